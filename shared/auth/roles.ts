@@ -1,0 +1,25 @@
+/**
+ * The user types of the system. Korean titles follow 회계관계공무원 and the other users of e호조.
+ */
+export const roles = {
+  department_official: '사업부서 공무원',
+  budget_officer: '예산부서 (예산담당관)',
+  finance_officer: '재무관 (지출원인행위)',
+  disbursing_officer: '지출원 (지급명령)',
+  revenue_officer: '징수관',
+  chief_accountant: '회계책임관',
+  head: '단체장',
+  council_member: '지방의회 의원',
+  research: '지방연구기관',
+  ministry: '행정안전부',
+  resident: '주민',
+  treasury_bank: '금고 (지정 금융기관)',
+} as const;
+
+export type Role = keyof typeof roles;
+export const allRoles = Object.keys(roles) as Role[];
+
+export const isRole = (value: string): value is Role => Object.hasOwn(roles, value);
+
+/** Roles that may read data of governments other than their own (never write). */
+export const crossGovernmentReaders: readonly Role[] = ['ministry', 'research'];

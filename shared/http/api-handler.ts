@@ -1,0 +1,81 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { Caller } from '#shared/auth/caller.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import type { BodyOf, ParamsOf, QueryOf, Route } from '#shared/http/route.ts';
+import type { ApiContext } from '#shared/middleware/api-context.ts';
+import { authenticate } from '#shared/middleware/authenticate.ts';
+import { authorizeRoute } from '#shared/middleware/authorize-route.ts';
+import { problemResponse } from '#shared/middleware/problem-response.ts';
+import { validateRequest } from '#shared/middleware/validate-request.ts';
+import { logger } from '#shared/powertools/logger.ts';
+import { metrics } from '#shared/powertools/metrics.ts';
+import { tracer } from '#shared/powertools/tracer.ts';
+
+export interface ApiInput<R extends Route> {
+  readonly params: ParamsOf<R>;
+  readonly query: QueryOf<R>;
+  readonly body: BodyOf<R>;
+  readonly caller: Caller | undefined;
+  readonly request: RequestInfo;
+}
+
+export interface ApiResult {
+  readonly status?: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Raw (non-JSON) body; sent as is with the given content-type header. */
+  readonly raw?: string;
+}
+
+export type ApiHandler = (event: APIGatewayProxyEventV2, context: ApiContext) => Promise<APIGatewayProxyResultV2>;
+
+/**
+ * The middleware stack of every API handler: Powertools logging, tracing and metrics, problem+json
+ * errors, authentication, request validation, then the route's access rule. The handler receives
+ * validated input and returns a status and a body.
+ */
+export function apiHandler<R extends Route>(route: R, handle: (input: ApiInput<R>) => Promise<ApiResult>): ApiHandler {
+  const run = async (_event: APIGatewayProxyEventV2, context: ApiContext): Promise<APIGatewayProxyResultV2> => {
+    const input = context.input;
+    const request = context.requestInfo;
+    if (!input || !request) throw new Error('api middlewares did not run');
+    logger.appendKeys({ requestId: request.requestId, subject: request.caller?.sub, operation: route.id });
+    const result = await handle({
+      params: input.params as ParamsOf<R>,
+      query: input.query as QueryOf<R>,
+      body: input.body as BodyOf<R>,
+      caller: request.caller,
+      request,
+    });
+    return toHttpResponse(result, route.status ?? 200);
+  };
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(run)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer))
+    .use(logMetrics(metrics))
+    .use(problemResponse())
+    .use(authenticate(route.access))
+    .use(validateRequest(route))
+    .use(authorizeRoute(route.access)) as unknown as ApiHandler;
+}
+
+function toHttpResponse(result: ApiResult, defaultStatus: number): APIGatewayProxyResultV2 {
+  const statusCode = result.status ?? defaultStatus;
+  if (result.raw !== undefined) return { statusCode, headers: { ...result.headers }, body: result.raw };
+  if (result.body === undefined) return { statusCode, headers: { ...result.headers } };
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json', ...result.headers },
+    body: JSON.stringify(result.body, bigintAsString),
+  };
+}
+
+/** Totals that can exceed 2^53 are bigint in code and decimal strings on the wire. */
+function bigintAsString(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}

@@ -1,0 +1,23 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { Access } from '#shared/auth/access.ts';
+import { callerFromClaims } from '#shared/auth/claims.ts';
+import type { Claims } from '#shared/auth/claims.ts';
+import { unauthorized } from '#shared/http/problem.ts';
+import type { ApiContext } from '#shared/middleware/api-context.ts';
+
+type JwtEvent = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt?: { claims?: Claims } } } };
+
+/**
+ * Reads the caller from the JWT claims that API Gateway's authorizer (or the local runtime,
+ * which verifies tokens the same way) put in the request context. Token checks happen before
+ * the handler runs; this only refuses a protected route that arrives without claims.
+ */
+export const authenticate = (access: Access): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext> => ({
+  before: async (request) => {
+    const claims = (request.event as JwtEvent).requestContext.authorizer?.jwt?.claims;
+    const caller = callerFromClaims(claims);
+    if (access.kind !== 'public' && !caller) throw unauthorized('a valid bearer token is required');
+    if (caller) request.context.caller = caller;
+  },
+});
