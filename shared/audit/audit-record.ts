@@ -1,0 +1,60 @@
+import type { Role } from '#shared/auth/roles.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+
+/**
+ * An audit record: who did what, when, from where, on whose authority. Written in the same
+ * atomic DynamoDB write as the change it records (a Put with attribute_not_exists, so it can
+ * never be overwritten), never updated or deleted.
+ *
+ * Keys: pk AUDIT#{gov}#{yyyy-mm}, sk {receivedAt}#{requestId}#{operation}; one partition per
+ * government and month keeps the per-partition write rate far below DynamoDB's limit and makes
+ * "this government, this period" a single Query.
+ */
+export interface AuditRecord {
+  readonly gov: string;
+  readonly operation: string;
+  /** What was changed, e.g. "budget-version 11000/2026/1" or "posting p-…". */
+  readonly target: string;
+  readonly subject: string;
+  readonly role: Role | 'system';
+  readonly at: string;
+  readonly requestId: string;
+  readonly sourceIp: string;
+  readonly bodySha256: string;
+}
+
+export interface AuditChange {
+  readonly gov: string;
+  readonly operation: string;
+  readonly target: string;
+}
+
+export const auditPartition = (gov: string, month: string): string => `AUDIT#${gov}#${month}`;
+
+export function auditRecord(request: RequestInfo, change: AuditChange): AuditRecord {
+  return {
+    ...change,
+    subject: request.caller?.sub ?? 'anonymous',
+    role: request.actingRole ?? 'system',
+    at: request.receivedAt,
+    requestId: request.requestId,
+    sourceIp: request.sourceIp,
+    bodySha256: request.bodySha256,
+  };
+}
+
+/** The TransactWriteItems action (lib-dynamodb form) that stores the record with the change. */
+export function auditPut(tableName: string, record: AuditRecord) {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        pk: auditPartition(record.gov, record.at.slice(0, 7)),
+        sk: `${record.at}#${record.requestId}#${record.operation}#${record.target}`,
+        entity: 'audit',
+        ...record,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
