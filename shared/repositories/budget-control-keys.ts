@@ -1,0 +1,52 @@
+/**
+ * The control items that budget control runs on: the contract between budgeting (which creates
+ * them when a version becomes final, and moves `allotted` and `allocated`) and execution (which
+ * moves the execution counters under conditions). Kept in one item collection per government and
+ * year, so that a budget book or a closing is one Query and never a Scan.
+ *
+ *   pk BUDGET#{gov}#{year}   sk LINE#{lineId}            one final budget line and its counters
+ *   pk BUDGET#{gov}#{year}   sk CASH#{fund}#{yyyy-mm}     cash allocated to an account for a month
+ */
+export const controlPartition = (gov: string, year: number): string => `BUDGET#${gov}#${year}`;
+export const lineControlKey = (gov: string, year: number, lineId: string) => ({ pk: controlPartition(gov, year), sk: `LINE#${lineId}` });
+export const cashControlKey = (gov: string, year: number, fund: string, month: string) => ({
+  pk: controlPartition(gov, year),
+  sk: `CASH#${fund}#${month}`,
+});
+
+/** Attributes of a LINE# control item. All amounts are integer won. */
+export interface LineControl {
+  readonly gov: string;
+  readonly year: number;
+  readonly lineId: string;
+  readonly kind: 'expenditure' | 'revenue';
+  /** 회계 code (see the budget module's accounts). */
+  readonly fund: string;
+  /** 편성목/통계목 code for expenditure lines; revenue category code for revenue lines. */
+  readonly itemCode: string;
+  readonly dept: string;
+  /** Line may be spent under a provisional budget (준예산). */
+  readonly mandatory: boolean;
+  /** 예산현액 of the last final version (plus carry-ins when settlement adds them). */
+  readonly budget: number;
+  readonly allotted: number;
+  // expenditure counters: committed ≤ allotted; resolved ≤ committed; ordered ≤ resolved; paid ≤ ordered
+  readonly committed: number;
+  readonly resolved: number;
+  readonly ordered: number;
+  readonly paid: number;
+  // revenue counters: received ≤ assessed (plus over-payments); refunded ≤ received
+  readonly assessed: number;
+  readonly received: number;
+  readonly refunded: number;
+}
+
+/** Attributes of a CASH# control item: paid ≤ allocated. */
+export interface CashControl {
+  readonly gov: string;
+  readonly year: number;
+  readonly fund: string;
+  readonly month: string;
+  readonly allocated: number;
+  readonly paid: number;
+}
