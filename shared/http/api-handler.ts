@@ -10,6 +10,7 @@ import type { ApiContext } from '#shared/middleware/api-context.ts';
 import { authenticate } from '#shared/middleware/authenticate.ts';
 import { authorizeRoute } from '#shared/middleware/authorize-route.ts';
 import { problemResponse } from '#shared/middleware/problem-response.ts';
+import { requestMetrics } from '#shared/middleware/request-metrics.ts';
 import { validateRequest } from '#shared/middleware/validate-request.ts';
 import { logger } from '#shared/powertools/logger.ts';
 import { metrics } from '#shared/powertools/metrics.ts';
@@ -58,6 +59,7 @@ export function apiHandler<R extends Route>(route: R, handle: (input: ApiInput<R
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics))
+    .use(requestMetrics())
     .use(problemResponse())
     .use(authenticate(route.access))
     .use(validateRequest(route))

@@ -1,0 +1,101 @@
+import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { Endpoints } from '#infra/embedded/engines.ts';
+import { buckets, queues, table } from '#shared/resources.ts';
+import type { QueueDeclaration } from '#shared/resources.ts';
+
+export const LOCAL_REGION = 'ap-northeast-2';
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** Physical names of the declared resources under a prefix (tests use a fresh prefix per file). */
+export const physicalName = (prefix: string, name: string): string => `${prefix}${name}`;
+
+/**
+ * Creates the declared table, queues (with DLQs and redrive policies) and buckets on the given
+ * endpoints, if absent, and returns the environment a handler needs to reach them.
+ */
+export async function provisionResources(endpoints: Endpoints, prefix = ''): Promise<Record<string, string>> {
+  const dynamo = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: LOCAL_REGION, credentials });
+  const sqs = new SQSClient({ endpoint: endpoints.sqs, region: LOCAL_REGION, credentials });
+  const s3 = new S3Client({ endpoint: endpoints.s3, region: LOCAL_REGION, credentials, forcePathStyle: true });
+  try {
+    const env: Record<string, string> = {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+      AWS_ENDPOINT_URL_SQS: endpoints.sqs,
+      AWS_ENDPOINT_URL_S3: endpoints.s3,
+    };
+    env[table.env] = await createTable(dynamo, physicalName(prefix, table.name));
+    for (const queue of Object.values(queues)) env[queue.env] = await createQueue(sqs, queue, prefix);
+    for (const bucket of Object.values(buckets)) {
+      const name = physicalName(prefix, bucket.name);
+      await s3.send(new CreateBucketCommand({ Bucket: name, ObjectLockEnabledForBucket: bucket.objectLockRetentionDays !== undefined })).catch(ignoreExisting);
+      env[bucket.env] = name;
+    }
+    return env;
+  } finally {
+    dynamo.destroy();
+    sqs.destroy();
+    s3.destroy();
+  }
+}
+
+async function createTable(dynamo: DynamoDBClient, name: string): Promise<string> {
+  const attribute = (AttributeName: string) => ({ AttributeName, AttributeType: 'S' as const });
+  try {
+    await dynamo.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          attribute(table.partitionKey),
+          attribute(table.sortKey),
+          ...table.globalIndexes.flatMap((index) => [attribute(index.partitionKey), attribute(index.sortKey)]),
+        ],
+        KeySchema: [
+          { AttributeName: table.partitionKey, KeyType: 'HASH' },
+          { AttributeName: table.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: table.globalIndexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  return name;
+}
+
+async function createQueue(sqs: SQSClient, queue: QueueDeclaration, prefix: string): Promise<string> {
+  const fifo = queue.fifo ? { FifoQueue: 'true' } : {};
+  const dlq = await sqs.send(
+    new CreateQueueCommand({ QueueName: physicalName(prefix, queue.deadLetterQueueName), Attributes: { ...fifo, MessageRetentionPeriod: '1209600' } }),
+  );
+  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }));
+  const created = await sqs.send(
+    new CreateQueueCommand({
+      QueueName: physicalName(prefix, queue.name),
+      Attributes: {
+        ...fifo,
+        ...(queue.fifo && queue.contentBasedDeduplication ? { ContentBasedDeduplication: 'true' } : {}),
+        VisibilityTimeout: String(queue.visibilityTimeoutSeconds),
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: Attributes?.QueueArn, maxReceiveCount: queue.maxReceiveCount }),
+      },
+    }),
+  );
+  if (!created.QueueUrl) throw new Error(`queue ${queue.name} was not created`);
+  return created.QueueUrl;
+}
+
+function ignoreExisting(error: { name?: string }): void {
+  if (error.name !== 'BucketAlreadyOwnedByYou' && error.name !== 'BucketAlreadyExists') throw error;
+}

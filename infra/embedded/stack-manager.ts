@@ -1,0 +1,38 @@
+import { startEngines } from '#infra/embedded/engines.ts';
+import type { EngineOptions, Endpoints } from '#infra/embedded/engines.ts';
+import { provisionResources } from '#infra/embedded/provision.ts';
+import { resetClients } from '#shared/clients/aws.ts';
+import { governmentsFromCodeTable } from '#shared/domain/registry/governments.ts';
+import { putGovernments } from '#shared/repositories/registry-repository.ts';
+
+export interface EmbeddedStack {
+  readonly endpoints: Endpoints;
+  /** Every environment variable a handler needs to reach the stack's resources. */
+  readonly env: Readonly<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedStackOptions extends EngineOptions {
+  /** Prefix of every physical resource name. */
+  readonly prefix?: string;
+}
+
+/** Starts the engines, provisions the declared resources and seeds the registry. */
+export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Promise<EmbeddedStack> {
+  const engines = await startEngines(options);
+  try {
+    const env = await provisionResources(engines.endpoints, options.prefix);
+    await seedRegistry(env);
+    return { endpoints: engines.endpoints, env, stop: engines.stop };
+  } catch (error) {
+    await engines.stop();
+    throw error;
+  }
+}
+
+/** Points this process's handlers at the given resources and writes the government registry. */
+export async function seedRegistry(env: Readonly<Record<string, string>>): Promise<void> {
+  Object.assign(process.env, env);
+  resetClients();
+  await putGovernments(governmentsFromCodeTable());
+}
