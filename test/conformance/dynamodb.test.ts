@@ -5,6 +5,7 @@
  * the case says so and asserts the documented AWS behaviour on the engine instead.
  */
 import {
+  type AttributeValue,
   BatchWriteItemCommand,
   type CreateTableCommandInput,
   DeleteItemCommand,
@@ -557,12 +558,12 @@ describe('queries', () => {
   });
 
   it('begins_with and between on the sort key', async () => {
-    const q = (be: Backend, table: string, cond: string, values: Record<string, unknown>, forward = true) =>
+    const q = (be: Backend, table: string, cond: string, values: Record<string, AttributeValue>, forward = true) =>
       be.client.send(
         new QueryCommand({
           TableName: table,
           KeyConditionExpression: `pk = :pk AND ${cond}`,
-          ExpressionAttributeValues: { ':pk': S('q'), ...(values as never) },
+          ExpressionAttributeValues: { ':pk': S('q'), ...values },
           ScanIndexForward: forward,
         }),
       );
