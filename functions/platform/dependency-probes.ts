@@ -1,0 +1,60 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { dynamoClient, s3Client, sqsClient } from '#shared/clients/aws.ts';
+import { bucketName, queueUrl, tableName } from '#shared/config/env.ts';
+import { buckets, queues } from '#shared/resources.ts';
+import type { BucketKey, QueueKey } from '#shared/resources.ts';
+import type { DependencyHealth } from '#shared/schemas/platform.ts';
+
+const PROBE_TIMEOUT_MS = 2_000;
+
+interface Probe {
+  readonly name: string;
+  readonly resource: () => string;
+  readonly check: (resource: string, abortSignal: AbortSignal) => Promise<unknown>;
+}
+
+/** One cheap read per dependency: DescribeTable, GetQueueAttributes of each queue, HeadBucket. */
+const probes: readonly Probe[] = [
+  {
+    name: 'dynamodb',
+    resource: tableName,
+    check: (TableName, abortSignal) => dynamoClient().send(new DescribeTableCommand({ TableName }), { abortSignal }),
+  },
+  ...(Object.keys(queues) as QueueKey[]).map(
+    (queue): Probe => ({
+      name: `sqs:${queue}`,
+      resource: () => queueUrl(queue),
+      check: (QueueUrl, abortSignal) =>
+        sqsClient().send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }), { abortSignal }),
+    }),
+  ),
+  ...(Object.keys(buckets) as BucketKey[]).map(
+    (bucket): Probe => ({
+      name: `s3:${bucket}`,
+      resource: () => bucketName(bucket),
+      check: (Bucket, abortSignal) => s3Client().send(new HeadBucketCommand({ Bucket }), { abortSignal }),
+    }),
+  ),
+];
+
+export function probeDependencies(): Promise<DependencyHealth[]> {
+  return Promise.all(probes.map(run));
+}
+
+async function run(probe: Probe): Promise<DependencyHealth> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  let resource = '(not configured)';
+  try {
+    resource = probe.resource();
+    await probe.check(resource, AbortSignal.timeout(PROBE_TIMEOUT_MS));
+    return { name: probe.name, resource, status: 'up', latencyMs: elapsed() };
+  } catch (error) {
+    return { name: probe.name, resource, status: 'down', latencyMs: elapsed(), error: errorName(error) };
+  }
+}
+
+/** The error's name only: messages can carry URLs or account details that do not belong in a public answer. */
+const errorName = (error: unknown): string => (error instanceof Error ? error.name : 'Error');

@@ -1,0 +1,13 @@
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { getHealth } from '#shared/routes/platform.ts';
+import { probeDependencies } from '#functions/platform/dependency-probes.ts';
+
+export const handler = apiHandler(getHealth, async () => {
+  const dependencies = await probeDependencies();
+  const down = dependencies.some((dependency) => dependency.status === 'down');
+  return {
+    status: down ? 503 : 200,
+    headers: { 'cache-control': 'no-store' },
+    body: { status: down ? 'down' : 'ok', checkedAt: new Date().toISOString(), dependencies },
+  };
+});

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { JSONWebKeySet } from 'jose';
+import { payloadTooLarge, Problem, unauthorized } from '#shared/http/problem.ts';
+import { DEFAULT_MAX_BODY_BYTES } from '#shared/http/route.ts';
+import type { Route } from '#shared/http/route.ts';
+import { apiGatewayEvent } from '#infra/runtime/api-event.ts';
+import type { VerifiedToken } from '#infra/runtime/api-event.ts';
+import { loadHandler } from '#infra/runtime/handler-loader.ts';
+import { answerFromLambdaResult, jsonAnswer, newProblem, problemAnswer, send } from '#infra/runtime/http-response.ts';
+import type { HttpAnswer } from '#infra/runtime/http-response.ts';
+import { functionNameOf, lambdaContext } from '#infra/runtime/lambda-context.ts';
+import { createRouteTable } from '#infra/runtime/route-table.ts';
+import { runtimeLogger } from '#infra/runtime/runtime-logger.ts';
+import { TokenRejected } from '#infra/runtime/jwt/token-verifier.ts';
+import type { TokenVerifier } from '#infra/runtime/jwt/token-verifier.ts';
+
+export interface HttpServerOptions {
+  readonly routes: readonly Route[];
+  readonly verifyToken: TokenVerifier;
+  /** Served at /.well-known/jwks.json when the runtime is its own issuer. */
+  readonly jwks?: JSONWebKeySet;
+  /** Lambda timeout of API handlers; API Gateway's integration limit is 30 s. */
+  readonly handlerTimeoutMs?: number;
+}
+
+export interface RunningHttpServer {
+  readonly url: string;
+  readonly server: Server;
+  /** Stops accepting connections and resolves once every request in progress has been answered. */
+  close(): Promise<void>;
+}
+
+const JWKS_PATH = '/.well-known/jwks.json';
+
+/**
+ * The local API Gateway: matches the request to a route, verifies the bearer token of protected
+ * routes before anything else runs, enforces the body limit while reading, and invokes the
+ * route's real handler with a payload 2.0 event and a Lambda-like context.
+ */
+export function createHttpServer(options: HttpServerOptions): Server {
+  const match = createRouteTable(options.routes);
+  const timeoutMs = options.handlerTimeoutMs ?? 30_000;
+
+  const serve = async (request: IncomingMessage, response: ServerResponse, requestId: string): Promise<HttpAnswer> => {
+    const url = request.url ?? '/';
+    const path = url.split('?')[0] ?? '/';
+    if (!path.startsWith('/')) throw newProblem(400, 'bad-request-target', 'Bad request', 'the request target must be a path');
+    if (path === JWKS_PATH && options.jwks && request.method === 'GET') return jsonAnswer(200, options.jwks);
+
+    const found = match(request.method ?? 'GET', path);
+    if (found.kind === 'not-found') throw newProblem(404, 'route-not-found', 'Not found', `no route matches ${path}`);
+    if (found.kind === 'bad-path') throw newProblem(400, 'invalid-path', 'Bad request', found.detail);
+    if (found.kind === 'method-not-allowed') {
+      throw newProblem(405, 'method-not-allowed', 'Method not allowed', `${request.method} is not allowed on ${path}`, { allow: found.allowed.join(', ') });
+    }
+    const { route, pathParameters } = found;
+    const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    if (Number(request.headers['content-length'] ?? 0) > limit) throw payloadTooLarge(limit);
+    const token = route.access.kind === 'public' ? undefined : await authenticate(request.headers.authorization, options.verifyToken);
+    const body = await readBody(request, response, limit);
+    const event = apiGatewayEvent(
+      { method: request.method ?? 'GET', url, headers: request.headers, body, sourceIp: sourceIp(request) },
+      route,
+      pathParameters,
+      token,
+      { requestId },
+    );
+    const handler = await loadHandler(route.handler);
+    const context = lambdaContext({ functionName: functionNameOf(route.handler), timeoutMs, requestId });
+    const result = await withTimeout(handler(event, context), timeoutMs);
+    return answerFromLambdaResult(result);
+  };
+
+  return createServer((request, response) => {
+    const requestId = randomUUID();
+    const started = performance.now();
+    serve(request, response, requestId)
+      .catch((error: unknown) => problemAnswer(asProblem(error, requestId), requestId))
+      .then((answer) => {
+        send(response, answer, requestId);
+        runtimeLogger.debug('request served', {
+          requestId,
+          method: request.method,
+          path: (request.url ?? '').split('?')[0],
+          status: answer.statusCode,
+          ms: Math.round(performance.now() - started),
+        });
+      });
+  });
+}
+
+export async function listen(server: Server, port: number, host: string): Promise<RunningHttpServer> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.address.includes(':') ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    server,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+async function authenticate(header: string | undefined, verify: TokenVerifier): Promise<VerifiedToken> {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!bearer?.[1]) throw withChallenge(unauthorized('a bearer token is required'), 'invalid_request');
+  try {
+    return { claims: await verify(bearer[1]) };
+  } catch (error) {
+    if (error instanceof TokenRejected) throw withChallenge(unauthorized(error.message), 'invalid_token');
+    throw error;
+  }
+}
+
+const withChallenge = (problem: Problem, error: string): Problem =>
+  new Problem({ status: problem.status, code: problem.code, title: problem.title, detail: problem.detail ?? '', headers: { 'www-authenticate': `Bearer error="${error}"` } });
+
+/** Reads the body, answering 413 as soon as it passes the limit instead of buffering the rest. */
+function readBody(request: IncomingMessage, response: ServerResponse, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      request.off('data', onData);
+      request.pause();
+      response.setHeader('connection', 'close');
+      response.once('finish', () => request.destroy());
+      reject(payloadTooLarge(limit));
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(newProblem(504, 'handler-timeout', 'Gateway timeout', `the handler did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function asProblem(error: unknown, requestId: string): Problem {
+  if (error instanceof Problem) return error;
+  runtimeLogger.error('handler invocation failed', { requestId, error: error as Error });
+  return newProblem(500, 'internal-error', 'Internal error', `the request failed; quote request id ${requestId} to the operators`);
+}
+
+function sourceIp(request: IncomingMessage): string {
+  const address = request.socket.remoteAddress ?? '127.0.0.1';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
