@@ -2,8 +2,9 @@
  * Embedded DynamoDB-compatible engine: dynalite (LevelDB) + our transactions extension.
  * In memory unless `path` is given (then a LevelDB directory that survives restarts).
  */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer } from './dynalite-transactions/index.cjs';
+import { createServer, type DynaliteStore } from './dynalite-transactions/index.cjs';
 
 export interface DynamoEngine {
   readonly endpoint: string;
@@ -29,6 +30,8 @@ export async function startDynamoEngine(options: DynamoEngineOptions = {}): Prom
     updateTableMs: 0,
     ...(options.path !== undefined ? { path: options.path } : {}),
   });
+
+  settleTableStatusBeforeResponding(server, store);
 
   const closeStore = () =>
     new Promise<void>((resolve, reject) => store.db.close((err) => (err ? reject(err) : resolve())));
@@ -73,4 +76,55 @@ export async function startDynamoEngine(options: DynamoEngineOptions = {}): Prom
       return stopped;
     },
   };
+}
+
+const TABLE_OPERATIONS = new Set(['CreateTable', 'UpdateTable', 'DeleteTable']);
+
+/**
+ * dynalite answers CreateTable/UpdateTable/DeleteTable first and flips the table to
+ * ACTIVE (or removes it) in a timer afterwards, even with *TableMs = 0. On a disk store
+ * that write can land after the client's next request. Hold the (unchanged) response
+ * until the table has settled, so a created table is usable as soon as the call returns.
+ */
+function settleTableStatusBeforeResponding(server: Server, store: DynaliteStore): void {
+  const [inner] = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  if (!inner) throw new Error('DynamoDB engine: dynalite request handler not found');
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const operation = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+    if (TABLE_OPERATIONS.has(operation)) {
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.end = ((...args: unknown[]) => {
+        const body = args[0];
+        const name = res.statusCode === 200 && body != null ? tableNameOf(String(body)) : undefined;
+        if (!name) return end(...args);
+        void waitForSettledTable(store, name, operation === 'DeleteTable').then(() => end(...args));
+        return res;
+      }) as ServerResponse['end'];
+    }
+    inner.call(server, req, res);
+  });
+}
+
+function tableNameOf(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { TableDescription?: { TableName?: string } }).TableDescription?.TableName;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForSettledTable(store: DynaliteStore, name: string, deleted: boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const state = await new Promise<'gone' | 'settled' | 'pending'>((resolve) =>
+      store.getTable(name, false, (err, table) => {
+        if (err) return resolve(err.statusCode === 400 ? 'gone' : 'settled');
+        const indexesActive = (table?.GlobalSecondaryIndexes ?? []).every((i) => (i.IndexStatus ?? 'ACTIVE') === 'ACTIVE');
+        resolve(table?.TableStatus === 'ACTIVE' && indexesActive ? 'settled' : 'pending');
+      }),
+    );
+    if (deleted ? state === 'gone' : state !== 'pending') return;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
 }

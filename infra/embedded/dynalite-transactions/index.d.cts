@@ -12,6 +12,18 @@ export interface DynaliteOptions {
 /** Opaque dynalite store (LevelDB handle, table/item sub-databases). */
 export interface DynaliteStore {
   db: { close(cb: (err?: Error | null) => void): void };
+  /** Reads a table description; `checkStatus` false also returns CREATING/DELETING tables. */
+  getTable(
+    name: string,
+    checkStatus: boolean,
+    cb: (err: (Error & { statusCode?: number }) | null, table?: DynaliteTableDescription) => void,
+  ): void;
+}
+
+export interface DynaliteTableDescription {
+  TableName: string;
+  TableStatus: string;
+  GlobalSecondaryIndexes?: { IndexName: string; IndexStatus?: string }[];
 }
 
 export interface DynaliteWithTransactions {
