@@ -7,6 +7,8 @@ import type { FieldError } from '#shared/http/problem.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '#shared/http/route.ts';
 import type { Route } from '#shared/http/route.ts';
 import type { ApiContext } from '#shared/middleware/api-context.ts';
+import { findJsonStructureFault } from '#shared/middleware/json-structure.ts';
+import type { JsonStructureFault } from '#shared/middleware/json-structure.ts';
 
 /** Parses and validates path, query and body against the route's zod schemas. */
 export const validateRequest = (route: Route): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext> => ({
@@ -38,6 +40,8 @@ function decodeBody(event: APIGatewayProxyEventV2, limit: number): string {
 
 function parseJson(text: string): unknown {
   if (text === '') throw badRequest('invalid-json', 'a JSON request body is required');
+  const fault = findJsonStructureFault(text, 'body');
+  if (fault) throw structureProblem(fault);
   try {
     return JSON.parse(text);
   } catch {
@@ -53,4 +57,30 @@ function check(location: string, schema: z.ZodType | undefined, value: unknown, 
     errors.push({ path: [location, ...issue.path.map(String)].join('.'), message: issue.message, code: issue.code });
   }
   return undefined;
+}
+
+function structureProblem(fault: JsonStructureFault) {
+  switch (fault.kind) {
+    case 'duplicate-key':
+      return badRequest('duplicate-json-key', `key ${quoted(fault.key)} appears more than once in ${fault.path}`, [
+        { path: fault.path, message: `duplicate key ${quoted(fault.key)}`, code: 'duplicate_key' },
+      ]);
+    case 'forbidden-key':
+      return badRequest('forbidden-json-key', `key ${quoted(fault.key)} is not accepted (in ${fault.path})`, [
+        { path: fault.path, message: `forbidden key ${quoted(fault.key)}`, code: 'forbidden_key' },
+      ]);
+    case 'too-deep':
+      return badRequest('json-too-deep', `the request body nests deeper than ${fault.maxDepth} levels`, [
+        { path: fault.path, message: `nesting deeper than ${fault.maxDepth}`, code: 'too_deep' },
+      ]);
+    case 'ill-formed-unicode':
+      return badRequest('invalid-unicode', `a string in ${fault.path} contains an unpaired UTF-16 surrogate`, [
+        { path: fault.path, message: 'unpaired surrogate', code: 'invalid_unicode' },
+      ]);
+  }
+}
+
+/** Keys are caller-supplied: echo a bounded, escaped form of them. */
+function quoted(key: string): string {
+  return JSON.stringify(key.length > 64 ? `${key.slice(0, 64)}…` : key);
 }

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { allRoles } from '#shared/auth/roles.ts';
+import { isoDate } from '#shared/schemas/common.ts';
+
+/** The longest period one listing may span: a fiscal year with its closing months, and then some. */
+export const MAX_AUDIT_PERIOD_MONTHS = 24;
+
+export const listAuditRecordsQuery = z.strictObject({
+  from: isoDate.describe('first day of the period (inclusive), YYYY-MM-DD'),
+  to: isoDate.describe('last day of the period (inclusive), YYYY-MM-DD'),
+  limit: z.coerce.number().int().min(1).max(1000).optional().describe('records per page; 100 unless given'),
+  cursor: z.string().max(2048).optional().describe('nextCursor of the previous page, as received'),
+});
+
+export const auditRecordView = z.object({
+  gov: z.string(),
+  operation: z.string().describe('operationId of the route (or job) that made the change'),
+  target: z.string().describe('what was changed'),
+  subject: z.string().describe("the caller's subject id (JWT sub)"),
+  role: z.enum([...allRoles, 'system']).describe('the role the caller acted in'),
+  at: z.string().describe('ISO-8601 instant the request was received'),
+  requestId: z.string(),
+  sourceIp: z.string(),
+  bodySha256: z.string().describe('SHA-256 (hex) of the raw request body'),
+});
+export type AuditRecordView = z.infer<typeof auditRecordView>;
+
+export const auditRecordPage = z.object({
+  items: z.array(auditRecordView).describe('oldest first'),
+  nextCursor: z.string().optional().describe('present when more records may follow'),
+});
