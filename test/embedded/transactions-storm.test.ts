@@ -27,7 +27,7 @@ const TABLE = 'storm';
 const ACCOUNTS = ['acc-0', 'acc-1', 'acc-2', 'acc-3'];
 const INITIAL = 15000;
 const CLIENTS = 8;
-const TXNS_PER_CLIENT = 500;
+const TXNS_PER_CLIENT = 400;
 const SINGLE_WRITERS = 2;
 const SINGLE_WRITES_PER_WRITER = 400;
 

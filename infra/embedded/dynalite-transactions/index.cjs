@@ -128,7 +128,10 @@ function serve (store, req, res, action) {
     }
     if (data == null || typeof data != 'object' || Array.isArray(data))
       return send(res, ct, 400, { __type: 'com.amazon.coral.service#SerializationException' })
-    action(store, data, function (err, result) {
+    var responded = false
+    function respond (err, result) {
+      if (responded) return
+      responded = true
       if (err && err.statusCode) return send(res, ct, err.statusCode, err.body)
       if (err) {
         return send(res, ct, 500, {
@@ -137,7 +140,13 @@ function serve (store, req, res, action) {
         })
       }
       send(res, ct, 200, result)
-    })
+    }
+    try {
+      action(store, data, respond)
+    }
+    catch (err) {
+      respond(err)
+    }
   })
 }
 
