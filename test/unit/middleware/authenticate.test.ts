@@ -1,0 +1,56 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { governmentRead, publicAccess } from '#shared/auth/access.ts';
+import type { Access } from '#shared/auth/access.ts';
+import type { Caller } from '#shared/auth/caller.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import type { ApiContext } from '#shared/middleware/api-context.ts';
+import { authenticate } from '#shared/middleware/authenticate.ts';
+import { apiEvent } from '#test/support/api.ts';
+
+const route = defineRoute({ id: 'probe', method: 'GET', path: '/probe', handler: 'none', summary: '', tags: [], access: publicAccess });
+
+/** Runs the middleware in front of a handler that reports the caller it was given. */
+async function callerSeen(access: Access, event: APIGatewayProxyEventV2): Promise<Caller | undefined> {
+  let seen: Caller | undefined;
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(async (_event, context) => {
+    seen = context.caller;
+    return { statusCode: 200 };
+  }).use(authenticate(access));
+  await handler(event, {} as ApiContext);
+  return seen;
+}
+
+const withClaims = (claims: Record<string, unknown>): APIGatewayProxyEventV2 => {
+  const event = apiEvent(route);
+  return { ...event, requestContext: { ...event.requestContext, authorizer: { jwt: { claims, scopes: [] } } } } as APIGatewayProxyEventV2;
+};
+
+describe('authenticate middleware', () => {
+  it('puts the caller from the JWT claims in the context', async () => {
+    const caller = await callerSeen(governmentRead('head'), apiEvent(route, { caller: { sub: 'u-7', roles: ['head', 'council_member'], gov: '11000', dept: 'd1' } }));
+    expect(caller).toEqual({ sub: 'u-7', roles: ['head', 'council_member'], gov: '11000', dept: 'd1' });
+  });
+
+  it('reads Cognito claims as API Gateway passes them', async () => {
+    const caller = await callerSeen(governmentRead('head'), withClaims({ sub: 'c', 'cognito:groups': '[head, ministry]', 'custom:gov': '26000' }));
+    expect(caller).toMatchObject({ sub: 'c', roles: ['head', 'ministry'], gov: '26000' });
+  });
+
+  it('answers 401 on a protected route without claims', async () => {
+    await expect(callerSeen(governmentRead('head'), apiEvent(route))).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
+  });
+
+  it('answers 401 when the claims carry no subject', async () => {
+    await expect(callerSeen(governmentRead('head'), withClaims({ roles: '[head]', gov: '11000' }))).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('lets an anonymous request through to a public route, without a caller', async () => {
+    expect(await callerSeen(publicAccess, apiEvent(route))).toBeUndefined();
+  });
+
+  it('still identifies a caller who presents a token to a public route', async () => {
+    expect(await callerSeen(publicAccess, apiEvent(route, { caller: { sub: 'r', roles: ['resident'] } }))).toMatchObject({ sub: 'r' });
+  });
+});
