@@ -1,0 +1,47 @@
+/**
+ * A closing report as tables, the one shape every output format (JSON, CSV, XLSX) is rendered
+ * from. Amount cells are bigint won; `totals` are the figures reconciliation compares with the
+ * live counters and journal.
+ */
+export const reportIds = ['daily-summary', 'trial-balance', 'budget-settlement', 'financial-statements'] as const;
+export type ReportId = (typeof reportIds)[number];
+
+export const reportTitles: Readonly<Record<ReportId, string>> = {
+  'daily-summary': '일계표',
+  'trial-balance': '합계잔액시산표',
+  'budget-settlement': '세입세출결산',
+  'financial-statements': '재무제표',
+};
+
+export interface ReportColumn {
+  readonly key: string;
+  /** Korean header shown in CSV and XLSX. */
+  readonly label: string;
+  readonly type: 'text' | 'won';
+}
+
+export type Cell = string | bigint;
+export type ReportRow = Readonly<Record<string, Cell>>;
+
+export interface ReportTable {
+  /** ASCII id: CSV file name and JSON key. */
+  readonly id: string;
+  /** Korean title: XLSX sheet name (≤ 31 characters). */
+  readonly title: string;
+  readonly columns: readonly ReportColumn[];
+  readonly rows: readonly ReportRow[];
+}
+
+export interface Report {
+  readonly report: ReportId;
+  readonly title: string;
+  readonly gov: string;
+  readonly year: number;
+  readonly period: string;
+  readonly tables: readonly ReportTable[];
+  /** Named figures (won) the reconciliation recomputes from live data. */
+  readonly totals: Readonly<Record<string, bigint>>;
+}
+
+export const text = (key: string, label: string): ReportColumn => ({ key, label, type: 'text' });
+export const amount = (key: string, label: string): ReportColumn => ({ key, label, type: 'won' });

@@ -1,0 +1,73 @@
+/**
+ * Closing periods. A daily closing closes one day (yyyy-mm-dd), a monthly closing one month
+ * (yyyy-mm), the year-end closing one fiscal year (yyyy). Dates are calendar dates in Korea
+ * (Asia/Seoul, UTC+9 without daylight saving).
+ */
+export const closingKinds = ['daily', 'monthly', 'year-end'] as const;
+export type ClosingKind = (typeof closingKinds)[number];
+
+export interface Period {
+  readonly kind: ClosingKind;
+  readonly year: number;
+  /** yyyy-mm-dd, yyyy-mm or yyyy. */
+  readonly id: string;
+  /** First and last day of the period, inclusive (yyyy-mm-dd). */
+  readonly firstDay: string;
+  readonly lastDay: string;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+const YEAR = /^(\d{4})$/;
+const SEOUL_OFFSET_MS = 9 * 3600 * 1000;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** Parses a period id of the given kind; undefined when it is not a real date, month or year. */
+export function parsePeriod(kind: ClosingKind, id: string): Period | undefined {
+  if (kind === 'daily') {
+    const m = DAY.exec(id);
+    if (!m) return undefined;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+    return { kind, year, id, firstDay: id, lastDay: id };
+  }
+  if (kind === 'monthly') {
+    const m = MONTH.exec(id);
+    if (!m) return undefined;
+    const [year, month] = [Number(m[1]), Number(m[2])];
+    if (month < 1 || month > 12) return undefined;
+    return { kind, year, id, firstDay: `${id}-01`, lastDay: `${id}-${pad(daysInMonth(year, month))}` };
+  }
+  if (!YEAR.test(id)) return undefined;
+  return { kind, year: Number(id), id, firstDay: `${id}-01-01`, lastDay: `${id}-12-31` };
+}
+
+export function periodOf(kind: ClosingKind, id: string): Period {
+  const period = parsePeriod(kind, id);
+  if (!period) throw new Error(`"${id}" is not a ${kind} period`);
+  return period;
+}
+
+/** Today's date in Korea. */
+export const seoulDate = (now: Date): string => new Date(now.getTime() + SEOUL_OFFSET_MS).toISOString().slice(0, 10);
+
+/**
+ * The period a scheduled closing closes when it runs at `now`: yesterday, last month, or last
+ * fiscal year (출납폐쇄 is 31 December, so the year-end job runs in the first days of January).
+ */
+export function lastCompletedPeriod(kind: ClosingKind, now: Date): Period {
+  const today = seoulDate(now);
+  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  if (kind === 'daily') {
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 24 * 3600 * 1000).toISOString().slice(0, 10);
+    return periodOf('daily', yesterday);
+  }
+  if (kind === 'monthly') return periodOf('monthly', month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}`);
+  return periodOf('year-end', String(year - 1));
+}
+
+/** The day of a running total lies in the period (inclusive); `through` ignores the start (cumulative reports). */
+export const dayInPeriod = (day: string, period: Period): boolean => day >= period.firstDay && day <= period.lastDay;
+export const dayThrough = (day: string, period: Period): boolean => day.startsWith(String(period.year)) && day <= period.lastDay;
