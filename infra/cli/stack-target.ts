@@ -1,0 +1,25 @@
+import { startEmbeddedStack } from '#infra/embedded/stack-manager.ts';
+import { resetClients } from '#shared/clients/aws.ts';
+import { readRuntimeState } from '#infra/runtime/state-file.ts';
+
+/**
+ * Runs `work` with this process pointed at a stack: the one of a running `npm start` (from its
+ * state file), the external endpoints already in the environment, or a throwaway in-memory
+ * embedded stack.
+ */
+export async function withStack<T>(dataDir: string, external: boolean, work: (where: string) => Promise<T>): Promise<T> {
+  if (external) return work('external endpoints from the environment');
+  const running = await readRuntimeState(dataDir);
+  if (running) {
+    Object.assign(process.env, running.env);
+    resetClients();
+    return work(`the running stack (pid ${running.pid}, ${running.apiUrl})`);
+  }
+  const stack = await startEmbeddedStack();
+  try {
+    return await work('a throwaway in-memory stack');
+  } finally {
+    resetClients();
+    await stack.stop();
+  }
+}

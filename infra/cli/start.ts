@@ -1,0 +1,103 @@
+import { mkdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { startEmbeddedStack, seedRegistry } from '#infra/embedded/stack-manager.ts';
+import type { EmbeddedStack } from '#infra/embedded/stack-manager.ts';
+import { queues } from '#shared/resources.ts';
+import { buckets, table } from '#shared/resources.ts';
+import { startRuntime } from '#infra/runtime/runtime.ts';
+import { readRuntimeState, removeRuntimeState, writeRuntimeState } from '#infra/runtime/state-file.ts';
+import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
+
+const USAGE = `npm start [-- --port 3000] [--host 127.0.0.1] [--data-dir .data] [--external [--seed-registry]]
+
+Starts the embedded AWS-compatible stack (data under .data/) and the local runtime: the API,
+the queue consumers and the schedules. With --external (or HOJO_EXTERNAL_ENDPOINTS=1) no engine is
+started: the runtime uses the resources named by TABLE_NAME, POSTING_QUEUE_URL,
+SETTLEMENT_QUEUE_URL, ARCHIVE_BUCKET and the endpoints in AWS_ENDPOINT_URL_* (the on-prem mode).`;
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.HOJO_PORT ?? '3000' },
+    host: { type: 'string', default: process.env.HOJO_HOST ?? '127.0.0.1' },
+    'data-dir': { type: 'string' },
+    external: { type: 'boolean' },
+    'seed-registry': { type: 'boolean' },
+    help: { type: 'boolean' },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const started = performance.now();
+const dataDir = values['data-dir'] ?? defaultDataDir();
+const external = usesExternalEndpoints(values.external);
+await mkdir(dataDir, { recursive: true, mode: 0o700 });
+
+const already = await readRuntimeState(dataDir);
+if (already) {
+  console.error(`hojo is already running (pid ${already.pid}) at ${already.apiUrl} with data in ${dataDir}`);
+  process.exit(1);
+}
+
+let stack: EmbeddedStack | undefined;
+if (external) {
+  const missing = [table.env, ...Object.values(queues).map((q) => q.env), ...Object.values(buckets).map((b) => b.env)].filter((name) => !process.env[name]);
+  if (missing.length > 0) {
+    console.error(`--external needs ${missing.join(', ')} in the environment`);
+    process.exit(1);
+  }
+  if (values['seed-registry']) await seedRegistry({});
+} else {
+  stack = await startEmbeddedStack({
+    dataDir,
+    host: values.host,
+    ...(process.env.HOJO_DYNAMODB_PORT ? { dynamoPort: Number(process.env.HOJO_DYNAMODB_PORT) } : {}),
+    ...(process.env.HOJO_AWS_PORT ? { awsPort: Number(process.env.HOJO_AWS_PORT) } : {}),
+  });
+}
+
+const runtime = await startRuntime({ port: Number(values.port), host: values.host, dataDir }).catch(async (error: unknown) => {
+  await stack?.stop();
+  throw error;
+});
+
+const resourceEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => /^(AWS_|TABLE_NAME$|.*_QUEUE_URL$|ARCHIVE_BUCKET$)/.test(name)),
+) as Record<string, string>;
+await writeRuntimeState(dataDir, { pid: process.pid, apiUrl: runtime.url, startedAt: new Date().toISOString(), external, env: { ...resourceEnv, ...stack?.env } });
+
+const upcoming = runtime.scheduler.upcoming();
+console.log(`hojo is running (ready in ${Math.round(performance.now() - started)} ms)
+
+  API       ${runtime.url}
+  Docs      ${runtime.url}/docs
+  OpenAPI   ${runtime.url}/openapi.json
+  Health    ${runtime.url}/health
+  Auth      ${runtime.auth.description}${runtime.auth.devIssuer ? `\n  Token     npm run token -- --role budget_officer --gov 11110` : ''}
+  Data      ${external ? 'external endpoints' : dataDir}
+  Queues    ${[...runtime.pollers.keys()].join(', ') || '(none)'}
+  Schedules ${upcoming.map((s) => `${s.name} next ${s.at?.toISOString() ?? 'never'}`).join('; ') || '(none declared)'}
+
+  Try: curl ${runtime.url}/governments/11110
+Ctrl-C stops it.`);
+
+let shuttingDown = false;
+const shutdown = async (signal: string) => {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(`\n${signal}: stopping (finishing requests and batches in flight)…`);
+  try {
+    await runtime.stop();
+    await stack?.stop();
+    await removeRuntimeState(dataDir);
+    console.log('stopped');
+    process.exit(0);
+  } catch (error) {
+    console.error('shutdown failed', error);
+    process.exit(1);
+  }
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

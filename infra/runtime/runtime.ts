@@ -1,0 +1,94 @@
+import type { Route } from '#shared/http/route.ts';
+import { routes as allRoutes } from '#shared/routes/index.ts';
+import { queues } from '#shared/resources.ts';
+import type { QueueDeclaration, QueueKey } from '#shared/resources.ts';
+import { schedules as allSchedules, scheduleTimeZone } from '#shared/schedules.ts';
+import type { ScheduleDeclaration } from '#shared/schedules.ts';
+import { runtimeAuth } from '#infra/runtime/auth-config.ts';
+import type { RuntimeAuth } from '#infra/runtime/auth-config.ts';
+import { createHttpServer, listen } from '#infra/runtime/http-server.ts';
+import { createQueuePoller } from '#infra/runtime/queue-poller.ts';
+import type { QueuePoller } from '#infra/runtime/queue-poller.ts';
+import { startScheduler } from '#infra/runtime/scheduler.ts';
+import type { Scheduler } from '#infra/runtime/scheduler.ts';
+
+export interface QueueBinding {
+  readonly queueUrl: string;
+  readonly declaration: QueueDeclaration;
+  /** Consumer module override (tests); the declaration's consumer otherwise. */
+  readonly handler?: string;
+}
+
+export interface RuntimeOptions {
+  readonly port?: number;
+  readonly host?: string;
+  /** Where the dev issuer keeps its key; in memory when omitted. */
+  readonly dataDir?: string;
+  readonly routes?: readonly Route[];
+  /** Queues to poll; every declared queue (URL from its env variable) unless given. */
+  readonly queues?: readonly QueueBinding[];
+  readonly schedules?: readonly ScheduleDeclaration[];
+  readonly pollQueues?: boolean;
+  readonly runSchedules?: boolean;
+  readonly waitTimeSeconds?: number;
+  readonly concurrency?: number;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface Runtime {
+  readonly url: string;
+  readonly auth: RuntimeAuth;
+  readonly pollers: ReadonlyMap<string, QueuePoller>;
+  readonly scheduler: Scheduler;
+  /** Stops taking requests and messages, finishes what is in flight. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The local runtime (and the self-hosted on-prem mode): the API on a port, a poller per queue,
+ * the schedules. It reaches resources through the environment (TABLE_NAME, queue URLs,
+ * AWS_ENDPOINT_URL_*), whether they belong to the embedded stack or to external services.
+ */
+export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  const env = options.env ?? process.env;
+  const auth = await runtimeAuth(env, options.dataDir);
+  const server = createHttpServer({ routes: options.routes ?? allRoutes, verifyToken: auth.verifyToken, ...(auth.jwks ? { jwks: auth.jwks } : {}) });
+  const http = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1');
+
+  const pollers = new Map<string, QueuePoller>();
+  if (options.pollQueues ?? true) {
+    for (const binding of options.queues ?? declaredQueues(env)) {
+      const poller = createQueuePoller({
+        queueUrl: binding.queueUrl,
+        declaration: binding.declaration,
+        ...(binding.handler ? { handler: binding.handler } : {}),
+        ...(options.waitTimeSeconds === undefined ? {} : { waitTimeSeconds: options.waitTimeSeconds }),
+        ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      });
+      poller.start();
+      pollers.set(binding.declaration.name, poller);
+    }
+  }
+  const scheduler = startScheduler((options.runSchedules ?? true) ? (options.schedules ?? allSchedules) : [], scheduleTimeZone);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: http.url,
+    auth,
+    pollers,
+    scheduler,
+    stop() {
+      stopping ??= Promise.all([http.close(), ...[...pollers.values()].map((poller) => poller.stop()), scheduler.stop()]).then(() => undefined);
+      return stopping;
+    },
+  };
+}
+
+function declaredQueues(env: NodeJS.ProcessEnv): QueueBinding[] {
+  return (Object.keys(queues) as QueueKey[]).map((key) => {
+    const declaration: QueueDeclaration = queues[key];
+    const queueUrl = env[declaration.env];
+    if (!queueUrl) throw new Error(`environment variable ${declaration.env} (queue ${key}) is not set`);
+    return { queueUrl, declaration };
+  });
+}
