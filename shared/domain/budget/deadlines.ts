@@ -1,0 +1,50 @@
+/**
+ * Statutory dates of the original budget (지방재정법 §127 read with 지방자치법 §142): a 시·도
+ * submits its draft 50 days and the council resolves 15 days before the fiscal year begins;
+ * a 시·군·구 40 and 10 days. Missing one is reported as a warning on the version, not refused.
+ */
+export type GovernmentLevel = 'metropolitan' | 'basic';
+
+export interface StatutoryDeadlines {
+  /** Last day (YYYY-MM-DD, Korean calendar date) on which the head may submit. */
+  readonly submitBy: string;
+  /** Last day on which the council may resolve. */
+  readonly resolveBy: string;
+}
+
+export interface VersionWarning {
+  readonly code: 'late-submission' | 'late-resolution';
+  readonly detail: string;
+  readonly deadline: string;
+  readonly actual: string;
+}
+
+const daysBeforeYear = (year: number, days: number): string => new Date(Date.UTC(year, 0, 1 - days)).toISOString().slice(0, 10);
+
+export function statutoryDeadlines(level: GovernmentLevel, year: number): StatutoryDeadlines {
+  const [submitDays, resolveDays] = level === 'metropolitan' ? [50, 15] : [40, 10];
+  return { submitBy: daysBeforeYear(year, submitDays), resolveBy: daysBeforeYear(year, resolveDays) };
+}
+
+/** The Korean calendar date (UTC+9, no daylight saving) of an instant. */
+export const koreanDate = (instant: string): string => new Date(Date.parse(instant) + 9 * 3_600_000).toISOString().slice(0, 10);
+
+/** The warning for taking `step` at `instant`, if it is after the statutory date. */
+export function deadlineWarning(
+  step: 'submit' | 'resolve',
+  level: GovernmentLevel,
+  year: number,
+  instant: string,
+): VersionWarning | undefined {
+  const deadlines = statutoryDeadlines(level, year);
+  const deadline = step === 'submit' ? deadlines.submitBy : deadlines.resolveBy;
+  const actual = koreanDate(instant);
+  if (actual <= deadline) return undefined;
+  const what = step === 'submit' ? 'submitted to the council' : 'resolved by the council';
+  return {
+    code: step === 'submit' ? 'late-submission' : 'late-resolution',
+    detail: `the ${year} budget was ${what} on ${actual}, after the statutory date ${deadline}`,
+    deadline,
+    actual,
+  };
+}

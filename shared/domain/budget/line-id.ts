@@ -1,0 +1,29 @@
+import { fieldOfSector } from '#shared/domain/budget/classification.ts';
+import type { BudgetLine, BudgetLineInput } from '#shared/schemas/budget.ts';
+
+/**
+ * A line's id is its structural key, so the same line has the same id in every version of a year
+ * (supplementary diffs and execution refer to one line):
+ *
+ *   expenditure  E.{account}.{정책사업}.{단위사업}.{세부사업}.{통계목}    e.g. E.GEN.P01.U01.D001.201-01
+ *   revenue      R.{account}.{revenue category}.{세입 과목}             e.g. R.GEN.1.ACQTAX
+ *
+ * Codes cannot contain ".", so the id is unambiguous; names, amounts, department, 부문 and funding
+ * source are attributes and may change between versions without changing the id.
+ */
+export function lineIdOf(line: BudgetLineInput): string {
+  if (line.kind === 'expenditure') {
+    return ['E', line.account, line.policyCode, line.unitCode, line.detailCode, line.statItem].join('.');
+  }
+  return ['R', line.account, line.category, line.item].join('.');
+}
+
+/** The stored form of a validated input line. */
+export function toBudgetLine(line: BudgetLineInput): BudgetLine {
+  if (line.kind === 'expenditure') {
+    const field = fieldOfSector(line.sector);
+    if (field === undefined) throw new Error(`sector ${line.sector} passed validation but has no field`);
+    return { ...line, lineId: lineIdOf(line), field };
+  }
+  return { ...line, lineId: lineIdOf(line) };
+}

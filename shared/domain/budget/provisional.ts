@@ -1,0 +1,34 @@
+import { koreanDate } from '#shared/domain/budget/deadlines.ts';
+import type { BudgetLine, ExpenditureLine } from '#shared/schemas/budget.ts';
+
+/**
+ * Provisional budget (준예산, 지방자치법 §146): when no budget of the year is final on 1 January,
+ * the government may spend on mandatory items only. Our rule, kept simple: the provisional budget
+ * holds the expenditure lines of the previous year's last final version that are flagged
+ * `mandatory`, each with that version's amount as its budget. Only those lines get control items,
+ * so execution finds nothing else. When the year's 본예산 becomes final, its amounts replace them
+ * (what was executed under the provisional budget counts against the final budget).
+ */
+export type ProvisionalRefusal =
+  | { readonly code: 'not-yet-open'; readonly detail: string }
+  | { readonly code: 'budget-already-final'; readonly detail: string }
+  | { readonly code: 'provisional-already-open'; readonly detail: string };
+
+export function provisionalRefusal(
+  year: number,
+  instant: string,
+  state: { readonly finalVersion: number | undefined; readonly provisional: boolean },
+): ProvisionalRefusal | undefined {
+  const today = koreanDate(instant);
+  if (today < `${year}-01-01`) {
+    return { code: 'not-yet-open', detail: `a provisional ${year} budget may be opened from ${year}-01-01 only (today is ${today})` };
+  }
+  if (state.finalVersion !== undefined) {
+    return { code: 'budget-already-final', detail: `version ${state.finalVersion} of the ${year} budget is final; no provisional budget is needed` };
+  }
+  if (state.provisional) return { code: 'provisional-already-open', detail: `the provisional ${year} budget is already open` };
+  return undefined;
+}
+
+export const provisionalLines = (previousFinal: Iterable<BudgetLine>): ExpenditureLine[] =>
+  [...previousFinal].filter((line): line is ExpenditureLine => line.kind === 'expenditure' && line.mandatory);

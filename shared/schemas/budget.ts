@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import { fieldOfSector, isRevenueCategory, STAT_ITEM_PATTERN } from '#shared/domain/budget/classification.ts';
+import { versionStates, workflowActions } from '#shared/domain/budget/workflow.ts';
+import { fiscalYear, govCode, positiveWon, won, wonTotal } from '#shared/schemas/common.ts';
+
+/** Codes become parts of line ids (joined with "."), so they never contain a dot. */
+const code = (what: string) => z.string().regex(/^[0-9A-Za-z_-]{1,20}$/, `${what}: 1–20 letters, digits, "-" or "_"`);
+const label = z.string().trim().min(1).max(200);
+
+export const accountCode = code('account code');
+export const deptCode = code('department code');
+
+export const accountKinds = ['general', 'public-enterprise', 'other-special', 'fund'] as const;
+export const accountKindNames = {
+  general: '일반회계',
+  'public-enterprise': '공기업특별회계',
+  'other-special': '기타특별회계',
+  fund: '기금',
+} as const satisfies Record<(typeof accountKinds)[number], string>;
+
+export const account = z.object({ gov: z.string(), code: z.string(), name: z.string(), kind: z.enum(accountKinds), kindName: z.string() });
+export type Account = z.infer<typeof account>;
+export const accountBody = z.strictObject({ name: label, kind: z.enum(accountKinds) });
+export const accountParams = z.strictObject({ gov: govCode, account: accountCode });
+export const accountList = z.object({ items: z.array(account) });
+
+export const department = z.object({ gov: z.string(), code: z.string(), name: z.string(), parentCode: z.string().nullable() });
+export type Department = z.infer<typeof department>;
+export const departmentBody = z.strictObject({ name: label, parentCode: deptCode.optional() });
+export const departmentParams = z.strictObject({ gov: govCode, dept: deptCode });
+export const departmentList = z.object({ items: z.array(department) });
+
+export const fundingSources = ['national-subsidy', 'provincial-subsidy', 'own-revenue', 'local-bond', 'special-grant', 'other'] as const;
+export const fundingSourceNames = {
+  'national-subsidy': '국고보조금',
+  'provincial-subsidy': '시·도비보조금',
+  'own-revenue': '자체재원',
+  'local-bond': '지방채',
+  'special-grant': '특별교부세',
+  other: '기타',
+} as const satisfies Record<(typeof fundingSources)[number], string>;
+
+export const expenditureLineInput = z.strictObject({
+  kind: z.literal('expenditure'),
+  account: accountCode,
+  policyCode: code('정책사업 code'),
+  policyName: label,
+  unitCode: code('단위사업 code'),
+  unitName: label,
+  detailCode: code('세부사업 code'),
+  detailName: label,
+  statItem: z.string().regex(STAT_ITEM_PATTERN, '통계목 is "ggg-nn" with a 성질 group 1–8, e.g. 201-01'),
+  sector: z.string().refine((sector) => fieldOfSector(sector) !== undefined, 'unknown 부문 (functional sector)'),
+  dept: deptCode,
+  fundingSource: z.enum(fundingSources),
+  amount: won,
+  mandatory: z.boolean().default(false).describe('may be spent under a provisional budget (준예산)'),
+  description: z.string().max(500).optional(),
+});
+
+export const revenueLineInput = z.strictObject({
+  kind: z.literal('revenue'),
+  account: accountCode,
+  category: z.string().refine(isRevenueCategory, 'unknown revenue category (1–7)'),
+  item: code('세입 과목 code'),
+  name: label,
+  dept: deptCode,
+  amount: won,
+  description: z.string().max(500).optional(),
+});
+
+export const budgetLineInput = z.discriminatedUnion('kind', [expenditureLineInput, revenueLineInput]);
+export type ExpenditureLineInput = z.infer<typeof expenditureLineInput>;
+export type RevenueLineInput = z.infer<typeof revenueLineInput>;
+export type BudgetLineInput = z.infer<typeof budgetLineInput>;
+
+/** A stored line: the input plus its stable id (and, for expenditure, the 분야 of its 부문). */
+export const budgetLine = z.union([
+  expenditureLineInput.extend({ lineId: z.string(), field: z.string() }),
+  revenueLineInput.extend({ lineId: z.string() }),
+]);
+export type ExpenditureLine = ExpenditureLineInput & { readonly lineId: string; readonly field: string };
+export type RevenueLine = RevenueLineInput & { readonly lineId: string };
+export type BudgetLine = ExpenditureLine | RevenueLine;
+
+export const lineId = z.string().regex(/^[ER]\.[0-9A-Za-z_.-]{1,160}$/, 'a line id as returned when the line was written');
+
+const warning = z.object({ code: z.string(), detail: z.string(), deadline: z.string(), actual: z.string() });
+const historyEntry = z.object({
+  action: z.string(),
+  from: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  role: z.string(),
+  at: z.string(),
+});
+
+export const budgetVersion = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  number: z.number().int().describe('0 = 본예산, n = n차 추가경정예산'),
+  kind: z.enum(['original', 'supplementary']),
+  title: z.string(),
+  state: z.enum(versionStates),
+  revision: z.number().int().describe('send it back with every change; a stale one gets 409 revision-conflict'),
+  basedOn: z.number().int().nullable(),
+  expenditureTotal: wonTotal,
+  revenueTotal: wonTotal,
+  lineCount: z.number().int(),
+  allowedActions: z.array(z.enum(workflowActions)),
+  warnings: z.array(warning),
+  history: z.array(historyEntry),
+  createdAt: z.string(),
+  controlsSynced: z.boolean().describe('final versions: control items for execution are written'),
+});
+export const versionList = z.object({ items: z.array(budgetVersion) });
+
+export const versionParams = z.strictObject({ gov: govCode, year: fiscalYear, version: z.coerce.number().int().min(0).max(99) });
+export const lineParams = z.strictObject({ gov: govCode, year: fiscalYear, lineId });
+export const createVersionBody = z.strictObject({
+  kind: z.enum(['original', 'supplementary']),
+  title: z.string().trim().min(1).max(200).optional(),
+});
+
+export const revision = z.number().int().min(0);
+
+export const editLinesBody = z
+  .strictObject({
+    revision,
+    upsert: z.array(budgetLineInput).max(40).default([]),
+    remove: z.array(lineId).max(40).default([]),
+  })
+  .refine((body) => body.upsert.length + body.remove.length > 0, 'send at least one line to upsert or remove');
+export const editLinesResult = z.object({ revision: z.number().int(), lineIds: z.array(z.string()), removed: z.array(z.string()) });
+
+export const linesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  cursor: z.string().max(400).optional(),
+});
+export const lineList = z.object({ items: z.array(budgetLine), cursor: z.string().optional() });
+
+export const transitionBody = z.strictObject({ action: z.enum(workflowActions), revision });
+
+export const importBody = z.union([
+  z.strictObject({ revision, lines: z.array(z.unknown()).min(1).max(50_000) }),
+  z.strictObject({ revision, csv: z.string().min(1) }),
+]);
+export const importResult = z.object({ revision: z.number().int(), lineCount: z.number().int(), expenditureTotal: wonTotal, revenueTotal: wonTotal });
+
+export const diffQuery = z.strictObject({ against: z.coerce.number().int().min(0).max(99) });
+const diffChange = z.object({ lineId: z.string(), kind: z.string(), before: z.number().int(), after: z.number().int(), delta: wonTotal });
+export const versionDiff = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  added: z.array(diffChange),
+  removed: z.array(diffChange),
+  changed: z.array(diffChange),
+  unchangedCount: z.number().int(),
+  expenditureDelta: wonTotal,
+  revenueDelta: wonTotal,
+});
+
+const bookRow = z.object({ code: z.string(), name: z.string(), total: wonTotal });
+const bookGroup = bookRow.extend({ children: z.array(bookRow) });
+export const budgetBook = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  version: z.number().int(),
+  state: z.string(),
+  expenditureTotal: wonTotal,
+  revenueTotal: wonTotal,
+  byFunction: z.array(bookGroup).describe('분야 → 부문'),
+  byEconomicGroup: z.array(bookGroup).describe('성질 group → 편성목'),
+  byDepartment: z.array(bookRow),
+  byAccount: z.array(bookRow.extend({ revenue: wonTotal })),
+  byRevenueCategory: z.array(bookRow),
+  byFundingSource: z.array(bookRow),
+});
+
+export const quarter = z.number().int().min(1).max(4);
+export const reference = z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, 'a document reference: 1–40 letters, digits, "-" or "_"');
+
+export const allotmentBody = z.strictObject({
+  lineId,
+  quarter,
+  amount: positiveWon,
+  kind: z.enum(['regular', 'early']).describe('정기배정 or 당겨배정'),
+  reference: reference.describe('the allotment document number; one posting per line and reference'),
+});
+export const allotment = z.object({
+  allotmentId: z.string(),
+  gov: z.string(),
+  year: z.number().int(),
+  lineId: z.string(),
+  quarter,
+  amount: z.number().int().describe('negative for a reversal'),
+  kind: z.enum(['regular', 'early', 'reversal']),
+  reference: z.string(),
+  reverses: z.string().nullable(),
+  reversedBy: z.string().nullable(),
+  at: z.string(),
+  subject: z.string(),
+  allotted: z.number().int().describe('the line total allotted after this posting'),
+  budget: z.number().int(),
+});
+export const allotmentParams = z.strictObject({ gov: govCode, year: fiscalYear, allotmentId: z.string().regex(/^A\.[0-9A-Za-z_.-]{1,220}$/) });
+export const reversalBody = z.strictObject({ reference, reason: z.string().trim().min(1).max(500) });
+
+export const cashMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+export const cashAllocationBody = z.strictObject({ fund: accountCode, month: cashMonth, amount: positiveWon, reference });
+export const cashAllocation = z.object({
+  allocationId: z.string(),
+  gov: z.string(),
+  year: z.number().int(),
+  fund: z.string(),
+  month: z.string(),
+  amount: z.number().int().describe('negative for a reversal'),
+  kind: z.enum(['allocation', 'reversal']),
+  reference: z.string(),
+  reverses: z.string().nullable(),
+  reversedBy: z.string().nullable(),
+  at: z.string(),
+  subject: z.string(),
+  allocated: z.number().int().describe('cash allocated to the account for the month after this posting'),
+});
+export const cashAllocationParams = z.strictObject({ gov: govCode, year: fiscalYear, allocationId: z.string().regex(/^C\.[0-9A-Za-z_.-]{1,220}$/) });
+
+export const lineHistory = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  lineId: z.string(),
+  versions: z.array(z.object({ number: z.number().int(), state: z.string(), amount: z.number().int().nullable() })),
+  control: z.object({ budget: z.number().int(), allotted: z.number().int(), mandatory: z.boolean(), provisional: z.boolean() }).nullable(),
+  allotments: z.array(allotment),
+});
+
+export const provisionalResult = z.object({ gov: z.string(), year: z.number().int(), basedOnYear: z.number().int(), basedOnVersion: z.number().int(), lineCount: z.number().int(), total: wonTotal });
+
+export const nationalTotalParams = z.strictObject({ year: fiscalYear });
+export const nationalTotal = z.object({
+  year: z.number().int(),
+  governments: z.number().int().describe('governments with a final budget for the year'),
+  expenditureTotal: wonTotal,
+  revenueTotal: wonTotal,
+  items: z.array(z.object({ gov: z.string(), version: z.number().int(), expenditureTotal: wonTotal, revenueTotal: wonTotal })),
+});
+
+export const yearParams = z.strictObject({ gov: govCode, year: fiscalYear });
