@@ -33,8 +33,7 @@ export async function startDynamoEngine(options: DynamoEngineOptions = {}): Prom
 
   settleTableStatusBeforeResponding(server, store);
 
-  const closeStore = () =>
-    new Promise<void>((resolve, reject) => store.db.close((err) => (err ? reject(err) : resolve())));
+  const closeStore = () => new Promise<void>((resolve, reject) => store.db.close((err) => (err ? reject(err) : resolve())));
 
   try {
     await new Promise<void>((resolve, reject) => {

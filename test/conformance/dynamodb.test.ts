@@ -284,12 +284,7 @@ describe('transactions', () => {
       (be) =>
         be.client.send(
           new TransactWriteItemsCommand({
-            TransactItems: [
-              debit('tx-2a', 10, 'ALL_OLD'),
-              debit('tx-2b', 10),
-              debit('tx-2c', 10),
-              debit('tx-2missing', 1, 'ALL_OLD'),
-            ],
+            TransactItems: [debit('tx-2a', 10, 'ALL_OLD'), debit('tx-2b', 10), debit('tx-2c', 10), debit('tx-2missing', 1, 'ALL_OLD')],
           }),
         ),
       (be) => get(be, ACCOUNTS, { pk: S('tx-2b') }),
@@ -350,9 +345,7 @@ describe('transactions', () => {
 
   it('rejects a transaction on a missing table with ResourceNotFoundException', async () => {
     const out = await conform(b, (be) =>
-      be.client.send(
-        new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: 'cf_nope', Item: { pk: S('x') } } }] }),
-      ),
+      be.client.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: 'cf_nope', Item: { pk: S('x') } } }] })),
     );
     expect(errorName(out)).toBe('ResourceNotFoundException');
   });
@@ -410,9 +403,7 @@ describe('transactions', () => {
       .send(new TransactWriteItemsCommand({ ClientRequestToken: 'token-tx-6b', TransactItems: [debit('tx-6', 1000)] }))
       .catch((e: Error) => e);
     expect((failing as Error).name).toBe('TransactionCanceledException');
-    await be.client.send(
-      new TransactWriteItemsCommand({ ClientRequestToken: 'token-tx-6b', TransactItems: [debit('tx-6', 10)] }),
-    );
+    await be.client.send(new TransactWriteItemsCommand({ ClientRequestToken: 'token-tx-6b', TransactItems: [debit('tx-6', 10)] }));
     expect((await get(be, ACCOUNTS, { pk: S('tx-6') })).Item).toEqual({ pk: S('tx-6'), bal: N(60) });
   });
 
@@ -446,9 +437,7 @@ describe('transactions', () => {
     const item = { pk: S('tg-2'), bal: N(3), owner: S('lee'), meta: { M: { a: N(1), b: N(2) } } };
     await put(b.moto, ACCOUNTS, item);
     await put(b.engine, ACCOUNTS, item);
-    const viaGet = await b.moto.client.send(
-      new GetItemCommand({ TableName: ACCOUNTS, Key: { pk: S('tg-2') }, ...projection }),
-    );
+    const viaGet = await b.moto.client.send(new GetItemCommand({ TableName: ACCOUNTS, Key: { pk: S('tg-2') }, ...projection }));
     const viaTransact = await b.engine.client.send(
       new TransactGetItemsCommand({
         TransactItems: [{ Get: { TableName: ACCOUNTS, Key: { pk: S('tg-2') }, ...projection } }],
@@ -499,8 +488,7 @@ describe('transactions', () => {
       (be) => byStatus(be, 'pending'),
       (be) => byStatus(be, 'approved'),
     ]);
-    const sks = (o: (typeof out)[number]) =>
-      ((okValue(o) as unknown as QueryCommandOutput).Items ?? []).map((i) => i.sk?.S);
+    const sks = (o: (typeof out)[number]) => ((okValue(o) as unknown as QueryCommandOutput).Items ?? []).map((i) => i.sk?.S);
     expect(sks(out[1]!)).toEqual(['G#1', 'G#2', 'G#3']);
     expect(sks(out[3]!)).toEqual(['G#1']);
     expect(sks(out[4]!)).toEqual(['G#2']);
@@ -614,10 +602,7 @@ describe('batch writes', () => {
       .send(
         new BatchWriteItemCommand({
           RequestItems: {
-            [ACCOUNTS]: [
-              { PutRequest: { Item: { pk: S('bw-dup') } } },
-              { PutRequest: { Item: { pk: S('bw-dup'), v: N(2) } } },
-            ],
+            [ACCOUNTS]: [{ PutRequest: { Item: { pk: S('bw-dup') } } }, { PutRequest: { Item: { pk: S('bw-dup'), v: N(2) } } }],
           },
         }),
       )

@@ -71,18 +71,14 @@ describe('S3 Object Lock (moto)', () => {
 
     // COMPLIANCE cannot be bypassed (only GOVERNANCE can).
     const bypass = await errorOf(
-      s3.send(
-        new DeleteObjectCommand({ Bucket: BUCKET, Key: KEY, VersionId: locked.VersionId, BypassGovernanceRetention: true }),
-      ),
+      s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: KEY, VersionId: locked.VersionId, BypassGovernanceRetention: true })),
     );
     expect(bypass).toEqual({ name: 'AccessDenied', status: 403 });
 
     // Overwriting creates a new version; the locked one stays and still cannot be deleted.
     const overwrite = await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: '{"total":0}' }));
     expect(overwrite.VersionId).not.toBe(locked.VersionId);
-    const afterOverwrite = await errorOf(
-      s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: KEY, VersionId: locked.VersionId })),
-    );
+    const afterOverwrite = await errorOf(s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: KEY, VersionId: locked.VersionId })));
     expect(afterOverwrite).toEqual({ name: 'AccessDenied', status: 403 });
 
     // The unlocked newer version can be deleted; the locked content is still readable.

@@ -118,10 +118,7 @@ export async function conform(backends: Backends, run: (b: Backend) => Promise<u
 }
 
 /** Same as conform, for a sequence of steps whose outcomes are compared as a whole. */
-export async function conformSteps(
-  backends: Backends,
-  steps: ((b: Backend) => Promise<unknown>)[],
-): Promise<Outcome[]> {
+export async function conformSteps(backends: Backends, steps: ((b: Backend) => Promise<unknown>)[]): Promise<Outcome[]> {
   const runAll = async (b: Backend) => {
     const out: Outcome[] = [];
     for (const step of steps) out.push(await outcome(() => step(b)));

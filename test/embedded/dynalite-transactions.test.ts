@@ -75,9 +75,7 @@ describe('dynalite-transactions locking', () => {
     const retry = await call((cb) => extension.transactWriteItems(store, structuredClone(putA), cb)).catch(
       (e: { body?: { __type?: string } }) => e,
     );
-    expect((retry as { body?: { __type?: string } }).body?.__type).toBe(
-      'com.amazonaws.dynamodb.v20120810#TransactionInProgressException',
-    );
+    expect((retry as { body?: { __type?: string } }).body?.__type).toBe('com.amazonaws.dynamodb.v20120810#TransactionInProgressException');
     const before = await call((cb) => itemDb.get(key, cb as never));
     expect(before).toBeUndefined();
     release();

@@ -170,7 +170,12 @@ describe('indexes', () => {
       }),
     );
     const byAmount = await db.send(
-      new QueryCommand({ TableName: 'books', IndexName: 'byAmount', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': S('lsi') } }),
+      new QueryCommand({
+        TableName: 'books',
+        IndexName: 'byAmount',
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': S('lsi') },
+      }),
     );
     expect(byAmount.Items?.map((i) => [i.sk?.S, i.amount?.N])).toEqual([
       ['s1', '5'],
@@ -190,7 +195,11 @@ describe('indexes', () => {
 });
 
 describe('limits and validation', () => {
-  const errorOf = (p: Promise<unknown>) => p.then(() => undefined, (e: Error) => ({ name: e.name, message: e.message }));
+  const errorOf = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      (e: Error) => ({ name: e.name, message: e.message }),
+    );
 
   it('rejects transactions over 4 MB aggregate and applies nothing', async () => {
     const blob = 'z'.repeat(390 * 1024);

@@ -106,7 +106,9 @@ describe('transaction storm', () => {
         try {
           await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
           stats.committed++;
-          picks.forEach((pk, i) => debited.set(pk, debited.get(pk)! + amounts[i]!));
+          picks.forEach((pk, i) => {
+            debited.set(pk, debited.get(pk)! + amounts[i]!);
+          });
         } catch (err) {
           if (!(err instanceof TransactionCanceledException)) {
             problems.push(`unexpected error ${(err as Error).name}: ${(err as Error).message}`);
@@ -173,9 +175,7 @@ describe('transaction storm', () => {
 
     const admin = clients[CLIENTS + SINGLE_WRITERS]!;
     for (const pk of ACCOUNTS) {
-      const { Item } = await admin.send(
-        new GetItemCommand({ TableName: TABLE, Key: { pk: { S: pk } }, ConsistentRead: true }),
-      );
+      const { Item } = await admin.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: pk } }, ConsistentRead: true }));
       const bal = Number(Item?.bal?.N);
       expect(bal, pk).toBe(INITIAL - debited.get(pk)!);
       expect(bal, pk).toBeGreaterThanOrEqual(0);
