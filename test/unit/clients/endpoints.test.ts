@@ -8,8 +8,10 @@ const variables = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOIN
 const saved = Object.fromEntries(variables.map((name) => [name, process.env[name]]));
 
 class Captured extends Error {
-  constructor(readonly url: string) {
+  readonly url: string;
+  constructor(url: string) {
     super('captured');
+    this.url = url;
   }
 }
 
