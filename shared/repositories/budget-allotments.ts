@@ -26,6 +26,8 @@ export interface Allotment {
   readonly reference: string;
   readonly reverses: string | null;
   readonly reversedBy: string | null;
+  /** Why a reversal was made; null on an original posting. */
+  readonly reason: string | null;
   readonly at: string;
   readonly subject: string;
   readonly allotted: number;
@@ -63,6 +65,7 @@ export async function allot(request: RequestInfo, gov: string, year: number, inp
       ...input,
       reverses: null,
       reversedBy: null,
+      reason: null,
       at: request.receivedAt,
       subject: request.caller?.sub ?? 'anonymous',
       allotted: control.allotted + input.amount,
@@ -82,7 +85,7 @@ export async function allot(request: RequestInfo, gov: string, year: number, inp
 }
 
 /** Takes an allotment back with a reversal posting that references it; the original stays as it was. */
-export async function reverseAllotment(request: RequestInfo, gov: string, year: number, originalId: string, reference: string): Promise<Allotment> {
+export async function reverseAllotment(request: RequestInfo, gov: string, year: number, originalId: string, reference: string, reason: string): Promise<Allotment> {
   const parsed = parseAllotmentId(originalId);
   const original = parsed ? await getPosting(gov, year, parsed.lineId, parsed.reference) : undefined;
   if (!parsed || !original) throw notFound('allotment-not-found', `no allotment ${originalId} in ${gov}/${year}`);
@@ -99,6 +102,7 @@ export async function reverseAllotment(request: RequestInfo, gov: string, year: 
       kind: 'reversal',
       reference,
       reverses: originalId,
+      reason,
       reversedBy: null,
       at: request.receivedAt,
       subject: request.caller?.sub ?? 'anonymous',

@@ -23,6 +23,8 @@ export interface CashAllocation {
   readonly reference: string;
   readonly reverses: string | null;
   readonly reversedBy: string | null;
+  /** Why a reversal was made; null on an original posting. */
+  readonly reason: string | null;
   readonly at: string;
   readonly subject: string;
   readonly allocated: number;
@@ -58,6 +60,7 @@ export async function allocateCash(request: RequestInfo, gov: string, year: numb
     kind: 'allocation',
     reverses: null,
     reversedBy: null,
+    reason: null,
     at: request.receivedAt,
     subject: request.caller?.sub ?? 'anonymous',
     allocated: allocated + input.amount,
@@ -76,7 +79,7 @@ export async function allocateCash(request: RequestInfo, gov: string, year: numb
   }
 }
 
-export async function reverseCashAllocation(request: RequestInfo, gov: string, year: number, originalId: string, reference: string): Promise<CashAllocation> {
+export async function reverseCashAllocation(request: RequestInfo, gov: string, year: number, originalId: string, reference: string, reason: string): Promise<CashAllocation> {
   const parsed = parseCashAllocationId(originalId);
   const original = parsed ? await getPosting(gov, year, parsed.fund, parsed.month, parsed.reference) : undefined;
   if (!parsed || !original) throw notFound('cash-allocation-not-found', `no cash allocation ${originalId} in ${gov}/${year}`);
@@ -94,6 +97,7 @@ export async function reverseCashAllocation(request: RequestInfo, gov: string, y
       kind: 'reversal',
       reference,
       reverses: originalId,
+      reason,
       at: request.receivedAt,
       subject: request.caller?.sub ?? 'anonymous',
       allocated: current.allocated - original.amount,

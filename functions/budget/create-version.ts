@@ -1,0 +1,8 @@
+import { versionView } from '#shared/domain/budget/version.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { createVersion } from '#shared/repositories/budget-version-create.ts';
+import { createBudgetVersion } from '#shared/routes/budget.ts';
+
+export const handler = apiHandler(createBudgetVersion, async ({ params, body, request }) => ({
+  body: versionView(await createVersion(request, params.gov, params.year, body.kind, body.title)),
+}));

@@ -1,0 +1,5 @@
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { listAccounts as readAccounts } from '#shared/repositories/budget-structure-repository.ts';
+import { listAccounts } from '#shared/routes/budget.ts';
+
+export const handler = apiHandler(listAccounts, async ({ params }) => ({ body: { items: await readAccounts(params.gov) } }));

@@ -1,0 +1,7 @@
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { putAccount as storeAccount } from '#shared/repositories/budget-structure-repository.ts';
+import { putAccount } from '#shared/routes/budget.ts';
+
+export const handler = apiHandler(putAccount, async ({ params, body, request }) => ({
+  body: await storeAccount(request, { gov: params.gov, code: params.account, ...body }),
+}));

@@ -1,0 +1,7 @@
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { putDepartment as storeDepartment } from '#shared/repositories/budget-structure-repository.ts';
+import { putDepartment } from '#shared/routes/budget.ts';
+
+export const handler = apiHandler(putDepartment, async ({ params, body, request }) => ({
+  body: await storeDepartment(request, { gov: params.gov, code: params.dept, name: body.name, parentCode: body.parentCode ?? null }),
+}));

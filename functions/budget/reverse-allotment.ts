@@ -1,0 +1,7 @@
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { reverseAllotment as reverse } from '#shared/repositories/budget-allotments.ts';
+import { reverseAllotment } from '#shared/routes/budget.ts';
+
+export const handler = apiHandler(reverseAllotment, async ({ params, body, request }) => ({
+  body: await reverse(request, params.gov, params.year, params.allotmentId, body.reference, body.reason),
+}));
