@@ -2,6 +2,7 @@ import type { Route } from '#shared/http/route.ts';
 import * as audit from '#shared/routes/audit.ts';
 import * as budget from '#shared/routes/budget.ts';
 import * as classification from '#shared/routes/classification.ts';
+import * as execution from '#shared/routes/execution.ts';
 import * as platform from '#shared/routes/platform.ts';
 import * as registry from '#shared/routes/registry.ts';
 
@@ -9,4 +10,4 @@ import * as registry from '#shared/routes/registry.ts';
  * Every API route. Each domain declares its routes in its own file here; this list is what the
  * CDK stack, the local runtime and the OpenAPI document iterate.
  */
-export const routes: readonly Route[] = [...Object.values(registry), ...Object.values(platform), ...Object.values(audit), ...Object.values(classification), ...Object.values(budget)] as Route[];
+export const routes: readonly Route[] = [...Object.values(registry), ...Object.values(platform), ...Object.values(audit), ...Object.values(classification), ...Object.values(budget), ...Object.values(execution)] as Route[];

@@ -1,0 +1,79 @@
+/**
+ * The items whose counters postings move, as the pure rules see them. A target names one item;
+ * `targetKey` is its identity inside a batch (the repository maps it to DynamoDB keys).
+ *
+ * - line: a budget line's control item (budget-control-keys.ts), counters moved by execution
+ * - cash: a fund's monthly cash allocation (paid ≤ allocated)
+ * - doc: a document created by a posting (commitment, resolution, order, assessment, receipt)
+ */
+export type Target =
+  | { readonly type: 'line'; readonly gov: string; readonly year: number; readonly lineId: string }
+  | { readonly type: 'cash'; readonly gov: string; readonly year: number; readonly fund: string; readonly month: string }
+  | { readonly type: 'doc'; readonly gov: string; readonly docId: string };
+
+export type DocKind = 'commitment' | 'resolution' | 'order' | 'assessment' | 'receipt';
+export type ItemKind = 'line' | 'cash' | DocKind;
+
+export interface ControlledItem {
+  readonly target: Target;
+  readonly kind: ItemKind;
+  /** Descriptive attributes that postings never change (line kind, fund, parent document, creator …). */
+  readonly attrs: Readonly<Record<string, string | number>>;
+  readonly counters: Readonly<Record<string, number>>;
+}
+
+export function targetKey(target: Target): string {
+  switch (target.type) {
+    case 'line':
+      return `LINE|${target.gov}|${target.year}|${target.lineId}`;
+    case 'cash':
+      return `CASH|${target.gov}|${target.year}|${target.fund}|${target.month}`;
+    case 'doc':
+      return `DOC|${target.gov}|${target.docId}`;
+  }
+}
+
+export const lineTarget = (gov: string, year: number, lineId: string): Target => ({ type: 'line', gov, year, lineId });
+export const cashTarget = (gov: string, year: number, fund: string, month: string): Target => ({ type: 'cash', gov, year, fund, month });
+export const docTarget = (gov: string, docId: string): Target => ({ type: 'doc', gov, docId });
+
+/** Counters each item kind carries (all integer won, except the `cancelled` and `notices` counts). */
+export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
+  line: ['allotted', 'committed', 'resolved', 'ordered', 'paid', 'assessed', 'received', 'refunded'],
+  cash: ['allocated', 'paid'],
+  commitment: ['amount', 'resolved', 'paid', 'cancelled'],
+  resolution: ['amount', 'ordered'],
+  order: ['amount', 'paid'],
+  assessment: ['amount', 'received', 'notices'],
+  receipt: ['amount', 'overpaid', 'refunded'],
+};
+
+/** An upper bound: `lesser ≤ greater` (another counter) or `lesser ≤ constant`. */
+export interface Invariant {
+  readonly rule: string;
+  readonly lesser: string;
+  readonly greater: string | number;
+}
+
+/**
+ * The budget-control rules (domain.md, "Rules the software must never break") and the document
+ * rules that keep each chain consistent. Every counter is also never negative.
+ */
+export const invariantsOf: Readonly<Record<ItemKind, readonly Invariant[]>> = {
+  line: [
+    { rule: 'committed-within-allotment', lesser: 'committed', greater: 'allotted' },
+    { rule: 'resolved-within-committed', lesser: 'resolved', greater: 'committed' },
+    { rule: 'ordered-within-resolved', lesser: 'ordered', greater: 'resolved' },
+    { rule: 'paid-within-ordered', lesser: 'paid', greater: 'ordered' },
+    { rule: 'refunded-within-received', lesser: 'refunded', greater: 'received' },
+  ],
+  cash: [{ rule: 'paid-within-cash-allocation', lesser: 'paid', greater: 'allocated' }],
+  commitment: [
+    { rule: 'resolution-within-commitment', lesser: 'resolved', greater: 'amount' },
+    { rule: 'commitment-already-cancelled', lesser: 'cancelled', greater: 1 },
+  ],
+  resolution: [{ rule: 'order-within-resolution', lesser: 'ordered', greater: 'amount' }],
+  order: [{ rule: 'payment-within-order', lesser: 'paid', greater: 'amount' }],
+  assessment: [],
+  receipt: [{ rule: 'refund-within-receipt', lesser: 'refunded', greater: 'amount' }],
+};

@@ -1,0 +1,145 @@
+import { evaluate } from '#shared/domain/execution/evaluate.ts';
+import type { Applied } from '#shared/domain/execution/evaluate.ts';
+import type { ControlledItem, Target } from '#shared/domain/execution/items.ts';
+import { docTarget, lineTarget, targetKey } from '#shared/domain/execution/items.ts';
+import type { PostingMessage } from '#shared/domain/execution/posting.ts';
+import { referencedDocument } from '#shared/domain/execution/posting.ts';
+import { addDeltas } from '#shared/domain/execution/rules.ts';
+import type { Deltas, Violation } from '#shared/domain/execution/rules.ts';
+import type { Need, Snapshot } from '#shared/domain/execution/snapshot.ts';
+import { closingPeriods, needKey } from '#shared/domain/execution/snapshot.ts';
+import { MissingState, WorkingState } from '#shared/domain/execution/working-state.ts';
+import { balanceDeltas, cashMovements } from '#shared/domain/ledger/balances.ts';
+import type { BalanceDelta, CashMovement } from '#shared/domain/ledger/balances.ts';
+
+export type Outcome =
+  | ({ readonly message: PostingMessage } & Applied)
+  | { readonly message: PostingMessage; readonly status: 'rejected'; readonly violation: Violation }
+  /** Already decided (a redelivery, or the same posting twice in the batch): nothing is written. */
+  | { readonly message: PostingMessage; readonly status: 'duplicate' };
+
+/** The aggregated change of one item over the whole batch. */
+export interface ItemChange {
+  readonly target: Target;
+  /** The item as read; undefined when the batch creates it. */
+  readonly before: ControlledItem | undefined;
+  readonly after: ControlledItem;
+  readonly deltas: Deltas;
+}
+
+/**
+ * Everything one batch writes, as one atomic write: the posting records, the aggregated counter
+ * changes (one per item however many postings touched it), the running balances, the cash
+ * movements for the fund status, and the markers it must find absent.
+ */
+export interface BatchPlan {
+  readonly outcomes: readonly Outcome[];
+  readonly changes: readonly ItemChange[];
+  readonly balances: readonly BalanceDelta[];
+  readonly cash: readonly CashMovement[];
+  /** Closed-period markers that must not exist when the batch commits. */
+  readonly closingChecks: readonly { gov: string; year: number; period: string }[];
+  /** Corrections applied: the reversal marker of the original is created with the batch. */
+  readonly reversals: readonly { gov: string; originalId: string; correctionId: string }[];
+}
+
+export type PlanResult = { readonly plan: BatchPlan } | { readonly missing: readonly Need[] };
+
+/**
+ * Plans a batch of postings in queue order: each is judged on the state its predecessors leave, so
+ * exactly the postings that fit are applied and the rest are rejected with the rule and numbers.
+ * When a rule needs state that was not read, returns what to read instead (the caller reads it and
+ * plans again).
+ */
+export function planBatch(messages: readonly PostingMessage[], snapshot: Snapshot): PlanResult {
+  const missing = new Map<string, Need>();
+  for (const need of messages.flatMap(initialNeeds)) {
+    if (!isRead(snapshot, need)) missing.set(needKey(need), need);
+  }
+  if (missing.size > 0) return { missing: [...missing.values()] };
+
+  const state = new WorkingState(snapshot);
+  const outcomes: Outcome[] = [];
+  const changes = new Map<string, ItemChange>();
+  for (const message of messages) {
+    let decision: ReturnType<typeof evaluate> | 'duplicate';
+    try {
+      decision = state.isDecided(message.gov, message.postingId) ? 'duplicate' : evaluate(message, state);
+    } catch (error) {
+      if (!(error instanceof MissingState)) throw error;
+      // Keep going without this posting's effects: the later ones name what they need too, so
+      // most batches need one more read, not one per posting.
+      missing.set(needKey(error.need), error.need);
+      continue;
+    }
+    if (missing.size > 0) continue;
+    if (decision === 'duplicate') {
+      outcomes.push({ message, status: 'duplicate' });
+      continue;
+    }
+    state.markDecided(message.gov, message.postingId);
+    if (decision.status === 'rejected') {
+      outcomes.push({ message, status: 'rejected', violation: decision.violation });
+      continue;
+    }
+    for (const effect of decision.effects) {
+      const key = targetKey(effect.target);
+      const { before, after } = state.afterEffect(effect);
+      const previous = changes.get(key);
+      changes.set(key, {
+        target: effect.target,
+        before: previous ? previous.before : effect.create ? undefined : before,
+        after,
+        deltas: addDeltas(previous?.deltas ?? {}, effect.deltas),
+      });
+    }
+    state.apply(decision.effects);
+    if (decision.reverses) state.markReversed(message.gov, decision.reverses);
+    outcomes.push({ message, ...decision });
+  }
+  if (missing.size > 0) return { missing: [...missing.values()] };
+  return { plan: assemble(outcomes, [...changes.values()]) };
+}
+
+function assemble(outcomes: readonly Outcome[], changes: readonly ItemChange[]): BatchPlan {
+  const journals = outcomes.flatMap((o) => (o.status === 'applied' ? [{ gov: o.message.gov, year: o.message.year, entry: o.journal }] : []));
+  const checks = new Map<string, { gov: string; year: number; period: string }>();
+  const reversals: { gov: string; originalId: string; correctionId: string }[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'applied') continue;
+    const { gov, year, command } = outcome.message;
+    for (const period of closingPeriods(command.date)) checks.set(`${gov}|${year}|${period}`, { gov, year, period });
+    if (outcome.reverses) reversals.push({ gov, originalId: outcome.reverses, correctionId: outcome.message.postingId });
+  }
+  return {
+    outcomes,
+    changes,
+    balances: balanceDeltas(journals),
+    cash: cashMovements(journals),
+    closingChecks: [...checks.values()],
+    reversals,
+  };
+}
+
+/** What every message needs read, known before any rule runs (one round trip for most batches). */
+function initialNeeds(message: PostingMessage): Need[] {
+  const { gov, year, command } = message;
+  const needs: Need[] = [
+    { type: 'result', gov, postingId: message.postingId },
+    { type: 'item', target: lineTarget(gov, year, message.lineId) },
+    ...closingPeriods(command.date).map((period): Need => ({ type: 'closed', gov, year, period })),
+  ];
+  const document = referencedDocument(command);
+  if (document) needs.push({ type: 'item', target: docTarget(gov, document) });
+  if (command.kind === 'correct') {
+    needs.push({ type: 'result', gov, postingId: command.originalPostingId }, { type: 'reversal', gov, postingId: command.originalPostingId });
+  }
+  return needs;
+}
+
+function isRead(snapshot: Snapshot, need: Need): boolean {
+  const key = needKey(need);
+  if (need.type === 'item') return snapshot.items.has(key);
+  if (need.type === 'result') return snapshot.results.has(key);
+  return snapshot.markers.has(key);
+}

@@ -1,0 +1,72 @@
+import type { Role } from '#shared/auth/roles.ts';
+
+/**
+ * The postings of execution (지출 and 세입). Each is accepted by the API, queued on the FIFO
+ * postings queue and applied exactly once by the consumer. A document created by a posting
+ * (a commitment, a resolution, a payment order, an assessment, a receipt) takes the posting's id.
+ */
+export type PostingCommand =
+  | { readonly kind: 'commit'; readonly lineId: string; readonly amount: number; readonly counterparty: string; readonly contractRef: string; readonly date: string }
+  | { readonly kind: 'resolve'; readonly commitmentId: string; readonly amount: number; readonly date: string }
+  | { readonly kind: 'order'; readonly resolutionId: string; readonly amount: number; readonly date: string }
+  | { readonly kind: 'pay'; readonly orderId: string; readonly date: string; readonly bankReference?: string }
+  | { readonly kind: 'cancel'; readonly commitmentId: string; readonly date: string; readonly reason: string }
+  | { readonly kind: 'correct'; readonly originalPostingId: string; readonly date: string; readonly reason: string }
+  | { readonly kind: 'assess'; readonly lineId: string; readonly amount: number; readonly payer: string; readonly dueDate: string; readonly date: string }
+  | { readonly kind: 'notice'; readonly assessmentId: string; readonly dueDate: string; readonly date: string }
+  | { readonly kind: 'receive'; readonly assessmentId: string; readonly amount: number; readonly date: string }
+  | { readonly kind: 'refund'; readonly receiptId: string; readonly amount: number; readonly date: string; readonly reason: string };
+
+export type PostingKind = PostingCommand['kind'];
+
+/** Who asked for the posting: carried on the message so the consumer writes the audit record. */
+export interface Actor {
+  readonly sub: string;
+  readonly role: Role | 'system';
+  readonly requestId: string;
+  readonly sourceIp: string;
+  readonly bodySha256: string;
+  readonly receivedAt: string;
+}
+
+/** The message on the postings queue (and the REQUEST item stored when it is accepted). */
+export interface PostingMessage {
+  readonly postingId: string;
+  readonly gov: string;
+  readonly year: number;
+  /** The budget line the posting lands on, resolved by the API: the FIFO message group. */
+  readonly lineId: string;
+  readonly command: PostingCommand;
+  readonly actor: Actor;
+}
+
+/** The document a posting refers to, by kind. */
+export function referencedDocument(command: PostingCommand): string | undefined {
+  switch (command.kind) {
+    case 'resolve':
+    case 'cancel':
+      return command.commitmentId;
+    case 'order':
+      return command.resolutionId;
+    case 'pay':
+      return command.orderId;
+    case 'notice':
+    case 'receive':
+      return command.assessmentId;
+    case 'refund':
+      return command.receiptId;
+    default:
+      return undefined;
+  }
+}
+
+/** FIFO message group: one per budget line (see README.md, "Ordering"). */
+export const messageGroupId = (message: Pick<PostingMessage, 'gov' | 'year' | 'lineId'>): string =>
+  `${message.gov}#${message.year}#${message.lineId}`;
+
+/** The 202 answer of every posting route. */
+export const accepted = (gov: string, postingId: string) => ({
+  postingId,
+  status: 'queued' as const,
+  statusUrl: `/governments/${gov}/postings/${postingId}`,
+});

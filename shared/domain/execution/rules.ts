@@ -1,0 +1,126 @@
+import type { ControlledItem, Invariant } from '#shared/domain/execution/items.ts';
+import { countersOf, invariantsOf } from '#shared/domain/execution/items.ts';
+
+export type Deltas = Readonly<Record<string, number>>;
+
+/** A broken rule with the numbers that broke it. */
+export interface Violation {
+  readonly rule: string;
+  readonly detail: string;
+  readonly context: Readonly<Record<string, unknown>>;
+}
+
+const counter = (item: ControlledItem, name: string): number => item.counters[name] ?? 0;
+const delta = (deltas: Deltas, name: string): number => deltas[name] ?? 0;
+
+/**
+ * Checks the change `deltas` on `item` against its invariants. A rule is only checked when the change
+ * moves it the wrong way (its lesser side grows or its greater side shrinks), so a posting that
+ * eases a rule is never refused because of someone else's earlier state.
+ */
+export function violationOf(item: ControlledItem, deltas: Deltas): Violation | undefined {
+  for (const name of countersOf[item.kind]) {
+    const change = delta(deltas, name);
+    if (change < 0 && counter(item, name) + change < 0) {
+      return {
+        rule: 'counter-not-negative',
+        detail: `${item.kind} ${name} would fall below zero`,
+        context: { rule: 'counter-not-negative', item: item.kind, counter: name, current: counter(item, name), change },
+      };
+    }
+  }
+  for (const invariant of invariantsOf[item.kind]) {
+    const worsens = delta(deltas, invariant.lesser) > 0 || (typeof invariant.greater === 'string' && delta(deltas, invariant.greater) < 0);
+    if (!worsens) continue;
+    const lesserAfter = counter(item, invariant.lesser) + delta(deltas, invariant.lesser);
+    const greaterAfter = boundAfter(item, invariant, deltas);
+    if (lesserAfter > greaterAfter) return violation(item, invariant, deltas);
+  }
+  return undefined;
+}
+
+function boundAfter(item: ControlledItem, invariant: Invariant, deltas: Deltas): number {
+  return typeof invariant.greater === 'number' ? invariant.greater : counter(item, invariant.greater) + delta(deltas, invariant.greater);
+}
+
+function violation(item: ControlledItem, invariant: Invariant, deltas: Deltas): Violation {
+  const bound = typeof invariant.greater === 'number' ? 'limit' : invariant.greater;
+  const context: Record<string, unknown> = {
+    rule: invariant.rule,
+    item: item.kind,
+    [invariant.lesser]: counter(item, invariant.lesser),
+    [bound]: typeof invariant.greater === 'number' ? invariant.greater : counter(item, invariant.greater),
+    change: { ...deltas },
+  };
+  const lesserAfter = counter(item, invariant.lesser) + delta(deltas, invariant.lesser);
+  return {
+    rule: invariant.rule,
+    detail: `${item.kind} ${invariant.lesser} would be ${lesserAfter}, more than its ${bound} ${boundAfter(item, invariant, deltas)}`,
+    context,
+  };
+}
+
+/** One side of a write condition: `attribute <= value` or `attribute >= value`. */
+export interface CounterCondition {
+  readonly attribute: string;
+  readonly comparator: '<=' | '>=';
+  readonly value: number;
+}
+
+/**
+ * The conditions under which adding `deltas` to the stored item keeps every invariant, given the
+ * counters read before (`before`). For `lesser ≤ greater` with read value G₀ of the bound:
+ * `lesser ≤ G₀ + Δgreater − Δlesser` and `greater ≥ G₀`. Together they imply the rule after the
+ * write even when another writer (budgeting moving `allotted`, another line paying from the same
+ * cash allocation) changed the item since it was read: the aggregated ADD of a whole batch is safe
+ * exactly when the sum fits.
+ */
+export function writeConditions(before: ControlledItem, deltas: Deltas): CounterCondition[] {
+  const conditions: CounterCondition[] = [];
+  for (const name of countersOf[before.kind]) {
+    const change = delta(deltas, name);
+    if (change < 0) conditions.push({ attribute: name, comparator: '>=', value: -change });
+  }
+  for (const invariant of invariantsOf[before.kind]) {
+    const lesserChange = delta(deltas, invariant.lesser);
+    if (typeof invariant.greater === 'number') {
+      if (lesserChange > 0) conditions.push({ attribute: invariant.lesser, comparator: '<=', value: invariant.greater - lesserChange });
+      continue;
+    }
+    const greaterChange = delta(deltas, invariant.greater);
+    if (lesserChange <= 0 && greaterChange >= 0) continue;
+    const greaterBefore = counter(before, invariant.greater);
+    conditions.push({ attribute: invariant.lesser, comparator: '<=', value: greaterBefore + greaterChange - lesserChange });
+    conditions.push({ attribute: invariant.greater, comparator: '>=', value: greaterBefore });
+  }
+  return mergeConditions(conditions);
+}
+
+/** Keeps the tightest bound per attribute and comparator. */
+function mergeConditions(conditions: readonly CounterCondition[]): CounterCondition[] {
+  const byKey = new Map<string, CounterCondition>();
+  for (const condition of conditions) {
+    const key = `${condition.attribute}${condition.comparator}`;
+    const existing = byKey.get(key);
+    const tighter =
+      !existing || (condition.comparator === '<=' ? condition.value < existing.value : condition.value > existing.value);
+    if (tighter) byKey.set(key, condition);
+  }
+  return [...byKey.values()];
+}
+
+export function applyDeltas(item: ControlledItem, deltas: Deltas): ControlledItem {
+  const counters: Record<string, number> = { ...item.counters };
+  for (const [name, change] of Object.entries(deltas)) counters[name] = (counters[name] ?? 0) + change;
+  return { ...item, counters };
+}
+
+export function addDeltas(a: Deltas, b: Deltas): Deltas {
+  const sum: Record<string, number> = { ...a };
+  for (const [name, change] of Object.entries(b)) sum[name] = (sum[name] ?? 0) + change;
+  return sum;
+}
+
+export function negate(deltas: Deltas): Deltas {
+  return Object.fromEntries(Object.entries(deltas).map(([name, change]) => [name, -change]));
+}

@@ -1,0 +1,87 @@
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoClient } from '#shared/clients/aws.ts';
+import { tableName } from '#shared/config/env.ts';
+import type { CashMovement } from '#shared/domain/ledger/balances.ts';
+
+/**
+ * Real-time fund status: one item per government and year, updated in the same write as the
+ * postings that move cash, so it is current as soon as a posting is applied.
+ *
+ *   pk FUNDS#{gov}#{year}   sk STATUS   in#{fund}, out#{fund}: cash received and paid out (integer won,
+ *                                       ADDed); gov, year, updatedAt
+ *
+ * One partition per government (not one for the nation), so no government's posting rate limits
+ * another's; the nationwide view is a BatchGet of the 243 items.
+ */
+export const fundStatusKey = (gov: string, year: number) => ({ pk: `FUNDS#${gov}#${year}`, sk: 'STATUS' });
+
+export function fundStatusUpdate(table: string, gov: string, year: number, movements: readonly CashMovement[], now: string) {
+  const names: Record<string, string> = { '#year': 'year' };
+  const values: Record<string, unknown> = { ':gov': gov, ':year': year, ':now': now, ':entity': 'fund-status' };
+  const adds = movements.map((movement, i) => {
+    names[`#in${i}`] = `in#${movement.fund}`;
+    names[`#out${i}`] = `out#${movement.fund}`;
+    values[`:in${i}`] = movement.inflow;
+    values[`:out${i}`] = movement.outflow;
+    return `#in${i} :in${i}, #out${i} :out${i}`;
+  });
+  return {
+    Update: {
+      TableName: table,
+      Key: fundStatusKey(gov, year),
+      UpdateExpression: `ADD ${adds.join(', ')} SET entity = :entity, gov = :gov, #year = :year, updatedAt = :now`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+export interface FundCash {
+  readonly fund: string;
+  readonly inflow: bigint;
+  readonly outflow: bigint;
+}
+
+export interface GovernmentFundStatus {
+  readonly gov: string;
+  readonly funds: readonly FundCash[];
+  readonly updatedAt: string | undefined;
+}
+
+export async function readFundStatus(gov: string, year: number): Promise<GovernmentFundStatus> {
+  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: fundStatusKey(gov, year), ConsistentRead: true }));
+  return toStatus(gov, Item);
+}
+
+/** The fund status of many governments (the nationwide view reads all 243): BatchGet, 100 keys a call. */
+export async function readFundStatuses(govs: readonly string[], year: number): Promise<GovernmentFundStatus[]> {
+  const table = tableName();
+  const found = new Map<string, Record<string, unknown>>();
+  for (let i = 0; i < govs.length; i += 100) {
+    let keys: Record<string, unknown>[] = govs.slice(i, i + 100).map((gov) => fundStatusKey(gov, year));
+    while (keys.length > 0) {
+      const page = await dynamoClient().send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys } } }));
+      for (const item of page.Responses?.[table] ?? []) found.set(String(item.gov), item);
+      keys = page.UnprocessedKeys?.[table]?.Keys ?? [];
+    }
+  }
+  return govs.map((gov) => toStatus(gov, found.get(gov)));
+}
+
+function toStatus(gov: string, item: Record<string, unknown> | undefined): GovernmentFundStatus {
+  const funds = new Map<string, { inflow: bigint; outflow: bigint }>();
+  for (const [name, value] of Object.entries(item ?? {})) {
+    const match = /^(in|out)#(.+)$/.exec(name);
+    if (!match) continue;
+    const fund = match[2]!;
+    const entry = funds.get(fund) ?? { inflow: 0n, outflow: 0n };
+    if (match[1] === 'in') entry.inflow += BigInt(value as number);
+    else entry.outflow += BigInt(value as number);
+    funds.set(fund, entry);
+  }
+  return {
+    gov,
+    funds: [...funds.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([fund, cash]) => ({ fund, ...cash })),
+    updatedAt: typeof item?.updatedAt === 'string' ? item.updatedAt : undefined,
+  };
+}

@@ -1,0 +1,205 @@
+import { governmentRead, governmentReaders, governmentWrite, nationalRead } from '#shared/auth/access.ts';
+import type { Access } from '#shared/auth/access.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import type { z } from 'zod';
+import { govYearParams } from '#shared/schemas/common.ts';
+import {
+  assessmentBody,
+  assessmentParams,
+  cancellationBody,
+  commitmentBody,
+  commitmentParams,
+  correctionBody,
+  governmentFundStatus,
+  idempotencyKeyHeader,
+  nationalFundStatus,
+  noticeBody,
+  orderParams,
+  paymentBody,
+  paymentOrderBody,
+  postingAccepted,
+  postingParams,
+  postingStatus,
+  postingStatusParams,
+  receiptBody,
+  receiptParams,
+  refundBody,
+  resolutionBody,
+  resolutionParams,
+  yearParams,
+} from '#shared/schemas/execution.ts';
+
+/**
+ * Execution: every fiscal operation is a posting, accepted with 202 and applied by the postings
+ * consumer (see shared/domain/execution/README.md).
+ */
+const base = '/governments/{gov}/years/{year}';
+const POSTING_BODY_LIMIT = 8 * 1024;
+
+const posting = <P extends z.ZodType, B extends z.ZodType>(route: {
+  id: string;
+  path: string;
+  handler: string;
+  summary: string;
+  tags: string[];
+  access: Access;
+  params: P;
+  body: B;
+}) =>
+  defineRoute({
+    method: 'POST',
+    ...route,
+    response: postingAccepted,
+    status: 202,
+    maxBodyBytes: POSTING_BODY_LIMIT,
+    headers: [idempotencyKeyHeader],
+  });
+
+const expenditure = ['Expenditure'];
+const revenue = ['Revenue'];
+
+export const createCommitment = posting({
+  id: 'createCommitment',
+  path: `${base}/commitments`,
+  handler: 'expenditure/create-commitment',
+  summary: '지출원인행위: commit (encumber) allotted budget of a line for a contract',
+  tags: expenditure,
+  access: governmentWrite('finance_officer'),
+  params: govYearParams,
+  body: commitmentBody,
+});
+
+export const resolvePayment = posting({
+  id: 'resolvePayment',
+  path: `${base}/commitments/{commitmentId}/resolutions`,
+  handler: 'expenditure/resolve-payment',
+  summary: '지출결의: resolve a (partial) payment against a commitment',
+  tags: expenditure,
+  access: governmentWrite('finance_officer', 'disbursing_officer'),
+  params: commitmentParams,
+  body: resolutionBody,
+});
+
+export const orderPayment = posting({
+  id: 'orderPayment',
+  path: `${base}/resolutions/{resolutionId}/payment-orders`,
+  handler: 'expenditure/order-payment',
+  summary: '지급명령: order the treasury bank to pay a resolution (never by the official who committed)',
+  tags: expenditure,
+  access: governmentWrite('disbursing_officer'),
+  params: resolutionParams,
+  body: paymentOrderBody,
+});
+
+export const confirmPayment = posting({
+  id: 'confirmPayment',
+  path: `${base}/payment-orders/{orderId}/payment`,
+  handler: 'expenditure/confirm-payment',
+  summary: '지급: the treasury bank confirms it paid a payment order',
+  tags: expenditure,
+  access: governmentWrite('treasury_bank'),
+  params: orderParams,
+  body: paymentBody,
+});
+
+export const cancelCommitment = posting({
+  id: 'cancelCommitment',
+  path: `${base}/commitments/{commitmentId}/cancellation`,
+  handler: 'expenditure/cancel-commitment',
+  summary: 'Cancel an unpaid commitment, releasing its unresolved reserve',
+  tags: expenditure,
+  access: governmentWrite('finance_officer'),
+  params: commitmentParams,
+  body: cancellationBody,
+});
+
+export const correctPosting = posting({
+  id: 'correctPosting',
+  path: `${base}/postings/{postingId}/correction`,
+  handler: 'postings/correct-posting',
+  summary: 'Correction: a reversing posting that references the original (never an edit)',
+  tags: ['Postings'],
+  access: governmentWrite('finance_officer', 'disbursing_officer', 'revenue_officer', 'chief_accountant'),
+  params: postingParams,
+  body: correctionBody,
+});
+
+export const assessRevenue = posting({
+  id: 'assessRevenue',
+  path: `${base}/assessments`,
+  handler: 'revenue/assess-revenue',
+  summary: '징수결정: assess revenue on a revenue line',
+  tags: revenue,
+  access: governmentWrite('revenue_officer'),
+  params: govYearParams,
+  body: assessmentBody,
+});
+
+export const noticeRevenue = posting({
+  id: 'noticeRevenue',
+  path: `${base}/assessments/{assessmentId}/notices`,
+  handler: 'revenue/notice-revenue',
+  summary: '고지: send the payer a notice (bill) of an assessment',
+  tags: revenue,
+  access: governmentWrite('revenue_officer'),
+  params: assessmentParams,
+  body: noticeBody,
+});
+
+export const receiveRevenue = posting({
+  id: 'receiveRevenue',
+  path: `${base}/assessments/{assessmentId}/receipts`,
+  handler: 'revenue/receive-revenue',
+  summary: '수납: record money received against an assessment (over-payments become refundable)',
+  tags: revenue,
+  access: governmentWrite('revenue_officer', 'treasury_bank'),
+  params: assessmentParams,
+  body: receiptBody,
+});
+
+export const refundRevenue = posting({
+  id: 'refundRevenue',
+  path: `${base}/receipts/{receiptId}/refunds`,
+  handler: 'revenue/refund-revenue',
+  summary: '과오납 환급: refund over- or wrongly paid money, never more than was received',
+  tags: revenue,
+  access: governmentWrite('revenue_officer'),
+  params: receiptParams,
+  body: refundBody,
+});
+
+export const getPosting = defineRoute({
+  id: 'getPosting',
+  method: 'GET',
+  path: '/governments/{gov}/postings/{postingId}',
+  handler: 'postings/get-posting',
+  summary: 'A posting: queued, applied (with its journal lines) or rejected (with the rule and numbers)',
+  tags: ['Postings'],
+  access: governmentRead(...governmentReaders, 'treasury_bank'),
+  params: postingStatusParams,
+  response: postingStatus,
+});
+
+export const getFundStatus = defineRoute({
+  id: 'getFundStatus',
+  method: 'GET',
+  path: `${base}/fund-status`,
+  handler: 'fund-status/get-fund-status',
+  summary: "Real-time cash per fund (회계) of one government's fiscal year",
+  tags: ['Fund status'],
+  access: governmentRead(...governmentReaders),
+  params: govYearParams,
+  response: governmentFundStatus,
+});
+
+export const getNationalFundStatus = defineRoute({
+  id: 'getNationalFundStatus',
+  method: 'GET',
+  path: '/years/{year}/fund-status',
+  handler: 'fund-status/get-national-fund-status',
+  summary: 'Real-time cash per fund summed over the 243 local governments',
+  tags: ['Fund status'],
+  access: nationalRead('ministry', 'research'),
+  params: yearParams,
+  response: nationalFundStatus,
+});

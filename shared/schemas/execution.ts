@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { fiscalYear, govCode, govYearParams, isoDate, positiveWon, wonTotal } from '#shared/schemas/common.ts';
+
+/** Ids of postings and of the documents they create (a document takes its posting's id). */
+export const postingId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a posting id is 8–64 letters, digits or dashes');
+export const lineId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a budget line id is 1–64 letters, digits, dots, dashes or underscores');
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const commitmentBody = z.strictObject({
+  lineId,
+  amount: positiveWon,
+  counterparty: text(200).describe('business registration number or name of the payee (personal data: never logged)'),
+  contractRef: text(100),
+  date: isoDate,
+});
+export const resolutionBody = z.strictObject({ amount: positiveWon, date: isoDate });
+export const paymentOrderBody = z.strictObject({ amount: positiveWon, date: isoDate });
+export const paymentBody = z.strictObject({ date: isoDate, bankReference: text(100).optional() });
+export const cancellationBody = z.strictObject({ date: isoDate, reason: text(500) });
+export const correctionBody = z.strictObject({ date: isoDate, reason: text(500) });
+export const assessmentBody = z.strictObject({
+  lineId,
+  amount: positiveWon,
+  payer: text(200).describe('the payer (personal data: never logged)'),
+  dueDate: isoDate,
+  date: isoDate,
+});
+export const noticeBody = z.strictObject({ dueDate: isoDate, date: isoDate });
+export const receiptBody = z.strictObject({ amount: positiveWon, date: isoDate });
+export const refundBody = z.strictObject({ amount: positiveWon, date: isoDate, reason: text(500) });
+
+export const commitmentParams = govYearParams.extend({ commitmentId: postingId });
+export const resolutionParams = govYearParams.extend({ resolutionId: postingId });
+export const orderParams = govYearParams.extend({ orderId: postingId });
+export const postingParams = govYearParams.extend({ postingId });
+export const assessmentParams = govYearParams.extend({ assessmentId: postingId });
+export const receiptParams = govYearParams.extend({ receiptId: postingId });
+export const postingStatusParams = z.strictObject({ gov: govCode, postingId });
+
+export const postingAccepted = z.object({
+  postingId,
+  status: z.literal('queued'),
+  statusUrl: z.string().describe('GET this for queued / applied / rejected'),
+});
+
+const journalLine = z.object({ account: z.string(), debit: z.number().int(), credit: z.number().int() });
+
+export const postingStatus = z.object({
+  postingId,
+  gov: z.string(),
+  year: z.number().int(),
+  kind: z.string(),
+  status: z.enum(['queued', 'applied', 'rejected']),
+  acceptedAt: z.string(),
+  decidedAt: z.string().optional(),
+  amount: z.number().int().optional(),
+  reason: z.object({ rule: z.string(), detail: z.string(), context: z.record(z.string(), z.unknown()) }).optional(),
+  journal: z.object({ fund: z.string(), date: z.string(), lines: z.array(journalLine) }).optional(),
+  reverses: z.string().optional(),
+  reversedBy: z.string().optional(),
+});
+
+const fundCash = z.object({ fund: z.string(), inflow: wonTotal, outflow: wonTotal, cash: wonTotal });
+
+export const governmentFundStatus = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  funds: z.array(fundCash),
+  updatedAt: z.string().nullable(),
+});
+
+export const nationalFundStatus = z.object({
+  year: z.number().int(),
+  governments: z.number().int().describe('governments with any cash movement this year'),
+  funds: z.array(fundCash),
+  total: z.object({ inflow: wonTotal, outflow: wonTotal, cash: wonTotal }),
+});
+
+export const yearParams = z.strictObject({ year: fiscalYear });
+
+/** The Idempotency-Key header every posting route requires. */
+export const idempotencyKeyHeader = {
+  name: 'Idempotency-Key',
+  required: true,
+  description: 'client-chosen key (1–128 printable characters); a retry with the same key and body returns the same posting id',
+} as const;
+export const idempotencyKeyValue = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'an Idempotency-Key is 1–128 printable ASCII characters');
+
+/** A message on the postings queue, as the consumer checks it before applying. */
+export const postingMessage = z.strictObject({
+  postingId,
+  gov: govCode,
+  year: fiscalYear,
+  lineId,
+  command: z.discriminatedUnion('kind', [
+    commitmentBody.extend({ kind: z.literal('commit') }),
+    resolutionBody.extend({ kind: z.literal('resolve'), commitmentId: postingId }),
+    paymentOrderBody.extend({ kind: z.literal('order'), resolutionId: postingId }),
+    paymentBody.extend({ kind: z.literal('pay'), orderId: postingId }),
+    cancellationBody.extend({ kind: z.literal('cancel'), commitmentId: postingId }),
+    correctionBody.extend({ kind: z.literal('correct'), originalPostingId: postingId }),
+    assessmentBody.extend({ kind: z.literal('assess') }),
+    noticeBody.extend({ kind: z.literal('notice'), assessmentId: postingId }),
+    receiptBody.extend({ kind: z.literal('receive'), assessmentId: postingId }),
+    refundBody.extend({ kind: z.literal('refund'), receiptId: postingId }),
+  ]),
+  actor: z.strictObject({
+    sub: z.string(),
+    role: z.string(),
+    requestId: z.string(),
+    sourceIp: z.string(),
+    bodySha256: z.string(),
+    receivedAt: z.string(),
+  }),
+});
