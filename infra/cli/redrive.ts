@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import { queues } from '#shared/resources.ts';
+import type { QueueKey } from '#shared/resources.ts';
+import { runtimeSqsClient } from '#infra/runtime/queue-poller.ts';
+import { redrive } from '#infra/runtime/redrive.ts';
+import { readRuntimeState } from '#infra/runtime/state-file.ts';
+import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
+
+const USAGE = `npm run redrive -- <queue> [--max N] [--data-dir .data] [--external]
+
+Moves the messages of <queue>'s dead-letter queue back to <queue> (${Object.keys(queues).join(', ')}),
+on the stack of the running \`npm start\`, or on the external endpoints in the environment.`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { max: { type: 'string' }, 'data-dir': { type: 'string' }, external: { type: 'boolean' }, help: { type: 'boolean' } },
+});
+const name = positionals[0];
+if (values.help || !name) {
+  console.log(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+if (!Object.hasOwn(queues, name)) {
+  console.error(`unknown queue ${name}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (!usesExternalEndpoints(values.external)) {
+  const running = await readRuntimeState(values['data-dir'] ?? defaultDataDir());
+  if (!running) {
+    console.error('no running `npm start` found: start it first, or use --external with the endpoints in the environment');
+    process.exit(1);
+  }
+  Object.assign(process.env, running.env);
+}
+const queue = queues[name as QueueKey];
+const queueUrl = process.env[queue.env];
+if (!queueUrl) {
+  console.error(`${queue.env} is not set`);
+  process.exit(1);
+}
+const result = await redrive(runtimeSqsClient(), queueUrl, values.max === undefined ? {} : { max: Number(values.max) });
+console.log(`moved ${result.moved} message(s) from ${result.deadLetterQueueUrl} back to ${queueUrl}`);
