@@ -1,0 +1,57 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import type { BucketDeclaration } from '#shared/resources.ts';
+
+export interface ArchiveBucketProps {
+  /** The declaration in shared/resources.ts: versioning and the write-once retention in days. */
+  readonly declaration: BucketDeclaration;
+  /** Days the server access logs are kept. @default 3650, as long as the reports they cover */
+  readonly accessLogRetentionDays?: number;
+}
+
+/**
+ * Write-once archive of closing reports: versioned, Object Lock in COMPLIANCE mode with the
+ * declared default retention (nobody, not even the root user, can delete or overwrite a locked
+ * version before it expires), public access blocked, encrypted, TLS only, and server access logs
+ * in a log bucket of its own. Both buckets are retained when the stack is deleted.
+ */
+export class ArchiveBucket extends Construct {
+  readonly bucket: Bucket;
+  readonly accessLogs: Bucket;
+
+  constructor(scope: Construct, id: string, props: ArchiveBucketProps) {
+    super(scope, id);
+    const { declaration } = props;
+    const retentionDays = props.accessLogRetentionDays ?? 3650;
+
+    this.accessLogs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ expiration: Duration.days(retentionDays) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the server access log bucket of the archive; logging it into itself or a third bucket adds nothing.',
+    });
+
+    this.bucket = new Bucket(this, 'Bucket', {
+      versioned: declaration.versioned,
+      objectLockEnabled: declaration.objectLockRetentionDays !== undefined,
+      objectLockDefaultRetention:
+        declaration.objectLockRetentionDays === undefined
+          ? undefined
+          : ObjectLockRetention.compliance(Duration.days(declaration.objectLockRetentionDays)),
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: `${declaration.name}/`,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+  PayloadFormatVersion,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import type { HttpRoute, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { Route } from '#shared/http/route.ts';
+
+export interface HojoHttpApiProps {
+  /** Issuer whose tokens the JWT authorizer accepts (Cognito on AWS, an OIDC issuer on-prem). */
+  readonly jwtIssuer: string;
+  /** Accepted `aud` (or `client_id`) values. */
+  readonly jwtAudience: readonly string[];
+  /** Retention of the access log group. */
+  readonly logRetention: RetentionDays;
+  /** Steady-state requests per second for every route of the stage. @default 2000 */
+  readonly throttleRateLimit?: number;
+  /** Burst for every route of the stage. @default 5000 */
+  readonly throttleBurstLimit?: number;
+}
+
+/** One JSON line per request; ids only (the caller's `sub`, never names or tokens). */
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    time: '$context.requestTime',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    sourceIp: '$context.identity.sourceIp',
+    subject: '$context.authorizer.claims.sub',
+    latencyMs: '$context.responseLatency',
+    integrationLatencyMs: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+    responseLength: '$context.responseLength',
+  }),
+);
+
+/**
+ * The HTTP API: one route per declared operation, each integrated with its own function (payload
+ * v2), a JWT authorizer on every non-public route, no CORS (the API serves servers and CLIs, not
+ * browsers of other origins), JSON access logs and stage-wide throttling defaults.
+ */
+export class HojoHttpApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly accessLogs: LogGroup;
+  private readonly authorizer: IHttpRouteAuthorizer;
+  private readonly publicAuthorizer = new HttpNoneAuthorizer();
+
+  constructor(scope: Construct, id: string, props: HojoHttpApiProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'Api', { createDefaultStage: false, description: 'hojo: Korean local public finance API' });
+    this.authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, { jwtAudience: [...props.jwtAudience] });
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: RemovalPolicy.RETAIN });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.throttleRateLimit ?? 2000, burstLimit: props.throttleBurstLimit ?? 5000 },
+      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: accessLogFormat },
+    });
+  }
+
+  /** The stage URL, e.g. https://abc123.execute-api.ap-northeast-2.amazonaws.com/ */
+  get url(): string {
+    return this.stage.url;
+  }
+
+  addRoute(route: Route, fn: IFunction): HttpRoute[] {
+    const isPublic = route.access.kind === 'public';
+    const added = this.api.addRoutes({
+      path: route.path,
+      methods: [HttpMethod[route.method]],
+      integration: new HttpLambdaIntegration(`${route.id}Integration`, fn, { payloadFormatVersion: PayloadFormatVersion.VERSION_2_0 }),
+      authorizer: isPublic ? this.publicAuthorizer : this.authorizer,
+    });
+    if (isPublic) {
+      for (const httpRoute of added) {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.id} is declared public (open data or platform route) in shared/routes; every other route uses the JWT authorizer.`,
+        });
+      }
+    }
+    return added;
+  }
+}

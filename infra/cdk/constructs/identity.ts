@@ -1,0 +1,94 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+} from 'aws-cdk-lib/aws-cognito';
+import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { roles } from '#shared/auth/roles.ts';
+import type { Role } from '#shared/auth/roles.ts';
+
+export interface IdentityProps {
+  /** Lifetime of ID and access tokens. @default Duration.hours(1) */
+  readonly tokenValidity?: Duration;
+  /** Lifetime of refresh tokens. @default Duration.hours(12), one working day */
+  readonly refreshTokenValidity?: Duration;
+}
+
+/**
+ * Who may call the API on AWS: a Cognito user pool of officials (no self sign-up: the government
+ * or the ministry creates accounts), one group per role (the groups reach the handlers as the
+ * `cognito:groups` claim), the government code and department as custom attributes (`custom:gov`,
+ * `custom:dept`; see shared/auth/claims.ts), TOTP MFA required, threat protection enforced, and one
+ * app client whose ID token the API's JWT authorizer accepts. Users cannot change their own
+ * government or department: the client may read those attributes but not write them.
+ */
+export class Identity extends Construct {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+  readonly groups: Readonly<Record<Role, CfnUserPoolGroup>>;
+
+  constructor(scope: Construct, id: string, props: IdentityProps = {}) {
+    super(scope, id);
+    const tokenValidity = props.tokenValidity ?? Duration.hours(1);
+
+    this.userPool = new UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      customAttributes: {
+        gov: new StringAttribute({ minLen: 5, maxLen: 5, mutable: true }),
+        dept: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+      },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const standard = { email: true, emailVerified: true, preferredUsername: true, fullname: true };
+    this.client = this.userPool.addClient('ApiClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true, userPassword: true },
+      preventUserExistenceErrors: true,
+      idTokenValidity: tokenValidity,
+      accessTokenValidity: tokenValidity,
+      refreshTokenValidity: props.refreshTokenValidity ?? Duration.hours(12),
+      readAttributes: new ClientAttributes().withStandardAttributes(standard).withCustomAttributes('gov', 'dept'),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, preferredUsername: true }),
+    });
+
+    this.groups = Object.fromEntries(
+      (Object.keys(roles) as Role[]).map((role) => [
+        role,
+        new CfnUserPoolGroup(this, `Group-${role}`, {
+          userPoolId: this.userPool.userPoolId,
+          groupName: role,
+          description: roles[role],
+        }),
+      ]),
+    ) as Record<Role, CfnUserPoolGroup>;
+  }
+
+  /** The issuer of the pool's tokens, as the JWT authorizer expects it. */
+  get issuer(): string {
+    return `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
+  }
+}

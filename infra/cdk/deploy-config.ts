@@ -1,0 +1,66 @@
+/**
+ * What the CDK app is built for, read from CDK context (`-c key=value` or cdk.json).
+ *
+ * - `target`: `aws` (the public region: Cognito, X-Ray) or `onprem` (an AWS-compatible stack:
+ *   no Cognito, no X-Ray, no Lambda Insights; an external OIDC issuer; optional endpoint override).
+ * - `region`: default ap-northeast-2 (Seoul).
+ * - `jwtIssuer` / `jwtAudience`: onprem only; the OIDC issuer the API's JWT authorizer trusts.
+ * - `endpointUrl`: onprem only; passed to every function as AWS_ENDPOINT_URL, which the SDK reads.
+ * - `lambdaInsights`: aws only; `true` adds the Lambda Insights extension to every function.
+ * - `logRetentionDays`: retention of every log group; default 365 (one fiscal year plus closing).
+ */
+export type DeployTarget = 'aws' | 'onprem';
+
+export interface DeployConfig {
+  readonly target: DeployTarget;
+  readonly region: string;
+  readonly account: string | undefined;
+  readonly jwtIssuer: string;
+  readonly jwtAudience: readonly string[];
+  readonly endpointUrl: string | undefined;
+  readonly lambdaInsights: boolean;
+  readonly logRetentionDays: number;
+}
+
+/** Local defaults match the issuer of the self-hosted runtime (`npm run token`). */
+export const defaultOnpremIssuer = 'http://localhost:3000';
+export const defaultOnpremAudience = 'hojo';
+export const defaultRegion = 'ap-northeast-2';
+
+type ContextReader = (key: string) => unknown;
+
+export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv = process.env): DeployConfig {
+  const target = text(context('target')) ?? 'aws';
+  if (target !== 'aws' && target !== 'onprem') {
+    throw new Error(`context target must be "aws" or "onprem", got "${target}" (use -c target=aws or -c target=onprem)`);
+  }
+  const onprem = target === 'onprem';
+  const config: DeployConfig = {
+    target,
+    region: text(context('region')) ?? env.CDK_DEFAULT_REGION ?? defaultRegion,
+    account: text(context('account')) ?? env.CDK_DEFAULT_ACCOUNT,
+    jwtIssuer: text(context('jwtIssuer')) ?? defaultOnpremIssuer,
+    jwtAudience: (text(context('jwtAudience')) ?? defaultOnpremAudience)
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
+    endpointUrl: onprem ? text(context('endpointUrl')) : undefined,
+    lambdaInsights: !onprem && flag(context('lambdaInsights')),
+    logRetentionDays: Number(text(context('logRetentionDays')) ?? 365),
+  };
+  if (onprem && !/^https?:\/\//.test(config.jwtIssuer)) {
+    throw new Error(`context jwtIssuer must be an http(s) URL, got "${config.jwtIssuer}"`);
+  }
+  return config;
+}
+
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const s = String(value).trim();
+  return s === '' ? undefined : s;
+}
+
+/** Context values arrive as strings from the command line and as booleans from cdk.json. */
+function flag(value: unknown): boolean {
+  return value === true || value === 'true';
+}

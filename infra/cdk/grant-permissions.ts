@@ -1,0 +1,70 @@
+import { Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IConstruct } from 'constructs';
+import type { FunctionPermissions } from '#infra/cdk/permissions.ts';
+import type { HojoTable } from '#infra/cdk/constructs/hojo-table.ts';
+import type { QueueKey } from '#shared/resources.ts';
+
+export interface GrantTargets {
+  readonly table: HojoTable;
+  readonly queues: Readonly<Record<QueueKey, IQueue>>;
+  readonly archive: IBucket;
+  /** How cdk-nag prints the archive's ARN in this stack (the acknowledged wildcard names it). */
+  readonly archiveArnAsNagSees: string;
+}
+
+/**
+ * DynamoDB actions, listed one by one instead of the CDK's grantReadData/grantReadWriteData: no
+ * `index/*` wildcard (each declared index is named), and no DeleteItem for anyone, because posted
+ * entries and audit records are never deleted. Transactions are authorised per item action.
+ */
+export const tableReadActions = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+] as const;
+export const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'] as const;
+
+/** Reads objects and lists keys; never deletes, never changes retention or legal holds. */
+export const archiveReadActions = ['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket'] as const;
+export const archiveWriteActions = ['s3:PutObject'] as const;
+
+export function grantPermissions(
+  fn: IGrantable & IConstruct,
+  role: IConstruct,
+  permissions: FunctionPermissions,
+  targets: GrantTargets,
+): void {
+  const { table } = targets;
+  if (permissions.table !== 'none') {
+    fn.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: [...tableReadActions], resources: [table.table.tableArn, ...table.indexArns] }),
+    );
+  }
+  if (permissions.table === 'readWrite') {
+    fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: [...tableWriteActions], resources: [table.table.tableArn] }));
+  }
+  for (const queue of permissions.sendTo) targets.queues[queue].grantSendMessages(fn);
+  if (permissions.inspectAll) {
+    for (const queue of Object.values(targets.queues)) {
+      fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:GetQueueAttributes'], resources: [queue.queueArn] }));
+    }
+    fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [targets.archive.bucketArn] }));
+  }
+  if (permissions.archive !== 'none') {
+    const objects = targets.archive.arnForObjects('*');
+    const actions = permissions.archive === 'readWrite' ? [...archiveReadActions, ...archiveWriteActions] : [...archiveReadActions];
+    fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [targets.archive.bucketArn, objects] }));
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${targets.archiveArnAsNagSees}/*]`,
+      reason:
+        'Archive keys are {year}/{government}/{report}/{period}/…: the report functions must reach every key of the bucket; deletion is not granted and Object Lock keeps every version.',
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { readDeployConfig } from '#infra/cdk/deploy-config.ts';
+import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
+import { handlerEntry } from '#infra/cdk/handler-entry.ts';
+import { ApiStack } from '#infra/cdk/stacks/api-stack.ts';
+import { DataStack } from '#infra/cdk/stacks/data-stack.ts';
+import type { Route } from '#shared/http/route.ts';
+import { queues } from '#shared/resources.ts';
+import { routes as declaredRoutes } from '#shared/routes/index.ts';
+import { scheduleTimeZone, schedules as declaredSchedules } from '#shared/schedules.ts';
+import type { ScheduleDeclaration } from '#shared/schedules.ts';
+
+/** Feature flags the constructs rely on; CLI and cdk.json context still take precedence. */
+const featureFlags = {
+  // Access-log delivery through a bucket policy: works with BucketOwnerEnforced (no ACLs).
+  '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+  '@aws-cdk/aws-iam:minimizePolicies': true,
+};
+
+export interface HojoAppOptions {
+  /** CDK context, as `-c key=value` would give it (target, region, jwtIssuer, …). */
+  readonly context?: Record<string, unknown>;
+  /** @default every route of shared/routes/index.ts */
+  readonly routes?: readonly Route[];
+  /** @default every schedule of shared/schedules.ts */
+  readonly schedules?: readonly ScheduleDeclaration[];
+  /** Where functions/ lives. @default the repository root */
+  readonly projectRoot?: string;
+  readonly outdir?: string;
+}
+
+export interface HojoApp {
+  readonly app: App;
+  readonly config: DeployConfig;
+  readonly data: DataStack;
+  readonly api: ApiStack;
+}
+
+/**
+ * The whole deployment from the declarations: a stateful stack (table, archive, user pool on AWS)
+ * and the API stack (functions, HTTP API, queues and consumers, schedules), checked by cdk-nag's
+ * AwsSolutions pack; synthesis fails on any unacknowledged error.
+ */
+export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
+  const routes = options.routes ?? declaredRoutes;
+  const schedules = options.schedules ?? declaredSchedules;
+  assertHandlersExist(routes, schedules, options.projectRoot);
+
+  const app = new App({ context: { ...featureFlags, ...options.context }, outdir: options.outdir, analyticsReporting: false });
+  const config = readDeployConfig((key) => app.node.tryGetContext(key));
+  const env = { account: config.account, region: config.region };
+
+  const data = new DataStack(app, 'HojoData', {
+    env,
+    config,
+    description: `hojo stateful resources (${config.target}): ledger table, report archive${config.target === 'aws' ? ', user pool' : ''}`,
+    terminationProtection: config.target === 'aws',
+  });
+  const api = new ApiStack(app, 'HojoApi', {
+    env,
+    config,
+    data,
+    routes,
+    schedules,
+    scheduleTimeZone,
+    projectRoot: options.projectRoot,
+    description: `hojo API, queue consumers and scheduled jobs (${config.target})`,
+  });
+  Tags.of(app).add('project', 'hojo');
+  Tags.of(app).add('target', config.target);
+
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return { app, config, data, api };
+}
+
+/** Every missing handler at once, so one synth names all the modules still to write. */
+function assertHandlersExist(routes: readonly Route[], schedules: readonly ScheduleDeclaration[], root: string | undefined): void {
+  const declared = [
+    ...routes.map((r) => ({ handler: r.handler, by: `route ${r.id} (${r.method} ${r.path})` })),
+    ...Object.entries(queues).map(([key, q]) => ({ handler: q.consumer.handler, by: `queue "${key}" (shared/resources.ts)` })),
+    ...schedules.map((s) => ({ handler: s.handler, by: `schedule "${s.name}" (shared/schedules.ts)` })),
+  ];
+  const problems: string[] = [];
+  for (const { handler, by } of declared) {
+    try {
+      handlerEntry(handler, by, root);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(`cannot synthesize: ${problems.length} declared handler(s) missing:\n  - ${problems.join('\n  - ')}`);
+  }
+}

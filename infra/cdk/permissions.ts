@@ -1,0 +1,70 @@
+import type { Route } from '#shared/http/route.ts';
+import type { QueueKey } from '#shared/resources.ts';
+import { queues } from '#shared/resources.ts';
+import type { ScheduleDeclaration } from '#shared/schedules.ts';
+
+/**
+ * What each function may touch: the one place where least privilege is decided. It is derived
+ * from the declarations (a route's method and handler folder, a queue's consumer, a schedule's
+ * handler), so a new route gets the right grants without anyone editing the stack.
+ *
+ * - The table: GET routes read; other routes read and write; platform routes other than /health
+ *   (OpenAPI, docs) get nothing. Nobody gets DeleteItem: posted entries are never deleted.
+ * - Queues: only the write routes of the folders that enqueue (see `queueSenders`) may send.
+ * - The archive: written only by the settlement consumer; read by the GET routes of the folders
+ *   that serve reports. Nobody may delete an object or change its retention.
+ * - /health inspects every dependency (DescribeTable, GetQueueAttributes, HeadBucket).
+ */
+export type TableAccess = 'none' | 'read' | 'readWrite';
+export type ArchiveAccess = 'none' | 'read' | 'readWrite';
+
+export interface FunctionPermissions {
+  readonly table: TableAccess;
+  readonly sendTo: readonly QueueKey[];
+  readonly archive: ArchiveAccess;
+  /** Read the attributes of every queue and the existence of every bucket (health checks). */
+  readonly inspectAll: boolean;
+}
+
+/** Handler folders (the first path segment under functions/) whose write routes enqueue. */
+export const queueSenders: Readonly<Record<QueueKey, readonly string[]>> = {
+  postings: ['expenditure', 'revenue'],
+  settlement: ['settlement'],
+};
+
+/** Handler folders whose GET routes list archived reports and presign downloads. */
+export const archiveReaderFolders: readonly string[] = ['reports', 'archives', 'settlement'];
+
+const platformFolder = 'platform';
+const healthHandler = 'platform/health';
+
+const nothing: FunctionPermissions = { table: 'none', sendTo: [], archive: 'none', inspectAll: false };
+
+export const handlerFolder = (handler: string): string => handler.split('/')[0] ?? handler;
+
+export function routePermissions(route: Route): FunctionPermissions {
+  const folder = handlerFolder(route.handler);
+  if (route.handler === healthHandler) return { ...nothing, table: 'read', inspectAll: true };
+  if (folder === platformFolder) return nothing;
+  const reads = route.method === 'GET';
+  return {
+    table: reads ? 'read' : 'readWrite',
+    sendTo: reads ? [] : sendersOf(folder),
+    archive: reads && archiveReaderFolders.includes(folder) ? 'read' : 'none',
+    inspectAll: false,
+  };
+}
+
+/** A queue consumer applies what it receives; the settlement consumer alone writes the archive. */
+export function consumerPermissions(queue: QueueKey): FunctionPermissions {
+  return { ...nothing, table: 'readWrite', archive: queue === 'settlement' ? 'readWrite' : 'none' };
+}
+
+/** Scheduled jobs fan work out on the queues of their folder; they read the table to find the work. */
+export function schedulePermissions(schedule: ScheduleDeclaration): FunctionPermissions {
+  return { ...nothing, table: 'readWrite', sendTo: sendersOf(handlerFolder(schedule.handler)) };
+}
+
+function sendersOf(folder: string): QueueKey[] {
+  return (Object.keys(queues) as QueueKey[]).filter((queue) => queueSenders[queue].includes(folder));
+}

@@ -1,0 +1,182 @@
+import { CfnOutput, Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { StackProps } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { consumerFunctionId, jobFunctionId, queueConstructId, routeFunctionId, scheduleConstructId } from '#infra/cdk/construct-ids.ts';
+import { HojoFunction } from '#infra/cdk/constructs/hojo-function.ts';
+import { HojoHttpApi } from '#infra/cdk/constructs/hojo-http-api.ts';
+import { QueueWithConsumer } from '#infra/cdk/constructs/queue-with-consumer.ts';
+import { ScheduledJob } from '#infra/cdk/constructs/scheduled-job.ts';
+import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
+import { grantPermissions } from '#infra/cdk/grant-permissions.ts';
+import type { GrantTargets } from '#infra/cdk/grant-permissions.ts';
+import { consumerPermissions, routePermissions, schedulePermissions } from '#infra/cdk/permissions.ts';
+import type { FunctionPermissions } from '#infra/cdk/permissions.ts';
+import type { DataStack } from '#infra/cdk/stacks/data-stack.ts';
+import type { Route } from '#shared/http/route.ts';
+import { buckets, queues, table } from '#shared/resources.ts';
+import type { QueueKey } from '#shared/resources.ts';
+import type { ScheduleDeclaration } from '#shared/schedules.ts';
+
+export interface ApiStackProps extends StackProps {
+  readonly config: DeployConfig;
+  readonly data: DataStack;
+  /** Every API route (shared/routes/index.ts). */
+  readonly routes: readonly Route[];
+  /** Every scheduled job (shared/schedules.ts). */
+  readonly schedules: readonly ScheduleDeclaration[];
+  readonly scheduleTimeZone: string;
+  /** Where functions/ lives; tests point it at a fixture tree. @default the repository root */
+  readonly projectRoot?: string;
+}
+
+interface FunctionSpec {
+  readonly id: string;
+  readonly handler: string;
+  readonly declaredBy: string;
+  readonly description: string;
+  readonly permissions: FunctionPermissions;
+  readonly timeout?: Duration;
+}
+
+/**
+ * The code: one function per route behind the HTTP API, the queues with their consumers, and the
+ * scheduled jobs, all built from the declarations in shared/ and granted only what
+ * infra/cdk/permissions.ts allows them.
+ */
+export class ApiStack extends Stack {
+  readonly httpApi: HojoHttpApi;
+  readonly routeFunctions: ReadonlyMap<string, HojoFunction>;
+  readonly queues: Readonly<Record<QueueKey, QueueWithConsumer>>;
+  private readonly config: DeployConfig;
+  private readonly projectRoot: string | undefined;
+  /** Every function and what it may touch; wired once all queues exist. */
+  private readonly built: { readonly fn: HojoFunction; readonly permissions: FunctionPermissions }[] = [];
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    this.config = props.config;
+    this.projectRoot = props.projectRoot;
+    const { data } = props;
+    this.addStackDependency(data);
+
+    this.queues = forEachQueue((key) => {
+      const declaration = queues[key];
+      const consumer = this.buildFunction({
+        id: consumerFunctionId(key),
+        handler: declaration.consumer.handler,
+        declaredBy: `queue "${key}" (shared/resources.ts)`,
+        description: `Consumes ${declaration.name}`,
+        permissions: consumerPermissions(key),
+        // Lambda's guidance: the queue's visibility timeout at least six times the function timeout.
+        timeout: Duration.seconds(Math.max(3, Math.floor(declaration.visibilityTimeoutSeconds / 6))),
+      });
+      return new QueueWithConsumer(this, queueConstructId(key), { declaration, consumer: consumer.function });
+    });
+
+    this.httpApi = new HojoHttpApi(this, 'Http', {
+      jwtIssuer: data.identity ? data.identity.issuer : props.config.jwtIssuer,
+      jwtAudience: data.identity ? [data.identity.client.userPoolClientId] : props.config.jwtAudience,
+      logRetention: retentionOf(props.config.logRetentionDays),
+    });
+    const routeFunctions = new Map<string, HojoFunction>();
+    for (const route of props.routes) {
+      const fn = this.buildFunction({
+        id: routeFunctionId(route.id),
+        handler: route.handler,
+        declaredBy: `route ${route.id} (${route.method} ${route.path})`,
+        description: `${route.method} ${route.path}: ${route.summary}`,
+        permissions: routePermissions(route),
+      });
+      this.httpApi.addRoute(route, fn.function);
+      routeFunctions.set(route.id, fn);
+    }
+    this.routeFunctions = routeFunctions;
+
+    if (props.schedules.length > 0) this.addSchedules(props.schedules, props.scheduleTimeZone);
+
+    const targets: GrantTargets = {
+      table: data.table,
+      archive: Bucket.fromBucketAttributes(this, 'ArchiveBucket', {
+        bucketArn: Fn.importValue(data.archiveArnExport),
+        bucketName: data.archive.bucket.bucketName,
+      }),
+      archiveArnAsNagSees: data.archiveArnExport,
+      queues: forEachQueue((key) => this.queues[key].queue),
+    };
+    for (const { fn, permissions } of this.built) {
+      grantPermissions(fn.function, fn.role, permissions, targets);
+      for (const [name, value] of Object.entries(environmentFor(permissions, targets))) fn.function.addEnvironment(name, value);
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
+  }
+
+  private addSchedules(schedules: readonly ScheduleDeclaration[], timeZone: string): void {
+    const failedInvocations = new Queue(this, 'ScheduleDeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(failedInvocations).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the EventBridge schedules (invocations that failed after retries).',
+    });
+    for (const schedule of schedules) {
+      const job = this.buildFunction({
+        id: jobFunctionId(schedule.name),
+        handler: schedule.handler,
+        declaredBy: `schedule "${schedule.name}" (shared/schedules.ts)`,
+        description: schedule.description,
+        permissions: schedulePermissions(schedule),
+        timeout: Duration.minutes(1),
+      });
+      new ScheduledJob(this, scheduleConstructId(schedule.name), {
+        declaration: schedule,
+        timeZone,
+        job: job.function,
+        deadLetterQueue: failedInvocations,
+      });
+    }
+  }
+
+  private buildFunction(spec: FunctionSpec): HojoFunction {
+    const fn = new HojoFunction(this, spec.id, {
+      handler: spec.handler,
+      declaredBy: spec.declaredBy,
+      description: spec.description,
+      timeout: spec.timeout,
+      tracing: this.config.target === 'aws',
+      lambdaInsights: this.config.lambdaInsights,
+      logRetention: retentionOf(this.config.logRetentionDays),
+      endpointUrl: this.config.endpointUrl,
+      projectRoot: this.projectRoot,
+    });
+    this.built.push({ fn, permissions: spec.permissions });
+    return fn;
+  }
+}
+
+/** The resource names a function may use, under the variables shared/config/env.ts reads. */
+function environmentFor(permissions: FunctionPermissions, targets: GrantTargets): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (permissions.table !== 'none') env[table.env] = targets.table.table.tableName;
+  const queueKeys = permissions.inspectAll ? (Object.keys(queues) as QueueKey[]) : permissions.sendTo;
+  for (const key of queueKeys) env[queues[key].env] = targets.queues[key].queueUrl;
+  if (permissions.archive !== 'none' || permissions.inspectAll) env[buckets.archive.env] = targets.archive.bucketName;
+  return env;
+}
+
+function forEachQueue<T>(make: (key: QueueKey) => T): Record<QueueKey, T> {
+  return Object.fromEntries((Object.keys(queues) as QueueKey[]).map((key) => [key, make(key)])) as Record<QueueKey, T>;
+}
+
+function retentionOf(days: number): RetentionDays {
+  const allowed = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number');
+  if (!allowed.includes(days as RetentionDays)) {
+    throw new Error(`logRetentionDays ${days} is not a CloudWatch Logs retention (one of ${allowed.join(', ')})`);
+  }
+  return days as RetentionDays;
+}

@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { buildHojoApp } from '#infra/cdk/hojo-app.ts';
+import type { HojoApp, HojoAppOptions } from '#infra/cdk/hojo-app.ts';
+import { projectRoot } from '#infra/cdk/handler-entry.ts';
+import type { Route } from '#shared/http/route.ts';
+import { queues } from '#shared/resources.ts';
+import type { ScheduleDeclaration } from '#shared/schedules.ts';
+
+/** Skips esbuild for every stack: template assertions do not need the bundles (bundle.test.ts builds one for real). */
+export const skipBundling = { 'aws:cdk:bundling-stacks': [] };
+
+/**
+ * A project tree holding a one-line module for every declared handler, so template tests run while
+ * some handlers are still being written; declarations.test.ts checks the real tree separately.
+ */
+export function stubProjectRoot(routes: readonly Route[], schedules: readonly ScheduleDeclaration[] = []): string {
+  const root = mkdtempSync(join(tmpdir(), 'hojo-cdk-'));
+  symlinkSync(join(projectRoot, 'package-lock.json'), join(root, 'package-lock.json'));
+  symlinkSync(join(projectRoot, 'package.json'), join(root, 'package.json'));
+  const handlers = [...routes.map((r) => r.handler), ...Object.values(queues).map((q) => q.consumer.handler), ...schedules.map((s) => s.handler)];
+  for (const handler of handlers) {
+    const file = join(root, 'functions', `${handler}.ts`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, 'export const handler = async () => ({});\n');
+  }
+  return root;
+}
+
+type NagFinding = ReturnType<AwsSolutionsChecks['validateScope']>['violations'][number];
+
+export interface Synthesized extends HojoApp {
+  readonly dataTemplate: Template;
+  readonly apiTemplate: Template;
+  /** cdk-nag findings that nobody acknowledged, errors and warnings alike, on the synthesized tree. */
+  readonly nagFindings: NagFinding[];
+}
+
+export function synthesize(options: HojoAppOptions): Synthesized {
+  const built = buildHojoApp({ ...options, context: { ...skipBundling, ...options.context } });
+  // synth() runs the AwsSolutions plugin and throws on unacknowledged errors; validateScope on the
+  // prepared tree (cross-stack references resolved) reports warnings as well.
+  built.app.synth();
+  const nagFindings = new AwsSolutionsChecks().validateScope(built.app).violations;
+  return {
+    ...built,
+    dataTemplate: Template.fromStack(built.data),
+    apiTemplate: Template.fromStack(built.api),
+    nagFindings,
+  };
+}
+
+export type Resources = Record<string, { Type: string; Properties: Record<string, any>; DependsOn?: unknown }>;
+
+/** The logical ids of the resources whose id starts with the construct id given (e.g. 'GetGovernmentRoute'). */
+export function ofConstruct(resources: Resources, constructId: string, type: string): [string, Resources[string]][] {
+  return Object.entries(resources).filter(([id, r]) => r.Type === type && id.startsWith(constructId));
+}
+
+/** Every action a role's policies allow, with the statements' resources serialised for inspection. */
+export function allowedActions(resources: Resources, roleLogicalId: string): { actions: Set<string>; statements: { Action: string | string[]; Resource: unknown }[] } {
+  const statements = Object.values(resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy' && (r.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleLogicalId))
+    .flatMap((r) => r.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+  const actions = new Set(statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])));
+  return { actions, statements };
+}
