@@ -4,6 +4,7 @@
  * The JSON is rewritten after every section, so a run that dies still leaves what it measured.
  * Exits non-zero only when the JSON cannot be written.
  */
+import './harness/bench-env.ts';
 import { fileURLToPath } from 'node:url';
 import { parseOptions } from './harness/cli-options.ts';
 import { describeMachine } from './harness/machine.ts';
