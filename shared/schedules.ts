@@ -15,4 +15,31 @@ export interface ScheduleDeclaration {
 
 export const scheduleTimeZone = 'Asia/Seoul';
 
-export const schedules: readonly ScheduleDeclaration[] = [];
+/**
+ * The closings. Each one fans out one message per government on the settlement queue and closes
+ * the last completed period: yesterday, last month, last fiscal year (출납폐쇄 is 31 December).
+ * The detail may name a period ({"period": "2026-03-05"}) or governments ({"govs": ["11110"]}).
+ */
+export const schedules: readonly ScheduleDeclaration[] = [
+  {
+    name: 'daily-closing',
+    description: '일계표 and cash reconciliation of yesterday; the day is closed to postings',
+    cron: '30 0 * * ? *',
+    handler: 'settlement/start-closing',
+    input: { kind: 'daily' },
+  },
+  {
+    name: 'monthly-closing',
+    description: '합계잔액시산표 (trial balance) of last month; the month is closed to postings',
+    cron: '0 2 1 * ? *',
+    handler: 'settlement/start-closing',
+    input: { kind: 'monthly' },
+  },
+  {
+    name: 'year-end',
+    description: '세입세출결산 and financial statements of last fiscal year; the year is closed, next year opened',
+    cron: '0 3 2 1 ? *',
+    handler: 'settlement/start-closing',
+    input: { kind: 'year-end' },
+  },
+];

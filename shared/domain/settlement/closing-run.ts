@@ -4,10 +4,7 @@ import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { dailySummary } from '#shared/domain/settlement/daily-summary.ts';
 import { financialStatements, nextYearOpening } from '#shared/domain/settlement/financial-statements.ts';
 import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
-import { chartOfAccounts } from '#shared/domain/ledger/chart-of-accounts.ts';
-import { sumByAccount } from '#shared/domain/settlement/ledger-totals.ts';
 import type { ClosingKind, Period } from '#shared/domain/settlement/periods.ts';
-import { dayThrough } from '#shared/domain/settlement/periods.ts';
 import { cashDifferences, compareTotals, positionDifferences, unbalancedFunds } from '#shared/domain/settlement/reconciliation.ts';
 import type { Difference } from '#shared/domain/settlement/reconciliation.ts';
 import { trialBalance } from '#shared/domain/settlement/trial-balance.ts';
@@ -48,8 +45,8 @@ export interface ClosingPorts {
   completeStep(job: ClosingJob, done: readonly string[], step: string, summary: Readonly<Record<string, number>>): Promise<void>;
   closePeriod(job: ClosingJob): Promise<void>;
   readInputs(job: ClosingJob): Promise<ClosingInputs>;
-  /** Cash per fund from execution's fund status; undefined where it is not kept. */
-  fundStatus(job: ClosingJob): Promise<ReadonlyMap<string, bigint> | undefined>;
+  /** Net cash per fund of the year so far, from the journal's running totals and from the fund status, read at one moment. */
+  cashPositions(job: ClosingJob): Promise<{ readonly journal: ReadonlyMap<string, bigint>; readonly fundStatus: ReadonlyMap<string, bigint> }>;
   archive(rendered: RenderedReport): Promise<ArchiveOutcome>;
   archivedTotals(job: ClosingJob, report: ReportId): Promise<Readonly<Record<string, string>>>;
   carryForward(job: ClosingJob, opening: readonly OpeningBalance[], carryOvers: readonly CarryOver[], lines: readonly SettlementLine[]): Promise<void>;
@@ -132,10 +129,7 @@ async function reconcile(job: ClosingJob, inputs: ClosingInputs, ports: ClosingP
   if (job.period.kind !== 'daily') {
     differences.push(...unbalancedFunds(trialBalance(job.gov, { ...job.period, kind: 'monthly' }, inputs.totals, inputs.opening).funds));
   }
-  const fundStatus = await ports.fundStatus(job);
-  if (fundStatus) {
-    const cash = sumByAccount(inputs.totals, (d) => dayThrough(d, job.period), inputs.opening).filter((s) => s.account === chartOfAccounts.cash.code);
-    differences.push(...cashDifferences(new Map(cash.map((s) => [s.fund, s.debit - s.credit])), fundStatus));
-  }
+  const cash = await ports.cashPositions(job);
+  differences.push(...cashDifferences(cash.journal, cash.fundStatus));
   return differences;
 }

@@ -1,0 +1,8 @@
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { readCarryOvers } from '#shared/repositories/settlement-inputs.ts';
+import { listCarryOvers } from '#shared/routes/settlement.ts';
+
+export const handler = apiHandler(listCarryOvers, async ({ params }) => {
+  const items = await readCarryOvers(params.gov, params.year);
+  return { body: { items: items.map((c) => ({ gov: params.gov, year: params.year, ...c })) } };
+});

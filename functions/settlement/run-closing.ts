@@ -1,0 +1,49 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { ClosingRejected, runClosing } from '#shared/domain/settlement/closing-run.ts';
+import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
+import { parsePeriod } from '#shared/domain/settlement/periods.ts';
+import { ArchiveConflict } from '#shared/domain/reports/archive-conflict.ts';
+import { logger } from '#shared/powertools/logger.ts';
+import { closingPorts } from '#shared/repositories/settlement-closing-ports.ts';
+import { putJobMetric } from '#shared/repositories/settlement-metrics.ts';
+import { closingMessage } from '#shared/schemas/settlement.ts';
+
+/**
+ * The settlement queue's consumer: closes one government's period per message. A failed
+ * closing is reported back (ReportBatchItemFailures) and retried from its last completed step.
+ */
+export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  const failures: SQSBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    const job = jobOf(record.body);
+    if (!job) {
+      logger.error('closing message is not valid; dropped', { messageId: record.messageId });
+      continue;
+    }
+    try {
+      const result = await runClosing(job, closingPorts(record.messageId));
+      logger.info('closing done', { gov: job.gov, kind: job.period.kind, period: job.period.id, steps: result.stepsRun, itemsRead: result.itemsRead, differences: result.differences.length });
+      await putJobMetric(job, 'ClosingsCompleted', 1, 'Count');
+    } catch (error) {
+      if (error instanceof ArchiveConflict) await putJobMetric(job, 'ArchiveConflicts', 1, 'Count');
+      const detail = error instanceof ClosingRejected ? { code: error.code, differences: error.differences.length } : {};
+      logger.error('closing failed', { gov: job.gov, kind: job.period.kind, period: job.period.id, ...detail, error: error as Error });
+      await putJobMetric(job, 'ClosingsFailed', 1, 'Count');
+      failures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures: failures };
+};
+
+function jobOf(body: string): ClosingJob | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const message = closingMessage.safeParse(json);
+  if (!message.success) return undefined;
+  const period = parsePeriod(message.data.kind, message.data.period);
+  return period ? { gov: message.data.gov, period } : undefined;
+}

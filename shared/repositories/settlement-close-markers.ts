@@ -1,0 +1,44 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
+import { dynamoClient } from '#shared/clients/aws.ts';
+import { tableName } from '#shared/config/env.ts';
+import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import { closingKey } from '#shared/repositories/posting-keys.ts';
+import { closeMarkerPeriod } from '#shared/repositories/settlement-keys.ts';
+
+const markerKey = (job: ClosingJob) => closingKey(job.gov, job.period.year, closeMarkerPeriod(job.period.kind, job.period.id));
+
+/**
+ * Closes the period: the marker (which execution checks in every applying write) and its audit
+ * record in one transaction. Closing an already closed period changes nothing.
+ */
+export async function closePeriod(job: ClosingJob, request: RequestInfo): Promise<'closed' | 'already-closed'> {
+  const table = tableName();
+  try {
+    await dynamoClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table,
+              Item: { ...markerKey(job), entity: 'closed-period', gov: job.gov, year: job.period.year, kind: job.period.kind, period: job.period.id, closedAt: request.receivedAt, closedBy: request.caller?.sub ?? 'system' },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          auditPut(table, auditRecord(request, { gov: job.gov, operation: 'closePeriod', target: `period ${job.gov}/${job.period.kind}/${job.period.id}` })),
+        ],
+      }),
+    );
+    return 'closed';
+  } catch (error) {
+    const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return 'already-closed';
+    throw error;
+  }
+}
+
+export async function isPeriodClosed(job: ClosingJob): Promise<boolean> {
+  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: markerKey(job), ConsistentRead: true }));
+  return Item !== undefined;
+}

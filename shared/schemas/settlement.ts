@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { carryOverKinds } from '#shared/domain/settlement/carry-over.ts';
+import { closingKinds } from '#shared/domain/settlement/periods.ts';
+import { reportIds } from '#shared/domain/reports/report.ts';
+import { fiscalYear, govCode, positiveWon } from '#shared/schemas/common.ts';
+
+const lineIdParam = z.string().min(1).max(200).regex(/^[0-9A-Za-z_.-]+$/, 'a budget line id');
+
+export const carryOverParams = z.strictObject({ gov: govCode, year: fiscalYear, lineId: lineIdParam });
+
+export const carryOverBody = z.strictObject({
+  kind: z.enum(Object.keys(carryOverKinds) as [keyof typeof carryOverKinds]).describe('explicit 명시이월 · accident 사고이월 · continuing 계속비이월'),
+  amount: positiveWon.describe('won carried into next year; at most 예산현액 − 지출액 of the line'),
+  reason: z.string().trim().min(1).max(500).describe('why (council resolution, event, contract)'),
+});
+
+export const carryOverView = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  lineId: z.string(),
+  kind: z.enum(Object.keys(carryOverKinds) as [keyof typeof carryOverKinds]),
+  amount: z.number().int(),
+  reason: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+
+export const carryOverList = z.object({ items: z.array(carryOverView.omit({ recordedBy: true, recordedAt: true })) });
+
+export const closingRequestBody = z.strictObject({
+  kind: z.enum(closingKinds),
+  period: z.string().max(10).describe('yyyy-mm-dd (daily), yyyy-mm (monthly) or yyyy (year-end), within the year of the path'),
+});
+
+export const closingAccepted = z.object({ gov: z.string(), kind: z.enum(closingKinds), period: z.string(), messageId: z.string() });
+
+export const closingProgressView = z.object({
+  kind: z.enum(closingKinds),
+  period: z.string(),
+  status: z.enum(['running', 'done']),
+  completed: z.array(z.string()),
+  summary: z.record(z.string(), z.number()),
+  updatedAt: z.string(),
+});
+export const closingStatus = z.object({ gov: z.string(), year: z.number().int(), yearClosed: z.boolean(), closings: z.array(closingProgressView) });
+
+/** The message a closing job receives on the settlement queue: one government, one period. */
+export const closingMessage = z.strictObject({ gov: govCode, kind: z.enum(closingKinds), period: z.string().max(10) });
+export type ClosingMessage = z.infer<typeof closingMessage>;
+
+/** The input of a scheduled closing (the schedule's detail), e.g. {"kind":"year-end"} or {"kind":"daily","period":"2026-03-05"}. */
+export const closingSchedule = z.object({
+  kind: z.enum(closingKinds),
+  period: z.string().max(10).optional().describe('defaults to the last completed day, month or year in Korea'),
+  govs: z.array(govCode).min(1).optional().describe('defaults to every government in the registry'),
+});
+
+const manifestFile = z.object({ file: z.string(), key: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string() });
+export const archiveView = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  report: z.string(),
+  title: z.string(),
+  period: z.string(),
+  manifestKey: z.string(),
+  manifestSha256: z.string(),
+  manifestSize: z.number().int(),
+  files: z.array(manifestFile),
+  archivedAt: z.string(),
+});
+export const archivePage = z.object({
+  items: z.array(archiveView),
+  nextCursor: z.string().optional().describe('present when more archives may follow'),
+});
+
+const pageFields = {
+  report: z.enum(reportIds).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional().describe('archives per page; 50 unless given'),
+  cursor: z.string().max(2048).optional().describe('nextCursor of the previous page, as received'),
+};
+export const nationalArchivesQuery = z.strictObject({ year: fiscalYear, gov: govCode.optional(), ...pageFields });
+export const governmentArchivesQuery = z.strictObject(pageFields);
+
+export const downloadQuery = z.strictObject({ key: z.string().max(300).describe('archive object key, {year}/{gov}/{report}/{period}/{file}') });
+export const downloadView = z.object({
+  key: z.string(),
+  url: z.string().describe('presigned GET URL'),
+  expiresInSeconds: z.number().int(),
+  sha256: z.string().describe('SHA-256 (hex) the file must have, from its manifest'),
+  size: z.number().int(),
+  contentType: z.string(),
+  manifestKey: z.string(),
+  manifestSha256: z.string(),
+});
