@@ -52,7 +52,9 @@ export function evaluate(message: PostingMessage, state: WorkingState): Decision
       }
     }
     const decision = decide(message, command, state);
-    for (const effect of decision.effects) {
+    // Documents first: their rule (e.g. refund-within-receipt) is the more specific reason.
+    const documentsFirst = [...decision.effects].sort((a, b) => Number(b.target.type === 'doc') - Number(a.target.type === 'doc'));
+    for (const effect of documentsFirst) {
       const { before } = state.afterEffect(effect);
       const violation = violationOf(before, effect.deltas);
       if (violation) return { status: 'rejected', violation };

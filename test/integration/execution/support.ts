@@ -1,0 +1,163 @@
+import { ChangeMessageVisibilityCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import type { Message } from '@aws-sdk/client-sqs';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { dynamoClient, sqsClient } from '#shared/clients/aws.ts';
+import { queueUrl, tableName } from '#shared/config/env.ts';
+import { recordsToRetry } from '#infra/runtime/batch-outcome.ts';
+import { sqsEvent } from '#infra/runtime/sqs-event.ts';
+import { lambdaContext } from '#infra/runtime/lambda-context.ts';
+import { cashControlKey, lineControlKey } from '#shared/repositories/budget-control-keys.ts';
+import { handler } from '#functions/postings/apply-postings.ts';
+import type { TestCaller } from '#test/support/api.ts';
+
+export const GOV = '11000';
+export const YEAR = 2026;
+export const FUND = 'general';
+
+export const callers = {
+  financeOfficer: { sub: 'fo-kim', roles: ['finance_officer'], gov: GOV },
+  otherFinanceOfficer: { sub: 'fo-lee', roles: ['finance_officer', 'disbursing_officer'], gov: GOV },
+  disbursingOfficer: { sub: 'do-park', roles: ['disbursing_officer'], gov: GOV },
+  bank: { sub: 'bank-seoul', roles: ['treasury_bank'], gov: GOV },
+  revenueOfficer: { sub: 'ro-choi', roles: ['revenue_officer'], gov: GOV },
+  ministry: { sub: 'mois-1', roles: ['ministry'] },
+} satisfies Record<string, TestCaller>;
+
+/** A final budget line as budgeting leaves it (the budget-control-keys.ts contract). */
+export async function seedLine(line: {
+  gov?: string;
+  lineId: string;
+  kind?: 'expenditure' | 'revenue';
+  allotted: number;
+  itemCode?: string;
+  fund?: string;
+}): Promise<void> {
+  const gov = line.gov ?? GOV;
+  await dynamoClient().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...lineControlKey(gov, YEAR, line.lineId),
+        gov,
+        year: YEAR,
+        lineId: line.lineId,
+        kind: line.kind ?? 'expenditure',
+        fund: line.fund ?? FUND,
+        itemCode: line.itemCode ?? (line.kind === 'revenue' ? '2' : '201-01'),
+        dept: 'dept-1',
+        mandatory: false,
+        budget: line.allotted,
+        allotted: line.allotted,
+        committed: 0,
+        resolved: 0,
+        ordered: 0,
+        paid: 0,
+        assessed: 0,
+        received: 0,
+        refunded: 0,
+      },
+    }),
+  );
+}
+
+export async function seedCash(month: string, allocated: number, options: { gov?: string; fund?: string } = {}): Promise<void> {
+  const gov = options.gov ?? GOV;
+  const fund = options.fund ?? FUND;
+  await dynamoClient().send(
+    new PutCommand({ TableName: tableName(), Item: { ...cashControlKey(gov, YEAR, fund, month), gov, year: YEAR, fund, month, allocated, paid: 0 } }),
+  );
+}
+
+export async function closePeriod(period: string, gov = GOV): Promise<void> {
+  await dynamoClient().send(new PutCommand({ TableName: tableName(), Item: { pk: `CLOSE#${gov}#${YEAR}`, sk: period, closedBy: 'settlement' } }));
+}
+
+export async function readItems(pk: string, prefix = ''): Promise<Record<string, any>[]> {
+  const items: Record<string, any>[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ConsistentRead: true,
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return items;
+}
+
+export const readLine = async (lineId: string, gov = GOV) => (await readItems(`BUDGET#${gov}#${YEAR}`, `LINE#${lineId}`))[0]!;
+
+export async function queueDepth(url = queueUrl('postings')): Promise<number> {
+  const { Attributes = {} } = await sqsClient().send(
+    new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+  );
+  return Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
+}
+
+export interface DrainStats {
+  batches: number;
+  delivered: number;
+  retried: number;
+}
+
+/**
+ * Lambda's event source mapping for the tests: receives from the real postings queue, invokes the
+ * consumer with Lambda-shaped SQS events, deletes what succeeded and makes what failed visible again
+ * at once (instead of after the 60 s visibility timeout), until the queue is empty. `workers`
+ * receive concurrently, like concurrent Lambda invocations.
+ */
+export async function drainPostings(options: { workers?: number; maxBatches?: number } = {}): Promise<DrainStats> {
+  const url = queueUrl('postings');
+  const stats: DrainStats = { batches: 0, delivered: 0, retried: 0 };
+  const maxBatches = options.maxBatches ?? 10_000;
+  const worker = async () => {
+    for (;;) {
+      if (stats.batches >= maxBatches) return;
+      const { Messages = [] } = await sqsClient().send(
+        new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['All'] }),
+      );
+      if (Messages.length === 0) {
+        if ((await queueDepth(url)) === 0) return;
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
+      stats.batches += 1;
+      stats.delivered += Messages.length;
+      await invokeAndSettle(url, Messages, stats);
+    }
+  };
+  await Promise.all(Array.from({ length: options.workers ?? 1 }, worker));
+  return stats;
+}
+
+async function invokeAndSettle(url: string, messages: Message[], stats: DrainStats): Promise<void> {
+  const event = sqsEvent(messages, 'arn:aws:sqs:ap-northeast-2:000000000000:postings.fifo', 'ap-northeast-2');
+  let invocation: Parameters<typeof recordsToRetry>[1];
+  try {
+    invocation = { threw: false, result: await invokeConsumer(event) };
+  } catch (error) {
+    invocation = { threw: true, error };
+  }
+  const retry = recordsToRetry(event.Records, invocation, true);
+  const done = event.Records.filter((record) => !retry.has(record.messageId));
+  if (done.length > 0) {
+    await sqsClient().send(
+      new DeleteMessageBatchCommand({ QueueUrl: url, Entries: done.map((r, i) => ({ Id: String(i), ReceiptHandle: r.receiptHandle })) }),
+    );
+  }
+  for (const record of event.Records.filter((r) => retry.has(r.messageId))) {
+    stats.retried += 1;
+    await sqsClient().send(new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: record.receiptHandle, VisibilityTimeout: 0 }));
+  }
+}
+
+export function invokeConsumer(event: SQSEvent): Promise<SQSBatchResponse> {
+  return handler(event, lambdaContext({ functionName: 'apply-postings', timeoutMs: 60_000 })) as Promise<SQSBatchResponse>;
+}
