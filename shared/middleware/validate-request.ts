@@ -17,7 +17,11 @@ export const validateRequest = (route: Route): MiddlewareObj<APIGatewayProxyEven
     const rawBody = decodeBody(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     const errors: FieldError[] = [];
     const params = check('params', route.params, event.pathParameters ?? {}, errors);
-    const query = check('query', route.query, event.queryStringParameters ?? {}, errors);
+    const rawQuery = event.queryStringParameters ?? {};
+    const query = check('query', route.query, rawQuery, errors);
+    if (!route.query && Object.keys(rawQuery).length > 0) {
+      errors.push({ path: 'query', message: 'this operation takes no query parameters', code: 'unexpected_query' });
+    }
     let body: unknown;
     if (route.body) {
       const parsed = parseJson(rawBody);

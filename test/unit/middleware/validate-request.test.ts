@@ -86,6 +86,14 @@ describe('validateRequest middleware', () => {
     });
   });
 
+  it('rejects query parameters on an operation that declares none', async () => {
+    const noQuery = defineRoute({ ...getRoute, query: undefined });
+    expect((await validated(noQuery, ok))?.query).toBeUndefined();
+    await expect(validated(noQuery, { ...ok, query: { anything: '1' } })).rejects.toMatchObject({
+      errors: [expect.objectContaining({ path: 'query', code: 'unexpected_query' })],
+    });
+  });
+
   it('rejects duplicate keys, even when spelled with escapes, with 400 duplicate-json-key', async () => {
     await expect(validated(postRoute, { ...ok, rawBody: '{"amount":1,"amount":900000}' })).rejects.toMatchObject({
       status: 400,

@@ -1,0 +1,105 @@
+import type { Route } from '#shared/http/route.ts';
+import type { CallOptions } from '#test/support/api.ts';
+
+/**
+ * One syntactically valid request per route (path parameters other than {gov}, query, body,
+ * headers), so that a call gets past validation and meets the access rule and the handler.
+ * Used by the tenant matrix (which needs valid requests) and the fuzz (which breaks them).
+ * A new route needs a row here: both security tests fail until it has one.
+ */
+export type RouteSample = Pick<CallOptions, 'query' | 'body' | 'headers'> & { readonly params?: Readonly<Record<string, string | number>> };
+
+export const YEAR = 2026;
+const LINE = 'E.GEN.P1.U1.D1.201-01.finance';
+
+export const routeSamples: Readonly<Record<string, RouteSample>> = {
+  // platform and registry (public)
+  getHealth: {},
+  getOpenApi: {},
+  getDocs: {},
+  listGovernments: { query: { level: 'basic' } },
+  getGovernment: {},
+  listFunctionalClassification: {},
+  listEconomicClassification: {},
+  listRevenueCategories: {},
+  // audit
+  listAuditRecords: { query: { from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, limit: '10' } },
+  // budget structure and formulation
+  putAccount: { params: { account: 'GEN' }, body: { name: '일반회계', kind: 'general' } },
+  listAccounts: {},
+  putDepartment: { params: { dept: 'finance' }, body: { name: '재무과' } },
+  listDepartments: {},
+  createBudgetVersion: { params: { year: YEAR }, body: { kind: 'original', title: '2026년도 본예산' } },
+  listBudgetVersions: { params: { year: YEAR } },
+  getBudgetVersion: { params: { year: YEAR, version: 0 } },
+  // Workflow steps and line edits aim at a version that never exists (99): what a role may do in
+  // each state is the budget's own rule (403 role-not-permitted from the handler), not the access rule.
+  editBudgetLines: { params: { year: YEAR, version: 99 }, body: { revision: 0, upsert: [expenditureLine()] } },
+  listBudgetLines: { params: { year: YEAR, version: 0 }, query: { limit: '10' } },
+  importBudgetLines: { params: { year: YEAR, version: 99 }, body: { revision: 0, lines: [expenditureLine()] } },
+  transitionBudgetVersion: { params: { year: YEAR, version: 99 }, body: { action: 'request', revision: 0 } },
+  syncBudgetControls: { params: { year: YEAR, version: 0 } },
+  diffBudgetVersions: { params: { year: YEAR, version: 0 }, query: { against: '0' } },
+  getBudgetBook: { params: { year: YEAR, version: 0 } },
+  getBudgetLineHistory: { params: { year: YEAR, lineId: LINE } },
+  getNationalBudgetTotal: { params: { year: YEAR } },
+  openProvisionalBudget: { params: { year: YEAR } },
+  // allotment and cash
+  allotBudget: { params: { year: YEAR }, body: { lineId: LINE, quarter: 1, amount: 1_000_000, kind: 'regular', reference: 'ALLOT-1' } },
+  reverseAllotment: { params: { year: YEAR, allotmentId: 'A.ALLOT-1' }, body: { reference: 'REV-1', reason: '배정 정정' } },
+  allocateCash: { params: { year: YEAR }, body: { fund: 'GEN', month: `${YEAR}-01`, amount: 1_000_000, reference: 'CASH-1' } },
+  reverseCashAllocation: { params: { year: YEAR, allocationId: 'C.CASH-1' }, body: { reference: 'REV-2', reason: '자금배정 정정' } },
+  // execution postings (202 queued); documents referenced by id do not exist
+  createCommitment: posting({ params: { year: YEAR }, body: { lineId: LINE, amount: 3_300_000, counterparty: '(주)가나다상사', contractRef: 'C-2026-0001', date: `${YEAR}-03-02` } }),
+  resolvePayment: posting({ params: { year: YEAR, commitmentId: 'missing-commitment' }, body: { amount: 3_300_000, date: `${YEAR}-03-10` } }),
+  orderPayment: posting({ params: { year: YEAR, resolutionId: 'missing-resolution' }, body: { amount: 3_300_000, date: `${YEAR}-03-11` } }),
+  confirmPayment: posting({ params: { year: YEAR, orderId: 'missing-order-1' }, body: { date: `${YEAR}-03-12`, bankReference: 'BNK-0001' } }),
+  cancelCommitment: posting({ params: { year: YEAR, commitmentId: 'missing-commitment' }, body: { date: `${YEAR}-03-13`, reason: '계약 해지' } }),
+  correctPosting: posting({ params: { year: YEAR, postingId: 'missing-posting' }, body: { date: `${YEAR}-03-14`, reason: '금액 오류 정정' } }),
+  assessRevenue: posting({ params: { year: YEAR }, body: { lineId: 'R.GEN.1.100', amount: 120_000, payer: '홍길동', dueDate: `${YEAR}-04-30`, date: `${YEAR}-04-01` } }),
+  noticeRevenue: posting({ params: { year: YEAR, assessmentId: 'missing-assessment' }, body: { dueDate: `${YEAR}-04-30`, date: `${YEAR}-04-02` } }),
+  receiveRevenue: posting({ params: { year: YEAR, assessmentId: 'missing-assessment' }, body: { amount: 120_000, date: `${YEAR}-04-20` } }),
+  refundRevenue: posting({ params: { year: YEAR, receiptId: 'missing-receipt-1' }, body: { amount: 10_000, date: `${YEAR}-05-02`, reason: '과오납 환급' } }),
+  getPosting: { params: { postingId: 'missing-posting' } },
+  getFundStatus: { params: { year: YEAR } },
+  getNationalFundStatus: { params: { year: YEAR } },
+  // settlement and archives
+  recordCarryOver: { params: { year: YEAR, lineId: LINE }, body: { kind: 'explicit', amount: 500_000, reason: '의회 승인 명시이월' } },
+  listCarryOvers: { params: { year: YEAR } },
+  requestClosing: { params: { year: YEAR }, body: { kind: 'daily', period: `${YEAR}-03-02` } },
+  getClosingStatus: { params: { year: YEAR } },
+  listArchives: { query: { year: String(YEAR), limit: '10' } },
+  listGovernmentArchives: { params: { year: YEAR }, query: { report: 'trial-balance', limit: '10' } },
+  getArchiveDownload: { query: { key: `${YEAR}/11000/trial-balance/${YEAR}-03/trial-balance.csv` } },
+};
+
+/** Posting routes require an Idempotency-Key. */
+function posting(sample: RouteSample): RouteSample {
+  return { ...sample, headers: { 'Idempotency-Key': 'security-sample-0001' } };
+}
+
+function expenditureLine() {
+  return {
+    kind: 'expenditure',
+    account: 'GEN',
+    policyCode: 'P1',
+    policyName: '재정운영',
+    unitCode: 'U1',
+    unitName: '예산관리',
+    detailCode: 'D1',
+    detailName: '예산편성 운영',
+    statItem: '201-01',
+    sector: '014',
+    dept: 'finance',
+    fundingSource: 'own-revenue',
+    amount: 12_000_000,
+  };
+}
+
+/** The sample request of a route for a target government, or undefined when the route has no row. */
+export function sampleRequest(route: Route, gov: string): CallOptions | undefined {
+  const sample = routeSamples[route.id];
+  if (!sample) return undefined;
+  const params = { ...sample.params, ...(route.path.includes('{gov}') ? { gov } : {}) };
+  return { ...sample, params };
+}

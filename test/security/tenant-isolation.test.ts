@@ -1,0 +1,178 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { allRoles } from '#shared/auth/roles.ts';
+import type { Role } from '#shared/auth/roles.ts';
+import { routes } from '#shared/routes/index.ts';
+import { callRoute } from '#test/support/api.ts';
+import type { TestCaller } from '#test/support/api.ts';
+import { sampleRequest } from '#test/security/route-samples.ts';
+import { useTestStack } from '#test/support/stack.ts';
+
+await useTestStack();
+
+/**
+ * Who may use each route, written out from issue 7's roles section, NOT computed from the access
+ * declarations (that would test nothing). One row per route of shared/routes/index.ts:
+ * - 'public': anyone, with or without a token;
+ * - { own, other }: roles admitted on their own government's path, and roles admitted on another
+ *   government's path (only the ministry and research ever read across; nobody writes across);
+ * - { national }: routes without a government in the path, by role.
+ */
+type Expectation = 'public' | { readonly own: readonly Role[]; readonly other: readonly Role[] } | { readonly national: readonly Role[] };
+
+/** A government's own officials, its head and its council read its books; the ministry reads every government's. */
+const officials: readonly Role[] = ['department_official', 'budget_officer', 'finance_officer', 'disbursing_officer', 'revenue_officer', 'chief_accountant'];
+const governmentDetail: Expectation = { own: [...officials, 'head', 'council_member', 'ministry'], other: ['ministry'] };
+/** Aggregates (totals by classification) are also open to research institutes, for every government. */
+const governmentAggregate: Expectation = { own: [...officials, 'head', 'council_member', 'ministry', 'research'], other: ['ministry', 'research'] };
+const budgetOffice: Expectation = { own: ['budget_officer'], other: [] };
+
+const expectedAccess: Readonly<Record<string, Expectation>> = {
+  // platform and registry: open data
+  getHealth: 'public',
+  getOpenApi: 'public',
+  getDocs: 'public',
+  listGovernments: 'public',
+  getGovernment: 'public',
+  listFunctionalClassification: 'public',
+  listEconomicClassification: 'public',
+  listRevenueCategories: 'public',
+  // audit trail: the head, the council and the chief accountant of the government; the ministry everywhere
+  listAuditRecords: { own: ['head', 'council_member', 'chief_accountant', 'ministry'], other: ['ministry'] },
+  // budget structure and formulation: the budget office builds, departments request, the head submits, the council resolves
+  putAccount: budgetOffice,
+  listAccounts: governmentDetail,
+  putDepartment: budgetOffice,
+  listDepartments: governmentDetail,
+  createBudgetVersion: budgetOffice,
+  listBudgetVersions: governmentDetail,
+  getBudgetVersion: governmentDetail,
+  editBudgetLines: { own: ['department_official', 'budget_officer', 'council_member'], other: [] },
+  listBudgetLines: governmentDetail,
+  importBudgetLines: budgetOffice,
+  transitionBudgetVersion: { own: ['department_official', 'budget_officer', 'head', 'council_member'], other: [] },
+  syncBudgetControls: budgetOffice,
+  diffBudgetVersions: governmentDetail,
+  getBudgetBook: governmentAggregate,
+  getBudgetLineHistory: governmentDetail,
+  getNationalBudgetTotal: { national: ['ministry', 'research'] },
+  openProvisionalBudget: budgetOffice,
+  // allotment (예산배정) by the budget office; cash allocation (자금배정) by the budget office or the 재무관
+  allotBudget: budgetOffice,
+  reverseAllotment: budgetOffice,
+  allocateCash: { own: ['budget_officer', 'finance_officer'], other: [] },
+  reverseCashAllocation: { own: ['budget_officer', 'finance_officer'], other: [] },
+  // expenditure: the 재무관 commits, the 지출원 orders payment, the treasury bank confirms it
+  createCommitment: { own: ['finance_officer'], other: [] },
+  resolvePayment: { own: ['finance_officer', 'disbursing_officer'], other: [] },
+  orderPayment: { own: ['disbursing_officer'], other: [] },
+  confirmPayment: { own: ['treasury_bank'], other: [] },
+  cancelCommitment: { own: ['finance_officer'], other: [] },
+  correctPosting: { own: ['finance_officer', 'disbursing_officer', 'revenue_officer', 'chief_accountant'], other: [] },
+  // revenue: the 징수관 assesses, notifies and refunds; receipts come from the 징수관 or the treasury bank
+  assessRevenue: { own: ['revenue_officer'], other: [] },
+  noticeRevenue: { own: ['revenue_officer'], other: [] },
+  receiveRevenue: { own: ['revenue_officer', 'treasury_bank'], other: [] },
+  refundRevenue: { own: ['revenue_officer'], other: [] },
+  // a posting's status is also read by the treasury bank of the government, which confirms payments
+  getPosting: { own: [...officials, 'head', 'council_member', 'ministry', 'treasury_bank'], other: ['ministry'] },
+  getFundStatus: governmentAggregate,
+  getNationalFundStatus: { national: ['ministry', 'research'] },
+  // settlement: the 회계책임관 records carry-overs and runs closings; archives are read by the government and the ministry
+  recordCarryOver: { own: ['chief_accountant'], other: [] },
+  listCarryOvers: governmentDetail,
+  requestClosing: { own: ['chief_accountant'], other: [] },
+  getClosingStatus: governmentDetail,
+  listArchives: { national: ['ministry'] },
+  listGovernmentArchives: governmentDetail,
+  getArchiveDownload: governmentDetail,
+};
+
+/**
+ * Where the routes depart from the table above (reported to the lead). Each entry pins the verdict
+ * observed today, so the departure stays visible in every run; when the route is brought in line
+ * with the issue, its cases fail here and the entry must be deleted.
+ */
+const reportedDeviations: Readonly<Record<string, { readonly role: Role; readonly observed: 'allowed' | 'denied'; readonly why: string }>> = {
+  listAccounts: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; this is a detail read' },
+  listDepartments: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; this is a detail read' },
+  listBudgetVersions: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; versions carry the workflow history with subject ids' },
+  getBudgetVersion: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; versions carry the workflow history with subject ids' },
+  listBudgetLines: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; lines are line-level data' },
+  diffBudgetVersions: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; a diff is line-level data' },
+  getBudgetLineHistory: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; a line history is line-level data' },
+  getFundStatus: { role: 'research', observed: 'denied', why: 'fund status is an aggregate (cash per fund), which research may read' },
+};
+
+const OWN = '11000';
+const OTHER = '26000';
+
+/** Every role's caller belongs to OWN, except the ministry, which belongs to no government. */
+const callerFor = (role: Role): TestCaller =>
+  role === 'ministry' ? { sub: `${role}-1`, roles: [role] } : { sub: `${role}-1`, roles: [role], gov: OWN, dept: 'finance' };
+
+type Verdict = { allowed: true } | { allowed: false; status: 401 | 403; code: string };
+
+function expectedVerdict(expectation: Expectation, role: Role | undefined, target: 'own' | 'other'): Verdict {
+  if (expectation === 'public') return { allowed: true };
+  if (role === undefined) return { allowed: false, status: 401, code: 'unauthorized' };
+  if ('national' in expectation) {
+    return expectation.national.includes(role) ? { allowed: true } : { allowed: false, status: 403, code: 'role-not-permitted' };
+  }
+  if (!expectation.own.includes(role)) return { allowed: false, status: 403, code: 'role-not-permitted' };
+  // The ministry has no government of its own: every government is "another" one for it.
+  const foreign = target === 'other' || role === 'ministry';
+  if (foreign && !expectation.other.includes(role)) return { allowed: false, status: 403, code: 'other-government' };
+  return { allowed: true };
+}
+
+/** A pinned deviation: the verdict the route gives today (a role the route does not name is refused as such). */
+const observedVerdict = (observed: 'allowed' | 'denied'): Verdict =>
+  observed === 'allowed' ? { allowed: true } : { allowed: false, status: 403, code: 'role-not-permitted' };
+
+const tally = { cases: 0, allowed: 0, denied: 0, deviations: [] as string[] };
+
+afterAll(() => {
+  console.log(`tenant matrix: ${tally.cases} cases over ${routes.length} routes × (${allRoles.length} roles + anonymous) × own/other government: ${tally.allowed} allowed, ${tally.denied} denied`);
+  if (tally.deviations.length > 0) console.log(`reported deviations from issue 7 (pinned):\n  ${tally.deviations.join('\n  ')}`);
+});
+
+describe('tenant isolation matrix: every route × role × own/other government', () => {
+  it('has an expectation and a sample request for every route, and no row for a route that is gone', () => {
+    const ids = routes.map((route) => route.id);
+    expect(ids.filter((id) => !(id in expectedAccess)), 'routes without an expectation row').toEqual([]);
+    expect(ids.filter((id) => !sampleRequest(routes.find((r) => r.id === id) as (typeof routes)[number], OWN)), 'routes without a sample request').toEqual([]);
+    expect(Object.keys(expectedAccess).filter((id) => !ids.includes(id)), 'rows for routes that do not exist').toEqual([]);
+  });
+
+  for (const route of routes) {
+    it(`${route.id} (${route.method} ${route.path})`, async () => {
+      const expectation = expectedAccess[route.id];
+      expect(expectation, `no expectation row for ${route.id}`).toBeDefined();
+      const mismatches: string[] = [];
+      for (const target of ['own', 'other'] as const) {
+        const request = sampleRequest(route, target === 'own' ? OWN : OTHER);
+        expect(request, `no sample request for ${route.id}`).toBeDefined();
+        for (const role of [undefined, ...allRoles]) {
+          const deviation = reportedDeviations[route.id];
+          const deviates = deviation !== undefined && deviation.role === role;
+          const verdict = expectedVerdict(expectation as Expectation, role, target);
+          const expected: Verdict = deviates ? observedVerdict(deviation.observed) : verdict;
+          if (deviates && target === 'own') tally.deviations.push(`${route.id}: ${role} ${deviation.observed} (${deviation.why})`);
+          const response = await callRoute(route, { ...request, ...(role ? { caller: callerFor(role) } : {}) });
+          tally.cases++;
+          const who = `${role ?? 'anonymous'} on ${target} government`;
+          if (expected.allowed) {
+            tally.allowed++;
+            if (response.status === 401 || response.status === 403) mismatches.push(`${who}: expected allowed, got ${response.status} ${response.body?.code}`);
+          } else {
+            tally.denied++;
+            if (response.status !== expected.status || response.body?.code !== expected.code) {
+              mismatches.push(`${who}: expected ${expected.status} ${expected.code}, got ${response.status} ${response.body?.code ?? ''}`);
+            }
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+});
