@@ -54,6 +54,7 @@ const ATTEMPTS = 5;
  */
 export async function allot(request: RequestInfo, gov: string, year: number, input: AllotmentRequest): Promise<{ allotment: Allotment; replay: boolean }> {
   const id = allotmentId(input.lineId, input.reference);
+  if (await getPosting(gov, year, input.lineId, input.reference)) return { allotment: await replayOrConflict(gov, year, input), replay: true };
   for (let attempt = 1; ; attempt += 1) {
     const control = await requireControl(gov, year, input.lineId);
     const breach = allotmentBreach(control, input.amount);
