@@ -18,8 +18,9 @@ export interface GrantTargets {
 
 /**
  * DynamoDB actions, listed one by one instead of the CDK's grantReadData/grantReadWriteData: no
- * `index/*` wildcard (each declared index is named), and no DeleteItem for anyone, because posted
- * entries and audit records are never deleted. Transactions are authorised per item action.
+ * `index/*` wildcard (each declared index is named), and DeleteItem apart, for the few handlers
+ * that remove draft budget lines: posted entries and audit records are never deleted.
+ * Transactions are authorised per item action.
  */
 export const tableReadActions = [
   'dynamodb:GetItem',
@@ -31,9 +32,13 @@ export const tableReadActions = [
 ] as const;
 export const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'] as const;
 
-/** Reads objects and lists keys; never deletes, never changes retention or legal holds. */
+/**
+ * Reads objects (HeadObject and presigned GETs included) and lists keys. The writer may also set
+ * the COMPLIANCE retention it sends with each PutObject (s3:PutObjectRetention; compliance retention
+ * can be extended, never shortened). Nobody deletes or touches legal holds.
+ */
 export const archiveReadActions = ['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket'] as const;
-export const archiveWriteActions = ['s3:PutObject'] as const;
+export const archiveWriteActions = ['s3:PutObject', 's3:PutObjectRetention'] as const;
 
 export function grantPermissions(
   fn: IGrantable & IConstruct,
@@ -49,6 +54,9 @@ export function grantPermissions(
   }
   if (permissions.table === 'readWrite') {
     fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: [...tableWriteActions], resources: [table.table.tableArn] }));
+  }
+  if (permissions.deletesDraftItems) {
+    fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:DeleteItem'], resources: [table.table.tableArn] }));
   }
   for (const queue of permissions.sendTo) targets.queues[queue].grantSendMessages(fn);
   if (permissions.inspectAll) {

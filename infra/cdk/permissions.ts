@@ -9,7 +9,8 @@ import type { ScheduleDeclaration } from '#shared/schedules.ts';
  * handler), so a new route gets the right grants without anyone editing the stack.
  *
  * - The table: GET routes read; other routes read and write; platform routes other than /health
- *   (OpenAPI, docs) get nothing. Nobody gets DeleteItem: posted entries are never deleted.
+ *   (OpenAPI, docs) get nothing. DeleteItem only for the handlers that remove lines of a draft
+ *   budget version (`draftItemDeleters`): posted entries and audit records are never deleted.
  * - Queues: only the write routes of the folders that enqueue (see `queueSenders`) may send.
  * - The archive: written only by the settlement consumer; read by the GET routes of the folders
  *   that serve reports. Nobody may delete an object or change its retention.
@@ -20,6 +21,8 @@ export type ArchiveAccess = 'none' | 'read' | 'readWrite';
 
 export interface FunctionPermissions {
   readonly table: TableAccess;
+  /** DeleteItem on the table, for the handlers that edit draft budget lines. */
+  readonly deletesDraftItems: boolean;
   readonly sendTo: readonly QueueKey[];
   readonly archive: ArchiveAccess;
   /** Read the attributes of every queue and the existence of every bucket (health checks). */
@@ -28,9 +31,12 @@ export interface FunctionPermissions {
 
 /** Handler folders (the first path segment under functions/) whose write routes enqueue. */
 export const queueSenders: Readonly<Record<QueueKey, readonly string[]>> = {
-  postings: ['expenditure', 'revenue'],
+  postings: ['expenditure', 'revenue', 'postings'],
   settlement: ['settlement'],
 };
+
+/** Handlers that delete items: editing and importing the lines of a draft budget version. */
+export const draftItemDeleters: readonly string[] = ['budget/edit-lines', 'budget/import-lines'];
 
 /** Handler folders whose GET routes list archived reports and presign downloads. */
 export const archiveReaderFolders: readonly string[] = ['reports', 'archives', 'settlement'];
@@ -38,7 +44,7 @@ export const archiveReaderFolders: readonly string[] = ['reports', 'archives', '
 const platformFolder = 'platform';
 const healthHandler = 'platform/health';
 
-const nothing: FunctionPermissions = { table: 'none', sendTo: [], archive: 'none', inspectAll: false };
+const nothing: FunctionPermissions = { table: 'none', deletesDraftItems: false, sendTo: [], archive: 'none', inspectAll: false };
 
 export const handlerFolder = (handler: string): string => handler.split('/')[0] ?? handler;
 
@@ -49,6 +55,7 @@ export function routePermissions(route: Route): FunctionPermissions {
   const reads = route.method === 'GET';
   return {
     table: reads ? 'read' : 'readWrite',
+    deletesDraftItems: !reads && draftItemDeleters.includes(route.handler),
     sendTo: reads ? [] : sendersOf(folder),
     archive: reads && archiveReaderFolders.includes(folder) ? 'read' : 'none',
     inspectAll: false,

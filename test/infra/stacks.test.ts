@@ -1,15 +1,16 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { consumerFunctionId, queueConstructId, routeFunctionId } from '#infra/cdk/construct-ids.ts';
-import { routePermissions } from '#infra/cdk/permissions.ts';
+import { consumerFunctionId, jobFunctionId, queueConstructId, routeFunctionId } from '#infra/cdk/construct-ids.ts';
+import { routePermissions, schedulePermissions } from '#infra/cdk/permissions.ts';
 import { allRoles } from '#shared/auth/roles.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
 import type { QueueKey } from '#shared/resources.ts';
 import { routes } from '#shared/routes/index.ts';
+import { scheduleTimeZone, schedules } from '#shared/schedules.ts';
 import { allowedActions, ofConstruct, stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
 import type { Resources, Synthesized } from '#test/infra/synth-support.ts';
 
-const projectRoot = stubProjectRoot(routes);
+const projectRoot = stubProjectRoot(routes, schedules);
 let aws: Synthesized;
 let onprem: Synthesized;
 
@@ -55,7 +56,9 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
       expect(resources[logGroup]?.Type).toBe('AWS::Logs::LogGroup');
       expect(resources[logGroup]?.Properties.RetentionInDays).toBe(365);
     }
-    expect(Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function')).toHaveLength(routes.length + Object.keys(queues).length);
+    expect(Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function')).toHaveLength(
+      routes.length + Object.keys(queues).length + schedules.length,
+    );
   });
 
   it('routes every declared operation to its function, behind the JWT authorizer unless declared public', () => {
@@ -197,17 +200,21 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
     }
   });
 
-  it('lets nobody delete table items or archive objects; only the settlement consumer writes the archive', () => {
+  it('deletes table items only for draft budget edits and writes the archive only from the settlement consumer', () => {
     const resources = resourcesOf(synth(), 'api');
-    const roles = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::IAM::Role');
-    const archiveWriters: string[] = [];
-    for (const [roleId] of roles) {
-      const { actions } = allowedActions(resources, roleId);
-      for (const action of actions) expect(action, roleId).not.toMatch(/^dynamodb:DeleteItem$|^s3:Delete|^s3:PutObjectRetention$|^s3:PutObjectLegalHold$|\*/);
-      if (actions.has('s3:PutObject')) archiveWriters.push(roleId);
+    const roles = Object.keys(resources).filter((id) => resources[id]!.Type === 'AWS::IAM::Role');
+    const holders = (action: string) => roles.filter((roleId) => allowedActions(resources, roleId).actions.has(action)).sort();
+    for (const roleId of roles) {
+      for (const action of allowedActions(resources, roleId).actions) {
+        expect(action, roleId).not.toMatch(/^s3:Delete|^s3:PutObjectLegalHold$|^s3:BypassGovernanceRetention$|\*/);
+      }
     }
-    expect(archiveWriters).toHaveLength(1);
-    expect(archiveWriters[0]).toMatch(new RegExp(`^${consumerFunctionId('settlement')}Role`));
+    const deleters = routes.filter((route) => routePermissions(route).deletesDraftItems).map((route) => routeFunction(synth(), route.id).roleLogicalId);
+    expect(deleters.length).toBeGreaterThan(0);
+    expect(holders('dynamodb:DeleteItem')).toEqual(deleters.sort());
+    const [settlementConsumer] = ofConstruct(resources, consumerFunctionId('settlement'), 'AWS::IAM::Role')[0]!;
+    expect(holders('s3:PutObject')).toEqual([settlementConsumer]);
+    expect(holders('s3:PutObjectRetention')).toEqual([settlementConsumer]);
   });
 
   it('reads each index by name, never index/*', () => {
@@ -215,6 +222,28 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
     const serialised = JSON.stringify(Object.values(resources).filter((r) => r.Type === 'AWS::IAM::Policy'));
     expect(serialised).not.toContain('/index/*');
     expect(serialised).toContain(`/index/${table.globalIndexes[0]!.name}`);
+  });
+
+  it('runs every declared schedule in Asia/Seoul on its job function, with retries and a dead-letter queue', () => {
+    const resources = resourcesOf(synth(), 'api');
+    expect(Object.values(resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule')).toHaveLength(schedules.length);
+    for (const schedule of schedules) {
+      const [jobId, job] = ofConstruct(resources, jobFunctionId(schedule.name), 'AWS::Lambda::Function')[0]!;
+      expect(job.Properties.Runtime).toBe('nodejs24.x');
+      const scheduled = Object.values(resources).filter(
+        (r) => r.Type === 'AWS::Scheduler::Schedule' && r.Properties.Target.Arn['Fn::GetAtt']?.[0] === jobId,
+      );
+      expect(scheduled).toHaveLength(1);
+      const { Properties } = scheduled[0]!;
+      expect(Properties.ScheduleExpression).toBe(`cron(${schedule.cron})`);
+      expect(Properties.ScheduleExpressionTimezone).toBe(scheduleTimeZone);
+      expect(Properties.State).toBe('ENABLED');
+      expect(Properties.Target.RetryPolicy.MaximumRetryAttempts).toBe(3);
+      expect(Properties.Target.DeadLetterConfig.Arn).toBeDefined();
+      expect(JSON.stringify(Properties.Target.Input)).toContain(JSON.stringify(`"detail":${JSON.stringify(schedule.input ?? {})}`).slice(1, -1));
+      const { actions } = allowedActions(resources, job.Properties.Role['Fn::GetAtt'][0]);
+      expect(actions.has('sqs:SendMessage')).toBe(schedulePermissions(schedule).sendTo.length > 0);
+    }
   });
 
   it('stays well under the CloudFormation limit of 500 resources per stack', () => {

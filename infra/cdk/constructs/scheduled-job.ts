@@ -1,4 +1,6 @@
-import { Aws, Duration, TimeZone } from 'aws-cdk-lib';
+import { Aws, Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -30,10 +32,21 @@ export class ScheduledJob extends Construct {
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
     const { declaration } = props;
+    const stack = Stack.of(this);
+    const role = new Role(this, 'InvokeRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
+      description: `EventBridge Scheduler invoking the ${declaration.name} job`,
+    });
+    const functionLogicalId = stack.resolve(stack.getLogicalId(props.job.node.defaultChild as CfnElement)) as string;
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
+      reason: 'Invoke permission on the one job function and its versions/aliases (the `:*` qualifier that grantInvoke adds); nothing else.',
+    });
     this.schedule = new Schedule(this, 'Schedule', {
       description: declaration.description,
       schedule: ScheduleExpression.expression(`cron(${declaration.cron})`, TimeZone.of(props.timeZone)),
       target: new LambdaInvoke(props.job, {
+        role,
         input: ScheduleTargetInput.fromObject({
           version: '0',
           id: ContextAttribute.executionId,
