@@ -89,7 +89,7 @@ export async function listArchives(filter: ArchiveFilter): Promise<ArchivePage> 
         : { ':pk': settlementPartition(filter.gov as string, filter.year), ':prefix': prefix },
       ...(national && filter.report ? { FilterExpression: 'report = :report' } : {}),
       Limit: filter.limit,
-      ExclusiveStartKey: decodeCursor(filter.cursor, national ? { gsi1pk: nationalArchivePartition(filter.year) } : { pk: settlementPartition(filter.gov as string, filter.year) }),
+      ExclusiveStartKey: decodeCursor(filter.cursor, national ? ['pk', 'sk', 'gsi1pk', 'gsi1sk'] : ['pk', 'sk'], national ? { gsi1pk: nationalArchivePartition(filter.year) } : { pk: settlementPartition(filter.gov as string, filter.year) }),
     }),
   );
   return { items: (page.Items ?? []).map(toEntry), cursor: encodeCursor(page.LastEvaluatedKey) };
@@ -98,8 +98,8 @@ export async function listArchives(filter: ArchiveFilter): Promise<ArchivePage> 
 const encodeCursor = (key: Record<string, NativeAttributeValue> | undefined): string | undefined =>
   key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 
-/** A cursor continues the listing it came from: same partition, string key attributes only. */
-function decodeCursor(cursor: string | undefined, partition: Readonly<Record<string, string>>): Record<string, NativeAttributeValue> | undefined {
+/** A cursor continues the listing it came from: the same key attributes (strings) and partition. */
+function decodeCursor(cursor: string | undefined, attributes: readonly string[], partition: Readonly<Record<string, string>>): Record<string, NativeAttributeValue> | undefined {
   if (cursor === undefined) return undefined;
   let key: unknown;
   try {
@@ -109,6 +109,7 @@ function decodeCursor(cursor: string | undefined, partition: Readonly<Record<str
   }
   const valid =
     typeof key === 'object' && key !== null && Object.values(key).every((v) => typeof v === 'string') &&
+    Object.keys(key).sort().join() === [...attributes].sort().join() &&
     Object.entries(partition).every(([name, value]) => (key as Record<string, string>)[name] === value);
   if (!valid) throw badRequest('invalid-cursor', 'the cursor does not continue this listing');
   return key as Record<string, string>;

@@ -1,4 +1,5 @@
-import { Configuration, createMetricsLogger, Unit } from 'aws-embedded-metrics';
+import '#shared/repositories/settlement-metrics-environment.ts';
+import { createMetricsLogger, Unit } from 'aws-embedded-metrics';
 import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
 
 /**
@@ -13,11 +14,6 @@ import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
  *   ClosingsCompleted / ClosingsFailed
  */
 export const SETTLEMENT_METRICS_NAMESPACE = 'Hojo/Settlement';
-
-// Outside Lambda (local runtime, tests) print the metric lines instead of probing for an agent.
-if (!process.env.AWS_LAMBDA_FUNCTION_NAME && !process.env.AWS_EMF_ENVIRONMENT) {
-  Configuration.environmentOverride = 'Local' as typeof Configuration.environmentOverride;
-}
 
 export async function putJobMetric(job: ClosingJob, name: string, value: number, unit: 'Count' | 'None'): Promise<void> {
   const metrics = createMetricsLogger();

@@ -1,0 +1,316 @@
+import { createHash } from 'node:crypto';
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dynamoClient, s3Client } from '#shared/clients/aws.ts';
+import { bucketName, tableName } from '#shared/config/env.ts';
+import { runClosing } from '#shared/domain/settlement/closing-run.ts';
+import type { ClosingPorts } from '#shared/domain/settlement/closing-run.ts';
+import { periodOf } from '#shared/domain/settlement/periods.ts';
+import { lineControlKey } from '#shared/repositories/budget-control-keys.ts';
+import { putArchiveFile } from '#shared/repositories/archive-store.ts';
+import { closingKey } from '#shared/repositories/posting-keys.ts';
+import { closingPorts } from '#shared/repositories/settlement-closing-ports.ts';
+import { carryInKey, openingKey, progressKey } from '#shared/repositories/settlement-keys.ts';
+import { getArchiveDownload, listArchives, listGovernmentArchives } from '#shared/routes/reports.ts';
+import { getClosingStatus, listCarryOvers, recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
+import { callRoute } from '#test/support/api.ts';
+import { useTestStack } from '#test/support/stack.ts';
+import { credit, debit, drainSettlementQueue, entry, post, seedLine, seedOpening, startClosing } from '#test/integration/settlement/fixture.ts';
+
+await useTestStack();
+
+const A = '11110'; // 종로구: one fund, opening balances, a carry-over into a line next year has not got
+const B = '11000'; // 서울특별시: two funds, a carry-over into an existing 2026 line
+const YEAR = 2025;
+const chief = (gov: string) => ({ sub: `chief-${gov}`, roles: ['chief_accountant' as const], gov });
+const ministry = { sub: 'mois-1', roles: ['ministry' as const] };
+
+/** EMF metric lines the jobs print (aws-embedded-metrics local sink). */
+const metricLines: Record<string, unknown>[] = [];
+const emf = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
+  if (typeof line === 'string' && line.includes('"_aws"')) metricLines.push(JSON.parse(line) as Record<string, unknown>);
+});
+afterAll(() => emf.mockRestore());
+const metricValues = (name: string, gov: string) => metricLines.filter((l) => l.gov === gov && name in l).map((l) => l[name]);
+
+async function download(gov: string, key: string, caller: object = ministry): Promise<Buffer> {
+  const signed = await callRoute(getArchiveDownload, { params: { gov }, query: { key }, caller: caller as never });
+  expect(signed.status).toBe(200);
+  expect(signed.body.expiresInSeconds).toBe(300);
+  const response = await fetch(signed.body.url);
+  expect(response.status).toBe(200);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(signed.body.sha256);
+  return bytes;
+}
+const reportJson = async (gov: string, report: string, period: string) =>
+  JSON.parse((await download(gov, `${YEAR}/${gov}/${report}/${period}/report.json`)).toString('utf8'));
+const lastModified = async (key: string) => (await s3Client().send(new HeadObjectCommand({ Bucket: bucketName('archive'), Key: key }))).LastModified?.getTime();
+const item = async (key: { pk: string; sk: string }) => (await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item;
+
+beforeAll(async () => {
+  // 종로구 2025: opening balances, a tax assessed, collected and partly refunded, a payment partly reversed.
+  await seedOpening(A, YEAR, [
+    { fund: 'GEN', account: '1101', debit: 1_000_000, credit: 0 },
+    { fund: 'GEN', account: '2201', debit: 0, credit: 400_000 },
+    { fund: 'GEN', account: '3101', debit: 0, credit: 600_000 },
+  ]);
+  await seedLine(A, YEAR, { lineId: 'E.A1', kind: 'expenditure', fund: 'GEN', budget: 1_000_000, committed: 900_000, resolved: 720_000, ordered: 720_000, paid: 700_000 });
+  await seedLine(A, YEAR, { lineId: 'E.A2', kind: 'expenditure', fund: 'GEN', budget: 300_000 });
+  await seedLine(A, YEAR, { lineId: 'R.A1', kind: 'revenue', fund: 'GEN', budget: 800_000, assessed: 500_000, received: 460_000, refunded: 10_000 });
+  await post(A, YEAR, entry('2025-01-10', 'GEN', debit('1102', 500_000), credit('4101', 500_000)));
+  await post(A, YEAR, entry('2025-01-15', 'GEN', debit('1101', 460_000), credit('1102', 460_000)));
+  await post(A, YEAR, entry('2025-02-03', 'GEN', debit('4101', 10_000), credit('1101', 10_000)));
+  await post(A, YEAR, entry('2025-03-05', 'GEN', debit('5201', 720_000), credit('1101', 720_000)));
+  await post(A, YEAR, entry('2025-03-20', 'GEN', debit('1101', 20_000), credit('5201', 20_000)));
+
+  // 서울특별시 2025: general account and the water account (공기업특별회계).
+  await seedLine(B, YEAR, { lineId: 'E.B1', kind: 'expenditure', fund: 'GEN', budget: 2_000_000, committed: 1_500_000, resolved: 1_500_000, ordered: 1_500_000, paid: 1_500_000 });
+  await seedLine(B, YEAR, { lineId: 'E.B2', kind: 'expenditure', fund: 'WATER', budget: 150_000, committed: 100_000, resolved: 100_000, ordered: 100_000, paid: 100_000 });
+  await seedLine(B, YEAR, { lineId: 'R.B1', kind: 'revenue', fund: 'GEN', budget: 2_000_000, assessed: 2_000_000, received: 2_000_000 });
+  await seedLine(B, YEAR, { lineId: 'R.B2', kind: 'revenue', fund: 'WATER', budget: 300_000, assessed: 300_000, received: 300_000 });
+  await seedLine(B, YEAR + 1, { lineId: 'E.B1', kind: 'expenditure', fund: 'GEN', budget: 1_000_000, allotted: 0 });
+  await post(B, YEAR, entry('2025-02-01', 'GEN', debit('1102', 2_000_000), credit('4101', 2_000_000)));
+  await post(B, YEAR, entry('2025-02-10', 'GEN', debit('1101', 2_000_000), credit('1102', 2_000_000)));
+  await post(B, YEAR, entry('2025-04-01', 'WATER', debit('1101', 300_000), credit('4201', 300_000)));
+  await post(B, YEAR, entry('2025-04-02', 'WATER', debit('5201', 100_000), credit('1101', 100_000)));
+  await post(B, YEAR, entry('2025-12-30', 'GEN', debit('5301', 1_500_000), credit('1101', 1_500_000)));
+});
+
+describe('a scripted fiscal year of two governments', () => {
+  it('records carry-overs by the chief accountant, within 예산현액 − 지출액', async () => {
+    const tooMuch = await callRoute(recordCarryOver, { params: { gov: A, year: YEAR, lineId: 'E.A1' }, body: { kind: 'accident', amount: 300_001, reason: '공사 지연' }, caller: chief(A) });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body).toMatchObject({ code: 'carry-over-exceeds-available', context: { rule: 'carry-over ≤ budget − paid', requested: 300_001, available: 300_000, numbers: { budget: 1_000_000, paid: 700_000 } } });
+
+    const byOfficial = await callRoute(recordCarryOver, { params: { gov: A, year: YEAR, lineId: 'E.A1' }, body: { kind: 'accident', amount: 1, reason: 'x' }, caller: { sub: 'u1', roles: ['finance_officer'], gov: A } });
+    expect(byOfficial.status).toBe(403);
+    const otherGov = await callRoute(recordCarryOver, { params: { gov: A, year: YEAR, lineId: 'E.A1' }, body: { kind: 'accident', amount: 1, reason: 'x' }, caller: chief(B) });
+    expect(otherGov.body.code).toBe('other-government');
+    const revenueLine = await callRoute(recordCarryOver, { params: { gov: A, year: YEAR, lineId: 'R.A1' }, body: { kind: 'accident', amount: 1, reason: 'x' }, caller: chief(A) });
+    expect(revenueLine.body.code).toBe('carry-over-expenditure-only');
+
+    const a = await callRoute(recordCarryOver, { params: { gov: A, year: YEAR, lineId: 'E.A1' }, body: { kind: 'accident', amount: 200_000, reason: '공사 지연' }, caller: chief(A) });
+    expect(a.status).toBe(200);
+    expect(a.body).toMatchObject({ lineId: 'E.A1', kind: 'accident', amount: 200_000, recordedBy: `chief-${A}` });
+    const b = await callRoute(recordCarryOver, { params: { gov: B, year: YEAR, lineId: 'E.B1' }, body: { kind: 'explicit', amount: 400_000, reason: '의회 승인 명시이월' }, caller: chief(B) });
+    expect(b.status).toBe(200);
+    const listed = await callRoute(listCarryOvers, { params: { gov: B, year: YEAR }, caller: ministry });
+    expect(listed.body.items).toEqual([{ gov: B, year: YEAR, lineId: 'E.B1', kind: 'explicit', amount: 400_000, reason: '의회 승인 명시이월' }]);
+  });
+
+  it('closes a day: 일계표 archived, the day closed to postings', async () => {
+    const queued = await callRoute(requestClosing, { params: { gov: A, year: YEAR }, body: { kind: 'daily', period: '2025-01-15' }, caller: chief(A) });
+    expect(queued.status).toBe(202);
+    expect(await drainSettlementQueue()).toEqual([]);
+    expect(await item(closingKey(A, YEAR, 'DAY#2025-01-15'))).toMatchObject({ entity: 'closed-period', closedBy: 'system:settlement' });
+    const daily = await reportJson(A, 'daily-summary', '2025-01-15');
+    expect(daily.totals).toEqual({ dayDebit: '460000', dayCredit: '460000', cumulativeDebit: '1960000', cumulativeCredit: '1960000', cashBalance: '1460000' });
+    expect(daily.tables['cash-balance'].rows).toEqual([{ fund: 'GEN', receipts: '460000', payments: '0', balance: '1460000' }]);
+  });
+
+  it('closes a month: a balanced 합계잔액시산표 archived, the month closed', async () => {
+    await startClosing({ kind: 'monthly', period: '2025-01', govs: [A] });
+    expect(await drainSettlementQueue()).toEqual([]);
+    expect(await item(closingKey(A, YEAR, 'MONTH#2025-01'))).toBeDefined();
+    const trial = await reportJson(A, 'trial-balance', '2025-01');
+    expect(trial.totals).toEqual({ debitTotal: '1960000', creditTotal: '1960000', debitBalance: '1500000', creditBalance: '1500000' });
+    const csv = (await download(A, `${YEAR}/${A}/trial-balance/2025-01/trial-balance.csv`)).toString('utf8');
+    expect(csv.startsWith('\uFEFF회계,계정코드,계정과목,차변 잔액,차변 합계,대변 합계,대변 잔액\r\n')).toBe(true);
+    expect(csv).toContain('GEN,1101,현금및현금성자산,1460000,1460000,0,0\r\n');
+  });
+
+  it('closes the year for both governments to hand-computed 세입세출결산 and financial statements', async () => {
+    const fanOut = await startClosing({ kind: 'year-end', govs: [A, B] }, '2026-01-01T18:00:00Z');
+    expect(fanOut).toEqual({ kind: 'year-end', period: '2025', enqueued: 2 });
+    expect(await drainSettlementQueue()).toEqual([]);
+
+    const settlementA = await reportJson(A, 'budget-settlement', '2025');
+    expect(settlementA.totals).toEqual({
+      expenditureBudget: '1300000',
+      expenditurePaid: '700000',
+      carriedOver: '200000',
+      unused: '400000',
+      revenueBudget: '800000',
+      revenueAssessed: '500000',
+      revenueNetReceived: '450000',
+    });
+    expect(settlementA.tables.expenditure.rows[0]).toMatchObject({ lineId: 'E.A1', budget: '1000000', paid: '700000', carryOverKind: '사고이월', carriedOver: '200000', unused: '100000' });
+    expect(settlementA.tables.revenue.rows[0]).toMatchObject({ netReceived: '450000', outstanding: '50000' });
+
+    // 종로구: cash 1,000,000 + 460,000 − 10,000 − 720,000 + 20,000; receivable 40,000; result 490,000 − 700,000.
+    expect((await reportJson(A, 'financial-statements', '2025')).totals).toEqual({
+      assets: '790000',
+      liabilities: '400000',
+      revenue: '490000',
+      expense: '700000',
+      operatingResult: '-210000',
+      openingNetAssets: '600000',
+      closingNetAssets: '390000',
+    });
+    expect((await reportJson(B, 'financial-statements', '2025')).totals).toEqual({
+      assets: '700000',
+      liabilities: '0',
+      revenue: '2300000',
+      expense: '1600000',
+      operatingResult: '700000',
+      openingNetAssets: '0',
+      closingNetAssets: '700000',
+    });
+    expect((await reportJson(B, 'budget-settlement', '2025')).totals).toMatchObject({ expenditureBudget: '2150000', expenditurePaid: '1600000', carriedOver: '400000', unused: '150000', revenueNetReceived: '2300000' });
+
+    const xlsx = unzipSync(new Uint8Array(await download(B, `${YEAR}/${B}/financial-statements/2025/report.xlsx`)));
+    expect(strFromU8(xlsx['xl/workbook.xml'] as Uint8Array)).toContain('재정운영표');
+    expect(strFromU8(xlsx['xl/worksheets/sheet2.xml'] as Uint8Array)).toContain('재정운영결과 (수익 − 비용)');
+
+    expect(metricValues('ReconciliationDifferences', A)).toContain(0);
+    expect(metricValues('ReconciliationDifferences', B)).toEqual([0]);
+    const status = await callRoute(getClosingStatus, { params: { gov: A, year: YEAR }, caller: { sub: 'c1', roles: ['council_member'], gov: A } });
+    expect(status.body.yearClosed).toBe(true);
+    expect(status.body.closings.find((c: { kind: string }) => c.kind === 'year-end')).toMatchObject({
+      status: 'done',
+      completed: ['close-period', 'archive-reports', 'reconcile', 'carry-forward'],
+      summary: { differences: 0, reportsWritten: 2 },
+    });
+  });
+
+  it('opens 2026 from the closing balances and carries the carry-overs in', async () => {
+    expect((await item(openingKey(A, YEAR + 1)))?.balances).toEqual([
+      { fund: 'GEN', account: '1101', debit: '750000', credit: '0' },
+      { fund: 'GEN', account: '1102', debit: '40000', credit: '0' },
+      { fund: 'GEN', account: '2201', debit: '0', credit: '400000' },
+      { fund: 'GEN', account: '3101', debit: '0', credit: '390000' },
+    ]);
+    expect((await item(openingKey(B, YEAR + 1)))?.balances).toEqual([
+      { fund: 'GEN', account: '1101', debit: '500000', credit: '0' },
+      { fund: 'GEN', account: '3101', debit: '0', credit: '500000' },
+      { fund: 'WATER', account: '1101', debit: '200000', credit: '0' },
+      { fund: 'WATER', account: '3101', debit: '0', credit: '200000' },
+    ]);
+    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1'))).toMatchObject({ budget: 1_400_000, carryIn: 400_000 });
+    expect(await item(carryInKey(A, YEAR + 1, 'E.A1'))).toMatchObject({ amount: 200_000, kind: 'accident', appliedToLine: false });
+    expect(await item(lineControlKey(A, YEAR + 1, 'E.A1'))).toBeUndefined();
+  });
+
+  it('refuses carry-over changes once the year is closed', async () => {
+    const late = await callRoute(recordCarryOver, { params: { gov: A, year: YEAR, lineId: 'E.A1' }, body: { kind: 'accident', amount: 250_000, reason: '추가' }, caller: chief(A) });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('year-closed');
+  });
+
+  it('lists archives for the ministry (all governments) and for each government (its own only)', async () => {
+    const all = await callRoute(listArchives, { query: { year: String(YEAR) }, caller: ministry });
+    expect(all.status).toBe(200);
+    expect(all.body.items.map((e: { gov: string; report: string; period: string }) => `${e.gov}/${e.report}/${e.period}`)).toEqual([
+      `${B}/budget-settlement/2025`,
+      `${B}/financial-statements/2025`,
+      `${A}/budget-settlement/2025`,
+      `${A}/daily-summary/2025-01-15`,
+      `${A}/financial-statements/2025`,
+      `${A}/trial-balance/2025-01`,
+    ]);
+    const first = await callRoute(listArchives, { query: { year: String(YEAR), limit: '4' }, caller: ministry });
+    const second = await callRoute(listArchives, { query: { year: String(YEAR), limit: '4', cursor: first.body.nextCursor }, caller: ministry });
+    expect([...first.body.items, ...second.body.items].map((e: { manifestKey: string }) => e.manifestKey)).toEqual(all.body.items.map((e: { manifestKey: string }) => e.manifestKey));
+    expect(second.body.nextCursor).toBeUndefined();
+
+    const yearEnd = await callRoute(listArchives, { query: { year: String(YEAR), gov: A, report: 'financial-statements' }, caller: ministry });
+    expect(yearEnd.body.items).toHaveLength(1);
+    expect(yearEnd.body.items[0].files.map((f: { file: string }) => f.file)).toEqual(['report.json', 'financial-position.csv', 'operations.csv', 'changes-in-net-assets.csv', 'report.xlsx']);
+
+    const ownHead = await callRoute(listGovernmentArchives, { params: { gov: A, year: YEAR }, caller: { sub: 'h1', roles: ['head'], gov: A } });
+    expect(ownHead.body.items).toHaveLength(4);
+    expect((await callRoute(listGovernmentArchives, { params: { gov: A, year: YEAR }, caller: { sub: 'h2', roles: ['head'], gov: B } })).status).toBe(403);
+    expect((await callRoute(listArchives, { query: { year: String(YEAR) }, caller: { sub: 'h1', roles: ['head'], gov: A } })).status).toBe(403);
+    const foreignKey = await callRoute(getArchiveDownload, { params: { gov: A }, query: { key: `${YEAR}/${B}/budget-settlement/2025/report.json` }, caller: { sub: 'h1', roles: ['head'], gov: A } });
+    expect(foreignKey.status).toBe(404);
+    const crossCursor = await callRoute(listGovernmentArchives, { params: { gov: A, year: YEAR }, query: { cursor: first.body.nextCursor }, caller: ministry });
+    expect(crossCursor.body.code).toBe('invalid-cursor');
+
+    // The manifest lists each file's SHA-256; the downloaded files match it.
+    const manifest = JSON.parse((await download(A, `${YEAR}/${A}/financial-statements/2025/manifest.json`)).toString('utf8'));
+    for (const file of manifest.files) {
+      const bytes = await download(A, file.key);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
+    }
+  });
+
+  it('reruns without a second report: same keys and bytes, nothing rewritten, no second carry-in', async () => {
+    const key = `${YEAR}/${B}/financial-statements/2025/report.xlsx`;
+    const before = { xlsx: await lastModified(key), manifest: await lastModified(`${YEAR}/${B}/financial-statements/2025/manifest.json`) };
+    // A lost progress item makes the rerun go through every step again.
+    await dynamoClient().send(new DeleteCommand({ TableName: tableName(), Key: progressKey(B, YEAR, 'year-end', '2025') }));
+    const rerun = await runClosing({ gov: B, period: periodOf('year-end', '2025') }, closingPorts('rerun-1'));
+    expect(rerun.stepsRun).toEqual(['close-period', 'archive-reports', 'reconcile', 'carry-forward']);
+    expect(rerun.archived).toEqual([
+      { report: 'budget-settlement', outcome: 'unchanged' },
+      { report: 'financial-statements', outcome: 'unchanged' },
+    ]);
+    expect(rerun.differences).toEqual([]);
+    expect({ xlsx: await lastModified(key), manifest: await lastModified(`${YEAR}/${B}/financial-statements/2025/manifest.json`) }).toEqual(before);
+    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1'))).toMatchObject({ budget: 1_400_000, carryIn: 400_000 });
+    // And a run whose progress says done does nothing at all.
+    expect((await runClosing({ gov: B, period: periodOf('year-end', '2025') }, closingPorts('rerun-2'))).stepsRun).toEqual([]);
+  });
+
+  it('resumes after a crash between steps, and after a crash in the middle of archiving', async () => {
+    const job = { gov: A, period: periodOf('monthly', '2025-03') };
+    const crashing: ClosingPorts = { ...closingPorts('crash-1'), archivedTotals: () => Promise.reject(new Error('process killed')) };
+    await expect(runClosing(job, crashing)).rejects.toThrow('process killed');
+    expect((await item(progressKey(A, YEAR, 'monthly', '2025-03')))?.completed).toEqual(['close-period', 'archive-reports']);
+    const resumed = await runClosing(job, closingPorts('crash-1-retry'));
+    expect(resumed.stepsRun).toEqual(['reconcile']);
+    expect(resumed.differences).toEqual([]);
+
+    // Files written, then a crash before the manifest: the retry keeps the files and writes the manifest.
+    const day = { gov: A, period: periodOf('daily', '2025-03-05') };
+    const real = closingPorts('crash-2');
+    const halfArchive: ClosingPorts = {
+      ...real,
+      archive: async (rendered) => {
+        for (const file of rendered.files) await putArchiveFile(file, new Date());
+        throw new Error('process killed');
+      },
+    };
+    await expect(runClosing(day, halfArchive)).rejects.toThrow('process killed');
+    const xlsxKey = `${YEAR}/${A}/daily-summary/2025-03-05/report.xlsx`;
+    const written = await lastModified(xlsxKey);
+    const retried = await runClosing(day, closingPorts('crash-2-retry'));
+    expect(retried.stepsRun).toEqual(['archive-reports', 'reconcile']);
+    expect(retried.archived).toEqual([{ report: 'daily-summary', outcome: 'written' }]);
+    expect(await lastModified(xlsxKey)).toBe(written);
+    expect((await reportJson(A, 'daily-summary', '2025-03-05')).totals.dayCredit).toBe('720000');
+  });
+
+  it('stops with an alarm instead of overwriting an archive that differs', async () => {
+    const key = `${YEAR}/${A}/daily-summary/2025-03-20/manifest.json`;
+    await s3Client().send(new PutObjectCommand({ Bucket: bucketName('archive'), Key: key, Body: '{"forged":true}', Metadata: { sha256: 'f'.repeat(64) } }));
+    await startClosing({ kind: 'daily', period: '2025-03-20', govs: [A] });
+    expect(await drainSettlementQueue()).toEqual([JSON.stringify({ gov: A, kind: 'daily', period: '2025-03-20' })]);
+    expect(metricLines.some((l) => l.gov === A && l.period === '2025-03-20' && l.ArchiveConflicts === 1)).toBe(true);
+    const kept = await s3Client().send(new HeadObjectCommand({ Bucket: bucketName('archive'), Key: key }));
+    expect(kept.Metadata?.sha256).toBe('f'.repeat(64));
+  });
+
+  it('raises ReconciliationDifferences when the live journal no longer matches an archived report', async () => {
+    // A posting that slipped into the closed year (what closed-period markers exist to prevent).
+    await post(B, YEAR, entry('2025-06-01', 'GEN', debit('5201', 1_000), credit('1101', 1_000)));
+    const job = { gov: B, period: periodOf('year-end', '2025') };
+    const recheck: ClosingPorts = {
+      ...closingPorts('recheck'),
+      completedSteps: async () => ['close-period', 'archive-reports', 'carry-forward'],
+      completeStep: async () => undefined,
+    };
+    const result = await runClosing(job, recheck);
+    expect(result.differences).toEqual(
+      expect.arrayContaining([
+        { check: 'financial-statements.expense', expected: '1601000', actual: '1600000' },
+        { check: 'financial-statements.assets', expected: '699000', actual: '700000' },
+      ]),
+    );
+    expect(metricValues('ReconciliationDifferences', B).at(-1)).toBe(result.differences.length);
+    expect(result.differences.length).toBeGreaterThan(0);
+  });
+});
