@@ -5,7 +5,10 @@ import { getVersion, readAllLines } from '#shared/repositories/budget-version-re
 import { diffBudgetVersions } from '#shared/routes/budget.ts';
 
 export const handler = apiHandler(diffBudgetVersions, async ({ params, query }) => {
-  const [from, to] = await Promise.all([getVersion(params.gov, params.year, query.against), getVersion(params.gov, params.year, params.version)]);
+  const [from, to] = await Promise.all([
+    getVersion(params.gov, params.year, query.against),
+    getVersion(params.gov, params.year, params.version),
+  ]);
   if (!from) throw versionNotFound(params.gov, params.year, query.against);
   if (!to) throw versionNotFound(params.gov, params.year, params.version);
   const [fromLines, toLines] = await Promise.all([readAllLines(from), readAllLines(to)]);

@@ -8,7 +8,11 @@ import { getBudgetLineHistory } from '#shared/routes/budget.ts';
 export const handler = apiHandler(getBudgetLineHistory, async ({ params }) => {
   const { gov, year, lineId } = params;
   const versions = await listVersions(gov, year);
-  const [lines, control, allotments] = await Promise.all([getLines(versions, [lineId]), getLineControl(gov, year, lineId), lineAllotments(gov, year, lineId)]);
+  const [lines, control, allotments] = await Promise.all([
+    getLines(versions, [lineId]),
+    getLineControl(gov, year, lineId),
+    lineAllotments(gov, year, lineId),
+  ]);
   if (lines.size === 0 && !control) throw notFound('line-not-found', `no version of the ${year} budget of ${gov} has line ${lineId}`);
   return {
     body: {
@@ -20,7 +24,9 @@ export const handler = apiHandler(getBudgetLineHistory, async ({ params }) => {
         state: version.state,
         amount: lines.get(`${versionLinesPartition(version)}|${lineId}`)?.amount ?? null,
       })),
-      control: control ? { budget: control.budget, allotted: control.allotted, mandatory: control.mandatory, provisional: control.provisional } : null,
+      control: control
+        ? { budget: control.budget, allotted: control.allotted, mandatory: control.mandatory, provisional: control.provisional }
+        : null,
       allotments,
     },
   };

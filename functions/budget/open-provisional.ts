@@ -2,4 +2,6 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { openProvisionalBudget as openProvisional } from '#shared/repositories/budget-provisional.ts';
 import { openProvisionalBudget } from '#shared/routes/budget.ts';
 
-export const handler = apiHandler(openProvisionalBudget, async ({ params, request }) => ({ body: await openProvisional(request, params.gov, params.year) }));
+export const handler = apiHandler(openProvisionalBudget, async ({ params, request }) => ({
+  body: await openProvisional(request, params.gov, params.year),
+}));

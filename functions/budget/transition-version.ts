@@ -6,6 +6,15 @@ import { transitionBudgetVersion } from '#shared/routes/budget.ts';
 import { requireCaller } from '#functions/budget/caller.ts';
 
 export const handler = apiHandler(transitionBudgetVersion, async ({ params, body, caller, request }) => {
-  const version = await transitionVersion(request, requireCaller(caller), levelOf(params.gov), params.gov, params.year, params.version, body.action, body.revision);
+  const version = await transitionVersion(
+    request,
+    requireCaller(caller),
+    levelOf(params.gov),
+    params.gov,
+    params.year,
+    params.version,
+    body.action,
+    body.revision,
+  );
   return { body: versionView(version) };
 });

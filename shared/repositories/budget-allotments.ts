@@ -52,9 +52,15 @@ const ATTEMPTS = 5;
  * control item under the condition that it still holds the values the limit was checked against
  * (allotted + amount ≤ budget), stores the posting (once per line and reference) and the audit record.
  */
-export async function allot(request: RequestInfo, gov: string, year: number, input: AllotmentRequest): Promise<{ allotment: Allotment; replay: boolean }> {
+export async function allot(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  input: AllotmentRequest,
+): Promise<{ allotment: Allotment; replay: boolean }> {
   const id = allotmentId(input.lineId, input.reference);
-  if (await getPosting(gov, year, input.lineId, input.reference)) return { allotment: await replayOrConflict(gov, year, input), replay: true };
+  if (await getPosting(gov, year, input.lineId, input.reference))
+    return { allotment: await replayOrConflict(gov, year, input), replay: true };
   for (let attempt = 1; ; attempt += 1) {
     const control = await requireControl(gov, year, input.lineId);
     const breach = allotmentBreach(control, input.amount);
@@ -86,7 +92,14 @@ export async function allot(request: RequestInfo, gov: string, year: number, inp
 }
 
 /** Takes an allotment back with a reversal posting that references it; the original stays as it was. */
-export async function reverseAllotment(request: RequestInfo, gov: string, year: number, originalId: string, reference: string, reason: string): Promise<Allotment> {
+export async function reverseAllotment(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  originalId: string,
+  reference: string,
+  reason: string,
+): Promise<Allotment> {
   const parsed = parseAllotmentId(originalId);
   const original = parsed ? await getPosting(gov, year, parsed.lineId, parsed.reference) : undefined;
   if (!parsed || !original) throw notFound('allotment-not-found', `no allotment ${originalId} in ${gov}/${year}`);
@@ -117,7 +130,8 @@ export async function reverseAllotment(request: RequestInfo, gov: string, year: 
       auditPut(tableName(), auditRecord(request, { gov, operation: 'reverseAllotment', target: `allotment ${gov}/${year}/${originalId}` })),
     ]);
     if (outcome.ok) return reversal;
-    if (outcome.failed.includes(1)) throw conflict('already-reversed', `allotment ${originalId} is already reversed`, { reversedBy: reversal.allotmentId });
+    if (outcome.failed.includes(1))
+      throw conflict('already-reversed', `allotment ${originalId} is already reversed`, { reversedBy: reversal.allotmentId });
     if (outcome.failed.includes(2)) throw controlsSyncing(gov, year);
     if (attempt === ATTEMPTS) throw conflict('allotment-contention', `line ${parsed.lineId} changed during ${ATTEMPTS} attempts; retry`);
   }
@@ -141,13 +155,15 @@ export async function lineAllotments(gov: string, year: number, lineId: string):
 async function requireControl(gov: string, year: number, lineId: string): Promise<StoredLineControl> {
   const control = await getLineControl(gov, year, lineId);
   if (!control) throw notFound('line-not-controlled', `line ${lineId} has no final (or provisional) ${year} budget in ${gov}`);
-  if (control.kind !== 'expenditure') throw unprocessable('not-an-expenditure-line', `line ${lineId} is a revenue line; only spending is allotted`);
+  if (control.kind !== 'expenditure')
+    throw unprocessable('not-an-expenditure-line', `line ${lineId} is a revenue line; only spending is allotted`);
   return control;
 }
 
 /** Moves `allotted` only if the numbers its limit was checked against are unchanged. */
 const moveAllotted = (gov: string, year: number, control: StoredLineControl, delta: number) => {
-  const guard = delta > 0 ? { budget: control.budget, allotted: control.allotted } : { allotted: control.allotted, committed: control.committed };
+  const guard =
+    delta > 0 ? { budget: control.budget, allotted: control.allotted } : { allotted: control.allotted, committed: control.committed };
   return {
     Update: {
       TableName: tableName(),
@@ -156,7 +172,10 @@ const moveAllotted = (gov: string, year: number, control: StoredLineControl, del
       ConditionExpression: Object.keys(guard)
         .map((name) => `${name} = :${name}`)
         .join(' AND '),
-      ExpressionAttributeValues: { ':delta': delta, ...Object.fromEntries(Object.entries(guard).map(([name, value]) => [`:${name}`, value])) },
+      ExpressionAttributeValues: {
+        ':delta': delta,
+        ...Object.fromEntries(Object.entries(guard).map(([name, value]) => [`:${name}`, value])),
+      },
     },
   };
 };

@@ -74,12 +74,23 @@ export async function allocateCash(request: RequestInfo, gov: string, year: numb
       auditPut(tableName(), auditRecord(request, { gov, operation: 'allocateCash', target: `cash-allocation ${gov}/${year}/${id}` })),
     ]);
     if (outcome.ok) return posting;
-    if (outcome.failed.includes(1)) throw conflict('reference-used', `reference ${input.reference} is already used for ${input.fund} ${input.month}`, { allocationId: id });
-    if (attempt === ATTEMPTS) throw conflict('allocation-contention', `cash of ${input.fund} ${input.month} changed during ${ATTEMPTS} attempts; retry`);
+    if (outcome.failed.includes(1))
+      throw conflict('reference-used', `reference ${input.reference} is already used for ${input.fund} ${input.month}`, {
+        allocationId: id,
+      });
+    if (attempt === ATTEMPTS)
+      throw conflict('allocation-contention', `cash of ${input.fund} ${input.month} changed during ${ATTEMPTS} attempts; retry`);
   }
 }
 
-export async function reverseCashAllocation(request: RequestInfo, gov: string, year: number, originalId: string, reference: string, reason: string): Promise<CashAllocation> {
+export async function reverseCashAllocation(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  originalId: string,
+  reference: string,
+  reason: string,
+): Promise<CashAllocation> {
   const parsed = parseCashAllocationId(originalId);
   const original = parsed ? await getPosting(gov, year, parsed.fund, parsed.month, parsed.reference) : undefined;
   if (!parsed || !original) throw notFound('cash-allocation-not-found', `no cash allocation ${originalId} in ${gov}/${year}`);
@@ -88,7 +99,11 @@ export async function reverseCashAllocation(request: RequestInfo, gov: string, y
     const current = { allocated: control?.allocated ?? 0, paid: control?.paid ?? 0 };
     const breach = cashReversalBreach(current, original.amount);
     if (breach) {
-      throw unprocessable('reversal-below-paid', `${breach.rule} would not hold (requested ${breach.requested}, available ${breach.available})`, { ...breach });
+      throw unprocessable(
+        'reversal-below-paid',
+        `${breach.rule} would not hold (requested ${breach.requested}, available ${breach.available})`,
+        { ...breach },
+      );
     }
     const reversal: CashAllocation = {
       ...original,
@@ -105,31 +120,54 @@ export async function reverseCashAllocation(request: RequestInfo, gov: string, y
     const outcome = await transact([
       moveAllocated(gov, year, parsed.fund, parsed.month, control, -original.amount),
       putPosting(gov, year, parsed.fund, parsed.month, `${parsed.reference}${REVERSAL_SUFFIX}`, reversal),
-      auditPut(tableName(), auditRecord(request, { gov, operation: 'reverseCashAllocation', target: `cash-allocation ${gov}/${year}/${originalId}` })),
+      auditPut(
+        tableName(),
+        auditRecord(request, { gov, operation: 'reverseCashAllocation', target: `cash-allocation ${gov}/${year}/${originalId}` }),
+      ),
     ]);
     if (outcome.ok) return reversal;
-    if (outcome.failed.includes(1)) throw conflict('already-reversed', `cash allocation ${originalId} is already reversed`, { reversedBy: reversal.allocationId });
-    if (attempt === ATTEMPTS) throw conflict('allocation-contention', `cash of ${parsed.fund} ${parsed.month} changed during ${ATTEMPTS} attempts; retry`);
+    if (outcome.failed.includes(1))
+      throw conflict('already-reversed', `cash allocation ${originalId} is already reversed`, { reversedBy: reversal.allocationId });
+    if (attempt === ATTEMPTS)
+      throw conflict('allocation-contention', `cash of ${parsed.fund} ${parsed.month} changed during ${ATTEMPTS} attempts; retry`);
   }
 }
 
 async function getCash(gov: string, year: number, fund: string, month: string): Promise<{ allocated: number; paid: number } | undefined> {
-  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: cashControlKey(gov, year, fund, month), ConsistentRead: true }));
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: cashControlKey(gov, year, fund, month), ConsistentRead: true }),
+  );
   return Item ? { allocated: Number(Item.allocated), paid: Number(Item.paid) } : undefined;
 }
 
 /** Creates the CASH# item with zero counters on first use; afterwards moves `allocated` only from the value read. */
-function moveAllocated(gov: string, year: number, fund: string, month: string, control: { allocated: number; paid: number } | undefined, delta: number) {
+function moveAllocated(
+  gov: string,
+  year: number,
+  fund: string,
+  month: string,
+  control: { allocated: number; paid: number } | undefined,
+  delta: number,
+) {
   const key = cashControlKey(gov, year, fund, month);
   if (!control) {
     return {
       Update: {
         TableName: tableName(),
         Key: key,
-        UpdateExpression: 'SET allocated = :delta, paid = :zero, gov = :gov, #year = :year, fund = :fund, #month = :month, entity = :entity',
+        UpdateExpression:
+          'SET allocated = :delta, paid = :zero, gov = :gov, #year = :year, fund = :fund, #month = :month, entity = :entity',
         ConditionExpression: 'attribute_not_exists(pk)',
         ExpressionAttributeNames: { '#year': 'year', '#month': 'month' },
-        ExpressionAttributeValues: { ':delta': delta, ':zero': 0, ':gov': gov, ':year': year, ':fund': fund, ':month': month, ':entity': 'cash-control' },
+        ExpressionAttributeValues: {
+          ':delta': delta,
+          ':zero': 0,
+          ':gov': gov,
+          ':year': year,
+          ':fund': fund,
+          ':month': month,
+          ':entity': 'cash-control',
+        },
       },
     };
   }
@@ -160,7 +198,7 @@ async function getPosting(gov: string, year: number, fund: string, month: string
   const { Item } = await dynamoClient().send(
     new GetCommand({ TableName: tableName(), Key: cashAllocationKey(gov, year, fund, month, reference), ConsistentRead: true }),
   );
-  if (!Item || Item.kind !== 'allocation') return undefined;
+  if (Item?.kind !== 'allocation') return undefined;
   const { pk: _pk, sk: _sk, entity: _entity, ...rest } = Item;
   return { reversedBy: null, ...(rest as Omit<CashAllocation, 'reversedBy'>) };
 }

@@ -27,14 +27,17 @@ export async function readLineControls(gov: string, year: number): Promise<Exist
         ExclusiveStartKey: cursor,
       }),
     );
-    for (const item of page.Items ?? []) controls.push({ lineId: String(item.lineId), budget: Number(item.budget), allotted: Number(item.allotted) });
+    for (const item of page.Items ?? [])
+      controls.push({ lineId: String(item.lineId), budget: Number(item.budget), allotted: Number(item.allotted) });
     cursor = page.LastEvaluatedKey;
   } while (cursor);
   return controls;
 }
 
 export async function getLineControl(gov: string, year: number, lineId: string): Promise<StoredLineControl | undefined> {
-  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: lineControlKey(gov, year, lineId), ConsistentRead: true }));
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: lineControlKey(gov, year, lineId), ConsistentRead: true }),
+  );
   return Item as StoredLineControl | undefined;
 }
 
@@ -59,7 +62,9 @@ export async function writeLineControls(
   const updates = writes.filter((write) => existing.has(write.lineId));
   await batchWrite(
     fresh.map((write) => ({
-      PutRequest: { Item: { ...lineControlKey(gov, year, write.lineId), entity: 'budget-control', gov, year, ...write, ...counters, ...source } },
+      PutRequest: {
+        Item: { ...lineControlKey(gov, year, write.lineId), entity: 'budget-control', gov, year, ...write, ...counters, ...source },
+      },
     })),
   );
   const update = async (lineId: string, set: Record<string, unknown>) => {
@@ -101,9 +106,21 @@ export async function releaseSyncLock(
       },
     },
     ...(versionKeyToMark
-      ? [{ Update: { TableName: tableName(), Key: versionKeyToMark, UpdateExpression: 'SET controlsSynced = :true', ExpressionAttributeValues: { ':true': true } } }]
+      ? [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: versionKeyToMark,
+              UpdateExpression: 'SET controlsSynced = :true',
+              ExpressionAttributeValues: { ':true': true },
+            },
+          },
+        ]
       : []),
-    auditPut(tableName(), auditRecord(request, { gov, operation: 'syncBudgetControls', target: `budget-controls ${gov}/${year}/${label}` })),
+    auditPut(
+      tableName(),
+      auditRecord(request, { gov, operation: 'syncBudgetControls', target: `budget-controls ${gov}/${year}/${label}` }),
+    ),
   ]);
   if (!outcome.ok) throw conflict('controls-not-syncing', `control items of ${gov}/${year} are not being written for ${label}`);
 }

@@ -21,7 +21,12 @@ import { transact } from '#shared/repositories/budget-writes.ts';
  * 2. The control items are written (idempotently) and the lock released. If step 2 is cut short,
  *    POST …/versions/{n}/control-sync repeats it.
  */
-export async function finaliseVersion(request: RequestInfo, version: VersionRecord, next: VersionRecord, history: HistoryEntry): Promise<VersionRecord> {
+export async function finaliseVersion(
+  request: RequestInfo,
+  version: VersionRecord,
+  next: VersionRecord,
+  history: HistoryEntry,
+): Promise<VersionRecord> {
   const { gov, year, number } = version;
   const [lines, controls] = await Promise.all([readAllLines(version), readLineControls(gov, year)]);
   const plan = planControlSync(lines, controls);
@@ -52,7 +57,10 @@ export async function finaliseVersion(request: RequestInfo, version: VersionReco
         },
       },
     },
-    auditPut(tableName(), auditRecord(request, { gov, operation: 'budgetVersion.finalise', target: `budget-version ${gov}/${year}/${number}` })),
+    auditPut(
+      tableName(),
+      auditRecord(request, { gov, operation: 'budgetVersion.finalise', target: `budget-version ${gov}/${year}/${number}` }),
+    ),
   ]);
   if (!outcome.ok) {
     if (outcome.failed.includes(0)) {
@@ -75,7 +83,10 @@ export async function resumeControlSync(request: RequestInfo, version: VersionRe
   const [lines, controls] = await Promise.all([readAllLines(version), readLineControls(gov, year)]);
   const plan = planControlSync(lines, controls);
   if (!plan.ok) throw belowAllotted(plan.violations);
-  await writeLineControls(gov, year, plan.writes, plan.zeroed, new Set(controls.map((c) => c.lineId)), { version: number, provisional: false });
+  await writeLineControls(gov, year, plan.writes, plan.zeroed, new Set(controls.map((c) => c.lineId)), {
+    version: number,
+    provisional: false,
+  });
   await releaseSyncLock(request, gov, year, syncLabel(number), versionKey(gov, year, number));
 }
 

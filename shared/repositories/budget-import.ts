@@ -11,7 +11,14 @@ import { unprocessable } from '#shared/http/problem.ts';
 import type { Problem } from '#shared/http/problem.ts';
 import { editingRole } from '#shared/repositories/budget-line-edit.ts';
 import { listAccounts, listDepartments } from '#shared/repositories/budget-structure-repository.ts';
-import { getVersion, lineItem, readAllLines, totalsAttributes, versionLinesPartition, versionUpdate } from '#shared/repositories/budget-version-repository.ts';
+import {
+  getVersion,
+  lineItem,
+  readAllLines,
+  totalsAttributes,
+  versionLinesPartition,
+  versionUpdate,
+} from '#shared/repositories/budget-version-repository.ts';
 import { batchWrite, transact } from '#shared/repositories/budget-writes.ts';
 import type { BudgetLine } from '#shared/schemas/budget.ts';
 
@@ -61,16 +68,23 @@ export async function importLines(
 
 async function validated(gov: string, rows: readonly ImportRow[]): Promise<readonly BudgetLine[]> {
   const [accounts, departments] = await Promise.all([listAccounts(gov), listDepartments(gov)]);
-  const result = validateImport(rows, { accounts: new Set(accounts.map((a) => a.code)), departments: new Set(departments.map((d) => d.code)) });
+  const result = validateImport(rows, {
+    accounts: new Set(accounts.map((a) => a.code)),
+    departments: new Set(departments.map((d) => d.code)),
+  });
   if (!result.ok) throw importRejected(result.errors, result.errorCount);
   return result.lines;
 }
 
 const importRejected = (errors: readonly RowError[], errorCount: number): Problem =>
-  unprocessable('import-rejected', `the import has ${errorCount} error(s) and nothing was written; first: row ${errors[0]?.row} ${errors[0]?.column}: ${errors[0]?.reason}`, {
-    errorCount,
-    errors,
-  });
+  unprocessable(
+    'import-rejected',
+    `the import has ${errorCount} error(s) and nothing was written; first: row ${errors[0]?.row} ${errors[0]?.column}: ${errors[0]?.reason}`,
+    {
+      errorCount,
+      errors,
+    },
+  );
 
 /** Staged or replaced generations are invisible; removing them only reclaims space. */
 const deleteGeneration = (partition: string, lines: readonly BudgetLine[]) =>

@@ -8,7 +8,14 @@ import { lineEditorRoles } from '#shared/domain/budget/workflow.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '#shared/http/problem.ts';
 import { listAccounts, listDepartments } from '#shared/repositories/budget-structure-repository.ts';
-import { getLines, getVersion, lineItem, totalsAttributes, versionLinesPartition, versionUpdate } from '#shared/repositories/budget-version-repository.ts';
+import {
+  getLines,
+  getVersion,
+  lineItem,
+  totalsAttributes,
+  versionLinesPartition,
+  versionUpdate,
+} from '#shared/repositories/budget-version-repository.ts';
 import type { VersionRecord } from '#shared/domain/budget/version.ts';
 import { transact } from '#shared/repositories/budget-writes.ts';
 import type { BudgetLine, BudgetLineInput } from '#shared/schemas/budget.ts';
@@ -77,7 +84,10 @@ export function editingRole(version: VersionRecord, caller: Caller) {
   }
   const role = caller.roles.find((r) => editors.includes(r));
   if (!role) {
-    throw forbidden('role-not-permitted', `in state ${version.state} lines are changed by [${editors.join(', ')}]`, { state: version.state, editors });
+    throw forbidden('role-not-permitted', `in state ${version.state} lines are changed by [${editors.join(', ')}]`, {
+      state: version.state,
+      editors,
+    });
   }
   return role;
 }
@@ -87,7 +97,9 @@ async function checkStructure(gov: string, lines: readonly BudgetLine[]): Promis
   const accountCodes = new Set(accounts.map((a) => a.code));
   const deptCodes = new Set(departments.map((d) => d.code));
   for (const line of lines) {
-    if (!accountCodes.has(line.account)) throw unprocessable('unknown-account', `government ${gov} has no account ${line.account}`, { lineId: line.lineId });
-    if (!deptCodes.has(line.dept)) throw unprocessable('unknown-department', `government ${gov} has no department ${line.dept}`, { lineId: line.lineId });
+    if (!accountCodes.has(line.account))
+      throw unprocessable('unknown-account', `government ${gov} has no account ${line.account}`, { lineId: line.lineId });
+    if (!deptCodes.has(line.dept))
+      throw unprocessable('unknown-department', `government ${gov} has no department ${line.dept}`, { lineId: line.lineId });
   }
 }

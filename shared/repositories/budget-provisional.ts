@@ -28,7 +28,8 @@ export async function openProvisionalBudget(request: RequestInfo, gov: string, y
   }
   const previous = await getYear(gov, year - 1);
   const basis = previous.finalVersion === undefined ? undefined : await getVersion(gov, year - 1, previous.finalVersion);
-  if (!basis) throw unprocessable('no-previous-budget', `a provisional ${year} budget repeats the final ${year - 1} budget, and there is none`);
+  if (!basis)
+    throw unprocessable('no-previous-budget', `a provisional ${year} budget repeats the final ${year - 1} budget, and there is none`);
   const lines = provisionalLines(await readAllLines(basis));
 
   if (!resuming) {
@@ -40,15 +41,29 @@ export async function openProvisionalBudget(request: RequestInfo, gov: string, y
           UpdateExpression: 'SET provisional = :true, syncing = :label, provisionalBasis = :basis, gov = :gov, #year = :year',
           ConditionExpression: 'attribute_not_exists(finalVersion) AND attribute_not_exists(provisional) AND attribute_not_exists(syncing)',
           ExpressionAttributeNames: { '#year': 'year' },
-          ExpressionAttributeValues: { ':true': true, ':label': LABEL, ':basis': { year: year - 1, version: basis.number }, ':gov': gov, ':year': year },
+          ExpressionAttributeValues: {
+            ':true': true,
+            ':label': LABEL,
+            ':basis': { year: year - 1, version: basis.number },
+            ':gov': gov,
+            ':year': year,
+          },
         },
       },
       auditPut(tableName(), auditRecord(request, { gov, operation: 'openProvisionalBudget', target: `provisional-budget ${gov}/${year}` })),
     ]);
-    if (!outcome.ok) throw conflict('provisional-conflict', `the ${year} budget changed while the provisional budget was being opened; re-read and retry`);
+    if (!outcome.ok)
+      throw conflict('provisional-conflict', `the ${year} budget changed while the provisional budget was being opened; re-read and retry`);
   }
   const existing = new Set((await readLineControls(gov, year)).map((control) => control.lineId));
   await writeLineControls(gov, year, lines.map(controlWriteOf), [], existing, { version: null, provisional: true });
   await releaseSyncLock(request, gov, year, LABEL, undefined);
-  return { gov, year, basedOnYear: year - 1, basedOnVersion: basis.number, lineCount: lines.length, total: sumWon(lines.map((line) => line.amount)) };
+  return {
+    gov,
+    year,
+    basedOnYear: year - 1,
+    basedOnVersion: basis.number,
+    lineCount: lines.length,
+    total: sumWon(lines.map((line) => line.amount)),
+  };
 }

@@ -13,15 +13,26 @@ export async function putAccount(request: RequestInfo, account: Omit<Account, 'k
   const item = { ...account, kindName: accountKindNames[account.kind] };
   await transact([
     { Put: { TableName: tableName(), Item: { ...structureKey(account.gov, 'ACCOUNT', account.code), entity: 'account', ...item } } },
-    auditPut(tableName(), auditRecord(request, { gov: account.gov, operation: 'putAccount', target: `account ${account.gov}/${account.code}` })),
+    auditPut(
+      tableName(),
+      auditRecord(request, { gov: account.gov, operation: 'putAccount', target: `account ${account.gov}/${account.code}` }),
+    ),
   ]);
   return item;
 }
 
 export async function putDepartment(request: RequestInfo, department: Department): Promise<Department> {
   await transact([
-    { Put: { TableName: tableName(), Item: { ...structureKey(department.gov, 'DEPT', department.code), entity: 'department', ...department } } },
-    auditPut(tableName(), auditRecord(request, { gov: department.gov, operation: 'putDepartment', target: `department ${department.gov}/${department.code}` })),
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...structureKey(department.gov, 'DEPT', department.code), entity: 'department', ...department },
+      },
+    },
+    auditPut(
+      tableName(),
+      auditRecord(request, { gov: department.gov, operation: 'putDepartment', target: `department ${department.gov}/${department.code}` }),
+    ),
   ]);
   return department;
 }

@@ -21,7 +21,12 @@ export async function nationalTotal(year: number) {
       }),
     );
     for (const item of page.Items ?? []) {
-      items.push({ gov: String(item.gov), version: Number(item.version), expenditureTotal: String(item.expenditureTotal), revenueTotal: String(item.revenueTotal) });
+      items.push({
+        gov: String(item.gov),
+        version: Number(item.version),
+        expenditureTotal: String(item.expenditureTotal),
+        revenueTotal: String(item.revenueTotal),
+      });
     }
     cursor = page.LastEvaluatedKey;
   } while (cursor);

@@ -75,7 +75,10 @@ export async function transitionVersion(
 
   const outcome = await transact([
     versionUpdate(version, { state: transition.to }, { appendHistory: history, appendWarnings: warnings }),
-    auditPut(tableName(), auditRecord(request, { gov, operation: `budgetVersion.${action}`, target: `budget-version ${gov}/${year}/${number}` })),
+    auditPut(
+      tableName(),
+      auditRecord(request, { gov, operation: `budgetVersion.${action}`, target: `budget-version ${gov}/${year}/${number}` }),
+    ),
   ]);
   if (!outcome.ok) {
     const current = await getVersion(gov, year, number);
@@ -83,4 +86,3 @@ export async function transitionVersion(
   }
   return next;
 }
-

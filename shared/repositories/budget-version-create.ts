@@ -29,8 +29,10 @@ export async function createVersion(
     });
   }
   const finalVersion = yearRecord.finalVersion;
-  if (kind === 'original' && finalVersion !== undefined) throw conflict('original-exists', `the ${year} 본예산 is already final; open a supplementary budget`);
-  if (kind === 'supplementary' && finalVersion === undefined) throw conflict('no-final-version', `a supplementary budget copies the final ${year} budget, and there is none yet`);
+  if (kind === 'original' && finalVersion !== undefined)
+    throw conflict('original-exists', `the ${year} 본예산 is already final; open a supplementary budget`);
+  if (kind === 'supplementary' && finalVersion === undefined)
+    throw conflict('no-final-version', `a supplementary budget copies the final ${year} budget, and there is none yet`);
 
   const number = finalVersion === undefined ? 0 : finalVersion + 1;
   const generation = randomUUID().slice(0, 8);
@@ -65,7 +67,13 @@ export async function createVersion(
     {
       Put: {
         TableName: tableName(),
-        Item: { ...versionKey(gov, year, number), entity: 'budget-version', ...stored, ...totalsAttributes(version.totals, lines.length), createdBy: request.caller?.sub },
+        Item: {
+          ...versionKey(gov, year, number),
+          entity: 'budget-version',
+          ...stored,
+          ...totalsAttributes(version.totals, lines.length),
+          createdBy: request.caller?.sub,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -79,10 +87,18 @@ export async function createVersion(
             ? 'attribute_not_exists(openVersion) AND attribute_not_exists(finalVersion)'
             : 'attribute_not_exists(openVersion) AND finalVersion = :final AND attribute_not_exists(syncing)',
         ExpressionAttributeNames: { '#year': 'year' },
-        ExpressionAttributeValues: { ':number': number, ':gov': gov, ':year': year, ...(finalVersion === undefined ? {} : { ':final': finalVersion }) },
+        ExpressionAttributeValues: {
+          ':number': number,
+          ':gov': gov,
+          ':year': year,
+          ...(finalVersion === undefined ? {} : { ':final': finalVersion }),
+        },
       },
     },
-    auditPut(tableName(), auditRecord(request, { gov, operation: 'createBudgetVersion', target: `budget-version ${gov}/${year}/${number}` })),
+    auditPut(
+      tableName(),
+      auditRecord(request, { gov, operation: 'createBudgetVersion', target: `budget-version ${gov}/${year}/${number}` }),
+    ),
   ]);
   if (!outcome.ok) {
     if (lines.length > 0) {

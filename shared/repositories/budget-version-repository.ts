@@ -29,7 +29,9 @@ export async function getYear(gov: string, year: number): Promise<YearRecord> {
 }
 
 export async function getVersion(gov: string, year: number, number: number): Promise<VersionRecord | undefined> {
-  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: versionKey(gov, year, number), ConsistentRead: true }));
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: versionKey(gov, year, number), ConsistentRead: true }),
+  );
   return Item ? toVersion(Item) : undefined;
 }
 

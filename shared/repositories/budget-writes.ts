@@ -6,21 +6,23 @@ import { tableName } from '#shared/config/env.ts';
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** The outcome of a TransactWrite: which of its items failed their condition, if it was cancelled. */
-export type TransactOutcome = { readonly ok: true } | { readonly ok: false; readonly failed: readonly number[]; readonly items: readonly (Record<string, unknown> | undefined)[] };
+export type TransactOutcome = { readonly ok: true } | { readonly ok: false; readonly failed: readonly number[] };
 
 export async function transact(items: readonly TransactItem[]): Promise<TransactOutcome> {
   try {
     await dynamoClient().send(new TransactWriteCommand({ TransactItems: [...items] }));
     return { ok: true };
   } catch (error) {
-    const cancelled = error as { name?: string; CancellationReasons?: { Code?: string; Item?: Record<string, unknown> }[] };
+    const cancelled = error as { name?: string; CancellationReasons?: { Code?: string }[] };
     if (cancelled.name !== 'TransactionCanceledException' || !cancelled.CancellationReasons) throw error;
     const reasons = cancelled.CancellationReasons;
-    if (!reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) throw error;
+    // a TransactionConflict means another write touched that item at the same moment: the same
+    // situation as a failed condition for callers, who re-read and retry or answer 409
+    const lost = (code: string | undefined) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict';
+    if (!reasons.some((reason) => lost(reason.Code))) throw error;
     return {
       ok: false,
-      failed: reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : [])),
-      items: reasons.map((reason) => reason.Item),
+      failed: reasons.flatMap((reason, index) => (lost(reason.Code) ? [index] : [])),
     };
   }
 }

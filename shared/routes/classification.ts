@@ -26,7 +26,9 @@ export const listEconomicClassification = defineRoute({
   tags,
   access: publicAccess,
   response: z.object({
-    items: z.array(z.object({ code: z.string(), nameKo: z.string(), level: z.enum(['group', 'item', 'stat']), parentCode: z.string().nullable() })),
+    items: z.array(
+      z.object({ code: z.string(), nameKo: z.string(), level: z.enum(['group', 'item', 'stat']), parentCode: z.string().nullable() }),
+    ),
   }),
 });
 

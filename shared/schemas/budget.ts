@@ -145,7 +145,12 @@ export const importBody = z.union([
   z.strictObject({ revision, lines: z.array(z.unknown()).min(1).max(50_000) }),
   z.strictObject({ revision, csv: z.string().min(1) }),
 ]);
-export const importResult = z.object({ revision: z.number().int(), lineCount: z.number().int(), expenditureTotal: wonTotal, revenueTotal: wonTotal });
+export const importResult = z.object({
+  revision: z.number().int(),
+  lineCount: z.number().int(),
+  expenditureTotal: wonTotal,
+  revenueTotal: wonTotal,
+});
 
 export const diffQuery = z.strictObject({ against: z.coerce.number().int().min(0).max(99) });
 const diffChange = z.object({ lineId: z.string(), kind: z.string(), before: z.number().int(), after: z.number().int(), delta: wonTotal });
@@ -204,7 +209,11 @@ export const allotment = z.object({
   allotted: z.number().int().describe('the line total allotted after this posting'),
   budget: z.number().int(),
 });
-export const allotmentParams = z.strictObject({ gov: govCode, year: fiscalYear, allotmentId: z.string().regex(/^A\.[0-9A-Za-z_.-]{1,220}$/) });
+export const allotmentParams = z.strictObject({
+  gov: govCode,
+  year: fiscalYear,
+  allotmentId: z.string().regex(/^A\.[0-9A-Za-z_.-]{1,220}$/),
+});
 export const reversalBody = z.strictObject({ reference, reason: z.string().trim().min(1).max(500) });
 
 export const cashMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
@@ -225,7 +234,11 @@ export const cashAllocation = z.object({
   subject: z.string(),
   allocated: z.number().int().describe('cash allocated to the account for the month after this posting'),
 });
-export const cashAllocationParams = z.strictObject({ gov: govCode, year: fiscalYear, allocationId: z.string().regex(/^C\.[0-9A-Za-z_.-]{1,220}$/) });
+export const cashAllocationParams = z.strictObject({
+  gov: govCode,
+  year: fiscalYear,
+  allocationId: z.string().regex(/^C\.[0-9A-Za-z_.-]{1,220}$/),
+});
 
 export const lineHistory = z.object({
   gov: z.string(),
@@ -236,7 +249,14 @@ export const lineHistory = z.object({
   allotments: z.array(allotment),
 });
 
-export const provisionalResult = z.object({ gov: z.string(), year: z.number().int(), basedOnYear: z.number().int(), basedOnVersion: z.number().int(), lineCount: z.number().int(), total: wonTotal });
+export const provisionalResult = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  basedOnYear: z.number().int(),
+  basedOnVersion: z.number().int(),
+  lineCount: z.number().int(),
+  total: wonTotal,
+});
 
 export const nationalTotalParams = z.strictObject({ year: fiscalYear });
 export const nationalTotal = z.object({

@@ -45,8 +45,8 @@ class Tally {
 class GroupTally {
   readonly groups = new Map<string, Tally>();
   add(group: string, child: string, amount: number): void {
-    let tally = this.groups.get(group);
-    if (!tally) this.groups.set(group, (tally = new Tally()));
+    const tally = this.groups.get(group) ?? new Tally();
+    this.groups.set(group, tally);
     tally.add(child, amount);
   }
   rows(groupName: (code: string) => string, childName: (code: string) => string): BookGroup[] {
@@ -59,7 +59,11 @@ class GroupTally {
   }
 }
 
-export function budgetBook(lines: Iterable<BudgetLine>, departmentName: (code: string) => string, accountName: (code: string) => string): BudgetBookTotals {
+export function budgetBook(
+  lines: Iterable<BudgetLine>,
+  departmentName: (code: string) => string,
+  accountName: (code: string) => string,
+): BudgetBookTotals {
   const byFunction = new GroupTally();
   const byEconomic = new GroupTally();
   const byDepartment = new Tally();

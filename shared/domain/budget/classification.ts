@@ -41,7 +41,11 @@ export const economicCodes: readonly EconomicCode[] = economicRows.map((row) => 
   parentCode: row.parent_code === '' ? null : row.parent_code,
 }));
 
-export const revenueCategories: readonly RevenueCategory[] = revenueRows.map((row) => ({ code: row.code, nameKo: row.name_ko, note: row.note }));
+export const revenueCategories: readonly RevenueCategory[] = revenueRows.map((row) => ({
+  code: row.code,
+  nameKo: row.name_ko,
+  note: row.note,
+}));
 
 const sectorToField = new Map(functionalFields.flatMap((field) => field.sectors.map((sector) => [sector.code, field.code] as const)));
 const fieldNames = new Map(functionalFields.map((field) => [field.code, field.nameKo]));

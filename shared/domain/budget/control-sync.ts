@@ -55,7 +55,8 @@ export function planControlSync(lines: Iterable<BudgetLine>, existing: Iterable<
   const violations: BelowAllotted[] = [];
   for (const write of writes) {
     const control = current.get(write.lineId);
-    if (control && write.budget < control.allotted) violations.push({ lineId: write.lineId, budget: write.budget, allotted: control.allotted });
+    if (control && write.budget < control.allotted)
+      violations.push({ lineId: write.lineId, budget: write.budget, allotted: control.allotted });
   }
   for (const control of dropped) {
     if (control.allotted > 0) violations.push({ lineId: control.lineId, budget: 0, allotted: control.allotted });

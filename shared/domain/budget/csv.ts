@@ -8,7 +8,9 @@ export interface CsvRecord {
   readonly fields: readonly string[];
 }
 
-export type CsvParse = { readonly ok: true; readonly records: readonly CsvRecord[] } | { readonly ok: false; readonly line: number; readonly reason: string };
+export type CsvParse =
+  | { readonly ok: true; readonly records: readonly CsvRecord[] }
+  | { readonly ok: false; readonly line: number; readonly reason: string };
 
 export function parseCsv(text: string): CsvParse {
   const records: CsvRecord[] = [];
@@ -36,7 +38,8 @@ export function parseCsv(text: string): CsvParse {
         }
         quoted = false;
         const next = input[i + 1];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') return { ok: false, line, reason: 'text after a closing quote' };
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r')
+          return { ok: false, line, reason: 'text after a closing quote' };
       } else {
         if (char === '\n') line += 1;
         field += char;

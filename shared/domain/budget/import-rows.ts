@@ -52,7 +52,18 @@ export const csvColumns = [
   'description',
 ] as const;
 
-const expenditureOnly = ['policyCode', 'policyName', 'unitCode', 'unitName', 'detailCode', 'detailName', 'statItem', 'sector', 'fundingSource', 'mandatory'];
+const expenditureOnly = [
+  'policyCode',
+  'policyName',
+  'unitCode',
+  'unitName',
+  'detailCode',
+  'detailName',
+  'statItem',
+  'sector',
+  'fundingSource',
+  'mandatory',
+];
 const revenueOnly = ['category', 'item', 'name'];
 
 export const rowsFromJson = (lines: readonly unknown[]): ImportRow[] => lines.map((value, index) => ({ row: index + 1, value }));
@@ -64,8 +75,10 @@ export function rowsFromCsv(text: string): { readonly rows: ImportRow[] } | { re
   if (!header) return { errors: [{ row: 1, column: '(header)', reason: 'the file is empty' }] };
   const errors: RowError[] = [];
   const known = new Set<string>(csvColumns);
-  for (const name of header.fields) if (!known.has(name)) errors.push({ row: 1, column: name, reason: `unknown column; columns are ${csvColumns.join(',')}` });
-  for (const name of ['kind', 'account', 'dept', 'amount']) if (!header.fields.includes(name)) errors.push({ row: 1, column: name, reason: 'required column missing' });
+  for (const name of header.fields)
+    if (!known.has(name)) errors.push({ row: 1, column: name, reason: `unknown column; columns are ${csvColumns.join(',')}` });
+  for (const name of ['kind', 'account', 'dept', 'amount'])
+    if (!header.fields.includes(name)) errors.push({ row: 1, column: name, reason: 'required column missing' });
   if (errors.length > 0) return { errors };
   if (records.length === 0) return { errors: [{ row: 2, column: '(file)', reason: 'no lines after the header' }] };
   const rows = records.map((record) => {
@@ -111,11 +124,18 @@ export function validateImport(rows: readonly ImportRow[], context: ImportContex
     }
     const input = parsed.data;
     const before = errors.length;
-    if (!context.accounts.has(input.account)) errors.push({ row, column: 'account', reason: `no account ${input.account} for this government` });
-    if (!context.departments.has(input.dept)) errors.push({ row, column: 'dept', reason: `no department ${input.dept} for this government` });
+    if (!context.accounts.has(input.account))
+      errors.push({ row, column: 'account', reason: `no account ${input.account} for this government` });
+    if (!context.departments.has(input.dept))
+      errors.push({ row, column: 'dept', reason: `no department ${input.dept} for this government` });
     const id = lineIdOf(input);
     const first = seen.get(id);
-    if (first !== undefined) errors.push({ row, column: input.kind === 'expenditure' ? 'statItem' : 'item', reason: `duplicate line ${id}: same key as row ${first}` });
+    if (first !== undefined)
+      errors.push({
+        row,
+        column: input.kind === 'expenditure' ? 'statItem' : 'item',
+        reason: `duplicate line ${id}: same key as row ${first}`,
+      });
     else seen.set(id, row);
     if (errors.length === before) lines.push(toBudgetLine(input));
   }

@@ -24,7 +24,10 @@ export function provisionalRefusal(
     return { code: 'not-yet-open', detail: `a provisional ${year} budget may be opened from ${year}-01-01 only (today is ${today})` };
   }
   if (state.finalVersion !== undefined) {
-    return { code: 'budget-already-final', detail: `version ${state.finalVersion} of the ${year} budget is final; no provisional budget is needed` };
+    return {
+      code: 'budget-already-final',
+      detail: `version ${state.finalVersion} of the ${year} budget is final; no provisional budget is needed`,
+    };
   }
   if (state.provisional) return { code: 'provisional-already-open', detail: `the provisional ${year} budget is already open` };
   return undefined;

@@ -33,11 +33,23 @@ describe('budget formulation, full cycle through the HTTP handlers', () => {
     // the department enters its requests; it may not enter another department's line
     const staff = expenditure({ detailCode: 'D001', statItem: '201-01', amount: 30_000_000 });
     const travel = expenditure({ detailCode: 'D001', statItem: '202-01', amount: 5_000_000 });
-    const welfare = expenditure({ policyCode: 'P02', unitCode: 'U02', detailCode: 'D010', statItem: '307-02', sector: '081', dept: 'D200', amount: 65_000_000 });
+    const welfare = expenditure({
+      policyCode: 'P02',
+      unitCode: 'U02',
+      detailCode: 'D010',
+      statItem: '307-02',
+      sector: '081',
+      dept: 'D200',
+      amount: 65_000_000,
+    });
     const foreign = await callRoute(editBudgetLines, { params, body: { revision: 0, upsert: [welfare] }, caller: c.departmentOfficial });
     expect(foreign.status).toBe(403);
     expect(foreign.body.code).toBe('other-department');
-    const requested = await callRoute(editBudgetLines, { params, body: { revision: 0, upsert: [staff, travel] }, caller: c.departmentOfficial });
+    const requested = await callRoute(editBudgetLines, {
+      params,
+      body: { revision: 0, upsert: [staff, travel] },
+      caller: c.departmentOfficial,
+    });
     expect(requested.status).toBe(200);
     expect(requested.body.lineIds).toEqual(['E.GEN.P01.U01.D001.201-01', 'E.GEN.P01.U01.D001.202-01']);
     let revision = (await step(gov, year, 0, 'request', 1, c.budgetOfficer)).revision;
@@ -58,7 +70,10 @@ describe('budget formulation, full cycle through the HTTP handlers', () => {
     // an unbalanced budget cannot be submitted: the error names the difference
     const unbalanced = await callRoute(transitionBudgetVersion, { params, body: { action: 'submit', revision }, caller: c.head });
     expect(unbalanced.status).toBe(422);
-    expect(unbalanced.body).toMatchObject({ code: 'unbalanced-budget', context: { revenueTotal: '90000000', expenditureTotal: '100000000', difference: '-10000000' } });
+    expect(unbalanced.body).toMatchObject({
+      code: 'unbalanced-budget',
+      context: { revenueTotal: '90000000', expenditureTotal: '100000000', difference: '-10000000' },
+    });
     revision = (await step(gov, year, 0, 'reopen', revision, c.budgetOfficer)).revision;
     const balanced = await callRoute(editBudgetLines, {
       params,
@@ -81,25 +96,54 @@ describe('budget formulation, full cycle through the HTTP handlers', () => {
     // the council amends (moves 5,000,000 from travel to welfare) and resolves
     const amended = await callRoute(editBudgetLines, {
       params,
-      body: { revision: submitted.revision, upsert: [{ ...travel, amount: 0 }, { ...welfare, amount: 70_000_000 }] },
+      body: {
+        revision: submitted.revision,
+        upsert: [
+          { ...travel, amount: 0 },
+          { ...welfare, amount: 70_000_000 },
+        ],
+      },
       caller: c.council,
     });
     expect(amended.status).toBe(200);
     revision = (await step(gov, year, 0, 'resolve', amended.body.revision, c.council)).revision;
     const final = await step(gov, year, 0, 'finalise', revision, c.head);
-    expect(final).toMatchObject({ state: 'final', controlsSynced: true, expenditureTotal: '100000000', revenueTotal: '100000000', allowedActions: [] });
+    expect(final).toMatchObject({
+      state: 'final',
+      controlsSynced: true,
+      expenditureTotal: '100000000',
+      revenueTotal: '100000000',
+      allowedActions: [],
+    });
 
     // final versions are immutable
-    const frozen = await callRoute(editBudgetLines, { params, body: { revision: final.revision, upsert: [staff] }, caller: c.budgetOfficer });
+    const frozen = await callRoute(editBudgetLines, {
+      params,
+      body: { revision: final.revision, upsert: [staff] },
+      caller: c.budgetOfficer,
+    });
     expect(frozen.status).toBe(409);
     expect(frozen.body.code).toBe('version-not-editable');
 
     // control items for execution: budget set, counters at 0
     const { Items } = await dynamoClient().send(
-      new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `BUDGET#${gov}#${year}` } }),
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `BUDGET#${gov}#${year}` },
+      }),
     );
     const welfareControl = Items?.find((item) => item.sk === 'LINE#E.GEN.P02.U02.D010.307-02');
-    expect(welfareControl).toMatchObject({ budget: 70_000_000, allotted: 0, committed: 0, paid: 0, fund: 'GEN', itemCode: '307-02', dept: 'D200', kind: 'expenditure' });
+    expect(welfareControl).toMatchObject({
+      budget: 70_000_000,
+      allotted: 0,
+      committed: 0,
+      paid: 0,
+      fund: 'GEN',
+      itemCode: '307-02',
+      dept: 'D200',
+      kind: 'expenditure',
+    });
     expect(Items).toHaveLength(5);
 
     // allot Q1
@@ -128,7 +172,10 @@ describe('budget formulation, full cycle through the HTTP handlers', () => {
     ]);
     expect(book.body.byDepartment).toContainEqual({ code: 'D200', name: '복지정책과', total: '70000000' });
 
-    const history = await callRoute(getBudgetLineHistory, { params: { gov, year, lineId: 'E.GEN.P02.U02.D010.307-02' }, caller: c.budgetOfficer });
+    const history = await callRoute(getBudgetLineHistory, {
+      params: { gov, year, lineId: 'E.GEN.P02.U02.D010.307-02' },
+      caller: c.budgetOfficer,
+    });
     expect(history.body).toMatchObject({
       versions: [{ number: 0, state: 'final', amount: 70_000_000 }],
       control: { budget: 70_000_000, allotted: 17_500_000 },
@@ -139,15 +186,35 @@ describe('budget formulation, full cycle through the HTTP handlers', () => {
     expect(national.status).toBe(200);
     expect(national.body).toMatchObject({ governments: 1, expenditureTotal: '100000000', items: [{ gov, version: 0 }] });
     const version = await callRoute(getBudgetVersion, { params, caller: c.ministry });
-    expect(version.body.history.map((h: { action: string }) => h.action)).toEqual(['request', 'adjust', 'reopen', 'adjust', 'submit', 'resolve', 'finalise']);
+    expect(version.body.history.map((h: { action: string }) => h.action)).toEqual([
+      'request',
+      'adjust',
+      'reopen',
+      'adjust',
+      'submit',
+      'resolve',
+      'finalise',
+    ]);
   });
 
   it('keeps the audit trail of every change in the same writes', async () => {
     const { Items } = await dynamoClient().send(
-      new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${gov}#${new Date().toISOString().slice(0, 7)}` } }),
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `AUDIT#${gov}#${new Date().toISOString().slice(0, 7)}` },
+      }),
     );
     const operations = (Items ?? []).map((item) => item.operation);
-    for (const operation of ['putAccount', 'createBudgetVersion', 'editBudgetLines', 'budgetVersion.request', 'budgetVersion.finalise', 'syncBudgetControls', 'allot']) {
+    for (const operation of [
+      'putAccount',
+      'createBudgetVersion',
+      'editBudgetLines',
+      'budgetVersion.request',
+      'budgetVersion.finalise',
+      'syncBudgetControls',
+      'allot',
+    ]) {
       expect(operations).toContain(operation);
     }
   });

@@ -20,7 +20,12 @@ async function storedLineItems(): Promise<number> {
   let cursor: Record<string, unknown> | undefined;
   do {
     const page = await dynamoClient().send(
-      new ScanCommand({ TableName: tableName(), FilterExpression: 'begins_with(pk, :prefix)', ExpressionAttributeValues: { ':prefix': `LINES#${gov}#${year}#` }, ExclusiveStartKey: cursor }),
+      new ScanCommand({
+        TableName: tableName(),
+        FilterExpression: 'begins_with(pk, :prefix)',
+        ExpressionAttributeValues: { ':prefix': `LINES#${gov}#${year}#` },
+        ExclusiveStartKey: cursor,
+      }),
     );
     count += page.Count ?? 0;
     cursor = page.LastEvaluatedKey;
@@ -28,9 +33,16 @@ async function storedLineItems(): Promise<number> {
   return count;
 }
 
-function manyLines(count: number) {
+function manyLines(count: number): Record<string, unknown>[] {
   const lines = Array.from({ length: count }, (_, i) =>
-    expenditure({ policyCode: `P${i % 7}`, unitCode: `U${i % 31}`, detailCode: `D${i}`, statItem: ['201-01', '307-02', '401-01'][i % 3], dept: i % 2 ? 'D100' : 'D200', amount: 1_000 + i }),
+    expenditure({
+      policyCode: `P${i % 7}`,
+      unitCode: `U${i % 31}`,
+      detailCode: `D${i}`,
+      statItem: ['201-01', '307-02', '401-01'][i % 3],
+      dept: i % 2 ? 'D100' : 'D200',
+      amount: 1_000 + i,
+    }),
   );
   const total = lines.reduce((sum, line) => sum + (line.amount as number), 0);
   return [...lines, revenue({ amount: total })];
@@ -39,7 +51,9 @@ function manyLines(count: number) {
 describe('bulk import of a whole budget', () => {
   it('rejects an import with bad rows as a whole, naming row, column and reason, and writes nothing', async () => {
     await setUpStructure(gov);
-    expect((await callRoute(createBudgetVersion, { params: { gov, year }, body: { kind: 'original' }, caller: c.budgetOfficer })).status).toBe(201);
+    expect(
+      (await callRoute(createBudgetVersion, { params: { gov, year }, body: { kind: 'original' }, caller: c.budgetOfficer })).status,
+    ).toBe(201);
     const lines = manyLines(300);
     lines[9] = { ...lines[9], sector: '999' };
     lines[199] = { ...lines[199], dept: 'NOPE', amount: -5 };
@@ -59,7 +73,12 @@ describe('bulk import of a whole budget', () => {
     expect(version.body).toMatchObject({ revision: 0, lineCount: 0, expenditureTotal: '0' });
     expect(await storedLineItems()).toBe(0);
     const { Count } = await dynamoClient().send(
-      new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `PLAN#${gov}#${year}` }, Select: 'COUNT' }),
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `PLAN#${gov}#${year}` },
+        Select: 'COUNT',
+      }),
     );
     expect(Count).toBe(2); // the year and the version, nothing else
   });

@@ -25,7 +25,11 @@ const events = expenditure({ detailCode: 'EVENT', statItem: '201-03', amount: 50
 const roadsId = 'E.GEN.P05.U05.ROAD.401-01';
 const eventsId = 'E.GEN.P01.U01.EVENT.201-03';
 const allot = (body: Record<string, unknown>) =>
-  callRoute(allotBudget, { params: { gov, year }, body: { lineId: roadsId, quarter: 1, kind: 'regular', ...body }, caller: c.budgetOfficer });
+  callRoute(allotBudget, {
+    params: { gov, year },
+    body: { lineId: roadsId, quarter: 1, kind: 'regular', ...body },
+    caller: c.budgetOfficer,
+  });
 
 describe('allotment, cash allocation and the supplementary budget', () => {
   it('allots exactly up to the budget and refuses one won more', async () => {
@@ -56,9 +60,19 @@ describe('allotment, cash allocation and the supplementary budget', () => {
 
   it('reverses an allotment once, with a posting that references it', async () => {
     const path = { gov, year, allotmentId: `A.${roadsId}.A2` };
-    const reversal = await callRoute(reverseAllotment, { params: path, body: { reference: 'R1', reason: '계획 변경' }, caller: c.budgetOfficer });
+    const reversal = await callRoute(reverseAllotment, {
+      params: path,
+      body: { reference: 'R1', reason: '계획 변경' },
+      caller: c.budgetOfficer,
+    });
     expect(reversal.status).toBe(201);
-    expect(reversal.body).toMatchObject({ kind: 'reversal', amount: -400, reverses: `A.${roadsId}.A2`, allotted: 600, reason: '계획 변경' });
+    expect(reversal.body).toMatchObject({
+      kind: 'reversal',
+      amount: -400,
+      reverses: `A.${roadsId}.A2`,
+      allotted: 600,
+      reason: '계획 변경',
+    });
     const again = await callRoute(reverseAllotment, { params: path, body: { reference: 'R2', reason: '중복' }, caller: c.budgetOfficer });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('already-reversed');
@@ -75,9 +89,17 @@ describe('allotment, cash allocation and the supplementary budget', () => {
     const body = { fund: 'GEN', month: '2027-01', amount: 700, reference: 'C1' };
     const first = await callRoute(allocateCash, { params: { gov, year }, body, caller: c.budgetOfficer });
     expect(first.status).toBe(201);
-    const second = await callRoute(allocateCash, { params: { gov, year }, body: { ...body, amount: 300, reference: 'C2' }, caller: c.budgetOfficer });
+    const second = await callRoute(allocateCash, {
+      params: { gov, year },
+      body: { ...body, amount: 300, reference: 'C2' },
+      caller: c.budgetOfficer,
+    });
     expect(second.body).toMatchObject({ allocated: 1_000 });
-    const outside = await callRoute(allocateCash, { params: { gov, year }, body: { ...body, month: '2028-01', reference: 'C3' }, caller: c.budgetOfficer });
+    const outside = await callRoute(allocateCash, {
+      params: { gov, year },
+      body: { ...body, month: '2028-01', reference: 'C3' },
+      caller: c.budgetOfficer,
+    });
     expect(outside.body.code).toBe('month-outside-year');
     const reversal = await callRoute(reverseCashAllocation, {
       params: { gov, year, allocationId: 'C.GEN.2027-01.C1' },
@@ -89,9 +111,19 @@ describe('allotment, cash allocation and the supplementary budget', () => {
   });
 
   it('copies the final version into a supplementary one, diffs them, and refuses a budget below the allotted amount', async () => {
-    const created = await callRoute(createBudgetVersion, { params: { gov, year }, body: { kind: 'supplementary' }, caller: c.budgetOfficer });
+    const created = await callRoute(createBudgetVersion, {
+      params: { gov, year },
+      body: { kind: 'supplementary' },
+      caller: c.budgetOfficer,
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ number: 1, basedOn: 0, lineCount: 3, expenditureTotal: '1500', title: '2027년도 제1회 추가경정예산' });
+    expect(created.body).toMatchObject({
+      number: 1,
+      basedOn: 0,
+      lineCount: 3,
+      expenditureTotal: '1500',
+      title: '2027년도 제1회 추가경정예산',
+    });
     const again = await callRoute(createBudgetVersion, { params: { gov, year }, body: { kind: 'supplementary' }, caller: c.budgetOfficer });
     expect(again.body.code).toBe('version-open');
 
@@ -101,7 +133,11 @@ describe('allotment, cash allocation and the supplementary budget', () => {
       params,
       body: {
         revision: 0,
-        upsert: [{ ...roads, amount: 599 }, expenditure({ detailCode: 'FLOOD', statItem: '401-02', sector: '025', amount: 1_000 }), revenue({ amount: 1_599 })],
+        upsert: [
+          { ...roads, amount: 599 },
+          expenditure({ detailCode: 'FLOOD', statItem: '401-02', sector: '025', amount: 1_000 }),
+          revenue({ amount: 1_599 }),
+        ],
         remove: [eventsId],
       },
       caller: c.budgetOfficer,
@@ -134,7 +170,15 @@ describe('allotment, cash allocation and the supplementary budget', () => {
     });
 
     // reversing the Q1 allotment makes room; the version becomes final and the control item keeps its counters
-    expect((await callRoute(reverseAllotment, { params: { gov, year, allotmentId: `A.${roadsId}.A1` }, body: { reference: 'R3', reason: '추경 감액' }, caller: c.budgetOfficer })).status).toBe(201);
+    expect(
+      (
+        await callRoute(reverseAllotment, {
+          params: { gov, year, allotmentId: `A.${roadsId}.A1` },
+          body: { reference: 'R3', reason: '추경 감액' },
+          caller: c.budgetOfficer,
+        })
+      ).status,
+    ).toBe(201);
     const final = await step(gov, year, 1, 'finalise', revision, c.head);
     expect(final).toMatchObject({ state: 'final', controlsSynced: true, expenditureTotal: '1599' });
     const roadsHistory = await callRoute(getBudgetLineHistory, { params: { gov, year, lineId: roadsId }, caller: c.head });
@@ -144,14 +188,24 @@ describe('allotment, cash allocation and the supplementary budget', () => {
     ]);
     expect(roadsHistory.body.control).toMatchObject({ budget: 599, allotted: 0 });
     const dropped = await callRoute(getBudgetLineHistory, { params: { gov, year, lineId: eventsId }, caller: c.head });
-    expect(dropped.body).toMatchObject({ versions: [{ number: 0, amount: 500 }, { number: 1, amount: null }], control: { budget: 0 } });
+    expect(dropped.body).toMatchObject({
+      versions: [
+        { number: 0, amount: 500 },
+        { number: 1, amount: null },
+      ],
+      control: { budget: 0 },
+    });
 
     const national = await callRoute(getNationalBudgetTotal, { params: { year }, caller: c.ministry });
     expect(national.body).toMatchObject({ governments: 1, expenditureTotal: '1599', items: [{ gov, version: 1 }] });
   });
 
   it('refuses a supplementary version to a government without a final budget, and the national total to a local official', async () => {
-    const none = await callRoute(createBudgetVersion, { params: { gov, year: 2030 }, body: { kind: 'supplementary' }, caller: c.budgetOfficer });
+    const none = await callRoute(createBudgetVersion, {
+      params: { gov, year: 2030 },
+      body: { kind: 'supplementary' },
+      caller: c.budgetOfficer,
+    });
     expect(none.body.code).toBe('no-final-version');
     const local = await callRoute(getNationalBudgetTotal, { params: { year }, caller: c.budgetOfficer });
     expect(local.status).toBe(403);

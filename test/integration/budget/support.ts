@@ -44,8 +44,19 @@ export function revenue(overrides: Record<string, unknown> = {}) {
 export async function setUpStructure(gov: string): Promise<void> {
   const { budgetOfficer } = callers(gov);
   const ok = (status: number) => expect(status).toBe(200);
-  ok((await callRoute(putAccount, { params: { gov, account: 'GEN' }, body: { name: '일반회계', kind: 'general' }, caller: budgetOfficer })).status);
-  ok((await callRoute(putAccount, { params: { gov, account: 'WATER' }, body: { name: '상수도사업특별회계', kind: 'public-enterprise' }, caller: budgetOfficer })).status);
+  ok(
+    (await callRoute(putAccount, { params: { gov, account: 'GEN' }, body: { name: '일반회계', kind: 'general' }, caller: budgetOfficer }))
+      .status,
+  );
+  ok(
+    (
+      await callRoute(putAccount, {
+        params: { gov, account: 'WATER' },
+        body: { name: '상수도사업특별회계', kind: 'public-enterprise' },
+        caller: budgetOfficer,
+      })
+    ).status,
+  );
   ok((await callRoute(putDepartment, { params: { gov, dept: 'D100' }, body: { name: '기획예산과' }, caller: budgetOfficer })).status);
   ok((await callRoute(putDepartment, { params: { gov, dept: 'D200' }, body: { name: '복지정책과' }, caller: budgetOfficer })).status);
 }
@@ -58,13 +69,23 @@ export async function step(gov: string, year: number, version: number, action: s
 }
 
 /** Opens a version (original or the next supplementary), replaces/adds the given lines and drives it to final. */
-export async function finalBudget(gov: string, year: number, kind: 'original' | 'supplementary', lines: readonly unknown[], remove: readonly string[] = []) {
+export async function finalBudget(
+  gov: string,
+  year: number,
+  kind: 'original' | 'supplementary',
+  lines: readonly unknown[],
+  remove: readonly string[] = [],
+) {
   const c = callers(gov);
   const created = await callRoute(createBudgetVersion, { params: { gov, year }, body: { kind }, caller: c.budgetOfficer });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const number = created.body.number as number;
   let revision = created.body.revision as number;
-  const edit = await callRoute(editBudgetLines, { params: { gov, year, version: number }, body: { revision, upsert: lines, remove }, caller: c.budgetOfficer });
+  const edit = await callRoute(editBudgetLines, {
+    params: { gov, year, version: number },
+    body: { revision, upsert: lines, remove },
+    caller: c.budgetOfficer,
+  });
   expect(edit.status, JSON.stringify(edit.body)).toBe(200);
   revision = edit.body.revision;
   revision = (await step(gov, year, number, 'request', revision, c.budgetOfficer)).revision;

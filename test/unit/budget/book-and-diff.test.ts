@@ -75,7 +75,8 @@ describe('budget book', () => {
         const book = budgetBook(lines, String, String);
         const total = rows.reduce((s, r) => s + BigInt(r.amount), 0n);
         expect(book.expenditureTotal).toBe(total);
-        for (const breakdown of [book.byFunction, book.byEconomicGroup, book.byDepartment, book.byFundingSource]) expect(sum(breakdown)).toBe(total);
+        for (const breakdown of [book.byFunction, book.byEconomicGroup, book.byDepartment, book.byFundingSource])
+          expect(sum(breakdown)).toBe(total);
         for (const group of [...book.byFunction, ...book.byEconomicGroup]) expect(sum(group.children)).toBe(group.total);
       }),
     );
@@ -90,7 +91,16 @@ describe('version diff', () => {
     const dropped = spend({ detailCode: 'DROP', amount: 40 });
     const fresh = spend({ detailCode: 'NEW', amount: 70 });
     const tax = income({ amount: 1000 });
-    const diff = diffVersions([kept, raised, renamed, dropped, tax], [kept, { ...raised, amount: 130 }, { ...renamed, detailName: '새 이름' }, fresh, { ...tax, amount: 1060 }]);
+    const diff = diffVersions(
+      [kept, raised, renamed, dropped, tax],
+      [
+        kept,
+        spend({ detailCode: 'RAISE', amount: 130 }),
+        spend({ detailCode: 'RENAME', amount: 5, detailName: '새 이름' }),
+        fresh,
+        income({ amount: 1060 }),
+      ],
+    );
     expect(diff.unchangedCount).toBe(1);
     expect(diff.added).toEqual([{ lineId: fresh.lineId, kind: 'expenditure', before: 0, after: 70, delta: 70n }]);
     expect(diff.removed).toEqual([{ lineId: dropped.lineId, kind: 'expenditure', before: 40, after: 0, delta: -40n }]);

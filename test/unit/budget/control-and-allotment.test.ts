@@ -36,7 +36,10 @@ describe('allotment limits', () => {
 
   it('lets a reversal take back only what is not committed', () => {
     expect(allotmentReversalBreach({ allotted: 600, committed: 100 }, 500)).toBeUndefined();
-    expect(allotmentReversalBreach({ allotted: 600, committed: 101 }, 500)).toMatchObject({ available: 499, rule: 'allotted − reversal ≥ committed' });
+    expect(allotmentReversalBreach({ allotted: 600, committed: 101 }, 500)).toMatchObject({
+      available: 499,
+      rule: 'allotted − reversal ≥ committed',
+    });
     expect(cashReversalBreach({ allocated: 50, paid: 50 }, 1)).toMatchObject({ available: 0 });
   });
 
@@ -48,14 +51,24 @@ describe('allotment limits', () => {
 
 describe('control items of a final version', () => {
   it('writes every line and zeroes lines that left the budget', () => {
-    const plan = planControlSync([spend('A', 100), spend('B', 50)], [
-      { lineId: spend('A', 0).lineId, budget: 80, allotted: 80 },
-      { lineId: spend('GONE', 0).lineId, budget: 30, allotted: 0 },
-    ]);
+    const plan = planControlSync(
+      [spend('A', 100), spend('B', 50)],
+      [
+        { lineId: spend('A', 0).lineId, budget: 80, allotted: 80 },
+        { lineId: spend('GONE', 0).lineId, budget: 30, allotted: 0 },
+      ],
+    );
     expect(plan).toEqual({
       ok: true,
       writes: [
-        expect.objectContaining({ lineId: spend('A', 0).lineId, budget: 100, fund: 'GEN', itemCode: '201-01', dept: 'D100', kind: 'expenditure' }),
+        expect.objectContaining({
+          lineId: spend('A', 0).lineId,
+          budget: 100,
+          fund: 'GEN',
+          itemCode: '201-01',
+          dept: 'D100',
+          kind: 'expenditure',
+        }),
         expect.objectContaining({ lineId: spend('B', 0).lineId, budget: 50 }),
       ],
       zeroed: [spend('GONE', 0).lineId],
@@ -63,10 +76,13 @@ describe('control items of a final version', () => {
   });
 
   it('refuses a supplementary budget below what is already allotted, listing the lines and numbers', () => {
-    const plan = planControlSync([spend('A', 79)], [
-      { lineId: spend('A', 0).lineId, budget: 100, allotted: 80 },
-      { lineId: spend('GONE', 0).lineId, budget: 30, allotted: 1 },
-    ]);
+    const plan = planControlSync(
+      [spend('A', 79)],
+      [
+        { lineId: spend('A', 0).lineId, budget: 100, allotted: 80 },
+        { lineId: spend('GONE', 0).lineId, budget: 30, allotted: 1 },
+      ],
+    );
     expect(plan).toEqual({
       ok: false,
       violations: [
@@ -82,12 +98,20 @@ describe('provisional budget (준예산)', () => {
   it('opens only from 1 January (Korean date) of the year without a final budget', () => {
     expect(provisionalRefusal(2027, '2026-12-31T14:59:59.000Z', none)?.code).toBe('not-yet-open');
     expect(provisionalRefusal(2027, '2026-12-31T15:00:00.000Z', none)).toBeUndefined();
-    expect(provisionalRefusal(2027, '2027-01-05T00:00:00.000Z', { finalVersion: 0, provisional: false })?.code).toBe('budget-already-final');
-    expect(provisionalRefusal(2027, '2027-01-05T00:00:00.000Z', { finalVersion: undefined, provisional: true })?.code).toBe('provisional-already-open');
+    expect(provisionalRefusal(2027, '2027-01-05T00:00:00.000Z', { finalVersion: 0, provisional: false })?.code).toBe(
+      'budget-already-final',
+    );
+    expect(provisionalRefusal(2027, '2027-01-05T00:00:00.000Z', { finalVersion: undefined, provisional: true })?.code).toBe(
+      'provisional-already-open',
+    );
   });
 
   it('holds only the mandatory expenditure lines', () => {
-    const lines = [spend('SALARY', 900, true), spend('EVENT', 50), toBudgetLine({ kind: 'revenue', account: 'GEN', category: '1', item: 'T', name: '세', dept: 'D1', amount: 950 })];
+    const lines = [
+      spend('SALARY', 900, true),
+      spend('EVENT', 50),
+      toBudgetLine({ kind: 'revenue', account: 'GEN', category: '1', item: 'T', name: '세', dept: 'D1', amount: 950 }),
+    ];
     expect(provisionalLines(lines).map((line) => [line.detailCode, line.amount])).toEqual([['SALARY', 900]]);
   });
 });

@@ -71,9 +71,12 @@ describe('import validation', () => {
   });
 
   it('numbers CSV rows by their line in the file and checks the header', () => {
-    const header = 'kind,account,policyCode,policyName,unitCode,unitName,detailCode,detailName,statItem,sector,dept,fundingSource,amount,mandatory';
+    const header =
+      'kind,account,policyCode,policyName,unitCode,unitName,detailCode,detailName,statItem,sector,dept,fundingSource,amount,mandatory';
     const good = 'expenditure,GEN,P01,정책,U01,단위,D001,세부,201-01,016,D100,own-revenue,10,true';
-    const parsed = rowsFromCsv([header, good, 'expenditure,GEN,P01,정책,U01,단위,D002,세부,201-01,016,D100,own-revenue,ten,', 'revenue,GEN', ''].join('\n'));
+    const parsed = rowsFromCsv(
+      [header, good, 'expenditure,GEN,P01,정책,U01,단위,D002,세부,201-01,016,D100,own-revenue,ten,', 'revenue,GEN', ''].join('\n'),
+    );
     expect('rows' in parsed).toBe(true);
     if (!('rows' in parsed)) return;
     const result = validateImport(parsed.rows, context);

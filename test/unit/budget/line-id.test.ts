@@ -25,9 +25,11 @@ describe('line ids and line validation', () => {
     expect(lineIdOf(line)).toBe('E.GEN.P01.U01.D001.201-01');
     expect(lineIdOf(renamedAndRaised)).toBe(lineIdOf(line));
     expect(lineIdOf(budgetLineInput.parse({ ...base, statItem: '201-02' }))).not.toBe(lineIdOf(line));
-    expect(lineIdOf(budgetLineInput.parse({ kind: 'revenue', account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', dept: 'D1', amount: 1 }))).toBe(
-      'R.GEN.1.ACQTAX',
-    );
+    expect(
+      lineIdOf(
+        budgetLineInput.parse({ kind: 'revenue', account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', dept: 'D1', amount: 1 }),
+      ),
+    ).toBe('R.GEN.1.ACQTAX');
     expect(lineId.safeParse(lineIdOf(line)).success).toBe(true);
   });
 

@@ -36,7 +36,12 @@ describe('exact totals', () => {
   });
 
   it('reports the difference of an unbalanced budget', () => {
-    expect(checkBalance({ expenditure: 100n, revenue: 90n })).toEqual({ balanced: false, expenditure: 100n, revenue: 90n, difference: -10n });
+    expect(checkBalance({ expenditure: 100n, revenue: 90n })).toEqual({
+      balanced: false,
+      expenditure: 100n,
+      revenue: 90n,
+      difference: -10n,
+    });
     expect(checkBalance({ expenditure: 2n ** 60n, revenue: 2n ** 60n }).balanced).toBe(true);
   });
 });

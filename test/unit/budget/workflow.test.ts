@@ -29,7 +29,9 @@ describe('budget version workflow', () => {
   });
 
   const illegal = versionStates.flatMap((state) =>
-    workflowActions.filter((action) => !legal.some(([from, a]) => from === state && a === action)).map((action) => [state, action] as const),
+    workflowActions
+      .filter((action) => !legal.some(([from, a]) => from === state && a === action))
+      .map((action) => [state, action] as const),
   );
   it.each(illegal)('refuses %s --%s--> as illegal, naming the allowed steps', (state, action) => {
     const allowed = legal.filter(([from]) => from === state).map(([, a]) => a);
@@ -46,14 +48,22 @@ describe('budget version workflow', () => {
     expect(decision).toEqual({ ok: false, reason: 'four-eyes', previousSubject: 'alice' });
   });
 
-  it.each(['request', 'return', 'reopen', 'withdraw', 'reject'] as const)('4-eyes does not hold back the non-approval step %s', (action) => {
-    const [from, , , roles] = legal.find(([, a]) => a === action) ?? [];
-    expect(decideTransition(from as VersionState, action, 'alice', roles as Role[], 'alice').ok).toBe(true);
-  });
+  it.each(['request', 'return', 'reopen', 'withdraw', 'reject'] as const)(
+    '4-eyes does not hold back the non-approval step %s',
+    (action) => {
+      const [from, , , roles] = legal.find(([, a]) => a === action) ?? [];
+      expect(decideTransition(from as VersionState, action, 'alice', roles as Role[], 'alice').ok).toBe(true);
+    },
+  );
 
   it('requires a balanced budget for submission, resolution and finalisation only', () => {
     const balanced = allowedTransitions('adjusted')
-      .concat(allowedTransitions('submitted'), allowedTransitions('resolved'), allowedTransitions('drafting'), allowedTransitions('requested'))
+      .concat(
+        allowedTransitions('submitted'),
+        allowedTransitions('resolved'),
+        allowedTransitions('drafting'),
+        allowedTransitions('requested'),
+      )
       .filter((t) => t.requiresBalance)
       .map((t) => t.action);
     expect(balanced.sort()).toEqual(['finalise', 'resolve', 'submit']);
