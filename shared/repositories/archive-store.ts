@@ -38,6 +38,7 @@ export async function putArchiveFile(file: ArchiveFile, now: Date): Promise<PutO
       Key: file.key,
       Body: file.bytes,
       ContentType: file.contentType,
+      ChecksumAlgorithm: 'SHA256',
       ChecksumSHA256: Buffer.from(file.sha256, 'hex').toString('base64'),
       Metadata: { sha256: file.sha256 },
       ObjectLockMode: 'COMPLIANCE',

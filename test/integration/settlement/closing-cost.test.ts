@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { runClosing } from '#shared/domain/settlement/closing-run.ts';
+import { periodOf } from '#shared/domain/settlement/periods.ts';
+import { closingPorts } from '#shared/repositories/settlement-closing-ports.ts';
+import { useTestStack } from '#test/support/stack.ts';
+import { credit, debit, entry, post, seedLine } from '#test/integration/settlement/fixture.ts';
+
+await useTestStack();
+
+const YEAR = 2024;
+const ACCOUNTS = [
+  ['1101', '4101'],
+  ['5201', '1101'],
+  ['1102', '4201'],
+] as const;
+
+/** Postings spread over every month of the year on the same accounts of one fund. */
+async function seedYear(gov: string, postingsPerMonth: number): Promise<void> {
+  for (const lineId of ['E.1', 'E.2', 'R.1']) await seedLine(gov, YEAR, { lineId, kind: lineId.startsWith('E') ? 'expenditure' : 'revenue', fund: 'GEN', budget: 1_000_000_000 });
+  for (let month = 1; month <= 12; month++) {
+    for (let n = 0; n < postingsPerMonth; n++) {
+      const [dr, cr] = ACCOUNTS[n % ACCOUNTS.length] as readonly [string, string];
+      const day = `${YEAR}-${String(month).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
+      await post(gov, YEAR, entry(day, 'GEN', debit(dr, 1_000 + n), credit(cr, 1_000 + n)));
+    }
+  }
+}
+
+describe('the cost of a year-end closing', () => {
+  it('reads the monthly running totals, lines and carry-overs: the same item count for 36 or 360 postings', async () => {
+    await seedYear('26000', 3);
+    await seedYear('27000', 30);
+    const few = await runClosing({ gov: '26000', period: periodOf('year-end', String(YEAR)) }, closingPorts('cost-few'));
+    const many = await runClosing({ gov: '27000', period: periodOf('year-end', String(YEAR)) }, closingPorts('cost-many'));
+    // 12 months × 5 accounts × 1 fund MONTH# items + 1 opening item + 3 lines (+ 0 carry-overs).
+    expect(few.itemsRead).toBe(12 * 5 + 1 + 3);
+    expect(many.itemsRead).toBe(few.itemsRead);
+    expect(many.differences).toEqual([]);
+  });
+});
