@@ -3,9 +3,10 @@ import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import * as routes from '#shared/routes/execution.ts';
 import { readBalances } from '#shared/repositories/ledger-balances.ts';
-import { callers, drainPostings, FUND, GOV, queueDepth, readItems, readLine, seedCash, seedLine, YEAR } from '#test/integration/execution/support.ts';
+import { callers, drainPostings, FUND, GOV, queueDepth, readItems, readLine, seedCash, seedLine, YEAR, quietQueueUrls } from '#test/integration/execution/support.ts';
 
 await useTestStack();
+quietQueueUrls();
 
 let keyCounter = 0;
 const key = () => `key-${++keyCounter}`;

@@ -1,6 +1,7 @@
-import { ChangeMessageVisibilityCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { randomBytes } from 'node:crypto';
+import { ChangeMessageVisibilityCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { Message } from '@aws-sdk/client-sqs';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { dynamoClient, sqsClient } from '#shared/clients/aws.ts';
 import { queueUrl, tableName } from '#shared/config/env.ts';
@@ -8,8 +9,20 @@ import { recordsToRetry } from '#infra/runtime/batch-outcome.ts';
 import { sqsEvent } from '#infra/runtime/sqs-event.ts';
 import { lambdaContext } from '#infra/runtime/lambda-context.ts';
 import { cashControlKey, lineControlKey } from '#shared/repositories/budget-control-keys.ts';
+import { resultKey } from '#shared/repositories/posting-keys.ts';
+import { messageGroupId } from '#shared/domain/execution/posting.ts';
+import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { handler } from '#functions/postings/apply-postings.ts';
 import type { TestCaller } from '#test/support/api.ts';
+
+/**
+ * The shared SQS client uses queue URLs as endpoints (the SDK default); the embedded queue URLs
+ * name a host that is no URL, so every call logs a warning. Turn that off for these tests, as
+ * `useQueueUrlAsEndpoint: false` would (reported to the owner of shared/clients/aws.ts).
+ */
+export function quietQueueUrls(): void {
+  sqsClient().middlewareStack.remove('queueUrlMiddleware');
+}
 
 export const GOV = '11000';
 export const YEAR = 2026;
@@ -160,4 +173,51 @@ async function invokeAndSettle(url: string, messages: Message[], stats: DrainSta
 
 export function invokeConsumer(event: SQSEvent): Promise<SQSBatchResponse> {
   return handler(event, lambdaContext({ functionName: 'apply-postings', timeoutMs: 60_000 })) as Promise<SQSBatchResponse>;
+}
+
+let actorSequence = 0;
+
+/** A posting message as the API would enqueue it (for tests that drive the consumer directly). */
+export function postingMessage(gov: string, lineId: string, command: PostingCommand, sub = 'tester'): PostingMessage {
+  const postingId = `t${(++actorSequence).toString(36).padStart(7, '0')}-${randomBytes(4).toString('hex')}`;
+  return {
+    postingId,
+    gov,
+    year: YEAR,
+    lineId,
+    command,
+    actor: { sub, role: 'finance_officer', requestId: `req-${postingId}`, sourceIp: '10.0.0.1', bodySha256: '0'.repeat(64), receivedAt: new Date().toISOString() },
+  };
+}
+
+export async function enqueueMessages(messages: readonly PostingMessage[], deduplicationSuffix = ''): Promise<void> {
+  for (let i = 0; i < messages.length; i += 10) {
+    const chunk = messages.slice(i, i + 10);
+    const { Failed = [] } = await sqsClient().send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl('postings'),
+        Entries: chunk.map((message, n) => ({
+          Id: String(n),
+          MessageBody: JSON.stringify(message),
+          MessageGroupId: messageGroupId(message),
+          MessageDeduplicationId: `${message.postingId}${deduplicationSuffix}`,
+        })),
+      }),
+    );
+    if (Failed.length > 0) throw new Error(`enqueue failed: ${JSON.stringify(Failed)}`);
+  }
+}
+
+/** The consumer's decisions (RESULT items) of the given postings, in order; undefined while queued. */
+export async function readResults(gov: string, postingIds: readonly string[]): Promise<(Record<string, any> | undefined)[]> {
+  const found = new Map<string, Record<string, any>>();
+  for (let i = 0; i < postingIds.length; i += 100) {
+    let keys: Record<string, unknown>[] = postingIds.slice(i, i + 100).map((id) => resultKey(gov, id));
+    while (keys.length > 0) {
+      const page = await dynamoClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
+      for (const item of page.Responses?.[tableName()] ?? []) found.set(String(item.postingId), item);
+      keys = page.UnprocessedKeys?.[tableName()]?.Keys ?? [];
+    }
+  }
+  return postingIds.map((id) => found.get(id));
 }
