@@ -1,0 +1,8 @@
+import { requireCaller } from '#functions/budget/caller.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { castVote } from '#shared/repositories/participation-votes.ts';
+import { voteForParticipationProposal } from '#shared/routes/participation.ts';
+
+export const handler = apiHandler(voteForParticipationProposal, async ({ params, caller, request }) => ({
+  body: await castVote(request, params.gov, params.year, requireCaller(caller).sub, params.proposalId),
+}));

@@ -1,0 +1,61 @@
+import { conflict } from '#shared/http/problem.ts';
+import type { Problem } from '#shared/http/problem.ts';
+
+/**
+ * The participatory budgeting cycle (주민참여예산, 지방재정법 §39) of one government and year:
+ *
+ *   proposals-open ──start-review──▶ review ──open-voting──▶ voting ──close──▶ counting ──▶ closed
+ *         ▲                            │
+ *         └──────reopen-proposals──────┘
+ *
+ * Residents propose while proposals are open; the committee reviews every proposal in review
+ * (voting cannot open while one is unreviewed); verified residents vote; `close` first stops the
+ * votes (counting) and then publishes the result (closed). A close cut short after counting is
+ * resumed by sending `close` again.
+ */
+export const cycleStates = ['proposals-open', 'review', 'voting', 'counting', 'closed'] as const;
+export type CycleState = (typeof cycleStates)[number];
+
+export const cycleActions = ['start-review', 'reopen-proposals', 'open-voting', 'close'] as const;
+export type CycleAction = (typeof cycleActions)[number];
+
+export interface CycleTransition {
+  readonly action: CycleAction;
+  readonly from: readonly CycleState[];
+  readonly to: CycleState;
+}
+
+export const cycleTransitions: readonly CycleTransition[] = [
+  { action: 'start-review', from: ['proposals-open'], to: 'review' },
+  { action: 'reopen-proposals', from: ['review'], to: 'proposals-open' },
+  { action: 'open-voting', from: ['review'], to: 'voting' },
+  { action: 'close', from: ['voting', 'counting'], to: 'closed' },
+];
+
+export const allowedActions = (state: CycleState): CycleAction[] =>
+  cycleTransitions.filter((transition) => transition.from.includes(state)).map((transition) => transition.action);
+
+/** The transition `action` takes from `state`, or a 409 naming the current state and what is allowed. */
+export function decideCycleTransition(state: CycleState, action: CycleAction): CycleTransition {
+  const transition = cycleTransitions.find((candidate) => candidate.action === action);
+  if (transition?.from.includes(state)) return transition;
+  throw illegalCycleTransition(state, action);
+}
+
+export const illegalCycleTransition = (state: CycleState, action: CycleAction): Problem => {
+  const allowedFrom = cycleTransitions.find((candidate) => candidate.action === action)?.from ?? [];
+  const allowed = allowedActions(state);
+  return conflict(
+    'illegal-cycle-transition',
+    `the participation cycle is ${state}; ${action} needs it to be ${allowedFrom.join(' or ')} (allowed now: ${allowed.join(', ') || 'nothing'})`,
+    { state, action, allowedFrom, allowedActions: allowed },
+  );
+};
+
+/** What an action-free operation (propose, review, vote) needs the cycle to be in. */
+export function requireCycleState(state: CycleState, needed: CycleState, operation: string): void {
+  if (state !== needed) throw cycleNotIn(state, needed, operation);
+}
+
+export const cycleNotIn = (state: CycleState, needed: CycleState, operation: string): Problem =>
+  conflict(`cycle-not-${needed}`, `${operation} needs the participation cycle to be ${needed}; it is ${state}`, { state, needed });
