@@ -130,6 +130,7 @@ export async function drainPostings(options: { workers?: number; maxBatches?: nu
   const url = queueUrl('postings');
   const stats: DrainStats = { batches: 0, delivered: 0, retried: 0 };
   const maxBatches = options.maxBatches ?? 10_000;
+  const inFlight = new Set<Promise<void>>();
   const worker = async () => {
     for (;;) {
       if (stats.batches >= maxBatches) return;
@@ -137,13 +138,16 @@ export async function drainPostings(options: { workers?: number; maxBatches?: nu
         new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['All'] }),
       );
       if (Messages.length === 0) {
-        if ((await queueDepth(url)) === 0) return;
-        await new Promise((resolve) => setImmediate(resolve));
+        // Other workers hold the remaining message groups: wait for one of their batches to settle.
+        if (inFlight.size > 0) await Promise.race(inFlight);
+        else if ((await queueDepth(url)) === 0) return;
         continue;
       }
       stats.batches += 1;
       stats.delivered += Messages.length;
-      await invokeAndSettle(url, Messages, stats);
+      const batch = invokeAndSettle(url, Messages, stats);
+      inFlight.add(batch);
+      await batch.finally(() => inFlight.delete(batch));
     }
   };
   await Promise.all(Array.from({ length: options.workers ?? 1 }, worker));
