@@ -23,15 +23,18 @@ export function renderDocsPage(document: OpenApiDocument): string {
   }
   const sections = [...byTag.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([tag, ops]) => `<section><h2 id="tag-${escape(tag)}">${escape(tag)}</h2>${ops.map(renderOperation).join('')}</section>`)
+    .map(([tag, ops]) => `<section><h2 id="tag-${escapeHtml(tag)}">${escapeHtml(tag)}</h2>${ops.map(renderOperation).join('')}</section>`)
     .join('');
-  const toc = [...byTag.keys()].sort().map((tag) => `<a href="#tag-${escape(tag)}">${escape(tag)}</a>`).join(' · ');
+  const toc = [...byTag.keys()]
+    .sort()
+    .map((tag) => `<a href="#tag-${escapeHtml(tag)}">${escapeHtml(tag)}</a>`)
+    .join(' · ');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(document.info.title)} ${escape(document.info.version)}</title>
+<title>${escapeHtml(document.info.title)} ${escapeHtml(document.info.version)}</title>
 <style>${STYLE}</style></head>
-<body><header><h1>${escape(document.info.title)} <small>${escape(document.info.version)} · OpenAPI ${escape(document.openapi)}</small></h1>
-<p>${escape(document.info.description)}</p>
+<body><header><h1>${escapeHtml(document.info.title)} <small>${escapeHtml(document.info.version)} · OpenAPI ${escapeHtml(document.openapi)}</small></h1>
+<p>${escapeHtml(document.info.description)}</p>
 <p>Machine-readable: <a href="openapi.json">openapi.json</a>. Protected operations need <code>Authorization: Bearer &lt;JWT&gt;</code>.</p>
 <nav>${toc}</nav>
 <input id="filter" type="search" placeholder="Filter operations (path, id, summary, role)" aria-label="Filter operations"></header>
@@ -43,23 +46,21 @@ function renderOperation(op: Operation): string {
   const spec = op.spec;
   const access = spec['x-access'] as { kind: string; roles?: string[]; write?: boolean } | undefined;
   const accessText =
-    access?.kind === 'public'
-      ? 'public'
-      : `${access?.kind ?? ''}${access?.write ? ' write' : ''}: ${(access?.roles ?? []).join(', ')}`;
+    access?.kind === 'public' ? 'public' : `${access?.kind ?? ''}${access?.write ? ' write' : ''}: ${(access?.roles ?? []).join(', ')}`;
   const parameters = (spec.parameters as Json[] | undefined) ?? [];
   const requestBody = spec.requestBody as Json | undefined;
   const responses = (spec.responses as Record<string, Json> | undefined) ?? {};
-  return `<article class="op" data-search="${escape(`${op.method} ${op.path} ${String(spec.operationId)} ${String(spec.summary)} ${accessText}`.toLowerCase())}">
-<h3><span class="method ${op.method.toLowerCase()}">${op.method}</span> <code>${escape(op.path)}</code> <span class="id">${escape(String(spec.operationId))}</span></h3>
-<p>${escape(String(spec.summary ?? ''))}</p>${spec.description ? `<p class="desc">${escape(String(spec.description))}</p>` : ''}
-<p class="access">Access: ${escape(accessText)}</p>
+  return `<article class="op" data-search="${escapeHtml(`${op.method} ${op.path} ${String(spec.operationId)} ${String(spec.summary)} ${accessText}`.toLowerCase())}">
+<h3><span class="method ${op.method.toLowerCase()}">${op.method}</span> <code>${escapeHtml(op.path)}</code> <span class="id">${escapeHtml(String(spec.operationId))}</span></h3>
+<p>${escapeHtml(String(spec.summary ?? ''))}</p>${spec.description ? `<p class="desc">${escapeHtml(String(spec.description))}</p>` : ''}
+<p class="access">Access: ${escapeHtml(accessText)}</p>
 ${parameters.length > 0 ? renderParameters(parameters) : ''}
-${requestBody ? `<h4>Request body <small>${escape(String(requestBody.description ?? ''))}</small></h4>${renderSchema(contentSchema(requestBody))}` : ''}
+${requestBody ? `<h4>Request body <small>${escapeHtml(String(requestBody.description ?? ''))}</small></h4>${renderSchema(contentSchema(requestBody))}` : ''}
 <h4>Responses</h4><ul class="responses">${Object.entries(responses)
     .map(([status, response]) => {
       const schema = contentSchema(response);
       const isProblem = schema !== undefined && '$ref' in schema;
-      return `<li><b>${escape(status)}</b> ${escape(String(response.description ?? ''))}${schema && !isProblem ? renderSchema(schema) : ''}</li>`;
+      return `<li><b>${escapeHtml(status)}</b> ${escapeHtml(String(response.description ?? ''))}${schema && !isProblem ? renderSchema(schema) : ''}</li>`;
     })
     .join('')}</ul></article>`;
 }
@@ -68,7 +69,7 @@ function renderParameters(parameters: readonly Json[]): string {
   const rows = parameters
     .map(
       (p) =>
-        `<tr><td><code>${escape(String(p.name))}</code></td><td>${escape(String(p.in))}</td><td>${p.required ? 'yes' : 'no'}</td><td>${escape(typeLabel(p.schema as Json | undefined))}</td><td>${escape(String(p.description ?? ''))}</td></tr>`,
+        `<tr><td><code>${escapeHtml(String(p.name))}</code></td><td>${escapeHtml(String(p.in))}</td><td>${p.required ? 'yes' : 'no'}</td><td>${escapeHtml(typeLabel(p.schema as Json | undefined))}</td><td>${escapeHtml(String(p.description ?? ''))}</td></tr>`,
     )
     .join('');
   return `<table><thead><tr><th>Parameter</th><th>In</th><th>Required</th><th>Type</th><th>Description</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -82,19 +83,19 @@ function contentSchema(holder: Json): Json | undefined {
 /** A schema as an indented field list, with the raw JSON Schema one click away. */
 function renderSchema(schema: Json | undefined): string {
   if (!schema) return '';
-  return `<div class="schema">${renderFields(schema, 0)}<details><summary>JSON Schema</summary><pre>${escape(JSON.stringify(schema, null, 2))}</pre></details></div>`;
+  return `<div class="schema">${renderFields(schema, 0)}<details><summary>JSON Schema</summary><pre>${escapeHtml(JSON.stringify(schema, null, 2))}</pre></details></div>`;
 }
 
 function renderFields(schema: Json, depth: number): string {
   const target = schema.type === 'array' && schema.items ? (schema.items as Json) : schema;
   const properties = target.properties as Record<string, Json> | undefined;
-  if (!properties || depth > 4) return `<span class="type">${escape(typeLabel(schema))}</span>`;
+  if (!properties || depth > 4) return `<span class="type">${escapeHtml(typeLabel(schema))}</span>`;
   const required = new Set((target.required as string[] | undefined) ?? []);
   const items = Object.entries(properties)
     .map(
       ([name, property]) =>
-        `<li><code>${escape(name)}</code>${required.has(name) ? '' : '?'} <span class="type">${escape(typeLabel(property))}</span>${
-          property.description ? ` — ${escape(String(property.description))}` : ''
+        `<li><code>${escapeHtml(name)}</code>${required.has(name) ? '' : '?'} <span class="type">${escapeHtml(typeLabel(property))}</span>${
+          property.description ? ` — ${escapeHtml(String(property.description))}` : ''
         }${(property.properties ?? (property.items as Json | undefined)?.properties) ? renderFields(property, depth + 1) : ''}</li>`,
     )
     .join('');
@@ -119,7 +120,7 @@ function typeLabel(schema: Json | undefined): string {
   return facets.length > 0 ? `${type} (${facets.join(', ')})` : type;
 }
 
-const escape = (text: string): string =>
+const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d2330;background:#fafbfc}

@@ -43,7 +43,9 @@ if (already) {
 
 let stack: EmbeddedStack | undefined;
 if (external) {
-  const missing = [table.env, ...Object.values(queues).map((q) => q.env), ...Object.values(buckets).map((b) => b.env)].filter((name) => !process.env[name]);
+  const missing = [table.env, ...Object.values(queues).map((q) => q.env), ...Object.values(buckets).map((b) => b.env)].filter(
+    (name) => !process.env[name],
+  );
   if (missing.length > 0) {
     console.error(`--external needs ${missing.join(', ')} in the environment`);
     process.exit(1);
@@ -66,7 +68,13 @@ const runtime = await startRuntime({ port: Number(values.port), host: values.hos
 const resourceEnv = Object.fromEntries(
   Object.entries(process.env).filter(([name]) => /^(AWS_|TABLE_NAME$|.*_QUEUE_URL$|ARCHIVE_BUCKET$)/.test(name)),
 ) as Record<string, string>;
-await writeRuntimeState(dataDir, { pid: process.pid, apiUrl: runtime.url, startedAt: new Date().toISOString(), external, env: { ...resourceEnv, ...stack?.env } });
+await writeRuntimeState(dataDir, {
+  pid: process.pid,
+  apiUrl: runtime.url,
+  startedAt: new Date().toISOString(),
+  external,
+  env: { ...resourceEnv, ...stack?.env },
+});
 
 const upcoming = runtime.scheduler.upcoming();
 console.log(`hojo is running (ready in ${Math.round(performance.now() - started)} ms)

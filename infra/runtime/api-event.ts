@@ -110,7 +110,12 @@ function scopes(claims: JWTPayload): string[] | null {
 function isTextual(contentType: string | undefined): boolean {
   if (contentType === undefined) return true;
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  return type.startsWith('text/') || /[/+](json|xml)$/.test(type) || type === 'application/x-www-form-urlencoded' || type === 'application/javascript';
+  return (
+    type.startsWith('text/') ||
+    /[/+](json|xml)$/.test(type) ||
+    type === 'application/x-www-form-urlencoded' ||
+    type === 'application/javascript'
+  );
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

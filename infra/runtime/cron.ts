@@ -20,7 +20,8 @@ export function parseCron(expression: string): Cron {
   const fields = inner.trim().split(/\s+/);
   if (fields.length !== 6) throw new Error(`cron "${expression}" must have six fields`);
   const [minute, hour, dayOfMonth, month, dayOfWeek, year] = fields as [string, string, string, string, string, string];
-  if ((dayOfMonth === '?') === (dayOfWeek === '?')) throw new Error(`cron "${expression}": exactly one of day-of-month and day-of-week must be ?`);
+  if ((dayOfMonth === '?') === (dayOfWeek === '?'))
+    throw new Error(`cron "${expression}": exactly one of day-of-month and day-of-week must be ?`);
   return {
     expression,
     minutes: values(minute, 0, 59),
@@ -60,7 +61,8 @@ function values(field: string, min: number, max: number, names: readonly string[
       low = number(from, names, nameBase);
       high = to === undefined ? (stepText === undefined ? low : max) : number(to, names, nameBase);
     }
-    if (!Number.isInteger(step) || step < 1 || low < min || high > max || low > high) throw new Error(`cron field "${field}" is out of range ${min}-${max}`);
+    if (!Number.isInteger(step) || step < 1 || low < min || high > max || low > high)
+      throw new Error(`cron field "${field}" is out of range ${min}-${max}`);
     for (let value = low; value <= high; value += step) result.add(value);
   }
   return result;
@@ -109,7 +111,15 @@ interface WallClock {
 
 function wallClock(instant: Date, timeZone: string): WallClock {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    })
       .formatToParts(instant)
       .map((part) => [part.type, Number(part.value)]),
   ) as Record<string, number>;

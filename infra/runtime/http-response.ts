@@ -27,7 +27,8 @@ export function answerFromLambdaResult(result: unknown): HttpAnswer {
     const structured = result as StructuredResult;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(structured.headers ?? {})) headers[name.toLowerCase()] = String(value);
-    for (const [name, values] of Object.entries(structured.multiValueHeaders ?? {})) headers[name.toLowerCase()] = values.map(String).join(',');
+    for (const [name, values] of Object.entries(structured.multiValueHeaders ?? {}))
+      headers[name.toLowerCase()] = values.map(String).join(',');
     const body = structured.body ?? '';
     return {
       statusCode: structured.statusCode ?? 200,
@@ -50,7 +51,12 @@ export function problemAnswer(problem: Problem, instance: string): HttpAnswer {
 }
 
 export function jsonAnswer(statusCode: number, value: unknown, headers: Record<string, string> = {}): HttpAnswer {
-  return { statusCode, headers: { 'content-type': 'application/json', ...headers }, cookies: [], body: Buffer.from(JSON.stringify(value), 'utf8') };
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json', ...headers },
+    cookies: [],
+    body: Buffer.from(JSON.stringify(value), 'utf8'),
+  };
 }
 
 export function send(response: ServerResponse, answer: HttpAnswer, requestId: string): void {

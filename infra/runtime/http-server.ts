@@ -54,7 +54,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
     if (found.kind === 'not-found') throw newProblem(404, 'route-not-found', 'Not found', `no route matches ${path}`);
     if (found.kind === 'bad-path') throw newProblem(400, 'invalid-path', 'Bad request', found.detail);
     if (found.kind === 'method-not-allowed') {
-      throw newProblem(405, 'method-not-allowed', 'Method not allowed', `${request.method} is not allowed on ${path}`, { allow: found.allowed.join(', ') });
+      throw newProblem(405, 'method-not-allowed', 'Method not allowed', `${request.method} is not allowed on ${path}`, {
+        allow: found.allowed.join(', '),
+      });
     }
     const { route, pathParameters } = found;
     const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -128,7 +130,13 @@ async function authenticate(header: string | undefined, verify: TokenVerifier): 
 }
 
 const withChallenge = (problem: Problem, error: string): Problem =>
-  new Problem({ status: problem.status, code: problem.code, title: problem.title, detail: problem.detail ?? '', headers: { 'www-authenticate': `Bearer error="${error}"` } });
+  new Problem({
+    status: problem.status,
+    code: problem.code,
+    title: problem.title,
+    detail: problem.detail ?? '',
+    headers: { 'www-authenticate': `Bearer error="${error}"` },
+  });
 
 /** Reads the body, answering 413 as soon as it passes the limit instead of buffering the rest. */
 function readBody(request: IncomingMessage, response: ServerResponse, limit: number): Promise<Buffer> {
@@ -156,7 +164,10 @@ function readBody(request: IncomingMessage, response: ServerResponse, limit: num
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(newProblem(504, 'handler-timeout', 'Gateway timeout', `the handler did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(
+      () => reject(newProblem(504, 'handler-timeout', 'Gateway timeout', `the handler did not answer within ${ms} ms`)),
+      ms,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

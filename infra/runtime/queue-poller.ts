@@ -109,7 +109,11 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
     }
     const retry = recordsToRetry(event.Records, invocation, declaration.fifo);
     const done = event.Records.filter((record) => !retry.has(record.messageId));
-    await deleteMessages(sqs, options.queueUrl, done.map((record) => ({ id: record.messageId, receiptHandle: record.receiptHandle })));
+    await deleteMessages(
+      sqs,
+      options.queueUrl,
+      done.map((record) => ({ id: record.messageId, receiptHandle: record.receiptHandle })),
+    );
     stats.batches += 1;
     stats.received += messages.length;
     stats.succeeded += done.length;
@@ -154,7 +158,10 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
       }),
     );
     return (
-      Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0) + Number(Attributes.ApproximateNumberOfMessagesDelayed ?? 0) === 0
+      Number(Attributes.ApproximateNumberOfMessages ?? 0) +
+        Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0) +
+        Number(Attributes.ApproximateNumberOfMessagesDelayed ?? 0) ===
+      0
     );
   };
 
@@ -188,10 +195,14 @@ async function deleteMessages(sqs: SQSClient, queueUrl: string, entries: { id: s
   for (let i = 0; i < entries.length; i += 10) {
     const chunk = entries.slice(i, i + 10);
     const { Failed = [] } = await sqs.send(
-      new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: chunk.map((e, n) => ({ Id: String(n), ReceiptHandle: e.receiptHandle })) }),
+      new DeleteMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: chunk.map((e, n) => ({ Id: String(n), ReceiptHandle: e.receiptHandle })),
+      }),
     );
     // A failed delete only means the message comes back; consumers are idempotent by business key.
-    if (Failed.length > 0) runtimeLogger.warn('some processed messages could not be deleted and will be redelivered', { queueUrl, failed: Failed.length });
+    if (Failed.length > 0)
+      runtimeLogger.warn('some processed messages could not be deleted and will be redelivered', { queueUrl, failed: Failed.length });
   }
 }
 

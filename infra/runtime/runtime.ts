@@ -52,24 +52,30 @@ export interface Runtime {
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const env = options.env ?? process.env;
   const auth = await runtimeAuth(env, options.dataDir);
-  const server = createHttpServer({ routes: options.routes ?? allRoutes, verifyToken: auth.verifyToken, ...(auth.jwks ? { jwks: auth.jwks } : {}) });
-  const http = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1');
+  const bindings = (options.pollQueues ?? true) ? (options.queues ?? declaredQueues(env)) : [];
+  const scheduler = startScheduler((options.runSchedules ?? true) ? (options.schedules ?? allSchedules) : [], scheduleTimeZone);
+  const server = createHttpServer({
+    routes: options.routes ?? allRoutes,
+    verifyToken: auth.verifyToken,
+    ...(auth.jwks ? { jwks: auth.jwks } : {}),
+  });
+  const http = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
+    await scheduler.stop();
+    throw error;
+  });
 
   const pollers = new Map<string, QueuePoller>();
-  if (options.pollQueues ?? true) {
-    for (const binding of options.queues ?? declaredQueues(env)) {
-      const poller = createQueuePoller({
-        queueUrl: binding.queueUrl,
-        declaration: binding.declaration,
-        ...(binding.handler ? { handler: binding.handler } : {}),
-        ...(options.waitTimeSeconds === undefined ? {} : { waitTimeSeconds: options.waitTimeSeconds }),
-        ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-      });
-      poller.start();
-      pollers.set(binding.declaration.name, poller);
-    }
+  for (const binding of bindings) {
+    const poller = createQueuePoller({
+      queueUrl: binding.queueUrl,
+      declaration: binding.declaration,
+      ...(binding.handler ? { handler: binding.handler } : {}),
+      ...(options.waitTimeSeconds === undefined ? {} : { waitTimeSeconds: options.waitTimeSeconds }),
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    });
+    poller.start();
+    pollers.set(binding.declaration.name, poller);
   }
-  const scheduler = startScheduler((options.runSchedules ?? true) ? (options.schedules ?? allSchedules) : [], scheduleTimeZone);
 
   let stopping: Promise<void> | undefined;
   return {
@@ -78,7 +84,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     pollers,
     scheduler,
     stop() {
-      stopping ??= Promise.all([http.close(), ...[...pollers.values()].map((poller) => poller.stop()), scheduler.stop()]).then(() => undefined);
+      stopping ??= Promise.all([http.close(), ...[...pollers.values()].map((poller) => poller.stop()), scheduler.stop()]).then(
+        () => undefined,
+      );
       return stopping;
     },
   };

@@ -12,7 +12,11 @@ const JOB_TIMEOUT_MS = 15 * 60 * 1000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The event a schedule's target receives: an EventBridge scheduled event whose detail is the schedule's input. */
-export function scheduledEvent(schedule: ScheduleDeclaration, detail: Readonly<Record<string, unknown>>, time: Date = new Date()): ScheduledEvent {
+export function scheduledEvent(
+  schedule: ScheduleDeclaration,
+  detail: Readonly<Record<string, unknown>>,
+  time: Date = new Date(),
+): ScheduledEvent {
   return {
     version: '0',
     id: randomUUID(),
@@ -54,14 +58,17 @@ export function startScheduler(schedules: readonly ScheduleDeclaration[], timeZo
     const next = nextFireTime(cron, after, timeZone);
     nextRuns.set(schedule.name, next);
     if (!next || stopped) return;
-    const timer = setTimeout(() => {
-      if (Date.now() < next.getTime()) return arm(schedule, cron, after);
-      const job = runJob(schedule, {}, next)
-        .catch((error: unknown) => runtimeLogger.error('job failed', { schedule: schedule.name, error: error as Error }))
-        .finally(() => running.delete(job));
-      running.add(job);
-      arm(schedule, cron, next);
-    }, Math.min(MAX_TIMER_MS, Math.max(0, next.getTime() - Date.now())));
+    const timer = setTimeout(
+      () => {
+        if (Date.now() < next.getTime()) return arm(schedule, cron, after);
+        const job = runJob(schedule, {}, next)
+          .catch((error: unknown) => runtimeLogger.error('job failed', { schedule: schedule.name, error: error as Error }))
+          .finally(() => running.delete(job));
+        running.add(job);
+        arm(schedule, cron, next);
+      },
+      Math.min(MAX_TIMER_MS, Math.max(0, next.getTime() - Date.now())),
+    );
     timer.unref();
     timers.set(schedule.name, timer);
   };

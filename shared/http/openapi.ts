@@ -106,7 +106,10 @@ function problemResponses(route: Route): Record<string, unknown> {
     '400': problem('Invalid request: the errors list names each invalid field'),
     ...(route.access.kind === 'public'
       ? {}
-      : { '401': problem('Missing, expired or invalid bearer token'), '403': problem('Role, tenant or segregation-of-duties rule refuses the caller') }),
+      : {
+          '401': problem('Missing, expired or invalid bearer token'),
+          '403': problem('Role, tenant or segregation-of-duties rule refuses the caller'),
+        }),
     ...(route.path.includes('{') ? { '404': problem('Not found') } : {}),
     ...(route.body ? { '413': problem('Request body too large') } : {}),
     default: problem('Business rule violation (409, 422) or internal error (500, names only the request id)'),
@@ -117,7 +120,13 @@ function pathParameters(route: Route): Record<string, unknown>[] {
   const names = [...route.path.matchAll(/\{(\w+)\+?\}/g)].map((m) => m[1] ?? '');
   const schema = route.params ? jsonSchema(route.params, 'input') : {};
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
-  return names.map((name) => ({ name, in: 'path', required: true, schema: properties[name] ?? { type: 'string' }, ...describe(properties[name]) }));
+  return names.map((name) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: properties[name] ?? { type: 'string' },
+    ...describe(properties[name]),
+  }));
 }
 
 function queryParameters(route: Route): Record<string, unknown>[] {

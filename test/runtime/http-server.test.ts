@@ -27,6 +27,7 @@ afterAll(async () => {
 });
 
 const get = (path: string, init?: RequestInit) => fetch(`${runtime.url}${path}`, init);
+const json = async (response: Response): Promise<any> => response.json();
 const whoami = (token: string | undefined, body: unknown = { note: 'hi' }, gov = '11110') =>
   get(`/governments/${gov}/whoami`, {
     method: 'POST',
@@ -102,11 +103,11 @@ describe('platform routes through real HTTP', () => {
 
     const badEncoding = await get('/governments/%E0%A4%A');
     expect(badEncoding.status).toBe(400);
-    expect((await badEncoding.json()).code).toBe('invalid-path');
+    expect((await json(badEncoding)).code).toBe('invalid-path');
 
     const badGov = await get('/governments/abc');
     expect(badGov.status).toBe(400);
-    expect((await badGov.json()).code).toBe('invalid-request');
+    expect((await json(badGov)).code).toBe('invalid-request');
 
     const unknownQuery = await get('/governments?color=red');
     expect(unknownQuery.status).toBe(400);
@@ -124,7 +125,7 @@ describe('bearer tokens on protected routes', () => {
   it('passes verified claims to the handler as API Gateway does', async () => {
     const response = await whoami(await token({ dept: 'finance' }));
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await json(response);
     expect(body).toMatchObject({ sub: 'officer-1', roles: ['budget_officer'], gov: '11110', note: 'hi', sourceIp: '127.0.0.1' });
     expect(response.headers.get('apigw-requestid')).toBe(body.requestId);
   });
@@ -134,7 +135,7 @@ describe('bearer tokens on protected routes', () => {
     expect((await whoami(issued)).status).toBe(200);
     const otherGovernment = await whoami(issued, { note: 'x' }, '11140');
     expect(otherGovernment.status).toBe(403);
-    expect((await otherGovernment.json()).code).toBe('other-government');
+    expect((await json(otherGovernment)).code).toBe('other-government');
   });
 
   it('rejects a missing, malformed, expired, unsigned, wrongly signed, wrong-audience or wrong-issuer token with 401', async () => {
@@ -162,7 +163,7 @@ describe('bearer tokens on protected routes', () => {
       expect(response.status, name).toBe(401);
       expect(response.headers.get('content-type'), name).toBe('application/problem+json');
       expect(response.headers.get('www-authenticate'), name).toMatch(/^Bearer error="invalid_(token|request)"$/);
-      const problem = await response.json();
+      const problem = await json(response);
       expect(problem.code, name).toBe('unauthorized');
       expect(problem.detail, name).toMatch(reason);
       if (candidate) expect(JSON.stringify(problem), name).not.toContain(candidate);
@@ -179,7 +180,7 @@ describe('request bodies', () => {
   it('refuses a body over the route limit with 413 from its declared length, before reading it', async () => {
     const response = await whoami(await token(), { note: 'x'.repeat(2000) });
     expect(response.status).toBe(413);
-    expect((await response.json()).code).toBe('payload-too-large');
+    expect((await json(response)).code).toBe('payload-too-large');
   });
 
   it('refuses a chunked body once it passes the limit', async () => {
@@ -187,7 +188,13 @@ describe('request bodies', () => {
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(`${runtime.url}/governments/11110/whoami`);
       const req = httpRequest(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+        },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);

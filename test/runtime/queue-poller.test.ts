@@ -1,4 +1,10 @@
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  SendMessageCommand,
+} from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTestStack } from '#test/support/stack.ts';
@@ -21,11 +27,13 @@ afterEach(async () => {
 
 /** A queue with a 1 s visibility timeout and a DLQ after two receives, so redelivery tests stay short. */
 async function testQueue(fifo: boolean, maxReceiveCount = MAX_RECEIVES) {
-  const name = `${stack.prefix}q${(queueCounter += 1)}`;
+  queueCounter += 1;
+  const name = `${stack.prefix}q${queueCounter}`;
   const suffix = fifo ? '.fifo' : '';
   const fifoAttributes = fifo ? { FifoQueue: 'true' } : {};
   const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq${suffix}`, Attributes: fifoAttributes }));
-  const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn;
+  const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes
+    ?.QueueArn;
   const queue = await sqs.send(
     new CreateQueueCommand({
       QueueName: `${name}${suffix}`,
@@ -36,14 +44,20 @@ async function testQueue(fifo: boolean, maxReceiveCount = MAX_RECEIVES) {
       },
     }),
   );
-  const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn;
+  const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes
+    ?.QueueArn;
   return { url: queue.QueueUrl ?? '', dlqUrl: dlq.QueueUrl ?? '', arn: arn ?? '' };
 }
 
 function poller(queueUrl: string, fifo: boolean, batchSize: number, concurrency = 1): QueuePoller {
   const created = createQueuePoller({
     queueUrl,
-    declaration: { name: 'test', fifo, visibilityTimeoutSeconds: VISIBILITY_SECONDS, consumer: { handler: CONSUMER, batchSize, maxBatchingWindowSeconds: 0 } },
+    declaration: {
+      name: 'test',
+      fifo,
+      visibilityTimeoutSeconds: VISIBILITY_SECONDS,
+      consumer: { handler: CONSUMER, batchSize, maxBatchingWindowSeconds: 0 },
+    },
     waitTimeSeconds: 1,
     concurrency,
     sqs,
@@ -65,13 +79,18 @@ const send = (queueUrl: string, bodies: readonly string[], group?: (body: string
   );
 
 async function dlqBodies(dlqUrl: string): Promise<string[]> {
-  const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlqUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 0 }));
+  const { Messages = [] } = await sqs.send(
+    new ReceiveMessageCommand({ QueueUrl: dlqUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 0 }),
+  );
   return Messages.map((m) => m.Body ?? '');
 }
 
 async function depth(queueUrl: string): Promise<number> {
   const { Attributes = {} } = await sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
   );
   return Number(Attributes.ApproximateNumberOfMessages) + Number(Attributes.ApproximateNumberOfMessagesNotVisible);
 }
@@ -79,7 +98,9 @@ async function depth(queueUrl: string): Promise<number> {
 const deliveries = (): SQSRecord[] => consumerState().invocations.flatMap((invocation) => invocation.event.Records);
 const bodiesOf = (records: readonly SQSRecord[]) => records.map((record) => record.body);
 const failing = (bodies: readonly string[]) => (event: SQSEvent) =>
-  Promise.resolve({ batchItemFailures: event.Records.filter((r) => bodies.includes(r.body)).map((r) => ({ itemIdentifier: r.messageId })) });
+  Promise.resolve({
+    batchItemFailures: event.Records.filter((r) => bodies.includes(r.body)).map((r) => ({ itemIdentifier: r.messageId })),
+  });
 
 describe('queue poller (Lambda SQS event source semantics)', () => {
   it('hands the consumer real SQS records: ids, receipt handles, attributes, message attributes, source ARN', async () => {
@@ -223,7 +244,10 @@ describe('queue poller (Lambda SQS event source semantics)', () => {
     await stopping;
     expect(finished).toBe(true);
     const { Attributes } = await sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: queue.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+      new GetQueueAttributesCommand({
+        QueueUrl: queue.url,
+        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+      }),
     );
     expect(Attributes).toMatchObject({ ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' });
   });
