@@ -14,7 +14,7 @@ const route = defineRoute({ id: 'probe', method: 'GET', path: '/probe', handler:
 /** Runs the middleware in front of a handler that reports the caller it was given. */
 async function callerSeen(access: Access, event: APIGatewayProxyEventV2): Promise<Caller | undefined> {
   let seen: Caller | undefined;
-  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(async (_event, context) => {
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(async (_event: APIGatewayProxyEventV2, context: ApiContext) => {
     seen = context.caller;
     return { statusCode: 200 };
   }).use(authenticate(access));

@@ -18,7 +18,7 @@ const route = defineRoute({ id: 'probe', method: 'POST', path: '/governments/{go
  */
 async function requestInfoSeen(access: Access, caller: Caller | undefined, gov: string, event = apiEvent(route, { params: { gov } })) {
   let seen: RequestInfo | undefined;
-  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(async (_event, context) => {
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(async (_event: APIGatewayProxyEventV2, context: ApiContext) => {
     seen = context.requestInfo;
     return { statusCode: 200 };
   }).use(authorizeRoute(access));

@@ -29,7 +29,7 @@ const getRoute = defineRoute({ ...postRoute, id: 'probeGet', method: 'GET', body
 
 async function validated(route: Route, options: CallOptions & { base64?: boolean }) {
   let seen: ApiContext['input'];
-  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(async (_event, context) => {
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(async (_event: APIGatewayProxyEventV2, context: ApiContext) => {
     seen = context.input;
     return { statusCode: 200 };
   }).use(validateRequest(route));
