@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import type { JWK } from 'jose';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#shared/routes/index.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -215,5 +216,70 @@ describe('request bodies', () => {
       body: '{"note":',
     });
     expect(response.status).toBe(400);
+  });
+});
+
+describe('robustness', () => {
+  it('never answers 5xx for arbitrary paths, methods, headers and bodies', async () => {
+    const segment = fc.oneof(
+      fc.constantFrom('governments', '11110', 'health', 'docs', '%', '%zz', '..', 'whoami', ''),
+      fc.string({ maxLength: 12 }),
+    );
+    const request = fc.record({
+      method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'),
+      path: fc.array(segment, { maxLength: 4 }).map((parts) => `/${parts.map((p) => encodeURI(p)).join('/')}`),
+      query: fc.string({ maxLength: 20 }).map((q) => encodeURI(q)),
+      body: fc.option(fc.oneof(fc.json(), fc.string({ maxLength: 64 })), { nil: undefined }),
+      authorization: fc.option(
+        fc.oneof(
+          fc.constant('Bearer '),
+          fc.string({ maxLength: 40 }).map((s) => `Bearer ${s}`),
+        ),
+        { nil: undefined },
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async ({ method, path, query, body, authorization }) => {
+        const response = await get(`${path}${query ? `?${query}` : ''}`, {
+          method,
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+          ...(body === undefined || method === 'GET' ? {} : { body }),
+        });
+        await response.arrayBuffer();
+        expect(response.status, `${method} ${path}`).toBeLessThan(500);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('on-prem identity provider', () => {
+  it('verifies tokens against HOJO_JWKS_URL with the configured issuer and audience', async () => {
+    const env = {
+      ...process.env,
+      HOJO_JWKS_URL: `${runtime.url}/.well-known/jwks.json`,
+      HOJO_JWT_ISSUER: DEV_ISSUER,
+      HOJO_JWT_AUDIENCE: DEV_AUDIENCE,
+    };
+    const onPrem = await startRuntime({ port: 0, env, routes: [whoAmI], pollQueues: false, runSchedules: false });
+    try {
+      expect(onPrem.auth.devIssuer).toBeUndefined();
+      expect((await fetch(`${onPrem.url}/.well-known/jwks.json`)).status).toBe(404);
+      const call = (bearer: string) =>
+        fetch(`${onPrem.url}/governments/11110/whoami`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+          body: '{"note":"on-prem"}',
+        });
+      expect((await call(await token())).status).toBe(200);
+      expect((await call(await token({}, { aud: 'other-app' }))).status).toBe(401);
+    } finally {
+      await onPrem.stop();
+    }
+  });
+
+  it('refuses to start with a JWKS URL but no issuer or audience', async () => {
+    const env = { ...process.env, HOJO_JWKS_URL: `${runtime.url}/.well-known/jwks.json` };
+    await expect(startRuntime({ port: 0, env, pollQueues: false, runSchedules: false })).rejects.toThrow(/HOJO_JWT_ISSUER/);
   });
 });

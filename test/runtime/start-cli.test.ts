@@ -9,6 +9,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dyn
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RuntimeState } from '#infra/runtime/state-file.ts';
+import { useTestStack } from '#test/support/stack.ts';
 
 const projectRoot = new URL('../../', import.meta.url).pathname;
 const dataDir = await mkdtemp(join(tmpdir(), 'hojo-start-'));
@@ -27,10 +28,10 @@ interface Started {
 }
 
 /** `npm start` with its data in a temporary directory, on a free port; resolves once it prints the API URL. */
-function start(): Promise<Started> {
-  const child = spawn(process.execPath, ['infra/cli/start.ts', '--port', '0', '--data-dir', dataDir], {
+function start(extraArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<Started> {
+  const child = spawn(process.execPath, ['infra/cli/start.ts', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: projectRoot,
-    env: { ...process.env, HOJO_RUNTIME_LOG_LEVEL: 'WARN' },
+    env: { ...env, HOJO_RUNTIME_LOG_LEVEL: 'WARN' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -125,5 +126,25 @@ describe('npm start', () => {
 
     started.child.kill('SIGINT');
     expect(await started.exited).toBe(0);
+  });
+
+  it('HOJO_EXTERNAL_ENDPOINTS=1: no engines, the runtime serves the resources named in the environment (on-prem mode)', async () => {
+    const stack = await useTestStack();
+    const started = await start([], { ...process.env, ...stack.env, HOJO_EXTERNAL_ENDPOINTS: '1' });
+    expect(started.output()).toMatch(/Data\s+external endpoints/);
+    const health = (await (await fetch(`${started.url}/health`)).json()) as { status: string; dependencies: { resource: string }[] };
+    expect(health.status).toBe('ok');
+    expect(health.dependencies.map((d) => d.resource)).toContain(stack.env.TABLE_NAME);
+    expect((await fetch(`${started.url}/governments/11110`)).status).toBe(200);
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+  });
+
+  it('--external refuses to start without the resource variables', async () => {
+    const refused = await run('infra/cli/start.ts', ['--external', '--port', '0']).then(
+      () => 'started',
+      (error: { code: number; stderr: string }) => `${error.code} ${error.stderr}`,
+    );
+    expect(refused).toMatch(/^1 [\s\S]*--external needs TABLE_NAME/);
   });
 });
