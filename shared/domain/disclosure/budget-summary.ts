@@ -1,0 +1,44 @@
+import { functionalFields, nameOfField, revenueCategories } from '#shared/domain/budget/classification.ts';
+
+/**
+ * The disclosed budget of a government and year: revenue by category (세입 by source) and
+ * expenditure by 분야, every category and field listed (zero when the budget has none) in code
+ * order, amounts exact (bigint here, decimal strings on the wire).
+ */
+export interface SummaryRow {
+  readonly code: string;
+  readonly name: string;
+  readonly amount: bigint;
+}
+
+export interface BudgetSummary {
+  readonly revenue: readonly SummaryRow[];
+  readonly expenditure: readonly SummaryRow[];
+  readonly revenueTotal: bigint;
+  readonly expenditureTotal: bigint;
+}
+
+export function summarise(
+  revenue: Iterable<{ readonly category: string; readonly amount: number | bigint }>,
+  expenditure: Iterable<{ readonly field: string; readonly amount: number | bigint }>,
+): BudgetSummary {
+  const byCategory = sumBy(revenue, (line) => line.category);
+  const byField = sumBy(expenditure, (line) => line.field);
+  const revenueRows = revenueCategories.map((category) => ({ code: category.code, name: category.nameKo, amount: byCategory.get(category.code) ?? 0n }));
+  const expenditureRows = functionalFields.map((field) => ({ code: field.code, name: field.nameKo, amount: byField.get(field.code) ?? 0n }));
+  // Codes outside the tables (none today) are still counted, so the rows always add up to the totals.
+  for (const [code, amount] of byCategory) if (!revenueRows.some((row) => row.code === code)) revenueRows.push({ code, name: code, amount });
+  for (const [code, amount] of byField) if (!expenditureRows.some((row) => row.code === code)) expenditureRows.push({ code, name: nameOfField(code), amount });
+  return {
+    revenue: revenueRows,
+    expenditure: expenditureRows,
+    revenueTotal: revenueRows.reduce((sum, row) => sum + row.amount, 0n),
+    expenditureTotal: expenditureRows.reduce((sum, row) => sum + row.amount, 0n),
+  };
+}
+
+function sumBy<T extends { readonly amount: number | bigint }>(lines: Iterable<T>, key: (line: T) => string): Map<string, bigint> {
+  const sums = new Map<string, bigint>();
+  for (const line of lines) sums.set(key(line), (sums.get(key(line)) ?? 0n) + BigInt(line.amount));
+  return sums;
+}

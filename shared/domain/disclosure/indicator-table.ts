@@ -1,0 +1,52 @@
+import type { Indicators } from '#shared/domain/disclosure/indicators.ts';
+import type { ReportRow, ReportTable } from '#shared/domain/reports/report.ts';
+import { amount, text } from '#shared/domain/reports/report.ts';
+
+export interface GovernmentRef {
+  readonly code: string;
+  readonly nameKo: string;
+  readonly level: string;
+}
+
+export interface DisclosedIndicators {
+  readonly version: number;
+  readonly indicators: Indicators;
+}
+
+/**
+ * The nationwide indicator table: one row per government in registry order; a government with no
+ * final budget for the year keeps its row with empty figures, so the file always has 243 rows.
+ */
+export function indicatorTable(year: number, governments: readonly GovernmentRef[], disclosed: ReadonlyMap<string, DisclosedIndicators>): ReportTable {
+  return {
+    id: `fiscal-indicators-${year}`,
+    title: `재정지표 ${year}`,
+    columns: [
+      text('code', '자치단체코드'),
+      text('name', '자치단체명'),
+      text('level', '구분'),
+      text('year', '회계연도'),
+      text('version', '예산차수'),
+      amount('revenueTotal', '세입예산'),
+      amount('ownRevenue', '자체수입'),
+      text('fiscalIndependence', '재정자립도(%)'),
+      amount('autonomousRevenue', '자주재원'),
+      text('fiscalAutonomy', '재정자주도(%)'),
+    ],
+    rows: governments.map((government): ReportRow => {
+      const found = disclosed.get(government.code);
+      const base = { code: government.code, name: government.nameKo, level: government.level === 'metropolitan' ? '광역' : '기초', year: String(year) };
+      if (!found) return { ...base, version: '', revenueTotal: '', ownRevenue: '', fiscalIndependence: '', autonomousRevenue: '', fiscalAutonomy: '' };
+      const { indicators } = found;
+      return {
+        ...base,
+        version: String(found.version),
+        revenueTotal: indicators.revenueTotal,
+        ownRevenue: indicators.ownRevenue,
+        fiscalIndependence: indicators.fiscalIndependence.percent ?? '',
+        autonomousRevenue: indicators.autonomousRevenue,
+        fiscalAutonomy: indicators.fiscalAutonomy.percent ?? '',
+      };
+    }),
+  };
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { fiscalYear, wonTotal } from '#shared/schemas/common.ts';
+
+export const exactRatio = z.object({
+  numerator: wonTotal,
+  denominator: wonTotal,
+  percent: z.string().regex(/^\d+\.\d{2}$/).nullable().describe('numerator / denominator × 100, rounded half-up to 2 decimals; null when the denominator is 0'),
+});
+
+const summaryRow = z.object({ code: z.string(), name: z.string(), amount: wonTotal });
+
+export const budgetSummary = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  version: z.number().int().describe('the final budget version disclosed (0 = 본예산, n = n차 추경)'),
+  revenue: z.array(summaryRow).describe('세입 by category (지방세수입, 세외수입, …)'),
+  expenditure: z.array(summaryRow).describe('세출 by 분야'),
+  revenueTotal: wonTotal,
+  expenditureTotal: wonTotal,
+});
+
+export const fiscalIndicators = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  version: z.number().int(),
+  revenueTotal: wonTotal,
+  ownRevenue: wonTotal.describe('지방세수입 + 세외수입'),
+  autonomousRevenue: wonTotal.describe('지방세수입 + 세외수입 + 지방교부세 + 조정교부금등'),
+  fiscalIndependence: exactRatio.describe('재정자립도'),
+  fiscalAutonomy: exactRatio.describe('재정자주도'),
+});
+
+export const yearParams = z.strictObject({ year: fiscalYear });

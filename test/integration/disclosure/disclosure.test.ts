@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { downloadNationwideIndicators, getDisclosedBudgetSummary, getFiscalIndicators } from '#shared/routes/disclosure.ts';
+import { callRoute } from '#test/support/api.ts';
+import { useTestStack } from '#test/support/stack.ts';
+import { expenditure, finalBudget, revenue, setUpStructure } from '#test/integration/budget/support.ts';
+
+await useTestStack();
+
+const gov = '11110'; // 종로구
+const year = 2026;
+
+describe('open-data disclosure of a final budget (no token)', () => {
+  it('answers 404 before any budget is final', async () => {
+    const none = await callRoute(getFiscalIndicators, { params: { gov, year } });
+    expect(none.status).toBe(404);
+    expect(none.body.code).toBe('no-final-budget');
+  });
+
+  it('discloses the budget summary and exact indicators once the budget is final', async () => {
+    await setUpStructure(gov);
+    await finalBudget(gov, year, 'original', [
+      revenue({ category: '1', item: 'ACQTAX', amount: 300_000_000 }),
+      revenue({ category: '2', item: 'FEES', name: '수수료', amount: 100_000_001 }),
+      revenue({ category: '3', item: 'GRANT', name: '보통교부세', amount: 250_000_000 }),
+      revenue({ category: '5', item: 'SUBSIDY', name: '국고보조금', amount: 350_000_002 }),
+      expenditure({ detailCode: 'D001', sector: '016', amount: 600_000_000 }),
+      expenditure({ detailCode: 'D002', sector: '061', amount: 400_000_003 }),
+    ]);
+
+    const summary = await callRoute(getDisclosedBudgetSummary, { params: { gov, year } });
+    expect(summary.status, JSON.stringify(summary.body)).toBe(200);
+    expect(summary.headers['cache-control']).toBe('public, max-age=300');
+    expect(summary.body).toMatchObject({ gov, year, version: 0, revenueTotal: '1000000003', expenditureTotal: '1000000003' });
+    expect(summary.body.revenue.find((row: { code: string }) => row.code === '2')).toEqual({ code: '2', name: '세외수입', amount: '100000001' });
+    expect(summary.body.expenditure.find((row: { code: string }) => row.code === '060')).toEqual({ code: '060', name: '문화 및 관광', amount: '400000003' });
+    expect(summary.body.expenditure.find((row: { code: string }) => row.code === '010').amount).toBe('600000000');
+
+    const indicators = await callRoute(getFiscalIndicators, { params: { gov, year } });
+    expect(indicators.status).toBe(200);
+    // (300,000,000 + 100,000,001) / 1,000,000,003 = 40.0000…% ; + 250,000,000 → 65.0000…%
+    expect(indicators.body).toMatchObject({
+      ownRevenue: '400000001',
+      autonomousRevenue: '650000001',
+      fiscalIndependence: { numerator: '400000001', denominator: '1000000003', percent: '40.00' },
+      fiscalAutonomy: { numerator: '650000001', denominator: '1000000003', percent: '65.00' },
+    });
+  });
+
+  it('downloads the indicators of all 243 governments as CSV with a BOM', async () => {
+    const csv = await callRoute(downloadNationwideIndicators, { params: { year } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const text = csv.body as string;
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = text.slice(1).trimEnd().split('\r\n');
+    expect(rows).toHaveLength(1 + 243);
+    expect(rows).toContain('11110,종로구,기초,2026,0,1000000003,400000001,40.00,650000001,65.00');
+    expect(rows).toContain('11000,서울특별시,광역,2026,,,,,,');
+  });
+});
