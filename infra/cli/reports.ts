@@ -59,7 +59,8 @@ interface Download {
 
 const dataDir = values['data-dir'] ?? defaultDataDir();
 const apiUrl = (values.api ?? (await readRuntimeState(dataDir))?.apiUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-const token = values.token ?? (await (await loadDevIssuer(devIssuerDir(dataDir))).sign({ sub: 'reports-cli', roles: ['ministry'], ttlSeconds: 900 }));
+const token =
+  values.token ?? (await (await loadDevIssuer(devIssuerDir(dataDir))).sign({ sub: 'reports-cli', roles: ['ministry'], ttlSeconds: 900 }));
 
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -77,7 +78,8 @@ async function fetchVerified(gov: string, key: string, expected: string): Promis
   if (!response.ok) fail(`download of ${key} failed: ${response.status}`, 1);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const actual = sha256(bytes);
-  if (actual !== expected || actual !== signed.sha256) fail(`SHA-256 MISMATCH for ${key}: expected ${expected}, downloaded ${actual}; nothing written`, 1);
+  if (actual !== expected || actual !== signed.sha256)
+    fail(`SHA-256 MISMATCH for ${key}: expected ${expected}, downloaded ${actual}; nothing written`, 1);
   return bytes;
 }
 
@@ -87,11 +89,14 @@ async function list(): Promise<void> {
   let cursor: string | undefined;
   do {
     if (cursor) query.set('cursor', cursor);
-    const path = values.gov ? `/governments/${values.gov}/archives/${values.year}?${query}` : `/archives?${new URLSearchParams({ year: values.year as string, ...Object.fromEntries(query) })}`;
+    const path = values.gov
+      ? `/governments/${values.gov}/archives/${values.year}?${query}`
+      : `/archives?${new URLSearchParams({ year: values.year as string, ...Object.fromEntries(query) })}`;
     const page = await api<{ items: ArchiveEntry[]; nextCursor?: string }>(path);
     for (const entry of page.items) {
       console.log(`${entry.gov} ${entry.report} ${entry.period} (${entry.title})`);
-      for (const file of [...entry.files, { file: 'manifest.json', key: entry.manifestKey, size: 0, sha256: '' }]) console.log(`  ${file.key}${file.sha256 ? `  ${file.size} bytes  sha256 ${file.sha256}` : ''}`);
+      for (const file of [...entry.files, { file: 'manifest.json', key: entry.manifestKey, size: 0, sha256: '' }])
+        console.log(`  ${file.key}${file.sha256 ? `  ${file.size} bytes  sha256 ${file.sha256}` : ''}`);
     }
     cursor = page.nextCursor;
   } while (cursor);
@@ -103,7 +108,8 @@ async function get(key: string): Promise<void> {
   const signedManifest = await api<Download>(`/governments/${parsed.gov}/archive-download?key=${encodeURIComponent(manifestKey)}`);
   const manifestBytes = await fetchVerified(parsed.gov, manifestKey, signedManifest.manifestSha256);
   const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as { files: ManifestFile[] };
-  const entry = key === manifestKey ? undefined : (manifest.files.find((f) => f.key === key) ?? fail(`${key} is not listed in its manifest`, 1));
+  const entry =
+    key === manifestKey ? undefined : (manifest.files.find((f) => f.key === key) ?? fail(`${key} is not listed in its manifest`, 1));
   const bytes = entry ? await fetchVerified(parsed.gov, key, entry.sha256) : manifestBytes;
   const target = join(resolve(values.out as string), key);
   await mkdir(dirname(target), { recursive: true });

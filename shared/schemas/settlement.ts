@@ -48,12 +48,20 @@ export const closingStatus = z.object({ gov: z.string(), year: z.number().int(),
 export const closingMessage = z.strictObject({ gov: govCode, kind: z.enum(closingKinds), period: z.string().max(10) });
 export type ClosingMessage = z.infer<typeof closingMessage>;
 
-/** The input of a scheduled closing (the schedule's detail), e.g. {"kind":"year-end"} or {"kind":"daily","period":"2026-03-05"}. */
+/**
+ * The input of a scheduled closing (the schedule's detail), e.g. {"kind":"year-end"}; `npm run job`
+ * adds its options: --year 2025 (year-end), --year 2025 --month 3 (monthly), --period 2026-03-05,
+ * --gov 11110 (one government).
+ */
 export const closingSchedule = z.object({
   kind: z.enum(closingKinds),
   period: z.string().max(10).optional().describe('defaults to the last completed day, month or year in Korea'),
+  year: z.number().int().optional(),
+  month: z.number().int().min(1).max(12).optional(),
+  gov: govCode.optional(),
   govs: z.array(govCode).min(1).optional().describe('defaults to every government in the registry'),
 });
+export type ClosingSchedule = z.infer<typeof closingSchedule>;
 
 const manifestFile = z.object({ file: z.string(), key: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string() });
 export const archiveView = z.object({

@@ -112,7 +112,7 @@ describe('a scripted fiscal year of two governments', () => {
   });
 
   it('closes a month: a balanced 합계잔액시산표 archived, the month closed', async () => {
-    await startClosing({ kind: 'monthly', period: '2025-01', govs: [A] });
+    await startClosing({ kind: 'monthly', year: 2025, month: 1, gov: A }); // as `npm run job -- monthly-closing --year=2025 --month=1 --gov=11110`
     expect(await drainSettlementQueue()).toEqual([]);
     expect(await item(closingKey(A, YEAR, 'MONTH#2025-01'))).toBeDefined();
     const trial = await reportJson(A, 'trial-balance', '2025-01');
