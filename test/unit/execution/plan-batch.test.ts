@@ -95,7 +95,7 @@ describe('writeConditions', () => {
         fc.integer({ min: -3_000, max: 3_000 }),
         (allotted, committed, delta, allottedDrift, committedDrift) => {
           const before = line(allotted, Math.min(committed, allotted));
-          const stored = { ...before, counters: { ...before.counters, allotted: allotted + allottedDrift, committed: Math.max(0, before.counters.committed! + committedDrift) } };
+          const stored: ControlledItem = { ...before, counters: { ...before.counters, allotted: allotted + allottedDrift, committed: Math.max(0, before.counters.committed! + committedDrift) } };
           const admitted = writeConditions(before, { committed: delta }).every((c) =>
             c.comparator === '<=' ? (stored.counters[c.attribute] ?? 0) <= c.value : (stored.counters[c.attribute] ?? 0) >= c.value,
           );
