@@ -10,6 +10,7 @@ import type { ApiContext } from '#shared/middleware/api-context.ts';
 import { authenticate } from '#shared/middleware/authenticate.ts';
 import { authorizeRoute } from '#shared/middleware/authorize-route.ts';
 import { problemResponse } from '#shared/middleware/problem-response.ts';
+import { requestLog } from '#shared/middleware/request-log.ts';
 import { requestMetrics } from '#shared/middleware/request-metrics.ts';
 import { validateRequest } from '#shared/middleware/validate-request.ts';
 import { logger } from '#shared/powertools/logger.ts';
@@ -35,8 +36,8 @@ export interface ApiResult {
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: ApiContext) => Promise<APIGatewayProxyResultV2>;
 
 /**
- * The middleware stack of every API handler: Powertools logging, tracing and metrics, problem+json
- * errors, authentication, request validation, then the route's access rule. The handler receives
+ * The middleware stack of every API handler: Powertools logging, tracing and metrics, one log line
+ * per request, problem+json errors, authentication, request validation, then the route's access rule. The handler receives
  * validated input and returns a status and a body.
  */
 export function apiHandler<R extends Route>(route: R, handle: (input: ApiInput<R>) => Promise<ApiResult>): ApiHandler {
@@ -44,7 +45,7 @@ export function apiHandler<R extends Route>(route: R, handle: (input: ApiInput<R
     const input = context.input;
     const request = context.requestInfo;
     if (!input || !request) throw new Error('api middlewares did not run');
-    logger.appendKeys({ requestId: request.requestId, subject: request.caller?.sub, operation: route.id });
+    logger.appendKeys({ subject: request.caller?.sub });
     const result = await handle({
       params: input.params as ParamsOf<R>,
       query: input.query as QueryOf<R>,
@@ -56,10 +57,13 @@ export function apiHandler<R extends Route>(route: R, handle: (input: ApiInput<R
   };
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(run)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
+    // Events and responses carry tokens and personal data: never logged, never put in traces,
+    // whatever POWERTOOLS_LOGGER_LOG_EVENT or POWERTOOLS_TRACER_CAPTURE_RESPONSE say.
+    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics))
     .use(requestMetrics())
+    .use(requestLog(route))
     .use(problemResponse())
     .use(authenticate(route.access))
     .use(validateRequest(route))
