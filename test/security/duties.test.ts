@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { Route } from '#shared/http/route.ts';
 import { listAuditRecords } from '#shared/routes/audit.ts';
 import { createBudgetVersion, editBudgetLines, getBudgetVersion, transitionBudgetVersion } from '#shared/routes/budget.ts';
 import { createCommitment, orderPayment, resolvePayment } from '#shared/routes/execution.ts';
@@ -76,7 +77,7 @@ describe('segregation of duties on payments', () => {
   const committer: TestCaller = { sub: 'fo-lee', roles: ['finance_officer', 'disbursing_officer'], gov: GOV, dept: 'D100' };
   const disbursing: TestCaller = { sub: 'do-park', roles: ['disbursing_officer'], gov: GOV };
   let keys = 0;
-  const post = (route: typeof createCommitment, caller: TestCaller, params: Record<string, string>, body: unknown) =>
+  const post = (route: Route, caller: TestCaller, params: Record<string, string>, body: unknown) =>
     callRoute(route, { params: { gov: GOV, year, ...params }, body, caller, headers: { 'Idempotency-Key': `duties-${++keys}` } });
 
   it('refuses the payment order of the official who committed, whatever role their token names; another official may order it', async () => {
