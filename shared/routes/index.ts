@@ -2,6 +2,7 @@ import type { Route } from '#shared/http/route.ts';
 import * as audit from '#shared/routes/audit.ts';
 import * as budget from '#shared/routes/budget.ts';
 import * as classification from '#shared/routes/classification.ts';
+import * as debt from '#shared/routes/debt.ts';
 import * as disclosure from '#shared/routes/disclosure.ts';
 import * as execution from '#shared/routes/execution.ts';
 import * as participation from '#shared/routes/participation.ts';
@@ -14,4 +15,4 @@ import * as settlement from '#shared/routes/settlement.ts';
  * Every API route. Each domain declares its routes in its own file here; this list is what the
  * CDK stack, the local runtime and the OpenAPI document iterate.
  */
-export const routes: readonly Route[] = [...Object.values(registry), ...Object.values(platform), ...Object.values(audit), ...Object.values(classification), ...Object.values(budget), ...Object.values(execution), ...Object.values(settlement), ...Object.values(reports), ...Object.values(participation), ...Object.values(disclosure)] as Route[];
+export const routes: readonly Route[] = [...Object.values(registry), ...Object.values(platform), ...Object.values(audit), ...Object.values(classification), ...Object.values(budget), ...Object.values(execution), ...Object.values(settlement), ...Object.values(reports), ...Object.values(participation), ...Object.values(disclosure), ...Object.values(debt)] as Route[];

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { debtBands } from '#shared/domain/debt/debt-ratio.ts';
+import { exactRatio } from '#shared/schemas/disclosure.ts';
+import { fiscalYear, govCode, isoDate, positiveWon, wonTotal } from '#shared/schemas/common.ts';
+
+const reference = (what: string) => z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, `${what}: 1–40 letters, digits, "-" or "_"`);
+
+export const debtId = reference('debt id');
+export const debtKinds = ['local-bond', 'borrowing'] as const;
+
+export const issueDebtBody = z
+  .strictObject({
+    debtId: debtId.describe('the register code, e.g. LB2026-01; issuing the same id twice is refused'),
+    kind: z.enum(debtKinds).describe('지방채 (bond) or 차입금 (borrowing)'),
+    name: z.string().trim().min(1).max(200),
+    lender: z.string().trim().min(1).max(200).optional(),
+    principal: positiveWon,
+    rateBp: z.number().int().min(0).max(10_000).describe('annual rate in basis points: 350 = 3.50%'),
+    issueDate: isoDate,
+    maturityDate: isoDate,
+    method: z.enum(['bullet', 'equal-principal']),
+    installments: z.number().int().min(1).max(600).optional(),
+    intervalMonths: z.number().int().min(1).max(60).optional(),
+  })
+  .refine((body) => body.method === 'bullet' || (body.installments !== undefined && body.intervalMonths !== undefined), {
+    message: 'equal-principal needs installments and intervalMonths',
+    path: ['installments'],
+  })
+  .refine((body) => body.method === 'equal-principal' || (body.installments === undefined && body.intervalMonths === undefined), {
+    message: 'a bullet repayment has no installments',
+    path: ['installments'],
+  });
+
+const installment = z.object({ number: z.number().int(), dueDate: z.string(), principal: z.number().int(), interest: z.number().int(), balanceAfter: z.number().int() });
+
+export const debt = z.object({
+  gov: z.string(),
+  debtId: z.string(),
+  kind: z.enum(debtKinds),
+  name: z.string(),
+  lender: z.string().optional(),
+  principal: z.number().int(),
+  rateBp: z.number().int(),
+  issueDate: z.string(),
+  maturityDate: z.string(),
+  method: z.enum(['bullet', 'equal-principal']),
+  schedule: z.array(installment),
+  repaid: z.number().int(),
+  outstanding: z.number().int(),
+  createdAt: z.string(),
+});
+
+export const debtEntry = z.object({
+  entryId: z.string(),
+  type: z.enum(['repayment', 'reversal']),
+  amount: z.number().int(),
+  date: z.string(),
+  reverses: z.string().optional(),
+  recordedAt: z.string(),
+});
+
+export const debtDetail = debt.extend({ entries: z.array(debtEntry) });
+export const debtList = z.object({ items: z.array(debt), outstandingTotal: wonTotal });
+
+export const debtParams = z.strictObject({ gov: govCode, debtId });
+export const repaymentParams = z.strictObject({ gov: govCode, debtId, reference: reference('repayment reference') });
+
+export const repaymentBody = z.strictObject({
+  reference: reference('repayment reference').describe('business key: recording the same reference twice is refused'),
+  amount: positiveWon.describe('principal repaid, won'),
+  date: isoDate,
+});
+
+export const debtRatioQuery = z.strictObject({ year: fiscalYear });
+
+const ratioFields = {
+  outstanding: wonTotal,
+  budget: wonTotal.nullable().describe('final budget total (세출); null when the year has no final budget'),
+  ratio: exactRatio.nullable(),
+  band: z.enum(debtBands).nullable(),
+  bandName: z.string().nullable(),
+};
+
+export const governmentDebtRatio = z.object({ gov: z.string(), year: z.number().int(), ...ratioFields });
+
+export const nationalDebtRatios = z.object({
+  year: z.number().int(),
+  outstandingTotal: wonTotal,
+  bands: z.object({ normal: z.number().int(), caution: z.number().int(), severe: z.number().int(), unknown: z.number().int() }),
+  items: z.array(z.object({ gov: z.string(), name: z.string(), ...ratioFields })),
+});
+
+export const yearPathParams = z.strictObject({ year: fiscalYear });

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { getDebt, getDebtRatio, getNationalDebtRatios, issueDebt, listDebts, recordDebtRepayment, reverseDebtRepayment } from '#shared/routes/debt.ts';
+import { callRoute } from '#test/support/api.ts';
+import type { TestCaller } from '#test/support/api.ts';
+import { useTestStack } from '#test/support/stack.ts';
+import { expenditure, finalBudget, revenue, setUpStructure } from '#test/integration/budget/support.ts';
+
+await useTestStack();
+
+const gov = '11110'; // 종로구
+const year = 2026;
+const accountant: TestCaller = { sub: 'ca-1', roles: ['chief_accountant'], gov };
+const ministry: TestCaller = { sub: 'mois-1', roles: ['ministry'] };
+const bond = {
+  debtId: 'LB2026-01',
+  kind: 'local-bond',
+  name: '2026 지역개발채권',
+  principal: 250_000_000,
+  rateBp: 350,
+  issueDate: '2026-03-02',
+  maturityDate: '2031-03-02',
+  method: 'equal-principal',
+  installments: 5,
+  intervalMonths: 12,
+};
+const ratio = async () => (await callRoute(getDebtRatio, { params: { gov }, query: { year: String(year) }, caller: accountant })).body;
+const repay = (reference: string, amount: number) =>
+  callRoute(recordDebtRepayment, { params: { gov, debtId: bond.debtId }, body: { reference, amount, date: '2027-03-02' }, caller: accountant });
+
+describe('debt register and debt ratio through the API', () => {
+  it('registers a bond with its schedule once, for its own government and by the permitted roles only', async () => {
+    await setUpStructure(gov);
+    await finalBudget(gov, year, 'original', [revenue({ amount: 1_000_000_000 }), expenditure({ amount: 1_000_000_000 })]);
+
+    const issued = await callRoute(issueDebt, { params: { gov }, body: bond, caller: accountant });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    expect(issued.body).toMatchObject({ outstanding: 250_000_000, repaid: 0 });
+    expect(issued.body.schedule.map((i: { dueDate: string; principal: number }) => [i.dueDate, i.principal])).toEqual([
+      ['2027-03-02', 50_000_000],
+      ['2028-03-02', 50_000_000],
+      ['2029-03-02', 50_000_000],
+      ['2030-03-02', 50_000_000],
+      ['2031-03-02', 50_000_000],
+    ]);
+    expect((await callRoute(issueDebt, { params: { gov }, body: bond, caller: accountant })).body.code).toBe('debt-exists');
+    const official = await callRoute(issueDebt, { params: { gov }, body: { ...bond, debtId: 'X1' }, caller: { sub: 'do-1', roles: ['department_official'], gov } });
+    expect(official.status).toBe(403);
+    const elsewhere = await callRoute(issueDebt, { params: { gov: '11140' }, body: { ...bond, debtId: 'X2' }, caller: accountant });
+    expect(elsewhere.body.code).toBe('other-government');
+    const badSchedule = await callRoute(issueDebt, { params: { gov }, body: { ...bond, debtId: 'X3', installments: 10 }, caller: accountant });
+    expect(badSchedule.status).toBe(422);
+    expect(badSchedule.body.code).toBe('invalid-repayment-schedule');
+  });
+
+  it('puts exactly 25% in caution and one won less in normal', async () => {
+    expect(await ratio()).toMatchObject({ outstanding: '250000000', budget: '1000000000', ratio: { percent: '25.00' }, band: 'caution', bandName: '주의' });
+    expect((await repay('R1', 1)).status).toBe(201);
+    expect(await ratio()).toMatchObject({ outstanding: '249999999', band: 'normal', bandName: '정상' });
+  });
+
+  it('never repays more than outstanding, once per reference, and reverses by a reversing entry', async () => {
+    const tooMuch = await repay('R2', 250_000_000);
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body).toMatchObject({ code: 'repayment-exceeds-outstanding', context: { amount: 250_000_000, outstanding: 249_999_999 } });
+    expect((await repay('R1', 5)).body.code).toBe('repayment-exists');
+
+    const racing = await Promise.all([repay('R3', 150_000_000), repay('R4', 150_000_000)]);
+    expect(racing.map((result) => result.status).sort()).toEqual([201, 422]);
+
+    const reversed = await callRoute(reverseDebtRepayment, { params: { gov, debtId: bond.debtId, reference: 'R1' }, caller: accountant });
+    expect(reversed.status, JSON.stringify(reversed.body)).toBe(201);
+    expect(reversed.body).toMatchObject({ type: 'reversal', amount: 1, reverses: 'R1' });
+    expect((await callRoute(reverseDebtRepayment, { params: { gov, debtId: bond.debtId, reference: 'R1' }, caller: accountant })).body.code).toBe('repayment-already-reversed');
+
+    const detail = await callRoute(getDebt, { params: { gov, debtId: bond.debtId }, caller: { sub: 'cm-1', roles: ['council_member'], gov } });
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ repaid: 150_000_000, outstanding: 100_000_000 });
+    expect(detail.body.entries.map((entry: { type: string; amount: number }) => [entry.type, entry.amount])).toEqual(
+      expect.arrayContaining([
+        ['repayment', 1],
+        ['repayment', 150_000_000],
+        ['reversal', 1],
+      ]),
+    );
+    const list = await callRoute(listDebts, { params: { gov }, caller: accountant });
+    expect(list.body.outstandingTotal).toBe('100000000');
+  });
+
+  it('shows the ministry every government, and refuses others the nationwide view', async () => {
+    const view = await callRoute(getNationalDebtRatios, { params: { year }, caller: ministry });
+    expect(view.status).toBe(200);
+    expect(view.body.items).toHaveLength(243);
+    expect(view.body.items.find((item: { gov: string }) => item.gov === gov)).toMatchObject({ outstanding: '100000000', budget: '1000000000', band: 'normal', ratio: { percent: '10.00' } });
+    expect(view.body.bands).toEqual({ normal: 1, caution: 0, severe: 0, unknown: 242 });
+    expect(view.body.outstandingTotal).toBe('100000000');
+    expect((await callRoute(getNationalDebtRatios, { params: { year }, caller: accountant })).status).toBe(403);
+    expect((await callRoute(getNationalDebtRatios, { params: { year }, caller: { sub: 'r-1', roles: ['resident'], gov } })).status).toBe(403);
+  });
+});
