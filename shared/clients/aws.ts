@@ -21,8 +21,12 @@ export function dynamoClient(): DynamoDBDocumentClient {
   return dynamo;
 }
 
+/**
+ * The endpoint comes from configuration, never from the queue URL: on-prem and embedded queue URLs
+ * need not name the endpoint the SDK should call.
+ */
 export function sqsClient(): SQSClient {
-  sqs ??= new SQSClient({ region: region() });
+  sqs ??= new SQSClient({ region: region(), useQueueUrlAsEndpoint: false });
   return sqs;
 }
 
