@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { itemSizeBytes, writeUnitsFor } from './item-size.ts';
+import { currentScope } from './scope.ts';
 
 /**
  * What the DynamoDB client sent and got back, summed by a middleware on the client:
@@ -22,6 +23,8 @@ export interface DynamoUsage {
 
 export interface UsageMeter {
   readonly usage: DynamoUsage;
+  /** The same, split by the scope the request was sent from (see scope.ts). */
+  readonly byScope: Readonly<Record<string, DynamoUsage>>;
   reset(): void;
   detach(): void;
 }
@@ -42,11 +45,18 @@ export const emptyUsage = (): DynamoUsage => ({ requests: {}, writeUnits: 0, est
 /** `hotKeys` holds "pk|sk" strings; it is read on every request, so it may be filled later. */
 export function meterDynamo(client: DynamoDBDocumentClient, hotKeys: ReadonlySet<string> = new Set(), indexKey = 'gsi1pk'): UsageMeter {
   let usage = emptyUsage();
+  let byScope: Record<string, DynamoUsage> = {};
   const meter = {
     get usage() {
       return usage;
     },
-    reset: () => void (usage = emptyUsage()),
+    get byScope() {
+      return byScope;
+    },
+    reset: () => {
+      usage = emptyUsage();
+      byScope = {};
+    },
     detach: () => void client.middlewareStack.remove(NAME),
   };
   client.middlewareStack.add(
@@ -54,8 +64,10 @@ export function meterDynamo(client: DynamoDBDocumentClient, hotKeys: ReadonlySet
       const command = String(context.commandName ?? 'unknown');
       const input = args.input as Item;
       const counted = CAPACITY_REPORTING.has(command) && input.ReturnConsumedCapacity === undefined;
+      const scope = currentScope();
       const result = await next(counted ? { ...args, input: { ...input, ReturnConsumedCapacity: 'TOTAL' } } : args);
       record(usage, command, input, result.output as Item, hotKeys, indexKey);
+      record((byScope[scope] ??= emptyUsage()), command, input, result.output as Item, hotKeys, indexKey);
       return result;
     },
     { step: 'initialize', name: NAME, priority: 'high' },

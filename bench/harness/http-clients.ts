@@ -6,6 +6,8 @@ export interface HttpCall {
   readonly token?: string;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Expected status of this call, when it differs from the run's. */
+  readonly expect?: number;
 }
 
 export interface HttpAnswer {
@@ -37,6 +39,12 @@ export interface ClientsInput {
   readonly clients: number;
   readonly calls: readonly HttpCall[];
   readonly expectedStatus: number;
+  /** Keep cycling through `calls` until this much time has passed (instead of sending each once). */
+  readonly durationMs?: number;
+  /** Stop after this many requests (with durationMs: whichever comes first). */
+  readonly maxRequests?: number;
+  /** Header given a value unique to each request (e.g. Idempotency-Key), so cycled calls are new postings. */
+  readonly uniqueHeader?: { readonly name: string; readonly prefix: string };
 }
 
 export interface ClientsOutput {
@@ -45,6 +53,10 @@ export interface ClientsOutput {
   readonly failures: number;
   /** Unexpected status codes and transport errors, with counts. */
   readonly unexpected: Record<string, number>;
+  /** Requests sent. */
+  readonly sent: number;
+  /** Requests answered with the expected status. */
+  readonly succeeded: number;
   /** First unexpected answer, for the report. */
   readonly sample?: string;
   readonly elapsedMs: number;
@@ -56,16 +68,23 @@ export async function runClients(input: ClientsInput): Promise<ClientsOutput> {
   const unexpected: Record<string, number> = {};
   let sample: string | undefined;
   let failures = 0;
+  let succeeded = 0;
   let next = 0;
   const started = performance.now();
+  const limit = input.maxRequests ?? (input.durationMs === undefined ? input.calls.length : Number.POSITIVE_INFINITY);
+  const more = () => next < limit && (input.durationMs === undefined || performance.now() - started < input.durationMs);
+  const unique = input.uniqueHeader;
   await inParallel(input.clients, async () => {
-    while (next < input.calls.length) {
-      const call = input.calls[next++] as HttpCall;
+    while (more()) {
+      const n = next++;
+      const template = input.calls[n % input.calls.length] as HttpCall;
+      const call = unique ? { ...template, headers: { ...template.headers, [unique.name]: `${unique.prefix}-${n}` } } : template;
       const begun = performance.now();
       try {
         const answer = await httpCall(input.baseUrl, call);
         latencies.push(performance.now() - begun);
-        if (answer.status !== input.expectedStatus) {
+        if (answer.status === (call.expect ?? input.expectedStatus)) succeeded += 1;
+        else {
           failures += 1;
           unexpected[answer.status] = (unexpected[answer.status] ?? 0) + 1;
           sample ??= `${call.method ?? 'GET'} ${call.path} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
@@ -78,5 +97,5 @@ export async function runClients(input: ClientsInput): Promise<ClientsOutput> {
       }
     }
   });
-  return { latencies, failures, unexpected, ...(sample === undefined ? {} : { sample }), elapsedMs: performance.now() - started };
+  return { latencies, sent: next, failures, succeeded, unexpected, ...(sample === undefined ? {} : { sample }), elapsedMs: performance.now() - started };
 }

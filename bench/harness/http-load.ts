@@ -4,6 +4,8 @@ import { percentile } from './stats.ts';
 
 export interface LatencyResult {
   readonly requests: number;
+  readonly succeeded: number;
+  readonly elapsedMs: number;
   readonly failures: number;
   readonly unexpected: Readonly<Record<string, number>>;
   readonly sample?: string;
@@ -19,9 +21,16 @@ export interface LatencyResult {
  * worker thread, so their own CPU does not sit in the API's event loop.
  */
 export async function measureLatency(baseUrl: string, clients: number, calls: readonly HttpCall[], expectedStatus = 200): Promise<LatencyResult> {
-  const output = await inWorker({ baseUrl, clients, calls, expectedStatus });
+  return sendLoad({ baseUrl, clients, calls, expectedStatus });
+}
+
+/** The general form: cycling for a duration, unique headers per request (see ClientsInput). */
+export async function sendLoad(input: ClientsInput): Promise<LatencyResult> {
+  const output = await inWorker(input);
   return {
-    requests: calls.length,
+    requests: output.sent,
+    succeeded: output.succeeded,
+    elapsedMs: output.elapsedMs,
     failures: output.failures,
     unexpected: output.unexpected,
     ...(output.sample === undefined ? {} : { sample: output.sample }),
@@ -29,7 +38,7 @@ export async function measureLatency(baseUrl: string, clients: number, calls: re
     p95: percentile(output.latencies, 95),
     p99: percentile(output.latencies, 99),
     max: percentile(output.latencies, 100),
-    requestsPerSecond: (calls.length * 1000) / output.elapsedMs,
+    requestsPerSecond: (output.sent * 1000) / output.elapsedMs,
   };
 }
 

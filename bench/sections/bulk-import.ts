@@ -17,11 +17,11 @@ const LINES = 20_000;
 export const bulkImport: Section = {
   id: '7',
   title: 'Bulk budget import (20,000 lines)',
-  budgetMs: { quick: 60_000, full: 180_000 },
+  budgetMs: { quick: 15_000, full: 180_000 },
   async run(context) {
     requireRoute('importBudgetLines', 'budget, issue 4');
     await withEmbeddedStack(async () => {
-      const raw = await measureRawWriteCeiling(context.quick ? 10_000 : 40_000);
+      const raw = await measureRawWriteCeiling(context.quick ? 3_000 : 40_000);
       const baseline = { name: 'raw BatchWriteItem', value: round(raw.itemsPerSecond), unit: 'items/s' };
       const api = await startLocalApi();
       try {

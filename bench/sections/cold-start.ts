@@ -23,9 +23,9 @@ const IMPORT_LIMIT_MS = 100;
 export const coldStart: Section = {
   id: '6',
   title: 'Cold start (bundle size, import time)',
-  budgetMs: { quick: 45_000, full: 180_000 },
+  budgetMs: { quick: 15_000, full: 180_000 },
   async run(context) {
-    const imports = context.quick ? 5 : 10;
+    const imports = context.quick ? 3 : 10;
     const handlers = declaredHandlers();
     const missing = handlers.filter((h) => h.entry === undefined);
     if (missing.length > 0) context.note(`declared but not on disk (not measured): ${missing.map((h) => `${h.handler} (${h.declaredBy})`).join(', ')}`);

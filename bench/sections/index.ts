@@ -1,7 +1,11 @@
 import type { Section } from '../harness/section.ts';
 import { bulkImport } from './bulk-import.ts';
 import { coldStart } from './cold-start.ts';
+import { peakDay } from './peak-day.ts';
 import { pipelineThroughput } from './pipeline-throughput.ts';
+import { readLatency } from './read-latency.ts';
+import { settlementScale } from './settlement-scale.ts';
+import { writeCost } from './write-cost.ts';
 
 /** In the order of the figures. */
-export const allSections: readonly Section[] = [pipelineThroughput, coldStart, bulkImport];
+export const allSections: readonly Section[] = [pipelineThroughput, writeCost, peakDay, readLatency, settlementScale, coldStart, bulkImport];

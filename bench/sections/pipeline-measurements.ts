@@ -1,0 +1,99 @@
+import { dynamoClient } from '#shared/clients/aws.ts';
+import { lineControlKey } from '#shared/repositories/budget-control-keys.ts';
+import { requireRoute } from '../harness/availability.ts';
+import { meterDynamo, keyString } from '../harness/dynamo-usage.ts';
+import { withEmbeddedStack } from '../harness/embedded.ts';
+import { FISCAL_YEAR, prepareGovernments } from '../harness/execution-fixture.ts';
+import { zipfGovernments } from '../harness/governments.ts';
+import { startLocalApi } from '../harness/local-api.ts';
+import { runPipeline } from '../harness/pipeline-run.ts';
+import type { LineTarget, PipelineRun } from '../harness/pipeline-run.ts';
+import { measureRawWriteCeiling } from '../harness/raw-write-ceiling.ts';
+import type { WriteCeiling } from '../harness/raw-write-ceiling.ts';
+import type { SectionContext } from '../harness/section.ts';
+
+export interface PipelineMeasurements {
+  readonly raw: WriteCeiling;
+  readonly lines: number;
+  readonly governments: number;
+  readonly many: PipelineRun;
+  readonly hot: PipelineRun;
+  readonly naiveMany: PipelineRun;
+  readonly naiveHot: PipelineRun;
+  /** Write actions the consumer aimed at the hot line's control item, per run. */
+  readonly hotItemWrites: { readonly pipeline: number; readonly naive: number };
+  readonly durations: { readonly pipelineMs: number; readonly naiveMs: number };
+}
+
+const AGGREGATING = 'bench/consumers/aggregating.ts';
+const ONE_BY_ONE = 'bench/consumers/one-by-one.ts';
+
+let measured: Promise<PipelineMeasurements> | undefined;
+
+/**
+ * Figures 1 and 2 come from the same runs: measured once (by whichever section asks first) and
+ * shared. Four sustained runs on one stack: the pipeline and the naive consumer, each on many lines
+ * of many governments and on one hot line.
+ */
+export function pipelineMeasurements(context: SectionContext): Promise<PipelineMeasurements> {
+  measured ??= measure(context);
+  return measured;
+}
+
+async function measure(context: SectionContext): Promise<PipelineMeasurements> {
+  requireRoute('createCommitment', 'execution, issue 5');
+  requireRoute('allotBudget', 'budget, issue 4');
+  const quick = context.quick;
+  const governments = quick ? 10 : 243;
+  const linesPerGovernment = quick ? 5 : 9;
+  const pipelineMs = quick ? 4_000 : 60_000;
+  const naiveMs = quick ? 2_000 : 20_000;
+  return withEmbeddedStack(async () => {
+    const raw = await measureRawWriteCeiling(quick ? 5_000 : 100_000);
+    context.log(`raw ceiling ${Math.round(raw.itemsPerSecond)} items/s`);
+    const api = await startLocalApi();
+    try {
+      context.log(`preparing ${governments} final budgets`);
+      const prepared = await prepareGovernments(api, zipfGovernments().slice(0, governments), linesPerGovernment, 1_000_000_000_000);
+      const targets: LineTarget[] = shuffle(prepared.flatMap(({ gov, lineIds }) => lineIds.map((lineId) => ({ gov, lineId }))));
+      const hotTarget = targets[0] as LineTarget;
+      const hotKeys = new Set([keyString(lineControlKey(hotTarget.gov, FISCAL_YEAR, hotTarget.lineId))]);
+      const meter = meterDynamo(dynamoClient(), hotKeys);
+      const run = async (label: string, consumer: string, runTargets: readonly LineTarget[], durationMs: number) => {
+        context.log(`${label}: ${Math.round(durationMs / 1000)} s on ${runTargets.length} line(s)`);
+        const result = await runPipeline({ api, meter, consumer, targets: runTargets, durationMs, clients: 32, consumerConcurrency: 4, label });
+        context.log(`${label}: ${result.applied} applied, ${Math.round(result.appliedPerSecond)}/s, lost ${result.lost}`);
+        return result;
+      };
+      const many = await run('pipeline-many', AGGREGATING, targets, pipelineMs);
+      const hot = await run('pipeline-hot', AGGREGATING, [hotTarget], pipelineMs);
+      const naiveMany = await run('naive-many', ONE_BY_ONE, targets, naiveMs);
+      const naiveHot = await run('naive-hot', ONE_BY_ONE, [hotTarget], naiveMs);
+      meter.detach();
+      return {
+        raw,
+        lines: targets.length,
+        governments,
+        many,
+        hot,
+        naiveMany,
+        naiveHot,
+        hotItemWrites: { pipeline: hot.dynamo.consumer.hotKeyWrites.transactional, naive: naiveHot.dynamo.consumer.hotKeyWrites.transactional },
+        durations: { pipelineMs, naiveMs },
+      };
+    } finally {
+      await api.stop();
+    }
+  });
+}
+
+/** Deterministic shuffle, so the order of lines does not follow the order of governments. */
+function shuffle<T>(items: T[]): T[] {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+  return items;
+}

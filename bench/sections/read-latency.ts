@@ -1,0 +1,86 @@
+import { getGovernment } from '#shared/routes/registry.ts';
+import { getBudgetLineHistory } from '#shared/routes/budget.ts';
+import { getFundStatus, getNationalFundStatus } from '#shared/routes/execution.ts';
+import { routeCall } from '../harness/api-client.ts';
+import { requireRoute } from '../harness/availability.ts';
+import { withEmbeddedStack } from '../harness/embedded.ts';
+import { FISCAL_YEAR, prepareGovernments } from '../harness/execution-fixture.ts';
+import { seededRandom, zipfGovernments } from '../harness/governments.ts';
+import type { HttpCall } from '../harness/http-clients.ts';
+import { measureLatency } from '../harness/http-load.ts';
+import type { LatencyResult } from '../harness/http-load.ts';
+import { startLocalApi } from '../harness/local-api.ts';
+import { runPipeline } from '../harness/pipeline-run.ts';
+import { meterDynamo } from '../harness/dynamo-usage.ts';
+import { dynamoClient } from '#shared/clients/aws.ts';
+import { goal, versus } from '../harness/report.ts';
+import type { Section } from '../harness/section.ts';
+import { round } from '../harness/stats.ts';
+
+const CLIENTS = 50;
+
+/**
+ * 4. API read latency at 50 concurrent clients over real HTTP of the local runtime: one budget
+ * line (with its control counters), one government's fund status, the nationwide fund status.
+ * The books hold final budgets and a few seconds of applied postings. Baseline: the registry's
+ * single-item read (GET /governments/{gov}) under the same load.
+ */
+export const readLatency: Section = {
+  id: '4',
+  title: 'API read latency (50 concurrent clients)',
+  budgetMs: { quick: 22_000, full: 180_000 },
+  async run(context) {
+    requireRoute('getBudgetLineHistory', 'budget, issue 4');
+    requireRoute('getFundStatus', 'execution, issue 5');
+    requireRoute('getNationalFundStatus', 'execution, issue 5');
+    const requests = context.quick ? 300 : 10_000;
+    const governments = context.quick ? 10 : 243;
+    await withEmbeddedStack(async () => {
+      const api = await startLocalApi();
+      try {
+        const prepared = await prepareGovernments(api, zipfGovernments().slice(0, governments), 4, 1_000_000_000);
+        const meter = meterDynamo(dynamoClient());
+        const targets = prepared.flatMap(({ gov, lineIds }) => lineIds.map((lineId) => ({ gov, lineId })));
+        await runPipeline({ api, meter, consumer: 'bench/consumers/aggregating.ts', targets, durationMs: context.quick ? 1_000 : 10_000, clients: 16, consumerConcurrency: 4, label: 'reads-fixture' });
+        meter.detach();
+
+        const random = seededRandom(7);
+        const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+        const reader = new Map<string, string>();
+        for (const { gov } of prepared) reader.set(gov, await api.token({ sub: `bench-reader-${gov}`, roles: ['budget_officer'], gov }));
+        const ministry = await api.token({ sub: 'bench-ministry', roles: ['ministry'] });
+        const calls = (make: () => HttpCall) => Array.from({ length: requests }, make);
+        const measure = async (name: string, make: () => HttpCall): Promise<LatencyResult> => {
+          await measureLatency(api.url, CLIENTS, calls(make).slice(0, 200));
+          const result = await measureLatency(api.url, CLIENTS, calls(make));
+          context.log(`${name}: p99 ${round(result.p99, 1)} ms, ${round(result.requestsPerSecond)} req/s, ${result.failures} failed`);
+          context.figure({ name: `${name}: p50 / p95 / p99`, value: `${round(result.p50, 1)} / ${round(result.p95, 1)} / ${round(result.p99, 1)}`, unit: 'ms' });
+          context.figure({ name: `${name}: throughput`, value: round(result.requestsPerSecond), unit: 'req/s' });
+          if (result.failures > 0) context.note(`${name}: ${result.failures} unexpected answers: ${JSON.stringify(result.unexpected)}; first: ${result.sample ?? ''}`);
+          return result;
+        };
+        const baseline = await measure('registry read (baseline)', () => routeCall(getGovernment, { params: { gov: pick(prepared).gov } }));
+        const line = await measure('budget line', () => {
+          const { gov, lineIds } = pick(prepared);
+          return routeCall(getBudgetLineHistory, { params: { gov, year: FISCAL_YEAR, lineId: pick(lineIds) } }, reader.get(gov));
+        });
+        const fund = await measure('fund status', () => {
+          const { gov } = pick(prepared);
+          return routeCall(getFundStatus, { params: { gov, year: FISCAL_YEAR } }, reader.get(gov));
+        });
+        const national = await measure('nationwide fund status', () => routeCall(getNationalFundStatus, { params: { year: FISCAL_YEAR } }, ministry));
+
+        const p99Baseline = { name: 'registry read p99', value: round(baseline.p99, 1), unit: 'ms' };
+        for (const [name, result] of [['budget line', line], ['fund status', fund], ['nationwide fund status', national]] as const) {
+          context.figure(versus({ name: `${name}: p99 vs the registry read`, value: round(result.p99, 1), unit: 'ms' }, p99Baseline));
+        }
+        const worst = Math.max(line.p99, fund.p99);
+        context.goal(goal('p99 reads under 20 ms (budget line, fund status)', worst, (v) => v < 20, (v) => `worst p99 ${round(v, 1)} ms`));
+        context.goal(goal('nationwide summary under 50 ms (p99)', national.p99, (v) => v < 50, (v) => `p99 ${round(v, 1)} ms`));
+        context.note(`${requests} requests per read at ${CLIENTS} clients, ${governments} governments; with one API process, latency ≈ clients ÷ throughput (Little's law), so p99 here mostly measures queueing in the single event loop`);
+      } finally {
+        await api.stop();
+      }
+    });
+  },
+};
