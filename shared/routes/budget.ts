@@ -42,7 +42,10 @@ import { govParams } from '#shared/schemas/common.ts';
 const structureTags = ['Budget structure'];
 const formulationTags = ['Budget formulation'];
 const executionTags = ['Allotment and cash'];
-const readers = governmentRead(...governmentReaders, 'research');
+/** Line-level and workflow reads: the government's own people and the ministry. */
+const readers = governmentRead(...governmentReaders);
+/** Aggregates (the budget book) may also be read by research institutes. */
+const aggregateReaders = governmentRead(...governmentReaders, 'research');
 const revisionNote = 'Every change carries the revision of the version it was computed from; a stale revision gets 409 revision-conflict.';
 
 export const putAccount = defineRoute({
@@ -221,7 +224,7 @@ export const getBudgetBook = defineRoute({
   handler: 'budget/get-book',
   summary: 'Budget book of a version: by 분야/부문, 성질 group/편성목, department, account, revenue category and funding source',
   tags: formulationTags,
-  access: readers,
+  access: aggregateReaders,
   params: versionParams,
   response: budgetBook,
 });
