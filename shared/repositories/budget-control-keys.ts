@@ -39,6 +39,10 @@ export interface LineControl {
   readonly assessed: number;
   readonly received: number;
   readonly refunded: number;
+  /** Budget version whose amounts the item carries; null while it comes from a provisional budget. */
+  readonly version?: number | null;
+  /** Created by the provisional budget (준예산) and not yet replaced by a final version. */
+  readonly provisional?: boolean;
 }
 
 /** Attributes of a CASH# control item: paid ≤ allocated. */
