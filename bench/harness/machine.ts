@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import type { MachineDescription } from './report.ts';
 
 /** What the figures were measured on: nproc, memory, CPU model from /proc/cpuinfo, Node version. */
@@ -10,6 +10,7 @@ export async function describeMachine(): Promise<MachineDescription> {
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    loadAverage: loadavg().map((load) => load.toFixed(2)).join(' '),
   };
 }
 

@@ -46,6 +46,8 @@ export interface MachineDescription {
   readonly memory: string;
   readonly node: string;
   readonly platform: string;
+  /** 1/5/15-minute load average when the run started: other work on the machine skews every figure. */
+  readonly loadAverage?: string;
 }
 
 export interface BenchReport {
