@@ -2,8 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startEmbeddedStack, seedRegistry } from '#infra/embedded/stack-manager.ts';
 import type { EmbeddedStack } from '#infra/embedded/stack-manager.ts';
-import { queues } from '#shared/resources.ts';
-import { buckets, table } from '#shared/resources.ts';
+import { buckets, queues, table } from '#shared/resources.ts';
 import { startRuntime } from '#infra/runtime/runtime.ts';
 import { readRuntimeState, removeRuntimeState, writeRuntimeState } from '#infra/runtime/state-file.ts';
 import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
@@ -41,20 +40,19 @@ if (already) {
   process.exit(1);
 }
 
+const resourceVariables = new Set([table.env, ...Object.values(queues).map((q) => q.env), ...Object.values(buckets).map((b) => b.env)]);
 let stack: EmbeddedStack | undefined;
 if (external) {
-  const missing = [table.env, ...Object.values(queues).map((q) => q.env), ...Object.values(buckets).map((b) => b.env)].filter(
-    (name) => !process.env[name],
-  );
+  const missing = [...resourceVariables].filter((name) => !process.env[name]);
   if (missing.length > 0) {
     console.error(`--external needs ${missing.join(', ')} in the environment`);
     process.exit(1);
   }
   if (values['seed-registry']) await seedRegistry({});
 } else {
+  // The engines stay on the loopback interface whatever --host says: only the API is exposed.
   stack = await startEmbeddedStack({
     dataDir,
-    host: values.host,
     ...(process.env.HOJO_DYNAMODB_PORT ? { dynamoPort: Number(process.env.HOJO_DYNAMODB_PORT) } : {}),
     ...(process.env.HOJO_AWS_PORT ? { awsPort: Number(process.env.HOJO_AWS_PORT) } : {}),
   });
@@ -65,8 +63,10 @@ const runtime = await startRuntime({ port: Number(values.port), host: values.hos
   throw error;
 });
 
+// Resource names and endpoints only: credentials of an external deployment never go into the state file
+// (the embedded stack's are dummies, and come with stack.env).
 const resourceEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => /^(AWS_|TABLE_NAME$|.*_QUEUE_URL$|ARCHIVE_BUCKET$)/.test(name)),
+  Object.entries(process.env).filter(([name]) => resourceVariables.has(name) || /^AWS_(ENDPOINT_URL\w*|REGION|DEFAULT_REGION)$/.test(name)),
 ) as Record<string, string>;
 await writeRuntimeState(dataDir, {
   pid: process.pid,
