@@ -5,6 +5,10 @@ import { listGovernments } from '#shared/repositories/registry-repository.ts';
 import { getNationalDebtRatios } from '#shared/routes/debt.ts';
 
 export const handler = apiHandler(getNationalDebtRatios, async ({ params }) => {
-  const [governments, outstanding, budgets] = await Promise.all([listGovernments(), outstandingByGovernment(), budgetTotalsByGovernment(params.year)]);
+  const [governments, outstanding, budgets] = await Promise.all([
+    listGovernments(),
+    outstandingByGovernment(),
+    budgetTotalsByGovernment(params.year),
+  ]);
   return { body: { year: params.year, ...nationalDebtView(governments, outstanding, budgets) } };
 });

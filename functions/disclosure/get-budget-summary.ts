@@ -7,5 +7,8 @@ import { getDisclosedBudgetSummary } from '#shared/routes/disclosure.ts';
 export const handler = apiHandler(getDisclosedBudgetSummary, async ({ params }) => {
   const version = await requireFinalVersion(params.gov, params.year);
   const [revenue, expenditure] = await Promise.all([revenueAmounts(version), expenditureAmounts(version)]);
-  return { headers: openDataHeaders, body: { gov: params.gov, year: params.year, version: version.number, ...summarise(revenue, expenditure) } };
+  return {
+    headers: openDataHeaders,
+    body: { gov: params.gov, year: params.year, version: version.number, ...summarise(revenue, expenditure) },
+  };
 });

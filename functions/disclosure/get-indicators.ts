@@ -6,5 +6,8 @@ import { getFiscalIndicators } from '#shared/routes/disclosure.ts';
 
 export const handler = apiHandler(getFiscalIndicators, async ({ params }) => {
   const version = await requireFinalVersion(params.gov, params.year);
-  return { headers: openDataHeaders, body: { gov: params.gov, year: params.year, version: version.number, ...indicatorsOf(await revenueAmounts(version)) } };
+  return {
+    headers: openDataHeaders,
+    body: { gov: params.gov, year: params.year, version: version.number, ...indicatorsOf(await revenueAmounts(version)) },
+  };
 });

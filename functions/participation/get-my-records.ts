@@ -10,5 +10,12 @@ export const handler = apiHandler(getMyParticipationRecords, async ({ params, ca
   const cycle = await requireCycle(params.gov, params.year);
   const [proposals, votes] = await Promise.all([proposalsOf(params.gov, params.year, sub), votesOf(params.gov, params.year, sub)]);
   const closed = cycle.state === 'closed';
-  return { body: { proposals: proposals.map((proposal) => publicView(proposal, closed)), votes, votesUsed: votes.length, voteLimit: cycle.voteLimit } };
+  return {
+    body: {
+      proposals: proposals.map((proposal) => publicView(proposal, closed)),
+      votes,
+      votesUsed: votes.length,
+      voteLimit: cycle.voteLimit,
+    },
+  };
 });

@@ -11,7 +11,13 @@
 export const debtPartition = (gov: string): string => `DEBT#${gov}`;
 export const debtKey = (gov: string, debtId: string) => ({ pk: debtPartition(gov), sk: `DEBT#${debtId}` });
 export const entryPrefix = (debtId: string): string => `ENTRY#${debtId}#`;
-export const repaymentKey = (gov: string, debtId: string, reference: string) => ({ pk: debtPartition(gov), sk: `${entryPrefix(debtId)}${reference}` });
-export const reversalKey = (gov: string, debtId: string, reference: string) => ({ pk: debtPartition(gov), sk: `${entryPrefix(debtId)}${reference}#reversal` });
+export const repaymentKey = (gov: string, debtId: string, reference: string) => ({
+  pk: debtPartition(gov),
+  sk: `${entryPrefix(debtId)}${reference}`,
+});
+export const reversalKey = (gov: string, debtId: string, reference: string) => ({
+  pk: debtPartition(gov),
+  sk: `${entryPrefix(debtId)}${reference}#reversal`,
+});
 export const DEBT_TOTALS_PARTITION = 'DEBTTOTALS';
 export const debtTotalKey = (gov: string) => ({ pk: DEBT_TOTALS_PARTITION, sk: gov });

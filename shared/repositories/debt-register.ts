@@ -18,11 +18,27 @@ export const debtTarget = (gov: string, debtId: string): string => `debt ${gov}/
 /** The bond or borrowing with its generated schedule, the government's outstanding total and the audit record: one TransactWrite. */
 export async function issueDebt(request: RequestInfo, gov: string, input: IssueDebtInput): Promise<DebtRecord> {
   const schedule = repaymentSchedule(input);
-  if (!schedule.ok) throw unprocessable('invalid-repayment-schedule', schedule.reason, { rule: 'a schedule of whole-won instalments between issue and maturity' });
+  if (!schedule.ok)
+    throw unprocessable('invalid-repayment-schedule', schedule.reason, {
+      rule: 'a schedule of whole-won instalments between issue and maturity',
+    });
   const { installments: _installments, intervalMonths: _intervalMonths, ...terms } = input;
-  const record: DebtRecord = { gov, ...terms, schedule: [...schedule.installments], repaid: 0, outstanding: input.principal, createdAt: request.receivedAt };
+  const record: DebtRecord = {
+    gov,
+    ...terms,
+    schedule: [...schedule.installments],
+    repaid: 0,
+    outstanding: input.principal,
+    createdAt: request.receivedAt,
+  };
   const outcome = await transact([
-    { Put: { TableName: tableName(), Item: { ...debtKey(gov, input.debtId), entity: 'debt', ...record }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...debtKey(gov, input.debtId), entity: 'debt', ...record },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
     {
       Update: {
         TableName: tableName(),
@@ -33,7 +49,8 @@ export async function issueDebt(request: RequestInfo, gov: string, input: IssueD
     },
     auditPut(tableName(), auditRecord(request, { gov, operation: 'debt.issue', target: debtTarget(gov, input.debtId) })),
   ]);
-  if (!outcome.ok) throw conflict('debt-exists', `government ${gov} already has debt ${input.debtId} in its register`, { debtId: input.debtId });
+  if (!outcome.ok)
+    throw conflict('debt-exists', `government ${gov} already has debt ${input.debtId} in its register`, { debtId: input.debtId });
   return record;
 }
 

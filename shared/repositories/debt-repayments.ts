@@ -19,17 +19,45 @@ export type DebtEntry = z.infer<typeof debtEntry>;
  * outstanding (conditional on outstanding ≥ amount, so concurrent repayments can never overpay),
  * the government's total and the audit record, in one TransactWrite.
  */
-export async function recordRepayment(request: RequestInfo, gov: string, debtId: string, input: { reference: string; amount: number; date: string }): Promise<DebtEntry> {
+export async function recordRepayment(
+  request: RequestInfo,
+  gov: string,
+  debtId: string,
+  input: { reference: string; amount: number; date: string },
+): Promise<DebtEntry> {
   const debt = await requireDebt(gov, debtId);
-  if (input.date < debt.issueDate) throw unprocessable('repayment-before-issue', `a repayment on ${input.date} precedes the issue date ${debt.issueDate}`, { issueDate: debt.issueDate });
+  if (input.date < debt.issueDate)
+    throw unprocessable('repayment-before-issue', `a repayment on ${input.date} precedes the issue date ${debt.issueDate}`, {
+      issueDate: debt.issueDate,
+    });
   const tooMuch = repaymentProblem(debt.outstanding, input.amount, debtId);
   if (tooMuch) throw tooMuch;
-  const entry: DebtEntry = { entryId: input.reference, type: 'repayment', amount: input.amount, date: input.date, recordedAt: request.receivedAt };
+  const entry: DebtEntry = {
+    entryId: input.reference,
+    type: 'repayment',
+    amount: input.amount,
+    date: input.date,
+    recordedAt: request.receivedAt,
+  };
   const outcome = await transact(
-    movement(request, gov, debtId, -input.amount, { Put: { TableName: tableName(), Item: { ...repaymentKey(gov, debtId, input.reference), entity: 'debt-entry', ...entry }, ConditionExpression: 'attribute_not_exists(pk)' } }, 'debt.repay'),
+    movement(
+      request,
+      gov,
+      debtId,
+      -input.amount,
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...repaymentKey(gov, debtId, input.reference), entity: 'debt-entry', ...entry },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      'debt.repay',
+    ),
   );
   if (!outcome.ok) {
-    if (outcome.failed.includes(1)) throw conflict('repayment-exists', `repayment ${input.reference} of ${debtId} is already recorded`, { reference: input.reference });
+    if (outcome.failed.includes(1))
+      throw conflict('repayment-exists', `repayment ${input.reference} of ${debtId} is already recorded`, { reference: input.reference });
     const current = await requireDebt(gov, debtId);
     throw repaymentProblem(current.outstanding, input.amount, debtId) ?? new Error('repayment condition failed without a cause');
   }
@@ -39,19 +67,48 @@ export async function recordRepayment(request: RequestInfo, gov: string, debtId:
 /** Reverses a repayment with a new entry referring to it (the repayment itself is never changed); at most once. */
 export async function reverseRepayment(request: RequestInfo, gov: string, debtId: string, reference: string): Promise<DebtEntry> {
   await requireDebt(gov, debtId);
-  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: repaymentKey(gov, debtId, reference), ConsistentRead: true }));
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: repaymentKey(gov, debtId, reference), ConsistentRead: true }),
+  );
   if (!Item) throw notFound('repayment-not-found', `debt ${debtId} has no repayment ${reference}`);
   const original = Item as DebtEntry;
-  const entry: DebtEntry = { entryId: `${reference}#reversal`, type: 'reversal', amount: original.amount, date: request.receivedAt.slice(0, 10), reverses: reference, recordedAt: request.receivedAt };
+  const entry: DebtEntry = {
+    entryId: `${reference}#reversal`,
+    type: 'reversal',
+    amount: original.amount,
+    date: request.receivedAt.slice(0, 10),
+    reverses: reference,
+    recordedAt: request.receivedAt,
+  };
   const outcome = await transact(
-    movement(request, gov, debtId, original.amount, { Put: { TableName: tableName(), Item: { ...reversalKey(gov, debtId, reference), entity: 'debt-entry', ...entry }, ConditionExpression: 'attribute_not_exists(pk)' } }, 'debt.reverse-repayment'),
+    movement(
+      request,
+      gov,
+      debtId,
+      original.amount,
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...reversalKey(gov, debtId, reference), entity: 'debt-entry', ...entry },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      'debt.reverse-repayment',
+    ),
   );
   if (!outcome.ok) throw conflict('repayment-already-reversed', `repayment ${reference} of ${debtId} is already reversed`, { reference });
   return entry;
 }
 
 /** The writes that move a debt's outstanding by `delta` (negative for a repayment) together with `entry`. */
-function movement(request: RequestInfo, gov: string, debtId: string, delta: number, entry: TransactItem, operation: string): TransactItem[] {
+function movement(
+  request: RequestInfo,
+  gov: string,
+  debtId: string,
+  delta: number,
+  entry: TransactItem,
+  operation: string,
+): TransactItem[] {
   return [
     {
       Update: {
@@ -63,7 +120,14 @@ function movement(request: RequestInfo, gov: string, debtId: string, delta: numb
       },
     },
     entry,
-    { Update: { TableName: tableName(), Key: debtTotalKey(gov), UpdateExpression: 'ADD outstanding :delta', ExpressionAttributeValues: { ':delta': delta } } },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: debtTotalKey(gov),
+        UpdateExpression: 'ADD outstanding :delta',
+        ExpressionAttributeValues: { ':delta': delta },
+      },
+    },
     auditPut(tableName(), auditRecord(request, { gov, operation, target: debtTarget(gov, debtId) })),
   ];
 }

@@ -49,13 +49,33 @@ export async function requireCycle(gov: string, year: number): Promise<CycleReco
   return cycle;
 }
 
-export async function createCycle(request: RequestInfo, gov: string, year: number, settings: { voteLimit: number; budgetCap: number }): Promise<CycleRecord> {
-  const record: CycleRecord = { gov, year, state: 'proposals-open', ...settings, proposals: 0, pendingReview: 0, createdAt: request.receivedAt };
+export async function createCycle(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  settings: { voteLimit: number; budgetCap: number },
+): Promise<CycleRecord> {
+  const record: CycleRecord = {
+    gov,
+    year,
+    state: 'proposals-open',
+    ...settings,
+    proposals: 0,
+    pendingReview: 0,
+    createdAt: request.receivedAt,
+  };
   const outcome = await transact([
-    { Put: { TableName: tableName(), Item: { ...cycleKey(gov, year), entity: 'participation-cycle', ...record }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...cycleKey(gov, year), entity: 'participation-cycle', ...record },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
     auditPut(tableName(), auditRecord(request, { gov, operation: 'participation.cycle.create', target: cycleTarget(gov, year) })),
   ]);
-  if (!outcome.ok) throw conflict('participation-cycle-exists', `government ${gov} already has a participatory budgeting cycle for ${year}`);
+  if (!outcome.ok)
+    throw conflict('participation-cycle-exists', `government ${gov} already has a participatory budgeting cycle for ${year}`);
   return record;
 }
 
@@ -74,13 +94,26 @@ export async function transitionCycle(request: RequestInfo, gov: string, year: n
   const result: CycleResult = {
     budgetCap: selection.budgetCap,
     selectedTotal: selection.selectedTotal,
-    selected: selection.selected.map(({ rank, proposalId, title, field, estimatedCost, votes }) => ({ rank, proposalId, title, field, estimatedCost, votes })),
+    selected: selection.selected.map(({ rank, proposalId, title, field, estimatedCost, votes }) => ({
+      rank,
+      proposalId,
+      title,
+      field,
+      estimatedCost,
+      votes,
+    })),
     closedAt: request.receivedAt,
   };
   return changeState(request, cycle, 'closed', action, result);
 }
 
-async function changeState(request: RequestInfo, cycle: CycleRecord, to: CycleState, operation: string, result?: CycleResult): Promise<CycleRecord> {
+async function changeState(
+  request: RequestInfo,
+  cycle: CycleRecord,
+  to: CycleState,
+  operation: string,
+  result?: CycleResult,
+): Promise<CycleRecord> {
   const { gov, year } = cycle;
   const needsReviewDone = to === 'voting';
   const outcome = await transact([
@@ -91,7 +124,12 @@ async function changeState(request: RequestInfo, cycle: CycleRecord, to: CycleSt
         UpdateExpression: result ? 'SET #state = :to, #result = :result' : 'SET #state = :to',
         ConditionExpression: needsReviewDone ? '#state = :from AND pendingReview = :zero' : '#state = :from',
         ExpressionAttributeNames: { '#state': 'state', ...(result ? { '#result': 'result' } : {}) },
-        ExpressionAttributeValues: { ':to': to, ':from': cycle.state, ...(result ? { ':result': result } : {}), ...(needsReviewDone ? { ':zero': 0 } : {}) },
+        ExpressionAttributeValues: {
+          ':to': to,
+          ':from': cycle.state,
+          ...(result ? { ':result': result } : {}),
+          ...(needsReviewDone ? { ':zero': 0 } : {}),
+        },
       },
     },
     auditPut(tableName(), auditRecord(request, { gov, operation: `participation.cycle.${operation}`, target: cycleTarget(gov, year) })),
@@ -99,10 +137,14 @@ async function changeState(request: RequestInfo, cycle: CycleRecord, to: CycleSt
   if (!outcome.ok) {
     const current = await requireCycle(gov, year);
     if (current.state === cycle.state && needsReviewDone) {
-      throw conflict('proposals-unreviewed', `${current.pendingReview} proposal(s) still wait for the committee's review; voting opens when every proposal is reviewed`, {
-        rule: 'no proposal pending review when voting opens',
-        pendingReview: current.pendingReview,
-      });
+      throw conflict(
+        'proposals-unreviewed',
+        `${current.pendingReview} proposal(s) still wait for the committee's review; voting opens when every proposal is reviewed`,
+        {
+          rule: 'no proposal pending review when voting opens',
+          pendingReview: current.pendingReview,
+        },
+      );
     }
     throw illegalCycleTransition(current.state, operation === 'stop-voting' ? 'close' : (operation as CycleAction));
   }
@@ -134,7 +176,13 @@ async function eligibleProposals(gov: string, year: number): Promise<EligiblePro
       }),
     );
     for (const item of page.Items ?? []) {
-      proposals.push({ proposalId: String(item.proposalId), title: String(item.title), field: String(item.field), estimatedCost: Number(item.estimatedCost), votes: Number(item.votes ?? 0) });
+      proposals.push({
+        proposalId: String(item.proposalId),
+        title: String(item.title),
+        field: String(item.field),
+        estimatedCost: Number(item.estimatedCost),
+        votes: Number(item.votes ?? 0),
+      });
     }
     cursor = page.LastEvaluatedKey;
   } while (cursor);

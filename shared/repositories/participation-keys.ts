@@ -15,7 +15,10 @@ export const cycleId = (gov: string, year: number): string => `${gov}-${year}`;
 const resident = (sub: string): string => encodeURIComponent(sub);
 
 export const cycleKey = (gov: string, year: number) => ({ pk: cyclePartition(gov, year), sk: 'CYCLE' });
-export const proposalKey = (gov: string, year: number, proposalId: string) => ({ pk: cyclePartition(gov, year), sk: `PROPOSAL#${proposalId}` });
+export const proposalKey = (gov: string, year: number, proposalId: string) => ({
+  pk: cyclePartition(gov, year),
+  sk: `PROPOSAL#${proposalId}`,
+});
 export const proposalPrefix = 'PROPOSAL#';
 
 export const votePrefix = (gov: string, year: number, sub: string): string => `VOTE#${cycleId(gov, year)}#${resident(sub)}#`;
@@ -23,6 +26,9 @@ export const voteKey = (gov: string, year: number, sub: string, proposalId: stri
   pk: cyclePartition(gov, year),
   sk: `${votePrefix(gov, year, sub)}${proposalId}`,
 });
-export const ballotKey = (gov: string, year: number, sub: string) => ({ pk: cyclePartition(gov, year), sk: `BALLOT#${cycleId(gov, year)}#${resident(sub)}` });
+export const ballotKey = (gov: string, year: number, sub: string) => ({
+  pk: cyclePartition(gov, year),
+  sk: `BALLOT#${cycleId(gov, year)}#${resident(sub)}`,
+});
 
 export const residentProposalsKey = (gov: string, year: number, sub: string): string => `PBRESIDENT#${gov}#${year}#${resident(sub)}`;

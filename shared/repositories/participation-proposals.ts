@@ -10,7 +10,7 @@ import type { ExclusionReason, ProposalState, ReviewFindings } from '#shared/dom
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { badRequest, conflict, notFound, unprocessable } from '#shared/http/problem.ts';
 import { transact } from '#shared/repositories/budget-writes.ts';
-import { cycleTarget, requireCycle } from '#shared/repositories/participation-cycle.ts';
+import { requireCycle } from '#shared/repositories/participation-cycle.ts';
 import { cycleKey, cyclePartition, proposalKey, proposalPrefix, residentProposalsKey } from '#shared/repositories/participation-keys.ts';
 import type { PublicProposal } from '#shared/schemas/participation.ts';
 
@@ -54,18 +54,36 @@ export const publicView = (record: ProposalRecord, showVotes: boolean): PublicPr
  * counters (conditional on the state, so a proposal never lands after review started) and the audit
  * record. A proposal that alone costs more than the cycle's budget cap could never be selected.
  */
-export async function submitProposal(request: RequestInfo, gov: string, year: number, proposer: string, input: ProposalInput): Promise<ProposalRecord> {
+export async function submitProposal(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  proposer: string,
+  input: ProposalInput,
+): Promise<ProposalRecord> {
   const cycle = await requireCycle(gov, year);
   requireCycleState(cycle.state, 'proposals-open', 'submitting a proposal');
   if (input.estimatedCost > cycle.budgetCap) {
-    throw unprocessable('proposal-exceeds-cap', `the estimated cost ${input.estimatedCost} exceeds the cycle's budget cap ${cycle.budgetCap}`, {
-      rule: 'estimatedCost ≤ budgetCap',
-      estimatedCost: input.estimatedCost,
-      budgetCap: cycle.budgetCap,
-    });
+    throw unprocessable(
+      'proposal-exceeds-cap',
+      `the estimated cost ${input.estimatedCost} exceeds the cycle's budget cap ${cycle.budgetCap}`,
+      {
+        rule: 'estimatedCost ≤ budgetCap',
+        estimatedCost: input.estimatedCost,
+        budgetCap: cycle.budgetCap,
+      },
+    );
   }
   const proposalId = newProposalId(request.receivedAt);
-  const record: ProposalRecord = { ...input, proposalId, proposer, state: 'submitted', exclusionReasons: [], votes: 0, submittedAt: request.receivedAt };
+  const record: ProposalRecord = {
+    ...input,
+    proposalId,
+    proposer,
+    state: 'submitted',
+    exclusionReasons: [],
+    votes: 0,
+    submittedAt: request.receivedAt,
+  };
   const outcome = await transact([
     {
       Update: {
@@ -90,14 +108,23 @@ export async function submitProposal(request: RequestInfo, gov: string, year: nu
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    auditPut(tableName(), auditRecord(request, { gov, operation: 'participation.proposal.submit', target: `participation-proposal ${gov}/${year}/${proposalId}` })),
+    auditPut(
+      tableName(),
+      auditRecord(request, {
+        gov,
+        operation: 'participation.proposal.submit',
+        target: `participation-proposal ${gov}/${year}/${proposalId}`,
+      }),
+    ),
   ]);
   if (!outcome.ok) throw cycleNotIn((await requireCycle(gov, year)).state, 'proposals-open', 'submitting a proposal');
   return record;
 }
 
 export async function getProposal(gov: string, year: number, proposalId: string): Promise<ProposalRecord | undefined> {
-  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: proposalKey(gov, year, proposalId), ConsistentRead: true }));
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: proposalKey(gov, year, proposalId), ConsistentRead: true }),
+  );
   return Item as ProposalRecord | undefined;
 }
 
@@ -112,13 +139,24 @@ export async function requireProposal(gov: string, year: number, proposalId: str
  * the proposal's outcome (conditional on it being unreviewed), the cycle's pending count (conditional
  * on the state) and the audit record.
  */
-export async function reviewProposal(request: RequestInfo, gov: string, year: number, proposalId: string, findings: ReviewFindings & { note?: string }): Promise<ProposalRecord> {
+export async function reviewProposal(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  proposalId: string,
+  findings: ReviewFindings & { note?: string },
+): Promise<ProposalRecord> {
   const cycle = await requireCycle(gov, year);
   requireCycleState(cycle.state, 'review', 'reviewing a proposal');
   const proposal = await requireProposal(gov, year, proposalId);
   if (proposal.state !== 'submitted') throw alreadyReviewed(proposal);
   const outcome = reviewOutcome(findings);
-  const reviewed: ProposalRecord = { ...proposal, state: outcome.state, exclusionReasons: outcome.reasons, ...(findings.note ? { reviewNote: findings.note } : {}) };
+  const reviewed: ProposalRecord = {
+    ...proposal,
+    state: outcome.state,
+    exclusionReasons: outcome.reasons,
+    ...(findings.note ? { reviewNote: findings.note } : {}),
+  };
   const result = await transact([
     {
       Update: {
@@ -146,7 +184,14 @@ export async function reviewProposal(request: RequestInfo, gov: string, year: nu
         },
       },
     },
-    auditPut(tableName(), auditRecord(request, { gov, operation: 'participation.proposal.review', target: `participation-proposal ${gov}/${year}/${proposalId}` })),
+    auditPut(
+      tableName(),
+      auditRecord(request, {
+        gov,
+        operation: 'participation.proposal.review',
+        target: `participation-proposal ${gov}/${year}/${proposalId}`,
+      }),
+    ),
   ]);
   if (!result.ok) {
     if (result.failed.includes(1)) throw alreadyReviewed(await requireProposal(gov, year, proposalId));
@@ -156,7 +201,9 @@ export async function reviewProposal(request: RequestInfo, gov: string, year: nu
 }
 
 const alreadyReviewed = (proposal: ProposalRecord) =>
-  conflict('proposal-already-reviewed', `proposal ${proposal.proposalId} was already reviewed (${proposal.state})`, { state: proposal.state });
+  conflict('proposal-already-reviewed', `proposal ${proposal.proposalId} was already reviewed (${proposal.state})`, {
+    state: proposal.state,
+  });
 
 /** One page of a cycle's proposals in submission order; the cursor is the last sort key, base64url. */
 export async function listProposals(
@@ -169,13 +216,20 @@ export async function listProposals(
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ...(options.state ? { FilterExpression: '#state = :state', ExpressionAttributeNames: { '#state': 'state' } } : {}),
-      ExpressionAttributeValues: { ':pk': cyclePartition(gov, year), ':prefix': proposalPrefix, ...(options.state ? { ':state': options.state } : {}) },
+      ExpressionAttributeValues: {
+        ':pk': cyclePartition(gov, year),
+        ':prefix': proposalPrefix,
+        ...(options.state ? { ':state': options.state } : {}),
+      },
       Limit: options.limit ?? 50,
       ...(options.cursor ? { ExclusiveStartKey: { pk: cyclePartition(gov, year), sk: decodeCursor(options.cursor) } } : {}),
     }),
   );
   const last = page.LastEvaluatedKey?.sk;
-  return { items: (page.Items ?? []) as ProposalRecord[], ...(typeof last === 'string' ? { cursor: Buffer.from(last).toString('base64url') } : {}) };
+  return {
+    items: (page.Items ?? []) as ProposalRecord[],
+    ...(typeof last === 'string' ? { cursor: Buffer.from(last).toString('base64url') } : {}),
+  };
 }
 
 function decodeCursor(cursor: string): string {

@@ -72,9 +72,15 @@ export async function castVote(request: RequestInfo, gov: string, year: number, 
   ]);
   if (!outcome.ok) {
     if (outcome.failed.includes(0)) throw cycleNotIn((await requireCycle(gov, year)).state, 'voting', 'voting');
-    if (outcome.failed.includes(1)) throw conflict('already-voted', `you have already voted for proposal ${proposalId}; a resident votes once per proposal`, { proposalId });
+    if (outcome.failed.includes(1))
+      throw conflict('already-voted', `you have already voted for proposal ${proposalId}; a resident votes once per proposal`, {
+        proposalId,
+      });
     if (outcome.failed.includes(2)) {
-      throw conflict('vote-limit-reached', `you have cast all ${cycle.voteLimit} votes of this cycle`, { rule: 'votes per resident ≤ voteLimit', voteLimit: cycle.voteLimit });
+      throw conflict('vote-limit-reached', `you have cast all ${cycle.voteLimit} votes of this cycle`, {
+        rule: 'votes per resident ≤ voteLimit',
+        voteLimit: cycle.voteLimit,
+      });
     }
     throw notEligible(proposalId, (await requireProposal(gov, year, proposalId)).state);
   }
@@ -83,7 +89,9 @@ export async function castVote(request: RequestInfo, gov: string, year: number, 
 }
 
 const notEligible = (proposalId: string, state: string) =>
-  conflict('proposal-not-eligible', `proposal ${proposalId} is ${state}; only proposals the committee found eligible can be voted for`, { state });
+  conflict('proposal-not-eligible', `proposal ${proposalId} is ${state}; only proposals the committee found eligible can be voted for`, {
+    state,
+  });
 
 /** The caller's own votes: the key prefix is their sub, so nobody else's can come back. */
 export async function votesOf(gov: string, year: number, voter: string): Promise<{ proposalId: string; votedAt: string }[]> {
@@ -99,7 +107,8 @@ export async function votesOf(gov: string, year: number, voter: string): Promise
         ExclusiveStartKey: cursor,
       }),
     );
-    for (const item of page.Items ?? []) if (item.voter === voter) votes.push({ proposalId: String(item.proposalId), votedAt: String(item.votedAt) });
+    for (const item of page.Items ?? [])
+      if (item.voter === voter) votes.push({ proposalId: String(item.proposalId), votedAt: String(item.votedAt) });
     cursor = page.LastEvaluatedKey;
   } while (cursor);
   return votes;

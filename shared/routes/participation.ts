@@ -51,8 +51,10 @@ export const transitionParticipationCycle = defineRoute({
   method: 'POST',
   path: `${base}/cycle/transitions`,
   handler: 'participation/transition-cycle',
-  summary: 'Move the cycle on: start-review, reopen-proposals, open-voting (every proposal reviewed), close (counts and publishes the result)',
-  description: 'An action the current state does not allow is answered 409 illegal-cycle-transition naming the state and the allowed actions.',
+  summary:
+    'Move the cycle on: start-review, reopen-proposals, open-voting (every proposal reviewed), close (counts and publishes the result)',
+  description:
+    'An action the current state does not allow is answered 409 illegal-cycle-transition naming the state and the allowed actions.',
   tags,
   access: governmentWrite('budget_officer'),
   params: govYearParams,

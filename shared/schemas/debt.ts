@@ -31,7 +31,13 @@ export const issueDebtBody = z
     path: ['installments'],
   });
 
-const installment = z.object({ number: z.number().int(), dueDate: z.string(), principal: z.number().int(), interest: z.number().int(), balanceAfter: z.number().int() });
+const installment = z.object({
+  number: z.number().int(),
+  dueDate: z.string(),
+  principal: z.number().int(),
+  interest: z.number().int(),
+  balanceAfter: z.number().int(),
+});
 
 export const debt = z.object({
   gov: z.string(),

@@ -4,7 +4,11 @@ import { fiscalYear, wonTotal } from '#shared/schemas/common.ts';
 export const exactRatio = z.object({
   numerator: wonTotal,
   denominator: wonTotal,
-  percent: z.string().regex(/^\d+\.\d{2}$/).nullable().describe('numerator / denominator × 100, rounded half-up to 2 decimals; null when the denominator is 0'),
+  percent: z
+    .string()
+    .regex(/^\d+\.\d{2}$/)
+    .nullable()
+    .describe('numerator / denominator × 100, rounded half-up to 2 decimals; null when the denominator is 0'),
 });
 
 const summaryRow = z.object({ code: z.string(), name: z.string(), amount: wonTotal });

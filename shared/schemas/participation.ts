@@ -86,7 +86,14 @@ export const participationResult = z.object({
   budgetCap: z.number().int(),
   selectedTotal: z.number().int(),
   selected: z.array(
-    z.object({ rank: z.number().int(), proposalId: z.string(), title: z.string(), field: z.string(), estimatedCost: z.number().int(), votes: z.number().int() }),
+    z.object({
+      rank: z.number().int(),
+      proposalId: z.string(),
+      title: z.string(),
+      field: z.string(),
+      estimatedCost: z.number().int(),
+      votes: z.number().int(),
+    }),
   ),
   closedAt: z.string(),
 });

@@ -26,7 +26,15 @@ export function nationalDebtView(
     outstandingTotal += debt;
     const computed = budget === null ? null : debtRatio(debt, budget);
     bands[computed?.band ?? 'unknown'] += 1;
-    return { gov: government.code, name: government.nameKo, outstanding: debt, budget, ratio: computed?.ratio ?? null, band: computed?.band ?? null, bandName: computed?.bandName ?? null };
+    return {
+      gov: government.code,
+      name: government.nameKo,
+      outstanding: debt,
+      budget,
+      ratio: computed?.ratio ?? null,
+      band: computed?.band ?? null,
+      bandName: computed?.bandName ?? null,
+    };
   });
   return { outstandingTotal, bands, items };
 }

@@ -30,17 +30,22 @@ export interface Installment {
   readonly balanceAfter: number;
 }
 
-export type ScheduleResult = { readonly ok: true; readonly installments: readonly Installment[] } | { readonly ok: false; readonly reason: string };
+export type ScheduleResult =
+  | { readonly ok: true; readonly installments: readonly Installment[] }
+  | { readonly ok: false; readonly reason: string };
 
 export function repaymentSchedule(terms: ScheduleTerms): ScheduleResult {
-  if (terms.maturityDate <= terms.issueDate) return { ok: false, reason: `maturity ${terms.maturityDate} must be after the issue date ${terms.issueDate}` };
+  if (terms.maturityDate <= terms.issueDate)
+    return { ok: false, reason: `maturity ${terms.maturityDate} must be after the issue date ${terms.issueDate}` };
   const count = terms.method === 'bullet' ? 1 : (terms.installments ?? 0);
   const interval = terms.method === 'bullet' ? 0 : (terms.intervalMonths ?? 0);
-  if (count < 1 || (terms.method === 'equal-principal' && interval < 1)) return { ok: false, reason: 'equal-principal repayment needs installments ≥ 1 and intervalMonths ≥ 1' };
+  if (count < 1 || (terms.method === 'equal-principal' && interval < 1))
+    return { ok: false, reason: 'equal-principal repayment needs installments ≥ 1 and intervalMonths ≥ 1' };
   if (count > terms.principal) return { ok: false, reason: `${count} instalments cannot split ${terms.principal} won into whole won` };
   const dueDates = Array.from({ length: count }, (_, index) => addMonths(terms.maturityDate, -interval * (count - 1 - index)));
   const first = dueDates[0] as string;
-  if (first <= terms.issueDate) return { ok: false, reason: `the first instalment would fall on ${first}, not after the issue date ${terms.issueDate}` };
+  if (first <= terms.issueDate)
+    return { ok: false, reason: `the first instalment would fall on ${first}, not after the issue date ${terms.issueDate}` };
 
   const base = Math.floor(terms.principal / count);
   const remainder = terms.principal - base * count;
@@ -57,7 +62,8 @@ export function repaymentSchedule(terms: ScheduleTerms): ScheduleResult {
 }
 
 const DAY_MS = 86_400_000;
-export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /** Calendar month arithmetic on ISO dates; a day past the end of the target month becomes its last day (31 Aug − 6 months = 28/29 Feb). */
 export function addMonths(date: string, months: number): string {

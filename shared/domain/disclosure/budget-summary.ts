@@ -24,11 +24,21 @@ export function summarise(
 ): BudgetSummary {
   const byCategory = sumBy(revenue, (line) => line.category);
   const byField = sumBy(expenditure, (line) => line.field);
-  const revenueRows = revenueCategories.map((category) => ({ code: category.code, name: category.nameKo, amount: byCategory.get(category.code) ?? 0n }));
-  const expenditureRows = functionalFields.map((field) => ({ code: field.code, name: field.nameKo, amount: byField.get(field.code) ?? 0n }));
+  const revenueRows = revenueCategories.map((category) => ({
+    code: category.code,
+    name: category.nameKo,
+    amount: byCategory.get(category.code) ?? 0n,
+  }));
+  const expenditureRows = functionalFields.map((field) => ({
+    code: field.code,
+    name: field.nameKo,
+    amount: byField.get(field.code) ?? 0n,
+  }));
   // Codes outside the tables (none today) are still counted, so the rows always add up to the totals.
-  for (const [code, amount] of byCategory) if (!revenueRows.some((row) => row.code === code)) revenueRows.push({ code, name: code, amount });
-  for (const [code, amount] of byField) if (!expenditureRows.some((row) => row.code === code)) expenditureRows.push({ code, name: nameOfField(code), amount });
+  for (const [code, amount] of byCategory)
+    if (!revenueRows.some((row) => row.code === code)) revenueRows.push({ code, name: code, amount });
+  for (const [code, amount] of byField)
+    if (!expenditureRows.some((row) => row.code === code)) expenditureRows.push({ code, name: nameOfField(code), amount });
   return {
     revenue: revenueRows,
     expenditure: expenditureRows,

@@ -17,7 +17,11 @@ export interface DisclosedIndicators {
  * The nationwide indicator table: one row per government in registry order; a government with no
  * final budget for the year keeps its row with empty figures, so the file always has 243 rows.
  */
-export function indicatorTable(year: number, governments: readonly GovernmentRef[], disclosed: ReadonlyMap<string, DisclosedIndicators>): ReportTable {
+export function indicatorTable(
+  year: number,
+  governments: readonly GovernmentRef[],
+  disclosed: ReadonlyMap<string, DisclosedIndicators>,
+): ReportTable {
   return {
     id: `fiscal-indicators-${year}`,
     title: `재정지표 ${year}`,
@@ -35,8 +39,22 @@ export function indicatorTable(year: number, governments: readonly GovernmentRef
     ],
     rows: governments.map((government): ReportRow => {
       const found = disclosed.get(government.code);
-      const base = { code: government.code, name: government.nameKo, level: government.level === 'metropolitan' ? '광역' : '기초', year: String(year) };
-      if (!found) return { ...base, version: '', revenueTotal: '', ownRevenue: '', fiscalIndependence: '', autonomousRevenue: '', fiscalAutonomy: '' };
+      const base = {
+        code: government.code,
+        name: government.nameKo,
+        level: government.level === 'metropolitan' ? '광역' : '기초',
+        year: String(year),
+      };
+      if (!found)
+        return {
+          ...base,
+          version: '',
+          revenueTotal: '',
+          ownRevenue: '',
+          fiscalIndependence: '',
+          autonomousRevenue: '',
+          fiscalAutonomy: '',
+        };
       const { indicators } = found;
       return {
         ...base,

@@ -20,5 +20,9 @@ export const formatHundredths = (hundredths: bigint): string => `${hundredths / 
 
 export function exactRatio(numerator: bigint, denominator: bigint): ExactRatio {
   const hundredths = basisPointsOf(numerator, denominator);
-  return { numerator: numerator.toString(), denominator: denominator.toString(), percent: hundredths === null ? null : formatHundredths(hundredths) };
+  return {
+    numerator: numerator.toString(),
+    denominator: denominator.toString(),
+    percent: hundredths === null ? null : formatHundredths(hundredths),
+  };
 }

@@ -14,7 +14,9 @@ export interface ReviewFindings {
 export const exclusionReasons = ['national-or-provincial-subsidy', 'legally-mandatory-spending', 'not-feasible'] as const;
 export type ExclusionReason = (typeof exclusionReasons)[number];
 
-export type ReviewOutcome = { readonly state: 'eligible'; readonly reasons: readonly [] } | { readonly state: 'excluded'; readonly reasons: readonly ExclusionReason[] };
+export type ReviewOutcome =
+  | { readonly state: 'eligible'; readonly reasons: readonly [] }
+  | { readonly state: 'excluded'; readonly reasons: readonly ExclusionReason[] };
 
 export function reviewOutcome(findings: ReviewFindings): ReviewOutcome {
   const reasons: ExclusionReason[] = [];

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { getDebt, getDebtRatio, getNationalDebtRatios, issueDebt, listDebts, recordDebtRepayment, reverseDebtRepayment } from '#shared/routes/debt.ts';
+import {
+  getDebt,
+  getDebtRatio,
+  getNationalDebtRatios,
+  issueDebt,
+  listDebts,
+  recordDebtRepayment,
+  reverseDebtRepayment,
+} from '#shared/routes/debt.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -25,7 +33,11 @@ const bond = {
 };
 const ratio = async () => (await callRoute(getDebtRatio, { params: { gov }, query: { year: String(year) }, caller: accountant })).body;
 const repay = (reference: string, amount: number) =>
-  callRoute(recordDebtRepayment, { params: { gov, debtId: bond.debtId }, body: { reference, amount, date: '2027-03-02' }, caller: accountant });
+  callRoute(recordDebtRepayment, {
+    params: { gov, debtId: bond.debtId },
+    body: { reference, amount, date: '2027-03-02' },
+    caller: accountant,
+  });
 
 describe('debt register and debt ratio through the API', () => {
   it('registers a bond with its schedule once, for its own government and by the permitted roles only', async () => {
@@ -43,17 +55,31 @@ describe('debt register and debt ratio through the API', () => {
       ['2031-03-02', 50_000_000],
     ]);
     expect((await callRoute(issueDebt, { params: { gov }, body: bond, caller: accountant })).body.code).toBe('debt-exists');
-    const official = await callRoute(issueDebt, { params: { gov }, body: { ...bond, debtId: 'X1' }, caller: { sub: 'do-1', roles: ['department_official'], gov } });
+    const official = await callRoute(issueDebt, {
+      params: { gov },
+      body: { ...bond, debtId: 'X1' },
+      caller: { sub: 'do-1', roles: ['department_official'], gov },
+    });
     expect(official.status).toBe(403);
     const elsewhere = await callRoute(issueDebt, { params: { gov: '11140' }, body: { ...bond, debtId: 'X2' }, caller: accountant });
     expect(elsewhere.body.code).toBe('other-government');
-    const badSchedule = await callRoute(issueDebt, { params: { gov }, body: { ...bond, debtId: 'X3', installments: 10 }, caller: accountant });
+    const badSchedule = await callRoute(issueDebt, {
+      params: { gov },
+      body: { ...bond, debtId: 'X3', installments: 10 },
+      caller: accountant,
+    });
     expect(badSchedule.status).toBe(422);
     expect(badSchedule.body.code).toBe('invalid-repayment-schedule');
   });
 
   it('puts exactly 25% in caution and one won less in normal', async () => {
-    expect(await ratio()).toMatchObject({ outstanding: '250000000', budget: '1000000000', ratio: { percent: '25.00' }, band: 'caution', bandName: '주의' });
+    expect(await ratio()).toMatchObject({
+      outstanding: '250000000',
+      budget: '1000000000',
+      ratio: { percent: '25.00' },
+      band: 'caution',
+      bandName: '주의',
+    });
     expect((await repay('R1', 1)).status).toBe(201);
     expect(await ratio()).toMatchObject({ outstanding: '249999999', band: 'normal', bandName: '정상' });
   });
@@ -61,7 +87,10 @@ describe('debt register and debt ratio through the API', () => {
   it('never repays more than outstanding, once per reference, and reverses by a reversing entry', async () => {
     const tooMuch = await repay('R2', 250_000_000);
     expect(tooMuch.status).toBe(422);
-    expect(tooMuch.body).toMatchObject({ code: 'repayment-exceeds-outstanding', context: { amount: 250_000_000, outstanding: 249_999_999 } });
+    expect(tooMuch.body).toMatchObject({
+      code: 'repayment-exceeds-outstanding',
+      context: { amount: 250_000_000, outstanding: 249_999_999 },
+    });
     expect((await repay('R1', 5)).body.code).toBe('repayment-exists');
 
     const racing = await Promise.all([repay('R3', 150_000_000), repay('R4', 150_000_000)]);
@@ -70,9 +99,14 @@ describe('debt register and debt ratio through the API', () => {
     const reversed = await callRoute(reverseDebtRepayment, { params: { gov, debtId: bond.debtId, reference: 'R1' }, caller: accountant });
     expect(reversed.status, JSON.stringify(reversed.body)).toBe(201);
     expect(reversed.body).toMatchObject({ type: 'reversal', amount: 1, reverses: 'R1' });
-    expect((await callRoute(reverseDebtRepayment, { params: { gov, debtId: bond.debtId, reference: 'R1' }, caller: accountant })).body.code).toBe('repayment-already-reversed');
+    expect(
+      (await callRoute(reverseDebtRepayment, { params: { gov, debtId: bond.debtId, reference: 'R1' }, caller: accountant })).body.code,
+    ).toBe('repayment-already-reversed');
 
-    const detail = await callRoute(getDebt, { params: { gov, debtId: bond.debtId }, caller: { sub: 'cm-1', roles: ['council_member'], gov } });
+    const detail = await callRoute(getDebt, {
+      params: { gov, debtId: bond.debtId },
+      caller: { sub: 'cm-1', roles: ['council_member'], gov },
+    });
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject({ repaid: 150_000_000, outstanding: 100_000_000 });
     expect(detail.body.entries.map((entry: { type: string; amount: number }) => [entry.type, entry.amount])).toEqual(
@@ -90,10 +124,17 @@ describe('debt register and debt ratio through the API', () => {
     const view = await callRoute(getNationalDebtRatios, { params: { year }, caller: ministry });
     expect(view.status).toBe(200);
     expect(view.body.items).toHaveLength(243);
-    expect(view.body.items.find((item: { gov: string }) => item.gov === gov)).toMatchObject({ outstanding: '100000000', budget: '1000000000', band: 'normal', ratio: { percent: '10.00' } });
+    expect(view.body.items.find((item: { gov: string }) => item.gov === gov)).toMatchObject({
+      outstanding: '100000000',
+      budget: '1000000000',
+      band: 'normal',
+      ratio: { percent: '10.00' },
+    });
     expect(view.body.bands).toEqual({ normal: 1, caution: 0, severe: 0, unknown: 242 });
     expect(view.body.outstandingTotal).toBe('100000000');
     expect((await callRoute(getNationalDebtRatios, { params: { year }, caller: accountant })).status).toBe(403);
-    expect((await callRoute(getNationalDebtRatios, { params: { year }, caller: { sub: 'r-1', roles: ['resident'], gov } })).status).toBe(403);
+    expect((await callRoute(getNationalDebtRatios, { params: { year }, caller: { sub: 'r-1', roles: ['resident'], gov } })).status).toBe(
+      403,
+    );
   });
 });

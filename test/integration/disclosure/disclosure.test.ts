@@ -31,8 +31,16 @@ describe('open-data disclosure of a final budget (no token)', () => {
     expect(summary.status, JSON.stringify(summary.body)).toBe(200);
     expect(summary.headers['cache-control']).toBe('public, max-age=300');
     expect(summary.body).toMatchObject({ gov, year, version: 0, revenueTotal: '1000000003', expenditureTotal: '1000000003' });
-    expect(summary.body.revenue.find((row: { code: string }) => row.code === '2')).toEqual({ code: '2', name: '세외수입', amount: '100000001' });
-    expect(summary.body.expenditure.find((row: { code: string }) => row.code === '060')).toEqual({ code: '060', name: '문화 및 관광', amount: '400000003' });
+    expect(summary.body.revenue.find((row: { code: string }) => row.code === '2')).toEqual({
+      code: '2',
+      name: '세외수입',
+      amount: '100000001',
+    });
+    expect(summary.body.expenditure.find((row: { code: string }) => row.code === '060')).toEqual({
+      code: '060',
+      name: '문화 및 관광',
+      amount: '400000003',
+    });
     expect(summary.body.expenditure.find((row: { code: string }) => row.code === '010').amount).toBe('600000000');
 
     const indicators = await callRoute(getFiscalIndicators, { params: { gov, year } });

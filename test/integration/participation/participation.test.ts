@@ -26,10 +26,19 @@ const officer: TestCaller = { sub: 'bo-1', roles: ['budget_officer'], gov };
 const resident = (sub: string, home = gov): TestCaller => ({ sub, roles: ['resident'], gov: home });
 const [alice, bob, carol] = [resident('res-alice'), resident('res-bob'), resident('res-carol')];
 
-const proposal = (title: string, estimatedCost: number, field = '060') => ({ title, description: `${title}: 주민 제안 사업 설명입니다.`, estimatedCost, field });
+const proposal = (title: string, estimatedCost: number, field = '060') => ({
+  title,
+  description: `${title}: 주민 제안 사업 설명입니다.`,
+  estimatedCost,
+  field,
+});
 const act = (action: string) => callRoute(transitionParticipationCycle, { params: { gov, year }, body: { action }, caller: officer });
 const review = (proposalId: string, findings: Record<string, unknown>) =>
-  callRoute(reviewParticipationProposal, { params: { gov, year, proposalId }, body: { subsidyProject: false, legallyMandatory: false, feasible: true, ...findings }, caller: officer });
+  callRoute(reviewParticipationProposal, {
+    params: { gov, year, proposalId },
+    body: { subsidyProject: false, legallyMandatory: false, feasible: true, ...findings },
+    caller: officer,
+  });
 const voteMonths = new Set<string>();
 async function vote(caller: TestCaller, proposalId: string) {
   const result = await callRoute(voteForParticipationProposal, { params: { gov, year, proposalId }, caller });
@@ -41,10 +50,18 @@ describe('participatory budgeting through the API', () => {
   const ids: Record<string, string> = {};
 
   it('opens a cycle once; a second is 409; the cycle is public', async () => {
-    const created = await callRoute(createParticipationCycle, { params: { gov, year }, body: { voteLimit: 2, budgetCap: 100_000_000 }, caller: officer });
+    const created = await callRoute(createParticipationCycle, {
+      params: { gov, year },
+      body: { voteLimit: 2, budgetCap: 100_000_000 },
+      caller: officer,
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ state: 'proposals-open', voteLimit: 2, budgetCap: 100_000_000, allowedActions: ['start-review'] });
-    const again = await callRoute(createParticipationCycle, { params: { gov, year }, body: { voteLimit: 3, budgetCap: 1 }, caller: officer });
+    const again = await callRoute(createParticipationCycle, {
+      params: { gov, year },
+      body: { voteLimit: 3, budgetCap: 1 },
+      caller: officer,
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('participation-cycle-exists');
     expect((await callRoute(getParticipationCycle, { params: { gov, year } })).body.voteLimit).toBe(2);
@@ -63,15 +80,31 @@ describe('participatory budgeting through the API', () => {
       expect(submitted.body).not.toHaveProperty('proposer');
       ids[key] = submitted.body.proposalId;
     }
-    const outsider = await callRoute(submitParticipationProposal, { params: { gov, year }, body: proposal('타 지역 제안', 1_000_000), caller: resident('res-dave', otherGov) });
+    const outsider = await callRoute(submitParticipationProposal, {
+      params: { gov, year },
+      body: proposal('타 지역 제안', 1_000_000),
+      caller: resident('res-dave', otherGov),
+    });
     expect(outsider.status).toBe(403);
     expect(outsider.body.code).toBe('other-government');
-    const overCap = await callRoute(submitParticipationProposal, { params: { gov, year }, body: proposal('너무 큰 사업', 100_000_001), caller: alice });
+    const overCap = await callRoute(submitParticipationProposal, {
+      params: { gov, year },
+      body: proposal('너무 큰 사업', 100_000_001),
+      caller: alice,
+    });
     expect(overCap.status).toBe(422);
     expect(overCap.body).toMatchObject({ code: 'proposal-exceeds-cap', context: { estimatedCost: 100_000_001, budgetCap: 100_000_000 } });
-    const unknownField = await callRoute(submitParticipationProposal, { params: { gov, year }, body: proposal('분야 오류', 1_000, '999'), caller: alice });
+    const unknownField = await callRoute(submitParticipationProposal, {
+      params: { gov, year },
+      body: proposal('분야 오류', 1_000, '999'),
+      caller: alice,
+    });
     expect(unknownField.status).toBe(400);
-    const extraField = await callRoute(submitParticipationProposal, { params: { gov, year }, body: { ...proposal('필드 추가', 1_000), proposer: 'x' }, caller: alice });
+    const extraField = await callRoute(submitParticipationProposal, {
+      params: { gov, year },
+      body: { ...proposal('필드 추가', 1_000), proposer: 'x' },
+      caller: alice,
+    });
     expect(extraField.status).toBe(400);
   });
 
@@ -79,7 +112,11 @@ describe('participatory budgeting through the API', () => {
     const early = await vote(alice, ids.library!);
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('cycle-not-voting');
-    expect((await act('open-voting')).body).toMatchObject({ status: 409, code: 'illegal-cycle-transition', context: { state: 'proposals-open', allowedActions: ['start-review'] } });
+    expect((await act('open-voting')).body).toMatchObject({
+      status: 409,
+      code: 'illegal-cycle-transition',
+      context: { state: 'proposals-open', allowedActions: ['start-review'] },
+    });
     expect((await act('start-review')).body.state).toBe('review');
     const late = await callRoute(submitParticipationProposal, { params: { gov, year }, body: proposal('늦은 제안', 1_000), caller: alice });
     expect(late.body.code).toBe('cycle-not-proposals-open');
@@ -88,7 +125,11 @@ describe('participatory budgeting through the API', () => {
     expect(pending.status).toBe(409);
     expect(pending.body).toMatchObject({ code: 'proposals-unreviewed', context: { pendingReview: 1 } });
     const excluded = await review(ids.subsidy!, { subsidyProject: true, note: '국고보조사업' });
-    expect(excluded.body).toMatchObject({ state: 'excluded', exclusionReasons: ['national-or-provincial-subsidy'], reviewNote: '국고보조사업' });
+    expect(excluded.body).toMatchObject({
+      state: 'excluded',
+      exclusionReasons: ['national-or-provincial-subsidy'],
+      reviewNote: '국고보조사업',
+    });
     expect((await review(ids.subsidy!, {})).body.code).toBe('proposal-already-reviewed');
     expect((await act('open-voting')).body.state).toBe('voting');
   });
@@ -132,7 +173,9 @@ describe('participatory budgeting through the API', () => {
     expect(listed.body.items.every((item: object) => !('votes' in item))).toBe(true);
     const page = await callRoute(listParticipationProposals, { params: { gov, year }, query: { limit: '3' } });
     const rest = await callRoute(listParticipationProposals, { params: { gov, year }, query: { limit: '3', cursor: page.body.cursor } });
-    expect([...page.body.items, ...rest.body.items].map((item: { proposalId: string }) => item.proposalId)).toEqual(listed.body.items.map((item: { proposalId: string }) => item.proposalId));
+    expect([...page.body.items, ...rest.body.items].map((item: { proposalId: string }) => item.proposalId)).toEqual(
+      listed.body.items.map((item: { proposalId: string }) => item.proposalId),
+    );
   });
 
   it('closes: no vote after the count, the result ranks by votes within the cap, and is public', async () => {
@@ -145,7 +188,9 @@ describe('participatory budgeting through the API', () => {
     expect(result.status).toBe(200);
     // crosswalk 3 votes (30M), library 2 (60M) → 90M; bench 1 (20M) no longer fits in 100M.
     expect(result.body).toMatchObject({ budgetCap: 100_000_000, selectedTotal: 90_000_000 });
-    expect(result.body.selected.map((entry: { rank: number; proposalId: string; votes: number }) => [entry.rank, entry.proposalId, entry.votes])).toEqual([
+    expect(
+      result.body.selected.map((entry: { rank: number; proposalId: string; votes: number }) => [entry.rank, entry.proposalId, entry.votes]),
+    ).toEqual([
       [1, ids.crosswalk, 3],
       [2, ids.library, 2],
     ]);
@@ -157,7 +202,13 @@ describe('participatory budgeting through the API', () => {
   it('audits votes against the cycle, never the proposal chosen', async () => {
     const Items = [];
     for (const month of voteMonths) {
-      const page = await dynamoClient().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${gov}#${month}` } }));
+      const page = await dynamoClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `AUDIT#${gov}#${month}` },
+        }),
+      );
       Items.push(...(page.Items ?? []));
     }
     const votes = Items.filter((item) => item.operation === 'participation.vote');

@@ -23,7 +23,9 @@ const installmentsOf = (input: ScheduleTerms) => {
 describe('repayment schedule', () => {
   it('pays a bullet loan at maturity with the interest of the whole term', () => {
     // 1,000,000,000 × 3.65% × 365 days / 365 = 36,500,000 (2027 has 365 days)
-    const [only, ...rest] = installmentsOf(terms({ method: 'bullet', installments: undefined, intervalMonths: undefined, issueDate: '2026-03-31', maturityDate: '2027-03-31' }));
+    const [only, ...rest] = installmentsOf(
+      terms({ method: 'bullet', installments: undefined, intervalMonths: undefined, issueDate: '2026-03-31', maturityDate: '2027-03-31' }),
+    );
     expect(rest).toEqual([]);
     expect(only).toEqual({ number: 1, dueDate: '2027-03-31', principal: 1_000_000_000, interest: 36_500_000, balanceAfter: 0 });
   });
@@ -52,17 +54,32 @@ describe('repayment schedule', () => {
 
   it('always sums to the principal exactly and ends at zero', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 12 }), fc.nat(1000), (principal, count, interval, rateBp) => {
-        fc.pre(count <= principal && count * interval < 1_190);
-        const schedule = installmentsOf(terms({ principal, installments: count, intervalMonths: interval, rateBp, issueDate: '2000-01-01', maturityDate: '2099-12-31' }));
-        expect(schedule).toHaveLength(count);
-        expect(schedule.reduce((sum, i) => sum + BigInt(i.principal), 0n)).toBe(BigInt(principal));
-        expect(schedule.at(-1)?.balanceAfter).toBe(0);
-        const others = schedule.slice(1).map((i) => i.principal);
-        expect(new Set(others).size).toBeLessThanOrEqual(1);
-        expect((schedule[0]?.principal ?? 0) - (others[0] ?? schedule[0]?.principal ?? 0)).toBeLessThan(count);
-        for (let i = 1; i < schedule.length; i += 1) expect(schedule[i]!.dueDate > schedule[i - 1]!.dueDate).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.nat(1000),
+        (principal, count, interval, rateBp) => {
+          fc.pre(count <= principal && count * interval < 1_190);
+          const schedule = installmentsOf(
+            terms({
+              principal,
+              installments: count,
+              intervalMonths: interval,
+              rateBp,
+              issueDate: '2000-01-01',
+              maturityDate: '2099-12-31',
+            }),
+          );
+          expect(schedule).toHaveLength(count);
+          expect(schedule.reduce((sum, i) => sum + BigInt(i.principal), 0n)).toBe(BigInt(principal));
+          expect(schedule.at(-1)?.balanceAfter).toBe(0);
+          const others = schedule.slice(1).map((i) => i.principal);
+          expect(new Set(others).size).toBeLessThanOrEqual(1);
+          expect((schedule[0]?.principal ?? 0) - (others[0] ?? schedule[0]?.principal ?? 0)).toBeLessThan(count);
+          for (let i = 1; i < schedule.length; i += 1) expect(schedule[i]!.dueDate > schedule[i - 1]!.dueDate).toBe(true);
+        },
+      ),
     );
   });
 

@@ -119,9 +119,22 @@ describe('nationwide indicator CSV', () => {
       { code: '11000', nameKo: '서울특별시', level: 'metropolitan' },
       { code: '11110', nameKo: '종로구', level: 'basic' },
     ];
-    const disclosed = new Map([['11110', { version: 1, indicators: indicatorsOf([{ category: '1', amount: 1 }, { category: '5', amount: 2 }]) }]]);
+    const disclosed = new Map([
+      [
+        '11110',
+        {
+          version: 1,
+          indicators: indicatorsOf([
+            { category: '1', amount: 1 },
+            { category: '5', amount: 2 },
+          ]),
+        },
+      ],
+    ]);
     const csv = tableCsv(indicatorTable(2026, governments, disclosed));
-    expect(csv.startsWith('\uFEFF자치단체코드,자치단체명,구분,회계연도,예산차수,세입예산,자체수입,재정자립도(%),자주재원,재정자주도(%)\r\n')).toBe(true);
+    expect(
+      csv.startsWith('\uFEFF자치단체코드,자치단체명,구분,회계연도,예산차수,세입예산,자체수입,재정자립도(%),자주재원,재정자주도(%)\r\n'),
+    ).toBe(true);
     expect(csv.split('\r\n').slice(1, 3)).toEqual(['11000,서울특별시,광역,2026,,,,,,', '11110,종로구,기초,2026,1,3,1,33.33,1,33.33']);
   });
 });

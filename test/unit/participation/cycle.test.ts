@@ -19,24 +19,33 @@ describe('participation cycle state machine', () => {
     expect(decideCycleTransition(state, action).to).toBe(to);
   });
 
-  it.each(pairs.filter((pair) => pair.to === undefined))('$state --$action--> 409 naming the state and the allowed actions', ({ state, action }) => {
-    let problem: unknown;
-    try {
-      decideCycleTransition(state, action);
-    } catch (error) {
-      problem = error;
-    }
-    expect(problem).toBeInstanceOf(Problem);
-    expect(problem).toMatchObject({ status: 409, code: 'illegal-cycle-transition', context: { state, action, allowedActions: allowedActions(state) } });
-    expect((problem as Problem).detail).toContain(state);
-  });
+  it.each(pairs.filter((pair) => pair.to === undefined))(
+    '$state --$action--> 409 naming the state and the allowed actions',
+    ({ state, action }) => {
+      let problem: unknown;
+      try {
+        decideCycleTransition(state, action);
+      } catch (error) {
+        problem = error;
+      }
+      expect(problem).toBeInstanceOf(Problem);
+      expect(problem).toMatchObject({
+        status: 409,
+        code: 'illegal-cycle-transition',
+        context: { state, action, allowedActions: allowedActions(state) },
+      });
+      expect((problem as Problem).detail).toContain(state);
+    },
+  );
 
   it('allows nothing once closed', () => {
     expect(allowedActions('closed')).toEqual([]);
   });
 
   it('names the state an operation needs', () => {
-    expect(() => requireCycleState('review', 'voting', 'voting')).toThrow(expect.objectContaining({ status: 409, code: 'cycle-not-voting', context: { state: 'review', needed: 'voting' } }));
+    expect(() => requireCycleState('review', 'voting', 'voting')).toThrow(
+      expect.objectContaining({ status: 409, code: 'cycle-not-voting', context: { state: 'review', needed: 'voting' } }),
+    );
     expect(() => requireCycleState('voting', 'voting', 'voting')).not.toThrow();
   });
 });

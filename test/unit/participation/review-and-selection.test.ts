@@ -9,7 +9,11 @@ describe('committee review', () => {
     [{ subsidyProject: true, legallyMandatory: false, feasible: true }, 'excluded', ['national-or-provincial-subsidy']],
     [{ subsidyProject: false, legallyMandatory: true, feasible: true }, 'excluded', ['legally-mandatory-spending']],
     [{ subsidyProject: false, legallyMandatory: false, feasible: false }, 'excluded', ['not-feasible']],
-    [{ subsidyProject: true, legallyMandatory: true, feasible: false }, 'excluded', ['national-or-provincial-subsidy', 'legally-mandatory-spending', 'not-feasible']],
+    [
+      { subsidyProject: true, legallyMandatory: true, feasible: false },
+      'excluded',
+      ['national-or-provincial-subsidy', 'legally-mandatory-spending', 'not-feasible'],
+    ],
   ] as const)('%o → %s %o', (findings, state, reasons) => {
     expect(reviewOutcome(findings)).toEqual({ state, reasons });
   });
