@@ -1,5 +1,5 @@
 /**
- * Statutory dates of the original budget (지방재정법 §127 read with 지방자치법 §142): a 시·도
+ * Statutory dates of the original budget (지방자치법 §142, as renumbered in 2022): a 시·도
  * submits its draft 50 days and the council resolves 15 days before the fiscal year begins;
  * a 시·군·구 40 and 10 days. Missing one is reported as a warning on the version, not refused.
  */
