@@ -71,6 +71,33 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   listArchives: { query: { year: String(YEAR), limit: '10' } },
   listGovernmentArchives: { params: { year: YEAR }, query: { report: 'trial-balance', limit: '10' } },
   getArchiveDownload: { query: { key: `${YEAR}/11000/trial-balance/${YEAR}-03/trial-balance.csv` } },
+  // participatory budgeting (the proposal id never exists)
+  createParticipationCycle: { params: { year: YEAR }, body: { voteLimit: 3, budgetCap: 500_000_000 } },
+  getParticipationCycle: { params: { year: YEAR } },
+  transitionParticipationCycle: { params: { year: YEAR }, body: { action: 'start-review' } },
+  submitParticipationProposal: {
+    params: { year: YEAR },
+    body: { title: '놀이터 그늘막 설치', description: '어린이 놀이터에 여름철 그늘막을 설치합니다.', estimatedCost: 30_000_000, field: '060' },
+  },
+  listParticipationProposals: { params: { year: YEAR }, query: { limit: '10' } },
+  reviewParticipationProposal: { params: { year: YEAR, proposalId: 'P0000000000' }, body: { subsidyProject: false, legallyMandatory: false, feasible: true } },
+  voteForParticipationProposal: { params: { year: YEAR, proposalId: 'P0000000000' } },
+  getMyParticipationRecords: { params: { year: YEAR } },
+  getParticipationResult: { params: { year: YEAR } },
+  // disclosure
+  getDisclosedBudgetSummary: { params: { year: YEAR } },
+  getFiscalIndicators: { params: { year: YEAR } },
+  downloadNationwideIndicators: { params: { year: YEAR } },
+  // debt (repayments aim at a debt that never exists)
+  issueDebt: {
+    body: { debtId: 'LB2026-01', kind: 'local-bond', name: '도로건설 지방채', principal: 5_000_000_000, rateBp: 350, issueDate: `${YEAR}-03-02`, maturityDate: '2031-03-02', method: 'bullet' },
+  },
+  listDebts: {},
+  getDebt: { params: { debtId: 'LB2026-01' } },
+  recordDebtRepayment: { params: { debtId: 'LB2026-99' }, body: { reference: 'R-1', amount: 1_000_000, date: `${YEAR}-06-30` } },
+  reverseDebtRepayment: { params: { debtId: 'LB2026-99', reference: 'R-1' } },
+  getDebtRatio: { query: { year: String(YEAR) } },
+  getNationalDebtRatios: { params: { year: YEAR } },
 };
 
 /** Posting routes require an Idempotency-Key. */

@@ -85,6 +85,28 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   listArchives: { national: ['ministry'] },
   listGovernmentArchives: governmentDetail,
   getArchiveDownload: governmentDetail,
+  // participatory budgeting: the budget office runs the cycle, residents propose and vote, everyone reads the public part
+  createParticipationCycle: budgetOffice,
+  getParticipationCycle: 'public',
+  transitionParticipationCycle: budgetOffice,
+  submitParticipationProposal: { own: ['resident'], other: [] },
+  listParticipationProposals: 'public',
+  reviewParticipationProposal: budgetOffice,
+  voteForParticipationProposal: { own: ['resident'], other: [] },
+  getMyParticipationRecords: { own: ['resident'], other: [] },
+  getParticipationResult: 'public',
+  // disclosure (지방재정공시): open data
+  getDisclosedBudgetSummary: 'public',
+  getFiscalIndicators: 'public',
+  downloadNationwideIndicators: 'public',
+  // debt (채무관리): recorded by the 회계책임관 or the budget office
+  issueDebt: { own: ['chief_accountant', 'budget_officer'], other: [] },
+  listDebts: governmentDetail,
+  getDebt: governmentDetail,
+  recordDebtRepayment: { own: ['chief_accountant', 'budget_officer'], other: [] },
+  reverseDebtRepayment: { own: ['chief_accountant', 'budget_officer'], other: [] },
+  getDebtRatio: governmentAggregate,
+  getNationalDebtRatios: { national: ['ministry', 'research'] },
 };
 
 /**
@@ -93,14 +115,8 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
  * with the issue, its cases fail here and the entry must be deleted.
  */
 const reportedDeviations: Readonly<Record<string, { readonly role: Role; readonly observed: 'allowed' | 'denied'; readonly why: string }>> = {
-  listAccounts: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; this is a detail read' },
-  listDepartments: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; this is a detail read' },
-  listBudgetVersions: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; versions carry the workflow history with subject ids' },
-  getBudgetVersion: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; versions carry the workflow history with subject ids' },
-  listBudgetLines: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; lines are line-level data' },
-  diffBudgetVersions: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; a diff is line-level data' },
-  getBudgetLineHistory: { role: 'research', observed: 'allowed', why: 'research reads aggregates only; a line history is line-level data' },
   getFundStatus: { role: 'research', observed: 'denied', why: 'fund status is an aggregate (cash per fund), which research may read' },
+  getDebtRatio: { role: 'research', observed: 'denied', why: 'the debt ratio is an aggregate, which research may read' },
 };
 
 const OWN = '11000';
