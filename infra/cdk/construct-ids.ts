@@ -11,3 +11,8 @@ export const consumerFunctionId = (queue: string): string => `${pascal(queue)}Co
 export const queueConstructId = (queue: string): string => `${pascal(queue)}Queue`;
 export const jobFunctionId = (schedule: string): string => `${pascal(schedule)}Job`;
 export const scheduleConstructId = (schedule: string): string => `${pascal(schedule)}Schedule`;
+
+/** The domain of a handler: its folder under functions/ ('budget/allot' → 'budget'). */
+export const handlerDomain = (handler: string): string => handler.split('/')[0] ?? handler;
+/** The nested stack holding a domain's route functions. */
+export const routeGroupId = (domain: string): string => `${pascal(domain)}Routes`;

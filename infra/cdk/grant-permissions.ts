@@ -20,7 +20,9 @@ export interface GrantTargets {
  * DynamoDB actions, listed one by one instead of the CDK's grantReadData/grantReadWriteData: no
  * `index/*` wildcard (each declared index is named), and DeleteItem apart, for the few handlers
  * that remove draft budget lines: posted entries and audit records are never deleted.
- * Transactions are authorised per item action.
+ * Transactions are authorised per item action. Caveat: IAM cannot tell a batch put from a batch
+ * delete, so BatchWriteItem (which writers need for bulk lines) could still delete; the code check
+ * in test/infra/permissions.test.ts flags any DeleteRequest outside `draftItemDeleters`.
  */
 export const tableReadActions = [
   'dynamodb:GetItem',

@@ -70,8 +70,13 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
   Tags.of(app).add('project', 'hojo');
   Tags.of(app).add('target', config.target);
 
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  addNagChecks(app);
   return { app, config, data, api };
+}
+
+/** cdk-nag's AwsSolutions pack as a synthesis validation plugin: an unacknowledged error fails synth. */
+export function addNagChecks(app: App): void {
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
 }
 
 /** Every missing handler at once, so one synth names all the modules still to write. */

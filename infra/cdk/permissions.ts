@@ -11,7 +11,7 @@ import type { ScheduleDeclaration } from '#shared/schedules.ts';
  * - The table: GET routes read; other routes read and write; platform routes other than /health
  *   (OpenAPI, docs) get nothing. DeleteItem only for the handlers that remove lines of a draft
  *   budget version (`draftItemDeleters`): posted entries and audit records are never deleted.
- * - Queues: only the write routes of the folders that enqueue (see `queueSenders`) may send.
+ * - Queues: only the write routes and jobs listed in `queueSenders` may send.
  * - The archive: written only by the settlement consumer; read by the GET routes of the folders
  *   that serve reports. Nobody may delete an object or change its retention.
  * - /health inspects every dependency (DescribeTable, GetQueueAttributes, HeadBucket).
@@ -29,14 +29,20 @@ export interface FunctionPermissions {
   readonly inspectAll: boolean;
 }
 
-/** Handler folders (the first path segment under functions/) whose write routes enqueue. */
+/**
+ * Who sends to each queue: handler folders ('expenditure/') or single handlers. Write routes and
+ * scheduled jobs only; test/infra/permissions.test.ts checks this against the code.
+ */
 export const queueSenders: Readonly<Record<QueueKey, readonly string[]>> = {
-  postings: ['expenditure', 'revenue', 'postings'],
-  settlement: ['settlement'],
+  postings: ['expenditure/', 'revenue/', 'postings/correct-posting'],
+  settlement: ['settlement/request-closing', 'settlement/start-closing'],
 };
 
-/** Handlers that delete items: editing and importing the lines of a draft budget version. */
-export const draftItemDeleters: readonly string[] = ['budget/edit-lines', 'budget/import-lines'];
+/**
+ * Handlers that delete items: editing and importing the lines of a draft budget version, and
+ * creating a version (it removes the draft lines it wrote when another version won the race).
+ */
+export const draftItemDeleters: readonly string[] = ['budget/edit-lines', 'budget/import-lines', 'budget/create-version'];
 
 /** Handler folders whose GET routes list archived reports and presign downloads. */
 export const archiveReaderFolders: readonly string[] = ['reports', 'archives', 'settlement'];
@@ -46,7 +52,7 @@ const healthHandler = 'platform/health';
 
 const nothing: FunctionPermissions = { table: 'none', deletesDraftItems: false, sendTo: [], archive: 'none', inspectAll: false };
 
-export const handlerFolder = (handler: string): string => handler.split('/')[0] ?? handler;
+const handlerFolder = (handler: string): string => handler.split('/')[0] ?? handler;
 
 export function routePermissions(route: Route): FunctionPermissions {
   const folder = handlerFolder(route.handler);
@@ -56,7 +62,7 @@ export function routePermissions(route: Route): FunctionPermissions {
   return {
     table: reads ? 'read' : 'readWrite',
     deletesDraftItems: !reads && draftItemDeleters.includes(route.handler),
-    sendTo: reads ? [] : sendersOf(folder),
+    sendTo: reads ? [] : sendersOf(route.handler),
     archive: reads && archiveReaderFolders.includes(folder) ? 'read' : 'none',
     inspectAll: false,
   };
@@ -69,9 +75,10 @@ export function consumerPermissions(queue: QueueKey): FunctionPermissions {
 
 /** Scheduled jobs fan work out on the queues of their folder; they read the table to find the work. */
 export function schedulePermissions(schedule: ScheduleDeclaration): FunctionPermissions {
-  return { ...nothing, table: 'readWrite', sendTo: sendersOf(handlerFolder(schedule.handler)) };
+  return { ...nothing, table: 'readWrite', sendTo: sendersOf(schedule.handler) };
 }
 
-function sendersOf(folder: string): QueueKey[] {
-  return (Object.keys(queues) as QueueKey[]).filter((queue) => queueSenders[queue].includes(folder));
+function sendersOf(handler: string): QueueKey[] {
+  const matches = (sender: string) => (sender.endsWith('/') ? handler.startsWith(sender) : handler === sender);
+  return (Object.keys(queues) as QueueKey[]).filter((queue) => queueSenders[queue].some(matches));
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { NestedStack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { buildHojoApp } from '#infra/cdk/hojo-app.ts';
@@ -21,7 +22,11 @@ export function stubProjectRoot(routes: readonly Route[], schedules: readonly Sc
   const root = mkdtempSync(join(tmpdir(), 'hojo-cdk-'));
   symlinkSync(join(projectRoot, 'package-lock.json'), join(root, 'package-lock.json'));
   symlinkSync(join(projectRoot, 'package.json'), join(root, 'package.json'));
-  const handlers = [...routes.map((r) => r.handler), ...Object.values(queues).map((q) => q.consumer.handler), ...schedules.map((s) => s.handler)];
+  const handlers = [
+    ...routes.map((r) => r.handler),
+    ...Object.values(queues).map((q) => q.consumer.handler),
+    ...schedules.map((s) => s.handler),
+  ];
   for (const handler of handlers) {
     const file = join(root, 'functions', `${handler}.ts`);
     mkdirSync(dirname(file), { recursive: true });
@@ -35,6 +40,8 @@ type NagFinding = ReturnType<AwsSolutionsChecks['validateScope']>['violations'][
 export interface Synthesized extends HojoApp {
   readonly dataTemplate: Template;
   readonly apiTemplate: Template;
+  /** The nested stacks of the API stack (one per domain of routes). */
+  readonly nestedTemplates: readonly Template[];
   /** cdk-nag findings that nobody acknowledged, errors and warnings alike, on the synthesized tree. */
   readonly nagFindings: NagFinding[];
 }
@@ -49,6 +56,10 @@ export function synthesize(options: HojoAppOptions): Synthesized {
     ...built,
     dataTemplate: Template.fromStack(built.data),
     apiTemplate: Template.fromStack(built.api),
+    nestedTemplates: built.api.node
+      .findAll()
+      .filter((c): c is NestedStack => NestedStack.isNestedStack(c))
+      .map((nested) => Template.fromStack(nested)),
     nagFindings,
   };
 }
@@ -61,7 +72,10 @@ export function ofConstruct(resources: Resources, constructId: string, type: str
 }
 
 /** Every action a role's policies allow, with the statements' resources serialised for inspection. */
-export function allowedActions(resources: Resources, roleLogicalId: string): { actions: Set<string>; statements: { Action: string | string[]; Resource: unknown }[] } {
+export function allowedActions(
+  resources: Resources,
+  roleLogicalId: string,
+): { actions: Set<string>; statements: { Action: string | string[]; Resource: unknown }[] } {
   const statements = Object.values(resources)
     .filter((r) => r.Type === 'AWS::IAM::Policy' && (r.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleLogicalId))
     .flatMap((r) => r.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);

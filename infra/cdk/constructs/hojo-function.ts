@@ -93,7 +93,7 @@ export class HojoFunction extends Construct {
         mainFields: ['module', 'main'],
         minify: true,
         sourceMap: true,
-        sourceMapMode: SourceMapMode.EXTERNAL,
+        sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,
         banner: requireShim,
         // Bundle the SDK too: the deployed code runs the versions the tests ran, not the runtime's copy.

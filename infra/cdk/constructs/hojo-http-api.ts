@@ -4,11 +4,13 @@ import {
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
   PayloadFormatVersion,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import type { HttpRoute, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -78,22 +80,25 @@ export class HojoHttpApi extends Construct {
     return this.stage.url;
   }
 
-  addRoute(route: Route, fn: IFunction): HttpRoute[] {
+  /**
+   * Routes the operation to its function. The route, its integration and its invoke permission
+   * live in `scope` (the nested stack of the function's domain), so that the API stack itself stays
+   * far from CloudFormation's 500 resources however many operations are declared.
+   */
+  addRoute(scope: Construct, route: Route, fn: IFunction): HttpRoute {
     const isPublic = route.access.kind === 'public';
-    const added = this.api.addRoutes({
-      path: route.path,
-      methods: [HttpMethod[route.method]],
+    const httpRoute = new HttpRoute(scope, `${route.id}HttpRoute`, {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
       integration: new HttpLambdaIntegration(`${route.id}Integration`, fn, { payloadFormatVersion: PayloadFormatVersion.VERSION_2_0 }),
       authorizer: isPublic ? this.publicAuthorizer : this.authorizer,
     });
     if (isPublic) {
-      for (const httpRoute of added) {
-        Validations.of(httpRoute).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${route.id} is declared public (open data or platform route) in shared/routes; every other route uses the JWT authorizer.`,
-        });
-      }
+      Validations.of(httpRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `${route.id} is declared public (open data or platform route) in shared/routes; every other route uses the JWT authorizer.`,
+      });
     }
-    return added;
+    return httpRoute;
   }
 }

@@ -40,7 +40,8 @@ export class ScheduledJob extends Construct {
     const functionLogicalId = stack.resolve(stack.getLogicalId(props.job.node.defaultChild as CfnElement)) as string;
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
-      reason: 'Invoke permission on the one job function and its versions/aliases (the `:*` qualifier that grantInvoke adds); nothing else.',
+      reason:
+        'Invoke permission on the one job function and its versions/aliases (the `:*` qualifier that grantInvoke adds); nothing else.',
     });
     this.schedule = new Schedule(this, 'Schedule', {
       description: declaration.description,

@@ -1,10 +1,18 @@
-import { CfnOutput, Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { consumerFunctionId, jobFunctionId, queueConstructId, routeFunctionId, scheduleConstructId } from '#infra/cdk/construct-ids.ts';
+import {
+  consumerFunctionId,
+  handlerDomain,
+  jobFunctionId,
+  queueConstructId,
+  routeFunctionId,
+  routeGroupId,
+  scheduleConstructId,
+} from '#infra/cdk/construct-ids.ts';
 import { HojoFunction } from '#infra/cdk/constructs/hojo-function.ts';
 import { HojoHttpApi } from '#infra/cdk/constructs/hojo-http-api.ts';
 import { QueueWithConsumer } from '#infra/cdk/constructs/queue-with-consumer.ts';
@@ -44,7 +52,9 @@ interface FunctionSpec {
 /**
  * The code: one function per route behind the HTTP API, the queues with their consumers, and the
  * scheduled jobs, all built from the declarations in shared/ and granted only what
- * infra/cdk/permissions.ts allows them.
+ * infra/cdk/permissions.ts allows them. Each domain's route functions (the handler folder:
+ * budget, expenditure, …) sit in a nested stack of their own: seven resources per route would
+ * otherwise pass CloudFormation's 500 per stack at about 65 routes.
  */
 export class ApiStack extends Stack {
   readonly httpApi: HojoHttpApi;
@@ -64,7 +74,7 @@ export class ApiStack extends Stack {
 
     this.queues = forEachQueue((key) => {
       const declaration = queues[key];
-      const consumer = this.buildFunction({
+      const consumer = this.buildFunction(this, {
         id: consumerFunctionId(key),
         handler: declaration.consumer.handler,
         declaredBy: `queue "${key}" (shared/resources.ts)`,
@@ -82,15 +92,22 @@ export class ApiStack extends Stack {
       logRetention: retentionOf(props.config.logRetentionDays),
     });
     const routeFunctions = new Map<string, HojoFunction>();
+    const domains = new Map<string, NestedStack>();
     for (const route of props.routes) {
-      const fn = this.buildFunction({
+      const domain = handlerDomain(route.handler);
+      let scope = domains.get(domain);
+      if (!scope) {
+        scope = new NestedStack(this, routeGroupId(domain), { description: `hojo ${domain} routes` });
+        domains.set(domain, scope);
+      }
+      const fn = this.buildFunction(scope, {
         id: routeFunctionId(route.id),
         handler: route.handler,
         declaredBy: `route ${route.id} (${route.method} ${route.path})`,
         description: `${route.method} ${route.path}: ${route.summary}`,
         permissions: routePermissions(route),
       });
-      this.httpApi.addRoute(route, fn.function);
+      this.httpApi.addRoute(scope, route, fn.function);
       routeFunctions.set(route.id, fn);
     }
     this.routeFunctions = routeFunctions;
@@ -125,7 +142,7 @@ export class ApiStack extends Stack {
       reason: 'This queue is itself the dead-letter queue of the EventBridge schedules (invocations that failed after retries).',
     });
     for (const schedule of schedules) {
-      const job = this.buildFunction({
+      const job = this.buildFunction(this, {
         id: jobFunctionId(schedule.name),
         handler: schedule.handler,
         declaredBy: `schedule "${schedule.name}" (shared/schedules.ts)`,
@@ -142,8 +159,8 @@ export class ApiStack extends Stack {
     }
   }
 
-  private buildFunction(spec: FunctionSpec): HojoFunction {
-    const fn = new HojoFunction(this, spec.id, {
+  private buildFunction(scope: Construct, spec: FunctionSpec): HojoFunction {
+    const fn = new HojoFunction(scope, spec.id, {
       handler: spec.handler,
       declaredBy: spec.declaredBy,
       description: spec.description,
