@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { startFauxqs } from 'fauxqs';
 import { startDynamoEngine } from '#infra/embedded/dynamodb-engine.ts';
+import { installFauxqsExtensions } from '#infra/embedded/fauxqs-extensions/index.ts';
 
 export interface Endpoints {
   readonly dynamodb: string;
@@ -25,9 +26,11 @@ export interface Engines {
 
 /**
  * Starts the embedded AWS-compatible engines in this process: dynalite with the project's
- * transactions extension (DynamoDB API) and fauxqs (SQS and S3 on one endpoint).
+ * transactions extension (DynamoDB API) and fauxqs (SQS and S3 on one endpoint) with the project's
+ * extensions (FIFO receive batching).
  */
 export async function startEngines(options: EngineOptions = {}): Promise<Engines> {
+  await installFauxqsExtensions();
   const host = options.host ?? '127.0.0.1';
   const dynamo = await startDynamoEngine({
     host,
