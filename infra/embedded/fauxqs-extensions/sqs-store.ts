@@ -6,6 +6,8 @@
  * The interfaces below are the part of fauxqs's internals the extensions rely on, nothing more.
  */
 import { readFile } from 'node:fs/promises';
+import { findPackageJSON } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 export interface StoredMessage {
   readonly messageId: string;
@@ -80,10 +82,17 @@ const QUEUE_METHODS = [
 
 /** Loads the store module of the installed fauxqs; throws if it no longer has the shape relied on. */
 export async function loadSqsStore(): Promise<LoadedSqsStore> {
-  const entry = import.meta.resolve('fauxqs'); // .../fauxqs/dist/app.js
-  const storeUrl = new URL('./sqs/sqsStore.js', entry);
-  const { version } = JSON.parse(await readFile(new URL('../package.json', entry), 'utf8')) as { version: string };
+  // findPackageJSON rather than import.meta.resolve, which vitest's module runner does not support.
+  const packageJson = findPackageJSON('fauxqs', import.meta.url);
+  if (!packageJson) throw new Error('fauxqs is not installed');
+  const storeUrl = new URL('./dist/sqs/sqsStore.js', pathToFileURL(packageJson));
+  const { version } = JSON.parse(await readFile(packageJson, 'utf8')) as { version: string };
   const loaded = (await import(storeUrl.href)) as Partial<SqsStoreModule>;
+  assertSqsStoreShape(loaded, version, storeUrl.pathname);
+  return { module: loaded, version };
+}
+
+export function assertSqsStoreShape(loaded: Partial<SqsStoreModule>, version: string, where: string): asserts loaded is SqsStoreModule {
   const prototype = (loaded.SqsQueue?.prototype ?? {}) as Record<string, unknown>;
   const missing = [
     ...(typeof loaded.SqsQueue === 'function' ? [] : ['SqsQueue']),
@@ -92,9 +101,8 @@ export async function loadSqsStore(): Promise<LoadedSqsStore> {
   ];
   if (missing.length > 0) {
     throw new Error(
-      `fauxqs ${version}: ${storeUrl.pathname} no longer provides ${missing.join(', ')}; ` +
+      `fauxqs ${version}: ${where} no longer provides ${missing.join(', ')}; ` +
         'the extensions in infra/embedded/fauxqs-extensions must be revisited for this version',
     );
   }
-  return { module: loaded as SqsStoreModule, version };
 }
