@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/aws.ts';
 import { tableName } from '#shared/config/env.ts';
-import type { ControlWrite, ExistingControl } from '#shared/domain/budget/control-sync.ts';
+import type { ControlWrite, ExistingControl, ZeroedControl } from '#shared/domain/budget/control-sync.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { conflict } from '#shared/http/problem.ts';
 import { controlPartition, lineControlKey } from '#shared/repositories/budget-control-keys.ts';
@@ -22,13 +22,18 @@ export async function readLineControls(gov: string, year: number): Promise<Exist
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': controlPartition(gov, year), ':prefix': 'LINE#' },
-        ProjectionExpression: 'lineId, budget, allotted',
+        ProjectionExpression: 'lineId, budget, allotted, carryIn',
         ConsistentRead: true,
         ExclusiveStartKey: cursor,
       }),
     );
     for (const item of page.Items ?? [])
-      controls.push({ lineId: String(item.lineId), budget: Number(item.budget), allotted: Number(item.allotted) });
+      controls.push({
+        lineId: String(item.lineId),
+        budget: Number(item.budget),
+        allotted: Number(item.allotted),
+        carryIn: Number(item.carryIn ?? 0),
+      });
     cursor = page.LastEvaluatedKey;
   } while (cursor);
   return controls;
@@ -46,15 +51,16 @@ const counters = { allotted: 0, committed: 0, resolved: 0, ordered: 0, paid: 0, 
 /**
  * Writes the control items of a final version or a provisional budget while the year's `syncing`
  * lock keeps allotments out. New items are put whole with zero counters (BatchWrite: nobody else
- * creates LINE# items); existing ones get only `budget` and descriptive attributes, under the
- * condition that the new budget still covers what is allotted. Idempotent, so a failed run can be
- * repeated.
+ * creates LINE# items); existing ones get only `budget`, `carryIn` and descriptive attributes, under
+ * the condition that the new budget still covers what is allotted and that no carry-in arrived since
+ * the carry-ins were read (a closing that lands in between fails the write; repeating the sync then
+ * folds it in). Idempotent, so a failed run can be repeated.
  */
 export async function writeLineControls(
   gov: string,
   year: number,
   writes: readonly ControlWrite[],
-  zeroed: readonly string[],
+  zeroed: readonly ZeroedControl[],
   existing: ReadonlySet<string>,
   source: { readonly version: number | null; readonly provisional: boolean },
 ): Promise<void> {
@@ -77,14 +83,16 @@ export async function writeLineControls(
         UpdateExpression: `SET ${Object.keys(set)
           .map((name) => `#${name} = :${name}`)
           .join(', ')}`,
-        ConditionExpression: 'attribute_exists(pk) AND allotted <= :budget',
+        ConditionExpression: `attribute_exists(pk) AND allotted <= :budget AND ${
+          set.carryIn === 0 ? '(attribute_not_exists(#carryIn) OR #carryIn = :carryIn)' : '#carryIn = :carryIn'
+        }`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       }),
     );
   };
   await forEachParallel(updates, 16, ({ lineId, ...attributes }) => update(lineId, { ...attributes, ...source }));
-  await forEachParallel(zeroed, 16, (lineId) => update(lineId, { budget: 0, ...source }));
+  await forEachParallel(zeroed, 16, ({ lineId, budget, carryIn }) => update(lineId, { budget, carryIn, ...source }));
 }
 
 /** Releases the year's `syncing` lock (and marks the version synced), audited as the end of the sync. */

@@ -7,6 +7,7 @@ import type { RequestInfo } from '#shared/http/request-info.ts';
 import { conflict } from '#shared/http/problem.ts';
 import type { Problem } from '#shared/http/problem.ts';
 import { readLineControls, releaseSyncLock, writeLineControls } from '#shared/repositories/budget-controls-repository.ts';
+import { readCarryIns } from '#shared/repositories/settlement-carry-ins.ts';
 import { totalsKey, versionKey, yearKey } from '#shared/repositories/budget-keys.ts';
 import { getVersion, readAllLines, versionUpdate } from '#shared/repositories/budget-version-repository.ts';
 import type { HistoryEntry, VersionRecord } from '#shared/domain/budget/version.ts';
@@ -28,8 +29,8 @@ export async function finaliseVersion(
   history: HistoryEntry,
 ): Promise<VersionRecord> {
   const { gov, year, number } = version;
-  const [lines, controls] = await Promise.all([readAllLines(version), readLineControls(gov, year)]);
-  const plan = planControlSync(lines, controls);
+  const [lines, controls, carryIns] = await Promise.all([readAllLines(version), readLineControls(gov, year), readCarryIns(gov, year)]);
+  const plan = planControlSync(lines, controls, carryIns);
   if (!plan.ok) throw belowAllotted(plan.violations);
 
   const outcome = await transact([
@@ -80,8 +81,8 @@ export async function resumeControlSync(request: RequestInfo, version: VersionRe
   if (version.state !== 'final') throw conflict('version-not-final', `version ${version.number} is ${version.state}, not final`);
   if (version.controlsSynced) return;
   const { gov, year, number } = version;
-  const [lines, controls] = await Promise.all([readAllLines(version), readLineControls(gov, year)]);
-  const plan = planControlSync(lines, controls);
+  const [lines, controls, carryIns] = await Promise.all([readAllLines(version), readLineControls(gov, year), readCarryIns(gov, year)]);
+  const plan = planControlSync(lines, controls, carryIns);
   if (!plan.ok) throw belowAllotted(plan.violations);
   await writeLineControls(gov, year, plan.writes, plan.zeroed, new Set(controls.map((c) => c.lineId)), {
     version: number,

@@ -6,6 +6,7 @@ import { sumWon } from '#shared/domain/budget/totals.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { conflict, unprocessable } from '#shared/http/problem.ts';
 import { readLineControls, releaseSyncLock, writeLineControls } from '#shared/repositories/budget-controls-repository.ts';
+import { readCarryIns } from '#shared/repositories/settlement-carry-ins.ts';
 import { yearKey } from '#shared/repositories/budget-keys.ts';
 import { getVersion, getYear, readAllLines } from '#shared/repositories/budget-version-repository.ts';
 import { transact } from '#shared/repositories/budget-writes.ts';
@@ -55,8 +56,10 @@ export async function openProvisionalBudget(request: RequestInfo, gov: string, y
     if (!outcome.ok)
       throw conflict('provisional-conflict', `the ${year} budget changed while the provisional budget was being opened; re-read and retry`);
   }
-  const existing = new Set((await readLineControls(gov, year)).map((control) => control.lineId));
-  await writeLineControls(gov, year, lines.map(controlWriteOf), [], existing, { version: null, provisional: true });
+  const [controls, carryIns] = await Promise.all([readLineControls(gov, year), readCarryIns(gov, year)]);
+  const existing = new Set(controls.map((control) => control.lineId));
+  const writes = lines.map((line) => controlWriteOf(line, carryIns));
+  await writeLineControls(gov, year, writes, [], existing, { version: null, provisional: true });
   await releaseSyncLock(request, gov, year, LABEL, undefined);
   return {
     gov,

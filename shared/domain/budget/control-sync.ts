@@ -2,15 +2,21 @@ import type { BudgetLine } from '#shared/schemas/budget.ts';
 
 /**
  * What a final version writes into the control items (see budget-control-keys.ts): every line's
- * `budget` and descriptive attributes; lines that disappeared from the budget keep their item with
- * budget 0 (their counters stay for settlement). Counters are never written here except to create
+ * `budget` (예산현액 = the version's amount + the carry-in from last year's closing) and descriptive
+ * attributes; lines that disappeared from the budget keep their item with only their carry-in as
+ * budget (their counters stay for settlement). Counters are never written here except to create
  * them at 0. A version that would put a line's budget below what is already allotted is refused.
  */
 export interface ExistingControl {
   readonly lineId: string;
   readonly budget: number;
   readonly allotted: number;
+  readonly carryIn: number;
 }
+
+/** Carry-ins (이월) into this year per line id, from the previous year's closing. */
+export type CarryIns = ReadonlyMap<string, number>;
+const noCarryIns: CarryIns = new Map();
 
 export interface ControlWrite {
   readonly lineId: string;
@@ -20,6 +26,13 @@ export interface ControlWrite {
   readonly dept: string;
   readonly mandatory: boolean;
   readonly budget: number;
+  readonly carryIn: number;
+}
+
+export interface ZeroedControl {
+  readonly lineId: string;
+  readonly budget: number;
+  readonly carryIn: number;
 }
 
 export interface BelowAllotted {
@@ -33,23 +46,24 @@ export type ControlPlan =
       readonly ok: true;
       readonly writes: readonly ControlWrite[];
       /** Lines of earlier final versions (or the provisional budget) that this version no longer has. */
-      readonly zeroed: readonly string[];
+      readonly zeroed: readonly ZeroedControl[];
     }
   | { readonly ok: false; readonly violations: readonly BelowAllotted[] };
 
-export const controlWriteOf = (line: BudgetLine): ControlWrite => ({
+export const controlWriteOf = (line: BudgetLine, carryIns: CarryIns = noCarryIns): ControlWrite => ({
   lineId: line.lineId,
   kind: line.kind,
   fund: line.account,
   itemCode: line.kind === 'expenditure' ? line.statItem : line.category,
   dept: line.dept,
   mandatory: line.kind === 'expenditure' ? line.mandatory : false,
-  budget: line.amount,
+  budget: line.amount + (carryIns.get(line.lineId) ?? 0),
+  carryIn: carryIns.get(line.lineId) ?? 0,
 });
 
-export function planControlSync(lines: Iterable<BudgetLine>, existing: Iterable<ExistingControl>): ControlPlan {
+export function planControlSync(lines: Iterable<BudgetLine>, existing: Iterable<ExistingControl>, carryIns: CarryIns = noCarryIns): ControlPlan {
   const current = new Map([...existing].map((control) => [control.lineId, control]));
-  const writes = [...lines].map(controlWriteOf);
+  const writes = [...lines].map((line) => controlWriteOf(line, carryIns));
   const inVersion = new Set(writes.map((write) => write.lineId));
   const dropped = [...current.values()].filter((control) => !inVersion.has(control.lineId));
   const violations: BelowAllotted[] = [];
@@ -58,9 +72,14 @@ export function planControlSync(lines: Iterable<BudgetLine>, existing: Iterable<
     if (control && write.budget < control.allotted)
       violations.push({ lineId: write.lineId, budget: write.budget, allotted: control.allotted });
   }
-  for (const control of dropped) {
-    if (control.allotted > 0) violations.push({ lineId: control.lineId, budget: 0, allotted: control.allotted });
+  const zeroed = dropped.map((control) => {
+    const carryIn = carryIns.get(control.lineId) ?? 0;
+    return { lineId: control.lineId, budget: carryIn, carryIn };
+  });
+  for (const control of zeroed) {
+    const allotted = current.get(control.lineId)?.allotted ?? 0;
+    if (allotted > control.budget) violations.push({ lineId: control.lineId, budget: control.budget, allotted });
   }
   if (violations.length > 0) return { ok: false, violations };
-  return { ok: true, writes, zeroed: dropped.filter((control) => control.budget !== 0).map((control) => control.lineId) };
+  return { ok: true, writes, zeroed: zeroed.filter((control) => current.get(control.lineId)?.budget !== control.budget) };
 }

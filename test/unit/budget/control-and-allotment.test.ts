@@ -54,8 +54,8 @@ describe('control items of a final version', () => {
     const plan = planControlSync(
       [spend('A', 100), spend('B', 50)],
       [
-        { lineId: spend('A', 0).lineId, budget: 80, allotted: 80 },
-        { lineId: spend('GONE', 0).lineId, budget: 30, allotted: 0 },
+        { lineId: spend('A', 0).lineId, budget: 80, allotted: 80, carryIn: 0 },
+        { lineId: spend('GONE', 0).lineId, budget: 30, allotted: 0, carryIn: 0 },
       ],
     );
     expect(plan).toEqual({
@@ -71,7 +71,38 @@ describe('control items of a final version', () => {
         }),
         expect.objectContaining({ lineId: spend('B', 0).lineId, budget: 50 }),
       ],
-      zeroed: [spend('GONE', 0).lineId],
+      zeroed: [{ lineId: spend('GONE', 0).lineId, budget: 0, carryIn: 0 }],
+    });
+  });
+
+  it('adds last year\'s carry-in to the version amount (예산현액) and keeps it for lines that left the budget', () => {
+    const carried = spend('A', 0).lineId;
+    const gone = spend('GONE', 0).lineId;
+    const plan = planControlSync(
+      [spend('A', 100)],
+      [
+        { lineId: carried, budget: 125, allotted: 120, carryIn: 25 },
+        { lineId: gone, budget: 40, allotted: 10, carryIn: 10 },
+      ],
+      new Map([
+        [carried, 25],
+        [gone, 10],
+      ]),
+    );
+    expect(plan).toEqual({
+      ok: true,
+      writes: [expect.objectContaining({ lineId: carried, budget: 125, carryIn: 25 })],
+      zeroed: [{ lineId: gone, budget: 10, carryIn: 10 }],
+    });
+  });
+
+  it('counts the carry-in when checking the new budget against what is allotted', () => {
+    const carried = spend('A', 0).lineId;
+    const existing = [{ lineId: carried, budget: 125, allotted: 120, carryIn: 25 }];
+    expect(planControlSync([spend('A', 95)], existing, new Map([[carried, 25]])).ok).toBe(true);
+    expect(planControlSync([spend('A', 94)], existing, new Map([[carried, 25]]))).toEqual({
+      ok: false,
+      violations: [{ lineId: carried, budget: 119, allotted: 120 }],
     });
   });
 
@@ -79,8 +110,8 @@ describe('control items of a final version', () => {
     const plan = planControlSync(
       [spend('A', 79)],
       [
-        { lineId: spend('A', 0).lineId, budget: 100, allotted: 80 },
-        { lineId: spend('GONE', 0).lineId, budget: 30, allotted: 1 },
+        { lineId: spend('A', 0).lineId, budget: 100, allotted: 80, carryIn: 0 },
+        { lineId: spend('GONE', 0).lineId, budget: 30, allotted: 1, carryIn: 0 },
       ],
     );
     expect(plan).toEqual({
