@@ -16,6 +16,8 @@ const featureFlags = {
   // Access-log delivery through a bucket policy: works with BucketOwnerEnforced (no ACLs).
   '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
   '@aws-cdk/aws-iam:minimizePolicies': true,
+  // Exports stay while an importer uses them (today's behaviour, stated so synth stops warning).
+  '@aws-cdk/core:defaultCrossStackReferences': 'strong',
 };
 
 export interface HojoAppOptions {
