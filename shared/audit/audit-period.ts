@@ -12,7 +12,9 @@ export interface AuditPeriod {
   readonly highestKey: string;
 }
 
-export type PeriodFault = { readonly kind: 'reversed' } | { readonly kind: 'too-long'; readonly months: number; readonly maxMonths: number };
+export type PeriodFault =
+  | { readonly kind: 'reversed' }
+  | { readonly kind: 'too-long'; readonly months: number; readonly maxMonths: number };
 
 /** `from` and `to` are valid YYYY-MM-DD dates (checked by the schema). */
 export function auditPeriod(from: string, to: string, maxMonths: number): AuditPeriod | PeriodFault {

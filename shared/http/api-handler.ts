@@ -56,18 +56,20 @@ export function apiHandler<R extends Route>(route: R, handle: (input: ApiInput<R
     return toHttpResponse(result, route.status ?? 200);
   };
 
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(run)
-    // Events and responses carry tokens and personal data: never logged, never put in traces,
-    // whatever POWERTOOLS_LOGGER_LOG_EVENT or POWERTOOLS_TRACER_CAPTURE_RESPONSE say.
-    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(logMetrics(metrics))
-    .use(requestMetrics())
-    .use(requestLog(route))
-    .use(problemResponse())
-    .use(authenticate(route.access))
-    .use(validateRequest(route))
-    .use(authorizeRoute(route.access)) as unknown as ApiHandler;
+  return (
+    middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(run)
+      // Events and responses carry tokens and personal data: never logged, never put in traces,
+      // whatever POWERTOOLS_LOGGER_LOG_EVENT or POWERTOOLS_TRACER_CAPTURE_RESPONSE say.
+      .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
+      .use(captureLambdaHandler(tracer, { captureResponse: false }))
+      .use(logMetrics(metrics))
+      .use(requestMetrics())
+      .use(requestLog(route))
+      .use(problemResponse())
+      .use(authenticate(route.access))
+      .use(validateRequest(route))
+      .use(authorizeRoute(route.access)) as unknown as ApiHandler
+  );
 }
 
 function toHttpResponse(result: ApiResult, defaultStatus: number): APIGatewayProxyResultV2 {

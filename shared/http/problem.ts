@@ -56,14 +56,12 @@ export class Problem extends Error {
 export const badRequest = (code: string, detail: string, errors?: readonly FieldError[]): Problem =>
   new Problem({ status: 400, code, title: 'Bad request', detail, ...(errors ? { errors } : {}) });
 
-export const unauthorized = (detail: string): Problem =>
-  new Problem({ status: 401, code: 'unauthorized', title: 'Unauthorized', detail });
+export const unauthorized = (detail: string): Problem => new Problem({ status: 401, code: 'unauthorized', title: 'Unauthorized', detail });
 
 export const forbidden = (code: string, detail: string, context?: Record<string, unknown>): Problem =>
   new Problem({ status: 403, code, title: 'Forbidden', detail, ...(context ? { context } : {}) });
 
-export const notFound = (code: string, detail: string): Problem =>
-  new Problem({ status: 404, code, title: 'Not found', detail });
+export const notFound = (code: string, detail: string): Problem => new Problem({ status: 404, code, title: 'Not found', detail });
 
 export const conflict = (code: string, detail: string, context?: Record<string, unknown>): Problem =>
   new Problem({ status: 409, code, title: 'Conflict', detail, ...(context ? { context } : {}) });
@@ -72,4 +70,9 @@ export const unprocessable = (code: string, detail: string, context?: Record<str
   new Problem({ status: 422, code, title: 'Unprocessable content', detail, ...(context ? { context } : {}) });
 
 export const payloadTooLarge = (limitBytes: number): Problem =>
-  new Problem({ status: 413, code: 'payload-too-large', title: 'Payload too large', detail: `request bodies are limited to ${limitBytes} bytes` });
+  new Problem({
+    status: 413,
+    code: 'payload-too-large',
+    title: 'Payload too large',
+    detail: `request bodies are limited to ${limitBytes} bytes`,
+  });

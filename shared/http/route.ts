@@ -7,11 +7,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * One API operation, declared once: the CDK stack makes its Lambda and API Gateway route from it,
  * the local runtime serves it, the OpenAPI document describes it, and its handler validates with it.
  */
-export interface Route<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-> {
+export interface Route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
   /** operationId, camelCase. */
   readonly id: string;
   readonly method: HttpMethod;
@@ -38,9 +34,7 @@ export interface Route<
   readonly produces?: string;
 }
 
-export const defineRoute = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
-  route: Route<P, Q, B>,
-): Route<P, Q, B> => route;
+export const defineRoute = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(route: Route<P, Q, B>): Route<P, Q, B> => route;
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 export type ParamsOf<R> = R extends Route<infer P, z.ZodType, z.ZodType> ? Out<P> : never;

@@ -11,7 +11,8 @@ import { logger } from '#shared/powertools/logger.ts';
  * Registered before problemResponse so that its error hook sees the status problemResponse set.
  */
 export const requestLog = (route: Route): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext> => {
-  const done = (status: number, subject: string | undefined): void => logger.info('request completed', { status, subject: subject ?? 'anonymous' });
+  const done = (status: number, subject: string | undefined): void =>
+    logger.info('request completed', { status, subject: subject ?? 'anonymous' });
   return {
     before: async (request) => {
       logger.appendKeys({ requestId: request.event.requestContext.requestId, operation: route.id });

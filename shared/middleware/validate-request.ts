@@ -29,7 +29,8 @@ export const validateRequest = (route: Route): MiddlewareObj<APIGatewayProxyEven
     } else if (rawBody !== '') {
       errors.push({ path: 'body', message: 'this operation takes no request body', code: 'unexpected_body' });
     }
-    if (errors.length > 0) throw badRequest('invalid-request', `${errors.length} invalid field(s): ${errors[0]?.path} ${errors[0]?.message}`, errors);
+    if (errors.length > 0)
+      throw badRequest('invalid-request', `${errors.length} invalid field(s): ${errors[0]?.path} ${errors[0]?.message}`, errors);
     const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
     request.context.input = { params, query, body, rawBody, bodySha256 };
   },

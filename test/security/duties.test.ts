@@ -24,9 +24,15 @@ const sha256 = (body: unknown) => createHash('sha256').update(JSON.stringify(bod
 /** A period around now that a run across midnight (UTC) still falls into. */
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-async function auditTrail(): Promise<{ subject: string; role: string; operation: string; target: string; bodySha256: string; sourceIp: string; requestId: string }[]> {
+async function auditTrail(): Promise<
+  { subject: string; role: string; operation: string; target: string; bodySha256: string; sourceIp: string; requestId: string }[]
+> {
   const head: TestCaller = { sub: `head-${GOV}`, roles: ['head'], gov: GOV };
-  const listing = await callRoute(listAuditRecords, { params: { gov: GOV }, query: { from: day(-1), to: day(1), limit: '1000' }, caller: head });
+  const listing = await callRoute(listAuditRecords, {
+    params: { gov: GOV },
+    query: { from: day(-1), to: day(1), limit: '1000' },
+    caller: head,
+  });
   expect(listing.status).toBe(200);
   return listing.body.items;
 }
@@ -38,10 +44,20 @@ describe('4-eyes on budget-version steps', () => {
 
   it('refuses the approval by the subject who took the previous step, however the token presents them', async () => {
     await setUpStructure(GOV);
-    expect((await callRoute(createBudgetVersion, { params: { gov: GOV, year }, body: { kind: 'original' }, caller: c.budgetOfficer })).status).toBe(201);
-    const lines = await callRoute(editBudgetLines, { params, body: { revision: 0, upsert: [expenditure()] }, caller: c.departmentOfficial });
+    expect(
+      (await callRoute(createBudgetVersion, { params: { gov: GOV, year }, body: { kind: 'original' }, caller: c.budgetOfficer })).status,
+    ).toBe(201);
+    const lines = await callRoute(editBudgetLines, {
+      params,
+      body: { revision: 0, upsert: [expenditure()] },
+      caller: c.departmentOfficial,
+    });
     expect(lines.status).toBe(200);
-    const request = await callRoute(transitionBudgetVersion, { params, body: { action: 'request', revision: lines.body.revision }, caller: c.budgetOfficer });
+    const request = await callRoute(transitionBudgetVersion, {
+      params,
+      body: { action: 'request', revision: lines.body.revision },
+      caller: c.budgetOfficer,
+    });
     expect(request.status).toBe(200);
     const adjust = { action: 'adjust', revision: request.body.revision };
 
@@ -51,7 +67,9 @@ describe('4-eyes on budget-version steps', () => {
     const sameWithMoreRoles = { ...c.budgetOfficer, roles: ['head', 'budget_officer'], dept: 'D200' } as TestCaller;
     expect((await callRoute(transitionBudgetVersion, { params, body: adjust, caller: sameWithMoreRoles })).body.code).toBe('four-eyes');
     const sameSubjectElsewhere = { ...c.budgetOfficer, gov: '26000' };
-    expect((await callRoute(transitionBudgetVersion, { params, body: adjust, caller: sameSubjectElsewhere })).body.code).toBe('other-government');
+    expect((await callRoute(transitionBudgetVersion, { params, body: adjust, caller: sameSubjectElsewhere })).body.code).toBe(
+      'other-government',
+    );
 
     const unchanged = await callRoute(getBudgetVersion, { params, caller: c.head });
     expect(unchanged.body).toMatchObject({ state: 'requested', revision: request.body.revision });
@@ -83,10 +101,20 @@ describe('segregation of duties on payments', () => {
   it('refuses the payment order of the official who committed, whatever role their token names; another official may order it', async () => {
     await seedLine({ lineId: 'road-repair', allotted: 10_000_000 });
     await seedCash('2026-03', 5_000_000);
-    const commit = await post(createCommitment, committer, {}, { lineId: 'road-repair', amount: 2_000_000, counterparty: '123-45-67890', contractRef: 'C-77', date: '2026-03-02' });
+    const commit = await post(
+      createCommitment,
+      committer,
+      {},
+      { lineId: 'road-repair', amount: 2_000_000, counterparty: '123-45-67890', contractRef: 'C-77', date: '2026-03-02' },
+    );
     expect(commit.status).toBe(202);
     await drainPostings();
-    const resolve = await post(resolvePayment, committer, { commitmentId: commit.body.postingId }, { amount: 2_000_000, date: '2026-03-03' });
+    const resolve = await post(
+      resolvePayment,
+      committer,
+      { commitmentId: commit.body.postingId },
+      { amount: 2_000_000, date: '2026-03-03' },
+    );
     expect(resolve.status).toBe(202);
     await drainPostings();
 
@@ -95,7 +123,9 @@ describe('segregation of duties on payments', () => {
     expect(byCommitter.status).toBe(403);
     expect(byCommitter.body).toMatchObject({ code: 'segregation-of-duties', context: { commitmentId: commit.body.postingId } });
     const asDisbursingOnly: TestCaller = { ...committer, roles: ['disbursing_officer'], dept: 'D900' };
-    expect((await post(orderPayment, asDisbursingOnly, { resolutionId: resolve.body.postingId }, order)).body.code).toBe('segregation-of-duties');
+    expect((await post(orderPayment, asDisbursingOnly, { resolutionId: resolve.body.postingId }, order)).body.code).toBe(
+      'segregation-of-duties',
+    );
     expect(await queueDepth()).toBe(0);
 
     const byOther = await post(orderPayment, disbursing, { resolutionId: resolve.body.postingId }, order);
@@ -105,6 +135,8 @@ describe('segregation of duties on payments', () => {
 
     const trail = await auditTrail();
     expect(trail.filter((record) => record.subject === committer.sub && record.bodySha256 === sha256(order))).toEqual([]);
-    expect(trail.filter((record) => record.bodySha256 === sha256(order))).toEqual([expect.objectContaining({ subject: 'do-park', role: 'disbursing_officer' })]);
+    expect(trail.filter((record) => record.bodySha256 === sha256(order))).toEqual([
+      expect.objectContaining({ subject: 'do-park', role: 'disbursing_officer' }),
+    ]);
   });
 });

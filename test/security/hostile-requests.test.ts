@@ -44,7 +44,10 @@ async function stackSnapshot(): Promise<{ table: string; queues: Record<string, 
   const depths: Record<string, string> = {};
   for (const queue of Object.keys(queues) as QueueKey[]) {
     const { Attributes = {} } = await sqsClient().send(
-      new GetQueueAttributesCommand({ QueueUrl: queueUrl(queue), AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+      new GetQueueAttributesCommand({
+        QueueUrl: queueUrl(queue),
+        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+      }),
     );
     depths[queue] = `${Attributes.ApproximateNumberOfMessages}/${Attributes.ApproximateNumberOfMessagesNotVisible}`;
   }
@@ -59,7 +62,10 @@ async function stackSnapshot(): Promise<{ table: string; queues: Record<string, 
 /** A valid token of a role the route admits, of the government in the sample's path. */
 function plausibleCallers(route: Route): fc.Arbitrary<TestCaller | undefined> {
   const admitted: readonly Role[] = route.access.kind === 'public' ? allRoles : route.access.roles;
-  const callers = admitted.map((role): TestCaller => (role === 'ministry' ? { sub: 'fuzz-ministry', roles: [role] } : { sub: `fuzz-${role}`, roles: [role], gov: GOV }));
+  const callers = admitted.map(
+    (role): TestCaller =>
+      role === 'ministry' ? { sub: 'fuzz-ministry', roles: [role] } : { sub: `fuzz-${role}`, roles: [role], gov: GOV },
+  );
   return route.access.kind === 'public' ? fc.option(fc.constantFrom(...callers), { nil: undefined }) : fc.constantFrom(...callers);
 }
 
@@ -85,7 +91,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await runtime?.stop();
-  const list = (counts: Map<string | number, number>) => [...counts].sort(([a], [b]) => String(a).localeCompare(String(b))).map(([k, n]) => `${k}: ${n}`).join(', ');
+  const list = (counts: Map<string | number, number>) =>
+    [...counts]
+      .sort(([a], [b]) => String(a).localeCompare(String(b)))
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ');
   console.log(
     `hostile requests: ${tally.handler + tally.runtime} over ${routes.length} routes (${tally.handler} to the handlers, ${tally.runtime} through the local runtime with signed tokens)\n` +
       `  by status: ${list(tally.byStatus)}\n  by defect: ${list(tally.byDefect)}`,
@@ -173,7 +183,11 @@ async function send(base: string, route: Route, options: CallOptions, token: str
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const target = `${path}${query ? `?${query}` : ''}`;
   const headBytes = target.length + [...headers].reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0);
-  const response = await fetch(`${base}${target}`, { method: route.method, headers, ...(body === undefined || route.method === 'GET' ? {} : { body }) });
+  const response = await fetch(`${base}${target}`, {
+    method: route.method,
+    headers,
+    ...(body === undefined || route.method === 'GET' ? {} : { body }),
+  });
   const text = await response.text();
   const responseHeaders = Object.fromEntries(response.headers);
   return {

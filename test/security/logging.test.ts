@@ -90,7 +90,11 @@ describe('what a request leaves in the logs', () => {
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain(SOURCE_IP);
     const lines = logLines();
-    expect(lines.find((line) => line.message === 'request completed')).toMatchObject({ operation: 'listAuditRecords', subject: 'head-seoul', status: 403 });
+    expect(lines.find((line) => line.message === 'request completed')).toMatchObject({
+      operation: 'listAuditRecords',
+      subject: 'head-seoul',
+      status: 403,
+    });
     expect(lines.find((line) => line.message === 'request refused')).toMatchObject({ code: 'other-government', status: 403 });
     for (const line of lines) expect(Object.keys(line)).not.toContain('event');
   });
@@ -110,7 +114,11 @@ describe('what a request leaves in the logs', () => {
   it('logs an anonymous public read with its request id and no subject', async () => {
     const response = await callRoute(listGovernments, { sourceIp: SOURCE_IP });
     expect(response.status).toBe(200);
-    expect(logLines().find((line) => line.message === 'request completed')).toMatchObject({ operation: 'listGovernments', subject: 'anonymous', status: 200 });
+    expect(logLines().find((line) => line.message === 'request completed')).toMatchObject({
+      operation: 'listGovernments',
+      subject: 'anonymous',
+      status: 200,
+    });
     expect(output.join('')).not.toContain(SOURCE_IP);
   });
 });

@@ -50,16 +50,40 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   allocateCash: { params: { year: YEAR }, body: { fund: 'GEN', month: `${YEAR}-01`, amount: 1_000_000, reference: 'CASH-1' } },
   reverseCashAllocation: { params: { year: YEAR, allocationId: 'C.CASH-1' }, body: { reference: 'REV-2', reason: '자금배정 정정' } },
   // execution postings (202 queued); documents referenced by id do not exist
-  createCommitment: posting({ params: { year: YEAR }, body: { lineId: LINE, amount: 3_300_000, counterparty: '(주)가나다상사', contractRef: 'C-2026-0001', date: `${YEAR}-03-02` } }),
-  resolvePayment: posting({ params: { year: YEAR, commitmentId: 'missing-commitment' }, body: { amount: 3_300_000, date: `${YEAR}-03-10` } }),
+  createCommitment: posting({
+    params: { year: YEAR },
+    body: { lineId: LINE, amount: 3_300_000, counterparty: '(주)가나다상사', contractRef: 'C-2026-0001', date: `${YEAR}-03-02` },
+  }),
+  resolvePayment: posting({
+    params: { year: YEAR, commitmentId: 'missing-commitment' },
+    body: { amount: 3_300_000, date: `${YEAR}-03-10` },
+  }),
   orderPayment: posting({ params: { year: YEAR, resolutionId: 'missing-resolution' }, body: { amount: 3_300_000, date: `${YEAR}-03-11` } }),
-  confirmPayment: posting({ params: { year: YEAR, orderId: 'missing-order-1' }, body: { date: `${YEAR}-03-12`, bankReference: 'BNK-0001' } }),
-  cancelCommitment: posting({ params: { year: YEAR, commitmentId: 'missing-commitment' }, body: { date: `${YEAR}-03-13`, reason: '계약 해지' } }),
-  correctPosting: posting({ params: { year: YEAR, postingId: 'missing-posting' }, body: { date: `${YEAR}-03-14`, reason: '금액 오류 정정' } }),
-  assessRevenue: posting({ params: { year: YEAR }, body: { lineId: 'R.GEN.1.100', amount: 120_000, payer: '홍길동', dueDate: `${YEAR}-04-30`, date: `${YEAR}-04-01` } }),
-  noticeRevenue: posting({ params: { year: YEAR, assessmentId: 'missing-assessment' }, body: { dueDate: `${YEAR}-04-30`, date: `${YEAR}-04-02` } }),
+  confirmPayment: posting({
+    params: { year: YEAR, orderId: 'missing-order-1' },
+    body: { date: `${YEAR}-03-12`, bankReference: 'BNK-0001' },
+  }),
+  cancelCommitment: posting({
+    params: { year: YEAR, commitmentId: 'missing-commitment' },
+    body: { date: `${YEAR}-03-13`, reason: '계약 해지' },
+  }),
+  correctPosting: posting({
+    params: { year: YEAR, postingId: 'missing-posting' },
+    body: { date: `${YEAR}-03-14`, reason: '금액 오류 정정' },
+  }),
+  assessRevenue: posting({
+    params: { year: YEAR },
+    body: { lineId: 'R.GEN.1.100', amount: 120_000, payer: '홍길동', dueDate: `${YEAR}-04-30`, date: `${YEAR}-04-01` },
+  }),
+  noticeRevenue: posting({
+    params: { year: YEAR, assessmentId: 'missing-assessment' },
+    body: { dueDate: `${YEAR}-04-30`, date: `${YEAR}-04-02` },
+  }),
   receiveRevenue: posting({ params: { year: YEAR, assessmentId: 'missing-assessment' }, body: { amount: 120_000, date: `${YEAR}-04-20` } }),
-  refundRevenue: posting({ params: { year: YEAR, receiptId: 'missing-receipt-1' }, body: { amount: 10_000, date: `${YEAR}-05-02`, reason: '과오납 환급' } }),
+  refundRevenue: posting({
+    params: { year: YEAR, receiptId: 'missing-receipt-1' },
+    body: { amount: 10_000, date: `${YEAR}-05-02`, reason: '과오납 환급' },
+  }),
   getPosting: { params: { postingId: 'missing-posting' } },
   getFundStatus: { params: { year: YEAR } },
   getNationalFundStatus: { params: { year: YEAR } },
@@ -77,10 +101,18 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   transitionParticipationCycle: { params: { year: YEAR }, body: { action: 'start-review' } },
   submitParticipationProposal: {
     params: { year: YEAR },
-    body: { title: '놀이터 그늘막 설치', description: '어린이 놀이터에 여름철 그늘막을 설치합니다.', estimatedCost: 30_000_000, field: '060' },
+    body: {
+      title: '놀이터 그늘막 설치',
+      description: '어린이 놀이터에 여름철 그늘막을 설치합니다.',
+      estimatedCost: 30_000_000,
+      field: '060',
+    },
   },
   listParticipationProposals: { params: { year: YEAR }, query: { limit: '10' } },
-  reviewParticipationProposal: { params: { year: YEAR, proposalId: 'P0000000000' }, body: { subsidyProject: false, legallyMandatory: false, feasible: true } },
+  reviewParticipationProposal: {
+    params: { year: YEAR, proposalId: 'P0000000000' },
+    body: { subsidyProject: false, legallyMandatory: false, feasible: true },
+  },
   voteForParticipationProposal: { params: { year: YEAR, proposalId: 'P0000000000' } },
   getMyParticipationRecords: { params: { year: YEAR } },
   getParticipationResult: { params: { year: YEAR } },
@@ -90,7 +122,16 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   downloadNationwideIndicators: { params: { year: YEAR } },
   // debt (repayments aim at a debt that never exists)
   issueDebt: {
-    body: { debtId: 'LB2026-01', kind: 'local-bond', name: '도로건설 지방채', principal: 5_000_000_000, rateBp: 350, issueDate: `${YEAR}-03-02`, maturityDate: '2031-03-02', method: 'bullet' },
+    body: {
+      debtId: 'LB2026-01',
+      kind: 'local-bond',
+      name: '도로건설 지방채',
+      principal: 5_000_000_000,
+      rateBp: 350,
+      issueDate: `${YEAR}-03-02`,
+      maturityDate: '2031-03-02',
+      method: 'bullet',
+    },
   },
   listDebts: {},
   getDebt: { params: { debtId: 'LB2026-01' } },

@@ -20,10 +20,20 @@ await useTestStack();
 type Expectation = 'public' | { readonly own: readonly Role[]; readonly other: readonly Role[] } | { readonly national: readonly Role[] };
 
 /** A government's own officials, its head and its council read its books; the ministry reads every government's. */
-const officials: readonly Role[] = ['department_official', 'budget_officer', 'finance_officer', 'disbursing_officer', 'revenue_officer', 'chief_accountant'];
+const officials: readonly Role[] = [
+  'department_official',
+  'budget_officer',
+  'finance_officer',
+  'disbursing_officer',
+  'revenue_officer',
+  'chief_accountant',
+];
 const governmentDetail: Expectation = { own: [...officials, 'head', 'council_member', 'ministry'], other: ['ministry'] };
 /** Aggregates (totals by classification) are also open to research institutes, for every government. */
-const governmentAggregate: Expectation = { own: [...officials, 'head', 'council_member', 'ministry', 'research'], other: ['ministry', 'research'] };
+const governmentAggregate: Expectation = {
+  own: [...officials, 'head', 'council_member', 'ministry', 'research'],
+  other: ['ministry', 'research'],
+};
 const budgetOffice: Expectation = { own: ['budget_officer'], other: [] };
 
 const expectedAccess: Readonly<Record<string, Expectation>> = {
@@ -114,10 +124,11 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
  * observed today, so the departure stays visible in every run; when the route is brought in line
  * with the issue, its cases fail here and the entry must be deleted.
  */
-const reportedDeviations: Readonly<Record<string, { readonly role: Role; readonly observed: 'allowed' | 'denied'; readonly why: string }>> = {
-  getFundStatus: { role: 'research', observed: 'denied', why: 'fund status is an aggregate (cash per fund), which research may read' },
-  getDebtRatio: { role: 'research', observed: 'denied', why: 'the debt ratio is an aggregate, which research may read' },
-};
+const reportedDeviations: Readonly<Record<string, { readonly role: Role; readonly observed: 'allowed' | 'denied'; readonly why: string }>> =
+  {
+    getFundStatus: { role: 'research', observed: 'denied', why: 'fund status is an aggregate (cash per fund), which research may read' },
+    getDebtRatio: { role: 'research', observed: 'denied', why: 'the debt ratio is an aggregate, which research may read' },
+  };
 
 const OWN = '11000';
 const OTHER = '26000';
@@ -148,16 +159,27 @@ const observedVerdict = (observed: 'allowed' | 'denied'): Verdict =>
 const tally = { cases: 0, allowed: 0, denied: 0, deviations: [] as string[] };
 
 afterAll(() => {
-  console.log(`tenant matrix: ${tally.cases} cases over ${routes.length} routes × (${allRoles.length} roles + anonymous) × own/other government: ${tally.allowed} allowed, ${tally.denied} denied`);
+  console.log(
+    `tenant matrix: ${tally.cases} cases over ${routes.length} routes × (${allRoles.length} roles + anonymous) × own/other government: ${tally.allowed} allowed, ${tally.denied} denied`,
+  );
   if (tally.deviations.length > 0) console.log(`reported deviations from issue 7 (pinned):\n  ${tally.deviations.join('\n  ')}`);
 });
 
 describe('tenant isolation matrix: every route × role × own/other government', () => {
   it('has an expectation and a sample request for every route, and no row for a route that is gone', () => {
     const ids = routes.map((route) => route.id);
-    expect(ids.filter((id) => !(id in expectedAccess)), 'routes without an expectation row').toEqual([]);
-    expect(ids.filter((id) => !sampleRequest(routes.find((r) => r.id === id) as (typeof routes)[number], OWN)), 'routes without a sample request').toEqual([]);
-    expect(Object.keys(expectedAccess).filter((id) => !ids.includes(id)), 'rows for routes that do not exist').toEqual([]);
+    expect(
+      ids.filter((id) => !(id in expectedAccess)),
+      'routes without an expectation row',
+    ).toEqual([]);
+    expect(
+      ids.filter((id) => !sampleRequest(routes.find((r) => r.id === id) as (typeof routes)[number], OWN)),
+      'routes without a sample request',
+    ).toEqual([]);
+    expect(
+      Object.keys(expectedAccess).filter((id) => !ids.includes(id)),
+      'rows for routes that do not exist',
+    ).toEqual([]);
   });
 
   for (const route of routes) {
@@ -179,7 +201,8 @@ describe('tenant isolation matrix: every route × role × own/other government',
           const who = `${role ?? 'anonymous'} on ${target} government`;
           if (expected.allowed) {
             tally.allowed++;
-            if (response.status === 401 || response.status === 403) mismatches.push(`${who}: expected allowed, got ${response.status} ${response.body?.code}`);
+            if (response.status === 401 || response.status === 403)
+              mismatches.push(`${who}: expected allowed, got ${response.status} ${response.body?.code}`);
           } else {
             tally.denied++;
             if (response.status !== expected.status || response.body?.code !== expected.code) {

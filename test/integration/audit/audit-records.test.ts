@@ -41,12 +41,19 @@ async function recordChange(gov: string, request: RequestInfo, target: string): 
   );
 }
 
-const instants = ['2026-01-31T23:59:59.999Z', '2026-02-01T00:00:00.000Z', '2026-02-14T09:30:00.000Z', '2026-02-14T09:30:01.000Z', '2026-03-02T12:00:00.000Z'];
+const instants = [
+  '2026-01-31T23:59:59.999Z',
+  '2026-02-01T00:00:00.000Z',
+  '2026-02-14T09:30:00.000Z',
+  '2026-02-14T09:30:01.000Z',
+  '2026-03-02T12:00:00.000Z',
+];
 const requests = instants.map((at, i) => requestAt(at, JSON.stringify({ change: i })));
 for (const [i, request] of requests.entries()) await recordChange(SEOUL, request, `item-${i}`);
 await recordChange(BUSAN, requestAt('2026-02-10T10:00:00.000Z', '{}'), 'busan-item');
 
-const list = (caller: TestCaller, query: Record<string, string>, gov = SEOUL) => callRoute(listAuditRecords, { params: { gov }, query, caller });
+const list = (caller: TestCaller, query: Record<string, string>, gov = SEOUL) =>
+  callRoute(listAuditRecords, { params: { gov }, query, caller });
 
 describe('audit trail listing', () => {
   it('returns who, when, gov, operation, target, request id, source IP and body hash of every change, oldest first', async () => {
@@ -125,7 +132,11 @@ describe('audit trail listing', () => {
     const elsewhere = await list(head, { from: '2026-03-01', to: '2026-03-31', cursor });
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.code).toBe('invalid-cursor');
-    for (const forged of ['garbage', Buffer.from('{"m":"2026-02","k":"2099-01-01"}').toString('base64url'), Buffer.from('[1]').toString('base64url')]) {
+    for (const forged of [
+      'garbage',
+      Buffer.from('{"m":"2026-02","k":"2099-01-01"}').toString('base64url'),
+      Buffer.from('[1]').toString('base64url'),
+    ]) {
       const result = await list(head, { from: '2026-01-01', to: '2026-03-31', cursor: forged });
       expect(result.status, forged).toBe(400);
       expect(result.body.code).toBe('invalid-cursor');
@@ -146,7 +157,9 @@ describe('audit trail listing', () => {
       }),
     );
     await expect(replay).rejects.toMatchObject({ name: 'TransactionCanceledException' });
-    const change = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: { pk: `TEST#${SEOUL}`, sk: 'replayed-change' } }));
+    const change = await dynamoClient().send(
+      new GetCommand({ TableName: tableName(), Key: { pk: `TEST#${SEOUL}`, sk: 'replayed-change' } }),
+    );
     expect(change.Item).toBeUndefined();
     const listing = await list(head, { from: '2026-02-14', to: '2026-02-14' });
     expect(listing.body.items.map((r: { subject: string }) => r.subject)).not.toContain('forger');

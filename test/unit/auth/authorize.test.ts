@@ -28,7 +28,11 @@ describe('authorize', () => {
   });
 
   it('acts in the first of the caller’s roles that the route admits', () => {
-    const decision = authorize(governmentWrite('disbursing_officer', 'finance_officer'), caller(['head', 'finance_officer', 'disbursing_officer'], SEOUL), SEOUL);
+    const decision = authorize(
+      governmentWrite('disbursing_officer', 'finance_officer'),
+      caller(['head', 'finance_officer', 'disbursing_officer'], SEOUL),
+      SEOUL,
+    );
     expect(decision).toEqual({ allowed: true, actingRole: 'finance_officer' });
   });
 
@@ -61,7 +65,13 @@ describe('authorize', () => {
   });
 
   it('admits national routes by role alone', () => {
-    expect(authorize(nationalRead('ministry', 'research'), caller(['research'], SEOUL), undefined)).toEqual({ allowed: true, actingRole: 'research' });
-    expect(authorize(nationalRead('ministry'), caller(['head'], SEOUL), undefined)).toMatchObject({ allowed: false, code: 'role-not-permitted' });
+    expect(authorize(nationalRead('ministry', 'research'), caller(['research'], SEOUL), undefined)).toEqual({
+      allowed: true,
+      actingRole: 'research',
+    });
+    expect(authorize(nationalRead('ministry'), caller(['head'], SEOUL), undefined)).toMatchObject({
+      allowed: false,
+      code: 'role-not-permitted',
+    });
   });
 });

@@ -21,16 +21,20 @@ describe('callerFromClaims', () => {
   });
 
   it('reads the Cognito claim names (cognito:groups, custom:gov, custom:dept)', () => {
-    expect(callerFromClaims({ sub: 'c-1', 'cognito:groups': '[council_member]', 'custom:gov': '26000', 'custom:dept': 'council' })).toEqual({
-      sub: 'c-1',
-      roles: ['council_member'],
-      gov: '26000',
-      dept: 'council',
-    });
+    expect(callerFromClaims({ sub: 'c-1', 'cognito:groups': '[council_member]', 'custom:gov': '26000', 'custom:dept': 'council' })).toEqual(
+      {
+        sub: 'c-1',
+        roles: ['council_member'],
+        gov: '26000',
+        dept: 'council',
+      },
+    );
   });
 
   it('drops role names it does not know, including prototype names', () => {
-    expect(callerFromClaims({ sub: 'u', roles: ['admin', 'head', '__proto__', 'constructor', 'toString', 'HEAD'] })?.roles).toEqual(['head']);
+    expect(callerFromClaims({ sub: 'u', roles: ['admin', 'head', '__proto__', 'constructor', 'toString', 'HEAD'] })?.roles).toEqual([
+      'head',
+    ]);
   });
 
   it('has no caller without claims or without a subject', () => {

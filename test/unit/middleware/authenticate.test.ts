@@ -14,10 +14,12 @@ const route = defineRoute({ id: 'probe', method: 'GET', path: '/probe', handler:
 /** Runs the middleware in front of a handler that reports the caller it was given. */
 async function callerSeen(access: Access, event: APIGatewayProxyEventV2): Promise<Caller | undefined> {
   let seen: Caller | undefined;
-  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(async (_event: APIGatewayProxyEventV2, context: ApiContext) => {
-    seen = context.caller;
-    return { statusCode: 200 };
-  }).use(authenticate(access));
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(
+    async (_event: APIGatewayProxyEventV2, context: ApiContext) => {
+      seen = context.caller;
+      return { statusCode: 200 };
+    },
+  ).use(authenticate(access));
   await handler(event, {} as ApiContext);
   return seen;
 }
@@ -29,12 +31,18 @@ const withClaims = (claims: Record<string, unknown>): APIGatewayProxyEventV2 => 
 
 describe('authenticate middleware', () => {
   it('puts the caller from the JWT claims in the context', async () => {
-    const caller = await callerSeen(governmentRead('head'), apiEvent(route, { caller: { sub: 'u-7', roles: ['head', 'council_member'], gov: '11000', dept: 'd1' } }));
+    const caller = await callerSeen(
+      governmentRead('head'),
+      apiEvent(route, { caller: { sub: 'u-7', roles: ['head', 'council_member'], gov: '11000', dept: 'd1' } }),
+    );
     expect(caller).toEqual({ sub: 'u-7', roles: ['head', 'council_member'], gov: '11000', dept: 'd1' });
   });
 
   it('reads Cognito claims as API Gateway passes them', async () => {
-    const caller = await callerSeen(governmentRead('head'), withClaims({ sub: 'c', 'cognito:groups': '[head, ministry]', 'custom:gov': '26000' }));
+    const caller = await callerSeen(
+      governmentRead('head'),
+      withClaims({ sub: 'c', 'cognito:groups': '[head, ministry]', 'custom:gov': '26000' }),
+    );
     expect(caller).toMatchObject({ sub: 'c', roles: ['head', 'ministry'], gov: '26000' });
   });
 

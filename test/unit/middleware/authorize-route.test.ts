@@ -10,7 +10,15 @@ import type { ApiContext } from '#shared/middleware/api-context.ts';
 import { authorizeRoute } from '#shared/middleware/authorize-route.ts';
 import { apiEvent } from '#test/support/api.ts';
 
-const route = defineRoute({ id: 'probe', method: 'POST', path: '/governments/{gov}/probe', handler: 'none', summary: '', tags: [], access: governmentRead('head') });
+const route = defineRoute({
+  id: 'probe',
+  method: 'POST',
+  path: '/governments/{gov}/probe',
+  handler: 'none',
+  summary: '',
+  tags: [],
+  access: governmentRead('head'),
+});
 
 /**
  * Runs the middleware with the context the earlier middlewares leave (caller, validated input) and
@@ -18,10 +26,12 @@ const route = defineRoute({ id: 'probe', method: 'POST', path: '/governments/{go
  */
 async function requestInfoSeen(access: Access, caller: Caller | undefined, gov: string, event = apiEvent(route, { params: { gov } })) {
   let seen: RequestInfo | undefined;
-  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(async (_event: APIGatewayProxyEventV2, context: ApiContext) => {
-    seen = context.requestInfo;
-    return { statusCode: 200 };
-  }).use(authorizeRoute(access));
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(
+    async (_event: APIGatewayProxyEventV2, context: ApiContext) => {
+      seen = context.requestInfo;
+      return { statusCode: 200 };
+    },
+  ).use(authorizeRoute(access));
   const context = { caller, input: { params: { gov }, query: {}, body: undefined, rawBody: '{}', bodySha256: 'abc123' } } as ApiContext;
   await handler(event, context);
   return seen;
@@ -45,16 +55,24 @@ describe('authorizeRoute middleware', () => {
   });
 
   it('answers 403 role-not-permitted for a role the route does not admit', async () => {
-    await expect(requestInfoSeen(governmentWrite('disbursing_officer'), officer, '11000')).rejects.toMatchObject({ status: 403, code: 'role-not-permitted' });
+    await expect(requestInfoSeen(governmentWrite('disbursing_officer'), officer, '11000')).rejects.toMatchObject({
+      status: 403,
+      code: 'role-not-permitted',
+    });
   });
 
   it('answers 403 other-government when the validated gov is not the caller’s', async () => {
-    await expect(requestInfoSeen(governmentRead('head'), officer, '26000')).rejects.toMatchObject({ status: 403, code: 'other-government' });
+    await expect(requestInfoSeen(governmentRead('head'), officer, '26000')).rejects.toMatchObject({
+      status: 403,
+      code: 'other-government',
+    });
   });
 
   it('decides on the validated gov parameter, not on the raw path', async () => {
     // The raw path names the caller's government; the validated input names another one.
     const event = apiEvent(route, { params: { gov: '11000' } });
-    await expect(requestInfoSeen(governmentWrite('finance_officer'), officer, '26000', event)).rejects.toMatchObject({ code: 'other-government' });
+    await expect(requestInfoSeen(governmentWrite('finance_officer'), officer, '26000', event)).rejects.toMatchObject({
+      code: 'other-government',
+    });
   });
 });

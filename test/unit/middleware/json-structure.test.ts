@@ -10,7 +10,11 @@ describe('findJsonStructureFault', () => {
   });
 
   it('locates a duplicate key by its path, through objects and arrays', () => {
-    expect(findJsonStructureFault('{"lines":[{"a":1},{"b":1,"c":{"d":1,"d":2}}]}', 'body')).toEqual({ kind: 'duplicate-key', path: 'body.lines.1.c', key: 'd' });
+    expect(findJsonStructureFault('{"lines":[{"a":1},{"b":1,"c":{"d":1,"d":2}}]}', 'body')).toEqual({
+      kind: 'duplicate-key',
+      path: 'body.lines.1.c',
+      key: 'd',
+    });
   });
 
   it('compares keys after decoding escapes', () => {
@@ -47,7 +51,11 @@ describe('findJsonStructureFault', () => {
   });
 
   it('agrees with JSON.parse on every serialised value: no fault, and a duplicated key is always found', () => {
-    const objectWithKeys = fc.dictionary(fc.string().filter((key) => key !== '__proto__'), fc.jsonValue({ maxDepth: 3 }), { minKeys: 1 });
+    const objectWithKeys = fc.dictionary(
+      fc.string().filter((key) => key !== '__proto__'),
+      fc.jsonValue({ maxDepth: 3 }),
+      { minKeys: 1 },
+    );
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), objectWithKeys, fc.nat(), (value, object, pick) => {
         const text = JSON.stringify(value);
@@ -57,7 +65,11 @@ describe('findJsonStructureFault', () => {
         const keys = Object.keys(object);
         const duplicated = keys[pick % keys.length] as string;
         const withDuplicate = `${JSON.stringify(object).slice(0, -1)},${JSON.stringify(duplicated)}:null}`;
-        expect(findJsonStructureFault(`{"wrap":[${withDuplicate}]}`, 'body')).toEqual({ kind: 'duplicate-key', path: 'body.wrap.0', key: duplicated });
+        expect(findJsonStructureFault(`{"wrap":[${withDuplicate}]}`, 'body')).toEqual({
+          kind: 'duplicate-key',
+          path: 'body.wrap.0',
+          key: duplicated,
+        });
       }),
       { numRuns: 500, seed: 7 },
     );

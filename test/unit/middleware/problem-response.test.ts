@@ -21,7 +21,11 @@ async function responseTo(error: unknown) {
 describe('problemResponse middleware', () => {
   it('turns a Problem into RFC 9457 problem+json with its status, stable code, detail and context', async () => {
     const { response, body, requestId } = await responseTo(
-      unprocessable('budget-exceeded', 'the commitment exceeds the allotment', { rule: 'committed <= allotted', allotted: 100, requested: 120 }),
+      unprocessable('budget-exceeded', 'the commitment exceeds the allotment', {
+        rule: 'committed <= allotted',
+        allotted: 100,
+        requested: 120,
+      }),
     );
     expect(response.statusCode).toBe(422);
     expect(response.headers).toEqual({ 'content-type': 'application/problem+json' });
@@ -37,7 +41,12 @@ describe('problemResponse middleware', () => {
   });
 
   it('keeps the field errors of a validation problem', async () => {
-    const problem = new Problem({ status: 400, code: 'invalid-request', title: 'Bad request', errors: [{ path: 'body.amount', message: 'too small', code: 'too_small' }] });
+    const problem = new Problem({
+      status: 400,
+      code: 'invalid-request',
+      title: 'Bad request',
+      errors: [{ path: 'body.amount', message: 'too small', code: 'too_small' }],
+    });
     const { body } = await responseTo(problem);
     expect(body.errors).toEqual([{ path: 'body.amount', message: 'too small', code: 'too_small' }]);
   });

@@ -10,22 +10,41 @@ import { requestLog } from '#shared/middleware/request-log.ts';
 import { logger } from '#shared/powertools/logger.ts';
 import { apiEvent } from '#test/support/api.ts';
 
-const route = defineRoute({ id: 'probeRoute', method: 'GET', path: '/probe', handler: 'none', summary: '', tags: [], access: governmentRead('head') });
+const route = defineRoute({
+  id: 'probeRoute',
+  method: 'GET',
+  path: '/probe',
+  handler: 'none',
+  summary: '',
+  tags: [],
+  access: governmentRead('head'),
+});
 
 async function logged(outcome: () => Promise<APIGatewayProxyResultV2>, caller?: ApiContext['caller']) {
   const info = vi.spyOn(logger, 'info').mockImplementation(() => undefined);
   const keys = vi.spyOn(logger, 'appendKeys');
   const event = apiEvent(route, { headers: { Authorization: 'Bearer secret-token' }, body: { counterparty: 'someone' } });
-  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(outcome).use(requestLog(route)).use(problemResponse());
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(outcome)
+    .use(requestLog(route))
+    .use(problemResponse());
   await handler(event, { caller } as ApiContext);
-  return { requestId: event.requestContext.requestId, keys: keys.mock.calls, completed: info.mock.calls.filter(([message]) => message === 'request completed') };
+  return {
+    requestId: event.requestContext.requestId,
+    keys: keys.mock.calls,
+    completed: info.mock.calls.filter(([message]) => message === 'request completed'),
+  };
 }
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('requestLog middleware', () => {
   it('keys every log line of the request with its id and operation, and logs one completion line', async () => {
-    const { requestId, keys, completed } = await logged(async () => ({ statusCode: 201 }), { sub: 'u-1', roles: ['head'], gov: '11000', dept: undefined });
+    const { requestId, keys, completed } = await logged(async () => ({ statusCode: 201 }), {
+      sub: 'u-1',
+      roles: ['head'],
+      gov: '11000',
+      dept: undefined,
+    });
     expect(keys).toContainEqual([{ requestId, operation: 'probeRoute' }]);
     expect(completed).toEqual([['request completed', { status: 201, subject: 'u-1' }]]);
   });

@@ -29,10 +29,12 @@ const getRoute = defineRoute({ ...postRoute, id: 'probeGet', method: 'GET', body
 
 async function validated(route: Route, options: CallOptions & { base64?: boolean }) {
   let seen: ApiContext['input'];
-  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(async (_event: APIGatewayProxyEventV2, context: ApiContext) => {
-    seen = context.input;
-    return { statusCode: 200 };
-  }).use(validateRequest(route));
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(
+    async (_event: APIGatewayProxyEventV2, context: ApiContext) => {
+      seen = context.input;
+      return { statusCode: 200 };
+    },
+  ).use(validateRequest(route));
   const event = apiEvent(route, options);
   if (options.base64 && event.body) Object.assign(event, { body: Buffer.from(event.body).toString('base64'), isBase64Encoded: true });
   await handler(event, {} as ApiContext);
@@ -100,7 +102,9 @@ describe('validateRequest middleware', () => {
       code: 'duplicate-json-key',
       errors: [{ path: 'body', message: 'duplicate key "amount"', code: 'duplicate_key' }],
     });
-    await expect(validated(postRoute, { ...ok, rawBody: '{"amount":1,"\\u0061mount":2}' })).rejects.toMatchObject({ code: 'duplicate-json-key' });
+    await expect(validated(postRoute, { ...ok, rawBody: '{"amount":1,"\\u0061mount":2}' })).rejects.toMatchObject({
+      code: 'duplicate-json-key',
+    });
     await expect(validated(postRoute, { ...ok, rawBody: '{"amount":1,"lines":[{"a":1},{"b":1,"b":2}]}' })).rejects.toMatchObject({
       errors: [expect.objectContaining({ path: 'body.lines.1' })],
     });
@@ -113,7 +117,9 @@ describe('validateRequest middleware', () => {
   });
 
   it('rejects __proto__ keys and unpaired surrogates', async () => {
-    await expect(validated(postRoute, { ...ok, rawBody: '{"amount":1,"__proto__":{"admin":true}}' })).rejects.toMatchObject({ code: 'forbidden-json-key' });
+    await expect(validated(postRoute, { ...ok, rawBody: '{"amount":1,"__proto__":{"admin":true}}' })).rejects.toMatchObject({
+      code: 'forbidden-json-key',
+    });
     await expect(validated(postRoute, { ...ok, rawBody: '{"amount":1,"memo":"\\ud800"}' })).rejects.toMatchObject({
       code: 'invalid-unicode',
       errors: [expect.objectContaining({ path: 'body.memo' })],
@@ -123,11 +129,16 @@ describe('validateRequest middleware', () => {
   it('rejects a body that is not JSON, a missing body, and a body where none is expected', async () => {
     await expect(validated(postRoute, { ...ok, rawBody: '{"amount":' })).rejects.toMatchObject({ code: 'invalid-json' });
     await expect(validated(postRoute, ok)).rejects.toMatchObject({ code: 'invalid-json' });
-    await expect(validated(getRoute, { ...ok, rawBody: '{}' })).rejects.toMatchObject({ errors: [expect.objectContaining({ code: 'unexpected_body' })] });
+    await expect(validated(getRoute, { ...ok, rawBody: '{}' })).rejects.toMatchObject({
+      errors: [expect.objectContaining({ code: 'unexpected_body' })],
+    });
   });
 
   it('rejects a body over the route’s limit with 413, counting bytes not characters', async () => {
     const memo = '가'.repeat(340); // 1,020 bytes of UTF-8, 340 characters
-    await expect(validated(postRoute, { ...ok, body: { amount: 1, memo } })).rejects.toMatchObject({ status: 413, code: 'payload-too-large' });
+    await expect(validated(postRoute, { ...ok, body: { amount: 1, memo } })).rejects.toMatchObject({
+      status: 413,
+      code: 'payload-too-large',
+    });
   });
 });
