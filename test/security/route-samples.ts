@@ -10,7 +10,7 @@ import type { CallOptions } from '#test/support/api.ts';
 export type RouteSample = Pick<CallOptions, 'query' | 'body' | 'headers'> & { readonly params?: Readonly<Record<string, string | number>> };
 
 export const YEAR = 2026;
-const LINE = 'E.GEN.P1.U1.D1.201-01.finance';
+const LINE = 'E.GEN.P1.U1.D1.201-01';
 
 export const routeSamples: Readonly<Record<string, RouteSample>> = {
   // platform and registry (public)
