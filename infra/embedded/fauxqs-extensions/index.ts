@@ -3,6 +3,7 @@
  * idempotent. Throws if the installed fauxqs no longer has the internals they patch.
  */
 import { installFifoReceiveBatching } from './fifo-receive-batching.ts';
+import { installPersistenceReadyFix } from './persistence-ready-count.ts';
 import { checkFifoReceiveBatching } from './self-test.ts';
 import { loadSqsStore } from './sqs-store.ts';
 
@@ -13,6 +14,7 @@ export function installFauxqsExtensions(): Promise<void> {
     const { module, version } = await loadSqsStore();
     installFifoReceiveBatching(module);
     checkFifoReceiveBatching(module, version);
+    await installPersistenceReadyFix();
   })();
   return installed;
 }

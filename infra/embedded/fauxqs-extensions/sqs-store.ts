@@ -1,13 +1,8 @@
 /**
- * fauxqs's SQS store module (dist/sqs/sqsStore.js) is not exported by the package (its `exports`
- * only expose "."), so it is loaded by file path. Node caches ES modules by URL and fauxqs's own
- * app imports the same file, so patching the prototype loaded here patches the running server.
- *
- * The interfaces below are the part of fauxqs's internals the extensions rely on, nothing more.
+ * fauxqs's SQS store module (dist/sqs/sqsStore.js): the queues' in-memory state and operations.
+ * The interfaces below are the part of its internals the extensions rely on, nothing more.
  */
-import { readFile } from 'node:fs/promises';
-import { findPackageJSON } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { loadFauxqsModule, missingMethods, requireInternals } from './fauxqs-package.ts';
 
 export interface StoredMessage {
   readonly messageId: string;
@@ -82,27 +77,15 @@ const QUEUE_METHODS = [
 
 /** Loads the store module of the installed fauxqs; throws if it no longer has the shape relied on. */
 export async function loadSqsStore(): Promise<LoadedSqsStore> {
-  // findPackageJSON rather than import.meta.resolve, which vitest's module runner does not support.
-  const packageJson = findPackageJSON('fauxqs', import.meta.url);
-  if (!packageJson) throw new Error('fauxqs is not installed');
-  const storeUrl = new URL('./dist/sqs/sqsStore.js', pathToFileURL(packageJson));
-  const { version } = JSON.parse(await readFile(packageJson, 'utf8')) as { version: string };
-  const loaded = (await import(storeUrl.href)) as Partial<SqsStoreModule>;
-  assertSqsStoreShape(loaded, version, storeUrl.pathname);
-  return { module: loaded, version };
+  const { module, path, version } = await loadFauxqsModule<SqsStoreModule>('./dist/sqs/sqsStore.js');
+  assertSqsStoreShape(module, version, path);
+  return { module, version };
 }
 
 export function assertSqsStoreShape(loaded: Partial<SqsStoreModule>, version: string, where: string): asserts loaded is SqsStoreModule {
-  const prototype = (loaded.SqsQueue?.prototype ?? {}) as Record<string, unknown>;
-  const missing = [
+  requireInternals(version, where, [
     ...(typeof loaded.SqsQueue === 'function' ? [] : ['SqsQueue']),
     ...(typeof loaded.SqsStore?.createMessage === 'function' ? [] : ['SqsStore.createMessage']),
-    ...QUEUE_METHODS.filter((name) => typeof prototype[name] !== 'function').map((name) => `SqsQueue.prototype.${name}`),
-  ];
-  if (missing.length > 0) {
-    throw new Error(
-      `fauxqs ${version}: ${where} no longer provides ${missing.join(', ')}; ` +
-        'the extensions in infra/embedded/fauxqs-extensions must be revisited for this version',
-    );
-  }
+    ...missingMethods('SqsQueue', loaded.SqsQueue?.prototype, QUEUE_METHODS),
+  ]);
 }
