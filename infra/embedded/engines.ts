@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { startFauxqs } from 'fauxqs';
 import { startDynamoEngine } from '#infra/embedded/dynamodb-engine.ts';
 import { installFauxqsExtensions } from '#infra/embedded/fauxqs-extensions/index.ts';
+import { listeningOn } from '#infra/embedded/fauxqs-extensions/listen-host.ts';
 
 export interface Endpoints {
   readonly dynamodb: string;
@@ -39,12 +40,14 @@ export async function startEngines(options: EngineOptions = {}): Promise<Engines
   });
   let aws: Awaited<ReturnType<typeof startFauxqs>>;
   try {
-    aws = await startFauxqs({
-      host,
-      port: options.awsPort ?? 0,
-      logger: false,
-      ...(options.dataDir ? { dataDir: join(options.dataDir, 'aws') } : {}),
-    });
+    aws = await listeningOn(host, () =>
+      startFauxqs({
+        host,
+        port: options.awsPort ?? 0,
+        logger: false,
+        ...(options.dataDir ? { dataDir: join(options.dataDir, 'aws') } : {}),
+      }),
+    );
   } catch (error) {
     await dynamo.stop();
     throw portError(error, options.awsPort);
