@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient, sqsClient } from '#shared/clients/aws.ts';
 import { queueUrl, tableName } from '#shared/config/env.ts';
 import { messageGroupId, referencedDocument } from '#shared/domain/execution/posting.ts';
@@ -83,6 +84,8 @@ export async function submitPosting(submission: Submission): Promise<string> {
             },
           },
           { Put: { TableName: tableName(), Item: requestItem(message, { committedBy, requestHash }), ConditionExpression: 'attribute_not_exists(pk)' } },
+          // Accepting a posting is itself a change (the request is on record, the key is taken); applying it is audited again by the consumer.
+          auditPut(tableName(), auditRecord(request, { gov: submission.gov, operation: `${submission.operation}.accepted`, target: `posting ${message.postingId}` })),
         ],
       }),
     );

@@ -94,7 +94,7 @@ export const getDebtRatio = defineRoute({
   handler: 'debt/get-debt-ratio',
   summary: '예산대비채무비율: outstanding debt over the final budget of the year, with its band (< 25% 정상, 25–40% 주의, ≥ 40% 심각)',
   tags,
-  access: readers,
+  access: governmentRead(...governmentReaders, 'research'),
   params: govParams,
   query: debtRatioQuery,
   response: governmentDebtRatio,

@@ -187,7 +187,7 @@ export const getFundStatus = defineRoute({
   handler: 'fund-status/get-fund-status',
   summary: "Real-time cash per fund (회계) of one government's fiscal year",
   tags: ['Fund status'],
-  access: governmentRead(...governmentReaders),
+  access: governmentRead(...governmentReaders, 'research'),
   params: govYearParams,
   response: governmentFundStatus,
 });

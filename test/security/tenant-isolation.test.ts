@@ -119,17 +119,6 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   getNationalDebtRatios: { national: ['ministry', 'research'] },
 };
 
-/**
- * Where the routes depart from the table above (reported to the lead). Each entry pins the verdict
- * observed today, so the departure stays visible in every run; when the route is brought in line
- * with the issue, its cases fail here and the entry must be deleted.
- */
-const reportedDeviations: Readonly<Record<string, { readonly role: Role; readonly observed: 'allowed' | 'denied'; readonly why: string }>> =
-  {
-    getFundStatus: { role: 'research', observed: 'denied', why: 'fund status is an aggregate (cash per fund), which research may read' },
-    getDebtRatio: { role: 'research', observed: 'denied', why: 'the debt ratio is an aggregate, which research may read' },
-  };
-
 const OWN = '11000';
 const OTHER = '26000';
 
@@ -152,17 +141,12 @@ function expectedVerdict(expectation: Expectation, role: Role | undefined, targe
   return { allowed: true };
 }
 
-/** A pinned deviation: the verdict the route gives today (a role the route does not name is refused as such). */
-const observedVerdict = (observed: 'allowed' | 'denied'): Verdict =>
-  observed === 'allowed' ? { allowed: true } : { allowed: false, status: 403, code: 'role-not-permitted' };
-
-const tally = { cases: 0, allowed: 0, denied: 0, deviations: [] as string[] };
+const tally = { cases: 0, allowed: 0, denied: 0 };
 
 afterAll(() => {
   console.log(
     `tenant matrix: ${tally.cases} cases over ${routes.length} routes × (${allRoles.length} roles + anonymous) × own/other government: ${tally.allowed} allowed, ${tally.denied} denied`,
   );
-  if (tally.deviations.length > 0) console.log(`reported deviations from issue 7 (pinned):\n  ${tally.deviations.join('\n  ')}`);
 });
 
 describe('tenant isolation matrix: every route × role × own/other government', () => {
@@ -191,11 +175,7 @@ describe('tenant isolation matrix: every route × role × own/other government',
         const request = sampleRequest(route, target === 'own' ? OWN : OTHER);
         expect(request, `no sample request for ${route.id}`).toBeDefined();
         for (const role of [undefined, ...allRoles]) {
-          const deviation = reportedDeviations[route.id];
-          const deviates = deviation !== undefined && deviation.role === role;
-          const verdict = expectedVerdict(expectation as Expectation, role, target);
-          const expected: Verdict = deviates ? observedVerdict(deviation.observed) : verdict;
-          if (deviates && target === 'own') tally.deviations.push(`${route.id}: ${role} ${deviation.observed} (${deviation.why})`);
+          const expected = expectedVerdict(expectation as Expectation, role, target);
           const response = await callRoute(route, { ...request, ...(role ? { caller: callerFor(role) } : {}) });
           tally.cases++;
           const who = `${role ?? 'anonymous'} on ${target} government`;
