@@ -23,7 +23,7 @@ const IMPORT_LIMIT_MS = 100;
 export const coldStart: Section = {
   id: '6',
   title: 'Cold start (bundle size, import time)',
-  budgetMs: { quick: 15_000, full: 180_000 },
+  budgetMs: { quick: 15_000, full: 270_000 },
   async run(context) {
     const imports = context.quick ? 3 : 10;
     const handlers = declaredHandlers();

@@ -33,13 +33,13 @@ const MIX = { budgetRead: 0.35, fundStatusRead: 0.25, commitment: 0.25, assessme
 export const peakDay: Section = {
   id: '3',
   title: 'Peak day replay (660,000 mixed operations)',
-  budgetMs: { quick: 22_000, full: 330_000 },
+  budgetMs: { quick: 22_000, full: 240_000 },
   async run(context) {
     requireRoute('createCommitment', 'execution, issue 5');
     requireRoute('assessRevenue', 'execution, issue 5');
     const operations = context.quick ? PEAK_DAY / 100 : PEAK_DAY;
     const governments = context.quick ? 15 : 243;
-    const capMs = context.quick ? 8_000 : 180_000;
+    const capMs = context.quick ? 8_000 : 120_000;
     await withEmbeddedStack(async () => {
       const api = await startLocalApi();
       try {

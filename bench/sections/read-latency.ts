@@ -28,13 +28,13 @@ const CLIENTS = 50;
 export const readLatency: Section = {
   id: '4',
   title: 'API read latency (50 concurrent clients)',
-  budgetMs: { quick: 22_000, full: 180_000 },
+  budgetMs: { quick: 22_000, full: 150_000 },
   async run(context) {
     requireRoute('getBudgetLineHistory', 'budget, issue 4');
     requireRoute('getFundStatus', 'execution, issue 5');
     requireRoute('getNationalFundStatus', 'execution, issue 5');
-    const requests = context.quick ? 300 : 10_000;
-    const governments = context.quick ? 10 : 243;
+    const requests = context.quick ? 300 : 3_000;
+    const governments = context.quick ? 10 : 60;
     await withEmbeddedStack(async () => {
       const api = await startLocalApi();
       try {
