@@ -9,8 +9,11 @@ export const govCode = z
   .regex(/^\d{5}$/, 'a government code is 5 digits')
   .refine((code) => governmentCodes.has(code), 'no such local government');
 
-/** A fiscal year (회계연도 = calendar year). */
-export const fiscalYear = z.coerce.number().int().min(2000).max(2100);
+/** A fiscal year (회계연도 = calendar year) in a JSON body. */
+export const fiscalYearNumber = z.int().min(2000).max(2100);
+
+/** A fiscal year in a path or query: exactly four digits (no signs, spaces, hex or decimals). */
+export const fiscalYear = z.string().regex(/^\d{4}$/, 'a year is four digits').transform(Number).pipe(fiscalYearNumber);
 
 /** Exact won, a non-negative integer that JSON numbers carry exactly. */
 export const won = z.number().int('amounts are whole won').nonnegative('amounts cannot be negative').max(Number.MAX_SAFE_INTEGER);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fiscalYear, govCode, govYearParams, isoDate, positiveWon, wonTotal } from '#shared/schemas/common.ts';
+import { fiscalYear, fiscalYearNumber, govCode, govYearParams, isoDate, positiveWon, wonTotal } from '#shared/schemas/common.ts';
 
 /** Ids of postings and of the documents they create (a document takes its posting's id). */
 export const postingId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a posting id is 8–64 letters, digits or dashes');
@@ -90,7 +90,7 @@ export const idempotencyKeyValue = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'an 
 export const postingMessage = z.strictObject({
   postingId,
   gov: govCode,
-  year: fiscalYear,
+  year: fiscalYearNumber,
   lineId,
   command: z.discriminatedUnion('kind', [
     commitmentBody.extend({ kind: z.literal('commit') }),
