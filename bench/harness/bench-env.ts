@@ -12,16 +12,3 @@ const quiet: Record<string, string> = {
   AWS_SECRET_ACCESS_KEY: 'local',
 };
 for (const [name, value] of Object.entries(quiet)) process.env[name] ??= value;
-
-/**
- * The SDK's SQS middleware console.warns a TypeError for every request when a queue URL's host
- * ends in an IP address (fauxqs: sqs.<region>.127.0.0.1), then sends to the configured endpoint
- * anyway. The shared SQS client would need useQueueUrlAsEndpoint: false; until then the bench
- * drops exactly that warning so its progress stays readable.
- */
-const warn = console.warn.bind(console);
-console.warn = (...args: unknown[]) => {
-  const [first] = args;
-  if (first instanceof TypeError && (first as NodeJS.ErrnoException).code === 'ERR_INVALID_URL' && String((first as { input?: unknown }).input).includes('//sqs.')) return;
-  warn(...args);
-};

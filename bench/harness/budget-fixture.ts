@@ -33,7 +33,8 @@ export async function setUpStructure(officials: BudgetOfficials, gov: string): P
  */
 export function budgetCsv(lines: number, amount: number): string {
   const header = csvColumns.join(',');
-  const row = (values: Partial<Record<(typeof csvColumns)[number], string | number>>) => csvColumns.map((column) => values[column] ?? '').join(',');
+  const row = (values: Partial<Record<(typeof csvColumns)[number], string | number>>) =>
+    csvColumns.map((column) => values[column] ?? '').join(',');
   const expenditure = Array.from({ length: lines - 1 }, (_, n) =>
     row({
       kind: 'expenditure',
@@ -52,7 +53,15 @@ export function budgetCsv(lines: number, amount: number): string {
       mandatory: 'false',
     }),
   );
-  const revenue = row({ kind: 'revenue', account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', dept: 'D100', amount: amount * (lines - 1) });
+  const revenue = row({
+    kind: 'revenue',
+    account: 'GEN',
+    category: '1',
+    item: 'ACQTAX',
+    name: '취득세',
+    dept: 'D100',
+    amount: amount * (lines - 1),
+  });
   return [header, ...expenditure, revenue].join('\n');
 }
 
@@ -67,7 +76,10 @@ export async function openOriginalVersion(officials: BudgetOfficials, gov: strin
 }
 
 export async function importCsv(officials: BudgetOfficials, gov: string, year: number, version: OpenVersion, csv: string): Promise<number> {
-  const result = await officials.budgetOfficer.call(importBudgetLines, { params: { gov, year, version: version.number }, body: { revision: version.revision, csv } });
+  const result = await officials.budgetOfficer.call(importBudgetLines, {
+    params: { gov, year, version: version.number },
+    body: { revision: version.revision, csv },
+  });
   version.revision = result.revision;
   return result.lineCount;
 }
@@ -82,7 +94,10 @@ export async function finalise(officials: BudgetOfficials, gov: string, year: nu
     ['finalise', officials.head],
   ];
   for (const [action, by] of steps) {
-    const result = await by.call(transitionBudgetVersion, { params: { gov, year, version: version.number }, body: { action, revision: version.revision } });
+    const result = await by.call(transitionBudgetVersion, {
+      params: { gov, year, version: version.number },
+      body: { action, revision: version.revision },
+    });
     version.revision = result.revision;
   }
 }

@@ -13,7 +13,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let out: string | undefined;
   for (const argument of argv) {
     if (argument === '--quick') quick = true;
-    else if (argument.startsWith('--only=')) only = argument.slice('--only='.length).split(',').map((id) => id.trim()).filter(Boolean);
+    else if (argument.startsWith('--only='))
+      only = argument
+        .slice('--only='.length)
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean);
     else if (argument.startsWith('--out=')) out = argument.slice('--out='.length);
     else throw new Error(`unknown option ${argument} (known: --quick, --only=1,6, --out=path)`);
   }

@@ -4,7 +4,11 @@ export async function inParallel(workers: number, worker: (lane: number) => Prom
 }
 
 /** Takes items off a shared list from `workers` lanes, so the slowest item does not hold a whole share. */
-export async function forEachConcurrently<T>(items: readonly T[], workers: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function forEachConcurrently<T>(
+  items: readonly T[],
+  workers: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await inParallel(Math.min(workers, items.length), async () => {
     while (next < items.length) {

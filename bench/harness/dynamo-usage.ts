@@ -29,8 +29,29 @@ export interface UsageMeter {
   detach(): void;
 }
 
-const WRITES = new Set(['PutItemCommand', 'PutCommand', 'UpdateItemCommand', 'UpdateCommand', 'DeleteItemCommand', 'DeleteCommand', 'BatchWriteItemCommand', 'BatchWriteCommand', 'TransactWriteItemsCommand', 'TransactWriteCommand']);
-const CAPACITY_REPORTING = new Set([...WRITES, 'GetItemCommand', 'GetCommand', 'QueryCommand', 'ScanCommand', 'BatchGetItemCommand', 'BatchGetCommand', 'TransactGetItemsCommand', 'TransactGetCommand']);
+const WRITES = new Set([
+  'PutItemCommand',
+  'PutCommand',
+  'UpdateItemCommand',
+  'UpdateCommand',
+  'DeleteItemCommand',
+  'DeleteCommand',
+  'BatchWriteItemCommand',
+  'BatchWriteCommand',
+  'TransactWriteItemsCommand',
+  'TransactWriteCommand',
+]);
+const CAPACITY_REPORTING = new Set([
+  ...WRITES,
+  'GetItemCommand',
+  'GetCommand',
+  'QueryCommand',
+  'ScanCommand',
+  'BatchGetItemCommand',
+  'BatchGetCommand',
+  'TransactGetItemsCommand',
+  'TransactGetCommand',
+]);
 const NAME = 'benchDynamoUsage';
 
 type Item = Record<string, unknown>;
@@ -40,7 +61,15 @@ interface WriteAction {
   readonly item?: Item;
 }
 
-export const emptyUsage = (): DynamoUsage => ({ requests: {}, writeUnits: 0, estimatedWriteUnits: 0, readUnits: 0, itemsRead: 0, itemWrites: 0, hotKeyWrites: { transactional: 0, single: 0 } });
+export const emptyUsage = (): DynamoUsage => ({
+  requests: {},
+  writeUnits: 0,
+  estimatedWriteUnits: 0,
+  readUnits: 0,
+  itemsRead: 0,
+  itemWrites: 0,
+  hotKeyWrites: { transactional: 0, single: 0 },
+});
 
 /** `hotKeys` holds "pk|sk" strings; it is read on every request, so it may be filled later. */
 export function meterDynamo(client: DynamoDBDocumentClient, hotKeys: ReadonlySet<string> = new Set(), indexKey = 'gsi1pk'): UsageMeter {
@@ -67,7 +96,8 @@ export function meterDynamo(client: DynamoDBDocumentClient, hotKeys: ReadonlySet
       const scope = currentScope();
       const result = await next(counted ? { ...args, input: { ...input, ReturnConsumedCapacity: 'TOTAL' } } : args);
       record(usage, command, input, result.output as Item, hotKeys, indexKey);
-      record((byScope[scope] ??= emptyUsage()), command, input, result.output as Item, hotKeys, indexKey);
+      byScope[scope] ??= emptyUsage();
+      record(byScope[scope], command, input, result.output as Item, hotKeys, indexKey);
       return result;
     },
     { step: 'initialize', name: NAME, priority: 'high' },
@@ -94,7 +124,9 @@ function record(usage: DynamoUsage, command: string, input: Item, output: Item, 
     }
     if (!transactional) {
       // dynalite charges no index writes on single-item writes; DynamoDB does.
-      const indexUnits = actions.filter((action) => action.item?.[indexKey] !== undefined).reduce((sum, action) => sum + writeUnitsFor(itemSizeBytes(action.item as Item), false), 0);
+      const indexUnits = actions
+        .filter((action) => action.item?.[indexKey] !== undefined)
+        .reduce((sum, action) => sum + writeUnitsFor(itemSizeBytes(action.item as Item), false), 0);
       usage.writeUnits += indexUnits;
       usage.estimatedWriteUnits += indexUnits;
     }
@@ -141,6 +173,7 @@ function writeActions(command: string, input: Item): WriteAction[] {
 
 /** "pk|sk" of a document-client or marshalled ({ S: … }) key. */
 export function keyString(key: Item): string {
-  const text = (value: unknown): string => (value && typeof value === 'object' && 'S' in value ? String((value as { S: unknown }).S) : String(value));
+  const text = (value: unknown): string =>
+    value && typeof value === 'object' && 'S' in value ? String((value as { S: unknown }).S) : String(value);
   return `${text(key.pk)}|${text(key.sk)}`;
 }

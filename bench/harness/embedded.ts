@@ -1,6 +1,6 @@
 import { startEmbeddedStack } from '#infra/embedded/stack-manager.ts';
 import type { EmbeddedStack } from '#infra/embedded/stack-manager.ts';
-import { resetClients } from '#shared/clients/aws.ts';
+import { resetClients } from '#shared/clients/reset.ts';
 
 let runs = 0;
 

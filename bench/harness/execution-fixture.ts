@@ -36,7 +36,13 @@ const revenueLineId = (): string => lineIdOf({ kind: 'revenue', account: 'GEN', 
  * of `lines` lines (one of them revenue) of `amount` won each, imported, driven to final, every
  * expenditure line allotted in full for the first quarter, and cash allocated for the posting month.
  */
-export async function prepareGovernments(api: LocalApi, govs: readonly string[], lines: number, amount: number, lanes = 4): Promise<PreparedGovernment[]> {
+export async function prepareGovernments(
+  api: LocalApi,
+  govs: readonly string[],
+  lines: number,
+  amount: number,
+  lanes = 4,
+): Promise<PreparedGovernment[]> {
   const prepared: PreparedGovernment[] = [];
   await forEachConcurrently(govs, lanes, async (gov) => {
     const officials = await budgetOfficials(api, gov);

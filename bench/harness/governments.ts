@@ -16,7 +16,10 @@ export function zipfGovernments(): string[] {
 export function zipfPicker(codes: readonly string[], random: () => number): () => string {
   const cumulative: number[] = [];
   let total = 0;
-  codes.forEach((_, n) => cumulative.push((total += 1 / (n + 1))));
+  for (let n = 0; n < codes.length; n++) {
+    total += 1 / (n + 1);
+    cumulative.push(total);
+  }
   return () => {
     const target = random() * total;
     let low = 0;

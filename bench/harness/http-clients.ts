@@ -97,5 +97,13 @@ export async function runClients(input: ClientsInput): Promise<ClientsOutput> {
       }
     }
   });
-  return { latencies, sent: next, failures, succeeded, unexpected, ...(sample === undefined ? {} : { sample }), elapsedMs: performance.now() - started };
+  return {
+    latencies,
+    sent: next,
+    failures,
+    succeeded,
+    unexpected,
+    ...(sample === undefined ? {} : { sample }),
+    elapsedMs: performance.now() - started,
+  };
 }

@@ -20,7 +20,12 @@ export interface LatencyResult {
  * Latency of `calls` sent by `clients` concurrent clients over real HTTP. The clients run in a
  * worker thread, so their own CPU does not sit in the API's event loop.
  */
-export async function measureLatency(baseUrl: string, clients: number, calls: readonly HttpCall[], expectedStatus = 200): Promise<LatencyResult> {
+export async function measureLatency(
+  baseUrl: string,
+  clients: number,
+  calls: readonly HttpCall[],
+  expectedStatus = 200,
+): Promise<LatencyResult> {
   return sendLoad({ baseUrl, clients, calls, expectedStatus });
 }
 

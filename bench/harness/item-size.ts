@@ -31,4 +31,5 @@ function numberSize(text: string): number {
 }
 
 /** Write units of one item write: 1 per KB started; transactional writes cost double. */
-export const writeUnitsFor = (sizeBytes: number, transactional: boolean): number => Math.max(1, Math.ceil(sizeBytes / 1024)) * (transactional ? 2 : 1);
+export const writeUnitsFor = (sizeBytes: number, transactional: boolean): number =>
+  Math.max(1, Math.ceil(sizeBytes / 1024)) * (transactional ? 2 : 1);

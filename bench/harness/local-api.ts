@@ -14,7 +14,9 @@ export interface LocalApi {
  * The local runtime's HTTP API on a free 127.0.0.1 port, in this process, with its own dev issuer;
  * queue pollers and schedules only when asked (sections that measure the API alone leave them off).
  */
-export async function startLocalApi(options: Pick<RuntimeOptions, 'pollQueues' | 'queues' | 'concurrency' | 'waitTimeSeconds'> = {}): Promise<LocalApi> {
+export async function startLocalApi(
+  options: Pick<RuntimeOptions, 'pollQueues' | 'queues' | 'concurrency' | 'waitTimeSeconds'> = {},
+): Promise<LocalApi> {
   const runtime = await startRuntime({ port: 0, host: '127.0.0.1', runSchedules: false, pollQueues: false, ...options });
   const issuer = runtime.auth.devIssuer;
   if (!issuer) throw new Error('the local runtime has no development issuer (HOJO_JWKS_URL is set?)');

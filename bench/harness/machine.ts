@@ -10,7 +10,9 @@ export async function describeMachine(): Promise<MachineDescription> {
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
-    loadAverage: loadavg().map((load) => load.toFixed(2)).join(' '),
+    loadAverage: loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' '),
   };
 }
 

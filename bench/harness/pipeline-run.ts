@@ -1,7 +1,8 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { createQueuePoller, runtimeSqsClient } from '#infra/runtime/queue-poller.ts';
 import type { PollerStats } from '#infra/runtime/queue-poller.ts';
-import { dynamoClient, sqsClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { sqsClient } from '#shared/clients/sqs.ts';
 import { tableName } from '#shared/config/env.ts';
 import { lineControlKey } from '#shared/repositories/budget-control-keys.ts';
 import { queues } from '#shared/resources.ts';
@@ -87,7 +88,11 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
     const sendMs = performance.now() - started;
     const stats = await poller.drain({ timeoutMs: Math.max(120_000, options.durationMs * 3) });
     const endToEndMs = performance.now() - started;
-    const usage = structuredClone({ total: meter.usage, api: meter.byScope.api ?? emptyUsage(), consumer: meter.byScope.consumer ?? emptyUsage() });
+    const usage = structuredClone({
+      total: meter.usage,
+      api: meter.byScope.api ?? emptyUsage(),
+      consumer: meter.byScope.consumer ?? emptyUsage(),
+    });
     const sqsRequests = billedSqsRequests(sqsMeter.usage);
     const committedAfter = await committedOn(options.targets);
     const applied = Math.round((committedAfter - committedBefore) / COMMITMENT_AMOUNT);
@@ -115,7 +120,8 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
 /** One commitment per target, each posted by a finance officer of the target's government. */
 async function commitmentCalls(api: LocalApi, targets: readonly LineTarget[]): Promise<HttpCall[]> {
   const tokens = new Map<string, string>();
-  for (const { gov } of targets) if (!tokens.has(gov)) tokens.set(gov, await api.token({ sub: `bench-fo-${gov}`, roles: ['finance_officer'], gov }));
+  for (const { gov } of targets)
+    if (!tokens.has(gov)) tokens.set(gov, await api.token({ sub: `bench-fo-${gov}`, roles: ['finance_officer'], gov }));
   return targets.map(({ gov, lineId }, n) =>
     routeCall(
       createCommitment,
@@ -135,7 +141,11 @@ export async function committedOn(targets: readonly LineTarget[]): Promise<numbe
   for (let i = 0; i < keys.length; i += 100) {
     let pending: Record<string, unknown>[] = keys.slice(i, i + 100);
     while (pending.length > 0) {
-      const page = await dynamoClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'committed' } } }));
+      const page = await dynamoClient().send(
+        new BatchGetCommand({
+          RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'committed' } },
+        }),
+      );
       for (const item of page.Responses?.[tableName()] ?? []) total += Number(item.committed ?? 0);
       pending = page.UnprocessedKeys?.[tableName()]?.Keys ?? [];
     }
@@ -148,4 +158,3 @@ function requiredEnv(name: string): string {
   if (!value) throw new Error(`${name} is not set: is the embedded stack running?`);
   return value;
 }
-

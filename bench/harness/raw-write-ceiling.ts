@@ -1,5 +1,5 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { forEachConcurrently } from './concurrency.ts';
 import { perSecond } from './stats.ts';
@@ -20,7 +20,9 @@ export async function measureRawWriteCeiling(items: number, workers = 8): Promis
   const table = tableName();
   const started = performance.now();
   await forEachConcurrently(batches, workers, async (batch) => {
-    let requests = Array.from({ length: Math.min(25, items - batch * 25) }, (_, offset) => ({ PutRequest: { Item: postingLikeItem(batch * 25 + offset) } }));
+    let requests = Array.from({ length: Math.min(25, items - batch * 25) }, (_, offset) => ({
+      PutRequest: { Item: postingLikeItem(batch * 25 + offset) },
+    }));
     while (requests.length > 0) {
       const { UnprocessedItems } = await dynamoClient().send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
       requests = (UnprocessedItems?.[table] ?? []) as typeof requests;

@@ -66,7 +66,12 @@ export function versus(figure: { name: string; value: number; unit: string; note
 }
 
 /** A goal of the issue: met when the check holds; null when the measurement is missing. */
-export function goal(text: string, measured: number | undefined, check: (value: number) => boolean, format: (value: number) => string): GoalVerdict {
+export function goal(
+  text: string,
+  measured: number | undefined,
+  check: (value: number) => boolean,
+  format: (value: number) => string,
+): GoalVerdict {
   if (measured === undefined || !Number.isFinite(measured)) return { goal: text, measured: 'not measured', met: null };
   return { goal: text, measured: format(measured), met: check(measured) };
 }

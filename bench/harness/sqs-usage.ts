@@ -19,7 +19,12 @@ export function meterSqs(clients: readonly SQSClient[]): { readonly usage: SqsUs
       { step: 'initialize', name: NAME },
     );
   }
-  return { usage, detach: () => clients.forEach((client) => client.middlewareStack.remove(NAME)) };
+  return {
+    usage,
+    detach: () => {
+      for (const client of clients) client.middlewareStack.remove(NAME);
+    },
+  };
 }
 
 /**

@@ -24,7 +24,9 @@ export function renderReport(report: BenchReport): string {
 function figureRows(section: SectionReport): string[] {
   const title = cell(`${section.id}. ${section.title}`);
   const status = section.status === 'ok' ? [] : [row([title, section.status, cell(section.error ?? ''), '', ''])];
-  const figures = section.figures.map((figure) => row([title, cell(figure.name), formatValue(figure), formatBaseline(figure), formatRatio(figure)]));
+  const figures = section.figures.map((figure) =>
+    row([title, cell(figure.name), formatValue(figure), formatBaseline(figure), formatRatio(figure)]),
+  );
   return [...status, ...figures];
 }
 
@@ -44,7 +46,12 @@ export function formatNumber(value: number): string {
 
 function formatValue(figure: Figure): string {
   if (figure.value === null || (typeof figure.value === 'number' && !Number.isFinite(figure.value))) return 'n/a';
-  const value = typeof figure.value === 'string' ? cell(figure.value) : typeof figure.value === 'bigint' ? figure.value.toLocaleString('en-US') : formatNumber(figure.value);
+  const value =
+    typeof figure.value === 'string'
+      ? cell(figure.value)
+      : typeof figure.value === 'bigint'
+        ? figure.value.toLocaleString('en-US')
+        : formatNumber(figure.value);
   const unit = figure.unit === '' ? '' : ` ${figure.unit}`;
   return figure.note ? `${value}${unit} (${cell(figure.note)})` : `${value}${unit}`;
 }

@@ -39,7 +39,11 @@ export const bulkImport: Section = {
         const imported = await importCsv(officials, gov, year, version, csv);
         const importMs = performance.now() - started;
         if (imported !== LINES) throw new Error(`import answered ${imported} lines, expected ${LINES}`);
-        context.figure({ name: `import ${LINES.toLocaleString('en-US')} lines (one request)`, value: round(importMs / 1000, 2), unit: 's' });
+        context.figure({
+          name: `import ${LINES.toLocaleString('en-US')} lines (one request)`,
+          value: round(importMs / 1000, 2),
+          unit: 's',
+        });
         context.figure(versus({ name: 'import rate', value: round(perSecond(LINES, importMs)), unit: 'lines/s' }, baseline));
 
         started = performance.now();

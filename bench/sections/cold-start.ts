@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -17,8 +16,9 @@ const IMPORT_LIMIT_MS = 100;
 
 /**
  * 6. Cold start: each declared Lambda bundled as it would deploy (esbuild, minified, ESM, platform
- * node, target node24, module-first main fields, the AWS SDK bundled: what infra/cdk deploys), its size, and the median time to
- * import it in a fresh Node 24 process. Baseline: the median start of an empty Node process.
+ * node, target node24, module-first main fields, the AWS SDK left to the runtime: what infra/cdk
+ * deploys), its size, and the median time to import it in a fresh Node 24 process, the SDK loaded
+ * from node_modules as the runtime loads its own copy. Baseline: the median start of an empty Node process.
  */
 export const coldStart: Section = {
   id: '6',
@@ -28,11 +28,15 @@ export const coldStart: Section = {
     const imports = context.quick ? 3 : 10;
     const handlers = declaredHandlers();
     const missing = handlers.filter((h) => h.entry === undefined);
-    if (missing.length > 0) context.note(`declared but not on disk (not measured): ${missing.map((h) => `${h.handler} (${h.declaredBy})`).join(', ')}`);
+    if (missing.length > 0)
+      context.note(`declared but not on disk (not measured): ${missing.map((h) => `${h.handler} (${h.declaredBy})`).join(', ')}`);
     const present = handlers.filter((h): h is typeof h & { entry: string } => h.entry !== undefined);
     if (present.length === 0) throw new NotAvailable('no declared handler module exists yet');
 
-    const outdir = await mkdtemp(join(tmpdir(), 'hojo-bench-bundles-'));
+    // Inside the project, so that the bundles resolve @aws-sdk/* from node_modules like Lambda's runtime does.
+    const cache = join(projectRoot, 'node_modules', '.cache');
+    await mkdir(cache, { recursive: true });
+    const outdir = await mkdtemp(join(cache, 'hojo-bench-bundles-'));
     try {
       context.log(`bundling ${present.length} handlers`);
       const { metafile } = await build({
@@ -46,6 +50,7 @@ export const coldStart: Section = {
         platform: 'node',
         target: 'node24',
         mainFields: ['module', 'main'],
+        external: ['@aws-sdk/*'],
         absWorkingDir: projectRoot,
         logLevel: 'silent',
         // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
@@ -66,11 +71,29 @@ export const coldStart: Section = {
       }
       context.figure({ name: 'largest bundle', value: round(largest, 1), unit: 'KB' });
       context.figure(versus({ name: 'slowest import', value: round(slowest, 1), unit: 'ms' }, baseline));
-      context.goal(goal(`every Lambda bundle under ${BUNDLE_LIMIT_KB} KB`, largest, (kb) => kb < BUNDLE_LIMIT_KB, (kb) => `largest ${round(kb, 1)} KB (${present.length} bundles)`));
-      context.goal(goal(`every import under ${IMPORT_LIMIT_MS} ms`, slowest, (ms) => ms < IMPORT_LIMIT_MS, (ms) => `slowest ${round(ms, 1)} ms`));
-      const heaviest = Object.values(metafile.outputs).filter((output) => output.entryPoint !== undefined).sort((a, b) => b.bytes - a.bytes)[0];
+      context.goal(
+        goal(
+          `every Lambda bundle under ${BUNDLE_LIMIT_KB} KB`,
+          largest,
+          (kb) => kb < BUNDLE_LIMIT_KB,
+          (kb) => `largest ${round(kb, 1)} KB (${present.length} bundles)`,
+        ),
+      );
+      context.goal(
+        goal(
+          `every import under ${IMPORT_LIMIT_MS} ms`,
+          slowest,
+          (ms) => ms < IMPORT_LIMIT_MS,
+          (ms) => `slowest ${round(ms, 1)} ms`,
+        ),
+      );
+      const heaviest = Object.values(metafile.outputs)
+        .filter((output) => output.entryPoint !== undefined)
+        .sort((a, b) => b.bytes - a.bytes)[0];
       if (heaviest) context.note(`largest bundle by package: ${packageShares(heaviest.inputs)}`);
-      context.note('bundles include the AWS SDK v3 (nothing external); import time is measured inside a fresh process, node start excluded');
+      context.note(
+        'bundles leave @aws-sdk/* to the runtime (as infra/cdk deploys them); import time is measured inside a fresh process, node start excluded',
+      );
     } finally {
       await rm(outdir, { recursive: true, force: true });
     }

@@ -8,4 +8,12 @@ import { settlementScale } from './settlement-scale.ts';
 import { writeCost } from './write-cost.ts';
 
 /** In the order of the figures. */
-export const allSections: readonly Section[] = [pipelineThroughput, writeCost, peakDay, readLatency, settlementScale, coldStart, bulkImport];
+export const allSections: readonly Section[] = [
+  pipelineThroughput,
+  writeCost,
+  peakDay,
+  readLatency,
+  settlementScale,
+  coldStart,
+  bulkImport,
+];

@@ -1,6 +1,6 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { createQueuePoller } from '#infra/runtime/queue-poller.ts';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { lineControlKey } from '#shared/repositories/budget-control-keys.ts';
 import { queues } from '#shared/resources.ts';
@@ -47,10 +47,23 @@ export const peakDay: Section = {
         const prepared = await prepareGovernments(api, zipfGovernments().slice(0, governments), 3, 1_000_000_000_000);
         const calls = await mixedCalls(api, prepared, Math.min(operations, 50_000));
         const before = await books(prepared);
-        const poller = createQueuePoller({ queueUrl: process.env[queues.postings.env] ?? '', declaration: queues.postings, concurrency: 4, waitTimeSeconds: 1 });
+        const poller = createQueuePoller({
+          queueUrl: process.env[queues.postings.env] ?? '',
+          declaration: queues.postings,
+          concurrency: 4,
+          waitTimeSeconds: 1,
+        });
         poller.start();
         const started = performance.now();
-        const load = await sendLoad({ baseUrl: api.url, clients: 50, calls, expectedStatus: 200, maxRequests: operations, durationMs: capMs, uniqueHeader: { name: 'idempotency-key', prefix: `day-${Date.now().toString(36)}` } });
+        const load = await sendLoad({
+          baseUrl: api.url,
+          clients: 50,
+          calls,
+          expectedStatus: 200,
+          maxRequests: operations,
+          durationMs: capMs,
+          uniqueHeader: { name: 'idempotency-key', prefix: `day-${Date.now().toString(36)}` },
+        });
         await poller.drain({ timeoutMs: 300_000 });
         const wallMs = performance.now() - started;
         await poller.stop();
@@ -65,10 +78,19 @@ export const peakDay: Section = {
         const rate = perSecond(load.requests, wallMs);
         const completed = load.requests >= operations;
         const projectedMs = (operations / rate) * 1000;
-        context.figure({ name: `operations replayed${completed ? '' : ` (stopped at the ${capMs / 1000} s cap)`}`, value: load.requests, unit: `of ${operations.toLocaleString('en-US')}` });
+        context.figure({
+          name: `operations replayed${completed ? '' : ` (stopped at the ${capMs / 1000} s cap)`}`,
+          value: load.requests,
+          unit: `of ${operations.toLocaleString('en-US')}`,
+        });
         context.figure({ name: 'wall time (send + drain)', value: round(wallMs / 1000, 1), unit: 's' });
         context.figure({ name: 'rate', value: round(rate), unit: 'operations/s' });
-        if (!completed) context.figure({ name: `projected wall time for all ${operations.toLocaleString('en-US')} operations`, value: round(projectedMs / 60_000, 1), unit: 'min' });
+        if (!completed)
+          context.figure({
+            name: `projected wall time for all ${operations.toLocaleString('en-US')} operations`,
+            value: round(projectedMs / 60_000, 1),
+            unit: 'min',
+          });
         context.figure({ name: 'answered other than expected', value: failed, unit: '' });
         context.figure({ name: 'commitments applied / sent', value: `${appliedCommitments} / ${sentWrites.commitments}`, unit: '' });
         context.figure({ name: 'assessments applied / sent', value: `${appliedAssessments} / ${sentWrites.assessments}`, unit: '' });
@@ -76,9 +98,27 @@ export const peakDay: Section = {
         if (load.sample) context.note(`first unexpected answer: ${load.sample}`);
         const dayMinutes = (completed ? wallMs : projectedMs) / 60_000;
         const fullDay = operations === PEAK_DAY;
-        context.goal(goal(`the peak day in under 10 minutes${fullDay ? '' : ' (quick: 1% replayed, scaled ×100)'}`, fullDay ? dayMinutes : dayMinutes * 100, (v) => v < 10, (v) => `${round(v, 1)} min${completed && fullDay ? '' : ' projected'}`));
-        context.goal({ goal: 'peak day: zero loss', measured: notApplied === 0 && failed === 0 ? 'lost 0, refused 0' : `${notApplied} postings not applied, ${failed} answers unexpected`, met: notApplied === 0 && failed === 0 });
-        context.note(`mix: ${Object.entries(MIX).map(([kind, share]) => `${kind} ${share * 100}%`).join(', ')}; payment orders and receipts (which need an earlier document) are represented by commitments and assessments, the same cost class; ${governments} governments, Zipf-skewed`);
+        context.goal(
+          goal(
+            `the peak day in under 10 minutes${fullDay ? '' : ' (quick: 1% replayed, scaled ×100)'}`,
+            fullDay ? dayMinutes : dayMinutes * 100,
+            (v) => v < 10,
+            (v) => `${round(v, 1)} min${completed && fullDay ? '' : ' projected'}`,
+          ),
+        );
+        context.goal({
+          goal: 'peak day: zero loss',
+          measured:
+            notApplied === 0 && failed === 0 ? 'lost 0, refused 0' : `${notApplied} postings not applied, ${failed} answers unexpected`,
+          met: notApplied === 0 && failed === 0,
+        });
+        context.note(
+          `mix: ${Object.entries(MIX)
+            .map(([kind, share]) => `${kind} ${share * 100}%`)
+            .join(
+              ', ',
+            )}; payment orders and receipts (which need an earlier document) are represented by commitments and assessments, the same cost class; ${governments} governments, Zipf-skewed`,
+        );
       } finally {
         await api.stop();
       }
@@ -87,10 +127,17 @@ export const peakDay: Section = {
 };
 
 /** A seeded, skewed list of operations (cycled by the clients; Idempotency-Keys make each posting new). */
-async function mixedCalls(api: Awaited<ReturnType<typeof startLocalApi>>, prepared: readonly PreparedGovernment[], count: number): Promise<HttpCall[]> {
+async function mixedCalls(
+  api: Awaited<ReturnType<typeof startLocalApi>>,
+  prepared: readonly PreparedGovernment[],
+  count: number,
+): Promise<HttpCall[]> {
   const random = seededRandom(2026);
   const byGov = new Map(prepared.map((g) => [g.gov, g]));
-  const pickGov = zipfPicker(prepared.map((g) => g.gov), random);
+  const pickGov = zipfPicker(
+    prepared.map((g) => g.gov),
+    random,
+  );
   const tokens = new Map<string, { finance: string; revenue: string; reader: string }>();
   for (const { gov } of prepared) {
     tokens.set(gov, {
@@ -109,10 +156,21 @@ async function mixedCalls(api: Awaited<ReturnType<typeof startLocalApi>>, prepar
     if (roll < MIX.budgetRead) return routeCall(getBudgetLineHistory, { params: { ...params, lineId } }, token.reader);
     if (roll < MIX.budgetRead + MIX.fundStatusRead) return routeCall(getFundStatus, { params }, token.reader);
     if (roll < MIX.budgetRead + MIX.fundStatusRead + MIX.commitment) {
-      return { ...routeCall(createCommitment, { params, body: { lineId, amount: AMOUNT, counterparty: 'day-vendor', contractRef: `DAY-${n}`, date: POSTING_DATE } }, token.finance), expect: 202 };
+      return {
+        ...routeCall(
+          createCommitment,
+          { params, body: { lineId, amount: AMOUNT, counterparty: 'day-vendor', contractRef: `DAY-${n}`, date: POSTING_DATE } },
+          token.finance,
+        ),
+        expect: 202,
+      };
     }
     return {
-      ...routeCall(assessRevenue, { params, body: { lineId: g.revenueLineId, amount: AMOUNT, payer: 'day-payer', dueDate: '2026-03-31', date: POSTING_DATE } }, token.revenue),
+      ...routeCall(
+        assessRevenue,
+        { params, body: { lineId: g.revenueLineId, amount: AMOUNT, payer: 'day-payer', dueDate: '2026-03-31', date: POSTING_DATE } },
+        token.revenue,
+      ),
       expect: 202,
     };
   });
@@ -138,7 +196,9 @@ async function books(prepared: readonly PreparedGovernment[]): Promise<{ committ
   for (let i = 0; i < keys.length; i += 100) {
     let pending: Record<string, unknown>[] = keys.slice(i, i + 100);
     while (pending.length > 0) {
-      const page = await dynamoClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }));
+      const page = await dynamoClient().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
+      );
       for (const item of page.Responses?.[tableName()] ?? []) {
         committed += Number(item.committed ?? 0);
         assessed += Number(item.assessed ?? 0);

@@ -1,4 +1,4 @@
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { lineControlKey } from '#shared/repositories/budget-control-keys.ts';
 import { requireRoute } from '../harness/availability.ts';
 import { meterDynamo, keyString } from '../harness/dynamo-usage.ts';
@@ -61,7 +61,16 @@ async function measure(context: SectionContext): Promise<PipelineMeasurements> {
       const meter = meterDynamo(dynamoClient(), hotKeys);
       const run = async (label: string, consumer: string, runTargets: readonly LineTarget[], durationMs: number) => {
         context.log(`${label}: ${Math.round(durationMs / 1000)} s on ${runTargets.length} line(s)`);
-        const result = await runPipeline({ api, meter, consumer, targets: runTargets, durationMs, clients: 32, consumerConcurrency: 4, label });
+        const result = await runPipeline({
+          api,
+          meter,
+          consumer,
+          targets: runTargets,
+          durationMs,
+          clients: 32,
+          consumerConcurrency: 4,
+          label,
+        });
         context.log(`${label}: ${result.applied} applied, ${Math.round(result.appliedPerSecond)}/s, lost ${result.lost}`);
         return result;
       };
@@ -78,7 +87,10 @@ async function measure(context: SectionContext): Promise<PipelineMeasurements> {
         hot,
         naiveMany,
         naiveHot,
-        hotItemWrites: { pipeline: hot.dynamo.consumer.hotKeyWrites.transactional, naive: naiveHot.dynamo.consumer.hotKeyWrites.transactional },
+        hotItemWrites: {
+          pipeline: hot.dynamo.consumer.hotKeyWrites.transactional,
+          naive: naiveHot.dynamo.consumer.hotKeyWrites.transactional,
+        },
         durations: { pipelineMs, naiveMs },
       };
     } finally {
@@ -90,7 +102,10 @@ async function measure(context: SectionContext): Promise<PipelineMeasurements> {
 /** Deterministic shuffle, so the order of lines does not follow the order of governments. */
 function shuffle<T>(items: T[]): T[] {
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j] as T, items[i] as T];

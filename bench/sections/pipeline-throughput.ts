@@ -19,30 +19,79 @@ export const pipelineThroughput: Section = {
     const naive = { name: 'naive, many lines', value: round(m.naiveMany.appliedPerSecond), unit: 'postings/s' };
     const naiveHot = { name: 'naive, hot line', value: round(m.naiveHot.appliedPerSecond), unit: 'postings/s' };
     context.figure({ name: 'raw BatchWriteItem ceiling (baseline)', value: raw.value, unit: 'items/s' });
-    context.figure({ name: `naive consumer, many lines (baseline, ${m.durations.naiveMs / 1000} s)`, value: naive.value, unit: 'postings/s' });
-    context.figure({ name: `naive consumer, hot line (baseline, ${m.durations.naiveMs / 1000} s)`, value: naiveHot.value, unit: 'postings/s' });
+    context.figure({
+      name: `naive consumer, many lines (baseline, ${m.durations.naiveMs / 1000} s)`,
+      value: naive.value,
+      unit: 'postings/s',
+    });
+    context.figure({
+      name: `naive consumer, hot line (baseline, ${m.durations.naiveMs / 1000} s)`,
+      value: naiveHot.value,
+      unit: 'postings/s',
+    });
     const seconds = m.durations.pipelineMs / 1000;
     const manyName = `pipeline, ${m.lines} lines of ${m.governments} governments, ${seconds} s`;
     context.figure(versus({ name: `${manyName} (vs raw)`, value: round(m.many.appliedPerSecond), unit: 'postings/s' }, raw));
     context.figure(versus({ name: `${manyName} (vs naive)`, value: round(m.many.appliedPerSecond), unit: 'postings/s' }, naive));
-    context.figure(versus({ name: `pipeline, one hot line, ${seconds} s (vs raw)`, value: round(m.hot.appliedPerSecond), unit: 'postings/s' }, raw));
-    context.figure(versus({ name: `pipeline, one hot line, ${seconds} s (vs naive)`, value: round(m.hot.appliedPerSecond), unit: 'postings/s' }, naiveHot));
-    for (const [label, run] of [['pipeline many', m.many], ['pipeline hot', m.hot], ['naive many', m.naiveMany], ['naive hot', m.naiveHot]] as const) {
+    context.figure(
+      versus({ name: `pipeline, one hot line, ${seconds} s (vs raw)`, value: round(m.hot.appliedPerSecond), unit: 'postings/s' }, raw),
+    );
+    context.figure(
+      versus(
+        { name: `pipeline, one hot line, ${seconds} s (vs naive)`, value: round(m.hot.appliedPerSecond), unit: 'postings/s' },
+        naiveHot,
+      ),
+    );
+    for (const [label, run] of [
+      ['pipeline many', m.many],
+      ['pipeline hot', m.hot],
+      ['naive many', m.naiveMany],
+      ['naive hot', m.naiveHot],
+    ] as const) {
       context.figure({ name: `${label}: accepted / applied / lost`, value: `${run.accepted} / ${run.applied} / ${run.lost}`, unit: '' });
       context.figure({ name: `${label}: API accept p99 under load`, value: round(run.acceptLatencyP99, 1), unit: 'ms' });
       refusals(label, run, context.note);
     }
     const zeroLoss = [m.many, m.hot, m.naiveMany, m.naiveHot].every((run) => run.lost === 0);
-    context.goal(goal('pipeline ≥ 1,000 applied postings/s end to end', m.many.appliedPerSecond, (v) => v >= 1000, (v) => `${round(v)}/s (${zeroLoss ? 'zero loss' : 'POSTINGS LOST'})`));
-    context.goal(goal('pipeline ≥ 3× the naive design', m.many.appliedPerSecond / m.naiveMany.appliedPerSecond, (v) => v >= 3, (v) => `${round(v, 2)}×`));
-    context.goal(goal('hot line ≥ 5× the naive design', m.hot.appliedPerSecond / m.naiveHot.appliedPerSecond, (v) => v >= 5, (v) => `${round(v, 2)}×`));
-    context.goal({ goal: 'zero loss in every run (Σ committed on the books = accepted postings)', measured: zeroLoss ? 'lost 0' : 'postings lost', met: zeroLoss });
-    context.note('everything runs in one Node process on 127.0.0.1 (engine, SQS, HTTP API, consumer); the HTTP clients run in a worker thread');
+    context.goal(
+      goal(
+        'pipeline ≥ 1,000 applied postings/s end to end',
+        m.many.appliedPerSecond,
+        (v) => v >= 1000,
+        (v) => `${round(v)}/s (${zeroLoss ? 'zero loss' : 'POSTINGS LOST'})`,
+      ),
+    );
+    context.goal(
+      goal(
+        'pipeline ≥ 3× the naive design',
+        m.many.appliedPerSecond / m.naiveMany.appliedPerSecond,
+        (v) => v >= 3,
+        (v) => `${round(v, 2)}×`,
+      ),
+    );
+    context.goal(
+      goal(
+        'hot line ≥ 5× the naive design',
+        m.hot.appliedPerSecond / m.naiveHot.appliedPerSecond,
+        (v) => v >= 5,
+        (v) => `${round(v, 2)}×`,
+      ),
+    );
+    context.goal({
+      goal: 'zero loss in every run (Σ committed on the books = accepted postings)',
+      measured: zeroLoss ? 'lost 0' : 'postings lost',
+      met: zeroLoss,
+    });
+    context.note(
+      'everything runs in one Node process on 127.0.0.1 (engine, SQS, HTTP API, consumer); the HTTP clients run in a worker thread',
+    );
   },
 };
 
 function refusals(label: string, run: PipelineRun, note: (text: string) => void): void {
   const refused = Object.entries(run.refused);
   if (refused.length === 0) return;
-  note(`${label}: requests not accepted: ${refused.map(([status, count]) => `${status}×${count}`).join(', ')}${run.refusedSample ? `; first: ${run.refusedSample}` : ''}`);
+  note(
+    `${label}: requests not accepted: ${refused.map(([status, count]) => `${status}×${count}`).join(', ')}${run.refusedSample ? `; first: ${run.refusedSample}` : ''}`,
+  );
 }

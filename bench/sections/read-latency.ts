@@ -12,7 +12,7 @@ import type { LatencyResult } from '../harness/http-load.ts';
 import { startLocalApi } from '../harness/local-api.ts';
 import { runPipeline } from '../harness/pipeline-run.ts';
 import { meterDynamo } from '../harness/dynamo-usage.ts';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { goal, versus } from '../harness/report.ts';
 import type { Section } from '../harness/section.ts';
 import { round } from '../harness/stats.ts';
@@ -41,7 +41,16 @@ export const readLatency: Section = {
         const prepared = await prepareGovernments(api, zipfGovernments().slice(0, governments), 4, 1_000_000_000);
         const meter = meterDynamo(dynamoClient());
         const targets = prepared.flatMap(({ gov, lineIds }) => lineIds.map((lineId) => ({ gov, lineId })));
-        await runPipeline({ api, meter, consumer: 'bench/consumers/aggregating.ts', targets, durationMs: context.quick ? 1_000 : 10_000, clients: 16, consumerConcurrency: 4, label: 'reads-fixture' });
+        await runPipeline({
+          api,
+          meter,
+          consumer: 'bench/consumers/aggregating.ts',
+          targets,
+          durationMs: context.quick ? 1_000 : 10_000,
+          clients: 16,
+          consumerConcurrency: 4,
+          label: 'reads-fixture',
+        });
         meter.detach();
 
         const random = seededRandom(7);
@@ -54,9 +63,16 @@ export const readLatency: Section = {
           await measureLatency(api.url, CLIENTS, calls(make).slice(0, 200));
           const result = await measureLatency(api.url, CLIENTS, calls(make));
           context.log(`${name}: p99 ${round(result.p99, 1)} ms, ${round(result.requestsPerSecond)} req/s, ${result.failures} failed`);
-          context.figure({ name: `${name}: p50 / p95 / p99`, value: `${round(result.p50, 1)} / ${round(result.p95, 1)} / ${round(result.p99, 1)}`, unit: 'ms' });
+          context.figure({
+            name: `${name}: p50 / p95 / p99`,
+            value: `${round(result.p50, 1)} / ${round(result.p95, 1)} / ${round(result.p99, 1)}`,
+            unit: 'ms',
+          });
           context.figure({ name: `${name}: throughput`, value: round(result.requestsPerSecond), unit: 'req/s' });
-          if (result.failures > 0) context.note(`${name}: ${result.failures} unexpected answers: ${JSON.stringify(result.unexpected)}; first: ${result.sample ?? ''}`);
+          if (result.failures > 0)
+            context.note(
+              `${name}: ${result.failures} unexpected answers: ${JSON.stringify(result.unexpected)}; first: ${result.sample ?? ''}`,
+            );
           return result;
         };
         const baseline = await measure('registry read (baseline)', () => routeCall(getGovernment, { params: { gov: pick(prepared).gov } }));
@@ -68,16 +84,38 @@ export const readLatency: Section = {
           const { gov } = pick(prepared);
           return routeCall(getFundStatus, { params: { gov, year: FISCAL_YEAR } }, reader.get(gov));
         });
-        const national = await measure('nationwide fund status', () => routeCall(getNationalFundStatus, { params: { year: FISCAL_YEAR } }, ministry));
+        const national = await measure('nationwide fund status', () =>
+          routeCall(getNationalFundStatus, { params: { year: FISCAL_YEAR } }, ministry),
+        );
 
         const p99Baseline = { name: 'registry read p99', value: round(baseline.p99, 1), unit: 'ms' };
-        for (const [name, result] of [['budget line', line], ['fund status', fund], ['nationwide fund status', national]] as const) {
+        for (const [name, result] of [
+          ['budget line', line],
+          ['fund status', fund],
+          ['nationwide fund status', national],
+        ] as const) {
           context.figure(versus({ name: `${name}: p99 vs the registry read`, value: round(result.p99, 1), unit: 'ms' }, p99Baseline));
         }
         const worst = Math.max(line.p99, fund.p99);
-        context.goal(goal('p99 reads under 20 ms (budget line, fund status)', worst, (v) => v < 20, (v) => `worst p99 ${round(v, 1)} ms`));
-        context.goal(goal('nationwide summary under 50 ms (p99)', national.p99, (v) => v < 50, (v) => `p99 ${round(v, 1)} ms`));
-        context.note(`${requests} requests per read at ${CLIENTS} clients, ${governments} governments; with one API process, latency ≈ clients ÷ throughput (Little's law), so p99 here mostly measures queueing in the single event loop`);
+        context.goal(
+          goal(
+            'p99 reads under 20 ms (budget line, fund status)',
+            worst,
+            (v) => v < 20,
+            (v) => `worst p99 ${round(v, 1)} ms`,
+          ),
+        );
+        context.goal(
+          goal(
+            'nationwide summary under 50 ms (p99)',
+            national.p99,
+            (v) => v < 50,
+            (v) => `p99 ${round(v, 1)} ms`,
+          ),
+        );
+        context.note(
+          `${requests} requests per read at ${CLIENTS} clients, ${governments} governments; with one API process, latency ≈ clients ÷ throughput (Little's law), so p99 here mostly measures queueing in the single event loop`,
+        );
       } finally {
         await api.stop();
       }

@@ -11,6 +11,8 @@ export const settlementScale: Section = {
   title: 'Settlement scale (year close)',
   budgetMs: { quick: 5_000, full: 5_000 },
   async run() {
-    throw new NotAvailable('the bench section for the year close is not written yet (settlement landed late in this session); no figure is claimed');
+    throw new NotAvailable(
+      'the bench section for the year close is not written yet (settlement landed late in this session); no figure is claimed',
+    );
   },
 };

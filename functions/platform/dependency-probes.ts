@@ -1,7 +1,9 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { dynamoClient, s3Client, sqsClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { s3Client } from '#shared/clients/s3.ts';
+import { sqsClient } from '#shared/clients/sqs.ts';
 import { bucketName, queueUrl, tableName } from '#shared/config/env.ts';
 import { buckets, queues } from '#shared/resources.ts';
 import type { BucketKey, QueueKey } from '#shared/resources.ts';

@@ -60,7 +60,8 @@ function record(outcomes: Awaited<ReturnType<typeof applyPostings>>['outcomes'],
   const counts = { applied: 0, rejected: 0, duplicate: 0 };
   for (const outcome of outcomes) {
     counts[outcome.status] += 1;
-    if (outcome.status === 'rejected') logger.info('posting rejected', { postingId: outcome.message.postingId, rule: outcome.violation.rule });
+    if (outcome.status === 'rejected')
+      logger.info('posting rejected', { postingId: outcome.message.postingId, rule: outcome.violation.rule });
   }
   metrics.addMetric('PostingsApplied', MetricUnit.Count, counts.applied);
   metrics.addMetric('PostingsRejected', MetricUnit.Count, counts.rejected);

@@ -3,6 +3,12 @@ import { listArchives as readArchives } from '#shared/repositories/archive-index
 import { listArchives } from '#shared/routes/reports.ts';
 
 export const handler = apiHandler(listArchives, async ({ query }) => {
-  const page = await readArchives({ year: query.year, gov: query.gov, report: query.report, limit: query.limit ?? 50, cursor: query.cursor });
+  const page = await readArchives({
+    year: query.year,
+    gov: query.gov,
+    report: query.report,
+    limit: query.limit ?? 50,
+    cursor: query.cursor,
+  });
   return { body: { items: page.items, ...(page.cursor ? { nextCursor: page.cursor } : {}) } };
 });

@@ -3,6 +3,12 @@ import { listArchives } from '#shared/repositories/archive-index.ts';
 import { listGovernmentArchives } from '#shared/routes/reports.ts';
 
 export const handler = apiHandler(listGovernmentArchives, async ({ params, query }) => {
-  const page = await listArchives({ year: params.year, gov: params.gov, report: query.report, limit: query.limit ?? 50, cursor: query.cursor });
+  const page = await listArchives({
+    year: params.year,
+    gov: params.gov,
+    report: query.report,
+    limit: query.limit ?? 50,
+    cursor: query.cursor,
+  });
   return { body: { items: page.items, ...(page.cursor ? { nextCursor: page.cursor } : {}) } };
 });

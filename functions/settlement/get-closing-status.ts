@@ -14,7 +14,14 @@ export const handler = apiHandler(getClosingStatus, async ({ params }) => {
       gov: params.gov,
       year: params.year,
       yearClosed,
-      closings: closings.map(({ kind, period, status, completed, summary, updatedAt }) => ({ kind, period, status, completed, summary, updatedAt })),
+      closings: closings.map(({ kind, period, status, completed, summary, updatedAt }) => ({
+        kind,
+        period,
+        status,
+        completed,
+        summary,
+        updatedAt,
+      })),
     },
   };
 });

@@ -7,7 +7,11 @@ import { requestClosing } from '#shared/routes/settlement.ts';
 export const handler = apiHandler(requestClosing, async ({ params, body, request }) => {
   const period = parsePeriod(body.kind, body.period);
   if (!period || period.year !== params.year) {
-    throw unprocessable('period-outside-year', `"${body.period}" is not a ${body.kind} period of fiscal year ${params.year}`, { kind: body.kind, period: body.period, year: params.year });
+    throw unprocessable('period-outside-year', `"${body.period}" is not a ${body.kind} period of fiscal year ${params.year}`, {
+      kind: body.kind,
+      period: body.period,
+      year: params.year,
+    });
   }
   const messageId = await queueClosing({ gov: params.gov, period }, request);
   return { body: { gov: params.gov, kind: body.kind, period: period.id, messageId } };

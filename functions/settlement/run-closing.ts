@@ -22,7 +22,14 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
     }
     try {
       const result = await runClosing(job, closingPorts(record.messageId));
-      logger.info('closing done', { gov: job.gov, kind: job.period.kind, period: job.period.id, steps: result.stepsRun, itemsRead: result.itemsRead, differences: result.differences.length });
+      logger.info('closing done', {
+        gov: job.gov,
+        kind: job.period.kind,
+        period: job.period.id,
+        steps: result.stepsRun,
+        itemsRead: result.itemsRead,
+        differences: result.differences.length,
+      });
       await putJobMetric(job, 'ClosingsCompleted', 1, 'Count');
     } catch (error) {
       if (error instanceof ArchiveConflict) await putJobMetric(job, 'ArchiveConflicts', 1, 'Count');

@@ -24,7 +24,9 @@ function periodOf(input: ClosingSchedule, now: Date): Period {
   const id =
     input.period ??
     (input.kind === 'year-end' && input.year !== undefined ? String(input.year) : undefined) ??
-    (input.kind === 'monthly' && input.year !== undefined && input.month !== undefined ? `${input.year}-${String(input.month).padStart(2, '0')}` : undefined);
+    (input.kind === 'monthly' && input.year !== undefined && input.month !== undefined
+      ? `${input.year}-${String(input.month).padStart(2, '0')}`
+      : undefined);
   if (id === undefined) return lastCompletedPeriod(input.kind, now);
   const period = parsePeriod(input.kind, id);
   if (!period) throw new Error(`"${id}" is not a ${input.kind} period`);

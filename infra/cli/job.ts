@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startEmbeddedStack } from '#infra/embedded/stack-manager.ts';
-import { resetClients } from '#shared/clients/aws.ts';
+import { resetClients } from '#shared/clients/reset.ts';
 import { queues } from '#shared/resources.ts';
 import { schedules } from '#shared/schedules.ts';
 import type { ScheduleDeclaration } from '#shared/schedules.ts';

@@ -1,5 +1,5 @@
 import { startEmbeddedStack } from '#infra/embedded/stack-manager.ts';
-import { resetClients } from '#shared/clients/aws.ts';
+import { resetClients } from '#shared/clients/reset.ts';
 import { readRuntimeState } from '#infra/runtime/state-file.ts';
 
 /**

@@ -32,7 +32,9 @@ export async function provisionResources(endpoints: Endpoints, prefix = ''): Pro
     for (const queue of Object.values(queues)) env[queue.env] = await createQueue(sqs, queue, prefix);
     for (const bucket of Object.values(buckets)) {
       const name = physicalName(prefix, bucket.name);
-      await s3.send(new CreateBucketCommand({ Bucket: name, ObjectLockEnabledForBucket: bucket.objectLockRetentionDays !== undefined })).catch(ignoreExisting);
+      await s3
+        .send(new CreateBucketCommand({ Bucket: name, ObjectLockEnabledForBucket: bucket.objectLockRetentionDays !== undefined }))
+        .catch(ignoreExisting);
       env[bucket.env] = name;
     }
     return env;
@@ -78,7 +80,10 @@ async function createTable(dynamo: DynamoDBClient, name: string): Promise<string
 async function createQueue(sqs: SQSClient, queue: QueueDeclaration, prefix: string): Promise<string> {
   const fifo = queue.fifo ? { FifoQueue: 'true' } : {};
   const dlq = await sqs.send(
-    new CreateQueueCommand({ QueueName: physicalName(prefix, queue.deadLetterQueueName), Attributes: { ...fifo, MessageRetentionPeriod: '1209600' } }),
+    new CreateQueueCommand({
+      QueueName: physicalName(prefix, queue.deadLetterQueueName),
+      Attributes: { ...fifo, MessageRetentionPeriod: '1209600' },
+    }),
   );
   const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }));
   const created = await sqs.send(

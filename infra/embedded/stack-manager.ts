@@ -1,7 +1,7 @@
 import { startEngines } from '#infra/embedded/engines.ts';
 import type { EngineOptions, Endpoints } from '#infra/embedded/engines.ts';
 import { provisionResources } from '#infra/embedded/provision.ts';
-import { resetClients } from '#shared/clients/aws.ts';
+import { resetClients } from '#shared/clients/reset.ts';
 import { governmentsFromCodeTable } from '#shared/domain/registry/governments.ts';
 import { putGovernments } from '#shared/repositories/registry-repository.ts';
 

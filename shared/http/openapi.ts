@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route } from '#shared/http/route.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '#shared/http/route.ts';
 

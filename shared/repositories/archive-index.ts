@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { badRequest } from '#shared/http/problem.ts';
 import { ArchiveConflict } from '#shared/domain/reports/archive-conflict.ts';
@@ -29,7 +29,11 @@ export interface ArchivePage {
   readonly cursor: string | undefined;
 }
 
-export async function indexArchive(manifest: Manifest, stored: { readonly key: string; readonly sha256: string; readonly size: number }, now: Date): Promise<void> {
+export async function indexArchive(
+  manifest: Manifest,
+  stored: { readonly key: string; readonly sha256: string; readonly size: number },
+  now: Date,
+): Promise<void> {
   const { key: manifestKey, sha256: manifestSha256, size: manifestSize } = stored;
   const key = archiveIndexKey(manifest.gov, manifest.year, manifest.report, manifest.period);
   try {
@@ -58,12 +62,15 @@ export async function indexArchive(manifest: Manifest, stored: { readonly key: s
   } catch (error) {
     if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
     const existing = await getArchiveEntry(manifest.gov, manifest.year, manifest.report, manifest.period);
-    if (existing?.manifestSha256 !== manifestSha256) throw new ArchiveConflict(manifestKey, existing?.manifestSha256 ?? '(none)', manifestSha256);
+    if (existing?.manifestSha256 !== manifestSha256)
+      throw new ArchiveConflict(manifestKey, existing?.manifestSha256 ?? '(none)', manifestSha256);
   }
 }
 
 export async function getArchiveEntry(gov: string, year: number, report: string, period: string): Promise<ArchiveEntry | undefined> {
-  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: archiveIndexKey(gov, year, report, period), ConsistentRead: true }));
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: archiveIndexKey(gov, year, report, period), ConsistentRead: true }),
+  );
   return Item ? toEntry(Item) : undefined;
 }
 
@@ -89,7 +96,11 @@ export async function listArchives(filter: ArchiveFilter): Promise<ArchivePage> 
         : { ':pk': settlementPartition(filter.gov as string, filter.year), ':prefix': prefix },
       ...(national && filter.report ? { FilterExpression: 'report = :report' } : {}),
       Limit: filter.limit,
-      ExclusiveStartKey: decodeCursor(filter.cursor, national ? ['pk', 'sk', 'gsi1pk', 'gsi1sk'] : ['pk', 'sk'], national ? { gsi1pk: nationalArchivePartition(filter.year) } : { pk: settlementPartition(filter.gov as string, filter.year) }),
+      ExclusiveStartKey: decodeCursor(
+        filter.cursor,
+        national ? ['pk', 'sk', 'gsi1pk', 'gsi1sk'] : ['pk', 'sk'],
+        national ? { gsi1pk: nationalArchivePartition(filter.year) } : { pk: settlementPartition(filter.gov as string, filter.year) },
+      ),
     }),
   );
   return { items: (page.Items ?? []).map(toEntry), cursor: encodeCursor(page.LastEvaluatedKey) };
@@ -99,7 +110,11 @@ const encodeCursor = (key: Record<string, NativeAttributeValue> | undefined): st
   key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 
 /** A cursor continues the listing it came from: the same key attributes (strings) and partition. */
-function decodeCursor(cursor: string | undefined, attributes: readonly string[], partition: Readonly<Record<string, string>>): Record<string, NativeAttributeValue> | undefined {
+function decodeCursor(
+  cursor: string | undefined,
+  attributes: readonly string[],
+  partition: Readonly<Record<string, string>>,
+): Record<string, NativeAttributeValue> | undefined {
   if (cursor === undefined) return undefined;
   let key: unknown;
   try {
@@ -108,7 +123,9 @@ function decodeCursor(cursor: string | undefined, attributes: readonly string[],
     key = undefined;
   }
   const valid =
-    typeof key === 'object' && key !== null && Object.values(key).every((v) => typeof v === 'string') &&
+    typeof key === 'object' &&
+    key !== null &&
+    Object.values(key).every((v) => typeof v === 'string') &&
     Object.keys(key).sort().join() === [...attributes].sort().join() &&
     Object.entries(partition).every(([name, value]) => (key as Record<string, string>)[name] === value);
   if (!valid) throw badRequest('invalid-cursor', 'the cursor does not continue this listing');

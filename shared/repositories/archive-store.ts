@@ -1,6 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { s3Client } from '#shared/clients/aws.ts';
+import { s3Client } from '#shared/clients/s3.ts';
 import { bucketName } from '#shared/config/env.ts';
 import { ArchiveConflict } from '#shared/domain/reports/archive-conflict.ts';
 import type { ArchiveFile } from '#shared/domain/reports/render.ts';

@@ -3,7 +3,7 @@ import type { AuditPosition } from '#shared/audit/audit-cursor.ts';
 import type { AuditPeriod } from '#shared/audit/audit-period.ts';
 import { auditPartition } from '#shared/audit/audit-record.ts';
 import type { AuditRecord } from '#shared/audit/audit-record.ts';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 
 export interface AuditPage {

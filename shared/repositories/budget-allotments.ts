@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { allotmentBreach, allotmentReversalBreach } from '#shared/domain/budget/allotment.ts';
 import type { LimitBreach } from '#shared/domain/budget/allotment.ts';

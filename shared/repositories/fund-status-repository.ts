@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { CashMovement } from '#shared/domain/ledger/balances.ts';
 
@@ -49,7 +49,9 @@ export interface GovernmentFundStatus {
 }
 
 export async function readFundStatus(gov: string, year: number): Promise<GovernmentFundStatus> {
-  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: fundStatusKey(gov, year), ConsistentRead: true }));
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: fundStatusKey(gov, year), ConsistentRead: true }),
+  );
   return toStatus(gov, Item);
 }
 

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { BalanceDelta } from '#shared/domain/ledger/balances.ts';
 
@@ -28,7 +28,8 @@ export function balanceUpdate(table: string, delta: BalanceDelta) {
     Update: {
       TableName: table,
       Key: balanceKey(delta.gov, delta.year, delta.period, delta.fund, delta.account),
-      UpdateExpression: 'ADD debit :debit, credit :credit SET entity = :entity, gov = :gov, #year = :year, fund = :fund, account = :account, period = :period',
+      UpdateExpression:
+        'ADD debit :debit, credit :credit SET entity = :entity, gov = :gov, #year = :year, fund = :fund, account = :account, period = :period',
       ExpressionAttributeNames: { '#year': 'year' },
       ExpressionAttributeValues: {
         ':debit': delta.debit,

@@ -1,6 +1,6 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { BatchPlan, ItemChange, Outcome } from '#shared/domain/execution/plan-batch.ts';
 import { writeConditions } from '#shared/domain/execution/rules.ts';
@@ -50,7 +50,13 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
     actions.push(fundStatusUpdate(table, first.gov, first.year, movements, decidedAt));
   }
   for (const check of plan.closingChecks) {
-    actions.push({ ConditionCheck: { TableName: table, Key: closingKey(check.gov, check.year, check.period), ConditionExpression: 'attribute_not_exists(pk)' } });
+    actions.push({
+      ConditionCheck: {
+        TableName: table,
+        Key: closingKey(check.gov, check.year, check.period),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
   }
   return actions;
 }
@@ -95,7 +101,12 @@ function changeAction(table: string, change: ItemChange): Action | undefined {
 }
 
 /** A counter that was never written counts as zero, as ADD treats it. */
-function conditionExpression(condition: CounterCondition, i: number, names: Record<string, string>, values: Record<string, unknown>): string {
+function conditionExpression(
+  condition: CounterCondition,
+  i: number,
+  names: Record<string, string>,
+  values: Record<string, unknown>,
+): string {
   names[`#k${i}`] = condition.attribute;
   values[`:k${i}`] = condition.value;
   const compare = `#k${i} ${condition.comparator} :k${i}`;

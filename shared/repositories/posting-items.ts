@@ -23,7 +23,9 @@ export function toControlledItem(target: Target, item: Item): ControlledItem {
     };
   }
   if (target.type === 'cash') return { target, kind, attrs: { fund: String(item.fund), month: String(item.month) }, counters };
-  const attrs = Object.fromEntries(DOC_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as string | number]));
+  const attrs = Object.fromEntries(
+    DOC_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as string | number]),
+  );
   return { target, kind, attrs, counters };
 }
 
@@ -31,7 +33,15 @@ export function toControlledItem(target: Target, item: Item): ControlledItem {
 export function documentItem(item: ControlledItem): Item {
   if (item.target.type !== 'doc') throw new Error('only documents are created by postings');
   const counters = Object.fromEntries(countersOf[item.kind].map((name) => [name, item.counters[name] ?? 0]));
-  return { ...targetItemKey(item.target), entity: 'document', kind: item.kind, gov: item.target.gov, docId: item.target.docId, ...item.attrs, ...counters };
+  return {
+    ...targetItemKey(item.target),
+    entity: 'document',
+    kind: item.kind,
+    gov: item.target.gov,
+    docId: item.target.docId,
+    ...item.attrs,
+    ...counters,
+  };
 }
 
 export function requestItem(message: PostingMessage, extra: { committedBy?: string | undefined; requestHash: string }): Item {

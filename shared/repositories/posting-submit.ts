@@ -3,7 +3,8 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { dynamoClient, sqsClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { sqsClient } from '#shared/clients/sqs.ts';
 import { queueUrl, tableName } from '#shared/config/env.ts';
 import { messageGroupId, referencedDocument } from '#shared/domain/execution/posting.ts';
 import type { PostingCommand, PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
@@ -79,13 +80,32 @@ export async function submitPosting(submission: Submission): Promise<string> {
           {
             Put: {
               TableName: tableName(),
-              Item: { ...idempotencyKey(submission.gov, sub, key), entity: 'idempotency-key', postingId: message.postingId, requestHash, createdAt: request.receivedAt },
+              Item: {
+                ...idempotencyKey(submission.gov, sub, key),
+                entity: 'idempotency-key',
+                postingId: message.postingId,
+                requestHash,
+                createdAt: request.receivedAt,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          { Put: { TableName: tableName(), Item: requestItem(message, { committedBy, requestHash }), ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: requestItem(message, { committedBy, requestHash }),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
           // Accepting a posting is itself a change (the request is on record, the key is taken); applying it is audited again by the consumer.
-          auditPut(tableName(), auditRecord(request, { gov: submission.gov, operation: `${submission.operation}.accepted`, target: `posting ${message.postingId}` })),
+          auditPut(
+            tableName(),
+            auditRecord(request, {
+              gov: submission.gov,
+              operation: `${submission.operation}.accepted`,
+              target: `posting ${message.postingId}`,
+            }),
+          ),
         ],
       }),
     );
@@ -117,7 +137,9 @@ function hashOf(submission: Submission): string {
 
 /** A key seen before: the same posting id (re-enqueued while not yet decided), or 422 for another body. */
 async function replay(gov: string, sub: string, key: string, requestHash: string): Promise<string | undefined> {
-  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: idempotencyKey(gov, sub, key), ConsistentRead: true }));
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: idempotencyKey(gov, sub, key), ConsistentRead: true }),
+  );
   if (!Item) return undefined;
   if (Item.requestHash !== requestHash) {
     throw unprocessable('idempotency-key-reused', 'this Idempotency-Key was used for a different request', { postingId: Item.postingId });
@@ -144,12 +166,19 @@ async function referenceOf(submission: Submission): Promise<Reference | undefine
   const { command, gov, year } = submission;
   const referencedId = command.kind === 'correct' ? command.originalPostingId : referencedDocument(command);
   if (!referencedId) return undefined;
-  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: requestKey(gov, referencedId), ConsistentRead: true }));
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: requestKey(gov, referencedId), ConsistentRead: true }),
+  );
   const expected = referencedKind[command.kind];
   const name = expected?.name ?? 'posting';
-  if (!Item || (expected && Item.kind !== expected.kind)) throw notFound(`${name}-not-found`, `no ${name} ${referencedId} in government ${gov}`);
+  if (!Item || (expected && Item.kind !== expected.kind))
+    throw notFound(`${name}-not-found`, `no ${name} ${referencedId} in government ${gov}`);
   if (Item.year !== year) {
-    throw unprocessable('wrong-year', `${name} ${referencedId} belongs to fiscal year ${Item.year}`, { rule: 'wrong-year', year, documentYear: Item.year });
+    throw unprocessable('wrong-year', `${name} ${referencedId} belongs to fiscal year ${Item.year}`, {
+      rule: 'wrong-year',
+      year,
+      documentYear: Item.year,
+    });
   }
   const referencedCommand = Item.command as PostingCommand;
   return {

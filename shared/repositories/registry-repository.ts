@@ -1,5 +1,5 @@
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { Government } from '#shared/schemas/registry.ts';
 

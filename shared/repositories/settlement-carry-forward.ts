@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
@@ -19,7 +19,13 @@ const cancelledBy = (error: unknown, index: number): boolean =>
  * grow by the carried amount in the same transaction. Each write is conditional on its record
  * being absent, so a rerun changes nothing.
  */
-export async function carryForward(job: ClosingJob, opening: readonly OpeningBalance[], carryOvers: readonly CarryOver[], lines: readonly SettlementLine[], request: RequestInfo): Promise<void> {
+export async function carryForward(
+  job: ClosingJob,
+  opening: readonly OpeningBalance[],
+  carryOvers: readonly CarryOver[],
+  lines: readonly SettlementLine[],
+  request: RequestInfo,
+): Promise<void> {
   const table = tableName();
   const { gov } = job;
   const next = job.period.year + 1;
@@ -38,7 +44,12 @@ export async function carryForward(job: ClosingJob, opening: readonly OpeningBal
                 gov,
                 year: next,
                 fromYear: job.period.year,
-                balances: opening.map((b) => ({ fund: b.fund, account: b.account, debit: b.debit.toString(), credit: b.credit.toString() })),
+                balances: opening.map((b) => ({
+                  fund: b.fund,
+                  account: b.account,
+                  debit: b.debit.toString(),
+                  credit: b.credit.toString(),
+                })),
               },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
@@ -54,7 +65,9 @@ export async function carryForward(job: ClosingJob, opening: readonly OpeningBal
   const lineOf = new Map(lines.map((l) => [l.lineId, l]));
   for (const carry of carryOvers) {
     const source = lineOf.get(carry.lineId);
-    const { Item: nextLine } = await dynamoClient().send(new GetCommand({ TableName: table, Key: lineControlKey(gov, next, carry.lineId), ConsistentRead: true }));
+    const { Item: nextLine } = await dynamoClient().send(
+      new GetCommand({ TableName: table, Key: lineControlKey(gov, next, carry.lineId), ConsistentRead: true }),
+    );
     try {
       await dynamoClient().send(
         new TransactWriteCommand({

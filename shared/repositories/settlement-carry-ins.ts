@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { CarryIns } from '#shared/domain/budget/control-sync.ts';
 import { settlementPartition } from '#shared/repositories/settlement-keys.ts';

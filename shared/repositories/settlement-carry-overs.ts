@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { carryOverBreach } from '#shared/domain/settlement/carry-over.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
@@ -24,15 +24,30 @@ export interface RecordedCarryOver extends CarryOver {
  */
 export async function recordCarryOver(gov: string, year: number, carryOver: CarryOver, request: RequestInfo): Promise<RecordedCarryOver> {
   const table = tableName();
-  const { Item: line } = await dynamoClient().send(new GetCommand({ TableName: table, Key: lineControlKey(gov, year, carryOver.lineId), ConsistentRead: true }));
+  const { Item: line } = await dynamoClient().send(
+    new GetCommand({ TableName: table, Key: lineControlKey(gov, year, carryOver.lineId), ConsistentRead: true }),
+  );
   if (!line) throw notFound('budget-line-not-found', `budget line ${carryOver.lineId} of ${gov}/${year} does not exist`);
-  if (line.kind !== 'expenditure') throw unprocessable('carry-over-expenditure-only', 'only expenditure lines are carried over', { lineId: carryOver.lineId, kind: line.kind });
+  if (line.kind !== 'expenditure')
+    throw unprocessable('carry-over-expenditure-only', 'only expenditure lines are carried over', {
+      lineId: carryOver.lineId,
+      kind: line.kind,
+    });
   const budget = Number(line.budget);
   const paid = Number(line.paid ?? 0);
   const breach = carryOverBreach({ budget, paid }, carryOver.amount);
-  if (breach) throw unprocessable('carry-over-exceeds-available', `carry-over ${carryOver.amount} exceeds budget − paid = ${breach.available}`, { ...breach });
+  if (breach)
+    throw unprocessable('carry-over-exceeds-available', `carry-over ${carryOver.amount} exceeds budget − paid = ${breach.available}`, {
+      ...breach,
+    });
 
-  const recorded: RecordedCarryOver = { ...carryOver, gov, year, recordedBy: request.caller?.sub ?? 'anonymous', recordedAt: request.receivedAt };
+  const recorded: RecordedCarryOver = {
+    ...carryOver,
+    gov,
+    year,
+    recordedBy: request.caller?.sub ?? 'anonymous',
+    recordedAt: request.receivedAt,
+  };
   try {
     await dynamoClient().send(
       new TransactWriteCommand({
@@ -47,14 +62,21 @@ export async function recordCarryOver(gov: string, year: number, carryOver: Carr
             },
           },
           { Put: { TableName: table, Item: { ...carryOverKey(gov, year, carryOver.lineId), entity: 'carry-over', ...recorded } } },
-          auditPut(table, auditRecord(request, { gov, operation: 'recordCarryOver', target: `carry-over ${gov}/${year}/${carryOver.lineId}` })),
+          auditPut(
+            table,
+            auditRecord(request, { gov, operation: 'recordCarryOver', target: `carry-over ${gov}/${year}/${carryOver.lineId}` }),
+          ),
         ],
       }),
     );
   } catch (error) {
     const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') throw conflict('year-closed', `fiscal year ${year} of ${gov} is closed; carry-overs can no longer change`, { gov, year });
-    if (reasons?.[1]?.Code === 'ConditionalCheckFailed') throw conflict('budget-line-changed', `budget line ${carryOver.lineId} changed while the carry-over was checked; try again`, { lineId: carryOver.lineId });
+    if (reasons?.[0]?.Code === 'ConditionalCheckFailed')
+      throw conflict('year-closed', `fiscal year ${year} of ${gov} is closed; carry-overs can no longer change`, { gov, year });
+    if (reasons?.[1]?.Code === 'ConditionalCheckFailed')
+      throw conflict('budget-line-changed', `budget line ${carryOver.lineId} changed while the carry-over was checked; try again`, {
+        lineId: carryOver.lineId,
+      });
     throw error;
   }
   return recorded;

@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
@@ -22,11 +22,27 @@ export async function closePeriod(job: ClosingJob, request: RequestInfo): Promis
           {
             Put: {
               TableName: table,
-              Item: { ...markerKey(job), entity: 'closed-period', gov: job.gov, year: job.period.year, kind: job.period.kind, period: job.period.id, closedAt: request.receivedAt, closedBy: request.caller?.sub ?? 'system' },
+              Item: {
+                ...markerKey(job),
+                entity: 'closed-period',
+                gov: job.gov,
+                year: job.period.year,
+                kind: job.period.kind,
+                period: job.period.id,
+                closedAt: request.receivedAt,
+                closedBy: request.caller?.sub ?? 'system',
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          auditPut(table, auditRecord(request, { gov: job.gov, operation: 'closePeriod', target: `period ${job.gov}/${job.period.kind}/${job.period.id}` })),
+          auditPut(
+            table,
+            auditRecord(request, {
+              gov: job.gov,
+              operation: 'closePeriod',
+              target: `period ${job.gov}/${job.period.kind}/${job.period.id}`,
+            }),
+          ),
         ],
       }),
     );

@@ -30,4 +30,3 @@ export function closingPorts(requestId: string, clock: () => Date = () => new Da
     metric: putJobMetric,
   };
 }
-

@@ -12,7 +12,10 @@
  *   pk CLOSE#{gov}#{year}  sk DAY#{yyyy-mm-dd} | MONTH#{yyyy-mm} | YEAR
  */
 export const settlementPartition = (gov: string, year: number): string => `SETTLEMENT#${gov}#${year}`;
-export const carryOverKey = (gov: string, year: number, lineId: string) => ({ pk: settlementPartition(gov, year), sk: `CARRYOVER#${lineId}` });
+export const carryOverKey = (gov: string, year: number, lineId: string) => ({
+  pk: settlementPartition(gov, year),
+  sk: `CARRYOVER#${lineId}`,
+});
 export const carryInKey = (gov: string, year: number, lineId: string) => ({ pk: settlementPartition(gov, year), sk: `CARRYIN#${lineId}` });
 export const openingKey = (gov: string, year: number) => ({ pk: settlementPartition(gov, year), sk: 'OPENING' });
 export const progressKey = (gov: string, year: number, kind: string, period: string) => ({

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
 import { closingSteps } from '#shared/domain/settlement/closing-run.ts';
@@ -29,7 +29,13 @@ export async function completedSteps(job: ClosingJob): Promise<readonly string[]
  * Records one more completed step, on condition that the item still holds the steps this run
  * started from (two runs of the same closing cannot both advance it).
  */
-export async function completeStep(job: ClosingJob, done: readonly string[], step: string, summary: Readonly<Record<string, number>>, now: Date): Promise<void> {
+export async function completeStep(
+  job: ClosingJob,
+  done: readonly string[],
+  step: string,
+  summary: Readonly<Record<string, number>>,
+  now: Date,
+): Promise<void> {
   const completed = [...done, step];
   const all = closingSteps[job.period.kind];
   const previous = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: keyOf(job), ConsistentRead: true }));

@@ -1,5 +1,5 @@
 import { SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { sqsClient } from '#shared/clients/aws.ts';
+import { sqsClient } from '#shared/clients/sqs.ts';
 import { queueUrl } from '#shared/config/env.ts';
 import type { ClosingMessage } from '#shared/schemas/settlement.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { publicAccess } from '#shared/auth/access.ts';
 import { defineRoute } from '#shared/http/route.ts';
 

@@ -15,4 +15,16 @@ import * as settlement from '#shared/routes/settlement.ts';
  * Every API route. Each domain declares its routes in its own file here; this list is what the
  * CDK stack, the local runtime and the OpenAPI document iterate.
  */
-export const routes: readonly Route[] = [...Object.values(registry), ...Object.values(platform), ...Object.values(audit), ...Object.values(classification), ...Object.values(budget), ...Object.values(execution), ...Object.values(settlement), ...Object.values(reports), ...Object.values(participation), ...Object.values(disclosure), ...Object.values(debt)] as Route[];
+export const routes: readonly Route[] = [
+  ...Object.values(registry),
+  ...Object.values(platform),
+  ...Object.values(audit),
+  ...Object.values(classification),
+  ...Object.values(budget),
+  ...Object.values(execution),
+  ...Object.values(settlement),
+  ...Object.values(reports),
+  ...Object.values(participation),
+  ...Object.values(disclosure),
+  ...Object.values(debt),
+] as Route[];

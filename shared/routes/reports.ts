@@ -11,7 +11,8 @@ export const listArchives = defineRoute({
   path: '/archives',
   handler: 'reports/list-archives',
   summary: 'Archived closing reports of every government in a fiscal year (ministry)',
-  description: 'Each entry is a report and period with its manifest: files, sizes and SHA-256. Paginate with nextCursor; fetch a file with the download route of its government.',
+  description:
+    'Each entry is a report and period with its manifest: files, sizes and SHA-256. Paginate with nextCursor; fetch a file with the download route of its government.',
   tags,
   access: nationalRead('ministry'),
   query: nationalArchivesQuery,

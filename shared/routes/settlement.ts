@@ -1,7 +1,15 @@
 import { governmentRead, governmentReaders, governmentWrite } from '#shared/auth/access.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { govYearParams } from '#shared/schemas/common.ts';
-import { carryOverBody, carryOverList, carryOverParams, carryOverView, closingAccepted, closingRequestBody, closingStatus } from '#shared/schemas/settlement.ts';
+import {
+  carryOverBody,
+  carryOverList,
+  carryOverParams,
+  carryOverView,
+  closingAccepted,
+  closingRequestBody,
+  closingStatus,
+} from '#shared/schemas/settlement.ts';
 
 const tags = ['Settlement'];
 
@@ -40,7 +48,8 @@ export const requestClosing = defineRoute({
   path: '/governments/{gov}/settlement/{year}/closings',
   handler: 'settlement/request-closing',
   summary: 'Run (or resume) a daily, monthly or year-end closing of this government now',
-  description: 'Queues the closing; it is idempotent, so requesting a closing that already ran changes nothing. Inspect progress with GET on the same path.',
+  description:
+    'Queues the closing; it is idempotent, so requesting a closing that already ran changes nothing. Inspect progress with GET on the same path.',
   tags,
   access: governmentWrite('chief_accountant'),
   params: govYearParams,

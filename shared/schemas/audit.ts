@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { allRoles } from '#shared/auth/roles.ts';
 import { isoDate } from '#shared/schemas/common.ts';
 

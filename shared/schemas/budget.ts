@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldOfSector, isRevenueCategory, STAT_ITEM_PATTERN } from '#shared/domain/budget/classification.ts';
 import { versionStates, workflowActions } from '#shared/domain/budget/workflow.ts';
 import { fiscalYear, govCode, positiveWon, won, wonTotal } from '#shared/schemas/common.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import governments from '#shared/data/local-governments.json' with { type: 'json' };
 
 const governmentCodes = new Set(governments.map((g) => g.code));
@@ -13,7 +13,11 @@ export const govCode = z
 export const fiscalYearNumber = z.int().min(2000).max(2100);
 
 /** A fiscal year in a path or query: exactly four digits (no signs, spaces, hex or decimals). */
-export const fiscalYear = z.string().regex(/^\d{4}$/, 'a year is four digits').transform(Number).pipe(fiscalYearNumber);
+export const fiscalYear = z
+  .string()
+  .regex(/^\d{4}$/, 'a year is four digits')
+  .transform(Number)
+  .pipe(fiscalYearNumber);
 
 /** Exact won, a non-negative integer that JSON numbers carry exactly. */
 export const won = z.number().int('amounts are whole won').nonnegative('amounts cannot be negative').max(Number.MAX_SAFE_INTEGER);
@@ -22,7 +26,10 @@ export const won = z.number().int('amounts are whole won').nonnegative('amounts 
 export const positiveWon = won.positive('amounts must be more than zero');
 
 /** Totals that can exceed 2^53 travel as decimal strings. */
-export const wonTotal = z.string().regex(/^-?\d+$/).describe('exact integer won as a decimal string');
+export const wonTotal = z
+  .string()
+  .regex(/^-?\d+$/)
+  .describe('exact integer won as a decimal string');
 
 export const isoDate = z.iso.date();
 

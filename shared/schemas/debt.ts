@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { debtBands } from '#shared/domain/debt/debt-ratio.ts';
 import { exactRatio } from '#shared/schemas/disclosure.ts';
 import { fiscalYear, govCode, isoDate, positiveWon, wonTotal } from '#shared/schemas/common.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fiscalYear, wonTotal } from '#shared/schemas/common.ts';
 
 export const exactRatio = z.object({

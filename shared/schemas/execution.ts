@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fiscalYear, fiscalYearNumber, govCode, govYearParams, isoDate, positiveWon, wonTotal } from '#shared/schemas/common.ts';
 
 /** Ids of postings and of the documents they create (a document takes its posting's id). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { functionalFields } from '#shared/domain/budget/classification.ts';
 import { cycleActions, cycleStates } from '#shared/domain/participation/cycle.ts';
 import { exclusionReasons, proposalStates } from '#shared/domain/participation/review.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const dependencyHealth = z.object({
   name: z.string().describe('dynamodb, sqs:postings, sqs:postings-dlq, s3:archive …'),

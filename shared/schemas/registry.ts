@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const government = z.object({
   code: z.string().describe('5-digit code (법정동코드 prefix)'),
@@ -14,5 +14,8 @@ export const governmentList = z.object({ items: z.array(government), count: z.nu
 
 export const listGovernmentsQuery = z.strictObject({
   level: z.enum(['metropolitan', 'basic']).optional(),
-  parent: z.string().regex(/^\d{5}$/).optional(),
+  parent: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
 });

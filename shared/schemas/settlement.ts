@@ -1,15 +1,21 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { carryOverKinds } from '#shared/domain/settlement/carry-over.ts';
 import { closingKinds } from '#shared/domain/settlement/periods.ts';
 import { reportIds } from '#shared/domain/reports/report.ts';
 import { fiscalYear, govCode, positiveWon } from '#shared/schemas/common.ts';
 
-const lineIdParam = z.string().min(1).max(200).regex(/^[0-9A-Za-z_.-]+$/, 'a budget line id');
+const lineIdParam = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[0-9A-Za-z_.-]+$/, 'a budget line id');
 
 export const carryOverParams = z.strictObject({ gov: govCode, year: fiscalYear, lineId: lineIdParam });
 
 export const carryOverBody = z.strictObject({
-  kind: z.enum(Object.keys(carryOverKinds) as [keyof typeof carryOverKinds]).describe('explicit 명시이월 · accident 사고이월 · continuing 계속비이월'),
+  kind: z
+    .enum(Object.keys(carryOverKinds) as [keyof typeof carryOverKinds])
+    .describe('explicit 명시이월 · accident 사고이월 · continuing 계속비이월'),
   amount: positiveWon.describe('won carried into next year; at most 예산현액 − 지출액 of the line'),
   reason: z.string().trim().min(1).max(500).describe('why (council resolution, event, contract)'),
 });
@@ -42,7 +48,12 @@ export const closingProgressView = z.object({
   summary: z.record(z.string(), z.number()),
   updatedAt: z.string(),
 });
-export const closingStatus = z.object({ gov: z.string(), year: z.number().int(), yearClosed: z.boolean(), closings: z.array(closingProgressView) });
+export const closingStatus = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  yearClosed: z.boolean(),
+  closings: z.array(closingProgressView),
+});
 
 /** The message a closing job receives on the settlement queue: one government, one period. */
 export const closingMessage = z.strictObject({ gov: govCode, kind: z.enum(closingKinds), period: z.string().max(10) });
@@ -89,7 +100,9 @@ const pageFields = {
 export const nationalArchivesQuery = z.strictObject({ year: fiscalYear, gov: govCode.optional(), ...pageFields });
 export const governmentArchivesQuery = z.strictObject(pageFields);
 
-export const downloadQuery = z.strictObject({ key: z.string().max(300).describe('archive object key, {year}/{gov}/{report}/{period}/{file}') });
+export const downloadQuery = z.strictObject({
+  key: z.string().max(300).describe('archive object key, {year}/{gov}/{report}/{period}/{file}'),
+});
 export const downloadView = z.object({
   key: z.string(),
   url: z.string().describe('presigned GET URL'),

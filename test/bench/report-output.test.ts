@@ -43,7 +43,12 @@ describe('bench sections', () => {
 
   it('reports a missing dependency as not available', async () => {
     const section = await runSection(
-      { id: '5', title: 'waiting', budgetMs: { quick: 5_000, full: 5_000 }, run: async () => Promise.reject(new NotAvailable('settlement has not landed')) },
+      {
+        id: '5',
+        title: 'waiting',
+        budgetMs: { quick: 5_000, full: 5_000 },
+        run: async () => Promise.reject(new NotAvailable('settlement has not landed')),
+      },
       quiet,
     );
     expect(section.status).toBe('not-available');
@@ -51,7 +56,10 @@ describe('bench sections', () => {
   });
 
   it('records a section that overruns its allowance as failed instead of waiting for it', async () => {
-    const section = await runSection({ id: '3', title: 'stuck', budgetMs: { quick: 20, full: 20 }, run: () => new Promise<void>(() => undefined) }, quiet);
+    const section = await runSection(
+      { id: '3', title: 'stuck', budgetMs: { quick: 20, full: 20 }, run: () => new Promise<void>(() => undefined) },
+      quiet,
+    );
     expect(section.status).toBe('failed');
     expect(section.error).toMatch(/allowance/);
   });
@@ -69,10 +77,27 @@ describe('bench output', () => {
         { name: 'nationwide total', value: 9_007_199_254_740_993n, unit: 'won' },
         { name: 'undefined ratio', value: Number.NaN, unit: 'x' },
       ],
-      goals: [goal('pipeline ≥ 1,000/s', 1500, (v) => v >= 1000, (v) => `${v}/s`), goal('hot line ≥ 5× naive', undefined, () => true, String)],
+      goals: [
+        goal(
+          'pipeline ≥ 1,000/s',
+          1500,
+          (v) => v >= 1000,
+          (v) => `${v}/s`,
+        ),
+        goal('hot line ≥ 5× naive', undefined, () => true, String),
+      ],
       notes: ['line one\nline two'],
     },
-    { id: '5', title: 'Settlement', status: 'not-available', durationMs: 0, figures: [], goals: [], notes: [], error: 'not available: settlement has not landed' },
+    {
+      id: '5',
+      title: 'Settlement',
+      status: 'not-available',
+      durationMs: 0,
+      figures: [],
+      goals: [],
+      notes: [],
+      error: 'not available: settlement has not landed',
+    },
   ];
 
   it('writes JSON that parses back, with bigint as strings and non-finite numbers as null', async () => {

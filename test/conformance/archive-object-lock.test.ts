@@ -3,10 +3,18 @@
  * COMPLIANCE-locked with its SHA-256; it cannot be deleted, a rerun with other content is refused
  * before it writes, and even a raw overwrite leaves the locked version in place.
  */
-import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectVersionsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectVersionsCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MotoServer, startMoto } from '#infra/embedded/moto.ts';
-import { resetClients, s3Client } from '#shared/clients/aws.ts';
+import { resetClients } from '#shared/clients/reset.ts';
+import { s3Client } from '#shared/clients/s3.ts';
 import { ArchiveConflict } from '#shared/domain/reports/archive-conflict.ts';
 import { renderReport } from '#shared/domain/reports/render.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
@@ -19,17 +27,30 @@ const BUCKET = 'hojo-archive-lock';
 const saved = { endpoint: process.env.AWS_ENDPOINT_URL_S3, bucket: process.env[buckets.archive.env] };
 
 const report = (amount: number) =>
-  renderReport(trialBalance('11110', periodOf('monthly', '2025-01'), [
-    { fund: 'GEN', account: '1101', day: '2025-01-02', debit: amount, credit: 0 },
-    { fund: 'GEN', account: '4101', day: '2025-01-02', debit: 0, credit: amount },
-  ], []));
+  renderReport(
+    trialBalance(
+      '11110',
+      periodOf('monthly', '2025-01'),
+      [
+        { fund: 'GEN', account: '1101', day: '2025-01-02', debit: amount, credit: 0 },
+        { fund: 'GEN', account: '4101', day: '2025-01-02', debit: 0, credit: amount },
+      ],
+      [],
+    ),
+  );
 
 beforeAll(async () => {
   moto = await startMoto();
   process.env.AWS_ENDPOINT_URL_S3 = moto.endpoint;
   process.env[buckets.archive.env] = BUCKET;
   resetClients();
-  await s3Client().send(new CreateBucketCommand({ Bucket: BUCKET, ObjectLockEnabledForBucket: true, CreateBucketConfiguration: { LocationConstraint: 'ap-northeast-2' } }));
+  await s3Client().send(
+    new CreateBucketCommand({
+      Bucket: BUCKET,
+      ObjectLockEnabledForBucket: true,
+      CreateBucketConfiguration: { LocationConstraint: 'ap-northeast-2' },
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -39,7 +60,11 @@ afterAll(async () => {
   await moto?.stop();
 });
 
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: Error & { $metadata?: { httpStatusCode?: number } }) => ({ name: e.name, status: e.$metadata?.httpStatusCode }));
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: Error & { $metadata?: { httpStatusCode?: number } }) => ({ name: e.name, status: e.$metadata?.httpStatusCode }),
+  );
 
 describe('write-once archive on S3 Object Lock (moto)', () => {
   it('stores each file locked (COMPLIANCE) with its SHA-256; it cannot be deleted or replaced', async () => {
@@ -59,12 +84,17 @@ describe('write-once archive on S3 Object Lock (moto)', () => {
     const versions = await s3Client().send(new ListObjectVersionsCommand({ Bucket: BUCKET, Prefix: file.key }));
     expect((versions.Versions ?? []).map((v) => v.VersionId)).toEqual([versionId]);
 
-    expect(await failure(s3Client().send(new DeleteObjectCommand({ Bucket: BUCKET, Key: file.key, VersionId: versionId })))).toEqual({ name: 'AccessDenied', status: 403 });
+    expect(await failure(s3Client().send(new DeleteObjectCommand({ Bucket: BUCKET, Key: file.key, VersionId: versionId })))).toEqual({
+      name: 'AccessDenied',
+      status: 403,
+    });
     // Someone bypassing the writer: the overwrite is a new version, the locked one stays and stays locked.
     await s3Client().send(new PutObjectCommand({ Bucket: BUCKET, Key: file.key, Body: 'forged' }));
-    expect(await failure(s3Client().send(new DeleteObjectCommand({ Bucket: BUCKET, Key: file.key, VersionId: versionId })))).toEqual({ name: 'AccessDenied', status: 403 });
+    expect(await failure(s3Client().send(new DeleteObjectCommand({ Bucket: BUCKET, Key: file.key, VersionId: versionId })))).toEqual({
+      name: 'AccessDenied',
+      status: 403,
+    });
     const kept = await s3Client().send(new GetObjectCommand({ Bucket: BUCKET, Key: file.key, VersionId: versionId }));
     expect(Buffer.from(await kept.Body!.transformToByteArray()).equals(Buffer.from(file.bytes))).toBe(true);
   });
-
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { resetClients } from '#shared/clients/aws.ts';
+import { resetClients } from '#shared/clients/reset.ts';
 import { getHealth } from '#shared/routes/platform.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';

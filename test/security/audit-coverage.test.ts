@@ -2,19 +2,18 @@ import { createHash } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#shared/auth/roles.ts';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { routes } from '#shared/routes/index.ts';
 import { allocateCash, allotBudget } from '#shared/routes/budget.ts';
 import { expenditure, finalBudget, revenue, setUpStructure } from '#test/integration/budget/support.ts';
-import { drainPostings, quietQueueUrls } from '#test/integration/execution/support.ts';
+import { drainPostings } from '#test/integration/execution/support.ts';
 import { sampleRequest, YEAR } from '#test/security/route-samples.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { CallOptions, TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 await useTestStack();
-quietQueueUrls();
 
 /**
  * Every state change carries its audit record: each write route is called with its valid sample by

@@ -5,13 +5,12 @@ import { listAuditRecords } from '#shared/routes/audit.ts';
 import { createBudgetVersion, editBudgetLines, getBudgetVersion, transitionBudgetVersion } from '#shared/routes/budget.ts';
 import { createCommitment, orderPayment, resolvePayment } from '#shared/routes/execution.ts';
 import { callers as budgetCallers, expenditure, setUpStructure } from '#test/integration/budget/support.ts';
-import { drainPostings, queueDepth, quietQueueUrls, seedCash, seedLine } from '#test/integration/execution/support.ts';
+import { drainPostings, queueDepth, seedCash, seedLine } from '#test/integration/execution/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 await useTestStack();
-quietQueueUrls();
 
 /**
  * The rules about persons, through the real routes: a second person must approve what the first

@@ -5,7 +5,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoles } from '#shared/auth/roles.ts';
 import type { Role } from '#shared/auth/roles.ts';
-import { dynamoClient, s3Client, sqsClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { s3Client } from '#shared/clients/s3.ts';
+import { sqsClient } from '#shared/clients/sqs.ts';
 import { bucketName, queueUrl, tableName } from '#shared/config/env.ts';
 import { queues } from '#shared/resources.ts';
 import type { QueueKey } from '#shared/resources.ts';
@@ -16,13 +18,11 @@ import { sampleRequest } from '#test/security/route-samples.ts';
 import { startRuntime } from '#infra/runtime/runtime.ts';
 import type { Runtime } from '#infra/runtime/runtime.ts';
 import type { DevIssuer } from '#infra/runtime/jwt/dev-issuer.ts';
-import { quietQueueUrls } from '#test/integration/execution/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { CallOptions, TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 await useTestStack();
-quietQueueUrls();
 
 const GOV = '11000';
 /** At least this many requests in all, spread evenly over the routes. */

@@ -61,7 +61,11 @@ export const controlWriteOf = (line: BudgetLine, carryIns: CarryIns = noCarryIns
   carryIn: carryIns.get(line.lineId) ?? 0,
 });
 
-export function planControlSync(lines: Iterable<BudgetLine>, existing: Iterable<ExistingControl>, carryIns: CarryIns = noCarryIns): ControlPlan {
+export function planControlSync(
+  lines: Iterable<BudgetLine>,
+  existing: Iterable<ExistingControl>,
+  carryIns: CarryIns = noCarryIns,
+): ControlPlan {
   const current = new Map([...existing].map((control) => [control.lineId, control]));
   const writes = [...lines].map((line) => controlWriteOf(line, carryIns));
   const inVersion = new Set(writes.map((write) => write.lineId));

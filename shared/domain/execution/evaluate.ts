@@ -87,8 +87,13 @@ function decide(message: PostingMessage, command: PostingCommand, state: Working
   };
   const docOf = (docId: string, kind: DocKind): ControlledItem => {
     const doc = state.item(docTarget(gov, docId));
-    if (!doc || doc.kind !== kind) throw new Rejection(`unknown-${kind}`, `no applied ${kind} ${docId} in government ${gov}`, { [`${kind}Id`]: docId });
-    if (doc.attrs.year !== year) throw new Rejection('wrong-year', `${kind} ${docId} belongs to fiscal year ${doc.attrs.year}`, { year, documentYear: doc.attrs.year });
+    if (!doc || doc.kind !== kind)
+      throw new Rejection(`unknown-${kind}`, `no applied ${kind} ${docId} in government ${gov}`, { [`${kind}Id`]: docId });
+    if (doc.attrs.year !== year)
+      throw new Rejection('wrong-year', `${kind} ${docId} belongs to fiscal year ${doc.attrs.year}`, {
+        year,
+        documentYear: doc.attrs.year,
+      });
     return doc;
   };
   const lineEffect = (line: ControlledItem, deltas: Record<string, number>): Effect => ({ target: line.target, kind: 'line', deltas });
@@ -106,20 +111,34 @@ function decide(message: PostingMessage, command: PostingCommand, state: Working
     case 'commit': {
       const line = lineOf(command.lineId, 'expenditure');
       const a = command.amount;
-      return applied(line, a, [
-        lineEffect(line, { committed: a }),
-        create('commitment', { amount: a }, { lineId: command.lineId, fund: String(line.attrs.fund), createdBy: actor.sub }),
-      ], []);
+      return applied(
+        line,
+        a,
+        [
+          lineEffect(line, { committed: a }),
+          create('commitment', { amount: a }, { lineId: command.lineId, fund: String(line.attrs.fund), createdBy: actor.sub }),
+        ],
+        [],
+      );
     }
     case 'resolve': {
       const commitment = docOf(command.commitmentId, 'commitment');
       const line = lineOf(String(commitment.attrs.lineId), 'expenditure');
       const a = command.amount;
-      return applied(line, a, [
-        lineEffect(line, { resolved: a }),
-        docEffect(commitment, { resolved: a }),
-        create('resolution', { amount: a }, { ...linkOf(line), commitmentId: command.commitmentId, committedBy: String(commitment.attrs.createdBy) }),
-      ], [debit(expenditureAccount(String(line.attrs.itemCode)).code, a), credit(ap, a)]);
+      return applied(
+        line,
+        a,
+        [
+          lineEffect(line, { resolved: a }),
+          docEffect(commitment, { resolved: a }),
+          create(
+            'resolution',
+            { amount: a },
+            { ...linkOf(line), commitmentId: command.commitmentId, committedBy: String(commitment.attrs.createdBy) },
+          ),
+        ],
+        [debit(expenditureAccount(String(line.attrs.itemCode)).code, a), credit(ap, a)],
+      );
     }
     case 'order': {
       const resolution = docOf(command.resolutionId, 'resolution');
@@ -130,16 +149,25 @@ function decide(message: PostingMessage, command: PostingCommand, state: Working
       }
       const line = lineOf(String(resolution.attrs.lineId), 'expenditure');
       const a = command.amount;
-      return applied(line, a, [
-        lineEffect(line, { ordered: a }),
-        docEffect(resolution, { ordered: a }),
-        create('order', { amount: a }, {
-          ...linkOf(line),
-          resolutionId: command.resolutionId,
-          commitmentId: String(resolution.attrs.commitmentId),
-          createdBy: actor.sub,
-        }),
-      ], []);
+      return applied(
+        line,
+        a,
+        [
+          lineEffect(line, { ordered: a }),
+          docEffect(resolution, { ordered: a }),
+          create(
+            'order',
+            { amount: a },
+            {
+              ...linkOf(line),
+              resolutionId: command.resolutionId,
+              commitmentId: String(resolution.attrs.commitmentId),
+              createdBy: actor.sub,
+            },
+          ),
+        ],
+        [],
+      );
     }
     case 'pay': {
       const order = docOf(command.orderId, 'order');
@@ -158,12 +186,17 @@ function decide(message: PostingMessage, command: PostingCommand, state: Working
           change: { paid: a },
         });
       }
-      return applied(line, a, [
-        lineEffect(line, { paid: a }),
-        docEffect(order, { paid: a }),
-        docEffect(commitment, { paid: a }),
-        { target: allocation.target, kind: 'cash', deltas: { paid: a } },
-      ], [debit(ap, a), credit(cash, a)]);
+      return applied(
+        line,
+        a,
+        [
+          lineEffect(line, { paid: a }),
+          docEffect(order, { paid: a }),
+          docEffect(commitment, { paid: a }),
+          { target: allocation.target, kind: 'cash', deltas: { paid: a } },
+        ],
+        [debit(ap, a), credit(cash, a)],
+      );
     }
     case 'cancel': {
       const commitment = docOf(command.commitmentId, 'commitment');
@@ -172,17 +205,25 @@ function decide(message: PostingMessage, command: PostingCommand, state: Working
       if (paid > 0) throw new Rejection('commitment-has-payments', `commitment ${command.commitmentId} has payments`, { paid });
       if (cancelled > 0) throw new Rejection('commitment-already-cancelled', `commitment ${command.commitmentId} is cancelled`, {});
       const release = amount - resolved;
-      if (release <= 0) throw new Rejection('nothing-to-release', `commitment ${command.commitmentId} is fully resolved`, { amount, resolved });
-      return applied(line, release, [lineEffect(line, { committed: -release }), docEffect(commitment, { amount: -release, cancelled: 1 })], []);
+      if (release <= 0)
+        throw new Rejection('nothing-to-release', `commitment ${command.commitmentId} is fully resolved`, { amount, resolved });
+      return applied(
+        line,
+        release,
+        [lineEffect(line, { committed: -release }), docEffect(commitment, { amount: -release, cancelled: 1 })],
+        [],
+      );
     }
     case 'assess': {
       const line = lineOf(command.lineId, 'revenue');
       const a = command.amount;
       const accounts = revenueAccounts(String(line.attrs.itemCode));
-      return applied(line, a, [
-        lineEffect(line, { assessed: a }),
-        create('assessment', { amount: a }, linkOf(line)),
-      ], [debit(accounts.receivable.code, a), credit(accounts.revenue.code, a)]);
+      return applied(
+        line,
+        a,
+        [lineEffect(line, { assessed: a }), create('assessment', { amount: a }, linkOf(line))],
+        [debit(accounts.receivable.code, a), credit(accounts.revenue.code, a)],
+      );
     }
     case 'notice': {
       const assessment = docOf(command.assessmentId, 'assessment');
@@ -196,11 +237,16 @@ function decide(message: PostingMessage, command: PostingCommand, state: Working
       const outstanding = Math.max(0, (assessment.counters.amount ?? 0) - (assessment.counters.received ?? 0));
       const overpaid = Math.max(0, a - outstanding);
       const accounts = revenueAccounts(String(line.attrs.itemCode));
-      return applied(line, a, [
-        lineEffect(line, { received: a }),
-        docEffect(assessment, { received: a }),
-        create('receipt', { amount: a, overpaid }, { ...linkOf(line), assessmentId: command.assessmentId }),
-      ], [debit(cash, a), credit(accounts.receivable.code, a - overpaid), credit(chartOfAccounts.refundsPayable.code, overpaid)]);
+      return applied(
+        line,
+        a,
+        [
+          lineEffect(line, { received: a }),
+          docEffect(assessment, { received: a }),
+          create('receipt', { amount: a, overpaid }, { ...linkOf(line), assessmentId: command.assessmentId }),
+        ],
+        [debit(cash, a), credit(accounts.receivable.code, a - overpaid), credit(chartOfAccounts.refundsPayable.code, overpaid)],
+      );
     }
     case 'refund': {
       const receipt = docOf(command.receiptId, 'receipt');
@@ -208,20 +254,29 @@ function decide(message: PostingMessage, command: PostingCommand, state: Working
       const a = command.amount;
       const fromOverpaid = Math.min(a, Math.max(0, (receipt.counters.overpaid ?? 0) - (receipt.counters.refunded ?? 0)));
       const accounts = revenueAccounts(String(line.attrs.itemCode));
-      return applied(line, a, [lineEffect(line, { refunded: a }), docEffect(receipt, { refunded: a })], [
-        debit(chartOfAccounts.refundsPayable.code, fromOverpaid),
-        debit(accounts.revenue.code, a - fromOverpaid),
-        credit(cash, a),
-      ]);
+      return applied(
+        line,
+        a,
+        [lineEffect(line, { refunded: a }), docEffect(receipt, { refunded: a })],
+        [debit(chartOfAccounts.refundsPayable.code, fromOverpaid), debit(accounts.revenue.code, a - fromOverpaid), credit(cash, a)],
+      );
     }
     case 'correct': {
       const original = state.storedResult(gov, command.originalPostingId);
-      if (!original || original.status !== 'applied') {
-        throw new Rejection('original-not-applied', `posting ${command.originalPostingId} was not applied`, { originalPostingId: command.originalPostingId });
+      if (original?.status !== 'applied') {
+        throw new Rejection('original-not-applied', `posting ${command.originalPostingId} was not applied`, {
+          originalPostingId: command.originalPostingId,
+        });
       }
-      if (original.kind === 'correct') throw new Rejection('cannot-correct-a-correction', 'a correction is itself corrected by a new posting', {});
-      if (original.year !== year) throw new Rejection('wrong-year', `posting ${original.postingId} belongs to fiscal year ${original.year}`, { year, originalYear: original.year });
-      if (state.isReversed(gov, original.postingId)) throw new Rejection('already-corrected', `posting ${original.postingId} was already corrected`, {});
+      if (original.kind === 'correct')
+        throw new Rejection('cannot-correct-a-correction', 'a correction is itself corrected by a new posting', {});
+      if (original.year !== year)
+        throw new Rejection('wrong-year', `posting ${original.postingId} belongs to fiscal year ${original.year}`, {
+          year,
+          originalYear: original.year,
+        });
+      if (state.isReversed(gov, original.postingId))
+        throw new Rejection('already-corrected', `posting ${original.postingId} was already corrected`, {});
       const effects = original.effects.map((effect) => ({ target: effect.target, kind: effect.kind, deltas: negate(effect.deltas) }));
       const lines = reversalOf(original.journal?.lines ?? []);
       const firstLine = original.effects.find((effect) => effect.target.type === 'line')?.target;

@@ -102,7 +102,9 @@ export function planBatch(messages: readonly PostingMessage[], snapshot: Snapsho
 }
 
 function assemble(outcomes: readonly Outcome[], changes: readonly ItemChange[]): BatchPlan {
-  const journals = outcomes.flatMap((o) => (o.status === 'applied' ? [{ gov: o.message.gov, year: o.message.year, entry: o.journal }] : []));
+  const journals = outcomes.flatMap((o) =>
+    o.status === 'applied' ? [{ gov: o.message.gov, year: o.message.year, entry: o.journal }] : [],
+  );
   const checks = new Map<string, { gov: string; year: number; period: string }>();
   const reversals: { gov: string; originalId: string; correctionId: string }[] = [];
   for (const outcome of outcomes) {
@@ -132,7 +134,10 @@ function initialNeeds(message: PostingMessage): Need[] {
   const document = referencedDocument(command);
   if (document) needs.push({ type: 'item', target: docTarget(gov, document) });
   if (command.kind === 'correct') {
-    needs.push({ type: 'result', gov, postingId: command.originalPostingId }, { type: 'reversal', gov, postingId: command.originalPostingId });
+    needs.push(
+      { type: 'result', gov, postingId: command.originalPostingId },
+      { type: 'reversal', gov, postingId: command.originalPostingId },
+    );
   }
   return needs;
 }

@@ -6,13 +6,27 @@ import type { Role } from '#shared/auth/roles.ts';
  * (a commitment, a resolution, a payment order, an assessment, a receipt) takes the posting's id.
  */
 export type PostingCommand =
-  | { readonly kind: 'commit'; readonly lineId: string; readonly amount: number; readonly counterparty: string; readonly contractRef: string; readonly date: string }
+  | {
+      readonly kind: 'commit';
+      readonly lineId: string;
+      readonly amount: number;
+      readonly counterparty: string;
+      readonly contractRef: string;
+      readonly date: string;
+    }
   | { readonly kind: 'resolve'; readonly commitmentId: string; readonly amount: number; readonly date: string }
   | { readonly kind: 'order'; readonly resolutionId: string; readonly amount: number; readonly date: string }
   | { readonly kind: 'pay'; readonly orderId: string; readonly date: string; readonly bankReference?: string }
   | { readonly kind: 'cancel'; readonly commitmentId: string; readonly date: string; readonly reason: string }
   | { readonly kind: 'correct'; readonly originalPostingId: string; readonly date: string; readonly reason: string }
-  | { readonly kind: 'assess'; readonly lineId: string; readonly amount: number; readonly payer: string; readonly dueDate: string; readonly date: string }
+  | {
+      readonly kind: 'assess';
+      readonly lineId: string;
+      readonly amount: number;
+      readonly payer: string;
+      readonly dueDate: string;
+      readonly date: string;
+    }
   | { readonly kind: 'notice'; readonly assessmentId: string; readonly dueDate: string; readonly date: string }
   | { readonly kind: 'receive'; readonly assessmentId: string; readonly amount: number; readonly date: string }
   | { readonly kind: 'refund'; readonly receiptId: string; readonly amount: number; readonly date: string; readonly reason: string };

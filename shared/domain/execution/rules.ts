@@ -102,8 +102,7 @@ function mergeConditions(conditions: readonly CounterCondition[]): CounterCondit
   for (const condition of conditions) {
     const key = `${condition.attribute}${condition.comparator}`;
     const existing = byKey.get(key);
-    const tighter =
-      !existing || (condition.comparator === '<=' ? condition.value < existing.value : condition.value > existing.value);
+    const tighter = !existing || (condition.comparator === '<=' ? condition.value < existing.value : condition.value > existing.value);
     if (tighter) byKey.set(key, condition);
   }
   return [...byKey.values()];

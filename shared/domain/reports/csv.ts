@@ -10,10 +10,14 @@ export const BOM = '\uFEFF';
 export function tableCsv(table: ReportTable): string {
   const lines = [table.columns.map((c) => field(c.label)).join(',')];
   for (const row of table.rows) {
-    lines.push(table.columns.map((c) => {
-      const value = row[c.key] ?? '';
-      return typeof value === 'bigint' ? value.toString() : field(defuse(value));
-    }).join(','));
+    lines.push(
+      table.columns
+        .map((c) => {
+          const value = row[c.key] ?? '';
+          return typeof value === 'bigint' ? value.toString() : field(defuse(value));
+        })
+        .join(','),
+    );
   }
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -34,38 +34,48 @@ export function workbookXlsx(tables: readonly ReportTable[]): Uint8Array {
 }
 
 function contentTypes(sheets: number): string {
-  const overrides = Array.from({ length: sheets }, (_, i) =>
-    `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
-  return `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    + '<Default Extension="xml" ContentType="application/xml"/>'
-    + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    + `${overrides}</Types>`;
+  const overrides = Array.from(
+    { length: sheets },
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join('');
+  return (
+    `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    `${overrides}</Types>`
+  );
 }
 
 function workbook(tables: readonly ReportTable[]): string {
-  const sheets = tables.map((t, i) => `<sheet name="${escape(sheetName(t.title))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const sheets = tables.map((t, i) => `<sheet name="${escapeXml(sheetName(t.title))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   return `${XML}<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><sheets>${sheets}</sheets></workbook>`;
 }
 
 function workbookRels(sheets: number): string {
-  const rels = Array.from({ length: sheets }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
+  const rels = Array.from(
+    { length: sheets },
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  );
   rels.push(`<Relationship Id="rId${sheets + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`);
   return `${XML}<Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`;
 }
 
 function styles(): string {
-  return `${XML}<styleSheet xmlns="${NS}">`
-    + '<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0"/></numFmts>'
-    + '<fonts count="2"><font><sz val="11"/><name val="맑은 고딕"/></font><font><b/><sz val="11"/><name val="맑은 고딕"/></font></fonts>'
-    + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
-    + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-    + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    + '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    + '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
-    + '</styleSheet>';
+  return (
+    `${XML}<styleSheet xmlns="${NS}">` +
+    '<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0"/></numFmts>' +
+    '<fonts count="2"><font><sz val="11"/><name val="맑은 고딕"/></font><font><b/><sz val="11"/><name val="맑은 고딕"/></font></fonts>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+    '</styleSheet>'
+  );
 }
 
 function worksheet(table: ReportTable): string {
@@ -79,12 +89,14 @@ function worksheet(table: ReportTable): string {
     });
     rows.push(`<row r="${r}">${cells.join('')}</row>`);
   });
-  const widths = table.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.type === 'won' ? 20 : 16}" customWidth="1"/>`).join('');
+  const widths = table.columns
+    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.type === 'won' ? 20 : 16}" customWidth="1"/>`)
+    .join('');
   return `${XML}<worksheet xmlns="${NS}"><cols>${widths}</cols><sheetData>${rows.join('')}</sheetData></worksheet>`;
 }
 
 const inlineString = (cellRef: string, value: string, style?: number): string =>
-  `<c r="${cellRef}"${style === undefined ? '' : ` s="${style}"`} t="inlineStr"><is><t xml:space="preserve">${escape(value)}</t></is></c>`;
+  `<c r="${cellRef}"${style === undefined ? '' : ` s="${style}"`} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
 
 /** A1-style reference: column index from 0, row from 1. */
 export function ref(col: number, row: number): string {
@@ -96,11 +108,12 @@ export function ref(col: number, row: number): string {
 /** Excel limits sheet names to 31 characters without []:*?/\ */
 const sheetName = (title: string): string => title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
-const escape = (text: string): string =>
+const escapeXml = (text: string): string =>
   text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
     // characters XML 1.0 cannot carry
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing exactly these control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');

@@ -46,10 +46,17 @@ export interface ClosingPorts {
   closePeriod(job: ClosingJob): Promise<void>;
   readInputs(job: ClosingJob): Promise<ClosingInputs>;
   /** Net cash per fund of the year so far, from the journal's running totals and from the fund status, read at one moment. */
-  cashPositions(job: ClosingJob): Promise<{ readonly journal: ReadonlyMap<string, bigint>; readonly fundStatus: ReadonlyMap<string, bigint> }>;
+  cashPositions(
+    job: ClosingJob,
+  ): Promise<{ readonly journal: ReadonlyMap<string, bigint>; readonly fundStatus: ReadonlyMap<string, bigint> }>;
   archive(rendered: RenderedReport): Promise<ArchiveOutcome>;
   archivedTotals(job: ClosingJob, report: ReportId): Promise<Readonly<Record<string, string>>>;
-  carryForward(job: ClosingJob, opening: readonly OpeningBalance[], carryOvers: readonly CarryOver[], lines: readonly SettlementLine[]): Promise<void>;
+  carryForward(
+    job: ClosingJob,
+    opening: readonly OpeningBalance[],
+    carryOvers: readonly CarryOver[],
+    lines: readonly SettlementLine[],
+  ): Promise<void>;
   metric(job: ClosingJob, name: string, value: number, unit: 'Count' | 'None'): Promise<void>;
 }
 
@@ -75,7 +82,10 @@ export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
   const { gov, period } = job;
   if (period.kind === 'daily') return [dailySummary(gov, period, inputs.totals, inputs.opening)];
   if (period.kind === 'monthly') return [trialBalance(gov, period, inputs.totals, inputs.opening)];
-  return [budgetSettlement(gov, period.year, inputs.lines, inputs.carryOvers), financialStatements(gov, period.year, inputs.totals, inputs.opening)];
+  return [
+    budgetSettlement(gov, period.year, inputs.lines, inputs.carryOvers),
+    financialStatements(gov, period.year, inputs.totals, inputs.opening),
+  ];
 }
 
 export async function runClosing(job: ClosingJob, ports: ClosingPorts): Promise<ClosingResult> {
@@ -96,10 +106,17 @@ export async function runClosing(job: ClosingJob, ports: ClosingPorts): Promise<
       summary.itemsRead = current.itemsRead;
       await ports.metric(job, 'ClosingItemsRead', current.itemsRead, 'Count');
       for (const report of buildReports(job, current)) {
-        const unbalanced = report.report === 'trial-balance' ? unbalancedFunds(trialBalance(job.gov, job.period, current.totals, current.opening).funds) : [];
+        const unbalanced =
+          report.report === 'trial-balance'
+            ? unbalancedFunds(trialBalance(job.gov, job.period, current.totals, current.opening).funds)
+            : [];
         if (unbalanced.length > 0) {
           await ports.metric(job, 'ReconciliationDifferences', unbalanced.length, 'Count');
-          throw new ClosingRejected('trial-balance-unbalanced', `the trial balance of ${job.gov} ${job.period.id} does not balance; nothing was archived`, unbalanced);
+          throw new ClosingRejected(
+            'trial-balance-unbalanced',
+            `the trial balance of ${job.gov} ${job.period.id} does not balance; nothing was archived`,
+            unbalanced,
+          );
         }
         archived.push({ report: report.report, outcome: await ports.archive(renderReport(report)) });
       }

@@ -14,10 +14,18 @@ import type { StatementClass } from '#shared/domain/ledger/chart-of-accounts.ts'
  * and the next year's opening balances: assets, liabilities and net assets carried per fund,
  * the year's revenue and expense closed into net assets (순자산).
  */
-export function financialStatements(gov: string, year: number, totals: readonly LedgerDayTotal[], opening: readonly OpeningBalance[]): Report {
+export function financialStatements(
+  gov: string,
+  year: number,
+  totals: readonly LedgerDayTotal[],
+  opening: readonly OpeningBalance[],
+): Report {
   const period = periodOf('year-end', String(year));
   const sums = consolidate(sumByAccount(totals, (d) => dayThrough(d, period), opening));
-  const balanceOf = (cls: StatementClass) => sums.filter((s) => classOf(s.account) === cls).map((s) => ({ account: s.account, balance: signedBalance(s.account, s.debit, s.credit) }));
+  const balanceOf = (cls: StatementClass) =>
+    sums
+      .filter((s) => classOf(s.account) === cls)
+      .map((s) => ({ account: s.account, balance: signedBalance(s.account, s.debit, s.credit) }));
   const total = (rows: { balance: bigint }[]) => rows.reduce((a, r) => a + r.balance, 0n);
 
   const assets = balanceOf('asset');
@@ -30,7 +38,12 @@ export function financialStatements(gov: string, year: number, totals: readonly 
   const otherChanges = total(netAssetAccounts) - openingNetAssets;
   const closingNetAssets = openingNetAssets + operatingResult + otherChanges;
 
-  const line = (section: string, account: string, label: string, value: bigint): ReportRow => ({ section, account, accountName: label, amount: value });
+  const line = (section: string, account: string, label: string, value: bigint): ReportRow => ({
+    section,
+    account,
+    accountName: label,
+    amount: value,
+  });
   const accountLines = (section: string, rows: { account: string; balance: bigint }[]) =>
     rows.map((r) => line(section, r.account, accountName(r.account), r.balance));
   const columns = [text('section', '구분'), text('account', '계정코드'), text('accountName', '계정과목'), amount('amount', '금액')];

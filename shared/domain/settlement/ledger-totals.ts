@@ -63,7 +63,10 @@ export function sumByAccount(
   const entry = (fund: string, account: string): AccountSums => {
     const key = `${fund}\u0000${account}`;
     let sum = sums.get(key);
-    if (!sum) sums.set(key, (sum = { fund, account, debit: 0n, credit: 0n }));
+    if (!sum) {
+      sum = { fund, account, debit: 0n, credit: 0n };
+      sums.set(key, sum);
+    }
     return sum;
   };
   for (const balance of opening) {

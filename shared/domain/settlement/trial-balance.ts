@@ -19,7 +19,8 @@ export const isFundBalanced = (f: FundBalance): boolean => f.debitTotal === f.cr
 /** An account's balance on its natural side; a negative balance shows on the other side. */
 function balanceSides(s: AccountSums): { debitBalance: bigint; creditBalance: bigint } {
   const net = s.debit - s.credit;
-  if (isDebitNormal(classOf(s.account))) return net >= 0n ? { debitBalance: net, creditBalance: 0n } : { debitBalance: 0n, creditBalance: -net };
+  if (isDebitNormal(classOf(s.account)))
+    return net >= 0n ? { debitBalance: net, creditBalance: 0n } : { debitBalance: 0n, creditBalance: -net };
   return net <= 0n ? { debitBalance: 0n, creditBalance: -net } : { debitBalance: net, creditBalance: 0n };
 }
 
@@ -27,7 +28,12 @@ function balanceSides(s: AccountSums): { debitBalance: bigint; creditBalance: bi
  * 합계잔액시산표 per fund, cumulative from the opening balances through the period's last day.
  * Each fund's debit totals equal its credit totals (and so do its balances) when the books are right.
  */
-export function trialBalance(gov: string, period: Period, totals: readonly LedgerDayTotal[], opening: readonly OpeningBalance[]): Report & { funds: FundBalance[] } {
+export function trialBalance(
+  gov: string,
+  period: Period,
+  totals: readonly LedgerDayTotal[],
+  opening: readonly OpeningBalance[],
+): Report & { funds: FundBalance[] } {
   const sums = sumByAccount(totals, (d) => dayThrough(d, period), opening);
   const rows: ReportRow[] = [];
   const funds: FundBalance[] = [];

@@ -3,7 +3,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import type { Role } from '#shared/auth/roles.ts';
-import { dynamoClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { listAuditRecords } from '#shared/routes/audit.ts';

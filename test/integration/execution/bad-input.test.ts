@@ -2,10 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import * as routes from '#shared/routes/execution.ts';
-import { callers, closePeriod, GOV, queueDepth, seedLine, YEAR, quietQueueUrls } from '#test/integration/execution/support.ts';
+import { callers, closePeriod, GOV, queueDepth, seedLine, YEAR } from '#test/integration/execution/support.ts';
 
 await useTestStack();
-quietQueueUrls();
 
 const valid = { lineId: 'office-supplies', amount: 50_000, counterparty: '123-45-67890', contractRef: 'C-1', date: '2026-05-04' };
 const commit = (body: unknown, options: { rawBody?: string; headers?: Record<string, string>; year?: number } = {}) =>
@@ -47,7 +46,12 @@ describe('bad input is refused with problem+json and nothing is enqueued', () =>
 
   it('says which rule and which numbers refused an over-allotment', async () => {
     const response = await commit({ ...valid, amount: 100_001 });
-    expect(response.body.context).toMatchObject({ rule: 'committed-within-allotment', committed: 0, allotted: 100_000, change: { committed: 100_001 } });
+    expect(response.body.context).toMatchObject({
+      rule: 'committed-within-allotment',
+      committed: 0,
+      allotted: 100_000,
+      change: { committed: 100_001 },
+    });
   });
 
   it('refuses another government (tenant rule) and the wrong role', async () => {
@@ -59,7 +63,12 @@ describe('bad input is refused with problem+json and nothing is enqueued', () =>
     });
     expect(other.status).toBe(403);
     expect(other.body.code).toBe('other-government');
-    const bank = await callRoute(routes.createCommitment, { caller: callers.bank, params: { gov: GOV, year: YEAR }, body: valid, headers: { 'Idempotency-Key': 'k-bank' } });
+    const bank = await callRoute(routes.createCommitment, {
+      caller: callers.bank,
+      params: { gov: GOV, year: YEAR },
+      body: valid,
+      headers: { 'Idempotency-Key': 'k-bank' },
+    });
     expect(bank.status).toBe(403);
     expect(bank.body.code).toBe('role-not-permitted');
     expect(await queueDepth()).toBe(0);

@@ -2,11 +2,22 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useTestStack } from '#test/support/stack.ts';
-import { dynamoClient, sqsClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { sqsClient } from '#shared/clients/sqs.ts';
 import { queueUrl } from '#shared/config/env.ts';
 import { applyPostings } from '#shared/repositories/posting-apply.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
-import { drainPostings, enqueueMessages, GOV, postingMessage, queueDepth, readItems, readLine, readResults, seedLine } from '#test/integration/execution/support.ts';
+import {
+  drainPostings,
+  enqueueMessages,
+  GOV,
+  postingMessage,
+  queueDepth,
+  readItems,
+  readLine,
+  readResults,
+  seedLine,
+} from '#test/integration/execution/support.ts';
 import { redrive } from '#infra/runtime/redrive.ts';
 
 await useTestStack();
@@ -24,12 +35,18 @@ function injectFaults(plan: (call: number) => Fault | undefined, matches: (input
     (next, context) => async (args) => {
       if (context.commandName !== 'TransactWriteItemsCommand' || !matches(args.input)) return next(args);
       const fault = plan(++call);
-      if (fault === 'throttle') throw Object.assign(new Error('Rate of requests exceeds the allowed throughput'), { name: 'ThrottlingException', $metadata: {} });
+      if (fault === 'throttle')
+        throw Object.assign(new Error('Rate of requests exceeds the allowed throughput'), { name: 'ThrottlingException', $metadata: {} });
       if (fault === 'conflict') {
-        throw new TransactionCanceledException({ message: 'Transaction cancelled [TransactionConflict]', $metadata: {}, CancellationReasons: [{ Code: 'TransactionConflict' }] });
+        throw new TransactionCanceledException({
+          message: 'Transaction cancelled [TransactionConflict]',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'TransactionConflict' }],
+        });
       }
       const result = await next(args);
-      if (fault === 'timeout-after-write') throw Object.assign(new Error('socket timed out after the request was sent'), { name: 'TimeoutError', $metadata: {} });
+      if (fault === 'timeout-after-write')
+        throw Object.assign(new Error('socket timed out after the request was sent'), { name: 'TimeoutError', $metadata: {} });
       return result;
     },
     { step: 'initialize', name: FAULT_MIDDLEWARE },
@@ -57,7 +74,7 @@ describe('duplicates and crashes: each posting is applied exactly once, nothing 
     const messages = ['dup-a', 'dup-b', 'dup-c'].flatMap((lineId) => Array.from({ length: 40 }, (_, i) => commit(lineId, 1_000 + i)));
     await enqueueMessages(messages);
     const faults: Fault[] = ['throttle', 'timeout-after-write', 'conflict'];
-    injectFaults((call) => (call % 4 === 0 ? undefined : faults[call % 4 - 1]));
+    injectFaults((call) => (call % 4 === 0 ? undefined : faults[(call % 4) - 1]));
     const stats = await drainPostings({ workers: 2 });
     expect(stats.retried).toBeGreaterThan(0);
 
@@ -67,7 +84,10 @@ describe('duplicates and crashes: each posting is applied exactly once, nothing 
     await redrive(sqsClient(), queueUrl('postings'));
     await drainPostings({ workers: 2 });
     const expectExactlyOnce = async () => {
-      const results = await readResults(GOV, messages.map((m) => m.postingId));
+      const results = await readResults(
+        GOV,
+        messages.map((m) => m.postingId),
+      );
       expect(results.filter((r) => r?.status !== 'applied')).toEqual([]);
       for (const lineId of ['dup-a', 'dup-b', 'dup-c']) {
         expect((await readLine(lineId)).committed).toBe(Array.from({ length: 40 }, (_, i) => 1_000 + i).reduce((a, b) => a + b, 0));
@@ -85,7 +105,10 @@ describe('duplicates and crashes: each posting is applied exactly once, nothing 
 
   it('moves a message that keeps failing to the dead-letter queue, and applies it once redriven', async () => {
     const poison = commit('dlq', 5_000);
-    injectFaults(() => 'throttle', (input) => JSON.stringify(input).includes(poison.postingId));
+    injectFaults(
+      () => 'throttle',
+      (input) => JSON.stringify(input).includes(poison.postingId),
+    );
     await enqueueMessages([poison]);
     await drainPostings();
     const dlqUrl = deadLetterQueueUrl();

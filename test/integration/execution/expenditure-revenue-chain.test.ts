@@ -3,16 +3,38 @@ import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import * as routes from '#shared/routes/execution.ts';
 import { readBalances } from '#shared/repositories/ledger-balances.ts';
-import { callers, drainPostings, FUND, GOV, queueDepth, readItems, readLine, seedCash, seedLine, YEAR, quietQueueUrls } from '#test/integration/execution/support.ts';
+import {
+  callers,
+  drainPostings,
+  FUND,
+  GOV,
+  queueDepth,
+  readItems,
+  readLine,
+  seedCash,
+  seedLine,
+  YEAR,
+} from '#test/integration/execution/support.ts';
 
 await useTestStack();
-quietQueueUrls();
 
 let keyCounter = 0;
 const key = () => `key-${++keyCounter}`;
-const post = (route: (typeof routes)[keyof typeof routes], caller: object, params: Record<string, string | number>, body: unknown, idempotencyKey = key()) =>
-  callRoute(route, { caller: caller as never, params: { gov: GOV, year: YEAR, ...params }, body, headers: { 'Idempotency-Key': idempotencyKey } });
-const status = async (postingId: string) => (await callRoute(routes.getPosting, { caller: callers.financeOfficer, params: { gov: GOV, postingId } })).body;
+const post = (
+  route: (typeof routes)[keyof typeof routes],
+  caller: object,
+  params: Record<string, string | number>,
+  body: unknown,
+  idempotencyKey = key(),
+) =>
+  callRoute(route, {
+    caller: caller as never,
+    params: { gov: GOV, year: YEAR, ...params },
+    body,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+const status = async (postingId: string) =>
+  (await callRoute(routes.getPosting, { caller: callers.financeOfficer, params: { gov: GOV, postingId } })).body;
 
 beforeAll(async () => {
   await seedLine({ lineId: 'road-repair', allotted: 10_000_000, itemCode: '201-01' });
@@ -22,20 +44,44 @@ beforeAll(async () => {
 
 describe('expenditure chain: commit → resolve → order → pay', () => {
   it('moves the line counters, writes balanced journals and the fund status', async () => {
-    const commit = await post(routes.createCommitment, callers.financeOfficer, {}, {
-      lineId: 'road-repair', amount: 3_000_000, counterparty: '123-45-67890', contractRef: 'C-2026-001', date: '2026-03-02',
-    });
+    const commit = await post(
+      routes.createCommitment,
+      callers.financeOfficer,
+      {},
+      {
+        lineId: 'road-repair',
+        amount: 3_000_000,
+        counterparty: '123-45-67890',
+        contractRef: 'C-2026-001',
+        date: '2026-03-02',
+      },
+    );
     expect(commit.status).toBe(202);
     expect(commit.body).toMatchObject({ status: 'queued', statusUrl: `/governments/${GOV}/postings/${commit.body.postingId}` });
     expect((await status(commit.body.postingId)).status).toBe('queued');
     await drainPostings();
     expect(await status(commit.body.postingId)).toMatchObject({ status: 'applied', kind: 'commit', amount: 3_000_000 });
 
-    const resolve = await post(routes.resolvePayment, callers.financeOfficer, { commitmentId: commit.body.postingId }, { amount: 1_200_000, date: '2026-03-05' });
+    const resolve = await post(
+      routes.resolvePayment,
+      callers.financeOfficer,
+      { commitmentId: commit.body.postingId },
+      { amount: 1_200_000, date: '2026-03-05' },
+    );
     expect(resolve.status).toBe(202);
-    const order = await post(routes.orderPayment, callers.disbursingOfficer, { resolutionId: resolve.body.postingId }, { amount: 1_200_000, date: '2026-03-06' });
+    const order = await post(
+      routes.orderPayment,
+      callers.disbursingOfficer,
+      { resolutionId: resolve.body.postingId },
+      { amount: 1_200_000, date: '2026-03-06' },
+    );
     expect(order.status).toBe(202);
-    const pay = await post(routes.confirmPayment, callers.bank, { orderId: order.body.postingId }, { date: '2026-03-07', bankReference: 'TX-1' });
+    const pay = await post(
+      routes.confirmPayment,
+      callers.bank,
+      { orderId: order.body.postingId },
+      { date: '2026-03-07', bankReference: 'TX-1' },
+    );
     expect(pay.status).toBe(202);
     await drainPostings();
 
@@ -61,19 +107,46 @@ describe('expenditure chain: commit → resolve → order → pay', () => {
 
     const day = await readBalances(GOV, YEAR, 'DAY#2026-03-07#');
     expect(day.map((b) => [b.account, b.debit, b.credit])).toEqual(
-      expect.arrayContaining([['1101', 0n, 1_200_000n], ['2101', 1_200_000n, 0n]]),
+      expect.arrayContaining([
+        ['1101', 0n, 1_200_000n],
+        ['2101', 1_200_000n, 0n],
+      ]),
     );
   });
 
   it('cancels the unresolved rest of a commitment, and a correction reverses a resolution', async () => {
-    const commit = await post(routes.createCommitment, callers.financeOfficer, {}, {
-      lineId: 'road-repair', amount: 2_000_000, counterparty: '홍길동', contractRef: 'C-2026-002', date: '2026-03-10',
-    });
-    const resolve = await post(routes.resolvePayment, callers.financeOfficer, { commitmentId: commit.body.postingId }, { amount: 500_000, date: '2026-03-11' });
+    const commit = await post(
+      routes.createCommitment,
+      callers.financeOfficer,
+      {},
+      {
+        lineId: 'road-repair',
+        amount: 2_000_000,
+        counterparty: '홍길동',
+        contractRef: 'C-2026-002',
+        date: '2026-03-10',
+      },
+    );
+    const resolve = await post(
+      routes.resolvePayment,
+      callers.financeOfficer,
+      { commitmentId: commit.body.postingId },
+      { amount: 500_000, date: '2026-03-11' },
+    );
     await drainPostings();
     const before = await readLine('road-repair');
-    const correction = await post(routes.correctPosting, callers.financeOfficer, { postingId: resolve.body.postingId }, { date: '2026-03-12', reason: 'wrong amount' });
-    const cancel = await post(routes.cancelCommitment, callers.financeOfficer, { commitmentId: commit.body.postingId }, { date: '2026-03-12', reason: 'contract withdrawn' });
+    const correction = await post(
+      routes.correctPosting,
+      callers.financeOfficer,
+      { postingId: resolve.body.postingId },
+      { date: '2026-03-12', reason: 'wrong amount' },
+    );
+    const cancel = await post(
+      routes.cancelCommitment,
+      callers.financeOfficer,
+      { commitmentId: commit.body.postingId },
+      { date: '2026-03-12', reason: 'contract withdrawn' },
+    );
     await drainPostings();
 
     expect(await status(correction.body.postingId)).toMatchObject({ status: 'applied', reverses: resolve.body.postingId });
@@ -87,7 +160,12 @@ describe('expenditure chain: commit → resolve → order → pay', () => {
     expect(after.committed).toBe(before.committed - 2_000_000);
     expect(after.resolved).toBe(before.resolved - 500_000);
 
-    const again = await post(routes.correctPosting, callers.financeOfficer, { postingId: resolve.body.postingId }, { date: '2026-03-13', reason: 'twice' });
+    const again = await post(
+      routes.correctPosting,
+      callers.financeOfficer,
+      { postingId: resolve.body.postingId },
+      { date: '2026-03-13', reason: 'twice' },
+    );
     expect(again.status).toBe(422);
     expect(again.body.code).toBe('already-corrected');
   });
@@ -95,12 +173,31 @@ describe('expenditure chain: commit → resolve → order → pay', () => {
 
 describe('revenue chain: assess → notice → receive → refund', () => {
   it('books receivables, cash and the refund of an over-payment, never more than received', async () => {
-    const assess = await post(routes.assessRevenue, callers.revenueOfficer, {}, {
-      lineId: 'parking-fees', amount: 100_000, payer: '김철수', dueDate: '2026-04-30', date: '2026-04-01',
-    });
+    const assess = await post(
+      routes.assessRevenue,
+      callers.revenueOfficer,
+      {},
+      {
+        lineId: 'parking-fees',
+        amount: 100_000,
+        payer: '김철수',
+        dueDate: '2026-04-30',
+        date: '2026-04-01',
+      },
+    );
     expect(assess.status).toBe(202);
-    const notice = await post(routes.noticeRevenue, callers.revenueOfficer, { assessmentId: assess.body.postingId }, { dueDate: '2026-04-30', date: '2026-04-02' });
-    const receive = await post(routes.receiveRevenue, callers.bank, { assessmentId: assess.body.postingId }, { amount: 130_000, date: '2026-04-20' });
+    const notice = await post(
+      routes.noticeRevenue,
+      callers.revenueOfficer,
+      { assessmentId: assess.body.postingId },
+      { dueDate: '2026-04-30', date: '2026-04-02' },
+    );
+    const receive = await post(
+      routes.receiveRevenue,
+      callers.bank,
+      { assessmentId: assess.body.postingId },
+      { amount: 130_000, date: '2026-04-20' },
+    );
     await drainPostings();
     expect(await status(notice.body.postingId)).toMatchObject({ status: 'applied' });
     expect((await status(receive.body.postingId)).journal.lines).toEqual([
@@ -109,11 +206,21 @@ describe('revenue chain: assess → notice → receive → refund', () => {
       { account: '2102', debit: 0, credit: 30_000 },
     ]);
 
-    const tooMuch = await post(routes.refundRevenue, callers.revenueOfficer, { receiptId: receive.body.postingId }, { amount: 130_001, date: '2026-04-25', reason: 'over-payment' });
+    const tooMuch = await post(
+      routes.refundRevenue,
+      callers.revenueOfficer,
+      { receiptId: receive.body.postingId },
+      { amount: 130_001, date: '2026-04-25', reason: 'over-payment' },
+    );
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.body).toMatchObject({ code: 'refund-within-receipt', context: { amount: 130_000, refunded: 0 } });
 
-    const refund = await post(routes.refundRevenue, callers.revenueOfficer, { receiptId: receive.body.postingId }, { amount: 30_000, date: '2026-04-25', reason: 'over-payment' });
+    const refund = await post(
+      routes.refundRevenue,
+      callers.revenueOfficer,
+      { receiptId: receive.body.postingId },
+      { amount: 30_000, date: '2026-04-25', reason: 'over-payment' },
+    );
     await drainPostings();
     expect((await status(refund.body.postingId)).journal.lines).toEqual([
       { account: '2102', debit: 30_000, credit: 0 },
@@ -129,12 +236,31 @@ describe('revenue chain: assess → notice → receive → refund', () => {
 
 describe('segregation of duties and idempotency', () => {
   it('refuses a payment order by the official who committed (403), in the API and in the consumer', async () => {
-    const commit = await post(routes.createCommitment, callers.otherFinanceOfficer, {}, {
-      lineId: 'road-repair', amount: 100_000, counterparty: 'x', contractRef: 'C-3', date: '2026-03-15',
-    });
-    const resolve = await post(routes.resolvePayment, callers.otherFinanceOfficer, { commitmentId: commit.body.postingId }, { amount: 100_000, date: '2026-03-15' });
+    const commit = await post(
+      routes.createCommitment,
+      callers.otherFinanceOfficer,
+      {},
+      {
+        lineId: 'road-repair',
+        amount: 100_000,
+        counterparty: 'x',
+        contractRef: 'C-3',
+        date: '2026-03-15',
+      },
+    );
+    const resolve = await post(
+      routes.resolvePayment,
+      callers.otherFinanceOfficer,
+      { commitmentId: commit.body.postingId },
+      { amount: 100_000, date: '2026-03-15' },
+    );
     await drainPostings();
-    const order = await post(routes.orderPayment, callers.otherFinanceOfficer, { resolutionId: resolve.body.postingId }, { amount: 100_000, date: '2026-03-16' });
+    const order = await post(
+      routes.orderPayment,
+      callers.otherFinanceOfficer,
+      { resolutionId: resolve.body.postingId },
+      { amount: 100_000, date: '2026-03-16' },
+    );
     expect(order.status).toBe(403);
     expect(order.body).toMatchObject({ code: 'segregation-of-duties', context: { commitmentId: commit.body.postingId } });
     expect(await queueDepth()).toBe(0);

@@ -8,7 +8,6 @@ import {
   enqueueMessages,
   FUND,
   postingMessage,
-  quietQueueUrls,
   readItems,
   readLine,
   readResults,
@@ -18,7 +17,6 @@ import {
 } from '#test/integration/execution/support.ts';
 
 await useTestStack();
-quietQueueUrls();
 
 /**
  * Two governments, two lines each, drained by four concurrent consumers. Every line is asked for
@@ -51,7 +49,12 @@ describe('race: concurrent postings on a few lines asking twice what the rules a
     const commits = GOVS.flatMap((gov) =>
       LINES.flatMap((lineId) =>
         Array.from({ length: COMMITS_PER_LINE }, (_, i) =>
-          postingMessage(gov, lineId, { kind: 'commit', lineId, amount: amountOf(i), counterparty: 'c', contractRef: 'r', date: '2026-06-01' }, 'fo'),
+          postingMessage(
+            gov,
+            lineId,
+            { kind: 'commit', lineId, amount: amountOf(i), counterparty: 'c', contractRef: 'r', date: '2026-06-01' },
+            'fo',
+          ),
         ),
       ),
     );
@@ -59,12 +62,17 @@ describe('race: concurrent postings on a few lines asking twice what the rules a
     const started = performance.now();
     const drained = await drainPostings({ workers: 4 });
     const seconds = (performance.now() - started) / 1000;
-    console.info(`race: ${commits.length} commitments decided in ${seconds.toFixed(1)} s (${Math.round(commits.length / seconds)} postings/s, ${drained.batches} batches)`);
+    console.info(
+      `race: ${commits.length} commitments decided in ${seconds.toFixed(1)} s (${Math.round(commits.length / seconds)} postings/s, ${drained.batches} batches)`,
+    );
 
     for (const gov of GOVS) {
       for (const lineId of LINES) {
         const mine = commits.filter((m) => m.gov === gov && m.lineId === lineId);
-        const results = await readResults(gov, mine.map((m) => m.postingId));
+        const results = await readResults(
+          gov,
+          mine.map((m) => m.postingId),
+        );
         expect(results.every((r) => r?.status === 'applied' || r?.status === 'rejected')).toBe(true);
         const rejected = results.filter((r) => r?.status === 'rejected');
         expect(rejected.length).toBeGreaterThan(0);
@@ -82,18 +90,30 @@ describe('race: concurrent postings on a few lines asking twice what the rules a
   it('never pays more than the cash allocated; the trial balance of every government balances', async () => {
     const chosen = [...applied.values()].flatMap((ok) => ok.slice(0, PAID_PER_LINE));
     const amount = (m: PostingMessage) => (m.command.kind === 'commit' ? m.command.amount : 0);
-    const resolutions = chosen.map((c) => postingMessage(c.gov, c.lineId, { kind: 'resolve', commitmentId: c.postingId, amount: amount(c), date: '2026-06-02' }, 'fo'));
-    const orders = chosen.map((c, i) =>
-      postingMessage(c.gov, c.lineId, { kind: 'order', resolutionId: resolutions[i]!.postingId, amount: amount(c), date: '2026-06-03' }, 'do'),
+    const resolutions = chosen.map((c) =>
+      postingMessage(c.gov, c.lineId, { kind: 'resolve', commitmentId: c.postingId, amount: amount(c), date: '2026-06-02' }, 'fo'),
     );
-    const payments = chosen.map((c, i) => postingMessage(c.gov, c.lineId, { kind: 'pay', orderId: orders[i]!.postingId, date: '2026-06-04' }, 'bank'));
+    const orders = chosen.map((c, i) =>
+      postingMessage(
+        c.gov,
+        c.lineId,
+        { kind: 'order', resolutionId: resolutions[i]!.postingId, amount: amount(c), date: '2026-06-03' },
+        'do',
+      ),
+    );
+    const payments = chosen.map((c, i) =>
+      postingMessage(c.gov, c.lineId, { kind: 'pay', orderId: orders[i]!.postingId, date: '2026-06-04' }, 'bank'),
+    );
     // Each chain's postings share the line's message group, so they stay in order on the queue.
     await enqueueMessages(chosen.flatMap((_, i) => [resolutions[i]!, orders[i]!, payments[i]!]));
     await drainPostings({ workers: 4 });
 
     for (const gov of GOVS) {
       const mine = chosen.map((c, i) => ({ commit: c, payment: payments[i]! })).filter((c) => c.commit.gov === gov);
-      const results = await readResults(gov, mine.map((m) => m.payment.postingId));
+      const results = await readResults(
+        gov,
+        mine.map((m) => m.payment.postingId),
+      );
       expect(results.every((r) => r?.status === 'applied' || r?.status === 'rejected')).toBe(true);
       expect(results.some((r) => r?.reason?.rule === 'paid-within-cash-allocation')).toBe(true);
       const paidSum = sum(mine.map((m, i) => (results[i]!.status === 'applied' ? amount(m.commit) : 0)));

@@ -1,9 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { ChangeMessageVisibilityCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+} from '@aws-sdk/client-sqs';
 import type { Message } from '@aws-sdk/client-sqs';
 import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { dynamoClient, sqsClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { sqsClient } from '#shared/clients/sqs.ts';
 import { queueUrl, tableName } from '#shared/config/env.ts';
 import { recordsToRetry } from '#infra/runtime/batch-outcome.ts';
 import { sqsEvent } from '#infra/runtime/sqs-event.ts';
@@ -14,15 +21,6 @@ import { messageGroupId } from '#shared/domain/execution/posting.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { handler } from '#functions/postings/apply-postings.ts';
 import type { TestCaller } from '#test/support/api.ts';
-
-/**
- * The shared SQS client uses queue URLs as endpoints (the SDK default); the embedded queue URLs
- * name a host that is no URL, so every call logs a warning. Turn that off for these tests, as
- * `useQueueUrlAsEndpoint: false` would (reported to the owner of shared/clients/aws.ts).
- */
-export function quietQueueUrls(): void {
-  sqsClient().middlewareStack.remove('queueUrlMiddleware');
-}
 
 export const GOV = '11000';
 export const YEAR = 2026;
@@ -78,12 +76,17 @@ export async function seedCash(month: string, allocated: number, options: { gov?
   const gov = options.gov ?? GOV;
   const fund = options.fund ?? FUND;
   await dynamoClient().send(
-    new PutCommand({ TableName: tableName(), Item: { ...cashControlKey(gov, YEAR, fund, month), gov, year: YEAR, fund, month, allocated, paid: 0 } }),
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...cashControlKey(gov, YEAR, fund, month), gov, year: YEAR, fund, month, allocated, paid: 0 },
+    }),
   );
 }
 
 export async function closePeriod(period: string, gov = GOV): Promise<void> {
-  await dynamoClient().send(new PutCommand({ TableName: tableName(), Item: { pk: `CLOSE#${gov}#${YEAR}`, sk: period, closedBy: 'settlement' } }));
+  await dynamoClient().send(
+    new PutCommand({ TableName: tableName(), Item: { pk: `CLOSE#${gov}#${YEAR}`, sk: period, closedBy: 'settlement' } }),
+  );
 }
 
 export async function readItems(pk: string, prefix = ''): Promise<Record<string, any>[]> {
@@ -109,7 +112,10 @@ export const readLine = async (lineId: string, gov = GOV) => (await readItems(`B
 
 export async function queueDepth(url = queueUrl('postings')): Promise<number> {
   const { Attributes = {} } = await sqsClient().send(
-    new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    new GetQueueAttributesCommand({
+      QueueUrl: url,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
   );
   return Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
 }
@@ -171,7 +177,9 @@ async function invokeAndSettle(url: string, messages: Message[], stats: DrainSta
   }
   for (const record of event.Records.filter((r) => retry.has(r.messageId))) {
     stats.retried += 1;
-    await sqsClient().send(new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: record.receiptHandle, VisibilityTimeout: 0 }));
+    await sqsClient().send(
+      new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: record.receiptHandle, VisibilityTimeout: 0 }),
+    );
   }
 }
 
@@ -190,7 +198,14 @@ export function postingMessage(gov: string, lineId: string, command: PostingComm
     year: YEAR,
     lineId,
     command,
-    actor: { sub, role: 'finance_officer', requestId: `req-${postingId}`, sourceIp: '10.0.0.1', bodySha256: '0'.repeat(64), receivedAt: new Date().toISOString() },
+    actor: {
+      sub,
+      role: 'finance_officer',
+      requestId: `req-${postingId}`,
+      sourceIp: '10.0.0.1',
+      bodySha256: '0'.repeat(64),
+      receivedAt: new Date().toISOString(),
+    },
   };
 }
 
@@ -218,7 +233,9 @@ export async function readResults(gov: string, postingIds: readonly string[]): P
   for (let i = 0; i < postingIds.length; i += 100) {
     let keys: Record<string, unknown>[] = postingIds.slice(i, i + 100).map((id) => resultKey(gov, id));
     while (keys.length > 0) {
-      const page = await dynamoClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
+      const page = await dynamoClient().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }),
+      );
       for (const item of page.Responses?.[tableName()] ?? []) found.set(String(item.postingId), item);
       keys = page.UnprocessedKeys?.[tableName()]?.Keys ?? [];
     }

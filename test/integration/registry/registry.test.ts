@@ -26,7 +26,11 @@ describe('government registry (DynamoDB-backed)', () => {
     const unknown = await callRoute(getGovernment, { params: { gov: '99999' } });
     expect(unknown.status).toBe(400);
     expect(unknown.headers['content-type']).toBe('application/problem+json');
-    expect(unknown.body).toMatchObject({ code: 'invalid-request', status: 400, errors: [{ path: 'params.gov', message: 'no such local government' }] });
+    expect(unknown.body).toMatchObject({
+      code: 'invalid-request',
+      status: 400,
+      errors: [{ path: 'params.gov', message: 'no such local government' }],
+    });
   });
 
   it('rejects unknown query fields', async () => {

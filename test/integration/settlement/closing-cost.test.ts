@@ -16,7 +16,8 @@ const ACCOUNTS = [
 
 /** Postings spread over every month of the year on the same accounts of one fund. */
 async function seedYear(gov: string, postingsPerMonth: number): Promise<void> {
-  for (const lineId of ['E.1', 'E.2', 'R.1']) await seedLine(gov, YEAR, { lineId, kind: lineId.startsWith('E') ? 'expenditure' : 'revenue', fund: 'GEN', budget: 1_000_000_000 });
+  for (const lineId of ['E.1', 'E.2', 'R.1'])
+    await seedLine(gov, YEAR, { lineId, kind: lineId.startsWith('E') ? 'expenditure' : 'revenue', fund: 'GEN', budget: 1_000_000_000 });
   for (let month = 1; month <= 12; month++) {
     for (let n = 0; n < postingsPerMonth; n++) {
       const [dr, cr] = ACCOUNTS[n % ACCOUNTS.length] as readonly [string, string];

@@ -3,7 +3,8 @@ import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { dynamoClient, s3Client } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { s3Client } from '#shared/clients/s3.ts';
 import { bucketName, tableName } from '#shared/config/env.ts';
 import { runClosing } from '#shared/domain/settlement/closing-run.ts';
 import type { ClosingPorts } from '#shared/domain/settlement/closing-run.ts';
@@ -17,7 +18,16 @@ import { getArchiveDownload, listArchives, listGovernmentArchives } from '#share
 import { getClosingStatus, listCarryOvers, recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { credit, debit, drainSettlementQueue, entry, post, seedLine, seedOpening, startClosing } from '#test/integration/settlement/fixture.ts';
+import {
+  credit,
+  debit,
+  drainSettlementQueue,
+  entry,
+  post,
+  seedLine,
+  seedOpening,
+  startClosing,
+} from '#test/integration/settlement/fixture.ts';
 
 await useTestStack();
 
@@ -47,8 +57,10 @@ async function download(gov: string, key: string, caller: object = ministry): Pr
 }
 const reportJson = async (gov: string, report: string, period: string) =>
   JSON.parse((await download(gov, `${YEAR}/${gov}/${report}/${period}/report.json`)).toString('utf8'));
-const lastModified = async (key: string) => (await s3Client().send(new HeadObjectCommand({ Bucket: bucketName('archive'), Key: key }))).LastModified?.getTime();
-const item = async (key: { pk: string; sk: string }) => (await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item;
+const lastModified = async (key: string) =>
+  (await s3Client().send(new HeadObjectCommand({ Bucket: bucketName('archive'), Key: key }))).LastModified?.getTime();
+const item = async (key: { pk: string; sk: string }) =>
+  (await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item;
 
 beforeAll(async () => {
   // 종로구 2025: opening balances, a tax assessed, collected and partly refunded, a payment partly reversed.
@@ -57,9 +69,26 @@ beforeAll(async () => {
     { fund: 'GEN', account: '2201', debit: 0, credit: 400_000 },
     { fund: 'GEN', account: '3101', debit: 0, credit: 600_000 },
   ]);
-  await seedLine(A, YEAR, { lineId: 'E.A1', kind: 'expenditure', fund: 'GEN', budget: 1_000_000, committed: 900_000, resolved: 720_000, ordered: 720_000, paid: 700_000 });
+  await seedLine(A, YEAR, {
+    lineId: 'E.A1',
+    kind: 'expenditure',
+    fund: 'GEN',
+    budget: 1_000_000,
+    committed: 900_000,
+    resolved: 720_000,
+    ordered: 720_000,
+    paid: 700_000,
+  });
   await seedLine(A, YEAR, { lineId: 'E.A2', kind: 'expenditure', fund: 'GEN', budget: 300_000 });
-  await seedLine(A, YEAR, { lineId: 'R.A1', kind: 'revenue', fund: 'GEN', budget: 800_000, assessed: 500_000, received: 460_000, refunded: 10_000 });
+  await seedLine(A, YEAR, {
+    lineId: 'R.A1',
+    kind: 'revenue',
+    fund: 'GEN',
+    budget: 800_000,
+    assessed: 500_000,
+    received: 460_000,
+    refunded: 10_000,
+  });
   await post(A, YEAR, entry('2025-01-10', 'GEN', debit('1102', 500_000), credit('4101', 500_000)));
   await post(A, YEAR, entry('2025-01-15', 'GEN', debit('1101', 460_000), credit('1102', 460_000)));
   await post(A, YEAR, entry('2025-02-03', 'GEN', debit('4101', 10_000), credit('1101', 10_000)));
@@ -67,8 +96,26 @@ beforeAll(async () => {
   await post(A, YEAR, entry('2025-03-20', 'GEN', debit('1101', 20_000), credit('5201', 20_000)));
 
   // 서울특별시 2025: general account and the water account (공기업특별회계).
-  await seedLine(B, YEAR, { lineId: 'E.B1', kind: 'expenditure', fund: 'GEN', budget: 2_000_000, committed: 1_500_000, resolved: 1_500_000, ordered: 1_500_000, paid: 1_500_000 });
-  await seedLine(B, YEAR, { lineId: 'E.B2', kind: 'expenditure', fund: 'WATER', budget: 150_000, committed: 100_000, resolved: 100_000, ordered: 100_000, paid: 100_000 });
+  await seedLine(B, YEAR, {
+    lineId: 'E.B1',
+    kind: 'expenditure',
+    fund: 'GEN',
+    budget: 2_000_000,
+    committed: 1_500_000,
+    resolved: 1_500_000,
+    ordered: 1_500_000,
+    paid: 1_500_000,
+  });
+  await seedLine(B, YEAR, {
+    lineId: 'E.B2',
+    kind: 'expenditure',
+    fund: 'WATER',
+    budget: 150_000,
+    committed: 100_000,
+    resolved: 100_000,
+    ordered: 100_000,
+    paid: 100_000,
+  });
   await seedLine(B, YEAR, { lineId: 'R.B1', kind: 'revenue', fund: 'GEN', budget: 2_000_000, assessed: 2_000_000, received: 2_000_000 });
   await seedLine(B, YEAR, { lineId: 'R.B2', kind: 'revenue', fund: 'WATER', budget: 300_000, assessed: 300_000, received: 300_000 });
   await seedLine(B, YEAR + 1, { lineId: 'E.B1', kind: 'expenditure', fund: 'GEN', budget: 1_000_000, allotted: 0 });
@@ -81,33 +128,77 @@ beforeAll(async () => {
 
 describe('a scripted fiscal year of two governments', () => {
   it('records carry-overs by the chief accountant, within 예산현액 − 지출액', async () => {
-    const tooMuch = await callRoute(recordCarryOver, { params: { gov: A, year: YEAR, lineId: 'E.A1' }, body: { kind: 'accident', amount: 300_001, reason: '공사 지연' }, caller: chief(A) });
+    const tooMuch = await callRoute(recordCarryOver, {
+      params: { gov: A, year: YEAR, lineId: 'E.A1' },
+      body: { kind: 'accident', amount: 300_001, reason: '공사 지연' },
+      caller: chief(A),
+    });
     expect(tooMuch.status).toBe(422);
-    expect(tooMuch.body).toMatchObject({ code: 'carry-over-exceeds-available', context: { rule: 'carry-over ≤ budget − paid', requested: 300_001, available: 300_000, numbers: { budget: 1_000_000, paid: 700_000 } } });
+    expect(tooMuch.body).toMatchObject({
+      code: 'carry-over-exceeds-available',
+      context: {
+        rule: 'carry-over ≤ budget − paid',
+        requested: 300_001,
+        available: 300_000,
+        numbers: { budget: 1_000_000, paid: 700_000 },
+      },
+    });
 
-    const byOfficial = await callRoute(recordCarryOver, { params: { gov: A, year: YEAR, lineId: 'E.A1' }, body: { kind: 'accident', amount: 1, reason: 'x' }, caller: { sub: 'u1', roles: ['finance_officer'], gov: A } });
+    const byOfficial = await callRoute(recordCarryOver, {
+      params: { gov: A, year: YEAR, lineId: 'E.A1' },
+      body: { kind: 'accident', amount: 1, reason: 'x' },
+      caller: { sub: 'u1', roles: ['finance_officer'], gov: A },
+    });
     expect(byOfficial.status).toBe(403);
-    const otherGov = await callRoute(recordCarryOver, { params: { gov: A, year: YEAR, lineId: 'E.A1' }, body: { kind: 'accident', amount: 1, reason: 'x' }, caller: chief(B) });
+    const otherGov = await callRoute(recordCarryOver, {
+      params: { gov: A, year: YEAR, lineId: 'E.A1' },
+      body: { kind: 'accident', amount: 1, reason: 'x' },
+      caller: chief(B),
+    });
     expect(otherGov.body.code).toBe('other-government');
-    const revenueLine = await callRoute(recordCarryOver, { params: { gov: A, year: YEAR, lineId: 'R.A1' }, body: { kind: 'accident', amount: 1, reason: 'x' }, caller: chief(A) });
+    const revenueLine = await callRoute(recordCarryOver, {
+      params: { gov: A, year: YEAR, lineId: 'R.A1' },
+      body: { kind: 'accident', amount: 1, reason: 'x' },
+      caller: chief(A),
+    });
     expect(revenueLine.body.code).toBe('carry-over-expenditure-only');
 
-    const a = await callRoute(recordCarryOver, { params: { gov: A, year: YEAR, lineId: 'E.A1' }, body: { kind: 'accident', amount: 200_000, reason: '공사 지연' }, caller: chief(A) });
+    const a = await callRoute(recordCarryOver, {
+      params: { gov: A, year: YEAR, lineId: 'E.A1' },
+      body: { kind: 'accident', amount: 200_000, reason: '공사 지연' },
+      caller: chief(A),
+    });
     expect(a.status).toBe(200);
     expect(a.body).toMatchObject({ lineId: 'E.A1', kind: 'accident', amount: 200_000, recordedBy: `chief-${A}` });
-    const b = await callRoute(recordCarryOver, { params: { gov: B, year: YEAR, lineId: 'E.B1' }, body: { kind: 'explicit', amount: 400_000, reason: '의회 승인 명시이월' }, caller: chief(B) });
+    const b = await callRoute(recordCarryOver, {
+      params: { gov: B, year: YEAR, lineId: 'E.B1' },
+      body: { kind: 'explicit', amount: 400_000, reason: '의회 승인 명시이월' },
+      caller: chief(B),
+    });
     expect(b.status).toBe(200);
     const listed = await callRoute(listCarryOvers, { params: { gov: B, year: YEAR }, caller: ministry });
-    expect(listed.body.items).toEqual([{ gov: B, year: YEAR, lineId: 'E.B1', kind: 'explicit', amount: 400_000, reason: '의회 승인 명시이월' }]);
+    expect(listed.body.items).toEqual([
+      { gov: B, year: YEAR, lineId: 'E.B1', kind: 'explicit', amount: 400_000, reason: '의회 승인 명시이월' },
+    ]);
   });
 
   it('closes a day: 일계표 archived, the day closed to postings', async () => {
-    const queued = await callRoute(requestClosing, { params: { gov: A, year: YEAR }, body: { kind: 'daily', period: '2025-01-15' }, caller: chief(A) });
+    const queued = await callRoute(requestClosing, {
+      params: { gov: A, year: YEAR },
+      body: { kind: 'daily', period: '2025-01-15' },
+      caller: chief(A),
+    });
     expect(queued.status).toBe(202);
     expect(await drainSettlementQueue()).toEqual([]);
     expect(await item(closingKey(A, YEAR, 'DAY#2025-01-15'))).toMatchObject({ entity: 'closed-period', closedBy: 'system:settlement' });
     const daily = await reportJson(A, 'daily-summary', '2025-01-15');
-    expect(daily.totals).toEqual({ dayDebit: '460000', dayCredit: '460000', cumulativeDebit: '1960000', cumulativeCredit: '1960000', cashBalance: '1460000' });
+    expect(daily.totals).toEqual({
+      dayDebit: '460000',
+      dayCredit: '460000',
+      cumulativeDebit: '1960000',
+      cumulativeCredit: '1960000',
+      cashBalance: '1460000',
+    });
     expect(daily.tables['cash-balance'].rows).toEqual([{ fund: 'GEN', receipts: '460000', payments: '0', balance: '1460000' }]);
   });
 
@@ -137,7 +228,14 @@ describe('a scripted fiscal year of two governments', () => {
       revenueAssessed: '500000',
       revenueNetReceived: '450000',
     });
-    expect(settlementA.tables.expenditure.rows[0]).toMatchObject({ lineId: 'E.A1', budget: '1000000', paid: '700000', carryOverKind: '사고이월', carriedOver: '200000', unused: '100000' });
+    expect(settlementA.tables.expenditure.rows[0]).toMatchObject({
+      lineId: 'E.A1',
+      budget: '1000000',
+      paid: '700000',
+      carryOverKind: '사고이월',
+      carriedOver: '200000',
+      unused: '100000',
+    });
     expect(settlementA.tables.revenue.rows[0]).toMatchObject({ netReceived: '450000', outstanding: '50000' });
 
     // 종로구: cash 1,000,000 + 460,000 − 10,000 − 720,000 + 20,000; receivable 40,000; result 490,000 − 700,000.
@@ -159,7 +257,13 @@ describe('a scripted fiscal year of two governments', () => {
       openingNetAssets: '0',
       closingNetAssets: '700000',
     });
-    expect((await reportJson(B, 'budget-settlement', '2025')).totals).toMatchObject({ expenditureBudget: '2150000', expenditurePaid: '1600000', carriedOver: '400000', unused: '150000', revenueNetReceived: '2300000' });
+    expect((await reportJson(B, 'budget-settlement', '2025')).totals).toMatchObject({
+      expenditureBudget: '2150000',
+      expenditurePaid: '1600000',
+      carriedOver: '400000',
+      unused: '150000',
+      revenueNetReceived: '2300000',
+    });
 
     const xlsx = unzipSync(new Uint8Array(await download(B, `${YEAR}/${B}/financial-statements/2025/report.xlsx`)));
     expect(strFromU8(xlsx['xl/workbook.xml'] as Uint8Array)).toContain('재정운영표');
@@ -167,7 +271,10 @@ describe('a scripted fiscal year of two governments', () => {
 
     expect(metricValues('ReconciliationDifferences', A)).toContain(0);
     expect(metricValues('ReconciliationDifferences', B)).toEqual([0]);
-    const status = await callRoute(getClosingStatus, { params: { gov: A, year: YEAR }, caller: { sub: 'c1', roles: ['council_member'], gov: A } });
+    const status = await callRoute(getClosingStatus, {
+      params: { gov: A, year: YEAR },
+      caller: { sub: 'c1', roles: ['council_member'], gov: A },
+    });
     expect(status.body.yearClosed).toBe(true);
     expect(status.body.closings.find((c: { kind: string }) => c.kind === 'year-end')).toMatchObject({
       status: 'done',
@@ -195,7 +302,11 @@ describe('a scripted fiscal year of two governments', () => {
   });
 
   it('refuses carry-over changes once the year is closed', async () => {
-    const late = await callRoute(recordCarryOver, { params: { gov: A, year: YEAR, lineId: 'E.A1' }, body: { kind: 'accident', amount: 250_000, reason: '추가' }, caller: chief(A) });
+    const late = await callRoute(recordCarryOver, {
+      params: { gov: A, year: YEAR, lineId: 'E.A1' },
+      body: { kind: 'accident', amount: 250_000, reason: '추가' },
+      caller: chief(A),
+    });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('year-closed');
   });
@@ -212,21 +323,50 @@ describe('a scripted fiscal year of two governments', () => {
       `${A}/trial-balance/2025-01`,
     ]);
     const first = await callRoute(listArchives, { query: { year: String(YEAR), limit: '4' }, caller: ministry });
-    const second = await callRoute(listArchives, { query: { year: String(YEAR), limit: '4', cursor: first.body.nextCursor }, caller: ministry });
-    expect([...first.body.items, ...second.body.items].map((e: { manifestKey: string }) => e.manifestKey)).toEqual(all.body.items.map((e: { manifestKey: string }) => e.manifestKey));
+    const second = await callRoute(listArchives, {
+      query: { year: String(YEAR), limit: '4', cursor: first.body.nextCursor },
+      caller: ministry,
+    });
+    expect([...first.body.items, ...second.body.items].map((e: { manifestKey: string }) => e.manifestKey)).toEqual(
+      all.body.items.map((e: { manifestKey: string }) => e.manifestKey),
+    );
     expect(second.body.nextCursor).toBeUndefined();
 
-    const yearEnd = await callRoute(listArchives, { query: { year: String(YEAR), gov: A, report: 'financial-statements' }, caller: ministry });
+    const yearEnd = await callRoute(listArchives, {
+      query: { year: String(YEAR), gov: A, report: 'financial-statements' },
+      caller: ministry,
+    });
     expect(yearEnd.body.items).toHaveLength(1);
-    expect(yearEnd.body.items[0].files.map((f: { file: string }) => f.file)).toEqual(['report.json', 'financial-position.csv', 'operations.csv', 'changes-in-net-assets.csv', 'report.xlsx']);
+    expect(yearEnd.body.items[0].files.map((f: { file: string }) => f.file)).toEqual([
+      'report.json',
+      'financial-position.csv',
+      'operations.csv',
+      'changes-in-net-assets.csv',
+      'report.xlsx',
+    ]);
 
-    const ownHead = await callRoute(listGovernmentArchives, { params: { gov: A, year: YEAR }, caller: { sub: 'h1', roles: ['head'], gov: A } });
+    const ownHead = await callRoute(listGovernmentArchives, {
+      params: { gov: A, year: YEAR },
+      caller: { sub: 'h1', roles: ['head'], gov: A },
+    });
     expect(ownHead.body.items).toHaveLength(4);
-    expect((await callRoute(listGovernmentArchives, { params: { gov: A, year: YEAR }, caller: { sub: 'h2', roles: ['head'], gov: B } })).status).toBe(403);
-    expect((await callRoute(listArchives, { query: { year: String(YEAR) }, caller: { sub: 'h1', roles: ['head'], gov: A } })).status).toBe(403);
-    const foreignKey = await callRoute(getArchiveDownload, { params: { gov: A }, query: { key: `${YEAR}/${B}/budget-settlement/2025/report.json` }, caller: { sub: 'h1', roles: ['head'], gov: A } });
+    expect(
+      (await callRoute(listGovernmentArchives, { params: { gov: A, year: YEAR }, caller: { sub: 'h2', roles: ['head'], gov: B } })).status,
+    ).toBe(403);
+    expect((await callRoute(listArchives, { query: { year: String(YEAR) }, caller: { sub: 'h1', roles: ['head'], gov: A } })).status).toBe(
+      403,
+    );
+    const foreignKey = await callRoute(getArchiveDownload, {
+      params: { gov: A },
+      query: { key: `${YEAR}/${B}/budget-settlement/2025/report.json` },
+      caller: { sub: 'h1', roles: ['head'], gov: A },
+    });
     expect(foreignKey.status).toBe(404);
-    const crossCursor = await callRoute(listGovernmentArchives, { params: { gov: A, year: YEAR }, query: { cursor: first.body.nextCursor }, caller: ministry });
+    const crossCursor = await callRoute(listGovernmentArchives, {
+      params: { gov: A, year: YEAR },
+      query: { cursor: first.body.nextCursor },
+      caller: ministry,
+    });
     expect(crossCursor.body.code).toBe('invalid-cursor');
 
     // The manifest lists each file's SHA-256; the downloaded files match it.
@@ -249,7 +389,9 @@ describe('a scripted fiscal year of two governments', () => {
       { report: 'financial-statements', outcome: 'unchanged' },
     ]);
     expect(rerun.differences).toEqual([]);
-    expect({ xlsx: await lastModified(key), manifest: await lastModified(`${YEAR}/${B}/financial-statements/2025/manifest.json`) }).toEqual(before);
+    expect({ xlsx: await lastModified(key), manifest: await lastModified(`${YEAR}/${B}/financial-statements/2025/manifest.json`) }).toEqual(
+      before,
+    );
     expect(await item(lineControlKey(B, YEAR + 1, 'E.B1'))).toMatchObject({ budget: 1_400_000, carryIn: 400_000 });
     // And a run whose progress says done does nothing at all.
     expect((await runClosing({ gov: B, period: periodOf('year-end', '2025') }, closingPorts('rerun-2'))).stepsRun).toEqual([]);
@@ -286,7 +428,9 @@ describe('a scripted fiscal year of two governments', () => {
 
   it('stops with an alarm instead of overwriting an archive that differs', async () => {
     const key = `${YEAR}/${A}/daily-summary/2025-03-20/manifest.json`;
-    await s3Client().send(new PutObjectCommand({ Bucket: bucketName('archive'), Key: key, Body: '{"forged":true}', Metadata: { sha256: 'f'.repeat(64) } }));
+    await s3Client().send(
+      new PutObjectCommand({ Bucket: bucketName('archive'), Key: key, Body: '{"forged":true}', Metadata: { sha256: 'f'.repeat(64) } }),
+    );
     await startClosing({ kind: 'daily', period: '2025-03-20', govs: [A] });
     expect(await drainSettlementQueue()).toEqual([JSON.stringify({ gov: A, kind: 'daily', period: '2025-03-20' })]);
     expect(metricLines.some((l) => l.gov === A && l.period === '2025-03-20' && l.ArchiveConflicts === 1)).toBe(true);

@@ -4,7 +4,8 @@ import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { handler as runClosingHandler } from '#functions/settlement/run-closing.ts';
 import { handler as startClosingHandler } from '#functions/settlement/start-closing.ts';
-import { dynamoClient, sqsClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { sqsClient } from '#shared/clients/sqs.ts';
 import { queueUrl, tableName } from '#shared/config/env.ts';
 import { balanceDeltas, cashMovements } from '#shared/domain/ledger/balances.ts';
 import { credit, debit } from '#shared/domain/ledger/journal.ts';
@@ -55,14 +56,26 @@ export async function seedLine(gov: string, year: number, line: LineSeed): Promi
     refunded: 0,
     ...line,
   };
-  await dynamoClient().send(new PutCommand({ TableName: tableName(), Item: { ...lineControlKey(gov, year, line.lineId), entity: 'line-control', ...item } }));
+  await dynamoClient().send(
+    new PutCommand({ TableName: tableName(), Item: { ...lineControlKey(gov, year, line.lineId), entity: 'line-control', ...item } }),
+  );
 }
 
-export async function seedOpening(gov: string, year: number, balances: { fund: string; account: string; debit: number; credit: number }[]): Promise<void> {
+export async function seedOpening(
+  gov: string,
+  year: number,
+  balances: { fund: string; account: string; debit: number; credit: number }[],
+): Promise<void> {
   await dynamoClient().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...openingKey(gov, year), entity: 'opening-balances', gov, year, balances: balances.map((b) => ({ ...b, debit: String(b.debit), credit: String(b.credit) })) },
+      Item: {
+        ...openingKey(gov, year),
+        entity: 'opening-balances',
+        gov,
+        year,
+        balances: balances.map((b) => ({ ...b, debit: String(b.debit), credit: String(b.credit) })),
+      },
     }),
   );
 }
@@ -86,7 +99,9 @@ export function startClosing(detail: Record<string, unknown>, time = '2026-01-02
 export async function drainSettlementQueue(): Promise<string[]> {
   const failed: string[] = [];
   for (;;) {
-    const { Messages } = await sqsClient().send(new ReceiveMessageCommand({ QueueUrl: queueUrl('settlement'), MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
+    const { Messages } = await sqsClient().send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl('settlement'), MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
+    );
     if (!Messages || Messages.length === 0) return failed;
     for (const message of Messages) {
       const event = {

@@ -75,7 +75,7 @@ describe('control items of a final version', () => {
     });
   });
 
-  it('adds last year\'s carry-in to the version amount (예산현액) and keeps it for lines that left the budget', () => {
+  it("adds last year's carry-in to the version amount (예산현액) and keeps it for lines that left the budget", () => {
     const carried = spend('A', 0).lineId;
     const gone = spend('GONE', 0).lineId;
     const plan = planControlSync(

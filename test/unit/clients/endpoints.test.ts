@@ -2,7 +2,10 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { ListQueuesCommand } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dynamoClient, resetClients, s3Client, sqsClient } from '#shared/clients/aws.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { resetClients } from '#shared/clients/reset.ts';
+import { s3Client } from '#shared/clients/s3.ts';
+import { sqsClient } from '#shared/clients/sqs.ts';
 
 const variables = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_SQS', 'AWS_ENDPOINT_URL_S3'];
 const saved = Object.fromEntries(variables.map((name) => [name, process.env[name]]));
@@ -69,7 +72,11 @@ describe('AWS client endpoints come from the SDK standard variables', () => {
 
   it('reaches the public regional endpoints when no variable is set', async () => {
     setEndpoints({});
-    expect(await resolvedUrl(dynamoClient() as unknown as AnyClient, new ListTablesCommand({}))).toBe('https://dynamodb.ap-northeast-2.amazonaws.com/');
-    expect(await resolvedUrl(sqsClient() as unknown as AnyClient, new ListQueuesCommand({}))).toBe('https://sqs.ap-northeast-2.amazonaws.com/');
+    expect(await resolvedUrl(dynamoClient() as unknown as AnyClient, new ListTablesCommand({}))).toBe(
+      'https://dynamodb.ap-northeast-2.amazonaws.com/',
+    );
+    expect(await resolvedUrl(sqsClient() as unknown as AnyClient, new ListQueuesCommand({}))).toBe(
+      'https://sqs.ap-northeast-2.amazonaws.com/',
+    );
   });
 });

@@ -21,7 +21,8 @@ const message = (command: PostingCommand, sub = 'fo'): PostingMessage => ({
   command,
   actor: { sub, role: 'finance_officer', requestId: 'r', sourceIp: '127.0.0.1', bodySha256: '', receivedAt: '2026-03-01T00:00:00.000Z' },
 });
-const commit = (amount: number, date = '2026-03-02') => message({ kind: 'commit', lineId: 'L1', amount, counterparty: 'c', contractRef: 'r', date });
+const commit = (amount: number, date = '2026-03-02') =>
+  message({ kind: 'commit', lineId: 'L1', amount, counterparty: 'c', contractRef: 'r', date });
 
 const line = (allotted: number, committed = 0): ControlledItem => ({
   target: lineTarget(GOV, YEAR, 'L1'),
@@ -38,7 +39,8 @@ function plan(messages: PostingMessage[], items: ControlledItem[] = [line(1_000)
     if ('plan' in result) return result.plan;
     const next = { items: new Map(snapshot.items), results: new Map(snapshot.results), markers: new Map(snapshot.markers) };
     for (const need of result.missing) {
-      if (need.type === 'item') next.items.set(targetKey(need.target), items.find((i) => targetKey(i.target) === targetKey(need.target)) ?? null);
+      if (need.type === 'item')
+        next.items.set(targetKey(need.target), items.find((i) => targetKey(i.target) === targetKey(need.target)) ?? null);
       else if (need.type === 'result') next.results.set(`RESULT|${need.gov}|${need.postingId}`, null);
       else if (need.type === 'reversal') next.markers.set(`REVERSAL|${need.gov}|${need.postingId}`, false);
       else next.markers.set(`CLOSED|${need.gov}|${need.year}|${need.period}`, need.period === 'DAY#2026-03-31');
@@ -59,12 +61,23 @@ describe('planBatch', () => {
 
   it('rejects with the rule and the numbers', () => {
     const [outcome] = plan([commit(1_001)]).outcomes;
-    expect(outcome).toMatchObject({ status: 'rejected', violation: { rule: 'committed-within-allotment', context: { allotted: 1_000, committed: 0 } } });
+    expect(outcome).toMatchObject({
+      status: 'rejected',
+      violation: { rule: 'committed-within-allotment', context: { allotted: 1_000, committed: 0 } },
+    });
   });
 
   it('rejects a closed day, a date outside the fiscal year and an unknown line', () => {
-    const outcomes = plan([commit(1, '2026-03-31'), commit(1, '2027-01-02'), message({ kind: 'commit', lineId: 'nope', amount: 1, counterparty: 'c', contractRef: 'r', date: '2026-03-02' })]).outcomes;
-    expect(outcomes.map((o) => (o.status === 'rejected' ? o.violation.rule : o.status))).toEqual(['period-closed', 'wrong-year', 'unknown-line']);
+    const outcomes = plan([
+      commit(1, '2026-03-31'),
+      commit(1, '2027-01-02'),
+      message({ kind: 'commit', lineId: 'nope', amount: 1, counterparty: 'c', contractRef: 'r', date: '2026-03-02' }),
+    ]).outcomes;
+    expect(outcomes.map((o) => (o.status === 'rejected' ? o.violation.rule : o.status))).toEqual([
+      'period-closed',
+      'wrong-year',
+      'unknown-line',
+    ]);
   });
 
   it('chains documents created in the same batch and re-checks segregation of duties', () => {
@@ -73,9 +86,15 @@ describe('planBatch', () => {
     const sameOfficer = message({ kind: 'order', resolutionId: resolve.postingId, amount: 200, date: '2026-03-03' }, 'fo');
     const other = message({ kind: 'order', resolutionId: resolve.postingId, amount: 200, date: '2026-03-03' }, 'do');
     const result = plan([c, resolve, sameOfficer, other]);
-    expect(result.outcomes.map((o) => (o.status === 'rejected' ? o.violation.rule : o.status))).toEqual(['applied', 'applied', 'segregation-of-duties', 'applied']);
+    expect(result.outcomes.map((o) => (o.status === 'rejected' ? o.violation.rule : o.status))).toEqual([
+      'applied',
+      'applied',
+      'segregation-of-duties',
+      'applied',
+    ]);
     expect(result.changes.find((ch) => targetKey(ch.target) === targetKey(docTarget(GOV, c.postingId)))?.before).toBeUndefined();
-    for (const outcome of result.outcomes) if (outcome.status === 'applied' && outcome.journal.lines.length > 0) expect(isBalanced(outcome.journal.lines)).toBe(true);
+    for (const outcome of result.outcomes)
+      if (outcome.status === 'applied' && outcome.journal.lines.length > 0) expect(isBalanced(outcome.journal.lines)).toBe(true);
   });
 
   it('treats a posting seen twice in a batch as a duplicate', () => {
@@ -95,7 +114,14 @@ describe('writeConditions', () => {
         fc.integer({ min: -3_000, max: 3_000 }),
         (allotted, committed, delta, allottedDrift, committedDrift) => {
           const before = line(allotted, Math.min(committed, allotted));
-          const stored: ControlledItem = { ...before, counters: { ...before.counters, allotted: allotted + allottedDrift, committed: Math.max(0, before.counters.committed! + committedDrift) } };
+          const stored: ControlledItem = {
+            ...before,
+            counters: {
+              ...before.counters,
+              allotted: allotted + allottedDrift,
+              committed: Math.max(0, before.counters.committed! + committedDrift),
+            },
+          };
           const admitted = writeConditions(before, { committed: delta }).every((c) =>
             c.comparator === '<=' ? (stored.counters[c.attribute] ?? 0) <= c.value : (stored.counters[c.attribute] ?? 0) >= c.value,
           );

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { governmentWrite } from '#shared/auth/access.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import type { Route } from '#shared/http/route.ts';

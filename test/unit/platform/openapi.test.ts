@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { governmentWrite, publicAccess } from '#shared/auth/access.ts';
 import { openApiDocument } from '#shared/http/openapi.ts';
 import { defineRoute } from '#shared/http/route.ts';

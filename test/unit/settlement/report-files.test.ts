@@ -17,8 +17,14 @@ describe('CSV', () => {
     const csv = tableCsv({
       id: 't',
       title: 't',
-      columns: [{ key: 'name', label: '계정과목', type: 'text' }, { key: 'amount', label: '금액', type: 'won' }],
-      rows: [{ name: '현금, "보통"', amount: 1234567n }, { name: '=HYPERLINK("x")', amount: -5n }],
+      columns: [
+        { key: 'name', label: '계정과목', type: 'text' },
+        { key: 'amount', label: '금액', type: 'won' },
+      ],
+      rows: [
+        { name: '현금, "보통"', amount: 1234567n },
+        { name: '=HYPERLINK("x")', amount: -5n },
+      ],
     });
     expect(csv.startsWith('\uFEFF계정과목,금액\r\n')).toBe(true);
     expect(csv.split('\r\n').slice(1)).toEqual(['"현금, ""보통""",1234567', `"'=HYPERLINK(""x"")",-5`, '']);
@@ -79,7 +85,13 @@ describe('rendered report and manifest', () => {
     }
     const json = JSON.parse(Buffer.from(first.files[0]?.bytes ?? []).toString('utf8'));
     expect(json.totals).toEqual({ debitTotal: '2070000', creditTotal: '2070000', debitBalance: '1500000', creditBalance: '1500000' });
-    expect(parseArchiveKey(first.manifest.key)).toEqual({ year: 2025, gov: '11110', report: 'trial-balance', period: '2025-01', file: 'manifest.json' });
+    expect(parseArchiveKey(first.manifest.key)).toEqual({
+      year: 2025,
+      gov: '11110',
+      report: 'trial-balance',
+      period: '2025-01',
+      file: 'manifest.json',
+    });
     expect(parseArchiveKey('2025/11110/../x/manifest.json')).toBeUndefined();
   });
 });

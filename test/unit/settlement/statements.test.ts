@@ -14,7 +14,12 @@ describe('일계표 (daily summary)', () => {
   it('shows the day and the cumulative figures per account, and the cash balance', () => {
     const report = dailySummary('11110', periodOf('daily', '2025-01-15'), totals, opening);
     const rows = report.tables[0]?.rows ?? [];
-    expect(row(rows, { account: '1101' })).toMatchObject({ dayDebit: 450_000n, dayCredit: 120_000n, cumulativeDebit: 1_450_000n, cumulativeCredit: 120_000n });
+    expect(row(rows, { account: '1101' })).toMatchObject({
+      dayDebit: 450_000n,
+      dayCredit: 120_000n,
+      cumulativeDebit: 1_450_000n,
+      cumulativeCredit: 120_000n,
+    });
     expect(row(rows, { account: '4101' })).toMatchObject({ dayDebit: 0n, dayCredit: 0n, cumulativeCredit: 500_000n });
     expect(report.tables[1]?.rows).toEqual([{ fund: 'GEN', receipts: 450_000n, payments: 120_000n, balance: 1_330_000n }]);
     expect(report.totals).toMatchObject({ dayDebit: 570_000n, dayCredit: 570_000n, cashBalance: 1_330_000n });
@@ -24,9 +29,16 @@ describe('일계표 (daily summary)', () => {
 describe('합계잔액시산표 (trial balance)', () => {
   it('balances per fund through the month end and ignores later days', () => {
     const report = trialBalance('11110', periodOf('monthly', '2025-01'), totals, opening);
-    expect(report.funds).toEqual([{ fund: 'GEN', debitTotal: 2_070_000n, creditTotal: 2_070_000n, debitBalance: 1_500_000n, creditBalance: 1_500_000n }]);
+    expect(report.funds).toEqual([
+      { fund: 'GEN', debitTotal: 2_070_000n, creditTotal: 2_070_000n, debitBalance: 1_500_000n, creditBalance: 1_500_000n },
+    ]);
     const rows = report.tables[0]?.rows ?? [];
-    expect(row(rows, { account: '1101' })).toMatchObject({ debitBalance: 1_330_000n, debitTotal: 1_450_000n, creditTotal: 120_000n, creditBalance: 0n });
+    expect(row(rows, { account: '1101' })).toMatchObject({
+      debitBalance: 1_330_000n,
+      debitTotal: 1_450_000n,
+      creditTotal: 120_000n,
+      creditBalance: 0n,
+    });
     expect(row(rows, { account: '2201' })).toMatchObject({ debitBalance: 0n, creditBalance: 400_000n });
     expect(row(rows, { accountName: '합계' })).toMatchObject({ debitTotal: 2_070_000n, creditTotal: 2_070_000n });
   });
@@ -76,15 +88,36 @@ describe('세입세출결산 (budget settlement)', () => {
       [
         { ...base, lineId: 'E1', kind: 'expenditure', itemCode: '201-01', budget: 1_000_000, committed: 900_000, paid: 700_000 },
         { ...base, lineId: 'E2', kind: 'expenditure', itemCode: '401-01', budget: 300_000, committed: 0, paid: 0 },
-        { ...base, lineId: 'R1', kind: 'revenue', itemCode: '110', budget: 800_000, assessed: 500_000, received: 460_000, refunded: 10_000 },
+        {
+          ...base,
+          lineId: 'R1',
+          kind: 'revenue',
+          itemCode: '110',
+          budget: 800_000,
+          assessed: 500_000,
+          received: 460_000,
+          refunded: 10_000,
+        },
       ],
       [{ lineId: 'E1', kind: 'accident', amount: 200_000, reason: '공사 지연' }],
     );
     const [expenditure, revenue] = report.tables;
-    expect(row(expenditure?.rows ?? [], { lineId: 'E1' })).toMatchObject({ budget: 1_000_000n, paid: 700_000n, carryOverKind: '사고이월', carriedOver: 200_000n, unused: 100_000n });
+    expect(row(expenditure?.rows ?? [], { lineId: 'E1' })).toMatchObject({
+      budget: 1_000_000n,
+      paid: 700_000n,
+      carryOverKind: '사고이월',
+      carriedOver: 200_000n,
+      unused: 100_000n,
+    });
     expect(row(expenditure?.rows ?? [], { lineId: 'E2' })).toMatchObject({ carriedOver: 0n, unused: 300_000n });
     expect(revenue?.rows[0]).toMatchObject({ netReceived: 450_000n, outstanding: 50_000n });
-    expect(report.totals).toMatchObject({ expenditureBudget: 1_300_000n, expenditurePaid: 700_000n, carriedOver: 200_000n, unused: 400_000n, revenueNetReceived: 450_000n });
+    expect(report.totals).toMatchObject({
+      expenditureBudget: 1_300_000n,
+      expenditurePaid: 700_000n,
+      carriedOver: 200_000n,
+      unused: 400_000n,
+      revenueNetReceived: 450_000n,
+    });
   });
 
   it('limits a carry-over to budget − paid', () => {
