@@ -22,9 +22,14 @@ export interface DeployConfig {
   readonly logRetentionDays: number;
 }
 
-/** Local defaults match the issuer of the self-hosted runtime (`npm run token`). */
+/**
+ * Placeholder issuer for a local on-prem synth: a deployed JWT authorizer needs the organisation's OIDC
+ * issuer URL (-c jwtIssuer=…). The self-hosted runtime's development issuer (urn:hojo:dev-issuer) is
+ * not an OIDC endpoint and serves only that runtime.
+ */
 export const defaultOnpremIssuer = 'http://localhost:3000';
-export const defaultOnpremAudience = 'hojo';
+/** The audience the local runtime's development issuer stamps (infra/runtime/jwt/dev-issuer.ts), so one token works on both. */
+export const defaultOnpremAudience = 'hojo-api';
 export const defaultRegion = 'ap-northeast-2';
 
 type ContextReader = (key: string) => unknown;
