@@ -1,10 +1,11 @@
 import '#shared/repositories/settlement-metrics-environment.ts';
 import { createMetricsLogger, Unit } from 'aws-embedded-metrics';
+import { settlementMetricsNamespace } from '#shared/alarms.ts';
 import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
 
 /**
  * Business metrics of the settlement jobs, as CloudWatch embedded-metric-format log lines
- * (aws-embedded-metrics, not Powertools). Namespace Hojo/Settlement; every metric carries the
+ * (aws-embedded-metrics, not Powertools), namespace and alarms declared in shared/alarms.ts; every metric carries the
  * dimension set {Service: settlement} (what the alarms watch) and {Service, Kind}; the government
  * and period are properties of the line.
  *
@@ -13,11 +14,9 @@ import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
  *   ClosingItemsRead           items a closing read (cost grows with accounts and lines, not postings)
  *   ClosingsCompleted / ClosingsFailed
  */
-export const SETTLEMENT_METRICS_NAMESPACE = 'Hojo/Settlement';
-
 export async function putJobMetric(job: ClosingJob, name: string, value: number, unit: 'Count' | 'None'): Promise<void> {
   const metrics = createMetricsLogger();
-  metrics.setNamespace(SETTLEMENT_METRICS_NAMESPACE);
+  metrics.setNamespace(settlementMetricsNamespace);
   metrics.setDimensions([{ Service: 'settlement' }, { Service: 'settlement', Kind: job.period.kind }]);
   metrics.setProperty('gov', job.gov);
   metrics.setProperty('period', job.period.id);

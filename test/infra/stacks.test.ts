@@ -2,6 +2,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consumerFunctionId, jobFunctionId, queueConstructId, routeFunctionId } from '#infra/cdk/construct-ids.ts';
 import { routePermissions, schedulePermissions } from '#infra/cdk/permissions.ts';
+import { businessAlarms } from '#shared/alarms.ts';
 import { allRoles } from '#shared/auth/roles.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
 import type { QueueKey } from '#shared/resources.ts';
@@ -169,6 +170,19 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
         Threshold: 1,
       });
     }
+  });
+
+  it('alarms on every declared business metric: a reconciliation difference, an archive conflict, a failed closing', () => {
+    for (const declaration of businessAlarms) {
+      synth().apiTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: declaration.namespace,
+        MetricName: declaration.metric,
+        Dimensions: Object.entries(declaration.dimensions).map(([Name, Value]) => ({ Name, Value })),
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+    }
+    expect(businessAlarms.map((d) => d.metric)).toEqual(expect.arrayContaining(['ReconciliationDifferences', 'ArchiveConflicts']));
   });
 
   it('keeps the table on demand with point-in-time recovery, deletion protection, encryption and gsi1', () => {

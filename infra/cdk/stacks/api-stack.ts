@@ -16,6 +16,8 @@ import {
 import { HojoFunction } from '#infra/cdk/constructs/hojo-function.ts';
 import { HojoHttpApi } from '#infra/cdk/constructs/hojo-http-api.ts';
 import { QueueWithConsumer } from '#infra/cdk/constructs/queue-with-consumer.ts';
+import { BusinessAlarms } from '#infra/cdk/constructs/business-alarms.ts';
+import { businessAlarms } from '#shared/alarms.ts';
 import { ScheduledJob } from '#infra/cdk/constructs/scheduled-job.ts';
 import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
 import { grantPermissions } from '#infra/cdk/grant-permissions.ts';
@@ -128,6 +130,7 @@ export class ApiStack extends Stack {
       for (const [name, value] of Object.entries(environmentFor(permissions, targets))) fn.function.addEnvironment(name, value);
     }
 
+    new BusinessAlarms(this, 'BusinessAlarms', { declarations: businessAlarms });
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
   }
 

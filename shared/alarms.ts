@@ -1,0 +1,36 @@
+/**
+ * Business metrics that must page someone, declared once: the settlement jobs emit them
+ * (aws-embedded-metrics) and the CDK stack alarms on them (any value above zero in five minutes).
+ */
+export interface BusinessAlarmDeclaration {
+  readonly namespace: string;
+  readonly metric: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+  readonly description: string;
+}
+
+export const settlementMetricsNamespace = 'Hojo/Settlement';
+const settlement = { Service: 'settlement' };
+
+export const businessAlarms: readonly BusinessAlarmDeclaration[] = [
+  {
+    namespace: settlementMetricsNamespace,
+    metric: 'ReconciliationDifferences',
+    dimensions: settlement,
+    description:
+      'An archived closing report disagrees with the live budget counters or the journal: investigate before the figures are used.',
+  },
+  {
+    namespace: settlementMetricsNamespace,
+    metric: 'ArchiveConflicts',
+    dimensions: settlement,
+    description:
+      'A closing found an archived report with different content under its key: the write-once archive was not overwritten; investigate.',
+  },
+  {
+    namespace: settlementMetricsNamespace,
+    metric: 'ClosingsFailed',
+    dimensions: settlement,
+    description: 'A government closing failed and will be retried from its last completed step.',
+  },
+];
