@@ -42,7 +42,12 @@ export const queueSenders: Readonly<Record<QueueKey, readonly string[]>> = {
  * Handlers that delete items: editing and importing the lines of a draft budget version, and
  * creating a version (it removes the draft lines it wrote when another version won the race).
  */
-export const draftItemDeleters: readonly string[] = ['budget/edit-lines', 'budget/import-lines', 'budget/create-version'];
+export const draftItemDeleters: readonly string[] = [
+  'budget/edit-lines',
+  'budget/import-lines',
+  'budget/upload-csv',
+  'budget/create-version',
+];
 
 /** Handler folders whose GET routes list archived reports and presign downloads. */
 export const archiveReaderFolders: readonly string[] = ['reports', 'archives', 'settlement'];

@@ -83,7 +83,7 @@ function operation(route: Route): Record<string, unknown> {
           requestBody: {
             required: true,
             description: `at most ${route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`,
-            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            content: { [route.bodyMediaType ?? 'application/json']: { schema: jsonSchema(route.body, 'input') } },
           },
         }
       : {}),

@@ -22,6 +22,8 @@ export interface Route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
+  /** Media type of the request body; JSON unless given. A `text/csv` body reaches `body` as text. */
+  readonly bodyMediaType?: 'application/json' | 'text/csv';
   /** Documented success response body. */
   readonly response?: z.ZodType;
   /** Success status; 200 unless given. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { badRequest, payloadTooLarge } from '#shared/http/problem.ts';
+import { badRequest, Problem, payloadTooLarge } from '#shared/http/problem.ts';
 import type { FieldError } from '#shared/http/problem.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '#shared/http/route.ts';
 import type { Route } from '#shared/http/route.ts';
@@ -23,7 +23,10 @@ export const validateRequest = (route: Route): MiddlewareObj<APIGatewayProxyEven
       errors.push({ path: 'query', message: 'this operation takes no query parameters', code: 'unexpected_query' });
     }
     let body: unknown;
-    if (route.body) {
+    if (route.body && route.bodyMediaType === 'text/csv') {
+      requireMediaType(event, 'text/csv');
+      body = check('body', route.body, rawBody, errors);
+    } else if (route.body) {
       const parsed = parseJson(rawBody);
       body = check('body', route.body, parsed, errors);
     } else if (rawBody !== '') {
@@ -35,6 +38,18 @@ export const validateRequest = (route: Route): MiddlewareObj<APIGatewayProxyEven
     request.context.input = { params, query, body, rawBody, bodySha256 };
   },
 });
+
+function requireMediaType(event: APIGatewayProxyEventV2, mediaType: string): void {
+  const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  if (header.split(';')[0]?.trim().toLowerCase() !== mediaType) {
+    throw new Problem({
+      status: 415,
+      code: 'unsupported-media-type',
+      title: 'Unsupported media type',
+      detail: `this operation takes a ${mediaType} body`,
+    });
+  }
+}
 
 function decodeBody(event: APIGatewayProxyEventV2, limit: number): string {
   const raw = event.body ?? '';

@@ -21,6 +21,8 @@ import {
   diffQuery,
   editLinesBody,
   editLinesResult,
+  csvUploadBody,
+  csvUploadQuery,
   importBody,
   importResult,
   lineHistory,
@@ -174,6 +176,23 @@ export const importBudgetLines = defineRoute({
   access: governmentWrite('budget_officer'),
   params: versionParams,
   body: importBody,
+  response: importResult,
+  maxBodyBytes: 6 * 1024 * 1024,
+});
+
+export const uploadBudgetCsv = defineRoute({
+  id: 'uploadBudgetCsv',
+  method: 'PUT',
+  path: '/governments/{gov}/budgets/{year}/versions/{version}/lines.csv',
+  handler: 'budget/upload-csv',
+  summary: 'Replace all lines of an open version with an uploaded CSV file (text/csv), all or nothing',
+  description: `The same import as importBudgetLines, for a spreadsheet exported as CSV (UTF-8, optional BOM; header row of line field names). Rejected as a whole with row, column and reason for every error. ${revisionNote}`,
+  tags: formulationTags,
+  access: governmentWrite('budget_officer'),
+  params: versionParams,
+  query: csvUploadQuery,
+  body: csvUploadBody,
+  bodyMediaType: 'text/csv',
   response: importResult,
   maxBodyBytes: 6 * 1024 * 1024,
 });

@@ -145,6 +145,15 @@ export const importBody = z.union([
   z.strictObject({ revision, lines: z.array(z.unknown()).min(1).max(50_000) }),
   z.strictObject({ revision, csv: z.string().min(1) }),
 ]);
+/** The revision a CSV upload was computed from (the body is the CSV itself). */
+export const csvUploadQuery = z.strictObject({
+  revision: z
+    .string()
+    .regex(/^\d{1,9}$/, 'a revision is a whole number')
+    .transform(Number),
+});
+export const csvUploadBody = z.string().min(1, 'the CSV is empty');
+
 export const importResult = z.object({
   revision: z.number().int(),
   lineCount: z.number().int(),

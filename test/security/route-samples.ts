@@ -7,7 +7,9 @@ import type { CallOptions } from '#test/support/api.ts';
  * Used by the tenant matrix (which needs valid requests) and the fuzz (which breaks them).
  * A new route needs a row here: both security tests fail until it has one.
  */
-export type RouteSample = Pick<CallOptions, 'query' | 'body' | 'headers'> & { readonly params?: Readonly<Record<string, string | number>> };
+export type RouteSample = Pick<CallOptions, 'query' | 'body' | 'rawBody' | 'headers'> & {
+  readonly params?: Readonly<Record<string, string | number>>;
+};
 
 export const YEAR = 2026;
 const LINE = 'E.GEN.P1.U1.D1.201-01';
@@ -37,6 +39,12 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   editBudgetLines: { params: { year: YEAR, version: 99 }, body: { revision: 0, upsert: [expenditureLine()] } },
   listBudgetLines: { params: { year: YEAR, version: 0 }, query: { limit: '10' } },
   importBudgetLines: { params: { year: YEAR, version: 99 }, body: { revision: 0, lines: [expenditureLine()] } },
+  uploadBudgetCsv: {
+    params: { year: YEAR, version: 99 },
+    query: { revision: '0' },
+    rawBody: 'kind,account,dept,amount\nrevenue,GEN,D100,10\n',
+    headers: { 'content-type': 'text/csv' },
+  },
   transitionBudgetVersion: { params: { year: YEAR, version: 99 }, body: { action: 'request', revision: 0 } },
   syncBudgetControls: { params: { year: YEAR, version: 0 } },
   diffBudgetVersions: { params: { year: YEAR, version: 0 }, query: { against: '0' } },

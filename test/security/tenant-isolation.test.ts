@@ -59,6 +59,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   editBudgetLines: { own: ['department_official', 'budget_officer', 'council_member'], other: [] },
   listBudgetLines: governmentDetail,
   importBudgetLines: budgetOffice,
+  uploadBudgetCsv: budgetOffice,
   transitionBudgetVersion: { own: ['department_official', 'budget_officer', 'head', 'council_member'], other: [] },
   syncBudgetControls: budgetOffice,
   diffBudgetVersions: governmentDetail,

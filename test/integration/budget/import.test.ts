@@ -2,7 +2,14 @@ import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import { createBudgetVersion, getBudgetBook, getBudgetVersion, importBudgetLines, listBudgetLines } from '#shared/routes/budget.ts';
+import {
+  createBudgetVersion,
+  getBudgetBook,
+  getBudgetVersion,
+  importBudgetLines,
+  listBudgetLines,
+  uploadBudgetCsv,
+} from '#shared/routes/budget.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import { callers, expenditure, revenue, setUpStructure } from './support.ts';
@@ -115,12 +122,29 @@ describe('bulk import of a whole budget', () => {
     ]);
   });
 
+  it('takes the CSV as an uploaded text/csv file too, with a BOM, and refuses other media types', async () => {
+    const csv = [
+      '\uFEFFkind,account,policyCode,policyName,unitCode,unitName,detailCode,detailName,statItem,sector,category,item,name,dept,fundingSource,amount,mandatory',
+      'expenditure,GEN,P01,행정운영,U01,기본경비,D001,부서운영,201-01,016,,,,D100,own-revenue,900,',
+      'revenue,GEN,,,,,,,,,2,FEE,수수료,D100,,900,',
+    ].join('\r\n');
+    const upload = (headers: Record<string, string>, revision: string) =>
+      callRoute(uploadBudgetCsv, { params, query: { revision }, rawBody: csv, headers, caller: c.budgetOfficer });
+    const notCsv = await upload({ 'content-type': 'application/json' }, '2');
+    expect(notCsv.status).toBe(415);
+    expect(notCsv.body.code).toBe('unsupported-media-type');
+    const uploaded = await upload({ 'content-type': 'text/csv; charset=utf-8' }, '2');
+    expect(uploaded.status).toBe(200);
+    expect(uploaded.body).toMatchObject({ revision: 3, lineCount: 2, expenditureTotal: '900', revenueTotal: '900' });
+    expect(await storedLineItems()).toBe(2);
+  });
+
   it('reports CSV errors by line in the file', async () => {
     const csv = 'kind,account,dept,amount\nexpenditure,GEN,D100,10\nrevenue,GEN,D100,x\n';
-    const rejected = await callRoute(importBudgetLines, { params, body: { revision: 2, csv }, caller: c.budgetOfficer });
+    const rejected = await callRoute(importBudgetLines, { params, body: { revision: 3, csv }, caller: c.budgetOfficer });
     expect(rejected.status).toBe(422);
     expect(rejected.body.context.errors).toContainEqual({ row: 3, column: 'amount', reason: expect.any(String) });
     expect(rejected.body.context.errors).toContainEqual({ row: 2, column: 'policyCode', reason: expect.any(String) });
-    expect((await callRoute(getBudgetVersion, { params, caller: c.budgetOfficer })).body.revision).toBe(2);
+    expect((await callRoute(getBudgetVersion, { params, caller: c.budgetOfficer })).body.revision).toBe(3);
   });
 });
