@@ -6,6 +6,8 @@ const quiet: Record<string, string> = {
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   POWERTOOLS_METRICS_DISABLED: 'true',
   POWERTOOLS_TRACE_ENABLED: 'false',
+  // Nothing is traced here: keep the X-Ray SDK from hooking every promise (cls-hooked).
+  AWS_XRAY_MANUAL_MODE: 'true',
   POWERTOOLS_DEV: 'false',
   AWS_REGION: 'ap-northeast-2',
   AWS_ACCESS_KEY_ID: 'local',

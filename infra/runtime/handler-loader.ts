@@ -4,6 +4,10 @@ import type { Context } from 'aws-lambda';
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 const projectRoot = new URL('../../', import.meta.url);
+
+// Outside Lambda, Powertools never traces; in its default automatic mode the X-Ray SDK would still
+// install an async hook (cls-hooked) that costs something on every promise of every handler.
+process.env.AWS_XRAY_MANUAL_MODE ??= 'true';
 const cache = new Map<string, Promise<LambdaHandler>>();
 
 /**

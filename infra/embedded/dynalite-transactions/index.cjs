@@ -392,10 +392,15 @@ function tokensFor(store) {
     tokens = new Map();
     tokenStores.set(store, tokens);
   }
+  // Finished tokens are (re)inserted when they finish, with the same TTL, so the map holds them in
+  // expiry order behind at most a few pending ones: sweep from the front up to the first live token
+  // instead of scanning every token of the last ten minutes on every transaction.
   const now = Date.now();
-  tokens.forEach((entry, token) => {
-    if (entry.expiresAt != null && entry.expiresAt <= now) tokens.delete(token);
-  });
+  for (const [token, entry] of tokens) {
+    if (entry.expiresAt == null) continue;
+    if (entry.expiresAt > now) break;
+    tokens.delete(token);
+  }
   return tokens;
 }
 
@@ -450,7 +455,10 @@ function transactWriteItems(store, data, cb) {
     function finish(err, result) {
       if (token != null) {
         if (err) tokens.delete(token);
-        else tokens.set(token, { fingerprint: fingerprint, state: 'done', expiresAt: Date.now() + TOKEN_TTL_MS });
+        else {
+          tokens.delete(token);
+          tokens.set(token, { fingerprint: fingerprint, state: 'done', expiresAt: Date.now() + TOKEN_TTL_MS });
+        }
       }
       cb(err, result);
     }
