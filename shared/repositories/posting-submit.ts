@@ -9,7 +9,7 @@ import { queueUrl, tableName } from '#shared/config/env.ts';
 import { messageGroupId, referencedDocument } from '#shared/domain/execution/posting.ts';
 import type { PostingCommand, PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
 import type { Violation } from '#shared/domain/execution/rules.ts';
-import { badRequest, forbidden, notFound, unprocessable } from '#shared/http/problem.ts';
+import { badRequest, forbidden, notFound, Problem, unprocessable } from '#shared/http/problem.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { idempotencyKey, requestKey, resultKey } from '#shared/repositories/posting-keys.ts';
 import { requestItem } from '#shared/repositories/posting-items.ts';
@@ -45,32 +45,19 @@ export async function submitPosting(submission: Submission): Promise<string> {
   const key = idempotencyKeyOf(request);
   const sub = request.caller?.sub ?? 'anonymous';
   const requestHash = hashOf(submission);
-  const replayed = await replay(submission.gov, sub, key, requestHash);
-  if (replayed) return replayed;
-
-  const reference = await referenceOf(submission);
-  if (submission.command.kind === 'order' && reference?.committedBy === sub) {
-    throw forbidden('segregation-of-duties', 'the official who made the commitment cannot order its payment', {
-      rule: 'segregation-of-duties',
-      commitmentId: reference.commitmentId,
-    });
+  // The key is looked up only when the request is refused or the conditional write finds it taken:
+  // a retry of an accepted request is answered as the first one was, whatever the books say now.
+  let prepared: { message: PostingMessage; reference: Reference | undefined };
+  try {
+    prepared = await prepare(submission, sub);
+  } catch (error) {
+    if (error instanceof Problem) {
+      const replayed = await replay(submission.gov, sub, key, requestHash);
+      if (replayed) return replayed;
+    }
+    throw error;
   }
-  const message: PostingMessage = {
-    postingId: newPostingId(),
-    gov: submission.gov,
-    year: submission.year,
-    lineId: reference?.lineId ?? lineOfCommand(submission.command),
-    command: submission.command,
-    actor: {
-      sub,
-      role: request.actingRole ?? 'system',
-      requestId: request.requestId,
-      sourceIp: request.sourceIp,
-      bodySha256: request.bodySha256,
-      receivedAt: request.receivedAt,
-    },
-  };
-  await precheck(message, reference !== undefined);
+  const { message, reference } = prepared;
   const committedBy = submission.command.kind === 'commit' ? sub : reference?.committedBy;
 
   try {
@@ -110,7 +97,7 @@ export async function submitPosting(submission: Submission): Promise<string> {
       }),
     );
   } catch (error) {
-    // A concurrent retry with the same key won: answer as that one did.
+    // The key is taken (a retry of an accepted request, or a concurrent one that won): answer as that one did.
     if (error instanceof TransactionCanceledException) {
       const winner = await replay(submission.gov, sub, key, requestHash);
       if (winner) return winner;
@@ -119,6 +106,35 @@ export async function submitPosting(submission: Submission): Promise<string> {
   }
   await enqueue(message);
   return message.postingId;
+}
+
+/** The message to queue, once the reference, segregation of duties and the consumer's rules allow it. */
+async function prepare(submission: Submission, sub: string): Promise<{ message: PostingMessage; reference: Reference | undefined }> {
+  const { request } = submission;
+  const reference = await referenceOf(submission);
+  if (submission.command.kind === 'order' && reference?.committedBy === sub) {
+    throw forbidden('segregation-of-duties', 'the official who made the commitment cannot order its payment', {
+      rule: 'segregation-of-duties',
+      commitmentId: reference.commitmentId,
+    });
+  }
+  const message: PostingMessage = {
+    postingId: newPostingId(),
+    gov: submission.gov,
+    year: submission.year,
+    lineId: reference?.lineId ?? lineOfCommand(submission.command),
+    command: submission.command,
+    actor: {
+      sub,
+      role: request.actingRole ?? 'system',
+      requestId: request.requestId,
+      sourceIp: request.sourceIp,
+      bodySha256: request.bodySha256,
+      receivedAt: request.receivedAt,
+    },
+  };
+  await precheck(message, reference !== undefined);
+  return { message, reference };
 }
 
 function idempotencyKeyOf(request: RequestInfo): string {

@@ -2,7 +2,7 @@ import { evaluate } from '#shared/domain/execution/evaluate.ts';
 import type { Applied } from '#shared/domain/execution/evaluate.ts';
 import type { ControlledItem, Target } from '#shared/domain/execution/items.ts';
 import { docTarget, lineTarget, targetKey } from '#shared/domain/execution/items.ts';
-import type { PostingMessage } from '#shared/domain/execution/posting.ts';
+import type { PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { referencedDocument } from '#shared/domain/execution/posting.ts';
 import { addDeltas } from '#shared/domain/execution/rules.ts';
 import type { Deltas, Violation } from '#shared/domain/execution/rules.ts';
@@ -123,6 +123,9 @@ function assemble(outcomes: readonly Outcome[], changes: readonly ItemChange[]):
   };
 }
 
+/** Postings that create a document keyed by their own id (see evaluate.ts). */
+const CREATES_DOCUMENT: ReadonlySet<PostingKind> = new Set(['commit', 'resolve', 'order', 'assess', 'receive']);
+
 /** What every message needs read, known before any rule runs (one round trip for most batches). */
 function initialNeeds(message: PostingMessage): Need[] {
   const { gov, year, command } = message;
@@ -133,6 +136,8 @@ function initialNeeds(message: PostingMessage): Need[] {
   ];
   const document = referencedDocument(command);
   if (document) needs.push({ type: 'item', target: docTarget(gov, document) });
+  // The document the posting creates (absent unless it was applied before): read in the same round.
+  if (CREATES_DOCUMENT.has(command.kind)) needs.push({ type: 'item', target: docTarget(gov, message.postingId) });
   if (command.kind === 'correct') {
     needs.push(
       { type: 'result', gov, postingId: command.originalPostingId },

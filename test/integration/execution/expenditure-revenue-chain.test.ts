@@ -281,4 +281,24 @@ describe('segregation of duties and idempotency', () => {
     // one record of the acceptance (the retry added none) and one of the application
     expect(records.map((a) => String(a.operation).endsWith('.accepted')).sort()).toEqual([false, true]);
   });
+
+  it('answers a retry of an applied posting that the books would now refuse with its posting id, and nothing more', async () => {
+    await seedLine({ lineId: 'small-grant', allotted: 5_000, itemCode: '201-01' });
+    const body = { lineId: 'small-grant', amount: 5_000, counterparty: 'z', contractRef: 'C-5', date: '2026-03-21' };
+    const first = await post(routes.createCommitment, callers.financeOfficer, {}, body, 'full-line-key');
+    await drainPostings();
+    expect((await readLine('small-grant')).committed).toBe(5_000);
+
+    const retry = await post(routes.createCommitment, callers.financeOfficer, {}, body, 'full-line-key');
+    expect(retry.status).toBe(202);
+    expect(retry.body.postingId).toBe(first.body.postingId);
+    const fresh = await post(routes.createCommitment, callers.financeOfficer, {}, body, 'full-line-new-key');
+    expect(fresh.status).toBe(422);
+    expect(fresh.body.code).toBe('committed-within-allotment');
+    const reused = await post(routes.createCommitment, callers.financeOfficer, {}, { ...body, amount: 6_000 }, 'full-line-key');
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('idempotency-key-reused');
+    await drainPostings();
+    expect((await readLine('small-grant')).committed).toBe(5_000);
+  });
 });
