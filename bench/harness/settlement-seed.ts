@@ -1,0 +1,139 @@
+import { BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import type { Outcome } from '#shared/domain/execution/plan-batch.ts';
+import { cashControlKey, lineControlKey } from '#shared/repositories/budget-control-keys.ts';
+import { fundStatusUpdate } from '#shared/repositories/fund-status-repository.ts';
+import { balanceUpdate } from '#shared/repositories/ledger-balances.ts';
+import { resultItem } from '#shared/repositories/posting-items.ts';
+import { carryOverKey, openingKey } from '#shared/repositories/settlement-keys.ts';
+import { forEachConcurrently } from './concurrency.ts';
+import { carryOversOf, finalCash, finalLines, lineInputs, openingBalances, simulateYear } from './settlement-year.ts';
+import type { YearShape } from './settlement-year.ts';
+
+type Item = Record<string, unknown>;
+
+/** What seeding a government-year wrote, and the books' totals a correct closing must report. */
+export interface SeededYear {
+  readonly gov: string;
+  readonly year: number;
+  readonly postings: number;
+  /** Posting records (RESULT items, one per applied posting). */
+  readonly postingRecords: number;
+  /** Postings whose record is on the journal index (they carry journal lines). */
+  readonly journalRecords: number;
+  /** Budget lines (LINE#), cash allocations (CASH#), running balances (DAY#/MONTH#), fund status, opening, carry-overs. */
+  readonly otherItems: number;
+  readonly lines: number;
+  readonly monthBalances: number;
+  readonly carryOvers: number;
+  /** Wall time of planning and writing the posting records. */
+  readonly postingsMs: number;
+  readonly totalMs: number;
+  readonly expenditurePaid: string;
+  readonly revenueReceived: string;
+}
+
+/**
+ * Writes what execution's pipeline and budgeting leave in the table for one government-year of
+ * `shape.postings` postings (settlement-year.ts plans them with execution's planner):
+ *
+ * - one posting record per posting, execution's own resultItem (with the journal lines and the
+ *   gsi1 journal key when it has lines), by parallel BatchWriteItem;
+ * - the LINE# and CASH# control items with the counters the postings moved;
+ * - the running balances (DAY# and MONTH#) through execution's balanceUpdate and the fund
+ *   status through fundStatusUpdate, summed over the year;
+ * - the opening balances from last year's closing and a few recorded carry-overs.
+ *
+ * Not written: the per-posting items no closing reads (the accepted request, the idempotency key,
+ * the two audit records, the documents), which would multiply the seeding time by about six.
+ */
+export async function seedGovernmentYear(shape: YearShape, lanes = 8): Promise<SeededYear> {
+  const started = performance.now();
+  const inputs = lineInputs(shape);
+  let postingRecords = 0;
+  let journalRecords = 0;
+  let writing: Promise<void> = Promise.resolve();
+  // One batch is written while the next is planned.
+  const store = async (outcomes: readonly Outcome[]) => {
+    const items = outcomes.map((outcome) => resultItem(outcome, `${outcome.message.command.date}T10:00:00.000Z`));
+    postingRecords += items.length;
+    journalRecords += items.filter((item) => item.gsi1pk !== undefined).length;
+    await writing;
+    writing = putAll(items, lanes);
+    // Awaited by the next batch or at the end; until then its failure must not count as unhandled.
+    writing.catch(() => undefined);
+  };
+  const totals = await simulateYear(shape, inputs, store);
+  await writing;
+  const postingsMs = performance.now() - started;
+
+  const { gov, year } = shape;
+  const lines = finalLines(shape, inputs, totals);
+  const carryOvers = carryOversOf(lines);
+  const cash = finalCash(totals);
+  await putAll(
+    [
+      ...lines.map((line) => ({ ...lineControlKey(gov, year, line.lineId), entity: 'budget-control', ...line })),
+      ...cash.map((c) => ({ ...cashControlKey(gov, year, c.fund, c.month), entity: 'cash-control', gov, year, ...c })),
+      {
+        ...openingKey(gov, year),
+        entity: 'opening-balances',
+        gov,
+        year,
+        fromYear: year - 1,
+        balances: openingBalances().map((b) => ({ fund: b.fund, account: b.account, debit: String(b.debit), credit: String(b.credit) })),
+      },
+      ...carryOvers.map((carry) => ({
+        ...carryOverKey(gov, year, carry.lineId),
+        entity: 'carry-over',
+        ...carry,
+        gov,
+        year,
+        recordedBy: 'bench-chief-accountant',
+        recordedAt: `${year}-12-20T09:00:00.000Z`,
+      })),
+    ],
+    lanes,
+  );
+  const table = tableName();
+  const balances = [...totals.balances.values()];
+  const actions = [
+    ...balances.map((delta) => balanceUpdate(table, delta)),
+    fundStatusUpdate(table, gov, year, [...totals.movements.values()], `${year}-12-31T18:00:00.000Z`),
+  ];
+  const transactions = Array.from({ length: Math.ceil(actions.length / 100) }, (_, n) => actions.slice(n * 100, n * 100 + 100));
+  await forEachConcurrently(transactions, 4, async (transaction) => {
+    await dynamoClient().send(new TransactWriteCommand({ TransactItems: transaction as never }));
+  });
+
+  const sum = (pick: (line: (typeof lines)[number]) => number) => lines.reduce((total, line) => total + BigInt(pick(line)), 0n);
+  return {
+    gov,
+    year,
+    postings: totals.applied,
+    postingRecords,
+    journalRecords,
+    otherItems: lines.length + cash.length + 1 + carryOvers.length + actions.length,
+    lines: lines.length,
+    monthBalances: balances.filter((delta) => delta.period.startsWith('MONTH#')).length,
+    carryOvers: carryOvers.length,
+    postingsMs: Math.round(postingsMs),
+    totalMs: Math.round(performance.now() - started),
+    expenditurePaid: sum((line) => line.paid).toString(),
+    revenueReceived: sum((line) => line.received).toString(),
+  };
+}
+
+/** Puts items with BatchWriteItem, 25 a request and `lanes` requests in flight, retrying unprocessed items. */
+async function putAll(items: readonly Item[], lanes: number): Promise<void> {
+  const table = tableName();
+  const batches = Array.from({ length: Math.ceil(items.length / 25) }, (_, n) => items.slice(n * 25, n * 25 + 25));
+  await forEachConcurrently(batches, lanes, async (batch) => {
+    let requests = batch.map((item) => ({ PutRequest: { Item: item } }));
+    while (requests.length > 0) {
+      const { UnprocessedItems } = await dynamoClient().send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
+      requests = (UnprocessedItems?.[table] ?? []) as typeof requests;
+    }
+  });
+}
