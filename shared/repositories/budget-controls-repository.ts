@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
@@ -9,34 +9,22 @@ import { controlPartition, lineControlKey } from '#shared/repositories/budget-co
 import type { LineControl } from '#shared/repositories/budget-control-keys.ts';
 import { yearKey } from '#shared/repositories/budget-keys.ts';
 import { batchWrite, forEachParallel, transact } from '#shared/repositories/budget-writes.ts';
+import { queryPrefix } from '#shared/repositories/query-all.ts';
 
 /** Control items as budgeting sees them (plus whether they come from a provisional budget). */
 export type StoredLineControl = LineControl & { readonly provisional: boolean };
 
 export async function readLineControls(gov: string, year: number): Promise<ExistingControl[]> {
-  const controls: ExistingControl[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': controlPartition(gov, year), ':prefix': 'LINE#' },
-        ProjectionExpression: 'lineId, budget, allotted, carryIn',
-        ConsistentRead: true,
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    for (const item of page.Items ?? [])
-      controls.push({
-        lineId: String(item.lineId),
-        budget: Number(item.budget),
-        allotted: Number(item.allotted),
-        carryIn: Number(item.carryIn ?? 0),
-      });
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return controls;
+  const items = await queryPrefix(controlPartition(gov, year), 'LINE#', {
+    ProjectionExpression: 'lineId, budget, allotted, carryIn',
+    ConsistentRead: true,
+  });
+  return items.map((item) => ({
+    lineId: String(item.lineId),
+    budget: Number(item.budget),
+    allotted: Number(item.allotted),
+    carryIn: Number(item.carryIn ?? 0),
+  }));
 }
 
 export async function getLineControl(gov: string, year: number, lineId: string): Promise<StoredLineControl | undefined> {

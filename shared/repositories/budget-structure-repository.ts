@@ -1,10 +1,11 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { structureKey, structurePrefix } from '#shared/repositories/budget-keys.ts';
 import { transact } from '#shared/repositories/budget-writes.ts';
+import { queryPrefix } from '#shared/repositories/query-all.ts';
 import type { Account, Department } from '#shared/schemas/budget.ts';
 import { accountKindNames } from '#shared/schemas/budget.ts';
 
@@ -50,23 +51,7 @@ export async function getAccount(gov: string, code: string): Promise<Account | u
   return Item ? toAccount(Item) : undefined;
 }
 
-async function listStructure(gov: string, kind: 'ACCOUNT' | 'DEPT'): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `GOV#${gov}`, ':prefix': structurePrefix(kind) },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return items;
-}
+const listStructure = (gov: string, kind: 'ACCOUNT' | 'DEPT') => queryPrefix(`GOV#${gov}`, structurePrefix(kind));
 
 const toAccount = (item: Record<string, unknown>): Account => ({
   gov: String(item.gov),

@@ -7,6 +7,7 @@ import type { HistoryEntry, VersionRecord } from '#shared/domain/budget/version.
 import type { VersionState } from '#shared/domain/budget/workflow.ts';
 import { linesPartition, planPartition, versionKey, yearKey } from '#shared/repositories/budget-keys.ts';
 import type { TransactItem } from '#shared/repositories/budget-writes.ts';
+import { queryAll } from '#shared/repositories/query-all.ts';
 import type { BudgetLine } from '#shared/schemas/budget.ts';
 
 /** The budget year of a government: which version is open or final, and the locks on its control items. */
@@ -75,21 +76,7 @@ export async function readAllLines(version: VersionRecord): Promise<BudgetLine[]
 }
 
 export async function readPartition(partition: string): Promise<BudgetLine[]> {
-  const lines: BudgetLine[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    lines.push(...(page.Items ?? []).map(toLine));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return lines;
+  return (await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition } })).map(toLine);
 }
 
 /** The lines with the given ids in each version (absent ids are missing from the map). */

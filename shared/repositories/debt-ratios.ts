@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { nationalTotal } from '#shared/repositories/budget-totals.ts';
 import { totalsKey } from '#shared/repositories/budget-keys.ts';
 import { DEBT_TOTALS_PARTITION, debtTotalKey } from '#shared/repositories/debt-keys.ts';
+import { queryAll } from '#shared/repositories/query-all.ts';
 
 /**
  * The two figures of the debt ratio: a government's outstanding debt now (its DEBTTOTALS item,
@@ -22,21 +23,8 @@ export async function finalBudgetTotal(gov: string, year: number): Promise<bigin
 
 /** Every government's outstanding debt (one Query of at most 243 small items). */
 export async function outstandingByGovernment(): Promise<Map<string, bigint>> {
-  const totals = new Map<string, bigint>();
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': DEBT_TOTALS_PARTITION },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    for (const item of page.Items ?? []) totals.set(String(item.gov), BigInt(Number(item.outstanding ?? 0)));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return totals;
+  const items = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': DEBT_TOTALS_PARTITION } });
+  return new Map(items.map((item) => [String(item.gov), BigInt(Number(item.outstanding ?? 0))]));
 }
 
 export async function budgetTotalsByGovernment(year: number): Promise<Map<string, bigint>> {

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
@@ -8,6 +8,7 @@ import type { RequestInfo } from '#shared/http/request-info.ts';
 import { conflict, notFound, unprocessable } from '#shared/http/problem.ts';
 import { transact } from '#shared/repositories/budget-writes.ts';
 import { debtKey, debtPartition, debtTotalKey } from '#shared/repositories/debt-keys.ts';
+import { queryPrefix } from '#shared/repositories/query-all.ts';
 import type { debt, issueDebtBody } from '#shared/schemas/debt.ts';
 
 export type DebtRecord = z.infer<typeof debt>;
@@ -66,22 +67,7 @@ export async function requireDebt(gov: string, debtId: string): Promise<DebtReco
 }
 
 export async function listDebts(gov: string): Promise<DebtRecord[]> {
-  const debts: DebtRecord[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': debtPartition(gov), ':prefix': 'DEBT#' },
-        ConsistentRead: true,
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    debts.push(...(page.Items ?? []).map(toDebt));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return debts;
+  return (await queryPrefix(debtPartition(gov), 'DEBT#', { ConsistentRead: true })).map(toDebt);
 }
 
 function toDebt(item: Record<string, unknown>): DebtRecord {

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
@@ -10,6 +10,7 @@ import { transact } from '#shared/repositories/budget-writes.ts';
 import type { TransactItem } from '#shared/repositories/budget-writes.ts';
 import { debtTarget, requireDebt } from '#shared/repositories/debt-register.ts';
 import { debtKey, debtPartition, debtTotalKey, entryPrefix, repaymentKey, reversalKey } from '#shared/repositories/debt-keys.ts';
+import { queryPrefix } from '#shared/repositories/query-all.ts';
 import type { debtEntry } from '#shared/schemas/debt.ts';
 
 export type DebtEntry = z.infer<typeof debtEntry>;
@@ -133,23 +134,7 @@ function movement(
 }
 
 export async function entriesOf(gov: string, debtId: string): Promise<DebtEntry[]> {
-  const entries: DebtEntry[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': debtPartition(gov), ':prefix': entryPrefix(debtId) },
-        ConsistentRead: true,
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const { pk: _pk, sk: _sk, entity: _entity, ...entry } = item;
-      entries.push(entry as DebtEntry);
-    }
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
+  const items = await queryPrefix(debtPartition(gov), entryPrefix(debtId), { ConsistentRead: true });
+  const entries = items.map(({ pk: _pk, sk: _sk, entity: _entity, ...entry }) => entry as DebtEntry);
   return entries.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.entryId.localeCompare(b.entryId));
 }

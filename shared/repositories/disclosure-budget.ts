@@ -1,12 +1,11 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
-import { tableName } from '#shared/config/env.ts';
 import type { VersionRecord } from '#shared/domain/budget/version.ts';
 import { indicatorsOf } from '#shared/domain/disclosure/indicators.ts';
 import type { DisclosedIndicators } from '#shared/domain/disclosure/indicator-table.ts';
 import { nationalTotal } from '#shared/repositories/budget-totals.ts';
 import { getVersion, getYear, versionLinesPartition } from '#shared/repositories/budget-version-repository.ts';
 import { forEachParallel } from '#shared/repositories/budget-writes.ts';
+import { queryPrefix } from '#shared/repositories/query-all.ts';
+import type { Item } from '#shared/repositories/query-all.ts';
 
 /**
  * What disclosure reads of a final budget: the lines of the year's final version (the budget as
@@ -37,24 +36,11 @@ export async function expenditureAmounts(version: VersionRecord): Promise<Expend
   return items.map((item) => ({ field: String(item.field), amount: Number(item.amount) }));
 }
 
-async function queryLines(version: VersionRecord, prefix: string, attribute: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ProjectionExpression: '#attribute, #amount',
-        ExpressionAttributeNames: { '#attribute': attribute, '#amount': 'amount' },
-        ExpressionAttributeValues: { ':pk': versionLinesPartition(version), ':prefix': prefix },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return items;
+function queryLines(version: VersionRecord, prefix: string, attribute: string): Promise<Item[]> {
+  return queryPrefix(versionLinesPartition(version), prefix, {
+    ProjectionExpression: '#attribute, #amount',
+    ExpressionAttributeNames: { '#attribute': attribute, '#amount': 'amount' },
+  });
 }
 
 /**

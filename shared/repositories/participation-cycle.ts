@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
@@ -9,6 +9,7 @@ import type { RequestInfo } from '#shared/http/request-info.ts';
 import { conflict, notFound } from '#shared/http/problem.ts';
 import { transact } from '#shared/repositories/budget-writes.ts';
 import { cycleKey, cyclePartition, proposalPrefix } from '#shared/repositories/participation-keys.ts';
+import { queryPrefix } from '#shared/repositories/query-all.ts';
 import type { Cycle } from '#shared/schemas/participation.ts';
 
 export interface SelectedProposal {
@@ -160,31 +161,18 @@ interface EligibleProposal {
 }
 
 async function eligibleProposals(gov: string, year: number): Promise<EligibleProposal[]> {
-  const proposals: EligibleProposal[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        FilterExpression: '#state = :eligible',
-        ProjectionExpression: 'proposalId, title, #field, estimatedCost, votes',
-        ExpressionAttributeNames: { '#state': 'state', '#field': 'field' },
-        ExpressionAttributeValues: { ':pk': cyclePartition(gov, year), ':prefix': proposalPrefix, ':eligible': 'eligible' },
-        ConsistentRead: true,
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      proposals.push({
-        proposalId: String(item.proposalId),
-        title: String(item.title),
-        field: String(item.field),
-        estimatedCost: Number(item.estimatedCost),
-        votes: Number(item.votes ?? 0),
-      });
-    }
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return proposals;
+  const items = await queryPrefix(cyclePartition(gov, year), proposalPrefix, {
+    FilterExpression: '#state = :eligible',
+    ProjectionExpression: 'proposalId, title, #field, estimatedCost, votes',
+    ExpressionAttributeNames: { '#state': 'state', '#field': 'field' },
+    ExpressionAttributeValues: { ':eligible': 'eligible' },
+    ConsistentRead: true,
+  });
+  return items.map((item) => ({
+    proposalId: String(item.proposalId),
+    title: String(item.title),
+    field: String(item.field),
+    estimatedCost: Number(item.estimatedCost),
+    votes: Number(item.votes ?? 0),
+  }));
 }

@@ -12,6 +12,7 @@ import { badRequest, conflict, notFound, unprocessable } from '#shared/http/prob
 import { transact } from '#shared/repositories/budget-writes.ts';
 import { requireCycle } from '#shared/repositories/participation-cycle.ts';
 import { cycleKey, cyclePartition, proposalKey, proposalPrefix, residentProposalsKey } from '#shared/repositories/participation-keys.ts';
+import { queryAll } from '#shared/repositories/query-all.ts';
 import type { PublicProposal } from '#shared/schemas/participation.ts';
 
 export interface ProposalInput {
@@ -240,20 +241,10 @@ function decodeCursor(cursor: string): string {
 
 /** The caller's own proposals: the index key is their sub, so nobody else's can come back. */
 export async function proposalsOf(gov: string, year: number, proposer: string): Promise<ProposalRecord[]> {
-  const items: ProposalRecord[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': residentProposalsKey(gov, year, proposer) },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    items.push(...((page.Items ?? []) as ProposalRecord[]).filter((item) => item.proposer === proposer));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return items;
+  const items = (await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': residentProposalsKey(gov, year, proposer) },
+  })) as ProposalRecord[];
+  return items.filter((item) => item.proposer === proposer);
 }

@@ -1,6 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { cycleNotIn, requireCycleState } from '#shared/domain/participation/cycle.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
@@ -9,6 +7,7 @@ import { transact } from '#shared/repositories/budget-writes.ts';
 import { cycleTarget, requireCycle } from '#shared/repositories/participation-cycle.ts';
 import { ballotKey, cycleKey, cyclePartition, proposalKey, votePrefix, voteKey } from '#shared/repositories/participation-keys.ts';
 import { requireProposal } from '#shared/repositories/participation-proposals.ts';
+import { queryPrefix } from '#shared/repositories/query-all.ts';
 
 export interface VoteReceipt {
   readonly proposalId: string;
@@ -95,21 +94,8 @@ const notEligible = (proposalId: string, state: string) =>
 
 /** The caller's own votes: the key prefix is their sub, so nobody else's can come back. */
 export async function votesOf(gov: string, year: number, voter: string): Promise<{ proposalId: string; votedAt: string }[]> {
-  const votes: { proposalId: string; votedAt: string }[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': cyclePartition(gov, year), ':prefix': votePrefix(gov, year, voter) },
-        ConsistentRead: true,
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    for (const item of page.Items ?? [])
-      if (item.voter === voter) votes.push({ proposalId: String(item.proposalId), votedAt: String(item.votedAt) });
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return votes;
+  const items = await queryPrefix(cyclePartition(gov, year), votePrefix(gov, year, voter), { ConsistentRead: true });
+  return items
+    .filter((item) => item.voter === voter)
+    .map((item) => ({ proposalId: String(item.proposalId), votedAt: String(item.votedAt) }));
 }

@@ -1,6 +1,7 @@
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
+import { queryAll } from '#shared/repositories/query-all.ts';
 import type { Government } from '#shared/schemas/registry.ts';
 
 /** Registry items: pk GOV#{code} / sk PROFILE; listed through gsi1 (GOVERNMENTS / {code}). */
@@ -13,22 +14,12 @@ export async function getGovernment(code: string): Promise<Government | undefine
 }
 
 export async function listGovernments(): Promise<Government[]> {
-  const items: Government[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': LIST_PARTITION },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    items.push(...(page.Items ?? []).map(toGovernment));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return items;
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p',
+    ExpressionAttributeValues: { ':p': LIST_PARTITION },
+  });
+  return items.map(toGovernment);
 }
 
 /** Writes the registry (idempotent: the same items every time). */

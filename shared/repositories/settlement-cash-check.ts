@@ -2,13 +2,13 @@ import { chartOfAccounts } from '#shared/domain/ledger/chart-of-accounts.ts';
 import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
 import { readFundStatus } from '#shared/repositories/fund-status-repository.ts';
 import { ledgerPartition } from '#shared/repositories/ledger-balances.ts';
-import { queryPrefix } from '#shared/repositories/settlement-inputs.ts';
+import { queryPrefix } from '#shared/repositories/query-all.ts';
 
 type Positions = Map<string, bigint>;
 
 async function journalCash(job: ClosingJob): Promise<Positions> {
   const cash: Positions = new Map();
-  for (const item of await queryPrefix(ledgerPartition(job.gov, job.period.year), 'MONTH#')) {
+  for (const item of await queryPrefix(ledgerPartition(job.gov, job.period.year), 'MONTH#', { ConsistentRead: true })) {
     if (item.account !== chartOfAccounts.cash.code) continue;
     const fund = String(item.fund);
     cash.set(fund, (cash.get(fund) ?? 0n) + BigInt(item.debit ?? 0) - BigInt(item.credit ?? 0));

@@ -1,5 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
@@ -9,29 +8,12 @@ import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/l
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { controlPartition } from '#shared/repositories/budget-control-keys.ts';
 import { ledgerPartition } from '#shared/repositories/ledger-balances.ts';
+import { queryPrefix } from '#shared/repositories/query-all.ts';
+import type { Item } from '#shared/repositories/query-all.ts';
 import { openingKey, settlementPartition } from '#shared/repositories/settlement-keys.ts';
 
-type Item = Record<string, NativeAttributeValue>;
-
-/** Every item of a partition whose sort key starts with a prefix (pages followed). */
-export async function queryPrefix(pk: string, prefix: string): Promise<Item[]> {
-  const items: Item[] = [];
-  let cursor: Item | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return items;
-}
+/** A closing reads what the postings wrote up to the moment it runs. */
+const consistent = { ConsistentRead: true };
 
 /**
  * The running totals a closing needs, never the postings: the MONTH# totals of the months before
@@ -41,7 +23,7 @@ export async function queryPrefix(pk: string, prefix: string): Promise<Item[]> {
 export async function readLedgerTotals(job: ClosingJob): Promise<{ totals: LedgerDayTotal[]; itemsRead: number }> {
   const { gov, period } = job;
   const lastMonth = period.lastDay.slice(0, 7);
-  const months = await queryPrefix(ledgerPartition(gov, period.year), 'MONTH#');
+  const months = await queryPrefix(ledgerPartition(gov, period.year), 'MONTH#', consistent);
   const totals: LedgerDayTotal[] = [];
   for (const item of months) {
     const month = String(item.period).slice('MONTH#'.length);
@@ -50,7 +32,7 @@ export async function readLedgerTotals(job: ClosingJob): Promise<{ totals: Ledge
   }
   let itemsRead = months.length;
   if (period.kind === 'daily') {
-    const days = await queryPrefix(ledgerPartition(gov, period.year), `DAY#${lastMonth}-`);
+    const days = await queryPrefix(ledgerPartition(gov, period.year), `DAY#${lastMonth}-`, consistent);
     itemsRead += days.length;
     for (const item of days) {
       const day = String(item.period).slice('DAY#'.length);
@@ -79,7 +61,7 @@ export async function readOpening(gov: string, year: number): Promise<OpeningBal
 }
 
 export async function readLines(gov: string, year: number): Promise<SettlementLine[]> {
-  return (await queryPrefix(controlPartition(gov, year), 'LINE#')).map((item) => ({
+  return (await queryPrefix(controlPartition(gov, year), 'LINE#', consistent)).map((item) => ({
     lineId: String(item.lineId),
     kind: item.kind as SettlementLine['kind'],
     fund: String(item.fund),
@@ -95,7 +77,7 @@ export async function readLines(gov: string, year: number): Promise<SettlementLi
 }
 
 export async function readCarryOvers(gov: string, year: number): Promise<CarryOver[]> {
-  return (await queryPrefix(settlementPartition(gov, year), 'CARRYOVER#')).map((item) => ({
+  return (await queryPrefix(settlementPartition(gov, year), 'CARRYOVER#', consistent)).map((item) => ({
     lineId: String(item.lineId),
     kind: item.kind as CarryOverKind,
     amount: Number(item.amount),

@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
 import { closingSteps } from '#shared/domain/settlement/closing-run.ts';
 import type { ClosingKind } from '#shared/domain/settlement/periods.ts';
+import { queryPrefix } from '#shared/repositories/query-all.ts';
 import { progressKey, settlementPartition } from '#shared/repositories/settlement-keys.ts';
 
 export interface ClosingProgress {
@@ -61,30 +62,14 @@ export async function completeStep(
 }
 
 export async function listProgress(gov: string, year: number): Promise<ClosingProgress[]> {
-  const items: ClosingProgress[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': settlementPartition(gov, year), ':prefix': 'PROGRESS#' },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      items.push({
-        gov: String(item.gov),
-        year: Number(item.year),
-        kind: item.kind as ClosingKind,
-        period: String(item.period),
-        completed: (item.completed as string[]) ?? [],
-        status: item.status as ClosingProgress['status'],
-        summary: (item.summary as Record<string, number>) ?? {},
-        updatedAt: String(item.updatedAt),
-      });
-    }
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return items;
+  return (await queryPrefix(settlementPartition(gov, year), 'PROGRESS#')).map((item) => ({
+    gov: String(item.gov),
+    year: Number(item.year),
+    kind: item.kind as ClosingKind,
+    period: String(item.period),
+    completed: (item.completed as string[]) ?? [],
+    status: item.status as ClosingProgress['status'],
+    summary: (item.summary as Record<string, number>) ?? {},
+    updatedAt: String(item.updatedAt),
+  }));
 }

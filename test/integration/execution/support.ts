@@ -7,7 +7,7 @@ import {
   SendMessageBatchCommand,
 } from '@aws-sdk/client-sqs';
 import type { Message } from '@aws-sdk/client-sqs';
-import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { sqsClient } from '#shared/clients/sqs.ts';
@@ -17,6 +17,7 @@ import { sqsEvent } from '#infra/runtime/sqs-event.ts';
 import { lambdaContext } from '#infra/runtime/lambda-context.ts';
 import { cashControlKey, lineControlKey } from '#shared/repositories/budget-control-keys.ts';
 import { resultKey } from '#shared/repositories/posting-keys.ts';
+import { queryPrefix } from '#shared/repositories/query-all.ts';
 import { messageGroupId } from '#shared/domain/execution/posting.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { handler } from '#functions/postings/apply-postings.ts';
@@ -89,24 +90,7 @@ export async function closePeriod(period: string, gov = GOV): Promise<void> {
   );
 }
 
-export async function readItems(pk: string, prefix = ''): Promise<Record<string, any>[]> {
-  const items: Record<string, any>[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return items;
-}
+export const readItems = (pk: string, prefix = ''): Promise<Record<string, any>[]> => queryPrefix(pk, prefix, { ConsistentRead: true });
 
 export const readLine = async (lineId: string, gov = GOV) => (await readItems(`BUDGET#${gov}#${YEAR}`, `LINE#${lineId}`))[0]!;
 
