@@ -23,7 +23,12 @@ const ALGORITHMS = ['ES256', 'RS256'];
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const keySet = options.keys instanceof URL ? createRemoteJWKSet(options.keys) : createLocalJWKSet(options.keys);
+  const verified = new Map<string, { payload: JWTPayload; until: number }>();
   return async (token) => {
+    const now = Date.now();
+    const known = verified.get(token);
+    if (known && now < known.until) return known.payload;
+    verified.delete(token);
     try {
       const { payload } = await jwtVerify(token, keySet, {
         issuer: options.issuer,
@@ -31,11 +36,29 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         algorithms: ALGORITHMS,
         requiredClaims: ['exp', 'sub'],
       });
+      remember(verified, token, Object.freeze(payload), now);
       return payload;
     } catch (error) {
       throw new TokenRejected(reason(error), { cause: error });
     }
   };
+}
+
+/** Tokens whose signature was verified, re-used within this window (never past `exp`, always within the JWKS cache's 10 minutes). */
+const REUSE_MS = 60_000;
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * An ES256 verification costs ~0.3 ms of CPU; a client sends the same token with every request.
+ * The exact token string (signature included) verified moments ago is accepted again until its
+ * `exp` or for REUSE_MS, whichever comes first; any other string is verified in full.
+ */
+function remember(verified: Map<string, { payload: JWTPayload; until: number }>, token: string, payload: JWTPayload, now: number): void {
+  const expiresAt = (payload.exp ?? 0) * 1000;
+  const until = Math.min(now + REUSE_MS, expiresAt);
+  if (until <= now) return;
+  if (verified.size >= MAX_REMEMBERED) verified.delete(verified.keys().next().value as string);
+  verified.set(token, { payload, until });
 }
 
 function reason(error: unknown): string {
