@@ -118,7 +118,7 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
 }
 
 /** One commitment per target, each posted by a finance officer of the target's government. */
-async function commitmentCalls(api: LocalApi, targets: readonly LineTarget[]): Promise<HttpCall[]> {
+export async function commitmentCalls(api: LocalApi, targets: readonly LineTarget[]): Promise<HttpCall[]> {
   const tokens = new Map<string, string>();
   for (const { gov } of targets)
     if (!tokens.has(gov)) tokens.set(gov, await api.token({ sub: `bench-fo-${gov}`, roles: ['finance_officer'], gov }));

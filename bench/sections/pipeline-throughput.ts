@@ -1,3 +1,4 @@
+import { enginePlacement } from '../harness/embedded.ts';
 import { goal, versus } from '../harness/report.ts';
 import type { Section } from '../harness/section.ts';
 import { round } from '../harness/stats.ts';
@@ -83,7 +84,9 @@ export const pipelineThroughput: Section = {
       met: zeroLoss,
     });
     context.note(
-      'everything runs in one Node process on 127.0.0.1 (engine, SQS, HTTP API, consumer); the HTTP clients run in a worker thread',
+      enginePlacement() === 'child'
+        ? 'the engines (DynamoDB, SQS) run in a child process, as other machines do in production; HTTP API and consumer share one Node process on 127.0.0.1; the HTTP clients run in a worker thread of it'
+        : 'everything runs in one Node process on 127.0.0.1 (engine, SQS, HTTP API, consumer); the HTTP clients run in a worker thread',
     );
   },
 };

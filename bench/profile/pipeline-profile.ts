@@ -1,0 +1,114 @@
+/**
+ * `node bench/profile/pipeline-profile.ts [--postings=3000] [--clients=32] [--cpu-profile=DIR]`:
+ * where the posting pipeline spends its time. On a fresh embedded stack with 10 governments × 4
+ * lines, it first only ACCEPTS `postings` commitments over HTTP (no consumer running), then only
+ * APPLIES them (the real consumer through the runtime's poller, queue full), and prints for each
+ * phase the rate, and the SDK calls per posting with their mean wall time. With --cpu-profile, a
+ * CPU profile of each phase is written there (summarise it with summarise-cpu-profile.ts).
+ */
+import '../harness/bench-env.ts';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createQueuePoller, runtimeSqsClient } from '#infra/runtime/queue-poller.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { sqsClient } from '#shared/clients/sqs.ts';
+import { queues } from '#shared/resources.ts';
+import { withEmbeddedStack } from '../harness/embedded.ts';
+import { prepareGovernments } from '../harness/execution-fixture.ts';
+import { zipfGovernments } from '../harness/governments.ts';
+import { sendLoad } from '../harness/http-load.ts';
+import { startLocalApi } from '../harness/local-api.ts';
+import { committedOn, COMMITMENT_AMOUNT, commitmentCalls } from '../harness/pipeline-run.ts';
+import { timeCalls } from './call-timer.ts';
+import type { CallTimes } from './call-timer.ts';
+
+const { values } = parseArgs({
+  options: {
+    postings: { type: 'string', default: '3000' },
+    clients: { type: 'string', default: '32' },
+    'cpu-profile': { type: 'string' },
+  },
+});
+const postings = Number(values.postings);
+const clients = Number(values.clients);
+const profileDir = values['cpu-profile'];
+
+await withEmbeddedStack(async () => {
+  const api = await startLocalApi();
+  try {
+    const prepared = await prepareGovernments(api, zipfGovernments().slice(0, 10), 5, 1_000_000_000_000);
+    const targets = prepared.flatMap(({ gov, lineIds }) => lineIds.map((lineId) => ({ gov, lineId })));
+    const pollerSqs = runtimeSqsClient();
+    const times = timeCalls([
+      { service: 'dynamodb', client: dynamoClient() },
+      { service: 'sqs(api)', client: sqsClient() },
+      { service: 'sqs(poller)', client: pollerSqs },
+    ]);
+    const calls = await commitmentCalls(api, targets);
+    const before = await committedOn(targets);
+
+    times.reset();
+    const accept = await profiled('accept', () =>
+      sendLoad({
+        baseUrl: api.url,
+        clients,
+        calls,
+        expectedStatus: 202,
+        maxRequests: postings,
+        uniqueHeader: { name: 'idempotency-key', prefix: `profile-${Date.now().toString(36)}` },
+      }),
+    );
+    report('accept', accept.succeeded, accept.elapsedMs, times);
+    process.stdout.write(
+      `  accept latency p50 ${accept.p50.toFixed(1)} ms, p99 ${accept.p99.toFixed(1)} ms; refused ${JSON.stringify(accept.unexpected)}\n`,
+    );
+
+    times.reset();
+    const poller = createQueuePoller({
+      queueUrl: String(process.env[queues.postings.env]),
+      declaration: queues.postings,
+      sqs: pollerSqs,
+      concurrency: 4,
+      waitTimeSeconds: 1,
+    });
+    const started = performance.now();
+    const stats = await profiled('apply', () => poller.drain({ timeoutMs: 300_000 }));
+    const applyMs = performance.now() - started;
+    await poller.stop();
+    const applied = Math.round(((await committedOn(targets)) - before) / COMMITMENT_AMOUNT);
+    report('apply', applied, applyMs, times);
+    process.stdout.write(
+      `  batches ${stats.batches}, mean ${(stats.received / stats.batches).toFixed(1)} messages a batch, retried ${stats.retried}\n`,
+    );
+    times.detach();
+    pollerSqs.destroy();
+  } finally {
+    await api.stop();
+  }
+});
+
+async function profiled<T>(phase: string, work: () => Promise<T>): Promise<T> {
+  if (!profileDir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(join(profileDir, `${phase}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+function report(phase: string, count: number, ms: number, times: CallTimes): void {
+  process.stdout.write(`\n${phase}: ${count} postings in ${(ms / 1000).toFixed(2)} s = ${((count * 1000) / ms).toFixed(0)}/s\n`);
+  for (const [name, { count: n, ms: total }] of Object.entries(times.calls).sort((a, b) => b[1].ms - a[1].ms)) {
+    process.stdout.write(
+      `  ${name.padEnd(34)} ${(n / Math.max(1, count)).toFixed(2).padStart(6)} per posting, mean ${(total / n).toFixed(2).padStart(7)} ms\n`,
+    );
+  }
+}
