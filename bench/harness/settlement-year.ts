@@ -32,12 +32,13 @@ export interface YearShape {
   readonly seed?: number;
 }
 
+/** 일반회계, two 공기업특별회계 (water, sewage), a 기타특별회계 and a 기금, with their share of the lines. */
 export const FUNDS = [
-  { code: 'GEN', kind: 'general', share: 0.6, name: '일반회계' },
-  { code: 'WAT', kind: 'public-enterprise', share: 0.1, name: '상수도사업특별회계' },
-  { code: 'SEW', kind: 'public-enterprise', share: 0.1, name: '하수도사업특별회계' },
-  { code: 'HOU', kind: 'other-special', share: 0.1, name: '주택사업특별회계' },
-  { code: 'FND', kind: 'fund', share: 0.1, name: '재난관리기금' },
+  { code: 'GEN', share: 0.6 },
+  { code: 'WAT', share: 0.1 },
+  { code: 'SEW', share: 0.1 },
+  { code: 'HOU', share: 0.1 },
+  { code: 'FND', share: 0.1 },
 ] as const;
 
 const STAT_ITEMS = ['101-01', '201-01', '201-02', '202-01', '307-02', '401-01', '601-01', '801-01'];
