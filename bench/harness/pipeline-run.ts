@@ -32,6 +32,13 @@ export interface PipelineRunOptions {
   readonly consumer: string;
   readonly targets: readonly LineTarget[];
   readonly durationMs: number;
+  /** Stop sending after this many requests (whichever comes first with durationMs). */
+  readonly maxRequests?: number;
+  /**
+   * Start the consumer only once every request is answered, so that it drains a full queue: the
+   * consumer's own capacity, which the API's accept rate otherwise hides.
+   */
+  readonly consumeAfterSending?: boolean;
   readonly clients: number;
   /** Batches in flight at once in the poller (Lambda's concurrency); FIFO groups never overlap. */
   readonly consumerConcurrency: number;
@@ -49,6 +56,9 @@ export interface PipelineRun {
   /** From the first request to the last posting applied. */
   readonly endToEndMs: number;
   readonly appliedPerSecond: number;
+  /** From the consumer's start to the last posting applied (the consumer alone when consumeAfterSending). */
+  readonly drainMs: number;
+  readonly drainedPerSecond: number;
   readonly acceptLatencyP99: number;
   readonly poller: PollerStats;
   readonly sqsRequests: number;
@@ -73,21 +83,25 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
     concurrency: options.consumerConcurrency,
     waitTimeSeconds: 1,
   });
+  const calls = await commitmentCalls(api, options.targets);
   meter.reset();
   try {
-    poller.start();
+    if (!options.consumeAfterSending) poller.start();
     const started = performance.now();
     const load = await sendLoad({
       baseUrl: api.url,
       clients: options.clients,
-      calls: await commitmentCalls(api, options.targets),
+      calls,
       expectedStatus: 202,
       durationMs: options.durationMs,
+      ...(options.maxRequests === undefined ? {} : { maxRequests: options.maxRequests }),
       uniqueHeader: { name: 'idempotency-key', prefix: `${options.label}-${Date.now().toString(36)}` },
     });
     const sendMs = performance.now() - started;
+    const consumerStarted = options.consumeAfterSending ? performance.now() : started;
     const stats = await poller.drain({ timeoutMs: Math.max(120_000, options.durationMs * 3) });
     const endToEndMs = performance.now() - started;
+    const drainMs = performance.now() - consumerStarted;
     const usage = structuredClone({
       total: meter.usage,
       api: meter.byScope.api ?? emptyUsage(),
@@ -105,6 +119,8 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
       sendMs,
       endToEndMs,
       appliedPerSecond: perSecond(applied, endToEndMs),
+      drainMs,
+      drainedPerSecond: perSecond(applied, drainMs),
       acceptLatencyP99: load.p99,
       poller: stats,
       sqsRequests,

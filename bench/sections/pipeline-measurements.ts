@@ -20,6 +20,14 @@ export interface PipelineMeasurements {
   readonly hot: PipelineRun;
   readonly naiveMany: PipelineRun;
   readonly naiveHot: PipelineRun;
+  /** The consumers alone: each drains a queue filled with `consumerPostings` postings before it starts. */
+  readonly consumerOnly: {
+    readonly postings: number;
+    readonly many: PipelineRun;
+    readonly hot: PipelineRun;
+    readonly naiveMany: PipelineRun;
+    readonly naiveHot: PipelineRun;
+  };
   /** Write actions the consumer aimed at the hot line's control item, per run. */
   readonly hotItemWrites: { readonly pipeline: number; readonly naive: number };
   readonly durations: { readonly pipelineMs: number; readonly naiveMs: number };
@@ -48,6 +56,7 @@ async function measure(context: SectionContext): Promise<PipelineMeasurements> {
   const linesPerGovernment = quick ? 5 : 9;
   const pipelineMs = quick ? 4_000 : 60_000;
   const naiveMs = quick ? 2_000 : 20_000;
+  const consumerPostings = quick ? 600 : 6_000;
   return withEmbeddedStack(async () => {
     const raw = await measureRawWriteCeiling(quick ? 5_000 : 100_000);
     context.log(`raw ceiling ${Math.round(raw.itemsPerSecond)} items/s`);
@@ -74,10 +83,35 @@ async function measure(context: SectionContext): Promise<PipelineMeasurements> {
         context.log(`${label}: ${result.applied} applied, ${Math.round(result.appliedPerSecond)}/s, lost ${result.lost}`);
         return result;
       };
+      const drain = async (label: string, consumer: string, runTargets: readonly LineTarget[]) => {
+        const result = await runPipeline({
+          api,
+          meter,
+          consumer,
+          targets: runTargets,
+          durationMs: 600_000,
+          maxRequests: consumerPostings,
+          consumeAfterSending: true,
+          clients: 32,
+          consumerConcurrency: 4,
+          label,
+        });
+        context.log(`${label}: drained ${result.applied} in ${Math.round(result.drainMs)} ms, ${Math.round(result.drainedPerSecond)}/s`);
+        return result;
+      };
+      // Not measured: the first requests of a process pay for loading and compiling the handlers.
+      await run('warm-up', AGGREGATING, targets, quick ? 1_000 : 3_000);
       const many = await run('pipeline-many', AGGREGATING, targets, pipelineMs);
       const hot = await run('pipeline-hot', AGGREGATING, [hotTarget], pipelineMs);
       const naiveMany = await run('naive-many', ONE_BY_ONE, targets, naiveMs);
       const naiveHot = await run('naive-hot', ONE_BY_ONE, [hotTarget], naiveMs);
+      const consumerOnly = {
+        postings: consumerPostings,
+        many: await drain('consumer-many', AGGREGATING, targets),
+        hot: await drain('consumer-hot', AGGREGATING, [hotTarget]),
+        naiveMany: await drain('naive-consumer-many', ONE_BY_ONE, targets),
+        naiveHot: await drain('naive-consumer-hot', ONE_BY_ONE, [hotTarget]),
+      };
       meter.detach();
       return {
         raw,
@@ -87,6 +121,7 @@ async function measure(context: SectionContext): Promise<PipelineMeasurements> {
         hot,
         naiveMany,
         naiveHot,
+        consumerOnly,
         hotItemWrites: {
           pipeline: hot.dynamo.consumer.hotKeyWrites.transactional,
           naive: naiveHot.dynamo.consumer.hotKeyWrites.transactional,

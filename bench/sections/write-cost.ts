@@ -14,7 +14,7 @@ import { pipelineMeasurements } from './pipeline-measurements.ts';
 export const writeCost: Section = {
   id: '2',
   title: 'Write cost per posting',
-  budgetMs: { quick: 35_000, full: 420_000 },
+  budgetMs: { quick: 60_000, full: 720_000 },
   async run(context) {
     const m = await pipelineMeasurements(context);
     const runs = [
