@@ -16,15 +16,15 @@ export type EnginePlacement = 'child' | 'in-process';
  * slows the next. The engines run in a child process unless asked otherwise (HOJO_BENCH_ENGINES=in-process).
  */
 export async function withEmbeddedStack<T>(
-  work: (stack: { readonly env: Readonly<Record<string, string>> }) => Promise<T>,
+  work: (stack: { readonly env: Readonly<Record<string, string>>; readonly enginePid?: number }) => Promise<T>,
   placement: EnginePlacement = enginePlacement(),
 ): Promise<T> {
   runs += 1;
-  const engines: Engines = placement === 'child' ? await startEnginesInChildProcess() : await startEngines();
+  const engines: Engines & { readonly pid?: number } = placement === 'child' ? await startEnginesInChildProcess() : await startEngines();
   try {
     const env = await provisionResources(engines.endpoints, `bench${runs}-`);
     await seedRegistry(env);
-    return await work({ env });
+    return await work({ env, ...(engines.pid === undefined ? {} : { enginePid: engines.pid }) });
   } finally {
     resetClients();
     await engines.stop();

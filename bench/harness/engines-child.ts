@@ -11,7 +11,7 @@ const ENTRY = fileURLToPath(new URL('../../infra/embedded/engines-process.ts', i
  * process's Node, so that on a 2-core machine the engines and the code under test each get a
  * core; resolves with their endpoints once they listen. `stop()` ends the child and waits for it.
  */
-export async function startEnginesInChildProcess(options: EngineOptions = {}): Promise<Engines> {
+export async function startEnginesInChildProcess(options: EngineOptions = {}): Promise<Engines & { readonly pid: number }> {
   const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', ENTRY], {
     env: { ...process.env, HOJO_ENGINE_OPTIONS: JSON.stringify(options) },
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -32,6 +32,7 @@ export async function startEnginesInChildProcess(options: EngineOptions = {}): P
   let stopped: Promise<void> | undefined;
   return {
     endpoints,
+    pid: child.pid ?? 0,
     stop() {
       stopped ??= (async () => {
         if (child.exitCode === null) child.kill('SIGTERM');

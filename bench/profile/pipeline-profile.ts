@@ -7,6 +7,7 @@
  * CPU profile of each phase is written there (summarise it with summarise-cpu-profile.ts).
  */
 import '../harness/bench-env.ts';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ const postings = Number(values.postings);
 const clients = Number(values.clients);
 const profileDir = values['cpu-profile'];
 
-await withEmbeddedStack(async () => {
+await withEmbeddedStack(async ({ enginePid }) => {
   const api = await startLocalApi();
   try {
     const prepared = await prepareGovernments(api, zipfGovernments().slice(0, 10), 5, 1_000_000_000_000);
@@ -50,6 +51,7 @@ await withEmbeddedStack(async () => {
     const before = await committedOn(targets);
 
     times.reset();
+    let cpu = cpuMeter(enginePid);
     const accept = await profiled('accept', () =>
       sendLoad({
         baseUrl: api.url,
@@ -61,11 +63,13 @@ await withEmbeddedStack(async () => {
       }),
     );
     report('accept', accept.succeeded, accept.elapsedMs, times);
+    cpu.report(accept.succeeded);
     process.stdout.write(
       `  accept latency p50 ${accept.p50.toFixed(1)} ms, p99 ${accept.p99.toFixed(1)} ms; refused ${JSON.stringify(accept.unexpected)}\n`,
     );
 
     times.reset();
+    cpu = cpuMeter(enginePid);
     const poller = createQueuePoller({
       queueUrl: String(process.env[queues.postings.env]),
       declaration: queues.postings,
@@ -79,6 +83,7 @@ await withEmbeddedStack(async () => {
     await poller.stop();
     const applied = Math.round(((await committedOn(targets)) - before) / COMMITMENT_AMOUNT);
     report('apply', applied, applyMs, times);
+    cpu.report(applied);
     process.stdout.write(
       `  batches ${stats.batches}, mean ${(stats.received / stats.batches).toFixed(1)} messages a batch, retried ${stats.retried}\n`,
     );
@@ -88,6 +93,33 @@ await withEmbeddedStack(async () => {
     await api.stop();
   }
 });
+
+/** CPU time of this process (its main thread: API and consumer; the rest: the load generator's thread) and of the engines' process, per posting. */
+function cpuMeter(enginePid: number | undefined) {
+  const ownBefore = process.cpuUsage();
+  const threadBefore = process.threadCpuUsage();
+  const enginesBefore = processCpuMs(enginePid);
+  return {
+    report(count: number) {
+      const own = process.cpuUsage(ownBefore);
+      const ownMs = (own.user + own.system) / 1000;
+      const thread = process.threadCpuUsage(threadBefore);
+      const mainMs = (thread.user + thread.system) / 1000;
+      const per = (ms: number) => (ms / Math.max(1, count)).toFixed(2);
+      const engines = enginePid === undefined ? 'in this process' : `${per(processCpuMs(enginePid) - enginesBefore)} ms`;
+      process.stdout.write(
+        `  CPU per posting: this process ${per(ownMs)} ms (main thread ${per(mainMs)} ms, system ${per(own.system / 1000)} ms), engines ${engines}\n`,
+      );
+    },
+  };
+}
+
+/** utime + stime of a process from /proc (Linux), in ms. */
+function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
 
 async function profiled<T>(phase: string, work: () => Promise<T>): Promise<T> {
   if (!profileDir) return work();
