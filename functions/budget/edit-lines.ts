@@ -1,7 +1,7 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { editLines } from '#shared/repositories/budget-line-edit.ts';
 import { editBudgetLines } from '#shared/routes/budget.ts';
-import { requireCaller } from '#functions/budget/caller.ts';
+import { requireCaller } from '#shared/auth/require-caller.ts';
 
 export const handler = apiHandler(editBudgetLines, async ({ params, body, caller, request }) => ({
   body: await editLines(request, requireCaller(caller), params.gov, params.year, params.version, body),

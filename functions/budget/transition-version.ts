@@ -3,7 +3,7 @@ import { versionView } from '#shared/domain/budget/version.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { transitionVersion } from '#shared/repositories/budget-transition.ts';
 import { transitionBudgetVersion } from '#shared/routes/budget.ts';
-import { requireCaller } from '#functions/budget/caller.ts';
+import { requireCaller } from '#shared/auth/require-caller.ts';
 
 export const handler = apiHandler(transitionBudgetVersion, async ({ params, body, caller, request }) => {
   const version = await transitionVersion(

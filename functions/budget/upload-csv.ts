@@ -1,7 +1,7 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { importLines } from '#shared/repositories/budget-import.ts';
 import { uploadBudgetCsv } from '#shared/routes/budget.ts';
-import { requireCaller } from '#functions/budget/caller.ts';
+import { requireCaller } from '#shared/auth/require-caller.ts';
 
 export const handler = apiHandler(uploadBudgetCsv, async ({ params, query, body, caller, request }) => ({
   body: await importLines(request, requireCaller(caller), params.gov, params.year, params.version, query.revision, { csv: body }),

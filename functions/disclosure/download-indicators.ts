@@ -4,7 +4,7 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { nationwideIndicators } from '#shared/repositories/disclosure-budget.ts';
 import { listGovernments } from '#shared/repositories/registry-repository.ts';
 import { downloadNationwideIndicators } from '#shared/routes/disclosure.ts';
-import { openDataHeaders } from '#functions/disclosure/final-version.ts';
+import { openDataHeaders } from '#shared/repositories/disclosure-final-version.ts';
 
 export const handler = apiHandler(downloadNationwideIndicators, async ({ params }) => {
   const [governments, disclosed] = await Promise.all([listGovernments(), nationwideIndicators(params.year)]);

@@ -1,4 +1,4 @@
-import { requireCaller } from '#functions/budget/caller.ts';
+import { requireCaller } from '#shared/auth/require-caller.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { castVote } from '#shared/repositories/participation-votes.ts';
 import { voteForParticipationProposal } from '#shared/routes/participation.ts';

@@ -1,4 +1,4 @@
-import { requireCaller } from '#functions/budget/caller.ts';
+import { requireCaller } from '#shared/auth/require-caller.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { requireCycle } from '#shared/repositories/participation-cycle.ts';
 import { proposalsOf, publicView } from '#shared/repositories/participation-proposals.ts';

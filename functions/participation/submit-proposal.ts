@@ -1,4 +1,4 @@
-import { requireCaller } from '#functions/budget/caller.ts';
+import { requireCaller } from '#shared/auth/require-caller.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { publicView, submitProposal } from '#shared/repositories/participation-proposals.ts';
 import { submitParticipationProposal } from '#shared/routes/participation.ts';

@@ -2,7 +2,7 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { openApiDocument } from '#shared/http/openapi.ts';
 import { routes } from '#shared/routes/index.ts';
 import { getDocs } from '#shared/routes/platform.ts';
-import { renderDocsPage } from '#functions/platform/docs-page.ts';
+import { renderDocsPage } from '#shared/http/docs-page.ts';
 
 let page: string | undefined;
 

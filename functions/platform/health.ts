@@ -1,6 +1,6 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { getHealth } from '#shared/routes/platform.ts';
-import { probeDependencies } from '#functions/platform/dependency-probes.ts';
+import { probeDependencies } from '#shared/platform/dependency-probes.ts';
 
 export const handler = apiHandler(getHealth, async () => {
   const dependencies = await probeDependencies();

@@ -6,7 +6,7 @@ import { defineRoute } from '#shared/http/route.ts';
 import type { Route } from '#shared/http/route.ts';
 import { routes } from '#shared/routes/index.ts';
 import { govYearParams, won } from '#shared/schemas/common.ts';
-import { renderDocsPage } from '#functions/platform/docs-page.ts';
+import { renderDocsPage } from '#shared/http/docs-page.ts';
 
 type Operation = {
   operationId: string;
