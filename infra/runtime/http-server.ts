@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { JSONWebKeySet } from 'jose';
 import { payloadTooLarge, Problem, unauthorized } from '#shared/http/problem.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '#shared/http/route.ts';
@@ -76,7 +77,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     return answerFromLambdaResult(result);
   };
 
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     const requestId = randomUUID();
     const started = performance.now();
     serve(request, response, requestId)
@@ -92,6 +93,28 @@ export function createHttpServer(options: HttpServerOptions): Server {
         });
       });
   });
+  server.on('clientError', answerUnparsableRequest);
+  return server;
+}
+
+/**
+ * A request Node cannot parse (a head over its 16 KiB limit, a broken request line) never reaches
+ * a handler; it still gets a problem+json answer, as every other refusal does.
+ */
+function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const problem = tooLarge
+    ? newProblem(431, 'request-header-too-large', 'Request header fields too large', 'the request head is larger than 16 KiB')
+    : newProblem(400, 'malformed-request', 'Bad request', 'the request could not be parsed as HTTP/1.1');
+  const body = JSON.stringify(problem.toJSON());
+  const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${problem.status} ${reason}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 export async function listen(server: Server, port: number, host: string): Promise<RunningHttpServer> {
