@@ -56,9 +56,9 @@ async function measure(context: SectionContext): Promise<PipelineMeasurements> {
   const linesPerGovernment = quick ? 5 : 9;
   const pipelineMs = quick ? 4_000 : 60_000;
   const naiveMs = quick ? 2_000 : 20_000;
-  const consumerPostings = quick ? 600 : 6_000;
+  const consumerPostings = quick ? 600 : 4_000;
   return withEmbeddedStack(async () => {
-    const raw = await measureRawWriteCeiling(quick ? 5_000 : 100_000);
+    const raw = await measureRawWriteCeiling(quick ? 5_000 : 50_000);
     context.log(`raw ceiling ${Math.round(raw.itemsPerSecond)} items/s`);
     const api = await startLocalApi();
     try {
