@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
@@ -9,9 +9,7 @@ import type { OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts'
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { lineControlKey } from '#shared/repositories/budget-control-keys.ts';
 import { carryInKey, openingKey } from '#shared/repositories/settlement-keys.ts';
-
-const cancelledBy = (error: unknown, index: number): boolean =>
-  (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+import { writeOnce } from '#shared/repositories/write-once.ts';
 
 /**
  * Opens year + 1 from the closed year: the opening balances (one item) and, per carried line, a
@@ -31,36 +29,18 @@ export async function carryForward(
   const next = job.period.year + 1;
   const audit = (operation: string, target: string) => auditPut(table, auditRecord(request, { gov, operation, target }));
 
-  try {
-    await dynamoClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table,
-              Item: {
-                ...openingKey(gov, next),
-                entity: 'opening-balances',
-                gov,
-                year: next,
-                fromYear: job.period.year,
-                balances: opening.map((b) => ({
-                  fund: b.fund,
-                  account: b.account,
-                  debit: b.debit.toString(),
-                  credit: b.credit.toString(),
-                })),
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          audit('openYear', `opening-balances ${gov}/${next}`),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (!cancelledBy(error, 0)) throw error;
-  }
+  await writeOnce(
+    {
+      ...openingKey(gov, next),
+      entity: 'opening-balances',
+      gov,
+      year: next,
+      fromYear: job.period.year,
+      balances: opening.map((b) => ({ fund: b.fund, account: b.account, debit: b.debit.toString(), credit: b.credit.toString() })),
+    },
+    [],
+    audit('openYear', `opening-balances ${gov}/${next}`),
+  );
 
   const lineOf = new Map(lines.map((l) => [l.lineId, l]));
   for (const carry of carryOvers) {
@@ -68,48 +48,31 @@ export async function carryForward(
     const { Item: nextLine } = await dynamoClient().send(
       new GetCommand({ TableName: table, Key: lineControlKey(gov, next, carry.lineId), ConsistentRead: true }),
     );
-    try {
-      await dynamoClient().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: table,
-                Item: {
-                  ...carryInKey(gov, next, carry.lineId),
-                  entity: 'carry-in',
-                  gov,
-                  year: next,
-                  fromYear: job.period.year,
-                  lineId: carry.lineId,
-                  kind: carry.kind,
-                  amount: carry.amount,
-                  reason: carry.reason,
-                  fund: source?.fund ?? '',
-                  appliedToLine: nextLine !== undefined,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            ...(nextLine
-              ? [
-                  {
-                    Update: {
-                      TableName: table,
-                      Key: lineControlKey(gov, next, carry.lineId),
-                      UpdateExpression: 'ADD budget :amount, carryIn :amount',
-                      ConditionExpression: 'attribute_exists(pk)',
-                      ExpressionAttributeValues: { ':amount': carry.amount },
-                    },
-                  },
-                ]
-              : []),
-            audit('carryIn', `carry-in ${gov}/${next}/${carry.lineId}`),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (!cancelledBy(error, 0)) throw error;
-    }
+    const growNextLine = {
+      Update: {
+        TableName: table,
+        Key: lineControlKey(gov, next, carry.lineId),
+        UpdateExpression: 'ADD budget :amount, carryIn :amount',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':amount': carry.amount },
+      },
+    };
+    await writeOnce(
+      {
+        ...carryInKey(gov, next, carry.lineId),
+        entity: 'carry-in',
+        gov,
+        year: next,
+        fromYear: job.period.year,
+        lineId: carry.lineId,
+        kind: carry.kind,
+        amount: carry.amount,
+        reason: carry.reason,
+        fund: source?.fund ?? '',
+        appliedToLine: nextLine !== undefined,
+      },
+      nextLine ? [growNextLine] : [],
+      audit('carryIn', `carry-in ${gov}/${next}/${carry.lineId}`),
+    );
   }
 }

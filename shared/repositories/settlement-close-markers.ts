@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
@@ -6,6 +6,7 @@ import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { closingKey } from '#shared/repositories/posting-keys.ts';
 import { closeMarkerPeriod } from '#shared/repositories/settlement-keys.ts';
+import { writeOnce } from '#shared/repositories/write-once.ts';
 
 const markerKey = (job: ClosingJob) => closingKey(job.gov, job.period.year, closeMarkerPeriod(job.period.kind, job.period.id));
 
@@ -14,44 +15,24 @@ const markerKey = (job: ClosingJob) => closingKey(job.gov, job.period.year, clos
  * record in one transaction. Closing an already closed period changes nothing.
  */
 export async function closePeriod(job: ClosingJob, request: RequestInfo): Promise<'closed' | 'already-closed'> {
-  const table = tableName();
-  try {
-    await dynamoClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table,
-              Item: {
-                ...markerKey(job),
-                entity: 'closed-period',
-                gov: job.gov,
-                year: job.period.year,
-                kind: job.period.kind,
-                period: job.period.id,
-                closedAt: request.receivedAt,
-                closedBy: request.caller?.sub ?? 'system',
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          auditPut(
-            table,
-            auditRecord(request, {
-              gov: job.gov,
-              operation: 'closePeriod',
-              target: `period ${job.gov}/${job.period.kind}/${job.period.id}`,
-            }),
-          ),
-        ],
-      }),
-    );
-    return 'closed';
-  } catch (error) {
-    const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return 'already-closed';
-    throw error;
-  }
+  const outcome = await writeOnce(
+    {
+      ...markerKey(job),
+      entity: 'closed-period',
+      gov: job.gov,
+      year: job.period.year,
+      kind: job.period.kind,
+      period: job.period.id,
+      closedAt: request.receivedAt,
+      closedBy: request.caller?.sub ?? 'system',
+    },
+    [],
+    auditPut(
+      tableName(),
+      auditRecord(request, { gov: job.gov, operation: 'closePeriod', target: `period ${job.gov}/${job.period.kind}/${job.period.id}` }),
+    ),
+  );
+  return outcome === 'written' ? 'closed' : 'already-closed';
 }
 
 export async function isPeriodClosed(job: ClosingJob): Promise<boolean> {
