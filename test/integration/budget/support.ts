@@ -3,6 +3,7 @@ import type { Role } from '#shared/auth/roles.ts';
 import { createBudgetVersion, editBudgetLines, putAccount, putDepartment, transitionBudgetVersion } from '#shared/routes/budget.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
+import { expenditureLineInput, revenueLineInput } from '#test/support/budget-lines.ts';
 
 /** Callers of one government, one subject per role (two budget officers for the 4-eyes rule). */
 export function callers(gov: string) {
@@ -17,28 +18,8 @@ export function callers(gov: string) {
   };
 }
 
-export function expenditure(overrides: Record<string, unknown> = {}) {
-  return {
-    kind: 'expenditure',
-    account: 'GEN',
-    policyCode: 'P01',
-    policyName: '행정운영',
-    unitCode: 'U01',
-    unitName: '기본경비',
-    detailCode: 'D001',
-    detailName: '부서운영',
-    statItem: '201-01',
-    sector: '016',
-    dept: 'D100',
-    fundingSource: 'own-revenue',
-    amount: 1_000_000,
-    ...overrides,
-  };
-}
-
-export function revenue(overrides: Record<string, unknown> = {}) {
-  return { kind: 'revenue', account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', dept: 'D100', amount: 1_000_000, ...overrides };
-}
+export const expenditure = expenditureLineInput;
+export const revenue = revenueLineInput;
 
 /** The general account and two departments. */
 export async function setUpStructure(gov: string): Promise<void> {

@@ -3,28 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { budgetBook } from '#shared/domain/budget/book.ts';
 import { diffVersions } from '#shared/domain/budget/diff.ts';
 import { toBudgetLine } from '#shared/domain/budget/line-id.ts';
-import type { BudgetLine, BudgetLineInput } from '#shared/schemas/budget.ts';
+import type { BudgetLine } from '#shared/schemas/budget.ts';
+import { expenditureLineInput, revenueLineInput } from '#test/support/budget-lines.ts';
+import type { ExpenditureLineInput, RevenueLineInput } from '#test/support/budget-lines.ts';
 
-const spend = (overrides: Partial<Extract<BudgetLineInput, { kind: 'expenditure' }>> = {}): BudgetLine =>
-  toBudgetLine({
-    kind: 'expenditure',
-    account: 'GEN',
-    policyCode: 'P01',
-    policyName: '정책',
-    unitCode: 'U01',
-    unitName: '단위',
-    detailCode: 'D001',
-    detailName: '세부',
-    statItem: '201-01',
-    sector: '016',
-    dept: 'D100',
-    fundingSource: 'own-revenue',
-    amount: 100,
-    mandatory: false,
-    ...overrides,
-  });
-const income = (overrides: Partial<Extract<BudgetLineInput, { kind: 'revenue' }>> = {}): BudgetLine =>
-  toBudgetLine({ kind: 'revenue', account: 'GEN', category: '1', item: 'TAX', name: '지방세', dept: 'D100', amount: 100, ...overrides });
+const spend = (overrides: Partial<ExpenditureLineInput> = {}): BudgetLine =>
+  toBudgetLine({ mandatory: false, ...expenditureLineInput({ amount: 100, ...overrides }) });
+const income = (overrides: Partial<RevenueLineInput> = {}): BudgetLine =>
+  toBudgetLine(revenueLineInput({ item: 'TAX', name: '지방세', amount: 100, ...overrides }));
 
 const sum = (rows: readonly { total: bigint }[]) => rows.reduce((s, r) => s + r.total, 0n);
 

@@ -4,24 +4,10 @@ import { planControlSync } from '#shared/domain/budget/control-sync.ts';
 import { toBudgetLine } from '#shared/domain/budget/line-id.ts';
 import { provisionalLines, provisionalRefusal } from '#shared/domain/budget/provisional.ts';
 import type { BudgetLine } from '#shared/schemas/budget.ts';
+import { expenditureLineInput } from '#test/support/budget-lines.ts';
 
 const spend = (detailCode: string, amount: number, mandatory = false): BudgetLine =>
-  toBudgetLine({
-    kind: 'expenditure',
-    account: 'GEN',
-    policyCode: 'P01',
-    policyName: '정책',
-    unitCode: 'U01',
-    unitName: '단위',
-    detailCode,
-    detailName: '세부',
-    statItem: '201-01',
-    sector: '016',
-    dept: 'D100',
-    fundingSource: 'own-revenue',
-    amount,
-    mandatory,
-  });
+  toBudgetLine({ ...expenditureLineInput({ detailCode, amount }), mandatory });
 
 describe('allotment limits', () => {
   it('allows allotting exactly up to the budget and refuses one won more, with the numbers', () => {

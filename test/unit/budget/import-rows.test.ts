@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '#shared/domain/budget/csv.ts';
 import { rowsFromCsv, rowsFromJson, validateImport } from '#shared/domain/budget/import-rows.ts';
+import { expenditureLineInput } from '#test/support/budget-lines.ts';
 
 const context = { accounts: new Set(['GEN']), departments: new Set(['D100']) };
-const line = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'expenditure',
-  account: 'GEN',
-  policyCode: 'P01',
-  policyName: '정책',
-  unitCode: 'U01',
-  unitName: '단위',
-  detailCode: 'D001',
-  detailName: '세부',
-  statItem: '201-01',
-  sector: '016',
-  dept: 'D100',
-  fundingSource: 'own-revenue',
-  amount: 10,
-  ...overrides,
-});
+const line = (overrides: Record<string, unknown> = {}) => ({ ...expenditureLineInput({ amount: 10 }), ...overrides });
 
 describe('CSV reader', () => {
   it('reads quoted fields with commas, quotes and line breaks, and reports where each record starts', () => {

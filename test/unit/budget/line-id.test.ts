@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { lineIdOf, toBudgetLine } from '#shared/domain/budget/line-id.ts';
 import { budgetLineInput, lineId } from '#shared/schemas/budget.ts';
+import { expenditureLineInput } from '#test/support/budget-lines.ts';
 
-const base = {
-  kind: 'expenditure',
-  account: 'GEN',
-  policyCode: 'P01',
-  policyName: '행정운영',
-  unitCode: 'U01',
-  unitName: '기본경비',
-  detailCode: 'D001',
-  detailName: '부서운영',
-  statItem: '201-01',
-  sector: '016',
-  dept: 'D100',
-  fundingSource: 'own-revenue',
-  amount: 1,
-} as const;
+const base = expenditureLineInput({ amount: 1 });
 
 describe('line ids and line validation', () => {
   it('derives the id from the structural key only, so it is the same in every version', () => {
