@@ -4,7 +4,7 @@ import type { PollerStats } from '#infra/runtime/queue-poller.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { sqsClient } from '#shared/clients/sqs.ts';
 import { tableName } from '#shared/config/env.ts';
-import { lineControlKey } from '#shared/repositories/budget-control-keys.ts';
+import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { queues } from '#shared/resources.ts';
 import { createCommitment } from '#shared/routes/execution.ts';
 import { routeCall } from './api-client.ts';

@@ -3,7 +3,7 @@ import type { SQSEvent } from 'aws-lambda';
 import { handler } from '#functions/settlement/run-closing.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { s3Client } from '#shared/clients/s3.ts';
-import { listProgress } from '#shared/repositories/settlement-progress.ts';
+import { listProgress } from '#shared/stores/settlement/progress.ts';
 import { meterDynamo } from './dynamo-usage.ts';
 
 export interface ClosingMeasurement {

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import { journalIndexKey } from '#shared/repositories/posting-keys.ts';
+import { journalIndexKey } from '#shared/stores/execution/posting-keys.ts';
 import { businessDays } from './settlement-year.ts';
 
 export interface JournalScan {

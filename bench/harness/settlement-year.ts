@@ -11,7 +11,7 @@ import type { BalanceDelta, CashMovement } from '#shared/domain/ledger/balances.
 import { chartOfAccounts } from '#shared/domain/ledger/chart-of-accounts.ts';
 import type { OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
-import type { LineControl } from '#shared/repositories/budget-control-keys.ts';
+import type { LineControl } from '#shared/stores/budget/control-keys.ts';
 import type { BudgetLineInput, ExpenditureLineInput, RevenueLineInput } from '#shared/schemas/budget.ts';
 import { seededRandom } from './governments.ts';
 

@@ -2,7 +2,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { createQueuePoller } from '#infra/runtime/queue-poller.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import { lineControlKey } from '#shared/repositories/budget-control-keys.ts';
+import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { queues } from '#shared/resources.ts';
 import { getBudgetLineHistory } from '#shared/routes/budget.ts';
 import { assessRevenue, createCommitment, getFundStatus } from '#shared/routes/execution.ts';

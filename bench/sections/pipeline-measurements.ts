@@ -1,5 +1,5 @@
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
-import { lineControlKey } from '#shared/repositories/budget-control-keys.ts';
+import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { requireRoute } from '../harness/availability.ts';
 import { meterDynamo, keyString } from '../harness/dynamo-usage.ts';
 import { withEmbeddedStack } from '../harness/embedded.ts';

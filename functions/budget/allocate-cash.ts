@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { allocateCash as allocate } from '#shared/repositories/budget-cash.ts';
+import { allocateCash as allocate } from '#shared/stores/budget/cash.ts';
 import { allocateCash } from '#shared/routes/budget.ts';
 
 export const handler = apiHandler(allocateCash, async ({ params, body, request }) => ({

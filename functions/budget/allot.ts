@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { allot } from '#shared/repositories/budget-allotments.ts';
+import { allot } from '#shared/stores/budget/allotments.ts';
 import { allotBudget } from '#shared/routes/budget.ts';
 
 export const handler = apiHandler(allotBudget, async ({ params, body, request }) => {

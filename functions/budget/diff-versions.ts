@@ -1,7 +1,7 @@
 import { diffVersions } from '#shared/domain/budget/diff.ts';
 import { versionNotFound } from '#shared/domain/budget/problems.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { getVersion, readAllLines } from '#shared/repositories/budget-version-repository.ts';
+import { getVersion, readAllLines } from '#shared/stores/budget/version.ts';
 import { diffBudgetVersions } from '#shared/routes/budget.ts';
 
 export const handler = apiHandler(diffBudgetVersions, async ({ params, query }) => {

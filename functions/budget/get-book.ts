@@ -1,8 +1,8 @@
 import { budgetBook } from '#shared/domain/budget/book.ts';
 import { versionNotFound } from '#shared/domain/budget/problems.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { listAccounts, listDepartments } from '#shared/repositories/budget-structure-repository.ts';
-import { getVersion, readAllLines } from '#shared/repositories/budget-version-repository.ts';
+import { listAccounts, listDepartments } from '#shared/stores/budget/structure.ts';
+import { getVersion, readAllLines } from '#shared/stores/budget/version.ts';
 import { getBudgetBook } from '#shared/routes/budget.ts';
 
 export const handler = apiHandler(getBudgetBook, async ({ params }) => {

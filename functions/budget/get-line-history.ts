@@ -1,8 +1,8 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { notFound } from '#shared/http/problem.ts';
-import { lineAllotments } from '#shared/repositories/budget-allotments.ts';
-import { getLineControl } from '#shared/repositories/budget-controls-repository.ts';
-import { getLines, listVersions, versionLinesPartition } from '#shared/repositories/budget-version-repository.ts';
+import { notFound } from '#shared/domain/refusal.ts';
+import { lineAllotments } from '#shared/stores/budget/allotments.ts';
+import { getLineControl } from '#shared/stores/budget/controls.ts';
+import { getLines, listVersions, versionLinesPartition } from '#shared/stores/budget/version.ts';
 import { getBudgetLineHistory } from '#shared/routes/budget.ts';
 
 export const handler = apiHandler(getBudgetLineHistory, async ({ params }) => {

@@ -1,7 +1,7 @@
 import { versionNotFound } from '#shared/domain/budget/problems.ts';
 import { versionView } from '#shared/domain/budget/version.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { getVersion } from '#shared/repositories/budget-version-repository.ts';
+import { getVersion } from '#shared/stores/budget/version.ts';
 import { getBudgetVersion } from '#shared/routes/budget.ts';
 
 export const handler = apiHandler(getBudgetVersion, async ({ params }) => {

@@ -1,6 +1,6 @@
 import { versionNotFound } from '#shared/domain/budget/problems.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { getVersion, pageLines } from '#shared/repositories/budget-version-repository.ts';
+import { getVersion, pageLines } from '#shared/stores/budget/version.ts';
 import { listBudgetLines } from '#shared/routes/budget.ts';
 
 export const handler = apiHandler(listBudgetLines, async ({ params, query }) => {

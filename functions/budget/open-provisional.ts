@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { openProvisionalBudget as openProvisional } from '#shared/repositories/budget-provisional.ts';
+import { openProvisionalBudget as openProvisional } from '#shared/stores/budget/provisional.ts';
 import { openProvisionalBudget } from '#shared/routes/budget.ts';
 
 export const handler = apiHandler(openProvisionalBudget, async ({ params, request }) => ({

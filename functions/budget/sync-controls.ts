@@ -1,8 +1,8 @@
 import { versionNotFound } from '#shared/domain/budget/problems.ts';
 import { versionView } from '#shared/domain/budget/version.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { resumeControlSync } from '#shared/repositories/budget-finalise.ts';
-import { getVersion } from '#shared/repositories/budget-version-repository.ts';
+import { resumeControlSync } from '#shared/stores/budget/finalise.ts';
+import { getVersion } from '#shared/stores/budget/version.ts';
 import { syncBudgetControls } from '#shared/routes/budget.ts';
 
 export const handler = apiHandler(syncBudgetControls, async ({ params, request }) => {

@@ -1,7 +1,7 @@
 import { levelOf } from '#shared/domain/budget/government-level.ts';
 import { versionView } from '#shared/domain/budget/version.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { transitionVersion } from '#shared/repositories/budget-transition.ts';
+import { transitionVersion } from '#shared/stores/budget/transition.ts';
 import { transitionBudgetVersion } from '#shared/routes/budget.ts';
 import { requireCaller } from '#shared/auth/require-caller.ts';
 

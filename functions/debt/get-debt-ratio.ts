@@ -1,6 +1,6 @@
 import { debtRatio } from '#shared/domain/debt/debt-ratio.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { finalBudgetTotal, outstandingOf } from '#shared/repositories/debt-ratios.ts';
+import { finalBudgetTotal, outstandingOf } from '#shared/stores/debt/ratios.ts';
 import { getDebtRatio } from '#shared/routes/debt.ts';
 
 export const handler = apiHandler(getDebtRatio, async ({ params, query }) => {

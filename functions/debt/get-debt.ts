@@ -1,6 +1,6 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { requireDebt } from '#shared/repositories/debt-register.ts';
-import { entriesOf } from '#shared/repositories/debt-repayments.ts';
+import { requireDebt } from '#shared/stores/debt/register.ts';
+import { entriesOf } from '#shared/stores/debt/repayments.ts';
 import { getDebt } from '#shared/routes/debt.ts';
 
 export const handler = apiHandler(getDebt, async ({ params }) => {

@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { listDebts as readDebts } from '#shared/repositories/debt-register.ts';
+import { listDebts as readDebts } from '#shared/stores/debt/register.ts';
 import { listDebts } from '#shared/routes/debt.ts';
 
 export const handler = apiHandler(listDebts, async ({ params }) => {

@@ -1,7 +1,7 @@
 import { summarise } from '#shared/domain/disclosure/budget-summary.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { expenditureAmounts, revenueAmounts } from '#shared/repositories/disclosure-budget.ts';
-import { requireFinalVersion, openDataHeaders } from '#shared/repositories/disclosure-final-version.ts';
+import { expenditureAmounts, revenueAmounts } from '#shared/stores/disclosure/budget.ts';
+import { requireFinalVersion, openDataHeaders } from '#shared/stores/disclosure/final-version.ts';
 import { getDisclosedBudgetSummary } from '#shared/routes/disclosure.ts';
 
 export const handler = apiHandler(getDisclosedBudgetSummary, async ({ params }) => {

@@ -1,7 +1,7 @@
 import { indicatorsOf } from '#shared/domain/disclosure/indicators.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { revenueAmounts } from '#shared/repositories/disclosure-budget.ts';
-import { requireFinalVersion, openDataHeaders } from '#shared/repositories/disclosure-final-version.ts';
+import { revenueAmounts } from '#shared/stores/disclosure/budget.ts';
+import { requireFinalVersion, openDataHeaders } from '#shared/stores/disclosure/final-version.ts';
 import { getFiscalIndicators } from '#shared/routes/disclosure.ts';
 
 export const handler = apiHandler(getFiscalIndicators, async ({ params }) => {

@@ -1,6 +1,6 @@
 import { sumByFund } from '#shared/domain/execution/fund-totals.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { readFundStatus } from '#shared/repositories/fund-status-repository.ts';
+import { readFundStatus } from '#shared/stores/execution/fund-status.ts';
 import { getFundStatus } from '#shared/routes/execution.ts';
 
 export const handler = apiHandler(getFundStatus, async ({ params }) => {

@@ -1,7 +1,7 @@
 import governments from '#shared/data/local-governments.json' with { type: 'json' };
 import { sumByFund } from '#shared/domain/execution/fund-totals.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { readFundStatuses } from '#shared/repositories/fund-status-repository.ts';
+import { readFundStatuses } from '#shared/stores/execution/fund-status.ts';
 import { getNationalFundStatus } from '#shared/routes/execution.ts';
 
 const codes = governments.map((g) => g.code);

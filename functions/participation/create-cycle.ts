@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { createCycle, cycleView } from '#shared/repositories/participation-cycle.ts';
+import { createCycle, cycleView } from '#shared/stores/participation/cycle.ts';
 import { createParticipationCycle } from '#shared/routes/participation.ts';
 
 export const handler = apiHandler(createParticipationCycle, async ({ params, body, request }) => ({

@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { cycleView, requireCycle } from '#shared/repositories/participation-cycle.ts';
+import { cycleView, requireCycle } from '#shared/stores/participation/cycle.ts';
 import { getParticipationCycle } from '#shared/routes/participation.ts';
 
 export const handler = apiHandler(getParticipationCycle, async ({ params }) => ({

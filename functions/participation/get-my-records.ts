@@ -1,8 +1,8 @@
 import { requireCaller } from '#shared/auth/require-caller.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { requireCycle } from '#shared/repositories/participation-cycle.ts';
-import { proposalsOf, publicView } from '#shared/repositories/participation-proposals.ts';
-import { votesOf } from '#shared/repositories/participation-votes.ts';
+import { requireCycle } from '#shared/stores/participation/cycle.ts';
+import { proposalsOf, publicView } from '#shared/stores/participation/proposals.ts';
+import { votesOf } from '#shared/stores/participation/votes.ts';
 import { getMyParticipationRecords } from '#shared/routes/participation.ts';
 
 export const handler = apiHandler(getMyParticipationRecords, async ({ params, caller }) => {

@@ -1,6 +1,6 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { notFound } from '#shared/http/problem.ts';
-import { requireCycle } from '#shared/repositories/participation-cycle.ts';
+import { notFound } from '#shared/domain/refusal.ts';
+import { requireCycle } from '#shared/stores/participation/cycle.ts';
 import { getParticipationResult } from '#shared/routes/participation.ts';
 
 export const handler = apiHandler(getParticipationResult, async ({ params }) => {

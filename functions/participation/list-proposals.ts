@@ -1,6 +1,6 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { requireCycle } from '#shared/repositories/participation-cycle.ts';
-import { listProposals, publicView } from '#shared/repositories/participation-proposals.ts';
+import { requireCycle } from '#shared/stores/participation/cycle.ts';
+import { listProposals, publicView } from '#shared/stores/participation/proposals.ts';
 import { listParticipationProposals } from '#shared/routes/participation.ts';
 
 export const handler = apiHandler(listParticipationProposals, async ({ params, query }) => {

@@ -1,6 +1,6 @@
 import { requireCaller } from '#shared/auth/require-caller.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { publicView, submitProposal } from '#shared/repositories/participation-proposals.ts';
+import { publicView, submitProposal } from '#shared/stores/participation/proposals.ts';
 import { submitParticipationProposal } from '#shared/routes/participation.ts';
 
 export const handler = apiHandler(submitParticipationProposal, async ({ params, body, caller, request }) => ({

@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { cycleView, transitionCycle } from '#shared/repositories/participation-cycle.ts';
+import { cycleView, transitionCycle } from '#shared/stores/participation/cycle.ts';
 import { transitionParticipationCycle } from '#shared/routes/participation.ts';
 
 export const handler = apiHandler(transitionParticipationCycle, async ({ params, body, request }) => ({

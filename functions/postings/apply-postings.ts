@@ -6,7 +6,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { logger } from '#shared/powertools/logger.ts';
 import { metrics } from '#shared/powertools/metrics.ts';
-import { applyPostings } from '#shared/repositories/posting-apply.ts';
+import { applyPostings } from '#shared/stores/execution/posting-apply.ts';
 import { postingMessage } from '#shared/schemas/execution.ts';
 
 /**

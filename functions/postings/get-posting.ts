@@ -1,6 +1,6 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { notFound } from '#shared/http/problem.ts';
-import { readPostingStatus } from '#shared/repositories/posting-status.ts';
+import { notFound } from '#shared/domain/refusal.ts';
+import { readPostingStatus } from '#shared/stores/execution/posting-status.ts';
 import { getPosting } from '#shared/routes/execution.ts';
 
 export const handler = apiHandler(getPosting, async ({ params }) => {

@@ -1,6 +1,6 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { notFound } from '#shared/http/problem.ts';
-import { getGovernment as readGovernment } from '#shared/repositories/registry-repository.ts';
+import { notFound } from '#shared/domain/refusal.ts';
+import { getGovernment as readGovernment } from '#shared/stores/registry/governments.ts';
 import { getGovernment } from '#shared/routes/registry.ts';
 
 export const handler = apiHandler(getGovernment, async ({ params }) => {

@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { listGovernments as readGovernments } from '#shared/repositories/registry-repository.ts';
+import { listGovernments as readGovernments } from '#shared/stores/registry/governments.ts';
 import { listGovernments } from '#shared/routes/registry.ts';
 
 export const handler = apiHandler(listGovernments, async ({ query }) => {

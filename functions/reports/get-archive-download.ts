@@ -1,8 +1,8 @@
 import { parseArchiveKey } from '#shared/domain/reports/archive-keys.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { notFound } from '#shared/http/problem.ts';
-import { getArchiveEntry } from '#shared/repositories/archive-index.ts';
-import { DOWNLOAD_URL_SECONDS, presignDownload } from '#shared/repositories/archive-store.ts';
+import { notFound } from '#shared/domain/refusal.ts';
+import { getArchiveEntry } from '#shared/stores/settlement/archive-index.ts';
+import { DOWNLOAD_URL_SECONDS, presignDownload } from '#shared/stores/settlement/archive-store.ts';
 import { getArchiveDownload } from '#shared/routes/reports.ts';
 
 /** Only keys of an archived report of the path's government are signed; anything else is not found. */

@@ -1,7 +1,7 @@
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { isPeriodClosed } from '#shared/repositories/settlement-close-markers.ts';
-import { listProgress } from '#shared/repositories/settlement-progress.ts';
+import { isPeriodClosed } from '#shared/stores/settlement/close-markers.ts';
+import { listProgress } from '#shared/stores/settlement/progress.ts';
 import { getClosingStatus } from '#shared/routes/settlement.ts';
 
 export const handler = apiHandler(getClosingStatus, async ({ params }) => {

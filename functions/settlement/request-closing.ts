@@ -1,7 +1,7 @@
 import { parsePeriod } from '#shared/domain/settlement/periods.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { unprocessable } from '#shared/http/problem.ts';
-import { requestClosing as queueClosing } from '#shared/repositories/settlement-closing-requests.ts';
+import { unprocessable } from '#shared/domain/refusal.ts';
+import { requestClosing as queueClosing } from '#shared/stores/settlement/closing-requests.ts';
 import { requestClosing } from '#shared/routes/settlement.ts';
 
 export const handler = apiHandler(requestClosing, async ({ params, body, request }) => {

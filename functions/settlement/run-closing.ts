@@ -4,8 +4,8 @@ import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
 import { parsePeriod } from '#shared/domain/settlement/periods.ts';
 import { ArchiveConflict } from '#shared/domain/reports/archive-conflict.ts';
 import { logger } from '#shared/powertools/logger.ts';
-import { closingPorts } from '#shared/repositories/settlement-closing-ports.ts';
-import { putJobMetric } from '#shared/repositories/settlement-metrics.ts';
+import { closingPorts } from '#shared/stores/settlement/closing-ports.ts';
+import { putJobMetric } from '#shared/stores/settlement/metrics.ts';
 import { closingMessage } from '#shared/schemas/settlement.ts';
 
 /**

@@ -2,8 +2,8 @@ import type { ScheduledEvent } from 'aws-lambda';
 import { lastCompletedPeriod, parsePeriod } from '#shared/domain/settlement/periods.ts';
 import type { Period } from '#shared/domain/settlement/periods.ts';
 import { logger } from '#shared/powertools/logger.ts';
-import { listGovernments } from '#shared/repositories/registry-repository.ts';
-import { enqueueClosings } from '#shared/repositories/settlement-queue.ts';
+import { listGovernments } from '#shared/stores/registry/governments.ts';
+import { enqueueClosings } from '#shared/stores/settlement/queue.ts';
 import { closingSchedule } from '#shared/schemas/settlement.ts';
 import type { ClosingSchedule } from '#shared/schemas/settlement.ts';
 

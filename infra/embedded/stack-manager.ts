@@ -3,7 +3,7 @@ import type { EngineOptions, Endpoints } from '#infra/embedded/engines.ts';
 import { provisionResources } from '#infra/embedded/provision.ts';
 import { resetClients } from '#shared/clients/reset.ts';
 import { governmentsFromCodeTable } from '#shared/domain/registry/governments.ts';
-import { putGovernments } from '#shared/repositories/registry-repository.ts';
+import { putGovernments } from '#shared/stores/registry/governments.ts';
 
 export interface EmbeddedStack {
   readonly endpoints: Endpoints;

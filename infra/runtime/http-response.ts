@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { Problem } from '#shared/http/problem.ts';
+import { problemAnswer as problemOf } from '#shared/http/problem.ts';
 
 /** What a handler answered, normalised from Lambda's structured or inferred v2 response forms. */
 export interface HttpAnswer {
@@ -41,12 +41,14 @@ export function answerFromLambdaResult(result: unknown): HttpAnswer {
   return { statusCode: 200, headers: { 'content-type': 'application/json' }, cookies: [], body: Buffer.from(body, 'utf8') };
 }
 
-export function problemAnswer(problem: Problem, instance: string): HttpAnswer {
+/** The problem+json answer to an error thrown before or around a handler (the handler's own are already answers). */
+export function problemAnswer(error: unknown, instance: string): HttpAnswer {
+  const problem = problemOf(error, instance);
   return {
     statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json', ...lowerCase(problem.headers ?? {}) },
+    headers: lowerCase(problem.headers),
     cookies: [],
-    body: Buffer.from(JSON.stringify(problem.toJSON(instance)), 'utf8'),
+    body: Buffer.from(JSON.stringify(problem.body), 'utf8'),
   };
 }
 
@@ -68,9 +70,6 @@ export function send(response: ServerResponse, answer: HttpAnswer, requestId: st
   response.setHeader('content-length', answer.body.length);
   response.end(answer.body);
 }
-
-export const newProblem = (status: number, code: string, title: string, detail: string, headers?: Record<string, string>): Problem =>
-  new Problem({ status, code, title, detail, ...(headers ? { headers } : {}) });
 
 const lowerCase = (headers: Readonly<Record<string, string>>): Record<string, string> =>
   Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));

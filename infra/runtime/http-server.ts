@@ -4,13 +4,14 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { JSONWebKeySet } from 'jose';
-import { payloadTooLarge, Problem, unauthorized } from '#shared/http/problem.ts';
+import { payloadTooLarge, Refused, refusal, unauthenticated } from '#shared/domain/refusal.ts';
+import { problemAnswer as problemOf } from '#shared/http/problem.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '#shared/http/route.ts';
 import type { Route } from '#shared/http/route.ts';
 import { apiGatewayEvent } from '#infra/runtime/api-event.ts';
 import type { VerifiedToken } from '#infra/runtime/api-event.ts';
 import { loadHandler } from '#infra/runtime/handler-loader.ts';
-import { answerFromLambdaResult, jsonAnswer, newProblem, problemAnswer, send } from '#infra/runtime/http-response.ts';
+import { answerFromLambdaResult, jsonAnswer, problemAnswer, send } from '#infra/runtime/http-response.ts';
 import type { HttpAnswer } from '#infra/runtime/http-response.ts';
 import { functionNameOf, lambdaContext } from '#infra/runtime/lambda-context.ts';
 import { createRouteTable } from '#infra/runtime/route-table.ts';
@@ -48,14 +49,14 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const serve = async (request: IncomingMessage, response: ServerResponse, requestId: string): Promise<HttpAnswer> => {
     const url = request.url ?? '/';
     const path = url.split('?')[0] ?? '/';
-    if (!path.startsWith('/')) throw newProblem(400, 'bad-request-target', 'Bad request', 'the request target must be a path');
+    if (!path.startsWith('/')) throw new Refused(refusal('invalid', 'bad-request-target', 'the request target must be a path'));
     if (path === JWKS_PATH && options.jwks && request.method === 'GET') return jsonAnswer(200, options.jwks);
 
     const found = match(request.method ?? 'GET', path);
-    if (found.kind === 'not-found') throw newProblem(404, 'route-not-found', 'Not found', `no route matches ${path}`);
-    if (found.kind === 'bad-path') throw newProblem(400, 'invalid-path', 'Bad request', found.detail);
+    if (found.kind === 'not-found') throw new Refused(refusal('not-found', 'route-not-found', `no route matches ${path}`));
+    if (found.kind === 'bad-path') throw new Refused(refusal('invalid', 'invalid-path', found.detail));
     if (found.kind === 'method-not-allowed') {
-      throw newProblem(405, 'method-not-allowed', 'Method not allowed', `${request.method} is not allowed on ${path}`, {
+      throw new Refused(refusal('method-not-allowed', 'method-not-allowed', `${request.method} is not allowed on ${path}`), {
         allow: found.allowed.join(', '),
       });
     }
@@ -81,7 +82,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const requestId = randomUUID();
     const started = performance.now();
     serve(request, response, requestId)
-      .catch((error: unknown) => problemAnswer(asProblem(error, requestId), requestId))
+      .catch((error: unknown) => problemAnswer(asRefusal(error, requestId), requestId))
       .then((answer) => {
         send(response, answer, requestId);
         runtimeLogger.debug('request served', {
@@ -107,10 +108,13 @@ function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): 
     return;
   }
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const problem = tooLarge
-    ? newProblem(431, 'request-header-too-large', 'Request header fields too large', 'the request head is larger than 16 KiB')
-    : newProblem(400, 'malformed-request', 'Bad request', 'the request could not be parsed as HTTP/1.1');
-  const body = JSON.stringify(problem.toJSON());
+  const problem = problemOf(
+    tooLarge
+      ? new Refused(refusal('header-too-large', 'request-header-too-large', 'the request head is larger than 16 KiB'))
+      : new Refused(refusal('invalid', 'malformed-request', 'the request could not be parsed as HTTP/1.1')),
+    undefined,
+  );
+  const body = JSON.stringify(problem.body);
   const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
   socket.end(
     `HTTP/1.1 ${problem.status} ${reason}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
@@ -143,23 +147,17 @@ export async function listen(server: Server, port: number, host: string): Promis
 
 async function authenticate(header: string | undefined, verify: TokenVerifier): Promise<VerifiedToken> {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!bearer?.[1]) throw withChallenge(unauthorized('a bearer token is required'), 'invalid_request');
+  if (!bearer?.[1]) throw withChallenge(unauthenticated('a bearer token is required'), 'invalid_request');
   try {
     return { claims: await verify(bearer[1]) };
   } catch (error) {
-    if (error instanceof TokenRejected) throw withChallenge(unauthorized(error.message), 'invalid_token');
+    if (error instanceof TokenRejected) throw withChallenge(unauthenticated(error.message), 'invalid_token');
     throw error;
   }
 }
 
-const withChallenge = (problem: Problem, error: string): Problem =>
-  new Problem({
-    status: problem.status,
-    code: problem.code,
-    title: problem.title,
-    detail: problem.detail ?? '',
-    headers: { 'www-authenticate': `Bearer error="${error}"` },
-  });
+const withChallenge = (refused: Refused, error: string): Refused =>
+  new Refused(refused.refusal, { 'www-authenticate': `Bearer error="${error}"` });
 
 /** Reads the body, answering 413 as soon as it passes the limit instead of buffering the rest. */
 function readBody(request: IncomingMessage, response: ServerResponse, limit: number): Promise<Buffer> {
@@ -187,18 +185,14 @@ function readBody(request: IncomingMessage, response: ServerResponse, limit: num
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(newProblem(504, 'handler-timeout', 'Gateway timeout', `the handler did not answer within ${ms} ms`)),
-      ms,
-    );
+    timer = setTimeout(() => reject(new Refused(refusal('timeout', 'handler-timeout', `the handler did not answer within ${ms} ms`))), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-function asProblem(error: unknown, requestId: string): Problem {
-  if (error instanceof Problem) return error;
-  runtimeLogger.error('handler invocation failed', { requestId, error: error as Error });
-  return newProblem(500, 'internal-error', 'Internal error', `the request failed; quote request id ${requestId} to the operators`);
+function asRefusal(error: unknown, requestId: string): unknown {
+  if (!(error instanceof Refused)) runtimeLogger.error('handler invocation failed', { requestId, error: error as Error });
+  return error;
 }
 
 function sourceIp(request: IncomingMessage): string {

@@ -1,3 +1,4 @@
+import { problemCodes } from '#shared/domain/problem-codes.ts';
 import type { OpenApiDocument } from '#shared/http/openapi.ts';
 
 type Json = Record<string, unknown>;
@@ -25,10 +26,10 @@ export function renderDocsPage(document: OpenApiDocument): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([tag, ops]) => `<section><h2 id="tag-${escapeHtml(tag)}">${escapeHtml(tag)}</h2>${ops.map(renderOperation).join('')}</section>`)
     .join('');
-  const toc = [...byTag.keys()]
-    .sort()
-    .map((tag) => `<a href="#tag-${escapeHtml(tag)}">${escapeHtml(tag)}</a>`)
-    .join(' · ');
+  const toc = [
+    ...[...byTag.keys()].sort().map((tag) => `<a href="#tag-${escapeHtml(tag)}">${escapeHtml(tag)}</a>`),
+    '<a href="#problem-codes">Problem codes</a>',
+  ].join(' · ');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(document.info.title)} ${escapeHtml(document.info.version)}</title>
@@ -38,8 +39,16 @@ export function renderDocsPage(document: OpenApiDocument): string {
 <p>Machine-readable: <a href="openapi.json">openapi.json</a>. Protected operations need <code>Authorization: Bearer &lt;JWT&gt;</code>.</p>
 <nav>${toc}</nav>
 <input id="filter" type="search" placeholder="Filter operations (path, id, summary, role)" aria-label="Filter operations"></header>
-<main>${sections}</main>
+<main>${sections}${renderProblemCodes()}</main>
 <script>${FILTER_SCRIPT}</script></body></html>`;
+}
+
+/** Every code a problem+json answer can carry, with its meaning (the published list). */
+function renderProblemCodes(): string {
+  const rows = Object.entries(problemCodes)
+    .map(([code, meaning]) => `<tr><td><code>${escapeHtml(code)}</code></td><td>${escapeHtml(meaning)}</td></tr>`)
+    .join('');
+  return `<section><h2 id="problem-codes">Problem codes</h2><p>Errors are RFC 9457 <code>application/problem+json</code>; clients switch on <code>code</code>.</p><table><thead><tr><th>code</th><th>meaning</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function renderOperation(op: Operation): string {

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import type { Route } from '#shared/http/route.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '#shared/http/route.ts';
+import { problemCodes } from '#shared/domain/problem-codes.ts';
+import type { ProblemCode } from '#shared/domain/problem-codes.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -29,7 +31,9 @@ const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
-  code: z.string().describe('stable machine-readable identifier'),
+  code: z
+    .enum(Object.keys(problemCodes) as [ProblemCode, ...ProblemCode[]])
+    .describe('stable machine-readable identifier; the list with meanings is on /docs'),
   detail: z.string().optional(),
   instance: z.string().optional().describe('the request id'),
   errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),

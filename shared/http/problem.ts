@@ -1,78 +1,64 @@
+import type { ProblemCode } from '#shared/domain/problem-codes.ts';
+import { Refused, refusal } from '#shared/domain/refusal.ts';
+import type { Refusal, RefusalKind } from '#shared/domain/refusal.ts';
+
 /**
- * RFC 9457 problem details. `code` is the stable, machine-readable identifier clients switch on;
- * `detail` is for people. Business rule violations carry the rule and the numbers in `context`.
+ * The one place a Refusal becomes RFC 9457 problem details: the kind decides the status and the
+ * title; `code` is the stable, machine-readable identifier clients switch on (the published list
+ * in `shared/domain/problem-codes.ts`); `detail` is for people; broken rules carry the rule and the
+ * numbers in `context`. Anything that is not a Refusal is a 500 that names only the request id.
  */
-export interface FieldError {
-  readonly path: string;
-  readonly message: string;
-  readonly code?: string;
-}
+const statusOf: Readonly<Record<RefusalKind, { readonly status: number; readonly title: string }>> = {
+  invalid: { status: 400, title: 'Bad request' },
+  unauthenticated: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  'not-found': { status: 404, title: 'Not found' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  'too-large': { status: 413, title: 'Payload too large' },
+  'unsupported-media': { status: 415, title: 'Unsupported media type' },
+  unprocessable: { status: 422, title: 'Unprocessable content' },
+  'header-too-large': { status: 431, title: 'Request header fields too large' },
+  internal: { status: 500, title: 'Internal error' },
+  timeout: { status: 504, title: 'Gateway timeout' },
+};
 
-export interface ProblemInit {
+export const PROBLEM_JSON = 'application/problem+json';
+
+export interface ProblemAnswer {
   readonly status: number;
-  readonly code: string;
-  readonly title: string;
-  readonly detail?: string;
-  readonly errors?: readonly FieldError[];
-  readonly context?: Readonly<Record<string, unknown>>;
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly code: ProblemCode;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Record<string, unknown>;
 }
 
-export class Problem extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly title: string;
-  readonly detail: string | undefined;
-  readonly errors: readonly FieldError[] | undefined;
-  readonly context: Readonly<Record<string, unknown>> | undefined;
-  readonly headers: Readonly<Record<string, string>> | undefined;
+export const statusOfKind = (kind: RefusalKind): number => statusOf[kind].status;
 
-  constructor(init: ProblemInit) {
-    super(init.detail ?? init.title);
-    this.name = 'Problem';
-    this.status = init.status;
-    this.code = init.code;
-    this.title = init.title;
-    this.detail = init.detail;
-    this.errors = init.errors;
-    this.context = init.context;
-    this.headers = init.headers;
-  }
-
-  toJSON(instance?: string): Record<string, unknown> {
-    return {
-      type: `https://hojo.dev/problems/${this.code}`,
-      title: this.title,
-      status: this.status,
-      code: this.code,
-      ...(this.detail === undefined ? {} : { detail: this.detail }),
-      ...(instance === undefined ? {} : { instance }),
-      ...(this.errors === undefined ? {} : { errors: this.errors }),
-      ...(this.context === undefined ? {} : { context: this.context }),
-    };
-  }
+/** The problem+json answer to an error: its refusal, or an internal error naming the request id. */
+export function problemAnswer(error: unknown, instance: string | undefined): ProblemAnswer {
+  const refused = error instanceof Refused ? error : internalError(instance);
+  const { refusal: r } = refused;
+  const { status, title } = statusOf[r.kind];
+  return {
+    status,
+    code: r.code,
+    headers: { 'content-type': PROBLEM_JSON, ...refused.headers },
+    body: problemBody(r, title, status, instance),
+  };
 }
 
-export const badRequest = (code: string, detail: string, errors?: readonly FieldError[]): Problem =>
-  new Problem({ status: 400, code, title: 'Bad request', detail, ...(errors ? { errors } : {}) });
+function problemBody(r: Refusal, title: string, status: number, instance: string | undefined): Record<string, unknown> {
+  return {
+    type: `https://hojo.dev/problems/${r.code}`,
+    title,
+    status,
+    code: r.code,
+    detail: r.detail,
+    ...(instance === undefined ? {} : { instance }),
+    ...(r.errors === undefined ? {} : { errors: r.errors }),
+    ...(r.context === undefined ? {} : { context: r.context }),
+  };
+}
 
-export const unauthorized = (detail: string): Problem => new Problem({ status: 401, code: 'unauthorized', title: 'Unauthorized', detail });
-
-export const forbidden = (code: string, detail: string, context?: Record<string, unknown>): Problem =>
-  new Problem({ status: 403, code, title: 'Forbidden', detail, ...(context ? { context } : {}) });
-
-export const notFound = (code: string, detail: string): Problem => new Problem({ status: 404, code, title: 'Not found', detail });
-
-export const conflict = (code: string, detail: string, context?: Record<string, unknown>): Problem =>
-  new Problem({ status: 409, code, title: 'Conflict', detail, ...(context ? { context } : {}) });
-
-export const unprocessable = (code: string, detail: string, context?: Record<string, unknown>): Problem =>
-  new Problem({ status: 422, code, title: 'Unprocessable content', detail, ...(context ? { context } : {}) });
-
-export const payloadTooLarge = (limitBytes: number): Problem =>
-  new Problem({
-    status: 413,
-    code: 'payload-too-large',
-    title: 'Payload too large',
-    detail: `request bodies are limited to ${limitBytes} bytes`,
-  });
+export const internalError = (instance: string | undefined): Refused =>
+  new Refused(refusal('internal', 'internal-error', `the request failed; quote request id ${instance} to the operators`));

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import type { Access } from '#shared/auth/access.ts';
 import { callerFromClaims } from '#shared/auth/claims.ts';
 import type { Claims } from '#shared/auth/claims.ts';
-import { unauthorized } from '#shared/http/problem.ts';
+import { unauthenticated } from '#shared/domain/refusal.ts';
 import type { ApiContext } from '#shared/middleware/api-context.ts';
 
 type JwtEvent = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt?: { claims?: Claims } } } };
@@ -17,7 +17,7 @@ export const authenticate = (access: Access): MiddlewareObj<APIGatewayProxyEvent
   before: async (request) => {
     const claims = (request.event as JwtEvent).requestContext.authorizer?.jwt?.claims;
     const caller = callerFromClaims(claims);
-    if (access.kind !== 'public' && !caller) throw unauthorized('a valid bearer token is required');
+    if (access.kind !== 'public' && !caller) throw unauthenticated('a valid bearer token is required');
     if (caller) request.context.caller = caller;
   },
 });

@@ -2,7 +2,7 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { Access } from '#shared/auth/access.ts';
 import { authorize } from '#shared/auth/authorize.ts';
-import { forbidden } from '#shared/http/problem.ts';
+import { forbidden } from '#shared/domain/refusal.ts';
 import type { ApiContext } from '#shared/middleware/api-context.ts';
 
 /**

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { badRequest, Problem, payloadTooLarge } from '#shared/http/problem.ts';
-import type { FieldError } from '#shared/http/problem.ts';
+import { invalid, payloadTooLarge, refusal, Refused } from '#shared/domain/refusal.ts';
+import type { FieldError } from '#shared/domain/refusal.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '#shared/http/route.ts';
 import type { Route } from '#shared/http/route.ts';
 import type { ApiContext } from '#shared/middleware/api-context.ts';
@@ -33,7 +33,7 @@ export const validateRequest = (route: Route): MiddlewareObj<APIGatewayProxyEven
       errors.push({ path: 'body', message: 'this operation takes no request body', code: 'unexpected_body' });
     }
     if (errors.length > 0)
-      throw badRequest('invalid-request', `${errors.length} invalid field(s): ${errors[0]?.path} ${errors[0]?.message}`, errors);
+      throw invalid('invalid-request', `${errors.length} invalid field(s): ${errors[0]?.path} ${errors[0]?.message}`, errors);
     const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
     request.context.input = { params, query, body, rawBody, bodySha256 };
   },
@@ -42,12 +42,7 @@ export const validateRequest = (route: Route): MiddlewareObj<APIGatewayProxyEven
 function requireMediaType(event: APIGatewayProxyEventV2, mediaType: string): void {
   const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   if (header.split(';')[0]?.trim().toLowerCase() !== mediaType) {
-    throw new Problem({
-      status: 415,
-      code: 'unsupported-media-type',
-      title: 'Unsupported media type',
-      detail: `this operation takes a ${mediaType} body`,
-    });
+    throw new Refused(refusal('unsupported-media', 'unsupported-media-type', `this operation takes a ${mediaType} body`));
   }
 }
 
@@ -59,13 +54,13 @@ function decodeBody(event: APIGatewayProxyEventV2, limit: number): string {
 }
 
 function parseJson(text: string): unknown {
-  if (text === '') throw badRequest('invalid-json', 'a JSON request body is required');
+  if (text === '') throw invalid('invalid-json', 'a JSON request body is required');
   const fault = findJsonStructureFault(text, 'body');
   if (fault) throw structureProblem(fault);
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest('invalid-json', 'the request body is not valid JSON');
+    throw invalid('invalid-json', 'the request body is not valid JSON');
   }
 }
 
@@ -82,19 +77,19 @@ function check(location: string, schema: z.ZodType | undefined, value: unknown, 
 function structureProblem(fault: JsonStructureFault) {
   switch (fault.kind) {
     case 'duplicate-key':
-      return badRequest('duplicate-json-key', `key ${quoted(fault.key)} appears more than once in ${fault.path}`, [
+      return invalid('duplicate-json-key', `key ${quoted(fault.key)} appears more than once in ${fault.path}`, [
         { path: fault.path, message: `duplicate key ${quoted(fault.key)}`, code: 'duplicate_key' },
       ]);
     case 'forbidden-key':
-      return badRequest('forbidden-json-key', `key ${quoted(fault.key)} is not accepted (in ${fault.path})`, [
+      return invalid('forbidden-json-key', `key ${quoted(fault.key)} is not accepted (in ${fault.path})`, [
         { path: fault.path, message: `forbidden key ${quoted(fault.key)}`, code: 'forbidden_key' },
       ]);
     case 'too-deep':
-      return badRequest('json-too-deep', `the request body nests deeper than ${fault.maxDepth} levels`, [
+      return invalid('json-too-deep', `the request body nests deeper than ${fault.maxDepth} levels`, [
         { path: fault.path, message: `nesting deeper than ${fault.maxDepth}`, code: 'too_deep' },
       ]);
     case 'ill-formed-unicode':
-      return badRequest('invalid-unicode', `a string in ${fault.path} contains an unpaired UTF-16 surrogate`, [
+      return invalid('invalid-unicode', `a string in ${fault.path} contains an unpaired UTF-16 surrogate`, [
         { path: fault.path, message: 'unpaired surrogate', code: 'invalid_unicode' },
       ]);
   }

@@ -4,9 +4,9 @@ import { scanYearJournal } from '../../bench/harness/settlement-journal-scan.ts'
 import { seedGovernmentYear } from '../../bench/harness/settlement-seed.ts';
 import type { SeededYear } from '../../bench/harness/settlement-seed.ts';
 import { FUNDS } from '../../bench/harness/settlement-year.ts';
-import { controlPartition } from '#shared/repositories/budget-control-keys.ts';
-import { readBalances } from '#shared/repositories/ledger-balances.ts';
-import { queryPrefix } from '#shared/repositories/query-all.ts';
+import { controlPartition } from '#shared/stores/budget/control-keys.ts';
+import { readBalances } from '#shared/stores/execution/ledger-balances.ts';
+import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 await useTestStack();

@@ -19,7 +19,7 @@ import { ArchiveConflict } from '#shared/domain/reports/archive-conflict.ts';
 import { renderReport } from '#shared/domain/reports/render.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { trialBalance } from '#shared/domain/settlement/trial-balance.ts';
-import { putArchiveFile } from '#shared/repositories/archive-store.ts';
+import { putArchiveFile } from '#shared/stores/settlement/archive-store.ts';
 import { buckets } from '#shared/resources.ts';
 
 let moto: MotoServer;

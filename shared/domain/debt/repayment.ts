@@ -1,8 +1,8 @@
-import { unprocessable } from '#shared/http/problem.ts';
-import type { Problem } from '#shared/http/problem.ts';
+import { unprocessable } from '#shared/domain/refusal.ts';
+import type { Refused } from '#shared/domain/refusal.ts';
 
 /** A repayment never takes a debt below zero: amount ≤ outstanding. */
-export function repaymentProblem(outstanding: number, amount: number, debtId: string): Problem | undefined {
+export function repaymentProblem(outstanding: number, amount: number, debtId: string): Refused | undefined {
   if (amount <= outstanding) return undefined;
   return unprocessable(
     'repayment-exceeds-outstanding',

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '#shared/domain/problem-codes.ts';
 import type { ControlledItem, DocKind } from '#shared/domain/execution/items.ts';
 import { cashTarget, docTarget, lineTarget } from '#shared/domain/execution/items.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
@@ -30,7 +31,7 @@ export type Decision = Applied | Rejected;
 
 class Rejection extends Error {
   readonly violation: Violation;
-  constructor(rule: string, detail: string, context: Record<string, unknown> = {}) {
+  constructor(rule: ProblemCode, detail: string, context: Record<string, unknown> = {}) {
     super(detail);
     this.violation = { rule, detail, context: { rule, ...context } };
   }

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '#shared/domain/problem-codes.ts';
 /**
  * The items whose counters postings move, as the pure rules see them. A target names one item;
  * `targetKey` is its identity inside a batch (the repository maps it to DynamoDB keys).
@@ -50,7 +51,7 @@ export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
 
 /** An upper bound: `lesser ≤ greater` (another counter) or `lesser ≤ constant`. */
 export interface Invariant {
-  readonly rule: string;
+  readonly rule: ProblemCode;
   readonly lesser: string;
   readonly greater: string | number;
 }

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '#shared/domain/problem-codes.ts';
 import type { ControlledItem, Invariant } from '#shared/domain/execution/items.ts';
 import { countersOf, invariantsOf } from '#shared/domain/execution/items.ts';
 
@@ -5,7 +6,7 @@ export type Deltas = Readonly<Record<string, number>>;
 
 /** A broken rule with the numbers that broke it. */
 export interface Violation {
-  readonly rule: string;
+  readonly rule: ProblemCode;
   readonly detail: string;
   readonly context: Readonly<Record<string, unknown>>;
 }

@@ -1,5 +1,5 @@
-import { conflict } from '#shared/http/problem.ts';
-import type { Problem } from '#shared/http/problem.ts';
+import { conflict } from '#shared/domain/refusal.ts';
+import type { Refused } from '#shared/domain/refusal.ts';
 
 /**
  * The participatory budgeting cycle (주민참여예산, 지방재정법 §39) of one government and year:
@@ -42,7 +42,7 @@ export function decideCycleTransition(state: CycleState, action: CycleAction): C
   throw illegalCycleTransition(state, action);
 }
 
-export const illegalCycleTransition = (state: CycleState, action: CycleAction): Problem => {
+export const illegalCycleTransition = (state: CycleState, action: CycleAction): Refused => {
   const allowedFrom = cycleTransitions.find((candidate) => candidate.action === action)?.from ?? [];
   const allowed = allowedActions(state);
   return conflict(
@@ -57,5 +57,5 @@ export function requireCycleState(state: CycleState, needed: CycleState, operati
   if (state !== needed) throw cycleNotIn(state, needed, operation);
 }
 
-export const cycleNotIn = (state: CycleState, needed: CycleState, operation: string): Problem =>
+export const cycleNotIn = (state: CycleState, needed: CycleState, operation: string): Refused =>
   conflict(`cycle-not-${needed}`, `${operation} needs the participation cycle to be ${needed}; it is ${state}`, { state, needed });

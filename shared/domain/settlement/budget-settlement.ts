@@ -3,7 +3,7 @@ import { carryOverKinds } from '#shared/domain/settlement/carry-over.ts';
 import { compare } from '#shared/domain/settlement/ledger-totals.ts';
 import { amount, reportTitles, text } from '#shared/domain/reports/report.ts';
 import type { Report } from '#shared/domain/reports/report.ts';
-import type { LineControl } from '#shared/repositories/budget-control-keys.ts';
+import type { LineControl } from '#shared/stores/budget/control-keys.ts';
 
 export type SettlementLine = Pick<
   LineControl,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-import { getLineControl } from '#shared/repositories/budget-controls-repository.ts';
-import { carryForward } from '#shared/repositories/settlement-carry-forward.ts';
+import { getLineControl } from '#shared/stores/budget/controls.ts';
+import { carryForward } from '#shared/stores/settlement/carry-forward.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import { expenditure, finalBudget, revenue, setUpStructure } from './support.ts';
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import * as routes from '#shared/routes/execution.ts';
-import { readBalances } from '#shared/repositories/ledger-balances.ts';
+import { readBalances } from '#shared/stores/execution/ledger-balances.ts';
 import {
   callers,
   drainPostings,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestStack } from '#test/support/stack.ts';
-import { readBalances } from '#shared/repositories/ledger-balances.ts';
-import { readFundStatus } from '#shared/repositories/fund-status-repository.ts';
+import { readBalances } from '#shared/stores/execution/ledger-balances.ts';
+import { readFundStatus } from '#shared/stores/execution/fund-status.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import {
   drainPostings,

@@ -2,8 +2,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import { batchWrite } from '#shared/repositories/budget-writes.ts';
-import { queryAll, queryPrefix } from '#shared/repositories/query-all.ts';
+import { batchWrite } from '#shared/stores/table/batch-write.ts';
+import { queryAll, queryPrefix } from '#shared/stores/table/query-all.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 await useTestStack();

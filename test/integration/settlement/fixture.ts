@@ -10,11 +10,11 @@ import { queueUrl, tableName } from '#shared/config/env.ts';
 import { balanceDeltas, cashMovements } from '#shared/domain/ledger/balances.ts';
 import { credit, debit } from '#shared/domain/ledger/journal.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
-import { lineControlKey } from '#shared/repositories/budget-control-keys.ts';
-import type { LineControl } from '#shared/repositories/budget-control-keys.ts';
-import { fundStatusUpdate } from '#shared/repositories/fund-status-repository.ts';
-import { balanceUpdate } from '#shared/repositories/ledger-balances.ts';
-import { openingKey } from '#shared/repositories/settlement-keys.ts';
+import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import type { LineControl } from '#shared/stores/budget/control-keys.ts';
+import { fundStatusUpdate } from '#shared/stores/execution/fund-status.ts';
+import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
+import { openingKey } from '#shared/stores/settlement/keys.ts';
 
 /**
  * Seeds the items budgeting and execution keep (their documented contracts), using execution's

@@ -54,8 +54,8 @@ describe('debt ratio bands (예산대비채무비율)', () => {
 describe('repayment limit', () => {
   it('allows repaying exactly what is outstanding and not one won more', () => {
     expect(repaymentProblem(1_000, 1_000, 'LB-1')).toBeUndefined();
-    expect(repaymentProblem(1_000, 1_001, 'LB-1')).toMatchObject({
-      status: 422,
+    expect(repaymentProblem(1_000, 1_001, 'LB-1')?.refusal).toMatchObject({
+      kind: 'unprocessable',
       code: 'repayment-exceeds-outstanding',
       context: { amount: 1_001, outstanding: 1_000 },
     });

@@ -8,6 +8,7 @@ import { defineRoute } from '#shared/http/route.ts';
 import type { ApiContext } from '#shared/middleware/api-context.ts';
 import { authenticate } from '#shared/middleware/authenticate.ts';
 import { apiEvent } from '#test/support/api.ts';
+import { problemOf } from '#test/support/problem.ts';
 
 const route = defineRoute({ id: 'probe', method: 'GET', path: '/probe', handler: 'none', summary: '', tags: [], access: publicAccess });
 
@@ -47,11 +48,16 @@ describe('authenticate middleware', () => {
   });
 
   it('answers 401 on a protected route without claims', async () => {
-    await expect(callerSeen(governmentRead('head'), apiEvent(route))).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
+    await expect(problemOf(callerSeen(governmentRead('head'), apiEvent(route)))).resolves.toMatchObject({
+      status: 401,
+      code: 'unauthorized',
+    });
   });
 
   it('answers 401 when the claims carry no subject', async () => {
-    await expect(callerSeen(governmentRead('head'), withClaims({ roles: '[head]', gov: '11000' }))).rejects.toMatchObject({ status: 401 });
+    await expect(problemOf(callerSeen(governmentRead('head'), withClaims({ roles: '[head]', gov: '11000' })))).resolves.toMatchObject({
+      status: 401,
+    });
   });
 
   it('lets an anonymous request through to a public route, without a caller', async () => {

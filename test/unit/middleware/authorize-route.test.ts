@@ -9,6 +9,7 @@ import { defineRoute } from '#shared/http/route.ts';
 import type { ApiContext } from '#shared/middleware/api-context.ts';
 import { authorizeRoute } from '#shared/middleware/authorize-route.ts';
 import { apiEvent } from '#test/support/api.ts';
+import { problemOf } from '#test/support/problem.ts';
 
 const route = defineRoute({
   id: 'probe',
@@ -55,14 +56,14 @@ describe('authorizeRoute middleware', () => {
   });
 
   it('answers 403 role-not-permitted for a role the route does not admit', async () => {
-    await expect(requestInfoSeen(governmentWrite('disbursing_officer'), officer, '11000')).rejects.toMatchObject({
+    await expect(problemOf(requestInfoSeen(governmentWrite('disbursing_officer'), officer, '11000'))).resolves.toMatchObject({
       status: 403,
       code: 'role-not-permitted',
     });
   });
 
   it('answers 403 other-government when the validated gov is not the caller’s', async () => {
-    await expect(requestInfoSeen(governmentRead('head'), officer, '26000')).rejects.toMatchObject({
+    await expect(problemOf(requestInfoSeen(governmentRead('head'), officer, '26000'))).resolves.toMatchObject({
       status: 403,
       code: 'other-government',
     });
@@ -71,7 +72,7 @@ describe('authorizeRoute middleware', () => {
   it('decides on the validated gov parameter, not on the raw path', async () => {
     // The raw path names the caller's government; the validated input names another one.
     const event = apiEvent(route, { params: { gov: '11000' } });
-    await expect(requestInfoSeen(governmentWrite('finance_officer'), officer, '26000', event)).rejects.toMatchObject({
+    await expect(problemOf(requestInfoSeen(governmentWrite('finance_officer'), officer, '26000', event))).resolves.toMatchObject({
       code: 'other-government',
     });
   });

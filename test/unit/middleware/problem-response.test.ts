@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { publicAccess } from '#shared/auth/access.ts';
-import { Problem, payloadTooLarge, unprocessable } from '#shared/http/problem.ts';
+import { invalid, payloadTooLarge, Refused, refusal, unprocessable } from '#shared/domain/refusal.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { problemResponse } from '#shared/middleware/problem-response.ts';
 import { apiEvent } from '#test/support/api.ts';
@@ -19,9 +19,9 @@ async function responseTo(error: unknown) {
 }
 
 describe('problemResponse middleware', () => {
-  it('turns a Problem into RFC 9457 problem+json with its status, stable code, detail and context', async () => {
+  it('turns a Refused into RFC 9457 problem+json with its status, stable code, detail and context', async () => {
     const { response, body, requestId } = await responseTo(
-      unprocessable('budget-exceeded', 'the commitment exceeds the allotment', {
+      unprocessable('allotment-exceeds-budget', 'the commitment exceeds the allotment', {
         rule: 'committed <= allotted',
         allotted: 100,
         requested: 120,
@@ -30,10 +30,10 @@ describe('problemResponse middleware', () => {
     expect(response.statusCode).toBe(422);
     expect(response.headers).toEqual({ 'content-type': 'application/problem+json' });
     expect(body).toEqual({
-      type: 'https://hojo.dev/problems/budget-exceeded',
+      type: 'https://hojo.dev/problems/allotment-exceeds-budget',
       title: 'Unprocessable content',
       status: 422,
-      code: 'budget-exceeded',
+      code: 'allotment-exceeds-budget',
       detail: 'the commitment exceeds the allotment',
       instance: requestId,
       context: { rule: 'committed <= allotted', allotted: 100, requested: 120 },
@@ -41,20 +41,15 @@ describe('problemResponse middleware', () => {
   });
 
   it('keeps the field errors of a validation problem', async () => {
-    const problem = new Problem({
-      status: 400,
-      code: 'invalid-request',
-      title: 'Bad request',
-      errors: [{ path: 'body.amount', message: 'too small', code: 'too_small' }],
-    });
+    const problem = invalid('invalid-request', '1 invalid field(s)', [{ path: 'body.amount', message: 'too small', code: 'too_small' }]);
     const { body } = await responseTo(problem);
     expect(body.errors).toEqual([{ path: 'body.amount', message: 'too small', code: 'too_small' }]);
   });
 
   it('adds the headers a problem carries', async () => {
-    const problem = new Problem({ status: 429, code: 'throttled', title: 'Too many requests', headers: { 'retry-after': '3' } });
+    const problem = new Refused(refusal('unauthenticated', 'unauthorized', 'a token is required'), { 'www-authenticate': 'Bearer' });
     const { response } = await responseTo(problem);
-    expect(response.headers).toEqual({ 'content-type': 'application/problem+json', 'retry-after': '3' });
+    expect(response.headers).toEqual({ 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' });
     expect((await responseTo(payloadTooLarge(10))).body.code).toBe('payload-too-large');
   });
 

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { governmentRead } from '#shared/auth/access.ts';
-import { forbidden } from '#shared/http/problem.ts';
+import { forbidden } from '#shared/domain/refusal.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import type { ApiContext } from '#shared/middleware/api-context.ts';
 import { problemResponse } from '#shared/middleware/problem-response.ts';

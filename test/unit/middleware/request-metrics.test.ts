@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { publicAccess } from '#shared/auth/access.ts';
-import { conflict } from '#shared/http/problem.ts';
+import { conflict } from '#shared/domain/refusal.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { problemResponse } from '#shared/middleware/problem-response.ts';
 import { requestMetrics } from '#shared/middleware/request-metrics.ts';
@@ -33,7 +33,7 @@ describe('requestMetrics middleware', () => {
   it('counts a refused request by the status problemResponse gave it', async () => {
     expect(
       await metricsOf(async () => {
-        throw conflict('version-final', 'already final');
+        throw conflict('version-not-editable', 'already final');
       }),
     ).toEqual(['Responses4xx:Count:1']);
   });

@@ -11,6 +11,7 @@ import { validateRequest } from '#shared/middleware/validate-request.ts';
 import { govParams, positiveWon } from '#shared/schemas/common.ts';
 import { apiEvent } from '#test/support/api.ts';
 import type { CallOptions } from '#test/support/api.ts';
+import { problemOf } from '#test/support/problem.ts';
 
 const postRoute = defineRoute({
   id: 'probePost',
@@ -72,7 +73,7 @@ describe('validateRequest middleware', () => {
     ['a string amount', { amount: '100' }, 'body.amount', 'invalid_type'],
     ['a missing amount', {}, 'body.amount', 'invalid_type'],
   ])('rejects %s with 400 and the field path', async (_case, body, path, code) => {
-    await expect(validated(postRoute, { ...ok, body })).rejects.toMatchObject({
+    await expect(problemOf(validated(postRoute, { ...ok, body }))).resolves.toMatchObject({
       status: 400,
       code: 'invalid-request',
       errors: expect.arrayContaining([expect.objectContaining({ path, code })]),
@@ -80,10 +81,12 @@ describe('validateRequest middleware', () => {
   });
 
   it('rejects a bad path parameter and an unknown query parameter', async () => {
-    await expect(validated(postRoute, { params: { gov: '../11000' }, body: { amount: 1 } })).rejects.toMatchObject({
+    await expect(problemOf(validated(postRoute, { params: { gov: '../11000' }, body: { amount: 1 } }))).resolves.toMatchObject({
       errors: expect.arrayContaining([expect.objectContaining({ path: 'params.gov', message: 'a government code is 5 digits' })]),
     });
-    await expect(validated(postRoute, { ...ok, query: { dryRun: 'true', $where: '1' }, body: { amount: 1 } })).rejects.toMatchObject({
+    await expect(
+      problemOf(validated(postRoute, { ...ok, query: { dryRun: 'true', $where: '1' }, body: { amount: 1 } })),
+    ).resolves.toMatchObject({
       errors: [expect.objectContaining({ path: 'query', code: 'unrecognized_keys' })],
     });
   });
@@ -91,21 +94,23 @@ describe('validateRequest middleware', () => {
   it('rejects query parameters on an operation that declares none', async () => {
     const noQuery = defineRoute({ ...getRoute, query: undefined });
     expect((await validated(noQuery, ok))?.query).toBeUndefined();
-    await expect(validated(noQuery, { ...ok, query: { anything: '1' } })).rejects.toMatchObject({
+    await expect(problemOf(validated(noQuery, { ...ok, query: { anything: '1' } }))).resolves.toMatchObject({
       errors: [expect.objectContaining({ path: 'query', code: 'unexpected_query' })],
     });
   });
 
   it('rejects duplicate keys, even when spelled with escapes, with 400 duplicate-json-key', async () => {
-    await expect(validated(postRoute, { ...ok, rawBody: '{"amount":1,"amount":900000}' })).rejects.toMatchObject({
+    await expect(problemOf(validated(postRoute, { ...ok, rawBody: '{"amount":1,"amount":900000}' }))).resolves.toMatchObject({
       status: 400,
       code: 'duplicate-json-key',
       errors: [{ path: 'body', message: 'duplicate key "amount"', code: 'duplicate_key' }],
     });
-    await expect(validated(postRoute, { ...ok, rawBody: '{"amount":1,"\\u0061mount":2}' })).rejects.toMatchObject({
+    await expect(problemOf(validated(postRoute, { ...ok, rawBody: '{"amount":1,"\\u0061mount":2}' }))).resolves.toMatchObject({
       code: 'duplicate-json-key',
     });
-    await expect(validated(postRoute, { ...ok, rawBody: '{"amount":1,"lines":[{"a":1},{"b":1,"b":2}]}' })).rejects.toMatchObject({
+    await expect(
+      problemOf(validated(postRoute, { ...ok, rawBody: '{"amount":1,"lines":[{"a":1},{"b":1,"b":2}]}' })),
+    ).resolves.toMatchObject({
       errors: [expect.objectContaining({ path: 'body.lines.1' })],
     });
   });
@@ -113,30 +118,33 @@ describe('validateRequest middleware', () => {
   it('rejects nesting deeper than 64 levels with 400 json-too-deep, and accepts 64', async () => {
     const nested = (depth: number) => `{"amount":1,"lines":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
     expect((await validated(postRoute, { ...ok, rawBody: nested(64) }))?.body).toMatchObject({ amount: 1 });
-    await expect(validated(postRoute, { ...ok, rawBody: nested(65) })).rejects.toMatchObject({ status: 400, code: 'json-too-deep' });
+    await expect(problemOf(validated(postRoute, { ...ok, rawBody: nested(65) }))).resolves.toMatchObject({
+      status: 400,
+      code: 'json-too-deep',
+    });
   });
 
   it('rejects __proto__ keys and unpaired surrogates', async () => {
-    await expect(validated(postRoute, { ...ok, rawBody: '{"amount":1,"__proto__":{"admin":true}}' })).rejects.toMatchObject({
+    await expect(problemOf(validated(postRoute, { ...ok, rawBody: '{"amount":1,"__proto__":{"admin":true}}' }))).resolves.toMatchObject({
       code: 'forbidden-json-key',
     });
-    await expect(validated(postRoute, { ...ok, rawBody: '{"amount":1,"memo":"\\ud800"}' })).rejects.toMatchObject({
+    await expect(problemOf(validated(postRoute, { ...ok, rawBody: '{"amount":1,"memo":"\\ud800"}' }))).resolves.toMatchObject({
       code: 'invalid-unicode',
       errors: [expect.objectContaining({ path: 'body.memo' })],
     });
   });
 
   it('rejects a body that is not JSON, a missing body, and a body where none is expected', async () => {
-    await expect(validated(postRoute, { ...ok, rawBody: '{"amount":' })).rejects.toMatchObject({ code: 'invalid-json' });
-    await expect(validated(postRoute, ok)).rejects.toMatchObject({ code: 'invalid-json' });
-    await expect(validated(getRoute, { ...ok, rawBody: '{}' })).rejects.toMatchObject({
+    await expect(problemOf(validated(postRoute, { ...ok, rawBody: '{"amount":' }))).resolves.toMatchObject({ code: 'invalid-json' });
+    await expect(problemOf(validated(postRoute, ok))).resolves.toMatchObject({ code: 'invalid-json' });
+    await expect(problemOf(validated(getRoute, { ...ok, rawBody: '{}' }))).resolves.toMatchObject({
       errors: [expect.objectContaining({ code: 'unexpected_body' })],
     });
   });
 
   it('rejects a body over the route’s limit with 413, counting bytes not characters', async () => {
     const memo = '가'.repeat(340); // 1,020 bytes of UTF-8, 340 characters
-    await expect(validated(postRoute, { ...ok, body: { amount: 1, memo } })).rejects.toMatchObject({
+    await expect(problemOf(validated(postRoute, { ...ok, body: { amount: 1, memo } }))).resolves.toMatchObject({
       status: 413,
       code: 'payload-too-large',
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedActions, cycleActions, cycleStates, decideCycleTransition, requireCycleState } from '#shared/domain/participation/cycle.ts';
 import type { CycleAction, CycleState } from '#shared/domain/participation/cycle.ts';
-import { Problem } from '#shared/http/problem.ts';
+import { Refused } from '#shared/domain/refusal.ts';
 
 /** The whole table: every (state, action) pair, legal ones with their target state. */
 const legal: Readonly<Partial<Record<CycleState, Partial<Record<CycleAction, CycleState>>>>> = {
@@ -28,13 +28,13 @@ describe('participation cycle state machine', () => {
       } catch (error) {
         problem = error;
       }
-      expect(problem).toBeInstanceOf(Problem);
-      expect(problem).toMatchObject({
-        status: 409,
+      expect(problem).toBeInstanceOf(Refused);
+      expect((problem as Refused).refusal).toMatchObject({
+        kind: 'conflict',
         code: 'illegal-cycle-transition',
         context: { state, action, allowedActions: allowedActions(state) },
       });
-      expect((problem as Problem).detail).toContain(state);
+      expect((problem as Refused).refusal.detail).toContain(state);
     },
   );
 
@@ -44,7 +44,9 @@ describe('participation cycle state machine', () => {
 
   it('names the state an operation needs', () => {
     expect(() => requireCycleState('review', 'voting', 'voting')).toThrow(
-      expect.objectContaining({ status: 409, code: 'cycle-not-voting', context: { state: 'review', needed: 'voting' } }),
+      expect.objectContaining({
+        refusal: expect.objectContaining({ kind: 'conflict', code: 'cycle-not-voting', context: { state: 'review', needed: 'voting' } }),
+      }),
     );
     expect(() => requireCycleState('voting', 'voting', 'voting')).not.toThrow();
   });

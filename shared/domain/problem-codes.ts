@@ -1,0 +1,163 @@
+/**
+ * Every problem code hojo answers with, and what it means. The list is published: `/openapi.json`
+ * types `code` as this enum and `/docs` renders it. `ProblemCode` makes the compiler refuse a code
+ * that is not here; `test/unit/problem-codes.test.ts` also checks that every listed code is raised
+ * somewhere and every raised literal is listed.
+ */
+export const problemCodes = {
+  // The request itself (HTTP layer)
+  'invalid-request': 'a field of the request is invalid; `errors` names each one',
+  'invalid-json': 'the body is not JSON',
+  'duplicate-json-key': 'the body names one key twice',
+  'forbidden-json-key': 'the body uses a key that is never accepted (e.g. __proto__)',
+  'json-too-deep': 'the body nests deeper than allowed',
+  'invalid-unicode': 'a string holds an unpaired UTF-16 surrogate',
+  'unsupported-media-type': 'the body is not of the media type the operation takes',
+  'payload-too-large': 'the body is over the size limit',
+  'request-header-too-large': 'the request head is over 16 KiB',
+  'malformed-request': 'the request could not be parsed as HTTP/1.1',
+  'bad-request-target': 'the request target is not a path',
+  'invalid-path': 'a path parameter is not of its form',
+  'route-not-found': 'no operation has this path',
+  'method-not-allowed': 'the path exists but not with this method (Allow lists the methods)',
+  'invalid-cursor': 'the paging cursor was not issued for this listing',
+  'invalid-period': 'the period asked for is not a valid date range',
+  'period-too-long': 'the period asked for is longer than the listing allows',
+  'idempotency-key-required': 'posting operations need an Idempotency-Key header',
+  'invalid-idempotency-key': 'the Idempotency-Key is not of its form',
+  'idempotency-key-reused': 'this Idempotency-Key was used for a different request',
+  'handler-timeout': 'the operation did not answer in time',
+  'internal-error': 'a fault of ours; quote the request id (instance) to the operators',
+
+  // Identity and access
+  unauthorized: 'a valid bearer token is required',
+  'role-not-permitted': "the caller's role may not perform this operation",
+  'other-government': "the caller may not act on another government's data",
+  'other-department': "the caller may not edit another department's lines",
+  'segregation-of-duties': 'the same person may not take both steps (e.g. commit and order the payment)',
+  'four-eyes': 'the person who took the previous step may not approve the next one',
+
+  // Registry
+  'government-not-found': 'no government has this code',
+
+  // Budget: structure, versions and the workflow
+  'unknown-account': 'the government has no such 회계 (account)',
+  'unknown-department': 'the government has no such department',
+  'duplicate-line': 'the line already exists in this version',
+  'line-not-found': 'the budget line does not exist',
+  'version-not-found': 'the budget version does not exist',
+  'version-not-editable': 'the version is past drafting and cannot be edited',
+  'version-not-final': 'the version is not final',
+  'version-open': 'another version of the year is still open',
+  'version-conflict': 'another version was created at the same time; re-read and retry',
+  'original-exists': 'the original budget of the year exists already (a later one is a 추경)',
+  'no-final-version': 'a 추경 needs a final version to start from',
+  'no-final-budget': 'the year has no final budget',
+  'revision-conflict': 'the version moved on since it was read; re-read it and retry',
+  'illegal-transition': 'the workflow does not allow this step from the current state',
+  'unbalanced-budget': 'revenue and expenditure totals differ; a budget must balance',
+  'budget-below-allotted': 'a new budget would fall below what is already allotted',
+  'import-rejected': 'the import has invalid rows; `errors` names each row and column; nothing was written',
+  'controls-syncing': 'the control items are being written for a new final budget; retry shortly',
+  'controls-not-syncing': 'there is no control synchronisation to resume',
+  'line-not-controlled': 'the line has no control item (no final budget for it)',
+  'not-an-expenditure-line': 'the operation applies to expenditure lines only',
+
+  // Provisional budget (준예산)
+  'budget-already-final': 'the year has a final budget; no provisional budget is needed',
+  'not-yet-open': 'a provisional budget opens on 1 January of its year',
+  'provisional-already-open': 'the provisional budget of the year is open already',
+  'provisional-conflict': 'the provisional budget was opened at the same time by another request',
+  'no-previous-budget': "a provisional budget needs last year's final budget",
+
+  // Allotment (예산배정) and cash allocation (자금배정)
+  'allotment-exceeds-budget': 'allotted + amount ≤ budget would not hold',
+  'reversal-below-committed': 'allotted − reversal ≥ committed would not hold',
+  'reversal-below-paid': 'allocated − reversal ≥ paid would not hold',
+  'allotment-not-found': 'the allotment to reverse does not exist',
+  'cash-allocation-not-found': 'the cash allocation to reverse does not exist',
+  'reversal-of-reversal': 'a reversal cannot itself be reversed',
+  'already-reversed': 'the posting was reversed already',
+  'reference-used': 'the reference was used for a different request',
+  'allotment-contention': 'too many concurrent allotments on the line; retry',
+  'allocation-contention': 'too many concurrent cash allocations on the account; retry',
+  'month-outside-year': 'the month is not in the fiscal year',
+  'no-budget': 'the account has no final budget in the year',
+
+  // Execution: postings (지출원인행위 … 환급) and their rules
+  'commitment-not-found': 'no accepted commitment (지출원인행위) has this id',
+  'resolution-not-found': 'no accepted resolution (지출결의) has this id',
+  'payment-order-not-found': 'no accepted payment order (지급명령) has this id',
+  'assessment-not-found': 'no accepted assessment (징수결정) has this id',
+  'receipt-not-found': 'no accepted receipt (수납) has this id',
+  'posting-not-found': 'no posting has this id',
+  'unknown-line': 'the budget line has no final budget in the year',
+  'wrong-line-kind': 'the line is of the other kind (expenditure vs revenue)',
+  'unknown-commitment': 'the commitment is not applied (yet)',
+  'unknown-resolution': 'the resolution is not applied (yet)',
+  'unknown-order': 'the payment order is not applied (yet)',
+  'unknown-assessment': 'the assessment is not applied (yet)',
+  'unknown-receipt': 'the receipt is not applied (yet)',
+  'wrong-year': 'the document or date belongs to another fiscal year',
+  'period-closed': 'the day, month or year is closed; nothing posts into it',
+  'counter-not-negative': 'a counter would fall below zero',
+  'committed-within-allotment': 'committed ≤ allotted would not hold',
+  'resolved-within-committed': 'resolved ≤ committed would not hold on the line',
+  'ordered-within-resolved': 'ordered ≤ resolved would not hold on the line',
+  'paid-within-ordered': 'paid ≤ ordered would not hold on the line',
+  'refunded-within-received': 'refunded ≤ received would not hold on the line',
+  'paid-within-cash-allocation': 'cash paid ≤ cash allocated for the account and month would not hold',
+  'resolution-within-commitment': 'resolved ≤ the commitment would not hold',
+  'commitment-already-cancelled': 'the commitment was cancelled already',
+  'order-within-resolution': 'ordered ≤ the resolution would not hold',
+  'payment-within-order': 'paid ≤ the payment order would not hold',
+  'refund-within-receipt': 'refunded ≤ the receipt would not hold',
+  'commitment-has-payments': 'a commitment with payments cannot be cancelled whole',
+  'nothing-to-release': 'the commitment has no unused reserve to cancel',
+  'order-already-paid': 'the payment order was paid already',
+  'original-not-applied': 'the posting to correct is not applied (yet)',
+  'already-corrected': 'the posting was corrected already',
+  'cannot-correct-a-correction': 'a correction cannot itself be corrected',
+
+  // Settlement: closings, carry-overs, archives
+  'period-outside-year': 'the period is not in the fiscal year',
+  'year-closed': 'the fiscal year is closed',
+  'budget-line-not-found': 'the budget line does not exist in the final budget',
+  'budget-line-changed': 'the line changed while the carry-over was recorded; retry',
+  'carry-over-expenditure-only': 'only expenditure lines carry over',
+  'carry-over-exceeds-available': 'carried amount ≤ 예산현액 − 지출액 would not hold',
+  'trial-balance-unbalanced': 'the trial balance does not balance; the closing stopped',
+  'archive-file-not-found': 'the archive has no such file',
+
+  // Debt (지방채, 차입금)
+  'debt-exists': 'a debt with this id exists already',
+  'debt-not-found': 'the debt does not exist',
+  'invalid-repayment-schedule': 'the repayment schedule does not add up to the principal',
+  'repayment-exists': 'a repayment with this reference exists already',
+  'repayment-not-found': 'the repayment does not exist',
+  'repayment-already-reversed': 'the repayment was reversed already',
+  'repayment-before-issue': 'a repayment cannot be dated before the debt was issued',
+  'repayment-exceeds-outstanding': 'repayment ≤ outstanding would not hold',
+
+  // Participatory budgeting (주민참여예산)
+  'participation-cycle-exists': 'the cycle of the year exists already',
+  'participation-cycle-not-found': 'the government has no participation cycle in the year',
+  'illegal-cycle-transition': 'the cycle does not allow this step from its current state',
+  'cycle-not-proposals-open': 'the operation needs the cycle open for proposals',
+  'cycle-not-review': 'the operation needs the cycle in review',
+  'cycle-not-voting': 'the operation needs the cycle in voting',
+  'cycle-not-counting': 'the operation needs the cycle counting',
+  'cycle-not-closed': 'the operation needs the cycle closed',
+  'proposal-not-found': 'the proposal does not exist',
+  'proposal-exceeds-cap': "the proposal's estimated cost is over the cycle's budget cap",
+  'proposal-already-reviewed': 'the proposal was reviewed already',
+  'proposal-not-eligible': 'the proposal was not found eligible; it cannot be voted on',
+  'proposals-unreviewed': 'voting cannot open while a proposal is unreviewed',
+  'already-voted': 'the resident voted for this proposal already',
+  'vote-limit-reached': 'the resident has used every vote of the cycle',
+  'result-not-published': 'the result is published when the cycle closes',
+} as const satisfies Readonly<Record<string, string>>;
+
+export type ProblemCode = keyof typeof problemCodes;
+
+export const isProblemCode = (code: string): code is ProblemCode => Object.hasOwn(problemCodes, code);

@@ -1,0 +1,123 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import type { ControlWrite, ExistingControl, ZeroedControl } from '#shared/domain/budget/control-sync.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import { conflict } from '#shared/domain/refusal.ts';
+import { controlPartition, lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import type { LineControl } from '#shared/stores/budget/control-keys.ts';
+import { yearKey } from '#shared/stores/budget/keys.ts';
+import { batchWrite, forEachParallel } from '#shared/stores/table/batch-write.ts';
+import { transactList } from '#shared/stores/table/transact.ts';
+import { queryPrefix } from '#shared/stores/table/query-all.ts';
+
+/** Control items as budgeting sees them (plus whether they come from a provisional budget). */
+export type StoredLineControl = LineControl & { readonly provisional: boolean };
+
+export async function readLineControls(gov: string, year: number): Promise<ExistingControl[]> {
+  const items = await queryPrefix(controlPartition(gov, year), 'LINE#', {
+    ProjectionExpression: 'lineId, budget, allotted, carryIn',
+    ConsistentRead: true,
+  });
+  return items.map((item) => ({
+    lineId: String(item.lineId),
+    budget: Number(item.budget),
+    allotted: Number(item.allotted),
+    carryIn: Number(item.carryIn ?? 0),
+  }));
+}
+
+export async function getLineControl(gov: string, year: number, lineId: string): Promise<StoredLineControl | undefined> {
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: lineControlKey(gov, year, lineId), ConsistentRead: true }),
+  );
+  return Item as StoredLineControl | undefined;
+}
+
+const counters = { allotted: 0, committed: 0, resolved: 0, ordered: 0, paid: 0, assessed: 0, received: 0, refunded: 0 };
+
+/**
+ * Writes the control items of a final version or a provisional budget while the year's `syncing`
+ * lock keeps allotments out. New items are put whole with zero counters (BatchWrite: nobody else
+ * creates LINE# items); existing ones get only `budget`, `carryIn` and descriptive attributes, under
+ * the condition that the new budget still covers what is allotted and that no carry-in arrived since
+ * the carry-ins were read (a closing that lands in between fails the write; repeating the sync then
+ * folds it in). Idempotent, so a failed run can be repeated.
+ */
+export async function writeLineControls(
+  gov: string,
+  year: number,
+  writes: readonly ControlWrite[],
+  zeroed: readonly ZeroedControl[],
+  existing: ReadonlySet<string>,
+  source: { readonly version: number | null; readonly provisional: boolean },
+): Promise<void> {
+  const fresh = writes.filter((write) => !existing.has(write.lineId));
+  const updates = writes.filter((write) => existing.has(write.lineId));
+  await batchWrite(
+    fresh.map((write) => ({
+      PutRequest: {
+        Item: { ...lineControlKey(gov, year, write.lineId), entity: 'budget-control', gov, year, ...write, ...counters, ...source },
+      },
+    })),
+  );
+  const update = async (lineId: string, set: Record<string, unknown>) => {
+    const names = Object.fromEntries(Object.keys(set).map((name) => [`#${name}`, name]));
+    const values = Object.fromEntries(Object.entries(set).map(([name, value]) => [`:${name}`, value]));
+    await dynamoClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: lineControlKey(gov, year, lineId),
+        UpdateExpression: `SET ${Object.keys(set)
+          .map((name) => `#${name} = :${name}`)
+          .join(', ')}`,
+        ConditionExpression: `attribute_exists(pk) AND allotted <= :budget AND ${
+          set.carryIn === 0 ? '(attribute_not_exists(#carryIn) OR #carryIn = :carryIn)' : '#carryIn = :carryIn'
+        }`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+  };
+  await forEachParallel(updates, 16, ({ lineId, ...attributes }) => update(lineId, { ...attributes, ...source }));
+  await forEachParallel(zeroed, 16, ({ lineId, budget, carryIn }) => update(lineId, { budget, carryIn, ...source }));
+}
+
+/** Releases the year's `syncing` lock (and marks the version synced), audited as the end of the sync. */
+export async function releaseSyncLock(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  label: string,
+  versionKeyToMark: Record<string, unknown> | undefined,
+): Promise<void> {
+  const outcome = await transactList([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: yearKey(gov, year),
+        UpdateExpression: 'REMOVE syncing',
+        ConditionExpression: 'syncing = :label',
+        ExpressionAttributeValues: { ':label': label },
+      },
+    },
+    ...(versionKeyToMark
+      ? [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: versionKeyToMark,
+              UpdateExpression: 'SET controlsSynced = :true',
+              ExpressionAttributeValues: { ':true': true },
+            },
+          },
+        ]
+      : []),
+    auditPut(
+      tableName(),
+      auditRecord(request, { gov, operation: 'syncBudgetControls', target: `budget-controls ${gov}/${year}/${label}` }),
+    ),
+  ]);
+  if (!outcome.ok) throw conflict('controls-not-syncing', `control items of ${gov}/${year} are not being written for ${label}`);
+}

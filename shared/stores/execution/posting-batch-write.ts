@@ -1,0 +1,133 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import type { BatchPlan, ItemChange, Outcome } from '#shared/domain/execution/plan-batch.ts';
+import { writeConditions } from '#shared/domain/execution/rules.ts';
+import type { CounterCondition } from '#shared/domain/execution/rules.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
+import { fundStatusUpdate } from '#shared/stores/execution/fund-status.ts';
+import { closingKey, reversalKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
+import { documentItem, resultItem } from '#shared/stores/execution/posting-items.ts';
+
+/** DynamoDB's limit of actions in one TransactWriteItems. */
+export const MAX_TRANSACTION_ACTIONS = 100;
+
+/** The lib-dynamodb form of one TransactWriteItems action. */
+type Action = Record<string, Record<string, unknown>>;
+
+/**
+ * Turns a batch plan into the actions of ONE TransactWriteItems: posting records and audit records
+ * (created only if absent), one conditional update per touched item carrying the batch's summed
+ * change, the running balances, the fund status, and the checks that no period is closed.
+ */
+export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
+  const table = tableName();
+  const actions: Action[] = [];
+  for (const outcome of plan.outcomes) {
+    if (outcome.status === 'duplicate') continue;
+    actions.push({ Put: { TableName: table, Item: resultItem(outcome, decidedAt), ConditionExpression: 'attribute_not_exists(pk)' } });
+    actions.push(auditPut(table, auditRecord(actorRequest(outcome), auditChange(outcome))));
+  }
+  for (const reversal of plan.reversals) {
+    actions.push({
+      Put: {
+        TableName: table,
+        Item: { ...reversalKey(reversal.gov, reversal.originalId), entity: 'posting-reversal', correctionId: reversal.correctionId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+  }
+  for (const change of plan.changes) {
+    const action = changeAction(table, change);
+    if (action) actions.push(action);
+  }
+  for (const balance of plan.balances) actions.push(balanceUpdate(table, balance));
+  const cashByGovernment = Map.groupBy(plan.cash, (movement) => `${movement.gov}|${movement.year}`);
+  for (const movements of cashByGovernment.values()) {
+    const first = movements[0]!;
+    actions.push(fundStatusUpdate(table, first.gov, first.year, movements, decidedAt));
+  }
+  for (const check of plan.closingChecks) {
+    actions.push({
+      ConditionCheck: {
+        TableName: table,
+        Key: closingKey(check.gov, check.year, check.period),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+  }
+  return actions;
+}
+
+export interface WriteResult {
+  readonly capacityUnits: number;
+}
+
+export async function writeActions(actions: readonly Action[]): Promise<WriteResult> {
+  if (actions.length === 0) return { capacityUnits: 0 };
+  const response = await dynamoClient().send(
+    new TransactWriteCommand({ TransactItems: actions as never, ReturnConsumedCapacity: 'TOTAL' }),
+  );
+  const capacityUnits = (response.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+  return { capacityUnits };
+}
+
+function changeAction(table: string, change: ItemChange): Action | undefined {
+  if (!change.before) {
+    return { Put: { TableName: table, Item: documentItem(change.after), ConditionExpression: 'attribute_not_exists(pk)' } };
+  }
+  const moved = Object.entries(change.deltas).filter(([, delta]) => delta !== 0);
+  if (moved.length === 0) return undefined;
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const adds = moved.map(([name, delta], i) => {
+    names[`#c${i}`] = name;
+    values[`:d${i}`] = delta;
+    return `#c${i} :d${i}`;
+  });
+  const conditions = writeConditions(change.before, change.deltas).map((condition, i) => conditionExpression(condition, i, names, values));
+  return {
+    Update: {
+      TableName: table,
+      Key: targetItemKey(change.target),
+      UpdateExpression: `ADD ${adds.join(', ')}`,
+      ConditionExpression: ['attribute_exists(pk)', ...conditions].join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** A counter that was never written counts as zero, as ADD treats it. */
+function conditionExpression(
+  condition: CounterCondition,
+  i: number,
+  names: Record<string, string>,
+  values: Record<string, unknown>,
+): string {
+  names[`#k${i}`] = condition.attribute;
+  values[`:k${i}`] = condition.value;
+  const compare = `#k${i} ${condition.comparator} :k${i}`;
+  const zeroPasses = condition.comparator === '<=' ? condition.value >= 0 : condition.value <= 0;
+  return zeroPasses ? `(attribute_not_exists(#k${i}) OR ${compare})` : compare;
+}
+
+function actorRequest(outcome: Outcome): RequestInfo {
+  const { actor, gov } = outcome.message;
+  return {
+    requestId: actor.requestId,
+    sourceIp: actor.sourceIp,
+    bodySha256: actor.bodySha256,
+    receivedAt: actor.receivedAt,
+    caller: { sub: actor.sub, roles: [], gov, dept: undefined },
+    actingRole: actor.role === 'system' ? undefined : actor.role,
+    headers: {},
+  };
+}
+
+function auditChange(outcome: Outcome) {
+  const { message } = outcome;
+  return { gov: message.gov, operation: `posting.${message.command.kind}.${outcome.status}`, target: `posting ${message.postingId}` };
+}

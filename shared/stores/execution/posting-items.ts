@@ -1,0 +1,98 @@
+import type { ControlledItem, ItemKind, Target } from '#shared/domain/execution/items.ts';
+import { countersOf } from '#shared/domain/execution/items.ts';
+import type { Outcome } from '#shared/domain/execution/plan-batch.ts';
+import type { PostingMessage } from '#shared/domain/execution/posting.ts';
+import type { StoredResult } from '#shared/domain/execution/snapshot.ts';
+import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
+import { journalIndexKey, requestKey, resultKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
+
+/** Conversions between execution's stored items and the pure model. */
+type Item = Record<string, unknown>;
+
+const DOC_ATTRIBUTES = ['lineId', 'fund', 'year', 'createdBy', 'commitmentId', 'committedBy', 'resolutionId', 'assessmentId'];
+
+export function toControlledItem(target: Target, item: Item): ControlledItem {
+  const kind: ItemKind = target.type === 'doc' ? (item.kind as ItemKind) : target.type;
+  const counters = Object.fromEntries(countersOf[kind].map((name) => [name, Number(item[name] ?? 0)]));
+  if (target.type === 'line') {
+    return {
+      target,
+      kind,
+      attrs: { lineId: String(item.lineId), lineKind: String(item.kind), fund: String(item.fund), itemCode: String(item.itemCode) },
+      counters,
+    };
+  }
+  if (target.type === 'cash') return { target, kind, attrs: { fund: String(item.fund), month: String(item.month) }, counters };
+  const attrs = Object.fromEntries(
+    DOC_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as string | number]),
+  );
+  return { target, kind, attrs, counters };
+}
+
+/** A document created by the batch: every counter of its kind, zero unless the batch moved it. */
+export function documentItem(item: ControlledItem): Item {
+  if (item.target.type !== 'doc') throw new Error('only documents are created by postings');
+  const counters = Object.fromEntries(countersOf[item.kind].map((name) => [name, item.counters[name] ?? 0]));
+  return {
+    ...targetItemKey(item.target),
+    entity: 'document',
+    kind: item.kind,
+    gov: item.target.gov,
+    docId: item.target.docId,
+    ...item.attrs,
+    ...counters,
+  };
+}
+
+export function requestItem(message: PostingMessage, extra: { committedBy?: string | undefined; requestHash: string }): Item {
+  return {
+    ...requestKey(message.gov, message.postingId),
+    entity: 'posting-request',
+    ...message,
+    kind: message.command.kind,
+    requestHash: extra.requestHash,
+    ...(extra.committedBy ? { committedBy: extra.committedBy } : {}),
+  };
+}
+
+export function resultItem(outcome: Outcome, decidedAt: string): Item {
+  const { message } = outcome;
+  const base = {
+    ...resultKey(message.gov, message.postingId),
+    entity: 'posting-result',
+    postingId: message.postingId,
+    gov: message.gov,
+    year: message.year,
+    kind: message.command.kind,
+    date: message.command.date,
+    actorSub: message.actor.sub,
+    decidedAt,
+  };
+  if (outcome.status === 'rejected') return { ...base, status: 'rejected', reason: outcome.violation };
+  if (outcome.status !== 'applied') throw new Error('a duplicate has no result to write');
+  return {
+    ...base,
+    ...(outcome.journal.lines.length > 0 ? journalIndexKey(message.gov, outcome.journal.date, message.postingId) : {}),
+    status: 'applied',
+    lineId: outcome.lineId,
+    fund: outcome.fund,
+    amount: outcome.amount,
+    effects: outcome.effects,
+    journal: outcome.journal,
+    ...(outcome.reverses ? { reverses: outcome.reverses } : {}),
+  };
+}
+
+export function toStoredResult(item: Item): StoredResult {
+  return {
+    postingId: String(item.postingId),
+    gov: String(item.gov),
+    year: Number(item.year),
+    kind: item.kind as StoredResult['kind'],
+    status: item.status as StoredResult['status'],
+    amount: Number(item.amount ?? 0),
+    effects: (item.effects as StoredResult['effects'] | undefined) ?? [],
+    journal: item.journal as JournalEntry | undefined,
+    reverses: item.reverses as string | undefined,
+  };
+}

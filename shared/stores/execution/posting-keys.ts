@@ -1,0 +1,56 @@
+import { cashControlKey, lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import type { Need } from '#shared/domain/execution/snapshot.ts';
+import type { Target } from '#shared/domain/execution/items.ts';
+
+/**
+ * Keys of execution's items in the single table.
+ *
+ *   pk POSTING#{gov}#{postingId}   sk REQUEST    the accepted posting (the queue message): status "queued"
+ *   pk POSTING#{gov}#{postingId}   sk RESULT     the consumer's decision, created once (exactly once by
+ *                                                posting id): applied (effects, journal lines) or rejected
+ *                                                (rule and numbers); never updated
+ *        applied results carry gsi1pk JOURNAL#{gov}#{yyyy-mm-dd}, gsi1sk {postingId}: a day's journal is one Query
+ *   pk POSTING#{gov}#{postingId}   sk REVERSAL   created once, when a correction reverses the posting
+ *   pk IDEMPOTENCY#{gov}#{sub}#{key} sk KEY      Idempotency-Key → posting id and request hash
+ *   pk DOC#{gov}#{docId}           sk DOC        a document's counters (commitment, resolution, payment
+ *                                                order, assessment, receipt); docId = id of the posting that created it
+ *   pk CLOSE#{gov}#{year}          sk DAY#{yyyy-mm-dd} | MONTH#{yyyy-mm} | YEAR
+ *                                                closed-period markers, written by settlement; a posting dated
+ *                                                in a closed day, month or year is rejected (period-closed), and
+ *                                                every applying batch checks the markers are absent in its write
+ *
+ * Budget lines and cash allocations are the BUDGET# items of budget-control-keys.ts; running balances
+ * are in ledger-balances.ts; the fund status in fund-status-repository.ts.
+ */
+export const postingPartition = (gov: string, postingId: string): string => `POSTING#${gov}#${postingId}`;
+export const requestKey = (gov: string, postingId: string) => ({ pk: postingPartition(gov, postingId), sk: 'REQUEST' });
+export const resultKey = (gov: string, postingId: string) => ({ pk: postingPartition(gov, postingId), sk: 'RESULT' });
+export const reversalKey = (gov: string, postingId: string) => ({ pk: postingPartition(gov, postingId), sk: 'REVERSAL' });
+export const idempotencyKey = (gov: string, sub: string, key: string) => ({ pk: `IDEMPOTENCY#${gov}#${sub}#${key}`, sk: 'KEY' });
+export const documentKey = (gov: string, docId: string) => ({ pk: `DOC#${gov}#${docId}`, sk: 'DOC' });
+export const closingKey = (gov: string, year: number, period: string) => ({ pk: `CLOSE#${gov}#${year}`, sk: period });
+export const journalIndexKey = (gov: string, date: string, postingId: string) => ({ gsi1pk: `JOURNAL#${gov}#${date}`, gsi1sk: postingId });
+
+export function targetItemKey(target: Target): { pk: string; sk: string } {
+  switch (target.type) {
+    case 'line':
+      return lineControlKey(target.gov, target.year, target.lineId);
+    case 'cash':
+      return cashControlKey(target.gov, target.year, target.fund, target.month);
+    case 'doc':
+      return documentKey(target.gov, target.docId);
+  }
+}
+
+export function needItemKey(need: Need): { pk: string; sk: string } {
+  switch (need.type) {
+    case 'item':
+      return targetItemKey(need.target);
+    case 'result':
+      return resultKey(need.gov, need.postingId);
+    case 'reversal':
+      return reversalKey(need.gov, need.postingId);
+    case 'closed':
+      return closingKey(need.gov, need.year, need.period);
+  }
+}

@@ -1,0 +1,78 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
+import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
+import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
+import type { OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { carryInKey, openingKey } from '#shared/stores/settlement/keys.ts';
+import { writeOnce } from '#shared/stores/table/write-once.ts';
+
+/**
+ * Opens year + 1 from the closed year: the opening balances (one item) and, per carried line, a
+ * carry-in record; where next year's line already exists its 예산현액 (`budget`) and `carryIn`
+ * grow by the carried amount in the same transaction. Each write is conditional on its record
+ * being absent, so a rerun changes nothing.
+ */
+export async function carryForward(
+  job: ClosingJob,
+  opening: readonly OpeningBalance[],
+  carryOvers: readonly CarryOver[],
+  lines: readonly SettlementLine[],
+  request: RequestInfo,
+): Promise<void> {
+  const table = tableName();
+  const { gov } = job;
+  const next = job.period.year + 1;
+  const audit = (operation: string, target: string) => auditPut(table, auditRecord(request, { gov, operation, target }));
+
+  await writeOnce(
+    {
+      ...openingKey(gov, next),
+      entity: 'opening-balances',
+      gov,
+      year: next,
+      fromYear: job.period.year,
+      balances: opening.map((b) => ({ fund: b.fund, account: b.account, debit: b.debit.toString(), credit: b.credit.toString() })),
+    },
+    [],
+    audit('openYear', `opening-balances ${gov}/${next}`),
+  );
+
+  const lineOf = new Map(lines.map((l) => [l.lineId, l]));
+  for (const carry of carryOvers) {
+    const source = lineOf.get(carry.lineId);
+    const { Item: nextLine } = await dynamoClient().send(
+      new GetCommand({ TableName: table, Key: lineControlKey(gov, next, carry.lineId), ConsistentRead: true }),
+    );
+    const growNextLine = {
+      Update: {
+        TableName: table,
+        Key: lineControlKey(gov, next, carry.lineId),
+        UpdateExpression: 'ADD budget :amount, carryIn :amount',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':amount': carry.amount },
+      },
+    };
+    await writeOnce(
+      {
+        ...carryInKey(gov, next, carry.lineId),
+        entity: 'carry-in',
+        gov,
+        year: next,
+        fromYear: job.period.year,
+        lineId: carry.lineId,
+        kind: carry.kind,
+        amount: carry.amount,
+        reason: carry.reason,
+        fund: source?.fund ?? '',
+        appliedToLine: nextLine !== undefined,
+      },
+      nextLine ? [growNextLine] : [],
+      audit('carryIn', `carry-in ${gov}/${next}/${carry.lineId}`),
+    );
+  }
+}

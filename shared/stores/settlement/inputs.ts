@@ -1,0 +1,95 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
+import type { CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
+import type { ClosingInputs, ClosingJob } from '#shared/domain/settlement/closing-run.ts';
+import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
+import { periodOf } from '#shared/domain/settlement/periods.ts';
+import { controlPartition } from '#shared/stores/budget/control-keys.ts';
+import { ledgerPartition } from '#shared/stores/execution/ledger-balances.ts';
+import { queryPrefix } from '#shared/stores/table/query-all.ts';
+import type { Item } from '#shared/stores/table/query-all.ts';
+import { openingKey, settlementPartition } from '#shared/stores/settlement/keys.ts';
+
+/** A closing reads what the postings wrote up to the moment it runs. */
+const consistent = { ConsistentRead: true };
+
+/**
+ * The running totals a closing needs, never the postings: the MONTH# totals of the months before
+ * the period's last month, plus that month's MONTH# total (monthly, year-end) or its DAY# totals
+ * up to the day (daily). A month's total counts as dated on its last day.
+ */
+export async function readLedgerTotals(job: ClosingJob): Promise<{ totals: LedgerDayTotal[]; itemsRead: number }> {
+  const { gov, period } = job;
+  const lastMonth = period.lastDay.slice(0, 7);
+  const months = await queryPrefix(ledgerPartition(gov, period.year), 'MONTH#', consistent);
+  const totals: LedgerDayTotal[] = [];
+  for (const item of months) {
+    const month = String(item.period).slice('MONTH#'.length);
+    if (month > lastMonth || (period.kind === 'daily' && month === lastMonth)) continue;
+    totals.push(total(item, periodOf('monthly', month).lastDay));
+  }
+  let itemsRead = months.length;
+  if (period.kind === 'daily') {
+    const days = await queryPrefix(ledgerPartition(gov, period.year), `DAY#${lastMonth}-`, consistent);
+    itemsRead += days.length;
+    for (const item of days) {
+      const day = String(item.period).slice('DAY#'.length);
+      if (day <= period.lastDay) totals.push(total(item, day));
+    }
+  }
+  return { totals, itemsRead };
+}
+
+const total = (item: Item, day: string): LedgerDayTotal => ({
+  fund: String(item.fund),
+  account: String(item.account),
+  day,
+  debit: Number(item.debit ?? 0),
+  credit: Number(item.credit ?? 0),
+});
+
+export async function readOpening(gov: string, year: number): Promise<OpeningBalance[]> {
+  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: openingKey(gov, year), ConsistentRead: true }));
+  return ((Item?.balances as { fund: string; account: string; debit: string; credit: string }[] | undefined) ?? []).map((b) => ({
+    fund: b.fund,
+    account: b.account,
+    debit: BigInt(b.debit),
+    credit: BigInt(b.credit),
+  }));
+}
+
+export async function readLines(gov: string, year: number): Promise<SettlementLine[]> {
+  return (await queryPrefix(controlPartition(gov, year), 'LINE#', consistent)).map((item) => ({
+    lineId: String(item.lineId),
+    kind: item.kind as SettlementLine['kind'],
+    fund: String(item.fund),
+    itemCode: String(item.itemCode ?? ''),
+    dept: String(item.dept ?? ''),
+    budget: Number(item.budget ?? 0),
+    committed: Number(item.committed ?? 0),
+    paid: Number(item.paid ?? 0),
+    assessed: Number(item.assessed ?? 0),
+    received: Number(item.received ?? 0),
+    refunded: Number(item.refunded ?? 0),
+  }));
+}
+
+export async function readCarryOvers(gov: string, year: number): Promise<CarryOver[]> {
+  return (await queryPrefix(settlementPartition(gov, year), 'CARRYOVER#', consistent)).map((item) => ({
+    lineId: String(item.lineId),
+    kind: item.kind as CarryOverKind,
+    amount: Number(item.amount),
+    reason: String(item.reason),
+  }));
+}
+
+/** Everything a closing reads, and how many items that took. */
+export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs> {
+  const { gov, period } = job;
+  const [ledger, opening] = await Promise.all([readLedgerTotals(job), readOpening(gov, period.year)]);
+  if (period.kind !== 'year-end') return { totals: ledger.totals, opening, lines: [], carryOvers: [], itemsRead: ledger.itemsRead + 1 };
+  const [lines, carryOvers] = await Promise.all([readLines(gov, period.year), readCarryOvers(gov, period.year)]);
+  return { totals: ledger.totals, opening, lines, carryOvers, itemsRead: ledger.itemsRead + 1 + lines.length + carryOvers.length };
+}
