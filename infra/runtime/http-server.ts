@@ -10,6 +10,7 @@ import type { Route } from '#shared/http/route.ts';
 import { apiGatewayEvent } from '#infra/runtime/api-event.ts';
 import type { VerifiedToken } from '#infra/runtime/api-event.ts';
 import { loadHandler } from '#infra/runtime/handler-loader.ts';
+import { invokeInScope } from '#infra/runtime/invocation-scope.ts';
 import { answerFromLambdaResult, jsonAnswer, newProblem, problemAnswer, send } from '#infra/runtime/http-response.ts';
 import type { HttpAnswer } from '#infra/runtime/http-response.ts';
 import { functionNameOf, lambdaContext } from '#infra/runtime/lambda-context.ts';
@@ -73,7 +74,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     );
     const handler = await loadHandler(route.handler);
     const context = lambdaContext({ functionName: functionNameOf(route.handler), timeoutMs, requestId });
-    const result = await withTimeout(handler(event, context), timeoutMs);
+    const result = await withTimeout(invokeInScope(handler, event, context), timeoutMs);
     return answerFromLambdaResult(result);
   };
 

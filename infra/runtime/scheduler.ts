@@ -5,6 +5,7 @@ import type { ScheduleDeclaration } from '#shared/schedules.ts';
 import { parseCron } from '#infra/runtime/cron.ts';
 import type { EventBridgeCron } from '#infra/runtime/cron.ts';
 import { loadHandler } from '#infra/runtime/handler-loader.ts';
+import { invokeInScope } from '#infra/runtime/invocation-scope.ts';
 import { functionNameOf, lambdaContext } from '#infra/runtime/lambda-context.ts';
 import { runtimeLogger } from '#infra/runtime/runtime-logger.ts';
 
@@ -36,7 +37,7 @@ export async function runJob(schedule: ScheduleDeclaration, detail: Readonly<Rec
   const handler = await loadHandler(schedule.handler);
   const context = lambdaContext({ functionName: functionNameOf(schedule.handler), timeoutMs: JOB_TIMEOUT_MS });
   runtimeLogger.info('job started', { schedule: schedule.name, requestId: context.awsRequestId });
-  const result = await handler(scheduledEvent(schedule, detail, time), context);
+  const result = await invokeInScope(handler, scheduledEvent(schedule, detail, time), context);
   runtimeLogger.info('job finished', { schedule: schedule.name, requestId: context.awsRequestId });
   return result;
 }
