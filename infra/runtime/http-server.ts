@@ -11,8 +11,11 @@ import type { Route } from '#shared/http/route.ts';
 import { apiGatewayEvent } from '#infra/runtime/api-event.ts';
 import type { VerifiedToken } from '#infra/runtime/api-event.ts';
 import { loadHandler } from '#infra/runtime/handler-loader.ts';
+import { invokeInScope } from '#infra/runtime/invocation-scope.ts';
 import { answerFromLambdaResult, jsonAnswer, problemAnswer, send } from '#infra/runtime/http-response.ts';
 import type { HttpAnswer } from '#infra/runtime/http-response.ts';
+import { serverTimeoutOptions } from '#infra/runtime/http-timeouts.ts';
+import type { HttpTimeouts } from '#infra/runtime/http-timeouts.ts';
 import { functionNameOf, lambdaContext } from '#infra/runtime/lambda-context.ts';
 import { createRouteTable } from '#infra/runtime/route-table.ts';
 import { runtimeLogger } from '#infra/runtime/runtime-logger.ts';
@@ -26,6 +29,8 @@ export interface HttpServerOptions {
   readonly jwks?: JSONWebKeySet;
   /** Lambda timeout of API handlers; API Gateway's integration limit is 30 s. */
   readonly handlerTimeoutMs?: number;
+  /** Limits on connections that are slow to send a request or idle between requests. */
+  readonly timeouts?: HttpTimeouts;
 }
 
 export interface RunningHttpServer {
@@ -36,6 +41,9 @@ export interface RunningHttpServer {
 }
 
 const JWKS_PATH = '/.well-known/jwks.json';
+
+/** The client closed the connection before its request was read. */
+class ClientClosedConnection extends Error {}
 
 /**
  * The local API Gateway: matches the request to a route, verifies the bearer token of protected
@@ -74,24 +82,28 @@ export function createHttpServer(options: HttpServerOptions): Server {
     );
     const handler = await loadHandler(route.handler);
     const context = lambdaContext({ functionName: functionNameOf(route.handler), timeoutMs, requestId });
-    const result = await withTimeout(handler(event, context), timeoutMs);
+    const result = await withTimeout(invokeInScope(handler, event, context), timeoutMs);
     return answerFromLambdaResult(result);
   };
 
-  const server = createServer((request, response) => {
+  const server = createServer(serverTimeoutOptions(options.timeouts), (request, response) => {
     const requestId = randomUUID();
     const started = performance.now();
+    const served = { requestId, method: request.method, path: (request.url ?? '').split('?')[0] };
     serve(request, response, requestId)
-      .catch((error: unknown) => problemAnswer(asRefusal(error, requestId), requestId))
+      .catch((error: unknown) =>
+        error instanceof ClientClosedConnection ? undefined : problemAnswer(asRefusal(error, requestId), requestId),
+      )
       .then((answer) => {
+        const ms = Math.round(performance.now() - started);
+        // A client that goes away (an aborted upload, a caller that gave up waiting) is routine,
+        // not a fault of the runtime: worth a line, not an error with a stack.
+        if (answer === undefined || response.destroyed) {
+          runtimeLogger.info('request aborted: the client closed the connection', { ...served, ms });
+          return;
+        }
         send(response, answer, requestId);
-        runtimeLogger.debug('request served', {
-          requestId,
-          method: request.method,
-          path: (request.url ?? '').split('?')[0],
-          status: answer.statusCode,
-          ms: Math.round(performance.now() - started),
-        });
+        runtimeLogger.debug('request served', { ...served, status: answer.statusCode, ms });
       });
   });
   server.on('clientError', answerUnparsableRequest);
@@ -99,26 +111,32 @@ export function createHttpServer(options: HttpServerOptions): Server {
 }
 
 /**
- * A request Node cannot parse (a head over its 16 KiB limit, a broken request line) never reaches
- * a handler; it still gets a problem+json answer, as every other refusal does.
+ * A request Node cannot parse (a head over its 16 KiB limit, a broken request line) or that did not
+ * arrive in time never reaches a handler; it still gets a problem+json answer, as every other
+ * refusal does, and the connection is closed.
  */
 function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (!socket.writable) {
     socket.destroy();
     return;
   }
-  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const problem = problemOf(
-    tooLarge
-      ? new Refused(refusal('header-too-large', 'request-header-too-large', 'the request head is larger than 16 KiB'))
-      : new Refused(refusal('invalid', 'malformed-request', 'the request could not be parsed as HTTP/1.1')),
-    undefined,
-  );
+  const [refused, reason] = unparsableRequestRefusal(error.code);
+  const problem = problemOf(refused, undefined);
   const body = JSON.stringify(problem.body);
-  const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
   socket.end(
     `HTTP/1.1 ${problem.status} ${reason}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
+}
+
+function unparsableRequestRefusal(code: string | undefined): [Refused, string] {
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return [
+      new Refused(refusal('header-too-large', 'request-header-too-large', 'the request head is larger than 16 KiB')),
+      'Request Header Fields Too Large',
+    ];
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return [new Refused(refusal('request-timeout', 'request-timeout', 'the request did not arrive in time')), 'Request Timeout'];
+  return [new Refused(refusal('invalid', 'malformed-request', 'the request could not be parsed as HTTP/1.1')), 'Bad Request'];
 }
 
 export async function listen(server: Server, port: number, host: string): Promise<RunningHttpServer> {
@@ -162,6 +180,11 @@ const withChallenge = (refused: Refused, error: string): Refused =>
 /** Reads the body, answering 413 as soon as it passes the limit instead of buffering the rest. */
 function readBody(request: IncomingMessage, response: ServerResponse, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    // Gone while its token was checked: the stream has already failed and will emit nothing more.
+    if (request.destroyed) {
+      reject(new ClientClosedConnection());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -178,7 +201,7 @@ function readBody(request: IncomingMessage, response: ServerResponse, limit: num
     };
     request.on('data', onData);
     request.once('end', () => resolve(Buffer.concat(chunks)));
-    request.once('error', reject);
+    request.once('error', (error) => reject(request.destroyed ? new ClientClosedConnection() : error));
   });
 }
 

@@ -5,6 +5,7 @@ import type { QueueDeclaration } from '#shared/resources.ts';
 import { recordsToRetry } from '#infra/runtime/batch-outcome.ts';
 import type { Invocation } from '#infra/runtime/batch-outcome.ts';
 import { loadHandler } from '#infra/runtime/handler-loader.ts';
+import { invokeInScope } from '#infra/runtime/invocation-scope.ts';
 import { functionNameOf, lambdaContext } from '#infra/runtime/lambda-context.ts';
 import { runtimeLogger } from '#infra/runtime/runtime-logger.ts';
 import { sqsEvent } from '#infra/runtime/sqs-event.ts';
@@ -97,7 +98,10 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
     let invocation: Invocation;
     try {
       const handler = await loadHandler(handlerPath);
-      invocation = { threw: false, result: await withDeadline(handler(event, context), declaration.visibilityTimeoutSeconds * 1000) };
+      invocation = {
+        threw: false,
+        result: await withDeadline(invokeInScope(handler, event, context), declaration.visibilityTimeoutSeconds * 1000),
+      };
     } catch (error) {
       invocation = { threw: true, error };
       stats.failedInvocations += 1;

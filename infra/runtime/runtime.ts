@@ -7,6 +7,7 @@ import type { ScheduleDeclaration } from '#shared/schedules.ts';
 import { runtimeAuth } from '#infra/runtime/auth-config.ts';
 import type { RuntimeAuth } from '#infra/runtime/auth-config.ts';
 import { createHttpServer, listen } from '#infra/runtime/http-server.ts';
+import type { HttpTimeouts } from '#infra/runtime/http-timeouts.ts';
 import { createQueuePoller } from '#infra/runtime/queue-poller.ts';
 import type { QueuePoller } from '#infra/runtime/queue-poller.ts';
 import { startScheduler } from '#infra/runtime/scheduler.ts';
@@ -22,6 +23,8 @@ export interface QueueBinding {
 export interface RuntimeOptions {
   readonly port?: number;
   readonly host?: string;
+  /** Head, request and keep-alive timeouts of the API's connections; 10 s, 60 s and 5 s unless given. */
+  readonly httpTimeouts?: HttpTimeouts;
   /** Where the dev issuer keeps its key; in memory when omitted. */
   readonly dataDir?: string;
   readonly routes?: readonly Route[];
@@ -58,6 +61,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     routes: options.routes ?? allRoutes,
     verifyToken: auth.verifyToken,
     ...(auth.jwks ? { jwks: auth.jwks } : {}),
+    ...(options.httpTimeouts ? { timeouts: options.httpTimeouts } : {}),
   });
   const http = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
     await scheduler.stop();

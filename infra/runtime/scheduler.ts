@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
 import { region } from '#shared/config/env.ts';
 import type { ScheduleDeclaration } from '#shared/schedules.ts';
-import { nextFireTime, parseCron } from '#infra/runtime/cron.ts';
+import { parseCron } from '#infra/runtime/cron.ts';
+import type { EventBridgeCron } from '#infra/runtime/cron.ts';
 import { loadHandler } from '#infra/runtime/handler-loader.ts';
+import { invokeInScope } from '#infra/runtime/invocation-scope.ts';
 import { functionNameOf, lambdaContext } from '#infra/runtime/lambda-context.ts';
 import { runtimeLogger } from '#infra/runtime/runtime-logger.ts';
 
@@ -35,7 +37,7 @@ export async function runJob(schedule: ScheduleDeclaration, detail: Readonly<Rec
   const handler = await loadHandler(schedule.handler);
   const context = lambdaContext({ functionName: functionNameOf(schedule.handler), timeoutMs: JOB_TIMEOUT_MS });
   runtimeLogger.info('job started', { schedule: schedule.name, requestId: context.awsRequestId });
-  const result = await handler(scheduledEvent(schedule, detail, time), context);
+  const result = await invokeInScope(handler, scheduledEvent(schedule, detail, time), context);
   runtimeLogger.info('job finished', { schedule: schedule.name, requestId: context.awsRequestId });
   return result;
 }
@@ -54,8 +56,8 @@ export function startScheduler(schedules: readonly ScheduleDeclaration[], timeZo
   const running = new Set<Promise<unknown>>();
   let stopped = false;
 
-  const arm = (schedule: ScheduleDeclaration, cron: ReturnType<typeof parseCron>, after: Date) => {
-    const next = nextFireTime(cron, after, timeZone);
+  const arm = (schedule: ScheduleDeclaration, cron: EventBridgeCron, after: Date) => {
+    const next = cron.nextRunAfter(after);
     nextRuns.set(schedule.name, next);
     if (!next || stopped) return;
     const timer = setTimeout(
@@ -73,7 +75,7 @@ export function startScheduler(schedules: readonly ScheduleDeclaration[], timeZo
     timers.set(schedule.name, timer);
   };
 
-  for (const schedule of schedules) arm(schedule, parseCron(schedule.cron), new Date());
+  for (const schedule of schedules) arm(schedule, parseCron(schedule.cron, timeZone), new Date());
 
   return {
     upcoming: () => schedules.map((s) => ({ name: s.name, at: nextRuns.get(s.name) })),

@@ -26,6 +26,7 @@ export const problemCodes = {
   'idempotency-key-required': 'posting operations need an Idempotency-Key header',
   'invalid-idempotency-key': 'the Idempotency-Key is not of its form',
   'idempotency-key-reused': 'this Idempotency-Key was used for a different request',
+  'request-timeout': 'the request did not arrive in time; the connection is closed',
   'handler-timeout': 'the operation did not answer in time',
   'internal-error': 'a fault of ours; quote the request id (instance) to the operators',
 

@@ -13,6 +13,7 @@ export type RefusalKind =
   | 'forbidden' // the caller may not do this (403)
   | 'not-found' // the thing named does not exist (404)
   | 'method-not-allowed' // the path exists, the method does not (405)
+  | 'request-timeout' // the request did not arrive in time (408)
   | 'conflict' // the state moved under the caller, or the action was already taken (409)
   | 'too-large' // the body is over its limit (413)
   | 'unsupported-media' // the body's media type is not the operation's (415)

@@ -14,6 +14,7 @@ const statusOf: Readonly<Record<RefusalKind, { readonly status: number; readonly
   forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'request-timeout': { status: 408, title: 'Request timeout' },
   conflict: { status: 409, title: 'Conflict' },
   'too-large': { status: 413, title: 'Payload too large' },
   'unsupported-media': { status: 415, title: 'Unsupported media type' },

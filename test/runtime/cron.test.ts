@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { nextFireTime, parseCron } from '#infra/runtime/cron.ts';
+import { schedules, scheduleTimeZone } from '#shared/schedules.ts';
+import { cronerPattern, parseCron } from '#infra/runtime/cron.ts';
 
 const SEOUL = 'Asia/Seoul';
-const next = (expression: string, after: string, zone = SEOUL) => nextFireTime(parseCron(expression), new Date(after), zone)?.toISOString();
+const next = (expression: string, after: string, zone = SEOUL) => parseCron(expression, zone).nextRunAfter(new Date(after))?.toISOString();
 
 describe('EventBridge cron in Asia/Seoul', () => {
   it('fires at the Seoul wall-clock time (UTC+9)', () => {
@@ -38,16 +39,65 @@ describe('EventBridge cron in Asia/Seoul', () => {
     expect(next('0 10 ? 3 6L *', '2025-03-01T00:00:00Z')).toBe('2025-03-28T01:00:00.000Z');
   });
 
-  it('rejects what EventBridge rejects or what is not supported', () => {
-    expect(() => parseCron('0 1 * * *')).toThrow(/six fields/);
-    expect(() => parseCron('0 1 * * * *')).toThrow(/exactly one/);
-    expect(() => parseCron('0 1 ? * ? *')).toThrow(/exactly one/);
-    expect(() => parseCron('61 1 * * ? *')).toThrow(/range/);
-    expect(() => parseCron('0 1 15W * ? *')).toThrow(/not supported/);
+  it('W: the weekday nearest the day, within the month', () => {
+    // 15 March 2025 is a Saturday: Friday 14 March; 1 March 2025 is a Saturday too: Monday 3 March.
+    expect(next('0 10 15W * ? *', '2025-03-01T00:00:00Z')).toBe('2025-03-14T01:00:00.000Z');
+    expect(next('0 10 1W * ? *', '2025-02-28T00:00:00Z')).toBe('2025-03-03T01:00:00.000Z');
+  });
+
+  it('numbers days of the week 1 (SUN) to 7 (SAT), as EventBridge does', () => {
+    // From Tuesday 4 March 2025 10:00 KST: the next Sunday is 9 March, the next Saturday 8 March.
+    expect(next('0 10 ? * 1 *', '2025-03-04T01:00:00Z')).toBe('2025-03-09T01:00:00.000Z');
+    expect(next('0 10 ? * 7 *', '2025-03-04T01:00:00Z')).toBe('2025-03-08T01:00:00.000Z');
+  });
+
+  it('translates to a croner pattern with seconds, * for ?, and n#L for nL', () => {
+    expect(cronerPattern('cron(0 3 2 1 ? *)')).toBe('0 0 3 2 1 * *');
+    expect(cronerPattern('0 10 ? 3 6L 2026')).toBe('0 0 10 * 3 6#L 2026');
+  });
+
+  it('rejects what EventBridge rejects', () => {
+    expect(() => parseCron('0 1 * * *', SEOUL)).toThrow(/six fields/);
+    expect(() => parseCron('0 1 * * * *', SEOUL)).toThrow(/exactly one/);
+    expect(() => parseCron('0 1 ? * ? *', SEOUL)).toThrow(/exactly one/);
+    expect(() => parseCron('61 1 * * ? *', SEOUL)).toThrow(/minute: 61/);
+    expect(() => parseCron('0 1 ? * 0 *', SEOUL)).toThrow(/dayOfWeek/);
   });
 
   it('follows daylight saving time in zones that have it', () => {
     // 02:30 New York on 9 March 2025 does not exist (clocks jump 02:00 → 03:00); 10 March is EDT (UTC-4).
     expect(next('30 12 * * ? *', '2025-03-09T18:00:00Z', 'America/New_York')).toBe('2025-03-10T16:30:00.000Z');
   });
+});
+
+describe('the declared schedules', () => {
+  /** For each schedule: [after, next run] pairs, worked out by hand in KST (UTC+9). */
+  const expected: Record<string, [string, string][]> = {
+    // 00:30 KST every day.
+    'daily-closing': [
+      ['2025-03-03T00:00:00Z', '2025-03-03T15:30:00.000Z'], // 3 Mar 09:00 KST → 4 Mar 00:30 KST
+      ['2025-12-31T15:30:00Z', '2026-01-01T15:30:00.000Z'], // at 1 Jan 00:30 KST itself → the next day
+    ],
+    // 02:00 KST on the 1st of every month.
+    'monthly-closing': [
+      ['2025-03-03T00:00:00Z', '2025-03-31T17:00:00.000Z'], // → 1 Apr 02:00 KST
+      ['2025-12-15T00:00:00Z', '2025-12-31T17:00:00.000Z'], // → 1 Jan 2026 02:00 KST
+      ['2024-02-29T16:59:00Z', '2024-02-29T17:00:00.000Z'], // 1 Mar 01:59 KST → 02:00 the same day
+    ],
+    // 03:00 KST on 2 January.
+    'year-end': [
+      ['2025-03-03T00:00:00Z', '2026-01-01T18:00:00.000Z'], // → 2 Jan 2026 03:00 KST
+      ['2026-01-01T18:00:00Z', '2027-01-01T18:00:00.000Z'], // at the run itself → a year later
+    ],
+  };
+
+  it('has an expectation for every declared schedule', () => {
+    expect(Object.keys(expected).sort()).toEqual(schedules.map((schedule) => schedule.name).sort());
+  });
+
+  for (const schedule of schedules) {
+    it(`${schedule.name} (${schedule.cron}) fires when expected`, () => {
+      for (const [after, run] of expected[schedule.name] ?? []) expect(next(schedule.cron, after, scheduleTimeZone), after).toBe(run);
+    });
+  }
 });
