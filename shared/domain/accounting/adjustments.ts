@@ -1,0 +1,146 @@
+import { account, accountWithRole, assetClasses, chart } from '#shared/domain/accounting/chart.ts';
+import type { AssetClass } from '#shared/domain/accounting/chart.ts';
+import { creditLine, debitLine, won } from '#shared/domain/accounting/journal.ts';
+import type { JournalEntry } from '#shared/domain/accounting/journal.ts';
+import type { StructureType } from '#shared/domain/accounting/journal-map.ts';
+
+/**
+ * Year-end adjusting entries (결산정리분개) as pure functions. Each returns an entry, or null when
+ * nothing is due this year.
+ */
+
+export class AdjustmentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AdjustmentError';
+  }
+}
+
+const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+
+/**
+ * Straight-line over months: the cumulative share through December of `year`, floored, minus the
+ * share through last December. The last month takes the rounding, so the charges sum to `total`.
+ * The first month counts in full (월할, practice [U]).
+ */
+function straightLineForYear(total: bigint, firstMonth: number, months: number, year: number): bigint {
+  const through = (y: number) => {
+    const elapsed = Math.min(Math.max((y + 1) * 12 - firstMonth, 0), months);
+    return (total * BigInt(elapsed)) / BigInt(months);
+  };
+  return through(year) - through(year - 1);
+}
+
+/** An entry of the asset register (the 재산대장 side of the books). */
+export interface RegisterAsset {
+  readonly entity: string;
+  /** The asset account (e.g. 1501 도로); its section gives the class. */
+  readonly account: string;
+  readonly cost: bigint;
+  readonly residual: bigint;
+  /** YYYY-MM-DD: acquisition or completion date. */
+  readonly inService: string;
+  /** null: not depreciated (토지, 입목). */
+  readonly usefulLifeYears: number | null;
+  /** 제50조②: 사회기반시설 kept in condition by maintenance may be left undepreciated (with a 주석). */
+  readonly maintainedInCondition?: boolean;
+  /** Whose cost the depreciation is: a 정책사업 (사업총원가 of `function`) or 관리운영비. */
+  readonly structureType: StructureType;
+  readonly function?: string;
+}
+
+/** 제49조② (정액법), 제50조 (사회기반시설, with the ② exclusion), 제51조② (무형자산). */
+export function depreciation(asset: RegisterAsset, year: number): JournalEntry | null {
+  const a = account(asset.account);
+  if (a.netAssetPart !== 'fixed-asset' || (a.role !== '' && a.role !== 'acquisition')) {
+    throw new AdjustmentError(`${asset.account} is not a depreciable fixed-asset account`);
+  }
+  if (asset.maintainedInCondition && a.section !== '사회기반시설') {
+    throw new AdjustmentError(`제50조② exclusion applies to 사회기반시설 only, not ${a.section}`);
+  }
+  if (asset.usefulLifeYears === null || asset.maintainedInCondition) return null;
+  if (!Number.isInteger(asset.usefulLifeYears) || asset.usefulLifeYears <= 0)
+    throw new AdjustmentError('useful life must be a positive number of years');
+  if (asset.residual < 0n || asset.residual > asset.cost) throw new AdjustmentError('residual value must lie between 0 and cost');
+  const charge = straightLineForYear(asset.cost - asset.residual, monthIndex(asset.inService), asset.usefulLifeYears * 12, year);
+  if (charge === 0n) return null;
+  const program = asset.structureType === '정책사업';
+  const expense = accountWithRole(program ? '사업총원가' : '관리운영비', program ? 'depreciation' : 'depreciation-admin');
+  return {
+    entity: asset.entity,
+    lines: [
+      debitLine(expense.code, charge, { function: asset.function }),
+      creditLine(accountWithRole(a.section, 'accumulated-depreciation').code, charge),
+    ],
+  };
+}
+
+/** Completion of capital works: 건설중인자산 of the class → the finished asset (제49조①, 제50조①). */
+export function constructionCompletion(input: { entity: string; assetAccount: string; amount: bigint | number }): JournalEntry {
+  const a = account(input.assetAccount);
+  if (!assetClasses.includes(a.section as AssetClass) || (a.role !== '' && a.role !== 'acquisition')) {
+    throw new AdjustmentError(`${input.assetAccount} is not a finished asset of 일반유형자산, 주민편의시설 or 사회기반시설`);
+  }
+  const amount = won(input.amount);
+  return {
+    entity: input.entity,
+    lines: [debitLine(a.code, amount), creditLine(accountWithRole(a.section, 'construction').code, amount)],
+  };
+}
+
+/**
+ * 제46조: the 대손충당금 of a receivable (미수세금, 미수세외수입금, 장기융자금 …) brought to
+ * `rate` × the receivable, rounded half up. The rate is the government's estimate (an input). A rise
+ * is 대손상각비; a fall is 대손충당금환입.
+ */
+export function allowanceAdjustment(input: {
+  entity: string;
+  receivableAccount: string;
+  receivableBalance: bigint;
+  allowanceBalance: bigint;
+  rate: { numerator: bigint; denominator: bigint };
+}): JournalEntry | null {
+  const allowance = allowanceFor(input.receivableAccount);
+  const { numerator, denominator } = input.rate;
+  if (denominator <= 0n || numerator < 0n || numerator > denominator) throw new AdjustmentError('rate must lie between 0 and 1');
+  const target = (input.receivableBalance * numerator * 2n + denominator) / (denominator * 2n);
+  const change = target - input.allowanceBalance;
+  if (change === 0n) return null;
+  const lines =
+    change > 0n
+      ? [debitLine(accountWithRole(null, 'bad-debt').code, change), creditLine(allowance, change)]
+      : [debitLine(allowance, -change), creditLine(accountWithRole(null, 'allowance-reversal').code, -change)];
+  return { entity: input.entity, lines };
+}
+
+/** The 대손충당금 deducted from a receivable (the chart's contra_of column). */
+function allowanceFor(receivable: string): string {
+  const allowance = chart.find((a) => a.role === 'allowance' && a.contraOf === receivable);
+  if (!allowance) throw new AdjustmentError(`${receivable} has no 대손충당금 account`);
+  return allowance.code;
+}
+
+/**
+ * 제54조②: 지방채할인발행차금 written off from issue to final maturity, the amount added to 이자비용.
+ * The rule asks for the effective-interest method "등"; hojo uses straight-line by months [U: allowed
+ * by "등"; the effective-interest schedule needs the coupon and cash-flow schedule of each issue].
+ */
+export function discountAmortisation(input: {
+  entity: string;
+  discount: bigint;
+  issued: string;
+  maturity: string;
+  year: number;
+}): JournalEntry | null {
+  const months = monthIndex(input.maturity) - monthIndex(input.issued) + 1;
+  if (months <= 0) throw new AdjustmentError('maturity must fall after issue');
+  const charge = straightLineForYear(input.discount, monthIndex(input.issued), months, input.year);
+  if (charge === 0n) return null;
+  return {
+    entity: input.entity,
+    lines: [
+      debitLine(accountWithRole(null, 'interest').code, charge),
+      creditLine(accountWithRole('장기차입부채', 'discount').code, charge),
+    ],
+  };
+}

@@ -1,0 +1,40 @@
+import { account } from '#shared/domain/accounting/chart.ts';
+import { entityLedger } from '#shared/domain/accounting/ledger.ts';
+import type { EntityYear } from '#shared/domain/accounting/ledger.ts';
+import { balancesByAccount } from '#shared/domain/accounting/statements/financial-position.ts';
+
+/**
+ * 예산회계와 재무회계의 차이 (제42조②4): per 회계, the 재정자금 of the 재정상태표 (현금및현금성자산 +
+ * 단기금융상품 + 장기금융상품) must equal the 세입세출결산's 세계잉여금 (수납액 − 지출액). The
+ * 지방공기업특별회계 is excepted: it keeps its own books (제6조③) and carries long-term deposits as
+ * 기타투자자산 (practice, project notes S2).
+ */
+export interface ReconciliationRow {
+  readonly entity: string;
+  readonly financialFunds: bigint;
+  readonly budgetSurplus: bigint;
+  readonly difference: bigint;
+  readonly excepted: boolean;
+}
+
+export function budgetReconciliation(books: readonly EntityYear[], surpluses: ReadonlyMap<string, bigint>): ReconciliationRow[] {
+  return books.map((b) => {
+    const ledger = entityLedger(b);
+    let financialFunds = 0n;
+    for (const [code, balance] of balancesByAccount([...ledger.opening, ...ledger.period])) {
+      if (account(code).netAssetPart === 'financial-fund') financialFunds += balance;
+    }
+    const budgetSurplus = surpluses.get(b.entity.id) ?? 0n;
+    return {
+      entity: b.entity.id,
+      financialFunds,
+      budgetSurplus,
+      difference: financialFunds - budgetSurplus,
+      excepted: b.entity.type === '지방공기업특별회계',
+    };
+  });
+}
+
+/** The rows that need explaining: a difference in a 회계 that must reconcile. */
+export const reconciliationDifferences = (rows: readonly ReconciliationRow[]): ReconciliationRow[] =>
+  rows.filter((r) => !r.excepted && r.difference !== 0n);

@@ -1,0 +1,64 @@
+import { typeLedgers, wholeGovernmentLedger } from '#shared/domain/accounting/consolidation.ts';
+import { entityLedger } from '#shared/domain/accounting/ledger.ts';
+import type { EntityType, EntityYear, Ledger } from '#shared/domain/accounting/ledger.ts';
+import { cashFlowStatement } from '#shared/domain/accounting/statements/cash-flow.ts';
+import type { CashFlowStatement } from '#shared/domain/accounting/statements/cash-flow.ts';
+import { financialPosition } from '#shared/domain/accounting/statements/financial-position.ts';
+import type { FinancialPosition } from '#shared/domain/accounting/statements/financial-position.ts';
+import { netAssetChanges } from '#shared/domain/accounting/statements/net-assets.ts';
+import type { NetAssetChanges } from '#shared/domain/accounting/statements/net-assets.ts';
+import { operations } from '#shared/domain/accounting/statements/operations.ts';
+import type { Operations } from '#shared/domain/accounting/statements/operations.ts';
+
+/** 제8조①: the four statements (주석 and 필수보충정보 are not generated here). */
+export interface StatementSet {
+  readonly financialPosition: FinancialPosition;
+  readonly operations: Operations;
+  readonly cashFlow: CashFlowStatement;
+  readonly netAssetChanges: NetAssetChanges;
+}
+
+export function statementsOf(ledger: Ledger): StatementSet {
+  return {
+    financialPosition: financialPosition(ledger),
+    operations: operations(ledger),
+    cashFlow: cashFlowStatement(ledger),
+    netAssetChanges: netAssetChanges(ledger),
+  };
+}
+
+/** 제9조④: this year beside last year. */
+export interface Comparative<T> {
+  readonly current: T;
+  readonly prior: T | null;
+}
+
+/** 제9조: 개별 (③), 유형별 (②) and 통합 (①) statements, each in the comparative form (④). */
+export interface GovernmentStatements {
+  readonly entities: ReadonlyMap<string, Comparative<StatementSet>>;
+  readonly types: ReadonlyMap<EntityType, Comparative<StatementSet>>;
+  readonly whole: Comparative<StatementSet>;
+}
+
+/** `prior` is last year's books of the same government (empty in its first year). */
+export function governmentStatements(current: readonly EntityYear[], prior: readonly EntityYear[]): GovernmentStatements {
+  const priorOf = (id: string) => prior.find((b) => b.entity.id === id);
+  const entities = new Map(
+    current.map((books) => {
+      const before = priorOf(books.entity.id);
+      return [books.entity.id, { current: statementsOf(entityLedger(books)), prior: before ? statementsOf(entityLedger(before)) : null }];
+    }),
+  );
+  const priorTypes = typeLedgers(prior);
+  const types = new Map(
+    [...typeLedgers(current)].map(([type, ledger]) => {
+      const before = priorTypes.get(type);
+      return [type, { current: statementsOf(ledger), prior: before ? statementsOf(before) : null }];
+    }),
+  );
+  const whole = {
+    current: statementsOf(wholeGovernmentLedger(current)),
+    prior: prior.length > 0 ? statementsOf(wholeGovernmentLedger(prior)) : null,
+  };
+  return { entities, types, whole };
+}
