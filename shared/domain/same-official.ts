@@ -1,5 +1,5 @@
 /**
- * Segregation of duties (지방회계법 §35: the 재무관 who commits may not be the 지출원 who orders the
+ * Segregation of duties (지방회계법 §36: the 재무관 who commits may not be the 지출원 who orders the
  * payment) and the four-eyes rule of the budget workflow compare people, not strings. Identity
  * providers hand out stable subjects, but the same person can reach us spelled differently: a
  * directory that is case-insensitive, a trailing space from a form, full-width letters from a
