@@ -1,7 +1,8 @@
+import { allocateCash as allocate } from '#shared/application/budget/allocate-cash.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { allocateCash as allocate } from '#shared/stores/budget/cash.ts';
 import { allocateCash } from '#shared/routes/budget.ts';
 
-export const handler = apiHandler(allocateCash, async ({ params, body, request }) => ({
-  body: await allocate(request, params.gov, params.year, body),
-}));
+export const handler = apiHandler(allocateCash, async ({ params, body, request }) => {
+  const { posting, replay } = await allocate(request, params.gov, params.year, body);
+  return { status: replay ? 200 : 201, body: posting };
+});

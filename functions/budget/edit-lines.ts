@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { editLines } from '#shared/stores/budget/line-edit.ts';
+import { editLines } from '#shared/application/budget/edit-lines.ts';
 import { editBudgetLines } from '#shared/routes/budget.ts';
 import { requireCaller } from '#shared/auth/require-caller.ts';
 

@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { importLines } from '#shared/stores/budget/import.ts';
+import { importLines } from '#shared/application/budget/import-lines.ts';
 import { importBudgetLines } from '#shared/routes/budget.ts';
 import { requireCaller } from '#shared/auth/require-caller.ts';
 

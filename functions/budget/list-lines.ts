@@ -1,11 +1,10 @@
-import { versionNotFound } from '#shared/domain/budget/problems.ts';
+import { requireVersion } from '#shared/application/budget/require-version.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { getVersion, pageLines } from '#shared/stores/budget/version.ts';
+import { pageLines } from '#shared/stores/budget/version.ts';
 import { listBudgetLines } from '#shared/routes/budget.ts';
 
 export const handler = apiHandler(listBudgetLines, async ({ params, query }) => {
-  const version = await getVersion(params.gov, params.year, params.version);
-  if (!version) throw versionNotFound(params.gov, params.year, params.version);
+  const version = await requireVersion(params.gov, params.year, params.version);
   const page = await pageLines(version, query.limit ?? 200, query.cursor);
   return { body: { items: page.lines, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) } };
 });

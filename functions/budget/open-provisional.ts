@@ -1,7 +1,8 @@
+import { openProvisionalBudget as openProvisional } from '#shared/application/budget/open-provisional-budget.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { openProvisionalBudget as openProvisional } from '#shared/stores/budget/provisional.ts';
 import { openProvisionalBudget } from '#shared/routes/budget.ts';
+import { carryInSource } from '#functions/budget/carry-in-source.ts';
 
 export const handler = apiHandler(openProvisionalBudget, async ({ params, request }) => ({
-  body: await openProvisional(request, params.gov, params.year),
+  body: await openProvisional(request, params.gov, params.year, carryInSource),
 }));

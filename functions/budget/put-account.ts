@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { putAccount as storeAccount } from '#shared/stores/budget/structure.ts';
+import { putAccount as storeAccount } from '#shared/application/budget/put-structure.ts';
 import { putAccount } from '#shared/routes/budget.ts';
 
 export const handler = apiHandler(putAccount, async ({ params, body, request }) => ({

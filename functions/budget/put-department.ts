@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { putDepartment as storeDepartment } from '#shared/stores/budget/structure.ts';
+import { putDepartment as storeDepartment } from '#shared/application/budget/put-structure.ts';
 import { putDepartment } from '#shared/routes/budget.ts';
 
 export const handler = apiHandler(putDepartment, async ({ params, body, request }) => ({

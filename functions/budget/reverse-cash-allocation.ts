@@ -1,7 +1,8 @@
+import { reverseCashAllocation as reverse } from '#shared/application/budget/reverse-cash-allocation.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { reverseCashAllocation as reverse } from '#shared/stores/budget/cash.ts';
 import { reverseCashAllocation } from '#shared/routes/budget.ts';
 
-export const handler = apiHandler(reverseCashAllocation, async ({ params, body, request }) => ({
-  body: await reverse(request, params.gov, params.year, params.allocationId, body.reference, body.reason),
-}));
+export const handler = apiHandler(reverseCashAllocation, async ({ params, body, request }) => {
+  const { posting, replay } = await reverse(request, params.gov, params.year, params.allocationId, body.reference, body.reason);
+  return { status: replay ? 200 : 201, body: posting };
+});

@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { requireDebt } from '#shared/stores/debt/register.ts';
+import { requireDebt } from '#shared/application/debt/require-debt.ts';
 import { entriesOf } from '#shared/stores/debt/repayments.ts';
 import { getDebt } from '#shared/routes/debt.ts';
 

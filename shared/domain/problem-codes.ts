@@ -134,11 +134,11 @@ export const problemCodes = {
   'debt-exists': 'a debt with this id exists already',
   'debt-not-found': 'the debt does not exist',
   'invalid-repayment-schedule': 'the repayment schedule does not add up to the principal',
-  'repayment-exists': 'a repayment with this reference exists already',
   'repayment-not-found': 'the repayment does not exist',
   'repayment-already-reversed': 'the repayment was reversed already',
   'repayment-before-issue': 'a repayment cannot be dated before the debt was issued',
   'repayment-exceeds-outstanding': 'repayment ≤ outstanding would not hold',
+  'repayment-contention': 'too many concurrent repayments of the debt; retry',
 
   // Participatory budgeting (주민참여예산)
   'participation-cycle-exists': 'the cycle of the year exists already',

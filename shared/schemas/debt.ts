@@ -72,7 +72,9 @@ export const debtParams = z.strictObject({ gov: govCode, debtId });
 export const repaymentParams = z.strictObject({ gov: govCode, debtId, reference: reference('repayment reference') });
 
 export const repaymentBody = z.strictObject({
-  reference: reference('repayment reference').describe('business key: recording the same reference twice is refused'),
+  reference: reference('repayment reference').describe(
+    'business key: the same reference with the same amount and date replays the first answer; with others it is refused',
+  ),
   amount: positiveWon.describe('principal repaid, won'),
   date: isoDate,
 });

@@ -1,3 +1,6 @@
+import { refusal } from '#shared/domain/refusal.ts';
+import type { LimitBreach, Refusal } from '#shared/domain/refusal.ts';
+
 /**
  * Allotment (예산배정) and cash allocation (자금배정) limits. Both are postings: an amount is
  * added, and only a reversal referencing the original takes it back.
@@ -5,13 +8,6 @@
  *   allotment reversal:  allotted − x ≥ committed
  *   cash reversal:       allocated − x ≥ paid
  */
-export interface LimitBreach {
-  readonly rule: string;
-  readonly requested: number;
-  readonly available: number;
-  readonly numbers: Readonly<Record<string, number>>;
-}
-
 export function allotmentBreach(control: { readonly budget: number; readonly allotted: number }, amount: number): LimitBreach | undefined {
   const available = control.budget - control.allotted;
   if (amount <= available) return undefined;
@@ -51,5 +47,61 @@ export function cashReversalBreach(
   };
 }
 
+/** Allotting `amount` on a line: refused when it would take allotted above the budget. */
+export function allotmentRefusal(
+  lineId: string,
+  control: { readonly budget: number; readonly allotted: number },
+  amount: number,
+): Refusal | undefined {
+  const breach = allotmentBreach(control, amount);
+  return breach && lineLimitRefusal('allotment-exceeds-budget', lineId, breach);
+}
+
+/** Reversing an allotment of `amount`: refused when what is left allotted would not cover what is committed. */
+export function allotmentReversalRefusal(
+  lineId: string,
+  control: { readonly allotted: number; readonly committed: number },
+  amount: number,
+): Refusal | undefined {
+  const breach = allotmentReversalBreach(control, amount);
+  return breach && lineLimitRefusal('reversal-below-committed', lineId, breach);
+}
+
+/** Reversing a cash allocation of `amount`: refused when what is left allocated would not cover what is paid. */
+export function cashReversalRefusal(control: { readonly allocated: number; readonly paid: number }, amount: number): Refusal | undefined {
+  const breach = cashReversalBreach(control, amount);
+  if (!breach) return undefined;
+  return refusal(
+    'unprocessable',
+    'reversal-below-paid',
+    `${breach.rule} would not hold (requested ${breach.requested}, available ${breach.available})`,
+    { ...breach },
+  );
+}
+
+const lineLimitRefusal = (code: 'allotment-exceeds-budget' | 'reversal-below-committed', lineId: string, breach: LimitBreach): Refusal =>
+  refusal(
+    'unprocessable',
+    code,
+    `line ${lineId}: ${breach.rule} would not hold (requested ${breach.requested}, available ${breach.available})`,
+    {
+      lineId,
+      ...breach,
+    },
+  );
+
 /** A cash allocation's month must lie in its fiscal year. */
 export const monthInYear = (month: string, year: number): boolean => month.startsWith(`${year}-`);
+
+export const monthOutsideYear = (month: string, year: number): Refusal =>
+  refusal('unprocessable', 'month-outside-year', `month ${month} is not in fiscal year ${year}`);
+
+/** Only a line with a control item (a final or provisional budget) is allotted. */
+export const lineNotControlled = (gov: string, year: number, lineId: string): Refusal =>
+  refusal('not-found', 'line-not-controlled', `line ${lineId} has no final (or provisional) ${year} budget in ${gov}`);
+
+/** Only spending is allotted. */
+export function allotableRefusal(lineId: string, control: { readonly kind: 'expenditure' | 'revenue' }): Refusal | undefined {
+  if (control.kind === 'expenditure') return undefined;
+  return refusal('unprocessable', 'not-an-expenditure-line', `line ${lineId} is a revenue line; only spending is allotted`);
+}

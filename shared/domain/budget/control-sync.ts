@@ -1,3 +1,5 @@
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
 import type { BudgetLine } from '#shared/schemas/budget.ts';
 
 /**
@@ -17,6 +19,19 @@ export interface ExistingControl {
 /** Carry-ins (이월) into this year per line id, from the previous year's closing. */
 export type CarryIns = ReadonlyMap<string, number>;
 const noCarryIns: CarryIns = new Map();
+
+/** One carry-in as the closing recorded it; a line may have several (e.g. 명시이월 and 사고이월). */
+export interface CarryIn {
+  readonly lineId: string;
+  readonly amount: number;
+}
+
+/** The carry-ins summed per line. */
+export function carryInsByLine(rows: Iterable<CarryIn>): CarryIns {
+  const byLine = new Map<string, number>();
+  for (const { lineId, amount } of rows) byLine.set(lineId, (byLine.get(lineId) ?? 0) + amount);
+  return byLine;
+}
 
 export interface ControlWrite {
   readonly lineId: string;
@@ -87,3 +102,12 @@ export function planControlSync(
   if (violations.length > 0) return { ok: false, violations };
   return { ok: true, writes, zeroed: zeroed.filter((control) => current.get(control.lineId)?.budget !== control.budget) };
 }
+
+/** A version that would put lines' budget below what is already allotted: reverse those allotments first. */
+export const belowAllottedRefusal = (violations: readonly BelowAllotted[]): Refusal =>
+  refusal(
+    'conflict',
+    'budget-below-allotted',
+    `${violations.length} line(s) would get a budget below what is already allotted; reverse those allotments first (first: ${violations[0]?.lineId} budget ${violations[0]?.budget} < allotted ${violations[0]?.allotted})`,
+    { rule: 'allotted ≤ budget', count: violations.length, violations: violations.slice(0, 100) },
+  );

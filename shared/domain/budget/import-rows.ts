@@ -1,5 +1,7 @@
 import { lineIdOf, toBudgetLine } from '#shared/domain/budget/line-id.ts';
 import { parseCsv } from '#shared/domain/budget/csv.ts';
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
 import type { BudgetLine } from '#shared/schemas/budget.ts';
 import { budgetLineInput } from '#shared/schemas/budget.ts';
 
@@ -142,3 +144,15 @@ export function validateImport(rows: readonly ImportRow[], context: ImportContex
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length };
   return { ok: true, lines };
 }
+
+/** An import with invalid rows is refused whole, naming each row, column and reason. */
+export const importRejected = (errors: readonly RowError[], errorCount: number): Refusal =>
+  refusal(
+    'unprocessable',
+    'import-rejected',
+    `the import has ${errorCount} error(s) and nothing was written; first: row ${errors[0]?.row} ${errors[0]?.column}: ${errors[0]?.reason}`,
+    {
+      errorCount,
+      errors,
+    },
+  );

@@ -1,4 +1,6 @@
 import { koreanDate } from '#shared/domain/budget/deadlines.ts';
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
 import type { BudgetLine, ExpenditureLine } from '#shared/schemas/budget.ts';
 
 /**
@@ -9,27 +11,24 @@ import type { BudgetLine, ExpenditureLine } from '#shared/schemas/budget.ts';
  * so execution finds nothing else. When the year's 본예산 becomes final, its amounts replace them
  * (what was executed under the provisional budget counts against the final budget).
  */
-export type ProvisionalRefusal =
-  | { readonly code: 'not-yet-open'; readonly detail: string }
-  | { readonly code: 'budget-already-final'; readonly detail: string }
-  | { readonly code: 'provisional-already-open'; readonly detail: string };
-
+/** Whether a provisional budget may be opened now; the refusal says why not. */
 export function provisionalRefusal(
   year: number,
   instant: string,
   state: { readonly finalVersion: number | undefined; readonly provisional: boolean },
-): ProvisionalRefusal | undefined {
+): Refusal | undefined {
   const today = koreanDate(instant);
   if (today < `${year}-01-01`) {
-    return { code: 'not-yet-open', detail: `a provisional ${year} budget may be opened from ${year}-01-01 only (today is ${today})` };
+    return refusal('conflict', 'not-yet-open', `a provisional ${year} budget may be opened from ${year}-01-01 only (today is ${today})`);
   }
   if (state.finalVersion !== undefined) {
-    return {
-      code: 'budget-already-final',
-      detail: `version ${state.finalVersion} of the ${year} budget is final; no provisional budget is needed`,
-    };
+    return refusal(
+      'conflict',
+      'budget-already-final',
+      `version ${state.finalVersion} of the ${year} budget is final; no provisional budget is needed`,
+    );
   }
-  if (state.provisional) return { code: 'provisional-already-open', detail: `the provisional ${year} budget is already open` };
+  if (state.provisional) return refusal('conflict', 'provisional-already-open', `the provisional ${year} budget is already open`);
   return undefined;
 }
 

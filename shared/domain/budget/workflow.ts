@@ -1,4 +1,6 @@
 import type { Role } from '#shared/auth/roles.ts';
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
 
 /**
  * The formulation workflow of one budget version (본예산 or n차 추경):
@@ -88,3 +90,55 @@ const lineEditors: Readonly<Record<VersionState, readonly Role[]>> = {
 };
 
 export const lineEditorRoles = (state: VersionState): readonly Role[] => lineEditors[state];
+
+/** The refusal of a step the workflow does not allow, with what is allowed, who may, or who took the previous step. */
+export function transitionRefusal(
+  decision: Exclude<TransitionDecision, { readonly ok: true }>,
+  state: VersionState,
+  number: number,
+  action: WorkflowAction,
+  subject: string,
+  previousAction: string | undefined,
+): Refusal {
+  if (decision.reason === 'illegal-transition') {
+    return refusal(
+      'conflict',
+      'illegal-transition',
+      `version ${number} is ${state}; "${action}" is not possible from there (allowed: ${decision.allowed.join(', ') || 'none'})`,
+      { state, action, allowed: decision.allowed },
+    );
+  }
+  if (decision.reason === 'role-not-permitted') {
+    return refusal('forbidden', 'role-not-permitted', `"${action}" is taken by [${decision.roles.join(', ')}]`, {
+      action,
+      roles: decision.roles,
+    });
+  }
+  return refusal('forbidden', 'four-eyes', `${subject} took the previous step (${previousAction}) and may not also take "${action}"`, {
+    action,
+    previousAction,
+    previousSubject: decision.previousSubject,
+  });
+}
+
+/** The role under which a caller holding `roles` may edit lines in the version's state, or why not. */
+export function lineEditingRole(
+  state: VersionState,
+  roles: readonly Role[],
+): { readonly ok: true; readonly role: Role } | { readonly ok: false; readonly refusal: Refusal } {
+  const editors = lineEditorRoles(state);
+  if (editors.length === 0) {
+    return { ok: false, refusal: refusal('conflict', 'version-not-editable', `lines of a ${state} version cannot be changed`, { state }) };
+  }
+  const role = roles.find((r) => editors.includes(r));
+  if (!role) {
+    return {
+      ok: false,
+      refusal: refusal('forbidden', 'role-not-permitted', `in state ${state} lines are changed by [${editors.join(', ')}]`, {
+        state,
+        editors,
+      }),
+    };
+  }
+  return { ok: true, role };
+}

@@ -1,10 +1,11 @@
-import { unprocessable } from '#shared/domain/refusal.ts';
-import type { Refused } from '#shared/domain/refusal.ts';
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
 
 /** A repayment never takes a debt below zero: amount ≤ outstanding. */
-export function repaymentProblem(outstanding: number, amount: number, debtId: string): Refused | undefined {
+export function repaymentRefusal(outstanding: number, amount: number, debtId: string): Refusal | undefined {
   if (amount <= outstanding) return undefined;
-  return unprocessable(
+  return refusal(
+    'unprocessable',
     'repayment-exceeds-outstanding',
     `repaying ${amount} won would exceed the ${outstanding} won outstanding on ${debtId}`,
     {
@@ -14,4 +15,10 @@ export function repaymentProblem(outstanding: number, amount: number, debtId: st
       outstanding,
     },
   );
+}
+
+/** A repayment is dated on or after the day the debt was issued. */
+export function repaymentDateRefusal(issueDate: string, date: string): Refusal | undefined {
+  if (date >= issueDate) return undefined;
+  return refusal('unprocessable', 'repayment-before-issue', `a repayment on ${date} precedes the issue date ${issueDate}`, { issueDate });
 }

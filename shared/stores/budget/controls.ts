@@ -1,15 +1,13 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { ControlWrite, ExistingControl, ZeroedControl } from '#shared/domain/budget/control-sync.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
-import { conflict } from '#shared/domain/refusal.ts';
 import { controlPartition, lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import type { LineControl } from '#shared/stores/budget/control-keys.ts';
 import { yearKey } from '#shared/stores/budget/keys.ts';
 import { batchWrite, forEachParallel } from '#shared/stores/table/batch-write.ts';
-import { transactList } from '#shared/stores/table/transact.ts';
+import { transact } from '#shared/stores/table/transact.ts';
+import type { TransactItem } from '#shared/stores/table/transact.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 
 /** Control items as budgeting sees them (plus whether they come from a provisional budget). */
@@ -84,16 +82,19 @@ export async function writeLineControls(
   await forEachParallel(zeroed, 16, ({ lineId, budget, carryIn }) => update(lineId, { budget, carryIn, ...source }));
 }
 
-/** Releases the year's `syncing` lock (and marks the version synced), audited as the end of the sync. */
+/**
+ * Releases the year's `syncing` lock (and marks the version synced) with the audit record of the
+ * sync. False when the year is not being synced under `label`.
+ */
 export async function releaseSyncLock(
-  request: RequestInfo,
+  audit: TransactItem,
   gov: string,
   year: number,
   label: string,
   versionKeyToMark: Record<string, unknown> | undefined,
-): Promise<void> {
-  const outcome = await transactList([
-    {
+): Promise<boolean> {
+  const outcome = await transact({
+    lock: {
       Update: {
         TableName: tableName(),
         Key: yearKey(gov, year),
@@ -102,7 +103,7 @@ export async function releaseSyncLock(
         ExpressionAttributeValues: { ':label': label },
       },
     },
-    ...(versionKeyToMark
+    synced: versionKeyToMark
       ? [
           {
             Update: {
@@ -113,11 +114,8 @@ export async function releaseSyncLock(
             },
           },
         ]
-      : []),
-    auditPut(
-      tableName(),
-      auditRecord(request, { gov, operation: 'syncBudgetControls', target: `budget-controls ${gov}/${year}/${label}` }),
-    ),
-  ]);
-  if (!outcome.ok) throw conflict('controls-not-syncing', `control items of ${gov}/${year} are not being written for ${label}`);
+      : [],
+    audit,
+  });
+  return outcome.ok;
 }

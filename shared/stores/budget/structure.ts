@@ -1,42 +1,20 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
 import { structureKey, structurePrefix } from '#shared/stores/budget/keys.ts';
-import { transactList } from '#shared/stores/table/transact.ts';
+import type { TransactItem } from '#shared/stores/table/transact.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Account, Department } from '#shared/schemas/budget.ts';
-import { accountKindNames } from '#shared/schemas/budget.ts';
 
-/** 회계 and departments of a government: created or renamed by the budget office, audited. */
-export async function putAccount(request: RequestInfo, account: Omit<Account, 'kindName'>): Promise<Account> {
-  const item = { ...account, kindName: accountKindNames[account.kind] };
-  await transactList([
-    { Put: { TableName: tableName(), Item: { ...structureKey(account.gov, 'ACCOUNT', account.code), entity: 'account', ...item } } },
-    auditPut(
-      tableName(),
-      auditRecord(request, { gov: account.gov, operation: 'putAccount', target: `account ${account.gov}/${account.code}` }),
-    ),
-  ]);
-  return item;
-}
+/** Puts a 회계 (created or renamed). */
+export const putAccountItem = (account: Account): TransactItem => ({
+  Put: { TableName: tableName(), Item: { ...structureKey(account.gov, 'ACCOUNT', account.code), entity: 'account', ...account } },
+});
 
-export async function putDepartment(request: RequestInfo, department: Department): Promise<Department> {
-  await transactList([
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...structureKey(department.gov, 'DEPT', department.code), entity: 'department', ...department },
-      },
-    },
-    auditPut(
-      tableName(),
-      auditRecord(request, { gov: department.gov, operation: 'putDepartment', target: `department ${department.gov}/${department.code}` }),
-    ),
-  ]);
-  return department;
-}
+/** Puts a department (created, renamed or moved). */
+export const putDepartmentItem = (department: Department): TransactItem => ({
+  Put: { TableName: tableName(), Item: { ...structureKey(department.gov, 'DEPT', department.code), entity: 'department', ...department } },
+});
 
 export const listAccounts = async (gov: string): Promise<Account[]> => (await listStructure(gov, 'ACCOUNT')).map(toAccount);
 export const listDepartments = async (gov: string): Promise<Department[]> => (await listStructure(gov, 'DEPT')).map(toDepartment);

@@ -73,6 +73,13 @@ describe('allotment, cash allocation and the supplementary budget', () => {
       allotted: 600,
       reason: '계획 변경',
     });
+    const repeated = await callRoute(reverseAllotment, {
+      params: path,
+      body: { reference: 'R1', reason: '계획 변경' },
+      caller: c.budgetOfficer,
+    });
+    expect(repeated.status).toBe(200);
+    expect(repeated.body).toMatchObject({ allotmentId: `A.${roadsId}.A2~R`, amount: -400, allotted: 600 });
     const again = await callRoute(reverseAllotment, { params: path, body: { reference: 'R2', reason: '중복' }, caller: c.budgetOfficer });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('already-reversed');
@@ -95,6 +102,17 @@ describe('allotment, cash allocation and the supplementary budget', () => {
       caller: c.budgetOfficer,
     });
     expect(second.body).toMatchObject({ allocated: 1_000 });
+    // the same reference with the same body replays the first answer; with another body it is refused
+    const repeated = await callRoute(allocateCash, { params: { gov, year }, body, caller: c.budgetOfficer });
+    expect(repeated.status).toBe(200);
+    expect(repeated.body).toMatchObject({ allocationId: 'C.GEN.2027-01.C1', amount: 700, allocated: 700 });
+    const reused = await callRoute(allocateCash, {
+      params: { gov, year },
+      body: { ...body, amount: 701 },
+      caller: c.budgetOfficer,
+    });
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ code: 'reference-used', context: { allocationId: 'C.GEN.2027-01.C1' } });
     const outside = await callRoute(allocateCash, {
       params: { gov, year },
       body: { ...body, month: '2028-01', reference: 'C3' },
@@ -108,6 +126,21 @@ describe('allotment, cash allocation and the supplementary budget', () => {
     });
     expect(reversal.status).toBe(201);
     expect(reversal.body).toMatchObject({ amount: -700, allocated: 300, reverses: 'C.GEN.2027-01.C1' });
+    const reversalParams = { gov, year, allocationId: 'C.GEN.2027-01.C1' };
+    const repeatedReversal = await callRoute(reverseCashAllocation, {
+      params: reversalParams,
+      body: { reference: 'CR1', reason: '과다 배정' },
+      caller: c.budgetOfficer,
+    });
+    expect(repeatedReversal.status).toBe(200);
+    expect(repeatedReversal.body).toMatchObject({ allocationId: 'C.GEN.2027-01.C1~R', allocated: 300 });
+    const secondReversal = await callRoute(reverseCashAllocation, {
+      params: reversalParams,
+      body: { reference: 'CR2', reason: '중복' },
+      caller: c.budgetOfficer,
+    });
+    expect(secondReversal.status).toBe(409);
+    expect(secondReversal.body.code).toBe('already-reversed');
   });
 
   it('copies the final version into a supplementary one, diffs them, and refuses a budget below the allotted amount', async () => {

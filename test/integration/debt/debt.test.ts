@@ -84,14 +84,21 @@ describe('debt register and debt ratio through the API', () => {
     expect(await ratio()).toMatchObject({ outstanding: '249999999', band: 'normal', bandName: '정상' });
   });
 
-  it('never repays more than outstanding, once per reference, and reverses by a reversing entry', async () => {
+  it('never repays more than outstanding, applies a reference once (a repeat replays), and reverses by a reversing entry', async () => {
     const tooMuch = await repay('R2', 250_000_000);
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.body).toMatchObject({
       code: 'repayment-exceeds-outstanding',
       context: { amount: 250_000_000, outstanding: 249_999_999 },
     });
-    expect((await repay('R1', 5)).body.code).toBe('repayment-exists');
+    // one policy for reversible postings: the same reference with the same body replays the first answer …
+    const replay = await repay('R1', 1);
+    expect(replay.status).toBe(200);
+    expect(replay.body).toMatchObject({ entryId: 'R1', type: 'repayment', amount: 1 });
+    // … and with another body is refused
+    const reused = await repay('R1', 5);
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe('reference-used');
 
     const racing = await Promise.all([repay('R3', 150_000_000), repay('R4', 150_000_000)]);
     expect(racing.map((result) => result.status).sort()).toEqual([201, 422]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { debtBand, debtRatio } from '#shared/domain/debt/debt-ratio.ts';
 import { nationalDebtView } from '#shared/domain/debt/national-view.ts';
-import { repaymentProblem } from '#shared/domain/debt/repayment.ts';
+import { repaymentDateRefusal, repaymentRefusal } from '#shared/domain/debt/repayment.ts';
 
 describe('debt ratio bands (예산대비채무비율)', () => {
   const budget = 580_000_000_000n; // 봉화군 2026: ₩580.0 billion
@@ -53,11 +53,20 @@ describe('debt ratio bands (예산대비채무비율)', () => {
 
 describe('repayment limit', () => {
   it('allows repaying exactly what is outstanding and not one won more', () => {
-    expect(repaymentProblem(1_000, 1_000, 'LB-1')).toBeUndefined();
-    expect(repaymentProblem(1_000, 1_001, 'LB-1')?.refusal).toMatchObject({
+    expect(repaymentRefusal(1_000, 1_000, 'LB-1')).toBeUndefined();
+    expect(repaymentRefusal(1_000, 1_001, 'LB-1')).toMatchObject({
       kind: 'unprocessable',
       code: 'repayment-exceeds-outstanding',
       context: { amount: 1_001, outstanding: 1_000 },
+    });
+  });
+
+  it('refuses a repayment dated before the issue, and allows one on the issue date', () => {
+    expect(repaymentDateRefusal('2026-03-02', '2026-03-02')).toBeUndefined();
+    expect(repaymentDateRefusal('2026-03-02', '2026-03-01')).toMatchObject({
+      kind: 'unprocessable',
+      code: 'repayment-before-issue',
+      context: { issueDate: '2026-03-02' },
     });
   });
 });

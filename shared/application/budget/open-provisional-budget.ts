@@ -1,15 +1,16 @@
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
-import { controlWriteOf } from '#shared/domain/budget/control-sync.ts';
+import { carryInsByLine, controlWriteOf } from '#shared/domain/budget/control-sync.ts';
 import { provisionalLines, provisionalRefusal } from '#shared/domain/budget/provisional.ts';
 import { sumWon } from '#shared/domain/budget/totals.ts';
+import { conflict, Refused, unprocessable } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-import { conflict, unprocessable } from '#shared/domain/refusal.ts';
+import type { CarryInSource } from '#shared/application/budget/carry-in-source.ts';
 import { readLineControls, releaseSyncLock, writeLineControls } from '#shared/stores/budget/controls.ts';
-import { readCarryIns } from '#shared/stores/settlement/carry-ins.ts';
-import { yearKey } from '#shared/stores/budget/keys.ts';
 import { getVersion, getYear, readAllLines } from '#shared/stores/budget/version.ts';
-import { transactList } from '#shared/stores/table/transact.ts';
+import { syncAudit } from '#shared/application/budget/write-control-items.ts';
+import { openProvisionalInYear } from '#shared/stores/budget/version-writes.ts';
+import { transact } from '#shared/stores/table/transact.ts';
 
 const LABEL = 'provisional';
 
@@ -20,12 +21,12 @@ const LABEL = 'provisional';
  * that also locks allotments until the control items are written; calling again after an
  * interrupted run finishes the writing.
  */
-export async function openProvisionalBudget(request: RequestInfo, gov: string, year: number) {
+export async function openProvisionalBudget(request: RequestInfo, gov: string, year: number, carryIns: CarryInSource) {
   const yearRecord = await getYear(gov, year);
   const resuming = yearRecord.provisional && yearRecord.syncing === LABEL;
   if (!resuming) {
-    const refusal = provisionalRefusal(year, request.receivedAt, yearRecord);
-    if (refusal) throw conflict(refusal.code, refusal.detail);
+    const refused = provisionalRefusal(year, request.receivedAt, yearRecord);
+    if (refused) throw new Refused(refused);
   }
   const previous = await getYear(gov, year - 1);
   const basis = previous.finalVersion === undefined ? undefined : await getVersion(gov, year - 1, previous.finalVersion);
@@ -34,33 +35,29 @@ export async function openProvisionalBudget(request: RequestInfo, gov: string, y
   const lines = provisionalLines(await readAllLines(basis));
 
   if (!resuming) {
-    const outcome = await transactList([
-      {
-        Update: {
-          TableName: tableName(),
-          Key: yearKey(gov, year),
-          UpdateExpression: 'SET provisional = :true, syncing = :label, provisionalBasis = :basis, gov = :gov, #year = :year',
-          ConditionExpression: 'attribute_not_exists(finalVersion) AND attribute_not_exists(provisional) AND attribute_not_exists(syncing)',
-          ExpressionAttributeNames: { '#year': 'year' },
-          ExpressionAttributeValues: {
-            ':true': true,
-            ':label': LABEL,
-            ':basis': { year: year - 1, version: basis.number },
-            ':gov': gov,
-            ':year': year,
-          },
-        },
-      },
-      auditPut(tableName(), auditRecord(request, { gov, operation: 'openProvisionalBudget', target: `provisional-budget ${gov}/${year}` })),
-    ]);
+    const outcome = await transact({
+      year: openProvisionalInYear(gov, year, LABEL, { year: year - 1, version: basis.number }),
+      audit: auditPut(
+        tableName(),
+        auditRecord(request, { gov, operation: 'openProvisionalBudget', target: `provisional-budget ${gov}/${year}` }),
+      ),
+    });
     if (!outcome.ok)
       throw conflict('provisional-conflict', `the ${year} budget changed while the provisional budget was being opened; re-read and retry`);
   }
-  const [controls, carryIns] = await Promise.all([readLineControls(gov, year), readCarryIns(gov, year)]);
+  const [controls, rows] = await Promise.all([readLineControls(gov, year), carryIns(gov, year)]);
+  const byLine = carryInsByLine(rows);
   const existing = new Set(controls.map((control) => control.lineId));
-  const writes = lines.map((line) => controlWriteOf(line, carryIns));
-  await writeLineControls(gov, year, writes, [], existing, { version: null, provisional: true });
-  await releaseSyncLock(request, gov, year, LABEL, undefined);
+  await writeLineControls(
+    gov,
+    year,
+    lines.map((line) => controlWriteOf(line, byLine)),
+    [],
+    existing,
+    { version: null, provisional: true },
+  );
+  if (!(await releaseSyncLock(syncAudit(request, gov, year, LABEL), gov, year, LABEL, undefined)))
+    throw conflict('controls-not-syncing', `control items of ${gov}/${year} are not being written for ${LABEL}`);
   return {
     gov,
     year,

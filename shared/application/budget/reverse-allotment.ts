@@ -1,0 +1,78 @@
+import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
+import { tableName } from '#shared/config/env.ts';
+import { allotmentReversalRefusal, lineNotControlled } from '#shared/domain/budget/allotment.ts';
+import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
+import { refusal } from '#shared/domain/refusal.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import { reverse } from '#shared/application/reversible-posting.ts';
+import type { Posted } from '#shared/application/reversible-posting.ts';
+import { getAllotment, moveAllotted, notSyncing, putAllotment, REVERSAL_SUFFIX } from '#shared/stores/budget/allotments.ts';
+import type { Allotment } from '#shared/stores/budget/allotments.ts';
+import { getLineControl } from '#shared/stores/budget/controls.ts';
+import { parseAllotmentId } from '#shared/stores/budget/keys.ts';
+
+/**
+ * Takes an allotment back with a reversal posting that references it; the original stays as it
+ * was. allotted − amount ≥ committed must still hold. Repeating the reversal with the same
+ * reference and reason replays it; any other second reversal is refused.
+ */
+export function reverseAllotment(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  originalId: string,
+  reference: string,
+  reason: string,
+): Promise<Posted<Allotment>> {
+  const parsed = parseAllotmentId(originalId);
+  const reversalId = `${originalId}${REVERSAL_SUFFIX}`;
+  return reverse(
+    async () => (parsed ? getAllotment(gov, year, parsed.lineId, parsed.reference) : undefined),
+    refusal('not-found', 'allotment-not-found', `no allotment ${originalId} in ${gov}/${year}`),
+    (original) => {
+      if (original.kind === 'reversal') return refusal('unprocessable', 'reversal-of-reversal', `${originalId} is itself a reversal`);
+      const reversalReference = `${original.reference}${REVERSAL_SUFFIX}`;
+      return {
+        stored: () => getAllotment(gov, year, original.lineId, reversalReference),
+        sameRequest: (stored) => stored.reference === reference && stored.reason === reason,
+        referenceUsed: () =>
+          refusal('conflict', 'already-reversed', `allotment ${originalId} is already reversed`, { reversedBy: reversalId }),
+        attempt: async () => {
+          const control = await getLineControl(gov, year, original.lineId);
+          if (!control) return lineNotControlled(gov, year, original.lineId);
+          const refused = allotmentReversalRefusal(original.lineId, control, original.amount);
+          if (refused) return refused;
+          const reversal: Allotment = {
+            ...original,
+            allotmentId: reversalId,
+            amount: -original.amount,
+            kind: 'reversal',
+            reference,
+            reverses: originalId,
+            reason,
+            reversedBy: null,
+            at: request.receivedAt,
+            subject: request.caller?.sub ?? 'anonymous',
+            allotted: control.allotted - original.amount,
+            budget: control.budget,
+          };
+          return {
+            posting: reversal,
+            items: {
+              control: moveAllotted(gov, year, control, -original.amount),
+              posting: putAllotment(gov, year, reversalReference, reversal),
+              notSyncing: notSyncing(gov, year),
+              audit: auditPut(
+                tableName(),
+                auditRecord(request, { gov, operation: 'reverseAllotment', target: `allotment ${gov}/${year}/${originalId}` }),
+              ),
+            },
+          };
+        },
+        failed: (failed) => (failed.has('notSyncing') ? controlsSyncing(gov, year) : undefined),
+        contention: (attempts) =>
+          refusal('conflict', 'allotment-contention', `line ${original.lineId} changed during ${attempts} attempts; retry`),
+      };
+    },
+  );
+}

@@ -1,0 +1,75 @@
+import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
+import type { Caller } from '#shared/auth/caller.ts';
+import { tableName } from '#shared/config/env.ts';
+import { deadlineWarning } from '#shared/domain/budget/deadlines.ts';
+import type { GovernmentLevel, VersionWarning } from '#shared/domain/budget/deadlines.ts';
+import { unbalancedBudget } from '#shared/domain/budget/refusals.ts';
+import { checkBalance } from '#shared/domain/budget/totals.ts';
+import type { HistoryEntry, VersionRecord } from '#shared/domain/budget/version.ts';
+import { decideTransition, transitionRefusal } from '#shared/domain/budget/workflow.ts';
+import type { WorkflowAction } from '#shared/domain/budget/workflow.ts';
+import { Refused } from '#shared/domain/refusal.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import type { CarryInSource } from '#shared/application/budget/carry-in-source.ts';
+import { finaliseVersion } from '#shared/application/budget/finalise-version.ts';
+import { lostRevision, requireRevision } from '#shared/application/budget/require-version.ts';
+import { versionUpdate } from '#shared/stores/budget/version.ts';
+import { transact } from '#shared/stores/table/transact.ts';
+
+export interface TransitionRequest {
+  readonly gov: string;
+  readonly year: number;
+  readonly number: number;
+  readonly action: WorkflowAction;
+  /** The revision the caller read. */
+  readonly revision: number;
+}
+
+/**
+ * Takes one workflow step on a version (요구 → 조정 → 제출 → 의결 → 확정 and back): the state
+ * machine decides whether the step exists from this state, the caller's role may take it and the
+ * 4-eyes rule holds; approval steps require a balanced budget; the write is conditional on the
+ * revision the caller read. Finalising also writes the control items (finalise-version.ts).
+ */
+export async function transitionVersion(
+  request: RequestInfo,
+  caller: Caller,
+  level: GovernmentLevel,
+  { gov, year, number, action, revision }: TransitionRequest,
+  carryIns: CarryInSource,
+): Promise<VersionRecord> {
+  const version = await requireRevision(gov, year, number, revision);
+  const previous = version.history.at(-1);
+  const decision = decideTransition(version.state, action, caller.sub, caller.roles, previous?.subject);
+  if (!decision.ok) throw new Refused(transitionRefusal(decision, version.state, number, action, caller.sub, previous?.action));
+  const { transition, role } = decision;
+  if (transition.requiresBalance) {
+    const balance = checkBalance(version.totals);
+    if (!balance.balanced) throw new Refused(unbalancedBudget(balance));
+  }
+
+  const history: HistoryEntry = { action, from: version.state, to: transition.to, subject: caller.sub, role, at: request.receivedAt };
+  const warnings: VersionWarning[] = [];
+  if (version.kind === 'original' && (action === 'submit' || action === 'resolve')) {
+    const warning = deadlineWarning(action, level, year, request.receivedAt);
+    if (warning) warnings.push(warning);
+  }
+  const next: VersionRecord = {
+    ...version,
+    state: transition.to,
+    revision: version.revision + 1,
+    history: [...version.history, history],
+    warnings: [...version.warnings, ...warnings],
+  };
+  if (action === 'finalise') return finaliseVersion(request, version, next, history, carryIns);
+
+  const outcome = await transact({
+    version: versionUpdate(version, { state: transition.to }, { appendHistory: history, appendWarnings: warnings }),
+    audit: auditPut(
+      tableName(),
+      auditRecord(request, { gov, operation: `budgetVersion.${action}`, target: `budget-version ${gov}/${year}/${number}` }),
+    ),
+  });
+  if (!outcome.ok) throw await lostRevision(gov, year, number, revision, revision + 1);
+  return next;
+}
