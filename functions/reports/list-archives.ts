@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { listArchives as readArchives } from '#shared/stores/settlement/archive-index.ts';
+import { listArchives as readArchives } from '#shared/application/settlement/list-archives.ts';
 import { listArchives } from '#shared/routes/reports.ts';
 
 export const handler = apiHandler(listArchives, async ({ query }) => {

@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { listArchives } from '#shared/stores/settlement/archive-index.ts';
+import { listArchives } from '#shared/application/settlement/list-archives.ts';
 import { listGovernmentArchives } from '#shared/routes/reports.ts';
 
 export const handler = apiHandler(listGovernmentArchives, async ({ params, query }) => {

@@ -1,5 +1,5 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { readCarryOvers } from '#shared/stores/settlement/inputs.ts';
+import { readCarryOvers } from '#shared/stores/settlement/carry-overs.ts';
 import { listCarryOvers } from '#shared/routes/settlement.ts';
 
 export const handler = apiHandler(listCarryOvers, async ({ params }) => {

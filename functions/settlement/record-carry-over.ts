@@ -1,5 +1,5 @@
+import { recordCarryOver as record } from '#shared/application/settlement/record-carry-over.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { recordCarryOver as record } from '#shared/stores/settlement/carry-overs.ts';
 import { recordCarryOver } from '#shared/routes/settlement.ts';
 
 export const handler = apiHandler(recordCarryOver, async ({ params, body, request }) => ({

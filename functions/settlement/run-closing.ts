@@ -1,10 +1,11 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { ClosingRejected, runClosing } from '#shared/domain/settlement/closing-run.ts';
-import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
+import { closingPorts } from '#shared/application/settlement/closing-ports.ts';
+import { runClosing } from '#shared/application/settlement/run-closing.ts';
+import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
 import { parsePeriod } from '#shared/domain/settlement/periods.ts';
+import { Refused } from '#shared/domain/refusal.ts';
 import { ArchiveConflict } from '#shared/domain/reports/archive-conflict.ts';
 import { logger } from '#shared/powertools/logger.ts';
-import { closingPorts } from '#shared/stores/settlement/closing-ports.ts';
 import { putJobMetric } from '#shared/stores/settlement/metrics.ts';
 import { closingMessage } from '#shared/schemas/settlement.ts';
 
@@ -33,7 +34,7 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
       await putJobMetric(job, 'ClosingsCompleted', 1, 'Count');
     } catch (error) {
       if (error instanceof ArchiveConflict) await putJobMetric(job, 'ArchiveConflicts', 1, 'Count');
-      const detail = error instanceof ClosingRejected ? { code: error.code, differences: error.differences.length } : {};
+      const detail = error instanceof Refused ? { code: error.code, differences: differencesOf(error) } : {};
       logger.error('closing failed', { gov: job.gov, kind: job.period.kind, period: job.period.id, ...detail, error: error as Error });
       await putJobMetric(job, 'ClosingsFailed', 1, 'Count');
       failures.push({ itemIdentifier: record.messageId });
@@ -41,6 +42,9 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   }
   return { batchItemFailures: failures };
 };
+
+/** How many figures disagreed when a closing was refused (trial-balance-unbalanced). */
+const differencesOf = (refused: Refused): number => (refused.refusal.context?.differences as readonly unknown[] | undefined)?.length ?? 0;
 
 function jobOf(body: string): ClosingJob | undefined {
   let json: unknown;

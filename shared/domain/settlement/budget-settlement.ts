@@ -3,12 +3,25 @@ import { carryOverKinds } from '#shared/domain/settlement/carry-over.ts';
 import { compare } from '#shared/domain/settlement/ledger-totals.ts';
 import { amount, reportTitles, text } from '#shared/domain/reports/report.ts';
 import type { Report } from '#shared/domain/reports/report.ts';
-import type { LineControl } from '#shared/stores/budget/control-keys.ts';
 
-export type SettlementLine = Pick<
-  LineControl,
-  'lineId' | 'kind' | 'fund' | 'itemCode' | 'dept' | 'budget' | 'committed' | 'paid' | 'assessed' | 'received' | 'refunded'
->;
+/**
+ * A budget line as the settlement reads it: the control counters of the year (budget's LINE# items
+ * satisfy this shape as they are).
+ */
+export interface SettlementLine {
+  readonly lineId: string;
+  readonly kind: 'expenditure' | 'revenue';
+  readonly fund: string;
+  readonly itemCode: string;
+  readonly dept: string;
+  /** 예산현액: the final budget including the carry-in. */
+  readonly budget: number;
+  readonly committed: number;
+  readonly paid: number;
+  readonly assessed: number;
+  readonly received: number;
+  readonly refunded: number;
+}
 
 /**
  * 세입세출결산 per budget line, from the LINE# control counters and the recorded carry-overs.

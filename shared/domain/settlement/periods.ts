@@ -1,3 +1,6 @@
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
+
 /**
  * Closing periods. A daily closing closes one day (yyyy-mm-dd), a monthly closing one month
  * (yyyy-mm), the year-end closing one fiscal year (yyyy). Dates are calendar dates in Korea
@@ -48,6 +51,20 @@ export function periodOf(kind: ClosingKind, id: string): Period {
   const period = parsePeriod(kind, id);
   if (!period) throw new Error(`"${id}" is not a ${kind} period`);
   return period;
+}
+
+/** The period an official asks to close, when it is a real period of the fiscal year (the year in the path). */
+export function periodOfYear(kind: ClosingKind, id: string, year: number): { ok: true; period: Period } | { ok: false; refusal: Refusal } {
+  const period = parsePeriod(kind, id);
+  if (period && period.year === year) return { ok: true, period };
+  return {
+    ok: false,
+    refusal: refusal('unprocessable', 'period-outside-year', `"${id}" is not a ${kind} period of fiscal year ${year}`, {
+      kind,
+      period: id,
+      year,
+    }),
+  };
 }
 
 /** Today's date in Korea. */

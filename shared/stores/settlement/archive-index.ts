@@ -2,7 +2,6 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import { invalid } from '#shared/domain/refusal.ts';
 import { ArchiveConflict } from '#shared/domain/reports/archive-conflict.ts';
 import type { Manifest, ManifestEntry } from '#shared/domain/reports/render.ts';
 import { archiveIndexKey, nationalArchivePartition, settlementPartition } from '#shared/stores/settlement/keys.ts';
@@ -82,9 +81,18 @@ export interface ArchiveFilter {
   readonly cursor?: string;
 }
 
-/** One government's archives of a year (base table), or every government's (gsi1), optionally narrowed. */
-export async function listArchives(filter: ArchiveFilter): Promise<ArchivePage> {
+/**
+ * One government's archives of a year (base table), or every government's (gsi1), optionally
+ * narrowed; 'foreign-cursor' when the cursor was not issued for this listing.
+ */
+export async function listArchives(filter: ArchiveFilter): Promise<ArchivePage | 'foreign-cursor'> {
   const national = filter.gov === undefined;
+  const start = decodeCursor(
+    filter.cursor,
+    national ? ['pk', 'sk', 'gsi1pk', 'gsi1sk'] : ['pk', 'sk'],
+    national ? { gsi1pk: nationalArchivePartition(filter.year) } : { pk: settlementPartition(filter.gov as string, filter.year) },
+  );
+  if (start === 'foreign-cursor') return start;
   const prefix = national ? '' : `ARCHIVE#${filter.report ? `${filter.report}#` : ''}`;
   const page = await dynamoClient().send(
     new QueryCommand({
@@ -96,11 +104,7 @@ export async function listArchives(filter: ArchiveFilter): Promise<ArchivePage> 
         : { ':pk': settlementPartition(filter.gov as string, filter.year), ':prefix': prefix },
       ...(national && filter.report ? { FilterExpression: 'report = :report' } : {}),
       Limit: filter.limit,
-      ExclusiveStartKey: decodeCursor(
-        filter.cursor,
-        national ? ['pk', 'sk', 'gsi1pk', 'gsi1sk'] : ['pk', 'sk'],
-        national ? { gsi1pk: nationalArchivePartition(filter.year) } : { pk: settlementPartition(filter.gov as string, filter.year) },
-      ),
+      ExclusiveStartKey: start,
     }),
   );
   return { items: (page.Items ?? []).map(toEntry), cursor: encodeCursor(page.LastEvaluatedKey) };
@@ -114,7 +118,7 @@ function decodeCursor(
   cursor: string | undefined,
   attributes: readonly string[],
   partition: Readonly<Record<string, string>>,
-): Record<string, NativeAttributeValue> | undefined {
+): Record<string, NativeAttributeValue> | 'foreign-cursor' | undefined {
   if (cursor === undefined) return undefined;
   let key: unknown;
   try {
@@ -128,7 +132,7 @@ function decodeCursor(
     Object.values(key).every((v) => typeof v === 'string') &&
     Object.keys(key).sort().join() === [...attributes].sort().join() &&
     Object.entries(partition).every(([name, value]) => (key as Record<string, string>)[name] === value);
-  if (!valid) throw invalid('invalid-cursor', 'the cursor does not continue this listing');
+  if (!valid) return 'foreign-cursor';
   return key as Record<string, string>;
 }
 

@@ -4,12 +4,13 @@ import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
-import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
+import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
 import type { OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { carryInKey, openingKey } from '#shared/stores/settlement/keys.ts';
-import { writeOnce } from '#shared/stores/table/write-once.ts';
+import type { AuditedRequest } from '#shared/stores/settlement/audited-request.ts';
+import { transact } from '#shared/stores/table/transact.ts';
+import type { TransactItem } from '#shared/stores/table/transact.ts';
 
 /**
  * Opens year + 1 from the closed year: the opening balances (one item) and, per carried line, a
@@ -22,7 +23,7 @@ export async function carryForward(
   opening: readonly OpeningBalance[],
   carryOvers: readonly CarryOver[],
   lines: readonly SettlementLine[],
-  request: RequestInfo,
+  request: AuditedRequest,
 ): Promise<void> {
   const table = tableName();
   const { gov } = job;
@@ -75,4 +76,15 @@ export async function carryForward(
       audit('carryIn', `carry-in ${gov}/${next}/${carry.lineId}`),
     );
   }
+}
+
+/** The record (Put if absent), the writes that go with it and its audit record, all or nothing; an existing record changes nothing. */
+async function writeOnce(record: Record<string, unknown>, withIt: readonly TransactItem[], audit: TransactItem): Promise<void> {
+  const outcome = await transact({
+    record: { Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' } },
+    withIt,
+    audit,
+  });
+  if (!outcome.ok && !outcome.failed.has('record'))
+    throw new Error(`writing ${String(record.sk)} failed: ${[...outcome.failed].join(', ')}`);
 }

@@ -1,14 +1,15 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import { carryOverBreach } from '#shared/domain/settlement/carry-over.ts';
-import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
-import { conflict, notFound, unprocessable } from '#shared/domain/refusal.ts';
+import type { CarriedLine, CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { closingKey } from '#shared/stores/execution/posting-keys.ts';
-import { carryOverKey } from '#shared/stores/settlement/keys.ts';
+import type { AuditedRequest } from '#shared/stores/settlement/audited-request.ts';
+import { carryOverKey, settlementPartition } from '#shared/stores/settlement/keys.ts';
+import { queryPrefix } from '#shared/stores/table/query-all.ts';
+import { transact } from '#shared/stores/table/transact.ts';
+import type { TransactOutcome } from '#shared/stores/table/transact.ts';
 
 export interface RecordedCarryOver extends CarryOver {
   readonly gov: string;
@@ -17,67 +18,47 @@ export interface RecordedCarryOver extends CarryOver {
   readonly recordedAt: string;
 }
 
-/**
- * Records (or replaces) the carry-over of an expenditure line while its year is open, with the
- * audit record, in one transaction that also checks the line still has the budget and payments
- * the limit was computed from (carry-over ≤ budget − paid) and that the year is not closed.
- */
-export async function recordCarryOver(gov: string, year: number, carryOver: CarryOver, request: RequestInfo): Promise<RecordedCarryOver> {
-  const table = tableName();
-  const { Item: line } = await dynamoClient().send(
-    new GetCommand({ TableName: table, Key: lineControlKey(gov, year, carryOver.lineId), ConsistentRead: true }),
+/** The year's line a carry-over is checked against (budget's LINE# control item), if it exists. */
+export async function readCarriedLine(gov: string, year: number, lineId: string): Promise<CarriedLine | undefined> {
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: lineControlKey(gov, year, lineId), ConsistentRead: true }),
   );
-  if (!line) throw notFound('budget-line-not-found', `budget line ${carryOver.lineId} of ${gov}/${year} does not exist`);
-  if (line.kind !== 'expenditure')
-    throw unprocessable('carry-over-expenditure-only', 'only expenditure lines are carried over', {
-      lineId: carryOver.lineId,
-      kind: line.kind,
-    });
-  const budget = Number(line.budget);
-  const paid = Number(line.paid ?? 0);
-  const breach = carryOverBreach({ budget, paid }, carryOver.amount);
-  if (breach)
-    throw unprocessable('carry-over-exceeds-available', `carry-over ${carryOver.amount} exceeds budget − paid = ${breach.available}`, {
-      ...breach,
-    });
+  if (!Item) return undefined;
+  return { lineId, kind: Item.kind as CarriedLine['kind'], budget: Number(Item.budget), paid: Number(Item.paid ?? 0) };
+}
 
-  const recorded: RecordedCarryOver = {
-    ...carryOver,
-    gov,
-    year,
-    recordedBy: request.caller?.sub ?? 'anonymous',
-    recordedAt: request.receivedAt,
-  };
-  try {
-    await dynamoClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { ConditionCheck: { TableName: table, Key: closingKey(gov, year, 'YEAR'), ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            ConditionCheck: {
-              TableName: table,
-              Key: lineControlKey(gov, year, carryOver.lineId),
-              ConditionExpression: 'budget = :budget AND paid <= :paid',
-              ExpressionAttributeValues: { ':budget': budget, ':paid': paid },
-            },
-          },
-          { Put: { TableName: table, Item: { ...carryOverKey(gov, year, carryOver.lineId), entity: 'carry-over', ...recorded } } },
-          auditPut(
-            table,
-            auditRecord(request, { gov, operation: 'recordCarryOver', target: `carry-over ${gov}/${year}/${carryOver.lineId}` }),
-          ),
-        ],
-      }),
-    );
-  } catch (error) {
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if (reasons?.[0]?.Code === 'ConditionalCheckFailed')
-      throw conflict('year-closed', `fiscal year ${year} of ${gov} is closed; carry-overs can no longer change`, { gov, year });
-    if (reasons?.[1]?.Code === 'ConditionalCheckFailed')
-      throw conflict('budget-line-changed', `budget line ${carryOver.lineId} changed while the carry-over was checked; try again`, {
-        lineId: carryOver.lineId,
-      });
-    throw error;
-  }
-  return recorded;
+/**
+ * Writes (or replaces) the carry-over with its audit record, in one transaction that also checks
+ * that the year is not closed (`yearOpen`) and that the line still has the budget and payments
+ * the carry-over was checked against (`lineUnchanged`).
+ */
+export function writeCarryOver(
+  recorded: RecordedCarryOver,
+  checked: CarriedLine,
+  request: AuditedRequest,
+): Promise<TransactOutcome<'yearOpen' | 'lineUnchanged' | 'carryOver' | 'audit'>> {
+  const table = tableName();
+  const { gov, year, lineId } = recorded;
+  return transact({
+    yearOpen: { ConditionCheck: { TableName: table, Key: closingKey(gov, year, 'YEAR'), ConditionExpression: 'attribute_not_exists(pk)' } },
+    lineUnchanged: {
+      ConditionCheck: {
+        TableName: table,
+        Key: lineControlKey(gov, year, lineId),
+        ConditionExpression: 'budget = :budget AND paid <= :paid',
+        ExpressionAttributeValues: { ':budget': checked.budget, ':paid': checked.paid },
+      },
+    },
+    carryOver: { Put: { TableName: table, Item: { ...carryOverKey(gov, year, lineId), entity: 'carry-over', ...recorded } } },
+    audit: auditPut(table, auditRecord(request, { gov, operation: 'recordCarryOver', target: `carry-over ${gov}/${year}/${lineId}` })),
+  });
+}
+
+export async function readCarryOvers(gov: string, year: number): Promise<CarryOver[]> {
+  return (await queryPrefix(settlementPartition(gov, year), 'CARRYOVER#', { ConsistentRead: true })).map((item) => ({
+    lineId: String(item.lineId),
+    kind: item.kind as CarryOverKind,
+    amount: Number(item.amount),
+    reason: String(item.reason),
+  }));
 }

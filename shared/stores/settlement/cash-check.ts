@@ -1,5 +1,5 @@
 import { chartOfAccounts } from '#shared/domain/ledger/chart-of-accounts.ts';
-import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
+import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
 import { readFundStatus } from '#shared/stores/execution/fund-status.ts';
 import { ledgerPartition } from '#shared/stores/execution/ledger-balances.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';

@@ -2,15 +2,15 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
-import type { CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
-import type { ClosingInputs, ClosingJob } from '#shared/domain/settlement/closing-run.ts';
+import type { ClosingInputs, ClosingJob } from '#shared/domain/settlement/closing.ts';
 import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { controlPartition } from '#shared/stores/budget/control-keys.ts';
 import { ledgerPartition } from '#shared/stores/execution/ledger-balances.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
-import { openingKey, settlementPartition } from '#shared/stores/settlement/keys.ts';
+import { readCarryOvers } from '#shared/stores/settlement/carry-overs.ts';
+import { openingKey } from '#shared/stores/settlement/keys.ts';
 
 /** A closing reads what the postings wrote up to the moment it runs. */
 const consistent = { ConsistentRead: true };
@@ -73,15 +73,6 @@ export async function readLines(gov: string, year: number): Promise<SettlementLi
     assessed: Number(item.assessed ?? 0),
     received: Number(item.received ?? 0),
     refunded: Number(item.refunded ?? 0),
-  }));
-}
-
-export async function readCarryOvers(gov: string, year: number): Promise<CarryOver[]> {
-  return (await queryPrefix(settlementPartition(gov, year), 'CARRYOVER#', consistent)).map((item) => ({
-    lineId: String(item.lineId),
-    kind: item.kind as CarryOverKind,
-    amount: Number(item.amount),
-    reason: String(item.reason),
   }));
 }
 

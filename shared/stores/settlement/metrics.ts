@@ -1,7 +1,7 @@
 import '#shared/stores/settlement/metrics-environment.ts';
 import { createMetricsLogger, Unit } from 'aws-embedded-metrics';
 import { settlementMetricsNamespace } from '#shared/alarms.ts';
-import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
+import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
 
 /**
  * Business metrics of the settlement jobs, as CloudWatch embedded-metric-format log lines

@@ -1,8 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import type { ClosingJob } from '#shared/domain/settlement/closing-run.ts';
-import { closingSteps } from '#shared/domain/settlement/closing-run.ts';
+import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
 import type { ClosingKind } from '#shared/domain/settlement/periods.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import { progressKey, settlementPartition } from '#shared/stores/settlement/keys.ts';
@@ -27,18 +26,19 @@ export async function completedSteps(job: ClosingJob): Promise<readonly string[]
 }
 
 /**
- * Records one more completed step, on condition that the item still holds the steps this run
- * started from (two runs of the same closing cannot both advance it).
+ * Records one more completed step and the closing's status, merging the step's figures into the
+ * summary, on condition that the item still holds the steps this run started from (two runs of the
+ * same closing cannot both advance it).
  */
 export async function completeStep(
   job: ClosingJob,
   done: readonly string[],
   step: string,
+  status: ClosingProgress['status'],
   summary: Readonly<Record<string, number>>,
   now: Date,
 ): Promise<void> {
   const completed = [...done, step];
-  const all = closingSteps[job.period.kind];
   const previous = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: keyOf(job), ConsistentRead: true }));
   await dynamoClient().send(
     new PutCommand({
@@ -51,7 +51,7 @@ export async function completeStep(
         kind: job.period.kind,
         period: job.period.id,
         completed,
-        status: all.every((s) => completed.includes(s)) ? 'done' : 'running',
+        status,
         summary: { ...((previous.Item?.summary as Record<string, number> | undefined) ?? {}), ...summary },
         updatedAt: now.toISOString(),
       },

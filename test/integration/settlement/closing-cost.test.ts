@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runClosing } from '#shared/domain/settlement/closing-run.ts';
+import { runClosing } from '#shared/application/settlement/run-closing.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
-import { closingPorts } from '#shared/stores/settlement/closing-ports.ts';
+import { closingPorts } from '#shared/application/settlement/closing-ports.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import { credit, debit, entry, post, seedLine } from '#test/integration/settlement/fixture.ts';
 

@@ -2,17 +2,17 @@ import { createHash } from 'node:crypto';
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { s3Client } from '#shared/clients/s3.ts';
 import { bucketName, tableName } from '#shared/config/env.ts';
-import { runClosing } from '#shared/domain/settlement/closing-run.ts';
-import type { ClosingPorts } from '#shared/domain/settlement/closing-run.ts';
+import { runClosing } from '#shared/application/settlement/run-closing.ts';
+import type { ClosingPorts } from '#shared/application/settlement/closing-ports.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { putArchiveFile } from '#shared/stores/settlement/archive-store.ts';
 import { closingKey } from '#shared/stores/execution/posting-keys.ts';
-import { closingPorts } from '#shared/stores/settlement/closing-ports.ts';
+import { closingPorts } from '#shared/application/settlement/closing-ports.ts';
 import { carryInKey, openingKey, progressKey } from '#shared/stores/settlement/keys.ts';
 import { getArchiveDownload, listArchives, listGovernmentArchives } from '#shared/routes/reports.ts';
 import { getClosingStatus, listCarryOvers, recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
@@ -28,8 +28,6 @@ import {
   seedOpening,
   startClosing,
 } from '#test/integration/settlement/fixture.ts';
-
-await useTestStack();
 
 const A = '11110'; // 종로구: one fund, opening balances, a carry-over into a line next year has not got
 const B = '11000'; // 서울특별시: two funds, a carry-over into an existing 2026 line
@@ -62,7 +60,18 @@ const lastModified = async (key: string) =>
 const item = async (key: { pk: string; sk: string }) =>
   (await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item;
 
-beforeAll(async () => {
+/**
+ * Every case stands on its own: a fresh table, queues and bucket, the two governments' 2025 seeded,
+ * and no metric lines yet; a case that needs carry-overs or closings makes them with the helpers
+ * below, exactly as the earlier steps of the year would.
+ */
+beforeEach(async () => {
+  await useTestStack();
+  metricLines.length = 0;
+  await seedYear();
+});
+
+async function seedYear(): Promise<void> {
   // 종로구 2025: opening balances, a tax assessed, collected and partly refunded, a payment partly reversed.
   await seedOpening(A, YEAR, [
     { fund: 'GEN', account: '1101', debit: 1_000_000, credit: 0 },
@@ -124,7 +133,46 @@ beforeAll(async () => {
   await post(B, YEAR, entry('2025-04-01', 'WATER', debit('1101', 300_000), credit('4201', 300_000)));
   await post(B, YEAR, entry('2025-04-02', 'WATER', debit('5201', 100_000), credit('1101', 100_000)));
   await post(B, YEAR, entry('2025-12-30', 'GEN', debit('5301', 1_500_000), credit('1101', 1_500_000)));
-});
+}
+
+/** The chief accountants' carry-overs: 종로구 E.A1 200,000 (사고이월), 서울특별시 E.B1 400,000 (명시이월). */
+async function recordCarryOvers(): Promise<void> {
+  const a = await callRoute(recordCarryOver, {
+    params: { gov: A, year: YEAR, lineId: 'E.A1' },
+    body: { kind: 'accident', amount: 200_000, reason: '공사 지연' },
+    caller: chief(A),
+  });
+  const b = await callRoute(recordCarryOver, {
+    params: { gov: B, year: YEAR, lineId: 'E.B1' },
+    body: { kind: 'explicit', amount: 400_000, reason: '의회 승인 명시이월' },
+    caller: chief(B),
+  });
+  expect([a.status, b.status]).toEqual([200, 200]);
+}
+
+/** 종로구's daily closing of 2025-01-15, requested by its chief accountant. */
+async function closeDay(): Promise<void> {
+  const queued = await callRoute(requestClosing, {
+    params: { gov: A, year: YEAR },
+    body: { kind: 'daily', period: '2025-01-15' },
+    caller: chief(A),
+  });
+  expect(queued.status).toBe(202);
+  expect(await drainSettlementQueue()).toEqual([]);
+}
+
+/** 종로구's monthly closing of January, as the scheduled job. */
+async function closeMonth(): Promise<void> {
+  await startClosing({ kind: 'monthly', year: 2025, month: 1, gov: A }); // as `npm run job -- monthly-closing --year=2025 --month=1 --gov=11110`
+  expect(await drainSettlementQueue()).toEqual([]);
+}
+
+/** The year-end closing of 2025 for both governments, as the scheduled job. */
+async function closeYear(): Promise<{ kind: string; period: string; enqueued: number }> {
+  const fanOut = await startClosing({ kind: 'year-end', govs: [A, B] }, '2026-01-01T18:00:00Z');
+  expect(await drainSettlementQueue()).toEqual([]);
+  return fanOut;
+}
 
 describe('a scripted fiscal year of two governments', () => {
   it('records carry-overs by the chief accountant, within 예산현액 − 지출액', async () => {
@@ -183,13 +231,7 @@ describe('a scripted fiscal year of two governments', () => {
   });
 
   it('closes a day: 일계표 archived, the day closed to postings', async () => {
-    const queued = await callRoute(requestClosing, {
-      params: { gov: A, year: YEAR },
-      body: { kind: 'daily', period: '2025-01-15' },
-      caller: chief(A),
-    });
-    expect(queued.status).toBe(202);
-    expect(await drainSettlementQueue()).toEqual([]);
+    await closeDay();
     expect(await item(closingKey(A, YEAR, 'DAY#2025-01-15'))).toMatchObject({ entity: 'closed-period', closedBy: 'system:settlement' });
     const daily = await reportJson(A, 'daily-summary', '2025-01-15');
     expect(daily.totals).toEqual({
@@ -203,8 +245,7 @@ describe('a scripted fiscal year of two governments', () => {
   });
 
   it('closes a month: a balanced 합계잔액시산표 archived, the month closed', async () => {
-    await startClosing({ kind: 'monthly', year: 2025, month: 1, gov: A }); // as `npm run job -- monthly-closing --year=2025 --month=1 --gov=11110`
-    expect(await drainSettlementQueue()).toEqual([]);
+    await closeMonth();
     expect(await item(closingKey(A, YEAR, 'MONTH#2025-01'))).toBeDefined();
     const trial = await reportJson(A, 'trial-balance', '2025-01');
     expect(trial.totals).toEqual({ debitTotal: '1960000', creditTotal: '1960000', debitBalance: '1500000', creditBalance: '1500000' });
@@ -214,9 +255,9 @@ describe('a scripted fiscal year of two governments', () => {
   });
 
   it('closes the year for both governments to hand-computed 세입세출결산 and financial statements', async () => {
-    const fanOut = await startClosing({ kind: 'year-end', govs: [A, B] }, '2026-01-01T18:00:00Z');
+    await recordCarryOvers();
+    const fanOut = await closeYear();
     expect(fanOut).toEqual({ kind: 'year-end', period: '2025', enqueued: 2 });
-    expect(await drainSettlementQueue()).toEqual([]);
 
     const settlementA = await reportJson(A, 'budget-settlement', '2025');
     expect(settlementA.totals).toEqual({
@@ -284,6 +325,8 @@ describe('a scripted fiscal year of two governments', () => {
   });
 
   it('opens 2026 from the closing balances and carries the carry-overs in', async () => {
+    await recordCarryOvers();
+    await closeYear();
     expect((await item(openingKey(A, YEAR + 1)))?.balances).toEqual([
       { fund: 'GEN', account: '1101', debit: '750000', credit: '0' },
       { fund: 'GEN', account: '1102', debit: '40000', credit: '0' },
@@ -302,6 +345,8 @@ describe('a scripted fiscal year of two governments', () => {
   });
 
   it('refuses carry-over changes once the year is closed', async () => {
+    await recordCarryOvers();
+    await closeYear();
     const late = await callRoute(recordCarryOver, {
       params: { gov: A, year: YEAR, lineId: 'E.A1' },
       body: { kind: 'accident', amount: 250_000, reason: '추가' },
@@ -312,6 +357,10 @@ describe('a scripted fiscal year of two governments', () => {
   });
 
   it('lists archives for the ministry (all governments) and for each government (its own only)', async () => {
+    await closeDay();
+    await closeMonth();
+    await recordCarryOvers();
+    await closeYear();
     const all = await callRoute(listArchives, { query: { year: String(YEAR) }, caller: ministry });
     expect(all.status).toBe(200);
     expect(all.body.items.map((e: { gov: string; report: string; period: string }) => `${e.gov}/${e.report}/${e.period}`)).toEqual([
@@ -378,6 +427,8 @@ describe('a scripted fiscal year of two governments', () => {
   });
 
   it('reruns without a second report: same keys and bytes, nothing rewritten, no second carry-in', async () => {
+    await recordCarryOvers();
+    await closeYear();
     const key = `${YEAR}/${B}/financial-statements/2025/report.xlsx`;
     const before = { xlsx: await lastModified(key), manifest: await lastModified(`${YEAR}/${B}/financial-statements/2025/manifest.json`) };
     // A lost progress item makes the rerun go through every step again.
@@ -439,6 +490,8 @@ describe('a scripted fiscal year of two governments', () => {
   });
 
   it('raises ReconciliationDifferences when the live journal no longer matches an archived report', async () => {
+    await recordCarryOvers();
+    await closeYear();
     // A posting that slipped into the closed year (what closed-period markers exist to prevent).
     await post(B, YEAR, entry('2025-06-01', 'GEN', debit('5201', 1_000), credit('1101', 1_000)));
     const job = { gov: B, period: periodOf('year-end', '2025') };

@@ -1,4 +1,4 @@
-import type { ArchiveOutcome } from '#shared/domain/settlement/closing-run.ts';
+import type { ArchiveOutcome } from '#shared/domain/settlement/closing.ts';
 import { ArchiveConflict } from '#shared/domain/reports/archive-conflict.ts';
 import type { RenderedReport } from '#shared/domain/reports/render.ts';
 import { indexArchive } from '#shared/stores/settlement/archive-index.ts';

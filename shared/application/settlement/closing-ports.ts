@@ -1,0 +1,60 @@
+import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
+import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
+import { closingStatus } from '#shared/domain/settlement/closing.ts';
+import type { ArchiveOutcome, ClosingInputs, ClosingJob } from '#shared/domain/settlement/closing.ts';
+import type { OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
+import { archiveKey } from '#shared/domain/reports/archive-keys.ts';
+import type { RenderedReport } from '#shared/domain/reports/render.ts';
+import type { ReportId } from '#shared/domain/reports/report.ts';
+import { archiveReport } from '#shared/application/settlement/archive-report.ts';
+import { systemRequest } from '#shared/application/settlement/system-request.ts';
+import { readArchiveText } from '#shared/stores/settlement/archive-store.ts';
+import { readCashPositions } from '#shared/stores/settlement/cash-check.ts';
+import { carryForward } from '#shared/stores/settlement/carry-forward.ts';
+import { closePeriod } from '#shared/stores/settlement/close-markers.ts';
+import { readClosingInputs } from '#shared/stores/settlement/inputs.ts';
+import { putJobMetric } from '#shared/stores/settlement/metrics.ts';
+import { completedSteps, completeStep } from '#shared/stores/settlement/progress.ts';
+
+/** What a closing needs from storage; `closingPorts` is the real one, tests may wrap it. */
+export interface ClosingPorts {
+  completedSteps(job: ClosingJob): Promise<readonly string[]>;
+  completeStep(job: ClosingJob, done: readonly string[], step: string, summary: Readonly<Record<string, number>>): Promise<void>;
+  closePeriod(job: ClosingJob): Promise<void>;
+  readInputs(job: ClosingJob): Promise<ClosingInputs>;
+  /** Net cash per fund of the year so far, from the journal's running totals and from the fund status, read at one moment. */
+  cashPositions(
+    job: ClosingJob,
+  ): Promise<{ readonly journal: ReadonlyMap<string, bigint>; readonly fundStatus: ReadonlyMap<string, bigint> }>;
+  archive(rendered: RenderedReport): Promise<ArchiveOutcome>;
+  archivedTotals(job: ClosingJob, report: ReportId): Promise<Readonly<Record<string, string>>>;
+  carryForward(
+    job: ClosingJob,
+    opening: readonly OpeningBalance[],
+    carryOvers: readonly CarryOver[],
+    lines: readonly SettlementLine[],
+  ): Promise<void>;
+  metric(job: ClosingJob, name: string, value: number, unit: 'Count' | 'None'): Promise<void>;
+}
+
+/** The closing's storage: DynamoDB for markers, progress, inputs and carry-forward; S3 for the archive. */
+export function closingPorts(requestId: string, clock: () => Date = () => new Date()): ClosingPorts {
+  return {
+    completedSteps,
+    completeStep: (job, done, step, summary) =>
+      completeStep(job, done, step, closingStatus(job.period.kind, [...done, step]), summary, clock()),
+    closePeriod: async (job) => {
+      await closePeriod(job, systemRequest(requestId, clock()));
+    },
+    readInputs: readClosingInputs,
+    cashPositions: (job) => readCashPositions(job),
+    archive: (rendered) => archiveReport(rendered, clock()),
+    archivedTotals: async (job, report) => {
+      const key = archiveKey(job.period.year, job.gov, report, job.period.id, 'report.json');
+      const json = JSON.parse(await readArchiveText(key)) as { totals?: Record<string, string> };
+      return json.totals ?? {};
+    },
+    carryForward: (job, opening, carryOvers, lines) => carryForward(job, opening, carryOvers, lines, systemRequest(requestId, clock())),
+    metric: putJobMetric,
+  };
+}

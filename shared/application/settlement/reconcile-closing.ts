@@ -1,0 +1,26 @@
+import { buildReports } from '#shared/domain/settlement/closing.ts';
+import type { ClosingInputs, ClosingJob } from '#shared/domain/settlement/closing.ts';
+import { cashDifferences, compareTotals, positionDifferences, unbalancedFunds } from '#shared/domain/settlement/reconciliation.ts';
+import type { Difference } from '#shared/domain/settlement/reconciliation.ts';
+import { trialBalance } from '#shared/domain/settlement/trial-balance.ts';
+import type { ClosingPorts } from '#shared/application/settlement/closing-ports.ts';
+
+/**
+ * The closing's reconcile step: every archived report's totals against the same totals from live
+ * data, plus the books' own invariants (balanced funds, assets = liabilities + net assets, journal
+ * cash = fund status); the count goes to the ReconciliationDifferences metric (alarm > 0).
+ */
+export async function reconcileClosing(job: ClosingJob, inputs: ClosingInputs, ports: ClosingPorts): Promise<Difference[]> {
+  const differences: Difference[] = [];
+  for (const report of buildReports(job, inputs)) {
+    differences.push(...compareTotals(report.report, await ports.archivedTotals(job, report.report), report.totals));
+    if (report.report === 'financial-statements') differences.push(...positionDifferences(report.totals));
+  }
+  if (job.period.kind !== 'daily') {
+    differences.push(...unbalancedFunds(trialBalance(job.gov, { ...job.period, kind: 'monthly' }, inputs.totals, inputs.opening).funds));
+  }
+  const cash = await ports.cashPositions(job);
+  differences.push(...cashDifferences(cash.journal, cash.fundStatus));
+  await ports.metric(job, 'ReconciliationDifferences', differences.length, 'Count');
+  return differences;
+}

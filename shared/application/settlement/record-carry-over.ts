@@ -1,0 +1,35 @@
+import { carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
+import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
+import { conflict, notFound, Refused } from '#shared/domain/refusal.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import { readCarriedLine, writeCarryOver } from '#shared/stores/settlement/carry-overs.ts';
+import type { RecordedCarryOver } from '#shared/stores/settlement/carry-overs.ts';
+
+/**
+ * The chief accountant records (or replaces) the carry-over (이월) of an expenditure line while
+ * its year is open: checked against the line's 예산현액 − 지출액, written with its audit record on
+ * condition that the year is still open and the line unchanged since it was read.
+ */
+export async function recordCarryOver(gov: string, year: number, carryOver: CarryOver, request: RequestInfo): Promise<RecordedCarryOver> {
+  const line = await readCarriedLine(gov, year, carryOver.lineId);
+  if (!line) throw notFound('budget-line-not-found', `budget line ${carryOver.lineId} of ${gov}/${year} does not exist`);
+  const refusal = carryOverRefusal(line, carryOver.amount);
+  if (refusal) throw new Refused(refusal);
+
+  const recorded: RecordedCarryOver = {
+    ...carryOver,
+    gov,
+    year,
+    recordedBy: request.caller?.sub ?? 'anonymous',
+    recordedAt: request.receivedAt,
+  };
+  const outcome = await writeCarryOver(recorded, line, request);
+  if (outcome.ok) return recorded;
+  if (outcome.failed.has('yearOpen'))
+    throw conflict('year-closed', `fiscal year ${year} of ${gov} is closed; carry-overs can no longer change`, { gov, year });
+  if (outcome.failed.has('lineUnchanged'))
+    throw conflict('budget-line-changed', `budget line ${carryOver.lineId} changed while the carry-over was checked; try again`, {
+      lineId: carryOver.lineId,
+    });
+  throw new Error(`recording the carry-over of ${carryOver.lineId} failed: ${[...outcome.failed].join(', ')}`);
+}

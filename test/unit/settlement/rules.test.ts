@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
+import { closingStatus, unbalancedTrialBalance } from '#shared/domain/settlement/closing.ts';
+import { periodOf, periodOfYear } from '#shared/domain/settlement/periods.ts';
+import { Refused } from '#shared/domain/refusal.ts';
+import { problemOf } from '#test/support/problem.ts';
+import { opening, totals } from '#test/unit/settlement/fixture.ts';
+
+const line = { lineId: 'E.A1', kind: 'expenditure' as const, budget: 1_000_000, paid: 700_000 };
+
+describe('the settlement rules return their refusals', () => {
+  it('carries over only expenditure, within 예산현액 − 지출액', async () => {
+    expect(carryOverRefusal(line, 300_000)).toBeUndefined();
+    const tooMuch = carryOverRefusal(line, 300_001);
+    expect(tooMuch).toMatchObject({ kind: 'unprocessable', code: 'carry-over-exceeds-available' });
+    expect(await problemOf(() => Promise.reject(new Refused(tooMuch as never)))).toMatchObject({
+      status: 422,
+      code: 'carry-over-exceeds-available',
+      detail: 'carry-over 300001 exceeds budget − paid = 300000',
+      context: {
+        rule: 'carry-over ≤ budget − paid',
+        requested: 300_001,
+        available: 300_000,
+        numbers: { budget: 1_000_000, paid: 700_000 },
+      },
+    });
+    expect(carryOverRefusal({ ...line, lineId: 'R.A1', kind: 'revenue' }, 1)).toMatchObject({
+      code: 'carry-over-expenditure-only',
+      context: { lineId: 'R.A1', kind: 'revenue' },
+    });
+  });
+
+  it('accepts a closing period only inside the fiscal year of the path', () => {
+    expect(periodOfYear('daily', '2025-01-15', 2025)).toEqual({ ok: true, period: periodOf('daily', '2025-01-15') });
+    for (const [kind, id] of [
+      ['daily', '2024-12-31'],
+      ['monthly', '2025-13'],
+      ['year-end', '25'],
+    ] as const) {
+      expect(periodOfYear(kind, id, 2025)).toEqual({
+        ok: false,
+        refusal: {
+          kind: 'unprocessable',
+          code: 'period-outside-year',
+          detail: `"${id}" is not a ${kind} period of fiscal year 2025`,
+          context: { kind, period: id, year: 2025 },
+        },
+      });
+    }
+  });
+
+  it('stops a closing whose trial balance does not balance, naming the differences', () => {
+    const job = { gov: '11110', period: periodOf('monthly', '2025-02') };
+    const inputs = { totals, opening, lines: [], carryOvers: [], itemsRead: 0 };
+    expect(unbalancedTrialBalance(job, inputs)).toBeUndefined();
+    const broken = unbalancedTrialBalance(job, {
+      ...inputs,
+      totals: [...totals, { fund: 'GEN', account: '5201', day: '2025-02-03', debit: 1, credit: 0 }],
+    });
+    expect(broken).toMatchObject({
+      kind: 'unprocessable',
+      code: 'trial-balance-unbalanced',
+      detail: 'the trial balance of 11110 2025-02 does not balance; nothing was archived',
+    });
+    expect(broken?.context.differences).toEqual([{ check: 'trial-balance.GEN.debit=credit', expected: '2100001', actual: '2100000' }]);
+  });
+
+  it('is done once every step of its kind is completed', () => {
+    expect(closingStatus('monthly', ['close-period', 'archive-reports'])).toBe('running');
+    expect(closingStatus('monthly', ['close-period', 'archive-reports', 'reconcile'])).toBe('done');
+    expect(closingStatus('year-end', ['close-period', 'archive-reports', 'reconcile'])).toBe('running');
+  });
+});
