@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Outcome } from '#shared/domain/execution/plan-batch.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { batchActions, MAX_TRANSACTION_ACTIONS, writeActions } from '#shared/stores/execution/posting-batch-write.ts';
-import { readAndPlan } from '#shared/stores/execution/posting-state.ts';
+import { planAgainstBooks } from '#shared/application/execution/plan-against-books.ts';
 
 /** Re-plans after a write lost a race (another writer moved an item between read and write). */
 const MAX_PLAN_ATTEMPTS = 4;
@@ -25,7 +25,7 @@ export async function applyPostings(
 ): Promise<ApplyReport> {
   if (messages.length === 0) return { outcomes: [], capacityUnits: 0, transactions: 0 };
   for (let attempt = 1; ; attempt++) {
-    const plan = await readAndPlan(messages);
+    const plan = await planAgainstBooks(messages);
     const actions = batchActions(plan, new Date().toISOString());
     if (actions.length > MAX_TRANSACTION_ACTIONS && messages.length > 1) {
       const half = Math.ceil(messages.length / 2);
