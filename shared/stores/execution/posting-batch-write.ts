@@ -1,3 +1,4 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '#shared/audit/audit-record.ts';
 import type { AuditRecord } from '#shared/audit/audit-record.ts';
@@ -61,17 +62,31 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
   return actions;
 }
 
-export interface WriteResult {
-  readonly capacityUnits: number;
-}
+/**
+ * The batch write: committed with the write units it consumed, or lost to a race — a condition
+ * failed although the plan held on what was read (a concurrent writer moved an item, a period was
+ * closed, another consumer applied the same posting). Throttling and conflicts inside the
+ * transaction are not races re-planning can win: they are thrown, for redelivery.
+ */
+export type WriteResult = { readonly ok: true; readonly capacityUnits: number } | { readonly ok: false };
 
 export async function writeActions(actions: readonly Action[]): Promise<WriteResult> {
-  if (actions.length === 0) return { capacityUnits: 0 };
-  const response = await dynamoClient().send(
-    new TransactWriteCommand({ TransactItems: actions as never, ReturnConsumedCapacity: 'TOTAL' }),
-  );
-  const capacityUnits = (response.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
-  return { capacityUnits };
+  if (actions.length === 0) return { ok: true, capacityUnits: 0 };
+  try {
+    const response = await dynamoClient().send(
+      new TransactWriteCommand({ TransactItems: actions as never, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    return { ok: true, capacityUnits: (response.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0) };
+  } catch (error) {
+    if (isLostRace(error)) return { ok: false };
+    throw error;
+  }
+}
+
+function isLostRace(error: unknown): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return codes.includes('ConditionalCheckFailed') && codes.every((code) => code === 'None' || code === 'ConditionalCheckFailed');
 }
 
 function changeAction(table: string, change: ItemChange): Action | undefined {
