@@ -5,7 +5,7 @@
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
-import { applyPostings } from '#shared/stores/execution/posting-apply.ts';
+import { applyPostings } from '#shared/application/execution/apply-postings.ts';
 import { postingMessage } from '#shared/schemas/execution.ts';
 import { inScope } from '../harness/scope.ts';
 

@@ -1,6 +1,6 @@
 import { accepted } from '#shared/domain/execution/posting.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { submitPosting } from '#shared/stores/execution/posting-submit.ts';
+import { submitPosting } from '#shared/application/execution/submit-posting.ts';
 import { createCommitment } from '#shared/routes/execution.ts';
 
 export const handler = apiHandler(createCommitment, async ({ params, body, request }) => {

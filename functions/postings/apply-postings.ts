@@ -6,7 +6,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { logger } from '#shared/powertools/logger.ts';
 import { metrics } from '#shared/powertools/metrics.ts';
-import { applyPostings } from '#shared/stores/execution/posting-apply.ts';
+import { applyPostings } from '#shared/application/execution/apply-postings.ts';
 import { postingMessage } from '#shared/schemas/execution.ts';
 
 /**
@@ -61,7 +61,7 @@ function record(outcomes: Awaited<ReturnType<typeof applyPostings>>['outcomes'],
   for (const outcome of outcomes) {
     counts[outcome.status] += 1;
     if (outcome.status === 'rejected')
-      logger.info('posting rejected', { postingId: outcome.message.postingId, rule: outcome.violation.rule });
+      logger.info('posting rejected', { postingId: outcome.message.postingId, rule: outcome.refusal.code });
   }
   metrics.addMetric('PostingsApplied', MetricUnit.Count, counts.applied);
   metrics.addMetric('PostingsRejected', MetricUnit.Count, counts.rejected);

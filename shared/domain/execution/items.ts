@@ -62,13 +62,19 @@ export interface Invariant {
  */
 export const invariantsOf: Readonly<Record<ItemKind, readonly Invariant[]>> = {
   line: [
+    // 지방회계법 「지출원인행위」: a commitment only within the allotted (배정된) budget.
     { rule: 'committed-within-allotment', lesser: 'committed', greater: 'allotted' },
+    // 지방회계법 「지출의 절차」: each step of a 지출 rests on the one before (resolution on a commitment,
+    // 지급명령 on a resolution, payment on a 지급명령); the line totals follow the documents.
     { rule: 'resolved-within-committed', lesser: 'resolved', greater: 'committed' },
     { rule: 'ordered-within-resolved', lesser: 'ordered', greater: 'resolved' },
     { rule: 'paid-within-ordered', lesser: 'paid', greater: 'ordered' },
+    // 지방회계법 「과오납금의 반환」: what is refunded was received first.
     { rule: 'refunded-within-received', lesser: 'refunded', greater: 'received' },
   ],
+  // Practice (자금배정, 지방자치단체 회계관리에 관한 훈령): cash is paid only within the month's allocation.
   cash: [{ rule: 'paid-within-cash-allocation', lesser: 'paid', greater: 'allocated' }],
+  // Practice: each document bounds the documents and payments made against it.
   commitment: [
     { rule: 'resolution-within-commitment', lesser: 'resolved', greater: 'amount' },
     { rule: 'commitment-already-cancelled', lesser: 'cancelled', greater: 1 },

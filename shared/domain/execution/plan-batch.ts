@@ -4,17 +4,18 @@ import type { ControlledItem, Target } from '#shared/domain/execution/items.ts';
 import { docTarget, lineTarget, targetKey } from '#shared/domain/execution/items.ts';
 import type { PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { referencedDocument } from '#shared/domain/execution/posting.ts';
-import { addDeltas } from '#shared/domain/execution/rules.ts';
-import type { Deltas, Violation } from '#shared/domain/execution/rules.ts';
+import { addDeltas } from '#shared/domain/execution/counters.ts';
+import type { Deltas } from '#shared/domain/execution/counters.ts';
 import type { Need, Snapshot } from '#shared/domain/execution/snapshot.ts';
 import { closingPeriods, needKey } from '#shared/domain/execution/snapshot.ts';
 import { MissingState, WorkingState } from '#shared/domain/execution/working-state.ts';
 import { balanceDeltas, cashMovements } from '#shared/domain/ledger/balances.ts';
 import type { BalanceDelta, CashMovement } from '#shared/domain/ledger/balances.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
 
 export type Outcome =
   | ({ readonly message: PostingMessage } & Applied)
-  | { readonly message: PostingMessage; readonly status: 'rejected'; readonly violation: Violation }
+  | { readonly message: PostingMessage; readonly status: 'rejected'; readonly refusal: Refusal }
   /** Already decided (a redelivery, or the same posting twice in the batch): nothing is written. */
   | { readonly message: PostingMessage; readonly status: 'duplicate' };
 
@@ -79,7 +80,7 @@ export function planBatch(messages: readonly PostingMessage[], snapshot: Snapsho
     }
     state.markDecided(message.gov, message.postingId);
     if (decision.status === 'rejected') {
-      outcomes.push({ message, status: 'rejected', violation: decision.violation });
+      outcomes.push({ message, status: 'rejected', refusal: decision.refusal });
       continue;
     }
     for (const effect of decision.effects) {
@@ -123,7 +124,7 @@ function assemble(outcomes: readonly Outcome[], changes: readonly ItemChange[]):
   };
 }
 
-/** Postings that create a document keyed by their own id (see evaluate.ts). */
+/** Postings that create a document keyed by their own id (see rules/). */
 const CREATES_DOCUMENT: ReadonlySet<PostingKind> = new Set(['commit', 'resolve', 'order', 'assess', 'receive']);
 
 /** What every message needs read, known before any rule runs (one round trip for most batches). */

@@ -1,6 +1,6 @@
 import type { ControlledItem, ItemKind, Target } from '#shared/domain/execution/items.ts';
 import { targetKey } from '#shared/domain/execution/items.ts';
-import type { Deltas } from '#shared/domain/execution/rules.ts';
+import type { Deltas } from '#shared/domain/execution/counters.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import type { PostingKind } from '#shared/domain/execution/posting.ts';
 

@@ -1,6 +1,6 @@
 import type { ControlledItem, Target } from '#shared/domain/execution/items.ts';
 import { targetKey } from '#shared/domain/execution/items.ts';
-import { applyDeltas } from '#shared/domain/execution/rules.ts';
+import { applyDeltas } from '#shared/domain/execution/counters.ts';
 import type { Effect, Need, Snapshot, StoredResult } from '#shared/domain/execution/snapshot.ts';
 import { needKey } from '#shared/domain/execution/snapshot.ts';
 

@@ -1,11 +1,12 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
+import { auditPut } from '#shared/audit/audit-record.ts';
+import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { BatchPlan, ItemChange, Outcome } from '#shared/domain/execution/plan-batch.ts';
-import { writeConditions } from '#shared/domain/execution/rules.ts';
-import type { CounterCondition } from '#shared/domain/execution/rules.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
+import { writeConditions } from '#shared/domain/execution/counters.ts';
+import type { CounterCondition } from '#shared/domain/execution/counters.ts';
 import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
 import { fundStatusUpdate } from '#shared/stores/execution/fund-status.ts';
 import { closingKey, reversalKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
@@ -28,7 +29,7 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
   for (const outcome of plan.outcomes) {
     if (outcome.status === 'duplicate') continue;
     actions.push({ Put: { TableName: table, Item: resultItem(outcome, decidedAt), ConditionExpression: 'attribute_not_exists(pk)' } });
-    actions.push(auditPut(table, auditRecord(actorRequest(outcome), auditChange(outcome))));
+    actions.push(auditPut(table, auditOf(outcome)));
   }
   for (const reversal of plan.reversals) {
     actions.push({
@@ -61,17 +62,31 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
   return actions;
 }
 
-export interface WriteResult {
-  readonly capacityUnits: number;
-}
+/**
+ * The batch write: committed with the write units it consumed, or lost to a race — a condition
+ * failed although the plan held on what was read (a concurrent writer moved an item, a period was
+ * closed, another consumer applied the same posting). Throttling and conflicts inside the
+ * transaction are not races re-planning can win: they are thrown, for redelivery.
+ */
+export type WriteResult = { readonly ok: true; readonly capacityUnits: number } | { readonly ok: false };
 
 export async function writeActions(actions: readonly Action[]): Promise<WriteResult> {
-  if (actions.length === 0) return { capacityUnits: 0 };
-  const response = await dynamoClient().send(
-    new TransactWriteCommand({ TransactItems: actions as never, ReturnConsumedCapacity: 'TOTAL' }),
-  );
-  const capacityUnits = (response.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
-  return { capacityUnits };
+  if (actions.length === 0) return { ok: true, capacityUnits: 0 };
+  try {
+    const response = await dynamoClient().send(
+      new TransactWriteCommand({ TransactItems: actions as never, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    return { ok: true, capacityUnits: (response.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0) };
+  } catch (error) {
+    if (isLostRace(error)) return { ok: false };
+    throw error;
+  }
+}
+
+function isLostRace(error: unknown): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return codes.includes('ConditionalCheckFailed') && codes.every((code) => code === 'None' || code === 'ConditionalCheckFailed');
 }
 
 function changeAction(table: string, change: ItemChange): Action | undefined {
@@ -114,20 +129,18 @@ function conditionExpression(
   return zeroPasses ? `(attribute_not_exists(#k${i}) OR ${compare})` : compare;
 }
 
-function actorRequest(outcome: Outcome): RequestInfo {
-  const { actor, gov } = outcome.message;
+/** The audit record of a decided posting: the actor who asked for it, carried on the message. */
+function auditOf(outcome: Outcome): AuditRecord {
+  const { actor, gov, command, postingId } = outcome.message;
   return {
+    gov,
+    operation: `posting.${command.kind}.${outcome.status}`,
+    target: `posting ${postingId}`,
+    subject: actor.sub,
+    role: actor.role,
+    at: actor.receivedAt,
     requestId: actor.requestId,
     sourceIp: actor.sourceIp,
     bodySha256: actor.bodySha256,
-    receivedAt: actor.receivedAt,
-    caller: { sub: actor.sub, roles: [], gov, dept: undefined },
-    actingRole: actor.role === 'system' ? undefined : actor.role,
-    headers: {},
   };
-}
-
-function auditChange(outcome: Outcome) {
-  const { message } = outcome;
-  return { gov: message.gov, operation: `posting.${message.command.kind}.${outcome.status}`, target: `posting ${message.postingId}` };
 }

@@ -4,6 +4,7 @@ import type { Outcome } from '#shared/domain/execution/plan-batch.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import type { StoredResult } from '#shared/domain/execution/snapshot.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
 import { journalIndexKey, requestKey, resultKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
 
 /** Conversions between execution's stored items and the pure model. */
@@ -68,7 +69,7 @@ export function resultItem(outcome: Outcome, decidedAt: string): Item {
     actorSub: message.actor.sub,
     decidedAt,
   };
-  if (outcome.status === 'rejected') return { ...base, status: 'rejected', reason: outcome.violation };
+  if (outcome.status === 'rejected') return { ...base, status: 'rejected', reason: storedReason(outcome.refusal) };
   if (outcome.status !== 'applied') throw new Error('a duplicate has no result to write');
   return {
     ...base,
@@ -82,6 +83,9 @@ export function resultItem(outcome: Outcome, decidedAt: string): Item {
     ...(outcome.reverses ? { reverses: outcome.reverses } : {}),
   };
 }
+
+/** A rejected posting's stored reason (what GET /postings/{id} shows): the rule's code, detail and numbers. */
+const storedReason = (refusal: Refusal) => ({ rule: refusal.code, detail: refusal.detail, context: refusal.context ?? {} });
 
 export function toStoredResult(item: Item): StoredResult {
   return {

@@ -2,29 +2,16 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { ControlledItem } from '#shared/domain/execution/items.ts';
-import { planBatch } from '#shared/domain/execution/plan-batch.ts';
-import type { BatchPlan } from '#shared/domain/execution/plan-batch.ts';
-import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import type { Need, Snapshot, StoredResult } from '#shared/domain/execution/snapshot.ts';
-import { emptySnapshot, needKey } from '#shared/domain/execution/snapshot.ts';
+import { needKey } from '#shared/domain/execution/snapshot.ts';
 import { needItemKey } from '#shared/stores/execution/posting-keys.ts';
 import { toControlledItem, toStoredResult } from '#shared/stores/execution/posting-items.ts';
 
-/** Rounds of reads a plan may ask for (a batch normally needs one or two). */
-const MAX_READ_ROUNDS = 6;
-
-/** Reads what the rules ask for until the batch can be planned: strongly consistent BatchGets. */
-export async function readAndPlan(messages: readonly PostingMessage[]): Promise<BatchPlan> {
-  let snapshot = emptySnapshot();
-  for (let round = 0; round < MAX_READ_ROUNDS; round++) {
-    const result = planBatch(messages, snapshot);
-    if ('plan' in result) return result.plan;
-    snapshot = await readInto(snapshot, result.missing);
-  }
-  throw new Error(`a batch of ${messages.length} postings still needed state after ${MAX_READ_ROUNDS} reads`);
-}
-
-async function readInto(snapshot: Snapshot, needs: readonly Need[]): Promise<Snapshot> {
+/**
+ * Reads what the posting rules asked for (strongly consistent BatchGets) into a new snapshot: items
+ * and results found or absent (null), markers present or not.
+ */
+export async function readNeeds(snapshot: Snapshot, needs: readonly Need[]): Promise<Snapshot> {
   const items = new Map(snapshot.items);
   const results = new Map(snapshot.results);
   const markers = new Map(snapshot.markers);

@@ -5,7 +5,7 @@ import { useTestStack } from '#test/support/stack.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { sqsClient } from '#shared/clients/sqs.ts';
 import { queueUrl } from '#shared/config/env.ts';
-import { applyPostings } from '#shared/stores/execution/posting-apply.ts';
+import { applyPostings } from '#shared/application/execution/apply-postings.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import {
   drainPostings,

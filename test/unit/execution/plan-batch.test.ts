@@ -4,7 +4,7 @@ import type { ControlledItem } from '#shared/domain/execution/items.ts';
 import { docTarget, lineTarget, targetKey } from '#shared/domain/execution/items.ts';
 import { planBatch } from '#shared/domain/execution/plan-batch.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
-import { applyDeltas, writeConditions } from '#shared/domain/execution/rules.ts';
+import { applyDeltas, writeConditions } from '#shared/domain/execution/counters.ts';
 import type { Snapshot } from '#shared/domain/execution/snapshot.ts';
 import { emptySnapshot } from '#shared/domain/execution/snapshot.ts';
 import { isBalanced } from '#shared/domain/ledger/journal.ts';
@@ -63,7 +63,7 @@ describe('planBatch', () => {
     const [outcome] = plan([commit(1_001)]).outcomes;
     expect(outcome).toMatchObject({
       status: 'rejected',
-      violation: { rule: 'committed-within-allotment', context: { allotted: 1_000, committed: 0 } },
+      refusal: { code: 'committed-within-allotment', context: { allotted: 1_000, committed: 0 } },
     });
   });
 
@@ -73,7 +73,7 @@ describe('planBatch', () => {
       commit(1, '2027-01-02'),
       message({ kind: 'commit', lineId: 'nope', amount: 1, counterparty: 'c', contractRef: 'r', date: '2026-03-02' }),
     ]).outcomes;
-    expect(outcomes.map((o) => (o.status === 'rejected' ? o.violation.rule : o.status))).toEqual([
+    expect(outcomes.map((o) => (o.status === 'rejected' ? o.refusal.code : o.status))).toEqual([
       'period-closed',
       'wrong-year',
       'unknown-line',
@@ -86,7 +86,7 @@ describe('planBatch', () => {
     const sameOfficer = message({ kind: 'order', resolutionId: resolve.postingId, amount: 200, date: '2026-03-03' }, 'fo');
     const other = message({ kind: 'order', resolutionId: resolve.postingId, amount: 200, date: '2026-03-03' }, 'do');
     const result = plan([c, resolve, sameOfficer, other]);
-    expect(result.outcomes.map((o) => (o.status === 'rejected' ? o.violation.rule : o.status))).toEqual([
+    expect(result.outcomes.map((o) => (o.status === 'rejected' ? o.refusal.code : o.status))).toEqual([
       'applied',
       'applied',
       'segregation-of-duties',

@@ -1,8 +1,7 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Outcome } from '#shared/domain/execution/plan-batch.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { batchActions, MAX_TRANSACTION_ACTIONS, writeActions } from '#shared/stores/execution/posting-batch-write.ts';
-import { readAndPlan } from '#shared/stores/execution/posting-state.ts';
+import { planAgainstBooks } from '#shared/application/execution/plan-against-books.ts';
 
 /** Re-plans after a write lost a race (another writer moved an item between read and write). */
 const MAX_PLAN_ATTEMPTS = 4;
@@ -25,7 +24,7 @@ export async function applyPostings(
 ): Promise<ApplyReport> {
   if (messages.length === 0) return { outcomes: [], capacityUnits: 0, transactions: 0 };
   for (let attempt = 1; ; attempt++) {
-    const plan = await readAndPlan(messages);
+    const plan = await planAgainstBooks(messages);
     const actions = batchActions(plan, new Date().toISOString());
     if (actions.length > MAX_TRANSACTION_ACTIONS && messages.length > 1) {
       const half = Math.ceil(messages.length / 2);
@@ -37,24 +36,12 @@ export async function applyPostings(
         transactions: first.transactions + second.transactions,
       };
     }
-    try {
-      const { capacityUnits } = await writeActions(actions);
+    const written = await writeActions(actions);
+    if (written.ok) {
       onApplied(messages.length);
-      return { outcomes: plan.outcomes, capacityUnits, transactions: actions.length > 0 ? 1 : 0 };
-    } catch (error) {
-      if (!isLostRace(error) || attempt >= MAX_PLAN_ATTEMPTS) throw error;
+      return { outcomes: plan.outcomes, capacityUnits: written.capacityUnits, transactions: actions.length > 0 ? 1 : 0 };
     }
+    // Lost a race (see writeActions): planning again on fresh state decides it.
+    if (attempt >= MAX_PLAN_ATTEMPTS) throw new Error(`the batch lost ${attempt} races in a row; left for redelivery`);
   }
-}
-
-/**
- * A condition failed although the plan held on what was read: a concurrent writer changed an item
- * (budgeting moved `allotted`, another line paid from the same cash, a period was closed, or another
- * consumer applied the same posting). Planning again on fresh state decides it. Conflicts and
- * throttling inside the transaction are not races we can win by re-planning: they are rethrown.
- */
-function isLostRace(error: unknown): boolean {
-  if (!(error instanceof TransactionCanceledException)) return false;
-  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
-  return codes.includes('ConditionalCheckFailed') && codes.every((code) => code === 'None' || code === 'ConditionalCheckFailed');
 }

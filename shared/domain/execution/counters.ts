@@ -1,15 +1,9 @@
-import type { ProblemCode } from '#shared/domain/problem-codes.ts';
 import type { ControlledItem, Invariant } from '#shared/domain/execution/items.ts';
 import { countersOf, invariantsOf } from '#shared/domain/execution/items.ts';
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
 
 export type Deltas = Readonly<Record<string, number>>;
-
-/** A broken rule with the numbers that broke it. */
-export interface Violation {
-  readonly rule: ProblemCode;
-  readonly detail: string;
-  readonly context: Readonly<Record<string, unknown>>;
-}
 
 const counter = (item: ControlledItem, name: string): number => item.counters[name] ?? 0;
 const delta = (deltas: Deltas, name: string): number => deltas[name] ?? 0;
@@ -19,15 +13,17 @@ const delta = (deltas: Deltas, name: string): number => deltas[name] ?? 0;
  * moves it the wrong way (its lesser side grows or its greater side shrinks), so a posting that
  * eases a rule is never refused because of someone else's earlier state.
  */
-export function violationOf(item: ControlledItem, deltas: Deltas): Violation | undefined {
+export function counterRefusal(item: ControlledItem, deltas: Deltas): Refusal | undefined {
   for (const name of countersOf[item.kind]) {
     const change = delta(deltas, name);
     if (change < 0 && counter(item, name) + change < 0) {
-      return {
+      return refusal('unprocessable', 'counter-not-negative', `${item.kind} ${name} would fall below zero`, {
         rule: 'counter-not-negative',
-        detail: `${item.kind} ${name} would fall below zero`,
-        context: { rule: 'counter-not-negative', item: item.kind, counter: name, current: counter(item, name), change },
-      };
+        item: item.kind,
+        counter: name,
+        current: counter(item, name),
+        change,
+      });
     }
   }
   for (const invariant of invariantsOf[item.kind]) {
@@ -35,7 +31,7 @@ export function violationOf(item: ControlledItem, deltas: Deltas): Violation | u
     if (!worsens) continue;
     const lesserAfter = counter(item, invariant.lesser) + delta(deltas, invariant.lesser);
     const greaterAfter = boundAfter(item, invariant, deltas);
-    if (lesserAfter > greaterAfter) return violation(item, invariant, deltas);
+    if (lesserAfter > greaterAfter) return invariantRefusal(item, invariant, deltas);
   }
   return undefined;
 }
@@ -44,7 +40,7 @@ function boundAfter(item: ControlledItem, invariant: Invariant, deltas: Deltas):
   return typeof invariant.greater === 'number' ? invariant.greater : counter(item, invariant.greater) + delta(deltas, invariant.greater);
 }
 
-function violation(item: ControlledItem, invariant: Invariant, deltas: Deltas): Violation {
+function invariantRefusal(item: ControlledItem, invariant: Invariant, deltas: Deltas): Refusal {
   const bound = typeof invariant.greater === 'number' ? 'limit' : invariant.greater;
   const context: Record<string, unknown> = {
     rule: invariant.rule,
@@ -54,11 +50,8 @@ function violation(item: ControlledItem, invariant: Invariant, deltas: Deltas): 
     change: { ...deltas },
   };
   const lesserAfter = counter(item, invariant.lesser) + delta(deltas, invariant.lesser);
-  return {
-    rule: invariant.rule,
-    detail: `${item.kind} ${invariant.lesser} would be ${lesserAfter}, more than its ${bound} ${boundAfter(item, invariant, deltas)}`,
-    context,
-  };
+  const detail = `${item.kind} ${invariant.lesser} would be ${lesserAfter}, more than its ${bound} ${boundAfter(item, invariant, deltas)}`;
+  return refusal('unprocessable', invariant.rule, detail, context);
 }
 
 /** One side of a write condition: `attribute <= value` or `attribute >= value`. */

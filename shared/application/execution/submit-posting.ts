@@ -1,0 +1,151 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { auditRecord } from '#shared/audit/audit-record.ts';
+import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
+import { awaitsReference, referencedPostingId, referenceRefusal } from '#shared/domain/execution/referenced-posting.ts';
+import { orderingOwnCommitment } from '#shared/domain/execution/segregation-of-duties.ts';
+import { Refused, invalid, unprocessable } from '#shared/domain/refusal.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import { idempotencyKeyValue } from '#shared/schemas/execution.ts';
+import { planAgainstBooks } from '#shared/application/execution/plan-against-books.ts';
+import { readIdempotencyKey } from '#shared/stores/execution/idempotency-keys.ts';
+import { isPostingDecided, readPostingRequest, storeAcceptedPosting } from '#shared/stores/execution/posting-requests.ts';
+import { enqueuePosting } from '#shared/stores/execution/postings-queue.ts';
+
+/** A posting asked for through the API (지출원인행위 … 환급, cancellation, correction). */
+export interface Submission {
+  readonly operation: string;
+  readonly gov: string;
+  readonly year: number;
+  readonly command: PostingCommand;
+  readonly request: RequestInfo;
+}
+
+/**
+ * Accepts a posting: checks the Idempotency-Key, the referenced posting and segregation of duties,
+ * runs the consumer's rules on the books as they stand (the consumer re-checks authoritatively),
+ * stores the key, the request and the audit record in one conditional write, and enqueues it on the
+ * FIFO postings queue. Returns the posting id (the same one for a retry).
+ */
+export async function submitPosting(submission: Submission): Promise<string> {
+  const { request, gov } = submission;
+  const key = idempotencyKeyOf(request);
+  const sub = request.caller?.sub ?? 'anonymous';
+  const requestHash = hashOf(submission);
+  // The key is looked up only when the request is refused or the conditional write finds it taken:
+  // a retry of an accepted request is answered as the first one was, whatever the books say now.
+  let prepared: Prepared;
+  try {
+    prepared = await prepare(submission, sub);
+  } catch (error) {
+    if (error instanceof Refused) {
+      const replayed = await replay(gov, sub, key, requestHash);
+      if (replayed) return replayed;
+    }
+    throw error;
+  }
+  const { message, committedBy } = prepared;
+  const stored = await storeAcceptedPosting({
+    message,
+    sub,
+    key,
+    requestHash,
+    committedBy,
+    audit: auditRecord(request, { gov, operation: `${submission.operation}.accepted`, target: `posting ${message.postingId}` }),
+  });
+  if (!stored.ok) {
+    // The key is taken (a retry of an accepted request, or a concurrent one that won): answer as that one did.
+    const winner = await replay(gov, sub, key, requestHash);
+    if (winner) return winner;
+    throw new Error(`posting ${message.postingId} was not stored: ${[...stored.failed].join(', ')} failed`);
+  }
+  await enqueuePosting(message);
+  return message.postingId;
+}
+
+interface Prepared {
+  readonly message: PostingMessage;
+  /** Who made the commitment of the chain: stored on the request for the payment order's check. */
+  readonly committedBy: string | undefined;
+}
+
+/** The message to queue, once the reference, segregation of duties and the consumer's rules allow it. */
+async function prepare(submission: Submission, sub: string): Promise<Prepared> {
+  const { request, command, gov, year } = submission;
+  const referencedId = referencedPostingId(command);
+  const referenced = referencedId === undefined ? undefined : await readPostingRequest(gov, referencedId);
+  if (referencedId !== undefined) {
+    const refused = referenceRefusal(command, gov, year, referencedId, referenced);
+    if (refused) throw new Refused(refused);
+  }
+  if (command.kind === 'order' && referenced) {
+    const commitmentId =
+      referenced.kind === 'commit' ? referencedId : 'commitmentId' in referenced.command ? referenced.command.commitmentId : undefined;
+    const ownCommitment = orderingOwnCommitment(referenced.committedBy, sub, commitmentId);
+    if (ownCommitment) throw new Refused(ownCommitment);
+  }
+  const message: PostingMessage = {
+    postingId: newPostingId(),
+    gov,
+    year,
+    lineId: referenced?.lineId ?? lineOfCommand(command),
+    command,
+    actor: {
+      sub,
+      role: request.actingRole ?? 'system',
+      requestId: request.requestId,
+      sourceIp: request.sourceIp,
+      bodySha256: request.bodySha256,
+      receivedAt: request.receivedAt,
+    },
+  };
+  await precheck(message, referenced !== undefined);
+  return { message, committedBy: command.kind === 'commit' ? sub : referenced?.committedBy };
+}
+
+function idempotencyKeyOf(request: RequestInfo): string {
+  const key = request.headers['idempotency-key'];
+  if (key === undefined) throw invalid('idempotency-key-required', 'posting operations require an Idempotency-Key header');
+  const parsed = idempotencyKeyValue.safeParse(key);
+  if (!parsed.success) throw invalid('invalid-idempotency-key', parsed.error.issues[0]?.message ?? 'invalid Idempotency-Key');
+  return parsed.data;
+}
+
+/** The same operation on the same government and year with the same validated body. */
+function hashOf(submission: Submission): string {
+  const { operation, gov, year, command } = submission;
+  return createHash('sha256').update(JSON.stringify({ operation, gov, year, command })).digest('hex');
+}
+
+/** A key seen before: the same posting id (re-enqueued while not yet decided), or 422 for another body. */
+async function replay(gov: string, sub: string, key: string, requestHash: string): Promise<string | undefined> {
+  const taken = await readIdempotencyKey(gov, sub, key);
+  if (!taken) return undefined;
+  if (taken.requestHash !== requestHash) {
+    throw unprocessable('idempotency-key-reused', 'this Idempotency-Key was used for a different request', { postingId: taken.postingId });
+  }
+  const [decided, stored] = await Promise.all([isPostingDecided(gov, taken.postingId), readPostingRequest(gov, taken.postingId)]);
+  // The first attempt may have stopped between storing and enqueueing: enqueue again (safe, see enqueuePosting).
+  if (!decided && stored) await enqueuePosting(stored.message);
+  return taken.postingId;
+}
+
+function lineOfCommand(command: PostingCommand): string {
+  if (command.kind === 'commit' || command.kind === 'assess') return command.lineId;
+  throw new Error(`a ${command.kind} posting names no line`);
+}
+
+/**
+ * Runs the consumer's rules on the books as they stand, so a posting that cannot apply is refused
+ * now (with the rule and the numbers) instead of being queued to be rejected.
+ */
+async function precheck(message: PostingMessage, referenceAccepted: boolean): Promise<void> {
+  const plan = await planAgainstBooks([message]);
+  const outcome = plan.outcomes[0];
+  if (outcome?.status !== 'rejected' || awaitsReference(outcome.refusal, referenceAccepted)) return;
+  throw new Refused(outcome.refusal);
+}
+
+/** Sortable by acceptance time, unique by its random part. */
+function newPostingId(): string {
+  return `${Date.now().toString(36)}-${randomBytes(8).toString('hex')}`;
+}

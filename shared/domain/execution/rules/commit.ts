@@ -1,0 +1,22 @@
+import { applied, lineEffect, newDocument } from '#shared/domain/execution/rules/effects.ts';
+import { lineOf } from '#shared/domain/execution/rules/lookups.ts';
+import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
+import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
+
+/**
+ * 지출원인행위 (commitment; 지방회계법 「지출원인행위」): reserves the amount on an expenditure line,
+ * within its allotment (the line's `committed-within-allotment`, items.ts). No journal line: an
+ * encumbrance is budgetary, not yet a liability (practice).
+ */
+export const commit: PostingRule<'commit'> = (message, command, state) => {
+  const line = lineOf(message, state, command.lineId, 'expenditure');
+  if (isRefusal(line)) return line;
+  const amount = command.amount;
+  const commitment = newDocument(
+    message,
+    'commitment',
+    { amount },
+    { lineId: command.lineId, fund: String(line.attrs.fund), createdBy: message.actor.sub },
+  );
+  return applied(line, command.date, amount, [lineEffect(line, { committed: amount }), commitment], []);
+};

@@ -1,0 +1,32 @@
+import type { ControlledItem, DocKind } from '#shared/domain/execution/items.ts';
+import { docTarget } from '#shared/domain/execution/items.ts';
+import type { PostingMessage } from '#shared/domain/execution/posting.ts';
+import type { Applied } from '#shared/domain/execution/rules/rule.ts';
+import type { Effect } from '#shared/domain/execution/snapshot.ts';
+import { nonZero } from '#shared/domain/ledger/journal.ts';
+import type { JournalLine } from '#shared/domain/ledger/journal.ts';
+
+/** The building blocks of a rule's answer: counter changes, the document it creates, the journal entry. */
+export const lineEffect = (line: ControlledItem, deltas: Record<string, number>): Effect => ({ target: line.target, kind: 'line', deltas });
+
+export const docEffect = (doc: ControlledItem, deltas: Record<string, number>): Effect => ({ target: doc.target, kind: doc.kind, deltas });
+
+/** The document a posting creates, keyed by the posting's id (its counters start at zero). */
+export const newDocument = (
+  message: PostingMessage,
+  kind: DocKind,
+  deltas: Record<string, number>,
+  attrs: Record<string, string | number>,
+): Effect => ({ target: docTarget(message.gov, message.postingId), kind, deltas, create: { year: message.year, ...attrs } });
+
+/** The line and fund a document belongs to. */
+export const linkOf = (line: ControlledItem): Record<string, string> => ({
+  lineId: String(line.attrs.lineId),
+  fund: String(line.attrs.fund),
+});
+
+/** A posting applied on `line`, dated `date`, with its effects and (zero lines dropped) journal lines. */
+export function applied(line: ControlledItem, date: string, amount: number, effects: Effect[], lines: JournalLine[]): Applied {
+  const fund = String(line.attrs.fund);
+  return { status: 'applied', lineId: String(line.attrs.lineId), fund, amount, effects, journal: { fund, date, lines: nonZero(lines) } };
+}

@@ -1,0 +1,29 @@
+import type { PostingKind } from '#shared/domain/execution/posting.ts';
+import { assess } from '#shared/domain/execution/rules/assess.ts';
+import { cancel } from '#shared/domain/execution/rules/cancel.ts';
+import { commit } from '#shared/domain/execution/rules/commit.ts';
+import { correct } from '#shared/domain/execution/rules/correct.ts';
+import { notice } from '#shared/domain/execution/rules/notice.ts';
+import { orderPayment } from '#shared/domain/execution/rules/order-payment.ts';
+import { pay } from '#shared/domain/execution/rules/pay.ts';
+import { receive } from '#shared/domain/execution/rules/receive.ts';
+import { refund } from '#shared/domain/execution/rules/refund.ts';
+import { resolve } from '#shared/domain/execution/rules/resolve.ts';
+import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
+
+/** The rule of every posting kind: the compiler refuses a kind without one. */
+export const postingRules: { readonly [K in PostingKind]: PostingRule<K> } = {
+  // 지출 (expenditure)
+  commit,
+  resolve,
+  order: orderPayment,
+  pay,
+  cancel,
+  // 세입 (revenue)
+  assess,
+  notice,
+  receive,
+  refund,
+  // both
+  correct,
+};

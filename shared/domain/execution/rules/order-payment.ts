@@ -1,0 +1,38 @@
+import { applied, docEffect, lineEffect, linkOf, newDocument } from '#shared/domain/execution/rules/effects.ts';
+import { documentOf, lineOf } from '#shared/domain/execution/rules/lookups.ts';
+import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
+import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
+import { orderingOwnCommitment } from '#shared/domain/execution/segregation-of-duties.ts';
+
+/**
+ * 지급명령 (payment order; 지방회계법 「지급명령」, given by the 지출원 of 제31조): within the
+ * resolution (`order-within-resolution`), never by the official who made the commitment
+ * (segregation of duties, 403). No journal line: the liability was booked at the resolution.
+ */
+export const orderPayment: PostingRule<'order'> = (message, command, state) => {
+  const resolution = documentOf(message, state, command.resolutionId, 'resolution');
+  if (isRefusal(resolution)) return resolution;
+  const ownCommitment = orderingOwnCommitment(resolution.attrs.committedBy, message.actor.sub, resolution.attrs.commitmentId);
+  if (ownCommitment) return ownCommitment;
+  const line = lineOf(message, state, String(resolution.attrs.lineId), 'expenditure');
+  if (isRefusal(line)) return line;
+  const amount = command.amount;
+  const order = newDocument(
+    message,
+    'order',
+    { amount },
+    {
+      ...linkOf(line),
+      resolutionId: command.resolutionId,
+      commitmentId: String(resolution.attrs.commitmentId),
+      createdBy: message.actor.sub,
+    },
+  );
+  return applied(
+    line,
+    command.date,
+    amount,
+    [lineEffect(line, { ordered: amount }), docEffect(resolution, { ordered: amount }), order],
+    [],
+  );
+};

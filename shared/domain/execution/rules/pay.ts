@@ -1,0 +1,46 @@
+import { cashTarget } from '#shared/domain/execution/items.ts';
+import { chartOfAccounts } from '#shared/domain/ledger/chart-of-accounts.ts';
+import { credit, debit } from '#shared/domain/ledger/journal.ts';
+import { applied, docEffect, lineEffect } from '#shared/domain/execution/rules/effects.ts';
+import { broken, documentOf, lineOf } from '#shared/domain/execution/rules/lookups.ts';
+import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
+import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
+
+/**
+ * 지급 (payment, confirmed by the treasury bank: 지방회계법 「지출기관과 출납기관의 분리」): pays what
+ * the order still owes, once (`order-already-paid`), from the fund's cash allocated for the month
+ * (`paid-within-cash-allocation`, practice: 자금배정). Dr 미지급금 / Cr 현금.
+ */
+export const pay: PostingRule<'pay'> = (message, command, state) => {
+  const order = documentOf(message, state, command.orderId, 'order');
+  if (isRefusal(order)) return order;
+  const amount = (order.counters.amount ?? 0) - (order.counters.paid ?? 0);
+  if (amount <= 0) return broken('order-already-paid', `payment order ${command.orderId} is paid`, { orderId: command.orderId });
+  const commitment = documentOf(message, state, String(order.attrs.commitmentId), 'commitment');
+  if (isRefusal(commitment)) return commitment;
+  const line = lineOf(message, state, String(order.attrs.lineId), 'expenditure');
+  if (isRefusal(line)) return line;
+  const month = command.date.slice(0, 7);
+  const allocation = state.item(cashTarget(message.gov, message.year, String(line.attrs.fund), month));
+  if (!allocation) {
+    return broken('paid-within-cash-allocation', `no cash is allocated to fund ${line.attrs.fund} for ${month}`, {
+      fund: line.attrs.fund,
+      month,
+      allocated: 0,
+      paid: 0,
+      change: { paid: amount },
+    });
+  }
+  return applied(
+    line,
+    command.date,
+    amount,
+    [
+      lineEffect(line, { paid: amount }),
+      docEffect(order, { paid: amount }),
+      docEffect(commitment, { paid: amount }),
+      { target: allocation.target, kind: 'cash', deltas: { paid: amount } },
+    ],
+    [debit(chartOfAccounts.accountsPayable.code, amount), credit(chartOfAccounts.cash.code, amount)],
+  );
+};

@@ -1,0 +1,90 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { auditPut } from '#shared/audit/audit-record.ts';
+import type { AuditRecord } from '#shared/audit/audit-record.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import type { PostingCommand, PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
+import { idempotencyKey, requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
+import { requestItem } from '#shared/stores/execution/posting-items.ts';
+import { transact } from '#shared/stores/table/transact.ts';
+import type { TransactOutcome } from '#shared/stores/table/transact.ts';
+
+/** An accepted posting as stored (applied, rejected or still queued): the REQUEST item. */
+export interface StoredRequest {
+  readonly kind: PostingKind;
+  readonly year: number;
+  readonly lineId: string;
+  readonly command: PostingCommand;
+  /** Who made the commitment of the chain (set on commitments and on the postings that follow one). */
+  readonly committedBy: string | undefined;
+  readonly message: PostingMessage;
+}
+
+export async function readPostingRequest(gov: string, postingId: string): Promise<StoredRequest | undefined> {
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: requestKey(gov, postingId), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  const message: PostingMessage = {
+    postingId: String(Item.postingId),
+    gov: String(Item.gov),
+    year: Number(Item.year),
+    lineId: String(Item.lineId),
+    command: Item.command as PostingCommand,
+    actor: Item.actor as PostingMessage['actor'],
+  };
+  return {
+    kind: Item.kind as PostingKind,
+    year: Number(Item.year),
+    lineId: message.lineId,
+    command: message.command,
+    committedBy: Item.committedBy as string | undefined,
+    message,
+  };
+}
+
+/** Whether the consumer has decided the posting (its RESULT exists). */
+export async function isPostingDecided(gov: string, postingId: string): Promise<boolean> {
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: resultKey(gov, postingId), ProjectionExpression: 'pk' }),
+  );
+  return Item !== undefined;
+}
+
+export interface Acceptance {
+  readonly message: PostingMessage;
+  readonly sub: string;
+  readonly key: string;
+  readonly requestHash: string;
+  readonly committedBy: string | undefined;
+  /** Accepting a posting is itself a change (the request is on record, the key is taken); the consumer audits applying it again. */
+  readonly audit: AuditRecord;
+}
+
+/**
+ * Stores the Idempotency-Key, the request and its audit record in one conditional write. Fails
+ * (`idempotencyKey` among the failed names) when the key is taken already.
+ */
+export async function storeAcceptedPosting(acceptance: Acceptance): Promise<TransactOutcome<'idempotencyKey' | 'request' | 'audit'>> {
+  const { message, sub, key, requestHash, committedBy, audit } = acceptance;
+  const table = tableName();
+  return transact({
+    idempotencyKey: {
+      Put: {
+        TableName: table,
+        Item: {
+          ...idempotencyKey(message.gov, sub, key),
+          entity: 'idempotency-key',
+          postingId: message.postingId,
+          requestHash,
+          createdAt: message.actor.receivedAt,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    request: {
+      Put: { TableName: table, Item: requestItem(message, { committedBy, requestHash }), ConditionExpression: 'attribute_not_exists(pk)' },
+    },
+    audit: auditPut(table, audit),
+  });
+}

@@ -1,0 +1,446 @@
+import { describe, expect, it } from 'vitest';
+import type { PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
+import { postingRules } from '#shared/domain/execution/rules/index.ts';
+import type { StoredResult } from '#shared/domain/execution/snapshot.ts';
+import { docTarget, lineTarget } from '#shared/domain/execution/items.ts';
+import type { Books, Judged } from '#test/unit/execution/rules/support.ts';
+import {
+  GOV,
+  YEAR,
+  cashAllocation,
+  cr,
+  documentItem,
+  dr,
+  expenditureLine,
+  judge,
+  posting,
+  revenueLine,
+} from '#test/unit/execution/rules/support.ts';
+
+/**
+ * Every posting kind, as a table: the books given (working-state counters), the posting, and either
+ * the counter deltas by item and the exact journal lines, or the problem body a client receives.
+ * Accounts: 5201 expense of 편성목 201, 2101 미지급금, 1101 현금, 1103 미수세외수입금, 4201 세외수익,
+ * 2102 미지급환급금.
+ */
+interface Case {
+  readonly name: string;
+  readonly message: PostingMessage;
+  readonly books: Books;
+  readonly expected: Judged;
+}
+
+const commitment = (counters: Record<string, number>, attrs: Record<string, string | number> = {}) =>
+  documentItem(
+    'commitment',
+    'C1',
+    { lineId: 'E1', createdBy: 'fo-kim', ...attrs },
+    { amount: 0, resolved: 0, paid: 0, cancelled: 0, ...counters },
+  );
+const resolution = (counters: Record<string, number>) =>
+  documentItem('resolution', 'RS1', { lineId: 'E1', commitmentId: 'C1', committedBy: 'fo-kim' }, { amount: 0, ordered: 0, ...counters });
+const order = (counters: Record<string, number>) =>
+  documentItem(
+    'order',
+    'O1',
+    { lineId: 'E1', commitmentId: 'C1', resolutionId: 'RS1', createdBy: 'do-park' },
+    { amount: 0, paid: 0, ...counters },
+  );
+const assessment = (counters: Record<string, number>) =>
+  documentItem('assessment', 'A1', { lineId: 'R1' }, { amount: 0, received: 0, notices: 0, ...counters });
+const receipt = (counters: Record<string, number>) =>
+  documentItem('receipt', 'RC1', { lineId: 'R1', assessmentId: 'A1' }, { amount: 0, overpaid: 0, refunded: 0, ...counters });
+
+const commitPosting = (amount: number, date = '2026-03-02') =>
+  posting({ kind: 'commit', lineId: 'E1', amount, counterparty: 'c', contractRef: 'k', date });
+const resolvePosting = (amount: number) => posting({ kind: 'resolve', commitmentId: 'C1', amount, date: '2026-03-03' });
+const orderPosting = (amount: number, sub = 'do-park') => posting({ kind: 'order', resolutionId: 'RS1', amount, date: '2026-03-04' }, sub);
+const payPosting = (date = '2026-03-05') => posting({ kind: 'pay', orderId: 'O1', date }, 'bank-seoul');
+const cancelPosting = () => posting({ kind: 'cancel', commitmentId: 'C1', date: '2026-03-06', reason: 'withdrawn' });
+const assessPosting = (amount: number, lineId = 'R1') =>
+  posting({ kind: 'assess', lineId, amount, payer: 'p', dueDate: '2026-04-30', date: '2026-04-01' }, 'ro-choi', lineId);
+const noticePosting = () => posting({ kind: 'notice', assessmentId: 'A1', dueDate: '2026-04-30', date: '2026-04-02' }, 'ro-choi', 'R1');
+const receivePosting = (amount: number, assessmentId = 'A1') =>
+  posting({ kind: 'receive', assessmentId, amount, date: '2026-04-10' }, 'bank-seoul', 'R1');
+const refundPosting = (amount: number) =>
+  posting({ kind: 'refund', receiptId: 'RC1', amount, date: '2026-04-20', reason: 'over-payment' }, 'ro-choi', 'R1');
+const correctPosting = (originalPostingId = 'P-RS') =>
+  posting({ kind: 'correct', originalPostingId, date: '2026-03-12', reason: 'wrong amount' }, 'fo-lee');
+
+/** An applied resolution of 200 on commitment C1, as the consumer stored it. */
+const storedResolution = (overrides: Partial<StoredResult> = {}): StoredResult => ({
+  postingId: 'P-RS',
+  gov: GOV,
+  year: YEAR,
+  kind: 'resolve',
+  status: 'applied',
+  amount: 200,
+  effects: [
+    { target: lineTarget(GOV, YEAR, 'E1'), kind: 'line', deltas: { resolved: 200 } },
+    { target: docTarget(GOV, 'C1'), kind: 'commitment', deltas: { resolved: 200 } },
+    { target: docTarget(GOV, 'P-RS'), kind: 'resolution', deltas: { amount: 200 } },
+  ],
+  journal: { fund: 'general', date: '2026-03-03', lines: [dr('5201', 200), cr('2101', 200)] },
+  reverses: undefined,
+  ...overrides,
+});
+const resolutionDocument = (ordered: number) =>
+  documentItem('resolution', 'P-RS', { lineId: 'E1', commitmentId: 'C1', committedBy: 'fo-kim' }, { amount: 200, ordered });
+
+const refused = (status: number, code: string, context?: Record<string, unknown>): Judged => ({
+  problem: { status, code, ...(context ? { context } : {}) },
+});
+
+const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
+  commit: [
+    {
+      name: 'reserves the amount on the line and creates the commitment; no journal line',
+      message: commitPosting(300),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 200 })] },
+      expected: { applied: { amount: 300, deltas: { line: { committed: 300 }, created: { amount: 300 } }, journal: [] } },
+    },
+    {
+      name: 'refuses more than the allotment leaves',
+      message: commitPosting(801),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 200 })] },
+      expected: refused(422, 'committed-within-allotment', {
+        rule: 'committed-within-allotment',
+        item: 'line',
+        committed: 200,
+        allotted: 1_000,
+        change: { committed: 801 },
+      }),
+    },
+    {
+      name: 'refuses a line without a final budget',
+      message: commitPosting(1),
+      books: {},
+      expected: refused(422, 'unknown-line', { rule: 'unknown-line', lineId: 'E1', year: YEAR }),
+    },
+    {
+      name: 'refuses a date outside the fiscal year',
+      message: commitPosting(1, '2027-01-02'),
+      books: { items: [expenditureLine({ allotted: 1_000 })] },
+      expected: refused(422, 'wrong-year', { rule: 'wrong-year', year: YEAR, date: '2027-01-02' }),
+    },
+    {
+      name: 'refuses a closed day',
+      message: commitPosting(1, '2026-03-31'),
+      books: { items: [expenditureLine({ allotted: 1_000 })], closed: ['DAY#2026-03-31'] },
+      expected: refused(422, 'period-closed', { rule: 'period-closed', year: YEAR, period: 'DAY#2026-03-31', date: '2026-03-31' }),
+    },
+  ],
+  resolve: [
+    {
+      name: 'books the expense against the commitment: Dr 5201 / Cr 미지급금',
+      message: resolvePosting(200),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500 }), commitment({ amount: 500 })] },
+      expected: {
+        applied: {
+          amount: 200,
+          deltas: { line: { resolved: 200 }, C1: { resolved: 200 }, created: { amount: 200 } },
+          journal: [dr('5201', 200), cr('2101', 200)],
+        },
+      },
+    },
+    {
+      name: 'refuses more than the commitment leaves (the document rule before the line rule)',
+      message: resolvePosting(200),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 400 }), commitment({ amount: 500, resolved: 400 })] },
+      expected: refused(422, 'resolution-within-commitment', {
+        rule: 'resolution-within-commitment',
+        item: 'commitment',
+        resolved: 400,
+        amount: 500,
+      }),
+    },
+    {
+      name: 'refuses a commitment that is not applied',
+      message: resolvePosting(1),
+      books: { items: [expenditureLine({ allotted: 1_000 })] },
+      expected: refused(422, 'unknown-commitment', { rule: 'unknown-commitment', commitmentId: 'C1' }),
+    },
+    {
+      name: "refuses another fiscal year's commitment",
+      message: resolvePosting(1),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500 }), commitment({ amount: 500 }, { year: 2025 })] },
+      expected: refused(422, 'wrong-year', { rule: 'wrong-year', year: YEAR, documentYear: 2025 }),
+    },
+  ],
+  order: [
+    {
+      name: 'orders the payment of a resolution; no journal line',
+      message: orderPosting(200),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
+      expected: {
+        applied: { amount: 200, deltas: { line: { ordered: 200 }, RS1: { ordered: 200 }, created: { amount: 200 } }, journal: [] },
+      },
+    },
+    {
+      name: 'refuses the official who made the commitment (403)',
+      message: orderPosting(200, 'fo-kim'),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
+      expected: refused(403, 'segregation-of-duties', { rule: 'segregation-of-duties', commitmentId: 'C1' }),
+    },
+    {
+      name: 'refuses more than the resolution',
+      message: orderPosting(201),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 500 }), resolution({ amount: 200 })] },
+      expected: refused(422, 'order-within-resolution', { rule: 'order-within-resolution', item: 'resolution', ordered: 0, amount: 200 }),
+    },
+  ],
+  pay: [
+    {
+      name: "pays what the order owes from the month's cash: Dr 미지급금 / Cr 현금",
+      message: payPosting(),
+      books: {
+        items: [
+          expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200 }),
+          order({ amount: 200 }),
+          commitment({ amount: 500, resolved: 200 }),
+          cashAllocation('2026-03', { allocated: 1_000 }),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 200,
+          deltas: { line: { paid: 200 }, O1: { paid: 200 }, C1: { paid: 200 }, cash: { paid: 200 } },
+          journal: [dr('2101', 200), cr('1101', 200)],
+        },
+      },
+    },
+    {
+      name: 'refuses an order paid already',
+      message: payPosting(),
+      books: { items: [expenditureLine({ allotted: 1_000 }), order({ amount: 200, paid: 200 })] },
+      expected: refused(422, 'order-already-paid', { rule: 'order-already-paid', orderId: 'O1' }),
+    },
+    {
+      name: 'refuses a month without a cash allocation',
+      message: payPosting(),
+      books: { items: [expenditureLine({ allotted: 1_000, ordered: 200 }), order({ amount: 200 }), commitment({ amount: 500 })] },
+      expected: refused(422, 'paid-within-cash-allocation', {
+        rule: 'paid-within-cash-allocation',
+        fund: 'general',
+        month: '2026-03',
+        allocated: 0,
+        paid: 0,
+        change: { paid: 200 },
+      }),
+    },
+    {
+      name: 'refuses more than the cash allocated',
+      message: payPosting(),
+      books: {
+        items: [
+          expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200 }),
+          order({ amount: 200 }),
+          commitment({ amount: 500, resolved: 200 }),
+          cashAllocation('2026-03', { allocated: 150, paid: 0 }),
+        ],
+      },
+      expected: refused(422, 'paid-within-cash-allocation', { rule: 'paid-within-cash-allocation', item: 'cash', paid: 0, allocated: 150 }),
+    },
+  ],
+  cancel: [
+    {
+      name: 'releases the unresolved rest back to the allotment; no journal line',
+      message: cancelPosting(),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), commitment({ amount: 500, resolved: 200 })] },
+      expected: { applied: { amount: 300, deltas: { line: { committed: -300 }, C1: { amount: -300, cancelled: 1 } }, journal: [] } },
+    },
+    {
+      name: 'refuses a commitment with payments',
+      message: cancelPosting(),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500 }), commitment({ amount: 500, resolved: 200, paid: 100 })] },
+      expected: refused(422, 'commitment-has-payments', { rule: 'commitment-has-payments', paid: 100 }),
+    },
+    {
+      name: 'refuses a commitment cancelled already',
+      message: cancelPosting(),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 200 }), commitment({ amount: 200, resolved: 0, cancelled: 1 })] },
+      expected: refused(422, 'commitment-already-cancelled', { rule: 'commitment-already-cancelled' }),
+    },
+    {
+      name: 'refuses a fully resolved commitment',
+      message: cancelPosting(),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 500 }), commitment({ amount: 500, resolved: 500 })] },
+      expected: refused(422, 'nothing-to-release', { rule: 'nothing-to-release', amount: 500, resolved: 500 }),
+    },
+  ],
+  assess: [
+    {
+      name: 'books the receivable and the revenue: Dr 미수세외수입금 / Cr 세외수익',
+      message: assessPosting(1_000),
+      books: { items: [revenueLine({})] },
+      expected: {
+        applied: {
+          amount: 1_000,
+          deltas: { line: { assessed: 1_000 }, created: { amount: 1_000 } },
+          journal: [dr('1103', 1_000), cr('4201', 1_000)],
+        },
+      },
+    },
+    {
+      name: 'refuses an expenditure line',
+      message: assessPosting(1_000, 'E1'),
+      books: { items: [expenditureLine({ allotted: 1_000 })] },
+      expected: refused(422, 'wrong-line-kind', { rule: 'wrong-line-kind', lineId: 'E1', expected: 'revenue' }),
+    },
+  ],
+  notice: [
+    {
+      name: 'counts the notice; no money, no journal line',
+      message: noticePosting(),
+      books: { items: [revenueLine({ assessed: 1_000 }), assessment({ amount: 1_000 })] },
+      expected: { applied: { amount: 0, deltas: { A1: { notices: 1 } }, journal: [] } },
+    },
+    {
+      name: 'refuses an assessment that is not applied',
+      message: noticePosting(),
+      books: { items: [revenueLine({})] },
+      expected: refused(422, 'unknown-assessment', { rule: 'unknown-assessment', assessmentId: 'A1' }),
+    },
+  ],
+  receive: [
+    {
+      name: 'credits the receivable up to what is outstanding: Dr 현금 / Cr 미수세외수입금',
+      message: receivePosting(500),
+      books: { items: [revenueLine({ assessed: 1_000, received: 300 }), assessment({ amount: 1_000, received: 300 })] },
+      expected: {
+        applied: {
+          amount: 500,
+          deltas: { line: { received: 500 }, A1: { received: 500 }, created: { amount: 500, overpaid: 0 } },
+          journal: [dr('1101', 500), cr('1103', 500)],
+        },
+      },
+    },
+    {
+      name: 'owes an over-payment back: Cr 미지급환급금 for what exceeds the outstanding amount',
+      message: receivePosting(900),
+      books: { items: [revenueLine({ assessed: 1_000, received: 300 }), assessment({ amount: 1_000, received: 300 })] },
+      expected: {
+        applied: {
+          amount: 900,
+          deltas: { line: { received: 900 }, A1: { received: 900 }, created: { amount: 900, overpaid: 200 } },
+          journal: [dr('1101', 900), cr('1103', 700), cr('2102', 200)],
+        },
+      },
+    },
+    {
+      name: 'refuses a document that is not an assessment',
+      message: receivePosting(10, 'C1'),
+      books: { items: [revenueLine({}), documentItem('commitment', 'C1', { lineId: 'E1' }, { amount: 10 })] },
+      expected: refused(422, 'unknown-assessment', { rule: 'unknown-assessment', assessmentId: 'C1' }),
+    },
+  ],
+  refund: [
+    {
+      name: 'refunds the over-payment first, then revenue: Dr 미지급환급금, Dr 세외수익 / Cr 현금',
+      message: refundPosting(300),
+      books: { items: [revenueLine({ assessed: 700, received: 900 }), receipt({ amount: 900, overpaid: 200 })] },
+      expected: {
+        applied: {
+          amount: 300,
+          deltas: { line: { refunded: 300 }, RC1: { refunded: 300 } },
+          journal: [dr('2102', 200), dr('4201', 100), cr('1101', 300)],
+        },
+      },
+    },
+    {
+      name: 'refuses more than the receipt (the document rule before the line rule)',
+      message: refundPosting(901),
+      books: { items: [revenueLine({ assessed: 700, received: 900 }), receipt({ amount: 900, overpaid: 200 })] },
+      expected: refused(422, 'refund-within-receipt', { rule: 'refund-within-receipt', item: 'receipt', refunded: 0, amount: 900 }),
+    },
+  ],
+  correct: [
+    {
+      name: "negates the original's effects and swaps its journal lines, on the correction's date",
+      message: correctPosting(),
+      books: {
+        items: [
+          expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }),
+          commitment({ amount: 500, resolved: 200 }),
+          resolutionDocument(0),
+        ],
+        results: [storedResolution()],
+      },
+      expected: {
+        applied: {
+          amount: 200,
+          deltas: { line: { resolved: -200 }, C1: { resolved: -200 }, 'P-RS': { amount: -200 } },
+          journal: [cr('5201', 200), dr('2101', 200)],
+        },
+      },
+    },
+    {
+      name: 'refuses to reverse a resolution that was ordered (the same counter rules decide)',
+      message: correctPosting(),
+      books: {
+        items: [
+          expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200 }),
+          commitment({ amount: 500, resolved: 200 }),
+          resolutionDocument(200),
+        ],
+        results: [storedResolution()],
+      },
+      expected: refused(422, 'order-within-resolution', { rule: 'order-within-resolution', item: 'resolution', ordered: 200, amount: 200 }),
+    },
+    {
+      name: 'refuses a posting that was not applied',
+      message: correctPosting(),
+      books: { items: [expenditureLine({ allotted: 1_000 })] },
+      expected: refused(422, 'original-not-applied', { rule: 'original-not-applied', originalPostingId: 'P-RS' }),
+    },
+    {
+      name: 'refuses a correction of a correction',
+      message: correctPosting(),
+      books: { items: [expenditureLine({ allotted: 1_000 })], results: [storedResolution({ kind: 'correct', reverses: 'P-X' })] },
+      expected: refused(422, 'cannot-correct-a-correction', { rule: 'cannot-correct-a-correction' }),
+    },
+    {
+      name: "refuses another fiscal year's posting",
+      message: correctPosting(),
+      books: { items: [expenditureLine({ allotted: 1_000 })], results: [storedResolution({ year: 2025 })] },
+      expected: refused(422, 'wrong-year', { rule: 'wrong-year', year: YEAR, originalYear: 2025 }),
+    },
+    {
+      name: 'refuses a posting corrected already',
+      message: correctPosting(),
+      books: { items: [expenditureLine({ allotted: 1_000 })], results: [storedResolution()], reversed: ['P-RS'] },
+      expected: refused(422, 'already-corrected', { rule: 'already-corrected' }),
+    },
+  ],
+};
+
+describe('posting rules, one table per kind', () => {
+  it('covers every posting kind the rule table knows', () => {
+    expect(Object.keys(cases).sort()).toEqual(Object.keys(postingRules).sort());
+  });
+
+  for (const [kind, table] of Object.entries(cases)) {
+    describe(kind, () => {
+      it.each(table.map((c) => [c.name, c] as const))('%s', (_name, { message, books, expected }) => {
+        const judged = judge(message, books);
+        if ('applied' in expected) {
+          expect('applied' in judged ? judged.applied : judged).toEqual(expected.applied);
+        } else {
+          expect('problem' in judged ? judged.problem : judged).toMatchObject(expected.problem);
+        }
+      });
+    });
+  }
+
+  it("dates a correction's journal on the correction and names the original it reverses", () => {
+    const judged = judge(correctPosting(), {
+      items: [
+        expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }),
+        commitment({ amount: 500, resolved: 200 }),
+        resolutionDocument(0),
+      ],
+      results: [storedResolution()],
+    });
+    expect(judged).toMatchObject({ date: '2026-03-12', reverses: 'P-RS' });
+  });
+});
