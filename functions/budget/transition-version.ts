@@ -4,7 +4,7 @@ import { levelOf } from '#shared/domain/budget/government-level.ts';
 import { versionView } from '#shared/domain/budget/version.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { transitionBudgetVersion } from '#shared/routes/budget.ts';
-import { carryInSource } from '#functions/budget/carry-in-source.ts';
+import { carryInSource } from '#shared/wiring/budget-carry-ins.ts';
 
 export const handler = apiHandler(transitionBudgetVersion, async ({ params, body, caller, request }) => {
   const version = await transitionVersion(
