@@ -1,6 +1,6 @@
+import { castVote } from '#shared/application/participation/cast-vote.ts';
 import { requireCaller } from '#shared/auth/require-caller.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { castVote } from '#shared/stores/participation/votes.ts';
 import { voteForParticipationProposal } from '#shared/routes/participation.ts';
 
 export const handler = apiHandler(voteForParticipationProposal, async ({ params, caller, request }) => ({

@@ -1,5 +1,5 @@
-import { conflict } from '#shared/domain/refusal.ts';
-import type { Refused } from '#shared/domain/refusal.ts';
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
 
 /**
  * The participatory budgeting cycle (주민참여예산, 지방재정법 §39) of one government and year:
@@ -35,27 +35,41 @@ export const cycleTransitions: readonly CycleTransition[] = [
 export const allowedActions = (state: CycleState): CycleAction[] =>
   cycleTransitions.filter((transition) => transition.from.includes(state)).map((transition) => transition.action);
 
-/** The transition `action` takes from `state`, or a 409 naming the current state and what is allowed. */
-export function decideCycleTransition(state: CycleState, action: CycleAction): CycleTransition {
+export type CycleDecision = { readonly ok: true; readonly transition: CycleTransition } | { readonly ok: false; readonly refusal: Refusal };
+
+/** The transition `action` takes from `state`, or a conflict naming the current state and what is allowed. */
+export function decideCycleTransition(state: CycleState, action: CycleAction): CycleDecision {
   const transition = cycleTransitions.find((candidate) => candidate.action === action);
-  if (transition?.from.includes(state)) return transition;
-  throw illegalCycleTransition(state, action);
+  if (transition?.from.includes(state)) return { ok: true, transition };
+  return { ok: false, refusal: illegalCycleTransition(state, action) };
 }
 
-export const illegalCycleTransition = (state: CycleState, action: CycleAction): Refused => {
+export const illegalCycleTransition = (state: CycleState, action: CycleAction): Refusal => {
   const allowedFrom = cycleTransitions.find((candidate) => candidate.action === action)?.from ?? [];
   const allowed = allowedActions(state);
-  return conflict(
+  return refusal(
+    'conflict',
     'illegal-cycle-transition',
     `the participation cycle is ${state}; ${action} needs it to be ${allowedFrom.join(' or ')} (allowed now: ${allowed.join(', ') || 'nothing'})`,
     { state, action, allowedFrom, allowedActions: allowed },
   );
 };
 
-/** What an action-free operation (propose, review, vote) needs the cycle to be in. */
-export function requireCycleState(state: CycleState, needed: CycleState, operation: string): void {
-  if (state !== needed) throw cycleNotIn(state, needed, operation);
-}
+/** Why an action-free operation (propose, review, vote) may not run in `state`, or undefined when it may. */
+export const cycleStateRefusal = (state: CycleState, needed: CycleState, operation: string): Refusal | undefined =>
+  state === needed ? undefined : cycleNotIn(state, needed, operation);
 
-export const cycleNotIn = (state: CycleState, needed: CycleState, operation: string): Refused =>
-  conflict(`cycle-not-${needed}`, `${operation} needs the participation cycle to be ${needed}; it is ${state}`, { state, needed });
+export const cycleNotIn = (state: CycleState, needed: CycleState, operation: string): Refusal =>
+  refusal('conflict', `cycle-not-${needed}`, `${operation} needs the participation cycle to be ${needed}; it is ${state}`, {
+    state,
+    needed,
+  });
+
+/** Voting opens only once the committee has reviewed every proposal. */
+export const proposalsUnreviewed = (pendingReview: number): Refusal =>
+  refusal(
+    'conflict',
+    'proposals-unreviewed',
+    `${pendingReview} proposal(s) still wait for the committee's review; voting opens when every proposal is reviewed`,
+    { rule: 'no proposal pending review when voting opens', pendingReview },
+  );

@@ -1,3 +1,6 @@
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
+
 /**
  * The committee's feasibility review of a proposal. The committee records facts as flags; the
  * outcome follows from them, so an excluded proposal always carries the reasons it was excluded
@@ -28,3 +31,10 @@ export function reviewOutcome(findings: ReviewFindings): ReviewOutcome {
 
 export const proposalStates = ['submitted', 'eligible', 'excluded'] as const;
 export type ProposalState = (typeof proposalStates)[number];
+
+/** The committee reviews a proposal once: only a submitted one can be reviewed. */
+export const reviewRefusal = (proposalId: string, state: ProposalState): Refusal | undefined =>
+  state === 'submitted' ? undefined : alreadyReviewed(proposalId, state);
+
+export const alreadyReviewed = (proposalId: string, state: ProposalState): Refusal =>
+  refusal('conflict', 'proposal-already-reviewed', `proposal ${proposalId} was already reviewed (${state})`, { state });

@@ -1,6 +1,4 @@
 import type { VersionRecord } from '#shared/domain/budget/version.ts';
-import { indicatorsOf } from '#shared/domain/disclosure/indicators.ts';
-import type { DisclosedIndicators } from '#shared/domain/disclosure/indicator-table.ts';
 import { nationalTotal } from '#shared/stores/budget/totals.ts';
 import { getVersion, getYear, versionLinesPartition } from '#shared/stores/budget/version.ts';
 import { forEachParallel } from '#shared/stores/table/batch-write.ts';
@@ -43,18 +41,23 @@ function queryLines(version: VersionRecord, prefix: string, attribute: string): 
   });
 }
 
+export interface FinalRevenue {
+  readonly version: number;
+  readonly revenue: RevenueAmount[];
+}
+
 /**
- * The indicators of every government with a final budget for the year: the nationwide totals
+ * The revenue lines of every government with a final budget for the year: the nationwide totals
  * partition names them and their final version (one item each), then each government's revenue
  * lines are read, 16 governments at a time.
  */
-export async function nationwideIndicators(year: number): Promise<Map<string, DisclosedIndicators>> {
+export async function nationwideFinalRevenue(year: number): Promise<Map<string, FinalRevenue>> {
   const { items } = await nationalTotal(year);
-  const disclosed = new Map<string, DisclosedIndicators>();
+  const revenues = new Map<string, FinalRevenue>();
   await forEachParallel(items, 16, async ({ gov, version: number }) => {
     const version = await getVersion(gov, year, number);
     if (version?.state !== 'final') return;
-    disclosed.set(gov, { version: number, indicators: indicatorsOf(await revenueAmounts(version)) });
+    revenues.set(gov, { version: number, revenue: await revenueAmounts(version) });
   });
-  return disclosed;
+  return revenues;
 }

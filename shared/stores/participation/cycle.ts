@@ -1,41 +1,17 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
+import { auditPut } from '#shared/audit/audit-record.ts';
+import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import { allowedActions, decideCycleTransition, illegalCycleTransition } from '#shared/domain/participation/cycle.ts';
-import type { CycleAction, CycleState } from '#shared/domain/participation/cycle.ts';
-import { selectWithinCap } from '#shared/domain/participation/selection.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
-import { conflict, notFound } from '#shared/domain/refusal.ts';
-import { transactList } from '#shared/stores/table/transact.ts';
-import { cycleKey, cyclePartition, proposalPrefix } from '#shared/stores/participation/keys.ts';
-import { queryPrefix } from '#shared/stores/table/query-all.ts';
+import type { CycleState } from '#shared/domain/participation/cycle.ts';
+import type { CycleResult } from '#shared/domain/participation/result.ts';
+import { cycleKey } from '#shared/stores/participation/keys.ts';
+import { transact } from '#shared/stores/table/transact.ts';
+import type { TransactOutcome } from '#shared/stores/table/transact.ts';
 import type { Cycle } from '#shared/schemas/participation.ts';
 
-export interface SelectedProposal {
-  readonly rank: number;
-  readonly proposalId: string;
-  readonly title: string;
-  readonly field: string;
-  readonly estimatedCost: number;
-  readonly votes: number;
-}
-
-export interface CycleResult {
-  readonly budgetCap: number;
-  readonly selectedTotal: number;
-  readonly selected: readonly SelectedProposal[];
-  readonly closedAt: string;
-}
-
+/** The stored cycle: what the API shows (but the actions, which follow from the state) and, once closed, the result. */
 export type CycleRecord = Omit<Cycle, 'allowedActions'> & { readonly result?: CycleResult };
-
-export const cycleTarget = (gov: string, year: number): string => `participation-cycle ${gov}/${year}`;
-
-export const cycleView = (record: CycleRecord): Cycle => {
-  const { result: _result, ...cycle } = record;
-  return { ...cycle, allowedActions: allowedActions(record.state) };
-};
 
 export async function getCycle(gov: string, year: number): Promise<CycleRecord | undefined> {
   const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: cycleKey(gov, year), ConsistentRead: true }));
@@ -44,135 +20,56 @@ export async function getCycle(gov: string, year: number): Promise<CycleRecord |
   return record as CycleRecord;
 }
 
-export async function requireCycle(gov: string, year: number): Promise<CycleRecord> {
-  const cycle = await getCycle(gov, year);
-  if (!cycle) throw notFound('participation-cycle-not-found', `government ${gov} has no participatory budgeting cycle for ${year}`);
-  return cycle;
-}
-
-export async function createCycle(
-  request: RequestInfo,
-  gov: string,
-  year: number,
-  settings: { voteLimit: number; budgetCap: number },
-): Promise<CycleRecord> {
-  const record: CycleRecord = {
-    gov,
-    year,
-    state: 'proposals-open',
-    ...settings,
-    proposals: 0,
-    pendingReview: 0,
-    createdAt: request.receivedAt,
-  };
-  const outcome = await transactList([
-    {
+/** Writes a new cycle with its audit record; `cycle` fails when the government has one for the year already. */
+export function insertCycle(record: CycleRecord, audit: AuditRecord): Promise<TransactOutcome<'cycle' | 'audit'>> {
+  return transact({
+    cycle: {
       Put: {
         TableName: tableName(),
-        Item: { ...cycleKey(gov, year), entity: 'participation-cycle', ...record },
+        Item: { ...cycleKey(record.gov, record.year), entity: 'participation-cycle', ...record },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    auditPut(tableName(), auditRecord(request, { gov, operation: 'participation.cycle.create', target: cycleTarget(gov, year) })),
-  ]);
-  if (!outcome.ok)
-    throw conflict('participation-cycle-exists', `government ${gov} already has a participatory budgeting cycle for ${year}`);
-  return record;
+    audit: auditPut(tableName(), audit),
+  });
+}
+
+export interface StateChange {
+  readonly from: CycleState;
+  readonly to: CycleState;
+  /** Also require that no proposal waits for review (when voting opens). */
+  readonly noPendingReview?: boolean;
+  /** The result published with the change (when the cycle closes). */
+  readonly result?: CycleResult;
 }
 
 /**
- * Takes a cycle action. Each state change is one TransactWrite with its audit record, conditional
- * on the state it was decided from. `close` is two of them: voting → counting stops the votes (a
- * vote's own write checks the state), then the result is computed from the settled counts and
- * published with counting → closed.
+ * Moves the cycle to another state with its audit record, in one TransactWrite conditional on the
+ * state it was decided from; `cycle` fails when the state (or the pending count) moved meanwhile.
  */
-export async function transitionCycle(request: RequestInfo, gov: string, year: number, action: CycleAction): Promise<CycleRecord> {
-  let cycle = await requireCycle(gov, year);
-  const transition = decideCycleTransition(cycle.state, action);
-  if (action !== 'close') return changeState(request, cycle, transition.to, action);
-  if (cycle.state === 'voting') cycle = await changeState(request, cycle, 'counting', 'stop-voting');
-  const selection = selectWithinCap(await eligibleProposals(gov, year), cycle.budgetCap);
-  const result: CycleResult = {
-    budgetCap: selection.budgetCap,
-    selectedTotal: selection.selectedTotal,
-    selected: selection.selected.map(({ rank, proposalId, title, field, estimatedCost, votes }) => ({
-      rank,
-      proposalId,
-      title,
-      field,
-      estimatedCost,
-      votes,
-    })),
-    closedAt: request.receivedAt,
-  };
-  return changeState(request, cycle, 'closed', action, result);
-}
-
-async function changeState(
-  request: RequestInfo,
-  cycle: CycleRecord,
-  to: CycleState,
-  operation: string,
-  result?: CycleResult,
-): Promise<CycleRecord> {
-  const { gov, year } = cycle;
-  const needsReviewDone = to === 'voting';
-  const outcome = await transactList([
-    {
+export function changeCycleState(
+  gov: string,
+  year: number,
+  change: StateChange,
+  audit: AuditRecord,
+): Promise<TransactOutcome<'cycle' | 'audit'>> {
+  const { from, to, noPendingReview = false, result } = change;
+  return transact({
+    cycle: {
       Update: {
         TableName: tableName(),
         Key: cycleKey(gov, year),
         UpdateExpression: result ? 'SET #state = :to, #result = :result' : 'SET #state = :to',
-        ConditionExpression: needsReviewDone ? '#state = :from AND pendingReview = :zero' : '#state = :from',
+        ConditionExpression: noPendingReview ? '#state = :from AND pendingReview = :zero' : '#state = :from',
         ExpressionAttributeNames: { '#state': 'state', ...(result ? { '#result': 'result' } : {}) },
         ExpressionAttributeValues: {
           ':to': to,
-          ':from': cycle.state,
+          ':from': from,
           ...(result ? { ':result': result } : {}),
-          ...(needsReviewDone ? { ':zero': 0 } : {}),
+          ...(noPendingReview ? { ':zero': 0 } : {}),
         },
       },
     },
-    auditPut(tableName(), auditRecord(request, { gov, operation: `participation.cycle.${operation}`, target: cycleTarget(gov, year) })),
-  ]);
-  if (!outcome.ok) {
-    const current = await requireCycle(gov, year);
-    if (current.state === cycle.state && needsReviewDone) {
-      throw conflict(
-        'proposals-unreviewed',
-        `${current.pendingReview} proposal(s) still wait for the committee's review; voting opens when every proposal is reviewed`,
-        {
-          rule: 'no proposal pending review when voting opens',
-          pendingReview: current.pendingReview,
-        },
-      );
-    }
-    throw illegalCycleTransition(current.state, operation === 'stop-voting' ? 'close' : (operation as CycleAction));
-  }
-  return { ...cycle, state: to, ...(result ? { result } : {}) };
-}
-
-interface EligibleProposal {
-  readonly proposalId: string;
-  readonly title: string;
-  readonly field: string;
-  readonly estimatedCost: number;
-  readonly votes: number;
-}
-
-async function eligibleProposals(gov: string, year: number): Promise<EligibleProposal[]> {
-  const items = await queryPrefix(cyclePartition(gov, year), proposalPrefix, {
-    FilterExpression: '#state = :eligible',
-    ProjectionExpression: 'proposalId, title, #field, estimatedCost, votes',
-    ExpressionAttributeNames: { '#state': 'state', '#field': 'field' },
-    ExpressionAttributeValues: { ':eligible': 'eligible' },
-    ConsistentRead: true,
+    audit: auditPut(tableName(), audit),
   });
-  return items.map((item) => ({
-    proposalId: String(item.proposalId),
-    title: String(item.title),
-    field: String(item.field),
-    estimatedCost: Number(item.estimatedCost),
-    votes: Number(item.votes ?? 0),
-  }));
 }

@@ -32,3 +32,13 @@ export const ballotKey = (gov: string, year: number, sub: string) => ({
 });
 
 export const residentProposalsKey = (gov: string, year: number, sub: string): string => `PBRESIDENT#${gov}#${year}#${resident(sub)}`;
+
+/**
+ * A proposal listing's cursor: the last sort key returned, base64url. Decoding answers undefined
+ * for a token that is not a proposal key, so a cursor can never start a listing elsewhere.
+ */
+export const encodeProposalCursor = (sortKey: string): string => Buffer.from(sortKey).toString('base64url');
+export function decodeProposalCursor(cursor: string): string | undefined {
+  const sortKey = Buffer.from(cursor, 'base64url').toString('utf8');
+  return sortKey.startsWith(proposalPrefix) ? sortKey : undefined;
+}

@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
+import { auditPut } from '#shared/audit/audit-record.ts';
+import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import { nameOfField } from '#shared/domain/budget/classification.ts';
-import { cycleNotIn, requireCycleState } from '#shared/domain/participation/cycle.ts';
-import { reviewOutcome } from '#shared/domain/participation/review.ts';
-import type { ExclusionReason, ProposalState, ReviewFindings } from '#shared/domain/participation/review.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
-import { conflict, invalid, notFound, unprocessable } from '#shared/domain/refusal.ts';
-import { transactList } from '#shared/stores/table/transact.ts';
-import { requireCycle } from '#shared/stores/participation/cycle.ts';
+import type { CountedProposal } from '#shared/domain/participation/result.ts';
+import type { ExclusionReason, ProposalState, ReviewOutcome } from '#shared/domain/participation/review.ts';
 import { cycleKey, cyclePartition, proposalKey, proposalPrefix, residentProposalsKey } from '#shared/stores/participation/keys.ts';
-import { queryAll } from '#shared/stores/table/query-all.ts';
-import type { PublicProposal } from '#shared/schemas/participation.ts';
+import { queryAll, queryPrefix } from '#shared/stores/table/query-all.ts';
+import { transact } from '#shared/stores/table/transact.ts';
+import type { TransactOutcome } from '#shared/stores/table/transact.ts';
 
 export interface ProposalInput {
   readonly title: string;
@@ -22,8 +18,8 @@ export interface ProposalInput {
   readonly field: string;
 }
 
-/** A stored proposal. `proposer` (the resident's sub) is kept for their own records and never leaves the repository. */
-interface ProposalRecord extends ProposalInput {
+/** A stored proposal. `proposer` (the resident's sub) is kept for their own records and never leaves the application layer. */
+export interface ProposalRecord extends ProposalInput {
   readonly proposalId: string;
   readonly proposer: string;
   readonly state: ProposalState;
@@ -34,59 +30,21 @@ interface ProposalRecord extends ProposalInput {
 }
 
 /** Time-ordered ids: listing a cycle's proposals shows them in submission order. */
-const newProposalId = (at: string): string => `P${Date.parse(at).toString(36).padStart(9, '0')}${randomBytes(5).toString('hex')}`;
-
-export const publicView = (record: ProposalRecord, showVotes: boolean): PublicProposal => ({
-  proposalId: record.proposalId,
-  title: record.title,
-  description: record.description,
-  estimatedCost: record.estimatedCost,
-  field: record.field,
-  fieldName: nameOfField(record.field),
-  state: record.state,
-  exclusionReasons: [...record.exclusionReasons],
-  ...(record.reviewNote === undefined ? {} : { reviewNote: record.reviewNote }),
-  ...(showVotes ? { votes: record.votes } : {}),
-  submittedAt: record.submittedAt,
-});
+export const newProposalId = (at: string): string => `P${Date.parse(at).toString(36).padStart(9, '0')}${randomBytes(5).toString('hex')}`;
 
 /**
- * A resident's proposal, while proposals are open. One TransactWrite: the proposal, the cycle's
- * counters (conditional on the state, so a proposal never lands after review started) and the audit
- * record. A proposal that alone costs more than the cycle's budget cap could never be selected.
+ * Writes a new proposal in one TransactWrite: the proposal, the cycle's counters (conditional on
+ * the cycle taking proposals, so none lands after review started) and the audit record. `cycle`
+ * fails when the cycle is no longer open for proposals.
  */
-export async function submitProposal(
-  request: RequestInfo,
+export function insertProposal(
   gov: string,
   year: number,
-  proposer: string,
-  input: ProposalInput,
-): Promise<ProposalRecord> {
-  const cycle = await requireCycle(gov, year);
-  requireCycleState(cycle.state, 'proposals-open', 'submitting a proposal');
-  if (input.estimatedCost > cycle.budgetCap) {
-    throw unprocessable(
-      'proposal-exceeds-cap',
-      `the estimated cost ${input.estimatedCost} exceeds the cycle's budget cap ${cycle.budgetCap}`,
-      {
-        rule: 'estimatedCost ≤ budgetCap',
-        estimatedCost: input.estimatedCost,
-        budgetCap: cycle.budgetCap,
-      },
-    );
-  }
-  const proposalId = newProposalId(request.receivedAt);
-  const record: ProposalRecord = {
-    ...input,
-    proposalId,
-    proposer,
-    state: 'submitted',
-    exclusionReasons: [],
-    votes: 0,
-    submittedAt: request.receivedAt,
-  };
-  const outcome = await transactList([
-    {
+  record: ProposalRecord,
+  audit: AuditRecord,
+): Promise<TransactOutcome<'cycle' | 'proposal' | 'audit'>> {
+  return transact({
+    cycle: {
       Update: {
         TableName: tableName(),
         Key: cycleKey(gov, year),
@@ -96,30 +54,21 @@ export async function submitProposal(
         ExpressionAttributeValues: { ':one': 1, ':open': 'proposals-open' },
       },
     },
-    {
+    proposal: {
       Put: {
         TableName: tableName(),
         Item: {
-          ...proposalKey(gov, year, proposalId),
-          gsi1pk: residentProposalsKey(gov, year, proposer),
-          gsi1sk: `PROPOSAL#${proposalId}`,
+          ...proposalKey(gov, year, record.proposalId),
+          gsi1pk: residentProposalsKey(gov, year, record.proposer),
+          gsi1sk: `PROPOSAL#${record.proposalId}`,
           entity: 'participation-proposal',
           ...record,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    auditPut(
-      tableName(),
-      auditRecord(request, {
-        gov,
-        operation: 'participation.proposal.submit',
-        target: `participation-proposal ${gov}/${year}/${proposalId}`,
-      }),
-    ),
-  ]);
-  if (!outcome.ok) throw cycleNotIn((await requireCycle(gov, year)).state, 'proposals-open', 'submitting a proposal');
-  return record;
+    audit: auditPut(tableName(), audit),
+  });
 }
 
 export async function getProposal(gov: string, year: number, proposalId: string): Promise<ProposalRecord | undefined> {
@@ -129,37 +78,27 @@ export async function getProposal(gov: string, year: number, proposalId: string)
   return Item as ProposalRecord | undefined;
 }
 
-export async function requireProposal(gov: string, year: number, proposalId: string): Promise<ProposalRecord> {
-  const proposal = await getProposal(gov, year, proposalId);
-  if (!proposal) throw notFound('proposal-not-found', `the ${year} cycle of government ${gov} has no proposal ${proposalId}`);
-  return proposal;
+export interface Review {
+  readonly outcome: ReviewOutcome;
+  readonly note?: string | undefined;
+  readonly at: string;
 }
 
 /**
- * The committee's review of a submitted proposal, while the cycle is in review. One TransactWrite:
- * the proposal's outcome (conditional on it being unreviewed), the cycle's pending count (conditional
- * on the state) and the audit record.
+ * Records the committee's review in one TransactWrite: the proposal's outcome (`proposal` fails
+ * when it was reviewed already), the cycle's pending count (`cycle` fails when the cycle is no
+ * longer in review) and the audit record.
  */
-export async function reviewProposal(
-  request: RequestInfo,
+export function recordReview(
   gov: string,
   year: number,
   proposalId: string,
-  findings: ReviewFindings & { note?: string },
-): Promise<ProposalRecord> {
-  const cycle = await requireCycle(gov, year);
-  requireCycleState(cycle.state, 'review', 'reviewing a proposal');
-  const proposal = await requireProposal(gov, year, proposalId);
-  if (proposal.state !== 'submitted') throw alreadyReviewed(proposal);
-  const outcome = reviewOutcome(findings);
-  const reviewed: ProposalRecord = {
-    ...proposal,
-    state: outcome.state,
-    exclusionReasons: outcome.reasons,
-    ...(findings.note ? { reviewNote: findings.note } : {}),
-  };
-  const result = await transactList([
-    {
+  review: Review,
+  audit: AuditRecord,
+): Promise<TransactOutcome<'cycle' | 'proposal' | 'audit'>> {
+  const { outcome, note, at } = review;
+  return transact({
+    cycle: {
       Update: {
         TableName: tableName(),
         Key: cycleKey(gov, year),
@@ -169,49 +108,32 @@ export async function reviewProposal(
         ExpressionAttributeValues: { ':minusOne': -1, ':review': 'review' },
       },
     },
-    {
+    proposal: {
       Update: {
         TableName: tableName(),
         Key: proposalKey(gov, year, proposalId),
-        UpdateExpression: `SET #state = :outcome, exclusionReasons = :reasons, reviewedAt = :at${findings.note ? ', reviewNote = :note' : ''}`,
+        UpdateExpression: `SET #state = :outcome, exclusionReasons = :reasons, reviewedAt = :at${note ? ', reviewNote = :note' : ''}`,
         ConditionExpression: '#state = :submitted',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: {
           ':outcome': outcome.state,
           ':reasons': outcome.reasons,
-          ':at': request.receivedAt,
+          ':at': at,
           ':submitted': 'submitted',
-          ...(findings.note ? { ':note': findings.note } : {}),
+          ...(note ? { ':note': note } : {}),
         },
       },
     },
-    auditPut(
-      tableName(),
-      auditRecord(request, {
-        gov,
-        operation: 'participation.proposal.review',
-        target: `participation-proposal ${gov}/${year}/${proposalId}`,
-      }),
-    ),
-  ]);
-  if (!result.ok) {
-    if (result.failed.includes(1)) throw alreadyReviewed(await requireProposal(gov, year, proposalId));
-    throw cycleNotIn((await requireCycle(gov, year)).state, 'review', 'reviewing a proposal');
-  }
-  return reviewed;
+    audit: auditPut(tableName(), audit),
+  });
 }
 
-const alreadyReviewed = (proposal: ProposalRecord) =>
-  conflict('proposal-already-reviewed', `proposal ${proposal.proposalId} was already reviewed (${proposal.state})`, {
-    state: proposal.state,
-  });
-
-/** One page of a cycle's proposals in submission order; the cursor is the last sort key, base64url. */
+/** One page of a cycle's proposals in submission order, after the sort key `afterKey`; `lastKey` continues it. */
 export async function listProposals(
   gov: string,
   year: number,
-  options: { state?: ProposalState; limit?: number; cursor?: string },
-): Promise<{ items: ProposalRecord[]; cursor?: string }> {
+  options: { state?: ProposalState | undefined; limit?: number | undefined; afterKey?: string | undefined },
+): Promise<{ items: ProposalRecord[]; lastKey?: string }> {
   const page = await dynamoClient().send(
     new QueryCommand({
       TableName: tableName(),
@@ -223,20 +145,11 @@ export async function listProposals(
         ...(options.state ? { ':state': options.state } : {}),
       },
       Limit: options.limit ?? 50,
-      ...(options.cursor ? { ExclusiveStartKey: { pk: cyclePartition(gov, year), sk: decodeCursor(options.cursor) } } : {}),
+      ...(options.afterKey ? { ExclusiveStartKey: { pk: cyclePartition(gov, year), sk: options.afterKey } } : {}),
     }),
   );
   const last = page.LastEvaluatedKey?.sk;
-  return {
-    items: (page.Items ?? []) as ProposalRecord[],
-    ...(typeof last === 'string' ? { cursor: Buffer.from(last).toString('base64url') } : {}),
-  };
-}
-
-function decodeCursor(cursor: string): string {
-  const sk = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!sk.startsWith(proposalPrefix)) throw invalid('invalid-cursor', 'the cursor is not one this listing returned');
-  return sk;
+  return { items: (page.Items ?? []) as ProposalRecord[], ...(typeof last === 'string' ? { lastKey: last } : {}) };
 }
 
 /** The caller's own proposals: the index key is their sub, so nobody else's can come back. */
@@ -247,4 +160,22 @@ export async function proposalsOf(gov: string, year: number, proposer: string): 
     ExpressionAttributeValues: { ':pk': residentProposalsKey(gov, year, proposer) },
   })) as ProposalRecord[];
   return items.filter((item) => item.proposer === proposer);
+}
+
+/** The eligible proposals of a cycle with their votes: what the count ranks. */
+export async function eligibleProposals(gov: string, year: number): Promise<CountedProposal[]> {
+  const items = await queryPrefix(cyclePartition(gov, year), proposalPrefix, {
+    FilterExpression: '#state = :eligible',
+    ProjectionExpression: 'proposalId, title, #field, estimatedCost, votes',
+    ExpressionAttributeNames: { '#state': 'state', '#field': 'field' },
+    ExpressionAttributeValues: { ':eligible': 'eligible' },
+    ConsistentRead: true,
+  });
+  return items.map((item) => ({
+    proposalId: String(item.proposalId),
+    title: String(item.title),
+    field: String(item.field),
+    estimatedCost: Number(item.estimatedCost),
+    votes: Number(item.votes ?? 0),
+  }));
 }

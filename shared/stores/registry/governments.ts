@@ -8,7 +8,7 @@ import type { Government } from '#shared/schemas/registry.ts';
 const key = (code: string) => ({ pk: `GOV#${code}`, sk: 'PROFILE' });
 const LIST_PARTITION = 'GOVERNMENTS';
 
-export async function getGovernment(code: string): Promise<Government | undefined> {
+export async function findGovernment(code: string): Promise<Government | undefined> {
   const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key(code) }));
   return Item ? toGovernment(Item) : undefined;
 }

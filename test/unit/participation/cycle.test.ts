@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, cycleActions, cycleStates, decideCycleTransition, requireCycleState } from '#shared/domain/participation/cycle.ts';
+import {
+  allowedActions,
+  cycleActions,
+  cycleStateRefusal,
+  cycleStates,
+  decideCycleTransition,
+  proposalsUnreviewed,
+} from '#shared/domain/participation/cycle.ts';
 import type { CycleAction, CycleState } from '#shared/domain/participation/cycle.ts';
 import { Refused } from '#shared/domain/refusal.ts';
+import { problemOf } from '#test/support/problem.ts';
 
 /** The whole table: every (state, action) pair, legal ones with their target state. */
 const legal: Readonly<Partial<Record<CycleState, Partial<Record<CycleAction, CycleState>>>>> = {
@@ -16,38 +24,52 @@ const pairs = cycleStates.flatMap((state) => cycleActions.map((action) => ({ sta
 
 describe('participation cycle state machine', () => {
   it.each(pairs.filter((pair) => pair.to !== undefined))('$state --$action--> $to', ({ state, action, to }) => {
-    expect(decideCycleTransition(state, action).to).toBe(to);
+    const decision = decideCycleTransition(state, action);
+    expect(decision.ok && decision.transition.to).toBe(to);
   });
 
   it.each(pairs.filter((pair) => pair.to === undefined))(
     '$state --$action--> 409 naming the state and the allowed actions',
     ({ state, action }) => {
-      let problem: unknown;
-      try {
-        decideCycleTransition(state, action);
-      } catch (error) {
-        problem = error;
-      }
-      expect(problem).toBeInstanceOf(Refused);
-      expect((problem as Refused).refusal).toMatchObject({
+      const decision = decideCycleTransition(state, action);
+      if (decision.ok) throw new Error(`${state} --${action}--> should be refused`);
+      expect(decision.refusal).toMatchObject({
         kind: 'conflict',
         code: 'illegal-cycle-transition',
         context: { state, action, allowedActions: allowedActions(state) },
       });
-      expect((problem as Refused).refusal.detail).toContain(state);
+      expect(decision.refusal.detail).toContain(state);
     },
   );
+
+  it('answers an illegal transition, once thrown, with a 409 problem', async () => {
+    const decision = decideCycleTransition('closed', 'close');
+    if (decision.ok) throw new Error('closed --close--> should be refused');
+    expect(
+      await problemOf(() => {
+        throw new Refused(decision.refusal);
+      }),
+    ).toMatchObject({ status: 409, code: 'illegal-cycle-transition', context: { state: 'closed', action: 'close', allowedActions: [] } });
+  });
 
   it('allows nothing once closed', () => {
     expect(allowedActions('closed')).toEqual([]);
   });
 
   it('names the state an operation needs', () => {
-    expect(() => requireCycleState('review', 'voting', 'voting')).toThrow(
-      expect.objectContaining({
-        refusal: expect.objectContaining({ kind: 'conflict', code: 'cycle-not-voting', context: { state: 'review', needed: 'voting' } }),
-      }),
-    );
-    expect(() => requireCycleState('voting', 'voting', 'voting')).not.toThrow();
+    expect(cycleStateRefusal('review', 'voting', 'voting')).toMatchObject({
+      kind: 'conflict',
+      code: 'cycle-not-voting',
+      context: { state: 'review', needed: 'voting' },
+    });
+    expect(cycleStateRefusal('voting', 'voting', 'voting')).toBeUndefined();
+  });
+
+  it('names the proposals that still wait for review when voting would open', () => {
+    expect(proposalsUnreviewed(3)).toMatchObject({
+      kind: 'conflict',
+      code: 'proposals-unreviewed',
+      context: { rule: 'no proposal pending review when voting opens', pendingReview: 3 },
+    });
   });
 });
