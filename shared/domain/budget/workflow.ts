@@ -1,6 +1,7 @@
 import type { Role } from '#shared/auth/roles.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import { sameOfficial } from '#shared/domain/same-official.ts';
 
 /**
  * The formulation workflow of one budget version (본예산 or n차 추경):
@@ -73,7 +74,7 @@ export function decideTransition(
   if (!transition) return { ok: false, reason: 'illegal-transition', allowed: allowedTransitions(state).map((t) => t.action) };
   const role = roles.find((r) => transition.roles.includes(r));
   if (!role) return { ok: false, reason: 'role-not-permitted', roles: transition.roles };
-  if (transition.approval && previousSubject !== undefined && previousSubject === subject) {
+  if (transition.approval && previousSubject !== undefined && sameOfficial(previousSubject, subject)) {
     return { ok: false, reason: 'four-eyes', previousSubject };
   }
   return { ok: true, transition, role };
