@@ -233,7 +233,7 @@ function problemOf(violation: Violation) {
 async function enqueue(message: PostingMessage): Promise<void> {
   await sqsClient().send(
     new SendMessageCommand({
-      QueueUrl: queueUrl('postings'),
+      QueueUrl: queueUrl('postings', message.gov),
       MessageBody: JSON.stringify(message),
       MessageGroupId: messageGroupId(message),
       MessageDeduplicationId: message.postingId,
