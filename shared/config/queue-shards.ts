@@ -35,7 +35,11 @@ export function shardName(name: string, shard: number | typeof SHARD_PLACEHOLDER
 
 /** The URL of one shard, from the family's URL template. */
 export function shardUrl(template: string, shard: number): string {
-  if (!template.includes(SHARD_PLACEHOLDER)) throw new Error(`queue URL ${template} names no ${SHARD_PLACEHOLDER}`);
+  // A family deployed as one plain queue (shard count 1) may be named by its plain URL.
+  if (!template.includes(SHARD_PLACEHOLDER)) {
+    if (shard === 0) return template;
+    throw new Error(`queue URL ${template} names no ${SHARD_PLACEHOLDER}, so it has no shard ${shard}`);
+  }
   return template.replace(SHARD_PLACEHOLDER, shardLabel(shard));
 }
 
