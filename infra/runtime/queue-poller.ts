@@ -66,10 +66,11 @@ const SYSTEM_ATTRIBUTES = ['All'] as const;
  * most one running batch per other waiting shard has finished.
  */
 export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
-  const sqs = options.sqs ?? runtimeSqsClient();
   const declaration = options.declaration;
   const urls = options.queueUrls ?? (options.queueUrl ? [options.queueUrl] : []);
   if (urls.length === 0) throw new Error(`queue ${declaration.name}: no queue URL to poll`);
+  // Every receiver holds a connection for its long poll; 243 shards need more than the SDK's 50 sockets.
+  const sqs = options.sqs ?? runtimeSqsClient(urls.length * 2 + 50);
   const family = urls.length > 1;
   const handlerPath = options.handler ?? declaration.consumer.handler;
   const waitTimeSeconds = options.waitTimeSeconds ?? (family ? 20 : 2);
@@ -303,4 +304,9 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
  * The runtime's own SQS client. The endpoint comes from AWS_ENDPOINT_URL_SQS (or AWS); queue URLs
  * of local engines may name hosts that are not reachable as such, so they are not used as endpoints.
  */
-export const runtimeSqsClient = (): SQSClient => new SQSClient({ region: region(), useQueueUrlAsEndpoint: false });
+export const runtimeSqsClient = (maxSockets = 50): SQSClient =>
+  new SQSClient({
+    region: region(),
+    useQueueUrlAsEndpoint: false,
+    requestHandler: { httpAgent: { maxSockets }, httpsAgent: { maxSockets } },
+  });
