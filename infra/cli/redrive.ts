@@ -4,12 +4,15 @@ import type { QueueKey } from '#shared/resources.ts';
 import { runtimeSqsClient } from '#infra/runtime/queue-poller.ts';
 import { redrive } from '#infra/runtime/redrive.ts';
 import { readRuntimeState } from '#infra/runtime/state-file.ts';
+import { shardUrls } from '#shared/config/queue-shards.ts';
 import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
 
 const USAGE = `npm run redrive -- <queue> [--max N] [--data-dir .data] [--external]
 
 Moves the messages of <queue>'s dead-letter queue back to <queue> (${Object.keys(queues).join(', ')}),
-on the stack of the running \`npm start\`, or on the external endpoints in the environment.`;
+on the stack of the running \`npm start\`, or on the external endpoints in the environment.
+A sharded queue (postings) has a dead-letter queue per shard: every one of them is drained,
+each back to its own shard; --max applies per shard.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -38,5 +41,13 @@ if (!queueUrl) {
   console.error(`${queue.env} is not set`);
   process.exit(1);
 }
-const result = await redrive(runtimeSqsClient(), queueUrl, values.max === undefined ? {} : { max: Number(values.max) });
-console.log(`moved ${result.moved} message(s) from ${result.deadLetterQueueUrl} back to ${queueUrl}`);
+const sqs = runtimeSqsClient();
+let total = 0;
+const urls = shardUrls(queue, queueUrl);
+for (const shardUrl of urls) {
+  const result = await redrive(sqs, shardUrl, values.max === undefined ? {} : { max: Number(values.max) });
+  total += result.moved;
+  if (result.moved > 0 || urls.length === 1)
+    console.log(`moved ${result.moved} message(s) from ${result.deadLetterQueueUrl} back to ${shardUrl}`);
+}
+if (urls.length > 1) console.log(`moved ${total} message(s) in all from the dead-letter queues of ${urls.length} shards of ${name}`);

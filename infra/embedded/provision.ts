@@ -4,6 +4,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-s
 import type { Endpoints } from '#infra/embedded/engines.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
 import type { QueueDeclaration } from '#shared/resources.ts';
+import { SHARD_PLACEHOLDER, shardName } from '#shared/config/queue-shards.ts';
 
 export const LOCAL_REGION = 'ap-northeast-2';
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -11,11 +12,24 @@ const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 /** Physical names of the declared resources under a prefix (tests use a fresh prefix per file). */
 export const physicalName = (prefix: string, name: string): string => `${prefix}${name}`;
 
+export interface ProvisionOptions {
+  /**
+   * Shards of each sharded queue family (postings). @default 1: one queue, the layout the tests
+   * that drive the consumer themselves expect; `npm start` and the bench pass the configured count.
+   */
+  readonly shards?: number;
+}
+
 /**
- * Creates the declared table, queues (with DLQs and redrive policies) and buckets on the given
- * endpoints, if absent, and returns the environment a handler needs to reach them.
+ * Creates the declared table, queues (with DLQs and redrive policies; every shard of a sharded
+ * family) and buckets on the given endpoints, if absent, and returns the environment a handler
+ * needs to reach them (a sharded family: its URL with `{shard}`, and its shard count).
  */
-export async function provisionResources(endpoints: Endpoints, prefix = ''): Promise<Record<string, string>> {
+export async function provisionResources(
+  endpoints: Endpoints,
+  prefix = '',
+  options: ProvisionOptions = {},
+): Promise<Record<string, string>> {
   const dynamo = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: LOCAL_REGION, credentials });
   const sqs = new SQSClient({ endpoint: endpoints.sqs, region: LOCAL_REGION, credentials });
   const s3 = new S3Client({ endpoint: endpoints.s3, region: LOCAL_REGION, credentials, forcePathStyle: true });
@@ -29,7 +43,23 @@ export async function provisionResources(endpoints: Endpoints, prefix = ''): Pro
       AWS_ENDPOINT_URL_S3: endpoints.s3,
     };
     env[table.env] = await createTable(dynamo, physicalName(prefix, table.name));
-    for (const queue of Object.values(queues)) env[queue.env] = await createQueue(sqs, queue, prefix);
+    for (const queue of Object.values(queues) as QueueDeclaration[]) {
+      if (!queue.shards) {
+        env[queue.env] = await createQueue(sqs, queue, prefix);
+        continue;
+      }
+      const count = options.shards ?? 1;
+      const urls: string[] = [];
+      // A few at a time: 243 shards are 729 calls.
+      for (let first = 0; first < count; first += 16) {
+        const batch = Array.from({ length: Math.min(16, count - first) }, (_, n) => first + n);
+        urls.push(...(await Promise.all(batch.map((shard) => createQueue(sqs, shardOf(queue, shard), prefix)))));
+      }
+      const first = urls[0] ?? '';
+      const name = physicalName(prefix, shardName(queue.name, 0));
+      env[queue.env] = `${first.slice(0, first.lastIndexOf(name))}${physicalName(prefix, shardName(queue.name, SHARD_PLACEHOLDER))}`;
+      env[queue.shards.countEnv] = String(count);
+    }
     for (const bucket of Object.values(buckets)) {
       const name = physicalName(prefix, bucket.name);
       await s3
@@ -76,6 +106,13 @@ async function createTable(dynamo: DynamoDBClient, name: string): Promise<string
   }
   return name;
 }
+
+/** One shard of a family, as a plain queue declaration. */
+const shardOf = (queue: QueueDeclaration, shard: number): QueueDeclaration => ({
+  ...queue,
+  name: shardName(queue.name, shard),
+  deadLetterQueueName: shardName(queue.deadLetterQueueName, shard),
+});
 
 async function createQueue(sqs: SQSClient, queue: QueueDeclaration, prefix: string): Promise<string> {
   const fifo = queue.fifo ? { FifoQueue: 'true' } : {};

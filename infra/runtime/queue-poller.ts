@@ -11,14 +11,22 @@ import { runtimeLogger } from '#infra/runtime/runtime-logger.ts';
 import { sqsEvent } from '#infra/runtime/sqs-event.ts';
 
 export interface QueuePollerOptions {
-  readonly queueUrl: string;
-  readonly declaration: Pick<QueueDeclaration, 'name' | 'fifo' | 'visibilityTimeoutSeconds' | 'consumer'>;
+  /** The queue to poll; for a sharded family, `queueUrls` instead. */
+  readonly queueUrl?: string;
+  /** Every shard of a sharded family: one receiver per shard, one worker pool served round-robin. */
+  readonly queueUrls?: readonly string[];
+  readonly declaration: Pick<QueueDeclaration, 'name' | 'fifo' | 'visibilityTimeoutSeconds' | 'consumer' | 'shards'>;
   /** Consumer module; the declaration's consumer unless given (test fixtures: a .ts path). */
   readonly handler?: string;
-  /** Long-poll wait per receive; short locally so that shutdown is quick. */
+  /** Long-poll wait per receive; short locally so that shutdown is quick (families: receives are aborted on stop). */
   readonly waitTimeSeconds?: number;
-  /** Batches in flight at once (Lambda's concurrency); FIFO groups never overlap regardless. */
+  /**
+   * Batches in flight at once across the queue (all its shards): Lambda's concurrency. FIFO
+   * groups never overlap regardless. @default 2 for one queue, 4 for a family
+   */
   readonly concurrency?: number;
+  /** Batches of one shard in flight at once (MaximumConcurrency of its event source mapping). */
+  readonly concurrencyPerShard?: number;
   readonly sqs?: SQSClient;
 }
 
@@ -49,28 +57,49 @@ const SYSTEM_ATTRIBUTES = ['All'] as const;
  * batches of real SQS records, deletes what succeeded (ReportBatchItemFailures) and leaves the
  * rest to reappear after the visibility timeout; the queue's redrive policy moves a message to
  * the dead-letter queue once it has been received maxReceiveCount times.
+ *
+ * A sharded family (`queueUrls`) is a bulkhead per shard, as one event source mapping per shard
+ * with its MaximumConcurrency is on AWS: each shard has its own receivers (at most
+ * `concurrencyPerShard` batches of it received or running), and the batches share one pool of
+ * `concurrency` workers handed out round-robin over the shards that wait. A shard with a backlog
+ * never takes more than its turn, so a batch of a quiet shard starts within one round: after at
+ * most one running batch per other waiting shard has finished.
  */
 export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
-  const sqs = options.sqs ?? runtimeSqsClient();
   const declaration = options.declaration;
+  const urls = options.queueUrls ?? (options.queueUrl ? [options.queueUrl] : []);
+  if (urls.length === 0) throw new Error(`queue ${declaration.name}: no queue URL to poll`);
+  // Every receiver holds a connection for its long poll; 243 shards need more than the SDK's 50 sockets.
+  const sqs = options.sqs ?? runtimeSqsClient(urls.length * 2 + 50);
+  const family = urls.length > 1;
   const handlerPath = options.handler ?? declaration.consumer.handler;
-  const waitTimeSeconds = options.waitTimeSeconds ?? 2;
-  const concurrency = Math.max(1, options.concurrency ?? 2);
+  const waitTimeSeconds = options.waitTimeSeconds ?? (family ? 20 : 2);
+  const concurrency = Math.max(1, options.concurrency ?? (family ? 4 : 2));
+  const perShard = Math.max(
+    1,
+    options.concurrencyPerShard ?? (family ? (declaration.shards?.maximumConcurrencyPerShard ?? 2) : concurrency),
+  );
   const stats: PollerStats = { batches: 0, received: 0, succeeded: 0, retried: 0, failedInvocations: 0 };
   const groupTails = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
-  let workers: Promise<void>[] = [];
+  const pool = roundRobinPool(concurrency, urls.length);
+  let receivers: Promise<void>[] = [];
   let running = false;
-  let queueArn: Promise<string> | undefined;
+  let abort = new AbortController();
+  const queueArns = new Map<string, Promise<string>>();
 
-  const arn = (): Promise<string> => {
-    queueArn ??= sqs
-      .send(new GetQueueAttributesCommand({ QueueUrl: options.queueUrl, AttributeNames: ['QueueArn'] }))
-      .then(({ Attributes }) => Attributes?.QueueArn ?? `arn:aws:sqs:${region()}:000000000000:${declaration.name}`);
-    return queueArn;
+  const arn = (queueUrl: string): Promise<string> => {
+    let known = queueArns.get(queueUrl);
+    if (!known) {
+      known = sqs
+        .send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }))
+        .then(({ Attributes }) => Attributes?.QueueArn ?? `arn:aws:sqs:${region()}:000000000000:${queueUrl.split('/').pop()}`);
+      queueArns.set(queueUrl, known);
+    }
+    return known;
   };
 
-  const receive = async (): Promise<Message[]> => {
+  const receive = async (queueUrl: string): Promise<Message[]> => {
     const batchSize = declaration.consumer.batchSize;
     const windowEnds = Date.now() + declaration.consumer.maxBatchingWindowSeconds * 1000;
     const messages: Message[] = [];
@@ -78,12 +107,14 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
     do {
       const { Messages } = await sqs.send(
         new ReceiveMessageCommand({
-          QueueUrl: options.queueUrl,
+          QueueUrl: queueUrl,
           MaxNumberOfMessages: Math.min(10, batchSize - messages.length),
           WaitTimeSeconds: wait,
           MessageSystemAttributeNames: [...SYSTEM_ATTRIBUTES],
           MessageAttributeNames: ['All'],
         }),
+        // A family's idle shards wait up to 20 s; stopping aborts them instead of waiting.
+        family ? { abortSignal: abort.signal } : {},
       );
       messages.push(...(Messages ?? []));
       wait = Math.min(waitTimeSeconds, Math.max(0, Math.ceil((windowEnds - Date.now()) / 1000)));
@@ -92,8 +123,8 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
     return messages;
   };
 
-  const runBatch = async (messages: Message[]): Promise<void> => {
-    const event = sqsEvent(messages, await arn(), region());
+  const runBatch = async (queueUrl: string, messages: Message[]): Promise<void> => {
+    const event = sqsEvent(messages, await arn(queueUrl), region());
     const context = lambdaContext({ functionName: functionNameOf(handlerPath), timeoutMs: declaration.visibilityTimeoutSeconds * 1000 });
     let invocation: Invocation;
     try {
@@ -115,7 +146,7 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
     const done = event.Records.filter((record) => !retry.has(record.messageId));
     await deleteMessages(
       sqs,
-      options.queueUrl,
+      queueUrl,
       done.map((record) => ({ id: record.messageId, receiptHandle: record.receiptHandle })),
     );
     stats.batches += 1;
@@ -124,11 +155,19 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
     stats.retried += retry.size;
   };
 
-  /** A batch waits for any batch in flight that holds one of its message groups. */
-  const runInGroupOrder = (messages: Message[]): Promise<void> => {
-    const groups = declaration.fifo ? [...new Set(messages.map((m) => m.Attributes?.MessageGroupId ?? ''))] : [];
+  /** A batch waits for any batch in flight that holds one of its message groups, then for its turn in the pool. */
+  const runInGroupOrder = (shard: number, messages: Message[]): Promise<void> => {
+    const queueUrl = urls[shard] ?? '';
+    const groups = declaration.fifo ? [...new Set(messages.map((m) => `${shard}|${m.Attributes?.MessageGroupId ?? ''}`))] : [];
     const before = Promise.all(groups.map((group) => groupTails.get(group)));
-    const batch = before.then(() => runBatch(messages));
+    const batch = before.then(async () => {
+      await pool.acquire(shard);
+      try {
+        await runBatch(queueUrl, messages);
+      } finally {
+        pool.release();
+      }
+    });
     const settled = batch.catch((error: unknown) => {
       runtimeLogger.error('batch bookkeeping failed', { queue: declaration.name, error: error as Error });
     });
@@ -140,24 +179,27 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
     });
   };
 
-  const work = async (): Promise<void> => {
+  /** One receiver of one shard: holds one batch at a time, like one Lambda poller. */
+  const receiver = async (shard: number): Promise<void> => {
+    const queueUrl = urls[shard] ?? '';
     while (running) {
       let messages: Message[];
       try {
-        messages = await receive();
+        messages = await receive(queueUrl);
       } catch (error) {
-        runtimeLogger.error('receive failed; retrying', { queue: declaration.name, error: error as Error });
+        if (!running) return;
+        runtimeLogger.error('receive failed; retrying', { queue: declaration.name, queueUrl, error: error as Error });
         await new Promise((resolve) => setTimeout(resolve, 1_000));
         continue;
       }
-      if (messages.length > 0) await runInGroupOrder(messages);
+      if (messages.length > 0) await runInGroupOrder(shard, messages);
     }
   };
 
-  const queueIsEmpty = async (): Promise<boolean> => {
+  const queueIsEmpty = async (queueUrl: string): Promise<boolean> => {
     const { Attributes = {} } = await sqs.send(
       new GetQueueAttributesCommand({
-        QueueUrl: options.queueUrl,
+        QueueUrl: queueUrl,
         AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
       }),
     );
@@ -168,24 +210,27 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
       0
     );
   };
+  const allEmpty = async (): Promise<boolean> => (await Promise.all(urls.map(queueIsEmpty))).every(Boolean);
 
   const poller: QueuePoller = {
     stats,
     start() {
       if (running) return;
       running = true;
-      workers = Array.from({ length: concurrency }, () => work());
+      abort = new AbortController();
+      receivers = urls.flatMap((_, shard) => Array.from({ length: perShard }, () => receiver(shard)));
     },
     async stop() {
       running = false;
-      await Promise.all(workers);
+      abort.abort();
+      await Promise.all(receivers);
       await Promise.all([...inFlight]);
-      workers = [];
+      receivers = [];
     },
     async drain({ timeoutMs = 60_000 } = {}) {
       poller.start();
       const deadline = Date.now() + timeoutMs;
-      while (inFlight.size > 0 || !(await queueIsEmpty())) {
+      while (inFlight.size > 0 || !(await allEmpty())) {
         if (Date.now() > deadline) throw new Error(`queue ${declaration.name} did not drain within ${timeoutMs} ms`);
         await Promise.race([...inFlight, new Promise((resolve) => setTimeout(resolve, 25))]);
       }
@@ -193,6 +238,43 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
     },
   };
   return poller;
+}
+
+/**
+ * `size` slots shared by `shards` shards. A slot that frees goes to the next shard after the
+ * last one served that has a batch waiting (round-robin), whatever the length of its wait list.
+ */
+export function roundRobinPool(size: number, shards: number) {
+  let free = size;
+  let last = shards - 1;
+  const waiting: (() => void)[][] = Array.from({ length: shards }, () => []);
+  let waiters = 0;
+  return {
+    acquire(shard: number): Promise<void> {
+      if (free > 0 && waiters === 0) {
+        free -= 1;
+        last = shard;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => {
+        waiting[shard]?.push(resolve);
+        waiters += 1;
+      });
+    },
+    release(): void {
+      for (let step = 1; step <= shards; step++) {
+        const shard = (last + step) % shards;
+        const next = waiting[shard]?.shift();
+        if (next) {
+          waiters -= 1;
+          last = shard;
+          next();
+          return;
+        }
+      }
+      free += 1;
+    },
+  };
 }
 
 async function deleteMessages(sqs: SQSClient, queueUrl: string, entries: { id: string; receiptHandle: string }[]): Promise<void> {
@@ -222,4 +304,9 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
  * The runtime's own SQS client. The endpoint comes from AWS_ENDPOINT_URL_SQS (or AWS); queue URLs
  * of local engines may name hosts that are not reachable as such, so they are not used as endpoints.
  */
-export const runtimeSqsClient = (): SQSClient => new SQSClient({ region: region(), useQueueUrlAsEndpoint: false });
+export const runtimeSqsClient = (maxSockets = 50): SQSClient =>
+  new SQSClient({
+    region: region(),
+    useQueueUrlAsEndpoint: false,
+    requestHandler: { httpAgent: { maxSockets }, httpsAgent: { maxSockets } },
+  });

@@ -1,6 +1,7 @@
 import type { Route } from '#shared/http/route.ts';
 import { routes as allRoutes } from '#shared/routes/index.ts';
 import { queues } from '#shared/resources.ts';
+import { shardUrls } from '#shared/config/queue-shards.ts';
 import type { QueueDeclaration, QueueKey } from '#shared/resources.ts';
 import { schedules as allSchedules, scheduleTimeZone } from '#shared/schedules.ts';
 import type { ScheduleDeclaration } from '#shared/schedules.ts';
@@ -15,6 +16,8 @@ import type { Scheduler } from '#infra/runtime/scheduler.ts';
 
 export interface QueueBinding {
   readonly queueUrl: string;
+  /** Every shard of a sharded family (one receiver each, one worker pool); `queueUrl` alone otherwise. */
+  readonly queueUrls?: readonly string[];
   readonly declaration: QueueDeclaration;
   /** Consumer module override (tests); the declaration's consumer otherwise. */
   readonly handler?: string;
@@ -48,7 +51,8 @@ export interface Runtime {
 }
 
 /**
- * The local runtime (and the self-hosted on-prem mode): the API on a port, a poller per queue,
+ * The local runtime (and the self-hosted on-prem mode): the API on a port, a poller per queue
+ * (a sharded family: one receiver per shard sharing a round-robin worker pool),
  * the schedules. It reaches resources through the environment (TABLE_NAME, queue URLs,
  * AWS_ENDPOINT_URL_*), whether they belong to the embedded stack or to external services.
  */
@@ -71,7 +75,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const pollers = new Map<string, QueuePoller>();
   for (const binding of bindings) {
     const poller = createQueuePoller({
-      queueUrl: binding.queueUrl,
+      ...(binding.queueUrls && binding.queueUrls.length > 1
+        ? { queueUrls: binding.queueUrls }
+        : { queueUrl: binding.queueUrls?.[0] ?? binding.queueUrl }),
       declaration: binding.declaration,
       ...(binding.handler ? { handler: binding.handler } : {}),
       ...(options.waitTimeSeconds === undefined ? {} : { waitTimeSeconds: options.waitTimeSeconds }),
@@ -101,6 +107,8 @@ function declaredQueues(env: NodeJS.ProcessEnv): QueueBinding[] {
     const declaration: QueueDeclaration = queues[key];
     const queueUrl = env[declaration.env];
     if (!queueUrl) throw new Error(`environment variable ${declaration.env} (queue ${key}) is not set`);
-    return { queueUrl, declaration };
+    if (!declaration.shards) return { queueUrl, declaration };
+    const queueUrls = shardUrls(declaration, queueUrl, env);
+    return { queueUrl: queueUrls[0] ?? queueUrl, queueUrls, declaration };
   });
 }

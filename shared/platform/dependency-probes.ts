@@ -4,7 +4,7 @@ import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { s3Client } from '#shared/clients/s3.ts';
 import { sqsClient } from '#shared/clients/sqs.ts';
-import { bucketName, queueUrl, tableName } from '#shared/config/env.ts';
+import { bucketName, queueUrls, tableName } from '#shared/config/env.ts';
 import { buckets, queues } from '#shared/resources.ts';
 import type { BucketKey, QueueKey } from '#shared/resources.ts';
 import type { DependencyHealth } from '#shared/schemas/platform.ts';
@@ -27,9 +27,20 @@ const probes: readonly Probe[] = [
   ...(Object.keys(queues) as QueueKey[]).map(
     (queue): Probe => ({
       name: `sqs:${queue}`,
-      resource: () => queueUrl(queue),
-      check: (QueueUrl, abortSignal) =>
-        sqsClient().send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }), { abortSignal }),
+      // A sharded queue is up when every shard answers; its resource is the URL with {shard}.
+      resource: () => (queueUrls(queue).length === 1 ? (queueUrls(queue)[0] ?? '') : (process.env[queues[queue].env] ?? '')),
+      check: async (_resource, abortSignal) => {
+        const urls = queueUrls(queue);
+        for (let i = 0; i < urls.length; i += 25) {
+          await Promise.all(
+            urls.slice(i, i + 25).map((QueueUrl) =>
+              sqsClient().send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }), {
+                abortSignal,
+              }),
+            ),
+          );
+        }
+      },
     }),
   ),
   ...(Object.keys(buckets) as BucketKey[]).map(

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { allRoles } from '#shared/auth/roles.ts';
-import { isoDate } from '#shared/schemas/common.ts';
+import { isoDate, text } from '#shared/schemas/common.ts';
 
 /** The longest period one listing may span: a fiscal year with its closing months, and then some. */
 export const MAX_AUDIT_PERIOD_MONTHS = 24;
@@ -9,7 +9,7 @@ export const listAuditRecordsQuery = z.strictObject({
   from: isoDate.describe('first day of the period (inclusive), YYYY-MM-DD'),
   to: isoDate.describe('last day of the period (inclusive), YYYY-MM-DD'),
   limit: z.coerce.number().int().min(1).max(1000).optional().describe('records per page; 100 unless given'),
-  cursor: z.string().max(2048).optional().describe('nextCursor of the previous page, as received'),
+  cursor: text({ max: 2048, trim: false }).optional().describe('nextCursor of the previous page, as received'),
 });
 
 export const auditRecordView = z.object({

@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { fieldOfSector, isRevenueCategory, STAT_ITEM_PATTERN } from '#shared/domain/budget/classification.ts';
 import { versionStates, workflowActions } from '#shared/domain/budget/workflow.ts';
-import { fiscalYear, govCode, positiveWon, won, wonTotal } from '#shared/schemas/common.ts';
+import { fiscalYear, govCode, positiveWon, text, won, wonTotal } from '#shared/schemas/common.ts';
 
 /** Codes become parts of line ids (joined with "."), so they never contain a dot. */
 const code = (what: string) => z.string().regex(/^[0-9A-Za-z_-]{1,20}$/, `${what}: 1–20 letters, digits, "-" or "_"`);
-const label = z.string().trim().min(1).max(200);
+const label = text({ min: 1, max: 200 });
 
 export const accountCode = code('account code');
 export const deptCode = code('department code');
@@ -55,7 +55,7 @@ export const expenditureLineInput = z.strictObject({
   fundingSource: z.enum(fundingSources),
   amount: won,
   mandatory: z.boolean().default(false).describe('may be spent under a provisional budget (준예산)'),
-  description: z.string().max(500).optional(),
+  description: text({ max: 500, trim: false }).optional(),
 });
 
 export const revenueLineInput = z.strictObject({
@@ -66,7 +66,7 @@ export const revenueLineInput = z.strictObject({
   name: label,
   dept: deptCode,
   amount: won,
-  description: z.string().max(500).optional(),
+  description: text({ max: 500, trim: false }).optional(),
 });
 
 export const budgetLineInput = z.discriminatedUnion('kind', [expenditureLineInput, revenueLineInput]);
@@ -119,7 +119,7 @@ export const versionParams = z.strictObject({ gov: govCode, year: fiscalYear, ve
 export const lineParams = z.strictObject({ gov: govCode, year: fiscalYear, lineId });
 export const createVersionBody = z.strictObject({
   kind: z.enum(['original', 'supplementary']),
-  title: z.string().trim().min(1).max(200).optional(),
+  title: text({ min: 1, max: 200 }).optional(),
 });
 
 export const revision = z.number().int().min(0);
@@ -135,7 +135,7 @@ export const editLinesResult = z.object({ revision: z.number().int(), lineIds: z
 
 export const linesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
-  cursor: z.string().max(400).optional(),
+  cursor: text({ max: 400, trim: false }).optional(),
 });
 export const lineList = z.object({ items: z.array(budgetLine), cursor: z.string().optional() });
 
@@ -143,7 +143,7 @@ export const transitionBody = z.strictObject({ action: z.enum(workflowActions), 
 
 export const importBody = z.union([
   z.strictObject({ revision, lines: z.array(z.unknown()).min(1).max(50_000) }),
-  z.strictObject({ revision, csv: z.string().min(1) }),
+  z.strictObject({ revision, csv: text({ min: 1, trim: false }) }),
 ]);
 /** The revision a CSV upload was computed from (the body is the CSV itself). */
 export const csvUploadQuery = z.strictObject({
@@ -152,7 +152,7 @@ export const csvUploadQuery = z.strictObject({
     .regex(/^\d{1,9}$/, 'a revision is a whole number')
     .transform(Number),
 });
-export const csvUploadBody = z.string().min(1, 'the CSV is empty');
+export const csvUploadBody = text({ trim: false }).refine((csv) => csv.length > 0, 'the CSV is empty');
 
 export const importResult = z.object({
   revision: z.number().int(),
@@ -223,7 +223,7 @@ export const allotmentParams = z.strictObject({
   year: fiscalYear,
   allotmentId: z.string().regex(/^A\.[0-9A-Za-z_.-]{1,220}$/),
 });
-export const reversalBody = z.strictObject({ reference, reason: z.string().trim().min(1).max(500) });
+export const reversalBody = z.strictObject({ reference, reason: text({ min: 1, max: 500 }) });
 
 export const cashMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 export const cashAllocationBody = z.strictObject({ fund: accountCode, month: cashMonth, amount: positiveWon, reference });

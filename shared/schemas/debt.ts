@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { debtBands } from '#shared/domain/debt/debt-ratio.ts';
 import { exactRatio } from '#shared/schemas/disclosure.ts';
-import { fiscalYear, govCode, isoDate, positiveWon, wonTotal } from '#shared/schemas/common.ts';
+import { fiscalYear, govCode, isoDate, positiveWon, text, wonTotal } from '#shared/schemas/common.ts';
 
 const reference = (what: string) => z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, `${what}: 1–40 letters, digits, "-" or "_"`);
 
@@ -12,8 +12,8 @@ export const issueDebtBody = z
   .strictObject({
     debtId: debtId.describe('the register code, e.g. LB2026-01; issuing the same id twice is refused'),
     kind: z.enum(debtKinds).describe('지방채 (bond) or 차입금 (borrowing)'),
-    name: z.string().trim().min(1).max(200),
-    lender: z.string().trim().min(1).max(200).optional(),
+    name: text({ min: 1, max: 200 }),
+    lender: text({ min: 1, max: 200 }).optional(),
     principal: positiveWon,
     rateBp: z.number().int().min(0).max(10_000).describe('annual rate in basis points: 350 = 3.50%'),
     issueDate: isoDate,

@@ -1,10 +1,19 @@
 import * as z from 'zod';
-import { fiscalYear, fiscalYearNumber, govCode, govYearParams, isoDate, positiveWon, wonTotal } from '#shared/schemas/common.ts';
+import {
+  fiscalYear,
+  fiscalYearNumber,
+  govCode,
+  govYearParams,
+  isoDate,
+  positiveWon,
+  text as sharedText,
+  wonTotal,
+} from '#shared/schemas/common.ts';
 
 /** Ids of postings and of the documents they create (a document takes its posting's id). */
 export const postingId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a posting id is 8–64 letters, digits or dashes');
 export const lineId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a budget line id is 1–64 letters, digits, dots, dashes or underscores');
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => sharedText({ min: 1, max });
 
 export const commitmentBody = z.strictObject({
   lineId,

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { functionalFields } from '#shared/domain/budget/classification.ts';
 import { cycleActions, cycleStates } from '#shared/domain/participation/cycle.ts';
 import { exclusionReasons, proposalStates } from '#shared/domain/participation/review.ts';
-import { fiscalYear, govCode, positiveWon } from '#shared/schemas/common.ts';
+import { fiscalYear, govCode, positiveWon, text } from '#shared/schemas/common.ts';
 
 const fieldCodes = new Set(functionalFields.map((field) => field.code));
 
@@ -32,8 +32,8 @@ export type Cycle = z.infer<typeof cycle>;
 export const cycleTransitionBody = z.strictObject({ action: z.enum(cycleActions) });
 
 export const proposalBody = z.strictObject({
-  title: z.string().trim().min(2).max(100),
-  description: z.string().trim().min(10).max(4000),
+  title: text({ min: 2, max: 100 }),
+  description: text({ min: 10, max: 4000 }),
   estimatedCost: positiveWon.describe('estimated cost in won'),
   field: fieldCode,
 });
@@ -58,7 +58,7 @@ export const proposalList = z.object({ items: z.array(publicProposal), cursor: z
 export const proposalListQuery = z.strictObject({
   state: z.enum(proposalStates).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
-  cursor: z.string().max(600).optional(),
+  cursor: text({ max: 600, trim: false }).optional(),
 });
 
 export const proposalParams = z.strictObject({ gov: govCode, year: fiscalYear, proposalId });
@@ -67,7 +67,7 @@ export const reviewBody = z.strictObject({
   subsidyProject: z.boolean().describe('a national or provincial subsidy project (excluded)'),
   legallyMandatory: z.boolean().describe('spending the law already makes mandatory (excluded)'),
   feasible: z.boolean().describe('the committee finds it feasible'),
-  note: z.string().trim().max(1000).optional(),
+  note: text({ max: 1000 }).optional(),
 });
 
 export const vote = z.object({ proposalId: z.string(), votedAt: z.string() });

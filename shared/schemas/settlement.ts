@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { carryOverKinds } from '#shared/domain/settlement/carry-over.ts';
 import { closingKinds } from '#shared/domain/settlement/periods.ts';
 import { reportIds } from '#shared/domain/reports/report.ts';
-import { fiscalYear, govCode, positiveWon } from '#shared/schemas/common.ts';
+import { fiscalYear, govCode, positiveWon, text } from '#shared/schemas/common.ts';
 
 const lineIdParam = z
   .string()
@@ -17,7 +17,7 @@ export const carryOverBody = z.strictObject({
     .enum(Object.keys(carryOverKinds) as [keyof typeof carryOverKinds])
     .describe('explicit 명시이월 · accident 사고이월 · continuing 계속비이월'),
   amount: positiveWon.describe('won carried into next year; at most 예산현액 − 지출액 of the line'),
-  reason: z.string().trim().min(1).max(500).describe('why (council resolution, event, contract)'),
+  reason: text({ min: 1, max: 500 }).describe('why (council resolution, event, contract)'),
 });
 
 export const carryOverView = z.object({
@@ -35,7 +35,7 @@ export const carryOverList = z.object({ items: z.array(carryOverView.omit({ reco
 
 export const closingRequestBody = z.strictObject({
   kind: z.enum(closingKinds),
-  period: z.string().max(10).describe('yyyy-mm-dd (daily), yyyy-mm (monthly) or yyyy (year-end), within the year of the path'),
+  period: text({ max: 10, trim: false }).describe('yyyy-mm-dd (daily), yyyy-mm (monthly) or yyyy (year-end), within the year of the path'),
 });
 
 export const closingAccepted = z.object({ gov: z.string(), kind: z.enum(closingKinds), period: z.string(), messageId: z.string() });
@@ -95,13 +95,13 @@ export const archivePage = z.object({
 const pageFields = {
   report: z.enum(reportIds).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional().describe('archives per page; 50 unless given'),
-  cursor: z.string().max(2048).optional().describe('nextCursor of the previous page, as received'),
+  cursor: text({ max: 2048, trim: false }).optional().describe('nextCursor of the previous page, as received'),
 };
 export const nationalArchivesQuery = z.strictObject({ year: fiscalYear, gov: govCode.optional(), ...pageFields });
 export const governmentArchivesQuery = z.strictObject(pageFields);
 
 export const downloadQuery = z.strictObject({
-  key: z.string().max(300).describe('archive object key, {year}/{gov}/{report}/{period}/{file}'),
+  key: text({ max: 300, trim: false }).describe('archive object key, {year}/{gov}/{report}/{period}/{file}'),
 });
 export const downloadView = z.object({
   key: z.string(),

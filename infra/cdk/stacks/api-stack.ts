@@ -27,7 +27,7 @@ import type { FunctionPermissions } from '#infra/cdk/permissions.ts';
 import type { DataStack } from '#infra/cdk/stacks/data-stack.ts';
 import type { Route } from '#shared/http/route.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
-import type { QueueKey } from '#shared/resources.ts';
+import type { QueueDeclaration, QueueKey } from '#shared/resources.ts';
 import type { ScheduleDeclaration } from '#shared/schedules.ts';
 
 export interface ApiStackProps extends StackProps {
@@ -184,7 +184,12 @@ function environmentFor(permissions: FunctionPermissions, targets: GrantTargets)
   const env: Record<string, string> = {};
   if (permissions.table !== 'none') env[table.env] = targets.table.table.tableName;
   const queueKeys = permissions.inspectAll ? (Object.keys(queues) as QueueKey[]) : permissions.sendTo;
-  for (const key of queueKeys) env[queues[key].env] = targets.queues[key].queueUrl;
+  for (const key of queueKeys) {
+    const declaration: QueueDeclaration = queues[key];
+    env[declaration.env] = targets.queues[key].queueUrl;
+    // The CDK app does not build the shards yet: a sharded family is deployed as its one queue.
+    if (declaration.shards) env[declaration.shards.countEnv] = '1';
+  }
   if (permissions.archive !== 'none' || permissions.inspectAll) env[buckets.archive.env] = targets.archive.bucketName;
   return env;
 }

@@ -3,6 +3,7 @@
  * idempotent. Throws if the installed fauxqs no longer has the internals they patch.
  */
 import { installFifoReceiveBatching } from './fifo-receive-batching.ts';
+import { installMessageCharacterFix } from './message-characters.ts';
 import { installPersistenceReadyFix } from './persistence-ready-count.ts';
 import { checkFifoReceiveBatching } from './self-test.ts';
 import { loadSqsStore } from './sqs-store.ts';
@@ -15,6 +16,7 @@ export function installFauxqsExtensions(): Promise<void> {
     installFifoReceiveBatching(module);
     checkFifoReceiveBatching(module, version);
     await installPersistenceReadyFix();
+    await installMessageCharacterFix();
   })();
   return installed;
 }

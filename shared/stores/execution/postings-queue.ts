@@ -12,7 +12,7 @@ import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 export async function enqueuePosting(message: PostingMessage): Promise<void> {
   await sqsClient().send(
     new SendMessageCommand({
-      QueueUrl: queueUrl('postings'),
+      QueueUrl: queueUrl('postings', message.gov),
       MessageBody: JSON.stringify(message),
       MessageGroupId: messageGroupId(message),
       MessageDeduplicationId: message.postingId,
