@@ -1,33 +1,7 @@
+import { getLineHistory } from '#shared/application/budget/get-line-history.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { notFound } from '#shared/domain/refusal.ts';
-import { lineAllotments } from '#shared/stores/budget/allotments.ts';
-import { getLineControl } from '#shared/stores/budget/controls.ts';
-import { getLines, listVersions, versionLinesPartition } from '#shared/stores/budget/version.ts';
 import { getBudgetLineHistory } from '#shared/routes/budget.ts';
 
-export const handler = apiHandler(getBudgetLineHistory, async ({ params }) => {
-  const { gov, year, lineId } = params;
-  const versions = await listVersions(gov, year);
-  const [lines, control, allotments] = await Promise.all([
-    getLines(versions, [lineId]),
-    getLineControl(gov, year, lineId),
-    lineAllotments(gov, year, lineId),
-  ]);
-  if (lines.size === 0 && !control) throw notFound('line-not-found', `no version of the ${year} budget of ${gov} has line ${lineId}`);
-  return {
-    body: {
-      gov,
-      year,
-      lineId,
-      versions: versions.map((version) => ({
-        number: version.number,
-        state: version.state,
-        amount: lines.get(`${versionLinesPartition(version)}|${lineId}`)?.amount ?? null,
-      })),
-      control: control
-        ? { budget: control.budget, allotted: control.allotted, mandatory: control.mandatory, provisional: control.provisional }
-        : null,
-      allotments,
-    },
-  };
-});
+export const handler = apiHandler(getBudgetLineHistory, async ({ params }) => ({
+  body: await getLineHistory(params.gov, params.year, params.lineId),
+}));
