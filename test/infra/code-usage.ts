@@ -44,7 +44,7 @@ export async function codeUsage(root: string, handlers: readonly string[]): Prom
 
 function usageOf(code: string): CodeUsage {
   const sendsTo = new Set<QueueKey>();
-  for (const match of code.matchAll(/queueUrl\(\s*["'](\w+)["']\s*\)/g)) sendsTo.add(match[1] as QueueKey);
+  for (const match of code.matchAll(/queueUrl\(\s*["'](\w+)["']\s*[,)]/g)) sendsTo.add(match[1] as QueueKey);
   return {
     readsTable: /\btableName\(\)/.test(code),
     writesTable: /\bnew (PutCommand|UpdateCommand|TransactWriteCommand|BatchWriteCommand)\b/.test(code),

@@ -57,7 +57,9 @@ afterEach(() => {
   dynamoClient().middlewareStack.remove(FAULT_MIDDLEWARE);
 });
 
-const deadLetterQueueUrl = () => queueUrl('postings').replace('hojo-postings.fifo', 'hojo-postings-dlq.fifo');
+/** The DLQ beside the (single, in tests) postings shard: `hojo-postings-000.fifo` → `hojo-postings-dlq-000.fifo`. */
+const deadLetterQueueUrl = () =>
+  queueUrl('postings').replace(/hojo-postings(-\d{3})?\.fifo$/, (_name, shard = '') => `hojo-postings-dlq${shard}.fifo`);
 
 const auditCount = async (messages: readonly PostingMessage[]) => {
   const month = messages[0]!.actor.receivedAt.slice(0, 7);
