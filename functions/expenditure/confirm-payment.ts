@@ -1,10 +1,8 @@
-import { accepted } from '#shared/domain/execution/posting.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { submitPosting } from '#shared/application/execution/submit-posting.ts';
 import { confirmPayment } from '#shared/routes/execution.ts';
 
 export const handler = apiHandler(confirmPayment, async ({ params, body, request }) => {
   const command = { kind: 'pay' as const, orderId: params.orderId, ...body };
-  const postingId = await submitPosting({ operation: confirmPayment.id, gov: params.gov, year: params.year, command, request });
-  return { body: accepted(params.gov, postingId) };
+  return { body: await submitPosting({ operation: confirmPayment.id, gov: params.gov, year: params.year, command, request }) };
 });

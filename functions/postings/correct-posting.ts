@@ -1,10 +1,8 @@
-import { accepted } from '#shared/domain/execution/posting.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { submitPosting } from '#shared/application/execution/submit-posting.ts';
 import { correctPosting } from '#shared/routes/execution.ts';
 
 export const handler = apiHandler(correctPosting, async ({ params, body, request }) => {
   const command = { kind: 'correct' as const, originalPostingId: params.postingId, ...body };
-  const postingId = await submitPosting({ operation: correctPosting.id, gov: params.gov, year: params.year, command, request });
-  return { body: accepted(params.gov, postingId) };
+  return { body: await submitPosting({ operation: correctPosting.id, gov: params.gov, year: params.year, command, request }) };
 });

@@ -119,6 +119,9 @@ export const problemCodes = {
   'original-not-applied': 'the posting to correct is not applied (yet)',
   'already-corrected': 'the posting was corrected already',
   'cannot-correct-a-correction': 'a correction cannot itself be corrected',
+  'bank-confirmed':
+    'cash the treasury bank moved (a payment, receipt or refund, or a document paid or received against) is never corrected: 반납 or 환급 instead',
+  'correction-role-not-permitted': 'a posting is corrected only in a role that may make its kind',
 
   // Settlement: closings, carry-overs, archives
   'period-outside-year': 'the period is not in the fiscal year',

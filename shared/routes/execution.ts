@@ -1,5 +1,7 @@
 import { governmentRead, governmentReaders, governmentWrite, nationalRead } from '#shared/auth/access.ts';
 import type { Access } from '#shared/auth/access.ts';
+import { correctionRoles, postingMakers } from '#shared/domain/execution/posting-makers.ts';
+import type { MadeKind } from '#shared/domain/execution/posting-makers.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import type { z } from 'zod';
 import { govYearParams } from '#shared/schemas/common.ts';
@@ -36,11 +38,23 @@ import {
 const base = '/governments/{gov}/years/{year}';
 const POSTING_BODY_LIMIT = 8 * 1024;
 
+/** Who may make a posting of the kind: the one table (posting-makers.ts) that corrections are judged by too. */
+const makers = (kind: MadeKind): Access => governmentWrite(...postingMakers[kind].roles);
+
+/** What every posting route answers, first time and on a retry with the same Idempotency-Key. */
+const postingAnswers =
+  'Answers 202 with status `queued` and the statusUrl when the posting is accepted. A retry with the same ' +
+  'Idempotency-Key and body answers 202 with the posting as it stands (the body of GET statusUrl plus statusUrl): ' +
+  '`queued` while it waits (it is enqueued again), `applied` with its journal once applied, `rejected` with the ' +
+  "consumer's `reason` (rule, detail and numbers) once rejected: the retry of an accepted request is never refused " +
+  'for its outcome, a client reads the outcome from `status`. The same key with another body: 422 idempotency-key-reused.';
+
 const posting = <P extends z.ZodType, B extends z.ZodType>(route: {
   id: string;
   path: string;
   handler: string;
   summary: string;
+  description?: string;
   tags: string[];
   access: Access;
   params: P;
@@ -49,6 +63,7 @@ const posting = <P extends z.ZodType, B extends z.ZodType>(route: {
   defineRoute({
     method: 'POST',
     ...route,
+    description: route.description ? `${route.description}\n\n${postingAnswers}` : postingAnswers,
     response: postingAccepted,
     status: 202,
     maxBodyBytes: POSTING_BODY_LIMIT,
@@ -64,7 +79,7 @@ export const createCommitment = posting({
   handler: 'expenditure/create-commitment',
   summary: '지출원인행위: commit (encumber) allotted budget of a line for a contract',
   tags: expenditure,
-  access: governmentWrite('finance_officer'),
+  access: makers('commit'),
   params: govYearParams,
   body: commitmentBody,
 });
@@ -75,7 +90,7 @@ export const resolvePayment = posting({
   handler: 'expenditure/resolve-payment',
   summary: '지출결의: resolve a (partial) payment against a commitment',
   tags: expenditure,
-  access: governmentWrite('finance_officer', 'disbursing_officer'),
+  access: makers('resolve'),
   params: commitmentParams,
   body: resolutionBody,
 });
@@ -86,7 +101,7 @@ export const orderPayment = posting({
   handler: 'expenditure/order-payment',
   summary: '지급명령: order the treasury bank to pay a resolution (never by the official who committed)',
   tags: expenditure,
-  access: governmentWrite('disbursing_officer'),
+  access: makers('order'),
   params: resolutionParams,
   body: paymentOrderBody,
 });
@@ -97,7 +112,7 @@ export const confirmPayment = posting({
   handler: 'expenditure/confirm-payment',
   summary: '지급: the treasury bank confirms it paid a payment order',
   tags: expenditure,
-  access: governmentWrite('treasury_bank'),
+  access: makers('pay'),
   params: orderParams,
   body: paymentBody,
 });
@@ -108,7 +123,7 @@ export const cancelCommitment = posting({
   handler: 'expenditure/cancel-commitment',
   summary: 'Cancel an unpaid commitment, releasing its unresolved reserve',
   tags: expenditure,
-  access: governmentWrite('finance_officer'),
+  access: makers('cancel'),
   params: commitmentParams,
   body: cancellationBody,
 });
@@ -118,8 +133,13 @@ export const correctPosting = posting({
   path: `${base}/postings/{postingId}/correction`,
   handler: 'postings/correct-posting',
   summary: 'Correction: a reversing posting that references the original (never an edit)',
+  description:
+    'Only in a role that may make the original posting kind (403 correction-role-not-permitted), once ' +
+    '(422 already-corrected), and never of cash the treasury bank moved: a payment, receipt or refund, or a ' +
+    'commitment, payment order or assessment paid or received against, is refused with 422 bank-confirmed, ' +
+    'which names the posting to use instead (반납 of a payment, 과오납 환급 of a receipt).',
   tags: ['Postings'],
-  access: governmentWrite('finance_officer', 'disbursing_officer', 'revenue_officer', 'chief_accountant'),
+  access: governmentWrite(...correctionRoles),
   params: postingParams,
   body: correctionBody,
 });
@@ -130,7 +150,7 @@ export const assessRevenue = posting({
   handler: 'revenue/assess-revenue',
   summary: '징수결정: assess revenue on a revenue line',
   tags: revenue,
-  access: governmentWrite('revenue_officer'),
+  access: makers('assess'),
   params: govYearParams,
   body: assessmentBody,
 });
@@ -141,7 +161,7 @@ export const noticeRevenue = posting({
   handler: 'revenue/notice-revenue',
   summary: '고지: send the payer a notice (bill) of an assessment',
   tags: revenue,
-  access: governmentWrite('revenue_officer'),
+  access: makers('notice'),
   params: assessmentParams,
   body: noticeBody,
 });
@@ -152,7 +172,7 @@ export const receiveRevenue = posting({
   handler: 'revenue/receive-revenue',
   summary: '수납: record money received against an assessment (over-payments become refundable)',
   tags: revenue,
-  access: governmentWrite('revenue_officer', 'treasury_bank'),
+  access: makers('receive'),
   params: assessmentParams,
   body: receiptBody,
 });
@@ -163,7 +183,7 @@ export const refundRevenue = posting({
   handler: 'revenue/refund-revenue',
   summary: '과오납 환급: refund over- or wrongly paid money, never more than was received',
   tags: revenue,
-  access: governmentWrite('revenue_officer'),
+  access: makers('refund'),
   params: receiptParams,
   body: refundBody,
 });

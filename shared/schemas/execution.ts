@@ -46,12 +46,6 @@ export const assessmentParams = govYearParams.extend({ assessmentId: postingId }
 export const receiptParams = govYearParams.extend({ receiptId: postingId });
 export const postingStatusParams = z.strictObject({ gov: govCode, postingId });
 
-export const postingAccepted = z.object({
-  postingId,
-  status: z.literal('queued'),
-  statusUrl: z.string().describe('GET this for queued / applied / rejected'),
-});
-
 const journalLine = z.object({ account: z.string(), debit: z.number().int(), credit: z.number().int() });
 
 export const postingStatus = z.object({
@@ -67,6 +61,16 @@ export const postingStatus = z.object({
   journal: z.object({ fund: z.string(), date: z.string(), lines: z.array(journalLine) }).optional(),
   reverses: z.string().optional(),
   reversedBy: z.string().optional(),
+});
+
+/**
+ * The answer of a posting route: `queued` when accepted; on a retry with the same Idempotency-Key,
+ * the posting as it stands (applied with its journal, rejected with the consumer's reason).
+ */
+export const postingAccepted = postingStatus.partial().extend({
+  postingId,
+  status: postingStatus.shape.status,
+  statusUrl: z.string().describe('GET this for queued / applied / rejected'),
 });
 
 const fundCash = z.object({ fund: z.string(), inflow: wonTotal, outflow: wonTotal, cash: wonTotal });

@@ -78,7 +78,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   orderPayment: { own: ['disbursing_officer'], other: [] },
   confirmPayment: { own: ['treasury_bank'], other: [] },
   cancelCommitment: { own: ['finance_officer'], other: [] },
-  correctPosting: { own: ['finance_officer', 'disbursing_officer', 'revenue_officer', 'chief_accountant'], other: [] },
+  correctPosting: { own: ['finance_officer', 'disbursing_officer', 'revenue_officer'], other: [] },
   // revenue: the 징수관 assesses, notifies and refunds; receipts come from the 징수관 or the treasury bank
   assessRevenue: { own: ['revenue_officer'], other: [] },
   noticeRevenue: { own: ['revenue_officer'], other: [] },

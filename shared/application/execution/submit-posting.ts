@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { auditRecord } from '#shared/audit/audit-record.ts';
+import { correctingRole, correctionRefusal } from '#shared/domain/execution/posting-makers.ts';
+import { accepted } from '#shared/domain/execution/posting.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { awaitsReference, referencedPostingId, referenceRefusal } from '#shared/domain/execution/referenced-posting.ts';
 import { orderingOwnCommitment } from '#shared/domain/execution/segregation-of-duties.ts';
@@ -8,7 +10,9 @@ import type { RequestInfo } from '#shared/http/request-info.ts';
 import { idempotencyKeyValue } from '#shared/schemas/execution.ts';
 import { planAgainstBooks } from '#shared/application/execution/plan-against-books.ts';
 import { readIdempotencyKey } from '#shared/stores/execution/idempotency-keys.ts';
-import { isPostingDecided, readPostingRequest, storeAcceptedPosting } from '#shared/stores/execution/posting-requests.ts';
+import { readPostingRequest, storeAcceptedPosting } from '#shared/stores/execution/posting-requests.ts';
+import { readPostingStatus } from '#shared/stores/execution/posting-status.ts';
+import type { PostingStatus } from '#shared/stores/execution/posting-status.ts';
 import { enqueuePosting } from '#shared/stores/execution/postings-queue.ts';
 
 /** A posting asked for through the API (지출원인행위 … 환급, cancellation, correction). */
@@ -20,13 +24,23 @@ export interface Submission {
   readonly request: RequestInfo;
 }
 
+/** What a posting route answers: `queued`, or on a retry the posting as it stands (see the route description). */
+export type PostingAnswer = ReturnType<typeof accepted> | (PostingStatus & { readonly statusUrl: string });
+
 /**
- * Accepts a posting: checks the Idempotency-Key, the referenced posting and segregation of duties,
- * runs the consumer's rules on the books as they stand (the consumer re-checks authoritatively),
- * stores the key, the request and the audit record in one conditional write, and enqueues it on the
- * FIFO postings queue. Returns the posting id (the same one for a retry).
+ * Accepts a posting: checks the Idempotency-Key, the referenced posting, who may correct it and
+ * segregation of duties, runs the consumer's rules on the books as they stand (the consumer
+ * re-checks authoritatively), stores the key, the request and the audit record in one conditional
+ * write, and enqueues it on the FIFO postings queue. Answers `queued` with the posting id; a retry
+ * answers with the same posting as it stands (queued, applied or rejected).
  */
-export async function submitPosting(submission: Submission): Promise<string> {
+export async function submitPosting(submission: Submission): Promise<PostingAnswer> {
+  const outcome = await acceptPosting(submission);
+  return typeof outcome === 'string' ? accepted(submission.gov, outcome) : outcome;
+}
+
+/** The id of the posting accepted now, or the answer of a retry. */
+async function acceptPosting(submission: Submission): Promise<string | PostingAnswer> {
   const { request, gov } = submission;
   const key = idempotencyKeyOf(request);
   const sub = request.caller?.sub ?? 'anonymous';
@@ -77,6 +91,13 @@ async function prepare(submission: Submission, sub: string): Promise<Prepared> {
     const refused = referenceRefusal(command, gov, year, referencedId, referenced);
     if (refused) throw new Refused(refused);
   }
+  // A correction is made in a role that may make the original's kind (the rule is the consumer's too).
+  const correcting = command.kind === 'correct' && referenced ? correctingRole(referenced.kind, request.caller?.roles ?? []) : undefined;
+  const role = correcting ?? request.actingRole;
+  if (command.kind === 'correct' && referenced) {
+    const notPermitted = correctionRefusal(referenced.kind, command.originalPostingId, role ?? 'system');
+    if (notPermitted) throw new Refused(notPermitted);
+  }
   if (command.kind === 'order' && referenced) {
     const commitmentId =
       referenced.kind === 'commit' ? referencedId : 'commitmentId' in referenced.command ? referenced.command.commitmentId : undefined;
@@ -91,7 +112,7 @@ async function prepare(submission: Submission, sub: string): Promise<Prepared> {
     command,
     actor: {
       sub,
-      role: request.actingRole ?? 'system',
+      role: role ?? 'system',
       requestId: request.requestId,
       sourceIp: request.sourceIp,
       bodySha256: request.bodySha256,
@@ -116,17 +137,21 @@ function hashOf(submission: Submission): string {
   return createHash('sha256').update(JSON.stringify({ operation, gov, year, command })).digest('hex');
 }
 
-/** A key seen before: the same posting id (re-enqueued while not yet decided), or 422 for another body. */
-async function replay(gov: string, sub: string, key: string, requestHash: string): Promise<string | undefined> {
+/**
+ * A key seen before: the same posting as it stands (re-enqueued while not yet decided: queued; once
+ * decided: applied or rejected, as GET answers it), or 422 for another body.
+ */
+async function replay(gov: string, sub: string, key: string, requestHash: string): Promise<PostingAnswer | undefined> {
   const taken = await readIdempotencyKey(gov, sub, key);
   if (!taken) return undefined;
   if (taken.requestHash !== requestHash) {
     throw unprocessable('idempotency-key-reused', 'this Idempotency-Key was used for a different request', { postingId: taken.postingId });
   }
-  const [decided, stored] = await Promise.all([isPostingDecided(gov, taken.postingId), readPostingRequest(gov, taken.postingId)]);
+  const [status, stored] = await Promise.all([readPostingStatus(gov, taken.postingId), readPostingRequest(gov, taken.postingId)]);
+  const decided = status !== undefined && status.status !== 'queued';
   // The first attempt may have stopped between storing and enqueueing: enqueue again (safe, see enqueuePosting).
   if (!decided && stored) await enqueuePosting(stored.message);
-  return taken.postingId;
+  return decided ? { ...status, statusUrl: accepted(gov, taken.postingId).statusUrl } : accepted(gov, taken.postingId);
 }
 
 function lineOfCommand(command: PostingCommand): string {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cashControlKey, lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import type { Need } from '#shared/domain/execution/snapshot.ts';
 import type { Target } from '#shared/domain/execution/items.ts';
@@ -11,7 +12,7 @@ import type { Target } from '#shared/domain/execution/items.ts';
  *                                                (rule and numbers); never updated
  *        applied results carry gsi1pk JOURNAL#{gov}#{yyyy-mm-dd}, gsi1sk {postingId}: a day's journal is one Query
  *   pk POSTING#{gov}#{postingId}   sk REVERSAL   created once, when a correction reverses the posting
- *   pk IDEMPOTENCY#{gov}#{sub}#{key} sk KEY      Idempotency-Key → posting id and request hash
+ *   pk IDEMPOTENCY#{gov}#{sha256 of JSON [sub, key]} sk KEY  Idempotency-Key → posting id and request hash
  *   pk DOC#{gov}#{docId}           sk DOC        a document's counters (commitment, resolution, payment
  *                                                order, assessment, receipt); docId = id of the posting that created it
  *   pk CLOSE#{gov}#{year}          sk DAY#{yyyy-mm-dd} | MONTH#{yyyy-mm} | YEAR
@@ -26,7 +27,16 @@ export const postingPartition = (gov: string, postingId: string): string => `POS
 export const requestKey = (gov: string, postingId: string) => ({ pk: postingPartition(gov, postingId), sk: 'REQUEST' });
 export const resultKey = (gov: string, postingId: string) => ({ pk: postingPartition(gov, postingId), sk: 'RESULT' });
 export const reversalKey = (gov: string, postingId: string) => ({ pk: postingPartition(gov, postingId), sk: 'REVERSAL' });
-export const idempotencyKey = (gov: string, sub: string, key: string) => ({ pk: `IDEMPOTENCY#${gov}#${sub}#${key}`, sk: 'KEY' });
+/**
+ * The subject and the key may both contain `#` (or anything else): they are hashed as one JSON array,
+ * so no two (subject, key) pairs share a record and a lookup stays one GetItem.
+ */
+export const idempotencyKey = (gov: string, sub: string, key: string) => ({
+  pk: `IDEMPOTENCY#${gov}#${createHash('sha256')
+    .update(JSON.stringify([sub, key]))
+    .digest('hex')}`,
+  sk: 'KEY',
+});
 export const documentKey = (gov: string, docId: string) => ({ pk: `DOC#${gov}#${docId}`, sk: 'DOC' });
 export const closingKey = (gov: string, year: number, period: string) => ({ pk: `CLOSE#${gov}#${year}`, sk: period });
 export const journalIndexKey = (gov: string, date: string, postingId: string) => ({ gsi1pk: `JOURNAL#${gov}#${date}`, gsi1sk: postingId });

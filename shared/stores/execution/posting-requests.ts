@@ -4,7 +4,7 @@ import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { PostingCommand, PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
-import { idempotencyKey, requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
+import { idempotencyKey, requestKey } from '#shared/stores/execution/posting-keys.ts';
 import { requestItem } from '#shared/stores/execution/posting-items.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 import type { TransactOutcome } from '#shared/stores/table/transact.ts';
@@ -41,14 +41,6 @@ export async function readPostingRequest(gov: string, postingId: string): Promis
     committedBy: Item.committedBy as string | undefined,
     message,
   };
-}
-
-/** Whether the consumer has decided the posting (its RESULT exists). */
-export async function isPostingDecided(gov: string, postingId: string): Promise<boolean> {
-  const { Item } = await dynamoClient().send(
-    new GetCommand({ TableName: tableName(), Key: resultKey(gov, postingId), ProjectionExpression: 'pk' }),
-  );
-  return Item !== undefined;
 }
 
 export interface Acceptance {

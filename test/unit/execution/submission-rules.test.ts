@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { PostingCommand } from '#shared/domain/execution/posting.ts';
+import type { Role } from '#shared/auth/roles.ts';
+import { correctingRole, correctionRefusal, correctionRoles, postingMakers } from '#shared/domain/execution/posting-makers.ts';
+import type { PostingCommand, PostingKind } from '#shared/domain/execution/posting.ts';
 import { awaitsReference, referencedPostingId, referenceRefusal } from '#shared/domain/execution/referenced-posting.ts';
 import { orderingOwnCommitment } from '#shared/domain/execution/segregation-of-duties.ts';
 import { Refused, refusal } from '#shared/domain/refusal.ts';
+import { confirmPayment, correctPosting as correctPostingRoute, createCommitment } from '#shared/routes/execution.ts';
 import { problemOf } from '#test/support/problem.ts';
 
 /** The API's own decisions before it consults the books: the referenced posting and segregation of duties. */
@@ -62,5 +65,40 @@ describe('segregation of duties', () => {
 
   it('lets another official order the payment', () => {
     expect(orderingOwnCommitment('fo-kim', 'do-park', 'C1')).toBeUndefined();
+  });
+});
+
+describe('who may correct a posting', () => {
+  it('is declared once: the correction route admits the makers of every kind that moves no cash, and no one else', () => {
+    expect([...correctionRoles].sort()).toEqual(['disbursing_officer', 'finance_officer', 'revenue_officer']);
+    expect(correctPostingRoute.access).toEqual({ kind: 'government', roles: correctionRoles, write: true });
+    expect(createCommitment.access).toEqual({ kind: 'government', roles: postingMakers.commit.roles, write: true });
+    expect(confirmPayment.access).toEqual({ kind: 'government', roles: postingMakers.pay.roles, write: true });
+  });
+
+  it("corrects in the caller's role that may make the original's kind, whatever role comes first", () => {
+    expect(correctingRole('order', ['finance_officer', 'disbursing_officer'])).toBe('disbursing_officer');
+    expect(correctingRole('commit', ['revenue_officer'])).toBeUndefined();
+    expect(correctingRole('correct', ['finance_officer'])).toBeUndefined();
+  });
+
+  it('refuses cash the bank moved before asking who corrects it, and names what to do instead', async () => {
+    const refused = (kind: PostingKind, role: Role) =>
+      problemOf(() => {
+        const refusal = correctionRefusal(kind, 'P1', role);
+        if (refusal) throw new Refused(refusal);
+      });
+    expect(await refused('pay', 'treasury_bank')).toMatchObject({
+      status: 422,
+      code: 'bank-confirmed',
+      context: { instead: expect.stringContaining('반납') },
+    });
+    expect(await refused('receive', 'revenue_officer')).toMatchObject({
+      status: 422,
+      code: 'bank-confirmed',
+      context: { instead: expect.stringContaining('환급') },
+    });
+    expect(await refused('commit', 'revenue_officer')).toMatchObject({ status: 403, code: 'correction-role-not-permitted' });
+    expect(correctionRefusal('resolve', 'P1', 'disbursing_officer')).toBeUndefined();
   });
 });

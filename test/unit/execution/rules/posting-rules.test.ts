@@ -87,6 +87,47 @@ const storedResolution = (overrides: Partial<StoredResult> = {}): StoredResult =
 const resolutionDocument = (ordered: number) =>
   documentItem('resolution', 'P-RS', { lineId: 'E1', commitmentId: 'C1', committedBy: 'fo-kim' }, { amount: 200, ordered });
 
+/** A correction asked for in another role than the fixtures' finance officer. */
+const correctingAs = (role: PostingMessage['actor']['role'], originalPostingId: string) => {
+  const message = correctPosting(originalPostingId);
+  return { ...message, actor: { ...message.actor, role } };
+};
+/** An applied posting of `kind` that created (or, for a payment, moved) the document it names. */
+const storedPosting = (kind: PostingKind, postingId: string, effects: StoredResult['effects'], journal: StoredResult['journal']) =>
+  storedResolution({ kind, postingId, effects, journal });
+const storedPayment = storedPosting(
+  'pay',
+  'P-PAY',
+  [
+    { target: lineTarget(GOV, YEAR, 'E1'), kind: 'line', deltas: { paid: 200 } },
+    { target: docTarget(GOV, 'O1'), kind: 'order', deltas: { paid: 200 } },
+  ],
+  { fund: 'general', date: '2026-03-05', lines: [dr('2101', 200), cr('1101', 200)] },
+);
+const storedReceipt = storedPosting('receive', 'P-RC', [{ target: docTarget(GOV, 'P-RC'), kind: 'receipt', deltas: { amount: 200 } }], {
+  fund: 'general',
+  date: '2026-04-10',
+  lines: [dr('1101', 200), cr('1103', 200)],
+});
+const storedOrder = storedPosting(
+  'order',
+  'O1',
+  [
+    { target: lineTarget(GOV, YEAR, 'E1'), kind: 'line', deltas: { ordered: 200 } },
+    { target: docTarget(GOV, 'O1'), kind: 'order', deltas: { amount: 200 } },
+  ],
+  { fund: 'general', date: '2026-03-04', lines: [] },
+);
+const storedAssessment = storedPosting(
+  'assess',
+  'A1',
+  [
+    { target: lineTarget(GOV, YEAR, 'R1'), kind: 'line', deltas: { assessed: 900 } },
+    { target: docTarget(GOV, 'A1'), kind: 'assessment', deltas: { amount: 900 } },
+  ],
+  { fund: 'general', date: '2026-04-01', lines: [dr('1103', 900), cr('4201', 900)] },
+);
+
 const refused = (status: number, code: string, context?: Record<string, unknown>): Judged => ({
   problem: { status, code, ...(context ? { context } : {}) },
 });
@@ -410,6 +451,56 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       message: correctPosting(),
       books: { items: [expenditureLine({ allotted: 1_000 })], results: [storedResolution()], reversed: ['P-RS'] },
       expected: refused(422, 'already-corrected', { rule: 'already-corrected' }),
+    },
+    {
+      name: 'refuses a payment the treasury bank confirmed, whoever asks: its money comes back by 반납',
+      message: correctingAs('revenue_officer', 'P-PAY'),
+      books: { items: [expenditureLine({ allotted: 1_000, paid: 200 })], results: [storedPayment] },
+      expected: refused(422, 'bank-confirmed', { rule: 'bank-confirmed', originalPostingId: 'P-PAY', originalKind: 'pay' }),
+    },
+    {
+      name: 'refuses a receipt: its money goes back by 과오납 환급',
+      message: correctingAs('revenue_officer', 'P-RC'),
+      books: { items: [revenueLine({ received: 200 })], results: [storedReceipt] },
+      expected: refused(422, 'bank-confirmed', { rule: 'bank-confirmed', originalKind: 'receive' }),
+    },
+    {
+      name: 'refuses a payment order the bank has paid, even to the disbursing officer',
+      message: correctingAs('disbursing_officer', 'O1'),
+      books: {
+        items: [expenditureLine({ allotted: 1_000, ordered: 200, paid: 200 }), order({ amount: 200, paid: 200 })],
+        results: [storedOrder],
+      },
+      expected: refused(422, 'bank-confirmed', { rule: 'bank-confirmed', originalKind: 'order', paid: 200, received: 0 }),
+    },
+    {
+      name: 'refuses an assessment with money received against it',
+      message: correctingAs('revenue_officer', 'A1'),
+      books: {
+        items: [revenueLine({ assessed: 900, received: 100 }), assessment({ amount: 900, received: 100 })],
+        results: [storedAssessment],
+      },
+      expected: refused(422, 'bank-confirmed', { rule: 'bank-confirmed', originalKind: 'assess', paid: 0, received: 100 }),
+    },
+    {
+      name: 'refuses a role that may not make the original kind (403)',
+      message: correctingAs('revenue_officer', 'O1'),
+      books: { items: [expenditureLine({ allotted: 1_000, ordered: 200 }), order({ amount: 200 })], results: [storedOrder] },
+      expected: refused(403, 'correction-role-not-permitted', {
+        rule: 'correction-role-not-permitted',
+        originalKind: 'order',
+        role: 'revenue_officer',
+        permitted: ['disbursing_officer'],
+      }),
+    },
+    {
+      name: 'lets the role that makes the kind correct an unpaid payment order',
+      message: correctingAs('disbursing_officer', 'O1'),
+      books: {
+        items: [expenditureLine({ allotted: 1_000, resolved: 200, ordered: 200 }), order({ amount: 200 })],
+        results: [storedOrder],
+      },
+      expected: { applied: { amount: 200, deltas: { line: { ordered: -200 }, O1: { amount: -200 } }, journal: [] } },
     },
   ],
 };
