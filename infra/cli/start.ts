@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { startEmbeddedStack, seedRegistry } from '#infra/embedded/stack-manager.ts';
 import type { EmbeddedStack } from '#infra/embedded/stack-manager.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
-import { startRuntime } from '#infra/runtime/runtime.ts';
+import { developmentIssuerRefusal, startRuntime } from '#infra/runtime/runtime.ts';
 import { readRuntimeState, removeRuntimeState, writeRuntimeState } from '#infra/runtime/state-file.ts';
 import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
 
@@ -12,7 +12,9 @@ const USAGE = `npm start [-- --port 3000] [--host 127.0.0.1] [--data-dir .data] 
 Starts the embedded AWS-compatible stack (data under .data/) and the local runtime: the API,
 the queue consumers and the schedules. With --external (or HOJO_EXTERNAL_ENDPOINTS=1) no engine is
 started: the runtime uses the resources named by TABLE_NAME, POSTING_QUEUE_URL,
-SETTLEMENT_QUEUE_URL, ARCHIVE_BUCKET and the endpoints in AWS_ENDPOINT_URL_* (the on-prem mode).`;
+SETTLEMENT_QUEUE_URL, ARCHIVE_BUCKET and the endpoints in AWS_ENDPOINT_URL_* (the on-prem mode).
+On a network (--external, or a --host that is not loopback) an external issuer is required:
+HOJO_JWKS_URL, HOJO_JWT_ISSUER and HOJO_JWT_AUDIENCE; the development issuer is for one machine.`;
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +42,14 @@ if (already) {
   process.exit(1);
 }
 
+/** Before anything starts: no development issuer on a network (HOJO_EXTERNAL_ENDPOINTS=1 or a non-loopback --host). */
+function refuseDevelopmentIssuerOnNetwork(): void {
+  const problem = developmentIssuerRefusal({ ...process.env, ...(external ? { HOJO_EXTERNAL_ENDPOINTS: '1' } : {}) }, values.host);
+  if (!problem) return;
+  console.error(problem);
+  process.exit(1);
+}
+
 const resourceVariables = new Set([table.env, ...Object.values(queues).map((q) => q.env), ...Object.values(buckets).map((b) => b.env)]);
 let stack: EmbeddedStack | undefined;
 if (external) {
@@ -48,8 +58,10 @@ if (external) {
     console.error(`--external needs ${missing.join(', ')} in the environment`);
     process.exit(1);
   }
+  refuseDevelopmentIssuerOnNetwork();
   if (values['seed-registry']) await seedRegistry({});
 } else {
+  refuseDevelopmentIssuerOnNetwork();
   // The engines stay on the loopback interface whatever --host says: only the API is exposed.
   stack = await startEmbeddedStack({
     dataDir,

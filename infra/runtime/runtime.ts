@@ -54,6 +54,8 @@ export interface Runtime {
  */
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const env = options.env ?? process.env;
+  const issuerProblem = developmentIssuerRefusal(env, options.host ?? '127.0.0.1');
+  if (issuerProblem) throw new Error(issuerProblem);
   const auth = await runtimeAuth(env, options.dataDir);
   const bindings = (options.pollQueues ?? true) ? (options.queues ?? declaredQueues(env)) : [];
   const scheduler = startScheduler((options.runSchedules ?? true) ? (options.schedules ?? allSchedules) : [], scheduleTimeZone);
@@ -94,6 +96,31 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       return stopping;
     },
   };
+}
+
+/** 127.0.0.0/8, ::1, localhost: the API is reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare) || bare === '::ffff:127.0.0.1';
+}
+
+/**
+ * The development issuer signs any token for anyone who can reach its key directory: it is for a
+ * developer's machine only. On a network (HOJO_EXTERNAL_ENDPOINTS=1, or an API bound to a
+ * non-loopback interface) the runtime refuses to start without an external issuer. Returns the
+ * reason to refuse, or undefined.
+ */
+export function developmentIssuerRefusal(env: NodeJS.ProcessEnv, host: string): string | undefined {
+  if (env.HOJO_JWKS_URL) return undefined;
+  const reasons = [
+    ...(env.HOJO_EXTERNAL_ENDPOINTS === '1' ? ['HOJO_EXTERNAL_ENDPOINTS=1'] : []),
+    ...(isLoopbackHost(host) ? [] : [`--host ${host} (not loopback)`]),
+  ];
+  if (reasons.length === 0) return undefined;
+  return (
+    `refusing to start with the development issuer on a network (${reasons.join(', ')}): ` +
+    'set HOJO_JWKS_URL, HOJO_JWT_ISSUER and HOJO_JWT_AUDIENCE to your identity provider'
+  );
 }
 
 function declaredQueues(env: NodeJS.ProcessEnv): QueueBinding[] {
