@@ -4,6 +4,7 @@
  */
 import { installFifoReceiveBatching } from './fifo-receive-batching.ts';
 import { installPersistenceReadyFix } from './persistence-ready-count.ts';
+import { installS3WriteOnce } from './s3-write-once.ts';
 import { checkFifoReceiveBatching } from './self-test.ts';
 import { loadSqsStore } from './sqs-store.ts';
 
@@ -15,6 +16,7 @@ export function installFauxqsExtensions(): Promise<void> {
     installFifoReceiveBatching(module);
     checkFifoReceiveBatching(module, version);
     await installPersistenceReadyFix();
+    await installS3WriteOnce();
   })();
   return installed;
 }
