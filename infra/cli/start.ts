@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { applyBucketSettings } from '#infra/embedded/provision-declared.ts';
 import { startEmbeddedStack, seedRegistry } from '#infra/embedded/stack-manager.ts';
+import { describeWarning } from '#shared/platform/object-lock-check.ts';
 import type { EmbeddedStack } from '#infra/embedded/stack-manager.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
 import { developmentIssuerRefusal, startRuntime } from '#infra/runtime/runtime.ts';
@@ -68,6 +70,11 @@ if (external) {
     ...(process.env.HOJO_DYNAMODB_PORT ? { dynamoPort: Number(process.env.HOJO_DYNAMODB_PORT) } : {}),
     ...(process.env.HOJO_AWS_PORT ? { awsPort: Number(process.env.HOJO_AWS_PORT) } : {}),
   });
+  // The archive: versioned, Object Lock with the declared COMPLIANCE default retention.
+  await applyBucketSettings(stack.endpoints).catch(async (error: unknown) => {
+    await stack?.stop();
+    throw error;
+  });
 }
 
 const runtime = await startRuntime({ port: Number(values.port), host: values.host, dataDir }).catch(async (error: unknown) => {
@@ -89,6 +96,10 @@ await writeRuntimeState(dataDir, {
 });
 
 const upcoming = runtime.scheduler.upcoming();
+const lockWarnings = await runtime.objectLockWarnings;
+for (const warning of lockWarnings) {
+  console.warn(`WARNING: archives are not write-once here: ${describeWarning(warning)} (/health reports degraded)`);
+}
 console.log(`hojo is running (ready in ${Math.round(performance.now() - started)} ms)
 
   API       ${runtime.url}

@@ -97,6 +97,22 @@ export async function provisionDeclared(endpoints: Endpoints, prefix = ''): Prom
   }
 }
 
+/**
+ * The archive bucket's versioning and Object Lock default retention on the embedded stack (which
+ * infra/embedded/provision.ts creates with Object Lock enabled but no default retention).
+ */
+export async function applyBucketSettings(endpoints: Endpoints, prefix = ''): Promise<ProvisionStep[]> {
+  const s3 = new S3Client({ endpoint: endpoints.s3, region: LOCAL_REGION, credentials, forcePathStyle: true });
+  try {
+    const steps: ProvisionStep[] = [];
+    for (const bucket of Object.values(buckets) as BucketDeclaration[])
+      steps.push(...(await bucketSettings(s3, physicalName(prefix, bucket.name), bucket)));
+    return steps;
+  } finally {
+    s3.destroy();
+  }
+}
+
 const unsupported = (resource: string, setting: string) => (error: { name?: string }) =>
   ({ resource, setting, outcome: 'unsupported', detail: error.name ?? 'Error' }) as const;
 

@@ -4,12 +4,15 @@ import { queues } from '#shared/resources.ts';
 import type { QueueDeclaration, QueueKey } from '#shared/resources.ts';
 import { schedules as allSchedules, scheduleTimeZone } from '#shared/schedules.ts';
 import type { ScheduleDeclaration } from '#shared/schedules.ts';
+import { checkObjectLock, describeWarning } from '#shared/platform/object-lock-check.ts';
+import type { HealthWarning } from '#shared/platform/object-lock-check.ts';
 import { runtimeAuth } from '#infra/runtime/auth-config.ts';
 import type { RuntimeAuth } from '#infra/runtime/auth-config.ts';
 import { createHttpServer, listen } from '#infra/runtime/http-server.ts';
 import type { HttpTimeouts } from '#infra/runtime/http-timeouts.ts';
 import { createQueuePoller } from '#infra/runtime/queue-poller.ts';
 import type { QueuePoller } from '#infra/runtime/queue-poller.ts';
+import { runtimeLogger } from '#infra/runtime/runtime-logger.ts';
 import { startScheduler } from '#infra/runtime/scheduler.ts';
 import type { Scheduler } from '#infra/runtime/scheduler.ts';
 
@@ -36,6 +39,8 @@ export interface RuntimeOptions {
   readonly waitTimeSeconds?: number;
   readonly concurrency?: number;
   readonly env?: NodeJS.ProcessEnv;
+  /** Check the archive bucket's Object Lock at start and for /health (default true). */
+  readonly checkObjectLock?: boolean;
 }
 
 export interface Runtime {
@@ -43,6 +48,8 @@ export interface Runtime {
   readonly auth: RuntimeAuth;
   readonly pollers: ReadonlyMap<string, QueuePoller>;
   readonly scheduler: Scheduler;
+  /** What the start-up check of the archive bucket found missing (Object Lock, versioning); empty when all is set. */
+  readonly objectLockWarnings: Promise<readonly HealthWarning[]>;
   /** Stops taking requests and messages, finishes what is in flight. Idempotent. */
   stop(): Promise<void>;
 }
@@ -59,7 +66,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const auth = await runtimeAuth(env, options.dataDir);
   const bindings = (options.pollQueues ?? true) ? (options.queues ?? declaredQueues(env)) : [];
   const scheduler = startScheduler((options.runSchedules ?? true) ? (options.schedules ?? allSchedules) : [], scheduleTimeZone);
+  const healthWarnings = (options.checkObjectLock ?? true) ? cachedObjectLockCheck() : undefined;
+  const objectLockWarnings = healthWarnings ? healthWarnings() : Promise.resolve([]);
+  void objectLockWarnings.then((warnings) => {
+    for (const warning of warnings) runtimeLogger.warn(`write-once archive not guaranteed: ${describeWarning(warning)}`, { ...warning });
+  });
   const server = createHttpServer({
+    ...(healthWarnings ? { healthWarnings } : {}),
     routes: options.routes ?? allRoutes,
     verifyToken: auth.verifyToken,
     ...(auth.jwks ? { jwks: auth.jwks } : {}),
@@ -89,12 +102,24 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     auth,
     pollers,
     scheduler,
+    objectLockWarnings,
     stop() {
       stopping ??= Promise.all([http.close(), ...[...pollers.values()].map((poller) => poller.stop()), scheduler.stop()]).then(
         () => undefined,
       );
       return stopping;
     },
+  };
+}
+
+const OBJECT_LOCK_RECHECK_MS = 30_000;
+
+/** The Object Lock check, at most once per 30 s (a /health poller does not turn into S3 traffic). */
+function cachedObjectLockCheck(): () => Promise<readonly HealthWarning[]> {
+  let last: { at: number; result: Promise<readonly HealthWarning[]> } | undefined;
+  return () => {
+    if (!last || Date.now() - last.at > OBJECT_LOCK_RECHECK_MS) last = { at: Date.now(), result: checkObjectLock().catch(() => []) };
+    return last.result;
   };
 }
 
