@@ -1,20 +1,31 @@
 import { defineConfig } from 'vitest/config';
+import type { ViteUserConfig } from 'vitest/config';
 
+/** Settings shared by `npm test` and `npm run test:conformance` (vitest.conformance.config.ts). */
+export const sharedTestSettings: NonNullable<ViteUserConfig['test']> = {
+  globalSetup: ['test/support/global-setup.ts'],
+  pool: 'forks',
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  reporters: ['default'],
+  env: {
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    AWS_REGION: 'ap-northeast-2',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+  },
+};
+
+/**
+ * `npm test`: everything that needs only Node and npm. The conformance suite (test/conformance,
+ * against moto, which needs Python) runs with `npm run test:conformance`.
+ */
 export default defineConfig({
   test: {
+    ...sharedTestSettings,
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
-    pool: 'forks',
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    reporters: ['default'],
-    env: {
-      POWERTOOLS_LOG_LEVEL: 'SILENT',
-      POWERTOOLS_METRICS_DISABLED: 'true',
-      POWERTOOLS_TRACE_ENABLED: 'false',
-      AWS_REGION: 'ap-northeast-2',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-    },
+    exclude: ['test/conformance/**', '**/node_modules/**'],
   },
 });

@@ -9,7 +9,7 @@ import { readRuntimeState } from '#infra/runtime/state-file.ts';
 import { parseArchiveKey } from '#shared/domain/reports/archive-keys.ts';
 
 const USAGE = `npm run reports -- list --year 2025 [--gov 11110] [--report trial-balance] [options]
-npm run reports -- get <key> [--out reports] [options]
+npm run reports -- get <key> [--out DIR] [options]   (DIR defaults to reports/ under the data directory, git-ignored)
 
 Lists archived closing reports, or downloads one file and verifies its SHA-256 against the
 manifest (the command fails, and writes nothing, on a mismatch). Talks to the API of a running
@@ -23,7 +23,7 @@ const { values, positionals } = parseArgs({
     year: { type: 'string' },
     gov: { type: 'string' },
     report: { type: 'string' },
-    out: { type: 'string', default: 'reports' },
+    out: { type: 'string' },
     api: { type: 'string' },
     token: { type: 'string' },
     'data-dir': { type: 'string' },
@@ -111,7 +111,8 @@ async function get(key: string): Promise<void> {
   const entry =
     key === manifestKey ? undefined : (manifest.files.find((f) => f.key === key) ?? fail(`${key} is not listed in its manifest`, 1));
   const bytes = entry ? await fetchVerified(parsed.gov, key, entry.sha256) : manifestBytes;
-  const target = join(resolve(values.out as string), key);
+  // Outside the work tree's tracked files by default: the data directory (.data/) is git-ignored.
+  const target = join(resolve(values.out ?? join(values['data-dir'] ?? defaultDataDir(), 'reports')), key);
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, bytes);
   console.log(`${target}  ${bytes.length} bytes  sha256 ${sha256(bytes)} (verified against the manifest)`);

@@ -1,9 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { applyBucketSettings } from '#infra/embedded/provision-declared.ts';
 import { startEmbeddedStack, seedRegistry } from '#infra/embedded/stack-manager.ts';
+import { describeWarning } from '#shared/platform/object-lock-check.ts';
 import type { EmbeddedStack } from '#infra/embedded/stack-manager.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
-import { startRuntime } from '#infra/runtime/runtime.ts';
+import { developmentIssuerRefusal, startRuntime } from '#infra/runtime/runtime.ts';
 import { readRuntimeState, removeRuntimeState, writeRuntimeState } from '#infra/runtime/state-file.ts';
 import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
 
@@ -12,7 +14,9 @@ const USAGE = `npm start [-- --port 3000] [--host 127.0.0.1] [--data-dir .data] 
 Starts the embedded AWS-compatible stack (data under .data/) and the local runtime: the API,
 the queue consumers and the schedules. With --external (or HOJO_EXTERNAL_ENDPOINTS=1) no engine is
 started: the runtime uses the resources named by TABLE_NAME, POSTING_QUEUE_URL,
-SETTLEMENT_QUEUE_URL, ARCHIVE_BUCKET and the endpoints in AWS_ENDPOINT_URL_* (the on-prem mode).`;
+SETTLEMENT_QUEUE_URL, ARCHIVE_BUCKET and the endpoints in AWS_ENDPOINT_URL_* (the on-prem mode).
+On a network (--external, or a --host that is not loopback) an external issuer is required:
+HOJO_JWKS_URL, HOJO_JWT_ISSUER and HOJO_JWT_AUDIENCE; the development issuer is for one machine.`;
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +44,14 @@ if (already) {
   process.exit(1);
 }
 
+/** Before anything starts: no development issuer on a network (HOJO_EXTERNAL_ENDPOINTS=1 or a non-loopback --host). */
+function refuseDevelopmentIssuerOnNetwork(): void {
+  const problem = developmentIssuerRefusal({ ...process.env, ...(external ? { HOJO_EXTERNAL_ENDPOINTS: '1' } : {}) }, values.host);
+  if (!problem) return;
+  console.error(problem);
+  process.exit(1);
+}
+
 const resourceVariables = new Set([table.env, ...Object.values(queues).map((q) => q.env), ...Object.values(buckets).map((b) => b.env)]);
 let stack: EmbeddedStack | undefined;
 if (external) {
@@ -48,13 +60,20 @@ if (external) {
     console.error(`--external needs ${missing.join(', ')} in the environment`);
     process.exit(1);
   }
+  refuseDevelopmentIssuerOnNetwork();
   if (values['seed-registry']) await seedRegistry({});
 } else {
+  refuseDevelopmentIssuerOnNetwork();
   // The engines stay on the loopback interface whatever --host says: only the API is exposed.
   stack = await startEmbeddedStack({
     dataDir,
     ...(process.env.HOJO_DYNAMODB_PORT ? { dynamoPort: Number(process.env.HOJO_DYNAMODB_PORT) } : {}),
     ...(process.env.HOJO_AWS_PORT ? { awsPort: Number(process.env.HOJO_AWS_PORT) } : {}),
+  });
+  // The archive: versioned, Object Lock with the declared COMPLIANCE default retention.
+  await applyBucketSettings(stack.endpoints).catch(async (error: unknown) => {
+    await stack?.stop();
+    throw error;
   });
 }
 
@@ -77,6 +96,10 @@ await writeRuntimeState(dataDir, {
 });
 
 const upcoming = runtime.scheduler.upcoming();
+const lockWarnings = await runtime.objectLockWarnings;
+for (const warning of lockWarnings) {
+  console.warn(`WARNING: archives are not write-once here: ${describeWarning(warning)} (/health reports degraded)`);
+}
 console.log(`hojo is running (ready in ${Math.round(performance.now() - started)} ms)
 
   API       ${runtime.url}

@@ -31,6 +31,11 @@ export interface HttpServerOptions {
   readonly handlerTimeoutMs?: number;
   /** Limits on connections that are slow to send a request or idle between requests. */
   readonly timeouts?: HttpTimeouts;
+  /**
+   * Guarantees of the self-hosted deployment that no dependency probe sees (the archive bucket's
+   * Object Lock): when any is missing, GET /health answers `degraded` (still 200) and names them.
+   */
+  readonly healthWarnings?: () => Promise<readonly { readonly name: string; readonly resource: string; readonly missing: string }[]>;
 }
 
 export interface RunningHttpServer {
@@ -83,7 +88,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const handler = await loadHandler(route.handler);
     const context = lambdaContext({ functionName: functionNameOf(route.handler), timeoutMs, requestId });
     const result = await withTimeout(invokeInScope(handler, event, context), timeoutMs);
-    return answerFromLambdaResult(result);
+    const answer = answerFromLambdaResult(result);
+    return route.path === '/health' && options.healthWarnings ? withHealthWarnings(answer, await options.healthWarnings()) : answer;
   };
 
   const server = createServer(serverTimeoutOptions(options.timeouts), (request, response) => {
@@ -108,6 +114,18 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
   server.on('clientError', answerUnparsableRequest);
   return server;
+}
+
+/** `ok` becomes `degraded` (HTTP 200: serving, but a guarantee is missing); the warnings name what. */
+function withHealthWarnings(answer: HttpAnswer, warnings: readonly object[]): HttpAnswer {
+  if (warnings.length === 0) return answer;
+  try {
+    const body = JSON.parse(answer.body.toString('utf8')) as { status?: string };
+    const degraded = { ...body, status: body.status === 'ok' ? 'degraded' : body.status, warnings };
+    return { ...answer, body: Buffer.from(JSON.stringify(degraded), 'utf8') };
+  } catch {
+    return answer;
+  }
 }
 
 /**

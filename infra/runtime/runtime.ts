@@ -5,12 +5,15 @@ import { shardUrls } from '#shared/config/queue-shards.ts';
 import type { QueueDeclaration, QueueKey } from '#shared/resources.ts';
 import { schedules as allSchedules, scheduleTimeZone } from '#shared/schedules.ts';
 import type { ScheduleDeclaration } from '#shared/schedules.ts';
+import { checkObjectLock, describeWarning } from '#shared/platform/object-lock-check.ts';
+import type { HealthWarning } from '#shared/platform/object-lock-check.ts';
 import { runtimeAuth } from '#infra/runtime/auth-config.ts';
 import type { RuntimeAuth } from '#infra/runtime/auth-config.ts';
 import { createHttpServer, listen } from '#infra/runtime/http-server.ts';
 import type { HttpTimeouts } from '#infra/runtime/http-timeouts.ts';
 import { createQueuePoller } from '#infra/runtime/queue-poller.ts';
 import type { QueuePoller } from '#infra/runtime/queue-poller.ts';
+import { runtimeLogger } from '#infra/runtime/runtime-logger.ts';
 import { startScheduler } from '#infra/runtime/scheduler.ts';
 import type { Scheduler } from '#infra/runtime/scheduler.ts';
 
@@ -39,6 +42,8 @@ export interface RuntimeOptions {
   readonly waitTimeSeconds?: number;
   readonly concurrency?: number;
   readonly env?: NodeJS.ProcessEnv;
+  /** Check the archive bucket's Object Lock at start and for /health (default true). */
+  readonly checkObjectLock?: boolean;
 }
 
 export interface Runtime {
@@ -46,6 +51,8 @@ export interface Runtime {
   readonly auth: RuntimeAuth;
   readonly pollers: ReadonlyMap<string, QueuePoller>;
   readonly scheduler: Scheduler;
+  /** What the start-up check of the archive bucket found missing (Object Lock, versioning); empty when all is set. */
+  readonly objectLockWarnings: Promise<readonly HealthWarning[]>;
   /** Stops taking requests and messages, finishes what is in flight. Idempotent. */
   stop(): Promise<void>;
 }
@@ -58,10 +65,18 @@ export interface Runtime {
  */
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const env = options.env ?? process.env;
+  const issuerProblem = developmentIssuerRefusal(env, options.host ?? '127.0.0.1');
+  if (issuerProblem) throw new Error(issuerProblem);
   const auth = await runtimeAuth(env, options.dataDir);
   const bindings = (options.pollQueues ?? true) ? (options.queues ?? declaredQueues(env)) : [];
   const scheduler = startScheduler((options.runSchedules ?? true) ? (options.schedules ?? allSchedules) : [], scheduleTimeZone);
+  const healthWarnings = (options.checkObjectLock ?? true) ? cachedObjectLockCheck() : undefined;
+  const objectLockWarnings = healthWarnings ? healthWarnings() : Promise.resolve([]);
+  void objectLockWarnings.then((warnings) => {
+    for (const warning of warnings) runtimeLogger.warn(`write-once archive not guaranteed: ${describeWarning(warning)}`, { ...warning });
+  });
   const server = createHttpServer({
+    ...(healthWarnings ? { healthWarnings } : {}),
     routes: options.routes ?? allRoutes,
     verifyToken: auth.verifyToken,
     ...(auth.jwks ? { jwks: auth.jwks } : {}),
@@ -93,6 +108,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     auth,
     pollers,
     scheduler,
+    objectLockWarnings,
     stop() {
       stopping ??= Promise.all([http.close(), ...[...pollers.values()].map((poller) => poller.stop()), scheduler.stop()]).then(
         () => undefined,
@@ -100,6 +116,42 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       return stopping;
     },
   };
+}
+
+const OBJECT_LOCK_RECHECK_MS = 30_000;
+
+/** The Object Lock check, at most once per 30 s (a /health poller does not turn into S3 traffic). */
+function cachedObjectLockCheck(): () => Promise<readonly HealthWarning[]> {
+  let last: { at: number; result: Promise<readonly HealthWarning[]> } | undefined;
+  return () => {
+    if (!last || Date.now() - last.at > OBJECT_LOCK_RECHECK_MS) last = { at: Date.now(), result: checkObjectLock().catch(() => []) };
+    return last.result;
+  };
+}
+
+/** 127.0.0.0/8, ::1, localhost: the API is reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare) || bare === '::ffff:127.0.0.1';
+}
+
+/**
+ * The development issuer signs any token for anyone who can reach its key directory: it is for a
+ * developer's machine only. On a network (HOJO_EXTERNAL_ENDPOINTS=1, or an API bound to a
+ * non-loopback interface) the runtime refuses to start without an external issuer. Returns the
+ * reason to refuse, or undefined.
+ */
+export function developmentIssuerRefusal(env: NodeJS.ProcessEnv, host: string): string | undefined {
+  if (env.HOJO_JWKS_URL) return undefined;
+  const reasons = [
+    ...(env.HOJO_EXTERNAL_ENDPOINTS === '1' ? ['HOJO_EXTERNAL_ENDPOINTS=1'] : []),
+    ...(isLoopbackHost(host) ? [] : [`--host ${host} (not loopback)`]),
+  ];
+  if (reasons.length === 0) return undefined;
+  return (
+    `refusing to start with the development issuer on a network (${reasons.join(', ')}): ` +
+    'set HOJO_JWKS_URL, HOJO_JWT_ISSUER and HOJO_JWT_AUDIENCE to your identity provider'
+  );
 }
 
 function declaredQueues(env: NodeJS.ProcessEnv): QueueBinding[] {

@@ -72,6 +72,13 @@ function tableOf(state: RuntimeState) {
   return { client, name: state.env.TABLE_NAME ?? '' };
 }
 
+/** On a network the runtime needs an external issuer (its keys are fetched on the first token only). */
+const EXTERNAL_ISSUER = {
+  HOJO_JWKS_URL: 'http://127.0.0.1:9/jwks.json',
+  HOJO_JWT_ISSUER: 'https://sso.example.go.kr',
+  HOJO_JWT_AUDIENCE: 'hojo-api',
+};
+
 describe('npm start', () => {
   let firstKid: string | undefined;
 
@@ -130,7 +137,7 @@ describe('npm start', () => {
 
   it('HOJO_EXTERNAL_ENDPOINTS=1: no engines, the runtime serves the resources named in the environment (on-prem mode)', async () => {
     const stack = await useTestStack();
-    const started = await start([], { ...process.env, ...stack.env, HOJO_EXTERNAL_ENDPOINTS: '1' });
+    const started = await start([], { ...process.env, ...stack.env, ...EXTERNAL_ISSUER, HOJO_EXTERNAL_ENDPOINTS: '1' });
     expect(started.output()).toMatch(/Data\s+external endpoints/);
     const health = (await (await fetch(`${started.url}/health`)).json()) as { status: string; dependencies: { resource: string }[] };
     expect(health.status).toBe('ok');

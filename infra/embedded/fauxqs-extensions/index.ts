@@ -5,6 +5,7 @@
 import { installFifoReceiveBatching } from './fifo-receive-batching.ts';
 import { installMessageCharacterFix } from './message-characters.ts';
 import { installPersistenceReadyFix } from './persistence-ready-count.ts';
+import { installS3WriteOnce } from './s3-write-once.ts';
 import { checkFifoReceiveBatching } from './self-test.ts';
 import { loadSqsStore } from './sqs-store.ts';
 
@@ -17,6 +18,7 @@ export function installFauxqsExtensions(): Promise<void> {
     checkFifoReceiveBatching(module, version);
     await installPersistenceReadyFix();
     await installMessageCharacterFix();
+    await installS3WriteOnce();
   })();
   return installed;
 }

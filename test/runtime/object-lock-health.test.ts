@@ -1,0 +1,70 @@
+/**
+ * Issue #18: the archive bucket's Object Lock is checked when the runtime starts (a warning naming
+ * the missing setting) and by /health (`degraded`, naming it), e.g. on an S3-compatible store
+ * without Object Lock such as Garage: here a bucket provisioned without Object Lock.
+ */
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startRuntime } from '#infra/runtime/runtime.ts';
+import type { Runtime } from '#infra/runtime/runtime.ts';
+import { resetClients } from '#shared/clients/reset.ts';
+import { s3Client } from '#shared/clients/s3.ts';
+import { checkObjectLock } from '#shared/platform/object-lock-check.ts';
+import { useTestStack } from '#test/support/stack.ts';
+
+const stack = await useTestStack();
+let runtime: Runtime | undefined;
+
+afterEach(async () => {
+  await runtime?.stop();
+  runtime = undefined;
+  Object.assign(process.env, stack.env);
+  resetClients();
+});
+
+const start = () => startRuntime({ port: 0, pollQueues: false, runSchedules: false });
+
+describe('Object Lock of the archive bucket', () => {
+  it('the provisioned archive bucket has it: no warning, /health ok', async () => {
+    expect(await checkObjectLock()).toEqual([]);
+    runtime = await start();
+    expect(await runtime.objectLockWarnings).toEqual([]);
+    const health = (await (await fetch(`${runtime.url}/health`)).json()) as { status: string; warnings?: unknown };
+    expect(health.status).toBe('ok');
+    expect(health.warnings).toBeUndefined();
+  });
+
+  it('a bucket without Object Lock: a warning at start and /health degraded (200), both naming the missing setting', async () => {
+    const bucket = `${stack.prefix}no-lock`;
+    await s3Client().send(new CreateBucketCommand({ Bucket: bucket }));
+    process.env.ARCHIVE_BUCKET = bucket;
+    resetClients();
+    runtime = await start();
+    const warnings = await runtime.objectLockWarnings;
+    expect(warnings).toEqual([
+      {
+        name: 's3:archive',
+        resource: bucket,
+        missing: expect.stringMatching(/^Object Lock \(ObjectLockEnabled; the store answered ObjectLockConfigurationNotFoundError\)/),
+      },
+      { name: 's3:archive', resource: bucket, missing: 'versioning (Status Enabled)' },
+    ]);
+    const response = await fetch(`${runtime.url}/health`);
+    expect(response.status).toBe(200);
+    const health = (await response.json()) as {
+      status: string;
+      warnings: { missing: string }[];
+      dependencies: { name: string; status: string }[];
+    };
+    expect(health.status).toBe('degraded');
+    expect(health.warnings.map((w) => w.missing)).toEqual(warnings.map((w) => w.missing));
+    expect(health.dependencies.find((d) => d.name === 's3:archive')?.status).toBe('up');
+  });
+
+  it('a store that cannot answer (no such bucket) is reported, not thrown', async () => {
+    process.env.ARCHIVE_BUCKET = `${stack.prefix}absent`;
+    resetClients();
+    const warnings = await checkObjectLock();
+    expect(warnings[0]?.missing).toMatch(/^Object Lock \(ObjectLockEnabled; the store answered NoSuchBucket\)/);
+  });
+});
