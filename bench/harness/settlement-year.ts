@@ -249,7 +249,16 @@ export async function simulateYear(
     lines.set(targetKey(target), {
       target,
       kind: 'line',
-      attrs: { lineId: line.lineId, lineKind: line.kind, fund: line.account, itemCode: controlWriteOf(line).itemCode },
+      attrs: {
+        lineId: line.lineId,
+        lineKind: line.kind,
+        fund: line.account,
+        itemCode: controlWriteOf(line).itemCode,
+        // the journal attributes as the consumer reads them (stores/execution/posting-items.ts)
+        ...Object.fromEntries(
+          Object.entries(controlWriteOf(line).journal).map(([name, value]) => [name === 'code' ? 'journalCode' : name, value]),
+        ),
+      },
       counters: { allotted: line.kind === 'expenditure' ? HUGE : 0 },
     });
   }
