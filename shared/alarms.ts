@@ -33,4 +33,11 @@ export const businessAlarms: readonly BusinessAlarmDeclaration[] = [
     dimensions: settlement,
     description: 'A government closing failed and will be retried from its last completed step.',
   },
+  {
+    namespace: settlementMetricsNamespace,
+    metric: 'BudgetReconciliationDifferences',
+    dimensions: settlement,
+    description:
+      'At year-end a 회계 whose 재정자금 (cash and financial instruments) differs from its 세계잉여금 (회계기준규칙 제42조②4): the archived budget-reconciliation report lists the differences; explain or correct them.',
+  },
 ];

@@ -8,7 +8,7 @@ import type { Actor, PostingCommand, PostingMessage } from '#shared/domain/execu
 import { closingPeriods, needKey } from '#shared/domain/execution/snapshot.ts';
 import type { Snapshot } from '#shared/domain/execution/snapshot.ts';
 import type { BalanceDelta, CashMovement } from '#shared/domain/ledger/balances.ts';
-import { chartOfAccounts } from '#shared/domain/ledger/chart-of-accounts.ts';
+import { accountWithRole } from '#shared/domain/accounting/chart.ts';
 import type { OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import type { LineControl } from '#shared/stores/budget/control-keys.ts';
@@ -41,7 +41,8 @@ export const FUNDS = [
   { code: 'FND', share: 0.1 },
 ] as const;
 
-const STAT_ITEMS = ['101-01', '201-01', '201-02', '202-01', '307-02', '401-01', '601-01', '801-01'];
+/** 802 (반환금기타) rather than 801 예비비, which is never executed (its commitments are refused). */
+const STAT_ITEMS = ['101-01', '201-01', '201-02', '202-01', '307-02', '401-01', '601-01', '802-01'];
 const SECTORS = ['011', '013', '051', '061', '071', '081', '091', '101', '121', '141'];
 const FUNDING = ['own-revenue', 'national-subsidy', 'provincial-subsidy', 'local-bond'] as const;
 const REVENUE_CATEGORIES = ['1', '2', '3'];
@@ -67,6 +68,7 @@ export function lineInputs(shape: YearShape): BudgetLineInput[] {
           kind: 'revenue',
           account: fund.code,
           category: REVENUE_CATEGORIES[n % REVENUE_CATEGORIES.length] as string,
+          ...(REVENUE_CATEGORIES[n % REVENUE_CATEGORIES.length] === '2' ? { revenueCode: '2-1' } : {}),
           item: `T${n}`,
           name: '세입과목',
           dept,
@@ -89,6 +91,7 @@ export function lineInputs(shape: YearShape): BudgetLineInput[] {
           fundingSource: FUNDING[n % FUNDING.length] as (typeof FUNDING)[number],
           amount: 0,
           mandatory: n % 7 === 0,
+          ...journalAttributes(STAT_ITEMS[n % STAT_ITEMS.length] as string),
         };
         inputs.push(expenditure);
       }
@@ -97,6 +100,10 @@ export function lineInputs(shape: YearShape): BudgetLineInput[] {
   });
   return inputs;
 }
+
+/** What the journal map needs of capital (401: asset class) and debt repayment (601: instrument) lines. */
+const journalAttributes = (statItem: string): Partial<ExpenditureLineInput> =>
+  statItem.startsWith('401') ? { assetClass: 'infrastructure' } : statItem.startsWith('601') ? { debtInstrument: 'bond' } : {};
 
 /** Weekdays of the fiscal year (public holidays ignored). */
 export function businessDays(year: number): string[] {
@@ -242,7 +249,16 @@ export async function simulateYear(
     lines.set(targetKey(target), {
       target,
       kind: 'line',
-      attrs: { lineId: line.lineId, lineKind: line.kind, fund: line.account, itemCode: controlWriteOf(line).itemCode },
+      attrs: {
+        lineId: line.lineId,
+        lineKind: line.kind,
+        fund: line.account,
+        itemCode: controlWriteOf(line).itemCode,
+        // the journal attributes as the consumer reads them (stores/execution/posting-items.ts)
+        ...Object.fromEntries(
+          Object.entries(controlWriteOf(line).journal).map(([name, value]) => [name === 'code' ? 'journalCode' : name, value]),
+        ),
+      },
       counters: { allotted: line.kind === 'expenditure' ? HUGE : 0 },
     });
   }
@@ -366,8 +382,8 @@ export function openingBalances(): OpeningBalance[] {
   return FUNDS.flatMap((fund) => {
     const amount = BigInt(Math.round(OPENING_CASH * fund.share));
     return [
-      { fund: fund.code, account: chartOfAccounts.cash.code, debit: amount, credit: 0n },
-      { fund: fund.code, account: chartOfAccounts.netAssets.code, debit: 0n, credit: amount },
+      { fund: fund.code, account: accountWithRole('유동자산', 'cash').code, debit: amount, credit: 0n },
+      { fund: fund.code, account: accountWithRole('순자산', 'net-assets').code, debit: 0n, credit: amount },
     ];
   });
 }

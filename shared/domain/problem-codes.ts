@@ -63,6 +63,11 @@ export const problemCodes = {
   'controls-not-syncing': 'there is no control synchronisation to resume',
   'line-not-controlled': 'the line has no control item (no final budget for it)',
   'not-an-expenditure-line': 'the operation applies to expenditure lines only',
+  'asset-class-required':
+    'a capital line (401, 405) names its asset class: general, resident-facility or infrastructure (회계기준규칙 제14조①)',
+  'line-attribute-required': 'the line lacks an attribute its journal rule needs (`context.field` names it)',
+  'invalid-line-attribute': 'a line attribute does not fit its journal rule (`context.field` names it)',
+  'no-journal-rule': "the journal map has no rule for the line's code; the books could not record it",
 
   // Provisional budget (준예산)
   'budget-already-final': 'the year has a final budget; no provisional budget is needed',
@@ -122,6 +127,8 @@ export const problemCodes = {
   'bank-confirmed':
     'cash the treasury bank moved (a payment, receipt or refund, or a document paid or received against) is never corrected: 반납 or 환급 instead',
   'correction-role-not-permitted': 'a posting is corrected only in a role that may make its kind',
+  'reserve-fund-not-executable': '예비비 (801) is never executed as such: spend it from the 목 it was moved to',
+  'journal-not-possible': 'the journal map cannot book a posting on this line (its attributes changed or are missing)',
 
   // Settlement: closings, carry-overs, archives
   'period-outside-year': 'the period is not in the fiscal year',

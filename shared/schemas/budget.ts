@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { fieldOfSector, isRevenueCategory, STAT_ITEM_PATTERN } from '#shared/domain/budget/classification.ts';
+import { assetClassIds, debtInstruments, structureTypes } from '#shared/domain/budget/line-accounting.ts';
 import { versionStates, workflowActions } from '#shared/domain/budget/workflow.ts';
 import { fiscalYear, govCode, positiveWon, text, won, wonTotal } from '#shared/schemas/common.ts';
 
@@ -40,6 +41,44 @@ export const fundingSourceNames = {
   other: '기타',
 } as const satisfies Record<(typeof fundingSources)[number], string>;
 
+/**
+ * What the statutory books need of a line beyond its code (shared/domain/budget/line-accounting.ts;
+ * the journal map decides which code needs which): checked when the line is written.
+ */
+const sector = z.string().refine((sector) => fieldOfSector(sector) !== undefined, 'unknown 부문 (functional sector)');
+const internalCounterpart = accountCode.optional().describe('700 전출금 / 전입금: the other 회계 of this government (내부거래, 제9조)');
+const debtInstrument = z
+  .enum(debtInstruments)
+  .optional()
+  .describe('601 원금상환 / 지방채 revenue: 지방채증권 (bond) or 장기차입금 (borrowing)');
+const expenditureAccounting = {
+  structureType: z
+    .enum(structureTypes)
+    .optional()
+    .describe('정책사업 (program, 사업총원가 by 기능; the default), 행정운영경비 (administrative, 관리운영비) or 재무활동 (financial)'),
+  assetClass: z
+    .enum(assetClassIds)
+    .optional()
+    .describe('401/405 capital lines: 일반유형자산 (general), 주민편의시설 (resident-facility) or 사회기반시설 (infrastructure)'),
+  assetAccount: z
+    .string()
+    .regex(/^1\d{3}$/, 'an asset account code of the chart, e.g. 1306')
+    .optional()
+    .describe('405: the asset account inside the class'),
+  internalCounterpart,
+  debtInstrument,
+};
+const revenueAccounting = {
+  revenueCode: z
+    .string()
+    .regex(/^[1-7](-\d{1,2}){0,2}$/, 'a 세입 sub-code under the category, e.g. 2-1-01, 5-1, 7-3')
+    .optional()
+    .describe('required where the category maps to several treatments (세외수입, 보조금, 보전수입등 및 내부거래)'),
+  sector: sector.optional().describe('사업수익 (사용료, 수수료): the 부문 whose 기능 earns it'),
+  internalCounterpart,
+  debtInstrument,
+};
+
 export const expenditureLineInput = z.strictObject({
   kind: z.literal('expenditure'),
   account: accountCode,
@@ -50,12 +89,13 @@ export const expenditureLineInput = z.strictObject({
   detailCode: code('세부사업 code'),
   detailName: label,
   statItem: z.string().regex(STAT_ITEM_PATTERN, '통계목 is "ggg-nn" with a 성질 group 1–8, e.g. 201-01'),
-  sector: z.string().refine((sector) => fieldOfSector(sector) !== undefined, 'unknown 부문 (functional sector)'),
+  sector,
   dept: deptCode,
   fundingSource: z.enum(fundingSources),
   amount: won,
   mandatory: z.boolean().default(false).describe('may be spent under a provisional budget (준예산)'),
   description: text({ max: 500, trim: false }).optional(),
+  ...expenditureAccounting,
 });
 
 export const revenueLineInput = z.strictObject({
@@ -67,6 +107,7 @@ export const revenueLineInput = z.strictObject({
   dept: deptCode,
   amount: won,
   description: text({ max: 500, trim: false }).optional(),
+  ...revenueAccounting,
 });
 
 export const budgetLineInput = z.discriminatedUnion('kind', [expenditureLineInput, revenueLineInput]);

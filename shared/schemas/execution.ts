@@ -46,7 +46,18 @@ export const assessmentParams = govYearParams.extend({ assessmentId: postingId }
 export const receiptParams = govYearParams.extend({ receiptId: postingId });
 export const postingStatusParams = z.strictObject({ gov: govCode, postingId });
 
-const journalLine = z.object({ account: z.string(), debit: z.number().int(), credit: z.number().int() });
+const journalLine = z.object({
+  account: z.string().describe('account of the statutory chart (회계기준규칙)'),
+  debit: z.number().int(),
+  credit: z.number().int(),
+  function: z.string().optional().describe('기능 분야 of 사업총원가/사업수익 lines'),
+  counterpart: z.string().optional().describe('the other 회계 of a 내부거래'),
+});
+const cashClass = z.object({
+  activity: z.enum(['operating', 'investing', 'financing']),
+  label: z.string(),
+  counterpart: z.string().optional(),
+});
 
 export const postingStatus = z.object({
   postingId,
@@ -58,7 +69,7 @@ export const postingStatus = z.object({
   decidedAt: z.string().optional(),
   amount: z.number().int().optional(),
   reason: z.object({ rule: z.string(), detail: z.string(), context: z.record(z.string(), z.unknown()) }).optional(),
-  journal: z.object({ fund: z.string(), date: z.string(), lines: z.array(journalLine) }).optional(),
+  journal: z.object({ fund: z.string(), date: z.string(), lines: z.array(journalLine), cash: cashClass.optional() }).optional(),
   reverses: z.string().optional(),
   reversedBy: z.string().optional(),
 });

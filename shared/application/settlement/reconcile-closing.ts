@@ -1,6 +1,12 @@
-import { buildReports } from '#shared/domain/settlement/closing.ts';
+import { buildReports, yearReconciliation } from '#shared/domain/settlement/closing.ts';
 import type { ClosingInputs, ClosingJob } from '#shared/domain/settlement/closing.ts';
-import { cashDifferences, compareTotals, positionDifferences, unbalancedFunds } from '#shared/domain/settlement/reconciliation.ts';
+import {
+  budgetReconciliationDifferences,
+  cashDifferences,
+  compareTotals,
+  positionDifferences,
+  unbalancedFunds,
+} from '#shared/domain/settlement/reconciliation.ts';
 import type { Difference } from '#shared/domain/settlement/reconciliation.ts';
 import { trialBalance } from '#shared/domain/settlement/trial-balance.ts';
 import type { ClosingPorts } from '#shared/application/settlement/closing-ports.ts';
@@ -8,7 +14,10 @@ import type { ClosingPorts } from '#shared/application/settlement/closing-ports.
 /**
  * The closing's reconcile step: every archived report's totals against the same totals from live
  * data, plus the books' own invariants (balanced funds, assets = liabilities + net assets, journal
- * cash = fund status); the count goes to the ReconciliationDifferences metric (alarm > 0).
+ * cash = fund status); the count goes to the ReconciliationDifferences metric (alarm > 0). At
+ * year-end the 예산-재무 reconciliation (재정자금 vs 세계잉여금 per 회계) is counted apart, in
+ * BudgetReconciliationDifferences (its own alarm): a difference there is a finding to explain, not
+ * a broken archive.
  */
 export async function reconcileClosing(job: ClosingJob, inputs: ClosingInputs, ports: ClosingPorts): Promise<Difference[]> {
   const differences: Difference[] = [];
@@ -22,5 +31,9 @@ export async function reconcileClosing(job: ClosingJob, inputs: ClosingInputs, p
   const cash = await ports.cashPositions(job);
   differences.push(...cashDifferences(cash.journal, cash.fundStatus));
   await ports.metric(job, 'ReconciliationDifferences', differences.length, 'Count');
+  if (job.period.kind === 'year-end') {
+    const budget = budgetReconciliationDifferences(yearReconciliation(job, inputs));
+    await ports.metric(job, 'BudgetReconciliationDifferences', budget.length, 'Count');
+  }
   return differences;
 }

@@ -1,4 +1,5 @@
 import type { ClosingInputs, ClosingJob } from '#shared/domain/settlement/closing.ts';
+import { yearLedgers } from '#shared/domain/settlement/closing.ts';
 import { nextYearOpening } from '#shared/domain/settlement/financial-statements.ts';
 import type { ClosingPorts } from '#shared/application/settlement/closing-ports.ts';
 
@@ -8,5 +9,5 @@ import type { ClosingPorts } from '#shared/application/settlement/closing-ports.
  * carry-ins of next year's lines.
  */
 export async function yearEndCarryForward(job: ClosingJob, inputs: ClosingInputs, ports: ClosingPorts): Promise<void> {
-  await ports.carryForward(job, nextYearOpening(job.period.year, inputs.totals, inputs.opening), inputs.carryOvers, inputs.lines);
+  await ports.carryForward(job, nextYearOpening(yearLedgers(job, inputs).current), inputs.carryOvers, inputs.lines);
 }

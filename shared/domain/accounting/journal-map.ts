@@ -91,9 +91,12 @@ export type JournalMappingFailure = 'reserve-fund' | 'missing-attribute' | 'unma
 
 export class JournalMappingError extends Error {
   readonly reason: JournalMappingFailure;
-  constructor(reason: JournalMappingFailure, message: string) {
+  /** The line attribute that is missing or invalid, when one is. */
+  readonly attribute: keyof LineAttributes | undefined;
+  constructor(reason: JournalMappingFailure, message: string, attribute?: keyof LineAttributes) {
     super(message);
     this.reason = reason;
+    this.attribute = attribute;
     this.name = 'JournalMappingError';
   }
 }
@@ -114,9 +117,10 @@ export function mapRowFor(source: Source, code: string, attributes: LineAttribut
   const attribute = rowsOfCode[0]!.condition!.attribute;
   const given = attributes[attribute];
   if (given === undefined)
-    throw new JournalMappingError('missing-attribute', `${source} code ${code} needs the line attribute ${attribute}`);
+    throw new JournalMappingError('missing-attribute', `${source} code ${code} needs the line attribute ${attribute}`, attribute);
   const match = rowsOfCode.find((r) => r.condition!.value === given);
-  if (!match) throw new JournalMappingError('unmapped', `no journal rule for ${source} code ${code} with ${attribute}=${given}`);
+  if (!match)
+    throw new JournalMappingError('invalid-attribute', `no journal rule for ${source} code ${code} with ${attribute}=${given}`, attribute);
   return match;
 }
 
@@ -165,6 +169,7 @@ function targetAccount(row: JournalMapRow, input: LineAttributes): string {
     throw new JournalMappingError(
       'invalid-attribute',
       `asset account ${input.assetAccount} is not an asset of class ${account(row.target).section}`,
+      'assetAccount',
     );
   }
   return chosen.code;
@@ -173,9 +178,10 @@ function targetAccount(row: JournalMapRow, input: LineAttributes): string {
 /** 내부거래 (제3조3) must name the other 회계실체, so that 유형별/통합 statements can eliminate it (제9조). */
 function internalCounterpartOf(target: string, input: PostingInput): string | undefined {
   if (!account(target).internal) return undefined;
-  if (!input.internalCounterpart) throw new JournalMappingError('missing-attribute', `internal transfer needs internalCounterpart`);
+  if (!input.internalCounterpart)
+    throw new JournalMappingError('missing-attribute', `internal transfer needs internalCounterpart`, 'internalCounterpart');
   if (input.internalCounterpart === input.entity) {
-    throw new JournalMappingError('invalid-attribute', `internal transfer from ${input.entity} to itself`);
+    throw new JournalMappingError('invalid-attribute', `internal transfer from ${input.entity} to itself`, 'internalCounterpart');
   }
   return input.internalCounterpart;
 }

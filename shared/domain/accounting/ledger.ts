@@ -107,7 +107,11 @@ export function sumByAccount(lines: readonly JournalLine[]): AccountSum[] {
  * 순자산 (제39조) closed into 순자산.
  */
 export function closingBalances(books: EntityYear): JournalLine[] {
-  const ledger = entityLedger(books);
+  return closingBalancesOf(entityLedger(books));
+}
+
+/** The same from a ledger already drawn (one 회계실체's running totals). */
+export function closingBalancesOf(ledger: Ledger): JournalLine[] {
   const netAssets = accountWithRole('순자산', 'net-assets').code;
   const carried = new Map<string, { account: string; counterpart?: string; net: bigint }>();
   for (const l of [...ledger.opening, ...ledger.period]) {

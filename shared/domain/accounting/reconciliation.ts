@@ -1,6 +1,6 @@
 import { account } from '#shared/domain/accounting/chart.ts';
 import { entityLedger } from '#shared/domain/accounting/ledger.ts';
-import type { EntityYear } from '#shared/domain/accounting/ledger.ts';
+import type { AccountingEntity, EntityYear, Ledger } from '#shared/domain/accounting/ledger.ts';
 import { balancesByAccount } from '#shared/domain/accounting/statements/financial-position.ts';
 
 /**
@@ -18,19 +18,29 @@ export interface ReconciliationRow {
 }
 
 export function budgetReconciliation(books: readonly EntityYear[], surpluses: ReadonlyMap<string, bigint>): ReconciliationRow[] {
-  return books.map((b) => {
-    const ledger = entityLedger(b);
+  return ledgerReconciliation(
+    books.map((b) => ({ entity: b.entity, ledger: entityLedger(b) })),
+    surpluses,
+  );
+}
+
+/** The same from ledgers already drawn (the live books' running totals). */
+export function ledgerReconciliation(
+  entities: readonly { readonly entity: AccountingEntity; readonly ledger: Ledger }[],
+  surpluses: ReadonlyMap<string, bigint>,
+): ReconciliationRow[] {
+  return entities.map(({ entity, ledger }) => {
     let financialFunds = 0n;
     for (const [code, balance] of balancesByAccount([...ledger.opening, ...ledger.period])) {
       if (account(code).netAssetPart === 'financial-fund') financialFunds += balance;
     }
-    const budgetSurplus = surpluses.get(b.entity.id) ?? 0n;
+    const budgetSurplus = surpluses.get(entity.id) ?? 0n;
     return {
-      entity: b.entity.id,
+      entity: entity.id,
       financialFunds,
       budgetSurplus,
       difference: financialFunds - budgetSurplus,
-      excepted: b.entity.type === '지방공기업특별회계',
+      excepted: entity.type === '지방공기업특별회계',
     };
   });
 }

@@ -1,5 +1,6 @@
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import { lineJournalAttributes } from '#shared/domain/budget/line-accounting.ts';
 import type { BudgetLine } from '#shared/schemas/budget.ts';
 
 /**
@@ -42,6 +43,19 @@ export interface ControlWrite {
   readonly mandatory: boolean;
   readonly budget: number;
   readonly carryIn: number;
+  /** What the journal map needs of the line (line-accounting.ts), in the accounting module's terms. */
+  readonly journal: JournalAttributes;
+}
+
+/** Flat string attributes of the line for the journal (empty where the line has none). */
+export interface JournalAttributes {
+  readonly code: string;
+  readonly structureType?: string;
+  readonly assetClass?: string;
+  readonly assetAccount?: string;
+  readonly function?: string;
+  readonly internalCounterpart?: string;
+  readonly debtInstrument?: string;
 }
 
 export interface ZeroedControl {
@@ -74,7 +88,13 @@ export const controlWriteOf = (line: BudgetLine, carryIns: CarryIns = noCarryIns
   mandatory: line.kind === 'expenditure' ? line.mandatory : false,
   budget: line.amount + (carryIns.get(line.lineId) ?? 0),
   carryIn: carryIns.get(line.lineId) ?? 0,
+  journal: journalAttributesOf(line),
 });
+
+function journalAttributesOf(line: BudgetLine): JournalAttributes {
+  const { source: _source, ...attributes } = lineJournalAttributes(line);
+  return attributes;
+}
 
 export function planControlSync(
   lines: Iterable<BudgetLine>,

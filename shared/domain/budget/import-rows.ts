@@ -1,5 +1,7 @@
 import { lineIdOf, toBudgetLine } from '#shared/domain/budget/line-id.ts';
 import { parseCsv } from '#shared/domain/budget/csv.ts';
+import { lineAccountingProblem } from '#shared/domain/budget/line-accounting.ts';
+import type { ProblemCode } from '#shared/domain/problem-codes.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 import type { BudgetLine } from '#shared/schemas/budget.ts';
@@ -7,7 +9,7 @@ import { budgetLineInput } from '#shared/schemas/budget.ts';
 
 /**
  * Validation of a whole-budget import. Every row is checked (schema, code tables, the
- * government's accounts and departments, duplicate line keys) and every problem is reported with
+ * government's accounts and departments, the journal attributes, duplicate line keys) and every problem is reported with
  * its row, column and reason; the import is written only when there is none.
  */
 export interface RowError {
@@ -15,6 +17,8 @@ export interface RowError {
   readonly row: number;
   readonly column: string;
   readonly reason: string;
+  /** The problem code of a rule the row breaks, where one applies (e.g. asset-class-required). */
+  readonly code?: ProblemCode;
 }
 
 export interface ImportContext {
@@ -52,6 +56,12 @@ export const csvColumns = [
   'amount',
   'mandatory',
   'description',
+  'structureType',
+  'assetClass',
+  'assetAccount',
+  'internalCounterpart',
+  'debtInstrument',
+  'revenueCode',
 ] as const;
 
 const expenditureOnly = [
@@ -62,11 +72,13 @@ const expenditureOnly = [
   'detailCode',
   'detailName',
   'statItem',
-  'sector',
   'fundingSource',
   'mandatory',
+  'structureType',
+  'assetClass',
+  'assetAccount',
 ];
-const revenueOnly = ['category', 'item', 'name'];
+const revenueOnly = ['category', 'item', 'name', 'revenueCode'];
 
 export const rowsFromJson = (lines: readonly unknown[]): ImportRow[] => lines.map((value, index) => ({ row: index + 1, value }));
 
@@ -130,6 +142,8 @@ export function validateImport(rows: readonly ImportRow[], context: ImportContex
       errors.push({ row, column: 'account', reason: `no account ${input.account} for this government` });
     if (!context.departments.has(input.dept))
       errors.push({ row, column: 'dept', reason: `no department ${input.dept} for this government` });
+    const accounting = lineAccountingProblem(input, context.accounts);
+    if (accounting) errors.push({ row, column: accounting.field, reason: accounting.detail, code: accounting.code });
     const id = lineIdOf(input);
     const first = seen.get(id);
     if (first !== undefined)

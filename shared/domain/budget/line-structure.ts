@@ -1,8 +1,9 @@
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import { lineAccountingRefusal } from '#shared/domain/budget/line-accounting.ts';
 import type { BudgetLine } from '#shared/schemas/budget.ts';
 
-/** Every line names an account (회계) and a department the government has. */
+/** Every line names an account (회계) and a department the government has, and the books can journal it. */
 export function structureRefusal(
   gov: string,
   lines: readonly BudgetLine[],
@@ -15,7 +16,7 @@ export function structureRefusal(
     if (!departments.has(line.dept))
       return refusal('unprocessable', 'unknown-department', `government ${gov} has no department ${line.dept}`, { lineId: line.lineId });
   }
-  return undefined;
+  return lineAccountingRefusal(lines, accounts);
 }
 
 /** A department official changes only the lines of their own department (before and after the change). */

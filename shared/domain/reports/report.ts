@@ -3,7 +3,14 @@
  * from. Amount cells are bigint won; `totals` are the figures reconciliation compares with the
  * live counters and journal.
  */
-export const reportIds = ['daily-summary', 'trial-balance', 'budget-settlement', 'financial-statements'] as const;
+export const reportIds = [
+  'daily-summary',
+  'trial-balance',
+  'budget-settlement',
+  'financial-statements',
+  'supplementary-information',
+  'budget-reconciliation',
+] as const;
 export type ReportId = (typeof reportIds)[number];
 
 export const reportTitles: Readonly<Record<ReportId, string>> = {
@@ -11,6 +18,8 @@ export const reportTitles: Readonly<Record<ReportId, string>> = {
   'trial-balance': '합계잔액시산표',
   'budget-settlement': '세입세출결산',
   'financial-statements': '재무제표',
+  'supplementary-information': '필수보충정보',
+  'budget-reconciliation': '예산-재무 대사',
 };
 
 export interface ReportColumn {

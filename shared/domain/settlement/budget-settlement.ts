@@ -1,5 +1,4 @@
-import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
-import { carryOverKinds } from '#shared/domain/settlement/carry-over.ts';
+import type { CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
 import { compare } from '#shared/domain/settlement/ledger-totals.ts';
 import { amount, reportTitles, text } from '#shared/domain/reports/report.ts';
 import type { Report } from '#shared/domain/reports/report.ts';
@@ -16,6 +15,8 @@ export interface SettlementLine {
   readonly dept: string;
   /** 예산현액: the final budget including the carry-in. */
   readonly budget: number;
+  /** 전년도이월액: the part of `budget` carried in from last year's closing. */
+  readonly carryIn: number;
   readonly committed: number;
   readonly paid: number;
   readonly assessed: number;
@@ -23,30 +24,68 @@ export interface SettlementLine {
   readonly refunded: number;
 }
 
+/** 세계잉여금 and 순세계잉여금 of one 회계 (지방재정법 제51조, practice for the figures). */
+export interface FundSurplus {
+  readonly fund: string;
+  /** 수납액, net of 과오납 환급. */
+  readonly received: bigint;
+  /** 지출액. */
+  readonly paid: bigint;
+  /** 세계잉여금 = 수납액 − 지출액. */
+  readonly surplus: bigint;
+  /** 다음연도이월액 (명시·사고·계속비이월). */
+  readonly carriedOver: bigint;
+  /** 순세계잉여금 = 세계잉여금 − 다음연도이월액 (보조금 반환금 and the like are not recorded yet). */
+  readonly netSurplus: bigint;
+}
+
+export function surplusByFund(lines: readonly SettlementLine[], carryOvers: readonly CarryOver[]): FundSurplus[] {
+  const fundOf = new Map(lines.map((l) => [l.lineId, l.fund]));
+  const funds = [...new Set(lines.map((l) => l.fund))].sort(compare);
+  return funds.map((fund) => {
+    const of = lines.filter((l) => l.fund === fund);
+    const received = of.filter((l) => l.kind === 'revenue').reduce((s, l) => s + BigInt(l.received) - BigInt(l.refunded), 0n);
+    const paid = of.filter((l) => l.kind === 'expenditure').reduce((s, l) => s + BigInt(l.paid), 0n);
+    const carriedOver = carryOvers.filter((c) => fundOf.get(c.lineId) === fund).reduce((s, c) => s + BigInt(c.amount), 0n);
+    return { fund, received, paid, surplus: received - paid, carriedOver, netSurplus: received - paid - carriedOver };
+  });
+}
+
+const kinds: readonly CarryOverKind[] = ['explicit', 'accident', 'continuing'];
+
 /**
- * 세입세출결산 per budget line, from the LINE# control counters and the recorded carry-overs.
- * Expenditure: 예산현액 (budget incl. carry-in) = 지출액 + 이월액 + 불용액.
- * Revenue: 수납액 is net of refunds (과오납 환급); 미수납액 = 징수결정액 − 수납액, not below zero.
+ * 세입세출결산 (지방회계법 제7조; 지방재정법 제50조 이월) per budget line, from the LINE# control
+ * counters and the recorded carry-overs, with the statutory columns the data supports today:
+ *   세출: 예산액, 전년도이월액, 예산현액 (= 예산액 + 전년도이월액; 예비비 지출·전용 … are added by the
+ *         budget-change operations when they land), 지출원인행위액, 지출액, 다음연도이월액 by kind
+ *         (명시·사고·계속비), 불용액 = 예산현액 − 지출액 − 다음연도이월액.
+ *   세입: 예산액, 징수결정액, 수납액 (net of 과오납 환급), 미수납액 = 징수결정액 − 수납액 (not below 0).
+ *   per 회계: 세계잉여금 and 순세계잉여금.
  */
 export function budgetSettlement(gov: string, year: number, lines: readonly SettlementLine[], carryOvers: readonly CarryOver[]): Report {
-  const carried = new Map(carryOvers.map((c) => [c.lineId, c]));
   const sorted = [...lines].sort((a, b) => compare(a.fund, b.fund) || compare(a.lineId, b.lineId));
+  const carriedOf = (lineId: string, kind: CarryOverKind) =>
+    carryOvers.filter((c) => c.lineId === lineId && c.kind === kind).reduce((s, c) => s + BigInt(c.amount), 0n);
   const expenditure = sorted
     .filter((l) => l.kind === 'expenditure')
     .map((l) => {
-      const carry = carried.get(l.lineId);
-      const carriedAmount = BigInt(carry?.amount ?? 0);
+      const [explicit, accident, continuing] = kinds.map((k) => carriedOf(l.lineId, k)) as [bigint, bigint, bigint];
+      const carriedOver = explicit + accident + continuing;
       return {
         fund: l.fund,
         lineId: l.lineId,
         dept: l.dept,
         itemCode: l.itemCode,
+        original: BigInt(l.budget) - BigInt(l.carryIn),
+        carryIn: BigInt(l.carryIn),
         budget: BigInt(l.budget),
         committed: BigInt(l.committed),
         paid: BigInt(l.paid),
-        carryOverKind: carry ? carryOverKinds[carry.kind] : '',
-        carriedOver: carriedAmount,
-        unused: BigInt(l.budget) - BigInt(l.paid) - carriedAmount,
+        explicit,
+        accident,
+        continuing,
+        carriedOver,
+        unused: BigInt(l.budget) - BigInt(l.paid) - carriedOver,
       };
     });
   const revenue = sorted
@@ -66,6 +105,7 @@ export function budgetSettlement(gov: string, year: number, lines: readonly Sett
         outstanding: outstanding > 0n ? outstanding : 0n,
       };
     });
+  const surpluses = surplusByFund(lines, carryOvers);
   const sum = <T>(rows: readonly T[], pick: (row: T) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
   return {
     report: 'budget-settlement',
@@ -82,11 +122,15 @@ export function budgetSettlement(gov: string, year: number, lines: readonly Sett
           text('lineId', '예산과목'),
           text('dept', '부서'),
           text('itemCode', '통계목'),
+          amount('original', '예산액'),
+          amount('carryIn', '전년도이월액'),
           amount('budget', '예산현액'),
           amount('committed', '지출원인행위액'),
           amount('paid', '지출액'),
-          text('carryOverKind', '이월구분'),
-          amount('carriedOver', '이월액'),
+          amount('explicit', '명시이월'),
+          amount('accident', '사고이월'),
+          amount('continuing', '계속비이월'),
+          amount('carriedOver', '다음연도이월액'),
           amount('unused', '불용액'),
         ],
         rows: expenditure,
@@ -107,15 +151,32 @@ export function budgetSettlement(gov: string, year: number, lines: readonly Sett
         ],
         rows: revenue,
       },
+      {
+        id: 'surplus',
+        title: '세계잉여금',
+        columns: [
+          text('fund', '회계'),
+          amount('received', '세입 수납액'),
+          amount('paid', '세출 지출액'),
+          amount('surplus', '세계잉여금'),
+          amount('carriedOver', '다음연도이월액'),
+          amount('netSurplus', '순세계잉여금'),
+        ],
+        rows: surpluses.map((s) => ({ ...s })),
+      },
     ],
     totals: {
       expenditureBudget: sum(expenditure, (r) => r.budget),
+      expenditureCarryIn: sum(expenditure, (r) => r.carryIn),
       expenditurePaid: sum(expenditure, (r) => r.paid),
       carriedOver: sum(expenditure, (r) => r.carriedOver),
       unused: sum(expenditure, (r) => r.unused),
       revenueBudget: sum(revenue, (r) => r.budget),
       revenueAssessed: sum(revenue, (r) => r.assessed),
       revenueNetReceived: sum(revenue, (r) => r.netReceived),
+      revenueOutstanding: sum(revenue, (r) => r.outstanding),
+      surplus: sum(surpluses, (r) => r.surplus),
+      netSurplus: sum(surpluses, (r) => r.netSurplus),
     },
   };
 }

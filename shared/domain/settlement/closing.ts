@@ -1,10 +1,17 @@
-import { budgetSettlement } from '#shared/domain/settlement/budget-settlement.ts';
+import type { ReconciliationRow } from '#shared/domain/accounting/reconciliation.ts';
+import type { EntityLedger } from '#shared/domain/accounting/statements/statement-set.ts';
+import { budgetReconciliationReport, reconciliationRows } from '#shared/domain/settlement/budget-reconciliation.ts';
+import { budgetSettlement, surplusByFund } from '#shared/domain/settlement/budget-settlement.ts';
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { dailySummary } from '#shared/domain/settlement/daily-summary.ts';
-import { financialStatements } from '#shared/domain/settlement/financial-statements.ts';
+import { entityLedgers } from '#shared/domain/settlement/entity-ledgers.ts';
+import type { SettlementEntity } from '#shared/domain/settlement/entity-ledgers.ts';
+import { financialStatements, scopesOf } from '#shared/domain/settlement/financial-statements.ts';
 import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
+import { dayThrough, periodOf } from '#shared/domain/settlement/periods.ts';
 import type { ClosingKind, Period } from '#shared/domain/settlement/periods.ts';
+import { supplementaryInformation } from '#shared/domain/settlement/supplementary-information.ts';
 import { unbalancedFunds } from '#shared/domain/settlement/reconciliation.ts';
 import type { Difference } from '#shared/domain/settlement/reconciliation.ts';
 import { trialBalance } from '#shared/domain/settlement/trial-balance.ts';
@@ -33,25 +40,58 @@ export const closingSteps: Readonly<Record<ClosingKind, readonly string[]>> = {
 export const closingStatus = (kind: ClosingKind, completed: readonly string[]): 'running' | 'done' =>
   closingSteps[kind].every((s) => completed.includes(s)) ? 'done' : 'running';
 
+/** Last year's books, for the comparative statements (제9조④): its totals and its opening balances. */
+export interface PriorYearBooks {
+  readonly totals: readonly LedgerDayTotal[];
+  readonly opening: readonly OpeningBalance[];
+}
+
 export interface ClosingInputs {
   readonly totals: readonly LedgerDayTotal[];
   readonly opening: readonly OpeningBalance[];
   readonly lines: readonly SettlementLine[];
   readonly carryOvers: readonly CarryOver[];
+  /** Year-end: the government's 회계 and their 회계실체 types. */
+  readonly entities: readonly SettlementEntity[];
+  /** Year-end: last year's books (empty in the government's first year on hojo). */
+  readonly prior: PriorYearBooks;
   /** DynamoDB items read to assemble the inputs (the cost of a closing). */
   readonly itemsRead: number;
 }
 
 export type ArchiveOutcome = 'written' | 'unchanged';
 
-/** The reports a closing archives: 일계표 (daily), 합계잔액시산표 (monthly), 세입세출결산 and 재무제표 (year-end). */
+/** Each 회계's ledger of the closed year and of the year before (the statements' inputs). */
+export function yearLedgers(job: ClosingJob, inputs: ClosingInputs): { current: EntityLedger[]; prior: EntityLedger[] } {
+  const year = job.period.year;
+  const through = (y: number) => (day: string) => dayThrough(day, periodOf('year-end', String(y)));
+  const current = entityLedgers(inputs.entities, inputs.totals, inputs.opening, through(year));
+  const hasPrior = inputs.prior.totals.length > 0 || inputs.prior.opening.length > 0;
+  const prior = hasPrior ? entityLedgers(inputs.entities, inputs.prior.totals, inputs.prior.opening, through(year - 1)) : [];
+  return { current, prior };
+}
+
+/** The 예산-재무 reconciliation rows of a year-end (재정자금 vs 세계잉여금 per 회계). */
+export function yearReconciliation(job: ClosingJob, inputs: ClosingInputs): ReconciliationRow[] {
+  return reconciliationRows(yearLedgers(job, inputs).current, surplusByFund(inputs.lines, inputs.carryOvers));
+}
+
+/**
+ * The reports a closing archives: 일계표 (daily), 합계잔액시산표 (monthly); at year-end the
+ * 세입세출결산, the 재무제표 (제8조: 개별/유형별/통합, comparative), the 필수보충정보 and the
+ * 예산-재무 대사.
+ */
 export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
   const { gov, period } = job;
   if (period.kind === 'daily') return [dailySummary(gov, period, inputs.totals, inputs.opening)];
   if (period.kind === 'monthly') return [trialBalance(gov, period, inputs.totals, inputs.opening)];
+  const { current, prior } = yearLedgers(job, inputs);
+  const surpluses = surplusByFund(inputs.lines, inputs.carryOvers);
   return [
     budgetSettlement(gov, period.year, inputs.lines, inputs.carryOvers),
-    financialStatements(gov, period.year, inputs.totals, inputs.opening),
+    financialStatements(gov, period.year, current, prior),
+    supplementaryInformation(gov, period.year, inputs.lines, surpluses, scopesOf(current, prior), current),
+    budgetReconciliationReport(gov, period.year, reconciliationRows(current, surpluses)),
   ];
 }
 

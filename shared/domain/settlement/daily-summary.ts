@@ -1,4 +1,4 @@
-import { chartOfAccounts } from '#shared/domain/ledger/chart-of-accounts.ts';
+import { cashAccount } from '#shared/domain/ledger/balances.ts';
 import { accountName, sumByAccount } from '#shared/domain/settlement/ledger-totals.ts';
 import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
 import { dayInPeriod, dayThrough } from '#shared/domain/settlement/periods.ts';
@@ -27,7 +27,7 @@ export function dailySummary(gov: string, period: Period, totals: readonly Ledge
       cumulativeCredit: s.credit,
     };
   });
-  const cash = cumulative.filter((s) => s.account === chartOfAccounts.cash.code);
+  const cash = cumulative.filter((s) => s.account === cashAccount);
   const sum = (values: bigint[]) => values.reduce((a, b) => a + b, 0n);
   return {
     report: 'daily-summary',

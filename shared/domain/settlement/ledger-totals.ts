@@ -1,5 +1,6 @@
-import { isDebitNormal, ledgerAccountByCode } from '#shared/domain/ledger/chart-of-accounts.ts';
-import type { StatementClass } from '#shared/domain/ledger/chart-of-accounts.ts';
+import { account as chartAccount, chart } from '#shared/domain/accounting/chart.ts';
+import type { AccountClass } from '#shared/domain/accounting/chart.ts';
+import type { BalanceDimensions } from '#shared/domain/ledger/balances.ts';
 
 /**
  * What closings read from the accrual books: the running totals the execution consumer keeps per
@@ -12,6 +13,8 @@ export interface LedgerDayTotal {
   readonly day: string;
   readonly debit: number;
   readonly credit: number;
+  /** What the statements need beyond fund and account (기능, 내부거래 counterpart, 현금흐름 class). */
+  readonly dims?: BalanceDimensions;
 }
 
 /** A balance carried into the year from the previous year-end closing (one side is zero). */
@@ -20,6 +23,8 @@ export interface OpeningBalance {
   readonly account: string;
   readonly debit: bigint;
   readonly credit: bigint;
+  /** The other 회계 of an internal balance (회계간 채권·채무), kept so that 통합 can eliminate it. */
+  readonly counterpart?: string;
 }
 
 export interface AccountSums {
@@ -29,26 +34,15 @@ export interface AccountSums {
   credit: bigint;
 }
 
-const CLASS_BY_DIGIT: Readonly<Record<string, StatementClass>> = {
-  '1': 'asset',
-  '2': 'liability',
-  '3': 'net-assets',
-  '4': 'revenue',
-  '5': 'expense',
-};
+const known = new Set(chart.map((a) => a.code));
 
-/** Statement class of an account code; codes outside the chart keep the class of their first digit. */
-export function classOf(account: string): StatementClass {
-  const known = ledgerAccountByCode.get(account)?.class ?? CLASS_BY_DIGIT[account.charAt(0)];
-  if (!known) throw new Error(`ledger account ${account} has no statement class`);
-  return known;
-}
+/** Class of an account of the statutory chart (shared/domain/accounting/chart.ts). */
+export const classOf = (account: string): AccountClass => chartAccount(account).class;
 
-export const accountName = (account: string): string => ledgerAccountByCode.get(account)?.nameKo ?? `계정 ${account}`;
+export const accountName = (account: string): string => (known.has(account) ? chartAccount(account).nameKo : `계정 ${account}`);
 
-/** Debit-normal accounts report debit − credit, the others credit − debit. */
-export const signedBalance = (account: string, debit: bigint, credit: bigint): bigint =>
-  isDebitNormal(classOf(account)) ? debit - credit : credit - debit;
+/** Assets and expenses are debit-normal; liabilities, net assets and revenue credit-normal. */
+export const isDebitNormal = (cls: AccountClass): boolean => cls === 'asset' || cls === 'expense';
 
 /**
  * Sums totals (and opening balances, when given) per fund and account, sorted by fund then

@@ -1,3 +1,4 @@
+import type { ReconciliationRow } from '#shared/domain/accounting/reconciliation.ts';
 import type { FundBalance } from '#shared/domain/settlement/trial-balance.ts';
 import { isFundBalanced } from '#shared/domain/settlement/trial-balance.ts';
 
@@ -41,10 +42,38 @@ export function cashDifferences(journalCash: ReadonlyMap<string, bigint>, fundSt
     }));
 }
 
+/**
+ * The statements' own identities, per scope (개별, 유형별, 통합): 자산 = 부채 + 순자산 (제10조) and the
+ * 현금흐름표's closing cash = the 재정상태표's cash (제35조).
+ */
 export function positionDifferences(totals: Readonly<Record<string, bigint>>): Difference[] {
-  const assets = totals.assets ?? 0n;
-  const claims = (totals.liabilities ?? 0n) + (totals.closingNetAssets ?? 0n);
-  return assets === claims
-    ? []
-    : [{ check: 'financial-position.assets=liabilities+net-assets', expected: assets.toString(), actual: claims.toString() }];
+  const scopes = Object.keys(totals)
+    .filter((name) => name.endsWith('.assets'))
+    .map((name) => name.slice(0, -'.assets'.length));
+  const differences: Difference[] = [];
+  for (const scope of scopes) {
+    const assets = totals[`${scope}.assets`] ?? 0n;
+    const claims = (totals[`${scope}.liabilities`] ?? 0n) + (totals[`${scope}.netAssets`] ?? 0n);
+    if (assets !== claims)
+      differences.push({
+        check: `financial-position.${scope}.assets=liabilities+net-assets`,
+        expected: assets.toString(),
+        actual: claims.toString(),
+      });
+    const cash = totals[`${scope}.closingCash`] ?? 0n;
+    const books = totals[`${scope}.closingCashPerBooks`] ?? 0n;
+    if (cash !== books)
+      differences.push({ check: `cash-flow.${scope}.closing-cash=books`, expected: books.toString(), actual: cash.toString() });
+  }
+  return differences;
 }
+
+/** The 예산-재무 reconciliation's differences (a 회계 whose 재정자금 ≠ 세계잉여금). */
+export const budgetReconciliationDifferences = (rows: readonly ReconciliationRow[]): Difference[] =>
+  rows
+    .filter((r) => !r.excepted && r.difference !== 0n)
+    .map((r) => ({
+      check: `budget-reconciliation.${r.entity}`,
+      expected: r.budgetSurplus.toString(),
+      actual: r.financialFunds.toString(),
+    }));

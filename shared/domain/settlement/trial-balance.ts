@@ -1,6 +1,5 @@
-import { accountName, classOf, sumByAccount } from '#shared/domain/settlement/ledger-totals.ts';
+import { accountName, classOf, isDebitNormal, sumByAccount } from '#shared/domain/settlement/ledger-totals.ts';
 import type { AccountSums, LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
-import { isDebitNormal } from '#shared/domain/ledger/chart-of-accounts.ts';
 import { dayThrough } from '#shared/domain/settlement/periods.ts';
 import type { Period } from '#shared/domain/settlement/periods.ts';
 import { amount, reportTitles, text } from '#shared/domain/reports/report.ts';

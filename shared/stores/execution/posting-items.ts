@@ -19,7 +19,13 @@ export function toControlledItem(target: Target, item: Item): ControlledItem {
     return {
       target,
       kind,
-      attrs: { lineId: String(item.lineId), lineKind: String(item.kind), fund: String(item.fund), itemCode: String(item.itemCode) },
+      attrs: {
+        lineId: String(item.lineId),
+        lineKind: String(item.kind),
+        fund: String(item.fund),
+        itemCode: String(item.itemCode),
+        ...journalAttributes(item),
+      },
       counters,
     };
   }
@@ -28,6 +34,16 @@ export function toControlledItem(target: Target, item: Item): ControlledItem {
     DOC_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as string | number]),
   );
   return { target, kind, attrs, counters };
+}
+
+/** The line's journal attributes (budget control-sync.ts `journal`), flat; `code` becomes `journalCode`. */
+function journalAttributes(item: Item): Record<string, string> {
+  const journal = (item.journal ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(journal)
+      .filter(([, value]) => typeof value === 'string' && value !== '')
+      .map(([name, value]) => [name === 'code' ? 'journalCode' : name, value as string]),
+  );
 }
 
 /** A document created by the batch: every counter of its kind, zero unless the batch moved it. */

@@ -1,4 +1,4 @@
-import { chartOfAccounts } from '#shared/domain/ledger/chart-of-accounts.ts';
+import { cashAccount } from '#shared/domain/ledger/balances.ts';
 import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
 import { readFundStatus } from '#shared/stores/execution/fund-status.ts';
 import { ledgerPartition } from '#shared/stores/execution/ledger-balances.ts';
@@ -9,7 +9,7 @@ type Positions = Map<string, bigint>;
 async function journalCash(job: ClosingJob): Promise<Positions> {
   const cash: Positions = new Map();
   for (const item of await queryPrefix(ledgerPartition(job.gov, job.period.year), 'MONTH#', { ConsistentRead: true })) {
-    if (item.account !== chartOfAccounts.cash.code) continue;
+    if (item.account !== cashAccount) continue;
     const fund = String(item.fund);
     cash.set(fund, (cash.get(fund) ?? 0n) + BigInt(item.debit ?? 0) - BigInt(item.credit ?? 0));
   }

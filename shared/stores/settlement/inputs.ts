@@ -2,11 +2,14 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
-import type { ClosingInputs, ClosingJob } from '#shared/domain/settlement/closing.ts';
+import type { ClosingInputs, ClosingJob, PriorYearBooks } from '#shared/domain/settlement/closing.ts';
+import { entityTypeOfKind } from '#shared/domain/settlement/entity-ledgers.ts';
+import type { SettlementEntity } from '#shared/domain/settlement/entity-ledgers.ts';
 import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { controlPartition } from '#shared/stores/budget/control-keys.ts';
-import { ledgerPartition } from '#shared/stores/execution/ledger-balances.ts';
+import { dimensionsOf, ledgerPartition } from '#shared/stores/execution/ledger-balances.ts';
+import { structurePrefix } from '#shared/stores/budget/keys.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
 import { readCarryOvers } from '#shared/stores/settlement/carry-overs.ts';
@@ -48,15 +51,18 @@ const total = (item: Item, day: string): LedgerDayTotal => ({
   day,
   debit: Number(item.debit ?? 0),
   credit: Number(item.credit ?? 0),
+  dims: dimensionsOf(item),
 });
 
 export async function readOpening(gov: string, year: number): Promise<OpeningBalance[]> {
   const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: openingKey(gov, year), ConsistentRead: true }));
-  return ((Item?.balances as { fund: string; account: string; debit: string; credit: string }[] | undefined) ?? []).map((b) => ({
+  type Stored = { fund: string; account: string; debit: string; credit: string; counterpart?: string };
+  return ((Item?.balances as Stored[] | undefined) ?? []).map((b) => ({
     fund: b.fund,
     account: b.account,
     debit: BigInt(b.debit),
     credit: BigInt(b.credit),
+    ...(b.counterpart ? { counterpart: b.counterpart } : {}),
   }));
 }
 
@@ -68,6 +74,7 @@ export async function readLines(gov: string, year: number): Promise<SettlementLi
     itemCode: String(item.itemCode ?? ''),
     dept: String(item.dept ?? ''),
     budget: Number(item.budget ?? 0),
+    carryIn: Number(item.carryIn ?? 0),
     committed: Number(item.committed ?? 0),
     paid: Number(item.paid ?? 0),
     assessed: Number(item.assessed ?? 0),
@@ -76,11 +83,46 @@ export async function readLines(gov: string, year: number): Promise<SettlementLi
   }));
 }
 
-/** Everything a closing reads, and how many items that took. */
+/** The government's 회계 (budget ACCOUNT# items) as 회계실체 of their type (제6조①). */
+export async function readEntities(gov: string): Promise<SettlementEntity[]> {
+  return (await queryPrefix(`GOV#${gov}`, structurePrefix('ACCOUNT'), consistent)).map((item) => ({
+    id: String(item.code),
+    name: String(item.name),
+    type: entityTypeOfKind[String(item.kind)] ?? '일반회계',
+  }));
+}
+
+/** Last year's MONTH# totals and opening balances: the comparative column of the statements (제9조④). */
+async function readPriorYear(gov: string, year: number): Promise<{ books: PriorYearBooks; itemsRead: number }> {
+  const prior = { gov, period: periodOf('year-end', String(year - 1)) };
+  const [ledger, opening] = await Promise.all([readLedgerTotals(prior), readOpening(gov, year - 1)]);
+  return { books: { totals: ledger.totals, opening }, itemsRead: ledger.itemsRead + 1 };
+}
+
+const noPrior: PriorYearBooks = { totals: [], opening: [] };
+
+/**
+ * Everything a closing reads, and how many items that took: at year-end also the lines, the
+ * carry-overs, the 회계 and last year's totals — all growing with lines and accounts, not postings.
+ */
 export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs> {
   const { gov, period } = job;
   const [ledger, opening] = await Promise.all([readLedgerTotals(job), readOpening(gov, period.year)]);
-  if (period.kind !== 'year-end') return { totals: ledger.totals, opening, lines: [], carryOvers: [], itemsRead: ledger.itemsRead + 1 };
-  const [lines, carryOvers] = await Promise.all([readLines(gov, period.year), readCarryOvers(gov, period.year)]);
-  return { totals: ledger.totals, opening, lines, carryOvers, itemsRead: ledger.itemsRead + 1 + lines.length + carryOvers.length };
+  if (period.kind !== 'year-end')
+    return { totals: ledger.totals, opening, lines: [], carryOvers: [], entities: [], prior: noPrior, itemsRead: ledger.itemsRead + 1 };
+  const [lines, carryOvers, entities, prior] = await Promise.all([
+    readLines(gov, period.year),
+    readCarryOvers(gov, period.year),
+    readEntities(gov),
+    readPriorYear(gov, period.year),
+  ]);
+  return {
+    totals: ledger.totals,
+    opening,
+    lines,
+    carryOvers,
+    entities,
+    prior: prior.books,
+    itemsRead: ledger.itemsRead + 1 + lines.length + carryOvers.length + entities.length + prior.itemsRead,
+  };
 }

@@ -11,7 +11,7 @@ await useTestStack();
 const gov = '27000'; // 대구광역시
 const closedYear = 2026;
 const year = 2027;
-const bridge = expenditure({ detailCode: 'BRIDGE', statItem: '401-01', sector: '026', amount: 1_000 });
+const bridge = expenditure({ detailCode: 'BRIDGE', statItem: '401-01', sector: '026', amount: 1_000, assetClass: 'infrastructure' });
 const bridgeId = 'E.GEN.P01.U01.BRIDGE.401-01';
 const system: RequestInfo = {
   requestId: 'closing-2026',

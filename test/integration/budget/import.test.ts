@@ -47,6 +47,7 @@ function manyLines(count: number): Record<string, unknown>[] {
       unitCode: `U${i % 31}`,
       detailCode: `D${i}`,
       statItem: ['201-01', '307-02', '401-01'][i % 3],
+      ...(i % 3 === 2 ? { assetClass: 'infrastructure' as const } : {}),
       dept: i % 2 ? 'D100' : 'D200',
       amount: 1_000 + i,
     }),
@@ -64,14 +65,17 @@ describe('bulk import of a whole budget', () => {
     const lines = manyLines(300);
     lines[9] = { ...lines[9], sector: '999' };
     lines[199] = { ...lines[199], dept: 'NOPE', amount: -5 };
+    const { assetClass: _dropped, ...withoutAssetClass } = lines[44] as Record<string, unknown>;
+    lines[44] = withoutAssetClass; // a 401 capital line must name its asset class (회계기준규칙 제14조①)
     const rejected = await callRoute(importBudgetLines, { params, body: { revision: 0, lines }, caller: c.budgetOfficer });
     expect(rejected.status).toBe(422);
     expect(rejected.body).toMatchObject({
       code: 'import-rejected',
       context: {
-        errorCount: 2,
+        errorCount: 3,
         errors: [
           { row: 10, column: 'sector', reason: 'unknown 부문 (functional sector)' },
+          { row: 45, column: 'assetClass', code: 'asset-class-required' },
           { row: 200, column: 'amount', reason: 'amounts cannot be negative' },
         ],
       },
@@ -103,10 +107,10 @@ describe('bulk import of a whole budget', () => {
     expect(rest.body.items.length + last.body.items.length).toBe(1_001);
 
     const csv = [
-      'kind,account,policyCode,policyName,unitCode,unitName,detailCode,detailName,statItem,sector,category,item,name,dept,fundingSource,amount,mandatory',
-      'expenditure,GEN,P01,행정운영,U01,기본경비,D001,"부서 운영, 기본",201-01,016,,,,D100,own-revenue,700,',
-      'expenditure,WATER,P09,상수도,U09,정수,D009,정수장 운영,201-02,072,,,,D200,own-revenue,300,',
-      'revenue,GEN,,,,,,,,,2,FEE,수수료,D100,,1000,',
+      'kind,account,policyCode,policyName,unitCode,unitName,detailCode,detailName,statItem,sector,category,item,name,dept,fundingSource,amount,mandatory,revenueCode',
+      'expenditure,GEN,P01,행정운영,U01,기본경비,D001,"부서 운영, 기본",201-01,016,,,,D100,own-revenue,700,,',
+      'expenditure,WATER,P09,상수도,U09,정수,D009,정수장 운영,201-02,072,,,,D200,own-revenue,300,,',
+      'revenue,GEN,,,,,,,,,2,FEE,수수료,D100,,1000,,2-1',
     ].join('\n');
     const stale = await callRoute(importBudgetLines, { params, body: { revision: 0, csv }, caller: c.budgetOfficer });
     expect(stale.status).toBe(409);
@@ -124,9 +128,9 @@ describe('bulk import of a whole budget', () => {
 
   it('takes the CSV as an uploaded text/csv file too, with a BOM, and refuses other media types', async () => {
     const csv = [
-      '\uFEFFkind,account,policyCode,policyName,unitCode,unitName,detailCode,detailName,statItem,sector,category,item,name,dept,fundingSource,amount,mandatory',
-      'expenditure,GEN,P01,행정운영,U01,기본경비,D001,부서운영,201-01,016,,,,D100,own-revenue,900,',
-      'revenue,GEN,,,,,,,,,2,FEE,수수료,D100,,900,',
+      '\uFEFFkind,account,policyCode,policyName,unitCode,unitName,detailCode,detailName,statItem,sector,category,item,name,dept,fundingSource,amount,mandatory,revenueCode',
+      'expenditure,GEN,P01,행정운영,U01,기본경비,D001,부서운영,201-01,016,,,,D100,own-revenue,900,,',
+      'revenue,GEN,,,,,,,,,2,FEE,수수료,D100,,900,,2-1',
     ].join('\r\n');
     const upload = (headers: Record<string, string>, revision: string) =>
       callRoute(uploadBudgetCsv, { params, query: { revision }, rawBody: csv, headers, caller: c.budgetOfficer });

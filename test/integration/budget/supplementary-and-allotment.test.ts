@@ -20,7 +20,15 @@ await useTestStack();
 const gov = '26000'; // 부산광역시
 const year = 2027;
 const c = callers(gov);
-const roads = expenditure({ policyCode: 'P05', unitCode: 'U05', detailCode: 'ROAD', statItem: '401-01', sector: '026', amount: 1_000 });
+const roads = expenditure({
+  policyCode: 'P05',
+  unitCode: 'U05',
+  detailCode: 'ROAD',
+  statItem: '401-01',
+  sector: '026',
+  amount: 1_000,
+  assetClass: 'infrastructure',
+});
 const events = expenditure({ detailCode: 'EVENT', statItem: '201-03', amount: 500 });
 const roadsId = 'E.GEN.P05.U05.ROAD.401-01';
 const eventsId = 'E.GEN.P01.U01.EVENT.201-03';
@@ -168,7 +176,7 @@ describe('allotment, cash allocation and the supplementary budget', () => {
         revision: 0,
         upsert: [
           { ...roads, amount: 599 },
-          expenditure({ detailCode: 'FLOOD', statItem: '401-02', sector: '025', amount: 1_000 }),
+          expenditure({ detailCode: 'FLOOD', statItem: '401-02', sector: '025', amount: 1_000, assetClass: 'infrastructure' }),
           revenue({ amount: 1_599 }),
         ],
         remove: [eventsId],

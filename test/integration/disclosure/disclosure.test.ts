@@ -20,9 +20,9 @@ describe('open-data disclosure of a final budget (no token)', () => {
     await setUpStructure(gov);
     await finalBudget(gov, year, 'original', [
       revenue({ category: '1', item: 'ACQTAX', amount: 300_000_000 }),
-      revenue({ category: '2', item: 'FEES', name: '수수료', amount: 100_000_001 }),
+      revenue({ category: '2', revenueCode: '2-1', item: 'FEES', name: '수수료', amount: 100_000_001 }),
       revenue({ category: '3', item: 'GRANT', name: '보통교부세', amount: 250_000_000 }),
-      revenue({ category: '5', item: 'SUBSIDY', name: '국고보조금', amount: 350_000_002 }),
+      revenue({ category: '5', revenueCode: '5-1', item: 'SUBSIDY', name: '국고보조금', amount: 350_000_002 }),
       expenditure({ detailCode: 'D001', sector: '016', amount: 600_000_000 }),
       expenditure({ detailCode: 'D002', sector: '061', amount: 400_000_003 }),
     ]);

@@ -88,7 +88,7 @@ describe('expenditure chain: commit → resolve → order → pay', () => {
     const resolved = await status(resolve.body.postingId);
     expect(resolved.status).toBe('applied');
     expect(resolved.journal.lines).toEqual([
-      { account: '5201', debit: 1_200_000, credit: 0 },
+      { account: '5202', debit: 1_200_000, credit: 0 },
       { account: '2101', debit: 0, credit: 1_200_000 },
     ]);
     const paid = await status(pay.body.postingId);
@@ -151,7 +151,7 @@ describe('expenditure chain: commit → resolve → order → pay', () => {
 
     expect(await status(correction.body.postingId)).toMatchObject({ status: 'applied', reverses: resolve.body.postingId });
     expect((await status(correction.body.postingId)).journal.lines).toEqual([
-      { account: '5201', debit: 0, credit: 500_000 },
+      { account: '5202', debit: 0, credit: 500_000 },
       { account: '2101', debit: 500_000, credit: 0 },
     ]);
     expect(await status(resolve.body.postingId)).toMatchObject({ status: 'applied', reversedBy: correction.body.postingId });
@@ -202,7 +202,7 @@ describe('revenue chain: assess → notice → receive → refund', () => {
     expect(await status(notice.body.postingId)).toMatchObject({ status: 'applied' });
     expect((await status(receive.body.postingId)).journal.lines).toEqual([
       { account: '1101', debit: 130_000, credit: 0 },
-      { account: '1103', debit: 0, credit: 100_000 },
+      { account: '1105', debit: 0, credit: 100_000 },
       { account: '2102', debit: 0, credit: 30_000 },
     ]);
 

@@ -57,6 +57,11 @@ export async function seedLine(line: {
         kind: line.kind ?? 'expenditure',
         fund: line.fund ?? FUND,
         itemCode: line.itemCode ?? (line.kind === 'revenue' ? '2' : '201-01'),
+        // What the journal map needs (budget control-sync.ts): 행정운영경비 costs; 세외수입 as 경상적세외수입.
+        journal:
+          line.kind === 'revenue'
+            ? { code: line.itemCode === '2' || line.itemCode === undefined ? '2-1' : line.itemCode }
+            : { code: line.itemCode ?? '201-01', structureType: '행정운영경비' },
         dept: 'dept-1',
         mandatory: false,
         budget: line.allotted,

@@ -8,10 +8,11 @@ import { credit, debit, entry, post, seedLine } from '#test/integration/settleme
 await useTestStack();
 
 const YEAR = 2024;
+/** 현금 / 지방세수익, 경비(관리운영비) / 현금, 미수세외수입금 / 경상세외수익 (the statutory chart). */
 const ACCOUNTS = [
-  ['1101', '4101'],
-  ['5201', '1101'],
-  ['1102', '4201'],
+  ['1101', '4201'],
+  ['5202', '1101'],
+  ['1105', '4202'],
 ] as const;
 
 /** Postings spread over every month of the year on the same accounts of one fund. */
@@ -33,8 +34,9 @@ describe('the cost of a year-end closing', () => {
     await seedYear('27000', 30);
     const few = await runClosing({ gov: '26000', period: periodOf('year-end', String(YEAR)) }, closingPorts('cost-few'));
     const many = await runClosing({ gov: '27000', period: periodOf('year-end', String(YEAR)) }, closingPorts('cost-many'));
-    // 12 months × 5 accounts × 1 fund MONTH# items + 1 opening item + 3 lines (+ 0 carry-overs).
-    expect(few.itemsRead).toBe(12 * 5 + 1 + 3);
+    // 12 months × 5 accounts × 1 fund MONTH# items + 1 opening item + 3 lines (+ 0 carry-overs, 0 회계
+    // items) + last year's MONTH# items (none) and opening item (1) for the comparative statements.
+    expect(few.itemsRead).toBe(12 * 5 + 1 + 3 + 1);
     expect(many.itemsRead).toBe(few.itemsRead);
     expect(many.differences).toEqual([]);
   });

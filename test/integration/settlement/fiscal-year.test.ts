@@ -19,11 +19,14 @@ import { getClosingStatus, listCarryOvers, recordCarryOver, requestClosing } fro
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import {
+  cashEntry,
   credit,
   debit,
   drainSettlementQueue,
   entry,
+  operating,
   post,
+  seedAccount,
   seedLine,
   seedOpening,
   startClosing,
@@ -71,7 +74,15 @@ beforeEach(async () => {
   await seedYear();
 });
 
+/**
+ * The journal in the statutory chart (shared/data/accounting): 1103 미수세금, 4201 지방세수익, 4202
+ * 경상세외수익, 5202 경비(관리운영비), 5104 이전비용(경상이전, a 정책사업 cost of 기능 010), 2201
+ * 지방채증권, 3101 순자산; every cash line classified for the 현금흐름표 (경상활동 here).
+ */
 async function seedYear(): Promise<void> {
+  await seedAccount(A, 'GEN', 'general');
+  await seedAccount(B, 'GEN', 'general');
+  await seedAccount(B, 'WATER', 'public-enterprise');
   // 종로구 2025: opening balances, a tax assessed, collected and partly refunded, a payment partly reversed.
   await seedOpening(A, YEAR, [
     { fund: 'GEN', account: '1101', debit: 1_000_000, credit: 0 },
@@ -98,11 +109,11 @@ async function seedYear(): Promise<void> {
     received: 460_000,
     refunded: 10_000,
   });
-  await post(A, YEAR, entry('2025-01-10', 'GEN', debit('1102', 500_000), credit('4101', 500_000)));
-  await post(A, YEAR, entry('2025-01-15', 'GEN', debit('1101', 460_000), credit('1102', 460_000)));
-  await post(A, YEAR, entry('2025-02-03', 'GEN', debit('4101', 10_000), credit('1101', 10_000)));
-  await post(A, YEAR, entry('2025-03-05', 'GEN', debit('5201', 720_000), credit('1101', 720_000)));
-  await post(A, YEAR, entry('2025-03-20', 'GEN', debit('1101', 20_000), credit('5201', 20_000)));
+  await post(A, YEAR, entry('2025-01-10', 'GEN', debit('1103', 500_000), credit('4201', 500_000)));
+  await post(A, YEAR, cashEntry('2025-01-15', 'GEN', operating('지방세수입'), debit('1101', 460_000), credit('1103', 460_000)));
+  await post(A, YEAR, cashEntry('2025-02-03', 'GEN', operating('지방세수입'), debit('4201', 10_000), credit('1101', 10_000)));
+  await post(A, YEAR, cashEntry('2025-03-05', 'GEN', operating('물건비'), debit('5202', 720_000), credit('1101', 720_000)));
+  await post(A, YEAR, cashEntry('2025-03-20', 'GEN', operating('물건비'), debit('1101', 20_000), credit('5202', 20_000)));
 
   // 서울특별시 2025: general account and the water account (공기업특별회계).
   await seedLine(B, YEAR, {
@@ -128,11 +139,15 @@ async function seedYear(): Promise<void> {
   await seedLine(B, YEAR, { lineId: 'R.B1', kind: 'revenue', fund: 'GEN', budget: 2_000_000, assessed: 2_000_000, received: 2_000_000 });
   await seedLine(B, YEAR, { lineId: 'R.B2', kind: 'revenue', fund: 'WATER', budget: 300_000, assessed: 300_000, received: 300_000 });
   await seedLine(B, YEAR + 1, { lineId: 'E.B1', kind: 'expenditure', fund: 'GEN', budget: 1_000_000, allotted: 0 });
-  await post(B, YEAR, entry('2025-02-01', 'GEN', debit('1102', 2_000_000), credit('4101', 2_000_000)));
-  await post(B, YEAR, entry('2025-02-10', 'GEN', debit('1101', 2_000_000), credit('1102', 2_000_000)));
-  await post(B, YEAR, entry('2025-04-01', 'WATER', debit('1101', 300_000), credit('4201', 300_000)));
-  await post(B, YEAR, entry('2025-04-02', 'WATER', debit('5201', 100_000), credit('1101', 100_000)));
-  await post(B, YEAR, entry('2025-12-30', 'GEN', debit('5301', 1_500_000), credit('1101', 1_500_000)));
+  await post(B, YEAR, entry('2025-02-01', 'GEN', debit('1103', 2_000_000), credit('4201', 2_000_000)));
+  await post(B, YEAR, cashEntry('2025-02-10', 'GEN', operating('지방세수입'), debit('1101', 2_000_000), credit('1103', 2_000_000)));
+  await post(B, YEAR, cashEntry('2025-04-01', 'WATER', operating('경상적세외수입'), debit('1101', 300_000), credit('4202', 300_000)));
+  await post(B, YEAR, cashEntry('2025-04-02', 'WATER', operating('물건비'), debit('5202', 100_000), credit('1101', 100_000)));
+  await post(
+    B,
+    YEAR,
+    cashEntry('2025-12-30', 'GEN', operating('경상이전'), debit('5104', 1_500_000, { function: '010' }), credit('1101', 1_500_000)),
+  );
 }
 
 /** The chief accountants' carry-overs: 종로구 E.A1 200,000 (사고이월), 서울특별시 E.B1 400,000 (명시이월). */
@@ -260,43 +275,65 @@ describe('a scripted fiscal year of two governments', () => {
     expect(fanOut).toEqual({ kind: 'year-end', period: '2025', enqueued: 2 });
 
     const settlementA = await reportJson(A, 'budget-settlement', '2025');
+    // 세계잉여금 = 수납액 (460,000 − 10,000) − 지출액 700,000 = −250,000; 순세계잉여금 = that − 이월 200,000.
     expect(settlementA.totals).toEqual({
       expenditureBudget: '1300000',
+      expenditureCarryIn: '0',
       expenditurePaid: '700000',
       carriedOver: '200000',
       unused: '400000',
       revenueBudget: '800000',
       revenueAssessed: '500000',
       revenueNetReceived: '450000',
+      revenueOutstanding: '50000',
+      surplus: '-250000',
+      netSurplus: '-450000',
     });
     expect(settlementA.tables.expenditure.rows[0]).toMatchObject({
       lineId: 'E.A1',
+      original: '1000000',
+      carryIn: '0',
       budget: '1000000',
       paid: '700000',
-      carryOverKind: '사고이월',
+      accident: '200000',
       carriedOver: '200000',
       unused: '100000',
     });
     expect(settlementA.tables.revenue.rows[0]).toMatchObject({ netReceived: '450000', outstanding: '50000' });
 
-    // 종로구: cash 1,000,000 + 460,000 − 10,000 − 720,000 + 20,000; receivable 40,000; result 490,000 − 700,000.
-    expect((await reportJson(A, 'financial-statements', '2025')).totals).toEqual({
-      assets: '790000',
-      liabilities: '400000',
-      revenue: '490000',
-      expense: '700000',
-      operatingResult: '-210000',
-      openingNetAssets: '600000',
-      closingNetAssets: '390000',
-    });
-    expect((await reportJson(B, 'financial-statements', '2025')).totals).toEqual({
-      assets: '700000',
-      liabilities: '0',
-      revenue: '2300000',
-      expense: '1600000',
-      operatingResult: '700000',
-      openingNetAssets: '0',
-      closingNetAssets: '700000',
+    // 종로구 (one 일반회계, so 개별 = 유형별 = 통합): cash 1,000,000 + 460,000 − 10,000 − 720,000 + 20,000
+    // = 750,000; 미수세금 40,000; 지방채증권 400,000. The old chart's 재정운영결과 was revenue − expense
+    // (−210,000); 제26조②3 defines it as 재정운영순원가 − revenue: 700,000 − 490,000 = +210,000 (a cost
+    // not covered). 순자산 600,000 − 210,000 = 390,000.
+    const statementsA = (await reportJson(A, 'financial-statements', '2025')).totals;
+    for (const scope of ['entity.GEN', 'type.general', 'whole']) {
+      expect(statementsA).toMatchObject({
+        [`${scope}.assets`]: '790000',
+        [`${scope}.liabilities`]: '400000',
+        [`${scope}.netAssets`]: '390000',
+        [`${scope}.netOperatingCost`]: '700000',
+        [`${scope}.operatingResult`]: '210000',
+        [`${scope}.closingCash`]: '750000',
+        [`${scope}.closingCashPerBooks`]: '750000',
+      });
+    }
+    // 서울특별시: GEN cash 2,000,000 − 1,500,000 (경상이전, 사업순원가 of 기능 010); WATER (공기업특별회계)
+    // cash 300,000 − 100,000. 통합 = GEN + WATER (no 내부거래 between them).
+    const statementsB = (await reportJson(B, 'financial-statements', '2025')).totals;
+    expect(statementsB).toMatchObject({
+      'entity.GEN.assets': '500000',
+      'entity.GEN.netOperatingCost': '1500000',
+      'entity.GEN.operatingResult': '-500000',
+      'entity.WATER.assets': '200000',
+      'entity.WATER.operatingResult': '-200000',
+      'type.general.netAssets': '500000',
+      'type.public-enterprise.netAssets': '200000',
+      'whole.assets': '700000',
+      'whole.liabilities': '0',
+      'whole.netAssets': '700000',
+      'whole.netOperatingCost': '1600000',
+      'whole.operatingResult': '-700000',
+      'whole.closingCash': '700000',
     });
     expect((await reportJson(B, 'budget-settlement', '2025')).totals).toMatchObject({
       expenditureBudget: '2150000',
@@ -304,11 +341,30 @@ describe('a scripted fiscal year of two governments', () => {
       carriedOver: '400000',
       unused: '150000',
       revenueNetReceived: '2300000',
+      surplus: '700000',
+      netSurplus: '300000',
     });
+
+    // 예산-재무 대사: 종로구's 재정자금 750,000 − 세계잉여금 −250,000 = 1,000,000, the opening cash that
+    // no 잉여금 line brought into the budget: listed and alarmed. 서울 GEN 500,000 = 500,000; WATER excepted.
+    const reconciliationA = await reportJson(A, 'budget-reconciliation', '2025');
+    expect(reconciliationA.tables.reconciliation.rows).toEqual([
+      { fund: 'GEN', financialFunds: '750000', budgetSurplus: '-250000', difference: '1000000', status: '차이' },
+    ]);
+    expect((await reportJson(B, 'budget-reconciliation', '2025')).tables.reconciliation.rows).toEqual([
+      { fund: 'GEN', financialFunds: '500000', budgetSurplus: '500000', difference: '0', status: '일치' },
+      { fund: 'WATER', financialFunds: '200000', budgetSurplus: '200000', difference: '0', status: '제외 (지방공기업특별회계)' },
+    ]);
+    expect(metricValues('BudgetReconciliationDifferences', A)).toEqual([1]);
+    expect(metricValues('BudgetReconciliationDifferences', B)).toEqual([0]);
+    // 필수보충정보: from 세입세출 차액 −250,000 to −재정운영결과 −210,000 (cash-free −1,000,000? no: the
+    // budget and cash agree here, so the accruals carry the 40,000 미수세금).
+    const differencesA = (await reportJson(A, 'supplementary-information', '2025')).tables['budget-accrual-differences'].rows;
+    expect(differencesA.map((r: { amount: string }) => r.amount)).toEqual(['-250000', '0', '0', '0', '40000', '-210000']);
 
     const xlsx = unzipSync(new Uint8Array(await download(B, `${YEAR}/${B}/financial-statements/2025/report.xlsx`)));
     expect(strFromU8(xlsx['xl/workbook.xml'] as Uint8Array)).toContain('재정운영표');
-    expect(strFromU8(xlsx['xl/worksheets/sheet2.xml'] as Uint8Array)).toContain('재정운영결과 (수익 − 비용)');
+    expect(strFromU8(xlsx['xl/worksheets/sheet2.xml'] as Uint8Array)).toContain('재정운영결과');
 
     expect(metricValues('ReconciliationDifferences', A)).toContain(0);
     expect(metricValues('ReconciliationDifferences', B)).toEqual([0]);
@@ -320,7 +376,7 @@ describe('a scripted fiscal year of two governments', () => {
     expect(status.body.closings.find((c: { kind: string }) => c.kind === 'year-end')).toMatchObject({
       status: 'done',
       completed: ['close-period', 'archive-reports', 'reconcile', 'carry-forward'],
-      summary: { differences: 0, reportsWritten: 2 },
+      summary: { differences: 0, reportsWritten: 4 },
     });
   });
 
@@ -329,7 +385,7 @@ describe('a scripted fiscal year of two governments', () => {
     await closeYear();
     expect((await item(openingKey(A, YEAR + 1)))?.balances).toEqual([
       { fund: 'GEN', account: '1101', debit: '750000', credit: '0' },
-      { fund: 'GEN', account: '1102', debit: '40000', credit: '0' },
+      { fund: 'GEN', account: '1103', debit: '40000', credit: '0' },
       { fund: 'GEN', account: '2201', debit: '0', credit: '400000' },
       { fund: 'GEN', account: '3101', debit: '0', credit: '390000' },
     ]);
@@ -364,16 +420,20 @@ describe('a scripted fiscal year of two governments', () => {
     const all = await callRoute(listArchives, { query: { year: String(YEAR) }, caller: ministry });
     expect(all.status).toBe(200);
     expect(all.body.items.map((e: { gov: string; report: string; period: string }) => `${e.gov}/${e.report}/${e.period}`)).toEqual([
+      `${B}/budget-reconciliation/2025`,
       `${B}/budget-settlement/2025`,
       `${B}/financial-statements/2025`,
+      `${B}/supplementary-information/2025`,
+      `${A}/budget-reconciliation/2025`,
       `${A}/budget-settlement/2025`,
       `${A}/daily-summary/2025-01-15`,
       `${A}/financial-statements/2025`,
+      `${A}/supplementary-information/2025`,
       `${A}/trial-balance/2025-01`,
     ]);
-    const first = await callRoute(listArchives, { query: { year: String(YEAR), limit: '4' }, caller: ministry });
+    const first = await callRoute(listArchives, { query: { year: String(YEAR), limit: '6' }, caller: ministry });
     const second = await callRoute(listArchives, {
-      query: { year: String(YEAR), limit: '4', cursor: first.body.nextCursor },
+      query: { year: String(YEAR), limit: '6', cursor: first.body.nextCursor },
       caller: ministry,
     });
     expect([...first.body.items, ...second.body.items].map((e: { manifestKey: string }) => e.manifestKey)).toEqual(
@@ -390,7 +450,9 @@ describe('a scripted fiscal year of two governments', () => {
       'report.json',
       'financial-position.csv',
       'operations.csv',
+      'cash-flow.csv',
       'changes-in-net-assets.csv',
+      'notes.csv',
       'report.xlsx',
     ]);
 
@@ -398,7 +460,7 @@ describe('a scripted fiscal year of two governments', () => {
       params: { gov: A, year: YEAR },
       caller: { sub: 'h1', roles: ['head'], gov: A },
     });
-    expect(ownHead.body.items).toHaveLength(4);
+    expect(ownHead.body.items).toHaveLength(6);
     expect(
       (await callRoute(listGovernmentArchives, { params: { gov: A, year: YEAR }, caller: { sub: 'h2', roles: ['head'], gov: B } })).status,
     ).toBe(403);
@@ -438,6 +500,8 @@ describe('a scripted fiscal year of two governments', () => {
     expect(rerun.archived).toEqual([
       { report: 'budget-settlement', outcome: 'unchanged' },
       { report: 'financial-statements', outcome: 'unchanged' },
+      { report: 'supplementary-information', outcome: 'unchanged' },
+      { report: 'budget-reconciliation', outcome: 'unchanged' },
     ]);
     expect(rerun.differences).toEqual([]);
     expect({ xlsx: await lastModified(key), manifest: await lastModified(`${YEAR}/${B}/financial-statements/2025/manifest.json`) }).toEqual(
@@ -493,7 +557,7 @@ describe('a scripted fiscal year of two governments', () => {
     await recordCarryOvers();
     await closeYear();
     // A posting that slipped into the closed year (what closed-period markers exist to prevent).
-    await post(B, YEAR, entry('2025-06-01', 'GEN', debit('5201', 1_000), credit('1101', 1_000)));
+    await post(B, YEAR, cashEntry('2025-06-01', 'GEN', operating('물건비'), debit('5202', 1_000), credit('1101', 1_000)));
     const job = { gov: B, period: periodOf('year-end', '2025') };
     const recheck: ClosingPorts = {
       ...closingPorts('recheck'),
@@ -503,8 +567,8 @@ describe('a scripted fiscal year of two governments', () => {
     const result = await runClosing(job, recheck);
     expect(result.differences).toEqual(
       expect.arrayContaining([
-        { check: 'financial-statements.expense', expected: '1601000', actual: '1600000' },
-        { check: 'financial-statements.assets', expected: '699000', actual: '700000' },
+        { check: 'financial-statements.entity.GEN.netOperatingCost', expected: '1501000', actual: '1500000' },
+        { check: 'financial-statements.whole.assets', expected: '699000', actual: '700000' },
       ]),
     );
     expect(metricValues('ReconciliationDifferences', B).at(-1)).toBe(result.differences.length);

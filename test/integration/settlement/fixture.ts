@@ -8,9 +8,9 @@ import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { sqsClient } from '#shared/clients/sqs.ts';
 import { queueUrl, tableName } from '#shared/config/env.ts';
 import { balanceDeltas, cashMovements } from '#shared/domain/ledger/balances.ts';
-import { credit, debit } from '#shared/domain/ledger/journal.ts';
-import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
+import type { CashClass, JournalEntry, JournalLine } from '#shared/domain/ledger/journal.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { structureKey } from '#shared/stores/budget/keys.ts';
 import type { LineControl } from '#shared/stores/budget/control-keys.ts';
 import { fundStatusUpdate } from '#shared/stores/execution/fund-status.ts';
 import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
@@ -34,8 +34,41 @@ export async function post(gov: string, year: number, entry: JournalEntry): Prom
   );
 }
 
+/** A journal entry as a posting would write it; `cash` classifies a cash line for the 현금흐름표. */
 export const entry = (date: string, fund: string, ...lines: JournalEntry['lines']): JournalEntry => ({ date, fund, lines });
-export { credit, debit };
+export const cashEntry = (date: string, fund: string, cash: CashClass, ...lines: JournalEntry['lines']): JournalEntry => ({
+  date,
+  fund,
+  lines,
+  cash,
+});
+export const debit = (account: string, amount: number, dims: Partial<JournalLine> = {}): JournalLine => ({
+  account,
+  debit: amount,
+  credit: 0,
+  ...dims,
+});
+export const credit = (account: string, amount: number, dims: Partial<JournalLine> = {}): JournalLine => ({
+  account,
+  debit: 0,
+  credit: amount,
+  ...dims,
+});
+export const operating = (label: string): CashClass => ({ activity: 'operating', label });
+
+/** A 회계 of the government as budgeting stores it (its kind gives the 회계실체 type of the statements). */
+export async function seedAccount(
+  gov: string,
+  code: string,
+  kind: 'general' | 'other-special' | 'fund' | 'public-enterprise',
+): Promise<void> {
+  await dynamoClient().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...structureKey(gov, 'ACCOUNT', code), entity: 'account', gov, code, name: code, kind, kindName: kind },
+    }),
+  );
+}
 
 type LineSeed = Pick<LineControl, 'lineId' | 'kind' | 'fund' | 'budget'> & Partial<LineControl>;
 

@@ -27,7 +27,7 @@ const commit = (amount: number, date = '2026-03-02') =>
 const line = (allotted: number, committed = 0): ControlledItem => ({
   target: lineTarget(GOV, YEAR, 'L1'),
   kind: 'line',
-  attrs: { lineId: 'L1', lineKind: 'expenditure', fund: 'general', itemCode: '201' },
+  attrs: { lineId: 'L1', lineKind: 'expenditure', fund: 'general', itemCode: '201', structureType: '행정운영경비' },
   counters: { allotted, committed, resolved: 0, ordered: 0, paid: 0, assessed: 0, received: 0, refunded: 0 },
 });
 

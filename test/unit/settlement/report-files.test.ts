@@ -5,6 +5,7 @@ import { parseArchiveKey } from '#shared/domain/reports/archive-keys.ts';
 import { tableCsv } from '#shared/domain/reports/csv.ts';
 import { renderReport } from '#shared/domain/reports/render.ts';
 import { ref, workbookXlsx } from '#shared/domain/reports/xlsx.ts';
+import { entityLedgers } from '#shared/domain/settlement/entity-ledgers.ts';
 import { financialStatements } from '#shared/domain/settlement/financial-statements.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { trialBalance } from '#shared/domain/settlement/trial-balance.ts';
@@ -33,7 +34,8 @@ describe('CSV', () => {
 
 describe('XLSX', () => {
   it('is a zip of SpreadsheetML with Korean sheet names and labels and #,##0 amounts', () => {
-    const statements = financialStatements('11110', 2025, totals, opening);
+    const ledgers = entityLedgers([{ id: 'GEN', name: '일반회계', type: '일반회계' }], totals, opening, () => true);
+    const statements = financialStatements('11110', 2025, ledgers, []);
     const files = unzipSync(workbookXlsx(statements.tables));
     expect(Object.keys(files).sort()).toEqual([
       '[Content_Types].xml',
@@ -44,16 +46,18 @@ describe('XLSX', () => {
       'xl/worksheets/sheet1.xml',
       'xl/worksheets/sheet2.xml',
       'xl/worksheets/sheet3.xml',
+      'xl/worksheets/sheet4.xml',
+      'xl/worksheets/sheet5.xml',
     ]);
     const xml = (name: string) => strFromU8(files[name] as Uint8Array);
     expect(xml('xl/workbook.xml')).toContain('<sheet name="재정상태표" sheetId="1" r:id="rId1"/>');
-    expect(xml('xl/workbook.xml')).toContain('<sheet name="순자산변동표" sheetId="3" r:id="rId3"/>');
+    expect(xml('xl/workbook.xml')).toContain('<sheet name="순자산변동표" sheetId="4" r:id="rId4"/>');
     expect(xml('xl/styles.xml')).toContain('<numFmt numFmtId="164" formatCode="#,##0"/>');
     expect(xml('xl/styles.xml')).toMatch(/<cellXfs count="3">.*<xf numFmtId="164"[^>]*applyNumberFormat="1"\/><\/cellXfs>/);
     const sheet = xml('xl/worksheets/sheet1.xml');
-    expect(sheet).toContain('<c r="C1" s="1" t="inlineStr"><is><t xml:space="preserve">계정과목</t></is></c>');
-    // 자산총계 row carries the number 1,390,000 with the amount style.
-    expect(sheet).toMatch(/자산총계<\/t><\/is><\/c><c r="D\d+" s="2"><v>1390000<\/v><\/c>/);
+    expect(sheet).toContain('<c r="E1" s="1" t="inlineStr"><is><t xml:space="preserve">계정과목</t></is></c>');
+    // 자산총계 row carries the number 1,390,000 (당기) with the amount style.
+    expect(sheet).toMatch(/자산총계<\/t><\/is><\/c><c r="F\d+" s="2"><v>1390000<\/v><\/c>/);
     for (const name of Object.keys(files)) expect(xml(name).startsWith('<?xml version="1.0" encoding="UTF-8"')).toBe(true);
   });
 

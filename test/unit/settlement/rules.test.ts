@@ -51,7 +51,7 @@ describe('the settlement rules return their refusals', () => {
 
   it('stops a closing whose trial balance does not balance, naming the differences', () => {
     const job = { gov: '11110', period: periodOf('monthly', '2025-02') };
-    const inputs = { totals, opening, lines: [], carryOvers: [], itemsRead: 0 };
+    const inputs = { totals, opening, lines: [], carryOvers: [], entities: [], prior: { totals: [], opening: [] }, itemsRead: 0 };
     expect(unbalancedTrialBalance(job, inputs)).toBeUndefined();
     const broken = unbalancedTrialBalance(job, {
       ...inputs,

@@ -1,6 +1,6 @@
-import { typeLedgers, wholeGovernmentLedger } from '#shared/domain/accounting/consolidation.ts';
-import { entityLedger } from '#shared/domain/accounting/ledger.ts';
-import type { EntityType, EntityYear, Ledger } from '#shared/domain/accounting/ledger.ts';
+import { combinedLedger, typeLedgers, wholeGovernmentLedger } from '#shared/domain/accounting/consolidation.ts';
+import { entityLedger, entityTypes } from '#shared/domain/accounting/ledger.ts';
+import type { AccountingEntity, EntityType, EntityYear, Ledger } from '#shared/domain/accounting/ledger.ts';
 import { cashFlowStatement } from '#shared/domain/accounting/statements/cash-flow.ts';
 import type { CashFlowStatement } from '#shared/domain/accounting/statements/cash-flow.ts';
 import { financialPosition } from '#shared/domain/accounting/statements/financial-position.ts';
@@ -59,6 +59,46 @@ export function governmentStatements(current: readonly EntityYear[], prior: read
   const whole = {
     current: statementsOf(wholeGovernmentLedger(current)),
     prior: prior.length > 0 ? statementsOf(wholeGovernmentLedger(prior)) : null,
+  };
+  return { entities, types, whole };
+}
+
+/** One 회계실체 and the ledger its statements are drawn from (built from the books' running totals). */
+export interface EntityLedger {
+  readonly entity: AccountingEntity;
+  readonly ledger: Ledger;
+}
+
+/**
+ * 제9조 from ledgers already drawn (the live books keep running totals, not entries): 개별 per
+ * 회계실체, 유형별 per type and 통합, each beside last year's.
+ */
+export function ledgerStatements(current: readonly EntityLedger[], prior: readonly EntityLedger[]): GovernmentStatements {
+  const priorOf = (id: string) => prior.find((e) => e.entity.id === id);
+  const entities = new Map(
+    current.map(({ entity, ledger }) => {
+      const before = priorOf(entity.id);
+      return [entity.id, { current: statementsOf(ledger), prior: before ? statementsOf(before.ledger) : null }];
+    }),
+  );
+  const byType = (set: readonly EntityLedger[]) => {
+    const result = new Map<EntityType, Ledger>();
+    for (const type of entityTypes) {
+      const members = set.filter((e) => e.entity.type === type);
+      if (members.length > 0) result.set(type, combinedLedger(members.map((e) => e.ledger)));
+    }
+    return result;
+  };
+  const priorTypes = byType(prior);
+  const types = new Map(
+    [...byType(current)].map(([type, ledger]) => {
+      const before = priorTypes.get(type);
+      return [type, { current: statementsOf(ledger), prior: before ? statementsOf(before) : null }];
+    }),
+  );
+  const whole = {
+    current: statementsOf(combinedLedger(current.map((e) => e.ledger))),
+    prior: prior.length > 0 ? statementsOf(combinedLedger(prior.map((e) => e.ledger))) : null,
   };
   return { entities, types, whole };
 }

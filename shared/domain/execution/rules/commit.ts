@@ -1,4 +1,5 @@
 import { applied, lineEffect, newDocument } from '#shared/domain/execution/rules/effects.ts';
+import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import { lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
@@ -6,12 +7,16 @@ import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 /**
  * 지출원인행위 (commitment; 지방회계법 「지출원인행위」): reserves the amount on an expenditure line,
  * within its allotment (the line's `committed-within-allotment`, items.ts). No journal line: an
- * encumbrance is budgetary, not yet a liability (practice).
+ * encumbrance is budgetary, not yet a liability (practice). A line the books could not journal at
+ * its resolution is refused now, before anything is reserved: 801 예비비 above all, which is never
+ * executed as such (지방재정법 제43조: it is moved to the 목 that is spent; `reserve-fund-not-executable`).
  */
 export const commit: PostingRule<'commit'> = (message, command, state) => {
   const line = lineOf(message, state, command.lineId, 'expenditure');
   if (isRefusal(line)) return line;
   const amount = command.amount;
+  const journal = lineJournal(line, 'resolve', amount);
+  if (isRefusal(journal)) return journal;
   const commitment = newDocument(
     message,
     'commitment',

@@ -45,7 +45,12 @@ export const correct: PostingRule<'correct'> = (message, command, state) => {
     fund,
     amount: original.amount,
     effects: original.effects.map((effect) => ({ target: effect.target, kind: effect.kind, deltas: negate(effect.deltas) })),
-    journal: { fund, date: command.date, lines: nonZero(reversalOf(original.journal?.lines ?? [])) },
+    journal: {
+      fund,
+      date: command.date,
+      lines: nonZero(reversalOf(original.journal?.lines ?? [])),
+      ...(original.journal?.cash ? { cash: original.journal.cash } : {}),
+    },
     reverses: original.postingId,
   };
 };

@@ -4,7 +4,7 @@ import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import type { Applied } from '#shared/domain/execution/rules/rule.ts';
 import type { Effect } from '#shared/domain/execution/snapshot.ts';
 import { nonZero } from '#shared/domain/ledger/journal.ts';
-import type { JournalLine } from '#shared/domain/ledger/journal.ts';
+import type { CashClass, JournalLine } from '#shared/domain/ledger/journal.ts';
 
 /** The building blocks of a rule's answer: counter changes, the document it creates, the journal entry. */
 export const lineEffect = (line: ControlledItem, deltas: Record<string, number>): Effect => ({ target: line.target, kind: 'line', deltas });
@@ -25,8 +25,20 @@ export const linkOf = (line: ControlledItem): Record<string, string> => ({
   fund: String(line.attrs.fund),
 });
 
-/** A posting applied on `line`, dated `date`, with its effects and (zero lines dropped) journal lines. */
-export function applied(line: ControlledItem, date: string, amount: number, effects: Effect[], lines: JournalLine[]): Applied {
+/**
+ * A posting applied on `line`, dated `date`, with its effects and (zero lines dropped) journal lines;
+ * `cash` classifies the cash they move for the 현금흐름표 (rules/journal.ts).
+ */
+export function applied(
+  line: ControlledItem,
+  date: string,
+  amount: number,
+  effects: Effect[],
+  lines: JournalLine[],
+  cash?: CashClass,
+): Applied {
   const fund = String(line.attrs.fund);
-  return { status: 'applied', lineId: String(line.attrs.lineId), fund, amount, effects, journal: { fund, date, lines: nonZero(lines) } };
+  const kept = nonZero(lines);
+  const journal = cash && kept.length > 0 ? { fund, date, lines: kept, cash } : { fund, date, lines: kept };
+  return { status: 'applied', lineId: String(line.attrs.lineId), fund, amount, effects, journal };
 }

@@ -1,7 +1,6 @@
 import { cashTarget } from '#shared/domain/execution/items.ts';
-import { chartOfAccounts } from '#shared/domain/ledger/chart-of-accounts.ts';
-import { credit, debit } from '#shared/domain/ledger/journal.ts';
 import { applied, docEffect, lineEffect } from '#shared/domain/execution/rules/effects.ts';
+import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import { broken, documentOf, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
@@ -9,7 +8,8 @@ import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 /**
  * 지급 (payment, confirmed by the treasury bank: 지방회계법 「지출기관과 출납기관의 분리」): pays what
  * the order still owes, once (`order-already-paid`), from the fund's cash allocated for the month
- * (`paid-within-cash-allocation`, practice: 자금배정). Dr 미지급금 / Cr 현금.
+ * (`paid-within-cash-allocation`, practice: 자금배정). Dr 미지급금 / Cr 현금, the cash outflow
+ * classified by the line's journal map row (경상/투자/재무활동, 제36조).
  */
 export const pay: PostingRule<'pay'> = (message, command, state) => {
   const order = documentOf(message, state, command.orderId, 'order');
@@ -20,6 +20,8 @@ export const pay: PostingRule<'pay'> = (message, command, state) => {
   if (isRefusal(commitment)) return commitment;
   const line = lineOf(message, state, String(order.attrs.lineId), 'expenditure');
   if (isRefusal(line)) return line;
+  const journal = lineJournal(line, 'pay', amount);
+  if (isRefusal(journal)) return journal;
   const month = command.date.slice(0, 7);
   const allocation = state.item(cashTarget(message.gov, message.year, String(line.attrs.fund), month));
   if (!allocation) {
@@ -41,6 +43,7 @@ export const pay: PostingRule<'pay'> = (message, command, state) => {
       docEffect(commitment, { paid: amount }),
       { target: allocation.target, kind: 'cash', deltas: { paid: amount } },
     ],
-    [debit(chartOfAccounts.accountsPayable.code, amount), credit(chartOfAccounts.cash.code, amount)],
+    journal.lines,
+    journal.cash,
   );
 };

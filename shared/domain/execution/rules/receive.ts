@@ -1,15 +1,14 @@
-import { revenueAccounts } from '#shared/domain/ledger/account-mapping.ts';
-import { chartOfAccounts } from '#shared/domain/ledger/chart-of-accounts.ts';
-import { credit, debit } from '#shared/domain/ledger/journal.ts';
 import { applied, docEffect, lineEffect, linkOf, newDocument } from '#shared/domain/execution/rules/effects.ts';
+import { lineJournal, overPayments } from '#shared/domain/execution/rules/journal.ts';
 import { documentOf, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 
 /**
  * 수납 (receipt; 지방회계법 「수납기관」): cash received against an assessment. Dr 현금 / Cr the
- * receivable up to what is outstanding; anything over it is an over-payment the government owes
- * back (과오납, 지방회계법 「과오납금의 반환」): Cr 미지급환급금, remembered on the receipt.
+ * receivable the journal map names for the line up to what is outstanding; anything over it is an
+ * over-payment the government owes back (과오납, 지방회계법 「과오납금의 반환」): Cr 예수금,
+ * remembered on the receipt. The inflow is classified by the line's row (제36조).
  */
 export const receive: PostingRule<'receive'> = (message, command, state) => {
   const assessment = documentOf(message, state, command.assessmentId, 'assessment');
@@ -19,7 +18,16 @@ export const receive: PostingRule<'receive'> = (message, command, state) => {
   const amount = command.amount;
   const outstanding = Math.max(0, (assessment.counters.amount ?? 0) - (assessment.counters.received ?? 0));
   const overpaid = Math.max(0, amount - outstanding);
-  const accounts = revenueAccounts(String(line.attrs.itemCode));
+  const journal = lineJournal(line, 'collect', amount);
+  if (isRefusal(journal)) return journal;
+  const lines = journal.lines.flatMap((l) =>
+    l.credit > 0
+      ? [
+          { ...l, credit: amount - overpaid },
+          { account: overPayments, debit: 0, credit: overpaid },
+        ]
+      : [l],
+  );
   return applied(
     line,
     command.date,
@@ -29,10 +37,7 @@ export const receive: PostingRule<'receive'> = (message, command, state) => {
       docEffect(assessment, { received: amount }),
       newDocument(message, 'receipt', { amount, overpaid }, { ...linkOf(line), assessmentId: command.assessmentId }),
     ],
-    [
-      debit(chartOfAccounts.cash.code, amount),
-      credit(accounts.receivable.code, amount - overpaid),
-      credit(chartOfAccounts.refundsPayable.code, overpaid),
-    ],
+    lines,
+    journal.cash,
   );
 };

@@ -1,7 +1,5 @@
-import { chartOfAccounts } from '#shared/domain/ledger/chart-of-accounts.ts';
-import { expenditureAccount } from '#shared/domain/ledger/account-mapping.ts';
-import { credit, debit } from '#shared/domain/ledger/journal.ts';
 import { applied, docEffect, lineEffect, linkOf, newDocument } from '#shared/domain/execution/rules/effects.ts';
+import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import { documentOf, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
@@ -9,7 +7,8 @@ import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 /**
  * 지출결의 (resolution; practice: the decision to spend against a commitment once the obligation is
  * due): within the commitment (`resolution-within-commitment`) and the line's commitments. The
- * liability arises here: Dr the expense of the 편성목 / Cr 미지급금 (accrual, account-mapping.ts).
+ * liability arises here: Dr the target of the line's 통계목 in the journal map (the cost, the asset
+ * class's 건설중인자산 or asset, 장기투자증권, 보증금, 장기융자금, the debt repaid …) / Cr 미지급금.
  * The resolution remembers who committed, for segregation of duties at the payment order.
  */
 export const resolve: PostingRule<'resolve'> = (message, command, state) => {
@@ -18,6 +17,8 @@ export const resolve: PostingRule<'resolve'> = (message, command, state) => {
   const line = lineOf(message, state, String(commitment.attrs.lineId), 'expenditure');
   if (isRefusal(line)) return line;
   const amount = command.amount;
+  const journal = lineJournal(line, 'resolve', amount);
+  if (isRefusal(journal)) return journal;
   const resolution = newDocument(
     message,
     'resolution',
@@ -29,6 +30,6 @@ export const resolve: PostingRule<'resolve'> = (message, command, state) => {
     command.date,
     amount,
     [lineEffect(line, { resolved: amount }), docEffect(commitment, { resolved: amount }), resolution],
-    [debit(expenditureAccount(String(line.attrs.itemCode)).code, amount), credit(chartOfAccounts.accountsPayable.code, amount)],
+    journal.lines,
   );
 };

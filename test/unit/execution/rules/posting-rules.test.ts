@@ -80,7 +80,7 @@ const storedResolution = (overrides: Partial<StoredResult> = {}): StoredResult =
     { target: docTarget(GOV, 'C1'), kind: 'commitment', deltas: { resolved: 200 } },
     { target: docTarget(GOV, 'P-RS'), kind: 'resolution', deltas: { amount: 200 } },
   ],
-  journal: { fund: 'general', date: '2026-03-03', lines: [dr('5201', 200), cr('2101', 200)] },
+  journal: { fund: 'general', date: '2026-03-03', lines: [dr('5202', 200), cr('2101', 200)] },
   reverses: undefined,
   ...overrides,
 });
@@ -180,7 +180,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         applied: {
           amount: 200,
           deltas: { line: { resolved: 200 }, C1: { resolved: 200 }, created: { amount: 200 } },
-          journal: [dr('5201', 200), cr('2101', 200)],
+          journal: [dr('5202', 200), cr('2101', 200)],
         },
       },
     },
@@ -318,7 +318,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         applied: {
           amount: 1_000,
           deltas: { line: { assessed: 1_000 }, created: { amount: 1_000 } },
-          journal: [dr('1103', 1_000), cr('4201', 1_000)],
+          journal: [dr('1105', 1_000), cr('4202', 1_000)],
         },
       },
     },
@@ -352,7 +352,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         applied: {
           amount: 500,
           deltas: { line: { received: 500 }, A1: { received: 500 }, created: { amount: 500, overpaid: 0 } },
-          journal: [dr('1101', 500), cr('1103', 500)],
+          journal: [dr('1101', 500), cr('1105', 500)],
         },
       },
     },
@@ -364,7 +364,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         applied: {
           amount: 900,
           deltas: { line: { received: 900 }, A1: { received: 900 }, created: { amount: 900, overpaid: 200 } },
-          journal: [dr('1101', 900), cr('1103', 700), cr('2102', 200)],
+          journal: [dr('1101', 900), cr('1105', 700), cr('2102', 200)],
         },
       },
     },
@@ -384,7 +384,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         applied: {
           amount: 300,
           deltas: { line: { refunded: 300 }, RC1: { refunded: 300 } },
-          journal: [dr('2102', 200), dr('4201', 100), cr('1101', 300)],
+          journal: [dr('2102', 200), dr('4202', 100), cr('1101', 300)],
         },
       },
     },
@@ -411,7 +411,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         applied: {
           amount: 200,
           deltas: { line: { resolved: -200 }, C1: { resolved: -200 }, 'P-RS': { amount: -200 } },
-          journal: [cr('5201', 200), dr('2101', 200)],
+          journal: [cr('5202', 200), dr('2101', 200)],
         },
       },
     },

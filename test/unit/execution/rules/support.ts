@@ -17,19 +17,19 @@ export const POSTING_ID = 'p-under-test';
 
 const lineCounters = { allotted: 0, committed: 0, resolved: 0, ordered: 0, paid: 0, assessed: 0, received: 0, refunded: 0 };
 
-/** An expenditure line (편성목 201-01 → expense account 5201). */
-export const expenditureLine = (counters: Partial<typeof lineCounters>): ControlledItem => ({
+/** An expenditure line (통계목 201-01 of 행정운영경비 → 5202 경비(관리운영비) / 2101 미지급금, journal-map.csv). */
+export const expenditureLine = (counters: Partial<typeof lineCounters>, attrs: Record<string, string> = {}): ControlledItem => ({
   target: lineTarget(GOV, YEAR, 'E1'),
   kind: 'line',
-  attrs: { lineId: 'E1', lineKind: 'expenditure', fund: FUND, itemCode: '201-01' },
+  attrs: { lineId: 'E1', lineKind: 'expenditure', fund: FUND, itemCode: '201-01', structureType: '행정운영경비', ...attrs },
   counters: { ...lineCounters, ...counters },
 });
 
-/** A revenue line (세외수입 2 → 미수세외수입금 1103 / 세외수익 4201). */
-export const revenueLine = (counters: Partial<typeof lineCounters>): ControlledItem => ({
+/** A revenue line (세외수입 2, sub-code 2-1 경상적세외수입 → 1105 미수세외수입금 / 4202 경상세외수익). */
+export const revenueLine = (counters: Partial<typeof lineCounters>, attrs: Record<string, string> = {}): ControlledItem => ({
   target: lineTarget(GOV, YEAR, 'R1'),
   kind: 'line',
-  attrs: { lineId: 'R1', lineKind: 'revenue', fund: FUND, itemCode: '2' },
+  attrs: { lineId: 'R1', lineKind: 'revenue', fund: FUND, itemCode: '2', journalCode: '2-1', ...attrs },
   counters: { ...lineCounters, ...counters },
 });
 
