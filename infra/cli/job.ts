@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startEmbeddedStack } from '#infra/embedded/stack-manager.ts';
 import { resetClients } from '#shared/clients/reset.ts';
+import { clockOverride, describeClock } from '#shared/clock.ts';
 import { queues } from '#shared/resources.ts';
 import { schedules } from '#shared/schedules.ts';
 import type { ScheduleDeclaration } from '#shared/schedules.ts';
@@ -14,7 +15,9 @@ import { withStack } from '#infra/cli/stack-target.ts';
 const USAGE = `npm run job -- <schedule> [--gov 11110] [--year 2025] [--<key> <value> …] [--data-dir .data] [--external]
 
 Runs one schedule of shared/schedules.ts now, with an EventBridge scheduled event whose detail is the
-schedule's input plus the given options (--year and --month as integers, everything else as text).
+schedule's input plus the given options (--year and --month as integers, a bare --flag as true,
+everything else as text). HOJO_CLOCK=<ISO date-time with offset> runs it as on that moment (use the same
+value as the running npm start).
 Schedules: ${schedules.map((s) => s.name).join(', ') || '(none declared yet)'}`;
 
 const { values, positionals, tokens } = parseArgs({
@@ -34,6 +37,7 @@ if (!schedule) {
   process.exit(2);
 }
 
+if (clockOverride()) console.error(`HOJO_CLOCK: the job runs on a ${describeClock()}`);
 const detail = jobDetail(tokens);
 const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
 

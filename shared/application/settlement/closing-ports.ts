@@ -1,3 +1,4 @@
+import { now } from '#shared/clock.ts';
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { closingStatus } from '#shared/domain/settlement/closing.ts';
@@ -38,7 +39,7 @@ export interface ClosingPorts {
 }
 
 /** The closing's storage: DynamoDB for markers, progress, inputs and carry-forward; S3 for the archive. */
-export function closingPorts(requestId: string, clock: () => Date = () => new Date()): ClosingPorts {
+export function closingPorts(requestId: string, clock: () => Date = now): ClosingPorts {
   return {
     completedSteps,
     completeStep: (job, done, step, summary) =>
