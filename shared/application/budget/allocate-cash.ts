@@ -23,8 +23,7 @@ export interface CashAllocationRequest {
 /**
  * Releases cash to an account for a month (자금배정): raises `allocated` on the CASH# control item
  * (created with zero counters on first use) that execution checks payments against. The same
- * reference with the same amount replays the first allocation. Refused into a locked or closed
- * year or a closed month.
+ * reference with the same amount replays the first allocation. Refused into a closed year or month.
  */
 export async function allocateCash(
   request: RequestInfo,
@@ -34,7 +33,7 @@ export async function allocateCash(
   closed: ClosedPeriodSource,
 ): Promise<Posted<CashAllocation>> {
   if (!monthInYear(input.month, year)) throw new Refused(monthOutsideYear(input.month, year));
-  await refuseClosedPeriod(closed, gov, year, request.receivedAt, input.month);
+  await refuseClosedPeriod(closed, gov, year, input.month);
   if (!(await getAccount(gov, input.fund)))
     throw new Refused(refusal('unprocessable', 'unknown-account', `government ${gov} has no account ${input.fund}`));
   const yearRecord = await getYear(gov, year);

@@ -25,7 +25,7 @@ export interface AllotmentRequest {
  * Releases part of a final line's budget (예산배정): one TransactWrite raises `allotted` on the
  * control item under the condition that it still holds the values the limit was checked against
  * (allotted + amount ≤ budget), stores the posting (once per line and reference), checks that no
- * control sync is running and writes the audit record. Refused into a locked or closed year.
+ * control sync is running and writes the audit record. Refused into a closed year.
  */
 export async function allot(
   request: RequestInfo,
@@ -34,7 +34,7 @@ export async function allot(
   input: AllotmentRequest,
   closed: ClosedPeriodSource,
 ): Promise<Posted<Allotment>> {
-  await refuseClosedPeriod(closed, gov, year, request.receivedAt);
+  await refuseClosedPeriod(closed, gov, year);
   const id = allotmentId(input.lineId, input.reference);
   return post({
     stored: () => getAllotment(gov, year, input.lineId, input.reference),

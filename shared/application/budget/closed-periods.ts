@@ -1,4 +1,3 @@
-import { fiscalPhase, koreanDate, yearLocked } from '#shared/domain/fiscal-calendar/calendar.ts';
 import { Refused, refusal } from '#shared/domain/refusal.ts';
 
 /**
@@ -9,19 +8,10 @@ import { Refused, refusal } from '#shared/domain/refusal.ts';
 export type ClosedPeriodSource = (gov: string, year: number, month?: string) => Promise<'year' | 'month' | undefined>;
 
 /**
- * Allotments, cash allocations and budget changes into a closed period are refused like postings:
- * nothing changes a fiscal year once its cash work is complete (10 February of the next year,
- * 지방회계법 제7조제3항) or once settlement closed it (practice: closed books stay closed).
+ * Allotments, cash allocations and budget changes into a period settlement has closed (or is
+ * closing) are refused like postings (practice: closed books stay closed).
  */
-export async function refuseClosedPeriod(
-  closed: ClosedPeriodSource,
-  gov: string,
-  year: number,
-  receivedAt: string,
-  month?: string,
-): Promise<void> {
-  const today = koreanDate(new Date(receivedAt));
-  if (fiscalPhase(year, today) === 'locked') throw new Refused(yearLocked(year, today));
+export async function refuseClosedPeriod(closed: ClosedPeriodSource, gov: string, year: number, month?: string): Promise<void> {
   const which = await closed(gov, year, month);
   if (which === 'year') {
     throw new Refused(

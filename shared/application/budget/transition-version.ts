@@ -64,8 +64,8 @@ export async function transitionVersion(
     history: [...version.history, history],
     warnings: [...version.warnings, ...warnings],
   };
-  // A budget change that takes effect (finalise) is refused into a locked or closed year.
-  if (action === 'finalise' && closed) await refuseClosedPeriod(closed, gov, year, request.receivedAt);
+  // A budget change that takes effect (finalise) is refused into a closed year.
+  if (action === 'finalise' && closed) await refuseClosedPeriod(closed, gov, year);
   if (action === 'finalise') return finaliseVersion(request, version, next, history, carryIns);
 
   const outcome = await transact({
