@@ -106,7 +106,8 @@ export const problemCodes = {
   'posting-date-in-future': 'the posting is dated after today (Korean time)',
   'cash-books-closed': 'after 31 December only a listed exception (exceptionCode) posts to the old year, until 20 January',
   'exception-not-applicable': 'the exception named is for the other side (receipts vs payments)',
-  'cash-closing-window-ended': 'after 20 January only completion work (corrections, cancellations, records of cash already moved) until 10 February',
+  'cash-closing-window-ended':
+    'after 20 January only completion work (corrections, cancellations, records of cash already moved) until 10 February',
   'fiscal-year-locked': 'the cash work of the year was complete on 10 February; nothing changes the year',
   'attribution-date-required': 'the attribution category needs its date (회계령 제2조)',
   'attribution-date-not-applicable': 'the attribution category belongs to the budget year and takes no date',

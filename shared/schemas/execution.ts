@@ -21,7 +21,9 @@ const text = (max: number) => sharedText({ min: 1, max });
 const exceptionCode = z
   .enum(cashClosingExceptionCodes)
   .optional()
-  .describe('after 31 December, until 20 January: the listed exception (지방회계법 제7조제1항, 회계령 제3조) this posting of the old year falls under');
+  .describe(
+    'after 31 December, until 20 January: the listed exception (지방회계법 제7조제1항, 회계령 제3조) this posting of the old year falls under',
+  );
 const attributionDate = isoDate.optional().describe('the date that decides the fiscal year, as the category says (회계령 제2조)');
 const commitmentAttribution = z
   .strictObject({ category: z.enum(expenditureAttributionCategories), date: attributionDate })

@@ -24,7 +24,11 @@ export async function requestClosing(
   if (!checked.ok) throw new Refused(checked.refusal);
   const { period } = checked;
   const backfill = asked.backfill === true;
-  await checkClosingAllowed({ gov, period }, { closedBefore: () => closedBefore(gov, period) }, { now: new Date(request.receivedAt), backfill });
+  await checkClosingAllowed(
+    { gov, period },
+    { closedBefore: () => closedBefore(gov, period) },
+    { now: new Date(request.receivedAt), backfill },
+  );
   await auditClosingRequest({ gov, period }, request, backfill);
   const messageId = await enqueueClosing({ gov, kind: period.kind, period: period.id, ...(backfill ? { backfill: true as const } : {}) });
   return { period, messageId };

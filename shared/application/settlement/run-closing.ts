@@ -31,7 +31,11 @@ export interface ClosingOptions {
  * Whether the period may close now: it has ended, a year-end waits for 10 February (closing-guards.ts),
  * and its days (or months) are closed. Throws the refusal that says which rule and which periods.
  */
-export async function checkClosingAllowed(job: ClosingJob, ports: Pick<ClosingPorts, 'closedBefore'>, options: ClosingOptions): Promise<void> {
+export async function checkClosingAllowed(
+  job: ClosingJob,
+  ports: Pick<ClosingPorts, 'closedBefore'>,
+  options: ClosingOptions,
+): Promise<void> {
   if (options.backfill) return;
   const early = closingTimeRefusal(job.period, options.now ?? clockNow());
   if (early) throw new Refused(early);

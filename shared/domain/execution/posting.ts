@@ -39,7 +39,13 @@ export type PostingCommand =
     } & YearEnd)
   | ({ readonly kind: 'notice'; readonly assessmentId: string; readonly dueDate: string; readonly date: string } & YearEnd)
   | ({ readonly kind: 'receive'; readonly assessmentId: string; readonly amount: number; readonly date: string } & YearEnd)
-  | ({ readonly kind: 'refund'; readonly receiptId: string; readonly amount: number; readonly date: string; readonly reason: string } & YearEnd);
+  | ({
+      readonly kind: 'refund';
+      readonly receiptId: string;
+      readonly amount: number;
+      readonly date: string;
+      readonly reason: string;
+    } & YearEnd);
 
 export type PostingKind = PostingCommand['kind'];
 

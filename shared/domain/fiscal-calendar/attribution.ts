@@ -30,7 +30,11 @@ export const revenueAttributions = {
     source: '회계령 제2조제1항제2호 단서',
     meaning: '기본수입에 부수되는 수입: 기본수입이 속하는 연도 (date: the basic receipt’s attribution date)',
   },
-  'receipt-date': { date: 'required', source: '회계령 제2조제1항제3호', meaning: '납입고지서를 발급하지 아니하는 수시수입: 영수한 날이 속하는 연도' },
+  'receipt-date': {
+    date: 'required',
+    source: '회계령 제2조제1항제3호',
+    meaning: '납입고지서를 발급하지 아니하는 수시수입: 영수한 날이 속하는 연도',
+  },
   'budget-year': {
     date: 'none',
     source: '회계령 제2조제1항제3호 단서',
@@ -67,7 +71,10 @@ export const expenditureAttributions = {
 export type RevenueAttribution = keyof typeof revenueAttributions;
 export type ExpenditureAttribution = keyof typeof expenditureAttributions;
 export const revenueAttributionCategories = Object.keys(revenueAttributions) as [RevenueAttribution, ...RevenueAttribution[]];
-export const expenditureAttributionCategories = Object.keys(expenditureAttributions) as [ExpenditureAttribution, ...ExpenditureAttribution[]];
+export const expenditureAttributionCategories = Object.keys(expenditureAttributions) as [
+  ExpenditureAttribution,
+  ...ExpenditureAttribution[],
+];
 
 /**
  * When a request names no category: an assessment with a due date is 제2조제1항제1호, a commitment

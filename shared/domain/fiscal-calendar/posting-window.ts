@@ -79,12 +79,17 @@ export function postingWindowRefusal(posting: DatedPosting, now: Date): Refusal 
   const exception = cashClosingExceptions[code];
   const side = EXPENDITURE.has(kind) ? 'expenditure' : REVENUE.has(kind) ? 'revenue' : 'either';
   if (exception.side !== 'either' && exception.side !== side) {
-    return refusal('unprocessable', 'exception-not-applicable', `exception ${code} (${exception.source}) is for ${exception.side}, not a ${kind} posting`, {
-      rule: exception.source,
-      window: 'exception-window',
-      exceptionCode: code,
-      kind,
-    });
+    return refusal(
+      'unprocessable',
+      'exception-not-applicable',
+      `exception ${code} (${exception.source}) is for ${exception.side}, not a ${kind} posting`,
+      {
+        rule: exception.source,
+        window: 'exception-window',
+        exceptionCode: code,
+        kind,
+      },
+    );
   }
   return undefined;
 }

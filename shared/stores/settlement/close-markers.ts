@@ -74,7 +74,11 @@ export async function markClosed(job: ClosingJob, request: AuditedRequest): Prom
     },
     audit: auditPut(
       tableName(),
-      auditRecord(request, { gov: job.gov, operation: 'markPeriodClosed', target: `period ${job.gov}/${job.period.kind}/${job.period.id}` }),
+      auditRecord(request, {
+        gov: job.gov,
+        operation: 'markPeriodClosed',
+        target: `period ${job.gov}/${job.period.kind}/${job.period.id}`,
+      }),
     ),
   });
   if (!outcome.ok) throw new Error(`marking ${markerKey(job).sk} closed failed: ${[...outcome.failed].join(', ')}`);

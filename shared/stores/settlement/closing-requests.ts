@@ -9,7 +9,11 @@ import type { AuditedRequest } from '#shared/stores/settlement/audited-request.t
 export async function auditClosingRequest(job: ClosingJob, request: AuditedRequest, backfill = false): Promise<void> {
   const audit = auditPut(
     tableName(),
-    auditRecord(request, { gov: job.gov, operation: backfill ? 'requestClosing.backfill' : 'requestClosing', target: `closing ${job.gov}/${job.period.kind}/${job.period.id}` }),
+    auditRecord(request, {
+      gov: job.gov,
+      operation: backfill ? 'requestClosing.backfill' : 'requestClosing',
+      target: `closing ${job.gov}/${job.period.kind}/${job.period.id}`,
+    }),
   );
   await dynamoClient().send(new PutCommand(audit.Put));
 }

@@ -81,8 +81,9 @@ describe('the fiscal year of an assessment or commitment follows from its catego
       context: { rule: '회계령 제2조제1항제1호', attributedYear: 2027, year: 2026 },
     });
     // The due date before an extension decides (제19조제4항·제5항).
-    expect(attributionRefusal(2026, { kind: 'assess', dueDate: '2027-01-04', attribution: { category: 'due-date', date: '2026-12-31' } }))
-      .toBeUndefined();
+    expect(
+      attributionRefusal(2026, { kind: 'assess', dueDate: '2027-01-04', attribution: { category: 'due-date', date: '2026-12-31' } }),
+    ).toBeUndefined();
     expect(attributionRefusal(2026, { kind: 'assess', dueDate: '2027-03-31', attribution: { category: 'budget-year' } })).toBeUndefined();
   });
 
@@ -92,7 +93,9 @@ describe('the fiscal year of an assessment or commitment follows from its catego
     expect(attributionRefusal(2026, { kind: 'commit', attribution: { category: 'fact-date', date: '2027-01-03' } })?.code).toBe(
       'attribution-year-mismatch',
     );
-    expect(attributionRefusal(2026, { kind: 'commit', attribution: { category: 'claim-received-date', date: '2026-12-30' } })).toBeUndefined();
+    expect(
+      attributionRefusal(2026, { kind: 'commit', attribution: { category: 'claim-received-date', date: '2026-12-30' } }),
+    ).toBeUndefined();
     expect(attributionRefusal(2026, { kind: 'commit', attribution: { category: 'budget-year', date: '2026-12-30' } })?.code).toBe(
       'attribution-date-not-applicable',
     );
