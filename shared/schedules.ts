@@ -16,9 +16,11 @@ export interface ScheduleDeclaration {
 export const scheduleTimeZone = 'Asia/Seoul';
 
 /**
- * The closings. Each one fans out one message per government on the settlement queue and closes
- * the last completed period: yesterday, last month, last fiscal year (출납폐쇄 is 31 December).
- * The detail may name a period ({"period": "2026-03-05"}) or governments ({"govs": ["11110"]}).
+ * The closings. Daily and monthly fan out one message per government on the settlement queue and
+ * close the last completed period: yesterday, last month. The year-end schedule only reminds: the
+ * year closes after 10 February of the next year (지방회계법 제7조제3항), by the chief accountant.
+ * The detail may name a period ({"period": "2026-03-05"}, {"year": 2026}) or governments
+ * ({"govs": ["11110"]}); {"backfill": true} closes before its time (tests, data migration; audited).
  */
 export const schedules: readonly ScheduleDeclaration[] = [
   {
@@ -37,8 +39,10 @@ export const schedules: readonly ScheduleDeclaration[] = [
   },
   {
     name: 'year-end',
-    description: '세입세출결산 and financial statements of last fiscal year; the year is closed, next year opened',
-    cron: '0 3 2 1 ? *',
+    description:
+      'reminder on 11 February: which governments have a complete last year (출납사무 완결, 10 Feb) still to close, and their open months. ' +
+      'The year-end closing itself is the chief accountant’s act (POST …/settlement/{year}/closings) or `npm run job -- year-end --year N`',
+    cron: '0 9 11 2 ? *',
     handler: 'settlement/start-closing',
     input: { kind: 'year-end' },
   },

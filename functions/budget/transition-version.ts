@@ -5,6 +5,7 @@ import { versionView } from '#shared/domain/budget/version.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { transitionBudgetVersion } from '#shared/routes/budget.ts';
 import { carryInSource } from '#shared/wiring/budget-carry-ins.ts';
+import { closedPeriodSource } from '#shared/wiring/budget-closed-periods.ts';
 
 export const handler = apiHandler(transitionBudgetVersion, async ({ params, body, caller, request }) => {
   const version = await transitionVersion(
@@ -13,6 +14,7 @@ export const handler = apiHandler(transitionBudgetVersion, async ({ params, body
     levelOf(params.gov),
     { gov: params.gov, year: params.year, number: params.version, action: body.action, revision: body.revision },
     carryInSource,
+    closedPeriodSource,
   );
   return { body: versionView(version) };
 });

@@ -14,10 +14,11 @@ export const handler = apiHandler(getClosingStatus, async ({ params }) => {
       gov: params.gov,
       year: params.year,
       yearClosed,
-      closings: closings.map(({ kind, period, status, completed, summary, updatedAt }) => ({
+      closings: closings.map(({ kind, period, status, failure, completed, summary, updatedAt }) => ({
         kind,
         period,
         status,
+        ...(failure ? { failure } : {}),
         completed,
         summary,
         updatedAt,

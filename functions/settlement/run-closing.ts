@@ -10,23 +10,27 @@ import { putJobMetric } from '#shared/stores/settlement/metrics.ts';
 import { closingMessage } from '#shared/schemas/settlement.ts';
 
 /**
- * The settlement queue's consumer: closes one government's period per message. A failed
- * closing is reported back (ReportBatchItemFailures) and retried from its last completed step.
+ * The settlement queue's consumer: closes one government's period per message. A refused closing
+ * (not yet allowed, earlier periods open, an unbalanced trial balance) is decided: the period stays
+ * open, the closing's status says why and ClosingsFailed counts it (alarm); it is not retried. Any
+ * other failure is reported back (ReportBatchItemFailures) and retried from its last completed step.
  */
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const failures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
-    const job = jobOf(record.body);
-    if (!job) {
+    const message = messageOf(record.body);
+    if (!message) {
       logger.error('closing message is not valid; dropped', { messageId: record.messageId });
       continue;
     }
+    const { job, backfill } = message;
     try {
-      const result = await runClosing(job, closingPorts(record.messageId));
+      const result = await runClosing(job, closingPorts(record.messageId), { backfill });
       logger.info('closing done', {
         gov: job.gov,
         kind: job.period.kind,
         period: job.period.id,
+        backfill,
         steps: result.stepsRun,
         itemsRead: result.itemsRead,
         differences: result.differences.length,
@@ -37,7 +41,7 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
       const detail = error instanceof Refused ? { code: error.code, differences: differencesOf(error) } : {};
       logger.error('closing failed', { gov: job.gov, kind: job.period.kind, period: job.period.id, ...detail, error: error as Error });
       await putJobMetric(job, 'ClosingsFailed', 1, 'Count');
-      failures.push({ itemIdentifier: record.messageId });
+      if (!(error instanceof Refused)) failures.push({ itemIdentifier: record.messageId });
     }
   }
   return { batchItemFailures: failures };
@@ -46,7 +50,7 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
 /** How many figures disagreed when a closing was refused (trial-balance-unbalanced). */
 const differencesOf = (refused: Refused): number => (refused.refusal.context?.differences as readonly unknown[] | undefined)?.length ?? 0;
 
-function jobOf(body: string): ClosingJob | undefined {
+function messageOf(body: string): { job: ClosingJob; backfill: boolean } | undefined {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -56,5 +60,5 @@ function jobOf(body: string): ClosingJob | undefined {
   const message = closingMessage.safeParse(json);
   if (!message.success) return undefined;
   const period = parsePeriod(message.data.kind, message.data.period);
-  return period ? { gov: message.data.gov, period } : undefined;
+  return period ? { job: { gov: message.data.gov, period }, backfill: message.data.backfill === true } : undefined;
 }

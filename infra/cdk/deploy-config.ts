@@ -39,6 +39,11 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
   if (target !== 'aws' && target !== 'onprem') {
     throw new Error(`context target must be "aws" or "onprem", got "${target}" (use -c target=aws or -c target=onprem)`);
   }
+  // The rehearsal clock (shared/clock.ts) is for the local runtime and the tests: a deployed
+  // government's books always run on the real time.
+  if (text(env.HOJO_CLOCK) !== undefined || text(context('hojoClock')) !== undefined) {
+    throw new Error('HOJO_CLOCK is a rehearsal clock for the local runtime and tests only; unset it to synthesise or deploy the CDK app');
+  }
   const onprem = target === 'onprem';
   const config: DeployConfig = {
     target,

@@ -2,6 +2,7 @@ import '#infra/cli/quiet.ts';
 import { parseArgs } from 'node:util';
 import { startEmbeddedStack } from '#infra/embedded/stack-manager.ts';
 import { resetClients } from '#shared/clients/reset.ts';
+import { clockOverride, describeClock } from '#shared/clock.ts';
 import { queues } from '#shared/resources.ts';
 import { schedules } from '#shared/schedules.ts';
 import type { ScheduleDeclaration } from '#shared/schedules.ts';
@@ -21,7 +22,9 @@ it shows progress (n of N governments closed, failures by name) until every clos
 the dead-letter queue, and exits 1 if any failed. Handler metrics are off (HOJO_CLI_METRICS=1 keeps them).
 
 Runs one schedule of shared/schedules.ts now, with an EventBridge scheduled event whose detail is the
-schedule's input plus the given options (--year and --month as integers, everything else as text).
+schedule's input plus the given options (--year and --month as integers, a bare --flag as true,
+everything else as text). HOJO_CLOCK=<ISO date-time with offset> runs it as on that moment (use the same
+value as the running npm start).
 Schedules: ${schedules.map((s) => s.name).join(', ') || '(none declared yet)'}`;
 
 const { values, positionals, tokens } = parseArgs({
@@ -47,6 +50,7 @@ if (!schedule) {
   process.exit(2);
 }
 
+if (clockOverride()) console.error(`HOJO_CLOCK: the job runs on a ${describeClock()}`);
 const detail = jobDetail(tokens.filter((t) => t.kind !== 'option' || (t.name !== 'wait' && t.name !== 'no-wait')));
 const wait = values.wait === true || (values['no-wait'] !== true && process.stdout.isTTY === true);
 const isClosing = schedule.handler === 'settlement/start-closing';

@@ -4,6 +4,7 @@ import { applyBucketSettings } from '#infra/embedded/provision-declared.ts';
 import { startEmbeddedStack, seedRegistry } from '#infra/embedded/stack-manager.ts';
 import { describeWarning } from '#shared/platform/object-lock-check.ts';
 import type { EmbeddedStack } from '#infra/embedded/stack-manager.ts';
+import { clockOverride, describeClock, now } from '#shared/clock.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
 import { developmentIssuerRefusal, startRuntime } from '#infra/runtime/runtime.ts';
 import { readRuntimeState, removeRuntimeState, writeRuntimeState } from '#infra/runtime/state-file.ts';
@@ -12,7 +13,8 @@ import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
 const USAGE = `npm start [-- --port 3000] [--host 127.0.0.1] [--data-dir .data] [--external [--seed-registry]]
 
 Starts the embedded AWS-compatible stack (data under .data/) and the local runtime: the API,
-the queue consumers and the schedules. With --external (or HOJO_EXTERNAL_ENDPOINTS=1) no engine is
+the queue consumers and the schedules. HOJO_CLOCK=<ISO date-time with offset> rehearses a moment
+(the business clock starts there and runs on: postings, closings and schedules behave as on that day). With --external (or HOJO_EXTERNAL_ENDPOINTS=1) no engine is
 started: the runtime uses the resources named by TABLE_NAME, POSTING_QUEUE_URL,
 SETTLEMENT_QUEUE_URL, ARCHIVE_BUCKET and the endpoints in AWS_ENDPOINT_URL_* (the on-prem mode).
 On a network (--external, or a --host that is not loopback) an external issuer is required:
@@ -32,6 +34,9 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
+
+// An invalid HOJO_CLOCK stops the start here, before anything runs on a clock it cannot read.
+if (clockOverride()) console.warn(`HOJO_CLOCK: the runtime runs on a ${describeClock()}; rules and schedules see that day`);
 
 const started = performance.now();
 const dataDir = values['data-dir'] ?? defaultDataDir();
@@ -90,7 +95,7 @@ const resourceEnv = Object.fromEntries(
 await writeRuntimeState(dataDir, {
   pid: process.pid,
   apiUrl: runtime.url,
-  startedAt: new Date().toISOString(),
+  startedAt: now().toISOString(),
   external,
   env: { ...resourceEnv, ...stack?.env },
 });
@@ -108,6 +113,7 @@ console.log(`hojo is running (ready in ${Math.round(performance.now() - started)
   Health    ${runtime.url}/health
   Auth      ${runtime.auth.description}${runtime.auth.devIssuer ? `\n  Token     npm run token -- --role budget_officer --gov 11110` : ''}
   Data      ${external ? 'external endpoints' : dataDir}
+  Clock     ${describeClock()}
   Queues    ${[...runtime.pollers.keys()].join(', ') || '(none)'}
   Schedules ${upcoming.map((s) => `${s.name} next ${s.at?.toISOString() ?? 'never'}`).join('; ') || '(none declared)'}
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
+import { now as clockNow } from '#shared/clock.ts';
 import type { Route } from '#shared/http/route.ts';
 
 export interface IncomingRequest {
@@ -28,7 +29,7 @@ export function apiGatewayEvent(
   route: Route,
   pathParameters: Readonly<Record<string, string>>,
   token: VerifiedToken | undefined,
-  { requestId = randomUUID(), now = new Date() }: { requestId?: string; now?: Date } = {},
+  { requestId = randomUUID(), now = clockNow() }: { requestId?: string; now?: Date } = {},
 ): APIGatewayProxyEventV2 {
   const queryStart = request.url.indexOf('?');
   const rawPath = queryStart === -1 ? request.url : request.url.slice(0, queryStart);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
+import { now } from '#shared/clock.ts';
 import { region } from '#shared/config/env.ts';
 import type { ScheduleDeclaration } from '#shared/schedules.ts';
 import { parseCron } from '#infra/runtime/cron.ts';
@@ -17,7 +18,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function scheduledEvent(
   schedule: ScheduleDeclaration,
   detail: Readonly<Record<string, unknown>>,
-  time: Date = new Date(),
+  time: Date = now(),
 ): ScheduledEvent {
   return {
     version: '0',
@@ -49,7 +50,11 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-/** Arms one timer per schedule, in the declared time zone; a job that fails is logged and fires again next time. */
+/**
+ * Arms one timer per schedule, in the declared time zone, on the business clock (`shared/clock.ts`:
+ * with HOJO_CLOCK the schedules fire as they would from that moment on); a job that fails is
+ * logged and fires again next time.
+ */
 export function startScheduler(schedules: readonly ScheduleDeclaration[], timeZone: string): Scheduler {
   const timers = new Map<string, NodeJS.Timeout>();
   const nextRuns = new Map<string, Date | undefined>();
@@ -62,20 +67,20 @@ export function startScheduler(schedules: readonly ScheduleDeclaration[], timeZo
     if (!next || stopped) return;
     const timer = setTimeout(
       () => {
-        if (Date.now() < next.getTime()) return arm(schedule, cron, after);
+        if (now().getTime() < next.getTime()) return arm(schedule, cron, after);
         const job = runJob(schedule, {}, next)
           .catch((error: unknown) => runtimeLogger.error('job failed', { schedule: schedule.name, error: error as Error }))
           .finally(() => running.delete(job));
         running.add(job);
         arm(schedule, cron, next);
       },
-      Math.min(MAX_TIMER_MS, Math.max(0, next.getTime() - Date.now())),
+      Math.min(MAX_TIMER_MS, Math.max(0, next.getTime() - now().getTime())),
     );
     timer.unref();
     timers.set(schedule.name, timer);
   };
 
-  for (const schedule of schedules) arm(schedule, parseCron(schedule.cron, timeZone), new Date());
+  for (const schedule of schedules) arm(schedule, parseCron(schedule.cron, timeZone), now());
 
   return {
     upcoming: () => schedules.map((s) => ({ name: s.name, at: nextRuns.get(s.name) })),

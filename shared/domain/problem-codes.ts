@@ -106,6 +106,17 @@ export const problemCodes = {
   'unknown-receipt': 'the receipt is not applied (yet)',
   'wrong-year': 'the document or date belongs to another fiscal year',
   'period-closed': 'the day, month or year is closed; nothing posts into it',
+
+  // Fiscal calendar: 출납 폐쇄 (31 Dec), 출납정리기한 (20 Jan), 출납사무 완결 (10 Feb), 회계연도 소속
+  'posting-date-in-future': 'the posting is dated after today (Korean time)',
+  'cash-books-closed': 'after 31 December only a listed exception (exceptionCode) posts to the old year, until 20 January',
+  'exception-not-applicable': 'the exception named is for the other side (receipts vs payments)',
+  'cash-closing-window-ended':
+    'after 20 January only completion work (corrections, cancellations, records of cash already moved) until 10 February',
+  'fiscal-year-locked': 'the cash work of the year was complete on 10 February; nothing changes the year',
+  'attribution-date-required': 'the attribution category needs its date (회계령 제2조)',
+  'attribution-date-not-applicable': 'the attribution category belongs to the budget year and takes no date',
+  'attribution-year-mismatch': 'by its attribution category and date the item belongs to another fiscal year (회계령 제2조)',
   'counter-not-negative': 'a counter would fall below zero',
   'committed-within-allotment': 'committed ≤ allotted would not hold',
   'resolved-within-committed': 'resolved ≤ committed would not hold on the line',
@@ -138,6 +149,9 @@ export const problemCodes = {
   'carry-over-expenditure-only': 'only expenditure lines carry over',
   'carry-over-exceeds-available': 'carried amount ≤ 예산현액 − 지출액 would not hold',
   'trial-balance-unbalanced': 'the trial balance does not balance; the closing stopped',
+  'period-not-ended': 'the day, month or year to close has not ended yet (Korean time)',
+  'year-end-before-completion': 'the year-end closing runs after 10 February of the next year (출납사무 완결)',
+  'earlier-periods-open': 'the days of the month (or the months of the year) must be closed first',
   'archive-file-not-found': 'the archive has no such file',
 
   // Debt (지방채, 차입금)

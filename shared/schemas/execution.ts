@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { expenditureAttributionCategories, revenueAttributionCategories } from '#shared/domain/fiscal-calendar/attribution.ts';
+import { cashClosingExceptionCodes } from '#shared/domain/fiscal-calendar/exceptions.ts';
 import {
   fiscalYear,
   fiscalYearNumber,
@@ -15,16 +17,35 @@ export const postingId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a posting id 
 export const lineId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a budget line id is 1–64 letters, digits, dots, dashes or underscores');
 const text = (max: number) => sharedText({ min: 1, max });
 
+/** A posting of year N made after its cash books closed (31 Dec) names its exception (지방회계법 제7조제1항; 회계령 제3조). */
+const exceptionCode = z
+  .enum(cashClosingExceptionCodes)
+  .optional()
+  .describe(
+    'after 31 December, until 20 January: the listed exception (지방회계법 제7조제1항, 회계령 제3조) this posting of the old year falls under',
+  );
+const attributionDate = isoDate.optional().describe('the date that decides the fiscal year, as the category says (회계령 제2조)');
+const commitmentAttribution = z
+  .strictObject({ category: z.enum(expenditureAttributionCategories), date: attributionDate })
+  .optional()
+  .describe('회계령 제2조제2항 category; payment-order-date (제7호, 그 밖의 경비) unless given');
+const assessmentAttribution = z
+  .strictObject({ category: z.enum(revenueAttributionCategories), date: attributionDate })
+  .optional()
+  .describe('회계령 제2조제1항 category; due-date (제1호, the due date) unless given');
+
 export const commitmentBody = z.strictObject({
   lineId,
   amount: positiveWon,
   counterparty: text(200).describe('business registration number or name of the payee (personal data: never logged)'),
   contractRef: text(100),
   date: isoDate,
+  attribution: commitmentAttribution,
+  exceptionCode,
 });
-export const resolutionBody = z.strictObject({ amount: positiveWon, date: isoDate });
-export const paymentOrderBody = z.strictObject({ amount: positiveWon, date: isoDate });
-export const paymentBody = z.strictObject({ date: isoDate, bankReference: text(100).optional() });
+export const resolutionBody = z.strictObject({ amount: positiveWon, date: isoDate, exceptionCode });
+export const paymentOrderBody = z.strictObject({ amount: positiveWon, date: isoDate, exceptionCode });
+export const paymentBody = z.strictObject({ date: isoDate, bankReference: text(100).optional(), exceptionCode });
 export const cancellationBody = z.strictObject({ date: isoDate, reason: text(500) });
 export const correctionBody = z.strictObject({ date: isoDate, reason: text(500) });
 export const assessmentBody = z.strictObject({
@@ -33,10 +54,12 @@ export const assessmentBody = z.strictObject({
   payer: text(200).describe('the payer (personal data: never logged)'),
   dueDate: isoDate,
   date: isoDate,
+  attribution: assessmentAttribution,
+  exceptionCode,
 });
-export const noticeBody = z.strictObject({ dueDate: isoDate, date: isoDate });
-export const receiptBody = z.strictObject({ amount: positiveWon, date: isoDate });
-export const refundBody = z.strictObject({ amount: positiveWon, date: isoDate, reason: text(500) });
+export const noticeBody = z.strictObject({ dueDate: isoDate, date: isoDate, exceptionCode });
+export const receiptBody = z.strictObject({ amount: positiveWon, date: isoDate, exceptionCode });
+export const refundBody = z.strictObject({ amount: positiveWon, date: isoDate, reason: text(500), exceptionCode });
 
 export const commitmentParams = govYearParams.extend({ commitmentId: postingId });
 export const resolutionParams = govYearParams.extend({ resolutionId: postingId });

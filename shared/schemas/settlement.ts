@@ -36,6 +36,10 @@ export const carryOverList = z.object({ items: z.array(carryOverView.omit({ reco
 export const closingRequestBody = z.strictObject({
   kind: z.enum(closingKinds),
   period: text({ max: 10, trim: false }).describe('yyyy-mm-dd (daily), yyyy-mm (monthly) or yyyy (year-end), within the year of the path'),
+  backfill: z
+    .boolean()
+    .optional()
+    .describe('close before its time and without its earlier periods (tests, data migration); audited as such'),
 });
 
 export const closingAccepted = z.object({ gov: z.string(), kind: z.enum(closingKinds), period: z.string(), messageId: z.string() });
@@ -43,7 +47,11 @@ export const closingAccepted = z.object({ gov: z.string(), kind: z.enum(closingK
 export const closingProgressView = z.object({
   kind: z.enum(closingKinds),
   period: z.string(),
-  status: z.enum(['running', 'done']),
+  status: z.enum(['running', 'done', 'failed']),
+  failure: z
+    .object({ code: z.string(), detail: z.string() })
+    .optional()
+    .describe('why the last run failed; the period was opened again and nothing was marked closed'),
   completed: z.array(z.string()),
   summary: z.record(z.string(), z.number()),
   updatedAt: z.string(),
@@ -56,7 +64,12 @@ export const closingStatus = z.object({
 });
 
 /** The message a closing job receives on the settlement queue: one government, one period. */
-export const closingMessage = z.strictObject({ gov: govCode, kind: z.enum(closingKinds), period: z.string().max(10) });
+export const closingMessage = z.strictObject({
+  gov: govCode,
+  kind: z.enum(closingKinds),
+  period: z.string().max(10),
+  backfill: z.literal(true).optional(),
+});
 export type ClosingMessage = z.infer<typeof closingMessage>;
 
 /**
@@ -71,6 +84,7 @@ export const closingSchedule = z.object({
   month: z.number().int().min(1).max(12).optional(),
   gov: govCode.optional(),
   govs: z.array(govCode).min(1).optional().describe('defaults to every government in the registry'),
+  backfill: z.literal(true).optional().describe('close before its time (tests, data migration): `npm run job -- … --backfill`'),
 });
 export type ClosingSchedule = z.infer<typeof closingSchedule>;
 

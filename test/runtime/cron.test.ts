@@ -84,10 +84,10 @@ describe('the declared schedules', () => {
       ['2025-12-15T00:00:00Z', '2025-12-31T17:00:00.000Z'], // → 1 Jan 2026 02:00 KST
       ['2024-02-29T16:59:00Z', '2024-02-29T17:00:00.000Z'], // 1 Mar 01:59 KST → 02:00 the same day
     ],
-    // 03:00 KST on 2 January.
+    // The year-end reminder: 09:00 KST on 11 February, the day after 출납사무 완결.
     'year-end': [
-      ['2025-03-03T00:00:00Z', '2026-01-01T18:00:00.000Z'], // → 2 Jan 2026 03:00 KST
-      ['2026-01-01T18:00:00Z', '2027-01-01T18:00:00.000Z'], // at the run itself → a year later
+      ['2025-03-03T00:00:00Z', '2026-02-11T00:00:00.000Z'], // → 11 Feb 2026 09:00 KST
+      ['2026-02-11T00:00:00Z', '2027-02-11T00:00:00.000Z'], // at the run itself → a year later
     ],
   };
 

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { queues } from '#shared/resources.ts';
 import { routes } from '#shared/routes/index.ts';
 import type { ScheduleDeclaration } from '#shared/schedules.ts';
+import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import { runtimeSqsClient } from '#infra/runtime/queue-poller.ts';
 import { startRuntime } from '#infra/runtime/runtime.ts';
@@ -85,6 +86,8 @@ describe('schedules', () => {
 
   it('the scheduler fires at the next Seoul time of the cron, with that time in the event, and re-arms', async () => {
     jobEvents().length = 0;
+    // The scheduler runs on the business clock; here the faked Date is that clock.
+    const restoreClock = setClock('');
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
       vi.setSystemTime(new Date('2025-03-03T15:59:59.000Z')); // 00:59:59 KST
@@ -99,6 +102,7 @@ describe('schedules', () => {
       await scheduler.stop();
     } finally {
       vi.useRealTimers();
+      restoreClock();
     }
   });
 });

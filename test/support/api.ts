@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Role } from '#shared/auth/roles.ts';
+import { now } from '#shared/clock.ts';
 import type { ApiHandler } from '#shared/http/api-handler.ts';
 import type { Route } from '#shared/http/route.ts';
 import type { ApiContext } from '#shared/middleware/api-context.ts';
@@ -73,8 +74,8 @@ export function apiEvent(route: Route, options: CallOptions = {}): APIGatewayPro
       requestId: randomUUID(),
       routeKey: `${route.method} ${route.path}`,
       stage: '$default',
-      time: new Date().toISOString(),
-      timeEpoch: Date.now(),
+      time: now().toISOString(),
+      timeEpoch: now().getTime(),
       http: { method: route.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: options.sourceIp ?? '127.0.0.1', userAgent: 'vitest' },
       ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
     },

@@ -3,6 +3,8 @@ import { tableName } from '#shared/config/env.ts';
 import { monthInYear, monthOutsideYear } from '#shared/domain/budget/allotment.ts';
 import { Refused, refusal } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
+import type { ClosedPeriodSource } from '#shared/application/budget/closed-periods.ts';
+import { refuseClosedPeriod } from '#shared/application/budget/closed-periods.ts';
 import { post } from '#shared/application/reversible-posting.ts';
 import type { Posted } from '#shared/application/reversible-posting.ts';
 import { getCash, getCashAllocation, moveAllocated, putCashAllocation } from '#shared/stores/budget/cash.ts';
@@ -21,15 +23,17 @@ export interface CashAllocationRequest {
 /**
  * Releases cash to an account for a month (자금배정): raises `allocated` on the CASH# control item
  * (created with zero counters on first use) that execution checks payments against. The same
- * reference with the same amount replays the first allocation.
+ * reference with the same amount replays the first allocation. Refused into a closed year or month.
  */
 export async function allocateCash(
   request: RequestInfo,
   gov: string,
   year: number,
   input: CashAllocationRequest,
+  closed: ClosedPeriodSource,
 ): Promise<Posted<CashAllocation>> {
   if (!monthInYear(input.month, year)) throw new Refused(monthOutsideYear(input.month, year));
+  await refuseClosedPeriod(closed, gov, year, input.month);
   if (!(await getAccount(gov, input.fund)))
     throw new Refused(refusal('unprocessable', 'unknown-account', `government ${gov} has no account ${input.fund}`));
   const yearRecord = await getYear(gov, year);

@@ -4,6 +4,8 @@ import { allotableRefusal, allotmentRefusal, lineNotControlled } from '#shared/d
 import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
+import type { ClosedPeriodSource } from '#shared/application/budget/closed-periods.ts';
+import { refuseClosedPeriod } from '#shared/application/budget/closed-periods.ts';
 import { post } from '#shared/application/reversible-posting.ts';
 import type { Posted } from '#shared/application/reversible-posting.ts';
 import { getAllotment, moveAllotted, notSyncing, putAllotment } from '#shared/stores/budget/allotments.ts';
@@ -23,9 +25,16 @@ export interface AllotmentRequest {
  * Releases part of a final line's budget (예산배정): one TransactWrite raises `allotted` on the
  * control item under the condition that it still holds the values the limit was checked against
  * (allotted + amount ≤ budget), stores the posting (once per line and reference), checks that no
- * control sync is running and writes the audit record.
+ * control sync is running and writes the audit record. Refused into a closed year.
  */
-export function allot(request: RequestInfo, gov: string, year: number, input: AllotmentRequest): Promise<Posted<Allotment>> {
+export async function allot(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  input: AllotmentRequest,
+  closed: ClosedPeriodSource,
+): Promise<Posted<Allotment>> {
+  await refuseClosedPeriod(closed, gov, year);
   const id = allotmentId(input.lineId, input.reference);
   return post({
     stored: () => getAllotment(gov, year, input.lineId, input.reference),

@@ -11,6 +11,8 @@ import type { WorkflowAction } from '#shared/domain/budget/workflow.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import type { CarryInSource } from '#shared/application/budget/carry-in-source.ts';
+import type { ClosedPeriodSource } from '#shared/application/budget/closed-periods.ts';
+import { refuseClosedPeriod } from '#shared/application/budget/closed-periods.ts';
 import { finaliseVersion } from '#shared/application/budget/finalise-version.ts';
 import { lostRevision, requireRevision } from '#shared/application/budget/require-version.ts';
 import { versionUpdate } from '#shared/stores/budget/version.ts';
@@ -37,6 +39,7 @@ export async function transitionVersion(
   level: GovernmentLevel,
   { gov, year, number, action, revision }: TransitionRequest,
   carryIns: CarryInSource,
+  closed?: ClosedPeriodSource,
 ): Promise<VersionRecord> {
   const version = await requireRevision(gov, year, number, revision);
   const previous = version.history.at(-1);
@@ -61,6 +64,8 @@ export async function transitionVersion(
     history: [...version.history, history],
     warnings: [...version.warnings, ...warnings],
   };
+  // A budget change that takes effect (finalise) is refused into a closed year.
+  if (action === 'finalise' && closed) await refuseClosedPeriod(closed, gov, year);
   if (action === 'finalise') return finaliseVersion(request, version, next, history, carryIns);
 
   const outcome = await transact({

@@ -1,3 +1,4 @@
+import { now } from '#shared/clock.ts';
 import type { Outcome } from '#shared/domain/execution/plan-batch.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { batchActions, MAX_TRANSACTION_ACTIONS, writeActions } from '#shared/stores/execution/posting-batch-write.ts';
@@ -25,7 +26,7 @@ export async function applyPostings(
   if (messages.length === 0) return { outcomes: [], capacityUnits: 0, transactions: 0 };
   for (let attempt = 1; ; attempt++) {
     const plan = await planAgainstBooks(messages);
-    const actions = batchActions(plan, new Date().toISOString());
+    const actions = batchActions(plan, now().toISOString());
     if (actions.length > MAX_TRANSACTION_ACTIONS && messages.length > 1) {
       const half = Math.ceil(messages.length / 2);
       const first = await applyPostings(messages.slice(0, half), onApplied);

@@ -1,3 +1,4 @@
+import { now } from '#shared/clock.ts';
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { closingStatus } from '#shared/domain/settlement/closing.ts';
@@ -11,16 +12,23 @@ import { systemRequest } from '#shared/application/settlement/system-request.ts'
 import { readArchiveText } from '#shared/stores/settlement/archive-store.ts';
 import { readCashPositions } from '#shared/stores/settlement/cash-check.ts';
 import { carryForward } from '#shared/stores/settlement/carry-forward.ts';
-import { closePeriod } from '#shared/stores/settlement/close-markers.ts';
+import { closedBefore, closePeriod, markClosed, reopenPeriod } from '#shared/stores/settlement/close-markers.ts';
 import { readClosingInputs } from '#shared/stores/settlement/inputs.ts';
 import { putJobMetric } from '#shared/stores/settlement/metrics.ts';
-import { completedSteps, completeStep } from '#shared/stores/settlement/progress.ts';
+import { completedSteps, completeStep, failClosing } from '#shared/stores/settlement/progress.ts';
 
 /** What a closing needs from storage; `closingPorts` is the real one, tests may wrap it. */
 export interface ClosingPorts {
   completedSteps(job: ClosingJob): Promise<readonly string[]>;
   completeStep(job: ClosingJob, done: readonly string[], step: string, summary: Readonly<Record<string, number>>): Promise<void>;
-  closePeriod(job: ClosingJob): Promise<void>;
+  /** Freezes the period (marker `closing`: nothing posts into it any more). */
+  closePeriod(job: ClosingJob, backfill: boolean): Promise<void>;
+  /** The archive is written: the period is closed. */
+  markClosed(job: ClosingJob): Promise<void>;
+  /** The closing failed before its archive was written: the period opens again and the status says why. */
+  fail(job: ClosingJob, failure: { readonly code: string; readonly detail: string }): Promise<void>;
+  /** The ids of the days of the month, or the months of the year, closed so far. */
+  closedBefore(job: ClosingJob): Promise<ReadonlySet<string>>;
   readInputs(job: ClosingJob): Promise<ClosingInputs>;
   /** Net cash per fund of the year so far, from the journal's running totals and from the fund status, read at one moment. */
   cashPositions(
@@ -38,14 +46,20 @@ export interface ClosingPorts {
 }
 
 /** The closing's storage: DynamoDB for markers, progress, inputs and carry-forward; S3 for the archive. */
-export function closingPorts(requestId: string, clock: () => Date = () => new Date()): ClosingPorts {
+export function closingPorts(requestId: string, clock: () => Date = now): ClosingPorts {
   return {
     completedSteps,
     completeStep: (job, done, step, summary) =>
       completeStep(job, done, step, closingStatus(job.period.kind, [...done, step]), summary, clock()),
-    closePeriod: async (job) => {
-      await closePeriod(job, systemRequest(requestId, clock()));
+    closePeriod: async (job, backfill) => {
+      await closePeriod(job, systemRequest(requestId, clock()), backfill);
     },
+    markClosed: (job) => markClosed(job, systemRequest(requestId, clock())),
+    fail: async (job, failure) => {
+      await reopenPeriod(job, systemRequest(requestId, clock()), `${failure.code}: ${failure.detail}`);
+      await failClosing(job, failure, clock());
+    },
+    closedBefore: (job) => closedBefore(job.gov, job.period),
     readInputs: readClosingInputs,
     cashPositions: (job) => readCashPositions(job),
     archive: (rendered) => archiveReport(rendered, clock()),

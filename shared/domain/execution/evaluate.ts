@@ -1,6 +1,6 @@
 import { counterRefusal } from '#shared/domain/execution/counters.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
-import { postingDateRefusal } from '#shared/domain/execution/posting-date.ts';
+import { acceptedAt, postingDateRefusal } from '#shared/domain/execution/posting-date.ts';
 import { postingRules } from '#shared/domain/execution/rules/index.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
 import type { Applied, PostingRule } from '#shared/domain/execution/rules/rule.ts';
@@ -24,7 +24,7 @@ const rejected = (refusal: Refusal): Rejected => ({ status: 'rejected', refusal 
  * lines it makes, or the refusal with the rule and the numbers. Pure: the planner applies the effects.
  */
 export function evaluate(message: PostingMessage, state: WorkingState): Decision {
-  const misdated = postingDateRefusal(message, state);
+  const misdated = postingDateRefusal(message, state, acceptedAt(message));
   if (misdated) return rejected(misdated);
   // The table pairs each kind with its rule; TypeScript cannot follow that pairing through the lookup.
   const rule = postingRules[message.command.kind] as PostingRule<typeof message.command.kind>;

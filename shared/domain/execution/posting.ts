@@ -1,35 +1,51 @@
 import type { Role } from '#shared/auth/roles.ts';
+import type { Attribution } from '#shared/domain/fiscal-calendar/attribution.ts';
 
 /**
  * The postings of execution (지출 and 세입). Each is accepted by the API, queued on the FIFO
  * postings queue and applied exactly once by the consumer. A document created by a posting
  * (a commitment, a resolution, a payment order, an assessment, a receipt) takes the posting's id.
  */
+/**
+ * `exceptionCode` names the listed exception (fiscal-calendar/exceptions.ts) under which a posting of
+ * year N is made after its cash books closed on 31 December; `attribution` is the 회계령 제2조
+ * category (and its date) that puts a 징수결정 or 지출원인행위 in its fiscal year.
+ */
+type YearEnd = { readonly exceptionCode?: string | undefined };
+
 export type PostingCommand =
-  | {
+  | ({
       readonly kind: 'commit';
       readonly lineId: string;
       readonly amount: number;
       readonly counterparty: string;
       readonly contractRef: string;
       readonly date: string;
-    }
-  | { readonly kind: 'resolve'; readonly commitmentId: string; readonly amount: number; readonly date: string }
-  | { readonly kind: 'order'; readonly resolutionId: string; readonly amount: number; readonly date: string }
-  | { readonly kind: 'pay'; readonly orderId: string; readonly date: string; readonly bankReference?: string }
+      readonly attribution?: Attribution | undefined;
+    } & YearEnd)
+  | ({ readonly kind: 'resolve'; readonly commitmentId: string; readonly amount: number; readonly date: string } & YearEnd)
+  | ({ readonly kind: 'order'; readonly resolutionId: string; readonly amount: number; readonly date: string } & YearEnd)
+  | ({ readonly kind: 'pay'; readonly orderId: string; readonly date: string; readonly bankReference?: string } & YearEnd)
   | { readonly kind: 'cancel'; readonly commitmentId: string; readonly date: string; readonly reason: string }
   | { readonly kind: 'correct'; readonly originalPostingId: string; readonly date: string; readonly reason: string }
-  | {
+  | ({
       readonly kind: 'assess';
       readonly lineId: string;
       readonly amount: number;
       readonly payer: string;
       readonly dueDate: string;
       readonly date: string;
-    }
-  | { readonly kind: 'notice'; readonly assessmentId: string; readonly dueDate: string; readonly date: string }
-  | { readonly kind: 'receive'; readonly assessmentId: string; readonly amount: number; readonly date: string }
-  | { readonly kind: 'refund'; readonly receiptId: string; readonly amount: number; readonly date: string; readonly reason: string };
+      readonly attribution?: Attribution | undefined;
+    } & YearEnd)
+  | ({ readonly kind: 'notice'; readonly assessmentId: string; readonly dueDate: string; readonly date: string } & YearEnd)
+  | ({ readonly kind: 'receive'; readonly assessmentId: string; readonly amount: number; readonly date: string } & YearEnd)
+  | ({
+      readonly kind: 'refund';
+      readonly receiptId: string;
+      readonly amount: number;
+      readonly date: string;
+      readonly reason: string;
+    } & YearEnd);
 
 export type PostingKind = PostingCommand['kind'];
 

@@ -3,18 +3,29 @@ import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
+import type { Period } from '#shared/domain/settlement/periods.ts';
 import { closingKey } from '#shared/stores/execution/posting-keys.ts';
 import { closeMarkerPeriod } from '#shared/stores/settlement/keys.ts';
 import type { AuditedRequest } from '#shared/stores/settlement/audited-request.ts';
+import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 
 const markerKey = (job: ClosingJob) => closingKey(job.gov, job.period.year, closeMarkerPeriod(job.period.kind, job.period.id));
 
 /**
- * Closes the period: the marker (which execution checks in every applying write) and its audit
- * record in one transaction. Closing an already closed period changes nothing.
+ * A period's marker has two states. `closing`: written first, it already stops every posting
+ * (execution checks the marker's absence in every applying write), so the reports are built on
+ * books that no longer move. `closed`: set once the period's archive is written. A marker without a
+ * state predates the two states and counts as closed.
  */
-export async function closePeriod(job: ClosingJob, request: AuditedRequest): Promise<'closed' | 'already-closed'> {
+export type MarkerState = 'closing' | 'closed';
+
+/**
+ * Freezes the period: the marker in state `closing` and its audit record in one transaction. A
+ * period with a marker already changes nothing. `backfill` marks a closing run before its time
+ * (tests, data migration), in the marker and its audit record.
+ */
+export async function closePeriod(job: ClosingJob, request: AuditedRequest, backfill = false): Promise<'closed' | 'already-closed'> {
   const outcome = await transact({
     marker: {
       Put: {
@@ -26,6 +37,8 @@ export async function closePeriod(job: ClosingJob, request: AuditedRequest): Pro
           year: job.period.year,
           kind: job.period.kind,
           period: job.period.id,
+          state: 'closing' satisfies MarkerState,
+          ...(backfill ? { backfill: true } : {}),
           closedAt: request.receivedAt,
           closedBy: request.caller?.sub ?? 'system',
         },
@@ -34,7 +47,11 @@ export async function closePeriod(job: ClosingJob, request: AuditedRequest): Pro
     },
     audit: auditPut(
       tableName(),
-      auditRecord(request, { gov: job.gov, operation: 'closePeriod', target: `period ${job.gov}/${job.period.kind}/${job.period.id}` }),
+      auditRecord(request, {
+        gov: job.gov,
+        operation: backfill ? 'closePeriod.backfill' : 'closePeriod',
+        target: `period ${job.gov}/${job.period.kind}/${job.period.id}`,
+      }),
     ),
   });
   if (!outcome.ok && !outcome.failed.has('marker'))
@@ -42,7 +59,86 @@ export async function closePeriod(job: ClosingJob, request: AuditedRequest): Pro
   return outcome.ok ? 'closed' : 'already-closed';
 }
 
+/** The archive is written: the period is closed. */
+export async function markClosed(job: ClosingJob, request: AuditedRequest): Promise<void> {
+  const outcome = await transact({
+    marker: {
+      Update: {
+        TableName: tableName(),
+        Key: markerKey(job),
+        UpdateExpression: 'SET #state = :closed, archivedAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':closed': 'closed' satisfies MarkerState, ':at': request.receivedAt },
+      },
+    },
+    audit: auditPut(
+      tableName(),
+      auditRecord(request, {
+        gov: job.gov,
+        operation: 'markPeriodClosed',
+        target: `period ${job.gov}/${job.period.kind}/${job.period.id}`,
+      }),
+    ),
+  });
+  if (!outcome.ok) throw new Error(`marking ${markerKey(job).sk} closed failed: ${[...outcome.failed].join(', ')}`);
+}
+
+/**
+ * A closing that failed before its archive was written opens the period again: the `closing`
+ * marker goes (a `closed` one stays), with an audit record naming why.
+ */
+export async function reopenPeriod(job: ClosingJob, request: AuditedRequest, reason: string): Promise<void> {
+  const outcome = await transact({
+    marker: {
+      Delete: {
+        TableName: tableName(),
+        Key: markerKey(job),
+        ConditionExpression: '#state = :closing',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':closing': 'closing' satisfies MarkerState },
+      },
+    },
+    audit: auditPut(
+      tableName(),
+      auditRecord(request, {
+        gov: job.gov,
+        operation: 'reopenPeriod',
+        target: `period ${job.gov}/${job.period.kind}/${job.period.id}: ${reason}`.slice(0, 500),
+      }),
+    ),
+  });
+  if (!outcome.ok && !outcome.failed.has('marker'))
+    throw new Error(`reopening ${markerKey(job).sk} failed: ${[...outcome.failed].join(', ')}`);
+}
+
+const stateOf = (item: Record<string, unknown> | undefined): MarkerState | undefined =>
+  item === undefined ? undefined : item.state === 'closing' ? 'closing' : 'closed';
+
+/** Whether the period is closed (its archive written); a period being closed is not, yet. */
 export async function isPeriodClosed(job: ClosingJob): Promise<boolean> {
   const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: markerKey(job), ConsistentRead: true }));
-  return Item !== undefined;
+  return stateOf(Item) === 'closed';
+}
+
+/** The state of a period's marker, for guards that refuse changes into a period being closed or closed. */
+export async function markerState(gov: string, year: number, sk: string): Promise<MarkerState | undefined> {
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: closingKey(gov, year, sk), ConsistentRead: true }),
+  );
+  return stateOf(Item);
+}
+
+/** The ids of the days (`DAY#2026-11-`) or months (`MONTH#`) of a year closed so far, e.g. 2026-11-05 or 2026-11. */
+export async function closedPeriods(gov: string, year: number, prefix: string): Promise<Set<string>> {
+  const items = await queryPrefix(closingKey(gov, year, '').pk, prefix, { ConsistentRead: true });
+  const ids = items.filter((item) => stateOf(item) === 'closed').map((item) => String(item.sk));
+  return new Set(ids.map((sk) => sk.slice(sk.indexOf('#') + 1)));
+}
+
+/** The days of a month, or the months of a year, closed so far (nothing closes before a day). */
+export function closedBefore(gov: string, period: Period): Promise<ReadonlySet<string>> {
+  if (period.kind === 'daily') return Promise.resolve(new Set());
+  const prefix = period.kind === 'monthly' ? closeMarkerPeriod('daily', `${period.id}-`) : closeMarkerPeriod('monthly', '');
+  return closedPeriods(gov, period.year, prefix);
 }

@@ -30,6 +30,12 @@ export async function readLedgerTotals(job: ClosingJob): Promise<{ totals: Ledge
   const totals: LedgerDayTotal[] = [];
   for (const item of months) {
     const month = String(item.period).slice('MONTH#'.length);
+    // The year's postings made until 20 January / 10 February (지방회계법 제7조) are dated in the next
+    // year's months of the same ledger: the year-end counts them as of 31 December.
+    if (period.kind === 'year-end' && month > lastMonth) {
+      totals.push(total(item, period.lastDay));
+      continue;
+    }
     if (month > lastMonth || (period.kind === 'daily' && month === lastMonth)) continue;
     totals.push(total(item, periodOf('monthly', month).lastDay));
   }

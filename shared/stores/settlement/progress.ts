@@ -12,7 +12,9 @@ export interface ClosingProgress {
   readonly kind: ClosingKind;
   readonly period: string;
   readonly completed: readonly string[];
-  readonly status: 'running' | 'done';
+  readonly status: 'running' | 'done' | 'failed';
+  /** Why the last run failed before its archive was written (the period was opened again). */
+  readonly failure?: { readonly code: string; readonly detail: string } | undefined;
   /** Figures the steps reported (items read, reports written, differences found). */
   readonly summary: Readonly<Record<string, number>>;
   readonly updatedAt: string;
@@ -34,7 +36,7 @@ export async function completeStep(
   job: ClosingJob,
   done: readonly string[],
   step: string,
-  status: ClosingProgress['status'],
+  status: 'running' | 'done',
   summary: Readonly<Record<string, number>>,
   now: Date,
 ): Promise<void> {
@@ -61,6 +63,32 @@ export async function completeStep(
   );
 }
 
+/**
+ * A closing that failed before its archive was written: it starts again from its first step, and
+ * the status says why it failed.
+ */
+export async function failClosing(job: ClosingJob, failure: { code: string; detail: string }, now: Date): Promise<void> {
+  const previous = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: keyOf(job), ConsistentRead: true }));
+  await dynamoClient().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...keyOf(job),
+        entity: 'closing-progress',
+        gov: job.gov,
+        year: job.period.year,
+        kind: job.period.kind,
+        period: job.period.id,
+        completed: [],
+        status: 'failed',
+        failure: { code: failure.code, detail: failure.detail.slice(0, 1000) },
+        summary: (previous.Item?.summary as Record<string, number> | undefined) ?? {},
+        updatedAt: now.toISOString(),
+      },
+    }),
+  );
+}
+
 export async function listProgress(gov: string, year: number): Promise<ClosingProgress[]> {
   return (await queryPrefix(settlementPartition(gov, year), 'PROGRESS#')).map((item) => ({
     gov: String(item.gov),
@@ -69,6 +97,7 @@ export async function listProgress(gov: string, year: number): Promise<ClosingPr
     period: String(item.period),
     completed: (item.completed as string[]) ?? [],
     status: item.status as ClosingProgress['status'],
+    failure: item.failure as ClosingProgress['failure'],
     summary: (item.summary as Record<string, number>) ?? {},
     updatedAt: String(item.updatedAt),
   }));

@@ -32,8 +32,12 @@ describe('the cost of a year-end closing', () => {
   it('reads the monthly running totals, lines and carry-overs: the same item count for 36 or 360 postings', async () => {
     await seedYear('26000', 3);
     await seedYear('27000', 30);
-    const few = await runClosing({ gov: '26000', period: periodOf('year-end', String(YEAR)) }, closingPorts('cost-few'));
-    const many = await runClosing({ gov: '27000', period: periodOf('year-end', String(YEAR)) }, closingPorts('cost-many'));
+    const few = await runClosing({ gov: '26000', period: periodOf('year-end', String(YEAR)) }, closingPorts('cost-few'), {
+      backfill: true,
+    });
+    const many = await runClosing({ gov: '27000', period: periodOf('year-end', String(YEAR)) }, closingPorts('cost-many'), {
+      backfill: true,
+    });
     // 12 months × 5 accounts × 1 fund MONTH# items + 1 opening item + 3 lines (+ 0 carry-overs, 0 회계
     // items) + last year's MONTH# items (none) and opening item (1) for the comparative statements.
     expect(few.itemsRead).toBe(12 * 5 + 1 + 3 + 1);

@@ -169,7 +169,7 @@ async function recordCarryOvers(): Promise<void> {
 async function closeDay(): Promise<void> {
   const queued = await callRoute(requestClosing, {
     params: { gov: A, year: YEAR },
-    body: { kind: 'daily', period: '2025-01-15' },
+    body: { kind: 'daily', period: '2025-01-15', backfill: true },
     caller: chief(A),
   });
   expect(queued.status).toBe(202);
@@ -178,13 +178,17 @@ async function closeDay(): Promise<void> {
 
 /** 종로구's monthly closing of January, as the scheduled job. */
 async function closeMonth(): Promise<void> {
-  await startClosing({ kind: 'monthly', year: 2025, month: 1, gov: A }); // as `npm run job -- monthly-closing --year=2025 --month=1 --gov=11110`
+  // as `npm run job -- monthly-closing --year=2025 --month=1 --gov=11110 --backfill`: its days were never closed one by one
+  await startClosing({ kind: 'monthly', year: 2025, month: 1, gov: A, backfill: true });
   expect(await drainSettlementQueue()).toEqual([]);
 }
 
-/** The year-end closing of 2025 for both governments, as the scheduled job. */
+/**
+ * The year-end closing of 2025 for both governments, as `npm run job -- year-end --year 2025 --backfill`
+ * on 2 January 2026: before 10 February, and without its months closed, so deliberately (backfill).
+ */
 async function closeYear(): Promise<{ kind: string; period: string; enqueued: number }> {
-  const fanOut = await startClosing({ kind: 'year-end', govs: [A, B] }, '2026-01-01T18:00:00Z');
+  const fanOut = await startClosing({ kind: 'year-end', year: 2025, govs: [A, B], backfill: true }, '2026-01-01T18:00:00Z');
   expect(await drainSettlementQueue()).toEqual([]);
   return fanOut;
 }
@@ -495,7 +499,7 @@ describe('a scripted fiscal year of two governments', () => {
     const before = { xlsx: await lastModified(key), manifest: await lastModified(`${YEAR}/${B}/financial-statements/2025/manifest.json`) };
     // A lost progress item makes the rerun go through every step again.
     await dynamoClient().send(new DeleteCommand({ TableName: tableName(), Key: progressKey(B, YEAR, 'year-end', '2025') }));
-    const rerun = await runClosing({ gov: B, period: periodOf('year-end', '2025') }, closingPorts('rerun-1'));
+    const rerun = await runClosing({ gov: B, period: periodOf('year-end', '2025') }, closingPorts('rerun-1'), { backfill: true });
     expect(rerun.stepsRun).toEqual(['close-period', 'archive-reports', 'reconcile', 'carry-forward']);
     expect(rerun.archived).toEqual([
       { report: 'budget-settlement', outcome: 'unchanged' },
@@ -515,7 +519,7 @@ describe('a scripted fiscal year of two governments', () => {
   it('resumes after a crash between steps, and after a crash in the middle of archiving', async () => {
     const job = { gov: A, period: periodOf('monthly', '2025-03') };
     const crashing: ClosingPorts = { ...closingPorts('crash-1'), archivedTotals: () => Promise.reject(new Error('process killed')) };
-    await expect(runClosing(job, crashing)).rejects.toThrow('process killed');
+    await expect(runClosing(job, crashing, { backfill: true })).rejects.toThrow('process killed');
     expect((await item(progressKey(A, YEAR, 'monthly', '2025-03')))?.completed).toEqual(['close-period', 'archive-reports']);
     const resumed = await runClosing(job, closingPorts('crash-1-retry'));
     expect(resumed.stepsRun).toEqual(['reconcile']);

@@ -19,7 +19,7 @@ const message = (command: PostingCommand, sub = 'fo'): PostingMessage => ({
   year: YEAR,
   lineId: 'L1',
   command,
-  actor: { sub, role: 'finance_officer', requestId: 'r', sourceIp: '127.0.0.1', bodySha256: '', receivedAt: '2026-03-01T00:00:00.000Z' },
+  actor: { sub, role: 'finance_officer', requestId: 'r', sourceIp: '127.0.0.1', bodySha256: '', receivedAt: '2026-11-30T03:00:00.000Z' },
 });
 const commit = (amount: number, date = '2026-03-02') =>
   message({ kind: 'commit', lineId: 'L1', amount, counterparty: 'c', contractRef: 'r', date });
@@ -70,7 +70,7 @@ describe('planBatch', () => {
   it('rejects a closed day, a date outside the fiscal year and an unknown line', () => {
     const outcomes = plan([
       commit(1, '2026-03-31'),
-      commit(1, '2027-01-02'),
+      commit(1, '2025-12-31'),
       message({ kind: 'commit', lineId: 'nope', amount: 1, counterparty: 'c', contractRef: 'r', date: '2026-03-02' }),
     ]).outcomes;
     expect(outcomes.map((o) => (o.status === 'rejected' ? o.refusal.code : o.status))).toEqual([

@@ -160,9 +160,9 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
     },
     {
       name: 'refuses a date outside the fiscal year',
-      message: commitPosting(1, '2027-01-02'),
+      message: commitPosting(1, '2025-12-31'),
       books: { items: [expenditureLine({ allotted: 1_000 })] },
-      expected: refused(422, 'wrong-year', { rule: 'wrong-year', year: YEAR, date: '2027-01-02' }),
+      expected: refused(422, 'wrong-year', { rule: '지방회계법 제6조제1항, 제7조', year: YEAR, date: '2025-12-31' }),
     },
     {
       name: 'refuses a closed day',

@@ -53,7 +53,7 @@ export const posting = (command: PostingCommand, sub = 'fo-kim', lineId = 'E1'):
   year: YEAR,
   lineId,
   command,
-  actor: { sub, role: 'finance_officer', requestId: 'r', sourceIp: '127.0.0.1', bodySha256: '', receivedAt: '2026-03-01T00:00:00.000Z' },
+  actor: { sub, role: 'finance_officer', requestId: 'r', sourceIp: '127.0.0.1', bodySha256: '', receivedAt: '2026-11-30T03:00:00.000Z' },
 });
 
 /** A map that answers "read and absent" for every key it was not given. */

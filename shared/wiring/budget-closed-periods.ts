@@ -1,0 +1,15 @@
+import type { ClosedPeriodSource } from '#shared/application/budget/closed-periods.ts';
+import { markerState } from '#shared/stores/settlement/close-markers.ts';
+
+/**
+ * Budgeting reads settlement's close markers through `ClosedPeriodSource` (an interface it owns): a
+ * period being closed counts as closed, as it does for postings.
+ */
+export const closedPeriodSource: ClosedPeriodSource = async (gov, year, month) => {
+  const [yearMarker, monthMarker] = await Promise.all([
+    markerState(gov, year, 'YEAR'),
+    month === undefined ? Promise.resolve(undefined) : markerState(gov, year, `MONTH#${month}`),
+  ]);
+  if (yearMarker) return 'year';
+  return monthMarker ? 'month' : undefined;
+};
