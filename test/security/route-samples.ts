@@ -193,7 +193,13 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   paySubsidy: { params: { year: YEAR, applicationId: 'A0000000000', paymentId: 'P0000000000' }, body: { paidOn: `${YEAR}-04-02` } },
   recordSubsidyExecution: {
     params: { year: YEAR, applicationId: 'A0000000000' },
-    body: { item: '강사비', source: 'grant', amount: 500_000, date: `${YEAR}-04-03`, evidence: { kind: 'e-tax-invoice', reference: 'T-1' } },
+    body: {
+      item: '강사비',
+      source: 'grant',
+      amount: 500_000,
+      date: `${YEAR}-04-03`,
+      evidence: { kind: 'e-tax-invoice', reference: 'T-1' },
+    },
   },
   requestSubsidyAllocationChange: {
     params: { year: YEAR, applicationId: 'A0000000000' },
@@ -201,7 +207,10 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   },
   decideSubsidyAllocationChange: { params: { year: YEAR, applicationId: 'A0000000000' }, body: { approve: true } },
   submitSubsidyReport: { params: { year: YEAR, applicationId: 'A0000000000' }, body: { submittedOn: `${YEAR}-11-30`, interest: 0 } },
-  settleSubsidyGrant: { params: { year: YEAR, applicationId: 'A0000000000' }, body: { fixedAmount: 8_000_000, interest: 0, settledOn: `${YEAR}-12-10` } },
+  settleSubsidyGrant: {
+    params: { year: YEAR, applicationId: 'A0000000000' },
+    body: { fixedAmount: 8_000_000, interest: 0, settledOn: `${YEAR}-12-10` },
+  },
   recordSubsidyReturn: { params: { year: YEAR, applicationId: 'A0000000000' }, body: { amount: 1_000_000, receivedOn: `${YEAR}-12-20` } },
   imposeSubsidySanction: {
     params: { year: YEAR, applicationId: 'A0000000000' },
