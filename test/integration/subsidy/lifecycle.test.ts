@@ -441,9 +441,7 @@ describe('지방보조금 from 공모 to 반환, with the nationwide checks', ()
       new GetCommand({ TableName: tableName(), Key: applicationKey(A, year, ids.near), ConsistentRead: true }),
     );
     expect(JSON.stringify(Item)).not.toContain('800101');
-    const pii = await dynamoClient().send(
-      new GetCommand({ TableName: tableName(), Key: piiKey(A, year, ids.near), ConsistentRead: true }),
-    );
+    const pii = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: piiKey(A, year, ids.near), ConsistentRead: true }));
     expect(pii.Item?.residentNumber).toBe(RRN_KIM);
     for (const caller of [officer(A), budget(A), ministry, renamedYouth]) {
       const seen = await callRoute(getSubsidyApplication, { params: { gov: A, year, applicationId: ids.near }, caller });
