@@ -97,7 +97,7 @@ const committee = (inFavour = 5) => ({
 });
 
 describe('지방보조금 from 공모 to 반환, with the nationwide checks', () => {
-  const ids = { busan: '', near: '', clean: '', excluded: '' };
+  const ids = { busan: '', near: '', clean: '', excluded: '', second: '' };
 
   it('sets up the 보조금 lines and a grant in 부산 (the project elsewhere)', async () => {
     await seedLine({ gov: A, lineId: LINE, allotted: 500_000_000, itemCode: '307-02' });
@@ -407,6 +407,38 @@ describe('지방보조금 from 공모 to 반환, with the nationwide checks', ()
     expect(settled.body).toMatchObject({ state: 'settled', settlement: { fixed: 5_100_000, returnDue: 3_910_000 } });
     const outstanding = await callRoute(listNationalOutstandingReturns, { caller: ministry });
     expect(outstanding.body.items).toContainEqual(expect.objectContaining({ gov: A, applicationId: ids.clean, outstanding: 3_910_000 }));
+    // an unpaid 반환 suspends every further grant to the same recipient (보조금법 §33)
+    const second = await callRoute(submitSubsidyApplication, {
+      params: { gov: A, year, programId: 'COMMUNITY-A' },
+      body: application(
+        {
+          kind: 'group',
+          name: '행복경로당 운영위원회',
+          businessNumber: '2208112341',
+          representative: { name: '최회장', residentNumber: '600303-1456789' },
+        },
+        '어르신 스마트폰 교실',
+        '어르신 30명에게 스마트폰 사용법과 금융사기 예방을 가르치는 교실을 엽니다. 강사 1명을 위촉합니다.',
+      ),
+      caller: seniors,
+    });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    ids.second = second.body.applicationId;
+    expect(
+      (
+        await callRoute(reviewSubsidyApplication, {
+          params: { gov: A, year, applicationId: ids.second },
+          body: committee(),
+          caller: budget(A),
+        })
+      ).status,
+    ).toBe(200);
+    const suspended = await callRoute(decideSubsidyGrant, {
+      params: { gov: A, year, applicationId: ids.second },
+      body: { amount: 9_000_000, decidedOn: `${year}-12-01` },
+      caller: officer(A),
+    });
+    expect(suspended.body).toMatchObject({ status: 422, code: 'subsidy-returns-outstanding', context: { outstanding: 3_910_000 } });
     const tooMuch = await callRoute(recordSubsidyReturn, {
       params,
       body: { amount: 3_910_001, receivedOn: `${year}-12-20` },
@@ -426,6 +458,12 @@ describe('지방보조금 from 공모 to 반환, with the nationwide checks', ()
     });
     const after = await callRoute(listNationalOutstandingReturns, { caller: ministry });
     expect(after.body.items.filter((item: { applicationId: string }) => item.applicationId === ids.clean)).toEqual([]);
+    const resumed = await callRoute(decideSubsidyGrant, {
+      params: { gov: A, year, applicationId: ids.second },
+      body: { amount: 9_000_000, decidedOn: `${year}-12-21` },
+      caller: officer(A),
+    });
+    expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);
   });
 
   it('gives the ministry each recipient’s grants across governments and the exclusion register', async () => {
