@@ -34,7 +34,15 @@ export interface FunctionPermissions {
  * scheduled jobs only; test/infra/permissions.test.ts checks this against the code.
  */
 export const queueSenders: Readonly<Record<QueueKey, readonly string[]>> = {
-  postings: ['expenditure/', 'revenue/', 'postings/correct-posting'],
+  postings: [
+    'expenditure/',
+    'revenue/',
+    'postings/correct-posting',
+    'subsidy/decide-grant',
+    'subsidy/pay',
+    'subsidy/settle-grant',
+    'subsidy/record-return',
+  ],
   settlement: ['settlement/request-closing', 'settlement/start-closing'],
 };
 

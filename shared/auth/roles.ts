@@ -14,6 +14,7 @@ export const roles = {
   ministry: '행정안전부',
   resident: '주민',
   treasury_bank: '금고 (지정 금융기관)',
+  subsidy_recipient: '지방보조사업자 (token sub = recipient id)',
 } as const;
 
 export type Role = keyof typeof roles;

@@ -10,6 +10,7 @@ import * as platform from '#shared/routes/platform.ts';
 import * as registry from '#shared/routes/registry.ts';
 import * as reports from '#shared/routes/reports.ts';
 import * as settlement from '#shared/routes/settlement.ts';
+import * as subsidy from '#shared/routes/subsidy.ts';
 
 /**
  * Every API route. Each domain declares its routes in its own file here; this list is what the
@@ -27,4 +28,5 @@ export const routes: readonly Route[] = [
   ...Object.values(participation),
   ...Object.values(disclosure),
   ...Object.values(debt),
+  ...Object.values(subsidy),
 ] as Route[];

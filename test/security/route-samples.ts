@@ -147,6 +147,90 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   reverseDebtRepayment: { params: { debtId: 'LB2026-99', reference: 'R-1' } },
   getDebtRatio: { query: { year: String(YEAR) } },
   getNationalDebtRatios: { params: { year: YEAR } },
+  // subsidies (the application and payment ids never exist)
+  createSubsidyProgram: {
+    params: { year: YEAR },
+    body: {
+      programId: 'YOUTH-2026',
+      name: '청소년 진로체험 지원',
+      lineId: 'E.GEN.P1.U1.D1.307-02',
+      budget: 100_000_000,
+      minOwnShareBp: 1000,
+      eligibleKinds: ['corporation', 'group'],
+      selection: { kind: 'public-call', opensOn: `${YEAR}-02-01`, closesOn: `${YEAR}-02-28` },
+    },
+  },
+  getSubsidyProgram: { params: { year: YEAR, programId: 'YOUTH-2026' } },
+  submitSubsidyApplication: {
+    params: { year: YEAR, programId: 'NO-SUCH-PROGRAM' },
+    body: {
+      identity: {
+        kind: 'corporation',
+        name: '(사)푸른청소년',
+        businessNumber: '1234567891',
+        corporateNumber: '1101112345670',
+        representative: { name: '김대표', residentNumber: '800101-1234567' },
+      },
+      projectName: '청소년 진로체험 캠프',
+      plan: '관내 중학생 100명을 대상으로 직업체험 캠프를 운영합니다.',
+      costs: [{ item: '강사비', grant: 9_000_000, own: 1_000_000 }],
+      amountAsked: 9_000_000,
+      ownShare: 1_000_000,
+      period: { start: `${YEAR}-03-01`, end: `${YEAR}-10-31` },
+      submittedOn: `${YEAR}-02-10`,
+    },
+  },
+  getSubsidyApplication: { params: { year: YEAR, applicationId: 'A0000000000' } },
+  reviewSubsidyApplication: {
+    params: { year: YEAR, applicationId: 'A0000000000' },
+    body: { meetingDate: `${YEAR}-03-05`, registered: 9, present: ['m1', 'm2', 'm3', 'm4', 'm5'], inFavour: 4, approvedAmount: 9_000_000 },
+  },
+  decideSubsidyGrant: { params: { year: YEAR, applicationId: 'A0000000000' }, body: { amount: 9_000_000, decidedOn: `${YEAR}-03-10` } },
+  requestSubsidyPayment: {
+    params: { year: YEAR, applicationId: 'A0000000000' },
+    body: { amount: 1_000_000, requestedOn: `${YEAR}-04-01`, evidence: [{ kind: 'card-approval', reference: 'CARD-0001' }] },
+  },
+  paySubsidy: { params: { year: YEAR, applicationId: 'A0000000000', paymentId: 'P0000000000' }, body: { paidOn: `${YEAR}-04-02` } },
+  recordSubsidyExecution: {
+    params: { year: YEAR, applicationId: 'A0000000000' },
+    body: {
+      item: '강사비',
+      source: 'grant',
+      amount: 500_000,
+      date: `${YEAR}-04-03`,
+      evidence: { kind: 'e-tax-invoice', reference: 'T-1' },
+    },
+  },
+  requestSubsidyAllocationChange: {
+    params: { year: YEAR, applicationId: 'A0000000000' },
+    body: { costs: [{ item: '강사비', grant: 9_000_000, own: 1_000_000 }], reason: '강사 변경에 따른 조정' },
+  },
+  decideSubsidyAllocationChange: { params: { year: YEAR, applicationId: 'A0000000000' }, body: { approve: true } },
+  submitSubsidyReport: { params: { year: YEAR, applicationId: 'A0000000000' }, body: { submittedOn: `${YEAR}-11-30`, interest: 0 } },
+  settleSubsidyGrant: {
+    params: { year: YEAR, applicationId: 'A0000000000' },
+    body: { fixedAmount: 8_000_000, interest: 0, settledOn: `${YEAR}-12-10` },
+  },
+  recordSubsidyReturn: { params: { year: YEAR, applicationId: 'A0000000000' }, body: { amount: 1_000_000, receivedOn: `${YEAR}-12-20` } },
+  imposeSubsidySanction: {
+    params: { year: YEAR, applicationId: 'A0000000000' },
+    body: { amount: 1_000_000, noticeOn: `${YEAR}-12-21`, cancellationRef: '교부결정 취소 제1호' },
+  },
+  registerSubsidyExclusion: {
+    body: {
+      party: 'recipient',
+      ground: 'fraud',
+      count: 1,
+      from: `${YEAR}-01-15`,
+      violation: '허위 증빙으로 보조금 교부',
+      identity: { name: '(주)가나다', businessNumber: '2208112341' },
+    },
+  },
+  listMySubsidyApplications: {},
+  getNationalRecipientGrants: { params: { idKind: 'brn', idValue: '1234567891' } },
+  listNationalSubsidyExclusions: {},
+  listNationalOutstandingReturns: {},
+  listNationalSubsidyFlags: {},
 };
 
 /** Posting routes require an Idempotency-Key. */

@@ -1,0 +1,7 @@
+import { nationalExclusions } from '#shared/application/subsidy/national.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { listNationalSubsidyExclusions } from '#shared/routes/subsidy.ts';
+
+export const handler = apiHandler(listNationalSubsidyExclusions, async ({ request }) => ({
+  body: await nationalExclusions(request.receivedAt.slice(0, 10)),
+}));

@@ -1,0 +1,5 @@
+import { nationalFlags } from '#shared/application/subsidy/national.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { listNationalSubsidyFlags } from '#shared/routes/subsidy.ts';
+
+export const handler = apiHandler(listNationalSubsidyFlags, async () => ({ body: await nationalFlags() }));

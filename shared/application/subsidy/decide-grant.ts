@@ -1,0 +1,137 @@
+import { auditRecord } from '#shared/audit/audit-record.ts';
+import { applicationTarget, requireApplication, requireProgram, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
+import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
+import { allocationFor, decisionRefusal } from '#shared/domain/subsidy/decision.ts';
+import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
+import { flagsRefusal, nationwideCheck } from '#shared/domain/subsidy/nationwide-check.ts';
+import type { HistoryEntry } from '#shared/domain/subsidy/nationwide-check.ts';
+import { obligations } from '#shared/domain/subsidy/reporting.ts';
+import { planSummaryOf } from '#shared/domain/subsidy/similarity.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import { updateApplication } from '#shared/stores/subsidy/applications.ts';
+import { flagItem, historyItems, recordsOfIdentifier } from '#shared/stores/subsidy/nationwide.ts';
+import { reserveProgramBudget } from '#shared/stores/subsidy/programs.ts';
+import type { ApplicationRecord, DecisionRecord } from '#shared/stores/subsidy/records.ts';
+
+export interface DecisionInput {
+  readonly amount: number;
+  readonly decidedOn: string;
+  readonly conditions: readonly string[];
+  readonly overrideReason?: string | undefined;
+}
+
+/**
+ * 교부결정 (보조금법 §8–§10). In order:
+ * 1. the step is allowed, the committee reviewed it after a 공모, and the amount fits the request,
+ *    the committee's approval and the program's budget;
+ * 2. the nationwide check by identifier (one Query per identifier): exclusions refuse, unpaid returns
+ *    suspend, similar grants of the last 5 years are flagged and need the officer's reason;
+ * 3. the commitment (지출원인행위) on the line through the ledger — idempotent by the grant's
+ *    reference, so a retry after a lost write re-finds it;
+ * 4. one transaction: the grant (decided and notified, §10), the program's reserved budget, the support
+ *    history under each identifier, the flag for the ministry, and the audit record.
+ */
+export async function decideGrant(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  applicationId: string,
+  input: DecisionInput,
+  ledger: SubsidyLedger,
+): Promise<ApplicationRecord> {
+  const application = await requireApplication(request, gov, year, applicationId);
+  throwIf(stepRefusal(application.state, 'decide'));
+  const program = await requireProgram(gov, year, application.programId);
+  throwIf(
+    decisionRefusal({
+      publicCall: program.selection.kind === 'public-call',
+      reviewed: application.state === 'reviewed',
+      amount: input.amount,
+      amountAsked: application.amountAsked,
+      committeeApproved: application.review?.approvedAmount,
+      programBudget: program.budget,
+      programDecided: program.decided,
+    }),
+  );
+
+  const planSummary = planSummaryOf(application.plan);
+  const records = await Promise.all(application.identifiers.map(recordsOfIdentifier));
+  const findings = nationwideCheck(
+    { gov, applicationId, projectName: application.projectName, planSummary, period: application.period },
+    records,
+    input.decidedOn,
+  );
+  throwIf(findings.refusal);
+  throwIf(flagsRefusal(findings.flags, input.overrideReason));
+
+  // 특정지방보조사업자 (보조금법 §18): this recipient's grants from this government in this year, this one included.
+  const thisYear = new Map<string, number>();
+  for (const entry of records.flatMap((r) => r.grants))
+    if (entry.gov === gov && entry.year === year) thisYear.set(entry.applicationId, entry.amount);
+  thisYear.set(applicationId, input.amount);
+  const recipientYearTotal = [...thisYear.values()].reduce((sum, amount) => sum + amount, 0);
+
+  const commitmentId = await ledger.commit({
+    request,
+    gov,
+    year,
+    lineId: program.lineId,
+    amount: input.amount,
+    counterparty: application.identity.name,
+    reference: `subsidy.${gov}.${year}.${applicationId}`,
+    date: input.decidedOn,
+  });
+
+  const decision: DecisionRecord = {
+    amount: input.amount,
+    conditions: input.conditions,
+    decidedOn: input.decidedOn,
+    decidedBy: request.caller?.sub ?? 'anonymous',
+    notifiedAt: request.receivedAt,
+    commitmentId,
+    flags: findings.flags,
+    ...(findings.flags.length > 0 && input.overrideReason ? { overrideReason: input.overrideReason } : {}),
+    obligations: obligations({
+      year,
+      grantTotal: input.amount,
+      recipientYearTotal,
+      notifiedOn: input.decidedOn,
+      recipientIsLocalGovernment: false,
+    }),
+  };
+  const entry: HistoryEntry = {
+    gov,
+    year,
+    applicationId,
+    projectName: application.projectName,
+    planSummary,
+    period: application.period,
+    amount: input.amount,
+    decidedOn: input.decidedOn,
+  };
+  const changes: Partial<ApplicationRecord> = { state: 'decided', decision, allocation: allocationFor(application.costs, input.amount) };
+  const audit = auditRecord(request, { gov, operation: 'subsidy.grant.decide', target: applicationTarget(application) });
+  const flag =
+    findings.flags.length > 0
+      ? [
+          flagItem(application, request.receivedAt, {
+            gov,
+            year,
+            applicationId,
+            projectName: application.projectName,
+            amount: input.amount,
+            decidedBy: decision.decidedBy,
+            overrideReason: input.overrideReason,
+            flags: findings.flags,
+          }),
+        ]
+      : [];
+  const outcome = await updateApplication(
+    application,
+    changes,
+    { program: reserveProgramBudget(program, input.amount), history: historyItems(application, entry), flag },
+    audit,
+  );
+  requireWritten(outcome);
+  return { ...application, ...changes, revision: application.revision + 1 };
+}

@@ -1,0 +1,166 @@
+import { auditRecord } from '#shared/audit/audit-record.ts';
+import { applicationTarget, requireApplication, requireProgram, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
+import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
+import { Refused } from '#shared/domain/refusal.ts';
+import { isRefusal } from '#shared/domain/subsidy/committee.ts';
+import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
+import { lateBand, reportDueDate, verificationRefusal } from '#shared/domain/subsidy/reporting.ts';
+import { sanctionDueDate, sanctionRefusal } from '#shared/domain/subsidy/sanction.ts';
+import { returnDestination, returnRefusal, settle } from '#shared/domain/subsidy/settlement.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import { updateApplication } from '#shared/stores/subsidy/applications.ts';
+import { returnItems } from '#shared/stores/subsidy/nationwide.ts';
+import type { ApplicationRecord, ReportRecord, ReturnRecord } from '#shared/stores/subsidy/records.ts';
+
+const spent = (application: ApplicationRecord, source: 'grant' | 'own'): number =>
+  Object.values(application.executed).reduce((sum, line) => sum + line[source], 0);
+
+/**
+ * 실적보고 with the 정산보고서 by funding source (보조금법 §17①; 보조금령 §9③): spending comes from the
+ * recorded executions, grant and own apart. Due 2 months after completion or year end (영 §9①); the
+ * late band is recorded for the cut of the next grant (§17③; 영 §9④); ≥ 3억원 needs the external
+ * verification (§17②).
+ */
+export async function submitReport(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  applicationId: string,
+  input: {
+    readonly submittedOn: string;
+    readonly completedOn?: string | undefined;
+    readonly interest: number;
+    readonly verification?: ReportRecord['verification'];
+  },
+): Promise<ApplicationRecord> {
+  const application = await requireApplication(request, gov, year, applicationId);
+  throwIf(stepRefusal(application.state, 'report'));
+  throwIf(verificationRefusal(application.decision?.amount ?? 0, false, input.verification !== undefined));
+  const dueDate = reportDueDate(year, input.completedOn, application.period.end);
+  const report: ReportRecord = {
+    submittedOn: input.submittedOn,
+    ...(input.completedOn ? { completedOn: input.completedOn } : {}),
+    dueDate,
+    late: lateBand(dueDate, input.submittedOn),
+    spentGrant: spent(application, 'grant'),
+    spentOwn: spent(application, 'own'),
+    interest: input.interest,
+    ...(input.verification ? { verification: input.verification } : {}),
+  };
+  const audit = auditRecord(request, { gov, operation: 'subsidy.report.submit', target: applicationTarget(application) });
+  requireWritten(await updateApplication(application, { state: 'reported', report }, {}, audit));
+  return { ...application, state: 'reported', report, revision: application.revision + 1 };
+}
+
+/**
+ * 금액 확정 (보조금법 §19) and the 반환 due (§31②). A 반환 due is registered under each identifier and
+ * in the ministry's list, so that it suspends further grants anywhere until paid (§33). The unneeded
+ * part of the commitment is released when nothing more is to be paid.
+ */
+export async function settleGrant(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  applicationId: string,
+  input: { readonly fixedAmount: number; readonly interest: number; readonly settledOn: string },
+  ledger: SubsidyLedger,
+): Promise<ApplicationRecord> {
+  const application = await requireApplication(request, gov, year, applicationId);
+  throwIf(stepRefusal(application.state, 'settle'));
+  const decided = application.decision?.amount ?? 0;
+  const outcome = settle({ decided, paid: application.paid, fixed: input.fixedAmount, interest: input.interest });
+  if (isRefusal(outcome)) throw new Refused(outcome);
+  let released = 0;
+  if (outcome.stillToPay === 0 && decided > application.paid && application.decision) {
+    await ledger.release({
+      request,
+      gov,
+      year,
+      commitmentId: application.decision.commitmentId,
+      reference: `subsidy.${gov}.${year}.${applicationId}`,
+      date: input.settledOn,
+      reason: `보조금 금액 확정 ${input.fixedAmount}: 미교부 잔액 해제`,
+    });
+    released = decided - application.paid;
+  }
+  const changes: Partial<ApplicationRecord> = {
+    state: outcome.returnDue > 0 ? 'settled' : 'closed',
+    settlement: {
+      fixed: outcome.fixed,
+      interest: input.interest,
+      returnDue: outcome.returnDue,
+      settledOn: input.settledOn,
+      releasedFromCommitment: released,
+    },
+  };
+  const audit = auditRecord(request, { gov, operation: 'subsidy.grant.settle', target: applicationTarget(application) });
+  const returns = outcome.returnDue > 0 ? returnItems(application, outcome.returnDue) : [];
+  requireWritten(await updateApplication(application, changes, { returns }, audit));
+  return { ...application, ...changes, revision: application.revision + 1 };
+}
+
+/** A 반환 received: where it goes is the pure rule of 지방회계법 §27; the ledger posts it. */
+export async function recordReturn(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  applicationId: string,
+  input: { readonly amount: number; readonly receivedOn: string; readonly revenueLineId?: string | undefined },
+  ledger: SubsidyLedger,
+): Promise<ApplicationRecord> {
+  const application = await requireApplication(request, gov, year, applicationId);
+  throwIf(stepRefusal(application.state, 'return'));
+  const outstanding = (application.settlement?.returnDue ?? 0) - application.returned;
+  throwIf(returnRefusal(outstanding, input.amount));
+  const program = await requireProgram(gov, year, application.programId);
+  const destination = returnDestination(year, input.receivedOn);
+  const posted = await ledger.returnFunds({
+    request,
+    gov,
+    destination,
+    lineId: program.lineId,
+    revenueLineId: input.revenueLineId,
+    amount: input.amount,
+    payer: application.identity.name,
+    reference: `subsidy.${gov}.${year}.${applicationId}.return.${application.returns.length + 1}`,
+    date: input.receivedOn,
+  });
+  const record: ReturnRecord = {
+    amount: input.amount,
+    receivedOn: input.receivedOn,
+    destination,
+    postingIds: posted.postingIds,
+    ledgerStatus: posted.status,
+  };
+  const left = outstanding - input.amount;
+  const changes: Partial<ApplicationRecord> = {
+    returned: application.returned + input.amount,
+    returns: [...application.returns, record],
+    ...(left === 0 ? { state: 'closed' as const } : {}),
+  };
+  const audit = auditRecord(request, { gov, operation: 'subsidy.return.record', target: applicationTarget(application) });
+  requireWritten(await updateApplication(application, changes, { returns: returnItems(application, left) }, audit));
+  return { ...application, ...changes, revision: application.revision + 1 };
+}
+
+/** 제재부가금 (보조금법 §35; 보조금령 §21): ≤ 5 × the amount to be returned, due 30 days after the notice. */
+export async function imposeSanction(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  applicationId: string,
+  input: { readonly amount: number; readonly finesAlready: number; readonly noticeOn: string; readonly cancellationRef: string },
+): Promise<ApplicationRecord> {
+  const application = await requireApplication(request, gov, year, applicationId);
+  throwIf(stepRefusal(application.state, 'sanction'));
+  throwIf(sanctionRefusal(input.amount, application.settlement?.returnDue ?? 0, input.finesAlready));
+  const sanction = {
+    amount: input.amount,
+    dueDate: sanctionDueDate(input.noticeOn),
+    imposedOn: input.noticeOn,
+    cancellationRef: input.cancellationRef,
+  };
+  const audit = auditRecord(request, { gov, operation: 'subsidy.sanction.impose', target: applicationTarget(application) });
+  requireWritten(await updateApplication(application, { sanction }, {}, audit));
+  return { ...application, sanction, revision: application.revision + 1 };
+}

@@ -1,0 +1,38 @@
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
+
+/**
+ * The states of one application (신청) as it becomes a grant. Each step is allowed from the states
+ * listed; anything else is refused with the state and the steps allowed now.
+ *
+ *   submitted ──review──► reviewed ──decide──► decided ──report──► reported ──settle──► settled ──(returns paid)──► closed
+ *        │                   │                    ▲ pay, execute                          │ settle with nothing to return
+ *        └──decide (no 공모)──┼────────────────────┘                                       └──────────────► closed
+ *                            └─ rejected (committee)
+ */
+export const applicationStates = ['submitted', 'reviewed', 'rejected', 'decided', 'reported', 'settled', 'closed'] as const;
+export type ApplicationState = (typeof applicationStates)[number];
+
+export const steps = {
+  review: ['submitted'],
+  decide: ['submitted', 'reviewed'],
+  'request-payment': ['decided'],
+  pay: ['decided'],
+  execute: ['decided'],
+  report: ['decided'],
+  settle: ['reported'],
+  return: ['settled'],
+  sanction: ['settled', 'closed'],
+} as const satisfies Record<string, readonly ApplicationState[]>;
+export type Step = keyof typeof steps;
+
+export function stepRefusal(state: ApplicationState, step: Step): Refusal | undefined {
+  if ((steps[step] as readonly ApplicationState[]).includes(state)) return undefined;
+  const allowed = (Object.keys(steps) as Step[]).filter((s) => (steps[s] as readonly ApplicationState[]).includes(state));
+  return refusal('conflict', 'subsidy-application-state', `the application is ${state}; ${step} is not allowed now`, {
+    rule: 'lifecycle',
+    state,
+    step,
+    allowedSteps: allowed,
+  });
+}

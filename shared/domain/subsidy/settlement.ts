@@ -1,0 +1,69 @@
+import { yearEnd, yearOf } from '#shared/domain/subsidy/dates.ts';
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
+
+/**
+ * 금액 확정 and 반환.
+ * - The head reviews the 실적보고 and fixes the amount (보조금법 §19); it is at most the decided grant.
+ * - Where paid + the interest it earned exceeds the fixed amount, the excess is returned (§31②).
+ * - The decided but unpaid part is released from the commitment (the line's reserve comes back).
+ */
+export interface SettlementFacts {
+  readonly decided: number;
+  readonly paid: number;
+  readonly fixed: number;
+  readonly interest: number;
+}
+
+export interface Settlement {
+  readonly fixed: number;
+  readonly returnDue: number;
+  readonly stillToPay: number;
+  readonly releaseFromCommitment: number;
+}
+
+export function settle(facts: SettlementFacts): Refusal | Settlement {
+  if (facts.fixed > facts.decided) {
+    return refusal('unprocessable', 'fixed-exceeds-grant', 'the fixed amount is more than the decided grant', {
+      rule: 'fixed ≤ decided (보조금법 §19②)',
+      requested: facts.fixed,
+      available: facts.decided,
+      numbers: { decided: facts.decided },
+    });
+  }
+  const returnDue = Math.max(0, facts.paid + facts.interest - facts.fixed);
+  return {
+    fixed: facts.fixed,
+    returnDue,
+    stillToPay: Math.max(0, facts.fixed - facts.paid),
+    releaseFromCommitment: facts.decided - Math.max(facts.fixed, facts.paid),
+  };
+}
+
+/**
+ * Where a 반환 goes (지방회계법 §27):
+ * - received by 31 December of the grant's fiscal year: 반납 — back to the same 세출 과목 it was paid
+ *   from, and the line's available budget comes back (§27②);
+ * - received later: a receipt of a closed year, so revenue of the year it is received in (§27①),
+ *   assessed on a revenue line; the old line is not restored.
+ * [U] 회계령 §3 may let a 보조금 정산반납 count for the old year until 20 January (출납정리기한); this
+ * rule keeps the plain 31 December boundary until that is confirmed.
+ */
+export type ReturnDestination =
+  | { readonly kind: 'restore-line'; readonly year: number; readonly article: string }
+  | { readonly kind: 'current-year-revenue'; readonly year: number; readonly article: string };
+
+export function returnDestination(grantYear: number, receivedOn: string): ReturnDestination {
+  if (receivedOn <= yearEnd(grantYear)) return { kind: 'restore-line', year: grantYear, article: '지방회계법 §27②' };
+  return { kind: 'current-year-revenue', year: yearOf(receivedOn), article: '지방회계법 §27①' };
+}
+
+export function returnRefusal(outstanding: number, amount: number): Refusal | undefined {
+  if (amount <= outstanding) return undefined;
+  return refusal('unprocessable', 'return-exceeds-due', 'the amount is more than is still to be returned', {
+    rule: 'amount ≤ outstanding (보조금법 §31)',
+    requested: amount,
+    available: outstanding,
+    numbers: { outstanding },
+  });
+}

@@ -1,0 +1,324 @@
+import { governmentRead, governmentReaders, governmentWrite, nationalRead, publicAccess } from '#shared/auth/access.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import { govParams, govYearParams } from '#shared/schemas/common.ts';
+import {
+  allocationApprovalBody,
+  allocationChangeBody,
+  applicationBody,
+  applicationList,
+  applicationParams,
+  applicationView,
+  decisionBody,
+  exclusionBody,
+  exclusionView,
+  executionBody,
+  nationalList,
+  paymentBody,
+  paymentParams,
+  paymentRequestBody,
+  paymentView,
+  program,
+  programBody,
+  programParams,
+  recipientGrantsParams,
+  reportBody,
+  returnBody,
+  reviewBody,
+  sanctionBody,
+  settlementBody,
+} from '#shared/schemas/subsidy.ts';
+
+/**
+ * 지방보조금 (보탬e): 사업 and 공모 → 신청 → 심의 → 교부결정 → 교부신청/교부 → 집행 → 실적보고 → 금액 확정 →
+ * 반환, with the nationwide duplicate and exclusion checks. The 지방보조사업자 (`subsidy_recipient`)
+ * acts on its own applications only; the ministry reads the nationwide lists and never writes.
+ */
+const tags = ['Subsidies (지방보조금)'];
+const base = '/governments/{gov}/subsidies/{year}';
+const app = `${base}/applications/{applicationId}`;
+const BODY = 16 * 1024;
+const officials = governmentReaders;
+
+export const createSubsidyProgram = defineRoute({
+  id: 'createSubsidyProgram',
+  method: 'POST',
+  path: `${base}/programs`,
+  handler: 'subsidy/create-program',
+  summary: '사업 and its 공모 (or the 보조금법 §7② ground for none) on a 보조금 budget line',
+  tags,
+  access: governmentWrite('department_official', 'budget_officer'),
+  params: govYearParams,
+  body: programBody,
+  response: program,
+  status: 201,
+  maxBodyBytes: BODY,
+});
+
+export const getSubsidyProgram = defineRoute({
+  id: 'getSubsidyProgram',
+  method: 'GET',
+  path: `${base}/programs/{programId}`,
+  handler: 'subsidy/get-program',
+  summary: 'A program and its 공모 (public, like the 공모 notice)',
+  tags,
+  access: publicAccess,
+  params: programParams,
+  response: program,
+});
+
+export const submitSubsidyApplication = defineRoute({
+  id: 'submitSubsidyApplication',
+  method: 'POST',
+  path: `${base}/programs/{programId}/applications`,
+  handler: 'subsidy/submit-application',
+  summary: '신청 by a 지방보조사업자: 사업계획, costs (grant and own), amount asked, own share, period (보조금법 §7; 보조금령 §5)',
+  tags,
+  access: governmentWrite('subsidy_recipient'),
+  params: programParams,
+  body: applicationBody,
+  response: applicationView,
+  status: 201,
+  maxBodyBytes: BODY,
+});
+
+export const getSubsidyApplication = defineRoute({
+  id: 'getSubsidyApplication',
+  method: 'GET',
+  path: app,
+  handler: 'subsidy/get-application',
+  summary: 'An application or grant: state, money, flags, obligations (a recipient sees its own only; no 주민등록번호 ever)',
+  tags,
+  access: governmentRead(...officials, 'subsidy_recipient'),
+  params: applicationParams,
+  response: applicationView,
+});
+
+export const reviewSubsidyApplication = defineRoute({
+  id: 'reviewSubsidyApplication',
+  method: 'POST',
+  path: `${app}/review`,
+  handler: 'subsidy/review-application',
+  summary: '심의: the 지방보조금관리위원회 decision as recorded by its secretariat (보조금법 §8②, §26)',
+  tags,
+  access: governmentWrite('budget_officer'),
+  params: applicationParams,
+  body: reviewBody,
+  response: applicationView,
+  maxBodyBytes: BODY,
+});
+
+export const decideSubsidyGrant = defineRoute({
+  id: 'decideSubsidyGrant',
+  method: 'POST',
+  path: `${app}/decision`,
+  handler: 'subsidy/decide-grant',
+  summary: '교부결정 and its notice: nationwide exclusion, unpaid-return and similar-grant checks; commits the line (지출원인행위)',
+  description:
+    'Refused 422 recipient-excluded (identifier on the register, whatever the name), 422 subsidy-returns-outstanding, or 409 similar-grant-unresolved with the matched projects and scores unless `overrideReason` is given.',
+  tags,
+  access: governmentWrite('department_official'),
+  params: applicationParams,
+  body: decisionBody,
+  response: applicationView,
+  maxBodyBytes: BODY,
+});
+
+export const requestSubsidyPayment = defineRoute({
+  id: 'requestSubsidyPayment',
+  method: 'POST',
+  path: `${app}/payment-requests`,
+  handler: 'subsidy/request-payment',
+  summary: '교부신청 by the recipient with e-(tax) invoices or 전용카드 approvals (보조금법 §10의2; 보조금령 §5의2③)',
+  tags,
+  access: governmentWrite('subsidy_recipient'),
+  params: applicationParams,
+  body: paymentRequestBody,
+  response: paymentView,
+  status: 201,
+  maxBodyBytes: BODY,
+});
+
+export const paySubsidy = defineRoute({
+  id: 'paySubsidy',
+  method: 'POST',
+  path: `${app}/payment-requests/{paymentId}/payment`,
+  handler: 'subsidy/pay',
+  summary: '교부 by the 회계과: 지출결의 and 지급명령 against the grant’s commitment',
+  tags,
+  access: governmentWrite('disbursing_officer'),
+  params: paymentParams,
+  body: paymentBody,
+  response: paymentView,
+  maxBodyBytes: 1024,
+});
+
+export const recordSubsidyExecution = defineRoute({
+  id: 'recordSubsidyExecution',
+  method: 'POST',
+  path: `${app}/executions`,
+  handler: 'subsidy/record-execution',
+  summary: '집행 against the approved cost allocation, grant and own money apart, with evidence (보조금법 §13, §14, §24)',
+  tags,
+  access: governmentWrite('subsidy_recipient'),
+  params: applicationParams,
+  body: executionBody,
+  response: applicationView,
+  status: 201,
+  maxBodyBytes: BODY,
+});
+
+export const requestSubsidyAllocationChange = defineRoute({
+  id: 'requestSubsidyAllocationChange',
+  method: 'POST',
+  path: `${app}/allocation-change`,
+  handler: 'subsidy/request-allocation-change',
+  summary: 'The recipient asks to change the cost allocation; executions follow the old one until it is approved (보조금법 §14)',
+  tags,
+  access: governmentWrite('subsidy_recipient'),
+  params: applicationParams,
+  body: allocationChangeBody,
+  response: applicationView,
+  maxBodyBytes: BODY,
+});
+
+export const decideSubsidyAllocationChange = defineRoute({
+  id: 'decideSubsidyAllocationChange',
+  method: 'POST',
+  path: `${app}/allocation-change/decision`,
+  handler: 'subsidy/decide-allocation-change',
+  summary: 'The 사업부서 approves or refuses the change of the cost allocation',
+  tags,
+  access: governmentWrite('department_official'),
+  params: applicationParams,
+  body: allocationApprovalBody,
+  response: applicationView,
+  maxBodyBytes: 2048,
+});
+
+export const submitSubsidyReport = defineRoute({
+  id: 'submitSubsidyReport',
+  method: 'POST',
+  path: `${app}/report`,
+  handler: 'subsidy/submit-report',
+  summary:
+    '실적보고 with the 정산보고서: due 2 months after completion or year end; late bands; external verification ≥ 3억원 (보조금법 §17)',
+  tags,
+  access: governmentWrite('subsidy_recipient'),
+  params: applicationParams,
+  body: reportBody,
+  response: applicationView,
+  maxBodyBytes: BODY,
+});
+
+export const settleSubsidyGrant = defineRoute({
+  id: 'settleSubsidyGrant',
+  method: 'POST',
+  path: `${app}/settlement`,
+  handler: 'subsidy/settle-grant',
+  summary: '금액 확정 (보조금법 §19) and the 반환 due: paid + interest − fixed (§31②); the unneeded commitment is released',
+  tags,
+  access: governmentWrite('department_official'),
+  params: applicationParams,
+  body: settlementBody,
+  response: applicationView,
+  maxBodyBytes: 2048,
+});
+
+export const recordSubsidyReturn = defineRoute({
+  id: 'recordSubsidyReturn',
+  method: 'POST',
+  path: `${app}/returns`,
+  handler: 'subsidy/record-return',
+  summary: '반환 received: by 31 December 반납 to the line, later current-year revenue (지방회계법 §27)',
+  tags,
+  access: governmentWrite('revenue_officer', 'disbursing_officer'),
+  params: applicationParams,
+  body: returnBody,
+  response: applicationView,
+  maxBodyBytes: 2048,
+});
+
+export const imposeSubsidySanction = defineRoute({
+  id: 'imposeSubsidySanction',
+  method: 'POST',
+  path: `${app}/sanction`,
+  handler: 'subsidy/impose-sanction',
+  summary: '제재부가금 up to 5 × the amount to be returned, due in 30 days (보조금법 §35; 보조금령 §21)',
+  tags,
+  access: governmentWrite('department_official'),
+  params: applicationParams,
+  body: sanctionBody,
+  response: applicationView,
+  maxBodyBytes: 2048,
+});
+
+export const registerSubsidyExclusion = defineRoute({
+  id: 'registerSubsidyExclusion',
+  method: 'POST',
+  path: '/governments/{gov}/subsidy-exclusions',
+  handler: 'subsidy/register-exclusion',
+  summary: '수행 배제·교부 제한 by the head, registered nationwide by identifier at once (보조금법 §32; 보조금령 §19)',
+  tags,
+  access: governmentWrite('budget_officer', 'department_official'),
+  params: govParams,
+  body: exclusionBody,
+  response: exclusionView,
+  status: 201,
+  maxBodyBytes: BODY,
+});
+
+export const listMySubsidyApplications = defineRoute({
+  id: 'listMySubsidyApplications',
+  method: 'GET',
+  path: '/subsidy-recipients/me/applications',
+  handler: 'subsidy/list-my-applications',
+  summary: 'The calling 지방보조사업자’s own applications in every government',
+  tags,
+  access: nationalRead('subsidy_recipient'),
+  response: applicationList,
+});
+
+export const getNationalRecipientGrants = defineRoute({
+  id: 'getNationalRecipientGrants',
+  method: 'GET',
+  path: '/subsidies/recipients/{idKind}/{idValue}/grants',
+  handler: 'subsidy/national-recipient-grants',
+  summary: 'The ministry: one recipient’s grants in every government (by 사업자등록번호 or 법인등록번호)',
+  tags,
+  access: nationalRead('ministry'),
+  params: recipientGrantsParams,
+  response: nationalList,
+});
+
+export const listNationalSubsidyExclusions = defineRoute({
+  id: 'listNationalSubsidyExclusions',
+  method: 'GET',
+  path: '/subsidies/exclusions',
+  handler: 'subsidy/national-exclusions',
+  summary: 'The ministry: the exclusion register of every government, with the 명단 공표 entries marked',
+  tags,
+  access: nationalRead('ministry'),
+  response: nationalList,
+});
+
+export const listNationalOutstandingReturns = defineRoute({
+  id: 'listNationalOutstandingReturns',
+  method: 'GET',
+  path: '/subsidies/returns-outstanding',
+  handler: 'subsidy/national-returns',
+  summary: 'The ministry: 반환 ordered and not yet paid, in every government',
+  tags,
+  access: nationalRead('ministry'),
+  response: nationalList,
+});
+
+export const listNationalSubsidyFlags = defineRoute({
+  id: 'listNationalSubsidyFlags',
+  method: 'GET',
+  path: '/subsidies/flags',
+  handler: 'subsidy/national-flags',
+  summary: 'The ministry: grants decided over a similar-grant flag, with the matches, scores and the officer’s reason',
+  tags,
+  access: nationalRead('ministry'),
+  response: nationalList,
+});

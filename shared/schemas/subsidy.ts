@@ -1,0 +1,185 @@
+import * as z from 'zod';
+import { applicationStates } from '#shared/domain/subsidy/lifecycle.ts';
+import { exclusionGrounds, exclusionParties } from '#shared/domain/subsidy/exclusion.ts';
+import { isBusinessNumber, isCorporateNumber, isResidentNumber } from '#shared/domain/subsidy/identifiers.ts';
+import { operatingCostKinds, publicCallExceptions, recipientKinds } from '#shared/domain/subsidy/program.ts';
+import { fiscalYear, govCode, isoDate, positiveWon, won } from '#shared/schemas/common.ts';
+
+export const programId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a program id: letters, digits and hyphens, up to 40');
+export const applicationId = z.string().regex(/^A[0-9a-z]{10,40}$/, 'an application id as returned when it was submitted');
+export const paymentId = z.string().regex(/^P[0-9a-z]{10,40}$/, 'a payment request id as returned when it was made');
+
+export const programParams = z.strictObject({ gov: govCode, year: fiscalYear, programId });
+export const applicationParams = z.strictObject({ gov: govCode, year: fiscalYear, applicationId });
+export const paymentParams = z.strictObject({ gov: govCode, year: fiscalYear, applicationId, paymentId });
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+const period = z.strictObject({ start: isoDate, end: isoDate });
+
+export const programBody = z.strictObject({
+  programId,
+  name: text(2, 200),
+  lineId: z
+    .string()
+    .regex(/^E\.[A-Z0-9]+(\.[A-Za-z0-9]+)*\.\d{3}-\d{2}$/, 'an expenditure line id ending in its 통계목, e.g. E.GEN.P1.U1.D1.307-02'),
+  budget: positiveWon.describe('won the program may grant in the year'),
+  minOwnShareBp: z.int().min(0).max(10_000).describe('minimum own share of the total cost, in basis points (1000 = 10 %)'),
+  eligibleKinds: z.array(z.enum(recipientKinds)).min(1),
+  operatingCost: z
+    .strictObject({ legalBasis: text(2, 300), kinds: z.array(z.enum(operatingCostKinds)).min(1) })
+    .optional()
+    .describe('운영비: only with an explicit legal basis (보조금법 §6②); what it may pay for (보조금령 §3)'),
+  selection: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('public-call'), opensOn: isoDate, closesOn: isoDate }),
+    z.strictObject({
+      kind: z.literal('exception'),
+      ground: z.enum(Object.keys(publicCallExceptions) as [keyof typeof publicCallExceptions]),
+      note: text(5, 1000),
+    }),
+  ]),
+});
+
+const residentNumber = z.string().refine(isResidentNumber, 'a 주민등록번호 is YYMMDD-NNNNNNN');
+
+export const identityBody = z
+  .strictObject({
+    kind: z.enum(recipientKinds),
+    name: text(1, 200).describe('성명 or 상호/명칭'),
+    businessNumber: z.string().refine(isBusinessNumber, 'not a valid 사업자등록번호').optional(),
+    corporateNumber: z.string().refine(isCorporateNumber, 'not a valid 법인등록번호').optional(),
+    representative: z
+      .strictObject({ name: text(1, 100), residentNumber })
+      .describe('대표자, or the person for an individual (보조금령 §19⑤)'),
+  })
+  .refine((identity) => identity.kind !== 'corporation' || identity.corporateNumber !== undefined, {
+    message: 'a corporation gives its 법인등록번호',
+    path: ['corporateNumber'],
+  });
+
+const costLine = z.strictObject({ item: text(1, 100), grant: won, own: won });
+
+export const applicationBody = z.strictObject({
+  identity: identityBody,
+  projectName: text(2, 200),
+  plan: text(20, 8000).describe('사업계획서 (purpose and content)'),
+  costs: z
+    .array(costLine)
+    .min(1)
+    .max(50)
+    .refine((lines) => new Set(lines.map((line) => line.item)).size === lines.length, 'each cost item once'),
+  amountAsked: positiveWon,
+  ownShare: won,
+  period,
+  submittedOn: isoDate,
+});
+
+export const reviewBody = z.strictObject({
+  meetingDate: isoDate,
+  registered: z.int().min(1).max(99).describe('재적위원 (at most 15: 보조금법 §26③)'),
+  present: z.array(text(1, 100)).max(99),
+  recused: z.array(text(1, 100)).max(99).default([]),
+  inFavour: z.int().min(0),
+  approvedAmount: won,
+  conditions: z.array(text(1, 500)).max(20).default([]),
+});
+
+export const decisionBody = z.strictObject({
+  amount: positiveWon,
+  decidedOn: isoDate,
+  conditions: z.array(text(1, 500)).max(20).default([]),
+  overrideReason: text(1, 2000).optional().describe('required when similar grants are flagged: why the grant is not a duplicate'),
+});
+
+const evidence = z.strictObject({
+  kind: z.enum(['e-invoice', 'e-tax-invoice', 'card-approval', 'other']).describe('보조금령 §5의2③ 1–4호'),
+  reference: text(1, 200),
+});
+
+export const paymentRequestBody = z.strictObject({
+  amount: positiveWon,
+  requestedOn: isoDate,
+  evidence: z.array(evidence).min(1).max(100),
+});
+export const paymentBody = z.strictObject({ paidOn: isoDate });
+
+export const executionBody = z.strictObject({
+  item: text(1, 100),
+  source: z.enum(['grant', 'own']),
+  amount: positiveWon,
+  date: isoDate,
+  evidence,
+});
+
+export const allocationChangeBody = z.strictObject({ costs: z.array(costLine).min(1).max(50), reason: text(5, 2000) });
+export const allocationApprovalBody = z.strictObject({ approve: z.boolean(), note: text(1, 1000).optional() });
+
+export const reportBody = z.strictObject({
+  submittedOn: isoDate,
+  completedOn: isoDate.optional(),
+  interest: won.describe('interest the grant money earned'),
+  verification: z
+    .strictObject({ auditor: text(1, 200), reportRef: text(1, 200) })
+    .optional()
+    .describe('외부 감사인 검증 (≥ 3억원)'),
+});
+
+export const settlementBody = z.strictObject({ fixedAmount: won, interest: won, settledOn: isoDate });
+export const returnBody = z.strictObject({
+  amount: positiveWon,
+  receivedOn: isoDate,
+  revenueLineId: z.string().regex(/^R\./, 'a revenue line id').optional().describe('needed when received after 31 December'),
+});
+export const sanctionBody = z.strictObject({
+  amount: positiveWon,
+  finesAlready: won.default(0),
+  noticeOn: isoDate,
+  cancellationRef: text(1, 200),
+});
+
+export const exclusionBody = z.strictObject({
+  party: z.enum(exclusionParties),
+  ground: z.enum(exclusionGrounds),
+  count: z.int().min(0).max(1000),
+  from: isoDate,
+  reductionMonths: z.int().min(0).max(60).default(0),
+  violation: text(5, 2000),
+  publish: z.boolean().default(false).describe('명단 공표 (보조금법 §30) once heard and objections ended'),
+  identity: z.strictObject({
+    name: text(1, 200),
+    businessNumber: z.string().refine(isBusinessNumber, 'not a valid 사업자등록번호').optional(),
+    corporateNumber: z.string().refine(isCorporateNumber, 'not a valid 법인등록번호').optional(),
+    representative: z.strictObject({ name: text(1, 100), residentNumber }).optional(),
+  }),
+});
+
+export const recipientGrantsParams = z.strictObject({
+  idKind: z.enum(['brn', 'crn']),
+  idValue: z.string().regex(/^\d{10}$|^\d{13}$/, '10 (사업자등록번호) or 13 (법인등록번호) digits'),
+});
+
+/* Responses (documentation; the views never carry a 주민등록번호). */
+export const program = z.looseObject({
+  programId: z.string(),
+  name: z.string(),
+  lineId: z.string(),
+  budget: z.number(),
+  decided: z.number(),
+});
+export const applicationView = z.looseObject({
+  applicationId: z.string(),
+  programId: z.string(),
+  state: z.enum(applicationStates),
+  projectName: z.string(),
+  amountAsked: z.number(),
+  allowedSteps: z.array(z.string()),
+});
+export const applicationList = z.object({ items: z.array(applicationView) });
+export const paymentView = z.looseObject({ paymentId: z.string(), amount: z.number(), state: z.enum(['requested', 'paid']) });
+export const exclusionView = z.looseObject({
+  exclusionId: z.string(),
+  party: z.string(),
+  ground: z.string(),
+  from: z.string(),
+  until: z.string(),
+});
+export const nationalList = z.object({ items: z.array(z.looseObject({})) });

@@ -1,0 +1,132 @@
+import type { CostLine } from '#shared/domain/subsidy/application.ts';
+import type { CommitteeRecord } from '#shared/domain/subsidy/committee.ts';
+import type { Period } from '#shared/domain/subsidy/dates.ts';
+import type { Identifier, RecipientIdentity } from '#shared/domain/subsidy/identifiers.ts';
+import type { ApplicationState } from '#shared/domain/subsidy/lifecycle.ts';
+import type { SimilarMatch } from '#shared/domain/subsidy/nationwide-check.ts';
+import type { ProgramInput } from '#shared/domain/subsidy/program.ts';
+import type { LateBand, Obligation } from '#shared/domain/subsidy/reporting.ts';
+import type { ReturnDestination } from '#shared/domain/subsidy/settlement.ts';
+
+/** The stored shapes of the subsidy context (what the stores write and read; views are built from them). */
+export interface ProgramRecord extends ProgramInput {
+  readonly gov: string;
+  readonly year: number;
+  readonly programId: string;
+  readonly statItem: string;
+  readonly decided: number;
+  readonly createdAt: string;
+}
+
+/** The identity as stored on the application: never the 주민등록번호 (that is in the restricted PII item). */
+export type StoredIdentity = Omit<RecipientIdentity, 'representative'> & { readonly representativeName: string };
+
+export interface DecisionRecord {
+  readonly amount: number;
+  readonly conditions: readonly string[];
+  readonly decidedOn: string;
+  readonly decidedBy: string;
+  readonly notifiedAt: string;
+  readonly commitmentId: string;
+  readonly flags: readonly SimilarMatch[];
+  readonly overrideReason?: string;
+  readonly obligations: readonly Obligation[];
+}
+
+export interface ReportRecord {
+  readonly submittedOn: string;
+  readonly completedOn?: string;
+  readonly dueDate: string;
+  readonly late: LateBand;
+  readonly spentGrant: number;
+  readonly spentOwn: number;
+  readonly interest: number;
+  readonly verification?: { readonly auditor: string; readonly reportRef: string };
+}
+
+export interface SettlementRecord {
+  readonly fixed: number;
+  readonly interest: number;
+  readonly returnDue: number;
+  readonly settledOn: string;
+  readonly releasedFromCommitment: number;
+}
+
+export interface ReturnRecord {
+  readonly amount: number;
+  readonly receivedOn: string;
+  readonly destination: ReturnDestination;
+  readonly postingIds: readonly string[];
+  readonly ledgerStatus: 'posted' | 'awaiting-posting-kind';
+}
+
+export interface ApplicationRecord {
+  readonly gov: string;
+  readonly year: number;
+  readonly programId: string;
+  readonly applicationId: string;
+  readonly recipientId: string;
+  readonly identity: StoredIdentity;
+  readonly identifiers: readonly Identifier[];
+  readonly projectName: string;
+  readonly plan: string;
+  readonly costs: readonly CostLine[];
+  readonly amountAsked: number;
+  readonly ownShare: number;
+  readonly period: Period;
+  readonly state: ApplicationState;
+  readonly revision: number;
+  readonly submittedAt: string;
+  readonly review?: CommitteeRecord & { readonly passed: boolean; readonly recordedBy: string };
+  readonly decision?: DecisionRecord;
+  readonly allocation?: readonly CostLine[];
+  readonly pendingAllocation?: { readonly costs: readonly CostLine[]; readonly reason: string; readonly requestedAt: string };
+  readonly executed: Readonly<Record<string, { readonly grant: number; readonly own: number }>>;
+  readonly requested: number;
+  readonly paid: number;
+  readonly report?: ReportRecord;
+  readonly settlement?: SettlementRecord;
+  readonly returned: number;
+  readonly returns: readonly ReturnRecord[];
+  readonly sanction?: { readonly amount: number; readonly dueDate: string; readonly imposedOn: string };
+}
+
+export interface ExecutionRecord {
+  readonly applicationId: string;
+  readonly item: string;
+  readonly source: 'grant' | 'own';
+  readonly amount: number;
+  readonly date: string;
+  readonly evidence: { readonly kind: string; readonly reference: string };
+  readonly recordedAt: string;
+}
+
+export interface PaymentRecord {
+  readonly applicationId: string;
+  readonly paymentId: string;
+  readonly amount: number;
+  readonly requestedOn: string;
+  readonly evidence: readonly { readonly kind: string; readonly reference: string }[];
+  readonly state: 'requested' | 'paid';
+  readonly paidOn?: string;
+  readonly resolutionId?: string;
+  readonly orderId?: string;
+}
+
+export interface ExclusionRecord {
+  readonly gov: string;
+  readonly exclusionId: string;
+  readonly party: string;
+  readonly ground: string;
+  readonly count: number;
+  readonly from: string;
+  readonly until: string;
+  readonly reductionMonths: number;
+  readonly article: string;
+  readonly name: string;
+  readonly identifiers: readonly Identifier[];
+  /** Shown (명단 공표, 보조금법 §30) only after the person was heard and any objection ended. */
+  readonly publish: boolean;
+  readonly violation: string;
+  readonly registeredAt: string;
+}
