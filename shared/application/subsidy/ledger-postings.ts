@@ -1,14 +1,9 @@
 import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
 import { invalid } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-// The one import to repoint when execution moves: #shared/application/execution/submit-posting.ts
-import { submitPosting } from '#shared/stores/execution/posting-submit.ts';
+import { submitPosting } from '#shared/application/execution/submit-posting.ts';
 
-/**
- * Today's submitPosting answers the posting id; the moved one (#11) answers `{ postingId, … }`.
- * Both are taken, so the move is the one import above.
- */
-const idOf = (answer: string | { readonly postingId: string }): string => (typeof answer === 'string' ? answer : answer.postingId);
+const idOf = (answer: { readonly postingId: string }): string => answer.postingId;
 
 /** The request, carrying a derived Idempotency-Key so that a retried step re-finds its posting. */
 const keyed = (request: RequestInfo, key: string): RequestInfo => ({ ...request, headers: { ...request.headers, 'idempotency-key': key } });
