@@ -44,7 +44,8 @@ export async function codeUsage(root: string, handlers: readonly string[]): Prom
 
 function usageOf(code: string): CodeUsage {
   const sendsTo = new Set<QueueKey>();
-  for (const match of code.matchAll(/queueUrl\(\s*["'](\w+)["']\s*\)/g)) sendsTo.add(match[1] as QueueKey);
+  // queueUrl('settlement') or, for a sharded family, queueUrl('postings', gov): the key names the queue.
+  for (const match of code.matchAll(/queueUrl\(\s*["'](\w+)["']\s*[,)]/g)) sendsTo.add(match[1] as QueueKey);
   return {
     readsTable: /\btableName\(\)/.test(code),
     writesTable: /\bnew (PutCommand|UpdateCommand|TransactWriteCommand|BatchWriteCommand)\b/.test(code),
