@@ -7,6 +7,11 @@ import { startEnginesInChildProcess } from './engines-child.ts';
 
 let runs = 0;
 
+export interface StackOptions {
+  /** Shards of the postings queue family. @default 1 (one queue: the sections that poll it as one) */
+  readonly postingsShards?: number;
+}
+
 /** Where the engines run: a child process (default: a core of their own, as in production) or this process. */
 export type EnginePlacement = 'child' | 'in-process';
 
@@ -18,11 +23,12 @@ export type EnginePlacement = 'child' | 'in-process';
 export async function withEmbeddedStack<T>(
   work: (stack: { readonly env: Readonly<Record<string, string>>; readonly enginePid?: number }) => Promise<T>,
   placement: EnginePlacement = enginePlacement(),
+  options: StackOptions = {},
 ): Promise<T> {
   runs += 1;
   const engines: Engines & { readonly pid?: number } = placement === 'child' ? await startEnginesInChildProcess() : await startEngines();
   try {
-    const env = await provisionResources(engines.endpoints, `bench${runs}-`);
+    const env = await provisionResources(engines.endpoints, `bench${runs}-`, { shards: options.postingsShards ?? 1 });
     await seedRegistry(env);
     return await work({ env, ...(engines.pid === undefined ? {} : { enginePid: engines.pid }) });
   } finally {

@@ -68,6 +68,8 @@ export async function runSection(section: Section, options: RunOptions): Promise
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  // fetch's "fetch failed" says why only in its cause (ECONNRESET, EMFILE, …).
+  if (error instanceof Error)
+    return `${error.name}: ${error.message}${error.cause === undefined ? '' : ` (cause: ${describe(error.cause)})`}`;
   return String(error);
 }

@@ -1,6 +1,7 @@
 import type { Section } from '../harness/section.ts';
 import { bulkImport } from './bulk-import.ts';
 import { coldStart } from './cold-start.ts';
+import { noisyNeighbour } from './noisy-neighbour.ts';
 import { peakDay } from './peak-day.ts';
 import { pipelineThroughput } from './pipeline-throughput.ts';
 import { readLatency } from './read-latency.ts';
@@ -16,4 +17,5 @@ export const allSections: readonly Section[] = [
   settlementScale,
   coldStart,
   bulkImport,
+  noisyNeighbour,
 ];

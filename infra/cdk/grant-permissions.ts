@@ -2,15 +2,23 @@ import { Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import type { FunctionPermissions } from '#infra/cdk/permissions.ts';
 import type { HojoTable } from '#infra/cdk/constructs/hojo-table.ts';
 import type { QueueKey } from '#shared/resources.ts';
 
+/**
+ * A queue as grants and handlers see it: the ARNs a statement names (the queue's, or for a sharded
+ * family the one pattern of its shards) and the variables through which handlers find it.
+ */
+export interface QueueTarget {
+  readonly arns: readonly string[];
+  readonly environment: Readonly<Record<string, string>>;
+}
+
 export interface GrantTargets {
   readonly table: HojoTable;
-  readonly queues: Readonly<Record<QueueKey, IQueue>>;
+  readonly queues: Readonly<Record<QueueKey, QueueTarget>>;
   readonly archive: IBucket;
   /** How cdk-nag prints the archive's ARN in this stack (the acknowledged wildcard names it). */
   readonly archiveArnAsNagSees: string;
@@ -42,6 +50,9 @@ export const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dy
 export const archiveReadActions = ['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket'] as const;
 export const archiveWriteActions = ['s3:PutObject', 's3:PutObjectRetention'] as const;
 
+/** What the CDK's grantSendMessages grants (SQS-managed encryption needs no KMS action). */
+export const queueSendActions = ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'] as const;
+
 export function grantPermissions(
   fn: IGrantable & IConstruct,
   role: IConstruct,
@@ -60,10 +71,14 @@ export function grantPermissions(
   if (permissions.deletesDraftItems) {
     fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:DeleteItem'], resources: [table.table.tableArn] }));
   }
-  for (const queue of permissions.sendTo) targets.queues[queue].grantSendMessages(fn);
+  for (const queue of permissions.sendTo) {
+    fn.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: [...queueSendActions], resources: [...targets.queues[queue].arns] }),
+    );
+  }
   if (permissions.inspectAll) {
     for (const queue of Object.values(targets.queues)) {
-      fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:GetQueueAttributes'], resources: [queue.queueArn] }));
+      fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:GetQueueAttributes'], resources: [...queue.arns] }));
     }
     fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [targets.archive.bucketArn] }));
   }

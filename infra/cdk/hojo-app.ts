@@ -3,6 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { readDeployConfig } from '#infra/cdk/deploy-config.ts';
 import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
 import { handlerEntry } from '#infra/cdk/handler-entry.ts';
+import { queueFamilyPlans } from '#infra/cdk/queue-family-plan.ts';
 import { ApiStack } from '#infra/cdk/stacks/api-stack.ts';
 import { DataStack } from '#infra/cdk/stacks/data-stack.ts';
 import type { Route } from '#shared/http/route.ts';
@@ -30,6 +31,14 @@ export interface HojoAppOptions {
   /** Where functions/ lives. @default the repository root */
   readonly projectRoot?: string;
   readonly outdir?: string;
+  /**
+   * The CDK's own CloudFormation template check at synthesis (cfn-lint in WebAssembly, reported as
+   * warnings). @default true; template tests turn it off: it is a third of a synthesis of the 243
+   * postings shards, and they assert on the templates and run cdk-nag themselves.
+   */
+  readonly builtinCloudFormationValidation?: boolean;
+  /** Stack traces recorded in construct metadata. @default true */
+  readonly stackTraces?: boolean;
 }
 
 export interface HojoApp {
@@ -40,8 +49,9 @@ export interface HojoApp {
 }
 
 /**
- * The whole deployment from the declarations: a stateful stack (table, archive, user pool on AWS)
- * and the API stack (functions, HTTP API, queues and consumers, schedules), checked by cdk-nag's
+ * The whole deployment from the declarations: a stateful stack (table, archive, the sharded postings
+ * queues, user pool on AWS) and the API stack (functions, HTTP API, consumers and the unsharded
+ * queues, schedules), checked by cdk-nag's
  * AwsSolutions pack; synthesis fails on any unacknowledged error.
  */
 export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
@@ -49,20 +59,29 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
   const schedules = options.schedules ?? declaredSchedules;
   assertHandlersExist(routes, schedules, options.projectRoot);
 
-  const app = new App({ context: { ...featureFlags, ...options.context }, outdir: options.outdir, analyticsReporting: false });
+  const app = new App({
+    context: { ...featureFlags, ...options.context },
+    outdir: options.outdir,
+    analyticsReporting: false,
+    builtinCloudFormationValidation: options.builtinCloudFormationValidation,
+    stackTraces: options.stackTraces,
+  });
   const config = readDeployConfig((key) => app.node.tryGetContext(key));
   const env = { account: config.account, region: config.region };
+  const queueFamilies = queueFamilyPlans(config);
 
   const data = new DataStack(app, 'HojoData', {
     env,
     config,
-    description: `hojo stateful resources (${config.target}): ledger table, report archive${config.target === 'aws' ? ', user pool' : ''}`,
+    queueFamilies,
+    description: `hojo stateful resources (${config.target}): ledger table, report archive, postings queues${config.target === 'aws' ? ', user pool' : ''}`,
     terminationProtection: config.target === 'aws',
   });
   const api = new ApiStack(app, 'HojoApi', {
     env,
     config,
     data,
+    queueFamilies,
     routes,
     schedules,
     scheduleTimeZone,

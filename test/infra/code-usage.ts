@@ -44,6 +44,7 @@ export async function codeUsage(root: string, handlers: readonly string[]): Prom
 
 function usageOf(code: string): CodeUsage {
   const sendsTo = new Set<QueueKey>();
+  // queueUrl('settlement') or, for a sharded family, queueUrl('postings', gov): the key names the queue.
   for (const match of code.matchAll(/queueUrl\(\s*["'](\w+)["']\s*[,)]/g)) sendsTo.add(match[1] as QueueKey);
   return {
     readsTable: /\btableName\(\)/.test(code),

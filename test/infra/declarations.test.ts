@@ -13,6 +13,9 @@ import { schedules } from '#shared/schedules.ts';
 import { skipBundling, stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
 import { AwsSolutionsChecks } from 'cdk-nag';
 
+/** A whole app of 243 postings shards, built or synthesized: minutes of wall time on a shared 2-core machine. */
+const synthesisTimeoutMs = 300_000;
+
 const publicRoute = (id: string, handler: string): Route => ({
   id,
   method: 'GET',
@@ -33,7 +36,7 @@ function treeWith(files: Record<string, string>): string {
 }
 
 describe('declared handlers', () => {
-  it('all exist in functions/ and export `handler`, so both targets synthesize from the real tree', () => {
+  it('all exist in functions/ and export `handler`, so both targets synthesize from the real tree', { timeout: synthesisTimeoutMs }, () => {
     for (const target of ['aws', 'onprem']) {
       expect(() => buildHojoApp({ context: { target, ...skipBundling } })).not.toThrow();
     }
@@ -66,7 +69,7 @@ describe('declared handlers', () => {
 });
 
 describe('cdk-nag', () => {
-  it('is not vacuous: a queue without TLS policy or DLQ is reported, and fails synthesis', () => {
+  it('is not vacuous: a queue without TLS policy or DLQ is reported, and fails synthesis', { timeout: synthesisTimeoutMs }, () => {
     const built = buildHojoApp({ projectRoot: stubProjectRoot(routes, schedules), context: { target: 'onprem', ...skipBundling } });
     new Queue(built.api, 'Plain', { enforceSSL: false });
     const rules = new AwsSolutionsChecks().validateScope(built.app).violations.map((v) => v.ruleName);
@@ -79,7 +82,7 @@ describe('cdk-nag', () => {
     expect(() => app.synth()).toThrow(/AwsSolutions-SQS3/);
   });
 
-  it('stays clean with Lambda Insights on, its managed policy acknowledged with a reason', () => {
+  it('stays clean with Lambda Insights on, its managed policy acknowledged with a reason', { timeout: synthesisTimeoutMs }, () => {
     const synth = synthesize({ projectRoot: stubProjectRoot(routes, schedules), context: { target: 'aws', lambdaInsights: 'true' } });
     expect(synth.nagFindings).toEqual([]);
     const functions = Object.values(
@@ -88,7 +91,7 @@ describe('cdk-nag', () => {
     for (const fn of functions) expect(JSON.stringify(fn.Properties.Layers)).toContain('LambdaInsightsExtension-Arm64');
   });
 
-  it('records a reason with every acknowledgement', () => {
+  it('records a reason with every acknowledgement', { timeout: synthesisTimeoutMs }, () => {
     const built = buildHojoApp({ projectRoot: stubProjectRoot(routes, schedules), context: { target: 'aws', ...skipBundling } });
     const acknowledged = built.app.node
       .findAll()

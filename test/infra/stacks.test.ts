@@ -1,7 +1,11 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consumerFunctionId, jobFunctionId, queueConstructId, routeFunctionId } from '#infra/cdk/construct-ids.ts';
+import { consumeActions } from '#infra/cdk/constructs/shard-consumers.ts';
+import { queueSendActions, tableReadActions, tableWriteActions } from '#infra/cdk/grant-permissions.ts';
 import { routePermissions, schedulePermissions } from '#infra/cdk/permissions.ts';
+import { shardsPerNestedStack } from '#infra/cdk/queue-family-plan.ts';
+import { SHARD_PLACEHOLDER, shardName } from '#shared/config/queue-shards.ts';
 import { businessAlarms } from '#shared/alarms.ts';
 import { allRoles } from '#shared/auth/roles.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
@@ -12,8 +16,14 @@ import { allowedActions, ofConstruct, stubProjectRoot, synthesize } from '#test/
 import type { Resources, Synthesized } from '#test/infra/synth-support.ts';
 
 const projectRoot = stubProjectRoot(routes, schedules);
+const postings = queues.postings;
+const postingsShards = postings.shards.defaultCount;
+const unshardedQueues = (Object.keys(queues) as QueueKey[]).filter((key) => !('shards' in queues[key]));
 let aws: Synthesized;
 let onprem: Synthesized;
+
+/** Two syntheses of 243 shards each: about 15 s of CPU apiece, minutes of wall time on a shared 2-core machine. */
+const synthesisTimeoutMs = 600_000;
 
 beforeAll(() => {
   aws = synthesize({ projectRoot, context: { target: 'aws' } });
@@ -26,13 +36,13 @@ beforeAll(() => {
       endpointUrl: 'http://10.0.0.5:4566',
     },
   });
-});
+}, synthesisTimeoutMs);
 
-/** The data stack's resources, or the API stack's merged with those of its nested route stacks. */
+/** A stack's resources merged with those of its nested stacks (route groups, queue shard groups). */
 function resourcesOf(s: Synthesized, stack: 'data' | 'api'): Resources {
-  if (stack === 'data') return s.dataTemplate.toJSON().Resources as Resources;
   const merged: Resources = {};
-  for (const template of [s.apiTemplate, ...s.nestedTemplates]) {
+  const templates = stack === 'data' ? [s.dataTemplate, ...s.dataNestedTemplates] : [s.apiTemplate, ...s.nestedTemplates];
+  for (const template of templates) {
     for (const [id, resource] of Object.entries(template.toJSON().Resources as Resources)) {
       expect(merged[id], `logical id ${id} in two templates`).toBeUndefined();
       merged[id] = resource;
@@ -51,7 +61,8 @@ function routeFunction(s: Synthesized, routeId: string) {
 describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
   const synth = () => (target === 'aws' ? aws : onprem);
 
-  it('has no unacknowledged cdk-nag AwsSolutions finding, error or warning', () => {
+  // Annotations.fromStack reads the synthesized tree again: slow on a loaded machine.
+  it('has no unacknowledged cdk-nag AwsSolutions finding, error or warning', { timeout: synthesisTimeoutMs }, () => {
     expect(synth().nagFindings.map((f) => `${f.ruleName} at ${f.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
     for (const stack of [synth().data, synth().api]) {
       expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'))).toEqual([]);
@@ -115,9 +126,10 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
     synth().apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP', CorsConfiguration: Match.absent() });
   });
 
-  it('builds the FIFO postings queue with a FIFO dead-letter queue, redrive and partial batch responses', () => {
+  it('builds each unsharded queue with its dead-letter queue, redrive and partial batch responses', () => {
     const resources = resourcesOf(synth(), 'api');
-    for (const key of Object.keys(queues) as QueueKey[]) {
+    expect(unshardedQueues.length).toBeGreaterThan(0);
+    for (const key of unshardedQueues) {
       const declaration = queues[key];
       const sqs = ofConstruct(resources, queueConstructId(key), 'AWS::SQS::Queue');
       const [mainId, main] = sqs.find(([, q]) => q.Properties.RedrivePolicy)!;
@@ -148,12 +160,20 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
         });
       }
     }
-    expect(queues.postings.fifo).toBe(true);
   });
 
   it('alarms as soon as a message reaches a dead-letter queue and when a consumer throws', () => {
     const resources = resourcesOf(synth(), 'api');
     for (const key of Object.keys(queues) as QueueKey[]) {
+      const [consumerId] = ofConstruct(resources, consumerFunctionId(key), 'AWS::Lambda::Function')[0]!;
+      synth().apiTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'Errors',
+        Namespace: 'AWS/Lambda',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: consumerId } }],
+        Threshold: 1,
+      });
+    }
+    for (const key of unshardedQueues) {
       const [dlqId] = ofConstruct(resources, queueConstructId(key), 'AWS::SQS::Queue').find(([, q]) => !q.Properties.RedrivePolicy)!;
       synth().apiTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'ApproximateNumberOfMessagesVisible',
@@ -161,13 +181,6 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
         Threshold: 1,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      });
-      const [consumerId] = ofConstruct(resources, consumerFunctionId(key), 'AWS::Lambda::Function')[0]!;
-      synth().apiTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        MetricName: 'Errors',
-        Namespace: 'AWS/Lambda',
-        Dimensions: [{ Name: 'FunctionName', Value: { Ref: consumerId } }],
-        Threshold: 1,
       });
     }
   });
@@ -303,11 +316,134 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
     }
   });
 
-  it('stays well under the CloudFormation limit of 500 resources in every stack, nested ones included', () => {
-    const templates = [synth().dataTemplate, synth().apiTemplate, ...synth().nestedTemplates];
-    for (const template of templates) expect(Object.keys(template.toJSON().Resources).length).toBeLessThan(350);
+  it('stays well under the CloudFormation limits in every stack, nested ones included: 500 resources, 200 outputs and parameters', () => {
+    const templates = [synth().dataTemplate, synth().apiTemplate, ...synth().nestedTemplates, ...synth().dataNestedTemplates];
+    for (const template of templates) {
+      const json = template.toJSON();
+      expect(Object.keys(json.Resources).length).toBeLessThan(350);
+      expect(Object.keys(json.Outputs ?? {}).length).toBeLessThan(60);
+      expect(Object.keys(json.Parameters ?? {}).length).toBeLessThan(60);
+    }
     const domains = new Set(routes.map((route) => route.handler.split('/')[0]));
-    expect(synth().nestedTemplates).toHaveLength(domains.size);
+    const shardGroups = Math.ceil(postingsShards / shardsPerNestedStack);
+    expect(synth().nestedTemplates).toHaveLength(domains.size + shardGroups);
+    expect(synth().dataNestedTemplates).toHaveLength(shardGroups);
+  });
+
+  it('keeps one FIFO queue and one FIFO dead-letter queue per postings shard in the data stack, named, retained and redriven', () => {
+    const sqs = Object.entries(resourcesOf(synth(), 'data')).filter(([, r]) => r.Type === 'AWS::SQS::Queue');
+    const main = sqs.filter(([, q]) => q.Properties.RedrivePolicy);
+    const dlqs = new Map(sqs.filter(([, q]) => !q.Properties.RedrivePolicy));
+    expect(main).toHaveLength(postingsShards);
+    expect(dlqs.size).toBe(postingsShards);
+    const names = main.map(([, q]) => q.Properties.QueueName as string).sort();
+    expect(names).toEqual(Array.from({ length: postingsShards }, (_, shard) => shardName(postings.name, shard)));
+    for (const [, queue] of main) {
+      const shard = Number(/-(\d{3})\.fifo$/.exec(queue.Properties.QueueName)![1]);
+      expect(queue.Properties).toMatchObject({
+        FifoQueue: true,
+        SqsManagedSseEnabled: true,
+        VisibilityTimeout: postings.visibilityTimeoutSeconds,
+        DeduplicationScope: 'messageGroup',
+        FifoThroughputLimit: 'perMessageGroupId',
+      });
+      const dlqId = queue.Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0] as string;
+      expect(queue.Properties.RedrivePolicy.maxReceiveCount).toBe(postings.maxReceiveCount);
+      expect(dlqs.get(dlqId)?.Properties).toMatchObject({ FifoQueue: true, QueueName: shardName(postings.deadLetterQueueName, shard) });
+    }
+    for (const [, queue] of sqs) {
+      expect(queue).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    }
+    // TLS only on every queue of the family, and nothing of it left in the API stack.
+    const tlsOnly = Object.values(resourcesOf(synth(), 'data')).filter(
+      (r) => r.Type === 'AWS::SQS::QueuePolicy' && JSON.stringify(r.Properties.PolicyDocument).includes('"aws:SecureTransport":"false"'),
+    );
+    expect(tlsOnly).toHaveLength(2 * postingsShards);
+    expect(JSON.stringify(synth().apiTemplate.toJSON())).not.toContain('"QueueName":"hojo-postings');
+  });
+
+  it('alarms on the depth of every postings dead-letter queue, one alarm per shard naming its government', () => {
+    const resources = resourcesOf(synth(), 'data');
+    const alarms = Object.values(resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.Namespace === 'AWS/SQS');
+    expect(alarms).toHaveLength(postingsShards);
+    const watched = alarms.map((a) => {
+      expect(a.Properties).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+      return resources[a.Properties.Dimensions[0].Value['Fn::GetAtt'][0]]!.Properties.QueueName as string;
+    });
+    expect(watched.sort()).toEqual(Array.from({ length: postingsShards }, (_, shard) => shardName(postings.deadLetterQueueName, shard)));
+    expect(alarms.map((a) => a.Properties.AlarmDescription)).toContainEqual(expect.stringContaining('Shard 001: 11110'));
+  });
+
+  it('consumes every shard with its own event source mapping: MaximumConcurrency, partial batch responses, one consumer', () => {
+    const resources = resourcesOf(synth(), 'api');
+    const mappings = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping');
+    const shardMappings = mappings.filter((m) => JSON.stringify(m.Properties.EventSourceArn).includes('hojo-postings-'));
+    expect(shardMappings).toHaveLength(postingsShards);
+    const sources = shardMappings.map((m) => (m.Properties.EventSourceArn['Fn::Join'][1] as unknown[]).at(-1) as string).sort();
+    expect(sources).toEqual(Array.from({ length: postingsShards }, (_, shard) => `:${shardName(postings.name, shard)}`));
+    const [consumerId, consumer] = ofConstruct(resources, consumerFunctionId('postings'), 'AWS::Lambda::Function')[0]!;
+    for (const mapping of shardMappings) {
+      expect(mapping.Properties).toMatchObject({
+        BatchSize: postings.consumer.batchSize,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: postings.shards.maximumConcurrencyPerShard },
+      });
+      expect(mapping.Properties.ScalingConfig.MaximumConcurrency).toBeGreaterThanOrEqual(2);
+      // The mapping sits in a nested stack: the consumer arrives as a parameter the API stack sets to it.
+      const parameter = mapping.Properties.FunctionName.Ref as string;
+      const passed = Object.values(resources)
+        .filter((r) => r.Type === 'AWS::CloudFormation::Stack')
+        .map((r) => r.Properties.Parameters?.[parameter])
+        .filter(Boolean);
+      expect(passed.length).toBeGreaterThan(0);
+      for (const value of passed) expect(value).toEqual({ Ref: consumerId });
+    }
+    // Every shard at its MaximumConcurrency at once fits the reservation, which leaves 100 of the default 1000 unreserved.
+    const reserved = consumer.Properties.ReservedConcurrentExecutions as number;
+    expect(reserved).toBeGreaterThanOrEqual(postingsShards * postings.shards.maximumConcurrencyPerShard);
+    expect(reserved).toBeLessThanOrEqual(1000 - 100);
+  });
+
+  it('scopes IAM on the postings family to one name pattern that matches the shards and not their dead-letter queues', () => {
+    const resources = resourcesOf(synth(), 'api');
+    const statements = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .flatMap((r) => r.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const onFamily = statements.filter((s) => JSON.stringify(s.Resource).includes('hojo-postings'));
+    expect(onFamily.length).toBeGreaterThan(0);
+    const named = new Set(onFamily.flatMap((s) => JSON.stringify(s.Resource).match(/hojo-postings[^"]*/g) ?? []));
+    expect([...named]).toEqual(['hojo-postings-???.fifo']);
+    const pattern = new RegExp(`^${'hojo-postings-???.fifo'.replace(/\./g, '\\.').replace(/\?/g, '.')}$`);
+    expect(pattern.test(shardName(postings.name, 242))).toBe(true);
+    expect(pattern.test(shardName(postings.deadLetterQueueName, 7))).toBe(false);
+    const consumerRole = ofConstruct(resources, consumerFunctionId('postings'), 'AWS::IAM::Role')[0]![0];
+    const { actions } = allowedActions(resources, consumerRole);
+    expect(actions).toEqual(
+      new Set([
+        ...consumeActions,
+        ...tableReadActions,
+        ...tableWriteActions,
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        ...(target === 'aws' ? ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] : []),
+      ]),
+    );
+    for (const s of onFamily) {
+      const actions = Array.isArray(s.Action) ? s.Action : [s.Action];
+      expect(actions.every((a) => [...consumeActions, ...queueSendActions].includes(a as never))).toBe(true);
+    }
+  });
+
+  it("tells the senders the family's URL template, imported from the data stack, and its shard count", () => {
+    const resources = resourcesOf(synth(), 'api');
+    const sender = routes.find((r) => routePermissions(r).sendTo.includes('postings'))!;
+    const { properties } = routeFunction(synth(), sender.id);
+    expect(properties.Environment.Variables[postings.env]).toEqual({ 'Fn::ImportValue': 'HojoData-PostingsQueueUrlTemplate' });
+    expect(properties.Environment.Variables[postings.shards.countEnv]).toBe(String(postingsShards));
+    const output = synth().dataTemplate.toJSON().Outputs.PostingsQueueUrlTemplate;
+    expect(output.Export).toEqual({ Name: 'HojoData-PostingsQueueUrlTemplate' });
+    expect(JSON.stringify(output.Value)).toContain(`"${shardName(postings.name, SHARD_PLACEHOLDER)}"`);
+    expect(Object.values(resources).some((r) => r.Type === 'AWS::SQS::Queue' && JSON.stringify(r).includes('hojo-postings'))).toBe(false);
   });
 });
 

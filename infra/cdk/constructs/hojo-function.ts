@@ -19,6 +19,8 @@ export interface HojoFunctionProps {
   readonly memorySize?: number;
   /** @default Duration.seconds(10): API Gateway HTTP APIs stop waiting after 30 s, fail well before. */
   readonly timeout?: Duration;
+  /** Executions reserved for this function (and its ceiling). @default none: the account's unreserved pool */
+  readonly reservedConcurrentExecutions?: number;
   /** Resource names and other settings the handler reads (e.g. TABLE_NAME). @default - none */
   readonly environment?: Readonly<Record<string, string>>;
   /** X-Ray active tracing (aws target only). @default false */
@@ -73,6 +75,7 @@ export class HojoFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       description: props.description?.slice(0, 256),
       role: this.role,
       logGroup: this.logGroup,

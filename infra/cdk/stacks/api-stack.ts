@@ -15,15 +15,18 @@ import {
 } from '#infra/cdk/construct-ids.ts';
 import { HojoFunction } from '#infra/cdk/constructs/hojo-function.ts';
 import { HojoHttpApi } from '#infra/cdk/constructs/hojo-http-api.ts';
+import { familyArnPattern } from '#infra/cdk/constructs/queue-family.ts';
 import { QueueWithConsumer } from '#infra/cdk/constructs/queue-with-consumer.ts';
+import { ShardConsumers } from '#infra/cdk/constructs/shard-consumers.ts';
 import { BusinessAlarms } from '#infra/cdk/constructs/business-alarms.ts';
 import { businessAlarms } from '#shared/alarms.ts';
 import { ScheduledJob } from '#infra/cdk/constructs/scheduled-job.ts';
 import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
 import { grantPermissions } from '#infra/cdk/grant-permissions.ts';
-import type { GrantTargets } from '#infra/cdk/grant-permissions.ts';
+import type { GrantTargets, QueueTarget } from '#infra/cdk/grant-permissions.ts';
 import { consumerPermissions, routePermissions, schedulePermissions } from '#infra/cdk/permissions.ts';
 import type { FunctionPermissions } from '#infra/cdk/permissions.ts';
+import type { QueueFamilyPlan } from '#infra/cdk/queue-family-plan.ts';
 import type { DataStack } from '#infra/cdk/stacks/data-stack.ts';
 import type { Route } from '#shared/http/route.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
@@ -33,6 +36,8 @@ import type { ScheduleDeclaration } from '#shared/schedules.ts';
 export interface ApiStackProps extends StackProps {
   readonly config: DeployConfig;
   readonly data: DataStack;
+  /** The sharded queue families, whose queues the data stack holds (infra/cdk/queue-family-plan.ts). */
+  readonly queueFamilies: ReadonlyMap<QueueKey, QueueFamilyPlan>;
   /** Every API route (shared/routes/index.ts). */
   readonly routes: readonly Route[];
   /** Every scheduled job (shared/schedules.ts). */
@@ -49,6 +54,7 @@ interface FunctionSpec {
   readonly description: string;
   readonly permissions: FunctionPermissions;
   readonly timeout?: Duration;
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -56,12 +62,17 @@ interface FunctionSpec {
  * scheduled jobs, all built from the declarations in shared/ and granted only what
  * infra/cdk/permissions.ts allows them. Each domain's route functions (the handler folder:
  * budget, expenditure, …) sit in a nested stack of their own: seven resources per route would
- * otherwise pass CloudFormation's 500 per stack at about 65 routes.
+ * otherwise pass CloudFormation's 500 per stack at about 65 routes. A sharded queue family's queues
+ * live in the data stack; here are its consumer (reserved concurrency) and one event source mapping
+ * per shard, in nested stacks (ShardConsumers).
  */
 export class ApiStack extends Stack {
   readonly httpApi: HojoHttpApi;
   readonly routeFunctions: ReadonlyMap<string, HojoFunction>;
-  readonly queues: Readonly<Record<QueueKey, QueueWithConsumer>>;
+  /** Unsharded queues with their consumers (settlement). */
+  readonly queues: Readonly<Partial<Record<QueueKey, QueueWithConsumer>>>;
+  /** Sharded families' consumers (postings). */
+  readonly shardConsumers: ReadonlyMap<QueueKey, ShardConsumers>;
   private readonly config: DeployConfig;
   private readonly projectRoot: string | undefined;
   /** Every function and what it may touch; wired once all queues exist. */
@@ -74,19 +85,29 @@ export class ApiStack extends Stack {
     const { data } = props;
     this.addStackDependency(data);
 
-    this.queues = forEachQueue((key) => {
-      const declaration = queues[key];
+    const unsharded: Partial<Record<QueueKey, QueueWithConsumer>> = {};
+    const shardConsumers = new Map<QueueKey, ShardConsumers>();
+    for (const key of Object.keys(queues) as QueueKey[]) {
+      const declaration: QueueDeclaration = queues[key];
+      const plan = props.queueFamilies.get(key);
       const consumer = this.buildFunction(this, {
         id: consumerFunctionId(key),
         handler: declaration.consumer.handler,
         declaredBy: `queue "${key}" (shared/resources.ts)`,
-        description: `Consumes ${declaration.name}`,
+        description: `Consumes ${plan ? `the ${plan.shardCount} shards of ` : ''}${declaration.name}`,
         permissions: consumerPermissions(key),
         // Lambda's guidance: the queue's visibility timeout at least six times the function timeout.
         timeout: Duration.seconds(Math.max(3, Math.floor(declaration.visibilityTimeoutSeconds / 6))),
+        reservedConcurrentExecutions: plan?.reservedConcurrency,
       });
-      return new QueueWithConsumer(this, queueConstructId(key), { declaration, consumer: consumer.function });
-    });
+      if (plan) {
+        shardConsumers.set(key, new ShardConsumers(this, queueConstructId(key), { declaration, plan, consumer: consumer.function }));
+      } else {
+        unsharded[key] = new QueueWithConsumer(this, queueConstructId(key), { declaration, consumer: consumer.function });
+      }
+    }
+    this.queues = unsharded;
+    this.shardConsumers = shardConsumers;
 
     this.httpApi = new HojoHttpApi(this, 'Http', {
       jwtIssuer: data.identity ? data.identity.issuer : props.config.jwtIssuer,
@@ -123,7 +144,22 @@ export class ApiStack extends Stack {
         bucketName: data.archive.bucket.bucketName,
       }),
       archiveArnAsNagSees: data.archiveArnExport,
-      queues: forEachQueue((key) => this.queues[key].queue),
+      queues: forEachQueue((key): QueueTarget => {
+        const declaration: QueueDeclaration = queues[key];
+        const plan = props.queueFamilies.get(key);
+        if (plan && declaration.shards) {
+          return {
+            arns: [familyArnPattern(this, declaration)],
+            environment: {
+              [declaration.env]: Fn.importValue(data.queueUrlTemplateExport(key)),
+              [declaration.shards.countEnv]: String(plan.shardCount),
+            },
+          };
+        }
+        const queue = this.queues[key];
+        if (!queue) throw new Error(`queue ${key} was not built`);
+        return { arns: [queue.queue.queueArn], environment: { [declaration.env]: queue.queue.queueUrl } };
+      }),
     };
     for (const { fn, permissions } of this.built) {
       grantPermissions(fn.function, fn.role, permissions, targets);
@@ -168,6 +204,7 @@ export class ApiStack extends Stack {
       declaredBy: spec.declaredBy,
       description: spec.description,
       timeout: spec.timeout,
+      reservedConcurrentExecutions: spec.reservedConcurrentExecutions,
       tracing: this.config.target === 'aws',
       lambdaInsights: this.config.lambdaInsights,
       logRetention: retentionOf(this.config.logRetentionDays),
@@ -184,12 +221,7 @@ function environmentFor(permissions: FunctionPermissions, targets: GrantTargets)
   const env: Record<string, string> = {};
   if (permissions.table !== 'none') env[table.env] = targets.table.table.tableName;
   const queueKeys = permissions.inspectAll ? (Object.keys(queues) as QueueKey[]) : permissions.sendTo;
-  for (const key of queueKeys) {
-    const declaration: QueueDeclaration = queues[key];
-    env[declaration.env] = targets.queues[key].queueUrl;
-    // The CDK app does not build the shards yet: a sharded family is deployed as its one queue.
-    if (declaration.shards) env[declaration.shards.countEnv] = '1';
-  }
+  for (const key of queueKeys) Object.assign(env, targets.queues[key].environment);
   if (permissions.archive !== 'none' || permissions.inspectAll) env[buckets.archive.env] = targets.archive.bucketName;
   return env;
 }

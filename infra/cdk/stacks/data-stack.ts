@@ -4,22 +4,30 @@ import type { Construct } from 'constructs';
 import { ArchiveBucket } from '#infra/cdk/constructs/archive-bucket.ts';
 import { HojoTable } from '#infra/cdk/constructs/hojo-table.ts';
 import { Identity } from '#infra/cdk/constructs/identity.ts';
+import { QueueFamily, postingsShardMembers } from '#infra/cdk/constructs/queue-family.ts';
+import { queueConstructId } from '#infra/cdk/construct-ids.ts';
 import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
-import { buckets, table } from '#shared/resources.ts';
+import type { QueueFamilyPlan } from '#infra/cdk/queue-family-plan.ts';
+import { buckets, queues, table } from '#shared/resources.ts';
+import type { QueueKey } from '#shared/resources.ts';
 
 export interface DataStackProps extends StackProps {
   readonly config: DeployConfig;
+  /** The sharded queue families to deploy (infra/cdk/queue-family-plan.ts). */
+  readonly queueFamilies: ReadonlyMap<QueueKey, QueueFamilyPlan>;
 }
 
 /**
- * What must outlive any deployment: the ledger table, the write-once archive and, on AWS, the
- * user pool. Kept apart from the functions so that code changes never touch stateful resources.
+ * What must outlive any deployment: the ledger table, the write-once archive, the sharded queues
+ * that hold accepted postings (retained, issue #19) and, on AWS, the user pool. Kept apart from the
+ * functions so that code changes never touch stateful resources.
  */
 export class DataStack extends Stack {
   readonly table: HojoTable;
   readonly archive: ArchiveBucket;
   /** The Cognito user pool; absent on-prem, where an external OIDC issuer signs tokens. */
   readonly identity: Identity | undefined;
+  readonly queueFamilies: ReadonlyMap<QueueKey, QueueFamily>;
 
   /**
    * The archive's ARN under a stable export name: the API stack imports it by this name, so the
@@ -29,11 +37,31 @@ export class DataStack extends Stack {
     return `${this.stackName}-ArchiveBucketArn`;
   }
 
+  /** The export of a queue family's URL template (`…/hojo-postings-{shard}.fifo`), imported by the API stack. */
+  queueUrlTemplateExport(key: QueueKey): string {
+    return `${this.stackName}-${queueConstructId(key)}UrlTemplate`;
+  }
+
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
     this.table = new HojoTable(this, 'Ledger', { declaration: table });
     this.archive = new ArchiveBucket(this, 'Archive', { declaration: buckets.archive });
     this.identity = props.config.target === 'aws' ? new Identity(this, 'Identity') : undefined;
+    const families = new Map<QueueKey, QueueFamily>();
+    for (const [key, plan] of props.queueFamilies) {
+      const family = new QueueFamily(this, queueConstructId(key), {
+        declaration: queues[key],
+        plan,
+        membersOf: key === 'postings' ? postingsShardMembers(plan.shardCount) : undefined,
+      });
+      families.set(key, family);
+      new CfnOutput(this, `${queueConstructId(key)}UrlTemplate`, {
+        value: family.urlTemplate,
+        exportName: this.queueUrlTemplateExport(key),
+        description: `${queues[key].name}: ${plan.shardCount} shards; {shard} is the three-digit shard number`,
+      });
+    }
+    this.queueFamilies = families;
 
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'ArchiveBucketName', { value: this.archive.bucket.bucketName });
