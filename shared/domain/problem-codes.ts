@@ -102,6 +102,7 @@ export const problemCodes = {
   'wrong-year': 'the document or date belongs to another fiscal year',
   'period-closed': 'the day, month or year is closed; nothing posts into it',
   'counter-not-negative': 'a counter would fall below zero',
+  'counter-within-bound': 'a counter would pass 2^53 − 1 won (9,007,199,254,740,991), the most any counter holds exactly',
   'committed-within-allotment': 'committed ≤ allotted would not hold',
   'resolved-within-committed': 'resolved ≤ committed would not hold on the line',
   'ordered-within-resolved': 'ordered ≤ resolved would not hold on the line',
@@ -119,6 +120,8 @@ export const problemCodes = {
   'original-not-applied': 'the posting to correct is not applied (yet)',
   'already-corrected': 'the posting was corrected already',
   'cannot-correct-a-correction': 'a correction cannot itself be corrected',
+  'posting-failed':
+    'the posting could not be applied because of a fault of ours, after repeated attempts; the operators are alerted and replay it once repaired (do not resubmit it)',
 
   // Settlement: closings, carry-overs, archives
   'period-outside-year': 'the period is not in the fiscal year',

@@ -15,28 +15,36 @@ export const postingId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a posting id 
 export const lineId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a budget line id is 1–64 letters, digits, dots, dashes or underscores');
 const text = (max: number) => sharedText({ min: 1, max });
 
+/**
+ * The largest amount of one posting: 10^15 won (1,000조; the whole national budget is about 7 × 10^14).
+ * A property of the request alone, so a larger amount is a 400 like any other field out of range;
+ * what the books can still take (every counter ≤ 2^53 − 1) is the rules' 422 `counter-within-bound`.
+ */
+export const MAX_POSTING_AMOUNT = 1_000_000_000_000_000;
+const amount = positiveWon.max(MAX_POSTING_AMOUNT, 'a posting amount is at most 10^15 won (1,000,000,000,000,000)');
+
 export const commitmentBody = z.strictObject({
   lineId,
-  amount: positiveWon,
+  amount,
   counterparty: text(200).describe('business registration number or name of the payee (personal data: never logged)'),
   contractRef: text(100),
   date: isoDate,
 });
-export const resolutionBody = z.strictObject({ amount: positiveWon, date: isoDate });
-export const paymentOrderBody = z.strictObject({ amount: positiveWon, date: isoDate });
+export const resolutionBody = z.strictObject({ amount, date: isoDate });
+export const paymentOrderBody = z.strictObject({ amount, date: isoDate });
 export const paymentBody = z.strictObject({ date: isoDate, bankReference: text(100).optional() });
 export const cancellationBody = z.strictObject({ date: isoDate, reason: text(500) });
 export const correctionBody = z.strictObject({ date: isoDate, reason: text(500) });
 export const assessmentBody = z.strictObject({
   lineId,
-  amount: positiveWon,
+  amount,
   payer: text(200).describe('the payer (personal data: never logged)'),
   dueDate: isoDate,
   date: isoDate,
 });
 export const noticeBody = z.strictObject({ dueDate: isoDate, date: isoDate });
-export const receiptBody = z.strictObject({ amount: positiveWon, date: isoDate });
-export const refundBody = z.strictObject({ amount: positiveWon, date: isoDate, reason: text(500) });
+export const receiptBody = z.strictObject({ amount, date: isoDate });
+export const refundBody = z.strictObject({ amount, date: isoDate, reason: text(500) });
 
 export const commitmentParams = govYearParams.extend({ commitmentId: postingId });
 export const resolutionParams = govYearParams.extend({ resolutionId: postingId });

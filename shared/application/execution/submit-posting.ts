@@ -23,8 +23,8 @@ export interface Submission {
 /**
  * Accepts a posting: checks the Idempotency-Key, the referenced posting and segregation of duties,
  * runs the consumer's rules on the books as they stand (the consumer re-checks authoritatively),
- * stores the key, the request and the audit record in one conditional write, and enqueues it on the
- * FIFO postings queue. Returns the posting id (the same one for a retry).
+ * stores the key, the request, the audit record and an outbox marker in one conditional write, and
+ * enqueues it on the FIFO postings queue. Returns the posting id (the same one for a retry).
  */
 export async function submitPosting(submission: Submission): Promise<string> {
   const { request, gov } = submission;
@@ -58,7 +58,9 @@ export async function submitPosting(submission: Submission): Promise<string> {
     if (winner) return winner;
     throw new Error(`posting ${message.postingId} was not stored: ${[...stored.failed].join(', ')} failed`);
   }
-  await enqueuePosting(message);
+  // Stored with its outbox marker: if SendMessage fails (or the process dies before it), the sweep
+  // (functions/postings/sweep-unqueued.ts) enqueues it within a minute or two, so it is accepted either way.
+  await enqueuePosting(message).catch(() => undefined);
   return message.postingId;
 }
 

@@ -6,6 +6,7 @@ import { tableName } from '#shared/config/env.ts';
 import type { PostingCommand, PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { idempotencyKey, requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
 import { requestItem } from '#shared/stores/execution/posting-items.ts';
+import { outboxPut } from '#shared/stores/execution/postings-queue.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 import type { TransactOutcome } from '#shared/stores/table/transact.ts';
 
@@ -62,10 +63,13 @@ export interface Acceptance {
 }
 
 /**
- * Stores the Idempotency-Key, the request and its audit record in one conditional write. Fails
- * (`idempotencyKey` among the failed names) when the key is taken already.
+ * Stores the Idempotency-Key, the request, its audit record and its "to enqueue" marker (the
+ * outbox: see postings-queue.ts) in one conditional write. Fails (`idempotencyKey` among the
+ * failed names) when the key is taken already.
  */
-export async function storeAcceptedPosting(acceptance: Acceptance): Promise<TransactOutcome<'idempotencyKey' | 'request' | 'audit'>> {
+export async function storeAcceptedPosting(
+  acceptance: Acceptance,
+): Promise<TransactOutcome<'idempotencyKey' | 'request' | 'audit' | 'outbox'>> {
   const { message, sub, key, requestHash, committedBy, audit } = acceptance;
   const table = tableName();
   return transact({
@@ -86,5 +90,6 @@ export async function storeAcceptedPosting(acceptance: Acceptance): Promise<Tran
       Put: { TableName: table, Item: requestItem(message, { committedBy, requestHash }), ConditionExpression: 'attribute_not_exists(pk)' },
     },
     audit: auditPut(table, audit),
+    outbox: outboxPut(table, message.gov, message.actor.receivedAt, message.postingId),
   });
 }
