@@ -1,6 +1,7 @@
 import { isPostingDecided, readPostingRequest } from '#shared/stores/execution/posting-requests.ts';
 import { deleteUnqueued, enqueuePosting, readUnqueued } from '#shared/stores/execution/postings-queue.ts';
 import type { UnqueuedPosting } from '#shared/stores/execution/postings-queue.ts';
+import { OUTBOX_PARTITIONS } from '#shared/stores/execution/posting-keys.ts';
 
 /**
  * How old an outbox marker must be before the sweeper enqueues it. The API deletes the marker
@@ -9,11 +10,10 @@ import type { UnqueuedPosting } from '#shared/stores/execution/postings-queue.ts
  */
 export const SWEEP_AFTER_SECONDS = 30;
 const PAGE = 100;
-/** Governments swept at once (one Query each, nearly always empty). */
-const PARALLEL = 8;
 
 export interface SweepReport {
-  readonly governments: number;
+  /** Outbox partitions read (one Query each, nearly always empty). */
+  readonly partitions: number;
   /** Postings put on the queue that a crash had left off it. */
   readonly enqueued: number;
   /** Markers of postings decided already (enqueued, then the marker's deletion was lost). */
@@ -25,25 +25,22 @@ export interface SweepReport {
  * `olderThanSeconds` is enqueued, so a posting stored by the API but never queued (a crash
  * between the two, a failed SendMessage) is applied without its client retrying.
  */
-export async function sweepUnqueued(govs: readonly string[], now: Date, olderThanSeconds = SWEEP_AFTER_SECONDS): Promise<SweepReport> {
+export async function sweepUnqueued(now: Date, olderThanSeconds = SWEEP_AFTER_SECONDS): Promise<SweepReport> {
   const before = new Date(now.getTime() - olderThanSeconds * 1000).toISOString();
   let enqueued = 0;
   let decided = 0;
-  const pending = [...govs];
-  const worker = async () => {
-    for (let gov = pending.shift(); gov !== undefined; gov = pending.shift()) {
-      for (;;) {
-        const markers = await readUnqueued(gov, before, PAGE);
-        for (const marker of markers) {
-          if (await enqueueMarked(marker)) enqueued += 1;
-          else decided += 1;
-        }
-        if (markers.length < PAGE) break;
+  const sweepPartition = async (partition: number) => {
+    for (;;) {
+      const markers = await readUnqueued(partition, before, PAGE);
+      for (const marker of markers) {
+        if (await enqueueMarked(marker)) enqueued += 1;
+        else decided += 1;
       }
+      if (markers.length < PAGE) return;
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL }, worker));
-  return { governments: govs.length, enqueued, decided };
+  await Promise.all(Array.from({ length: OUTBOX_PARTITIONS }, (_, partition) => sweepPartition(partition)));
+  return { partitions: OUTBOX_PARTITIONS, enqueued, decided };
 }
 
 /** Enqueues the marked posting (which deletes the marker); false when it needed no enqueueing. */

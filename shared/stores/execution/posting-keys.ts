@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cashControlKey, lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import type { Need } from '#shared/domain/execution/snapshot.ts';
 import type { Target } from '#shared/domain/execution/items.ts';
@@ -13,10 +14,12 @@ import type { Target } from '#shared/domain/execution/items.ts';
  *        a result rejected as `posting-failed` (a fault of ours, not a rule) carries gsi1pk FAILED#{gov}, gsi1sk
  *        {postingId}: the operators' list of postings to replay (`npm run redrive -- postings --failed {gov}`)
  *   pk POSTING#{gov}#{postingId}   sk REVERSAL   created once, when a correction reverses the posting
- *   pk OUTBOX#{gov}                sk {receivedAt}#{postingId}
+ *   pk OUTBOX#{00..15}             sk {receivedAt}#{gov}#{postingId}
  *                                                "to enqueue": written with the request, deleted once it is on the
  *                                                queue; the sweeper (functions/postings/sweep-unqueued.ts) enqueues
- *                                                the ones a crash left behind. One partition per government.
+ *                                                the ones a crash left behind. 16 partitions by a hash of the posting
+ *                                                id: a marker is written and deleted per posting, so one partition
+ *                                                would cap the national rate near 500 postings/s; 16 are 16 Queries a minute.
  *   pk IDEMPOTENCY#{gov}#{sub}#{key} sk KEY      Idempotency-Key → posting id and request hash
  *   pk DOC#{gov}#{docId}           sk DOC        a document's counters (commitment, resolution, payment
  *                                                order, assessment, receipt); docId = id of the posting that created it
@@ -36,10 +39,11 @@ export const idempotencyKey = (gov: string, sub: string, key: string) => ({ pk: 
 export const documentKey = (gov: string, docId: string) => ({ pk: `DOC#${gov}#${docId}`, sk: 'DOC' });
 export const closingKey = (gov: string, year: number, period: string) => ({ pk: `CLOSE#${gov}#${year}`, sk: period });
 export const failedIndexKey = (gov: string, postingId: string) => ({ gsi1pk: `FAILED#${gov}`, gsi1sk: postingId });
-export const outboxPartition = (gov: string): string => `OUTBOX#${gov}`;
+export const OUTBOX_PARTITIONS = 16;
+export const outboxPartition = (partition: number): string => `OUTBOX#${String(partition).padStart(2, '0')}`;
 export const outboxKey = (gov: string, receivedAt: string, postingId: string) => ({
-  pk: outboxPartition(gov),
-  sk: `${receivedAt}#${postingId}`,
+  pk: outboxPartition((createHash('sha256').update(postingId).digest()[0] ?? 0) % OUTBOX_PARTITIONS),
+  sk: `${receivedAt}#${gov}#${postingId}`,
 });
 export const journalIndexKey = (gov: string, date: string, postingId: string) => ({ gsi1pk: `JOURNAL#${gov}#${date}`, gsi1sk: postingId });
 

@@ -1,5 +1,5 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { sqsClient } from '#shared/clients/sqs.ts';
 import { queueUrl, tableName } from '#shared/config/env.ts';
@@ -10,7 +10,7 @@ import { outboxKey, outboxPartition } from '#shared/stores/execution/posting-key
 /**
  * The transactional outbox of the postings queue. Storing a request and enqueueing it cannot be
  * one atomic step (DynamoDB and SQS), so the request's write also creates a small marker
- * (`OUTBOX#{gov}`, sk `{receivedAt}#{postingId}`), and the marker is deleted once the message is on
+ * (posting-keys.ts, `OUTBOX#{nn}`), and the marker is deleted once the message is on
  * the queue. A crash in between leaves the marker, and the sweeper enqueues what it finds older
  * than a minute or so: no accepted posting waits for its client to retry. Works the same on the
  * embedded stack and on AWS (no streams). `deduplicationId` is kept when a replay needs a fresh one.
@@ -58,19 +58,19 @@ export interface UnqueuedPosting {
   readonly key: { readonly pk: string; readonly sk: string };
 }
 
-/** Markers of a government written before `before` (ISO time): at most `limit`, oldest first. */
-export async function readUnqueued(gov: string, before: string, limit: number): Promise<UnqueuedPosting[]> {
+/** Markers of one outbox partition written before `before` (ISO time): at most `limit`, oldest first. */
+export async function readUnqueued(partition: number, before: string, limit: number): Promise<UnqueuedPosting[]> {
   const { Items = [] } = await dynamoClient().send(
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND sk < :before',
-      ExpressionAttributeValues: { ':pk': outboxPartition(gov), ':before': before },
+      ExpressionAttributeValues: { ':pk': outboxPartition(partition), ':before': before },
       ConsistentRead: true,
       Limit: limit,
     }),
   );
   return Items.map((item) => ({
-    gov,
+    gov: String(item.gov),
     postingId: String(item.postingId),
     deduplicationId: item.deduplicationId === undefined ? undefined : String(item.deduplicationId),
     key: { pk: String(item.pk), sk: String(item.sk) },
@@ -80,17 +80,4 @@ export async function readUnqueued(gov: string, before: string, limit: number): 
 /** Deletes a marker whose posting needs no enqueueing (decided already, or its request is gone). */
 export async function deleteUnqueued(marker: UnqueuedPosting): Promise<void> {
   await dynamoClient().send(new DeleteCommand({ TableName: tableName(), Key: marker.key }));
-}
-
-/** Whether a marker is still there (tests and the sweeper's report). */
-export async function isUnqueued(gov: string, receivedAt: string, postingId: string): Promise<boolean> {
-  const { Item } = await dynamoClient().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: outboxKey(gov, receivedAt, postingId),
-      ProjectionExpression: 'pk',
-      ConsistentRead: true,
-    }),
-  );
-  return Item !== undefined;
 }
