@@ -10,8 +10,9 @@ export interface LedgerDayTotal {
   readonly account: string;
   /** yyyy-mm-dd */
   readonly day: string;
-  readonly debit: number;
-  readonly credit: number;
+  /** Exact: the books hand running totals as bigint (they can pass 2^53); small literals may be numbers. */
+  readonly debit: bigint | number;
+  readonly credit: bigint | number;
 }
 
 /** A balance carried into the year from the previous year-end closing (one side is zero). */
