@@ -1,6 +1,8 @@
 /**
  * Business metrics that must page someone, declared once: the settlement jobs emit them
- * (aws-embedded-metrics) and the CDK stack alarms on them (any value above zero in five minutes).
+ * (aws-embedded-metrics), the postings consumer through Powertools (`shared/powertools/metrics.ts`:
+ * namespace Hojo, dimension `service`), and the CDK stack alarms on them (any value above zero in
+ * five minutes).
  */
 export interface BusinessAlarmDeclaration {
   readonly namespace: string;
@@ -11,6 +13,8 @@ export interface BusinessAlarmDeclaration {
 
 export const settlementMetricsNamespace = 'Hojo/Settlement';
 const settlement = { Service: 'settlement' };
+export const postingsMetricsNamespace = 'Hojo';
+const postings = { service: 'hojo' };
 
 export const businessAlarms: readonly BusinessAlarmDeclaration[] = [
   {
@@ -39,5 +43,13 @@ export const businessAlarms: readonly BusinessAlarmDeclaration[] = [
     dimensions: settlement,
     description:
       'At year-end a 회계 whose 재정자금 (cash and financial instruments) differs from its 세계잉여금 (회계기준규칙 제42조②4): the archived budget-reconciliation report lists the differences; explain or correct them.',
+  },
+  {
+    namespace: postingsMetricsNamespace,
+    metric: 'PostingsFailed',
+    dimensions: postings,
+    description:
+      'A posting failed on every delivery for a reason that did not go away and was recorded as rejected (posting-failed): ' +
+      'find it in the consumer log, repair the cause, then replay it (npm run redrive -- postings --failed <gov>).',
   },
 ];

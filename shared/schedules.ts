@@ -46,4 +46,10 @@ export const schedules: readonly ScheduleDeclaration[] = [
     handler: 'settlement/start-closing',
     input: { kind: 'year-end' },
   },
+  {
+    name: 'sweep-unqueued-postings',
+    description: 'enqueues postings stored by the API but left off the queue by a crash (the outbox sweep)',
+    cron: '* * * * ? *',
+    handler: 'postings/sweep-unqueued',
+  },
 ];

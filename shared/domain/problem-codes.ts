@@ -118,6 +118,7 @@ export const problemCodes = {
   'attribution-date-not-applicable': 'the attribution category belongs to the budget year and takes no date',
   'attribution-year-mismatch': 'by its attribution category and date the item belongs to another fiscal year (회계령 제2조)',
   'counter-not-negative': 'a counter would fall below zero',
+  'counter-within-bound': 'a counter would pass 2^53 − 1 won (9,007,199,254,740,991), the most any counter holds exactly',
   'committed-within-allotment': 'committed ≤ allotted would not hold',
   'resolved-within-committed': 'resolved ≤ committed would not hold on the line',
   'ordered-within-resolved': 'ordered ≤ resolved would not hold on the line',
@@ -140,6 +141,8 @@ export const problemCodes = {
   'correction-role-not-permitted': 'a posting is corrected only in a role that may make its kind',
   'reserve-fund-not-executable': '예비비 (801) is never executed as such: spend it from the 목 it was moved to',
   'journal-not-possible': 'the journal map cannot book a posting on this line (its attributes changed or are missing)',
+  'posting-failed':
+    'the posting could not be applied because of a fault of ours, after repeated attempts; the operators are alerted and replay it once repaired (do not resubmit it)',
 
   // Settlement: closings, carry-overs, archives
   'period-outside-year': 'the period is not in the fiscal year',

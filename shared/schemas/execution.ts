@@ -33,24 +33,31 @@ const assessmentAttribution = z
   .strictObject({ category: z.enum(revenueAttributionCategories), date: attributionDate })
   .optional()
   .describe('회계령 제2조제1항 category; due-date (제1호, the due date) unless given');
+/**
+ * The largest amount of one posting: 10^15 won (1,000조; the whole national budget is about 7 × 10^14).
+ * A property of the request alone, so a larger amount is a 400 like any other field out of range;
+ * what the books can still take (every counter ≤ 2^53 − 1) is the rules' 422 `counter-within-bound`.
+ */
+export const MAX_POSTING_AMOUNT = 1_000_000_000_000_000;
+const amount = positiveWon.max(MAX_POSTING_AMOUNT, 'a posting amount is at most 10^15 won (1,000,000,000,000,000)');
 
 export const commitmentBody = z.strictObject({
   lineId,
-  amount: positiveWon,
+  amount,
   counterparty: text(200).describe('business registration number or name of the payee (personal data: never logged)'),
   contractRef: text(100),
   date: isoDate,
   attribution: commitmentAttribution,
   exceptionCode,
 });
-export const resolutionBody = z.strictObject({ amount: positiveWon, date: isoDate, exceptionCode });
-export const paymentOrderBody = z.strictObject({ amount: positiveWon, date: isoDate, exceptionCode });
+export const resolutionBody = z.strictObject({ amount, date: isoDate, exceptionCode });
+export const paymentOrderBody = z.strictObject({ amount, date: isoDate, exceptionCode });
 export const paymentBody = z.strictObject({ date: isoDate, bankReference: text(100).optional(), exceptionCode });
 export const cancellationBody = z.strictObject({ date: isoDate, reason: text(500) });
 export const correctionBody = z.strictObject({ date: isoDate, reason: text(500) });
 export const assessmentBody = z.strictObject({
   lineId,
-  amount: positiveWon,
+  amount,
   payer: text(200).describe('the payer (personal data: never logged)'),
   dueDate: isoDate,
   date: isoDate,
@@ -58,8 +65,8 @@ export const assessmentBody = z.strictObject({
   exceptionCode,
 });
 export const noticeBody = z.strictObject({ dueDate: isoDate, date: isoDate, exceptionCode });
-export const receiptBody = z.strictObject({ amount: positiveWon, date: isoDate, exceptionCode });
-export const refundBody = z.strictObject({ amount: positiveWon, date: isoDate, reason: text(500), exceptionCode });
+export const receiptBody = z.strictObject({ amount, date: isoDate, exceptionCode });
+export const refundBody = z.strictObject({ amount, date: isoDate, reason: text(500), exceptionCode });
 
 export const commitmentParams = govYearParams.extend({ commitmentId: postingId });
 export const resolutionParams = govYearParams.extend({ resolutionId: postingId });

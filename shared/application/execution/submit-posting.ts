@@ -30,9 +30,9 @@ export type PostingAnswer = ReturnType<typeof accepted> | (PostingStatus & { rea
 /**
  * Accepts a posting: checks the Idempotency-Key, the referenced posting, who may correct it and
  * segregation of duties, runs the consumer's rules on the books as they stand (the consumer
- * re-checks authoritatively), stores the key, the request and the audit record in one conditional
- * write, and enqueues it on the FIFO postings queue. Answers `queued` with the posting id; a retry
- * answers with the same posting as it stands (queued, applied or rejected).
+ * re-checks authoritatively), stores the key, the request, the audit record and an outbox marker in
+ * one conditional write, and enqueues it on the FIFO postings queue. Answers `queued` with the
+ * posting id; a retry answers with the same posting as it stands (queued, applied or rejected).
  */
 export async function submitPosting(submission: Submission): Promise<PostingAnswer> {
   const outcome = await acceptPosting(submission);
@@ -72,7 +72,9 @@ async function acceptPosting(submission: Submission): Promise<string | PostingAn
     if (winner) return winner;
     throw new Error(`posting ${message.postingId} was not stored: ${[...stored.failed].join(', ')} failed`);
   }
-  await enqueuePosting(message);
+  // Stored with its outbox marker: if SendMessage fails (or the process dies before it), the sweep
+  // (functions/postings/sweep-unqueued.ts) enqueues it within a minute or two, so it is accepted either way.
+  await enqueuePosting(message).catch(() => undefined);
   return message.postingId;
 }
 

@@ -9,6 +9,13 @@ const counter = (item: ControlledItem, name: string): number => item.counters[na
 const delta = (deltas: Deltas, name: string): number => deltas[name] ?? 0;
 
 /**
+ * Counters and deltas are exact integers within MAX_COUNTER (items.ts), but a counter plus a delta
+ * need not be: every sum and comparison below is done in bigint, so no rule is judged on a rounded number.
+ */
+const exactCounter = (item: ControlledItem, name: string): bigint => BigInt(counter(item, name));
+const exactDelta = (deltas: Deltas, name: string): bigint => BigInt(delta(deltas, name));
+
+/**
  * Checks the change `deltas` on `item` against its invariants. A rule is only checked when the change
  * moves it the wrong way (its lesser side grows or its greater side shrinks), so a posting that
  * eases a rule is never refused because of someone else's earlier state.
@@ -16,7 +23,7 @@ const delta = (deltas: Deltas, name: string): number => deltas[name] ?? 0;
 export function counterRefusal(item: ControlledItem, deltas: Deltas): Refusal | undefined {
   for (const name of countersOf[item.kind]) {
     const change = delta(deltas, name);
-    if (change < 0 && counter(item, name) + change < 0) {
+    if (change < 0 && exactCounter(item, name) + BigInt(change) < 0n) {
       return refusal('unprocessable', 'counter-not-negative', `${item.kind} ${name} would fall below zero`, {
         rule: 'counter-not-negative',
         item: item.kind,
@@ -29,15 +36,16 @@ export function counterRefusal(item: ControlledItem, deltas: Deltas): Refusal | 
   for (const invariant of invariantsOf[item.kind]) {
     const worsens = delta(deltas, invariant.lesser) > 0 || (typeof invariant.greater === 'string' && delta(deltas, invariant.greater) < 0);
     if (!worsens) continue;
-    const lesserAfter = counter(item, invariant.lesser) + delta(deltas, invariant.lesser);
-    const greaterAfter = boundAfter(item, invariant, deltas);
-    if (lesserAfter > greaterAfter) return invariantRefusal(item, invariant, deltas);
+    const lesserAfter = exactCounter(item, invariant.lesser) + exactDelta(deltas, invariant.lesser);
+    if (lesserAfter > boundAfter(item, invariant, deltas)) return invariantRefusal(item, invariant, deltas);
   }
   return undefined;
 }
 
-function boundAfter(item: ControlledItem, invariant: Invariant, deltas: Deltas): number {
-  return typeof invariant.greater === 'number' ? invariant.greater : counter(item, invariant.greater) + delta(deltas, invariant.greater);
+function boundAfter(item: ControlledItem, invariant: Invariant, deltas: Deltas): bigint {
+  return typeof invariant.greater === 'number'
+    ? BigInt(invariant.greater)
+    : exactCounter(item, invariant.greater) + exactDelta(deltas, invariant.greater);
 }
 
 function invariantRefusal(item: ControlledItem, invariant: Invariant, deltas: Deltas): Refusal {
@@ -49,16 +57,16 @@ function invariantRefusal(item: ControlledItem, invariant: Invariant, deltas: De
     [bound]: typeof invariant.greater === 'number' ? invariant.greater : counter(item, invariant.greater),
     change: { ...deltas },
   };
-  const lesserAfter = counter(item, invariant.lesser) + delta(deltas, invariant.lesser);
+  const lesserAfter = exactCounter(item, invariant.lesser) + exactDelta(deltas, invariant.lesser);
   const detail = `${item.kind} ${invariant.lesser} would be ${lesserAfter}, more than its ${bound} ${boundAfter(item, invariant, deltas)}`;
   return refusal('unprocessable', invariant.rule, detail, context);
 }
 
-/** One side of a write condition: `attribute <= value` or `attribute >= value`. */
+/** One side of a write condition: `attribute <= value` or `attribute >= value` (exact: the value may pass 2^53). */
 export interface CounterCondition {
   readonly attribute: string;
   readonly comparator: '<=' | '>=';
-  readonly value: number;
+  readonly value: bigint;
 }
 
 /**
@@ -73,17 +81,18 @@ export function writeConditions(before: ControlledItem, deltas: Deltas): Counter
   const conditions: CounterCondition[] = [];
   for (const name of countersOf[before.kind]) {
     const change = delta(deltas, name);
-    if (change < 0) conditions.push({ attribute: name, comparator: '>=', value: -change });
+    if (change < 0) conditions.push({ attribute: name, comparator: '>=', value: -BigInt(change) });
   }
   for (const invariant of invariantsOf[before.kind]) {
-    const lesserChange = delta(deltas, invariant.lesser);
+    const lesserChange = exactDelta(deltas, invariant.lesser);
     if (typeof invariant.greater === 'number') {
-      if (lesserChange > 0) conditions.push({ attribute: invariant.lesser, comparator: '<=', value: invariant.greater - lesserChange });
+      if (lesserChange > 0n)
+        conditions.push({ attribute: invariant.lesser, comparator: '<=', value: BigInt(invariant.greater) - lesserChange });
       continue;
     }
-    const greaterChange = delta(deltas, invariant.greater);
-    if (lesserChange <= 0 && greaterChange >= 0) continue;
-    const greaterBefore = counter(before, invariant.greater);
+    const greaterChange = exactDelta(deltas, invariant.greater);
+    if (lesserChange <= 0n && greaterChange >= 0n) continue;
+    const greaterBefore = exactCounter(before, invariant.greater);
     conditions.push({ attribute: invariant.lesser, comparator: '<=', value: greaterBefore + greaterChange - lesserChange });
     conditions.push({ attribute: invariant.greater, comparator: '>=', value: greaterBefore });
   }

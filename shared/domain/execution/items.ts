@@ -60,7 +60,7 @@ export interface Invariant {
  * The budget-control rules (domain.md, "Rules the software must never break") and the document
  * rules that keep each chain consistent. Every counter is also never negative.
  */
-export const invariantsOf: Readonly<Record<ItemKind, readonly Invariant[]>> = {
+const RULES: Readonly<Record<ItemKind, readonly Invariant[]>> = {
   line: [
     // 지방회계법 「지출원인행위」: a commitment only within the allotted (배정된) budget.
     { rule: 'committed-within-allotment', lesser: 'committed', greater: 'allotted' },
@@ -84,3 +84,23 @@ export const invariantsOf: Readonly<Record<ItemKind, readonly Invariant[]>> = {
   assessment: [],
   receipt: [{ rule: 'refund-within-receipt', lesser: 'refunded', greater: 'amount' }],
 };
+
+/**
+ * The bound of every counter (practice): 2^53 − 1 won, the largest integer that JSON, JavaScript
+ * and the SDKs carry exactly. A single amount is at most 10^15 won (`MAX_POSTING_AMOUNT` in
+ * shared/schemas/execution.ts), so a counter within the bound plus one posting never wraps an
+ * exact comparison; a counter that would pass the bound is refused (`counter-within-bound`) instead
+ * of being written and then failing every later reading.
+ */
+export const MAX_COUNTER = Number.MAX_SAFE_INTEGER;
+
+/** The rules of each kind, then the bound of each of its counters (the specific rule is the better reason). */
+export const invariantsOf: Readonly<Record<ItemKind, readonly Invariant[]>> = Object.fromEntries(
+  Object.entries(RULES).map(([kind, rules]) => [
+    kind,
+    [
+      ...rules,
+      ...countersOf[kind as ItemKind].map((name): Invariant => ({ rule: 'counter-within-bound', lesser: name, greater: MAX_COUNTER })),
+    ],
+  ]),
+) as unknown as Record<ItemKind, readonly Invariant[]>;

@@ -11,8 +11,9 @@ export interface LedgerDayTotal {
   readonly account: string;
   /** yyyy-mm-dd */
   readonly day: string;
-  readonly debit: number;
-  readonly credit: number;
+  /** Exact: the books hand running totals as bigint (they can pass 2^53); small literals may be numbers. */
+  readonly debit: bigint | number;
+  readonly credit: bigint | number;
   /** What the statements need beyond fund and account (기능, 내부거래 counterpart, 현금흐름 class). */
   readonly dims?: BalanceDimensions;
 }

@@ -125,7 +125,7 @@ function conditionExpression(
   names[`#k${i}`] = condition.attribute;
   values[`:k${i}`] = condition.value;
   const compare = `#k${i} ${condition.comparator} :k${i}`;
-  const zeroPasses = condition.comparator === '<=' ? condition.value >= 0 : condition.value <= 0;
+  const zeroPasses = condition.comparator === '<=' ? condition.value >= 0n : condition.value <= 0n;
   return zeroPasses ? `(attribute_not_exists(#k${i}) OR ${compare})` : compare;
 }
 
@@ -143,4 +143,35 @@ function auditOf(outcome: Outcome): AuditRecord {
     sourceIp: actor.sourceIp,
     bodySha256: actor.bodySha256,
   };
+}
+
+const TRANSIENT_ERRORS = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TransactionInProgressException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'AbortError',
+]);
+const TRANSIENT_CANCELLATIONS = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
+const NETWORK_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * Whether a failed read or write may succeed if simply tried again later: throttling, a conflict
+ * with another transaction, a fault or timeout of the service or the network. Anything else (a
+ * rejected request, an item the mapping cannot read, a bug) fails the same way on every delivery.
+ */
+export function isTransientFailure(error: unknown): boolean {
+  const failure = error as { name?: string; code?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
+  if (error instanceof TransactionCanceledException) {
+    return (error.CancellationReasons ?? []).some((reason) => TRANSIENT_CANCELLATIONS.has(reason.Code ?? ''));
+  }
+  return (
+    TRANSIENT_ERRORS.has(failure?.name ?? '') ||
+    NETWORK_ERRORS.has(failure?.code ?? '') ||
+    failure?.$retryable !== undefined ||
+    (failure?.$metadata?.httpStatusCode ?? 0) >= 500
+  );
 }

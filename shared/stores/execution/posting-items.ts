@@ -1,11 +1,11 @@
 import type { ControlledItem, ItemKind, Target } from '#shared/domain/execution/items.ts';
-import { countersOf } from '#shared/domain/execution/items.ts';
+import { countersOf, MAX_COUNTER } from '#shared/domain/execution/items.ts';
 import type { Outcome } from '#shared/domain/execution/plan-batch.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import type { StoredResult } from '#shared/domain/execution/snapshot.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
-import { journalIndexKey, requestKey, resultKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
+import { failedIndexKey, journalIndexKey, requestKey, resultKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
 
 /** Conversions between execution's stored items and the pure model. */
 type Item = Record<string, unknown>;
@@ -14,7 +14,7 @@ const DOC_ATTRIBUTES = ['lineId', 'fund', 'year', 'createdBy', 'commitmentId', '
 
 export function toControlledItem(target: Target, item: Item): ControlledItem {
   const kind: ItemKind = target.type === 'doc' ? (item.kind as ItemKind) : target.type;
-  const counters = Object.fromEntries(countersOf[kind].map((name) => [name, Number(item[name] ?? 0)]));
+  const counters = Object.fromEntries(countersOf[kind].map((name) => [name, storedCounter(kind, name, item[name])]));
   if (target.type === 'line') {
     return {
       target,
@@ -44,6 +44,18 @@ function journalAttributes(item: Item): Record<string, string> {
       .filter(([, value]) => typeof value === 'string' && value !== '')
       .map(([name, value]) => [name === 'code' ? 'journalCode' : name, value as string]),
   );
+}
+
+/**
+ * A stored counter, exactly. The SDK hands back a number beyond 2^53 as a bigint; converting it with
+ * Number() would round it (a line's 18,014,398,509,481,973 would become …972) and the rules would judge
+ * the wrong figure. A counter is never written beyond MAX_COUNTER (items.ts), so one that is was written
+ * before the bound existed: no posting on the item can be judged until it is repaired.
+ */
+function storedCounter(kind: ItemKind, name: string, value: unknown): number {
+  if (value === undefined || value === null) return 0;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value <= MAX_COUNTER) return value;
+  throw new Error(`the stored ${kind} counter ${name} = ${String(value)} is beyond the counter bound ${MAX_COUNTER}: repair the item`);
 }
 
 /** A document created by the batch: every counter of its kind, zero unless the batch moved it. */
@@ -85,7 +97,10 @@ export function resultItem(outcome: Outcome, decidedAt: string): Item {
     actorSub: message.actor.sub,
     decidedAt,
   };
-  if (outcome.status === 'rejected') return { ...base, status: 'rejected', reason: storedReason(outcome.refusal) };
+  if (outcome.status === 'rejected') {
+    const listed = outcome.refusal.code === 'posting-failed' ? failedIndexKey(message.gov, message.postingId) : {};
+    return { ...base, ...listed, status: 'rejected', reason: storedReason(outcome.refusal) };
+  }
   if (outcome.status !== 'applied') throw new Error('a duplicate has no result to write');
   return {
     ...base,

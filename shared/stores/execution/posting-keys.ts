@@ -11,7 +11,15 @@ import type { Target } from '#shared/domain/execution/items.ts';
  *                                                posting id): applied (effects, journal lines) or rejected
  *                                                (rule and numbers); never updated
  *        applied results carry gsi1pk JOURNAL#{gov}#{yyyy-mm-dd}, gsi1sk {postingId}: a day's journal is one Query
+ *        a result rejected as `posting-failed` (a fault of ours, not a rule) carries gsi1pk FAILED#{gov}, gsi1sk
+ *        {postingId}: the operators' list of postings to replay (`npm run redrive -- postings --failed {gov}`)
  *   pk POSTING#{gov}#{postingId}   sk REVERSAL   created once, when a correction reverses the posting
+ *   pk OUTBOX#{00..15}             sk {receivedAt}#{gov}#{postingId}
+ *                                                "to enqueue": written with the request, deleted once it is on the
+ *                                                queue; the sweeper (functions/postings/sweep-unqueued.ts) enqueues
+ *                                                the ones a crash left behind. 16 partitions by a hash of the posting
+ *                                                id: a marker is written and deleted per posting, so one partition
+ *                                                would cap the national rate near 500 postings/s; 16 are 16 Queries a minute.
  *   pk IDEMPOTENCY#{gov}#{sha256 of JSON [sub, key]} sk KEY  Idempotency-Key → posting id and request hash
  *   pk DOC#{gov}#{docId}           sk DOC        a document's counters (commitment, resolution, payment
  *                                                order, assessment, receipt); docId = id of the posting that created it
@@ -39,6 +47,13 @@ export const idempotencyKey = (gov: string, sub: string, key: string) => ({
 });
 export const documentKey = (gov: string, docId: string) => ({ pk: `DOC#${gov}#${docId}`, sk: 'DOC' });
 export const closingKey = (gov: string, year: number, period: string) => ({ pk: `CLOSE#${gov}#${year}`, sk: period });
+export const failedIndexKey = (gov: string, postingId: string) => ({ gsi1pk: `FAILED#${gov}`, gsi1sk: postingId });
+export const OUTBOX_PARTITIONS = 16;
+export const outboxPartition = (partition: number): string => `OUTBOX#${String(partition).padStart(2, '0')}`;
+export const outboxKey = (gov: string, receivedAt: string, postingId: string) => ({
+  pk: outboxPartition((createHash('sha256').update(postingId).digest()[0] ?? 0) % OUTBOX_PARTITIONS),
+  sk: `${receivedAt}#${gov}#${postingId}`,
+});
 export const journalIndexKey = (gov: string, date: string, postingId: string) => ({ gsi1pk: `JOURNAL#${gov}#${date}`, gsi1sk: postingId });
 
 export function targetItemKey(target: Target): { pk: string; sk: string } {

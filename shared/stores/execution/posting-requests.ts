@@ -4,8 +4,9 @@ import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { PostingCommand, PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
-import { idempotencyKey, requestKey } from '#shared/stores/execution/posting-keys.ts';
+import { idempotencyKey, requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
 import { requestItem } from '#shared/stores/execution/posting-items.ts';
+import { outboxPut } from '#shared/stores/execution/postings-queue.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 import type { TransactOutcome } from '#shared/stores/table/transact.ts';
 
@@ -43,6 +44,14 @@ export async function readPostingRequest(gov: string, postingId: string): Promis
   };
 }
 
+/** Whether the consumer has decided the posting (applied or rejected): its result item exists. */
+export async function isPostingDecided(gov: string, postingId: string): Promise<boolean> {
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: resultKey(gov, postingId), ProjectionExpression: 'pk' }),
+  );
+  return Item !== undefined;
+}
+
 export interface Acceptance {
   readonly message: PostingMessage;
   readonly sub: string;
@@ -54,10 +63,13 @@ export interface Acceptance {
 }
 
 /**
- * Stores the Idempotency-Key, the request and its audit record in one conditional write. Fails
- * (`idempotencyKey` among the failed names) when the key is taken already.
+ * Stores the Idempotency-Key, the request, its audit record and its "to enqueue" marker (the
+ * outbox: see postings-queue.ts) in one conditional write. Fails (`idempotencyKey` among the
+ * failed names) when the key is taken already.
  */
-export async function storeAcceptedPosting(acceptance: Acceptance): Promise<TransactOutcome<'idempotencyKey' | 'request' | 'audit'>> {
+export async function storeAcceptedPosting(
+  acceptance: Acceptance,
+): Promise<TransactOutcome<'idempotencyKey' | 'request' | 'audit' | 'outbox'>> {
   const { message, sub, key, requestHash, committedBy, audit } = acceptance;
   const table = tableName();
   return transact({
@@ -78,5 +90,6 @@ export async function storeAcceptedPosting(acceptance: Acceptance): Promise<Tran
       Put: { TableName: table, Item: requestItem(message, { committedBy, requestHash }), ConditionExpression: 'attribute_not_exists(pk)' },
     },
     audit: auditPut(table, audit),
+    outbox: outboxPut(table, message.gov, message.actor.receivedAt, message.postingId),
   });
 }

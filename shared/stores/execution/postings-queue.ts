@@ -1,21 +1,83 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { sqsClient } from '#shared/clients/sqs.ts';
-import { queueUrl } from '#shared/config/env.ts';
+import { queueUrl, tableName } from '#shared/config/env.ts';
 import { messageGroupId } from '#shared/domain/execution/posting.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
+import { outboxKey, outboxPartition } from '#shared/stores/execution/posting-keys.ts';
 
 /**
- * Puts a posting on the FIFO postings queue, in its line's message group. The queue deduplicates
- * on the posting id for five minutes, the consumer on the posting id for ever, so enqueueing again
- * is safe.
+ * The transactional outbox of the postings queue. Storing a request and enqueueing it cannot be
+ * one atomic step (DynamoDB and SQS), so the request's write also creates a small marker
+ * (posting-keys.ts, `OUTBOX#{nn}`), and the marker is deleted once the message is on
+ * the queue. A crash in between leaves the marker, and the sweeper enqueues what it finds older
+ * than a minute or so: no accepted posting waits for its client to retry. Works the same on the
+ * embedded stack and on AWS (no streams). `deduplicationId` is kept when a replay needs a fresh one.
  */
-export async function enqueuePosting(message: PostingMessage): Promise<void> {
+export function outboxPut(table: string, gov: string, receivedAt: string, postingId: string, deduplicationId?: string) {
+  return {
+    Put: {
+      TableName: table,
+      Item: {
+        ...outboxKey(gov, receivedAt, postingId),
+        entity: 'posting-outbox',
+        gov,
+        postingId,
+        ...(deduplicationId ? { deduplicationId } : {}),
+      },
+    },
+  };
+}
+
+/**
+ * Puts a posting on the FIFO postings queue, in its line's message group, then deletes its outbox
+ * marker. The queue deduplicates on the posting id for five minutes, the consumer on the posting id
+ * for ever, so enqueueing again is safe. A replay passes its own deduplication id (the original
+ * one may still be remembered by the queue, which would drop the message silently).
+ */
+export async function enqueuePosting(message: PostingMessage, deduplicationId = message.postingId): Promise<void> {
   await sqsClient().send(
     new SendMessageCommand({
       QueueUrl: queueUrl('postings', message.gov),
       MessageBody: JSON.stringify(message),
       MessageGroupId: messageGroupId(message),
-      MessageDeduplicationId: message.postingId,
+      MessageDeduplicationId: deduplicationId,
     }),
   );
+  await dynamoClient().send(
+    new DeleteCommand({ TableName: tableName(), Key: outboxKey(message.gov, message.actor.receivedAt, message.postingId) }),
+  );
+}
+
+/** An outbox marker left behind: the posting it names and the deduplication id to enqueue it with. */
+export interface UnqueuedPosting {
+  readonly gov: string;
+  readonly postingId: string;
+  readonly deduplicationId: string | undefined;
+  readonly key: { readonly pk: string; readonly sk: string };
+}
+
+/** Markers of one outbox partition written before `before` (ISO time): at most `limit`, oldest first. */
+export async function readUnqueued(partition: number, before: string, limit: number): Promise<UnqueuedPosting[]> {
+  const { Items = [] } = await dynamoClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk < :before',
+      ExpressionAttributeValues: { ':pk': outboxPartition(partition), ':before': before },
+      ConsistentRead: true,
+      Limit: limit,
+    }),
+  );
+  return Items.map((item) => ({
+    gov: String(item.gov),
+    postingId: String(item.postingId),
+    deduplicationId: item.deduplicationId === undefined ? undefined : String(item.deduplicationId),
+    key: { pk: String(item.pk), sk: String(item.sk) },
+  }));
+}
+
+/** Deletes a marker whose posting needs no enqueueing (decided already, or its request is gone). */
+export async function deleteUnqueued(marker: UnqueuedPosting): Promise<void> {
+  await dynamoClient().send(new DeleteCommand({ TableName: tableName(), Key: marker.key }));
 }

@@ -55,10 +55,16 @@ const total = (item: Item, day: string): LedgerDayTotal => ({
   fund: String(item.fund),
   account: String(item.account),
   day,
-  debit: Number(item.debit ?? 0),
-  credit: Number(item.credit ?? 0),
+  debit: exactWon(item.debit),
+  credit: exactWon(item.credit),
   dims: dimensionsOf(item),
 });
+
+/**
+ * A stored running total, exactly: the SDK hands a number beyond 2^53 back as a bigint, and Number()
+ * would round it (a stored …973 read as …972, and a report that agrees with itself on the wrong figure).
+ */
+const exactWon = (value: unknown): bigint => (typeof value === 'bigint' ? value : BigInt((value as number | undefined) ?? 0));
 
 export async function readOpening(gov: string, year: number): Promise<OpeningBalance[]> {
   const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: openingKey(gov, year), ConsistentRead: true }));

@@ -1,0 +1,16 @@
+import type { ScheduledEvent } from 'aws-lambda';
+import { logger } from '#shared/powertools/logger.ts';
+import { SWEEP_AFTER_SECONDS, sweepUnqueued } from '#shared/application/execution/sweep-unqueued.ts';
+import type { SweepReport } from '#shared/application/execution/sweep-unqueued.ts';
+
+/**
+ * The outbox sweep (schedule `sweep-unqueued-postings`, every minute): enqueues the postings the
+ * API stored but did not manage to enqueue. The detail may give `olderThanSeconds`
+ * (`npm run job -- sweep-unqueued-postings --olderThanSeconds 0` sweeps everything now).
+ */
+export const handler = async (event: ScheduledEvent): Promise<SweepReport> => {
+  const olderThan = Number((event.detail as { olderThanSeconds?: unknown } | undefined)?.olderThanSeconds ?? SWEEP_AFTER_SECONDS);
+  const report = await sweepUnqueued(new Date(event.time), Number.isFinite(olderThan) && olderThan >= 0 ? olderThan : SWEEP_AFTER_SECONDS);
+  if (report.enqueued > 0) logger.warn('postings stored but not queued were enqueued by the sweep', { ...report });
+  return report;
+};

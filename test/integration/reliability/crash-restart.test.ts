@@ -1,0 +1,227 @@
+import { execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomInt, randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { promisify } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { RuntimeState } from '#infra/runtime/state-file.ts';
+import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { resetClients } from '#shared/clients/reset.ts';
+import { handler as sweep } from '#functions/postings/sweep-unqueued.ts';
+
+/**
+ * `npm start` killed (SIGKILL) at random points of a stream of postings, five times, on one
+ * embedded data directory; then started once more. No request is ever sent twice (no client
+ * retry): every request that was stored must end applied or rejected, once.
+ */
+const projectRoot = new URL('../../../', import.meta.url).pathname;
+const dataDir = await mkdtemp(join(tmpdir(), 'hojo-crash-'));
+const children = new Set<ChildProcess>();
+const GOV = '11110';
+const YEAR = 2026;
+const KILLS = 5;
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+interface Started {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly exited: Promise<unknown>;
+}
+
+function start(): Promise<Started> {
+  const child = spawn(process.execPath, ['infra/cli/start.ts', '--port', '0', '--data-dir', dataDir], {
+    cwd: projectRoot,
+    env: { ...process.env, POSTING_QUEUE_SHARDS: '1', HOJO_RUNTIME_LOG_LEVEL: 'ERROR', HOJO_EXTERNAL_ENDPOINTS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let output = '';
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /API\s+(http:\/\/\S+)/.exec(output)?.[1];
+      if (url) resolve({ child, url, exited });
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    exited.then(() => reject(new Error(`npm start exited before it was ready:\n${output}`)));
+  });
+}
+
+const cli = (script: string, args: string[]) =>
+  promisify(execFile)(process.execPath, [script, ...args, '--data-dir', dataDir], {
+    cwd: projectRoot,
+    env: { ...process.env, TABLE_NAME: '' },
+  });
+
+async function tableOf() {
+  const state = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as RuntimeState;
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: state.env.AWS_ENDPOINT_URL_DYNAMODB,
+      region: state.env.AWS_REGION,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
+  return { client, name: state.env.TABLE_NAME ?? '' };
+}
+
+async function scan(): Promise<Record<string, any>[]> {
+  const { client, name } = await tableOf();
+  const items: Record<string, any>[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: name, ConsistentRead: true, ExclusiveStartKey: cursor }));
+    items.push(...(page.Items ?? []));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  client.destroy();
+  return items;
+}
+
+async function seedLines(): Promise<void> {
+  const { client, name } = await tableOf();
+  const line = (lineId: string, kind: 'expenditure' | 'revenue', itemCode: string) => ({
+    ...lineControlKey(GOV, YEAR, lineId),
+    ...{ gov: GOV, year: YEAR, lineId, kind, fund: 'general', itemCode, dept: 'dept-1', mandatory: false },
+    ...{ budget: 1e12, allotted: 1e12, committed: 0, resolved: 0, ordered: 0, paid: 0, assessed: 0, received: 0, refunded: 0 },
+  });
+  for (const item of [line('crash-exp', 'expenditure', '201-01'), line('crash-rev', 'revenue', '2')])
+    await client.send(new PutCommand({ TableName: name, Item: item }));
+  client.destroy();
+}
+
+/**
+ * SQS keeps a message received by a dead consumer invisible for the queue's visibility timeout
+ * (60 s). While the runtime is down, let that time pass: the engine's stored deadlines are moved
+ * to the past, as if the restart came a minute later.
+ */
+function letVisibilityTimeoutsPass(): void {
+  const db = new DatabaseSync(join(dataDir, 'aws', 'fauxqs.db'));
+  db.exec('UPDATE sqs_messages SET visibility_deadline = 1 WHERE visibility_deadline IS NOT NULL');
+  db.close();
+}
+
+interface Sent {
+  readonly kind: 'commit' | 'assess';
+  readonly amount: number;
+  answer?: number | 'none';
+  postingId?: string;
+}
+
+/** One client: sends postings one after another, never retrying, until `stopped`; counts each send in `sent`. */
+async function client(url: string, tokens: Record<'commit' | 'assess', string>, sent: Sent[], stopped: () => boolean, onSend: () => void) {
+  while (!stopped()) {
+    const kind = randomInt(10) < 7 ? 'commit' : 'assess';
+    const amount = 1 + randomInt(1_000);
+    const request: Sent = { kind, amount };
+    sent.push(request);
+    onSend();
+    const body =
+      kind === 'commit'
+        ? { lineId: 'crash-exp', amount, counterparty: 'c', contractRef: 'C-1', date: '2026-06-01' }
+        : { lineId: 'crash-rev', amount, payer: 'p', dueDate: '2026-06-30', date: '2026-06-01' };
+    try {
+      const response = await fetch(`${url}/governments/${GOV}/years/${YEAR}/${kind === 'commit' ? 'commitments' : 'assessments'}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[kind]}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify(body),
+      });
+      request.answer = response.status;
+      if (response.status === 202) request.postingId = ((await response.json()) as { postingId: string }).postingId;
+    } catch {
+      request.answer = 'none';
+    }
+  }
+}
+
+describe('crash and restart of npm start', () => {
+  it('every stored posting ends applied or rejected, once, without client retries; counters and journals add up', async () => {
+    const sent: Sent[] = [];
+    let tokens: Record<'commit' | 'assess', string> | undefined;
+    for (let kill = 0; kill < KILLS; kill++) {
+      const runtime = await start();
+      if (!tokens) {
+        await seedLines();
+        const token = async (role: string) => (await cli('infra/cli/token.ts', ['--role', role, '--gov', GOV])).stdout.trim();
+        tokens = { commit: await token('finance_officer'), assess: await token('revenue_officer') };
+      }
+      // Killed after a random number of sends, while the other clients' requests are in flight.
+      const killAfter = sent.length + 4 + randomInt(30);
+      let killed = false;
+      const onSend = () => {
+        if (!killed && sent.length >= killAfter) {
+          killed = true;
+          runtime.child.kill('SIGKILL');
+        }
+      };
+      const currentTokens = tokens;
+      await Promise.all(Array.from({ length: 4 }, () => client(runtime.url, currentTokens, sent, () => killed, onSend)));
+      await runtime.exited;
+      letVisibilityTimeoutsPass();
+    }
+
+    const runtime = await start();
+    // The minute's outbox sweep (the schedule's handler, here on the runtime's resources), now rather
+    // than at the next minute: the runtime's scheduler runs the same handler every minute.
+    const state = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as RuntimeState;
+    Object.assign(process.env, state.env, { POSTING_QUEUE_SHARDS: '1' });
+    resetClients();
+    const swept = await sweep({ time: new Date().toISOString(), detail: { olderThanSeconds: 0 } } as never);
+    let items: Record<string, any>[] = [];
+    await vi.waitFor(
+      async () => {
+        items = await scan();
+        const decided = new Set(items.filter((i) => i.sk === 'RESULT').map((i) => i.postingId));
+        const undecided = items.filter((i) => i.sk === 'REQUEST' && !decided.has(i.postingId));
+        expect(undecided.map((i) => i.postingId)).toEqual([]);
+      },
+      { timeout: 40_000, interval: 250 },
+    );
+    runtime.child.kill('SIGTERM');
+    await runtime.exited;
+
+    const requests = items.filter((i) => i.sk === 'REQUEST');
+    const results = new Map(items.filter((i) => i.sk === 'RESULT').map((i) => [String(i.postingId), i]));
+    const stored = new Set(requests.map((r) => String(r.postingId)));
+    const acceptedIds = sent.flatMap((s) => (s.postingId ? [s.postingId] : []));
+    // Everything answered 202 was stored; some requests cut off by a kill were stored without an answer.
+    expect(acceptedIds.filter((id) => !stored.has(id))).toEqual([]);
+    expect(sent.filter((s) => s.answer === 'none').length).toBeGreaterThan(0);
+    for (const request of requests) expect(['applied', 'rejected']).toContain(results.get(String(request.postingId))?.status);
+
+    // None applied twice: one `.applied` audit record per applied posting, and the counters are the sums.
+    const applied = [...results.values()].filter((r) => r.status === 'applied');
+    const auditApplied = items.filter((i) => i.entity === 'audit' && String(i.operation).endsWith('.applied'));
+    expect(auditApplied.length).toBe(applied.length);
+    expect(new Set(auditApplied.map((a) => a.target)).size).toBe(applied.length);
+    const sum = (kind: string) => applied.filter((r) => r.kind === kind).reduce((total, r) => total + Number(r.amount), 0);
+    const line = (lineId: string) =>
+      items.find((i) => i.sk === lineControlKey(GOV, YEAR, lineId).sk && i.pk === lineControlKey(GOV, YEAR, lineId).pk);
+    expect(line('crash-exp')?.committed).toBe(sum('commit'));
+    expect(line('crash-rev')?.assessed).toBe(sum('assess'));
+
+    // The journals balance: Σ debit = Σ credit over the month totals, and they are the assessments' journal lines.
+    const months = items.filter((i) => i.pk === `LEDGER#${GOV}#${YEAR}` && String(i.sk).startsWith('MONTH#'));
+    const debit = months.reduce((total, m) => total + BigInt(m.debit), 0n);
+    const credit = months.reduce((total, m) => total + BigInt(m.credit), 0n);
+    expect(debit).toBe(credit);
+    expect(debit).toBe(BigInt(sum('assess')));
+    expect(items.filter((i) => String(i.pk).startsWith('OUTBOX#'))).toEqual([]);
+    console.info(
+      `crash test: ${sent.length} requests over ${KILLS} kills, ${stored.size} stored (${requests.length - acceptedIds.length} without an answer), ` +
+        `${swept.enqueued} enqueued by the sweep, ${applied.length} applied`,
+    );
+  }, 120_000);
+});
