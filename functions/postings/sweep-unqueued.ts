@@ -1,4 +1,5 @@
 import type { ScheduledEvent } from 'aws-lambda';
+import { now } from '#shared/clock.ts';
 import { logger } from '#shared/powertools/logger.ts';
 import { SWEEP_AFTER_SECONDS, sweepUnqueued } from '#shared/application/execution/sweep-unqueued.ts';
 import type { SweepReport } from '#shared/application/execution/sweep-unqueued.ts';
@@ -6,11 +7,12 @@ import type { SweepReport } from '#shared/application/execution/sweep-unqueued.t
 /**
  * The outbox sweep (schedule `sweep-unqueued-postings`, every minute): enqueues the postings the
  * API stored but did not manage to enqueue. The detail may give `olderThanSeconds`
- * (`npm run job -- sweep-unqueued-postings --olderThanSeconds 0` sweeps everything now).
+ * (`npm run job -- sweep-unqueued-postings --olderThanSeconds 0` sweeps everything now). Markers carry
+ * the business clock's acceptance time, so age is measured on that clock too (HOJO_CLOCK rehearsals).
  */
 export const handler = async (event: ScheduledEvent): Promise<SweepReport> => {
   const olderThan = Number((event.detail as { olderThanSeconds?: unknown } | undefined)?.olderThanSeconds ?? SWEEP_AFTER_SECONDS);
-  const report = await sweepUnqueued(new Date(event.time), Number.isFinite(olderThan) && olderThan >= 0 ? olderThan : SWEEP_AFTER_SECONDS);
+  const report = await sweepUnqueued(now(), Number.isFinite(olderThan) && olderThan >= 0 ? olderThan : SWEEP_AFTER_SECONDS);
   if (report.enqueued > 0) logger.warn('postings stored but not queued were enqueued by the sweep', { ...report });
   return report;
 };

@@ -389,6 +389,7 @@ describe('지방보조금 from 공모 to 반환, with the nationwide checks', ()
     expect((await execute({ item: '식비', source: 'grant', amount: 100_000 })).status).toBe(201);
   });
 
+  // Dated before the tests' pinned today (2026-11-30, test/support/clock.ts): no posting may be dated in the future.
   it('takes the 실적보고 within 2 months, settles, and takes back the unspent part before 31 December (반납)', async () => {
     const params = { gov: A, year, applicationId: ids.clean };
     const reported = await callRoute(submitSubsidyReport, {
@@ -400,7 +401,7 @@ describe('지방보조금 from 공모 to 반환, with the nationwide checks', ()
     expect(reported.body.report).toMatchObject({ dueDate: `${year}-12-31`, late: { band: 0 }, spentGrant: 5_100_000, spentOwn: 1_000_000 });
     const settled = await callRoute(settleSubsidyGrant, {
       params,
-      body: { fixedAmount: 5_100_000, interest: 10_000, settledOn: `${year}-11-30` },
+      body: { fixedAmount: 5_100_000, interest: 10_000, settledOn: `${year}-11-25` },
       caller: officer(A),
     });
     expect(settled.status, JSON.stringify(settled.body)).toBe(200);
@@ -435,19 +436,19 @@ describe('지방보조금 from 공모 to 반환, with the nationwide checks', ()
     ).toBe(200);
     const suspended = await callRoute(decideSubsidyGrant, {
       params: { gov: A, year, applicationId: ids.second },
-      body: { amount: 9_000_000, decidedOn: `${year}-12-01` },
+      body: { amount: 9_000_000, decidedOn: `${year}-11-26` },
       caller: officer(A),
     });
     expect(suspended.body).toMatchObject({ status: 422, code: 'subsidy-returns-outstanding', context: { outstanding: 3_910_000 } });
     const tooMuch = await callRoute(recordSubsidyReturn, {
       params,
-      body: { amount: 3_910_001, receivedOn: `${year}-12-20` },
+      body: { amount: 3_910_001, receivedOn: `${year}-11-27` },
       caller: revenue,
     });
     expect(tooMuch.body).toMatchObject({ status: 422, code: 'return-exceeds-due' });
     const returned = await callRoute(recordSubsidyReturn, {
       params,
-      body: { amount: 3_910_000, receivedOn: `${year}-12-20` },
+      body: { amount: 3_910_000, receivedOn: `${year}-11-27` },
       caller: revenue,
     });
     expect(returned.status, JSON.stringify(returned.body)).toBe(200);
@@ -460,7 +461,7 @@ describe('지방보조금 from 공모 to 반환, with the nationwide checks', ()
     expect(after.body.items.filter((item: { applicationId: string }) => item.applicationId === ids.clean)).toEqual([]);
     const resumed = await callRoute(decideSubsidyGrant, {
       params: { gov: A, year, applicationId: ids.second },
-      body: { amount: 9_000_000, decidedOn: `${year}-12-21` },
+      body: { amount: 9_000_000, decidedOn: `${year}-11-28` },
       caller: officer(A),
     });
     expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);
