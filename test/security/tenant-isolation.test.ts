@@ -118,6 +118,21 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   reverseDebtRepayment: { own: ['chief_accountant', 'budget_officer'], other: [] },
   getDebtRatio: governmentAggregate,
   getNationalDebtRatios: { national: ['ministry', 'research'] },
+  // budget changes during execution (issue #14): the head decides, the budget office where delegated
+  divertBudget: { own: ['head', 'budget_officer'], other: [] },
+  transferBudget: { own: ['head', 'budget_officer'], other: [] },
+  reallocateBudget: { own: ['head', 'budget_officer'], other: [] },
+  useBudgetReserve: { own: ['head', 'budget_officer'], other: [] },
+  recodeExecution: { own: ['head', 'budget_officer'], other: [] },
+  createPreEstablished: { own: ['head', 'budget_officer'], other: [] },
+  reverseBudgetChange: { own: ['head', 'budget_officer'], other: [] },
+  listBudgetChanges: governmentDetail,
+  getReserveStatement: governmentDetail,
+  putBudgetDelegations: { own: ['head'], other: [] },
+  getBudgetLineStatus: governmentDetail,
+  getExecutionRollup: governmentAggregate,
+  putGeneralProvisions: { own: ['department_official', 'budget_officer', 'council_member'], other: [] },
+  getGeneralProvisions: governmentDetail,
 };
 
 const OWN = '11000';

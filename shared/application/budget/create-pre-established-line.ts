@@ -43,7 +43,6 @@ export async function createPreEstablishedLine(
   year: number,
   input: PreEstablishedRequest,
 ): Promise<Posted<BudgetChange>> {
-  const role = await requireAuthority(request, gov, 'pre-established');
   const line = toBudgetLine({ ...input.line, amount: input.amount, mandatory: false });
   const revenue = toBudgetLine({ ...input.revenue, amount: input.amount });
   const id = changeId('pre-established', input.reference);
@@ -68,6 +67,7 @@ export async function createPreEstablishedLine(
             fullyGranted: input.basis.fullyGranted,
           },
         );
+      const role = await requireAuthority(request, gov, 'pre-established');
       if (line.account !== revenue.account)
         return refusal(
           'unprocessable',

@@ -47,7 +47,6 @@ export async function postBudgetMove(
   input: MoveRequest,
   kind: MoveKind,
 ): Promise<Posted<BudgetChange>> {
-  const role = await requireAuthority(request, gov, kind.kind);
   const id = changeId(kind.kind, input.reference);
   const decisionDate = decisionDateOf(request.receivedAt);
   return post({
@@ -62,6 +61,8 @@ export async function postBudgetMove(
       const [source, target] = await Promise.all([getLineControl(gov, year, input.from), getLineControl(gov, year, input.to)]);
       if (!source) return lineNotControlled(gov, year, input.from);
       if (!target) return projectNotInBudget(year, input.to);
+      // who may decide is the budget's own rule (after the lines are found, like the workflow's roles)
+      const role = await requireAuthority(request, gov, kind.kind);
       const from = changeLineOf(source);
       const to = changeLineOf(target);
       const refused = moveRefusal(from, to, input.amount) ?? reserveLineRefusal(kind.kind, from, to) ?? (await kind.rules(from, to));

@@ -38,7 +38,6 @@ import { changeId } from '#shared/stores/budget/keys.ts';
  * line id, which the ledger should show with this record's reference.
  */
 export async function recode(request: RequestInfo, gov: string, year: number, input: MoveRequest): Promise<Posted<BudgetChange>> {
-  const role = await requireAuthority(request, gov, 'recoding');
   const id = changeId('recoding', input.reference);
   const decisionDate = decisionDateOf(request.receivedAt);
   let clause: string | undefined;
@@ -54,6 +53,7 @@ export async function recode(request: RequestInfo, gov: string, year: number, in
       const [source, target] = await Promise.all([getLineControl(gov, year, input.from), getLineControl(gov, year, input.to)]);
       if (!source) return lineNotControlled(gov, year, input.from);
       if (!target) return projectNotInBudget(year, input.to);
+      const role = await requireAuthority(request, gov, 'recoding');
       const from = changeLineOf(source);
       const to = changeLineOf(target);
       let refused = recodingRefusal(from, to, input.amount) ?? reserveLineRefusal('recoding', from, to);

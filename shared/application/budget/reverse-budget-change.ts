@@ -33,7 +33,6 @@ export async function reverseBudgetChange(
   const parsed = parseChangeId(originalId);
   const reversalId = `${originalId}${REVERSAL_SUFFIX}`;
   const decisionDate = decisionDateOf(request.receivedAt);
-  if (parsed) await requireAuthority(request, gov, parsed.kind as ChangeKind);
   return reverse(
     async () => (parsed ? getChange(gov, year, parsed.kind, parsed.reference) : undefined),
     refusal('not-found', 'change-not-found', `no budget change ${originalId} in ${gov}/${year}`),
@@ -54,6 +53,7 @@ export async function reverseBudgetChange(
           const [source, target] = await Promise.all([getLineControl(gov, year, original.to), getLineControl(gov, year, from)]);
           if (!source) return lineNotControlled(gov, year, original.to);
           if (!target) return lineNotControlled(gov, year, from);
+          await requireAuthority(request, gov, original.kind as ChangeKind);
           const recoding = original.kind === 'recoding';
           const refused = recoding
             ? recodingRefusal(changeLineOf(source), changeLineOf(target), original.amount)
