@@ -12,7 +12,14 @@ export const handler = apiHandler(transitionBudgetVersion, async ({ params, body
     request,
     requireCaller(caller),
     levelOf(params.gov),
-    { gov: params.gov, year: params.year, number: params.version, action: body.action, revision: body.revision },
+    {
+      gov: params.gov,
+      year: params.year,
+      number: params.version,
+      action: body.action,
+      revision: body.revision,
+      headConsent: body.headConsent,
+    },
     carryInSource,
     closedPeriodSource,
   );

@@ -38,6 +38,22 @@ import {
   versionList,
   versionParams,
   yearParams,
+  budgetChange,
+  changeList,
+  changeParams,
+  changesQuery,
+  delegationBody,
+  delegationResult,
+  executionRollup,
+  lineStatus,
+  moveBody,
+  preEstablishedBody,
+  provisionsBody,
+  provisionsResult,
+  reallocationBody,
+  reserveStatement,
+  reserveUseBody,
+  rollupQuery,
 } from '#shared/schemas/budget.ts';
 import { govParams } from '#shared/schemas/common.ts';
 
@@ -340,4 +356,208 @@ export const reverseCashAllocation = defineRoute({
   body: reversalBody,
   response: cashAllocation,
   status: 201,
+});
+
+// ── issue #14: changes during execution, the 예산총칙, the live 집행현황 ───────────────────────────
+const changeTags = ['Budget changes during execution'];
+const statusTags = ['Execution status'];
+/** The head decides; the budget office only for the kinds the head delegated (PUT …/budget-delegations). */
+const changeDeciders = governmentWrite('head', 'budget_officer');
+const changeNote =
+  'Recorded once per reference (the same reference and body replay it with 200; another body is 409 reference-used); the total budget is unchanged; the source must have the amount neither allotted nor committed. Reverse with POST …/changes/{changeId}/reversal.';
+
+export const divertBudget = defineRoute({
+  id: 'divertBudget',
+  method: 'POST',
+  path: '/governments/{gov}/budgets/{year}/diversions',
+  handler: 'budget/divert',
+  summary: '전용: move budget between 단위사업 or 목 of one 정책사업 (지방재정법 §49; 시행령 §55)',
+  description: `Refused to or from 인건비 or 상환금 (원금 ↔ 이자 aside), into 업무추진비, after the year, to a line outside the budget, and into a line the council cut. ${changeNote}`,
+  tags: changeTags,
+  access: changeDeciders,
+  params: yearParams,
+  body: moveBody,
+  response: budgetChange,
+  status: 201,
+});
+
+export const transferBudget = defineRoute({
+  id: 'transferBudget',
+  method: 'POST',
+  path: '/governments/{gov}/budgets/{year}/transfers',
+  handler: 'budget/transfer',
+  summary: '이용: move budget across 정책사업 where a clause of the 예산총칙 allows it (지방재정법 §47의2①)',
+  description: changeNote,
+  tags: changeTags,
+  access: changeDeciders,
+  params: yearParams,
+  body: moveBody,
+  response: budgetChange,
+  status: 201,
+});
+
+export const reallocateBudget = defineRoute({
+  id: 'reallocateBudget',
+  method: 'POST',
+  path: '/governments/{gov}/budgets/{year}/reallocations',
+  handler: 'budget/reallocate',
+  summary: '이체: move budget with duties after a reorganisation by 조례/규칙 (지방재정법 §47의2②)',
+  description: changeNote,
+  tags: changeTags,
+  access: changeDeciders,
+  params: yearParams,
+  body: reallocationBody,
+  response: budgetChange,
+  status: 201,
+});
+
+export const useBudgetReserve = defineRoute({
+  id: 'useBudgetReserve',
+  method: 'POST',
+  path: '/governments/{gov}/budgets/{year}/reserve-uses',
+  handler: 'budget/use-reserve',
+  summary:
+    '예비비 사용결정: move an amount from a 예비비 (801) line to a named 세출 line, then allot it there (지방재정법 §43; 시행령 §48, §56③)',
+  description: `Refused for 업무추진비, for 보조금 unless emergency, and for a line the council cut or abolished. ${changeNote}`,
+  tags: changeTags,
+  access: changeDeciders,
+  params: yearParams,
+  body: reserveUseBody,
+  response: budgetChange,
+  status: 201,
+});
+
+export const recodeExecution = defineRoute({
+  id: 'recodeExecution',
+  method: 'POST',
+  path: '/governments/{gov}/budgets/{year}/recodings',
+  handler: 'budget/recode',
+  summary: '과목경정: move an executed (paid) amount from a wrongly coded line to the right one, within the year',
+  description:
+    'The same limits as a 전용 (inside one 정책사업) or an 이용 (across: an 예산총칙 clause) of the same shape; the right line keeps committed ≤ allotted. Recorded once per reference.',
+  tags: changeTags,
+  access: changeDeciders,
+  params: yearParams,
+  body: moveBody,
+  response: budgetChange,
+  status: 201,
+});
+
+export const createPreEstablished = defineRoute({
+  id: 'createPreEstablished',
+  method: 'POST',
+  path: '/governments/{gov}/budgets/{year}/pre-established-lines',
+  handler: 'budget/create-pre-established',
+  summary: '성립전예산: create a 세출 line and its matching 세입 line for a designated, fully granted transfer (지방재정법 §45)',
+  description: 'The lines stay flagged (preEstablishedPending) until a later 추경 of the year includes the 세출 line.',
+  tags: changeTags,
+  access: changeDeciders,
+  params: yearParams,
+  body: preEstablishedBody,
+  response: budgetChange,
+  status: 201,
+});
+
+export const reverseBudgetChange = defineRoute({
+  id: 'reverseBudgetChange',
+  method: 'POST',
+  path: '/governments/{gov}/budgets/{year}/changes/{changeId}/reversal',
+  handler: 'budget/reverse-change',
+  summary: 'Reverse a budget change with a change that references it (the target gives back what it has not allotted)',
+  tags: changeTags,
+  access: changeDeciders,
+  params: changeParams,
+  body: reversalBody,
+  response: budgetChange,
+  status: 201,
+});
+
+export const listBudgetChanges = defineRoute({
+  id: 'listBudgetChanges',
+  method: 'GET',
+  path: '/governments/{gov}/budgets/{year}/changes',
+  handler: 'budget/list-changes',
+  summary: 'Budget changes of a year, by kind and quarter: the quarterly report to the council (지방재정법 §49③, §47의2②)',
+  tags: changeTags,
+  access: readers,
+  params: yearParams,
+  query: changesQuery,
+  response: changeList,
+});
+
+export const getReserveStatement = defineRoute({
+  id: 'getReserveStatement',
+  method: 'GET',
+  path: '/governments/{gov}/budgets/{year}/reserve-statement',
+  handler: 'budget/get-reserve-statement',
+  summary: '예비비 사용명세서 for the council: each 사용결정 with what its line executed and left unused (지방재정법 §43④)',
+  tags: changeTags,
+  access: readers,
+  params: yearParams,
+  response: reserveStatement,
+});
+
+export const putBudgetDelegations = defineRoute({
+  id: 'putBudgetDelegations',
+  method: 'PUT',
+  path: '/governments/{gov}/budget-delegations',
+  handler: 'budget/put-delegations',
+  summary: 'The head delegates kinds of budget change (전용 …) to the budget office (위임전결)',
+  tags: changeTags,
+  access: governmentWrite('head'),
+  params: govParams,
+  body: delegationBody,
+  response: delegationResult,
+});
+
+export const getBudgetLineStatus = defineRoute({
+  id: 'getBudgetLineStatus',
+  method: 'GET',
+  path: '/governments/{gov}/budgets/{year}/lines/{lineId}/status',
+  handler: 'budget/get-line-status',
+  summary:
+    '집행현황 of a line: 예산현액 and its components, allotted, committed, resolved, ordered, paid, what is left, the execution rate',
+  tags: statusTags,
+  access: readers,
+  params: lineParams,
+  response: lineStatus,
+});
+
+export const getExecutionRollup = defineRoute({
+  id: 'getExecutionRollup',
+  method: 'GET',
+  path: '/governments/{gov}/budgets/{year}/execution-status',
+  handler: 'budget/get-execution-rollup',
+  summary: '집행현황 summed by department, 정책사업, 분야, 부문 or 회계 (exact, from the control items)',
+  tags: statusTags,
+  access: aggregateReaders,
+  params: yearParams,
+  query: rollupQuery,
+  response: executionRollup,
+});
+
+export const putGeneralProvisions = defineRoute({
+  id: 'putGeneralProvisions',
+  method: 'PUT',
+  path: '/governments/{gov}/budgets/{year}/versions/{version}/general-provisions',
+  handler: 'budget/put-general-provisions',
+  summary: '예산총칙 of an open version: 이용 clauses, 명시이월, 계속비, 채무부담행위 — approved with the budget',
+  description: `Edited by whoever edits the version's lines in its state. ${revisionNote}`,
+  tags: formulationTags,
+  access: governmentWrite('department_official', 'budget_officer', 'council_member'),
+  params: versionParams,
+  body: provisionsBody,
+  response: provisionsResult,
+});
+
+export const getGeneralProvisions = defineRoute({
+  id: 'getGeneralProvisions',
+  method: 'GET',
+  path: '/governments/{gov}/budgets/{year}/versions/{version}/general-provisions',
+  handler: 'budget/get-general-provisions',
+  summary: 'The 예산총칙 parts of a version',
+  tags: formulationTags,
+  access: readers,
+  params: versionParams,
+  response: provisionsResult,
 });

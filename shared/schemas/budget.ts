@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { fieldOfSector, isRevenueCategory, STAT_ITEM_PATTERN } from '#shared/domain/budget/classification.ts';
+import { fieldOfSector, isKnownEconomicItem, isRevenueCategory, STAT_ITEM_PATTERN } from '#shared/domain/budget/classification.ts';
 import { assetClassIds, debtInstruments, structureTypes } from '#shared/domain/budget/line-accounting.ts';
 import { versionStates, workflowActions } from '#shared/domain/budget/workflow.ts';
-import { fiscalYear, govCode, positiveWon, text, won, wonTotal } from '#shared/schemas/common.ts';
+import { fiscalYear, govCode, isoDate, positiveWon, text, won, wonTotal } from '#shared/schemas/common.ts';
 
 /** Codes become parts of line ids (joined with "."), so they never contain a dot. */
 const code = (what: string) => z.string().regex(/^[0-9A-Za-z_-]{1,20}$/, `${what}: 1–20 letters, digits, "-" or "_"`);
@@ -88,7 +88,10 @@ export const expenditureLineInput = z.strictObject({
   unitName: label,
   detailCode: code('세부사업 code'),
   detailName: label,
-  statItem: z.string().regex(STAT_ITEM_PATTERN, '통계목 is "ggg-nn" with a 성질 group 1–8, e.g. 201-01'),
+  statItem: z
+    .string()
+    .regex(STAT_ITEM_PATTERN, '통계목 is "ggg-nn" with a 성질 group 1–8, e.g. 201-01')
+    .refine(isKnownEconomicItem, 'unknown 편성목 (the first three digits of the 통계목)'),
   sector,
   dept: deptCode,
   fundingSource: z.enum(fundingSources),
@@ -153,6 +156,10 @@ export const budgetVersion = z.object({
   history: z.array(historyEntry),
   createdAt: z.string(),
   controlsSynced: z.boolean().describe('final versions: control items for execution are written'),
+  amendments: z
+    .record(z.string(), z.object({ kind: z.string(), submitted: z.number().int().nullable(), amended: z.number().int().nullable() }))
+    .describe('the council’s amendments while the version was before it: submitted and amended amount per line (null: added / abolished)'),
+  headConsent: z.object({ reference: z.string(), date: z.string() }).nullable(),
 });
 export const versionList = z.object({ items: z.array(budgetVersion) });
 
@@ -180,7 +187,14 @@ export const linesQuery = z.strictObject({
 });
 export const lineList = z.object({ items: z.array(budgetLine), cursor: z.string().optional() });
 
-export const transitionBody = z.strictObject({ action: z.enum(workflowActions), revision });
+export const transitionBody = z.strictObject({
+  action: z.enum(workflowActions),
+  revision,
+  headConsent: z
+    .strictObject({ reference: text({ min: 1, max: 100 }), date: isoDate })
+    .optional()
+    .describe("resolve: the head's written consent to the council's raising or adding 세출 lines (지방자치법 §142③)"),
+});
 
 export const importBody = z.union([
   z.strictObject({ revision, lines: z.array(z.unknown()).min(1).max(50_000) }),
@@ -318,3 +332,231 @@ export const nationalTotal = z.object({
 });
 
 export const yearParams = z.strictObject({ gov: govCode, year: fiscalYear });
+
+// ── issue #14: changing the budget during execution, the 예산총칙, the live 집행현황 ─────────────────
+const changeReason = text({ min: 1, max: 500 });
+const moveFields = {
+  from: lineId.describe('the line that gives'),
+  to: lineId.describe('the line that receives (a line of the final budget)'),
+  amount: positiveWon,
+  reference: reference.describe('the decision document number; one change per kind and reference'),
+  reason: changeReason,
+};
+export const moveBody = z.strictObject(moveFields);
+export const reallocationBody = z.strictObject({
+  ...moveFields,
+  reorganisation: z
+    .strictObject({ act: z.enum(['조례', '규칙']), number: text({ min: 1, max: 50 }), date: isoDate })
+    .describe('the 조례 or 규칙 that reorganised the offices (지방재정법 §47의2②)'),
+});
+export const reserveUseBody = z.strictObject({
+  ...moveFields,
+  emergency: z.boolean().default(false).describe('for 긴급재난대책: only then may a 보조금 line receive 예비비 (시행령 §48)'),
+});
+export const preEstablishedBody = z.strictObject({
+  reference,
+  reason: changeReason,
+  line: expenditureLineInput.omit({ amount: true, mandatory: true }),
+  revenue: revenueLineInput.omit({ amount: true }),
+  amount: positiveWon.describe('granted amount: the 세출 line and the matching 세입 line each get it'),
+  basis: z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('grant'),
+      grantor: z.enum(['national', 'provincial']),
+      notice: text({ min: 1, max: 100 }).describe('the 교부결정 (grant notice) number'),
+      noticeDate: isoDate,
+      designated: z.boolean().describe('the use is designated by the grantor'),
+      fullyGranted: z.boolean().describe('the full amount has been granted (교부)'),
+    }),
+    z.strictObject({
+      kind: z.literal('disaster-recovery'),
+      plan: text({ min: 1, max: 100 }).describe('the confirmed and notified recovery plan'),
+      planDate: isoDate,
+    }),
+  ]),
+});
+export const changeKindEnum = z.enum(['diversion', 'transfer', 'reallocation', 'reserve-use', 'recoding', 'pre-established']);
+export const budgetChange = z.object({
+  changeId: z.string(),
+  gov: z.string(),
+  year: z.number().int(),
+  kind: changeKindEnum,
+  reference: z.string(),
+  from: z.string().nullable(),
+  to: z.string(),
+  amount: z.number().int().describe('negative for a reversal'),
+  reason: z.string(),
+  basis: z.string().describe('the legal basis'),
+  decidedAt: z.string(),
+  decisionDate: z.string(),
+  decidedBy: z.string(),
+  role: z.string(),
+  quarter: quarter.describe('reported to the council by the end of the month after this quarter'),
+  clause: z.string().optional(),
+  reorganisation: z.object({ act: z.string(), number: z.string(), date: z.string() }).optional(),
+  reserve: z.object({ emergency: z.boolean() }).optional(),
+  grant: z.record(z.string(), z.unknown()).optional(),
+  reverses: z.string().nullable(),
+  reversedBy: z.string().nullable(),
+});
+export const changeParams = z.strictObject({
+  gov: govCode,
+  year: fiscalYear,
+  changeId: z.string().regex(/^[a-z-]+\.[0-9A-Za-z_~-]{1,60}$/, 'a change id as returned when the change was made'),
+});
+export const changesQuery = z.strictObject({
+  kind: changeKindEnum.optional(),
+  quarter: z.coerce.number().int().min(1).max(4).optional(),
+});
+export const changeList = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  kind: z.string().nullable(),
+  quarter: z.number().int().nullable(),
+  count: z.number().int(),
+  netAmount: wonTotal,
+  items: z.array(budgetChange),
+});
+export const reserveStatement = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  used: wonTotal,
+  items: z.array(
+    z.object({
+      changeId: z.string(),
+      decisionDate: z.string(),
+      amount: z.number().int(),
+      from: z.string().nullable(),
+      to: z.string(),
+      reason: z.string(),
+      emergency: z.boolean(),
+      reversedBy: z.string().nullable(),
+      targetLine: z.object({ budget: z.number().int(), paid: z.number().int(), unused: z.number().int() }),
+    }),
+  ),
+});
+const components = z.object({
+  enacted: z.number().int().describe('예산액'),
+  carryIn: z.number().int().describe('전년도이월'),
+  transfer: z.number().int().describe('이용 증감'),
+  diversion: z.number().int().describe('전용 증감'),
+  reallocation: z.number().int().describe('이체 증감'),
+  reserve: z.number().int().describe('예비비 (+ used on this line, − taken from a 예비비 line)'),
+  preEstablished: z.number().int().describe('성립전예산 not yet in a 추경'),
+});
+export const lineStatus = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  lineId: z.string(),
+  kind: z.enum(['expenditure', 'revenue']),
+  account: z.string(),
+  dept: z.string(),
+  itemCode: z.string(),
+  policy: z.string().nullable(),
+  sector: z.string().nullable(),
+  field: z.string().nullable(),
+  budget: z.number().int().describe('예산현액 = the sum of the components'),
+  components,
+  preEstablishedPending: z.boolean().describe('a 성립전 amount a later 추경 of the year must still include (지방재정법 §45)'),
+  allotted: z.number().int().optional(),
+  committed: z.number().int().optional(),
+  resolved: z.number().int().optional(),
+  ordered: z.number().int().optional(),
+  paid: z.number().int().optional(),
+  recoded: z.number().int().optional().describe('paid amounts moved by 과목경정 (+ in, − out)'),
+  remainingToAllot: z.number().int().optional(),
+  remainingToCommit: z.number().int().optional(),
+  executionRate: z.string().optional().describe('paid / 예산현액, percent, 2 decimals'),
+  assessed: z.number().int().optional(),
+  received: z.number().int().optional(),
+  refunded: z.number().int().optional(),
+  collectionRate: z.string().optional(),
+});
+export const rollupQuery = z.strictObject({ by: z.enum(['department', 'policy', 'sector', 'field', 'account']) });
+export const executionRollup = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  by: z.string(),
+  budget: wonTotal,
+  paid: wonTotal,
+  executionRate: z.string(),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      lines: z.number().int(),
+      budget: wonTotal,
+      allotted: wonTotal,
+      committed: wonTotal,
+      paid: wonTotal,
+      executionRate: z.string(),
+    }),
+  ),
+});
+const policyCodes = z.array(code('정책사업 code')).min(1).max(200);
+export const generalProvisions = z.strictObject({
+  transferClauses: z
+    .array(
+      z.strictObject({
+        clause: text({ min: 1, max: 50 }),
+        text: text({ min: 1, max: 2000 }),
+        account: accountCode,
+        from: policyCodes,
+        to: policyCodes,
+      }),
+    )
+    .max(100)
+    .default([]),
+  explicitCarryOvers: z
+    .array(z.strictObject({ lineId, amount: positiveWon, reason: changeReason }))
+    .max(5000)
+    .default([]),
+  continuingExpenditures: z
+    .array(
+      z.strictObject({
+        id: code('계속비 id'),
+        name: label,
+        lineId,
+        total: positiveWon,
+        years: z
+          .array(z.strictObject({ year: z.number().int().min(2000).max(2100), amount: won }))
+          .min(1)
+          .max(10),
+      }),
+    )
+    .max(1000)
+    .default([]),
+  debtBurdens: z
+    .array(
+      z.strictObject({
+        id: code('채무부담행위 id'),
+        purpose: label,
+        reason: changeReason,
+        year: z.number().int().min(2000).max(2100),
+        amount: positiveWon,
+        repayments: z
+          .array(z.strictObject({ year: z.number().int().min(2000).max(2100), amount: won }))
+          .min(1)
+          .max(30),
+      }),
+    )
+    .max(1000)
+    .default([]),
+});
+export const provisionsBody = generalProvisions.extend({ revision });
+export const provisionsResult = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  version: z.number().int(),
+  state: z.string(),
+  revision: z.number().int(),
+  provisions: z.object({
+    transferClauses: z.array(z.unknown()),
+    explicitCarryOvers: z.array(z.unknown()),
+    continuingExpenditures: z.array(z.unknown()),
+    debtBurdens: z.array(z.unknown()),
+  }),
+});
+export const delegationBody = z.strictObject({
+  delegations: z.partialRecord(changeKindEnum, z.array(z.enum(['budget_officer'])).max(1)),
+});
+export const delegationResult = z.object({ gov: z.string(), delegations: z.record(z.string(), z.array(z.string())) });

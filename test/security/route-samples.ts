@@ -231,7 +231,40 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   listNationalSubsidyExclusions: {},
   listNationalOutstandingReturns: {},
   listNationalSubsidyFlags: {},
+  // budget changes during execution (issue #14): they aim at lines that do not exist, so who may
+  // decide (the head, or a delegated role) is the budget's own rule, met after the lines are found
+  divertBudget: { params: { year: YEAR }, body: moveSample('D-1') },
+  transferBudget: { params: { year: YEAR }, body: moveSample('T-1') },
+  reallocateBudget: {
+    params: { year: YEAR },
+    body: { ...moveSample('R-1'), reorganisation: { act: '조례', number: '제1호', date: `${YEAR}-01-02` } },
+  },
+  useBudgetReserve: { params: { year: YEAR }, body: moveSample('Y-1') },
+  recodeExecution: { params: { year: YEAR }, body: moveSample('K-1') },
+  createPreEstablished: {
+    params: { year: YEAR },
+    body: {
+      reference: 'S-1',
+      reason: '교부',
+      line: (({ amount: _amount, ...line }) => line)(expenditureLine()),
+      revenue: { kind: 'revenue', account: 'GEN', category: '5', item: 'NATSUB', name: '국고보조금', dept: 'finance' },
+      amount: 1_000_000,
+      basis: { kind: 'grant', grantor: 'national', notice: 'N-1', noticeDate: `${YEAR}-01-02`, designated: true, fullyGranted: false },
+    },
+  },
+  reverseBudgetChange: { params: { year: YEAR, changeId: 'diversion.D-1' }, body: { reference: 'D-1-R', reason: '착오' } },
+  listBudgetChanges: { params: { year: YEAR }, query: { kind: 'diversion', quarter: '1' } },
+  getReserveStatement: { params: { year: YEAR } },
+  putBudgetDelegations: { body: { delegations: { diversion: ['budget_officer'] } } },
+  getBudgetLineStatus: { params: { year: YEAR, lineId: LINE } },
+  getExecutionRollup: { params: { year: YEAR }, query: { by: 'department' } },
+  putGeneralProvisions: { params: { year: YEAR, version: 99 }, body: { revision: 0 } },
+  getGeneralProvisions: { params: { year: YEAR, version: 0 } },
 };
+
+function moveSample(reference: string) {
+  return { from: LINE, to: 'E.GEN.P1.U1.D1.206-01', amount: 1_000, reference, reason: '집행 여건 변화' };
+}
 
 /** Posting routes require an Idempotency-Key. */
 function posting(sample: RouteSample): RouteSample {

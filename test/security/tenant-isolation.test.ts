@@ -141,6 +141,21 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   listNationalSubsidyExclusions: { national: ['ministry'] },
   listNationalOutstandingReturns: { national: ['ministry'] },
   listNationalSubsidyFlags: { national: ['ministry'] },
+  // budget changes during execution (issue #14): the head decides, the budget office where delegated
+  divertBudget: { own: ['head', 'budget_officer'], other: [] },
+  transferBudget: { own: ['head', 'budget_officer'], other: [] },
+  reallocateBudget: { own: ['head', 'budget_officer'], other: [] },
+  useBudgetReserve: { own: ['head', 'budget_officer'], other: [] },
+  recodeExecution: { own: ['head', 'budget_officer'], other: [] },
+  createPreEstablished: { own: ['head', 'budget_officer'], other: [] },
+  reverseBudgetChange: { own: ['head', 'budget_officer'], other: [] },
+  listBudgetChanges: governmentDetail,
+  getReserveStatement: governmentDetail,
+  putBudgetDelegations: { own: ['head'], other: [] },
+  getBudgetLineStatus: governmentDetail,
+  getExecutionRollup: governmentAggregate,
+  putGeneralProvisions: { own: ['department_official', 'budget_officer', 'council_member'], other: [] },
+  getGeneralProvisions: governmentDetail,
 };
 
 const OWN = '11000';

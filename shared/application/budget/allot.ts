@@ -1,6 +1,6 @@
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
-import { allotableRefusal, allotmentRefusal, lineNotControlled } from '#shared/domain/budget/allotment.ts';
+import { allotableRefusal, allotmentRefusal, lineNotControlled, reserveAllotmentRefusal } from '#shared/domain/budget/allotment.ts';
 import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
@@ -46,7 +46,10 @@ export async function allot(
     attempt: async () => {
       const control = await getLineControl(gov, year, input.lineId);
       if (!control) return lineNotControlled(gov, year, input.lineId);
-      const refused = allotableRefusal(input.lineId, control) ?? allotmentRefusal(input.lineId, control, input.amount);
+      const refused =
+        allotableRefusal(input.lineId, control) ??
+        reserveAllotmentRefusal(input.lineId, control.itemCode) ??
+        allotmentRefusal(input.lineId, control, input.amount);
       if (refused) return refused;
       const allotment: Allotment = {
         allotmentId: id,

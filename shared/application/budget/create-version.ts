@@ -3,6 +3,7 @@ import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
 import { totalsOf } from '#shared/domain/budget/totals.ts';
 import type { VersionRecord } from '#shared/domain/budget/version.ts';
+import { noProvisions } from '#shared/domain/budget/general-provisions.ts';
 import { defaultVersionTitle, versionOpening } from '#shared/domain/budget/version-opening.ts';
 import { conflict, Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
@@ -31,10 +32,12 @@ export async function createVersion(
   const generation = randomUUID().slice(0, 8);
   const partition = linesPartition(gov, year, number, generation);
   let lines: BudgetLine[] = [];
+  let provisions = noProvisions;
   if (basedOn !== undefined) {
     const base = await getVersion(gov, year, basedOn);
     if (!base) throw new Error(`year ${gov}/${year} names final version ${basedOn}, which is missing`);
     lines = await readAllLines(base);
+    provisions = base.provisions;
     await writeGeneration(partition, lines);
   }
 
@@ -54,6 +57,9 @@ export async function createVersion(
     history: [],
     createdAt: request.receivedAt,
     controlsSynced: false,
+    amendments: {},
+    provisions,
+    headConsent: null,
   };
   const outcome = await transact({
     version: putNewVersion(version, request.caller?.sub),

@@ -4,6 +4,7 @@ import { tableName } from '#shared/config/env.ts';
 import { toBudgetLine } from '#shared/domain/budget/line-id.ts';
 import { duplicateLineRefusal, otherDepartmentRefusal, structureRefusal } from '#shared/domain/budget/line-structure.ts';
 import { applyLineChanges } from '#shared/domain/budget/totals.ts';
+import { recordAmendments } from '#shared/domain/budget/council-amendments.ts';
 import { lineEditingRole } from '#shared/domain/budget/workflow.ts';
 import { notFound, Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
@@ -54,8 +55,19 @@ export async function editLines(request: RequestInfo, caller: Caller, gov: strin
   ]);
   const added = upserts.filter((line) => !before(line.lineId)).length;
   const lineCount = version.lineCount + added - edit.remove.length;
+  // While the version is before the council, every edit is an amendment the council's record keeps
+  // (what it cut is what 전용 and 예비비 may not put back; what it raised needs the head's consent).
+  const amendments =
+    version.state === 'submitted'
+      ? {
+          amendments: recordAmendments(version.amendments, [
+            ...upserts.map((line) => ({ lineId: line.lineId, before: before(line.lineId), after: line })),
+            ...edit.remove.map((lineId) => ({ lineId, before: before(lineId) })),
+          ]),
+        }
+      : {};
   const outcome = await transact({
-    version: versionUpdate(version, totalsAttributes(totals, lineCount)),
+    version: versionUpdate(version, { ...totalsAttributes(totals, lineCount), ...amendments }),
     upserts: upserts.map((line) => putLine(partition, line)),
     removals: edit.remove.map((lineId) => deleteLine(partition, lineId)),
     audit: auditPut(

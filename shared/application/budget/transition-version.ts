@@ -5,7 +5,9 @@ import { deadlineWarning } from '#shared/domain/budget/deadlines.ts';
 import type { GovernmentLevel, VersionWarning } from '#shared/domain/budget/deadlines.ts';
 import { unbalancedBudget } from '#shared/domain/budget/refusals.ts';
 import { checkBalance } from '#shared/domain/budget/totals.ts';
-import type { HistoryEntry, VersionRecord } from '#shared/domain/budget/version.ts';
+import type { HeadConsent, HistoryEntry, VersionRecord } from '#shared/domain/budget/version.ts';
+import { raisedLines, raiseWithoutConsent } from '#shared/domain/budget/council-amendments.ts';
+import { accountTotals, formulationRefusal } from '#shared/domain/budget/formulation-limits.ts';
 import { decideTransition, transitionRefusal } from '#shared/domain/budget/workflow.ts';
 import type { WorkflowAction } from '#shared/domain/budget/workflow.ts';
 import { Refused } from '#shared/domain/refusal.ts';
@@ -15,7 +17,7 @@ import type { ClosedPeriodSource } from '#shared/application/budget/closed-perio
 import { refuseClosedPeriod } from '#shared/application/budget/closed-periods.ts';
 import { finaliseVersion } from '#shared/application/budget/finalise-version.ts';
 import { lostRevision, requireRevision } from '#shared/application/budget/require-version.ts';
-import { versionUpdate } from '#shared/stores/budget/version.ts';
+import { readAllLines, versionUpdate } from '#shared/stores/budget/version.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 
 export interface TransitionRequest {
@@ -25,6 +27,8 @@ export interface TransitionRequest {
   readonly action: WorkflowAction;
   /** The revision the caller read. */
   readonly revision: number;
+  /** At `resolve`: the head's consent to the council's raises (지방자치법 §142③). */
+  readonly headConsent?: HeadConsent | undefined;
 }
 
 /**
@@ -37,7 +41,7 @@ export async function transitionVersion(
   request: RequestInfo,
   caller: Caller,
   level: GovernmentLevel,
-  { gov, year, number, action, revision }: TransitionRequest,
+  { gov, year, number, action, revision, headConsent }: TransitionRequest,
   carryIns: CarryInSource,
   closed?: ClosedPeriodSource,
 ): Promise<VersionRecord> {
@@ -49,7 +53,13 @@ export async function transitionVersion(
   if (transition.requiresBalance) {
     const balance = checkBalance(version.totals);
     if (!balance.balanced) throw new Refused(unbalancedBudget(balance));
+    // Each 회계 balances on its own and keeps its 예비비 within 1% (formulation-limits.ts).
+    const limits = formulationRefusal(accountTotals(await readAllLines(version)));
+    if (limits) throw new Refused(limits);
   }
+  const raised = action === 'resolve' ? raisedLines(version.amendments) : [];
+  if (raised.length > 0 && !headConsent) throw new Refused(raiseWithoutConsent(raised));
+  const consent = raised.length > 0 && headConsent ? { headConsent } : {};
 
   const history: HistoryEntry = { action, from: version.state, to: transition.to, subject: caller.sub, role, at: request.receivedAt };
   const warnings: VersionWarning[] = [];
@@ -63,13 +73,14 @@ export async function transitionVersion(
     revision: version.revision + 1,
     history: [...version.history, history],
     warnings: [...version.warnings, ...warnings],
+    ...consent,
   };
   // A budget change that takes effect (finalise) is refused into a closed year.
   if (action === 'finalise' && closed) await refuseClosedPeriod(closed, gov, year);
   if (action === 'finalise') return finaliseVersion(request, version, next, history, carryIns);
 
   const outcome = await transact({
-    version: versionUpdate(version, { state: transition.to }, { appendHistory: history, appendWarnings: warnings }),
+    version: versionUpdate(version, { state: transition.to, ...consent }, { appendHistory: history, appendWarnings: warnings }),
     audit: auditPut(
       tableName(),
       auditRecord(request, { gov, operation: `budgetVersion.${action}`, target: `budget-version ${gov}/${year}/${number}` }),

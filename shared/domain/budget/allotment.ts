@@ -1,4 +1,5 @@
 import { refusal } from '#shared/domain/refusal.ts';
+import { isReserve } from '#shared/domain/budget/item-classes.ts';
 import type { LimitBreach, Refusal } from '#shared/domain/refusal.ts';
 
 /**
@@ -104,4 +105,23 @@ export const lineNotControlled = (gov: string, year: number, lineId: string): Re
 export function allotableRefusal(lineId: string, control: { readonly kind: 'expenditure' | 'revenue' }): Refusal | undefined {
   if (control.kind === 'expenditure') return undefined;
   return refusal('unprocessable', 'not-an-expenditure-line', `line ${lineId} is a revenue line; only spending is allotted`);
+}
+
+/**
+ * A 예비비 (801) line is never allotted: a 사용결정 first moves the amount to a 세출 line, which is
+ * allotted (지방재정법 시행령 §56③). With nothing allotted, no commitment can draw on the 예비비
+ * line either (committed ≤ allotted), which is how the budget side keeps execution off it.
+ */
+export function reserveAllotmentRefusal(lineId: string, itemCode: string): Refusal | undefined {
+  if (!isReserve(itemCode)) return undefined;
+  return refusal(
+    'unprocessable',
+    'reserve-not-spendable',
+    `line ${lineId} is a 예비비; decide a 사용결정 to a 세출 line and allot that line`,
+    {
+      rule: '예비비 → 사용결정 → allotment of the target line',
+      basis: '지방재정법 시행령 §56③',
+      lineId,
+    },
+  );
 }

@@ -4,8 +4,9 @@ import revenueRows from '#shared/data/revenue-categories.json' with { type: 'jso
 
 /**
  * The classification code tables (copied from the handout into shared/data) and the rules for
- * codes on budget lines: an unknown 분야/부문 is rejected; the economic list is partial, so an
- * unknown 편성목/통계목 is accepted as long as its 성질 group (first digit, 100…800) exists.
+ * codes on budget lines: an unknown 분야/부문 is rejected; an unknown 편성목 is rejected (the 편성목 list
+ * is complete as far as published budget books show it); the 통계목 list is partial, so an unknown
+ * 통계목 of a known 편성목 is accepted.
  */
 export interface FunctionalSector {
   readonly code: string;
@@ -60,6 +61,11 @@ export const STAT_ITEM_PATTERN = /^[1-8]\d{2}-\d{2}$/;
 
 /** 편성목 of a 통계목: "201-01" → "201". */
 export const itemOfStat = (statItem: string): string => statItem.slice(0, 3);
+
+const economicItems = new Set(economicCodes.filter((code) => code.level === 'item').map((code) => code.code));
+
+/** Whether the 편성목 of a 통계목 exists ("109-99" does not: there is no 편성목 109). */
+export const isKnownEconomicItem = (statItem: string): boolean => economicItems.has(itemOfStat(statItem));
 
 /** 성질 group of a 편성목 or 통계목: "201-01" → "200". */
 export const economicGroupOf = (code: string): string => `${code.charAt(0)}00`;

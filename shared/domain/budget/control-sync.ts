@@ -15,6 +15,10 @@ export interface ExistingControl {
   readonly budget: number;
   readonly allotted: number;
   readonly carryIn: number;
+  /** Net of the changes made during execution (전용, 이용, 이체, 예비비, 성립전: budget-change.ts); kept across versions. */
+  readonly changesNet?: number;
+  /** 성립전예산 not yet included in a 추경 (지방재정법 §45). */
+  readonly preEstablished?: number;
 }
 
 /** Carry-ins (이월) into this year per line id, from the previous year's closing. */
@@ -43,6 +47,15 @@ export interface ControlWrite {
   readonly mandatory: boolean;
   readonly budget: number;
   readonly carryIn: number;
+  // issue #14: the components of 예산현액 besides the carry-in (see budget-change.ts)
+  /** 예산액: the line's amount in the version. */
+  readonly enacted: number;
+  /** 부문 of an expenditure line (for roll-ups by 분야/부문); '' for revenue. */
+  readonly sector: string;
+  readonly changesNet: number;
+  readonly preEstablished: number;
+  /** The net of changes the plan was computed from: the write fails if a change landed since. */
+  readonly changesNetWas: number;
   /** What the journal map needs of the line (line-accounting.ts), in the accounting module's terms. */
   readonly journal: JournalAttributes;
 }
@@ -62,6 +75,8 @@ export interface ZeroedControl {
   readonly lineId: string;
   readonly budget: number;
   readonly carryIn: number;
+  readonly enacted: number;
+  readonly changesNetWas: number;
 }
 
 export interface BelowAllotted {
@@ -79,17 +94,32 @@ export type ControlPlan =
     }
   | { readonly ok: false; readonly violations: readonly BelowAllotted[] };
 
-export const controlWriteOf = (line: BudgetLine, carryIns: CarryIns = noCarryIns): ControlWrite => ({
-  lineId: line.lineId,
-  kind: line.kind,
-  fund: line.account,
-  itemCode: line.kind === 'expenditure' ? line.statItem : line.category,
-  dept: line.dept,
-  mandatory: line.kind === 'expenditure' ? line.mandatory : false,
-  budget: line.amount + (carryIns.get(line.lineId) ?? 0),
-  carryIn: carryIns.get(line.lineId) ?? 0,
-  journal: journalAttributesOf(line),
-});
+/**
+ * A line of the version as its control item carries it: 예산현액 = 예산액 + carry-in + the changes
+ * made during execution. A 성립전 amount is part of a version that includes the line (the 추경 that
+ * 지방재정법 §45 requires), so it leaves the changes and its flag is cleared.
+ */
+export const controlWriteOf = (line: BudgetLine, carryIns: CarryIns = noCarryIns, existing?: ExistingControl): ControlWrite => {
+  const carryIn = carryIns.get(line.lineId) ?? 0;
+  const changesNetWas = existing?.changesNet ?? 0;
+  const changesNet = changesNetWas - (existing?.preEstablished ?? 0);
+  return {
+    lineId: line.lineId,
+    kind: line.kind,
+    fund: line.account,
+    itemCode: line.kind === 'expenditure' ? line.statItem : line.category,
+    dept: line.dept,
+    mandatory: line.kind === 'expenditure' ? line.mandatory : false,
+    budget: line.amount + carryIn + changesNet,
+    carryIn,
+    enacted: line.amount,
+    sector: line.kind === 'expenditure' ? line.sector : '',
+    changesNet,
+    preEstablished: 0,
+    changesNetWas,
+    journal: journalAttributesOf(line),
+  };
+};
 
 function journalAttributesOf(line: BudgetLine): JournalAttributes {
   const { source: _source, ...attributes } = lineJournalAttributes(line);
@@ -102,7 +132,7 @@ export function planControlSync(
   carryIns: CarryIns = noCarryIns,
 ): ControlPlan {
   const current = new Map([...existing].map((control) => [control.lineId, control]));
-  const writes = [...lines].map((line) => controlWriteOf(line, carryIns));
+  const writes = [...lines].map((line) => controlWriteOf(line, carryIns, current.get(line.lineId)));
   const inVersion = new Set(writes.map((write) => write.lineId));
   const dropped = [...current.values()].filter((control) => !inVersion.has(control.lineId));
   const violations: BelowAllotted[] = [];
@@ -111,9 +141,12 @@ export function planControlSync(
     if (control && write.budget < control.allotted)
       violations.push({ lineId: write.lineId, budget: write.budget, allotted: control.allotted });
   }
+  // A line the version no longer has keeps its carry-in and the changes made during execution
+  // (a 성립전 line stays flagged until a 추경 includes it).
   const zeroed = dropped.map((control) => {
     const carryIn = carryIns.get(control.lineId) ?? 0;
-    return { lineId: control.lineId, budget: carryIn, carryIn };
+    const changesNetWas = control.changesNet ?? 0;
+    return { lineId: control.lineId, budget: carryIn + changesNetWas, carryIn, enacted: 0, changesNetWas };
   });
   for (const control of zeroed) {
     const allotted = current.get(control.lineId)?.allotted ?? 0;

@@ -27,3 +27,13 @@ export function toBudgetLine(line: BudgetLineInput): BudgetLine {
   }
   return { ...line, lineId: lineIdOf(line) };
 }
+
+/** The parts of an expenditure line id (E.{account}.{정책사업}.{단위사업}.{세부사업}.{통계목}), or undefined. */
+export function expenditureIdParts(
+  lineId: string,
+): { account: string; policy: string; unit: string; detail: string; statItem: string } | undefined {
+  const parts = lineId.split('.');
+  if (parts.length !== 6 || parts[0] !== 'E') return undefined;
+  const [, account, policy, unit, detail, statItem] = parts as [string, string, string, string, string, string];
+  return { account, policy, unit, detail, statItem };
+}

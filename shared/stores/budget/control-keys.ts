@@ -43,6 +43,27 @@ export interface LineControl {
   readonly version?: number | null;
   /** Created by the provisional budget (준예산) and not yet replaced by a final version. */
   readonly provisional?: boolean;
+  // issue #14: the components of 예산현액 (budget = enacted + carryIn + changesNet), absent = 0.
+  // The settlement's 세입세출결산 reads them from here.
+  /** 예산액 of the last final version. */
+  readonly enacted?: number;
+  /** 이월 from last year's closing (written by the control sync). */
+  readonly carryIn?: number;
+  readonly sector?: string;
+  /** 이용 (+ in, − out). */
+  readonly transferNet?: number;
+  /** 전용 (+ in, − out). */
+  readonly diversionNet?: number;
+  /** 이체 (+ in, − out). */
+  readonly reallocationNet?: number;
+  /** 예비비 사용: + on the target line, − on the 예비비 line. */
+  readonly reserveNet?: number;
+  /** 성립전예산 not yet included in a 추경. */
+  readonly preEstablished?: number;
+  /** Sum of the five above: what a new final version keeps on top of its amount. */
+  readonly changesNet?: number;
+  /** Paid amounts moved by 과목경정 (+ onto the right line, − off the wrong one); not part of 예산현액. */
+  readonly recodedNet?: number;
 }
 
 /** Attributes of a CASH# control item: paid ≤ allocated. */

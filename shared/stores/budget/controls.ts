@@ -15,7 +15,7 @@ export type StoredLineControl = LineControl & { readonly provisional: boolean };
 
 export async function readLineControls(gov: string, year: number): Promise<ExistingControl[]> {
   const items = await queryPrefix(controlPartition(gov, year), 'LINE#', {
-    ProjectionExpression: 'lineId, budget, allotted, carryIn',
+    ProjectionExpression: 'lineId, budget, allotted, carryIn, changesNet, preEstablished',
     ConsistentRead: true,
   });
   return items.map((item) => ({
@@ -23,6 +23,8 @@ export async function readLineControls(gov: string, year: number): Promise<Exist
     budget: Number(item.budget),
     allotted: Number(item.allotted),
     carryIn: Number(item.carryIn ?? 0),
+    changesNet: Number(item.changesNet ?? 0),
+    preEstablished: Number(item.preEstablished ?? 0),
   }));
 }
 
@@ -54,13 +56,15 @@ export async function writeLineControls(
   const fresh = writes.filter((write) => !existing.has(write.lineId));
   const updates = writes.filter((write) => existing.has(write.lineId));
   await batchWrite(
-    fresh.map((write) => ({
+    fresh.map(({ changesNetWas: _was, ...write }) => ({
       PutRequest: {
         Item: { ...lineControlKey(gov, year, write.lineId), entity: 'budget-control', gov, year, ...write, ...counters, ...source },
       },
     })),
   );
-  const update = async (lineId: string, set: Record<string, unknown>) => {
+  const update = async (lineId: string, { changesNetWas, ...set }: Record<string, unknown>) => {
+    const changesGuard =
+      changesNetWas === 0 ? '(attribute_not_exists(changesNet) OR changesNet = :changesNetWas)' : 'changesNet = :changesNetWas';
     const names = Object.fromEntries(Object.keys(set).map((name) => [`#${name}`, name]));
     const values = Object.fromEntries(Object.entries(set).map(([name, value]) => [`:${name}`, value]));
     await dynamoClient().send(
@@ -72,14 +76,16 @@ export async function writeLineControls(
           .join(', ')}`,
         ConditionExpression: `attribute_exists(pk) AND allotted <= :budget AND ${
           set.carryIn === 0 ? '(attribute_not_exists(#carryIn) OR #carryIn = :carryIn)' : '#carryIn = :carryIn'
-        }`,
+        } AND ${changesGuard}`,
         ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ExpressionAttributeValues: { ...values, ':changesNetWas': changesNetWas ?? 0 },
       }),
     );
   };
   await forEachParallel(updates, 16, ({ lineId, ...attributes }) => update(lineId, { ...attributes, ...source }));
-  await forEachParallel(zeroed, 16, ({ lineId, budget, carryIn }) => update(lineId, { budget, carryIn, ...source }));
+  await forEachParallel(zeroed, 16, ({ lineId, budget, carryIn, enacted, changesNetWas }) =>
+    update(lineId, { budget, carryIn, enacted, changesNetWas, ...source }),
+  );
 }
 
 /**
@@ -118,4 +124,9 @@ export async function releaseSyncLock(
     audit,
   });
   return outcome.ok;
+}
+
+/** Every control item of a government's year (one Query of its BUDGET# collection), for roll-ups and reports. */
+export async function readAllControls(gov: string, year: number): Promise<StoredLineControl[]> {
+  return (await queryPrefix(controlPartition(gov, year), 'LINE#')) as unknown as StoredLineControl[];
 }

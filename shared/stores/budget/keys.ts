@@ -52,3 +52,19 @@ export const cashAllocationKey = (gov: string, year: number, fund: string, month
 
 export const totalsPartition = (year: number): string => `BUDGETTOTALS#${year}`;
 export const totalsKey = (gov: string, year: number) => ({ pk: totalsPartition(year), sk: gov });
+
+/**
+ *   pk CHANGES#{gov}#{year}              sk {kind}#{reference}               budget changes during execution (전용, 이용, 이체,
+ *                                                                            예비비 사용, 과목경정, 성립전); a reversal under {kind}#{reference}~R
+ */
+export const changesPartition = (gov: string, year: number): string => `CHANGES#${gov}#${year}`;
+export const changeKey = (gov: string, year: number, kind: string, reference: string) => ({
+  pk: changesPartition(gov, year),
+  sk: `${kind}#${reference}`,
+});
+export const changeId = (kind: string, reference: string): string => `${kind}.${reference}`;
+export function parseChangeId(id: string): { kind: string; reference: string } | undefined {
+  const cut = id.indexOf('.');
+  if (cut <= 0) return undefined;
+  return { kind: id.slice(0, cut), reference: id.slice(cut + 1) };
+}

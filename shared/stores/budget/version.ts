@@ -3,7 +3,10 @@ import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { VersionWarning } from '#shared/domain/budget/deadlines.ts';
 import type { VersionTotals } from '#shared/domain/budget/totals.ts';
-import type { HistoryEntry, VersionRecord } from '#shared/domain/budget/version.ts';
+import type { HeadConsent, HistoryEntry, VersionRecord } from '#shared/domain/budget/version.ts';
+import type { Amendments } from '#shared/domain/budget/council-amendments.ts';
+import { noProvisions } from '#shared/domain/budget/general-provisions.ts';
+import type { GeneralProvisions } from '#shared/domain/budget/general-provisions.ts';
 import type { VersionState } from '#shared/domain/budget/workflow.ts';
 import { linesPartition, planPartition, versionKey, yearKey } from '#shared/stores/budget/keys.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
@@ -165,5 +168,8 @@ function toVersion(item: Record<string, unknown>): VersionRecord {
     history: (item.history as HistoryEntry[] | undefined) ?? [],
     createdAt: String(item.createdAt),
     controlsSynced: item.controlsSynced === true,
+    amendments: (item.amendments as Amendments | undefined) ?? {},
+    provisions: (item.provisions as GeneralProvisions | undefined) ?? noProvisions,
+    headConsent: (item.headConsent as HeadConsent | null | undefined) ?? null,
   };
 }

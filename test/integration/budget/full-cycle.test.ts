@@ -42,6 +42,8 @@ describe('budget formulation, full cycle through the HTTP handlers', () => {
       dept: 'D200',
       amount: 65_000_000,
     });
+    const travelId = 'E.GEN.P01.U01.D001.202-01';
+    const welfareId = 'E.GEN.P02.U02.D010.307-02';
     const foreign = await callRoute(editBudgetLines, { params, body: { revision: 0, upsert: [welfare] }, caller: c.departmentOfficial });
     expect(foreign.status).toBe(403);
     expect(foreign.body.code).toBe('other-department');
@@ -106,7 +108,25 @@ describe('budget formulation, full cycle through the HTTP handlers', () => {
       caller: c.council,
     });
     expect(amended.status).toBe(200);
-    revision = (await step(gov, year, 0, 'resolve', amended.body.revision, c.council)).revision;
+    // raising welfare needs the head's consent (지방자치법 §142③); with it, the amendments are on record
+    const unconsented = await callRoute(transitionBudgetVersion, {
+      params,
+      body: { action: 'resolve', revision: amended.body.revision },
+      caller: c.council,
+    });
+    expect(unconsented.status).toBe(422);
+    expect(unconsented.body).toMatchObject({ code: 'council-increase-without-consent', context: { lineIds: [welfareId] } });
+    const resolved = await callRoute(transitionBudgetVersion, {
+      params,
+      body: { action: 'resolve', revision: amended.body.revision, headConsent: { reference: '동의-2026-01', date: '2026-12-10' } },
+      caller: c.council,
+    });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toMatchObject({
+      headConsent: { reference: '동의-2026-01', date: '2026-12-10' },
+      amendments: { [travelId]: { submitted: 5_000_000, amended: 0 }, [welfareId]: { amended: 70_000_000 } },
+    });
+    revision = resolved.body.revision;
     const final = await step(gov, year, 0, 'finalise', revision, c.head);
     expect(final).toMatchObject({
       state: 'final',

@@ -57,7 +57,7 @@ describe('control items of a final version', () => {
         }),
         expect.objectContaining({ lineId: spend('B', 0).lineId, budget: 50 }),
       ],
-      zeroed: [{ lineId: spend('GONE', 0).lineId, budget: 0, carryIn: 0 }],
+      zeroed: [{ lineId: spend('GONE', 0).lineId, budget: 0, carryIn: 0, enacted: 0, changesNetWas: 0 }],
     });
   });
 
@@ -78,7 +78,7 @@ describe('control items of a final version', () => {
     expect(plan).toEqual({
       ok: true,
       writes: [expect.objectContaining({ lineId: carried, budget: 125, carryIn: 25 })],
-      zeroed: [{ lineId: gone, budget: 10, carryIn: 10 }],
+      zeroed: [{ lineId: gone, budget: 10, carryIn: 10, enacted: 0, changesNetWas: 0 }],
     });
   });
 

@@ -24,8 +24,15 @@ describe('line ids and line validation', () => {
     expect(toBudgetLine(budgetLineInput.parse({ ...base, sector: '081' }))).toMatchObject({ field: '080' });
   });
 
-  it('accepts an unknown 통계목 of a known 성질 group, rejects an unknown group or 부문', () => {
-    expect(budgetLineInput.safeParse({ ...base, statItem: '209-77' }).success).toBe(true);
+  it('accepts an unknown 통계목 of a known 편성목, rejects an unknown 편성목, group or 부문', () => {
+    expect(budgetLineInput.safeParse({ ...base, statItem: '201-77' }).success).toBe(true);
+    for (const statItem of ['109-99', '209-77', '899-01']) {
+      const unknownItem = budgetLineInput.safeParse({ ...base, statItem });
+      expect(unknownItem.error?.issues[0]).toMatchObject({
+        path: ['statItem'],
+        message: 'unknown 편성목 (the first three digits of the 통계목)',
+      });
+    }
     const unknownGroup = budgetLineInput.safeParse({ ...base, statItem: '901-01' });
     expect(unknownGroup.error?.issues[0]?.path).toEqual(['statItem']);
     const unknownSector = budgetLineInput.safeParse({ ...base, sector: '017' });

@@ -1,0 +1,8 @@
+import { reverseBudgetChange as reverse } from '#shared/application/budget/reverse-budget-change.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { reverseBudgetChange } from '#shared/routes/budget.ts';
+
+export const handler = apiHandler(reverseBudgetChange, async ({ params, body, request }) => {
+  const { posting, replay } = await reverse(request, params.gov, params.year, params.changeId, body.reference, body.reason);
+  return { status: replay ? 200 : 201, body: posting };
+});

@@ -1,0 +1,60 @@
+import { expenditureIdParts } from '#shared/domain/budget/line-id.ts';
+import { cutLines } from '#shared/domain/budget/council-amendments.ts';
+import type { ChangeKind, ChangeLine, CouncilCut } from '#shared/domain/budget/budget-change.ts';
+import { noProvisions } from '#shared/domain/budget/general-provisions.ts';
+import type { GeneralProvisions } from '#shared/domain/budget/general-provisions.ts';
+import { forbidden } from '#shared/domain/refusal.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import type { StoredLineControl } from '#shared/stores/budget/controls.ts';
+import { getDelegations } from '#shared/stores/budget/delegation.ts';
+import { getVersion, getYear, listVersions } from '#shared/stores/budget/version.ts';
+
+/** The date of a decision in Korea (UTC+9): the day the request was received there. */
+export const decisionDateOf = (receivedAt: string): string => new Date(Date.parse(receivedAt) + 9 * 3_600_000).toISOString().slice(0, 10);
+export const quarterOf = (date: string): number => Math.ceil(Number(date.slice(5, 7)) / 3);
+
+/** What the rules read of a control item. */
+export function changeLineOf(control: StoredLineControl): ChangeLine {
+  return {
+    lineId: control.lineId,
+    kind: control.kind,
+    fund: control.fund,
+    itemCode: control.itemCode,
+    policy: expenditureIdParts(control.lineId)?.policy ?? '',
+    budget: control.budget,
+    allotted: control.allotted,
+    committed: Number(control.committed ?? 0),
+    resolved: Number(control.resolved ?? 0),
+    ordered: Number(control.ordered ?? 0),
+    paid: Number(control.paid ?? 0),
+  };
+}
+
+/** What the council cut or abolished in the versions of the year it resolved (the `resolve` step's amendments). */
+export async function councilCuts(gov: string, year: number): Promise<CouncilCut[]> {
+  const versions = await listVersions(gov, year);
+  return versions
+    .filter((v) => v.state === 'final' || v.state === 'resolved')
+    .flatMap((v) => cutLines(v.amendments).map((cut) => ({ ...cut, version: v.number })));
+}
+
+/** The 예산총칙 of the year's final version. */
+export async function finalProvisions(gov: string, year: number): Promise<{ version: number; provisions: GeneralProvisions }> {
+  const { finalVersion } = await getYear(gov, year);
+  if (finalVersion === undefined) return { version: -1, provisions: noProvisions };
+  const version = await getVersion(gov, year, finalVersion);
+  return { version: finalVersion, provisions: version?.provisions ?? noProvisions };
+}
+
+/** The head decides every change; another role only where the head delegated that kind to it. */
+export async function requireAuthority(request: RequestInfo, gov: string, kind: ChangeKind): Promise<string> {
+  const role = request.actingRole ?? 'head';
+  if (role === 'head') return role;
+  const delegations = await getDelegations(gov);
+  if (delegations[kind]?.includes(role)) return role;
+  throw forbidden('delegation-not-granted', `the head of ${gov} has not delegated ${kind} to ${role}`, {
+    kind,
+    role,
+    delegated: delegations[kind] ?? [],
+  });
+}

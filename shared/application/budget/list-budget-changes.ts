@@ -1,0 +1,44 @@
+import type { ChangeKind } from '#shared/domain/budget/budget-change.ts';
+import { listChanges } from '#shared/stores/budget/changes.ts';
+import { getLineControl } from '#shared/stores/budget/controls.ts';
+
+/**
+ * The changes of a year, optionally of one kind and one quarter: the quarterly report to the
+ * council (전용: 지방재정법 §49③; 이체: §47의2②; due by the end of the month after the quarter).
+ */
+export async function listBudgetChanges(gov: string, year: number, kind?: ChangeKind, quarter?: number) {
+  const items = (await listChanges(gov, year, kind)).filter((c) => quarter === undefined || c.quarter === quarter);
+  const net = items.reduce((s, c) => s + BigInt(c.amount), 0n);
+  return { gov, year, kind: kind ?? null, quarter: quarter ?? null, count: items.length, netAmount: net.toString(), items };
+}
+
+/**
+ * 예비비 사용명세서 (지방재정법 §43④; 지방자치법 §144②, §150①): each 사용결정 with its decision date,
+ * amount, target line, reason, and what the target line has executed and left unused so far.
+ */
+export async function reserveStatement(gov: string, year: number) {
+  const decisions = (await listChanges(gov, year, 'reserve-use')).filter((c) => !c.reverses);
+  const targets = new Map(
+    await Promise.all(
+      [...new Set(decisions.map((d) => d.to))].map(async (lineId) => [lineId, await getLineControl(gov, year, lineId)] as const),
+    ),
+  );
+  const items = decisions.map((d) => {
+    const target = targets.get(d.to);
+    const paid = Number(target?.paid ?? 0);
+    const budget = Number(target?.budget ?? 0);
+    return {
+      changeId: d.changeId,
+      decisionDate: d.decisionDate,
+      amount: d.reversedBy ? 0 : d.amount,
+      from: d.from,
+      to: d.to,
+      reason: d.reason,
+      emergency: d.reserve?.emergency ?? false,
+      reversedBy: d.reversedBy,
+      targetLine: { budget, paid, unused: budget - paid },
+    };
+  });
+  const used = items.reduce((s, i) => s + BigInt(i.amount), 0n);
+  return { gov, year, used: used.toString(), items };
+}

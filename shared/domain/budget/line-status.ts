@@ -1,0 +1,148 @@
+import { expenditureIdParts } from '#shared/domain/budget/line-id.ts';
+import { fieldOfSector } from '#shared/domain/budget/classification.ts';
+
+/**
+ * 집행현황 of a line, read from its control item only (current as soon as a posting is applied):
+ *
+ *   예산현액 (budget) = 예산액 (enacted) + 전년도이월 (carryIn) + 이용 + 전용 + 이체 + 예비비 + 성립전
+ *   remaining to allot  = budget − allotted
+ *   remaining to commit = allotted − committed
+ *   execution rate      = paid / budget (집행률, %), exact to 2 decimals (half up), "0.00" when budget is 0
+ *
+ * Revenue lines: assessed, received, refunded; rate = (received − refunded) / budget.
+ */
+export interface ControlCounters {
+  readonly lineId: string;
+  readonly kind: 'expenditure' | 'revenue';
+  readonly fund: string;
+  readonly itemCode: string;
+  readonly dept: string;
+  readonly sector?: string | undefined;
+  readonly budget: number;
+  readonly enacted?: number | undefined;
+  readonly carryIn?: number | undefined;
+  readonly transferNet?: number | undefined;
+  readonly diversionNet?: number | undefined;
+  readonly reallocationNet?: number | undefined;
+  readonly reserveNet?: number | undefined;
+  readonly preEstablished?: number | undefined;
+  readonly changesNet?: number | undefined;
+  readonly recodedNet?: number | undefined;
+  readonly allotted?: number | undefined;
+  readonly committed?: number | undefined;
+  readonly resolved?: number | undefined;
+  readonly ordered?: number | undefined;
+  readonly paid?: number | undefined;
+  readonly assessed?: number | undefined;
+  readonly received?: number | undefined;
+  readonly refunded?: number | undefined;
+}
+
+const n = (value: unknown): number => Number(value ?? 0);
+
+/** A percentage of two exact integers as a decimal string with 2 places, rounded half up. */
+export function percent(part: bigint, whole: bigint): string {
+  if (whole === 0n) return '0.00';
+  const sign = part < 0n !== whole < 0n && part !== 0n ? '-' : '';
+  const p = part < 0n ? -part : part;
+  const w = whole < 0n ? -whole : whole;
+  const hundredths = (p * 10_000n * 2n + w) / (2n * w);
+  return `${sign}${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
+}
+
+export function lineStatus(control: ControlCounters) {
+  const budget = n(control.budget);
+  const changes = n(control.changesNet);
+  const components = {
+    enacted: control.enacted === undefined ? budget - n(control.carryIn) - changes : n(control.enacted),
+    carryIn: n(control.carryIn),
+    transfer: n(control.transferNet),
+    diversion: n(control.diversionNet),
+    reallocation: n(control.reallocationNet),
+    reserve: n(control.reserveNet),
+    preEstablished: n(control.preEstablished),
+  };
+  const parts = expenditureIdParts(control.lineId);
+  const common = {
+    lineId: control.lineId,
+    kind: control.kind,
+    account: control.fund,
+    dept: control.dept,
+    itemCode: control.itemCode,
+    policy: parts?.policy ?? null,
+    sector: control.sector || null,
+    field: control.sector ? (fieldOfSector(control.sector) ?? null) : null,
+    budget,
+    components,
+    preEstablishedPending: components.preEstablished > 0,
+  };
+  if (control.kind === 'revenue') {
+    const collected = n(control.received) - n(control.refunded);
+    return {
+      ...common,
+      assessed: n(control.assessed),
+      received: n(control.received),
+      refunded: n(control.refunded),
+      collectionRate: percent(BigInt(collected), BigInt(budget)),
+    };
+  }
+  const allotted = n(control.allotted);
+  const committed = n(control.committed);
+  const paid = n(control.paid);
+  return {
+    ...common,
+    allotted,
+    committed,
+    resolved: n(control.resolved),
+    ordered: n(control.ordered),
+    paid,
+    recoded: n(control.recodedNet),
+    remainingToAllot: budget - allotted,
+    remainingToCommit: allotted - committed,
+    executionRate: percent(BigInt(paid), BigInt(budget)),
+  };
+}
+
+export type RollupDimension = 'department' | 'policy' | 'sector' | 'field' | 'account';
+
+/** Sums of expenditure lines by one dimension, exact (bigint → decimal strings), with the execution rate. */
+export function rollup(controls: Iterable<ControlCounters>, by: RollupDimension) {
+  const groups = new Map<string, { lines: number; budget: bigint; allotted: bigint; committed: bigint; paid: bigint }>();
+  const keyOf = (c: ControlCounters): string => {
+    const sector = c.sector ?? '';
+    switch (by) {
+      case 'department':
+        return c.dept;
+      case 'policy':
+        return `${c.fund}.${expenditureIdParts(c.lineId)?.policy ?? ''}`;
+      case 'sector':
+        return sector || '(none)';
+      case 'field':
+        return (sector && fieldOfSector(sector)) || '(none)';
+      case 'account':
+        return c.fund;
+    }
+  };
+  for (const control of controls) {
+    if (control.kind !== 'expenditure') continue;
+    const key = keyOf(control);
+    const g = groups.get(key) ?? { lines: 0, budget: 0n, allotted: 0n, committed: 0n, paid: 0n };
+    g.lines += 1;
+    g.budget += BigInt(n(control.budget));
+    g.allotted += BigInt(n(control.allotted));
+    g.committed += BigInt(n(control.committed));
+    g.paid += BigInt(n(control.paid));
+    groups.set(key, g);
+  }
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, g]) => ({
+      key,
+      lines: g.lines,
+      budget: g.budget.toString(),
+      allotted: g.allotted.toString(),
+      committed: g.committed.toString(),
+      paid: g.paid.toString(),
+      executionRate: percent(g.paid, g.budget),
+    }));
+}

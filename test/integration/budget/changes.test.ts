@@ -1,0 +1,441 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allocateCash,
+  allotBudget,
+  createBudgetVersion,
+  createPreEstablished,
+  divertBudget,
+  editBudgetLines,
+  getBudgetLineStatus,
+  getExecutionRollup,
+  getGeneralProvisions,
+  getReserveStatement,
+  listBudgetChanges,
+  putBudgetDelegations,
+  putGeneralProvisions,
+  recodeExecution,
+  reallocateBudget,
+  reverseBudgetChange,
+  transferBudget,
+  useBudgetReserve,
+} from '#shared/routes/budget.ts';
+import * as execution from '#shared/routes/execution.ts';
+import { callRoute } from '#test/support/api.ts';
+import type { TestCaller } from '#test/support/api.ts';
+import { useTestStack } from '#test/support/stack.ts';
+import { drainPostings } from '#test/integration/execution/support.ts';
+import { callers, expenditure, finalBudget, revenue, setUpStructure, step } from './support.ts';
+
+await useTestStack();
+
+/**
+ * A scripted quarter (Q4 2026) of one 구 through the HTTP handlers: a budget the council cut, with
+ * an 예산총칙 이용 clause; 전용 refused and accepted, 이용, 이체, a 예비비 사용결정 then a commitment
+ * on the target line, a 과목경정, a 성립전 line — the line status before and after each.
+ */
+const gov = '11170'; // 용산구
+const year = 2026;
+const c = callers(gov);
+const date = '2026-11-30';
+const office = expenditure({ statItem: '201-01', amount: 10_000_000 }); // P01 사무관리비
+const entertainment = expenditure({ statItem: '203-01', amount: 2_000_000 }); // P01 업무추진비
+const materials = expenditure({ statItem: '206-01', amount: 1_000_000 }); // P01 재료비
+const salaries = expenditure({ statItem: '101-01', amount: 50_000_000 }); // P01 인건비
+const travel = expenditure({ unitCode: 'U02', detailCode: 'D002', statItem: '202-01', amount: 3_000_000 }); // P01, the council cuts it
+const grants = expenditure({
+  policyCode: 'P02',
+  unitCode: 'U03',
+  detailCode: 'D010',
+  statItem: '307-02',
+  sector: '081',
+  dept: 'D200',
+  amount: 20_000_000,
+});
+const centre = expenditure({
+  policyCode: 'P02',
+  unitCode: 'U03',
+  detailCode: 'D011',
+  statItem: '201-02',
+  sector: '081',
+  dept: 'D200',
+  amount: 5_000_000,
+});
+const principal = expenditure({ policyCode: 'P04', unitCode: 'U04', detailCode: 'D020', statItem: '601-01', amount: 4_000_000 });
+const interest = expenditure({ policyCode: 'P04', unitCode: 'U04', detailCode: 'D020', statItem: '311-01', amount: 1_000_000 });
+const reserve = expenditure({ policyCode: 'P09', unitCode: 'U09', detailCode: 'D099', statItem: '801-01', amount: 900_000 });
+const spending = [office, entertainment, materials, salaries, travel, grants, centre, principal, interest, reserve];
+const total = spending.reduce((sum, line) => sum + line.amount, 0);
+const id = {
+  office: 'E.GEN.P01.U01.D001.201-01',
+  entertainment: 'E.GEN.P01.U01.D001.203-01',
+  materials: 'E.GEN.P01.U01.D001.206-01',
+  salaries: 'E.GEN.P01.U01.D001.101-01',
+  travel: 'E.GEN.P01.U02.D002.202-01',
+  grants: 'E.GEN.P02.U03.D010.307-02',
+  centre: 'E.GEN.P02.U03.D011.201-02',
+  principal: 'E.GEN.P04.U04.D020.601-01',
+  interest: 'E.GEN.P04.U04.D020.311-01',
+  reserve: 'E.GEN.P09.U09.D099.801-01',
+};
+
+const status = async (lineId: string) => {
+  const result = await callRoute(getBudgetLineStatus, { params: { gov, year, lineId }, caller: c.budgetOfficer });
+  expect(result.status, JSON.stringify(result.body)).toBe(200);
+  return result.body;
+};
+/** Calls a change route; the body carries the HTTP status too, so one toMatchObject checks both. */
+const answer = (result: { status: number; body: Record<string, unknown> }) => ({
+  status: result.status,
+  body: { ...result.body, status: result.status },
+});
+const change = async (route: typeof divertBudget, body: Record<string, unknown>, caller: TestCaller = c.head) =>
+  answer(await callRoute(route, { params: { gov, year }, body: { reason: '집행 여건 변화', ...body }, caller }));
+const postings = {
+  finance: { sub: 'fo-kim', roles: ['finance_officer'], gov },
+  disbursing: { sub: 'do-lee', roles: ['disbursing_officer'], gov },
+  bank: { sub: 'bank-yongsan', roles: ['treasury_bank'], gov },
+} satisfies Record<string, TestCaller>;
+let keys = 0;
+const post = async (
+  route: (typeof execution)[keyof typeof execution],
+  caller: TestCaller,
+  params: Record<string, string>,
+  body: unknown,
+) => {
+  const result = await callRoute(route, { caller, params: { gov, year, ...params }, body, headers: { 'Idempotency-Key': `k-${++keys}` } });
+  expect(result.status, JSON.stringify(result.body)).toBe(202);
+  await drainPostings();
+  return result.body.postingId as string;
+};
+
+describe('changing the budget during a quarter (issue #14)', () => {
+  it('formulates a budget the council cuts, with an 예산총칙 이용 clause approved with it', async () => {
+    await setUpStructure(gov);
+    const created = await callRoute(createBudgetVersion, { params: { gov, year }, body: { kind: 'original' }, caller: c.budgetOfficer });
+    const params = { gov, year, version: 0 };
+    const edit = await callRoute(editBudgetLines, {
+      params,
+      body: { revision: created.body.revision, upsert: [...spending, revenue({ amount: total })] },
+      caller: c.budgetOfficer,
+    });
+    expect(edit.status, JSON.stringify(edit.body)).toBe(200);
+    let revision = (await step(gov, year, 0, 'request', edit.body.revision, c.budgetOfficer)).revision;
+    const clause = {
+      clause: '제5조',
+      text: '복지 정책사업의 예산은 행정운영 정책사업으로 이용할 수 있다',
+      account: 'GEN',
+      from: ['P02'],
+      to: ['P01'],
+    };
+    const badProvisions = await callRoute(putGeneralProvisions, {
+      params,
+      body: {
+        revision,
+        transferClauses: [clause],
+        continuingExpenditures: [
+          {
+            id: 'CE1',
+            name: '청사',
+            lineId: id.office,
+            total: 100,
+            years: [
+              { year: 2026, amount: 50 },
+              { year: 2031, amount: 50 },
+            ],
+          },
+        ],
+      },
+      caller: c.budgetOfficer,
+    });
+    expect(badProvisions.status).toBe(422);
+    expect(badProvisions.body).toMatchObject({ code: 'invalid-provisions', errors: [{ path: 'continuingExpenditures.0.years' }] });
+    const provisions = await callRoute(putGeneralProvisions, {
+      params,
+      body: { revision, transferClauses: [clause], explicitCarryOvers: [{ lineId: id.centre, amount: 1_000_000, reason: '공사 기간' }] },
+      caller: c.budgetOfficer,
+    });
+    expect(provisions.status, JSON.stringify(provisions.body)).toBe(200);
+    revision = (await step(gov, year, 0, 'adjust', provisions.body.revision, c.otherBudgetOfficer)).revision;
+    const submitted = await step(gov, year, 0, 'submit', revision, c.head);
+    // the council cuts 여비 by 500,000 (and the revenue with it: each 회계 balances)
+    const cut = await callRoute(editBudgetLines, {
+      params,
+      body: { revision: submitted.revision, upsert: [{ ...travel, amount: 2_500_000 }, revenue({ amount: total - 500_000 })] },
+      caller: c.council,
+    });
+    expect(cut.status).toBe(200);
+    revision = (await step(gov, year, 0, 'resolve', cut.body.revision, c.council)).revision;
+    expect((await step(gov, year, 0, 'finalise', revision, c.head)).state).toBe('final');
+    const read = await callRoute(getGeneralProvisions, { params, caller: c.council });
+    expect(read.body.provisions.transferClauses).toEqual([clause]);
+    expect(await status(id.travel)).toMatchObject({ budget: 2_500_000, components: { enacted: 2_500_000, diversion: 0 } });
+  });
+
+  it('refuses the 전용 the law forbids, with the rule and its article', async () => {
+    const cases: [string, string, number, string, string][] = [
+      [id.office, id.entertainment, 100_000, 'diversion-into-entertainment', '지방재정법 시행령 §55②'],
+      [id.salaries, id.office, 100_000, 'diversion-of-personnel', '지방재정법 시행령 §55①1'],
+      [id.office, id.salaries, 100_000, 'diversion-of-personnel', '지방재정법 시행령 §55①1'],
+      [id.centre, id.office, 100_000, 'diversion-across-programs', '지방재정법 §49①'],
+      [id.office, id.travel, 100_000, 'against-council-cut', '지방재정법 §49②2'],
+    ];
+    for (const [from, to, amount, code, basis] of cases) {
+      const refused = await change(divertBudget, { from, to, amount, reference: `D-${code}` });
+      expect(refused.status, `${from} → ${to}`).toBe(422);
+      expect(refused.body).toMatchObject({ code, context: { basis } });
+    }
+    const outside = await change(divertBudget, { from: id.office, to: 'E.GEN.P01.U01.D001.206-02', amount: 1, reference: 'D-OUT' });
+    expect(outside.body).toMatchObject({ status: 422, code: 'project-not-in-budget' });
+    const tooMuch = await change(divertBudget, { from: id.office, to: id.materials, amount: 10_000_001, reference: 'D-BIG' });
+    expect(tooMuch.body).toMatchObject({ code: 'change-exceeds-unallotted', context: { requested: 10_000_001, available: 10_000_000 } });
+    const byOfficer = await change(divertBudget, { from: id.office, to: id.materials, amount: 1, reference: 'D-BO' }, c.budgetOfficer);
+    expect(byOfficer.body).toMatchObject({ status: 403, code: 'delegation-not-granted' });
+    // 원금 ↔ 이자 is the one move 상환금 allows
+    expect((await change(divertBudget, { from: id.principal, to: id.interest, amount: 200_000, reference: 'D-DEBT' })).status).toBe(201);
+    expect(await status(id.interest)).toMatchObject({ budget: 1_200_000, components: { diversion: 200_000 } });
+  });
+
+  it('accepts a 전용 inside one 정책사업: the total is unchanged and both lines show it', async () => {
+    expect(await status(id.office)).toMatchObject({
+      budget: 10_000_000,
+      remainingToAllot: 10_000_000,
+      components: { enacted: 10_000_000 },
+    });
+    const accepted = await change(divertBudget, { from: id.office, to: id.materials, amount: 1_000_000, reference: 'D-2026-041' });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
+    expect(accepted.body).toMatchObject({
+      changeId: 'diversion.D-2026-041',
+      kind: 'diversion',
+      quarter: 4,
+      basis: '지방재정법 §49; 시행령 §55',
+      role: 'head',
+    });
+    expect(await status(id.office)).toMatchObject({ budget: 9_000_000, components: { enacted: 10_000_000, diversion: -1_000_000 } });
+    expect(await status(id.materials)).toMatchObject({ budget: 2_000_000, components: { enacted: 1_000_000, diversion: 1_000_000 } });
+    const replay = await change(divertBudget, { from: id.office, to: id.materials, amount: 1_000_000, reference: 'D-2026-041' });
+    expect(replay.status).toBe(200);
+    const reused = await change(divertBudget, { from: id.office, to: id.materials, amount: 5, reference: 'D-2026-041' });
+    expect(reused.body).toMatchObject({ status: 409, code: 'reference-used' });
+    // the head delegates 전용 to the budget office
+    expect(
+      (await callRoute(putBudgetDelegations, { params: { gov }, body: { delegations: { diversion: ['budget_officer'] } }, caller: c.head }))
+        .status,
+    ).toBe(200);
+    const delegated = await change(divertBudget, { from: id.office, to: id.materials, amount: 1, reference: 'D-BO' }, c.budgetOfficer);
+    expect(delegated.body).toMatchObject({ status: 201, role: 'budget_officer' });
+    const reversed = answer(
+      await callRoute(reverseBudgetChange, {
+        params: { gov, year, changeId: 'diversion.D-BO' },
+        body: { reference: 'D-BO-R', reason: '착오' },
+        caller: c.budgetOfficer,
+      }),
+    );
+    expect(reversed.body).toMatchObject({ status: 201, amount: -1, reverses: 'diversion.D-BO' });
+    expect(await status(id.materials)).toMatchObject({ budget: 2_000_000 });
+  });
+
+  it('allows an 이용 only where the 예산총칙 names the pair, and an 이체 only with its 조례', async () => {
+    const unauthorised = await change(transferBudget, { from: id.office, to: id.centre, amount: 100, reference: 'T-1' });
+    expect(unauthorised.body).toMatchObject({ status: 422, code: 'transfer-not-authorised', context: { from: 'P01', to: 'P02' } });
+    const inside = await change(transferBudget, { from: id.office, to: id.materials, amount: 100, reference: 'T-2' });
+    expect(inside.body).toMatchObject({ status: 422, code: 'transfer-within-program' });
+    const accepted = await change(transferBudget, { from: id.centre, to: id.office, amount: 500_000, reference: 'T-3' });
+    expect(accepted.body).toMatchObject({ status: 201, clause: '제5조' });
+    expect(await status(id.office)).toMatchObject({ budget: 9_500_000, components: { transfer: 500_000, diversion: -1_000_000 } });
+    const noAct = await change(reallocateBudget, { from: id.centre, to: id.office, amount: 1, reference: 'R-1' });
+    expect(noAct.body).toMatchObject({ status: 400, code: 'invalid-request' });
+    const reorganised = await change(reallocateBudget, {
+      from: id.centre,
+      to: id.office,
+      amount: 100_000,
+      reference: 'R-2',
+      reorganisation: { act: '조례', number: '제1234호', date: '2026-10-01' },
+    });
+    expect(reorganised.body).toMatchObject({ status: 201, reorganisation: { act: '조례', number: '제1234호' } });
+  });
+
+  it('spends 예비비 only through a 사용결정 to a 세출 line, which is then allotted and committed', async () => {
+    const allotReserve = answer(
+      await callRoute(allotBudget, {
+        params: { gov, year },
+        body: { lineId: id.reserve, quarter: 4, amount: 1, kind: 'regular', reference: 'A-RES' },
+        caller: c.budgetOfficer,
+      }),
+    );
+    expect(allotReserve.body).toMatchObject({ status: 422, code: 'reserve-not-spendable' });
+    for (const [to, code] of [
+      [id.entertainment, 'reserve-target-not-allowed'],
+      [id.grants, 'reserve-target-not-allowed'],
+      [id.travel, 'against-council-cut'],
+      [id.reserve, 'same-line'],
+    ] as const) {
+      const refused = await change(useBudgetReserve, { from: id.reserve, to, amount: 100, reference: `Y-${code}` });
+      expect(refused.body, to).toMatchObject({ status: 422, code });
+    }
+    const notReserve = await change(useBudgetReserve, { from: id.office, to: id.materials, amount: 100, reference: 'Y-NR' });
+    expect(notReserve.body).toMatchObject({ code: 'not-a-reserve-line' });
+    const emergency = await change(useBudgetReserve, {
+      from: id.reserve,
+      to: id.grants,
+      amount: 100_000,
+      reference: 'Y-EMG',
+      emergency: true,
+    });
+    expect(emergency.body).toMatchObject({ status: 201, reserve: { emergency: true } });
+
+    const before = await status(id.materials);
+    const used = await change(useBudgetReserve, { from: id.reserve, to: id.materials, amount: 500_000, reference: 'Y-2026-07' });
+    expect(used.body).toMatchObject({ status: 201, kind: 'reserve-use', from: id.reserve, to: id.materials });
+    expect(await status(id.reserve)).toMatchObject({ budget: 300_000, components: { reserve: -600_000 } });
+    expect(await status(id.materials)).toMatchObject({ budget: before.budget + 500_000, components: { reserve: 500_000 } });
+    const allotted = await callRoute(allotBudget, {
+      params: { gov, year },
+      body: { lineId: id.materials, quarter: 4, amount: 2_500_000, kind: 'regular', reference: 'A-MAT' },
+      caller: c.budgetOfficer,
+    });
+    expect(allotted.status).toBe(201);
+    await post(
+      execution.createCommitment,
+      postings.finance,
+      {},
+      { lineId: id.materials, amount: 400_000, counterparty: '123-45-67890', contractRef: 'C-RES-1', date },
+    );
+    expect(await status(id.materials)).toMatchObject({
+      allotted: 2_500_000,
+      committed: 400_000,
+      remainingToCommit: 2_100_000,
+      remainingToAllot: 0,
+    });
+    const statement = await callRoute(getReserveStatement, { params: { gov, year }, caller: c.council });
+    expect(statement.body).toMatchObject({
+      used: '600000',
+      items: [
+        { to: id.grants, emergency: true },
+        { to: id.materials, amount: 500_000 },
+      ],
+    });
+  });
+
+  it('recodes a paid amount from the wrong line to the right one (과목경정)', async () => {
+    for (const [lineId, amount, reference] of [
+      [id.office, 1_000_000, 'A-OFF'],
+      [id.entertainment, 500_000, 'A-ENT'],
+    ] as const)
+      expect(
+        (
+          await callRoute(allotBudget, {
+            params: { gov, year },
+            body: { lineId, quarter: 4, amount, kind: 'regular', reference },
+            caller: c.budgetOfficer,
+          })
+        ).status,
+      ).toBe(201);
+    expect(
+      (
+        await callRoute(allocateCash, {
+          params: { gov, year },
+          body: { fund: 'GEN', month: '2026-11', amount: 5_000_000, reference: 'CASH-11' },
+          caller: c.budgetOfficer,
+        })
+      ).status,
+    ).toBe(201);
+    const commitment = await post(
+      execution.createCommitment,
+      postings.finance,
+      {},
+      { lineId: id.materials, amount: 300_000, counterparty: '123-45-67890', contractRef: 'C-WRONG', date },
+    );
+    const resolution = await post(execution.resolvePayment, postings.finance, { commitmentId: commitment }, { amount: 300_000, date });
+    const order = await post(execution.orderPayment, postings.disbursing, { resolutionId: resolution }, { amount: 300_000, date });
+    await post(execution.confirmPayment, postings.bank, { orderId: order }, { date });
+    const wrong = await status(id.materials);
+    expect(wrong).toMatchObject({ committed: 700_000, paid: 300_000 });
+    const right = await status(id.office);
+
+    const hidden = await change(recodeExecution, { from: id.materials, to: id.entertainment, amount: 300_000, reference: 'K-ENT' });
+    expect(hidden.body).toMatchObject({ status: 422, code: 'diversion-into-entertainment' });
+    const tooMuch = await change(recodeExecution, { from: id.materials, to: id.office, amount: 300_001, reference: 'K-BIG' });
+    expect(tooMuch.body).toMatchObject({ status: 422, code: 'recoding-exceeds-executed', context: { available: 300_000 } });
+    const recoded = await change(recodeExecution, { from: id.materials, to: id.office, amount: 300_000, reference: 'K-2026-01' });
+    expect(recoded.body).toMatchObject({ status: 201, kind: 'recoding' });
+    expect(await status(id.materials)).toMatchObject({ budget: wrong.budget, committed: 400_000, paid: 0, recoded: -300_000 });
+    expect(await status(id.office)).toMatchObject({
+      budget: right.budget,
+      committed: right.committed + 300_000,
+      paid: 300_000,
+      recoded: 300_000,
+    });
+  });
+
+  it('creates a 성립전 line for a designated, fully granted transfer and flags it', async () => {
+    const { amount: _line, ...grantLine } = grants;
+    const { amount: _revenue, ...grantRevenue } = revenue({ category: '5', item: 'NATSUB', name: '국고보조금' });
+    const body = {
+      reference: 'S-2026-01',
+      reason: '국고보조 교부',
+      line: { ...grantLine, detailCode: 'D012' },
+      revenue: grantRevenue,
+      amount: 3_000_000,
+      basis: {
+        kind: 'grant',
+        grantor: 'national',
+        notice: '보건복지부-2026-77',
+        noticeDate: '2026-11-20',
+        designated: true,
+        fullyGranted: false,
+      },
+    };
+    const partial = answer(await callRoute(createPreEstablished, { params: { gov, year }, body, caller: c.head }));
+    expect(partial.body).toMatchObject({ status: 422, code: 'pre-established-not-eligible' });
+    const created = answer(
+      await callRoute(createPreEstablished, {
+        params: { gov, year },
+        body: { ...body, basis: { ...body.basis, fullyGranted: true } },
+        caller: c.head,
+      }),
+    );
+    expect(created.body).toMatchObject({ status: 201, kind: 'pre-established', from: null, to: 'E.GEN.P02.U03.D012.307-02' });
+    expect(await status('E.GEN.P02.U03.D012.307-02')).toMatchObject({
+      budget: 3_000_000,
+      preEstablishedPending: true,
+      components: { preEstablished: 3_000_000 },
+    });
+  });
+
+  it('reports the quarter to the council and rolls the status up', async () => {
+    const report = await callRoute(listBudgetChanges, {
+      params: { gov, year },
+      query: { kind: 'diversion', quarter: '4' },
+      caller: c.council,
+    });
+    expect(report.body.items.map((item: { changeId: string }) => item.changeId)).toEqual([
+      'diversion.D-DEBT',
+      'diversion.D-2026-041',
+      'diversion.D-BO',
+      'diversion.D-BO~R',
+    ]);
+    expect(report.body.items[2]).toMatchObject({ reversedBy: 'diversion.D-BO~R' });
+    const byAccount = await callRoute(getExecutionRollup, { params: { gov, year }, query: { by: 'account' }, caller: c.council });
+    // the changes moved money, never created it: only the 성립전 line adds (its 세입 with it)
+    expect(byAccount.body.groups).toEqual([
+      expect.objectContaining({ key: 'GEN', budget: String(total - 500_000 + 3_000_000), paid: '300000' }),
+    ]);
+    const byPolicy = await callRoute(getExecutionRollup, { params: { gov, year }, query: { by: 'policy' }, caller: c.ministry });
+    expect(byPolicy.body.groups.map((g: { key: string }) => g.key)).toEqual(['GEN.P01', 'GEN.P02', 'GEN.P04', 'GEN.P09']);
+    const byDepartment = await callRoute(getExecutionRollup, { params: { gov, year }, query: { by: 'department' }, caller: c.head });
+    expect(byDepartment.body).toMatchObject({
+      executionRate: expect.stringMatching(/^\d+\.\d\d$/),
+      groups: [{ key: 'D100' }, { key: 'D200' }],
+    });
+  });
+
+  it('refuses every change of a year that has ended', async () => {
+    await finalBudget(gov, 2025, 'original', [office, materials, revenue({ amount: 11_000_000 })]);
+    const late = await callRoute(divertBudget, {
+      params: { gov, year: 2025 },
+      body: { from: id.office, to: id.materials, amount: 1, reference: 'D-LATE', reason: '연말' },
+      caller: c.head,
+    });
+    expect(late.body).toMatchObject({ status: 422, code: 'change-after-year-end', context: { year: 2025 } });
+  });
+});
