@@ -5,6 +5,7 @@ import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { sqsClient } from '#shared/clients/sqs.ts';
 import { tableName } from '#shared/config/env.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { shardUrls } from '#shared/config/queue-shards.ts';
 import { queues } from '#shared/resources.ts';
 import { createCommitment } from '#shared/routes/execution.ts';
 import { routeCall } from './api-client.ts';
@@ -76,7 +77,7 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
   const pollerSqs = runtimeSqsClient();
   const sqsMeter = meterSqs([sqsClient(), pollerSqs]);
   const poller = createQueuePoller({
-    queueUrl: requiredEnv(queues.postings.env),
+    queueUrls: shardUrls(queues.postings, requiredEnv(queues.postings.env)),
     declaration: queues.postings,
     handler: options.consumer,
     sqs: pollerSqs,

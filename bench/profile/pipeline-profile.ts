@@ -24,6 +24,7 @@ import { startLocalApi } from '../harness/local-api.ts';
 import { committedOn, COMMITMENT_AMOUNT, commitmentCalls } from '../harness/pipeline-run.ts';
 import { timeCalls } from './call-timer.ts';
 import type { CallTimes } from './call-timer.ts';
+import { shardUrls } from '#shared/config/queue-shards.ts';
 
 const { values } = parseArgs({
   options: {
@@ -71,7 +72,7 @@ await withEmbeddedStack(async ({ enginePid }) => {
     times.reset();
     cpu = cpuMeter(enginePid);
     const poller = createQueuePoller({
-      queueUrl: String(process.env[queues.postings.env]),
+      queueUrls: shardUrls(queues.postings, String(process.env[queues.postings.env])),
       declaration: queues.postings,
       sqs: pollerSqs,
       concurrency: 4,

@@ -18,6 +18,7 @@ import { startLocalApi } from '../harness/local-api.ts';
 import { goal } from '../harness/report.ts';
 import type { Section } from '../harness/section.ts';
 import { perSecond, round } from '../harness/stats.ts';
+import { shardUrls } from '#shared/config/queue-shards.ts';
 
 const PEAK_DAY = 660_000;
 const AMOUNT = 1_000;
@@ -48,7 +49,7 @@ export const peakDay: Section = {
         const calls = await mixedCalls(api, prepared, Math.min(operations, 50_000));
         const before = await books(prepared);
         const poller = createQueuePoller({
-          queueUrl: process.env[queues.postings.env] ?? '',
+          queueUrls: shardUrls(queues.postings, process.env[queues.postings.env] ?? ''),
           declaration: queues.postings,
           concurrency: 4,
           waitTimeSeconds: 1,

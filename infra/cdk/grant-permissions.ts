@@ -30,7 +30,7 @@ export interface GrantTargets {
  * that remove draft budget lines: posted entries and audit records are never deleted.
  * Transactions are authorised per item action. Caveat: IAM cannot tell a batch put from a batch
  * delete, so BatchWriteItem (which writers need for bulk lines) could still delete; the code check
- * in test/infra/permissions.test.ts flags any DeleteRequest outside `draftItemDeleters`.
+ * in test/infra/permissions.test.ts flags any DeleteRequest outside `itemDeleters`.
  */
 export const tableReadActions = [
   'dynamodb:GetItem',
@@ -68,7 +68,7 @@ export function grantPermissions(
   if (permissions.table === 'readWrite') {
     fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: [...tableWriteActions], resources: [table.table.tableArn] }));
   }
-  if (permissions.deletesDraftItems) {
+  if (permissions.deletesItems) {
     fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:DeleteItem'], resources: [table.table.tableArn] }));
   }
   for (const queue of permissions.sendTo) {

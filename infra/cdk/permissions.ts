@@ -9,8 +9,9 @@ import type { ScheduleDeclaration } from '#shared/schedules.ts';
  * handler), so a new route gets the right grants without anyone editing the stack.
  *
  * - The table: GET routes read; other routes read and write; platform routes other than /health
- *   (OpenAPI, docs) get nothing. DeleteItem only for the handlers that remove lines of a draft
- *   budget version (`draftItemDeleters`): posted entries and audit records are never deleted.
+ *   (OpenAPI, docs) get nothing. DeleteItem only for the handlers that remove working items
+ *   (`deletesItems`): lines of a draft budget version, the outbox marker of a posting once it is
+ *   on the queue, a refused closing's period marker. Posted entries and audit records are never deleted.
  * - Queues: only the write routes and jobs listed in `queueSenders` may send.
  * - The archive: written only by the settlement consumer; read by the GET routes of the folders
  *   that serve reports. Nobody may delete an object or change its retention.
@@ -21,8 +22,8 @@ export type ArchiveAccess = 'none' | 'read' | 'readWrite';
 
 export interface FunctionPermissions {
   readonly table: TableAccess;
-  /** DeleteItem on the table, for the handlers that edit draft budget lines. */
-  readonly deletesDraftItems: boolean;
+  /** DeleteItem on the table: draft budget lines, outbox markers, a refused closing's period marker. */
+  readonly deletesItems: boolean;
   readonly sendTo: readonly QueueKey[];
   readonly archive: ArchiveAccess;
   /** Read the attributes of every queue and the existence of every bucket (health checks). */
@@ -38,6 +39,7 @@ export const queueSenders: Readonly<Record<QueueKey, readonly string[]>> = {
     'expenditure/',
     'revenue/',
     'postings/correct-posting',
+    'postings/sweep-unqueued',
     'subsidy/decide-grant',
     'subsidy/pay',
     'subsidy/settle-grant',
@@ -50,12 +52,18 @@ export const queueSenders: Readonly<Record<QueueKey, readonly string[]>> = {
  * Handlers that delete items: editing and importing the lines of a draft budget version, and
  * creating a version (it removes the draft lines it wrote when another version won the race).
  */
-export const draftItemDeleters: readonly string[] = [
+export const itemDeleters: readonly string[] = [
   'budget/edit-lines',
   'budget/import-lines',
   'budget/upload-csv',
   'budget/create-version',
 ];
+
+/**
+ * Whether a handler deletes items: the ones above, and every handler that enqueues postings (it
+ * deletes its outbox marker once the message is on the queue: shared/stores/execution/postings-queue.ts).
+ */
+const deletesItemsOf = (handler: string): boolean => itemDeleters.includes(handler) || sendersOf(handler).includes('postings');
 
 /** Handler folders whose GET routes list archived reports and presign downloads. */
 export const archiveReaderFolders: readonly string[] = ['reports', 'archives', 'settlement'];
@@ -63,7 +71,7 @@ export const archiveReaderFolders: readonly string[] = ['reports', 'archives', '
 const platformFolder = 'platform';
 const healthHandler = 'platform/health';
 
-const nothing: FunctionPermissions = { table: 'none', deletesDraftItems: false, sendTo: [], archive: 'none', inspectAll: false };
+const nothing: FunctionPermissions = { table: 'none', deletesItems: false, sendTo: [], archive: 'none', inspectAll: false };
 
 const handlerFolder = (handler: string): string => handler.split('/')[0] ?? handler;
 
@@ -74,21 +82,25 @@ export function routePermissions(route: Route): FunctionPermissions {
   const reads = route.method === 'GET';
   return {
     table: reads ? 'read' : 'readWrite',
-    deletesDraftItems: !reads && draftItemDeleters.includes(route.handler),
+    deletesItems: !reads && deletesItemsOf(route.handler),
     sendTo: reads ? [] : sendersOf(route.handler),
     archive: reads && archiveReaderFolders.includes(folder) ? 'read' : 'none',
     inspectAll: false,
   };
 }
 
-/** A queue consumer applies what it receives; the settlement consumer alone writes the archive. */
+/**
+ * A queue consumer applies what it receives; the settlement consumer alone writes the archive, and
+ * reopens (deletes the marker of) a period whose closing was refused.
+ */
 export function consumerPermissions(queue: QueueKey): FunctionPermissions {
-  return { ...nothing, table: 'readWrite', archive: queue === 'settlement' ? 'readWrite' : 'none' };
+  const settlement = queue === 'settlement';
+  return { ...nothing, table: 'readWrite', deletesItems: settlement, archive: settlement ? 'readWrite' : 'none' };
 }
 
 /** Scheduled jobs fan work out on the queues of their folder; they read the table to find the work. */
 export function schedulePermissions(schedule: ScheduleDeclaration): FunctionPermissions {
-  return { ...nothing, table: 'readWrite', sendTo: sendersOf(schedule.handler) };
+  return { ...nothing, table: 'readWrite', sendTo: sendersOf(schedule.handler), deletesItems: deletesItemsOf(schedule.handler) };
 }
 
 function sendersOf(handler: string): QueueKey[] {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { startEmbeddedStack } from '#infra/embedded/stack-manager.ts';
 import { resetClients } from '#shared/clients/reset.ts';
 import { clockOverride, describeClock } from '#shared/clock.ts';
+import { shardUrls } from '#shared/config/queue-shards.ts';
 import { queues } from '#shared/resources.ts';
 import { schedules } from '#shared/schedules.ts';
 import type { ScheduleDeclaration } from '#shared/schedules.ts';
@@ -84,7 +85,8 @@ async function runStandalone(job: ScheduleDeclaration): Promise<unknown> {
     let drained = false;
     const drain = (async () => {
       for (const declaration of Object.values(queues)) {
-        const poller = createQueuePoller({ queueUrl: stack.env[declaration.env] ?? '', declaration, waitTimeSeconds: 0 });
+        const queueUrls = shardUrls(declaration, stack.env[declaration.env] ?? '', stack.env);
+        const poller = createQueuePoller({ queueUrls, declaration, waitTimeSeconds: 0 });
         const stats = await poller.drain({ timeoutMs: 600_000 });
         await poller.stop();
         if (stats.received > 0) console.error(`${declaration.name}: ${stats.succeeded} message(s) consumed, ${stats.retried} retried`);

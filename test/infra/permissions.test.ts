@@ -26,7 +26,7 @@ describe('the permission table', () => {
   it('lets GET routes read the table and nothing else', () => {
     expect(routePermissions(route('GET', 'budget/list-lines', governmentRead('budget_officer')))).toEqual({
       table: 'read',
-      deletesDraftItems: false,
+      deletesItems: false,
       sendTo: [],
       archive: 'none',
       inspectAll: false,
@@ -37,15 +37,15 @@ describe('the permission table', () => {
     expect(routePermissions(route('POST', 'expenditure/create-commitment'))).toMatchObject({ table: 'readWrite', sendTo: ['postings'] });
     expect(routePermissions(route('POST', 'revenue/receive-revenue'))).toMatchObject({ table: 'readWrite', sendTo: ['postings'] });
     expect(routePermissions(route('POST', 'postings/correct-posting'))).toMatchObject({ sendTo: ['postings'] });
-    expect(routePermissions(route('POST', 'budget/allot'))).toMatchObject({ table: 'readWrite', sendTo: [], deletesDraftItems: false });
+    expect(routePermissions(route('POST', 'budget/allot'))).toMatchObject({ table: 'readWrite', sendTo: [], deletesItems: false });
     expect(routePermissions(route('GET', 'expenditure/anything', governmentRead()))).toMatchObject({ table: 'read', sendTo: [] });
   });
 
   it('grants DeleteItem only to the draft budget line editors, and only on write routes', () => {
-    expect(routePermissions(route('PUT', 'budget/edit-lines')).deletesDraftItems).toBe(true);
-    expect(routePermissions(route('POST', 'budget/import-lines')).deletesDraftItems).toBe(true);
-    expect(routePermissions(route('POST', 'budget/transition-version')).deletesDraftItems).toBe(false);
-    expect(routePermissions(route('GET', 'budget/edit-lines', governmentRead())).deletesDraftItems).toBe(false);
+    expect(routePermissions(route('PUT', 'budget/edit-lines')).deletesItems).toBe(true);
+    expect(routePermissions(route('POST', 'budget/import-lines')).deletesItems).toBe(true);
+    expect(routePermissions(route('POST', 'budget/transition-version')).deletesItems).toBe(false);
+    expect(routePermissions(route('GET', 'budget/edit-lines', governmentRead())).deletesItems).toBe(false);
   });
 
   it('lets settlement routes enqueue closings and report GETs read the archive; nobody but the settlement consumer writes it', () => {
@@ -105,14 +105,14 @@ describe('the permission table against the code', () => {
       const need = (ok: boolean, what: string) => ok || problems.push(`${by} (${handler}) ${what}`);
       need(!uses.readsTable || permissions.table !== 'none', 'reads the table without a grant');
       need(!uses.writesTable || permissions.table === 'readWrite', 'writes the table without a write grant');
-      need(!uses.deletesTableItems || permissions.deletesDraftItems, 'deletes table items without DeleteItem (see draftItemDeleters)');
+      need(!uses.deletesTableItems || permissions.deletesItems, 'deletes table items without DeleteItem (see itemDeleters and deletesItemsOf)');
       need(!uses.readsArchive || permissions.archive !== 'none', 'reads the archive without a grant (see archiveReaderFolders)');
       need(!uses.writesArchive || permissions.archive === 'readWrite', 'writes the archive without a grant');
       need(
         [...uses.sendsTo].sort().join() === [...permissions.sendTo].sort().join(),
         `sends to [${[...uses.sendsTo]}] but is granted [${permissions.sendTo}] (see queueSenders)`,
       );
-      need(!permissions.deletesDraftItems || uses.deletesTableItems, 'holds DeleteItem but never deletes');
+      need(!permissions.deletesItems || uses.deletesTableItems, 'holds DeleteItem but never deletes');
     }
     expect(problems).toEqual([]);
   });

@@ -276,7 +276,7 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
       }
     }
     const deleters = routes
-      .filter((route) => routePermissions(route).deletesDraftItems)
+      .filter((route) => routePermissions(route).deletesItems)
       .map((route) => routeFunction(synth(), route.id).roleLogicalId);
     expect(deleters.length).toBeGreaterThan(0);
     expect(holders('dynamodb:DeleteItem')).toEqual(deleters.sort());
