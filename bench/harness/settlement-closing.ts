@@ -55,7 +55,8 @@ function closingEvent(gov: string, year: number): SQSEvent {
       {
         messageId: `bench-close-${gov}-${year}`,
         receiptHandle: 'bench',
-        body: JSON.stringify({ gov, kind: 'year-end', period: String(year) }),
+        // A seeded year closed at once, as a data migration would: backfill (its days and months were never closed).
+        body: JSON.stringify({ gov, kind: 'year-end', period: String(year), backfill: true }),
         attributes: {
           ApproximateReceiveCount: '1',
           SentTimestamp: String(Date.now()),
