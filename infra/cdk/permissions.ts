@@ -52,12 +52,7 @@ export const queueSenders: Readonly<Record<QueueKey, readonly string[]>> = {
  * Handlers that delete items: editing and importing the lines of a draft budget version, and
  * creating a version (it removes the draft lines it wrote when another version won the race).
  */
-export const itemDeleters: readonly string[] = [
-  'budget/edit-lines',
-  'budget/import-lines',
-  'budget/upload-csv',
-  'budget/create-version',
-];
+export const itemDeleters: readonly string[] = ['budget/edit-lines', 'budget/import-lines', 'budget/upload-csv', 'budget/create-version'];
 
 /**
  * Whether a handler deletes items: the ones above, and every handler that enqueues postings (it

@@ -105,7 +105,10 @@ describe('the permission table against the code', () => {
       const need = (ok: boolean, what: string) => ok || problems.push(`${by} (${handler}) ${what}`);
       need(!uses.readsTable || permissions.table !== 'none', 'reads the table without a grant');
       need(!uses.writesTable || permissions.table === 'readWrite', 'writes the table without a write grant');
-      need(!uses.deletesTableItems || permissions.deletesItems, 'deletes table items without DeleteItem (see itemDeleters and deletesItemsOf)');
+      need(
+        !uses.deletesTableItems || permissions.deletesItems,
+        'deletes table items without DeleteItem (see itemDeleters and deletesItemsOf)',
+      );
       need(!uses.readsArchive || permissions.archive !== 'none', 'reads the archive without a grant (see archiveReaderFolders)');
       need(!uses.writesArchive || permissions.archive === 'readWrite', 'writes the archive without a grant');
       need(
