@@ -266,7 +266,7 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
     }
   });
 
-  it('deletes table items only for draft budget edits and writes the archive only from the settlement consumer', () => {
+  it('deletes table items only where the permission table says (draft lines, outbox markers, a refused closing) and writes the archive only from the settlement consumer', () => {
     const resources = resourcesOf(synth(), 'api');
     const roles = Object.keys(resources).filter((id) => resources[id]!.Type === 'AWS::IAM::Role');
     const holders = (action: string) => roles.filter((roleId) => allowedActions(resources, roleId).actions.has(action)).sort();
@@ -275,12 +275,16 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
         expect(action, roleId).not.toMatch(/^s3:Delete|^s3:PutObjectLegalHold$|^s3:BypassGovernanceRetention$|\*/);
       }
     }
-    const deleters = routes
-      .filter((route) => routePermissions(route).deletesItems)
-      .map((route) => routeFunction(synth(), route.id).roleLogicalId);
-    expect(deleters.length).toBeGreaterThan(0);
-    expect(holders('dynamodb:DeleteItem')).toEqual(deleters.sort());
     const [settlementConsumer] = ofConstruct(resources, consumerFunctionId('settlement'), 'AWS::IAM::Role')[0]!;
+    const deleters = [
+      ...routes.filter((route) => routePermissions(route).deletesItems).map((route) => routeFunction(synth(), route.id).roleLogicalId),
+      ...schedules
+        .filter((schedule) => schedulePermissions(schedule).deletesItems)
+        .map((schedule) => ofConstruct(resources, jobFunctionId(schedule.name), 'AWS::IAM::Role')[0]![0]),
+      settlementConsumer,
+    ];
+    expect(deleters.length).toBeGreaterThan(2);
+    expect(holders('dynamodb:DeleteItem')).toEqual(deleters.sort());
     expect(holders('s3:PutObject')).toEqual([settlementConsumer]);
     expect(holders('s3:PutObjectRetention')).toEqual([settlementConsumer]);
   });

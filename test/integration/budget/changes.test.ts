@@ -60,7 +60,14 @@ const centre = expenditure({
   dept: 'D200',
   amount: 5_000_000,
 });
-const principal = expenditure({ policyCode: 'P04', unitCode: 'U04', detailCode: 'D020', statItem: '601-01', amount: 4_000_000 });
+const principal = expenditure({
+  policyCode: 'P04',
+  unitCode: 'U04',
+  detailCode: 'D020',
+  statItem: '601-01',
+  amount: 4_000_000,
+  debtInstrument: 'bond', // 원금상환 reduces 지방채증권 (the journal map needs the instrument)
+});
 const interest = expenditure({ policyCode: 'P04', unitCode: 'U04', detailCode: 'D020', statItem: '311-01', amount: 1_000_000 });
 const reserve = expenditure({ policyCode: 'P09', unitCode: 'U09', detailCode: 'D099', statItem: '801-01', amount: 900_000 });
 const spending = [office, entertainment, materials, salaries, travel, grants, centre, principal, interest, reserve];
@@ -369,7 +376,7 @@ describe('changing the budget during a quarter (issue #14)', () => {
 
   it('creates a 성립전 line for a designated, fully granted transfer and flags it', async () => {
     const { amount: _line, ...grantLine } = grants;
-    const { amount: _revenue, ...grantRevenue } = revenue({ category: '5', item: 'NATSUB', name: '국고보조금' });
+    const { amount: _revenue, ...grantRevenue } = revenue({ category: '5', item: 'NATSUB', name: '국고보조금', revenueCode: '5-1' });
     const body = {
       reference: 'S-2026-01',
       reason: '국고보조 교부',
