@@ -7,6 +7,7 @@ import revenueRows from '#shared/data/revenue-categories.json' with { type: 'jso
  * codes on budget lines: an unknown 분야/부문 is rejected; an unknown 편성목 is rejected (the 편성목 list
  * is complete as far as published budget books show it); the 통계목 list is partial, so an unknown
  * 통계목 of a known 편성목 is accepted.
+ * Source: 지방재정법 제41조 (예산의 과목 구분) and the ministry's 「지방자치단체 예산편성 운영기준」 code tables.
  */
 export interface FunctionalSector {
   readonly code: string;

@@ -10,6 +10,7 @@ import type { BudgetLine, BudgetLineInput } from '#shared/schemas/budget.ts';
  *
  * Codes cannot contain ".", so the id is unambiguous; names, amounts, department, 부문 and funding
  * source are attributes and may change between versions without changing the id.
+ * Source: practice (the 과목 structure of 지방재정법 제41조 as a stable key).
  */
 export function lineIdOf(line: BudgetLineInput): string {
   if (line.kind === 'expenditure') {

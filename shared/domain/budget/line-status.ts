@@ -10,6 +10,8 @@ import { fieldOfSector } from '#shared/domain/budget/classification.ts';
  *   execution rate      = paid / budget (집행률, %), exact to 2 decimals (half up), "0.00" when budget is 0
  *
  * Revenue lines: assessed, received, refunded; rate = (received − refunded) / budget.
+ * Source: practice (the 집행현황 columns of budget execution reports); the components of 예산현액 follow
+ * 지방재정법 §47의2 (이용·이체), §49 (전용), §43 (예비비) and the carry-overs of the year before.
  */
 export interface ControlCounters {
   readonly lineId: string;

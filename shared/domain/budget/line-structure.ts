@@ -3,7 +3,10 @@ import type { Refusal } from '#shared/domain/refusal.ts';
 import { lineAccountingRefusal } from '#shared/domain/budget/line-accounting.ts';
 import type { BudgetLine } from '#shared/schemas/budget.ts';
 
-/** Every line names an account (회계) and a department the government has, and the books can journal it. */
+/**
+ * Every line names an account (회계) and a department the government has, and the books can journal it.
+ * Source: practice; the journal attributes follow 「지방자치단체 회계기준에 관한 규칙」 (see shared/domain/accounting).
+ */
 export function structureRefusal(
   gov: string,
   lines: readonly BudgetLine[],

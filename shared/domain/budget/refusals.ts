@@ -2,7 +2,11 @@ import type { BalanceCheck } from '#shared/domain/budget/totals.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 
-/** The refusals several budget operations answer with, in one place so their codes and wording stay the same. */
+/**
+ * The refusals several budget operations answer with, in one place so their codes and wording stay the same.
+ * Source: practice (optimistic concurrency, the control-sync lock, a budget whose 세입 equals its 세출 as every
+ * budget book prints it).
+ */
 export const versionNotFound = (gov: string, year: number, number: number): Refusal =>
   refusal('not-found', 'version-not-found', `government ${gov} has no version ${number} of the ${year} budget`);
 

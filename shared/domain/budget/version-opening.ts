@@ -5,6 +5,7 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  * Which version a year opens next: the 본예산 (number 0) while the year has no final version, then
  * the next 추가경정예산 (final + 1), which starts as a copy of the final version. One version of a
  * year is open at a time.
+ * Source: 지방재정법 제45조 (추가경정예산의 편성); one open version at a time is practice.
  */
 export type VersionOpening =
   | { readonly ok: true; readonly number: number; readonly basedOn: number | undefined }

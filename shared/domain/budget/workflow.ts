@@ -13,6 +13,7 @@ import { sameOfficial } from '#shared/domain/same-official.ts';
  * drafting: departments enter their requests (요구); requested: the budget office adjusts (조정);
  * adjusted: the draft is frozen for the head; submitted: before the council (제출), which may amend
  * lines; resolved: passed by the council (의결); final: 확정, immutable.
+ * Source: 지방자치법 §142 (the head submits, the council resolves); request/adjust and the four-eyes rule are practice.
  */
 export const versionStates = ['drafting', 'requested', 'adjusted', 'submitted', 'resolved', 'final'] as const;
 export type VersionState = (typeof versionStates)[number];

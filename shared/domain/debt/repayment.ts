@@ -1,7 +1,7 @@
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 
-/** A repayment never takes a debt below zero: amount ≤ outstanding. */
+/** A repayment never takes a debt below zero: amount ≤ outstanding. Source: practice: a repayment never exceeds what is outstanding on the 지방채/차입금 (지방재정법 §11 governs issuing). */
 export function repaymentRefusal(outstanding: number, amount: number, debtId: string): Refusal | undefined {
   if (amount <= outstanding) return undefined;
   return refusal(

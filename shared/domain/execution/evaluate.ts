@@ -22,6 +22,7 @@ const rejected = (refusal: Refusal): Rejected => ({ status: 'rejected', refusal 
  * Judges one posting against the working state: its date, the rule of its kind (rules/index.ts),
  * then the counter invariants (items.ts) on every item it moves. Returns the effects and journal
  * lines it makes, or the refusal with the rule and the numbers. Pure: the planner applies the effects.
+ * Source: practice: the order of the checks (date window, the kind's rule, the counter invariants of domain.md).
  */
 export function evaluate(message: PostingMessage, state: WorkingState): Decision {
   const misdated = postingDateRefusal(message, state, acceptedAt(message));

@@ -16,7 +16,7 @@ import type { Refusal } from '#shared/domain/refusal.ts';
 export type Outcome =
   | ({ readonly message: PostingMessage } & Applied)
   | { readonly message: PostingMessage; readonly status: 'rejected'; readonly refusal: Refusal }
-  /** Already decided (a redelivery, or the same posting twice in the batch): nothing is written. */
+  /** Already decided (a redelivery, or the same posting twice in the batch): nothing is written. Source: practice: how one batch is planned against the books (exactly once by posting id). */
   | { readonly message: PostingMessage; readonly status: 'duplicate' };
 
 /** The aggregated change of one item over the whole batch. */

@@ -4,7 +4,7 @@ import type { Deltas } from '#shared/domain/execution/counters.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import type { PostingKind } from '#shared/domain/execution/posting.ts';
 
-/** A change a posting makes to one item; `create` makes a new document (its counters start at zero). */
+/** A change a posting makes to one item; `create` makes a new document (its counters start at zero). Source: practice: the state a batch is judged against. */
 export interface Effect {
   readonly target: Target;
   readonly kind: ItemKind;

@@ -4,7 +4,7 @@ import { applyDeltas } from '#shared/domain/execution/counters.ts';
 import type { Effect, Need, Snapshot, StoredResult } from '#shared/domain/execution/snapshot.ts';
 import { needKey } from '#shared/domain/execution/snapshot.ts';
 
-/** Thrown while planning when a rule needs state that was not read: the planner asks for it. */
+/** Thrown while planning when a rule needs state that was not read: the planner asks for it. Source: practice: the working state the rules read and the planner updates. */
 export class MissingState extends Error {
   readonly need: Need;
   constructor(need: Need) {

@@ -3,7 +3,7 @@ import { selectWithinCap } from '#shared/domain/participation/selection.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 
-/** An eligible proposal as the count sees it. */
+/** An eligible proposal as the count sees it. Source: 지방재정법 §39 (주민참여예산); counting and publishing are practice. */
 export interface CountedProposal {
   readonly proposalId: string;
   readonly title: string;

@@ -6,6 +6,7 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  * The rules of a resident's vote: only proposals the committee found eligible are on the ballot;
  * a resident votes once per proposal and at most `voteLimit` times in the cycle. The store's
  * conditional write keeps the last two exactly; these say what a client is told when it does.
+ * Source: 지방재정법 §39 (주민참여예산); one vote per proposal and the votes per resident are the cycle's rules (practice).
  */
 export const eligibilityRefusal = (proposalId: string, state: ProposalState): Refusal | undefined =>
   state === 'eligible' ? undefined : notEligible(proposalId, state);

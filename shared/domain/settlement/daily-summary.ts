@@ -10,6 +10,7 @@ import type { Report, ReportRow } from '#shared/domain/reports/report.ts';
  * 일계표: per fund and account, the day's debits and credits (receipts and payments) and the
  * cumulative figures since 1 January, plus each fund's cash balance from the journal (the
  * figure the cash reconciliation compares with the fund status).
+ * Source: practice (일계표 of the treasury's daily cash work).
  */
 export function dailySummary(gov: string, period: Period, totals: readonly LedgerDayTotal[], opening: readonly OpeningBalance[]): Report {
   const day = sumByAccount(totals, (d) => dayInPeriod(d, period));

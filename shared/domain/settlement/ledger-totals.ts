@@ -5,6 +5,7 @@ import type { BalanceDimensions } from '#shared/domain/ledger/balances.ts';
 /**
  * What closings read from the accrual books: the running totals the execution consumer keeps per
  * government, year, fund (회계), ledger account and day — never the postings themselves.
+ * Source: practice (running totals of the double-entry books).
  */
 export interface LedgerDayTotal {
   readonly fund: string;

@@ -5,6 +5,7 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  * Closing periods. A daily closing closes one day (yyyy-mm-dd), a monthly closing one month
  * (yyyy-mm), the year-end closing one fiscal year (yyyy). Dates are calendar dates in Korea
  * (Asia/Seoul, UTC+9 without daylight saving).
+ * Source: 지방회계법 §6 (the fiscal year is the calendar year); days and months are practice.
  */
 export const closingKinds = ['daily', 'monthly', 'year-end'] as const;
 export type ClosingKind = (typeof closingKinds)[number];

@@ -15,7 +15,7 @@ export interface FundBalance {
 
 export const isFundBalanced = (f: FundBalance): boolean => f.debitTotal === f.creditTotal && f.debitBalance === f.creditBalance;
 
-/** An account's balance on its natural side; a negative balance shows on the other side. */
+/** An account's balance on its natural side; a negative balance shows on the other side. Source: practice (합계잔액시산표: Σdebit = Σcredit of the double-entry books). */
 function balanceSides(s: AccountSums): { debitBalance: bigint; creditBalance: bigint } {
   const net = s.debit - s.credit;
   if (isDebitNormal(classOf(s.account)))

@@ -1,4 +1,4 @@
-/** Calendar arithmetic on ISO dates (YYYY-MM-DD) for the subsidy deadlines; no time zones, no clocks. */
+/** Calendar arithmetic on ISO dates (YYYY-MM-DD) for the subsidy deadlines; no time zones, no clocks. Source: practice (calendar arithmetic in Korean dates). */
 
 export interface Period {
   readonly start: string;

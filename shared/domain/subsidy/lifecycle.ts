@@ -9,6 +9,7 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  *        │                   │                    ▲ pay, execute                          │ settle with nothing to return
  *        └──decide (no 공모)──┼────────────────────┘                                       └──────────────► closed
  *                            └─ rejected (committee)
+ * Source: the stages of 지방자치단체 보조금 관리에 관한 법률 §7–§19 (신청 … 정산, 반환); the state names are practice.
  */
 export const applicationStates = ['submitted', 'reviewed', 'rejected', 'decided', 'reported', 'settled', 'closed'] as const;
 export type ApplicationState = (typeof applicationStates)[number];

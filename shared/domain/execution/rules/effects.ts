@@ -6,7 +6,7 @@ import type { Effect } from '#shared/domain/execution/snapshot.ts';
 import { nonZero } from '#shared/domain/ledger/journal.ts';
 import type { CashClass, JournalLine } from '#shared/domain/ledger/journal.ts';
 
-/** The building blocks of a rule's answer: counter changes, the document it creates, the journal entry. */
+/** The building blocks of a rule's answer: counter changes, the document it creates, the journal entry. Source: practice: the counter effects shared by the posting rules. */
 export const lineEffect = (line: ControlledItem, deltas: Record<string, number>): Effect => ({ target: line.target, kind: 'line', deltas });
 
 export const docEffect = (doc: ControlledItem, deltas: Record<string, number>): Effect => ({ target: doc.target, kind: doc.kind, deltas });

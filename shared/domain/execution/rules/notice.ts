@@ -6,6 +6,7 @@ import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 /**
  * 고지 (notice to the payer; 지방회계법 「세입의 징수와 수납」: 납입고지): counts the notices of an
  * assessment. Moves no money and no journal line.
+ * Source: 지방회계법 시행령 §19 (the 납입고지 follows its 징수결정; the 15-day limit of ② is not enforced here).
  */
 export const notice: PostingRule<'notice'> = (message, command, state) => {
   const assessment = documentOf(message, state, command.assessmentId, 'assessment');
