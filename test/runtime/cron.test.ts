@@ -89,6 +89,11 @@ describe('the declared schedules', () => {
       ['2025-03-03T00:00:00Z', '2026-02-11T00:00:00.000Z'], // → 11 Feb 2026 09:00 KST
       ['2026-02-11T00:00:00Z', '2027-02-11T00:00:00.000Z'], // at the run itself → a year later
     ],
+    // The outbox sweep: every minute.
+    'sweep-unqueued-postings': [
+      ['2025-03-03T00:00:30Z', '2025-03-03T00:01:00.000Z'], // mid-minute → the next minute
+      ['2025-12-31T14:59:00Z', '2025-12-31T15:00:00.000Z'], // at a run itself → a minute later, across 1 Jan KST
+    ],
   };
 
   it('has an expectation for every declared schedule', () => {
