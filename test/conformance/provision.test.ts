@@ -10,6 +10,7 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MotoServer, startMoto } from '#infra/embedded/moto.ts';
 import { governmentsFromCodeTable } from '#shared/domain/registry/governments.ts';
+import { shardUrl } from '#shared/config/queue-shards.ts';
 
 const projectRoot = new URL('../../', import.meta.url).pathname;
 let moto: MotoServer;
@@ -48,7 +49,9 @@ async function snapshot(env: Record<string, string>) {
     } while (ExclusiveStartKey);
     const queues: Record<string, unknown> = {};
     for (const name of ['POSTING_QUEUE_URL', 'SETTLEMENT_QUEUE_URL']) {
-      const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: env[name], AttributeNames: ['All'] }));
+      // The postings family exports a URL template ({shard}); its first shard stands for the family.
+      const QueueUrl = shardUrl(env[name] ?? '', 0);
+      const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['All'] }));
       const { CreatedTimestamp, LastModifiedTimestamp, ApproximateNumberOfMessages, ...settings } = Attributes ?? {};
       queues[name] = settings;
     }
