@@ -56,7 +56,7 @@ export function renderReport(report: Report): RenderedReport {
   const files = [
     file('report.json', 'application/json', encoder.encode(reportJson(report))),
     ...report.tables.map((t) => file(`${t.id}.csv`, 'text/csv; charset=utf-8', encoder.encode(tableCsv(t)))),
-    file('report.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', workbookXlsx(report.tables)),
+    file('report.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', workbookXlsx(report)),
   ];
   const manifestBody: Manifest = {
     report: report.report,

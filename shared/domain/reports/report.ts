@@ -40,6 +40,23 @@ export interface ReportTable {
   readonly title: string;
   readonly columns: readonly ReportColumn[];
   readonly rows: readonly ReportRow[];
+  /**
+   * Names of the codes in a text column (column key → code → name), printed in a column of
+   * their own beside the code ("회계" GEN → "회계명" 일반회계) so a reader needs no code table.
+   */
+  readonly names?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Subtotal and total rows the printed forms (CSV, XLSX) add; see `layout.ts`. */
+  readonly summary?: TableSummary;
+}
+
+/**
+ * Totals a printed table carries: the sum of every amount column, with the label in
+ * `labelColumn`; with `groupBy`, a 소계 row after each run of rows with the same value in that
+ * column (the builder sorts by it). Source: practice (결산서 forms total each 회계 and the whole).
+ */
+export interface TableSummary {
+  readonly labelColumn: string;
+  readonly groupBy?: string;
 }
 
 export interface Report {

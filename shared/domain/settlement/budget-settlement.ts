@@ -1,3 +1,4 @@
+import { nameOfEconomicCode, nameOfRevenueCategory } from '#shared/domain/budget/classification.ts';
 import type { CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
 import { compare } from '#shared/domain/settlement/ledger-totals.ts';
 import { amount, reportTitles, text } from '#shared/domain/reports/report.ts';
@@ -51,6 +52,10 @@ export function surplusByFund(lines: readonly SettlementLine[], carryOvers: read
   });
 }
 
+/** Names of the codes the rows carry, for the printed forms (통계목 and 세입과목 from the code tables). */
+const namesOf = (rows: readonly { itemCode: string }[], nameOf: (code: string) => string): Record<string, string> =>
+  Object.fromEntries(rows.map((r) => [r.itemCode, nameOf(r.itemCode)]));
+
 const kinds: readonly CarryOverKind[] = ['explicit', 'accident', 'continuing'];
 
 /**
@@ -62,7 +67,13 @@ const kinds: readonly CarryOverKind[] = ['explicit', 'accident', 'continuing'];
  *   세입: 예산액, 징수결정액, 수납액 (net of 과오납 환급), 미수납액 = 징수결정액 − 수납액 (not below 0).
  *   per 회계: 세계잉여금 and 순세계잉여금.
  */
-export function budgetSettlement(gov: string, year: number, lines: readonly SettlementLine[], carryOvers: readonly CarryOver[]): Report {
+export function budgetSettlement(
+  gov: string,
+  year: number,
+  lines: readonly SettlementLine[],
+  carryOvers: readonly CarryOver[],
+  fundNames: Readonly<Record<string, string>> = {},
+): Report {
   const sorted = [...lines].sort((a, b) => compare(a.fund, b.fund) || compare(a.lineId, b.lineId));
   const carriedOf = (lineId: string, kind: CarryOverKind) =>
     carryOvers.filter((c) => c.lineId === lineId && c.kind === kind).reduce((s, c) => s + BigInt(c.amount), 0n);
@@ -134,6 +145,8 @@ export function budgetSettlement(gov: string, year: number, lines: readonly Sett
           amount('unused', '불용액'),
         ],
         rows: expenditure,
+        names: { fund: fundNames, itemCode: namesOf(expenditure, nameOfEconomicCode) },
+        summary: { labelColumn: 'lineId', groupBy: 'fund' },
       },
       {
         id: 'revenue',
@@ -150,6 +163,8 @@ export function budgetSettlement(gov: string, year: number, lines: readonly Sett
           amount('outstanding', '미수납액'),
         ],
         rows: revenue,
+        names: { fund: fundNames, itemCode: namesOf(revenue, nameOfRevenueCategory) },
+        summary: { labelColumn: 'lineId', groupBy: 'fund' },
       },
       {
         id: 'surplus',
@@ -163,6 +178,8 @@ export function budgetSettlement(gov: string, year: number, lines: readonly Sett
           amount('netSurplus', '순세계잉여금'),
         ],
         rows: surpluses.map((s) => ({ ...s })),
+        names: { fund: fundNames },
+        summary: { labelColumn: 'fund' },
       },
     ],
     totals: {

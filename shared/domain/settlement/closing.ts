@@ -88,7 +88,7 @@ export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
   const { current, prior } = yearLedgers(job, inputs);
   const surpluses = surplusByFund(inputs.lines, inputs.carryOvers);
   return [
-    budgetSettlement(gov, period.year, inputs.lines, inputs.carryOvers),
+    budgetSettlement(gov, period.year, inputs.lines, inputs.carryOvers, Object.fromEntries(inputs.entities.map((e) => [e.id, e.name]))),
     financialStatements(gov, period.year, current, prior),
     supplementaryInformation(gov, period.year, inputs.lines, surpluses, scopesOf(current, prior), current),
     budgetReconciliationReport(gov, period.year, reconciliationRows(current, surpluses)),

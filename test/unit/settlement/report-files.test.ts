@@ -33,10 +33,10 @@ describe('CSV', () => {
 });
 
 describe('XLSX', () => {
-  it('is a zip of SpreadsheetML with Korean sheet names and labels and #,##0 amounts', () => {
+  it('is a zip of SpreadsheetML with Korean sheet names and labels and △ amounts', () => {
     const ledgers = entityLedgers([{ id: 'GEN', name: '일반회계', type: '일반회계' }], totals, opening, () => true);
     const statements = financialStatements('11110', 2025, ledgers, []);
-    const files = unzipSync(workbookXlsx(statements.tables));
+    const files = unzipSync(workbookXlsx(statements));
     expect(Object.keys(files).sort()).toEqual([
       '[Content_Types].xml',
       '_rels/.rels',
@@ -52,12 +52,21 @@ describe('XLSX', () => {
     const xml = (name: string) => strFromU8(files[name] as Uint8Array);
     expect(xml('xl/workbook.xml')).toContain('<sheet name="재정상태표" sheetId="1" r:id="rId1"/>');
     expect(xml('xl/workbook.xml')).toContain('<sheet name="순자산변동표" sheetId="4" r:id="rId4"/>');
-    expect(xml('xl/styles.xml')).toContain('<numFmt numFmtId="164" formatCode="#,##0"/>');
-    expect(xml('xl/styles.xml')).toMatch(/<cellXfs count="3">.*<xf numFmtId="164"[^>]*applyNumberFormat="1"\/><\/cellXfs>/);
+    expect(xml('xl/styles.xml')).toContain('<numFmt numFmtId="164" formatCode="#,##0;&quot;△&quot;#,##0;0"/>');
+    expect(xml('xl/styles.xml')).toMatch(/<cellXfs count="8">(<xf [^>]*(\/>|>.*?<\/xf>)){2}<xf numFmtId="164"[^>]*applyNumberFormat="1"/);
     const sheet = xml('xl/worksheets/sheet1.xml');
-    expect(sheet).toContain('<c r="E1" s="1" t="inlineStr"><is><t xml:space="preserve">계정과목</t></is></c>');
+    // Title rows: government, year, report and table; the period and the unit; the header on row 4.
+    expect(sheet).toContain('<t xml:space="preserve">서울특별시 종로구 2025회계연도 재무제표 — 재정상태표</t>');
+    expect(sheet).toContain('<t xml:space="preserve">기간: 2025회계연도</t>');
+    expect(sheet).toContain('<t xml:space="preserve">(단위: 원)</t>');
+    expect(sheet).toContain('<c r="E4" s="1" t="inlineStr"><is><t xml:space="preserve">계정과목</t></is></c>');
     // 자산총계 row carries the number 1,390,000 (당기) with the amount style.
     expect(sheet).toMatch(/자산총계<\/t><\/is><\/c><c r="F\d+" s="2"><v>1390000<\/v><\/c>/);
+    // Frozen below the header, A4 landscape one page wide, the header repeated on every page.
+    expect(sheet).toContain('<pane ySplit="4" topLeftCell="A5" activePane="bottomLeft" state="frozen"/>');
+    expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    expect(xml('xl/workbook.xml')).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'재정상태표'!$4:$4</definedName>`);
     for (const name of Object.keys(files)) expect(xml(name).startsWith('<?xml version="1.0" encoding="UTF-8"')).toBe(true);
   });
 
