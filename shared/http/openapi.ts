@@ -3,6 +3,8 @@ import type { Route } from '#shared/http/route.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '#shared/http/route.ts';
 import { problemCodes } from '#shared/domain/problem-codes.ts';
 import type { ProblemCode } from '#shared/domain/problem-codes.ts';
+import { glossaryDescription } from '#shared/http/parameter-glossary.ts';
+import { koreanSummaries } from '#shared/routes/korean-summaries.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -77,6 +79,7 @@ function operation(route: Route): Record<string, unknown> {
   return {
     operationId: route.id,
     summary: route.summary,
+    ...(koreanSummaries[route.id] ? { 'x-summary-ko': koreanSummaries[route.id] } : {}),
     ...(route.description ? { description: route.description } : {}),
     tags: [...route.tags],
     ...(isPublic ? { security: [] } : { security: [{ [BEARER]: [] }] }),
@@ -129,7 +132,7 @@ function pathParameters(route: Route): Record<string, unknown>[] {
     in: 'path',
     required: true,
     schema: properties[name] ?? { type: 'string' },
-    ...describe(properties[name]),
+    ...describe(name, properties[name]),
   }));
 }
 
@@ -143,7 +146,7 @@ function queryParameters(route: Route): Record<string, unknown>[] {
     in: 'query',
     required: required.has(name),
     schema: property,
-    ...describe(property),
+    ...describe(name, property),
   }));
 }
 
@@ -164,8 +167,11 @@ function accessDescription(route: Route): Record<string, unknown> {
   return { kind: 'government', roles: [...access.roles], write: access.write };
 }
 
-const describe = (schema: JsonSchema | undefined): Record<string, unknown> =>
-  typeof schema?.description === 'string' ? { description: schema.description } : {};
+/** The parameter's own description, else the glossary's (Korean — English). */
+function describe(name: string, schema: JsonSchema | undefined): Record<string, unknown> {
+  const description = typeof schema?.description === 'string' ? schema.description : glossaryDescription(name);
+  return description === undefined ? {} : { description };
+}
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;

@@ -7,6 +7,7 @@ import type { Route } from '#shared/http/route.ts';
 import { routes } from '#shared/routes/index.ts';
 import { govYearParams, won } from '#shared/schemas/common.ts';
 import { renderDocsPage } from '#shared/http/docs-page.ts';
+import { koreanSummaries } from '#shared/routes/korean-summaries.ts';
 
 type Operation = {
   operationId: string;
@@ -120,5 +121,44 @@ describe('docs page', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert(1)');
     expect(html).not.toMatch(/src="https?:|href="https?:/);
+  });
+});
+
+describe('in Korean and English, every parameter described', () => {
+  const document = openApiDocument(routes);
+
+  it('gives every operation a Korean summary beside the English one, and no summary without a route', () => {
+    for (const { op } of operations(document)) {
+      expect((op as unknown as Record<string, unknown>)['x-summary-ko'], op.operationId).toMatch(/[가-힣]/);
+    }
+    const ids = new Set(routes.map((route) => route.id));
+    expect(Object.keys(koreanSummaries).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('describes every path, query and header parameter', () => {
+    const undescribed = operations(document).flatMap(({ op }) =>
+      op.parameters.filter((p) => !(p as { description?: string }).description).map((p) => `${op.operationId} ${p.in}:${p.name}`),
+    );
+    expect(undescribed).toEqual([]);
+    const gov = operations(document)
+      .flatMap(({ op }) => op.parameters)
+      .find((p) => p.name === 'gov' && p.in === 'path') as { description?: string };
+    expect(gov.description).toBe('자치단체코드 (행정표준코드 5자리, 예: 11110 종로구) — local government code (5 digits)');
+  });
+
+  it('renders a Korean page with a labelled try-it form per operation carrying its method, path and parameters', () => {
+    const html = renderDocsPage(document);
+    expect(html).toContain('<html lang="ko">');
+    expect(html).toContain('<p class="ko">지출결의: 지출원인행위에 대한 (부분) 지출 결의</p>');
+    const forms = [...html.matchAll(/<form class="try-form" data-method="(\w+)" data-path="([^"]+)">(.*?)<\/form>/g)];
+    expect(forms).toHaveLength(operations(document).length);
+    const resolve = forms.find((f) => f[2] === '/governments/{gov}/years/{year}/commitments/{commitmentId}/resolutions');
+    expect(resolve?.[1]).toBe('POST');
+    for (const name of ['gov', 'year', 'commitmentId', 'Idempotency-Key']) expect(resolve?.[3]).toContain(`data-name="${name}"`);
+    expect(resolve?.[3]).toContain('data-in="body" data-media-type="application/json"');
+    // every input has a label pointing at it
+    const inputs = [...html.matchAll(/<(?:input|textarea) id="([^"]+)"/g)].map((m) => m[1]);
+    const labels = new Set([...html.matchAll(/<label for="([^"]+)"/g)].map((m) => m[1]));
+    expect(inputs.filter((id) => !labels.has(id))).toEqual([]);
   });
 });
