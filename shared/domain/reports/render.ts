@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { archiveKey, MANIFEST_FILE } from '#shared/domain/reports/archive-keys.ts';
 import { tableCsv } from '#shared/domain/reports/csv.ts';
+import { reportHtml } from '#shared/domain/reports/html.ts';
 import { reportJson } from '#shared/domain/reports/json.ts';
 import type { Report } from '#shared/domain/reports/report.ts';
 import { workbookXlsx } from '#shared/domain/reports/xlsx.ts';
@@ -42,7 +43,7 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').upd
 const encoder = new TextEncoder();
 
 /**
- * Every file of a report (JSON, one CSV per table, one XLSX workbook) and the manifest listing
+ * Every file of a report (JSON, one CSV per table, one XLSX workbook, a printable HTML page) and the manifest listing
  * their SHA-256. Same report in, same bytes out: nothing here depends on the clock.
  */
 export function renderReport(report: Report): RenderedReport {
@@ -57,6 +58,7 @@ export function renderReport(report: Report): RenderedReport {
     file('report.json', 'application/json', encoder.encode(reportJson(report))),
     ...report.tables.map((t) => file(`${t.id}.csv`, 'text/csv; charset=utf-8', encoder.encode(tableCsv(t)))),
     file('report.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', workbookXlsx(report)),
+    file('report.html', 'text/html; charset=utf-8', encoder.encode(reportHtml(report))),
   ];
   const manifestBody: Manifest = {
     report: report.report,

@@ -463,6 +463,7 @@ describe('a scripted fiscal year of two governments', () => {
       'changes-in-net-assets.csv',
       'notes.csv',
       'report.xlsx',
+      'report.html',
     ]);
 
     const ownHead = await callRoute(listGovernmentArchives, {

@@ -83,6 +83,7 @@ describe('rendered report and manifest', () => {
       '2025/11110/trial-balance/2025-01/report.json',
       '2025/11110/trial-balance/2025-01/trial-balance.csv',
       '2025/11110/trial-balance/2025-01/report.xlsx',
+      '2025/11110/trial-balance/2025-01/report.html',
     ]);
     expect(first.manifest.key).toBe('2025/11110/trial-balance/2025-01/manifest.json');
     expect(Buffer.from(second.manifest.bytes).equals(Buffer.from(first.manifest.bytes))).toBe(true);
