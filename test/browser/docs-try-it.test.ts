@@ -12,6 +12,16 @@ import { routes } from '#shared/routes/index.ts';
 import { launchChromium } from '#test/browser/support/chromium.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
+/** page.evaluate() callbacks run in the browser; the project compiles without the DOM library. */
+declare const document: {
+  readonly activeElement: {
+    id: string;
+    textContent: string | null;
+    getAttribute(name: string): string | null;
+    closest(selector: string): { id: string } | null;
+  } | null;
+};
+
 await useTestStack();
 const dataDir = await mkdtemp(join(tmpdir(), 'hojo-docs-'));
 let runtime: Runtime;

@@ -5,6 +5,17 @@ import { budgetSettlement } from '#shared/domain/settlement/budget-settlement.ts
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
 import { launchChromium } from '#test/browser/support/chromium.ts';
 
+/** page.evaluate() callbacks run in the browser; the project compiles without the DOM library. */
+interface Box {
+  readonly textContent: string | null;
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
+  getBoundingClientRect(): { right: number };
+  querySelectorAll(selector: string): Iterable<Box>;
+}
+declare const document: { querySelector(selector: string): Box };
+declare function getComputedStyle(element: Box): { fontSize: string };
+
 let browser: Browser;
 let close: () => Promise<void>;
 beforeAll(async () => {
@@ -57,7 +68,7 @@ async function printExpenditure(html: string) {
   const printable = Math.floor(((297 - 2 * 8) / 25.4) * 96);
   await page.setViewportSize({ width: printable, height: 700 });
   const layout = await page.evaluate(() => {
-    const table = document.querySelector('section[data-table="expenditure"] table') as HTMLTableElement;
+    const table = document.querySelector('section[data-table="expenditure"] table');
     const headers = [...table.querySelectorAll('thead th')].map((th) => ({
       text: th.textContent,
       right: th.getBoundingClientRect().right,
