@@ -144,6 +144,18 @@ export const problemCodes = {
   'attribution-date-required': 'the attribution category needs its date (회계령 제2조)',
   'attribution-date-not-applicable': 'the attribution category belongs to the budget year and takes no date',
   'attribution-year-mismatch': 'by its attribution category and date the item belongs to another fiscal year (회계령 제2조)',
+  // The year after (issue #15): 과년도 수입·지출 (지방회계법 제27조①, 제37조), 불납결손, 징수정지
+  'not-a-prior-year': 'the document is not of an earlier fiscal year: post it in its own year',
+  'prior-year-not-complete': "the origin year's cash work is not complete (10 February); it still receives and pays in its own year",
+  'prior-year-receipt-exceeds-outstanding': 'a 과년도 수입 is more than the old assessment still has outstanding',
+  'prior-year-exceeds-fixed-debt': 'a 과년도 지출 is more than the old commitment has resolved (채무확정) and unpaid (지방회계법 제37조)',
+  'prior-year-exceeds-unspent':
+    "a 과년도 지출 is more than the origin line's 불용액 and is not a 보충적 경비 (지방회계법 제37조; 시행령 제47조)",
+  'prior-year-purpose-mismatch': "this year's line is not of the old line's 통계목",
+  'prior-year-line-required': "a receivable of a closed year is written off on this year's revenue line: name it (lineId)",
+  'write-off-exceeds-outstanding': 'the write-off (불납결손) is more than the assessment has outstanding',
+  'write-off-allowance-exceeds-amount': 'the 대손충당금 used is more than the amount written off',
+  'collection-already-suspended': 'collection of the assessment is suspended already (징수정지)',
   'counter-not-negative': 'a counter would fall below zero',
   'counter-within-bound': 'a counter would pass 2^53 − 1 won (9,007,199,254,740,991), the most any counter holds exactly',
   'committed-within-allotment': 'committed ≤ allotted would not hold',
