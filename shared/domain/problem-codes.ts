@@ -190,6 +190,10 @@ export const problemCodes = {
   'budget-line-changed': 'the line changed while the carry-over was recorded; retry',
   'carry-over-expenditure-only': 'only expenditure lines carry over',
   'carry-over-exceeds-available': 'carried amount ≤ 예산현액 − 지출액 would not hold',
+  'accident-carry-over-needs-commitments': '사고이월 names the commitments made and not paid that it carries (issue #15)',
+  'carry-over-commitment-not-on-line': 'a commitment named by the 사고이월 is not one of the line in the year',
+  'carry-over-exceeds-unpaid-commitments':
+    '사고이월 ≤ the named commitments’ 원인행위액 − 지출액 + 부대경비 would not hold (지방재정법 제50조②1)',
   'trial-balance-unbalanced': 'the trial balance does not balance; the closing stopped',
   'period-not-ended': 'the day, month or year to close has not ended yet (Korean time)',
   'year-end-before-completion': 'the year-end closing runs after 10 February of the next year (출납사무 완결)',

@@ -128,13 +128,24 @@ describe('two fiscal years across the boundary', () => {
 
     // Carry-overs: E1 budget 1,000,000 − paid 400,000 leaves room for C2's 100,000 (사고이월);
     // E3 200,000 − 50,000 = 150,000 ≥ 100,000 (명시이월).
-    const carry = (lineId: string, kind: string, amount: number) =>
+    const carry = (lineId: string, kind: string, amount: number, extra: Record<string, unknown> = {}) =>
       callRoute(recordCarryOver, {
         caller: chief as never,
         params: { gov: GOV, year: 2026, lineId },
-        body: { kind, amount, reason: '이월' },
+        body: { kind, amount, reason: '이월', ...extra },
       });
-    expect((await carry('E1', 'accident', 100_000)).status).toBe(200);
+    // 사고이월 is capped by the commitment ledger: C2's 100,000 committed and unpaid (+ 부대경비 0).
+    expect((await carry('E1', 'accident', 100_000)).body).toMatchObject({ status: 422, code: 'accident-carry-over-needs-commitments' });
+    expect((await carry('E1', 'accident', 100_001, { commitmentIds: [ids.c2] })).body).toMatchObject({
+      status: 422,
+      code: 'carry-over-exceeds-unpaid-commitments',
+      context: { available: 100_000 },
+    });
+    expect((await carry('E1', 'accident', 100_000, { commitmentIds: [ids.c5] })).body).toMatchObject({
+      status: 422,
+      code: 'carry-over-commitment-not-on-line',
+    });
+    expect((await carry('E1', 'accident', 100_000, { commitmentIds: [ids.c2] })).status).toBe(200);
     expect((await carry('E3', 'explicit', 100_000)).status).toBe(200);
   });
 
