@@ -1,7 +1,7 @@
 import { applied, docEffect, lineEffect, linkOf, newDocument } from '#shared/domain/execution/rules/effects.ts';
 import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import { broken, lineOf } from '#shared/domain/execution/rules/lookups.ts';
-import { originDocumentOf } from '#shared/domain/execution/rules/prior-year.ts';
+import { originDocumentOf, outstandingOf } from '#shared/domain/execution/rules/prior-year.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 
@@ -27,13 +27,12 @@ export const priorYearReceive: PostingRule<'prior-year-receive'> = (message, com
   if (isRefusal(line)) return line;
   const { doc: assessment, originLine, originYear } = origin;
   const amount = command.amount;
-  const c = assessment.counters;
-  const outstanding = (c.amount ?? 0) - (c.received ?? 0) - (c.writtenOff ?? 0);
-  if (amount > outstanding) {
+  const figures = outstandingOf(assessment);
+  if (amount > figures.outstanding) {
     return broken(
       'prior-year-receipt-exceeds-outstanding',
-      `assessment ${command.assessmentId} of ${originYear} has ${outstanding} outstanding; ${amount} cannot be received against it`,
-      { rule: RULE, assessed: c.amount ?? 0, received: c.received ?? 0, writtenOff: c.writtenOff ?? 0, outstanding, requested: amount },
+      `assessment ${command.assessmentId} of ${originYear} has ${figures.outstanding} outstanding; ${amount} cannot be received against it`,
+      { rule: RULE, ...figures, requested: amount },
     );
   }
   const journal = lineJournal(originLine, 'collect', amount);

@@ -50,3 +50,13 @@ export function originDocumentOf(
   }
   return { doc, originYear, originLine };
 }
+
+/**
+ * What an assessment still has to collect (미수납액): 징수결정액 − 수납액 − 불납결손액, with the figures
+ * a refusal shows.
+ */
+export function outstandingOf(assessment: ControlledItem) {
+  const c = assessment.counters;
+  const figures = { assessed: c.amount ?? 0, received: c.received ?? 0, writtenOff: c.writtenOff ?? 0 };
+  return { ...figures, outstanding: figures.assessed - figures.received - figures.writtenOff };
+}

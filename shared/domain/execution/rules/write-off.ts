@@ -2,7 +2,7 @@ import { accountWithRole } from '#shared/domain/accounting/chart.ts';
 import { applied, docEffect, lineEffect } from '#shared/domain/execution/rules/effects.ts';
 import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import { broken, lineOf } from '#shared/domain/execution/rules/lookups.ts';
-import { originDocumentOf } from '#shared/domain/execution/rules/prior-year.ts';
+import { originDocumentOf, outstandingOf } from '#shared/domain/execution/rules/prior-year.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 import { writeOffGrounds } from '#shared/domain/execution/year-two/collection-grounds.ts';
@@ -37,20 +37,12 @@ export const writeOff: PostingRule<'write-off'> = (message, command, state) => {
   const line = priorYear ? lineOf(message, state, String(command.lineId), 'revenue') : originLine;
   if (isRefusal(line)) return line;
   const amount = command.amount;
-  const c = assessment.counters;
-  const outstanding = (c.amount ?? 0) - (c.received ?? 0) - (c.writtenOff ?? 0);
-  if (amount > outstanding) {
+  const figures = outstandingOf(assessment);
+  if (amount > figures.outstanding) {
     return broken(
       'write-off-exceeds-outstanding',
-      `assessment ${command.assessmentId} has ${outstanding} outstanding; ${amount} cannot be written off`,
-      {
-        rule: ground.source,
-        assessed: c.amount ?? 0,
-        received: c.received ?? 0,
-        writtenOff: c.writtenOff ?? 0,
-        outstanding,
-        requested: amount,
-      },
+      `assessment ${command.assessmentId} has ${figures.outstanding} outstanding; ${amount} cannot be written off`,
+      { rule: ground.source, ...figures, requested: amount },
     );
   }
   const allowanceUsed = command.allowanceUsed ?? 0;
