@@ -23,6 +23,10 @@ import {
   postingParams,
   postingStatus,
   postingStatusParams,
+  priorYearCommitmentBody,
+  priorYearReceiptBody,
+  writeOffBody,
+  collectionSuspensionBody,
   receiptBody,
   receiptParams,
   refundBody,
@@ -186,6 +190,62 @@ export const refundRevenue = posting({
   access: makers('refund'),
   params: receiptParams,
   body: refundBody,
+});
+
+export const receivePriorYearRevenue = posting({
+  id: 'receivePriorYearRevenue',
+  path: `${base}/assessments/{assessmentId}/prior-year-receipts`,
+  handler: 'revenue/receive-prior-year-revenue',
+  summary: '과년도 수입: receive, in this year, against an assessment of a year whose cash work is complete',
+  description:
+    "`year` is this year; the assessment is of an earlier year locked since its 10 February (지방회계법 제27조제1항). This year's " +
+    'revenue line `lineId` records it as assessed and received; the journal only settles the receivable carried in ' +
+    '(Dr 현금 / Cr the receivable), the revenue having been recognised in its own year.',
+  tags: revenue,
+  access: makers('prior-year-receive'),
+  params: assessmentParams,
+  body: priorYearReceiptBody,
+});
+
+export const commitPriorYearExpenditure = posting({
+  id: 'commitPriorYearExpenditure',
+  path: `${base}/commitments/{commitmentId}/prior-year-commitments`,
+  handler: 'expenditure/commit-prior-year-expenditure',
+  summary: "과년도 지출: commit this year's budget to pay a closed year's fixed and unpaid debt",
+  description:
+    '`year` is this year; the commitment is of an earlier year locked since its 10 February (지방회계법 제37조). Within the ' +
+    "commitment's resolved − paid, on a line of the same 통계목, and within the origin line's 불용액 unless a 보충적 경비 " +
+    '(지방회계법 시행령 제47조) is named. The ordinary 지출결의 → 지급명령 → 지급 follow on the new commitment; its 지출결의 ' +
+    'books nothing (the cost was booked in its year) and its payment settles the 미지급금 carried in.',
+  tags: expenditure,
+  access: makers('prior-year-commit'),
+  params: commitmentParams,
+  body: priorYearCommitmentBody,
+});
+
+export const writeOffRevenue = posting({
+  id: 'writeOffRevenue',
+  path: `${base}/assessments/{assessmentId}/write-offs`,
+  handler: 'revenue/write-off-revenue',
+  summary: '불납결손: write off (part of) an assessment on a legal ground; the receivable leaves the books',
+  description:
+    'Dr 대손충당금 (allowanceUsed) and 대손상각비 (the rest) / Cr the receivable. A receivable of a closed year is written ' +
+    "off on this year's revenue line `lineId`.",
+  tags: revenue,
+  access: makers('write-off'),
+  params: assessmentParams,
+  body: writeOffBody,
+});
+
+export const suspendCollection = posting({
+  id: 'suspendCollection',
+  path: `${base}/assessments/{assessmentId}/collection-suspension`,
+  handler: 'revenue/suspend-collection',
+  summary: '징수정지: stop collection work on an overdue receivable (it stays in the books)',
+  tags: revenue,
+  access: makers('suspend-collection'),
+  params: assessmentParams,
+  body: collectionSuspensionBody,
 });
 
 export const getPosting = defineRoute({

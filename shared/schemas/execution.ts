@@ -1,10 +1,13 @@
 import * as z from 'zod';
 import { expenditureAttributionCategories, revenueAttributionCategories } from '#shared/domain/fiscal-calendar/attribution.ts';
 import { cashClosingExceptionCodes } from '#shared/domain/fiscal-calendar/exceptions.ts';
+import { collectionSuspensionGroundKeys, writeOffGroundKeys } from '#shared/domain/execution/year-two/collection-grounds.ts';
+import { supplementaryExpenseKeys } from '#shared/domain/execution/year-two/supplementary-expenses.ts';
 import {
   fiscalYear,
   fiscalYearNumber,
   govCode,
+  won,
   govYearParams,
   isoDate,
   positiveWon,
@@ -67,6 +70,42 @@ export const assessmentBody = z.strictObject({
 export const noticeBody = z.strictObject({ dueDate: isoDate, date: isoDate, exceptionCode });
 export const receiptBody = z.strictObject({ amount, date: isoDate, exceptionCode });
 export const refundBody = z.strictObject({ amount, date: isoDate, reason: text(500), exceptionCode });
+/** 과년도 수입 (지방회계법 제27조①): `lineId` is this year's revenue line (the 과년도 수입 과목). */
+export const priorYearReceiptBody = z.strictObject({
+  lineId: lineId.describe("this year's revenue line that takes the closed year's receipt"),
+  amount,
+  date: isoDate,
+  exceptionCode,
+});
+/** 과년도 지출 (지방회계법 제37조): `lineId` is this year's line of the same 통계목. */
+export const priorYearCommitmentBody = z.strictObject({
+  lineId: lineId.describe("this year's expenditure line of the same purpose"),
+  amount,
+  date: isoDate,
+  supplementaryExpense: z
+    .enum(supplementaryExpenseKeys)
+    .optional()
+    .describe('the 보충적 경비 of 지방회계법 시행령 제47조 this is (no 불용액 cap); stored and audited'),
+  exceptionCode,
+});
+/** 불납결손 (write-off) with its legal ground. */
+export const writeOffBody = z.strictObject({
+  amount,
+  ground: z.enum(writeOffGroundKeys).describe('the legal ground (소멸시효, 청산종결, …)'),
+  allowanceUsed: won
+    .max(MAX_POSTING_AMOUNT)
+    .optional()
+    .describe('the part covered by the 대손충당금 (the rest is 대손상각비); 0 unless given'),
+  lineId: lineId.optional().describe("for a receivable of a closed year: this year's revenue line that brings it forward"),
+  date: isoDate,
+  exceptionCode,
+});
+/** 징수정지 with its ground. */
+export const collectionSuspensionBody = z.strictObject({
+  ground: z.enum(collectionSuspensionGroundKeys),
+  date: isoDate,
+  exceptionCode,
+});
 
 export const commitmentParams = govYearParams.extend({ commitmentId: postingId });
 export const resolutionParams = govYearParams.extend({ resolutionId: postingId });
@@ -157,6 +196,10 @@ export const postingMessage = z.strictObject({
     noticeBody.extend({ kind: z.literal('notice'), assessmentId: postingId }),
     receiptBody.extend({ kind: z.literal('receive'), assessmentId: postingId }),
     refundBody.extend({ kind: z.literal('refund'), receiptId: postingId }),
+    priorYearReceiptBody.extend({ kind: z.literal('prior-year-receive'), assessmentId: postingId }),
+    priorYearCommitmentBody.extend({ kind: z.literal('prior-year-commit'), commitmentId: postingId }),
+    writeOffBody.extend({ kind: z.literal('write-off'), assessmentId: postingId }),
+    collectionSuspensionBody.extend({ kind: z.literal('suspend-collection'), assessmentId: postingId }),
   ]),
   actor: z.strictObject({
     sub: z.string(),

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { carryOverKinds } from '#shared/domain/settlement/carry-over.ts';
 import { closingKinds } from '#shared/domain/settlement/periods.ts';
 import { reportIds } from '#shared/domain/reports/report.ts';
-import { fiscalYear, govCode, positiveWon, text } from '#shared/schemas/common.ts';
+import { fiscalYear, govCode, positiveWon, text, won } from '#shared/schemas/common.ts';
+import { postingId } from '#shared/schemas/execution.ts';
 
 const lineIdParam = z
   .string()
@@ -18,6 +19,13 @@ export const carryOverBody = z.strictObject({
     .describe('explicit 명시이월 · accident 사고이월 · continuing 계속비이월'),
   amount: positiveWon.describe('won carried into next year; at most 예산현액 − 지출액 of the line'),
   reason: text({ min: 1, max: 500 }).describe('why (council resolution, event, contract)'),
+  commitmentIds: z
+    .array(postingId)
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('사고이월: the commitments of the line made and not paid that it carries (required for accident)'),
+  incidentalCosts: won.optional().describe('사고이월: their unpaid 부대경비 (practice [U])'),
 });
 
 export const carryOverView = z.object({
@@ -27,6 +35,8 @@ export const carryOverView = z.object({
   kind: z.enum(Object.keys(carryOverKinds) as [keyof typeof carryOverKinds]),
   amount: z.number().int(),
   reason: z.string(),
+  commitmentIds: z.array(z.string()).optional(),
+  incidentalCosts: z.number().int().optional(),
   recordedBy: z.string(),
   recordedAt: z.string(),
 });

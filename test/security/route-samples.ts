@@ -92,6 +92,23 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
     params: { year: YEAR, receiptId: 'missing-receipt-1' },
     body: { amount: 10_000, date: `${YEAR}-05-02`, reason: '과오납 환급' },
   }),
+  // the year after (issue #15): documents of a closed year, referenced by id, do not exist
+  receivePriorYearRevenue: posting({
+    params: { year: YEAR, assessmentId: 'missing-assessment' },
+    body: { lineId: 'R.GEN.1.100', amount: 120_000, date: `${YEAR}-04-20` },
+  }),
+  commitPriorYearExpenditure: posting({
+    params: { year: YEAR, commitmentId: 'missing-commitment' },
+    body: { lineId: LINE, amount: 300_000, date: `${YEAR}-03-02` },
+  }),
+  writeOffRevenue: posting({
+    params: { year: YEAR, assessmentId: 'missing-assessment' },
+    body: { amount: 120_000, ground: 'prescription', allowanceUsed: 100_000, date: `${YEAR}-05-02` },
+  }),
+  suspendCollection: posting({
+    params: { year: YEAR, assessmentId: 'missing-assessment' },
+    body: { ground: 'debtor-missing', date: `${YEAR}-05-02` },
+  }),
   getPosting: { params: { postingId: 'missing-posting' } },
   getFundStatus: { params: { year: YEAR } },
   getNationalFundStatus: { params: { year: YEAR } },

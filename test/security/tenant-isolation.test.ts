@@ -84,6 +84,11 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   noticeRevenue: { own: ['revenue_officer'], other: [] },
   receiveRevenue: { own: ['revenue_officer', 'treasury_bank'], other: [] },
   refundRevenue: { own: ['revenue_officer'], other: [] },
+  // the year after (issue #15): 과년도 수입 like a receipt, 과년도 지출 by the 재무관, 불납결손 and 징수정지 by the 징수관
+  receivePriorYearRevenue: { own: ['revenue_officer', 'treasury_bank'], other: [] },
+  commitPriorYearExpenditure: { own: ['finance_officer'], other: [] },
+  writeOffRevenue: { own: ['revenue_officer'], other: [] },
+  suspendCollection: { own: ['revenue_officer'], other: [] },
   // a posting's status is also read by the treasury bank of the government, which confirms payments
   getPosting: { own: [...officials, 'head', 'council_member', 'ministry', 'treasury_bank'], other: ['ministry'] },
   getFundStatus: governmentAggregate,

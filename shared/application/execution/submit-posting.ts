@@ -102,7 +102,11 @@ async function prepare(submission: Submission, sub: string): Promise<Prepared> {
   }
   if (command.kind === 'order' && referenced) {
     const commitmentId =
-      referenced.kind === 'commit' ? referencedId : 'commitmentId' in referenced.command ? referenced.command.commitmentId : undefined;
+      referenced.kind === 'commit' || referenced.kind === 'prior-year-commit'
+        ? referencedId
+        : 'commitmentId' in referenced.command
+          ? referenced.command.commitmentId
+          : undefined;
     const ownCommitment = orderingOwnCommitment(referenced.committedBy, sub, commitmentId);
     if (ownCommitment) throw new Refused(ownCommitment);
   }
@@ -110,7 +114,7 @@ async function prepare(submission: Submission, sub: string): Promise<Prepared> {
     postingId: newPostingId(),
     gov,
     year,
-    lineId: referenced?.lineId ?? lineOfCommand(command),
+    lineId: lineOfCommand(command) ?? referenced?.lineId ?? missingLine(command),
     command,
     actor: {
       sub,
@@ -122,7 +126,8 @@ async function prepare(submission: Submission, sub: string): Promise<Prepared> {
     },
   };
   await precheck(message, referenced !== undefined);
-  return { message, committedBy: command.kind === 'commit' ? sub : referenced?.committedBy };
+  const commits = command.kind === 'commit' || command.kind === 'prior-year-commit';
+  return { message, committedBy: commits ? sub : referenced?.committedBy };
 }
 
 function idempotencyKeyOf(request: RequestInfo): string {
@@ -156,8 +161,25 @@ async function replay(gov: string, sub: string, key: string, requestHash: string
   return decided ? { ...status, statusUrl: accepted(gov, taken.postingId).statusUrl } : accepted(gov, taken.postingId);
 }
 
-function lineOfCommand(command: PostingCommand): string {
-  if (command.kind === 'commit' || command.kind === 'assess') return command.lineId;
+/**
+ * The line a command names: a commitment's or assessment's own, and this year's line of a 과년도 수입,
+ * 과년도 지출 or the 불납결손 of a receivable brought forward (their document is of an earlier year);
+ * the other kinds land on their document's line.
+ */
+function lineOfCommand(command: PostingCommand): string | undefined {
+  switch (command.kind) {
+    case 'commit':
+    case 'assess':
+    case 'prior-year-commit':
+    case 'prior-year-receive':
+    case 'write-off':
+      return command.lineId;
+    default:
+      return undefined;
+  }
+}
+
+function missingLine(command: PostingCommand): never {
   throw new Error(`a ${command.kind} posting names no line`);
 }
 

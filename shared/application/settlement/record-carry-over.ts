@@ -1,13 +1,15 @@
-import { carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
+import { accidentCarryOverRefusal, carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { conflict, notFound, Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
+import { readLedgerCommitments } from '#shared/stores/settlement/carried-commitments.ts';
 import { readCarriedLine, writeCarryOver } from '#shared/stores/settlement/carry-overs.ts';
 import type { RecordedCarryOver } from '#shared/stores/settlement/carry-overs.ts';
 
 /**
  * The chief accountant records (or replaces) the carry-over (이월) of an expenditure line while
- * its year is open: checked against the line's 예산현액 − 지출액, written with its audit record on
+ * its year is open: checked against the line's 예산현액 − 지출액 (and a 사고이월 against the unpaid part
+ * of the commitments it names, from the commitment ledger), written with its audit record on
  * condition that the year is still open and the line unchanged since it was read.
  */
 export async function recordCarryOver(gov: string, year: number, carryOver: CarryOver, request: RequestInfo): Promise<RecordedCarryOver> {
@@ -15,6 +17,12 @@ export async function recordCarryOver(gov: string, year: number, carryOver: Carr
   if (!line) throw notFound('budget-line-not-found', `budget line ${carryOver.lineId} of ${gov}/${year} does not exist`);
   const refusal = carryOverRefusal(line, carryOver.amount);
   if (refusal) throw new Refused(refusal);
+  // 사고이월 is capped by the commitment ledger (지방재정법 제50조제2항제1호).
+  if (carryOver.kind === 'accident') {
+    const ledger = await readLedgerCommitments(gov, carryOver.commitmentIds ?? []);
+    const exceeds = accidentCarryOverRefusal(carryOver, year, ledger);
+    if (exceeds) throw new Refused(exceeds);
+  }
 
   const recorded: RecordedCarryOver = {
     ...carryOver,

@@ -40,12 +40,26 @@ export const docTarget = (gov: string, docId: string): Target => ({ type: 'doc',
 
 /** Counters each item kind carries (all integer won, except the `cancelled` and `notices` counts). */
 export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
-  line: ['allotted', 'committed', 'resolved', 'ordered', 'paid', 'assessed', 'received', 'refunded'],
+  // writtenOff: 불납결손; paidLater: 과년도 지출 charged later against this (closed) year's line;
+  // carriedOver: the line's recorded 이월 (issue #15).
+  line: [
+    'allotted',
+    'committed',
+    'resolved',
+    'ordered',
+    'paid',
+    'assessed',
+    'received',
+    'refunded',
+    'writtenOff',
+    'paidLater',
+    'carriedOver',
+  ],
   cash: ['allocated', 'paid'],
-  commitment: ['amount', 'resolved', 'paid', 'cancelled'],
+  commitment: ['amount', 'resolved', 'paid', 'cancelled', 'paidLater'],
   resolution: ['amount', 'ordered'],
   order: ['amount', 'paid'],
-  assessment: ['amount', 'received', 'notices'],
+  assessment: ['amount', 'received', 'notices', 'writtenOff', 'suspended'],
   receipt: ['amount', 'overpaid', 'refunded'],
 };
 
@@ -81,7 +95,8 @@ const RULES: Readonly<Record<ItemKind, readonly Invariant[]>> = {
   ],
   resolution: [{ rule: 'order-within-resolution', lesser: 'ordered', greater: 'amount' }],
   order: [{ rule: 'payment-within-order', lesser: 'paid', greater: 'amount' }],
-  assessment: [],
+  // 징수정지 (지방재정법 시행령 제119조 [U]) is a state: once until it is lifted.
+  assessment: [{ rule: 'collection-already-suspended', lesser: 'suspended', greater: 1 }],
   receipt: [{ rule: 'refund-within-receipt', lesser: 'refunded', greater: 'amount' }],
 };
 

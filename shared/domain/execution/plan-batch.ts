@@ -125,7 +125,15 @@ function assemble(outcomes: readonly Outcome[], changes: readonly ItemChange[]):
 }
 
 /** Postings that create a document keyed by their own id (see rules/). */
-const CREATES_DOCUMENT: ReadonlySet<PostingKind> = new Set(['commit', 'resolve', 'order', 'assess', 'receive']);
+const CREATES_DOCUMENT: ReadonlySet<PostingKind> = new Set([
+  'commit',
+  'resolve',
+  'order',
+  'assess',
+  'receive',
+  'prior-year-receive',
+  'prior-year-commit',
+]);
 
 /** What every message needs read, known before any rule runs (one round trip for most batches). */
 function initialNeeds(message: PostingMessage): Need[] {

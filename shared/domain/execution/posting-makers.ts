@@ -39,6 +39,14 @@ export const postingMakers: { readonly [K in MadeKind]: Maker } = {
     cash: { instead: '과오납 환급 (지방회계법 제28조): refund the payer' },
     source: '지방회계법 제22조: 수납기관 (the 금고 by delegation)',
   },
+  'prior-year-receive': {
+    roles: ['revenue_officer', 'treasury_bank'],
+    cash: { instead: '과오납 환급 (지방회계법 제28조): refund the payer' },
+    source: '지방회계법 제22조, 제27조제1항: 수납기관 (과년도 수입)',
+  },
+  'prior-year-commit': { roles: ['finance_officer'], source: '지방회계법 제29조, 제37조: 재무관 (과년도 지출)' },
+  'write-off': { roles: ['revenue_officer'], source: '지방회계법 제21조: 징수관 (불납결손; practice [U])' },
+  'suspend-collection': { roles: ['revenue_officer'], source: '지방회계법 제21조: 징수관 (징수정지; practice [U])' },
   refund: {
     roles: ['revenue_officer'],
     cash: { instead: '수납 (지방회계법 제22조): the money refunded in error is received again against the assessment' },

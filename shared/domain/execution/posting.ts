@@ -45,7 +45,33 @@ export type PostingCommand =
       readonly amount: number;
       readonly date: string;
       readonly reason: string;
-    } & YearEnd);
+    } & YearEnd)
+  // The year after (issue #15): a closed year's receivables and payables, written off or suspended.
+  | ({
+      readonly kind: 'prior-year-receive';
+      readonly assessmentId: string;
+      readonly lineId: string;
+      readonly amount: number;
+      readonly date: string;
+    } & YearEnd)
+  | ({
+      readonly kind: 'prior-year-commit';
+      readonly commitmentId: string;
+      readonly lineId: string;
+      readonly amount: number;
+      readonly date: string;
+      readonly supplementaryExpense?: string | undefined;
+    } & YearEnd)
+  | ({
+      readonly kind: 'write-off';
+      readonly assessmentId: string;
+      readonly amount: number;
+      readonly ground: string;
+      readonly allowanceUsed?: number | undefined;
+      readonly lineId?: string | undefined;
+      readonly date: string;
+    } & YearEnd)
+  | ({ readonly kind: 'suspend-collection'; readonly assessmentId: string; readonly ground: string; readonly date: string } & YearEnd);
 
 export type PostingKind = PostingCommand['kind'];
 
@@ -75,6 +101,7 @@ export function referencedDocument(command: PostingCommand): string | undefined 
   switch (command.kind) {
     case 'resolve':
     case 'cancel':
+    case 'prior-year-commit':
       return command.commitmentId;
     case 'order':
       return command.resolutionId;
@@ -82,6 +109,9 @@ export function referencedDocument(command: PostingCommand): string | undefined 
       return command.orderId;
     case 'notice':
     case 'receive':
+    case 'prior-year-receive':
+    case 'write-off':
+    case 'suspend-collection':
       return command.assessmentId;
     case 'refund':
       return command.receiptId;

@@ -18,7 +18,24 @@ const referencedKind: Partial<Record<PostingKind, { kind: PostingKind; name: Ref
   notice: { kind: 'assess', name: 'assessment' },
   receive: { kind: 'assess', name: 'assessment' },
   refund: { kind: 'receive', name: 'receipt' },
+  'prior-year-commit': { kind: 'commit', name: 'commitment' },
+  'prior-year-receive': { kind: 'assess', name: 'assessment' },
+  'write-off': { kind: 'assess', name: 'assessment' },
+  'suspend-collection': { kind: 'assess', name: 'assessment' },
 };
+
+/**
+ * Kinds that settle a document of an earlier year (과년도 수입·지출, 지방회계법 제27조①, 제37조) or may
+ * (불납결손, 징수정지 of a receivable brought forward): their rules judge the document's year.
+ */
+const CROSS_YEAR: ReadonlySet<PostingKind> = new Set(['prior-year-commit', 'prior-year-receive', 'write-off', 'suspend-collection']);
+
+/**
+ * Kinds whose document is of another kind's sort: a 과년도 지출's commitment is resolved, ordered and
+ * cancelled like any commitment, a 과년도 수입's receipt refunded like any receipt.
+ */
+const DOCUMENT_ALIASES: Partial<Record<PostingKind, PostingKind>> = { 'prior-year-commit': 'commit', 'prior-year-receive': 'receive' };
+const documentKindOf = (kind: PostingKind): PostingKind => DOCUMENT_ALIASES[kind] ?? kind;
 
 /** The id of the posting a command refers to: its document, or for a correction the original. */
 export const referencedPostingId = (command: PostingCommand): string | undefined =>
@@ -37,10 +54,10 @@ export function referenceRefusal(
 ): Refusal | undefined {
   const expected = referencedKind[command.kind];
   const name = expected?.name ?? 'posting';
-  if (!referenced || (expected && referenced.kind !== expected.kind)) {
+  if (!referenced || (expected && documentKindOf(referenced.kind) !== expected.kind)) {
     return refusal('not-found', `${name}-not-found`, `no ${name} ${referencedId} in government ${gov}`);
   }
-  if (referenced.year !== year) {
+  if (referenced.year !== year && !(CROSS_YEAR.has(command.kind) && referenced.year < year)) {
     return refusal('unprocessable', 'wrong-year', `${name} ${referencedId} belongs to fiscal year ${referenced.year}`, {
       rule: 'wrong-year',
       year,

@@ -5,8 +5,8 @@ import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 
 /** The posting kinds by side; a correction reverses either. */
-const EXPENDITURE = new Set(['commit', 'resolve', 'order', 'pay', 'cancel']);
-const REVENUE = new Set(['assess', 'notice', 'receive', 'refund']);
+const EXPENDITURE = new Set(['commit', 'resolve', 'order', 'pay', 'cancel', 'prior-year-commit']);
+const REVENUE = new Set(['assess', 'notice', 'receive', 'refund', 'prior-year-receive', 'write-off', 'suspend-collection']);
 /**
  * Completion work that may run until 10 February without an exception: corrections and
  * cancellations (they move no cash; 출납사무 완결, 지방회계법 제7조제3항 — which work counts as

@@ -16,6 +16,77 @@ export interface CarryOver {
   readonly kind: CarryOverKind;
   readonly amount: number;
   readonly reason: string;
+  /** 사고이월 (지방재정법 제50조제2항): the commitments made in the year and not paid that it carries. */
+  readonly commitmentIds?: readonly string[] | undefined;
+  /** 사고이월: their unpaid 부대경비 (no 원인행위 of their own; practice [U] on what counts). */
+  readonly incidentalCosts?: number | undefined;
+}
+
+/** A commitment (지출원인행위) as the 사고이월 cap reads it from the commitment ledger. */
+export interface LedgerCommitment {
+  readonly commitmentId: string;
+  readonly year: number;
+  readonly lineId: string;
+  /** 원인행위액, net of cancellations. */
+  readonly amount: number;
+  /** 지출액: paid in the year, and paid later as 과년도 지출. */
+  readonly paid: number;
+}
+
+/**
+ * 사고이월 (지방재정법 제50조제2항제1호; execution rules §1.9): at most what the named commitments of the
+ * line committed and did not pay (원인행위액 − 지출액) plus their unpaid 부대경비. Each named commitment must
+ * be one of this line in this year (`carry-over-commitment-not-on-line`); without any, the carry-over
+ * is refused (`accident-carry-over-needs-commitments`). The other grounds of 제50조제2항 (제2호–제4호:
+ * bids announced, 손실보상, recurring costs, 시행령 제58조) are not modelled [U].
+ */
+export function accidentCarryOverRefusal(
+  carryOver: CarryOver,
+  year: number,
+  ledger: ReadonlyMap<string, LedgerCommitment>,
+): Refusal | undefined {
+  const ids = carryOver.commitmentIds ?? [];
+  const rule = '지방재정법 제50조제2항제1호';
+  if (ids.length === 0) {
+    return refusal(
+      'unprocessable',
+      'accident-carry-over-needs-commitments',
+      '사고이월 carries commitments made and not paid: name them (commitmentIds)',
+      {
+        rule,
+        lineId: carryOver.lineId,
+      },
+    );
+  }
+  const strangers = ids.filter((id) => {
+    const c = ledger.get(id);
+    return !c || c.lineId !== carryOver.lineId || c.year !== year;
+  });
+  if (strangers.length > 0) {
+    return refusal(
+      'unprocessable',
+      'carry-over-commitment-not-on-line',
+      `commitments ${strangers.join(', ')} are not commitments of line ${carryOver.lineId} in ${year}`,
+      {
+        rule,
+        lineId: carryOver.lineId,
+        year,
+        commitmentIds: strangers,
+      },
+    );
+  }
+  const unpaid = ids.reduce((sum, id) => {
+    const c = ledger.get(id) as LedgerCommitment;
+    return sum + Math.max(0, c.amount - c.paid);
+  }, 0);
+  const incidental = carryOver.incidentalCosts ?? 0;
+  if (carryOver.amount <= unpaid + incidental) return undefined;
+  return refusal(
+    'unprocessable',
+    'carry-over-exceeds-unpaid-commitments',
+    `사고이월 ${carryOver.amount} exceeds the named commitments' unpaid ${unpaid} plus 부대경비 ${incidental}`,
+    { rule, requested: carryOver.amount, available: unpaid + incidental, numbers: { unpaid, incidentalCosts: incidental } },
+  );
 }
 
 /** What the carry-over of a line is checked against: its kind, 예산현액 (`budget`) and 지출액 (`paid`). */

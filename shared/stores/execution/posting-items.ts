@@ -10,7 +10,19 @@ import { failedIndexKey, journalIndexKey, requestKey, resultKey, targetItemKey }
 /** Conversions between execution's stored items and the pure model. */
 type Item = Record<string, unknown>;
 
-const DOC_ATTRIBUTES = ['lineId', 'fund', 'year', 'createdBy', 'commitmentId', 'committedBy', 'resolutionId', 'assessmentId'];
+const DOC_ATTRIBUTES = [
+  'lineId',
+  'fund',
+  'year',
+  'createdBy',
+  'commitmentId',
+  'committedBy',
+  'resolutionId',
+  'assessmentId',
+  // 과년도 지출 (issue #15): the closed year's commitment a commitment of this year pays.
+  'originYear',
+  'originCommitmentId',
+];
 
 export function toControlledItem(target: Target, item: Item): ControlledItem {
   const kind: ItemKind = target.type === 'doc' ? (item.kind as ItemKind) : target.type;
@@ -24,6 +36,8 @@ export function toControlledItem(target: Target, item: Item): ControlledItem {
         lineKind: String(item.kind),
         fund: String(item.fund),
         itemCode: String(item.itemCode),
+        // 예산현액: the 과년도 지출 cap (불용액 = 예산현액 − 지출액 − 이월액) reads it.
+        budget: Number(item.budget ?? 0),
         ...journalAttributes(item),
       },
       counters,

@@ -30,7 +30,7 @@ export async function readCarriedLine(gov: string, year: number, lineId: string)
 /**
  * Writes (or replaces) the carry-over with its audit record, in one transaction that also checks
  * that the year is not closed (`yearOpen`) and that the line still has the budget and payments
- * the carry-over was checked against (`lineUnchanged`).
+ * the carry-over was checked against (`lineUnchanged`, which records the amount on the line).
  */
 export function writeCarryOver(
   recorded: RecordedCarryOver,
@@ -41,12 +41,15 @@ export function writeCarryOver(
   const { gov, year, lineId } = recorded;
   return transact({
     yearOpen: { ConditionCheck: { TableName: table, Key: closingKey(gov, year, 'YEAR'), ConditionExpression: 'attribute_not_exists(pk)' } },
+    // The line keeps its carried amount (`carriedOver`): the 과년도 지출 cap of the next year reads the
+    // line's 불용액 = 예산현액 − 지출액 − 이월액 from it (지방회계법 제37조).
     lineUnchanged: {
-      ConditionCheck: {
+      Update: {
         TableName: table,
         Key: lineControlKey(gov, year, lineId),
+        UpdateExpression: 'SET carriedOver = :carried',
         ConditionExpression: 'budget = :budget AND paid <= :paid',
-        ExpressionAttributeValues: { ':budget': checked.budget, ':paid': checked.paid },
+        ExpressionAttributeValues: { ':budget': checked.budget, ':paid': checked.paid, ':carried': recorded.amount },
       },
     },
     carryOver: { Put: { TableName: table, Item: { ...carryOverKey(gov, year, lineId), entity: 'carry-over', ...recorded } } },

@@ -6,9 +6,13 @@ import { correct } from '#shared/domain/execution/rules/correct.ts';
 import { notice } from '#shared/domain/execution/rules/notice.ts';
 import { orderPayment } from '#shared/domain/execution/rules/order-payment.ts';
 import { pay } from '#shared/domain/execution/rules/pay.ts';
+import { priorYearCommit } from '#shared/domain/execution/rules/prior-year-commit.ts';
+import { priorYearReceive } from '#shared/domain/execution/rules/prior-year-receive.ts';
 import { receive } from '#shared/domain/execution/rules/receive.ts';
 import { refund } from '#shared/domain/execution/rules/refund.ts';
 import { resolve } from '#shared/domain/execution/rules/resolve.ts';
+import { suspendCollection } from '#shared/domain/execution/rules/suspend-collection.ts';
+import { writeOff } from '#shared/domain/execution/rules/write-off.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 
 /** The rule of every posting kind: the compiler refuses a kind without one. */
@@ -26,4 +30,9 @@ export const postingRules: { readonly [K in PostingKind]: PostingRule<K> } = {
   refund,
   // both
   correct,
+  // the year after (issue #15): 과년도 수입·지출, 불납결손, 징수정지
+  'prior-year-receive': priorYearReceive,
+  'prior-year-commit': priorYearCommit,
+  'write-off': writeOff,
+  'suspend-collection': suspendCollection,
 };

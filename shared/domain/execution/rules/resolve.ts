@@ -19,6 +19,9 @@ export const resolve: PostingRule<'resolve'> = (message, command, state) => {
   const amount = command.amount;
   const journal = lineJournal(line, 'resolve', amount);
   if (isRefusal(journal)) return journal;
+  // 과년도 지출 (prior-year-commit.ts): the origin year's 지출결의 booked the cost and the 미지급금 the
+  // payment settles; booking them again would count the cost twice.
+  const lines = commitment.attrs.originCommitmentId === undefined ? journal.lines : [];
   const resolution = newDocument(
     message,
     'resolution',
@@ -30,6 +33,6 @@ export const resolve: PostingRule<'resolve'> = (message, command, state) => {
     command.date,
     amount,
     [lineEffect(line, { resolved: amount }), docEffect(commitment, { resolved: amount }), resolution],
-    journal.lines,
+    lines,
   );
 };

@@ -4,6 +4,7 @@ import { postingRules } from '#shared/domain/execution/rules/index.ts';
 import type { StoredResult } from '#shared/domain/execution/snapshot.ts';
 import { docTarget, lineTarget } from '#shared/domain/execution/items.ts';
 import type { Books, Judged } from '#test/unit/execution/rules/support.ts';
+import { yearTwoCases } from '#test/unit/execution/rules/year-two-cases.ts';
 import {
   GOV,
   YEAR,
@@ -503,6 +504,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       expected: { applied: { amount: 200, deltas: { line: { ordered: -200 }, O1: { amount: -200 } }, journal: [] } },
     },
   ],
+  ...yearTwoCases,
 };
 
 describe('posting rules, one table per kind', () => {

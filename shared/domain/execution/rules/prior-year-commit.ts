@@ -1,0 +1,99 @@
+import { applied, docEffect, lineEffect, newDocument } from '#shared/domain/execution/rules/effects.ts';
+import { broken, lineOf } from '#shared/domain/execution/rules/lookups.ts';
+import { originDocumentOf } from '#shared/domain/execution/rules/prior-year.ts';
+import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
+import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
+import { supplementaryExpenses } from '#shared/domain/execution/year-two/supplementary-expenses.ts';
+import type { SupplementaryExpense } from '#shared/domain/execution/year-two/supplementary-expenses.ts';
+
+const RULE = '지방회계법 제37조';
+
+/**
+ * 과년도 지출 (지방회계법 제37조: 지난 회계연도에 속하는 채무확정액으로서 지출하지 아니한 경비는 현
+ * 회계연도의 세출예산에서 지출할 수 있으며, 그 지출액은 그 경비가 속한 회계연도의 각 정책사업의 금액
+ * 중 불용금액을 초과할 수 없다. 다만, … 대통령령으로 정하는 보충적 용도에 속하는 것은 그러하지 아니하다):
+ * the 재무관 commits this year's line to pay a commitment of a closed year; the ordinary chain
+ * (지출결의 → 지급명령 → 지급) follows on this year's line.
+ *   - Only the fixed and unpaid debt: the origin commitment's resolved (지출결의, 채무확정) − paid − what
+ *     earlier 과년도 지출 took (`prior-year-exceeds-fixed-debt`).
+ *   - Same purpose: this year's line has the origin line's 통계목 (practice [U]: the law says "현 회계연도의
+ *     세출예산"; e호조 charges the same 과목) (`prior-year-purpose-mismatch`).
+ *   - Cap: the origin line's 불용액 in its year, 예산현액 − 지출액 − 이월액, less what 과년도 지출 already
+ *     took from it (`prior-year-exceeds-unspent`), unless the request names a 보충적 경비 of 지방회계법
+ *     시행령 제47조 (supplementary-expenses.ts). The law caps per 정책사업; hojo caps per origin line, which
+ *     lies inside one 정책사업 and so is never looser (stricter where other lines of the 정책사업 left
+ *     불용액: [U], to be widened when settlement keeps 불용액 per 정책사업).
+ *   - No journal: the cost and the 미지급금 were booked by the origin year's 지출결의; this year's
+ *     지출결의 of this commitment books nothing and its payment settles the 미지급금 carried in (resolve.ts).
+ */
+export const priorYearCommit: PostingRule<'prior-year-commit'> = (message, command, state) => {
+  const origin = originDocumentOf(message, state, command.commitmentId, 'commitment', RULE);
+  if (isRefusal(origin)) return origin;
+  const line = lineOf(message, state, command.lineId, 'expenditure');
+  if (isRefusal(line)) return line;
+  const { doc: commitment, originLine, originYear } = origin;
+  const amount = command.amount;
+  if (String(line.attrs.itemCode) !== String(originLine.attrs.itemCode)) {
+    return broken(
+      'prior-year-purpose-mismatch',
+      `line ${command.lineId} (${line.attrs.itemCode}) is not of the purpose of ${originYear}'s line ${originLine.attrs.lineId} (${originLine.attrs.itemCode})`,
+      { rule: `${RULE} (practice [U]: the same 통계목)`, itemCode: line.attrs.itemCode, originItemCode: originLine.attrs.itemCode },
+    );
+  }
+  const c = commitment.counters;
+  const fixedUnpaid = (c.resolved ?? 0) - (c.paid ?? 0) - (c.paidLater ?? 0);
+  if (amount > fixedUnpaid) {
+    return broken(
+      'prior-year-exceeds-fixed-debt',
+      `commitment ${command.commitmentId} of ${originYear} has ${fixedUnpaid} fixed (지출결의) and unpaid; ${amount} cannot be paid as 과년도 지출`,
+      { rule: RULE, resolved: c.resolved ?? 0, paid: c.paid ?? 0, paidLater: c.paidLater ?? 0, fixedUnpaid, requested: amount },
+    );
+  }
+  const supplementary = command.supplementaryExpense as SupplementaryExpense | undefined;
+  if (supplementary === undefined) {
+    const o = originLine.counters;
+    const budget = Number(originLine.attrs.budget ?? 0);
+    const unspent = budget - (o.paid ?? 0) - (o.carriedOver ?? 0) - (o.paidLater ?? 0);
+    if (amount > unspent) {
+      return broken(
+        'prior-year-exceeds-unspent',
+        `${originYear}'s line ${originLine.attrs.lineId} left ${unspent} 불용액 for 과년도 지출; ${amount} is over it (not a 보충적 경비 of 지방회계법 시행령 제47조)`,
+        {
+          rule: `${RULE} 본문`,
+          originYear,
+          budget,
+          paid: o.paid ?? 0,
+          carriedOver: o.carriedOver ?? 0,
+          paidLater: o.paidLater ?? 0,
+          unspent,
+          requested: amount,
+        },
+      );
+    }
+  }
+  const created = newDocument(
+    message,
+    'commitment',
+    { amount },
+    {
+      lineId: command.lineId,
+      fund: String(line.attrs.fund),
+      createdBy: message.actor.sub,
+      originYear,
+      originCommitmentId: command.commitmentId,
+      ...(supplementary ? { supplementaryExpense: supplementaryExpenses[supplementary] } : {}),
+    },
+  );
+  return applied(
+    line,
+    command.date,
+    amount,
+    [
+      lineEffect(line, { committed: amount }),
+      created,
+      docEffect(commitment, { paidLater: amount }),
+      lineEffect(originLine, { paidLater: amount }),
+    ],
+    [],
+  );
+};

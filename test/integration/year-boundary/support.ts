@@ -1,0 +1,53 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import { cashControlKey, lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { FUND, GOV } from '#test/integration/execution/support.ts';
+
+/**
+ * Budget lines and cash allocations of any year, as budgeting leaves them (the budget-control-keys.ts
+ * contract; test/integration/execution/support.ts seeds 2026 only). The year-boundary tests need
+ * 2027's too.
+ */
+export async function seedYearLine(
+  year: number,
+  line: { lineId: string; kind?: 'expenditure' | 'revenue'; budget: number; itemCode?: string },
+): Promise<void> {
+  const kind = line.kind ?? 'expenditure';
+  const itemCode = line.itemCode ?? (kind === 'revenue' ? '2' : '201-01');
+  await dynamoClient().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...lineControlKey(GOV, year, line.lineId),
+        gov: GOV,
+        year,
+        lineId: line.lineId,
+        kind,
+        fund: FUND,
+        itemCode,
+        journal: kind === 'revenue' ? { code: itemCode === '2' ? '2-1' : itemCode } : { code: itemCode, structureType: '행정운영경비' },
+        dept: 'dept-1',
+        mandatory: false,
+        budget: line.budget,
+        allotted: line.budget,
+        committed: 0,
+        resolved: 0,
+        ordered: 0,
+        paid: 0,
+        assessed: 0,
+        received: 0,
+        refunded: 0,
+      },
+    }),
+  );
+}
+
+export async function seedYearCash(year: number, month: string, allocated: number): Promise<void> {
+  await dynamoClient().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...cashControlKey(GOV, year, FUND, month), gov: GOV, year, fund: FUND, month, allocated, paid: 0 },
+    }),
+  );
+}

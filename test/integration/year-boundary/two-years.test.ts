@@ -1,0 +1,373 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import type { Route } from '#shared/http/route.ts';
+import * as routes from '#shared/routes/execution.ts';
+import { getClosingStatus, recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
+import { documentKey } from '#shared/stores/execution/posting-keys.ts';
+import { openingKey } from '#shared/stores/settlement/keys.ts';
+import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { callRoute } from '#test/support/api.ts';
+import type { TestCaller } from '#test/support/api.ts';
+import { setClock } from '#test/support/clock.ts';
+import { useTestStack } from '#test/support/stack.ts';
+import { callers, drainPostings, GOV } from '#test/integration/execution/support.ts';
+import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
+import { seedYearCash, seedYearLine } from '#test/integration/year-boundary/support.ts';
+
+/**
+ * Two fiscal years through the handlers (issue #15): 2026 with a payable left unpaid, a receivable
+ * left uncollected, a 사고이월 and a 명시이월; a payment under an exception in January; completion
+ * work on 10 February; the year-end closing on 11 February; then 2027 collecting 2026's receivable as
+ * 과년도 수입, writing the rest off (불납결손), and paying 2026's fixed debts as 과년도 지출 — one
+ * within its line's 불용액 and one beyond it. Every figure is computed by hand in the comments.
+ */
+const chief: TestCaller = { sub: 'chief-11000', roles: ['chief_accountant'], gov: GOV };
+let restore: () => void = () => undefined;
+const on = (iso: string) => {
+  restore();
+  restore = setClock(iso);
+};
+
+/** Submits a posting, applies the queue and answers the posting as GET returns it. */
+async function posted(route: Route, caller: TestCaller, year: number, params: Record<string, string>, body: Record<string, unknown>) {
+  const accepted = await callRoute(route, {
+    caller: caller as never,
+    params: { gov: GOV, year, ...params },
+    body,
+    headers: { 'Idempotency-Key': randomUUID() },
+  });
+  if (accepted.status !== 202) return accepted.body;
+  await drainPostings();
+  const status = await callRoute(routes.getPosting, {
+    caller: callers.financeOfficer as never,
+    params: { gov: GOV, postingId: accepted.body.postingId },
+  });
+  return status.body;
+}
+const applied = async (...args: Parameters<typeof posted>): Promise<string> => {
+  const body = await posted(...args);
+  expect(body, JSON.stringify(body)).toMatchObject({ status: 'applied' });
+  return body.postingId;
+};
+
+const read = async (key: { pk: string; sk: string }) =>
+  (await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item ?? {};
+
+const ids = { c1: '', r1: '', o1: '', c2: '', c3: '', c5: '', r5: '', o5: '', a1: '', o1b: '' };
+
+beforeAll(async () => {
+  await useTestStack();
+  // 2026: an expenditure line (201-01), a second one of the same 통계목 with a 명시이월, a revenue line (세외수입 2-1).
+  await seedYearLine(2026, { lineId: 'E1', budget: 1_000_000 });
+  await seedYearLine(2026, { lineId: 'E3', budget: 200_000 });
+  await seedYearLine(2026, { lineId: 'R1', kind: 'revenue', budget: 500_000 });
+  await seedYearCash(2026, '2026-12', 2_000_000);
+  // Cash of 2026 paid in January under an exception is allocated to 2026's January month.
+  await seedYearCash(2026, '2027-01', 500_000);
+  // 2027: the same purposes, and the cash of March.
+  await seedYearLine(2027, { lineId: 'E2', budget: 1_000_000 });
+  await seedYearLine(2027, { lineId: 'R2', kind: 'revenue', budget: 400_000 });
+  await seedYearCash(2027, '2027-03', 1_000_000);
+});
+afterAll(() => restore());
+
+describe('two fiscal years across the boundary', () => {
+  it('2026: execution leaves a payable, a receivable and two carry-overs', async () => {
+    on('2026-12-20T10:00:00+09:00');
+    const { financeOfficer: fo, disbursingOfficer: dob, bank, revenueOfficer: ro } = callers;
+    // C1: 600,000 committed and resolved on E1; 400,000 paid in December.
+    ids.c1 = await applied(
+      routes.createCommitment,
+      fo,
+      2026,
+      {},
+      { lineId: 'E1', amount: 600_000, counterparty: '111-11-11111', contractRef: 'C-1', date: '2026-12-01' },
+    );
+    ids.r1 = await applied(routes.resolvePayment, fo, 2026, { commitmentId: ids.c1 }, { amount: 600_000, date: '2026-12-02' });
+    ids.o1 = await applied(routes.orderPayment, dob, 2026, { resolutionId: ids.r1 }, { amount: 400_000, date: '2026-12-03' });
+    await applied(routes.confirmPayment, bank, 2026, { orderId: ids.o1 }, { date: '2026-12-03' });
+    // C2: 100,000 committed on E1, not resolved by 31 Dec: carried over as 사고이월.
+    ids.c2 = await applied(
+      routes.createCommitment,
+      fo,
+      2026,
+      {},
+      { lineId: 'E1', amount: 100_000, counterparty: '222-22-22222', contractRef: 'C-2', date: '2026-12-04' },
+    );
+    // C3: 50,000 committed on E1, to be cancelled as completion work on 10 Feb.
+    ids.c3 = await applied(
+      routes.createCommitment,
+      fo,
+      2026,
+      {},
+      { lineId: 'E1', amount: 50_000, counterparty: '333-33-33333', contractRef: 'C-3', date: '2026-12-05' },
+    );
+    // C5: 200,000 committed and resolved on E3, 50,000 paid; 100,000 of E3 carried as 명시이월.
+    ids.c5 = await applied(
+      routes.createCommitment,
+      fo,
+      2026,
+      {},
+      { lineId: 'E3', amount: 200_000, counterparty: '555-55-55555', contractRef: 'C-5', date: '2026-12-06' },
+    );
+    ids.r5 = await applied(routes.resolvePayment, fo, 2026, { commitmentId: ids.c5 }, { amount: 200_000, date: '2026-12-07' });
+    ids.o5 = await applied(routes.orderPayment, dob, 2026, { resolutionId: ids.r5 }, { amount: 50_000, date: '2026-12-08' });
+    await applied(routes.confirmPayment, bank, 2026, { orderId: ids.o5 }, { date: '2026-12-08' });
+    // A1: 500,000 assessed on R1, 200,000 received.
+    ids.a1 = await applied(
+      routes.assessRevenue,
+      ro,
+      2026,
+      {},
+      { lineId: 'R1', amount: 500_000, payer: '홍길동', dueDate: '2026-12-31', date: '2026-12-10' },
+    );
+    await applied(routes.receiveRevenue, bank, 2026, { assessmentId: ids.a1 }, { amount: 200_000, date: '2026-12-15' });
+
+    // Carry-overs: E1 budget 1,000,000 − paid 400,000 leaves room for C2's 100,000 (사고이월);
+    // E3 200,000 − 50,000 = 150,000 ≥ 100,000 (명시이월).
+    const carry = (lineId: string, kind: string, amount: number, extra: Record<string, unknown> = {}) =>
+      callRoute(recordCarryOver, {
+        caller: chief as never,
+        params: { gov: GOV, year: 2026, lineId },
+        body: { kind, amount, reason: '이월', ...extra },
+      });
+    // 사고이월 is capped by the commitment ledger: C2's 100,000 committed and unpaid (+ 부대경비 0).
+    expect((await carry('E1', 'accident', 100_000)).body).toMatchObject({ status: 422, code: 'accident-carry-over-needs-commitments' });
+    expect((await carry('E1', 'accident', 100_001, { commitmentIds: [ids.c2] })).body).toMatchObject({
+      status: 422,
+      code: 'carry-over-exceeds-unpaid-commitments',
+      context: { available: 100_000 },
+    });
+    expect((await carry('E1', 'accident', 100_000, { commitmentIds: [ids.c5] })).body).toMatchObject({
+      status: 422,
+      code: 'carry-over-commitment-not-on-line',
+    });
+    expect((await carry('E1', 'accident', 100_000, { commitmentIds: [ids.c2] })).status).toBe(200);
+    expect((await carry('E3', 'explicit', 100_000)).status).toBe(200);
+  });
+
+  it('January 2027: the old year pays under an exception; 10 February: completion work only', async () => {
+    on('2027-01-05T10:00:00+09:00');
+    // A new 지급명령 of 2026 after 31 Dec needs its exception (지방회계법 제7조제1항제1호).
+    const noException = await posted(
+      routes.orderPayment,
+      callers.disbursingOfficer,
+      2026,
+      { resolutionId: ids.r1 },
+      { amount: 100_000, date: '2027-01-05' },
+    );
+    expect(noException).toMatchObject({ status: 422, code: 'cash-books-closed' });
+    const exception = { exceptionCode: 'contract-completed-at-year-end' };
+    ids.o1b = await applied(
+      routes.orderPayment,
+      callers.disbursingOfficer,
+      2026,
+      { resolutionId: ids.r1 },
+      { amount: 100_000, date: '2027-01-05', ...exception },
+    );
+    const paid = await posted(routes.confirmPayment, callers.bank, 2026, { orderId: ids.o1b }, { date: '2027-01-05', ...exception });
+    // The old year's journal, dated in January: Dr 미지급금 / Cr 현금.
+    expect(paid).toMatchObject({
+      status: 'applied',
+      year: 2026,
+      journal: {
+        date: '2027-01-05',
+        lines: [
+          { account: '2101', debit: 100_000 },
+          { account: '1101', credit: 100_000 },
+        ],
+      },
+    });
+
+    on('2027-02-10T17:00:00+09:00');
+    expect(
+      await posted(
+        routes.orderPayment,
+        callers.disbursingOfficer,
+        2026,
+        { resolutionId: ids.r1 },
+        { amount: 100_000, date: '2027-02-10', ...exception },
+      ),
+    ).toMatchObject({
+      status: 422,
+      code: 'cash-closing-window-ended',
+    });
+    await applied(
+      routes.cancelCommitment,
+      callers.financeOfficer,
+      2026,
+      { commitmentId: ids.c3 },
+      { date: '2027-02-10', reason: '계약 포기' },
+    );
+    // 과년도 수입 is not possible until the old year is locked.
+    const early = await posted(
+      routes.receivePriorYearRevenue,
+      callers.revenueOfficer,
+      2027,
+      { assessmentId: ids.a1 },
+      { lineId: 'R2', amount: 10_000, date: '2027-02-10' },
+    );
+    expect(early).toMatchObject({ status: 422, code: 'prior-year-not-complete', context: { completionDate: '2027-02-10' } });
+  });
+
+  it('11 February: the year-end closing of 2026 opens 2027 with the receivable and the payables', async () => {
+    on('2027-02-11T09:00:00+09:00');
+    // The daily and monthly closings are proven in rehearsal.test.ts; here the year-end runs as a backfill of its periods.
+    const closing = await callRoute(requestClosing, {
+      caller: chief as never,
+      params: { gov: GOV, year: 2026 },
+      body: { kind: 'year-end', period: '2026', backfill: true },
+    });
+    expect(closing.status).toBe(202);
+    expect(await drainSettlementQueue()).toEqual([]);
+    const status = await callRoute(getClosingStatus, { caller: chief as never, params: { gov: GOV, year: 2026 } });
+    expect(status.body.yearClosed).toBe(true);
+
+    // E1: paid 400,000 + 100,000 = 500,000; committed 600,000 + 100,000 + 50,000 − 50,000 = 700,000.
+    expect(await read(lineControlKey(GOV, 2026, 'E1'))).toMatchObject({
+      paid: 500_000,
+      committed: 700_000,
+      resolved: 600_000,
+      carriedOver: 100_000,
+    });
+    expect(await read(lineControlKey(GOV, 2026, 'R1'))).toMatchObject({ assessed: 500_000, received: 200_000 });
+    // Opening balances of 2027: 미수세외수입금 500,000 − 200,000 = 300,000; 미지급금 (600,000 − 500,000) + (200,000 − 50,000) = 250,000.
+    const opening = (await read(openingKey(GOV, 2027))).balances as { account: string; debit: string; credit: string }[];
+    const balanceOf = (account: string) =>
+      opening.filter((b) => b.account === account).reduce((s, b) => s + BigInt(b.debit) - BigInt(b.credit), 0n);
+    expect(balanceOf('1105')).toBe(300_000n);
+    expect(balanceOf('2101')).toBe(-250_000n);
+  });
+
+  it('2027: 과년도 수입 and 불납결손 settle the receivable once', async () => {
+    on('2027-03-05T10:00:00+09:00');
+    const receipt = await posted(
+      routes.receivePriorYearRevenue,
+      callers.bank,
+      2027,
+      { assessmentId: ids.a1 },
+      { lineId: 'R2', amount: 250_000, date: '2027-03-02' },
+    );
+    // Dr 현금 / Cr 미수세외수입금: no revenue again (recognised in 2026).
+    expect(receipt).toMatchObject({
+      status: 'applied',
+      year: 2027,
+      journal: {
+        lines: [
+          { account: '1101', debit: 250_000 },
+          { account: '1105', credit: 250_000 },
+        ],
+      },
+    });
+    // Outstanding 300,000 − 250,000 = 50,000.
+    expect(
+      await posted(
+        routes.receivePriorYearRevenue,
+        callers.bank,
+        2027,
+        { assessmentId: ids.a1 },
+        { lineId: 'R2', amount: 50_001, date: '2027-03-02' },
+      ),
+    ).toMatchObject({
+      status: 422,
+      code: 'prior-year-receipt-exceeds-outstanding',
+      context: { outstanding: 50_000 },
+    });
+    const writeOff = await posted(
+      routes.writeOffRevenue,
+      callers.revenueOfficer,
+      2027,
+      { assessmentId: ids.a1 },
+      { amount: 50_000, ground: 'prescription', allowanceUsed: 20_000, lineId: 'R2', date: '2027-03-03' },
+    );
+    // Dr 대손충당금 20,000, Dr 대손상각비 30,000 / Cr 미수세외수입금 50,000.
+    expect(writeOff, JSON.stringify(writeOff)).toMatchObject({
+      status: 'applied',
+      journal: {
+        lines: [
+          { account: '1106', debit: 20_000 },
+          { account: '5302', debit: 30_000 },
+          { account: '1105', credit: 50_000 },
+        ],
+      },
+    });
+    // Nothing is left to collect or write off: 500,000 = 200,000 + 250,000 + 50,000.
+    expect(await read(documentKey(GOV, ids.a1))).toMatchObject({ amount: 500_000, received: 450_000, writtenOff: 50_000 });
+    expect(await read(lineControlKey(GOV, 2027, 'R2'))).toMatchObject({ assessed: 300_000, received: 250_000, writtenOff: 50_000 });
+    expect(
+      await posted(
+        routes.suspendCollection,
+        callers.revenueOfficer,
+        2027,
+        { assessmentId: ids.a1 },
+        { ground: 'debtor-missing', date: '2027-03-03' },
+      ),
+    ).toMatchObject({ status: 'applied' });
+  });
+
+  it('2027: 과년도 지출 pays a fixed debt within its line’s 불용액 and refuses one beyond it', async () => {
+    on('2027-03-05T10:00:00+09:00');
+    const { financeOfficer: fo, disbursingOfficer: dob, bank } = callers;
+    // C1: resolved 600,000, paid 500,000 → 100,000 fixed and unpaid; E1's 불용액 1,000,000 − 500,000 − 100,000 = 400,000.
+    const p1 = await applied(
+      routes.commitPriorYearExpenditure,
+      fo,
+      2027,
+      { commitmentId: ids.c1 },
+      { lineId: 'E2', amount: 100_000, date: '2027-03-02' },
+    );
+    const r = await posted(routes.resolvePayment, fo, 2027, { commitmentId: p1 }, { amount: 100_000, date: '2027-03-03' });
+    expect(r).toMatchObject({ status: 'applied', journal: { lines: [] } });
+    const o = await applied(routes.orderPayment, dob, 2027, { resolutionId: r.postingId }, { amount: 100_000, date: '2027-03-04' });
+    const pay = await posted(routes.confirmPayment, bank, 2027, { orderId: o }, { date: '2027-03-04' });
+    // The payment settles the 미지급금 carried in: Dr 미지급금 / Cr 현금, no cost in 2027.
+    expect(pay).toMatchObject({
+      status: 'applied',
+      journal: {
+        lines: [
+          { account: '2101', debit: 100_000 },
+          { account: '1101', credit: 100_000 },
+        ],
+      },
+    });
+
+    // C5: resolved 200,000, paid 50,000 → 150,000 fixed and unpaid; E3's 불용액 200,000 − 50,000 − 100,000 (명시이월) = 50,000.
+    const beyond = await posted(
+      routes.commitPriorYearExpenditure,
+      fo,
+      2027,
+      { commitmentId: ids.c5 },
+      { lineId: 'E2', amount: 150_000, date: '2027-03-02' },
+    );
+    expect(beyond).toMatchObject({ status: 422, code: 'prior-year-exceeds-unspent', context: { unspent: 50_000, requested: 150_000 } });
+    await applied(
+      routes.commitPriorYearExpenditure,
+      fo,
+      2027,
+      { commitmentId: ids.c5 },
+      { lineId: 'E2', amount: 50_000, date: '2027-03-02' },
+    );
+    // The cap is used up: 불용액 50,000 − 50,000 = 0.
+    expect(
+      await posted(routes.commitPriorYearExpenditure, fo, 2027, { commitmentId: ids.c5 }, { lineId: 'E2', amount: 1, date: '2027-03-02' }),
+    ).toMatchObject({
+      code: 'prior-year-exceeds-unspent',
+      context: { unspent: 0 },
+    });
+    // A 보충적 경비 (시행령 제47조제16호) is not capped: the remaining 100,000 of C5's debt.
+    await applied(
+      routes.commitPriorYearExpenditure,
+      fo,
+      2027,
+      { commitmentId: ids.c5 },
+      { lineId: 'E2', amount: 100_000, date: '2027-03-02', supplementaryExpense: 'utility-rate-increase' },
+    );
+    // E2 committed 100,000 + 50,000 + 100,000 = 250,000; E3 of 2026 took 150,000 of 과년도 지출, E1 100,000.
+    expect(await read(lineControlKey(GOV, 2027, 'E2'))).toMatchObject({ committed: 250_000, resolved: 100_000, paid: 100_000 });
+    expect(await read(lineControlKey(GOV, 2026, 'E3'))).toMatchObject({ paidLater: 150_000 });
+    expect(await read(lineControlKey(GOV, 2026, 'E1'))).toMatchObject({ paidLater: 100_000 });
+  });
+});

@@ -1,0 +1,254 @@
+import type { ControlledItem } from '#shared/domain/execution/items.ts';
+import { docTarget, lineTarget } from '#shared/domain/execution/items.ts';
+import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
+import type { Books, Judged } from '#test/unit/execution/rules/support.ts';
+import { FUND, GOV, POSTING_ID, cr, dr } from '#test/unit/execution/rules/support.ts';
+
+/**
+ * The rules of the year after (issue #15) as case tables, joined into posting-rules.test.ts: 과년도 수입
+ * and 지출, 불납결손, 징수정지. The books: year 2026 (locked since 11 February 2027) and 2027, the posting
+ * made on 2 March 2027. Accounts: 1101 현금, 1105 미수세외수입금 (the 2-1 row's receivable), 1106 its
+ * 대손충당금, 5302 대손상각비.
+ */
+interface Case {
+  readonly name: string;
+  readonly message: PostingMessage;
+  readonly books: Books;
+  readonly expected: Judged;
+}
+
+const OLD = 2026;
+const NEW = 2027;
+const zero = { allotted: 0, committed: 0, resolved: 0, ordered: 0, paid: 0, assessed: 0, received: 0, refunded: 0 };
+
+const line = (
+  year: number,
+  lineId: string,
+  kind: 'expenditure' | 'revenue',
+  counters: Record<string, number>,
+  budget = 0,
+): ControlledItem => ({
+  target: lineTarget(GOV, year, lineId),
+  kind: 'line',
+  attrs:
+    kind === 'expenditure'
+      ? { lineId, lineKind: kind, fund: FUND, itemCode: '201-01', structureType: '행정운영경비', budget }
+      : { lineId, lineKind: kind, fund: FUND, itemCode: '2', journalCode: '2-1', budget },
+  counters: { ...zero, ...counters },
+});
+const oldExpense = (counters: Record<string, number>, budget = 1_000) => line(OLD, 'E1', 'expenditure', counters, budget);
+const newExpense = (counters: Record<string, number> = {}) => line(NEW, 'E2', 'expenditure', { allotted: 5_000, ...counters });
+const oldRevenue = (counters: Record<string, number> = {}) => line(OLD, 'R1', 'revenue', counters);
+const newRevenue = (counters: Record<string, number> = {}) => line(NEW, 'R2', 'revenue', counters);
+
+const oldCommitment = (counters: Record<string, number>): ControlledItem => ({
+  target: docTarget(GOV, 'C1'),
+  kind: 'commitment',
+  attrs: { year: OLD, fund: FUND, lineId: 'E1', createdBy: 'fo-kim' },
+  counters: { amount: 0, resolved: 0, paid: 0, cancelled: 0, paidLater: 0, ...counters },
+});
+const assessmentOf = (year: number, counters: Record<string, number>): ControlledItem => ({
+  target: docTarget(GOV, 'A1'),
+  kind: 'assessment',
+  attrs: { year, fund: FUND, lineId: year === OLD ? 'R1' : 'R2' },
+  counters: { amount: 0, received: 0, notices: 0, writtenOff: 0, suspended: 0, ...counters },
+});
+
+const at = (command: PostingCommand, lineId: string, receivedAt = '2027-03-02T01:00:00.000Z', sub = 'ro-choi'): PostingMessage => ({
+  postingId: POSTING_ID,
+  gov: GOV,
+  year: NEW,
+  lineId,
+  command,
+  actor: { sub, role: 'revenue_officer', requestId: 'r', sourceIp: '127.0.0.1', bodySha256: '', receivedAt },
+});
+const receivePrior = (amount: number, receivedAt?: string) =>
+  at(
+    { kind: 'prior-year-receive', assessmentId: 'A1', lineId: 'R2', amount, date: receivedAt ? receivedAt.slice(0, 10) : '2027-03-02' },
+    'R2',
+    receivedAt,
+  );
+const commitPrior = (amount: number, supplementaryExpense?: string) =>
+  at(
+    {
+      kind: 'prior-year-commit',
+      commitmentId: 'C1',
+      lineId: 'E2',
+      amount,
+      date: '2027-03-02',
+      ...(supplementaryExpense ? { supplementaryExpense } : {}),
+    },
+    'E2',
+    undefined,
+    'fo-kim',
+  );
+const writeOff = (amount: number, extra: { allowanceUsed?: number; lineId?: string } = {}) =>
+  at({ kind: 'write-off', assessmentId: 'A1', amount, ground: 'prescription', date: '2027-03-02', ...extra }, extra.lineId ?? 'R1');
+const suspend = () => at({ kind: 'suspend-collection', assessmentId: 'A1', ground: 'debtor-missing', date: '2027-03-02' }, 'R1');
+
+const refused = (code: string, context?: Record<string, unknown>): Judged => ({
+  problem: { status: 422, code, ...(context ? { context } : {}) },
+});
+
+export const yearTwoCases: Readonly<
+  Record<'prior-year-receive' | 'prior-year-commit' | 'write-off' | 'suspend-collection', readonly Case[]>
+> = {
+  'prior-year-receive': [
+    {
+      name: "takes a closed year's receipt into this year's revenue and settles only the receivable (지방회계법 제27조①)",
+      message: receivePrior(300),
+      books: { items: [oldRevenue({ assessed: 900 }), newRevenue(), assessmentOf(OLD, { amount: 900, received: 200 })] },
+      expected: {
+        applied: {
+          amount: 300,
+          deltas: { line: { assessed: 300, received: 300 }, A1: { received: 300 }, created: { amount: 300, overpaid: 0 } },
+          journal: [dr('1101', 300), cr('1105', 300)],
+        },
+      },
+    },
+    {
+      name: 'refuses more than is outstanding (assessed − received − written off)',
+      message: receivePrior(501),
+      books: { items: [oldRevenue(), newRevenue(), assessmentOf(OLD, { amount: 900, received: 200, writtenOff: 200 })] },
+      expected: refused('prior-year-receipt-exceeds-outstanding', { outstanding: 500, requested: 501 }),
+    },
+    {
+      name: 'refuses before the old year is locked: on 10 February it still receives for itself',
+      message: receivePrior(100, '2027-02-10T01:00:00.000Z'),
+      books: { items: [oldRevenue(), newRevenue(), assessmentOf(OLD, { amount: 900 })] },
+      expected: refused('prior-year-not-complete', { originYear: 2026, completionDate: '2027-02-10', today: '2027-02-10' }),
+    },
+    {
+      name: 'refuses an assessment of this year (that is a 수납)',
+      message: receivePrior(100),
+      books: { items: [newRevenue(), assessmentOf(NEW, { amount: 900 })] },
+      expected: refused('not-a-prior-year', { originYear: 2027, year: 2027 }),
+    },
+  ],
+  'prior-year-commit': [
+    {
+      name: "commits this year's line for the fixed, unpaid debt, within the origin line's 불용액; no journal (booked in its year)",
+      message: commitPrior(300),
+      books: { items: [oldExpense({ paid: 500 }), newExpense(), oldCommitment({ amount: 800, resolved: 800, paid: 500 })] },
+      expected: {
+        applied: {
+          amount: 300,
+          deltas: { line: { paidLater: 300 }, created: { amount: 300 }, C1: { paidLater: 300 } },
+          journal: [],
+        },
+      },
+    },
+    {
+      name: 'refuses more than the commitment resolved (채무확정) and left unpaid (지방회계법 제37조)',
+      message: commitPrior(301),
+      books: { items: [oldExpense({ paid: 500 }), newExpense(), oldCommitment({ amount: 900, resolved: 800, paid: 500 })] },
+      expected: refused('prior-year-exceeds-fixed-debt', { fixedUnpaid: 300, requested: 301 }),
+    },
+    {
+      name: "refuses more than the origin line's 불용액 (예산현액 − 지출액 − 이월액 − earlier 과년도 지출)",
+      message: commitPrior(300),
+      books: {
+        items: [
+          oldExpense({ paid: 500, carriedOver: 150, paidLater: 100 }),
+          newExpense(),
+          oldCommitment({ amount: 900, resolved: 900, paid: 500 }),
+        ],
+      },
+      expected: refused('prior-year-exceeds-unspent', {
+        budget: 1_000,
+        paid: 500,
+        carriedOver: 150,
+        paidLater: 100,
+        unspent: 250,
+        requested: 300,
+      }),
+    },
+    {
+      name: 'lets a 보충적 경비 of 시행령 제47조 pass the 불용액 cap',
+      message: commitPrior(300, 'utility-rate-increase'),
+      books: {
+        items: [
+          oldExpense({ paid: 500, carriedOver: 150, paidLater: 100 }),
+          newExpense(),
+          oldCommitment({ amount: 900, resolved: 900, paid: 500 }),
+        ],
+      },
+      expected: {
+        applied: { amount: 300, deltas: { line: { paidLater: 300 }, created: { amount: 300 }, C1: { paidLater: 300 } }, journal: [] },
+      },
+    },
+    {
+      name: 'refuses a line of another 통계목',
+      message: commitPrior(100),
+      books: {
+        items: [
+          oldExpense({ paid: 500 }),
+          { ...newExpense(), attrs: { ...newExpense().attrs, itemCode: '202-01' } },
+          oldCommitment({ amount: 800, resolved: 800, paid: 500 }),
+        ],
+      },
+      expected: refused('prior-year-purpose-mismatch', { itemCode: '202-01', originItemCode: '201-01' }),
+    },
+  ],
+  'write-off': [
+    {
+      name: 'writes off a receivable of this year: 대손충당금 first, 대손상각비 for the rest, the receivable leaves',
+      message: at(
+        { kind: 'write-off', assessmentId: 'A1', amount: 300, ground: 'prescription', allowanceUsed: 100, date: '2027-03-02' },
+        'R2',
+      ),
+      books: { items: [newRevenue({ assessed: 900 }), assessmentOf(NEW, { amount: 900, received: 200 })] },
+      expected: {
+        applied: {
+          amount: 300,
+          deltas: { line: { writtenOff: 300 }, A1: { writtenOff: 300 } },
+          journal: [dr('1106', 100), dr('5302', 200), cr('1105', 300)],
+        },
+      },
+    },
+    {
+      name: "writes off a closed year's receivable on this year's line, brought forward as assessed",
+      message: writeOff(400, { lineId: 'R2' }),
+      books: { items: [oldRevenue({ assessed: 900 }), newRevenue(), assessmentOf(OLD, { amount: 900, received: 500 })] },
+      expected: {
+        applied: {
+          amount: 400,
+          deltas: { line: { assessed: 400, writtenOff: 400 }, A1: { writtenOff: 400 } },
+          journal: [dr('5302', 400), cr('1105', 400)],
+        },
+      },
+    },
+    {
+      name: "refuses a closed year's receivable without this year's line",
+      message: writeOff(100),
+      books: { items: [oldRevenue(), assessmentOf(OLD, { amount: 900 })] },
+      expected: refused('prior-year-line-required', { originYear: 2026 }),
+    },
+    {
+      name: 'refuses more than is outstanding',
+      message: writeOff(401, { lineId: 'R2' }),
+      books: { items: [oldRevenue(), newRevenue(), assessmentOf(OLD, { amount: 900, received: 500 })] },
+      expected: refused('write-off-exceeds-outstanding', { outstanding: 400, requested: 401 }),
+    },
+    {
+      name: 'refuses an allowance used beyond the amount',
+      message: writeOff(100, { lineId: 'R2', allowanceUsed: 101 }),
+      books: { items: [oldRevenue(), newRevenue(), assessmentOf(OLD, { amount: 900 })] },
+      expected: refused('write-off-allowance-exceeds-amount', { allowanceUsed: 101, amount: 100 }),
+    },
+  ],
+  'suspend-collection': [
+    {
+      name: 'marks the assessment; the receivable stays and no counter of the line moves',
+      message: suspend(),
+      books: { items: [oldRevenue(), assessmentOf(OLD, { amount: 900 })] },
+      expected: { applied: { amount: 0, deltas: { A1: { suspended: 1 } }, journal: [] } },
+    },
+    {
+      name: 'refuses a second suspension',
+      message: suspend(),
+      books: { items: [oldRevenue(), assessmentOf(OLD, { amount: 900, suspended: 1 })] },
+      expected: refused('collection-already-suspended'),
+    },
+  ],
+};
