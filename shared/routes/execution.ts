@@ -28,6 +28,7 @@ import {
   refundBody,
   resolutionBody,
   resolutionParams,
+  returnBody,
   yearParams,
 } from '#shared/schemas/execution.ts';
 
@@ -115,6 +116,22 @@ export const confirmPayment = posting({
   access: makers('pay'),
   params: orderParams,
   body: paymentBody,
+});
+
+export const returnPayment = posting({
+  id: 'returnPayment',
+  path: `${base}/payment-orders/{orderId}/returns`,
+  handler: 'expenditure/return-payment',
+  summary: '반납: the treasury bank confirms money paid on a payment order came back',
+  description:
+    'Posted in the fiscal year of the payment (by 31 December, or until 20 January under a listed exception), it goes ' +
+    'back to the same line: its paid and committed amounts go down and its remaining budget comes back (지방회계법 제27조제2항). ' +
+    'Posted in a later year, it is revenue of that year on `revenueLineId` and restores nothing (제27조제1항). Never more ' +
+    'than the order paid (422 return-within-paid).',
+  tags: expenditure,
+  access: makers('return'),
+  params: orderParams,
+  body: returnBody,
 });
 
 export const cancelCommitment = posting({

@@ -53,6 +53,15 @@ export const commitmentBody = z.strictObject({
 export const resolutionBody = z.strictObject({ amount, date: isoDate, exceptionCode });
 export const paymentOrderBody = z.strictObject({ amount, date: isoDate, exceptionCode });
 export const paymentBody = z.strictObject({ date: isoDate, bankReference: text(100).optional(), exceptionCode });
+export const returnBody = z.strictObject({
+  amount,
+  date: isoDate,
+  reason: text(500),
+  revenueLineId: lineId
+    .optional()
+    .describe("a return of a closed fiscal year's payment: the revenue line of this year it is received on (지방회계법 제27조제1항)"),
+  exceptionCode,
+});
 export const cancellationBody = z.strictObject({ date: isoDate, reason: text(500) });
 export const correctionBody = z.strictObject({ date: isoDate, reason: text(500) });
 export const assessmentBody = z.strictObject({
@@ -151,6 +160,7 @@ export const postingMessage = z.strictObject({
     resolutionBody.extend({ kind: z.literal('resolve'), commitmentId: postingId }),
     paymentOrderBody.extend({ kind: z.literal('order'), resolutionId: postingId }),
     paymentBody.extend({ kind: z.literal('pay'), orderId: postingId }),
+    returnBody.extend({ kind: z.literal('return'), orderId: postingId }),
     cancellationBody.extend({ kind: z.literal('cancel'), commitmentId: postingId }),
     correctionBody.extend({ kind: z.literal('correct'), originalPostingId: postingId }),
     assessmentBody.extend({ kind: z.literal('assess') }),

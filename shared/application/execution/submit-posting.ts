@@ -110,7 +110,7 @@ async function prepare(submission: Submission, sub: string): Promise<Prepared> {
     postingId: newPostingId(),
     gov,
     year,
-    lineId: referenced?.lineId ?? lineOfCommand(command),
+    lineId: returnedAsRevenue(command, year, referenced) ?? referenced?.lineId ?? lineOfCommand(command),
     command,
     actor: {
       sub,
@@ -154,6 +154,15 @@ async function replay(gov: string, sub: string, key: string, requestHash: string
   // The first attempt may have stopped between storing and enqueueing: enqueue again (safe, see enqueuePosting).
   if (!decided && stored) await enqueuePosting(stored.message);
   return decided ? { ...status, statusUrl: accepted(gov, taken.postingId).statusUrl } : accepted(gov, taken.postingId);
+}
+
+/**
+ * A 반납 of a closed year's payment lands on this year's revenue line (지방회계법 제27조제1항): its
+ * message group is that line's; without one the consumer's rule refuses it.
+ */
+function returnedAsRevenue(command: PostingCommand, year: number, referenced: { readonly year: number } | undefined): string | undefined {
+  if (command.kind !== 'return' || referenced === undefined || referenced.year >= year) return undefined;
+  return command.revenueLineId;
 }
 
 function lineOfCommand(command: PostingCommand): string {

@@ -40,11 +40,11 @@ export const docTarget = (gov: string, docId: string): Target => ({ type: 'doc',
 
 /** Counters each item kind carries (all integer won, except the `cancelled` and `notices` counts). */
 export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
-  line: ['allotted', 'committed', 'resolved', 'ordered', 'paid', 'assessed', 'received', 'refunded'],
+  line: ['allotted', 'committed', 'resolved', 'ordered', 'paid', 'assessed', 'received', 'refunded', 'returned'],
   cash: ['allocated', 'paid'],
   commitment: ['amount', 'resolved', 'paid', 'cancelled'],
   resolution: ['amount', 'ordered'],
-  order: ['amount', 'paid'],
+  order: ['amount', 'paid', 'returned'],
   assessment: ['amount', 'received', 'notices'],
   receipt: ['amount', 'overpaid', 'refunded'],
 };
@@ -80,7 +80,11 @@ const RULES: Readonly<Record<ItemKind, readonly Invariant[]>> = {
     { rule: 'commitment-already-cancelled', lesser: 'cancelled', greater: 1 },
   ],
   resolution: [{ rule: 'order-within-resolution', lesser: 'ordered', greater: 'amount' }],
-  order: [{ rule: 'payment-within-order', lesser: 'paid', greater: 'amount' }],
+  order: [
+    { rule: 'payment-within-order', lesser: 'paid', greater: 'amount' },
+    // 지방회계법 제27조 (반납): what comes back was paid first, never more.
+    { rule: 'return-within-paid', lesser: 'returned', greater: 'paid' },
+  ],
   assessment: [],
   receipt: [{ rule: 'refund-within-receipt', lesser: 'refunded', greater: 'amount' }],
 };

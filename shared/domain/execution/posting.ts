@@ -26,6 +26,15 @@ export type PostingCommand =
   | ({ readonly kind: 'resolve'; readonly commitmentId: string; readonly amount: number; readonly date: string } & YearEnd)
   | ({ readonly kind: 'order'; readonly resolutionId: string; readonly amount: number; readonly date: string } & YearEnd)
   | ({ readonly kind: 'pay'; readonly orderId: string; readonly date: string; readonly bankReference?: string } & YearEnd)
+  | ({
+      readonly kind: 'return';
+      readonly orderId: string;
+      readonly amount: number;
+      readonly date: string;
+      readonly reason: string;
+      /** A return of a closed year's payment is current-year revenue: the revenue line it is received on. */
+      readonly revenueLineId?: string | undefined;
+    } & YearEnd)
   | { readonly kind: 'cancel'; readonly commitmentId: string; readonly date: string; readonly reason: string }
   | { readonly kind: 'correct'; readonly originalPostingId: string; readonly date: string; readonly reason: string }
   | ({
@@ -79,6 +88,7 @@ export function referencedDocument(command: PostingCommand): string | undefined 
     case 'order':
       return command.resolutionId;
     case 'pay':
+    case 'return':
       return command.orderId;
     case 'notice':
     case 'receive':

@@ -15,6 +15,7 @@ const referencedKind: Partial<Record<PostingKind, { kind: PostingKind; name: Ref
   cancel: { kind: 'commit', name: 'commitment' },
   order: { kind: 'resolve', name: 'resolution' },
   pay: { kind: 'order', name: 'payment-order' },
+  return: { kind: 'order', name: 'payment-order' },
   notice: { kind: 'assess', name: 'assessment' },
   receive: { kind: 'assess', name: 'assessment' },
   refund: { kind: 'receive', name: 'receipt' },
@@ -40,7 +41,9 @@ export function referenceRefusal(
   if (!referenced || (expected && referenced.kind !== expected.kind)) {
     return refusal('not-found', `${name}-not-found`, `no ${name} ${referencedId} in government ${gov}`);
   }
-  if (referenced.year !== year) {
+  // A 반납 of a closed year's payment is posted in the current year (지방회계법 제27조제1항).
+  const earlierAllowed = command.kind === 'return' && referenced.year < year;
+  if (referenced.year !== year && !earlierAllowed) {
     return refusal('unprocessable', 'wrong-year', `${name} ${referencedId} belongs to fiscal year ${referenced.year}`, {
       rule: 'wrong-year',
       year,

@@ -9,6 +9,7 @@ import { pay } from '#shared/domain/execution/rules/pay.ts';
 import { receive } from '#shared/domain/execution/rules/receive.ts';
 import { refund } from '#shared/domain/execution/rules/refund.ts';
 import { resolve } from '#shared/domain/execution/rules/resolve.ts';
+import { returnPayment } from '#shared/domain/execution/rules/return.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 
 /** The rule of every posting kind: the compiler refuses a kind without one. */
@@ -18,6 +19,7 @@ export const postingRules: { readonly [K in PostingKind]: PostingRule<K> } = {
   resolve,
   order: orderPayment,
   pay,
+  return: returnPayment,
   cancel,
   // 세입 (revenue)
   assess,

@@ -56,6 +56,23 @@ const commitPosting = (amount: number, date = '2026-03-02') =>
 const resolvePosting = (amount: number) => posting({ kind: 'resolve', commitmentId: 'C1', amount, date: '2026-03-03' });
 const orderPosting = (amount: number, sub = 'do-park') => posting({ kind: 'order', resolutionId: 'RS1', amount, date: '2026-03-04' }, sub);
 const payPosting = (date = '2026-03-05') => posting({ kind: 'pay', orderId: 'O1', date }, 'bank-seoul');
+const returnPosting = (
+  amount: number,
+  extra: { date?: string; revenueLineId?: string; exceptionCode?: 'local-subsidy-settlement-return' } = {},
+) =>
+  posting(
+    { kind: 'return', orderId: 'O1', amount, date: extra.date ?? '2026-03-20', reason: 'over-paid', ...extra },
+    'bank-seoul',
+    extra.revenueLineId ?? 'E1',
+  );
+/** A 반납 of year 2025 judged on 16 January 2026: inside the 출납정리기한 window. */
+const returnInWindow = (exceptionCode?: 'local-subsidy-settlement-return') => {
+  const message = returnPosting(80, { date: '2026-01-15', ...(exceptionCode ? { exceptionCode } : {}) });
+  return { ...message, year: 2025, actor: { ...message.actor, receivedAt: '2026-01-16T01:00:00.000Z' } };
+};
+const in2025 = <T extends { target: unknown; attrs: Record<string, unknown> }>(item: T): T =>
+  item.attrs.year === undefined ? { ...item, target: lineTarget(GOV, 2025, 'E1') } : { ...item, attrs: { ...item.attrs, year: 2025 } };
+const paidLine = () => expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200, paid: 200 });
 const cancelPosting = () => posting({ kind: 'cancel', commitmentId: 'C1', date: '2026-03-06', reason: 'withdrawn' });
 const assessPosting = (amount: number, lineId = 'R1') =>
   posting({ kind: 'assess', lineId, amount, payer: 'p', dueDate: '2026-04-30', date: '2026-04-01' }, 'ro-choi', lineId);
@@ -283,6 +300,68 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       expected: refused(422, 'paid-within-cash-allocation', { rule: 'paid-within-cash-allocation', item: 'cash', paid: 0, allocated: 150 }),
     },
   ],
+  return: [
+    {
+      name: 'before 출납 폐쇄 goes back to the same line: paid and committed down, budget back; Dr 현금 / Cr the expense',
+      message: returnPosting(80),
+      books: { items: [paidLine(), order({ amount: 200, paid: 200 })] },
+      expected: {
+        applied: {
+          amount: 80,
+          deltas: { line: { committed: -80, resolved: -80, ordered: -80, paid: -80, returned: 80 }, O1: { returned: 80 } },
+          journal: [dr('1101', 80), cr('5202', 80)],
+        },
+      },
+    },
+    {
+      name: 'refuses more than the order paid, counting what came back before',
+      message: returnPosting(80),
+      books: { items: [paidLine(), order({ amount: 200, paid: 200, returned: 150 })] },
+      expected: refused(422, 'return-within-paid', { rule: 'return-within-paid', item: 'order', returned: 150, paid: 200 }),
+    },
+    {
+      name: 'refuses a return on an order the bank has not paid',
+      message: returnPosting(1),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 200, resolved: 200, ordered: 200 }), order({ amount: 200 })] },
+      expected: refused(422, 'return-within-paid', { rule: 'return-within-paid', item: 'order', paid: 0 }),
+    },
+    {
+      name: "of a closed year's payment: current-year revenue on the named line, the old line untouched",
+      message: returnPosting(80, { revenueLineId: 'R1' }),
+      books: { items: [revenueLine({}), in2025(order({ amount: 200, paid: 200 }))] },
+      expected: {
+        applied: {
+          amount: 80,
+          deltas: { line: { received: 80 }, O1: { returned: 80 } },
+          journal: [dr('1101', 80), cr('4202', 80)],
+        },
+      },
+    },
+    {
+      name: "of a closed year's payment without a revenue line: refused, naming 제27조제1항",
+      message: returnPosting(80),
+      books: { items: [in2025(order({ amount: 200, paid: 200 }))] },
+      expected: refused(422, 'return-revenue-line-required', { orderId: 'O1', orderYear: 2025, year: 2026 }),
+    },
+    {
+      name: 'until 20 January under a listed exception (지방보조금 정산반납) still goes back to the line',
+      message: returnInWindow('local-subsidy-settlement-return'),
+      books: { items: [in2025(paidLine()), in2025(order({ amount: 200, paid: 200 }))] },
+      expected: {
+        applied: {
+          amount: 80,
+          deltas: { line: { committed: -80, resolved: -80, ordered: -80, paid: -80, returned: 80 }, O1: { returned: 80 } },
+          journal: [dr('1101', 80), cr('5202', 80)],
+        },
+      },
+    },
+    {
+      name: 'after 31 December without a listed exception: refused to the old year (post it as revenue of the new one)',
+      message: returnInWindow(),
+      books: { items: [in2025(paidLine()), in2025(order({ amount: 200, paid: 200 }))] },
+      expected: refused(422, 'cash-books-closed', { window: 'exception-window', kind: 'return' }),
+    },
+  ],
   cancel: [
     {
       name: 'releases the unresolved rest back to the allotment; no journal line',
@@ -457,6 +536,21 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       message: correctingAs('revenue_officer', 'P-PAY'),
       books: { items: [expenditureLine({ allotted: 1_000, paid: 200 })], results: [storedPayment] },
       expected: refused(422, 'bank-confirmed', { rule: 'bank-confirmed', originalPostingId: 'P-PAY', originalKind: 'pay' }),
+    },
+    {
+      name: 'refuses a 반납 the treasury bank confirmed: money returned in error goes out again by a payment order',
+      message: correctingAs('disbursing_officer', 'P-RET'),
+      books: {
+        items: [expenditureLine({ allotted: 1_000 })],
+        results: [
+          storedPosting('return', 'P-RET', [{ target: docTarget(GOV, 'O1'), kind: 'order', deltas: { returned: 80 } }], {
+            fund: 'general',
+            date: '2026-03-20',
+            lines: [dr('1101', 80), cr('5202', 80)],
+          }),
+        ],
+      },
+      expected: refused(422, 'bank-confirmed', { rule: 'bank-confirmed', originalPostingId: 'P-RET', originalKind: 'return' }),
     },
     {
       name: 'refuses a receipt: its money goes back by 과오납 환급',
