@@ -12,6 +12,7 @@ import {
   commitmentBody,
   commitmentParams,
   correctionBody,
+  custodyParams,
   governmentFundStatus,
   idempotencyKeyHeader,
   nationalFundStatus,
@@ -29,6 +30,7 @@ import {
   resolutionBody,
   resolutionParams,
   returnBody,
+  withdrawalBody,
   yearParams,
 } from '#shared/schemas/execution.ts';
 
@@ -132,6 +134,21 @@ export const returnPayment = posting({
   access: makers('return'),
   params: orderParams,
   body: returnBody,
+});
+
+export const withdrawCustody = posting({
+  id: 'withdrawCustody',
+  path: `${base}/custody/{custodyId}/withdrawals`,
+  handler: 'expenditure/withdraw-custody',
+  summary: '세입세출외현금 paid out: the treasury bank remits amounts withheld (원천징수) from its record',
+  description:
+    'A payment order with withholdings deposits each kind withheld on the record WH-{yyyy-mm}-{kind} of the month paid; ' +
+    'the remittance is due by the 10th of the next month (소득세법 제128조 and the insurance laws). It belongs to the year of ' +
+    'its own date (회계령 제51조제1항). Never more than the record holds (422 release-within-deposit).',
+  tags: expenditure,
+  access: makers('withdraw'),
+  params: custodyParams,
+  body: withdrawalBody,
 });
 
 export const cancelCommitment = posting({

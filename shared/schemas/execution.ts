@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { expenditureAttributionCategories, revenueAttributionCategories } from '#shared/domain/fiscal-calendar/attribution.ts';
 import { cashClosingExceptionCodes } from '#shared/domain/fiscal-calendar/exceptions.ts';
+import { withholdingKindCodes } from '#shared/domain/execution/withholding.ts';
 import {
   fiscalYear,
   fiscalYearNumber,
@@ -51,7 +52,16 @@ export const commitmentBody = z.strictObject({
   exceptionCode,
 });
 export const resolutionBody = z.strictObject({ amount, date: isoDate, exceptionCode });
-export const paymentOrderBody = z.strictObject({ amount, date: isoDate, exceptionCode });
+/** 원천징수 on a payment order: each kind once, at most the gross (422 otherwise, rules/order-payment.ts). */
+const withholdings = z
+  .array(z.strictObject({ kind: z.enum(withholdingKindCodes), amount }))
+  .min(1)
+  .max(withholdingKindCodes.length)
+  .optional()
+  .describe('원천징수: amounts withheld from the gross, held as 세입세출외현금 until remitted by the 10th of the next month');
+export const paymentOrderBody = z.strictObject({ amount, date: isoDate, withholdings, exceptionCode });
+/** 세입세출외현금 paid out: the remittance of what was withheld. */
+export const withdrawalBody = z.strictObject({ amount, date: isoDate, purpose: z.literal('remittance'), exceptionCode });
 export const paymentBody = z.strictObject({ date: isoDate, bankReference: text(100).optional(), exceptionCode });
 export const returnBody = z.strictObject({
   amount,
@@ -83,6 +93,9 @@ export const orderParams = govYearParams.extend({ orderId: postingId });
 export const postingParams = govYearParams.extend({ postingId });
 export const assessmentParams = govYearParams.extend({ assessmentId: postingId });
 export const receiptParams = govYearParams.extend({ receiptId: postingId });
+export const custodyParams = govYearParams.extend({
+  custodyId: postingId.describe('a 세입세출외현금 record (WH-yyyy-mm-kind for withholdings)'),
+});
 export const postingStatusParams = z.strictObject({ gov: govCode, postingId });
 
 const journalLine = z.object({
@@ -161,6 +174,7 @@ export const postingMessage = z.strictObject({
     paymentOrderBody.extend({ kind: z.literal('order'), resolutionId: postingId }),
     paymentBody.extend({ kind: z.literal('pay'), orderId: postingId }),
     returnBody.extend({ kind: z.literal('return'), orderId: postingId }),
+    withdrawalBody.extend({ kind: z.literal('withdraw'), custodyId: postingId }),
     cancellationBody.extend({ kind: z.literal('cancel'), commitmentId: postingId }),
     correctionBody.extend({ kind: z.literal('correct'), originalPostingId: postingId }),
     assessmentBody.extend({ kind: z.literal('assess') }),

@@ -167,6 +167,8 @@ function returnedAsRevenue(command: PostingCommand, year: number, referenced: { 
 
 function lineOfCommand(command: PostingCommand): string {
   if (command.kind === 'commit' || command.kind === 'assess') return command.lineId;
+  // 세입세출외현금 is on no budget line: its record is the message group.
+  if (command.kind === 'withdraw') return `custody.${command.custodyId}`;
   throw new Error(`a ${command.kind} posting names no line`);
 }
 

@@ -12,7 +12,7 @@ export type Target =
   | { readonly type: 'cash'; readonly gov: string; readonly year: number; readonly fund: string; readonly month: string }
   | { readonly type: 'doc'; readonly gov: string; readonly docId: string };
 
-export type DocKind = 'commitment' | 'resolution' | 'order' | 'assessment' | 'receipt';
+export type DocKind = 'commitment' | 'resolution' | 'order' | 'assessment' | 'receipt' | 'custody';
 export type ItemKind = 'line' | 'cash' | DocKind;
 
 export interface ControlledItem {
@@ -47,6 +47,8 @@ export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
   order: ['amount', 'paid', 'returned'],
   assessment: ['amount', 'received', 'notices'],
   receipt: ['amount', 'overpaid', 'refunded'],
+  // 세입세출외현금: held in, paid out (remitted, returned or forfeited), of which forfeited to 세입
+  custody: ['deposited', 'released', 'forfeited'],
 };
 
 /** An upper bound: `lesser ≤ greater` (another counter) or `lesser ≤ constant`. */
@@ -87,6 +89,8 @@ const RULES: Readonly<Record<ItemKind, readonly Invariant[]>> = {
   ],
   assessment: [],
   receipt: [{ rule: 'refund-within-receipt', lesser: 'refunded', greater: 'amount' }],
+  // 세입세출외현금 (지방재정법 시행령 제40조): nothing leaves a record but what it holds.
+  custody: [{ rule: 'release-within-deposit', lesser: 'released', greater: 'deposited' }],
 };
 
 /**

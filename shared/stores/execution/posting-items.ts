@@ -10,7 +10,22 @@ import { failedIndexKey, journalIndexKey, requestKey, resultKey, targetItemKey }
 /** Conversions between execution's stored items and the pure model. */
 type Item = Record<string, unknown>;
 
-const DOC_ATTRIBUTES = ['lineId', 'fund', 'year', 'createdBy', 'commitmentId', 'committedBy', 'resolutionId', 'assessmentId'];
+const DOC_ATTRIBUTES = [
+  'lineId',
+  'fund',
+  'year',
+  'createdBy',
+  'commitmentId',
+  'committedBy',
+  'resolutionId',
+  'assessmentId',
+  // a payment order's 원천징수; a 세입세출외현금 record's book, kind, month and due date
+  'withholdings',
+  'book',
+  'custodyKind',
+  'month',
+  'dueDate',
+];
 
 export function toControlledItem(target: Target, item: Item): ControlledItem {
   const kind: ItemKind = target.type === 'doc' ? (item.kind as ItemKind) : target.type;

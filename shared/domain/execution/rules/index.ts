@@ -11,6 +11,7 @@ import { refund } from '#shared/domain/execution/rules/refund.ts';
 import { resolve } from '#shared/domain/execution/rules/resolve.ts';
 import { returnPayment } from '#shared/domain/execution/rules/return.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
+import { withdraw } from '#shared/domain/execution/rules/withdraw.ts';
 
 /** The rule of every posting kind: the compiler refuses a kind without one. */
 export const postingRules: { readonly [K in PostingKind]: PostingRule<K> } = {
@@ -26,6 +27,8 @@ export const postingRules: { readonly [K in PostingKind]: PostingRule<K> } = {
   notice,
   receive,
   refund,
+  // 세입세출외현금
+  withdraw,
   // both
   correct,
 };

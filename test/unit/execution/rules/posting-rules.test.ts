@@ -55,6 +55,25 @@ const commitPosting = (amount: number, date = '2026-03-02') =>
   posting({ kind: 'commit', lineId: 'E1', amount, counterparty: 'c', contractRef: 'k', date });
 const resolvePosting = (amount: number) => posting({ kind: 'resolve', commitmentId: 'C1', amount, date: '2026-03-03' });
 const orderPosting = (amount: number, sub = 'do-park') => posting({ kind: 'order', resolutionId: 'RS1', amount, date: '2026-03-04' }, sub);
+const withholdingOrder = (withholdings: { kind: 'income-tax' | 'local-income-tax'; amount: number }[], amount = 200) =>
+  posting({ kind: 'order', resolutionId: 'RS1', amount, date: '2026-03-04', withholdings }, 'do-park');
+/** A salary order of 200 with 소득세 40 and 지방소득세 4 withheld, as the order rule stored it. */
+const orderWithholding = () =>
+  documentItem(
+    'order',
+    'O1',
+    { lineId: 'E1', commitmentId: 'C1', resolutionId: 'RS1', createdBy: 'do-park', withholdings: 'income-tax:40,local-income-tax:4' },
+    { amount: 200, paid: 0 },
+  );
+const custody = (docId: string, counters: { deposited: number; released?: number }) =>
+  documentItem(
+    'custody',
+    docId,
+    { book: 'withholding', month: '2026-03', dueDate: '2026-04-10' },
+    { released: 0, forfeited: 0, ...counters },
+  );
+const withdrawPosting = (amount: number, custodyId = 'WH-2026-03-income-tax') =>
+  posting({ kind: 'withdraw', custodyId, amount, date: '2026-04-10', purpose: 'remittance' }, 'bank-seoul', `custody.${custodyId}`);
 const payPosting = (date = '2026-03-05') => posting({ kind: 'pay', orderId: 'O1', date }, 'bank-seoul');
 const returnPosting = (
   amount: number,
@@ -227,6 +246,32 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
   ],
   order: [
     {
+      name: 'refuses withholdings above the gross amount: the net would be negative',
+      message: withholdingOrder([
+        { kind: 'income-tax', amount: 150 },
+        { kind: 'local-income-tax', amount: 51 },
+      ]),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
+      expected: refused(422, 'withholding-exceeds-gross', { rule: 'withholding-exceeds-gross', gross: 200, withheld: 201 }),
+    },
+    {
+      name: 'refuses a withholding kind given twice',
+      message: withholdingOrder([
+        { kind: 'income-tax', amount: 10 },
+        { kind: 'income-tax', amount: 10 },
+      ]),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
+      expected: refused(422, 'withholding-kind-repeated', { kind: 'income-tax' }),
+    },
+    {
+      name: 'orders the gross with withholdings up to it: the line is executed for the gross',
+      message: withholdingOrder([{ kind: 'income-tax', amount: 200 }]),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
+      expected: {
+        applied: { amount: 200, deltas: { line: { ordered: 200 }, RS1: { ordered: 200 }, created: { amount: 200 } }, journal: [] },
+      },
+    },
+    {
       name: 'orders the payment of a resolution; no journal line',
       message: orderPosting(200),
       books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
@@ -264,6 +309,33 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
           amount: 200,
           deltas: { line: { paid: 200 }, O1: { paid: 200 }, C1: { paid: 200 }, cash: { paid: 200 } },
           journal: [dr('2101', 200), cr('1101', 200)],
+        },
+      },
+    },
+    {
+      name: '원천징수: the gross executes the line, the net leaves the cash, each kind withheld is held as 세입세출외현금 (Cr 예수금)',
+      message: payPosting(),
+      books: {
+        items: [
+          expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200 }),
+          orderWithholding(),
+          commitment({ amount: 500, resolved: 200 }),
+          cashAllocation('2026-03', { allocated: 1_000 }),
+          custody('WH-2026-03-income-tax', { deposited: 1_000 }),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 200,
+          deltas: {
+            line: { paid: 200 },
+            O1: { paid: 200 },
+            C1: { paid: 200 },
+            cash: { paid: 200 },
+            'WH-2026-03-income-tax': { deposited: 40 },
+            'WH-2026-03-local-income-tax': { deposited: 4 },
+          },
+          journal: [dr('2101', 200), cr('1101', 156), cr('2102', 44)],
         },
       },
     },
@@ -360,6 +432,28 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       message: returnInWindow(),
       books: { items: [in2025(paidLine()), in2025(order({ amount: 200, paid: 200 }))] },
       expected: refused(422, 'cash-books-closed', { window: 'exception-window', kind: 'return' }),
+    },
+  ],
+  withdraw: [
+    {
+      name: 'remits what was withheld: Dr 예수금 / Cr 현금, the record pays out',
+      message: withdrawPosting(40),
+      books: { items: [custody('WH-2026-03-income-tax', { deposited: 40 })] },
+      expected: {
+        applied: { amount: 40, deltas: { 'WH-2026-03-income-tax': { released: 40 } }, journal: [dr('2102', 40), cr('1101', 40)] },
+      },
+    },
+    {
+      name: 'refuses more than the record holds (never spent beyond the depositor’s balance)',
+      message: withdrawPosting(41),
+      books: { items: [custody('WH-2026-03-income-tax', { deposited: 50, released: 10 })] },
+      expected: refused(422, 'release-within-deposit', { rule: 'release-within-deposit', item: 'custody', released: 10, deposited: 50 }),
+    },
+    {
+      name: 'refuses a record that does not exist',
+      message: withdrawPosting(1, 'WH-2026-03-health-insurance'),
+      books: {},
+      expected: refused(422, 'unknown-custody', { custodyId: 'WH-2026-03-health-insurance' }),
     },
   ],
   cancel: [
