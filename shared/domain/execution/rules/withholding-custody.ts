@@ -1,5 +1,6 @@
 import type { ControlledItem } from '#shared/domain/execution/items.ts';
 import { docTarget } from '#shared/domain/execution/items.ts';
+import type { Target } from '#shared/domain/execution/items.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { docEffect } from '#shared/domain/execution/rules/effects.ts';
 import type { Effect } from '#shared/domain/execution/snapshot.ts';
@@ -30,19 +31,19 @@ export function withheldOnPayment(
   if (withholdings.length === 0) return { effects: [], lines: [...payLines] };
   const month = message.command.date.slice(0, 7);
   const withheld = withholdings.reduce((sum, w) => sum + w.amount, 0);
-  const effects = withholdings
-    .filter((w) => w.amount > 0)
-    .map((w): Effect => {
-      const target = docTarget(message.gov, withheldCustodyId(month, w.kind));
-      const existing = state.item(target);
-      if (existing) return docEffect(existing, { deposited: w.amount });
-      return {
-        target,
-        kind: 'custody',
-        deltas: { deposited: w.amount },
-        create: { year: message.year, fund, book: 'withholding', custodyKind: w.kind, month, dueDate: remittanceDueDate(month) },
-      };
-    });
+  const targets = withholdings.map((w) => docTarget(message.gov, withheldCustodyId(month, w.kind)));
+  const records = state.items(targets);
+  const effects = withholdings.map((w, i): Effect => {
+    const target = targets[i] as Target;
+    const existing = records[i];
+    if (existing) return docEffect(existing, { deposited: w.amount });
+    return {
+      target,
+      kind: 'custody',
+      deltas: { deposited: w.amount },
+      create: { year: message.year, fund, book: 'withholding', custodyKind: w.kind, month, dueDate: remittanceDueDate(month) },
+    };
+  });
   const lines = payLines.flatMap((l) =>
     l.account === cashAccount && l.credit > 0
       ? [
