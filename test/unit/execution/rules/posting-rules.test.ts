@@ -91,6 +91,14 @@ const returnInWindow = (exceptionCode?: 'local-subsidy-settlement-return') => {
 };
 const in2025 = <T extends { target: unknown; attrs: Record<string, unknown> }>(item: T): T =>
   item.attrs.year === undefined ? { ...item, target: lineTarget(GOV, 2025, 'E1') } : { ...item, attrs: { ...item.attrs, year: 2025 } };
+/** A 반납 of 80 back on the line it was paid from: the line's chain down by it, the order counting it. */
+const restoredOnTheLine: Judged = {
+  applied: {
+    amount: 80,
+    deltas: { line: { committed: -80, resolved: -80, ordered: -80, paid: -80, returned: 80 }, O1: { returned: 80 } },
+    journal: [dr('1101', 80), cr('5202', 80)],
+  },
+};
 const paidLine = () => expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200, paid: 200 });
 const cancelPosting = () => posting({ kind: 'cancel', commitmentId: 'C1', date: '2026-03-06', reason: 'withdrawn' });
 const assessPosting = (amount: number, lineId = 'R1') =>
@@ -377,13 +385,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       name: 'before 출납 폐쇄 goes back to the same line: paid and committed down, budget back; Dr 현금 / Cr the expense',
       message: returnPosting(80),
       books: { items: [paidLine(), order({ amount: 200, paid: 200 })] },
-      expected: {
-        applied: {
-          amount: 80,
-          deltas: { line: { committed: -80, resolved: -80, ordered: -80, paid: -80, returned: 80 }, O1: { returned: 80 } },
-          journal: [dr('1101', 80), cr('5202', 80)],
-        },
-      },
+      expected: restoredOnTheLine,
     },
     {
       name: 'refuses more than the order paid, counting what came back before',
@@ -419,13 +421,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       name: 'until 20 January under a listed exception (지방보조금 정산반납) still goes back to the line',
       message: returnInWindow('local-subsidy-settlement-return'),
       books: { items: [in2025(paidLine()), in2025(order({ amount: 200, paid: 200 }))] },
-      expected: {
-        applied: {
-          amount: 80,
-          deltas: { line: { committed: -80, resolved: -80, ordered: -80, paid: -80, returned: 80 }, O1: { returned: 80 } },
-          journal: [dr('1101', 80), cr('5202', 80)],
-        },
-      },
+      expected: restoredOnTheLine,
     },
     {
       name: 'after 31 December without a listed exception: refused to the old year (post it as revenue of the new one)',
