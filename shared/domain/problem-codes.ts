@@ -180,6 +180,13 @@ export const problemCodes = {
   'correction-role-not-permitted': 'a posting is corrected only in a role that may make its kind',
   'reserve-fund-not-executable': '예비비 (801) is never executed as such: spend it from the 목 it was moved to',
   'journal-not-possible': 'the journal map cannot book a posting on this line (its attributes changed or are missing)',
+  'return-within-paid': '반납: returned ≤ what the payment order paid would not hold (지방회계법 제27조)',
+  'return-revenue-line-required':
+    "반납 of a closed year's payment is current-year revenue (지방회계법 제27조제1항): name the revenue line (revenueLineId)",
+  'withholding-exceeds-gross': '원천징수: the amounts withheld would exceed the gross amount of the payment order',
+  'withholding-kind-repeated': '원천징수: a withholding kind is given more than once on one payment order',
+  'unknown-custody': 'no 세입세출외현금 record has this id (yet)',
+  'release-within-deposit': "세입세출외현금: paid out ≤ held on the record would not hold (never more than the depositor's balance)",
   'posting-failed':
     'the posting could not be applied because of a fault of ours, after repeated attempts; the operators are alerted and replay it once repaired (do not resubmit it)',
 

@@ -12,6 +12,7 @@ import {
   commitmentBody,
   commitmentParams,
   correctionBody,
+  custodyParams,
   governmentFundStatus,
   idempotencyKeyHeader,
   nationalFundStatus,
@@ -32,6 +33,8 @@ import {
   refundBody,
   resolutionBody,
   resolutionParams,
+  returnBody,
+  withdrawalBody,
   yearParams,
 } from '#shared/schemas/execution.ts';
 
@@ -119,6 +122,37 @@ export const confirmPayment = posting({
   access: makers('pay'),
   params: orderParams,
   body: paymentBody,
+});
+
+export const returnPayment = posting({
+  id: 'returnPayment',
+  path: `${base}/payment-orders/{orderId}/returns`,
+  handler: 'expenditure/return-payment',
+  summary: '반납: the treasury bank confirms money paid on a payment order came back',
+  description:
+    'Posted in the fiscal year of the payment (by 31 December, or until 20 January under a listed exception), it goes ' +
+    'back to the same line: its paid and committed amounts go down and its remaining budget comes back (지방회계법 제27조제2항). ' +
+    'Posted in a later year, it is revenue of that year on `revenueLineId` and restores nothing (제27조제1항). Never more ' +
+    'than the order paid (422 return-within-paid).',
+  tags: expenditure,
+  access: makers('return'),
+  params: orderParams,
+  body: returnBody,
+});
+
+export const withdrawCustody = posting({
+  id: 'withdrawCustody',
+  path: `${base}/custody/{custodyId}/withdrawals`,
+  handler: 'expenditure/withdraw-custody',
+  summary: '세입세출외현금 paid out: the treasury bank remits amounts withheld (원천징수) from its record',
+  description:
+    'A payment order with withholdings deposits each kind withheld on the record WH-{yyyy-mm}-{kind} of the month paid; ' +
+    'the remittance is due by the 10th of the next month (소득세법 제128조 and the insurance laws). It belongs to the year of ' +
+    'its own date (회계령 제51조제1항). Never more than the record holds (422 release-within-deposit).',
+  tags: expenditure,
+  access: makers('withdraw'),
+  params: custodyParams,
+  body: withdrawalBody,
 });
 
 export const cancelCommitment = posting({

@@ -3,6 +3,7 @@ import { expenditureAttributionCategories, revenueAttributionCategories } from '
 import { cashClosingExceptionCodes } from '#shared/domain/fiscal-calendar/exceptions.ts';
 import { collectionSuspensionGroundKeys, writeOffGroundKeys } from '#shared/domain/execution/year-two/collection-grounds.ts';
 import { supplementaryExpenseKeys } from '#shared/domain/execution/year-two/supplementary-expenses.ts';
+import { withholdingKindCodes } from '#shared/domain/execution/withholding.ts';
 import {
   fiscalYear,
   fiscalYearNumber,
@@ -54,8 +55,26 @@ export const commitmentBody = z.strictObject({
   exceptionCode,
 });
 export const resolutionBody = z.strictObject({ amount, date: isoDate, exceptionCode });
-export const paymentOrderBody = z.strictObject({ amount, date: isoDate, exceptionCode });
+/** 원천징수 on a payment order: each kind once, at most the gross (422 otherwise, rules/order-payment.ts). */
+const withholdings = z
+  .array(z.strictObject({ kind: z.enum(withholdingKindCodes), amount }))
+  .min(1)
+  .max(withholdingKindCodes.length)
+  .optional()
+  .describe('원천징수: amounts withheld from the gross, held as 세입세출외현금 until remitted by the 10th of the next month');
+export const paymentOrderBody = z.strictObject({ amount, date: isoDate, withholdings, exceptionCode });
+/** 세입세출외현금 paid out: the remittance of what was withheld. */
+export const withdrawalBody = z.strictObject({ amount, date: isoDate, purpose: z.literal('remittance'), exceptionCode });
 export const paymentBody = z.strictObject({ date: isoDate, bankReference: text(100).optional(), exceptionCode });
+export const returnBody = z.strictObject({
+  amount,
+  date: isoDate,
+  reason: text(500),
+  revenueLineId: lineId
+    .optional()
+    .describe("a return of a closed fiscal year's payment: the revenue line of this year it is received on (지방회계법 제27조제1항)"),
+  exceptionCode,
+});
 export const cancellationBody = z.strictObject({ date: isoDate, reason: text(500) });
 export const correctionBody = z.strictObject({ date: isoDate, reason: text(500) });
 export const assessmentBody = z.strictObject({
@@ -113,6 +132,9 @@ export const orderParams = govYearParams.extend({ orderId: postingId });
 export const postingParams = govYearParams.extend({ postingId });
 export const assessmentParams = govYearParams.extend({ assessmentId: postingId });
 export const receiptParams = govYearParams.extend({ receiptId: postingId });
+export const custodyParams = govYearParams.extend({
+  custodyId: postingId.describe('a 세입세출외현금 record (WH-yyyy-mm-kind for withholdings)'),
+});
 export const postingStatusParams = z.strictObject({ gov: govCode, postingId });
 
 const journalLine = z.object({
@@ -190,6 +212,8 @@ export const postingMessage = z.strictObject({
     resolutionBody.extend({ kind: z.literal('resolve'), commitmentId: postingId }),
     paymentOrderBody.extend({ kind: z.literal('order'), resolutionId: postingId }),
     paymentBody.extend({ kind: z.literal('pay'), orderId: postingId }),
+    returnBody.extend({ kind: z.literal('return'), orderId: postingId }),
+    withdrawalBody.extend({ kind: z.literal('withdraw'), custodyId: postingId }),
     cancellationBody.extend({ kind: z.literal('cancel'), commitmentId: postingId }),
     correctionBody.extend({ kind: z.literal('correct'), originalPostingId: postingId }),
     assessmentBody.extend({ kind: z.literal('assess') }),

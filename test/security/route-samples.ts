@@ -71,6 +71,14 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
     params: { year: YEAR, orderId: 'missing-order-1' },
     body: { date: `${YEAR}-03-12`, bankReference: 'BNK-0001' },
   }),
+  returnPayment: posting({
+    params: { year: YEAR, orderId: 'missing-order-1' },
+    body: { amount: 10_000, date: `${YEAR}-03-20`, reason: '반납' },
+  }),
+  withdrawCustody: posting({
+    params: { year: YEAR, custodyId: 'WH-2026-03-income-tax' },
+    body: { amount: 10_000, date: `${YEAR}-04-10`, purpose: 'remittance' },
+  }),
   cancelCommitment: posting({
     params: { year: YEAR, commitmentId: 'missing-commitment' },
     body: { date: `${YEAR}-03-13`, reason: '계약 해지' },

@@ -77,6 +77,10 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   resolvePayment: { own: ['finance_officer', 'disbursing_officer'], other: [] },
   orderPayment: { own: ['disbursing_officer'], other: [] },
   confirmPayment: { own: ['treasury_bank'], other: [] },
+  // 반납: the treasury bank confirms the money came back (지방회계법 제27조; 회계령 제29조)
+  returnPayment: { own: ['treasury_bank'], other: [] },
+  // 세입세출외현금 paid out (원천징수 remitted): the treasury bank confirms
+  withdrawCustody: { own: ['treasury_bank'], other: [] },
   cancelCommitment: { own: ['finance_officer'], other: [] },
   correctPosting: { own: ['finance_officer', 'disbursing_officer', 'revenue_officer'], other: [] },
   // revenue: the 징수관 assesses, notifies and refunds; receipts come from the 징수관 or the treasury bank

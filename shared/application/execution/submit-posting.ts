@@ -114,7 +114,7 @@ async function prepare(submission: Submission, sub: string): Promise<Prepared> {
     postingId: newPostingId(),
     gov,
     year,
-    lineId: lineOfCommand(command) ?? referenced?.lineId ?? missingLine(command),
+    lineId: lineOfCommand(command) ?? returnedAsRevenue(command, year, referenced) ?? referenced?.lineId ?? missingLine(command),
     command,
     actor: {
       sub,
@@ -164,7 +164,8 @@ async function replay(gov: string, sub: string, key: string, requestHash: string
 /**
  * The line a command names: a commitment's or assessment's own, and this year's line of a 과년도 수입,
  * 과년도 지출 or the 불납결손 of a receivable brought forward (their document is of an earlier year);
- * the other kinds land on their document's line.
+ * a 세입세출외현금 record is its own message group (it is on no budget line); the other kinds land
+ * on their document's line.
  */
 function lineOfCommand(command: PostingCommand): string | undefined {
   switch (command.kind) {
@@ -174,9 +175,20 @@ function lineOfCommand(command: PostingCommand): string | undefined {
     case 'prior-year-receive':
     case 'write-off':
       return command.lineId;
+    case 'withdraw':
+      return `custody.${command.custodyId}`;
     default:
       return undefined;
   }
+}
+
+/**
+ * A 반납 of a closed year's payment lands on this year's revenue line (지방회계법 제27조제1항): its
+ * message group is that line's; without one the consumer's rule refuses it.
+ */
+function returnedAsRevenue(command: PostingCommand, year: number, referenced: { readonly year: number } | undefined): string | undefined {
+  if (command.kind !== 'return' || referenced === undefined || referenced.year >= year) return undefined;
+  return command.revenueLineId;
 }
 
 function missingLine(command: PostingCommand): never {

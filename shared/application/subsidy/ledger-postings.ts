@@ -54,18 +54,35 @@ export const postingLedger: SubsidyLedger = {
       }),
     ),
 
-  async returnFunds({ request, gov, destination, revenueLineId, amount, payer, reference, date }) {
-    // 반납 to the line (지방회계법 §27②) needs a posting kind execution does not have yet (a partial
-    // reversal of a paid amount): the return is recorded on the grant and waits for it.
-    if (destination.kind === 'restore-line') return { postingIds: [], status: 'awaiting-posting-kind' };
-    if (!revenueLineId) throw invalid('invalid-request', 'a return after the year end needs revenueLineId (지방회계법 §27①)');
+  async returnFunds({ request, gov, destination, parts, revenueLineId, amount, payer, reference, date }) {
+    // 반납 to the line it was paid from (지방회계법 §27②): one return posting per paid order, confirmed
+    // like a payment; whatever no order covers (interest) and every later return is revenue (§27①).
+    const returns = destination.kind === 'restore-line' ? parts : [];
+    const postingIds: string[] = [];
+    for (const [index, part] of returns.entries()) {
+      postingIds.push(
+        idOf(
+          await submitPosting({
+            operation: 'subsidy.return.return',
+            gov,
+            year: destination.year,
+            request: keyed(request, `${reference}.return.${index + 1}`),
+            command: { kind: 'return', orderId: part.orderId, amount: part.amount, date, reason: `보조금 반환 ${reference}` },
+          }),
+        ),
+      );
+    }
+    const revenue = amount - returns.reduce((sum, part) => sum + part.amount, 0);
+    if (revenue === 0) return { postingIds, status: 'posted' };
+    if (!revenueLineId)
+      throw invalid('invalid-request', 'a return after the year end, or its interest, needs revenueLineId (지방회계법 §27①)');
     const assessmentId = idOf(
       await submitPosting({
         operation: 'subsidy.return.assess',
         gov,
         year: destination.year,
         request: keyed(request, `${reference}.assess`),
-        command: { kind: 'assess', lineId: revenueLineId, amount, payer, dueDate: date, date },
+        command: { kind: 'assess', lineId: revenueLineId, amount: revenue, payer, dueDate: date, date },
       }),
     );
     const receiptId = idOf(
@@ -74,9 +91,9 @@ export const postingLedger: SubsidyLedger = {
         gov,
         year: destination.year,
         request: keyed(request, `${reference}.receive`),
-        command: { kind: 'receive', assessmentId, amount, date },
+        command: { kind: 'receive', assessmentId, amount: revenue, date },
       }),
     );
-    return { postingIds: [assessmentId, receiptId], status: 'posted' };
+    return { postingIds: [...postingIds, assessmentId, receiptId], status: 'posted' };
   },
 };

@@ -1,4 +1,4 @@
-import type { ReturnDestination } from '#shared/domain/subsidy/settlement.ts';
+import type { ReturnDestination, ReturnPart } from '#shared/domain/subsidy/settlement.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 
 /**
@@ -38,16 +38,19 @@ export interface SubsidyLedger {
     readonly date: string;
     readonly reason: string;
   }): Promise<string>;
-  /** 반환 → 반납 to the line (same year) or current-year revenue (later), as the pure rule decided. */
+  /**
+   * 반환 → 반납 to the line against the paid orders (`parts`, same year) or current-year revenue
+   * (later), as the pure rule decided; `amount` beyond the parts (interest) is revenue of the year.
+   */
   returnFunds(input: {
     readonly request: RequestInfo;
     readonly gov: string;
     readonly destination: ReturnDestination;
-    readonly lineId: string;
+    readonly parts: readonly ReturnPart[];
     readonly revenueLineId: string | undefined;
     readonly amount: number;
     readonly payer: string;
     readonly reference: string;
     readonly date: string;
-  }): Promise<{ readonly postingIds: readonly string[]; readonly status: 'posted' | 'awaiting-posting-kind' }>;
+  }): Promise<{ readonly postingIds: readonly string[]; readonly status: 'posted' }>;
 }

@@ -1,14 +1,14 @@
 import { auditRecord } from '#shared/audit/audit-record.ts';
-import { applicationTarget, requireApplication, requireProgram, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
+import { applicationTarget, requireApplication, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
 import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 import { isRefusal } from '#shared/domain/subsidy/committee.ts';
 import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
 import { lateBand, reportDueDate, verificationRefusal } from '#shared/domain/subsidy/reporting.ts';
 import { sanctionDueDate, sanctionRefusal } from '#shared/domain/subsidy/sanction.ts';
-import { returnDestination, returnRefusal, settle } from '#shared/domain/subsidy/settlement.ts';
+import { returnDestination, returnParts, returnRefusal, settle } from '#shared/domain/subsidy/settlement.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-import { updateApplication } from '#shared/stores/subsidy/applications.ts';
+import { paymentsOf, updateApplication } from '#shared/stores/subsidy/applications.ts';
 import { returnItems } from '#shared/stores/subsidy/nationwide.ts';
 import type { ApplicationRecord, ReportRecord, ReturnRecord } from '#shared/stores/subsidy/records.ts';
 
@@ -112,13 +112,13 @@ export async function recordReturn(
   throwIf(stepRefusal(application.state, 'return'));
   const outstanding = (application.settlement?.returnDue ?? 0) - application.returned;
   throwIf(returnRefusal(outstanding, input.amount));
-  const program = await requireProgram(gov, year, application.programId);
   const destination = returnDestination(year, input.receivedOn);
+  const { parts } = returnParts(await paidOrders(gov, year, applicationId), restoredBefore(application), input.amount);
   const posted = await ledger.returnFunds({
     request,
     gov,
     destination,
-    lineId: program.lineId,
+    parts,
     revenueLineId: input.revenueLineId,
     amount: input.amount,
     payer: application.identity.name,
@@ -131,6 +131,7 @@ export async function recordReturn(
     destination,
     postingIds: posted.postingIds,
     ledgerStatus: posted.status,
+    restored: parts.reduce((sum, part) => sum + part.amount, 0),
   };
   const left = outstanding - input.amount;
   const changes: Partial<ApplicationRecord> = {
@@ -142,6 +143,20 @@ export async function recordReturn(
   requireWritten(await updateApplication(application, changes, { returns: returnItems(application, left) }, audit));
   return { ...application, ...changes, revision: application.revision + 1 };
 }
+
+/** The grant's payment orders, in the order they were paid. */
+async function paidOrders(gov: string, year: number, applicationId: string): Promise<{ orderId: string; amount: number }[]> {
+  return (await paymentsOf(gov, year, applicationId))
+    .filter((payment) => payment.state === 'paid' && payment.orderId !== undefined)
+    .sort((a, b) => (a.paidOn ?? '').localeCompare(b.paidOn ?? '') || a.paymentId.localeCompare(b.paymentId))
+    .map((payment) => ({ orderId: payment.orderId ?? '', amount: payment.amount }));
+}
+
+/** What the grant's earlier 반납 already took back against its orders (each return's parts, not its interest). */
+const restoredBefore = (application: ApplicationRecord): number =>
+  application.returns
+    .filter((record) => record.destination.kind === 'restore-line')
+    .reduce((sum, record) => sum + (record.restored ?? 0), 0);
 
 /** 제재부가금 (보조금법 §35; 보조금령 §21): ≤ 5 × the amount to be returned, due 30 days after the notice. */
 export async function imposeSanction(

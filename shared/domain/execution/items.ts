@@ -12,7 +12,7 @@ export type Target =
   | { readonly type: 'cash'; readonly gov: string; readonly year: number; readonly fund: string; readonly month: string }
   | { readonly type: 'doc'; readonly gov: string; readonly docId: string };
 
-export type DocKind = 'commitment' | 'resolution' | 'order' | 'assessment' | 'receipt';
+export type DocKind = 'commitment' | 'resolution' | 'order' | 'assessment' | 'receipt' | 'custody';
 export type ItemKind = 'line' | 'cash' | DocKind;
 
 export interface ControlledItem {
@@ -41,7 +41,7 @@ export const docTarget = (gov: string, docId: string): Target => ({ type: 'doc',
 /** Counters each item kind carries (all integer won, except the `cancelled` and `notices` counts). */
 export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
   // writtenOff: 불납결손; paidLater: 과년도 지출 charged later against this (closed) year's line;
-  // carriedOver: the line's recorded 이월 (issue #15).
+  // carriedOver: the line's recorded 이월 (issue #15); returned: 반납 to the line (#16).
   line: [
     'allotted',
     'committed',
@@ -54,13 +54,16 @@ export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
     'writtenOff',
     'paidLater',
     'carriedOver',
+    'returned',
   ],
   cash: ['allocated', 'paid'],
   commitment: ['amount', 'resolved', 'paid', 'cancelled', 'paidLater'],
   resolution: ['amount', 'ordered'],
-  order: ['amount', 'paid'],
+  order: ['amount', 'paid', 'returned'],
   assessment: ['amount', 'received', 'notices', 'writtenOff', 'suspended'],
   receipt: ['amount', 'overpaid', 'refunded'],
+  // 세입세출외현금: held in, paid out (remitted, returned or forfeited), of which forfeited to 세입
+  custody: ['deposited', 'released', 'forfeited'],
 };
 
 /** An upper bound: `lesser ≤ greater` (another counter) or `lesser ≤ constant`. */
@@ -94,10 +97,16 @@ const RULES: Readonly<Record<ItemKind, readonly Invariant[]>> = {
     { rule: 'commitment-already-cancelled', lesser: 'cancelled', greater: 1 },
   ],
   resolution: [{ rule: 'order-within-resolution', lesser: 'ordered', greater: 'amount' }],
-  order: [{ rule: 'payment-within-order', lesser: 'paid', greater: 'amount' }],
+  order: [
+    { rule: 'payment-within-order', lesser: 'paid', greater: 'amount' },
+    // 지방회계법 제27조 (반납): what comes back was paid first, never more.
+    { rule: 'return-within-paid', lesser: 'returned', greater: 'paid' },
+  ],
   // 징수정지 (지방재정법 시행령 제119조 [U]) is a state: once until it is lifted.
   assessment: [{ rule: 'collection-already-suspended', lesser: 'suspended', greater: 1 }],
   receipt: [{ rule: 'refund-within-receipt', lesser: 'refunded', greater: 'amount' }],
+  // 세입세출외현금 (지방재정법 시행령 제40조): nothing leaves a record but what it holds.
+  custody: [{ rule: 'release-within-deposit', lesser: 'released', greater: 'deposited' }],
 };
 
 /**

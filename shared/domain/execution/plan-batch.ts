@@ -70,7 +70,7 @@ export function planBatch(messages: readonly PostingMessage[], snapshot: Snapsho
       if (!(error instanceof MissingState)) throw error;
       // Keep going without this posting's effects: the later ones name what they need too, so
       // most batches need one more read, not one per posting.
-      missing.set(needKey(error.need), error.need);
+      for (const need of error.needs) missing.set(needKey(need), need);
       continue;
     }
     if (missing.size > 0) continue;

@@ -31,6 +31,16 @@ export const postingMakers: { readonly [K in MadeKind]: Maker } = {
     cash: { instead: '반납 (지방회계법 제27조): the payee returns the money to the same 세출 과목' },
     source: '지방회계법 제32조, 제38조: the 금고 pays on the payment order',
   },
+  return: {
+    roles: ['treasury_bank'],
+    cash: { instead: '지급명령 (지방회계법 제32조): money returned in error is paid out again by a new payment order' },
+    source: '지방회계법 제27조; 회계령 제28조, 제29조: the payee pays it in to the 금고, which records it and notifies the 지출원',
+  },
+  withdraw: {
+    roles: ['treasury_bank'],
+    cash: { instead: '세입세출외현금 deposit: money paid out in error is deposited again on its record' },
+    source: '지방회계법 제44조제3항 (세입세출외현금 출납원), 제38조: the 금고 pays out what it holds; 지방재정법 시행령 제40조',
+  },
   cancel: { roles: ['finance_officer'], source: '지방회계법 제29조: 재무관 (practice: 지출원인행위 취소)' },
   assess: { roles: ['revenue_officer'], source: '지방회계법 제21조: 징수관' },
   notice: { roles: ['revenue_officer'], source: '지방회계법 제21조: 징수관 (납입고지)' },

@@ -1,5 +1,6 @@
 import type { Role } from '#shared/auth/roles.ts';
 import type { Attribution } from '#shared/domain/fiscal-calendar/attribution.ts';
+import type { Withholding } from '#shared/domain/execution/withholding.ts';
 
 /**
  * The postings of execution (지출 and 세입). Each is accepted by the API, queued on the FIFO
@@ -24,8 +25,31 @@ export type PostingCommand =
       readonly attribution?: Attribution | undefined;
     } & YearEnd)
   | ({ readonly kind: 'resolve'; readonly commitmentId: string; readonly amount: number; readonly date: string } & YearEnd)
-  | ({ readonly kind: 'order'; readonly resolutionId: string; readonly amount: number; readonly date: string } & YearEnd)
+  | ({
+      readonly kind: 'order';
+      readonly resolutionId: string;
+      readonly amount: number;
+      readonly date: string;
+      /** 원천징수: withheld from the gross amount and held as 세입세출외현금 when the bank pays. */
+      readonly withholdings?: readonly Withholding[] | undefined;
+    } & YearEnd)
   | ({ readonly kind: 'pay'; readonly orderId: string; readonly date: string; readonly bankReference?: string } & YearEnd)
+  | ({
+      readonly kind: 'return';
+      readonly orderId: string;
+      readonly amount: number;
+      readonly date: string;
+      readonly reason: string;
+      /** A return of a closed year's payment is current-year revenue: the revenue line it is received on. */
+      readonly revenueLineId?: string | undefined;
+    } & YearEnd)
+  | ({
+      readonly kind: 'withdraw';
+      readonly custodyId: string;
+      readonly amount: number;
+      readonly date: string;
+      readonly purpose: 'remittance';
+    } & YearEnd)
   | { readonly kind: 'cancel'; readonly commitmentId: string; readonly date: string; readonly reason: string }
   | { readonly kind: 'correct'; readonly originalPostingId: string; readonly date: string; readonly reason: string }
   | ({
@@ -106,6 +130,7 @@ export function referencedDocument(command: PostingCommand): string | undefined 
     case 'order':
       return command.resolutionId;
     case 'pay':
+    case 'return':
       return command.orderId;
     case 'notice':
     case 'receive':

@@ -15,6 +15,7 @@ const referencedKind: Partial<Record<PostingKind, { kind: PostingKind; name: Ref
   cancel: { kind: 'commit', name: 'commitment' },
   order: { kind: 'resolve', name: 'resolution' },
   pay: { kind: 'order', name: 'payment-order' },
+  return: { kind: 'order', name: 'payment-order' },
   notice: { kind: 'assess', name: 'assessment' },
   receive: { kind: 'assess', name: 'assessment' },
   refund: { kind: 'receive', name: 'receipt' },
@@ -26,9 +27,10 @@ const referencedKind: Partial<Record<PostingKind, { kind: PostingKind; name: Ref
 
 /**
  * Kinds that settle a document of an earlier year (과년도 수입·지출, 지방회계법 제27조①, 제37조) or may
- * (불납결손, 징수정지 of a receivable brought forward): their rules judge the document's year.
+ * (불납결손, 징수정지 of a receivable brought forward; a 반납 of a closed year's payment, posted in the
+ * current year by 제27조①): their rules judge the document's year.
  */
-const CROSS_YEAR: ReadonlySet<PostingKind> = new Set(['prior-year-commit', 'prior-year-receive', 'write-off', 'suspend-collection']);
+const CROSS_YEAR: ReadonlySet<PostingKind> = new Set(['prior-year-commit', 'prior-year-receive', 'write-off', 'suspend-collection', 'return']);
 
 /**
  * Kinds whose document is of another kind's sort: a 과년도 지출's commitment is resolved, ordered and

@@ -7,9 +7,12 @@ import { needKey } from '#shared/domain/execution/snapshot.ts';
 /** Thrown while planning when a rule needs state that was not read: the planner asks for it. Source: practice: the working state the rules read and the planner updates. */
 export class MissingState extends Error {
   readonly need: Need;
-  constructor(need: Need) {
+  /** Every need of the read that failed (a rule reading several items at once asks for all of them). */
+  readonly needs: readonly Need[];
+  constructor(need: Need, more: readonly Need[] = []) {
     super(`state not read: ${needKey(need)}`);
     this.need = need;
+    this.needs = [need, ...more];
   }
 }
 
@@ -33,6 +36,16 @@ export class WorkingState {
     const stored = this.#snapshot.items.get(key);
     if (stored === undefined) throw new MissingState({ type: 'item', target });
     return stored ?? undefined;
+  }
+
+  /** Several items read in one round: all those not read yet are asked for together. */
+  items(targets: readonly Target[]): (ControlledItem | undefined)[] {
+    const unread = targets
+      .filter((target) => !this.#items.has(targetKey(target)) && this.#snapshot.items.get(targetKey(target)) === undefined)
+      .map((target): Need => ({ type: 'item', target }));
+    const [first, ...more] = unread;
+    if (first) throw new MissingState(first, more);
+    return targets.map((target) => this.item(target));
   }
 
   storedResult(gov: string, postingId: string): StoredResult | undefined {

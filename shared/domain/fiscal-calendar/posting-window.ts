@@ -6,7 +6,8 @@ import type { Refusal } from '#shared/domain/refusal.ts';
 
 /** The posting kinds by side; a correction reverses either. */
 const EXPENDITURE = new Set(['commit', 'resolve', 'order', 'pay', 'cancel', 'prior-year-commit']);
-const REVENUE = new Set(['assess', 'notice', 'receive', 'refund', 'prior-year-receive', 'write-off', 'suspend-collection']);
+/** A 반납 brings money in: its listed exceptions (선금급 반납, 정산반납 …) are those of receipts. */
+const REVENUE = new Set(['assess', 'notice', 'receive', 'refund', 'prior-year-receive', 'write-off', 'suspend-collection', 'return']);
 /**
  * Completion work that may run until 10 February without an exception: corrections and
  * cancellations (they move no cash; 출납사무 완결, 지방회계법 제7조제3항 — which work counts as
@@ -14,7 +15,7 @@ const REVENUE = new Set(['assess', 'notice', 'receive', 'refund', 'prior-year-re
  */
 const ADJUSTMENTS = new Set(['correct', 'cancel']);
 /** The treasury's record of a payment or receipt already made within the year (practice [U]). */
-const CASH_EVENTS = new Set(['pay', 'receive']);
+const CASH_EVENTS = new Set(['pay', 'receive', 'return']);
 
 export interface DatedPosting {
   readonly year: number;

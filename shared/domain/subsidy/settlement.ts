@@ -67,3 +67,33 @@ export function returnRefusal(outstanding: number, amount: number): Refusal | un
     numbers: { outstanding },
   });
 }
+
+/** A part of a 반납 and the payment order it goes back against. */
+export interface ReturnPart {
+  readonly orderId: string;
+  readonly amount: number;
+}
+
+/**
+ * Which payment orders of the grant a 반납 goes back against (지방회계법 §27②: to the 과목 it was paid
+ * from; never more than an order paid, the execution rule `return-within-paid`): the latest payment
+ * first, after what the earlier 반납 of the grant took (`restoredBefore`). What no order covers
+ * (interest earned on the grant, 보조금법 §31②) is `rest`: revenue, not a 반납.
+ */
+export function returnParts(
+  orders: readonly ReturnPart[],
+  restoredBefore: number,
+  amount: number,
+): { readonly parts: readonly ReturnPart[]; readonly rest: number } {
+  let skip = restoredBefore;
+  let left = amount;
+  const parts: ReturnPart[] = [];
+  for (const order of [...orders].reverse()) {
+    const open = Math.max(0, order.amount - skip);
+    skip = Math.max(0, skip - order.amount);
+    const part = Math.min(open, left);
+    if (part > 0) parts.push({ orderId: order.orderId, amount: part });
+    left -= part;
+  }
+  return { parts, rest: left };
+}

@@ -22,6 +22,12 @@ const DOC_ATTRIBUTES = [
   // 과년도 지출 (issue #15): the closed year's commitment a commitment of this year pays.
   'originYear',
   'originCommitmentId',
+  // a payment order's 원천징수; a 세입세출외현금 record's book, kind, month and due date
+  'withholdings',
+  'book',
+  'custodyKind',
+  'month',
+  'dueDate',
 ];
 
 export function toControlledItem(target: Target, item: Item): ControlledItem {

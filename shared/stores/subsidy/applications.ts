@@ -7,6 +7,7 @@ import {
   applicationKey,
   executionPrefix,
   paymentKey,
+  paymentPrefix,
   piiKey,
   recipientIndexKey,
   recipientIndexSort,
@@ -121,6 +122,11 @@ export async function getPayment(gov: string, year: number, applicationId: strin
     new GetCommand({ TableName: tableName(), Key: paymentKey(gov, year, applicationId, paymentId), ConsistentRead: true }),
   );
   return Item ? strip<PaymentRecord>(Item) : undefined;
+}
+
+/** The payment requests of an application, in request order (ids sort by time). */
+export async function paymentsOf(gov: string, year: number, applicationId: string): Promise<PaymentRecord[]> {
+  return (await queryPrefix(yearPartition(gov, year), paymentPrefix(applicationId))).map((item) => strip<PaymentRecord>(item));
 }
 
 /** A recipient's own applications in every government (the index key is the recipient id: nobody else's comes back). */

@@ -39,9 +39,10 @@ export const executionKey = (gov: string, year: number, applicationId: string, a
   pk: yearPartition(gov, year),
   sk: `${executionPrefix(applicationId)}${at}#${requestId}`,
 });
+export const paymentPrefix = (applicationId: string): string => `APP#${applicationId}#PAY#`;
 export const paymentKey = (gov: string, year: number, applicationId: string, paymentId: string) => ({
   pk: yearPartition(gov, year),
-  sk: `APP#${applicationId}#PAY#${paymentId}`,
+  sk: `${paymentPrefix(applicationId)}${paymentId}`,
 });
 
 export const recipientIndexKey = (recipientId: string): string => `SUBRECIPIENT#${encodeURIComponent(recipientId)}`;

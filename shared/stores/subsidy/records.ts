@@ -57,7 +57,10 @@ export interface ReturnRecord {
   readonly receivedOn: string;
   readonly destination: ReturnDestination;
   readonly postingIds: readonly string[];
+  /** `awaiting-posting-kind`: recorded before execution had the 반납 posting (kept on old records). */
   readonly ledgerStatus: 'posted' | 'awaiting-posting-kind';
+  /** What went back to the line against the grant's payment orders (반납, 지방회계법 §27②). */
+  readonly restored?: number;
 }
 
 export interface ApplicationRecord {

@@ -455,8 +455,12 @@ describe('지방보조금 from 공모 to 반환, with the nationwide checks', ()
     expect(returned.body).toMatchObject({
       state: 'closed',
       returned: 3_910_000,
-      returns: [{ destination: { kind: 'restore-line', year, article: '지방회계법 §27②' } }],
+      returns: [{ destination: { kind: 'restore-line', year, article: '지방회계법 §27②' }, ledgerStatus: 'posted' }],
     });
+    // 반납 against the grant's paid order (execution's return posting), the interest part as revenue if any
+    const [record] = returned.body.returns;
+    expect(record.restored).toBeGreaterThan(0);
+    expect(record.postingIds.length).toBeGreaterThan(0);
     const after = await callRoute(listNationalOutstandingReturns, { caller: ministry });
     expect(after.body.items.filter((item: { applicationId: string }) => item.applicationId === ids.clean)).toEqual([]);
     const resumed = await callRoute(decideSubsidyGrant, {

@@ -8,7 +8,7 @@ import { allocationChangeRefusal, executionRefusal, paymentRefusal } from '#shar
 import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
 import { callOpenRefusal, programRefusal } from '#shared/domain/subsidy/program.ts';
 import { sanctionRefusal, surcharge, surchargeBp } from '#shared/domain/subsidy/sanction.ts';
-import { returnDestination, returnRefusal, settle } from '#shared/domain/subsidy/settlement.ts';
+import { returnDestination, returnParts, returnRefusal, settle } from '#shared/domain/subsidy/settlement.ts';
 
 const program = {
   name: '청소년 진로체험',
@@ -198,6 +198,21 @@ describe('금액 확정 and 반환 (보조금법 §19, §31; 지방회계법 §2
     expect(returnDestination(2026, '2026-12-31')).toEqual({ kind: 'restore-line', year: 2026, article: '지방회계법 §27②' });
     expect(returnDestination(2026, '2027-01-01')).toEqual({ kind: 'current-year-revenue', year: 2027, article: '지방회계법 §27①' });
     expect(returnDestination(2026, '2028-03-01')).toMatchObject({ kind: 'current-year-revenue', year: 2028 });
+  });
+  it('returns against the latest paid orders first, after earlier 반납, the uncovered rest (interest) apart', () => {
+    const orders = [
+      { orderId: 'O-1', amount: 6_000_000 },
+      { orderId: 'O-2', amount: 3_000_000 },
+    ];
+    expect(returnParts(orders, 0, 2_000_000)).toEqual({ parts: [{ orderId: 'O-2', amount: 2_000_000 }], rest: 0 });
+    expect(returnParts(orders, 2_000_000, 4_000_000)).toEqual({
+      parts: [
+        { orderId: 'O-2', amount: 1_000_000 },
+        { orderId: 'O-1', amount: 3_000_000 },
+      ],
+      rest: 0,
+    });
+    expect(returnParts(orders, 8_000_000, 1_010_000)).toEqual({ parts: [{ orderId: 'O-1', amount: 1_000_000 }], rest: 10_000 });
   });
 });
 

@@ -11,9 +11,11 @@ import { priorYearReceive } from '#shared/domain/execution/rules/prior-year-rece
 import { receive } from '#shared/domain/execution/rules/receive.ts';
 import { refund } from '#shared/domain/execution/rules/refund.ts';
 import { resolve } from '#shared/domain/execution/rules/resolve.ts';
+import { returnPayment } from '#shared/domain/execution/rules/return.ts';
 import { suspendCollection } from '#shared/domain/execution/rules/suspend-collection.ts';
 import { writeOff } from '#shared/domain/execution/rules/write-off.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
+import { withdraw } from '#shared/domain/execution/rules/withdraw.ts';
 
 /** The rule of every posting kind: the compiler refuses a kind without one. */
 export const postingRules: { readonly [K in PostingKind]: PostingRule<K> } = {
@@ -22,12 +24,15 @@ export const postingRules: { readonly [K in PostingKind]: PostingRule<K> } = {
   resolve,
   order: orderPayment,
   pay,
+  return: returnPayment,
   cancel,
   // 세입 (revenue)
   assess,
   notice,
   receive,
   refund,
+  // 세입세출외현금
+  withdraw,
   // both
   correct,
   // the year after (issue #15): 과년도 수입·지출, 불납결손, 징수정지

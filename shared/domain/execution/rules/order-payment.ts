@@ -3,11 +3,14 @@ import { documentOf, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 import { orderingOwnCommitment } from '#shared/domain/execution/segregation-of-duties.ts';
+import { encodeWithholdings, withholdingRefusal } from '#shared/domain/execution/withholding.ts';
 
 /**
  * 지급명령 (payment order; 지방회계법 「지급명령」, given by the 지출원 of 제31조): within the
  * resolution (`order-within-resolution`), never by the official who made the commitment
  * (segregation of duties, 403). No journal line: the liability was booked at the resolution.
+ * It may carry 원천징수 (withholding.ts): each kind once, together at most the gross amount; the bank
+ * pays the net and the withheld amounts go to 세입세출외현금 (rules/pay.ts).
  */
 export const orderPayment: PostingRule<'order'> = (message, command, state) => {
   const resolution = documentOf(message, state, command.resolutionId, 'resolution');
@@ -17,6 +20,9 @@ export const orderPayment: PostingRule<'order'> = (message, command, state) => {
   const line = lineOf(message, state, String(resolution.attrs.lineId), 'expenditure');
   if (isRefusal(line)) return line;
   const amount = command.amount;
+  const withholdings = command.withholdings ?? [];
+  const overWithheld = withholdingRefusal(amount, withholdings);
+  if (overWithheld) return overWithheld;
   const order = newDocument(
     message,
     'order',
@@ -26,6 +32,7 @@ export const orderPayment: PostingRule<'order'> = (message, command, state) => {
       resolutionId: command.resolutionId,
       commitmentId: String(resolution.attrs.commitmentId),
       createdBy: message.actor.sub,
+      ...(withholdings.length > 0 ? { withholdings: encodeWithholdings(withholdings) } : {}),
     },
   );
   return applied(

@@ -4,12 +4,15 @@ import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import { broken, documentOf, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
+import { withheldOnPayment } from '#shared/domain/execution/rules/withholding-custody.ts';
 
 /**
  * 지급 (payment, confirmed by the treasury bank: 지방회계법 「지출기관과 출납기관의 분리」): pays what
  * the order still owes, once (`order-already-paid`), from the fund's cash allocated for the month
  * (`paid-within-cash-allocation`, practice: 자금배정). Dr 미지급금 / Cr 현금, the cash outflow
- * classified by the line's journal map row (경상/투자/재무활동, 제36조).
+ * classified by the line's journal map row (경상/투자/재무활동, 제36조). An order with 원천징수: the
+ * gross amount executes the line, the net is paid out, the withheld amounts go to 세입세출외현금
+ * (Cr 예수금; rules/withholding-custody.ts).
  */
 export const pay: PostingRule<'pay'> = (message, command, state) => {
   const order = documentOf(message, state, command.orderId, 'order');
@@ -33,6 +36,7 @@ export const pay: PostingRule<'pay'> = (message, command, state) => {
       change: { paid: amount },
     });
   }
+  const withheld = withheldOnPayment(message, state, order, String(line.attrs.fund), journal.lines);
   return applied(
     line,
     command.date,
@@ -42,8 +46,9 @@ export const pay: PostingRule<'pay'> = (message, command, state) => {
       docEffect(order, { paid: amount }),
       docEffect(commitment, { paid: amount }),
       { target: allocation.target, kind: 'cash', deltas: { paid: amount } },
+      ...withheld.effects,
     ],
-    journal.lines,
+    withheld.lines,
     journal.cash,
   );
 };

@@ -56,7 +56,51 @@ const commitPosting = (amount: number, date = '2026-03-02') =>
   posting({ kind: 'commit', lineId: 'E1', amount, counterparty: 'c', contractRef: 'k', date });
 const resolvePosting = (amount: number) => posting({ kind: 'resolve', commitmentId: 'C1', amount, date: '2026-03-03' });
 const orderPosting = (amount: number, sub = 'do-park') => posting({ kind: 'order', resolutionId: 'RS1', amount, date: '2026-03-04' }, sub);
+const withholdingOrder = (withholdings: { kind: 'income-tax' | 'local-income-tax'; amount: number }[], amount = 200) =>
+  posting({ kind: 'order', resolutionId: 'RS1', amount, date: '2026-03-04', withholdings }, 'do-park');
+/** A salary order of 200 with 소득세 40 and 지방소득세 4 withheld, as the order rule stored it. */
+const orderWithholding = () =>
+  documentItem(
+    'order',
+    'O1',
+    { lineId: 'E1', commitmentId: 'C1', resolutionId: 'RS1', createdBy: 'do-park', withholdings: 'income-tax:40,local-income-tax:4' },
+    { amount: 200, paid: 0 },
+  );
+const custody = (docId: string, counters: { deposited: number; released?: number }) =>
+  documentItem(
+    'custody',
+    docId,
+    { book: 'withholding', month: '2026-03', dueDate: '2026-04-10' },
+    { released: 0, forfeited: 0, ...counters },
+  );
+const withdrawPosting = (amount: number, custodyId = 'WH-2026-03-income-tax') =>
+  posting({ kind: 'withdraw', custodyId, amount, date: '2026-04-10', purpose: 'remittance' }, 'bank-seoul', `custody.${custodyId}`);
 const payPosting = (date = '2026-03-05') => posting({ kind: 'pay', orderId: 'O1', date }, 'bank-seoul');
+const returnPosting = (
+  amount: number,
+  extra: { date?: string; revenueLineId?: string; exceptionCode?: 'local-subsidy-settlement-return' } = {},
+) =>
+  posting(
+    { kind: 'return', orderId: 'O1', amount, date: extra.date ?? '2026-03-20', reason: 'over-paid', ...extra },
+    'bank-seoul',
+    extra.revenueLineId ?? 'E1',
+  );
+/** A 반납 of year 2025 judged on 16 January 2026: inside the 출납정리기한 window. */
+const returnInWindow = (exceptionCode?: 'local-subsidy-settlement-return') => {
+  const message = returnPosting(80, { date: '2026-01-15', ...(exceptionCode ? { exceptionCode } : {}) });
+  return { ...message, year: 2025, actor: { ...message.actor, receivedAt: '2026-01-16T01:00:00.000Z' } };
+};
+const in2025 = <T extends { target: unknown; attrs: Record<string, unknown> }>(item: T): T =>
+  item.attrs.year === undefined ? { ...item, target: lineTarget(GOV, 2025, 'E1') } : { ...item, attrs: { ...item.attrs, year: 2025 } };
+/** A 반납 of 80 back on the line it was paid from: the line's chain down by it, the order counting it. */
+const restoredOnTheLine: Judged = {
+  applied: {
+    amount: 80,
+    deltas: { line: { committed: -80, resolved: -80, ordered: -80, paid: -80, returned: 80 }, O1: { returned: 80 } },
+    journal: [dr('1101', 80), cr('5202', 80)],
+  },
+};
+const paidLine = () => expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200, paid: 200 });
 const cancelPosting = () => posting({ kind: 'cancel', commitmentId: 'C1', date: '2026-03-06', reason: 'withdrawn' });
 const assessPosting = (amount: number, lineId = 'R1') =>
   posting({ kind: 'assess', lineId, amount, payer: 'p', dueDate: '2026-04-30', date: '2026-04-01' }, 'ro-choi', lineId);
@@ -211,6 +255,32 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
   ],
   order: [
     {
+      name: 'refuses withholdings above the gross amount: the net would be negative',
+      message: withholdingOrder([
+        { kind: 'income-tax', amount: 150 },
+        { kind: 'local-income-tax', amount: 51 },
+      ]),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
+      expected: refused(422, 'withholding-exceeds-gross', { rule: 'withholding-exceeds-gross', gross: 200, withheld: 201 }),
+    },
+    {
+      name: 'refuses a withholding kind given twice',
+      message: withholdingOrder([
+        { kind: 'income-tax', amount: 10 },
+        { kind: 'income-tax', amount: 10 },
+      ]),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
+      expected: refused(422, 'withholding-kind-repeated', { kind: 'income-tax' }),
+    },
+    {
+      name: 'orders the gross with withholdings up to it: the line is executed for the gross',
+      message: withholdingOrder([{ kind: 'income-tax', amount: 200 }]),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
+      expected: {
+        applied: { amount: 200, deltas: { line: { ordered: 200 }, RS1: { ordered: 200 }, created: { amount: 200 } }, journal: [] },
+      },
+    },
+    {
       name: 'orders the payment of a resolution; no journal line',
       message: orderPosting(200),
       books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
@@ -252,6 +322,33 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       },
     },
     {
+      name: '원천징수: the gross executes the line, the net leaves the cash, each kind withheld is held as 세입세출외현금 (Cr 예수금)',
+      message: payPosting(),
+      books: {
+        items: [
+          expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200 }),
+          orderWithholding(),
+          commitment({ amount: 500, resolved: 200 }),
+          cashAllocation('2026-03', { allocated: 1_000 }),
+          custody('WH-2026-03-income-tax', { deposited: 1_000 }),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 200,
+          deltas: {
+            line: { paid: 200 },
+            O1: { paid: 200 },
+            C1: { paid: 200 },
+            cash: { paid: 200 },
+            'WH-2026-03-income-tax': { deposited: 40 },
+            'WH-2026-03-local-income-tax': { deposited: 4 },
+          },
+          journal: [dr('2101', 200), cr('1101', 156), cr('2102', 44)],
+        },
+      },
+    },
+    {
       name: 'refuses an order paid already',
       message: payPosting(),
       books: { items: [expenditureLine({ allotted: 1_000 }), order({ amount: 200, paid: 200 })] },
@@ -282,6 +379,78 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         ],
       },
       expected: refused(422, 'paid-within-cash-allocation', { rule: 'paid-within-cash-allocation', item: 'cash', paid: 0, allocated: 150 }),
+    },
+  ],
+  return: [
+    {
+      name: 'before 출납 폐쇄 goes back to the same line: paid and committed down, budget back; Dr 현금 / Cr the expense',
+      message: returnPosting(80),
+      books: { items: [paidLine(), order({ amount: 200, paid: 200 })] },
+      expected: restoredOnTheLine,
+    },
+    {
+      name: 'refuses more than the order paid, counting what came back before',
+      message: returnPosting(80),
+      books: { items: [paidLine(), order({ amount: 200, paid: 200, returned: 150 })] },
+      expected: refused(422, 'return-within-paid', { rule: 'return-within-paid', item: 'order', returned: 150, paid: 200 }),
+    },
+    {
+      name: 'refuses a return on an order the bank has not paid',
+      message: returnPosting(1),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 200, resolved: 200, ordered: 200 }), order({ amount: 200 })] },
+      expected: refused(422, 'return-within-paid', { rule: 'return-within-paid', item: 'order', paid: 0 }),
+    },
+    {
+      name: "of a closed year's payment: current-year revenue on the named line, the old line untouched",
+      message: returnPosting(80, { revenueLineId: 'R1' }),
+      books: { items: [revenueLine({}), in2025(order({ amount: 200, paid: 200 }))] },
+      expected: {
+        applied: {
+          amount: 80,
+          deltas: { line: { received: 80 }, O1: { returned: 80 } },
+          journal: [dr('1101', 80), cr('4202', 80)],
+        },
+      },
+    },
+    {
+      name: "of a closed year's payment without a revenue line: refused, naming 제27조제1항",
+      message: returnPosting(80),
+      books: { items: [in2025(order({ amount: 200, paid: 200 }))] },
+      expected: refused(422, 'return-revenue-line-required', { orderId: 'O1', orderYear: 2025, year: 2026 }),
+    },
+    {
+      name: 'until 20 January under a listed exception (지방보조금 정산반납) still goes back to the line',
+      message: returnInWindow('local-subsidy-settlement-return'),
+      books: { items: [in2025(paidLine()), in2025(order({ amount: 200, paid: 200 }))] },
+      expected: restoredOnTheLine,
+    },
+    {
+      name: 'after 31 December without a listed exception: refused to the old year (post it as revenue of the new one)',
+      message: returnInWindow(),
+      books: { items: [in2025(paidLine()), in2025(order({ amount: 200, paid: 200 }))] },
+      expected: refused(422, 'cash-books-closed', { window: 'exception-window', kind: 'return' }),
+    },
+  ],
+  withdraw: [
+    {
+      name: 'remits what was withheld: Dr 예수금 / Cr 현금, the record pays out',
+      message: withdrawPosting(40),
+      books: { items: [custody('WH-2026-03-income-tax', { deposited: 40 })] },
+      expected: {
+        applied: { amount: 40, deltas: { 'WH-2026-03-income-tax': { released: 40 } }, journal: [dr('2102', 40), cr('1101', 40)] },
+      },
+    },
+    {
+      name: 'refuses more than the record holds (never spent beyond the depositor’s balance)',
+      message: withdrawPosting(41),
+      books: { items: [custody('WH-2026-03-income-tax', { deposited: 50, released: 10 })] },
+      expected: refused(422, 'release-within-deposit', { rule: 'release-within-deposit', item: 'custody', released: 10, deposited: 50 }),
+    },
+    {
+      name: 'refuses a record that does not exist',
+      message: withdrawPosting(1, 'WH-2026-03-health-insurance'),
+      books: {},
+      expected: refused(422, 'unknown-custody', { custodyId: 'WH-2026-03-health-insurance' }),
     },
   ],
   cancel: [
@@ -458,6 +627,21 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       message: correctingAs('revenue_officer', 'P-PAY'),
       books: { items: [expenditureLine({ allotted: 1_000, paid: 200 })], results: [storedPayment] },
       expected: refused(422, 'bank-confirmed', { rule: 'bank-confirmed', originalPostingId: 'P-PAY', originalKind: 'pay' }),
+    },
+    {
+      name: 'refuses a 반납 the treasury bank confirmed: money returned in error goes out again by a payment order',
+      message: correctingAs('disbursing_officer', 'P-RET'),
+      books: {
+        items: [expenditureLine({ allotted: 1_000 })],
+        results: [
+          storedPosting('return', 'P-RET', [{ target: docTarget(GOV, 'O1'), kind: 'order', deltas: { returned: 80 } }], {
+            fund: 'general',
+            date: '2026-03-20',
+            lines: [dr('1101', 80), cr('5202', 80)],
+          }),
+        ],
+      },
+      expected: refused(422, 'bank-confirmed', { rule: 'bank-confirmed', originalPostingId: 'P-RET', originalKind: 'return' }),
     },
     {
       name: 'refuses a receipt: its money goes back by 과오납 환급',
