@@ -61,11 +61,18 @@ async function posting(route: (typeof execution)[keyof typeof execution], caller
     params: { gov: (params as { gov: string }).gov, postingId: accepted.body.postingId },
   });
   expect(status.body.status, JSON.stringify(status.body)).toBe('applied');
-  return status.body as { postingId: string; journal: { lines: unknown[]; cash?: unknown } };
+  return status.body as AppliedPosting;
+}
+
+/** A posting as getPosting shows it once applied. */
+export interface AppliedPosting {
+  readonly postingId: string;
+  readonly kind: string;
+  readonly journal?: { readonly lines: readonly { account: string; debit: number; credit: number }[] };
 }
 
 /** 지출원인행위 → 지출결의 (the cost or asset accrues) → 지급명령 → 지급 (the cash goes), each applied. */
-export async function spend(gov: string, year: number, lineId: string, amount: number, date: string): Promise<void> {
+export async function spend(gov: string, year: number, lineId: string, amount: number, date: string): Promise<AppliedPosting[]> {
   const c = officials(gov);
   const base = { gov, year };
   const commit = await posting(execution.createCommitment, c.financeOfficer, base, {
@@ -77,11 +84,24 @@ export async function spend(gov: string, year: number, lineId: string, amount: n
   });
   const resolve = await posting(execution.resolvePayment, c.financeOfficer, { ...base, commitmentId: commit.postingId }, { amount, date });
   const order = await posting(execution.orderPayment, c.disbursingOfficer, { ...base, resolutionId: resolve.postingId }, { amount, date });
-  await posting(execution.confirmPayment, c.bank, { ...base, orderId: order.postingId }, { date, bankReference: `TX-${lineId}` });
+  const pay = await posting(
+    execution.confirmPayment,
+    c.bank,
+    { ...base, orderId: order.postingId },
+    { date, bankReference: `TX-${lineId}` },
+  );
+  return [commit, resolve, order, pay];
 }
 
 /** 징수결정 of `assessed`, then 수납 of `received` (the rest stays 미수). */
-export async function collect(gov: string, year: number, lineId: string, assessed: number, received: number, date: string) {
+export async function collect(
+  gov: string,
+  year: number,
+  lineId: string,
+  assessed: number,
+  received: number,
+  date: string,
+): Promise<AppliedPosting[]> {
   const c = officials(gov);
   const assessment = await posting(
     execution.assessRevenue,
@@ -89,7 +109,11 @@ export async function collect(gov: string, year: number, lineId: string, assesse
     { gov, year },
     { lineId, amount: assessed, payer: '납부자', dueDate: date, date },
   );
-  await posting(execution.receiveRevenue, c.bank, { gov, year, assessmentId: assessment.postingId }, { amount: received, date });
+  if (received === 0) return [assessment];
+  return [
+    assessment,
+    await posting(execution.receiveRevenue, c.bank, { gov, year, assessmentId: assessment.postingId }, { amount: received, date }),
+  ];
 }
 
 /** An archived report's JSON, fetched through the download route as the ministry reads it. */
