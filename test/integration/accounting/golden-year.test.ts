@@ -319,8 +319,12 @@ describe('the golden year of three 회계', () => {
       순자산총계: '4815167',
       부채와순자산총계: '7764167',
     });
-    // 통합: 고정순자산 the same 1,905,167; 일반순자산 7,415,167 − 1,905,167 = 5,510,000.
-    expect(figure('financial-position', '통합', '일반순자산')).toBe('5510000');
+    // FUND (기금회계): 제25조③ — its 순자산 2,000,000 is not 고정순자산, so it is 특정순자산 (일반 0).
+    expect(figure('financial-position', 'FUND', '특정순자산')).toBe('2000000');
+    expect(figure('financial-position', 'FUND', '일반순자산')).toBe('0');
+    // 통합: 고정순자산 the same 1,905,167; 특정 2,000,000; 일반순자산 7,415,167 − 1,905,167 − 2,000,000 = 3,510,000.
+    expect(figure('financial-position', '통합', '특정순자산')).toBe('2000000');
+    expect(figure('financial-position', '통합', '일반순자산')).toBe('3510000');
     expect(figure('financial-position', '통합', '장기융자금')).toBe('1500000');
 
     // 재정운영표 of GEN by 제26조.
@@ -376,12 +380,12 @@ describe('the golden year of three 회계', () => {
     expect(figure('cash-flow', '통합', '유출: 내부거래(전출금)')).toBeUndefined();
 
     // 순자산변동표 (제38조): 기초 0; a negative 재정운영결과 (revenue over cost) raises 순자산: GEN to 4,815,167
-    // (고정 1,905,167 / 특정 0 / 일반 2,910,000), 통합 to 7,415,167 (고정 1,905,167 / 일반 5,510,000).
+    // (고정 1,905,167 / 특정 0 / 일반 2,910,000), 통합 to 7,415,167 (고정 1,905,167 / 특정 2,000,000 / 일반 3,510,000).
     const changes = (statements.tables['changes-in-net-assets'].rows as Row[]).filter((r) => r.scope === '통합');
     expect(changes.find((r) => r.item === '기말순자산')).toMatchObject({
       fixed: '1905167',
-      specific: '0',
-      general: '5510000',
+      specific: '2000000',
+      general: '3510000',
       total: '7415167',
     });
     const genChanges = (statements.tables['changes-in-net-assets'].rows as Row[]).filter(
@@ -389,6 +393,20 @@ describe('the golden year of three 회계', () => {
     );
     expect(genChanges.find((r) => r.item === '기초순자산')?.total).toBe('0');
     expect(genChanges.find((r) => r.item === '기말순자산')).toMatchObject({ fixed: '1905167', general: '2910000', total: '4815167' });
+
+    // 주석 (제41조) from the registers and the ledgers: the road's movement (0 + 5,000,000; 145,833 this year,
+    // 145,833 accumulated; 4,854,167 carried), the 대손충당금 200,000 of 미수세금 2,000,000, the bond, GEN → FUND.
+    const notes = (statements.tables.notes.rows as Row[]).map((r) => `${r.title}: ${r.body}`);
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        '유형자산 변동: GEN 도로 ROAD-1 (2026-06-30 준공, 내용연수 20년): 기초 취득원가 0원, 당기 증가 5000000원, 기말 취득원가 5000000원, ' +
+          '당기 감가상각비 145833원, 감가상각누계액 145833원, 장부가액 4854167원',
+        '대손충당금: GEN 미수세금 2000000원 중 대손충당금 200000원 (제46조)',
+        '지방채·차입금: LB2026-01 2026 도로건설채 (지방채증권, 연 4.00%): 2026-04-01 발행 3000000원 (당기 발행), 만기 2031-03-31, ' +
+          '상환누계 0원, 잔액 3000000원 (결산 시점의 채무대장)',
+        '회계실체간 주요 거래: GEN → FUND 전출 2000000원 (통합에서 상계)',
+      ]),
+    );
 
     // 예산-재무 대사: 세계잉여금 = 수납 − 지출 per 회계 equals its cash (no 단기·장기금융상품):
     // GEN 8,940,000 − 7,830,000 = 1,110,000; FUND 2,000,000 − 1,500,000 = 500,000; SPEC 1,000,000 − 400,000 = 600,000.
