@@ -75,6 +75,21 @@ const assetOf = (item: Item): RegisteredAsset => ({
   ...(item.function ? { function: String(item.function) } : {}),
 });
 
+/** An asset as the register stores it (and the API shows it): amounts as decimal strings. */
+export const assetAttributes = (a: RegisteredAsset) => ({
+  assetId: a.assetId,
+  registeredYear: a.registeredYear,
+  fund: a.entity,
+  account: a.account,
+  cost: String(a.cost),
+  residual: String(a.residual),
+  inService: a.inService,
+  usefulLifeYears: a.usefulLifeYears,
+  structureType: a.structureType,
+  ...(a.maintainedInCondition ? { maintainedInCondition: true } : {}),
+  ...(a.function ? { function: a.function } : {}),
+});
+
 /**
  * The adjustment, the assets it registers, its ledger totals and its audit record, all or nothing:
  * only while the year is not closed (`yearOpen`: no year-end marker, not even `closing`), once per
@@ -99,22 +114,7 @@ export function writeAdjustment(
     assets: assets.map((a) => ({
       Put: {
         TableName: table,
-        Item: {
-          ...assetKey(gov, a.entity, a.assetId),
-          entity: 'register-asset',
-          gov,
-          assetId: a.assetId,
-          registeredYear: a.registeredYear,
-          fund: a.entity,
-          account: a.account,
-          cost: String(a.cost),
-          residual: String(a.residual),
-          inService: a.inService,
-          usefulLifeYears: a.usefulLifeYears,
-          structureType: a.structureType,
-          ...(a.maintainedInCondition ? { maintainedInCondition: true } : {}),
-          ...(a.function ? { function: a.function } : {}),
-        },
+        Item: { ...assetKey(gov, a.entity, a.assetId), entity: 'register-asset', gov, ...assetAttributes(a) },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     })),
