@@ -207,6 +207,13 @@ export const problemCodes = {
   'earlier-periods-open': 'the days of the month (or the months of the year) must be closed first',
   'archive-file-not-found': 'the archive has no such file',
 
+  // Accounting: 결산정리분개 and the asset register (회계기준규칙)
+  'adjustment-recorded': 'this kind of year-end adjusting entry was recorded for the year with other figures (once per year and kind)',
+  'adjustment-not-possible': 'the adjusting entry breaks a valuation rule (useful life, residual value, rate, discount, account)',
+  'completion-outside-year': 'the completion (준공) date is not in the fiscal year of the adjusting entry',
+  'construction-balance-exceeded': 'the completions would transfer more than the 건설중인자산 balance of the class',
+  'asset-exists': 'an asset of this id is in the register already',
+
   // Debt (지방채, 차입금)
   'debt-exists': 'a debt with this id exists already',
   'debt-not-found': 'the debt does not exist',

@@ -1,4 +1,5 @@
 import type { Route } from '#shared/http/route.ts';
+import * as accounting from '#shared/routes/accounting.ts';
 import * as audit from '#shared/routes/audit.ts';
 import * as budget from '#shared/routes/budget.ts';
 import * as classification from '#shared/routes/classification.ts';
@@ -29,4 +30,5 @@ export const routes: readonly Route[] = [
   ...Object.values(disclosure),
   ...Object.values(debt),
   ...Object.values(subsidy),
+  ...Object.values(accounting),
 ] as Route[];

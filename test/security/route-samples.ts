@@ -285,6 +285,9 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   getExecutionRollup: { params: { year: YEAR }, query: { by: 'department' } },
   putGeneralProvisions: { params: { year: YEAR, version: 99 }, body: { revision: 0 } },
   getGeneralProvisions: { params: { year: YEAR, version: 0 } },
+  // statutory accounting: 결산정리분개 and the asset register
+  recordAdjustingEntries: { params: { year: YEAR }, body: { kind: 'depreciation' } },
+  listAssetRegister: {},
 };
 
 function moveSample(reference: string) {

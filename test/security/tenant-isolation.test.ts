@@ -165,6 +165,9 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   getExecutionRollup: governmentAggregate,
   putGeneralProvisions: { own: ['department_official', 'budget_officer', 'council_member'], other: [] },
   getGeneralProvisions: governmentDetail,
+  // statutory accounting (issue #13): the 회계책임관 records the 결산정리분개; the register is read like the books
+  recordAdjustingEntries: { own: ['chief_accountant'], other: [] },
+  listAssetRegister: governmentDetail,
 };
 
 const OWN = '11000';

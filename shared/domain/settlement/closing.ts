@@ -1,4 +1,5 @@
 import type { ReconciliationRow } from '#shared/domain/accounting/reconciliation.ts';
+import type { NotesData } from '#shared/domain/settlement/statement-notes.ts';
 import type { EntityLedger } from '#shared/domain/accounting/statements/statement-set.ts';
 import { budgetReconciliationReport, reconciliationRows } from '#shared/domain/settlement/budget-reconciliation.ts';
 import { budgetSettlement, surplusByFund } from '#shared/domain/settlement/budget-settlement.ts';
@@ -55,6 +56,8 @@ export interface ClosingInputs {
   readonly entities: readonly SettlementEntity[];
   /** Year-end: last year's books (empty in the government's first year on hojo). */
   readonly prior: PriorYearBooks;
+  /** Year-end: the asset and debt registers the 주석 read (absent: the notes say none is recorded). */
+  readonly notes?: NotesData;
   /** DynamoDB items read to assemble the inputs (the cost of a closing). */
   readonly itemsRead: number;
 }
@@ -89,7 +92,7 @@ export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
   const surpluses = surplusByFund(inputs.lines, inputs.carryOvers);
   return [
     budgetSettlement(gov, period.year, inputs.lines, inputs.carryOvers, Object.fromEntries(inputs.entities.map((e) => [e.id, e.name]))),
-    financialStatements(gov, period.year, current, prior),
+    financialStatements(gov, period.year, current, prior, inputs.notes ?? { register: [], debts: [] }),
     supplementaryInformation(gov, period.year, inputs.lines, surpluses, scopesOf(current, prior), current),
     budgetReconciliationReport(gov, period.year, reconciliationRows(current, surpluses)),
   ];

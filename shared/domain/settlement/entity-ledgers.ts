@@ -1,5 +1,6 @@
 import type { CashActivity, JournalLine } from '#shared/domain/accounting/journal.ts';
 import type { AccountingEntity, CashFlow, EntityType } from '#shared/domain/accounting/ledger.ts';
+import { specificNetAssets } from '#shared/domain/accounting/specific-net-assets.ts';
 import type { EntityLedger } from '#shared/domain/accounting/statements/statement-set.ts';
 import { cashAccount } from '#shared/domain/ledger/balances.ts';
 import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
@@ -76,7 +77,10 @@ export function entityLedgers(
         opening: openingLines,
         period,
         cashFlows: [...flows.values()].filter((f) => f.amount !== 0n),
-        specificNetAssets: { opening: 0n, closing: 0n },
+        specificNetAssets: {
+          opening: specificNetAssets(entity.type, openingLines),
+          closing: specificNetAssets(entity.type, [...openingLines, ...period]),
+        },
       },
     };
   });

@@ -7,6 +7,8 @@ import type { Operations } from '#shared/domain/accounting/statements/operations
 import { ledgerStatements } from '#shared/domain/accounting/statements/statement-set.ts';
 import type { Comparative, EntityLedger, StatementSet } from '#shared/domain/accounting/statements/statement-set.ts';
 import { typeIds } from '#shared/domain/settlement/entity-ledgers.ts';
+import { statementNotes } from '#shared/domain/settlement/statement-notes.ts';
+import type { NotesData } from '#shared/domain/settlement/statement-notes.ts';
 import type { OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
 import { amount, reportTitles, text } from '#shared/domain/reports/report.ts';
 import type { Report, ReportRow } from '#shared/domain/reports/report.ts';
@@ -180,26 +182,13 @@ const netAssetRows = (scope: Scope): ReportRow[] => {
   }));
 };
 
-/** 주석 (제8조①5) as far as the books carry it: the 회계실체, the bases of the statements, what is not yet recorded. */
-function notes(current: readonly EntityLedger[]): ReportRow[] {
-  const notesText: [string, string][] = [
-    ...current.map((e): [string, string] => ['회계실체', `${e.entity.id} ${e.entity.name}: ${e.entity.type} (제6조①)`]),
-    [
-      '작성기준',
-      '「지방자치단체 회계기준에 관한 규칙」; 계정코드와 예산과목-회계과목 연계는 프로젝트 자체 (shared/data/accounting/SOURCES.md)',
-    ],
-    [
-      '내부거래',
-      '유형별은 유형 내, 통합은 모든 회계실체 간 내부거래(전출금·전입금과 그 채권·채무)를 상계 (제9조①②); 미상계 차이는 순자산변동표 기타',
-    ],
-    ['감가상각', '정액법, 월할 (제49조②, 제51조②); 결산정리분개로 기록'],
-    ['특정순자산', '기금의 조례·계획에 따른 금액은 장부에 기록되지 않아 0으로 표시 (제25조③)'],
-    ['현금흐름', '정정과 환급은 같은 현금흐름 과목 안에서 상계 (실무, 미확인)'],
-  ];
-  return notesText.map(([title, body], i) => ({ no: String(i + 1), title, body }));
-}
-
-export function financialStatements(gov: string, year: number, current: readonly EntityLedger[], prior: readonly EntityLedger[]): Report {
+export function financialStatements(
+  gov: string,
+  year: number,
+  current: readonly EntityLedger[],
+  prior: readonly EntityLedger[],
+  notesData: NotesData = { register: [], debts: [] },
+): Report {
   const scopes = scopesOf(current, prior);
   const totals: Record<string, bigint> = {};
   for (const scope of scopes) {
@@ -252,7 +241,12 @@ export function financialStatements(gov: string, year: number, current: readonly
         ],
         rows: scopes.flatMap(netAssetRows),
       },
-      { id: 'notes', title: '주석', columns: [text('no', '번호'), text('title', '제목'), text('body', '내용')], rows: notes(current) },
+      {
+        id: 'notes',
+        title: '주석',
+        columns: [text('no', '번호'), text('title', '제목'), text('body', '내용')],
+        rows: statementNotes(year, current, notesData),
+      },
     ],
     totals,
   };

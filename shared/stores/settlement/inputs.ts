@@ -14,6 +14,8 @@ import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
 import { readCarryOvers } from '#shared/stores/settlement/carry-overs.ts';
 import { openingKey } from '#shared/stores/settlement/keys.ts';
+import { readRegister } from '#shared/stores/settlement/adjustments.ts';
+import { listDebts } from '#shared/stores/debt/register.ts';
 
 /** A closing reads what the postings wrote up to the moment it runs. */
 const consistent = { ConsistentRead: true };
@@ -122,11 +124,13 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
   const [ledger, opening] = await Promise.all([readLedgerTotals(job), readOpening(gov, period.year)]);
   if (period.kind !== 'year-end')
     return { totals: ledger.totals, opening, lines: [], carryOvers: [], entities: [], prior: noPrior, itemsRead: ledger.itemsRead + 1 };
-  const [lines, carryOvers, entities, prior] = await Promise.all([
+  const [lines, carryOvers, entities, prior, register, debts] = await Promise.all([
     readLines(gov, period.year),
     readCarryOvers(gov, period.year),
     readEntities(gov),
     readPriorYear(gov, period.year),
+    readRegister(gov),
+    listDebts(gov),
   ]);
   return {
     totals: ledger.totals,
@@ -135,6 +139,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     carryOvers,
     entities,
     prior: prior.books,
-    itemsRead: ledger.itemsRead + 1 + lines.length + carryOvers.length + entities.length + prior.itemsRead,
+    notes: { register, debts },
+    itemsRead: ledger.itemsRead + 1 + lines.length + carryOvers.length + entities.length + prior.itemsRead + register.length + debts.length,
   };
 }

@@ -1,0 +1,212 @@
+import {
+  AdjustmentError,
+  allowanceAdjustment,
+  constructionCompletion,
+  depreciation,
+  discountAmortisation,
+} from '#shared/domain/accounting/adjustments.ts';
+import type { RegisterAsset } from '#shared/domain/accounting/adjustments.ts';
+import { account, accountWithRole, assetClasses, chart } from '#shared/domain/accounting/chart.ts';
+import type { AssetClass } from '#shared/domain/accounting/chart.ts';
+import { creditLine, debitLine, MissingFunctionError } from '#shared/domain/accounting/journal.ts';
+import type { JournalEntry } from '#shared/domain/accounting/journal.ts';
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
+
+/**
+ * 결산정리분개 (year-end adjusting entries) as the 회계책임관 records them: what each kind needs, and
+ * the entries the valuation rules of 「지방자치단체 회계기준에 관한 규칙」 give (adjustments.ts). Each
+ * kind is recorded once per fiscal year (the closing then reads them from the ledger like any posting):
+ *
+ * - construction-completion: 건설중인자산 of a class → the finished asset, and the asset into the
+ *   register (제49조①, 제50조①); at most the 건설중인자산 balance the 401 postings built up;
+ * - depreciation: every depreciable asset of the register, 정액법 by months (제49조②, 제50조, 제51조②);
+ * - allowance: 대손충당금 brought to the government's estimate of each receivable (제46조);
+ * - discount-amortisation: the 지방채할인발행차금 of a bond booked in its issue year (제54조①: 지방채증권
+ *   at face, the discount deducted) and written off into 이자비용 (제54조②).
+ */
+export const adjustmentKinds = ['construction-completion', 'depreciation', 'allowance', 'discount-amortisation'] as const;
+export type AdjustmentKind = (typeof adjustmentKinds)[number];
+
+/** An asset of the register (재산대장 side of the books): where it came from and how it is depreciated. */
+export interface RegisteredAsset extends RegisterAsset {
+  readonly assetId: string;
+  /** The fiscal year whose 결산정리 put it in the register. */
+  readonly registeredYear: number;
+}
+
+export interface Completion {
+  readonly assetId: string;
+  readonly fund: string;
+  /** The finished asset account (e.g. 1501 도로); its section is the class whose 건설중인자산 is transferred. */
+  readonly assetAccount: string;
+  readonly amount: number;
+  /** yyyy-mm-dd, inside the fiscal year: in service from this month (월할). */
+  readonly completedOn: string;
+  readonly usefulLifeYears: number | null;
+  readonly residual?: number;
+  readonly maintainedInCondition?: boolean;
+  readonly structureType: RegisterAsset['structureType'];
+  readonly function?: string;
+}
+
+export interface AllowanceRate {
+  readonly fund: string;
+  /** 1103 미수세금, 1105 미수세외수입금 or 1202 장기융자금 (the receivables with a 대손충당금 in the chart). */
+  readonly receivableAccount: string;
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+export interface BondDiscount {
+  readonly fund: string;
+  readonly debtId: string;
+  /** Face value − issue price net of issue costs (제54조①). */
+  readonly discount: number;
+  /** From the debt register. */
+  readonly issued: string;
+  readonly maturity: string;
+  readonly face: number;
+}
+
+export type AdjustmentInput =
+  | { readonly kind: 'construction-completion'; readonly completions: readonly Completion[] }
+  | { readonly kind: 'depreciation' }
+  | { readonly kind: 'allowance'; readonly rates: readonly AllowanceRate[] }
+  | { readonly kind: 'discount-amortisation'; readonly bonds: readonly BondDiscount[] };
+
+/** What the adjustments read of the books: each fund's account balances (opening + the year, debit − credit), and the register. */
+export interface AdjustmentBooks {
+  readonly year: number;
+  readonly balances: ReadonlyMap<string, bigint>;
+  readonly register: readonly RegisteredAsset[];
+}
+
+export const balanceKey = (fund: string, accountCode: string): string => `${fund}|${accountCode}`;
+
+export interface Adjustment {
+  readonly entries: readonly JournalEntry[];
+  /** Assets the adjustment adds to the register (completions). */
+  readonly assets: readonly RegisteredAsset[];
+}
+
+const notPossible = (detail: string, context: Record<string, unknown> = {}): Refusal =>
+  refusal('unprocessable', 'adjustment-not-possible', detail, {
+    rule: '결산정리 valuation rule (회계기준규칙 제46·49·50·51·54조)',
+    ...context,
+  });
+
+/** The entries of one kind of 결산정리, or the refusal of its input. */
+export function yearEndAdjustment(input: AdjustmentInput, books: AdjustmentBooks): Adjustment | Refusal {
+  try {
+    switch (input.kind) {
+      case 'construction-completion':
+        return completions(input.completions, books);
+      case 'depreciation':
+        return { entries: books.register.flatMap((a) => depreciation(a, books.year) ?? []), assets: [] };
+      case 'allowance':
+        return { entries: input.rates.flatMap((r) => allowanceEntry(r, books) ?? []), assets: [] };
+      case 'discount-amortisation':
+        return discounts(input.bonds, books);
+    }
+  } catch (error) {
+    if (error instanceof AdjustmentError || error instanceof MissingFunctionError) return notPossible(error.message);
+    throw error;
+  }
+}
+
+function completions(list: readonly Completion[], books: AdjustmentBooks): Adjustment | Refusal {
+  const transferred = new Map<string, bigint>();
+  const entries: JournalEntry[] = [];
+  const assets: RegisteredAsset[] = [];
+  const known = new Set(books.register.map((a) => `${a.entity}|${a.assetId}`));
+  for (const c of list) {
+    if (Number(c.completedOn.slice(0, 4)) !== books.year)
+      return refusal('unprocessable', 'completion-outside-year', `asset ${c.assetId}: completed ${c.completedOn}, not in ${books.year}`, {
+        rule: 'a 결산정리 of the year records completions of that year',
+        completedOn: c.completedOn,
+        year: books.year,
+      });
+    const id = `${c.fund}|${c.assetId}`;
+    if (known.has(id)) return refusal('conflict', 'asset-exists', `asset ${c.assetId} of ${c.fund} is in the register already`);
+    known.add(id);
+    const section = account(c.assetAccount).section;
+    if (!assetClasses.includes(section as AssetClass))
+      return notPossible(`${c.assetAccount} is not an asset of 일반유형자산, 주민편의시설 or 사회기반시설`, {
+        assetAccount: c.assetAccount,
+      });
+    const construction = accountWithRole(section, 'construction').code;
+    const key = balanceKey(c.fund, construction);
+    const total = (transferred.get(key) ?? 0n) + BigInt(c.amount);
+    const balance = books.balances.get(key) ?? 0n;
+    if (total > balance)
+      return refusal(
+        'unprocessable',
+        'construction-balance-exceeded',
+        `${c.fund}: completions of ${total} exceed 건설중인자산 ${balance}`,
+        {
+          rule: 'transferred ≤ 건설중인자산 built up by the capital postings (제49조①)',
+          fund: c.fund,
+          account: construction,
+          transferred: String(total),
+          balance: String(balance),
+        },
+      );
+    transferred.set(key, total);
+    entries.push(constructionCompletion({ entity: c.fund, assetAccount: c.assetAccount, amount: c.amount }));
+    const asset: RegisteredAsset = {
+      assetId: c.assetId,
+      registeredYear: books.year,
+      entity: c.fund,
+      account: c.assetAccount,
+      cost: BigInt(c.amount),
+      residual: BigInt(c.residual ?? 0),
+      inService: c.completedOn,
+      usefulLifeYears: c.usefulLifeYears,
+      structureType: c.structureType,
+      ...(c.maintainedInCondition ? { maintainedInCondition: true } : {}),
+      ...(c.function ? { function: c.function } : {}),
+    };
+    // The register accepts only what depreciation can value: a trial run refuses a bad life or residual now.
+    depreciation(asset, books.year);
+    assets.push(asset);
+  }
+  return { entries, assets };
+}
+
+function allowanceEntry(rate: AllowanceRate, books: AdjustmentBooks): JournalEntry | null {
+  const allowance = allowanceAccountOf(rate.receivableAccount);
+  return allowanceAdjustment({
+    entity: rate.fund,
+    receivableAccount: rate.receivableAccount,
+    receivableBalance: books.balances.get(balanceKey(rate.fund, rate.receivableAccount)) ?? 0n,
+    // The allowance is a contra asset: its balance is a credit.
+    allowanceBalance: -(books.balances.get(balanceKey(rate.fund, allowance)) ?? 0n),
+    rate: { numerator: BigInt(rate.numerator), denominator: BigInt(rate.denominator) },
+  });
+}
+
+/** The 대손충당금 deducted from a receivable (the chart's contra_of column). */
+function allowanceAccountOf(receivable: string): string {
+  const allowance = chart.find((a) => a.role === 'allowance' && a.contraOf === receivable);
+  if (!allowance) throw new AdjustmentError(`${receivable} has no 대손충당금 account`);
+  return allowance.code;
+}
+
+function discounts(bonds: readonly BondDiscount[], books: AdjustmentBooks): Adjustment {
+  const entries: JournalEntry[] = [];
+  const bondsAccount = accountWithRole('장기차입부채', 'local-bonds').code;
+  const discountAccount = accountWithRole('장기차입부채', 'discount').code;
+  for (const b of bonds) {
+    if (b.discount <= 0 || b.discount >= b.face)
+      throw new AdjustmentError(`bond ${b.debtId}: the discount must lie between 0 and the face value ${b.face}`);
+    const discount = BigInt(b.discount);
+    // 제54조①: the 수납 posted the proceeds on 지방채증권; in the issue year the discount brings it to face.
+    if (Number(b.issued.slice(0, 4)) === books.year) {
+      entries.push({ entity: b.fund, lines: [debitLine(discountAccount, discount), creditLine(bondsAccount, discount)] });
+    }
+    const amortised = discountAmortisation({ entity: b.fund, discount, issued: b.issued, maturity: b.maturity, year: books.year });
+    if (amortised) entries.push(amortised);
+  }
+  return { entries, assets: [] };
+}

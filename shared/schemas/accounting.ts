@@ -1,0 +1,85 @@
+import * as z from 'zod';
+import { accountCode } from '#shared/schemas/budget.ts';
+import { isoDate, positiveWon, won } from '#shared/schemas/common.ts';
+
+/** 결산정리분개 (year-end adjusting entries) and the asset register: shared/domain/accounting/year-end-adjustments.ts. */
+const assetId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'an asset id is 1–64 letters, digits, dots, dashes or underscores');
+const structureType = z
+  .enum(['program', 'administrative'])
+  .describe('whose cost the depreciation is: a 정책사업 (사업총원가 of its 기능) or 관리운영비 (제26조②)');
+const functionCode = z
+  .string()
+  .regex(/^\d{3}$/, 'a 기능 (분야) code of three digits, e.g. 080')
+  .describe('the 분야 of a 정책사업 asset (제26조②1)');
+
+export const completion = z.strictObject({
+  assetId,
+  fund: accountCode.describe('the 회계 whose 건설중인자산 is transferred'),
+  assetAccount: z
+    .string()
+    .regex(/^1[345]\d{2}$/, 'a finished asset account of 일반유형자산 (13xx), 주민편의시설 (14xx) or 사회기반시설 (15xx)'),
+  amount: positiveWon.describe('won transferred from 건설중인자산 (at most its balance)'),
+  completedOn: isoDate.describe('completion (준공): in service from this month'),
+  usefulLifeYears: z.number().int().min(1).max(100).nullable().describe('null for land and other assets not depreciated'),
+  residual: won.optional(),
+  maintainedInCondition: z.boolean().optional().describe('제50조②: 사회기반시설 kept in condition, not depreciated'),
+  structureType,
+  function: functionCode.optional(),
+});
+
+export const allowanceRate = z
+  .strictObject({
+    fund: accountCode,
+    receivableAccount: z.enum(['1103', '1105', '1202']).describe('미수세금, 미수세외수입금 or 장기융자금'),
+    numerator: z.number().int().min(0).max(1_000_000),
+    denominator: z.number().int().min(1).max(1_000_000),
+  })
+  .refine((r) => r.numerator <= r.denominator, { message: 'the rate is at most 1', path: ['numerator'] });
+
+export const bondDiscount = z.strictObject({
+  fund: accountCode.describe('the 회계 whose 수납 posted the bond proceeds'),
+  debtId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a debt id of the register'),
+  discount: positiveWon.describe('face − issue price net of issue costs (제54조①)'),
+});
+
+export const adjustingEntriesBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('construction-completion'), completions: z.array(completion).min(1).max(20) }),
+  z.strictObject({ kind: z.literal('depreciation') }),
+  z.strictObject({ kind: z.literal('allowance'), rates: z.array(allowanceRate).min(1).max(20) }),
+  z.strictObject({ kind: z.literal('discount-amortisation'), bonds: z.array(bondDiscount).min(1).max(20) }),
+]);
+export type AdjustingEntriesBody = z.infer<typeof adjustingEntriesBody>;
+
+const journalLine = z.object({
+  account: z.string(),
+  debit: z.number().int(),
+  credit: z.number().int(),
+  function: z.string().optional(),
+  counterpart: z.string().optional(),
+});
+
+export const adjustingEntriesView = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  kind: z.enum(['construction-completion', 'depreciation', 'allowance', 'discount-amortisation']),
+  input: z.record(z.string(), z.unknown()),
+  entries: z.array(z.object({ fund: z.string(), date: z.string(), lines: z.array(journalLine) })),
+  assetIds: z.array(z.string()),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+
+export const registerAssetView = z.object({
+  assetId: z.string(),
+  fund: z.string(),
+  account: z.string(),
+  cost: z.string().describe('won (decimal string)'),
+  residual: z.string(),
+  inService: z.string(),
+  usefulLifeYears: z.number().int().nullable(),
+  structureType: z.string(),
+  function: z.string().optional(),
+  maintainedInCondition: z.boolean().optional(),
+  registeredYear: z.number().int(),
+});
+export const assetRegister = z.object({ gov: z.string(), items: z.array(registerAssetView) });

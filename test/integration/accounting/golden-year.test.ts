@@ -1,0 +1,431 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { issueDebt } from '#shared/routes/debt.ts';
+import { listAssetRegister, recordAdjustingEntries } from '#shared/routes/accounting.ts';
+import { recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
+import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
+import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
+import { allot, archivedReport, collect, fund, officials, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
+import { callRoute } from '#test/support/api.ts';
+import { useTestStack } from '#test/support/stack.ts';
+
+/**
+ * The golden fiscal year of issue #13 through the HTTP handlers on the embedded stack: one
+ * government with 일반회계 GEN, 기타특별회계 SPEC and 기금 FUND; the budget is formulated, allotted
+ * and funded through the budget routes; every posting goes through the execution routes and the
+ * postings consumer (journals by the journal map); the 회계책임관 records the carry-over and the
+ * 결산정리분개; the year-end closing archives the statements. Every figure below is computed by hand.
+ *
+ * The year (the business clock stands at 2026-11-30, test/support/clock.ts):
+ *   GEN  징수결정 취득세 8,000,000 (03-02), 수납 6,000,000 (04-01)          Dr 1103 / Cr 4201; Dr 1101 / Cr 1103
+ *        지방채 LB2026-01: face 3,000,000, issued 04-01 at 2,940,000 (discount 60,000), matures 2031-03-31
+ *          징수결정 and 수납 of the proceeds 2,940,000 (04-01)               Dr 1107 / Cr 2201; Dr 1101 / Cr 1107
+ *        401 시설비 (사회기반시설, 부문 121 → 기능 120) 5,000,000 paid 03-12    Dr 1507 / Cr 2101; Dr 2101 / Cr 1101
+ *        201 일반운영비 (행정운영경비) 800,000 paid 05-06                       Dr 5202 / Cr 2101; …
+ *        702 기금전출금 → FUND 2,000,000 paid 05-10                            Dr 5303 (FUND) / Cr 2101 (FUND); …
+ *        311 이자 30,000 paid 10-01                                              Dr 5301 / Cr 2101; …
+ *   FUND 7-3 전입금 ← GEN 2,000,000 assessed and received 05-11                 Dr 1107 (GEN) / Cr 4401 (GEN); Dr 1101 / Cr 1107
+ *        501 융자 1,500,000 paid 06-01                                         Dr 1202 / Cr 2101; Dr 2101 / Cr 1101
+ *   SPEC 2-1 경상적세외수입 1,000,000 assessed and received 03-20               Dr 1105 / Cr 4202; Dr 1101 / Cr 1105
+ *        201 일반운영비 (정책사업, 부문 016 → 기능 010) 400,000 paid 04-10     Dr 5102 / Cr 2101; …
+ *   carry-over: GEN 201 line, 사고이월 100,000 (budget only, no journal)
+ *   결산정리 (31 Dec, 회계책임관):
+ *     건설중인자산 대체: road ROAD-1 completed 2026-06-30, 20 years      Dr 1501 5,000,000 / Cr 1507 5,000,000
+ *     감가상각 (제49조②, 월할 from June: 7 of 240 months)
+ *        5,000,000 × 7 / 240 = 145,833.33 → 145,833                      Dr 5103 (기능 120) / Cr 1508 145,833
+ *     대손충당금 (제46조): 미수세금 8,000,000 − 6,000,000 = 2,000,000 × 1/10 = 200,000   Dr 5302 / Cr 1104 200,000
+ *     할인발행차금 (제54조): recognised Dr 2202 / Cr 2201 60,000; amortised from April 2026 to March 2031
+ *        (60 months), 9 months this year: 60,000 × 9 / 60 = 9,000        Dr 5301 / Cr 2202 9,000
+ */
+await useTestStack();
+
+const GOV = '11000';
+const YEAR = 2026;
+const c = officials(GOV);
+const LINES = {
+  road: 'E.GEN.P01.U01.D001.401-01',
+  office: 'E.GEN.P02.U02.D002.201-01',
+  toFund: 'E.GEN.P03.U03.D003.702-01',
+  interest: 'E.GEN.P04.U04.D004.311-01',
+  tax: 'R.GEN.1.ACQTAX',
+  bond: 'R.GEN.6.BOND',
+  fromGen: 'R.FUND.7.TRIN',
+  loan: 'E.FUND.P05.U05.D005.501-01',
+  fee: 'R.SPEC.2.FEE',
+  program: 'E.SPEC.P06.U06.D006.201-01',
+};
+const exp = (account: string, n: string, statItem: string, sector: string, amount: number, extra: object = {}) =>
+  expenditure({
+    account,
+    policyCode: `P${n}`,
+    unitCode: `U${n}`,
+    detailCode: `D0${n}`,
+    statItem,
+    sector,
+    amount,
+    ...extra,
+  });
+
+/** What a client receives: the status beside the (problem+json) body. */
+const answer = async (call: Promise<{ status: number; body: any }>) => {
+  const { status, body } = await call;
+  return { status, ...body };
+};
+const adjust = (body: object) => callRoute(recordAdjustingEntries, { params: { gov: GOV, year: YEAR }, body, caller: c.chief });
+const completion = (amount: number) => ({
+  kind: 'construction-completion',
+  completions: [
+    {
+      assetId: 'ROAD-1',
+      fund: 'GEN',
+      assetAccount: '1501',
+      amount,
+      completedOn: '2026-06-30',
+      usefulLifeYears: 20,
+      structureType: 'program',
+      function: '120',
+    },
+  ],
+});
+const allowance = { kind: 'allowance', rates: [{ fund: 'GEN', receivableAccount: '1103', numerator: 1, denominator: 10 }] };
+const discount = { kind: 'discount-amortisation', bonds: [{ fund: 'GEN', debtId: 'LB2026-01', discount: 60_000 }] };
+
+beforeAll(async () => {
+  await setUpAccounts(GOV, [
+    { code: 'GEN', name: '일반회계', kind: 'general' },
+    { code: 'SPEC', name: '주차장특별회계', kind: 'other-special' },
+    { code: 'FUND', name: '재난관리기금', kind: 'fund' },
+  ]);
+  // Each 회계 balances: GEN 13,000,000; FUND 2,000,000; SPEC 1,000,000.
+  await finalBudget(GOV, YEAR, 'original', [
+    exp('GEN', '01', '401-01', '121', 5_000_000, { assetClass: 'infrastructure' }),
+    exp('GEN', '02', '201-01', '016', 5_950_000, { structureType: 'administrative' }),
+    exp('GEN', '03', '702-01', '016', 2_000_000, { internalCounterpart: 'FUND' }),
+    exp('GEN', '04', '311-01', '016', 50_000, { structureType: 'financial' }),
+    revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 10_000_000 }),
+    revenue({ account: 'GEN', category: '6', item: 'BOND', name: '지방채', amount: 3_000_000, debtInstrument: 'bond' }),
+    revenue({
+      account: 'FUND',
+      category: '7',
+      item: 'TRIN',
+      name: '일반회계전입금',
+      amount: 2_000_000,
+      revenueCode: '7-3',
+      internalCounterpart: 'GEN',
+    }),
+    exp('FUND', '05', '501-01', '016', 2_000_000),
+    revenue({ account: 'SPEC', category: '2', item: 'FEE', name: '주차요금', amount: 1_000_000, revenueCode: '2-1' }),
+    exp('SPEC', '06', '201-01', '016', 1_000_000),
+  ]);
+  for (const [line, amount] of [
+    [LINES.road, 5_000_000],
+    [LINES.office, 5_950_000],
+    [LINES.toFund, 2_000_000],
+    [LINES.interest, 50_000],
+    [LINES.loan, 2_000_000],
+    [LINES.program, 1_000_000],
+  ] as const)
+    await allot(GOV, YEAR, line, amount);
+  for (const [account, month, amount] of [
+    ['GEN', '2026-03', 5_000_000],
+    ['GEN', '2026-05', 2_800_000],
+    ['GEN', '2026-10', 30_000],
+    ['FUND', '2026-06', 1_500_000],
+    ['SPEC', '2026-04', 400_000],
+  ] as const)
+    await fund(GOV, YEAR, account, month, amount);
+  const bond = {
+    debtId: 'LB2026-01',
+    kind: 'local-bond',
+    name: '2026 도로건설채',
+    principal: 3_000_000,
+    rateBp: 400,
+    issueDate: '2026-04-01',
+    maturityDate: '2031-03-31',
+    method: 'bullet',
+  };
+  expect((await callRoute(issueDebt, { params: { gov: GOV }, body: bond, caller: c.chief })).status).toBe(201);
+
+  await collect(GOV, YEAR, LINES.tax, 8_000_000, 6_000_000, '2026-03-02');
+  await spend(GOV, YEAR, LINES.road, 5_000_000, '2026-03-12');
+  await collect(GOV, YEAR, LINES.fee, 1_000_000, 1_000_000, '2026-03-20');
+  await collect(GOV, YEAR, LINES.bond, 2_940_000, 2_940_000, '2026-04-01');
+  await spend(GOV, YEAR, LINES.program, 400_000, '2026-04-10');
+  await spend(GOV, YEAR, LINES.office, 800_000, '2026-05-06');
+  await spend(GOV, YEAR, LINES.toFund, 2_000_000, '2026-05-10');
+  await collect(GOV, YEAR, LINES.fromGen, 2_000_000, 2_000_000, '2026-05-11');
+  await spend(GOV, YEAR, LINES.loan, 1_500_000, '2026-06-01');
+  await spend(GOV, YEAR, LINES.interest, 30_000, '2026-10-01');
+}, 240_000);
+
+describe('the golden year of three 회계', () => {
+  it('records the 결산정리분개 from the ledger and the asset register, once per kind', async () => {
+    // 건설중인자산 (사회기반시설) of GEN is 5,000,000 (the 401 postings): a completion of more is refused.
+    const tooMuch = await answer(adjust(completion(5_000_001)));
+    expect(tooMuch).toMatchObject({ status: 422, code: 'construction-balance-exceeded' });
+    expect(tooMuch.context).toMatchObject({ transferred: '5000001', balance: '5000000', account: '1507' });
+
+    const completed = await adjust(completion(5_000_000));
+    expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+    expect(completed.body.entries).toEqual([
+      {
+        fund: 'GEN',
+        date: '2026-12-31',
+        lines: [
+          { account: '1501', debit: 5_000_000, credit: 0 },
+          { account: '1507', debit: 0, credit: 5_000_000 },
+        ],
+      },
+    ]);
+    const register = await callRoute(listAssetRegister, { params: { gov: GOV }, caller: c.chief });
+    expect(register.body.items).toEqual([
+      {
+        assetId: 'ROAD-1',
+        fund: 'GEN',
+        account: '1501',
+        cost: '5000000',
+        residual: '0',
+        inService: '2026-06-30',
+        usefulLifeYears: 20,
+        structureType: '정책사업',
+        function: '120',
+        registeredYear: 2026,
+      },
+    ]);
+
+    const depreciation = await adjust({ kind: 'depreciation' });
+    expect(depreciation.body.entries).toEqual([
+      {
+        fund: 'GEN',
+        date: '2026-12-31',
+        lines: [
+          { account: '5103', debit: 145_833, credit: 0, function: '120' },
+          { account: '1508', debit: 0, credit: 145_833 },
+        ],
+      },
+    ]);
+    expect((await adjust(allowance)).body.entries[0].lines).toEqual([
+      { account: '5302', debit: 200_000, credit: 0 },
+      { account: '1104', debit: 0, credit: 200_000 },
+    ]);
+    expect((await adjust(discount)).body.entries.map((e: { lines: unknown }) => e.lines)).toEqual([
+      [
+        { account: '2202', debit: 60_000, credit: 0 },
+        { account: '2201', debit: 0, credit: 60_000 },
+      ],
+      [
+        { account: '5301', debit: 9_000, credit: 0 },
+        { account: '2202', debit: 0, credit: 9_000 },
+      ],
+    ]);
+
+    // Idempotent per (year, kind): the same request answers what was recorded; other figures are refused.
+    const again = await adjust({ kind: 'depreciation' });
+    expect(again.status).toBe(200);
+    expect(again.body.recordedAt).toBe(depreciation.body.recordedAt);
+    const other = await answer(adjust({ ...allowance, rates: [{ ...allowance.rates[0], numerator: 2 }] }));
+    expect(other).toMatchObject({ status: 409, code: 'adjustment-recorded' });
+    // Only the 회계책임관 records them.
+    const byOfficer = await callRoute(recordAdjustingEntries, {
+      params: { gov: GOV, year: YEAR },
+      body: { kind: 'depreciation' },
+      caller: c.financeOfficer,
+    });
+    expect(byOfficer.status).toBe(403);
+  });
+
+  it('closes the year and archives the statements per 회계, per type and combined, equal to the hand figures', async () => {
+    const carry = await callRoute(recordCarryOver, {
+      params: { gov: GOV, year: YEAR, lineId: LINES.office },
+      body: { kind: 'accident', amount: 100_000, reason: '계약 지연' },
+      caller: c.chief,
+    });
+    expect(carry.status, JSON.stringify(carry.body)).toBe(200);
+    const closing = await callRoute(requestClosing, {
+      params: { gov: GOV, year: YEAR },
+      body: { kind: 'year-end', period: String(YEAR), backfill: true },
+      caller: c.chief,
+    });
+    expect(closing.status, JSON.stringify(closing.body)).toBe(202);
+    expect(await drainSettlementQueue()).toEqual([]);
+
+    const statements = await archivedReport(GOV, YEAR, 'financial-statements');
+    /*
+     * GEN (일반회계; alone in its type, so 개별 = 유형별):
+     *   현금 6,000,000 + 2,940,000 − 5,000,000 − 800,000 − 2,000,000 − 30,000 = 1,110,000
+     *   미수세금 2,000,000 − 대손충당금 200,000; 유동자산 1,110,000 + 1,800,000 = 2,910,000
+     *   사회기반시설 도로 5,000,000 − 감가상각누계액 145,833 = 4,854,167
+     *   자산 2,910,000 + 4,854,167 = 7,764,167
+     *   부채: 지방채증권 2,940,000 + 60,000 = 3,000,000 − 할인발행차금 (60,000 − 9,000) 51,000 = 2,949,000
+     *   순자산 7,764,167 − 2,949,000 = 4,815,167
+     *   재정운영표: 사업순원가 (기능 120) 감가상각비 145,833; 관리운영비 800,000;
+     *     비배분비용 이자 30,000 + 9,000 + 대손상각비 200,000 + 회계간전출금 2,000,000 = 2,239,000
+     *     재정운영순원가 145,833 + 800,000 + 2,239,000 = 3,184,833
+     *     재정운영결과 3,184,833 − 자체조달수익 (지방세) 8,000,000 = −4,815,167 (= −순자산: the first year)
+     * FUND (기금): 현금 2,000,000 − 1,500,000 = 500,000; 장기융자금 1,500,000; 자산 = 순자산 2,000,000;
+     *   재정운영순원가 0; 재정운영결과 0 − 전입금수익 (기타수익) 2,000,000 = −2,000,000
+     * SPEC (기타특별회계): 현금 1,000,000 − 400,000 = 600,000 = 자산 = 순자산;
+     *   사업순원가 (기능 010) 400,000 = 재정운영순원가; 재정운영결과 400,000 − 1,000,000 = −600,000
+     * 통합: 내부거래 GEN 회계간전출금 2,000,000 and FUND 전입금수익 2,000,000 eliminated (제9조①)
+     *   자산 7,764,167 + 2,000,000 + 600,000 = 10,364,167; 부채 2,949,000; 순자산 7,415,167
+     *   재정운영순원가 3,184,833 − 2,000,000 + 400,000 + 0 = 1,584,833
+     *   재정운영결과 1,584,833 − (8,000,000 + 1,000,000) = −7,415,167; 현금 1,110,000 + 500,000 + 600,000 = 2,210,000
+     */
+    const scope = (assets: number, liabilities: number, netOperatingCost: number, operatingResult: number, cash: number) => ({
+      assets: String(assets),
+      liabilities: String(liabilities),
+      netAssets: String(assets - liabilities),
+      netOperatingCost: String(netOperatingCost),
+      operatingResult: String(operatingResult),
+      closingCash: String(cash),
+      closingCashPerBooks: String(cash),
+    });
+    const expected: Record<string, ReturnType<typeof scope>> = {
+      'entity.GEN': scope(7_764_167, 2_949_000, 3_184_833, -4_815_167, 1_110_000),
+      'type.general': scope(7_764_167, 2_949_000, 3_184_833, -4_815_167, 1_110_000),
+      'entity.FUND': scope(2_000_000, 0, 0, -2_000_000, 500_000),
+      'type.fund': scope(2_000_000, 0, 0, -2_000_000, 500_000),
+      'entity.SPEC': scope(600_000, 0, 400_000, -600_000, 600_000),
+      'type.other-special': scope(600_000, 0, 400_000, -600_000, 600_000),
+      whole: scope(10_364_167, 2_949_000, 1_584_833, -7_415_167, 2_210_000),
+    };
+    for (const [key, figures] of Object.entries(expected)) {
+      for (const [name, value] of Object.entries(figures)) expect(statements.totals[`${key}.${name}`], `${key}.${name}`).toBe(value);
+    }
+
+    type Row = Record<string, string>;
+    const rows = (table: string, scopeName: string) =>
+      (statements.tables[table].rows as Row[]).filter((r) => r.scope === scopeName && r.scopeKind !== '유형별');
+    const figure = (table: string, scopeName: string, name: string) => rows(table, scopeName).find((r) => r.accountName === name)?.current;
+
+    // 재정상태표 of GEN, line by line; 제25조②: 고정순자산 = 4,854,167 − 2,949,000 (지방채 for the road) = 1,905,167;
+    // 특정순자산 0; 일반순자산 4,815,167 − 1,905,167 = 2,910,000.
+    const position = Object.fromEntries(rows('financial-position', 'GEN').map((r) => [r.accountName, r.current]));
+    expect(position).toEqual({
+      현금및현금성자산: '1110000',
+      미수세금: '2000000',
+      미수세금대손충당금: '-200000',
+      '유동자산 계': '2910000',
+      도로: '5000000',
+      '감가상각누계액(사회기반시설)': '-145833',
+      '사회기반시설 계': '4854167',
+      자산총계: '7764167',
+      지방채증권: '3000000',
+      지방채할인발행차금: '-51000',
+      '장기차입부채 계': '2949000',
+      부채총계: '2949000',
+      고정순자산: '1905167',
+      특정순자산: '0',
+      일반순자산: '2910000',
+      순자산총계: '4815167',
+      부채와순자산총계: '7764167',
+    });
+    // FUND (기금회계): 제25조③ — its 순자산 2,000,000 is not 고정순자산, so it is 특정순자산 (일반 0).
+    expect(figure('financial-position', 'FUND', '특정순자산')).toBe('2000000');
+    expect(figure('financial-position', 'FUND', '일반순자산')).toBe('0');
+    // 통합: 고정순자산 the same 1,905,167; 특정 2,000,000; 일반순자산 7,415,167 − 1,905,167 − 2,000,000 = 3,510,000.
+    expect(figure('financial-position', '통합', '특정순자산')).toBe('2000000');
+    expect(figure('financial-position', '통합', '일반순자산')).toBe('3510000');
+    expect(figure('financial-position', '통합', '장기융자금')).toBe('1500000');
+
+    // 재정운영표 of GEN by 제26조.
+    const operations = rows('operations', 'GEN').map((r) => [r.section, r.accountName, r.current]);
+    expect(operations).toEqual([
+      ['사업순원가 기능 120', '감가상각비', '145833'],
+      ['사업순원가 기능 120', '총원가', '145833'],
+      ['사업순원가 기능 120', '사업수익', '0'],
+      ['사업순원가 기능 120', '사업순원가', '145833'],
+      ['사업순원가', '사업순원가 합계', '145833'],
+      ['관리운영비', '경비(관리운영비)', '800000'],
+      ['관리운영비', '관리운영비 계', '800000'],
+      ['비배분비용', '이자비용', '39000'],
+      ['비배분비용', '대손상각비', '200000'],
+      ['비배분비용', '회계간전출금', '2000000'],
+      ['비배분비용', '비배분비용 계', '2239000'],
+      ['비배분수익', '비배분수익 계', '0'],
+      ['재정운영순원가', '재정운영순원가', '3184833'],
+      ['자체조달수익', '지방세수익', '8000000'],
+      ['자체조달수익', '자체조달수익 계', '8000000'],
+      ['정부간이전수익', '정부간이전수익 계', '0'],
+      ['기타수익', '기타수익 계', '0'],
+      ['재정운영결과', '재정운영결과', '-4815167'],
+    ]);
+    // 통합: the 회계간전출금 is gone; 비배분비용 39,000 + 200,000 = 239,000; 자체조달수익 9,000,000.
+    expect(figure('operations', '통합', '비배분비용 계')).toBe('239000');
+    expect(figure('operations', '통합', '회계간전출금')).toBeUndefined();
+    expect(figure('operations', '통합', '자체조달수익 계')).toBe('9000000');
+    expect(figure('operations', '통합', '사업순원가 합계')).toBe('545833');
+
+    // 현금흐름표 (제36조, gross flows): GEN 경상 6,000,000 − 800,000 − 2,000,000 − 30,000 = 3,170,000;
+    // 투자 −5,000,000; 재무 +2,940,000; 증감 1,110,000.
+    const cash = Object.fromEntries(rows('cash-flow', 'GEN').map((r) => [`${r.section} ${r.accountName}`, r.current]));
+    expect(cash).toEqual({
+      '경상활동 유입: 지방세수입': '6000000',
+      '경상활동 유출: 물건비': '800000',
+      '경상활동 유출: 내부거래(전출금)': '2000000',
+      '경상활동 유출: 이자상환': '30000',
+      '경상활동 경상활동으로 인한 현금흐름': '3170000',
+      '투자활동 유출: 시설비및부대비': '5000000',
+      '투자활동 투자활동으로 인한 현금흐름': '-5000000',
+      '재무활동 유입: 지방채': '2940000',
+      '재무활동 재무활동으로 인한 현금흐름': '2940000',
+      '현금 현금의 증감': '1110000',
+      '현금 기초의 현금': '0',
+      '현금 기말의 현금': '1110000',
+    });
+    // 통합: the 전출금 (GEN) and 전입금 (FUND) cash flows cancel; 경상 6,000,000 + 1,000,000 − 1,200,000 − 30,000
+    // = 5,770,000; 투자 −5,000,000 − 1,500,000 = −6,500,000; 재무 2,940,000; 증감 2,210,000.
+    expect(figure('cash-flow', '통합', '경상활동으로 인한 현금흐름')).toBe('5770000');
+    expect(figure('cash-flow', '통합', '투자활동으로 인한 현금흐름')).toBe('-6500000');
+    expect(figure('cash-flow', '통합', '현금의 증감')).toBe('2210000');
+    expect(figure('cash-flow', '통합', '유출: 내부거래(전출금)')).toBeUndefined();
+
+    // 순자산변동표 (제38조): 기초 0; a negative 재정운영결과 (revenue over cost) raises 순자산: GEN to 4,815,167
+    // (고정 1,905,167 / 특정 0 / 일반 2,910,000), 통합 to 7,415,167 (고정 1,905,167 / 특정 2,000,000 / 일반 3,510,000).
+    const changes = (statements.tables['changes-in-net-assets'].rows as Row[]).filter((r) => r.scope === '통합');
+    expect(changes.find((r) => r.item === '기말순자산')).toMatchObject({
+      fixed: '1905167',
+      specific: '2000000',
+      general: '3510000',
+      total: '7415167',
+    });
+    const genChanges = (statements.tables['changes-in-net-assets'].rows as Row[]).filter(
+      (r) => r.scope === 'GEN' && r.scopeKind === '개별',
+    );
+    expect(genChanges.find((r) => r.item === '기초순자산')?.total).toBe('0');
+    expect(genChanges.find((r) => r.item === '기말순자산')).toMatchObject({ fixed: '1905167', general: '2910000', total: '4815167' });
+
+    // 주석 (제41조) from the registers and the ledgers: the road's movement (0 + 5,000,000; 145,833 this year,
+    // 145,833 accumulated; 4,854,167 carried), the 대손충당금 200,000 of 미수세금 2,000,000, the bond, GEN → FUND.
+    const notes = (statements.tables.notes.rows as Row[]).map((r) => `${r.title}: ${r.body}`);
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        '유형자산 변동: GEN 도로 ROAD-1 (2026-06-30 준공, 내용연수 20년): 기초 취득원가 0원, 당기 증가 5000000원, 기말 취득원가 5000000원, ' +
+          '당기 감가상각비 145833원, 감가상각누계액 145833원, 장부가액 4854167원',
+        '대손충당금: GEN 미수세금 2000000원 중 대손충당금 200000원 (제46조)',
+        '지방채·차입금: LB2026-01 2026 도로건설채 (지방채증권, 연 4.00%): 2026-04-01 발행 3000000원 (당기 발행), 만기 2031-03-31, ' +
+          '상환누계 0원, 잔액 3000000원 (결산 시점의 채무대장)',
+        '회계실체간 주요 거래: GEN → FUND 전출 2000000원 (통합에서 상계)',
+      ]),
+    );
+
+    // 예산-재무 대사: 세계잉여금 = 수납 − 지출 per 회계 equals its cash (no 단기·장기금융상품):
+    // GEN 8,940,000 − 7,830,000 = 1,110,000; FUND 2,000,000 − 1,500,000 = 500,000; SPEC 1,000,000 − 400,000 = 600,000.
+    const reconciliation = await archivedReport(GOV, YEAR, 'budget-reconciliation');
+    expect(reconciliation.tables.reconciliation.rows).toEqual([
+      { fund: 'FUND', financialFunds: '500000', budgetSurplus: '500000', difference: '0', status: '일치' },
+      { fund: 'GEN', financialFunds: '1110000', budgetSurplus: '1110000', difference: '0', status: '일치' },
+      { fund: 'SPEC', financialFunds: '600000', budgetSurplus: '600000', difference: '0', status: '일치' },
+    ]);
+  });
+
+  it('refuses adjusting entries once the year is closed', async () => {
+    const late = await answer(
+      callRoute(recordAdjustingEntries, {
+        params: { gov: GOV, year: YEAR },
+        body: { kind: 'construction-completion', completions: completion(1).completions.map((x) => ({ ...x, assetId: 'ROAD-2' })) },
+        caller: c.chief,
+      }),
+    );
+    expect(late).toMatchObject({ status: 409, code: 'year-closed' });
+  });
+});
