@@ -249,6 +249,33 @@ export const problemCodes = {
   'exclusion-grounds-not-met': 'the ground or the count of cancellations does not support an exclusion (보조금법 §32)',
   'exclusion-reduction-not-allowed': 'the exclusion period may be cut by at most half, and only for the 2nd and 3rd grounds (보조금령 §19)',
   'sanction-exceeds-cap': '제재부가금 and fines may not exceed 5 × the amount to be returned (보조금법 §35①)',
+
+  // Contracts and payment forms (지방계약법, 선금급, 개산급, 일상경비등)
+  'contract-not-found': 'the government has no contract of that id in its register',
+  'contract-exists': 'the government has a contract of that id already',
+  'invalid-contract-terms': 'the terms do not add up (period, 차수/연부액 schedule, 공동계약 shares) (지방계약법 §14, §24, §29)',
+  'contract-completed': 'the contract was completed (준공): nothing changes on it any more',
+  'commitment-not-contract-amount': "a 지출원인행위 on a contract is this year's contract amount (장기계속: the 차수; 계속비: the 연부액)",
+  'contract-payment-basis-required': 'a payment order on a contract needs an inspection (검사) or a 선금 claim (지방계약법 §18①)',
+  'contract-basis-mismatch': 'the inspection or 선금 claim belongs to another contract than the commitment',
+  'contract-basis-not-found': 'the contract has no inspection or 선금 claim of that id',
+  'contract-basis-ordered': 'that inspection or 선금 claim was ordered for payment already',
+  'contract-payment-amount': 'the payment order is not what the inspection (net of 선금정산) or the 선금 claim made payable',
+  'contract-document-exists': 'the contract has a change, claim, inspection or return of that id already',
+  'advance-case-not-listed': 'the cost is not one that 회계령 §44① lets be paid as 선금',
+  'advance-over-limit': "선금 claims would exceed 70% of the contract amount (100% with the head's decision) (회계령 §44①13)",
+  'advance-return-over-balance': 'the 선금 returned is more than is still unnetted',
+  'advance-unnetted-at-completion': 'the 준공 would leave 선금 neither netted nor returned (반납 first)',
+  'inspection-exceeds-contract': 'the inspected values would exceed the contract amount',
+  'estimate-case-not-listed': 'the cost is not one that 회계령 §45 lets be paid as 개산급',
+  'estimate-settled': 'the 개산급 was settled already',
+  'petty-cash-item-not-listed': 'the cost is not one of the 일상경비등 of 회계령 §38①',
+  'petty-cash-over-limit': 'the advance is over the 교부한도 of its item (회계령 §38②)',
+  'petty-cash-period-too-long': 'the advance covers more than one month (three for 회계령 §38①4, 7) (회계령 §39①)',
+  'petty-cash-advance-not-found': 'the government has no 일상경비 advance of that id',
+  'petty-cash-over-advanced': 'the spending is over what was advanced for that 목 (회계령 §41①)',
+  'petty-cash-return-over-balance': 'the return is more than the unspent balance',
+  'petty-cash-document-exists': 'the advance has a spending or return of that id already',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type ProblemCode = keyof typeof problemCodes;

@@ -2,6 +2,7 @@ import type { Route } from '#shared/http/route.ts';
 import * as audit from '#shared/routes/audit.ts';
 import * as budget from '#shared/routes/budget.ts';
 import * as classification from '#shared/routes/classification.ts';
+import * as contract from '#shared/routes/contract.ts';
 import * as debt from '#shared/routes/debt.ts';
 import * as disclosure from '#shared/routes/disclosure.ts';
 import * as execution from '#shared/routes/execution.ts';
@@ -29,4 +30,5 @@ export const routes: readonly Route[] = [
   ...Object.values(disclosure),
   ...Object.values(debt),
   ...Object.values(subsidy),
+  ...Object.values(contract),
 ] as Route[];

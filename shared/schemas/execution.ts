@@ -11,6 +11,7 @@ import {
   text as sharedText,
   wonTotal,
 } from '#shared/schemas/common.ts';
+import { contractBasis, contractId } from '#shared/schemas/contract.ts';
 
 /** Ids of postings and of the documents they create (a document takes its posting's id). */
 export const postingId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a posting id is 8–64 letters, digits or dashes');
@@ -49,9 +50,10 @@ export const commitmentBody = z.strictObject({
   date: isoDate,
   attribution: commitmentAttribution,
   exceptionCode,
+  contractId: contractId.optional().describe("a contract of the register: the commitment is then this year's contract amount"),
 });
 export const resolutionBody = z.strictObject({ amount, date: isoDate, exceptionCode });
-export const paymentOrderBody = z.strictObject({ amount, date: isoDate, exceptionCode });
+export const paymentOrderBody = z.strictObject({ amount, date: isoDate, exceptionCode, contractBasis });
 export const paymentBody = z.strictObject({ date: isoDate, bankReference: text(100).optional(), exceptionCode });
 export const cancellationBody = z.strictObject({ date: isoDate, reason: text(500) });
 export const correctionBody = z.strictObject({ date: isoDate, reason: text(500) });

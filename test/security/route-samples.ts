@@ -260,6 +260,42 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   getExecutionRollup: { params: { year: YEAR }, query: { by: 'department' } },
   putGeneralProvisions: { params: { year: YEAR, version: 99 }, body: { revision: 0 } },
   getGeneralProvisions: { params: { year: YEAR, version: 0 } },
+  // contracts (계약): steps aim at a contract that never exists
+  registerContract: {
+    body: {
+      contractId: 'C2026-001',
+      purpose: '청사 보수공사',
+      method: 'general-bid',
+      nature: 'works',
+      counterparty: {
+        name: '(주)가나건설',
+        businessNumber: '1234567891',
+        representative: '김대표',
+        account: { bank: '국민은행', number: '123-456-7890', holder: '(주)가나건설' },
+      },
+      amount: 100_000_000,
+      signedOn: `${YEAR}-03-02`,
+      period: { start: `${YEAR}-03-03`, end: `${YEAR}-10-31` },
+      type: { kind: 'single' },
+      guarantees: { performance: { amount: 10_000_000, form: 'guarantee-bond' }, defect: { rateBp: 300, years: 2 } },
+    },
+  },
+  listContracts: {},
+  getContract: { params: { contractId: 'C2026-001' } },
+  changeContract: {
+    params: { contractId: 'C2026-99' },
+    body: { changeId: 'CH-1', date: `${YEAR}-05-01`, reason: 'design-change', amount: 110_000_000, note: '설계변경' },
+  },
+  claimContractAdvance: { params: { contractId: 'C2026-99' }, body: { advanceId: 'ADV-1', claimedOn: `${YEAR}-03-05`, amount: 1_000_000 } },
+  recordContractInspection: {
+    params: { contractId: 'C2026-99' },
+    body: { inspectionId: 'INS-1', kind: 'progress', inspectedOn: `${YEAR}-05-31`, inspector: '검사관', value: 1_000_000 },
+  },
+  recordContractAdvanceReturn: {
+    params: { contractId: 'C2026-99' },
+    body: { returnId: 'RET-1', date: `${YEAR}-11-01`, amount: 1_000_000, reference: 'BANK-1' },
+  },
+  recordContractDefectDeposit: { params: { contractId: 'C2026-99' }, body: { depositRef: 'DEP-1' } },
 };
 
 function moveSample(reference: string) {

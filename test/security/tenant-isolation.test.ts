@@ -156,6 +156,15 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   getExecutionRollup: governmentAggregate,
   putGeneralProvisions: { own: ['department_official', 'budget_officer', 'council_member'], other: [] },
   getGeneralProvisions: governmentDetail,
+  // contracts (계약): the 계약담당자 (재무관) and the 회계책임관 keep the register, the 사업부서 inspects, the 지출원 and 징수관 take 선금 returns
+  registerContract: { own: ['finance_officer', 'chief_accountant'], other: [] },
+  listContracts: governmentDetail,
+  getContract: governmentDetail,
+  changeContract: { own: ['finance_officer', 'chief_accountant'], other: [] },
+  claimContractAdvance: { own: ['finance_officer', 'chief_accountant'], other: [] },
+  recordContractInspection: { own: ['department_official', 'finance_officer'], other: [] },
+  recordContractAdvanceReturn: { own: ['disbursing_officer', 'revenue_officer'], other: [] },
+  recordContractDefectDeposit: { own: ['finance_officer', 'chief_accountant'], other: [] },
 };
 
 const OWN = '11000';

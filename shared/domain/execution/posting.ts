@@ -22,9 +22,21 @@ export type PostingCommand =
       readonly contractRef: string;
       readonly date: string;
       readonly attribution?: Attribution | undefined;
+      /** A contract of the register (its rules: the contract context, through submit-posting's ContractBasis port). */
+      readonly contractId?: string | undefined;
     } & YearEnd)
   | ({ readonly kind: 'resolve'; readonly commitmentId: string; readonly amount: number; readonly date: string } & YearEnd)
-  | ({ readonly kind: 'order'; readonly resolutionId: string; readonly amount: number; readonly date: string } & YearEnd)
+  | ({
+      readonly kind: 'order';
+      readonly resolutionId: string;
+      readonly amount: number;
+      readonly date: string;
+      /** On a contract: the 선금 claim or inspection (검사) it pays. */
+      readonly contractBasis?:
+        | { readonly contractId: string; readonly advanceId: string }
+        | { readonly contractId: string; readonly inspectionId: string }
+        | undefined;
+    } & YearEnd)
   | ({ readonly kind: 'pay'; readonly orderId: string; readonly date: string; readonly bankReference?: string } & YearEnd)
   | { readonly kind: 'cancel'; readonly commitmentId: string; readonly date: string; readonly reason: string }
   | { readonly kind: 'correct'; readonly originalPostingId: string; readonly date: string; readonly reason: string }
