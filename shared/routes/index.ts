@@ -7,6 +7,7 @@ import * as debt from '#shared/routes/debt.ts';
 import * as disclosure from '#shared/routes/disclosure.ts';
 import * as execution from '#shared/routes/execution.ts';
 import * as participation from '#shared/routes/participation.ts';
+import * as pettyCash from '#shared/routes/petty-cash.ts';
 import * as platform from '#shared/routes/platform.ts';
 import * as registry from '#shared/routes/registry.ts';
 import * as reports from '#shared/routes/reports.ts';
@@ -31,4 +32,5 @@ export const routes: readonly Route[] = [
   ...Object.values(debt),
   ...Object.values(subsidy),
   ...Object.values(contract),
+  ...Object.values(pettyCash),
 ] as Route[];

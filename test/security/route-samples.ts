@@ -296,6 +296,24 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
     body: { returnId: 'RET-1', date: `${YEAR}-11-01`, amount: 1_000_000, reference: 'BANK-1' },
   },
   recordContractDefectDeposit: { params: { contractId: 'C2026-99' }, body: { depositRef: 'DEP-1' } },
+  // 일상경비등 (petty-cash advances): steps aim at an advance that never exists
+  advancePettyCash: {
+    params: { year: YEAR },
+    body: {
+      advanceId: 'PC-1',
+      item: 2,
+      cashier: '총무과 출납원',
+      advancedOn: `${YEAR}-03-02`,
+      period: { from: `${YEAR}-03-02`, to: `${YEAR}-03-31` },
+      allocations: { '201-01': 3_000_000 },
+    },
+  },
+  getPettyCashAdvance: { params: { year: YEAR, advanceId: 'PC-1' } },
+  recordPettyCashSpending: {
+    params: { year: YEAR, advanceId: 'PC-99' },
+    body: { spendingId: 'S-1', statItem: '201-01', date: `${YEAR}-03-05`, amount: 100_000, payee: '문구점', description: '사무용품' },
+  },
+  returnPettyCash: { params: { year: YEAR, advanceId: 'PC-99' }, body: { returnId: 'R-1', date: `${YEAR}-12-31`, amount: 100_000 } },
 };
 
 function moveSample(reference: string) {

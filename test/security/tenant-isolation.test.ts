@@ -165,6 +165,11 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   recordContractInspection: { own: ['department_official', 'finance_officer'], other: [] },
   recordContractAdvanceReturn: { own: ['disbursing_officer', 'revenue_officer'], other: [] },
   recordContractDefectDeposit: { own: ['finance_officer', 'chief_accountant'], other: [] },
+  // 일상경비등: the 지출원 advances, the 사업부서's 분임재무관/출납원 spends and returns the rest
+  advancePettyCash: { own: ['disbursing_officer'], other: [] },
+  getPettyCashAdvance: governmentDetail,
+  recordPettyCashSpending: { own: ['department_official'], other: [] },
+  returnPettyCash: { own: ['department_official', 'disbursing_officer'], other: [] },
 };
 
 const OWN = '11000';
