@@ -269,6 +269,8 @@ export const problemCodes = {
   'inspection-exceeds-contract': 'the inspected values would exceed the contract amount',
   'estimate-case-not-listed': 'the cost is not one that 회계령 §45 lets be paid as 개산급',
   'estimate-settled': 'the 개산급 was settled already',
+  'estimate-exists': 'the year has a 개산급 of that id already',
+  'estimate-not-found': 'the government has no 개산급 of that id',
   'petty-cash-item-not-listed': 'the cost is not one of the 일상경비등 of 회계령 §38①',
   'petty-cash-over-limit': 'the advance is over the 교부한도 of its item (회계령 §38②)',
   'petty-cash-period-too-long': 'the advance covers more than one month (three for 회계령 §38①4, 7) (회계령 §39①)',

@@ -5,6 +5,7 @@ import * as classification from '#shared/routes/classification.ts';
 import * as contract from '#shared/routes/contract.ts';
 import * as debt from '#shared/routes/debt.ts';
 import * as disclosure from '#shared/routes/disclosure.ts';
+import * as estimate from '#shared/routes/estimate.ts';
 import * as execution from '#shared/routes/execution.ts';
 import * as participation from '#shared/routes/participation.ts';
 import * as pettyCash from '#shared/routes/petty-cash.ts';
@@ -33,4 +34,5 @@ export const routes: readonly Route[] = [
   ...Object.values(subsidy),
   ...Object.values(contract),
   ...Object.values(pettyCash),
+  ...Object.values(estimate),
 ] as Route[];

@@ -314,6 +314,13 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
     body: { spendingId: 'S-1', statItem: '201-01', date: `${YEAR}-03-05`, amount: 100_000, payee: '문구점', description: '사무용품' },
   },
   returnPettyCash: { params: { year: YEAR, advanceId: 'PC-99' }, body: { returnId: 'R-1', date: `${YEAR}-12-31`, amount: 100_000 } },
+  // 개산급 (estimated payments): the settlement aims at an estimate that never exists
+  recordEstimatedPayment: {
+    params: { year: YEAR },
+    body: { estimateId: 'EST-1', case: 2, payee: '법무법인 가나', purpose: '소송비용', amount: 5_000_000, paidOn: `${YEAR}-04-01` },
+  },
+  getEstimatedPayment: { params: { year: YEAR, estimateId: 'EST-1' } },
+  settleEstimatedPayment: { params: { year: YEAR, estimateId: 'EST-99' }, body: { settledOn: `${YEAR}-09-01`, actual: 4_000_000 } },
 };
 
 function moveSample(reference: string) {

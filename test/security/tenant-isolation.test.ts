@@ -170,6 +170,10 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   getPettyCashAdvance: governmentDetail,
   recordPettyCashSpending: { own: ['department_official'], other: [] },
   returnPettyCash: { own: ['department_official', 'disbursing_officer'], other: [] },
+  // 개산급: the 재무관 records and settles
+  recordEstimatedPayment: { own: ['finance_officer'], other: [] },
+  getEstimatedPayment: governmentDetail,
+  settleEstimatedPayment: { own: ['finance_officer'], other: [] },
 };
 
 const OWN = '11000';

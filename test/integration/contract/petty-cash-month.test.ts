@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as estimates from '#shared/routes/estimate.ts';
 import * as routes from '#shared/routes/petty-cash.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
@@ -83,5 +84,50 @@ describe('an 일상경비 advance spent and settled', () => {
     expect((await callRoute(routes.getPettyCashAdvance, { caller: disbursing, params: { ...params, advanceId: 'NONE' } })).body.code).toBe(
       'petty-cash-advance-not-found',
     );
+  });
+});
+
+describe('a 개산급 settled afterwards', () => {
+  const officer: TestCaller = { sub: 'fo-kim', roles: ['finance_officer'], gov };
+  const estimateParams = { gov, year, estimateId: 'EST-LAW-1' };
+  const body = {
+    estimateId: 'EST-LAW-1',
+    case: 2,
+    payee: '법무법인 가나',
+    purpose: '행정소송 비용',
+    amount: 5_000_000,
+    paidOn: '2026-04-01',
+  };
+
+  it('records it for a listed case only, settles the difference once', async () => {
+    const unlisted = await callRoute(estimates.recordEstimatedPayment, {
+      caller: officer,
+      params: { gov, year },
+      body: { ...body, estimateId: 'X', case: 7 },
+    });
+    expect(unlisted.body.code).toBe('estimate-case-not-listed');
+    expect((await callRoute(estimates.recordEstimatedPayment, { caller: officer, params: { gov, year }, body })).status).toBe(201);
+    expect((await callRoute(estimates.recordEstimatedPayment, { caller: officer, params: { gov, year }, body })).body.code).toBe(
+      'estimate-exists',
+    );
+    const settled = await callRoute(estimates.settleEstimatedPayment, {
+      caller: officer,
+      params: estimateParams,
+      body: { settledOn: '2026-09-01', actual: 4_200_000 },
+    });
+    expect(settled.status).toBe(201);
+    expect(settled.body.settlement).toEqual({
+      settledOn: '2026-09-01',
+      actual: 4_200_000,
+      difference: { kind: 'return', amount: 800_000 },
+    });
+    const twice = await callRoute(estimates.settleEstimatedPayment, {
+      caller: officer,
+      params: estimateParams,
+      body: { settledOn: '2026-09-02', actual: 1 },
+    });
+    expect(twice.body.code).toBe('estimate-settled');
+    const missing = await callRoute(estimates.getEstimatedPayment, { caller: officer, params: { ...estimateParams, estimateId: 'NONE' } });
+    expect(missing.body.code).toBe('estimate-not-found');
   });
 });
