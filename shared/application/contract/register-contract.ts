@@ -1,5 +1,4 @@
-import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { tableName } from '#shared/config/env.ts';
+import { recordNew } from '#shared/application/record-new.ts';
 import { contractView } from '#shared/application/contract/contract-view.ts';
 import type { Contract } from '#shared/domain/contract/contract.ts';
 import { contractTermsRefusal } from '#shared/domain/contract/register-rules.ts';
@@ -7,7 +6,6 @@ import { Refused, conflict } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { contractTarget, putNewContract } from '#shared/stores/contract/contracts.ts';
 import type { StoredContract } from '#shared/stores/contract/contracts.ts';
-import { transact } from '#shared/stores/table/transact.ts';
 
 export type ContractTerms = Omit<
   Contract,
@@ -19,13 +17,11 @@ export async function registerContract(request: RequestInfo, gov: string, terms:
   const contract: StoredContract = { ...terms, gov, changes: [], advances: [], inspections: [], advanceReturns: [], revision: 1 };
   const refused = contractTermsRefusal(contract);
   if (refused) throw new Refused(refused);
-  const outcome = await transact({
-    contract: putNewContract(contract),
-    audit: auditPut(
-      tableName(),
-      auditRecord(request, { gov, operation: 'contract.register', target: contractTarget(gov, terms.contractId) }),
-    ),
-  });
-  if (!outcome.ok) throw conflict('contract-exists', `government ${gov} has contract ${terms.contractId} in its register already`);
+  await recordNew(
+    request,
+    { gov, operation: 'contract.register', target: contractTarget(gov, terms.contractId) },
+    putNewContract(contract),
+    () => conflict('contract-exists', `government ${gov} has contract ${terms.contractId} in its register already`),
+  );
   return contractView({ ...contract, orders: {} });
 }

@@ -1,3 +1,4 @@
+import { recordNew } from '#shared/application/record-new.ts';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
 import { estimateRefusal, settle } from '#shared/domain/estimate/estimate.ts';
@@ -19,14 +20,12 @@ export async function recordEstimatedPayment(
   const estimate: EstimatedPayment = { ...input, gov, year, revision: 1 };
   const refused = estimateRefusal(estimate);
   if (refused) throw new Refused(refused);
-  const outcome = await transact({
-    estimate: putEstimate(estimate),
-    audit: auditPut(
-      tableName(),
-      auditRecord(request, { gov, operation: 'estimate.record', target: estimateTarget(gov, year, input.estimateId) }),
-    ),
-  });
-  if (!outcome.ok) throw conflict('estimate-exists', `${year} has a 개산급 ${input.estimateId} already`);
+  await recordNew(
+    request,
+    { gov, operation: 'estimate.record', target: estimateTarget(gov, year, input.estimateId) },
+    putEstimate(estimate),
+    () => conflict('estimate-exists', `${year} has a 개산급 ${input.estimateId} already`),
+  );
   return estimate;
 }
 

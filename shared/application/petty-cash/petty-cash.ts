@@ -1,3 +1,4 @@
+import { recordNew } from '#shared/application/record-new.ts';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { PettyCashAdvance, PettyCashReturn, PettyCashSpending } from '#shared/domain/petty-cash/advance.ts';
@@ -20,14 +21,12 @@ export async function advancePettyCash(request: RequestInfo, gov: string, year: 
   const advance: PettyCashAdvance = { ...input, gov, year, amount, spendings: [], returns: [], revision: 1 };
   const refused = advanceRefusal(advance);
   if (refused) throw new Refused(refused);
-  const outcome = await transact({
-    advance: putNewAdvance(advance),
-    audit: auditPut(
-      tableName(),
-      auditRecord(request, { gov, operation: 'petty-cash.advance', target: advanceTarget(gov, year, input.advanceId) }),
-    ),
-  });
-  if (!outcome.ok) throw conflict('petty-cash-document-exists', `${year} has an 일상경비 advance ${input.advanceId} already`);
+  await recordNew(
+    request,
+    { gov, operation: 'petty-cash.advance', target: advanceTarget(gov, year, input.advanceId) },
+    putNewAdvance(advance),
+    () => conflict('petty-cash-document-exists', `${year} has an 일상경비 advance ${input.advanceId} already`),
+  );
   return withStatement(advance, request.receivedAt);
 }
 
