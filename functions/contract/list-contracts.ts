@@ -4,5 +4,5 @@ import { listContracts } from '#shared/routes/contract.ts';
 import { listContracts as list } from '#shared/stores/contract/contracts.ts';
 
 export const handler = apiHandler(listContracts, async ({ params }) => ({
-  body: { contracts: (await list(params.gov)).map((contract) => contractView({ ...contract, orders: {} })) },
+  body: { contracts: (await list(params.gov)).map(contractView) },
 }));

@@ -28,5 +28,3 @@ export const CONTRACT_ADVANCE_CAP_BP = 7_000;
 export const CONTRACT_ADVANCE_DECIDED_CAP_BP = 10_000;
 /** 회계령 §44①13 applies to 공사·제조·용역 contracts. */
 export const contractAdvanceNatures: readonly string[] = ['works', 'manufacturing', 'service'];
-/** 회계령 §44②: a contract 선금 is paid within 14 days of the claim (or the reason is notified in writing). */
-export const CONTRACT_ADVANCE_PAY_DAYS = 14;

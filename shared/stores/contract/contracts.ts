@@ -59,9 +59,20 @@ export async function getContract(gov: string, contractId: string): Promise<Cont
   return { ...toContract(Item), orders: Object.fromEntries(orders.map((order) => [String(order.documentId), String(order.postingId)])) };
 }
 
-/** The register of a government, without the orders (the list shows the contracts; one contract shows them). */
-export async function listContracts(gov: string): Promise<StoredContract[]> {
-  return (await queryPrefix(contractPartition(gov), 'CONTRACT#', { ConsistentRead: true })).map(toContract);
+/** The register of a government, each contract with its orders. */
+export async function listContracts(gov: string): Promise<Contract[]> {
+  const [contracts, orders] = await Promise.all([
+    queryPrefix(contractPartition(gov), 'CONTRACT#', { ConsistentRead: true }),
+    queryPrefix(contractPartition(gov), 'ORDER#', { ConsistentRead: true }),
+  ]);
+  return contracts.map(toContract).map((contract) => ({
+    ...contract,
+    orders: Object.fromEntries(
+      orders
+        .filter((order) => order.contractId === contract.contractId)
+        .map((order) => [String(order.documentId), String(order.postingId)]),
+    ),
+  }));
 }
 
 function toContract(item: Record<string, unknown>): StoredContract {

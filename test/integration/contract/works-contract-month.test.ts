@@ -246,6 +246,8 @@ describe('a works contract through the payment desk', () => {
     const after = await contract();
     expect(after.advance).toEqual({ claimed: 60_000_000, ordered: 60_000_000, netted: 60_000_000, returned: 0, unnetted: 0 });
     expect(after.inspections.map((i: { orderId?: string }) => i.orderId !== undefined)).toEqual([true, true, true]);
+    const listed = await callRoute(contracts.listContracts, { caller: callers.ministry, params: { gov: GOV } });
+    expect(listed.body.contracts.find((c: { contractId: string }) => c.contractId === contractId).advance).toEqual(after.advance);
     expect(await readLine(line)).toMatchObject({ committed: 100_000_000, ordered: 100_000_000, paid: 100_000_000 });
     const closed = await contractCall(contracts.claimContractAdvance, callers.financeOfficer, {
       advanceId: 'ADV-9',
