@@ -15,6 +15,7 @@ import {
   text as sharedText,
   wonTotal,
 } from '#shared/schemas/common.ts';
+import { contractBasis, contractId } from '#shared/schemas/contract.ts';
 
 /** Ids of postings and of the documents they create (a document takes its posting's id). */
 export const postingId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a posting id is 8–64 letters, digits or dashes');
@@ -53,6 +54,7 @@ export const commitmentBody = z.strictObject({
   date: isoDate,
   attribution: commitmentAttribution,
   exceptionCode,
+  contractId: contractId.optional().describe("a contract of the register: the commitment is then this year's contract amount"),
 });
 export const resolutionBody = z.strictObject({ amount, date: isoDate, exceptionCode });
 /** 원천징수 on a payment order: each kind once, at most the gross (422 otherwise, rules/order-payment.ts). */
@@ -62,7 +64,7 @@ const withholdings = z
   .max(withholdingKindCodes.length)
   .optional()
   .describe('원천징수: amounts withheld from the gross, held as 세입세출외현금 until remitted by the 10th of the next month');
-export const paymentOrderBody = z.strictObject({ amount, date: isoDate, withholdings, exceptionCode });
+export const paymentOrderBody = z.strictObject({ amount, date: isoDate, withholdings, exceptionCode, contractBasis });
 /** 세입세출외현금 paid out: the remittance of what was withheld. */
 export const withdrawalBody = z.strictObject({ amount, date: isoDate, purpose: z.literal('remittance'), exceptionCode });
 export const paymentBody = z.strictObject({ date: isoDate, bankReference: text(100).optional(), exceptionCode });

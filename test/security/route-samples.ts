@@ -288,6 +288,67 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   // statutory accounting: 결산정리분개 and the asset register
   recordAdjustingEntries: { params: { year: YEAR }, body: { kind: 'depreciation' } },
   listAssetRegister: {},
+  // contracts (계약): steps aim at a contract that never exists
+  registerContract: {
+    body: {
+      contractId: 'C2026-001',
+      purpose: '청사 보수공사',
+      method: 'general-bid',
+      nature: 'works',
+      counterparty: {
+        name: '(주)가나건설',
+        businessNumber: '1234567891',
+        representative: '김대표',
+        account: { bank: '국민은행', number: '123-456-7890', holder: '(주)가나건설' },
+      },
+      amount: 100_000_000,
+      signedOn: `${YEAR}-03-02`,
+      period: { start: `${YEAR}-03-03`, end: `${YEAR}-10-31` },
+      type: { kind: 'single' },
+      guarantees: { performance: { amount: 10_000_000, form: 'guarantee-bond' }, defect: { rateBp: 300, years: 2 } },
+    },
+  },
+  listContracts: {},
+  getContract: { params: { contractId: 'C2026-001' } },
+  changeContract: {
+    params: { contractId: 'C2026-99' },
+    body: { changeId: 'CH-1', date: `${YEAR}-05-01`, reason: 'design-change', amount: 110_000_000, note: '설계변경' },
+  },
+  claimContractAdvance: { params: { contractId: 'C2026-99' }, body: { advanceId: 'ADV-1', claimedOn: `${YEAR}-03-05`, amount: 1_000_000 } },
+  recordContractInspection: {
+    params: { contractId: 'C2026-99' },
+    body: { inspectionId: 'INS-1', kind: 'progress', inspectedOn: `${YEAR}-05-31`, inspector: '검사관', value: 1_000_000 },
+  },
+  recordContractAdvanceReturn: {
+    params: { contractId: 'C2026-99' },
+    body: { returnId: 'RET-1', date: `${YEAR}-11-01`, amount: 1_000_000, reference: 'BANK-1' },
+  },
+  recordContractDefectDeposit: { params: { contractId: 'C2026-99' }, body: { depositRef: 'DEP-1' } },
+  // 일상경비등 (petty-cash advances): steps aim at an advance that never exists
+  advancePettyCash: {
+    params: { year: YEAR },
+    body: {
+      advanceId: 'PC-1',
+      item: 2,
+      cashier: '총무과 출납원',
+      advancedOn: `${YEAR}-03-02`,
+      period: { from: `${YEAR}-03-02`, to: `${YEAR}-03-31` },
+      allocations: { '201-01': 3_000_000 },
+    },
+  },
+  getPettyCashAdvance: { params: { year: YEAR, advanceId: 'PC-1' } },
+  recordPettyCashSpending: {
+    params: { year: YEAR, advanceId: 'PC-99' },
+    body: { spendingId: 'S-1', statItem: '201-01', date: `${YEAR}-03-05`, amount: 100_000, payee: '문구점', description: '사무용품' },
+  },
+  returnPettyCash: { params: { year: YEAR, advanceId: 'PC-99' }, body: { returnId: 'R-1', date: `${YEAR}-12-31`, amount: 100_000 } },
+  // 개산급 (estimated payments): the settlement aims at an estimate that never exists
+  recordEstimatedPayment: {
+    params: { year: YEAR },
+    body: { estimateId: 'EST-1', case: 2, payee: '법무법인 가나', purpose: '소송비용', amount: 5_000_000, paidOn: `${YEAR}-04-01` },
+  },
+  getEstimatedPayment: { params: { year: YEAR, estimateId: 'EST-1' } },
+  settleEstimatedPayment: { params: { year: YEAR, estimateId: 'EST-99' }, body: { settledOn: `${YEAR}-09-01`, actual: 4_000_000 } },
 };
 
 function moveSample(reference: string) {

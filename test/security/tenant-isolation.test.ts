@@ -168,6 +168,24 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   // statutory accounting (issue #13): the 회계책임관 records the 결산정리분개; the register is read like the books
   recordAdjustingEntries: { own: ['chief_accountant'], other: [] },
   listAssetRegister: governmentDetail,
+  // contracts (계약): the 계약담당자 (재무관) and the 회계책임관 keep the register, the 사업부서 inspects, the 지출원 and 징수관 take 선금 returns
+  registerContract: { own: ['finance_officer', 'chief_accountant'], other: [] },
+  listContracts: governmentDetail,
+  getContract: governmentDetail,
+  changeContract: { own: ['finance_officer', 'chief_accountant'], other: [] },
+  claimContractAdvance: { own: ['finance_officer', 'chief_accountant'], other: [] },
+  recordContractInspection: { own: ['department_official', 'finance_officer'], other: [] },
+  recordContractAdvanceReturn: { own: ['disbursing_officer', 'revenue_officer'], other: [] },
+  recordContractDefectDeposit: { own: ['finance_officer', 'chief_accountant'], other: [] },
+  // 일상경비등: the 지출원 advances, the 사업부서's 분임재무관/출납원 spends and returns the rest
+  advancePettyCash: { own: ['disbursing_officer'], other: [] },
+  getPettyCashAdvance: governmentDetail,
+  recordPettyCashSpending: { own: ['department_official'], other: [] },
+  returnPettyCash: { own: ['department_official', 'disbursing_officer'], other: [] },
+  // 개산급: the 재무관 records and settles
+  recordEstimatedPayment: { own: ['finance_officer'], other: [] },
+  getEstimatedPayment: governmentDetail,
+  settleEstimatedPayment: { own: ['finance_officer'], other: [] },
 };
 
 const OWN = '11000';

@@ -5,15 +5,17 @@ import { accepted } from '#shared/domain/execution/posting.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { awaitsReference, referencedPostingId, referenceRefusal } from '#shared/domain/execution/referenced-posting.ts';
 import { orderingOwnCommitment } from '#shared/domain/execution/segregation-of-duties.ts';
-import { Refused, invalid, unprocessable } from '#shared/domain/refusal.ts';
+import { Refused, conflict, invalid, unprocessable } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { idempotencyKeyValue } from '#shared/schemas/execution.ts';
+import type { ContractBasis } from '#shared/application/execution/contract-basis.ts';
 import { planAgainstBooks } from '#shared/application/execution/plan-against-books.ts';
 import { readIdempotencyKey } from '#shared/stores/execution/idempotency-keys.ts';
 import { readPostingRequest, storeAcceptedPosting } from '#shared/stores/execution/posting-requests.ts';
 import { readPostingStatus } from '#shared/stores/execution/posting-status.ts';
 import type { PostingStatus } from '#shared/stores/execution/posting-status.ts';
 import { enqueuePosting } from '#shared/stores/execution/postings-queue.ts';
+import type { TransactItem } from '#shared/stores/table/transact.ts';
 
 /** A posting asked for through the API (지출원인행위 … 환급, cancellation, correction). */
 export interface Submission {
@@ -22,6 +24,8 @@ export interface Submission {
   readonly year: number;
   readonly command: PostingCommand;
   readonly request: RequestInfo;
+  /** The contract rules (commitments and payment orders): the handlers pass shared/wiring/contract-basis.ts. */
+  readonly contractBasis?: ContractBasis | undefined;
 }
 
 /** What a posting route answers: `queued`, or on a retry the posting as it stands (see the route description). */
@@ -57,7 +61,7 @@ async function acceptPosting(submission: Submission): Promise<string | PostingAn
     }
     throw error;
   }
-  const { message, committedBy } = prepared;
+  const { message, committedBy, contractLink } = prepared;
   const stored = await storeAcceptedPosting({
     message,
     sub,
@@ -65,11 +69,17 @@ async function acceptPosting(submission: Submission): Promise<string | PostingAn
     requestHash,
     committedBy,
     audit: auditRecord(request, { gov, operation: `${submission.operation}.accepted`, target: `posting ${message.postingId}` }),
+    contractLink,
   });
   if (!stored.ok) {
     // The key is taken (a retry of an accepted request, or a concurrent one that won): answer as that one did.
     const winner = await replay(gov, sub, key, requestHash);
     if (winner) return winner;
+    if (stored.failed.has('contractLink')) {
+      throw conflict('contract-basis-ordered', 'another payment order took this 선금 claim or inspection meanwhile', {
+        postingId: message.postingId,
+      });
+    }
     throw new Error(`posting ${message.postingId} was not stored: ${[...stored.failed].join(', ')} failed`);
   }
   // Stored with its outbox marker: if SendMessage fails (or the process dies before it), the sweep
@@ -82,6 +92,8 @@ interface Prepared {
   readonly message: PostingMessage;
   /** Who made the commitment of the chain: stored on the request for the payment order's check. */
   readonly committedBy: string | undefined;
+  /** The order taken on a contract's 선금 claim or inspection, written with the acceptance. */
+  readonly contractLink: TransactItem | undefined;
 }
 
 /** The message to queue, once the reference, segregation of duties and the consumer's rules allow it. */
@@ -100,18 +112,22 @@ async function prepare(submission: Submission, sub: string): Promise<Prepared> {
     const notPermitted = correctionRefusal(referenced.kind, command.originalPostingId, role ?? 'system');
     if (notPermitted) throw new Refused(notPermitted);
   }
-  if (command.kind === 'order' && referenced) {
-    const commitmentId =
-      referenced.kind === 'commit' || referenced.kind === 'prior-year-commit'
+  const commitmentId =
+    command.kind !== 'order' || !referenced
+      ? undefined
+      : referenced.kind === 'commit' || referenced.kind === 'prior-year-commit'
         ? referencedId
         : 'commitmentId' in referenced.command
           ? referenced.command.commitmentId
           : undefined;
+  if (command.kind === 'order' && referenced) {
     const ownCommitment = orderingOwnCommitment(referenced.committedBy, sub, commitmentId);
     if (ownCommitment) throw new Refused(ownCommitment);
   }
+  const postingId = newPostingId();
+  const contractLink = await contractRules(submission, postingId, commitmentId);
   const message: PostingMessage = {
-    postingId: newPostingId(),
+    postingId,
     gov,
     year,
     lineId: lineOfCommand(command) ?? returnedAsRevenue(command, year, referenced) ?? referenced?.lineId ?? missingLine(command),
@@ -127,7 +143,24 @@ async function prepare(submission: Submission, sub: string): Promise<Prepared> {
   };
   await precheck(message, referenced !== undefined);
   const commits = command.kind === 'commit' || command.kind === 'prior-year-commit';
-  return { message, committedBy: commits ? sub : referenced?.committedBy };
+  return { message, committedBy: commits ? sub : referenced?.committedBy, contractLink };
+}
+
+/**
+ * The contract rules of a commitment or payment order (through the ContractBasis port): a refusal is
+ * thrown; the order's link to its 선금 claim or inspection is returned, to be stored with the posting.
+ */
+async function contractRules(
+  submission: Submission,
+  postingId: string,
+  commitmentId: string | undefined,
+): Promise<TransactItem | undefined> {
+  const { contractBasis, command, gov, year } = submission;
+  if (!contractBasis || (command.kind !== 'commit' && command.kind !== 'order')) return undefined;
+  const commitment = commitmentId === undefined ? undefined : (await readPostingRequest(gov, commitmentId))?.command;
+  const outcome = await contractBasis({ gov, year, postingId, command, commitment });
+  if ('refusal' in outcome) throw new Refused(outcome.refusal);
+  return outcome.link;
 }
 
 function idempotencyKeyOf(request: RequestInfo): string {

@@ -23,6 +23,8 @@ export type PostingCommand =
       readonly contractRef: string;
       readonly date: string;
       readonly attribution?: Attribution | undefined;
+      /** A contract of the register (its rules: the contract context, through submit-posting's ContractBasis port). */
+      readonly contractId?: string | undefined;
     } & YearEnd)
   | ({ readonly kind: 'resolve'; readonly commitmentId: string; readonly amount: number; readonly date: string } & YearEnd)
   | ({
@@ -32,6 +34,11 @@ export type PostingCommand =
       readonly date: string;
       /** 원천징수: withheld from the gross amount and held as 세입세출외현금 when the bank pays. */
       readonly withholdings?: readonly Withholding[] | undefined;
+      /** On a contract: the 선금 claim or inspection (검사) it pays. */
+      readonly contractBasis?:
+        | { readonly contractId: string; readonly advanceId: string }
+        | { readonly contractId: string; readonly inspectionId: string }
+        | undefined;
     } & YearEnd)
   | ({ readonly kind: 'pay'; readonly orderId: string; readonly date: string; readonly bankReference?: string } & YearEnd)
   | ({

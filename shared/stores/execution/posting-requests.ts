@@ -8,7 +8,7 @@ import { idempotencyKey, requestKey, resultKey } from '#shared/stores/execution/
 import { requestItem } from '#shared/stores/execution/posting-items.ts';
 import { outboxPut } from '#shared/stores/execution/postings-queue.ts';
 import { transact } from '#shared/stores/table/transact.ts';
-import type { TransactOutcome } from '#shared/stores/table/transact.ts';
+import type { TransactItem, TransactOutcome } from '#shared/stores/table/transact.ts';
 
 /** An accepted posting as stored (applied, rejected or still queued): the REQUEST item. */
 export interface StoredRequest {
@@ -60,6 +60,8 @@ export interface Acceptance {
   readonly committedBy: string | undefined;
   /** Accepting a posting is itself a change (the request is on record, the key is taken); the consumer audits applying it again. */
   readonly audit: AuditRecord;
+  /** A conditional item of another context written with the acceptance (a contract's order link: submit-posting.ts). */
+  readonly contractLink?: TransactItem | undefined;
 }
 
 /**
@@ -69,8 +71,8 @@ export interface Acceptance {
  */
 export async function storeAcceptedPosting(
   acceptance: Acceptance,
-): Promise<TransactOutcome<'idempotencyKey' | 'request' | 'audit' | 'outbox'>> {
-  const { message, sub, key, requestHash, committedBy, audit } = acceptance;
+): Promise<TransactOutcome<'idempotencyKey' | 'request' | 'audit' | 'outbox' | 'contractLink'>> {
+  const { message, sub, key, requestHash, committedBy, audit, contractLink } = acceptance;
   const table = tableName();
   return transact({
     idempotencyKey: {
@@ -91,5 +93,6 @@ export async function storeAcceptedPosting(
     },
     audit: auditPut(table, audit),
     outbox: outboxPut(table, message.gov, message.actor.receivedAt, message.postingId),
+    contractLink: contractLink ? [contractLink] : [],
   });
 }

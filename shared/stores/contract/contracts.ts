@@ -1,0 +1,81 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import type { Contract } from '#shared/domain/contract/contract.ts';
+import { contractKey, contractPartition, orderKey, orderPrefix } from '#shared/stores/contract/keys.ts';
+import { queryPrefix } from '#shared/stores/table/query-all.ts';
+import type { TransactItem } from '#shared/stores/table/transact.ts';
+
+export const contractTarget = (gov: string, contractId: string): string => `contract ${gov}/${contractId}`;
+
+/** The contract as stored, without its orders (they are items of their own). */
+export type StoredContract = Omit<Contract, 'orders'>;
+
+/** Puts a new contract (revision 1); fails if the government has one of that id. */
+export const putNewContract = (contract: StoredContract): TransactItem => ({
+  Put: {
+    TableName: tableName(),
+    Item: { ...contractKey(contract.gov, contract.contractId), entity: 'contract', ...contract },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/** Replaces the contract if nobody changed it since it was read (its revision), bumping the revision. */
+export const replaceContract = (contract: StoredContract): TransactItem => ({
+  Put: {
+    TableName: tableName(),
+    Item: { ...contractKey(contract.gov, contract.contractId), entity: 'contract', ...contract, revision: contract.revision + 1 },
+    ConditionExpression: 'revision = :revision',
+    ExpressionAttributeValues: { ':revision': contract.revision },
+  },
+});
+
+/**
+ * Records the payment order accepted on a 선금 claim or inspection: only if none is recorded, or the
+ * one recorded (`previous`) was rejected by the consumer (then the document may be ordered again).
+ */
+export const putContractOrder = (
+  gov: string,
+  contractId: string,
+  documentId: string,
+  postingId: string,
+  previous: string | undefined,
+): TransactItem => ({
+  Put: {
+    TableName: tableName(),
+    Item: { ...orderKey(gov, contractId, documentId), entity: 'contract-order', contractId, documentId, postingId },
+    ...(previous === undefined
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'postingId = :previous', ExpressionAttributeValues: { ':previous': previous } }),
+  },
+});
+
+export async function getContract(gov: string, contractId: string): Promise<Contract | undefined> {
+  const [{ Item }, orders] = await Promise.all([
+    dynamoClient().send(new GetCommand({ TableName: tableName(), Key: contractKey(gov, contractId), ConsistentRead: true })),
+    queryPrefix(contractPartition(gov), orderPrefix(contractId), { ConsistentRead: true }),
+  ]);
+  if (!Item) return undefined;
+  return { ...toContract(Item), orders: Object.fromEntries(orders.map((order) => [String(order.documentId), String(order.postingId)])) };
+}
+
+/** The register of a government, each contract with its orders. */
+export async function listContracts(gov: string): Promise<Contract[]> {
+  const [contracts, orders] = await Promise.all([
+    queryPrefix(contractPartition(gov), 'CONTRACT#', { ConsistentRead: true }),
+    queryPrefix(contractPartition(gov), 'ORDER#', { ConsistentRead: true }),
+  ]);
+  return contracts.map(toContract).map((contract) => ({
+    ...contract,
+    orders: Object.fromEntries(
+      orders
+        .filter((order) => order.contractId === contract.contractId)
+        .map((order) => [String(order.documentId), String(order.postingId)]),
+    ),
+  }));
+}
+
+function toContract(item: Record<string, unknown>): StoredContract {
+  const { pk: _pk, sk: _sk, entity: _entity, ...contract } = item;
+  return contract as unknown as StoredContract;
+}

@@ -1,0 +1,29 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import type { EstimatedPayment } from '#shared/domain/estimate/estimate.ts';
+import type { TransactItem } from '#shared/stores/table/transact.ts';
+
+/** pk ESTIMATE#{gov}#{year}, sk {estimateId}: one 개산급 with its settlement. */
+export const estimateKey = (gov: string, year: number, estimateId: string) => ({ pk: `ESTIMATE#${gov}#${year}`, sk: estimateId });
+export const estimateTarget = (gov: string, year: number, estimateId: string): string => `estimate ${gov}/${year}/${estimateId}`;
+
+/** Puts a new estimate, or (with `revision`) replaces the one read at that revision. */
+export const putEstimate = (estimate: EstimatedPayment, revision?: number): TransactItem => ({
+  Put: {
+    TableName: tableName(),
+    Item: { ...estimateKey(estimate.gov, estimate.year, estimate.estimateId), entity: 'estimated-payment', ...estimate },
+    ...(revision === undefined
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'revision = :revision', ExpressionAttributeValues: { ':revision': revision } }),
+  },
+});
+
+export async function getEstimate(gov: string, year: number, estimateId: string): Promise<EstimatedPayment | undefined> {
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: estimateKey(gov, year, estimateId), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  const { pk: _pk, sk: _sk, entity: _entity, ...estimate } = Item;
+  return estimate as EstimatedPayment;
+}
