@@ -30,7 +30,13 @@ const referencedKind: Partial<Record<PostingKind, { kind: PostingKind; name: Ref
  * (불납결손, 징수정지 of a receivable brought forward; a 반납 of a closed year's payment, posted in the
  * current year by 제27조①): their rules judge the document's year.
  */
-const CROSS_YEAR: ReadonlySet<PostingKind> = new Set(['prior-year-commit', 'prior-year-receive', 'write-off', 'suspend-collection', 'return']);
+const CROSS_YEAR: ReadonlySet<PostingKind> = new Set([
+  'prior-year-commit',
+  'prior-year-receive',
+  'write-off',
+  'suspend-collection',
+  'return',
+]);
 
 /**
  * Kinds whose document is of another kind's sort: a 과년도 지출's commitment is resolved, ordered and
