@@ -4,25 +4,17 @@ import { tableName } from '#shared/config/env.ts';
 import type { StoredLineControl } from '#shared/stores/budget/controls.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { allotmentKey, allotmentPartition, yearKey } from '#shared/stores/budget/keys.ts';
+import type { PostingFields } from '#shared/stores/budget/posting-items.ts';
 import { getPosting, putPosting, toPosting } from '#shared/stores/budget/posting-items.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 
-export interface Allotment {
+export interface Allotment extends PostingFields {
   readonly allotmentId: string;
   readonly gov: string;
   readonly year: number;
   readonly lineId: string;
   readonly quarter: number;
-  /** Negative for a reversal. */
-  readonly amount: number;
   readonly kind: 'regular' | 'early' | 'reversal';
-  readonly reference: string;
-  readonly reverses: string | null;
-  readonly reversedBy: string | null;
-  /** Why a reversal was made; null on an original posting. */
-  readonly reason: string | null;
-  readonly at: string;
-  readonly subject: string;
   readonly allotted: number;
   readonly budget: number;
 }

@@ -3,25 +3,17 @@ import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { cashControlKey } from '#shared/stores/budget/control-keys.ts';
 import { cashAllocationKey } from '#shared/stores/budget/keys.ts';
+import type { PostingFields } from '#shared/stores/budget/posting-items.ts';
 import { getPosting, putPosting } from '#shared/stores/budget/posting-items.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 
-export interface CashAllocation {
+export interface CashAllocation extends PostingFields {
   readonly allocationId: string;
   readonly gov: string;
   readonly year: number;
   readonly fund: string;
   readonly month: string;
-  /** Negative for a reversal. */
-  readonly amount: number;
   readonly kind: 'allocation' | 'reversal';
-  readonly reference: string;
-  readonly reverses: string | null;
-  readonly reversedBy: string | null;
-  /** Why a reversal was made; null on an original posting. */
-  readonly reason: string | null;
-  readonly at: string;
-  readonly subject: string;
   readonly allocated: number;
 }
 

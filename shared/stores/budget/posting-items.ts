@@ -12,6 +12,19 @@ import type { TransactItem } from '#shared/stores/table/transact.ts';
 /** A reversal's key is its original's reference plus this suffix, so a posting is reversed at most once. */
 export const REVERSAL_SUFFIX = '~R';
 
+/** What every reversible budget posting records beside its own fields. */
+export interface PostingFields {
+  /** Negative for a reversal. */
+  readonly amount: number;
+  readonly reference: string;
+  readonly reverses: string | null;
+  readonly reversedBy: string | null;
+  /** Why a reversal was made; null on an original posting. */
+  readonly reason: string | null;
+  readonly at: string;
+  readonly subject: string;
+}
+
 type Key = { readonly pk: string; readonly sk: string };
 
 /** The posting as stored, without its key attributes, `reversedBy` null until a list computes it. */
