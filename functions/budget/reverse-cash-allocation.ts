@@ -4,14 +4,7 @@ import { reverseCashAllocation } from '#shared/routes/budget.ts';
 import { openPeriodChecks } from '#shared/wiring/budget-closed-periods.ts';
 
 export const handler = apiHandler(reverseCashAllocation, async ({ params, body, request }) => {
-  const { posting, replay } = await reverse(
-    request,
-    params.gov,
-    params.year,
-    params.allocationId,
-    body.reference,
-    body.reason,
-    openPeriodChecks,
-  );
+  const { gov, year, allocationId } = params;
+  const { posting, replay } = await reverse(request, gov, year, allocationId, body.reference, body.reason, openPeriodChecks);
   return { status: replay ? 200 : 201, body: posting };
 });
