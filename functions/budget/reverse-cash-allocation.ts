@@ -1,8 +1,10 @@
 import { reverseCashAllocation as reverse } from '#shared/application/budget/reverse-cash-allocation.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { reverseCashAllocation } from '#shared/routes/budget.ts';
+import { openPeriodChecks } from '#shared/wiring/budget-closed-periods.ts';
 
 export const handler = apiHandler(reverseCashAllocation, async ({ params, body, request }) => {
-  const { posting, replay } = await reverse(request, params.gov, params.year, params.allocationId, body.reference, body.reason);
+  const { gov, year, allocationId } = params;
+  const { posting, replay } = await reverse(request, gov, year, allocationId, body.reference, body.reason, openPeriodChecks);
   return { status: replay ? 200 : 201, body: posting };
 });

@@ -1,5 +1,7 @@
 import { governmentRead, governmentReaders, governmentWrite, nationalRead } from '#shared/auth/access.ts';
+import type { z } from 'zod';
 import { defineRoute } from '#shared/http/route.ts';
+import type { Route } from '#shared/http/route.ts';
 import {
   account,
   accountBody,
@@ -366,96 +368,77 @@ const changeDeciders = governmentWrite('head', 'budget_officer');
 const changeNote =
   'Recorded once per reference (the same reference and body replay it with 200; another body is 409 reference-used); the total budget is unchanged; the source must have the amount neither allotted nor committed. Reverse with POST …/changes/{changeId}/reversal.';
 
-export const divertBudget = defineRoute({
+/**
+ * A budget change: POST under the year by the change deciders, answering the recorded change with
+ * 201 (the route declares only what differs: id, path, handler, texts and body).
+ */
+const changeRoute = <B extends z.ZodType>(
+  route: Pick<Route<typeof yearParams, z.ZodType, B>, 'id' | 'path' | 'handler' | 'summary' | 'description' | 'body'>,
+) =>
+  defineRoute({
+    method: 'POST',
+    tags: changeTags,
+    access: changeDeciders,
+    params: yearParams,
+    response: budgetChange,
+    status: 201,
+    ...route,
+  });
+
+export const divertBudget = changeRoute({
   id: 'divertBudget',
-  method: 'POST',
   path: '/governments/{gov}/budgets/{year}/diversions',
   handler: 'budget/divert',
   summary: '전용: move budget between 단위사업 or 목 of one 정책사업 (지방재정법 §49; 시행령 §55)',
   description: `Refused to or from 인건비 or 상환금 (원금 ↔ 이자 aside), into 업무추진비, after the year, to a line outside the budget, and into a line the council cut. ${changeNote}`,
-  tags: changeTags,
-  access: changeDeciders,
-  params: yearParams,
   body: moveBody,
-  response: budgetChange,
-  status: 201,
 });
 
-export const transferBudget = defineRoute({
+export const transferBudget = changeRoute({
   id: 'transferBudget',
-  method: 'POST',
   path: '/governments/{gov}/budgets/{year}/transfers',
   handler: 'budget/transfer',
   summary: '이용: move budget across 정책사업 where a clause of the 예산총칙 allows it (지방재정법 §47의2①)',
   description: changeNote,
-  tags: changeTags,
-  access: changeDeciders,
-  params: yearParams,
   body: moveBody,
-  response: budgetChange,
-  status: 201,
 });
 
-export const reallocateBudget = defineRoute({
+export const reallocateBudget = changeRoute({
   id: 'reallocateBudget',
-  method: 'POST',
   path: '/governments/{gov}/budgets/{year}/reallocations',
   handler: 'budget/reallocate',
   summary: '이체: move budget with duties after a reorganisation by 조례/규칙 (지방재정법 §47의2②)',
   description: changeNote,
-  tags: changeTags,
-  access: changeDeciders,
-  params: yearParams,
   body: reallocationBody,
-  response: budgetChange,
-  status: 201,
 });
 
-export const useBudgetReserve = defineRoute({
+export const useBudgetReserve = changeRoute({
   id: 'useBudgetReserve',
-  method: 'POST',
   path: '/governments/{gov}/budgets/{year}/reserve-uses',
   handler: 'budget/use-reserve',
   summary:
     '예비비 사용결정: move an amount from a 예비비 (801) line to a named 세출 line, then allot it there (지방재정법 §43; 시행령 §48, §56③)',
   description: `Refused for 업무추진비, for 보조금 unless emergency, and for a line the council cut or abolished. ${changeNote}`,
-  tags: changeTags,
-  access: changeDeciders,
-  params: yearParams,
   body: reserveUseBody,
-  response: budgetChange,
-  status: 201,
 });
 
-export const recodeExecution = defineRoute({
+export const recodeExecution = changeRoute({
   id: 'recodeExecution',
-  method: 'POST',
   path: '/governments/{gov}/budgets/{year}/recodings',
   handler: 'budget/recode',
   summary: '과목경정: move an executed (paid) amount from a wrongly coded line to the right one, within the year',
   description:
     'The same limits as a 전용 (inside one 정책사업) or an 이용 (across: an 예산총칙 clause) of the same shape; the right line keeps committed ≤ allotted. Recorded once per reference.',
-  tags: changeTags,
-  access: changeDeciders,
-  params: yearParams,
   body: moveBody,
-  response: budgetChange,
-  status: 201,
 });
 
-export const createPreEstablished = defineRoute({
+export const createPreEstablished = changeRoute({
   id: 'createPreEstablished',
-  method: 'POST',
   path: '/governments/{gov}/budgets/{year}/pre-established-lines',
   handler: 'budget/create-pre-established',
   summary: '성립전예산: create a 세출 line and its matching 세입 line for a designated, fully granted transfer (지방재정법 §45)',
   description: 'The lines stay flagged (preEstablishedPending) until a later 추경 of the year includes the 세출 line.',
-  tags: changeTags,
-  access: changeDeciders,
-  params: yearParams,
   body: preEstablishedBody,
-  response: budgetChange,
-  status: 201,
 });
 
 export const reverseBudgetChange = defineRoute({

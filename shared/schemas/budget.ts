@@ -256,6 +256,15 @@ export const allotmentBody = z.strictObject({
   kind: z.enum(['regular', 'early']).describe('정기배정 or 당겨배정'),
   reference: reference.describe('the allotment document number; one posting per line and reference'),
 });
+/** The fields every reversible budget posting (allotment, cash allocation) answers with after its kind. */
+const postingTrail = {
+  reference: z.string(),
+  reverses: z.string().nullable(),
+  reversedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  at: z.string(),
+  subject: z.string(),
+};
 export const allotment = z.object({
   allotmentId: z.string(),
   gov: z.string(),
@@ -264,12 +273,7 @@ export const allotment = z.object({
   quarter,
   amount: z.number().int().describe('negative for a reversal'),
   kind: z.enum(['regular', 'early', 'reversal']),
-  reference: z.string(),
-  reverses: z.string().nullable(),
-  reversedBy: z.string().nullable(),
-  reason: z.string().nullable(),
-  at: z.string(),
-  subject: z.string(),
+  ...postingTrail,
   allotted: z.number().int().describe('the line total allotted after this posting'),
   budget: z.number().int(),
 });
@@ -290,12 +294,7 @@ export const cashAllocation = z.object({
   month: z.string(),
   amount: z.number().int().describe('negative for a reversal'),
   kind: z.enum(['allocation', 'reversal']),
-  reference: z.string(),
-  reverses: z.string().nullable(),
-  reversedBy: z.string().nullable(),
-  reason: z.string().nullable(),
-  at: z.string(),
-  subject: z.string(),
+  ...postingTrail,
   allocated: z.number().int().describe('cash allocated to the account for the month after this posting'),
 });
 export const cashAllocationParams = z.strictObject({

@@ -1,4 +1,6 @@
 import { Refused, refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
+import type { NamedItems } from '#shared/stores/table/transact.ts';
 
 /**
  * Where budgeting learns which periods settlement has closed (or is closing): an interface budget
@@ -13,21 +15,30 @@ export type ClosedPeriodSource = (gov: string, year: number, month?: string) => 
  */
 export async function refuseClosedPeriod(closed: ClosedPeriodSource, gov: string, year: number, month?: string): Promise<void> {
   const which = await closed(gov, year, month);
-  if (which === 'year') {
-    throw new Refused(
-      refusal('unprocessable', 'year-closed', `fiscal year ${year} of ${gov} is closed; its budget can no longer change`, {
-        rule: 'practice: closed books stay closed',
-        year,
-      }),
-    );
-  }
-  if (which === 'month') {
-    throw new Refused(
-      refusal('unprocessable', 'period-closed', `${month} of ${year} is closed; nothing is released into it`, {
-        rule: 'practice: closed books stay closed',
+  if (which) throw new Refused(closedPeriodRefusal(which, gov, year, month));
+}
+
+/**
+ * The same question asked inside the write itself: condition checks that fail while the year's (or
+ * the month's) close marker exists, named `yearOpen` and `monthOpen`, to add to a transaction. A
+ * closing that starts between reading the numbers and writing cannot be missed. Answered by
+ * settlement's markers through shared/wiring/budget-closed-periods.ts.
+ */
+export type OpenPeriodChecks = (gov: string, year: number, month?: string) => NamedItems<'yearOpen' | 'monthOpen'>;
+
+/** The refusal of a write whose `yearOpen` or `monthOpen` check failed; undefined when both held. */
+export function closedPeriodFailure(failed: ReadonlySet<string>, gov: string, year: number, month?: string): Refusal | undefined {
+  if (failed.has('yearOpen')) return closedPeriodRefusal('year', gov, year, month);
+  return failed.has('monthOpen') ? closedPeriodRefusal('month', gov, year, month) : undefined;
+}
+
+function closedPeriodRefusal(which: 'year' | 'month', gov: string, year: number, month?: string): Refusal {
+  const rule = 'practice: closed books stay closed';
+  return which === 'year'
+    ? refusal('unprocessable', 'year-closed', `fiscal year ${year} of ${gov} is closed; its budget can no longer change`, { rule, year })
+    : refusal('unprocessable', 'period-closed', `${month} of ${year} is closed; nothing is released into it`, {
+        rule,
         year,
         period: `MONTH#${month}`,
-      }),
-    );
-  }
+      });
 }

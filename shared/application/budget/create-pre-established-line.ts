@@ -15,7 +15,7 @@ import type { BudgetChange } from '#shared/stores/budget/changes.ts';
 import { getLineControl } from '#shared/stores/budget/controls.ts';
 import { changeId } from '#shared/stores/budget/keys.ts';
 import { listAccounts, listDepartments } from '#shared/stores/budget/structure.ts';
-import type { ExpenditureLineInput, RevenueLineInput } from '#shared/schemas/budget.ts';
+import type { BudgetLine, ExpenditureLineInput, RevenueLineInput } from '#shared/schemas/budget.ts';
 
 export interface PreEstablishedRequest {
   readonly reference: string;
@@ -107,39 +107,30 @@ export async function createPreEstablishedLine(
         reverses: null,
         reversedBy: null,
       };
-      const component = {
-        budget: input.amount,
-        carryIn: 0,
-        enacted: 0,
-        changesNet: input.amount,
-        preEstablished: input.amount,
-        ...COUNTERS,
-        version: null,
-        provisional: false,
-      };
+      // the 세출 line (the schema makes `line` one) and its matching 세입 line, each created with the granted amount
+      const newControl = (created: BudgetLine) =>
+        createControl(gov, year, {
+          lineId: created.lineId,
+          kind: created.kind,
+          fund: created.account,
+          itemCode: created.kind === 'expenditure' ? created.statItem : created.category,
+          dept: created.dept,
+          mandatory: false,
+          sector: created.kind === 'expenditure' ? created.sector : '',
+          budget: input.amount,
+          carryIn: 0,
+          enacted: 0,
+          changesNet: input.amount,
+          preEstablished: input.amount,
+          ...COUNTERS,
+          version: null,
+          provisional: false,
+        });
       return {
         posting: change,
         items: {
-          expenditure: createControl(gov, year, {
-            lineId: line.lineId,
-            kind: 'expenditure',
-            fund: line.account,
-            itemCode: line.kind === 'expenditure' ? line.statItem : '',
-            dept: line.dept,
-            mandatory: false,
-            sector: line.kind === 'expenditure' ? line.sector : '',
-            ...component,
-          }),
-          revenue: createControl(gov, year, {
-            lineId: revenue.lineId,
-            kind: 'revenue',
-            fund: revenue.account,
-            itemCode: revenue.kind === 'revenue' ? revenue.category : '',
-            dept: revenue.dept,
-            mandatory: false,
-            sector: '',
-            ...component,
-          }),
+          expenditure: newControl(line),
+          revenue: newControl(revenue),
           posting: putChange(gov, year, input.reference, change),
           notSyncing: notSyncing(gov, year),
           audit: auditPut(

@@ -5,10 +5,9 @@ import { toBudgetLine } from '#shared/domain/budget/line-id.ts';
 import { duplicateLineRefusal, otherDepartmentRefusal, structureRefusal } from '#shared/domain/budget/line-structure.ts';
 import { applyLineChanges } from '#shared/domain/budget/totals.ts';
 import { recordAmendments } from '#shared/domain/budget/council-amendments.ts';
-import { lineEditingRole } from '#shared/domain/budget/workflow.ts';
 import { notFound, Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-import { lostRevision, requireRevision } from '#shared/application/budget/require-version.ts';
+import { lostRevision, requireEditable } from '#shared/application/budget/require-version.ts';
 import { listAccounts, listDepartments } from '#shared/stores/budget/structure.ts';
 import { getLines, totalsAttributes, versionLinesPartition, versionUpdate } from '#shared/stores/budget/version.ts';
 import { deleteLine, putLine } from '#shared/stores/budget/version-writes.ts';
@@ -27,9 +26,7 @@ export interface LineEdit {
  * revision the caller read.
  */
 export async function editLines(request: RequestInfo, caller: Caller, gov: string, year: number, number: number, edit: LineEdit) {
-  const version = await requireRevision(gov, year, number, edit.revision);
-  const editing = lineEditingRole(version.state, caller.roles);
-  if (!editing.ok) throw new Refused(editing.refusal);
+  const { version, role } = await requireEditable(caller, gov, year, number, edit.revision);
 
   const upserts = edit.upsert.map(toBudgetLine);
   const ids = [...upserts.map((line) => line.lineId), ...edit.remove];
@@ -43,7 +40,7 @@ export async function editLines(request: RequestInfo, caller: Caller, gov: strin
   const existing = await getLines([version], ids);
   const before = (lineId: string) => existing.get(`${partition}|${lineId}`);
   for (const lineId of edit.remove) if (!before(lineId)) throw notFound('line-not-found', `version ${number} has no line ${lineId}`);
-  if (editing.role === 'department_official') {
+  if (role === 'department_official') {
     const touched = [...upserts, ...ids.map(before).filter((line): line is BudgetLine => line !== undefined)];
     const foreign = otherDepartmentRefusal(caller.dept, touched);
     if (foreign) throw new Refused(foreign);

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import type { Caller } from '#shared/auth/caller.ts';
-import { tableName } from '#shared/config/env.ts';
 import { importRejected, rowsFromCsv, rowsFromJson, validateImport } from '#shared/domain/budget/import-rows.ts';
 import { totalsOf } from '#shared/domain/budget/totals.ts';
-import { lineEditingRole } from '#shared/domain/budget/workflow.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-import { lostRevision, requireRevision } from '#shared/application/budget/require-version.ts';
+import { requireEditable, writeRevision } from '#shared/application/budget/require-version.ts';
 import { listAccounts, listDepartments } from '#shared/stores/budget/structure.ts';
 import { readAllLines, totalsAttributes, versionLinesPartition, versionUpdate } from '#shared/stores/budget/version.ts';
 import { deleteGeneration, writeGeneration } from '#shared/stores/budget/version-writes.ts';
-import { transact } from '#shared/stores/table/transact.ts';
 
 export type ImportSource = { readonly lines: readonly unknown[] } | { readonly csv: string };
 
@@ -30,9 +26,7 @@ export async function importLines(
   revision: number,
   source: ImportSource,
 ) {
-  const version = await requireRevision(gov, year, number, revision);
-  const editing = lineEditingRole(version.state, caller.roles);
-  if (!editing.ok) throw new Refused(editing.refusal);
+  const { version } = await requireEditable(caller, gov, year, number, revision);
 
   const parsed = 'csv' in source ? rowsFromCsv(source.csv) : { rows: rowsFromJson(source.lines) };
   if ('errors' in parsed) throw new Refused(importRejected(parsed.errors, parsed.errors.length));
@@ -49,16 +43,11 @@ export async function importLines(
   await writeGeneration(partition, lines);
 
   const totals = totalsOf(lines);
-  const outcome = await transact({
-    version: versionUpdate(version, { ...totalsAttributes(totals, lines.length), generation: staged.generation }),
-    audit: auditPut(
-      tableName(),
-      auditRecord(request, { gov, operation: 'importBudgetLines', target: `budget-version ${gov}/${year}/${number}` }),
-    ),
-  });
-  if (!outcome.ok) {
+  const update = versionUpdate(version, { ...totalsAttributes(totals, lines.length), generation: staged.generation });
+  const lost = await writeRevision(request, version, update, 'importBudgetLines');
+  if (lost) {
     await deleteGeneration(partition, lines);
-    throw await lostRevision(gov, year, number, revision, revision + 1);
+    throw lost;
   }
   await deleteGeneration(versionLinesPartition(version), await readAllLines(version));
   return { revision: version.revision + 1, lineCount: lines.length, expenditureTotal: totals.expenditure, revenueTotal: totals.revenue };

@@ -1,7 +1,15 @@
+import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
+import type { Caller } from '#shared/auth/caller.ts';
+import type { Role } from '#shared/auth/roles.ts';
+import { tableName } from '#shared/config/env.ts';
 import { revisionConflict, versionNotFound } from '#shared/domain/budget/refusals.ts';
 import type { VersionRecord } from '#shared/domain/budget/version.ts';
+import { lineEditingRole } from '#shared/domain/budget/workflow.ts';
 import { Refused } from '#shared/domain/refusal.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
 import { getVersion } from '#shared/stores/budget/version.ts';
+import { transact } from '#shared/stores/table/transact.ts';
+import type { TransactItem } from '#shared/stores/table/transact.ts';
 
 /** The version, or 404 `version-not-found`. */
 export async function requireVersion(gov: string, year: number, number: number): Promise<VersionRecord> {
@@ -21,4 +29,37 @@ export async function requireRevision(gov: string, year: number, number: number,
 export async function lostRevision(gov: string, year: number, number: number, sent: number, fallback: number): Promise<Refused> {
   const current = await getVersion(gov, year, number);
   return new Refused(revisionConflict(number, sent, current?.revision ?? fallback));
+}
+
+/** The version at the revision the caller read, and the role in which the caller edits its lines in its state (or the refusal). */
+export async function requireEditable(
+  caller: Caller,
+  gov: string,
+  year: number,
+  number: number,
+  revision: number,
+): Promise<{ readonly version: VersionRecord; readonly role: Role }> {
+  const version = await requireRevision(gov, year, number, revision);
+  const editing = lineEditingRole(version.state, caller.roles);
+  if (!editing.ok) throw new Refused(editing.refusal);
+  return { version, role: editing.role };
+}
+
+/**
+ * Writes the version's next revision (`update`, a conditional versionUpdate of the revision read)
+ * with its audit record; the revision conflict to throw when another write came first, otherwise
+ * undefined.
+ */
+export async function writeRevision(
+  request: RequestInfo,
+  version: VersionRecord,
+  update: TransactItem,
+  operation: string,
+): Promise<Refused | undefined> {
+  const { gov, year, number, revision } = version;
+  const outcome = await transact({
+    version: update,
+    audit: auditPut(tableName(), auditRecord(request, { gov, operation, target: `budget-version ${gov}/${year}/${number}` })),
+  });
+  return outcome.ok ? undefined : lostRevision(gov, year, number, revision, revision + 1);
 }

@@ -6,7 +6,7 @@ import { lineNotControlled } from '#shared/domain/budget/allotment.ts';
 import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-import { reverse } from '#shared/application/reversible-posting.ts';
+import { reversalOf } from '#shared/application/reversal-of.ts';
 import type { Posted } from '#shared/application/reversible-posting.ts';
 import { changeLineOf, decisionDateOf, quarterOf, requireAuthority } from '#shared/application/budget/budget-change-context.ts';
 import { notSyncing } from '#shared/stores/budget/allotments.ts';
@@ -31,73 +31,67 @@ export async function reverseBudgetChange(
   reason: string,
 ): Promise<Posted<BudgetChange>> {
   const parsed = parseChangeId(originalId);
-  const reversalId = `${originalId}${REVERSAL_SUFFIX}`;
   const decisionDate = decisionDateOf(request.receivedAt);
-  return reverse(
-    async () => (parsed ? getChange(gov, year, parsed.kind, parsed.reference) : undefined),
-    refusal('not-found', 'change-not-found', `no budget change ${originalId} in ${gov}/${year}`),
-    (original) => {
+  return reversalOf({
+    noun: 'budget change',
+    originalId,
+    suffix: REVERSAL_SUFFIX,
+    original: async () => (parsed ? getChange(gov, year, parsed.kind, parsed.reference) : undefined),
+    notFound: refusal('not-found', 'change-not-found', `no budget change ${originalId} in ${gov}/${year}`),
+    irreversible: (original) => {
       if (original.reverses) return refusal('unprocessable', 'reversal-of-reversal', `${originalId} is itself a reversal`);
       if (original.kind === 'pre-established' || original.from === null)
         return refusal('unprocessable', 'reversal-of-reversal', `${originalId} created a line; a 추경 decides on it, not a reversal`);
-      const from = original.from;
-      const reversalReference = `${original.reference}${REVERSAL_SUFFIX}`;
+      return undefined;
+    },
+    stored: (original, reversalReference) => getChange(gov, year, original.kind, reversalReference),
+    sameRequest: (stored) => stored.reason === `${reason} (reference ${reference})`,
+    attempt: async (original, { reversalId, reversalReference }) => {
+      const from = original.from as string; // irreversible refused a change without a source
+      const late = afterYearEndRefusal(original.kind, year, decisionDate);
+      if (late) return late;
+      const [source, target] = await Promise.all([getLineControl(gov, year, original.to), getLineControl(gov, year, from)]);
+      if (!source) return lineNotControlled(gov, year, original.to);
+      if (!target) return lineNotControlled(gov, year, from);
+      await requireAuthority(request, gov, original.kind as ChangeKind);
+      const recoding = original.kind === 'recoding';
+      const refused = recoding
+        ? recodingRefusal(changeLineOf(source), changeLineOf(target), original.amount)
+        : moveRefusal(changeLineOf(source), changeLineOf(target), original.amount);
+      if (refused) return refused;
+      const reversal: BudgetChange = {
+        ...original,
+        changeId: reversalId,
+        reference: reversalReference,
+        from: original.to,
+        to: from,
+        amount: -original.amount,
+        reason: `${reason} (reference ${reference})`,
+        decidedAt: request.receivedAt,
+        decisionDate,
+        decidedBy: request.caller?.sub ?? 'anonymous',
+        role: request.actingRole ?? 'head',
+        quarter: quarterOf(decisionDate),
+        reverses: originalId,
+        reversedBy: null,
+      };
+      const component = componentOf[original.kind];
       return {
-        stored: () => getChange(gov, year, original.kind, reversalReference),
-        sameRequest: (stored) => stored.reason === `${reason} (reference ${reference})`,
-        referenceUsed: () =>
-          refusal('conflict', 'already-reversed', `budget change ${originalId} is already reversed`, { reversedBy: reversalId }),
-        attempt: async () => {
-          const late = afterYearEndRefusal(original.kind, year, decisionDate);
-          if (late) return late;
-          const [source, target] = await Promise.all([getLineControl(gov, year, original.to), getLineControl(gov, year, from)]);
-          if (!source) return lineNotControlled(gov, year, original.to);
-          if (!target) return lineNotControlled(gov, year, from);
-          await requireAuthority(request, gov, original.kind as ChangeKind);
-          const recoding = original.kind === 'recoding';
-          const refused = recoding
-            ? recodingRefusal(changeLineOf(source), changeLineOf(target), original.amount)
-            : moveRefusal(changeLineOf(source), changeLineOf(target), original.amount);
-          if (refused) return refused;
-          const reversal: BudgetChange = {
-            ...original,
-            changeId: reversalId,
-            reference: reversalReference,
-            from: original.to,
-            to: from,
-            amount: -original.amount,
-            reason: `${reason} (reference ${reference})`,
-            decidedAt: request.receivedAt,
-            decisionDate,
-            decidedBy: request.caller?.sub ?? 'anonymous',
-            role: request.actingRole ?? 'head',
-            quarter: quarterOf(decisionDate),
-            reverses: originalId,
-            reversedBy: null,
-          };
-          const component = componentOf[original.kind];
-          return {
-            posting: reversal,
-            items: {
-              source: recoding
-                ? moveExecuted(gov, year, source, -original.amount)
-                : moveBudget(gov, year, source, component, -original.amount),
-              target: recoding
-                ? moveExecuted(gov, year, target, original.amount)
-                : moveBudget(gov, year, target, component, original.amount),
-              posting: putChange(gov, year, reversalReference, reversal),
-              notSyncing: notSyncing(gov, year),
-              audit: auditPut(
-                tableName(),
-                auditRecord(request, { gov, operation: 'budgetChange.reverse', target: `budget-change ${gov}/${year}/${originalId}` }),
-              ),
-            },
-          };
+        posting: reversal,
+        items: {
+          source: recoding ? moveExecuted(gov, year, source, -original.amount) : moveBudget(gov, year, source, component, -original.amount),
+          target: recoding ? moveExecuted(gov, year, target, original.amount) : moveBudget(gov, year, target, component, original.amount),
+          posting: putChange(gov, year, reversalReference, reversal),
+          notSyncing: notSyncing(gov, year),
+          audit: auditPut(
+            tableName(),
+            auditRecord(request, { gov, operation: 'budgetChange.reverse', target: `budget-change ${gov}/${year}/${originalId}` }),
+          ),
         },
-        failed: (failed) => (failed.has('notSyncing') ? controlsSyncing(gov, year) : undefined),
-        contention: (attempts) =>
-          refusal('conflict', 'change-contention', `lines of ${originalId} changed during ${attempts} attempts; retry`),
       };
     },
-  );
+    failed: (_original, failed) => (failed.has('notSyncing') ? controlsSyncing(gov, year) : undefined),
+    contention: (_original, attempts) =>
+      refusal('conflict', 'change-contention', `lines of ${originalId} changed during ${attempts} attempts; retry`),
+  });
 }

@@ -1,6 +1,4 @@
-import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import type { Caller } from '#shared/auth/caller.ts';
-import { tableName } from '#shared/config/env.ts';
 import { deadlineWarning } from '#shared/domain/budget/deadlines.ts';
 import type { GovernmentLevel, VersionWarning } from '#shared/domain/budget/deadlines.ts';
 import { unbalancedBudget } from '#shared/domain/budget/refusals.ts';
@@ -16,9 +14,8 @@ import type { CarryInSource } from '#shared/application/budget/carry-in-source.t
 import type { ClosedPeriodSource } from '#shared/application/budget/closed-periods.ts';
 import { refuseClosedPeriod } from '#shared/application/budget/closed-periods.ts';
 import { finaliseVersion } from '#shared/application/budget/finalise-version.ts';
-import { lostRevision, requireRevision } from '#shared/application/budget/require-version.ts';
+import { requireRevision, writeRevision } from '#shared/application/budget/require-version.ts';
 import { readAllLines, versionUpdate } from '#shared/stores/budget/version.ts';
-import { transact } from '#shared/stores/table/transact.ts';
 
 export interface TransitionRequest {
   readonly gov: string;
@@ -79,13 +76,8 @@ export async function transitionVersion(
   if (action === 'finalise' && closed) await refuseClosedPeriod(closed, gov, year);
   if (action === 'finalise') return finaliseVersion(request, version, next, history, carryIns);
 
-  const outcome = await transact({
-    version: versionUpdate(version, { state: transition.to, ...consent }, { appendHistory: history, appendWarnings: warnings }),
-    audit: auditPut(
-      tableName(),
-      auditRecord(request, { gov, operation: `budgetVersion.${action}`, target: `budget-version ${gov}/${year}/${number}` }),
-    ),
-  });
-  if (!outcome.ok) throw await lostRevision(gov, year, number, revision, revision + 1);
+  const update = versionUpdate(version, { state: transition.to, ...consent }, { appendHistory: history, appendWarnings: warnings });
+  const lost = await writeRevision(request, version, update, `budgetVersion.${action}`);
+  if (lost) throw lost;
   return next;
 }

@@ -8,3 +8,9 @@ export async function listArchives(filter: ArchiveFilter): Promise<ArchivePage> 
   if (page === 'foreign-cursor') throw invalid('invalid-cursor', 'the cursor does not continue this listing');
   return page;
 }
+
+/** The answer of both listing routes: a page of at most `limit` entries (50 unless asked) and the cursor of the next page, if any. */
+export async function archiveListing(filter: Omit<ArchiveFilter, 'limit'> & { readonly limit?: number | undefined }) {
+  const page = await listArchives({ ...filter, limit: filter.limit ?? 50 });
+  return { items: page.items, ...(page.cursor ? { nextCursor: page.cursor } : {}) };
+}

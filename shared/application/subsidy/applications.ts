@@ -10,10 +10,9 @@ import {
 } from '#shared/application/subsidy/common.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 import { applicationRefusal } from '#shared/domain/subsidy/application.ts';
-import type { CostLine } from '#shared/domain/subsidy/application.ts';
+import type { ApplicationContent } from '#shared/domain/subsidy/application.ts';
 import { committeeOutcome, isRefusal } from '#shared/domain/subsidy/committee.ts';
 import type { CommitteeRecord } from '#shared/domain/subsidy/committee.ts';
-import type { Period } from '#shared/domain/subsidy/dates.ts';
 import { identifiersOf } from '#shared/domain/subsidy/identifiers.ts';
 import type { RecipientIdentity } from '#shared/domain/subsidy/identifiers.ts';
 import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
@@ -22,14 +21,8 @@ import type { RequestInfo } from '#shared/http/request-info.ts';
 import { applicationsOfRecipient, insertApplication, updateApplication } from '#shared/stores/subsidy/applications.ts';
 import type { ApplicationRecord } from '#shared/stores/subsidy/records.ts';
 
-export interface ApplicationInput {
+export interface ApplicationInput extends ApplicationContent {
   readonly identity: RecipientIdentity;
-  readonly projectName: string;
-  readonly plan: string;
-  readonly costs: readonly CostLine[];
-  readonly amountAsked: number;
-  readonly ownShare: number;
-  readonly period: Period;
   readonly submittedOn: string;
 }
 

@@ -3,19 +3,14 @@ import { identifierSecret, newId, requireWritten } from '#shared/application/sub
 import { Refused } from '#shared/domain/refusal.ts';
 import { isRefusal } from '#shared/domain/subsidy/committee.ts';
 import { exclusionPeriod } from '#shared/domain/subsidy/exclusion.ts';
-import type { ExclusionGround, ExclusionParty } from '#shared/domain/subsidy/exclusion.ts';
+import type { ExclusionInput as ExclusionTerms } from '#shared/domain/subsidy/exclusion.ts';
 import { digitsOnly, personPseudonym } from '#shared/domain/subsidy/identifiers.ts';
 import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { insertExclusion } from '#shared/stores/subsidy/nationwide.ts';
 import type { ExclusionRecord } from '#shared/stores/subsidy/records.ts';
 
-export interface ExclusionInput {
-  readonly party: ExclusionParty;
-  readonly ground: ExclusionGround;
-  readonly count: number;
-  readonly from: string;
-  readonly reductionMonths: number;
+export interface ExclusionInput extends ExclusionTerms {
   readonly violation: string;
   readonly publish: boolean;
   readonly identity: {

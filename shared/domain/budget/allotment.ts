@@ -9,44 +9,29 @@ import type { LimitBreach, Refusal } from '#shared/domain/refusal.ts';
  *   allotment reversal:  allotted − x ≥ committed
  *   cash reversal:       allocated − x ≥ paid
  */
-export function allotmentBreach(control: { readonly budget: number; readonly allotted: number }, amount: number): LimitBreach | undefined {
-  const available = control.budget - control.allotted;
-  if (amount <= available) return undefined;
-  return {
-    rule: 'allotted + amount ≤ budget',
-    requested: amount,
-    available,
-    numbers: { budget: control.budget, allotted: control.allotted },
-  };
-}
-
-export function allotmentReversalBreach(
-  control: { readonly allotted: number; readonly committed: number },
+/**
+ * The breach of a rule "what lies between two counters covers the amount" (upper − lower ≥ amount),
+ * with both counters as its numbers; undefined when it holds.
+ */
+function headroomBreach(
+  rule: string,
+  [upperName, upper]: readonly [string, number],
+  [lowerName, lower]: readonly [string, number],
   amount: number,
 ): LimitBreach | undefined {
-  const available = control.allotted - control.committed;
+  const available = upper - lower;
   if (amount <= available) return undefined;
-  return {
-    rule: 'allotted − reversal ≥ committed',
-    requested: amount,
-    available,
-    numbers: { allotted: control.allotted, committed: control.committed },
-  };
+  return { rule, requested: amount, available, numbers: { [upperName]: upper, [lowerName]: lower } };
 }
 
-export function cashReversalBreach(
-  control: { readonly allocated: number; readonly paid: number },
-  amount: number,
-): LimitBreach | undefined {
-  const available = control.allocated - control.paid;
-  if (amount <= available) return undefined;
-  return {
-    rule: 'allocated − reversal ≥ paid',
-    requested: amount,
-    available,
-    numbers: { allocated: control.allocated, paid: control.paid },
-  };
-}
+export const allotmentBreach = (control: { readonly budget: number; readonly allotted: number }, amount: number) =>
+  headroomBreach('allotted + amount ≤ budget', ['budget', control.budget], ['allotted', control.allotted], amount);
+
+export const allotmentReversalBreach = (control: { readonly allotted: number; readonly committed: number }, amount: number) =>
+  headroomBreach('allotted − reversal ≥ committed', ['allotted', control.allotted], ['committed', control.committed], amount);
+
+export const cashReversalBreach = (control: { readonly allocated: number; readonly paid: number }, amount: number) =>
+  headroomBreach('allocated − reversal ≥ paid', ['allocated', control.allocated], ['paid', control.paid], amount);
 
 /** Allotting `amount` on a line: refused when it would take allotted above the budget. */
 export function allotmentRefusal(

@@ -1,4 +1,5 @@
 import { functionalFields, nameOfField, revenueCategories } from '#shared/domain/budget/classification.ts';
+import { sumBy } from '#shared/domain/sums.ts';
 
 /**
  * The disclosed budget of a government and year: revenue by category (세입 by source) and
@@ -22,8 +23,8 @@ export function summarise(
   revenue: Iterable<{ readonly category: string; readonly amount: number | bigint }>,
   expenditure: Iterable<{ readonly field: string; readonly amount: number | bigint }>,
 ): BudgetSummary {
-  const byCategory = sumBy(revenue, (line) => line.category);
-  const byField = sumBy(expenditure, (line) => line.field);
+  const byCategory = sumAmounts(revenue, (line) => line.category);
+  const byField = sumAmounts(expenditure, (line) => line.field);
   const revenueRows = revenueCategories.map((category) => ({
     code: category.code,
     name: category.nameKo,
@@ -47,8 +48,6 @@ export function summarise(
   };
 }
 
-function sumBy<T extends { readonly amount: number | bigint }>(lines: Iterable<T>, key: (line: T) => string): Map<string, bigint> {
-  const sums = new Map<string, bigint>();
-  for (const line of lines) sums.set(key(line), (sums.get(key(line)) ?? 0n) + BigInt(line.amount));
-  return sums;
+function sumAmounts<T extends { readonly amount: number | bigint }>(lines: Iterable<T>, key: (line: T) => string): Map<string, bigint> {
+  return sumBy(lines, key, (line) => BigInt(line.amount));
 }

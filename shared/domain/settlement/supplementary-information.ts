@@ -9,6 +9,7 @@ import { operations } from '#shared/domain/accounting/statements/operations.ts';
 import { compare } from '#shared/domain/settlement/ledger-totals.ts';
 import { amount, reportTitles, text } from '#shared/domain/reports/report.ts';
 import type { Report, ReportRow } from '#shared/domain/reports/report.ts';
+import { sumBy } from '#shared/domain/sums.ts';
 
 /**
  * 필수보충정보 (회계기준규칙 제8조②, 제42조) the books support today:
@@ -43,12 +44,11 @@ function byNature(scopes: readonly Scope[], current: readonly EntityLedger[]): R
     .flatMap((scope) => {
       const ledger = ledgerOf.get(scope.name);
       if (!ledger) return [];
-      const amounts = new Map<string, bigint>();
-      for (const s of sumByAccount(ledger.period)) {
-        const a = account(s.account);
-        if (a.class !== 'expense' && a.class !== 'revenue') continue;
-        amounts.set(a.code, (amounts.get(a.code) ?? 0n) + classBalance(a, s.debit, s.credit));
-      }
+      const amounts = sumBy(
+        sumByAccount(ledger.period).filter((s) => ['expense', 'revenue'].includes(account(s.account).class)),
+        (s) => account(s.account).code,
+        (s) => classBalance(account(s.account), s.debit, s.credit),
+      );
       return chart
         .filter((a) => (amounts.get(a.code) ?? 0n) !== 0n)
         .map((a) => ({

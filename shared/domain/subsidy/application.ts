@@ -15,14 +15,18 @@ export interface CostLine {
   readonly own: number;
 }
 
-export interface ApplicationInput {
-  readonly recipientKind: RecipientKind;
+/** What an application asks for, as submitted and as stored. */
+export interface ApplicationContent {
   readonly projectName: string;
   readonly plan: string;
   readonly costs: readonly CostLine[];
   readonly amountAsked: number;
   readonly ownShare: number;
   readonly period: Period;
+}
+
+export interface ApplicationInput extends ApplicationContent {
+  readonly recipientKind: RecipientKind;
 }
 
 export interface ProgramTerms {

@@ -1,40 +1,29 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { StoredLineControl } from '#shared/stores/budget/controls.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { allotmentKey, allotmentPartition, yearKey } from '#shared/stores/budget/keys.ts';
+import type { PostingFields } from '#shared/stores/budget/posting-items.ts';
+import { getPosting, putPosting, toPosting } from '#shared/stores/budget/posting-items.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 
-export interface Allotment {
+export interface Allotment extends PostingFields {
   readonly allotmentId: string;
   readonly gov: string;
   readonly year: number;
   readonly lineId: string;
   readonly quarter: number;
-  /** Negative for a reversal. */
-  readonly amount: number;
   readonly kind: 'regular' | 'early' | 'reversal';
-  readonly reference: string;
-  readonly reverses: string | null;
-  readonly reversedBy: string | null;
-  /** Why a reversal was made; null on an original posting. */
-  readonly reason: string | null;
-  readonly at: string;
-  readonly subject: string;
   readonly allotted: number;
   readonly budget: number;
 }
 
-/** A reversal's key is its original's key plus this suffix, so an allotment is reversed at most once. */
-export const REVERSAL_SUFFIX = '~R';
+export { REVERSAL_SUFFIX } from '#shared/stores/budget/posting-items.ts';
 
 /** The allotment stored under a line and reference (a reversal under its original's reference + suffix). */
-export async function getAllotment(gov: string, year: number, lineId: string, reference: string): Promise<Allotment | undefined> {
-  const { Item } = await dynamoClient().send(
-    new GetCommand({ TableName: tableName(), Key: allotmentKey(gov, year, lineId, reference), ConsistentRead: true }),
-  );
-  return Item ? toAllotment(Item) : undefined;
+export function getAllotment(gov: string, year: number, lineId: string, reference: string): Promise<Allotment | undefined> {
+  return getPosting<Allotment>(allotmentKey(gov, year, lineId, reference));
 }
 
 /** All postings of a line, oldest reference first, each original marked with its reversal. */
@@ -47,7 +36,7 @@ export async function lineAllotments(gov: string, year: number, lineId: string):
       ConsistentRead: true,
     }),
   );
-  const postings = (Items ?? []).map(toAllotment);
+  const postings = (Items ?? []).map((item) => toPosting<Allotment>(item));
   const reversals = new Map(postings.filter((p) => p.reverses).map((p) => [p.reverses, p.allotmentId]));
   return postings.map((p) => ({ ...p, reversedBy: reversals.get(p.allotmentId) ?? null })).sort((a, b) => a.at.localeCompare(b.at));
 }
@@ -73,23 +62,10 @@ export function moveAllotted(gov: string, year: number, control: StoredLineContr
 }
 
 /** Stores a posting once: the put fails if the line already has a posting under the reference. */
-export function putAllotment(gov: string, year: number, reference: string, allotment: Allotment): TransactItem {
-  const { reversedBy: _computed, ...stored } = allotment;
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: { ...allotmentKey(gov, year, allotment.lineId, reference), entity: 'allotment', ...stored },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
+export const putAllotment = (gov: string, year: number, reference: string, allotment: Allotment): TransactItem =>
+  putPosting(allotmentKey(gov, year, allotment.lineId, reference), 'allotment', allotment);
 
 /** Fails while the year's control items are being written for a new final budget. */
 export const notSyncing = (gov: string, year: number): TransactItem => ({
   ConditionCheck: { TableName: tableName(), Key: yearKey(gov, year), ConditionExpression: 'attribute_not_exists(syncing)' },
 });
-
-function toAllotment(item: Record<string, unknown>): Allotment {
-  const { pk: _pk, sk: _sk, entity: _entity, ...rest } = item;
-  return { reversedBy: null, ...(rest as Omit<Allotment, 'reversedBy'>) };
-}

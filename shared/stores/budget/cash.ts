@@ -3,24 +3,17 @@ import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { cashControlKey } from '#shared/stores/budget/control-keys.ts';
 import { cashAllocationKey } from '#shared/stores/budget/keys.ts';
+import type { PostingFields } from '#shared/stores/budget/posting-items.ts';
+import { getPosting, putPosting } from '#shared/stores/budget/posting-items.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 
-export interface CashAllocation {
+export interface CashAllocation extends PostingFields {
   readonly allocationId: string;
   readonly gov: string;
   readonly year: number;
   readonly fund: string;
   readonly month: string;
-  /** Negative for a reversal. */
-  readonly amount: number;
   readonly kind: 'allocation' | 'reversal';
-  readonly reference: string;
-  readonly reverses: string | null;
-  readonly reversedBy: string | null;
-  /** Why a reversal was made; null on an original posting. */
-  readonly reason: string | null;
-  readonly at: string;
-  readonly subject: string;
   readonly allocated: number;
 }
 
@@ -30,8 +23,7 @@ export interface CashCounters {
   readonly paid: number;
 }
 
-/** A reversal's key is its original's reference plus this suffix, so an allocation is reversed at most once. */
-export const REVERSAL_SUFFIX = '~R';
+export { REVERSAL_SUFFIX } from '#shared/stores/budget/posting-items.ts';
 
 export async function getCash(gov: string, year: number, fund: string, month: string): Promise<CashCounters | undefined> {
   const { Item } = await dynamoClient().send(
@@ -41,19 +33,14 @@ export async function getCash(gov: string, year: number, fund: string, month: st
 }
 
 /** The posting stored under an account, month and reference (allocations and reversals alike). */
-export async function getCashAllocation(
+export function getCashAllocation(
   gov: string,
   year: number,
   fund: string,
   month: string,
   reference: string,
 ): Promise<CashAllocation | undefined> {
-  const { Item } = await dynamoClient().send(
-    new GetCommand({ TableName: tableName(), Key: cashAllocationKey(gov, year, fund, month, reference), ConsistentRead: true }),
-  );
-  if (!Item) return undefined;
-  const { pk: _pk, sk: _sk, entity: _entity, ...rest } = Item;
-  return { reversedBy: null, ...(rest as Omit<CashAllocation, 'reversedBy'>) };
+  return getPosting<CashAllocation>(cashAllocationKey(gov, year, fund, month, reference));
 }
 
 /** Creates the CASH# item with zero counters on first use; afterwards moves `allocated` only from the value read. */
@@ -100,13 +87,5 @@ export function moveAllocated(
 }
 
 /** Stores a posting once: the put fails if the account and month already have a posting under the reference. */
-export function putCashAllocation(gov: string, year: number, reference: string, posting: CashAllocation): TransactItem {
-  const { reversedBy: _computed, ...stored } = posting;
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: { ...cashAllocationKey(gov, year, posting.fund, posting.month, reference), entity: 'cash-allocation', ...stored },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
+export const putCashAllocation = (gov: string, year: number, reference: string, posting: CashAllocation): TransactItem =>
+  putPosting(cashAllocationKey(gov, year, posting.fund, posting.month, reference), 'cash-allocation', posting);

@@ -1,10 +1,9 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { ChangeKind } from '#shared/domain/budget/budget-change.ts';
 import type { StoredLineControl } from '#shared/stores/budget/controls.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { changeKey, changesPartition } from '#shared/stores/budget/keys.ts';
+import { getPosting, putPosting, toPosting } from '#shared/stores/budget/posting-items.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 
@@ -44,34 +43,25 @@ export interface BudgetChange {
   readonly reversedBy: string | null;
 }
 
-export const REVERSAL_SUFFIX = '~R';
+export { REVERSAL_SUFFIX } from '#shared/stores/budget/posting-items.ts';
 
-export async function getChange(gov: string, year: number, kind: string, reference: string): Promise<BudgetChange | undefined> {
-  const { Item } = await dynamoClient().send(
-    new GetCommand({ TableName: tableName(), Key: changeKey(gov, year, kind, reference), ConsistentRead: true }),
-  );
-  return Item ? toChange(Item) : undefined;
+export function getChange(gov: string, year: number, kind: string, reference: string): Promise<BudgetChange | undefined> {
+  return getPosting<BudgetChange>(changeKey(gov, year, kind, reference));
 }
 
 /** The changes of a year (of one kind, or all), each original marked with its reversal, in decision order. */
 export async function listChanges(gov: string, year: number, kind?: ChangeKind): Promise<BudgetChange[]> {
-  const items = (await queryPrefix(changesPartition(gov, year), kind ? `${kind}#` : '', { ConsistentRead: true })).map(toChange);
+  const items = (await queryPrefix(changesPartition(gov, year), kind ? `${kind}#` : '', { ConsistentRead: true })).map((item) =>
+    toPosting<BudgetChange>(item),
+  );
   const reversals = new Map(items.filter((c) => c.reverses).map((c) => [c.reverses, c.changeId]));
   return items
     .map((c) => ({ ...c, reversedBy: reversals.get(c.changeId) ?? null }))
     .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt) || a.changeId.localeCompare(b.changeId));
 }
 
-export function putChange(gov: string, year: number, reference: string, change: BudgetChange): TransactItem {
-  const { reversedBy: _computed, ...stored } = change;
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: { ...changeKey(gov, year, change.kind, reference), entity: 'budget-change', ...stored },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
+export const putChange = (gov: string, year: number, reference: string, change: BudgetChange): TransactItem =>
+  putPosting(changeKey(gov, year, change.kind, reference), 'budget-change', change);
 
 /**
  * Moves `amount` of 예산현액 off a line (negative) or onto it (positive), counted in the named
@@ -142,9 +132,4 @@ export function createControl(gov: string, year: number, item: Readonly<Record<s
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
-}
-
-function toChange(item: Record<string, unknown>): BudgetChange {
-  const { pk: _pk, sk: _sk, entity: _entity, ...rest } = item;
-  return { reversedBy: null, ...(rest as Omit<BudgetChange, 'reversedBy'>) };
 }

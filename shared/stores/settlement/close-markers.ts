@@ -9,6 +9,7 @@ import { closeMarkerPeriod } from '#shared/stores/settlement/keys.ts';
 import type { AuditedRequest } from '#shared/stores/settlement/audited-request.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import { transact } from '#shared/stores/table/transact.ts';
+import type { TransactItem } from '#shared/stores/table/transact.ts';
 
 const markerKey = (job: ClosingJob) => closingKey(job.gov, job.period.year, closeMarkerPeriod(job.period.kind, job.period.id));
 
@@ -142,3 +143,8 @@ export function closedBefore(gov: string, period: Period): Promise<ReadonlySet<s
   const prefix = period.kind === 'monthly' ? closeMarkerPeriod('daily', `${period.id}-`) : closeMarkerPeriod('monthly', '');
   return closedPeriods(gov, period.year, prefix);
 }
+
+/** A transaction's condition that the period has no marker (neither being closed nor closed), as postings check it. */
+export const markerAbsent = (gov: string, year: number, sk: string): TransactItem => ({
+  ConditionCheck: { TableName: tableName(), Key: closingKey(gov, year, sk), ConditionExpression: 'attribute_not_exists(pk)' },
+});

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
@@ -28,6 +28,60 @@ export async function completedSteps(job: ClosingJob): Promise<readonly string[]
 }
 
 /**
+ * One UpdateItem on the progress item: its identity, the steps completed so far, the status, and
+ * the step's figures merged into `summary` key by key (the map itself is created by a run's first
+ * write, whose step — close-period — reports no figures, and is kept by a failure). `failure` is
+ * set by a failed run and removed by the next completed step.
+ */
+function progressUpdate(
+  job: ClosingJob,
+  state: {
+    readonly completed: readonly string[];
+    readonly status: ClosingProgress['status'];
+    readonly failure?: ClosingProgress['failure'];
+    readonly figures: Readonly<Record<string, number>>;
+  },
+  now: Date,
+) {
+  const fields: Record<string, unknown> = {
+    entity: 'closing-progress',
+    gov: job.gov,
+    year: job.period.year,
+    kind: job.period.kind,
+    period: job.period.id,
+    completed: [...state.completed],
+    status: state.status,
+    updatedAt: now.toISOString(),
+    ...(state.failure ? { failure: state.failure } : {}),
+  };
+  const names: Record<string, string> = { '#summary': 'summary' };
+  const values: Record<string, unknown> = {};
+  const set = Object.entries(fields).map(([field, value], i) => {
+    names[`#a${i}`] = field;
+    values[`:a${i}`] = value;
+    return `#a${i} = :a${i}`;
+  });
+  const figures = Object.entries(state.figures);
+  if (figures.length === 0) {
+    set.push('#summary = if_not_exists(#summary, :noFigures)');
+    values[':noFigures'] = {};
+  }
+  figures.forEach(([figure, value], i) => {
+    names[`#f${i}`] = figure;
+    values[`:f${i}`] = value;
+    set.push(`#summary.#f${i} = :f${i}`);
+  });
+  if (!state.failure) names['#failure'] = 'failure';
+  return {
+    TableName: tableName(),
+    Key: keyOf(job),
+    UpdateExpression: `SET ${set.join(', ')}${state.failure ? '' : ' REMOVE #failure'}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/**
  * Records one more completed step and the closing's status, merging the step's figures into the
  * summary, on condition that the item still holds the steps this run started from (two runs of the
  * same closing cannot both advance it).
@@ -40,52 +94,25 @@ export async function completeStep(
   summary: Readonly<Record<string, number>>,
   now: Date,
 ): Promise<void> {
-  const completed = [...done, step];
-  const previous = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: keyOf(job), ConsistentRead: true }));
+  const update = progressUpdate(job, { completed: [...done, step], status, figures: summary }, now);
   await dynamoClient().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keyOf(job),
-        entity: 'closing-progress',
-        gov: job.gov,
-        year: job.period.year,
-        kind: job.period.kind,
-        period: job.period.id,
-        completed,
-        status,
-        summary: { ...((previous.Item?.summary as Record<string, number> | undefined) ?? {}), ...summary },
-        updatedAt: now.toISOString(),
-      },
-      ConditionExpression: done.length === 0 ? 'attribute_not_exists(pk) OR size(completed) = :zero' : 'size(completed) = :n',
-      ExpressionAttributeValues: done.length === 0 ? { ':zero': 0 } : { ':n': done.length },
+    new UpdateCommand({
+      ...update,
+      ConditionExpression: done.length === 0 ? 'attribute_not_exists(pk) OR size(#done) = :n' : 'size(#done) = :n',
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#done': 'completed' },
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':n': done.length },
     }),
   );
 }
 
 /**
  * A closing that failed before its archive was written: it starts again from its first step, and
- * the status says why it failed.
+ * the status says why it failed; the figures reported so far stay.
  */
 export async function failClosing(job: ClosingJob, failure: { code: string; detail: string }, now: Date): Promise<void> {
-  const previous = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: keyOf(job), ConsistentRead: true }));
+  const recorded = { code: failure.code, detail: failure.detail.slice(0, 1000) };
   await dynamoClient().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keyOf(job),
-        entity: 'closing-progress',
-        gov: job.gov,
-        year: job.period.year,
-        kind: job.period.kind,
-        period: job.period.id,
-        completed: [],
-        status: 'failed',
-        failure: { code: failure.code, detail: failure.detail.slice(0, 1000) },
-        summary: (previous.Item?.summary as Record<string, number> | undefined) ?? {},
-        updatedAt: now.toISOString(),
-      },
-    }),
+    new UpdateCommand(progressUpdate(job, { completed: [], status: 'failed', failure: recorded, figures: {} }, now)),
   );
 }
 

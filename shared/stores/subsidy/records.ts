@@ -1,6 +1,5 @@
-import type { CostLine } from '#shared/domain/subsidy/application.ts';
+import type { ApplicationContent, CostLine } from '#shared/domain/subsidy/application.ts';
 import type { CommitteeRecord } from '#shared/domain/subsidy/committee.ts';
-import type { Period } from '#shared/domain/subsidy/dates.ts';
 import type { Identifier, RecipientIdentity } from '#shared/domain/subsidy/identifiers.ts';
 import type { ApplicationState } from '#shared/domain/subsidy/lifecycle.ts';
 import type { SimilarMatch } from '#shared/domain/subsidy/nationwide-check.ts';
@@ -63,7 +62,7 @@ export interface ReturnRecord {
   readonly restored?: number;
 }
 
-export interface ApplicationRecord {
+export interface ApplicationRecord extends ApplicationContent {
   readonly gov: string;
   readonly year: number;
   readonly programId: string;
@@ -71,12 +70,6 @@ export interface ApplicationRecord {
   readonly recipientId: string;
   readonly identity: StoredIdentity;
   readonly identifiers: readonly Identifier[];
-  readonly projectName: string;
-  readonly plan: string;
-  readonly costs: readonly CostLine[];
-  readonly amountAsked: number;
-  readonly ownShare: number;
-  readonly period: Period;
   readonly state: ApplicationState;
   readonly revision: number;
   readonly submittedAt: string;

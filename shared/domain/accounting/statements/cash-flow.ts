@@ -2,6 +2,7 @@ import { accountWithRole } from '#shared/domain/accounting/chart.ts';
 import type { CashActivity } from '#shared/domain/accounting/journal.ts';
 import type { Ledger } from '#shared/domain/accounting/ledger.ts';
 import { balancesByAccount } from '#shared/domain/accounting/statements/financial-position.ts';
+import { sumBy } from '#shared/domain/sums.ts';
 
 export interface FlowLine {
   readonly label: string;
@@ -32,11 +33,11 @@ export interface CashFlowStatement {
 export function cashFlowStatement(ledger: Ledger): CashFlowStatement {
   const activity = (which: CashActivity): ActivityFlows => {
     const totals = (sign: 1n | -1n) => {
-      const byLabel = new Map<string, bigint>();
-      for (const f of ledger.cashFlows) {
-        if (f.activity !== which || f.amount * sign <= 0n) continue;
-        byLabel.set(f.label, (byLabel.get(f.label) ?? 0n) + f.amount * sign);
-      }
+      const byLabel = sumBy(
+        ledger.cashFlows.filter((f) => f.activity === which && f.amount * sign > 0n),
+        (f) => f.label,
+        (f) => f.amount * sign,
+      );
       return [...byLabel].map(([label, amount]) => ({ label, amount }));
     };
     const inflows = totals(1n);

@@ -3,6 +3,7 @@ import type { Section } from '#shared/domain/accounting/chart.ts';
 import type { JournalLine } from '#shared/domain/accounting/journal.ts';
 import { sumByAccount } from '#shared/domain/accounting/ledger.ts';
 import type { Ledger } from '#shared/domain/accounting/ledger.ts';
+import { sumBy } from '#shared/domain/sums.ts';
 
 export interface StatementLine {
   readonly account: string;
@@ -37,11 +38,11 @@ export interface FinancialPosition {
 
 /** Balances per account summed over lines, on each account's class side. */
 export function balancesByAccount(lines: readonly JournalLine[]): Map<string, bigint> {
-  const result = new Map<string, bigint>();
-  for (const s of sumByAccount(lines)) {
-    result.set(s.account, (result.get(s.account) ?? 0n) + classBalance(account(s.account), s.debit, s.credit));
-  }
-  return result;
+  return sumBy(
+    sumByAccount(lines),
+    (s) => s.account,
+    (s) => classBalance(account(s.account), s.debit, s.credit),
+  );
 }
 
 function sections(names: readonly Section[], balances: ReadonlyMap<string, bigint>): SectionTotal[] {

@@ -3,6 +3,7 @@ import type { Section } from '#shared/domain/accounting/chart.ts';
 import { sumByAccount } from '#shared/domain/accounting/ledger.ts';
 import type { Ledger } from '#shared/domain/accounting/ledger.ts';
 import type { StatementLine } from '#shared/domain/accounting/statements/financial-position.ts';
+import { sumBy } from '#shared/domain/sums.ts';
 
 export interface Group {
   readonly lines: readonly StatementLine[];
@@ -45,11 +46,11 @@ export function operations(ledger: Ledger): Operations {
     return cls === 'revenue' || cls === 'expense';
   });
   const group = (section: Section, fn?: string): Group => {
-    const amounts = new Map<string, bigint>();
-    for (const s of sums) {
-      if (account(s.account).section !== section || (fn !== undefined && s.function !== fn)) continue;
-      amounts.set(s.account, (amounts.get(s.account) ?? 0n) + classBalance(account(s.account), s.debit, s.credit));
-    }
+    const amounts = sumBy(
+      sums.filter((s) => account(s.account).section === section && (fn === undefined || s.function === fn)),
+      (s) => s.account,
+      (s) => classBalance(account(s.account), s.debit, s.credit),
+    );
     const lines = chart
       .filter((a) => (amounts.get(a.code) ?? 0n) !== 0n)
       .map((a) => ({ account: a.code, nameKo: a.nameKo, amount: amounts.get(a.code)! }));
