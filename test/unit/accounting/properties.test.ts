@@ -88,7 +88,8 @@ describe('properties of random fiscal years', () => {
           for (const b of books) {
             expectStatementsTie(entityLedger(b), b.entity.id);
             const next = closingBalances(b);
-            expect(isBalanced(next)).toBe(true);
+            // balanced as a set (Σ debit = Σ credit); it may be empty when everything closed at zero
+            expect(next.reduce((t, l) => t + l.debit - l.credit, 0n)).toBe(0n);
             const nextNetAssets = next.filter((l) => l.account === '3101').reduce((t, l) => t + l.credit - l.debit, 0n);
             expect(nextNetAssets).toBe(statementsOf(entityLedger(b)).financialPosition.netAssets.total);
           }
@@ -96,7 +97,11 @@ describe('properties of random fiscal years', () => {
           expectStatementsTie(wholeGovernmentLedger(books), '통합');
         },
       ),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // A 회계 whose every balance closes at zero opens next year with no lines at all (found by this test).
+        examples: [[[], [{ payer: 3, receiver: 0, amount: 4n, received: false }], [1n, 1n, 1n, 4n]]],
+      },
     );
   });
 });
