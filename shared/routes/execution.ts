@@ -14,6 +14,8 @@ import {
   correctionBody,
   governmentFundStatus,
   idempotencyKeyHeader,
+  ledgerPage,
+  ledgerQuery,
   nationalFundStatus,
   noticeBody,
   orderParams,
@@ -222,4 +224,20 @@ export const getNationalFundStatus = defineRoute({
   access: nationalRead('ministry', 'research'),
   params: yearParams,
   response: nationalFundStatus,
+});
+
+export const listLedger = defineRoute({
+  id: 'listLedger',
+  method: 'GET',
+  path: `${base}/ledger`,
+  handler: 'postings/list-ledger',
+  summary: '지출부/수입부: the applied postings of a line, a department, a counterparty or the whole book, by period, paged',
+  description:
+    'One Query of an index written with each posting (never a scan). Each page carries its exact totals per posting kind; ' +
+    'counterparties appear only as 사업자등록번호 or a pseudonym.',
+  tags: ['Postings'],
+  access: governmentRead(...governmentReaders),
+  params: govYearParams,
+  query: ledgerQuery,
+  response: ledgerPage,
 });

@@ -11,6 +11,7 @@ import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
 import { fundStatusUpdate } from '#shared/stores/execution/fund-status.ts';
 import { closingKey, reversalKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
 import { documentItem, resultItem } from '#shared/stores/execution/posting-items.ts';
+import { ledgerItems } from '#shared/stores/execution/ledger-index.ts';
 
 /** DynamoDB's limit of actions in one TransactWriteItems. */
 export const MAX_TRANSACTION_ACTIONS = 100;
@@ -44,6 +45,7 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
     const action = changeAction(table, change);
     if (action) actions.push(action);
   }
+  for (const entry of plan.ledger) for (const item of ledgerItems(entry)) actions.push({ Put: { TableName: table, Item: item } });
   for (const balance of plan.balances) actions.push(balanceUpdate(table, balance));
   const cashByGovernment = Map.groupBy(plan.cash, (movement) => `${movement.gov}|${movement.year}`);
   for (const movements of cashByGovernment.values()) {

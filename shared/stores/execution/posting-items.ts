@@ -10,7 +10,8 @@ import { failedIndexKey, journalIndexKey, requestKey, resultKey, targetItemKey }
 /** Conversions between execution's stored items and the pure model. */
 type Item = Record<string, unknown>;
 
-const DOC_ATTRIBUTES = ['lineId', 'fund', 'year', 'createdBy', 'commitmentId', 'committedBy', 'resolutionId', 'assessmentId'];
+/** `party`: the counterparty's ledger identifier (ledger-entry.ts), carried down the document chain. */
+const DOC_ATTRIBUTES = ['lineId', 'fund', 'year', 'createdBy', 'commitmentId', 'committedBy', 'resolutionId', 'assessmentId', 'party'];
 
 export function toControlledItem(target: Target, item: Item): ControlledItem {
   const kind: ItemKind = target.type === 'doc' ? (item.kind as ItemKind) : target.type;
@@ -24,6 +25,7 @@ export function toControlledItem(target: Target, item: Item): ControlledItem {
         lineKind: String(item.kind),
         fund: String(item.fund),
         itemCode: String(item.itemCode),
+        dept: String(item.dept ?? ''),
         ...journalAttributes(item),
       },
       counters,
