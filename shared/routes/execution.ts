@@ -16,6 +16,7 @@ import {
   idempotencyKeyHeader,
   ledgerPage,
   ledgerQuery,
+  nationalExecutionRate,
   nationalFundStatus,
   noticeBody,
   orderParams,
@@ -240,4 +241,16 @@ export const listLedger = defineRoute({
   params: govYearParams,
   query: ledgerQuery,
   response: ledgerPage,
+});
+
+export const getNationalExecutionRate = defineRoute({
+  id: 'getNationalExecutionRate',
+  method: 'GET',
+  path: '/years/{year}/execution-rate',
+  handler: 'fund-status/get-national-execution-rate',
+  summary: 'Nationwide execution rate per government (지출액 ÷ 세출 예산액), exact sums over the 243 governments',
+  tags: ['Fund status'],
+  access: nationalRead('ministry'),
+  params: yearParams,
+  response: nationalExecutionRate,
 });

@@ -206,3 +206,13 @@ export const ledgerPage = z.object({
   }),
   cursor: z.string().optional().describe('pass back for the next page; absent on the last page'),
 });
+
+/** The nationwide execution rate per government (issue #14): exact sums as decimal strings. */
+export const nationalExecutionRate = z.object({
+  year: z.number().int(),
+  governments: z.number().int().describe('governments with a final budget or a payment this year (≤ 243)'),
+  budget: wonTotal.describe('세출 예산액 of the final versions, summed'),
+  paid: wonTotal.describe('지출액, summed'),
+  executionRate: z.string().describe('paid ÷ budget in percent, 2 decimals'),
+  items: z.array(z.object({ gov: z.string(), budget: wonTotal, paid: wonTotal, executionRate: z.string() })),
+});

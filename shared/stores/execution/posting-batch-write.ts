@@ -48,9 +48,10 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
   for (const entry of plan.ledger) for (const item of ledgerItems(entry)) actions.push({ Put: { TableName: table, Item: item } });
   for (const balance of plan.balances) actions.push(balanceUpdate(table, balance));
   const cashByGovernment = Map.groupBy(plan.cash, (movement) => `${movement.gov}|${movement.year}`);
-  for (const movements of cashByGovernment.values()) {
+  const paid = paidByGovernment(plan.outcomes);
+  for (const [key, movements] of cashByGovernment) {
     const first = movements[0]!;
-    actions.push(fundStatusUpdate(table, first.gov, first.year, movements, decidedAt));
+    actions.push(fundStatusUpdate(table, first.gov, first.year, movements, decidedAt, paid.get(key) ?? 0));
   }
   for (const check of plan.closingChecks) {
     actions.push({
@@ -62,6 +63,17 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
     });
   }
   return actions;
+}
+
+/** 세출 지출액 of the batch per government and year (`gov|year`): the amounts of its applied payments. */
+function paidByGovernment(outcomes: readonly Outcome[]): Map<string, number> {
+  const paid = new Map<string, number>();
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'applied' || outcome.message.command.kind !== 'pay') continue;
+    const key = `${outcome.message.gov}|${outcome.message.year}`;
+    paid.set(key, (paid.get(key) ?? 0) + outcome.amount);
+  }
+  return paid;
 }
 
 /**
