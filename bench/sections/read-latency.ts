@@ -30,7 +30,7 @@ const CLIENTS = 50;
 export const readLatency: Section = {
   id: '4',
   title: 'API read latency (50 concurrent clients)',
-  budgetMs: { quick: 22_000, full: 150_000 },
+  budgetMs: { quick: 40_000, full: 200_000 },
   async run(context) {
     requireRoute('getBudgetLineHistory', 'budget, issue 4');
     requireRoute('getFundStatus', 'execution, issue 5');
