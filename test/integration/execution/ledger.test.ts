@@ -3,7 +3,7 @@ import * as routes from '#shared/routes/execution.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { callers, drainPostings, GOV, seedCash, seedLine, YEAR } from '#test/integration/execution/support.ts';
+import { callers, GOV, postingClient, seedCash, seedLine, YEAR } from '#test/integration/execution/support.ts';
 
 await useTestStack();
 
@@ -13,18 +13,7 @@ await useTestStack();
  */
 const BUSINESS = '220-81-12341'; // a valid 사업자등록번호 (check digit 1)
 const PERSON = '홍길동 900101-1234567';
-let keys = 0;
-const post = async (route: (typeof routes)[keyof typeof routes], caller: TestCaller, params: Record<string, string>, body: unknown) => {
-  const result = await callRoute(route, {
-    caller,
-    params: { gov: GOV, year: YEAR, ...params },
-    body,
-    headers: { 'Idempotency-Key': `ledger-${++keys}` },
-  });
-  expect(result.status, JSON.stringify(result.body)).toBe(202);
-  await drainPostings();
-  return result.body.postingId as string;
-};
+const post = postingClient('ledger');
 const ledger = (query: Record<string, string>, caller: TestCaller = callers.financeOfficer) =>
   callRoute(routes.listLedger, { params: { gov: GOV, year: YEAR }, query, caller });
 const ids = (body: { lines: { postingId: string }[] }) => body.lines.map((line) => line.postingId);

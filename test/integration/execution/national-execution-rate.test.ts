@@ -6,9 +6,8 @@ import * as routes from '#shared/routes/execution.ts';
 import { totalsKey } from '#shared/stores/budget/keys.ts';
 import { fundStatusKey } from '#shared/stores/execution/fund-status.ts';
 import { callRoute } from '#test/support/api.ts';
-import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { callers, drainPostings, GOV, seedCash, seedLine, YEAR } from '#test/integration/execution/support.ts';
+import { callers, GOV, postingClient, seedCash, seedLine, YEAR } from '#test/integration/execution/support.ts';
 
 await useTestStack();
 
@@ -21,18 +20,7 @@ const DAEGU = '27000';
 const put = (Item: Record<string, unknown>) => dynamoClient().send(new PutCommand({ TableName: tableName(), Item }));
 const totals = (gov: string, expenditureTotal: string) =>
   put({ ...totalsKey(gov, YEAR), gov, year: YEAR, version: 1, expenditureTotal, revenueTotal: expenditureTotal });
-let keys = 0;
-const post = async (route: (typeof routes)[keyof typeof routes], caller: TestCaller, params: Record<string, string>, body: unknown) => {
-  const result = await callRoute(route, {
-    caller,
-    params: { gov: GOV, year: YEAR, ...params },
-    body,
-    headers: { 'Idempotency-Key': `rate-${++keys}` },
-  });
-  expect(result.status, JSON.stringify(result.body)).toBe(202);
-  await drainPostings();
-  return result.body.postingId as string;
-};
+const post = postingClient('rate');
 const rate = () => callRoute(routes.getNationalExecutionRate, { params: { year: YEAR }, caller: callers.ministry });
 
 beforeAll(async () => {
