@@ -15,6 +15,9 @@ import {
   custodyParams,
   governmentFundStatus,
   idempotencyKeyHeader,
+  ledgerPage,
+  ledgerQuery,
+  nationalExecutionRate,
   nationalFundStatus,
   noticeBody,
   orderParams,
@@ -316,4 +319,32 @@ export const getNationalFundStatus = defineRoute({
   access: nationalRead('ministry', 'research'),
   params: yearParams,
   response: nationalFundStatus,
+});
+
+export const listLedger = defineRoute({
+  id: 'listLedger',
+  method: 'GET',
+  path: `${base}/ledger`,
+  handler: 'postings/list-ledger',
+  summary: '지출부/수입부: the applied postings of a line, a department, a counterparty or the whole book, by period, paged',
+  description:
+    'One Query of an index written with each posting (never a scan). Each page carries its exact totals per posting kind; ' +
+    'counterparties appear only as 사업자등록번호 or a pseudonym.',
+  tags: ['Postings'],
+  access: governmentRead(...governmentReaders),
+  params: govYearParams,
+  query: ledgerQuery,
+  response: ledgerPage,
+});
+
+export const getNationalExecutionRate = defineRoute({
+  id: 'getNationalExecutionRate',
+  method: 'GET',
+  path: '/years/{year}/execution-rate',
+  handler: 'fund-status/get-national-execution-rate',
+  summary: 'Nationwide execution rate per government (지출액 ÷ 세출 예산액), exact sums over the 243 governments',
+  tags: ['Fund status'],
+  access: nationalRead('ministry'),
+  params: yearParams,
+  response: nationalExecutionRate,
 });

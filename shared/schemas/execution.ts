@@ -236,3 +236,52 @@ export const postingMessage = z.strictObject({
     receivedAt: z.string(),
   }),
 });
+
+/** The document ledger (지출부/수입부, issue #14): one dimension, a period, cursor paging. */
+export const ledgerQuery = z.strictObject({
+  by: z.enum(['line', 'department', 'counterparty', 'book']),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'a line id, a department code, a counterparty identifier or a book (expenditure | revenue)')
+    .describe(
+      'by=line: the line id; department: the department code; counterparty: the 10-digit 사업자등록번호 or the `party` of a ledger line; book: expenditure (지출부) or revenue (수입부)',
+    ),
+  from: isoDate.optional().describe('first posting date, inclusive'),
+  to: isoDate.optional().describe('last posting date, inclusive'),
+  limit: z.coerce.number().int().min(1).max(100).optional().describe('lines per page (default 50)'),
+  cursor: z.string().max(200).optional(),
+});
+const ledgerLine = z.object({
+  postingId,
+  kind: z.string(),
+  date: z.string(),
+  amount: z.number().int(),
+  book: z.enum(['expenditure', 'revenue']),
+  lineId: z.string(),
+  dept: z.string(),
+  party: z.string().optional().describe('사업자등록번호, or a pseudonym (p-…) for anyone else: never a name or resident number'),
+  reverses: z.string().optional(),
+  reversedKind: z.string().optional().describe('the kind of the posting this correction reverses'),
+});
+export const ledgerPage = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  by: z.string(),
+  id: z.string(),
+  lines: z.array(ledgerLine),
+  page: z.object({
+    count: z.number().int(),
+    totals: z.record(z.string(), wonTotal).describe('per posting kind, exact, corrections netted against the kind they reverse'),
+  }),
+  cursor: z.string().optional().describe('pass back for the next page; absent on the last page'),
+});
+
+/** The nationwide execution rate per government (issue #14): exact sums as decimal strings. */
+export const nationalExecutionRate = z.object({
+  year: z.number().int(),
+  governments: z.number().int().describe('governments with a final budget or a payment this year (≤ 243)'),
+  budget: wonTotal.describe('세출 예산액 of the final versions, summed'),
+  paid: wonTotal.describe('지출액, summed'),
+  executionRate: z.string().describe('paid ÷ budget in percent, 2 decimals'),
+  items: z.array(z.object({ gov: z.string(), budget: wonTotal, paid: wonTotal, executionRate: z.string() })),
+});

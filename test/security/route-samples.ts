@@ -120,6 +120,8 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   getPosting: { params: { postingId: 'missing-posting' } },
   getFundStatus: { params: { year: YEAR } },
   getNationalFundStatus: { params: { year: YEAR } },
+  getNationalExecutionRate: { params: { year: YEAR } },
+  listLedger: { params: { year: YEAR }, query: { by: 'line', id: LINE, from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, limit: '10' } },
   // settlement and archives
   recordCarryOver: { params: { year: YEAR, lineId: LINE }, body: { kind: 'explicit', amount: 500_000, reason: '의회 승인 명시이월' } },
   listCarryOvers: { params: { year: YEAR } },

@@ -97,6 +97,10 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   getPosting: { own: [...officials, 'head', 'council_member', 'ministry', 'treasury_bank'], other: ['ministry'] },
   getFundStatus: governmentAggregate,
   getNationalFundStatus: { national: ['ministry', 'research'] },
+  // the document ledger (지출부/수입부) names counterparties: the government's own readers and the ministry, not research
+  listLedger: governmentDetail,
+  // the nationwide execution rate per government is the ministry's
+  getNationalExecutionRate: { national: ['ministry'] },
   // settlement: the 회계책임관 records carry-overs and runs closings; archives are read by the government and the ministry
   recordCarryOver: { own: ['chief_accountant'], other: [] },
   listCarryOvers: governmentDetail,

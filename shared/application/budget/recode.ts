@@ -4,6 +4,8 @@ import { afterYearEndRefusal, diversionRefusal, recodingRefusal, reserveLineRefu
 import { lineNotControlled } from '#shared/domain/budget/allotment.ts';
 import { authorisingClause, transferNotAuthorised } from '#shared/domain/budget/general-provisions.ts';
 import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
+import { recodingJournal } from '#shared/domain/budget/recoding-journal.ts';
+import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { post } from '#shared/application/reversible-posting.ts';
@@ -22,6 +24,10 @@ import { getChange, moveExecuted, putChange } from '#shared/stores/budget/change
 import type { BudgetChange } from '#shared/stores/budget/changes.ts';
 import { getLineControl } from '#shared/stores/budget/controls.ts';
 import { changeId } from '#shared/stores/budget/keys.ts';
+import type { TransactItem } from '#shared/stores/table/transact.ts';
+
+/** Writes a recoding's journal into the accrual books' running balances (wired in shared/wiring/recoding-books.ts). */
+export type RecodingBooks = (gov: string, year: number, journal: JournalEntry) => Record<string, TransactItem>;
 
 /**
  * 과목경정 (practice [U]: no article found; execution-rules.md §1.5): an amount already executed on
@@ -32,12 +38,18 @@ import { changeId } from '#shared/stores/budget/keys.ts';
  * It is not a hidden 전용 or 이용: inside one 정책사업 the 전용 table applies, across 정책사업 an
  * 예산총칙 clause must allow the pair.
  *
- * The journal side (being rebuilt in execution) needs, for each recoding posting: a reversal of the
- * expense lines booked under the wrong 통계목's account and the same lines under the right one's
- * (budget-to-account map), dated on the decision date; the documents (DOC#) keep their original
- * line id, which the ledger should show with this record's reference.
+ * The accrual books follow in the same transaction (recoding-journal.ts): the expense booked under
+ * the wrong 통계목's account is reversed and booked under the right one's, dated on the decision
+ * date; the journal is kept on the change record, whose `from` names the original line. The
+ * documents (DOC#) keep their original line id.
  */
-export async function recode(request: RequestInfo, gov: string, year: number, input: MoveRequest): Promise<Posted<BudgetChange>> {
+export async function recode(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  input: MoveRequest,
+  books: RecodingBooks,
+): Promise<Posted<BudgetChange>> {
   const id = changeId('recoding', input.reference);
   const decisionDate = decisionDateOf(request.receivedAt);
   let clause: string | undefined;
@@ -65,6 +77,8 @@ export async function recode(request: RequestInfo, gov: string, year: number, in
         clause = found?.clause;
       }
       if (refused) return refused;
+      const journal = recodingJournal(source.fund, decisionDate, source, target, input.amount);
+      if ('code' in journal) return journal;
       const change: BudgetChange = {
         changeId: id,
         gov,
@@ -82,6 +96,7 @@ export async function recode(request: RequestInfo, gov: string, year: number, in
         role,
         quarter: quarterOf(decisionDate),
         clause,
+        journal,
         reverses: null,
         reversedBy: null,
       };
@@ -92,6 +107,7 @@ export async function recode(request: RequestInfo, gov: string, year: number, in
           target: moveExecuted(gov, year, target, input.amount),
           posting: putChange(gov, year, input.reference, change),
           notSyncing: notSyncing(gov, year),
+          ...books(gov, year, journal),
           audit: auditPut(
             tableName(),
             auditRecord(request, { gov, operation: 'budgetChange.recoding', target: `budget-change ${gov}/${year}/${id}` }),

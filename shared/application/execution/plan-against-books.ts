@@ -3,6 +3,7 @@ import type { BatchPlan } from '#shared/domain/execution/plan-batch.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { emptySnapshot } from '#shared/domain/execution/snapshot.ts';
 import { readNeeds } from '#shared/stores/execution/posting-state.ts';
+import { counterpartyId } from '#shared/application/execution/counterparty-id.ts';
 
 /** Rounds of reads a plan may ask for (a batch normally needs one or two). */
 const MAX_READ_ROUNDS = 6;
@@ -15,7 +16,7 @@ const MAX_READ_ROUNDS = 6;
 export async function planAgainstBooks(messages: readonly PostingMessage[]): Promise<BatchPlan> {
   let snapshot = emptySnapshot();
   for (let round = 0; round < MAX_READ_ROUNDS; round++) {
-    const result = planBatch(messages, snapshot);
+    const result = planBatch(messages, snapshot, counterpartyId);
     if ('plan' in result) return result.plan;
     snapshot = await readNeeds(snapshot, result.missing);
   }

@@ -12,6 +12,8 @@ import { MissingState, WorkingState } from '#shared/domain/execution/working-sta
 import { balanceDeltas, cashMovements } from '#shared/domain/ledger/balances.ts';
 import type { BalanceDelta, CashMovement } from '#shared/domain/ledger/balances.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import { ledgerEntryOf, withParty } from '#shared/domain/execution/ledger-entry.ts';
+import type { LedgerEntry, Protect } from '#shared/domain/execution/ledger-entry.ts';
 
 export type Outcome =
   | ({ readonly message: PostingMessage } & Applied)
@@ -42,6 +44,8 @@ export interface BatchPlan {
   readonly closingChecks: readonly { gov: string; year: number; period: string }[];
   /** Corrections applied: the reversal marker of the original is created with the batch. */
   readonly reversals: readonly { gov: string; originalId: string; correctionId: string }[];
+  /** The document ledger's line of every applied posting (ledger-entry.ts), indexed in the same write. */
+  readonly ledger: readonly LedgerEntry[];
 }
 
 export type PlanResult = { readonly plan: BatchPlan } | { readonly missing: readonly Need[] };
@@ -50,9 +54,10 @@ export type PlanResult = { readonly plan: BatchPlan } | { readonly missing: read
  * Plans a batch of postings in queue order: each is judged on the state its predecessors leave, so
  * exactly the postings that fit are applied and the rest are rejected with the rule and numbers.
  * When a rule needs state that was not read, returns what to read instead (the caller reads it and
- * plans again).
+ * plans again). `protect` turns a named counterparty into its ledger pseudonym; without it (a plan
+ * that is never written, such as the API's early refusal) the ledger lines name no new counterparty.
  */
-export function planBatch(messages: readonly PostingMessage[], snapshot: Snapshot): PlanResult {
+export function planBatch(messages: readonly PostingMessage[], snapshot: Snapshot, protect?: Protect): PlanResult {
   const missing = new Map<string, Need>();
   for (const need of messages.flatMap(initialNeeds)) {
     if (!isRead(snapshot, need)) missing.set(needKey(need), need);
@@ -61,6 +66,7 @@ export function planBatch(messages: readonly PostingMessage[], snapshot: Snapsho
 
   const state = new WorkingState(snapshot);
   const outcomes: Outcome[] = [];
+  const ledger: LedgerEntry[] = [];
   const changes = new Map<string, ItemChange>();
   for (const message of messages) {
     let decision: ReturnType<typeof evaluate> | 'duplicate';
@@ -83,7 +89,10 @@ export function planBatch(messages: readonly PostingMessage[], snapshot: Snapsho
       outcomes.push({ message, status: 'rejected', refusal: decision.refusal });
       continue;
     }
-    for (const effect of decision.effects) {
+    const entry = ledgerEntryOf(message, decision, state, protect);
+    const effects = withParty(decision.effects, entry.party);
+    ledger.push(entry);
+    for (const effect of effects) {
       const key = targetKey(effect.target);
       const { before, after } = state.afterEffect(effect);
       const previous = changes.get(key);
@@ -94,15 +103,15 @@ export function planBatch(messages: readonly PostingMessage[], snapshot: Snapsho
         deltas: addDeltas(previous?.deltas ?? {}, effect.deltas),
       });
     }
-    state.apply(decision.effects);
+    state.apply(effects);
     if (decision.reverses) state.markReversed(message.gov, decision.reverses);
-    outcomes.push({ message, ...decision });
+    outcomes.push({ message, ...decision, effects });
   }
   if (missing.size > 0) return { missing: [...missing.values()] };
-  return { plan: assemble(outcomes, [...changes.values()]) };
+  return { plan: assemble(outcomes, [...changes.values()], ledger) };
 }
 
-function assemble(outcomes: readonly Outcome[], changes: readonly ItemChange[]): BatchPlan {
+function assemble(outcomes: readonly Outcome[], changes: readonly ItemChange[], ledger: readonly LedgerEntry[]): BatchPlan {
   const journals = outcomes.flatMap((o) =>
     o.status === 'applied' ? [{ gov: o.message.gov, year: o.message.year, entry: o.journal }] : [],
   );
@@ -121,6 +130,7 @@ function assemble(outcomes: readonly Outcome[], changes: readonly ItemChange[]):
     cash: cashMovements(journals),
     closingChecks: [...checks.values()],
     reversals,
+    ledger,
   };
 }
 

@@ -18,6 +18,19 @@ export interface SettlementLine {
   readonly budget: number;
   /** 전년도이월액: the part of `budget` carried in from last year's closing. */
   readonly carryIn: number;
+  // The other components of 예산현액 (budget's control items, issue #14; absent = 0 on older items).
+  /** 예산액 of the last final version; when absent, budget − carryIn − changesNet. */
+  readonly enacted?: number | undefined;
+  /** 이용 (지방재정법 §47의2①), 전용 (§49), 이체 (§47의2②), 예비비 사용 (§43; 재정령 §56③), 성립전예산 (§45): + in, − out. */
+  readonly transferNet?: number | undefined;
+  readonly diversionNet?: number | undefined;
+  readonly reallocationNet?: number | undefined;
+  readonly reserveNet?: number | undefined;
+  readonly preEstablished?: number | undefined;
+  /** The sum of the five above (what a new version keeps on top of its amount). */
+  readonly changesNet?: number | undefined;
+  /** 과목경정: paid amounts moved onto (+) or off (−) the line; already inside `paid`, not part of 예산현액. */
+  readonly recodedNet?: number | undefined;
   readonly committed: number;
   readonly paid: number;
   readonly assessed: number;
@@ -58,12 +71,35 @@ const namesOf = (rows: readonly { itemCode: string }[], nameOf: (code: string) =
 
 const kinds: readonly CarryOverKind[] = ['explicit', 'accident', 'continuing'];
 
+const big = (value: number | undefined): bigint => BigInt(value ?? 0);
+
+/**
+ * 예산현액 split into its statutory parts. 예산액 is the version's amount; an item written before the
+ * components existed has none, and its 예산액 is what remains of 예산현액 after the carry-in and the net
+ * of the changes. By construction 예산액 + 전년도이월액 + 이용 + 전용 + 이체 + 예비비 + 성립전 = 예산현액.
+ */
+function budgetComponents(l: SettlementLine) {
+  const carryIn = BigInt(l.carryIn);
+  return {
+    original: l.enacted === undefined ? BigInt(l.budget) - carryIn - big(l.changesNet) : BigInt(l.enacted),
+    carryIn,
+    transfer: big(l.transferNet),
+    diversion: big(l.diversionNet),
+    reallocation: big(l.reallocationNet),
+    reserve: big(l.reserveNet),
+    preEstablished: big(l.preEstablished),
+  };
+}
+
 /**
  * 세입세출결산 (지방회계법 제7조; 지방재정법 제50조 이월) per budget line, from the LINE# control
  * counters and the recorded carry-overs, with the statutory columns the data supports today:
- *   세출: 예산액, 전년도이월액, 예산현액 (= 예산액 + 전년도이월액; 예비비 지출·전용 … are added by the
- *         budget-change operations when they land), 지출원인행위액, 지출액, 다음연도이월액 by kind
- *         (명시·사고·계속비), 불용액 = 예산현액 − 지출액 − 다음연도이월액.
+ *   세출: 예산액, 전년도이월액, 이용·전용·이체 증감액, 예비비지출액, 성립전예산액, 예산현액 (= the sum
+ *         of those: 지방재정법 §43, §45, §47의2, §49 and §50 name each; 회계령 §12② for the 결산 items;
+ *         the exact column order of the 결산서 is practice [U]), 지출원인행위액, 지출액 (of which
+ *         과목경정 증감), 다음연도이월액 by kind (명시·사고·계속비), 불용액 = 예산현액 − 지출액 − 다음연도이월액.
+ *         전용 amounts must appear in the 결산서 (지방재정법 §49④): the 전용 column; their reasons are in
+ *         the budget-change records (GET …/changes?kind=diversion).
  *   세입: 예산액, 징수결정액, 수납액 (net of 과오납 환급), 미수납액 = 징수결정액 − 수납액 (not below 0).
  *   per 회계: 세계잉여금 and 순세계잉여금.
  */
@@ -87,11 +123,11 @@ export function budgetSettlement(
         lineId: l.lineId,
         dept: l.dept,
         itemCode: l.itemCode,
-        original: BigInt(l.budget) - BigInt(l.carryIn),
-        carryIn: BigInt(l.carryIn),
+        ...budgetComponents(l),
         budget: BigInt(l.budget),
         committed: BigInt(l.committed),
         paid: BigInt(l.paid),
+        recoded: big(l.recodedNet),
         explicit,
         accident,
         continuing,
@@ -135,9 +171,15 @@ export function budgetSettlement(
           text('itemCode', '통계목'),
           amount('original', '예산액'),
           amount('carryIn', '전년도이월액'),
+          amount('transfer', '이용증감액'),
+          amount('diversion', '전용증감액'),
+          amount('reallocation', '이체증감액'),
+          amount('reserve', '예비비지출액'),
+          amount('preEstablished', '성립전예산액'),
           amount('budget', '예산현액'),
           amount('committed', '지출원인행위액'),
           amount('paid', '지출액'),
+          amount('recoded', '과목경정증감액'),
           amount('explicit', '명시이월'),
           amount('accident', '사고이월'),
           amount('continuing', '계속비이월'),
@@ -184,7 +226,13 @@ export function budgetSettlement(
     ],
     totals: {
       expenditureBudget: sum(expenditure, (r) => r.budget),
+      expenditureOriginal: sum(expenditure, (r) => r.original),
       expenditureCarryIn: sum(expenditure, (r) => r.carryIn),
+      expenditureTransfer: sum(expenditure, (r) => r.transfer),
+      expenditureDiversion: sum(expenditure, (r) => r.diversion),
+      expenditureReallocation: sum(expenditure, (r) => r.reallocation),
+      expenditureReserve: sum(expenditure, (r) => r.reserve),
+      expenditurePreEstablished: sum(expenditure, (r) => r.preEstablished),
       expenditurePaid: sum(expenditure, (r) => r.paid),
       carriedOver: sum(expenditure, (r) => r.carriedOver),
       unused: sum(expenditure, (r) => r.unused),

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { digitsOnly } from '#shared/domain/business-number.ts';
 
 /**
  * Who a 지방보조사업자 is, for the nationwide checks. The exclusion register holds, for a person,
@@ -28,18 +29,7 @@ export interface RecipientIdentity {
   readonly representative: { readonly name: string; readonly residentNumber: string };
 }
 
-export const digitsOnly = (value: string): string => value.replace(/[^0-9]/g, '');
-
-/** 사업자등록번호 check digit (국세청 algorithm: weights 1,3,7,1,3,7,1,3,5 and the carry of the 9th digit × 5). */
-export function isBusinessNumber(value: string): boolean {
-  const digits = digitsOnly(value);
-  if (!/^\d{10}$/.test(digits)) return false;
-  const weights = [1, 3, 7, 1, 3, 7, 1, 3, 5];
-  const d = [...digits].map(Number);
-  let sum = weights.reduce((total, weight, i) => total + weight * (d[i] as number), 0);
-  sum += Math.floor(((d[8] as number) * 5) / 10);
-  return (10 - (sum % 10)) % 10 === d[9];
-}
+export { digitsOnly, isBusinessNumber } from '#shared/domain/business-number.ts';
 
 /** 법인등록번호 check digit (weights 1,2 alternating over the first 12 digits). */
 export function isCorporateNumber(value: string): boolean {

@@ -1,5 +1,6 @@
 import { tableName } from '#shared/config/env.ts';
 import type { ChangeKind } from '#shared/domain/budget/budget-change.ts';
+import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import type { StoredLineControl } from '#shared/stores/budget/controls.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { changeKey, changesPartition } from '#shared/stores/budget/keys.ts';
@@ -39,6 +40,8 @@ export interface BudgetChange {
   readonly reserve?: { readonly emergency: boolean } | undefined;
   /** 성립전: the grant notice (or disaster recovery plan) and the matching revenue line. */
   readonly grant?: Readonly<Record<string, unknown>> | undefined;
+  /** 과목경정: its journal (the wrong line's expense reversed, the right line's booked; recoding-journal.ts). */
+  readonly journal?: JournalEntry | undefined;
   readonly reverses: string | null;
   readonly reversedBy: string | null;
 }

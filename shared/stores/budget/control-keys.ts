@@ -1,3 +1,5 @@
+import type { JournalAttributes } from '#shared/domain/budget/control-sync.ts';
+
 /**
  * The control items that budget control runs on: the contract between budgeting (which creates
  * them when a version becomes final, and moves `allotted` and `allocated`) and execution (which
@@ -64,6 +66,8 @@ export interface LineControl {
   readonly changesNet?: number;
   /** Paid amounts moved by 과목경정 (+ onto the right line, − off the wrong one); not part of 예산현액. */
   readonly recodedNet?: number;
+  /** What the journal map needs of the line (control-sync.ts `journal`): the 과목경정 journal reads it. */
+  readonly journal?: Partial<JournalAttributes>;
 }
 
 /** Attributes of a CASH# control item: paid ≤ allocated. */

@@ -8,14 +8,22 @@ import type { CashMovement } from '#shared/domain/ledger/balances.ts';
  * postings that move cash, so it is current as soon as a posting is applied.
  *
  *   pk FUNDS#{gov}#{year}   sk STATUS   in#{fund}, out#{fund}: cash received and paid out (integer won,
- *                                       ADDed); gov, year, updatedAt
+ *                                       ADDed); expenditurePaid: 세출 지출액 (payments only, not refunds;
+ *                                       the nationwide execution rate reads it); gov, year, updatedAt
  *
  * One partition per government (not one for the nation), so no government's posting rate limits
  * another's; the nationwide view is a BatchGet of the 243 items.
  */
 export const fundStatusKey = (gov: string, year: number) => ({ pk: `FUNDS#${gov}#${year}`, sk: 'STATUS' });
 
-export function fundStatusUpdate(table: string, gov: string, year: number, movements: readonly CashMovement[], now: string) {
+export function fundStatusUpdate(
+  table: string,
+  gov: string,
+  year: number,
+  movements: readonly CashMovement[],
+  now: string,
+  expenditurePaid = 0,
+) {
   const names: Record<string, string> = { '#year': 'year' };
   const values: Record<string, unknown> = { ':gov': gov, ':year': year, ':now': now, ':entity': 'fund-status' };
   const adds = movements.map((movement, i) => {
@@ -25,6 +33,10 @@ export function fundStatusUpdate(table: string, gov: string, year: number, movem
     values[`:out${i}`] = movement.outflow;
     return `#in${i} :in${i}, #out${i} :out${i}`;
   });
+  if (expenditurePaid !== 0) {
+    values[':paid'] = expenditurePaid;
+    adds.push('expenditurePaid :paid');
+  }
   return {
     Update: {
       TableName: table,
@@ -45,6 +57,8 @@ export interface FundCash {
 export interface GovernmentFundStatus {
   readonly gov: string;
   readonly funds: readonly FundCash[];
+  /** 세출 지출액 of the year (payments; absent before the counter existed = 0). */
+  readonly expenditurePaid: bigint;
   readonly updatedAt: string | undefined;
 }
 
@@ -84,6 +98,7 @@ function toStatus(gov: string, item: Record<string, unknown> | undefined): Gover
   return {
     gov,
     funds: [...funds.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([fund, cash]) => ({ fund, ...cash })),
+    expenditurePaid: BigInt((item?.expenditurePaid as number | bigint | undefined) ?? 0),
     updatedAt: typeof item?.updatedAt === 'string' ? item.updatedAt : undefined,
   };
 }

@@ -11,6 +11,7 @@ import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
 import { fundStatusUpdate } from '#shared/stores/execution/fund-status.ts';
 import { closingKey, reversalKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
 import { documentItem, resultItem } from '#shared/stores/execution/posting-items.ts';
+import { ledgerItems } from '#shared/stores/execution/ledger-index.ts';
 
 /** DynamoDB's limit of actions in one TransactWriteItems. */
 export const MAX_TRANSACTION_ACTIONS = 100;
@@ -44,11 +45,13 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
     const action = changeAction(table, change);
     if (action) actions.push(action);
   }
+  for (const entry of plan.ledger) for (const item of ledgerItems(entry)) actions.push({ Put: { TableName: table, Item: item } });
   for (const balance of plan.balances) actions.push(balanceUpdate(table, balance));
   const cashByGovernment = Map.groupBy(plan.cash, (movement) => `${movement.gov}|${movement.year}`);
-  for (const movements of cashByGovernment.values()) {
+  const paid = paidByGovernment(plan.outcomes);
+  for (const [key, movements] of cashByGovernment) {
     const first = movements[0]!;
-    actions.push(fundStatusUpdate(table, first.gov, first.year, movements, decidedAt));
+    actions.push(fundStatusUpdate(table, first.gov, first.year, movements, decidedAt, paid.get(key) ?? 0));
   }
   for (const check of plan.closingChecks) {
     actions.push({
@@ -60,6 +63,17 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
     });
   }
   return actions;
+}
+
+/** 세출 지출액 of the batch per government and year (`gov|year`): the amounts of its applied payments. */
+function paidByGovernment(outcomes: readonly Outcome[]): Map<string, number> {
+  const paid = new Map<string, number>();
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'applied' || outcome.message.command.kind !== 'pay') continue;
+    const key = `${outcome.message.gov}|${outcome.message.year}`;
+    paid.set(key, (paid.get(key) ?? 0) + outcome.amount);
+  }
+  return paid;
 }
 
 /**

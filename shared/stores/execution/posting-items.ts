@@ -10,6 +10,7 @@ import { failedIndexKey, journalIndexKey, requestKey, resultKey, targetItemKey }
 /** Conversions between execution's stored items and the pure model. */
 type Item = Record<string, unknown>;
 
+/** `party`: the counterparty's ledger identifier (ledger-entry.ts), carried down the document chain. */
 const DOC_ATTRIBUTES = [
   'lineId',
   'fund',
@@ -28,6 +29,7 @@ const DOC_ATTRIBUTES = [
   'custodyKind',
   'month',
   'dueDate',
+  'party',
 ];
 
 export function toControlledItem(target: Target, item: Item): ControlledItem {
@@ -44,6 +46,7 @@ export function toControlledItem(target: Target, item: Item): ControlledItem {
         itemCode: String(item.itemCode),
         // 예산현액: the 과년도 지출 cap (불용액 = 예산현액 − 지출액 − 이월액) reads it.
         budget: Number(item.budget ?? 0),
+        dept: String(item.dept ?? ''),
         ...journalAttributes(item),
       },
       counters,

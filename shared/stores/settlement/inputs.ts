@@ -89,6 +89,7 @@ export async function readLines(gov: string, year: number): Promise<SettlementLi
     dept: String(item.dept ?? ''),
     budget: Number(item.budget ?? 0),
     carryIn: Number(item.carryIn ?? 0),
+    ...budgetComponents(item),
     committed: Number(item.committed ?? 0),
     paid: Number(item.paid ?? 0),
     assessed: Number(item.assessed ?? 0),
@@ -96,6 +97,21 @@ export async function readLines(gov: string, year: number): Promise<SettlementLi
     refunded: Number(item.refunded ?? 0),
   }));
 }
+
+const COMPONENTS = [
+  'enacted',
+  'transferNet',
+  'diversionNet',
+  'reallocationNet',
+  'reserveNet',
+  'preEstablished',
+  'changesNet',
+  'recodedNet',
+] as const;
+
+/** The named components of 예산현액 the control item carries (those it does not carry stay absent). */
+const budgetComponents = (item: Record<string, unknown>) =>
+  Object.fromEntries(COMPONENTS.filter((name) => item[name] !== undefined).map((name) => [name, Number(item[name])]));
 
 /** The government's 회계 (budget ACCOUNT# items) as 회계실체 of their type (제6조①). */
 export async function readEntities(gov: string): Promise<SettlementEntity[]> {

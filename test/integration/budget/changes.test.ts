@@ -20,6 +20,7 @@ import {
   useBudgetReserve,
 } from '#shared/routes/budget.ts';
 import * as execution from '#shared/routes/execution.ts';
+import { readBalances } from '#shared/stores/execution/ledger-balances.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -85,6 +86,15 @@ const id = {
   reserve: 'E.GEN.P09.U09.D099.801-01',
 };
 
+/** The month's running balances of the general account, per account (debit and credit summed over dimensions). */
+const monthBalances = async () => {
+  const totals = new Map<string, { debit: bigint; credit: bigint }>();
+  for (const b of await readBalances(gov, year, `MONTH#${date.slice(0, 7)}#GEN#`)) {
+    const t = totals.get(b.account) ?? { debit: 0n, credit: 0n };
+    totals.set(b.account, { debit: t.debit + b.debit, credit: t.credit + b.credit });
+  }
+  return totals;
+};
 const status = async (lineId: string) => {
   const result = await callRoute(getBudgetLineStatus, { params: { gov, year, lineId }, caller: c.budgetOfficer });
   expect(result.status, JSON.stringify(result.body)).toBe(200);
@@ -363,8 +373,28 @@ describe('changing the budget during a quarter (issue #14)', () => {
     expect(hidden.body).toMatchObject({ status: 422, code: 'diversion-into-entertainment' });
     const tooMuch = await change(recodeExecution, { from: id.materials, to: id.office, amount: 300_001, reference: 'K-BIG' });
     expect(tooMuch.body).toMatchObject({ status: 422, code: 'recoding-exceeds-executed', context: { available: 300_000 } });
+    const booksBefore = await monthBalances();
     const recoded = await change(recodeExecution, { from: id.materials, to: id.office, amount: 300_000, reference: 'K-2026-01' });
     expect(recoded.body).toMatchObject({ status: 201, kind: 'recoding' });
+    // The accrual books follow: 206 and 201 are both 200 물건비 of a 정책사업 line of 분야 010 (5102 운영비
+    // by 기능, settled through 2101 미지급금), so the expense is reversed and booked again on the same account.
+    const { decisionDate: decided, journal } = recoded.body as unknown as { decisionDate: string; journal: unknown };
+    expect(journal).toEqual({
+      fund: 'GEN',
+      date: decided,
+      lines: [
+        { account: '5102', debit: 0, credit: 300_000, function: '010' },
+        { account: '2101', debit: 300_000, credit: 0 },
+        { account: '5102', debit: 300_000, credit: 0, function: '010' },
+        { account: '2101', debit: 0, credit: 300_000 },
+      ],
+    });
+    const booksAfter = await monthBalances();
+    for (const account of ['5102', '2101'])
+      expect(booksAfter.get(account), account).toEqual({
+        debit: (booksBefore.get(account)?.debit ?? 0n) + 300_000n,
+        credit: (booksBefore.get(account)?.credit ?? 0n) + 300_000n,
+      });
     expect(await status(id.materials)).toMatchObject({ budget: wrong.budget, committed: 400_000, paid: 0, recoded: -300_000 });
     expect(await status(id.office)).toMatchObject({
       budget: right.budget,

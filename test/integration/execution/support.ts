@@ -21,7 +21,9 @@ import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import { messageGroupId } from '#shared/domain/execution/posting.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { handler } from '#functions/postings/apply-postings.ts';
+import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
+import type { Route } from '#shared/http/route.ts';
 
 export const GOV = '11000';
 export const YEAR = 2026;
@@ -230,4 +232,23 @@ export async function readResults(gov: string, postingIds: readonly string[]): P
     }
   }
   return postingIds.map((id) => found.get(id));
+}
+
+/**
+ * A posting client for tests that build books through the API: each call posts with a fresh
+ * Idempotency-Key (`{prefix}-{n}`), requires 202, drains the queue and returns the posting id.
+ */
+export function postingClient(prefix: string) {
+  let keys = 0;
+  return async (route: Route, caller: TestCaller, params: Record<string, string>, body: unknown): Promise<string> => {
+    const result = await callRoute(route, {
+      caller,
+      params: { gov: GOV, year: YEAR, ...params },
+      body,
+      headers: { 'Idempotency-Key': `${prefix}-${++keys}` },
+    });
+    if (result.status !== 202) throw new Error(`${route.id} answered ${result.status}: ${JSON.stringify(result.body)}`);
+    await drainPostings();
+    return result.body.postingId as string;
+  };
 }

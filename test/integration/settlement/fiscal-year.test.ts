@@ -282,7 +282,14 @@ describe('a scripted fiscal year of two governments', () => {
     // 세계잉여금 = 수납액 (460,000 − 10,000) − 지출액 700,000 = −250,000; 순세계잉여금 = that − 이월 200,000.
     expect(settlementA.totals).toEqual({
       expenditureBudget: '1300000',
+      // 예산현액 1,300,000 = 예산액 1,300,000: no carry-in and no change during execution this year.
+      expenditureOriginal: '1300000',
       expenditureCarryIn: '0',
+      expenditureTransfer: '0',
+      expenditureDiversion: '0',
+      expenditureReallocation: '0',
+      expenditureReserve: '0',
+      expenditurePreEstablished: '0',
       expenditurePaid: '700000',
       carriedOver: '200000',
       unused: '400000',
