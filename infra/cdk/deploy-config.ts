@@ -21,6 +21,9 @@ import { queues } from '#shared/resources.ts';
  * - `<queue>ReservedConcurrency` (`postingsReservedConcurrency`): reserved concurrency of the family's
  *   consumer; default shards × the per-shard MaximumConcurrency, so that every shard can run at once
  *   (infra/cdk/queue-family-plan.ts).
+ * - `alarmEmails` / `alarmUrls`: who the alarm topic notifies (lists, as `allowedRegions`): e-mail
+ *   addresses and HTTPS endpoints (a paging service). Without any, the topic exists and every alarm
+ *   sends to it, but nobody is subscribed: subscribe before going live (README, Alarms).
  * - `lambdaConcurrencyLimit`: the account's regional Lambda concurrency quota (default 1000, what AWS
  *   grants unless raised): synthesis refuses a reservation that would leave less than 100 unreserved.
  */
@@ -40,6 +43,8 @@ export interface DeployConfig {
   /** Per sharded queue family (shared/resources.ts `shards`), what context overrides. */
   readonly queueFamilies: Readonly<Record<string, QueueFamilyConfig>>;
   readonly lambdaConcurrencyLimit: number;
+  readonly alarmEmails: readonly string[];
+  readonly alarmUrls: readonly string[];
 }
 
 export interface QueueFamilyConfig {
@@ -97,7 +102,12 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
         ]),
     ),
     lambdaConcurrencyLimit: wholeNumber(context, 'lambdaConcurrencyLimit') ?? defaultLambdaConcurrencyLimit,
+    alarmEmails: list(context('alarmEmails')) ?? [],
+    alarmUrls: list(context('alarmUrls')) ?? [],
   };
+  for (const url of config.alarmUrls) {
+    if (!url.startsWith('https://')) throw new Error(`context alarmUrls: "${url}" is not an https:// URL`);
+  }
   assertRegionsAllowed(config, env);
   if (onprem && !/^https?:\/\//.test(config.jwtIssuer)) {
     throw new Error(`context jwtIssuer must be an http(s) URL, got "${config.jwtIssuer}"`);

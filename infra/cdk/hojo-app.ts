@@ -1,4 +1,5 @@
-import { App, Tags, Validations } from 'aws-cdk-lib';
+import { App, Aspects, Tags, Validations } from 'aws-cdk-lib';
+import { NotifyOnAlarms } from '#infra/cdk/constructs/alarm-topic.ts';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readDeployConfig } from '#infra/cdk/deploy-config.ts';
 import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
@@ -88,6 +89,7 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
     projectRoot: options.projectRoot,
     description: `hojo API, queue consumers and scheduled jobs (${config.target})`,
   });
+  Aspects.of(app).add(new NotifyOnAlarms());
   Tags.of(app).add('project', 'hojo');
   Tags.of(app).add('target', config.target);
 

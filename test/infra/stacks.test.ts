@@ -190,9 +190,9 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
       synth().apiTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: declaration.namespace,
         MetricName: declaration.metric,
-        Dimensions: Object.entries(declaration.dimensions).map(([Name, Value]) => ({ Name, Value })),
-        Threshold: 0,
-        ComparisonOperator: 'GreaterThanThreshold',
+        Dimensions: Match.arrayWith(Object.entries(declaration.dimensions).map(([Name, Value]) => ({ Name, Value }))),
+        Threshold: declaration.threshold ?? 0,
+        ComparisonOperator: declaration.breachesWhen === 'below' ? 'LessThanThreshold' : 'GreaterThanThreshold',
       });
     }
     expect(businessAlarms.map((d) => d.metric)).toEqual(expect.arrayContaining(['ReconciliationDifferences', 'ArchiveConflicts']));
@@ -368,7 +368,9 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
 
   it('alarms on the depth of every postings dead-letter queue, one alarm per shard naming its government', () => {
     const resources = resourcesOf(synth(), 'data');
-    const alarms = Object.values(resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.Namespace === 'AWS/SQS');
+    const alarms = Object.values(resources).filter(
+      (r) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.MetricName === 'ApproximateNumberOfMessagesVisible',
+    );
     expect(alarms).toHaveLength(postingsShards);
     const watched = alarms.map((a) => {
       expect(a.Properties).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });

@@ -7,7 +7,8 @@ import { Construct } from 'constructs';
 import { buildWorkQueue } from '#infra/cdk/constructs/work-queue.ts';
 import type { WorkQueueProps } from '#infra/cdk/constructs/work-queue.ts';
 
-export interface QueueWithConsumerProps extends Pick<WorkQueueProps, 'declaration' | 'retentionPeriod' | 'highThroughputFifo'> {
+export interface QueueWithConsumerProps
+  extends Pick<WorkQueueProps, 'declaration' | 'retentionPeriod' | 'highThroughputFifo' | 'ageAlarm'> {
   /** The function that consumes the queue (built with HojoFunction by the caller). */
   readonly consumer: IFunction;
 }

@@ -3,6 +3,7 @@ import type { RemovalPolicy } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { DeduplicationScope, FifoThroughputLimit, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { queueAgeAlarm } from '#infra/cdk/constructs/operations-alarms.ts';
 import type { QueueDeclaration } from '#shared/resources.ts';
 
 export interface WorkQueueProps {
@@ -20,21 +21,24 @@ export interface WorkQueueProps {
   readonly deadLetterQueueName?: string;
   /** @default the CDK default for queues (DESTROY) */
   readonly removalPolicy?: RemovalPolicy;
-  /** Appended to the dead-letter alarm's description, e.g. whose messages the queue holds. */
+  /** Prepended to the alarms' descriptions, e.g. whose messages the queue holds. */
   readonly alarmNote?: string;
+  /** Alarm when the oldest message has waited longer than this (shared/alarms.ts). */
+  readonly ageAlarm: { readonly thresholdSeconds: number; readonly description: string };
 }
 
 export interface WorkQueue {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   readonly deadLetterAlarm: Alarm;
+  readonly ageAlarm: Alarm;
 }
 
 /**
  * A work queue and its dead-letter queue (FIFO when the queue is FIFO): redrive after the declared
  * `maxReceiveCount`, SQS-managed encryption and TLS-only policies on both, and an alarm as soon as
- * anything reaches the dead-letter queue. Built straight into `scope` (ids Queue, DeadLetterQueue,
- * DeadLetterAlarm) so that callers keep the logical ids of queues already deployed.
+ * anything reaches the dead-letter queue or the oldest message waits too long. Built straight into `scope` (ids Queue, DeadLetterQueue,
+ * DeadLetterAlarm, AgeAlarm) so that callers keep the logical ids of queues already deployed.
  */
 export function buildWorkQueue(scope: Construct, props: WorkQueueProps): WorkQueue {
   const { declaration } = props;
@@ -72,5 +76,11 @@ export function buildWorkQueue(scope: Construct, props: WorkQueueProps): WorkQue
     evaluationPeriods: 1,
     treatMissingData: TreatMissingData.NOT_BREACHING,
   });
-  return { queue, deadLetterQueue, deadLetterAlarm };
+  const ageAlarm = queueAgeAlarm(
+    scope,
+    queue,
+    props.ageAlarm.thresholdSeconds,
+    `${props.alarmNote ? `${props.alarmNote} ` : ''}${shownName}: ${props.ageAlarm.description}`,
+  );
+  return { queue, deadLetterQueue, deadLetterAlarm, ageAlarm };
 }

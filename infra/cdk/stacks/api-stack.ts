@@ -19,7 +19,9 @@ import { familyArnPattern } from '#infra/cdk/constructs/queue-family.ts';
 import { QueueWithConsumer } from '#infra/cdk/constructs/queue-with-consumer.ts';
 import { ShardConsumers } from '#infra/cdk/constructs/shard-consumers.ts';
 import { BusinessAlarms } from '#infra/cdk/constructs/business-alarms.ts';
-import { businessAlarms } from '#shared/alarms.ts';
+import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
+import { apiAlarms, deadLetterDepthAlarm, routeFailureAlarm } from '#infra/cdk/constructs/operations-alarms.ts';
+import { Dashboards } from '#infra/cdk/constructs/dashboards.ts';
 import { ScheduledJob } from '#infra/cdk/constructs/scheduled-job.ts';
 import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
 import { grantPermissions } from '#infra/cdk/grant-permissions.ts';
@@ -103,7 +105,11 @@ export class ApiStack extends Stack {
       if (plan) {
         shardConsumers.set(key, new ShardConsumers(this, queueConstructId(key), { declaration, plan, consumer: consumer.function }));
       } else {
-        unsharded[key] = new QueueWithConsumer(this, queueConstructId(key), { declaration, consumer: consumer.function });
+        unsharded[key] = new QueueWithConsumer(this, queueConstructId(key), {
+          declaration,
+          consumer: consumer.function,
+          ageAlarm: operationalAlarms.settlementQueueAge,
+        });
       }
     }
     this.queues = unsharded;
@@ -131,9 +137,11 @@ export class ApiStack extends Stack {
         permissions: routePermissions(route),
       });
       this.httpApi.addRoute(scope, route, fn.function);
+      routeFailureAlarm(fn, 'FailuresAlarm', `${route.method} ${route.path} (${route.id})`, fn.function);
       routeFunctions.set(route.id, fn);
     }
     this.routeFunctions = routeFunctions;
+    apiAlarms(this.httpApi, this.httpApi.api);
 
     if (props.schedules.length > 0) this.addSchedules(props.schedules, props.scheduleTimeZone);
 
@@ -167,6 +175,11 @@ export class ApiStack extends Stack {
     }
 
     new BusinessAlarms(this, 'BusinessAlarms', { declarations: businessAlarms });
+    new Dashboards(this, 'Dashboards', {
+      api: this.httpApi.api,
+      table: data.table.table,
+      settlement: this.queues.settlement?.queue,
+    });
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
   }
 
@@ -176,6 +189,7 @@ export class ApiStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
+    deadLetterDepthAlarm(this, 'ScheduleDeadLetterAlarm', failedInvocations, operationalAlarms.scheduleDeadLetters.description);
     Validations.of(failedInvocations).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the dead-letter queue of the EventBridge schedules (invocations that failed after retries).',

@@ -1,6 +1,8 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { AlarmTopic } from '#infra/cdk/constructs/alarm-topic.ts';
+import { tableThrottleAlarms } from '#infra/cdk/constructs/operations-alarms.ts';
 import { ArchiveBucket } from '#infra/cdk/constructs/archive-bucket.ts';
 import { HojoTable } from '#infra/cdk/constructs/hojo-table.ts';
 import { Identity } from '#infra/cdk/constructs/identity.ts';
@@ -8,6 +10,7 @@ import { QueueFamily, postingsShardMembers } from '#infra/cdk/constructs/queue-f
 import { queueConstructId } from '#infra/cdk/construct-ids.ts';
 import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
 import type { QueueFamilyPlan } from '#infra/cdk/queue-family-plan.ts';
+import { operationalAlarms } from '#shared/alarms.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
 import type { QueueKey } from '#shared/resources.ts';
 
@@ -28,6 +31,8 @@ export class DataStack extends Stack {
   /** The Cognito user pool; absent on-prem, where an external OIDC issuer signs tokens. */
   readonly identity: Identity | undefined;
   readonly queueFamilies: ReadonlyMap<QueueKey, QueueFamily>;
+  /** Where every alarm of the Region sends ALARM and OK. */
+  readonly alarmTopic: AlarmTopic;
 
   /**
    * The archive's ARN under a stable export name: the API stack imports it by this name, so the
@@ -44,7 +49,9 @@ export class DataStack extends Stack {
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
+    this.alarmTopic = new AlarmTopic(this, 'Alarms', { emails: props.config.alarmEmails, urls: props.config.alarmUrls });
     this.table = new HojoTable(this, 'Ledger', { declaration: table });
+    tableThrottleAlarms(this.table, this.table.table);
     this.archive = new ArchiveBucket(this, 'Archive', { declaration: buckets.archive });
     this.identity = props.config.target === 'aws' ? new Identity(this, 'Identity') : undefined;
     const families = new Map<QueueKey, QueueFamily>();
@@ -53,6 +60,10 @@ export class DataStack extends Stack {
         declaration: queues[key],
         plan,
         membersOf: key === 'postings' ? postingsShardMembers(plan.shardCount) : undefined,
+        ageAlarm: {
+          thresholdSeconds: operationalAlarms.postingsQueueAge.thresholdSeconds,
+          description: operationalAlarms.postingsQueueAge.description,
+        },
       });
       families.set(key, family);
       new CfnOutput(this, `${queueConstructId(key)}UrlTemplate`, {
@@ -63,6 +74,7 @@ export class DataStack extends Stack {
     }
     this.queueFamilies = families;
 
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topic.topicArn });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'ArchiveBucketName', { value: this.archive.bucket.bucketName });
     new CfnOutput(this, 'ArchiveBucketArn', { value: this.archive.bucket.bucketArn, exportName: this.archiveArnExport });

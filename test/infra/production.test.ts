@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { alarmTopicName } from '#infra/cdk/constructs/alarm-topic.ts';
+import { routeFunctionId } from '#infra/cdk/construct-ids.ts';
+import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
+import { GOVERNMENT_COUNT } from '#shared/resources.ts';
+import { routes } from '#shared/routes/index.ts';
+import { schedules } from '#shared/schedules.ts';
+import { stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
+import type { Resources, Synthesized } from '#test/infra/synth-support.ts';
+
+/**
+ * Issue #19 (production on AWS) on the synthesized templates. Three postings shards instead of 243:
+ * every property asserted here is per shard or per stack, and stacks.test.ts covers the full layout.
+ */
+const projectRoot = stubProjectRoot(routes, schedules);
+const shards = 3;
+let aws: Synthesized;
+
+beforeAll(() => {
+  aws = synthesize({
+    projectRoot,
+    context: {
+      target: 'aws',
+      postingsShards: shards,
+      alarmEmails: 'treasury-ops@example.go.kr',
+      alarmUrls: 'https://pager.example.go.kr/hook',
+    },
+  });
+}, 300_000);
+
+/** Every resource of a stack and its nested stacks. */
+function resourcesOf(s: Synthesized, stack: 'data' | 'api'): Resources {
+  const templates = stack === 'data' ? [s.dataTemplate, ...s.dataNestedTemplates] : [s.apiTemplate, ...s.nestedTemplates];
+  return Object.assign({}, ...templates.map((t) => t.toJSON().Resources as Resources));
+}
+const ofType = (resources: Resources, type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const alarms = (s: Synthesized) => [
+  ...ofType(resourcesOf(s, 'data'), 'AWS::CloudWatch::Alarm'),
+  ...ofType(resourcesOf(s, 'api'), 'AWS::CloudWatch::Alarm'),
+];
+
+describe('finding 1: the Region', () => {
+  it('synthesizes both stacks for Seoul, whatever the CLI default says', () => {
+    expect(aws.data.region).toBe('ap-northeast-2');
+    expect(aws.api.region).toBe('ap-northeast-2');
+    const issuer = JSON.stringify(aws.apiTemplate.toJSON()).match(/https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com/g);
+    expect(new Set(issuer)).toEqual(new Set(['https://cognito-idp.ap-northeast-2.amazonaws.com']));
+  });
+});
+
+describe('finding 2: alarms that reach people', () => {
+  it('has one encrypted, TLS-only alarm topic with the configured subscriptions', () => {
+    const data = resourcesOf(aws, 'data');
+    const [[, topic]] = ofType(data, 'AWS::SNS::Topic') as [[string, Resources[string]]];
+    expect(topic.Properties.TopicName).toBe(alarmTopicName);
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    const subscriptions = ofType(data, 'AWS::SNS::Subscription').map(([, s]) => [s.Properties.Protocol, s.Properties.Endpoint]);
+    expect(subscriptions.sort()).toEqual([
+      ['email', 'treasury-ops@example.go.kr'],
+      ['https', 'https://pager.example.go.kr/hook'],
+    ]);
+  });
+
+  it('sends ALARM and OK of every alarm, in every stack, to the topic of its Region', () => {
+    const all = alarms(aws);
+    expect(all.length).toBeGreaterThan(routes.length);
+    for (const [id, alarm] of all) {
+      for (const key of ['AlarmActions', 'OKActions']) {
+        expect(JSON.stringify(alarm.Properties[key]), `${id} ${key}`).toMatch(
+          /":sns:ap-northeast-2:",\{"Ref":"AWS::AccountId"\},":hojo-alarms"/,
+        );
+      }
+    }
+  });
+
+  it('alarms on API 5xx and p99 latency, and on each route function failing or throttled', () => {
+    const api = resourcesOf(aws, 'api');
+    const metric = (name: string) => ofType(api, 'AWS::CloudWatch::Alarm').filter(([, a]) => a.Properties.MetricName === name);
+    expect(metric('5xx')[0]?.[1].Properties).toMatchObject({ Namespace: 'AWS/ApiGateway', Threshold: operationalAlarms.api5xx.threshold });
+    expect(metric('Latency')[0]?.[1].Properties).toMatchObject({
+      ExtendedStatistic: 'p99',
+      Threshold: operationalAlarms.apiLatencyP99.thresholdMs,
+    });
+    for (const route of routes) {
+      const [entry] = ofType(api, 'AWS::CloudWatch::Alarm').filter(([id]) => id.startsWith(`${routeFunctionId(route.id)}FailuresAlarm`));
+      expect(entry, route.id).toBeDefined();
+      const metrics = entry![1].Properties.Metrics as { Expression?: string; MetricStat?: { Metric: { MetricName: string } } }[];
+      expect(metrics.find((m) => m.Expression)?.Expression).toBe('errors + throttles');
+      expect(metrics.flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.MetricName] : [])).sort()).toEqual(['Errors', 'Throttles']);
+    }
+  });
+
+  it('alarms on table throttles, the age of every queue, the schedule dead-letter queue', () => {
+    const data = ofType(resourcesOf(aws, 'data'), 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(
+      data
+        .filter((a) => a.Namespace === 'AWS/DynamoDB')
+        .map((a) => a.MetricName)
+        .sort(),
+    ).toEqual(['ReadThrottleEvents', 'WriteThrottleEvents']);
+    const ages = alarms(aws).filter(([, a]) => a.Properties.MetricName === 'ApproximateAgeOfOldestMessage');
+    expect(ages).toHaveLength(shards + 1);
+    expect(ages.map(([, a]) => a.Properties.Threshold).sort()).toEqual(
+      [
+        ...Array(shards).fill(operationalAlarms.postingsQueueAge.thresholdSeconds),
+        operationalAlarms.settlementQueueAge.thresholdSeconds,
+      ].sort(),
+    );
+    const scheduleDlq = alarms(aws).find(([id]) => id.startsWith('ScheduleDeadLetterAlarm'));
+    expect(scheduleDlq?.[1].Properties).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+  });
+
+  it('alarms on redelivered postings and on fewer than 243 daily closings, silence breaching', () => {
+    const byMetric = (name: string) => alarms(aws).find(([, a]) => a.Properties.MetricName === name)?.[1].Properties;
+    expect(byMetric('PostingsRedelivered')).toMatchObject({ Namespace: 'Hojo', ComparisonOperator: 'GreaterThanThreshold' });
+    expect(byMetric('ClosingsCompleted')).toMatchObject({
+      Namespace: 'Hojo/Settlement',
+      Dimensions: expect.arrayContaining([
+        { Name: 'Service', Value: 'settlement' },
+        { Name: 'Kind', Value: 'daily' },
+      ]),
+      Period: 86_400,
+      Threshold: GOVERNMENT_COUNT,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+    expect(businessAlarms.map((d) => d.metric)).toEqual(expect.arrayContaining(['PostingsRedelivered', 'ClosingsCompleted']));
+  });
+
+  it('has a dashboard per concern', () => {
+    const names = ofType(resourcesOf(aws, 'api'), 'AWS::CloudWatch::Dashboard').map(([, d]) => d.Properties.DashboardName);
+    expect(names.sort()).toEqual(['hojo-api', 'hojo-closings', 'hojo-postings', 'hojo-table']);
+  });
+
+  it('leaves no cdk-nag finding unacknowledged', () => {
+    expect(aws.nagFindings.map((f) => `${f.ruleName} at ${f.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+  });
+});
