@@ -75,7 +75,7 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
     env,
     config,
     queueFamilies,
-    description: `hojo stateful resources (${config.target}): ledger table, report archive, postings queues${config.target === 'aws' ? ', user pool' : ''}`,
+    description: `hojo stateful resources (${config.target}): ledger table, report archive, work queues${config.target === 'aws' ? ', user pool' : ''}`,
     terminationProtection: config.target === 'aws',
   });
   const api = new ApiStack(app, 'HojoApi', {
@@ -88,6 +88,7 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
     scheduleTimeZone,
     projectRoot: options.projectRoot,
     description: `hojo API, queue consumers and scheduled jobs (${config.target})`,
+    terminationProtection: config.target === 'aws',
   });
   Aspects.of(app).add(new NotifyOnAlarms());
   Tags.of(app).add('project', 'hojo');

@@ -136,3 +136,27 @@ describe('finding 2: alarms that reach people', () => {
     expect(aws.nagFindings.map((f) => `${f.ruleName} at ${f.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
   });
 });
+
+describe('findings 3 and 4: retries, retention, retained queues, protected stacks', () => {
+  it('keeps every work queue and dead-letter queue in the data stack, retained, retrying for hours', () => {
+    const data = ofType(resourcesOf(aws, 'data'), 'AWS::SQS::Queue');
+    expect(data).toHaveLength(2 * (shards + 1));
+    expect(ofType(resourcesOf(aws, 'api'), 'AWS::SQS::Queue').map(([id]) => id)).toEqual([
+      expect.stringMatching(/^ScheduleDeadLetterQueue/),
+    ]);
+    for (const [id, queue] of data) {
+      expect(queue, id).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+      if (queue.Properties.RedrivePolicy) {
+        expect(queue.Properties.MessageRetentionPeriod).toBe(10 * 86_400);
+        expect((queue.Properties.VisibilityTimeout * queue.Properties.RedrivePolicy.maxReceiveCount) / 3600).toBeGreaterThanOrEqual(2);
+      } else {
+        expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 86_400);
+      }
+    }
+  });
+
+  it('protects both stacks from deletion', () => {
+    expect(aws.data.terminationProtection).toBe(true);
+    expect(aws.api.terminationProtection).toBe(true);
+  });
+});

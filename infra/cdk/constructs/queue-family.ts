@@ -17,6 +17,8 @@ export interface QueueFamilyProps {
   readonly membersOf?: (shard: number) => readonly string[];
   /** Every shard's queue-age alarm (shared/alarms.ts). */
   readonly ageAlarm: WorkQueueProps['ageAlarm'];
+  /** Deployed retries and retention (infra/cdk/delivery-plan.ts). */
+  readonly delivery: WorkQueueProps['delivery'];
 }
 
 /**
@@ -52,6 +54,7 @@ export class QueueFamily extends Construct {
           removalPolicy: RemovalPolicy.RETAIN,
           alarmNote: members.length > 0 ? `Shard ${shardLabel(shard)}: ${summarise(members)}.` : undefined,
           ageAlarm: props.ageAlarm,
+          delivery: props.delivery,
         });
         shards.push({ queue, deadLetterQueue });
       }

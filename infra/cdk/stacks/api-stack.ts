@@ -105,10 +105,12 @@ export class ApiStack extends Stack {
       if (plan) {
         shardConsumers.set(key, new ShardConsumers(this, queueConstructId(key), { declaration, plan, consumer: consumer.function }));
       } else {
+        const built = data.workQueues[key];
+        if (!built) throw new Error(`queue ${key} is not in the data stack`);
         unsharded[key] = new QueueWithConsumer(this, queueConstructId(key), {
           declaration,
+          queue: built.queue,
           consumer: consumer.function,
-          ageAlarm: operationalAlarms.settlementQueueAge,
         });
       }
     }

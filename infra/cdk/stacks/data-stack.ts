@@ -1,6 +1,9 @@
-import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
+import { buildWorkQueue } from '#infra/cdk/constructs/work-queue.ts';
+import type { WorkQueue } from '#infra/cdk/constructs/work-queue.ts';
+import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
 import { AlarmTopic } from '#infra/cdk/constructs/alarm-topic.ts';
 import { tableThrottleAlarms } from '#infra/cdk/constructs/operations-alarms.ts';
 import { ArchiveBucket } from '#infra/cdk/constructs/archive-bucket.ts';
@@ -31,6 +34,8 @@ export class DataStack extends Stack {
   /** The Cognito user pool; absent on-prem, where an external OIDC issuer signs tokens. */
   readonly identity: Identity | undefined;
   readonly queueFamilies: ReadonlyMap<QueueKey, QueueFamily>;
+  /** The unsharded work queues (settlement) with their dead-letter queues, retained. */
+  readonly workQueues: Readonly<Partial<Record<QueueKey, WorkQueue>>>;
   /** Where every alarm of the Region sends ALARM and OK. */
   readonly alarmTopic: AlarmTopic;
 
@@ -60,10 +65,8 @@ export class DataStack extends Stack {
         declaration: queues[key],
         plan,
         membersOf: key === 'postings' ? postingsShardMembers(plan.shardCount) : undefined,
-        ageAlarm: {
-          thresholdSeconds: operationalAlarms.postingsQueueAge.thresholdSeconds,
-          description: operationalAlarms.postingsQueueAge.description,
-        },
+        ageAlarm: operationalAlarms.postingsQueueAge,
+        delivery: deliveryPlans[key],
       });
       families.set(key, family);
       new CfnOutput(this, `${queueConstructId(key)}UrlTemplate`, {
@@ -73,6 +76,18 @@ export class DataStack extends Stack {
       });
     }
     this.queueFamilies = families;
+    // The unsharded queues (settlement) hold accepted work too: here, retained (issue #19, finding 4).
+    const unsharded: Partial<Record<QueueKey, WorkQueue>> = {};
+    for (const key of Object.keys(queues) as QueueKey[]) {
+      if (props.queueFamilies.has(key)) continue;
+      unsharded[key] = buildWorkQueue(new Construct(this, queueConstructId(key)), {
+        declaration: queues[key],
+        delivery: deliveryPlans[key],
+        removalPolicy: RemovalPolicy.RETAIN,
+        ageAlarm: operationalAlarms.settlementQueueAge,
+      });
+    }
+    this.workQueues = unsharded;
 
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topic.topicArn });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
