@@ -24,6 +24,9 @@ import { queues } from '#shared/resources.ts';
  * - `alarmEmails` / `alarmUrls`: who the alarm topic notifies (lists, as `allowedRegions`): e-mail
  *   addresses and HTTPS endpoints (a paging service). Without any, the topic exists and every alarm
  *   sends to it, but nobody is subscribed: subscribe before going live (README, Alarms).
+ * - `backupCopyVaultArns`: backup vaults (another account and/or Region; list) that receive a copy of
+ *   every ledger backup, besides the standby Region's vault. The destination vault's access policy
+ *   must allow this account to copy into it (README, Backups).
  * - `lambdaConcurrencyLimit`: the account's regional Lambda concurrency quota (default 1000, what AWS
  *   grants unless raised): synthesis refuses a reservation that would leave less than 100 unreserved.
  */
@@ -45,6 +48,7 @@ export interface DeployConfig {
   readonly lambdaConcurrencyLimit: number;
   readonly alarmEmails: readonly string[];
   readonly alarmUrls: readonly string[];
+  readonly backupCopyVaultArns: readonly string[];
 }
 
 export interface QueueFamilyConfig {
@@ -104,7 +108,13 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
     lambdaConcurrencyLimit: wholeNumber(context, 'lambdaConcurrencyLimit') ?? defaultLambdaConcurrencyLimit,
     alarmEmails: list(context('alarmEmails')) ?? [],
     alarmUrls: list(context('alarmUrls')) ?? [],
+    backupCopyVaultArns: list(context('backupCopyVaultArns')) ?? [],
   };
+  for (const arn of config.backupCopyVaultArns) {
+    if (!/^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[\w.-]+$/.test(arn)) {
+      throw new Error(`context backupCopyVaultArns: "${arn}" is not a backup vault ARN`);
+    }
+  }
   for (const url of config.alarmUrls) {
     if (!url.startsWith('https://')) throw new Error(`context alarmUrls: "${url}" is not an https:// URL`);
   }

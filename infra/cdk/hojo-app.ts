@@ -7,6 +7,7 @@ import { handlerEntry } from '#infra/cdk/handler-entry.ts';
 import { queueFamilyPlans } from '#infra/cdk/queue-family-plan.ts';
 import { ApiStack } from '#infra/cdk/stacks/api-stack.ts';
 import { DataStack } from '#infra/cdk/stacks/data-stack.ts';
+import { StandbyStack } from '#infra/cdk/stacks/standby-stack.ts';
 import type { Route } from '#shared/http/route.ts';
 import { queues } from '#shared/resources.ts';
 import { routes as declaredRoutes } from '#shared/routes/index.ts';
@@ -47,6 +48,8 @@ export interface HojoApp {
   readonly config: DeployConfig;
   readonly data: DataStack;
   readonly api: ApiStack;
+  /** Present with `-c standbyRegion=…`. */
+  readonly standby: StandbyStack | undefined;
 }
 
 /**
@@ -71,6 +74,15 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
   const env = { account: config.account, region: config.region };
   const queueFamilies = queueFamilyPlans(config);
 
+  // The standby Region's replica archive and backup vault exist before the primary replicates to them.
+  const standby = config.standbyRegion
+    ? new StandbyStack(app, 'HojoStandby', {
+        env: { account: config.account, region: config.standbyRegion },
+        config,
+        description: `hojo standby Region ${config.standbyRegion}: archive replica, backup copies, alarm topic`,
+        terminationProtection: true,
+      })
+    : undefined;
   const data = new DataStack(app, 'HojoData', {
     env,
     config,
@@ -78,6 +90,7 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
     description: `hojo stateful resources (${config.target}): ledger table, report archive, work queues${config.target === 'aws' ? ', user pool' : ''}`,
     terminationProtection: config.target === 'aws',
   });
+  if (standby) data.addDependency(standby);
   const api = new ApiStack(app, 'HojoApi', {
     env,
     config,
@@ -95,7 +108,7 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
   Tags.of(app).add('target', config.target);
 
   addNagChecks(app);
-  return { app, config, data, api };
+  return { app, config, data, api, standby };
 }
 
 /** cdk-nag's AwsSolutions pack as a synthesis validation plugin: an unacknowledged error fails synth. */

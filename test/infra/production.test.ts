@@ -1,3 +1,4 @@
+import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { alarmTopicName } from '#infra/cdk/constructs/alarm-topic.ts';
 import { routeFunctionId } from '#infra/cdk/construct-ids.ts';
@@ -158,5 +159,60 @@ describe('findings 3 and 4: retries, retention, retained queues, protected stack
   it('protects both stacks from deletion', () => {
     expect(aws.data.terminationProtection).toBe(true);
     expect(aws.api.terminationProtection).toBe(true);
+  });
+});
+
+describe('finding 5: backups, the archive replica and the standby Region', () => {
+  let twoRegions: Synthesized;
+  beforeAll(() => {
+    twoRegions = synthesize({
+      projectRoot,
+      context: {
+        target: 'aws',
+        postingsShards: shards,
+        standbyRegion: 'ap-northeast-3',
+        allowedRegions: 'ap-northeast-2,ap-northeast-3',
+        backupCopyVaultArns: 'arn:aws:backup:ap-northeast-2:210987654321:backup-vault:hojo-ledger-copies',
+      },
+    });
+  }, 300_000);
+
+  it('backs the table up daily (35 days) and monthly (10 years) into a locked vault', () => {
+    const data = resourcesOf(aws, 'data');
+    const [[, vault]] = ofType(data, 'AWS::Backup::BackupVault') as [[string, Resources[string]]];
+    expect(vault.Properties.LockConfiguration).toEqual({ MinRetentionDays: 35, MaxRetentionDays: 3680, ChangeableForDays: 3 });
+    const [[, plan]] = ofType(data, 'AWS::Backup::BackupPlan') as [[string, Resources[string]]];
+    const rules = plan.Properties.BackupPlan.BackupPlanRule as { RuleName: string; Lifecycle: { DeleteAfterDays: number } }[];
+    expect(rules.map((r) => [r.RuleName, r.Lifecycle.DeleteAfterDays])).toEqual([
+      ['daily', 35],
+      ['monthly', 3650],
+    ]);
+    const [[, selection]] = ofType(data, 'AWS::Backup::BackupSelection') as [[string, Resources[string]]];
+    expect(JSON.stringify(selection.Properties.BackupSelection.Resources)).toContain('LedgerTable');
+  });
+
+  it('synthesizes the two-Region app: a standby stack in the second Region, copies and replication towards it', () => {
+    expect(twoRegions.standby?.region).toBe('ap-northeast-3');
+    expect(
+      twoRegions.app
+        .synth()
+        .stacks.map((s) => s.stackName)
+        .sort(),
+    ).toEqual(['HojoApi', 'HojoData', 'HojoStandby']);
+    const standby = Template.fromStack(twoRegions.standby!).toJSON().Resources as Resources;
+    const replica = ofType(standby, 'AWS::S3::Bucket').find(([, b]) => b.Properties.ObjectLockEnabled)![1];
+    expect(replica.Properties.ObjectLockConfiguration.Rule.DefaultRetention).toEqual({ Mode: 'COMPLIANCE', Days: 3650 });
+    expect(ofType(standby, 'AWS::Backup::BackupVault')[0]![1].Properties.LockConfiguration.MinRetentionDays).toBe(35);
+
+    const data = resourcesOf(twoRegions, 'data');
+    const archive = ofType(data, 'AWS::S3::Bucket').find(([, b]) => b.Properties.ReplicationConfiguration)![1];
+    const [rule] = archive.Properties.ReplicationConfiguration.Rules;
+    expect(JSON.stringify(rule.Destination.Bucket)).toContain('hojo-archive-replica-');
+    expect(JSON.stringify(rule.Destination.Bucket)).toContain('-ap-northeast-3');
+    const plan = ofType(data, 'AWS::Backup::BackupPlan')[0]![1];
+    const copies = JSON.stringify(plan.Properties.BackupPlan.BackupPlanRule[1].CopyActions);
+    expect(copies).toContain(':backup:ap-northeast-3:');
+    expect(copies).toContain('arn:aws:backup:ap-northeast-2:210987654321:backup-vault:hojo-ledger-copies');
+    expect(twoRegions.nagFindings.map((f) => f.ruleName)).toEqual([]);
   });
 });

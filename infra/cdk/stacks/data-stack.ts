@@ -1,4 +1,8 @@
-import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { BackupVault } from 'aws-cdk-lib/aws-backup';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { LedgerBackup, backupVaultName } from '#infra/cdk/constructs/ledger-backup.ts';
+import { archiveReplicaName } from '#infra/cdk/stacks/standby-stack.ts';
 import type { StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { buildWorkQueue } from '#infra/cdk/constructs/work-queue.ts';
@@ -36,6 +40,8 @@ export class DataStack extends Stack {
   readonly queueFamilies: ReadonlyMap<QueueKey, QueueFamily>;
   /** The unsharded work queues (settlement) with their dead-letter queues, retained. */
   readonly workQueues: Readonly<Partial<Record<QueueKey, WorkQueue>>>;
+  /** AWS Backup of the table (aws target; on-prem, the platform's own backups). */
+  readonly backup: LedgerBackup | undefined;
   /** Where every alarm of the Region sends ALARM and OK. */
   readonly alarmTopic: AlarmTopic;
 
@@ -57,7 +63,31 @@ export class DataStack extends Stack {
     this.alarmTopic = new AlarmTopic(this, 'Alarms', { emails: props.config.alarmEmails, urls: props.config.alarmUrls });
     this.table = new HojoTable(this, 'Ledger', { declaration: table });
     tableThrottleAlarms(this.table, this.table.table);
-    this.archive = new ArchiveBucket(this, 'Archive', { declaration: buckets.archive });
+    const standby = props.config.standbyRegion;
+    this.archive = new ArchiveBucket(this, 'Archive', {
+      declaration: buckets.archive,
+      replicateTo: standby
+        ? Bucket.fromBucketArn(this, 'ArchiveReplica', `arn:${Aws.PARTITION}:s3:::${archiveReplicaName(standby)}`)
+        : undefined,
+      replicaArnAsNagSees: standby ? `arn:<AWS::Partition>:s3:::${buckets.archive.name}-replica-<AWS::AccountId>-${standby}` : undefined,
+    });
+    if (props.config.target === 'aws') {
+      const copyTo = [
+        ...(standby
+          ? [
+              this.formatArn({
+                service: 'backup',
+                region: standby,
+                resource: 'backup-vault',
+                resourceName: backupVaultName,
+                arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+              }),
+            ]
+          : []),
+        ...props.config.backupCopyVaultArns,
+      ].map((arn, index) => BackupVault.fromBackupVaultArn(this, `BackupCopy${index}`, arn));
+      this.backup = new LedgerBackup(this, 'LedgerBackup', { table: this.table.table, copyTo });
+    }
     this.identity = props.config.target === 'aws' ? new Identity(this, 'Identity') : undefined;
     const families = new Map<QueueKey, QueueFamily>();
     for (const [key, plan] of props.queueFamilies) {
