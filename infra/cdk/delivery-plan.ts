@@ -22,6 +22,12 @@ export interface DeliveryPlan {
   readonly maxReceiveCount: number;
   readonly retentionDays: number;
   readonly deadLetterRetentionDays: number;
+  /**
+   * Unsharded queues: batches at once (the event source's MaximumConcurrency) and the consumer's
+   * reserved concurrency, equal, so that the 243 closings of a fan-out run a few at a time and never
+   * take the concurrency the API needs (issue #19, finding 6). Sharded families: queue-family-plan.ts.
+   */
+  readonly maximumConcurrency?: number;
 }
 
 export const minimumRetryHours = 2;
@@ -39,11 +45,13 @@ export const deliveryPlans: Readonly<Record<QueueKey, DeliveryPlan>> = {
     deadLetterRetentionDays: 14,
   },
   // 300 s × 36 = 3 hours; a closing resumes from its last completed step; a refused one is not retried.
+  // 10 closings at once: 243 governments in about 25 rounds of a closing's duration.
   settlement: {
     visibilityTimeoutSeconds: queues.settlement.visibilityTimeoutSeconds,
     maxReceiveCount: 36,
     retentionDays: 10,
     deadLetterRetentionDays: 14,
+    maximumConcurrency: 10,
   },
 };
 

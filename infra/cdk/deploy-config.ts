@@ -27,6 +27,10 @@ import { queues } from '#shared/resources.ts';
  * - `backupCopyVaultArns`: backup vaults (another account and/or Region; list) that receive a copy of
  *   every ledger backup, besides the standby Region's vault. The destination vault's access policy
  *   must allow this account to copy into it (README, Backups).
+ * - `authDomainPrefix`: aws only; the Cognito domain prefix (globally unique) of the token endpoint the
+ *   machine clients call; default `hojo-<account>` or `hojo-auth`.
+ * - `oauthCallbackUrls`: aws only; https callback URLs of the officials' web client (authorization
+ *   code); none: the client has no OAuth flow (SRP sign-in from the client only).
  * - `lambdaConcurrencyLimit`: the account's regional Lambda concurrency quota (default 1000, what AWS
  *   grants unless raised): synthesis refuses a reservation that would leave less than 100 unreserved.
  */
@@ -49,6 +53,8 @@ export interface DeployConfig {
   readonly alarmEmails: readonly string[];
   readonly alarmUrls: readonly string[];
   readonly backupCopyVaultArns: readonly string[];
+  readonly authDomainPrefix: string;
+  readonly oauthCallbackUrls: readonly string[];
 }
 
 export interface QueueFamilyConfig {
@@ -109,14 +115,16 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
     alarmEmails: list(context('alarmEmails')) ?? [],
     alarmUrls: list(context('alarmUrls')) ?? [],
     backupCopyVaultArns: list(context('backupCopyVaultArns')) ?? [],
+    authDomainPrefix: text(context('authDomainPrefix')) ?? `hojo-${text(context('account')) ?? env.CDK_DEFAULT_ACCOUNT ?? 'auth'}`,
+    oauthCallbackUrls: list(context('oauthCallbackUrls')) ?? [],
   };
   for (const arn of config.backupCopyVaultArns) {
     if (!/^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[\w.-]+$/.test(arn)) {
       throw new Error(`context backupCopyVaultArns: "${arn}" is not a backup vault ARN`);
     }
   }
-  for (const url of config.alarmUrls) {
-    if (!url.startsWith('https://')) throw new Error(`context alarmUrls: "${url}" is not an https:// URL`);
+  for (const url of [...config.alarmUrls, ...config.oauthCallbackUrls]) {
+    if (!url.startsWith('https://')) throw new Error(`context: "${url}" is not an https:// URL (alarmUrls, oauthCallbackUrls)`);
   }
   assertRegionsAllowed(config, env);
   if (onprem && !/^https?:\/\//.test(config.jwtIssuer)) {

@@ -1,7 +1,10 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { alarmTopicName } from '#infra/cdk/constructs/alarm-topic.ts';
-import { routeFunctionId } from '#infra/cdk/construct-ids.ts';
+import { consumerFunctionId, routeFunctionId } from '#infra/cdk/construct-ids.ts';
+import { publicRouteThrottle } from '#infra/cdk/constructs/hojo-http-api.ts';
+import { machineClients, resourceServerIdentifier } from '#infra/cdk/constructs/identity.ts';
+import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
 import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
 import { GOVERNMENT_COUNT } from '#shared/resources.ts';
 import { routes } from '#shared/routes/index.ts';
@@ -214,5 +217,60 @@ describe('finding 5: backups, the archive replica and the standby Region', () =>
     expect(copies).toContain(':backup:ap-northeast-3:');
     expect(copies).toContain('arn:aws:backup:ap-northeast-2:210987654321:backup-vault:hojo-ledger-copies');
     expect(twoRegions.nagFindings.map((f) => f.ruleName)).toEqual([]);
+  });
+});
+
+describe('finding 6: bulkheads', () => {
+  it('paces the closing fan-out: the settlement mapping runs 10 batches at most, and the consumer reserves as many', () => {
+    const api = resourcesOf(aws, 'api');
+    const mapping = ofType(api, 'AWS::Lambda::EventSourceMapping').find(([, m]) =>
+      JSON.stringify(m.Properties.EventSourceArn).includes('SettlementQueue'),
+    )![1];
+    expect(mapping.Properties.ScalingConfig).toEqual({ MaximumConcurrency: deliveryPlans.settlement.maximumConcurrency });
+    const consumer = ofType(api, 'AWS::Lambda::Function').find(([id]) => id.startsWith(consumerFunctionId('settlement')))![1];
+    expect(consumer.Properties.ReservedConcurrentExecutions).toBe(deliveryPlans.settlement.maximumConcurrency);
+  });
+});
+
+describe('finding 7: per-route throttles', () => {
+  it('gives every anonymous route its own small throttle; the others keep the stage default', () => {
+    const [[, stage]] = ofType(resourcesOf(aws, 'api'), 'AWS::ApiGatewayV2::Stage') as [[string, Resources[string]]];
+    const settings = stage.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    const anonymous = routes.filter((r) => r.access.kind === 'public').map((r) => `${r.method} ${r.path}`);
+    expect(Object.keys(settings).sort()).toEqual(anonymous.sort());
+    for (const setting of Object.values(settings)) {
+      expect(setting).toEqual({ ThrottlingRateLimit: publicRouteThrottle.rateLimit, ThrottlingBurstLimit: publicRouteThrottle.burstLimit });
+    }
+  });
+});
+
+describe('finding 10: identity for machines', () => {
+  const clients = () => ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolClient').map(([, c]) => c.Properties);
+
+  it('signs officials in with SRP only and no OAuth flow unless callbacks are configured (no implicit grant, no example.com)', () => {
+    const officials = clients().find((c) => c.ReadAttributes)!;
+    expect(officials.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(officials.AllowedOAuthFlows).toBeUndefined();
+    expect(JSON.stringify(clients())).not.toContain('example.com');
+    expect(JSON.stringify(clients())).not.toContain('"implicit"');
+  });
+
+  it('gives the treasury bank and the department systems client-credentials clients with their own scopes, accepted by the authorizer', () => {
+    const machines = clients().filter((c) => c.AllowedOAuthFlows);
+    expect(machines).toHaveLength(Object.keys(machineClients).length);
+    for (const client of machines) {
+      expect(client).toMatchObject({
+        AllowedOAuthFlows: ['client_credentials'],
+        GenerateSecret: true,
+        AllowedOAuthFlowsUserPoolClient: true,
+      });
+      const name = (client.ClientName as string).replace('hojo-', '') as keyof typeof machineClients;
+      const scopes = JSON.stringify(client.AllowedOAuthScopes);
+      expect(client.AllowedOAuthScopes).toHaveLength(machineClients[name].scopes.length);
+      for (const scope of machineClients[name].scopes) expect(scopes).toContain(`/${scope}`);
+      expect(JSON.stringify(resourcesOf(aws, 'data'))).toContain(`"Identifier":"${resourceServerIdentifier}"`);
+    }
+    const [[, authorizer]] = ofType(resourcesOf(aws, 'api'), 'AWS::ApiGatewayV2::Authorizer') as [[string, Resources[string]]];
+    expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(1 + machines.length);
   });
 });

@@ -12,6 +12,8 @@ export interface QueueWithConsumerProps {
   readonly queue: IQueue;
   /** The function that consumes the queue (built with HojoFunction by the caller). */
   readonly consumer: IFunction;
+  /** Batches at once (the mapping's MaximumConcurrency, 2–1000); the consumer reserves as many. */
+  readonly maximumConcurrency?: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export class QueueWithConsumer extends Construct {
         batchSize,
         maxBatchingWindow: maxBatchingWindowSeconds > 0 ? Duration.seconds(maxBatchingWindowSeconds) : undefined,
         reportBatchItemFailures: true,
+        maxConcurrency: props.maximumConcurrency,
       }),
     );
     this.consumerErrorsAlarm = consumerErrorsAlarm(this, declaration.name, declaration.consumer.handler, props.consumer);

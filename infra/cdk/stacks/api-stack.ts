@@ -24,6 +24,7 @@ import { apiAlarms, deadLetterDepthAlarm, routeFailureAlarm } from '#infra/cdk/c
 import { Dashboards } from '#infra/cdk/constructs/dashboards.ts';
 import { ScheduledJob } from '#infra/cdk/constructs/scheduled-job.ts';
 import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
+import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
 import { grantPermissions } from '#infra/cdk/grant-permissions.ts';
 import type { GrantTargets, QueueTarget } from '#infra/cdk/grant-permissions.ts';
 import { consumerPermissions, routePermissions, schedulePermissions } from '#infra/cdk/permissions.ts';
@@ -100,7 +101,7 @@ export class ApiStack extends Stack {
         permissions: consumerPermissions(key),
         // Lambda's guidance: the queue's visibility timeout at least six times the function timeout.
         timeout: Duration.seconds(Math.max(3, Math.floor(declaration.visibilityTimeoutSeconds / 6))),
-        reservedConcurrentExecutions: plan?.reservedConcurrency,
+        reservedConcurrentExecutions: plan?.reservedConcurrency ?? deliveryPlans[key].maximumConcurrency,
       });
       if (plan) {
         shardConsumers.set(key, new ShardConsumers(this, queueConstructId(key), { declaration, plan, consumer: consumer.function }));
@@ -111,6 +112,7 @@ export class ApiStack extends Stack {
           declaration,
           queue: built.queue,
           consumer: consumer.function,
+          maximumConcurrency: deliveryPlans[key].maximumConcurrency,
         });
       }
     }
@@ -119,7 +121,10 @@ export class ApiStack extends Stack {
 
     this.httpApi = new HojoHttpApi(this, 'Http', {
       jwtIssuer: data.identity ? data.identity.issuer : props.config.jwtIssuer,
-      jwtAudience: data.identity ? [data.identity.client.userPoolClientId] : props.config.jwtAudience,
+      // Client-credentials access tokens carry the machine client's id as client_id, which the JWT authorizer also checks.
+      jwtAudience: data.identity
+        ? [data.identity.client.userPoolClientId, ...data.identity.machineClients.map((c) => c.userPoolClientId)]
+        : props.config.jwtAudience,
       logRetention: retentionOf(props.config.logRetentionDays),
     });
     const routeFunctions = new Map<string, HojoFunction>();

@@ -88,7 +88,10 @@ export class DataStack extends Stack {
       ].map((arn, index) => BackupVault.fromBackupVaultArn(this, `BackupCopy${index}`, arn));
       this.backup = new LedgerBackup(this, 'LedgerBackup', { table: this.table.table, copyTo });
     }
-    this.identity = props.config.target === 'aws' ? new Identity(this, 'Identity') : undefined;
+    this.identity =
+      props.config.target === 'aws'
+        ? new Identity(this, 'Identity', { domainPrefix: props.config.authDomainPrefix, callbackUrls: props.config.oauthCallbackUrls })
+        : undefined;
     const families = new Map<QueueKey, QueueFamily>();
     for (const [key, plan] of props.queueFamilies) {
       const family = new QueueFamily(this, queueConstructId(key), {
