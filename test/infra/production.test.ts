@@ -274,3 +274,13 @@ describe('finding 10: identity for machines', () => {
     expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(1 + machines.length);
   });
 });
+
+describe('finding 8: IAM no broader than the code (part)', () => {
+  it('grants Scan to nobody and DescribeTable to the health route alone', () => {
+    const policies = ofType(resourcesOf(aws, 'api'), 'AWS::IAM::Policy').map(([, p]) => JSON.stringify(p.Properties));
+    expect(policies.filter((p) => p.includes('dynamodb:Scan'))).toEqual([]);
+    const describers = policies.filter((p) => p.includes('dynamodb:DescribeTable'));
+    expect(describers).toHaveLength(1);
+    expect(describers[0]).toContain(routeFunctionId('getHealth'));
+  });
+});
