@@ -150,7 +150,8 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
       const consumer = ofConstruct(api, consumerFunctionId(key), 'AWS::Lambda::Function')[0]!;
       expect(consumer[1].Properties.Timeout * 6).toBeLessThanOrEqual(declaration.visibilityTimeoutSeconds);
       synth().apiTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-        EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp(`${queueConstructId(key)}Queue`) },
+        // The queue is in the data stack: its ARN arrives as that stack's export of the queue's Arn.
+        EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp(`FnGetAtt${mainId}Arn`) },
         FunctionName: { Ref: consumer[0] },
         BatchSize: declaration.consumer.batchSize,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
