@@ -1,14 +1,27 @@
+import { GOVERNMENT_COUNT } from '#shared/resources.ts';
+
 /**
- * Business metrics that must page someone, declared once: the settlement jobs emit them
- * (aws-embedded-metrics), the postings consumer through Powertools (`shared/powertools/metrics.ts`:
- * namespace Hojo, dimension `service`), and the CDK stack alarms on them (any value above zero in
- * five minutes).
+ * Every alarm of the deployment is declared here, once; the CDK app builds them and sends each one's
+ * ALARM and OK to the operators' topic (infra/cdk/constructs/alarm-topic.ts).
+ *
+ * Business metrics that must page someone: the settlement jobs emit them (aws-embedded-metrics), the
+ * postings consumer through Powertools (`shared/powertools/metrics.ts`: namespace Hojo, dimension
+ * `service`). By default any value above zero in five minutes breaches; a heartbeat says instead how
+ * many it expects and that silence breaches.
  */
 export interface BusinessAlarmDeclaration {
   readonly namespace: string;
   readonly metric: string;
   readonly dimensions: Readonly<Record<string, string>>;
   readonly description: string;
+  /** @default 0 */
+  readonly threshold?: number;
+  /** `above`: more than the threshold breaches; `below`: fewer. @default 'above' */
+  readonly breachesWhen?: 'above' | 'below';
+  /** Window of the sum. @default 5 */
+  readonly periodMinutes?: number;
+  /** A heartbeat: no data at all is a breach. @default false (no data: nothing happened) */
+  readonly missingDataBreaches?: boolean;
 }
 
 export const settlementMetricsNamespace = 'Hojo/Settlement';
@@ -52,4 +65,66 @@ export const businessAlarms: readonly BusinessAlarmDeclaration[] = [
       'A posting failed on every delivery for a reason that did not go away and was recorded as rejected (posting-failed): ' +
       'find it in the consumer log, repair the cause, then replay it (npm run redrive -- postings --failed <gov>).',
   },
+  {
+    namespace: postingsMetricsNamespace,
+    metric: 'PostingsRedelivered',
+    dimensions: postings,
+    // The consumer answers with batch item failures, so Lambda's Errors never counts these.
+    threshold: 50,
+    description:
+      'More than 50 postings in five minutes were handed back for redelivery (a transient failure: throttling, a conflict, the table unreachable): ' +
+      'they retry for hours in their line order; find the cause in the consumer log before the queue age alarm fires.',
+  },
+  {
+    namespace: settlementMetricsNamespace,
+    metric: 'ClosingsCompleted',
+    dimensions: { ...settlement, Kind: 'daily' },
+    threshold: GOVERNMENT_COUNT,
+    breachesWhen: 'below',
+    periodMinutes: 24 * 60,
+    missingDataBreaches: true,
+    description: `Heartbeat: fewer than ${GOVERNMENT_COUNT} daily closings (일계표) completed in the last 24 hours, or none reported at all: the schedule, the fan-out or the consumer stopped; see the closing status of the missing governments and start them (npm run job).`,
+  },
 ];
+
+/**
+ * Operational alarms on AWS metrics (the CDK app reads the figures; descriptions say what to do).
+ * Thresholds are starting points to tune on the dashboards after the first months.
+ */
+export const operationalAlarms = {
+  api5xx: {
+    threshold: 5,
+    periodMinutes: 5,
+    description: 'The API answered more than 5 server errors (5xx) in five minutes: see the access log and the route alarms.',
+  },
+  apiLatencyP99: {
+    thresholdMs: 3000,
+    periodMinutes: 5,
+    evaluationPeriods: 3,
+    description: 'The API p99 latency stayed above 3 s for 15 minutes: see the dashboard (integration latency, table throttles).',
+  },
+  routeFailures: {
+    threshold: 0,
+    periodMinutes: 5,
+    description:
+      'threw or was throttled in the last five minutes (Lambda Errors + Throttles): see its log; throttles mean the account concurrency is exhausted.',
+  },
+  tableThrottles: {
+    threshold: 0,
+    periodMinutes: 5,
+    description: 'was throttled (on-demand table beyond its table or partition limits): a hot partition or a surge; see the dashboard.',
+  },
+  postingsQueueAge: {
+    thresholdSeconds: 15 * 60,
+    description:
+      'the oldest accepted posting has waited more than 15 minutes: its line is retrying a transient failure (see PostingsRedelivered) or the consumer is stopped.',
+  },
+  settlementQueueAge: {
+    thresholdSeconds: 2 * 60 * 60,
+    description: 'A closing message has waited more than 2 hours: closings are retrying or the consumer is stopped.',
+  },
+  scheduleDeadLetters: {
+    description:
+      'An EventBridge schedule failed to invoke its job after its retries (the invocation is in the schedule dead-letter queue): start the job by hand (npm run job).',
+  },
+} as const;

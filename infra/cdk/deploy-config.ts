@@ -5,7 +5,13 @@ import { queues } from '#shared/resources.ts';
  *
  * - `target`: `aws` (the public region: Cognito, X-Ray) or `onprem` (an AWS-compatible stack:
  *   no Cognito, no X-Ray, no Lambda Insights; an external OIDC issuer; optional endpoint override).
- * - `region`: default ap-northeast-2 (Seoul).
+ * - `region`: where the app is deployed, pinned in cdk.json (ap-northeast-2, Seoul). The CDK CLI's
+ *   `CDK_DEFAULT_REGION` (the profile's region) is never read: public-finance data stays where the
+ *   operator decided, not where a shell happens to point (issue #19, finding 1).
+ * - `allowedRegions`: the Regions the operator allows (cdk.json; a list or a comma-separated string),
+ *   default ap-northeast-2 alone; synthesis refuses a `region` or `standbyRegion` outside it.
+ * - `standbyRegion`: optional second Region (aws only) for the standby stack, the table replica and the
+ *   archive and backup copies (README, Fail-over); must be allowed and differ from `region`.
  * - `jwtIssuer` / `jwtAudience`: onprem only; the OIDC issuer the API's JWT authorizer trusts.
  * - `endpointUrl`: onprem only; passed to every function as AWS_ENDPOINT_URL, which the SDK reads.
  * - `lambdaInsights`: aws only; `true` adds the Lambda Insights extension to every function.
@@ -15,6 +21,16 @@ import { queues } from '#shared/resources.ts';
  * - `<queue>ReservedConcurrency` (`postingsReservedConcurrency`): reserved concurrency of the family's
  *   consumer; default shards × the per-shard MaximumConcurrency, so that every shard can run at once
  *   (infra/cdk/queue-family-plan.ts).
+ * - `alarmEmails` / `alarmUrls`: who the alarm topic notifies (lists, as `allowedRegions`): e-mail
+ *   addresses and HTTPS endpoints (a paging service). Without any, the topic exists and every alarm
+ *   sends to it, but nobody is subscribed: subscribe before going live (README, Alarms).
+ * - `backupCopyVaultArns`: backup vaults (another account and/or Region; list) that receive a copy of
+ *   every ledger backup, besides the standby Region's vault. The destination vault's access policy
+ *   must allow this account to copy into it (README, Backups).
+ * - `authDomainPrefix`: aws only; the Cognito domain prefix (globally unique) of the token endpoint the
+ *   machine clients call; default `hojo-<account>` or `hojo-auth`.
+ * - `oauthCallbackUrls`: aws only; https callback URLs of the officials' web client (authorization
+ *   code); none: the client has no OAuth flow (SRP sign-in from the client only).
  * - `lambdaConcurrencyLimit`: the account's regional Lambda concurrency quota (default 1000, what AWS
  *   grants unless raised): synthesis refuses a reservation that would leave less than 100 unreserved.
  */
@@ -23,6 +39,8 @@ export type DeployTarget = 'aws' | 'onprem';
 export interface DeployConfig {
   readonly target: DeployTarget;
   readonly region: string;
+  readonly allowedRegions: readonly string[];
+  readonly standbyRegion: string | undefined;
   readonly account: string | undefined;
   readonly jwtIssuer: string;
   readonly jwtAudience: readonly string[];
@@ -32,6 +50,11 @@ export interface DeployConfig {
   /** Per sharded queue family (shared/resources.ts `shards`), what context overrides. */
   readonly queueFamilies: Readonly<Record<string, QueueFamilyConfig>>;
   readonly lambdaConcurrencyLimit: number;
+  readonly alarmEmails: readonly string[];
+  readonly alarmUrls: readonly string[];
+  readonly backupCopyVaultArns: readonly string[];
+  readonly authDomainPrefix: string;
+  readonly oauthCallbackUrls: readonly string[];
 }
 
 export interface QueueFamilyConfig {
@@ -68,7 +91,9 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
   const onprem = target === 'onprem';
   const config: DeployConfig = {
     target,
-    region: text(context('region')) ?? env.CDK_DEFAULT_REGION ?? defaultRegion,
+    region: text(context('region')) ?? defaultRegion,
+    allowedRegions: list(context('allowedRegions')) ?? [defaultRegion],
+    standbyRegion: onprem ? undefined : text(context('standbyRegion')),
     account: text(context('account')) ?? env.CDK_DEFAULT_ACCOUNT,
     jwtIssuer: text(context('jwtIssuer')) ?? defaultOnpremIssuer,
     jwtAudience: (text(context('jwtAudience')) ?? defaultOnpremAudience)
@@ -87,11 +112,49 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
         ]),
     ),
     lambdaConcurrencyLimit: wholeNumber(context, 'lambdaConcurrencyLimit') ?? defaultLambdaConcurrencyLimit,
+    alarmEmails: list(context('alarmEmails')) ?? [],
+    alarmUrls: list(context('alarmUrls')) ?? [],
+    backupCopyVaultArns: list(context('backupCopyVaultArns')) ?? [],
+    authDomainPrefix: text(context('authDomainPrefix')) ?? `hojo-${text(context('account')) ?? env.CDK_DEFAULT_ACCOUNT ?? 'auth'}`,
+    oauthCallbackUrls: list(context('oauthCallbackUrls')) ?? [],
   };
+  for (const arn of config.backupCopyVaultArns) {
+    if (!/^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[\w.-]+$/.test(arn)) {
+      throw new Error(`context backupCopyVaultArns: "${arn}" is not a backup vault ARN`);
+    }
+  }
+  for (const url of [...config.alarmUrls, ...config.oauthCallbackUrls]) {
+    if (!url.startsWith('https://')) throw new Error(`context: "${url}" is not an https:// URL (alarmUrls, oauthCallbackUrls)`);
+  }
+  assertRegionsAllowed(config, env);
   if (onprem && !/^https?:\/\//.test(config.jwtIssuer)) {
     throw new Error(`context jwtIssuer must be an http(s) URL, got "${config.jwtIssuer}"`);
   }
   return config;
+}
+
+/** The deployment Region and the standby Region must be in the allow-list; the CLI's default Region never decides. */
+function assertRegionsAllowed(config: DeployConfig, env: NodeJS.ProcessEnv): void {
+  const allowed = config.allowedRegions.join(', ');
+  const cliRegion = text(env.CDK_DEFAULT_REGION);
+  const hint = cliRegion && cliRegion !== config.region ? ` (the CLI's default Region ${cliRegion} is ignored on purpose)` : '';
+  if (!config.allowedRegions.includes(config.region)) {
+    throw new Error(`context region "${config.region}" is not in allowedRegions [${allowed}] (cdk.json): refusing to synthesize${hint}`);
+  }
+  if (config.standbyRegion !== undefined) {
+    if (!config.allowedRegions.includes(config.standbyRegion)) {
+      throw new Error(
+        `context standbyRegion "${config.standbyRegion}" is not in allowedRegions [${allowed}] (cdk.json): refusing to synthesize`,
+      );
+    }
+    if (config.standbyRegion === config.region) throw new Error(`context standbyRegion must differ from region "${config.region}"`);
+  }
+}
+
+/** A list from cdk.json (an array) or the command line (comma-separated). */
+function list(value: unknown): string[] | undefined {
+  const items = (Array.isArray(value) ? value.map(String) : (text(value)?.split(',') ?? [])).map((v) => v.trim()).filter(Boolean);
+  return items.length > 0 ? items : undefined;
 }
 
 function text(value: unknown): string | undefined {

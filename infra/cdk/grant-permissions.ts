@@ -32,14 +32,12 @@ export interface GrantTargets {
  * delete, so BatchWriteItem (which writers need for bulk lines) could still delete; the code check
  * in test/infra/permissions.test.ts flags any DeleteRequest outside `itemDeleters`.
  */
-export const tableReadActions = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-] as const;
+export const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'] as const;
+/**
+ * Not granted to anyone: no code scans the table (test/infra/permissions.test.ts checks the bundles).
+ * DescribeTable (control plane) only for the deep health check (`inspectAll`).
+ */
+export const tableInspectActions = ['dynamodb:DescribeTable'] as const;
 export const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'] as const;
 
 /**
@@ -77,6 +75,7 @@ export function grantPermissions(
     );
   }
   if (permissions.inspectAll) {
+    fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: [...tableInspectActions], resources: [table.table.tableArn] }));
     for (const queue of Object.values(targets.queues)) {
       fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:GetQueueAttributes'], resources: [...queue.arns] }));
     }

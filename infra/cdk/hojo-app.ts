@@ -1,4 +1,5 @@
-import { App, Tags, Validations } from 'aws-cdk-lib';
+import { App, Aspects, Tags, Validations } from 'aws-cdk-lib';
+import { NotifyOnAlarms } from '#infra/cdk/constructs/alarm-topic.ts';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readDeployConfig } from '#infra/cdk/deploy-config.ts';
 import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
@@ -6,6 +7,7 @@ import { handlerEntry } from '#infra/cdk/handler-entry.ts';
 import { queueFamilyPlans } from '#infra/cdk/queue-family-plan.ts';
 import { ApiStack } from '#infra/cdk/stacks/api-stack.ts';
 import { DataStack } from '#infra/cdk/stacks/data-stack.ts';
+import { StandbyStack } from '#infra/cdk/stacks/standby-stack.ts';
 import type { Route } from '#shared/http/route.ts';
 import { queues } from '#shared/resources.ts';
 import { routes as declaredRoutes } from '#shared/routes/index.ts';
@@ -46,6 +48,8 @@ export interface HojoApp {
   readonly config: DeployConfig;
   readonly data: DataStack;
   readonly api: ApiStack;
+  /** Present with `-c standbyRegion=…`. */
+  readonly standby: StandbyStack | undefined;
 }
 
 /**
@@ -70,13 +74,23 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
   const env = { account: config.account, region: config.region };
   const queueFamilies = queueFamilyPlans(config);
 
+  // The standby Region's replica archive and backup vault exist before the primary replicates to them.
+  const standby = config.standbyRegion
+    ? new StandbyStack(app, 'HojoStandby', {
+        env: { account: config.account, region: config.standbyRegion },
+        config,
+        description: `hojo standby Region ${config.standbyRegion}: archive replica, backup copies, alarm topic`,
+        terminationProtection: true,
+      })
+    : undefined;
   const data = new DataStack(app, 'HojoData', {
     env,
     config,
     queueFamilies,
-    description: `hojo stateful resources (${config.target}): ledger table, report archive, postings queues${config.target === 'aws' ? ', user pool' : ''}`,
+    description: `hojo stateful resources (${config.target}): ledger table, report archive, work queues${config.target === 'aws' ? ', user pool' : ''}`,
     terminationProtection: config.target === 'aws',
   });
+  if (standby) data.addDependency(standby);
   const api = new ApiStack(app, 'HojoApi', {
     env,
     config,
@@ -87,12 +101,14 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
     scheduleTimeZone,
     projectRoot: options.projectRoot,
     description: `hojo API, queue consumers and scheduled jobs (${config.target})`,
+    terminationProtection: config.target === 'aws',
   });
+  Aspects.of(app).add(new NotifyOnAlarms());
   Tags.of(app).add('project', 'hojo');
   Tags.of(app).add('target', config.target);
 
   addNagChecks(app);
-  return { app, config, data, api };
+  return { app, config, data, api, standby };
 }
 
 /** cdk-nag's AwsSolutions pack as a synthesis validation plugin: an unacknowledged error fails synth. */

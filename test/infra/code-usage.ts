@@ -16,6 +16,8 @@ export interface CodeUsage {
   readonly sendsTo: ReadonlySet<QueueKey>;
   readonly readsArchive: boolean;
   readonly writesArchive: boolean;
+  readonly scansTable: boolean;
+  readonly describesTable: boolean;
 }
 
 export async function codeUsage(root: string, handlers: readonly string[]): Promise<Map<string, CodeUsage>> {
@@ -53,5 +55,7 @@ function usageOf(code: string): CodeUsage {
     sendsTo,
     readsArchive: /\bnew (GetObjectCommand|HeadObjectCommand|ListObjectsV2Command|ListObjectsCommand)\b/.test(code),
     writesArchive: /\bnew PutObjectCommand\b/.test(code),
+    scansTable: /\bnew (ScanCommand|ParallelScan)\b|\bpaginateScan\b/.test(code),
+    describesTable: /\bnew DescribeTableCommand\b/.test(code),
   };
 }

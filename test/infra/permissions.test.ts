@@ -116,6 +116,12 @@ describe('the permission table against the code', () => {
         `sends to [${[...uses.sendsTo]}] but is granted [${permissions.sendTo}] (see queueSenders)`,
       );
       need(!permissions.deletesItems || uses.deletesTableItems, 'holds DeleteItem but never deletes');
+      // Issue #19.8: Scan is granted to nobody; DescribeTable exactly where the code describes the table (deep health).
+      need(!uses.scansTable, 'scans the table, which no role may (query by key instead)');
+      need(
+        uses.describesTable === permissions.inspectAll,
+        `describes the table: ${uses.describesTable}, granted DescribeTable: ${permissions.inspectAll}`,
+      );
     }
     expect(problems).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consumerFunctionId, jobFunctionId, queueConstructId, routeFunctionId } from '#infra/cdk/construct-ids.ts';
 import { consumeActions } from '#infra/cdk/constructs/shard-consumers.ts';
+import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
 import { queueSendActions, tableReadActions, tableWriteActions } from '#infra/cdk/grant-permissions.ts';
 import { routePermissions, schedulePermissions } from '#infra/cdk/permissions.ts';
 import { shardsPerNestedStack } from '#infra/cdk/queue-family-plan.ts';
@@ -126,8 +127,9 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
     synth().apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP', CorsConfiguration: Match.absent() });
   });
 
-  it('builds each unsharded queue with its dead-letter queue, redrive and partial batch responses', () => {
-    const resources = resourcesOf(synth(), 'api');
+  it('builds each unsharded queue with its dead-letter queue in the data stack, retained, with redrive and partial batch responses', () => {
+    const resources = resourcesOf(synth(), 'data');
+    const api = resourcesOf(synth(), 'api');
     expect(unshardedQueues.length).toBeGreaterThan(0);
     for (const key of unshardedQueues) {
       const declaration = queues[key];
@@ -138,21 +140,25 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
       expect(dlq.Properties.FifoQueue).toBe(declaration.fifo ? true : undefined);
       expect(main.Properties.RedrivePolicy).toEqual({
         deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] },
-        maxReceiveCount: declaration.maxReceiveCount,
+        maxReceiveCount: deliveryPlans[key].maxReceiveCount,
       });
       expect(main.Properties.VisibilityTimeout).toBe(declaration.visibilityTimeoutSeconds);
-      for (const q of [main, dlq]) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
-      const consumer = ofConstruct(resources, consumerFunctionId(key), 'AWS::Lambda::Function')[0]!;
+      for (const q of [main, dlq]) {
+        expect(q.Properties.SqsManagedSseEnabled).toBe(true);
+        expect(q).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+      }
+      const consumer = ofConstruct(api, consumerFunctionId(key), 'AWS::Lambda::Function')[0]!;
       expect(consumer[1].Properties.Timeout * 6).toBeLessThanOrEqual(declaration.visibilityTimeoutSeconds);
       synth().apiTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-        EventSourceArn: { 'Fn::GetAtt': [mainId, 'Arn'] },
+        // The queue is in the data stack: its ARN arrives as that stack's export of the queue's Arn.
+        EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp(`FnGetAtt${mainId}Arn`) },
         FunctionName: { Ref: consumer[0] },
         BatchSize: declaration.consumer.batchSize,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
       // TLS only, on both queues.
       for (const queueId of [mainId, dlqId]) {
-        synth().apiTemplate.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        synth().dataTemplate.hasResourceProperties('AWS::SQS::QueuePolicy', {
           Queues: [{ Ref: queueId }],
           PolicyDocument: {
             Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
@@ -174,8 +180,10 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
       });
     }
     for (const key of unshardedQueues) {
-      const [dlqId] = ofConstruct(resources, queueConstructId(key), 'AWS::SQS::Queue').find(([, q]) => !q.Properties.RedrivePolicy)!;
-      synth().apiTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      const [dlqId] = ofConstruct(resourcesOf(synth(), 'data'), queueConstructId(key), 'AWS::SQS::Queue').find(
+        ([, q]) => !q.Properties.RedrivePolicy,
+      )!;
+      synth().dataTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'ApproximateNumberOfMessagesVisible',
         Namespace: 'AWS/SQS',
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
@@ -190,9 +198,12 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
       synth().apiTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: declaration.namespace,
         MetricName: declaration.metric,
-        Dimensions: Object.entries(declaration.dimensions).map(([Name, Value]) => ({ Name, Value })),
-        Threshold: 0,
-        ComparisonOperator: 'GreaterThanThreshold',
+        // The CDK writes dimensions sorted by name.
+        Dimensions: Object.entries(declaration.dimensions)
+          .map(([Name, Value]) => ({ Name, Value }))
+          .sort((a, b) => a.Name.localeCompare(b.Name)),
+        Threshold: declaration.threshold ?? 0,
+        ComparisonOperator: declaration.breachesWhen === 'below' ? 'LessThanThreshold' : 'GreaterThanThreshold',
       });
     }
     expect(businessAlarms.map((d) => d.metric)).toEqual(expect.arrayContaining(['ReconciliationDifferences', 'ArchiveConflicts']));
@@ -335,7 +346,9 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
   });
 
   it('keeps one FIFO queue and one FIFO dead-letter queue per postings shard in the data stack, named, retained and redriven', () => {
-    const sqs = Object.entries(resourcesOf(synth(), 'data')).filter(([, r]) => r.Type === 'AWS::SQS::Queue');
+    const sqs = Object.entries(resourcesOf(synth(), 'data')).filter(
+      ([, r]) => r.Type === 'AWS::SQS::Queue' && String(r.Properties.QueueName).startsWith('hojo-postings'),
+    );
     const main = sqs.filter(([, q]) => q.Properties.RedrivePolicy);
     const dlqs = new Map(sqs.filter(([, q]) => !q.Properties.RedrivePolicy));
     expect(main).toHaveLength(postingsShards);
@@ -352,7 +365,7 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
         FifoThroughputLimit: 'perMessageGroupId',
       });
       const dlqId = queue.Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0] as string;
-      expect(queue.Properties.RedrivePolicy.maxReceiveCount).toBe(postings.maxReceiveCount);
+      expect(queue.Properties.RedrivePolicy.maxReceiveCount).toBe(deliveryPlans.postings.maxReceiveCount);
       expect(dlqs.get(dlqId)?.Properties).toMatchObject({ FifoQueue: true, QueueName: shardName(postings.deadLetterQueueName, shard) });
     }
     for (const [, queue] of sqs) {
@@ -362,13 +375,18 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
     const tlsOnly = Object.values(resourcesOf(synth(), 'data')).filter(
       (r) => r.Type === 'AWS::SQS::QueuePolicy' && JSON.stringify(r.Properties.PolicyDocument).includes('"aws:SecureTransport":"false"'),
     );
-    expect(tlsOnly).toHaveLength(2 * postingsShards);
+    expect(tlsOnly).toHaveLength(2 * (postingsShards + unshardedQueues.length));
     expect(JSON.stringify(synth().apiTemplate.toJSON())).not.toContain('"QueueName":"hojo-postings');
   });
 
   it('alarms on the depth of every postings dead-letter queue, one alarm per shard naming its government', () => {
     const resources = resourcesOf(synth(), 'data');
-    const alarms = Object.values(resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.Namespace === 'AWS/SQS');
+    const alarms = Object.values(resources).filter(
+      (r) =>
+        r.Type === 'AWS::CloudWatch::Alarm' &&
+        r.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+        String(resources[r.Properties.Dimensions[0].Value['Fn::GetAtt']?.[0]]?.Properties.QueueName).startsWith('hojo-postings'),
+    );
     expect(alarms).toHaveLength(postingsShards);
     const watched = alarms.map((a) => {
       expect(a.Properties).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
@@ -466,7 +484,9 @@ describe('aws target', () => {
       .filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup')
       .map((r) => r.Properties.GroupName as string);
     expect(groups.sort()).toEqual([...allRoles].sort());
-    const client = Object.values(resourcesOf(aws, 'data')).find((r) => r.Type === 'AWS::Cognito::UserPoolClient')!;
+    const client = Object.values(resourcesOf(aws, 'data')).find(
+      (r) => r.Type === 'AWS::Cognito::UserPoolClient' && r.Properties.ReadAttributes,
+    )!;
     expect(client.Properties.ReadAttributes).toEqual(expect.arrayContaining(['custom:gov', 'custom:dept']));
     expect(client.Properties.WriteAttributes).not.toContain('custom:gov');
     expect(client.Properties.WriteAttributes).not.toContain('custom:dept');
@@ -487,7 +507,7 @@ describe('aws target', () => {
             ],
           ],
         },
-        Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('IdentityUserPoolApiClient') }],
+        Audience: Match.arrayWith([{ 'Fn::ImportValue': Match.stringLikeRegexp('IdentityUserPoolApiClient') }]),
       },
     });
   });

@@ -6,11 +6,12 @@ import type { BusinessAlarmDeclaration } from '#shared/alarms.ts';
 export interface BusinessAlarmsProps {
   /** The declarations to alarm on (shared/alarms.ts). */
   readonly declarations: readonly BusinessAlarmDeclaration[];
-  /** Window over which any value above zero breaches. @default 5 minutes */
-  readonly period?: Duration;
 }
 
-/** One alarm per declared business metric: any occurrence in the period breaches. */
+/**
+ * One alarm per declared business metric: by default any occurrence in five minutes breaches; a
+ * heartbeat (shared/alarms.ts) breaches below its threshold and when nothing is reported.
+ */
 export class BusinessAlarms extends Construct {
   readonly alarms: readonly Alarm[];
 
@@ -18,19 +19,20 @@ export class BusinessAlarms extends Construct {
     super(scope, id);
     this.alarms = props.declarations.map(
       (declaration) =>
-        new Alarm(this, declaration.metric, {
+        new Alarm(this, `${declaration.metric}${declaration.dimensions.Kind ?? ''}`, {
           alarmDescription: declaration.description,
           metric: new Metric({
             namespace: declaration.namespace,
             metricName: declaration.metric,
             dimensionsMap: { ...declaration.dimensions },
             statistic: 'Sum',
-            period: props.period ?? Duration.minutes(5),
+            period: Duration.minutes(declaration.periodMinutes ?? 5),
           }),
-          threshold: 0,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+          threshold: declaration.threshold ?? 0,
+          comparisonOperator:
+            declaration.breachesWhen === 'below' ? ComparisonOperator.LESS_THAN_THRESHOLD : ComparisonOperator.GREATER_THAN_THRESHOLD,
           evaluationPeriods: 1,
-          treatMissingData: TreatMissingData.NOT_BREACHING,
+          treatMissingData: declaration.missingDataBreaches ? TreatMissingData.BREACHING : TreatMissingData.NOT_BREACHING,
         }),
     );
   }

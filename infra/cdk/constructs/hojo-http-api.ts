@@ -10,7 +10,7 @@ import {
   LogGroupLogDestination,
   PayloadFormatVersion,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CfnStage, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -31,6 +31,13 @@ export interface HojoHttpApiProps {
   /** Burst for every route of the stage. @default 5000 */
   readonly throttleBurstLimit?: number;
 }
+
+/**
+ * Per-route throttles (issue #19, finding 7): the anonymous routes (open data, platform) share a
+ * small budget each, so that a crawler or an attack on them never takes the stage's capacity from
+ * the money routes, which keep the stage default.
+ */
+export const publicRouteThrottle = { rateLimit: 50, burstLimit: 100 } as const;
 
 /** One JSON line per request; ids only (the caller's `sub`, never names or tokens). */
 const accessLogFormat = AccessLogFormat.custom(
@@ -60,6 +67,7 @@ export class HojoHttpApi extends Construct {
   readonly accessLogs: LogGroup;
   private readonly authorizer: IHttpRouteAuthorizer;
   private readonly publicAuthorizer = new HttpNoneAuthorizer();
+  private readonly routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
 
   constructor(scope: Construct, id: string, props: HojoHttpApiProps) {
     super(scope, id);
@@ -87,6 +95,17 @@ export class HojoHttpApi extends Construct {
    */
   addRoute(scope: Construct, route: Route, fn: IFunction): HttpRoute {
     const isPublic = route.access.kind === 'public';
+    if (isPublic) {
+      const stage = this.stage.node.defaultChild as CfnStage;
+      // RouteSettings is a JSON map in the L1: its members are written as CloudFormation spells them.
+      this.routeSettings[`${route.method} ${route.path}`] = {
+        ThrottlingRateLimit: publicRouteThrottle.rateLimit,
+        ThrottlingBurstLimit: publicRouteThrottle.burstLimit,
+      };
+      stage.routeSettings = this.routeSettings;
+      // A route setting names a route that must exist first.
+      this.stage.node.addDependency(scope);
+    }
     const httpRoute = new HttpRoute(scope, `${route.id}HttpRoute`, {
       httpApi: this.api,
       routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),

@@ -5,6 +5,8 @@ import {
   ClientAttributes,
   FeaturePlan,
   Mfa,
+  OAuthScope,
+  ResourceServerScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
@@ -14,7 +16,18 @@ import { Construct } from 'constructs';
 import { roles } from '#shared/auth/roles.ts';
 import type { Role } from '#shared/auth/roles.ts';
 
+/** Machine clients (OAuth client credentials) and the scopes each receives (resource server `hojo`). */
+export const machineClients = {
+  TreasuryBank: { scopes: ['payments.confirm', 'revenue.receive'], description: 'the treasury bank link (금고)' },
+  DepartmentSystems: { scopes: ['postings.submit', 'budget.read'], description: 'department systems submitting postings' },
+} as const;
+export const resourceServerIdentifier = 'hojo';
+
 export interface IdentityProps {
+  /** Cognito hosted domain prefix (token endpoint of the machine clients). */
+  readonly domainPrefix: string;
+  /** Authorization-code callback URLs of the officials' web client; none: no browser OAuth flow. */
+  readonly callbackUrls: readonly string[];
   /** Lifetime of ID and access tokens. @default Duration.hours(1) */
   readonly tokenValidity?: Duration;
   /** Lifetime of refresh tokens. @default Duration.hours(12), one working day */
@@ -26,15 +39,20 @@ export interface IdentityProps {
  * or the ministry creates accounts), one group per role (the groups reach the handlers as the
  * `cognito:groups` claim), the government code and department as custom attributes (`custom:gov`,
  * `custom:dept`; see shared/auth/claims.ts), TOTP MFA required, threat protection enforced, and one
- * app client whose ID token the API's JWT authorizer accepts. Users cannot change their own
+ * app client whose ID token the API's JWT authorizer accepts (SRP only, explicit OAuth: authorization
+ * code to configured callbacks, never the implicit grant). Machines (the treasury bank link,
+ * department systems) do not hold user accounts with TOTP: each has a client-credentials app
+ * client with its own scopes on the `hojo` resource server (issue #19, finding 10). Users cannot change their own
  * government or department: the client may read those attributes but not write them.
  */
 export class Identity extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
   readonly groups: Readonly<Record<Role, CfnUserPoolGroup>>;
+  /** Client-credentials clients (machineClients): their ids are accepted by the JWT authorizer. */
+  readonly machineClients: readonly UserPoolClient[];
 
-  constructor(scope: Construct, id: string, props: IdentityProps = {}) {
+  constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
     const tokenValidity = props.tokenValidity ?? Duration.hours(1);
 
@@ -66,7 +84,20 @@ export class Identity extends Construct {
     const standard = { email: true, emailVerified: true, preferredUsername: true, fullname: true };
     this.client = this.userPool.addClient('ApiClient', {
       generateSecret: false,
-      authFlows: { userSrp: true, userPassword: true },
+      // SRP only: the password never leaves the client (no USER_PASSWORD_AUTH); refresh tokens as usual.
+      authFlows: { userSrp: true },
+      // Explicit OAuth: authorization code with PKCE to the configured callbacks, never the implicit
+      // grant or CDK's example.com default; without callbacks, no hosted-UI flow at all.
+      ...(props.callbackUrls.length > 0
+        ? {
+            oAuth: {
+              flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+              scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+              callbackUrls: [...props.callbackUrls],
+              logoutUrls: [...props.callbackUrls],
+            },
+          }
+        : { disableOAuth: true }),
       preventUserExistenceErrors: true,
       idTokenValidity: tokenValidity,
       accessTokenValidity: tokenValidity,
@@ -74,6 +105,29 @@ export class Identity extends Construct {
       readAttributes: new ClientAttributes().withStandardAttributes(standard).withCustomAttributes('gov', 'dept'),
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, preferredUsername: true }),
     });
+
+    this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    const scopes = Object.values(machineClients).flatMap((c) =>
+      c.scopes.map((name) => new ResourceServerScope({ scopeName: name, scopeDescription: name })),
+    );
+    const server = this.userPool.addResourceServer('ResourceServer', {
+      identifier: resourceServerIdentifier,
+      scopes: [...new Map(scopes.map((sc) => [sc.scopeName, sc])).values()],
+    });
+    this.machineClients = Object.entries(machineClients).map(([name, client]) =>
+      this.userPool.addClient(`${name}Client`, {
+        userPoolClientName: `hojo-${name}`,
+        generateSecret: true,
+        authFlows: {},
+        accessTokenValidity: Duration.hours(1),
+        oAuth: {
+          flows: { clientCredentials: true, authorizationCodeGrant: false, implicitCodeGrant: false },
+          scopes: client.scopes.map((name) =>
+            OAuthScope.resourceServer(server, new ResourceServerScope({ scopeName: name, scopeDescription: name })),
+          ),
+        },
+      }),
+    );
 
     this.groups = Object.fromEntries(
       (Object.keys(roles) as Role[]).map((role) => [

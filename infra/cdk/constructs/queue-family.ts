@@ -3,6 +3,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { pascal } from '#infra/cdk/construct-ids.ts';
 import { buildWorkQueue } from '#infra/cdk/constructs/work-queue.ts';
+import type { WorkQueueProps } from '#infra/cdk/constructs/work-queue.ts';
 import { familyNamePattern } from '#infra/cdk/queue-family-plan.ts';
 import type { QueueFamilyPlan } from '#infra/cdk/queue-family-plan.ts';
 import governments from '#shared/data/local-governments.json' with { type: 'json' };
@@ -14,12 +15,16 @@ export interface QueueFamilyProps {
   readonly plan: QueueFamilyPlan;
   /** Whose messages a shard holds, for its alarm (postings: the governments of the shard). @default none */
   readonly membersOf?: (shard: number) => readonly string[];
+  /** Every shard's queue-age alarm (shared/alarms.ts). */
+  readonly ageAlarm: WorkQueueProps['ageAlarm'];
+  /** Deployed retries and retention (infra/cdk/delivery-plan.ts). */
+  readonly delivery: WorkQueueProps['delivery'];
 }
 
 /**
  * Every shard of a sharded queue family: per shard a named queue and dead-letter queue
  * (`hojo-postings-007.fifo`, `hojo-postings-dlq-007.fifo`, FIFO high-throughput, redrive, TLS only,
- * SQS-managed encryption) and an alarm on the dead-letter queue's depth, in nested stacks of
+ * SQS-managed encryption), an alarm on the dead-letter queue's depth and one on the queue's age, in nested stacks of
  * `plan.groups`. The queues hold accepted work, so they are retained when removed from the stack.
  *
  * Names are fixed so that the family can be addressed without 243 cross-stack references: the
@@ -48,6 +53,8 @@ export class QueueFamily extends Construct {
           deadLetterQueueName: shardName(declaration.deadLetterQueueName, shard),
           removalPolicy: RemovalPolicy.RETAIN,
           alarmNote: members.length > 0 ? `Shard ${shardLabel(shard)}: ${summarise(members)}.` : undefined,
+          ageAlarm: props.ageAlarm,
+          delivery: props.delivery,
         });
         shards.push({ queue, deadLetterQueue });
       }

@@ -2,39 +2,41 @@ import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { buildWorkQueue } from '#infra/cdk/constructs/work-queue.ts';
-import type { WorkQueueProps } from '#infra/cdk/constructs/work-queue.ts';
+import type { QueueDeclaration } from '#shared/resources.ts';
 
-export interface QueueWithConsumerProps extends Pick<WorkQueueProps, 'declaration' | 'retentionPeriod' | 'highThroughputFifo'> {
+export interface QueueWithConsumerProps {
+  readonly declaration: QueueDeclaration;
+  /** The queue, built and retained in the data stack (infra/cdk/constructs/work-queue.ts). */
+  readonly queue: IQueue;
   /** The function that consumes the queue (built with HojoFunction by the caller). */
   readonly consumer: IFunction;
+  /** Batches at once (the mapping's MaximumConcurrency, 2–1000); the consumer reserves as many. */
+  readonly maximumConcurrency?: number;
 }
 
 /**
- * A work queue with its dead-letter queue (infra/cdk/constructs/work-queue.ts) and its consumer: an
- * event source with the declared batch size and partial batch responses (ReportBatchItemFailures),
- * and an alarm when the consumer fails. For an unsharded queue; a sharded family is QueueFamily
+ * The consumer side of an unsharded work queue (its queue and dead-letter queue live in the data
+ * stack, retained): an event source with the declared batch size and partial batch responses
+ * (ReportBatchItemFailures), and an alarm when the consumer fails. A sharded family is QueueFamily
  * (data stack) with ShardConsumers (API stack).
  */
 export class QueueWithConsumer extends Construct {
-  readonly queue: Queue;
-  readonly deadLetterQueue: Queue;
-  readonly deadLetterAlarm: Alarm;
+  readonly queue: IQueue;
   readonly consumerErrorsAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: QueueWithConsumerProps) {
     super(scope, id);
     const { declaration } = props;
-    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue, deadLetterAlarm: this.deadLetterAlarm } = buildWorkQueue(this, props));
-
+    this.queue = props.queue;
     const { batchSize, maxBatchingWindowSeconds } = declaration.consumer;
     props.consumer.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize,
         maxBatchingWindow: maxBatchingWindowSeconds > 0 ? Duration.seconds(maxBatchingWindowSeconds) : undefined,
         reportBatchItemFailures: true,
+        maxConcurrency: props.maximumConcurrency,
       }),
     );
     this.consumerErrorsAlarm = consumerErrorsAlarm(this, declaration.name, declaration.consumer.handler, props.consumer);

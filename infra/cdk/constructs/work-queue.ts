@@ -3,13 +3,16 @@ import type { RemovalPolicy } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { DeduplicationScope, FifoThroughputLimit, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { queueAgeAlarm } from '#infra/cdk/constructs/operations-alarms.ts';
+import type { DeliveryPlan } from '#infra/cdk/delivery-plan.ts';
+import { checkDeliveryPlan, retryHours } from '#infra/cdk/delivery-plan.ts';
 import type { QueueDeclaration } from '#shared/resources.ts';
 
 export interface WorkQueueProps {
   /** The declaration in shared/resources.ts: FIFO or not, visibility and redrive settings. */
   readonly declaration: QueueDeclaration;
-  /** How long undelivered messages wait, e.g. postings held while the bank link is down. @default Duration.days(14), the SQS maximum */
-  readonly retentionPeriod?: Duration;
+  /** Deployed retries and retention (infra/cdk/delivery-plan.ts), in place of the declaration's local redrive. */
+  readonly delivery: DeliveryPlan;
   /**
    * FIFO high-throughput mode: deduplication and the throughput limit per message group instead of
    * per queue. Ordering is still kept within each message group. @default true (FIFO queues only)
@@ -20,24 +23,28 @@ export interface WorkQueueProps {
   readonly deadLetterQueueName?: string;
   /** @default the CDK default for queues (DESTROY) */
   readonly removalPolicy?: RemovalPolicy;
-  /** Appended to the dead-letter alarm's description, e.g. whose messages the queue holds. */
+  /** Prepended to the alarms' descriptions, e.g. whose messages the queue holds. */
   readonly alarmNote?: string;
+  /** Alarm when the oldest message has waited longer than this (shared/alarms.ts). */
+  readonly ageAlarm: { readonly thresholdSeconds: number; readonly description: string };
 }
 
 export interface WorkQueue {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   readonly deadLetterAlarm: Alarm;
+  readonly ageAlarm: Alarm;
 }
 
 /**
  * A work queue and its dead-letter queue (FIFO when the queue is FIFO): redrive after the declared
  * `maxReceiveCount`, SQS-managed encryption and TLS-only policies on both, and an alarm as soon as
- * anything reaches the dead-letter queue. Built straight into `scope` (ids Queue, DeadLetterQueue,
- * DeadLetterAlarm) so that callers keep the logical ids of queues already deployed.
+ * anything reaches the dead-letter queue or the oldest message waits too long. Built straight into `scope` (ids Queue, DeadLetterQueue,
+ * DeadLetterAlarm, AgeAlarm) so that callers keep the logical ids of queues already deployed.
  */
 export function buildWorkQueue(scope: Construct, props: WorkQueueProps): WorkQueue {
-  const { declaration } = props;
+  const { declaration, delivery } = props;
+  checkDeliveryPlan(declaration.name, delivery);
   const fifo = declaration.fifo;
   const highThroughput = fifo && (props.highThroughputFifo ?? true);
 
@@ -46,7 +53,7 @@ export function buildWorkQueue(scope: Construct, props: WorkQueueProps): WorkQue
     fifo: fifo || undefined,
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
-    retentionPeriod: Duration.days(14),
+    retentionPeriod: Duration.days(delivery.deadLetterRetentionDays),
     removalPolicy: props.removalPolicy,
   });
   const queue = new Queue(scope, 'Queue', {
@@ -55,22 +62,28 @@ export function buildWorkQueue(scope: Construct, props: WorkQueueProps): WorkQue
     contentBasedDeduplication: fifo ? (declaration.contentBasedDeduplication ?? false) : undefined,
     deduplicationScope: highThroughput ? DeduplicationScope.MESSAGE_GROUP : undefined,
     fifoThroughputLimit: highThroughput ? FifoThroughputLimit.PER_MESSAGE_GROUP_ID : undefined,
-    visibilityTimeout: Duration.seconds(declaration.visibilityTimeoutSeconds),
-    retentionPeriod: props.retentionPeriod ?? Duration.days(14),
+    visibilityTimeout: Duration.seconds(delivery.visibilityTimeoutSeconds),
+    retentionPeriod: Duration.days(delivery.retentionDays),
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
-    deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: declaration.maxReceiveCount },
+    deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: delivery.maxReceiveCount },
     removalPolicy: props.removalPolicy,
   });
   const shownName = props.queueName ?? declaration.name;
   const shownDeadLetterName = props.deadLetterQueueName ?? declaration.deadLetterQueueName;
   const deadLetterAlarm = new Alarm(scope, 'DeadLetterAlarm', {
-    alarmDescription: `Messages of ${shownName} reached ${shownDeadLetterName} after ${declaration.maxReceiveCount} deliveries: inspect and redrive.${props.alarmNote ? ` ${props.alarmNote}` : ''}`,
+    alarmDescription: `Messages of ${shownName} reached ${shownDeadLetterName} after ${delivery.maxReceiveCount} deliveries (${retryHours(delivery)} hours of retries): find the cause, then redrive in line order (README, Redrive in line order).${props.alarmNote ? ` ${props.alarmNote}` : ''}`,
     metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
     threshold: 1,
     comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     evaluationPeriods: 1,
     treatMissingData: TreatMissingData.NOT_BREACHING,
   });
-  return { queue, deadLetterQueue, deadLetterAlarm };
+  const ageAlarm = queueAgeAlarm(
+    scope,
+    queue,
+    props.ageAlarm.thresholdSeconds,
+    `${props.alarmNote ? `${props.alarmNote} ` : ''}${shownName}: ${props.ageAlarm.description}`,
+  );
+  return { queue, deadLetterQueue, deadLetterAlarm, ageAlarm };
 }

@@ -19,9 +19,12 @@ import { familyArnPattern } from '#infra/cdk/constructs/queue-family.ts';
 import { QueueWithConsumer } from '#infra/cdk/constructs/queue-with-consumer.ts';
 import { ShardConsumers } from '#infra/cdk/constructs/shard-consumers.ts';
 import { BusinessAlarms } from '#infra/cdk/constructs/business-alarms.ts';
-import { businessAlarms } from '#shared/alarms.ts';
+import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
+import { apiAlarms, deadLetterDepthAlarm, routeFailureAlarm } from '#infra/cdk/constructs/operations-alarms.ts';
+import { Dashboards } from '#infra/cdk/constructs/dashboards.ts';
 import { ScheduledJob } from '#infra/cdk/constructs/scheduled-job.ts';
 import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
+import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
 import { grantPermissions } from '#infra/cdk/grant-permissions.ts';
 import type { GrantTargets, QueueTarget } from '#infra/cdk/grant-permissions.ts';
 import { consumerPermissions, routePermissions, schedulePermissions } from '#infra/cdk/permissions.ts';
@@ -98,12 +101,19 @@ export class ApiStack extends Stack {
         permissions: consumerPermissions(key),
         // Lambda's guidance: the queue's visibility timeout at least six times the function timeout.
         timeout: Duration.seconds(Math.max(3, Math.floor(declaration.visibilityTimeoutSeconds / 6))),
-        reservedConcurrentExecutions: plan?.reservedConcurrency,
+        reservedConcurrentExecutions: plan?.reservedConcurrency ?? deliveryPlans[key].maximumConcurrency,
       });
       if (plan) {
         shardConsumers.set(key, new ShardConsumers(this, queueConstructId(key), { declaration, plan, consumer: consumer.function }));
       } else {
-        unsharded[key] = new QueueWithConsumer(this, queueConstructId(key), { declaration, consumer: consumer.function });
+        const built = data.workQueues[key];
+        if (!built) throw new Error(`queue ${key} is not in the data stack`);
+        unsharded[key] = new QueueWithConsumer(this, queueConstructId(key), {
+          declaration,
+          queue: built.queue,
+          consumer: consumer.function,
+          maximumConcurrency: deliveryPlans[key].maximumConcurrency,
+        });
       }
     }
     this.queues = unsharded;
@@ -111,7 +121,10 @@ export class ApiStack extends Stack {
 
     this.httpApi = new HojoHttpApi(this, 'Http', {
       jwtIssuer: data.identity ? data.identity.issuer : props.config.jwtIssuer,
-      jwtAudience: data.identity ? [data.identity.client.userPoolClientId] : props.config.jwtAudience,
+      // Client-credentials access tokens carry the machine client's id as client_id, which the JWT authorizer also checks.
+      jwtAudience: data.identity
+        ? [data.identity.client.userPoolClientId, ...data.identity.machineClients.map((c) => c.userPoolClientId)]
+        : props.config.jwtAudience,
       logRetention: retentionOf(props.config.logRetentionDays),
     });
     const routeFunctions = new Map<string, HojoFunction>();
@@ -131,9 +144,11 @@ export class ApiStack extends Stack {
         permissions: routePermissions(route),
       });
       this.httpApi.addRoute(scope, route, fn.function);
+      routeFailureAlarm(fn, 'FailuresAlarm', `${route.method} ${route.path} (${route.id})`, fn.function);
       routeFunctions.set(route.id, fn);
     }
     this.routeFunctions = routeFunctions;
+    apiAlarms(this.httpApi, this.httpApi.api);
 
     if (props.schedules.length > 0) this.addSchedules(props.schedules, props.scheduleTimeZone);
 
@@ -167,6 +182,11 @@ export class ApiStack extends Stack {
     }
 
     new BusinessAlarms(this, 'BusinessAlarms', { declarations: businessAlarms });
+    new Dashboards(this, 'Dashboards', {
+      api: this.httpApi.api,
+      table: data.table.table,
+      settlement: this.queues.settlement?.queue,
+    });
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
   }
 
@@ -176,6 +196,7 @@ export class ApiStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
+    deadLetterDepthAlarm(this, 'ScheduleDeadLetterAlarm', failedInvocations, operationalAlarms.scheduleDeadLetters.description);
     Validations.of(failedInvocations).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the dead-letter queue of the EventBridge schedules (invocations that failed after retries).',

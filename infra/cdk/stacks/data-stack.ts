@@ -1,6 +1,15 @@
-import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { BackupVault } from 'aws-cdk-lib/aws-backup';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { LedgerBackup, backupVaultName } from '#infra/cdk/constructs/ledger-backup.ts';
+import { archiveReplicaName } from '#infra/cdk/stacks/standby-stack.ts';
 import type { StackProps } from 'aws-cdk-lib';
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
+import { buildWorkQueue } from '#infra/cdk/constructs/work-queue.ts';
+import type { WorkQueue } from '#infra/cdk/constructs/work-queue.ts';
+import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
+import { AlarmTopic } from '#infra/cdk/constructs/alarm-topic.ts';
+import { tableThrottleAlarms } from '#infra/cdk/constructs/operations-alarms.ts';
 import { ArchiveBucket } from '#infra/cdk/constructs/archive-bucket.ts';
 import { HojoTable } from '#infra/cdk/constructs/hojo-table.ts';
 import { Identity } from '#infra/cdk/constructs/identity.ts';
@@ -8,6 +17,7 @@ import { QueueFamily, postingsShardMembers } from '#infra/cdk/constructs/queue-f
 import { queueConstructId } from '#infra/cdk/construct-ids.ts';
 import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
 import type { QueueFamilyPlan } from '#infra/cdk/queue-family-plan.ts';
+import { operationalAlarms } from '#shared/alarms.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
 import type { QueueKey } from '#shared/resources.ts';
 
@@ -28,6 +38,12 @@ export class DataStack extends Stack {
   /** The Cognito user pool; absent on-prem, where an external OIDC issuer signs tokens. */
   readonly identity: Identity | undefined;
   readonly queueFamilies: ReadonlyMap<QueueKey, QueueFamily>;
+  /** The unsharded work queues (settlement) with their dead-letter queues, retained. */
+  readonly workQueues: Readonly<Partial<Record<QueueKey, WorkQueue>>>;
+  /** AWS Backup of the table (aws target; on-prem, the platform's own backups). */
+  readonly backup: LedgerBackup | undefined;
+  /** Where every alarm of the Region sends ALARM and OK. */
+  readonly alarmTopic: AlarmTopic;
 
   /**
    * The archive's ARN under a stable export name: the API stack imports it by this name, so the
@@ -44,15 +60,46 @@ export class DataStack extends Stack {
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
+    this.alarmTopic = new AlarmTopic(this, 'Alarms', { emails: props.config.alarmEmails, urls: props.config.alarmUrls });
     this.table = new HojoTable(this, 'Ledger', { declaration: table });
-    this.archive = new ArchiveBucket(this, 'Archive', { declaration: buckets.archive });
-    this.identity = props.config.target === 'aws' ? new Identity(this, 'Identity') : undefined;
+    tableThrottleAlarms(this.table, this.table.table);
+    const standby = props.config.standbyRegion;
+    this.archive = new ArchiveBucket(this, 'Archive', {
+      declaration: buckets.archive,
+      replicateTo: standby
+        ? Bucket.fromBucketArn(this, 'ArchiveReplica', `arn:${Aws.PARTITION}:s3:::${archiveReplicaName(standby)}`)
+        : undefined,
+      replicaArnAsNagSees: standby ? `arn:<AWS::Partition>:s3:::${buckets.archive.name}-replica-<AWS::AccountId>-${standby}` : undefined,
+    });
+    if (props.config.target === 'aws') {
+      const copyTo = [
+        ...(standby
+          ? [
+              this.formatArn({
+                service: 'backup',
+                region: standby,
+                resource: 'backup-vault',
+                resourceName: backupVaultName,
+                arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+              }),
+            ]
+          : []),
+        ...props.config.backupCopyVaultArns,
+      ].map((arn, index) => BackupVault.fromBackupVaultArn(this, `BackupCopy${index}`, arn));
+      this.backup = new LedgerBackup(this, 'LedgerBackup', { table: this.table.table, copyTo });
+    }
+    this.identity =
+      props.config.target === 'aws'
+        ? new Identity(this, 'Identity', { domainPrefix: props.config.authDomainPrefix, callbackUrls: props.config.oauthCallbackUrls })
+        : undefined;
     const families = new Map<QueueKey, QueueFamily>();
     for (const [key, plan] of props.queueFamilies) {
       const family = new QueueFamily(this, queueConstructId(key), {
         declaration: queues[key],
         plan,
         membersOf: key === 'postings' ? postingsShardMembers(plan.shardCount) : undefined,
+        ageAlarm: operationalAlarms.postingsQueueAge,
+        delivery: deliveryPlans[key],
       });
       families.set(key, family);
       new CfnOutput(this, `${queueConstructId(key)}UrlTemplate`, {
@@ -62,7 +109,20 @@ export class DataStack extends Stack {
       });
     }
     this.queueFamilies = families;
+    // The unsharded queues (settlement) hold accepted work too: here, retained (issue #19, finding 4).
+    const unsharded: Partial<Record<QueueKey, WorkQueue>> = {};
+    for (const key of Object.keys(queues) as QueueKey[]) {
+      if (props.queueFamilies.has(key)) continue;
+      unsharded[key] = buildWorkQueue(new Construct(this, queueConstructId(key)), {
+        declaration: queues[key],
+        delivery: deliveryPlans[key],
+        removalPolicy: RemovalPolicy.RETAIN,
+        ageAlarm: operationalAlarms.settlementQueueAge,
+      });
+    }
+    this.workQueues = unsharded;
 
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topic.topicArn });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'ArchiveBucketName', { value: this.archive.bucket.bucketName });
     new CfnOutput(this, 'ArchiveBucketArn', { value: this.archive.bucket.bucketArn, exportName: this.archiveArnExport });

@@ -1,0 +1,286 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { alarmTopicName } from '#infra/cdk/constructs/alarm-topic.ts';
+import { consumerFunctionId, routeFunctionId } from '#infra/cdk/construct-ids.ts';
+import { publicRouteThrottle } from '#infra/cdk/constructs/hojo-http-api.ts';
+import { machineClients, resourceServerIdentifier } from '#infra/cdk/constructs/identity.ts';
+import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
+import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
+import { GOVERNMENT_COUNT } from '#shared/resources.ts';
+import { routes } from '#shared/routes/index.ts';
+import { schedules } from '#shared/schedules.ts';
+import { stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
+import type { Resources, Synthesized } from '#test/infra/synth-support.ts';
+
+/**
+ * Issue #19 (production on AWS) on the synthesized templates. Three postings shards instead of 243:
+ * every property asserted here is per shard or per stack, and stacks.test.ts covers the full layout.
+ */
+const projectRoot = stubProjectRoot(routes, schedules);
+const shards = 3;
+let aws: Synthesized;
+
+beforeAll(() => {
+  aws = synthesize({
+    projectRoot,
+    context: {
+      target: 'aws',
+      postingsShards: shards,
+      alarmEmails: 'treasury-ops@example.go.kr',
+      alarmUrls: 'https://pager.example.go.kr/hook',
+    },
+  });
+}, 300_000);
+
+/** Every resource of a stack and its nested stacks. */
+function resourcesOf(s: Synthesized, stack: 'data' | 'api'): Resources {
+  const templates = stack === 'data' ? [s.dataTemplate, ...s.dataNestedTemplates] : [s.apiTemplate, ...s.nestedTemplates];
+  return Object.assign({}, ...templates.map((t) => t.toJSON().Resources as Resources));
+}
+const ofType = (resources: Resources, type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const alarms = (s: Synthesized) => [
+  ...ofType(resourcesOf(s, 'data'), 'AWS::CloudWatch::Alarm'),
+  ...ofType(resourcesOf(s, 'api'), 'AWS::CloudWatch::Alarm'),
+];
+
+describe('finding 1: the Region', () => {
+  it('synthesizes both stacks for Seoul, whatever the CLI default says', () => {
+    expect(aws.data.region).toBe('ap-northeast-2');
+    expect(aws.api.region).toBe('ap-northeast-2');
+    const issuer = JSON.stringify(aws.apiTemplate.toJSON()).match(/https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com/g);
+    expect(new Set(issuer)).toEqual(new Set(['https://cognito-idp.ap-northeast-2.amazonaws.com']));
+  });
+});
+
+describe('finding 2: alarms that reach people', () => {
+  it('has one encrypted, TLS-only alarm topic with the configured subscriptions', () => {
+    const data = resourcesOf(aws, 'data');
+    const [[, topic]] = ofType(data, 'AWS::SNS::Topic') as [[string, Resources[string]]];
+    expect(topic.Properties.TopicName).toBe(alarmTopicName);
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    const subscriptions = ofType(data, 'AWS::SNS::Subscription').map(([, s]) => [s.Properties.Protocol, s.Properties.Endpoint]);
+    expect(subscriptions.sort()).toEqual([
+      ['email', 'treasury-ops@example.go.kr'],
+      ['https', 'https://pager.example.go.kr/hook'],
+    ]);
+  });
+
+  it('sends ALARM and OK of every alarm, in every stack, to the topic of its Region', () => {
+    const all = alarms(aws);
+    expect(all.length).toBeGreaterThan(routes.length);
+    for (const [id, alarm] of all) {
+      for (const key of ['AlarmActions', 'OKActions']) {
+        expect(JSON.stringify(alarm.Properties[key]), `${id} ${key}`).toMatch(
+          /":sns:ap-northeast-2:",\{"Ref":"AWS::AccountId"\},":hojo-alarms"/,
+        );
+      }
+    }
+  });
+
+  it('alarms on API 5xx and p99 latency, and on each route function failing or throttled', () => {
+    const api = resourcesOf(aws, 'api');
+    const metric = (name: string) => ofType(api, 'AWS::CloudWatch::Alarm').filter(([, a]) => a.Properties.MetricName === name);
+    expect(metric('5xx')[0]?.[1].Properties).toMatchObject({ Namespace: 'AWS/ApiGateway', Threshold: operationalAlarms.api5xx.threshold });
+    expect(metric('Latency')[0]?.[1].Properties).toMatchObject({
+      ExtendedStatistic: 'p99',
+      Threshold: operationalAlarms.apiLatencyP99.thresholdMs,
+    });
+    for (const route of routes) {
+      const [entry] = ofType(api, 'AWS::CloudWatch::Alarm').filter(([id]) => id.startsWith(`${routeFunctionId(route.id)}FailuresAlarm`));
+      expect(entry, route.id).toBeDefined();
+      const metrics = entry![1].Properties.Metrics as { Expression?: string; MetricStat?: { Metric: { MetricName: string } } }[];
+      expect(metrics.find((m) => m.Expression)?.Expression).toBe('errors + throttles');
+      expect(metrics.flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.MetricName] : [])).sort()).toEqual(['Errors', 'Throttles']);
+    }
+  });
+
+  it('alarms on table throttles, the age of every queue, the schedule dead-letter queue', () => {
+    const data = ofType(resourcesOf(aws, 'data'), 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(
+      data
+        .filter((a) => a.Namespace === 'AWS/DynamoDB')
+        .map((a) => a.MetricName)
+        .sort(),
+    ).toEqual(['ReadThrottleEvents', 'WriteThrottleEvents']);
+    const ages = alarms(aws).filter(([, a]) => a.Properties.MetricName === 'ApproximateAgeOfOldestMessage');
+    expect(ages).toHaveLength(shards + 1);
+    expect(ages.map(([, a]) => a.Properties.Threshold).sort()).toEqual(
+      [
+        ...Array(shards).fill(operationalAlarms.postingsQueueAge.thresholdSeconds),
+        operationalAlarms.settlementQueueAge.thresholdSeconds,
+      ].sort(),
+    );
+    const scheduleDlq = alarms(aws).find(([id]) => id.startsWith('ScheduleDeadLetterAlarm'));
+    expect(scheduleDlq?.[1].Properties).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+  });
+
+  it('alarms on redelivered postings and on fewer than 243 daily closings, silence breaching', () => {
+    const byMetric = (name: string) => alarms(aws).find(([, a]) => a.Properties.MetricName === name)?.[1].Properties;
+    expect(byMetric('PostingsRedelivered')).toMatchObject({ Namespace: 'Hojo', ComparisonOperator: 'GreaterThanThreshold' });
+    expect(byMetric('ClosingsCompleted')).toMatchObject({
+      Namespace: 'Hojo/Settlement',
+      Dimensions: expect.arrayContaining([
+        { Name: 'Service', Value: 'settlement' },
+        { Name: 'Kind', Value: 'daily' },
+      ]),
+      Period: 86_400,
+      Threshold: GOVERNMENT_COUNT,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+    expect(businessAlarms.map((d) => d.metric)).toEqual(expect.arrayContaining(['PostingsRedelivered', 'ClosingsCompleted']));
+  });
+
+  it('has a dashboard per concern', () => {
+    const names = ofType(resourcesOf(aws, 'api'), 'AWS::CloudWatch::Dashboard').map(([, d]) => d.Properties.DashboardName);
+    expect(names.sort()).toEqual(['hojo-api', 'hojo-closings', 'hojo-postings', 'hojo-table']);
+  });
+
+  it('leaves no cdk-nag finding unacknowledged', () => {
+    expect(aws.nagFindings.map((f) => `${f.ruleName} at ${f.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('findings 3 and 4: retries, retention, retained queues, protected stacks', () => {
+  it('keeps every work queue and dead-letter queue in the data stack, retained, retrying for hours', () => {
+    const data = ofType(resourcesOf(aws, 'data'), 'AWS::SQS::Queue');
+    expect(data).toHaveLength(2 * (shards + 1));
+    expect(ofType(resourcesOf(aws, 'api'), 'AWS::SQS::Queue').map(([id]) => id)).toEqual([
+      expect.stringMatching(/^ScheduleDeadLetterQueue/),
+    ]);
+    for (const [id, queue] of data) {
+      expect(queue, id).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+      if (queue.Properties.RedrivePolicy) {
+        expect(queue.Properties.MessageRetentionPeriod).toBe(10 * 86_400);
+        expect((queue.Properties.VisibilityTimeout * queue.Properties.RedrivePolicy.maxReceiveCount) / 3600).toBeGreaterThanOrEqual(2);
+      } else {
+        expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 86_400);
+      }
+    }
+  });
+
+  it('protects both stacks from deletion', () => {
+    expect(aws.data.terminationProtection).toBe(true);
+    expect(aws.api.terminationProtection).toBe(true);
+  });
+});
+
+describe('finding 5: backups, the archive replica and the standby Region', () => {
+  let twoRegions: Synthesized;
+  beforeAll(() => {
+    twoRegions = synthesize({
+      projectRoot,
+      context: {
+        target: 'aws',
+        postingsShards: shards,
+        standbyRegion: 'ap-northeast-3',
+        allowedRegions: 'ap-northeast-2,ap-northeast-3',
+        backupCopyVaultArns: 'arn:aws:backup:ap-northeast-2:210987654321:backup-vault:hojo-ledger-copies',
+      },
+    });
+  }, 300_000);
+
+  it('backs the table up daily (35 days) and monthly (10 years) into a locked vault', () => {
+    const data = resourcesOf(aws, 'data');
+    const [[, vault]] = ofType(data, 'AWS::Backup::BackupVault') as [[string, Resources[string]]];
+    expect(vault.Properties.LockConfiguration).toEqual({ MinRetentionDays: 35, MaxRetentionDays: 3680, ChangeableForDays: 3 });
+    const [[, plan]] = ofType(data, 'AWS::Backup::BackupPlan') as [[string, Resources[string]]];
+    const rules = plan.Properties.BackupPlan.BackupPlanRule as { RuleName: string; Lifecycle: { DeleteAfterDays: number } }[];
+    expect(rules.map((r) => [r.RuleName, r.Lifecycle.DeleteAfterDays])).toEqual([
+      ['daily', 35],
+      ['monthly', 3650],
+    ]);
+    const [[, selection]] = ofType(data, 'AWS::Backup::BackupSelection') as [[string, Resources[string]]];
+    expect(JSON.stringify(selection.Properties.BackupSelection.Resources)).toContain('LedgerTable');
+  });
+
+  it('synthesizes the two-Region app: a standby stack in the second Region, copies and replication towards it', () => {
+    expect(twoRegions.standby?.region).toBe('ap-northeast-3');
+    expect(
+      twoRegions.app
+        .synth()
+        .stacks.map((s) => s.stackName)
+        .sort(),
+    ).toEqual(['HojoApi', 'HojoData', 'HojoStandby']);
+    const standby = Template.fromStack(twoRegions.standby!).toJSON().Resources as Resources;
+    const replica = ofType(standby, 'AWS::S3::Bucket').find(([, b]) => b.Properties.ObjectLockEnabled)![1];
+    expect(replica.Properties.ObjectLockConfiguration.Rule.DefaultRetention).toEqual({ Mode: 'COMPLIANCE', Days: 3650 });
+    expect(ofType(standby, 'AWS::Backup::BackupVault')[0]![1].Properties.LockConfiguration.MinRetentionDays).toBe(35);
+
+    const data = resourcesOf(twoRegions, 'data');
+    const archive = ofType(data, 'AWS::S3::Bucket').find(([, b]) => b.Properties.ReplicationConfiguration)![1];
+    const [rule] = archive.Properties.ReplicationConfiguration.Rules;
+    expect(JSON.stringify(rule.Destination.Bucket)).toContain('hojo-archive-replica-');
+    expect(JSON.stringify(rule.Destination.Bucket)).toContain('-ap-northeast-3');
+    const plan = ofType(data, 'AWS::Backup::BackupPlan')[0]![1];
+    const copies = JSON.stringify(plan.Properties.BackupPlan.BackupPlanRule[1].CopyActions);
+    expect(copies).toContain(':backup:ap-northeast-3:');
+    expect(copies).toContain('arn:aws:backup:ap-northeast-2:210987654321:backup-vault:hojo-ledger-copies');
+    expect(twoRegions.nagFindings.map((f) => f.ruleName)).toEqual([]);
+  });
+});
+
+describe('finding 6: bulkheads', () => {
+  it('paces the closing fan-out: the settlement mapping runs 10 batches at most, and the consumer reserves as many', () => {
+    const api = resourcesOf(aws, 'api');
+    const mapping = ofType(api, 'AWS::Lambda::EventSourceMapping').find(([, m]) =>
+      JSON.stringify(m.Properties.EventSourceArn).includes('SettlementQueue'),
+    )![1];
+    expect(mapping.Properties.ScalingConfig).toEqual({ MaximumConcurrency: deliveryPlans.settlement.maximumConcurrency });
+    const consumer = ofType(api, 'AWS::Lambda::Function').find(([id]) => id.startsWith(consumerFunctionId('settlement')))![1];
+    expect(consumer.Properties.ReservedConcurrentExecutions).toBe(deliveryPlans.settlement.maximumConcurrency);
+  });
+});
+
+describe('finding 7: per-route throttles', () => {
+  it('gives every anonymous route its own small throttle; the others keep the stage default', () => {
+    const [[, stage]] = ofType(resourcesOf(aws, 'api'), 'AWS::ApiGatewayV2::Stage') as [[string, Resources[string]]];
+    const settings = stage.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    const anonymous = routes.filter((r) => r.access.kind === 'public').map((r) => `${r.method} ${r.path}`);
+    expect(Object.keys(settings).sort()).toEqual(anonymous.sort());
+    for (const setting of Object.values(settings)) {
+      expect(setting).toEqual({ ThrottlingRateLimit: publicRouteThrottle.rateLimit, ThrottlingBurstLimit: publicRouteThrottle.burstLimit });
+    }
+  });
+});
+
+describe('finding 10: identity for machines', () => {
+  const clients = () => ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolClient').map(([, c]) => c.Properties);
+
+  it('signs officials in with SRP only and no OAuth flow unless callbacks are configured (no implicit grant, no example.com)', () => {
+    const officials = clients().find((c) => c.ReadAttributes)!;
+    expect(officials.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(officials.AllowedOAuthFlows).toBeUndefined();
+    expect(JSON.stringify(clients())).not.toContain('example.com');
+    expect(JSON.stringify(clients())).not.toContain('"implicit"');
+  });
+
+  it('gives the treasury bank and the department systems client-credentials clients with their own scopes, accepted by the authorizer', () => {
+    const machines = clients().filter((c) => c.AllowedOAuthFlows);
+    expect(machines).toHaveLength(Object.keys(machineClients).length);
+    for (const client of machines) {
+      expect(client).toMatchObject({
+        AllowedOAuthFlows: ['client_credentials'],
+        GenerateSecret: true,
+        AllowedOAuthFlowsUserPoolClient: true,
+      });
+      const name = (client.ClientName as string).replace('hojo-', '') as keyof typeof machineClients;
+      const scopes = JSON.stringify(client.AllowedOAuthScopes);
+      expect(client.AllowedOAuthScopes).toHaveLength(machineClients[name].scopes.length);
+      for (const scope of machineClients[name].scopes) expect(scopes).toContain(`/${scope}`);
+      expect(JSON.stringify(resourcesOf(aws, 'data'))).toContain(`"Identifier":"${resourceServerIdentifier}"`);
+    }
+    const [[, authorizer]] = ofType(resourcesOf(aws, 'api'), 'AWS::ApiGatewayV2::Authorizer') as [[string, Resources[string]]];
+    expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(1 + machines.length);
+  });
+});
+
+describe('finding 8: IAM no broader than the code (part)', () => {
+  it('grants Scan to nobody and DescribeTable to the health route alone', () => {
+    const policies = ofType(resourcesOf(aws, 'api'), 'AWS::IAM::Policy').map(([, p]) => JSON.stringify(p.Properties));
+    expect(policies.filter((p) => p.includes('dynamodb:Scan'))).toEqual([]);
+    const describers = policies.filter((p) => p.includes('dynamodb:DescribeTable'));
+    expect(describers).toHaveLength(1);
+    expect(describers[0]).toContain(routeFunctionId('getHealth'));
+  });
+});

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDeployConfig } from '#infra/cdk/deploy-config.ts';
+import { projectRoot } from '#infra/cdk/handler-entry.ts';
+
+/** cdk.json's context, as the CDK CLI would pass it, with the command line's `-c` on top. */
+const cdkJson = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+const configOf = (overrides: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) => {
+  const context: Record<string, unknown> = { ...cdkJson.context, ...overrides };
+  return readDeployConfig((key) => context[key], env);
+};
+
+describe('the deployment Region (issue #19, finding 1)', () => {
+  it('is pinned to Seoul in cdk.json, with Seoul alone allowed', () => {
+    expect(cdkJson.context.region).toBe('ap-northeast-2');
+    expect(cdkJson.context.allowedRegions).toEqual(['ap-northeast-2']);
+    expect(configOf().region).toBe('ap-northeast-2');
+  });
+
+  it("ignores the CDK CLI's default Region (the profile's), whatever it says", () => {
+    expect(configOf({}, { CDK_DEFAULT_REGION: 'us-east-1' }).region).toBe('ap-northeast-2');
+    expect(readDeployConfig(() => undefined, { CDK_DEFAULT_REGION: 'us-east-1' }).region).toBe('ap-northeast-2');
+  });
+
+  it('refuses to synthesize for a Region outside the allow-list, naming both', () => {
+    expect(() => configOf({ region: 'us-east-1' }, { CDK_DEFAULT_REGION: 'us-east-1' })).toThrow(
+      /context region "us-east-1" is not in allowedRegions \[ap-northeast-2\]/,
+    );
+    expect(configOf({ region: 'ap-northeast-3', allowedRegions: 'ap-northeast-2,ap-northeast-3' }).region).toBe('ap-northeast-3');
+  });
+
+  it('accepts a standby Region only when allowed and different from the primary', () => {
+    expect(() => configOf({ standbyRegion: 'ap-northeast-3' })).toThrow(/standbyRegion "ap-northeast-3" is not in allowedRegions/);
+    expect(() => configOf({ standbyRegion: 'ap-northeast-2' })).toThrow(/must differ/);
+    const allowed = configOf({ standbyRegion: 'ap-northeast-3', allowedRegions: ['ap-northeast-2', 'ap-northeast-3'] });
+    expect(allowed.standbyRegion).toBe('ap-northeast-3');
+  });
+});
