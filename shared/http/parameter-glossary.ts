@@ -39,6 +39,10 @@ export const parameterGlossary: Readonly<Record<string, { readonly ko: string; r
   applicationId: { ko: '보조금 신청(교부) 식별자', en: 'subsidy application id' },
   programId: { ko: '보조사업 식별자', en: 'subsidy program id' },
   paymentId: { ko: '교부신청 식별자', en: 'subsidy payment request id' },
+  contractId: { ko: '계약번호', en: 'contract number' },
+  advanceId: { ko: '일상경비 교부 식별자', en: 'petty-cash advance id' },
+  estimateId: { ko: '개산급 식별자', en: 'estimated payment id' },
+  custodyId: { ko: '세입세출외현금 기록 식별자', en: 'custody (세입세출외현금) record id' },
   idKind: {
     ko: '식별번호 종류: brn 사업자등록번호, crn 법인등록번호',
     en: 'identifier kind: brn business or crn corporate registration number',
