@@ -9,6 +9,8 @@ import { buckets, queues, table } from '#shared/resources.ts';
 import { developmentIssuerRefusal, startRuntime } from '#infra/runtime/runtime.ts';
 import { readRuntimeState, removeRuntimeState, writeRuntimeState } from '#infra/runtime/state-file.ts';
 import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
+import { serveControl } from '#infra/cli/control-socket.ts';
+import { writeSnapshot } from '#infra/embedded/backup/snapshot.ts';
 
 const USAGE = `npm start [-- --port 3000] [--host 127.0.0.1] [--data-dir .data] [--external [--seed-registry]]
 
@@ -100,6 +102,14 @@ await writeRuntimeState(dataDir, {
   env: { ...resourceEnv, ...stack?.env },
 });
 
+// `npm run backup` asks this process for a snapshot read at rest (the runtime quiesced meanwhile).
+const embedded = stack;
+const control = embedded
+  ? await serveControl(dataDir, {
+      backup: (body) => writeSnapshot(embedded, String(body.out), { quiesce: () => runtime.quiesce() }),
+    })
+  : undefined;
+
 const upcoming = runtime.scheduler.upcoming();
 const lockWarnings = await runtime.objectLockWarnings;
 for (const warning of lockWarnings) {
@@ -126,6 +136,7 @@ const shutdown = async (signal: string) => {
   shuttingDown = true;
   console.log(`\n${signal}: stopping (finishing requests and batches in flight)…`);
   try {
+    await control?.close();
     await runtime.stop();
     await stack?.stop();
     await removeRuntimeState(dataDir);

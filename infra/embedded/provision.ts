@@ -7,7 +7,9 @@ import type { QueueDeclaration } from '#shared/resources.ts';
 import { SHARD_PLACEHOLDER, shardName } from '#shared/config/queue-shards.ts';
 
 export const LOCAL_REGION = 'ap-northeast-2';
-const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+/** The embedded engines' key (SigV4 is checked by the S3 extension; any key works for the others). */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const credentials = LOCAL_CREDENTIALS;
 
 /** Physical names of the declared resources under a prefix (tests use a fresh prefix per file). */
 export const physicalName = (prefix: string, name: string): string => `${prefix}${name}`;

@@ -20,6 +20,8 @@ import { functionNameOf, lambdaContext } from '#infra/runtime/lambda-context.ts'
 import { createRouteTable } from '#infra/runtime/route-table.ts';
 import { runtimeLogger } from '#infra/runtime/runtime-logger.ts';
 import { TokenRejected } from '#infra/runtime/jwt/token-verifier.ts';
+import { isReadMethod } from '#infra/runtime/write-gate.ts';
+import type { WriteGate } from '#infra/runtime/write-gate.ts';
 import type { TokenVerifier } from '#infra/runtime/jwt/token-verifier.ts';
 
 export interface HttpServerOptions {
@@ -36,6 +38,8 @@ export interface HttpServerOptions {
    * Object Lock): when any is missing, GET /health answers `degraded` (still 200) and names them.
    */
   readonly healthWarnings?: () => Promise<readonly { readonly name: string; readonly resource: string; readonly missing: string }[]>;
+  /** State-changing requests pass through it (held while a backup reads the stores). */
+  readonly writeGate?: WriteGate;
 }
 
 export interface RunningHttpServer {
@@ -87,7 +91,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
     );
     const handler = await loadHandler(route.handler);
     const context = lambdaContext({ functionName: functionNameOf(route.handler), timeoutMs, requestId });
-    const result = await withTimeout(invokeInScope(handler, event, context), timeoutMs);
+    const invoke = () => withTimeout(invokeInScope(handler, event, context), timeoutMs);
+    const result = options.writeGate && !isReadMethod(request.method) ? await options.writeGate.pass(invoke) : await invoke();
     const answer = answerFromLambdaResult(result);
     return route.path === '/health' && options.healthWarnings ? withHealthWarnings(answer, await options.healthWarnings()) : answer;
   };
