@@ -183,6 +183,8 @@ export const problemCodes = {
   'year-end-before-completion': 'the year-end closing runs after 10 February of the next year (출납사무 완결)',
   'earlier-periods-open': 'the days of the month (or the months of the year) must be closed first',
   'archive-file-not-found': 'the archive has no such file',
+  'archive-integrity-failed':
+    'the archived file no longer matches the checksum recorded when it was archived (changed or deleted behind the API); no download is given, the operators are alerted',
 
   // Debt (지방채, 차입금)
   'debt-exists': 'a debt with this id exists already',
