@@ -17,6 +17,7 @@ import { runtimeLogger } from '#infra/runtime/runtime-logger.ts';
 import { startScheduler } from '#infra/runtime/scheduler.ts';
 import type { Scheduler } from '#infra/runtime/scheduler.ts';
 import { createWriteGate } from '#infra/runtime/write-gate.ts';
+import type { ArchiveProxy } from '#infra/runtime/archive-proxy.ts';
 
 export interface QueueBinding {
   readonly queueUrl: string;
@@ -83,8 +84,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     for (const warning of warnings) runtimeLogger.warn(`write-once archive not guaranteed: ${describeWarning(warning)}`, { ...warning });
   });
   const writeGate = createWriteGate();
+  const archiveProxy = archiveProxyFor(env, options.host ?? '127.0.0.1');
   const server = createHttpServer({
     writeGate,
+    ...(archiveProxy ? { archiveProxy } : {}),
     ...(healthWarnings ? { healthWarnings } : {}),
     routes: options.routes ?? allRoutes,
     verifyToken: auth.verifyToken,
@@ -146,6 +149,16 @@ function cachedObjectLockCheck(): () => Promise<readonly HealthWarning[]> {
     if (!last || Date.now() - last.at > OBJECT_LOCK_RECHECK_MS) last = { at: Date.now(), result: checkObjectLock().catch(() => []) };
     return last.result;
   };
+}
+
+/**
+ * Downloads go through the runtime when its API is on a network but the S3 endpoint the presigned
+ * URLs name is on loopback (the embedded engines): a client could not reach that address.
+ */
+export function archiveProxyFor(env: NodeJS.ProcessEnv, host: string): ArchiveProxy | undefined {
+  const engine = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL;
+  if (!engine || isLoopbackHost(host)) return undefined;
+  return isLoopbackHost(new URL(engine).hostname) ? { engine } : undefined;
 }
 
 /** 127.0.0.0/8, ::1, localhost: the API is reachable from this machine only. */
