@@ -23,10 +23,11 @@ export async function refuseClosedPeriod(closed: ClosedPeriodSource, gov: string
   }
   if (which === 'month') {
     throw new Refused(
-      refusal('unprocessable', 'period-closed', `${month} of ${year} is closed; nothing is released into it`, {
+      refusal('unprocessable', 'period-closed', `the month ${month} of fiscal year ${year} is closed; nothing is released into it`, {
         rule: 'practice: closed books stay closed',
         year,
-        period: `MONTH#${month}`,
+        periodKind: 'month',
+        period: month,
       }),
     );
   }
