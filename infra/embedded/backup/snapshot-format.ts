@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { HeldMessage } from '#infra/embedded/engines.ts';
 
 /**
  * A backup directory: `manifest.json`, `table.jsonl` (one item per line in DynamoDB JSON, so
@@ -24,13 +25,9 @@ export interface SnapshotManifest {
   readonly files: Readonly<Record<string, string>>;
 }
 
-export interface QueuedMessageLine {
+/** A queue's message as the engine held it, with the queue it was in. */
+export interface QueuedMessageLine extends HeldMessage {
   readonly queue: string;
-  readonly body: string;
-  readonly messageGroupId?: string;
-  readonly messageDeduplicationId?: string;
-  readonly messageAttributes: Readonly<Record<string, unknown>>;
-  readonly state: 'ready' | 'delayed' | 'in-flight';
 }
 
 export interface ArchiveObjectLine {
