@@ -27,7 +27,12 @@ if (!endpoints) {
 }
 
 try {
-  const { env, steps } = await provisionDeclared(endpoints, values.prefix);
+  // The store's own credentials when the environment has them (AWS_ACCESS_KEY_ID…), the local key otherwise.
+  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = process.env;
+  const { env, steps } = await provisionDeclared(endpoints, values.prefix, {
+    ...(process.env.AWS_REGION ? { region: process.env.AWS_REGION } : {}),
+    ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {}),
+  });
   for (const step of steps) {
     console.error(`${step.outcome.padEnd(11)} ${step.resource}: ${step.setting}${step.detail ? ` (${step.detail})` : ''}`);
   }
@@ -43,7 +48,9 @@ try {
   const e = error as Error & { $metadata?: { httpStatusCode?: number } };
   console.error(`provisioning failed: ${e.name}: ${e.message}`);
   if (e.$metadata?.httpStatusCode === 403) {
-    console.error('(the endpoint refused the credentials: provisioning signs with the local development key; see README "Deploy on-prem")');
+    console.error(
+      '(the endpoint refused the credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY to the store\'s own; see README "Deploy on-prem")',
+    );
   }
   process.exit(1);
 }

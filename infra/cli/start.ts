@@ -9,8 +9,10 @@ import { buckets, queues, table } from '#shared/resources.ts';
 import { developmentIssuerRefusal, startRuntime } from '#infra/runtime/runtime.ts';
 import { readRuntimeState, removeRuntimeState, writeRuntimeState } from '#infra/runtime/state-file.ts';
 import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
+import { serveControl } from '#infra/cli/control-socket.ts';
+import { writeSnapshot } from '#infra/embedded/backup/snapshot.ts';
 
-const USAGE = `npm start [-- --port 3000] [--host 127.0.0.1] [--data-dir .data] [--external [--seed-registry]]
+const USAGE = `npm start [-- --port 3000] [--host 127.0.0.1] [--data-dir .data] [--external [--seed-registry]] [--no-schedules]
 
 Starts the embedded AWS-compatible stack (data under .data/) and the local runtime: the API,
 the queue consumers and the schedules. HOJO_CLOCK=<ISO date-time with offset> rehearses a moment
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     external: { type: 'boolean' },
     'seed-registry': { type: 'boolean' },
+    'no-schedules': { type: 'boolean' },
     help: { type: 'boolean' },
   },
 });
@@ -82,10 +85,13 @@ if (external) {
   });
 }
 
-const runtime = await startRuntime({ port: Number(values.port), host: values.host, dataDir }).catch(async (error: unknown) => {
-  await stack?.stop();
-  throw error;
-});
+// With several runtimes on one set of endpoints, schedules run on one of them (--no-schedules on the others).
+const runtime = await startRuntime({ port: Number(values.port), host: values.host, dataDir, runSchedules: !values['no-schedules'] }).catch(
+  async (error: unknown) => {
+    await stack?.stop();
+    throw error;
+  },
+);
 
 // Resource names and endpoints only: credentials of an external deployment never go into the state file
 // (the embedded stack's are dummies, and come with stack.env).
@@ -99,6 +105,14 @@ await writeRuntimeState(dataDir, {
   external,
   env: { ...resourceEnv, ...stack?.env },
 });
+
+// `npm run backup` asks this process for a snapshot read at rest (the runtime quiesced meanwhile).
+const embedded = stack;
+const control = embedded
+  ? await serveControl(dataDir, {
+      backup: (body) => writeSnapshot(embedded, String(body.out), { quiesce: () => runtime.quiesce() }),
+    })
+  : undefined;
 
 const upcoming = runtime.scheduler.upcoming();
 const lockWarnings = await runtime.objectLockWarnings;
@@ -126,6 +140,7 @@ const shutdown = async (signal: string) => {
   shuttingDown = true;
   console.log(`\n${signal}: stopping (finishing requests and batches in flight)…`);
   try {
+    await control?.close();
     await runtime.stop();
     await stack?.stop();
     await removeRuntimeState(dataDir);

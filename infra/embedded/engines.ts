@@ -20,6 +20,15 @@ export interface EngineOptions {
   readonly awsPort?: number;
 }
 
+/** A message as the SQS engine holds it, whatever its state (ready, delayed or received and in flight). */
+export interface HeldMessage {
+  readonly body: string;
+  readonly messageGroupId?: string;
+  readonly messageDeduplicationId?: string;
+  readonly messageAttributes: Readonly<Record<string, unknown>>;
+  readonly state: 'ready' | 'delayed' | 'in-flight';
+}
+
 export interface Engines {
   readonly endpoints: Endpoints;
   stop(): Promise<void>;
@@ -30,7 +39,7 @@ export interface Engines {
  * transactions extension (DynamoDB API) and fauxqs (SQS and S3 on one endpoint) with the project's
  * extensions (FIFO receive batching).
  */
-export async function startEngines(options: EngineOptions = {}): Promise<Engines> {
+export async function startEngines(options: EngineOptions = {}): Promise<InProcessEngines> {
   await installFauxqsExtensions();
   const host = options.host ?? '127.0.0.1';
   const dynamo = await startDynamoEngine({
@@ -55,11 +64,33 @@ export async function startEngines(options: EngineOptions = {}): Promise<Engines
   let stopped: Promise<void> | undefined;
   return {
     endpoints: { dynamodb: dynamo.endpoint, sqs: aws.address, s3: aws.address },
+    inspectQueue(name) {
+      const queue = aws.inspectQueue(name);
+      if (!queue) return undefined;
+      const held = (message: (typeof queue.messages.ready)[number], state: HeldMessage['state']): HeldMessage => ({
+        body: message.body,
+        ...(message.messageGroupId ? { messageGroupId: message.messageGroupId } : {}),
+        ...(message.messageDeduplicationId ? { messageDeduplicationId: message.messageDeduplicationId } : {}),
+        messageAttributes: message.messageAttributes,
+        state,
+      });
+      return [
+        ...queue.messages.inflight.map((entry) => held(entry.message, 'in-flight')),
+        ...queue.messages.ready.map((message) => held(message, 'ready')),
+        ...queue.messages.delayed.map((message) => held(message, 'delayed')),
+      ];
+    },
     stop: () => {
       stopped ??= Promise.all([aws.stop(), dynamo.stop()]).then(() => undefined);
       return stopped;
     },
   };
+}
+
+/** Engines running in this process, whose queues can be read without receiving. */
+export interface InProcessEngines extends Engines {
+  /** Every message of a queue without receiving it (a backup reads in-flight messages too); undefined for an unknown queue. */
+  inspectQueue(name: string): readonly HeldMessage[] | undefined;
 }
 
 function portError(error: unknown, port: number | undefined): Error {

@@ -21,7 +21,9 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import type { Endpoints } from '#infra/embedded/engines.ts';
-import { LOCAL_REGION, physicalName, provisionResources } from '#infra/embedded/provision.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, physicalName, provisionResources } from '#infra/embedded/provision.ts';
+import type { ProvisionAccess } from '#infra/embedded/provision.ts';
+import type { BucketLocationConstraint } from '@aws-sdk/client-s3';
 import { buckets, table } from '#shared/resources.ts';
 import type { BucketDeclaration } from '#shared/resources.ts';
 
@@ -46,11 +48,13 @@ export function endpointsFromEnv(env: NodeJS.ProcessEnv): Endpoints | undefined 
   return dynamodb && sqs && s3 ? { dynamodb, sqs, s3 } : undefined;
 }
 
-const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+const credentials = LOCAL_CREDENTIALS;
 
-export async function provisionDeclared(endpoints: Endpoints, prefix = ''): Promise<ProvisionResult> {
-  const dynamo = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: LOCAL_REGION, credentials, maxAttempts: 2 });
-  const s3 = new S3Client({ endpoint: endpoints.s3, region: LOCAL_REGION, credentials, forcePathStyle: true, maxAttempts: 2 });
+export async function provisionDeclared(endpoints: Endpoints, prefix = '', access: ProvisionAccess = {}): Promise<ProvisionResult> {
+  const region = access.region ?? LOCAL_REGION;
+  const signer = { region, credentials: access.credentials ?? LOCAL_CREDENTIALS, maxAttempts: 2 };
+  const dynamo = new DynamoDBClient({ endpoint: endpoints.dynamodb, ...signer });
+  const s3 = new S3Client({ endpoint: endpoints.s3, ...signer, forcePathStyle: true });
   const steps: ProvisionStep[] = [];
   try {
     const tableName = physicalName(prefix, table.name);
@@ -67,7 +71,7 @@ export async function provisionDeclared(endpoints: Endpoints, prefix = ''): Prom
           new CreateBucketCommand({
             Bucket: name,
             ObjectLockEnabledForBucket: bucket.objectLockRetentionDays !== undefined,
-            CreateBucketConfiguration: { LocationConstraint: LOCAL_REGION },
+            CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint },
           }),
         )
         .then(
@@ -79,7 +83,7 @@ export async function provisionDeclared(endpoints: Endpoints, prefix = ''): Prom
         );
       bucketsExisted.set(name, !created);
     }
-    const env = await provisionResources(endpoints, prefix);
+    const env = await provisionResources(endpoints, prefix, access);
     steps.push({
       resource: tableName,
       setting: `table with index ${table.globalIndexes.map((i) => i.name).join(', ')}`,

@@ -7,12 +7,19 @@ import type { QueueDeclaration } from '#shared/resources.ts';
 import { SHARD_PLACEHOLDER, shardName } from '#shared/config/queue-shards.ts';
 
 export const LOCAL_REGION = 'ap-northeast-2';
-const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+/** The embedded engines' key (SigV4 is checked by the S3 extension; any key works for the others). */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** Who provisions, where: the embedded engines' key and region unless given (an external store's own credentials). */
+export interface ProvisionAccess {
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+  readonly region?: string;
+}
 
 /** Physical names of the declared resources under a prefix (tests use a fresh prefix per file). */
 export const physicalName = (prefix: string, name: string): string => `${prefix}${name}`;
 
-export interface ProvisionOptions {
+export interface ProvisionOptions extends ProvisionAccess {
   /**
    * Shards of each sharded queue family (postings). @default 1: one queue, the layout the tests
    * that drive the consumer themselves expect; `npm start` and the bench pass the configured count.
@@ -30,14 +37,18 @@ export async function provisionResources(
   prefix = '',
   options: ProvisionOptions = {},
 ): Promise<Record<string, string>> {
-  const dynamo = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: LOCAL_REGION, credentials });
-  const sqs = new SQSClient({ endpoint: endpoints.sqs, region: LOCAL_REGION, credentials });
-  const s3 = new S3Client({ endpoint: endpoints.s3, region: LOCAL_REGION, credentials, forcePathStyle: true });
+  const region = options.region ?? LOCAL_REGION;
+  const credentials = options.credentials ?? LOCAL_CREDENTIALS;
+  const dynamo = new DynamoDBClient({ endpoint: endpoints.dynamodb, region, credentials });
+  const sqs = new SQSClient({ endpoint: endpoints.sqs, region, credentials });
+  const s3 = new S3Client({ endpoint: endpoints.s3, region, credentials, forcePathStyle: true });
   try {
     const env: Record<string, string> = {
-      AWS_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_REGION: region,
+      // The local key travels with the environment; an external store's credentials never do.
+      ...(options.credentials
+        ? {}
+        : { AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey }),
       AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
       AWS_ENDPOINT_URL_SQS: endpoints.sqs,
       AWS_ENDPOINT_URL_S3: endpoints.s3,

@@ -1,5 +1,5 @@
 import { startEngines } from '#infra/embedded/engines.ts';
-import type { EngineOptions, Endpoints } from '#infra/embedded/engines.ts';
+import type { EngineOptions, Endpoints, InProcessEngines } from '#infra/embedded/engines.ts';
 import { provisionResources } from '#infra/embedded/provision.ts';
 import { shardCountOf } from '#shared/config/queue-shards.ts';
 import { queues } from '#shared/resources.ts';
@@ -11,6 +11,7 @@ export interface EmbeddedStack {
   readonly endpoints: Endpoints;
   /** Every environment variable a handler needs to reach the stack's resources. */
   readonly env: Readonly<Record<string, string>>;
+  readonly inspectQueue: InProcessEngines['inspectQueue'];
   stop(): Promise<void>;
 }
 
@@ -27,7 +28,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
   try {
     const env = await provisionResources(engines.endpoints, options.prefix, { shards: options.shards ?? shardCountOf(queues.postings) });
     await seedRegistry(env);
-    return { endpoints: engines.endpoints, env, stop: engines.stop };
+    return { endpoints: engines.endpoints, env, inspectQueue: engines.inspectQueue, stop: engines.stop };
   } catch (error) {
     await engines.stop();
     throw error;

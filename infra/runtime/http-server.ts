@@ -20,6 +20,10 @@ import { functionNameOf, lambdaContext } from '#infra/runtime/lambda-context.ts'
 import { createRouteTable } from '#infra/runtime/route-table.ts';
 import { runtimeLogger } from '#infra/runtime/runtime-logger.ts';
 import { TokenRejected } from '#infra/runtime/jwt/token-verifier.ts';
+import { isReadMethod } from '#infra/runtime/write-gate.ts';
+import { ARCHIVE_PROXY_PREFIX, proxyToEngine, requestOrigin, withPublicUrl } from '#infra/runtime/archive-proxy.ts';
+import type { ArchiveProxy } from '#infra/runtime/archive-proxy.ts';
+import type { WriteGate } from '#infra/runtime/write-gate.ts';
 import type { TokenVerifier } from '#infra/runtime/jwt/token-verifier.ts';
 
 export interface HttpServerOptions {
@@ -36,6 +40,10 @@ export interface HttpServerOptions {
    * Object Lock): when any is missing, GET /health answers `degraded` (still 200) and names them.
    */
   readonly healthWarnings?: () => Promise<readonly { readonly name: string; readonly resource: string; readonly missing: string }[]>;
+  /** State-changing requests pass through it (held while a backup reads the stores). */
+  readonly writeGate?: WriteGate;
+  /** Serve archive downloads through this server (the S3 engine is on loopback, the API is not). */
+  readonly archiveProxy?: ArchiveProxy;
 }
 
 export interface RunningHttpServer {
@@ -64,6 +72,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const path = url.split('?')[0] ?? '/';
     if (!path.startsWith('/')) throw new Refused(refusal('invalid', 'bad-request-target', 'the request target must be a path'));
     if (path === JWKS_PATH && options.jwks && request.method === 'GET') return jsonAnswer(200, options.jwks);
+    if (options.archiveProxy && path.startsWith(`${ARCHIVE_PROXY_PREFIX}/`) && (request.method === 'GET' || request.method === 'HEAD'))
+      return proxyToEngine(request.method, url, options.archiveProxy);
 
     const found = match(request.method ?? 'GET', path);
     if (found.kind === 'not-found') throw new Refused(refusal('not-found', 'route-not-found', `no route matches ${path}`));
@@ -87,8 +97,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
     );
     const handler = await loadHandler(route.handler);
     const context = lambdaContext({ functionName: functionNameOf(route.handler), timeoutMs, requestId });
-    const result = await withTimeout(invokeInScope(handler, event, context), timeoutMs);
-    const answer = answerFromLambdaResult(result);
+    const invoke = () => withTimeout(invokeInScope(handler, event, context), timeoutMs);
+    const result = options.writeGate && !isReadMethod(request.method) ? await options.writeGate.pass(invoke) : await invoke();
+    const answer = options.archiveProxy
+      ? withPublicUrl(answerFromLambdaResult(result), options.archiveProxy, requestOrigin(request))
+      : answerFromLambdaResult(result);
     return route.path === '/health' && options.healthWarnings ? withHealthWarnings(answer, await options.healthWarnings()) : answer;
   };
 

@@ -16,6 +16,8 @@ import type { QueuePoller } from '#infra/runtime/queue-poller.ts';
 import { runtimeLogger } from '#infra/runtime/runtime-logger.ts';
 import { startScheduler } from '#infra/runtime/scheduler.ts';
 import type { Scheduler } from '#infra/runtime/scheduler.ts';
+import { createWriteGate } from '#infra/runtime/write-gate.ts';
+import type { ArchiveProxy } from '#infra/runtime/archive-proxy.ts';
 
 export interface QueueBinding {
   readonly queueUrl: string;
@@ -53,6 +55,12 @@ export interface Runtime {
   readonly scheduler: Scheduler;
   /** What the start-up check of the archive bucket found missing (Object Lock, versioning); empty when all is set. */
   readonly objectLockWarnings: Promise<readonly HealthWarning[]>;
+  /**
+   * Brings the runtime to rest for a backup: state-changing API requests are held (reads go on),
+   * queue consumers stop receiving, due schedules wait; resolves once everything in flight has
+   * finished. The returned function resumes all three.
+   */
+  quiesce(): Promise<() => void>;
   /** Stops taking requests and messages, finishes what is in flight. Idempotent. */
   stop(): Promise<void>;
 }
@@ -75,7 +83,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   void objectLockWarnings.then((warnings) => {
     for (const warning of warnings) runtimeLogger.warn(`write-once archive not guaranteed: ${describeWarning(warning)}`, { ...warning });
   });
+  const writeGate = createWriteGate();
+  const archiveProxy = archiveProxyFor(env, options.host ?? '127.0.0.1');
   const server = createHttpServer({
+    writeGate,
+    ...(archiveProxy ? { archiveProxy } : {}),
     ...(healthWarnings ? { healthWarnings } : {}),
     routes: options.routes ?? allRoutes,
     verifyToken: auth.verifyToken,
@@ -109,7 +121,17 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     pollers,
     scheduler,
     objectLockWarnings,
+    async quiesce() {
+      await Promise.all([writeGate.close(), scheduler.pause(), ...[...pollers.values()].map((poller) => poller.stop())]);
+      return () => {
+        for (const poller of pollers.values()) poller.start();
+        scheduler.resume();
+        writeGate.open();
+      };
+    },
     stop() {
+      writeGate.open();
+      scheduler.resume();
       stopping ??= Promise.all([http.close(), ...[...pollers.values()].map((poller) => poller.stop()), scheduler.stop()]).then(
         () => undefined,
       );
@@ -127,6 +149,16 @@ function cachedObjectLockCheck(): () => Promise<readonly HealthWarning[]> {
     if (!last || Date.now() - last.at > OBJECT_LOCK_RECHECK_MS) last = { at: Date.now(), result: checkObjectLock().catch(() => []) };
     return last.result;
   };
+}
+
+/**
+ * Downloads go through the runtime when its API is on a network but the S3 endpoint the presigned
+ * URLs name is on loopback (the embedded engines): a client could not reach that address.
+ */
+export function archiveProxyFor(env: NodeJS.ProcessEnv, host: string): ArchiveProxy | undefined {
+  const engine = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL;
+  if (!engine || isLoopbackHost(host)) return undefined;
+  return isLoopbackHost(new URL(engine).hostname) ? { engine } : undefined;
 }
 
 /** 127.0.0.0/8, ::1, localhost: the API is reachable from this machine only. */

@@ -48,6 +48,9 @@ export interface Scheduler {
   readonly upcoming: () => { readonly name: string; readonly at: Date | undefined }[];
   /** Stops the timers and waits for jobs already running. */
   stop(): Promise<void>;
+  /** Holds jobs that come due (they run at `resume`) and waits for the jobs already running. */
+  pause(): Promise<void>;
+  resume(): void;
 }
 
 /**
@@ -60,6 +63,8 @@ export function startScheduler(schedules: readonly ScheduleDeclaration[], timeZo
   const nextRuns = new Map<string, Date | undefined>();
   const running = new Set<Promise<unknown>>();
   let stopped = false;
+  const executing = new Set<Promise<unknown>>();
+  let held: { resumed: Promise<void>; resume: () => void } | undefined;
 
   const arm = (schedule: ScheduleDeclaration, cron: EventBridgeCron, after: Date) => {
     const next = cron.nextRunAfter(after);
@@ -68,7 +73,14 @@ export function startScheduler(schedules: readonly ScheduleDeclaration[], timeZo
     const timer = setTimeout(
       () => {
         if (now().getTime() < next.getTime()) return arm(schedule, cron, after);
-        const job = runJob(schedule, {}, next)
+        const job = Promise.resolve()
+          .then(async () => {
+            while (held) await held.resumed;
+            if (stopped) return;
+            const execution = runJob(schedule, {}, next).finally(() => executing.delete(execution));
+            executing.add(execution);
+            return execution;
+          })
           .catch((error: unknown) => runtimeLogger.error('job failed', { schedule: schedule.name, error: error as Error }))
           .finally(() => running.delete(job));
         running.add(job);
@@ -80,6 +92,11 @@ export function startScheduler(schedules: readonly ScheduleDeclaration[], timeZo
     timers.set(schedule.name, timer);
   };
 
+  const resume = () => {
+    held?.resume();
+    held = undefined;
+  };
+
   for (const schedule of schedules) arm(schedule, parseCron(schedule.cron, timeZone), now());
 
   return {
@@ -87,7 +104,20 @@ export function startScheduler(schedules: readonly ScheduleDeclaration[], timeZo
     async stop() {
       stopped = true;
       for (const timer of timers.values()) clearTimeout(timer);
+      resume();
       await Promise.all([...running]);
     },
+    async pause() {
+      if (!held) {
+        let resume = () => {};
+        const resumed = new Promise<void>((resolve) => {
+          resume = resolve;
+        });
+        held = { resumed, resume };
+      }
+      // Jobs that came due before the pause finish; those after it wait for `resume`.
+      await Promise.allSettled([...executing]);
+    },
+    resume,
   };
 }

@@ -206,6 +206,8 @@ export const problemCodes = {
   'year-end-before-completion': 'the year-end closing runs after 10 February of the next year (출납사무 완결)',
   'earlier-periods-open': 'the days of the month (or the months of the year) must be closed first',
   'archive-file-not-found': 'the archive has no such file',
+  'archive-integrity-failed':
+    'the archived file no longer matches the checksum recorded when it was archived (changed or deleted behind the API); no download is given, the operators are alerted',
 
   // Accounting: 결산정리분개 and the asset register (회계기준규칙)
   'adjustment-recorded': 'this kind of year-end adjusting entry was recorded for the year with other figures (once per year and kind)',

@@ -8,10 +8,22 @@ export const dependencyHealth = z.object({
   error: z.string().optional().describe('error name only, when down'),
 });
 
+/** A guarantee of the deployment that is missing while everything answers (self-hosted runtime: the archive's Object Lock). */
+export const healthWarning = z.object({
+  name: z.string().describe('what is missing, e.g. object-lock'),
+  resource: z.string().describe('physical bucket (or other resource) name'),
+  missing: z.string().describe('the setting that is missing, e.g. ObjectLockConfiguration'),
+});
+
 export const healthReport = z.object({
-  status: z.enum(['ok', 'down']).describe('down (HTTP 503) when any dependency is down'),
+  status: z
+    .enum(['ok', 'degraded', 'down'])
+    .describe(
+      'down (HTTP 503) when any dependency is down; degraded (HTTP 200) when all answer but a guarantee named in warnings is missing',
+    ),
   checkedAt: z.iso.datetime(),
   dependencies: z.array(dependencyHealth),
+  warnings: z.array(healthWarning).optional().describe('present when degraded: each missing guarantee'),
 });
 export type HealthReport = z.infer<typeof healthReport>;
 export type DependencyHealth = z.infer<typeof dependencyHealth>;

@@ -36,9 +36,10 @@ function closedPeriodRefusal(which: 'year' | 'month', gov: string, year: number,
   const rule = 'practice: closed books stay closed';
   return which === 'year'
     ? refusal('unprocessable', 'year-closed', `fiscal year ${year} of ${gov} is closed; its budget can no longer change`, { rule, year })
-    : refusal('unprocessable', 'period-closed', `${month} of ${year} is closed; nothing is released into it`, {
+    : refusal('unprocessable', 'period-closed', `the month ${month} of fiscal year ${year} is closed; nothing is released into it`, {
         rule,
         year,
-        period: `MONTH#${month}`,
+        periodKind: 'month',
+        period: month,
       });
 }

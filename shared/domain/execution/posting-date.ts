@@ -1,4 +1,5 @@
 import { attributionRefusal } from '#shared/domain/fiscal-calendar/attribution.ts';
+import { periodForClient, periodInWords } from '#shared/domain/fiscal-calendar/period-words.ts';
 import { postingWindowRefusal } from '#shared/domain/fiscal-calendar/posting-window.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { broken } from '#shared/domain/execution/rules/lookups.ts';
@@ -24,7 +25,11 @@ export function postingDateRefusal(message: PostingMessage, state: WorkingState,
   }
   const closed = closingPeriods(command.date).find((period) => state.isClosed(gov, year, period));
   if (closed)
-    return broken('period-closed', `${closed} of ${year} is closed; nothing posts into it`, { year, period: closed, date: command.date });
+    return broken('period-closed', `${periodInWords(closed, year)} is closed; nothing posts into it`, {
+      year,
+      ...periodForClient(closed, year),
+      date: command.date,
+    });
   return undefined;
 }
 

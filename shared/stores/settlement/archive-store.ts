@@ -1,4 +1,5 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3Client } from '#shared/clients/s3.ts';
 import { bucketName } from '#shared/config/env.ts';
@@ -52,6 +53,36 @@ export async function readArchiveText(key: string): Promise<string> {
   const object = await s3Client().send(new GetObjectCommand({ Bucket: bucketName('archive'), Key: key }));
   if (!object.Body) throw new Error(`archive object ${key} has no body`);
   return object.Body.transformToString('utf-8');
+}
+
+/** What the store holds now for a key, as far as its bytes go. */
+export type StoredDigest =
+  | { readonly found: 'bytes'; readonly sha256: string; readonly size: number }
+  /** The bytes differ from the checksum the store kept for them (the SDK checks it as it reads). */
+  | { readonly found: 'bytes-unlike-store-checksum' }
+  | { readonly found: 'nothing' };
+
+/**
+ * The SHA-256 and size of the bytes the store holds now for a key, read in full and hashed here
+ * (a checksum kept beside the object would survive a change of the bytes made behind the store's
+ * API; the SDK's own check against the store's checksum header is a second line).
+ */
+export async function storedObjectDigest(key: string): Promise<StoredDigest> {
+  try {
+    const object = await s3Client().send(new GetObjectCommand({ Bucket: bucketName('archive'), Key: key }));
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of object.Body as AsyncIterable<Uint8Array>) {
+      hash.update(chunk);
+      size += chunk.length;
+    }
+    return { found: 'bytes', sha256: hash.digest('hex'), size };
+  } catch (error) {
+    const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+    if (e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return { found: 'nothing' };
+    if (/checksum mismatch/i.test(e.message ?? '')) return { found: 'bytes-unlike-store-checksum' };
+    throw error;
+  }
 }
 
 /** A short-lived URL that lets the holder GET one archive object. */

@@ -213,7 +213,13 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       name: 'refuses a closed day',
       message: commitPosting(1, '2026-03-31'),
       books: { items: [expenditureLine({ allotted: 1_000 })], closed: ['DAY#2026-03-31'] },
-      expected: refused(422, 'period-closed', { rule: 'period-closed', year: YEAR, period: 'DAY#2026-03-31', date: '2026-03-31' }),
+      expected: refused(422, 'period-closed', {
+        rule: 'period-closed',
+        year: YEAR,
+        periodKind: 'day',
+        period: '2026-03-31',
+        date: '2026-03-31',
+      }),
     },
   ],
   resolve: [
