@@ -54,7 +54,7 @@ describe('reversals into a closed period', () => {
     await freeze('MONTH#2027-01');
     const refused = await reverse();
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'period-closed', context: { year, period: 'MONTH#2027-01' } });
+    expect(refused.body).toMatchObject({ code: 'period-closed', context: { year, periodKind: 'month', period: '2027-01' } });
 
     // nothing was written: once the month opens again the reversal is a first one (201), from 700
     await thaw('MONTH#2027-01');
