@@ -4,7 +4,16 @@ import { listAssetRegister, recordAdjustingEntries } from '#shared/routes/accoun
 import { recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
 import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
 import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
-import { allot, archivedReport, collect, fund, officials, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
+import {
+  allot,
+  archivedReport,
+  collect,
+  commitUnpaid,
+  fund,
+  officials,
+  setUpAccounts,
+  spend,
+} from '#test/integration/accounting/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
@@ -27,7 +36,7 @@ import { useTestStack } from '#test/support/stack.ts';
  *        501 융자 1,500,000 paid 06-01                                         Dr 1202 / Cr 2101; Dr 2101 / Cr 1101
  *   SPEC 2-1 경상적세외수입 1,000,000 assessed and received 03-20               Dr 1105 / Cr 4202; Dr 1101 / Cr 1105
  *        201 일반운영비 (정책사업, 부문 016 → 기능 010) 400,000 paid 04-10     Dr 5102 / Cr 2101; …
- *   carry-over: GEN 201 line, 사고이월 100,000 (budget only, no journal)
+ *   carry-over: GEN 201 line, 사고이월 100,000 of a commitment left unpaid (budget only, no journal)
  *   결산정리 (31 Dec, 회계책임관):
  *     건설중인자산 대체: road ROAD-1 completed 2026-06-30, 20 years      Dr 1501 5,000,000 / Cr 1507 5,000,000
  *     감가상각 (제49조②, 월할 from June: 7 of 240 months)
@@ -234,9 +243,11 @@ describe('the golden year of three 회계', () => {
   });
 
   it('closes the year and archives the statements per 회계, per type and combined, equal to the hand figures', async () => {
+    // 사고이월 carries a commitment made and not paid (지방재정법 제50조②1): no journal, the figures stand.
+    const late = await commitUnpaid(GOV, YEAR, LINES.office, 100_000, '2026-11-02');
     const carry = await callRoute(recordCarryOver, {
       params: { gov: GOV, year: YEAR, lineId: LINES.office },
-      body: { kind: 'accident', amount: 100_000, reason: '계약 지연' },
+      body: { kind: 'accident', amount: 100_000, reason: '계약 지연', commitmentIds: [late.postingId] },
       caller: c.chief,
     });
     expect(carry.status, JSON.stringify(carry.body)).toBe(200);

@@ -93,6 +93,23 @@ export async function spend(gov: string, year: number, lineId: string, amount: n
   return [commit, resolve, order, pay];
 }
 
+/** A 지출원인행위 left unpaid at year end (what a 사고이월 carries; no journal: the cost accrues at 지출결의). */
+export async function commitUnpaid(gov: string, year: number, lineId: string, amount: number, date: string): Promise<AppliedPosting> {
+  const c = officials(gov);
+  return posting(
+    execution.createCommitment,
+    c.financeOfficer,
+    { gov, year },
+    {
+      lineId,
+      amount,
+      counterparty: '(주)가나다건설',
+      contractRef: `C-${lineId}-late`,
+      date,
+    },
+  );
+}
+
 /** 징수결정 of `assessed`, then 수납 of `received` (the rest stays 미수). */
 export async function collect(
   gov: string,
