@@ -1,11 +1,11 @@
 import { reportHeading } from '#shared/domain/reports/headings.ts';
-import { printedTable } from '#shared/domain/reports/layout.ts';
-import type { Report, ReportTable } from '#shared/domain/reports/report.ts';
+import { type PrintedRow, printedTable } from '#shared/domain/reports/layout.ts';
+import type { Report, ReportColumn, ReportTable } from '#shared/domain/reports/report.ts';
 
 /**
  * A report as a printable page: what an official prints for the council or reads in a browser.
  * A4 landscape, each table on its own pages under its title rows, the header row repeated on
- * every printed page, names beside codes, 소계/합계 in bold, negatives as △, amounts never
+ * every printed page (a table too wide for the page in parts), names beside codes, 소계/합계 in bold, negatives as △, amounts never
  * wrapped (text columns wrap instead, so every column stays on the page width).
  * Self-contained (no script, no external font or style), and the same report gives the same bytes.
  */
@@ -21,27 +21,48 @@ ${sections}
 `;
 }
 
+/**
+ * At most this many amount columns share a printed page width: 10 columns of 13-digit amounts
+ * (10조) at 7 pt fill an A4 landscape line. A wider table (세출결산 with its 예산현액 components)
+ * prints in parts, each repeating the text columns, so every column stays readable.
+ */
+export const AMOUNTS_PER_PART = 9;
+
 function section(report: Report, table: ReportTable): string {
   const heading = reportHeading(report, table.title);
   const printed = printedTable(table);
-  const head = printed.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
-  const body = printed.rows
+  const text = printed.columns.filter((c) => c.type !== 'won');
+  const amounts = printed.columns.filter((c) => c.type === 'won');
+  const partCount = Math.max(1, Math.ceil(amounts.length / AMOUNTS_PER_PART));
+  const perPart = Math.ceil(amounts.length / partCount);
+  const parts = Array.from({ length: partCount }, (_, i) => [...text, ...amounts.slice(i * perPart, (i + 1) * perPart)]);
+  return parts
+    .map((columns, i) => {
+      const part = partCount > 1 ? ` (${i + 1}/${partCount})` : '';
+      return `<section data-table="${escapeHtml(table.id)}"${partCount > 1 ? ` data-part="${i + 1}"` : ''}>
+<h1>${escapeHtml(heading.title)}${part}</h1>
+<p class="meta"><span>${escapeHtml(heading.period)}</span><span>${escapeHtml(heading.unit)}</span></p>
+${tableHtml(columns, printed.rows)}
+</section>`;
+    })
+    .join('\n');
+}
+
+function tableHtml(columns: readonly ReportColumn[], rows: readonly PrintedRow[]): string {
+  const head = columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
+  const body = rows
     .map((row) => {
-      const cells = printed.columns.map((c) => {
+      const cells = columns.map((c) => {
         const value = row.cells[c.key] ?? '';
         return typeof value === 'bigint' ? `<td class="won">${won(value)}</td>` : `<td>${escapeHtml(value)}</td>`;
       });
       return `<tr${row.kind === 'line' ? '' : ` class="${row.kind}"`}>${cells.join('')}</tr>`;
     })
     .join('\n');
-  return `<section data-table="${escapeHtml(table.id)}">
-<h1>${escapeHtml(heading.title)}</h1>
-<p class="meta"><span>${escapeHtml(heading.period)}</span><span>${escapeHtml(heading.unit)}</span></p>
-<table class="${printed.columns.length > 12 ? 'wide' : ''}"><thead><tr>${head}</tr></thead>
+  return `<table class="${columns.length > 12 ? 'wide' : ''}"><thead><tr>${head}</tr></thead>
 <tbody>
 ${body}
-</tbody></table>
-</section>`;
+</tbody></table>`;
 }
 
 /** 1,234,567 and △1,234,567 (the Korean public-accounts sign for a negative). */
