@@ -150,11 +150,11 @@ async function seedYear(): Promise<void> {
   );
 }
 
-/** The chief accountants' carry-overs: 종로구 E.A1 200,000 (사고이월), 서울특별시 E.B1 400,000 (명시이월). */
+/** The chief accountants' carry-overs: 종로구 E.A1 200,000 and 서울특별시 E.B1 400,000, both 명시이월 (a 사고이월 names its commitments, and this year is seeded without postings). */
 async function recordCarryOvers(): Promise<void> {
   const a = await callRoute(recordCarryOver, {
     params: { gov: A, year: YEAR, lineId: 'E.A1' },
-    body: { kind: 'accident', amount: 200_000, reason: '공사 지연' },
+    body: { kind: 'explicit', amount: 200_000, reason: '공사 지연' },
     caller: chief(A),
   });
   const b = await callRoute(recordCarryOver, {
@@ -197,7 +197,7 @@ describe('a scripted fiscal year of two governments', () => {
   it('records carry-overs by the chief accountant, within 예산현액 − 지출액', async () => {
     const tooMuch = await callRoute(recordCarryOver, {
       params: { gov: A, year: YEAR, lineId: 'E.A1' },
-      body: { kind: 'accident', amount: 300_001, reason: '공사 지연' },
+      body: { kind: 'explicit', amount: 300_001, reason: '공사 지연' },
       caller: chief(A),
     });
     expect(tooMuch.status).toBe(422);
@@ -213,30 +213,30 @@ describe('a scripted fiscal year of two governments', () => {
 
     const byOfficial = await callRoute(recordCarryOver, {
       params: { gov: A, year: YEAR, lineId: 'E.A1' },
-      body: { kind: 'accident', amount: 1, reason: 'x' },
+      body: { kind: 'explicit', amount: 1, reason: 'x' },
       caller: { sub: 'u1', roles: ['finance_officer'], gov: A },
     });
     expect(byOfficial.status).toBe(403);
     const otherGov = await callRoute(recordCarryOver, {
       params: { gov: A, year: YEAR, lineId: 'E.A1' },
-      body: { kind: 'accident', amount: 1, reason: 'x' },
+      body: { kind: 'explicit', amount: 1, reason: 'x' },
       caller: chief(B),
     });
     expect(otherGov.body.code).toBe('other-government');
     const revenueLine = await callRoute(recordCarryOver, {
       params: { gov: A, year: YEAR, lineId: 'R.A1' },
-      body: { kind: 'accident', amount: 1, reason: 'x' },
+      body: { kind: 'explicit', amount: 1, reason: 'x' },
       caller: chief(A),
     });
     expect(revenueLine.body.code).toBe('carry-over-expenditure-only');
 
     const a = await callRoute(recordCarryOver, {
       params: { gov: A, year: YEAR, lineId: 'E.A1' },
-      body: { kind: 'accident', amount: 200_000, reason: '공사 지연' },
+      body: { kind: 'explicit', amount: 200_000, reason: '공사 지연' },
       caller: chief(A),
     });
     expect(a.status).toBe(200);
-    expect(a.body).toMatchObject({ lineId: 'E.A1', kind: 'accident', amount: 200_000, recordedBy: `chief-${A}` });
+    expect(a.body).toMatchObject({ lineId: 'E.A1', kind: 'explicit', amount: 200_000, recordedBy: `chief-${A}` });
     const b = await callRoute(recordCarryOver, {
       params: { gov: B, year: YEAR, lineId: 'E.B1' },
       body: { kind: 'explicit', amount: 400_000, reason: '의회 승인 명시이월' },
@@ -306,7 +306,7 @@ describe('a scripted fiscal year of two governments', () => {
       carryIn: '0',
       budget: '1000000',
       paid: '700000',
-      accident: '200000',
+      explicit: '200000',
       carriedOver: '200000',
       unused: '100000',
     });
@@ -314,7 +314,8 @@ describe('a scripted fiscal year of two governments', () => {
     // The printed 세출결산 (issue #20): names beside the codes, a 소계 per 회계, the 합계 last.
     const printed = (await download(A, `${YEAR}/${A}/budget-settlement/2025/expenditure.csv`)).toString('utf8').split('\r\n');
     expect(printed[0]).toMatch(/^\uFEFF회계,회계명,예산과목,부서,통계목,통계목명,예산액,/);
-    expect(printed.at(-2)).toMatch(/^,,합계,,,,1300000,0,1300000,\d+,700000,\d+,\d+,\d+,200000,400000$/);
+    // 예산액, 전년도이월액, 이용·전용·이체·예비비·성립전 (none), 예산현액, 원인행위, 지출액, 과목경정, 명시·사고·계속비, 이월 계, 불용액
+    expect(printed.at(-2)).toMatch(/^,,합계,,,,1300000,0,0,0,0,0,0,1300000,\d+,700000,0,200000,0,0,200000,400000$/);
     expect(printed.some((row) => row.startsWith('GEN,,소계,'))).toBe(true);
 
     // 종로구 (one 일반회계, so 개별 = 유형별 = 통합): cash 1,000,000 + 460,000 − 10,000 − 720,000 + 20,000
@@ -412,7 +413,7 @@ describe('a scripted fiscal year of two governments', () => {
       { fund: 'WATER', account: '3101', debit: '0', credit: '200000' },
     ]);
     expect(await item(lineControlKey(B, YEAR + 1, 'E.B1'))).toMatchObject({ budget: 1_400_000, carryIn: 400_000 });
-    expect(await item(carryInKey(A, YEAR + 1, 'E.A1'))).toMatchObject({ amount: 200_000, kind: 'accident', appliedToLine: false });
+    expect(await item(carryInKey(A, YEAR + 1, 'E.A1'))).toMatchObject({ amount: 200_000, kind: 'explicit', appliedToLine: false });
     expect(await item(lineControlKey(A, YEAR + 1, 'E.A1'))).toBeUndefined();
   });
 
@@ -421,7 +422,7 @@ describe('a scripted fiscal year of two governments', () => {
     await closeYear();
     const late = await callRoute(recordCarryOver, {
       params: { gov: A, year: YEAR, lineId: 'E.A1' },
-      body: { kind: 'accident', amount: 250_000, reason: '추가' },
+      body: { kind: 'explicit', amount: 250_000, reason: '추가' },
       caller: chief(A),
     });
     expect(late.status).toBe(409);
