@@ -402,6 +402,37 @@ describe('changing the budget during a quarter (issue #14)', () => {
       paid: 300_000,
       recoded: 300_000,
     });
+
+    // its reversal takes the journal back too: the mirror lines, in the reversal's own transaction
+    const reversed = answer(
+      await callRoute(reverseBudgetChange, {
+        params: { gov, year, changeId: 'recoding.K-2026-01' },
+        body: { reference: 'K-2026-01-R', reason: '과목경정 착오' },
+        caller: c.head,
+      }),
+    );
+    expect(reversed.body).toMatchObject({ status: 201, kind: 'recoding', amount: -300_000, reverses: 'recoding.K-2026-01' });
+    const mirror = reversed.body as unknown as { decisionDate: string; journal: unknown };
+    expect(mirror.journal).toEqual({
+      fund: 'GEN',
+      date: mirror.decisionDate,
+      lines: [
+        { account: '5102', debit: 300_000, credit: 0, function: '010' },
+        { account: '2101', debit: 0, credit: 300_000 },
+        { account: '5102', debit: 0, credit: 300_000, function: '010' },
+        { account: '2101', debit: 300_000, credit: 0 },
+      ],
+    });
+    const net = (books: Awaited<ReturnType<typeof monthBalances>>, account: string) =>
+      (books.get(account)?.debit ?? 0n) - (books.get(account)?.credit ?? 0n);
+    const booksReversed = await monthBalances();
+    for (const account of ['5102', '2101']) {
+      // each side grew by the recoding and again by its mirror; what the account holds is as before
+      expect(booksReversed.get(account)?.debit, account).toBe((booksBefore.get(account)?.debit ?? 0n) + 600_000n);
+      expect(net(booksReversed, account), account).toBe(net(booksBefore, account));
+    }
+    expect(await status(id.materials)).toMatchObject({ committed: 700_000, paid: 300_000, recoded: 0 });
+    expect(await status(id.office)).toMatchObject({ committed: right.committed, paid: 0, recoded: 0 });
   });
 
   it('creates a 성립전 line for a designated, fully granted transfer and flags it', async () => {
