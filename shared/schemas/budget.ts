@@ -343,6 +343,12 @@ const moveFields = {
   reason: changeReason,
 };
 export const moveBody = z.strictObject(moveFields);
+export const diversionBody = z.strictObject({
+  ...moveFields,
+  dept: deptCode
+    .optional()
+    .describe('when `to` is a new 목 the 전용 creates: the department that executes it (default: the source line’s)'),
+});
 export const reallocationBody = z.strictObject({
   ...moveFields,
   reorganisation: z
