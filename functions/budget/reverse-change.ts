@@ -1,8 +1,9 @@
 import { reverseBudgetChange as reverse } from '#shared/application/budget/reverse-budget-change.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { reverseBudgetChange } from '#shared/routes/budget.ts';
+import { recodingBooks } from '#shared/wiring/recoding-books.ts';
 
 export const handler = apiHandler(reverseBudgetChange, async ({ params, body, request }) => {
-  const { posting, replay } = await reverse(request, params.gov, params.year, params.changeId, body.reference, body.reason);
+  const { posting, replay } = await reverse(request, params.gov, params.year, params.changeId, body.reference, body.reason, recodingBooks);
   return { status: replay ? 200 : 201, body: posting };
 });

@@ -48,6 +48,7 @@ import {
   delegationResult,
   executionRollup,
   lineStatus,
+  diversionBody,
   moveBody,
   preEstablishedBody,
   provisionsBody,
@@ -390,8 +391,8 @@ export const divertBudget = changeRoute({
   path: '/governments/{gov}/budgets/{year}/diversions',
   handler: 'budget/divert',
   summary: '전용: move budget between 단위사업 or 목 of one 정책사업 (지방재정법 §49; 시행령 §55)',
-  description: `Refused to or from 인건비 or 상환금 (원금 ↔ 이자 aside), into 업무추진비, after the year, to a line outside the budget, and into a line the council cut. ${changeNote}`,
-  body: moveBody,
+  description: `Refused to or from 인건비 or 상환금 (원금 ↔ 이자 aside), into 업무추진비, after the year, to a line outside the budget, and into a line the council cut. A target 목 not yet in the budget is created in the source's 회계 and 정책사업 (a 통계목 of the code table; its department \`dept\`, default the source's). ${changeNote}`,
+  body: diversionBody,
 });
 
 export const transferBudget = changeRoute({

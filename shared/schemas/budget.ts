@@ -3,6 +3,7 @@ import { fieldOfSector, isKnownEconomicItem, isRevenueCategory, STAT_ITEM_PATTER
 import { assetClassIds, debtInstruments, structureTypes } from '#shared/domain/budget/line-accounting.ts';
 import { versionStates, workflowActions } from '#shared/domain/budget/workflow.ts';
 import { fiscalYear, govCode, isoDate, positiveWon, text, won, wonTotal } from '#shared/schemas/common.ts';
+import { journalEntry } from '#shared/schemas/journal.ts';
 
 /** Codes become parts of line ids (joined with "."), so they never contain a dot. */
 const code = (what: string) => z.string().regex(/^[0-9A-Za-z_-]{1,20}$/, `${what}: 1–20 letters, digits, "-" or "_"`);
@@ -342,6 +343,12 @@ const moveFields = {
   reason: changeReason,
 };
 export const moveBody = z.strictObject(moveFields);
+export const diversionBody = z.strictObject({
+  ...moveFields,
+  dept: deptCode
+    .optional()
+    .describe('when `to` is a new 목 the 전용 creates: the department that executes it (default: the source line’s)'),
+});
 export const reallocationBody = z.strictObject({
   ...moveFields,
   reorganisation: z
@@ -395,6 +402,11 @@ export const budgetChange = z.object({
   reorganisation: z.object({ act: z.string(), number: z.string(), date: z.string() }).optional(),
   reserve: z.object({ emergency: z.boolean() }).optional(),
   grant: z.record(z.string(), z.unknown()).optional(),
+  journal: journalEntry
+    .optional()
+    .describe(
+      "과목경정: the journal written with it (the wrong line's expense reversed, the right line's booked); on its reversal, the mirror",
+    ),
   reverses: z.string().nullable(),
   reversedBy: z.string().nullable(),
 });

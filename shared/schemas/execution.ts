@@ -16,6 +16,7 @@ import {
   wonTotal,
 } from '#shared/schemas/common.ts';
 import { contractBasis, contractId } from '#shared/schemas/contract.ts';
+import { journalEntry } from '#shared/schemas/journal.ts';
 
 /** Ids of postings and of the documents they create (a document takes its posting's id). */
 export const postingId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a posting id is 8–64 letters, digits or dashes');
@@ -139,19 +140,6 @@ export const custodyParams = govYearParams.extend({
 });
 export const postingStatusParams = z.strictObject({ gov: govCode, postingId });
 
-const journalLine = z.object({
-  account: z.string().describe('account of the statutory chart (회계기준규칙)'),
-  debit: z.number().int(),
-  credit: z.number().int(),
-  function: z.string().optional().describe('기능 분야 of 사업총원가/사업수익 lines'),
-  counterpart: z.string().optional().describe('the other 회계 of a 내부거래'),
-});
-const cashClass = z.object({
-  activity: z.enum(['operating', 'investing', 'financing']),
-  label: z.string(),
-  counterpart: z.string().optional(),
-});
-
 export const postingStatus = z.object({
   postingId,
   gov: z.string(),
@@ -162,7 +150,7 @@ export const postingStatus = z.object({
   decidedAt: z.string().optional(),
   amount: z.number().int().optional(),
   reason: z.object({ rule: z.string(), detail: z.string(), context: z.record(z.string(), z.unknown()) }).optional(),
-  journal: z.object({ fund: z.string(), date: z.string(), lines: z.array(journalLine), cash: cashClass.optional() }).optional(),
+  journal: journalEntry.optional(),
   reverses: z.string().optional(),
   reversedBy: z.string().optional(),
 });

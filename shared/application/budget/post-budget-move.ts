@@ -11,9 +11,11 @@ import { post } from '#shared/application/reversible-posting.ts';
 import type { Posted } from '#shared/application/reversible-posting.ts';
 import { changeLineOf, decisionDateOf, quarterOf, requireAuthority } from '#shared/application/budget/budget-change-context.ts';
 import { notSyncing } from '#shared/stores/budget/allotments.ts';
-import { getChange, moveBudget, putChange } from '#shared/stores/budget/changes.ts';
+import { createControl, getChange, moveBudget, putChange } from '#shared/stores/budget/changes.ts';
 import type { BudgetChange } from '#shared/stores/budget/changes.ts';
 import { getLineControl } from '#shared/stores/budget/controls.ts';
+import type { StoredLineControl } from '#shared/stores/budget/controls.ts';
+import { listDepartments } from '#shared/stores/budget/structure.ts';
 import { changeId } from '#shared/stores/budget/keys.ts';
 
 export interface MoveRequest {
@@ -22,6 +24,8 @@ export interface MoveRequest {
   readonly amount: number;
   readonly reference: string;
   readonly reason: string;
+  /** 전용 into a new 목: the department that will execute it (default: the source's). */
+  readonly dept?: string | undefined;
 }
 
 /** What a kind adds to a move: its legal basis, its own rules, and what the record references. */
@@ -31,6 +35,8 @@ export interface MoveKind {
   /** The kind's own rules on the two lines (the shared ones — balance, 회계, year, 예비비 — run first). */
   readonly rules: (from: ChangeLine, to: ChangeLine) => Promise<Refusal | undefined>;
   readonly record?: Partial<Pick<BudgetChange, 'clause' | 'reorganisation' | 'reserve'>>;
+  /** 전용 only: the target line when it is not in the budget yet (new-diversion-line.ts); else project-not-in-budget. */
+  readonly newTarget?: (from: ChangeLine, toLineId: string) => ChangeLine | Refusal;
 }
 
 /**
@@ -60,11 +66,15 @@ export async function postBudgetMove(
       if (late) return late;
       const [source, target] = await Promise.all([getLineControl(gov, year, input.from), getLineControl(gov, year, input.to)]);
       if (!source) return lineNotControlled(gov, year, input.from);
-      if (!target) return projectNotInBudget(year, input.to);
+      if (!target && !kind.newTarget) return projectNotInBudget(year, input.to);
       // who may decide is the budget's own rule (after the lines are found, like the workflow's roles)
       const role = await requireAuthority(request, gov, kind.kind);
       const from = changeLineOf(source);
-      const to = changeLineOf(target);
+      const to = target ? changeLineOf(target) : (kind.newTarget?.(from, input.to) ?? projectNotInBudget(year, input.to));
+      if ('code' in to) return to;
+      const dept = input.dept ?? source.dept;
+      if (!target && input.dept && !(await listDepartments(gov)).some((d) => d.code === input.dept))
+        return refusal('unprocessable', 'unknown-department', `${gov} has no department ${input.dept}`, { dept: input.dept });
       const refused = moveRefusal(from, to, input.amount) ?? reserveLineRefusal(kind.kind, from, to) ?? (await kind.rules(from, to));
       if (refused) return refused;
       const change: BudgetChange = {
@@ -92,7 +102,9 @@ export async function postBudgetMove(
         posting: change,
         items: {
           source: moveBudget(gov, year, source, component, -input.amount),
-          target: moveBudget(gov, year, target, component, input.amount),
+          target: target
+            ? moveBudget(gov, year, target, component, input.amount)
+            : createControl(gov, year, newLineControl(source, to, dept, component, input.amount)),
           posting: putChange(gov, year, input.reference, change),
           notSyncing: notSyncing(gov, year),
           audit: auditPut(
@@ -120,3 +132,45 @@ export const projectNotInBudget = (year: number, lineId: string): Refusal =>
       lineId,
     },
   );
+
+/**
+ * The control item of a line a 전용 creates: the moved amount is its whole 예산현액 (in the kind's
+ * component and changesNet; 예산액 0), nothing executed; its 부문 and the journal attributes of
+ * its 정책사업 (structure type, 기능) come from the source, the journal code from its own 통계목.
+ */
+function newLineControl(source: StoredLineControl, line: ChangeLine, dept: string, component: string, amount: number) {
+  const journal = source.journal;
+  return {
+    lineId: line.lineId,
+    kind: line.kind,
+    fund: line.fund,
+    itemCode: line.itemCode,
+    dept,
+    mandatory: false,
+    sector: source.sector ?? '',
+    budget: amount,
+    carryIn: 0,
+    enacted: 0,
+    changesNet: amount,
+    [component]: amount,
+    allotted: 0,
+    committed: 0,
+    resolved: 0,
+    ordered: 0,
+    paid: 0,
+    assessed: 0,
+    received: 0,
+    refunded: 0,
+    version: null,
+    provisional: false,
+    ...(journal
+      ? {
+          journal: {
+            code: line.itemCode,
+            ...(journal.structureType ? { structureType: journal.structureType } : {}),
+            ...(journal.function ? { function: journal.function } : {}),
+          },
+        }
+      : {}),
+  };
+}

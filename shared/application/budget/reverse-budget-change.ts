@@ -4,11 +4,13 @@ import { afterYearEndRefusal, componentOf, moveRefusal, recodingRefusal } from '
 import type { ChangeKind } from '#shared/domain/budget/budget-change.ts';
 import { lineNotControlled } from '#shared/domain/budget/allotment.ts';
 import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
+import { recodingReversalJournal } from '#shared/domain/budget/recoding-journal.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { reversalOf } from '#shared/application/reversal-of.ts';
 import type { Posted } from '#shared/application/reversible-posting.ts';
 import { changeLineOf, decisionDateOf, quarterOf, requireAuthority } from '#shared/application/budget/budget-change-context.ts';
+import type { RecodingBooks } from '#shared/application/budget/recode.ts';
 import { notSyncing } from '#shared/stores/budget/allotments.ts';
 import { getChange, moveBudget, moveExecuted, putChange, REVERSAL_SUFFIX } from '#shared/stores/budget/changes.ts';
 import type { BudgetChange } from '#shared/stores/budget/changes.ts';
@@ -21,6 +23,10 @@ import { parseChangeId } from '#shared/stores/budget/keys.ts';
  * neither allotted nor committed; a recoding only what the right line has paid). At most one
  * reversal; repeating it with the same reference and reason replays it. A 성립전 line is not
  * reversed here (a later 추경 decides on it).
+ *
+ * A 과목경정's reversal also reverses its journal (recodingReversalJournal: the mirror of the
+ * recoding's, dated on the reversal's decision date), kept on the reversal record (which names the
+ * recoding in `reverses`) and written through the same books wiring in the same transaction.
  */
 export async function reverseBudgetChange(
   request: RequestInfo,
@@ -29,6 +35,7 @@ export async function reverseBudgetChange(
   originalId: string,
   reference: string,
   reason: string,
+  books: RecodingBooks,
 ): Promise<Posted<BudgetChange>> {
   const parsed = parseChangeId(originalId);
   const decisionDate = decisionDateOf(request.receivedAt);
@@ -59,8 +66,10 @@ export async function reverseBudgetChange(
         ? recodingRefusal(changeLineOf(source), changeLineOf(target), original.amount)
         : moveRefusal(changeLineOf(source), changeLineOf(target), original.amount);
       if (refused) return refused;
+      const { journal: recoded, ...kept } = original;
+      const journal = recoding && recoded ? recodingReversalJournal(recoded, decisionDate) : undefined;
       const reversal: BudgetChange = {
-        ...original,
+        ...kept,
         changeId: reversalId,
         reference: reversalReference,
         from: original.to,
@@ -72,6 +81,7 @@ export async function reverseBudgetChange(
         decidedBy: request.caller?.sub ?? 'anonymous',
         role: request.actingRole ?? 'head',
         quarter: quarterOf(decisionDate),
+        ...(journal ? { journal } : {}),
         reverses: originalId,
         reversedBy: null,
       };
@@ -83,6 +93,7 @@ export async function reverseBudgetChange(
           target: recoding ? moveExecuted(gov, year, target, original.amount) : moveBudget(gov, year, target, component, original.amount),
           posting: putChange(gov, year, reversalReference, reversal),
           notSyncing: notSyncing(gov, year),
+          ...(journal ? books(gov, year, journal) : {}),
           audit: auditPut(
             tableName(),
             auditRecord(request, { gov, operation: 'budgetChange.reverse', target: `budget-change ${gov}/${year}/${originalId}` }),

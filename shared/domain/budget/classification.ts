@@ -68,6 +68,11 @@ const economicItems = new Set(economicCodes.filter((code) => code.level === 'ite
 /** Whether the 편성목 of a 통계목 exists ("109-99" does not: there is no 편성목 109). */
 export const isKnownEconomicItem = (statItem: string): boolean => economicItems.has(itemOfStat(statItem));
 
+const statItems = new Set(economicCodes.filter((code) => code.level === 'stat').map((code) => code.code));
+
+/** Whether a 통계목 is in the code table ("206-02" is not, though 206 is). */
+export const isKnownStatItem = (statItem: string): boolean => statItems.has(statItem);
+
 /** 성질 group of a 편성목 or 통계목: "201-01" → "200". */
 export const economicGroupOf = (code: string): string => `${code.charAt(0)}00`;
 

@@ -40,6 +40,18 @@ export function recodingJournal(
   return { fund, date, lines };
 }
 
+/**
+ * The journal of a 과목경정's reversal: the recoding's own lines on the opposite sides (역분개), dated
+ * on the reversal's decision date, so the right line's expense goes back to the wrong line's
+ * account and the books stand as before the recoding (practice: a correction is reversed, never
+ * edited; 회계기준규칙's 자동분개 follows the budget's 과목). Balanced because the recoding's was.
+ */
+export function recodingReversalJournal(recoding: JournalEntry, date: string): JournalEntry {
+  const lines = reversalOf(recoding.lines);
+  if (!isBalanced(lines)) throw new Error('the reversal of a recoding journal does not balance');
+  return { fund: recoding.fund, date, lines };
+}
+
 /** The 지출결의 stage lines of `amount` on a line (Dr its account / Cr 미지급금). */
 function resolutionLines(fund: string, line: JournalledLine, amount: number): JournalLine[] | Refusal {
   const journal = line.journal ?? {};

@@ -105,8 +105,11 @@ const answer = (result: { status: number; body: Record<string, unknown> }) => ({
   status: result.status,
   body: { ...result.body, status: result.status },
 });
-const change = async (route: typeof divertBudget, body: Record<string, unknown>, caller: TestCaller = c.head) =>
-  answer(await callRoute(route, { params: { gov, year }, body: { reason: '집행 여건 변화', ...body }, caller }));
+const change = async (
+  route: typeof divertBudget | typeof transferBudget | typeof reallocateBudget | typeof useBudgetReserve | typeof recodeExecution,
+  body: Record<string, unknown>,
+  caller: TestCaller = c.head,
+) => answer(await callRoute(route, { params: { gov, year }, body: { reason: '집행 여건 변화', ...body }, caller }));
 const postings = {
   finance: { sub: 'fo-kim', roles: ['finance_officer'], gov },
   disbursing: { sub: 'do-lee', roles: ['disbursing_officer'], gov },
@@ -402,6 +405,37 @@ describe('changing the budget during a quarter (issue #14)', () => {
       paid: 300_000,
       recoded: 300_000,
     });
+
+    // its reversal takes the journal back too: the mirror lines, in the reversal's own transaction
+    const reversed = answer(
+      await callRoute(reverseBudgetChange, {
+        params: { gov, year, changeId: 'recoding.K-2026-01' },
+        body: { reference: 'K-2026-01-R', reason: '과목경정 착오' },
+        caller: c.head,
+      }),
+    );
+    expect(reversed.body).toMatchObject({ status: 201, kind: 'recoding', amount: -300_000, reverses: 'recoding.K-2026-01' });
+    const mirror = reversed.body as unknown as { decisionDate: string; journal: unknown };
+    expect(mirror.journal).toEqual({
+      fund: 'GEN',
+      date: mirror.decisionDate,
+      lines: [
+        { account: '5102', debit: 300_000, credit: 0, function: '010' },
+        { account: '2101', debit: 0, credit: 300_000 },
+        { account: '5102', debit: 0, credit: 300_000, function: '010' },
+        { account: '2101', debit: 300_000, credit: 0 },
+      ],
+    });
+    const net = (books: Awaited<ReturnType<typeof monthBalances>>, account: string) =>
+      (books.get(account)?.debit ?? 0n) - (books.get(account)?.credit ?? 0n);
+    const booksReversed = await monthBalances();
+    for (const account of ['5102', '2101']) {
+      // each side grew by the recoding and again by its mirror; what the account holds is as before
+      expect(booksReversed.get(account)?.debit, account).toBe((booksBefore.get(account)?.debit ?? 0n) + 600_000n);
+      expect(net(booksReversed, account), account).toBe(net(booksBefore, account));
+    }
+    expect(await status(id.materials)).toMatchObject({ committed: 700_000, paid: 300_000, recoded: 0 });
+    expect(await status(id.office)).toMatchObject({ committed: right.committed, paid: 0, recoded: 0 });
   });
 
   it('creates a 성립전 line for a designated, fully granted transfer and flags it', async () => {
@@ -464,6 +498,47 @@ describe('changing the budget during a quarter (issue #14)', () => {
       executionRate: expect.stringMatching(/^\d+\.\d\d$/),
       groups: [{ key: 'D100' }, { key: 'D200' }],
     });
+  });
+
+  it('creates the target 목 of a 전용 inside the same 정책사업, under every 전용 rule', async () => {
+    const newLine = 'E.GEN.P01.U01.D003.202-01'; // 여비 of a new 세부사업 D003 of P01
+    const refusals: [string, string][] = [
+      ['E.GEN.P01.U01.D001.203-02', 'diversion-into-entertainment'], // a new 업무추진비 목
+      ['E.GEN.P01.U01.D001.101-04', 'diversion-of-personnel'], // a new 인건비 목
+      ['E.GEN.P02.U03.D010.202-01', 'project-not-in-budget'], // another 정책사업: an 이용, never a new line
+      ['E.GEN.P01.U01.D001.206-02', 'project-not-in-budget'], // not a 통계목 of the code table
+    ];
+    for (const [i, [to, code]] of refusals.entries()) {
+      const refused = await change(divertBudget, { from: id.office, to, amount: 1, reference: `N-R${i}` });
+      expect(refused.body, to).toMatchObject({ status: 422, code });
+    }
+    const unknownDept = await change(divertBudget, { from: id.office, to: newLine, amount: 1, reference: 'N-DEPT', dept: 'D999' });
+    expect(unknownDept.body).toMatchObject({ status: 422, code: 'unknown-department' });
+    const office = await status(id.office);
+    const tooMuch = office.budget - office.allotted + 1;
+    const over = await change(divertBudget, { from: id.office, to: newLine, amount: tooMuch, reference: 'N-BIG' });
+    expect(over.body).toMatchObject({ status: 422, code: 'change-exceeds-unallotted' });
+    expect((await callRoute(getBudgetLineStatus, { params: { gov, year, lineId: newLine }, caller: c.budgetOfficer })).status).toBe(404);
+
+    const created = await change(divertBudget, { from: id.office, to: newLine, amount: 400_000, reference: 'N-2026-01' });
+    expect(created.body).toMatchObject({ status: 201, kind: 'diversion', from: id.office, to: newLine, amount: 400_000 });
+    // office gives 400,000 (its 전용 component: −1,000,000 of D-2026-041, then −1,400,000); the new line holds only the 전용
+    expect(await status(id.office)).toMatchObject({ budget: office.budget - 400_000, components: { diversion: -1_400_000 } });
+    expect(await status(newLine)).toMatchObject({
+      budget: 400_000,
+      allotted: 0,
+      remainingToAllot: 400_000,
+      components: { enacted: 0, diversion: 400_000 },
+    });
+    // a second 전용 into it moves budget like into any line; then it is allotted and executable as usual
+    expect((await change(divertBudget, { from: id.office, to: newLine, amount: 100_000, reference: 'N-2026-02' })).status).toBe(201);
+    const allotted = await callRoute(allotBudget, {
+      params: { gov, year },
+      body: { lineId: newLine, quarter: 4, amount: 500_000, kind: 'regular', reference: 'A-NEW' },
+      caller: c.budgetOfficer,
+    });
+    expect(allotted.status, JSON.stringify(allotted.body)).toBe(201);
+    expect(await status(newLine)).toMatchObject({ budget: 500_000, allotted: 500_000, remainingToAllot: 0 });
   });
 
   it('refuses every change of a year that has ended', async () => {

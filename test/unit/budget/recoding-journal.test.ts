@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recodingJournal } from '#shared/domain/budget/recoding-journal.ts';
+import { recodingJournal, recodingReversalJournal } from '#shared/domain/budget/recoding-journal.ts';
 import { isBalanced } from '#shared/domain/ledger/journal.ts';
 
 /**
@@ -27,6 +27,23 @@ describe('recoding journal (과목경정)', () => {
       ],
     });
     expect('lines' in entry && isBalanced(entry.lines)).toBe(true);
+  });
+
+  it('reverses a recoding with its mirror on the reversal date: 5104 back to 5102, balanced, nothing left per account', () => {
+    const entry = recodingJournal('GEN', '2026-11-30', program('wrong', '206-01'), program('right', '307-02'), 300_000);
+    if (!('lines' in entry)) throw new Error('the recoding journals');
+    const mirror = recodingReversalJournal(entry, '2026-12-02');
+    expect(mirror).toEqual({
+      fund: 'GEN',
+      date: '2026-12-02',
+      lines: [
+        { account: '5102', debit: 300_000, credit: 0, function: '081' },
+        { account: '2101', debit: 0, credit: 300_000 },
+        { account: '5104', debit: 0, credit: 300_000, function: '081' },
+        { account: '2101', debit: 300_000, credit: 0 },
+      ],
+    });
+    expect(isBalanced(mirror.lines)).toBe(true);
   });
 
   it('refuses a line the journal map cannot book (801 예비비 is never journaled)', () => {
