@@ -16,6 +16,7 @@ import { type MotoServer, startMoto } from '#infra/embedded/moto.ts';
 import { loadDevIssuer } from '#infra/runtime/jwt/dev-issuer.ts';
 import type { DevIssuer } from '#infra/runtime/jwt/dev-issuer.ts';
 import type { Role } from '#shared/auth/roles.ts';
+import { expenditureLineInput, revenueLineInput } from '#test/support/budget-lines.ts';
 import { projectRoot, type RunningStart, startNpmStart } from '#test/integration/ops/running-start.ts';
 
 const GOV = '11110';
@@ -96,24 +97,7 @@ describe('the README walkthrough on moto through npm provision and HOJO_EXTERNAL
     ok(
       await call('POST', `${v}/lines`, dept, {
         revision: 0,
-        upsert: [
-          {
-            kind: 'expenditure',
-            account: 'GEN',
-            policyCode: 'P01',
-            policyName: '행정운영',
-            unitCode: 'U01',
-            unitName: '기본경비',
-            detailCode: 'D001',
-            detailName: '부서운영',
-            statItem: '201-01',
-            sector: '016',
-            dept: 'D100',
-            fundingSource: 'own-revenue',
-            amount: 30_000_000,
-          },
-          { kind: 'revenue', account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', dept: 'D100', amount: 30_000_000 },
-        ],
+        upsert: [expenditureLineInput({ amount: 30_000_000 }), revenueLineInput({ amount: 30_000_000 })],
       }),
       'lines',
     );
