@@ -26,6 +26,16 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const { job, backfill } = message;
     try {
       const result = await runClosing(job, closingPorts(record.messageId), { backfill });
+      if (result.heldElsewhere) {
+        // A second message for a closing another run holds (two runtimes fired the same schedule):
+        // that run's message finishes it; this one is done.
+        logger.info('closing already running under another message; this one is dropped', {
+          gov: job.gov,
+          kind: job.period.kind,
+          period: job.period.id,
+        });
+        continue;
+      }
       logger.info('closing done', {
         gov: job.gov,
         kind: job.period.kind,

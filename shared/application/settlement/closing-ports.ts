@@ -15,10 +15,14 @@ import { carryForward } from '#shared/stores/settlement/carry-forward.ts';
 import { closedBefore, closePeriod, markClosed, reopenPeriod } from '#shared/stores/settlement/close-markers.ts';
 import { readClosingInputs } from '#shared/stores/settlement/inputs.ts';
 import { putJobMetric } from '#shared/stores/settlement/metrics.ts';
+import { releaseClosingLease, takeClosingLease } from '#shared/stores/settlement/closing-lease.ts';
 import { completedSteps, completeStep, failClosing } from '#shared/stores/settlement/progress.ts';
 
 /** What a closing needs from storage; `closingPorts` is the real one, tests may wrap it. */
 export interface ClosingPorts {
+  /** Takes the closing's lease (one run per government and period at a time); false when another run holds it. */
+  takeLease(job: ClosingJob): Promise<boolean>;
+  releaseLease(job: ClosingJob): Promise<void>;
   completedSteps(job: ClosingJob): Promise<readonly string[]>;
   completeStep(job: ClosingJob, done: readonly string[], step: string, summary: Readonly<Record<string, number>>): Promise<void>;
   /** Freezes the period (marker `closing`: nothing posts into it any more). */
@@ -45,9 +49,16 @@ export interface ClosingPorts {
   metric(job: ClosingJob, name: string, value: number, unit: 'Count' | 'None'): Promise<void>;
 }
 
-/** The closing's storage: DynamoDB for markers, progress, inputs and carry-forward; S3 for the archive. */
+/**
+ * The closing's storage: DynamoDB for markers, progress, inputs and carry-forward; S3 for the archive.
+ * `requestId` (the queue message's id) owns the lease, so that the same message delivered again
+ * after its run died takes the lease back at once. The lease runs on the wall clock, not the
+ * business clock (HOJO_CLOCK may differ between runtimes).
+ */
 export function closingPorts(requestId: string, clock: () => Date = now): ClosingPorts {
   return {
+    takeLease: (job) => takeClosingLease(job, requestId, new Date()),
+    releaseLease: (job) => releaseClosingLease(job, requestId),
     completedSteps,
     completeStep: (job, done, step, summary) =>
       completeStep(job, done, step, closingStatus(job.period.kind, [...done, step]), summary, clock()),

@@ -15,6 +15,8 @@ export interface ClosingResult {
   readonly itemsRead: number;
   readonly archived: readonly { readonly report: ReportId; readonly outcome: ArchiveOutcome }[];
   readonly differences: readonly Difference[];
+  /** Another run held the closing's lease: this one did nothing (that run's message finishes the closing). */
+  readonly heldElsewhere: boolean;
 }
 
 export interface ClosingOptions {
@@ -55,8 +57,22 @@ export async function checkClosingAllowed(
  * (the guards, trial-balance-unbalanced) opens the period again and records why (status `failed`),
  * then throws the Refused; a storage error is thrown for a retry that resumes at the step. Nothing
  * is marked closed unless its archive was written.
+ *
+ * One run at a time: a run first takes the closing's lease (closing-lease.ts). Two runtimes that
+ * both fire the schedule queue two messages per government; the run that finds the lease held
+ * does nothing and its message is dropped — the holder's message finishes the closing, or is
+ * redelivered (and takes the expired lease) if its run dies.
  */
 export async function runClosing(job: ClosingJob, ports: ClosingPorts, options: ClosingOptions = {}): Promise<ClosingResult> {
+  if (!(await ports.takeLease(job))) return { stepsRun: [], itemsRead: 0, archived: [], differences: [], heldElsewhere: true };
+  try {
+    return await runLeased(job, ports, options);
+  } finally {
+    await ports.releaseLease(job);
+  }
+}
+
+async function runLeased(job: ClosingJob, ports: ClosingPorts, options: ClosingOptions): Promise<ClosingResult> {
   const done = [...(await ports.completedSteps(job))];
   if (!done.includes('close-period')) {
     try {
@@ -101,7 +117,7 @@ export async function runClosing(job: ClosingJob, ports: ClosingPorts, options: 
     done.push(step);
     stepsRun.push(step);
   }
-  return { stepsRun, itemsRead: inputs?.itemsRead ?? 0, archived, differences };
+  return { stepsRun, itemsRead: inputs?.itemsRead ?? 0, archived, differences, heldElsewhere: false };
 }
 
 const failureOf = (refused: Refused): { code: string; detail: string } => ({ code: refused.code, detail: refused.refusal.detail });

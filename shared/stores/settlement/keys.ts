@@ -5,6 +5,7 @@
  *   pk SETTLEMENT#{gov}#{year}  sk CARRYIN#{lineId}           the carry-in of the line from year − 1 (written by that year's closing)
  *   pk SETTLEMENT#{gov}#{year}  sk OPENING                    opening balances of the year per fund and account (from year − 1's closing)
  *   pk SETTLEMENT#{gov}#{year}  sk PROGRESS#{kind}#{period}   a closing's completed steps (resume point)
+ *   pk SETTLEMENT#{gov}#{year}  sk LEASE#{kind}#{period}      the run closing it now (owner, expiresAt); deleted when it ends
  *   pk SETTLEMENT#{gov}#{year}  sk ARCHIVE#{report}#{period}  an archived report: its manifest (files, SHA-256)
  *        gsi1pk ARCHIVES#{year}  gsi1sk {gov}#{report}#{period}   (the ministry's nationwide listing of a year)
  *
@@ -21,6 +22,10 @@ export const openingKey = (gov: string, year: number) => ({ pk: settlementPartit
 export const progressKey = (gov: string, year: number, kind: string, period: string) => ({
   pk: settlementPartition(gov, year),
   sk: `PROGRESS#${kind}#${period}`,
+});
+export const leaseKey = (gov: string, year: number, kind: string, period: string) => ({
+  pk: settlementPartition(gov, year),
+  sk: `LEASE#${kind}#${period}`,
 });
 export const archiveIndexKey = (gov: string, year: number, report: string, period: string) => ({
   pk: settlementPartition(gov, year),
