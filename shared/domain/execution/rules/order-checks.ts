@@ -65,7 +65,10 @@ export function orderChecks(
   const attribution = String(commitment.attrs.attribution ?? '');
   const attributionDate = commitment.attrs.attributionDate === undefined ? undefined : String(commitment.attrs.attributionDate);
   const belongs = paymentYear(attribution, attributionDate, date);
-  if (belongs !== undefined && belongs.year !== message.year) {
+  // An order dated after 31 December that the posting window accepted (지방회계법 제7조제1항 단서;
+  // 회계령 제3조, 제34조: the listed exceptions until 20 January) is still the old year's.
+  const inClosingWindow = belongs?.date === date && belongs.year === message.year + 1;
+  if (belongs !== undefined && belongs.year !== message.year && !inClosingWindow) {
     return broken(
       'order-outside-fiscal-year',
       `by ${belongs.source} this payment belongs to ${belongs.year}, not to the line's ${message.year}`,
