@@ -185,6 +185,11 @@ export const problemCodes = {
     "반납 of a closed year's payment is current-year revenue (지방회계법 제27조제1항): name the revenue line (revenueLineId)",
   'withholding-exceeds-gross': '원천징수: the amounts withheld would exceed the gross amount of the payment order',
   'withholding-kind-repeated': '원천징수: a withholding kind is given more than once on one payment order',
+  // The 지출원's checks before a 지급명령 (지방회계법 시행령 제33조)
+  'order-without-commitment-papers': '지급명령: the 지출결의 rests on no applied 지출원인행위 (시행령 제33조제1호; 법 제31조)',
+  'order-within-allotment': "지급명령: the line's ordered total would pass its 배정된 예산 (시행령 제33조제2호)",
+  'order-within-cash-limit': "지급명령: more than the month's 지출한도액 (cash allocation) has left (시행령 제33조제2호, 제32조)",
+  'order-outside-fiscal-year': '지급명령: by 회계령 제2조제2항 the payment belongs to another year than the line (시행령 제33조제3호)',
   'unknown-custody': 'no 세입세출외현금 record has this id (yet)',
   'release-within-deposit': "세입세출외현금: paid out ≤ held on the record would not hold (never more than the depositor's balance)",
   'posting-failed':

@@ -165,12 +165,20 @@ export const postingAccepted = postingStatus.partial().extend({
   statusUrl: z.string().describe('GET this for queued / applied / rejected'),
 });
 
-const fundCash = z.object({ fund: z.string(), inflow: wonTotal, outflow: wonTotal, cash: wonTotal });
+const cashFigures = {
+  inflow: wonTotal,
+  outflow: wonTotal,
+  cash: wonTotal.describe('all cash of the fund: budgetCash + custodyCash'),
+  budgetCash: wonTotal.describe('세입·세출 cash: what the budget may spend'),
+  custodyCash: wonTotal.describe('세입세출외현금 held for others (withholdings not yet remitted, guarantees)'),
+};
+const fundCash = z.object({ fund: z.string(), ...cashFigures });
 
 export const governmentFundStatus = z.object({
   gov: z.string(),
   year: z.number().int(),
   funds: z.array(fundCash),
+  total: z.object(cashFigures),
   updatedAt: z.string().nullable(),
 });
 
@@ -178,7 +186,7 @@ export const nationalFundStatus = z.object({
   year: z.number().int(),
   governments: z.number().int().describe('governments with any cash movement this year'),
   funds: z.array(fundCash),
-  total: z.object({ inflow: wonTotal, outflow: wonTotal, cash: wonTotal }),
+  total: z.object(cashFigures),
 });
 
 export const yearParams = z.strictObject({ year: fiscalYear });

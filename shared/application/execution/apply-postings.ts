@@ -138,7 +138,16 @@ async function recordFailed(delivery: Delivery, error: unknown): Promise<ApplyRe
       },
     ),
   };
-  const plan: BatchPlan = { outcomes: [outcome], changes: [], balances: [], cash: [], closingChecks: [], reversals: [], ledger: [] };
+  const plan: BatchPlan = {
+    outcomes: [outcome],
+    changes: [],
+    balances: [],
+    cash: [],
+    custody: [],
+    closingChecks: [],
+    reversals: [],
+    ledger: [],
+  };
   const written = await writeActions(batchActions(plan, new Date().toISOString()));
   // A lost race here means the posting was decided meanwhile (another delivery applied it).
   if (!written.ok) return { outcomes: [{ message, status: 'duplicate' }], capacityUnits: 0, transactions: 0 };

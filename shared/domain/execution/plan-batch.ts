@@ -10,6 +10,8 @@ import type { Need, Snapshot } from '#shared/domain/execution/snapshot.ts';
 import { closingPeriods, needKey } from '#shared/domain/execution/snapshot.ts';
 import { MissingState, WorkingState } from '#shared/domain/execution/working-state.ts';
 import { balanceDeltas, cashMovements } from '#shared/domain/ledger/balances.ts';
+import { custodyMovements } from '#shared/domain/execution/custody-movements.ts';
+import type { CustodyMovement } from '#shared/domain/execution/custody-movements.ts';
 import type { BalanceDelta, CashMovement } from '#shared/domain/ledger/balances.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 import { ledgerEntryOf, withParty } from '#shared/domain/execution/ledger-entry.ts';
@@ -40,6 +42,8 @@ export interface BatchPlan {
   readonly changes: readonly ItemChange[];
   readonly balances: readonly BalanceDelta[];
   readonly cash: readonly CashMovement[];
+  /** 세입세출외현금 deposited and released, kept apart from budget cash in the fund status. */
+  readonly custody: readonly CustodyMovement[];
   /** Closed-period markers that must not exist when the batch commits. */
   readonly closingChecks: readonly { gov: string; year: number; period: string }[];
   /** Corrections applied: the reversal marker of the original is created with the batch. */
@@ -128,6 +132,11 @@ function assemble(outcomes: readonly Outcome[], changes: readonly ItemChange[], 
     changes,
     balances: balanceDeltas(journals),
     cash: cashMovements(journals),
+    custody: custodyMovements(
+      outcomes.flatMap((o) =>
+        o.status === 'applied' ? [{ gov: o.message.gov, year: o.message.year, fund: o.fund, effects: o.effects }] : [],
+      ),
+    ),
     closingChecks: [...checks.values()],
     reversals,
     ledger,

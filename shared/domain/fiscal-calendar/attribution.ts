@@ -127,3 +127,23 @@ export function attributionRefusal(year: number, command: AttributedCommand): Re
     { ...context, date: decisive, attributedYear },
   );
 }
+
+/**
+ * The fiscal year a payment belongs to (회계령 제2조제2항), for the 지출원's check before a 지급명령
+ * (회계령 제33조제3호): the commitment's category (its default, 제7호, when none was recorded) and the
+ * date it gave; a category decided later (제6호 지급이 확정된 날, 제7호 지급명령을 한 날) without a
+ * date is decided by the order's date (practice: the order is the latest moment payment is fixed).
+ * Undefined for the categories that belong to the budget's own year (제3호).
+ */
+export function paymentYear(
+  category: string,
+  attributionDate: string | undefined,
+  orderDate: string,
+): { year: number; date: string; category: string; source: string } | undefined {
+  const name = category === '' ? defaultAttribution.expenditure : category;
+  const entry = (expenditureAttributions as Readonly<Record<string, AttributionCategory>>)[name];
+  if (!entry || entry.date === 'none') return undefined;
+  const date = attributionDate ?? (entry.date === 'optional' ? orderDate : undefined);
+  if (date === undefined) return undefined;
+  return { year: Number(date.slice(0, 4)), date, category: name, source: entry.source };
+}

@@ -1,6 +1,7 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
+import type { CustodyMovement } from '#shared/domain/execution/custody-movements.ts';
 import type { CashMovement } from '#shared/domain/ledger/balances.ts';
 
 /**
@@ -8,7 +9,9 @@ import type { CashMovement } from '#shared/domain/ledger/balances.ts';
  * postings that move cash, so it is current as soon as a posting is applied.
  *
  *   pk FUNDS#{gov}#{year}   sk STATUS   in#{fund}, out#{fund}: cash received and paid out (integer won,
- *                                       ADDed); expenditurePaid: 세출 지출액 (payments only, not refunds;
+ *                                       ADDed); custodyIn#{fund}, custodyOut#{fund}: 세입세출외현금
+ *                                       deposited and released (part of in/out's cash, held for others);
+ *                                       expenditurePaid: 세출 지출액 (payments only, not refunds;
  *                                       the nationwide execution rate reads it); gov, year, updatedAt
  *
  * One partition per government (not one for the nation), so no government's posting rate limits
@@ -23,6 +26,7 @@ export function fundStatusUpdate(
   movements: readonly CashMovement[],
   now: string,
   expenditurePaid = 0,
+  custody: readonly CustodyMovement[] = [],
 ) {
   const names: Record<string, string> = { '#year': 'year' };
   const values: Record<string, unknown> = { ':gov': gov, ':year': year, ':now': now, ':entity': 'fund-status' };
@@ -32,6 +36,13 @@ export function fundStatusUpdate(
     values[`:in${i}`] = movement.inflow;
     values[`:out${i}`] = movement.outflow;
     return `#in${i} :in${i}, #out${i} :out${i}`;
+  });
+  custody.forEach((movement, i) => {
+    names[`#cin${i}`] = `custodyIn#${movement.fund}`;
+    names[`#cout${i}`] = `custodyOut#${movement.fund}`;
+    values[`:cin${i}`] = movement.deposited;
+    values[`:cout${i}`] = movement.released;
+    adds.push(`#cin${i} :cin${i}, #cout${i} :cout${i}`);
   });
   if (expenditurePaid !== 0) {
     values[':paid'] = expenditurePaid;
@@ -52,6 +63,9 @@ export interface FundCash {
   readonly fund: string;
   readonly inflow: bigint;
   readonly outflow: bigint;
+  /** 세입세출외현금 deposited and released (included in inflow/outflow's cash). */
+  readonly custodyIn: bigint;
+  readonly custodyOut: bigint;
 }
 
 export interface GovernmentFundStatus {
@@ -85,14 +99,14 @@ export async function readFundStatuses(govs: readonly string[], year: number): P
 }
 
 function toStatus(gov: string, item: Record<string, unknown> | undefined): GovernmentFundStatus {
-  const funds = new Map<string, { inflow: bigint; outflow: bigint }>();
+  const funds = new Map<string, { inflow: bigint; outflow: bigint; custodyIn: bigint; custodyOut: bigint }>();
+  const field = { in: 'inflow', out: 'outflow', custodyIn: 'custodyIn', custodyOut: 'custodyOut' } as const;
   for (const [name, value] of Object.entries(item ?? {})) {
-    const match = /^(in|out)#(.+)$/.exec(name);
+    const match = /^(in|out|custodyIn|custodyOut)#(.+)$/.exec(name);
     if (!match) continue;
     const fund = match[2]!;
-    const entry = funds.get(fund) ?? { inflow: 0n, outflow: 0n };
-    if (match[1] === 'in') entry.inflow += BigInt(value as number);
-    else entry.outflow += BigInt(value as number);
+    const entry = funds.get(fund) ?? { inflow: 0n, outflow: 0n, custodyIn: 0n, custodyOut: 0n };
+    entry[field[match[1] as keyof typeof field]] += BigInt(value as number);
     funds.set(fund, entry);
   }
   return {

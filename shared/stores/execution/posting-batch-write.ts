@@ -47,11 +47,15 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
   }
   for (const entry of plan.ledger) for (const item of ledgerItems(entry)) actions.push({ Put: { TableName: table, Item: item } });
   for (const balance of plan.balances) actions.push(balanceUpdate(table, balance));
-  const cashByGovernment = Map.groupBy(plan.cash, (movement) => `${movement.gov}|${movement.year}`);
+  const byGovernment = (movement: { gov: string; year: number }) => `${movement.gov}|${movement.year}`;
+  const cashByGovernment = Map.groupBy(plan.cash, byGovernment);
+  const custodyByGovernment = Map.groupBy(plan.custody, byGovernment);
   const paid = paidByGovernment(plan.outcomes);
-  for (const [key, movements] of cashByGovernment) {
-    const first = movements[0]!;
-    actions.push(fundStatusUpdate(table, first.gov, first.year, movements, decidedAt, paid.get(key) ?? 0));
+  for (const key of new Set([...cashByGovernment.keys(), ...custodyByGovernment.keys()])) {
+    const movements = cashByGovernment.get(key) ?? [];
+    const custody = custodyByGovernment.get(key) ?? [];
+    const { gov, year } = movements[0] ?? custody[0]!;
+    actions.push(fundStatusUpdate(table, gov, year, movements, decidedAt, paid.get(key) ?? 0, custody));
   }
   for (const check of plan.closingChecks) {
     actions.push({

@@ -103,7 +103,9 @@ describe('expenditure chain: commit → resolve → order → pay', () => {
 
     const fundStatus = await callRoute(routes.getFundStatus, { caller: callers.ministry, params: { gov: GOV, year: YEAR } });
     expect(fundStatus.status).toBe(200);
-    expect(fundStatus.body.funds).toEqual([{ fund: FUND, inflow: '0', outflow: '1200000', cash: '-1200000' }]);
+    expect(fundStatus.body.funds).toEqual([
+      { fund: FUND, inflow: '0', outflow: '1200000', cash: '-1200000', budgetCash: '-1200000', custodyCash: '0' },
+    ]);
 
     const day = await readBalances(GOV, YEAR, 'DAY#2026-03-07#');
     expect(day.map((b) => [b.account, b.debit, b.credit])).toEqual(

@@ -139,7 +139,7 @@ describe('race: concurrent postings on a few lines asking twice what the rules a
       const cashPaid = months.filter((b) => b.account === '1101').reduce((total, b) => total + b.credit, 0n);
       expect(cashPaid).toBe(BigInt(paidSum));
       const status = await readFundStatus(gov, YEAR);
-      expect(status.funds).toEqual([{ fund: FUND, inflow: 0n, outflow: BigInt(paidSum) }]);
+      expect(status.funds).toEqual([{ fund: FUND, inflow: 0n, outflow: BigInt(paidSum), custodyIn: 0n, custodyOut: 0n }]);
     }
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ControlledItem } from '#shared/domain/execution/items.ts';
-import { docTarget, lineTarget, targetKey } from '#shared/domain/execution/items.ts';
+import { cashTarget, docTarget, lineTarget, targetKey } from '#shared/domain/execution/items.ts';
 import { planBatch } from '#shared/domain/execution/plan-batch.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { applyDeltas, writeConditions } from '#shared/domain/execution/counters.ts';
@@ -85,7 +85,14 @@ describe('planBatch', () => {
     const resolve = message({ kind: 'resolve', commitmentId: c.postingId, amount: 200, date: '2026-03-03' });
     const sameOfficer = message({ kind: 'order', resolutionId: resolve.postingId, amount: 200, date: '2026-03-03' }, 'fo');
     const other = message({ kind: 'order', resolutionId: resolve.postingId, amount: 200, date: '2026-03-03' }, 'do');
-    const result = plan([c, resolve, sameOfficer, other]);
+    // March's cash, so the 지출원's cash check (order-checks.ts) lets the order through.
+    const march: ControlledItem = {
+      target: cashTarget(GOV, YEAR, 'general', '2026-03'),
+      kind: 'cash',
+      attrs: { fund: 'general', month: '2026-03' },
+      counters: { allocated: 1_000, paid: 0 },
+    };
+    const result = plan([c, resolve, sameOfficer, other], [line(1_000), march]);
     expect(result.outcomes.map((o) => (o.status === 'rejected' ? o.refusal.code : o.status))).toEqual([
       'applied',
       'applied',

@@ -21,7 +21,14 @@ export const commit: PostingRule<'commit'> = (message, command, state) => {
     message,
     'commitment',
     { amount },
-    { lineId: command.lineId, fund: String(line.attrs.fund), createdBy: message.actor.sub },
+    {
+      lineId: command.lineId,
+      fund: String(line.attrs.fund),
+      createdBy: message.actor.sub,
+      // 회계령 제2조제2항: the year the payments belong to, checked again at the 지급명령 (order-checks.ts).
+      ...(command.attribution ? { attribution: command.attribution.category } : {}),
+      ...(command.attribution?.date ? { attributionDate: command.attribution.date } : {}),
+    },
   );
   return applied(line, command.date, amount, [lineEffect(line, { committed: amount }), commitment], []);
 };

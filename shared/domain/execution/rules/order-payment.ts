@@ -1,5 +1,6 @@
 import { applied, docEffect, lineEffect, linkOf, newDocument } from '#shared/domain/execution/rules/effects.ts';
 import { documentOf, lineOf } from '#shared/domain/execution/rules/lookups.ts';
+import { orderChecks } from '#shared/domain/execution/rules/order-checks.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 import { orderingOwnCommitment } from '#shared/domain/execution/segregation-of-duties.ts';
@@ -8,7 +9,8 @@ import { encodeWithholdings, withholdingRefusal } from '#shared/domain/execution
 /**
  * 지급명령 (payment order; 지방회계법 「지급명령」, given by the 지출원 of 제31조): within the
  * resolution (`order-within-resolution`), never by the official who made the commitment
- * (segregation of duties, 403). No journal line: the liability was booked at the resolution.
+ * (segregation of duties, 403), and only once the 지출원's checks of 시행령 제33조 hold
+ * (rules/order-checks.ts: the commitment papers, the allotment and the month's cash, the year). No journal line: the liability was booked at the resolution.
  * It may carry 원천징수 (withholding.ts): each kind once, together at most the gross amount; the bank
  * pays the net and the withheld amounts go to 세입세출외현금 (rules/pay.ts).
  */
@@ -23,6 +25,8 @@ export const orderPayment: PostingRule<'order'> = (message, command, state) => {
   const withholdings = command.withholdings ?? [];
   const overWithheld = withholdingRefusal(amount, withholdings);
   if (overWithheld) return overWithheld;
+  const unchecked = orderChecks(message, state, resolution, line, amount, command.date);
+  if (unchecked) return unchecked;
   const order = newDocument(
     message,
     'order',

@@ -55,6 +55,15 @@ const receipt = (counters: Record<string, number>) =>
 const commitPosting = (amount: number, date = '2026-03-02') =>
   posting({ kind: 'commit', lineId: 'E1', amount, counterparty: 'c', contractRef: 'k', date });
 const resolvePosting = (amount: number) => posting({ kind: 'resolve', commitmentId: 'C1', amount, date: '2026-03-03' });
+/** What the 지출원 finds before ordering 200 on RS1: the line, the resolution, its commitment and March's cash. */
+const orderBooks = (line: Record<string, number> = {}) => ({
+  items: [
+    expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ...line }),
+    resolution({ amount: 200 }),
+    commitment({ amount: 500, resolved: 200 }),
+    cashAllocation('2026-03', { allocated: 1_000 }),
+  ],
+});
 const orderPosting = (amount: number, sub = 'do-park') => posting({ kind: 'order', resolutionId: 'RS1', amount, date: '2026-03-04' }, sub);
 const withholdingOrder = (withholdings: { kind: 'income-tax' | 'local-income-tax'; amount: number }[], amount = 200) =>
   posting({ kind: 'order', resolutionId: 'RS1', amount, date: '2026-03-04', withholdings }, 'do-park');
@@ -261,12 +270,76 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
   ],
   order: [
     {
+      name: '지출원 check 1: refuses a resolution that rests on no applied commitment (시행령 제33조제1호)',
+      message: orderPosting(200),
+      books: { items: orderBooks().items.filter((item) => item.kind !== 'commitment') },
+      expected: refused(422, 'order-without-commitment-papers', {
+        rule: 'order-without-commitment-papers',
+        article: '지방회계법 시행령 제33조제1호',
+        commitmentId: 'C1',
+      }),
+    },
+    {
+      name: "지출원 check 2: refuses an order past the line's allotment (the allotment was cut after the commitment)",
+      message: orderPosting(200),
+      books: orderBooks({ allotted: 150, ordered: 0 }),
+      expected: refused(422, 'order-within-allotment', {
+        rule: 'order-within-allotment',
+        article: '지방회계법 시행령 제33조제2호',
+        lineId: 'E1',
+        allotted: 150,
+        ordered: 0,
+        amount: 200,
+      }),
+    },
+    {
+      name: "지출원 check 2: refuses more than the month's cash leaves (지출한도액), before the bank is asked",
+      message: orderPosting(200),
+      books: {
+        items: [...orderBooks().items.filter((item) => item.kind !== 'cash'), cashAllocation('2026-03', { allocated: 1_000, paid: 850 })],
+      },
+      expected: refused(422, 'order-within-cash-limit', {
+        rule: 'order-within-cash-limit',
+        article: '지방회계법 시행령 제33조제2호, 제32조',
+        fund: 'general',
+        month: '2026-03',
+        allocated: 1_000,
+        paid: 850,
+        amount: 200,
+      }),
+    },
+    {
+      name: '지출원 check 2: refuses a month with no cash allocated at all',
+      message: orderPosting(200),
+      books: { items: orderBooks().items.filter((item) => item.kind !== 'cash') },
+      expected: refused(422, 'order-within-cash-limit', { allocated: 0, paid: 0, amount: 200 }),
+    },
+    {
+      name: "지출원 check 3: refuses a payment that 회계령 제2조 puts in another year than the line's",
+      message: orderPosting(200),
+      books: {
+        items: [
+          ...orderBooks().items.filter((item) => item.kind !== 'commitment'),
+          commitment({ amount: 500, resolved: 200 }, { attribution: 'claim-received-date', attributionDate: '2025-12-30' }),
+        ],
+      },
+      expected: refused(422, 'order-outside-fiscal-year', {
+        rule: 'order-outside-fiscal-year',
+        article: '지방회계법 시행령 제33조제3호',
+        source: '회계령 제2조제2항제5호',
+        category: 'claim-received-date',
+        year: YEAR,
+        paymentYear: 2025,
+        date: '2025-12-30',
+      }),
+    },
+    {
       name: 'refuses withholdings above the gross amount: the net would be negative',
       message: withholdingOrder([
         { kind: 'income-tax', amount: 150 },
         { kind: 'local-income-tax', amount: 51 },
       ]),
-      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
+      books: orderBooks(),
       expected: refused(422, 'withholding-exceeds-gross', { rule: 'withholding-exceeds-gross', gross: 200, withheld: 201 }),
     },
     {
@@ -275,13 +348,13 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         { kind: 'income-tax', amount: 10 },
         { kind: 'income-tax', amount: 10 },
       ]),
-      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
+      books: orderBooks(),
       expected: refused(422, 'withholding-kind-repeated', { kind: 'income-tax' }),
     },
     {
       name: 'orders the gross with withholdings up to it: the line is executed for the gross',
       message: withholdingOrder([{ kind: 'income-tax', amount: 200 }]),
-      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
+      books: orderBooks(),
       expected: {
         applied: { amount: 200, deltas: { line: { ordered: 200 }, RS1: { ordered: 200 }, created: { amount: 200 } }, journal: [] },
       },
@@ -289,7 +362,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
     {
       name: 'orders the payment of a resolution; no journal line',
       message: orderPosting(200),
-      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
+      books: orderBooks(),
       expected: {
         applied: { amount: 200, deltas: { line: { ordered: 200 }, RS1: { ordered: 200 }, created: { amount: 200 } }, journal: [] },
       },
@@ -297,13 +370,13 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
     {
       name: 'refuses the official who made the commitment (403)',
       message: orderPosting(200, 'fo-kim'),
-      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), resolution({ amount: 200 })] },
+      books: orderBooks(),
       expected: refused(403, 'segregation-of-duties', { rule: 'segregation-of-duties', commitmentId: 'C1' }),
     },
     {
       name: 'refuses more than the resolution',
       message: orderPosting(201),
-      books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 500 }), resolution({ amount: 200 })] },
+      books: orderBooks({ resolved: 500 }),
       expected: refused(422, 'order-within-resolution', { rule: 'order-within-resolution', item: 'resolution', ordered: 0, amount: 200 }),
     },
   ],
