@@ -31,7 +31,8 @@ const bond = {
   installments: 5,
   intervalMonths: 12,
 };
-const ratio = async () => (await callRoute(getDebtRatio, { params: { gov }, query: { year: String(year) }, caller: accountant })).body;
+const ratio = async (asOf?: string) =>
+  (await callRoute(getDebtRatio, { params: { gov }, query: { year: String(year), ...(asOf ? { asOf } : {}) }, caller: accountant })).body;
 const repay = (reference: string, amount: number) =>
   callRoute(recordDebtRepayment, {
     params: { gov, debtId: bond.debtId },
@@ -72,16 +73,24 @@ describe('debt register and debt ratio through the API', () => {
     expect(badSchedule.body.code).toBe('invalid-repayment-schedule');
   });
 
-  it('puts exactly 25% in caution and one won less in normal', async () => {
+  it('counts 채무 as of a date and keeps exactly 25% out of 주의 (25% 초과)', async () => {
     expect(await ratio()).toMatchObject({
+      asOf: '2026-12-31',
       outstanding: '250000000',
+      bondsAndBorrowings: '250000000',
+      debtBurdens: '0',
+      guaranteeLiability: '0',
       budget: '1000000000',
+      version: 0,
       ratio: { percent: '25.00' },
-      band: 'caution',
-      bandName: '주의',
+      band: 'normal',
+      bandName: '정상',
     });
+    expect(await ratio('2026-03-01')).toMatchObject({ outstanding: '0', band: 'normal' }); // before the issue
     expect((await repay('R1', 1)).status).toBe(201);
-    expect(await ratio()).toMatchObject({ outstanding: '249999999', band: 'normal', bandName: '정상' });
+    // The repayment is dated 2027-03-02: the year-end 2026 figure does not move, a date after it does.
+    expect(await ratio()).toMatchObject({ outstanding: '250000000' });
+    expect(await ratio('2027-03-02')).toMatchObject({ outstanding: '249999999', band: 'normal', bandName: '정상' });
   });
 
   it('never repays more than outstanding, applies a reference once (a repeat replays), and reverses by a reversing entry', async () => {
