@@ -109,6 +109,7 @@ export const governmentDebtRatio = z.object({
 
 export const nationalDebtRatios = z.object({
   year: z.number().int(),
+  asOf: isoDate.describe('채무 is counted at the last day of the year'),
   outstandingTotal: wonTotal,
   bands: z.object({ normal: z.number().int(), caution: z.number().int(), severe: z.number().int(), unknown: z.number().int() }),
   items: z.array(z.object({ gov: z.string(), name: z.string(), ...ratioFields })),

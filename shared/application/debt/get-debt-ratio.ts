@@ -12,9 +12,7 @@ import { entriesOf } from '#shared/stores/debt/repayments.ts';
  * the statutory 최종예산 was not found; indicators.md §3]). Never the debt of today applied to a year.
  */
 export async function getDebtRatio(gov: string, year: number, asOf = `${year}-12-31`) {
-  const [debts, version] = await Promise.all([listDebts(gov), finalVersionOf(gov, year)]);
-  const registered = await Promise.all(debts.map(async (debt) => ({ ...debt, entries: await entriesOf(gov, debt.debtId) })));
-  const debt = statutoryDebtAt(registered, (version?.provisions ?? noProvisions).debtBurdens, asOf);
+  const { debt, version } = await statutoryDebtOf(gov, year, asOf);
   const budget = version === undefined ? null : version.totals.expenditure;
   const computed = budget === null ? { ratio: null, band: null, bandName: null } : debtRatio(debt.total, budget);
   return {
@@ -29,4 +27,11 @@ export async function getDebtRatio(gov: string, year: number, asOf = `${year}-12
     version: version?.number ?? null,
     ...computed,
   };
+}
+
+/** A government's 채무 at `asOf` and the final version of `year` it reads the 채무부담행위 from. */
+export async function statutoryDebtOf(gov: string, year: number, asOf: string) {
+  const [debts, version] = await Promise.all([listDebts(gov), finalVersionOf(gov, year)]);
+  const registered = await Promise.all(debts.map(async (debt) => ({ ...debt, entries: await entriesOf(gov, debt.debtId) })));
+  return { debt: statutoryDebtAt(registered, (version?.provisions ?? noProvisions).debtBurdens, asOf), version };
 }

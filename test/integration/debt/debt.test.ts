@@ -140,14 +140,18 @@ describe('debt register and debt ratio through the API', () => {
     const view = await callRoute(getNationalDebtRatios, { params: { year }, caller: ministry });
     expect(view.status).toBe(200);
     expect(view.body.items).toHaveLength(243);
+    // 채무 at the end of 2026: the repayments are dated 2027-03-02, so the whole 250,000,000 (today's 100,000,000 is not the 2026 figure).
+    expect(view.body.asOf).toBe('2026-12-31');
     expect(view.body.items.find((item: { gov: string }) => item.gov === gov)).toMatchObject({
-      outstanding: '100000000',
+      outstanding: '250000000',
       budget: '1000000000',
       band: 'normal',
-      ratio: { percent: '10.00' },
+      ratio: { percent: '25.00' },
     });
     expect(view.body.bands).toEqual({ normal: 1, caution: 0, severe: 0, unknown: 242 });
-    expect(view.body.outstandingTotal).toBe('100000000');
+    expect(view.body.outstandingTotal).toBe('250000000');
+    const later = await callRoute(getNationalDebtRatios, { params: { year: 2027 }, caller: ministry });
+    expect(later.body.outstandingTotal).toBe('100000000'); // no 2027 budget: band unknown, 채무 still counted
     expect((await callRoute(getNationalDebtRatios, { params: { year }, caller: accountant })).status).toBe(403);
     expect((await callRoute(getNationalDebtRatios, { params: { year }, caller: { sub: 'r-1', roles: ['resident'], gov } })).status).toBe(
       403,
