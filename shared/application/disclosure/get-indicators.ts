@@ -2,7 +2,8 @@ import { requireFinalVersion } from '#shared/application/disclosure/final-versio
 import { indicatorsOf } from '#shared/domain/disclosure/indicators.ts';
 import { grossIndicators } from '#shared/domain/disclosure/official-indicators.ts';
 import { listAccounts } from '#shared/stores/budget/structure.ts';
-import { originalFinalVersionOf, revenueAmounts, revenueLinesWithAccount } from '#shared/stores/disclosure/budget.ts';
+import { revenueLinesWithAccount } from '#shared/stores/budget/revenue-lines.ts';
+import { originalFinalVersionOf, revenueAmounts } from '#shared/stores/disclosure/budget.ts';
 
 /**
  * The fiscal indicators (재정자립도 …) of a government's year, exact: the top-level figures over every

@@ -1,5 +1,4 @@
 import type { VersionRecord } from '#shared/domain/budget/version.ts';
-import type { RevenueLineAmount } from '#shared/domain/disclosure/official-indicators.ts';
 import { nationalTotal } from '#shared/stores/budget/totals.ts';
 import { getVersion, getYear, listVersions, versionLinesPartition } from '#shared/stores/budget/version.ts';
 import { forEachParallel } from '#shared/stores/table/batch-write.ts';
@@ -33,20 +32,6 @@ export async function revenueAmounts(version: VersionRecord): Promise<RevenueAmo
 export async function expenditureAmounts(version: VersionRecord): Promise<ExpenditureAmount[]> {
   const items = await queryLines(version, 'E.', 'field');
   return items.map((item) => ({ field: String(item.field), amount: Number(item.amount) }));
-}
-
-/** The revenue lines with what the official indicators need: the 회계 and the 세입 sub-code (5-2 시·도비보조금등). */
-export async function revenueLinesWithAccount(version: VersionRecord): Promise<RevenueLineAmount[]> {
-  const items = await queryPrefix(versionLinesPartition(version), 'R.', {
-    ProjectionExpression: '#account, #category, #revenueCode, #amount',
-    ExpressionAttributeNames: { '#account': 'account', '#category': 'category', '#revenueCode': 'revenueCode', '#amount': 'amount' },
-  });
-  return items.map((item) => ({
-    account: String(item.account),
-    category: String(item.category),
-    revenueCode: item.revenueCode === undefined ? undefined : String(item.revenueCode),
-    amount: Number(item.amount),
-  }));
 }
 
 /** 당초예산: the first version of the year to become final (later finals are 추경). */

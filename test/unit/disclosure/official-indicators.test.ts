@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { grossIndicators, netIndicators, receivedFromOtherGovernments } from '#shared/domain/disclosure/official-indicators.ts';
+import { receivedFromOtherGovernments } from '#shared/domain/budget/net-total.ts';
+import { grossIndicators, netIndicators } from '#shared/domain/disclosure/official-indicators.ts';
 
 // A 도 (41000) and one of its 군 (41800), 일반회계 "100" each; the 군 also has a 특별회계 "200".
 const province = [
