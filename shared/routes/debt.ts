@@ -92,7 +92,7 @@ export const getDebtRatio = defineRoute({
   method: 'GET',
   path: '/governments/{gov}/debt-ratio',
   handler: 'debt/get-debt-ratio',
-  summary: '예산대비채무비율: outstanding debt over the final budget of the year, with its band (< 25% 정상, 25–40% 주의, ≥ 40% 심각)',
+  summary: '예산대비채무비율: 채무 as of a date over the final budget of the year, with its band (25% 초과 주의, 40% 초과 심각)',
   tags,
   access: governmentRead(...governmentReaders, 'research'),
   params: govParams,

@@ -329,6 +329,19 @@ export const nationalTotal = z.object({
   expenditureTotal: wonTotal,
   revenueTotal: wonTotal,
   items: z.array(z.object({ gov: z.string(), version: z.number().int(), expenditureTotal: wonTotal, revenueTotal: wonTotal })),
+  gross: z
+    .object({ revenueTotal: wonTotal, expenditureTotal: wonTotal })
+    .describe('총계: the plain sum of every 회계 (= the top-level totals)'),
+  net: z
+    .object({
+      revenueTotal: wonTotal,
+      expenditureTotal: wonTotal,
+      internalTransfers: wonTotal.describe('전입금 (세입 7-3) between a government’s own 회계, removed'),
+      intergovernmentalTransfers: wonTotal.describe(
+        '조정교부금등 (4) and 시·도비보조금등 (5-2) received from a 시·도 with a final budget, removed',
+      ),
+    })
+    .describe('순계: 총계 less the transfers counted twice, read on the receiving 세입 lines'),
 });
 
 export const yearParams = z.strictObject({ gov: govCode, year: fiscalYear });

@@ -79,7 +79,10 @@ export const repaymentBody = z.strictObject({
   date: isoDate,
 });
 
-export const debtRatioQuery = z.strictObject({ year: fiscalYear });
+export const debtRatioQuery = z.strictObject({
+  year: fiscalYear,
+  asOf: isoDate.optional().describe('the date the debt is counted at (YYYY-MM-DD); default the last day of the year'),
+});
 
 const ratioFields = {
   outstanding: wonTotal,
@@ -89,10 +92,24 @@ const ratioFields = {
   bandName: z.string().nullable(),
 };
 
-export const governmentDebtRatio = z.object({ gov: z.string(), year: z.number().int(), ...ratioFields });
+export const governmentDebtRatio = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  ...ratioFields,
+  outstanding: wonTotal.describe('채무 at asOf: 지방채 + 차입금 + 채무부담행위 + 보증채무 이행책임액'),
+  budget: wonTotal.nullable().describe('최종예산: the final version’s 세출 total; null when the year has no final budget'),
+  asOf: isoDate,
+  bondsAndBorrowings: wonTotal.describe('지방채증권 and 차입금 outstanding at asOf (the register’s issues less repayments to that date)'),
+  debtBurdens: wonTotal.describe(
+    '채무부담행위 of the final version’s 예산총칙 not yet repaid at asOf (repayments count from the end of their year)',
+  ),
+  guaranteeLiability: wonTotal.describe('보증채무 중 이행책임액: hojo records no guarantees, so always 0'),
+  version: z.number().int().nullable().describe('the final budget version read for the 최종예산 and the 채무부담행위'),
+});
 
 export const nationalDebtRatios = z.object({
   year: z.number().int(),
+  asOf: isoDate.describe('채무 is counted at the last day of the year'),
   outstandingTotal: wonTotal,
   bands: z.object({ normal: z.number().int(), caution: z.number().int(), severe: z.number().int(), unknown: z.number().int() }),
   items: z.array(z.object({ gov: z.string(), name: z.string(), ...ratioFields })),

@@ -23,15 +23,26 @@ export const budgetSummary = z.object({
   expenditureTotal: wonTotal,
 });
 
-export const fiscalIndicators = z.object({
-  gov: z.string(),
-  year: z.number().int(),
-  version: z.number().int(),
+const indicatorFigures = {
   revenueTotal: wonTotal,
   ownRevenue: wonTotal.describe('지방세수입 + 세외수입'),
   autonomousRevenue: wonTotal.describe('지방세수입 + 세외수입 + 지방교부세 + 조정교부금등'),
   fiscalIndependence: exactRatio.describe('재정자립도'),
   fiscalAutonomy: exactRatio.describe('재정자주도'),
+};
+
+export const fiscalIndicators = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  version: z.number().int(),
+  ...indicatorFigures,
+  official: z
+    .object({
+      basis: z.string().describe('일반회계·당초예산·총계'),
+      version: z.number().int().describe('the 당초예산: the first version of the year to become final'),
+      ...indicatorFigures,
+    })
+    .describe('the ministry basis (e-나라지표, 지방재정365): 일반회계 lines of the 당초예산, over the government’s 총계'),
 });
 
 export const yearParams = z.strictObject({ year: fiscalYear });

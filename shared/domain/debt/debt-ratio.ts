@@ -2,10 +2,13 @@ import { exactRatio } from '#shared/domain/disclosure/ratio.ts';
 import type { ExactRatio } from '#shared/domain/disclosure/ratio.ts';
 
 /**
- * 예산대비채무비율 (지방재정위기관리제도): outstanding debt over the final budget, in bands
- *   < 25% normal (정상), 25% ≤ ratio < 40% caution (주의), ≥ 40% severe (심각).
- * The band compares integers (debt × 100 against budget × 25 or × 40), so a ratio of exactly 25%
- * is caution and one won less is normal, whatever the size of the numbers.
+ * 예산대비채무비율 (지방재정위기관리제도): 채무 over the year's 최종예산, in bands as the rules word them:
+ *   "40% 초과" severe (심각): 지방재정법 시행령 §65의2 (재정위기단체 지정기준, "100분의 40을 초과");
+ *   "25% 초과" caution (주의): the ministry's 훈령 (지방재정위기 사전경보/관리제도 운영규정) and its 2015
+ *   announcement ("25% 초과 시 '주의', 40% 초과 시 '심각'") [U: the current 훈령's wording was not read];
+ *   otherwise normal (정상).
+ * 초과 is strictly greater: the band compares integers (debt × 100 against budget × 25 or × 40), so a
+ * ratio of exactly 25% is still normal and one won more is caution, whatever the size of the numbers.
  */
 export const debtBands = ['normal', 'caution', 'severe'] as const;
 export type DebtBand = (typeof debtBands)[number];
@@ -16,8 +19,8 @@ export const SEVERE_PERCENT = 40n;
 
 export function debtBand(outstanding: bigint, budget: bigint): DebtBand | null {
   if (budget <= 0n) return null;
-  if (outstanding * 100n >= budget * SEVERE_PERCENT) return 'severe';
-  if (outstanding * 100n >= budget * CAUTION_PERCENT) return 'caution';
+  if (outstanding * 100n > budget * SEVERE_PERCENT) return 'severe';
+  if (outstanding * 100n > budget * CAUTION_PERCENT) return 'caution';
   return 'normal';
 }
 

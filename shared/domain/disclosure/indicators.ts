@@ -6,8 +6,8 @@ import type { ExactRatio } from '#shared/domain/disclosure/ratio.ts';
  * (revenue-categories.json):
  *   재정자립도 (fiscal independence) = (지방세수입 1 + 세외수입 2) / total revenue
  *   재정자주도 (fiscal autonomy)     = (지방세수입 1 + 세외수입 2 + 지방교부세 3 + 조정교부금등 4) / total revenue
- * The ministry's published figures use the general account (일반회계) only; these are over every
- * account of the final budget, as the budget is disclosed here.
+ * These are over the lines given: every account of the final budget for the disclosed figures; the
+ * official basis (일반회계, 당초예산, 총계/순계) is official-indicators.ts.
  */
 export const OWN_REVENUE_CATEGORIES = ['1', '2'] as const;
 export const AUTONOMOUS_REVENUE_CATEGORIES = ['1', '2', '3', '4'] as const;
@@ -31,6 +31,11 @@ export function indicatorsOf(revenue: Iterable<{ readonly category: string; read
     if ((OWN_REVENUE_CATEGORIES as readonly string[]).includes(category)) ownRevenue += value;
     if ((AUTONOMOUS_REVENUE_CATEGORIES as readonly string[]).includes(category)) autonomousRevenue += value;
   }
+  return indicatorsFromSums(ownRevenue, autonomousRevenue, revenueTotal);
+}
+
+/** The indicators of sums already taken (a 순계 nets them before dividing). */
+export function indicatorsFromSums(ownRevenue: bigint, autonomousRevenue: bigint, revenueTotal: bigint): Indicators {
   return {
     revenueTotal,
     ownRevenue,

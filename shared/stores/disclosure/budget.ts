@@ -1,6 +1,6 @@
 import type { VersionRecord } from '#shared/domain/budget/version.ts';
 import { nationalTotal } from '#shared/stores/budget/totals.ts';
-import { getVersion, getYear, versionLinesPartition } from '#shared/stores/budget/version.ts';
+import { getVersion, getYear, listVersions, versionLinesPartition } from '#shared/stores/budget/version.ts';
 import { forEachParallel } from '#shared/stores/table/batch-write.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
@@ -32,6 +32,15 @@ export async function revenueAmounts(version: VersionRecord): Promise<RevenueAmo
 export async function expenditureAmounts(version: VersionRecord): Promise<ExpenditureAmount[]> {
   const items = await queryLines(version, 'E.', 'field');
   return items.map((item) => ({ field: String(item.field), amount: Number(item.amount) }));
+}
+
+/** 당초예산: the first version of the year to become final (later finals are 추경). */
+export async function originalFinalVersionOf(gov: string, year: number): Promise<VersionRecord | undefined> {
+  const finals = (await listVersions(gov, year)).filter((version) => version.state === 'final');
+  return finals.reduce<VersionRecord | undefined>(
+    (first, version) => (first && first.number < version.number ? first : version),
+    undefined,
+  );
 }
 
 function queryLines(version: VersionRecord, prefix: string, attribute: string): Promise<Item[]> {

@@ -31,7 +31,8 @@ const bond = {
   installments: 5,
   intervalMonths: 12,
 };
-const ratio = async () => (await callRoute(getDebtRatio, { params: { gov }, query: { year: String(year) }, caller: accountant })).body;
+const ratio = async (asOf?: string) =>
+  (await callRoute(getDebtRatio, { params: { gov }, query: { year: String(year), ...(asOf ? { asOf } : {}) }, caller: accountant })).body;
 const repay = (reference: string, amount: number) =>
   callRoute(recordDebtRepayment, {
     params: { gov, debtId: bond.debtId },
@@ -72,16 +73,24 @@ describe('debt register and debt ratio through the API', () => {
     expect(badSchedule.body.code).toBe('invalid-repayment-schedule');
   });
 
-  it('puts exactly 25% in caution and one won less in normal', async () => {
+  it('counts 채무 as of a date and keeps exactly 25% out of 주의 (25% 초과)', async () => {
     expect(await ratio()).toMatchObject({
+      asOf: '2026-12-31',
       outstanding: '250000000',
+      bondsAndBorrowings: '250000000',
+      debtBurdens: '0',
+      guaranteeLiability: '0',
       budget: '1000000000',
+      version: 0,
       ratio: { percent: '25.00' },
-      band: 'caution',
-      bandName: '주의',
+      band: 'normal',
+      bandName: '정상',
     });
+    expect(await ratio('2026-03-01')).toMatchObject({ outstanding: '0', band: 'normal' }); // before the issue
     expect((await repay('R1', 1)).status).toBe(201);
-    expect(await ratio()).toMatchObject({ outstanding: '249999999', band: 'normal', bandName: '정상' });
+    // The repayment is dated 2027-03-02: the year-end 2026 figure does not move, a date after it does.
+    expect(await ratio()).toMatchObject({ outstanding: '250000000' });
+    expect(await ratio('2027-03-02')).toMatchObject({ outstanding: '249999999', band: 'normal', bandName: '정상' });
   });
 
   it('never repays more than outstanding, applies a reference once (a repeat replays), and reverses by a reversing entry', async () => {
@@ -131,14 +140,18 @@ describe('debt register and debt ratio through the API', () => {
     const view = await callRoute(getNationalDebtRatios, { params: { year }, caller: ministry });
     expect(view.status).toBe(200);
     expect(view.body.items).toHaveLength(243);
+    // 채무 at the end of 2026: the repayments are dated 2027-03-02, so the whole 250,000,000 (today's 100,000,000 is not the 2026 figure).
+    expect(view.body.asOf).toBe('2026-12-31');
     expect(view.body.items.find((item: { gov: string }) => item.gov === gov)).toMatchObject({
-      outstanding: '100000000',
+      outstanding: '250000000',
       budget: '1000000000',
       band: 'normal',
-      ratio: { percent: '10.00' },
+      ratio: { percent: '25.00' },
     });
     expect(view.body.bands).toEqual({ normal: 1, caution: 0, severe: 0, unknown: 242 });
-    expect(view.body.outstandingTotal).toBe('100000000');
+    expect(view.body.outstandingTotal).toBe('250000000');
+    const later = await callRoute(getNationalDebtRatios, { params: { year: 2027 }, caller: ministry });
+    expect(later.body.outstandingTotal).toBe('100000000'); // no 2027 budget: band unknown, 채무 still counted
     expect((await callRoute(getNationalDebtRatios, { params: { year }, caller: accountant })).status).toBe(403);
     expect((await callRoute(getNationalDebtRatios, { params: { year }, caller: { sub: 'r-1', roles: ['resident'], gov } })).status).toBe(
       403,

@@ -65,4 +65,28 @@ describe('open-data disclosure of a final budget (no token)', () => {
     expect(rows).toContain('11110,종로구,기초,2026,0,1000000003,400000001,40.00,650000001,65.00');
     expect(rows).toContain('11000,서울특별시,광역,2026,,,,,,');
   });
+
+  it('keeps the official indicators on the 일반회계 of the 당초예산 after a 추경 adds a 특별회계', async () => {
+    await finalBudget(gov, year, 'supplementary', [
+      revenue({ account: 'WATER', category: '2', revenueCode: '2-1', item: 'WATERFEE', name: '상수도요금', amount: 500_000_000 }),
+      revenue({ item: 'ACQTAX', amount: 400_000_000 }),
+      expenditure({ account: 'WATER', detailCode: 'W001', amount: 500_000_000 }),
+      expenditure({ detailCode: 'D003', amount: 100_000_000 }),
+    ]);
+    const indicators = await callRoute(getFiscalIndicators, { params: { gov, year } });
+    expect(indicators.status, JSON.stringify(indicators.body)).toBe(200);
+    // The disclosed (final, every 회계) figures move: 자체수입 400,000,001 + 100,000,000 + 500,000,000 over 1,600,000,003.
+    expect(indicators.body).toMatchObject({ version: 1, revenueTotal: '1600000003', ownRevenue: '1000000001' });
+    expect(indicators.body.fiscalIndependence.percent).toBe('62.50');
+    // The official basis stays on version 0's 일반회계: 400,000,001 / 1,000,000,003 and 650,000,001 / 1,000,000,003.
+    expect(indicators.body.official).toEqual({
+      basis: '일반회계·당초예산·총계',
+      version: 0,
+      revenueTotal: '1000000003',
+      ownRevenue: '400000001',
+      autonomousRevenue: '650000001',
+      fiscalIndependence: { numerator: '400000001', denominator: '1000000003', percent: '40.00' },
+      fiscalAutonomy: { numerator: '650000001', denominator: '1000000003', percent: '65.00' },
+    });
+  });
 });

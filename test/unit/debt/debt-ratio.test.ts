@@ -7,10 +7,10 @@ describe('debt ratio bands (예산대비채무비율)', () => {
   const budget = 580_000_000_000n; // 봉화군 2026: ₩580.0 billion
 
   it.each([
-    [budget / 4n - 1n, 'normal'], // one won below 25%
-    [budget / 4n, 'caution'], // exactly 25%
-    [(budget * 2n) / 5n - 1n, 'caution'], // one won below 40%
-    [(budget * 2n) / 5n, 'severe'], // exactly 40%
+    [budget / 4n, 'normal'], // exactly 25% is not 25% 초과
+    [budget / 4n + 1n, 'caution'], // one won above 25%
+    [(budget * 2n) / 5n, 'caution'], // exactly 40% is not 40% 초과
+    [(budget * 2n) / 5n + 1n, 'severe'], // one won above 40%
     [0n, 'normal'],
     [budget * 3n, 'severe'],
   ])('%s won of debt → %s', (outstanding, band) => {
@@ -19,9 +19,10 @@ describe('debt ratio bands (예산대비채무비율)', () => {
 
   it('decides edges exactly where a rounded percentage cannot (budget not divisible by 4)', () => {
     const odd = 51_500_000_000_003n; // 서울 2026 scale plus 3 won
-    // 25% of it is 12,875,000,000,000.75: 12,875,000,000,000 is below (normal) though it prints as 25.00%.
+    // 25% of it is 12,875,000,000,000.75: 12,875,000,000,000 is below (normal) and 12,875,000,000,001
+    // above (caution), though both print as 25.00%.
     expect(debtRatio(12_875_000_000_000n, odd)).toMatchObject({ band: 'normal', ratio: { percent: '25.00' } });
-    expect(debtRatio(12_875_000_000_001n, odd)).toMatchObject({ band: 'caution', bandName: '주의' });
+    expect(debtRatio(12_875_000_000_001n, odd)).toMatchObject({ band: 'caution', bandName: '주의', ratio: { percent: '25.00' } });
   });
 
   it('has no band without a budget', () => {
