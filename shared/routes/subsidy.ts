@@ -8,6 +8,7 @@ import {
   applicationList,
   applicationParams,
   applicationView,
+  cancellationBody,
   decisionBody,
   exclusionBody,
   exclusionView,
@@ -222,6 +223,20 @@ export const settleSubsidyGrant = defineRoute({
   body: settlementBody,
   response: applicationView,
   maxBodyBytes: 2048,
+});
+
+export const cancelSubsidyGrant = defineRoute({
+  id: 'cancelSubsidyGrant',
+  method: 'POST',
+  path: `${app}/cancellation`,
+  handler: 'subsidy/cancel-grant',
+  summary: '교부결정 취소 with its ground (보조금법 §11, §12): the unpaid part leaves the commitment, the paid part is ordered back (§31①)',
+  tags,
+  access: governmentWrite('department_official'),
+  params: applicationParams,
+  body: cancellationBody,
+  response: applicationView,
+  maxBodyBytes: 4096,
 });
 
 export const recordSubsidyReturn = defineRoute({
