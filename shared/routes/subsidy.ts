@@ -1,6 +1,6 @@
 import { governmentRead, governmentReaders, governmentWrite, nationalRead, publicAccess } from '#shared/auth/access.ts';
 import { defineRoute } from '#shared/http/route.ts';
-import { govParams, govYearParams } from '#shared/schemas/common.ts';
+import { govParams, govYearParams, pageQuery } from '#shared/schemas/common.ts';
 import {
   allocationApprovalBody,
   allocationChangeBody,
@@ -302,6 +302,7 @@ export const getNationalRecipientGrants = defineRoute({
   tags,
   access: nationalRead('ministry'),
   params: recipientGrantsParams,
+  query: pageQuery,
   response: nationalList,
 });
 
@@ -313,6 +314,7 @@ export const listNationalSubsidyExclusions = defineRoute({
   summary: 'The ministry: the exclusion register of every government, with the 명단 공표 entries marked',
   tags,
   access: nationalRead('ministry'),
+  query: pageQuery,
   response: nationalList,
 });
 
@@ -324,6 +326,7 @@ export const listNationalOutstandingReturns = defineRoute({
   summary: 'The ministry: 반환 ordered and not yet paid, in every government',
   tags,
   access: nationalRead('ministry'),
+  query: pageQuery,
   response: nationalList,
 });
 
@@ -335,5 +338,6 @@ export const listNationalSubsidyFlags = defineRoute({
   summary: 'The ministry: grants decided over a similar-grant flag, with the matches, scores and the officer’s reason',
   tags,
   access: nationalRead('ministry'),
+  query: pageQuery,
   response: nationalList,
 });

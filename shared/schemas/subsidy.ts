@@ -192,4 +192,7 @@ export const exclusionView = z.looseObject({
   from: z.string(),
   until: z.string(),
 });
-export const nationalList = z.object({ items: z.array(z.looseObject({})) });
+export const nationalList = z.object({
+  items: z.array(z.looseObject({})),
+  nextCursor: z.string().optional().describe('present when more items may follow: pass it as cursor'),
+});
