@@ -2,6 +2,6 @@ import { nationalExclusions } from '#shared/application/subsidy/national.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { listNationalSubsidyExclusions } from '#shared/routes/subsidy.ts';
 
-export const handler = apiHandler(listNationalSubsidyExclusions, async ({ request }) => ({
-  body: await nationalExclusions(request.receivedAt.slice(0, 10)),
+export const handler = apiHandler(listNationalSubsidyExclusions, async ({ request, query }) => ({
+  body: await nationalExclusions(request.receivedAt.slice(0, 10), query),
 }));

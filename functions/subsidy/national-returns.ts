@@ -2,4 +2,4 @@ import { nationalOutstandingReturns } from '#shared/application/subsidy/national
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { listNationalOutstandingReturns } from '#shared/routes/subsidy.ts';
 
-export const handler = apiHandler(listNationalOutstandingReturns, async () => ({ body: await nationalOutstandingReturns() }));
+export const handler = apiHandler(listNationalOutstandingReturns, async ({ query }) => ({ body: await nationalOutstandingReturns(query) }));

@@ -43,6 +43,7 @@ export const queueSenders: Readonly<Record<QueueKey, readonly string[]>> = {
     'subsidy/decide-grant',
     'subsidy/pay',
     'subsidy/settle-grant',
+    'subsidy/cancel-grant',
     'subsidy/record-return',
   ],
   settlement: ['settlement/request-closing', 'settlement/start-closing'],

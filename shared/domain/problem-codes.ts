@@ -285,6 +285,9 @@ export const problemCodes = {
   'return-exceeds-due': 'the amount is more than is still to be returned',
   'exclusion-grounds-not-met': 'the ground or the count of cancellations does not support an exclusion (보조금법 §32)',
   'exclusion-reduction-not-allowed': 'the exclusion period may be cut by at most half, and only for the 2nd and 3rd grounds (보조금령 §19)',
+  'cancellation-ground-not-allowed': 'a 교부결정 is cancelled only on the grounds of 보조금법 §11② and §12①; `context` lists them',
+  'cancellation-exceeds-grant': 'the part cancelled is more than the decision holds',
+  'cancellation-of-performed-part': 'a change of circumstances does not cancel the part already performed (보조금법 §11① 단서)',
   'sanction-exceeds-cap': '제재부가금 and fines may not exceed 5 × the amount to be returned (보조금법 §35①)',
 
   // Contracts and payment forms (지방계약법, 선금급, 개산급, 일상경비등)

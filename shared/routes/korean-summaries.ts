@@ -141,6 +141,7 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   requestSubsidyPayment: '교부신청 (전자세금계산서·전용카드 증빙)',
   reviewSubsidyApplication: '지방보조금관리위원회 심의 결과 기록',
   settleSubsidyGrant: '금액 확정과 반환액 산정 (보조금법 §19, §31)',
+  cancelSubsidyGrant: '교부결정 취소 (보조금법 §11 사정변경, §12 법령 위반 등)와 반환명령 (§31①)',
   submitSubsidyApplication: '보조사업 신청 (사업계획, 자부담)',
   submitSubsidyReport: '실적보고와 정산보고서 (보조금법 §17)',
 };

@@ -1,6 +1,6 @@
 import { governmentRead, governmentReaders, governmentWrite, nationalRead, publicAccess } from '#shared/auth/access.ts';
 import { defineRoute } from '#shared/http/route.ts';
-import { govParams, govYearParams } from '#shared/schemas/common.ts';
+import { govParams, govYearParams, pageQuery } from '#shared/schemas/common.ts';
 import {
   allocationApprovalBody,
   allocationChangeBody,
@@ -8,6 +8,7 @@ import {
   applicationList,
   applicationParams,
   applicationView,
+  cancellationBody,
   decisionBody,
   exclusionBody,
   exclusionView,
@@ -224,6 +225,20 @@ export const settleSubsidyGrant = defineRoute({
   maxBodyBytes: 2048,
 });
 
+export const cancelSubsidyGrant = defineRoute({
+  id: 'cancelSubsidyGrant',
+  method: 'POST',
+  path: `${app}/cancellation`,
+  handler: 'subsidy/cancel-grant',
+  summary: '교부결정 취소 with its ground (보조금법 §11, §12): the unpaid part leaves the commitment, the paid part is ordered back (§31①)',
+  tags,
+  access: governmentWrite('department_official'),
+  params: applicationParams,
+  body: cancellationBody,
+  response: applicationView,
+  maxBodyBytes: 4096,
+});
+
 export const recordSubsidyReturn = defineRoute({
   id: 'recordSubsidyReturn',
   method: 'POST',
@@ -287,6 +302,7 @@ export const getNationalRecipientGrants = defineRoute({
   tags,
   access: nationalRead('ministry'),
   params: recipientGrantsParams,
+  query: pageQuery,
   response: nationalList,
 });
 
@@ -298,6 +314,7 @@ export const listNationalSubsidyExclusions = defineRoute({
   summary: 'The ministry: the exclusion register of every government, with the 명단 공표 entries marked',
   tags,
   access: nationalRead('ministry'),
+  query: pageQuery,
   response: nationalList,
 });
 
@@ -309,6 +326,7 @@ export const listNationalOutstandingReturns = defineRoute({
   summary: 'The ministry: 반환 ordered and not yet paid, in every government',
   tags,
   access: nationalRead('ministry'),
+  query: pageQuery,
   response: nationalList,
 });
 
@@ -320,5 +338,6 @@ export const listNationalSubsidyFlags = defineRoute({
   summary: 'The ministry: grants decided over a similar-grant flag, with the matches, scores and the officer’s reason',
   tags,
   access: nationalRead('ministry'),
+  query: pageQuery,
   response: nationalList,
 });

@@ -129,6 +129,16 @@ export const returnBody = z.strictObject({
   receivedOn: isoDate,
   revenueLineId: z.string().regex(/^R\./, 'a revenue line id').optional().describe('needed when received after 31 December'),
 });
+export const cancellationBody = z.strictObject({
+  ground: z
+    .string()
+    .max(40)
+    .describe('circumstances (§11 사정변경), other-use, violation, fraud or ordinance (§12①1–4); others are refused with the list'),
+  amount: positiveWon.describe('the part of the decision cancelled (the whole decision for a full cancellation)'),
+  reason: text(1, 1000),
+  cancelledOn: isoDate,
+  interest: won.default(0).describe('interest the cancelled part earned since it was paid (보조금법 §31①)'),
+});
 export const sanctionBody = z.strictObject({
   amount: positiveWon,
   finesAlready: won.default(0),
@@ -182,4 +192,7 @@ export const exclusionView = z.looseObject({
   from: z.string(),
   until: z.string(),
 });
-export const nationalList = z.object({ items: z.array(z.looseObject({})) });
+export const nationalList = z.object({
+  items: z.array(z.looseObject({})),
+  nextCursor: z.string().optional().describe('present when more items may follow: pass it as cursor'),
+});

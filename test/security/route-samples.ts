@@ -238,6 +238,10 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
     params: { year: YEAR, applicationId: 'A0000000000' },
     body: { fixedAmount: 8_000_000, interest: 0, settledOn: `${YEAR}-12-10` },
   },
+  cancelSubsidyGrant: {
+    params: { year: YEAR, applicationId: 'A0000000000' },
+    body: { ground: 'circumstances', amount: 1_000_000, reason: '태풍으로 행사 취소', cancelledOn: `${YEAR}-09-01` },
+  },
   recordSubsidyReturn: { params: { year: YEAR, applicationId: 'A0000000000' }, body: { amount: 1_000_000, receivedOn: `${YEAR}-12-20` } },
   imposeSubsidySanction: {
     params: { year: YEAR, applicationId: 'A0000000000' },

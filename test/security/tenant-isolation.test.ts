@@ -146,6 +146,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   decideSubsidyAllocationChange: { own: ['department_official'], other: [] },
   submitSubsidyReport: { own: ['subsidy_recipient'], other: [] },
   settleSubsidyGrant: { own: ['department_official'], other: [] },
+  cancelSubsidyGrant: { own: ['department_official'], other: [] },
   recordSubsidyReturn: { own: ['revenue_officer', 'disbursing_officer'], other: [] },
   imposeSubsidySanction: { own: ['department_official'], other: [] },
   registerSubsidyExclusion: { own: ['budget_officer', 'department_official'], other: [] },

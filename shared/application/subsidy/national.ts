@@ -1,4 +1,5 @@
 import { exclusionView } from '#shared/application/subsidy/exclusions.ts';
+import { invalid } from '#shared/domain/refusal.ts';
 import { addYears } from '#shared/domain/subsidy/dates.ts';
 import type { IdentifierKind } from '#shared/domain/subsidy/identifiers.ts';
 import {
@@ -7,29 +8,40 @@ import {
   grantsOfIdentifier,
   outstandingReturnsNationwide,
 } from '#shared/stores/subsidy/nationwide.ts';
+import type { NationwidePage } from '#shared/stores/subsidy/nationwide.ts';
 
-/** The ministry's nationwide reads (보조금법 §28: the 통합관리망 it runs). Read only. */
-export async function recipientGrants(kind: IdentifierKind, value: string) {
-  const grants = await grantsOfIdentifier({ kind, value });
-  return { items: grants.map(({ planSummary: _plan, ...grant }) => grant) };
+/** The ministry's nationwide reads (보조금법 §28: the 통합관리망 it runs). Read only, a page at a time. */
+export interface PageRequest {
+  readonly limit?: number | undefined;
+  readonly cursor?: string | undefined;
+}
+
+const DEFAULT_LIMIT = 100;
+const pageOf = (request: PageRequest) => ({ limit: request.limit ?? DEFAULT_LIMIT, cursor: request.cursor });
+
+/** The answer of every nationwide list: the items of the page and `nextCursor` when more may follow. */
+function listing<Item, Shown>(page: NationwidePage<Item> | 'foreign-cursor', show: (item: Item) => Shown) {
+  if (page === 'foreign-cursor') throw invalid('invalid-cursor', 'the cursor does not continue this listing');
+  return { items: page.items.map(show), ...(page.cursor ? { nextCursor: page.cursor } : {}) };
+}
+
+export async function recipientGrants(kind: IdentifierKind, value: string, request: PageRequest) {
+  return listing(await grantsOfIdentifier({ kind, value }, pageOf(request)), ({ planSummary: _plan, ...grant }) => grant);
 }
 
 /** The register; `onPublicList` marks the entries of the 명단 공표 (보조금법 §30; 1 year, 보조금령 §17②). */
-export async function nationalExclusions(today: string) {
-  const items = await exclusionsNationwide();
-  return {
-    items: items.map((record) => ({
-      ...exclusionView(record),
-      active: record.from <= today && today <= record.until,
-      onPublicList: record.publish && today <= addYears(record.registeredAt.slice(0, 10), 1),
-    })),
-  };
+export async function nationalExclusions(today: string, request: PageRequest) {
+  return listing(await exclusionsNationwide(pageOf(request)), (record) => ({
+    ...exclusionView(record),
+    active: record.from <= today && today <= record.until,
+    onPublicList: record.publish && today <= addYears(record.registeredAt.slice(0, 10), 1),
+  }));
 }
 
-export async function nationalOutstandingReturns() {
-  return { items: await outstandingReturnsNationwide() };
+export async function nationalOutstandingReturns(request: PageRequest) {
+  return listing(await outstandingReturnsNationwide(pageOf(request)), (entry) => entry);
 }
 
-export async function nationalFlags() {
-  return { items: await flaggedDecisionsNationwide() };
+export async function nationalFlags(request: PageRequest) {
+  return listing(await flaggedDecisionsNationwide(pageOf(request)), (entry) => entry);
 }

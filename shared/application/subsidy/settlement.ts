@@ -71,7 +71,9 @@ export async function settleGrant(
   const outcome = settle({ decided, paid: application.paid, fixed: input.fixedAmount, interest: input.interest });
   if (isRefusal(outcome)) throw new Refused(outcome);
   let released = 0;
-  if (outcome.stillToPay === 0 && decided > application.paid && application.decision) {
+  // The commitment holds the decision as first made: a 교부결정 취소 cut the decision, not the commitment.
+  const committed = application.cancellations?.[0]?.decidedBefore ?? decided;
+  if (outcome.stillToPay === 0 && committed > application.paid && application.decision) {
     await ledger.release({
       request,
       gov,
@@ -81,7 +83,7 @@ export async function settleGrant(
       date: input.settledOn,
       reason: `보조금 금액 확정 ${input.fixedAmount}: 미교부 잔액 해제`,
     });
-    released = decided - application.paid;
+    released = committed - application.paid;
   }
   const changes: Partial<ApplicationRecord> = {
     state: outcome.returnDue > 0 ? 'settled' : 'closed',

@@ -9,6 +9,8 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  *        │                   │                    ▲ pay, execute                          │ settle with nothing to return
  *        └──decide (no 공모)──┼────────────────────┘                                       └──────────────► closed
  *                            └─ rejected (committee)
+ * cancel (보조금법 §11, §12): from decided or reported; the decision is cut, and where money paid is
+ * ordered back the application is settled (the 반환 path), where nothing is left it is closed.
  * Source: the stages of 지방자치단체 보조금 관리에 관한 법률 §7–§19 (신청 … 정산, 반환); the state names are practice.
  */
 export const applicationStates = ['submitted', 'reviewed', 'rejected', 'decided', 'reported', 'settled', 'closed'] as const;
@@ -21,6 +23,7 @@ export const steps = {
   pay: ['decided'],
   execute: ['decided'],
   report: ['decided'],
+  cancel: ['decided', 'reported'],
   settle: ['reported'],
   return: ['settled'],
   sanction: ['settled', 'closed'],

@@ -1,5 +1,7 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '#shared/audit/audit-record.ts';
 import type { AuditRecord } from '#shared/audit/audit-record.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
 import type { ExclusionEntry, HistoryEntry, IdentifierRecords, ReturnEntry } from '#shared/domain/subsidy/nationwide-check.ts';
@@ -14,7 +16,7 @@ import {
 } from '#shared/stores/subsidy/keys.ts';
 import { strip } from '#shared/stores/subsidy/programs.ts';
 import type { ApplicationRecord, ExclusionRecord } from '#shared/stores/subsidy/records.ts';
-import { queryAll, queryPrefix } from '#shared/stores/table/query-all.ts';
+import { queryAll } from '#shared/stores/table/query-all.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 import type { TransactItem, TransactOutcome } from '#shared/stores/table/transact.ts';
 
@@ -40,32 +42,73 @@ export async function recordsOfIdentifier(identifier: Identifier): Promise<Ident
   };
 }
 
-/** The support history of one identifier in every government (the ministry's "grants per recipient"). */
-export async function grantsOfIdentifier(identifier: Identifier): Promise<HistoryEntry[]> {
-  return (await queryPrefix(identifierPartition(identifier), 'GRANT#')).map((item) => strip<HistoryEntry>(item));
+/** A page of a nationwide list: at most `limit` items read, and the cursor of the next page if more may follow. */
+export interface NationwidePage<Item> {
+  readonly items: Item[];
+  readonly cursor?: string;
 }
 
-/** The nationwide exclusion register (and the 명단 공표 source). */
-export async function exclusionsNationwide(): Promise<ExclusionRecord[]> {
-  return (await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': EXCLUSIONS_PARTITION } })).map((item) =>
-    strip<ExclusionRecord>(item),
+/**
+ * One page of one partition (a Query with `Limit`, never a Scan), from the opaque cursor of the
+ * previous page; 'foreign-cursor' when the cursor was not issued for this partition. A filter may
+ * leave a page shorter than `limit`; the cursor still continues it.
+ */
+async function pageOf<Item>(
+  pk: string,
+  prefix: string,
+  page: { readonly limit: number; readonly cursor?: string | undefined },
+  filter?: { readonly expression: string; readonly values: Record<string, unknown> },
+): Promise<NationwidePage<Item> | 'foreign-cursor'> {
+  const start = page.cursor === undefined ? undefined : decodeCursor(page.cursor, pk, prefix);
+  if (start === 'foreign-cursor') return start;
+  const answer = await dynamoClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}), ...filter?.values },
+      ...(filter ? { FilterExpression: filter.expression } : {}),
+      Limit: page.limit,
+      ExclusiveStartKey: start,
+    }),
   );
+  const last = answer.LastEvaluatedKey;
+  return {
+    items: (answer.Items ?? []).map((item) => strip<Item>(item)),
+    ...(last ? { cursor: Buffer.from(JSON.stringify({ pk: last.pk, sk: last.sk })).toString('base64url') } : {}),
+  };
 }
+
+/** A cursor continues only the partition (and sort-key prefix) it was issued for. */
+function decodeCursor(cursor: string, pk: string, prefix: string): { pk: string; sk: string } | 'foreign-cursor' {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return 'foreign-cursor';
+  }
+  const { pk: keyPk, sk, ...rest } = (typeof key === 'object' && key !== null ? key : {}) as Record<string, unknown>;
+  if (keyPk !== pk || typeof sk !== 'string' || !sk.startsWith(prefix) || Object.keys(rest).length > 0) return 'foreign-cursor';
+  return { pk, sk };
+}
+
+type Page = { readonly limit: number; readonly cursor?: string | undefined };
+
+/** The support history of one identifier in every government (the ministry's "grants per recipient"), oldest first. */
+export const grantsOfIdentifier = (identifier: Identifier, page: Page) =>
+  pageOf<HistoryEntry>(identifierPartition(identifier), 'GRANT#', page);
+
+/** The nationwide exclusion register (and the 명단 공표 source), by start date. */
+export const exclusionsNationwide = (page: Page) => pageOf<ExclusionRecord>(EXCLUSIONS_PARTITION, '', page);
 
 /** Returns ordered and not yet paid, in every government. */
-export async function outstandingReturnsNationwide(): Promise<(ReturnEntry & { recipientId: string; projectName: string })[]> {
-  const items = await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': RETURNS_PARTITION } });
-  return items
-    .map((item) => strip<ReturnEntry & { recipientId: string; projectName: string }>(item))
-    .filter((entry) => entry.outstanding > 0);
-}
+export const outstandingReturnsNationwide = (page: Page) =>
+  pageOf<ReturnEntry & { recipientId: string; projectName: string }>(RETURNS_PARTITION, '', page, {
+    expression: 'outstanding > :zero',
+    values: { ':zero': 0 },
+  });
 
-/** Decisions taken over a similarity flag, in every government. */
-export async function flaggedDecisionsNationwide(): Promise<Record<string, unknown>[]> {
-  return (await queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': FLAGS_PARTITION } })).map((item) =>
-    strip<Record<string, unknown>>(item),
-  );
-}
+/** Decisions taken over a similarity flag, in every government, oldest first. */
+export const flaggedDecisionsNationwide = (page: Page) => pageOf<Record<string, unknown>>(FLAGS_PARTITION, '', page);
 
 /* Writes, as items of the transaction of the step that causes them. */
 

@@ -1,6 +1,7 @@
 import type { ApplicationContent, CostLine } from '#shared/domain/subsidy/application.ts';
 import type { CommitteeRecord } from '#shared/domain/subsidy/committee.ts';
 import type { Identifier, RecipientIdentity } from '#shared/domain/subsidy/identifiers.ts';
+import type { CancellationGround } from '#shared/domain/subsidy/cancellation.ts';
 import type { ApplicationState } from '#shared/domain/subsidy/lifecycle.ts';
 import type { SimilarMatch } from '#shared/domain/subsidy/nationwide-check.ts';
 import type { ProgramInput } from '#shared/domain/subsidy/program.ts';
@@ -62,6 +63,29 @@ export interface ReturnRecord {
   readonly restored?: number;
 }
 
+/** A 교부결정 취소 (보조금법 §11, §12) and what it did to the commitment and the money paid (§31①). */
+export interface CancellationRecord {
+  readonly ground: CancellationGround;
+  readonly article: string;
+  readonly amount: number;
+  readonly reason: string;
+  readonly cancelledOn: string;
+  readonly cancelledBy: string;
+  readonly decidedBefore: number;
+  readonly decidedAfter: number;
+  readonly unpaidReleased: number;
+  /**
+   * `released`: the commitment was cancelled now; `at-settlement`: 금액 확정 releases it;
+   * `still-committed`: the grant has payments, which the execution cancel posting refuses;
+   * `unchanged`: the cut fell on money already paid.
+   */
+  readonly commitment:
+    | { readonly status: 'released'; readonly postingId: string }
+    | { readonly status: 'at-settlement' | 'still-committed' | 'unchanged' };
+  readonly returnDue: number;
+  readonly interest: number;
+}
+
 export interface ApplicationRecord extends ApplicationContent {
   readonly gov: string;
   readonly year: number;
@@ -84,6 +108,7 @@ export interface ApplicationRecord extends ApplicationContent {
   readonly settlement?: SettlementRecord;
   readonly returned: number;
   readonly returns: readonly ReturnRecord[];
+  readonly cancellations?: readonly CancellationRecord[];
   readonly sanction?: { readonly amount: number; readonly dueDate: string; readonly imposedOn: string };
 }
 

@@ -1,0 +1,244 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import {
+  cancelSubsidyGrant,
+  createSubsidyProgram,
+  decideSubsidyGrant,
+  listNationalOutstandingReturns,
+  paySubsidy,
+  recordSubsidyExecution,
+  recordSubsidyReturn,
+  requestSubsidyPayment,
+  reviewSubsidyApplication,
+  submitSubsidyApplication,
+} from '#shared/routes/subsidy.ts';
+import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { drainPostings, seedLine } from '#test/integration/execution/support.ts';
+import { callRoute } from '#test/support/api.ts';
+import type { TestCaller } from '#test/support/api.ts';
+import { useTestStack } from '#test/support/stack.ts';
+
+await useTestStack();
+
+/**
+ * 교부결정 취소 through the handlers (보조금법 §11, §12, §31①): a grant cancelled before any payment
+ * gives its commitment back to the line; a paid grant cancelled for fraud is ordered back with its
+ * interest and goes through the 반환 path; the refusals answer with their rule.
+ */
+const year = 2026;
+const GOV = '41110';
+const LINE = 'E.GEN.P2.U1.D1.307-02';
+const REVENUE_LINE = 'R.GEN.226-01';
+const officer: TestCaller = { sub: 'dept-41110', roles: ['department_official'], gov: GOV };
+const budget: TestCaller = { sub: 'budget-41110', roles: ['budget_officer'], gov: GOV };
+const disbursing: TestCaller = { sub: 'do-41110', roles: ['disbursing_officer'], gov: GOV };
+const revenue: TestCaller = { sub: 'ro-41110', roles: ['revenue_officer'], gov: GOV };
+const ministry: TestCaller = { sub: 'mois-1', roles: ['ministry'] };
+
+async function committed(): Promise<number> {
+  await drainPostings();
+  const { Item } = await dynamoClient().send(
+    new GetCommand({ TableName: tableName(), Key: lineControlKey(GOV, year, LINE), ConsistentRead: true }),
+  );
+  return Number(Item?.committed ?? 0);
+}
+
+/** One recipient's application, reviewed and decided for 9백만원. */
+async function decidedGrant(sub: string, businessNumber: string, name: string, rrn: string): Promise<{ id: string; caller: TestCaller }> {
+  const caller: TestCaller = { sub, roles: ['subsidy_recipient'], gov: GOV };
+  const applied = await callRoute(submitSubsidyApplication, {
+    params: { gov: GOV, year, programId: 'FESTIVAL' },
+    body: {
+      identity: { kind: 'group', name, businessNumber, representative: { name: `${name} 대표`, residentNumber: rrn } },
+      projectName: `${name} 마을 축제`,
+      plan: `${name}이 주민 300명과 함께 가을 마을 축제를 엽니다. 공연 ${businessNumber.slice(0, 3)}회.`,
+      costs: [{ item: '행사비', grant: 9_000_000, own: 1_000_000 }],
+      amountAsked: 9_000_000,
+      ownShare: 1_000_000,
+      period: { start: `${year}-04-01`, end: `${year}-10-31` },
+      submittedOn: `${year}-02-10`,
+    },
+    caller,
+  });
+  expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+  const id = applied.body.applicationId as string;
+  const reviewed = await callRoute(reviewSubsidyApplication, {
+    params: { gov: GOV, year, applicationId: id },
+    body: {
+      meetingDate: `${year}-03-05`,
+      registered: 9,
+      present: ['m1', 'm2', 'm3', 'm4', 'm5'],
+      recused: [],
+      inFavour: 5,
+      approvedAmount: 9_000_000,
+      conditions: [],
+    },
+    caller: budget,
+  });
+  expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);
+  const decided = await callRoute(decideSubsidyGrant, {
+    params: { gov: GOV, year, applicationId: id },
+    body: { amount: 9_000_000, decidedOn: `${year}-03-10`, overrideReason: '다른 마을의 별개 축제(현장 확인)' },
+    caller: officer,
+  });
+  expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+  return { id, caller };
+}
+
+const cancelBody = (body: Record<string, unknown>) => ({ reason: '사유서 첨부', cancelledOn: `${year}-09-01`, ...body });
+
+describe('교부결정 취소 (보조금법 §11, §12) and the 반환 it orders (§31①)', () => {
+  const grants = { storm: { id: '', caller: officer }, fraud: { id: '', caller: officer } };
+
+  it('sets up a 공모 and two decided grants (the commitments on the line)', async () => {
+    await seedLine({ gov: GOV, lineId: LINE, allotted: 100_000_000, itemCode: '307-02' });
+    await seedLine({ gov: GOV, lineId: REVENUE_LINE, kind: 'revenue', allotted: 0 });
+    const created = await callRoute(createSubsidyProgram, {
+      params: { gov: GOV, year },
+      body: {
+        programId: 'FESTIVAL',
+        name: '마을 축제 지원',
+        lineId: LINE,
+        budget: 50_000_000,
+        minOwnShareBp: 1000,
+        eligibleKinds: ['group'],
+        selection: { kind: 'public-call', opensOn: `${year}-02-01`, closesOn: `${year}-02-28` },
+      },
+      caller: budget,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    grants.storm = await decidedGrant('rcp-storm', '1058765430', '해오름', '700707-1234567');
+    grants.fraud = await decidedGrant('rcp-fraud', '2208112341', '달빛', '810808-2345678');
+    expect(await committed()).toBe(18_000_000);
+  });
+
+  it('refuses a ground outside the law, more than decided, and a performed part on 사정변경', async () => {
+    const params = { gov: GOV, year, applicationId: grants.storm.id };
+    const unknown = await callRoute(cancelSubsidyGrant, {
+      params,
+      body: cancelBody({ ground: 'budget-shortage', amount: 1_000_000 }),
+      caller: officer,
+    });
+    expect(unknown.body).toMatchObject({
+      status: 422,
+      code: 'cancellation-ground-not-allowed',
+      context: { allowedGrounds: ['circumstances', 'other-use', 'violation', 'fraud', 'ordinance'] },
+    });
+    const over = await callRoute(cancelSubsidyGrant, {
+      params,
+      body: cancelBody({ ground: 'circumstances', amount: 9_000_001 }),
+      caller: officer,
+    });
+    expect(over.body).toMatchObject({ status: 422, code: 'cancellation-exceeds-grant', context: { available: 9_000_000 } });
+    const byRecipient = await callRoute(cancelSubsidyGrant, {
+      params,
+      body: cancelBody({ ground: 'circumstances', amount: 1_000_000 }),
+      caller: grants.storm.caller,
+    });
+    expect(byRecipient.status).toBe(403);
+  });
+
+  it('cancels a grant not yet paid on 사정변경: closed, the commitment back on the line', async () => {
+    const cancelled = await callRoute(cancelSubsidyGrant, {
+      params: { gov: GOV, year, applicationId: grants.storm.id },
+      body: cancelBody({ ground: 'circumstances', amount: 9_000_000, reason: '태풍 피해로 축제 개최 불가' }),
+      caller: officer,
+    });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      state: 'closed',
+      decision: { amount: 0 },
+      cancellations: [
+        {
+          ground: 'circumstances',
+          article: '보조금법 §11①②',
+          decidedBefore: 9_000_000,
+          decidedAfter: 0,
+          unpaidReleased: 9_000_000,
+          returnDue: 0,
+          commitment: { status: 'released' },
+        },
+      ],
+    });
+    expect(await committed()).toBe(9_000_000);
+    const again = await callRoute(cancelSubsidyGrant, {
+      params: { gov: GOV, year, applicationId: grants.storm.id },
+      body: cancelBody({ ground: 'circumstances', amount: 1 }),
+      caller: officer,
+    });
+    expect(again.body).toMatchObject({ status: 409, code: 'subsidy-application-state', context: { state: 'closed', step: 'cancel' } });
+  });
+
+  it('cancels a paid grant for fraud: the paid money and its interest are ordered back and taken through the 반환 path', async () => {
+    const params = { gov: GOV, year, applicationId: grants.fraud.id };
+    const requested = await callRoute(requestSubsidyPayment, {
+      params,
+      body: { amount: 9_000_000, requestedOn: `${year}-04-02`, evidence: [{ kind: 'other', reference: '교부신청서' }] },
+      caller: grants.fraud.caller,
+    });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+    const paid = await callRoute(paySubsidy, {
+      params: { ...params, paymentId: requested.body.paymentId },
+      body: { paidOn: `${year}-04-03` },
+      caller: disbursing,
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    const spent = await callRoute(recordSubsidyExecution, {
+      params,
+      body: {
+        item: '행사비',
+        source: 'grant',
+        amount: 2_000_000,
+        date: `${year}-05-10`,
+        evidence: { kind: 'card-approval', reference: 'C-1' },
+      },
+      caller: grants.fraud.caller,
+    });
+    expect(spent.status, JSON.stringify(spent.body)).toBe(201);
+    // 사정변경 cannot take back what was performed; fraud (§12①3) takes the whole
+    const performed = await callRoute(cancelSubsidyGrant, {
+      params,
+      body: cancelBody({ ground: 'circumstances', amount: 7_000_001 }),
+      caller: officer,
+    });
+    expect(performed.body).toMatchObject({ status: 422, code: 'cancellation-of-performed-part', context: { available: 7_000_000 } });
+    const cancelled = await callRoute(cancelSubsidyGrant, {
+      params,
+      body: cancelBody({ ground: 'fraud', amount: 9_000_000, interest: 15_000, reason: '허위 견적서로 교부신청' }),
+      caller: officer,
+    });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      state: 'settled',
+      settlement: { fixed: 0, returnDue: 9_015_000 },
+      cancellations: [
+        { ground: 'fraud', article: '보조금법 §12①3', unpaidReleased: 0, returnDue: 9_015_000, commitment: { status: 'unchanged' } },
+      ],
+    });
+    const outstanding = await callRoute(listNationalOutstandingReturns, { caller: ministry });
+    expect(outstanding.body.items).toContainEqual(
+      expect.objectContaining({ gov: GOV, applicationId: grants.fraud.id, outstanding: 9_015_000 }),
+    );
+    const returned = await callRoute(recordSubsidyReturn, {
+      params,
+      body: { amount: 9_015_000, receivedOn: `${year}-09-20`, revenueLineId: REVENUE_LINE },
+      caller: revenue,
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    expect(returned.body).toMatchObject({ state: 'closed', returned: 9_015_000, returns: [{ restored: 9_000_000 }] });
+  });
+
+  it('wrote the audit record of each cancellation', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const { Items = [] } = await dynamoClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `AUDIT#${GOV}#${month}` },
+      }),
+    );
+    expect(Items.filter((item) => item.operation === 'subsidy.grant.cancel')).toHaveLength(2);
+  });
+});
