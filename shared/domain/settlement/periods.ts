@@ -59,7 +59,7 @@ export function periodOf(kind: ClosingKind, id: string): Period {
 /**
  * A period of fiscal year `year` dated in the next calendar year: the 출납정리 days and months.
  * Year Y's cash books close on 31 December, but its listed exceptions post until 20 January and its
- * cash work completes by 10 February of Y + 1 (지방회계법 제7조제1항 단서·제3항; 시행령 제3조); those
+ * cash work completes by 10 February of Y + 1 (지방회계법 제7조제1항 단서·제3항; 시행령 제3조, 제34조); those
  * postings are dated on their real January/February days and kept in Y's ledger. Their daily
  * closing is the day (2027-01-15 of fiscal year 2026), their monthly closing the calendar month
  * (2027-01, and 2027-02 covering 1–10 February only): the ledger already keys them `MONTH#2027-01`

@@ -12,7 +12,7 @@ import type { TestCaller } from '#test/support/api.ts';
 import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import { callers, drainPostings, GOV } from '#test/integration/execution/support.ts';
-import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
+import { drainSettlementQueue, startClosing } from '#test/integration/settlement/fixture.ts';
 import { seedYearCash, seedYearLine } from '#test/integration/year-boundary/support.ts';
 
 /**
@@ -161,6 +161,30 @@ describe('January: the old year and the new year report the same days apart', ()
     expect(status2026.body.closings).toContainEqual(expect.objectContaining({ kind: 'daily', period: '2027-01-15', status: 'done' }));
   });
 
+  it('the daily schedule closes yesterday for both years while it is a 출납정리 day of the old one', async () => {
+    on('2027-01-17T03:00:00+09:00');
+    // 03:00 on 17 January in Korea: yesterday is 16 January, a day of 2027 and a 출납정리 day of 2026.
+    expect(await startClosing({ kind: 'daily', gov: GOV }, '2027-01-16T18:00:00Z')).toEqual({
+      kind: 'daily',
+      period: '2027-01-16',
+      enqueued: 2,
+    });
+    expect(await drainSettlementQueue()).toEqual([]);
+    for (const year of [2026, 2027]) {
+      const status = await callRoute(getClosingStatus, { caller: chief as never, params: { gov: GOV, year } });
+      expect(status.body.closings).toContainEqual(expect.objectContaining({ kind: 'daily', period: '2027-01-16', status: 'done' }));
+    }
+    // Nothing posted on 16 January: 2026's 일계표 shows its cumulative figures only.
+    expect((await report(2026, 'daily-summary', '2027-01-16')).totals).toMatchObject({ dayDebit: '0', cumulativeDebit: '1100000' });
+    expect((await report(2027, 'daily-summary', '2027-01-16')).totals).toMatchObject({ dayDebit: '0', cumulativeDebit: '60000' });
+    // From 11 February only the new year's days (2026's cash work is complete).
+    expect(await startClosing({ kind: 'daily', gov: GOV, backfill: true }, '2027-02-11T18:00:00Z')).toMatchObject({
+      period: '2027-02-11',
+      enqueued: 1,
+    });
+    expect(await drainSettlementQueue()).toEqual([]);
+  });
+
   it('refuses 출납정리 periods beyond 10 February and days that have not ended', async () => {
     on('2027-01-16T09:00:00+09:00');
     expect((await close(2026, 'daily', '2027-02-11')).body).toMatchObject({
@@ -189,11 +213,12 @@ describe('January: the old year and the new year report the same days apart', ()
     );
     const monthsOpen = await close(2026, 'year-end', '2026');
     expect(monthsOpen.body).toMatchObject({ status: 422, code: 'earlier-periods-open', context: { open: ['2027-01', '2027-02'] } });
-    // January's days: 15 January closed above; the others still open (30 of 31).
+    // January's days: 15 and 16 January closed above; the others still open (29 of 31).
     const daysOpen = await close(2026, 'monthly', '2027-01');
     expect(daysOpen.body).toMatchObject({ status: 422, code: 'earlier-periods-open' });
-    expect(daysOpen.body.context.open).toHaveLength(30);
-    await markClosed(2026, 'daily', [...daysOf('2027-01', 31).filter((d) => d !== '2027-01-15'), ...daysOf('2027-02', 10)]);
+    expect(daysOpen.body.context.open).toHaveLength(29);
+    const closedAbove = ['2027-01-15', '2027-01-16'];
+    await markClosed(2026, 'daily', [...daysOf('2027-01', 31).filter((d) => !closedAbove.includes(d)), ...daysOf('2027-02', 10)]);
     expect((await close(2026, 'monthly', '2027-01')).status).toBe(202);
     expect((await close(2026, 'monthly', '2027-02')).status).toBe(202);
     expect(await drainSettlementQueue()).toEqual([]);
@@ -217,7 +242,7 @@ describe('January: the old year and the new year report the same days apart', ()
     await markClosed(
       2027,
       'daily',
-      daysOf('2027-01', 31).filter((d) => d !== '2027-01-15'),
+      daysOf('2027-01', 31).filter((d) => d !== '2027-01-15' && d !== '2027-01-16'),
     );
     expect((await close(2027, 'monthly', '2027-01')).status).toBe(202);
     expect(await drainSettlementQueue()).toEqual([]);
