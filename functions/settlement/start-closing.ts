@@ -29,8 +29,8 @@ export interface StartedClosings {
  * The year-end closing is the 회계책임관's act (POST …/settlement/{year}/closings, or this job with
  * an explicit --year): the schedule without a year only prepares and reminds, listing the
  * governments whose last year is complete (10 February passed) but not closed, with their open
- * months (YearEndClosingsDue). A day or month of 1 January – 10 February is queued for the year
- * before too, as one of its 출납정리 periods.
+ * months (YearEndClosingsDue). The day or month the schedule picks in 1 January – 10 February is
+ * queued for the year before too, as one of its 출납정리 periods.
  */
 export const handler = async (event: ScheduledEvent): Promise<StartedClosings> => {
   const input = closingSchedule.parse(event.detail);
@@ -43,7 +43,9 @@ export const handler = async (event: ScheduledEvent): Promise<StartedClosings> =
     if (early) throw new Refused(early);
   }
   const backfill = input.backfill ? { backfill: true as const } : {};
-  const oldYear = settlingOfYearBefore(period);
+  // Only the schedule's own pick: an explicit --period or --year/--month names one fiscal year's period.
+  const scheduled = input.period === undefined && input.year === undefined;
+  const oldYear = scheduled ? settlingOfYearBefore(period) : [];
   const messages = (await govs()).flatMap((gov) => [
     { gov, kind: period.kind, period: period.id, ...backfill },
     ...oldYear.map((old) => ({ gov, kind: old.kind, period: old.id, year: old.year, ...backfill })),
