@@ -80,6 +80,13 @@ async function report(year: number, name: string, period: string) {
   };
 }
 
+/** The totals of a year's archived 일계표 of a day, after checking that it is that year's report of that day. */
+async function dailyTotals(year: number, day: string) {
+  const daily = await report(year, 'daily-summary', day);
+  expect(daily).toMatchObject({ year, period: day });
+  return daily.totals;
+}
+
 /** Marks days or months closed as their own closings leave them (proven elsewhere; here only the order matters). */
 async function markClosed(year: number, kind: 'daily' | 'monthly', ids: readonly string[]): Promise<void> {
   const prefix = kind === 'daily' ? 'DAY' : 'MONTH';
@@ -137,9 +144,7 @@ describe('January: the old year and the new year report the same days apart', ()
     // 2026 on 15 January: Dr 미지급금 100,000 / Cr 현금 100,000. Cumulative since 1 January 2026:
     // Dr 비용 600,000 + Dr 미지급금 400,000 + 100,000 = 1,100,000; Cr 미지급금 600,000 + Cr 현금 400,000 + 100,000 = 1,100,000;
     // cash 0 − 500,000 = −500,000 (no opening cash seeded).
-    const old = await report(2026, 'daily-summary', '2027-01-15');
-    expect(old).toMatchObject({ year: 2026, period: '2027-01-15' });
-    expect(old.totals).toEqual({
+    expect(await dailyTotals(2026, '2027-01-15')).toEqual({
       dayDebit: '100000',
       dayCredit: '100000',
       cumulativeDebit: '1100000',
@@ -147,9 +152,7 @@ describe('January: the old year and the new year report the same days apart', ()
       cashBalance: '-500000',
     });
     // 2027 on 15 January: Dr 비용 30,000 / Cr 미지급금 30,000; Dr 미지급금 30,000 / Cr 현금 30,000 — nothing of 2026.
-    const own = await report(2027, 'daily-summary', '2027-01-15');
-    expect(own).toMatchObject({ year: 2027, period: '2027-01-15' });
-    expect(own.totals).toEqual({
+    expect(await dailyTotals(2027, '2027-01-15')).toEqual({
       dayDebit: '60000',
       dayCredit: '60000',
       cumulativeDebit: '60000',
@@ -175,8 +178,8 @@ describe('January: the old year and the new year report the same days apart', ()
       expect(status.body.closings).toContainEqual(expect.objectContaining({ kind: 'daily', period: '2027-01-16', status: 'done' }));
     }
     // Nothing posted on 16 January: 2026's 일계표 shows its cumulative figures only.
-    expect((await report(2026, 'daily-summary', '2027-01-16')).totals).toMatchObject({ dayDebit: '0', cumulativeDebit: '1100000' });
-    expect((await report(2027, 'daily-summary', '2027-01-16')).totals).toMatchObject({ dayDebit: '0', cumulativeDebit: '60000' });
+    expect(await dailyTotals(2026, '2027-01-16')).toMatchObject({ dayDebit: '0', cumulativeDebit: '1100000' });
+    expect(await dailyTotals(2027, '2027-01-16')).toMatchObject({ dayDebit: '0', cumulativeDebit: '60000' });
     // From 11 February only the new year's days (2026's cash work is complete).
     expect(await startClosing({ kind: 'daily', gov: GOV, backfill: true }, '2027-02-11T18:00:00Z')).toMatchObject({
       period: '2027-02-11',
