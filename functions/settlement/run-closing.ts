@@ -2,7 +2,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { closingPorts } from '#shared/application/settlement/closing-ports.ts';
 import { runClosing } from '#shared/application/settlement/run-closing.ts';
 import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
-import { parsePeriod } from '#shared/domain/settlement/periods.ts';
+import { parsePeriod, parsePeriodOfYear } from '#shared/domain/settlement/periods.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 import { ArchiveConflict } from '#shared/domain/reports/archive-conflict.ts';
 import { logger } from '#shared/powertools/logger.ts';
@@ -69,6 +69,7 @@ function messageOf(body: string): { job: ClosingJob; backfill: boolean } | undef
   }
   const message = closingMessage.safeParse(json);
   if (!message.success) return undefined;
-  const period = parsePeriod(message.data.kind, message.data.period);
+  const { kind, period: id, year } = message.data;
+  const period = year === undefined ? parsePeriod(kind, id) : parsePeriodOfYear(kind, id, year);
   return period ? { job: { gov: message.data.gov, period }, backfill: message.data.backfill === true } : undefined;
 }

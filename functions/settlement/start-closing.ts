@@ -1,7 +1,7 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { fiscalDates, koreanDate } from '#shared/domain/fiscal-calendar/calendar.ts';
-import { closingTimeRefusal } from '#shared/domain/settlement/closing-guards.ts';
-import { lastCompletedPeriod, parsePeriod, periodOf as yearPeriod } from '#shared/domain/settlement/periods.ts';
+import { closingTimeRefusal, periodsBefore } from '#shared/domain/settlement/closing-guards.ts';
+import { lastCompletedPeriod, parsePeriod, parsePeriodOfYear, periodOf as yearPeriod } from '#shared/domain/settlement/periods.ts';
 import type { Period } from '#shared/domain/settlement/periods.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 import { logger } from '#shared/powertools/logger.ts';
@@ -29,7 +29,8 @@ export interface StartedClosings {
  * The year-end closing is the 회계책임관's act (POST …/settlement/{year}/closings, or this job with
  * an explicit --year): the schedule without a year only prepares and reminds, listing the
  * governments whose last year is complete (10 February passed) but not closed, with their open
- * months (YearEndClosingsDue).
+ * months (YearEndClosingsDue). The day or month the schedule picks in 1 January – 10 February is
+ * queued for the year before too, as one of its 출납정리 periods.
  */
 export const handler = async (event: ScheduledEvent): Promise<StartedClosings> => {
   const input = closingSchedule.parse(event.detail);
@@ -42,8 +43,21 @@ export const handler = async (event: ScheduledEvent): Promise<StartedClosings> =
     if (early) throw new Refused(early);
   }
   const backfill = input.backfill ? { backfill: true as const } : {};
-  const enqueued = await enqueueClosings((await govs()).map((gov) => ({ gov, kind: period.kind, period: period.id, ...backfill })));
-  logger.info('closings queued', { kind: period.kind, period: period.id, enqueued, backfill: input.backfill === true });
+  // Only the schedule's own pick: an explicit --period or --year/--month names one fiscal year's period.
+  const scheduled = input.period === undefined && input.year === undefined;
+  const oldYear = scheduled ? settlingOfYearBefore(period) : [];
+  const messages = (await govs()).flatMap((gov) => [
+    { gov, kind: period.kind, period: period.id, ...backfill },
+    ...oldYear.map((old) => ({ gov, kind: old.kind, period: old.id, year: old.year, ...backfill })),
+  ]);
+  const enqueued = await enqueueClosings(messages);
+  logger.info('closings queued', {
+    kind: period.kind,
+    period: period.id,
+    enqueued,
+    oldYear: oldYear.length > 0,
+    backfill: input.backfill === true,
+  });
   return { kind: period.kind, period: period.id, enqueued };
 };
 
@@ -56,7 +70,9 @@ async function remind(now: Date, govs: readonly string[]): Promise<StartedClosin
   const due: { gov: string; openMonths: number }[] = [];
   for (const gov of govs) {
     if (await isPeriodClosed({ gov, period })) continue;
-    due.push({ gov, openMonths: 12 - (await closedPeriods(gov, year, 'MONTH#')).size });
+    // The twelve months and the two 출납정리 months (January, 1–10 February of the next year).
+    const closed = await closedPeriods(gov, year, 'MONTH#');
+    due.push({ gov, openMonths: periodsBefore(period).filter((month) => !closed.has(month.id)).length });
     await putJobMetric({ gov, period }, 'YearEndClosingsDue', 1, 'Count');
   }
   logger.warn('year-end closings due: the chief accountant closes the year (POST /governments/{gov}/settlement/{year}/closings)', {
@@ -65,6 +81,17 @@ async function remind(now: Date, govs: readonly string[]): Promise<StartedClosin
     due: due.length,
   });
   return { kind: 'year-end', period: String(year), enqueued: 0, due };
+}
+
+/**
+ * A day or month of 1 January – 10 February is also a 출납정리 period of the year before (its
+ * exceptions and completion work post on these days: 지방회계법 제7조제1항 단서·제3항, 시행령 제3조,
+ * 제34조), closed for that year too so that its year-end finds its days and months closed.
+ */
+function settlingOfYearBefore(period: Period): Period[] {
+  if (period.kind === 'year-end') return [];
+  const old = parsePeriodOfYear(period.kind, period.id, period.year - 1);
+  return old ? [old] : [];
 }
 
 function periodOf(input: ClosingSchedule, now: Date): Period {

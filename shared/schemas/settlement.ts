@@ -78,6 +78,8 @@ export const closingMessage = z.strictObject({
   gov: govCode,
   kind: z.enum(closingKinds),
   period: z.string().max(10),
+  /** The fiscal year, when the period is one of its 출납정리 days or months (dated in the next year). */
+  year: z.number().int().optional(),
   backfill: z.literal(true).optional(),
 });
 export type ClosingMessage = z.infer<typeof closingMessage>;

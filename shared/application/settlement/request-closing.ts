@@ -30,6 +30,12 @@ export async function requestClosing(
     { now: new Date(request.receivedAt), backfill },
   );
   await auditClosingRequest({ gov, period }, request, backfill);
-  const messageId = await enqueueClosing({ gov, kind: period.kind, period: period.id, ...(backfill ? { backfill: true as const } : {}) });
+  const messageId = await enqueueClosing({
+    gov,
+    kind: period.kind,
+    period: period.id,
+    year,
+    ...(backfill ? { backfill: true as const } : {}),
+  });
   return { period, messageId };
 }

@@ -1,5 +1,5 @@
 import { fiscalDates, koreanDate } from '#shared/domain/fiscal-calendar/calendar.ts';
-import { periodOf } from '#shared/domain/settlement/periods.ts';
+import { parsePeriodOfYear, periodOf } from '#shared/domain/settlement/periods.ts';
 import type { Period } from '#shared/domain/settlement/periods.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
@@ -33,14 +33,23 @@ export function closingTimeRefusal(period: Period, now: Date): Refusal | undefin
   return undefined;
 }
 
-/** The periods that close before this one: the days of a month, the months of a year. */
+/**
+ * The periods that close before this one: the days of a month (of a 출납정리 February, 1–10), the
+ * months of a year followed by its 출납정리 months (January and February of the next year, whose
+ * postings belong to the year: 지방회계법 제7조제1항 단서·제3항).
+ */
 export function periodsBefore(period: Period): Period[] {
   if (period.kind === 'daily') return [];
   if (period.kind === 'monthly') {
     const days = Number(period.lastDay.slice(8, 10));
-    return Array.from({ length: days }, (_, i) => periodOf('daily', `${period.id}-${String(i + 1).padStart(2, '0')}`));
+    return Array.from({ length: days }, (_, i) => ({
+      ...periodOf('daily', `${period.id}-${String(i + 1).padStart(2, '0')}`),
+      year: period.year,
+    }));
   }
-  return Array.from({ length: 12 }, (_, i) => periodOf('monthly', `${period.id}-${String(i + 1).padStart(2, '0')}`));
+  const months = Array.from({ length: 12 }, (_, i) => periodOf('monthly', `${period.id}-${String(i + 1).padStart(2, '0')}`));
+  const settling = [`${period.year + 1}-01`, `${period.year + 1}-02`].flatMap((id) => parsePeriodOfYear('monthly', id, period.year) ?? []);
+  return [...months, ...settling];
 }
 
 /** Days close before their month, months before their year (practice: each report builds on the closed ones below it). */

@@ -1,11 +1,13 @@
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import { fiscalDates } from '#shared/domain/fiscal-calendar/calendar.ts';
 
 /**
  * Closing periods. A daily closing closes one day (yyyy-mm-dd), a monthly closing one month
  * (yyyy-mm), the year-end closing one fiscal year (yyyy). Dates are calendar dates in Korea
  * (Asia/Seoul, UTC+9 without daylight saving).
  * Source: 지방회계법 §6 (the fiscal year is the calendar year); days and months are practice.
+ * `year` is the fiscal year: a 출납정리 day or month of year Y is dated in Y + 1 (parsePeriodOfYear).
  */
 export const closingKinds = ['daily', 'monthly', 'year-end'] as const;
 export type ClosingKind = (typeof closingKinds)[number];
@@ -54,17 +56,44 @@ export function periodOf(kind: ClosingKind, id: string): Period {
   return period;
 }
 
-/** The period an official asks to close, when it is a real period of the fiscal year (the year in the path). */
+/**
+ * A period of fiscal year `year` dated in the next calendar year: the 출납정리 days and months.
+ * Year Y's cash books close on 31 December, but its listed exceptions post until 20 January and its
+ * cash work completes by 10 February of Y + 1 (지방회계법 제7조제1항 단서·제3항; 시행령 제3조, 제34조); those
+ * postings are dated on their real January/February days and kept in Y's ledger. Their daily
+ * closing is the day (2027-01-15 of fiscal year 2026), their monthly closing the calendar month
+ * (2027-01, and 2027-02 covering 1–10 February only): the ledger already keys them `MONTH#2027-01`
+ * under year 2026, and the fiscal year in the path keeps them apart from Y + 1's own 2027-01.
+ */
+function settlingPeriod(kind: ClosingKind, id: string, year: number): Period | undefined {
+  const calendar = parsePeriod(kind, id);
+  if (!calendar || kind === 'year-end' || calendar.year !== year + 1) return undefined;
+  const completionDate = fiscalDates(year).completionDate;
+  if (calendar.firstDay > completionDate) return undefined;
+  // February of the 출납정리 ends on the completion date (dates as yyyy-mm-dd strings compare as dates).
+  if (calendar.lastDay <= completionDate) return { ...calendar, year };
+  return { ...calendar, year, lastDay: completionDate };
+}
+
+/** A period of fiscal year `year`: one of its calendar days or months, or one of its 출납정리 days or months up to 10 February of the next year. */
+export const parsePeriodOfYear = (kind: ClosingKind, id: string, year: number): Period | undefined => {
+  const calendar = parsePeriod(kind, id);
+  return calendar && calendar.year === year ? calendar : settlingPeriod(kind, id, year);
+};
+
+/** The period an official asks to close, when it is a real period of the fiscal year (the year in the path), 출납정리 days and months included. */
 export function periodOfYear(kind: ClosingKind, id: string, year: number): { ok: true; period: Period } | { ok: false; refusal: Refusal } {
-  const period = parsePeriod(kind, id);
-  if (period && period.year === year) return { ok: true, period };
+  const period = parsePeriodOfYear(kind, id, year);
+  if (period) return { ok: true, period };
+  const completionDate = fiscalDates(year).completionDate;
   return {
     ok: false,
-    refusal: refusal('unprocessable', 'period-outside-year', `"${id}" is not a ${kind} period of fiscal year ${year}`, {
-      kind,
-      period: id,
-      year,
-    }),
+    refusal: refusal(
+      'unprocessable',
+      'period-outside-year',
+      `"${id}" is not a ${kind} period of fiscal year ${year} (its days run from ${year}-01-01 to ${completionDate}, 출납정리 included)`,
+      { rule: '지방회계법 제6조제1항, 제7조제3항', kind, period: id, year, completionDate },
+    ),
   };
 }
 
@@ -88,4 +117,4 @@ export function lastCompletedPeriod(kind: ClosingKind, now: Date): Period {
 
 /** The day of a running total lies in the period (inclusive); `through` ignores the start (cumulative reports). */
 export const dayInPeriod = (day: string, period: Period): boolean => day >= period.firstDay && day <= period.lastDay;
-export const dayThrough = (day: string, period: Period): boolean => day.startsWith(String(period.year)) && day <= period.lastDay;
+export const dayThrough = (day: string, period: Period): boolean => day >= `${period.year}-01-01` && day <= period.lastDay;

@@ -39,7 +39,8 @@ export async function readLedgerTotals(job: ClosingJob): Promise<{ totals: Ledge
       continue;
     }
     if (month > lastMonth || (period.kind === 'daily' && month === lastMonth)) continue;
-    totals.push(total(item, periodOf('monthly', month).lastDay));
+    // A 출납정리 February ends on 10 February (its period's last day), not on the month's.
+    totals.push(total(item, month === lastMonth ? period.lastDay : periodOf('monthly', month).lastDay));
   }
   let itemsRead = months.length;
   if (period.kind === 'daily') {

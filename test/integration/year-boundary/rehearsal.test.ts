@@ -92,10 +92,11 @@ describe('the year boundary on a rehearsal clock', () => {
     on('2027-02-11T09:00:00+09:00');
     const monthsOpen = await close('year-end', '2026');
     expect(monthsOpen.body).toMatchObject({ status: 422, code: 'earlier-periods-open' });
-    expect(monthsOpen.body.context.open).toHaveLength(12);
+    // The twelve months and the 출납정리 months of 2026 (January, 1–10 February 2027: 지방회계법 제7조).
+    expect(monthsOpen.body.context.open).toHaveLength(14);
     expect((await close('monthly', '2026-12')).body.code).toBe('earlier-periods-open');
 
-    // The daily closings of the year, as the daily schedule leaves them.
+    // The daily closings of the year and of its 출납정리 days, as the daily schedule and the officials leave them.
     const days = periodsBefore(periodOf('year-end', '2026')).flatMap((month) => periodsBefore(month));
     for (let i = 0; i < days.length; i += 25) {
       await dynamoClient().send(
@@ -111,6 +112,8 @@ describe('the year boundary on a rehearsal clock', () => {
     for (let month = 1; month <= 12; month++) {
       expect((await close('monthly', `2026-${String(month).padStart(2, '0')}`)).status).toBe(202);
     }
+    expect((await close('monthly', '2027-01')).status).toBe(202);
+    expect((await close('monthly', '2027-02')).status).toBe(202);
     expect(await drainSettlementQueue()).toEqual([]);
     expect((await close('year-end', '2026')).status).toBe(202);
     expect(await drainSettlementQueue()).toEqual([]);

@@ -30,7 +30,16 @@ describe('closings that cannot run by mistake', () => {
     expect(earlierPeriodsOpen(month, closed)).toMatchObject({ code: 'earlier-periods-open', context: { open: ['2026-02-14'] } });
     expect(earlierPeriodsOpen(month, new Set([...closed, '2026-02-14']))).toBeUndefined();
     const year = periodOf('year-end', '2026');
-    expect(earlierPeriodsOpen(year, new Set(['2026-01']))?.context?.open).toHaveLength(11);
+    // Eleven months of 2026, then its 출납정리 months dated in 2027 (지방회계법 제7조).
+    expect(earlierPeriodsOpen(year, new Set(['2026-01']))?.context?.open).toHaveLength(13);
+    expect(periodsBefore(year).slice(12)).toMatchObject([
+      { id: '2027-01', year: 2026, firstDay: '2027-01-01', lastDay: '2027-01-31' },
+      { id: '2027-02', year: 2026, firstDay: '2027-02-01', lastDay: '2027-02-10' },
+    ]);
+    // The 출납정리 February closes after its ten days.
+    expect(periodsBefore(periodsBefore(year)[13]!).map((p) => [p.id, p.year])).toEqual(
+      Array.from({ length: 10 }, (_, i) => [`2027-02-${String(i + 1).padStart(2, '0')}`, 2026]),
+    );
     expect(earlierPeriodsOpen(periodOf('daily', '2026-02-14'), new Set())).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastCompletedPeriod, parsePeriod } from '#shared/domain/settlement/periods.ts';
+import { dayThrough, lastCompletedPeriod, parsePeriod, parsePeriodOfYear } from '#shared/domain/settlement/periods.ts';
 
 describe('closing periods', () => {
   it('parses real days, months and years only', () => {
@@ -17,5 +17,15 @@ describe('closing periods', () => {
     expect(lastCompletedPeriod('monthly', now).id).toBe('2025-12');
     expect(lastCompletedPeriod('year-end', now).id).toBe('2025');
     expect(lastCompletedPeriod('daily', new Date('2026-03-01T00:00:00Z')).id).toBe('2026-02-28');
+  });
+
+  it('counts a 출납정리 day of the old year from its 1 January, never the days of the new year', () => {
+    const day = parsePeriodOfYear('daily', '2027-01-15', 2026)!;
+    expect(day).toMatchObject({ year: 2026, firstDay: '2027-01-15', lastDay: '2027-01-15' });
+    expect(['2026-01-01', '2026-12-31', '2027-01-15'].map((d) => dayThrough(d, day))).toEqual([true, true, true]);
+    expect(['2025-12-31', '2027-01-16'].map((d) => dayThrough(d, day))).toEqual([false, false]);
+    // The new year's own 15 January counts from 1 January 2027 only.
+    const own = parsePeriodOfYear('daily', '2027-01-15', 2027)!;
+    expect(['2026-12-31', '2027-01-01', '2027-01-15'].map((d) => dayThrough(d, own))).toEqual([false, true, true]);
   });
 });

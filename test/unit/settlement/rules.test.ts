@@ -30,11 +30,25 @@ describe('the settlement rules return their refusals', () => {
     });
   });
 
-  it('accepts a closing period only inside the fiscal year of the path', () => {
+  it('accepts a closing period only inside the fiscal year of the path, its 출납정리 days and months included', () => {
     expect(periodOfYear('daily', '2025-01-15', 2025)).toEqual({ ok: true, period: periodOf('daily', '2025-01-15') });
+    // 지방회계법 제7조: year 2025's postings until 10 February 2026 are closed as days and months of 2025.
+    expect(periodOfYear('daily', '2026-01-15', 2025)).toEqual({ ok: true, period: { ...periodOf('daily', '2026-01-15'), year: 2025 } });
+    expect(periodOfYear('daily', '2026-02-10', 2025)).toMatchObject({ ok: true, period: { year: 2025, lastDay: '2026-02-10' } });
+    expect(periodOfYear('monthly', '2026-01', 2025)).toMatchObject({
+      ok: true,
+      period: { year: 2025, firstDay: '2026-01-01', lastDay: '2026-01-31' },
+    });
+    expect(periodOfYear('monthly', '2026-02', 2025)).toMatchObject({
+      ok: true,
+      period: { year: 2025, firstDay: '2026-02-01', lastDay: '2026-02-10' },
+    });
     for (const [kind, id] of [
       ['daily', '2024-12-31'],
+      ['daily', '2026-02-11'],
+      ['monthly', '2026-03'],
       ['monthly', '2025-13'],
+      ['year-end', '2026'],
       ['year-end', '25'],
     ] as const) {
       expect(periodOfYear(kind, id, 2025)).toEqual({
@@ -42,8 +56,8 @@ describe('the settlement rules return their refusals', () => {
         refusal: {
           kind: 'unprocessable',
           code: 'period-outside-year',
-          detail: `"${id}" is not a ${kind} period of fiscal year 2025`,
-          context: { kind, period: id, year: 2025 },
+          detail: `"${id}" is not a ${kind} period of fiscal year 2025 (its days run from 2025-01-01 to 2026-02-10, 출납정리 included)`,
+          context: { rule: '지방회계법 제6조제1항, 제7조제3항', kind, period: id, year: 2025, completionDate: '2026-02-10' },
         },
       });
     }
