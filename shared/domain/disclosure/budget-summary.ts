@@ -5,6 +5,7 @@ import { sumBy } from '#shared/domain/sums.ts';
  * The disclosed budget of a government and year: revenue by category (세입 by source) and
  * expenditure by 분야, every category and field listed (zero when the budget has none) in code
  * order, amounts exact (bigint here, decimal strings on the wire).
+ * Source: 지방재정법 제60조 (재정운용상황의 공시); the categories are practice (지방재정365).
  */
 export interface SummaryRow {
   readonly code: string;

@@ -2,7 +2,8 @@ import { exactRatio } from '#shared/domain/disclosure/ratio.ts';
 import type { ExactRatio } from '#shared/domain/disclosure/ratio.ts';
 
 /**
- * The fiscal indicators of 지방재정365 from a final budget's revenue by category
+ * The fiscal indicators of 지방재정365 from a final budget's revenue by category (source: 지방재정법
+ * 제60조 공시; the formulas are practice, the official basis is in official-indicators.ts)
  * (revenue-categories.json):
  *   재정자립도 (fiscal independence) = (지방세수입 1 + 세외수입 2) / total revenue
  *   재정자주도 (fiscal autonomy)     = (지방세수입 1 + 세외수입 2 + 지방교부세 3 + 조정교부금등 4) / total revenue

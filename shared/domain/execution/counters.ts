@@ -11,6 +11,7 @@ const delta = (deltas: Deltas, name: string): number => deltas[name] ?? 0;
 /**
  * Counters and deltas are exact integers within MAX_COUNTER (items.ts), but a counter plus a delta
  * need not be: every sum and comparison below is done in bigint, so no rule is judged on a rounded number.
+ * Source: practice (exact won; the rules themselves cite their articles in items.ts and rules/).
  */
 const exactCounter = (item: ControlledItem, name: string): bigint => BigInt(counter(item, name));
 const exactDelta = (deltas: Deltas, name: string): bigint => BigInt(delta(deltas, name));

@@ -1,6 +1,6 @@
 /**
  * Closing periods are stored under keys (`YEAR`, `MONTH#2026-11`, `DAY#2026-11-24`); a client reads
- * them in words and as plain fields, never as keys (issue #18).
+ * them in words and as plain fields, never as keys (issue #18). Source: practice.
  */
 export interface PeriodForClient {
   readonly periodKind: 'year' | 'month' | 'day';

@@ -9,6 +9,7 @@ export const BOM = '\uFEFF';
  * and the table's subtotal and total rows; amounts as plain integers. Text that a spreadsheet
  * would take for a formula is prefixed with an apostrophe; codes a spreadsheet would turn into
  * numbers or dates (016, 1101, 109-99) are written as ="016" so they stay text.
+ * Source: practice (RFC 4180; the spreadsheet behaviours named are Excel's).
  */
 export function tableCsv(table: ReportTable): string {
   const printed = printedTable(table);

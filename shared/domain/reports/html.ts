@@ -8,6 +8,7 @@ import type { Report, ReportColumn, ReportTable } from '#shared/domain/reports/r
  * every printed page (a table too wide for the page in parts), names beside codes, 소계/합계 in bold, negatives as △, amounts never
  * wrapped (text columns wrap instead, so every column stays on the page width).
  * Self-contained (no script, no external font or style), and the same report gives the same bytes.
+ * Source: practice (결산서 print forms; △ for negatives is the public-accounts convention).
  */
 export function reportHtml(report: Report): string {
   const sections = report.tables.map((table) => section(report, table)).join('\n');

@@ -3,6 +3,7 @@ import type { Cell, ReportColumn, ReportRow, ReportTable } from '#shared/domain/
 /**
  * A table as it is printed (CSV, XLSX): name columns beside coded columns, and the subtotal and
  * total rows its summary asks for. JSON keeps the table as computed (rows only, names apart).
+ * Source: practice (결산서 forms total each 회계 and the whole).
  */
 export interface PrintedTable {
   readonly columns: readonly ReportColumn[];

@@ -45,6 +45,7 @@ const encoder = new TextEncoder();
 /**
  * Every file of a report (JSON, one CSV per table, one XLSX workbook, a printable HTML page) and the manifest listing
  * their SHA-256. Same report in, same bytes out: nothing here depends on the clock.
+ * Source: practice (the archive set the ministry reads; write-once by 지방회계법 records retention [U]).
  */
 export function renderReport(report: Report): RenderedReport {
   const file = (name: string, contentType: string, bytes: Uint8Array): ArchiveFile => ({
