@@ -109,13 +109,22 @@ describe('race: concurrent postings on a few lines asking twice what the rules a
     await drainPostings({ workers: 4 });
 
     for (const gov of GOVS) {
-      const mine = chosen.map((c, i) => ({ commit: c, payment: payments[i]! })).filter((c) => c.commit.gov === gov);
+      const mine = chosen.map((c, i) => ({ commit: c, order: orders[i]!, payment: payments[i]! })).filter((c) => c.commit.gov === gov);
       const results = await readResults(
         gov,
         mine.map((m) => m.payment.postingId),
       );
+      const orderResults = await readResults(
+        gov,
+        mine.map((m) => m.order.postingId),
+      );
       expect(results.every((r) => r?.status === 'applied' || r?.status === 'rejected')).toBe(true);
-      expect(results.some((r) => r?.reason?.rule === 'paid-within-cash-allocation')).toBe(true);
+      // Asking twice the cash is refused by the 지출원's check on the order (시행령 제33조②, when the
+      // month's cash is already paid out) or by the bank's payment (when orders raced ahead of payments).
+      const refusedForCash =
+        results.some((r) => r?.reason?.rule === 'paid-within-cash-allocation') ||
+        orderResults.some((r) => r?.reason?.code === 'order-within-cash-limit' || r?.reason?.rule === 'order-within-cash-limit');
+      expect(refusedForCash).toBe(true);
       const paidSum = sum(mine.map((m, i) => (results[i]!.status === 'applied' ? amount(m.commit) : 0)));
       const [cash] = await readItems(`BUDGET#${gov}#${YEAR}`, `CASH#${FUND}#2026-06`);
       expect(cash!.paid).toBe(paidSum);
