@@ -12,6 +12,8 @@ import type { Report, ReportColumn, ReportTable } from '#shared/domain/reports/r
  * page width. Every entry carries the same fixed timestamp so the same report always gives the
  * same bytes: the archive's SHA-256 depends on it, which is why this is hand-written rather than
  * a spreadsheet library (they stamp creation times and ids).
+ * Source: practice (결산서 print forms; △ for negatives is the public-accounts convention; A4 and
+ * SpreadsheetML per ECMA-376).
  */
 const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0); // local fields: DOS time has no zone
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
