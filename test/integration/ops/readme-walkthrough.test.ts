@@ -1,0 +1,69 @@
+/**
+ * Issue #18, done-when: the README's walkthrough followed verbatim. Every `sh` block of the section
+ * "Walkthrough against `npm start`" runs, as pasted into a terminal, against a fresh `npm start`
+ * (budget cycle, both chains, a quarter of budget changes, the ledger, a closing and its archive,
+ * withholdings, a works contract, an 일상경비 advance). A command whose answer is a refusal the README
+ * does not announce beside it fails the test, and so does an announced refusal that does not come.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, type RunningStart, scanTable, startNpmStart } from '#test/integration/ops/running-start.ts';
+import {
+  announcedRefusals,
+  readmeWalkthrough,
+  runWalkthrough,
+  type Step,
+  type Walkthrough,
+  walkthroughDiscrepancies,
+} from '#test/support/readme-walkthrough.ts';
+
+// The README's dates are late November 2026: run the rules on a day after them.
+const CLOCK = '2026-11-30T12:00:00+09:00';
+
+let dir: string;
+let runtime: RunningStart;
+let walkthrough: Walkthrough;
+let steps: Step[];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hojo-readme-'));
+  const dataDir = join(dir, 'data');
+  runtime = await startNpmStart(dataDir, ['--no-schedules'], { HOJO_CLOCK: CLOCK });
+  walkthrough = await readmeWalkthrough(projectRoot);
+  steps = await runWalkthrough(walkthrough.blocks, runtime.url, { HOJO_DATA_DIR: dataDir, HOJO_CLOCK: CLOCK }, projectRoot, dir);
+}, 600_000);
+
+afterAll(async () => {
+  await runtime?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('the README walkthrough, verbatim against npm start', () => {
+  it('runs every block but the one that needs a second runtime', () => {
+    expect(walkthrough.blocks.length).toBeGreaterThanOrEqual(8);
+    expect(walkthrough.skipped.map((block) => block.reason)).toEqual(['it starts a second runtime on another clock']);
+    expect(steps.length).toBeGreaterThan(100);
+    expect(
+      announcedRefusals(walkthrough.blocks)
+        .map((refusal) => refusal.code)
+        .sort(),
+    ).toEqual(['diversion-into-entertainment', 'release-within-deposit']);
+  });
+
+  it('answers as the README says: the announced refusals and shown fields, no other problem', () => {
+    expect(walkthroughDiscrepancies(walkthrough, steps)).toEqual([]);
+  });
+
+  it('applies every posting it submitted, none rejected, none left queued', async () => {
+    const items = await scanTable(join(dir, 'data'));
+    const postings = items.filter((item) => String(item.pk).startsWith('POSTING#'));
+    const requests = postings.filter((item) => item.sk === 'REQUEST');
+    const results = new Map(postings.filter((item) => item.sk === 'RESULT').map((item) => [item.pk, item.status]));
+    expect(requests.length).toBeGreaterThanOrEqual(20);
+    expect(
+      requests.filter((request) => results.get(request.pk) !== 'applied').map((request) => [request.pk, results.get(request.pk)]),
+    ).toEqual([]);
+  });
+});
