@@ -3,13 +3,15 @@
  * the missing setting) and by /health (`degraded`, naming it), e.g. on an S3-compatible store
  * without Object Lock such as Garage: here a bucket provisioned without Object Lock.
  */
+import { createServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRuntime } from '#infra/runtime/runtime.ts';
 import type { Runtime } from '#infra/runtime/runtime.ts';
 import { resetClients } from '#shared/clients/reset.ts';
 import { s3Client } from '#shared/clients/s3.ts';
-import { checkObjectLock } from '#shared/platform/object-lock-check.ts';
+import { checkObjectLock, describeWarning } from '#shared/platform/object-lock-check.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 const stack = await useTestStack();
@@ -66,5 +68,28 @@ describe('Object Lock of the archive bucket', () => {
     resetClients();
     const warnings = await checkObjectLock();
     expect(warnings[0]?.missing).toMatch(/^Object Lock \(ObjectLockEnabled; the store answered NoSuchBucket\)/);
+  });
+
+  it('a store that does not answer is asked again, then reported unconfirmed, never as missing', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    process.env.AWS_ENDPOINT_URL_S3 = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    resetClients();
+    try {
+      const warnings = await checkObjectLock([100, 100, 100]);
+      expect(warnings.map((w) => w.missing)).toEqual([
+        'Object Lock unconfirmed (the store did not answer in 3 tries of up to 0.1 s: AbortError)',
+        'versioning unconfirmed (the store did not answer in 3 tries of up to 0.1 s: AbortError)',
+      ]);
+      expect(describeWarning(warnings[0] as (typeof warnings)[0])).not.toContain('missing');
+      expect(sockets.length).toBe(6); // three tries each for Object Lock and versioning
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
