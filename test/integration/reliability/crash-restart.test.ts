@@ -1,25 +1,21 @@
-import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { promisify } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { RuntimeState } from '#infra/runtime/state-file.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { resetClients } from '#shared/clients/reset.ts';
 import { handler as sweep } from '#functions/postings/sweep-unqueued.ts';
+import { runCli, scanTable, seedTwoLines, startNpmStart } from '#test/integration/ops/running-start.ts';
 
 /**
  * `npm start` killed (SIGKILL) at random points of a stream of postings, five times, on one
  * embedded data directory; then started once more. No request is ever sent twice (no client
  * retry): every request that was stored must end applied or rejected, once.
  */
-const projectRoot = new URL('../../../', import.meta.url).pathname;
 const dataDir = await mkdtemp(join(tmpdir(), 'hojo-crash-'));
 const children = new Set<ChildProcess>();
 const GOV = '11110';
@@ -31,75 +27,10 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-interface Started {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly exited: Promise<unknown>;
-}
-
-function start(): Promise<Started> {
-  const child = spawn(process.execPath, ['infra/cli/start.ts', '--port', '0', '--data-dir', dataDir], {
-    cwd: projectRoot,
-    env: { ...process.env, POSTING_QUEUE_SHARDS: '1', HOJO_RUNTIME_LOG_LEVEL: 'ERROR', HOJO_EXTERNAL_ENDPOINTS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let output = '';
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /API\s+(http:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolve({ child, url, exited });
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    exited.then(() => reject(new Error(`npm start exited before it was ready:\n${output}`)));
-  });
-}
-
-const cli = (script: string, args: string[]) =>
-  promisify(execFile)(process.execPath, [script, ...args, '--data-dir', dataDir], {
-    cwd: projectRoot,
-    env: { ...process.env, TABLE_NAME: '' },
-  });
-
-async function tableOf() {
-  const state = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as RuntimeState;
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: state.env.AWS_ENDPOINT_URL_DYNAMODB,
-      region: state.env.AWS_REGION,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
-  return { client, name: state.env.TABLE_NAME ?? '' };
-}
-
-async function scan(): Promise<Record<string, any>[]> {
-  const { client, name } = await tableOf();
-  const items: Record<string, any>[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(new ScanCommand({ TableName: name, ConsistentRead: true, ExclusiveStartKey: cursor }));
-    items.push(...(page.Items ?? []));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  client.destroy();
-  return items;
-}
-
-async function seedLines(): Promise<void> {
-  const { client, name } = await tableOf();
-  const line = (lineId: string, kind: 'expenditure' | 'revenue', itemCode: string) => ({
-    ...lineControlKey(GOV, YEAR, lineId),
-    ...{ gov: GOV, year: YEAR, lineId, kind, fund: 'general', itemCode, dept: 'dept-1', mandatory: false },
-    ...{ budget: 1e12, allotted: 1e12, committed: 0, resolved: 0, ordered: 0, paid: 0, assessed: 0, received: 0, refunded: 0 },
-  });
-  for (const item of [line('crash-exp', 'expenditure', '201-01'), line('crash-rev', 'revenue', '2')])
-    await client.send(new PutCommand({ TableName: name, Item: item }));
-  client.destroy();
+async function start() {
+  const runtime = await startNpmStart(dataDir);
+  children.add(runtime.child);
+  return runtime;
 }
 
 /**
@@ -153,8 +84,9 @@ describe('crash and restart of npm start', () => {
     for (let kill = 0; kill < KILLS; kill++) {
       const runtime = await start();
       if (!tokens) {
-        await seedLines();
-        const token = async (role: string) => (await cli('infra/cli/token.ts', ['--role', role, '--gov', GOV])).stdout.trim();
+        await seedTwoLines(dataDir, GOV, YEAR, 'crash');
+        const token = async (role: string) =>
+          (await runCli('infra/cli/token.ts', ['--role', role, '--gov', GOV, '--data-dir', dataDir])).stdout.trim();
         tokens = { commit: await token('finance_officer'), assess: await token('revenue_officer') };
       }
       // Killed after a random number of sends, while the other clients' requests are in flight.
@@ -182,7 +114,7 @@ describe('crash and restart of npm start', () => {
     let items: Record<string, any>[] = [];
     await vi.waitFor(
       async () => {
-        items = await scan();
+        items = await scanTable(dataDir);
         const decided = new Set(items.filter((i) => i.sk === 'RESULT').map((i) => i.postingId));
         const undecided = items.filter((i) => i.sk === 'REQUEST' && !decided.has(i.postingId));
         expect(undecided.map((i) => i.postingId)).toEqual([]);
@@ -223,5 +155,5 @@ describe('crash and restart of npm start', () => {
       `crash test: ${sent.length} requests over ${KILLS} kills, ${stored.size} stored (${requests.length - acceptedIds.length} without an answer), ` +
         `${swept.enqueued} enqueued by the sweep, ${applied.length} applied`,
     );
-  }, 120_000);
+  }, 300_000);
 });
