@@ -79,7 +79,7 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   recordCarryOver: '이월 기록 (명시이월·사고이월·계속비이월)',
   requestClosing: '일·월·연말 마감 실행 (또는 재개)',
   listAssetRegister: '자산대장: 결산정리분개가 관리하는 고정자산 (취득원가, 사용개시일, 내용연수)',
-  recordAdjustingEntries: '결산정리분개: 건설중인자산 대체, 감가상각, 대손충당금, 지방채할인발행차금 상각',
+  recordAdjustingEntries: '결산정리분개: 건설중인자산 대체, 자산취득 등록, 감가상각, 대손충당금, 지방채할인발행차금 상각',
   getArchiveDownload: '보관 파일 내려받기 주소 (300초 유효)와 SHA-256',
   listArchives: '전국 자치단체 결산 보고서 보관 목록 (행정안전부)',
   listGovernmentArchives: '자치단체의 회계연도 결산 보고서 보관 목록',

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { adjustmentKinds } from '#shared/domain/accounting/year-end-adjustments.ts';
 import { accountCode } from '#shared/schemas/budget.ts';
 import { isoDate, positiveWon, won } from '#shared/schemas/common.ts';
 
@@ -42,11 +43,25 @@ export const bondDiscount = z.strictObject({
   discount: positiveWon.describe('face − issue price net of issue costs (제54조①)'),
 });
 
+export const accountLife = z.strictObject({
+  assetAccount: z
+    .string()
+    .regex(/^1[345]\d{2}$/, 'a finished asset account of 일반유형자산 (13xx), 주민편의시설 (14xx) or 사회기반시설 (15xx)'),
+  usefulLifeYears: z.number().int().min(1).max(100).nullable().describe('null for land and other assets not depreciated'),
+});
+
 export const adjustingEntriesBody = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('construction-completion'), completions: z.array(completion).min(1).max(20) }),
+  z.strictObject({ kind: z.literal('construction-completion'), completions: z.array(completion).min(1).max(500) }),
   z.strictObject({ kind: z.literal('depreciation') }),
   z.strictObject({ kind: z.literal('allowance'), rates: z.array(allowanceRate).min(1).max(20) }),
   z.strictObject({ kind: z.literal('discount-amortisation'), bonds: z.array(bondDiscount).min(1).max(20) }),
+  z.strictObject({
+    kind: z.literal('acquisitions'),
+    lives: z
+      .array(accountLife)
+      .max(100)
+      .describe('the useful life of each asset account the year bought (405 자산취득비 지출결의, recorded as they were applied)'),
+  }),
 ]);
 export type AdjustingEntriesBody = z.infer<typeof adjustingEntriesBody>;
 
@@ -61,7 +76,7 @@ const journalLine = z.object({
 export const adjustingEntriesView = z.object({
   gov: z.string(),
   year: z.number().int(),
-  kind: z.enum(['construction-completion', 'depreciation', 'allowance', 'discount-amortisation']),
+  kind: z.enum(adjustmentKinds),
   input: z.record(z.string(), z.unknown()),
   entries: z.array(z.object({ fund: z.string(), date: z.string(), lines: z.array(journalLine) })),
   assetIds: z.array(z.string()),

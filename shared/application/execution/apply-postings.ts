@@ -147,6 +147,7 @@ async function recordFailed(delivery: Delivery, error: unknown): Promise<ApplyRe
     closingChecks: [],
     reversals: [],
     ledger: [],
+    acquisitions: [],
   };
   const written = await writeActions(batchActions(plan, new Date().toISOString()));
   // A lost race here means the posting was decided meanwhile (another delivery applied it).

@@ -7,8 +7,11 @@ import { conflict, notFound, Refused, unprocessable } from '#shared/domain/refus
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import type { AdjustingEntriesBody } from '#shared/schemas/accounting.ts';
-import { readAdjustment, readRegister, writeAdjustment } from '#shared/stores/settlement/adjustments.ts';
-import type { RecordedAdjustment } from '#shared/stores/settlement/adjustments.ts';
+import { adjustmentParts } from '#shared/domain/settlement/adjustment-parts.ts';
+import { netAcquisitions } from '#shared/domain/execution/acquisitions.ts';
+import { readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
+import { applyPart, completeAdjustment, readAdjustment, readRegister, writePlan } from '#shared/stores/settlement/adjustments.ts';
+import type { RecordedAdjustment, StoredAdjustment } from '#shared/stores/settlement/adjustments.ts';
 import { getDebt } from '#shared/stores/debt/register.ts';
 import { markerState } from '#shared/stores/settlement/close-markers.ts';
 import { readLedgerTotals, readOpening } from '#shared/stores/settlement/inputs.ts';
@@ -18,9 +21,11 @@ const structureTypeOf = { program: '정책사업', administrative: '행정운영
 /**
  * The chief accountant records one kind of 결산정리분개 for the year: the entries are computed from
  * the ledger (balances at this moment, opening included) and the asset register by the valuation
- * rules, and written with the register's new assets, the ledger totals and the audit record in one
- * transaction, dated 31 December. Once per year and kind: the same request again answers what was
- * recorded; a different one is refused, as is anything after the year-end closing began.
+ * rules, dated 31 December, and written with the register's new assets, the ledger totals and audit
+ * records in parts of at most 100 actions (adjustment-parts.ts): the plan is stored first, so a call
+ * that failed midway is completed by the same request again, applying only the parts not yet applied.
+ * Once per year and kind: the same request again answers what was recorded; a different one is
+ * refused, as is anything after the year-end closing began.
  */
 export async function recordAdjustingEntries(
   gov: string,
@@ -29,35 +34,71 @@ export async function recordAdjustingEntries(
   request: RequestInfo,
 ): Promise<RecordedAdjustment> {
   const recorded = await readAdjustment(gov, year, body.kind);
-  if (recorded && sameInput(recorded, body)) return recorded;
+  if (recorded?.status === 'recorded' && sameInput(recorded, body)) return answerOf(recorded);
   if ((await markerState(gov, year, 'YEAR')) !== undefined) throw yearClosed(gov, year);
-  if (recorded) return sameOrRefused(recorded, body);
+  if (recorded) return sameInput(recorded, body) ? complete(recorded, request) : refusedOther(recorded);
 
   const books = await readBooks(gov, year);
-  const result = yearEndAdjustment(await inputOf(gov, body), books);
+  const result = yearEndAdjustment(await inputOf(gov, year, body), books);
   if ('code' in result) throw new Refused(result);
-
-  const adjustment: RecordedAdjustment = {
+  const entries = result.entries.flatMap((e) => ledgerEntry(e, `${year}-12-31`));
+  const parts = adjustmentParts(gov, year, entries, result.assets);
+  const header = {
     gov,
     year,
     kind: body.kind,
-    input: body,
-    entries: result.entries.flatMap((e) => ledgerEntry(e, `${year}-12-31`)),
-    assetIds: result.assets.map((a) => a.assetId),
+    input: JSON.parse(JSON.stringify(body)) as Record<string, unknown>,
+    planId: request.requestId,
+    partCount: parts.length,
     recordedBy: request.caller?.sub ?? 'anonymous',
     recordedAt: request.receivedAt,
   };
-  const outcome = await writeAdjustment(adjustment, result.assets, request);
-  if (outcome.ok) return adjustment;
-  if (outcome.failed.has('yearOpen')) throw yearClosed(gov, year);
-  if (outcome.failed.has('adjustment')) {
+  const planned = await writePlan(header, parts);
+  if (!planned.ok) {
+    if (planned.failed.has('yearOpen')) throw yearClosed(gov, year);
+    // Another call planned this kind first: finish or answer that one.
     const winner = await readAdjustment(gov, year, body.kind);
-    if (winner) return sameOrRefused(winner, body);
+    if (!winner) throw new Error(`the ${body.kind} adjusting entries of ${gov}/${year} lost a race to a plan that is gone`);
+    return sameInput(winner, body) ? complete(winner, request) : refusedOther(winner);
   }
-  if (outcome.failed.has('assets'))
-    throw conflict('asset-exists', `an asset of this request is in the register already`, { assetIds: adjustment.assetIds });
-  throw new Error(`recording the ${body.kind} adjusting entries of ${gov}/${year} failed: ${[...outcome.failed].join(', ')}`);
+  const stored = await readAdjustment(gov, year, body.kind);
+  if (!stored) throw new Error(`the ${body.kind} adjusting entries of ${gov}/${year} were planned but cannot be read`);
+  return complete(stored, request);
 }
+
+/** Applies the parts not yet applied, in order, then marks the adjustment recorded. */
+async function complete(stored: StoredAdjustment, request: RequestInfo): Promise<RecordedAdjustment> {
+  const { gov, year, kind } = stored;
+  if (stored.status === 'recorded') return answerOf(stored);
+  for (const part of stored.parts) {
+    if (part.applied) continue;
+    const outcome = await applyPart(stored, part, stored.parts.length, request);
+    if (outcome.ok || (outcome.failed.size === 1 && outcome.failed.has('part'))) continue;
+    if (outcome.failed.has('yearOpen')) throw yearClosed(gov, year);
+    if (outcome.failed.has('assets'))
+      throw conflict('asset-exists', `an asset of this request is in the register already`, {
+        assetIds: part.assets.map((a) => a.assetId),
+      });
+    throw new Error(
+      `recording part ${part.index + 1} of the ${kind} adjusting entries of ${gov}/${year} failed: ${[...outcome.failed].join(', ')}`,
+    );
+  }
+  const done = await completeAdjustment(stored, request);
+  if (!done.ok && !done.failed.has('header')) throw new Error(`completing the ${kind} adjusting entries of ${gov}/${year} failed`);
+  return answerOf(stored);
+}
+
+/** What the client receives: the adjustment as recorded (entries and assets of every part). */
+const answerOf = ({ gov, year, kind, input, entries, assetIds, recordedBy, recordedAt }: StoredAdjustment): RecordedAdjustment => ({
+  gov,
+  year,
+  kind,
+  input,
+  entries,
+  assetIds,
+  recordedBy,
+  recordedAt,
+});
 
 const yearClosed = (gov: string, year: number) =>
   conflict('year-closed', `fiscal year ${year} of ${gov} is closed; its adjusting entries can no longer change`, { gov, year });
@@ -65,9 +106,8 @@ const yearClosed = (gov: string, year: number) =>
 const sameInput = (recorded: RecordedAdjustment, body: AdjustingEntriesBody): boolean =>
   isDeepStrictEqual(JSON.parse(JSON.stringify(body)), recorded.input);
 
-/** A repeat answers what was recorded; other figures for the same year and kind are refused. */
-function sameOrRefused(recorded: RecordedAdjustment, body: AdjustingEntriesBody): RecordedAdjustment {
-  if (sameInput(recorded, body)) return recorded;
+/** Other figures for a year and kind already recorded (or being recorded) are refused. */
+function refusedOther(recorded: RecordedAdjustment): never {
   throw conflict(
     'adjustment-recorded',
     `the ${recorded.kind} adjusting entries of ${recorded.year} were recorded on ${recorded.recordedAt} with other figures`,
@@ -91,8 +131,22 @@ async function readBooks(gov: string, year: number): Promise<AdjustmentBooks> {
 }
 
 /** The request in the domain's terms; a bond's dates and face come from the debt register. */
-async function inputOf(gov: string, body: AdjustingEntriesBody): Promise<AdjustmentInput> {
+async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): Promise<AdjustmentInput> {
   switch (body.kind) {
+    case 'acquisitions':
+      return {
+        kind: body.kind,
+        lives: body.lives,
+        acquired: netAcquisitions(await readAcquisitions(gov, year)).map((a) => ({
+          assetId: a.postingId,
+          fund: a.fund,
+          account: a.account,
+          cost: a.amount,
+          acquiredOn: a.date,
+          structureType: a.structureType,
+          ...(a.function ? { function: a.function } : {}),
+        })),
+      };
     case 'construction-completion':
       return {
         kind: body.kind,

@@ -23,9 +23,12 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  * - depreciation: every depreciable asset of the register, 정액법 by months (제49조②, 제50조, 제51조②);
  * - allowance: 대손충당금 brought to the government's estimate of each receivable (제46조);
  * - discount-amortisation: the 지방채할인발행차금 of a bond booked in its issue year (제54조①: 지방채증권
- *   at face, the discount deducted) and written off into 이자비용 (제54조②).
+ *   at face, the discount deducted) and written off into 이자비용 (제54조②);
+ * - acquisitions: the tangible assets the year's 지출결의 bought outright (405 자산취득비: the journal
+ *   already debited the asset at 취득원가, 제17–19조, 제49조①) into the register with the useful life of
+ *   their account, so that the depreciation of this year and the next charges them (제49조②). No entry.
  */
-export const adjustmentKinds = ['construction-completion', 'depreciation', 'allowance', 'discount-amortisation'] as const;
+export const adjustmentKinds = ['construction-completion', 'depreciation', 'allowance', 'discount-amortisation', 'acquisitions'] as const;
 export type AdjustmentKind = (typeof adjustmentKinds)[number];
 
 /** An asset of the register (재산대장 side of the books): where it came from and how it is depreciated. */
@@ -69,11 +72,32 @@ export interface BondDiscount {
   readonly face: number;
 }
 
+/** An asset bought by a 지출결의 of the year, net of its correction (the postings consumer recorded it). */
+export interface AcquiredAsset {
+  /** The 지출결의's posting id: the asset id in the register. */
+  readonly assetId: string;
+  readonly fund: string;
+  readonly account: string;
+  readonly cost: number;
+  /** yyyy-mm-dd of the 지출결의: in service from this month (월할). */
+  readonly acquiredOn: string;
+  readonly structureType: RegisterAsset['structureType'];
+  readonly function?: string;
+}
+
+/** The useful life the government sets for an asset account ([U] 내용연수 by asset kind is the 회계처리지침's table, not the rule's). */
+export interface AccountLife {
+  readonly assetAccount: string;
+  /** null: not depreciated (토지, 입목 …). */
+  readonly usefulLifeYears: number | null;
+}
+
 export type AdjustmentInput =
   | { readonly kind: 'construction-completion'; readonly completions: readonly Completion[] }
   | { readonly kind: 'depreciation' }
   | { readonly kind: 'allowance'; readonly rates: readonly AllowanceRate[] }
-  | { readonly kind: 'discount-amortisation'; readonly bonds: readonly BondDiscount[] };
+  | { readonly kind: 'discount-amortisation'; readonly bonds: readonly BondDiscount[] }
+  | { readonly kind: 'acquisitions'; readonly acquired: readonly AcquiredAsset[]; readonly lives: readonly AccountLife[] };
 
 /** What the adjustments read of the books: each fund's account balances (opening + the year, debit − credit), and the register. */
 export interface AdjustmentBooks {
@@ -108,6 +132,8 @@ export function yearEndAdjustment(input: AdjustmentInput, books: AdjustmentBooks
         return { entries: input.rates.flatMap((r) => allowanceEntry(r, books) ?? []), assets: [] };
       case 'discount-amortisation':
         return discounts(input.bonds, books);
+      case 'acquisitions':
+        return acquisitions(input.acquired, input.lives, books);
     }
   } catch (error) {
     if (error instanceof AdjustmentError || error instanceof MissingFunctionError) return notPossible(error.message);
@@ -172,6 +198,36 @@ function completions(list: readonly Completion[], books: AdjustmentBooks): Adjus
     assets.push(asset);
   }
   return { entries, assets };
+}
+
+/** Each purchase into the register with its account's life; an account without one is refused, naming it. */
+function acquisitions(acquired: readonly AcquiredAsset[], lives: readonly AccountLife[], books: AdjustmentBooks): Adjustment | Refusal {
+  const lifeOf = new Map(lives.map((l) => [l.assetAccount, l.usefulLifeYears]));
+  const missing = [...new Set(acquired.filter((a) => !lifeOf.has(a.account)).map((a) => a.account))].sort();
+  if (missing.length > 0)
+    return notPossible(`the useful life of ${missing.join(', ')} is not given: every account bought this year needs one`, {
+      missingAccounts: missing,
+    });
+  const known = new Set(books.register.map((a) => `${a.entity}|${a.assetId}`));
+  const assets: RegisteredAsset[] = [];
+  for (const a of acquired) {
+    if (known.has(`${a.fund}|${a.assetId}`)) continue;
+    const asset: RegisteredAsset = {
+      assetId: a.assetId,
+      registeredYear: books.year,
+      entity: a.fund,
+      account: a.account,
+      cost: BigInt(a.cost),
+      residual: 0n,
+      inService: a.acquiredOn,
+      usefulLifeYears: lifeOf.get(a.account) ?? null,
+      structureType: a.structureType,
+      ...(a.function ? { function: a.function } : {}),
+    };
+    depreciation(asset, books.year);
+    assets.push(asset);
+  }
+  return { entries: [], assets };
 }
 
 function allowanceEntry(rate: AllowanceRate, books: AdjustmentBooks): JournalEntry | null {

@@ -15,6 +15,8 @@ import type { CustodyMovement } from '#shared/domain/execution/custody-movements
 import type { BalanceDelta, CashMovement } from '#shared/domain/ledger/balances.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 import { ledgerEntryOf, withParty } from '#shared/domain/execution/ledger-entry.ts';
+import { acquisitionOf } from '#shared/domain/execution/acquisitions.ts';
+import type { Acquisition } from '#shared/domain/execution/acquisitions.ts';
 import type { LedgerEntry, Protect } from '#shared/domain/execution/ledger-entry.ts';
 
 export type Outcome =
@@ -50,6 +52,8 @@ export interface BatchPlan {
   readonly reversals: readonly { gov: string; originalId: string; correctionId: string }[];
   /** The document ledger's line of every applied posting (ledger-entry.ts), indexed in the same write. */
   readonly ledger: readonly LedgerEntry[];
+  /** Finished tangible assets bought (405 자산취득비 …) or their corrections, recorded for the asset register (acquisitions.ts). */
+  readonly acquisitions: readonly Acquisition[];
 }
 
 export type PlanResult = { readonly plan: BatchPlan } | { readonly missing: readonly Need[] };
@@ -71,6 +75,7 @@ export function planBatch(messages: readonly PostingMessage[], snapshot: Snapsho
   const state = new WorkingState(snapshot);
   const outcomes: Outcome[] = [];
   const ledger: LedgerEntry[] = [];
+  const acquisitions: Acquisition[] = [];
   const changes = new Map<string, ItemChange>();
   for (const message of messages) {
     let decision: ReturnType<typeof evaluate> | 'duplicate';
@@ -96,6 +101,8 @@ export function planBatch(messages: readonly PostingMessage[], snapshot: Snapsho
     const entry = ledgerEntryOf(message, decision, state, protect);
     const effects = withParty(decision.effects, entry.party);
     ledger.push(entry);
+    const acquired = acquisitionOf(message, decision, state.item(lineTarget(message.gov, message.year, decision.lineId)));
+    if (acquired) acquisitions.push(acquired);
     for (const effect of effects) {
       const key = targetKey(effect.target);
       const { before, after } = state.afterEffect(effect);
@@ -112,10 +119,14 @@ export function planBatch(messages: readonly PostingMessage[], snapshot: Snapsho
     outcomes.push({ message, ...decision, effects });
   }
   if (missing.size > 0) return { missing: [...missing.values()] };
-  return { plan: assemble(outcomes, [...changes.values()], ledger) };
+  return { plan: { ...assemble(outcomes, [...changes.values()], ledger), acquisitions } };
 }
 
-function assemble(outcomes: readonly Outcome[], changes: readonly ItemChange[], ledger: readonly LedgerEntry[]): BatchPlan {
+function assemble(
+  outcomes: readonly Outcome[],
+  changes: readonly ItemChange[],
+  ledger: readonly LedgerEntry[],
+): Omit<BatchPlan, 'acquisitions'> {
   const journals = outcomes.flatMap((o) =>
     o.status === 'applied' ? [{ gov: o.message.gov, year: o.message.year, entry: o.journal }] : [],
   );

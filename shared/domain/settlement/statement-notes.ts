@@ -2,6 +2,8 @@ import { depreciation } from '#shared/domain/accounting/adjustments.ts';
 import { account, chart } from '#shared/domain/accounting/chart.ts';
 import type { EntityLedger } from '#shared/domain/accounting/statements/statement-set.ts';
 import type { RegisteredAsset } from '#shared/domain/accounting/year-end-adjustments.ts';
+import { registeredOutstandingAt } from '#shared/domain/debt/debt-at-date.ts';
+import type { RegisteredDebt } from '#shared/domain/debt/debt-at-date.ts';
 import type { ReportRow } from '#shared/domain/reports/report.ts';
 
 /** A bond or borrowing of the debt register as the notes show it (제41조①, 제54조). */
@@ -15,6 +17,8 @@ export interface NoteDebt {
   readonly maturityDate: string;
   readonly repaid: number;
   readonly outstanding: number;
+  /** The register's dated repayments and their reversals (a reversed repayment counts as never made). */
+  readonly entries?: RegisteredDebt['entries'];
 }
 
 /** What the notes read beyond the ledgers: the asset register and the debt register, as of the closing. */
@@ -122,15 +126,58 @@ function allowanceNotes(current: readonly EntityLedger[]): [string, string][] {
   return notes;
 }
 
+/** One instrument's year: principal outstanding at the opening, issued, repaid (dated), at the closing. */
+export interface DebtMovement {
+  readonly opening: bigint;
+  readonly issued: bigint;
+  readonly repayments: readonly { readonly date: string; readonly amount: bigint }[];
+  readonly repaid: bigint;
+  readonly closing: bigint;
+}
+
+/**
+ * 기초 → 발행 → 상환 → 기말 of one bond or borrowing in the fiscal year, from the register's dated
+ * events (the same reading as 예산대비채무비율 as of a date, debt-at-date.ts): opening = outstanding at
+ * 31 December of last year, closing = at 31 December of this year, the repayments dated inside the
+ * year that were not reversed. closing = opening + issued − repaid.
+ */
+export function debtMovement(debt: NoteDebt, year: number): DebtMovement {
+  const registered: RegisteredDebt = { issueDate: debt.issueDate, principal: debt.principal, entries: debt.entries ?? [] };
+  const opening = registeredOutstandingAt([registered], `${year - 1}-12-31`);
+  const closing = registeredOutstandingAt([registered], `${year}-12-31`);
+  const issued = Number(debt.issueDate.slice(0, 4)) === year ? BigInt(debt.principal) : 0n;
+  const reversed = new Set(registered.entries.filter((e) => e.type === 'reversal').map((e) => e.reverses));
+  const repayments = registered.entries
+    .filter((e) => e.type === 'repayment' && e.date.slice(0, 4) === String(year) && !reversed.has(e.entryId))
+    .map((e) => ({ date: e.date, amount: BigInt(e.amount) }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  return { opening, issued, repayments, repaid: opening + issued - closing, closing };
+}
+
+/**
+ * 제41조 (주석) and 제54조 (지방채): per instrument held in the year, its terms and its movement —
+ * 기초, 당기 발행, 당기 상환 with the date of each repayment, 기말 — then the total of every instrument.
+ */
 function debtNotes(year: number, debts: readonly NoteDebt[]): [string, string][] {
-  const held = debts.filter((d) => Number(d.issueDate.slice(0, 4)) <= year);
-  if (held.length === 0) return [['지방채·차입금', '채무대장에 기록된 지방채·차입금 없음']];
-  return held.map((d) => [
+  const moved = debts
+    .filter((d) => Number(d.issueDate.slice(0, 4)) <= year)
+    .map((d) => ({ d, m: debtMovement(d, year) }))
+    .filter(({ m }) => m.opening !== 0n || m.issued !== 0n || m.closing !== 0n);
+  if (moved.length === 0) return [['지방채·차입금', '채무대장에 기록된 지방채·차입금 없음']];
+  const rows = moved.map(({ d, m }): [string, string] => [
     '지방채·차입금',
-    `${d.debtId} ${d.name} (${d.kind === 'local-bond' ? '지방채증권' : '장기차입금'}, 연 ${(d.rateBp / 100).toFixed(2)}%): ` +
-      `${d.issueDate} 발행 ${won(d.principal)}${Number(d.issueDate.slice(0, 4)) === year ? ' (당기 발행)' : ''}, 만기 ${d.maturityDate}, ` +
-      `상환누계 ${won(d.repaid)}, 잔액 ${won(d.outstanding)} (결산 시점의 채무대장)`,
+    `${d.debtId} ${d.name} (${d.kind === 'local-bond' ? '지방채증권' : '장기차입금'}, 연 ${(d.rateBp / 100).toFixed(2)}%, ` +
+      `${d.issueDate} 발행 ${won(d.principal)}, 만기 ${d.maturityDate}): 기초 ${won(m.opening)}, 당기 발행 ${won(m.issued)}, ` +
+      `당기 상환 ${won(m.repaid)}${m.repayments.length > 0 ? ` (${m.repayments.map((r) => `${r.date} ${won(r.amount)}`).join(', ')})` : ''}, ` +
+      `기말 ${won(m.closing)} (채무대장의 일자별 발행·상환)`,
   ]);
+  const sum = (pick: (m: DebtMovement) => bigint) => moved.reduce((total, { m }) => total + pick(m), 0n);
+  rows.push([
+    '지방채·차입금 합계',
+    `기초 ${won(sum((m) => m.opening))}, 당기 발행 ${won(sum((m) => m.issued))}, 당기 상환 ${won(sum((m) => m.repaid))}, ` +
+      `기말 ${won(sum((m) => m.closing))}`,
+  ]);
+  return rows;
 }
 
 /** 제41조②1: what each 회계실체 transferred to the others (회계간전출금 by counterpart), eliminated in 통합. */

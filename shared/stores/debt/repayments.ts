@@ -72,3 +72,14 @@ async function getEntry(key: Record<string, unknown>): Promise<DebtEntry | undef
 }
 
 const toEntry = ({ pk: _pk, sk: _sk, entity: _entity, ...entry }: Record<string, unknown>): DebtEntry => entry as DebtEntry;
+
+/** Every repayment and reversal of the government's debts, by debt id (one Query of the register's partition). */
+export async function entriesByDebt(gov: string): Promise<Map<string, DebtEntry[]>> {
+  const items = await queryPrefix(debtPartition(gov), 'ENTRY#', { ConsistentRead: true });
+  const byDebt = new Map<string, DebtEntry[]>();
+  for (const item of items) {
+    const debtId = String(item.sk).split('#')[1] ?? '';
+    byDebt.set(debtId, [...(byDebt.get(debtId) ?? []), toEntry(item)]);
+  }
+  return byDebt;
+}

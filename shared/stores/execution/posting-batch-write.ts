@@ -12,6 +12,7 @@ import { fundStatusUpdate } from '#shared/stores/execution/fund-status.ts';
 import { closingKey, reversalKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
 import { documentItem, resultItem } from '#shared/stores/execution/posting-items.ts';
 import { ledgerItems } from '#shared/stores/execution/ledger-index.ts';
+import { acquisitionItem } from '#shared/stores/execution/acquisitions.ts';
 
 /** DynamoDB's limit of actions in one TransactWriteItems. */
 export const MAX_TRANSACTION_ACTIONS = 100;
@@ -46,6 +47,7 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
     if (action) actions.push(action);
   }
   for (const entry of plan.ledger) for (const item of ledgerItems(entry)) actions.push({ Put: { TableName: table, Item: item } });
+  for (const acquisition of plan.acquisitions) actions.push({ Put: { TableName: table, Item: acquisitionItem(acquisition) } });
   for (const balance of plan.balances) actions.push(balanceUpdate(table, balance));
   const byGovernment = (movement: { gov: string; year: number }) => `${movement.gov}|${movement.year}`;
   const cashByGovernment = Map.groupBy(plan.cash, byGovernment);

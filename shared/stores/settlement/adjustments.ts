@@ -10,21 +10,32 @@ import { closingKey } from '#shared/stores/execution/posting-keys.ts';
 import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
+import { batchWrite } from '#shared/stores/table/batch-write.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 import type { TransactOutcome } from '#shared/stores/table/transact.ts';
 
 /**
  * The 결산정리분개 of the 회계책임관 and the asset register they feed:
  *
- *   pk ACCOUNTING#{gov}#{year}   sk ADJUSTMENT#{kind}          one per fiscal year and kind: input, entries, who and when
- *   pk ASSETS#{gov}              sk ASSET#{fund}#{assetId}      the register (cost, in service, useful life …); amounts as decimal strings
+ *   pk ACCOUNTING#{gov}#{year}   sk ADJUSTMENT#{kind}                      one per fiscal year and kind: input, plan id, parts, status, who and when
+ *   pk ACCOUNTING#{gov}#{year}   sk ADJUSTMENT#{kind}#PART#{planId}#{nnnn}  a part: its entries and assets, `applied` once written
+ *   pk ASSETS#{gov}              sk ASSET#{fund}#{assetId}                 the register (cost, in service, useful life …); amounts as decimal strings
  *
- * The entries enter the ledger's running totals (ledger-balances.ts) dated 31 December in the same
- * transaction, so the year-end closing reads them like any posting.
+ * An adjustment is written in parts (domain/settlement/adjustment-parts.ts: ≤ 100 actions each): the
+ * parts' plans first, then the header (`pending`, the commit point: a plan without a header is never
+ * applied), then each part in its own transaction (its balances, assets, applied marker and audit
+ * record), then the header `recorded`. A rerun after a crash finds the header pending and applies
+ * only the parts not yet applied. The entries enter the ledger's running totals (ledger-balances.ts)
+ * dated 31 December, so the year-end closing reads them like any posting.
  */
 export const adjustmentKey = (gov: string, year: number, kind: AdjustmentKind) => ({
   pk: `ACCOUNTING#${gov}#${year}`,
   sk: `ADJUSTMENT#${kind}`,
+});
+const partPrefix = (kind: AdjustmentKind, planId: string) => `ADJUSTMENT#${kind}#PART#${planId}#`;
+const partKey = (gov: string, year: number, kind: AdjustmentKind, planId: string, index: number) => ({
+  pk: `ACCOUNTING#${gov}#${year}`,
+  sk: `${partPrefix(kind, planId)}${String(index).padStart(4, '0')}`,
 });
 export const assetKey = (gov: string, fund: string, assetId: string) => ({ pk: `ASSETS#${gov}`, sk: `ASSET#${fund}#${assetId}` });
 
@@ -40,20 +51,47 @@ export interface RecordedAdjustment {
   readonly recordedAt: string;
 }
 
-export async function readAdjustment(gov: string, year: number, kind: AdjustmentKind): Promise<RecordedAdjustment | undefined> {
+/** The header of an adjustment and its parts, as the use case resumes or answers it. */
+export interface StoredAdjustment extends RecordedAdjustment {
+  readonly status: 'pending' | 'recorded';
+  readonly planId: string;
+  readonly parts: readonly StoredPart[];
+}
+
+export interface StoredPart {
+  readonly index: number;
+  readonly entries: readonly JournalEntry[];
+  readonly assets: readonly RegisteredAsset[];
+  readonly applied: boolean;
+}
+
+export async function readAdjustment(gov: string, year: number, kind: AdjustmentKind): Promise<StoredAdjustment | undefined> {
   const { Item } = await dynamoClient().send(
     new GetCommand({ TableName: tableName(), Key: adjustmentKey(gov, year, kind), ConsistentRead: true }),
   );
   if (!Item) return undefined;
+  const planId = String(Item.planId ?? '');
+  // Recorded before parts existed: the header holds the entries and is recorded.
+  const parts: StoredPart[] = planId
+    ? (await queryPrefix(`ACCOUNTING#${gov}#${year}`, partPrefix(kind, planId), { ConsistentRead: true })).map((p) => ({
+        index: Number(p.index),
+        entries: p.entries as JournalEntry[],
+        assets: (p.assets as Item[]).map(assetOf),
+        applied: p.applied === true,
+      }))
+    : [{ index: 0, entries: (Item.entries as JournalEntry[]) ?? [], assets: [], applied: true }];
   return {
     gov,
     year,
     kind,
     input: Item.input as Record<string, unknown>,
-    entries: Item.entries as JournalEntry[],
-    assetIds: (Item.assetIds as string[] | undefined) ?? [],
+    entries: parts.flatMap((p) => p.entries),
+    assetIds: planId ? parts.flatMap((p) => p.assets.map((a) => a.assetId)) : ((Item.assetIds as string[] | undefined) ?? []),
     recordedBy: String(Item.recordedBy),
     recordedAt: String(Item.recordedAt),
+    status: Item.status === 'pending' ? 'pending' : 'recorded',
+    planId,
+    parts,
   };
 }
 
@@ -90,38 +128,121 @@ export const assetAttributes = (a: RegisteredAsset) => ({
   ...(a.function ? { function: a.function } : {}),
 });
 
+/** The header as first written: the plan's identity, its input and its number of parts, pending. */
+export interface AdjustmentHeader {
+  readonly gov: string;
+  readonly year: number;
+  readonly kind: AdjustmentKind;
+  readonly input: Readonly<Record<string, unknown>>;
+  readonly planId: string;
+  readonly partCount: number;
+  readonly recordedBy: string;
+  readonly recordedAt: string;
+}
+
 /**
- * The adjustment, the assets it registers, its ledger totals and its audit record, all or nothing:
- * only while the year is not closed (`yearOpen`: no year-end marker, not even `closing`), once per
- * year and kind (`adjustment`), and never over an asset already registered (`assets`).
+ * Stores the plan: its parts (under the plan id, invisible until the header names it), then the
+ * header, pending, only while the year is open and no adjustment of this kind exists (`header`).
  */
-export function writeAdjustment(
-  recorded: RecordedAdjustment,
-  assets: readonly RegisteredAsset[],
-  request: RequestInfo,
-): Promise<TransactOutcome<'yearOpen' | 'adjustment' | 'assets' | 'balances' | 'audit'>> {
+export async function writePlan(
+  header: AdjustmentHeader,
+  parts: readonly { entries: readonly JournalEntry[]; assets: readonly RegisteredAsset[] }[],
+): Promise<TransactOutcome<'yearOpen' | 'header'>> {
   const table = tableName();
-  const { gov, year, kind } = recorded;
+  const { gov, year, kind, planId } = header;
+  await batchWrite(
+    parts.map((part, index) => ({
+      PutRequest: {
+        Item: {
+          ...partKey(gov, year, kind, planId, index),
+          entity: 'adjusting-entry-part',
+          index,
+          entries: part.entries,
+          assets: part.assets.map(assetAttributes),
+        },
+      },
+    })),
+  );
   return transact({
-    yearOpen: { ConditionCheck: { TableName: table, Key: closingKey(gov, year, 'YEAR'), ConditionExpression: 'attribute_not_exists(pk)' } },
-    adjustment: {
+    yearOpen: yearOpen(table, gov, year),
+    header: {
       Put: {
         TableName: table,
-        Item: { ...adjustmentKey(gov, year, kind), entity: 'adjusting-entry', ...recorded },
+        Item: { ...adjustmentKey(gov, year, kind), entity: 'adjusting-entry', ...header, status: 'pending' },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    assets: assets.map((a) => ({
+  });
+}
+
+/**
+ * One part, all or nothing: its ledger totals, the assets it registers and its audit record, only
+ * while the year is not closed (`yearOpen`: no year-end marker, not even `closing`), once (`part`:
+ * its applied marker), and never over an asset already registered (`assets`).
+ */
+export function applyPart(
+  stored: Pick<StoredAdjustment, 'gov' | 'year' | 'kind' | 'planId'>,
+  part: StoredPart,
+  partCount: number,
+  request: RequestInfo,
+): Promise<TransactOutcome<'yearOpen' | 'part' | 'assets' | 'balances' | 'audit'>> {
+  const table = tableName();
+  const { gov, year, kind, planId } = stored;
+  return transact({
+    yearOpen: yearOpen(table, gov, year),
+    part: {
+      Update: {
+        TableName: table,
+        Key: partKey(gov, year, kind, planId, part.index),
+        UpdateExpression: 'SET applied = :true',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(applied)',
+        ExpressionAttributeValues: { ':true': true },
+      },
+    },
+    assets: part.assets.map((a) => ({
       Put: {
         TableName: table,
         Item: { ...assetKey(gov, a.entity, a.assetId), entity: 'register-asset', gov, ...assetAttributes(a) },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     })),
-    balances: balanceDeltas(recorded.entries.map((entry) => ({ gov, year, entry }))).map((delta) => balanceUpdate(table, delta)),
+    balances: balanceDeltas(part.entries.map((entry) => ({ gov, year, entry }))).map((delta) => balanceUpdate(table, delta)),
+    audit: auditPut(
+      table,
+      auditRecord(request, {
+        gov,
+        operation: 'recordAdjustingEntries',
+        target: `adjusting entries ${gov}/${year}/${kind} part ${part.index + 1} of ${partCount}`,
+      }),
+    ),
+  });
+}
+
+/** The header `recorded` once every part is applied, with its audit record. */
+export function completeAdjustment(
+  stored: Pick<StoredAdjustment, 'gov' | 'year' | 'kind' | 'planId'>,
+  request: RequestInfo,
+): Promise<TransactOutcome<'header' | 'audit'>> {
+  const table = tableName();
+  const { gov, year, kind, planId } = stored;
+  return transact({
+    header: {
+      Update: {
+        TableName: table,
+        Key: adjustmentKey(gov, year, kind),
+        UpdateExpression: 'SET #status = :recorded',
+        ConditionExpression: '#status = :pending AND planId = :planId',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':recorded': 'recorded', ':pending': 'pending', ':planId': planId },
+      },
+    },
     audit: auditPut(
       table,
       auditRecord(request, { gov, operation: 'recordAdjustingEntries', target: `adjusting entries ${gov}/${year}/${kind}` }),
     ),
   });
 }
+
+const yearOpen = (table: string, gov: string, year: number) => ({
+  ConditionCheck: { TableName: table, Key: closingKey(gov, year, 'YEAR'), ConditionExpression: 'attribute_not_exists(pk)' },
+});

@@ -16,6 +16,7 @@ import { readCarryOvers } from '#shared/stores/settlement/carry-overs.ts';
 import { openingKey } from '#shared/stores/settlement/keys.ts';
 import { readRegister } from '#shared/stores/settlement/adjustments.ts';
 import { listDebts } from '#shared/stores/debt/register.ts';
+import { entriesByDebt } from '#shared/stores/debt/repayments.ts';
 
 /** A closing reads what the postings wrote up to the moment it runs. */
 const consistent = { ConsistentRead: true };
@@ -141,14 +142,17 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
   const [ledger, opening] = await Promise.all([readLedgerTotals(job), readOpening(gov, period.year)]);
   if (period.kind !== 'year-end')
     return { totals: ledger.totals, opening, lines: [], carryOvers: [], entities: [], prior: noPrior, itemsRead: ledger.itemsRead + 1 };
-  const [lines, carryOvers, entities, prior, register, debts] = await Promise.all([
+  const [lines, carryOvers, entities, prior, register, registered, entries] = await Promise.all([
     readLines(gov, period.year),
     readCarryOvers(gov, period.year),
     readEntities(gov),
     readPriorYear(gov, period.year),
     readRegister(gov),
     listDebts(gov),
+    entriesByDebt(gov),
   ]);
+  const debts = registered.map((d) => ({ ...d, entries: entries.get(d.debtId) ?? [] }));
+  const entriesRead = [...entries.values()].reduce((n, list) => n + list.length, 0);
   return {
     totals: ledger.totals,
     opening,
@@ -157,6 +161,15 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     entities,
     prior: prior.books,
     notes: { register, debts },
-    itemsRead: ledger.itemsRead + 1 + lines.length + carryOvers.length + entities.length + prior.itemsRead + register.length + debts.length,
+    itemsRead:
+      ledger.itemsRead +
+      1 +
+      lines.length +
+      carryOvers.length +
+      entities.length +
+      prior.itemsRead +
+      register.length +
+      debts.length +
+      entriesRead,
   };
 }
