@@ -1,3 +1,5 @@
+import { budgetComponents } from '#shared/domain/budget/budget-components.ts';
+import type { BudgetComponents } from '#shared/domain/budget/budget-components.ts';
 import { nameOfEconomicCode, nameOfRevenueCategory } from '#shared/domain/budget/classification.ts';
 import type { CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
 import { compare } from '#shared/domain/settlement/ledger-totals.ts';
@@ -8,29 +10,14 @@ import type { Report } from '#shared/domain/reports/report.ts';
  * A budget line as the settlement reads it: the control counters of the year (budget's LINE# items
  * satisfy this shape as they are).
  */
-export interface SettlementLine {
+export interface SettlementLine extends BudgetComponents {
   readonly lineId: string;
   readonly kind: 'expenditure' | 'revenue';
   readonly fund: string;
   readonly itemCode: string;
   readonly dept: string;
-  /** 예산현액: the final budget including the carry-in. */
-  readonly budget: number;
-  /** 전년도이월액: the part of `budget` carried in from last year's closing. */
+  /** 전년도이월액: the part of `budget` carried in from last year's closing (always on a settlement line). */
   readonly carryIn: number;
-  // The other components of 예산현액 (budget's control items, issue #14; absent = 0 on older items).
-  /** 예산액 of the last final version; when absent, budget − carryIn − changesNet. */
-  readonly enacted?: number | undefined;
-  /** 이용 (지방재정법 §47의2①), 전용 (§49), 이체 (§47의2②), 예비비 사용 (§43; 재정령 §56③), 성립전예산 (§45): + in, − out. */
-  readonly transferNet?: number | undefined;
-  readonly diversionNet?: number | undefined;
-  readonly reallocationNet?: number | undefined;
-  readonly reserveNet?: number | undefined;
-  readonly preEstablished?: number | undefined;
-  /** The sum of the five above (what a new version keeps on top of its amount). */
-  readonly changesNet?: number | undefined;
-  /** 과목경정: paid amounts moved onto (+) or off (−) the line; already inside `paid`, not part of 예산현액. */
-  readonly recodedNet?: number | undefined;
   readonly committed: number;
   readonly paid: number;
   readonly assessed: number;
@@ -73,22 +60,10 @@ const kinds: readonly CarryOverKind[] = ['explicit', 'accident', 'continuing'];
 
 const big = (value: number | undefined): bigint => BigInt(value ?? 0);
 
-/**
- * 예산현액 split into its statutory parts. 예산액 is the version's amount; an item written before the
- * components existed has none, and its 예산액 is what remains of 예산현액 after the carry-in and the net
- * of the changes. By construction 예산액 + 전년도이월액 + 이용 + 전용 + 이체 + 예비비 + 성립전 = 예산현액.
- */
-function budgetComponents(l: SettlementLine) {
-  const carryIn = BigInt(l.carryIn);
-  return {
-    original: l.enacted === undefined ? BigInt(l.budget) - carryIn - big(l.changesNet) : BigInt(l.enacted),
-    carryIn,
-    transfer: big(l.transferNet),
-    diversion: big(l.diversionNet),
-    reallocation: big(l.reallocationNet),
-    reserve: big(l.reserveNet),
-    preEstablished: big(l.preEstablished),
-  };
+/** 예산현액 split into its statutory parts (budget-components.ts), 예산액 under the 결산's name `original`. */
+function settlementComponents(l: SettlementLine) {
+  const { enacted, ...rest } = budgetComponents(l);
+  return { original: enacted, ...rest };
 }
 
 /**
@@ -123,7 +98,7 @@ export function budgetSettlement(
         lineId: l.lineId,
         dept: l.dept,
         itemCode: l.itemCode,
-        ...budgetComponents(l),
+        ...settlementComponents(l),
         budget: BigInt(l.budget),
         committed: BigInt(l.committed),
         paid: BigInt(l.paid),
