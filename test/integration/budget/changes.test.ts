@@ -541,6 +541,41 @@ describe('changing the budget during a quarter (issue #14)', () => {
     expect(await status(newLine)).toMatchObject({ budget: 500_000, allotted: 500_000, remainingToAllot: 0 });
   });
 
+  it('keeps a line a 전용 created, with what it moved, through a later 추경 that does or does not include it', async () => {
+    const newLine = 'E.GEN.P01.U01.D003.202-01';
+    const preLine = 'E.GEN.P02.U03.D012.307-02';
+    const before = { office: await status(id.office), materials: await status(id.materials), created: await status(newLine) };
+    expect(before.created).toMatchObject({ budget: 500_000, allotted: 500_000, components: { enacted: 0, diversion: 500_000 } });
+    // 1st 추경: raises 재료비 by 100,000 (and the revenue with it); the 전용-created line is not in it
+    const revenueNow = total - 500_000;
+    await finalBudget(gov, year, 'supplementary', [{ ...materials, amount: 1_100_000 }, revenue({ amount: revenueNow + 100_000 })]);
+    expect(await status(newLine)).toMatchObject({
+      budget: 500_000,
+      allotted: 500_000,
+      remainingToAllot: 0,
+      components: { enacted: 0, diversion: 500_000 },
+    });
+    expect(await status(id.office)).toMatchObject({ budget: before.office.budget, components: before.office.components });
+    expect(await status(id.materials)).toMatchObject({
+      budget: before.materials.budget + 100_000,
+      components: { ...before.materials.components, enacted: 1_100_000 },
+    });
+    // the 성립전 line stays flagged: this 추경 does not include it (지방재정법 §45)
+    expect(await status(preLine)).toMatchObject({ budget: 3_000_000, preEstablishedPending: true });
+    // 2nd 추경 includes the new 목 with 200,000 of its own: 예산현액 = 200,000 + the 500,000 the 전용s moved
+    await finalBudget(gov, year, 'supplementary', [
+      expenditure({ unitCode: 'U01', detailCode: 'D003', statItem: '202-01', amount: 200_000 }),
+      revenue({ amount: revenueNow + 300_000 }),
+    ]);
+    expect(await status(newLine)).toMatchObject({
+      budget: 700_000,
+      allotted: 500_000,
+      remainingToAllot: 200_000,
+      components: { enacted: 200_000, diversion: 500_000 },
+    });
+    expect(await status(id.office)).toMatchObject({ budget: before.office.budget, components: before.office.components });
+  });
+
   it('refuses every change of a year that has ended', async () => {
     await finalBudget(gov, 2025, 'original', [office, materials, revenue({ amount: 11_000_000 })]);
     const late = await callRoute(divertBudget, {
