@@ -438,7 +438,8 @@ export const createPreEstablished = changeRoute({
   path: '/governments/{gov}/budgets/{year}/pre-established-lines',
   handler: 'budget/create-pre-established',
   summary: '성립전예산: create a 세출 line and its matching 세입 line for a designated, fully granted transfer (지방재정법 §45)',
-  description: 'The lines stay flagged (preEstablishedPending) until a later 추경 of the year includes the 세출 line.',
+  description:
+    'The lines stay flagged (preEstablishedPending) until a later 추경 of the year includes the 세출 line. Reversed with POST …/changes/{changeId}/reversal only before anything rests on its lines (both are then removed).',
   body: preEstablishedBody,
 });
 

@@ -342,7 +342,7 @@ export const getNationalExecutionRate = defineRoute({
   method: 'GET',
   path: '/years/{year}/execution-rate',
   handler: 'fund-status/get-national-execution-rate',
-  summary: 'Nationwide execution rate per government (지출액 ÷ 세출 예산액), exact sums over the 243 governments',
+  summary: 'Nationwide execution rate per government (지출액 ÷ 세출 예산현액), exact sums over the 243 governments',
   tags: ['Fund status'],
   access: nationalRead('ministry'),
   params: yearParams,

@@ -275,9 +275,20 @@ export const ledgerPage = z.object({
 /** The nationwide execution rate per government (issue #14): exact sums as decimal strings. */
 export const nationalExecutionRate = z.object({
   year: z.number().int(),
+  denominator: z.string().describe('what the rate divides by: the 세출 예산현액 and its components'),
   governments: z.number().int().describe('governments with a final budget or a payment this year (≤ 243)'),
-  budget: wonTotal.describe('세출 예산액 of the final versions, summed'),
+  budget: wonTotal.describe('세출 예산현액 of the governments, summed'),
   paid: wonTotal.describe('지출액, summed'),
   executionRate: z.string().describe('paid ÷ budget in percent, 2 decimals'),
-  items: z.array(z.object({ gov: z.string(), budget: wonTotal, paid: wonTotal, executionRate: z.string() })),
+  items: z.array(
+    z.object({
+      gov: z.string(),
+      budget: wonTotal,
+      budgetBasis: z
+        .enum(['예산현액', '예산액'])
+        .describe('예산현액; 예산액 (of the last final version) only where the budget was last synced before the running 예산현액 existed'),
+      paid: wonTotal,
+      executionRate: z.string(),
+    }),
+  ),
 });

@@ -20,6 +20,7 @@ import {
   useBudgetReserve,
 } from '#shared/routes/budget.ts';
 import * as execution from '#shared/routes/execution.ts';
+import { listAuditRecords } from '#shared/routes/audit.ts';
 import { readBalances } from '#shared/stores/execution/ledger-balances.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
@@ -574,6 +575,116 @@ describe('changing the budget during a quarter (issue #14)', () => {
       components: { enacted: 200_000, diversion: 500_000 },
     });
     expect(await status(id.office)).toMatchObject({ budget: before.office.budget, components: before.office.components });
+  });
+
+  it('reverses a 성립전예산 only before anything rests on its lines, removing both with an audit record', async () => {
+    const { amount: _line, ...granted } = grants;
+    const grantLine = { ...granted, structureType: 'program' as const }; // the journal map needs it for a 307 commitment
+    const { amount: _revenue, ...grantRevenue } = revenue({ category: '5', item: 'NATSUB', name: '국고보조금', revenueCode: '5-1' });
+    const preEstablish = async (reference: string, detailCode: string, item: string) => {
+      const created = answer(
+        await callRoute(createPreEstablished, {
+          params: { gov, year },
+          body: {
+            reference,
+            reason: '국고보조 교부',
+            line: { ...grantLine, detailCode },
+            revenue: { ...grantRevenue, item },
+            amount: 2_000_000,
+            basis: { kind: 'disaster-recovery', plan: '호우 피해 복구계획', planDate: '2026-11-25' },
+          },
+          caller: c.head,
+        }),
+      );
+      expect(created.body).toMatchObject({ status: 201, to: `E.GEN.P02.U03.${detailCode}.307-02` });
+      return created.body as unknown as { to: string; grant: { revenueLineId: string } };
+    };
+    const reverse = async (changeId: string, reference: string, reason = '교부 취소') =>
+      answer(await callRoute(reverseBudgetChange, { params: { gov, year, changeId }, body: { reference, reason }, caller: c.head }));
+
+    // one with a commitment on it is refused, with the numbers
+    const used = await preEstablish('S-2026-02', 'D013', 'NATSUB2');
+    expect(
+      (
+        await callRoute(allotBudget, {
+          params: { gov, year },
+          body: { lineId: used.to, quarter: 4, amount: 500_000, kind: 'regular', reference: 'A-PRE' },
+          caller: c.budgetOfficer,
+        })
+      ).status,
+    ).toBe(201);
+    await post(
+      execution.createCommitment,
+      postings.finance,
+      {},
+      { lineId: used.to, amount: 100_000, counterparty: '123-45-67890', contractRef: 'C-PRE-1', date },
+    );
+    const refused = await reverse('pre-established.S-2026-02', 'S-2026-02-R');
+    expect(refused.body).toMatchObject({
+      status: 422,
+      code: 'pre-established-in-use',
+      context: { lineId: used.to, allotted: 500_000, committed: 100_000, granted: 2_000_000 },
+    });
+    expect(await status(used.to)).toMatchObject({ budget: 2_000_000, committed: 100_000 });
+
+    // one nothing rests on is reversed: both lines are gone, the total is back, the record and audit remain
+    const before = await callRoute(getExecutionRollup, { params: { gov, year }, query: { by: 'account' }, caller: c.council });
+    const unused = await preEstablish('S-2026-03', 'D014', 'NATSUB3');
+    const reversed = await reverse('pre-established.S-2026-03', 'S-2026-03-R');
+    expect(reversed.body).toMatchObject({
+      status: 201,
+      changeId: 'pre-established.S-2026-03~R',
+      kind: 'pre-established',
+      from: null,
+      to: unused.to,
+      amount: -2_000_000,
+      reverses: 'pre-established.S-2026-03',
+    });
+    for (const lineId of [unused.to, unused.grant.revenueLineId])
+      expect((await callRoute(getBudgetLineStatus, { params: { gov, year, lineId }, caller: c.budgetOfficer })).status, lineId).toBe(404);
+    const after = await callRoute(getExecutionRollup, { params: { gov, year }, query: { by: 'account' }, caller: c.council });
+    expect(after.body.groups).toEqual(before.body.groups);
+    expect((await reverse('pre-established.S-2026-03', 'S-2026-03-R')).status).toBe(200); // the same request replays
+    expect((await reverse('pre-established.S-2026-03', 'S-2026-03-R2', '다른 사유')).body).toMatchObject({
+      status: 409,
+      code: 'already-reversed',
+    });
+    const listed = await callRoute(listBudgetChanges, { params: { gov, year }, query: { kind: 'pre-established' }, caller: c.council });
+    expect(listed.body.items.find((item: { changeId: string }) => item.changeId === 'pre-established.S-2026-03')).toMatchObject({
+      reversedBy: 'pre-established.S-2026-03~R',
+    });
+    const audit = await callRoute(listAuditRecords, {
+      params: { gov },
+      query: { from: date, to: date, limit: '1000' },
+      caller: c.head,
+    });
+    expect(
+      audit.body.items.filter(
+        (r: { operation: string; target: string }) =>
+          r.operation === 'budgetChange.reverse' && r.target === `budget-change ${gov}/${year}/pre-established.S-2026-03`,
+      ),
+    ).toHaveLength(1);
+
+    // once a 추경 includes the line, it is part of the approved budget: no reversal
+    const included = await preEstablish('S-2026-04', 'D015', 'NATSUB4');
+    const revenueNow = total - 500_000 + 300_000; // the cut, then the two 추경 of the test above
+    await finalBudget(gov, year, 'supplementary', [
+      expenditure({ ...grantLine, detailCode: 'D015', amount: 2_000_000 }),
+      revenue({ ...grantRevenue, item: 'NATSUB4', amount: 2_000_000 }),
+      revenue({ amount: revenueNow }),
+    ]);
+    expect(await status(included.to)).toMatchObject({ budget: 2_000_000, preEstablishedPending: false });
+    // the ministry's execution rate divides by the 세출 예산현액: the sum of the lines' (성립전 and changes included)
+    const lines = await callRoute(getExecutionRollup, { params: { gov, year }, query: { by: 'account' }, caller: c.council });
+    const national = await callRoute(execution.getNationalExecutionRate, { params: { year }, caller: c.ministry });
+    expect(national.body.items.find((item: { gov: string }) => item.gov === gov)).toMatchObject({
+      budget: lines.body.groups[0].budget,
+      budgetBasis: '예산현액',
+    });
+    expect((await reverse('pre-established.S-2026-04', 'S-2026-04-R')).body).toMatchObject({
+      status: 422,
+      code: 'pre-established-included',
+    });
   });
 
   it('refuses every change of a year that has ended', async () => {
