@@ -165,6 +165,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   reverseBudgetChange: { own: ['head', 'budget_officer'], other: [] },
   listBudgetChanges: governmentDetail,
   getReserveStatement: governmentDetail,
+  getDiversionStatement: governmentDetail,
   putBudgetDelegations: { own: ['head'], other: [] },
   getBudgetLineStatus: governmentDetail,
   getExecutionRollup: governmentAggregate,

@@ -1,6 +1,8 @@
 import { budgetComponents } from '#shared/domain/budget/budget-components.ts';
 import type { BudgetComponents } from '#shared/domain/budget/budget-components.ts';
 import { nameOfEconomicCode, nameOfRevenueCategory } from '#shared/domain/budget/classification.ts';
+import { diversionRows } from '#shared/domain/budget/diversion-statement.ts';
+import type { DiversionRecord } from '#shared/domain/budget/diversion-statement.ts';
 import type { CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
 import { compare } from '#shared/domain/settlement/ledger-totals.ts';
 import { amount, reportTitles, text } from '#shared/domain/reports/report.ts';
@@ -73,8 +75,8 @@ function settlementComponents(l: SettlementLine) {
  *         of those: 지방재정법 §43, §45, §47의2, §49 and §50 name each; 회계령 §12② for the 결산 items;
  *         the exact column order of the 결산서 is practice [U]), 지출원인행위액, 지출액 (of which
  *         과목경정 증감), 다음연도이월액 by kind (명시·사고·계속비), 불용액 = 예산현액 − 지출액 − 다음연도이월액.
- *         전용 amounts must appear in the 결산서 (지방재정법 §49④): the 전용 column; their reasons are in
- *         the budget-change records (GET …/changes?kind=diversion).
+ *         전용 amounts must appear in the 결산서 with their reasons (지방재정법 §49④): the 전용 column per
+ *         line, and the 예산전용조서 table listing each 전용 (and reversal) with its amount and reason.
  *   세입: 예산액, 징수결정액, 수납액 (net of 과오납 환급), 미수납액 = 징수결정액 − 수납액 (not below 0).
  *   per 회계: 세계잉여금 and 순세계잉여금.
  */
@@ -84,6 +86,7 @@ export function budgetSettlement(
   lines: readonly SettlementLine[],
   carryOvers: readonly CarryOver[],
   fundNames: Readonly<Record<string, string>> = {},
+  diversions: readonly DiversionRecord[] = [],
 ): Report {
   const sorted = [...lines].sort((a, b) => compare(a.fund, b.fund) || compare(a.lineId, b.lineId));
   const carriedOf = (lineId: string, kind: CarryOverKind) =>
@@ -197,6 +200,24 @@ export function budgetSettlement(
         rows: surpluses.map((s) => ({ ...s })),
         names: { fund: fundNames },
         summary: { labelColumn: 'fund' },
+      },
+      {
+        id: 'diversions',
+        title: '예산전용조서',
+        columns: [
+          text('decisionDate', '결정일'),
+          text('changeId', '전용번호'),
+          text('fund', '회계'),
+          text('policy', '정책사업'),
+          text('from', '전용한 과목'),
+          text('to', '전용받은 과목'),
+          amount('amount', '전용액'),
+          text('reason', '전용 사유'),
+          text('reverses', '취소한 전용'),
+        ],
+        rows: diversionRows(diversions).map(({ quarter: _quarter, amount: moved, ...row }) => ({ ...row, amount: BigInt(moved) })),
+        names: { fund: fundNames },
+        summary: { labelColumn: 'changeId' },
       },
     ],
     totals: {

@@ -9,6 +9,7 @@ import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/l
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { controlPartition } from '#shared/stores/budget/control-keys.ts';
 import { dimensionsOf, ledgerPartition } from '#shared/stores/execution/ledger-balances.ts';
+import { listChanges } from '#shared/stores/budget/changes.ts';
 import { structurePrefix } from '#shared/stores/budget/keys.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
@@ -141,13 +142,14 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
   const [ledger, opening] = await Promise.all([readLedgerTotals(job), readOpening(gov, period.year)]);
   if (period.kind !== 'year-end')
     return { totals: ledger.totals, opening, lines: [], carryOvers: [], entities: [], prior: noPrior, itemsRead: ledger.itemsRead + 1 };
-  const [lines, carryOvers, entities, prior, register, debts] = await Promise.all([
+  const [lines, carryOvers, entities, prior, register, debts, diversions] = await Promise.all([
     readLines(gov, period.year),
     readCarryOvers(gov, period.year),
     readEntities(gov),
     readPriorYear(gov, period.year),
     readRegister(gov),
     listDebts(gov),
+    listChanges(gov, period.year, 'diversion'),
   ]);
   return {
     totals: ledger.totals,
@@ -157,6 +159,16 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     entities,
     prior: prior.books,
     notes: { register, debts },
-    itemsRead: ledger.itemsRead + 1 + lines.length + carryOvers.length + entities.length + prior.itemsRead + register.length + debts.length,
+    diversions,
+    itemsRead:
+      ledger.itemsRead +
+      1 +
+      lines.length +
+      carryOvers.length +
+      entities.length +
+      prior.itemsRead +
+      register.length +
+      debts.length +
+      diversions.length,
   };
 }

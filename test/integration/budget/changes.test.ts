@@ -7,6 +7,7 @@ import {
   divertBudget,
   editBudgetLines,
   getBudgetLineStatus,
+  getDiversionStatement,
   getExecutionRollup,
   getGeneralProvisions,
   getReserveStatement,
@@ -20,7 +21,11 @@ import {
   useBudgetReserve,
 } from '#shared/routes/budget.ts';
 import * as execution from '#shared/routes/execution.ts';
+import { buildReports } from '#shared/domain/settlement/closing.ts';
+import { periodOf } from '#shared/domain/settlement/periods.ts';
+import { renderReport } from '#shared/domain/reports/render.ts';
 import { listAuditRecords } from '#shared/routes/audit.ts';
+import { readClosingInputs } from '#shared/stores/settlement/inputs.ts';
 import { readBalances } from '#shared/stores/execution/ledger-balances.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
@@ -575,6 +580,34 @@ describe('changing the budget during a quarter (issue #14)', () => {
       components: { enacted: 200_000, diversion: 500_000 },
     });
     expect(await status(id.office)).toMatchObject({ budget: before.office.budget, components: before.office.components });
+  });
+
+  it('states every 전용 with its amount and reason for the 세입·세출결산서 (지방재정법 §49④), live and in the year-end report', async () => {
+    const statement = await callRoute(getDiversionStatement, { params: { gov, year }, caller: c.council });
+    expect(statement.status, JSON.stringify(statement.body)).toBe(200);
+    // 200,000 (원금 → 이자) + 1,000,000 + 1 − 1 (D-BO and its reversal) + 400,000 + 100,000 (into the new 목) = 1,700,000
+    expect(statement.body).toMatchObject({ count: 6, netAmount: '1700000' });
+    const newLine = 'E.GEN.P01.U01.D003.202-01';
+    expect(statement.body.items.map((i: Record<string, unknown>) => [i.changeId, i.from, i.to, i.amount, i.reason, i.reverses])).toEqual([
+      ['diversion.D-DEBT', id.principal, id.interest, 200_000, '집행 여건 변화', ''],
+      ['diversion.D-2026-041', id.office, id.materials, 1_000_000, '집행 여건 변화', ''],
+      ['diversion.D-BO', id.office, id.materials, 1, '집행 여건 변화', ''],
+      ['diversion.D-BO~R', id.materials, id.office, -1, '착오 (reference D-BO-R)', 'diversion.D-BO'],
+      ['diversion.N-2026-01', id.office, newLine, 400_000, '집행 여건 변화', ''],
+      ['diversion.N-2026-02', id.office, newLine, 100_000, '집행 여건 변화', ''],
+    ]);
+    expect(statement.body.items[0]).toMatchObject({ fund: 'GEN', policy: 'P04', decisionDate: date, quarter: 4 });
+    // the year-end closing builds the same rows into the 세입세출결산 it archives (JSON, CSV, XLSX)
+    const job = { gov, period: periodOf('year-end', String(year)) };
+    const settlement = buildReports(job, await readClosingInputs(job)).find((r) => r.report === 'budget-settlement');
+    const table = settlement?.tables.find((t) => t.id === 'diversions');
+    expect(table?.rows.map((r) => [r.changeId, r.amount, r.reason])).toEqual(
+      statement.body.items.map((i: Record<string, unknown>) => [i.changeId, BigInt(i.amount as number), i.reason]),
+    );
+    const files = renderReport(settlement!).files;
+    const csv = new TextDecoder().decode(files.find((f) => f.file === 'diversions.csv')?.bytes);
+    expect(csv.split('\r\n').at(-2)).toBe(',합계,,,,,,1700000,,');
+    expect(files.map((f) => f.file)).toEqual(expect.arrayContaining(['report.json', 'diversions.csv', 'report.xlsx']));
   });
 
   it('reverses a 성립전예산 only before anything rests on its lines, removing both with an audit record', async () => {
