@@ -15,6 +15,8 @@ import {
   custodyParams,
   governmentFundStatus,
   idempotencyKeyHeader,
+  ledgerBackfillBody,
+  ledgerBackfillProgress,
   ledgerPage,
   ledgerQuery,
   nationalExecutionRate,
@@ -335,6 +337,22 @@ export const listLedger = defineRoute({
   params: govYearParams,
   query: ledgerQuery,
   response: ledgerPage,
+});
+
+export const backfillLedger = defineRoute({
+  id: 'backfillLedger',
+  method: 'POST',
+  path: `${base}/ledger/backfill`,
+  handler: 'postings/backfill-ledger',
+  summary: '지출부/수입부 backfill: index the postings applied before the document ledger existed (idempotent, resumable)',
+  description:
+    'Reads the audit trail of the fiscal year (January to the next February) for applied postings and writes their ledger index items from what each posting recorded; ' +
+    'progress is saved after every page, so repeat the call until `done`. Postings already indexed are written again unchanged.',
+  tags: ['Postings'],
+  access: governmentWrite('chief_accountant'),
+  params: govYearParams,
+  body: ledgerBackfillBody,
+  response: ledgerBackfillProgress,
 });
 
 export const getNationalExecutionRate = defineRoute({

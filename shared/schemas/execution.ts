@@ -259,6 +259,19 @@ const ledgerLine = z.object({
   reverses: z.string().optional(),
   reversedKind: z.string().optional().describe('the kind of the posting this correction reverses'),
 });
+/** Document-ledger backfill (issue #14): how much of the audit trail one call reads, and where it stands. */
+export const ledgerBackfillBody = z.strictObject({
+  pages: z.number().int().min(1).max(1000).optional().describe('audit pages to read in this call; 20 unless given'),
+  pageSize: z.number().int().min(1).max(1000).optional().describe('audit records per page; 100 unless given'),
+});
+export const ledgerBackfillProgress = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  done: z.boolean().describe('every audit month of the fiscal year (January to the next February) has been read'),
+  month: z.string().nullable().describe('the audit month the next call reads (yyyy-mm); null when done'),
+  indexed: z.number().int().describe('postings indexed over every call so far'),
+  indexedNow: z.number().int().describe('postings indexed by this call'),
+});
 export const ledgerPage = z.object({
   gov: z.string(),
   year: z.number().int(),
