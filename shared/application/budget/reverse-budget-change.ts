@@ -9,7 +9,7 @@ import { refusal, Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { reversalOf } from '#shared/application/reversal-of.ts';
 import type { Posted } from '#shared/application/reversible-posting.ts';
-import { changeLineOf, decisionDateOf, quarterOf, requireAuthority } from '#shared/application/budget/budget-change-context.ts';
+import { changeLineOf, decisionDateOf, requireAuthority, reversalRecord } from '#shared/application/budget/budget-change-context.ts';
 import type { RecodingBooks } from '#shared/application/budget/recode.ts';
 import { reversePreEstablishedLine } from '#shared/application/budget/reverse-pre-established-line.ts';
 import { notSyncing } from '#shared/stores/budget/allotments.ts';
@@ -70,21 +70,10 @@ export async function reverseBudgetChange(
       const { journal: recoded, ...kept } = original;
       const journal = recoding && recoded ? recodingReversalJournal(recoded, decisionDate) : undefined;
       const reversal: BudgetChange = {
-        ...kept,
-        changeId: reversalId,
-        reference: reversalReference,
+        ...reversalRecord(request, kept, { reversalId, reversalReference }, { reference, reason }),
         from: original.to,
         to: from,
-        amount: -original.amount,
-        reason: `${reason} (reference ${reference})`,
-        decidedAt: request.receivedAt,
-        decisionDate,
-        decidedBy: request.caller?.sub ?? 'anonymous',
-        role: request.actingRole ?? 'head',
-        quarter: quarterOf(decisionDate),
         ...(journal ? { journal } : {}),
-        reverses: originalId,
-        reversedBy: null,
       };
       const component = componentOf[original.kind];
       return {

@@ -8,7 +8,7 @@ import { refusal } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { reversalOf } from '#shared/application/reversal-of.ts';
 import type { Posted } from '#shared/application/reversible-posting.ts';
-import { decisionDateOf, quarterOf, requireAuthority } from '#shared/application/budget/budget-change-context.ts';
+import { decisionDateOf, reversalRecord, requireAuthority } from '#shared/application/budget/budget-change-context.ts';
 import { notSyncing } from '#shared/stores/budget/allotments.ts';
 import { getChange, putChange, removeCreatedControl, REVERSAL_SUFFIX } from '#shared/stores/budget/changes.ts';
 import type { BudgetChange } from '#shared/stores/budget/changes.ts';
@@ -52,20 +52,7 @@ export function reversePreEstablishedLine(
       await requireAuthority(request, gov, 'pre-established');
       const refused = preEstablishedReversalRefusal([line, revenue], change.amount);
       if (refused) return refused;
-      const reversal: BudgetChange = {
-        ...change,
-        changeId: reversalId,
-        reference: reversalReference,
-        amount: -change.amount,
-        reason: `${reason} (reference ${reference})`,
-        decidedAt: request.receivedAt,
-        decisionDate,
-        decidedBy: request.caller?.sub ?? 'anonymous',
-        role: request.actingRole ?? 'head',
-        quarter: quarterOf(decisionDate),
-        reverses: change.changeId,
-        reversedBy: null,
-      };
+      const reversal = reversalRecord(request, change, { reversalId, reversalReference }, { reference, reason });
       return {
         posting: reversal,
         items: {

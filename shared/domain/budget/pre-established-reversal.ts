@@ -1,21 +1,9 @@
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import type { ControlCounters } from '#shared/domain/budget/line-status.ts';
 
 /** What the reversal of a 성립전예산 reads of each of its two lines (the 세출 line and the matching 세입 line). */
-export interface PreEstablishedLine {
-  readonly lineId: string;
-  readonly budget: number;
-  readonly preEstablished?: number | undefined;
-  readonly allotted?: number | undefined;
-  readonly committed?: number | undefined;
-  readonly resolved?: number | undefined;
-  readonly ordered?: number | undefined;
-  readonly paid?: number | undefined;
-  readonly assessed?: number | undefined;
-  readonly received?: number | undefined;
-  readonly refunded?: number | undefined;
-  readonly recodedNet?: number | undefined;
-}
+export type PreEstablishedLine = Pick<ControlCounters, 'lineId' | 'budget' | 'preEstablished' | (typeof COUNTERS)[number]>;
 
 const COUNTERS = ['allotted', 'committed', 'resolved', 'ordered', 'paid', 'assessed', 'received', 'refunded', 'recodedNet'] as const;
 
