@@ -32,7 +32,8 @@ export async function readCurrentBudget(gov: string, year: number): Promise<Curr
 /** The 예산현액 (`budget`) of every 세출 control item of the year (one Query, two attributes each). */
 export async function readExpenditureBudgets(gov: string, year: number): Promise<number[]> {
   const items = await queryPrefix(controlPartition(gov, year), 'LINE#', {
-    ProjectionExpression: 'kind, budget',
+    ProjectionExpression: '#kind, #budget',
+    ExpressionAttributeNames: { '#kind': 'kind', '#budget': 'budget' },
     ConsistentRead: true,
   });
   return items.filter((item) => item.kind === 'expenditure').map((item) => Number(item.budget ?? 0));
