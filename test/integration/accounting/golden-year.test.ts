@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueDebt } from '#shared/routes/debt.ts';
 import { listAssetRegister, recordAdjustingEntries } from '#shared/routes/accounting.ts';
-import { divertBudget, recodeExecution, useBudgetReserve } from '#shared/routes/budget.ts';
+import { divertBudget, recodeExecution, transferBudget, useBudgetReserve } from '#shared/routes/budget.ts';
 import { recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
 import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
 import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
@@ -40,7 +40,8 @@ import { useTestStack } from '#test/support/stack.ts';
  *        201 일반운영비 (정책사업, 부문 016 → 기능 010) 400,000 paid 04-10     Dr 5102 / Cr 2101; …
  *   budget changes (issue #14), budget only but for the 과목경정's journal, which stays inside 5202:
  *        예비비 사용결정 801 → 201 일반운영비 50,000; 전용 201 → a new 목 202-01 여비 of the same 정책사업
- *        100,000 (allotted); 과목경정 of 50,000 paid on 201 that belonged to 202: Cr 5202 / Dr 2101, Dr 5202 / Cr 2101
+ *        100,000 (allotted); 과목경정 of 50,000 paid on 201 that belonged to 202: Cr 5202 / Dr 2101, Dr 5202 / Cr 2101;
+ *        이용 201 (P02) → 702 기금전출금 (P03) 200,000 under 예산총칙 제3조 (never allotted or spent)
  *   carry-over: GEN 201 line, 사고이월 100,000 of a commitment left unpaid (budget only, no journal)
  *   결산정리 (31 Dec, 회계책임관):
  *     건설중인자산 대체: road ROAD-1 completed 2026-06-30, 20 years      Dr 1501 5,000,000 / Cr 1507 5,000,000
@@ -112,27 +113,38 @@ beforeAll(async () => {
     { code: 'FUND', name: '재난관리기금', kind: 'fund' },
   ]);
   // Each 회계 balances: GEN 13,100,000 (예비비 100,000 ≤ 1%); FUND 2,000,000; SPEC 1,000,000.
-  await finalBudget(GOV, YEAR, 'original', [
-    exp('GEN', '01', '401-01', '121', 5_000_000, { assetClass: 'infrastructure' }),
-    exp('GEN', '02', '201-01', '016', 5_950_000, { structureType: 'administrative' }),
-    exp('GEN', '03', '702-01', '016', 2_000_000, { internalCounterpart: 'FUND' }),
-    exp('GEN', '04', '311-01', '016', 50_000, { structureType: 'financial' }),
-    exp('GEN', '09', '801-01', '016', 100_000, { structureType: 'administrative' }),
-    revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 10_100_000 }),
-    revenue({ account: 'GEN', category: '6', item: 'BOND', name: '지방채', amount: 3_000_000, debtInstrument: 'bond' }),
-    revenue({
-      account: 'FUND',
-      category: '7',
-      item: 'TRIN',
-      name: '일반회계전입금',
-      amount: 2_000_000,
-      revenueCode: '7-3',
-      internalCounterpart: 'GEN',
-    }),
-    exp('FUND', '05', '501-01', '016', 2_000_000),
-    revenue({ account: 'SPEC', category: '2', item: 'FEE', name: '주차요금', amount: 1_000_000, revenueCode: '2-1' }),
-    exp('SPEC', '06', '201-01', '016', 1_000_000),
-  ]);
+  await finalBudget(
+    GOV,
+    YEAR,
+    'original',
+    [
+      exp('GEN', '01', '401-01', '121', 5_000_000, { assetClass: 'infrastructure' }),
+      exp('GEN', '02', '201-01', '016', 5_950_000, { structureType: 'administrative' }),
+      exp('GEN', '03', '702-01', '016', 2_000_000, { internalCounterpart: 'FUND' }),
+      exp('GEN', '04', '311-01', '016', 50_000, { structureType: 'financial' }),
+      exp('GEN', '09', '801-01', '016', 100_000, { structureType: 'administrative' }),
+      revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 10_100_000 }),
+      revenue({ account: 'GEN', category: '6', item: 'BOND', name: '지방채', amount: 3_000_000, debtInstrument: 'bond' }),
+      revenue({
+        account: 'FUND',
+        category: '7',
+        item: 'TRIN',
+        name: '일반회계전입금',
+        amount: 2_000_000,
+        revenueCode: '7-3',
+        internalCounterpart: 'GEN',
+      }),
+      exp('FUND', '05', '501-01', '016', 2_000_000),
+      revenue({ account: 'SPEC', category: '2', item: 'FEE', name: '주차요금', amount: 1_000_000, revenueCode: '2-1' }),
+      exp('SPEC', '06', '201-01', '016', 1_000_000),
+    ],
+    [],
+    {
+      transferClauses: [
+        { clause: '제3조', text: '행정운영경비는 기금전출금으로 이용할 수 있다', account: 'GEN', from: ['P02'], to: ['P03'] },
+      ],
+    },
+  );
   for (const [line, amount] of [
     [LINES.road, 5_000_000],
     [LINES.office, 5_000_000], // 950,000 left unallotted: a 전용 moves only what is neither allotted nor committed
@@ -175,9 +187,12 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('the golden year of three 회계', () => {
-  it('changes the budget during the year: a 예비비 사용, a 전용 into a new 목 and a 과목경정 (issue #14)', async () => {
+  it('changes the budget during the year: a 예비비 사용, a 전용 into a new 목, an 이용 and a 과목경정 (issue #14)', async () => {
     const head: TestCaller = { sub: `head-${GOV}`, roles: ['head'], gov: GOV };
-    const change = async (route: typeof divertBudget | typeof useBudgetReserve | typeof recodeExecution, body: object) => {
+    const change = async (
+      route: typeof divertBudget | typeof useBudgetReserve | typeof recodeExecution | typeof transferBudget,
+      body: object,
+    ) => {
       const result = await callRoute(route, { params: { gov: GOV, year: YEAR }, body, caller: head });
       expect(result.status, JSON.stringify(result.body)).toBe(201);
       return result.body;
@@ -185,6 +200,7 @@ describe('the golden year of three 회계', () => {
     await change(useBudgetReserve, { from: LINES.reserve, to: LINES.office, amount: 50_000, reference: 'Y-1', reason: '청사 긴급 보수' });
     await change(divertBudget, { from: LINES.office, to: LINES.travel, amount: 100_000, reference: 'D-1', reason: '현장 점검 출장 증가' });
     await allot(GOV, YEAR, LINES.travel, 100_000);
+    await change(transferBudget, { from: LINES.office, to: LINES.toFund, amount: 200_000, reference: 'T-1', reason: '기금 적립 확대' });
     const recoded = await change(recodeExecution, {
       from: LINES.office,
       to: LINES.travel,
@@ -479,9 +495,10 @@ describe('the golden year of three 회계', () => {
     type Row = Record<string, string>;
     const row = (lineId: string) => (settlement.tables.expenditure.rows as Row[]).find((r) => r.lineId === lineId);
     /*
-     * 201 일반운영비: 예산액 5,950,000 − 전용 100,000 + 예비비 50,000 = 예산현액 5,900,000; 원인행위 800,000 + 100,000
+     * 201 일반운영비: 예산액 5,950,000 − 전용 100,000 + 예비비 50,000 − 이용 200,000 = 예산현액 5,700,000; 원인행위 800,000 + 100,000
      *   (the late commitment) − 50,000 recoded = 850,000; 지출 800,000 − 50,000 = 750,000; 사고이월 100,000;
-     *   불용액 5,900,000 − 750,000 − 100,000 = 5,050,000
+     *   불용액 5,700,000 − 750,000 − 100,000 = 4,850,000
+     * 702 기금전출금: 2,000,000 + 이용 200,000 = 2,200,000, 지출 2,000,000, 불용액 200,000
      * 202-01 여비 (created by the 전용): 예산액 0 + 전용 100,000 = 100,000; 원인행위 = 지출 = 50,000 (recoded); 불용액 50,000
      * 801 예비비: 100,000 − 50,000 used = 50,000, nothing spent, 불용액 50,000
      */
@@ -489,12 +506,20 @@ describe('the golden year of three 회계', () => {
       original: '5950000',
       diversion: '-100000',
       reserve: '50000',
-      budget: '5900000',
+      transfer: '-200000',
+      budget: '5700000',
       committed: '850000',
       paid: '750000',
       recoded: '-50000',
       accident: '100000',
-      unused: '5050000',
+      unused: '4850000',
+    });
+    expect(row(LINES.toFund)).toMatchObject({
+      original: '2000000',
+      transfer: '200000',
+      budget: '2200000',
+      paid: '2000000',
+      unused: '200000',
     });
     expect(row(LINES.travel)).toMatchObject({
       original: '0',
