@@ -92,6 +92,8 @@ export const problemCodes = {
   'transfer-not-authorised': 'no clause of the 예산총칙 authorises this 이용',
   'recoding-exceeds-executed': 'a 과목경정 moves at most what the wrongly coded line has paid',
   'pre-established-not-eligible': 'a 성립전예산 needs a designated, fully granted transfer or a confirmed disaster recovery plan',
+  'pre-established-included': 'a 추경 has included the 성립전 line; only a later 추경 changes it',
+  'pre-established-in-use': 'a 성립전예산 is reversed only before anything is allotted, executed or moved on its lines',
   'change-not-found': 'the budget change does not exist',
   'change-contention': 'the lines changed during every attempt; retry',
   'delegation-not-granted': 'the head has not delegated this kind of budget change to the caller’s role',

@@ -55,6 +55,7 @@ import {
   provisionsResult,
   reallocationBody,
   reserveStatement,
+  diversionStatement,
   reserveUseBody,
   rollupQuery,
 } from '#shared/schemas/budget.ts';
@@ -438,7 +439,8 @@ export const createPreEstablished = changeRoute({
   path: '/governments/{gov}/budgets/{year}/pre-established-lines',
   handler: 'budget/create-pre-established',
   summary: '성립전예산: create a 세출 line and its matching 세입 line for a designated, fully granted transfer (지방재정법 §45)',
-  description: 'The lines stay flagged (preEstablishedPending) until a later 추경 of the year includes the 세출 line.',
+  description:
+    'The lines stay flagged (preEstablishedPending) until a later 추경 of the year includes the 세출 line. Reversed with POST …/changes/{changeId}/reversal only before anything rests on its lines (both are then removed).',
   body: preEstablishedBody,
 });
 
@@ -479,6 +481,20 @@ export const getReserveStatement = defineRoute({
   access: readers,
   params: yearParams,
   response: reserveStatement,
+});
+
+export const getDiversionStatement = defineRoute({
+  id: 'getDiversionStatement',
+  method: 'GET',
+  path: '/governments/{gov}/budgets/{year}/diversion-statement',
+  handler: 'budget/get-diversion-statement',
+  summary: '예산전용조서: every 전용 of the year with its amount and reason, as the 세입·세출결산서 states them (지방재정법 §49④)',
+  description:
+    'A reversal is a row of its own with the negative amount; netAmount is what the 전용 moved in all. The year-end closing archives the same rows as the `diversions` table of the 세입세출결산 (JSON, CSV, XLSX).',
+  tags: changeTags,
+  access: readers,
+  params: yearParams,
+  response: diversionStatement,
 });
 
 export const putBudgetDelegations = defineRoute({

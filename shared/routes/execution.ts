@@ -15,6 +15,8 @@ import {
   custodyParams,
   governmentFundStatus,
   idempotencyKeyHeader,
+  ledgerBackfillBody,
+  ledgerBackfillProgress,
   ledgerPage,
   ledgerQuery,
   nationalExecutionRate,
@@ -337,12 +339,28 @@ export const listLedger = defineRoute({
   response: ledgerPage,
 });
 
+export const backfillLedger = defineRoute({
+  id: 'backfillLedger',
+  method: 'POST',
+  path: `${base}/ledger/backfill`,
+  handler: 'postings/backfill-ledger',
+  summary: '지출부/수입부 backfill: index the postings applied before the document ledger existed (idempotent, resumable)',
+  description:
+    'Reads the audit trail of the fiscal year (January to the next February) for applied postings and writes their ledger index items from what each posting recorded; ' +
+    'progress is saved after every page, so repeat the call until `done`. Postings already indexed are written again unchanged.',
+  tags: ['Postings'],
+  access: governmentWrite('chief_accountant'),
+  params: govYearParams,
+  body: ledgerBackfillBody,
+  response: ledgerBackfillProgress,
+});
+
 export const getNationalExecutionRate = defineRoute({
   id: 'getNationalExecutionRate',
   method: 'GET',
   path: '/years/{year}/execution-rate',
   handler: 'fund-status/get-national-execution-rate',
-  summary: 'Nationwide execution rate per government (지출액 ÷ 세출 예산액), exact sums over the 243 governments',
+  summary: 'Nationwide execution rate per government (지출액 ÷ 세출 예산현액), exact sums over the 243 governments',
   tags: ['Fund status'],
   access: nationalRead('ministry'),
   params: yearParams,

@@ -30,6 +30,8 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   getGeneralProvisions: '예산총칙',
   getNationalBudgetTotal: '전국 자치단체 확정 예산 합계',
   getReserveStatement: '예비비 사용명세서 (지방재정법 §43④)',
+  backfillLedger: '지출부/수입부 색인 보완: 색인 이전에 처리된 전표의 장부 색인 생성 (재실행 가능)',
+  getDiversionStatement: '예산전용조서: 전용 금액과 사유 (지방재정법 §49④)',
   importBudgetLines: '예산 라인 일괄 반영 (JSON 또는 CSV 텍스트, 전부 아니면 전무)',
   listAccounts: '자치단체의 회계 목록',
   listBudgetChanges: '예산 변경 내역: 의회 분기 보고용 (전용·이용·이체·예비비)',

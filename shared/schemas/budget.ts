@@ -459,6 +459,26 @@ export const reserveStatement = z.object({
     }),
   ),
 });
+export const diversionStatement = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  count: z.number().int(),
+  netAmount: wonTotal.describe('전용액 summed, reversals netted'),
+  items: z.array(
+    z.object({
+      decisionDate: z.string(),
+      quarter: quarter,
+      changeId: z.string(),
+      fund: z.string().describe('회계'),
+      policy: z.string().describe('정책사업'),
+      from: z.string().describe('전용한 과목 (line id)'),
+      to: z.string().describe('전용받은 과목 (line id)'),
+      amount: z.number().int().describe('전용액; negative for a reversal'),
+      reason: z.string().describe('전용 사유'),
+      reverses: z.string().describe("the 전용 a reversal takes back; '' for a 전용"),
+    }),
+  ),
+});
 const components = z.object({
   enacted: z.number().int().describe('예산액'),
   carryIn: z.number().int().describe('전년도이월'),

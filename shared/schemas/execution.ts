@@ -259,6 +259,19 @@ const ledgerLine = z.object({
   reverses: z.string().optional(),
   reversedKind: z.string().optional().describe('the kind of the posting this correction reverses'),
 });
+/** Document-ledger backfill (issue #14): how much of the audit trail one call reads, and where it stands. */
+export const ledgerBackfillBody = z.strictObject({
+  pages: z.number().int().min(1).max(1000).optional().describe('audit pages to read in this call; 20 unless given'),
+  pageSize: z.number().int().min(1).max(1000).optional().describe('audit records per page; 100 unless given'),
+});
+export const ledgerBackfillProgress = z.object({
+  gov: z.string(),
+  year: z.number().int(),
+  done: z.boolean().describe('every audit month of the fiscal year (January to the next February) has been read'),
+  month: z.string().nullable().describe('the audit month the next call reads (yyyy-mm); null when done'),
+  indexed: z.number().int().describe('postings indexed over every call so far'),
+  indexedNow: z.number().int().describe('postings indexed by this call'),
+});
 export const ledgerPage = z.object({
   gov: z.string(),
   year: z.number().int(),
@@ -275,9 +288,20 @@ export const ledgerPage = z.object({
 /** The nationwide execution rate per government (issue #14): exact sums as decimal strings. */
 export const nationalExecutionRate = z.object({
   year: z.number().int(),
+  denominator: z.string().describe('what the rate divides by: the 세출 예산현액 and its components'),
   governments: z.number().int().describe('governments with a final budget or a payment this year (≤ 243)'),
-  budget: wonTotal.describe('세출 예산액 of the final versions, summed'),
+  budget: wonTotal.describe('세출 예산현액 of the governments, summed'),
   paid: wonTotal.describe('지출액, summed'),
   executionRate: z.string().describe('paid ÷ budget in percent, 2 decimals'),
-  items: z.array(z.object({ gov: z.string(), budget: wonTotal, paid: wonTotal, executionRate: z.string() })),
+  items: z.array(
+    z.object({
+      gov: z.string(),
+      budget: wonTotal,
+      budgetBasis: z
+        .enum(['예산현액', '예산액'])
+        .describe('예산현액; 예산액 (of the last final version) only where the budget was last synced before the running 예산현액 existed'),
+      paid: wonTotal,
+      executionRate: z.string(),
+    }),
+  ),
 });

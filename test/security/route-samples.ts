@@ -121,6 +121,7 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   getFundStatus: { params: { year: YEAR } },
   getNationalFundStatus: { params: { year: YEAR } },
   getNationalExecutionRate: { params: { year: YEAR } },
+  backfillLedger: { params: { year: YEAR }, body: { pages: 1 } },
   listLedger: { params: { year: YEAR }, query: { by: 'line', id: LINE, from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, limit: '10' } },
   // settlement and archives
   recordCarryOver: { params: { year: YEAR, lineId: LINE }, body: { kind: 'explicit', amount: 500_000, reason: '의회 승인 명시이월' } },
@@ -286,6 +287,7 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   reverseBudgetChange: { params: { year: YEAR, changeId: 'diversion.D-1' }, body: { reference: 'D-1-R', reason: '착오' } },
   listBudgetChanges: { params: { year: YEAR }, query: { kind: 'diversion', quarter: '1' } },
   getReserveStatement: { params: { year: YEAR } },
+  getDiversionStatement: { params: { year: YEAR } },
   putBudgetDelegations: { body: { delegations: { diversion: ['budget_officer'] } } },
   getBudgetLineStatus: { params: { year: YEAR, lineId: LINE } },
   getExecutionRollup: { params: { year: YEAR }, query: { by: 'department' } },

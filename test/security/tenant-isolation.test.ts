@@ -99,6 +99,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   getNationalFundStatus: { national: ['ministry', 'research'] },
   // the document ledger (지출부/수입부) names counterparties: the government's own readers and the ministry, not research
   listLedger: governmentDetail,
+  backfillLedger: { own: ['chief_accountant'], other: [] },
   // the nationwide execution rate per government is the ministry's
   getNationalExecutionRate: { national: ['ministry'] },
   // settlement: the 회계책임관 records carry-overs and runs closings; archives are read by the government and the ministry
@@ -165,6 +166,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   reverseBudgetChange: { own: ['head', 'budget_officer'], other: [] },
   listBudgetChanges: governmentDetail,
   getReserveStatement: governmentDetail,
+  getDiversionStatement: governmentDetail,
   putBudgetDelegations: { own: ['head'], other: [] },
   getBudgetLineStatus: governmentDetail,
   getExecutionRollup: governmentAggregate,

@@ -5,6 +5,7 @@ import { noProvisions } from '#shared/domain/budget/general-provisions.ts';
 import type { GeneralProvisions } from '#shared/domain/budget/general-provisions.ts';
 import { forbidden } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
+import type { BudgetChange } from '#shared/stores/budget/changes.ts';
 import type { StoredLineControl } from '#shared/stores/budget/controls.ts';
 import { getDelegations } from '#shared/stores/budget/delegation.ts';
 import { getVersion, getYear, listVersions } from '#shared/stores/budget/version.ts';
@@ -12,6 +13,34 @@ import { getVersion, getYear, listVersions } from '#shared/stores/budget/version
 /** The date of a decision in Korea (UTC+9): the day the request was received there. */
 export const decisionDateOf = (receivedAt: string): string => new Date(Date.parse(receivedAt) + 9 * 3_600_000).toISOString().slice(0, 10);
 export const quarterOf = (date: string): number => Math.ceil(Number(date.slice(5, 7)) / 3);
+
+/**
+ * The record of a change's reversal (never an edit of the original): the original's fields with the
+ * amount negated, the reversal's own id, reference, reason, decision and quarter, naming the original.
+ * Each kind then says what else differs (a move swaps its lines; a recoding carries the mirror journal).
+ */
+export function reversalRecord(
+  request: RequestInfo,
+  original: BudgetChange,
+  ids: { readonly reversalId: string; readonly reversalReference: string },
+  said: { readonly reference: string; readonly reason: string },
+): BudgetChange {
+  const decisionDate = decisionDateOf(request.receivedAt);
+  return {
+    ...original,
+    changeId: ids.reversalId,
+    reference: ids.reversalReference,
+    amount: -original.amount,
+    reason: `${said.reason} (reference ${said.reference})`,
+    decidedAt: request.receivedAt,
+    decisionDate,
+    decidedBy: request.caller?.sub ?? 'anonymous',
+    role: request.actingRole ?? 'head',
+    quarter: quarterOf(decisionDate),
+    reverses: original.changeId,
+    reversedBy: null,
+  };
+}
 
 /** What the rules read of a control item. */
 export function changeLineOf(control: StoredLineControl): ChangeLine {

@@ -1,6 +1,7 @@
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
 import { afterYearEndRefusal } from '#shared/domain/budget/budget-change.ts';
+import { controlWriteOf } from '#shared/domain/budget/control-sync.ts';
 import { toBudgetLine } from '#shared/domain/budget/line-id.ts';
 import { structureRefusal } from '#shared/domain/budget/line-structure.ts';
 import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
@@ -13,6 +14,7 @@ import { notSyncing } from '#shared/stores/budget/allotments.ts';
 import { createControl, getChange, putChange } from '#shared/stores/budget/changes.ts';
 import type { BudgetChange } from '#shared/stores/budget/changes.ts';
 import { getLineControl } from '#shared/stores/budget/controls.ts';
+import { addToCurrentBudget } from '#shared/stores/budget/current-budget.ts';
 import { changeId } from '#shared/stores/budget/keys.ts';
 import { listAccounts, listDepartments } from '#shared/stores/budget/structure.ts';
 import type { BudgetLine, ExpenditureLineInput, RevenueLineInput } from '#shared/schemas/budget.ts';
@@ -107,18 +109,15 @@ export async function createPreEstablishedLine(
         reverses: null,
         reversedBy: null,
       };
-      // the 세출 line (the schema makes `line` one) and its matching 세입 line, each created with the granted amount
-      const newControl = (created: BudgetLine) =>
-        createControl(gov, year, {
-          lineId: created.lineId,
-          kind: created.kind,
-          fund: created.account,
-          itemCode: created.kind === 'expenditure' ? created.statItem : created.category,
-          dept: created.dept,
+      // the 세출 line (the schema makes `line` one) and its matching 세입 line, each created with the granted
+      // amount, with the attributes a final version would write (the journal map's among them: a posting on
+      // the line is booked like on any other)
+      const newControl = (created: BudgetLine) => {
+        const { changesNetWas: _was, ...write } = controlWriteOf(created);
+        return createControl(gov, year, {
+          ...write,
           mandatory: false,
-          sector: created.kind === 'expenditure' ? created.sector : '',
           budget: input.amount,
-          carryIn: 0,
           enacted: 0,
           changesNet: input.amount,
           preEstablished: input.amount,
@@ -126,11 +125,13 @@ export async function createPreEstablishedLine(
           version: null,
           provisional: false,
         });
+      };
       return {
         posting: change,
         items: {
           expenditure: newControl(line),
           revenue: newControl(revenue),
+          current: addToCurrentBudget(gov, year, input.amount, 'change'),
           posting: putChange(gov, year, input.reference, change),
           notSyncing: notSyncing(gov, year),
           audit: auditPut(

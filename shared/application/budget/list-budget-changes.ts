@@ -1,4 +1,5 @@
 import type { ChangeKind } from '#shared/domain/budget/budget-change.ts';
+import { diversionRows } from '#shared/domain/budget/diversion-statement.ts';
 import { listChanges } from '#shared/stores/budget/changes.ts';
 import { getLineControl } from '#shared/stores/budget/controls.ts';
 
@@ -41,4 +42,11 @@ export async function reserveStatement(gov: string, year: number) {
   });
   const used = items.reduce((s, i) => s + BigInt(i.amount), 0n);
   return { gov, year, used: used.toString(), items };
+}
+
+/** 예산전용조서 (지방재정법 §49④): every 전용 of the year with its amount and reason, reversals as rows of their own. */
+export async function diversionStatement(gov: string, year: number) {
+  const items = diversionRows(await listChanges(gov, year, 'diversion'));
+  const net = items.reduce((s, i) => s + BigInt(i.amount), 0n);
+  return { gov, year, count: items.length, netAmount: net.toString(), items };
 }

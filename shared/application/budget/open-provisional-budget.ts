@@ -6,9 +6,9 @@ import { sumWon } from '#shared/domain/budget/totals.ts';
 import { conflict, Refused, unprocessable } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import type { CarryInSource } from '#shared/application/budget/carry-in-source.ts';
-import { readLineControls, releaseSyncLock, writeLineControls } from '#shared/stores/budget/controls.ts';
+import { readLineControls, writeLineControls } from '#shared/stores/budget/controls.ts';
 import { getVersion, getYear, readAllLines } from '#shared/stores/budget/version.ts';
-import { syncAudit } from '#shared/application/budget/write-control-items.ts';
+import { endControlSync } from '#shared/application/budget/write-control-items.ts';
 import { openProvisionalInYear } from '#shared/stores/budget/version-writes.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 
@@ -56,8 +56,7 @@ export async function openProvisionalBudget(request: RequestInfo, gov: string, y
     existing,
     { version: null, provisional: true },
   );
-  if (!(await releaseSyncLock(syncAudit(request, gov, year, LABEL), gov, year, LABEL, undefined)))
-    throw conflict('controls-not-syncing', `control items of ${gov}/${year} are not being written for ${LABEL}`);
+  await endControlSync(request, gov, year, LABEL, undefined);
   return {
     gov,
     year,

@@ -5,12 +5,13 @@ import type { ChangeKind } from '#shared/domain/budget/budget-change.ts';
 import { lineNotControlled } from '#shared/domain/budget/allotment.ts';
 import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
 import { recodingReversalJournal } from '#shared/domain/budget/recoding-journal.ts';
-import { refusal } from '#shared/domain/refusal.ts';
+import { refusal, Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { reversalOf } from '#shared/application/reversal-of.ts';
 import type { Posted } from '#shared/application/reversible-posting.ts';
-import { changeLineOf, decisionDateOf, quarterOf, requireAuthority } from '#shared/application/budget/budget-change-context.ts';
+import { changeLineOf, decisionDateOf, requireAuthority, reversalRecord } from '#shared/application/budget/budget-change-context.ts';
 import type { RecodingBooks } from '#shared/application/budget/recode.ts';
+import { reversePreEstablishedLine } from '#shared/application/budget/reverse-pre-established-line.ts';
 import { notSyncing } from '#shared/stores/budget/allotments.ts';
 import { getChange, moveBudget, moveExecuted, putChange, REVERSAL_SUFFIX } from '#shared/stores/budget/changes.ts';
 import type { BudgetChange } from '#shared/stores/budget/changes.ts';
@@ -21,8 +22,8 @@ import { parseChangeId } from '#shared/stores/budget/keys.ts';
  * Takes a change back with a reversal that references it (never an edit): the amount goes back
  * from the target to the source under the same balance rule (the target gives only what it has
  * neither allotted nor committed; a recoding only what the right line has paid). At most one
- * reversal; repeating it with the same reference and reason replays it. A 성립전 line is not
- * reversed here (a later 추경 decides on it).
+ * reversal; repeating it with the same reference and reason replays it. A 성립전예산 is reversed
+ * by removing the lines it created, before anything rests on them (reverse-pre-established-line.ts).
  *
  * A 과목경정's reversal also reverses its journal (recodingReversalJournal: the mirror of the
  * recoding's, dated on the reversal's decision date), kept on the reversal record (which names the
@@ -39,22 +40,22 @@ export async function reverseBudgetChange(
 ): Promise<Posted<BudgetChange>> {
   const parsed = parseChangeId(originalId);
   const decisionDate = decisionDateOf(request.receivedAt);
+  const notFound = refusal('not-found', 'change-not-found', `no budget change ${originalId} in ${gov}/${year}`);
+  const found = parsed ? await getChange(gov, year, parsed.kind, parsed.reference) : undefined;
+  if (!found) throw new Refused(notFound);
+  if (found.kind === 'pre-established') return reversePreEstablishedLine(request, gov, year, found, reference, reason);
   return reversalOf({
     noun: 'budget change',
     originalId,
     suffix: REVERSAL_SUFFIX,
-    original: async () => (parsed ? getChange(gov, year, parsed.kind, parsed.reference) : undefined),
-    notFound: refusal('not-found', 'change-not-found', `no budget change ${originalId} in ${gov}/${year}`),
-    irreversible: (original) => {
-      if (original.reverses) return refusal('unprocessable', 'reversal-of-reversal', `${originalId} is itself a reversal`);
-      if (original.kind === 'pre-established' || original.from === null)
-        return refusal('unprocessable', 'reversal-of-reversal', `${originalId} created a line; a 추경 decides on it, not a reversal`);
-      return undefined;
-    },
+    original: async () => found,
+    notFound,
+    irreversible: (original) =>
+      original.reverses ? refusal('unprocessable', 'reversal-of-reversal', `${originalId} is itself a reversal`) : undefined,
     stored: (original, reversalReference) => getChange(gov, year, original.kind, reversalReference),
     sameRequest: (stored) => stored.reason === `${reason} (reference ${reference})`,
     attempt: async (original, { reversalId, reversalReference }) => {
-      const from = original.from as string; // irreversible refused a change without a source
+      const from = original.from as string; // only a 성립전예산 has no source, and it is reversed above
       const late = afterYearEndRefusal(original.kind, year, decisionDate);
       if (late) return late;
       const [source, target] = await Promise.all([getLineControl(gov, year, original.to), getLineControl(gov, year, from)]);
@@ -69,21 +70,10 @@ export async function reverseBudgetChange(
       const { journal: recoded, ...kept } = original;
       const journal = recoding && recoded ? recodingReversalJournal(recoded, decisionDate) : undefined;
       const reversal: BudgetChange = {
-        ...kept,
-        changeId: reversalId,
-        reference: reversalReference,
+        ...reversalRecord(request, kept, { reversalId, reversalReference }, { reference, reason }),
         from: original.to,
         to: from,
-        amount: -original.amount,
-        reason: `${reason} (reference ${reference})`,
-        decidedAt: request.receivedAt,
-        decisionDate,
-        decidedBy: request.caller?.sub ?? 'anonymous',
-        role: request.actingRole ?? 'head',
-        quarter: quarterOf(decisionDate),
         ...(journal ? { journal } : {}),
-        reverses: originalId,
-        reversedBy: null,
       };
       const component = componentOf[original.kind];
       return {

@@ -6,6 +6,7 @@ import { conflict, Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import type { CarryInSource } from '#shared/application/budget/carry-in-source.ts';
 import { readLineControls, releaseSyncLock, writeLineControls } from '#shared/stores/budget/controls.ts';
+import { putCurrentBudget, readCurrentBudget, readExpenditureBudgets } from '#shared/stores/budget/current-budget.ts';
 import { versionKey } from '#shared/stores/budget/keys.ts';
 import { readAllLines } from '#shared/stores/budget/version.ts';
 
@@ -32,12 +33,39 @@ export async function writeVersionControls(
 ): Promise<void> {
   const { gov, year, number } = version;
   await writeLineControls(gov, year, plan.writes, plan.zeroed, plan.existing, { version: number, provisional: false });
-  if (
-    !(await releaseSyncLock(syncAudit(request, gov, year, syncLabel(number)), gov, year, syncLabel(number), versionKey(gov, year, number)))
-  )
-    throw conflict('controls-not-syncing', `control items of ${gov}/${year} are not being written for ${syncLabel(number)}`);
+  await endControlSync(request, gov, year, syncLabel(number), versionKey(gov, year, number));
+}
+
+/**
+ * Ends a control sync: releases the lock with its audit record and sets the year's running 세출
+ * 예산현액 (current-budget.ts) to the sum of the control items, read while the lock keeps budget
+ * changes out; a carry-in landing during the sum fails the write and the sum runs again.
+ */
+export async function endControlSync(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  label: string,
+  versionKeyToMark: Record<string, unknown> | undefined,
+): Promise<void> {
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    const seen = await readCurrentBudget(gov, year);
+    const budgets = await readExpenditureBudgets(gov, year);
+    const total = budgets.reduce((sum, budget) => sum + BigInt(budget), 0n);
+    const outcome = await releaseSyncLock(
+      syncAudit(request, gov, year, label),
+      gov,
+      year,
+      label,
+      versionKeyToMark,
+      putCurrentBudget(gov, year, total, seen),
+    );
+    if (outcome.ok) return;
+    if (outcome.failed.has('lock') || !outcome.failed.has('current')) break;
+  }
+  throw conflict('controls-not-syncing', `control items of ${gov}/${year} are not being written for ${label}`);
 }
 
 /** The audit record that ends a control sync (of a final version or of the provisional budget). */
-export const syncAudit = (request: RequestInfo, gov: string, year: number, label: string) =>
+const syncAudit = (request: RequestInfo, gov: string, year: number, label: string) =>
   auditPut(tableName(), auditRecord(request, { gov, operation: 'syncBudgetControls', target: `budget-controls ${gov}/${year}/${label}` }));

@@ -1,5 +1,7 @@
 import { expenditureIdParts } from '#shared/domain/budget/line-id.ts';
 import { fieldOfSector } from '#shared/domain/budget/classification.ts';
+import { budgetComponents } from '#shared/domain/budget/budget-components.ts';
+import type { BudgetComponents } from '#shared/domain/budget/budget-components.ts';
 
 /**
  * 집행현황 of a line, read from its control item only (current as soon as a posting is applied):
@@ -13,23 +15,13 @@ import { fieldOfSector } from '#shared/domain/budget/classification.ts';
  * Source: practice (the 집행현황 columns of budget execution reports); the components of 예산현액 follow
  * 지방재정법 §47의2 (이용·이체), §49 (전용), §43 (예비비) and the carry-overs of the year before.
  */
-export interface ControlCounters {
+export interface ControlCounters extends BudgetComponents {
   readonly lineId: string;
   readonly kind: 'expenditure' | 'revenue';
   readonly fund: string;
   readonly itemCode: string;
   readonly dept: string;
   readonly sector?: string | undefined;
-  readonly budget: number;
-  readonly enacted?: number | undefined;
-  readonly carryIn?: number | undefined;
-  readonly transferNet?: number | undefined;
-  readonly diversionNet?: number | undefined;
-  readonly reallocationNet?: number | undefined;
-  readonly reserveNet?: number | undefined;
-  readonly preEstablished?: number | undefined;
-  readonly changesNet?: number | undefined;
-  readonly recodedNet?: number | undefined;
   readonly allotted?: number | undefined;
   readonly committed?: number | undefined;
   readonly resolved?: number | undefined;
@@ -54,15 +46,15 @@ export function percent(part: bigint, whole: bigint): string {
 
 export function lineStatus(control: ControlCounters) {
   const budget = n(control.budget);
-  const changes = n(control.changesNet);
+  const exact = budgetComponents(control);
   const components = {
-    enacted: control.enacted === undefined ? budget - n(control.carryIn) - changes : n(control.enacted),
-    carryIn: n(control.carryIn),
-    transfer: n(control.transferNet),
-    diversion: n(control.diversionNet),
-    reallocation: n(control.reallocationNet),
-    reserve: n(control.reserveNet),
-    preEstablished: n(control.preEstablished),
+    enacted: Number(exact.enacted),
+    carryIn: Number(exact.carryIn),
+    transfer: Number(exact.transfer),
+    diversion: Number(exact.diversion),
+    reallocation: Number(exact.reallocation),
+    reserve: Number(exact.reserve),
+    preEstablished: Number(exact.preEstablished),
   };
   const parts = expenditureIdParts(control.lineId);
   const common = {

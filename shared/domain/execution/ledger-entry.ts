@@ -33,7 +33,7 @@ export interface LedgerEntry {
 export type Protect = (gov: string, counterparty: string) => string;
 
 /** The counterparty a posting names itself (commitment, assessment); the others inherit it from their document. */
-function namedCounterparty(message: PostingMessage): string | undefined {
+export function namedCounterparty(message: Pick<PostingMessage, 'command'>): string | undefined {
   const { command } = message;
   if (command.kind === 'commit') return command.counterparty;
   if (command.kind === 'assess') return command.payer;
@@ -50,16 +50,34 @@ export function ledgerEntryOf(message: PostingMessage, decision: Applied, state:
   const party = named !== undefined && protect ? protect(message.gov, named) : inheritedParty(decision.effects, state);
   const line = state.item({ type: 'line', gov: message.gov, year: message.year, lineId: decision.lineId });
   const reversedKind = decision.reverses ? state.storedResult(message.gov, decision.reverses)?.kind : undefined;
+  return ledgerEntry(
+    { gov: message.gov, year: message.year, postingId: message.postingId, kind: message.command.kind, date: message.command.date },
+    { amount: decision.amount, lineId: decision.lineId, reverses: decision.reverses },
+    { lineKind: line?.attrs.lineKind, dept: line?.attrs.dept },
+    party,
+    reversedKind,
+  );
+}
+
+/**
+ * A ledger line from what an applied posting recorded: the posting (id, kind, date), its decision
+ * (amount, line, what it reverses), its line's kind and department, its counterparty and the kind it
+ * reverses. The consumer builds it while applying; the backfill (ledger-backfill.ts) from the stored
+ * RESULT, REQUEST, DOC and line items of a posting applied before the ledger existed.
+ */
+export function ledgerEntry(
+  posting: { readonly gov: string; readonly year: number; readonly postingId: string; readonly kind: PostingKind; readonly date: string },
+  decision: { readonly amount: number; readonly lineId: string; readonly reverses?: string | undefined },
+  line: { readonly lineKind?: unknown; readonly dept?: unknown },
+  party: string | undefined,
+  reversedKind: PostingKind | undefined,
+): LedgerEntry {
   return {
-    gov: message.gov,
-    year: message.year,
-    book: line?.attrs.lineKind === 'revenue' ? 'revenue' : 'expenditure',
-    postingId: message.postingId,
-    kind: message.command.kind,
-    date: message.command.date,
+    ...posting,
+    book: line.lineKind === 'revenue' ? 'revenue' : 'expenditure',
     amount: decision.amount,
     lineId: decision.lineId,
-    dept: String(line?.attrs.dept ?? ''),
+    dept: String(line.dept ?? ''),
     ...(party ? { party } : {}),
     ...(decision.reverses ? { reverses: decision.reverses } : {}),
     ...(reversedKind ? { reversedKind } : {}),

@@ -1,4 +1,8 @@
+import { budgetComponents } from '#shared/domain/budget/budget-components.ts';
+import type { BudgetComponents } from '#shared/domain/budget/budget-components.ts';
 import { nameOfEconomicCode, nameOfRevenueCategory } from '#shared/domain/budget/classification.ts';
+import { diversionRows } from '#shared/domain/budget/diversion-statement.ts';
+import type { DiversionRecord } from '#shared/domain/budget/diversion-statement.ts';
 import type { CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
 import { compare } from '#shared/domain/settlement/ledger-totals.ts';
 import { amount, reportTitles, text } from '#shared/domain/reports/report.ts';
@@ -8,29 +12,14 @@ import type { Report } from '#shared/domain/reports/report.ts';
  * A budget line as the settlement reads it: the control counters of the year (budget's LINE# items
  * satisfy this shape as they are).
  */
-export interface SettlementLine {
+export interface SettlementLine extends BudgetComponents {
   readonly lineId: string;
   readonly kind: 'expenditure' | 'revenue';
   readonly fund: string;
   readonly itemCode: string;
   readonly dept: string;
-  /** 예산현액: the final budget including the carry-in. */
-  readonly budget: number;
-  /** 전년도이월액: the part of `budget` carried in from last year's closing. */
+  /** 전년도이월액: the part of `budget` carried in from last year's closing (always on a settlement line). */
   readonly carryIn: number;
-  // The other components of 예산현액 (budget's control items, issue #14; absent = 0 on older items).
-  /** 예산액 of the last final version; when absent, budget − carryIn − changesNet. */
-  readonly enacted?: number | undefined;
-  /** 이용 (지방재정법 §47의2①), 전용 (§49), 이체 (§47의2②), 예비비 사용 (§43; 재정령 §56③), 성립전예산 (§45): + in, − out. */
-  readonly transferNet?: number | undefined;
-  readonly diversionNet?: number | undefined;
-  readonly reallocationNet?: number | undefined;
-  readonly reserveNet?: number | undefined;
-  readonly preEstablished?: number | undefined;
-  /** The sum of the five above (what a new version keeps on top of its amount). */
-  readonly changesNet?: number | undefined;
-  /** 과목경정: paid amounts moved onto (+) or off (−) the line; already inside `paid`, not part of 예산현액. */
-  readonly recodedNet?: number | undefined;
   readonly committed: number;
   readonly paid: number;
   readonly assessed: number;
@@ -73,22 +62,10 @@ const kinds: readonly CarryOverKind[] = ['explicit', 'accident', 'continuing'];
 
 const big = (value: number | undefined): bigint => BigInt(value ?? 0);
 
-/**
- * 예산현액 split into its statutory parts. 예산액 is the version's amount; an item written before the
- * components existed has none, and its 예산액 is what remains of 예산현액 after the carry-in and the net
- * of the changes. By construction 예산액 + 전년도이월액 + 이용 + 전용 + 이체 + 예비비 + 성립전 = 예산현액.
- */
-function budgetComponents(l: SettlementLine) {
-  const carryIn = BigInt(l.carryIn);
-  return {
-    original: l.enacted === undefined ? BigInt(l.budget) - carryIn - big(l.changesNet) : BigInt(l.enacted),
-    carryIn,
-    transfer: big(l.transferNet),
-    diversion: big(l.diversionNet),
-    reallocation: big(l.reallocationNet),
-    reserve: big(l.reserveNet),
-    preEstablished: big(l.preEstablished),
-  };
+/** 예산현액 split into its statutory parts (budget-components.ts), 예산액 under the 결산's name `original`. */
+function settlementComponents(l: SettlementLine) {
+  const { enacted, ...rest } = budgetComponents(l);
+  return { original: enacted, ...rest };
 }
 
 /**
@@ -98,8 +75,8 @@ function budgetComponents(l: SettlementLine) {
  *         of those: 지방재정법 §43, §45, §47의2, §49 and §50 name each; 회계령 §12② for the 결산 items;
  *         the exact column order of the 결산서 is practice [U]), 지출원인행위액, 지출액 (of which
  *         과목경정 증감), 다음연도이월액 by kind (명시·사고·계속비), 불용액 = 예산현액 − 지출액 − 다음연도이월액.
- *         전용 amounts must appear in the 결산서 (지방재정법 §49④): the 전용 column; their reasons are in
- *         the budget-change records (GET …/changes?kind=diversion).
+ *         전용 amounts must appear in the 결산서 with their reasons (지방재정법 §49④): the 전용 column per
+ *         line, and the 예산전용조서 table listing each 전용 (and reversal) with its amount and reason.
  *   세입: 예산액, 징수결정액, 수납액 (net of 과오납 환급), 미수납액 = 징수결정액 − 수납액 (not below 0).
  *   per 회계: 세계잉여금 and 순세계잉여금.
  */
@@ -109,6 +86,7 @@ export function budgetSettlement(
   lines: readonly SettlementLine[],
   carryOvers: readonly CarryOver[],
   fundNames: Readonly<Record<string, string>> = {},
+  diversions: readonly DiversionRecord[] = [],
 ): Report {
   const sorted = [...lines].sort((a, b) => compare(a.fund, b.fund) || compare(a.lineId, b.lineId));
   const carriedOf = (lineId: string, kind: CarryOverKind) =>
@@ -123,7 +101,7 @@ export function budgetSettlement(
         lineId: l.lineId,
         dept: l.dept,
         itemCode: l.itemCode,
-        ...budgetComponents(l),
+        ...settlementComponents(l),
         budget: BigInt(l.budget),
         committed: BigInt(l.committed),
         paid: BigInt(l.paid),
@@ -222,6 +200,24 @@ export function budgetSettlement(
         rows: surpluses.map((s) => ({ ...s })),
         names: { fund: fundNames },
         summary: { labelColumn: 'fund' },
+      },
+      {
+        id: 'diversions',
+        title: '예산전용조서',
+        columns: [
+          text('decisionDate', '결정일'),
+          text('changeId', '전용번호'),
+          text('fund', '회계'),
+          text('policy', '정책사업'),
+          text('from', '전용한 과목'),
+          text('to', '전용받은 과목'),
+          amount('amount', '전용액'),
+          text('reason', '전용 사유'),
+          text('reverses', '취소한 전용'),
+        ],
+        rows: diversionRows(diversions).map(({ quarter: _quarter, amount: moved, ...row }) => ({ ...row, amount: BigInt(moved) })),
+        names: { fund: fundNames },
+        summary: { labelColumn: 'changeId' },
       },
     ],
     totals: {

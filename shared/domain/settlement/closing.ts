@@ -1,4 +1,5 @@
 import type { ReconciliationRow } from '#shared/domain/accounting/reconciliation.ts';
+import type { DiversionRecord } from '#shared/domain/budget/diversion-statement.ts';
 import type { NotesData } from '#shared/domain/settlement/statement-notes.ts';
 import type { EntityLedger } from '#shared/domain/accounting/statements/statement-set.ts';
 import { budgetReconciliationReport, reconciliationRows } from '#shared/domain/settlement/budget-reconciliation.ts';
@@ -56,6 +57,8 @@ export interface ClosingInputs {
   readonly entities: readonly SettlementEntity[];
   /** Year-end: last year's books (empty in the government's first year on hojo). */
   readonly prior: PriorYearBooks;
+  /** Year-end: the year's 전용 and their reversals, for the 세입·세출결산서 (지방재정법 §49④; absent: none). */
+  readonly diversions?: readonly DiversionRecord[];
   /** Year-end: the asset and debt registers the 주석 read (absent: the notes say none is recorded). */
   readonly notes?: NotesData;
   /** DynamoDB items read to assemble the inputs (the cost of a closing). */
@@ -91,7 +94,14 @@ export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
   const { current, prior } = yearLedgers(job, inputs);
   const surpluses = surplusByFund(inputs.lines, inputs.carryOvers);
   return [
-    budgetSettlement(gov, period.year, inputs.lines, inputs.carryOvers, Object.fromEntries(inputs.entities.map((e) => [e.id, e.name]))),
+    budgetSettlement(
+      gov,
+      period.year,
+      inputs.lines,
+      inputs.carryOvers,
+      Object.fromEntries(inputs.entities.map((e) => [e.id, e.name])),
+      inputs.diversions,
+    ),
     financialStatements(gov, period.year, current, prior, inputs.notes ?? { register: [], debts: [] }),
     supplementaryInformation(gov, period.year, inputs.lines, surpluses, scopesOf(current, prior), current),
     budgetReconciliationReport(gov, period.year, reconciliationRows(current, surpluses)),

@@ -136,3 +136,24 @@ export function createControl(gov: string, year: number, item: Readonly<Record<s
     },
   };
 }
+
+/**
+ * Removes a line's control item that a 성립전예산 created, as the reversal of it: only while the item
+ * is as the rule read it (예산현액 and 성립전 the granted amount, every counter 0), so a posting or a
+ * change that lands first makes the reversal fail instead of removing a line something rests on.
+ */
+export function removeCreatedControl(gov: string, year: number, lineId: string, budget: number): TransactItem {
+  const counters = ['allotted', 'committed', 'resolved', 'ordered', 'paid', 'assessed', 'received', 'refunded'];
+  return {
+    Delete: {
+      TableName: tableName(),
+      Key: lineControlKey(gov, year, lineId),
+      ConditionExpression: [
+        'attribute_exists(pk) AND budget = :budget AND preEstablished = :budget',
+        ...counters.map((name) => `${name} = :zero`),
+        '(attribute_not_exists(recodedNet) OR recodedNet = :zero)',
+      ].join(' AND '),
+      ExpressionAttributeValues: { ':budget': budget, ':zero': 0 },
+    },
+  };
+}

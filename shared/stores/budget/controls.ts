@@ -7,7 +7,7 @@ import type { LineControl } from '#shared/stores/budget/control-keys.ts';
 import { yearKey } from '#shared/stores/budget/keys.ts';
 import { batchWrite, forEachParallel } from '#shared/stores/table/batch-write.ts';
 import { transact } from '#shared/stores/table/transact.ts';
-import type { TransactItem } from '#shared/stores/table/transact.ts';
+import type { TransactItem, TransactOutcome } from '#shared/stores/table/transact.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 
 /** Control items as budgeting sees them (plus whether they come from a provisional budget). */
@@ -90,16 +90,18 @@ export async function writeLineControls(
 
 /**
  * Releases the year's `syncing` lock (and marks the version synced) with the audit record of the
- * sync. False when the year is not being synced under `label`.
+ * sync and the year's running 세출 예산현액 (current-budget.ts). `lock` fails when the year is not
+ * being synced under `label`; `current` when a carry-in arrived since the total was summed.
  */
-export async function releaseSyncLock(
+export function releaseSyncLock(
   audit: TransactItem,
   gov: string,
   year: number,
   label: string,
   versionKeyToMark: Record<string, unknown> | undefined,
-): Promise<boolean> {
-  const outcome = await transact({
+  current: TransactItem,
+): Promise<TransactOutcome<'lock' | 'synced' | 'current' | 'audit'>> {
+  return transact({
     lock: {
       Update: {
         TableName: tableName(),
@@ -121,9 +123,9 @@ export async function releaseSyncLock(
           },
         ]
       : [],
+    current,
     audit,
   });
-  return outcome.ok;
 }
 
 /** Every control item of a government's year (one Query of its BUDGET# collection), for roll-ups and reports. */

@@ -54,6 +54,13 @@ export const totalsPartition = (year: number): string => `BUDGETTOTALS#${year}`;
 export const totalsKey = (gov: string, year: number) => ({ pk: totalsPartition(year), sk: gov });
 
 /**
+ *   pk BUDGETCURRENT#{year}              sk {gov}                            the government's 세출 예산현액 now (the nationwide
+ *                                                                            execution rate's denominator: current-budget.ts)
+ */
+export const currentBudgetPartition = (year: number): string => `BUDGETCURRENT#${year}`;
+export const currentBudgetKey = (gov: string, year: number) => ({ pk: currentBudgetPartition(year), sk: gov });
+
+/**
  *   pk CHANGES#{gov}#{year}              sk {kind}#{reference}               budget changes during execution (전용, 이용, 이체,
  *                                                                            예비비 사용, 과목경정, 성립전); a reversal under {kind}#{reference}~R
  */

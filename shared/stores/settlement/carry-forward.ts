@@ -7,6 +7,7 @@ import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
 import type { OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { addToCurrentBudget } from '#shared/stores/budget/current-budget.ts';
 import { carryInKey, openingKey } from '#shared/stores/settlement/keys.ts';
 import type { AuditedRequest } from '#shared/stores/settlement/audited-request.ts';
 import { transact } from '#shared/stores/table/transact.ts';
@@ -78,7 +79,8 @@ export async function carryForward(
         fund: source?.fund ?? '',
         appliedToLine: nextLine !== undefined,
       },
-      nextLine ? [growNextLine] : [],
+      // next year's running 세출 예산현액 grows with the line (the nationwide execution rate's denominator)
+      nextLine ? [growNextLine, addToCurrentBudget(gov, next, carry.amount, 'carry-in')] : [],
       audit('carryIn', `carry-in ${gov}/${next}/${carry.lineId}`),
     );
   }

@@ -9,6 +9,7 @@ import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/l
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { controlPartition } from '#shared/stores/budget/control-keys.ts';
 import { dimensionsOf, ledgerPartition } from '#shared/stores/execution/ledger-balances.ts';
+import { listChanges } from '#shared/stores/budget/changes.ts';
 import { structurePrefix } from '#shared/stores/budget/keys.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
@@ -142,7 +143,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
   const [ledger, opening] = await Promise.all([readLedgerTotals(job), readOpening(gov, period.year)]);
   if (period.kind !== 'year-end')
     return { totals: ledger.totals, opening, lines: [], carryOvers: [], entities: [], prior: noPrior, itemsRead: ledger.itemsRead + 1 };
-  const [lines, carryOvers, entities, prior, register, registered, entries] = await Promise.all([
+  const [lines, carryOvers, entities, prior, register, registered, entries, diversions] = await Promise.all([
     readLines(gov, period.year),
     readCarryOvers(gov, period.year),
     readEntities(gov),
@@ -150,6 +151,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     readRegister(gov),
     listDebts(gov),
     entriesByDebt(gov),
+    listChanges(gov, period.year, 'diversion'),
   ]);
   const debts = registered.map((d) => ({ ...d, entries: entries.get(d.debtId) ?? [] }));
   const entriesRead = [...entries.values()].reduce((n, list) => n + list.length, 0);
@@ -161,6 +163,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     entities,
     prior: prior.books,
     notes: { register, debts },
+    diversions,
     itemsRead:
       ledger.itemsRead +
       1 +
@@ -170,6 +173,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
       prior.itemsRead +
       register.length +
       debts.length +
-      entriesRead,
+      entriesRead +
+      diversions.length,
   };
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueDebt } from '#shared/routes/debt.ts';
 import { listAssetRegister, recordAdjustingEntries } from '#shared/routes/accounting.ts';
+import { divertBudget, recodeExecution, transferBudget, useBudgetReserve } from '#shared/routes/budget.ts';
 import { recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
 import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
 import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
@@ -15,6 +16,7 @@ import {
   spend,
 } from '#test/integration/accounting/support.ts';
 import { callRoute } from '#test/support/api.ts';
+import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 /**
@@ -36,6 +38,10 @@ import { useTestStack } from '#test/support/stack.ts';
  *        501 융자 1,500,000 paid 06-01                                         Dr 1202 / Cr 2101; Dr 2101 / Cr 1101
  *   SPEC 2-1 경상적세외수입 1,000,000 assessed and received 03-20               Dr 1105 / Cr 4202; Dr 1101 / Cr 1105
  *        201 일반운영비 (정책사업, 부문 016 → 기능 010) 400,000 paid 04-10     Dr 5102 / Cr 2101; …
+ *   budget changes (issue #14), budget only but for the 과목경정's journal, which stays inside 5202:
+ *        예비비 사용결정 801 → 201 일반운영비 50,000; 전용 201 → a new 목 202-01 여비 of the same 정책사업
+ *        100,000 (allotted); 과목경정 of 50,000 paid on 201 that belonged to 202: Cr 5202 / Dr 2101, Dr 5202 / Cr 2101;
+ *        이용 201 (P02) → 702 기금전출금 (P03) 200,000 under 예산총칙 제3조 (never allotted or spent)
  *   carry-over: GEN 201 line, 사고이월 100,000 of a commitment left unpaid (budget only, no journal)
  *   결산정리 (31 Dec, 회계책임관):
  *     건설중인자산 대체: road ROAD-1 completed 2026-06-30, 20 years      Dr 1501 5,000,000 / Cr 1507 5,000,000
@@ -55,6 +61,8 @@ const LINES = {
   office: 'E.GEN.P02.U02.D002.201-01',
   toFund: 'E.GEN.P03.U03.D003.702-01',
   interest: 'E.GEN.P04.U04.D004.311-01',
+  travel: 'E.GEN.P02.U02.D002.202-01',
+  reserve: 'E.GEN.P09.U09.D009.801-01',
   tax: 'R.GEN.1.ACQTAX',
   bond: 'R.GEN.6.BOND',
   fromGen: 'R.FUND.7.TRIN',
@@ -104,30 +112,42 @@ beforeAll(async () => {
     { code: 'SPEC', name: '주차장특별회계', kind: 'other-special' },
     { code: 'FUND', name: '재난관리기금', kind: 'fund' },
   ]);
-  // Each 회계 balances: GEN 13,000,000; FUND 2,000,000; SPEC 1,000,000.
-  await finalBudget(GOV, YEAR, 'original', [
-    exp('GEN', '01', '401-01', '121', 5_000_000, { assetClass: 'infrastructure' }),
-    exp('GEN', '02', '201-01', '016', 5_950_000, { structureType: 'administrative' }),
-    exp('GEN', '03', '702-01', '016', 2_000_000, { internalCounterpart: 'FUND' }),
-    exp('GEN', '04', '311-01', '016', 50_000, { structureType: 'financial' }),
-    revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 10_000_000 }),
-    revenue({ account: 'GEN', category: '6', item: 'BOND', name: '지방채', amount: 3_000_000, debtInstrument: 'bond' }),
-    revenue({
-      account: 'FUND',
-      category: '7',
-      item: 'TRIN',
-      name: '일반회계전입금',
-      amount: 2_000_000,
-      revenueCode: '7-3',
-      internalCounterpart: 'GEN',
-    }),
-    exp('FUND', '05', '501-01', '016', 2_000_000),
-    revenue({ account: 'SPEC', category: '2', item: 'FEE', name: '주차요금', amount: 1_000_000, revenueCode: '2-1' }),
-    exp('SPEC', '06', '201-01', '016', 1_000_000),
-  ]);
+  // Each 회계 balances: GEN 13,100,000 (예비비 100,000 ≤ 1%); FUND 2,000,000; SPEC 1,000,000.
+  await finalBudget(
+    GOV,
+    YEAR,
+    'original',
+    [
+      exp('GEN', '01', '401-01', '121', 5_000_000, { assetClass: 'infrastructure' }),
+      exp('GEN', '02', '201-01', '016', 5_950_000, { structureType: 'administrative' }),
+      exp('GEN', '03', '702-01', '016', 2_000_000, { internalCounterpart: 'FUND' }),
+      exp('GEN', '04', '311-01', '016', 50_000, { structureType: 'financial' }),
+      exp('GEN', '09', '801-01', '016', 100_000, { structureType: 'administrative' }),
+      revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 10_100_000 }),
+      revenue({ account: 'GEN', category: '6', item: 'BOND', name: '지방채', amount: 3_000_000, debtInstrument: 'bond' }),
+      revenue({
+        account: 'FUND',
+        category: '7',
+        item: 'TRIN',
+        name: '일반회계전입금',
+        amount: 2_000_000,
+        revenueCode: '7-3',
+        internalCounterpart: 'GEN',
+      }),
+      exp('FUND', '05', '501-01', '016', 2_000_000),
+      revenue({ account: 'SPEC', category: '2', item: 'FEE', name: '주차요금', amount: 1_000_000, revenueCode: '2-1' }),
+      exp('SPEC', '06', '201-01', '016', 1_000_000),
+    ],
+    [],
+    {
+      transferClauses: [
+        { clause: '제3조', text: '행정운영경비는 기금전출금으로 이용할 수 있다', account: 'GEN', from: ['P02'], to: ['P03'] },
+      ],
+    },
+  );
   for (const [line, amount] of [
     [LINES.road, 5_000_000],
-    [LINES.office, 5_950_000],
+    [LINES.office, 5_000_000], // 950,000 left unallotted: a 전용 moves only what is neither allotted nor committed
     [LINES.toFund, 2_000_000],
     [LINES.interest, 50_000],
     [LINES.loan, 2_000_000],
@@ -167,6 +187,36 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('the golden year of three 회계', () => {
+  it('changes the budget during the year: a 예비비 사용, a 전용 into a new 목, an 이용 and a 과목경정 (issue #14)', async () => {
+    const head: TestCaller = { sub: `head-${GOV}`, roles: ['head'], gov: GOV };
+    const change = async (
+      route: typeof divertBudget | typeof useBudgetReserve | typeof recodeExecution | typeof transferBudget,
+      body: object,
+    ) => {
+      const result = await callRoute(route, { params: { gov: GOV, year: YEAR }, body, caller: head });
+      expect(result.status, JSON.stringify(result.body)).toBe(201);
+      return result.body;
+    };
+    await change(useBudgetReserve, { from: LINES.reserve, to: LINES.office, amount: 50_000, reference: 'Y-1', reason: '청사 긴급 보수' });
+    await change(divertBudget, { from: LINES.office, to: LINES.travel, amount: 100_000, reference: 'D-1', reason: '현장 점검 출장 증가' });
+    await allot(GOV, YEAR, LINES.travel, 100_000);
+    await change(transferBudget, { from: LINES.office, to: LINES.toFund, amount: 200_000, reference: 'T-1', reason: '기금 적립 확대' });
+    const recoded = await change(recodeExecution, {
+      from: LINES.office,
+      to: LINES.travel,
+      amount: 50_000,
+      reference: 'K-1',
+      reason: '출장비를 운영비로 잘못 집행',
+    });
+    // both 목 are 200 물건비 of a 행정운영경비 line: the expense is reversed and booked again on 5202
+    expect(recoded.journal.lines).toEqual([
+      { account: '5202', debit: 0, credit: 50_000 },
+      { account: '2101', debit: 50_000, credit: 0 },
+      { account: '5202', debit: 50_000, credit: 0 },
+      { account: '2101', debit: 0, credit: 50_000 },
+    ]);
+  });
+
   it('records the 결산정리분개 from the ledger and the asset register, once per kind', async () => {
     // 건설중인자산 (사회기반시설) of GEN is 5,000,000 (the 401 postings): a completion of more is refused.
     const tooMuch = await answer(adjust(completion(5_000_001)));
@@ -439,5 +489,61 @@ describe('the golden year of three 회계', () => {
       }),
     );
     expect(late).toMatchObject({ status: 409, code: 'year-closed' });
+  });
+
+  it('shows the changes in the archived 세입세출결산: 예산현액 in its parts, the 과목경정 in 지출액, the 예산전용조서', async () => {
+    const settlement = await archivedReport(GOV, YEAR, 'budget-settlement');
+    type Row = Record<string, string>;
+    const row = (lineId: string) => (settlement.tables.expenditure.rows as Row[]).find((r) => r.lineId === lineId);
+    /*
+     * 201 일반운영비: 예산액 5,950,000 − 전용 100,000 + 예비비 50,000 − 이용 200,000 = 예산현액 5,700,000; 원인행위 800,000 + 100,000
+     *   (the late commitment) − 50,000 recoded = 850,000; 지출 800,000 − 50,000 = 750,000; 사고이월 100,000;
+     *   불용액 5,700,000 − 750,000 − 100,000 = 4,850,000
+     * 702 기금전출금: 2,000,000 + 이용 200,000 = 2,200,000, 지출 2,000,000, 불용액 200,000
+     * 202-01 여비 (created by the 전용): 예산액 0 + 전용 100,000 = 100,000; 원인행위 = 지출 = 50,000 (recoded); 불용액 50,000
+     * 801 예비비: 100,000 − 50,000 used = 50,000, nothing spent, 불용액 50,000
+     */
+    expect(row(LINES.office)).toMatchObject({
+      original: '5950000',
+      diversion: '-100000',
+      reserve: '50000',
+      transfer: '-200000',
+      budget: '5700000',
+      committed: '850000',
+      paid: '750000',
+      recoded: '-50000',
+      accident: '100000',
+      unused: '4850000',
+    });
+    expect(row(LINES.toFund)).toMatchObject({
+      original: '2000000',
+      transfer: '200000',
+      budget: '2200000',
+      paid: '2000000',
+      unused: '200000',
+    });
+    expect(row(LINES.travel)).toMatchObject({
+      original: '0',
+      diversion: '100000',
+      budget: '100000',
+      committed: '50000',
+      paid: '50000',
+      recoded: '50000',
+      unused: '50000',
+    });
+    expect(row(LINES.reserve)).toMatchObject({ original: '100000', reserve: '-50000', budget: '50000', paid: '0', unused: '50000' });
+    // moves between lines: the 회계's 예산현액 and every change column net to 0 over the year
+    expect(settlement.totals).toMatchObject({ expenditureDiversion: '0', expenditureReserve: '0', expenditureTransfer: '0' });
+    expect(settlement.tables.diversions.rows).toEqual([
+      expect.objectContaining({
+        changeId: 'diversion.D-1',
+        fund: 'GEN',
+        policy: 'P02',
+        from: LINES.office,
+        to: LINES.travel,
+        amount: '100000',
+        reason: '현장 점검 출장 증가',
+      }),
+    ]);
   });
 });

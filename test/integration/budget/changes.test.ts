@@ -7,6 +7,7 @@ import {
   divertBudget,
   editBudgetLines,
   getBudgetLineStatus,
+  getDiversionStatement,
   getExecutionRollup,
   getGeneralProvisions,
   getReserveStatement,
@@ -20,6 +21,11 @@ import {
   useBudgetReserve,
 } from '#shared/routes/budget.ts';
 import * as execution from '#shared/routes/execution.ts';
+import { buildReports } from '#shared/domain/settlement/closing.ts';
+import { periodOf } from '#shared/domain/settlement/periods.ts';
+import { renderReport } from '#shared/domain/reports/render.ts';
+import { listAuditRecords } from '#shared/routes/audit.ts';
+import { readClosingInputs } from '#shared/stores/settlement/inputs.ts';
 import { readBalances } from '#shared/stores/execution/ledger-balances.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
@@ -539,6 +545,177 @@ describe('changing the budget during a quarter (issue #14)', () => {
     });
     expect(allotted.status, JSON.stringify(allotted.body)).toBe(201);
     expect(await status(newLine)).toMatchObject({ budget: 500_000, allotted: 500_000, remainingToAllot: 0 });
+  });
+
+  it('keeps a line a 전용 created, with what it moved, through a later 추경 that does or does not include it', async () => {
+    const newLine = 'E.GEN.P01.U01.D003.202-01';
+    const preLine = 'E.GEN.P02.U03.D012.307-02';
+    const before = { office: await status(id.office), materials: await status(id.materials), created: await status(newLine) };
+    expect(before.created).toMatchObject({ budget: 500_000, allotted: 500_000, components: { enacted: 0, diversion: 500_000 } });
+    // 1st 추경: raises 재료비 by 100,000 (and the revenue with it); the 전용-created line is not in it
+    const revenueNow = total - 500_000;
+    await finalBudget(gov, year, 'supplementary', [{ ...materials, amount: 1_100_000 }, revenue({ amount: revenueNow + 100_000 })]);
+    // the new 목 keeps the 500,000 the 전용s moved onto it (and its allotment), beside what a version enacts
+    const newLineHas = async (enacted: number) =>
+      expect(await status(newLine)).toMatchObject({
+        budget: enacted + 500_000,
+        allotted: 500_000,
+        remainingToAllot: enacted,
+        components: { enacted, diversion: 500_000 },
+      });
+    await newLineHas(0);
+    expect(await status(id.office)).toMatchObject({ budget: before.office.budget, components: before.office.components });
+    expect(await status(id.materials)).toMatchObject({
+      budget: before.materials.budget + 100_000,
+      components: { ...before.materials.components, enacted: 1_100_000 },
+    });
+    // the 성립전 line stays flagged: this 추경 does not include it (지방재정법 §45)
+    expect(await status(preLine)).toMatchObject({ budget: 3_000_000, preEstablishedPending: true });
+    // 2nd 추경 includes the new 목 with 200,000 of its own: 예산현액 = 200,000 + the 500,000 the 전용s moved
+    await finalBudget(gov, year, 'supplementary', [
+      expenditure({ unitCode: 'U01', detailCode: 'D003', statItem: '202-01', amount: 200_000 }),
+      revenue({ amount: revenueNow + 300_000 }),
+    ]);
+    await newLineHas(200_000);
+    expect(await status(id.office)).toMatchObject({ budget: before.office.budget, components: before.office.components });
+  });
+
+  it('states every 전용 with its amount and reason for the 세입·세출결산서 (지방재정법 §49④), live and in the year-end report', async () => {
+    const statement = await callRoute(getDiversionStatement, { params: { gov, year }, caller: c.council });
+    expect(statement.status, JSON.stringify(statement.body)).toBe(200);
+    // 200,000 (원금 → 이자) + 1,000,000 + 1 − 1 (D-BO and its reversal) + 400,000 + 100,000 (into the new 목) = 1,700,000
+    expect(statement.body).toMatchObject({ count: 6, netAmount: '1700000' });
+    const newLine = 'E.GEN.P01.U01.D003.202-01';
+    expect(statement.body.items.map((i: Record<string, unknown>) => [i.changeId, i.from, i.to, i.amount, i.reason, i.reverses])).toEqual([
+      ['diversion.D-DEBT', id.principal, id.interest, 200_000, '집행 여건 변화', ''],
+      ['diversion.D-2026-041', id.office, id.materials, 1_000_000, '집행 여건 변화', ''],
+      ['diversion.D-BO', id.office, id.materials, 1, '집행 여건 변화', ''],
+      ['diversion.D-BO~R', id.materials, id.office, -1, '착오 (reference D-BO-R)', 'diversion.D-BO'],
+      ['diversion.N-2026-01', id.office, newLine, 400_000, '집행 여건 변화', ''],
+      ['diversion.N-2026-02', id.office, newLine, 100_000, '집행 여건 변화', ''],
+    ]);
+    expect(statement.body.items[0]).toMatchObject({ fund: 'GEN', policy: 'P04', decisionDate: date, quarter: 4 });
+    // the year-end closing builds the same rows into the 세입세출결산 it archives (JSON, CSV, XLSX)
+    const job = { gov, period: periodOf('year-end', String(year)) };
+    const settlement = buildReports(job, await readClosingInputs(job)).find((r) => r.report === 'budget-settlement');
+    const table = settlement?.tables.find((t) => t.id === 'diversions');
+    expect(table?.rows.map((r) => [r.changeId, r.amount, r.reason])).toEqual(
+      statement.body.items.map((i: Record<string, unknown>) => [i.changeId, BigInt(i.amount as number), i.reason]),
+    );
+    const files = renderReport(settlement!).files;
+    const csv = new TextDecoder().decode(files.find((f) => f.file === 'diversions.csv')?.bytes);
+    expect(csv.split('\r\n').at(-2)).toBe(',합계,,,,,,1700000,,');
+    expect(files.map((f) => f.file)).toEqual(expect.arrayContaining(['report.json', 'diversions.csv', 'report.xlsx']));
+  });
+
+  it('reverses a 성립전예산 only before anything rests on its lines, removing both with an audit record', async () => {
+    const { amount: _line, ...granted } = grants;
+    const grantLine = { ...granted, structureType: 'program' as const }; // the journal map needs it for a 307 commitment
+    const { amount: _revenue, ...grantRevenue } = revenue({ category: '5', item: 'NATSUB', name: '국고보조금', revenueCode: '5-1' });
+    const preEstablish = async (reference: string, detailCode: string, item: string) => {
+      const created = answer(
+        await callRoute(createPreEstablished, {
+          params: { gov, year },
+          body: {
+            reference,
+            reason: '국고보조 교부',
+            line: { ...grantLine, detailCode },
+            revenue: { ...grantRevenue, item },
+            amount: 2_000_000,
+            basis: { kind: 'disaster-recovery', plan: '호우 피해 복구계획', planDate: '2026-11-25' },
+          },
+          caller: c.head,
+        }),
+      );
+      expect(created.body).toMatchObject({ status: 201, to: `E.GEN.P02.U03.${detailCode}.307-02` });
+      return created.body as unknown as { to: string; grant: { revenueLineId: string } };
+    };
+    const reverse = async (changeId: string, reference: string, reason = '교부 취소') =>
+      answer(await callRoute(reverseBudgetChange, { params: { gov, year, changeId }, body: { reference, reason }, caller: c.head }));
+
+    // one with a commitment on it is refused, with the numbers
+    const used = await preEstablish('S-2026-02', 'D013', 'NATSUB2');
+    expect(
+      (
+        await callRoute(allotBudget, {
+          params: { gov, year },
+          body: { lineId: used.to, quarter: 4, amount: 500_000, kind: 'regular', reference: 'A-PRE' },
+          caller: c.budgetOfficer,
+        })
+      ).status,
+    ).toBe(201);
+    await post(
+      execution.createCommitment,
+      postings.finance,
+      {},
+      { lineId: used.to, amount: 100_000, counterparty: '123-45-67890', contractRef: 'C-PRE-1', date },
+    );
+    const refused = await reverse('pre-established.S-2026-02', 'S-2026-02-R');
+    expect(refused.body).toMatchObject({
+      status: 422,
+      code: 'pre-established-in-use',
+      context: { lineId: used.to, allotted: 500_000, committed: 100_000, granted: 2_000_000 },
+    });
+    expect(await status(used.to)).toMatchObject({ budget: 2_000_000, committed: 100_000 });
+
+    // one nothing rests on is reversed: both lines are gone, the total is back, the record and audit remain
+    const before = await callRoute(getExecutionRollup, { params: { gov, year }, query: { by: 'account' }, caller: c.council });
+    const unused = await preEstablish('S-2026-03', 'D014', 'NATSUB3');
+    const reversed = await reverse('pre-established.S-2026-03', 'S-2026-03-R');
+    expect(reversed.body).toMatchObject({
+      status: 201,
+      changeId: 'pre-established.S-2026-03~R',
+      kind: 'pre-established',
+      from: null,
+      to: unused.to,
+      amount: -2_000_000,
+      reverses: 'pre-established.S-2026-03',
+    });
+    for (const lineId of [unused.to, unused.grant.revenueLineId])
+      expect((await callRoute(getBudgetLineStatus, { params: { gov, year, lineId }, caller: c.budgetOfficer })).status, lineId).toBe(404);
+    const after = await callRoute(getExecutionRollup, { params: { gov, year }, query: { by: 'account' }, caller: c.council });
+    expect(after.body.groups).toEqual(before.body.groups);
+    expect((await reverse('pre-established.S-2026-03', 'S-2026-03-R')).status).toBe(200); // the same request replays
+    expect((await reverse('pre-established.S-2026-03', 'S-2026-03-R2', '다른 사유')).body).toMatchObject({
+      status: 409,
+      code: 'already-reversed',
+    });
+    const listed = await callRoute(listBudgetChanges, { params: { gov, year }, query: { kind: 'pre-established' }, caller: c.council });
+    expect(listed.body.items.find((item: { changeId: string }) => item.changeId === 'pre-established.S-2026-03')).toMatchObject({
+      reversedBy: 'pre-established.S-2026-03~R',
+    });
+    const audit = await callRoute(listAuditRecords, {
+      params: { gov },
+      query: { from: date, to: date, limit: '1000' },
+      caller: c.head,
+    });
+    expect(
+      audit.body.items.filter(
+        (r: { operation: string; target: string }) =>
+          r.operation === 'budgetChange.reverse' && r.target === `budget-change ${gov}/${year}/pre-established.S-2026-03`,
+      ),
+    ).toHaveLength(1);
+
+    // once a 추경 includes the line, it is part of the approved budget: no reversal
+    const included = await preEstablish('S-2026-04', 'D015', 'NATSUB4');
+    const revenueNow = total - 500_000 + 300_000; // the cut, then the two 추경 of the test above
+    await finalBudget(gov, year, 'supplementary', [
+      expenditure({ ...grantLine, detailCode: 'D015', amount: 2_000_000 }),
+      revenue({ ...grantRevenue, item: 'NATSUB4', amount: 2_000_000 }),
+      revenue({ amount: revenueNow }),
+    ]);
+    expect(await status(included.to)).toMatchObject({ budget: 2_000_000, preEstablishedPending: false });
+    // the ministry's execution rate divides by the 세출 예산현액: the sum of the lines' (성립전 and changes included)
+    const lines = await callRoute(getExecutionRollup, { params: { gov, year }, query: { by: 'account' }, caller: c.council });
+    const national = await callRoute(execution.getNationalExecutionRate, { params: { year }, caller: c.ministry });
+    expect(national.body.items.find((item: { gov: string }) => item.gov === gov)).toMatchObject({
+      budget: lines.body.groups[0].budget,
+      budgetBasis: '예산현액',
+    });
+    expect((await reverse('pre-established.S-2026-04', 'S-2026-04-R')).body).toMatchObject({
+      status: 422,
+      code: 'pre-established-included',
+    });
   });
 
   it('refuses every change of a year that has ended', async () => {

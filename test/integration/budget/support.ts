@@ -1,6 +1,13 @@
 import { expect } from 'vitest';
 import type { Role } from '#shared/auth/roles.ts';
-import { createBudgetVersion, editBudgetLines, putAccount, putDepartment, transitionBudgetVersion } from '#shared/routes/budget.ts';
+import {
+  createBudgetVersion,
+  editBudgetLines,
+  putAccount,
+  putDepartment,
+  putGeneralProvisions,
+  transitionBudgetVersion,
+} from '#shared/routes/budget.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { expenditureLineInput, revenueLineInput } from '#test/support/budget-lines.ts';
@@ -49,13 +56,17 @@ export async function step(gov: string, year: number, version: number, action: s
   return result.body;
 }
 
-/** Opens a version (original or the next supplementary), replaces/adds the given lines and drives it to final. */
+/**
+ * Opens a version (original or the next supplementary), replaces/adds the given lines and drives it to
+ * final; `provisions` (예산총칙: 이용 clauses …) are put while the budget office prepares it.
+ */
 export async function finalBudget(
   gov: string,
   year: number,
   kind: 'original' | 'supplementary',
   lines: readonly unknown[],
   remove: readonly string[] = [],
+  provisions?: Record<string, unknown>,
 ) {
   const c = callers(gov);
   const created = await callRoute(createBudgetVersion, { params: { gov, year }, body: { kind }, caller: c.budgetOfficer });
@@ -70,6 +81,15 @@ export async function finalBudget(
   expect(edit.status, JSON.stringify(edit.body)).toBe(200);
   revision = edit.body.revision;
   revision = (await step(gov, year, number, 'request', revision, c.budgetOfficer)).revision;
+  if (provisions) {
+    const put = await callRoute(putGeneralProvisions, {
+      params: { gov, year, version: number },
+      body: { revision, ...provisions },
+      caller: c.budgetOfficer,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    revision = put.body.revision;
+  }
   revision = (await step(gov, year, number, 'adjust', revision, c.otherBudgetOfficer)).revision;
   revision = (await step(gov, year, number, 'submit', revision, c.head)).revision;
   revision = (await step(gov, year, number, 'resolve', revision, c.council)).revision;

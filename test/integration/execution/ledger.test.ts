@@ -1,5 +1,12 @@
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import { listAuditRecords } from '#shared/routes/audit.ts';
 import * as routes from '#shared/routes/execution.ts';
+import { ledgerItems } from '#shared/stores/execution/ledger-index.ts';
+import type { LedgerLine } from '#shared/stores/execution/ledger-index.ts';
+import { batchWrite } from '#shared/stores/table/batch-write.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -133,5 +140,74 @@ describe('document ledger (지출부/수입부)', () => {
     expect({ status: foreign.status, code: foreign.body.code }).toEqual({ status: 400, code: 'invalid-cursor' });
     const backwards = await ledger({ by: 'book', id: 'expenditure', from: '2026-05-01', to: '2026-04-01' });
     expect({ status: backwards.status, code: backwards.body.code }).toEqual({ status: 400, code: 'invalid-period' });
+  });
+});
+
+describe('document ledger backfill (postings applied before the ledger existed)', () => {
+  const chief: TestCaller = { sub: 'ca-1', roles: ['chief_accountant'], gov: GOV };
+  const backfill = (body: Record<string, number>) =>
+    callRoute(routes.backfillLedger, { params: { gov: GOV, year: YEAR }, body, caller: chief });
+  const everything = async () => {
+    const views: Record<string, unknown> = {};
+    for (const [by, id] of [
+      ['book', 'expenditure'],
+      ['book', 'revenue'],
+      ['line', 'office-supplies'],
+      ['line', 'welfare-aid'],
+      ['department', 'dept-1'],
+      ['counterparty', '2208112341'],
+    ] as const)
+      views[`${by}/${id}`] = (await ledger({ by, id, limit: '100' })).body;
+    return views;
+  };
+
+  it('rebuilds every index item from the posting records, resumably and idempotently, with an audit record', async () => {
+    const before = await everything();
+    const lines = (before['book/expenditure'] as { lines: LedgerLine[] }).lines.concat(
+      (before['book/revenue'] as { lines: LedgerLine[] }).lines,
+    );
+    expect(lines).toHaveLength(8);
+    // the state of a deployment that applied these postings before the ledger existed: no index items
+    await batchWrite(
+      lines.flatMap((line) => ledgerItems({ ...line, gov: GOV, year: YEAR }).map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } }))),
+    );
+    expect((await ledger({ by: 'book', id: 'expenditure' })).body.lines).toEqual([]);
+    // … and documents written before they carried their counterparty: the backfill follows each chain
+    // back to the posting that names it (a payment → its order → its resolution → the commitment)
+    for (const docId of Object.values(posted)) {
+      const key = { pk: `DOC#${GOV}#${docId}`, sk: 'DOC' };
+      const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key }));
+      if (Item?.party) await dynamoClient().send(new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: 'REMOVE party' }));
+    }
+
+    // two audit records per page, one page per call: each call goes on where the last one stopped
+    let calls = 0;
+    let progress: Record<string, unknown> = {};
+    do {
+      const answer = await backfill({ pages: 1, pageSize: 2 });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      progress = answer.body;
+      calls += 1;
+    } while (!progress.done && calls < 40);
+    expect(progress).toMatchObject({ gov: GOV, year: YEAR, done: true, month: null, indexed: 8 });
+    expect(calls).toBeGreaterThan(4); // 8 applied postings (and other audit records) at 2 records a page
+    expect(await everything()).toEqual(before);
+
+    // done: another call reads nothing; a fresh run over already indexed postings writes the same items
+    expect((await backfill({})).body).toMatchObject({ done: true, indexed: 8, indexedNow: 0 });
+    await dynamoClient().send(new DeleteCommand({ TableName: tableName(), Key: { pk: `LEDGERBACKFILL#${GOV}#${YEAR}`, sk: 'PROGRESS' } }));
+    expect((await backfill({ pages: 100 })).body).toMatchObject({ done: true, indexed: 8, indexedNow: 8 });
+    expect(await everything()).toEqual(before);
+    const audit = await callRoute(listAuditRecords, {
+      params: { gov: GOV },
+      query: { from: '2026-11-30', to: '2026-11-30', limit: '1000' },
+      caller: { sub: 'head-1', roles: ['head'], gov: GOV },
+    });
+    expect(audit.body.items.filter((r: { operation: string }) => r.operation === 'backfillLedger').length).toBe(calls + 2);
+  });
+
+  it('is the chief accountant’s: a finance officer is refused', async () => {
+    const refused = await callRoute(routes.backfillLedger, { params: { gov: GOV, year: YEAR }, body: {}, caller: callers.financeOfficer });
+    expect(refused.status).toBe(403);
   });
 });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import * as routes from '#shared/routes/execution.ts';
-import { totalsKey } from '#shared/stores/budget/keys.ts';
+import { currentBudgetKey, totalsKey } from '#shared/stores/budget/keys.ts';
 import { fundStatusKey } from '#shared/stores/execution/fund-status.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -13,7 +13,8 @@ await useTestStack();
 
 /**
  * The nationwide execution rate per government (issue #14): 지출액 from each government's fund
- * status (moved by every payment) over its final 세출 예산액; exact beyond 2^53, figures by hand.
+ * status (moved by every payment) over its 세출 예산현액 (the running total a control sync sets), or
+ * the final version's 세출 예산액 where that total does not exist yet; exact beyond 2^53, figures by hand.
  */
 const BUSAN = '26000';
 const DAEGU = '27000';
@@ -62,9 +63,9 @@ describe('nationwide execution rate per government', () => {
     expect(result.status, JSON.stringify(result.body)).toBe(200);
     // 11000: 3,000,000 ÷ 40,000,000 = 7.50 %; 26000: 4.5e15 ÷ 6e15 = 75.00 %; 27000: 1e15 ÷ 5e15 = 20.00 %.
     expect(result.body.items).toEqual([
-      { gov: GOV, budget: '40000000', paid: '3000000', executionRate: '7.50' },
-      { gov: BUSAN, budget: '6000000000000000', paid: '4500000000000000', executionRate: '75.00' },
-      { gov: DAEGU, budget: '5000000000000000', paid: '1000000000000000', executionRate: '20.00' },
+      { gov: GOV, budget: '40000000', budgetBasis: '예산액', paid: '3000000', executionRate: '7.50' },
+      { gov: BUSAN, budget: '6000000000000000', budgetBasis: '예산액', paid: '4500000000000000', executionRate: '75.00' },
+      { gov: DAEGU, budget: '5000000000000000', budgetBasis: '예산액', paid: '1000000000000000', executionRate: '20.00' },
     ]);
     // Σ budget = 11,000,000,040,000,000; Σ paid = 5,500,000,003,000,000; rate = 50.00 % (49.99999998… rounds half up).
     expect(result.body).toMatchObject({
@@ -74,6 +75,19 @@ describe('nationwide execution rate per government', () => {
       paid: '5500000003000000',
       executionRate: '50.00',
     });
+  });
+
+  it('divides by the 세출 예산현액 where the running total exists, and names the denominator', async () => {
+    // 11000's 예산현액: 40,000,000 enacted + 5,000,000 carried in + 3,000,000 성립전 = 48,000,000 (set by a control sync);
+    // an unsynced item (a carry-in ADD before any sync) is not read: 26000 stays on its 예산액
+    await put({ ...currentBudgetKey(GOV, YEAR), gov: GOV, year: YEAR, expenditureCurrent: 48_000_000, carryIns: 5_000_000, synced: true });
+    await put({ ...currentBudgetKey(BUSAN, YEAR), gov: BUSAN, year: YEAR, expenditureCurrent: 7, carryIns: 7 });
+    const result = await rate();
+    expect(result.body.denominator).toMatch(/^세출 예산현액 = 예산액 \+ 전년도이월액/);
+    // 3,000,000 ÷ 48,000,000 = 6.25 %
+    expect(result.body.items[0]).toEqual({ gov: GOV, budget: '48000000', budgetBasis: '예산현액', paid: '3000000', executionRate: '6.25' });
+    expect(result.body.items[1]).toMatchObject({ gov: BUSAN, budget: '6000000000000000', budgetBasis: '예산액' });
+    expect(result.body.budget).toBe('11000000048000000');
   });
 
   it('is the ministry’s: a government official is refused', async () => {

@@ -1,0 +1,76 @@
+import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
+import { tableName } from '#shared/config/env.ts';
+import { afterYearEndRefusal } from '#shared/domain/budget/budget-change.ts';
+import { lineNotControlled } from '#shared/domain/budget/allotment.ts';
+import { preEstablishedReversalRefusal } from '#shared/domain/budget/pre-established-reversal.ts';
+import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
+import { refusal } from '#shared/domain/refusal.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import { reversalOf } from '#shared/application/reversal-of.ts';
+import type { Posted } from '#shared/application/reversible-posting.ts';
+import { decisionDateOf, reversalRecord, requireAuthority } from '#shared/application/budget/budget-change-context.ts';
+import { notSyncing } from '#shared/stores/budget/allotments.ts';
+import { getChange, putChange, removeCreatedControl, REVERSAL_SUFFIX } from '#shared/stores/budget/changes.ts';
+import type { BudgetChange } from '#shared/stores/budget/changes.ts';
+import { getLineControl } from '#shared/stores/budget/controls.ts';
+import { addToCurrentBudget } from '#shared/stores/budget/current-budget.ts';
+
+/**
+ * Takes back a 성립전예산 (지방재정법 §45) before anything rests on it (pre-established-reversal.ts):
+ * its 세출 line and matching 세입 line are removed, each only if still exactly as created (every
+ * counter 0, 예산현액 the granted amount), in one transaction with the reversal record (naming the
+ * original in `reverses`, amount negative) and the audit record; no control sync may be running.
+ * A 성립전예산 writes no journal (it is budget, not a transaction of the books), so none is reversed.
+ * Replays and the one-reversal rule are the budget reversals' (reversal-of.ts).
+ */
+export function reversePreEstablishedLine(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  original: BudgetChange,
+  reference: string,
+  reason: string,
+): Promise<Posted<BudgetChange>> {
+  const decisionDate = decisionDateOf(request.receivedAt);
+  const revenueLineId = String(original.grant?.revenueLineId ?? '');
+  return reversalOf({
+    noun: 'budget change',
+    originalId: original.changeId,
+    suffix: REVERSAL_SUFFIX,
+    original: async () => original,
+    notFound: refusal('not-found', 'change-not-found', `no budget change ${original.changeId} in ${gov}/${year}`),
+    irreversible: (change) =>
+      change.reverses ? refusal('unprocessable', 'reversal-of-reversal', `${change.changeId} is itself a reversal`) : undefined,
+    stored: (change, reversalReference) => getChange(gov, year, change.kind, reversalReference),
+    sameRequest: (stored) => stored.reason === `${reason} (reference ${reference})`,
+    attempt: async (change, { reversalId, reversalReference }) => {
+      const late = afterYearEndRefusal('pre-established', year, decisionDate);
+      if (late) return late;
+      const [line, revenue] = await Promise.all([getLineControl(gov, year, change.to), getLineControl(gov, year, revenueLineId)]);
+      if (!line) return lineNotControlled(gov, year, change.to);
+      if (!revenue) return lineNotControlled(gov, year, revenueLineId);
+      await requireAuthority(request, gov, 'pre-established');
+      const refused = preEstablishedReversalRefusal([line, revenue], change.amount);
+      if (refused) return refused;
+      const reversal = reversalRecord(request, change, { reversalId, reversalReference }, { reference, reason });
+      return {
+        posting: reversal,
+        items: {
+          expenditure: removeCreatedControl(gov, year, change.to, change.amount),
+          revenue: removeCreatedControl(gov, year, revenueLineId, change.amount),
+          current: addToCurrentBudget(gov, year, -change.amount, 'change'),
+          posting: putChange(gov, year, reversalReference, reversal),
+          notSyncing: notSyncing(gov, year),
+          audit: auditPut(
+            tableName(),
+            auditRecord(request, { gov, operation: 'budgetChange.reverse', target: `budget-change ${gov}/${year}/${change.changeId}` }),
+          ),
+        },
+      };
+    },
+    // a line that moved since it was read (a posting or change landed first) is read again, then refused
+    failed: (_change, failed) => (failed.has('notSyncing') ? controlsSyncing(gov, year) : undefined),
+    contention: (change, attempts) =>
+      refusal('conflict', 'change-contention', `the lines of ${change.changeId} changed during ${attempts} attempts; retry`),
+  });
+}
