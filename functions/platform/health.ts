@@ -1,8 +1,8 @@
-import { apiHandler } from '#shared/http/api-handler.ts';
+import { platformHandler } from '#shared/http/api-handler.ts';
 import { getHealth } from '#shared/routes/platform.ts';
 import { probeDependencies } from '#shared/platform/dependency-probes.ts';
 
-export const handler = apiHandler(getHealth, async () => {
+export const handler = platformHandler(getHealth, async () => {
   const dependencies = await probeDependencies();
   const down = dependencies.some((dependency) => dependency.status === 'down');
   return {

@@ -37,9 +37,13 @@ export const problemCodes = {
   'other-department': "the caller may not edit another department's lines",
   'segregation-of-duties': 'the same person may not take both steps (e.g. commit and order the payment)',
   'four-eyes': 'the person who took the previous step may not approve the next one',
+  'concurrent-roles-not-allowed':
+    "the caller's roles hold two duties the law keeps apart (겸직: 지방회계법 제23조, 제36조) and no lawful exception names them",
 
   // Registry
   'government-not-found': 'no government has this code',
+  'concurrent-roles-exception-not-lawful':
+    '겸직 exception the law does not allow (a pair without one, or an office above its 정원 limit: 시행령 제25조, 제46조)',
 
   // Budget: structure, versions and the workflow
   'unknown-account': 'the government has no such 회계 (account)',

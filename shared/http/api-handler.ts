@@ -9,6 +9,7 @@ import type { BodyOf, ParamsOf, QueryOf, Route } from '#shared/http/route.ts';
 import type { ApiContext } from '#shared/middleware/api-context.ts';
 import { authenticate } from '#shared/middleware/authenticate.ts';
 import { authorizeRoute } from '#shared/middleware/authorize-route.ts';
+import { concurrentRolesGuard } from '#shared/middleware/concurrent-roles.ts';
 import { problemResponse } from '#shared/middleware/problem-response.ts';
 import { requestLog } from '#shared/middleware/request-log.ts';
 import { requestMetrics } from '#shared/middleware/request-metrics.ts';
@@ -37,10 +38,23 @@ export type ApiHandler = (event: APIGatewayProxyEventV2, context: ApiContext) =>
 
 /**
  * The middleware stack of every API handler: Powertools logging, tracing and metrics, one log line
- * per request, problem+json errors, authentication, request validation, then the route's access rule. The handler receives
+ * per request, problem+json errors, authentication, request validation, then the route's access rule
+ * and the 겸직 guard (middleware/concurrent-roles.ts). The handler receives
  * validated input and returns a status and a body.
  */
 export function apiHandler<R extends Route>(route: R, handle: (input: ApiInput<R>) => Promise<ApiResult>): ApiHandler {
+  return middlewareStack(route, handle).use(concurrentRolesGuard(route.access)) as unknown as ApiHandler;
+}
+
+/**
+ * The same stack for the platform's own documents (OpenAPI, /docs, /health): public, about no
+ * government's data, so without the 겸직 guard (and the table read it may need).
+ */
+export function platformHandler<R extends Route>(route: R, handle: (input: ApiInput<R>) => Promise<ApiResult>): ApiHandler {
+  return middlewareStack(route, handle) as unknown as ApiHandler;
+}
+
+function middlewareStack<R extends Route>(route: R, handle: (input: ApiInput<R>) => Promise<ApiResult>) {
   const run = async (_event: APIGatewayProxyEventV2, context: ApiContext): Promise<APIGatewayProxyResultV2> => {
     const input = context.input;
     const request = context.requestInfo;
@@ -68,7 +82,7 @@ export function apiHandler<R extends Route>(route: R, handle: (input: ApiInput<R
       .use(problemResponse())
       .use(authenticate(route.access))
       .use(validateRequest(route))
-      .use(authorizeRoute(route.access)) as unknown as ApiHandler
+      .use(authorizeRoute(route.access))
   );
 }
 

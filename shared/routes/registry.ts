@@ -1,7 +1,7 @@
-import { publicAccess } from '#shared/auth/access.ts';
+import { governmentRead, governmentReaders, governmentWrite, publicAccess } from '#shared/auth/access.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { govParams } from '#shared/schemas/common.ts';
-import { government, governmentList, listGovernmentsQuery } from '#shared/schemas/registry.ts';
+import { concurrentRolesBody, concurrentRolesView, government, governmentList, listGovernmentsQuery } from '#shared/schemas/registry.ts';
 
 const tags = ['Registry'];
 
@@ -27,4 +27,32 @@ export const getGovernment = defineRoute({
   access: publicAccess,
   params: govParams,
   response: government,
+});
+
+/** 겸직 is internal control (지방회계법 제51조): the 회계책임관 keeps it; the head may too. */
+const concurrentRolesPath = '/governments/{gov}/concurrent-roles';
+
+export const getConcurrentRoles = defineRoute({
+  id: 'getConcurrentRoles',
+  method: 'GET',
+  path: concurrentRolesPath,
+  handler: 'registry/get-concurrent-roles',
+  summary: '겸직 configuration: the exceptions (시행령 제25조, 제46조) the government allows to the 지방회계법 제23조·제36조 separations',
+  tags,
+  access: governmentRead(...governmentReaders),
+  params: govParams,
+  response: concurrentRolesView,
+});
+
+export const putConcurrentRoles = defineRoute({
+  id: 'putConcurrentRoles',
+  method: 'PUT',
+  path: concurrentRolesPath,
+  handler: 'registry/put-concurrent-roles',
+  summary: 'Record the 겸직 exceptions of a government (only those the law allows, in offices within their 정원 limit)',
+  tags,
+  access: governmentWrite('chief_accountant', 'head'),
+  params: govParams,
+  body: concurrentRolesBody,
+  response: concurrentRolesView,
 });

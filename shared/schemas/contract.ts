@@ -134,8 +134,10 @@ export const contractView = registerContractBody.extend({
   advanceReturns: z.array(advanceReturnBody),
   completion: z.object({ completedOn: z.string(), defectUntil: z.string().optional() }).optional(),
   advance: z
-    .object({ claimed: won, ordered: won, netted: won, returned: won, unnetted: won })
-    .describe('선금: claimed, paid out (ordered), netted against 검사, returned (반납); unnetted must reach 0 at 준공'),
+    .object({ claimed: won, ordered: won, paid: won, netted: won, returned: won, unnetted: won })
+    .describe(
+      '선금: claimed, ordered (지급명령 accepted), paid (confirmed by the treasury bank), netted against 검사, returned (반납); unnetted = paid − netted − returned, must reach 0 at 준공',
+    ),
   revision: z.int(),
 });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '#shared/schemas/common.ts';
 
 export const government = z.object({
   code: z.string().describe('5-digit code (법정동코드 prefix)'),
@@ -18,4 +19,29 @@ export const listGovernmentsQuery = z.strictObject({
     .string()
     .regex(/^\d{5}$/)
     .optional(),
+});
+
+/** 겸직 exceptions (지방회계법 제23조, 제36조 단서; 시행령 제25조, 제46조). */
+const concurrentRoleException = z.strictObject({
+  pair: z
+    .enum(['collection-and-cash', 'finance-and-disbursing', 'finance-and-cash', 'disbursing-and-cash'])
+    .describe('the two duties held together: 징수관+현금출납, 재무관+지출원, 재무관+현금출납, 지출원+현금출납'),
+  office: text({ min: 1, max: 64 }).describe('the 관서 (department code, as in the officials’ dept claim)'),
+  headcount: z.int().min(1).max(100_000).describe('the 관서 정원'),
+  subjects: z
+    .array(text({ min: 1, max: 256 }))
+    .min(1)
+    .max(20)
+    .describe('the officials (identity-provider subjects) allowed'),
+  reference: text({ min: 1, max: 200 }).describe('the appointment that made it (문서번호)'),
+});
+
+export const concurrentRolesBody = z.strictObject({
+  expectedRevision: z.int().min(0).describe('the revision read (0 when none is stored)'),
+  exceptions: z.array(concurrentRoleException).max(200),
+});
+
+export const concurrentRolesView = z.object({
+  exceptions: z.array(concurrentRoleException),
+  revision: z.int(),
 });

@@ -110,8 +110,8 @@ describe('corrections', () => {
     expect((await correct(callers.disbursingOfficer, commit.body.postingId)).body.code).toBe('correction-role-not-permitted');
     expect(await queueDepth()).toBe(0);
 
-    // an official holding both roles corrects in the one that makes commitments
-    const both: TestCaller = { sub: 'fo-han', roles: ['disbursing_officer', 'finance_officer'], gov: GOV };
+    // an official holding two roles (징수관 and 재무관 may be held together) corrects in the one that makes commitments
+    const both: TestCaller = { sub: 'fo-han', roles: ['revenue_officer', 'finance_officer'], gov: GOV };
     const accepted = await correct(both, commit.body.postingId);
     expect(accepted.status).toBe(202);
     await drainPostings();

@@ -91,7 +91,7 @@ describe('4-eyes on budget-version steps', () => {
 
 describe('segregation of duties on payments', () => {
   const year = 2026;
-  const committer: TestCaller = { sub: 'fo-lee', roles: ['finance_officer', 'disbursing_officer'], gov: GOV, dept: 'D100' };
+  const committer: TestCaller = { sub: 'fo-lee', roles: ['finance_officer'], gov: GOV, dept: 'D100' };
   const disbursing: TestCaller = { sub: 'do-park', roles: ['disbursing_officer'], gov: GOV };
   let keys = 0;
   const post = (route: Route, caller: TestCaller, params: Record<string, string>, body: unknown) =>
@@ -118,9 +118,12 @@ describe('segregation of duties on payments', () => {
     await drainPostings();
 
     const order = { amount: 2_000_000, date: '2026-03-04' };
-    const byCommitter = await post(orderPayment, committer, { resolutionId: resolve.body.postingId }, order);
+    // A token holding both 재무관 and 지출원 is refused before anything else (겸직, 지방회계법 제36조) ...
+    const holdingBoth: TestCaller = { ...committer, roles: ['finance_officer', 'disbursing_officer'] };
+    const byCommitter = await post(orderPayment, holdingBoth, { resolutionId: resolve.body.postingId }, order);
     expect(byCommitter.status).toBe(403);
-    expect(byCommitter.body).toMatchObject({ code: 'segregation-of-duties', context: { commitmentId: commit.body.postingId } });
+    expect(byCommitter.body).toMatchObject({ code: 'concurrent-roles-not-allowed', context: { article: '지방회계법 제36조' } });
+    // ... and the committer with a 지출원's token alone is refused on the transaction (the same person).
     const asDisbursingOnly: TestCaller = { ...committer, roles: ['disbursing_officer'], dept: 'D900' };
     expect((await post(orderPayment, asDisbursingOnly, { resolutionId: resolve.body.postingId }, order)).body.code).toBe(
       'segregation-of-duties',

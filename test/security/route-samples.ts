@@ -21,6 +21,8 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   getDocs: {},
   listGovernments: { query: { level: 'basic' } },
   getGovernment: {},
+  getConcurrentRoles: {},
+  putConcurrentRoles: { body: { expectedRevision: 0, exceptions: [] } },
   listFunctionalClassification: {},
   listEconomicClassification: {},
   listRevenueCategories: {},

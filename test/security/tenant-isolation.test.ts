@@ -43,6 +43,8 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   getDocs: 'public',
   listGovernments: 'public',
   getGovernment: 'public',
+  getConcurrentRoles: governmentDetail,
+  putConcurrentRoles: { own: ['chief_accountant', 'head'], other: [] },
   listFunctionalClassification: 'public',
   listEconomicClassification: 'public',
   listRevenueCategories: 'public',

@@ -35,7 +35,7 @@ export async function updateContract(
   }
   const outcome = step(contract);
   if ('refusal' in outcome) throw new Refused(outcome.refusal);
-  const { orders: _orders, ...stored } = outcome.contract;
+  const { orders: _orders, orderPayments: _payments, ...stored } = outcome.contract;
   const written = await transact({
     contract: replaceContract(stored),
     audit: auditPut(tableName(), auditRecord(request, { gov, operation, target: `${contractTarget(gov, contractId)}/${documentId}` })),

@@ -65,7 +65,7 @@ export function advanceReturnRefusal(contract: Contract, entry: AdvanceReturn): 
     'advance-return-over-balance',
     `a return of ${entry.amount} won is more than the unnetted 선금 ${balance}`,
     {
-      rule: '반납 ≤ 선금 잔액 (ordered − netted − returned)',
+      rule: '반납 ≤ 선금 잔액 (paid by the bank − netted − returned)',
       amount: entry.amount,
       balance,
     },

@@ -112,6 +112,11 @@ export interface Contract {
   readonly completion?: { readonly completedOn: string; readonly defectUntil?: string | undefined } | undefined;
   /** The payment order accepted on each 선금 claim or inspection (document id → posting id). */
   readonly orders: Readonly<Record<string, string>>;
+  /**
+   * What the treasury bank has paid on each accepted order (posting id → won), read from execution's
+   * order documents: a 선금 is paid out when the bank confirms it, not when its order is accepted.
+   */
+  readonly orderPayments?: Readonly<Record<string, number>>;
   readonly revision: number;
 }
 
@@ -130,13 +135,25 @@ export function yearAmount(contract: Pick<Contract, 'amount' | 'type'>, year: nu
   }
 }
 
-/** The 선금 paid out: claims whose payment order was accepted. */
+/** The 선금 ordered: claims whose payment order was accepted (the bank may not have paid it yet). */
 export const advancesOrdered = (contract: Pick<Contract, 'advances' | 'orders'>): number =>
   contract.advances.filter((claim) => contract.orders[claim.advanceId] !== undefined).reduce((sum, claim) => sum + claim.amount, 0);
 
-/** The 선금 still to be netted or returned (선금 잔액): ordered − netted − returned. */
-export function unnettedAdvance(contract: Pick<Contract, 'advances' | 'orders' | 'inspections' | 'advanceReturns'>): number {
+/**
+ * The 선금 paid out: what the treasury bank confirmed on the claims' payment orders (회계령 §44: a
+ * 선금 is 지급, and 지급 is the bank's act; 지방회계법 제35조 [U]). Only this can be netted or returned.
+ */
+export const advancesPaid = (contract: Pick<Contract, 'advances' | 'orders' | 'orderPayments'>): number =>
+  contract.advances.reduce((sum, claim) => {
+    const order = contract.orders[claim.advanceId];
+    return sum + (order === undefined ? 0 : Math.min(claim.amount, contract.orderPayments?.[order] ?? 0));
+  }, 0);
+
+/** The 선금 still to be netted or returned (선금 잔액): paid − netted − returned. */
+export function unnettedAdvance(
+  contract: Pick<Contract, 'advances' | 'orders' | 'orderPayments' | 'inspections' | 'advanceReturns'>,
+): number {
   const netted = contract.inspections.reduce((sum, inspection) => sum + inspection.netted, 0);
   const returned = contract.advanceReturns.reduce((sum, entry) => sum + entry.amount, 0);
-  return advancesOrdered(contract) - netted - returned;
+  return advancesPaid(contract) - netted - returned;
 }

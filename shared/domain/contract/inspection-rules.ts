@@ -1,4 +1,4 @@
-import { unnettedAdvance, yearAmount } from '#shared/domain/contract/contract.ts';
+import { advancesPaid, unnettedAdvance, yearAmount } from '#shared/domain/contract/contract.ts';
 import type { Contract, Inspection } from '#shared/domain/contract/contract.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
@@ -14,7 +14,7 @@ export interface InspectionInput {
 /**
  * A 검사 (지방계약법 §17) and what it makes payable (§18①: 대가 after 검사). The 선금 is netted
  * (선금정산) against it:
- * - 기성: in proportion, 선금 × 기성금액 / this year's contract amount, rounded down (practice: the
+ * - 기성: in proportion, 선금 paid × 기성금액 / this year's contract amount, rounded down (practice: the
  *   계약예규 선금정산 formula; not read [U]), never more than what is unnetted;
  * - 준공: all that is unnetted, up to the value. What the value cannot cover must have been
  *   returned (반납) before; otherwise the 준공 is refused (execution-rules §3.4).
@@ -33,7 +33,7 @@ export function inspect(contract: Contract, input: InspectionInput): { readonly 
     };
   }
   const unnetted = unnettedAdvance(contract);
-  const advance = contract.advances.filter((claim) => contract.orders[claim.advanceId] !== undefined).reduce((s, c) => s + c.amount, 0);
+  const advance = advancesPaid(contract);
   const base = yearAmount(contract, Number(input.inspectedOn.slice(0, 4))) || contract.amount;
   const netted =
     input.kind === 'completion'

@@ -4,7 +4,7 @@ import type { ProblemCode } from '#shared/domain/problem-codes.ts';
  * `targetKey` is its identity inside a batch (the repository maps it to DynamoDB keys).
  *
  * - line: a budget line's control item (budget-control-keys.ts), counters moved by execution
- * - cash: a fund's monthly cash allocation (paid ≤ allocated)
+ * - cash: a fund's monthly cash allocation (paid ≤ allocated; claimed ≤ allocated)
  * - doc: a document created by a posting (commitment, resolution, order, assessment, receipt)
  */
 export type Target =
@@ -56,7 +56,9 @@ export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
     'carriedOver',
     'returned',
   ],
-  cash: ['allocated', 'paid'],
+  // claimed: what the month's cash is spoken for — paid in the month, plus payment orders given in
+  // it that the bank has not paid yet (지방회계법 시행령 제33조제2호: the 지출원 orders within the 지출한도액).
+  cash: ['allocated', 'paid', 'claimed'],
   commitment: ['amount', 'resolved', 'paid', 'cancelled', 'paidLater'],
   resolution: ['amount', 'ordered'],
   order: ['amount', 'paid', 'returned'],
@@ -90,7 +92,13 @@ const RULES: Readonly<Record<ItemKind, readonly Invariant[]>> = {
     { rule: 'refunded-within-received', lesser: 'refunded', greater: 'received' },
   ],
   // Practice (자금배정, 지방자치단체 회계관리에 관한 훈령): cash is paid only within the month's allocation.
-  cash: [{ rule: 'paid-within-cash-allocation', lesser: 'paid', greater: 'allocated' }],
+  cash: [
+    { rule: 'paid-within-cash-allocation', lesser: 'paid', greater: 'allocated' },
+    // 지방회계법 시행령 제33조제2호, 제32조: a 지급명령 only within the 지출한도액 — the month's cash less
+    // what is paid and what earlier orders still wait for. In the write condition, so two orders
+    // judged on the same reading cannot both take the last won.
+    { rule: 'order-within-cash-limit', lesser: 'claimed', greater: 'allocated' },
+  ],
   // Practice: each document bounds the documents and payments made against it.
   commitment: [
     { rule: 'resolution-within-commitment', lesser: 'resolved', greater: 'amount' },

@@ -17,10 +17,14 @@ export interface CashAllocation extends PostingFields {
   readonly allocated: number;
 }
 
-/** The counters of a CASH# control item: paid ≤ allocated. */
+/**
+ * The counters of a CASH# control item: paid ≤ allocated, claimed ≤ allocated (claimed: paid plus
+ * payment orders given in the month not paid yet, moved by execution's postings).
+ */
 export interface CashCounters {
   readonly allocated: number;
   readonly paid: number;
+  readonly claimed: number;
 }
 
 export { REVERSAL_SUFFIX } from '#shared/stores/budget/posting-items.ts';
@@ -29,7 +33,7 @@ export async function getCash(gov: string, year: number, fund: string, month: st
   const { Item } = await dynamoClient().send(
     new GetCommand({ TableName: tableName(), Key: cashControlKey(gov, year, fund, month), ConsistentRead: true }),
   );
-  return Item ? { allocated: Number(Item.allocated), paid: Number(Item.paid) } : undefined;
+  return Item ? { allocated: Number(Item.allocated), paid: Number(Item.paid), claimed: Number(Item.claimed ?? 0) } : undefined;
 }
 
 /** The posting stored under an account, month and reference (allocations and reversals alike). */
@@ -74,14 +78,22 @@ export function moveAllocated(
       },
     };
   }
-  const guard = delta > 0 ? 'allocated = :allocated' : 'allocated = :allocated AND paid = :paid';
+  // A reduction is judged on paid and claimed as read: neither may have moved since.
+  const guard =
+    delta > 0
+      ? 'allocated = :allocated'
+      : 'allocated = :allocated AND paid = :paid AND (attribute_not_exists(claimed) OR claimed = :claimed)';
   return {
     Update: {
       TableName: tableName(),
       Key: key,
       UpdateExpression: 'SET allocated = allocated + :delta',
       ConditionExpression: guard,
-      ExpressionAttributeValues: { ':delta': delta, ':allocated': control.allocated, ...(delta > 0 ? {} : { ':paid': control.paid }) },
+      ExpressionAttributeValues: {
+        ':delta': delta,
+        ':allocated': control.allocated,
+        ...(delta > 0 ? {} : { ':paid': control.paid, ':claimed': control.claimed }),
+      },
     },
   };
 }

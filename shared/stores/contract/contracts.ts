@@ -3,13 +3,14 @@ import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { Contract } from '#shared/domain/contract/contract.ts';
 import { contractKey, contractPartition, orderKey, orderPrefix } from '#shared/stores/contract/keys.ts';
+import { readOrderPayments } from '#shared/stores/execution/order-payments.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 
 export const contractTarget = (gov: string, contractId: string): string => `contract ${gov}/${contractId}`;
 
 /** The contract as stored, without its orders (they are items of their own). */
-export type StoredContract = Omit<Contract, 'orders'>;
+export type StoredContract = Omit<Contract, 'orders' | 'orderPayments'>;
 
 /** Puts a new contract (revision 1); fails if the government has one of that id. */
 export const putNewContract = (contract: StoredContract): TransactItem => ({
@@ -56,7 +57,8 @@ export async function getContract(gov: string, contractId: string): Promise<Cont
     queryPrefix(contractPartition(gov), orderPrefix(contractId), { ConsistentRead: true }),
   ]);
   if (!Item) return undefined;
-  return { ...toContract(Item), orders: Object.fromEntries(orders.map((order) => [String(order.documentId), String(order.postingId)])) };
+  const contract = toContract(Item);
+  return withPayments(gov, { ...contract, orders: ordersOf(orders) });
 }
 
 /** The register of a government, each contract with its orders. */
@@ -65,14 +67,23 @@ export async function listContracts(gov: string): Promise<Contract[]> {
     queryPrefix(contractPartition(gov), 'CONTRACT#', { ConsistentRead: true }),
     queryPrefix(contractPartition(gov), 'ORDER#', { ConsistentRead: true }),
   ]);
-  return contracts.map(toContract).map((contract) => ({
-    ...contract,
-    orders: Object.fromEntries(
-      orders
-        .filter((order) => order.contractId === contract.contractId)
-        .map((order) => [String(order.documentId), String(order.postingId)]),
-    ),
-  }));
+  return Promise.all(
+    contracts
+      .map(toContract)
+      .map((contract) =>
+        withPayments(gov, { ...contract, orders: ordersOf(orders.filter((order) => order.contractId === contract.contractId)) }),
+      ),
+  );
+}
+
+const ordersOf = (orders: readonly Record<string, unknown>[]): Record<string, string> =>
+  Object.fromEntries(orders.map((order) => [String(order.documentId), String(order.postingId)]));
+
+/** The contract with what the treasury bank paid on the orders of its 선금 claims (the inspections' are not needed). */
+async function withPayments(gov: string, contract: Contract): Promise<Contract> {
+  const advanceOrders = contract.advances.flatMap((claim) => contract.orders[claim.advanceId] ?? []);
+  if (advanceOrders.length === 0) return contract;
+  return { ...contract, orderPayments: await readOrderPayments(gov, advanceOrders) };
 }
 
 function toContract(item: Record<string, unknown>): StoredContract {

@@ -30,6 +30,8 @@ const DOC_ATTRIBUTES = [
   'month',
   'dueDate',
   'party',
+  // the month whose cash a payment order claimed until the bank pays it (rules/order-checks.ts)
+  'cashMonth',
 ];
 
 export function toControlledItem(target: Target, item: Item): ControlledItem {

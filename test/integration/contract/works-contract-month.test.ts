@@ -86,7 +86,7 @@ describe('a works contract through the payment desk', () => {
   it("registers the contract and commits exactly this year's contract amount", async () => {
     const registered = await contractCall(contracts.registerContract, callers.financeOfficer, works);
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
-    expect(registered.body.advance).toEqual({ claimed: 0, ordered: 0, netted: 0, returned: 0, unnetted: 0 });
+    expect(registered.body.advance).toEqual({ claimed: 0, ordered: 0, paid: 0, netted: 0, returned: 0, unnetted: 0 });
     expect((await contractCall(contracts.registerContract, callers.financeOfficer, works)).body.code).toBe('contract-exists');
 
     const commitment = { lineId: line, counterparty: '1234567891', contractRef: contractId, contractId, date: '2026-03-02' };
@@ -157,6 +157,9 @@ describe('a works contract through the payment desk', () => {
     );
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('contract-basis-ordered');
+    await drainPostings();
+    // The order is applied but the bank has not paid: the 선금 is ordered, not paid, and nothing can be netted yet.
+    expect((await contract()).advance).toEqual({ claimed: 60_000_000, ordered: 60_000_000, paid: 0, netted: 0, returned: 0, unnetted: 0 });
     await post(
       execution.confirmPayment,
       callers.bank,
@@ -164,7 +167,14 @@ describe('a works contract through the payment desk', () => {
       { date: '2026-03-11', bankReference: 'BANK-ADV-1' },
     );
     await drainPostings();
-    expect((await contract()).advance).toEqual({ claimed: 60_000_000, ordered: 60_000_000, netted: 0, returned: 0, unnetted: 60_000_000 });
+    expect((await contract()).advance).toEqual({
+      claimed: 60_000_000,
+      ordered: 60_000_000,
+      paid: 60_000_000,
+      netted: 0,
+      returned: 0,
+      unnetted: 60_000_000,
+    });
   });
 
   it('nets the 선금 against two 기성 payments in proportion', async () => {
@@ -244,7 +254,14 @@ describe('a works contract through the payment desk', () => {
     await pay(commitmentId, 12_000_000, '2026-11-02', { contractId, inspectionId: 'FINAL' });
 
     const after = await contract();
-    expect(after.advance).toEqual({ claimed: 60_000_000, ordered: 60_000_000, netted: 60_000_000, returned: 0, unnetted: 0 });
+    expect(after.advance).toEqual({
+      claimed: 60_000_000,
+      ordered: 60_000_000,
+      paid: 60_000_000,
+      netted: 60_000_000,
+      returned: 0,
+      unnetted: 0,
+    });
     expect(after.inspections.map((i: { orderId?: string }) => i.orderId !== undefined)).toEqual([true, true, true]);
     const listed = await callRoute(contracts.listContracts, { caller: callers.ministry, params: { gov: GOV } });
     expect(listed.body.contracts.find((c: { contractId: string }) => c.contractId === contractId).advance).toEqual(after.advance);

@@ -257,9 +257,10 @@ describe('segregation of duties and idempotency', () => {
       { amount: 100_000, date: '2026-03-15' },
     );
     await drainPostings();
+    // The same official, now with a 지출원's token (holding both roles at once is refused: 겸직).
     const order = await post(
       routes.orderPayment,
-      callers.otherFinanceOfficer,
+      { ...callers.otherFinanceOfficer, roles: ['disbursing_officer'] },
       { resolutionId: resolve.body.postingId },
       { amount: 100_000, date: '2026-03-16' },
     );

@@ -119,15 +119,17 @@ describe('race: concurrent postings on a few lines asking twice what the rules a
         mine.map((m) => m.order.postingId),
       );
       expect(results.every((r) => r?.status === 'applied' || r?.status === 'rejected')).toBe(true);
-      // Asking twice the cash is refused by the 지출원's check on the order (시행령 제33조②, when the
-      // month's cash is already paid out) or by the bank's payment (when orders raced ahead of payments).
-      const refusedForCash =
-        results.some((r) => r?.reason?.rule === 'paid-within-cash-allocation') ||
-        orderResults.some((r) => r?.reason?.code === 'order-within-cash-limit' || r?.reason?.rule === 'order-within-cash-limit');
-      expect(refusedForCash).toBe(true);
+      // Asking twice the cash is refused by the 지출원's check on the order (시행령 제33조제2호): each
+      // order claims the month's cash until the bank pays it, in the write condition, so the orders
+      // that race ahead of their payments cannot claim more than the month holds and every order that
+      // was applied is paid.
+      expect(orderResults.some((r) => r?.reason?.rule === 'order-within-cash-limit')).toBe(true);
+      expect(results.some((r) => r?.reason?.rule === 'paid-within-cash-allocation')).toBe(false);
+      expect(results.map((r) => r!.status)).toEqual(orderResults.map((r) => r!.status));
       const paidSum = sum(mine.map((m, i) => (results[i]!.status === 'applied' ? amount(m.commit) : 0)));
       const [cash] = await readItems(`BUDGET#${gov}#${YEAR}`, `CASH#${FUND}#2026-06`);
       expect(cash!.paid).toBe(paidSum);
+      expect(cash!.claimed).toBe(paidSum);
       expect(cash!.paid).toBeLessThanOrEqual(CASH);
       let linesPaid = 0;
       for (const lineId of LINES) {

@@ -31,7 +31,7 @@ export const FUND = 'general';
 
 export const callers = {
   financeOfficer: { sub: 'fo-kim', roles: ['finance_officer'], gov: GOV },
-  otherFinanceOfficer: { sub: 'fo-lee', roles: ['finance_officer', 'disbursing_officer'], gov: GOV },
+  otherFinanceOfficer: { sub: 'fo-lee', roles: ['finance_officer'], gov: GOV },
   disbursingOfficer: { sub: 'do-park', roles: ['disbursing_officer'], gov: GOV },
   bank: { sub: 'bank-seoul', roles: ['treasury_bank'], gov: GOV },
   revenueOfficer: { sub: 'ro-choi', roles: ['revenue_officer'], gov: GOV },

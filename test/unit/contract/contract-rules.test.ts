@@ -49,8 +49,14 @@ const continuing: ContractType = {
   ],
 };
 const claim = (amount: number, extra: object = {}) => ({ advanceId: `A-${amount}`, claimedOn: '2026-03-05', amount, case: 13, ...extra });
-const withAdvance = (amount: number, ordered = true, overrides: Partial<Contract> = {}) =>
-  works({ advances: [claim(amount)], orders: ordered ? { [`A-${amount}`]: 'order-1' } : {}, ...overrides });
+/** A contract with a 선금 claim: its order accepted (`ordered`) and, unless `paid` is false, paid by the bank. */
+const withAdvance = (amount: number, ordered = true, overrides: Partial<Contract> = {}, paid = ordered) =>
+  works({
+    advances: [claim(amount)],
+    orders: ordered ? { [`A-${amount}`]: 'order-1' } : {},
+    ...(paid ? { orderPayments: { 'order-1': amount } } : {}),
+    ...overrides,
+  });
 const codeOf = (value: { code: string } | undefined) => value?.code;
 
 describe('contract register (지방계약법 §14, §24, §29)', () => {
@@ -184,8 +190,14 @@ describe('선금급 (회계령 §44①)', () => {
     expect(codeOf(advanceClaimRefusal(contract, advance))).toBe(code);
   });
 
-  it('counts the 선금 paid out (ordered), netted and returned', () => {
+  it('counts the 선금 the bank paid out, netted and returned', () => {
     expect(unnettedAdvance(withAdvance(60_000_000, false))).toBe(0);
+    // Ordered but not yet confirmed by the treasury bank: nothing to net or return yet.
+    expect(unnettedAdvance(withAdvance(60_000_000, true, {}, false))).toBe(0);
+    expect(
+      advanceReturnRefusal(withAdvance(60_000_000, true, {}, false), { returnId: 'R', date: '2026-11-01', amount: 1, reference: 'B' })
+        ?.code,
+    ).toBe('advance-return-over-balance');
     expect(unnettedAdvance(withAdvance(60_000_000))).toBe(60_000_000);
     const returned = withAdvance(60_000_000, true, {
       advanceReturns: [{ returnId: 'R', date: '2026-11-01', amount: 10_000_000, reference: 'B' }],
@@ -226,6 +238,12 @@ describe('검사 and 선금정산 (지방계약법 §17, §18)', () => {
     [
       'a claim not yet ordered is not netted',
       withAdvance(60_000_000, false),
+      progress('I1', 30_000_000),
+      { netted: 0, payable: 30_000_000 },
+    ],
+    [
+      'a claim ordered but not yet paid by the treasury bank is not netted',
+      withAdvance(60_000_000, true, {}, false),
       progress('I1', 30_000_000),
       { netted: 0, payable: 30_000_000 },
     ],

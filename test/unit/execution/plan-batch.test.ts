@@ -138,4 +138,27 @@ describe('writeConditions', () => {
       ),
     );
   });
+
+  it("lets only one of two orders judged on the same reading take a month's last unclaimed cash (시행령 제33조제2호)", () => {
+    const read: ControlledItem = {
+      target: cashTarget(GOV, YEAR, 'general', '2026-03'),
+      kind: 'cash',
+      attrs: { fund: 'general', month: '2026-03' },
+      counters: { allocated: 1_000, paid: 400, claimed: 600 },
+    };
+    const conditions = writeConditions(read, { claimed: 300 });
+    expect(conditions).toEqual(
+      expect.arrayContaining([
+        { attribute: 'claimed', comparator: '<=', value: 700n },
+        { attribute: 'allocated', comparator: '>=', value: 1_000n },
+      ]),
+    );
+    const admits = (stored: ControlledItem) =>
+      conditions.every((c) =>
+        c.comparator === '<=' ? BigInt(stored.counters[c.attribute] ?? 0) <= c.value : BigInt(stored.counters[c.attribute] ?? 0) >= c.value,
+      );
+    expect(admits(read)).toBe(true);
+    // The first order's write lands: the second, planned on the same reading, fails its condition.
+    expect(admits(applyDeltas(read, { claimed: 300 }))).toBe(false);
+  });
 });

@@ -6,6 +6,7 @@ import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
 import type { WorkingState } from '#shared/domain/execution/working-state.ts';
 import { paymentYear } from '#shared/domain/fiscal-calendar/attribution.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import type { Effect } from '#shared/domain/execution/snapshot.ts';
 
 /**
  * What the 지출원 must confirm before a 지급명령 (지방회계법 시행령 제33조), each a named refusal
@@ -16,7 +17,9 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  *      its allotment (`order-within-allotment`), and the order within the cash the month still has
  *      (`order-within-cash-limit`: 지출한도액 notified per 지출원 under 제32조, held as the fund's monthly
  *      cash allocation — the same headroom the bank's payment is judged on, rules/pay.ts, so the
- *      지출원 is refused before the bank is);
+ *      지출원 is refused before the bank is). What the month's cash must still cover counts the orders
+ *      already given in it that the bank has not paid (`claimed`), and the order adds itself there:
+ *      the cash item's invariant claimed ≤ allocated (items.ts) is in the batch's write condition;
  *   3. the 세출과목 of the year the payment belongs to (제33조제3호): the year 회계령 제2조제2항 gives
  *      the commitment's category is the line's year (`order-outside-fiscal-year`).
  */
@@ -27,7 +30,7 @@ export function orderChecks(
   line: ControlledItem,
   amount: number,
   date: string,
-): Refusal | undefined {
+): Refusal | Effect {
   const commitmentId = String(resolution.attrs.commitmentId);
   const commitment = documentOf(message, state, commitmentId, 'commitment');
   if (isRefusal(commitment)) {
@@ -47,21 +50,8 @@ export function orderChecks(
       amount,
     });
   }
-  const fund = String(line.attrs.fund);
-  const month = date.slice(0, 7);
-  const allocation = state.item(cashTarget(message.gov, message.year, fund, month));
-  const allocated = allocation?.counters.allocated ?? 0;
-  const paid = allocation?.counters.paid ?? 0;
-  if (amount > allocated - paid) {
-    return broken('order-within-cash-limit', `fund ${fund} has ${allocated - paid} of its ${month} cash left, less than ${amount}`, {
-      article: '지방회계법 시행령 제33조제2호, 제32조',
-      fund,
-      month,
-      allocated,
-      paid,
-      amount,
-    });
-  }
+  const claim = cashClaim(message, state, line, date, amount);
+  if (isRefusal(claim)) return claim;
   const attribution = String(commitment.attrs.attribution ?? '');
   const attributionDate = commitment.attrs.attributionDate === undefined ? undefined : String(commitment.attrs.attributionDate);
   const belongs = paymentYear(attribution, attributionDate, date);
@@ -82,5 +72,36 @@ export function orderChecks(
       },
     );
   }
-  return undefined;
+  return claim;
+}
+
+/**
+ * The order's claim on its month's cash (제33조제2호, 제32조): refused when the month's allocation less
+ * what is claimed (paid, and ordered but unpaid) is less than the order. Items written before claims
+ * were counted carry only `paid`; the larger of the two is what is spoken for.
+ */
+function cashClaim(message: PostingMessage, state: WorkingState, line: ControlledItem, date: string, amount: number): Refusal | Effect {
+  const fund = String(line.attrs.fund);
+  const month = date.slice(0, 7);
+  const target = cashTarget(message.gov, message.year, fund, month);
+  const allocation = state.item(target);
+  const allocated = allocation?.counters.allocated ?? 0;
+  const paid = allocation?.counters.paid ?? 0;
+  const claimed = Math.max(allocation?.counters.claimed ?? 0, paid);
+  if (amount > allocated - claimed) {
+    return broken(
+      'order-within-cash-limit',
+      `fund ${fund} has ${allocated - claimed} of its ${month} cash unclaimed, less than ${amount}`,
+      {
+        article: '지방회계법 시행령 제33조제2호, 제32조',
+        fund,
+        month,
+        allocated,
+        paid,
+        claimed,
+        amount,
+      },
+    );
+  }
+  return { target, kind: 'cash', deltas: { claimed: amount } };
 }

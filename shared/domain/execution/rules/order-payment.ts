@@ -10,7 +10,9 @@ import { encodeWithholdings, withholdingRefusal } from '#shared/domain/execution
  * 지급명령 (payment order; 지방회계법 「지급명령」, given by the 지출원 of 제31조): within the
  * resolution (`order-within-resolution`), never by the official who made the commitment
  * (segregation of duties, 403), and only once the 지출원's checks of 시행령 제33조 hold
- * (rules/order-checks.ts: the commitment papers, the allotment and the month's cash, the year). No journal line: the liability was booked at the resolution.
+ * (rules/order-checks.ts: the commitment papers, the allotment and the month's cash, the year). It
+ * claims the month's cash until the bank pays it (`cashMonth`; rules/pay.ts moves the claim). No
+ * journal line: the liability was booked at the resolution.
  * It may carry 원천징수 (withholding.ts): each kind once, together at most the gross amount; the bank
  * pays the net and the withheld amounts go to 세입세출외현금 (rules/pay.ts).
  */
@@ -25,8 +27,8 @@ export const orderPayment: PostingRule<'order'> = (message, command, state) => {
   const withholdings = command.withholdings ?? [];
   const overWithheld = withholdingRefusal(amount, withholdings);
   if (overWithheld) return overWithheld;
-  const unchecked = orderChecks(message, state, resolution, line, amount, command.date);
-  if (unchecked) return unchecked;
+  const claim = orderChecks(message, state, resolution, line, amount, command.date);
+  if (isRefusal(claim)) return claim;
   const order = newDocument(
     message,
     'order',
@@ -36,6 +38,7 @@ export const orderPayment: PostingRule<'order'> = (message, command, state) => {
       resolutionId: command.resolutionId,
       commitmentId: String(resolution.attrs.commitmentId),
       createdBy: message.actor.sub,
+      cashMonth: command.date.slice(0, 7),
       ...(withholdings.length > 0 ? { withholdings: encodeWithholdings(withholdings) } : {}),
     },
   );
@@ -43,7 +46,7 @@ export const orderPayment: PostingRule<'order'> = (message, command, state) => {
     line,
     command.date,
     amount,
-    [lineEffect(line, { ordered: amount }), docEffect(resolution, { ordered: amount }), order],
+    [lineEffect(line, { ordered: amount }), docEffect(resolution, { ordered: amount }), order, claim],
     [],
   );
 };

@@ -1,4 +1,8 @@
 import { cashTarget } from '#shared/domain/execution/items.ts';
+import type { ControlledItem } from '#shared/domain/execution/items.ts';
+import type { PostingMessage } from '#shared/domain/execution/posting.ts';
+import type { Effect } from '#shared/domain/execution/snapshot.ts';
+import type { WorkingState } from '#shared/domain/execution/working-state.ts';
 import { applied, docEffect, lineEffect } from '#shared/domain/execution/rules/effects.ts';
 import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import { broken, documentOf, lineOf } from '#shared/domain/execution/rules/lookups.ts';
@@ -12,7 +16,9 @@ import { withheldOnPayment } from '#shared/domain/execution/rules/withholding-cu
  * (`paid-within-cash-allocation`, practice: 자금배정). Dr 미지급금 / Cr 현금, the cash outflow
  * classified by the line's journal map row (경상/투자/재무활동, 제36조). An order with 원천징수: the
  * gross amount executes the line, the net is paid out, the withheld amounts go to 세입세출외현금
- * (Cr 예수금; rules/withholding-custody.ts).
+ * (Cr 예수금; rules/withholding-custody.ts). The order's claim on the cash of the month it was given
+ * in (rules/order-checks.ts) becomes a payment of this month: same month, claimed stays; another, the
+ * claim moves here (claimed ≤ allocated then holds for this month too).
  */
 export const pay: PostingRule<'pay'> = (message, command, state) => {
   const order = documentOf(message, state, command.orderId, 'order');
@@ -45,10 +51,28 @@ export const pay: PostingRule<'pay'> = (message, command, state) => {
       lineEffect(line, { paid: amount }),
       docEffect(order, { paid: amount }),
       docEffect(commitment, { paid: amount }),
-      { target: allocation.target, kind: 'cash', deltas: { paid: amount } },
+      ...cashEffects(message, state, order, allocation, amount),
       ...withheld.effects,
     ],
     withheld.lines,
     journal.cash,
   );
 };
+
+/** The cash item changes of a payment: paid here, and the order's claim moved from its month to here. */
+function cashEffects(
+  message: PostingMessage,
+  state: WorkingState,
+  order: ControlledItem,
+  allocation: ControlledItem,
+  amount: number,
+): Effect[] {
+  const paid: Effect = { target: allocation.target, kind: 'cash', deltas: { paid: amount, claimed: amount } };
+  const month = order.attrs.cashMonth;
+  // An order given before claims were counted holds no claim to release.
+  if (month === undefined) return [paid];
+  if (String(month) === allocation.attrs.month) return [{ ...paid, deltas: { paid: amount } }];
+  const claimedIn = state.item(cashTarget(message.gov, message.year, String(allocation.attrs.fund), String(month)));
+  if (!claimedIn) return [paid];
+  return [{ target: claimedIn.target, kind: 'cash', deltas: { claimed: -amount } }, paid];
+}

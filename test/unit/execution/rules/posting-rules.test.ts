@@ -44,7 +44,7 @@ const order = (counters: Record<string, number>) =>
   documentItem(
     'order',
     'O1',
-    { lineId: 'E1', commitmentId: 'C1', resolutionId: 'RS1', createdBy: 'do-park' },
+    { lineId: 'E1', commitmentId: 'C1', resolutionId: 'RS1', createdBy: 'do-park', cashMonth: '2026-03' },
     { amount: 0, paid: 0, ...counters },
   );
 const assessment = (counters: Record<string, number>) =>
@@ -72,7 +72,14 @@ const orderWithholding = () =>
   documentItem(
     'order',
     'O1',
-    { lineId: 'E1', commitmentId: 'C1', resolutionId: 'RS1', createdBy: 'do-park', withholdings: 'income-tax:40,local-income-tax:4' },
+    {
+      lineId: 'E1',
+      commitmentId: 'C1',
+      resolutionId: 'RS1',
+      createdBy: 'do-park',
+      cashMonth: '2026-03',
+      withholdings: 'income-tax:40,local-income-tax:4',
+    },
     { amount: 200, paid: 0 },
   );
 const custody = (docId: string, counters: { deposited: number; released?: number }) =>
@@ -305,8 +312,37 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         month: '2026-03',
         allocated: 1_000,
         paid: 850,
+        claimed: 850,
         amount: 200,
       }),
+    },
+    {
+      name: "지출원 check 2: counts the orders the bank has not paid yet against the month's cash (claimed), not only what is paid",
+      message: orderPosting(200),
+      books: {
+        items: [
+          ...orderBooks().items.filter((item) => item.kind !== 'cash'),
+          cashAllocation('2026-03', { allocated: 1_000, paid: 300, claimed: 801 }),
+        ],
+      },
+      expected: refused(422, 'order-within-cash-limit', { allocated: 1_000, paid: 300, claimed: 801, amount: 200 }),
+    },
+    {
+      name: "지출원 check 2: an order that fits what is left unclaimed takes it (the month's claimed grows by the order)",
+      message: orderPosting(200),
+      books: {
+        items: [
+          ...orderBooks().items.filter((item) => item.kind !== 'cash'),
+          cashAllocation('2026-03', { allocated: 1_000, paid: 300, claimed: 800 }),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 200,
+          deltas: { line: { ordered: 200 }, RS1: { ordered: 200 }, created: { amount: 200 }, cash: { claimed: 200 } },
+          journal: [],
+        },
+      },
     },
     {
       name: '지출원 check 2: refuses a month with no cash allocated at all',
@@ -356,7 +392,11 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       message: withholdingOrder([{ kind: 'income-tax', amount: 200 }]),
       books: orderBooks(),
       expected: {
-        applied: { amount: 200, deltas: { line: { ordered: 200 }, RS1: { ordered: 200 }, created: { amount: 200 } }, journal: [] },
+        applied: {
+          amount: 200,
+          deltas: { line: { ordered: 200 }, RS1: { ordered: 200 }, created: { amount: 200 }, cash: { claimed: 200 } },
+          journal: [],
+        },
       },
     },
     {
@@ -364,7 +404,11 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       message: orderPosting(200),
       books: orderBooks(),
       expected: {
-        applied: { amount: 200, deltas: { line: { ordered: 200 }, RS1: { ordered: 200 }, created: { amount: 200 } }, journal: [] },
+        applied: {
+          amount: 200,
+          deltas: { line: { ordered: 200 }, RS1: { ordered: 200 }, created: { amount: 200 }, cash: { claimed: 200 } },
+          journal: [],
+        },
       },
     },
     {
@@ -458,6 +502,65 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         ],
       },
       expected: refused(422, 'paid-within-cash-allocation', { rule: 'paid-within-cash-allocation', item: 'cash', paid: 0, allocated: 150 }),
+    },
+    {
+      name: "an order given in February and paid in March: the claim leaves February's cash and is paid from March's",
+      message: payPosting(),
+      books: {
+        items: [
+          expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200 }),
+          documentItem('order', 'O1', { lineId: 'E1', commitmentId: 'C1', resolutionId: 'RS1', cashMonth: '2026-02' }, { amount: 200 }),
+          commitment({ amount: 500, resolved: 200 }),
+          cashAllocation('2026-02', { allocated: 500, claimed: 200 }),
+          cashAllocation('2026-03', { allocated: 1_000, paid: 100, claimed: 300 }),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 200,
+          deltas: {
+            line: { paid: 200 },
+            O1: { paid: 200 },
+            C1: { paid: 200 },
+            'cash 2026-02': { claimed: -200 },
+            cash: { paid: 200, claimed: 200 },
+          },
+          journal: [dr('2101', 200), cr('1101', 200)],
+        },
+      },
+    },
+    {
+      name: "an order given in February cannot be paid from March's cash that March's own orders claim already",
+      message: payPosting(),
+      books: {
+        items: [
+          expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200 }),
+          documentItem('order', 'O1', { lineId: 'E1', commitmentId: 'C1', resolutionId: 'RS1', cashMonth: '2026-02' }, { amount: 200 }),
+          commitment({ amount: 500, resolved: 200 }),
+          cashAllocation('2026-02', { allocated: 500, claimed: 200 }),
+          cashAllocation('2026-03', { allocated: 1_000, paid: 100, claimed: 900 }),
+        ],
+      },
+      expected: refused(422, 'order-within-cash-limit', { rule: 'order-within-cash-limit', item: 'cash', claimed: 900, allocated: 1_000 }),
+    },
+    {
+      name: 'an order given before claims were counted (no cashMonth) claims on payment what it pays',
+      message: payPosting(),
+      books: {
+        items: [
+          expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200 }),
+          documentItem('order', 'O1', { lineId: 'E1', commitmentId: 'C1', resolutionId: 'RS1' }, { amount: 200 }),
+          commitment({ amount: 500, resolved: 200 }),
+          cashAllocation('2026-03', { allocated: 1_000 }),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 200,
+          deltas: { line: { paid: 200 }, O1: { paid: 200 }, C1: { paid: 200 }, cash: { paid: 200, claimed: 200 } },
+          journal: [dr('2101', 200), cr('1101', 200)],
+        },
+      },
     },
   ],
   return: [

@@ -33,7 +33,7 @@ export const revenueLine = (counters: Partial<typeof lineCounters>, attrs: Recor
   counters: { ...lineCounters, ...counters },
 });
 
-export const cashAllocation = (month: string, counters: { allocated: number; paid?: number }): ControlledItem => ({
+export const cashAllocation = (month: string, counters: { allocated: number; paid?: number; claimed?: number }): ControlledItem => ({
   target: cashTarget(GOV, YEAR, FUND, month),
   kind: 'cash',
   attrs: { fund: FUND, month },
@@ -80,9 +80,13 @@ export type Judged =
   | { readonly applied: { readonly amount: number; readonly deltas: Record<string, unknown>; readonly journal: readonly JournalLine[] } }
   | { readonly problem: Record<string, unknown> };
 
-/** Names an item in the expected deltas: `line`, `cash`, `created` (the posting's own document) or the document id. */
+/**
+ * Names an item in the expected deltas: `line`, `cash` (March, the month the fixtures post in;
+ * another month as `cash {month}`), `created` (the posting's own document) or the document id.
+ */
 const label = (target: Target): string => {
   if (target.type === 'doc') return target.docId === POSTING_ID ? 'created' : target.docId;
+  if (target.type === 'cash' && target.month !== '2026-03') return `cash ${target.month}`;
   return target.type;
 };
 

@@ -1,0 +1,7 @@
+import { setConcurrentRoles } from '#shared/application/registry/concurrent-roles.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { putConcurrentRoles as route } from '#shared/routes/registry.ts';
+
+export const handler = apiHandler(route, async ({ params, body, request }) => ({
+  body: await setConcurrentRoles(request, params.gov, { exceptions: body.exceptions }, body.expectedRevision),
+}));

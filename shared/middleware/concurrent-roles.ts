@@ -1,0 +1,20 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { Access } from '#shared/auth/access.ts';
+import { checkConcurrentRoles } from '#shared/application/registry/concurrent-roles.ts';
+import type { ApiContext } from '#shared/middleware/api-context.ts';
+
+/**
+ * 겸직 (지방회계법 제23조, 제36조) on every operation of a government's data, after the route's own
+ * access rule: a caller whose roles hold two duties the law keeps apart acts only under an exception
+ * its government recorded (shared/domain/registry/concurrent-roles.ts).
+ */
+export const concurrentRolesGuard = (
+  access: Access,
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext> => ({
+  before: async (request) => {
+    if (access.kind === 'public') return;
+    const params = request.context.input?.params as { gov?: string } | undefined;
+    await checkConcurrentRoles(request.context.caller, params?.gov);
+  },
+});

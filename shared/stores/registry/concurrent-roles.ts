@@ -1,0 +1,24 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import type { ConcurrentRolesConfig } from '#shared/domain/registry/concurrent-roles.ts';
+import type { TransactItem } from '#shared/stores/table/transact.ts';
+
+/** A government's 겸직 configuration: pk GOV#{code} / sk CONCURRENT-ROLES, replaced as a whole. */
+const key = (gov: string) => ({ pk: `GOV#${gov}`, sk: 'CONCURRENT-ROLES' });
+
+export async function getConcurrentRolesConfig(gov: string): Promise<(ConcurrentRolesConfig & { readonly revision: number }) | undefined> {
+  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key(gov), ConsistentRead: true }));
+  return Item ? { exceptions: Item.exceptions as ConcurrentRolesConfig['exceptions'], revision: Number(Item.revision) } : undefined;
+}
+
+/** Replaces the configuration if it is still at `revision` (0: none stored yet). */
+export const putConcurrentRolesConfig = (gov: string, config: ConcurrentRolesConfig, revision: number): TransactItem => ({
+  Put: {
+    TableName: tableName(),
+    Item: { ...key(gov), entity: 'concurrent-roles', gov, exceptions: config.exceptions, revision: revision + 1 },
+    ...(revision === 0
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'revision = :revision', ExpressionAttributeValues: { ':revision': revision } }),
+  },
+});
