@@ -218,6 +218,25 @@ describe('finding 5: backups, the archive replica and the standby Region', () =>
     expect(copies).toContain('arn:aws:backup:ap-northeast-2:210987654321:backup-vault:hojo-ledger-copies');
     expect(twoRegions.nagFindings.map((f) => f.ruleName)).toEqual([]);
   });
+  it('keeps the ledger a global table with a replica in the standby Region, each with PITR and deletion protection', () => {
+    const [[, one]] = ofType(resourcesOf(aws, 'data'), 'AWS::DynamoDB::GlobalTable') as [[string, Resources[string]]];
+    expect(one.Properties.Replicas.map((r: { Region: string }) => r.Region)).toEqual(['ap-northeast-2']);
+    const [[, two]] = ofType(resourcesOf(twoRegions, 'data'), 'AWS::DynamoDB::GlobalTable') as [[string, Resources[string]]];
+    expect(two).toMatchObject({ DeletionPolicy: 'Retain', Properties: { BillingMode: 'PAY_PER_REQUEST' } });
+    const replicas = two.Properties.Replicas as {
+      Region: string;
+      PointInTimeRecoverySpecification: unknown;
+      DeletionProtectionEnabled: boolean;
+    }[];
+    expect(replicas.map((r) => r.Region).sort()).toEqual(['ap-northeast-2', 'ap-northeast-3']);
+    for (const replica of replicas) {
+      expect(replica).toMatchObject({
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      });
+    }
+    expect(ofType(resourcesOf(twoRegions, 'data'), 'AWS::DynamoDB::Table')).toEqual([]);
+  });
 });
 
 describe('finding 6: bulkheads', () => {
