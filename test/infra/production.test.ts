@@ -6,6 +6,7 @@ import { publicRouteThrottle } from '#infra/cdk/constructs/hojo-http-api.ts';
 import { machineClients, resourceServerIdentifier } from '#infra/cdk/constructs/identity.ts';
 import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
 import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
+import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
 import { GOVERNMENT_COUNT } from '#shared/resources.ts';
 import { routes } from '#shared/routes/index.ts';
 import { schedules } from '#shared/schedules.ts';
@@ -28,6 +29,7 @@ beforeAll(() => {
       postingsShards: shards,
       alarmEmails: 'treasury-ops@example.go.kr',
       alarmUrls: 'https://pager.example.go.kr/hook',
+      machineClients: 'bank-11110=treasury_bank@11110',
     },
   });
 }, 300_000);
@@ -291,6 +293,18 @@ describe('finding 10: identity for machines', () => {
     }
     const [[, authorizer]] = ofType(resourcesOf(aws, 'api'), 'AWS::ApiGatewayV2::Authorizer') as [[string, Resources[string]]];
     expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(1 + machines.length);
+  });
+});
+
+describe('finding 10: machine tokens mapped to a role and government', () => {
+  it('passes the registered machine clients to every route function', () => {
+    const functions = ofType(resourcesOf(aws, 'api'), 'AWS::Lambda::Function').filter(([id]) =>
+      routes.some((r) => id.startsWith(routeFunctionId(r.id))),
+    );
+    expect(functions).toHaveLength(routes.length);
+    for (const [id, fn] of functions) {
+      expect(fn.Properties.Environment.Variables[machineClientsEnv], id).toBe('bank-11110=treasury_bank@11110');
+    }
   });
 });
 

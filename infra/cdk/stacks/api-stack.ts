@@ -31,6 +31,7 @@ import { consumerPermissions, routePermissions, schedulePermissions } from '#inf
 import type { FunctionPermissions } from '#infra/cdk/permissions.ts';
 import type { QueueFamilyPlan } from '#infra/cdk/queue-family-plan.ts';
 import type { DataStack } from '#infra/cdk/stacks/data-stack.ts';
+import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
 import type { Route } from '#shared/http/route.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
 import type { QueueDeclaration, QueueKey } from '#shared/resources.ts';
@@ -143,6 +144,7 @@ export class ApiStack extends Stack {
         description: `${route.method} ${route.path}: ${route.summary}`,
         permissions: routePermissions(route),
       });
+      if (props.config.machineClients.length > 0) fn.function.addEnvironment(machineClientsEnv, props.config.machineClients.join(','));
       this.httpApi.addRoute(scope, route, fn.function);
       routeFailureAlarm(fn, 'FailuresAlarm', `${route.method} ${route.path} (${route.id})`, fn.function);
       routeFunctions.set(route.id, fn);
