@@ -123,6 +123,14 @@ export const operationalAlarms = {
     thresholdSeconds: 2 * 60 * 60,
     description: 'A closing message has waited more than 2 hours: closings are retrying or the consumer is stopped.',
   },
+  rolloutLatencyP99: {
+    periodMinutes: 1,
+    evaluationPeriods: 2,
+    /** Of the function's timeout: a new version whose p99 nears it is rolled back. */
+    fractionOfTimeout: 0.8,
+    description:
+      "p99 duration of the live alias stayed above 80 % of the function's timeout for two minutes: during a deployment CodeDeploy rolls the new version back.",
+  },
   scheduleDeadLetters: {
     description:
       'An EventBridge schedule failed to invoke its job after its retries (the invocation is in the schedule dead-letter queue): start the job by hand (npm run job).',

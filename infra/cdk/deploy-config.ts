@@ -1,3 +1,4 @@
+import { parseMachineClients } from '#shared/auth/machine-clients.ts';
 import { queues } from '#shared/resources.ts';
 
 /**
@@ -31,6 +32,10 @@ import { queues } from '#shared/resources.ts';
  *   machine clients call; default `hojo-<account>` or `hojo-auth`.
  * - `oauthCallbackUrls`: aws only; https callback URLs of the officials' web client (authorization
  *   code); none: the client has no OAuth flow (SRP sign-in from the client only).
+ * - `machineClients`: the registered machine clients, `clientId=role@government` (list): a client-
+ *   credentials token acts for its client's government in the role its scopes back
+ *   (shared/auth/machine-clients.ts); any other client is refused. Set after the first deploy, when
+ *   Cognito has issued the client ids. Passed to every route function as HOJO_MACHINE_CLIENTS.
  * - `lambdaConcurrencyLimit`: the account's regional Lambda concurrency quota (default 1000, what AWS
  *   grants unless raised): synthesis refuses a reservation that would leave less than 100 unreserved.
  */
@@ -55,6 +60,8 @@ export interface DeployConfig {
   readonly backupCopyVaultArns: readonly string[];
   readonly authDomainPrefix: string;
   readonly oauthCallbackUrls: readonly string[];
+  /** `clientId=role@government` entries, validated (shared/auth/machine-clients.ts). */
+  readonly machineClients: readonly string[];
 }
 
 export interface QueueFamilyConfig {
@@ -75,6 +82,9 @@ export const defaultOnpremAudience = 'hojo-api';
 export const defaultRegion = 'ap-northeast-2';
 /** Lambda's default concurrent executions per account and Region (an adjustable quota). */
 export const defaultLambdaConcurrencyLimit = 1000;
+
+/** What HOJO_MACHINE_CLIENTS may take of a function's 4 KB environment (the rest: names, settings). */
+export const maxMachineClientsLength = 2500;
 
 type ContextReader = (key: string) => unknown;
 
@@ -117,7 +127,13 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
     backupCopyVaultArns: list(context('backupCopyVaultArns')) ?? [],
     authDomainPrefix: text(context('authDomainPrefix')) ?? `hojo-${text(context('account')) ?? env.CDK_DEFAULT_ACCOUNT ?? 'auth'}`,
     oauthCallbackUrls: list(context('oauthCallbackUrls')) ?? [],
+    machineClients: list(context('machineClients')) ?? [],
   };
+  parseMachineClients(config.machineClients.join(','));
+  // Lambda allows 4 KB of environment per function; past this the registry belongs in the table.
+  if (config.machineClients.join(',').length > maxMachineClientsLength) {
+    throw new Error(`context machineClients: over ${maxMachineClientsLength} characters would pass Lambda's 4 KB environment limit`);
+  }
   for (const arn of config.backupCopyVaultArns) {
     if (!/^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[\w.-]+$/.test(arn)) {
       throw new Error(`context backupCopyVaultArns: "${arn}" is not a backup vault ARN`);

@@ -1,18 +1,28 @@
 import type { Caller } from '#shared/auth/caller.ts';
+import { scopesOfRole } from '#shared/auth/machine-clients.ts';
+import type { MachineClientRegistry } from '#shared/auth/machine-clients.ts';
 import { isRole } from '#shared/auth/roles.ts';
 
 type ClaimValue = string | number | boolean | readonly string[] | undefined;
 export type Claims = Readonly<Record<string, ClaimValue>>;
 
+const noMachines: MachineClientRegistry = new Map();
+
 /**
  * Claim names: `roles`, `gov`, `dept` as issued by the local/on-prem issuer; Cognito's
  * `cognito:groups`, `custom:gov`, `custom:dept` in AWS. API Gateway HTTP APIs flatten array
  * claims into a string like "[a b]" or "[a, b]"; both forms are accepted.
+ *
+ * A machine's token (OAuth client credentials: Cognito sets `sub` = `client_id` and the granted
+ * `scope`, and no groups) acts for the client's registered role and government, and only if one of
+ * its scopes grants that role (shared/auth/machine-clients.ts). An unregistered client, or one whose
+ * scopes do not back its role, has no caller: the route answers 401.
  */
-export function callerFromClaims(claims: Claims | undefined): Caller | undefined {
+export function callerFromClaims(claims: Claims | undefined, machines: MachineClientRegistry = noMachines): Caller | undefined {
   if (!claims) return undefined;
   const sub = claims.sub;
   if (typeof sub !== 'string' || sub === '') return undefined;
+  if (claims.client_id === sub) return machineCaller(sub, claims, machines);
   const roles = listClaim(claims.roles ?? claims['cognito:groups']).filter(isRole);
   return {
     sub,
@@ -20,6 +30,14 @@ export function callerFromClaims(claims: Claims | undefined): Caller | undefined
     gov: stringClaim(claims.gov ?? claims['custom:gov']),
     dept: stringClaim(claims.dept ?? claims['custom:dept']),
   };
+}
+
+function machineCaller(clientId: string, claims: Claims, machines: MachineClientRegistry): Caller | undefined {
+  const registered = machines.get(clientId);
+  if (!registered) return undefined;
+  const scopes = new Set(listClaim(claims.scope));
+  if (!scopesOfRole(registered.role).some((scope) => scopes.has(scope))) return undefined;
+  return { sub: clientId, roles: [registered.role], gov: registered.gov, dept: undefined };
 }
 
 function listClaim(value: ClaimValue): string[] {

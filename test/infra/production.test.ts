@@ -5,8 +5,10 @@ import { consumerFunctionId, routeFunctionId } from '#infra/cdk/construct-ids.ts
 import { publicRouteThrottle } from '#infra/cdk/constructs/hojo-http-api.ts';
 import { machineClients, resourceServerIdentifier } from '#infra/cdk/constructs/identity.ts';
 import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
+import { liveAliasName } from '#infra/cdk/constructs/safe-rollout.ts';
 import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
-import { GOVERNMENT_COUNT } from '#shared/resources.ts';
+import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
+import { GOVERNMENT_COUNT, queues } from '#shared/resources.ts';
 import { routes } from '#shared/routes/index.ts';
 import { schedules } from '#shared/schedules.ts';
 import { stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
@@ -28,6 +30,7 @@ beforeAll(() => {
       postingsShards: shards,
       alarmEmails: 'treasury-ops@example.go.kr',
       alarmUrls: 'https://pager.example.go.kr/hook',
+      machineClients: 'bank-11110=treasury_bank@11110',
     },
   });
 }, 300_000);
@@ -218,6 +221,25 @@ describe('finding 5: backups, the archive replica and the standby Region', () =>
     expect(copies).toContain('arn:aws:backup:ap-northeast-2:210987654321:backup-vault:hojo-ledger-copies');
     expect(twoRegions.nagFindings.map((f) => f.ruleName)).toEqual([]);
   });
+  it('keeps the ledger a global table with a replica in the standby Region, each with PITR and deletion protection', () => {
+    const [[, one]] = ofType(resourcesOf(aws, 'data'), 'AWS::DynamoDB::GlobalTable') as [[string, Resources[string]]];
+    expect(one.Properties.Replicas.map((r: { Region: string }) => r.Region)).toEqual(['ap-northeast-2']);
+    const [[, two]] = ofType(resourcesOf(twoRegions, 'data'), 'AWS::DynamoDB::GlobalTable') as [[string, Resources[string]]];
+    expect(two).toMatchObject({ DeletionPolicy: 'Retain', Properties: { BillingMode: 'PAY_PER_REQUEST' } });
+    const replicas = two.Properties.Replicas as {
+      Region: string;
+      PointInTimeRecoverySpecification: unknown;
+      DeletionProtectionEnabled: boolean;
+    }[];
+    expect(replicas.map((r) => r.Region).sort()).toEqual(['ap-northeast-2', 'ap-northeast-3']);
+    for (const replica of replicas) {
+      expect(replica).toMatchObject({
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      });
+    }
+    expect(ofType(resourcesOf(twoRegions, 'data'), 'AWS::DynamoDB::Table')).toEqual([]);
+  });
 });
 
 describe('finding 6: bulkheads', () => {
@@ -272,6 +294,65 @@ describe('finding 10: identity for machines', () => {
     }
     const [[, authorizer]] = ofType(resourcesOf(aws, 'api'), 'AWS::ApiGatewayV2::Authorizer') as [[string, Resources[string]]];
     expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(1 + machines.length);
+  });
+});
+
+describe('finding 9: safe rollout', () => {
+  const api = () => resourcesOf(aws, 'api');
+  const aliases = () => ofType(api(), 'AWS::Lambda::Alias');
+
+  it('publishes a version behind a live alias for every route function and consumer', () => {
+    expect(aliases()).toHaveLength(routes.length + Object.keys(queues).length);
+    for (const [id, alias] of aliases()) {
+      expect(alias.Properties.Name, id).toBe(liveAliasName);
+      expect(JSON.stringify(alias.Properties.FunctionVersion), id).toContain('Version');
+    }
+    expect(ofType(api(), 'AWS::Lambda::Version')).toHaveLength(aliases().length);
+  });
+
+  it('integrates every route with its alias, and maps every queue shard onto the consumer alias', () => {
+    const integrations = ofType(api(), 'AWS::ApiGatewayV2::Integration');
+    expect(integrations).toHaveLength(routes.length);
+    for (const [id, integration] of integrations) {
+      // The alias ARN, from the nested stack's own alias or a parameter carrying it.
+      expect(JSON.stringify(integration.Properties.IntegrationUri), id).toMatch(/RolloutLive/);
+    }
+    const mappings = ofType(api(), 'AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(shards + 1);
+    for (const [id, mapping] of mappings) expect(JSON.stringify(mapping.Properties.FunctionName), id).toMatch(/RolloutLive/);
+  });
+
+  it('deploys each alias by canary (10 % for 5 minutes) and rolls back on the function alarms', () => {
+    const groups = ofType(api(), 'AWS::CodeDeploy::DeploymentGroup');
+    expect(groups).toHaveLength(aliases().length);
+    const [[, application]] = ofType(api(), 'AWS::CodeDeploy::Application') as [[string, Resources[string]]];
+    expect(application.Properties.ComputePlatform).toBe('Lambda');
+    for (const [id, group] of groups) {
+      expect(group.Properties.DeploymentConfigName, id).toBe('CodeDeployDefault.LambdaCanary10Percent5Minutes');
+      expect(group.Properties.AutoRollbackConfiguration, id).toEqual({
+        Enabled: true,
+        Events: expect.arrayContaining(['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_REQUEST', 'DEPLOYMENT_STOP_ON_ALARM']),
+      });
+      const alarmNames = JSON.stringify(group.Properties.AlarmConfiguration.Alarms);
+      expect(group.Properties.AlarmConfiguration.Enabled, id).toBe(true);
+      expect(alarmNames, id).toContain('RolloutLatencyAlarm');
+      expect(alarmNames, id).toMatch(/FailuresAlarm|ConsumerErrorsAlarm/);
+    }
+    const p99 = ofType(api(), 'AWS::CloudWatch::Alarm').filter(([id]) => id.includes('RolloutLatencyAlarm'));
+    expect(p99).toHaveLength(aliases().length);
+    for (const [, alarm] of p99) expect(alarm.Properties).toMatchObject({ MetricName: 'Duration', ExtendedStatistic: 'p99' });
+  });
+});
+
+describe('finding 10: machine tokens mapped to a role and government', () => {
+  it('passes the registered machine clients to every route function', () => {
+    const functions = ofType(resourcesOf(aws, 'api'), 'AWS::Lambda::Function').filter(([id]) =>
+      routes.some((r) => id.startsWith(routeFunctionId(r.id))),
+    );
+    expect(functions).toHaveLength(routes.length);
+    for (const [id, fn] of functions) {
+      expect(fn.Properties.Environment.Variables[machineClientsEnv], id).toBe('bank-11110=treasury_bank@11110');
+    }
   });
 });
 

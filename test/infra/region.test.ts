@@ -37,3 +37,16 @@ describe('the deployment Region (issue #19, finding 1)', () => {
     expect(allowed.standbyRegion).toBe('ap-northeast-3');
   });
 });
+
+describe('the machine clients registry (issue #19, finding 10)', () => {
+  it('accepts clientId=role@government entries and refuses anything else at synthesis', () => {
+    expect(configOf({ machineClients: 'a1=treasury_bank@11110,b2=department_official@11110' }).machineClients).toEqual([
+      'a1=treasury_bank@11110',
+      'b2=department_official@11110',
+    ]);
+    expect(() => configOf({ machineClients: 'a1=head@11110' })).toThrow(/not a machine client's role/);
+    expect(() =>
+      configOf({ machineClients: Array.from({ length: 100 }, (_, i) => `client${i}xxxxxxxxxxxxxxxxxx=treasury_bank@11110`) }),
+    ).toThrow(/4 KB environment limit/);
+  });
+});

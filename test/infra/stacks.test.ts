@@ -211,15 +211,17 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
 
   it('keeps the table on demand with point-in-time recovery, deletion protection, encryption and gsi1', () => {
     const [index] = table.globalIndexes;
-    synth().dataTemplate.hasResourceProperties('AWS::DynamoDB::Table', {
+    // On AWS a global table (its safeguards per replica), so a standby replica needs no replacement (issue #19).
+    const type = target === 'aws' ? 'AWS::DynamoDB::GlobalTable' : 'AWS::DynamoDB::Table';
+    const safeguards = { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true };
+    synth().dataTemplate.hasResourceProperties(type, {
       BillingMode: 'PAY_PER_REQUEST',
       KeySchema: [
         { AttributeName: table.partitionKey, KeyType: 'HASH' },
         { AttributeName: table.sortKey, KeyType: 'RANGE' },
       ],
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-      DeletionProtectionEnabled: true,
-      SSESpecification: { SSEEnabled: true },
+      ...(target === 'aws' ? { Replicas: [Match.objectLike(safeguards)] } : safeguards),
+      SSESpecification: Match.objectLike({ SSEEnabled: true }),
       GlobalSecondaryIndexes: [
         {
           IndexName: index!.name,
@@ -231,7 +233,7 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
         },
       ],
     });
-    synth().dataTemplate.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
+    synth().dataTemplate.hasResource(type, { DeletionPolicy: 'Retain' });
   });
 
   it('makes the archive write-once: versioning, Object Lock COMPLIANCE, no public access, access logs, TLS only', () => {

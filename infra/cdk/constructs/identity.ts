@@ -13,15 +13,12 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { machineClientKinds as machineClients, resourceServerIdentifier } from '#shared/auth/machine-clients.ts';
 import { roles } from '#shared/auth/roles.ts';
 import type { Role } from '#shared/auth/roles.ts';
 
 /** Machine clients (OAuth client credentials) and the scopes each receives (resource server `hojo`). */
-export const machineClients = {
-  TreasuryBank: { scopes: ['payments.confirm', 'revenue.receive'], description: 'the treasury bank link (금고)' },
-  DepartmentSystems: { scopes: ['postings.submit', 'budget.read'], description: 'department systems submitting postings' },
-} as const;
-export const resourceServerIdentifier = 'hojo';
+export { machineClientKinds as machineClients, resourceServerIdentifier } from '#shared/auth/machine-clients.ts';
 
 export interface IdentityProps {
   /** Cognito hosted domain prefix (token endpoint of the machine clients). */

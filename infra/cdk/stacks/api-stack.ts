@@ -1,5 +1,8 @@
 import { CfnOutput, Duration, Fn, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import { LambdaApplication } from 'aws-cdk-lib/aws-codedeploy';
+import type { Role } from 'aws-cdk-lib/aws-iam';
 import type { StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -14,6 +17,7 @@ import {
   scheduleConstructId,
 } from '#infra/cdk/construct-ids.ts';
 import { HojoFunction } from '#infra/cdk/constructs/hojo-function.ts';
+import { SafeRollout, rolloutRole } from '#infra/cdk/constructs/safe-rollout.ts';
 import { HojoHttpApi } from '#infra/cdk/constructs/hojo-http-api.ts';
 import { familyArnPattern } from '#infra/cdk/constructs/queue-family.ts';
 import { QueueWithConsumer } from '#infra/cdk/constructs/queue-with-consumer.ts';
@@ -31,6 +35,7 @@ import { consumerPermissions, routePermissions, schedulePermissions } from '#inf
 import type { FunctionPermissions } from '#infra/cdk/permissions.ts';
 import type { QueueFamilyPlan } from '#infra/cdk/queue-family-plan.ts';
 import type { DataStack } from '#infra/cdk/stacks/data-stack.ts';
+import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
 import type { Route } from '#shared/http/route.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
 import type { QueueDeclaration, QueueKey } from '#shared/resources.ts';
@@ -80,6 +85,8 @@ export class ApiStack extends Stack {
   private readonly projectRoot: string | undefined;
   /** Every function and what it may touch; wired once all queues exist. */
   private readonly built: { readonly fn: HojoFunction; readonly permissions: FunctionPermissions }[] = [];
+  private rolloutApplication: LambdaApplication | undefined;
+  private readonly rolloutRoles = new Map<Stack, Role>();
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -93,7 +100,7 @@ export class ApiStack extends Stack {
     for (const key of Object.keys(queues) as QueueKey[]) {
       const declaration: QueueDeclaration = queues[key];
       const plan = props.queueFamilies.get(key);
-      const consumer = this.buildFunction(this, {
+      const built = this.buildFunction(this, {
         id: consumerFunctionId(key),
         handler: declaration.consumer.handler,
         declaredBy: `queue "${key}" (shared/resources.ts)`,
@@ -103,17 +110,24 @@ export class ApiStack extends Stack {
         timeout: Duration.seconds(Math.max(3, Math.floor(declaration.visibilityTimeoutSeconds / 6))),
         reservedConcurrentExecutions: plan?.reservedConcurrency ?? deliveryPlans[key].maximumConcurrency,
       });
+      // The mappings invoke the live alias: a new consumer version takes 10 % of the batches first.
+      const rollout = this.safeRollout(built, `queue ${key}`, []);
+      const consumer = rollout.alias;
       if (plan) {
-        shardConsumers.set(key, new ShardConsumers(this, queueConstructId(key), { declaration, plan, consumer: consumer.function }));
+        const family = new ShardConsumers(this, queueConstructId(key), { declaration, plan, consumer });
+        shardConsumers.set(key, family);
+        rollout.deploymentGroup.addAlarm(family.consumerErrorsAlarm);
       } else {
-        const built = data.workQueues[key];
-        if (!built) throw new Error(`queue ${key} is not in the data stack`);
-        unsharded[key] = new QueueWithConsumer(this, queueConstructId(key), {
+        const workQueue = data.workQueues[key];
+        if (!workQueue) throw new Error(`queue ${key} is not in the data stack`);
+        const queue = new QueueWithConsumer(this, queueConstructId(key), {
           declaration,
-          queue: built.queue,
-          consumer: consumer.function,
+          queue: workQueue.queue,
+          consumer,
           maximumConcurrency: deliveryPlans[key].maximumConcurrency,
         });
+        unsharded[key] = queue;
+        rollout.deploymentGroup.addAlarm(queue.consumerErrorsAlarm);
       }
     }
     this.queues = unsharded;
@@ -143,8 +157,11 @@ export class ApiStack extends Stack {
         description: `${route.method} ${route.path}: ${route.summary}`,
         permissions: routePermissions(route),
       });
-      this.httpApi.addRoute(scope, route, fn.function);
-      routeFailureAlarm(fn, 'FailuresAlarm', `${route.method} ${route.path} (${route.id})`, fn.function);
+      if (props.config.machineClients.length > 0) fn.function.addEnvironment(machineClientsEnv, props.config.machineClients.join(','));
+      const what = `${route.method} ${route.path} (${route.id})`;
+      const failures = routeFailureAlarm(fn, 'FailuresAlarm', what, fn.function);
+      // API Gateway integrates the live alias, which CodeDeploy shifts to a new version by canary.
+      this.httpApi.addRoute(scope, route, this.safeRollout(fn, what, [failures]).alias);
       routeFunctions.set(route.id, fn);
     }
     this.routeFunctions = routeFunctions;
@@ -217,6 +234,18 @@ export class ApiStack extends Stack {
         deadLetterQueue: failedInvocations,
       });
     }
+  }
+
+  /** Version, live alias and canary deployment of a function (safe-rollout.ts); one service role per stack. */
+  private safeRollout(fn: HojoFunction, what: string, alarms: readonly Alarm[]): SafeRollout {
+    const stack = Stack.of(fn);
+    let role = this.rolloutRoles.get(stack);
+    if (!role) {
+      role = rolloutRole(stack, 'RolloutRole');
+      this.rolloutRoles.set(stack, role);
+    }
+    this.rolloutApplication ??= new LambdaApplication(this, 'Rollouts', { applicationName: 'hojo' });
+    return new SafeRollout(fn, 'Rollout', { fn: fn.function, what, application: this.rolloutApplication, role, alarms });
   }
 
   private buildFunction(scope: Construct, spec: FunctionSpec): HojoFunction {

@@ -61,9 +61,9 @@ export class DataStack extends Stack {
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
     this.alarmTopic = new AlarmTopic(this, 'Alarms', { emails: props.config.alarmEmails, urls: props.config.alarmUrls });
-    this.table = new HojoTable(this, 'Ledger', { declaration: table });
-    tableThrottleAlarms(this.table, this.table.table);
     const standby = props.config.standbyRegion;
+    this.table = new HojoTable(this, 'Ledger', { declaration: table, global: props.config.target === 'aws', replicaRegion: standby });
+    tableThrottleAlarms(this.table, this.table.table);
     this.archive = new ArchiveBucket(this, 'Archive', {
       declaration: buckets.archive,
       replicateTo: standby

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callerFromClaims } from '#shared/auth/claims.ts';
+import { parseMachineClients } from '#shared/auth/machine-clients.ts';
 
 describe('callerFromClaims', () => {
   it('reads subject, roles, government and department as the local issuer writes them', () => {
@@ -48,5 +49,52 @@ describe('callerFromClaims', () => {
     expect(callerFromClaims({ sub: 'm', roles: ['ministry'], gov: '' })?.gov).toBeUndefined();
     expect(callerFromClaims({ sub: 'm', roles: ['ministry'], gov: 11000 })?.gov).toBeUndefined();
     expect(callerFromClaims({ sub: 'm', roles: 'ministry' })).toEqual({ sub: 'm', roles: ['ministry'], gov: undefined, dept: undefined });
+  });
+});
+
+describe('machine tokens (client credentials)', () => {
+  const registry = parseMachineClients('bank-11110=treasury_bank@11110,dept-26000=department_official@26000');
+  const token = (clientId: string, scope: string) => ({ sub: clientId, client_id: clientId, token_use: 'access', scope });
+
+  it("acts for the bank client's government in the treasury bank's role", () => {
+    expect(callerFromClaims(token('bank-11110', 'hojo/payments.confirm hojo/revenue.receive'), registry)).toEqual({
+      sub: 'bank-11110',
+      roles: ['treasury_bank'],
+      gov: '11110',
+      dept: undefined,
+    });
+    expect(callerFromClaims(token('dept-26000', 'hojo/postings.submit'), registry)).toMatchObject({
+      roles: ['department_official'],
+      gov: '26000',
+    });
+  });
+
+  it('refuses an unknown client, and a client whose scopes do not back its role', () => {
+    expect(callerFromClaims(token('stranger', 'hojo/payments.confirm'), registry)).toBeUndefined();
+    expect(callerFromClaims(token('bank-11110', 'hojo/postings.submit'), registry)).toBeUndefined();
+    expect(callerFromClaims(token('bank-11110', ''), registry)).toBeUndefined();
+    // Without a registry no machine is anyone.
+    expect(callerFromClaims(token('bank-11110', 'hojo/payments.confirm'))).toBeUndefined();
+  });
+
+  it('ignores role and government claims a machine token carries besides its registration', () => {
+    const claims = { ...token('bank-11110', 'hojo/payments.confirm'), roles: ['ministry'], gov: '26000', 'custom:gov': '26000' };
+    expect(callerFromClaims(claims, registry)).toMatchObject({ roles: ['treasury_bank'], gov: '11110' });
+  });
+
+  it("reads an official's access token (sub is the user, client_id the app) as an official's", () => {
+    expect(callerFromClaims({ sub: 'user-1', client_id: 'web', 'cognito:groups': '[head]', 'custom:gov': '11110' }, registry)).toEqual({
+      sub: 'user-1',
+      roles: ['head'],
+      gov: '11110',
+      dept: undefined,
+    });
+  });
+
+  it('refuses a malformed registry rather than opening or closing a client silently', () => {
+    expect(() => parseMachineClients('bank=treasury_bank')).toThrow(/clientId=role@government/);
+    expect(() => parseMachineClients('bank=ministry@11110')).toThrow(/not a machine client's role/);
+    expect(() => parseMachineClients('bank=treasury_bank@1111')).toThrow(/clientId=role@government/);
+    expect(parseMachineClients(undefined).size).toBe(0);
   });
 });

@@ -67,4 +67,23 @@ describe('authenticate middleware', () => {
   it('still identifies a caller who presents a token to a public route', async () => {
     expect(await callerSeen(publicAccess, apiEvent(route, { caller: { sub: 'r', roles: ['resident'] } }))).toMatchObject({ sub: 'r' });
   });
+
+  it('maps a machine token through HOJO_MACHINE_CLIENTS and refuses an unregistered client with 401', async () => {
+    const previous = process.env.HOJO_MACHINE_CLIENTS;
+    process.env.HOJO_MACHINE_CLIENTS = 'bank-11110=treasury_bank@11110';
+    try {
+      const machine = (id: string) => withClaims({ sub: id, client_id: id, token_use: 'access', scope: 'hojo/payments.confirm' });
+      expect(await callerSeen(governmentRead('treasury_bank'), machine('bank-11110'))).toEqual({
+        sub: 'bank-11110',
+        roles: ['treasury_bank'],
+        gov: '11110',
+        dept: undefined,
+      });
+      const refused = await problemOf(callerSeen(governmentRead('treasury_bank'), machine('bank-99999')));
+      expect(refused.status).toBe(401);
+    } finally {
+      if (previous === undefined) delete process.env.HOJO_MACHINE_CLIENTS;
+      else process.env.HOJO_MACHINE_CLIENTS = previous;
+    }
+  });
 });
