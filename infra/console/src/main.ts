@@ -150,7 +150,8 @@ async function start(): Promise<void> {
     config = (await (await fetch('config.json')).json()) as ConsoleConfig;
     configure(config);
     const returnTo = await completeSignIn(config.signIn);
-    if (returnTo) history.replaceState(null, '', returnTo === '#/' ? homeOf(currentSession()?.identity) : returnTo);
+    // Signed in from the landing page: go to the role's home, otherwise back where the reader was.
+    if (returnTo) history.replaceState(null, '', ['#/', '#/choose'].includes(returnTo) ? homeOf(currentSession()?.identity) : returnTo);
   } catch (error) {
     replace(main, problemMessage(error));
     accountBox(config);

@@ -36,6 +36,7 @@ export function dataTable<Row>(
   let order = [...rows];
   const render = () =>
     body.replaceChildren(
+      ...(order.length === 0 ? [h('tr', {}, h('td', { colspan: columns.length, class: 'empty' }, '자료가 없습니다'))] : []),
       ...order.map((row) =>
         h(
           'tr',
