@@ -15,7 +15,7 @@ import { scheduleTimeZone, schedules as declaredSchedules } from '#shared/schedu
 import type { ScheduleDeclaration } from '#shared/schedules.ts';
 
 /** Feature flags the constructs rely on; CLI and cdk.json context still take precedence. */
-const featureFlags = {
+export const featureFlags = {
   // Access-log delivery through a bucket policy: works with BucketOwnerEnforced (no ACLs).
   '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
   '@aws-cdk/aws-iam:minimizePolicies': true,

@@ -25,6 +25,9 @@ import { ARCHIVE_PROXY_PREFIX, proxyToEngine, requestOrigin, withPublicUrl } fro
 import type { ArchiveProxy } from '#infra/runtime/archive-proxy.ts';
 import type { WriteGate } from '#infra/runtime/write-gate.ts';
 import type { TokenVerifier } from '#infra/runtime/jwt/token-verifier.ts';
+import type { ConsoleSite } from '#infra/runtime/console-site.ts';
+import type { DevSignIn } from '#infra/runtime/jwt/dev-sign-in.ts';
+import { isLoopbackHost } from '#infra/runtime/loopback.ts';
 
 export interface HttpServerOptions {
   readonly routes: readonly Route[];
@@ -44,6 +47,15 @@ export interface HttpServerOptions {
   readonly writeGate?: WriteGate;
   /** Serve archive downloads through this server (the S3 engine is on loopback, the API is not). */
   readonly archiveProxy?: ArchiveProxy;
+  /**
+   * Serve `/_archive/…` from this engine without rewriting the URLs handed out (the API is on
+   * loopback, so curl may use the engine's own URL; the console maps it here to fetch same-origin).
+   */
+  readonly archivePassThrough?: ArchiveProxy;
+  /** The web console under /console/. */
+  readonly consoleSite?: ConsoleSite;
+  /** The development issuer's browser sign-in (authorization code + PKCE), loopback only. */
+  readonly devSignIn?: DevSignIn;
 }
 
 export interface RunningHttpServer {
@@ -54,6 +66,8 @@ export interface RunningHttpServer {
 }
 
 const JWKS_PATH = '/.well-known/jwks.json';
+/** The sign-in form carries a handful of short fields. */
+const SIGN_IN_BODY_BYTES = 16 * 1024;
 
 /** The client closed the connection before its request was read. */
 class ClientClosedConnection extends Error {}
@@ -72,8 +86,22 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const path = url.split('?')[0] ?? '/';
     if (!path.startsWith('/')) throw new Refused(refusal('invalid', 'bad-request-target', 'the request target must be a path'));
     if (path === JWKS_PATH && options.jwks && request.method === 'GET') return jsonAnswer(200, options.jwks);
-    if (options.archiveProxy && path.startsWith(`${ARCHIVE_PROXY_PREFIX}/`) && (request.method === 'GET' || request.method === 'HEAD'))
-      return proxyToEngine(request.method, url, options.archiveProxy);
+    const archiveDownloads = options.archiveProxy ?? options.archivePassThrough;
+    if (archiveDownloads && path.startsWith(`${ARCHIVE_PROXY_PREFIX}/`) && (request.method === 'GET' || request.method === 'HEAD'))
+      return proxyToEngine(request.method, url, archiveDownloads);
+    const page = request.method === 'GET' || request.method === 'HEAD' ? options.consoleSite?.serve(path) : undefined;
+    if (page) return page;
+    if (options.devSignIn?.handles(path)) {
+      const signIn = options.devSignIn.serve({
+        method: request.method ?? 'GET',
+        path,
+        query: new URLSearchParams(url.slice(path.length + 1)),
+        body: request.method === 'POST' ? await readBody(request, response, SIGN_IN_BODY_BYTES) : Buffer.alloc(0),
+        origin: requestOrigin(request),
+        loopback: isLoopbackHost(sourceIp(request)),
+      });
+      if (signIn) return signIn;
+    }
 
     const found = match(request.method ?? 'GET', path);
     if (found.kind === 'not-found') throw new Refused(refusal('not-found', 'route-not-found', `no route matches ${path}`));

@@ -18,6 +18,10 @@ import { startScheduler } from '#infra/runtime/scheduler.ts';
 import type { Scheduler } from '#infra/runtime/scheduler.ts';
 import { createWriteGate } from '#infra/runtime/write-gate.ts';
 import type { ArchiveProxy } from '#infra/runtime/archive-proxy.ts';
+import { isLoopbackHost } from '#infra/runtime/loopback.ts';
+import { createConsoleSite } from '#infra/runtime/console-site.ts';
+import { runtimeConsoleConfig } from '#infra/runtime/console-config.ts';
+import { createDevSignIn } from '#infra/runtime/jwt/dev-sign-in.ts';
 
 export interface QueueBinding {
   readonly queueUrl: string;
@@ -46,6 +50,8 @@ export interface RuntimeOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Check the archive bucket's Object Lock at start and for /health (default true). */
   readonly checkObjectLock?: boolean;
+  /** Serve the web console under /console/ (default true; built on its first request). */
+  readonly console?: boolean;
 }
 
 export interface Runtime {
@@ -85,9 +91,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   });
   const writeGate = createWriteGate();
   const archiveProxy = archiveProxyFor(env, options.host ?? '127.0.0.1');
+  const archivePassThrough = archiveProxy ? undefined : loopbackArchiveEngine(env);
+  const consoleConfig = runtimeConsoleConfig(env, auth, archiveProxy ?? archivePassThrough);
   const server = createHttpServer({
     writeGate,
     ...(archiveProxy ? { archiveProxy } : {}),
+    ...(archivePassThrough ? { archivePassThrough } : {}),
+    ...((options.console ?? true) ? { consoleSite: createConsoleSite(consoleConfig) } : {}),
+    ...(auth.devIssuer ? { devSignIn: createDevSignIn(auth.devIssuer) } : {}),
     ...(healthWarnings ? { healthWarnings } : {}),
     routes: options.routes ?? allRoutes,
     verifyToken: auth.verifyToken,
@@ -156,16 +167,16 @@ function cachedObjectLockCheck(): () => Promise<readonly HealthWarning[]> {
  * URLs name is on loopback (the embedded engines): a client could not reach that address.
  */
 export function archiveProxyFor(env: NodeJS.ProcessEnv, host: string): ArchiveProxy | undefined {
-  const engine = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL;
-  if (!engine || isLoopbackHost(host)) return undefined;
-  return isLoopbackHost(new URL(engine).hostname) ? { engine } : undefined;
+  return isLoopbackHost(host) ? undefined : loopbackArchiveEngine(env);
 }
 
-/** 127.0.0.0/8, ::1, localhost: the API is reachable from this machine only. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare) || bare === '::ffff:127.0.0.1';
+/** The S3 engine when it listens on loopback (the embedded one): the console fetches archives from it through `/_archive/`. */
+function loopbackArchiveEngine(env: NodeJS.ProcessEnv): ArchiveProxy | undefined {
+  const engine = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL;
+  return engine && isLoopbackHost(new URL(engine).hostname) ? { engine } : undefined;
 }
+
+export { isLoopbackHost };
 
 /**
  * The development issuer signs any token for anyone who can reach its key directory: it is for a

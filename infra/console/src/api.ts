@@ -1,0 +1,47 @@
+import type { ConsoleConfig } from '../config.ts';
+import { currentSession } from './auth.ts';
+
+/** An API refusal as the console shows it: the problem+json's status, code and detail. */
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  constructor(status: number, code: string, detail: string) {
+    super(`${status} ${code}: ${detail}`);
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+let config: ConsoleConfig = { apiBase: '' };
+export const configure = (loaded: ConsoleConfig): void => {
+  config = loaded;
+};
+
+/** A GET of the public API with the session's token; problem+json becomes an ApiProblem. */
+export async function api<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
+  const url = new URL(`${config.apiBase}${path}`, location.href);
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
+  const session = currentSession();
+  const response = await fetch(url, { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok)
+    throw new ApiProblem(response.status, String(body.code ?? body.title ?? 'error'), String(body.detail ?? response.statusText));
+  return body as T;
+}
+
+/**
+ * The bytes of an archived file, fetched by the page from its own origin: a presigned URL naming
+ * the local S3 engine goes through the runtime's /_archive/ pass-through (same path and query,
+ * so the engine still checks the signature); a URL already on this origin is fetched as it is.
+ */
+export async function archiveBytes(url: string): Promise<ArrayBuffer> {
+  let target = url;
+  const archive = config.archive;
+  if (archive && url.startsWith(`${archive.engineOrigin}/`))
+    target = `${location.origin}${archive.proxyPath}${url.slice(archive.engineOrigin.length)}`;
+  const response = await fetch(target);
+  if (!response.ok) throw new ApiProblem(response.status, 'archive-fetch-failed', `보관 파일을 받지 못했습니다 (${response.status})`);
+  return response.arrayBuffer();
+}

@@ -1,0 +1,136 @@
+import { api } from '../api.ts';
+import { barChart } from '../chart.ts';
+import { h, replace } from '../dom.ts';
+import { percent, wonWithUnit } from '../format.ts';
+import { dataTable } from '../table.ts';
+import { figures, problemMessage, section } from '../ui.ts';
+
+interface Rollup {
+  budget: string;
+  paid: string;
+  executionRate: string;
+  groups: { key: string; lines: number; budget: string; allotted: string; committed: string; paid: string; executionRate: string }[];
+}
+interface FundStatus {
+  funds: { fund: string; inflow: string; outflow: string; cash: string }[];
+  total: { inflow: string; outflow: string; cash: string };
+  updatedAt: string | null;
+}
+interface Ratio {
+  numerator: string;
+  denominator: string;
+  percent: string | null;
+}
+interface DebtRatio {
+  outstanding: string;
+  budget: string | null;
+  ratio: Ratio | null;
+  bandName: string | null;
+  asOf: string;
+}
+interface Indicators {
+  fiscalIndependence: Ratio;
+  fiscalAutonomy: Ratio;
+  official: { basis: string; fiscalIndependence: Ratio; fiscalAutonomy: Ratio };
+}
+
+const groupLabels: Record<string, string> = { field: '분야', department: '부서', policy: '정책사업', sector: '부문', account: '회계' };
+
+/** Budget against execution, grouped, as a chart and its table (the table carries the exact figures). */
+export async function execution(gov: string, year: number, by: 'field' | 'department' | 'policy'): Promise<Node[]> {
+  const rollup = await api<Rollup>(`/governments/${gov}/budgets/${year}/execution-status`, { by });
+  const label = groupLabels[by] ?? by;
+  return [
+    figures([
+      ['세출 예산액', wonWithUnit(rollup.budget)],
+      ['지출액', wonWithUnit(rollup.paid)],
+      ['집행률', percent(rollup.executionRate)],
+    ]),
+    barChart(
+      `${label}별 예산 대비 지출 (백만원)`,
+      rollup.groups.map((g) => g.key),
+      [
+        { label: '예산액', values: rollup.groups.map((g) => Number(BigInt(g.budget) / 1_000_000n)), color: '#9bb7de' },
+        { label: '지출액', values: rollup.groups.map((g) => Number(BigInt(g.paid) / 1_000_000n)), color: '#0b4ea2' },
+      ],
+      '백만원',
+    ),
+    dataTable(
+      `${label}별 집행현황`,
+      [
+        { label, value: (g) => g.key },
+        { label: '예산액', value: (g) => g.budget, type: 'won' },
+        { label: '배정액', value: (g) => g.allotted, type: 'won' },
+        { label: '원인행위액', value: (g) => g.committed, type: 'won' },
+        { label: '지출액', value: (g) => g.paid, type: 'won' },
+        { label: '집행률', value: (g) => g.executionRate, type: 'percent' },
+      ],
+      rollup.groups,
+      { sortable: true },
+    ),
+  ];
+}
+
+export async function fundStatus(gov: string, year: number): Promise<Node[]> {
+  const status = await api<FundStatus>(`/governments/${gov}/years/${year}/fund-status`);
+  return [
+    figures([
+      ['수입', wonWithUnit(status.total.inflow)],
+      ['지출', wonWithUnit(status.total.outflow)],
+      ['잔액', wonWithUnit(status.total.cash)],
+    ]),
+    dataTable(
+      '회계·기금별 자금',
+      [
+        { label: '회계', value: (f) => f.fund },
+        { label: '수입', value: (f) => f.inflow, type: 'won' },
+        { label: '지출', value: (f) => f.outflow, type: 'won' },
+        { label: '잔액', value: (f) => f.cash, type: 'won' },
+      ],
+      status.funds,
+    ),
+  ];
+}
+
+async function debtRatio(gov: string, year: number): Promise<Node> {
+  const debt = await api<DebtRatio>(`/governments/${gov}/debt-ratio`, { year });
+  return figures([
+    ['채무', wonWithUnit(debt.outstanding)],
+    ['최종예산 (세출)', debt.budget === null ? '—' : wonWithUnit(debt.budget)],
+    ['예산대비채무비율', percent(debt.ratio?.percent)],
+    ['구분', debt.bandName ?? '—'],
+  ]);
+}
+
+export async function indicators(gov: string, year: number): Promise<Node> {
+  const found = await api<Indicators>(`/governments/${gov}/disclosure/${year}/indicators`);
+  return figures([
+    ['재정자립도', percent(found.fiscalIndependence.percent)],
+    ['재정자주도', percent(found.fiscalAutonomy.percent)],
+    [`재정자립도 (${found.official.basis})`, percent(found.official.fiscalIndependence.percent)],
+    [`재정자주도 (${found.official.basis})`, percent(found.official.fiscalAutonomy.percent)],
+  ]);
+}
+
+/**
+ * 단체장, 지방의회, 연구기관, 예산부서, 회계책임관: one government's budget against execution, fund
+ * status, debt ratio and indicators. The page first asks the API for the government's fund status:
+ * when the caller may not read this government (403), the page shows that answer alone and asks for
+ * nothing else.
+ */
+export function governmentHome(gov: string, year: number, title: string): HTMLElement {
+  const content = h('div', { 'aria-busy': 'true' }, h('p', { class: 'loading' }, '불러오는 중…'));
+  api(`/governments/${gov}/years/${year}/fund-status`)
+    .then(() =>
+      replace(
+        content,
+        section('예산 대비 집행 (분야별)', 'execution', () => execution(gov, year, 'field')),
+        section('자금 현황', 'funds', () => fundStatus(gov, year)),
+        section('예산대비채무비율', 'debt', () => debtRatio(gov, year)),
+        section('재정지표', 'indicators', () => indicators(gov, year)),
+      ),
+    )
+    .catch((error: unknown) => replace(content, problemMessage(error)))
+    .finally(() => content.setAttribute('aria-busy', 'false'));
+  return h('div', { id: 'government-home' }, h('h1', {}, title), content);
+}

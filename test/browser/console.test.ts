@@ -1,0 +1,234 @@
+/**
+ * Issue #20: the web console in real Chromium against the local runtime — sign-in through the
+ * development issuer (authorization code + PKCE), the ministry's archive with the SHA-256 checked
+ * in the page, a council member kept to its own government, keyboard-only use, and a screenshot of
+ * each role's home page (.data/screenshots/console-*.png).
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRuntime } from '#infra/runtime/runtime.ts';
+import type { Runtime } from '#infra/runtime/runtime.ts';
+import { archiveReport } from '#shared/application/settlement/archive-report.ts';
+import { renderReport } from '#shared/domain/reports/render.ts';
+import { budgetSettlement } from '#shared/domain/settlement/budget-settlement.ts';
+import { routes } from '#shared/routes/index.ts';
+import { launchChromium } from '#test/browser/support/chromium.ts';
+import { expenditure, finalBudget, revenue, setUpStructure } from '#test/integration/budget/support.ts';
+import { useTestStack } from '#test/support/stack.ts';
+
+/** page.evaluate() callbacks run in the browser; the project compiles without the DOM library. */
+declare const document: { readonly activeElement: { id: string; textContent: string | null; tagName: string } | null };
+
+await useTestStack();
+const dataDir = await mkdtemp(join(tmpdir(), 'hojo-console-'));
+const SCREENSHOTS = '.data/screenshots';
+const YEAR = 2026;
+let runtime: Runtime;
+let browser: Browser;
+let close: () => Promise<void>;
+
+/** The golden year's 종로구 세입세출결산 (2025), archived by the use case the year-end closing calls. */
+const settlement = renderReport(
+  budgetSettlement(
+    '11110',
+    2025,
+    [
+      {
+        lineId: 'E.GEN.P01.U01.D001.201-01',
+        kind: 'expenditure',
+        fund: 'GEN',
+        itemCode: '201-01',
+        dept: 'D100',
+        budget: 1_000_000,
+        carryIn: 0,
+        committed: 900_000,
+        paid: 700_000,
+        assessed: 0,
+        received: 0,
+        refunded: 0,
+      },
+    ],
+    [],
+    { GEN: '일반회계' },
+  ),
+);
+const file = (name: string) => settlement.files.find((f) => f.file === name)!;
+
+beforeAll(async () => {
+  await archiveReport(settlement, new Date());
+  // A 2026 본예산 for 종로구 and 중구 (two 분야 each): the budgets the home pages chart.
+  for (const gov of ['11110', '11140']) {
+    await setUpStructure(gov);
+    await finalBudget(gov, YEAR, 'original', [
+      expenditure({ amount: 30_000_000 }),
+      expenditure({
+        policyCode: 'P02',
+        policyName: '복지',
+        detailCode: 'D002',
+        detailName: '경로당 운영',
+        sector: '085',
+        dept: 'D200',
+        amount: 20_000_000,
+      }),
+      revenue({ amount: 50_000_000 }),
+    ]);
+  }
+  runtime = await startRuntime({ port: 0, dataDir, routes, pollQueues: false, runSchedules: false });
+  ({ browser, close } = await launchChromium());
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await close?.();
+  await runtime?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Opens the console, signs in on the development issuer's page as the role, and waits for the role's home page. */
+async function signIn(role: string, gov?: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, acceptDownloads: true });
+  await page.goto(`${runtime.url}/console/`);
+  await page.getByRole('button', { name: '로그인 (개발용 발급자)' }).click();
+  await page.waitForURL(/\/dev-issuer\/authorize\?/);
+  await page.getByLabel('역할').selectOption(role);
+  if (gov) await page.getByLabel(/지방자치단체 코드/).fill(gov);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.waitForURL(/\/console\/#\/(?!$)/);
+  await page.getByRole('button', { name: '로그아웃' }).waitFor();
+  return page;
+}
+
+/** Waits until no section of the page is still loading. */
+const settled = (page: Page) =>
+  page.waitForFunction(
+    () => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('[aria-busy="true"]'),
+  );
+
+/** The archive list, filtered by year and government, from the form. */
+async function listArchives(page: Page): Promise<void> {
+  await page.locator('#archive-year').fill('2025');
+  await page.locator('#archive-gov').fill('11110');
+  await page.getByRole('button', { name: '조회' }).click();
+  await page.locator('#archive-list').waitFor();
+}
+
+describe('the web console in a real browser', () => {
+  it('the ministry opens an archived 세입세출결산: manifest and report verified in the page (SHA-256), tables exact, the XLSX downloaded verified', async () => {
+    const page = await signIn('ministry');
+    expect(page.url()).toMatch(/#\/ministry$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ko');
+    await settled(page);
+    await page.locator('#execution-rates canvas').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/console-ministry.png` });
+
+    await listArchives(page);
+    await page.getByRole('link', { name: '세입세출결산 2025' }).click();
+    await page.locator('#report-tables [data-verified]').waitFor();
+    expect(await page.locator('#manifest [data-verified]').first().textContent()).toBe('SHA-256 확인됨 · SHA-256 verified');
+    expect(await page.locator('#report-tables [data-verified]').textContent()).toBe('SHA-256 확인됨 · SHA-256 verified');
+    expect(await page.locator('#report-title').textContent()).toBe('서울특별시 종로구 (11110) 2025회계연도 세입세출결산 — 2025');
+    // the manifest lists every file with the SHA-256 the archive recorded
+    for (const f of settlement.files) await expect.poll(() => page.getByText(f.sha256).count()).toBe(1);
+    // the 세출결산 from report.json: every column, exact amounts (report.json carries codes, not their names)
+    const expenditure = page.locator('table[data-table="expenditure"]');
+    expect(await expenditure.locator('tbody tr').first().locator('td').first().textContent()).toBe('GEN');
+    expect(await expenditure.locator('tbody td.won').allTextContents()).toEqual(
+      expect.arrayContaining(['1,000,000', '900,000', '700,000', '300,000']),
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/console-archive-report.png`, fullPage: false });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'report.xlsx 내려받기 (SHA-256 확인 후)' }).click(),
+    ]);
+    const saved = await readFile((await download.path()) ?? '');
+    expect(createHash('sha256').update(saved).digest('hex')).toBe(file('report.xlsx').sha256);
+    expect(download.suggestedFilename()).toBe('11110-2025-budget-settlement-2025-report.xlsx');
+    await page.close();
+  });
+
+  it('a copy changed on its way to the page is shown as a SHA-256 mismatch, and its tables are not shown', async () => {
+    const page = await signIn('ministry');
+    // Bytes altered between the archive and the browser (a proxy, a broken cache): the page's own check must catch it.
+    await page.route('**/_archive/**/report.json?*', async (route) => {
+      const original = await route.fetch();
+      const body = (await original.text()).replace('700000', '900000');
+      await route.fulfill({ response: original, body });
+    });
+    await listArchives(page);
+    await page.getByRole('link', { name: '세입세출결산 2025' }).click();
+    const badge = page.locator('#report-tables [data-verified]');
+    await badge.waitFor();
+    expect(await badge.getAttribute('data-verified')).toBe('false');
+    expect(await badge.textContent()).toMatch(/^SHA-256 불일치 · SHA-256 mismatch \(기대 [0-9a-f]{12}…, 받은 파일 [0-9a-f]{12}…\)$/);
+    expect(await page.locator('#report-tables table').count()).toBe(0);
+    // the manifest itself came through untouched
+    expect(await page.locator('#manifest [data-verified]').first().getAttribute('data-verified')).toBe('true');
+    await page.close();
+  });
+
+  it('a council member sees its own government, and another government’s page only as the API’s 403, with no data', async () => {
+    const page = await signIn('council_member', '11110');
+    expect(page.url()).toMatch(/#\/government\/11110$/);
+    await settled(page);
+    await page.locator('#execution canvas').waitFor();
+    expect(await page.locator('#execution .figures').textContent()).toContain('세출 예산액50,000,000원');
+    expect(await page.locator('#execution tbody td.won').allTextContents()).toEqual(expect.arrayContaining(['30,000,000', '20,000,000']));
+    await page.screenshot({ path: `${SCREENSHOTS}/console-council.png` });
+
+    await page.goto(`${runtime.url}/console/#/government/11140`);
+    const refused = page.locator('#government-home .problem');
+    await refused.waitFor();
+    expect(await refused.textContent()).toMatch(/^이 자료를 볼 권한이 없습니다 — 403 /);
+    expect(await page.locator('main table').count()).toBe(0);
+    expect(await page.locator('main canvas').count()).toBe(0);
+    await page.close();
+  });
+
+  it('the ministry home is usable from the keyboard alone: the archive list filtered, a report opened and verified', async () => {
+    const page = await signIn('ministry');
+    await settled(page);
+    const focused = () =>
+      page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.id || document.activeElement?.textContent}`);
+    // the page's heading has the focus after navigation; the next stop is the archive form
+    expect(await focused()).toBe('H1 행정안전부 — 2026회계연도');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('INPUT archive-year');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('2025');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('INPUT archive-gov');
+    await page.keyboard.type('11110');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('SELECT archive-report');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('BUTTON 조회');
+    await page.keyboard.press('Enter');
+    await page.locator('#archive-list').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('A 세입세출결산 2025');
+    await page.keyboard.press('Enter');
+    await page.locator('#report-tables [data-verified="true"]').waitFor();
+    expect(await focused()).toBe('H1 report-title');
+    await page.close();
+  });
+
+  it('officials and residents land on their own home pages', async () => {
+    const official = await signIn('finance_officer', '11110');
+    expect(official.url()).toMatch(/#\/execution\/11110$/);
+    await settled(official);
+    expect(await official.locator('#by-department table').textContent()).toContain('D200');
+    await official.screenshot({ path: `${SCREENSHOTS}/console-official.png` });
+    await official.close();
+
+    const resident = await signIn('resident', '11110');
+    expect(resident.url()).toMatch(/#\/public\/11110$/);
+    await settled(resident);
+    expect(await resident.locator('#budget-summary table').first().textContent()).toContain('50,000,000');
+    await resident.screenshot({ path: `${SCREENSHOTS}/console-resident.png` });
+    await resident.close();
+  });
+});
