@@ -1,6 +1,7 @@
 import type { Section } from '../harness/section.ts';
 import { bulkImport } from './bulk-import.ts';
 import { coldStart } from './cold-start.ts';
+import { designLimit } from './design-limit.ts';
 import { noisyNeighbour } from './noisy-neighbour.ts';
 import { peakDay } from './peak-day.ts';
 import { pipelineThroughput } from './pipeline-throughput.ts';
@@ -18,4 +19,5 @@ export const allSections: readonly Section[] = [
   coldStart,
   bulkImport,
   noisyNeighbour,
+  designLimit,
 ];
