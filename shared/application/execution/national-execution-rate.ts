@@ -1,9 +1,7 @@
-import governments from '#shared/data/local-governments.json' with { type: 'json' };
+import codes from '#shared/data/government-codes.json' with { type: 'json' };
 import { percent } from '#shared/domain/budget/line-status.ts';
 import { nationalTotal } from '#shared/stores/budget/totals.ts';
 import { readFundStatuses } from '#shared/stores/execution/fund-status.ts';
-
-const codes = governments.map((g) => g.code);
 
 /**
  * The nationwide execution rate per government, for the ministry: 지출액 (the payments counter of
