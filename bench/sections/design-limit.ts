@@ -14,6 +14,7 @@ import { startMinimalAccept } from '../harness/minimal-accept.ts';
 import { commitmentCalls, runPipeline } from '../harness/pipeline-run.ts';
 import type { LineTarget, PipelineRunOptions } from '../harness/pipeline-run.ts';
 import { goal, versus } from '../harness/report.ts';
+import { writeBreakdownFigures } from '../harness/write-breakdown.ts';
 import type { Section } from '../harness/section.ts';
 import { percentile, perSecond, round } from '../harness/stats.ts';
 
@@ -123,6 +124,7 @@ export const designLimit: Section = {
         context.log('end to end: accept and consumer together, clients unpaced');
         const endToEnd = await pipeline('limit-max', {});
         const maximum = endToEnd.appliedPerSecond;
+        writeBreakdownFigures(context, 'end to end, many lines', endToEnd.dynamo, endToEnd.applied);
         context.figure({
           name: 'hojo end to end (measured maximum)',
           value: round(maximum),
