@@ -92,13 +92,18 @@ async function scan(): Promise<Record<string, any>[]> {
 
 async function seedLines(): Promise<void> {
   const { client, name } = await tableOf();
-  const line = (lineId: string, kind: 'expenditure' | 'revenue', itemCode: string) => ({
+  // `journal`: what the journal map needs of the line (as test/integration/execution/support.ts seeds it);
+  // without it every posting was refused `journal-not-possible` and the test stored nothing.
+  const line = (lineId: string, kind: 'expenditure' | 'revenue', itemCode: string, journal: Record<string, string>) => ({
     ...lineControlKey(GOV, YEAR, lineId),
-    ...{ gov: GOV, year: YEAR, lineId, kind, fund: 'general', itemCode, dept: 'dept-1', mandatory: false },
+    ...{ gov: GOV, year: YEAR, lineId, kind, fund: 'general', itemCode, journal, dept: 'dept-1', mandatory: false },
     ...{ budget: 1e12, allotted: 1e12, committed: 0, resolved: 0, ordered: 0, paid: 0, assessed: 0, received: 0, refunded: 0 },
   });
-  for (const item of [line('crash-exp', 'expenditure', '201-01'), line('crash-rev', 'revenue', '2')])
-    await client.send(new PutCommand({ TableName: name, Item: item }));
+  const lines = [
+    line('crash-exp', 'expenditure', '201-01', { code: '201-01', structureType: '행정운영경비' }),
+    line('crash-rev', 'revenue', '2', { code: '2-1' }),
+  ];
+  for (const item of lines) await client.send(new PutCommand({ TableName: name, Item: item }));
   client.destroy();
 }
 
@@ -195,6 +200,7 @@ describe('crash and restart of npm start', () => {
     const requests = items.filter((i) => i.sk === 'REQUEST');
     const results = new Map(items.filter((i) => i.sk === 'RESULT').map((i) => [String(i.postingId), i]));
     const stored = new Set(requests.map((r) => String(r.postingId)));
+    expect(stored.size).toBeGreaterThan(0);
     const acceptedIds = sent.flatMap((s) => (s.postingId ? [s.postingId] : []));
     // Everything answered 202 was stored; some requests cut off by a kill were stored without an answer.
     expect(acceptedIds.filter((id) => !stored.has(id))).toEqual([]);
