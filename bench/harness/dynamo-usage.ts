@@ -27,6 +27,8 @@ export interface DynamoUsage {
    * each write of an item carrying the index key 1 more for the index.
    */
   readonly byItemKind: Record<string, { writes: number; units: number }>;
+  /** The same estimated write units by partition key: the hot partitions against DynamoDB's 1,000 WCU/s per partition. */
+  readonly byPartition: Record<string, number>;
 }
 
 export interface UsageMeter {
@@ -78,6 +80,7 @@ export const emptyUsage = (): DynamoUsage => ({
   itemWrites: 0,
   hotKeyWrites: { transactional: 0, single: 0 },
   byItemKind: {},
+  byPartition: {},
 });
 
 /** `hotKeys` holds "pk|sk" strings; it is read on every request, so it may be filled later. */
@@ -125,9 +128,9 @@ function record(usage: DynamoUsage, command: string, input: Item, output: Item, 
       if (hotKeys.has(keyString(action.key))) usage.hotKeyWrites[transactional ? 'transactional' : 'single'] += 1;
       const units =
         writeUnitsFor(action.item ? itemSizeBytes(action.item) : 0, transactional) + (action.item?.[indexKey] !== undefined ? 1 : 0);
-      tally(usage, itemKind(action.key), units);
+      tally(usage, action.key, itemKind(action.key), units);
     }
-    for (const check of conditionChecks(command, input)) tally(usage, `${itemKind(check)} (ConditionCheck)`, 2);
+    for (const check of conditionChecks(command, input)) tally(usage, check, `${itemKind(check)} (ConditionCheck)`, 2);
     if (reported === undefined) {
       const computed = actions.reduce((sum, action) => sum + writeUnitsFor(action.item ? itemSizeBytes(action.item) : 0, transactional), 0);
       usage.writeUnits += computed;
@@ -184,9 +187,11 @@ function writeActions(command: string, input: Item): WriteAction[] {
   });
 }
 
-function tally(usage: DynamoUsage, kind: string, units: number): void {
+function tally(usage: DynamoUsage, key: Item, kind: string, units: number): void {
   const entry = usage.byItemKind[kind] ?? { writes: 0, units: 0 };
   usage.byItemKind[kind] = { writes: entry.writes + 1, units: entry.units + units };
+  const partition = keyString(key).split('|')[0] ?? '';
+  usage.byPartition[partition] = (usage.byPartition[partition] ?? 0) + units;
 }
 
 function conditionChecks(command: string, input: Item): Item[] {

@@ -8,6 +8,7 @@ import { pipelineThroughput } from './pipeline-throughput.ts';
 import { readLatency } from './read-latency.ts';
 import { settlementScale } from './settlement-scale.ts';
 import { writeCost } from './write-cost.ts';
+import { yearEndRush } from './year-end-rush.ts';
 
 /** In the order of the figures. */
 export const allSections: readonly Section[] = [
@@ -20,4 +21,5 @@ export const allSections: readonly Section[] = [
   bulkImport,
   noisyNeighbour,
   designLimit,
+  yearEndRush,
 ];
