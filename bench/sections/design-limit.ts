@@ -4,8 +4,7 @@ import { appliedLatencies } from '../consumers/timed.ts';
 import { requireRoute } from '../harness/availability.ts';
 import { meterDynamo } from '../harness/dynamo-usage.ts';
 import { withEmbeddedStack } from '../harness/embedded.ts';
-import { prepareGovernments } from '../harness/execution-fixture.ts';
-import { zipfGovernments } from '../harness/governments.ts';
+import { prepareLineTargets } from '../harness/execution-fixture.ts';
 import { sendLoad } from '../harness/http-load.ts';
 import { startLocalApi } from '../harness/local-api.ts';
 import type { LocalApi } from '../harness/local-api.ts';
@@ -47,9 +46,7 @@ export const designLimit: Section = {
       const api = await startLocalApi();
       const minimal = await startMinimalAccept(devJwks(api.runtime), `bench-minimal-${Date.now().toString(36)}`);
       try {
-        context.log(`preparing ${governments} final budgets`);
-        const prepared = await prepareGovernments(api, zipfGovernments().slice(0, governments), linesPerGovernment, 1_000_000_000_000);
-        const targets: LineTarget[] = prepared.flatMap(({ gov, lineIds }) => lineIds.map((lineId) => ({ gov, lineId })));
+        const targets: LineTarget[] = await prepareLineTargets(api, governments, linesPerGovernment, context.log);
         const meter = meterDynamo(dynamoClient());
         const pipeline = (label: string, options: Partial<PipelineRunOptions>) =>
           runPipeline({

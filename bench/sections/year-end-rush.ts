@@ -3,8 +3,7 @@ import { appliedLatencies } from '../consumers/timed.ts';
 import { requireRoute } from '../harness/availability.ts';
 import { meterDynamo } from '../harness/dynamo-usage.ts';
 import { withEmbeddedStack } from '../harness/embedded.ts';
-import { prepareGovernments } from '../harness/execution-fixture.ts';
-import { zipfGovernments } from '../harness/governments.ts';
+import { prepareLineTargets } from '../harness/execution-fixture.ts';
 import { startLocalApi } from '../harness/local-api.ts';
 import { runPipeline } from '../harness/pipeline-run.ts';
 import type { LineTarget } from '../harness/pipeline-run.ts';
@@ -44,9 +43,7 @@ export const yearEndRush: Section = {
     await withEmbeddedStack(async () => {
       const api = await startLocalApi();
       try {
-        context.log(`preparing ${governments} final budgets of ${linesPerGovernment - 1} expenditure lines`);
-        const prepared = await prepareGovernments(api, zipfGovernments().slice(0, governments), linesPerGovernment, 1_000_000_000_000);
-        const targets: LineTarget[] = prepared.flatMap(({ gov, lineIds }) => lineIds.map((lineId) => ({ gov, lineId })));
+        const targets: LineTarget[] = await prepareLineTargets(api, governments, linesPerGovernment, context.log);
         const meter = meterDynamo(dynamoClient());
         const options = { api, meter, consumer: 'bench/consumers/timed.ts', targets, clients: 64, consumerConcurrency: 4 };
         await runPipeline({ ...options, durationMs: quick ? 1_000 : 3_000, label: 'rush-warm-up' });
