@@ -19,6 +19,16 @@ export interface DynamoUsage {
   /** Item-level write actions (each Put/Update/Delete, inside transactions and batches too). */
   itemWrites: number;
   readonly hotKeyWrites: { transactional: number; single: number };
+  /**
+   * Write actions and estimated write units by what the item is (itemKind), so that the cost of a
+   * posting can be said item by item. Estimated from the request, as DynamoDB charges: a
+   * transactional Put 2 units per KB of the item, an Update 2 (items under 1 KB assumed: the size
+   * before the update is not in the request), a ConditionCheck 2, single-item writes half of that;
+   * each write of an item carrying the index key 1 more for the index.
+   */
+  readonly byItemKind: Record<string, { writes: number; units: number }>;
+  /** The same estimated write units by partition key: the hot partitions against DynamoDB's 1,000 WCU/s per partition. */
+  readonly byPartition: Record<string, number>;
 }
 
 export interface UsageMeter {
@@ -69,6 +79,8 @@ export const emptyUsage = (): DynamoUsage => ({
   itemsRead: 0,
   itemWrites: 0,
   hotKeyWrites: { transactional: 0, single: 0 },
+  byItemKind: {},
+  byPartition: {},
 });
 
 /** `hotKeys` holds "pk|sk" strings; it is read on every request, so it may be filled later. */
@@ -114,7 +126,11 @@ function record(usage: DynamoUsage, command: string, input: Item, output: Item, 
     usage.itemWrites += actions.length;
     for (const action of actions) {
       if (hotKeys.has(keyString(action.key))) usage.hotKeyWrites[transactional ? 'transactional' : 'single'] += 1;
+      const units =
+        writeUnitsFor(action.item ? itemSizeBytes(action.item) : 0, transactional) + (action.item?.[indexKey] !== undefined ? 1 : 0);
+      tally(usage, action.key, itemKind(action.key), units);
     }
+    for (const check of conditionChecks(command, input)) tally(usage, check, `${itemKind(check)} (ConditionCheck)`, 2);
     if (reported === undefined) {
       const computed = actions.reduce((sum, action) => sum + writeUnitsFor(action.item ? itemSizeBytes(action.item) : 0, transactional), 0);
       usage.writeUnits += computed;
@@ -169,6 +185,34 @@ function writeActions(command: string, input: Item): WriteAction[] {
     const keyed = (action.Update ?? action.Delete) as { Key: Item } | undefined;
     return keyed ? [{ key: keyed.Key }] : [];
   });
+}
+
+function tally(usage: DynamoUsage, key: Item, kind: string, units: number): void {
+  const entry = usage.byItemKind[kind] ?? { writes: 0, units: 0 };
+  usage.byItemKind[kind] = { writes: entry.writes + 1, units: entry.units + units };
+  const partition = keyString(key).split('|')[0] ?? '';
+  usage.byPartition[partition] = (usage.byPartition[partition] ?? 0) + units;
+}
+
+function conditionChecks(command: string, input: Item): Item[] {
+  if (!command.startsWith('TransactWrite')) return [];
+  return ((input.TransactItems ?? []) as Item[]).flatMap((action) =>
+    action.ConditionCheck ? [(action.ConditionCheck as { Key: Item }).Key] : [],
+  );
+}
+
+/**
+ * What an item is, from its key: the first word of its partition key, with the sort key's first
+ * word where one partition holds several kinds (a posting's REQUEST and RESULT, a budget line and a
+ * cash allocation, the ledger index's dimensions).
+ */
+export function itemKind(key: Item): string {
+  const [pk = '', sk = ''] = keyString(key).split('|');
+  const parts = pk.split('#');
+  const head = parts[0] ?? '';
+  if (head === 'DOCLEDGER') return `DOCLEDGER ${parts[3] ?? ''}`;
+  if (head === 'POSTING' || head === 'BUDGET' || head === 'LEDGER') return `${head} ${sk.split('#')[0]}`;
+  return head;
 }
 
 /** "pk|sk" of a document-client or marshalled ({ S: … }) key. */

@@ -3,6 +3,7 @@ import { allocateCash, allotBudget } from '#shared/routes/budget.ts';
 import type { BudgetLineInput } from '#shared/schemas/budget.ts';
 import { budgetCsv, budgetOfficials, finalise, importCsv, openOriginalVersion, setUpStructure } from './budget-fixture.ts';
 import { forEachConcurrently } from './concurrency.ts';
+import { zipfGovernments } from './governments.ts';
 import type { LocalApi } from './local-api.ts';
 
 export const FISCAL_YEAR = 2026;
@@ -64,4 +65,16 @@ export async function prepareGovernments(
     prepared.push({ gov, lineIds, revenueLineId: revenueLineId() });
   });
   return prepared;
+}
+
+/** The expenditure lines of the first `governments` of the Zipf order, final and allotted: the targets of a posting load. */
+export async function prepareLineTargets(
+  api: LocalApi,
+  governments: number,
+  lines: number,
+  log: (message: string) => void,
+): Promise<{ gov: string; lineId: string }[]> {
+  log(`preparing ${governments} final budgets of ${lines - 1} expenditure lines`);
+  const prepared = await prepareGovernments(api, zipfGovernments().slice(0, governments), lines, 1_000_000_000_000);
+  return prepared.flatMap(({ gov, lineIds }) => lineIds.map((lineId) => ({ gov, lineId })));
 }

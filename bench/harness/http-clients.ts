@@ -45,6 +45,11 @@ export interface ClientsInput {
   readonly maxRequests?: number;
   /** Header given a value unique to each request (e.g. Idempotency-Key), so cycled calls are new postings. */
   readonly uniqueHeader?: { readonly name: string; readonly prefix: string };
+  /**
+   * Paced: the n-th request is not sent before n / ratePerSecond seconds from the start (an open
+   * loop as long as a client is free; behind schedule, the clients send as fast as they can).
+   */
+  readonly ratePerSecond?: number;
 }
 
 export interface ClientsOutput {
@@ -77,6 +82,7 @@ export async function runClients(input: ClientsInput): Promise<ClientsOutput> {
   await inParallel(input.clients, async () => {
     while (more()) {
       const n = next++;
+      if (input.ratePerSecond !== undefined) await until(started + (n * 1000) / input.ratePerSecond);
       const template = input.calls[n % input.calls.length] as HttpCall;
       const call = unique ? { ...template, headers: { ...template.headers, [unique.name]: `${unique.prefix}-${n}` } } : template;
       const begun = performance.now();
@@ -106,4 +112,9 @@ export async function runClients(input: ClientsInput): Promise<ClientsOutput> {
     ...(sample === undefined ? {} : { sample }),
     elapsedMs: performance.now() - started,
   };
+}
+
+async function until(time: number): Promise<void> {
+  const wait = time - performance.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }

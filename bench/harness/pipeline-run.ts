@@ -41,6 +41,8 @@ export interface PipelineRunOptions {
    */
   readonly consumeAfterSending?: boolean;
   readonly clients: number;
+  /** Pace the clients to this many requests per second (see ClientsInput.ratePerSecond). */
+  readonly ratePerSecond?: number;
   /** Batches in flight at once in the poller (Lambda's concurrency); FIFO groups never overlap. */
   readonly consumerConcurrency: number;
   readonly label: string;
@@ -60,6 +62,7 @@ export interface PipelineRun {
   /** From the consumer's start to the last posting applied (the consumer alone when consumeAfterSending). */
   readonly drainMs: number;
   readonly drainedPerSecond: number;
+  readonly acceptLatencyP50: number;
   readonly acceptLatencyP99: number;
   readonly poller: PollerStats;
   readonly sqsRequests: number;
@@ -96,6 +99,7 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
       expectedStatus: 202,
       durationMs: options.durationMs,
       ...(options.maxRequests === undefined ? {} : { maxRequests: options.maxRequests }),
+      ...(options.ratePerSecond === undefined ? {} : { ratePerSecond: options.ratePerSecond }),
       uniqueHeader: { name: 'idempotency-key', prefix: `${options.label}-${Date.now().toString(36)}` },
     });
     const sendMs = performance.now() - started;
@@ -122,6 +126,7 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
       appliedPerSecond: perSecond(applied, endToEndMs),
       drainMs,
       drainedPerSecond: perSecond(applied, drainMs),
+      acceptLatencyP50: load.p50,
       acceptLatencyP99: load.p99,
       poller: stats,
       sqsRequests,

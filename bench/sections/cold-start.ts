@@ -97,7 +97,10 @@ export const coldStart: Section = {
       const heaviest = Object.values(metafile.outputs)
         .filter((output) => output.entryPoint !== undefined)
         .sort((a, b) => b.bytes - a.bytes)[0];
-      if (heaviest) context.note(`largest bundle by package: ${packageShares(heaviest.inputs)}`);
+      if (heaviest) {
+        context.note(`largest bundle by package: ${packageShares(heaviest.inputs)}`);
+        context.note(`largest bundle's heaviest project files: ${projectFiles(heaviest.inputs)}`);
+      }
       context.note(
         'bundles leave @aws-sdk/* to the runtime (as infra/cdk deploys them); import time is measured inside a fresh process, node start excluded',
       );
@@ -118,6 +121,16 @@ function packageShares(inputs: Record<string, { bytesInOutput: number }>): strin
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5)
     .map(([name, bytes]) => `${name} ${round(bytes / 1024)} KB`)
+    .join(', ');
+}
+
+/** The five project files (data tables included) that weigh most in a bundle: where to look when it grows. */
+function projectFiles(inputs: Record<string, { bytesInOutput: number }>): string {
+  return Object.entries(inputs)
+    .filter(([path]) => !path.includes('node_modules'))
+    .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+    .slice(0, 5)
+    .map(([path, { bytesInOutput }]) => `${path} ${round(bytesInOutput / 1024, 1)} KB`)
     .join(', ');
 }
 

@@ -3,6 +3,7 @@ import type { PipelineRun } from '../harness/pipeline-run.ts';
 import { goal } from '../harness/report.ts';
 import type { Section } from '../harness/section.ts';
 import { round } from '../harness/stats.ts';
+import { writeBreakdownFigures } from '../harness/write-breakdown.ts';
 import { pipelineMeasurements } from './pipeline-measurements.ts';
 
 /**
@@ -49,6 +50,7 @@ export const writeCost: Section = {
         note: `DynamoDB writes ${round(cost.dynamoWrites, 2)}, reads ${round(cost.dynamoReads, 2)}, SQS ${round(cost.sqs, 2)}, Lambda requests ${round(cost.lambdaRequests, 2)}`,
       });
     }
+    writeBreakdownFigures(context, 'pipeline, many lines', m.many.dynamo, m.many.applied);
     const hotPerPosting = (writes: number, run: PipelineRun) => (run.applied > 0 ? (writes * 2) / run.applied : Number.NaN);
     const hotPipeline = hotPerPosting(m.hotItemWrites.pipeline, m.hot);
     context.figure({ name: 'pipeline, hot line: write units on the hot line item per posting', value: round(hotPipeline, 3), unit: 'WRU' });

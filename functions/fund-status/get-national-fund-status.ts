@@ -1,10 +1,8 @@
-import governments from '#shared/data/local-governments.json' with { type: 'json' };
+import codes from '#shared/data/government-codes.json' with { type: 'json' };
 import { sumByFund, totalOfFunds } from '#shared/domain/execution/fund-totals.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { readFundStatuses } from '#shared/stores/execution/fund-status.ts';
 import { getNationalFundStatus } from '#shared/routes/execution.ts';
-
-const codes = governments.map((g) => g.code);
 
 export const handler = apiHandler(getNationalFundStatus, async ({ params }) => {
   const statuses = await readFundStatuses(codes, params.year);

@@ -3,14 +3,14 @@
  * name of each shard, and its URL. Pure functions, shared by the handlers (enqueue), the local
  * runtime (one receiver per shard), the embedded provisioning, the CDK stacks and the tools.
  */
-import governments from '#shared/data/local-governments.json' with { type: 'json' };
+import codes from '#shared/data/government-codes.json' with { type: 'json' };
 import type { QueueDeclaration } from '#shared/resources.ts';
 
 /** In a queue family's URL (the env variable), where the shard number goes. */
 export const SHARD_PLACEHOLDER = '{shard}';
 
 /** Registry position of each government, by code order: 11000 → 0, 11110 → 1, … */
-const registryIndex = new Map([...governments.map((g) => g.code)].sort().map((code, index) => [code, index]));
+const registryIndex = new Map([...codes].sort().map((code, index) => [code, index]));
 
 /**
  * The postings shard of a government. Governments of the registry are dealt round-robin in code

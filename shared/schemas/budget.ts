@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { fieldOfSector, isKnownEconomicItem, isRevenueCategory, STAT_ITEM_PATTERN } from '#shared/domain/budget/classification.ts';
-import { assetClassIds, debtInstruments, structureTypes } from '#shared/domain/budget/line-accounting.ts';
+import { assetClassIds, debtInstruments, structureTypes } from '#shared/domain/budget/line-attribute-ids.ts';
 import { versionStates, workflowActions } from '#shared/domain/budget/workflow.ts';
 import { fiscalYear, govCode, isoDate, positiveWon, text, won, wonTotal } from '#shared/schemas/common.ts';
 import { journalEntry } from '#shared/schemas/journal.ts';

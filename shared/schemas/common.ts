@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import governments from '#shared/data/local-governments.json' with { type: 'json' };
+// The codes only (local-governments.json without names): every handler bundle validates a government code.
+import codes from '#shared/data/government-codes.json' with { type: 'json' };
 
-const governmentCodes = new Set(governments.map((g) => g.code));
+const governmentCodes = new Set(codes);
 
 /** A government code from the registry: 5 digits (법정동코드 prefix), e.g. 11000 서울특별시. */
 export const govCode = z

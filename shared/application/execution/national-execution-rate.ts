@@ -1,10 +1,8 @@
-import governments from '#shared/data/local-governments.json' with { type: 'json' };
+import codes from '#shared/data/government-codes.json' with { type: 'json' };
 import { percent } from '#shared/domain/budget/line-status.ts';
 import { nationalCurrentBudgets } from '#shared/stores/budget/current-budget.ts';
 import { nationalTotal } from '#shared/stores/budget/totals.ts';
 import { readFundStatuses } from '#shared/stores/execution/fund-status.ts';
-
-const codes = governments.map((g) => g.code);
 
 /** What the rate divides by, as the response names it. */
 export const EXECUTION_RATE_DENOMINATOR =

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { auditRecord } from '#shared/audit/audit-record.ts';
 import { correctingRole, correctionRefusal } from '#shared/domain/execution/posting-makers.ts';
 import { accepted } from '#shared/domain/execution/posting.ts';
@@ -10,7 +10,7 @@ import type { RequestInfo } from '#shared/http/request-info.ts';
 import { idempotencyKeyValue } from '#shared/schemas/execution.ts';
 import type { ContractBasis } from '#shared/application/execution/contract-basis.ts';
 import { planAgainstBooks } from '#shared/application/execution/plan-against-books.ts';
-import { readIdempotencyKey } from '#shared/stores/execution/idempotency-keys.ts';
+import { postingIdOf } from '#shared/stores/execution/posting-keys.ts';
 import { readPostingRequest, storeAcceptedPosting } from '#shared/stores/execution/posting-requests.ts';
 import { readPostingStatus } from '#shared/stores/execution/posting-status.ts';
 import type { PostingStatus } from '#shared/stores/execution/posting-status.ts';
@@ -49,14 +49,15 @@ async function acceptPosting(submission: Submission): Promise<string | PostingAn
   const key = idempotencyKeyOf(request);
   const sub = request.caller?.sub ?? 'anonymous';
   const requestHash = hashOf(submission);
-  // The key is looked up only when the request is refused or the conditional write finds it taken:
+  const postingId = postingIdOf(sub, key);
+  // The posting is looked up only when the request is refused or the conditional write finds it taken:
   // a retry of an accepted request is answered as the first one was, whatever the books say now.
   let prepared: Prepared;
   try {
-    prepared = await prepare(submission, sub);
+    prepared = await prepare(submission, sub, postingId);
   } catch (error) {
     if (error instanceof Refused) {
-      const replayed = await replay(gov, sub, key, requestHash);
+      const replayed = await replay(gov, postingId, requestHash);
       if (replayed) return replayed;
     }
     throw error;
@@ -64,8 +65,6 @@ async function acceptPosting(submission: Submission): Promise<string | PostingAn
   const { message, committedBy, contractLink } = prepared;
   const stored = await storeAcceptedPosting({
     message,
-    sub,
-    key,
     requestHash,
     committedBy,
     audit: auditRecord(request, { gov, operation: `${submission.operation}.accepted`, target: `posting ${message.postingId}` }),
@@ -73,7 +72,7 @@ async function acceptPosting(submission: Submission): Promise<string | PostingAn
   });
   if (!stored.ok) {
     // The key is taken (a retry of an accepted request, or a concurrent one that won): answer as that one did.
-    const winner = await replay(gov, sub, key, requestHash);
+    const winner = await replay(gov, postingId, requestHash);
     if (winner) return winner;
     if (stored.failed.has('contractLink')) {
       throw conflict('contract-basis-ordered', 'another payment order took this 선금 claim or inspection meanwhile', {
@@ -97,7 +96,7 @@ interface Prepared {
 }
 
 /** The message to queue, once the reference, segregation of duties and the consumer's rules allow it. */
-async function prepare(submission: Submission, sub: string): Promise<Prepared> {
+async function prepare(submission: Submission, sub: string, postingId: string): Promise<Prepared> {
   const { request, command, gov, year } = submission;
   const referencedId = referencedPostingId(command);
   const referenced = referencedId === undefined ? undefined : await readPostingRequest(gov, referencedId);
@@ -124,7 +123,6 @@ async function prepare(submission: Submission, sub: string): Promise<Prepared> {
     const ownCommitment = orderingOwnCommitment(referenced.committedBy, sub, commitmentId);
     if (ownCommitment) throw new Refused(ownCommitment);
   }
-  const postingId = newPostingId();
   const contractLink = await contractRules(submission, postingId, commitmentId);
   const message: PostingMessage = {
     postingId,
@@ -178,20 +176,19 @@ function hashOf(submission: Submission): string {
 }
 
 /**
- * A key seen before: the same posting as it stands (re-enqueued while not yet decided: queued; once
- * decided: applied or rejected, as GET answers it), or 422 for another body.
+ * A key seen before (its posting exists): the same posting as it stands (re-enqueued while not yet
+ * decided: queued; once decided: applied or rejected, as GET answers it), or 422 for another body.
  */
-async function replay(gov: string, sub: string, key: string, requestHash: string): Promise<PostingAnswer | undefined> {
-  const taken = await readIdempotencyKey(gov, sub, key);
-  if (!taken) return undefined;
-  if (taken.requestHash !== requestHash) {
-    throw unprocessable('idempotency-key-reused', 'this Idempotency-Key was used for a different request', { postingId: taken.postingId });
+async function replay(gov: string, postingId: string, requestHash: string): Promise<PostingAnswer | undefined> {
+  const [stored, status] = await Promise.all([readPostingRequest(gov, postingId), readPostingStatus(gov, postingId)]);
+  if (!stored) return undefined;
+  if (stored.requestHash !== requestHash) {
+    throw unprocessable('idempotency-key-reused', 'this Idempotency-Key was used for a different request', { postingId });
   }
-  const [status, stored] = await Promise.all([readPostingStatus(gov, taken.postingId), readPostingRequest(gov, taken.postingId)]);
   const decided = status !== undefined && status.status !== 'queued';
   // The first attempt may have stopped between storing and enqueueing: enqueue again (safe, see enqueuePosting).
-  if (!decided && stored) await enqueuePosting(stored.message);
-  return decided ? { ...status, statusUrl: accepted(gov, taken.postingId).statusUrl } : accepted(gov, taken.postingId);
+  if (!decided) await enqueuePosting(stored.message);
+  return decided ? { ...status, statusUrl: accepted(gov, postingId).statusUrl } : accepted(gov, postingId);
 }
 
 /**
@@ -237,9 +234,4 @@ async function precheck(message: PostingMessage, referenceAccepted: boolean): Pr
   const outcome = plan.outcomes[0];
   if (outcome?.status !== 'rejected' || awaitsReference(outcome.refusal, referenceAccepted)) return;
   throw new Refused(outcome.refusal);
-}
-
-/** Sortable by acceptance time, unique by its random part. */
-function newPostingId(): string {
-  return `${Date.now().toString(36)}-${randomBytes(8).toString('hex')}`;
 }

@@ -4,19 +4,17 @@ import { journalFor, JournalMappingError } from '#shared/domain/accounting/journ
 import type { DebtInstrument, LineAttributes, StructureType } from '#shared/domain/accounting/journal-map.ts';
 import { MissingFunctionError } from '#shared/domain/accounting/journal.ts';
 import { fieldOfSector } from '#shared/domain/budget/classification.ts';
+import type { assetClassIds, debtInstruments, structureTypes } from '#shared/domain/budget/line-attribute-ids.ts';
 import type { ProblemCode } from '#shared/domain/problem-codes.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 
 /**
  * What a budget line tells the statutory books (「지방자치단체 회계기준에 관한 규칙」) beyond its code:
- * the API's ids for the line attributes and the accounting module's vocabulary they stand for. The
+ * the accounting module's vocabulary the API's ids for the line attributes (line-attribute-ids.ts) stand for. The
  * journal map (shared/data/accounting/journal-map.csv) decides which attribute a code needs; a line
  * is checked against it when it is written, so that no posting on it can later fail to journal.
  */
-export const structureTypes = ['program', 'administrative', 'financial'] as const;
-export const assetClassIds = ['general', 'resident-facility', 'infrastructure'] as const;
-export const debtInstruments = ['bond', 'borrowing'] as const;
 
 const structureTypeOf: Readonly<Record<(typeof structureTypes)[number], StructureType>> = {
   program: '정책사업',

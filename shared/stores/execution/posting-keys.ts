@@ -6,7 +6,10 @@ import type { Target } from '#shared/domain/execution/items.ts';
 /**
  * Keys of execution's items in the single table.
  *
- *   pk POSTING#{gov}#{postingId}   sk REQUEST    the accepted posting (the queue message): status "queued"
+ *   pk POSTING#{gov}#{postingId}   sk REQUEST    the accepted posting (the queue message): status "queued"; its
+ *                                                request hash. The posting id is derived from the subject and the
+ *                                                Idempotency-Key (postingIdOf), so creating it only if absent is
+ *                                                the key's check: a key has no record of its own
  *   pk POSTING#{gov}#{postingId}   sk RESULT     the consumer's decision, created once (exactly once by
  *                                                posting id): applied (effects, journal lines) or rejected
  *                                                (rule and numbers); never updated
@@ -20,7 +23,6 @@ import type { Target } from '#shared/domain/execution/items.ts';
  *                                                the ones a crash left behind. 16 partitions by a hash of the posting
  *                                                id: a marker is written and deleted per posting, so one partition
  *                                                would cap the national rate near 500 postings/s; 16 are 16 Queries a minute.
- *   pk IDEMPOTENCY#{gov}#{sha256 of JSON [sub, key]} sk KEY  Idempotency-Key → posting id and request hash
  *   pk DOC#{gov}#{docId}           sk DOC        a document's counters (commitment, resolution, payment
  *                                                order, assessment, receipt); docId = id of the posting that created it
  *   pk CLOSE#{gov}#{year}          sk DAY#{yyyy-mm-dd} | MONTH#{yyyy-mm} | YEAR
@@ -36,15 +38,18 @@ export const requestKey = (gov: string, postingId: string) => ({ pk: postingPart
 export const resultKey = (gov: string, postingId: string) => ({ pk: postingPartition(gov, postingId), sk: 'RESULT' });
 export const reversalKey = (gov: string, postingId: string) => ({ pk: postingPartition(gov, postingId), sk: 'REVERSAL' });
 /**
- * The subject and the key may both contain `#` (or anything else): they are hashed as one JSON array,
- * so no two (subject, key) pairs share a record and a lookup stays one GetItem.
+ * The id of the posting a subject asks for with an Idempotency-Key: 128 bits of the SHA-256 of the
+ * JSON array [sub, key], so `#` (or anything else) in either never makes two pairs one, and a
+ * retry finds the same posting with one GetItem. Deriving it makes the request's conditional write
+ * the key's check, with no key record to write beside it (issue #21: 2 write units per posting).
+ * Ids are no longer ordered by acceptance time: within a day the journal and the document ledger
+ * list postings in id order.
  */
-export const idempotencyKey = (gov: string, sub: string, key: string) => ({
-  pk: `IDEMPOTENCY#${gov}#${createHash('sha256')
+export const postingIdOf = (sub: string, key: string): string =>
+  createHash('sha256')
     .update(JSON.stringify([sub, key]))
-    .digest('hex')}`,
-  sk: 'KEY',
-});
+    .digest('hex')
+    .slice(0, 32);
 export const documentKey = (gov: string, docId: string) => ({ pk: `DOC#${gov}#${docId}`, sk: 'DOC' });
 export const closingKey = (gov: string, year: number, period: string) => ({ pk: `CLOSE#${gov}#${year}`, sk: period });
 export const failedIndexKey = (gov: string, postingId: string) => ({ gsi1pk: `FAILED#${gov}`, gsi1sk: postingId });

@@ -4,7 +4,7 @@ import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { PostingCommand, PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
-import { idempotencyKey, requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
+import { requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
 import { requestItem } from '#shared/stores/execution/posting-items.ts';
 import { outboxPut } from '#shared/stores/execution/postings-queue.ts';
 import { transact } from '#shared/stores/table/transact.ts';
@@ -18,6 +18,8 @@ export interface StoredRequest {
   readonly command: PostingCommand;
   /** Who made the commitment of the chain (set on commitments and on the postings that follow one). */
   readonly committedBy: string | undefined;
+  /** SHA-256 of the request as accepted: a retry with the same Idempotency-Key must carry the same one. */
+  readonly requestHash: string;
   readonly message: PostingMessage;
 }
 
@@ -40,6 +42,7 @@ export async function readPostingRequest(gov: string, postingId: string): Promis
     lineId: message.lineId,
     command: message.command,
     committedBy: Item.committedBy as string | undefined,
+    requestHash: String(Item.requestHash),
     message,
   };
 }
@@ -54,8 +57,6 @@ export async function isPostingDecided(gov: string, postingId: string): Promise<
 
 export interface Acceptance {
   readonly message: PostingMessage;
-  readonly sub: string;
-  readonly key: string;
   readonly requestHash: string;
   readonly committedBy: string | undefined;
   /** Accepting a posting is itself a change (the request is on record, the key is taken); the consumer audits applying it again. */
@@ -65,29 +66,17 @@ export interface Acceptance {
 }
 
 /**
- * Stores the Idempotency-Key, the request, its audit record and its "to enqueue" marker (the
- * outbox: see postings-queue.ts) in one conditional write. Fails (`idempotencyKey` among the
- * failed names) when the key is taken already.
+ * Stores the request, its audit record and its "to enqueue" marker (the outbox: see
+ * postings-queue.ts) in one conditional write. The posting id is derived from the subject and the
+ * Idempotency-Key (posting-keys.ts postingIdOf), so the request's `attribute_not_exists` is the
+ * key's check: fails (`request` among the failed names) when the key is taken already.
  */
 export async function storeAcceptedPosting(
   acceptance: Acceptance,
-): Promise<TransactOutcome<'idempotencyKey' | 'request' | 'audit' | 'outbox' | 'contractLink'>> {
-  const { message, sub, key, requestHash, committedBy, audit, contractLink } = acceptance;
+): Promise<TransactOutcome<'request' | 'audit' | 'outbox' | 'contractLink'>> {
+  const { message, requestHash, committedBy, audit, contractLink } = acceptance;
   const table = tableName();
   return transact({
-    idempotencyKey: {
-      Put: {
-        TableName: table,
-        Item: {
-          ...idempotencyKey(message.gov, sub, key),
-          entity: 'idempotency-key',
-          postingId: message.postingId,
-          requestHash,
-          createdAt: message.actor.receivedAt,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
     request: {
       Put: { TableName: table, Item: requestItem(message, { committedBy, requestHash }), ConditionExpression: 'attribute_not_exists(pk)' },
     },

@@ -127,6 +127,7 @@ describe('crash and restart of npm start', () => {
     const requests = items.filter((i) => i.sk === 'REQUEST');
     const results = new Map(items.filter((i) => i.sk === 'RESULT').map((i) => [String(i.postingId), i]));
     const stored = new Set(requests.map((r) => String(r.postingId)));
+    expect(stored.size).toBeGreaterThan(0);
     const acceptedIds = sent.flatMap((s) => (s.postingId ? [s.postingId] : []));
     // Everything answered 202 was stored; some requests cut off by a kill were stored without an answer.
     expect(acceptedIds.filter((id) => !stored.has(id))).toEqual([]);
@@ -135,6 +136,8 @@ describe('crash and restart of npm start', () => {
 
     // None applied twice: one `.applied` audit record per applied posting, and the counters are the sums.
     const applied = [...results.values()].filter((r) => r.status === 'applied');
+    // Lines seeded with their journal attributes: a line without them would refuse every posting.
+    expect(applied.length).toBeGreaterThan(0);
     const auditApplied = items.filter((i) => i.entity === 'audit' && String(i.operation).endsWith('.applied'));
     expect(auditApplied.length).toBe(applied.length);
     expect(new Set(auditApplied.map((a) => a.target)).size).toBe(applied.length);
