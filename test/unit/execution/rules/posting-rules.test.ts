@@ -64,6 +64,16 @@ const orderBooks = (line: Record<string, number> = {}) => ({
     cashAllocation('2026-03', { allocated: 1_000 }),
   ],
 });
+/** An order of 200 given in February (its claim on February's cash), to be paid in March from `march`. */
+const februaryOrderBooks = (march: { allocated: number; paid: number; claimed: number }) => ({
+  items: [
+    expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200 }),
+    documentItem('order', 'O1', { lineId: 'E1', commitmentId: 'C1', resolutionId: 'RS1', cashMonth: '2026-02' }, { amount: 200 }),
+    commitment({ amount: 500, resolved: 200 }),
+    cashAllocation('2026-02', { allocated: 500, claimed: 200 }),
+    cashAllocation('2026-03', march),
+  ],
+});
 const orderPosting = (amount: number, sub = 'do-park') => posting({ kind: 'order', resolutionId: 'RS1', amount, date: '2026-03-04' }, sub);
 const withholdingOrder = (withholdings: { kind: 'income-tax' | 'local-income-tax'; amount: number }[], amount = 200) =>
   posting({ kind: 'order', resolutionId: 'RS1', amount, date: '2026-03-04', withholdings }, 'do-park');
@@ -506,15 +516,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
     {
       name: "an order given in February and paid in March: the claim leaves February's cash and is paid from March's",
       message: payPosting(),
-      books: {
-        items: [
-          expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200 }),
-          documentItem('order', 'O1', { lineId: 'E1', commitmentId: 'C1', resolutionId: 'RS1', cashMonth: '2026-02' }, { amount: 200 }),
-          commitment({ amount: 500, resolved: 200 }),
-          cashAllocation('2026-02', { allocated: 500, claimed: 200 }),
-          cashAllocation('2026-03', { allocated: 1_000, paid: 100, claimed: 300 }),
-        ],
-      },
+      books: februaryOrderBooks({ allocated: 1_000, paid: 100, claimed: 300 }),
       expected: {
         applied: {
           amount: 200,
@@ -532,15 +534,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
     {
       name: "an order given in February cannot be paid from March's cash that March's own orders claim already",
       message: payPosting(),
-      books: {
-        items: [
-          expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200 }),
-          documentItem('order', 'O1', { lineId: 'E1', commitmentId: 'C1', resolutionId: 'RS1', cashMonth: '2026-02' }, { amount: 200 }),
-          commitment({ amount: 500, resolved: 200 }),
-          cashAllocation('2026-02', { allocated: 500, claimed: 200 }),
-          cashAllocation('2026-03', { allocated: 1_000, paid: 100, claimed: 900 }),
-        ],
-      },
+      books: februaryOrderBooks({ allocated: 1_000, paid: 100, claimed: 900 }),
       expected: refused(422, 'order-within-cash-limit', { rule: 'order-within-cash-limit', item: 'cash', claimed: 900, allocated: 1_000 }),
     },
     {
