@@ -37,8 +37,25 @@ interface Indicators {
 const groupLabels: Record<string, string> = { field: '분야', department: '부서', policy: '정책사업', sector: '부문', account: '회계' };
 
 /** Budget against execution, grouped, as a chart and its table (the table carries the exact figures). */
+let functional: Promise<Map<string, string>> | undefined;
+
+/** Names of the 분야 and 부문 codes (the public 기능별 분류), read once. */
+function functionalNames(): Promise<Map<string, string>> {
+  functional ??= api<{ items: { code: string; nameKo: string; sectors: { code: string; nameKo: string }[] }[] }>(
+    '/classification/functional',
+  ).then(
+    (list) =>
+      new Map(
+        list.items.flatMap((field) => [[field.code, field.nameKo] as const, ...field.sectors.map((s) => [s.code, s.nameKo] as const)]),
+      ),
+  );
+  return functional;
+}
+
 export async function execution(gov: string, year: number, by: 'field' | 'department' | 'policy'): Promise<Node[]> {
   const rollup = await api<Rollup>(`/governments/${gov}/budgets/${year}/execution-status`, { by });
+  const names = by === 'field' ? await functionalNames().catch(() => new Map<string, string>()) : new Map<string, string>();
+  const named = (code: string) => (names.has(code) ? `${names.get(code)} (${code})` : code);
   const label = groupLabels[by] ?? by;
   return [
     figures([
@@ -48,7 +65,7 @@ export async function execution(gov: string, year: number, by: 'field' | 'depart
     ]),
     barChart(
       `${label}별 예산 대비 지출 (백만원)`,
-      rollup.groups.map((g) => g.key),
+      rollup.groups.map((g) => named(g.key)),
       [
         { label: '예산액', values: rollup.groups.map((g) => Number(BigInt(g.budget) / 1_000_000n)), color: '#9bb7de' },
         { label: '지출액', values: rollup.groups.map((g) => Number(BigInt(g.paid) / 1_000_000n)), color: '#0b4ea2' },
@@ -58,7 +75,7 @@ export async function execution(gov: string, year: number, by: 'field' | 'depart
     dataTable(
       `${label}별 집행현황`,
       [
-        { label, value: (g) => g.key },
+        { label, value: (g) => named(g.key) },
         { label: '예산액', value: (g) => g.budget, type: 'won' },
         { label: '배정액', value: (g) => g.allotted, type: 'won' },
         { label: '원인행위액', value: (g) => g.committed, type: 'won' },
