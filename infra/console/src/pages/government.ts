@@ -2,6 +2,8 @@ import { api } from '../api.ts';
 import { barChart } from '../chart.ts';
 import { h, replace } from '../dom.ts';
 import { percent, wonWithUnit } from '../format.ts';
+import { fundsView } from '../funds.ts';
+import type { FundStatus } from '../funds.ts';
 import { dataTable } from '../table.ts';
 import { figures, problemMessage, section } from '../ui.ts';
 
@@ -10,11 +12,6 @@ interface Rollup {
   paid: string;
   executionRate: string;
   groups: { key: string; lines: number; budget: string; allotted: string; committed: string; paid: string; executionRate: string }[];
-}
-interface FundStatus {
-  funds: { fund: string; inflow: string; outflow: string; cash: string }[];
-  total: { inflow: string; outflow: string; cash: string };
-  updatedAt: string | null;
 }
 interface Ratio {
   numerator: string;
@@ -89,24 +86,7 @@ export async function execution(gov: string, year: number, by: 'field' | 'depart
 }
 
 export async function fundStatus(gov: string, year: number): Promise<Node[]> {
-  const status = await api<FundStatus>(`/governments/${gov}/years/${year}/fund-status`);
-  return [
-    figures([
-      ['수입', wonWithUnit(status.total.inflow)],
-      ['지출', wonWithUnit(status.total.outflow)],
-      ['잔액', wonWithUnit(status.total.cash)],
-    ]),
-    dataTable(
-      '회계·기금별 자금',
-      [
-        { label: '회계', value: (f) => f.fund },
-        { label: '수입', value: (f) => f.inflow, type: 'won' },
-        { label: '지출', value: (f) => f.outflow, type: 'won' },
-        { label: '잔액', value: (f) => f.cash, type: 'won' },
-      ],
-      status.funds,
-    ),
-  ];
+  return fundsView(await api<FundStatus>(`/governments/${gov}/years/${year}/fund-status`));
 }
 
 async function debtRatio(gov: string, year: number): Promise<Node> {
@@ -137,12 +117,13 @@ export async function indicators(gov: string, year: number): Promise<Node> {
  */
 export function governmentHome(gov: string, year: number, title: string): HTMLElement {
   const content = h('div', { 'aria-busy': 'true' }, h('p', { class: 'loading' }, '불러오는 중…'));
-  api(`/governments/${gov}/years/${year}/fund-status`)
+  const funds = api<FundStatus>(`/governments/${gov}/years/${year}/fund-status`);
+  funds
     .then(() =>
       replace(
         content,
         section('예산 대비 집행 (분야별)', 'execution', () => execution(gov, year, 'field')),
-        section('자금 현황', 'funds', () => fundStatus(gov, year)),
+        section('자금 현황', 'funds', () => funds.then((status) => fundsView(status))),
         section('예산대비채무비율', 'debt', () => debtRatio(gov, year)),
         section('재정지표', 'indicators', () => indicators(gov, year)),
       ),
