@@ -60,7 +60,12 @@ export function createConsoleSite(config: ConsoleConfig, build: () => Promise<Co
           cookies: [],
           body: Buffer.from(JSON.stringify(config)),
         });
-      assets ??= build().then((built) => new Map(built.map((asset) => [asset.path, asset])));
+      assets ??= build()
+        .then((built) => new Map(built.map((asset) => [asset.path, asset])))
+        .catch((error: unknown) => {
+          assets = undefined; // a failed build (a syntax error while editing) is retried on the next request
+          throw error;
+        });
       return assets.then((found) => {
         const asset = found.get(name);
         if (!asset)

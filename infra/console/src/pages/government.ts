@@ -2,6 +2,8 @@ import { api } from '../api.ts';
 import { barChart } from '../chart.ts';
 import { h, replace } from '../dom.ts';
 import { percent, wonWithUnit } from '../format.ts';
+import { fundsView } from '../funds.ts';
+import type { FundStatus } from '../funds.ts';
 import { dataTable } from '../table.ts';
 import { figures, problemMessage, section } from '../ui.ts';
 
@@ -10,11 +12,6 @@ interface Rollup {
   paid: string;
   executionRate: string;
   groups: { key: string; lines: number; budget: string; allotted: string; committed: string; paid: string; executionRate: string }[];
-}
-interface FundStatus {
-  funds: { fund: string; inflow: string; outflow: string; cash: string }[];
-  total: { inflow: string; outflow: string; cash: string };
-  updatedAt: string | null;
 }
 interface Ratio {
   numerator: string;
@@ -37,8 +34,25 @@ interface Indicators {
 const groupLabels: Record<string, string> = { field: '분야', department: '부서', policy: '정책사업', sector: '부문', account: '회계' };
 
 /** Budget against execution, grouped, as a chart and its table (the table carries the exact figures). */
+let functional: Promise<Map<string, string>> | undefined;
+
+/** Names of the 분야 and 부문 codes (the public 기능별 분류), read once. */
+function functionalNames(): Promise<Map<string, string>> {
+  functional ??= api<{ items: { code: string; nameKo: string; sectors: { code: string; nameKo: string }[] }[] }>(
+    '/classification/functional',
+  ).then(
+    (list) =>
+      new Map(
+        list.items.flatMap((field) => [[field.code, field.nameKo] as const, ...field.sectors.map((s) => [s.code, s.nameKo] as const)]),
+      ),
+  );
+  return functional;
+}
+
 export async function execution(gov: string, year: number, by: 'field' | 'department' | 'policy'): Promise<Node[]> {
   const rollup = await api<Rollup>(`/governments/${gov}/budgets/${year}/execution-status`, { by });
+  const names = by === 'field' ? await functionalNames().catch(() => new Map<string, string>()) : new Map<string, string>();
+  const named = (code: string) => (names.has(code) ? `${names.get(code)} (${code})` : code);
   const label = groupLabels[by] ?? by;
   return [
     figures([
@@ -48,7 +62,7 @@ export async function execution(gov: string, year: number, by: 'field' | 'depart
     ]),
     barChart(
       `${label}별 예산 대비 지출 (백만원)`,
-      rollup.groups.map((g) => g.key),
+      rollup.groups.map((g) => named(g.key)),
       [
         { label: '예산액', values: rollup.groups.map((g) => Number(BigInt(g.budget) / 1_000_000n)), color: '#9bb7de' },
         { label: '지출액', values: rollup.groups.map((g) => Number(BigInt(g.paid) / 1_000_000n)), color: '#0b4ea2' },
@@ -58,7 +72,7 @@ export async function execution(gov: string, year: number, by: 'field' | 'depart
     dataTable(
       `${label}별 집행현황`,
       [
-        { label, value: (g) => g.key },
+        { label, value: (g) => named(g.key) },
         { label: '예산액', value: (g) => g.budget, type: 'won' },
         { label: '배정액', value: (g) => g.allotted, type: 'won' },
         { label: '원인행위액', value: (g) => g.committed, type: 'won' },
@@ -72,24 +86,7 @@ export async function execution(gov: string, year: number, by: 'field' | 'depart
 }
 
 export async function fundStatus(gov: string, year: number): Promise<Node[]> {
-  const status = await api<FundStatus>(`/governments/${gov}/years/${year}/fund-status`);
-  return [
-    figures([
-      ['수입', wonWithUnit(status.total.inflow)],
-      ['지출', wonWithUnit(status.total.outflow)],
-      ['잔액', wonWithUnit(status.total.cash)],
-    ]),
-    dataTable(
-      '회계·기금별 자금',
-      [
-        { label: '회계', value: (f) => f.fund },
-        { label: '수입', value: (f) => f.inflow, type: 'won' },
-        { label: '지출', value: (f) => f.outflow, type: 'won' },
-        { label: '잔액', value: (f) => f.cash, type: 'won' },
-      ],
-      status.funds,
-    ),
-  ];
+  return fundsView(await api<FundStatus>(`/governments/${gov}/years/${year}/fund-status`));
 }
 
 async function debtRatio(gov: string, year: number): Promise<Node> {
@@ -120,12 +117,13 @@ export async function indicators(gov: string, year: number): Promise<Node> {
  */
 export function governmentHome(gov: string, year: number, title: string): HTMLElement {
   const content = h('div', { 'aria-busy': 'true' }, h('p', { class: 'loading' }, '불러오는 중…'));
-  api(`/governments/${gov}/years/${year}/fund-status`)
+  const funds = api<FundStatus>(`/governments/${gov}/years/${year}/fund-status`);
+  funds
     .then(() =>
       replace(
         content,
         section('예산 대비 집행 (분야별)', 'execution', () => execution(gov, year, 'field')),
-        section('자금 현황', 'funds', () => fundStatus(gov, year)),
+        section('자금 현황', 'funds', () => funds.then((status) => fundsView(status))),
         section('예산대비채무비율', 'debt', () => debtRatio(gov, year)),
         section('재정지표', 'indicators', () => indicators(gov, year)),
       ),

@@ -3,6 +3,8 @@ import { barChart } from '../chart.ts';
 import { h, replace } from '../dom.ts';
 import { koreanDate, percent, ratePercent, size, wonWithUnit } from '../format.ts';
 import { governmentName, governments, metropolitanOf } from '../governments.ts';
+import { fundsView } from '../funds.ts';
+import type { FundStatus } from '../funds.ts';
 import { dataTable } from '../table.ts';
 import { figures, problemMessage, section } from '../ui.ts';
 import { reportTitles } from '../reports.ts';
@@ -24,15 +26,8 @@ interface ExecutionRate {
   executionRate: string;
   items: { gov: string; budget: string; paid: string; executionRate: string }[];
 }
-interface FundFigures {
-  inflow: string;
-  outflow: string;
-  cash: string;
-}
-interface NationalFunds {
+interface NationalFunds extends FundStatus {
   governments: number;
-  funds: ({ fund: string } & FundFigures)[];
-  total: FundFigures;
 }
 
 /** 행정안전부: the archives of every government, nationwide fund status and execution rates. */
@@ -131,24 +126,7 @@ function archiveBrowser(year: number): HTMLElement {
 
 async function nationalFunds(year: number): Promise<Node[]> {
   const status = await api<NationalFunds>(`/years/${year}/fund-status`);
-  return [
-    figures([
-      ['자금 움직임이 있는 지방자치단체', `${status.governments}곳`],
-      ['수입', wonWithUnit(status.total.inflow)],
-      ['지출', wonWithUnit(status.total.outflow)],
-      ['잔액', wonWithUnit(status.total.cash)],
-    ]),
-    dataTable(
-      '회계·기금별 자금',
-      [
-        { label: '회계', value: (f) => f.fund },
-        { label: '수입', value: (f) => f.inflow, type: 'won' },
-        { label: '지출', value: (f) => f.outflow, type: 'won' },
-        { label: '잔액', value: (f) => f.cash, type: 'won' },
-      ],
-      status.funds,
-    ),
-  ];
+  return fundsView(status, [['자금 움직임이 있는 지방자치단체', `${status.governments}곳`]]);
 }
 
 /** Per government (sortable), and the 17 시·도 with their 시·군·구 summed, as a chart and its table. */
