@@ -171,6 +171,7 @@ export const problemCodes = {
   'refund-within-receipt': 'refunded ≤ the receipt would not hold',
   'commitment-has-payments': 'a commitment with payments cannot be cancelled whole',
   'nothing-to-release': 'the commitment has no unused reserve to cancel',
+  'reduction-within-unresolved': 'a commitment is reduced by at most what is neither resolved nor released (amount − resolved)',
   'order-already-paid': 'the payment order was paid already',
   'original-not-applied': 'the posting to correct is not applied (yet)',
   'already-corrected': 'the posting was corrected already',

@@ -54,6 +54,7 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   // execution
   assessRevenue: '징수결의: 세입 라인에 징수 결정',
   cancelCommitment: '미지급 지출원인행위 취소',
+  reduceCommitment: '지출원인행위 감액 (미결의 잔액 해제, 지급분은 그대로)',
   confirmPayment: '지급: 금고(지정 금융기관)의 지급 확인',
   correctPosting: '정정: 원 거래를 참조하는 반대 거래 (수정이 아님)',
   createCommitment: '지출원인행위: 배정된 예산의 집행 약정',

@@ -83,6 +83,10 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
     params: { year: YEAR, commitmentId: 'missing-commitment' },
     body: { date: `${YEAR}-03-13`, reason: '계약 해지' },
   }),
+  reduceCommitment: posting({
+    params: { year: YEAR, commitmentId: 'missing-commitment' },
+    body: { amount: 10_000, date: `${YEAR}-03-13`, reason: '교부결정 감액' },
+  }),
   correctPosting: posting({
     params: { year: YEAR, postingId: 'missing-posting' },
     body: { date: `${YEAR}-03-14`, reason: '금액 오류 정정' },

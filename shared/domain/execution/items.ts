@@ -57,7 +57,7 @@ export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
     'returned',
   ],
   cash: ['allocated', 'paid'],
-  commitment: ['amount', 'resolved', 'paid', 'cancelled', 'paidLater'],
+  commitment: ['amount', 'resolved', 'paid', 'cancelled', 'paidLater', 'reduced'],
   resolution: ['amount', 'ordered'],
   order: ['amount', 'paid', 'returned'],
   assessment: ['amount', 'received', 'notices', 'writtenOff', 'suspended'],
