@@ -2,6 +2,7 @@ import { auditRecord } from '#shared/audit/audit-record.ts';
 import { applicationTarget, requireApplication, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
 import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
 import { Refused } from '#shared/domain/refusal.ts';
+import { commitmentHeld } from '#shared/domain/subsidy/cancellation.ts';
 import { isRefusal } from '#shared/domain/subsidy/committee.ts';
 import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
 import { lateBand, reportDueDate, verificationRefusal } from '#shared/domain/subsidy/reporting.ts';
@@ -54,8 +55,8 @@ export async function submitReport(
 
 /**
  * 금액 확정 (보조금법 §19) and the 반환 due (§31②). A 반환 due is registered under each identifier and
- * in the ministry's list, so that it suspends further grants anywhere until paid (§33). The unneeded
- * part of the commitment is released when nothing more is to be paid.
+ * in the ministry's list, so that it suspends further grants anywhere until paid (§33). The part of
+ * the commitment the grant will no longer pay is released (the `reduce` posting).
  */
 export async function settleGrant(
   request: RequestInfo,
@@ -70,20 +71,21 @@ export async function settleGrant(
   const decided = application.decision?.amount ?? 0;
   const outcome = settle({ decided, paid: application.paid, fixed: input.fixedAmount, interest: input.interest });
   if (isRefusal(outcome)) throw new Refused(outcome);
-  let released = 0;
-  // The commitment holds the decision as first made: a 교부결정 취소 cut the decision, not the commitment.
-  const committed = application.cancellations?.[0]?.decidedBefore ?? decided;
-  if (outcome.stillToPay === 0 && committed > application.paid && application.decision) {
+  // What the grant will no longer pay leaves the commitment (지출원인행위 감액): all it holds beyond
+  // the fixed amount or what was paid, whichever is more (the excess paid comes back by 반환).
+  const held = commitmentHeld(application.cancellations?.[0]?.decidedBefore ?? decided, application.cancellations ?? []);
+  const released = Math.max(0, held - Math.max(outcome.fixed, application.paid));
+  if (released > 0 && application.decision) {
     await ledger.release({
       request,
       gov,
       year,
       commitmentId: application.decision.commitmentId,
+      amount: released,
       reference: `subsidy.${gov}.${year}.${applicationId}`,
       date: input.settledOn,
       reason: `보조금 금액 확정 ${input.fixedAmount}: 미교부 잔액 해제`,
     });
-    released = committed - application.paid;
   }
   const changes: Partial<ApplicationRecord> = {
     state: outcome.returnDue > 0 ? 'settled' : 'closed',

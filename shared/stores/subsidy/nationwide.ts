@@ -127,6 +127,18 @@ export const historyItems = (application: ApplicationRecord, entry: HistoryEntry
     },
   }));
 
+/** The grant's amount in its support-history items, after a 교부결정 취소 cut it (the nationwide totals follow). */
+export const historyAmountItems = (application: ApplicationRecord, decidedOn: string, amount: number): TransactItem[] =>
+  application.identifiers.map((identifier) => ({
+    Update: {
+      TableName: tableName(),
+      Key: { pk: identifierPartition(identifier), sk: historySort(decidedOn, application.gov, application.applicationId) },
+      UpdateExpression: 'SET amount = :amount',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':amount': amount },
+    },
+  }));
+
 export const flagItem = (application: ApplicationRecord, decidedAt: string, record: Record<string, unknown>): TransactItem => ({
   Put: {
     TableName: tableName(),

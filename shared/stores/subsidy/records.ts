@@ -75,9 +75,9 @@ export interface CancellationRecord {
   readonly decidedAfter: number;
   readonly unpaidReleased: number;
   /**
-   * `released`: the commitment was cancelled now; `at-settlement`: 금액 확정 releases it;
-   * `still-committed`: the grant has payments, which the execution cancel posting refuses;
-   * `unchanged`: the cut fell on money already paid.
+   * `released`: `unpaidReleased` left the commitment now (the `reduce` posting); `unchanged`: the cut
+   * fell on money already paid. `at-settlement` and `still-committed` remain on records made before
+   * the `reduce` posting existed (nothing was released then).
    */
   readonly commitment:
     | { readonly status: 'released'; readonly postingId: string }

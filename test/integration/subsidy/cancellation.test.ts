@@ -6,6 +6,8 @@ import {
   cancelSubsidyGrant,
   createSubsidyProgram,
   decideSubsidyGrant,
+  getNationalRecipientGrants,
+  getSubsidyProgram,
   listNationalOutstandingReturns,
   paySubsidy,
   recordSubsidyExecution,
@@ -90,7 +92,7 @@ async function decidedGrant(sub: string, businessNumber: string, name: string, r
 const cancelBody = (body: Record<string, unknown>) => ({ reason: '사유서 첨부', cancelledOn: `${year}-09-01`, ...body });
 
 describe('교부결정 취소 (보조금법 §11, §12) and the 반환 it orders (§31①)', () => {
-  const grants = { storm: { id: '', caller: officer }, fraud: { id: '', caller: officer } };
+  const grants = { storm: { id: '', caller: officer }, fraud: { id: '', caller: officer }, partial: { id: '', caller: officer } };
 
   it('sets up a 공모 and two decided grants (the commitments on the line)', async () => {
     await seedLine({ gov: GOV, lineId: LINE, allotted: 100_000_000, itemCode: '307-02' });
@@ -230,6 +232,45 @@ describe('교부결정 취소 (보조금법 §11, §12) and the 반환 it orders
     expect(returned.body).toMatchObject({ state: 'closed', returned: 9_015_000, returns: [{ restored: 9_000_000 }] });
   });
 
+  it('cuts a part-paid grant: the unpaid part leaves the commitment at once (지출원인행위 감액), the program total and the nationwide history fall', async () => {
+    const before = await committed();
+    grants.partial = await decidedGrant('rcp-part', '3128645210', '새벽', '920909-1234567');
+    const params = { gov: GOV, year, applicationId: grants.partial.id };
+    const requested = await callRoute(requestSubsidyPayment, {
+      params,
+      body: { amount: 4_000_000, requestedOn: `${year}-04-02`, evidence: [{ kind: 'other', reference: '교부신청서' }] },
+      caller: grants.partial.caller,
+    });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+    const paid = await callRoute(paySubsidy, {
+      params: { ...params, paymentId: requested.body.paymentId },
+      body: { paidOn: `${year}-04-03` },
+      caller: disbursing,
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    expect(await committed()).toBe(before + 9_000_000);
+    const cancelled = await callRoute(cancelSubsidyGrant, {
+      params,
+      body: cancelBody({ ground: 'circumstances', amount: 3_000_000, reason: '행사 규모 축소' }),
+      caller: officer,
+    });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      state: 'decided',
+      decision: { amount: 6_000_000 },
+      cancellations: [
+        { decidedBefore: 9_000_000, decidedAfter: 6_000_000, unpaidReleased: 3_000_000, returnDue: 0, commitment: { status: 'released' } },
+      ],
+    });
+    // 9,000,000 committed − 3,000,000 released; the 4,000,000 resolved for the payment stays on the commitment
+    expect(await committed()).toBe(before + 6_000_000);
+    // 교부 합계: 9M + 9M decided, both cancelled whole, then 9M cut by 3M
+    const program = await callRoute(getSubsidyProgram, { params: { gov: GOV, year, programId: 'FESTIVAL' }, caller: budget });
+    expect(program.body).toMatchObject({ budget: 50_000_000, decided: 6_000_000 });
+    const history = await callRoute(getNationalRecipientGrants, { params: { idKind: 'brn', idValue: '3128645210' }, caller: ministry });
+    expect(history.body.items).toEqual([expect.objectContaining({ gov: GOV, applicationId: grants.partial.id, amount: 6_000_000 })]);
+  });
+
   it('wrote the audit record of each cancellation', async () => {
     const month = new Date().toISOString().slice(0, 7);
     const { Items = [] } = await dynamoClient().send(
@@ -239,6 +280,6 @@ describe('교부결정 취소 (보조금법 §11, §12) and the 반환 it orders
         ExpressionAttributeValues: { ':pk': `AUDIT#${GOV}#${month}` },
       }),
     );
-    expect(Items.filter((item) => item.operation === 'subsidy.grant.cancel')).toHaveLength(2);
+    expect(Items.filter((item) => item.operation === 'subsidy.grant.cancel')).toHaveLength(3);
   });
 });
