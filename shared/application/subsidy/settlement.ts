@@ -117,7 +117,11 @@ export async function recordReturn(
   const outstanding = (application.settlement?.returnDue ?? 0) - application.returned;
   throwIf(returnRefusal(outstanding, input.amount));
   const destination = returnDestination(year, input.receivedOn);
-  const { parts } = returnParts(await paidOrders(gov, year, applicationId), restoredBefore(application), input.amount);
+  // Only a 반납 within the year goes back against the paid orders; a later return is all revenue (§27①).
+  const { parts } =
+    destination.kind === 'restore-line'
+      ? returnParts(await paidOrders(gov, year, applicationId), restoredBefore(application), input.amount)
+      : { parts: [] };
   const posted = await ledger.returnFunds({
     request,
     gov,
