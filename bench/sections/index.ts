@@ -6,6 +6,7 @@ import { peakDay } from './peak-day.ts';
 import { pipelineThroughput } from './pipeline-throughput.ts';
 import { readLatency } from './read-latency.ts';
 import { settlementScale } from './settlement-scale.ts';
+import { subsidyDuplicateCheck } from './subsidy-duplicate-check.ts';
 import { writeCost } from './write-cost.ts';
 
 /** In the order of the figures. */
@@ -18,4 +19,5 @@ export const allSections: readonly Section[] = [
   coldStart,
   bulkImport,
   noisyNeighbour,
+  subsidyDuplicateCheck,
 ];
