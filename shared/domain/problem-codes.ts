@@ -290,6 +290,8 @@ export const problemCodes = {
   'cancellation-exceeds-grant': 'the part cancelled is more than the decision holds',
   'cancellation-of-performed-part': 'a change of circumstances does not cancel the part already performed (보조금법 §11① 단서)',
   'sanction-exceeds-cap': '제재부가금 and fines may not exceed 5 × the amount to be returned (보조금법 §35①)',
+  'report-cut-undecided': 'a late 실적보고 leaves a cut of the next grant: cutBp in the band or cutWaiver (보조금법 §17③)',
+  'report-cut-outside-band': 'the cut of the next grant is outside the band of the report’s delay (보조금령 §9④)',
 
   // Contracts and payment forms (지방계약법, 선금급, 개산급, 일상경비등)
   'contract-not-found': 'the government has no contract of that id in its register',

@@ -88,6 +88,15 @@ export const decisionBody = z.strictObject({
   decidedOn: isoDate,
   conditions: z.array(text(1, 500)).max(20).default([]),
   overrideReason: text(1, 2000).optional().describe('required when similar grants are flagged: why the grant is not a duplicate'),
+  cutBp: z
+    .int()
+    .min(0)
+    .max(5000)
+    .optional()
+    .describe(
+      'a 실적보고 of this recipient to this government was late: the cut of this grant in basis points, inside the band of the delay (보조금법 §17③; 보조금령 §9④)',
+    ),
+  cutWaiver: text(1, 2000).optional().describe('a late 실적보고 is pending and this grant is not cut: why'),
 });
 
 const evidence = z.strictObject({

@@ -5,12 +5,13 @@ import { Refused } from '#shared/domain/refusal.ts';
 import { commitmentHeld } from '#shared/domain/subsidy/cancellation.ts';
 import { isRefusal } from '#shared/domain/subsidy/committee.ts';
 import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
+import { pendingCutOf } from '#shared/domain/subsidy/next-grant-cut.ts';
 import { lateBand, reportDueDate, verificationRefusal } from '#shared/domain/subsidy/reporting.ts';
 import { sanctionDueDate, sanctionRefusal } from '#shared/domain/subsidy/sanction.ts';
 import { returnDestination, returnParts, returnRefusal, settle } from '#shared/domain/subsidy/settlement.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { paymentsOf, updateApplication } from '#shared/stores/subsidy/applications.ts';
-import { returnItems } from '#shared/stores/subsidy/nationwide.ts';
+import { pendingCutItems, returnItems } from '#shared/stores/subsidy/nationwide.ts';
 import type { ApplicationRecord, ReportRecord, ReturnRecord } from '#shared/stores/subsidy/records.ts';
 
 const spent = (application: ApplicationRecord, source: 'grant' | 'own'): number =>
@@ -49,7 +50,10 @@ export async function submitReport(
     ...(input.verification ? { verification: input.verification } : {}),
   };
   const audit = auditRecord(request, { gov, operation: 'subsidy.report.submit', target: applicationTarget(application) });
-  requireWritten(await updateApplication(application, { state: 'reported', report }, {}, audit));
+  // A report 3 months or more late leaves a cut of this government's next grant to the recipient (§17③).
+  const cut = pendingCutOf(gov, applicationId, report.late);
+  const cuts = cut ? pendingCutItems(application, cut) : [];
+  requireWritten(await updateApplication(application, { state: 'reported', report }, { cuts }, audit));
   return { ...application, state: 'reported', report, revision: application.revision + 1 };
 }
 

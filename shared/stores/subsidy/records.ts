@@ -30,6 +30,15 @@ export interface DecisionRecord {
   readonly commitmentId: string;
   readonly flags: readonly SimilarMatch[];
   readonly overrideReason?: string;
+  /** The cut of this grant for a late 실적보고 (보조금법 §17③): `amount` is what was asked less `cut`. */
+  readonly reportCut?: {
+    readonly asked: number;
+    readonly cutBp: number;
+    readonly cut: number;
+    readonly lateApplications: readonly string[];
+    readonly article: string;
+    readonly waiver?: string;
+  };
   readonly obligations: readonly Obligation[];
 }
 
