@@ -148,6 +148,8 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   submitSubsidyReport: { own: ['subsidy_recipient'], other: [] },
   settleSubsidyGrant: { own: ['department_official'], other: [] },
   cancelSubsidyGrant: { own: ['department_official'], other: [] },
+  fileSubsidyObjection: { own: ['subsidy_recipient'], other: [] },
+  decideSubsidyObjection: { own: ['department_official'], other: [] },
   recordSubsidyReturn: { own: ['revenue_officer', 'disbursing_officer'], other: [] },
   imposeSubsidySanction: { own: ['department_official'], other: [] },
   registerSubsidyExclusion: { own: ['budget_officer', 'department_official'], other: [] },

@@ -5,6 +5,7 @@ import type { CancellationGround } from '#shared/domain/subsidy/cancellation.ts'
 import type { ApplicationState } from '#shared/domain/subsidy/lifecycle.ts';
 import type { SimilarMatch } from '#shared/domain/subsidy/nationwide-check.ts';
 import type { ProgramInput } from '#shared/domain/subsidy/program.ts';
+import type { ObjectionOutcome, ObjectionSubject } from '#shared/domain/subsidy/objection.ts';
 import type { LateBand, Obligation } from '#shared/domain/subsidy/reporting.ts';
 import type { ReturnDestination } from '#shared/domain/subsidy/settlement.ts';
 
@@ -95,6 +96,25 @@ export interface CancellationRecord {
   readonly interest: number;
 }
 
+/** An 이의신청 (보조금법 §36의2) and, once heard, its decision. */
+export interface ObjectionRecord {
+  readonly subject: ObjectionSubject;
+  readonly noticeOn: string;
+  readonly filedOn: string;
+  readonly grounds: string;
+  readonly filedBy: string;
+  readonly status: 'pending' | 'decided';
+  readonly decision?: {
+    readonly decidedOn: string;
+    readonly outcome: ObjectionOutcome;
+    readonly heard: string;
+    readonly measures: string;
+    readonly decidedBy: string;
+    /** An objection to the decision's content: accept by this day or the application counts as withdrawn (§36의2③). */
+    readonly acceptBy?: string;
+  };
+}
+
 export interface ApplicationRecord extends ApplicationContent {
   readonly gov: string;
   readonly year: number;
@@ -118,6 +138,7 @@ export interface ApplicationRecord extends ApplicationContent {
   readonly returned: number;
   readonly returns: readonly ReturnRecord[];
   readonly cancellations?: readonly CancellationRecord[];
+  readonly objections?: readonly ObjectionRecord[];
   readonly sanction?: { readonly amount: number; readonly dueDate: string; readonly imposedOn: string };
 }
 

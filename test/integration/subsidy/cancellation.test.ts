@@ -6,6 +6,8 @@ import {
   cancelSubsidyGrant,
   createSubsidyProgram,
   decideSubsidyGrant,
+  decideSubsidyObjection,
+  fileSubsidyObjection,
   getNationalRecipientGrants,
   getSubsidyProgram,
   listNationalOutstandingReturns,
@@ -269,6 +271,37 @@ describe('교부결정 취소 (보조금법 §11, §12) and the 반환 it orders
     expect(program.body).toMatchObject({ budget: 50_000_000, decided: 6_000_000 });
     const history = await callRoute(getNationalRecipientGrants, { params: { idKind: 'brn', idValue: '3128645210' }, caller: ministry });
     expect(history.body.items).toEqual([expect.objectContaining({ gov: GOV, applicationId: grants.partial.id, amount: 6_000_000 })]);
+  });
+
+  it('takes an 이의신청 within 20 days of the cut’s notice and decides it once (보조금법 §36의2)', async () => {
+    const params = { gov: GOV, year, applicationId: grants.partial.id };
+    const objection = (filedOn: string, caller: TestCaller = grants.partial.caller) =>
+      callRoute(fileSubsidyObjection, {
+        params,
+        body: { subject: 'cancellation', noticeOn: `${year}-09-01`, filedOn, grounds: '축소 사유가 사실과 다릅니다' },
+        caller,
+      });
+    expect((await objection(`${year}-09-22`)).body).toMatchObject({
+      status: 422,
+      code: 'objection-period-passed',
+      context: { numbers: { lastDay: `${year}-09-21` } },
+    });
+    expect((await objection(`${year}-09-21`, grants.fraud.caller)).status).toBe(403);
+    const filed = await objection(`${year}-09-21`);
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+    expect(filed.body.objections).toEqual([expect.objectContaining({ subject: 'cancellation', status: 'pending', filedBy: 'rcp-part' })]);
+    const decide = (objectionNo: number) =>
+      callRoute(decideSubsidyObjection, {
+        params: { ...params, objectionNo },
+        body: { decidedOn: `${year}-10-05`, outcome: 'dismissed', heard: '보조사업자 대표 (10월 2일 의견진술)', measures: '감액 유지' },
+        caller: officer,
+      });
+    const decided = await decide(1);
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect(decided.body.objections[0]).toMatchObject({ status: 'decided', decision: { outcome: 'dismissed', decidedBy: 'dept-41110' } });
+    expect(decided.body.objections[0].decision.acceptBy).toBeUndefined();
+    expect((await decide(1)).body).toMatchObject({ status: 409, code: 'objection-decided' });
+    expect((await decide(2)).body).toMatchObject({ status: 404, code: 'objection-not-found' });
   });
 
   it('wrote the audit record of each cancellation', async () => {

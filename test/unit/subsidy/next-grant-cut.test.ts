@@ -50,3 +50,15 @@ describe('the next grant after a late 실적보고', () => {
     expect(nextGrantCut('11110', 10_000_000, cuts, { cutBp: 5001 })).toMatchObject({ code: 'report-cut-outside-band' });
   });
 });
+
+describe('이의신청 periods (보조금법 §36의2)', () => {
+  it('takes an objection from the notice to its 20th day after, and gives an acceptance day for the decision’s content', async () => {
+    const { acceptanceDueOf, objectionRefusal } = await import('#shared/domain/subsidy/objection.ts');
+    expect(objectionRefusal('2026-09-01', '2026-09-21')).toBeUndefined();
+    expect(objectionRefusal('2026-09-01', '2026-09-01')).toBeUndefined();
+    expect(objectionRefusal('2026-09-01', '2026-09-22')).toMatchObject({ code: 'objection-period-passed' });
+    expect(objectionRefusal('2026-09-01', '2026-08-31')).toMatchObject({ code: 'objection-period-passed' });
+    expect(acceptanceDueOf('decision', '2026-10-05')).toBe('2026-10-25');
+    expect(acceptanceDueOf('cancellation', '2026-10-05')).toBeUndefined();
+  });
+});
