@@ -7,6 +7,7 @@ import { peakDay } from './peak-day.ts';
 import { pipelineThroughput } from './pipeline-throughput.ts';
 import { readLatency } from './read-latency.ts';
 import { settlementScale } from './settlement-scale.ts';
+import { subsidyDuplicateCheck } from './subsidy-duplicate-check.ts';
 import { writeCost } from './write-cost.ts';
 import { yearEndRush } from './year-end-rush.ts';
 
@@ -22,4 +23,5 @@ export const allSections: readonly Section[] = [
   noisyNeighbour,
   designLimit,
   yearEndRush,
+  subsidyDuplicateCheck,
 ];

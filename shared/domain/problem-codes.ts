@@ -177,6 +177,7 @@ export const problemCodes = {
   'refund-within-receipt': 'refunded ≤ the receipt would not hold',
   'commitment-has-payments': 'a commitment with payments cannot be cancelled whole',
   'nothing-to-release': 'the commitment has no unused reserve to cancel',
+  'reduction-within-unresolved': 'a commitment is reduced by at most what is neither resolved nor released (amount − resolved)',
   'order-already-paid': 'the payment order was paid already',
   'original-not-applied': 'the posting to correct is not applied (yet)',
   'already-corrected': 'the posting was corrected already',
@@ -295,6 +296,11 @@ export const problemCodes = {
   'cancellation-exceeds-grant': 'the part cancelled is more than the decision holds',
   'cancellation-of-performed-part': 'a change of circumstances does not cancel the part already performed (보조금법 §11① 단서)',
   'sanction-exceeds-cap': '제재부가금 and fines may not exceed 5 × the amount to be returned (보조금법 §35①)',
+  'report-cut-undecided': 'a late 실적보고 leaves a cut of the next grant: cutBp in the band or cutWaiver (보조금법 §17③)',
+  'objection-period-passed': 'an 이의신청 is filed within 20 days of the notice it objects to (보조금법 §36의2①)',
+  'objection-not-found': 'the application has no 이의신청 of that number',
+  'objection-decided': 'the 이의신청 was decided already (보조금법 §36의2③)',
+  'report-cut-outside-band': 'the cut of the next grant is outside the band of the report’s delay (보조금령 §9④)',
 
   // Contracts and payment forms (지방계약법, 선금급, 개산급, 일상경비등)
   'contract-not-found': 'the government has no contract of that id in its register',

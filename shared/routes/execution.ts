@@ -9,6 +9,7 @@ import {
   assessmentBody,
   assessmentParams,
   cancellationBody,
+  reductionBody,
   commitmentBody,
   commitmentParams,
   correctionBody,
@@ -169,6 +170,21 @@ export const cancelCommitment = posting({
   access: makers('cancel'),
   params: commitmentParams,
   body: cancellationBody,
+});
+
+export const reduceCommitment = posting({
+  id: 'reduceCommitment',
+  path: `${base}/commitments/{commitmentId}/reductions`,
+  handler: 'expenditure/reduce-commitment',
+  summary: 'Reduce a commitment (지출원인행위 감액), payments or not: its unresolved part goes back to the allotment',
+  description:
+    'Releases `amount` of the commitment that is neither resolved nor released (422 reduction-within-unresolved ' +
+    'beyond amount − resolved); the payments already made on it stay. No journal line. Used by a 보조금 교부결정 ' +
+    'cut (보조금법 제11조, 제12조) or 금액 확정 (제19조) to release what the grant will no longer pay.',
+  tags: expenditure,
+  access: makers('reduce'),
+  params: commitmentParams,
+  body: reductionBody,
 });
 
 export const correctPosting = posting({

@@ -58,6 +58,7 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   // execution
   assessRevenue: '징수결의: 세입 라인에 징수 결정',
   cancelCommitment: '미지급 지출원인행위 취소',
+  reduceCommitment: '지출원인행위 감액 (미결의 잔액 해제, 지급분은 그대로)',
   confirmPayment: '지급: 금고(지정 금융기관)의 지급 확인',
   correctPosting: '정정: 원 거래를 참조하는 반대 거래 (수정이 아님)',
   createCommitment: '지출원인행위: 배정된 예산의 집행 약정',
@@ -146,6 +147,8 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   reviewSubsidyApplication: '지방보조금관리위원회 심의 결과 기록',
   settleSubsidyGrant: '금액 확정과 반환액 산정 (보조금법 §19, §31)',
   cancelSubsidyGrant: '교부결정 취소 (보조금법 §11 사정변경, §12 법령 위반 등)와 반환명령 (§31①)',
+  fileSubsidyObjection: '이의신청 (통지를 받은 날부터 20일 이내, 보조금법 §36의2①)',
+  decideSubsidyObjection: '이의신청에 대한 조치와 통지 (관계자 의견 청취 후, 보조금법 §36의2③)',
   submitSubsidyApplication: '보조사업 신청 (사업계획, 자부담)',
   submitSubsidyReport: '실적보고와 정산보고서 (보조금법 §17)',
 };

@@ -9,6 +9,9 @@ import {
   applicationParams,
   applicationView,
   cancellationBody,
+  objectionBody,
+  objectionDecisionBody,
+  objectionParams,
   decisionBody,
   exclusionBody,
   exclusionView,
@@ -237,6 +240,37 @@ export const cancelSubsidyGrant = defineRoute({
   body: cancellationBody,
   response: applicationView,
   maxBodyBytes: 4096,
+});
+
+export const fileSubsidyObjection = defineRoute({
+  id: 'fileSubsidyObjection',
+  method: 'POST',
+  path: `${app}/objections`,
+  handler: 'subsidy/file-objection',
+  summary: '이의신청 against a measure on the grant, within 20 days of its notice (보조금법 §36의2①)',
+  description: 'Refused 422 objection-period-passed after the 20th day from the notice.',
+  tags,
+  access: governmentWrite('subsidy_recipient'),
+  params: applicationParams,
+  body: objectionBody,
+  response: applicationView,
+  maxBodyBytes: BODY,
+});
+
+export const decideSubsidyObjection = defineRoute({
+  id: 'decideSubsidyObjection',
+  method: 'POST',
+  path: `${app}/objections/{objectionNo}/decision`,
+  handler: 'subsidy/decide-objection',
+  summary: 'The decision on an 이의신청 after hearing those concerned, notified to the objector (보조금법 §36의2③)',
+  description:
+    'Once (409 objection-decided). An objection to the decision or its conditions gets `acceptBy`: not accepted by then, the application counts as withdrawn.',
+  tags,
+  access: governmentWrite('department_official'),
+  params: objectionParams,
+  body: objectionDecisionBody,
+  response: applicationView,
+  maxBodyBytes: BODY,
 });
 
 export const recordSubsidyReturn = defineRoute({

@@ -79,6 +79,8 @@ export const returnBody = z.strictObject({
   exceptionCode,
 });
 export const cancellationBody = z.strictObject({ date: isoDate, reason: text(500) });
+/** 지출원인행위 감액: the part of the commitment released (≤ amount − resolved, 422 otherwise). */
+export const reductionBody = z.strictObject({ amount, date: isoDate, reason: text(500) });
 export const correctionBody = z.strictObject({ date: isoDate, reason: text(500) });
 export const assessmentBody = z.strictObject({
   lineId,
@@ -213,6 +215,7 @@ export const postingMessage = z.strictObject({
     returnBody.extend({ kind: z.literal('return'), orderId: postingId }),
     withdrawalBody.extend({ kind: z.literal('withdraw'), custodyId: postingId }),
     cancellationBody.extend({ kind: z.literal('cancel'), commitmentId: postingId }),
+    reductionBody.extend({ kind: z.literal('reduce'), commitmentId: postingId }),
     correctionBody.extend({ kind: z.literal('correct'), originalPostingId: postingId }),
     assessmentBody.extend({ kind: z.literal('assess') }),
     noticeBody.extend({ kind: z.literal('notice'), assessmentId: postingId }),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { applicationStates } from '#shared/domain/subsidy/lifecycle.ts';
+import { objectionOutcomes, objectionSubjectCodes } from '#shared/domain/subsidy/objection.ts';
 import { exclusionGrounds, exclusionParties } from '#shared/domain/subsidy/exclusion.ts';
 import { isBusinessNumber, isCorporateNumber, isResidentNumber } from '#shared/domain/subsidy/identifiers.ts';
 import { operatingCostKinds, publicCallExceptions, recipientKinds } from '#shared/domain/subsidy/program.ts';
@@ -88,6 +89,15 @@ export const decisionBody = z.strictObject({
   decidedOn: isoDate,
   conditions: z.array(text(1, 500)).max(20).default([]),
   overrideReason: text(1, 2000).optional().describe('required when similar grants are flagged: why the grant is not a duplicate'),
+  cutBp: z
+    .int()
+    .min(0)
+    .max(5000)
+    .optional()
+    .describe(
+      'a 실적보고 of this recipient to this government was late: the cut of this grant in basis points, inside the band of the delay (보조금법 §17③; 보조금령 §9④)',
+    ),
+  cutWaiver: text(1, 2000).optional().describe('a late 실적보고 is pending and this grant is not cut: why'),
 });
 
 const evidence = z.strictObject({
@@ -129,6 +139,27 @@ export const returnBody = z.strictObject({
   receivedOn: isoDate,
   revenueLineId: z.string().regex(/^R\./, 'a revenue line id').optional().describe('needed when received after 31 December'),
 });
+/** 이의신청 (보조금법 §36의2①). */
+export const objectionBody = z.strictObject({
+  subject: z.enum(objectionSubjectCodes).describe('the measure objected to: 교부 결정, 조건, 취소, 반환명령, 삭감, 배제·제한, 제재부가금'),
+  noticeOn: isoDate.describe('the day the notice of that measure was received'),
+  filedOn: isoDate.describe('the day the written objection is filed (within 20 days of noticeOn)'),
+  grounds: text(1, 4000),
+});
+export const objectionParams = z.strictObject({
+  gov: govCode,
+  year: fiscalYear,
+  applicationId,
+  objectionNo: z.coerce.number().int().min(1).max(1000).describe("the objection's number on the application (1 for the first)"),
+});
+/** The head's decision on an objection (보조금법 §36의2③). */
+export const objectionDecisionBody = z.strictObject({
+  decidedOn: isoDate,
+  outcome: z.enum(objectionOutcomes),
+  heard: text(1, 2000).describe('whose views were heard before deciding (관계자의 의견, §36의2③)'),
+  measures: text(1, 4000).describe('the measures taken, as notified to the objector'),
+});
+
 export const cancellationBody = z.strictObject({
   ground: z
     .string()

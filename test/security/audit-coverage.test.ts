@@ -102,6 +102,7 @@ const overrides: Record<string, () => Partial<CallOptions>> = {
     body: { amount: 10_000, date: date(9), reason: '과오납' },
   }),
   cancelCommitment: () => withParams({ commitmentId: created.createCommitment ?? 'missing-commitment' }),
+  reduceCommitment: () => withParams({ commitmentId: created.createCommitment ?? 'missing-commitment' }),
   correctPosting: () => withParams({ postingId: created.confirmPayment ?? 'missing-posting' }),
   recordCarryOver: () => withParams({ lineId: EXPENDITURE_LINE }),
   recordDebtRepayment: () => ({ params: { debtId: 'LB2026-01' } }),

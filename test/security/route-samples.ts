@@ -85,6 +85,10 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
     params: { year: YEAR, commitmentId: 'missing-commitment' },
     body: { date: `${YEAR}-03-13`, reason: '계약 해지' },
   }),
+  reduceCommitment: posting({
+    params: { year: YEAR, commitmentId: 'missing-commitment' },
+    body: { amount: 10_000, date: `${YEAR}-03-13`, reason: '교부결정 감액' },
+  }),
   correctPosting: posting({
     params: { year: YEAR, postingId: 'missing-posting' },
     body: { date: `${YEAR}-03-14`, reason: '금액 오류 정정' },
@@ -244,6 +248,14 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   cancelSubsidyGrant: {
     params: { year: YEAR, applicationId: 'A0000000000' },
     body: { ground: 'circumstances', amount: 1_000_000, reason: '태풍으로 행사 취소', cancelledOn: `${YEAR}-09-01` },
+  },
+  fileSubsidyObjection: {
+    params: { year: YEAR, applicationId: 'A0000000000' },
+    body: { subject: 'cancellation', noticeOn: `${YEAR}-09-02`, filedOn: `${YEAR}-09-10`, grounds: '이미 수행한 부분까지 취소되었습니다' },
+  },
+  decideSubsidyObjection: {
+    params: { year: YEAR, applicationId: 'A0000000000', objectionNo: 1 },
+    body: { decidedOn: `${YEAR}-09-20`, outcome: 'dismissed', heard: '보조사업자 대표 (9월 15일)', measures: '취소 유지' },
   },
   recordSubsidyReturn: { params: { year: YEAR, applicationId: 'A0000000000' }, body: { amount: 1_000_000, receivedOn: `${YEAR}-12-20` } },
   imposeSubsidySanction: {

@@ -84,6 +84,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   // 세입세출외현금 paid out (원천징수 remitted): the treasury bank confirms
   withdrawCustody: { own: ['treasury_bank'], other: [] },
   cancelCommitment: { own: ['finance_officer'], other: [] },
+  reduceCommitment: { own: ['finance_officer'], other: [] },
   correctPosting: { own: ['finance_officer', 'disbursing_officer', 'revenue_officer'], other: [] },
   // revenue: the 징수관 assesses, notifies and refunds; receipts come from the 징수관 or the treasury bank
   assessRevenue: { own: ['revenue_officer'], other: [] },
@@ -150,6 +151,8 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   submitSubsidyReport: { own: ['subsidy_recipient'], other: [] },
   settleSubsidyGrant: { own: ['department_official'], other: [] },
   cancelSubsidyGrant: { own: ['department_official'], other: [] },
+  fileSubsidyObjection: { own: ['subsidy_recipient'], other: [] },
+  decideSubsidyObjection: { own: ['department_official'], other: [] },
   recordSubsidyReturn: { own: ['revenue_officer', 'disbursing_officer'], other: [] },
   imposeSubsidySanction: { own: ['department_official'], other: [] },
   registerSubsidyExclusion: { own: ['budget_officer', 'department_official'], other: [] },

@@ -1,5 +1,5 @@
 import { auditRecord } from '#shared/audit/audit-record.ts';
-import { applicationTarget, requireApplication, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
+import { applicationTarget, requireApplication, requireProgram, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
 import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 import { cancel } from '#shared/domain/subsidy/cancellation.ts';
@@ -7,7 +7,8 @@ import { isRefusal } from '#shared/domain/subsidy/committee.ts';
 import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { updateApplication } from '#shared/stores/subsidy/applications.ts';
-import { returnItems } from '#shared/stores/subsidy/nationwide.ts';
+import { historyAmountItems, returnItems } from '#shared/stores/subsidy/nationwide.ts';
+import { reserveProgramBudget } from '#shared/stores/subsidy/programs.ts';
 import type { ApplicationRecord, CancellationRecord, DecisionRecord } from '#shared/stores/subsidy/records.ts';
 
 const spentGrant = (application: ApplicationRecord): number =>
@@ -20,10 +21,11 @@ const spentGrant = (application: ApplicationRecord): number =>
  * application becomes `settled` with the amount kept as fixed, so `recordReturn` takes the money
  * and the unpaid 반환 suspends further grants nationwide, §33).
  *
- * The commitment: the execution `cancel` posting releases all that was not resolved and refuses a
- * commitment with payments. So it is posted now only when the whole unpaid rest goes (nothing more
- * will be paid) and nothing was paid; a partial cut leaves the commitment for 금액 확정 to release
- * (`settleGrant`), and a cut of a paid grant records the part still committed (`commitment` below).
+ * The commitment: the cancelled part not yet paid (`unpaidReleased`) leaves it at once through the
+ * execution `reduce` posting (지출원인행위 감액), payments or not, so the line's allotment gets back
+ * what the grant will no longer pay. The program's total of decisions (교부 합계, what §8①1's budget
+ * check counts) and the grant's amount in the nationwide support history fall by the cancelled part
+ * in the same transaction.
  */
 export async function cancelGrant(
   request: RequestInfo,
@@ -51,19 +53,19 @@ export async function cancelGrant(
     interest: input.interest,
   });
   if (isRefusal(outcome)) throw new Refused(outcome);
-  const nothingMoreToPay = outcome.decidedAfter <= application.paid;
-  const postNow = nothingMoreToPay && application.paid === 0 && outcome.unpaidReleased > 0;
-  const releasePostingId = postNow
-    ? await ledger.release({
-        request,
-        gov,
-        year,
-        commitmentId: decision.commitmentId,
-        reference: `subsidy.${gov}.${year}.${applicationId}.cancel.${(application.cancellations ?? []).length + 1}`,
-        date: input.cancelledOn,
-        reason: `보조금 교부결정 취소 (${outcome.article}): ${input.reason}`,
-      })
-    : undefined;
+  const releasePostingId =
+    outcome.unpaidReleased > 0
+      ? await ledger.release({
+          request,
+          gov,
+          year,
+          commitmentId: decision.commitmentId,
+          amount: outcome.unpaidReleased,
+          reference: `subsidy.${gov}.${year}.${applicationId}.cancel.${(application.cancellations ?? []).length + 1}`,
+          date: input.cancelledOn,
+          reason: `보조금 교부결정 취소 (${outcome.article}): ${input.reason}`,
+        })
+      : undefined;
   const record: CancellationRecord = {
     ground: outcome.ground,
     article: outcome.article,
@@ -74,9 +76,7 @@ export async function cancelGrant(
     decidedBefore: decision.amount,
     decidedAfter: outcome.decidedAfter,
     unpaidReleased: outcome.unpaidReleased,
-    commitment: releasePostingId
-      ? { status: 'released', postingId: releasePostingId }
-      : { status: outcome.unpaidReleased === 0 ? 'unchanged' : application.paid === 0 ? 'at-settlement' : 'still-committed' },
+    commitment: releasePostingId ? { status: 'released', postingId: releasePostingId } : { status: 'unchanged' },
     returnDue: outcome.returnDue,
     interest: outcome.returnDue > 0 ? input.interest : 0,
   };
@@ -100,6 +100,11 @@ export async function cancelGrant(
   };
   const audit = auditRecord(request, { gov, operation: 'subsidy.grant.cancel', target: applicationTarget(application) });
   const returns = outcome.returnDue > 0 ? returnItems(application, outcome.returnDue) : [];
-  requireWritten(await updateApplication(application, changes, { returns }, audit));
+  const program = await requireProgram(gov, year, application.programId);
+  const totals = {
+    program: reserveProgramBudget(program, -input.amount),
+    history: historyAmountItems(application, decision.decidedOn, outcome.decidedAfter),
+  };
+  requireWritten(await updateApplication(application, changes, { returns, ...totals }, audit));
   return { ...application, ...changes, revision: application.revision + 1 };
 }

@@ -5,11 +5,13 @@ import { allocationFor, decisionRefusal } from '#shared/domain/subsidy/decision.
 import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
 import { flagsRefusal, nationwideCheck } from '#shared/domain/subsidy/nationwide-check.ts';
 import type { HistoryEntry } from '#shared/domain/subsidy/nationwide-check.ts';
+import { nextGrantCut } from '#shared/domain/subsidy/next-grant-cut.ts';
 import { obligations } from '#shared/domain/subsidy/reporting.ts';
+import { Refused } from '#shared/domain/refusal.ts';
 import { planSummaryOf } from '#shared/domain/subsidy/similarity.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { updateApplication } from '#shared/stores/subsidy/applications.ts';
-import { flagItem, historyItems, recordsOfIdentifier } from '#shared/stores/subsidy/nationwide.ts';
+import { flagItem, historyItems, recordsOfIdentifier, takenCutItems } from '#shared/stores/subsidy/nationwide.ts';
 import { reserveProgramBudget } from '#shared/stores/subsidy/programs.ts';
 import type { ApplicationRecord, DecisionRecord } from '#shared/stores/subsidy/records.ts';
 
@@ -18,6 +20,8 @@ export interface DecisionInput {
   readonly decidedOn: string;
   readonly conditions: readonly string[];
   readonly overrideReason?: string | undefined;
+  readonly cutBp?: number | undefined;
+  readonly cutWaiver?: string | undefined;
 }
 
 /**
@@ -25,7 +29,8 @@ export interface DecisionInput {
  * 1. the step is allowed, the committee reviewed it after a 공모, and the amount fits the request,
  *    the committee's approval and the program's budget;
  * 2. the nationwide check by identifier (one Query per identifier): exclusions refuse, unpaid returns
- *    suspend, similar grants of the last 5 years are flagged and need the officer's reason;
+ *    suspend, similar grants of the last 5 years are flagged and need the officer's reason; a late
+ *    실적보고 to this government cuts the grant within its band or is waived with a reason (§17③);
  * 3. the commitment (지출원인행위) on the line through the ledger — idempotent by the grant's
  *    reference, so a retry after a lost write re-finds it;
  * 4. one transaction: the grant (decided and notified, §10), the program's reserved budget, the support
@@ -64,26 +69,32 @@ export async function decideGrant(
   throwIf(findings.refusal);
   throwIf(flagsRefusal(findings.flags, input.overrideReason));
 
+  // A late 실적보고 to this government cuts this grant once (보조금법 §17③; 보조금령 §9④).
+  const pendingCuts = [...new Map(records.flatMap((r) => r.cuts).map((c) => [`${c.gov}#${c.applicationId}`, c])).values()];
+  const reportCut = nextGrantCut(gov, input.amount, pendingCuts, input);
+  if (reportCut && 'code' in reportCut) throw new Refused(reportCut);
+  const amount = reportCut?.decided ?? input.amount;
+
   // 특정지방보조사업자 (보조금법 §18): this recipient's grants from this government in this year, this one included.
   const thisYear = new Map<string, number>();
   for (const entry of records.flatMap((r) => r.grants))
     if (entry.gov === gov && entry.year === year) thisYear.set(entry.applicationId, entry.amount);
-  thisYear.set(applicationId, input.amount);
-  const recipientYearTotal = [...thisYear.values()].reduce((sum, amount) => sum + amount, 0);
+  thisYear.set(applicationId, amount);
+  const recipientYearTotal = [...thisYear.values()].reduce((sum, each) => sum + each, 0);
 
   const commitmentId = await ledger.commit({
     request,
     gov,
     year,
     lineId: program.lineId,
-    amount: input.amount,
+    amount: amount,
     counterparty: application.identity.name,
     reference: `subsidy.${gov}.${year}.${applicationId}`,
     date: input.decidedOn,
   });
 
   const decision: DecisionRecord = {
-    amount: input.amount,
+    amount: amount,
     conditions: input.conditions,
     decidedOn: input.decidedOn,
     decidedBy: request.caller?.sub ?? 'anonymous',
@@ -91,9 +102,21 @@ export async function decideGrant(
     commitmentId,
     flags: findings.flags,
     ...(findings.flags.length > 0 && input.overrideReason ? { overrideReason: input.overrideReason } : {}),
+    ...(reportCut
+      ? {
+          reportCut: {
+            asked: input.amount,
+            cutBp: reportCut.cutBp,
+            cut: reportCut.cut,
+            lateApplications: reportCut.taken.map((c) => c.applicationId),
+            article: reportCut.article,
+            ...(reportCut.waiver ? { waiver: reportCut.waiver } : {}),
+          },
+        }
+      : {}),
     obligations: obligations({
       year,
-      grantTotal: input.amount,
+      grantTotal: amount,
       recipientYearTotal,
       notifiedOn: input.decidedOn,
       recipientIsLocalGovernment: false,
@@ -106,10 +129,10 @@ export async function decideGrant(
     projectName: application.projectName,
     planSummary,
     period: application.period,
-    amount: input.amount,
+    amount: amount,
     decidedOn: input.decidedOn,
   };
-  const changes: Partial<ApplicationRecord> = { state: 'decided', decision, allocation: allocationFor(application.costs, input.amount) };
+  const changes: Partial<ApplicationRecord> = { state: 'decided', decision, allocation: allocationFor(application.costs, amount) };
   const audit = auditRecord(request, { gov, operation: 'subsidy.grant.decide', target: applicationTarget(application) });
   const flag =
     findings.flags.length > 0
@@ -119,7 +142,7 @@ export async function decideGrant(
             year,
             applicationId,
             projectName: application.projectName,
-            amount: input.amount,
+            amount: amount,
             decidedBy: decision.decidedBy,
             overrideReason: input.overrideReason,
             flags: findings.flags,
@@ -129,7 +152,15 @@ export async function decideGrant(
   const outcome = await updateApplication(
     application,
     changes,
-    { program: reserveProgramBudget(program, input.amount), history: historyItems(application, entry), flag },
+    {
+      program: reserveProgramBudget(program, amount),
+      history: historyItems(application, entry),
+      flag,
+      cuts: takenCutItems(
+        pendingCuts.filter((c) => c.gov === gov),
+        `${gov}#${applicationId}`,
+      ),
+    },
     audit,
   );
   requireWritten(outcome);

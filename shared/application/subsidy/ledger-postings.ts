@@ -43,14 +43,14 @@ export const postingLedger: SubsidyLedger = {
     return { resolutionId, orderId };
   },
 
-  release: async ({ request, gov, year, commitmentId, reference, date, reason }) =>
+  release: async ({ request, gov, year, commitmentId, amount, reference, date, reason }) =>
     idOf(
       await submitPosting({
         operation: 'subsidy.grant.release',
         gov,
         year,
         request: keyed(request, `${reference}.release`),
-        command: { kind: 'cancel', commitmentId, date, reason },
+        command: { kind: 'reduce', commitmentId, amount, date, reason },
       }),
     ),
 

@@ -28,12 +28,16 @@ export interface SubsidyLedger {
     readonly reference: string;
     readonly date: string;
   }): Promise<{ readonly resolutionId: string; readonly orderId: string }>;
-  /** 금액 확정 → the decided but unneeded part of the commitment is released. */
+  /**
+   * 교부결정 취소 or 금액 확정 → `amount` of the commitment the grant will no longer pay is released
+   * (지출원인행위 감액), payments or not. Returns the posting id.
+   */
   release(input: {
     readonly request: RequestInfo;
     readonly gov: string;
     readonly year: number;
     readonly commitmentId: string;
+    readonly amount: number;
     readonly reference: string;
     readonly date: string;
     readonly reason: string;

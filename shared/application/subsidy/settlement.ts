@@ -2,14 +2,16 @@ import { auditRecord } from '#shared/audit/audit-record.ts';
 import { applicationTarget, requireApplication, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
 import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
 import { Refused } from '#shared/domain/refusal.ts';
+import { commitmentHeld } from '#shared/domain/subsidy/cancellation.ts';
 import { isRefusal } from '#shared/domain/subsidy/committee.ts';
 import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
+import { pendingCutOf } from '#shared/domain/subsidy/next-grant-cut.ts';
 import { lateBand, reportDueDate, verificationRefusal } from '#shared/domain/subsidy/reporting.ts';
 import { sanctionDueDate, sanctionRefusal } from '#shared/domain/subsidy/sanction.ts';
 import { returnDestination, returnParts, returnRefusal, settle } from '#shared/domain/subsidy/settlement.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { paymentsOf, updateApplication } from '#shared/stores/subsidy/applications.ts';
-import { returnItems } from '#shared/stores/subsidy/nationwide.ts';
+import { pendingCutItems, returnItems } from '#shared/stores/subsidy/nationwide.ts';
 import type { ApplicationRecord, ReportRecord, ReturnRecord } from '#shared/stores/subsidy/records.ts';
 
 const spent = (application: ApplicationRecord, source: 'grant' | 'own'): number =>
@@ -48,14 +50,17 @@ export async function submitReport(
     ...(input.verification ? { verification: input.verification } : {}),
   };
   const audit = auditRecord(request, { gov, operation: 'subsidy.report.submit', target: applicationTarget(application) });
-  requireWritten(await updateApplication(application, { state: 'reported', report }, {}, audit));
+  // A report 3 months or more late leaves a cut of this government's next grant to the recipient (§17③).
+  const cut = pendingCutOf(gov, applicationId, report.late);
+  const cuts = cut ? pendingCutItems(application, cut) : [];
+  requireWritten(await updateApplication(application, { state: 'reported', report }, { cuts }, audit));
   return { ...application, state: 'reported', report, revision: application.revision + 1 };
 }
 
 /**
  * 금액 확정 (보조금법 §19) and the 반환 due (§31②). A 반환 due is registered under each identifier and
- * in the ministry's list, so that it suspends further grants anywhere until paid (§33). The unneeded
- * part of the commitment is released when nothing more is to be paid.
+ * in the ministry's list, so that it suspends further grants anywhere until paid (§33). The part of
+ * the commitment the grant will no longer pay is released (the `reduce` posting).
  */
 export async function settleGrant(
   request: RequestInfo,
@@ -70,20 +75,21 @@ export async function settleGrant(
   const decided = application.decision?.amount ?? 0;
   const outcome = settle({ decided, paid: application.paid, fixed: input.fixedAmount, interest: input.interest });
   if (isRefusal(outcome)) throw new Refused(outcome);
-  let released = 0;
-  // The commitment holds the decision as first made: a 교부결정 취소 cut the decision, not the commitment.
-  const committed = application.cancellations?.[0]?.decidedBefore ?? decided;
-  if (outcome.stillToPay === 0 && committed > application.paid && application.decision) {
+  // What the grant will no longer pay leaves the commitment (지출원인행위 감액): all it holds beyond
+  // the fixed amount or what was paid, whichever is more (the excess paid comes back by 반환).
+  const held = commitmentHeld(application.cancellations?.[0]?.decidedBefore ?? decided, application.cancellations ?? []);
+  const released = Math.max(0, held - Math.max(outcome.fixed, application.paid));
+  if (released > 0 && application.decision) {
     await ledger.release({
       request,
       gov,
       year,
       commitmentId: application.decision.commitmentId,
+      amount: released,
       reference: `subsidy.${gov}.${year}.${applicationId}`,
       date: input.settledOn,
       reason: `보조금 금액 확정 ${input.fixedAmount}: 미교부 잔액 해제`,
     });
-    released = committed - application.paid;
   }
   const changes: Partial<ApplicationRecord> = {
     state: outcome.returnDue > 0 ? 'settled' : 'closed',
@@ -115,7 +121,11 @@ export async function recordReturn(
   const outstanding = (application.settlement?.returnDue ?? 0) - application.returned;
   throwIf(returnRefusal(outstanding, input.amount));
   const destination = returnDestination(year, input.receivedOn);
-  const { parts } = returnParts(await paidOrders(gov, year, applicationId), restoredBefore(application), input.amount);
+  // Only a 반납 within the year goes back against the paid orders; a later return is all revenue (§27①).
+  const { parts } =
+    destination.kind === 'restore-line'
+      ? returnParts(await paidOrders(gov, year, applicationId), restoredBefore(application), input.amount)
+      : { parts: [] };
   const posted = await ledger.returnFunds({
     request,
     gov,

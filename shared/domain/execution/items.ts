@@ -59,7 +59,7 @@ export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
   // claimed: what the month's cash is spoken for — paid in the month, plus payment orders given in
   // it that the bank has not paid yet (지방회계법 시행령 제33조제2호: the 지출원 orders within the 지출한도액).
   cash: ['allocated', 'paid', 'claimed'],
-  commitment: ['amount', 'resolved', 'paid', 'cancelled', 'paidLater'],
+  commitment: ['amount', 'resolved', 'paid', 'cancelled', 'paidLater', 'reduced'],
   resolution: ['amount', 'ordered'],
   order: ['amount', 'paid', 'returned'],
   assessment: ['amount', 'received', 'notices', 'writtenOff', 'suspended'],

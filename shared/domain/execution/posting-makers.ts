@@ -42,6 +42,7 @@ export const postingMakers: { readonly [K in MadeKind]: Maker } = {
     source: '지방회계법 제44조제3항 (세입세출외현금 출납원), 제38조: the 금고 pays out what it holds; 지방재정법 시행령 제40조',
   },
   cancel: { roles: ['finance_officer'], source: '지방회계법 제29조: 재무관 (practice: 지출원인행위 취소)' },
+  reduce: { roles: ['finance_officer'], source: '지방회계법 제29조: 재무관 (practice: 지출원인행위 감액)' },
   assess: { roles: ['revenue_officer'], source: '지방회계법 제21조: 징수관' },
   notice: { roles: ['revenue_officer'], source: '지방회계법 제21조: 징수관 (납입고지)' },
   receive: {

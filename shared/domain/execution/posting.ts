@@ -58,6 +58,8 @@ export type PostingCommand =
       readonly purpose: 'remittance';
     } & YearEnd)
   | { readonly kind: 'cancel'; readonly commitmentId: string; readonly date: string; readonly reason: string }
+  /** 지출원인행위 감액: the unresolved part of a commitment released, payments or not (rules/reduce.ts). */
+  | { readonly kind: 'reduce'; readonly commitmentId: string; readonly amount: number; readonly date: string; readonly reason: string }
   | { readonly kind: 'correct'; readonly originalPostingId: string; readonly date: string; readonly reason: string }
   | ({
       readonly kind: 'assess';
@@ -132,6 +134,7 @@ export function referencedDocument(command: PostingCommand): string | undefined 
   switch (command.kind) {
     case 'resolve':
     case 'cancel':
+    case 'reduce':
     case 'prior-year-commit':
       return command.commitmentId;
     case 'order':

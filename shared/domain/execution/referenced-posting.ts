@@ -13,6 +13,7 @@ type ReferencedName = 'commitment' | 'resolution' | 'payment-order' | 'assessmen
 const referencedKind: Partial<Record<PostingKind, { kind: PostingKind; name: ReferencedName }>> = {
   resolve: { kind: 'commit', name: 'commitment' },
   cancel: { kind: 'commit', name: 'commitment' },
+  reduce: { kind: 'commit', name: 'commitment' },
   order: { kind: 'resolve', name: 'resolution' },
   pay: { kind: 'order', name: 'payment-order' },
   return: { kind: 'order', name: 'payment-order' },

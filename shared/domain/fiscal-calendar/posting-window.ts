@@ -5,7 +5,7 @@ import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 
 /** The posting kinds by side; a correction reverses either. */
-const EXPENDITURE = new Set(['commit', 'resolve', 'order', 'pay', 'cancel', 'prior-year-commit']);
+const EXPENDITURE = new Set(['commit', 'resolve', 'order', 'pay', 'cancel', 'reduce', 'prior-year-commit']);
 /** A 반납 brings money in: its listed exceptions (선금급 반납, 정산반납 …) are those of receipts. */
 const REVENUE = new Set(['assess', 'notice', 'receive', 'refund', 'prior-year-receive', 'write-off', 'suspend-collection', 'return']);
 /**
@@ -13,7 +13,7 @@ const REVENUE = new Set(['assess', 'notice', 'receive', 'refund', 'prior-year-re
  * cancellations (they move no cash; 출납사무 완결, 지방회계법 제7조제3항 — which work counts as
  * completion is practice [U], see the project's execution rules §2.1).
  */
-const ADJUSTMENTS = new Set(['correct', 'cancel']);
+const ADJUSTMENTS = new Set(['correct', 'cancel', 'reduce']);
 /** The treasury's record of a payment or receipt already made within the year (practice [U]). */
 const CASH_EVENTS = new Set(['pay', 'receive', 'return']);
 

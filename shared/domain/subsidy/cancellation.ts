@@ -88,3 +88,21 @@ export function cancel(facts: CancellationFacts): Refusal | Cancellation {
     returnDue: paidBack > 0 ? paidBack + facts.interest : 0,
   };
 }
+
+/**
+ * What the grant's commitment still holds: the decision as first made, less what each cancellation
+ * released from it (the `reduce` posting, 지출원인행위 감액). Cancellations recorded before that posting
+ * existed released nothing unless the whole commitment went (`released` with nothing paid).
+ */
+export function commitmentHeld(
+  decided: number,
+  cancellations: readonly {
+    readonly decidedBefore: number;
+    readonly unpaidReleased: number;
+    readonly commitment: { readonly status: string };
+  }[],
+): number {
+  const first = cancellations[0]?.decidedBefore ?? decided;
+  const released = cancellations.filter((c) => c.commitment.status === 'released').reduce((sum, c) => sum + c.unpaidReleased, 0);
+  return first - released;
+}

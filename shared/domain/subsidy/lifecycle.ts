@@ -27,6 +27,9 @@ export const steps = {
   settle: ['reported'],
   return: ['settled'],
   sanction: ['settled', 'closed'],
+  // 이의신청 (보조금법 §36의2): against a measure once it was notified, and its decision.
+  object: ['decided', 'reported', 'settled', 'closed'],
+  'decide-objection': ['decided', 'reported', 'settled', 'closed'],
 } as const satisfies Record<string, readonly ApplicationState[]>;
 export type Step = keyof typeof steps;
 

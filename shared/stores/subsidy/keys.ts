@@ -52,6 +52,8 @@ export const identifierPartition = (id: Identifier): string => `SUBSIDY-ID#${id.
 export const historySort = (decidedOn: string, gov: string, applicationId: string): string => `GRANT#${decidedOn}#${gov}#${applicationId}`;
 export const exclusionSort = (gov: string, exclusionId: string): string => `EXCL#${gov}#${exclusionId}`;
 export const returnSort = (gov: string, applicationId: string): string => `RETURN#${gov}#${applicationId}`;
+/** A late report's pending cut of the next grant (보조금법 §17③), under each identifier of the late grant. */
+export const cutSort = (gov: string, applicationId: string): string => `CUT#${gov}#${applicationId}`;
 
 export const EXCLUSIONS_PARTITION = 'SUBSIDY-EXCLUSIONS';
 export const RETURNS_PARTITION = 'SUBSIDY-RETURNS';

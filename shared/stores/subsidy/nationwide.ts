@@ -5,10 +5,12 @@ import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
 import type { ExclusionEntry, HistoryEntry, IdentifierRecords, ReturnEntry } from '#shared/domain/subsidy/nationwide-check.ts';
+import type { PendingCut } from '#shared/domain/subsidy/next-grant-cut.ts';
 import {
   EXCLUSIONS_PARTITION,
   FLAGS_PARTITION,
   RETURNS_PARTITION,
+  cutSort,
   exclusionSort,
   historySort,
   identifierPartition,
@@ -25,8 +27,16 @@ import type { TransactItem, TransactOutcome } from '#shared/stores/table/transac
  * (one Query each) or by one of the ministry's list partitions; nothing here scans.
  */
 
-/** Everything known nationwide about one identifier: its support history, exclusions and unpaid returns (one Query). */
-export async function recordsOfIdentifier(identifier: Identifier): Promise<IdentifierRecords> {
+/** A pending cut as stored: with the identifiers of the late grant, under each of which it is kept. */
+export interface StoredCut extends PendingCut {
+  readonly identifiers: readonly Identifier[];
+}
+
+/**
+ * Everything known nationwide about one identifier: its support history, exclusions, unpaid returns
+ * and the cuts late reports left for the next grant and not yet taken (one Query).
+ */
+export async function recordsOfIdentifier(identifier: Identifier): Promise<IdentifierRecords & { readonly cuts: readonly StoredCut[] }> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': identifierPartition(identifier) },
@@ -39,6 +49,7 @@ export async function recordsOfIdentifier(identifier: Identifier): Promise<Ident
     grants: of('GRANT#') as unknown as HistoryEntry[],
     exclusions: of('EXCL#') as unknown as ExclusionEntry[],
     returns: of('RETURN#') as unknown as ReturnEntry[],
+    cuts: of('CUT#').filter((item) => item.takenBy === undefined) as unknown as StoredCut[],
   };
 }
 
@@ -127,6 +138,18 @@ export const historyItems = (application: ApplicationRecord, entry: HistoryEntry
     },
   }));
 
+/** The grant's amount in its support-history items, after a 교부결정 취소 cut it (the nationwide totals follow). */
+export const historyAmountItems = (application: ApplicationRecord, decidedOn: string, amount: number): TransactItem[] =>
+  application.identifiers.map((identifier) => ({
+    Update: {
+      TableName: tableName(),
+      Key: { pk: identifierPartition(identifier), sk: historySort(decidedOn, application.gov, application.applicationId) },
+      UpdateExpression: 'SET amount = :amount',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':amount': amount },
+    },
+  }));
+
 export const flagItem = (application: ApplicationRecord, decidedAt: string, record: Record<string, unknown>): TransactItem => ({
   Put: {
     TableName: tableName(),
@@ -166,6 +189,35 @@ export const exclusionItems = (record: ExclusionRecord): TransactItem[] => [
     },
   })),
 ];
+
+/** A late report's pending cut, under each identifier of the late grant (written with the 실적보고). */
+export const pendingCutItems = (application: ApplicationRecord, cut: PendingCut): TransactItem[] =>
+  application.identifiers.map((identifier) => ({
+    Put: {
+      TableName: tableName(),
+      Item: {
+        pk: identifierPartition(identifier),
+        sk: cutSort(cut.gov, cut.applicationId),
+        entity: 'subsidy-pending-cut',
+        ...cut,
+        identifiers: application.identifiers,
+      },
+    },
+  }));
+
+/** The cuts a decision took: marked with the grant that took them, under every identifier, once. */
+export const takenCutItems = (cuts: readonly StoredCut[], takenBy: string): TransactItem[] =>
+  cuts.flatMap((cut) =>
+    cut.identifiers.map((identifier) => ({
+      Update: {
+        TableName: tableName(),
+        Key: { pk: identifierPartition(identifier), sk: cutSort(cut.gov, cut.applicationId) },
+        UpdateExpression: 'SET takenBy = :takenBy',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(takenBy)',
+        ExpressionAttributeValues: { ':takenBy': takenBy },
+      },
+    })),
+  );
 
 /** The outstanding amount of a grant's 반환 under each identifier and in the nationwide list (0 once paid). */
 export const returnItems = (application: ApplicationRecord, outstanding: number): TransactItem[] => [

@@ -36,7 +36,7 @@ export function insertProgram(record: ProgramRecord, audit: AuditRecord): Promis
 }
 
 /**
- * Reserves `amount` of the program's budget. Conditions cannot do arithmetic, so the rule
+ * Reserves `amount` of the program's budget (a negative amount gives back what a 교부결정 취소 cut). Conditions cannot do arithmetic, so the rule
  * (decided + amount ≤ budget) is checked on the read value and the write is conditional on
  * `decided` still being that value.
  */

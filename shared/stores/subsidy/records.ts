@@ -5,6 +5,7 @@ import type { CancellationGround } from '#shared/domain/subsidy/cancellation.ts'
 import type { ApplicationState } from '#shared/domain/subsidy/lifecycle.ts';
 import type { SimilarMatch } from '#shared/domain/subsidy/nationwide-check.ts';
 import type { ProgramInput } from '#shared/domain/subsidy/program.ts';
+import type { ObjectionOutcome, ObjectionSubject } from '#shared/domain/subsidy/objection.ts';
 import type { LateBand, Obligation } from '#shared/domain/subsidy/reporting.ts';
 import type { ReturnDestination } from '#shared/domain/subsidy/settlement.ts';
 
@@ -30,6 +31,15 @@ export interface DecisionRecord {
   readonly commitmentId: string;
   readonly flags: readonly SimilarMatch[];
   readonly overrideReason?: string;
+  /** The cut of this grant for a late 실적보고 (보조금법 §17③): `amount` is what was asked less `cut`. */
+  readonly reportCut?: {
+    readonly asked: number;
+    readonly cutBp: number;
+    readonly cut: number;
+    readonly lateApplications: readonly string[];
+    readonly article: string;
+    readonly waiver?: string;
+  };
   readonly obligations: readonly Obligation[];
 }
 
@@ -75,15 +85,34 @@ export interface CancellationRecord {
   readonly decidedAfter: number;
   readonly unpaidReleased: number;
   /**
-   * `released`: the commitment was cancelled now; `at-settlement`: 금액 확정 releases it;
-   * `still-committed`: the grant has payments, which the execution cancel posting refuses;
-   * `unchanged`: the cut fell on money already paid.
+   * `released`: `unpaidReleased` left the commitment now (the `reduce` posting); `unchanged`: the cut
+   * fell on money already paid. `at-settlement` and `still-committed` remain on records made before
+   * the `reduce` posting existed (nothing was released then).
    */
   readonly commitment:
     | { readonly status: 'released'; readonly postingId: string }
     | { readonly status: 'at-settlement' | 'still-committed' | 'unchanged' };
   readonly returnDue: number;
   readonly interest: number;
+}
+
+/** An 이의신청 (보조금법 §36의2) and, once heard, its decision. */
+export interface ObjectionRecord {
+  readonly subject: ObjectionSubject;
+  readonly noticeOn: string;
+  readonly filedOn: string;
+  readonly grounds: string;
+  readonly filedBy: string;
+  readonly status: 'pending' | 'decided';
+  readonly decision?: {
+    readonly decidedOn: string;
+    readonly outcome: ObjectionOutcome;
+    readonly heard: string;
+    readonly measures: string;
+    readonly decidedBy: string;
+    /** An objection to the decision's content: accept by this day or the application counts as withdrawn (§36의2③). */
+    readonly acceptBy?: string;
+  };
 }
 
 export interface ApplicationRecord extends ApplicationContent {
@@ -109,6 +138,7 @@ export interface ApplicationRecord extends ApplicationContent {
   readonly returned: number;
   readonly returns: readonly ReturnRecord[];
   readonly cancellations?: readonly CancellationRecord[];
+  readonly objections?: readonly ObjectionRecord[];
   readonly sanction?: { readonly amount: number; readonly dueDate: string; readonly imposedOn: string };
 }
 

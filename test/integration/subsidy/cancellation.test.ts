@@ -6,6 +6,10 @@ import {
   cancelSubsidyGrant,
   createSubsidyProgram,
   decideSubsidyGrant,
+  decideSubsidyObjection,
+  fileSubsidyObjection,
+  getNationalRecipientGrants,
+  getSubsidyProgram,
   listNationalOutstandingReturns,
   paySubsidy,
   recordSubsidyExecution,
@@ -90,7 +94,7 @@ async function decidedGrant(sub: string, businessNumber: string, name: string, r
 const cancelBody = (body: Record<string, unknown>) => ({ reason: '사유서 첨부', cancelledOn: `${year}-09-01`, ...body });
 
 describe('교부결정 취소 (보조금법 §11, §12) and the 반환 it orders (§31①)', () => {
-  const grants = { storm: { id: '', caller: officer }, fraud: { id: '', caller: officer } };
+  const grants = { storm: { id: '', caller: officer }, fraud: { id: '', caller: officer }, partial: { id: '', caller: officer } };
 
   it('sets up a 공모 and two decided grants (the commitments on the line)', async () => {
     await seedLine({ gov: GOV, lineId: LINE, allotted: 100_000_000, itemCode: '307-02' });
@@ -230,6 +234,76 @@ describe('교부결정 취소 (보조금법 §11, §12) and the 반환 it orders
     expect(returned.body).toMatchObject({ state: 'closed', returned: 9_015_000, returns: [{ restored: 9_000_000 }] });
   });
 
+  it('cuts a part-paid grant: the unpaid part leaves the commitment at once (지출원인행위 감액), the program total and the nationwide history fall', async () => {
+    const before = await committed();
+    grants.partial = await decidedGrant('rcp-part', '3128645210', '새벽', '920909-1234567');
+    const params = { gov: GOV, year, applicationId: grants.partial.id };
+    const requested = await callRoute(requestSubsidyPayment, {
+      params,
+      body: { amount: 4_000_000, requestedOn: `${year}-04-02`, evidence: [{ kind: 'other', reference: '교부신청서' }] },
+      caller: grants.partial.caller,
+    });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+    const paid = await callRoute(paySubsidy, {
+      params: { ...params, paymentId: requested.body.paymentId },
+      body: { paidOn: `${year}-04-03` },
+      caller: disbursing,
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    expect(await committed()).toBe(before + 9_000_000);
+    const cancelled = await callRoute(cancelSubsidyGrant, {
+      params,
+      body: cancelBody({ ground: 'circumstances', amount: 3_000_000, reason: '행사 규모 축소' }),
+      caller: officer,
+    });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      state: 'decided',
+      decision: { amount: 6_000_000 },
+      cancellations: [
+        { decidedBefore: 9_000_000, decidedAfter: 6_000_000, unpaidReleased: 3_000_000, returnDue: 0, commitment: { status: 'released' } },
+      ],
+    });
+    // 9,000,000 committed − 3,000,000 released; the 4,000,000 resolved for the payment stays on the commitment
+    expect(await committed()).toBe(before + 6_000_000);
+    // 교부 합계: 9M + 9M decided, both cancelled whole, then 9M cut by 3M
+    const program = await callRoute(getSubsidyProgram, { params: { gov: GOV, year, programId: 'FESTIVAL' }, caller: budget });
+    expect(program.body).toMatchObject({ budget: 50_000_000, decided: 6_000_000 });
+    const history = await callRoute(getNationalRecipientGrants, { params: { idKind: 'brn', idValue: '3128645210' }, caller: ministry });
+    expect(history.body.items).toEqual([expect.objectContaining({ gov: GOV, applicationId: grants.partial.id, amount: 6_000_000 })]);
+  });
+
+  it('takes an 이의신청 within 20 days of the cut’s notice and decides it once (보조금법 §36의2)', async () => {
+    const params = { gov: GOV, year, applicationId: grants.partial.id };
+    const objection = (filedOn: string, caller: TestCaller = grants.partial.caller) =>
+      callRoute(fileSubsidyObjection, {
+        params,
+        body: { subject: 'cancellation', noticeOn: `${year}-09-01`, filedOn, grounds: '축소 사유가 사실과 다릅니다' },
+        caller,
+      });
+    expect((await objection(`${year}-09-22`)).body).toMatchObject({
+      status: 422,
+      code: 'objection-period-passed',
+      context: { numbers: { lastDay: `${year}-09-21` } },
+    });
+    expect((await objection(`${year}-09-21`, grants.fraud.caller)).status).toBe(403);
+    const filed = await objection(`${year}-09-21`);
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+    expect(filed.body.objections).toEqual([expect.objectContaining({ subject: 'cancellation', status: 'pending', filedBy: 'rcp-part' })]);
+    const decide = (objectionNo: number) =>
+      callRoute(decideSubsidyObjection, {
+        params: { ...params, objectionNo },
+        body: { decidedOn: `${year}-10-05`, outcome: 'dismissed', heard: '보조사업자 대표 (10월 2일 의견진술)', measures: '감액 유지' },
+        caller: officer,
+      });
+    const decided = await decide(1);
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect(decided.body.objections[0]).toMatchObject({ status: 'decided', decision: { outcome: 'dismissed', decidedBy: 'dept-41110' } });
+    expect(decided.body.objections[0].decision.acceptBy).toBeUndefined();
+    expect((await decide(1)).body).toMatchObject({ status: 409, code: 'objection-decided' });
+    expect((await decide(2)).body).toMatchObject({ status: 404, code: 'objection-not-found' });
+  });
+
   it('wrote the audit record of each cancellation', async () => {
     const month = new Date().toISOString().slice(0, 7);
     const { Items = [] } = await dynamoClient().send(
@@ -239,6 +313,6 @@ describe('교부결정 취소 (보조금법 §11, §12) and the 반환 it orders
         ExpressionAttributeValues: { ':pk': `AUDIT#${GOV}#${month}` },
       }),
     );
-    expect(Items.filter((item) => item.operation === 'subsidy.grant.cancel')).toHaveLength(2);
+    expect(Items.filter((item) => item.operation === 'subsidy.grant.cancel')).toHaveLength(3);
   });
 });

@@ -8,6 +8,7 @@ import { orderPayment } from '#shared/domain/execution/rules/order-payment.ts';
 import { pay } from '#shared/domain/execution/rules/pay.ts';
 import { priorYearCommit } from '#shared/domain/execution/rules/prior-year-commit.ts';
 import { priorYearReceive } from '#shared/domain/execution/rules/prior-year-receive.ts';
+import { reduce } from '#shared/domain/execution/rules/reduce.ts';
 import { receive } from '#shared/domain/execution/rules/receive.ts';
 import { refund } from '#shared/domain/execution/rules/refund.ts';
 import { resolve } from '#shared/domain/execution/rules/resolve.ts';
@@ -26,6 +27,7 @@ export const postingRules: { readonly [K in PostingKind]: PostingRule<K> } = {
   pay,
   return: returnPayment,
   cancel,
+  reduce,
   // 세입 (revenue)
   assess,
   notice,

@@ -128,6 +128,8 @@ const restoredOnTheLine: Judged = {
 };
 const paidLine = () => expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200, paid: 200 });
 const cancelPosting = () => posting({ kind: 'cancel', commitmentId: 'C1', date: '2026-03-06', reason: 'withdrawn' });
+const reducePosting = (amount: number) =>
+  posting({ kind: 'reduce', commitmentId: 'C1', amount, date: '2026-09-01', reason: '교부결정 감액' });
 const assessPosting = (amount: number, lineId = 'R1') =>
   posting({ kind: 'assess', lineId, amount, payer: 'p', dueDate: '2026-04-30', date: '2026-04-01' }, 'ro-choi', lineId);
 const noticePosting = () => posting({ kind: 'notice', assessmentId: 'A1', dueDate: '2026-04-30', date: '2026-04-02' }, 'ro-choi', 'R1');
@@ -653,6 +655,46 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       message: cancelPosting(),
       books: { items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 500 }), commitment({ amount: 500, resolved: 500 })] },
       expected: refused(422, 'nothing-to-release', { rule: 'nothing-to-release', amount: 500, resolved: 500 }),
+    },
+  ],
+  reduce: [
+    {
+      name: 'releases part of a paid commitment back to the allotment; payments stay; no journal line',
+      message: reducePosting(250),
+      books: {
+        items: [
+          expenditureLine({ allotted: 1_000, committed: 500, resolved: 200, ordered: 200, paid: 200 }),
+          commitment({ amount: 500, resolved: 200, paid: 200 }),
+        ],
+      },
+      expected: { applied: { amount: 250, deltas: { line: { committed: -250 }, C1: { amount: -250, reduced: 250 } }, journal: [] } },
+    },
+    {
+      name: 'releases exactly the unresolved rest (amount − resolved)',
+      message: reducePosting(300),
+      books: {
+        items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), commitment({ amount: 500, resolved: 200, paid: 100 })],
+      },
+      expected: { applied: { amount: 300, deltas: { line: { committed: -300 }, C1: { amount: -300, reduced: 300 } }, journal: [] } },
+    },
+    {
+      name: 'refuses more than is neither resolved nor released',
+      message: reducePosting(301),
+      books: {
+        items: [expenditureLine({ allotted: 1_000, committed: 500, resolved: 200 }), commitment({ amount: 500, resolved: 200, paid: 100 })],
+      },
+      expected: refused(422, 'reduction-within-unresolved', {
+        rule: 'reduction-within-unresolved',
+        requested: 301,
+        available: 300,
+        numbers: { amount: 500, resolved: 200 },
+      }),
+    },
+    {
+      name: 'refuses a cancelled commitment',
+      message: reducePosting(1),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 200 }), commitment({ amount: 200, cancelled: 1 })] },
+      expected: refused(422, 'commitment-already-cancelled', { rule: 'commitment-already-cancelled' }),
     },
   ],
   assess: [
