@@ -50,10 +50,13 @@ export const priorYearCommit: PostingRule<'prior-year-commit'> = (message, comma
     );
   }
   const supplementary = command.supplementaryExpense as SupplementaryExpense | undefined;
+  const o = originLine.counters;
+  const budget = Number(originLine.attrs.budget ?? 0);
+  // 불용액 before any 과년도 지출: the ceiling of the origin line's paidLater (the year is locked, so
+  // budget, paid and carriedOver no longer move).
+  const unspentBefore = budget - (o.paid ?? 0) - (o.carriedOver ?? 0);
   if (supplementary === undefined) {
-    const o = originLine.counters;
-    const budget = Number(originLine.attrs.budget ?? 0);
-    const unspent = budget - (o.paid ?? 0) - (o.carriedOver ?? 0) - (o.paidLater ?? 0);
+    const unspent = unspentBefore - (o.paidLater ?? 0);
     if (amount > unspent) {
       return broken(
         'prior-year-exceeds-unspent',
@@ -91,8 +94,10 @@ export const priorYearCommit: PostingRule<'prior-year-commit'> = (message, comma
     [
       lineEffect(line, { committed: amount }),
       created,
-      docEffect(commitment, { paidLater: amount }),
-      lineEffect(originLine, { paidLater: amount }),
+      // Both caps judged above are also the write's condition, so two 과년도 지출 of other lines (other
+      // message groups, concurrent batches) cannot both pass on the same 불용액 or fixed debt.
+      docEffect(commitment, { paidLater: amount }, { paidLater: (c.resolved ?? 0) - (c.paid ?? 0) }),
+      lineEffect(originLine, { paidLater: amount }, supplementary === undefined ? { paidLater: unspentBefore } : undefined),
     ],
     [],
   );
