@@ -1,7 +1,8 @@
-import { accidentCarryOverRefusal, carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
+import { accidentCarryOverRefusal, carryOverBasisRefusal, carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { conflict, notFound, Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
+import { finalProvisions } from '#shared/application/budget/budget-change-context.ts';
 import { readLedgerCommitments } from '#shared/stores/settlement/carried-commitments.ts';
 import { readCarriedLine, writeCarryOver } from '#shared/stores/settlement/carry-overs.ts';
 import type { RecordedCarryOver } from '#shared/stores/settlement/carry-overs.ts';
@@ -17,6 +18,11 @@ export async function recordCarryOver(gov: string, year: number, carryOver: Carr
   if (!line) throw notFound('budget-line-not-found', `budget line ${carryOver.lineId} of ${gov}/${year} does not exist`);
   const refusal = carryOverRefusal(line, carryOver.amount);
   if (refusal) throw new Refused(refusal);
+  // 명시이월 and 계속비이월 rest on the year's final budget (지방재정법 제50조①③).
+  if (carryOver.kind !== 'accident') {
+    const unfounded = carryOverBasisRefusal(carryOver, year, await finalProvisions(gov, year));
+    if (unfounded) throw new Refused(unfounded);
+  }
   // 사고이월 is capped by the commitment ledger (지방재정법 제50조제2항제1호).
   if (carryOver.kind === 'accident') {
     const ledger = await readLedgerCommitments(gov, carryOver.commitmentIds ?? []);

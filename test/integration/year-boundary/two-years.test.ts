@@ -14,7 +14,7 @@ import type { TestCaller } from '#test/support/api.ts';
 import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import { callers, drainPostings, GOV } from '#test/integration/execution/support.ts';
-import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
+import { drainSettlementQueue, seedFinalProvisions } from '#test/integration/settlement/fixture.ts';
 import { seedYearCash, seedYearLine } from '#test/integration/year-boundary/support.ts';
 
 /**
@@ -64,6 +64,8 @@ beforeAll(async () => {
   await seedYearLine(2026, { lineId: 'E1', budget: 1_000_000 });
   await seedYearLine(2026, { lineId: 'E3', budget: 200_000 });
   await seedYearLine(2026, { lineId: 'R1', kind: 'revenue', budget: 500_000 });
+  // The council approved E3's 명시이월 (지방재정법 제50조①) with the 2026 budget.
+  await seedFinalProvisions(GOV, 2026, { explicitCarryOvers: [{ lineId: 'E3', amount: 100_000, reason: '공기 연장 예상' }] });
   await seedYearCash(2026, '2026-12', 2_000_000);
   // Cash of 2026 paid in January under an exception is allocated to 2026's January month.
   await seedYearCash(2026, '2027-01', 500_000);
@@ -146,6 +148,8 @@ describe('two fiscal years across the boundary', () => {
       code: 'carry-over-commitment-not-on-line',
     });
     expect((await carry('E1', 'accident', 100_000, { commitmentIds: [ids.c2] })).status).toBe(200);
+    // 명시이월 only for a line on the approved list (E1 is not on it).
+    expect((await carry('E1', 'explicit', 1)).body).toMatchObject({ status: 422, code: 'explicit-carry-over-not-approved' });
     expect((await carry('E3', 'explicit', 100_000)).status).toBe(200);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
+import { carryOverBasisRefusal, carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
 import { closingStatus, unbalancedTrialBalance } from '#shared/domain/settlement/closing.ts';
 import { periodOf, periodOfYear } from '#shared/domain/settlement/periods.ts';
 import { Refused } from '#shared/domain/refusal.ts';
@@ -83,5 +83,47 @@ describe('the settlement rules return their refusals', () => {
     expect(closingStatus('monthly', ['close-period', 'archive-reports'])).toBe('running');
     expect(closingStatus('monthly', ['close-period', 'archive-reports', 'reconcile'])).toBe('done');
     expect(closingStatus('year-end', ['close-period', 'archive-reports', 'reconcile'])).toBe('running');
+  });
+});
+
+describe('명시이월 and 계속비이월 rest on the year’s final budget (지방재정법 제50조①③)', () => {
+  const basis = {
+    version: 2,
+    provisions: {
+      explicitCarryOvers: [{ lineId: 'E1', amount: 300, reason: '공기 연장' }],
+      continuingExpenditures: [
+        {
+          id: 'CE',
+          name: '교량',
+          lineId: 'E2',
+          total: 900,
+          years: [
+            { year: 2026, amount: 300 },
+            { year: 2027, amount: 300 },
+            { year: 2028, amount: 300 },
+          ],
+        },
+      ],
+    },
+  };
+  const codeOf = (kind: 'explicit' | 'continuing' | 'accident', lineId: string, amount: number, year = 2026) =>
+    carryOverBasisRefusal({ lineId, kind, amount, reason: 'x' }, year, basis)?.code;
+
+  it('명시이월: a listed line up to its approved amount, nothing else', () => {
+    expect(codeOf('explicit', 'E1', 300)).toBeUndefined();
+    expect(codeOf('explicit', 'E1', 301)).toBe('explicit-carry-over-exceeds-approved');
+    expect(codeOf('explicit', 'E2', 1)).toBe('explicit-carry-over-not-approved');
+  });
+
+  it('계속비이월: a 계속비 line year by year until its completion year', () => {
+    expect(codeOf('continuing', 'E2', 300, 2026)).toBeUndefined();
+    expect(codeOf('continuing', 'E2', 300, 2027)).toBeUndefined();
+    expect(codeOf('continuing', 'E2', 1, 2028)).toBe('continuing-carry-over-past-completion');
+    expect(codeOf('continuing', 'E2', 1, 2029)).toBe('continuing-carry-over-not-continuing');
+    expect(codeOf('continuing', 'E1', 1)).toBe('continuing-carry-over-not-continuing');
+  });
+
+  it('사고이월 does not rest on the 예산총칙', () => {
+    expect(codeOf('accident', 'E9', 1)).toBeUndefined();
   });
 });
