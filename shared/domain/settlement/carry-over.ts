@@ -1,4 +1,5 @@
 import type { GeneralProvisions } from '#shared/domain/budget/general-provisions.ts';
+import type { CarriedFrom } from '#shared/domain/settlement/carried-budget.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { LimitBreach, Refusal } from '#shared/domain/refusal.ts';
 
@@ -30,6 +31,8 @@ export interface LedgerCommitment {
   readonly lineId: string;
   /** 원인행위액, net of cancellations. */
   readonly amount: number;
+  /** 지출결의액 (채무확정). */
+  readonly resolved: number;
   /** 지출액: paid in the year, and paid later as 과년도 지출. */
   readonly paid: number;
 }
@@ -76,6 +79,21 @@ export function accidentCarryOverRefusal(
       },
     );
   }
+  // The commitments move into the carried budget and go on there with 지출결의 → 지급명령 → 지급; a part
+  // already fixed by a 지출결의 of this year stays this year's 미지급금, paid as 과년도 지출 (지방회계법
+  // 제37조) — carrying it too would pay it twice (practice [U]: hojo moves commitments, not resolutions).
+  const fixed = ids.filter((id) => {
+    const c = ledger.get(id) as LedgerCommitment;
+    return c.resolved > c.paid;
+  });
+  if (fixed.length > 0) {
+    return refusal(
+      'unprocessable',
+      'carry-over-commitment-fixed',
+      `commitments ${fixed.join(', ')} have a 지출결의 not paid: pay it as 과년도 지출 next year, or carry only commitments without one`,
+      { rule: `${rule}; 지방회계법 제37조`, commitmentIds: fixed },
+    );
+  }
   const unpaid = ids.reduce((sum, id) => {
     const c = ledger.get(id) as LedgerCommitment;
     return sum + Math.max(0, c.amount - c.paid);
@@ -96,6 +114,8 @@ export interface CarriedLine {
   readonly kind: 'expenditure' | 'revenue';
   readonly budget: number;
   readonly paid: number;
+  /** Present when the line is itself a carried budget (carried-budget.ts). */
+  readonly carriedFrom?: CarriedFrom | undefined;
 }
 
 export function carryOverBreach(line: { readonly budget: number; readonly paid: number }, amount: number): LimitBreach | undefined {

@@ -446,8 +446,29 @@ describe('a scripted fiscal year of two governments', () => {
       { fund: 'WATER', account: '1101', debit: '200000', credit: '0' },
       { fund: 'WATER', account: '3101', debit: '0', credit: '200000' },
     ]);
-    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1'))).toMatchObject({ budget: 1_400_000, carryIn: 400_000 });
-    expect(await item(carryInKey(A, YEAR + 1, 'E.A1'))).toMatchObject({ amount: 200_000, kind: 'explicit', appliedToLine: false });
+    // The 명시이월 is a budget of its own in 2026 (지방재정법 제50조④: deemed allotted), never added onto
+    // 2026's E.B1 (1,000,000 stays 1,000,000).
+    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1'))).toMatchObject({ budget: 1_000_000 });
+    expect((await item(lineControlKey(B, YEAR + 1, 'E.B1')))?.carryIn ?? 0).toBe(0);
+    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1.C2025E'))).toMatchObject({
+      lineId: 'E.B1.C2025E',
+      kind: 'expenditure',
+      fund: 'GEN',
+      budget: 400_000,
+      allotted: 400_000,
+      carryIn: 400_000,
+      committed: 0,
+      carryKind: 'explicit',
+      originYear: YEAR,
+      originLineId: 'E.B1',
+    });
+    expect(await item(carryInKey(A, YEAR + 1, 'E.A1'))).toMatchObject({
+      amount: 200_000,
+      kind: 'explicit',
+      lineId: 'E.A1.C2025E',
+      originLineId: 'E.A1',
+    });
+    expect(await item(lineControlKey(A, YEAR + 1, 'E.A1.C2025E'))).toMatchObject({ budget: 200_000, carryKind: 'explicit' });
     expect(await item(lineControlKey(A, YEAR + 1, 'E.A1'))).toBeUndefined();
   });
 
@@ -559,7 +580,8 @@ describe('a scripted fiscal year of two governments', () => {
     expect({ xlsx: await lastModified(key), manifest: await lastModified(`${YEAR}/${B}/financial-statements/2025/manifest.json`) }).toEqual(
       before,
     );
-    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1'))).toMatchObject({ budget: 1_400_000, carryIn: 400_000 });
+    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1'))).toMatchObject({ budget: 1_000_000 });
+    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1.C2025E'))).toMatchObject({ budget: 400_000, carryIn: 400_000 });
     // And a run whose progress says done does nothing at all.
     expect((await runClosing({ gov: B, period: periodOf('year-end', '2025') }, closingPorts('rerun-2'))).stepsRun).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { applied, docEffect, lineEffect, newDocument } from '#shared/domain/exec
 import { broken, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { originDocumentOf } from '#shared/domain/execution/rules/prior-year.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
+import { carriedCommitmentRefusal } from '#shared/domain/execution/rules/carried-line.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 import { supplementaryExpenses } from '#shared/domain/execution/year-two/supplementary-expenses.ts';
 import type { SupplementaryExpense } from '#shared/domain/execution/year-two/supplementary-expenses.ts';
@@ -31,6 +32,8 @@ export const priorYearCommit: PostingRule<'prior-year-commit'> = (message, comma
   if (isRefusal(origin)) return origin;
   const line = lineOf(message, state, command.lineId, 'expenditure');
   if (isRefusal(line)) return line;
+  const carriedOnly = carriedCommitmentRefusal({ lineId: command.lineId, carryKind: line.attrs.carryKind as string | undefined });
+  if (carriedOnly) return carriedOnly;
   const { doc: commitment, originLine, originYear } = origin;
   const amount = command.amount;
   if (String(line.attrs.itemCode) !== String(originLine.attrs.itemCode)) {
