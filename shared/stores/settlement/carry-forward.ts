@@ -12,6 +12,8 @@ import { carriedLineId } from '#shared/domain/settlement/carried-budget.ts';
 import type { LedgerCommitment } from '#shared/domain/settlement/carry-over.ts';
 import { documentKey, requestKey } from '#shared/stores/execution/posting-keys.ts';
 import { readLedgerCommitments } from '#shared/stores/settlement/carried-commitments.ts';
+import { BUDGET_COMPONENTS } from '#shared/stores/settlement/inputs.ts';
+import { countersOf } from '#shared/domain/execution/items.ts';
 import type { AuditedRequest } from '#shared/stores/settlement/audited-request.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
@@ -61,7 +63,11 @@ export async function carryForward(
     );
     const lineId = carriedLineId(carry.lineId, job.period.year, carry.kind);
     const commitments = await readLedgerCommitments(gov, carry.commitmentIds ?? []);
-    const moving = [...commitments.values()].filter((c) => c.year === job.period.year && c.lineId === carry.lineId);
+    // Only commitments still of the line and without an unpaid 지출결의 move (one resolved after the
+    // carry-over was recorded stays: its fixed part is paid as 과년도 지출, 지방회계법 제37조).
+    const moving = [...commitments.values()].filter(
+      (c) => c.year === job.period.year && c.lineId === carry.lineId && c.resolved === c.paid,
+    );
     const carriedFrom = { carryKind: carry.kind, originYear: job.period.year, originLineId: carry.lineId };
     // The carried budget: its amount deemed allotted (지방재정법 제50조④), shown as 전년도이월액 (carryIn),
     // committed by what the commitments it carries have not paid.
@@ -107,34 +113,7 @@ const zeroCounters = { resolved: 0, ordered: 0, paid: 0, assessed: 0, received: 
 
 /** What a line is, not what was done on it: the origin line's attributes without its counters, components and version. */
 function descriptiveAttributes(item: Record<string, unknown>): Record<string, unknown> {
-  const dropped = new Set([
-    'pk',
-    'sk',
-    'version',
-    'provisional',
-    'budget',
-    'allotted',
-    'committed',
-    'resolved',
-    'ordered',
-    'paid',
-    'assessed',
-    'received',
-    'refunded',
-    'writtenOff',
-    'paidLater',
-    'carriedOver',
-    'returned',
-    'enacted',
-    'carryIn',
-    'transferNet',
-    'diversionNet',
-    'reallocationNet',
-    'reserveNet',
-    'preEstablished',
-    'changesNet',
-    'recodedNet',
-  ]);
+  const dropped = new Set(['pk', 'sk', 'version', 'provisional', 'budget', 'carryIn', ...countersOf.line, ...BUDGET_COMPONENTS]);
   return Object.fromEntries(Object.entries(item).filter(([name]) => !dropped.has(name)));
 }
 
