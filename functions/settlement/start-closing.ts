@@ -1,7 +1,13 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { fiscalDates, koreanDate } from '#shared/domain/fiscal-calendar/calendar.ts';
 import { closingTimeRefusal, periodsBefore } from '#shared/domain/settlement/closing-guards.ts';
-import { lastCompletedPeriod, parsePeriod, parsePeriodOfYear, periodOf as yearPeriod } from '#shared/domain/settlement/periods.ts';
+import {
+  lastCompletedPeriod,
+  parsePeriod,
+  parsePeriodOfYear,
+  periodOfYear,
+  periodOf as yearPeriod,
+} from '#shared/domain/settlement/periods.ts';
 import type { Period } from '#shared/domain/settlement/periods.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 import { logger } from '#shared/powertools/logger.ts';
@@ -46,8 +52,10 @@ export const handler = async (event: ScheduledEvent): Promise<StartedClosings> =
   // Only the schedule's own pick: an explicit --period or --year/--month names one fiscal year's period.
   const scheduled = input.period === undefined && input.year === undefined;
   const oldYear = scheduled ? settlingOfYearBefore(period) : [];
+  // An old year's 출납정리 day or month named explicitly (--year 2026 --period 2027-01-15) carries its fiscal year.
+  const ofYear = period.year !== parsePeriod(period.kind, period.id)?.year ? { year: period.year } : {};
   const messages = (await govs()).flatMap((gov) => [
-    { gov, kind: period.kind, period: period.id, ...backfill },
+    { gov, kind: period.kind, period: period.id, ...ofYear, ...backfill },
     ...oldYear.map((old) => ({ gov, kind: old.kind, period: old.id, year: old.year, ...backfill })),
   ]);
   const enqueued = await enqueueClosings(messages);
@@ -94,6 +102,11 @@ function settlingOfYearBefore(period: Period): Period[] {
   return old ? [old] : [];
 }
 
+/**
+ * The period the input names: an explicit `period` (with `year`, a day or month of that fiscal year,
+ * its 출납정리 days and months of 1 January – 10 February of the next year included: 지방회계법
+ * 제7조제1항 단서·제3항, 시행령 제3조), `year`/`month`, or the last completed one.
+ */
 function periodOf(input: ClosingSchedule, now: Date): Period {
   const id =
     input.period ??
@@ -102,6 +115,11 @@ function periodOf(input: ClosingSchedule, now: Date): Period {
       ? `${input.year}-${String(input.month).padStart(2, '0')}`
       : undefined);
   if (id === undefined) return lastCompletedPeriod(input.kind, now);
+  if (input.period !== undefined && input.year !== undefined && input.kind !== 'year-end') {
+    const chosen = periodOfYear(input.kind, id, input.year);
+    if (!chosen.ok) throw new Refused(chosen.refusal);
+    return chosen.period;
+  }
   const period = parsePeriod(input.kind, id);
   if (!period) throw new Error(`"${id}" is not a ${input.kind} period`);
   return period;

@@ -24,7 +24,8 @@ the dead-letter queue, and exits 1 if any failed. Handler metrics are off (HOJO_
 
 Runs one schedule of shared/schedules.ts now, with an EventBridge scheduled event whose detail is the
 schedule's input plus the given options (--year and --month as integers, a bare --flag as true,
-everything else as text). HOJO_CLOCK=<ISO date-time with offset> runs it as on that moment (use the same
+everything else as text). An old year's 출납정리 day or month names its fiscal year:
+\`npm run job -- daily-closing --year 2026 --period 2027-01-15\`. HOJO_CLOCK=<ISO date-time with offset> runs it as on that moment (use the same
 value as the running npm start).
 Schedules: ${schedules.map((s) => s.name).join(', ') || '(none declared yet)'}`;
 

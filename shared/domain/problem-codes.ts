@@ -213,6 +213,19 @@ export const problemCodes = {
   'carry-over-commitment-not-on-line': 'a commitment named by the 사고이월 is not one of the line in the year',
   'carry-over-exceeds-unpaid-commitments':
     '사고이월 ≤ the named commitments’ 원인행위액 − 지출액 + 부대경비 would not hold (지방재정법 제50조②1)',
+  'carry-over-commitment-fixed':
+    'a commitment named by the 사고이월 has a 지출결의 (채무확정) not paid: that part is paid as 과년도 지출 (지방회계법 제37조), not carried',
+  'carried-budget-not-carried-again':
+    'a carried budget carries on only as the law allows (계속비 year by year; 명시이월 → 사고이월 once; 사고이월 never)',
+  'carried-budget-commitments-only':
+    'a 사고이월 budget pays only the commitments it carried: no new commitment on it (지방재정법 제50조②1)',
+  'explicit-carry-over-not-approved':
+    '명시이월 only for a line on the council-approved 명시이월 list of the year’s final budget (지방재정법 제50조①)',
+  'explicit-carry-over-exceeds-approved': '명시이월 ≤ the amount the council approved for the line would not hold (지방재정법 제50조①)',
+  'continuing-carry-over-not-continuing':
+    '계속비이월 only for a line of a 계속비 of the year’s final budget that runs in the year (지방재정법 제50조③)',
+  'continuing-carry-over-past-completion':
+    '계속비이월 carries year by year only until the 계속비’s completion year; from that year nothing carries on as 계속비이월 (지방재정법 제50조③)',
   'trial-balance-unbalanced': 'the trial balance does not balance; the closing stopped',
   'period-not-ended': 'the day, month or year to close has not ended yet (Korean time)',
   'year-end-before-completion': 'the year-end closing runs after 10 February of the next year (출납사무 완결)',

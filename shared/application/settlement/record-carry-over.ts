@@ -1,7 +1,9 @@
-import { accidentCarryOverRefusal, carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
+import { carriedAgainRefusal } from '#shared/domain/settlement/carried-budget.ts';
+import { accidentCarryOverRefusal, carryOverBasisRefusal, carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { conflict, notFound, Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
+import { finalProvisions } from '#shared/application/budget/budget-change-context.ts';
 import { readLedgerCommitments } from '#shared/stores/settlement/carried-commitments.ts';
 import { readCarriedLine, writeCarryOver } from '#shared/stores/settlement/carry-overs.ts';
 import type { RecordedCarryOver } from '#shared/stores/settlement/carry-overs.ts';
@@ -15,8 +17,20 @@ import type { RecordedCarryOver } from '#shared/stores/settlement/carry-overs.ts
 export async function recordCarryOver(gov: string, year: number, carryOver: CarryOver, request: RequestInfo): Promise<RecordedCarryOver> {
   const line = await readCarriedLine(gov, year, carryOver.lineId);
   if (!line) throw notFound('budget-line-not-found', `budget line ${carryOver.lineId} of ${gov}/${year} does not exist`);
+  // A carried budget carries on only as the law allows (carried-budget.ts).
+  if (line.carriedFrom) {
+    const again = carriedAgainRefusal(line.carriedFrom, carryOver.kind, carryOver.lineId);
+    if (again) throw new Refused(again);
+  }
   const refusal = carryOverRefusal(line, carryOver.amount);
   if (refusal) throw new Refused(refusal);
+  // 명시이월 and 계속비이월 rest on the year's final budget (지방재정법 제50조①③); a carried 계속비 budget
+  // is found in it by its origin line.
+  if (carryOver.kind !== 'accident') {
+    const basisLine = line.carriedFrom?.originLineId ?? carryOver.lineId;
+    const unfounded = carryOverBasisRefusal({ ...carryOver, lineId: basisLine }, year, await finalProvisions(gov, year));
+    if (unfounded) throw new Refused(unfounded);
+  }
   // 사고이월 is capped by the commitment ledger (지방재정법 제50조제2항제1호).
   if (carryOver.kind === 'accident') {
     const ledger = await readLedgerCommitments(gov, carryOver.commitmentIds ?? []);

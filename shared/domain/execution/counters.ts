@@ -100,6 +100,10 @@ export function writeConditions(before: ControlledItem, deltas: Deltas): Counter
   return mergeConditions(conditions);
 }
 
+/** The stored-value bounds an item change carries from its effects' ceilings (plan-batch.ts), as write conditions. */
+export const ceilingConditions = (bounds: Readonly<Record<string, bigint>> | undefined): CounterCondition[] =>
+  Object.entries(bounds ?? {}).map(([attribute, value]) => ({ attribute, comparator: '<=' as const, value }));
+
 /** Keeps the tightest bound per attribute and comparator. */
 function mergeConditions(conditions: readonly CounterCondition[]): CounterCondition[] {
   const byKey = new Map<string, CounterCondition>();

@@ -32,6 +32,8 @@ export interface ItemChange {
   readonly before: ControlledItem | undefined;
   readonly after: ControlledItem;
   readonly deltas: Deltas;
+  /** Upper bounds of the stored counters (before the batch) that the effects' ceilings imply, tightest kept. */
+  readonly storedCeilings?: Readonly<Record<string, bigint>>;
 }
 
 /**
@@ -107,11 +109,14 @@ export function planBatch(messages: readonly PostingMessage[], snapshot: Snapsho
       const key = targetKey(effect.target);
       const { before, after } = state.afterEffect(effect);
       const previous = changes.get(key);
+      const deltas = addDeltas(previous?.deltas ?? {}, effect.deltas);
+      const storedCeilings = ceilingsBefore(previous?.storedCeilings, effect.ceilings, deltas);
       changes.set(key, {
         target: effect.target,
         before: previous ? previous.before : effect.create ? undefined : before,
         after,
-        deltas: addDeltas(previous?.deltas ?? {}, effect.deltas),
+        deltas,
+        ...(storedCeilings ? { storedCeilings } : {}),
       });
     }
     state.apply(effects);
@@ -120,6 +125,25 @@ export function planBatch(messages: readonly PostingMessage[], snapshot: Snapsho
   }
   if (missing.size > 0) return { missing: [...missing.values()] };
   return { plan: { ...assemble(outcomes, [...changes.values()], ledger), acquisitions } };
+}
+
+/**
+ * An effect's ceiling c on a counter holds after it when the stored value s (before the batch) plus
+ * the batch's changes so far, this effect's included (Δ), stays ≤ c: s ≤ c − Δ. Tightest bound kept.
+ */
+function ceilingsBefore(
+  previous: Readonly<Record<string, bigint>> | undefined,
+  ceilings: Readonly<Record<string, number>> | undefined,
+  deltasSoFar: Deltas,
+): Readonly<Record<string, bigint>> | undefined {
+  if (!ceilings) return previous;
+  const bounds: Record<string, bigint> = { ...previous };
+  for (const [name, ceiling] of Object.entries(ceilings)) {
+    const bound = BigInt(ceiling) - BigInt(deltasSoFar[name] ?? 0);
+    const existing = bounds[name];
+    if (existing === undefined || bound < existing) bounds[name] = bound;
+  }
+  return bounds;
 }
 
 function assemble(

@@ -10,6 +10,13 @@ export interface Effect {
   readonly kind: ItemKind;
   readonly deltas: Deltas;
   readonly create?: Readonly<Record<string, string | number>>;
+  /**
+   * Bounds the rule judged that are not an invariant of the item kind (a cap that depends on the
+   * posting, such as the 과년도 지출 cap that a 보충적 경비 escapes): each counter named, once this
+   * effect is added, stays ≤ the value. The batch write turns them into its condition, so two
+   * postings judged apart on the same state cannot both pass (counters.ts `ceilingConditions`).
+   */
+  readonly ceilings?: Readonly<Record<string, number>>;
 }
 
 /** What is stored of a posting once the consumer has decided it (the posting record). */

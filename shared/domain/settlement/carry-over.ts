@@ -1,3 +1,5 @@
+import type { GeneralProvisions } from '#shared/domain/budget/general-provisions.ts';
+import type { CarriedFrom } from '#shared/domain/settlement/carried-budget.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { LimitBreach, Refusal } from '#shared/domain/refusal.ts';
 
@@ -29,6 +31,8 @@ export interface LedgerCommitment {
   readonly lineId: string;
   /** 원인행위액, net of cancellations. */
   readonly amount: number;
+  /** 지출결의액 (채무확정). */
+  readonly resolved: number;
   /** 지출액: paid in the year, and paid later as 과년도 지출. */
   readonly paid: number;
 }
@@ -75,6 +79,21 @@ export function accidentCarryOverRefusal(
       },
     );
   }
+  // The commitments move into the carried budget and go on there with 지출결의 → 지급명령 → 지급; a part
+  // already fixed by a 지출결의 of this year stays this year's 미지급금, paid as 과년도 지출 (지방회계법
+  // 제37조) — carrying it too would pay it twice (practice [U]: hojo moves commitments, not resolutions).
+  const fixed = ids.filter((id) => {
+    const c = ledger.get(id) as LedgerCommitment;
+    return c.resolved > c.paid;
+  });
+  if (fixed.length > 0) {
+    return refusal(
+      'unprocessable',
+      'carry-over-commitment-fixed',
+      `commitments ${fixed.join(', ')} have a 지출결의 not paid: pay it as 과년도 지출 next year, or carry only commitments without one`,
+      { rule: `${rule}; 지방회계법 제37조`, commitmentIds: fixed },
+    );
+  }
   const unpaid = ids.reduce((sum, id) => {
     const c = ledger.get(id) as LedgerCommitment;
     return sum + Math.max(0, c.amount - c.paid);
@@ -95,6 +114,8 @@ export interface CarriedLine {
   readonly kind: 'expenditure' | 'revenue';
   readonly budget: number;
   readonly paid: number;
+  /** Present when the line is itself a carried budget (carried-budget.ts). */
+  readonly carriedFrom?: CarriedFrom | undefined;
 }
 
 export function carryOverBreach(line: { readonly budget: number; readonly paid: number }, amount: number): LimitBreach | undefined {
@@ -116,4 +137,67 @@ export function carryOverRefusal(line: CarriedLine, amount: number): Refusal | u
   return refusal('unprocessable', 'carry-over-exceeds-available', `carry-over ${amount} exceeds budget − paid = ${breach.available}`, {
     ...breach,
   });
+}
+
+/** The parts of the year's final budget (예산총칙) a carry-over rests on, and which version they are. */
+export interface CarryOverBasis {
+  readonly version: number;
+  readonly provisions: Pick<GeneralProvisions, 'explicitCarryOvers' | 'continuingExpenditures'>;
+}
+
+/**
+ * Whether the budget allows this kind of carry-over of the line (지방재정법 제50조, read in
+ * legalize-kr):
+ *   - 명시이월 (제50조①: 명시이월비로서 세입ㆍ세출예산에 그 취지를 분명하게 밝혀 미리 지방의회의 의결을 얻은
+ *     금액): only a line on the 명시이월 list of the year's final version, at most its approved amount
+ *     (`explicit-carry-over-not-approved`, `explicit-carry-over-exceeds-approved`);
+ *   - 계속비이월 (제50조③: 계속비의 회계연도별 필요경비 중 해당 회계연도에 지출하지 못한 금액은 그 계속비의
+ *     사업완성 연도까지 차례로 이월): only a line of a 계속비 (제42조) whose years include this one
+ *     (`continuing-carry-over-not-continuing`), and not from its completion year on
+ *     (`continuing-carry-over-past-completion`);
+ *   - 사고이월 rests on the commitments it names (accidentCarryOverRefusal), not on the 예산총칙.
+ */
+export function carryOverBasisRefusal(carryOver: CarryOver, year: number, basis: CarryOverBasis): Refusal | undefined {
+  const { lineId, amount } = carryOver;
+  if (carryOver.kind === 'explicit') {
+    const rule = '지방재정법 제50조제1항';
+    const approved = basis.provisions.explicitCarryOvers.filter((e) => e.lineId === lineId);
+    if (approved.length === 0) {
+      return refusal(
+        'unprocessable',
+        'explicit-carry-over-not-approved',
+        `line ${lineId} is not on the 명시이월 list the council approved with version ${basis.version} of ${year}`,
+        { rule, lineId, year, version: basis.version },
+      );
+    }
+    const approvedAmount = approved.reduce((sum, e) => sum + e.amount, 0);
+    if (amount <= approvedAmount) return undefined;
+    return refusal(
+      'unprocessable',
+      'explicit-carry-over-exceeds-approved',
+      `명시이월 ${amount} of line ${lineId} exceeds the ${approvedAmount} the council approved`,
+      { rule, lineId, requested: amount, available: approvedAmount, version: basis.version },
+    );
+  }
+  if (carryOver.kind === 'continuing') {
+    const rule = '지방재정법 제50조제3항, 제42조';
+    const projects = basis.provisions.continuingExpenditures.filter((c) => c.lineId === lineId && c.years.some((y) => y.year === year));
+    if (projects.length === 0) {
+      return refusal(
+        'unprocessable',
+        'continuing-carry-over-not-continuing',
+        `line ${lineId} is not the line of a 계속비 running in ${year} (version ${basis.version})`,
+        { rule, lineId, year, version: basis.version },
+      );
+    }
+    const completionYear = Math.max(...projects.flatMap((c) => c.years.map((y) => y.year)));
+    if (year < completionYear) return undefined;
+    return refusal(
+      'unprocessable',
+      'continuing-carry-over-past-completion',
+      `the 계속비 of line ${lineId} completes in ${completionYear}: its unspent amount of ${year} does not carry on as 계속비이월`,
+      { rule, lineId, year, completionYear, projects: projects.map((c) => c.id) },
+    );
+  }
+  return undefined;
 }

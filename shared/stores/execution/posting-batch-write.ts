@@ -5,7 +5,7 @@ import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { BatchPlan, ItemChange, Outcome } from '#shared/domain/execution/plan-batch.ts';
-import { writeConditions } from '#shared/domain/execution/counters.ts';
+import { ceilingConditions, writeConditions } from '#shared/domain/execution/counters.ts';
 import type { CounterCondition } from '#shared/domain/execution/counters.ts';
 import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
 import { fundStatusUpdate } from '#shared/stores/execution/fund-status.ts';
@@ -122,7 +122,9 @@ function changeAction(table: string, change: ItemChange): Action | undefined {
     values[`:d${i}`] = delta;
     return `#c${i} :d${i}`;
   });
-  const conditions = writeConditions(change.before, change.deltas).map((condition, i) => conditionExpression(condition, i, names, values));
+  const conditions = [...writeConditions(change.before, change.deltas), ...ceilingConditions(change.storedCeilings)].map((condition, i) =>
+    conditionExpression(condition, i, names, values),
+  );
   return {
     Update: {
       TableName: table,

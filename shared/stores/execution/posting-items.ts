@@ -49,6 +49,8 @@ export function toControlledItem(target: Target, item: Item): ControlledItem {
         // 예산현액: the 과년도 지출 cap (불용액 = 예산현액 − 지출액 − 이월액) reads it.
         budget: Number(item.budget ?? 0),
         dept: String(item.dept ?? ''),
+        // A carried budget (이월예산, settlement's carry-forward): its kind limits what it may take.
+        ...(item.carryKind === undefined ? {} : { carryKind: String(item.carryKind) }),
         ...journalAttributes(item),
       },
       counters,

@@ -21,6 +21,7 @@ export async function readLedgerCommitments(gov: string, ids: readonly string[])
           year: Number(item.year),
           lineId: String(item.lineId),
           amount: Number(item.amount ?? 0),
+          resolved: Number(item.resolved ?? 0),
           paid: Number(item.paid ?? 0) + Number(item.paidLater ?? 0),
         });
       }

@@ -24,7 +24,11 @@ export async function readCarriedLine(gov: string, year: number, lineId: string)
     new GetCommand({ TableName: tableName(), Key: lineControlKey(gov, year, lineId), ConsistentRead: true }),
   );
   if (!Item) return undefined;
-  return { lineId, kind: Item.kind as CarriedLine['kind'], budget: Number(Item.budget), paid: Number(Item.paid ?? 0) };
+  const carriedFrom =
+    Item.carryKind === undefined
+      ? undefined
+      : { carryKind: Item.carryKind as CarryOverKind, originYear: Number(Item.originYear), originLineId: String(Item.originLineId) };
+  return { lineId, kind: Item.kind as CarriedLine['kind'], budget: Number(Item.budget), paid: Number(Item.paid ?? 0), carriedFrom };
 }
 
 /**
@@ -63,5 +67,7 @@ export async function readCarryOvers(gov: string, year: number): Promise<CarryOv
     kind: item.kind as CarryOverKind,
     amount: Number(item.amount),
     reason: String(item.reason),
+    commitmentIds: (item.commitmentIds as string[] | undefined) ?? undefined,
+    incidentalCosts: item.incidentalCosts === undefined ? undefined : Number(item.incidentalCosts),
   }));
 }

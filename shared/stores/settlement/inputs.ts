@@ -101,7 +101,8 @@ export async function readLines(gov: string, year: number): Promise<SettlementLi
   }));
 }
 
-const COMPONENTS = [
+/** The named components of 예산현액 on a line's control item (budget control-keys.ts). */
+export const BUDGET_COMPONENTS = [
   'enacted',
   'transferNet',
   'diversionNet',
@@ -114,7 +115,7 @@ const COMPONENTS = [
 
 /** The named components of 예산현액 the control item carries (those it does not carry stay absent). */
 const budgetComponents = (item: Record<string, unknown>) =>
-  Object.fromEntries(COMPONENTS.filter((name) => item[name] !== undefined).map((name) => [name, Number(item[name])]));
+  Object.fromEntries(BUDGET_COMPONENTS.filter((name) => item[name] !== undefined).map((name) => [name, Number(item[name])]));
 
 /** The government's 회계 (budget ACCOUNT# items) as 회계실체 of their type (제6조①). */
 export async function readEntities(gov: string): Promise<SettlementEntity[]> {

@@ -27,6 +27,7 @@ import {
   operating,
   post,
   seedAccount,
+  seedFinalProvisions,
   seedLine,
   seedOpening,
   startClosing,
@@ -100,6 +101,22 @@ async function seedYear(): Promise<void> {
     paid: 700_000,
   });
   await seedLine(A, YEAR, { lineId: 'E.A2', kind: 'expenditure', fund: 'GEN', budget: 300_000 });
+  // The council approved E.A1's 명시이월 up to 250,000; E.A2 is a 계속비 of 2025–2026 (지방재정법 제42조, 제50조).
+  await seedFinalProvisions(A, YEAR, {
+    explicitCarryOvers: [{ lineId: 'E.A1', amount: 250_000, reason: '공사 지연 예상' }],
+    continuingExpenditures: [
+      {
+        id: 'CE-1',
+        name: '청사 증축',
+        lineId: 'E.A2',
+        total: 500_000,
+        years: [
+          { year: YEAR, amount: 300_000 },
+          { year: YEAR + 1, amount: 200_000 },
+        ],
+      },
+    ],
+  });
   await seedLine(A, YEAR, {
     lineId: 'R.A1',
     kind: 'revenue',
@@ -136,6 +153,7 @@ async function seedYear(): Promise<void> {
     ordered: 100_000,
     paid: 100_000,
   });
+  await seedFinalProvisions(B, YEAR, { explicitCarryOvers: [{ lineId: 'E.B1', amount: 500_000, reason: '의회 승인 명시이월' }] });
   await seedLine(B, YEAR, { lineId: 'R.B1', kind: 'revenue', fund: 'GEN', budget: 2_000_000, assessed: 2_000_000, received: 2_000_000 });
   await seedLine(B, YEAR, { lineId: 'R.B2', kind: 'revenue', fund: 'WATER', budget: 300_000, assessed: 300_000, received: 300_000 });
   await seedLine(B, YEAR + 1, { lineId: 'E.B1', kind: 'expenditure', fund: 'GEN', budget: 1_000_000, allotted: 0 });
@@ -229,6 +247,22 @@ describe('a scripted fiscal year of two governments', () => {
       caller: chief(A),
     });
     expect(revenueLine.body.code).toBe('carry-over-expenditure-only');
+    // 명시이월 only for the lines the council approved, within their amounts (지방재정법 제50조①):
+    // E.A1 is listed with 250,000, E.A2 is not.
+    const carry = (lineId: string, kind: string, amount: number) =>
+      callRoute(recordCarryOver, { params: { gov: A, year: YEAR, lineId }, body: { kind, amount, reason: 'x' }, caller: chief(A) });
+    expect((await carry('E.A2', 'explicit', 1)).body).toMatchObject({
+      status: 422,
+      code: 'explicit-carry-over-not-approved',
+      context: { rule: '지방재정법 제50조제1항', version: 0 },
+    });
+    expect((await carry('E.A1', 'explicit', 250_001)).body).toMatchObject({
+      code: 'explicit-carry-over-exceeds-approved',
+      context: { requested: 250_001, available: 250_000 },
+    });
+    // 계속비이월 only for a 계속비 running in the year (제50조③): E.A2's runs 2025–2026, E.A1 is none.
+    expect((await carry('E.A1', 'continuing', 1)).body.code).toBe('continuing-carry-over-not-continuing');
+    expect((await carry('E.A2', 'continuing', 100_000)).status).toBe(200);
 
     const a = await callRoute(recordCarryOver, {
       params: { gov: A, year: YEAR, lineId: 'E.A1' },
@@ -412,8 +446,29 @@ describe('a scripted fiscal year of two governments', () => {
       { fund: 'WATER', account: '1101', debit: '200000', credit: '0' },
       { fund: 'WATER', account: '3101', debit: '0', credit: '200000' },
     ]);
-    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1'))).toMatchObject({ budget: 1_400_000, carryIn: 400_000 });
-    expect(await item(carryInKey(A, YEAR + 1, 'E.A1'))).toMatchObject({ amount: 200_000, kind: 'explicit', appliedToLine: false });
+    // The 명시이월 is a budget of its own in 2026 (지방재정법 제50조④: deemed allotted), never added onto
+    // 2026's E.B1 (1,000,000 stays 1,000,000).
+    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1'))).toMatchObject({ budget: 1_000_000 });
+    expect((await item(lineControlKey(B, YEAR + 1, 'E.B1')))?.carryIn ?? 0).toBe(0);
+    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1.C2025E'))).toMatchObject({
+      lineId: 'E.B1.C2025E',
+      kind: 'expenditure',
+      fund: 'GEN',
+      budget: 400_000,
+      allotted: 400_000,
+      carryIn: 400_000,
+      committed: 0,
+      carryKind: 'explicit',
+      originYear: YEAR,
+      originLineId: 'E.B1',
+    });
+    expect(await item(carryInKey(A, YEAR + 1, 'E.A1'))).toMatchObject({
+      amount: 200_000,
+      kind: 'explicit',
+      lineId: 'E.A1.C2025E',
+      originLineId: 'E.A1',
+    });
+    expect(await item(lineControlKey(A, YEAR + 1, 'E.A1.C2025E'))).toMatchObject({ budget: 200_000, carryKind: 'explicit' });
     expect(await item(lineControlKey(A, YEAR + 1, 'E.A1'))).toBeUndefined();
   });
 
@@ -525,7 +580,8 @@ describe('a scripted fiscal year of two governments', () => {
     expect({ xlsx: await lastModified(key), manifest: await lastModified(`${YEAR}/${B}/financial-statements/2025/manifest.json`) }).toEqual(
       before,
     );
-    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1'))).toMatchObject({ budget: 1_400_000, carryIn: 400_000 });
+    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1'))).toMatchObject({ budget: 1_000_000 });
+    expect(await item(lineControlKey(B, YEAR + 1, 'E.B1.C2025E'))).toMatchObject({ budget: 400_000, carryIn: 400_000 });
     // And a run whose progress says done does nothing at all.
     expect((await runClosing({ gov: B, period: periodOf('year-end', '2025') }, closingPorts('rerun-2'))).stepsRun).toEqual([]);
   });

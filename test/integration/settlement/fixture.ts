@@ -10,7 +10,8 @@ import { queueUrl, tableName } from '#shared/config/env.ts';
 import { balanceDeltas, cashMovements } from '#shared/domain/ledger/balances.ts';
 import type { CashClass, JournalEntry, JournalLine } from '#shared/domain/ledger/journal.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
-import { structureKey } from '#shared/stores/budget/keys.ts';
+import { structureKey, versionKey, yearKey } from '#shared/stores/budget/keys.ts';
+import type { GeneralProvisions } from '#shared/domain/budget/general-provisions.ts';
 import type { LineControl } from '#shared/stores/budget/control-keys.ts';
 import { fundStatusUpdate } from '#shared/stores/execution/fund-status.ts';
 import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
@@ -157,4 +158,36 @@ export async function drainSettlementQueue(): Promise<string[]> {
       await sqsClient().send(new DeleteMessageCommand({ QueueUrl: queueUrl('settlement'), ReceiptHandle: message.ReceiptHandle }));
     }
   }
+}
+
+/**
+ * A final version 0 of the year carrying the given 예산총칙 parts (the 명시이월 list and the 계속비 a
+ * carry-over rests on: 지방재정법 제50조①③), as budgeting leaves them once the council resolved it.
+ */
+export async function seedFinalProvisions(gov: string, year: number, provisions: Partial<GeneralProvisions>): Promise<void> {
+  const table = tableName();
+  await dynamoClient().send(new PutCommand({ TableName: table, Item: { ...yearKey(gov, year), gov, year, finalVersion: 0 } }));
+  await dynamoClient().send(
+    new PutCommand({
+      TableName: table,
+      Item: {
+        ...versionKey(gov, year, 0),
+        entity: 'version',
+        gov,
+        year,
+        number: 0,
+        kind: 'original',
+        title: `${year} 본예산`,
+        state: 'final',
+        revision: 0,
+        basedOn: null,
+        generation: 'g0',
+        expenditureTotal: '0',
+        revenueTotal: '0',
+        lineCount: 0,
+        createdAt: `${year - 1}-12-15T00:00:00.000Z`,
+        provisions: { transferClauses: [], explicitCarryOvers: [], continuingExpenditures: [], debtBurdens: [], ...provisions },
+      },
+    }),
+  );
 }

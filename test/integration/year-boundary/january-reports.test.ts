@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
@@ -7,6 +8,7 @@ import type { Route } from '#shared/http/route.ts';
 import * as routes from '#shared/routes/execution.ts';
 import { getArchiveDownload } from '#shared/routes/reports.ts';
 import { getClosingStatus, requestClosing } from '#shared/routes/settlement.ts';
+import { jobDetail } from '#infra/cli/job-detail.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { setClock } from '#test/support/clock.ts';
@@ -188,6 +190,26 @@ describe('January: the old year and the new year report the same days apart', ()
     expect(await drainSettlementQueue()).toEqual([]);
   });
 
+  it('npm run job names an old year’s 출납정리 day: --year 2026 --period 2027-01-14', async () => {
+    on('2027-01-17T03:00:00+09:00');
+    const job = (args: string[]) =>
+      startClosing(
+        { kind: 'daily', gov: GOV, ...jobDetail(parseArgs({ args, allowPositionals: true, strict: false, tokens: true }).tokens) },
+        '2027-01-16T18:00:00Z',
+      );
+    // Only 2026's 14 January: one message, carrying its fiscal year.
+    expect(await job(['--year', '2026', '--period', '2027-01-14'])).toEqual({ kind: 'daily', period: '2027-01-14', enqueued: 1 });
+    expect(await drainSettlementQueue()).toEqual([]);
+    const status2026 = await callRoute(getClosingStatus, { caller: chief as never, params: { gov: GOV, year: 2026 } });
+    expect(status2026.body.closings).toContainEqual(expect.objectContaining({ kind: 'daily', period: '2027-01-14', status: 'done' }));
+    const status2027 = await callRoute(getClosingStatus, { caller: chief as never, params: { gov: GOV, year: 2027 } });
+    expect(status2027.body.closings).not.toContainEqual(expect.objectContaining({ period: '2027-01-14' }));
+    // A day past 2026's completion date (10 February) is not one of its periods.
+    await expect(job(['--year', '2026', '--period', '2027-02-11'])).rejects.toMatchObject({
+      refusal: { code: 'period-outside-year', context: { completionDate: '2027-02-10' } },
+    });
+  });
+
   it('refuses 출납정리 periods beyond 10 February and days that have not ended', async () => {
     on('2027-01-16T09:00:00+09:00');
     expect((await close(2026, 'daily', '2027-02-11')).body).toMatchObject({
@@ -216,11 +238,11 @@ describe('January: the old year and the new year report the same days apart', ()
     );
     const monthsOpen = await close(2026, 'year-end', '2026');
     expect(monthsOpen.body).toMatchObject({ status: 422, code: 'earlier-periods-open', context: { open: ['2027-01', '2027-02'] } });
-    // January's days: 15 and 16 January closed above; the others still open (29 of 31).
+    // January's days: 14, 15 and 16 January closed above; the others still open (28 of 31).
     const daysOpen = await close(2026, 'monthly', '2027-01');
     expect(daysOpen.body).toMatchObject({ status: 422, code: 'earlier-periods-open' });
-    expect(daysOpen.body.context.open).toHaveLength(29);
-    const closedAbove = ['2027-01-15', '2027-01-16'];
+    expect(daysOpen.body.context.open).toHaveLength(28);
+    const closedAbove = ['2027-01-14', '2027-01-15', '2027-01-16'];
     await markClosed(2026, 'daily', [...daysOf('2027-01', 31).filter((d) => !closedAbove.includes(d)), ...daysOf('2027-02', 10)]);
     expect((await close(2026, 'monthly', '2027-01')).status).toBe(202);
     expect((await close(2026, 'monthly', '2027-02')).status).toBe(202);

@@ -14,7 +14,7 @@ import type { TestCaller } from '#test/support/api.ts';
 import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import { callers, drainPostings, GOV } from '#test/integration/execution/support.ts';
-import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
+import { drainSettlementQueue, seedFinalProvisions } from '#test/integration/settlement/fixture.ts';
 import { seedYearCash, seedYearLine } from '#test/integration/year-boundary/support.ts';
 
 /**
@@ -64,6 +64,8 @@ beforeAll(async () => {
   await seedYearLine(2026, { lineId: 'E1', budget: 1_000_000 });
   await seedYearLine(2026, { lineId: 'E3', budget: 200_000 });
   await seedYearLine(2026, { lineId: 'R1', kind: 'revenue', budget: 500_000 });
+  // The council approved E3's 명시이월 (지방재정법 제50조①) with the 2026 budget.
+  await seedFinalProvisions(GOV, 2026, { explicitCarryOvers: [{ lineId: 'E3', amount: 100_000, reason: '공기 연장 예상' }] });
   await seedYearCash(2026, '2026-12', 2_000_000);
   // Cash of 2026 paid in January under an exception is allocated to 2026's January month.
   await seedYearCash(2026, '2027-01', 500_000);
@@ -146,6 +148,8 @@ describe('two fiscal years across the boundary', () => {
       code: 'carry-over-commitment-not-on-line',
     });
     expect((await carry('E1', 'accident', 100_000, { commitmentIds: [ids.c2] })).status).toBe(200);
+    // 명시이월 only for a line on the approved list (E1 is not on it).
+    expect((await carry('E1', 'explicit', 1)).body).toMatchObject({ status: 422, code: 'explicit-carry-over-not-approved' });
     expect((await carry('E3', 'explicit', 100_000)).status).toBe(200);
   });
 
@@ -240,6 +244,39 @@ describe('two fiscal years across the boundary', () => {
       opening.filter((b) => b.account === account).reduce((s, b) => s + BigInt(b.debit) - BigInt(b.credit), 0n);
     expect(balanceOf('1105')).toBe(300_000n);
     expect(balanceOf('2101')).toBe(-250_000n);
+
+    // The carry-overs are budgets of their own in 2027, deemed allotted (지방재정법 제50조④), each with
+    // its kind and origin; the 사고이월 holds C2, moved onto it for what it has not paid (100,000).
+    expect(await read(lineControlKey(GOV, 2027, 'E1.C2026A'))).toMatchObject({
+      budget: 100_000,
+      allotted: 100_000,
+      carryIn: 100_000,
+      committed: 100_000,
+      paid: 0,
+      carryKind: 'accident',
+      originYear: 2026,
+      originLineId: 'E1',
+      itemCode: '201-01',
+    });
+    expect(await read(lineControlKey(GOV, 2027, 'E3.C2026E'))).toMatchObject({
+      budget: 100_000,
+      allotted: 100_000,
+      committed: 0,
+      carryKind: 'explicit',
+      originLineId: 'E3',
+    });
+    expect(await read(documentKey(GOV, ids.c2))).toMatchObject({
+      year: 2027,
+      lineId: 'E1.C2026A',
+      amount: 100_000,
+      resolved: 0,
+      carriedFromYear: 2026,
+      carriedFromLineId: 'E1',
+      originAmount: 100_000,
+      originPaid: 0,
+    });
+    // 2026's own line keeps its figures: the carried amount is its 이월액, not a second budget.
+    expect(await read(lineControlKey(GOV, 2026, 'E1'))).toMatchObject({ budget: 1_000_000, committed: 700_000, carriedOver: 100_000 });
   });
 
   it('2027: 과년도 수입 and 불납결손 settle the receivable once', async () => {
@@ -369,5 +406,45 @@ describe('two fiscal years across the boundary', () => {
     expect(await read(lineControlKey(GOV, 2027, 'E2'))).toMatchObject({ committed: 250_000, resolved: 100_000, paid: 100_000 });
     expect(await read(lineControlKey(GOV, 2026, 'E3'))).toMatchObject({ paidLater: 150_000 });
     expect(await read(lineControlKey(GOV, 2026, 'E1'))).toMatchObject({ paidLater: 100_000 });
+  });
+
+  it('2027: the 사고이월 budget pays the commitment it carried and nothing else; the 명시이월 budget goes on', async () => {
+    on('2027-03-06T10:00:00+09:00');
+    const { financeOfficer: fo, disbursingOfficer: dob, bank } = callers;
+    const commitOn = (lineId: string, amount: number) =>
+      posted(
+        routes.createCommitment,
+        fo,
+        2027,
+        {},
+        { lineId, amount, counterparty: '666-66-66666', contractRef: 'C-6', date: '2027-03-06' },
+      );
+    // No new commitment on a 사고이월 budget (지방재정법 제50조제2항제1호).
+    expect(await commitOn('E1.C2026A', 1)).toMatchObject({ status: 422, code: 'carried-budget-commitments-only' });
+    // C2 goes on: 지출결의 in 2027 books the cost there (nothing was booked in 2026), then order and payment.
+    const r = await posted(routes.resolvePayment, fo, 2027, { commitmentId: ids.c2 }, { amount: 100_000, date: '2027-03-06' });
+    expect(r, JSON.stringify(r)).toMatchObject({
+      status: 'applied',
+      year: 2027,
+      journal: {
+        lines: [
+          { account: '5202', debit: 100_000 },
+          { account: '2101', credit: 100_000 },
+        ],
+      },
+    });
+    const o = await applied(routes.orderPayment, dob, 2027, { resolutionId: r.postingId }, { amount: 100_000, date: '2027-03-06' });
+    await applied(routes.confirmPayment, bank, 2027, { orderId: o }, { date: '2027-03-06' });
+    expect(await read(lineControlKey(GOV, 2027, 'E1.C2026A'))).toMatchObject({ committed: 100_000, resolved: 100_000, paid: 100_000 });
+    // The 명시이월 budget takes a new commitment (the work it was carried for continues).
+    expect(await commitOn('E3.C2026E', 30_000)).toMatchObject({ status: 'applied' });
+    expect(await read(lineControlKey(GOV, 2027, 'E3.C2026E'))).toMatchObject({ committed: 30_000 });
+    // A 사고이월 budget is not carried again (practice [U]; 계속비 only carries on year by year).
+    const again = await callRoute(recordCarryOver, {
+      caller: chief as never,
+      params: { gov: GOV, year: 2027, lineId: 'E1.C2026A' },
+      body: { kind: 'accident', amount: 1, reason: '재이월', commitmentIds: [ids.c2] },
+    });
+    expect(again.body).toMatchObject({ status: 422, code: 'carried-budget-not-carried-again', context: { carriedKind: 'accident' } });
   });
 });

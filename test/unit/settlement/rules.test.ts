@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
+import { carriedAgainRefusal, carriedLineId } from '#shared/domain/settlement/carried-budget.ts';
+import { accidentCarryOverRefusal, carryOverBasisRefusal, carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
 import { closingStatus, unbalancedTrialBalance } from '#shared/domain/settlement/closing.ts';
 import { periodOf, periodOfYear } from '#shared/domain/settlement/periods.ts';
 import { Refused } from '#shared/domain/refusal.ts';
@@ -83,5 +84,78 @@ describe('the settlement rules return their refusals', () => {
     expect(closingStatus('monthly', ['close-period', 'archive-reports'])).toBe('running');
     expect(closingStatus('monthly', ['close-period', 'archive-reports', 'reconcile'])).toBe('done');
     expect(closingStatus('year-end', ['close-period', 'archive-reports', 'reconcile'])).toBe('running');
+  });
+});
+
+describe('명시이월 and 계속비이월 rest on the year’s final budget (지방재정법 제50조①③)', () => {
+  const basis = {
+    version: 2,
+    provisions: {
+      explicitCarryOvers: [{ lineId: 'E1', amount: 300, reason: '공기 연장' }],
+      continuingExpenditures: [
+        {
+          id: 'CE',
+          name: '교량',
+          lineId: 'E2',
+          total: 900,
+          years: [
+            { year: 2026, amount: 300 },
+            { year: 2027, amount: 300 },
+            { year: 2028, amount: 300 },
+          ],
+        },
+      ],
+    },
+  };
+  const codeOf = (kind: 'explicit' | 'continuing' | 'accident', lineId: string, amount: number, year = 2026) =>
+    carryOverBasisRefusal({ lineId, kind, amount, reason: 'x' }, year, basis)?.code;
+
+  it('명시이월: a listed line up to its approved amount, nothing else', () => {
+    expect(codeOf('explicit', 'E1', 300)).toBeUndefined();
+    expect(codeOf('explicit', 'E1', 301)).toBe('explicit-carry-over-exceeds-approved');
+    expect(codeOf('explicit', 'E2', 1)).toBe('explicit-carry-over-not-approved');
+  });
+
+  it('계속비이월: a 계속비 line year by year until its completion year', () => {
+    expect(codeOf('continuing', 'E2', 300, 2026)).toBeUndefined();
+    expect(codeOf('continuing', 'E2', 300, 2027)).toBeUndefined();
+    expect(codeOf('continuing', 'E2', 1, 2028)).toBe('continuing-carry-over-past-completion');
+    expect(codeOf('continuing', 'E2', 1, 2029)).toBe('continuing-carry-over-not-continuing');
+    expect(codeOf('continuing', 'E1', 1)).toBe('continuing-carry-over-not-continuing');
+  });
+
+  it('사고이월 does not rest on the 예산총칙', () => {
+    expect(codeOf('accident', 'E9', 1)).toBeUndefined();
+  });
+});
+
+describe('carried budgets (이월예산) carry on only as the law allows', () => {
+  const from = (carryKind: 'explicit' | 'accident' | 'continuing') => ({ carryKind, originYear: 2026, originLineId: 'E1' });
+  it('사고이월 never again; 명시이월 → 사고이월 once; 계속비이월 year by year (지방재정법 제50조③)', () => {
+    const codeOf = (carried: 'explicit' | 'accident' | 'continuing', kind: 'explicit' | 'accident' | 'continuing') =>
+      carriedAgainRefusal(from(carried), kind, 'E1.C2026X')?.code;
+    expect(codeOf('accident', 'accident')).toBe('carried-budget-not-carried-again');
+    expect(codeOf('accident', 'explicit')).toBe('carried-budget-not-carried-again');
+    expect(codeOf('explicit', 'accident')).toBeUndefined();
+    expect(codeOf('explicit', 'explicit')).toBe('carried-budget-not-carried-again');
+    expect(codeOf('continuing', 'continuing')).toBeUndefined();
+    expect(codeOf('continuing', 'explicit')).toBe('carried-budget-not-carried-again');
+  });
+
+  it('names the carried line apart from the origin line, by year and kind', () => {
+    expect(carriedLineId('E.GEN.P01.U01.D001.201-01', 2026, 'accident')).toBe('E.GEN.P01.U01.D001.201-01.C2026A');
+    expect(carriedLineId('E1.C2026E', 2027, 'accident')).toBe('E1.C2026E.C2027A');
+  });
+
+  it('a 사고이월 names only commitments without an unpaid 지출결의 (that part is 과년도 지출)', () => {
+    const ledger = new Map([
+      ['c1', { commitmentId: 'c1', year: 2026, lineId: 'E1', amount: 100, resolved: 60, paid: 40 }],
+      ['c2', { commitmentId: 'c2', year: 2026, lineId: 'E1', amount: 100, resolved: 40, paid: 40 }],
+    ]);
+    const carry = (ids: string[], amount: number) =>
+      accidentCarryOverRefusal({ lineId: 'E1', kind: 'accident', amount, reason: 'x', commitmentIds: ids }, 2026, ledger)?.code;
+    expect(carry(['c1'], 60)).toBe('carry-over-commitment-fixed');
+    expect(carry(['c2'], 60)).toBeUndefined();
+    expect(carry(['c2'], 61)).toBe('carry-over-exceeds-unpaid-commitments');
   });
 });

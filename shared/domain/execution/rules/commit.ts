@@ -2,6 +2,7 @@ import { applied, lineEffect, newDocument } from '#shared/domain/execution/rules
 import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import { lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
+import { carriedCommitmentRefusal } from '#shared/domain/execution/rules/carried-line.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 
 /**
@@ -14,6 +15,8 @@ import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 export const commit: PostingRule<'commit'> = (message, command, state) => {
   const line = lineOf(message, state, command.lineId, 'expenditure');
   if (isRefusal(line)) return line;
+  const carriedOnly = carriedCommitmentRefusal({ lineId: command.lineId, carryKind: line.attrs.carryKind as string | undefined });
+  if (carriedOnly) return carriedOnly;
   const amount = command.amount;
   const journal = lineJournal(line, 'resolve', amount);
   if (isRefusal(journal)) return journal;

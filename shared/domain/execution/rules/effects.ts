@@ -7,9 +7,19 @@ import { nonZero } from '#shared/domain/ledger/journal.ts';
 import type { CashClass, JournalLine } from '#shared/domain/ledger/journal.ts';
 
 /** The building blocks of a rule's answer: counter changes, the document it creates, the journal entry. Source: practice: the counter effects shared by the posting rules. */
-export const lineEffect = (line: ControlledItem, deltas: Record<string, number>): Effect => ({ target: line.target, kind: 'line', deltas });
+export const lineEffect = (line: ControlledItem, deltas: Record<string, number>, ceilings?: Record<string, number>): Effect => ({
+  target: line.target,
+  kind: 'line',
+  deltas,
+  ...(ceilings ? { ceilings } : {}),
+});
 
-export const docEffect = (doc: ControlledItem, deltas: Record<string, number>): Effect => ({ target: doc.target, kind: doc.kind, deltas });
+export const docEffect = (doc: ControlledItem, deltas: Record<string, number>, ceilings?: Record<string, number>): Effect => ({
+  target: doc.target,
+  kind: doc.kind,
+  deltas,
+  ...(ceilings ? { ceilings } : {}),
+});
 
 /** The document a posting creates, keyed by the posting's id (its counters start at zero). */
 export const newDocument = (

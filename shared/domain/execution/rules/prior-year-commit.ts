@@ -2,6 +2,7 @@ import { applied, docEffect, lineEffect, newDocument } from '#shared/domain/exec
 import { broken, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { originDocumentOf } from '#shared/domain/execution/rules/prior-year.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
+import { carriedCommitmentRefusal } from '#shared/domain/execution/rules/carried-line.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 import { supplementaryExpenses } from '#shared/domain/execution/year-two/supplementary-expenses.ts';
 import type { SupplementaryExpense } from '#shared/domain/execution/year-two/supplementary-expenses.ts';
@@ -31,6 +32,8 @@ export const priorYearCommit: PostingRule<'prior-year-commit'> = (message, comma
   if (isRefusal(origin)) return origin;
   const line = lineOf(message, state, command.lineId, 'expenditure');
   if (isRefusal(line)) return line;
+  const carriedOnly = carriedCommitmentRefusal({ lineId: command.lineId, carryKind: line.attrs.carryKind as string | undefined });
+  if (carriedOnly) return carriedOnly;
   const { doc: commitment, originLine, originYear } = origin;
   const amount = command.amount;
   if (String(line.attrs.itemCode) !== String(originLine.attrs.itemCode)) {
@@ -50,10 +53,13 @@ export const priorYearCommit: PostingRule<'prior-year-commit'> = (message, comma
     );
   }
   const supplementary = command.supplementaryExpense as SupplementaryExpense | undefined;
+  const o = originLine.counters;
+  const budget = Number(originLine.attrs.budget ?? 0);
+  // 불용액 before any 과년도 지출: the ceiling of the origin line's paidLater (the year is locked, so
+  // budget, paid and carriedOver no longer move).
+  const unspentBefore = budget - (o.paid ?? 0) - (o.carriedOver ?? 0);
   if (supplementary === undefined) {
-    const o = originLine.counters;
-    const budget = Number(originLine.attrs.budget ?? 0);
-    const unspent = budget - (o.paid ?? 0) - (o.carriedOver ?? 0) - (o.paidLater ?? 0);
+    const unspent = unspentBefore - (o.paidLater ?? 0);
     if (amount > unspent) {
       return broken(
         'prior-year-exceeds-unspent',
@@ -91,8 +97,10 @@ export const priorYearCommit: PostingRule<'prior-year-commit'> = (message, comma
     [
       lineEffect(line, { committed: amount }),
       created,
-      docEffect(commitment, { paidLater: amount }),
-      lineEffect(originLine, { paidLater: amount }),
+      // Both caps judged above are also the write's condition, so two 과년도 지출 of other lines (other
+      // message groups, concurrent batches) cannot both pass on the same 불용액 or fixed debt.
+      docEffect(commitment, { paidLater: amount }, { paidLater: (c.resolved ?? 0) - (c.paid ?? 0) }),
+      lineEffect(originLine, { paidLater: amount }, supplementary === undefined ? { paidLater: unspentBefore } : undefined),
     ],
     [],
   );

@@ -43,7 +43,9 @@ export const priorYearReceive: PostingRule<'prior-year-receive'> = (message, com
     amount,
     [
       lineEffect(line, { assessed: amount, received: amount }),
-      docEffect(assessment, { received: amount }),
+      // The outstanding judged above, kept by the write's condition (a concurrent 불납결손 or receipt of
+      // another batch cannot take the same money): writtenOff stays as read, received within amount − writtenOff.
+      docEffect(assessment, { received: amount }, { received: figures.assessed - figures.writtenOff, writtenOff: figures.writtenOff }),
       newDocument(message, 'receipt', { amount, overpaid: 0 }, { ...linkOf(line), assessmentId: command.assessmentId }),
     ],
     journal.lines,

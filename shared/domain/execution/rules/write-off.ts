@@ -74,7 +74,10 @@ export const writeOff: PostingRule<'write-off'> = (message, command, state) => {
     amount,
     [
       lineEffect(line, priorYear ? { assessed: amount, writtenOff: amount } : { writtenOff: amount }),
-      docEffect(assessment, { writtenOff: amount }),
+      // Outstanding (징수결정액 − 수납액 − 불납결손액) is judged here and kept by the write's condition:
+      // received stays as read, writtenOff within amount − received, so a receipt or write-off of
+      // another batch cannot take the same money (ceilings: effects.ts).
+      docEffect(assessment, { writtenOff: amount }, { writtenOff: figures.assessed - figures.received, received: figures.received }),
     ],
     lines,
   );
