@@ -24,6 +24,9 @@ const system: RequestInfo = {
   headers: {},
 };
 
+const roadId = 'E.GEN.P01.U01.ROAD.401-01';
+const road = expenditure({ detailCode: 'ROAD', statItem: '401-01', sector: '026', amount: 500, assetClass: 'infrastructure' });
+
 /** Last year's closing carries 300 won of the bridge line into this year (계속비이월). */
 const carryBridge = () =>
   carryForward(
@@ -34,32 +37,39 @@ const carryBridge = () =>
     system,
   );
 
+// A carried budget is a line of its own (지방재정법 제50조; shared/domain/settlement/carried-budget.ts):
+// `{lineId}.C{year}{E|A|K}`, never added onto this year's line of the same code.
 describe('carry-ins (이월) and the budget control items', () => {
-  it('keeps the carry-in in 예산현액 when a later version becomes final, and folds an earlier one into new lines', async () => {
+  it("keeps the carried line beside this year's line of the same code through a final version and a 추경", async () => {
     await setUpStructure(gov);
-    await carryBridge(); // recorded before the line exists in this year's control items
-    await finalBudget(gov, year, 'original', [bridge, revenue({ amount: 1_000 })]);
-    expect(await getLineControl(gov, year, bridgeId)).toMatchObject({ budget: 1_300, carryIn: 300 });
+    await finalBudget(gov, closedYear, 'original', [bridge, road, revenue({ amount: 1_500 })]);
+    await carryBridge();
+    const carried = `${bridgeId}.C${closedYear}K`;
+    expect(await getLineControl(gov, year, carried)).toMatchObject({ budget: 300, carryIn: 300, allotted: 300, carryKind: 'continuing' });
 
+    await finalBudget(gov, year, 'original', [bridge, revenue({ amount: 1_000 })]);
+    expect(await getLineControl(gov, year, bridgeId)).toMatchObject({ budget: 1_000, carryIn: 0 });
     await finalBudget(gov, year, 'supplementary', [{ ...bridge, amount: 1_200 }, revenue({ amount: 1_200 })]);
-    expect(await getLineControl(gov, year, bridgeId)).toMatchObject({ budget: 1_500, carryIn: 300 });
+    expect(await getLineControl(gov, year, bridgeId)).toMatchObject({ budget: 1_200, carryIn: 0 });
+    expect(await getLineControl(gov, year, carried)).toMatchObject({ budget: 300, carryIn: 300 });
   });
 
-  it('keeps the year’s running 세출 예산현액 (the national execution rate’s denominator) through syncs and a later carry-in', async () => {
-    // the two syncs above summed the control items: 1,200 + 300 carried in
-    expect(await readCurrentBudget(gov, year)).toEqual({ expenditureCurrent: 1_500, carryIns: 0 });
-    const road = expenditure({ detailCode: 'ROAD', statItem: '401-01', sector: '026', amount: 500, assetClass: 'infrastructure' });
+  it("keeps the year's running 세출 예산현액 (the national execution rate's denominator) through syncs and a later carry-in", async () => {
+    // the syncs above summed the control items: 1,200 and the carried 300 (carryIns counts what the
+    // closings added, the fence a sync's write is conditional on)
+    expect(await readCurrentBudget(gov, year)).toEqual({ expenditureCurrent: 1_500, carryIns: 300 });
     await finalBudget(gov, year, 'supplementary', [road, revenue({ amount: 1_700 })]);
-    expect(await readCurrentBudget(gov, year)).toEqual({ expenditureCurrent: 2_000, carryIns: 0 });
-    // a carry-in recorded after the budget is final grows the line and the total in one transaction
+    expect(await readCurrentBudget(gov, year)).toEqual({ expenditureCurrent: 2_000, carryIns: 300 });
+    // a carry-over recorded after the budget is final: its carried line and the total, in one transaction
     await carryForward(
       { gov, period: periodOf('year-end', String(closedYear)) },
       [],
-      [{ lineId: 'E.GEN.P01.U01.ROAD.401-01', kind: 'explicit', amount: 200, reason: '도로 공사 명시이월' }],
+      [{ lineId: roadId, kind: 'explicit', amount: 200, reason: '도로 공사 명시이월' }],
       [],
       system,
     );
-    expect(await getLineControl(gov, year, 'E.GEN.P01.U01.ROAD.401-01')).toMatchObject({ budget: 700, carryIn: 200 });
-    expect(await readCurrentBudget(gov, year)).toEqual({ expenditureCurrent: 2_200, carryIns: 200 });
+    expect(await getLineControl(gov, year, roadId)).toMatchObject({ budget: 500, carryIn: 0 });
+    expect(await getLineControl(gov, year, `${roadId}.C${closedYear}E`)).toMatchObject({ budget: 200, carryIn: 200 });
+    expect(await readCurrentBudget(gov, year)).toEqual({ expenditureCurrent: 2_200, carryIns: 500 });
   });
 });
