@@ -27,7 +27,9 @@ export interface IndicatorAverage {
  * final budget for the year keeps its row with empty figures, so the file always has 243 rows. The
  * last two columns are the official basis (일반회계·당초예산, the government's 총계); after the
  * governments come the averages on the 순계 (전국, then each 시·도 with its 시·군·구), level "평균",
- * with only those two columns filled.
+ * with only those two columns filled. Source: 지방재정법 제60조 (재정 공시) for publishing them; the
+ * official basis and the 순계 averages follow official-indicators.ts (e-나라지표, 지방재정365: indicators.md
+ * S10–S12); the file's layout is practice.
  */
 export function indicatorTable(
   year: number,
