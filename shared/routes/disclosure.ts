@@ -1,7 +1,7 @@
 import { publicAccess } from '#shared/auth/access.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { govYearParams } from '#shared/schemas/common.ts';
-import { budgetSummary, fiscalIndicators, yearParams } from '#shared/schemas/disclosure.ts';
+import { budgetSummary, fiscalIndicators, indicatorAverages, yearParams } from '#shared/schemas/disclosure.ts';
 
 const tags = ['Disclosure (지방재정공시)'];
 
@@ -39,4 +39,17 @@ export const downloadNationwideIndicators = defineRoute({
   access: publicAccess,
   params: yearParams,
   produces: 'text/csv',
+});
+
+export const getIndicatorAverages = defineRoute({
+  id: 'getIndicatorAverages',
+  method: 'GET',
+  path: '/disclosure/{year}/indicator-averages',
+  handler: 'disclosure/get-indicator-averages',
+  summary:
+    'Open data: national and 시·도 averages of 재정자립도 and 재정자주도 on the official basis (일반회계, 당초예산) over the 순계, exact (no token)',
+  tags,
+  access: publicAccess,
+  params: yearParams,
+  response: indicatorAverages,
 });

@@ -118,6 +118,7 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   downloadNationwideIndicators: '공개 자료: 전국 재정지표 CSV',
   getDisclosedBudgetSummary: '공개 자료: 세입 구분별·분야별 확정 예산',
   getFiscalIndicators: '공개 자료: 재정자립도·재정자주도',
+  getIndicatorAverages: '공개 자료: 재정자립도·재정자주도 전국·시도 평균 (일반회계·당초예산·순계)',
   // debt
   getDebt: '채무 한 건: 상환 일정, 상환, 취소',
   getDebtRatio: '예산대비채무비율과 등급 (정상·주의·심각)',

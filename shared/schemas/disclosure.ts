@@ -41,8 +41,32 @@ export const fiscalIndicators = z.object({
       basis: z.string().describe('일반회계·당초예산·총계'),
       version: z.number().int().describe('the 당초예산: the first version of the year to become final'),
       ...indicatorFigures,
+      educationTax: wonTotal.describe('지방교육세 (세입 1-2-02) left out of both numerators: transferred whole to the 교육청'),
     })
     .describe('the ministry basis (e-나라지표, 지방재정365): 일반회계 lines of the 당초예산, over the government’s 총계'),
+});
+
+const netFigures = {
+  ...indicatorFigures,
+  educationTax: wonTotal.describe('지방교육세 (세입 1-2-02) left out of both numerators'),
+  netted: wonTotal.describe('조정교부금 (4) and 시·도비보조금 (5-2) a member received from its 시·도 in the set: out of the 순계'),
+};
+
+export const indicatorAverages = z.object({
+  year: z.number().int(),
+  basis: z.string().describe('일반회계·당초예산·순계'),
+  governments: z.number().int().describe('governments with a final budget for the year, averaged'),
+  national: z.object(netFigures).describe('전국 평균 on the 순계'),
+  provinces: z
+    .array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        governments: z.number().int(),
+        ...netFigures,
+      }),
+    )
+    .describe('each 시·도 with its 시·군·구, on the 순계'),
 });
 
 export const yearParams = z.strictObject({ year: fiscalYear });

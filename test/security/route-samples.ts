@@ -162,6 +162,7 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   getDisclosedBudgetSummary: { params: { year: YEAR } },
   getFiscalIndicators: { params: { year: YEAR } },
   downloadNationwideIndicators: { params: { year: YEAR } },
+  getIndicatorAverages: { params: { year: YEAR } },
   // debt (repayments aim at a debt that never exists)
   issueDebt: {
     body: {

@@ -127,6 +127,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   getDisclosedBudgetSummary: 'public',
   getFiscalIndicators: 'public',
   downloadNationwideIndicators: 'public',
+  getIndicatorAverages: 'public',
   // debt (채무관리): recorded by the 회계책임관 or the budget office
   issueDebt: { own: ['chief_accountant', 'budget_officer'], other: [] },
   listDebts: governmentDetail,

@@ -11,12 +11,50 @@ import type { RevenueLineAmount } from '#shared/domain/budget/net-total.ts';
  *     transfers between governments of the set removed (e-나라지표 uses the 순계 예산규모 for averages).
  */
 
+/**
+ * 지방교육세 (목적세) is collected by the 시·도 and transferred whole to the 교육청 (지방교육재정교부금법
+ * 제11조②), so it is not the government's own revenue: the 자체수입 of the official indicators is
+ * "교육세를 제외한 지방세" + 세외수입 (indicators.md §1, source S12; [U] the 지방재정법 and its 시행령 as
+ * stored do not define 재정자립도 — it is the ministry's indicator, e-나라지표/지방재정365 — and the
+ * current 지방재정365 manual could not be read). It stays in the denominator (the 일반회계 예산규모 as
+ * budgeted) [U]. The line is the 세입 sub-code 1-2-02 (목적세 → 지방교육세) [U: the sub-code is the
+ * project's own, like every 세입 sub-code of the journal map].
+ */
+export const EDUCATION_TAX_CODE = '1-2-02';
+
+const educationTaxOf = (lines: Iterable<RevenueLineAmount>): bigint =>
+  [...lines].reduce(
+    (sum, line) =>
+      line.category === '1' && (line.revenueCode === EDUCATION_TAX_CODE || line.revenueCode?.startsWith(`${EDUCATION_TAX_CODE}-`))
+        ? sum + BigInt(line.amount)
+        : sum,
+    0n,
+  );
+
+/** The official indicators of some lines: 지방교육세 out of both numerators, kept in the total. */
+export interface OfficialIndicators extends Indicators {
+  readonly educationTax: bigint;
+}
+
+function official(lines: readonly RevenueLineAmount[], netted = { adjustment: 0n, subsidy: 0n }): OfficialIndicators {
+  const sums = indicatorsOf(lines);
+  const educationTax = educationTaxOf(lines);
+  return {
+    ...indicatorsFromSums(
+      sums.ownRevenue - educationTax,
+      sums.autonomousRevenue - educationTax - netted.adjustment,
+      sums.revenueTotal - netted.adjustment - netted.subsidy,
+    ),
+    educationTax,
+  };
+}
+
 export const onGeneralAccounts = <T extends { readonly account: string }>(lines: Iterable<T>, general: ReadonlySet<string>): T[] =>
   [...lines].filter((line) => general.has(line.account));
 
 /** One government's official indicators: its 일반회계 lines of the 당초 version, 총계. */
-export const grossIndicators = (lines: Iterable<RevenueLineAmount>, general: ReadonlySet<string>): Indicators =>
-  indicatorsOf(onGeneralAccounts(lines, general));
+export const grossIndicators = (lines: Iterable<RevenueLineAmount>, general: ReadonlySet<string>): OfficialIndicators =>
+  official(onGeneralAccounts(lines, general));
 
 export interface GovernmentRevenue {
   readonly gov: string;
@@ -34,18 +72,31 @@ export interface GovernmentRevenue {
  * 자주재원 numerator as well, since it is already the 시·도's 지방세 there [U: the manuals define the
  * 순계 denominator only]; 시·도비보조금 is never in a numerator.
  */
-export function netIndicators(governments: readonly GovernmentRevenue[]): Indicators & { readonly netted: bigint } {
+export function netIndicators(governments: readonly GovernmentRevenue[]): OfficialIndicators & { readonly netted: bigint } {
   const members = new Set(governments.map((government) => government.gov));
-  const gross = indicatorsOf(governments.flatMap((government) => government.lines));
-  let adjustment = 0n;
-  let subsidy = 0n;
+  const netted = { adjustment: 0n, subsidy: 0n };
   for (const government of governments) {
     if (!members.has(government.parentCode)) continue;
     const received = receivedFromOtherGovernments(government.lines);
-    adjustment += received.adjustment;
-    subsidy += received.subsidy;
+    netted.adjustment += received.adjustment;
+    netted.subsidy += received.subsidy;
   }
-  const revenueTotal = gross.revenueTotal - adjustment - subsidy;
-  const autonomousRevenue = gross.autonomousRevenue - adjustment;
-  return { ...indicatorsFromSums(gross.ownRevenue, autonomousRevenue, revenueTotal), netted: adjustment + subsidy };
+  return {
+    ...official(
+      governments.flatMap((government) => government.lines),
+      netted,
+    ),
+    netted: netted.adjustment + netted.subsidy,
+  };
+}
+
+/** The averages the ministry publishes: the nation, and each 시·도 with its 시·군·구, on the 순계. */
+export function indicatorAverages(governments: readonly GovernmentRevenue[], provinces: readonly string[]) {
+  return {
+    national: netIndicators(governments),
+    provinces: provinces.map((province) => ({
+      code: province,
+      ...netIndicators(governments.filter((government) => government.gov === province || government.parentCode === province)),
+    })),
+  };
 }

@@ -5,8 +5,11 @@ import { divertBudget, recodeExecution, transferBudget, useBudgetReserve } from 
 import { recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
 import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
 import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
+import { ref } from '#shared/domain/reports/xlsx.ts';
+import { sheetCells, xlsxParts, xmlProblem } from '#test/support/xlsx-cells.ts';
 import {
   allot,
+  archivedFile,
   archivedReport,
   collect,
   commitUnpaid,
@@ -478,6 +481,28 @@ describe('the golden year of three 회계', () => {
       { fund: 'GEN', financialFunds: '1110000', budgetSurplus: '1110000', difference: '0', status: '일치' },
       { fund: 'SPEC', financialFunds: '600000', budgetSurplus: '600000', difference: '0', status: '일치' },
     ]);
+  });
+
+  it('archives the statements as an XLSX that opens, one sheet per JSON table, every cell equal to the JSON', async () => {
+    // 재정상태표, 재정운영표, 현금흐름표, 순자산변동표, 주석 per 회계, per type and 통합 (financial-statements), the
+    // 필수보충정보 and the 예산-재무 reconciliation: the same tables in both formats.
+    for (const report of ['financial-statements', 'supplementary-information', 'budget-reconciliation']) {
+      const json = await archivedReport(GOV, YEAR, report);
+      const parts = xlsxParts(await archivedFile(GOV, YEAR, report, 'report.xlsx'));
+      for (const [name, xml] of Object.entries(parts)) expect(xmlProblem(xml), `${report} ${name}`).toBeUndefined();
+      const tables = Object.values(json.tables) as { title: string; columns: { key: string; label: string }[]; rows: any[] }[];
+      expect(Object.keys(parts).filter((name) => name.startsWith('xl/worksheets/'))).toHaveLength(tables.length);
+      tables.forEach((table, i) => {
+        const sheet = `${report} ${table.title}`;
+        expect(parts['xl/workbook.xml'], sheet).toContain(`<sheet name="${table.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31)}"`);
+        const cells = sheetCells(parts[`xl/worksheets/sheet${i + 1}.xml`] ?? '');
+        // Row 4 holds the column labels, row 5 on the rows: each cell the JSON's value (amounts as numbers).
+        for (const [col, column] of table.columns.entries()) expect(cells.get(ref(col, 4)), sheet).toBe(column.label);
+        for (const [r, row] of table.rows.entries())
+          for (const [col, column] of table.columns.entries())
+            expect(cells.get(ref(col, 5 + r)) ?? '', `${sheet} ${column.key} row ${r}`).toBe(row[column.key]);
+      });
+    }
   });
 
   it('refuses adjusting entries once the year is closed', async () => {

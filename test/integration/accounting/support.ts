@@ -133,15 +133,20 @@ export async function collect(
   ];
 }
 
-/** An archived report's JSON, fetched through the download route as the ministry reads it. */
-export async function archivedReport(gov: string, year: number, report: string): Promise<any> {
+/** An archived file of a report, fetched through the download route as the ministry reads it. */
+export async function archivedFile(gov: string, year: number, report: string, file = 'report.json'): Promise<Uint8Array> {
   const signed = await callRoute(getArchiveDownload, {
     params: { gov },
-    query: { key: `${year}/${gov}/${report}/${year}/report.json` },
+    query: { key: `${year}/${gov}/${report}/${year}/${file}` },
     caller: officials(gov).ministry,
   });
   ok(signed);
   const response = await fetch(signed.body.url);
   expect(response.status).toBe(200);
-  return JSON.parse(await response.text());
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** An archived report's JSON. */
+export async function archivedReport(gov: string, year: number, report: string): Promise<any> {
+  return JSON.parse(new TextDecoder().decode(await archivedFile(gov, year, report)));
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { downloadNationwideIndicators, getDisclosedBudgetSummary, getFiscalIndicators } from '#shared/routes/disclosure.ts';
+import {
+  downloadNationwideIndicators,
+  getDisclosedBudgetSummary,
+  getFiscalIndicators,
+  getIndicatorAverages,
+} from '#shared/routes/disclosure.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import { expenditure, finalBudget, revenue, setUpStructure } from '#test/integration/budget/support.ts';
@@ -61,9 +66,15 @@ describe('open-data disclosure of a final budget (no token)', () => {
     const text = csv.body as string;
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = text.slice(1).trimEnd().split('\r\n');
-    expect(rows).toHaveLength(1 + 243);
-    expect(rows).toContain('11110,종로구,기초,2026,0,1000000003,400000001,40.00,650000001,65.00');
-    expect(rows).toContain('11000,서울특별시,광역,2026,,,,,,');
+    // 243 governments, then the averages on the 순계: 전국 and 서울 (종로구 is its only member with a budget).
+    expect(rows).toHaveLength(1 + 243 + 2);
+    expect(rows[0]).toContain(',재정자립도(%) 일반회계·당초,재정자주도(%) 일반회계·당초');
+    expect(rows).toContain('11110,종로구,기초,2026,0,1000000003,400000001,40.00,650000001,65.00,40.00,65.00');
+    expect(rows).toContain('11000,서울특별시,광역,2026,,,,,,,,');
+    expect(rows.slice(-2)).toEqual([
+      '전국,전국 평균(순계),평균,2026,,,,,,,40.00,65.00',
+      '11000,서울특별시 평균(순계),평균,2026,,,,,,,40.00,65.00',
+    ]);
   });
 
   it('keeps the official indicators on the 일반회계 of the 당초예산 after a 추경 adds a 특별회계', async () => {
@@ -87,6 +98,50 @@ describe('open-data disclosure of a final budget (no token)', () => {
       autonomousRevenue: '650000001',
       fiscalIndependence: { numerator: '400000001', denominator: '1000000003', percent: '40.00' },
       fiscalAutonomy: { numerator: '650000001', denominator: '1000000003', percent: '65.00' },
+      educationTax: '0',
     });
+  });
+
+  it('serves the national and 시·도 averages on the 순계, 지방교육세 out of the numerators', async () => {
+    // 서울 (11000): 취득세 800,000,000 + 지방교육세 (1-2-02) 200,000,000 + 세외수입 100,000,000 + 국고보조금 300,000,000.
+    // Its own official figures: 자체수입 900,000,000 (지방교육세 out) / 1,400,000,000 = 64.29%, 자주재원 the same.
+    const seoul = '11000';
+    await setUpStructure(seoul);
+    await finalBudget(seoul, year, 'original', [
+      revenue({ category: '1', item: 'ACQTAX', amount: 800_000_000 }),
+      revenue({ category: '1', revenueCode: '1-2-02', item: 'EDUTAX', name: '지방교육세', amount: 200_000_000 }),
+      revenue({ category: '2', revenueCode: '2-1', item: 'FEES', name: '수수료', amount: 100_000_000 }),
+      revenue({ category: '5', revenueCode: '5-1', item: 'SUBSIDY', name: '국고보조금', amount: 300_000_000 }),
+      expenditure({ detailCode: 'D001', sector: '016', amount: 1_400_000_000 }),
+    ]);
+    const own = await callRoute(getFiscalIndicators, { params: { gov: seoul, year } });
+    expect(own.body.official).toMatchObject({
+      ownRevenue: '900000000',
+      educationTax: '200000000',
+      fiscalIndependence: { numerator: '900000000', denominator: '1400000000', percent: '64.29' },
+    });
+    // 순계 of 서울 + 종로구 (종로구 received nothing from 서울: netted 0): 1,300,000,001 / 2,400,000,003 = 54.17%;
+    // 자주재원 1,300,000,001 + 250,000,000 = 1,550,000,001 → 64.58%.
+    const averages = await callRoute(getIndicatorAverages, { params: { year } });
+    expect(averages.status, JSON.stringify(averages.body)).toBe(200);
+    const seoulAverage = {
+      revenueTotal: '2400000003',
+      ownRevenue: '1300000001',
+      autonomousRevenue: '1550000001',
+      fiscalIndependence: { numerator: '1300000001', denominator: '2400000003', percent: '54.17' },
+      fiscalAutonomy: { numerator: '1550000001', denominator: '2400000003', percent: '64.58' },
+      educationTax: '200000000',
+      netted: '0',
+    };
+    expect(averages.body).toMatchObject({ year, basis: '일반회계·당초예산·순계', governments: 2, national: seoulAverage });
+    expect(averages.body.provinces.find((p: { code: string }) => p.code === seoul)).toEqual({
+      code: seoul,
+      name: '서울특별시',
+      governments: 2,
+      ...seoulAverage,
+    });
+    expect(averages.body.provinces.find((p: { code: string }) => p.code === '26000')).toMatchObject({ governments: 0 });
+    const csv = (await callRoute(downloadNationwideIndicators, { params: { year } })).body as string;
+    expect(csv).toContain('\r\n11000,서울특별시 평균(순계),평균,2026,,,,,,,54.17,64.58');
   });
 });

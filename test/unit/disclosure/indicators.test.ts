@@ -133,8 +133,11 @@ describe('nationwide indicator CSV', () => {
     ]);
     const csv = tableCsv(indicatorTable(2026, governments, disclosed));
     expect(
-      csv.startsWith('\uFEFF자치단체코드,자치단체명,구분,회계연도,예산차수,세입예산,자체수입,재정자립도(%),자주재원,재정자주도(%)\r\n'),
+      csv.startsWith(
+        '\uFEFF자치단체코드,자치단체명,구분,회계연도,예산차수,세입예산,자체수입,재정자립도(%),자주재원,재정자주도(%),' +
+          '재정자립도(%) 일반회계·당초,재정자주도(%) 일반회계·당초\r\n',
+      ),
     ).toBe(true);
-    expect(csv.split('\r\n').slice(1, 3)).toEqual(['11000,서울특별시,광역,2026,,,,,,', '11110,종로구,기초,2026,1,3,1,33.33,1,33.33']);
+    expect(csv.split('\r\n').slice(1, 3)).toEqual(['11000,서울특별시,광역,2026,,,,,,,,', '11110,종로구,기초,2026,1,3,1,33.33,1,33.33,,']);
   });
 });

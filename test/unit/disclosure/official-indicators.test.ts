@@ -59,3 +59,17 @@ describe('official 재정자립도/재정자주도', () => {
     expect(net.revenueTotal).toBe(500n);
   });
 });
+
+describe('지방교육세 on the official basis', () => {
+  it('leaves 지방교육세 (1-2-02) out of both numerators and keeps it in the total', () => {
+    const lines = [
+      { account: '100', category: '1', amount: 600 },
+      { account: '100', category: '1', revenueCode: '1-2-02', amount: 100 },
+      { account: '100', category: '3', amount: 100 },
+      { account: '100', category: '5', revenueCode: '5-1', amount: 200 },
+    ];
+    const figures = grossIndicators(lines, general);
+    expect(figures).toMatchObject({ revenueTotal: 1000n, ownRevenue: 600n, autonomousRevenue: 700n, educationTax: 100n });
+    expect(figures.fiscalIndependence.percent).toBe('60.00');
+  });
+});
