@@ -13,7 +13,9 @@ export interface ControlledLine {
   /** 예산현액 of the last final version (plus carry-ins and changes made during execution). */
   readonly budget: number;
   readonly allotted: number;
-  // expenditure counters: committed ≤ allotted; resolved ≤ committed; ordered ≤ resolved; paid ≤ ordered
+  // expenditure counters: committed ≤ allotted (지출원인행위 within the 배정된 예산, 지방회계법 §29;
+  // 배정 under the 예산배정계획, 지방재정법 시행령 §56①); resolved ≤ committed; ordered ≤ resolved;
+  // paid ≤ ordered (the order of 지출원인행위 → 지출결의 → 지급명령 → 지급, practice)
   readonly committed: number;
   readonly resolved: number;
   readonly ordered: number;
