@@ -5,6 +5,7 @@ import { openPeriodChecks } from '#shared/wiring/budget-closed-periods.ts';
 
 export const handler = apiHandler(reverseAllotment, async ({ params, body, request }) => {
   const { gov, year, allotmentId } = params;
-  const { posting, replay } = await reverse(request, gov, year, allotmentId, body.reference, body.reason, openPeriodChecks);
+  const asked = { gov, year, originalId: allotmentId, reference: body.reference, reason: body.reason };
+  const { posting, replay } = await reverse(request, asked, openPeriodChecks);
   return { status: replay ? 200 : 201, body: posting };
 });

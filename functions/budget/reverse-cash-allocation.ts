@@ -5,6 +5,7 @@ import { openPeriodChecks } from '#shared/wiring/budget-closed-periods.ts';
 
 export const handler = apiHandler(reverseCashAllocation, async ({ params, body, request }) => {
   const { gov, year, allocationId } = params;
-  const { posting, replay } = await reverse(request, gov, year, allocationId, body.reference, body.reason, openPeriodChecks);
+  const asked = { gov, year, originalId: allocationId, reference: body.reference, reason: body.reason };
+  const { posting, replay } = await reverse(request, asked, openPeriodChecks);
   return { status: replay ? 200 : 201, body: posting };
 });

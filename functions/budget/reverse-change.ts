@@ -4,6 +4,7 @@ import { reverseBudgetChange } from '#shared/routes/budget.ts';
 import { recodingBooks } from '#shared/wiring/recoding-books.ts';
 
 export const handler = apiHandler(reverseBudgetChange, async ({ params, body, request }) => {
-  const { posting, replay } = await reverse(request, params.gov, params.year, params.changeId, body.reference, body.reason, recodingBooks);
+  const asked = { gov: params.gov, year: params.year, originalId: params.changeId, reference: body.reference, reason: body.reason };
+  const { posting, replay } = await reverse(request, asked, recodingBooks);
   return { status: replay ? 200 : 201, body: posting };
 });

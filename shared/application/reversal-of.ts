@@ -1,7 +1,41 @@
+import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
+import { tableName } from '#shared/config/env.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 import { reverse } from '#shared/application/reversible-posting.ts';
 import type { Posted, PostingPlan } from '#shared/application/reversible-posting.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+
+/** What a reversal request names: the original posting in a government's year, and the reversal's own reference and reason. */
+export interface ReversalAsked {
+  readonly gov: string;
+  readonly year: number;
+  readonly originalId: string;
+  readonly reference: string;
+  readonly reason: string;
+}
+
+/**
+ * The fields an allotment's or a cash allocation's reversal record sets over the original's: the
+ * amount negated, kind `reversal`, the reversal's reference and reason, the original it names, and
+ * who asked when.
+ */
+export const reversalStamp = (request: RequestInfo, asked: ReversalAsked, amount: number) => ({
+  amount: -amount,
+  kind: 'reversal' as const,
+  reference: asked.reference,
+  reverses: asked.originalId,
+  reason: asked.reason,
+  at: request.receivedAt,
+  subject: request.caller?.sub ?? 'anonymous',
+});
+
+/** The audit item written with a reversal: the operation and the original it names (`{target} {gov}/{year}/{id}`). */
+export const reversalAudit = (request: RequestInfo, asked: ReversalAsked, operation: string, target: string) =>
+  auditPut(
+    tableName(),
+    auditRecord(request, { gov: asked.gov, operation, target: `${target} ${asked.gov}/${asked.year}/${asked.originalId}` }),
+  );
 
 /**
  * How a budget posting (allotment, cash allocation, budget change) is taken back: what

@@ -185,6 +185,15 @@ export const listBudgetLines = defineRoute({
   response: lineList,
 });
 
+/** What the two ways of importing a version's lines (JSON or CSV body, CSV upload) share: who, where, the answer, the size. */
+const lineImport = {
+  tags: formulationTags,
+  access: governmentWrite('budget_officer'),
+  params: versionParams,
+  response: importResult,
+  maxBodyBytes: 6 * 1024 * 1024,
+};
+
 export const importBudgetLines = defineRoute({
   id: 'importBudgetLines',
   method: 'POST',
@@ -192,12 +201,8 @@ export const importBudgetLines = defineRoute({
   handler: 'budget/import-lines',
   summary: 'Replace all lines of an open version with an imported budget (JSON lines or CSV text), all or nothing',
   description: `Rejected as a whole with row, column and reason for every error. CSV: header row of line field names (kind,account,policyCode,…). ${revisionNote}`,
-  tags: formulationTags,
-  access: governmentWrite('budget_officer'),
-  params: versionParams,
+  ...lineImport,
   body: importBody,
-  response: importResult,
-  maxBodyBytes: 6 * 1024 * 1024,
 });
 
 export const uploadBudgetCsv = defineRoute({
@@ -207,14 +212,10 @@ export const uploadBudgetCsv = defineRoute({
   handler: 'budget/upload-csv',
   summary: 'Replace all lines of an open version with an uploaded CSV file (text/csv), all or nothing',
   description: `The same import as importBudgetLines, for a spreadsheet exported as CSV (UTF-8, optional BOM; header row of line field names). Rejected as a whole with row, column and reason for every error. ${revisionNote}`,
-  tags: formulationTags,
-  access: governmentWrite('budget_officer'),
-  params: versionParams,
+  ...lineImport,
   query: csvUploadQuery,
   body: csvUploadBody,
   bodyMediaType: 'text/csv',
-  response: importResult,
-  maxBodyBytes: 6 * 1024 * 1024,
 });
 
 export const transitionBudgetVersion = defineRoute({

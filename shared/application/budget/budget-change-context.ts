@@ -3,8 +3,11 @@ import { cutLines } from '#shared/domain/budget/council-amendments.ts';
 import type { ChangeKind, ChangeLine, CouncilCut } from '#shared/domain/budget/budget-change.ts';
 import { noProvisions } from '#shared/domain/budget/general-provisions.ts';
 import type { GeneralProvisions } from '#shared/domain/budget/general-provisions.ts';
-import { forbidden } from '#shared/domain/refusal.ts';
+import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
+import { forbidden, refusal } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
+import type { ReversalAsked } from '#shared/application/reversal-of.ts';
+import { getChange, REVERSAL_SUFFIX } from '#shared/stores/budget/changes.ts';
 import type { BudgetChange } from '#shared/stores/budget/changes.ts';
 import type { StoredLineControl } from '#shared/stores/budget/controls.ts';
 import { getDelegations } from '#shared/stores/budget/delegation.ts';
@@ -39,6 +42,28 @@ export function reversalRecord(
     quarter: quarterOf(decisionDate),
     reverses: original.changeId,
     reversedBy: null,
+  };
+}
+
+/**
+ * What every budget change's reversal shares (a move, a recoding, a 성립전예산): the original as
+ * found, not a reversal itself, stored beside it under the reversal suffix, replayed when asked
+ * again with the same reference and reason, refused while a control sync runs. Each kind adds
+ * its own attempt and contention.
+ */
+export function changeReversal(asked: ReversalAsked, original: BudgetChange) {
+  const { gov, year, originalId, reference, reason } = asked;
+  return {
+    noun: 'budget change',
+    originalId,
+    suffix: REVERSAL_SUFFIX,
+    original: async () => original,
+    notFound: refusal('not-found', 'change-not-found', `no budget change ${originalId} in ${gov}/${year}`),
+    irreversible: (change: BudgetChange) =>
+      change.reverses ? refusal('unprocessable', 'reversal-of-reversal', `${originalId} is itself a reversal`) : undefined,
+    stored: (change: BudgetChange, reversalReference: string) => getChange(gov, year, change.kind, reversalReference),
+    sameRequest: (stored: BudgetChange) => stored.reason === `${reason} (reference ${reference})`,
+    failed: (_change: BudgetChange, failed: ReadonlySet<string>) => (failed.has('notSyncing') ? controlsSyncing(gov, year) : undefined),
   };
 }
 

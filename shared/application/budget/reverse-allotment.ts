@@ -1,12 +1,11 @@
-import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { tableName } from '#shared/config/env.ts';
 import { allotmentReversalRefusal, lineNotControlled } from '#shared/domain/budget/allotment.ts';
 import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { closedPeriodFailure } from '#shared/application/budget/closed-periods.ts';
 import type { OpenPeriodChecks } from '#shared/application/budget/closed-periods.ts';
-import { reversalOf } from '#shared/application/reversal-of.ts';
+import { reversalAudit, reversalOf, reversalStamp } from '#shared/application/reversal-of.ts';
+import type { ReversalAsked } from '#shared/application/reversal-of.ts';
 import type { Posted } from '#shared/application/reversible-posting.ts';
 import { getAllotment, moveAllotted, notSyncing, putAllotment, REVERSAL_SUFFIX } from '#shared/stores/budget/allotments.ts';
 import type { Allotment } from '#shared/stores/budget/allotments.ts';
@@ -19,15 +18,8 @@ import { parseAllotmentId } from '#shared/stores/budget/keys.ts';
  * reference and reason replays it; any other second reversal is refused. Refused into a closed
  * (or closing) year, checked in the reversal's own transaction.
  */
-export function reverseAllotment(
-  request: RequestInfo,
-  gov: string,
-  year: number,
-  originalId: string,
-  reference: string,
-  reason: string,
-  open: OpenPeriodChecks,
-): Promise<Posted<Allotment>> {
+export function reverseAllotment(request: RequestInfo, asked: ReversalAsked, open: OpenPeriodChecks): Promise<Posted<Allotment>> {
+  const { gov, year, originalId } = asked;
   const parsed = parseAllotmentId(originalId);
   return reversalOf({
     noun: 'allotment',
@@ -38,7 +30,7 @@ export function reverseAllotment(
     irreversible: (original) =>
       original.kind === 'reversal' ? refusal('unprocessable', 'reversal-of-reversal', `${originalId} is itself a reversal`) : undefined,
     stored: (original, reversalReference) => getAllotment(gov, year, original.lineId, reversalReference),
-    sameRequest: (stored) => stored.reference === reference && stored.reason === reason,
+    sameRequest: (stored) => stored.reference === asked.reference && stored.reason === asked.reason,
     attempt: async (original, { reversalId, reversalReference }) => {
       const control = await getLineControl(gov, year, original.lineId);
       if (!control) return lineNotControlled(gov, year, original.lineId);
@@ -46,15 +38,9 @@ export function reverseAllotment(
       if (refused) return refused;
       const reversal: Allotment = {
         ...original,
+        ...reversalStamp(request, asked, original.amount),
         allotmentId: reversalId,
-        amount: -original.amount,
-        kind: 'reversal',
-        reference,
-        reverses: originalId,
-        reason,
         reversedBy: null,
-        at: request.receivedAt,
-        subject: request.caller?.sub ?? 'anonymous',
         allotted: control.allotted - original.amount,
         budget: control.budget,
       };
@@ -65,10 +51,7 @@ export function reverseAllotment(
           posting: putAllotment(gov, year, reversalReference, reversal),
           notSyncing: notSyncing(gov, year),
           ...open(gov, year),
-          audit: auditPut(
-            tableName(),
-            auditRecord(request, { gov, operation: 'reverseAllotment', target: `allotment ${gov}/${year}/${originalId}` }),
-          ),
+          audit: reversalAudit(request, asked, 'reverseAllotment', 'allotment'),
         },
       };
     },

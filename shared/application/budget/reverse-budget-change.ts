@@ -1,19 +1,23 @@
-import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { tableName } from '#shared/config/env.ts';
 import { afterYearEndRefusal, componentOf, moveRefusal, recodingRefusal } from '#shared/domain/budget/budget-change.ts';
 import type { ChangeKind } from '#shared/domain/budget/budget-change.ts';
 import { lineNotControlled } from '#shared/domain/budget/allotment.ts';
-import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
 import { recodingReversalJournal } from '#shared/domain/budget/recoding-journal.ts';
 import { refusal, Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-import { reversalOf } from '#shared/application/reversal-of.ts';
+import { reversalAudit, reversalOf } from '#shared/application/reversal-of.ts';
+import type { ReversalAsked } from '#shared/application/reversal-of.ts';
 import type { Posted } from '#shared/application/reversible-posting.ts';
-import { changeLineOf, decisionDateOf, requireAuthority, reversalRecord } from '#shared/application/budget/budget-change-context.ts';
+import {
+  changeLineOf,
+  changeReversal,
+  decisionDateOf,
+  requireAuthority,
+  reversalRecord,
+} from '#shared/application/budget/budget-change-context.ts';
 import type { RecodingBooks } from '#shared/application/budget/recode.ts';
 import { reversePreEstablishedLine } from '#shared/application/budget/reverse-pre-established-line.ts';
 import { notSyncing } from '#shared/stores/budget/allotments.ts';
-import { getChange, moveBudget, moveExecuted, putChange, REVERSAL_SUFFIX } from '#shared/stores/budget/changes.ts';
+import { getChange, moveBudget, moveExecuted, putChange } from '#shared/stores/budget/changes.ts';
 import type { BudgetChange } from '#shared/stores/budget/changes.ts';
 import { getLineControl } from '#shared/stores/budget/controls.ts';
 import { parseChangeId } from '#shared/stores/budget/keys.ts';
@@ -29,31 +33,15 @@ import { parseChangeId } from '#shared/stores/budget/keys.ts';
  * recoding's, dated on the reversal's decision date), kept on the reversal record (which names the
  * recoding in `reverses`) and written through the same books wiring in the same transaction.
  */
-export async function reverseBudgetChange(
-  request: RequestInfo,
-  gov: string,
-  year: number,
-  originalId: string,
-  reference: string,
-  reason: string,
-  books: RecodingBooks,
-): Promise<Posted<BudgetChange>> {
+export async function reverseBudgetChange(request: RequestInfo, asked: ReversalAsked, books: RecodingBooks): Promise<Posted<BudgetChange>> {
+  const { gov, year, originalId, reference, reason } = asked;
   const parsed = parseChangeId(originalId);
   const decisionDate = decisionDateOf(request.receivedAt);
-  const notFound = refusal('not-found', 'change-not-found', `no budget change ${originalId} in ${gov}/${year}`);
   const found = parsed ? await getChange(gov, year, parsed.kind, parsed.reference) : undefined;
-  if (!found) throw new Refused(notFound);
-  if (found.kind === 'pre-established') return reversePreEstablishedLine(request, gov, year, found, reference, reason);
+  if (!found) throw new Refused(refusal('not-found', 'change-not-found', `no budget change ${originalId} in ${gov}/${year}`));
+  if (found.kind === 'pre-established') return reversePreEstablishedLine(request, asked, found);
   return reversalOf({
-    noun: 'budget change',
-    originalId,
-    suffix: REVERSAL_SUFFIX,
-    original: async () => found,
-    notFound,
-    irreversible: (original) =>
-      original.reverses ? refusal('unprocessable', 'reversal-of-reversal', `${originalId} is itself a reversal`) : undefined,
-    stored: (original, reversalReference) => getChange(gov, year, original.kind, reversalReference),
-    sameRequest: (stored) => stored.reason === `${reason} (reference ${reference})`,
+    ...changeReversal(asked, found),
     attempt: async (original, { reversalId, reversalReference }) => {
       const from = original.from as string; // only a 성립전예산 has no source, and it is reversed above
       const late = afterYearEndRefusal(original.kind, year, decisionDate);
@@ -84,14 +72,10 @@ export async function reverseBudgetChange(
           posting: putChange(gov, year, reversalReference, reversal),
           notSyncing: notSyncing(gov, year),
           ...(journal ? books(gov, year, journal) : {}),
-          audit: auditPut(
-            tableName(),
-            auditRecord(request, { gov, operation: 'budgetChange.reverse', target: `budget-change ${gov}/${year}/${originalId}` }),
-          ),
+          audit: reversalAudit(request, asked, 'budgetChange.reverse', 'budget-change'),
         },
       };
     },
-    failed: (_original, failed) => (failed.has('notSyncing') ? controlsSyncing(gov, year) : undefined),
     contention: (_original, attempts) =>
       refusal('conflict', 'change-contention', `lines of ${originalId} changed during ${attempts} attempts; retry`),
   });

@@ -1,11 +1,10 @@
-import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { tableName } from '#shared/config/env.ts';
 import { cashReversalRefusal } from '#shared/domain/budget/allotment.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { closedPeriodFailure } from '#shared/application/budget/closed-periods.ts';
 import type { OpenPeriodChecks } from '#shared/application/budget/closed-periods.ts';
-import { reversalOf } from '#shared/application/reversal-of.ts';
+import { reversalAudit, reversalOf, reversalStamp } from '#shared/application/reversal-of.ts';
+import type { ReversalAsked } from '#shared/application/reversal-of.ts';
 import type { Posted } from '#shared/application/reversible-posting.ts';
 import { getCash, getCashAllocation, moveAllocated, putCashAllocation, REVERSAL_SUFFIX } from '#shared/stores/budget/cash.ts';
 import type { CashAllocation } from '#shared/stores/budget/cash.ts';
@@ -17,15 +16,8 @@ import { parseCashAllocationId } from '#shared/stores/budget/keys.ts';
  * other second reversal is refused. Refused when the year or the allocation's month is closed (or
  * closing), checked in the reversal's own transaction.
  */
-export function reverseCashAllocation(
-  request: RequestInfo,
-  gov: string,
-  year: number,
-  originalId: string,
-  reference: string,
-  reason: string,
-  open: OpenPeriodChecks,
-): Promise<Posted<CashAllocation>> {
+export function reverseCashAllocation(request: RequestInfo, asked: ReversalAsked, open: OpenPeriodChecks): Promise<Posted<CashAllocation>> {
+  const { gov, year, originalId } = asked;
   const parsed = parseCashAllocationId(originalId);
   return reversalOf({
     noun: 'cash allocation',
@@ -38,7 +30,7 @@ export function reverseCashAllocation(
     },
     notFound: refusal('not-found', 'cash-allocation-not-found', `no cash allocation ${originalId} in ${gov}/${year}`),
     stored: (original, reversalReference) => getCashAllocation(gov, year, original.fund, original.month, reversalReference),
-    sameRequest: (stored) => stored.reference === reference && stored.reason === reason,
+    sameRequest: (stored) => stored.reference === asked.reference && stored.reason === asked.reason,
     attempt: async (original, { reversalId, reversalReference }) => {
       const { fund, month } = original;
       const control = await getCash(gov, year, fund, month);
@@ -48,14 +40,8 @@ export function reverseCashAllocation(
       if (refused) return refused;
       const reversal: CashAllocation = {
         ...original,
+        ...reversalStamp(request, asked, original.amount),
         allocationId: reversalId,
-        amount: -original.amount,
-        kind: 'reversal',
-        reference,
-        reverses: originalId,
-        reason,
-        at: request.receivedAt,
-        subject: request.caller?.sub ?? 'anonymous',
         allocated: current.allocated - original.amount,
       };
       return {
@@ -64,10 +50,7 @@ export function reverseCashAllocation(
           control: moveAllocated(gov, year, fund, month, control, -original.amount),
           posting: putCashAllocation(gov, year, reversalReference, reversal),
           ...open(gov, year, month),
-          audit: auditPut(
-            tableName(),
-            auditRecord(request, { gov, operation: 'reverseCashAllocation', target: `cash-allocation ${gov}/${year}/${originalId}` }),
-          ),
+          audit: reversalAudit(request, asked, 'reverseCashAllocation', 'cash-allocation'),
         },
       };
     },

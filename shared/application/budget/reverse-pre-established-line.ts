@@ -1,16 +1,14 @@
-import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { tableName } from '#shared/config/env.ts';
 import { afterYearEndRefusal } from '#shared/domain/budget/budget-change.ts';
 import { lineNotControlled } from '#shared/domain/budget/allotment.ts';
 import { preEstablishedReversalRefusal } from '#shared/domain/budget/pre-established-reversal.ts';
-import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-import { reversalOf } from '#shared/application/reversal-of.ts';
+import { reversalAudit, reversalOf } from '#shared/application/reversal-of.ts';
+import type { ReversalAsked } from '#shared/application/reversal-of.ts';
 import type { Posted } from '#shared/application/reversible-posting.ts';
-import { decisionDateOf, reversalRecord, requireAuthority } from '#shared/application/budget/budget-change-context.ts';
+import { changeReversal, decisionDateOf, reversalRecord, requireAuthority } from '#shared/application/budget/budget-change-context.ts';
 import { notSyncing } from '#shared/stores/budget/allotments.ts';
-import { getChange, putChange, removeCreatedControl, REVERSAL_SUFFIX } from '#shared/stores/budget/changes.ts';
+import { putChange, removeCreatedControl } from '#shared/stores/budget/changes.ts';
 import type { BudgetChange } from '#shared/stores/budget/changes.ts';
 import { getLineControl } from '#shared/stores/budget/controls.ts';
 import { addToCurrentBudget } from '#shared/stores/budget/current-budget.ts';
@@ -25,24 +23,14 @@ import { addToCurrentBudget } from '#shared/stores/budget/current-budget.ts';
  */
 export function reversePreEstablishedLine(
   request: RequestInfo,
-  gov: string,
-  year: number,
+  asked: ReversalAsked,
   original: BudgetChange,
-  reference: string,
-  reason: string,
 ): Promise<Posted<BudgetChange>> {
+  const { gov, year, reference, reason } = asked;
   const decisionDate = decisionDateOf(request.receivedAt);
   const revenueLineId = String(original.grant?.revenueLineId ?? '');
   return reversalOf({
-    noun: 'budget change',
-    originalId: original.changeId,
-    suffix: REVERSAL_SUFFIX,
-    original: async () => original,
-    notFound: refusal('not-found', 'change-not-found', `no budget change ${original.changeId} in ${gov}/${year}`),
-    irreversible: (change) =>
-      change.reverses ? refusal('unprocessable', 'reversal-of-reversal', `${change.changeId} is itself a reversal`) : undefined,
-    stored: (change, reversalReference) => getChange(gov, year, change.kind, reversalReference),
-    sameRequest: (stored) => stored.reason === `${reason} (reference ${reference})`,
+    ...changeReversal(asked, original),
     attempt: async (change, { reversalId, reversalReference }) => {
       const late = afterYearEndRefusal('pre-established', year, decisionDate);
       if (late) return late;
@@ -61,15 +49,11 @@ export function reversePreEstablishedLine(
           current: addToCurrentBudget(gov, year, -change.amount, 'change'),
           posting: putChange(gov, year, reversalReference, reversal),
           notSyncing: notSyncing(gov, year),
-          audit: auditPut(
-            tableName(),
-            auditRecord(request, { gov, operation: 'budgetChange.reverse', target: `budget-change ${gov}/${year}/${change.changeId}` }),
-          ),
+          audit: reversalAudit(request, asked, 'budgetChange.reverse', 'budget-change'),
         },
       };
     },
     // a line that moved since it was read (a posting or change landed first) is read again, then refused
-    failed: (_change, failed) => (failed.has('notSyncing') ? controlsSyncing(gov, year) : undefined),
     contention: (change, attempts) =>
       refusal('conflict', 'change-contention', `the lines of ${change.changeId} changed during ${attempts} attempts; retry`),
   });

@@ -1,6 +1,7 @@
 import { itemOfStat } from '#shared/domain/budget/classification.ts';
 import { itemClassOf } from '#shared/domain/budget/item-classes.ts';
 import type { ItemClass } from '#shared/domain/budget/item-classes.ts';
+import type { ControlledLine } from '#shared/domain/budget/controlled-line.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 import type { ProblemCode } from '#shared/domain/problem-codes.ts';
@@ -32,20 +33,9 @@ export const componentOf = {
 } as const satisfies Record<ChangeKind, string>;
 
 /** What the rules read of a line: its control item (budget and counters) and the parts of its id. */
-export interface ChangeLine {
-  readonly lineId: string;
-  readonly kind: 'expenditure' | 'revenue';
-  readonly fund: string;
-  /** 통계목 ("201-01") of an expenditure line. */
-  readonly itemCode: string;
+export interface ChangeLine extends ControlledLine {
   /** 정책사업 code (from the line id). */
   readonly policy: string;
-  readonly budget: number;
-  readonly allotted: number;
-  readonly committed: number;
-  readonly resolved: number;
-  readonly ordered: number;
-  readonly paid: number;
 }
 
 /** A council amendment of a line in a version of the year (recorded by the council's line edits before `resolve`). */

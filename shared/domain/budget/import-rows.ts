@@ -37,17 +37,14 @@ export interface ImportRow {
   readonly value: unknown;
 }
 
+/** The program structure of an expenditure line (정책사업 · 단위사업 · 세부사업 and the 통계목): its own columns. */
+const programColumns = ['policyCode', 'policyName', 'unitCode', 'unitName', 'detailCode', 'detailName', 'statItem'] as const;
+
 /** CSV header: the field names of a line; expenditure and revenue rows leave the other kind's columns empty. */
 export const csvColumns = [
   'kind',
   'account',
-  'policyCode',
-  'policyName',
-  'unitCode',
-  'unitName',
-  'detailCode',
-  'detailName',
-  'statItem',
+  ...programColumns,
   'sector',
   'category',
   'item',
@@ -65,20 +62,7 @@ export const csvColumns = [
   'revenueCode',
 ] as const;
 
-const expenditureOnly = [
-  'policyCode',
-  'policyName',
-  'unitCode',
-  'unitName',
-  'detailCode',
-  'detailName',
-  'statItem',
-  'fundingSource',
-  'mandatory',
-  'structureType',
-  'assetClass',
-  'assetAccount',
-];
+const expenditureOnly = [...programColumns, 'fundingSource', 'mandatory', 'structureType', 'assetClass', 'assetAccount'];
 const revenueOnly = ['category', 'item', 'name', 'revenueCode'];
 
 export const rowsFromJson = (lines: readonly unknown[]): ImportRow[] => lines.map((value, index) => ({ row: index + 1, value }));

@@ -1,4 +1,5 @@
 import type { JournalAttributes } from '#shared/domain/budget/control-sync.ts';
+import type { ControlledLine } from '#shared/domain/budget/controlled-line.ts';
 
 /**
  * The control items that budget control runs on: the contract between budgeting (which creates
@@ -17,26 +18,12 @@ export const cashControlKey = (gov: string, year: number, fund: string, month: s
 });
 
 /** Attributes of a LINE# control item. All amounts are integer won. */
-export interface LineControl {
+export interface LineControl extends ControlledLine {
   readonly gov: string;
   readonly year: number;
-  readonly lineId: string;
-  readonly kind: 'expenditure' | 'revenue';
-  /** 회계 code (see the budget module's accounts). */
-  readonly fund: string;
-  /** 편성목/통계목 code for expenditure lines; revenue category code for revenue lines. */
-  readonly itemCode: string;
   readonly dept: string;
   /** Line may be spent under a provisional budget (준예산). */
   readonly mandatory: boolean;
-  /** 예산현액 of the last final version (plus carry-ins when settlement adds them). */
-  readonly budget: number;
-  readonly allotted: number;
-  // expenditure counters: committed ≤ allotted; resolved ≤ committed; ordered ≤ resolved; paid ≤ ordered
-  readonly committed: number;
-  readonly resolved: number;
-  readonly ordered: number;
-  readonly paid: number;
   // revenue counters: received ≤ assessed (plus over-payments); refunded ≤ received
   readonly assessed: number;
   readonly received: number;
