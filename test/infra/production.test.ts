@@ -134,6 +134,17 @@ describe('finding 2: alarms that reach people', () => {
     expect(businessAlarms.map((d) => d.metric)).toEqual(expect.arrayContaining(['PostingsRedelivered', 'ClosingsCompleted']));
   });
 
+  it('alarms on payment orders the treasury bank left unconfirmed (the daily closing counts them)', () => {
+    const unconfirmed = alarms(aws).find(([, a]) => a.Properties.MetricName === 'PaymentOrdersUnconfirmed')?.[1].Properties;
+    expect(unconfirmed).toMatchObject({
+      Namespace: 'Hojo/Settlement',
+      Dimensions: [{ Name: 'Service', Value: 'settlement' }],
+      Period: 86_400,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
   it('has a dashboard per concern', () => {
     const names = ofType(resourcesOf(aws, 'api'), 'AWS::CloudWatch::Dashboard').map(([, d]) => d.Properties.DashboardName);
     expect(names.sort()).toEqual(['hojo-api', 'hojo-closings', 'hojo-postings', 'hojo-table']);
@@ -338,6 +349,9 @@ describe('finding 9: safe rollout', () => {
       expect(alarmNames, id).toContain('RolloutLatencyAlarm');
       expect(alarmNames, id).toMatch(/FailuresAlarm|ConsumerErrorsAlarm/);
     }
+    const roles = ofType(api(), 'AWS::IAM::Role').filter(([id]) => id.endsWith('RolloutRole') || /RolloutRole[0-9A-F]{8}$/.test(id));
+    expect(roles.length).toBeGreaterThan(1);
+    for (const [id, role] of roles) expect(role.Properties.ManagedPolicyArns, id).toHaveLength(1);
     const p99 = ofType(api(), 'AWS::CloudWatch::Alarm').filter(([id]) => id.includes('RolloutLatencyAlarm'));
     expect(p99).toHaveLength(aliases().length);
     for (const [, alarm] of p99) expect(alarm.Properties).toMatchObject({ MetricName: 'Duration', ExtendedStatistic: 'p99' });
