@@ -5,6 +5,7 @@ import { consumerFunctionId, routeFunctionId } from '#infra/cdk/construct-ids.ts
 import { publicRouteThrottle } from '#infra/cdk/constructs/hojo-http-api.ts';
 import { machineClients, resourceServerIdentifier } from '#infra/cdk/constructs/identity.ts';
 import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
+import { archiveReaders, batchWriters } from '#infra/cdk/permissions.ts';
 import { liveAliasName } from '#infra/cdk/constructs/safe-rollout.ts';
 import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
 import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
@@ -370,7 +371,29 @@ describe('finding 10: machine tokens mapped to a role and government', () => {
   });
 });
 
-describe('finding 8: IAM no broader than the code (part)', () => {
+describe('finding 8: IAM no broader than the code', () => {
+  it('grants BatchWriteItem to the batch writers alone, and no archive read beyond objects and the listing', () => {
+    const policies = ofType(resourcesOf(aws, 'api'), 'AWS::IAM::Policy').map(([id, p]) => [id, JSON.stringify(p.Properties)] as const);
+    const batchWriting = routes.filter((r) => batchWriters.includes(r.handler)).map((r) => routeFunctionId(r.id));
+    const holders = policies.filter(([, p]) => p.includes('dynamodb:BatchWriteItem')).map(([id]) => id);
+    expect(holders).toHaveLength(batchWriting.length);
+    for (const id of holders)
+      expect(
+        batchWriting.some((fn) => id.startsWith(fn)),
+        id,
+      ).toBe(true);
+    expect(policies.filter(([, p]) => p.includes('s3:GetObjectVersion'))).toEqual([]);
+    const archiveReaderPolicies = policies.filter(([, p]) => p.includes('s3:GetObject')).map(([id]) => id);
+    const readers = [
+      ...routes.filter((r) => archiveReaders.includes(r.handler)).map((r) => routeFunctionId(r.id)),
+      consumerFunctionId('settlement'),
+    ];
+    expect(
+      archiveReaderPolicies.every((id) => readers.some((fn) => id.startsWith(fn))),
+      archiveReaderPolicies.join(),
+    ).toBe(true);
+  });
+
   it('grants Scan to nobody and DescribeTable to the health route alone', () => {
     const policies = ofType(resourcesOf(aws, 'api'), 'AWS::IAM::Policy').map(([, p]) => JSON.stringify(p.Properties));
     expect(policies.filter((p) => p.includes('dynamodb:Scan'))).toEqual([]);

@@ -285,7 +285,7 @@ export class ApiStack extends Stack {
 /** The resource names a function may use, under the variables shared/config/env.ts reads. */
 function environmentFor(permissions: FunctionPermissions, targets: GrantTargets): Record<string, string> {
   const env: Record<string, string> = {};
-  if (permissions.table !== 'none') env[table.env] = targets.table.table.tableName;
+  if (permissions.table !== 'none' || permissions.inspectAll) env[table.env] = targets.table.table.tableName;
   const queueKeys = permissions.inspectAll ? (Object.keys(queues) as QueueKey[]) : permissions.sendTo;
   for (const key of queueKeys) Object.assign(env, targets.queues[key].environment);
   if (permissions.archive !== 'none' || permissions.inspectAll) env[buckets.archive.env] = targets.archive.bucketName;
