@@ -164,7 +164,7 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
       const mapping = Object.values(api).find(
         (r) => r.Type === 'AWS::Lambda::EventSourceMapping' && JSON.stringify(r.Properties.EventSourceArn).includes(`FnGetAtt${mainId}Arn`),
       )!;
-      expect(JSON.stringify(mapping.Properties.FunctionName)).toMatch(new RegExp(`"${consumer[0]}".*:live`));
+      expect(JSON.stringify(mapping.Properties.FunctionName)).toMatch(new RegExp(`"${consumerFunctionId(key)}RolloutLive\\w*".*:live`));
       // TLS only, on both queues.
       for (const queueId of [mainId, dlqId]) {
         synth().dataTemplate.hasResourceProperties('AWS::SQS::QueuePolicy', {
@@ -416,7 +416,7 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
     expect(shardMappings).toHaveLength(postingsShards);
     const sources = shardMappings.map((m) => (m.Properties.EventSourceArn['Fn::Join'][1] as unknown[]).at(-1) as string).sort();
     expect(sources).toEqual(Array.from({ length: postingsShards }, (_, shard) => `:${shardName(postings.name, shard)}`));
-    const [consumerId, consumer] = ofConstruct(resources, consumerFunctionId('postings'), 'AWS::Lambda::Function')[0]!;
+    const [, consumer] = ofConstruct(resources, consumerFunctionId('postings'), 'AWS::Lambda::Function')[0]!;
     for (const mapping of shardMappings) {
       expect(mapping.Properties).toMatchObject({
         BatchSize: postings.consumer.batchSize,
@@ -424,16 +424,17 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
         ScalingConfig: { MaximumConcurrency: postings.shards.maximumConcurrencyPerShard },
       });
       expect(mapping.Properties.ScalingConfig.MaximumConcurrency).toBeGreaterThanOrEqual(2);
-      // The mapping sits in a nested stack: the consumer arrives as a parameter the API stack sets to it.
-      const parameter = mapping.Properties.FunctionName.Ref as string;
+      // The mapping sits in a nested stack: the consumer's live alias (issue #19: canary deployments)
+      // arrives as a parameter the API stack sets to it, and the mapping names it `…:live`.
+      const functionName = JSON.stringify(mapping.Properties.FunctionName);
+      expect(functionName).toContain(':live');
+      const parameters = [...functionName.matchAll(/"Ref":"([^"]+)"/g)].map((m) => m[1] as string);
       const passed = Object.values(resources)
         .filter((r) => r.Type === 'AWS::CloudFormation::Stack')
-        .map((r) => r.Properties.Parameters?.[parameter])
+        .flatMap((r) => parameters.map((parameter) => r.Properties.Parameters?.[parameter]))
         .filter(Boolean);
       expect(passed.length).toBeGreaterThan(0);
-      // The consumer's live alias (issue #19: canary deployments).
-      for (const value of passed)
-        expect(JSON.stringify(value)).toContain(`${consumerId.slice(0, consumerFunctionId('postings').length)}RolloutLive`);
+      for (const value of passed) expect(JSON.stringify(value)).toContain(`${consumerFunctionId('postings')}RolloutLive`);
     }
     // Every shard at its MaximumConcurrency at once fits the reservation, which leaves 100 of the default 1000 unreserved.
     const reserved = consumer.Properties.ReservedConcurrentExecutions as number;
