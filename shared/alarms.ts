@@ -85,6 +85,15 @@ export const businessAlarms: readonly BusinessAlarmDeclaration[] = [
     missingDataBreaches: true,
     description: `Heartbeat: fewer than ${GOVERNMENT_COUNT} daily closings (일계표) completed in the last 24 hours, or none reported at all: the schedule, the fan-out or the consumer stopped; see the closing status of the missing governments and start them (npm run job).`,
   },
+  {
+    namespace: settlementMetricsNamespace,
+    metric: 'PaymentOrdersUnconfirmed',
+    dimensions: settlement,
+    periodMinutes: 24 * 60,
+    description:
+      'Payment orders (지급명령) accepted 3 to 9 days ago that the treasury bank has not confirmed as paid (counted by each daily closing; shared/domain/settlement/unconfirmed-orders.ts): ' +
+      'the consumer log names the government and the orders; ask the bank whether the payment was made and record it (pay) or correct the order.',
+  },
 ];
 
 /**

@@ -8,13 +8,21 @@
 export const seoulPrices = {
   recordedOn: '2026-11-25',
   region: 'ap-northeast-2',
-  /** DynamoDB Standard table class, on-demand, per write request unit. */
+  /**
+   * DynamoDB Standard table class, on-demand, per write request unit. [U] Seoul figure from memory
+   * (2026-11-25); checked 2026-11-30 against the docs corpus: only a third-party page quoting
+   * us-east-1 at USD 0.625 per million WRU (airbyte.com, DynamoDB pricing), no AWS page for Seoul.
+   */
   dynamoWriteUnit: 0.6778 / 1e6,
-  /** DynamoDB Standard table class, on-demand, per read request unit. */
+  /** Per read request unit. [U] as above (third-party us-east-1 figure: USD 0.125 per million RRU). */
   dynamoReadUnit: 0.1356 / 1e6,
-  /** SQS FIFO queue, per request (each 64 KB chunk of a payload is one request). */
+  /** SQS FIFO queue, per request (each 64 KB chunk of a payload is one request). [U] from memory; no price page found 2026-11-30. */
   sqsFifoRequest: 0.5 / 1e6,
-  /** Lambda, per invocation (duration is not priced here: it cannot be measured on this machine). */
+  /**
+   * Lambda, per invocation (duration is not priced here: it cannot be measured on this machine).
+   * USD 0.20 per million requests: seen 2026-11-30 in a transcription of https://aws.amazon.com/lambda/pricing/
+   * dated 2026-09-20 (api-evangelist/aws-lambda plans file; us-east-1 examples); [U] for Seoul.
+   */
   lambdaRequest: 0.2 / 1e6,
 } as const;
 

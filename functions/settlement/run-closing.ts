@@ -1,5 +1,6 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { closingPorts } from '#shared/application/settlement/closing-ports.ts';
+import { checkUnconfirmedOrders } from '#shared/application/settlement/check-unconfirmed-orders.ts';
 import { runClosing } from '#shared/application/settlement/run-closing.ts';
 import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
 import { parsePeriod, parsePeriodOfYear } from '#shared/domain/settlement/periods.ts';
@@ -7,6 +8,7 @@ import { Refused } from '#shared/domain/refusal.ts';
 import { ArchiveConflict } from '#shared/domain/reports/archive-conflict.ts';
 import { logger } from '#shared/powertools/logger.ts';
 import { putJobMetric } from '#shared/stores/settlement/metrics.ts';
+import { readOrderDocuments } from '#shared/stores/settlement/order-documents.ts';
 import { closingMessage } from '#shared/schemas/settlement.ts';
 
 /**
@@ -46,6 +48,7 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
         differences: result.differences.length,
       });
       await putJobMetric(job, 'ClosingsCompleted', 1, 'Count');
+      if (job.period.kind === 'daily') await reportUnconfirmedOrders(job);
     } catch (error) {
       if (error instanceof ArchiveConflict) await putJobMetric(job, 'ArchiveConflicts', 1, 'Count');
       const detail = error instanceof Refused ? { code: error.code, differences: differencesOf(error) } : {};
@@ -56,6 +59,19 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   }
   return { batchItemFailures: failures };
 };
+
+/**
+ * Payment orders the bank left unpaid (PaymentOrdersUnconfirmed, alarm): a failure here is logged and
+ * never fails the closing, which is done; the next daily closing checks the window again.
+ */
+async function reportUnconfirmedOrders(job: ClosingJob): Promise<void> {
+  try {
+    const open = await checkUnconfirmedOrders(job, { orders: readOrderDocuments, metric: putJobMetric });
+    if (open.count > 0) logger.warn('payment orders not confirmed by the treasury bank', { gov: job.gov, day: job.period.id, ...open });
+  } catch (error) {
+    logger.error('unconfirmed payment order check failed', { gov: job.gov, day: job.period.id, error: error as Error });
+  }
+}
 
 /** How many figures disagreed when a closing was refused (trial-balance-unbalanced). */
 const differencesOf = (refused: Refused): number => (refused.refusal.context?.differences as readonly unknown[] | undefined)?.length ?? 0;

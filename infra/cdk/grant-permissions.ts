@@ -29,7 +29,7 @@ export interface GrantTargets {
  * `index/*` wildcard (each declared index is named), and DeleteItem apart, for the few handlers
  * that remove draft budget lines: posted entries and audit records are never deleted.
  * Transactions are authorised per item action. Caveat: IAM cannot tell a batch put from a batch
- * delete, so BatchWriteItem (which writers need for bulk lines) could still delete; the code check
+ * delete, so BatchWriteItem (granted only to `batchWriters`, permissions.ts) could still delete; the code check
  * in test/infra/permissions.test.ts flags any DeleteRequest outside `itemDeleters`.
  */
 export const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'] as const;
@@ -38,14 +38,15 @@ export const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'd
  * DescribeTable (control plane) only for the deep health check (`inspectAll`).
  */
 export const tableInspectActions = ['dynamodb:DescribeTable'] as const;
-export const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'] as const;
+export const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
 
 /**
- * Reads objects (HeadObject and presigned GETs included) and lists keys. The writer may also set
+ * Reads objects (HeadObject and presigned GETs included; no code names a version). ListBucket because
+ * the stores read a missing key as 404 (S3 answers 403 without it). The writer may also set
  * the COMPLIANCE retention it sends with each PutObject (s3:PutObjectRetention; compliance retention
  * can be extended, never shortened). Nobody deletes or touches legal holds.
  */
-export const archiveReadActions = ['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket'] as const;
+export const archiveReadActions = ['s3:GetObject', 's3:ListBucket'] as const;
 export const archiveWriteActions = ['s3:PutObject', 's3:PutObjectRetention'] as const;
 
 /** What the CDK's grantSendMessages grants (SQS-managed encryption needs no KMS action). */
@@ -65,6 +66,11 @@ export function grantPermissions(
   }
   if (permissions.table === 'readWrite') {
     fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: [...tableWriteActions], resources: [table.table.tableArn] }));
+  }
+  if (permissions.batchWrites) {
+    fn.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['dynamodb:BatchWriteItem'], resources: [table.table.tableArn] }),
+    );
   }
   if (permissions.deletesItems) {
     fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:DeleteItem'], resources: [table.table.tableArn] }));

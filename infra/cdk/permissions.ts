@@ -8,13 +8,15 @@ import type { ScheduleDeclaration } from '#shared/schedules.ts';
  * from the declarations (a route's method and handler folder, a queue's consumer, a schedule's
  * handler), so a new route gets the right grants without anyone editing the stack.
  *
- * - The table: GET routes read; other routes read and write; platform routes other than /health
- *   (OpenAPI, docs) get nothing. DeleteItem only for the handlers that remove working items
+ * - The table: GET routes read; other routes read and write; routes of static data (platform,
+ *   classification code tables) get nothing; scheduled jobs read (and hand the work to a queue).
+ *   BatchWriteItem only for `batchWriters`. DeleteItem only for the handlers that remove working items
  *   (`deletesItems`): lines of a draft budget version, the outbox marker of a posting once it is
  *   on the queue, a refused closing's period marker. Posted entries and audit records are never deleted.
  * - Queues: only the write routes and jobs listed in `queueSenders` may send.
- * - The archive: written only by the settlement consumer; read by the GET routes of the folders
- *   that serve reports. Nobody may delete an object or change its retention.
+ * - The archive: written only by the settlement consumer; read by it and by `archiveReaders`.
+ *   Nobody may delete an object. test/infra/permissions.test.ts checks every grant against the
+ *   handler's bundle in both directions (issue #19, finding 8).
  * - /health inspects every dependency (DescribeTable, GetQueueAttributes, HeadBucket).
  */
 export type TableAccess = 'none' | 'read' | 'readWrite';
@@ -24,6 +26,8 @@ export interface FunctionPermissions {
   readonly table: TableAccess;
   /** DeleteItem on the table: draft budget lines, outbox markers, a refused closing's period marker. */
   readonly deletesItems: boolean;
+  /** BatchWriteItem on the table (bulk budget lines and controls): `batchWriters`. */
+  readonly batchWrites: boolean;
   readonly sendTo: readonly QueueKey[];
   readonly archive: ArchiveAccess;
   /** Read the attributes of every queue and the existence of every bucket (health checks). */
@@ -61,26 +65,49 @@ export const itemDeleters: readonly string[] = ['budget/edit-lines', 'budget/imp
  */
 const deletesItemsOf = (handler: string): boolean => itemDeleters.includes(handler) || sendersOf(handler).includes('postings');
 
-/** Handler folders whose GET routes list archived reports and presign downloads. */
-export const archiveReaderFolders: readonly string[] = ['reports', 'archives', 'settlement'];
+/**
+ * Handlers that write many independent items with BatchWriteItem (shared/stores/table/batch-write.ts):
+ * a version's lines and controls. IAM cannot tell a batch put from a batch delete, so this list is short.
+ */
+export const batchWriters: readonly string[] = [
+  'budget/create-version',
+  'budget/import-lines',
+  'budget/upload-csv',
+  'budget/transition-version',
+  'budget/sync-controls',
+  'budget/open-provisional',
+];
 
-const platformFolder = 'platform';
+/** GET routes that read archive objects (hash the stored bytes, presign the download). Listings read the table's index only. */
+export const archiveReaders: readonly string[] = ['reports/get-archive-download'];
+
+/** Folders whose routes serve data compiled into the code (OpenAPI, docs, the classification code tables). */
+const staticFolders: readonly string[] = ['platform', 'classification'];
 const healthHandler = 'platform/health';
 
-const nothing: FunctionPermissions = { table: 'none', deletesItems: false, sendTo: [], archive: 'none', inspectAll: false };
+const nothing: FunctionPermissions = {
+  table: 'none',
+  deletesItems: false,
+  batchWrites: false,
+  sendTo: [],
+  archive: 'none',
+  inspectAll: false,
+};
 
 const handlerFolder = (handler: string): string => handler.split('/')[0] ?? handler;
 
 export function routePermissions(route: Route): FunctionPermissions {
   const folder = handlerFolder(route.handler);
-  if (route.handler === healthHandler) return { ...nothing, table: 'read', inspectAll: true };
-  if (folder === platformFolder) return nothing;
+  // The deep health check describes the table (control plane) and reads no item.
+  if (route.handler === healthHandler) return { ...nothing, inspectAll: true };
+  if (staticFolders.includes(folder)) return nothing;
   const reads = route.method === 'GET';
   return {
     table: reads ? 'read' : 'readWrite',
     deletesItems: !reads && deletesItemsOf(route.handler),
+    batchWrites: !reads && batchWriters.includes(route.handler),
     sendTo: reads ? [] : sendersOf(route.handler),
-    archive: reads && archiveReaderFolders.includes(folder) ? 'read' : 'none',
+    archive: reads && archiveReaders.includes(route.handler) ? 'read' : 'none',
     inspectAll: false,
   };
 }
@@ -94,9 +121,9 @@ export function consumerPermissions(queue: QueueKey): FunctionPermissions {
   return { ...nothing, table: 'readWrite', deletesItems: settlement, archive: settlement ? 'readWrite' : 'none' };
 }
 
-/** Scheduled jobs fan work out on the queues of their folder; they read the table to find the work. */
+/** Scheduled jobs fan work out on the queues of their folder; they read the table to find the work (the sweep deletes outbox markers). */
 export function schedulePermissions(schedule: ScheduleDeclaration): FunctionPermissions {
-  return { ...nothing, table: 'readWrite', sendTo: sendersOf(schedule.handler), deletesItems: deletesItemsOf(schedule.handler) };
+  return { ...nothing, table: 'read', sendTo: sendersOf(schedule.handler), deletesItems: deletesItemsOf(schedule.handler) };
 }
 
 function sendersOf(handler: string): QueueKey[] {

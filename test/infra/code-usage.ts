@@ -12,6 +12,8 @@ import type { QueueKey } from '#shared/resources.ts';
 export interface CodeUsage {
   readonly readsTable: boolean;
   readonly writesTable: boolean;
+  /** BatchWriteItem (which IAM cannot tell from a batch delete). */
+  readonly batchWritesTable: boolean;
   readonly deletesTableItems: boolean;
   readonly sendsTo: ReadonlySet<QueueKey>;
   readonly readsArchive: boolean;
@@ -51,6 +53,7 @@ function usageOf(code: string): CodeUsage {
   return {
     readsTable: /\btableName\(\)/.test(code),
     writesTable: /\bnew (PutCommand|UpdateCommand|TransactWriteCommand|BatchWriteCommand)\b/.test(code),
+    batchWritesTable: /\bnew BatchWriteCommand\b/.test(code),
     deletesTableItems: /\bnew DeleteCommand\b|\bDelete:\s*\{|\bDeleteRequest\b/.test(code),
     sendsTo,
     readsArchive: /\bnew (GetObjectCommand|HeadObjectCommand|ListObjectsV2Command|ListObjectsCommand)\b/.test(code),

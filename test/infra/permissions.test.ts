@@ -27,6 +27,7 @@ describe('the permission table', () => {
     expect(routePermissions(route('GET', 'budget/list-lines', governmentRead('budget_officer')))).toEqual({
       table: 'read',
       deletesItems: false,
+      batchWrites: false,
       sendTo: [],
       archive: 'none',
       inspectAll: false,
@@ -50,7 +51,12 @@ describe('the permission table', () => {
 
   it('lets settlement routes enqueue closings and report GETs read the archive; nobody but the settlement consumer writes it', () => {
     expect(routePermissions(route('POST', 'settlement/request-closing'))).toMatchObject({ sendTo: ['settlement'], archive: 'none' });
-    expect(routePermissions(route('GET', 'reports/list-archives', governmentRead()))).toMatchObject({ table: 'read', archive: 'read' });
+    expect(routePermissions(route('GET', 'reports/get-archive-download', governmentRead()))).toMatchObject({
+      table: 'read',
+      archive: 'read',
+    });
+    // A listing reads the archive index in the table, never an object.
+    expect(routePermissions(route('GET', 'reports/list-archives', governmentRead()))).toMatchObject({ table: 'read', archive: 'none' });
     expect(routePermissions(route('POST', 'reports/anything'))).toMatchObject({ archive: 'none' });
     expect(consumerPermissions('settlement')).toMatchObject({ table: 'readWrite', archive: 'readWrite', sendTo: [] });
     expect(consumerPermissions('postings')).toMatchObject({ table: 'readWrite', archive: 'none', sendTo: [] });
@@ -63,7 +69,7 @@ describe('the permission table', () => {
       inspectAll: false,
     });
     expect(routePermissions(route('GET', 'platform/health', publicAccess))).toMatchObject({
-      table: 'read',
+      table: 'none',
       archive: 'none',
       inspectAll: true,
     });
@@ -94,7 +100,7 @@ describe('the permission table against the code', () => {
     expect(existing.length).toBeGreaterThan(0);
   });
 
-  it('grants every declared function what its code calls, and no queue it never sends to', async () => {
+  it('grants every declared function exactly what its code calls, action by action, both ways (issue #19, finding 8)', async () => {
     const usage = await codeUsage(
       projectRoot,
       existing.map((f) => f.handler),
@@ -103,14 +109,27 @@ describe('the permission table against the code', () => {
     for (const { by, handler, permissions } of existing) {
       const uses = usage.get(handler)!;
       const need = (ok: boolean, what: string) => ok || problems.push(`${by} (${handler}) ${what}`);
-      need(!uses.readsTable || permissions.table !== 'none', 'reads the table without a grant');
-      need(!uses.writesTable || permissions.table === 'readWrite', 'writes the table without a write grant');
+      need(uses.readsTable === (permissions.table !== 'none'), `reads the table: ${uses.readsTable}, granted: ${permissions.table}`);
+      need(
+        uses.writesTable === (permissions.table === 'readWrite'),
+        `writes the table: ${uses.writesTable}, granted: ${permissions.table}`,
+      );
+      need(
+        uses.batchWritesTable === permissions.batchWrites,
+        `batch-writes: ${uses.batchWritesTable}, granted: ${permissions.batchWrites} (see batchWriters)`,
+      );
       need(
         !uses.deletesTableItems || permissions.deletesItems,
         'deletes table items without DeleteItem (see itemDeleters and deletesItemsOf)',
       );
-      need(!uses.readsArchive || permissions.archive !== 'none', 'reads the archive without a grant (see archiveReaderFolders)');
-      need(!uses.writesArchive || permissions.archive === 'readWrite', 'writes the archive without a grant');
+      need(
+        uses.readsArchive === (permissions.archive !== 'none'),
+        `reads the archive: ${uses.readsArchive}, granted: ${permissions.archive} (see archiveReaders)`,
+      );
+      need(
+        uses.writesArchive === (permissions.archive === 'readWrite'),
+        `writes the archive: ${uses.writesArchive}, granted: ${permissions.archive}`,
+      );
       need(
         [...uses.sendsTo].sort().join() === [...permissions.sendTo].sort().join(),
         `sends to [${[...uses.sendsTo]}] but is granted [${permissions.sendTo}] (see queueSenders)`,

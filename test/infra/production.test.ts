@@ -5,6 +5,7 @@ import { consumerFunctionId, routeFunctionId } from '#infra/cdk/construct-ids.ts
 import { publicRouteThrottle } from '#infra/cdk/constructs/hojo-http-api.ts';
 import { machineClients, resourceServerIdentifier } from '#infra/cdk/constructs/identity.ts';
 import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
+import { archiveReaders, batchWriters } from '#infra/cdk/permissions.ts';
 import { liveAliasName } from '#infra/cdk/constructs/safe-rollout.ts';
 import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
 import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
@@ -132,6 +133,17 @@ describe('finding 2: alarms that reach people', () => {
       TreatMissingData: 'breaching',
     });
     expect(businessAlarms.map((d) => d.metric)).toEqual(expect.arrayContaining(['PostingsRedelivered', 'ClosingsCompleted']));
+  });
+
+  it('alarms on payment orders the treasury bank left unconfirmed (the daily closing counts them)', () => {
+    const unconfirmed = alarms(aws).find(([, a]) => a.Properties.MetricName === 'PaymentOrdersUnconfirmed')?.[1].Properties;
+    expect(unconfirmed).toMatchObject({
+      Namespace: 'Hojo/Settlement',
+      Dimensions: [{ Name: 'Service', Value: 'settlement' }],
+      Period: 86_400,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
   });
 
   it('has a dashboard per concern', () => {
@@ -338,6 +350,9 @@ describe('finding 9: safe rollout', () => {
       expect(alarmNames, id).toContain('RolloutLatencyAlarm');
       expect(alarmNames, id).toMatch(/FailuresAlarm|ConsumerErrorsAlarm/);
     }
+    const roles = ofType(api(), 'AWS::IAM::Role').filter(([id]) => id.endsWith('RolloutRole') || /RolloutRole[0-9A-F]{8}$/.test(id));
+    expect(roles.length).toBeGreaterThan(1);
+    for (const [id, role] of roles) expect(role.Properties.ManagedPolicyArns, id).toHaveLength(1);
     const p99 = ofType(api(), 'AWS::CloudWatch::Alarm').filter(([id]) => id.includes('RolloutLatencyAlarm'));
     expect(p99).toHaveLength(aliases().length);
     for (const [, alarm] of p99) expect(alarm.Properties).toMatchObject({ MetricName: 'Duration', ExtendedStatistic: 'p99' });
@@ -356,7 +371,29 @@ describe('finding 10: machine tokens mapped to a role and government', () => {
   });
 });
 
-describe('finding 8: IAM no broader than the code (part)', () => {
+describe('finding 8: IAM no broader than the code', () => {
+  it('grants BatchWriteItem to the batch writers alone, and no archive read beyond objects and the listing', () => {
+    const policies = ofType(resourcesOf(aws, 'api'), 'AWS::IAM::Policy').map(([id, p]) => [id, JSON.stringify(p.Properties)] as const);
+    const batchWriting = routes.filter((r) => batchWriters.includes(r.handler)).map((r) => routeFunctionId(r.id));
+    const holders = policies.filter(([, p]) => p.includes('dynamodb:BatchWriteItem')).map(([id]) => id);
+    expect(holders).toHaveLength(batchWriting.length);
+    for (const id of holders)
+      expect(
+        batchWriting.some((fn) => id.startsWith(fn)),
+        id,
+      ).toBe(true);
+    expect(policies.filter(([, p]) => p.includes('s3:GetObjectVersion'))).toEqual([]);
+    const archiveReaderPolicies = policies.filter(([, p]) => p.includes('s3:GetObject')).map(([id]) => id);
+    const readers = [
+      ...routes.filter((r) => archiveReaders.includes(r.handler)).map((r) => routeFunctionId(r.id)),
+      consumerFunctionId('settlement'),
+    ];
+    expect(
+      archiveReaderPolicies.every((id) => readers.some((fn) => id.startsWith(fn))),
+      archiveReaderPolicies.join(),
+    ).toBe(true);
+  });
+
   it('grants Scan to nobody and DescribeTable to the health route alone', () => {
     const policies = ofType(resourcesOf(aws, 'api'), 'AWS::IAM::Policy').map(([, p]) => JSON.stringify(p.Properties));
     expect(policies.filter((p) => p.includes('dynamodb:Scan'))).toEqual([]);

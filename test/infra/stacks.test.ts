@@ -6,6 +6,7 @@ import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
 import { queueSendActions, tableReadActions, tableWriteActions } from '#infra/cdk/grant-permissions.ts';
 import { routePermissions, schedulePermissions } from '#infra/cdk/permissions.ts';
 import { shardsPerNestedStack } from '#infra/cdk/queue-family-plan.ts';
+import { routesPerNestedStack } from '#infra/cdk/stacks/api-stack.ts';
 import { SHARD_PLACEHOLDER, shardName } from '#shared/config/queue-shards.ts';
 import { businessAlarms } from '#shared/alarms.ts';
 import { allRoles } from '#shared/auth/roles.ts';
@@ -113,7 +114,10 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
       const integrationId = (apiRoute!.Properties.Target['Fn::Join'][1] as unknown[])[1] as { Ref: string };
       const integration = resources[integrationId.Ref]!;
       expect(integration.Properties.PayloadFormatVersion).toBe('2.0');
-      expect(integration.Properties.IntegrationUri['Fn::GetAtt'][0]).toBe(routeFunction(synth(), route.id).logicalId);
+      // The route integrates the function's live alias (issue #19: canary deployments), never $LATEST.
+      const alias = resources[integration.Properties.IntegrationUri.Ref as string]!;
+      expect(alias.Type).toBe('AWS::Lambda::Alias');
+      expect(alias.Properties.FunctionName).toEqual({ Ref: routeFunction(synth(), route.id).logicalId });
     }
   });
 
@@ -152,10 +156,15 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
       synth().apiTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         // The queue is in the data stack: its ARN arrives as that stack's export of the queue's Arn.
         EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp(`FnGetAtt${mainId}Arn`) },
-        FunctionName: { Ref: consumer[0] },
+        FunctionName: Match.anyValue(),
         BatchSize: declaration.consumer.batchSize,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
+      // The mapping invokes the consumer's live alias (issue #19: canary deployments), never $LATEST.
+      const mapping = Object.values(api).find(
+        (r) => r.Type === 'AWS::Lambda::EventSourceMapping' && JSON.stringify(r.Properties.EventSourceArn).includes(`FnGetAtt${mainId}Arn`),
+      )!;
+      expect(JSON.stringify(mapping.Properties.FunctionName)).toMatch(new RegExp(`"${consumerFunctionId(key)}RolloutLive\\w*".*:live`));
       // TLS only, on both queues.
       for (const queueId of [mainId, dlqId]) {
         synth().dataTemplate.hasResourceProperties('AWS::SQS::QueuePolicy', {
@@ -175,7 +184,7 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
       synth().apiTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'Errors',
         Namespace: 'AWS/Lambda',
-        Dimensions: [{ Name: 'FunctionName', Value: { Ref: consumerId } }],
+        Dimensions: Match.arrayWith([{ Name: 'FunctionName', Value: { Ref: consumerId } }]),
         Threshold: 1,
       });
     }
@@ -341,9 +350,11 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
       expect(Object.keys(json.Outputs ?? {}).length).toBeLessThan(60);
       expect(Object.keys(json.Parameters ?? {}).length).toBeLessThan(60);
     }
-    const domains = new Set(routes.map((route) => route.handler.split('/')[0]));
+    const perDomain = new Map<string, number>();
+    for (const route of routes) perDomain.set(route.handler.split('/')[0]!, (perDomain.get(route.handler.split('/')[0]!) ?? 0) + 1);
+    const routeGroups = [...perDomain.values()].reduce((sum, count) => sum + Math.ceil(count / routesPerNestedStack), 0);
     const shardGroups = Math.ceil(postingsShards / shardsPerNestedStack);
-    expect(synth().nestedTemplates).toHaveLength(domains.size + shardGroups);
+    expect(synth().nestedTemplates).toHaveLength(routeGroups + shardGroups);
     expect(synth().dataNestedTemplates).toHaveLength(shardGroups);
   });
 
@@ -405,7 +416,7 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
     expect(shardMappings).toHaveLength(postingsShards);
     const sources = shardMappings.map((m) => (m.Properties.EventSourceArn['Fn::Join'][1] as unknown[]).at(-1) as string).sort();
     expect(sources).toEqual(Array.from({ length: postingsShards }, (_, shard) => `:${shardName(postings.name, shard)}`));
-    const [consumerId, consumer] = ofConstruct(resources, consumerFunctionId('postings'), 'AWS::Lambda::Function')[0]!;
+    const [, consumer] = ofConstruct(resources, consumerFunctionId('postings'), 'AWS::Lambda::Function')[0]!;
     for (const mapping of shardMappings) {
       expect(mapping.Properties).toMatchObject({
         BatchSize: postings.consumer.batchSize,
@@ -413,14 +424,17 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
         ScalingConfig: { MaximumConcurrency: postings.shards.maximumConcurrencyPerShard },
       });
       expect(mapping.Properties.ScalingConfig.MaximumConcurrency).toBeGreaterThanOrEqual(2);
-      // The mapping sits in a nested stack: the consumer arrives as a parameter the API stack sets to it.
-      const parameter = mapping.Properties.FunctionName.Ref as string;
+      // The mapping sits in a nested stack: the consumer's live alias (issue #19: canary deployments)
+      // arrives as a parameter the API stack sets to it, and the mapping names it `…:live`.
+      const functionName = JSON.stringify(mapping.Properties.FunctionName);
+      expect(functionName).toContain(':live');
+      const parameters = [...functionName.matchAll(/"Ref":"([^"]+)"/g)].map((m) => m[1] as string);
       const passed = Object.values(resources)
         .filter((r) => r.Type === 'AWS::CloudFormation::Stack')
-        .map((r) => r.Properties.Parameters?.[parameter])
+        .flatMap((r) => parameters.map((parameter) => r.Properties.Parameters?.[parameter]))
         .filter(Boolean);
       expect(passed.length).toBeGreaterThan(0);
-      for (const value of passed) expect(value).toEqual({ Ref: consumerId });
+      for (const value of passed) expect(JSON.stringify(value)).toContain(`${consumerFunctionId('postings')}RolloutLive`);
     }
     // Every shard at its MaximumConcurrency at once fits the reservation, which leaves 100 of the default 1000 unreserved.
     const reserved = consumer.Properties.ReservedConcurrentExecutions as number;

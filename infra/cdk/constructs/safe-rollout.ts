@@ -23,9 +23,12 @@ export interface SafeRolloutProps {
   readonly fn: LambdaFunction;
   /** What the function serves, for the alarm's text (a route, a queue). */
   readonly what: string;
-  readonly application: ILambdaApplication;
-  /** The CodeDeploy service role, one per stack (the managed policy limits it to invoking and shifting aliases). */
-  readonly role: IRole;
+  /**
+   * The CodeDeploy application and service role (one role per stack; the managed policy limits it to
+   * invoking and shifting aliases). None: the alias is published without a canary (on-prem, where the
+   * platform may have no CodeDeploy).
+   */
+  readonly deployment?: { readonly application: ILambdaApplication; readonly role: IRole };
   /** Alarms of the function besides its p99 (errors and throttles): any of them rolls the deployment back. */
   readonly alarms: readonly IAlarm[];
 }
@@ -38,7 +41,7 @@ export interface SafeRolloutProps {
 export class SafeRollout extends Construct {
   readonly alias: Alias;
   readonly latencyAlarm: Alarm;
-  readonly deploymentGroup: LambdaDeploymentGroup;
+  readonly deploymentGroup: LambdaDeploymentGroup | undefined;
 
   constructor(scope: Construct, id: string, props: SafeRolloutProps) {
     super(scope, id);
@@ -53,14 +56,21 @@ export class SafeRollout extends Construct {
       evaluationPeriods: latency.evaluationPeriods,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    this.deploymentGroup = new LambdaDeploymentGroup(this, 'Deployment', {
-      application: props.application,
-      alias: this.alias,
-      deploymentConfig: rolloutDeploymentConfig,
-      role: props.role,
-      alarms: [...props.alarms, this.latencyAlarm],
-      autoRollback: { failedDeployment: true, stoppedDeployment: true, deploymentInAlarm: true },
-    });
+    this.deploymentGroup = props.deployment
+      ? new LambdaDeploymentGroup(this, 'Deployment', {
+          application: props.deployment.application,
+          alias: this.alias,
+          deploymentConfig: rolloutDeploymentConfig,
+          role: props.deployment.role,
+          alarms: [...props.alarms, this.latencyAlarm],
+          autoRollback: { failedDeployment: true, stoppedDeployment: true, deploymentInAlarm: true },
+        })
+      : undefined;
+  }
+
+  /** Another alarm that rolls a deployment back (built after the alias, e.g. on the consumer's mappings). */
+  rollBackOn(alarm: IAlarm): void {
+    this.deploymentGroup?.addAlarm(alarm);
   }
 }
 

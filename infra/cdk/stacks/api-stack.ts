@@ -41,6 +41,13 @@ import { buckets, queues, table } from '#shared/resources.ts';
 import type { QueueDeclaration, QueueKey } from '#shared/resources.ts';
 import type { ScheduleDeclaration } from '#shared/schedules.ts';
 
+/**
+ * Routes per nested stack: each route is about twelve resources (function, role, policy, log group,
+ * version, live alias, deployment group, two alarms, route, integration, permission), so 24 keep a
+ * nested stack near 300, well under CloudFormation's 500.
+ */
+export const routesPerNestedStack = 24;
+
 export interface ApiStackProps extends StackProps {
   readonly config: DeployConfig;
   readonly data: DataStack;
@@ -116,7 +123,7 @@ export class ApiStack extends Stack {
       if (plan) {
         const family = new ShardConsumers(this, queueConstructId(key), { declaration, plan, consumer });
         shardConsumers.set(key, family);
-        rollout.deploymentGroup.addAlarm(family.consumerErrorsAlarm);
+        rollout.rollBackOn(family.consumerErrorsAlarm);
       } else {
         const workQueue = data.workQueues[key];
         if (!workQueue) throw new Error(`queue ${key} is not in the data stack`);
@@ -127,7 +134,7 @@ export class ApiStack extends Stack {
           maximumConcurrency: deliveryPlans[key].maximumConcurrency,
         });
         unsharded[key] = queue;
-        rollout.deploymentGroup.addAlarm(queue.consumerErrorsAlarm);
+        rollout.rollBackOn(queue.consumerErrorsAlarm);
       }
     }
     this.queues = unsharded;
@@ -142,13 +149,21 @@ export class ApiStack extends Stack {
       logRetention: retentionOf(props.config.logRetentionDays),
     });
     const routeFunctions = new Map<string, HojoFunction>();
-    const domains = new Map<string, NestedStack>();
+    const groups = new Map<string, NestedStack>();
+    const routesSeen = new Map<string, number>();
     for (const route of props.routes) {
       const domain = handlerDomain(route.handler);
-      let scope = domains.get(domain);
+      // A large domain (budget) spreads over several nested stacks of `routesPerNestedStack` routes.
+      const seen = routesSeen.get(domain) ?? 0;
+      routesSeen.set(domain, seen + 1);
+      const part = Math.floor(seen / routesPerNestedStack);
+      const group = part === 0 ? domain : `${domain}-${part + 1}`;
+      let scope = groups.get(group);
       if (!scope) {
-        scope = new NestedStack(this, routeGroupId(domain), { description: `hojo ${domain} routes` });
-        domains.set(domain, scope);
+        scope = new NestedStack(this, routeGroupId(group), {
+          description: `hojo ${domain} routes${part === 0 ? '' : ` (part ${part + 1})`}`,
+        });
+        groups.set(group, scope);
       }
       const fn = this.buildFunction(scope, {
         id: routeFunctionId(route.id),
@@ -236,16 +251,17 @@ export class ApiStack extends Stack {
     }
   }
 
-  /** Version, live alias and canary deployment of a function (safe-rollout.ts); one service role per stack. */
+  /** Version, live alias and (aws) canary deployment of a function (safe-rollout.ts); one service role per stack. */
   private safeRollout(fn: HojoFunction, what: string, alarms: readonly Alarm[]): SafeRollout {
+    if (this.config.target !== 'aws') return new SafeRollout(fn, 'Rollout', { fn: fn.function, what, alarms });
     const stack = Stack.of(fn);
     let role = this.rolloutRoles.get(stack);
     if (!role) {
-      role = rolloutRole(stack, 'RolloutRole');
+      role = rolloutRole(stack, `${stack === this ? '' : stack.node.id}RolloutRole`);
       this.rolloutRoles.set(stack, role);
     }
     this.rolloutApplication ??= new LambdaApplication(this, 'Rollouts', { applicationName: 'hojo' });
-    return new SafeRollout(fn, 'Rollout', { fn: fn.function, what, application: this.rolloutApplication, role, alarms });
+    return new SafeRollout(fn, 'Rollout', { fn: fn.function, what, alarms, deployment: { application: this.rolloutApplication, role } });
   }
 
   private buildFunction(scope: Construct, spec: FunctionSpec): HojoFunction {
@@ -269,7 +285,7 @@ export class ApiStack extends Stack {
 /** The resource names a function may use, under the variables shared/config/env.ts reads. */
 function environmentFor(permissions: FunctionPermissions, targets: GrantTargets): Record<string, string> {
   const env: Record<string, string> = {};
-  if (permissions.table !== 'none') env[table.env] = targets.table.table.tableName;
+  if (permissions.table !== 'none' || permissions.inspectAll) env[table.env] = targets.table.table.tableName;
   const queueKeys = permissions.inspectAll ? (Object.keys(queues) as QueueKey[]) : permissions.sendTo;
   for (const key of queueKeys) Object.assign(env, targets.queues[key].environment);
   if (permissions.archive !== 'none' || permissions.inspectAll) env[buckets.archive.env] = targets.archive.bucketName;
