@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => runtime?.stop());
 
-const verifier = 'v'.repeat(20) + 'erifier-of-the-console-0123456789';
+const verifier = `${'v'.repeat(20)}erifier-of-the-console-0123456789`;
 const challenge = createHash('sha256').update(verifier).digest('base64url');
 
 /** The authorization request the console sends, with overrides. */

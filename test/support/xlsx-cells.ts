@@ -24,7 +24,7 @@ export function xmlProblem(xml: string): string | undefined {
   return stack.length === 0 ? undefined : `unclosed <${stack.join('>, <')}>`;
 }
 
-const unescape = (text: string) =>
+const unescapeXml = (text: string) =>
   text.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e] ?? '');
 
 /** A sheet's cells by reference (A1 …): numbers as their text, inline strings unescaped. */
@@ -33,7 +33,7 @@ export function sheetCells(xml: string): Map<string, string> {
   for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>(.*?)<\/c>)/g)) {
     const inner = m[2] ?? '';
     const value = /<v>(.*?)<\/v>/.exec(inner)?.[1] ?? /<t[^>]*>(.*?)<\/t>/.exec(inner)?.[1] ?? '';
-    cells.set(m[1]!, unescape(value));
+    cells.set(m[1]!, unescapeXml(value));
   }
   return cells;
 }
