@@ -1,5 +1,5 @@
 import { economicCodes } from '#shared/domain/budget/classification.ts';
-import { apiHandler } from '#shared/http/api-handler.ts';
+import { platformHandler } from '#shared/http/api-handler.ts';
 import { listEconomicClassification } from '#shared/routes/classification.ts';
 
-export const handler = apiHandler(listEconomicClassification, async () => ({ body: { items: economicCodes } }));
+export const handler = platformHandler(listEconomicClassification, async () => ({ body: { items: economicCodes } }));

@@ -1,5 +1,5 @@
 import { revenueCategories } from '#shared/domain/budget/classification.ts';
-import { apiHandler } from '#shared/http/api-handler.ts';
+import { platformHandler } from '#shared/http/api-handler.ts';
 import { listRevenueCategories } from '#shared/routes/classification.ts';
 
-export const handler = apiHandler(listRevenueCategories, async () => ({ body: { items: revenueCategories } }));
+export const handler = platformHandler(listRevenueCategories, async () => ({ body: { items: revenueCategories } }));

@@ -11,8 +11,8 @@ import type { ScheduleDeclaration } from '#shared/schedules.ts';
  * - The table: GET routes read; other routes read and write; routes of static data (platform,
  *   classification code tables) get nothing; scheduled jobs read (and hand the work to a queue).
  *   BatchWriteItem only for `batchWriters`. DeleteItem only for the handlers that remove working items
- *   (`deletesItems`): lines of a draft budget version, the outbox marker of a posting once it is
- *   on the queue, a refused closing's period marker. Posted entries and audit records are never deleted.
+ *   (`deletesItems`): lines of a draft budget version, the lines of a reversed 성립전예산, the outbox
+ *   marker of a posting once it is on the queue, a refused closing's period marker. Posted entries and audit records are never deleted.
  * - Queues: only the write routes and jobs listed in `queueSenders` may send.
  * - The archive: written only by the settlement consumer; read by it and by `archiveReaders`.
  *   Nobody may delete an object. test/infra/permissions.test.ts checks every grant against the
@@ -57,7 +57,14 @@ export const queueSenders: Readonly<Record<QueueKey, readonly string[]>> = {
  * Handlers that delete items: editing and importing the lines of a draft budget version, and
  * creating a version (it removes the draft lines it wrote when another version won the race).
  */
-export const itemDeleters: readonly string[] = ['budget/edit-lines', 'budget/import-lines', 'budget/upload-csv', 'budget/create-version'];
+export const itemDeleters: readonly string[] = [
+  'budget/edit-lines',
+  'budget/import-lines',
+  'budget/upload-csv',
+  'budget/create-version',
+  // a 성립전 reversal removes the lines it created, while nothing has been executed on them (#14)
+  'budget/reverse-change',
+];
 
 /**
  * Whether a handler deletes items: the ones above, and every handler that enqueues postings (it
@@ -76,6 +83,10 @@ export const batchWriters: readonly string[] = [
   'budget/transition-version',
   'budget/sync-controls',
   'budget/open-provisional',
+  // the document-ledger backfill writes index items a page at a time (#14)
+  'postings/backfill-ledger',
+  // a 결산정리분개 in parts stores its plan's parts before applying them (#13)
+  'accounting/record-adjusting-entries',
 ];
 
 /** GET routes that read archive objects (hash the stored bytes, presign the download). Listings read the table's index only. */

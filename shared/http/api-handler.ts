@@ -47,8 +47,9 @@ export function apiHandler<R extends Route>(route: R, handle: (input: ApiInput<R
 }
 
 /**
- * The same stack for the platform's own documents (OpenAPI, /docs, /health): public, about no
- * government's data, so without the 겸직 guard (and the table read it may need).
+ * The same stack for the platform's own documents (OpenAPI, /docs, /health) and the classification
+ * code tables: public, about no government's data, so without the 겸직 guard (and the table read it
+ * may need; infra/cdk/permissions.ts grants these routes nothing).
  */
 export function platformHandler<R extends Route>(route: R, handle: (input: ApiInput<R>) => Promise<ApiResult>): ApiHandler {
   return middlewareStack(route, handle) as unknown as ApiHandler;
