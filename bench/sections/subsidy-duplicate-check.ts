@@ -122,8 +122,8 @@ async function naiveRecords(identifiers: readonly Identifier[]): Promise<Identif
  * rule — timed per application with the items it read; beside a naive Scan of the same table.
  */
 export const subsidyDuplicateCheck: Section = {
-  id: '9',
-  title: 'Subsidy duplicate check against ≥ 100,000 projects nationwide',
+  id: '11',
+  title: 'Subsidy duplicate check (100,000 projects nationwide; quick: 10,000)',
   budgetMs: { quick: 600_000, full: 1_800_000 },
   async run(context) {
     const projects = context.quick ? PROJECTS.quick : PROJECTS.full;
