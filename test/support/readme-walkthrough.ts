@@ -147,3 +147,10 @@ export function walkthroughDiscrepancies(walkthrough: Walkthrough, steps: readon
     }
   return found;
 }
+
+/** Each accepted posting (its `REQUEST` item) with the outcome of its `RESULT` item, from a table's items. */
+export function postingOutcomes(items: readonly Record<string, unknown>[]): { pk: string; status: unknown }[] {
+  const postings = items.filter((item) => String(item.pk).startsWith('POSTING#'));
+  const results = new Map(postings.filter((item) => item.sk === 'RESULT').map((item) => [item.pk, item.status]));
+  return postings.filter((item) => item.sk === 'REQUEST').map((item) => ({ pk: String(item.pk), status: results.get(item.pk) }));
+}
