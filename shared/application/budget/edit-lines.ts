@@ -1,13 +1,12 @@
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import type { Caller } from '#shared/auth/caller.ts';
 import { tableName } from '#shared/config/env.ts';
 import { toBudgetLine } from '#shared/domain/budget/line-id.ts';
 import { duplicateLineRefusal, otherDepartmentRefusal, structureRefusal } from '#shared/domain/budget/line-structure.ts';
 import { applyLineChanges } from '#shared/domain/budget/totals.ts';
 import { recordAmendments } from '#shared/domain/budget/council-amendments.ts';
 import { notFound, Refused } from '#shared/domain/refusal.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
 import { lostRevision, requireEditable } from '#shared/application/budget/require-version.ts';
+import type { VersionEdit } from '#shared/application/budget/require-version.ts';
 import { listAccounts, listDepartments } from '#shared/stores/budget/structure.ts';
 import { getLines, totalsAttributes, versionLinesPartition, versionUpdate } from '#shared/stores/budget/version.ts';
 import { deleteLine, putLine } from '#shared/stores/budget/version-writes.ts';
@@ -15,7 +14,6 @@ import { transact } from '#shared/stores/table/transact.ts';
 import type { BudgetLine, BudgetLineInput } from '#shared/schemas/budget.ts';
 
 export interface LineEdit {
-  readonly revision: number;
   readonly upsert: readonly BudgetLineInput[];
   readonly remove: readonly string[];
 }
@@ -25,8 +23,9 @@ export interface LineEdit {
  * that also moves the version to the next revision; it applies only if the version is still at the
  * revision the caller read.
  */
-export async function editLines(request: RequestInfo, caller: Caller, gov: string, year: number, number: number, edit: LineEdit) {
-  const { version, role } = await requireEditable(caller, gov, year, number, edit.revision);
+export async function editLines(at: VersionEdit, edit: LineEdit) {
+  const { request, caller, gov, year, number } = at;
+  const { version, role } = await requireEditable(at);
 
   const upserts = edit.upsert.map(toBudgetLine);
   const ids = [...upserts.map((line) => line.lineId), ...edit.remove];
@@ -72,6 +71,6 @@ export async function editLines(request: RequestInfo, caller: Caller, gov: strin
       auditRecord(request, { gov, operation: 'editBudgetLines', target: `budget-version ${gov}/${year}/${number}` }),
     ),
   });
-  if (!outcome.ok) throw await lostRevision(gov, year, number, edit.revision, version.revision + 1);
+  if (!outcome.ok) throw await lostRevision(gov, year, number, at.revision, version.revision + 1);
   return { revision: version.revision + 1, lineIds: upserts.map((line) => line.lineId), removed: [...edit.remove] };
 }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Caller } from '#shared/auth/caller.ts';
 import { importRejected, rowsFromCsv, rowsFromJson, validateImport } from '#shared/domain/budget/import-rows.ts';
 import { totalsOf } from '#shared/domain/budget/totals.ts';
 import { Refused } from '#shared/domain/refusal.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
 import { requireEditable, writeRevision } from '#shared/application/budget/require-version.ts';
+import type { VersionEdit } from '#shared/application/budget/require-version.ts';
 import { listAccounts, listDepartments } from '#shared/stores/budget/structure.ts';
 import { readAllLines, totalsAttributes, versionLinesPartition, versionUpdate } from '#shared/stores/budget/version.ts';
 import { deleteGeneration, writeGeneration } from '#shared/stores/budget/version-writes.ts';
@@ -17,16 +16,9 @@ export type ImportSource = { readonly lines: readonly unknown[] } | { readonly c
  * the lines are then written as a new generation with parallel BatchWrites, invisible until one
  * conditional write on the version item (revision and state unchanged) switches the version to it.
  */
-export async function importLines(
-  request: RequestInfo,
-  caller: Caller,
-  gov: string,
-  year: number,
-  number: number,
-  revision: number,
-  source: ImportSource,
-) {
-  const { version } = await requireEditable(caller, gov, year, number, revision);
+export async function importLines(edit: VersionEdit, source: ImportSource) {
+  const { request, gov } = edit;
+  const { version } = await requireEditable(edit);
 
   const parsed = 'csv' in source ? rowsFromCsv(source.csv) : { rows: rowsFromJson(source.lines) };
   if ('errors' in parsed) throw new Refused(importRejected(parsed.errors, parsed.errors.length));

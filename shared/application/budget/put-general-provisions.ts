@@ -1,9 +1,8 @@
-import type { Caller } from '#shared/auth/caller.ts';
 import { provisionsRefusal } from '#shared/domain/budget/general-provisions.ts';
 import type { GeneralProvisions } from '#shared/domain/budget/general-provisions.ts';
 import { Refused } from '#shared/domain/refusal.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
 import { requireEditable, requireVersion, writeRevision } from '#shared/application/budget/require-version.ts';
+import type { VersionEdit } from '#shared/application/budget/require-version.ts';
 import { readAllLines, versionUpdate } from '#shared/stores/budget/version.ts';
 
 /**
@@ -12,16 +11,9 @@ import { readAllLines, versionUpdate } from '#shared/stores/budget/version.ts';
  * version's lines, written on the version item at the next revision — so they are approved with
  * the budget when it is resolved and finalised.
  */
-export async function putGeneralProvisions(
-  request: RequestInfo,
-  caller: Caller,
-  gov: string,
-  year: number,
-  number: number,
-  revision: number,
-  provisions: GeneralProvisions,
-) {
-  const { version } = await requireEditable(caller, gov, year, number, revision);
+export async function putGeneralProvisions(edit: VersionEdit, provisions: GeneralProvisions) {
+  const { request, gov, year, number } = edit;
+  const { version } = await requireEditable(edit);
   const lines = new Map((await readAllLines(version)).map((line) => [line.lineId, line]));
   const refused = provisionsRefusal(provisions, lines);
   if (refused) throw new Refused(refused);

@@ -31,14 +31,32 @@ export async function lostRevision(gov: string, year: number, number: number, se
   return new Refused(revisionConflict(number, sent, current?.revision ?? fallback));
 }
 
-/** The version at the revision the caller read, and the role in which the caller edits its lines in its state (or the refusal). */
-export async function requireEditable(
+/** An edit of an open version: who asks, which version, at the revision the caller read. */
+export interface VersionEdit {
+  readonly request: RequestInfo;
+  readonly caller: Caller;
+  readonly gov: string;
+  readonly year: number;
+  readonly number: number;
+  readonly revision: number;
+}
+
+/** The edit a route asks for: the version in its path, at the revision in its body or query. */
+export const versionEdit = (
+  request: RequestInfo,
   caller: Caller,
-  gov: string,
-  year: number,
-  number: number,
+  params: { readonly gov: string; readonly year: number; readonly version: number },
   revision: number,
-): Promise<{ readonly version: VersionRecord; readonly role: Role }> {
+): VersionEdit => ({ request, caller, gov: params.gov, year: params.year, number: params.version, revision });
+
+/** The version at the revision the caller read, and the role in which the caller edits its lines in its state (or the refusal). */
+export async function requireEditable({
+  caller,
+  gov,
+  year,
+  number,
+  revision,
+}: VersionEdit): Promise<{ readonly version: VersionRecord; readonly role: Role }> {
   const version = await requireRevision(gov, year, number, revision);
   const editing = lineEditingRole(version.state, caller.roles);
   if (!editing.ok) throw new Refused(editing.refusal);

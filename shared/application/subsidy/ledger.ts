@@ -1,6 +1,17 @@
 import type { ReturnDestination, ReturnPart } from '#shared/domain/subsidy/settlement.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 
+/** One step of the chain on a grant's commitment, idempotent by `reference`. */
+export interface CommitmentStep {
+  readonly request: RequestInfo;
+  readonly gov: string;
+  readonly year: number;
+  readonly commitmentId: string;
+  readonly amount: number;
+  readonly reference: string;
+  readonly date: string;
+}
+
 /**
  * The money flow of a grant, as the subsidy context needs it from execution (지출/세입). The
  * adapter (`ledger-postings.ts`) is the only file that knows how execution posts; every call is
@@ -19,29 +30,12 @@ export interface SubsidyLedger {
     readonly date: string;
   }): Promise<string>;
   /** 교부 → 지출결의 and 지급명령 against the commitment (the 금고 confirms the payment). */
-  pay(input: {
-    readonly request: RequestInfo;
-    readonly gov: string;
-    readonly year: number;
-    readonly commitmentId: string;
-    readonly amount: number;
-    readonly reference: string;
-    readonly date: string;
-  }): Promise<{ readonly resolutionId: string; readonly orderId: string }>;
+  pay(input: CommitmentStep): Promise<{ readonly resolutionId: string; readonly orderId: string }>;
   /**
    * 교부결정 취소 or 금액 확정 → `amount` of the commitment the grant will no longer pay is released
    * (지출원인행위 감액), payments or not. Returns the posting id.
    */
-  release(input: {
-    readonly request: RequestInfo;
-    readonly gov: string;
-    readonly year: number;
-    readonly commitmentId: string;
-    readonly amount: number;
-    readonly reference: string;
-    readonly date: string;
-    readonly reason: string;
-  }): Promise<string>;
+  release(input: CommitmentStep & { readonly reason: string }): Promise<string>;
   /**
    * 반환 → 반납 to the line against the paid orders (`parts`, same year) or current-year revenue
    * (later), as the pure rule decided; `amount` beyond the parts (interest) is revenue of the year.

@@ -1,4 +1,4 @@
-import { applied, lineEffect, newDocument } from '#shared/domain/execution/rules/effects.ts';
+import { applied, lineEffect, newCommitment } from '#shared/domain/execution/rules/effects.ts';
 import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import { lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
@@ -20,18 +20,10 @@ export const commit: PostingRule<'commit'> = (message, command, state) => {
   const amount = command.amount;
   const journal = lineJournal(line, 'resolve', amount);
   if (isRefusal(journal)) return journal;
-  const commitment = newDocument(
-    message,
-    'commitment',
-    { amount },
-    {
-      lineId: command.lineId,
-      fund: String(line.attrs.fund),
-      createdBy: message.actor.sub,
-      // 회계령 제2조제2항: the year the payments belong to, checked again at the 지급명령 (order-checks.ts).
-      ...(command.attribution ? { attribution: command.attribution.category } : {}),
-      ...(command.attribution?.date ? { attributionDate: command.attribution.date } : {}),
-    },
-  );
+  const commitment = newCommitment(message, line, amount, {
+    // 회계령 제2조제2항: the year the payments belong to, checked again at the 지급명령 (order-checks.ts).
+    ...(command.attribution ? { attribution: command.attribution.category } : {}),
+    ...(command.attribution?.date ? { attributionDate: command.attribution.date } : {}),
+  });
   return applied(line, command.date, amount, [lineEffect(line, { committed: amount }), commitment], []);
 };

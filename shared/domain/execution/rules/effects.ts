@@ -29,6 +29,14 @@ export const newDocument = (
   attrs: Record<string, string | number>,
 ): Effect => ({ target: docTarget(message.gov, message.postingId), kind, deltas, create: { year: message.year, ...attrs } });
 
+/** The 지출원인행위 a posting creates on `line`, with who made it and what else the rule records. */
+export const newCommitment = (
+  message: PostingMessage,
+  line: ControlledItem,
+  amount: number,
+  attrs: Record<string, string | number>,
+): Effect => newDocument(message, 'commitment', { amount }, { ...linkOf(line), createdBy: message.actor.sub, ...attrs });
+
 /** The line and fund a document belongs to. */
 export const linkOf = (line: ControlledItem): Record<string, string> => ({
   lineId: String(line.attrs.lineId),

@@ -1,4 +1,4 @@
-import { applied, docEffect, lineEffect, newDocument } from '#shared/domain/execution/rules/effects.ts';
+import { applied, docEffect, lineEffect, newCommitment } from '#shared/domain/execution/rules/effects.ts';
 import { broken, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { originDocumentOf } from '#shared/domain/execution/rules/prior-year.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
@@ -77,19 +77,11 @@ export const priorYearCommit: PostingRule<'prior-year-commit'> = (message, comma
       );
     }
   }
-  const created = newDocument(
-    message,
-    'commitment',
-    { amount },
-    {
-      lineId: command.lineId,
-      fund: String(line.attrs.fund),
-      createdBy: message.actor.sub,
-      originYear,
-      originCommitmentId: command.commitmentId,
-      ...(supplementary ? { supplementaryExpense: supplementaryExpenses[supplementary] } : {}),
-    },
-  );
+  const created = newCommitment(message, line, amount, {
+    originYear,
+    originCommitmentId: command.commitmentId,
+    ...(supplementary ? { supplementaryExpense: supplementaryExpenses[supplementary] } : {}),
+  });
   return applied(
     line,
     command.date,
