@@ -77,3 +77,81 @@ export function netAcquisitions(list: readonly Acquisition[]): Acquisition[] {
     .map((a) => ({ ...a, amount: a.amount + (reversed.get(a.postingId) ?? 0) }))
     .filter((a) => a.amount > 0);
 }
+
+/** A 과목경정 as the register sees it: the amount moved, the two lines and the recoding's journal. */
+export interface RecodedAmount {
+  readonly gov: string;
+  readonly year: number;
+  /** The recoding's change id (`recoding.{reference}`): the ids of its records start with it. */
+  readonly changeId: string;
+  readonly fund: string;
+  readonly amount: number;
+  /** yyyy-mm-dd of the decision: the in-service date of an amount recoded onto an asset from an expense. */
+  readonly date: string;
+  readonly fromLine: string;
+  readonly toLine: string;
+  /** The right line's attributes (whose cost the depreciation is). */
+  readonly to: { readonly structureType?: string | undefined; readonly function?: string | undefined };
+  /** The recoding journal (recoding-journal.ts): Cr the wrong line's account, Dr the right one's. */
+  readonly journal: readonly { readonly account: string; readonly debit: number; readonly credit: number }[];
+}
+
+/**
+ * The acquisition records a 과목경정 writes in its own transaction, so that the register follows the
+ * books (회계기준규칙 제49조①: an asset is carried at its 취득원가; what the recoding takes off an
+ * asset account is no longer one). Where the wrong line's journal had debited a finished asset, the
+ * recoded amount leaves that line's purchases, latest first (practice [U]: a recoding names an
+ * amount, not the 지출결의), by records that reverse them (`{changeId}.from.{purchase}`); where the
+ * right line's journal debits a finished asset, the same parts are acquired on it with the purchase's
+ * date (`{changeId}.to.{purchase}`, in service since then, 제49조②). Recoded to an expense: removed.
+ * Recoded from an expense onto an asset: one new purchase dated on the decision.
+ */
+export function recodedAcquisitions(recoding: RecodedAmount, existing: readonly Acquisition[]): Acquisition[] {
+  const fromAccount = recoding.journal.find((l) => l.credit > 0 && isFinishedTangible(l.account))?.account;
+  const toAccount = recoding.journal.find((l) => l.debit > 0 && isFinishedTangible(l.account))?.account;
+  const fn = recoding.to.function;
+  const acquired = (postingId: string, amount: number, date: string): Acquisition[] =>
+    toAccount === undefined
+      ? []
+      : [
+          {
+            gov: recoding.gov,
+            year: recoding.year,
+            postingId,
+            fund: recoding.fund,
+            lineId: recoding.toLine,
+            account: toAccount,
+            amount,
+            date,
+            structureType: recoding.to.structureType === '행정운영경비' ? '행정운영경비' : '정책사업',
+            ...(fn ? { function: fn } : {}),
+          },
+        ];
+  if (fromAccount === undefined) return acquired(recoding.changeId, recoding.amount, recoding.date);
+  const purchases = netAcquisitions(existing)
+    .filter((a) => a.fund === recoding.fund && a.lineId === recoding.fromLine && a.account === fromAccount)
+    .sort((a, b) => b.date.localeCompare(a.date) || b.postingId.localeCompare(a.postingId));
+  const records: Acquisition[] = [];
+  let left = recoding.amount;
+  for (const purchase of purchases) {
+    if (left === 0) break;
+    const part = Math.min(left, purchase.amount);
+    left -= part;
+    records.push({
+      ...purchase,
+      postingId: `${recoding.changeId}.from.${purchase.postingId}`,
+      amount: -part,
+      reverses: purchase.postingId,
+    });
+    records.push(...acquired(`${recoding.changeId}.to.${purchase.postingId}`, part, purchase.date));
+  }
+  // what no registered purchase covers still moved onto the right asset account in the journal
+  return left > 0 ? [...records, ...acquired(recoding.changeId, left, recoding.date)] : records;
+}
+
+/** A recoding's reversal undoes its records: each mirrored (same purchase, opposite amount). */
+export function unrecodedAcquisitions(reversalId: string, recodingId: string, existing: readonly Acquisition[]): Acquisition[] {
+  return existing
+    .filter((a) => a.postingId === recodingId || a.postingId.startsWith(`${recodingId}.`))
+    .map((a) => ({ ...a, postingId: `${reversalId}.${a.postingId}`, amount: -a.amount, reverses: a.reverses ?? a.postingId }));
+}
