@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { adjustmentsPendingRefusal, closingTimeRefusal, earlierPeriodsOpen, periodsBefore } from '#shared/domain/settlement/closing-guards.ts';
+import {
+  adjustmentsPendingRefusal,
+  closingTimeRefusal,
+  earlierPeriodsOpen,
+  periodsBefore,
+} from '#shared/domain/settlement/closing-guards.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 
 const at = (iso: string) => new Date(iso);
