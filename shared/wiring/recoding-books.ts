@@ -1,6 +1,6 @@
 import { tableName } from '#shared/config/env.ts';
 import type { RecodingBooks } from '#shared/application/budget/recode.ts';
-import { recodedAcquisitions, unrecodedAcquisitions } from '#shared/domain/execution/acquisitions.ts';
+import { lifeOf, recodedAcquisitions, unrecodedAcquisitions } from '#shared/domain/execution/acquisitions.ts';
 import { balanceDeltas } from '#shared/domain/ledger/balances.ts';
 import { acquisitionItem, readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
 import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
@@ -28,7 +28,11 @@ export const recodingBooks: RecodingBooks = async (gov, year, journal, move) => 
           date: move.date,
           fromLine: move.from.lineId,
           toLine: move.to.lineId,
-          to: { structureType: move.to.journal?.structureType, function: move.to.journal?.function },
+          to: {
+            structureType: move.to.journal?.structureType,
+            function: move.to.journal?.function,
+            usefulLifeYears: lifeOf(move.to.journal?.usefulLifeYears),
+          },
           journal: journal.lines,
         },
         existing,

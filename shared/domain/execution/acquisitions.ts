@@ -29,6 +29,8 @@ export interface Acquisition {
   /** Whose cost the depreciation is (the line's 정책사업 or 행정운영경비 structure, 제26조②). */
   readonly structureType: '정책사업' | '행정운영경비';
   readonly function?: string;
+  /** The 내용연수 (years) the line declares (LineAttributes.usefulLifeYears); else the 결산정리 gives one per account. */
+  readonly usefulLifeYears?: number;
   /** The 지출결의 a correction reverses. */
   readonly reverses?: string;
 }
@@ -50,6 +52,7 @@ export function acquisitionOf(message: PostingMessage, decision: Applied, line: 
   }
   if (assetAccount === undefined || amount === 0) return undefined;
   const fn = line?.attrs.function;
+  const life = lifeOf(line?.attrs.usefulLifeYears);
   return {
     gov: message.gov,
     year: message.year,
@@ -61,8 +64,15 @@ export function acquisitionOf(message: PostingMessage, decision: Applied, line: 
     date: decision.journal.date,
     structureType: line?.attrs.structureType === '행정운영경비' ? '행정운영경비' : '정책사업',
     ...(typeof fn === 'string' && fn !== '' ? { function: fn } : {}),
+    ...(life ? { usefulLifeYears: life } : {}),
     ...(decision.reverses ? { reverses: decision.reverses } : {}),
   };
+}
+
+/** A declared 내용연수 (a positive whole number of years, stored as text on the line), or none. */
+export function lifeOf(value: string | number | undefined): number | undefined {
+  const years = Number(value);
+  return value !== undefined && value !== '' && Number.isInteger(years) && years > 0 ? years : undefined;
 }
 
 /**
@@ -91,7 +101,11 @@ export interface RecodedAmount {
   readonly fromLine: string;
   readonly toLine: string;
   /** The right line's attributes (whose cost the depreciation is). */
-  readonly to: { readonly structureType?: string | undefined; readonly function?: string | undefined };
+  readonly to: {
+    readonly structureType?: string | undefined;
+    readonly function?: string | undefined;
+    readonly usefulLifeYears?: number | undefined;
+  };
   /** The recoding journal (recoding-journal.ts): Cr the wrong line's account, Dr the right one's. */
   readonly journal: readonly { readonly account: string; readonly debit: number; readonly credit: number }[];
 }
@@ -110,6 +124,7 @@ export function recodedAcquisitions(recoding: RecodedAmount, existing: readonly 
   const fromAccount = recoding.journal.find((l) => l.credit > 0 && isFinishedTangible(l.account))?.account;
   const toAccount = recoding.journal.find((l) => l.debit > 0 && isFinishedTangible(l.account))?.account;
   const fn = recoding.to.function;
+  const life = recoding.to.usefulLifeYears;
   const acquired = (postingId: string, amount: number, date: string): Acquisition[] =>
     toAccount === undefined
       ? []
@@ -125,6 +140,7 @@ export function recodedAcquisitions(recoding: RecodedAmount, existing: readonly 
             date,
             structureType: recoding.to.structureType === '행정운영경비' ? '행정운영경비' : '정책사업',
             ...(fn ? { function: fn } : {}),
+            ...(life ? { usefulLifeYears: life } : {}),
           },
         ];
   if (fromAccount === undefined) return acquired(recoding.changeId, recoding.amount, recoding.date);

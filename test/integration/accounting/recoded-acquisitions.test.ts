@@ -19,6 +19,11 @@ import { useTestStack } from '#test/support/stack.ts';
  *   K-2  405-01 → 405-02 (주민편의시설 → 1405) 200,000: p1 by 200,000, acquired on 1405 dated 04-15
  *   reversal of K-1: p2 500,000 and p1's 100,000 come back
  *   net: p1 700,000 − 200,000 = 500,000; p2 500,000 (1308 = 1,000,000); K-2's 200,000 on 1405
+ *
+ * Each line declares its 내용연수 (405-01 8 years, 405-02 20 years): the purchases carry it, the moved
+ * part takes the right line's, and the 결산정리 needs no life per account. 감가상각 (제49조②, 월할):
+ *   p1 500,000 × 9 / 96 = 46,875; p2 500,000 × 7 / 96 = 36,458.33 → 36,458 (1310: 83,333);
+ *   K-2 200,000 × 9 / 240 = 7,500 (1407)
  */
 await useTestStack();
 
@@ -36,8 +41,8 @@ let p2 = '';
 beforeAll(async () => {
   await setUpAccounts(GOV, [{ code: 'GEN', name: '일반회계', kind: 'general' }]);
   await finalBudget(GOV, YEAR, 'original', [
-    expenditure({ ...inP02, statItem: '405-01', amount: 2_000_000, assetClass: 'general' }),
-    expenditure({ ...inP02, statItem: '405-02', amount: 1_000_000, assetClass: 'resident-facility' }),
+    expenditure({ ...inP02, statItem: '405-01', amount: 2_000_000, assetClass: 'general', usefulLifeYears: 8 }),
+    expenditure({ ...inP02, statItem: '405-02', amount: 1_000_000, assetClass: 'resident-facility', usefulLifeYears: 20 }),
     expenditure({ ...inP02, statItem: '201-01', amount: 1_000_000 }),
     revenue({ amount: 4_000_000 }),
   ]);
@@ -89,7 +94,7 @@ describe('a 과목경정 of a 405 purchase', () => {
     await recode(FACILITY, 200_000, 'K-2');
     expect(await netByAsset()).toEqual({ [p1]: 400_000, [`recoding.K-2.to.${p1}`]: 200_000 });
     const moved = (await readAcquisitions(GOV, YEAR)).find((a) => a.postingId === `recoding.K-2.to.${p1}`);
-    expect(moved).toMatchObject({ lineId: FACILITY, account: '1405', amount: 200_000, date: '2026-04-15' });
+    expect(moved).toMatchObject({ lineId: FACILITY, account: '1405', amount: 200_000, date: '2026-04-15', usefulLifeYears: 20 });
   });
 
   it('gives the purchases back when the recoding is reversed; the register equals the asset accounts', async () => {
@@ -105,23 +110,32 @@ describe('a 과목경정 of a 405 purchase', () => {
 
     const registered = await callRoute(recordAdjustingEntries, {
       params: { gov: GOV, year: YEAR },
-      body: {
-        kind: 'acquisitions',
-        lives: [
-          { assetAccount: '1308', usefulLifeYears: 5 },
-          { assetAccount: '1405', usefulLifeYears: 20 },
-        ],
-      },
+      body: { kind: 'acquisitions' },
       caller: c.chief,
     });
     expect(registered.status, JSON.stringify(registered.body)).toBe(200);
     const register = (await callRoute(listAssetRegister, { params: { gov: GOV }, caller: c.chief })).body.items as any[];
-    expect(register.map((a) => [a.assetId, a.account, a.cost, a.inService]).sort()).toEqual(
+    expect(register.map((a) => [a.assetId, a.account, a.cost, a.inService, a.usefulLifeYears]).sort()).toEqual(
       [
-        [p1, '1308', '500000', '2026-04-15'],
-        [p2, '1308', '500000', '2026-06-10'],
-        [`recoding.K-2.to.${p1}`, '1405', '200000', '2026-04-15'],
+        [p1, '1308', '500000', '2026-04-15', 8],
+        [p2, '1308', '500000', '2026-06-10', 8],
+        [`recoding.K-2.to.${p1}`, '1405', '200000', '2026-04-15', 20],
       ].sort(),
     );
+
+    // the depreciation charges each asset over the life its line declared
+    const depreciation = await callRoute(recordAdjustingEntries, {
+      params: { gov: GOV, year: YEAR },
+      body: { kind: 'depreciation' },
+      caller: c.chief,
+    });
+    expect(depreciation.status, JSON.stringify(depreciation.body)).toBe(200);
+    const credited = (account: string) =>
+      depreciation.body.entries
+        .flatMap((e: { lines: { account: string; credit: number }[] }) => e.lines)
+        .filter((l: { account: string }) => l.account === account)
+        .reduce((sum: number, l: { credit: number }) => sum + l.credit, 0);
+    expect(credited('1310')).toBe(46_875 + 36_458);
+    expect(credited('1407')).toBe(7_500);
   });
 });
