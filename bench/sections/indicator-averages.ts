@@ -3,7 +3,15 @@ import { downloadIndicators } from '#shared/application/disclosure/download-indi
 import { getIndicatorAverages } from '#shared/application/disclosure/get-indicator-averages.ts';
 import { csvColumns } from '#shared/domain/budget/import-rows.ts';
 import { governmentsFromCodeTable } from '#shared/domain/registry/governments.ts';
-import { budgetOfficials, finalise, importCsv, openOriginalVersion, setUpStructure } from '../harness/budget-fixture.ts';
+import {
+  budgetOfficials,
+  csvRow,
+  expenditureCsvRows,
+  finalise,
+  importCsv,
+  openOriginalVersion,
+  setUpStructure,
+} from '../harness/budget-fixture.ts';
 import { forEachConcurrently } from '../harness/concurrency.ts';
 import { meterDynamo } from '../harness/dynamo-usage.ts';
 import { withEmbeddedStack } from '../harness/embedded.ts';
@@ -18,9 +26,6 @@ const LINES = { quick: 20, full: 100 };
 const CALLS = { quick: 5, full: 20 };
 const AMOUNT = 1_000_000;
 
-type Column = (typeof csvColumns)[number];
-const row = (values: Partial<Record<Column, string | number>>) => csvColumns.map((column) => values[column] ?? '').join(',');
-
 /**
  * A balanced 일반회계 budget whose 세입 exercises the official indicators: 취득세 (40%), 지방교부세 (50%)
  * and 10% that is 지방교육세 (1-2-02, out of both numerators) for a 시·도 or 조정교부금 (category 4, netted
@@ -30,27 +35,10 @@ function indicatorBudgetCsv(lines: number, metropolitan: boolean): string {
   const expenditures = lines - 3;
   const total = expenditures * AMOUNT;
   const revenue = (category: string, item: string, name: string, share: number, revenueCode = '') =>
-    row({ kind: 'revenue', account: 'GEN', category, item, name, dept: 'D100', amount: (total * share) / 10, revenueCode });
+    csvRow({ kind: 'revenue', account: 'GEN', category, item, name, dept: 'D100', amount: (total * share) / 10, revenueCode });
   return [
     csvColumns.join(','),
-    ...Array.from({ length: expenditures }, (_, n) =>
-      row({
-        kind: 'expenditure',
-        account: 'GEN',
-        policyCode: `P${Math.floor(n / 100)}`,
-        policyName: '정책사업',
-        unitCode: `U${Math.floor(n / 10)}`,
-        unitName: '단위사업',
-        detailCode: `D${n}`,
-        detailName: '세부사업',
-        statItem: '201-01',
-        sector: '016',
-        dept: 'D100',
-        fundingSource: 'own-revenue',
-        amount: AMOUNT,
-        mandatory: 'false',
-      }),
-    ),
+    ...expenditureCsvRows(expenditures, AMOUNT),
     revenue('1', 'ACQTAX', '취득세', 4),
     revenue('3', 'GRANT', '지방교부세', 5),
     metropolitan ? revenue('1', 'EDUTAX', '지방교육세', 1, '1-2-02') : revenue('4', 'ADJUST', '조정교부금', 1),
@@ -108,40 +96,14 @@ export const indicatorAverages: Section = {
           }
           const first = averages[0]?.result;
           if (!first || first.governments !== count) throw new Error(`the averages covered ${first?.governments} of ${count} governments`);
-          context.figure({
-            name: `averages (national + 17 시·도, 순계), p50 (${averages.length} reads)`,
-            value: ms(
-              averages.map((a) => a.ms),
-              50,
-            ),
-            unit: 'ms',
-          });
-          context.figure({
-            name: 'averages, p99',
-            value: ms(
-              averages.map((a) => a.ms),
-              99,
-            ),
-            unit: 'ms',
-          });
-          context.figure({ name: 'averages, items read per read', value: averages[0]?.items ?? 0, unit: 'items' });
-          context.figure({
-            name: `indicator CSV, p50 (${csvs.length} downloads)`,
-            value: ms(
-              csvs.map((c) => c.ms),
-              50,
-            ),
-            unit: 'ms',
-          });
-          context.figure({
-            name: 'indicator CSV, p99',
-            value: ms(
-              csvs.map((c) => c.ms),
-              99,
-            ),
-            unit: 'ms',
-          });
-          context.figure({ name: 'indicator CSV, items read per download', value: csvs[0]?.items ?? 0, unit: 'items' });
+          const report = (name: string, reads: readonly { ms: number; items: number }[], per: string) => {
+            const times = reads.map((r) => r.ms);
+            context.figure({ name: `${name}, p50 (${reads.length} ${per}s)`, value: ms(times, 50), unit: 'ms' });
+            context.figure({ name: `${name}, p99`, value: ms(times, 99), unit: 'ms' });
+            context.figure({ name: `${name}, items read per ${per}`, value: reads[0]?.items ?? 0, unit: 'items' });
+          };
+          report('averages (national + 17 시·도, 순계)', averages, 'read');
+          report('indicator CSV', csvs, 'download');
           context.note(
             `per government: ${round((averages[0]?.items ?? 0) / count, 1)} items for the averages, ${round((csvs[0]?.items ?? 0) / count, 1)} for the CSV (${lines} lines each)`,
           );
