@@ -1,6 +1,6 @@
 import { tableName } from '#shared/config/env.ts';
 import type { RecodingBooks } from '#shared/application/budget/recode.ts';
-import { lifeOf, recodedAcquisitions, unrecodedAcquisitions } from '#shared/domain/execution/acquisitions.ts';
+import { isFinishedTangible, lifeOf, recodedAcquisitions, unrecodedAcquisitions } from '#shared/domain/execution/acquisitions.ts';
 import { balanceDeltas } from '#shared/domain/ledger/balances.ts';
 import { acquisitionItem, readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
 import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
@@ -15,7 +15,9 @@ import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
  * right asset account (domain/execution/acquisitions.ts); a reversal mirrors the recoding's records.
  */
 export const recodingBooks: RecodingBooks = async (gov, year, journal, move) => {
-  const existing = await readAcquisitions(gov, year);
+  // Only a journal that moves a finished tangible asset can move an acquisition: the rest read nothing.
+  const movesAsset = journal.lines.some((l) => isFinishedTangible(l.account));
+  const existing = movesAsset ? await readAcquisitions(gov, year) : [];
   const acquisitions = move.reverses
     ? unrecodedAcquisitions(move.changeId, move.reverses, existing)
     : recodedAcquisitions(

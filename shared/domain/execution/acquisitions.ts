@@ -36,7 +36,7 @@ export interface Acquisition {
 }
 
 /** A finished (not 건설중인자산, not 감가상각누계액) asset of the three tangible classes. */
-function isFinishedTangible(code: string): boolean {
+export function isFinishedTangible(code: string): boolean {
   const a = account(code);
   return assetClasses.includes(a.section as AssetClass) && a.netAssetPart === 'fixed-asset' && (a.role === '' || a.role === 'acquisition');
 }
