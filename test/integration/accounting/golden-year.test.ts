@@ -593,6 +593,28 @@ describe('the golden year of three 회계', () => {
     expect(row(LINES.reserve)).toMatchObject({ original: '100000', reserve: '-50000', budget: '50000', paid: '0', unused: '50000' });
     // moves between lines: the 회계's 예산현액 and every change column net to 0 over the year
     expect(settlement.totals).toMatchObject({ expenditureDiversion: '0', expenditureReserve: '0', expenditureTransfer: '0' });
+    // 세입결산: 징수결정액, 수납액, 미수납액 per line (취득세 2,000,000 stays 미수; nothing refunded).
+    const revenueRow = (lineId: string) => (settlement.tables.revenue.rows as Row[]).find((r) => r.lineId === lineId);
+    expect(revenueRow(LINES.tax)).toMatchObject({ budget: '10600000', assessed: '8000000', received: '6000000', outstanding: '2000000' });
+    expect(revenueRow(LINES.bond)).toMatchObject({ budget: '3000000', assessed: '2940000', received: '2940000', outstanding: '0' });
+    expect(revenueRow(LINES.fromGen)).toMatchObject({ assessed: '2000000', received: '2000000', outstanding: '0' });
+    expect(revenueRow(LINES.fee)).toMatchObject({ assessed: '1000000', received: '1000000', outstanding: '0' });
+    /*
+     * 세계잉여금 = 수납 − 지출 and 순세계잉여금 = 세계잉여금 − 다음연도이월액 per 회계 (지방재정법 제51조):
+     *   GEN 8,940,000 − (5,000,000 + 750,000 + 50,000 + 2,000,000 + 30,000 + 500,000 = 8,330,000) = 610,000;
+     *       사고이월 100,000 → 순세계잉여금 510,000
+     *   FUND 2,000,000 − 1,500,000 = 500,000; SPEC 1,000,000 − 400,000 = 600,000 (nothing carried)
+     */
+    const surplus = (fund: string) => (settlement.tables.surplus.rows as Row[]).find((r) => r.fund === fund);
+    expect(surplus('GEN')).toMatchObject({
+      received: '8940000',
+      paid: '8330000',
+      surplus: '610000',
+      carriedOver: '100000',
+      netSurplus: '510000',
+    });
+    expect(surplus('FUND')).toMatchObject({ received: '2000000', paid: '1500000', surplus: '500000', netSurplus: '500000' });
+    expect(surplus('SPEC')).toMatchObject({ received: '1000000', paid: '400000', surplus: '600000', netSurplus: '600000' });
     expect(settlement.tables.diversions.rows).toEqual([
       expect.objectContaining({
         changeId: 'diversion.D-1',
