@@ -27,16 +27,15 @@ export async function setUpStructure(officials: BudgetOfficials, gov: string): P
   await officials.budgetOfficer.call(putDepartment, { params: { gov, dept: 'D100' }, body: { name: '기획예산과' } });
 }
 
-/**
- * A balanced budget of `lines` lines as import CSV: lines − 1 expenditure lines of `amount` won
- * (distinct 세부사업 codes) and one revenue line carrying their total.
- */
-export function budgetCsv(lines: number, amount: number): string {
-  const header = csvColumns.join(',');
-  const row = (values: Partial<Record<(typeof csvColumns)[number], string | number>>) =>
-    csvColumns.map((column) => values[column] ?? '').join(',');
-  const expenditure = Array.from({ length: lines - 1 }, (_, n) =>
-    row({
+type CsvColumn = (typeof csvColumns)[number];
+/** One import CSV row in the order of `csvColumns`. */
+export const csvRow = (values: Partial<Record<CsvColumn, string | number>>): string =>
+  csvColumns.map((column) => values[column] ?? '').join(',');
+
+/** `count` expenditure rows of GEN of `amount` won each (distinct 세부사업 codes, 201-01, 부문 016). */
+export function expenditureCsvRows(count: number, amount: number): string[] {
+  return Array.from({ length: count }, (_, n) =>
+    csvRow({
       kind: 'expenditure',
       account: 'GEN',
       policyCode: `P${Math.floor(n / 1000)}`,
@@ -53,7 +52,14 @@ export function budgetCsv(lines: number, amount: number): string {
       mandatory: 'false',
     }),
   );
-  const revenue = row({
+}
+
+/**
+ * A balanced budget of `lines` lines as import CSV: lines − 1 expenditure lines of `amount` won
+ * (distinct 세부사업 codes) and one revenue line carrying their total.
+ */
+export function budgetCsv(lines: number, amount: number): string {
+  const revenue = csvRow({
     kind: 'revenue',
     account: 'GEN',
     category: '1',
@@ -62,7 +68,7 @@ export function budgetCsv(lines: number, amount: number): string {
     dept: 'D100',
     amount: amount * (lines - 1),
   });
-  return [header, ...expenditure, revenue].join('\n');
+  return [csvColumns.join(','), ...expenditureCsvRows(lines - 1, amount), revenue].join('\n');
 }
 
 export interface OpenVersion {

@@ -2,6 +2,7 @@ import type { Section } from '../harness/section.ts';
 import { bulkImport } from './bulk-import.ts';
 import { coldStart } from './cold-start.ts';
 import { designLimit } from './design-limit.ts';
+import { indicatorAverages } from './indicator-averages.ts';
 import { noisyNeighbour } from './noisy-neighbour.ts';
 import { peakDay } from './peak-day.ts';
 import { pipelineThroughput } from './pipeline-throughput.ts';
@@ -24,4 +25,5 @@ export const allSections: readonly Section[] = [
   designLimit,
   yearEndRush,
   subsidyDuplicateCheck,
+  indicatorAverages,
 ];

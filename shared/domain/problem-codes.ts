@@ -236,6 +236,7 @@ export const problemCodes = {
 
   // Accounting: 결산정리분개 and the asset register (회계기준규칙)
   'adjustment-recorded': 'this kind of year-end adjusting entry was recorded for the year with other figures (once per year and kind)',
+  'adjustment-pending': 'the year-end closing waits: an adjusting entry recorded in parts is not complete (send it again first)',
   'adjustment-not-possible': 'the adjusting entry breaks a valuation rule (useful life, residual value, rate, discount, account)',
   'completion-outside-year': 'the completion (준공) date is not in the fiscal year of the adjusting entry',
   'construction-balance-exceeded': 'the completions would transfer more than the 건설중인자산 balance of the class',

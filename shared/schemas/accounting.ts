@@ -60,7 +60,10 @@ export const adjustingEntriesBody = z.discriminatedUnion('kind', [
     lives: z
       .array(accountLife)
       .max(100)
-      .describe('the useful life of each asset account the year bought (405 자산취득비 지출결의, recorded as they were applied)'),
+      .default([])
+      .describe(
+        'the useful life of each asset account the year bought (405 자산취득비 지출결의, recorded as they were applied), for purchases whose line declares no usefulLifeYears',
+      ),
   }),
 ]);
 export type AdjustingEntriesBody = z.infer<typeof adjustingEntriesBody>;

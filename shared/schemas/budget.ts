@@ -66,6 +66,13 @@ const expenditureAccounting = {
     .regex(/^1\d{3}$/, 'an asset account code of the chart, e.g. 1306')
     .optional()
     .describe('405: the asset account inside the class'),
+  usefulLifeYears: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('401/405: 내용연수 in years of what the line buys or builds; the year-end depreciation uses it (회계기준규칙 제49조②)'),
   internalCounterpart,
   debtInstrument,
 };

@@ -1,6 +1,8 @@
 import { tableName } from '#shared/config/env.ts';
 import type { RecodingBooks } from '#shared/application/budget/recode.ts';
+import { isFinishedTangible, lifeOf, recodedAcquisitions, unrecodedAcquisitions } from '#shared/domain/execution/acquisitions.ts';
 import { balanceDeltas } from '#shared/domain/ledger/balances.ts';
+import { acquisitionItem, readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
 import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
 
 /**
@@ -8,6 +10,39 @@ import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
  * running balances (ledger-balances.ts) in its own transaction. Budget never imports execution
  * (execution reads budget's control items), so the recode handler passes this to the use case.
  * One balance update per account and period (day and month): 4 lines give at most 6 updates.
+ * The year's acquisitions (one partition, growing with asset purchases only) are read so that a
+ * purchase the journal takes off an asset account leaves the register with it, or moves to the
+ * right asset account (domain/execution/acquisitions.ts); a reversal mirrors the recoding's records.
  */
-export const recodingBooks: RecodingBooks = (gov, year, journal) =>
-  Object.fromEntries(balanceDeltas([{ gov, year, entry: journal }]).map((delta, i) => [`balance${i}`, balanceUpdate(tableName(), delta)]));
+export const recodingBooks: RecodingBooks = async (gov, year, journal, move) => {
+  // Only a journal that moves a finished tangible asset can move an acquisition: the rest read nothing.
+  const movesAsset = journal.lines.some((l) => isFinishedTangible(l.account));
+  const existing = movesAsset ? await readAcquisitions(gov, year) : [];
+  const acquisitions = move.reverses
+    ? unrecodedAcquisitions(move.changeId, move.reverses, existing)
+    : recodedAcquisitions(
+        {
+          gov,
+          year,
+          changeId: move.changeId,
+          fund: journal.fund,
+          amount: move.amount,
+          date: move.date,
+          fromLine: move.from.lineId,
+          toLine: move.to.lineId,
+          to: {
+            structureType: move.to.journal?.structureType,
+            function: move.to.journal?.function,
+            usefulLifeYears: lifeOf(move.to.journal?.usefulLifeYears),
+          },
+          journal: journal.lines,
+        },
+        existing,
+      );
+  return {
+    ...Object.fromEntries(
+      balanceDeltas([{ gov, year, entry: journal }]).map((delta, i) => [`balance${i}`, balanceUpdate(tableName(), delta)]),
+    ),
+    acquisitions: acquisitions.map((a) => ({ Put: { TableName: tableName(), Item: acquisitionItem(a) } })),
+  };
+};

@@ -5,6 +5,7 @@ import { lineNotControlled } from '#shared/domain/budget/allotment.ts';
 import { authorisingClause, transferNotAuthorised } from '#shared/domain/budget/general-provisions.ts';
 import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
 import { recodingJournal } from '#shared/domain/budget/recoding-journal.ts';
+import type { JournalledLine } from '#shared/domain/budget/recoding-journal.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
@@ -26,8 +27,28 @@ import { getLineControl } from '#shared/stores/budget/controls.ts';
 import { changeId } from '#shared/stores/budget/keys.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 
-/** Writes a recoding's journal into the accrual books' running balances (wired in shared/wiring/recoding-books.ts). */
-export type RecodingBooks = (gov: string, year: number, journal: JournalEntry) => Record<string, TransactItem>;
+/** What the books need of a recoding (or its reversal) beside its journal: the change and its two lines. */
+export interface RecodingMove {
+  readonly changeId: string;
+  readonly amount: number;
+  readonly date: string;
+  readonly from: JournalledLine;
+  readonly to: JournalledLine;
+  /** A reversal: the recoding it undoes. */
+  readonly reverses?: string;
+}
+
+/**
+ * Writes a recoding's journal into the accrual books' running balances and moves the asset
+ * acquisitions the journal moves (wired in shared/wiring/recoding-books.ts), as items of the
+ * recoding's own transaction.
+ */
+export type RecodingBooks = (
+  gov: string,
+  year: number,
+  journal: JournalEntry,
+  move: RecodingMove,
+) => Promise<Record<string, TransactItem | readonly TransactItem[]>>;
 
 /**
  * 과목경정 (practice [U]: no article found; execution-rules.md §1.5): an amount already executed on
@@ -41,7 +62,8 @@ export type RecodingBooks = (gov: string, year: number, journal: JournalEntry) =
  * The accrual books follow in the same transaction (recoding-journal.ts): the expense booked under
  * the wrong 통계목's account is reversed and booked under the right one's, dated on the decision
  * date; the journal is kept on the change record, whose `from` names the original line. The
- * documents (DOC#) keep their original line id.
+ * documents (DOC#) keep their original line id. Asset purchases the journal moves off (or onto) an
+ * asset account move in the register's acquisitions in the same transaction (the books wiring).
  */
 export async function recode(
   request: RequestInfo,
@@ -107,7 +129,7 @@ export async function recode(
           target: moveExecuted(gov, year, target, input.amount),
           posting: putChange(gov, year, input.reference, change),
           notSyncing: notSyncing(gov, year),
-          ...books(gov, year, journal),
+          ...(await books(gov, year, journal, { changeId: id, amount: input.amount, date: decisionDate, from: source, to: target })),
           audit: auditPut(
             tableName(),
             auditRecord(request, { gov, operation: 'budgetChange.recoding', target: `budget-change ${gov}/${year}/${id}` }),

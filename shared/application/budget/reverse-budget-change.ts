@@ -71,7 +71,16 @@ export async function reverseBudgetChange(request: RequestInfo, asked: ReversalA
           target: recoding ? moveExecuted(gov, year, target, original.amount) : moveBudget(gov, year, target, component, original.amount),
           posting: putChange(gov, year, reversalReference, reversal),
           notSyncing: notSyncing(gov, year),
-          ...(journal ? books(gov, year, journal) : {}),
+          ...(journal
+            ? await books(gov, year, journal, {
+                changeId: reversalId,
+                amount: original.amount,
+                date: decisionDate,
+                from: source,
+                to: target,
+                reverses: original.changeId,
+              })
+            : {}),
           audit: reversalAudit(request, asked, 'budgetChange.reverse', 'budget-change'),
         },
       };

@@ -2,6 +2,8 @@ import { now } from '#shared/clock.ts';
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { closingStatus } from '#shared/domain/settlement/closing.ts';
+import { adjustmentsPendingRefusal } from '#shared/domain/settlement/closing-guards.ts';
+import { Refused } from '#shared/domain/refusal.ts';
 import type { ArchiveOutcome, ClosingInputs, ClosingJob } from '#shared/domain/settlement/closing.ts';
 import type { OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
 import { archiveKey } from '#shared/domain/reports/archive-keys.ts';
@@ -14,6 +16,7 @@ import { readCashPositions } from '#shared/stores/settlement/cash-check.ts';
 import { carryForward } from '#shared/stores/settlement/carry-forward.ts';
 import { closedBefore, closePeriod, markClosed, reopenPeriod } from '#shared/stores/settlement/close-markers.ts';
 import { readClosingInputs } from '#shared/stores/settlement/inputs.ts';
+import { pendingAdjustmentKinds } from '#shared/stores/settlement/adjustments.ts';
 import { putJobMetric } from '#shared/stores/settlement/metrics.ts';
 import { releaseClosingLease, takeClosingLease } from '#shared/stores/settlement/closing-lease.ts';
 import { completedSteps, completeStep, failClosing } from '#shared/stores/settlement/progress.ts';
@@ -33,6 +36,8 @@ export interface ClosingPorts {
   fail(job: ClosingJob, failure: { readonly code: string; readonly detail: string }): Promise<void>;
   /** The ids of the days of the month, or the months of the year, closed so far. */
   closedBefore(job: ClosingJob): Promise<ReadonlySet<string>>;
+  /** The year's 결산정리분개 kinds planned and not yet all applied (a year-end waits for them). */
+  pendingAdjustments(job: ClosingJob): Promise<readonly string[]>;
   readInputs(job: ClosingJob): Promise<ClosingInputs>;
   /** Net cash per fund of the year so far, from the journal's running totals and from the fund status, read at one moment. */
   cashPositions(
@@ -63,7 +68,13 @@ export function closingPorts(requestId: string, clock: () => Date = now): Closin
     completeStep: (job, done, step, summary) =>
       completeStep(job, done, step, closingStatus(job.period.kind, [...done, step]), summary, clock()),
     closePeriod: async (job, backfill) => {
-      await closePeriod(job, systemRequest(requestId, clock()), backfill);
+      const closed = await closePeriod(job, systemRequest(requestId, clock()), backfill);
+      if (closed !== 'adjustment-pending') return;
+      // An adjusting entry was planned after the check: the marker was not written. Refused while it
+      // is pending; if it completed meanwhile, the error makes the message retry and close.
+      const pending = adjustmentsPendingRefusal(job.period, await pendingAdjustmentKinds(job.gov, job.period.year));
+      if (pending) throw new Refused(pending);
+      throw new Error(`the year-end of ${job.gov}/${job.period.id} met an adjusting entry completed while it froze: retry`);
     },
     markClosed: (job) => markClosed(job, systemRequest(requestId, clock())),
     fail: async (job, failure) => {
@@ -71,6 +82,7 @@ export function closingPorts(requestId: string, clock: () => Date = now): Closin
       await failClosing(job, failure, clock());
     },
     closedBefore: (job) => closedBefore(job.gov, job.period),
+    pendingAdjustments: (job) => pendingAdjustmentKinds(job.gov, job.period.year),
     readInputs: readClosingInputs,
     cashPositions: (job) => readCashPositions(job),
     archive: (rendered) => archiveReport(rendered, clock()),

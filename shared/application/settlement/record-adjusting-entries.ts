@@ -145,6 +145,7 @@ async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): P
           acquiredOn: a.date,
           structureType: a.structureType,
           ...(a.function ? { function: a.function } : {}),
+          ...(a.usefulLifeYears ? { usefulLifeYears: a.usefulLifeYears } : {}),
         })),
       };
     case 'construction-completion':

@@ -3,6 +3,7 @@ import type { ClosingKind, Period } from '#shared/domain/settlement/periods.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { checkClosingAllowed } from '#shared/application/settlement/run-closing.ts';
+import { pendingAdjustmentKinds } from '#shared/stores/settlement/adjustments.ts';
 import { closedBefore } from '#shared/stores/settlement/close-markers.ts';
 import { auditClosingRequest } from '#shared/stores/settlement/closing-requests.ts';
 import { enqueueClosing } from '#shared/stores/settlement/queue.ts';
@@ -26,7 +27,7 @@ export async function requestClosing(
   const backfill = asked.backfill === true;
   await checkClosingAllowed(
     { gov, period },
-    { closedBefore: () => closedBefore(gov, period) },
+    { closedBefore: () => closedBefore(gov, period), pendingAdjustments: () => pendingAdjustmentKinds(gov, year) },
     { now: new Date(request.receivedAt), backfill },
   );
   await auditClosingRequest({ gov, period }, request, backfill);

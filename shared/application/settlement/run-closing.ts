@@ -1,7 +1,7 @@
 import { now as clockNow } from '#shared/clock.ts';
 import { closingSteps } from '#shared/domain/settlement/closing.ts';
 import type { ArchiveOutcome, ClosingInputs, ClosingJob } from '#shared/domain/settlement/closing.ts';
-import { closingTimeRefusal, earlierPeriodsOpen } from '#shared/domain/settlement/closing-guards.ts';
+import { adjustmentsPendingRefusal, closingTimeRefusal, earlierPeriodsOpen } from '#shared/domain/settlement/closing-guards.ts';
 import type { Difference } from '#shared/domain/settlement/reconciliation.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 import type { ReportId } from '#shared/domain/reports/report.ts';
@@ -30,14 +30,17 @@ export interface ClosingOptions {
 }
 
 /**
- * Whether the period may close now: it has ended, a year-end waits for 10 February (closing-guards.ts),
- * and its days (or months) are closed. Throws the refusal that says which rule and which periods.
+ * Whether the period may close now: it has ended, a year-end waits for 10 February (closing-guards.ts)
+ * and for every 결산정리분개 recorded in parts to be complete, and its days (or months) are closed. Throws the refusal that says which rule and which periods.
  */
 export async function checkClosingAllowed(
   job: ClosingJob,
-  ports: Pick<ClosingPorts, 'closedBefore'>,
+  ports: Pick<ClosingPorts, 'closedBefore' | 'pendingAdjustments'>,
   options: ClosingOptions,
 ): Promise<void> {
+  // Even a backfill waits for the 결산정리분개: it changes the timing, never what the books hold.
+  const pending = adjustmentsPendingRefusal(job.period, job.period.kind === 'year-end' ? await ports.pendingAdjustments(job) : []);
+  if (pending) throw new Refused(pending);
   if (options.backfill) return;
   const early = closingTimeRefusal(job.period, options.now ?? clockNow());
   if (early) throw new Refused(early);

@@ -73,6 +73,12 @@ export interface LineAttributes {
   readonly assetClass?: AssetClass;
   /** Optional on 405: the asset account inside the class (e.g. 1306 차량운반구); default: the class's 기타 account. */
   readonly assetAccount?: string;
+  /**
+   * Optional on 401/405: the 내용연수 (years) of what the line buys or builds, carried onto its
+   * acquisitions so the depreciation (제49조②, 정액법) uses the asset's own life. The rule sets no
+   * lives; the table by asset kind is the ministry's (회계처리지침, 제41조③·제44조) [U] not read.
+   */
+  readonly usefulLifeYears?: number;
   /** 세출 기능별 분야 code, required when the cost or revenue is reported by 기능. */
   readonly function?: string;
   /** The receiving / paying 회계실체 of an internal transfer (700, 전입금). */

@@ -25,8 +25,9 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  * - discount-amortisation: the 지방채할인발행차금 of a bond booked in its issue year (제54조①: 지방채증권
  *   at face, the discount deducted) and written off into 이자비용 (제54조②);
  * - acquisitions: the tangible assets the year's 지출결의 bought outright (405 자산취득비: the journal
- *   already debited the asset at 취득원가, 제17–19조, 제49조①) into the register with the useful life of
- *   their account, so that the depreciation of this year and the next charges them (제49조②). No entry.
+ *   already debited the asset at 취득원가, 제17–19조, 제49조①) into the register with the useful life their
+ *   line declared (else their account's, given in the request), so that the depreciation of this year
+ *   and the next charges them (제49조②). No entry.
  */
 export const adjustmentKinds = ['construction-completion', 'depreciation', 'allowance', 'discount-amortisation', 'acquisitions'] as const;
 export type AdjustmentKind = (typeof adjustmentKinds)[number];
@@ -83,6 +84,8 @@ export interface AcquiredAsset {
   readonly acquiredOn: string;
   readonly structureType: RegisterAsset['structureType'];
   readonly function?: string;
+  /** The 내용연수 its line declared (LineAttributes.usefulLifeYears): it wins over the account's. */
+  readonly usefulLifeYears?: number;
 }
 
 /** The useful life the government sets for an asset account ([U] 내용연수 by asset kind is the 회계처리지침's table, not the rule's). */
@@ -200,12 +203,17 @@ function completions(list: readonly Completion[], books: AdjustmentBooks): Adjus
   return { entries, assets };
 }
 
-/** Each purchase into the register with its account's life; an account without one is refused, naming it. */
+/**
+ * Each purchase into the register with the life its line declared, else its account's (the request's
+ * `lives`); a purchase with neither is refused, naming its account (제49조②: 정액법 needs a life).
+ */
 function acquisitions(acquired: readonly AcquiredAsset[], lives: readonly AccountLife[], books: AdjustmentBooks): Adjustment | Refusal {
-  const lifeOf = new Map(lives.map((l) => [l.assetAccount, l.usefulLifeYears]));
-  const missing = [...new Set(acquired.filter((a) => !lifeOf.has(a.account)).map((a) => a.account))].sort();
+  const byAccount = new Map(lives.map((l) => [l.assetAccount, l.usefulLifeYears]));
+  const lifeOf = (a: AcquiredAsset) => (a.usefulLifeYears !== undefined ? a.usefulLifeYears : (byAccount.get(a.account) ?? null));
+  const undeclared = acquired.filter((a) => a.usefulLifeYears === undefined && !byAccount.has(a.account));
+  const missing = [...new Set(undeclared.map((a) => a.account))].sort();
   if (missing.length > 0)
-    return notPossible(`the useful life of ${missing.join(', ')} is not given: every account bought this year needs one`, {
+    return notPossible(`the useful life of ${missing.join(', ')} is not given: a purchase whose line declares none needs its account's`, {
       missingAccounts: missing,
     });
   const known = new Set(books.register.map((a) => `${a.entity}|${a.assetId}`));
@@ -220,7 +228,7 @@ function acquisitions(acquired: readonly AcquiredAsset[], lives: readonly Accoun
       cost: BigInt(a.cost),
       residual: 0n,
       inService: a.acquiredOn,
-      usefulLifeYears: lifeOf.get(a.account) ?? null,
+      usefulLifeYears: lifeOf(a),
       structureType: a.structureType,
       ...(a.function ? { function: a.function } : {}),
     };

@@ -66,6 +66,8 @@ export interface JournalAttributes {
   readonly structureType?: string;
   readonly assetClass?: string;
   readonly assetAccount?: string;
+  /** 401/405: 내용연수 in years, as text (the control item's journal attributes are flat strings). */
+  readonly usefulLifeYears?: string;
   readonly function?: string;
   readonly internalCounterpart?: string;
   readonly debtInstrument?: string;
@@ -122,8 +124,8 @@ export const controlWriteOf = (line: BudgetLine, carryIns: CarryIns = noCarryIns
 };
 
 function journalAttributesOf(line: BudgetLine): JournalAttributes {
-  const { source: _source, ...attributes } = lineJournalAttributes(line);
-  return attributes;
+  const { source: _source, usefulLifeYears, ...attributes } = lineJournalAttributes(line);
+  return { ...attributes, ...(usefulLifeYears ? { usefulLifeYears: String(usefulLifeYears) } : {}) };
 }
 
 export function planControlSync(

@@ -57,12 +57,13 @@ export const csvColumns = [
   'structureType',
   'assetClass',
   'assetAccount',
+  'usefulLifeYears',
   'internalCounterpart',
   'debtInstrument',
   'revenueCode',
 ] as const;
 
-const expenditureOnly = [...programColumns, 'fundingSource', 'mandatory', 'structureType', 'assetClass', 'assetAccount'];
+const expenditureOnly = [...programColumns, 'fundingSource', 'mandatory', 'structureType', 'assetClass', 'assetAccount', 'usefulLifeYears'];
 const revenueOnly = ['category', 'item', 'name', 'revenueCode'];
 
 export const rowsFromJson = (lines: readonly unknown[]): ImportRow[] => lines.map((value, index) => ({ row: index + 1, value }));
@@ -88,7 +89,7 @@ export function rowsFromCsv(text: string): { readonly rows: ImportRow[] } | { re
     header.fields.forEach((name, index) => {
       const text = record.fields[index] ?? '';
       if (text === '') return;
-      value[name] = name === 'amount' ? csvNumber(text) : name === 'mandatory' ? csvBoolean(text) : text;
+      value[name] = name === 'amount' || name === 'usefulLifeYears' ? csvNumber(text) : name === 'mandatory' ? csvBoolean(text) : text;
     });
     const kind = value.kind;
     for (const name of kind === 'revenue' ? expenditureOnly : kind === 'expenditure' ? revenueOnly : []) delete value[name];

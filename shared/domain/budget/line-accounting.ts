@@ -1,4 +1,4 @@
-import { UnknownAccountError } from '#shared/domain/accounting/chart.ts';
+import { account, assetClasses, UnknownAccountError } from '#shared/domain/accounting/chart.ts';
 import type { AssetClass } from '#shared/domain/accounting/chart.ts';
 import { journalFor, JournalMappingError } from '#shared/domain/accounting/journal-map.ts';
 import type { DebtInstrument, LineAttributes, StructureType } from '#shared/domain/accounting/journal-map.ts';
@@ -42,6 +42,7 @@ export interface LineAccountingInput {
   readonly structureType?: (typeof structureTypes)[number] | undefined;
   readonly assetClass?: (typeof assetClassIds)[number] | undefined;
   readonly assetAccount?: string | undefined;
+  readonly usefulLifeYears?: number | undefined;
   readonly internalCounterpart?: string | undefined;
   readonly debtInstrument?: (typeof debtInstruments)[number] | undefined;
 }
@@ -61,6 +62,7 @@ export function lineJournalAttributes(line: LineAccountingInput): LineJournalAtt
     ...(line.kind === 'expenditure' ? { structureType: structureTypeOf[line.structureType ?? 'program'] } : {}),
     ...(line.assetClass ? { assetClass: assetClassOf[line.assetClass] } : {}),
     ...(line.assetAccount ? { assetAccount: line.assetAccount } : {}),
+    ...(line.usefulLifeYears ? { usefulLifeYears: line.usefulLifeYears } : {}),
     ...(field ? { function: field } : {}),
     ...(line.internalCounterpart ? { internalCounterpart: line.internalCounterpart } : {}),
     ...(line.debtInstrument ? { debtInstrument: debtInstrumentOf[line.debtInstrument] } : {}),
@@ -104,13 +106,21 @@ export function lineAccountingProblem(line: LineAccountingInput, accounts: Reado
   try {
     const { source, code, ...rest } = attributes;
     const stage = source === 'expenditure' ? 'resolve' : 'assess';
-    journalFor({
+    const trial = journalFor({
       entity: line.account,
       stage,
       amount: 1,
       ...rest,
       ...(source === 'expenditure' ? { itemCode: code } : { revenueCode: code }),
     });
+    // A 내용연수 belongs to a line whose 지출결의 builds or buys a tangible asset (제49조②).
+    const buildsAsset = trial.lines.some((l) => l.debit > 0n && assetClasses.includes(account(l.account).section as AssetClass));
+    if (line.usefulLifeYears !== undefined && !buildsAsset)
+      return {
+        code: 'invalid-line-attribute',
+        field: 'usefulLifeYears',
+        detail: `line ${code} books no tangible asset: a useful life belongs to 401/405 lines`,
+      };
     return undefined;
   } catch (error) {
     if (error instanceof JournalMappingError) {

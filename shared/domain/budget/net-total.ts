@@ -9,6 +9,11 @@
  * netted by the same amount, which keeps a balanced 순계 balanced [U: assumes the payer budgeted what
  * the receiver did; the paying lines also carry transfers to 교육청 and bodies outside the set, so
  * they cannot say what to remove].
+ * 조정교부금 is a transfer between governments by law (지방재정법 제29조 시·군 조정교부금, 제29조의2
+ * 자치구 조정교부금, 제29조의3 일반·특별조정교부금; articles read 2026-11-30): the 시·도 sets aside part of
+ * its 보통세 for its 시·군 or 자치구, so nationwide it is budgeted twice (시·도 세출, 시·군·구 세입 category
+ * 4) and the 순계 removes it once. Whether the ministry's published 순계 series nets exactly these flows
+ * stays [U] (the 재정지표 are set by 행정안전부령, 제44조②1, not in legalize-kr).
  */
 export interface RevenueLineAmount {
   readonly account: string;

@@ -18,7 +18,11 @@ import type { RevenueLineAmount } from '#shared/domain/budget/net-total.ts';
  * stored do not define 재정자립도 — it is the ministry's indicator, e-나라지표/지방재정365 — and the
  * current 지방재정365 manual could not be read). It stays in the denominator (the 일반회계 예산규모 as
  * budgeted) [U]. The line is the 세입 sub-code 1-2-02 (목적세 → 지방교육세) [U: the sub-code is the
- * project's own, like every 세입 sub-code of the journal map].
+ * project's own, like every 세입 sub-code of the journal map]. Checked 2026-11-30: the classification
+ * data (shared/data revenue-categories.csv) holds the 7 세입 categories only and its sources found no
+ * official 장·관·항·목 table; 지방재정법 제41조①③ (read) divides 세입 into 장·관·항 and leaves the 과목
+ * to the 시행령, whose stored text (legalize-kr) is the 1994 one (제31조: the minister sets them). The
+ * sub-code therefore stays [U]; 지방재정법 제44조②1 (read) makes the 재정지표 the ministry's (행정안전부령).
  */
 export const EDUCATION_TAX_CODE = '1-2-02';
 
@@ -68,7 +72,7 @@ export interface GovernmentRevenue {
  * The average of a set of governments (the nation, or one 시·도 with its 시·군·구) on the 순계: sums of
  * the 일반회계 lines, less what a member received from its 시·도 when that 시·도 is in the set (a
  * transfer counted once as the 시·도's 세입 and again as the 시·군·구's; read on the receiving lines,
- * net-total.ts gives the rule and its [U]). The 조정교부금 is removed from the
+ * net-total.ts gives the rule and its [U]; that 조정교부금 is such a transfer is verified there). The 조정교부금 is removed from the
  * 자주재원 numerator as well, since it is already the 시·도's 지방세 there [U: the manuals define the
  * 순계 denominator only]; 시·도비보조금 is never in a numerator.
  */

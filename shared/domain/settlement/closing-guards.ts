@@ -66,3 +66,20 @@ export function earlierPeriodsOpen(period: Period, closed: ReadonlySet<string>):
     { rule: `practice: ${what} close before their ${period.kind === 'monthly' ? 'month' : 'year'}`, period: period.id, open },
   );
 }
+
+/**
+ * The year-end closing waits for every 결산정리분개 recorded in parts to be complete: the statements
+ * (회계기준규칙 제8조) are read from the ledger, and a plan whose parts are not all applied would leave
+ * them with only some of its entries. Source: practice (the adjusting entries precede the 결산서,
+ * 지방회계법 제7조제3항 closes the year's books once). The 회계책임관 completes the plan by sending the
+ * same request again, then asks for the closing.
+ */
+export function adjustmentsPendingRefusal(period: Period, pendingKinds: readonly string[]): Refusal | undefined {
+  if (period.kind !== 'year-end' || pendingKinds.length === 0) return undefined;
+  return refusal(
+    'conflict',
+    'adjustment-pending',
+    `the year-end closing of ${period.id} waits for the adjusting entries still being recorded: ${pendingKinds.join(', ')}`,
+    { rule: 'practice: the 결산 reads complete 결산정리분개 (회계기준규칙 제8조)', year: period.year, pendingKinds: [...pendingKinds] },
+  );
+}

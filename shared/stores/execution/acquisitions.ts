@@ -35,6 +35,7 @@ export async function readAcquisitions(gov: string, year: number): Promise<Acqui
     date: String(item.date),
     structureType: item.structureType === '행정운영경비' ? '행정운영경비' : '정책사업',
     ...(item.function ? { function: String(item.function) } : {}),
+    ...(item.usefulLifeYears ? { usefulLifeYears: Number(item.usefulLifeYears) } : {}),
     ...(item.reverses ? { reverses: String(item.reverses) } : {}),
   }));
 }

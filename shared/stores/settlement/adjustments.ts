@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
+import { adjustmentKinds } from '#shared/domain/accounting/year-end-adjustments.ts';
 import type { AdjustmentKind, RegisteredAsset } from '#shared/domain/accounting/year-end-adjustments.ts';
 import { balanceDeltas } from '#shared/domain/ledger/balances.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
@@ -12,7 +13,7 @@ import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
 import { batchWrite } from '#shared/stores/table/batch-write.ts';
 import { transact } from '#shared/stores/table/transact.ts';
-import type { TransactOutcome } from '#shared/stores/table/transact.ts';
+import type { TransactItem, TransactOutcome } from '#shared/stores/table/transact.ts';
 
 /**
  * The 결산정리분개 of the 회계책임관 and the asset register they feed:
@@ -93,6 +94,42 @@ export async function readAdjustment(gov: string, year: number, kind: Adjustment
     planId,
     parts,
   };
+}
+
+/** The kinds of the year whose adjusting entries are planned and not yet all applied (header `pending`). */
+export async function pendingAdjustmentKinds(gov: string, year: number): Promise<AdjustmentKind[]> {
+  const headers = await Promise.all(
+    adjustmentKinds.map(async (kind) => {
+      const { Item } = await dynamoClient().send(
+        new GetCommand({
+          TableName: tableName(),
+          Key: adjustmentKey(gov, year, kind),
+          ProjectionExpression: '#status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ConsistentRead: true,
+        }),
+      );
+      return Item?.status === 'pending' ? [kind] : [];
+    }),
+  );
+  return headers.flat();
+}
+
+/**
+ * Conditions the year-end marker's write takes: no adjusting entry of the year is pending, so a plan
+ * written between the closing's check and its marker stops the marker (the plan's own `yearOpen`
+ * condition covers the other order).
+ */
+export function noAdjustmentPending(gov: string, year: number): TransactItem[] {
+  return adjustmentKinds.map((kind) => ({
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: adjustmentKey(gov, year, kind),
+      ConditionExpression: 'attribute_not_exists(pk) OR #status <> :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pending': 'pending' },
+    },
+  }));
 }
 
 export async function readRegister(gov: string): Promise<RegisteredAsset[]> {

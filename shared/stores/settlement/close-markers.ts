@@ -5,6 +5,7 @@ import { tableName } from '#shared/config/env.ts';
 import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
 import type { Period } from '#shared/domain/settlement/periods.ts';
 import { closingKey } from '#shared/stores/execution/posting-keys.ts';
+import { noAdjustmentPending } from '#shared/stores/settlement/adjustments.ts';
 import { closeMarkerPeriod } from '#shared/stores/settlement/keys.ts';
 import type { AuditedRequest } from '#shared/stores/settlement/audited-request.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
@@ -26,8 +27,14 @@ export type MarkerState = 'closing' | 'closed';
  * period with a marker already changes nothing. `backfill` marks a closing run before its time
  * (tests, data migration), in the marker and its audit record.
  */
-export async function closePeriod(job: ClosingJob, request: AuditedRequest, backfill = false): Promise<'closed' | 'already-closed'> {
+export async function closePeriod(
+  job: ClosingJob,
+  request: AuditedRequest,
+  backfill = false,
+): Promise<'closed' | 'already-closed' | 'adjustment-pending'> {
+  // A year-end freezes only once no 결산정리분개 is half recorded (adjustments.ts noAdjustmentPending).
   const outcome = await transact({
+    adjustments: job.period.kind === 'year-end' ? noAdjustmentPending(job.gov, job.period.year) : [],
     marker: {
       Put: {
         TableName: tableName(),
@@ -55,9 +62,10 @@ export async function closePeriod(job: ClosingJob, request: AuditedRequest, back
       }),
     ),
   });
-  if (!outcome.ok && !outcome.failed.has('marker'))
-    throw new Error(`closing ${markerKey(job).sk} failed: ${[...outcome.failed].join(', ')}`);
-  return outcome.ok ? 'closed' : 'already-closed';
+  if (!outcome.ok && outcome.failed.has('marker')) return 'already-closed';
+  if (!outcome.ok && outcome.failed.has('adjustments')) return 'adjustment-pending';
+  if (!outcome.ok) throw new Error(`closing ${markerKey(job).sk} failed: ${[...outcome.failed].join(', ')}`);
+  return 'closed';
 }
 
 /** The archive is written: the period is closed. */

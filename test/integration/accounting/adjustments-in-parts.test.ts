@@ -3,6 +3,10 @@ import { listAssetRegister, recordAdjustingEntries } from '#shared/routes/accoun
 import * as execution from '#shared/routes/execution.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { readLedgerTotals } from '#shared/stores/settlement/inputs.ts';
+import { pendingAdjustmentKinds } from '#shared/stores/settlement/adjustments.ts';
+import { closePeriod, markerState } from '#shared/stores/settlement/close-markers.ts';
+import { systemRequest } from '#shared/application/settlement/system-request.ts';
+import { requestClosing } from '#shared/routes/settlement.ts';
 import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
 import { allot, fund, officials, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
 import { drainPostings } from '#test/integration/execution/support.ts';
@@ -157,6 +161,22 @@ describe('a 결산정리분개 beyond one transaction', () => {
     expect(partial).toBeGreaterThan(1);
     expect(partial).toBeLessThan(251);
 
+    // The year-end closing waits for it: refused when asked (even as a backfill), and the marker's own
+    // write is conditioned on no pending plan (a plan made between the check and the freeze).
+    const closing = await callRoute(requestClosing, {
+      params: { gov: GOV, year: YEAR },
+      body: { kind: 'year-end', period: String(YEAR), backfill: true },
+      caller: c.chief,
+    });
+    expect({ status: closing.status, ...closing.body }).toMatchObject({
+      status: 409,
+      code: 'adjustment-pending',
+      context: { pendingKinds: ['construction-completion'] },
+    });
+    const yearEnd = { gov: GOV, period: { ...periodOf('year-end', String(YEAR)), year: YEAR } };
+    expect(await closePeriod(yearEnd, systemRequest('race', new Date('2027-02-11T00:00:00Z')), true)).toBe('adjustment-pending');
+    expect(await markerState(GOV, YEAR, 'YEAR')).toBeUndefined();
+
     const completed = await adjust(roads);
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
     expect(completed.body.entries).toHaveLength(250);
@@ -164,6 +184,7 @@ describe('a 결산정리분개 beyond one transaction', () => {
     expect(await totalOf('1501')).toEqual({ debit: 250_000_000n, credit: 0n });
     expect((await totalOf('1507')).credit).toBe(250_000_000n);
     expect(await register()).toHaveLength(251);
+    expect(await pendingAdjustmentKinds(GOV, YEAR)).toEqual([]);
 
     // Again: answered from the record, nothing written twice.
     const again = await adjust(roads);

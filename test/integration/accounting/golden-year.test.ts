@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueDebt } from '#shared/routes/debt.ts';
+import { getDebt, issueDebt, recordDebtRepayment } from '#shared/routes/debt.ts';
 import { listAssetRegister, recordAdjustingEntries } from '#shared/routes/accounting.ts';
 import { divertBudget, recodeExecution, transferBudget, useBudgetReserve } from '#shared/routes/budget.ts';
 import { recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
@@ -18,6 +18,7 @@ import {
   setUpAccounts,
   spend,
 } from '#test/integration/accounting/support.ts';
+import type { AppliedPosting } from '#test/integration/accounting/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -37,6 +38,8 @@ import { useTestStack } from '#test/support/stack.ts';
  *        201 일반운영비 (행정운영경비) 800,000 paid 05-06                       Dr 5202 / Cr 2101; …
  *        702 기금전출금 → FUND 2,000,000 paid 05-10                            Dr 5303 (FUND) / Cr 2101 (FUND); …
  *        311 이자 30,000 paid 10-01                                              Dr 5301 / Cr 2101; …
+ *        601 원금상환 of LB2026-01 500,000 paid 11-16 (조기상환 at face)       Dr 2201 / Cr 2101; Dr 2101 / Cr 1101
+ *          and the same repayment in the debt register (R-2026-1, 11-16): outstanding 3,000,000 → 2,500,000
  *   FUND 7-3 전입금 ← GEN 2,000,000 assessed and received 05-11                 Dr 1107 (GEN) / Cr 4401 (GEN); Dr 1101 / Cr 1107
  *        501 융자 1,500,000 paid 06-01                                         Dr 1202 / Cr 2101; Dr 2101 / Cr 1101
  *   SPEC 2-1 경상적세외수입 1,000,000 assessed and received 03-20               Dr 1105 / Cr 4202; Dr 1101 / Cr 1105
@@ -53,8 +56,11 @@ import { useTestStack } from '#test/support/stack.ts';
  *     대손충당금 (제46조): 미수세금 8,000,000 − 6,000,000 = 2,000,000 × 1/10 = 200,000   Dr 5302 / Cr 1104 200,000
  *     할인발행차금 (제54조): recognised Dr 2202 / Cr 2201 60,000; amortised from April 2026 to March 2031
  *        (60 months), 9 months this year: 60,000 × 9 / 60 = 9,000        Dr 5301 / Cr 2202 9,000
+ *        (the 500,000 repaid early carries 500/3,000 of the unamortised discount; the amortisation stays
+ *        straight-line on the whole discount, not written off at the repayment: [U] simplification)
  */
 await useTestStack();
+let repayment: AppliedPosting[] = [];
 
 const GOV = '11000';
 const YEAR = 2026;
@@ -64,6 +70,7 @@ const LINES = {
   office: 'E.GEN.P02.U02.D002.201-01',
   toFund: 'E.GEN.P03.U03.D003.702-01',
   interest: 'E.GEN.P04.U04.D004.311-01',
+  principal: 'E.GEN.P04.U04.D004.601-01',
   travel: 'E.GEN.P02.U02.D002.202-01',
   reserve: 'E.GEN.P09.U09.D009.801-01',
   tax: 'R.GEN.1.ACQTAX',
@@ -115,7 +122,7 @@ beforeAll(async () => {
     { code: 'SPEC', name: '주차장특별회계', kind: 'other-special' },
     { code: 'FUND', name: '재난관리기금', kind: 'fund' },
   ]);
-  // Each 회계 balances: GEN 13,100,000 (예비비 100,000 ≤ 1%); FUND 2,000,000; SPEC 1,000,000.
+  // Each 회계 balances: GEN 13,600,000 (예비비 100,000 ≤ 1%); FUND 2,000,000; SPEC 1,000,000.
   await finalBudget(
     GOV,
     YEAR,
@@ -125,8 +132,9 @@ beforeAll(async () => {
       exp('GEN', '02', '201-01', '016', 5_950_000, { structureType: 'administrative' }),
       exp('GEN', '03', '702-01', '016', 2_000_000, { internalCounterpart: 'FUND' }),
       exp('GEN', '04', '311-01', '016', 50_000, { structureType: 'financial' }),
+      exp('GEN', '04', '601-01', '016', 500_000, { structureType: 'financial', debtInstrument: 'bond' }),
       exp('GEN', '09', '801-01', '016', 100_000, { structureType: 'administrative' }),
-      revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 10_100_000 }),
+      revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 10_600_000 }),
       revenue({ account: 'GEN', category: '6', item: 'BOND', name: '지방채', amount: 3_000_000, debtInstrument: 'bond' }),
       revenue({
         account: 'FUND',
@@ -153,6 +161,7 @@ beforeAll(async () => {
     [LINES.office, 5_000_000], // 950,000 left unallotted: a 전용 moves only what is neither allotted nor committed
     [LINES.toFund, 2_000_000],
     [LINES.interest, 50_000],
+    [LINES.principal, 500_000],
     [LINES.loan, 2_000_000],
     [LINES.program, 1_000_000],
   ] as const)
@@ -161,6 +170,7 @@ beforeAll(async () => {
     ['GEN', '2026-03', 5_000_000],
     ['GEN', '2026-05', 2_800_000],
     ['GEN', '2026-10', 30_000],
+    ['GEN', '2026-11', 500_000],
     ['FUND', '2026-06', 1_500_000],
     ['SPEC', '2026-04', 400_000],
   ] as const)
@@ -187,9 +197,31 @@ beforeAll(async () => {
   await collect(GOV, YEAR, LINES.fromGen, 2_000_000, 2_000_000, '2026-05-11');
   await spend(GOV, YEAR, LINES.loan, 1_500_000, '2026-06-01');
   await spend(GOV, YEAR, LINES.interest, 30_000, '2026-10-01');
+  // 601 원금상환: the expenditure books the liability's fall; the debt register records the same repayment.
+  repayment = await spend(GOV, YEAR, LINES.principal, 500_000, '2026-11-16');
+  const repaid = await callRoute(recordDebtRepayment, {
+    params: { gov: GOV, debtId: 'LB2026-01' },
+    body: { reference: 'R-2026-1', amount: 500_000, date: '2026-11-16' },
+    caller: c.chief,
+  });
+  expect(repaid.status, JSON.stringify(repaid.body)).toBe(201);
 }, 240_000);
 
 describe('the golden year of three 회계', () => {
+  it('repays bond principal on 601: the 지출결의 lowers 지방채증권, the 지급 pays it, the register agrees', async () => {
+    const [, resolved, , paid] = repayment;
+    expect(resolved?.journal?.lines).toEqual([
+      { account: '2201', debit: 500_000, credit: 0 },
+      { account: '2101', debit: 0, credit: 500_000 },
+    ]);
+    expect(paid?.journal?.lines).toEqual([
+      { account: '2101', debit: 500_000, credit: 0 },
+      { account: '1101', debit: 0, credit: 500_000 },
+    ]);
+    const debt = await callRoute(getDebt, { params: { gov: GOV, debtId: 'LB2026-01' }, caller: c.chief });
+    expect(debt.body).toMatchObject({ principal: 3_000_000, repaid: 500_000, outstanding: 2_500_000 });
+  });
+
   it('changes the budget during the year: a 예비비 사용, a 전용 into a new 목, an 이용 and a 과목경정 (issue #14)', async () => {
     const head: TestCaller = { sub: `head-${GOV}`, roles: ['head'], gov: GOV };
     const change = async (
@@ -315,12 +347,12 @@ describe('the golden year of three 회계', () => {
     const statements = await archivedReport(GOV, YEAR, 'financial-statements');
     /*
      * GEN (일반회계; alone in its type, so 개별 = 유형별):
-     *   현금 6,000,000 + 2,940,000 − 5,000,000 − 800,000 − 2,000,000 − 30,000 = 1,110,000
-     *   미수세금 2,000,000 − 대손충당금 200,000; 유동자산 1,110,000 + 1,800,000 = 2,910,000
+     *   현금 6,000,000 + 2,940,000 − 5,000,000 − 800,000 − 2,000,000 − 30,000 − 500,000 = 610,000
+     *   미수세금 2,000,000 − 대손충당금 200,000; 유동자산 610,000 + 1,800,000 = 2,410,000
      *   사회기반시설 도로 5,000,000 − 감가상각누계액 145,833 = 4,854,167
-     *   자산 2,910,000 + 4,854,167 = 7,764,167
-     *   부채: 지방채증권 2,940,000 + 60,000 = 3,000,000 − 할인발행차금 (60,000 − 9,000) 51,000 = 2,949,000
-     *   순자산 7,764,167 − 2,949,000 = 4,815,167
+     *   자산 2,410,000 + 4,854,167 = 7,264,167
+     *   부채: 지방채증권 2,940,000 + 60,000 − 상환 500,000 = 2,500,000 − 할인발행차금 (60,000 − 9,000) 51,000 = 2,449,000
+     *   순자산 7,264,167 − 2,449,000 = 4,815,167 (the repayment moves cash and debt alike: no cost, 제53조)
      *   재정운영표: 사업순원가 (기능 120) 감가상각비 145,833; 관리운영비 800,000;
      *     비배분비용 이자 30,000 + 9,000 + 대손상각비 200,000 + 회계간전출금 2,000,000 = 2,239,000
      *     재정운영순원가 145,833 + 800,000 + 2,239,000 = 3,184,833
@@ -330,9 +362,9 @@ describe('the golden year of three 회계', () => {
      * SPEC (기타특별회계): 현금 1,000,000 − 400,000 = 600,000 = 자산 = 순자산;
      *   사업순원가 (기능 010) 400,000 = 재정운영순원가; 재정운영결과 400,000 − 1,000,000 = −600,000
      * 통합: 내부거래 GEN 회계간전출금 2,000,000 and FUND 전입금수익 2,000,000 eliminated (제9조①)
-     *   자산 7,764,167 + 2,000,000 + 600,000 = 10,364,167; 부채 2,949,000; 순자산 7,415,167
+     *   자산 7,264,167 + 2,000,000 + 600,000 = 9,864,167; 부채 2,449,000; 순자산 7,415,167
      *   재정운영순원가 3,184,833 − 2,000,000 + 400,000 + 0 = 1,584,833
-     *   재정운영결과 1,584,833 − (8,000,000 + 1,000,000) = −7,415,167; 현금 1,110,000 + 500,000 + 600,000 = 2,210,000
+     *   재정운영결과 1,584,833 − (8,000,000 + 1,000,000) = −7,415,167; 현금 610,000 + 500,000 + 600,000 = 1,710,000
      */
     const scope = (assets: number, liabilities: number, netOperatingCost: number, operatingResult: number, cash: number) => ({
       assets: String(assets),
@@ -344,13 +376,13 @@ describe('the golden year of three 회계', () => {
       closingCashPerBooks: String(cash),
     });
     const expected: Record<string, ReturnType<typeof scope>> = {
-      'entity.GEN': scope(7_764_167, 2_949_000, 3_184_833, -4_815_167, 1_110_000),
-      'type.general': scope(7_764_167, 2_949_000, 3_184_833, -4_815_167, 1_110_000),
+      'entity.GEN': scope(7_264_167, 2_449_000, 3_184_833, -4_815_167, 610_000),
+      'type.general': scope(7_264_167, 2_449_000, 3_184_833, -4_815_167, 610_000),
       'entity.FUND': scope(2_000_000, 0, 0, -2_000_000, 500_000),
       'type.fund': scope(2_000_000, 0, 0, -2_000_000, 500_000),
       'entity.SPEC': scope(600_000, 0, 400_000, -600_000, 600_000),
       'type.other-special': scope(600_000, 0, 400_000, -600_000, 600_000),
-      whole: scope(10_364_167, 2_949_000, 1_584_833, -7_415_167, 2_210_000),
+      whole: scope(9_864_167, 2_449_000, 1_584_833, -7_415_167, 1_710_000),
     };
     for (const [key, figures] of Object.entries(expected)) {
       for (const [name, value] of Object.entries(figures)) expect(statements.totals[`${key}.${name}`], `${key}.${name}`).toBe(value);
@@ -361,34 +393,34 @@ describe('the golden year of three 회계', () => {
       (statements.tables[table].rows as Row[]).filter((r) => r.scope === scopeName && r.scopeKind !== '유형별');
     const figure = (table: string, scopeName: string, name: string) => rows(table, scopeName).find((r) => r.accountName === name)?.current;
 
-    // 재정상태표 of GEN, line by line; 제25조②: 고정순자산 = 4,854,167 − 2,949,000 (지방채 for the road) = 1,905,167;
-    // 특정순자산 0; 일반순자산 4,815,167 − 1,905,167 = 2,910,000.
+    // 재정상태표 of GEN, line by line; 제25조②: 고정순자산 = 4,854,167 − 2,449,000 (지방채 for the road) = 2,405,167;
+    // 특정순자산 0; 일반순자산 4,815,167 − 2,405,167 = 2,410,000.
     const position = Object.fromEntries(rows('financial-position', 'GEN').map((r) => [r.accountName, r.current]));
     expect(position).toEqual({
-      현금및현금성자산: '1110000',
+      현금및현금성자산: '610000',
       미수세금: '2000000',
       미수세금대손충당금: '-200000',
-      '유동자산 계': '2910000',
+      '유동자산 계': '2410000',
       도로: '5000000',
       '감가상각누계액(사회기반시설)': '-145833',
       '사회기반시설 계': '4854167',
-      자산총계: '7764167',
-      지방채증권: '3000000',
+      자산총계: '7264167',
+      지방채증권: '2500000',
       지방채할인발행차금: '-51000',
-      '장기차입부채 계': '2949000',
-      부채총계: '2949000',
-      고정순자산: '1905167',
+      '장기차입부채 계': '2449000',
+      부채총계: '2449000',
+      고정순자산: '2405167',
       특정순자산: '0',
-      일반순자산: '2910000',
+      일반순자산: '2410000',
       순자산총계: '4815167',
-      부채와순자산총계: '7764167',
+      부채와순자산총계: '7264167',
     });
     // FUND (기금회계): 제25조③ — its 순자산 2,000,000 is not 고정순자산, so it is 특정순자산 (일반 0).
     expect(figure('financial-position', 'FUND', '특정순자산')).toBe('2000000');
     expect(figure('financial-position', 'FUND', '일반순자산')).toBe('0');
-    // 통합: 고정순자산 the same 1,905,167; 특정 2,000,000; 일반순자산 7,415,167 − 1,905,167 − 2,000,000 = 3,510,000.
+    // 통합: 고정순자산 the same 2,405,167; 특정 2,000,000; 일반순자산 7,415,167 − 2,405,167 − 2,000,000 = 3,010,000.
     expect(figure('financial-position', '통합', '특정순자산')).toBe('2000000');
-    expect(figure('financial-position', '통합', '일반순자산')).toBe('3510000');
+    expect(figure('financial-position', '통합', '일반순자산')).toBe('3010000');
     expect(figure('financial-position', '통합', '장기융자금')).toBe('1500000');
 
     // 재정운영표 of GEN by 제26조.
@@ -420,7 +452,7 @@ describe('the golden year of three 회계', () => {
     expect(figure('operations', '통합', '사업순원가 합계')).toBe('545833');
 
     // 현금흐름표 (제36조, gross flows): GEN 경상 6,000,000 − 800,000 − 2,000,000 − 30,000 = 3,170,000;
-    // 투자 −5,000,000; 재무 +2,940,000; 증감 1,110,000.
+    // 투자 −5,000,000; 재무 +2,940,000 − 500,000 (지방채의 상환, 제36조③) = 2,440,000; 증감 610,000.
     const cash = Object.fromEntries(rows('cash-flow', 'GEN').map((r) => [`${r.section} ${r.accountName}`, r.current]));
     expect(cash).toEqual({
       '경상활동 유입: 지방세수입': '6000000',
@@ -431,32 +463,34 @@ describe('the golden year of three 회계', () => {
       '투자활동 유출: 시설비및부대비': '5000000',
       '투자활동 투자활동으로 인한 현금흐름': '-5000000',
       '재무활동 유입: 지방채': '2940000',
-      '재무활동 재무활동으로 인한 현금흐름': '2940000',
-      '현금 현금의 증감': '1110000',
+      '재무활동 유출: 원금상환': '500000',
+      '재무활동 재무활동으로 인한 현금흐름': '2440000',
+      '현금 현금의 증감': '610000',
       '현금 기초의 현금': '0',
-      '현금 기말의 현금': '1110000',
+      '현금 기말의 현금': '610000',
     });
     // 통합: the 전출금 (GEN) and 전입금 (FUND) cash flows cancel; 경상 6,000,000 + 1,000,000 − 1,200,000 − 30,000
-    // = 5,770,000; 투자 −5,000,000 − 1,500,000 = −6,500,000; 재무 2,940,000; 증감 2,210,000.
+    // = 5,770,000; 투자 −5,000,000 − 1,500,000 = −6,500,000; 재무 2,440,000; 증감 1,710,000.
     expect(figure('cash-flow', '통합', '경상활동으로 인한 현금흐름')).toBe('5770000');
     expect(figure('cash-flow', '통합', '투자활동으로 인한 현금흐름')).toBe('-6500000');
-    expect(figure('cash-flow', '통합', '현금의 증감')).toBe('2210000');
+    expect(figure('cash-flow', '통합', '재무활동으로 인한 현금흐름')).toBe('2440000');
+    expect(figure('cash-flow', '통합', '현금의 증감')).toBe('1710000');
     expect(figure('cash-flow', '통합', '유출: 내부거래(전출금)')).toBeUndefined();
 
     // 순자산변동표 (제38조): 기초 0; a negative 재정운영결과 (revenue over cost) raises 순자산: GEN to 4,815,167
-    // (고정 1,905,167 / 특정 0 / 일반 2,910,000), 통합 to 7,415,167 (고정 1,905,167 / 특정 2,000,000 / 일반 3,510,000).
+    // (고정 2,405,167 / 특정 0 / 일반 2,410,000), 통합 to 7,415,167 (고정 2,405,167 / 특정 2,000,000 / 일반 3,010,000).
     const changes = (statements.tables['changes-in-net-assets'].rows as Row[]).filter((r) => r.scope === '통합');
     expect(changes.find((r) => r.item === '기말순자산')).toMatchObject({
-      fixed: '1905167',
+      fixed: '2405167',
       specific: '2000000',
-      general: '3510000',
+      general: '3010000',
       total: '7415167',
     });
     const genChanges = (statements.tables['changes-in-net-assets'].rows as Row[]).filter(
       (r) => r.scope === 'GEN' && r.scopeKind === '개별',
     );
     expect(genChanges.find((r) => r.item === '기초순자산')?.total).toBe('0');
-    expect(genChanges.find((r) => r.item === '기말순자산')).toMatchObject({ fixed: '1905167', general: '2910000', total: '4815167' });
+    expect(genChanges.find((r) => r.item === '기말순자산')).toMatchObject({ fixed: '2405167', general: '2410000', total: '4815167' });
 
     // 주석 (제41조) from the registers and the ledgers: the road's movement (0 + 5,000,000; 145,833 this year,
     // 145,833 accumulated; 4,854,167 carried), the 대손충당금 200,000 of 미수세금 2,000,000, the bond, GEN → FUND.
@@ -467,18 +501,18 @@ describe('the golden year of three 회계', () => {
           '당기 감가상각비 145833원, 감가상각누계액 145833원, 장부가액 4854167원',
         '대손충당금: GEN 미수세금 2000000원 중 대손충당금 200000원 (제46조)',
         '지방채·차입금: LB2026-01 2026 도로건설채 (지방채증권, 연 4.00%, 2026-04-01 발행 3000000원, 만기 2031-03-31): ' +
-          '기초 0원, 당기 발행 3000000원, 당기 상환 0원, 기말 3000000원 (채무대장의 일자별 발행·상환)',
-        '지방채·차입금 합계: 기초 0원, 당기 발행 3000000원, 당기 상환 0원, 기말 3000000원',
+          '기초 0원, 당기 발행 3000000원, 당기 상환 500000원 (2026-11-16 500000원), 기말 2500000원 (채무대장의 일자별 발행·상환)',
+        '지방채·차입금 합계: 기초 0원, 당기 발행 3000000원, 당기 상환 500000원, 기말 2500000원',
         '회계실체간 주요 거래: GEN → FUND 전출 2000000원 (통합에서 상계)',
       ]),
     );
 
     // 예산-재무 대사: 세계잉여금 = 수납 − 지출 per 회계 equals its cash (no 단기·장기금융상품):
-    // GEN 8,940,000 − 7,830,000 = 1,110,000; FUND 2,000,000 − 1,500,000 = 500,000; SPEC 1,000,000 − 400,000 = 600,000.
+    // GEN 8,940,000 − 8,330,000 = 610,000; FUND 2,000,000 − 1,500,000 = 500,000; SPEC 1,000,000 − 400,000 = 600,000.
     const reconciliation = await archivedReport(GOV, YEAR, 'budget-reconciliation');
     expect(reconciliation.tables.reconciliation.rows).toEqual([
       { fund: 'FUND', financialFunds: '500000', budgetSurplus: '500000', difference: '0', status: '일치' },
-      { fund: 'GEN', financialFunds: '1110000', budgetSurplus: '1110000', difference: '0', status: '일치' },
+      { fund: 'GEN', financialFunds: '610000', budgetSurplus: '610000', difference: '0', status: '일치' },
       { fund: 'SPEC', financialFunds: '600000', budgetSurplus: '600000', difference: '0', status: '일치' },
     ]);
   });
@@ -559,6 +593,28 @@ describe('the golden year of three 회계', () => {
     expect(row(LINES.reserve)).toMatchObject({ original: '100000', reserve: '-50000', budget: '50000', paid: '0', unused: '50000' });
     // moves between lines: the 회계's 예산현액 and every change column net to 0 over the year
     expect(settlement.totals).toMatchObject({ expenditureDiversion: '0', expenditureReserve: '0', expenditureTransfer: '0' });
+    // 세입결산: 징수결정액, 수납액, 미수납액 per line (취득세 2,000,000 stays 미수; nothing refunded).
+    const revenueRow = (lineId: string) => (settlement.tables.revenue.rows as Row[]).find((r) => r.lineId === lineId);
+    expect(revenueRow(LINES.tax)).toMatchObject({ budget: '10600000', assessed: '8000000', received: '6000000', outstanding: '2000000' });
+    expect(revenueRow(LINES.bond)).toMatchObject({ budget: '3000000', assessed: '2940000', received: '2940000', outstanding: '0' });
+    expect(revenueRow(LINES.fromGen)).toMatchObject({ assessed: '2000000', received: '2000000', outstanding: '0' });
+    expect(revenueRow(LINES.fee)).toMatchObject({ assessed: '1000000', received: '1000000', outstanding: '0' });
+    /*
+     * 세계잉여금 = 수납 − 지출 and 순세계잉여금 = 세계잉여금 − 다음연도이월액 per 회계 (지방재정법 제51조):
+     *   GEN 8,940,000 − (5,000,000 + 750,000 + 50,000 + 2,000,000 + 30,000 + 500,000 = 8,330,000) = 610,000;
+     *       사고이월 100,000 → 순세계잉여금 510,000
+     *   FUND 2,000,000 − 1,500,000 = 500,000; SPEC 1,000,000 − 400,000 = 600,000 (nothing carried)
+     */
+    const surplus = (fund: string) => (settlement.tables.surplus.rows as Row[]).find((r) => r.fund === fund);
+    expect(surplus('GEN')).toMatchObject({
+      received: '8940000',
+      paid: '8330000',
+      surplus: '610000',
+      carriedOver: '100000',
+      netSurplus: '510000',
+    });
+    expect(surplus('FUND')).toMatchObject({ received: '2000000', paid: '1500000', surplus: '500000', netSurplus: '500000' });
+    expect(surplus('SPEC')).toMatchObject({ received: '1000000', paid: '400000', surplus: '600000', netSurplus: '600000' });
     expect(settlement.tables.diversions.rows).toEqual([
       expect.objectContaining({
         changeId: 'diversion.D-1',

@@ -95,3 +95,20 @@ describe('import validation', () => {
     ]);
   });
 });
+
+describe('a declared useful life (내용연수, 회계기준규칙 제49조②)', () => {
+  it('is read from the CSV as a number on 401/405 lines and refused on a line that books no tangible asset', () => {
+    const csv = [
+      'kind,account,policyCode,policyName,unitCode,unitName,detailCode,detailName,statItem,sector,dept,fundingSource,amount,assetClass,usefulLifeYears',
+      'expenditure,GEN,P01,행정운영,U01,기본경비,D001,부서운영,405-01,016,D100,own-revenue,10,general,8',
+      'expenditure,GEN,P01,행정운영,U01,기본경비,D001,부서운영,201-01,016,D100,own-revenue,10,,8',
+    ].join('\n');
+    const read = rowsFromCsv(csv);
+    if (!('rows' in read)) throw new Error(JSON.stringify(read.errors));
+    expect(read.rows[0]?.value).toMatchObject({ statItem: '405-01', usefulLifeYears: 8 });
+    const result = validateImport(read.rows, context);
+    expect(result).toMatchObject({
+      errors: [{ row: 3, column: 'usefulLifeYears', code: 'invalid-line-attribute' }],
+    });
+  });
+});

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { closingTimeRefusal, earlierPeriodsOpen, periodsBefore } from '#shared/domain/settlement/closing-guards.ts';
+import {
+  adjustmentsPendingRefusal,
+  closingTimeRefusal,
+  earlierPeriodsOpen,
+  periodsBefore,
+} from '#shared/domain/settlement/closing-guards.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 
 const at = (iso: string) => new Date(iso);
 
 describe('closings that cannot run by mistake', () => {
+  it('holds the year-end (only) while a 결산정리분개 in parts is pending', () => {
+    expect(adjustmentsPendingRefusal(periodOf('year-end', '2026'), ['depreciation'])).toMatchObject({
+      kind: 'conflict',
+      code: 'adjustment-pending',
+      context: { year: 2026, pendingKinds: ['depreciation'] },
+    });
+    expect(adjustmentsPendingRefusal(periodOf('year-end', '2026'), [])).toBeUndefined();
+    expect(adjustmentsPendingRefusal(periodOf('monthly', '2026-12'), ['depreciation'])).toBeUndefined();
+  });
+
   it('closes a day once it has ended in Korea', () => {
     const day = periodOf('daily', '2026-11-30');
     expect(closingTimeRefusal(day, at('2026-11-30T23:59:00+09:00'))?.code).toBe('period-not-ended');
