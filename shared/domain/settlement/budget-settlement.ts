@@ -25,6 +25,8 @@ export interface SettlementLine extends BudgetComponents {
   readonly assessed: number;
   readonly received: number;
   readonly refunded: number;
+  /** 불납결손액: what was written off on the line (the 과년도 receivables a year writes off land on its line). */
+  readonly writtenOff?: number;
 }
 
 /** 세계잉여금 and 순세계잉여금 of one 회계 (지방재정법 제51조, practice for the figures). */
@@ -77,7 +79,9 @@ function settlementComponents(l: SettlementLine) {
  *         과목경정 증감), 다음연도이월액 by kind (명시·사고·계속비), 불용액 = 예산현액 − 지출액 − 다음연도이월액.
  *         전용 amounts must appear in the 결산서 with their reasons (지방재정법 §49④): the 전용 column per
  *         line, and the 예산전용조서 table listing each 전용 (and reversal) with its amount and reason.
- *   세입: 예산액, 징수결정액, 수납액 (net of 과오납 환급), 미수납액 = 징수결정액 − 수납액 (not below 0).
+ *   세입: 예산액, 징수결정액, 수납액 (net of 과오납 환급), 불납결손액, 미수납액 = 징수결정액 − 수납액 −
+ *         불납결손액 (not below 0): 징수결정액 = 수납액 + 불납결손액 + 미수납액 (practice of the 세입결산서;
+ *         회계령 §12② sub-items [U]): a receivable written off is no longer 미수납.
  *   per 회계: 세계잉여금 and 순세계잉여금.
  */
 export function budgetSettlement(
@@ -117,7 +121,8 @@ export function budgetSettlement(
     .filter((l) => l.kind === 'revenue')
     .map((l) => {
       const net = BigInt(l.received) - BigInt(l.refunded);
-      const outstanding = BigInt(l.assessed) - net;
+      const writtenOff = big(l.writtenOff);
+      const outstanding = BigInt(l.assessed) - net - writtenOff;
       return {
         fund: l.fund,
         lineId: l.lineId,
@@ -127,6 +132,7 @@ export function budgetSettlement(
         received: BigInt(l.received),
         refunded: BigInt(l.refunded),
         netReceived: net,
+        writtenOff,
         outstanding: outstanding > 0n ? outstanding : 0n,
       };
     });
@@ -180,6 +186,7 @@ export function budgetSettlement(
           amount('received', '수납액'),
           amount('refunded', '환급액'),
           amount('netReceived', '순수납액'),
+          amount('writtenOff', '불납결손액'),
           amount('outstanding', '미수납액'),
         ],
         rows: revenue,
@@ -235,6 +242,7 @@ export function budgetSettlement(
       revenueBudget: sum(revenue, (r) => r.budget),
       revenueAssessed: sum(revenue, (r) => r.assessed),
       revenueNetReceived: sum(revenue, (r) => r.netReceived),
+      revenueWrittenOff: sum(revenue, (r) => r.writtenOff),
       revenueOutstanding: sum(revenue, (r) => r.outstanding),
       surplus: sum(surpluses, (r) => r.surplus),
       netSurplus: sum(surpluses, (r) => r.netSurplus),

@@ -98,6 +98,7 @@ export async function readLines(gov: string, year: number): Promise<SettlementLi
     assessed: Number(item.assessed ?? 0),
     received: Number(item.received ?? 0),
     refunded: Number(item.refunded ?? 0),
+    writtenOff: Number(item.writtenOff ?? 0),
   }));
 }
 

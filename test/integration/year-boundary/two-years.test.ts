@@ -5,6 +5,7 @@ import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { Route } from '#shared/http/route.ts';
 import * as routes from '#shared/routes/execution.ts';
+import { recordAdjustingEntries } from '#shared/routes/accounting.ts';
 import { getClosingStatus, recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
 import { documentKey } from '#shared/stores/execution/posting-keys.ts';
 import { openingKey } from '#shared/stores/settlement/keys.ts';
@@ -13,7 +14,8 @@ import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { callers, drainPostings, GOV } from '#test/integration/execution/support.ts';
+import { archivedReport } from '#test/integration/accounting/support.ts';
+import { callers, drainPostings, FUND, GOV } from '#test/integration/execution/support.ts';
 import { drainSettlementQueue, seedFinalProvisions } from '#test/integration/settlement/fixture.ts';
 import { seedYearCash, seedYearLine } from '#test/integration/year-boundary/support.ts';
 
@@ -22,7 +24,9 @@ import { seedYearCash, seedYearLine } from '#test/integration/year-boundary/supp
  * left uncollected, a 사고이월 and a 명시이월; a payment under an exception in January; completion
  * work on 10 February; the year-end closing on 11 February; then 2027 collecting 2026's receivable as
  * 과년도 수입, writing the rest off (불납결손), and paying 2026's fixed debts as 과년도 지출 — one
- * within its line's 불용액 and one beyond it. Every figure is computed by hand in the comments.
+ * within its line's 불용액 and one beyond it; then 2027's own year-end after its 출납정리 (10 Feb 2028), and
+ * both years' archived 재정상태표, 재정운영표, 현금흐름표 and 세입세출결산 against hand figures. Every
+ * figure is computed by hand in the comments.
  */
 const chief: TestCaller = { sub: 'chief-11000', roles: ['chief_accountant'], gov: GOV };
 let restore: () => void = () => undefined;
@@ -64,6 +68,8 @@ beforeAll(async () => {
   await seedYearLine(2026, { lineId: 'E1', budget: 1_000_000 });
   await seedYearLine(2026, { lineId: 'E3', budget: 200_000 });
   await seedYearLine(2026, { lineId: 'R1', kind: 'revenue', budget: 500_000 });
+  // R0: a 세외수입 collected in full, so that the year has cash of its own.
+  await seedYearLine(2026, { lineId: 'R0', kind: 'revenue', budget: 1_000_000 });
   // The council approved E3's 명시이월 (지방재정법 제50조①) with the 2026 budget.
   await seedFinalProvisions(GOV, 2026, { explicitCarryOvers: [{ lineId: 'E3', amount: 100_000, reason: '공기 연장 예상' }] });
   await seedYearCash(2026, '2026-12', 2_000_000);
@@ -127,6 +133,14 @@ describe('two fiscal years across the boundary', () => {
       { lineId: 'R1', amount: 500_000, payer: '홍길동', dueDate: '2026-12-31', date: '2026-12-10' },
     );
     await applied(routes.receiveRevenue, bank, 2026, { assessmentId: ids.a1 }, { amount: 200_000, date: '2026-12-15' });
+    const a0 = await applied(
+      routes.assessRevenue,
+      ro,
+      2026,
+      {},
+      { lineId: 'R0', amount: 1_000_000, payer: '(주)가나다', dueDate: '2026-12-20', date: '2026-12-10' },
+    );
+    await applied(routes.receiveRevenue, bank, 2026, { assessmentId: a0 }, { amount: 1_000_000, date: '2026-12-11' });
 
     // Carry-overs: E1 budget 1,000,000 − paid 400,000 leaves room for C2's 100,000 (사고이월);
     // E3 200,000 − 50,000 = 150,000 ≥ 100,000 (명시이월).
@@ -219,6 +233,16 @@ describe('two fiscal years across the boundary', () => {
 
   it('11 February: the year-end closing of 2026 opens 2027 with the receivable and the payables', async () => {
     on('2027-02-11T09:00:00+09:00');
+    // 결산정리: the 대손충당금 on the receivable left, 300,000 × 1/10 = 30,000 (회계기준규칙 제46조).
+    const allowance = await callRoute(recordAdjustingEntries, {
+      caller: chief as never,
+      params: { gov: GOV, year: 2026 },
+      body: { kind: 'allowance', rates: [{ fund: FUND, receivableAccount: '1105', numerator: 1, denominator: 10 }] },
+    });
+    expect(allowance.body.entries?.[0]?.lines, JSON.stringify(allowance.body)).toEqual([
+      { account: '5302', debit: 30_000, credit: 0 },
+      { account: '1106', debit: 0, credit: 30_000 },
+    ]);
     // The daily and monthly closings are proven in rehearsal.test.ts; here the year-end runs as a backfill of its periods.
     const closing = await callRoute(requestClosing, {
       caller: chief as never,
@@ -318,15 +342,15 @@ describe('two fiscal years across the boundary', () => {
       callers.revenueOfficer,
       2027,
       { assessmentId: ids.a1 },
-      { amount: 50_000, ground: 'prescription', allowanceUsed: 20_000, lineId: 'R2', date: '2027-03-03' },
+      { amount: 50_000, ground: 'prescription', allowanceUsed: 30_000, lineId: 'R2', date: '2027-03-03' },
     );
-    // Dr 대손충당금 20,000, Dr 대손상각비 30,000 / Cr 미수세외수입금 50,000.
+    // Dr 대손충당금 30,000 (all that 2026 set aside), Dr 대손상각비 20,000 / Cr 미수세외수입금 50,000.
     expect(writeOff, JSON.stringify(writeOff)).toMatchObject({
       status: 'applied',
       journal: {
         lines: [
-          { account: '1106', debit: 20_000 },
-          { account: '5302', debit: 30_000 },
+          { account: '1106', debit: 30_000 },
+          { account: '5302', debit: 20_000 },
           { account: '1105', credit: 50_000 },
         ],
       },
@@ -446,5 +470,127 @@ describe('two fiscal years across the boundary', () => {
       body: { kind: 'accident', amount: 1, reason: '재이월', commitmentIds: [ids.c2] },
     });
     expect(again.body).toMatchObject({ status: 422, code: 'carried-budget-not-carried-again', context: { carriedKind: 'accident' } });
+  });
+
+  it('both years’ archived statements equal the hand figures, 2027 closed after its own 출납정리 (10 Feb 2028)', async () => {
+    on('2028-02-11T09:00:00+09:00');
+    const closing = await callRoute(requestClosing, {
+      caller: chief as never,
+      params: { gov: GOV, year: 2027 },
+      body: { kind: 'year-end', period: '2027', backfill: true },
+    });
+    expect(closing.status, JSON.stringify(closing.body)).toBe(202);
+    expect(await drainSettlementQueue()).toEqual([]);
+    type Row = Record<string, string>;
+    const statements = {
+      2026: await archivedReport(GOV, 2026, 'financial-statements'),
+      2027: await archivedReport(GOV, 2027, 'financial-statements'),
+    };
+    const lines = (year: 2026 | 2027, table: string) =>
+      Object.fromEntries(
+        (statements[year].tables[table].rows as Row[])
+          .filter((r) => r.scopeKind === '개별' && r.scope === FUND)
+          .map((r) => [r.accountName, [r.current, r.prior]]),
+      );
+    /*
+     * 2026 (journals): R0 1,000,000 and R1 500,000 assessed → 경상세외수익 1,500,000; received 1,000,000 + 200,000.
+     *   지출결의 C1 600,000 + C5 200,000 → 경비 800,000 and 미지급금 800,000; paid 400,000 + 50,000 in December
+     *   and 100,000 in January under the exception (2026's books) → 미지급금 250,000.
+     *   현금 1,200,000 − 550,000 = 650,000; 미수세외수입금 300,000 − 대손충당금 30,000 = 270,000; 자산 920,000.
+     *   재정운영순원가 800,000 + 대손상각비 30,000 = 830,000; 재정운영결과 830,000 − 1,500,000 = −670,000;
+     *   순자산 920,000 − 250,000 = 670,000 (the first year: 기초 0).
+     * 2027 opens on those balances (the prior column):
+     *   과년도 수입 250,000: Dr 현금 / Cr 미수세외수입금 (no revenue again); 불납결손 50,000: Dr 대손충당금 30,000,
+     *   Dr 대손상각비 20,000 / Cr 미수세외수입금 → 미수 0, 충당금 0.
+     *   과년도 지출 of C1 100,000: Dr 미지급금 / Cr 현금 (no cost in 2027); C5's 150,000 committed, unpaid → 미지급금 stays.
+     *   사고이월 C2: 지출결의 100,000 (경비, 미지급금) and paid → 미지급금 250,000 − 100,000 + 100,000 − 100,000 = 150,000.
+     *   현금 650,000 + 250,000 − 100,000 − 100,000 = 700,000 = 자산; 순자산 700,000 − 150,000 = 550,000.
+     *   재정운영순원가 경비 100,000 + 대손상각비 20,000 = 120,000, no revenue: 재정운영결과 120,000;
+     *   순자산 670,000 − 120,000 = 550,000.
+     */
+    expect(lines(2026, 'financial-position')).toMatchObject({
+      현금및현금성자산: ['650000', '0'],
+      미수세외수입금: ['300000', '0'],
+      미수세외수입금대손충당금: ['-30000', '0'],
+      자산총계: ['920000', '0'],
+      미지급금: ['250000', '0'],
+      부채총계: ['250000', '0'],
+      순자산총계: ['670000', '0'],
+    });
+    expect(lines(2026, 'operations')).toMatchObject({
+      '경비(관리운영비)': ['800000', '0'],
+      대손상각비: ['30000', '0'],
+      재정운영순원가: ['830000', '0'],
+      경상세외수익: ['1500000', '0'],
+      재정운영결과: ['-670000', '0'],
+    });
+    expect(lines(2027, 'financial-position')).toMatchObject({
+      현금및현금성자산: ['700000', '650000'],
+      미수세외수입금: ['0', '300000'],
+      미수세외수입금대손충당금: ['0', '-30000'],
+      자산총계: ['700000', '920000'],
+      미지급금: ['150000', '250000'],
+      부채총계: ['150000', '250000'],
+      순자산총계: ['550000', '670000'],
+    });
+    expect(lines(2027, 'operations')).toMatchObject({
+      '경비(관리운영비)': ['100000', '800000'],
+      대손상각비: ['20000', '30000'],
+      재정운영순원가: ['120000', '830000'],
+      경상세외수익: ['0', '1500000'],
+      재정운영결과: ['120000', '-670000'],
+    });
+    expect(lines(2027, 'cash-flow')).toMatchObject({
+      '유입: 경상적세외수입': ['250000', '1200000'],
+      '유출: 물건비': ['200000', '550000'],
+      '기초의 현금': ['650000', '0'],
+      '기말의 현금': ['700000', '650000'],
+    });
+
+    const settlement = {
+      2026: await archivedReport(GOV, 2026, 'budget-settlement'),
+      2027: await archivedReport(GOV, 2027, 'budget-settlement'),
+    };
+    const row = (year: 2026 | 2027, table: string, lineId: string) =>
+      (settlement[year].tables[table].rows as Row[]).find((r) => r.lineId === lineId);
+    // 2026 세출: E1 1,000,000 − paid 500,000 − 사고이월 100,000 = 불용 400,000; E3 200,000 − 50,000 − 명시이월 100,000 = 50,000.
+    expect(row(2026, 'expenditure', 'E1')).toMatchObject({
+      budget: '1000000',
+      committed: '700000',
+      paid: '500000',
+      accident: '100000',
+      unused: '400000',
+    });
+    expect(row(2026, 'expenditure', 'E3')).toMatchObject({
+      budget: '200000',
+      committed: '200000',
+      paid: '50000',
+      explicit: '100000',
+      unused: '50000',
+    });
+    expect(row(2026, 'revenue', 'R1')).toMatchObject({ assessed: '500000', netReceived: '200000', writtenOff: '0', outstanding: '300000' });
+    // 세계잉여금 1,200,000 − 550,000 = 650,000; 순세계잉여금 650,000 − 이월 200,000 = 450,000.
+    expect(settlement[2026].totals).toMatchObject({ carriedOver: '200000', surplus: '650000', netSurplus: '450000' });
+    // 2027 세출: each carried budget is its own line with its 전년도이월액; the 사고이월 spent in full, the 명시이월's
+    // 30,000 committed and unpaid at 31 Dec 2027 (not carried again) is 불용 100,000. E2: 1,000,000 − paid 100,000 (과년도 C1).
+    expect(row(2027, 'expenditure', 'E1.C2026A')).toMatchObject({
+      original: '0',
+      carryIn: '100000',
+      budget: '100000',
+      paid: '100000',
+      unused: '0',
+    });
+    expect(row(2027, 'expenditure', 'E3.C2026E')).toMatchObject({ carryIn: '100000', committed: '30000', paid: '0', unused: '100000' });
+    expect(row(2027, 'expenditure', 'E2')).toMatchObject({ original: '1000000', committed: '250000', paid: '100000', unused: '900000' });
+    // 2027 세입: 과년도 수입 250,000 and 불납결손 50,000 of the 300,000 carried in; nothing left 미수납.
+    expect(row(2027, 'revenue', 'R2')).toMatchObject({ assessed: '300000', netReceived: '250000', writtenOff: '50000', outstanding: '0' });
+    // 세계잉여금 250,000 − 200,000 = 50,000; 전년도이월액 200,000 in all.
+    expect(settlement[2027].totals).toMatchObject({
+      expenditureCarryIn: '200000',
+      expenditurePaid: '200000',
+      revenueWrittenOff: '50000',
+      revenueOutstanding: '0',
+      surplus: '50000',
+    });
   });
 });
