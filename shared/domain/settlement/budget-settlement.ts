@@ -3,7 +3,9 @@ import type { BudgetComponents } from '#shared/domain/budget/budget-components.t
 import { nameOfEconomicCode, nameOfRevenueCategory } from '#shared/domain/budget/classification.ts';
 import { diversionRows } from '#shared/domain/budget/diversion-statement.ts';
 import type { DiversionRecord } from '#shared/domain/budget/diversion-statement.ts';
+import type { ExplicitCarryOver } from '#shared/domain/budget/general-provisions.ts';
 import type { CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
+import { carryOverStatement, explicitCarryOverExecution } from '#shared/domain/settlement/carry-over-statements.ts';
 import { compare } from '#shared/domain/settlement/ledger-totals.ts';
 import { amount, reportTitles, text } from '#shared/domain/reports/report.ts';
 import type { Report } from '#shared/domain/reports/report.ts';
@@ -83,6 +85,7 @@ function settlementComponents(l: SettlementLine) {
  *         불납결손액 (not below 0): 징수결정액 = 수납액 + 불납결손액 + 미수납액 (practice of the 세입결산서;
  *         회계령 §12② sub-items [U]): a receivable written off is no longer 미수납.
  *   per 회계: 세계잉여금 and 순세계잉여금.
+ *   attached (지방회계법 제17조제1항제3호): the 이월 명세서 and the 명시이월비 집행 명세서 (carry-over-statements.ts).
  */
 export function budgetSettlement(
   gov: string,
@@ -91,6 +94,7 @@ export function budgetSettlement(
   carryOvers: readonly CarryOver[],
   fundNames: Readonly<Record<string, string>> = {},
   diversions: readonly DiversionRecord[] = [],
+  explicitApproved: readonly ExplicitCarryOver[] = [],
 ): Report {
   const sorted = [...lines].sort((a, b) => compare(a.fund, b.fund) || compare(a.lineId, b.lineId));
   const carriedOf = (lineId: string, kind: CarryOverKind) =>
@@ -226,6 +230,8 @@ export function budgetSettlement(
         names: { fund: fundNames },
         summary: { labelColumn: 'changeId' },
       },
+      carryOverStatement(year, lines, carryOvers, fundNames),
+      explicitCarryOverExecution(lines, carryOvers, explicitApproved, fundNames),
     ],
     totals: {
       expenditureBudget: sum(expenditure, (r) => r.budget),

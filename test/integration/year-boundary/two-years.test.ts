@@ -14,7 +14,7 @@ import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { archivedReport } from '#test/integration/accounting/support.ts';
+import { archivedFile, archivedReport } from '#test/integration/accounting/support.ts';
 import { callers, drainPostings, FUND, GOV } from '#test/integration/execution/support.ts';
 import { drainSettlementQueue, seedFinalProvisions } from '#test/integration/settlement/fixture.ts';
 import { seedYearCash, seedYearLine } from '#test/integration/year-boundary/support.ts';
@@ -569,6 +569,54 @@ describe('two fiscal years across the boundary', () => {
       unused: '50000',
     });
     expect(row(2026, 'revenue', 'R1')).toMatchObject({ assessed: '500000', netReceived: '200000', writtenOff: '0', outstanding: '300000' });
+    // 이월 명세서 (지방회계법 제17조①3): each carry-over with the 2027 line it became, the line's 예산현액,
+    // 지출액 and 불용액 as in the 세출결산, and its reason; C2 is the one commitment the 사고이월 carried.
+    expect(settlement[2026].tables['carry-overs'].rows).toEqual([
+      {
+        fund: FUND,
+        lineId: 'E1',
+        kind: '사고이월',
+        nextLineId: 'E1.C2026A',
+        budget: '1000000',
+        paid: '500000',
+        amount: '100000',
+        unused: '400000',
+        commitments: '1',
+        reason: '이월',
+      },
+      {
+        fund: FUND,
+        lineId: 'E3',
+        kind: '명시이월',
+        nextLineId: 'E3.C2026E',
+        budget: '200000',
+        paid: '50000',
+        amount: '100000',
+        unused: '50000',
+        commitments: '0',
+        reason: '이월',
+      },
+    ]);
+    // 명시이월비 집행 명세서: E3's 명시이월비 100,000 approved with the budget, all of it carried.
+    expect(settlement[2026].tables['explicit-carry-overs'].rows).toEqual([
+      {
+        fund: FUND,
+        lineId: 'E3',
+        approved: '100000',
+        budget: '200000',
+        paid: '50000',
+        carried: '100000',
+        notCarried: '0',
+        reason: '공기 연장 예상',
+      },
+    ]);
+    // Archived like the other tables: a CSV of its own, a row per carry-over.
+    const csv = new TextDecoder().decode(await archivedFile(GOV, 2026, 'budget-settlement', 'carry-overs.csv'));
+    expect(csv).toContain('E1.C2026A');
+    expect(csv).toContain('E3.C2026E');
+    // 2027 carried nothing on and approved no 명시이월비: both statements are empty.
+    expect(settlement[2027].tables['carry-overs'].rows).toEqual([]);
+    expect(settlement[2027].tables['explicit-carry-overs'].rows).toEqual([]);
     // 세계잉여금 1,200,000 − 550,000 = 650,000; 순세계잉여금 650,000 − 이월 200,000 = 450,000.
     expect(settlement[2026].totals).toMatchObject({ carriedOver: '200000', surplus: '650000', netSurplus: '450000' });
     // 2027 세출: each carried budget is its own line with its 전년도이월액; the 사고이월 spent in full, the 명시이월's
