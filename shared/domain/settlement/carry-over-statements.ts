@@ -1,6 +1,6 @@
 import type { ExplicitCarryOver } from '#shared/domain/budget/general-provisions.ts';
 import { carriedLineId } from '#shared/domain/settlement/carried-budget.ts';
-import { carryOverKinds } from '#shared/domain/settlement/carry-over.ts';
+import { accidentGrounds, carryOverKinds } from '#shared/domain/settlement/carry-over.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { compare } from '#shared/domain/settlement/ledger-totals.ts';
 import { amount, text } from '#shared/domain/reports/report.ts';
@@ -21,7 +21,7 @@ export interface CarriedLineFigures {
  * 그 중 지출액, 다음 연도에 이월하는 금액과 현연도·다음 연도의 예산 과목, 불용액, 이월사유; the current
  * article number is [U]).
  *
- * 이월 명세서: one row per carry-over, by kind (지방재정법 제50조①②③), with the line of the next year
+ * 이월 명세서: one row per carry-over, by kind (지방재정법 제50조①②③) and a 사고이월's ground (제50조② 각 호), with the line of the next year
  * it became (carried-budget.ts) and the line's 불용액 = 예산현액 − 지출액 − 다음연도이월액.
  */
 export function carryOverStatement(
@@ -42,6 +42,7 @@ export function carryOverStatement(
         fund: line?.fund ?? '',
         lineId: c.lineId,
         kind: carryOverKinds[c.kind],
+        ground: c.ground ? accidentGrounds[c.ground] : '',
         nextLineId: carriedLineId(c.lineId, year, c.kind),
         budget,
         paid,
@@ -58,6 +59,7 @@ export function carryOverStatement(
       text('fund', '회계'),
       text('lineId', '현연도 예산과목'),
       text('kind', '이월 구분'),
+      text('ground', '사고이월 근거'),
       text('nextLineId', '다음연도 예산과목'),
       amount('budget', '예산현액'),
       amount('paid', '지출액'),

@@ -60,18 +60,24 @@ const applied = async (...args: Parameters<typeof posted>): Promise<string> => {
 const read = async (key: { pk: string; sk: string }) =>
   (await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item ?? {};
 
-const ids = { c1: '', r1: '', o1: '', c2: '', c3: '', c5: '', r5: '', o5: '', a1: '', o1b: '' };
+const ids = { c1: '', r1: '', o1: '', c2: '', c3: '', c5: '', r5: '', o5: '', a1: '', o1b: '', c7: '' };
 
 beforeAll(async () => {
   await useTestStack();
   // 2026: an expenditure line (201-01), a second one of the same 통계목 with a 명시이월, a revenue line (세외수입 2-1).
   await seedYearLine(2026, { lineId: 'E1', budget: 1_000_000 });
   await seedYearLine(2026, { lineId: 'E3', budget: 200_000 });
+  await seedYearLine(2026, { lineId: 'E4', budget: 300_000 });
   await seedYearLine(2026, { lineId: 'R1', kind: 'revenue', budget: 500_000 });
   // R0: a 세외수입 collected in full, so that the year has cash of its own.
   await seedYearLine(2026, { lineId: 'R0', kind: 'revenue', budget: 1_000_000 });
   // The council approved E3's 명시이월 (지방재정법 제50조①) with the 2026 budget.
-  await seedFinalProvisions(GOV, 2026, { explicitCarryOvers: [{ lineId: 'E3', amount: 100_000, reason: '공기 연장 예상' }] });
+  await seedFinalProvisions(GOV, 2026, {
+    explicitCarryOvers: [
+      { lineId: 'E3', amount: 100_000, reason: '공기 연장 예상' },
+      { lineId: 'E4', amount: 200_000, reason: '연도를 넘는 설계용역' },
+    ],
+  });
   await seedYearCash(2026, '2026-12', 2_000_000);
   // Cash of 2026 paid in January under an exception is allocated to 2026's January month.
   await seedYearCash(2026, '2027-01', 500_000);
@@ -83,7 +89,7 @@ beforeAll(async () => {
 afterAll(() => restore());
 
 describe('two fiscal years across the boundary', () => {
-  it('2026: execution leaves a payable, a receivable and two carry-overs', async () => {
+  it('2026: execution leaves a payable, a receivable, a 사고이월 and two 명시이월 (one carrying its commitment)', async () => {
     on('2026-12-20T10:00:00+09:00');
     const { financeOfficer: fo, disbursingOfficer: dob, bank, revenueOfficer: ro } = callers;
     // C1: 600,000 committed and resolved on E1; 400,000 paid in December.
@@ -124,6 +130,14 @@ describe('two fiscal years across the boundary', () => {
     ids.r5 = await applied(routes.resolvePayment, fo, 2026, { commitmentId: ids.c5 }, { amount: 200_000, date: '2026-12-07' });
     ids.o5 = await applied(routes.orderPayment, dob, 2026, { resolutionId: ids.r5 }, { amount: 50_000, date: '2026-12-08' });
     await applied(routes.confirmPayment, bank, 2026, { orderId: ids.o5 }, { date: '2026-12-08' });
+    // C7: 150,000 committed on E4 under its 명시이월비, to be paid across 2026 and 2027 (지방회계법 제30조).
+    ids.c7 = await applied(
+      routes.createCommitment,
+      fo,
+      2026,
+      {},
+      { lineId: 'E4', amount: 150_000, counterparty: '777-77-77777', contractRef: 'C-7', date: '2026-12-09' },
+    );
     // A1: 500,000 assessed on R1, 200,000 received.
     ids.a1 = await applied(
       routes.assessRevenue,
@@ -148,9 +162,20 @@ describe('two fiscal years across the boundary', () => {
       callRoute(recordCarryOver, {
         caller: chief as never,
         params: { gov: GOV, year: 2026, lineId },
-        body: { kind, amount, reason: '이월', ...extra },
+        body: { kind, amount, reason: '이월', ...(kind === 'accident' ? { ground: 'commitment' } : {}), ...extra },
       });
-    // 사고이월 is capped by the commitment ledger: C2's 100,000 committed and unpaid (+ 부대경비 0).
+    // A 사고이월 names its ground (지방재정법 제50조②); under 제2–4호 (no 원인행위 yet) it carries at most what
+    // the line has not committed: E1 1,000,000 − (600,000 + 100,000 + 50,000) = 250,000.
+    expect((await carry('E1', 'accident', 1, { ground: undefined })).body).toMatchObject({
+      status: 422,
+      code: 'accident-carry-over-ground-required',
+    });
+    expect((await carry('E1', 'accident', 250_001, { ground: 'recurring-cost' })).body).toMatchObject({
+      status: 422,
+      code: 'accident-carry-over-exceeds-uncommitted',
+      context: { rule: '지방재정법 제50조제2항제4호', available: 250_000 },
+    });
+    // 제1호 is capped by the commitment ledger: C2's 100,000 committed and unpaid (+ 부대경비 0).
     expect((await carry('E1', 'accident', 100_000)).body).toMatchObject({ status: 422, code: 'accident-carry-over-needs-commitments' });
     expect((await carry('E1', 'accident', 100_001, { commitmentIds: [ids.c2] })).body).toMatchObject({
       status: 422,
@@ -165,6 +190,13 @@ describe('two fiscal years across the boundary', () => {
     // 명시이월 only for a line on the approved list (E1 is not on it).
     expect((await carry('E1', 'explicit', 1)).body).toMatchObject({ status: 422, code: 'explicit-carry-over-not-approved' });
     expect((await carry('E3', 'explicit', 100_000)).status).toBe(200);
+    // E4's 명시이월 carries C7 (지방회계법 제30조): the carried amount must hold its unpaid 150,000.
+    expect((await carry('E4', 'explicit', 149_999, { commitmentIds: [ids.c7] })).body).toMatchObject({
+      status: 422,
+      code: 'explicit-carry-over-below-commitments',
+      context: { needed: 150_000 },
+    });
+    expect((await carry('E4', 'explicit', 200_000, { commitmentIds: [ids.c7] })).status).toBe(200);
   });
 
   it('January 2027: the old year pays under an exception; 10 February: completion work only', async () => {
@@ -298,6 +330,18 @@ describe('two fiscal years across the boundary', () => {
       carriedFromLineId: 'E1',
       originAmount: 100_000,
       originPaid: 0,
+    });
+    // The 명시이월 carries C7 like a 사고이월 carries its commitments: a commitment of 2027 on the carried budget.
+    expect(await read(lineControlKey(GOV, 2027, 'E4.C2026E'))).toMatchObject({
+      budget: 200_000,
+      committed: 150_000,
+      carryKind: 'explicit',
+    });
+    expect(await read(documentKey(GOV, ids.c7))).toMatchObject({
+      year: 2027,
+      lineId: 'E4.C2026E',
+      amount: 150_000,
+      carriedFromLineId: 'E4',
     });
     // 2026's own line keeps its figures: the carried amount is its 이월액, not a second budget.
     expect(await read(lineControlKey(GOV, 2026, 'E1'))).toMatchObject({ budget: 1_000_000, committed: 700_000, carriedOver: 100_000 });
@@ -576,6 +620,7 @@ describe('two fiscal years across the boundary', () => {
         fund: FUND,
         lineId: 'E1',
         kind: '사고이월',
+        ground: '제50조제2항제1호',
         nextLineId: 'E1.C2026A',
         budget: '1000000',
         paid: '500000',
@@ -588,6 +633,7 @@ describe('two fiscal years across the boundary', () => {
         fund: FUND,
         lineId: 'E3',
         kind: '명시이월',
+        ground: '',
         nextLineId: 'E3.C2026E',
         budget: '200000',
         paid: '50000',
@@ -596,8 +642,21 @@ describe('two fiscal years across the boundary', () => {
         commitments: '0',
         reason: '이월',
       },
+      {
+        fund: FUND,
+        lineId: 'E4',
+        kind: '명시이월',
+        ground: '',
+        nextLineId: 'E4.C2026E',
+        budget: '300000',
+        paid: '0',
+        amount: '200000',
+        unused: '100000',
+        commitments: '1',
+        reason: '이월',
+      },
     ]);
-    // 명시이월비 집행 명세서: E3's 명시이월비 100,000 approved with the budget, all of it carried.
+    // 명시이월비 집행 명세서: E3's 100,000 and E4's 200,000 approved with the budget, all of it carried.
     expect(settlement[2026].tables['explicit-carry-overs'].rows).toEqual([
       {
         fund: FUND,
@@ -609,6 +668,16 @@ describe('two fiscal years across the boundary', () => {
         notCarried: '0',
         reason: '공기 연장 예상',
       },
+      {
+        fund: FUND,
+        lineId: 'E4',
+        approved: '200000',
+        budget: '300000',
+        paid: '0',
+        carried: '200000',
+        notCarried: '0',
+        reason: '연도를 넘는 설계용역',
+      },
     ]);
     // Archived like the other tables: a CSV of its own, a row per carry-over.
     const csv = new TextDecoder().decode(await archivedFile(GOV, 2026, 'budget-settlement', 'carry-overs.csv'));
@@ -617,8 +686,16 @@ describe('two fiscal years across the boundary', () => {
     // 2027 carried nothing on and approved no 명시이월비: both statements are empty.
     expect(settlement[2027].tables['carry-overs'].rows).toEqual([]);
     expect(settlement[2027].tables['explicit-carry-overs'].rows).toEqual([]);
-    // 세계잉여금 1,200,000 − 550,000 = 650,000; 순세계잉여금 650,000 − 이월 200,000 = 450,000.
-    expect(settlement[2026].totals).toMatchObject({ carriedOver: '200000', surplus: '650000', netSurplus: '450000' });
+    // E4: 300,000, C7 committed 150,000 and nothing paid; 명시이월 200,000 (C7 with it); 불용 100,000.
+    expect(row(2026, 'expenditure', 'E4')).toMatchObject({
+      budget: '300000',
+      committed: '150000',
+      paid: '0',
+      explicit: '200000',
+      unused: '100000',
+    });
+    // 세계잉여금 1,200,000 − 550,000 = 650,000; 순세계잉여금 650,000 − 이월 (100,000 + 100,000 + 200,000) = 250,000.
+    expect(settlement[2026].totals).toMatchObject({ carriedOver: '400000', surplus: '650000', netSurplus: '250000' });
     // 2027 세출: each carried budget is its own line with its 전년도이월액; the 사고이월 spent in full, the 명시이월's
     // 30,000 committed and unpaid at 31 Dec 2027 (not carried again) is 불용 100,000. E2: 1,000,000 − paid 100,000 (과년도 C1).
     expect(row(2027, 'expenditure', 'E1.C2026A')).toMatchObject({
@@ -632,9 +709,11 @@ describe('two fiscal years across the boundary', () => {
     expect(row(2027, 'expenditure', 'E2')).toMatchObject({ original: '1000000', committed: '250000', paid: '100000', unused: '900000' });
     // 2027 세입: 과년도 수입 250,000 and 불납결손 50,000 of the 300,000 carried in; nothing left 미수납.
     expect(row(2027, 'revenue', 'R2')).toMatchObject({ assessed: '300000', netReceived: '250000', writtenOff: '50000', outstanding: '0' });
-    // 세계잉여금 250,000 − 200,000 = 50,000; 전년도이월액 200,000 in all.
+    // E4's 명시이월 holds C7 (150,000 moved with it, not paid in 2027): 불용 200,000.
+    expect(row(2027, 'expenditure', 'E4.C2026E')).toMatchObject({ carryIn: '200000', committed: '150000', paid: '0', unused: '200000' });
+    // 세계잉여금 250,000 − 200,000 = 50,000; 전년도이월액 100,000 + 100,000 + 200,000 = 400,000.
     expect(settlement[2027].totals).toMatchObject({
-      expenditureCarryIn: '200000',
+      expenditureCarryIn: '400000',
       expenditurePaid: '200000',
       revenueWrittenOff: '50000',
       revenueOutstanding: '0',
