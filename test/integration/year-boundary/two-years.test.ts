@@ -552,37 +552,28 @@ describe('two fiscal years across the boundary', () => {
      *   재정운영순원가 경비 100,000 + 대손상각비 20,000 = 120,000, no revenue: 재정운영결과 120,000;
      *   순자산 670,000 − 120,000 = 550,000.
      */
-    expect(lines(2026, 'financial-position')).toMatchObject({
-      현금및현금성자산: ['650000', '0'],
-      미수세외수입금: ['300000', '0'],
-      미수세외수입금대손충당금: ['-30000', '0'],
-      자산총계: ['920000', '0'],
-      미지급금: ['250000', '0'],
-      부채총계: ['250000', '0'],
-      순자산총계: ['670000', '0'],
+    // Each line's [2026, 2027]: 2026 has no prior year; 2027's prior column is 2026's figure.
+    const bothYears = (table: string, figures: Record<string, readonly [number, number]>) => {
+      const of = (pick: (pair: readonly [number, number]) => [string, string]) =>
+        Object.fromEntries(Object.entries(figures).map(([name, pair]) => [name, pick(pair)]));
+      expect(lines(2026, table)).toMatchObject(of(([y2026]) => [String(y2026), '0']));
+      expect(lines(2027, table)).toMatchObject(of(([y2026, y2027]) => [String(y2027), String(y2026)]));
+    };
+    bothYears('financial-position', {
+      현금및현금성자산: [650_000, 700_000],
+      미수세외수입금: [300_000, 0],
+      미수세외수입금대손충당금: [-30_000, 0],
+      자산총계: [920_000, 700_000],
+      미지급금: [250_000, 150_000],
+      부채총계: [250_000, 150_000],
+      순자산총계: [670_000, 550_000],
     });
-    expect(lines(2026, 'operations')).toMatchObject({
-      '경비(관리운영비)': ['800000', '0'],
-      대손상각비: ['30000', '0'],
-      재정운영순원가: ['830000', '0'],
-      경상세외수익: ['1500000', '0'],
-      재정운영결과: ['-670000', '0'],
-    });
-    expect(lines(2027, 'financial-position')).toMatchObject({
-      현금및현금성자산: ['700000', '650000'],
-      미수세외수입금: ['0', '300000'],
-      미수세외수입금대손충당금: ['0', '-30000'],
-      자산총계: ['700000', '920000'],
-      미지급금: ['150000', '250000'],
-      부채총계: ['150000', '250000'],
-      순자산총계: ['550000', '670000'],
-    });
-    expect(lines(2027, 'operations')).toMatchObject({
-      '경비(관리운영비)': ['100000', '800000'],
-      대손상각비: ['20000', '30000'],
-      재정운영순원가: ['120000', '830000'],
-      경상세외수익: ['0', '1500000'],
-      재정운영결과: ['120000', '-670000'],
+    bothYears('operations', {
+      '경비(관리운영비)': [800_000, 100_000],
+      대손상각비: [30_000, 20_000],
+      재정운영순원가: [830_000, 120_000],
+      경상세외수익: [1_500_000, 0],
+      재정운영결과: [-670_000, 120_000],
     });
     expect(lines(2027, 'cash-flow')).toMatchObject({
       '유입: 경상적세외수입': ['250000', '1200000'],
