@@ -210,7 +210,7 @@ export const problemCodes = {
   'carry-over-expenditure-only': 'only expenditure lines carry over',
   'carry-over-exceeds-available': 'carried amount ≤ 예산현액 − 지출액 would not hold',
   'accident-carry-over-needs-commitments': '사고이월 names the commitments made and not paid that it carries (issue #15)',
-  'carry-over-commitment-not-on-line': 'a commitment named by the 사고이월 is not one of the line in the year',
+  'carry-over-commitment-not-on-line': 'a commitment named by the carry-over is not one of the line in the year',
   'carry-over-exceeds-unpaid-commitments':
     '사고이월 ≤ the named commitments’ 원인행위액 − 지출액 + 부대경비 would not hold (지방재정법 제50조②1)',
   'carry-over-commitment-fixed':
@@ -226,6 +226,11 @@ export const problemCodes = {
     '계속비이월 only for a line of a 계속비 of the year’s final budget that runs in the year (지방재정법 제50조③)',
   'continuing-carry-over-past-completion':
     '계속비이월 carries year by year only until the 계속비’s completion year; from that year nothing carries on as 계속비이월 (지방재정법 제50조③)',
+  'accident-carry-over-ground-required': '사고이월 names its ground, 지방재정법 제50조② 제1–4호',
+  'carry-over-ground-not-accident': 'only a 사고이월 has a 제50조② ground',
+  'accident-carry-over-commitments-not-of-ground': 'a 사고이월 on ground 제2–4호 names no commitments (they carry under 제1호)',
+  'accident-carry-over-exceeds-uncommitted': '사고이월 on ground 제2–4호 ≤ 예산현액 − 지출원인행위액 of the line would not hold',
+  'explicit-carry-over-below-commitments': '명시이월 must hold what the commitments it carries have not paid (지방회계법 제30조)',
   'trial-balance-unbalanced': 'the trial balance does not balance; the closing stopped',
   'period-not-ended': 'the day, month or year to close has not ended yet (Korean time)',
   'year-end-before-completion': 'the year-end closing runs after 10 February of the next year (출납사무 완결)',

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { carryOverKinds } from '#shared/domain/settlement/carry-over.ts';
+import { accidentGrounds, carryOverKinds } from '#shared/domain/settlement/carry-over.ts';
 import { closingKinds } from '#shared/domain/settlement/periods.ts';
 import { reportIds } from '#shared/domain/reports/report.ts';
 import { fiscalYear, govCode, positiveWon, text, won } from '#shared/schemas/common.ts';
@@ -24,8 +24,14 @@ export const carryOverBody = z.strictObject({
     .min(1)
     .max(200)
     .optional()
-    .describe('사고이월: the commitments of the line made and not paid that it carries (required for accident)'),
+    .describe('사고이월 제1호 (required) or 명시이월 (지방회계법 제30조): the commitments of the line made and not paid that it carries'),
   incidentalCosts: won.optional().describe('사고이월: their unpaid 부대경비 (practice [U])'),
+  ground: z
+    .enum(Object.keys(accidentGrounds) as [keyof typeof accidentGrounds])
+    .optional()
+    .describe(
+      '사고이월 (required): its ground, 지방재정법 제50조② 1 commitment · 2 bid-announced · 3 loss-compensation · 4 recurring-cost',
+    ),
 });
 
 export const carryOverView = z.object({
@@ -37,6 +43,7 @@ export const carryOverView = z.object({
   reason: z.string(),
   commitmentIds: z.array(z.string()).optional(),
   incidentalCosts: z.number().int().optional(),
+  ground: z.enum(Object.keys(accidentGrounds) as [keyof typeof accidentGrounds]).optional(),
   recordedBy: z.string(),
   recordedAt: z.string(),
 });

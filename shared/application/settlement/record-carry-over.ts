@@ -1,5 +1,11 @@
 import { carriedAgainRefusal } from '#shared/domain/settlement/carried-budget.ts';
-import { accidentCarryOverRefusal, carryOverBasisRefusal, carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
+import {
+  accidentCarryOverRefusal,
+  carryOverBasisRefusal,
+  carryOverGroundRefusal,
+  carryOverRefusal,
+  explicitCommitmentsRefusal,
+} from '#shared/domain/settlement/carry-over.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { conflict, notFound, Refused } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
@@ -31,10 +37,16 @@ export async function recordCarryOver(gov: string, year: number, carryOver: Carr
     const unfounded = carryOverBasisRefusal({ ...carryOver, lineId: basisLine }, year, await finalProvisions(gov, year));
     if (unfounded) throw new Refused(unfounded);
   }
-  // 사고이월 is capped by the commitment ledger (지방재정법 제50조제2항제1호).
-  if (carryOver.kind === 'accident') {
+  // A 사고이월 names its ground (지방재정법 제50조제2항 제1–4호) and its cap follows it.
+  const unfit = carryOverGroundRefusal(carryOver, line);
+  if (unfit) throw new Refused(unfit);
+  // 사고이월 제1호 is capped by the commitment ledger; a 명시이월 holds the commitments it carries (지방회계법 제30조).
+  if (carryOver.ground === 'commitment' || (carryOver.kind === 'explicit' && (carryOver.commitmentIds ?? []).length > 0)) {
     const ledger = await readLedgerCommitments(gov, carryOver.commitmentIds ?? []);
-    const exceeds = accidentCarryOverRefusal(carryOver, year, ledger);
+    const exceeds =
+      carryOver.kind === 'accident'
+        ? accidentCarryOverRefusal(carryOver, year, ledger)
+        : explicitCommitmentsRefusal(carryOver, year, ledger);
     if (exceeds) throw new Refused(exceeds);
   }
 

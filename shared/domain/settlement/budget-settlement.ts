@@ -3,7 +3,9 @@ import type { BudgetComponents } from '#shared/domain/budget/budget-components.t
 import { nameOfEconomicCode, nameOfRevenueCategory } from '#shared/domain/budget/classification.ts';
 import { diversionRows } from '#shared/domain/budget/diversion-statement.ts';
 import type { DiversionRecord } from '#shared/domain/budget/diversion-statement.ts';
+import type { ExplicitCarryOver } from '#shared/domain/budget/general-provisions.ts';
 import type { CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
+import { carryOverStatement, explicitCarryOverExecution } from '#shared/domain/settlement/carry-over-statements.ts';
 import { compare } from '#shared/domain/settlement/ledger-totals.ts';
 import { amount, reportTitles, text } from '#shared/domain/reports/report.ts';
 import type { Report } from '#shared/domain/reports/report.ts';
@@ -25,6 +27,8 @@ export interface SettlementLine extends BudgetComponents {
   readonly assessed: number;
   readonly received: number;
   readonly refunded: number;
+  /** 불납결손액: what was written off on the line (the 과년도 receivables a year writes off land on its line). */
+  readonly writtenOff?: number;
 }
 
 /** 세계잉여금 and 순세계잉여금 of one 회계 (지방재정법 제51조, practice for the figures). */
@@ -77,8 +81,11 @@ function settlementComponents(l: SettlementLine) {
  *         과목경정 증감), 다음연도이월액 by kind (명시·사고·계속비), 불용액 = 예산현액 − 지출액 − 다음연도이월액.
  *         전용 amounts must appear in the 결산서 with their reasons (지방재정법 §49④): the 전용 column per
  *         line, and the 예산전용조서 table listing each 전용 (and reversal) with its amount and reason.
- *   세입: 예산액, 징수결정액, 수납액 (net of 과오납 환급), 미수납액 = 징수결정액 − 수납액 (not below 0).
+ *   세입: 예산액, 징수결정액, 수납액 (net of 과오납 환급), 불납결손액, 미수납액 = 징수결정액 − 수납액 −
+ *         불납결손액 (not below 0): 징수결정액 = 수납액 + 불납결손액 + 미수납액 (practice of the 세입결산서;
+ *         회계령 §12② sub-items [U]): a receivable written off is no longer 미수납.
  *   per 회계: 세계잉여금 and 순세계잉여금.
+ *   attached (지방회계법 제17조제1항제3호): the 이월 명세서 and the 명시이월비 집행 명세서 (carry-over-statements.ts).
  */
 export function budgetSettlement(
   gov: string,
@@ -87,6 +94,7 @@ export function budgetSettlement(
   carryOvers: readonly CarryOver[],
   fundNames: Readonly<Record<string, string>> = {},
   diversions: readonly DiversionRecord[] = [],
+  explicitApproved: readonly ExplicitCarryOver[] = [],
 ): Report {
   const sorted = [...lines].sort((a, b) => compare(a.fund, b.fund) || compare(a.lineId, b.lineId));
   const carriedOf = (lineId: string, kind: CarryOverKind) =>
@@ -117,7 +125,8 @@ export function budgetSettlement(
     .filter((l) => l.kind === 'revenue')
     .map((l) => {
       const net = BigInt(l.received) - BigInt(l.refunded);
-      const outstanding = BigInt(l.assessed) - net;
+      const writtenOff = big(l.writtenOff);
+      const outstanding = BigInt(l.assessed) - net - writtenOff;
       return {
         fund: l.fund,
         lineId: l.lineId,
@@ -127,6 +136,7 @@ export function budgetSettlement(
         received: BigInt(l.received),
         refunded: BigInt(l.refunded),
         netReceived: net,
+        writtenOff,
         outstanding: outstanding > 0n ? outstanding : 0n,
       };
     });
@@ -180,6 +190,7 @@ export function budgetSettlement(
           amount('received', '수납액'),
           amount('refunded', '환급액'),
           amount('netReceived', '순수납액'),
+          amount('writtenOff', '불납결손액'),
           amount('outstanding', '미수납액'),
         ],
         rows: revenue,
@@ -219,6 +230,8 @@ export function budgetSettlement(
         names: { fund: fundNames },
         summary: { labelColumn: 'changeId' },
       },
+      carryOverStatement(year, lines, carryOvers, fundNames),
+      explicitCarryOverExecution(lines, carryOvers, explicitApproved, fundNames),
     ],
     totals: {
       expenditureBudget: sum(expenditure, (r) => r.budget),
@@ -235,6 +248,7 @@ export function budgetSettlement(
       revenueBudget: sum(revenue, (r) => r.budget),
       revenueAssessed: sum(revenue, (r) => r.assessed),
       revenueNetReceived: sum(revenue, (r) => r.netReceived),
+      revenueWrittenOff: sum(revenue, (r) => r.writtenOff),
       revenueOutstanding: sum(revenue, (r) => r.outstanding),
       surplus: sum(surpluses, (r) => r.surplus),
       netSurplus: sum(surpluses, (r) => r.netSurplus),

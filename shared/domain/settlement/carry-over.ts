@@ -18,10 +18,12 @@ export interface CarryOver {
   readonly kind: CarryOverKind;
   readonly amount: number;
   readonly reason: string;
-  /** 사고이월 (지방재정법 제50조제2항): the commitments made in the year and not paid that it carries. */
+  /** 사고이월 (지방재정법 제50조제2항제1호) or 명시이월 (지방회계법 제30조): the commitments made in the year and not paid that it carries. */
   readonly commitmentIds?: readonly string[] | undefined;
   /** 사고이월: their unpaid 부대경비 (no 원인행위 of their own; practice [U] on what counts). */
   readonly incidentalCosts?: number | undefined;
+  /** 사고이월: its ground under 지방재정법 제50조제2항 (accidentGrounds). */
+  readonly ground?: AccidentGround | undefined;
 }
 
 /** A commitment (지출원인행위) as the 사고이월 cap reads it from the commitment ledger. */
@@ -38,30 +40,90 @@ export interface LedgerCommitment {
 }
 
 /**
- * 사고이월 (지방재정법 제50조제2항제1호; execution rules §1.9): at most what the named commitments of the
- * line committed and did not pay (원인행위액 − 지출액) plus their unpaid 부대경비. Each named commitment must
- * be one of this line in this year (`carry-over-commitment-not-on-line`); without any, the carry-over
- * is refused (`accident-carry-over-needs-commitments`). The other grounds of 제50조제2항 (제2호–제4호:
- * bids announced, 손실보상, recurring costs, 시행령 제58조) are not modelled [U].
+ * The grounds of a 사고이월, 지방재정법 제50조제2항 각 호 (read in legalize-kr): 제1호 a 지출원인행위 made in
+ * the year and not paid for an unavoidable reason, with its unpaid 부대 경비; 제2호 a cost whose 입찰공고
+ * was made where the time to the 지출원인행위 is long; 제3호 손실보상비 of 공익·공공 사업; 제4호 a cost of a
+ * 경상적 성격. 제2–4호 are "대통령령으로 정하는 경비": which costs exactly (시행령 제58조 per the project
+ * notes) is not checked [U]; the request names the ground and the cap follows it.
  */
-export function accidentCarryOverRefusal(
+export const accidentGrounds = {
+  commitment: '제50조제2항제1호',
+  'bid-announced': '제50조제2항제2호',
+  'loss-compensation': '제50조제2항제3호',
+  'recurring-cost': '제50조제2항제4호',
+} as const;
+export type AccidentGround = keyof typeof accidentGrounds;
+
+/** The line's figures the ground's cap reads: 예산현액 and 지출원인행위액 (net of cancellations). */
+export interface GroundLine {
+  readonly budget: number;
+  readonly committed: number;
+}
+
+/**
+ * Whether the ground fits the carry-over: a 사고이월 names one (`accident-carry-over-ground-required`),
+ * another kind none (`carry-over-ground-not-accident`). Under 제2–4호 the cost has no 원인행위 yet, so it
+ * names no commitments (`accident-carry-over-commitments-not-of-ground`) and carries at most what the
+ * line has not committed, 예산현액 − 지출원인행위액 (`accident-carry-over-exceeds-uncommitted`): what is
+ * committed and unpaid carries under 제1호 with its commitments, never twice. 제1호 is capped by the
+ * commitment ledger (accidentCarryOverRefusal).
+ */
+export function carryOverGroundRefusal(carryOver: CarryOver, line: GroundLine): Refusal | undefined {
+  const { ground, lineId } = carryOver;
+  if (carryOver.kind !== 'accident') {
+    if (ground === undefined) return undefined;
+    return refusal('unprocessable', 'carry-over-ground-not-accident', `a ${carryOver.kind} carry-over has no 사고이월 ground`, {
+      rule: '지방재정법 제50조제2항',
+      lineId,
+      kind: carryOver.kind,
+      ground,
+    });
+  }
+  if (ground === undefined) {
+    return refusal('unprocessable', 'accident-carry-over-ground-required', '사고이월 names its ground (지방재정법 제50조제2항 제1–4호)', {
+      rule: '지방재정법 제50조제2항',
+      lineId,
+      grounds: Object.keys(accidentGrounds),
+    });
+  }
+  if (ground === 'commitment') return undefined;
+  const rule = `지방재정법 ${accidentGrounds[ground]}`;
+  if ((carryOver.commitmentIds ?? []).length > 0) {
+    return refusal(
+      'unprocessable',
+      'accident-carry-over-commitments-not-of-ground',
+      `a 사고이월 on ground ${ground} carries a cost with no 원인행위: commitments carry under 제50조제2항제1호`,
+      { rule, lineId, ground, commitmentIds: carryOver.commitmentIds },
+    );
+  }
+  const uncommitted = line.budget - line.committed;
+  if (carryOver.amount <= uncommitted) return undefined;
+  return refusal(
+    'unprocessable',
+    'accident-carry-over-exceeds-uncommitted',
+    `사고이월 ${carryOver.amount} on ground ${ground} exceeds what line ${lineId} has not committed (${uncommitted})`,
+    {
+      rule,
+      lineId,
+      ground,
+      requested: carryOver.amount,
+      available: uncommitted,
+      numbers: { budget: line.budget, committed: line.committed },
+    },
+  );
+}
+
+/**
+ * The named commitments must be of the line in this year (`carry-over-commitment-not-on-line`) and
+ * without an unpaid 지출결의 (`carry-over-commitment-fixed`); answers what they committed and did not pay.
+ */
+function namedCommitments(
   carryOver: CarryOver,
   year: number,
   ledger: ReadonlyMap<string, LedgerCommitment>,
-): Refusal | undefined {
+  rule: string,
+): { unpaid: number } | Refusal {
   const ids = carryOver.commitmentIds ?? [];
-  const rule = '지방재정법 제50조제2항제1호';
-  if (ids.length === 0) {
-    return refusal(
-      'unprocessable',
-      'accident-carry-over-needs-commitments',
-      '사고이월 carries commitments made and not paid: name them (commitmentIds)',
-      {
-        rule,
-        lineId: carryOver.lineId,
-      },
-    );
-  }
   const strangers = ids.filter((id) => {
     const c = ledger.get(id);
     return !c || c.lineId !== carryOver.lineId || c.year !== year;
@@ -94,10 +156,39 @@ export function accidentCarryOverRefusal(
       { rule: `${rule}; 지방회계법 제37조`, commitmentIds: fixed },
     );
   }
-  const unpaid = ids.reduce((sum, id) => {
-    const c = ledger.get(id) as LedgerCommitment;
-    return sum + Math.max(0, c.amount - c.paid);
-  }, 0);
+  return {
+    unpaid: ids.reduce((sum, id) => {
+      const c = ledger.get(id) as LedgerCommitment;
+      return sum + Math.max(0, c.amount - c.paid);
+    }, 0),
+  };
+}
+
+/**
+ * 사고이월 on ground 제1호 (지방재정법 제50조제2항제1호; execution rules §1.9): at most what the named
+ * commitments of the line committed and did not pay (원인행위액 − 지출액) plus their unpaid 부대경비.
+ * Without any commitment the carry-over is refused (`accident-carry-over-needs-commitments`).
+ */
+export function accidentCarryOverRefusal(
+  carryOver: CarryOver,
+  year: number,
+  ledger: ReadonlyMap<string, LedgerCommitment>,
+): Refusal | undefined {
+  const rule = '지방재정법 제50조제2항제1호';
+  if ((carryOver.commitmentIds ?? []).length === 0) {
+    return refusal(
+      'unprocessable',
+      'accident-carry-over-needs-commitments',
+      '사고이월 carries commitments made and not paid: name them (commitmentIds)',
+      {
+        rule,
+        lineId: carryOver.lineId,
+      },
+    );
+  }
+  const named = namedCommitments(carryOver, year, ledger, rule);
+  if ('code' in named) return named;
+  const { unpaid } = named;
   const incidental = carryOver.incidentalCosts ?? 0;
   if (carryOver.amount <= unpaid + incidental) return undefined;
   return refusal(
@@ -108,12 +199,38 @@ export function accidentCarryOverRefusal(
   );
 }
 
+/**
+ * 명시이월 with the commitments it carries (지방회계법 제30조, read in legalize-kr: 재무관은 명시이월비에 대하여
+ * 예산 집행상 부득이한 사유가 있을 때에는 해당 회계연도와 다음 회계연도에 걸쳐 지출하여야 할 지출원인행위를
+ * 할 수 있다): such commitments move onto the carried budget like a 사고이월's, so the carried amount
+ * must hold what they have not paid (`explicit-carry-over-below-commitments`); none named, none move.
+ */
+export function explicitCommitmentsRefusal(
+  carryOver: CarryOver,
+  year: number,
+  ledger: ReadonlyMap<string, LedgerCommitment>,
+): Refusal | undefined {
+  if ((carryOver.commitmentIds ?? []).length === 0) return undefined;
+  const rule = '지방회계법 제30조; 지방재정법 제50조제1항';
+  const named = namedCommitments(carryOver, year, ledger, rule);
+  if ('code' in named) return named;
+  if (named.unpaid <= carryOver.amount) return undefined;
+  return refusal(
+    'unprocessable',
+    'explicit-carry-over-below-commitments',
+    `명시이월 ${carryOver.amount} of line ${carryOver.lineId} cannot hold the ${named.unpaid} its commitments have not paid`,
+    { rule, lineId: carryOver.lineId, requested: carryOver.amount, needed: named.unpaid },
+  );
+}
+
 /** What the carry-over of a line is checked against: its kind, 예산현액 (`budget`) and 지출액 (`paid`). */
 export interface CarriedLine {
   readonly lineId: string;
   readonly kind: 'expenditure' | 'revenue';
   readonly budget: number;
   readonly paid: number;
+  /** 지출원인행위액 (net of cancellations): the 사고이월 제2–4호 cap reads it. */
+  readonly committed: number;
   /** Present when the line is itself a carried budget (carried-budget.ts). */
   readonly carriedFrom?: CarriedFrom | undefined;
 }

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import type { CarriedLine, CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
+import type { AccidentGround, CarriedLine, CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { closingKey } from '#shared/stores/execution/posting-keys.ts';
 import type { AuditedRequest } from '#shared/stores/settlement/audited-request.ts';
@@ -28,13 +28,20 @@ export async function readCarriedLine(gov: string, year: number, lineId: string)
     Item.carryKind === undefined
       ? undefined
       : { carryKind: Item.carryKind as CarryOverKind, originYear: Number(Item.originYear), originLineId: String(Item.originLineId) };
-  return { lineId, kind: Item.kind as CarriedLine['kind'], budget: Number(Item.budget), paid: Number(Item.paid ?? 0), carriedFrom };
+  return {
+    lineId,
+    kind: Item.kind as CarriedLine['kind'],
+    budget: Number(Item.budget),
+    paid: Number(Item.paid ?? 0),
+    committed: Number(Item.committed ?? 0),
+    carriedFrom,
+  };
 }
 
 /**
  * Writes (or replaces) the carry-over with its audit record, in one transaction that also checks
- * that the year is not closed (`yearOpen`) and that the line still has the budget and payments
- * the carry-over was checked against (`lineUnchanged`, which records the amount on the line).
+ * that the year is not closed (`yearOpen`) and that the line still has the budget, payments and
+ * commitments the carry-over was checked against (`lineUnchanged`, which records the amount on the line).
  */
 export function writeCarryOver(
   recorded: RecordedCarryOver,
@@ -52,8 +59,13 @@ export function writeCarryOver(
         TableName: table,
         Key: lineControlKey(gov, year, lineId),
         UpdateExpression: 'SET carriedOver = :carried',
-        ConditionExpression: 'budget = :budget AND paid <= :paid',
-        ExpressionAttributeValues: { ':budget': checked.budget, ':paid': checked.paid, ':carried': recorded.amount },
+        ConditionExpression: 'budget = :budget AND paid <= :paid AND (attribute_not_exists(committed) OR committed <= :committed)',
+        ExpressionAttributeValues: {
+          ':budget': checked.budget,
+          ':paid': checked.paid,
+          ':committed': checked.committed,
+          ':carried': recorded.amount,
+        },
       },
     },
     carryOver: { Put: { TableName: table, Item: { ...carryOverKey(gov, year, lineId), entity: 'carry-over', ...recorded } } },
@@ -69,5 +81,6 @@ export async function readCarryOvers(gov: string, year: number): Promise<CarryOv
     reason: String(item.reason),
     commitmentIds: (item.commitmentIds as string[] | undefined) ?? undefined,
     incidentalCosts: item.incidentalCosts === undefined ? undefined : Number(item.incidentalCosts),
+    ground: (item.ground as AccidentGround | undefined) ?? undefined,
   }));
 }

@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
+import type { ExplicitCarryOver } from '#shared/domain/budget/general-provisions.ts';
 import type { ClosingInputs, ClosingJob, PriorYearBooks } from '#shared/domain/settlement/closing.ts';
 import { entityTypeOfKind } from '#shared/domain/settlement/entity-ledgers.ts';
 import type { SettlementEntity } from '#shared/domain/settlement/entity-ledgers.ts';
@@ -10,6 +11,7 @@ import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { controlPartition } from '#shared/stores/budget/control-keys.ts';
 import { dimensionsOf, ledgerPartition } from '#shared/stores/execution/ledger-balances.ts';
 import { listChanges } from '#shared/stores/budget/changes.ts';
+import { getVersion, getYear } from '#shared/stores/budget/version.ts';
 import { structurePrefix } from '#shared/stores/budget/keys.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
@@ -98,6 +100,7 @@ export async function readLines(gov: string, year: number): Promise<SettlementLi
     assessed: Number(item.assessed ?? 0),
     received: Number(item.received ?? 0),
     refunded: Number(item.refunded ?? 0),
+    writtenOff: Number(item.writtenOff ?? 0),
   }));
 }
 
@@ -135,6 +138,14 @@ async function readPriorYear(gov: string, year: number): Promise<{ books: PriorY
 
 const noPrior: PriorYearBooks = { totals: [], opening: [] };
 
+/** The 명시이월비 of the year's final version (its 예산총칙), for the 명시이월비 집행 명세서; none before a final version. */
+async function readExplicitCarryOvers(gov: string, year: number): Promise<{ approved: readonly ExplicitCarryOver[]; itemsRead: number }> {
+  const { finalVersion } = await getYear(gov, year);
+  if (finalVersion === undefined) return { approved: [], itemsRead: 1 };
+  const version = await getVersion(gov, year, finalVersion);
+  return { approved: version?.provisions?.explicitCarryOvers ?? [], itemsRead: 2 };
+}
+
 /**
  * Everything a closing reads, and how many items that took: at year-end also the lines, the
  * carry-overs, the 회계 and last year's totals — all growing with lines and accounts, not postings.
@@ -144,7 +155,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
   const [ledger, opening] = await Promise.all([readLedgerTotals(job), readOpening(gov, period.year)]);
   if (period.kind !== 'year-end')
     return { totals: ledger.totals, opening, lines: [], carryOvers: [], entities: [], prior: noPrior, itemsRead: ledger.itemsRead + 1 };
-  const [lines, carryOvers, entities, prior, register, registered, entries, diversions] = await Promise.all([
+  const [lines, carryOvers, entities, prior, register, registered, entries, diversions, explicit] = await Promise.all([
     readLines(gov, period.year),
     readCarryOvers(gov, period.year),
     readEntities(gov),
@@ -153,6 +164,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     listDebts(gov),
     entriesByDebt(gov),
     listChanges(gov, period.year, 'diversion'),
+    readExplicitCarryOvers(gov, period.year),
   ]);
   const debts = registered.map((d) => ({ ...d, entries: entries.get(d.debtId) ?? [] }));
   const entriesRead = [...entries.values()].reduce((n, list) => n + list.length, 0);
@@ -165,6 +177,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     prior: prior.books,
     notes: { register, debts },
     diversions,
+    explicitCarryOvers: explicit.approved,
     itemsRead:
       ledger.itemsRead +
       1 +
@@ -175,6 +188,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
       register.length +
       debts.length +
       entriesRead +
-      diversions.length,
+      diversions.length +
+      explicit.itemsRead,
   };
 }

@@ -332,7 +332,7 @@ describe('the golden year of three 회계', () => {
     const late = await commitUnpaid(GOV, YEAR, LINES.office, 100_000, '2026-11-02');
     const carry = await callRoute(recordCarryOver, {
       params: { gov: GOV, year: YEAR, lineId: LINES.office },
-      body: { kind: 'accident', amount: 100_000, reason: '계약 지연', commitmentIds: [late.postingId] },
+      body: { kind: 'accident', ground: 'commitment', amount: 100_000, reason: '계약 지연', commitmentIds: [late.postingId] },
       caller: c.chief,
     });
     expect(carry.status, JSON.stringify(carry.body)).toBe(200);

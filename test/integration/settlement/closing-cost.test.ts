@@ -40,7 +40,8 @@ describe('the cost of a year-end closing', () => {
     });
     // 12 months × 5 accounts × 1 fund MONTH# items + 1 opening item + 3 lines (+ 0 carry-overs, 0 회계
     // items) + last year's MONTH# items (none) and opening item (1) for the comparative statements.
-    expect(few.itemsRead).toBe(12 * 5 + 1 + 3 + 1);
+    // + the YEAR# item (1) whose final version holds the 명시이월비 (none here: no version).
+    expect(few.itemsRead).toBe(12 * 5 + 1 + 3 + 1 + 1);
     expect(many.itemsRead).toBe(few.itemsRead);
     expect(many.differences).toEqual([]);
   });

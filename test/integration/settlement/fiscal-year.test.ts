@@ -330,6 +330,8 @@ describe('a scripted fiscal year of two governments', () => {
       revenueBudget: '800000',
       revenueAssessed: '500000',
       revenueNetReceived: '450000',
+      // 불납결손액 (none written off): 미수납액 = 징수결정액 − 수납액 − 불납결손액.
+      revenueWrittenOff: '0',
       revenueOutstanding: '50000',
       surplus: '-250000',
       netSurplus: '-450000',

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { carriedAgainRefusal, carriedLineId } from '#shared/domain/settlement/carried-budget.ts';
-import { accidentCarryOverRefusal, carryOverBasisRefusal, carryOverRefusal } from '#shared/domain/settlement/carry-over.ts';
+import {
+  accidentCarryOverRefusal,
+  carryOverBasisRefusal,
+  carryOverGroundRefusal,
+  carryOverRefusal,
+  explicitCommitmentsRefusal,
+} from '#shared/domain/settlement/carry-over.ts';
+import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { closingStatus, unbalancedTrialBalance } from '#shared/domain/settlement/closing.ts';
 import { periodOf, periodOfYear } from '#shared/domain/settlement/periods.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 import { problemOf } from '#test/support/problem.ts';
 import { opening, totals } from '#test/unit/settlement/fixture.ts';
 
-const line = { lineId: 'E.A1', kind: 'expenditure' as const, budget: 1_000_000, paid: 700_000 };
+const line = { lineId: 'E.A1', kind: 'expenditure' as const, budget: 1_000_000, paid: 700_000, committed: 800_000 };
 
 describe('the settlement rules return their refusals', () => {
   it('carries over only expenditure, within 예산현액 − 지출액', async () => {
@@ -157,5 +164,44 @@ describe('carried budgets (이월예산) carry on only as the law allows', () =>
     expect(carry(['c1'], 60)).toBe('carry-over-commitment-fixed');
     expect(carry(['c2'], 60)).toBeUndefined();
     expect(carry(['c2'], 61)).toBe('carry-over-exceeds-unpaid-commitments');
+  });
+
+  it('a 사고이월 names its ground (지방재정법 제50조②) and the cap follows it', () => {
+    // 예산현액 1,000,000, 원인행위 800,000: 제2–4호 carry at most the 200,000 not committed.
+    const ground = (carry: Partial<CarryOver>) =>
+      carryOverGroundRefusal({ lineId: 'E.A1', kind: 'accident', amount: 1, reason: 'x', ...carry }, line);
+    expect(ground({})).toMatchObject({ code: 'accident-carry-over-ground-required', context: { rule: '지방재정법 제50조제2항' } });
+    expect(ground({ ground: 'commitment', amount: 300_000 })).toBeUndefined();
+    expect(ground({ ground: 'recurring-cost', amount: 200_000 })).toBeUndefined();
+    expect(ground({ ground: 'bid-announced', amount: 200_001 })).toMatchObject({
+      code: 'accident-carry-over-exceeds-uncommitted',
+      context: { rule: '지방재정법 제50조제2항제2호', requested: 200_001, available: 200_000 },
+    });
+    expect(ground({ ground: 'loss-compensation', commitmentIds: ['c1'] })).toMatchObject({
+      code: 'accident-carry-over-commitments-not-of-ground',
+      context: { rule: '지방재정법 제50조제2항제3호' },
+    });
+    expect(carryOverGroundRefusal({ lineId: 'E.A1', kind: 'explicit', amount: 1, reason: 'x', ground: 'commitment' }, line)).toMatchObject({
+      code: 'carry-over-ground-not-accident',
+    });
+    expect(carryOverGroundRefusal({ lineId: 'E.A1', kind: 'explicit', amount: 1, reason: 'x' }, line)).toBeUndefined();
+  });
+
+  it('a 명시이월 holds the commitments it carries across the years (지방회계법 제30조)', () => {
+    const ledger = new Map([
+      ['c1', { commitmentId: 'c1', year: 2026, lineId: 'E3', amount: 80, resolved: 0, paid: 0 }],
+      ['c2', { commitmentId: 'c2', year: 2026, lineId: 'E3', amount: 100, resolved: 60, paid: 40 }],
+      ['c3', { commitmentId: 'c3', year: 2026, lineId: 'E1', amount: 10, resolved: 0, paid: 0 }],
+    ]);
+    const carry = (ids: string[], amount: number) =>
+      explicitCommitmentsRefusal({ lineId: 'E3', kind: 'explicit', amount, reason: 'x', commitmentIds: ids }, 2026, ledger);
+    expect(carry([], 1)).toBeUndefined();
+    expect(carry(['c1'], 80)).toBeUndefined();
+    expect(carry(['c1'], 79)).toMatchObject({
+      code: 'explicit-carry-over-below-commitments',
+      context: { rule: '지방회계법 제30조; 지방재정법 제50조제1항', requested: 79, needed: 80 },
+    });
+    expect(carry(['c2'], 100)?.code).toBe('carry-over-commitment-fixed');
+    expect(carry(['c3'], 100)?.code).toBe('carry-over-commitment-not-on-line');
   });
 });
