@@ -112,7 +112,7 @@ export const problemCodes = {
   // Allotment (예산배정) and cash allocation (자금배정)
   'allotment-exceeds-budget': 'allotted + amount ≤ budget would not hold',
   'reversal-below-committed': 'allotted − reversal ≥ committed would not hold',
-  'reversal-below-paid': 'allocated − reversal ≥ paid would not hold',
+  'reversal-below-paid': 'allocated − reversal ≥ max(paid, claimed) would not hold (claimed: paid plus orders awaiting the bank)',
   'allotment-not-found': 'the allotment to reverse does not exist',
   'cash-allocation-not-found': 'the cash allocation to reverse does not exist',
   'reversal-of-reversal': 'a reversal cannot itself be reversed',
