@@ -47,7 +47,8 @@ export async function fund(gov: string, year: number, account: string, month: st
 }
 
 let keys = 0;
-async function posting(route: (typeof execution)[keyof typeof execution], caller: TestCaller, params: object, body: unknown) {
+/** A posting through its route, the consumer drained, and its status read: it must be applied. */
+export async function posting(route: (typeof execution)[keyof typeof execution], caller: TestCaller, params: object, body: unknown) {
   const accepted = await callRoute(route, {
     caller,
     params: params as Record<string, string | number>,

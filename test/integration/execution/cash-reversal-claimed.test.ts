@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allocateCash, reverseCashAllocation } from '#shared/routes/budget.ts';
 import * as execution from '#shared/routes/execution.ts';
-import { allot, fund, officials, setUpAccounts } from '#test/integration/accounting/support.ts';
+import { allot, fund, officials, posting, setUpAccounts } from '#test/integration/accounting/support.ts';
 import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
-import { drainPostings } from '#test/integration/execution/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -22,20 +21,8 @@ const c = officials(GOV);
 const LINE = 'E.GEN.P01.U01.D001.201-01';
 const MONTH = '2026-03';
 
-let keys = 0;
-async function applied(route: (typeof execution)[keyof typeof execution], caller: TestCaller, params: object, body: unknown) {
-  const accepted = await callRoute(route, {
-    caller,
-    params: { gov: GOV, year: YEAR, ...params } as Record<string, string | number>,
-    body,
-    headers: { 'Idempotency-Key': `claimed-${++keys}` },
-  });
-  expect(accepted.status, JSON.stringify(accepted.body)).toBe(202);
-  await drainPostings();
-  const read = await callRoute(execution.getPosting, { caller, params: { gov: GOV, postingId: accepted.body.postingId } });
-  expect(read.body.status, JSON.stringify(read.body.reason)).toBe('applied');
-  return read.body as { postingId: string };
-}
+const applied = (route: (typeof execution)[keyof typeof execution], caller: TestCaller, params: object, body: unknown) =>
+  posting(route, caller, { gov: GOV, year: YEAR, ...params }, body);
 const reverse = (allocationId: string, reference: string) =>
   callRoute(reverseCashAllocation, {
     params: { gov: GOV, year: YEAR, allocationId },
