@@ -4,7 +4,7 @@ import { readBalances } from '#shared/stores/execution/ledger-balances.ts';
 import { callRoute } from '#test/support/api.ts';
 import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { callers, drainPostings, FUND, GOV, readItems, seedLine, YEAR } from '#test/integration/execution/support.ts';
+import { appliedPosting, callers, FUND, GOV, readItems, seedLine, YEAR } from '#test/integration/execution/support.ts';
 
 /**
  * 보증금 as 세입세출외현금 through the HTTP API and the postings consumer (issue #16; 지방재정법
@@ -32,16 +32,7 @@ const ask = (route: (typeof routes)[keyof typeof routes], caller: object, custod
     body,
     headers: { 'Idempotency-Key': `guarantee-${++keys}` },
   });
-const applied = async (answer: { status: number; body: { postingId?: string } }) => {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(202);
-  await drainPostings();
-  const read = await callRoute(routes.getPosting, {
-    caller: callers.financeOfficer,
-    params: { gov: GOV, postingId: String(answer.body.postingId) },
-  });
-  expect(read.body.status, JSON.stringify(read.body.reason)).toBe('applied');
-  return read.body;
-};
+const applied = appliedPosting;
 const deposit = (custodyId: string, guaranteeKind: string, amount: number, date: string) =>
   ask(routes.depositCustody, callers.bank, custodyId, {
     amount,
@@ -54,6 +45,11 @@ const deposit = (custodyId: string, guaranteeKind: string, amount: number, date:
   });
 const withdraw = (custodyId: string, purpose: string, amount: number, date: string) =>
   ask(routes.withdrawCustody, callers.bank, custodyId, { amount, date, purpose });
+/** One journal entry of two lines: Dr `debit` / Cr `credit`, `amount` each. */
+const entry = (debit: string, credit: string, amount: number) => [
+  { account: debit, debit: amount, credit: 0 },
+  { account: credit, debit: 0, credit: amount },
+];
 const record = async (custodyId: string) => (await readItems(`DOC#${GOV}#${custodyId}`))[0];
 const fundStatus = async () => (await callRoute(routes.getFundStatus, { caller: callers.ministry, params: { gov: GOV, year: YEAR } })).body;
 const yearBalance = async (account: string) => {
@@ -71,18 +67,12 @@ describe('보증금 held as 세입세출외현금', () => {
   it('takes in three 보증금 through the bank, each on its own record and liability', async () => {
     on('2026-03-10T10:00:00+09:00');
     const bid = await applied(await deposit('GD-BID-00001', 'bid-guarantee', 1_000_000, '2026-03-10'));
-    expect(bid.journal.lines).toEqual([
-      { account: '1101', debit: 1_000_000, credit: 0 },
-      { account: '2102', debit: 0, credit: 1_000_000 },
-    ]);
+    expect(bid.journal.lines).toEqual(entry('1101', '2102', 1_000_000));
     on('2026-04-01T10:00:00+09:00');
     await applied(await deposit('GD-CON-00001', 'contract-guarantee', 3_000_000, '2026-04-01'));
     on('2026-06-30T10:00:00+09:00');
     const defect = await applied(await deposit('GD-DEF-00001', 'defect-guarantee', 2_000_000, '2026-06-30'));
-    expect(defect.journal.lines).toEqual([
-      { account: '1101', debit: 2_000_000, credit: 0 },
-      { account: '2302', debit: 0, credit: 2_000_000 },
-    ]);
+    expect(defect.journal.lines).toEqual(entry('1101', '2302', 2_000_000));
     expect(await record('GD-DEF-00001')).toMatchObject({
       book: 'guarantee',
       custodyKind: 'defect-guarantee',
@@ -120,10 +110,7 @@ describe('보증금 held as 세입세출외현금', () => {
     const asRemittance = await withdraw('GD-BID-00001', 'remittance', 1_000_000, '2026-04-20');
     expect(asRemittance.body).toMatchObject({ status: 422, code: 'custody-purpose-not-allowed', context: { purpose: 'remittance' } });
     const returned = await applied(await withdraw('GD-BID-00001', 'return', 1_000_000, '2026-04-20'));
-    expect(returned.journal.lines).toEqual([
-      { account: '2102', debit: 1_000_000, credit: 0 },
-      { account: '1101', debit: 0, credit: 1_000_000 },
-    ]);
+    expect(returned.journal.lines).toEqual(entry('2102', '1101', 1_000_000));
   });
 
   it('forfeits the 계약보증금 into 세입: no cash moves, custody cash becomes budget cash', async () => {
@@ -132,10 +119,7 @@ describe('보증금 held as 세입세출외현금', () => {
     const byBank = await ask(routes.forfeitCustody, callers.bank, 'GD-CON-00001', body);
     expect(byBank.status).toBe(403);
     const forfeited = await applied(await ask(routes.forfeitCustody, callers.revenueOfficer, 'GD-CON-00001', body));
-    expect(forfeited.journal.lines).toEqual([
-      { account: '2102', debit: 3_000_000, credit: 0 },
-      { account: '4202', debit: 0, credit: 3_000_000 },
-    ]);
+    expect(forfeited.journal.lines).toEqual(entry('2102', '4202', 3_000_000));
     expect(await record('GD-CON-00001')).toMatchObject({ deposited: 3_000_000, released: 3_000_000, forfeited: 3_000_000 });
     expect((await readItems(`BUDGET#${GOV}#${YEAR}`, 'LINE#misc-revenue'))[0]).toMatchObject({ received: 3_000_000 });
     const again = await ask(routes.forfeitCustody, callers.revenueOfficer, 'GD-CON-00001', { ...body, amount: 1 });
@@ -147,10 +131,7 @@ describe('보증금 held as 세입세출외현금', () => {
     const repairFromContract = await withdraw('GD-CON-00001', 'defect-repair', 1, '2026-10-01');
     expect(repairFromContract.body).toMatchObject({ status: 422 });
     const repair = await applied(await withdraw('GD-DEF-00001', 'defect-repair', 500_000, '2026-10-01'));
-    expect(repair.journal.lines).toEqual([
-      { account: '2302', debit: 500_000, credit: 0 },
-      { account: '1101', debit: 0, credit: 500_000 },
-    ]);
+    expect(repair.journal.lines).toEqual(entry('2302', '1101', 500_000));
     on('2026-11-20T10:00:00+09:00');
     await applied(await withdraw('GD-DEF-00001', 'return', 1_500_000, '2026-11-20'));
     expect(await record('GD-DEF-00001')).toMatchObject({ deposited: 2_000_000, released: 2_000_000, forfeited: 0 });
