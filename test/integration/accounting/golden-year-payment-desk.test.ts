@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as contracts from '#shared/routes/contract.ts';
 import * as execution from '#shared/routes/execution.ts';
 import { requestClosing } from '#shared/routes/settlement.ts';
-import { allot, archivedReport, collect, fund, officials, posting, setUpAccounts } from '#test/integration/accounting/support.ts';
+import { allot, archivedReport, collect, fund, officials, posting, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
 import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
 import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
 import { callRoute } from '#test/support/api.ts';
@@ -78,24 +78,8 @@ async function payOnContract(commitmentId: string, amount: number, date: string,
 }
 
 /** 지출원인행위 → 지출결의 → 지급명령 (with withholdings) → 지급; the payment order's id. */
-async function pay(lineId: string, amount: number, date: string, withholdings?: { kind: string; amount: number }[]) {
-  const commit = await posting(execution.createCommitment, c.financeOfficer, base, {
-    lineId,
-    amount,
-    counterparty: '직원 및 거래처',
-    contractRef: `K-${lineId}`,
-    date,
-  });
-  const resolve = await posting(execution.resolvePayment, c.financeOfficer, { ...base, commitmentId: commit.postingId }, { amount, date });
-  const order = await posting(
-    execution.orderPayment,
-    c.disbursingOfficer,
-    { ...base, resolutionId: resolve.postingId },
-    { amount, date, ...(withholdings ? { withholdings } : {}) },
-  );
-  await posting(execution.confirmPayment, c.bank, { ...base, orderId: order.postingId }, { date });
-  return order.postingId;
-}
+const pay = async (lineId: string, amount: number, date: string, withholdings?: { kind: string; amount: number }[]) =>
+  (await spend(GOV, YEAR, lineId, amount, date, withholdings))[2]!.postingId;
 
 beforeAll(async () => {
   await setUpAccounts(GOV, [{ code: 'GEN', name: '일반회계', kind: 'general' }]);
