@@ -129,8 +129,12 @@ const forfeitPosting = (amount: number, custodyId = 'GD-00001') =>
     'ro-choi',
     `custody.${custodyId}`,
   );
-const withdrawPosting = (amount: number, custodyId = 'WH-2026-03-income-tax') =>
-  posting({ kind: 'withdraw', custodyId, amount, date: '2026-04-10', purpose: 'remittance' }, 'bank-seoul', `custody.${custodyId}`);
+const withdrawPosting = (
+  amount: number,
+  custodyId = 'WH-2026-03-income-tax',
+  purpose: 'remittance' | 'return' | 'defect-repair' = 'remittance',
+  date = '2026-04-10',
+) => posting({ kind: 'withdraw', custodyId, amount, date, purpose }, 'bank-seoul', `custody.${custodyId}`);
 const payPosting = (date = '2026-03-05') => posting({ kind: 'pay', orderId: 'O1', date }, 'bank-seoul');
 const returnPosting = (
   amount: number,
@@ -656,41 +660,25 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
     },
     {
       name: 'returns a 보증금 to its depositor: Dr 장기예수보증금 / Cr 현금',
-      message: posting(
-        { kind: 'withdraw', custodyId: 'GD-00001', amount: 300, date: '2026-11-02', purpose: 'return' },
-        'bank-seoul',
-        'custody.GD-00001',
-      ),
+      message: withdrawPosting(300, 'GD-00001', 'return', '2026-11-02'),
       books: { items: [guarantee({ deposited: 300 })] },
       expected: { applied: { amount: 300, deltas: { 'GD-00001': { released: 300 } }, journal: [dr('2302', 300), cr('1101', 300)] } },
     },
     {
       name: 'pays the repair from a 하자보수보증금 (the one use the law allows)',
-      message: posting(
-        { kind: 'withdraw', custodyId: 'GD-00001', amount: 90, date: '2026-10-01', purpose: 'defect-repair' },
-        'bank-seoul',
-        'custody.GD-00001',
-      ),
+      message: withdrawPosting(90, 'GD-00001', 'defect-repair', '2026-10-01'),
       books: { items: [guarantee({ deposited: 300 })] },
       expected: { applied: { amount: 90, deltas: { 'GD-00001': { released: 90 } }, journal: [dr('2302', 90), cr('1101', 90)] } },
     },
     {
       name: 'refuses a repair paid from a 계약보증금',
-      message: posting(
-        { kind: 'withdraw', custodyId: 'GD-00001', amount: 90, date: '2026-10-01', purpose: 'defect-repair' },
-        'bank-seoul',
-        'custody.GD-00001',
-      ),
+      message: withdrawPosting(90, 'GD-00001', 'defect-repair', '2026-10-01'),
       books: { items: [guarantee({ deposited: 300 }, 'contract-guarantee')] },
       expected: refused(422, 'custody-purpose-not-allowed', { purpose: 'defect-repair', kind: 'contract-guarantee' }),
     },
     {
       name: 'refuses to "return" what was withheld (it is remitted)',
-      message: posting(
-        { kind: 'withdraw', custodyId: 'WH-2026-03-income-tax', amount: 10, date: '2026-04-10', purpose: 'return' },
-        'bank-seoul',
-        'custody.WH-2026-03-income-tax',
-      ),
+      message: withdrawPosting(10, 'WH-2026-03-income-tax', 'return', '2026-04-10'),
       books: { items: [custody('WH-2026-03-income-tax', { deposited: 40 })] },
       expected: refused(422, 'custody-purpose-not-allowed', { purpose: 'return', book: 'withholding' }),
     },
