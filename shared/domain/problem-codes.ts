@@ -112,7 +112,7 @@ export const problemCodes = {
   // Allotment (예산배정) and cash allocation (자금배정)
   'allotment-exceeds-budget': 'allotted + amount ≤ budget would not hold',
   'reversal-below-committed': 'allotted − reversal ≥ committed would not hold',
-  'reversal-below-paid': 'allocated − reversal ≥ paid would not hold',
+  'reversal-below-paid': 'allocated − reversal ≥ max(paid, claimed) would not hold (claimed: paid plus orders awaiting the bank)',
   'allotment-not-found': 'the allotment to reverse does not exist',
   'cash-allocation-not-found': 'the cash allocation to reverse does not exist',
   'reversal-of-reversal': 'a reversal cannot itself be reversed',
@@ -199,6 +199,10 @@ export const problemCodes = {
   'order-outside-fiscal-year': '지급명령: by 회계령 제2조제2항 the payment belongs to another year than the line (시행령 제33조제3호)',
   'unknown-custody': 'no 세입세출외현금 record has this id (yet)',
   'release-within-deposit': "세입세출외현금: paid out ≤ held on the record would not hold (never more than the depositor's balance)",
+  'custody-purpose-not-allowed':
+    '세입세출외현금: this record is not paid out or forfeited for that purpose (remittance: withholdings; return, forfeiture: 보증금; repair: 하자보수보증금)',
+  'custody-record-mismatch': '세입세출외현금: the record holds another kind, depositor or 회계; a deposit adds only to its own record',
+  'forfeiture-fund-mismatch': '보증금 귀속: the revenue line is of another 회계 than the record',
   'posting-failed':
     'the posting could not be applied because of a fault of ours, after repeated attempts; the operators are alerted and replay it once repaired (do not resubmit it)',
 

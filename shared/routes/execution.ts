@@ -14,6 +14,8 @@ import {
   commitmentParams,
   correctionBody,
   custodyParams,
+  depositBody,
+  forfeitureBody,
   governmentFundStatus,
   idempotencyKeyHeader,
   ledgerBackfillBody,
@@ -150,15 +152,47 @@ export const withdrawCustody = posting({
   id: 'withdrawCustody',
   path: `${base}/custody/{custodyId}/withdrawals`,
   handler: 'expenditure/withdraw-custody',
-  summary: '세입세출외현금 paid out: the treasury bank remits amounts withheld (원천징수) from its record',
+  summary: '세입세출외현금 paid out: amounts withheld remitted, a 보증금 returned, a 하자보수보증금 paying the repair',
   description:
     'A payment order with withholdings deposits each kind withheld on the record WH-{yyyy-mm}-{kind} of the month paid; ' +
     'the remittance is due by the 10th of the next month (소득세법 제128조 and the insurance laws). It belongs to the year of ' +
-    'its own date (회계령 제51조제1항). Never more than the record holds (422 release-within-deposit).',
+    'its own date (회계령 제51조제1항). Never more than the record holds (422 release-within-deposit); each purpose only from ' +
+    'the records it may leave (422 custody-purpose-not-allowed).',
   tags: expenditure,
   access: makers('withdraw'),
   params: custodyParams,
   body: withdrawalBody,
+});
+
+export const depositCustody = posting({
+  id: 'depositCustody',
+  path: `${base}/custody/{custodyId}/deposits`,
+  handler: 'expenditure/deposit-custody',
+  summary: '세입세출외현금 received: the treasury bank takes in a 입찰·계약·하자보수보증금 onto its record',
+  description:
+    'The first deposit creates the record with its depositor, contract and the condition for return or forfeiture ' +
+    '(지방재정법 시행령 제40조제1항제2호); a later one adds to it only for the same kind, depositor and 회계 (422 ' +
+    'custody-record-mismatch). Dr 현금 / Cr 예수금 (입찰·계약보증금) or 장기예수보증금 (하자보수보증금). The fund status ' +
+    'counts it as 세입세출외현금, never as budget cash. Returned by a withdrawal (purpose return) or forfeited into 세입.',
+  tags: expenditure,
+  access: makers('deposit'),
+  params: custodyParams,
+  body: depositBody,
+});
+
+export const forfeitCustody = posting({
+  id: 'forfeitCustody',
+  path: `${base}/custody/{custodyId}/forfeiture`,
+  handler: 'expenditure/forfeit-custody',
+  summary: '귀속: a forfeited 보증금 taken into 세입 on a revenue line of the year (no cash moves)',
+  description:
+    'Only a 보증금 (422 custody-purpose-not-allowed), never more than the record holds (422 release-within-deposit), into ' +
+    'the 회계 that holds it (422 forfeiture-fund-mismatch). Dr the liability / Cr the revenue line’s target; the fund ' +
+    'status moves the amount from 세입세출외현금 to budget cash.',
+  tags: expenditure,
+  access: makers('forfeit'),
+  params: custodyParams,
+  body: forfeitureBody,
 });
 
 export const cancelCommitment = posting({

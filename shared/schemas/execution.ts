@@ -4,6 +4,8 @@ import { cashClosingExceptionCodes } from '#shared/domain/fiscal-calendar/except
 import { collectionSuspensionGroundKeys, writeOffGroundKeys } from '#shared/domain/execution/year-two/collection-grounds.ts';
 import { supplementaryExpenseKeys } from '#shared/domain/execution/year-two/supplementary-expenses.ts';
 import { withholdingKindCodes } from '#shared/domain/execution/withholding.ts';
+import { custodyPurposeCodes, guaranteeKindCodes } from '#shared/domain/execution/guarantee-deposits.ts';
+import { accountCode } from '#shared/schemas/budget.ts';
 import {
   fiscalYear,
   fiscalYearNumber,
@@ -66,8 +68,34 @@ const withholdings = z
   .optional()
   .describe('원천징수: amounts withheld from the gross, held as 세입세출외현금 until remitted by the 10th of the next month');
 export const paymentOrderBody = z.strictObject({ amount, date: isoDate, withholdings, exceptionCode, contractBasis });
-/** 세입세출외현금 paid out: the remittance of what was withheld. */
-export const withdrawalBody = z.strictObject({ amount, date: isoDate, purpose: z.literal('remittance'), exceptionCode });
+/** 세입세출외현금 paid out: what was withheld remitted, a 보증금 returned, a 하자보수보증금 paying the repair. */
+export const withdrawalBody = z.strictObject({
+  amount,
+  date: isoDate,
+  purpose: z
+    .enum(custodyPurposeCodes)
+    .describe('remittance (원천징수 records), return (a 보증금 to its depositor), defect-repair (a 하자보수보증금 paying the repair)'),
+  exceptionCode,
+});
+/** A 보증금 received onto a 세입세출외현금 record (지방재정법 시행령 제40조제1항제2호). */
+export const depositBody = z.strictObject({
+  amount,
+  date: isoDate,
+  fund: accountCode.describe('the 회계 that holds the record'),
+  guaranteeKind: z.enum(guaranteeKindCodes).describe('입찰보증금, 계약보증금 or 하자보수보증금'),
+  depositor: text(200).describe('who deposited it: business registration number or name (personal data: never logged)'),
+  contractId: contractId.optional().describe('the contract it guarantees'),
+  condition: text(500).describe('the condition for its return or forfeiture'),
+  exceptionCode,
+});
+/** 귀속: a 보증금 forfeited into 세입 on a revenue line of the posting's year. */
+export const forfeitureBody = z.strictObject({
+  amount,
+  date: isoDate,
+  revenueLineId: lineId.describe('the revenue line of this year the forfeited amount is received on'),
+  ground: text(500).describe('why it is forfeited (지방계약법 제12조, 제15조, 제21조)'),
+  exceptionCode,
+});
 export const paymentBody = z.strictObject({ date: isoDate, bankReference: text(100).optional(), exceptionCode });
 export const returnBody = z.strictObject({
   amount,
@@ -138,7 +166,7 @@ export const postingParams = govYearParams.extend({ postingId });
 export const assessmentParams = govYearParams.extend({ assessmentId: postingId });
 export const receiptParams = govYearParams.extend({ receiptId: postingId });
 export const custodyParams = govYearParams.extend({
-  custodyId: postingId.describe('a 세입세출외현금 record (WH-yyyy-mm-kind for withholdings)'),
+  custodyId: postingId.describe('a 세입세출외현금 record (WH-yyyy-mm-kind for withholdings; the desk names a 보증금 record)'),
 });
 export const postingStatusParams = z.strictObject({ gov: govCode, postingId });
 
@@ -214,6 +242,8 @@ export const postingMessage = z.strictObject({
     paymentBody.extend({ kind: z.literal('pay'), orderId: postingId }),
     returnBody.extend({ kind: z.literal('return'), orderId: postingId }),
     withdrawalBody.extend({ kind: z.literal('withdraw'), custodyId: postingId }),
+    depositBody.extend({ kind: z.literal('deposit'), custodyId: postingId }),
+    forfeitureBody.extend({ kind: z.literal('forfeit'), custodyId: postingId }),
     cancellationBody.extend({ kind: z.literal('cancel'), commitmentId: postingId }),
     reductionBody.extend({ kind: z.literal('reduce'), commitmentId: postingId }),
     correctionBody.extend({ kind: z.literal('correct'), originalPostingId: postingId }),

@@ -81,6 +81,21 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
     params: { year: YEAR, custodyId: 'WH-2026-03-income-tax' },
     body: { amount: 10_000, date: `${YEAR}-04-10`, purpose: 'remittance' },
   }),
+  depositCustody: posting({
+    params: { year: YEAR, custodyId: 'GD-C2026-001-defect' },
+    body: {
+      amount: 10_000,
+      date: `${YEAR}-04-10`,
+      fund: 'GEN',
+      guaranteeKind: 'defect-guarantee',
+      depositor: '(주)가나다건설',
+      condition: '하자담보책임기간 2년 경과 후 반환',
+    },
+  }),
+  forfeitCustody: posting({
+    params: { year: YEAR, custodyId: 'GD-C2026-001-defect' },
+    body: { amount: 10_000, date: `${YEAR}-05-10`, revenueLineId: 'R.GEN.2.MISC', ground: '하자보수 불이행' },
+  }),
   cancelCommitment: posting({
     params: { year: YEAR, commitmentId: 'missing-commitment' },
     body: { date: `${YEAR}-03-13`, reason: '계약 해지' },

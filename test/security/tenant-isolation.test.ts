@@ -83,6 +83,9 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   returnPayment: { own: ['treasury_bank'], other: [] },
   // 세입세출외현금 paid out (원천징수 remitted): the treasury bank confirms
   withdrawCustody: { own: ['treasury_bank'], other: [] },
+  // 보증금 received by the treasury bank; its forfeiture taken into 세입 by the 징수관
+  depositCustody: { own: ['treasury_bank'], other: [] },
+  forfeitCustody: { own: ['revenue_officer'], other: [] },
   cancelCommitment: { own: ['finance_officer'], other: [] },
   reduceCommitment: { own: ['finance_officer'], other: [] },
   correctPosting: { own: ['finance_officer', 'disbursing_officer', 'revenue_officer'], other: [] },

@@ -35,7 +35,7 @@ export function reverseCashAllocation(request: RequestInfo, asked: ReversalAsked
       const { fund, month } = original;
       const control = await getCash(gov, year, fund, month);
       // What the month's cash is spoken for: paid, or more when payment orders wait for the bank (시행령 제33조제2호).
-      const current = { allocated: control?.allocated ?? 0, paid: Math.max(control?.paid ?? 0, control?.claimed ?? 0) };
+      const current = { allocated: control?.allocated ?? 0, paid: control?.paid ?? 0, claimed: control?.claimed ?? 0 };
       const refused = cashReversalRefusal(current, original.amount);
       if (refused) return refused;
       const reversal: CashAllocation = {

@@ -206,6 +206,8 @@ function lineOfCommand(command: PostingCommand): string | undefined {
     case 'write-off':
       return command.lineId;
     case 'withdraw':
+    case 'deposit':
+    case 'forfeit':
       return `custody.${command.custodyId}`;
     default:
       return undefined;

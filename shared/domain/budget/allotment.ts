@@ -30,8 +30,25 @@ export const allotmentBreach = (control: { readonly budget: number; readonly all
 export const allotmentReversalBreach = (control: { readonly allotted: number; readonly committed: number }, amount: number) =>
   headroomBreach('allotted − reversal ≥ committed', ['allotted', control.allotted], ['committed', control.committed], amount);
 
-export const cashReversalBreach = (control: { readonly allocated: number; readonly paid: number }, amount: number) =>
-  headroomBreach('allocated − reversal ≥ paid', ['allocated', control.allocated], ['paid', control.paid], amount);
+/**
+ * Reversing a cash allocation of `amount`: what is left allocated must still cover what the month's
+ * cash is spoken for — paid, or more when payment orders given in the month wait for the bank
+ * (`claimed`, 지방회계법 시행령 제33조제2호: the 지출원 orders only within the cash allocated).
+ */
+export function cashReversalBreach(
+  control: { readonly allocated: number; readonly paid: number; readonly claimed?: number | undefined },
+  amount: number,
+): LimitBreach | undefined {
+  const claimed = control.claimed ?? 0;
+  const spokenFor = Math.max(control.paid, claimed);
+  const breach = headroomBreach(
+    'allocated − reversal ≥ max(paid, claimed)',
+    ['allocated', control.allocated],
+    ['spokenFor', spokenFor],
+    amount,
+  );
+  return breach && { ...breach, numbers: { allocated: control.allocated, paid: control.paid, claimed } };
+}
 
 /** Allotting `amount` on a line: refused when it would take allotted above the budget. */
 export function allotmentRefusal(
@@ -54,7 +71,10 @@ export function allotmentReversalRefusal(
 }
 
 /** Reversing a cash allocation of `amount`: refused when what is left allocated would not cover what is paid. */
-export function cashReversalRefusal(control: { readonly allocated: number; readonly paid: number }, amount: number): Refusal | undefined {
+export function cashReversalRefusal(
+  control: { readonly allocated: number; readonly paid: number; readonly claimed?: number | undefined },
+  amount: number,
+): Refusal | undefined {
   const breach = cashReversalBreach(control, amount);
   if (!breach) return undefined;
   return refusal(

@@ -41,6 +41,15 @@ export const postingMakers: { readonly [K in MadeKind]: Maker } = {
     cash: { instead: '세입세출외현금 deposit: money paid out in error is deposited again on its record' },
     source: '지방회계법 제44조제3항 (세입세출외현금 출납원), 제38조: the 금고 pays out what it holds; 지방재정법 시행령 제40조',
   },
+  deposit: {
+    roles: ['treasury_bank'],
+    cash: { instead: '세입세출외현금 withdrawal (purpose return): money received in error is paid back to the depositor' },
+    source: '지방회계법 제44조제3항 (세입세출외현금 출납원), 제38조; 회계령 제51조: the 금고 receives and keeps what is deposited',
+  },
+  forfeit: {
+    roles: ['revenue_officer'],
+    source: '지방회계법 제21조: 징수관 (the 세입 조치 of a 보증금 forfeited under 지방계약법 제12조, 제15조, 제21조 [U])',
+  },
   cancel: { roles: ['finance_officer'], source: '지방회계법 제29조: 재무관 (practice: 지출원인행위 취소)' },
   reduce: { roles: ['finance_officer'], source: '지방회계법 제29조: 재무관 (practice: 지출원인행위 감액)' },
   assess: { roles: ['revenue_officer'], source: '지방회계법 제21조: 징수관' },

@@ -1,5 +1,6 @@
 import type { Role } from '#shared/auth/roles.ts';
 import type { Attribution } from '#shared/domain/fiscal-calendar/attribution.ts';
+import type { CustodyPurpose, GuaranteeKind } from '#shared/domain/execution/guarantee-deposits.ts';
 import type { Withholding } from '#shared/domain/execution/withholding.ts';
 
 /**
@@ -55,7 +56,28 @@ export type PostingCommand =
       readonly custodyId: string;
       readonly amount: number;
       readonly date: string;
-      readonly purpose: 'remittance';
+      readonly purpose: CustodyPurpose;
+    } & YearEnd)
+  /** A 보증금 received by the treasury bank onto a 세입세출외현금 record (rules/deposit.ts). */
+  | ({
+      readonly kind: 'deposit';
+      readonly custodyId: string;
+      readonly amount: number;
+      readonly date: string;
+      readonly fund: string;
+      readonly guaranteeKind: GuaranteeKind;
+      readonly depositor: string;
+      readonly contractId?: string | undefined;
+      readonly condition: string;
+    } & YearEnd)
+  /** A forfeited 보증금 taken into 세입 on `revenueLineId` (귀속, rules/forfeit.ts). */
+  | ({
+      readonly kind: 'forfeit';
+      readonly custodyId: string;
+      readonly amount: number;
+      readonly date: string;
+      readonly revenueLineId: string;
+      readonly ground: string;
     } & YearEnd)
   | { readonly kind: 'cancel'; readonly commitmentId: string; readonly date: string; readonly reason: string }
   /** 지출원인행위 감액: the unresolved part of a commitment released, payments or not (rules/reduce.ts). */

@@ -29,6 +29,10 @@ const DOC_ATTRIBUTES = [
   'custodyKind',
   'month',
   'dueDate',
+  // a 보증금's depositor, contract and the condition for its return or forfeiture (guarantee-deposits.ts)
+  'depositor',
+  'contractId',
+  'condition',
   'party',
   // the month whose cash a payment order claimed until the bank pays it (rules/order-checks.ts)
   'cashMonth',

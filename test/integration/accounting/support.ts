@@ -47,7 +47,8 @@ export async function fund(gov: string, year: number, account: string, month: st
 }
 
 let keys = 0;
-async function posting(route: (typeof execution)[keyof typeof execution], caller: TestCaller, params: object, body: unknown) {
+/** A posting through its route, the consumer drained, and its status read: it must be applied. */
+export async function posting(route: (typeof execution)[keyof typeof execution], caller: TestCaller, params: object, body: unknown) {
   const accepted = await callRoute(route, {
     caller,
     params: params as Record<string, string | number>,
@@ -71,8 +72,18 @@ export interface AppliedPosting {
   readonly journal?: { readonly lines: readonly { account: string; debit: number; credit: number }[] };
 }
 
-/** 지출원인행위 → 지출결의 (the cost or asset accrues) → 지급명령 → 지급 (the cash goes), each applied. */
-export async function spend(gov: string, year: number, lineId: string, amount: number, date: string): Promise<AppliedPosting[]> {
+/**
+ * 지출원인행위 → 지출결의 (the cost or asset accrues) → 지급명령 (with its 원천징수, if any) → 지급 (the
+ * cash goes), each applied.
+ */
+export async function spend(
+  gov: string,
+  year: number,
+  lineId: string,
+  amount: number,
+  date: string,
+  withholdings?: readonly { kind: string; amount: number }[],
+): Promise<AppliedPosting[]> {
   const c = officials(gov);
   const base = { gov, year };
   const commit = await posting(execution.createCommitment, c.financeOfficer, base, {
@@ -83,7 +94,12 @@ export async function spend(gov: string, year: number, lineId: string, amount: n
     date,
   });
   const resolve = await posting(execution.resolvePayment, c.financeOfficer, { ...base, commitmentId: commit.postingId }, { amount, date });
-  const order = await posting(execution.orderPayment, c.disbursingOfficer, { ...base, resolutionId: resolve.postingId }, { amount, date });
+  const order = await posting(
+    execution.orderPayment,
+    c.disbursingOfficer,
+    { ...base, resolutionId: resolve.postingId },
+    { amount, date, ...(withholdings ? { withholdings } : {}) },
+  );
   const pay = await posting(
     execution.confirmPayment,
     c.bank,

@@ -3,7 +3,7 @@ import * as routes from '#shared/routes/execution.ts';
 import { callRoute } from '#test/support/api.ts';
 import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { callers, drainPostings, FUND, GOV, seedCash, seedLine, YEAR } from '#test/integration/execution/support.ts';
+import { appliedPosting, callers, FUND, GOV, seedCash, seedLine, YEAR } from '#test/integration/execution/support.ts';
 
 /**
  * The fund status keeps budget cash and 세입세출외현금 apart (issue #16): a March salary of 3,000,000
@@ -31,14 +31,7 @@ const post = async (
     body,
     headers: { 'Idempotency-Key': `custody-${++keys}` },
   });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(202);
-  await drainPostings();
-  const read = await callRoute(routes.getPosting, {
-    caller: callers.financeOfficer,
-    params: { gov: GOV, postingId: String(answer.body.postingId) },
-  });
-  expect(read.body.status, JSON.stringify(read.body.reason)).toBe('applied');
-  return String(answer.body.postingId);
+  return String((await appliedPosting(answer)).postingId);
 };
 const fundStatus = async () => (await callRoute(routes.getFundStatus, { caller: callers.ministry, params: { gov: GOV, year: YEAR } })).body;
 const nationalStatus = async () =>

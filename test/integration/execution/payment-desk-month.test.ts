@@ -7,7 +7,7 @@ import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { callRoute } from '#test/support/api.ts';
 import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { callers, drainPostings, FUND, GOV, readItems, readLine, seedCash, seedLine, YEAR } from '#test/integration/execution/support.ts';
+import { appliedPosting, callers, FUND, GOV, readItems, readLine, seedCash, seedLine, YEAR } from '#test/integration/execution/support.ts';
 
 /**
  * The cash side of the payment desk through the HTTP API, on the business clock (as the year-boundary
@@ -28,16 +28,7 @@ const post = (route: (typeof routes)[keyof typeof routes], caller: object, param
     body,
     headers: { 'Idempotency-Key': `desk-${++keys}` },
   });
-const applied = async (answer: { status: number; body: { postingId?: string } }) => {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(202);
-  await drainPostings();
-  const read = await callRoute(routes.getPosting, {
-    caller: callers.financeOfficer,
-    params: { gov: GOV, postingId: String(answer.body.postingId) },
-  });
-  expect(read.body.status, JSON.stringify(read.body.reason)).toBe('applied');
-  return read.body;
-};
+const applied = appliedPosting;
 const custody = async (custodyId: string) => (await readItems(`DOC#${GOV}#${custodyId}`))[0];
 
 const GROSS = 3_000_000;

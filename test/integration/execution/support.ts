@@ -21,6 +21,8 @@ import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import { messageGroupId } from '#shared/domain/execution/posting.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { handler } from '#functions/postings/apply-postings.ts';
+import { expect } from 'vitest';
+import { getPosting } from '#shared/routes/execution.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import type { Route } from '#shared/http/route.ts';
@@ -251,4 +253,19 @@ export function postingClient(prefix: string) {
     await drainPostings();
     return result.body.postingId as string;
   };
+}
+
+/**
+ * A posting route's answer, accepted (202), drained and read back: it must be applied. Answers the
+ * posting as GET statusUrl shows it (its journal lines included).
+ */
+export async function appliedPosting(answer: { status: number; body: { postingId?: string } }) {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+  await drainPostings();
+  const read = await callRoute(getPosting, {
+    caller: callers.financeOfficer,
+    params: { gov: GOV, postingId: String(answer.body.postingId) },
+  });
+  expect(read.body.status, JSON.stringify(read.body.reason)).toBe('applied');
+  return read.body;
 }

@@ -17,6 +17,8 @@ import { suspendCollection } from '#shared/domain/execution/rules/suspend-collec
 import { writeOff } from '#shared/domain/execution/rules/write-off.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 import { withdraw } from '#shared/domain/execution/rules/withdraw.ts';
+import { deposit } from '#shared/domain/execution/rules/deposit.ts';
+import { forfeit } from '#shared/domain/execution/rules/forfeit.ts';
 
 /** The rule of every posting kind: the compiler refuses a kind without one. */
 export const postingRules: { readonly [K in PostingKind]: PostingRule<K> } = {
@@ -35,6 +37,8 @@ export const postingRules: { readonly [K in PostingKind]: PostingRule<K> } = {
   refund,
   // 세입세출외현금
   withdraw,
+  deposit,
+  forfeit,
   // both
   correct,
   // the year after (issue #15): 과년도 수입·지출, 불납결손, 징수정지

@@ -96,11 +96,45 @@ const custody = (docId: string, counters: { deposited: number; released?: number
   documentItem(
     'custody',
     docId,
-    { book: 'withholding', month: '2026-03', dueDate: '2026-04-10' },
+    { book: 'withholding', custodyKind: 'income-tax', month: '2026-03', dueDate: '2026-04-10' },
     { released: 0, forfeited: 0, ...counters },
   );
-const withdrawPosting = (amount: number, custodyId = 'WH-2026-03-income-tax') =>
-  posting({ kind: 'withdraw', custodyId, amount, date: '2026-04-10', purpose: 'remittance' }, 'bank-seoul', `custody.${custodyId}`);
+/** A 하자보수보증금 (or another 보증금) of (주)가나 held on GD-1. */
+const guarantee = (counters: { deposited: number; released?: number }, kind = 'defect-guarantee', fund = 'general') =>
+  documentItem(
+    'custody',
+    'GD-00001',
+    { book: 'guarantee', custodyKind: kind, depositor: '(주)가나', fund, condition: '하자기간 2년' },
+    { released: 0, forfeited: 0, ...counters },
+  );
+const depositPosting = (amount: number, extra: { guaranteeKind?: 'bid-guarantee' | 'defect-guarantee'; depositor?: string } = {}) =>
+  posting(
+    {
+      kind: 'deposit',
+      custodyId: 'GD-00001',
+      amount,
+      date: '2026-06-30',
+      fund: 'general',
+      guaranteeKind: extra.guaranteeKind ?? 'defect-guarantee',
+      depositor: extra.depositor ?? '(주)가나',
+      contractId: 'C2026-001',
+      condition: '하자기간 2년',
+    },
+    'bank-seoul',
+    'custody.GD-00001',
+  );
+const forfeitPosting = (amount: number, custodyId = 'GD-00001') =>
+  posting(
+    { kind: 'forfeit', custodyId, amount, date: '2026-09-01', revenueLineId: 'R1', ground: '하자보수 불이행' },
+    'ro-choi',
+    `custody.${custodyId}`,
+  );
+const withdrawPosting = (
+  amount: number,
+  custodyId = 'WH-2026-03-income-tax',
+  purpose: 'remittance' | 'return' | 'defect-repair' = 'remittance',
+  date = '2026-04-10',
+) => posting({ kind: 'withdraw', custodyId, amount, date, purpose }, 'bank-seoul', `custody.${custodyId}`);
 const payPosting = (date = '2026-03-05') => posting({ kind: 'pay', orderId: 'O1', date }, 'bank-seoul');
 const returnPosting = (
   amount: number,
@@ -625,10 +659,92 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       expected: refused(422, 'release-within-deposit', { rule: 'release-within-deposit', item: 'custody', released: 10, deposited: 50 }),
     },
     {
+      name: 'returns a 보증금 to its depositor: Dr 장기예수보증금 / Cr 현금',
+      message: withdrawPosting(300, 'GD-00001', 'return', '2026-11-02'),
+      books: { items: [guarantee({ deposited: 300 })] },
+      expected: { applied: { amount: 300, deltas: { 'GD-00001': { released: 300 } }, journal: [dr('2302', 300), cr('1101', 300)] } },
+    },
+    {
+      name: 'pays the repair from a 하자보수보증금 (the one use the law allows)',
+      message: withdrawPosting(90, 'GD-00001', 'defect-repair', '2026-10-01'),
+      books: { items: [guarantee({ deposited: 300 })] },
+      expected: { applied: { amount: 90, deltas: { 'GD-00001': { released: 90 } }, journal: [dr('2302', 90), cr('1101', 90)] } },
+    },
+    {
+      name: 'refuses a repair paid from a 계약보증금',
+      message: withdrawPosting(90, 'GD-00001', 'defect-repair', '2026-10-01'),
+      books: { items: [guarantee({ deposited: 300 }, 'contract-guarantee')] },
+      expected: refused(422, 'custody-purpose-not-allowed', { purpose: 'defect-repair', kind: 'contract-guarantee' }),
+    },
+    {
+      name: 'refuses to "return" what was withheld (it is remitted)',
+      message: withdrawPosting(10, 'WH-2026-03-income-tax', 'return', '2026-04-10'),
+      books: { items: [custody('WH-2026-03-income-tax', { deposited: 40 })] },
+      expected: refused(422, 'custody-purpose-not-allowed', { purpose: 'return', book: 'withholding' }),
+    },
+    {
       name: 'refuses a record that does not exist',
       message: withdrawPosting(1, 'WH-2026-03-health-insurance'),
       books: {},
       expected: refused(422, 'unknown-custody', { custodyId: 'WH-2026-03-health-insurance' }),
+    },
+  ],
+  deposit: [
+    {
+      name: 'a first 하자보수보증금 creates its record: Dr 현금 / Cr 장기예수보증금',
+      message: depositPosting(300),
+      books: {},
+      expected: { applied: { amount: 300, deltas: { 'GD-00001': { deposited: 300 } }, journal: [dr('1101', 300), cr('2302', 300)] } },
+    },
+    {
+      name: 'a 입찰보증금 is held in 예수금',
+      message: depositPosting(50, { guaranteeKind: 'bid-guarantee' }),
+      books: {},
+      expected: { applied: { amount: 50, deltas: { 'GD-00001': { deposited: 50 } }, journal: [dr('1101', 50), cr('2102', 50)] } },
+    },
+    {
+      name: 'adds to the record of the same kind and depositor',
+      message: depositPosting(100),
+      books: { items: [guarantee({ deposited: 300 })] },
+      expected: { applied: { amount: 100, deltas: { 'GD-00001': { deposited: 100 } }, journal: [dr('1101', 100), cr('2302', 100)] } },
+    },
+    {
+      name: 'refuses to add another depositor’s money to the record',
+      message: depositPosting(100, { depositor: '(주)다라' }),
+      books: { items: [guarantee({ deposited: 300 })] },
+      expected: refused(422, 'custody-record-mismatch', { custodyId: 'GD-00001', asked: { depositor: '(주)다라' } }),
+    },
+  ],
+  forfeit: [
+    {
+      name: 'takes a forfeited 보증금 into 세입: Dr 장기예수보증금 / Cr revenue, no cash line',
+      message: forfeitPosting(120),
+      books: { items: [guarantee({ deposited: 300 }), revenueLine({})] },
+      expected: {
+        applied: {
+          amount: 120,
+          deltas: { 'GD-00001': { released: 120, forfeited: 120 }, line: { received: 120 } },
+          journal: [dr('2302', 120), cr('4202', 120)],
+        },
+      },
+    },
+    {
+      name: 'never more than the record still holds',
+      message: forfeitPosting(201),
+      books: { items: [guarantee({ deposited: 300, released: 100 }), revenueLine({})] },
+      expected: refused(422, 'release-within-deposit', { rule: 'release-within-deposit', item: 'custody', released: 100, deposited: 300 }),
+    },
+    {
+      name: 'never what was withheld for others (only a 보증금 is forfeited)',
+      message: forfeitPosting(10, 'WH-2026-03-income-tax'),
+      books: { items: [custody('WH-2026-03-income-tax', { deposited: 40 }), revenueLine({})] },
+      expected: refused(422, 'custody-purpose-not-allowed', { purpose: 'forfeiture', book: 'withholding' }),
+    },
+    {
+      name: 'only into the 회계 that holds the record',
+      message: forfeitPosting(10),
+      books: { items: [guarantee({ deposited: 300 }, 'contract-guarantee', 'water'), revenueLine({})] },
+      expected: refused(422, 'forfeiture-fund-mismatch', { custodyFund: 'water', lineFund: 'general' }),
     },
   ],
   cancel: [
