@@ -313,6 +313,11 @@ export const problemCodes = {
   'objection-period-passed': 'an 이의신청 is filed within 20 days of the notice it objects to (보조금법 §36의2①)',
   'objection-not-found': 'the application has no 이의신청 of that number',
   'objection-decided': 'the 이의신청 was decided already (보조금법 §36의2③)',
+  'objection-acceptance-not-asked': 'only a decided objection to the 교부 결정 or its conditions is accepted, once (보조금법 §36의2③ 후단)',
+  'objection-acceptance-late': 'the decision on an objection is accepted within 20 days of its notice (보조금법 §36의2③ 후단)',
+  'withdrawal-not-deemed': 'a 철회 간주 is recorded for the whole decision once acceptBy passed without acceptance (보조금법 §36의2③ 후단)',
+  'application-deemed-withdrawn':
+    'the objector did not accept the decision on its objection in time: the application counts as withdrawn (보조금법 §36의2③ 후단)',
   'report-cut-outside-band': 'the cut of the next grant is outside the band of the report’s delay (보조금령 §9④)',
 
   // Contracts and payment forms (지방계약법, 선금급, 개산급, 일상경비등)

@@ -10,6 +10,7 @@ import {
   applicationView,
   cancellationBody,
   objectionBody,
+  objectionAcceptanceBody,
   objectionDecisionBody,
   objectionParams,
   decisionBody,
@@ -271,6 +272,22 @@ export const decideSubsidyObjection = defineRoute({
   body: objectionDecisionBody,
   response: applicationView,
   maxBodyBytes: BODY,
+});
+
+export const acceptSubsidyObjectionDecision = defineRoute({
+  id: 'acceptSubsidyObjectionDecision',
+  method: 'POST',
+  path: `${app}/objections/{objectionNo}/acceptance`,
+  handler: 'subsidy/accept-objection-decision',
+  summary: 'The objector accepts the decision on its objection to the 교부 결정 or its conditions (보조금법 §36의2③ 후단)',
+  description:
+    'By `acceptBy` (422 objection-acceptance-late after it), once. Not accepted by then, the application counts as withdrawn: payment requests, payments and spending dated later are refused 409 application-deemed-withdrawn, and the 사업부서 records the lapse as a cancellation with ground `withdrawn`.',
+  tags,
+  access: governmentWrite('subsidy_recipient'),
+  params: objectionParams,
+  body: objectionAcceptanceBody,
+  response: applicationView,
+  maxBodyBytes: 1024,
 });
 
 export const recordSubsidyReturn = defineRoute({

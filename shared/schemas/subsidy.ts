@@ -160,11 +160,18 @@ export const objectionDecisionBody = z.strictObject({
   measures: text(1, 4000).describe('the measures taken, as notified to the objector'),
 });
 
+/** The objector's 수락 of the decision on its objection (보조금법 §36의2③ 후단). */
+export const objectionAcceptanceBody = z.strictObject({
+  acceptedOn: isoDate.describe('the day the objector accepts the decision (no later than its acceptBy)'),
+});
+
 export const cancellationBody = z.strictObject({
   ground: z
     .string()
     .max(40)
-    .describe('circumstances (§11 사정변경), other-use, violation, fraud or ordinance (§12①1–4); others are refused with the list'),
+    .describe(
+      'circumstances (§11 사정변경), other-use, violation, fraud or ordinance (§12①1–4), withdrawn (§36의2③ 후단); others are refused with the list',
+    ),
   amount: positiveWon.describe('the part of the decision cancelled (the whole decision for a full cancellation)'),
   reason: text(1, 1000),
   cancelledOn: isoDate,

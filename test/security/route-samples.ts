@@ -258,6 +258,10 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
     params: { year: YEAR, applicationId: 'A0000000000', objectionNo: 1 },
     body: { decidedOn: `${YEAR}-09-20`, outcome: 'dismissed', heard: '보조사업자 대표 (9월 15일)', measures: '취소 유지' },
   },
+  acceptSubsidyObjectionDecision: {
+    params: { year: YEAR, applicationId: 'A0000000000', objectionNo: 1 },
+    body: { acceptedOn: `${YEAR}-09-25` },
+  },
   recordSubsidyReturn: { params: { year: YEAR, applicationId: 'A0000000000' }, body: { amount: 1_000_000, receivedOn: `${YEAR}-12-20` } },
   imposeSubsidySanction: {
     params: { year: YEAR, applicationId: 'A0000000000' },

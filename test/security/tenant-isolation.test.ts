@@ -154,6 +154,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   cancelSubsidyGrant: { own: ['department_official'], other: [] },
   fileSubsidyObjection: { own: ['subsidy_recipient'], other: [] },
   decideSubsidyObjection: { own: ['department_official'], other: [] },
+  acceptSubsidyObjectionDecision: { own: ['subsidy_recipient'], other: [] },
   recordSubsidyReturn: { own: ['revenue_officer', 'disbursing_officer'], other: [] },
   imposeSubsidySanction: { own: ['department_official'], other: [] },
   registerSubsidyExclusion: { own: ['budget_officer', 'department_official'], other: [] },
