@@ -290,6 +290,8 @@ export const problemCodes = {
   'grant-exceeds-program-budget': "the program's budget does not hold the grant",
   'recipient-excluded': 'an identifier of the applicant is on the nationwide exclusion register (보조금법 §32; 보조금령 §19⑥)',
   'subsidy-returns-outstanding': 'the applicant has an unpaid 반환; further grants are suspended (보조금법 §33)',
+  'nationwide-check-stale':
+    'a grant or exclusion of the same recipient was recorded after the nationwide check; the decision is checked again (보조금법 §6③)',
   'similar-grant-unresolved': 'similar grants of the same or a related recipient overlap; decide with a recorded reason',
   'payment-request-not-found': 'the payment request (교부신청) does not exist',
   'payment-request-settled': 'the payment request was paid already',
