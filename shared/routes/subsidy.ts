@@ -25,6 +25,13 @@ import {
   program,
   programBody,
   programParams,
+  publicationDecisionBody,
+  publicationNoticeBody,
+  publicationParams,
+  publicationStatementBody,
+  publicationView,
+  publishedNamesQuery,
+  publishedNamesView,
   recipientGrantsParams,
   reportBody,
   returnBody,
@@ -331,6 +338,67 @@ export const registerSubsidyExclusion = defineRoute({
   response: exclusionView,
   status: 201,
   maxBodyBytes: BODY,
+});
+
+const publications = '/governments/{gov}/subsidy-publications';
+
+export const noticeSubsidyPublication = defineRoute({
+  id: 'noticeSubsidyPublication',
+  method: 'POST',
+  path: publications,
+  handler: 'subsidy/notice-publication',
+  summary: '명단 공표: the written notice of what would be published, with the period to state views (보조금법 §30③; 보조금령 §17①④)',
+  tags,
+  access: governmentWrite('budget_officer', 'department_official'),
+  params: govParams,
+  body: publicationNoticeBody,
+  response: publicationView,
+  status: 201,
+  maxBodyBytes: BODY,
+});
+
+export const recordSubsidyPublicationStatement = defineRoute({
+  id: 'recordSubsidyPublicationStatement',
+  method: 'POST',
+  path: `${publications}/{publicationId}/statement`,
+  handler: 'subsidy/record-publication-statement',
+  summary: '명단 공표: the person’s 소명 or statement, received by the day the notice set (보조금법 §30③)',
+  description: 'Refused 422 publication-statement-late outside noticeOn…statementBy; 409 publication-decided once decided.',
+  tags,
+  access: governmentWrite('budget_officer', 'department_official'),
+  params: publicationParams,
+  body: publicationStatementBody,
+  response: publicationView,
+  maxBodyBytes: BODY,
+});
+
+export const decideSubsidyPublication = defineRoute({
+  id: 'decideSubsidyPublication',
+  method: 'POST',
+  path: `${publications}/{publicationId}/decision`,
+  handler: 'subsidy/decide-publication',
+  summary: '명단 공표: the decision after the committee — published for 1 year (+ up to 1) or withheld on a 영 §17③ ground (보조금법 §30)',
+  description:
+    'Refused 409 publication-hearing-open before statementBy without a statement, 409 publication-appeal-pending while an objection on the referenced application is pending (§30④), 422 publication-notice-after-committee.',
+  tags,
+  access: governmentWrite('budget_officer', 'department_official'),
+  params: publicationParams,
+  body: publicationDecisionBody,
+  response: publicationView,
+  maxBodyBytes: BODY,
+});
+
+export const listSubsidyPublishedNames = defineRoute({
+  id: 'listSubsidyPublishedNames',
+  method: 'GET',
+  path: '/governments/{gov}/subsidy-published-names',
+  handler: 'subsidy/published-names',
+  summary: 'The 명단 공표 as the government’s site shows it on a day (public; the items of 보조금령 §17①, no identifiers)',
+  tags,
+  access: publicAccess,
+  params: govParams,
+  query: publishedNamesQuery,
+  response: publishedNamesView,
 });
 
 export const listMySubsidyApplications = defineRoute({
