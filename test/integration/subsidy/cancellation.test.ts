@@ -1,10 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import {
   cancelSubsidyGrant,
-  createSubsidyProgram,
   decideSubsidyGrant,
   acceptSubsidyObjectionDecision,
   decideSubsidyObjection,
@@ -21,6 +20,7 @@ import {
 } from '#shared/routes/subsidy.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { drainPostings, seedLine } from '#test/integration/execution/support.ts';
+import { auditOperations, publicCallProgram } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -100,20 +100,7 @@ describe('교부결정 취소 (보조금법 §11, §12) and the 반환 it orders
   it('sets up a 공모 and two decided grants (the commitments on the line)', async () => {
     await seedLine({ gov: GOV, lineId: LINE, allotted: 100_000_000, itemCode: '307-02' });
     await seedLine({ gov: GOV, lineId: REVENUE_LINE, kind: 'revenue', allotted: 0 });
-    const created = await callRoute(createSubsidyProgram, {
-      params: { gov: GOV, year },
-      body: {
-        programId: 'FESTIVAL',
-        name: '마을 축제 지원',
-        lineId: LINE,
-        budget: 50_000_000,
-        minOwnShareBp: 1000,
-        eligibleKinds: ['group'],
-        selection: { kind: 'public-call', opensOn: `${year}-02-01`, closesOn: `${year}-02-28` },
-      },
-      caller: budget,
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await publicCallProgram(GOV, year, budget, { programId: 'FESTIVAL', name: '마을 축제 지원', lineId: LINE, budget: 50_000_000 });
     grants.storm = await decidedGrant('rcp-storm', '1058765430', '해오름', '700707-1234567');
     grants.fraud = await decidedGrant('rcp-fraud', '2208112341', '달빛', '810808-2345678');
     expect(await committed()).toBe(18_000_000);
@@ -306,15 +293,7 @@ describe('교부결정 취소 (보조금법 §11, §12) and the 반환 it orders
   });
 
   it('wrote the audit record of each cancellation', async () => {
-    const month = new Date().toISOString().slice(0, 7);
-    const { Items = [] } = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `AUDIT#${GOV}#${month}` },
-      }),
-    );
-    expect(Items.filter((item) => item.operation === 'subsidy.grant.cancel')).toHaveLength(3);
+    expect(await auditOperations(GOV, 'subsidy.grant.cancel')).toHaveLength(3);
   });
 });
 

@@ -3,8 +3,9 @@ import { decideGrant } from '#shared/application/subsidy/decide-grant.ts';
 import { postingLedger } from '#shared/application/subsidy/ledger-postings.ts';
 import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-import { createSubsidyProgram, decideSubsidyGrant, reviewSubsidyApplication, submitSubsidyApplication } from '#shared/routes/subsidy.ts';
+import { decideSubsidyGrant, reviewSubsidyApplication, submitSubsidyApplication } from '#shared/routes/subsidy.ts';
 import { seedLine } from '#test/integration/execution/support.ts';
+import { publicCallProgram } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { problemOf } from '#test/support/problem.ts';
@@ -34,20 +35,7 @@ const officerOf = (gov: string): TestCaller => ({ sub: `dept-${gov}`, roles: ['d
 async function reviewedApplication(gov: string): Promise<string> {
   const budget: TestCaller = { sub: `budget-${gov}`, roles: ['budget_officer'], gov };
   await seedLine({ gov, lineId: LINE, allotted: 100_000_000, itemCode: '307-02' });
-  const created = await callRoute(createSubsidyProgram, {
-    params: { gov, year },
-    body: {
-      programId: 'ARTS',
-      name: '전통예술 공연 지원',
-      lineId: LINE,
-      budget: 50_000_000,
-      minOwnShareBp: 1000,
-      eligibleKinds: ['group'],
-      selection: { kind: 'public-call', opensOn: `${year}-02-01`, closesOn: `${year}-02-28` },
-    },
-    caller: budget,
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  await publicCallProgram(gov, year, budget, { programId: 'ARTS', name: '전통예술 공연 지원', lineId: LINE, budget: 50_000_000 });
   const applied = await callRoute(submitSubsidyApplication, {
     params: { gov, year, programId: 'ARTS' },
     body: {

@@ -1,13 +1,11 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
-import { tableName } from '#shared/config/env.ts';
 import {
   decideSubsidyPublication,
   listSubsidyPublishedNames,
   noticeSubsidyPublication,
   recordSubsidyPublicationStatement,
 } from '#shared/routes/subsidy.ts';
+import { auditOperations } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -121,15 +119,7 @@ describe('명단 공표 with the prior hearing (보조금법 §30③④; 보조�
   });
 
   it('audits each step', async () => {
-    const month = new Date().toISOString().slice(0, 7);
-    const { Items = [] } = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `AUDIT#${GOV}#${month}` },
-      }),
-    );
-    const operations = Items.map((item) => String(item.operation)).filter((op) => op.startsWith('subsidy.publication.'));
+    const operations = await auditOperations(GOV, 'subsidy.publication.');
     expect(operations.sort()).toEqual([
       'subsidy.publication.decide',
       'subsidy.publication.decide',
