@@ -300,6 +300,17 @@ export const problemCodes = {
   'grant-exceeds-program-budget': "the program's budget does not hold the grant",
   'recipient-excluded': 'an identifier of the applicant is on the nationwide exclusion register (보조금법 §32; 보조금령 §19⑥)',
   'subsidy-returns-outstanding': 'the applicant has an unpaid 반환; further grants are suspended (보조금법 §33)',
+  'publication-statement-period': 'a 명단 공표 notice gives a period for the statement ending after the notice (보조금법 §30③)',
+  'publication-statement-late': 'a statement against a 명단 공표 is taken from the notice to the day it set (보조금법 §30③)',
+  'publication-notice-after-committee': 'the 명단 공표 notice comes before the committee meets, the decision after (보조금령 §17④)',
+  'publication-hearing-open': 'a 명단 공표 is decided after the statement period, unless the statement came (보조금법 §30③)',
+  'publication-appeal-pending': 'a 명단 공표 waits until the objection or appeal against the measure ended (보조금법 §30④)',
+  'publication-withholding-ground': 'not publishing needs a ground of 보조금령 §17③ (보조금법 §30②)',
+  'publication-extension-too-long': 'the 1-year publication is extended by at most 1 year (보조금령 §17②)',
+  'publication-not-found': 'the government has no 명단 공표 case of that id',
+  'publication-decided': 'the 명단 공표 case was decided already',
+  'nationwide-check-stale':
+    'a grant or exclusion of the same recipient was recorded after the nationwide check; the decision is checked again (보조금법 §6③)',
   'similar-grant-unresolved': 'similar grants of the same or a related recipient overlap; decide with a recorded reason',
   'payment-request-not-found': 'the payment request (교부신청) does not exist',
   'payment-request-settled': 'the payment request was paid already',
@@ -323,6 +334,11 @@ export const problemCodes = {
   'objection-period-passed': 'an 이의신청 is filed within 20 days of the notice it objects to (보조금법 §36의2①)',
   'objection-not-found': 'the application has no 이의신청 of that number',
   'objection-decided': 'the 이의신청 was decided already (보조금법 §36의2③)',
+  'objection-acceptance-not-asked': 'only a decided objection to the 교부 결정 or its conditions is accepted, once (보조금법 §36의2③ 후단)',
+  'objection-acceptance-late': 'the decision on an objection is accepted within 20 days of its notice (보조금법 §36의2③ 후단)',
+  'withdrawal-not-deemed': 'a 철회 간주 is recorded for the whole decision once acceptBy passed without acceptance (보조금법 §36의2③ 후단)',
+  'application-deemed-withdrawn':
+    'the objector did not accept the decision on its objection in time: the application counts as withdrawn (보조금법 §36의2③ 후단)',
   'report-cut-outside-band': 'the cut of the next grant is outside the band of the report’s delay (보조금령 §9④)',
 
   // Contracts and payment forms (지방계약법, 선금급, 개산급, 일상경비등)

@@ -145,6 +145,10 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   recordSubsidyExecution: '보조금 집행 기록 (증빙 포함)',
   recordSubsidyReturn: '반환 수납: 12월 31일까지는 반납, 이후는 당해연도 세입',
   registerSubsidyExclusion: '수행배제·교부제한 등록 (보조금법 §32)',
+  noticeSubsidyPublication: '명단 공표 사전 통지와 소명 기간 (보조금법 §30③, 영 §17①④)',
+  recordSubsidyPublicationStatement: '명단 공표 대상자의 소명·의견진술 기록 (보조금법 §30③)',
+  decideSubsidyPublication: '명단 공표 결정: 위원회 심의 후 1년 공표(연장 1년 이내) 또는 공표하지 않음 (보조금법 §30, 영 §17②③)',
+  listSubsidyPublishedNames: '공표 중인 보조금 부정수급자 명단 (누구나 열람, 보조금법 §30①)',
   requestSubsidyAllocationChange: '사업비 배분 변경 신청 (보조금법 §14)',
   requestSubsidyPayment: '교부신청 (전자세금계산서·전용카드 증빙)',
   reviewSubsidyApplication: '지방보조금관리위원회 심의 결과 기록',
@@ -152,6 +156,7 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   cancelSubsidyGrant: '교부결정 취소 (보조금법 §11 사정변경, §12 법령 위반 등)와 반환명령 (§31①)',
   fileSubsidyObjection: '이의신청 (통지를 받은 날부터 20일 이내, 보조금법 §36의2①)',
   decideSubsidyObjection: '이의신청에 대한 조치와 통지 (관계자 의견 청취 후, 보조금법 §36의2③)',
+  acceptSubsidyObjectionDecision: '이의신청 조치의 수락 (통지를 받은 날부터 20일 이내, 지나면 교부 신청 철회 간주, 보조금법 §36의2③)',
   submitSubsidyApplication: '보조사업 신청 (사업계획, 자부담)',
   submitSubsidyReport: '실적보고와 정산보고서 (보조금법 §17)',
 };

@@ -10,6 +10,7 @@ import {
   applicationView,
   cancellationBody,
   objectionBody,
+  objectionAcceptanceBody,
   objectionDecisionBody,
   objectionParams,
   decisionBody,
@@ -24,6 +25,13 @@ import {
   program,
   programBody,
   programParams,
+  publicationDecisionBody,
+  publicationNoticeBody,
+  publicationParams,
+  publicationStatementBody,
+  publicationView,
+  publishedNamesQuery,
+  publishedNamesView,
   recipientGrantsParams,
   reportBody,
   returnBody,
@@ -273,6 +281,22 @@ export const decideSubsidyObjection = defineRoute({
   maxBodyBytes: BODY,
 });
 
+export const acceptSubsidyObjectionDecision = defineRoute({
+  id: 'acceptSubsidyObjectionDecision',
+  method: 'POST',
+  path: `${app}/objections/{objectionNo}/acceptance`,
+  handler: 'subsidy/accept-objection-decision',
+  summary: 'The objector accepts the decision on its objection to the 교부 결정 or its conditions (보조금법 §36의2③ 후단)',
+  description:
+    'By `acceptBy` (422 objection-acceptance-late after it), once. Not accepted by then, the application counts as withdrawn: payment requests, payments and spending dated later are refused 409 application-deemed-withdrawn, and the 사업부서 records the lapse as a cancellation with ground `withdrawn`.',
+  tags,
+  access: governmentWrite('subsidy_recipient'),
+  params: objectionParams,
+  body: objectionAcceptanceBody,
+  response: applicationView,
+  maxBodyBytes: 1024,
+});
+
 export const recordSubsidyReturn = defineRoute({
   id: 'recordSubsidyReturn',
   method: 'POST',
@@ -314,6 +338,67 @@ export const registerSubsidyExclusion = defineRoute({
   response: exclusionView,
   status: 201,
   maxBodyBytes: BODY,
+});
+
+const publications = '/governments/{gov}/subsidy-publications';
+
+export const noticeSubsidyPublication = defineRoute({
+  id: 'noticeSubsidyPublication',
+  method: 'POST',
+  path: publications,
+  handler: 'subsidy/notice-publication',
+  summary: '명단 공표: the written notice of what would be published, with the period to state views (보조금법 §30③; 보조금령 §17①④)',
+  tags,
+  access: governmentWrite('budget_officer', 'department_official'),
+  params: govParams,
+  body: publicationNoticeBody,
+  response: publicationView,
+  status: 201,
+  maxBodyBytes: BODY,
+});
+
+export const recordSubsidyPublicationStatement = defineRoute({
+  id: 'recordSubsidyPublicationStatement',
+  method: 'POST',
+  path: `${publications}/{publicationId}/statement`,
+  handler: 'subsidy/record-publication-statement',
+  summary: '명단 공표: the person’s 소명 or statement, received by the day the notice set (보조금법 §30③)',
+  description: 'Refused 422 publication-statement-late outside noticeOn…statementBy; 409 publication-decided once decided.',
+  tags,
+  access: governmentWrite('budget_officer', 'department_official'),
+  params: publicationParams,
+  body: publicationStatementBody,
+  response: publicationView,
+  maxBodyBytes: BODY,
+});
+
+export const decideSubsidyPublication = defineRoute({
+  id: 'decideSubsidyPublication',
+  method: 'POST',
+  path: `${publications}/{publicationId}/decision`,
+  handler: 'subsidy/decide-publication',
+  summary: '명단 공표: the decision after the committee — published for 1 year (+ up to 1) or withheld on a 영 §17③ ground (보조금법 §30)',
+  description:
+    'Refused 409 publication-hearing-open before statementBy without a statement, 409 publication-appeal-pending while an objection on the referenced application is pending (§30④), 422 publication-notice-after-committee.',
+  tags,
+  access: governmentWrite('budget_officer', 'department_official'),
+  params: publicationParams,
+  body: publicationDecisionBody,
+  response: publicationView,
+  maxBodyBytes: BODY,
+});
+
+export const listSubsidyPublishedNames = defineRoute({
+  id: 'listSubsidyPublishedNames',
+  method: 'GET',
+  path: '/governments/{gov}/subsidy-published-names',
+  handler: 'subsidy/published-names',
+  summary: 'The 명단 공표 as the government’s site shows it on a day (public; the items of 보조금령 §17①, no identifiers)',
+  tags,
+  access: publicAccess,
+  params: govParams,
+  query: publishedNamesQuery,
+  response: publishedNamesView,
 });
 
 export const listMySubsidyApplications = defineRoute({

@@ -3,6 +3,7 @@ import { applicationStates } from '#shared/domain/subsidy/lifecycle.ts';
 import { objectionOutcomes, objectionSubjectCodes } from '#shared/domain/subsidy/objection.ts';
 import { exclusionGrounds, exclusionParties } from '#shared/domain/subsidy/exclusion.ts';
 import { isBusinessNumber, isCorporateNumber, isResidentNumber } from '#shared/domain/subsidy/identifiers.ts';
+import { publicationTargetCodes, withholdingGroundCodes } from '#shared/domain/subsidy/publication.ts';
 import { operatingCostKinds, publicCallExceptions, recipientKinds } from '#shared/domain/subsidy/program.ts';
 import { fiscalYear, govCode, isoDate, positiveWon, won } from '#shared/schemas/common.ts';
 
@@ -160,11 +161,18 @@ export const objectionDecisionBody = z.strictObject({
   measures: text(1, 4000).describe('the measures taken, as notified to the objector'),
 });
 
+/** The objector's 수락 of the decision on its objection (보조금법 §36의2③ 후단). */
+export const objectionAcceptanceBody = z.strictObject({
+  acceptedOn: isoDate.describe('the day the objector accepts the decision (no later than its acceptBy)'),
+});
+
 export const cancellationBody = z.strictObject({
   ground: z
     .string()
     .max(40)
-    .describe('circumstances (§11 사정변경), other-use, violation, fraud or ordinance (§12①1–4); others are refused with the list'),
+    .describe(
+      'circumstances (§11 사정변경), other-use, violation, fraud or ordinance (§12①1–4), withdrawn (§36의2③ 후단); others are refused with the list',
+    ),
   amount: positiveWon.describe('the part of the decision cancelled (the whole decision for a full cancellation)'),
   reason: text(1, 1000),
   cancelledOn: isoDate,
@@ -192,6 +200,60 @@ export const exclusionBody = z.strictObject({
     representative: z.strictObject({ name: text(1, 100), residentNumber }).optional(),
   }),
 });
+
+/* 명단 공표 (보조금법 §30; 보조금령 §17). */
+const age = z.int().min(0).max(150);
+export const publicationNoticeBody = z.strictObject({
+  target: z
+    .enum(publicationTargetCodes)
+    .describe('who is published: §30①1 시정명령 3회+, §30①2 excluded recipient, §30①3 restricted end receiver'),
+  particulars: z
+    .strictObject({
+      name: text(1, 200),
+      age: age.optional(),
+      address: text(1, 400),
+      representative: z.strictObject({ name: text(1, 100), age: age.optional(), address: text(1, 400).optional() }).optional(),
+      violation: text(5, 2000).describe('the violation (보조금령 §17①2)'),
+      measures: text(1, 2000).describe('the 반환 and 제재부가금 ordered for it (보조금령 §17①3)'),
+    })
+    .describe('what would be published, as notified in writing before the committee (보조금령 §17①④)'),
+  applicationRef: z.strictObject({ year: fiscalYear, applicationId: z.string().regex(/^A[0-9a-z]{9,30}$/) }).optional(),
+  exclusionRef: text(1, 60).optional(),
+  noticeOn: isoDate,
+  statementBy: isoDate.describe('the last day for 소명자료 or a statement (보조금법 §30③)'),
+});
+export const publicationParams = z.strictObject({
+  gov: govCode,
+  publicationId: z
+    .string()
+    .regex(/^N[0-9a-z]{9,30}$/)
+    .describe('the 명단 공표 case'),
+});
+export const publicationStatementBody = z.strictObject({
+  receivedOn: isoDate,
+  text: text(1, 8000).describe('the statement, or a list of the 소명자료 received'),
+});
+export const publicationDecisionBody = z.strictObject({
+  decidedOn: isoDate,
+  committeeOn: isoDate.describe('the day the 지방보조금관리위원회 met on it (after the notice)'),
+  publish: z.boolean(),
+  withheldGround: z
+    .enum(withholdingGroundCodes)
+    .optional()
+    .describe('보조금령 §17③: death, 실종선고, or no benefit found by the committee'),
+  extensionMonths: z.int().min(0).max(24).default(0).describe('beyond the 1 year, after the committee (보조금령 §17②; at most 12)'),
+  reason: text(1, 2000),
+});
+export const publishedNamesQuery = z.strictObject({
+  on: isoDate.optional().describe('the day the list is shown for (today when absent)'),
+});
+export const publicationView = z.looseObject({
+  publicationId: z.string(),
+  state: z.string(),
+  noticeOn: z.string(),
+  statementBy: z.string(),
+});
+export const publishedNamesView = z.object({ gov: z.string(), on: z.string(), items: z.array(z.looseObject({})) });
 
 export const recipientGrantsParams = z.strictObject({
   idKind: z.enum(['brn', 'crn']),

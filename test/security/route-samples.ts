@@ -273,6 +273,10 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
     params: { year: YEAR, applicationId: 'A0000000000', objectionNo: 1 },
     body: { decidedOn: `${YEAR}-09-20`, outcome: 'dismissed', heard: '보조사업자 대표 (9월 15일)', measures: '취소 유지' },
   },
+  acceptSubsidyObjectionDecision: {
+    params: { year: YEAR, applicationId: 'A0000000000', objectionNo: 1 },
+    body: { acceptedOn: `${YEAR}-09-25` },
+  },
   recordSubsidyReturn: { params: { year: YEAR, applicationId: 'A0000000000' }, body: { amount: 1_000_000, receivedOn: `${YEAR}-12-20` } },
   imposeSubsidySanction: {
     params: { year: YEAR, applicationId: 'A0000000000' },
@@ -288,6 +292,28 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
       identity: { name: '(주)가나다', businessNumber: '2208112341' },
     },
   },
+  noticeSubsidyPublication: {
+    body: {
+      target: 'recipient-exclusion',
+      particulars: {
+        name: '(주)가나다',
+        address: '서울특별시 종로구 1',
+        violation: '허위 증빙으로 보조금 교부',
+        measures: '반환 1,000,000원',
+      },
+      noticeOn: `${YEAR}-02-01`,
+      statementBy: `${YEAR}-02-15`,
+    },
+  },
+  recordSubsidyPublicationStatement: {
+    params: { publicationId: 'N0000000000' },
+    body: { receivedOn: `${YEAR}-02-10`, text: '소명서 제출' },
+  },
+  decideSubsidyPublication: {
+    params: { publicationId: 'N0000000000' },
+    body: { decidedOn: `${YEAR}-03-02`, committeeOn: `${YEAR}-03-01`, publish: true, reason: '위원회 의결' },
+  },
+  listSubsidyPublishedNames: {},
   listMySubsidyApplications: {},
   getNationalRecipientGrants: { params: { idKind: 'brn', idValue: '1234567891' } },
   listNationalSubsidyExclusions: {},

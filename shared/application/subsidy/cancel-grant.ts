@@ -1,15 +1,39 @@
 import { auditRecord } from '#shared/audit/audit-record.ts';
 import { applicationTarget, requireApplication, requireProgram, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
 import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
-import { Refused } from '#shared/domain/refusal.ts';
+import { Refused, refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
 import { cancel } from '#shared/domain/subsidy/cancellation.ts';
 import { isRefusal } from '#shared/domain/subsidy/committee.ts';
 import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
+import { withdrawnRefusal } from '#shared/domain/subsidy/objection.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { updateApplication } from '#shared/stores/subsidy/applications.ts';
 import { historyAmountItems, returnItems } from '#shared/stores/subsidy/nationwide.ts';
 import { reserveProgramBudget } from '#shared/stores/subsidy/programs.ts';
 import type { ApplicationRecord, CancellationRecord, DecisionRecord } from '#shared/stores/subsidy/records.ts';
+
+/**
+ * A lapse by 철회 간주 (§36의2③ 후단) is recorded only once the objector's `acceptBy` has passed
+ * without acceptance, and for the whole decision as it stands.
+ */
+function withdrawalRefusal(
+  application: ApplicationRecord,
+  decision: DecisionRecord,
+  input: { readonly amount: number; readonly cancelledOn: string },
+): Refusal | undefined {
+  const deemed = withdrawnRefusal(application.objections ?? [], input.cancelledOn);
+  if (deemed && input.amount === decision.amount) return undefined;
+  return refusal(
+    'unprocessable',
+    'withdrawal-not-deemed',
+    'the application does not count as withdrawn on that day, or not for that amount',
+    {
+      rule: 'an objection decided with acceptBy < cancelledOn and not accepted; amount = the whole decision (보조금법 §36의2③ 후단)',
+      numbers: { amount: input.amount, decided: decision.amount, cancelledOn: input.cancelledOn },
+    },
+  );
+}
 
 const spentGrant = (application: ApplicationRecord): number =>
   Object.values(application.executed).reduce((sum, line) => sum + line.grant, 0);
@@ -44,6 +68,7 @@ export async function cancelGrant(
   const application = await requireApplication(request, gov, year, applicationId);
   throwIf(stepRefusal(application.state, 'cancel'));
   const decision = application.decision as DecisionRecord;
+  if (input.ground === 'withdrawn') throwIf(withdrawalRefusal(application, decision, input));
   const outcome = cancel({
     ground: input.ground,
     amount: input.amount,

@@ -17,8 +17,8 @@ export const throwIf = (refused: Refusal | undefined): void => {
   if (refused) throw new Refused(refused);
 };
 
-/** Time-ordered ids (A… applications, P… payment requests, X… exclusions). */
-export const newId = (prefix: 'A' | 'P' | 'X', at: string): string =>
+/** Time-ordered ids (A… applications, N… 명단 공표 cases, P… payment requests, X… exclusions). */
+export const newId = (prefix: 'A' | 'N' | 'P' | 'X', at: string): string =>
   `${prefix}${Date.parse(at).toString(36).padStart(9, '0')}${randomBytes(5).toString('hex')}`;
 
 export async function requireProgram(gov: string, year: number, programId: string): Promise<ProgramRecord> {

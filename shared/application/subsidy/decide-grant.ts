@@ -7,11 +7,11 @@ import { flagsRefusal, nationwideCheck } from '#shared/domain/subsidy/nationwide
 import type { HistoryEntry } from '#shared/domain/subsidy/nationwide-check.ts';
 import { nextGrantCut } from '#shared/domain/subsidy/next-grant-cut.ts';
 import { obligations } from '#shared/domain/subsidy/reporting.ts';
-import { Refused } from '#shared/domain/refusal.ts';
+import { Refused, conflict } from '#shared/domain/refusal.ts';
 import { planSummaryOf } from '#shared/domain/subsidy/similarity.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { updateApplication } from '#shared/stores/subsidy/applications.ts';
-import { flagItem, historyItems, recordsOfIdentifier, takenCutItems } from '#shared/stores/subsidy/nationwide.ts';
+import { flagItem, historyItems, recordsOfIdentifier, registrationItems, takenCutItems } from '#shared/stores/subsidy/nationwide.ts';
 import { reserveProgramBudget } from '#shared/stores/subsidy/programs.ts';
 import type { ApplicationRecord, DecisionRecord } from '#shared/stores/subsidy/records.ts';
 
@@ -34,7 +34,9 @@ export interface DecisionInput {
  * 3. the commitment (지출원인행위) on the line through the ledger — idempotent by the grant's
  *    reference, so a retry after a lost write re-finds it;
  * 4. one transaction: the grant (decided and notified, §10), the program's reserved budget, the support
- *    history under each identifier, the flag for the ministry, and the audit record.
+ *    history under each identifier, the flag for the ministry, and the audit record — on condition that
+ *    each identifier's version is still the one the check read (else 409 nationwide-check-stale; the
+ *    retry re-finds its commitment and is checked against the grant that won).
  */
 export async function decideGrant(
   request: RequestInfo,
@@ -155,6 +157,10 @@ export async function decideGrant(
     {
       program: reserveProgramBudget(program, amount),
       history: historyItems(application, entry),
+      registration: registrationItems(
+        application.identifiers,
+        records.map((r) => r.version),
+      ),
       flag,
       cuts: takenCutItems(
         pendingCuts.filter((c) => c.gov === gov),
@@ -163,6 +169,11 @@ export async function decideGrant(
     },
     audit,
   );
+  if (!outcome.ok && outcome.failed.has('registration')) {
+    throw conflict('nationwide-check-stale', 'another grant or exclusion of this recipient was recorded since the check; decide again', {
+      rule: 'the nationwide check must still be current when the decision is written (보조금법 §6③, §32⑦)',
+    });
+  }
   requireWritten(outcome);
   return { ...application, ...changes, revision: application.revision + 1 };
 }

@@ -5,6 +5,7 @@ import type { CostLine } from '#shared/domain/subsidy/application.ts';
 import { allocationChangeRefusal, executionRefusal } from '#shared/domain/subsidy/execution.ts';
 import type { FundSource } from '#shared/domain/subsidy/execution.ts';
 import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
+import { withdrawnRefusal } from '#shared/domain/subsidy/objection.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { executionItem, updateApplication } from '#shared/stores/subsidy/applications.ts';
 import { executionKey } from '#shared/stores/subsidy/keys.ts';
@@ -28,6 +29,7 @@ export async function recordExecution(
 ): Promise<ApplicationRecord> {
   const application = await requireApplication(request, gov, year, applicationId);
   throwIf(stepRefusal(application.state, 'execute'));
+  throwIf(withdrawnRefusal(application.objections ?? [], input.date));
   throwIf(
     executionRefusal({ ...input, allocation: application.allocation ?? [], executed: application.executed, period: application.period }),
   );

@@ -2,7 +2,7 @@ import { auditRecord } from '#shared/audit/audit-record.ts';
 import { applicationTarget, requireApplication, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
 import { conflict, notFound } from '#shared/domain/refusal.ts';
 import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
-import { acceptanceDueOf, objectionRefusal } from '#shared/domain/subsidy/objection.ts';
+import { acceptanceDueOf, acceptanceRefusal, objectionRefusal } from '#shared/domain/subsidy/objection.ts';
 import type { ObjectionOutcome, ObjectionSubject } from '#shared/domain/subsidy/objection.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { updateApplication } from '#shared/stores/subsidy/applications.ts';
@@ -59,4 +59,22 @@ export async function decideObjection(
     decision: { ...input, decidedBy: request.caller?.sub ?? 'unknown', ...(acceptBy ? { acceptBy } : {}) },
   };
   return written(application, objections, request, 'subsidy.objection.decide');
+}
+
+/** The objector's 수락 of the decision on its objection to the 교부 결정's content (§36의2③ 후단), by `acceptBy`. */
+export async function acceptObjectionDecision(
+  request: RequestInfo,
+  gov: string,
+  year: number,
+  applicationId: string,
+  objectionNo: number,
+  acceptedOn: string,
+): Promise<ApplicationRecord> {
+  const application = await requireApplication(request, gov, year, applicationId);
+  const objections = [...(application.objections ?? [])];
+  const objection = objections[objectionNo - 1];
+  if (!objection) throw notFound('objection-not-found', `application ${applicationId} has no objection ${objectionNo}`);
+  throwIf(acceptanceRefusal(objection, acceptedOn));
+  objections[objectionNo - 1] = { ...objection, acceptedOn };
+  return written(application, objections, request, 'subsidy.objection.accept');
 }

@@ -4,6 +4,7 @@ import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
 import { conflict, notFound } from '#shared/domain/refusal.ts';
 import { paymentRefusal } from '#shared/domain/subsidy/execution.ts';
 import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
+import { withdrawnRefusal } from '#shared/domain/subsidy/objection.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { getPayment, paymentItem, updateApplication } from '#shared/stores/subsidy/applications.ts';
 import type { PaymentRecord } from '#shared/stores/subsidy/records.ts';
@@ -20,6 +21,7 @@ export async function requestPayment(
 ): Promise<PaymentRecord> {
   const application = await requireApplication(request, gov, year, applicationId);
   throwIf(stepRefusal(application.state, 'request-payment'));
+  throwIf(withdrawnRefusal(application.objections ?? [], input.requestedOn));
   throwIf(paymentRefusal(application.decision?.amount ?? 0, application.paid, application.requested, input.amount));
   const record: PaymentRecord = { applicationId, paymentId: newId('P', request.receivedAt), ...input, state: 'requested' };
   const audit = auditRecord(request, { gov, operation: 'subsidy.payment.request', target: applicationTarget(application) });
@@ -49,6 +51,7 @@ export async function payRequest(
 ): Promise<PaymentRecord> {
   const application = await requireApplication(request, gov, year, applicationId);
   throwIf(stepRefusal(application.state, 'pay'));
+  throwIf(withdrawnRefusal(application.objections ?? [], paidOn));
   const payment = await getPayment(gov, year, applicationId, paymentId);
   if (!payment) throw notFound('payment-request-not-found', `application ${applicationId} has no payment request ${paymentId}`);
   if (payment.state === 'paid') throw conflict('payment-request-settled', `payment request ${paymentId} was paid on ${payment.paidOn}`);

@@ -7,6 +7,8 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  *   사업 (or part of it) unnecessary; never for the part already performed (§11① 단서);
  * - 법령 위반 등 (§12①): 1 use for another purpose, 2 breach of law, 조례, the decision or an order,
  *   3 a false application or other fraud, 4 another ground a 조례 sets.
+ * - 철회 간주 (§36의2③ 후단): the objector to the decision's content did not accept the decision on
+ *   its objection in time; the whole decision lapses (the use case checks that it did).
  * The §12 grounds count towards exclusion (§32① 1–3) and allow a 제재부가금 (§35①1).
  */
 export const cancellationGrounds = {
@@ -15,6 +17,7 @@ export const cancellationGrounds = {
   violation: '보조금법 §12①2',
   fraud: '보조금법 §12①3',
   ordinance: '보조금법 §12①4',
+  withdrawn: '보조금법 §36의2③ 후단',
 } as const;
 export type CancellationGround = keyof typeof cancellationGrounds;
 
@@ -50,7 +53,7 @@ const isGround = (ground: string): ground is CancellationGround => Object.hasOwn
 export function cancel(facts: CancellationFacts): Refusal | Cancellation {
   if (!isGround(facts.ground)) {
     return refusal('unprocessable', 'cancellation-ground-not-allowed', `${facts.ground} is not a ground for cancelling a decision`, {
-      rule: 'ground ∈ 보조금법 §11②, §12①',
+      rule: 'ground ∈ 보조금법 §11②, §12①, §36의2③',
       ground: facts.ground,
       allowedGrounds: Object.keys(cancellationGrounds),
     });

@@ -46,3 +46,56 @@ export function objectionRefusal(noticeOn: string, filedOn: string): Refusal | u
 /** The day by which an objector to the content of the decision accepts, or is taken to withdraw (§36의2③ 후단). */
 export const acceptanceDueOf = (subject: ObjectionSubject, notifiedOn: string): string | undefined =>
   subject === 'decision' || subject === 'conditions' ? addDays(notifiedOn, OBJECTION_DAYS) : undefined;
+
+/** What the withdrawal rule reads of an objection: its decision's `acceptBy` and the acceptance, if any. */
+export interface AcceptanceFacts {
+  readonly decision?: { readonly acceptBy?: string | undefined } | undefined;
+  readonly acceptedOn?: string | undefined;
+}
+
+/**
+ * The objector's 수락의 의사표시 (§36의2③ 후단): only where the decision gave an `acceptBy`, once, and
+ * no later than that day (after it the application already counts as withdrawn).
+ */
+export function acceptanceRefusal(objection: AcceptanceFacts, acceptedOn: string): Refusal | undefined {
+  const acceptBy = objection.decision?.acceptBy;
+  if (!acceptBy) {
+    return refusal(
+      'conflict',
+      'objection-acceptance-not-asked',
+      'only a decided objection to the 교부 결정 or its conditions is accepted',
+      {
+        rule: '수락 after the decision on an objection to the content of the 교부 결정 (보조금법 §36의2③ 후단)',
+      },
+    );
+  }
+  if (objection.acceptedOn) {
+    return refusal('conflict', 'objection-acceptance-not-asked', `the decision was accepted on ${objection.acceptedOn}`, {
+      rule: 'once (보조금법 §36의2③ 후단)',
+    });
+  }
+  if (acceptedOn > acceptBy) {
+    return refusal('unprocessable', 'objection-acceptance-late', `the decision was to be accepted by ${acceptBy}`, {
+      rule: 'acceptedOn ≤ acceptBy = notice + 20 days; after it the application counts as withdrawn (보조금법 §36의2③ 후단)',
+      numbers: { acceptBy, acceptedOn },
+    });
+  }
+  return undefined;
+}
+
+/**
+ * 교부 신청의 철회 간주 (§36의2③ 후단): an objector to the content of the decision that did not accept
+ * within 20 days of the notice of the decision on its objection is taken to have withdrawn the
+ * application, so no payment, payment request or spending may follow on a day after `acceptBy`.
+ */
+export function withdrawnRefusal(objections: readonly AcceptanceFacts[], on: string): Refusal | undefined {
+  const lapsed = objections.find(
+    (objection) => objection.decision?.acceptBy !== undefined && !objection.acceptedOn && on > objection.decision.acceptBy,
+  );
+  if (!lapsed) return undefined;
+  const acceptBy = lapsed.decision?.acceptBy as string;
+  return refusal('conflict', 'application-deemed-withdrawn', `the decision on the objection was not accepted by ${acceptBy}`, {
+    rule: 'not accepted within 20 days of the notice: the application counts as withdrawn (보조금법 §36의2③ 후단)',
+    numbers: { acceptBy, on, objectionNo: objections.indexOf(lapsed) + 1 },
+  });
+}

@@ -16,6 +16,9 @@ import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
  *   pk SUBSIDY-ID#{kind}#{value}  sk GRANT#{decidedOn}#{gov}#{applicationId}   support history (보조금령 §4), 5 years read
  *   pk SUBSIDY-ID#{kind}#{value}  sk EXCL#{gov}#{exclusionId}                  an exclusion (보조금법 §32; 보조금령 §19⑤)
  *   pk SUBSIDY-ID#{kind}#{value}  sk RETURN#{gov}#{applicationId}              a 반환 ordered and not yet paid (§33)
+ *   pk SUBSIDY-ID#{kind}#{value}  sk HEAD                                       `version`: bumped by every grant and exclusion
+ *                                                                               written under it; a 교부결정 writes only if it is
+ *                                                                               still the version its check read (no lost race)
  *
  * The ministry's nationwide lists (low volume, one partition each):
  *   pk SUBSIDY-EXCL-PII#{gov}  sk {exclusionId}             restricted: the 주민등록번호 registered (보조금령 §19⑤)
@@ -51,6 +54,8 @@ export const recipientIndexSort = (gov: string, year: number, applicationId: str
 export const identifierPartition = (id: Identifier): string => `SUBSIDY-ID#${id.kind}#${id.value}`;
 export const historySort = (decidedOn: string, gov: string, applicationId: string): string => `GRANT#${decidedOn}#${gov}#${applicationId}`;
 export const exclusionSort = (gov: string, exclusionId: string): string => `EXCL#${gov}#${exclusionId}`;
+/** The identifier's version item: what a decision's check read must still be current when it writes. */
+export const HEAD_SORT = 'HEAD';
 export const returnSort = (gov: string, applicationId: string): string => `RETURN#${gov}#${applicationId}`;
 /** A late report's pending cut of the next grant (보조금법 §17③), under each identifier of the late grant. */
 export const cutSort = (gov: string, applicationId: string): string => `CUT#${gov}#${applicationId}`;

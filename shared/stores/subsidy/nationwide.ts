@@ -9,6 +9,7 @@ import type { PendingCut } from '#shared/domain/subsidy/next-grant-cut.ts';
 import {
   EXCLUSIONS_PARTITION,
   FLAGS_PARTITION,
+  HEAD_SORT,
   RETURNS_PARTITION,
   cutSort,
   exclusionSort,
@@ -36,7 +37,9 @@ export interface StoredCut extends PendingCut {
  * Everything known nationwide about one identifier: its support history, exclusions, unpaid returns
  * and the cuts late reports left for the next grant and not yet taken (one Query).
  */
-export async function recordsOfIdentifier(identifier: Identifier): Promise<IdentifierRecords & { readonly cuts: readonly StoredCut[] }> {
+export async function recordsOfIdentifier(
+  identifier: Identifier,
+): Promise<IdentifierRecords & { readonly cuts: readonly StoredCut[]; readonly version: number }> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': identifierPartition(identifier) },
@@ -50,6 +53,7 @@ export async function recordsOfIdentifier(identifier: Identifier): Promise<Ident
     exclusions: of('EXCL#') as unknown as ExclusionEntry[],
     returns: of('RETURN#') as unknown as ReturnEntry[],
     cuts: of('CUT#').filter((item) => item.takenBy === undefined) as unknown as StoredCut[],
+    version: Number(items.find((item) => item.sk === HEAD_SORT)?.version ?? 0),
   };
 }
 
@@ -138,6 +142,28 @@ export const historyItems = (application: ApplicationRecord, entry: HistoryEntry
     },
   }));
 
+/**
+ * The 교부결정's claim on each identifier it checked: the version item moves from the version the
+ * check read to the next, or the transaction fails. Two governments deciding grants for the same
+ * recipient at once both read version n; only the first write passes, and the second is checked
+ * again and sees the first (보조금법 §6③ 중복 교부 방지: no decision on a stale check).
+ */
+export const registrationItems = (identifiers: readonly Identifier[], seen: readonly number[]): TransactItem[] =>
+  identifiers.map((identifier, i) => ({
+    Update: {
+      TableName: tableName(),
+      Key: { pk: identifierPartition(identifier), sk: HEAD_SORT },
+      UpdateExpression: 'SET #version = :next, entity = :entity',
+      ConditionExpression: seen[i] ? '#version = :seen' : 'attribute_not_exists(#version)',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: {
+        ':next': (seen[i] ?? 0) + 1,
+        ':entity': 'subsidy-identifier-head',
+        ...(seen[i] ? { ':seen': seen[i] } : {}),
+      },
+    },
+  }));
+
 /** The grant's amount in its support-history items, after a 교부결정 취소 cut it (the nationwide totals follow). */
 export const historyAmountItems = (application: ApplicationRecord, decidedOn: string, amount: number): TransactItem[] =>
   application.identifiers.map((identifier) => ({
@@ -186,6 +212,16 @@ export const exclusionItems = (record: ExclusionRecord): TransactItem[] => [
         until: record.until,
         article: record.article,
       },
+    },
+  })),
+  // a decision whose check ran before this exclusion was written then fails its registration
+  ...record.identifiers.map((identifier) => ({
+    Update: {
+      TableName: tableName(),
+      Key: { pk: identifierPartition(identifier), sk: HEAD_SORT },
+      UpdateExpression: 'SET entity = :entity ADD #version :one',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':entity': 'subsidy-identifier-head', ':one': 1 },
     },
   })),
 ];

@@ -104,6 +104,8 @@ export interface ObjectionRecord {
   readonly grounds: string;
   readonly filedBy: string;
   readonly status: 'pending' | 'decided';
+  /** The objector's acceptance of the decision (§36의2③ 후단), on or before `decision.acceptBy`. */
+  readonly acceptedOn?: string;
   readonly decision?: {
     readonly decidedOn: string;
     readonly outcome: ObjectionOutcome;

@@ -1,11 +1,11 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import {
   cancelSubsidyGrant,
-  createSubsidyProgram,
   decideSubsidyGrant,
+  acceptSubsidyObjectionDecision,
   decideSubsidyObjection,
   fileSubsidyObjection,
   getNationalRecipientGrants,
@@ -20,6 +20,7 @@ import {
 } from '#shared/routes/subsidy.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { drainPostings, seedLine } from '#test/integration/execution/support.ts';
+import { auditOperations, publicCallProgram } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -99,20 +100,7 @@ describe('교부결정 취소 (보조금법 §11, §12) and the 반환 it orders
   it('sets up a 공모 and two decided grants (the commitments on the line)', async () => {
     await seedLine({ gov: GOV, lineId: LINE, allotted: 100_000_000, itemCode: '307-02' });
     await seedLine({ gov: GOV, lineId: REVENUE_LINE, kind: 'revenue', allotted: 0 });
-    const created = await callRoute(createSubsidyProgram, {
-      params: { gov: GOV, year },
-      body: {
-        programId: 'FESTIVAL',
-        name: '마을 축제 지원',
-        lineId: LINE,
-        budget: 50_000_000,
-        minOwnShareBp: 1000,
-        eligibleKinds: ['group'],
-        selection: { kind: 'public-call', opensOn: `${year}-02-01`, closesOn: `${year}-02-28` },
-      },
-      caller: budget,
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await publicCallProgram(GOV, year, budget, { programId: 'FESTIVAL', name: '마을 축제 지원', lineId: LINE, budget: 50_000_000 });
     grants.storm = await decidedGrant('rcp-storm', '1058765430', '해오름', '700707-1234567');
     grants.fraud = await decidedGrant('rcp-fraud', '2208112341', '달빛', '810808-2345678');
     expect(await committed()).toBe(18_000_000);
@@ -128,7 +116,7 @@ describe('교부결정 취소 (보조금법 §11, §12) and the 반환 it orders
     expect(unknown.body).toMatchObject({
       status: 422,
       code: 'cancellation-ground-not-allowed',
-      context: { allowedGrounds: ['circumstances', 'other-use', 'violation', 'fraud', 'ordinance'] },
+      context: { allowedGrounds: ['circumstances', 'other-use', 'violation', 'fraud', 'ordinance', 'withdrawn'] },
     });
     const over = await callRoute(cancelSubsidyGrant, {
       params,
@@ -305,14 +293,95 @@ describe('교부결정 취소 (보조금법 §11, §12) and the 반환 it orders
   });
 
   it('wrote the audit record of each cancellation', async () => {
-    const month = new Date().toISOString().slice(0, 7);
-    const { Items = [] } = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `AUDIT#${GOV}#${month}` },
-      }),
-    );
-    expect(Items.filter((item) => item.operation === 'subsidy.grant.cancel')).toHaveLength(3);
+    expect(await auditOperations(GOV, 'subsidy.grant.cancel')).toHaveLength(3);
+  });
+});
+
+describe('an objection to the 교부 결정 not accepted in time: the application counts as withdrawn (보조금법 §36의2③ 후단)', () => {
+  const grants = { kept: { id: '', caller: officer }, lapsed: { id: '', caller: officer } };
+  const objectAndDecide = async (grant: { id: string; caller: TestCaller }) => {
+    const params = { gov: GOV, year, applicationId: grant.id };
+    const filed = await callRoute(fileSubsidyObjection, {
+      params,
+      body: { subject: 'decision', noticeOn: `${year}-03-10`, filedOn: `${year}-03-20`, grounds: '신청액보다 적게 결정되었습니다' },
+      caller: grant.caller,
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+    const decided = await callRoute(decideSubsidyObjection, {
+      params: { ...params, objectionNo: 1 },
+      body: { decidedOn: `${year}-04-01`, outcome: 'dismissed', heard: '보조사업자 대표 (3월 28일)', measures: '결정액 유지' },
+      caller: officer,
+    });
+    expect(decided.body.objections[0].decision).toMatchObject({ acceptBy: `${year}-04-21` });
+  };
+  const accept = (grant: { id: string; caller: TestCaller }, acceptedOn: string, objectionNo = 1) =>
+    callRoute(acceptSubsidyObjectionDecision, {
+      params: { gov: GOV, year, applicationId: grant.id, objectionNo },
+      body: { acceptedOn },
+      caller: grant.caller,
+    });
+  const requestOn = (grant: { id: string; caller: TestCaller }, requestedOn: string) =>
+    callRoute(requestSubsidyPayment, {
+      params: { gov: GOV, year, applicationId: grant.id },
+      body: { amount: 1_000_000, requestedOn, evidence: [{ kind: 'other', reference: '교부신청서' }] },
+      caller: grant.caller,
+    });
+
+  it('accepts by acceptBy, once; the grant goes on', async () => {
+    grants.kept = await decidedGrant('rcp-keep', '4108123403', '들꽃', '750505-1234567');
+    await objectAndDecide(grants.kept);
+    const accepted = await accept(grants.kept, `${year}-04-21`);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body.objections[0]).toMatchObject({ acceptedOn: `${year}-04-21` });
+    expect((await accept(grants.kept, `${year}-04-21`)).body).toMatchObject({ status: 409, code: 'objection-acceptance-not-asked' });
+    expect((await requestOn(grants.kept, `${year}-05-02`)).status).toBe(201);
+  });
+
+  it('refuses an acceptance after acceptBy, then payment requests and spending dated later; on acceptBy they still pass', async () => {
+    grants.lapsed = await decidedGrant('rcp-lapse', '5137246800', '솔바람', '760606-2345678');
+    await objectAndDecide(grants.lapsed);
+    expect((await accept(grants.lapsed, `${year}-04-22`)).body).toMatchObject({
+      status: 422,
+      code: 'objection-acceptance-late',
+      context: { numbers: { acceptBy: `${year}-04-21`, acceptedOn: `${year}-04-22` } },
+    });
+    expect((await accept(grants.lapsed, `${year}-04-20`, 2)).body).toMatchObject({ status: 404, code: 'objection-not-found' });
+    expect((await requestOn(grants.lapsed, `${year}-04-21`)).status).toBe(201);
+    expect((await requestOn(grants.lapsed, `${year}-04-22`)).body).toMatchObject({
+      status: 409,
+      code: 'application-deemed-withdrawn',
+      context: { numbers: { acceptBy: `${year}-04-21`, on: `${year}-04-22`, objectionNo: 1 } },
+    });
+    const spent = await callRoute(recordSubsidyExecution, {
+      params: { gov: GOV, year, applicationId: grants.lapsed.id },
+      body: {
+        item: '행사비',
+        source: 'own',
+        amount: 100_000,
+        date: `${year}-05-01`,
+        evidence: { kind: 'e-tax-invoice', reference: 'T-9' },
+      },
+      caller: grants.lapsed.caller,
+    });
+    expect(spent.body).toMatchObject({ status: 409, code: 'application-deemed-withdrawn' });
+  });
+
+  it('records the lapse as a cancellation for the whole decision, only after acceptBy: the commitment goes back', async () => {
+    const before = await committed();
+    const lapse = (cancelledOn: string, amount: number) =>
+      callRoute(cancelSubsidyGrant, {
+        params: { gov: GOV, year, applicationId: grants.lapsed.id },
+        body: { ground: 'withdrawn', amount, reason: '이의신청 조치 미수락 (철회 간주)', cancelledOn },
+        caller: officer,
+      });
+    expect((await lapse(`${year}-04-21`, 9_000_000)).body).toMatchObject({ status: 422, code: 'withdrawal-not-deemed' });
+    expect((await lapse(`${year}-04-22`, 8_000_000)).body).toMatchObject({ status: 422, code: 'withdrawal-not-deemed' });
+    const lapsed = await lapse(`${year}-04-22`, 9_000_000);
+    expect(lapsed.status, JSON.stringify(lapsed.body)).toBe(200);
+    expect(lapsed.body).toMatchObject({
+      state: 'closed',
+      cancellations: [{ ground: 'withdrawn', article: '보조금법 §36의2③ 후단', unpaidReleased: 9_000_000, returnDue: 0 }],
+    });
+    expect(await committed()).toBe(before - 9_000_000);
   });
 });

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createSubsidyProgram,
-  decideSubsidyGrant,
-  reviewSubsidyApplication,
-  submitSubsidyApplication,
-  submitSubsidyReport,
-} from '#shared/routes/subsidy.ts';
+import { decideSubsidyGrant, reviewSubsidyApplication, submitSubsidyApplication, submitSubsidyReport } from '#shared/routes/subsidy.ts';
 import { seedLine } from '#test/integration/execution/support.ts';
+import { publicCallProgram } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -73,20 +68,7 @@ const decide = (applicationId: string, body: Record<string, unknown>) =>
 describe('the cut of the next grant after a late 실적보고 (보조금법 §17③)', () => {
   it('cuts the next grant within the band of a report 4 months late, once', async () => {
     await seedLine({ gov: GOV, lineId: LINE, allotted: 100_000_000, itemCode: '307-02' });
-    const created = await callRoute(createSubsidyProgram, {
-      params: { gov: GOV, year },
-      body: {
-        programId: 'CLUBS',
-        name: '생활체육 동호회 지원',
-        lineId: LINE,
-        budget: 60_000_000,
-        minOwnShareBp: 1000,
-        eligibleKinds: ['group'],
-        selection: { kind: 'public-call', opensOn: `${year}-02-01`, closesOn: `${year}-02-28` },
-      },
-      caller: budget,
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await publicCallProgram(GOV, year, budget, { programId: 'CLUBS', name: '생활체육 동호회 지원', lineId: LINE, budget: 60_000_000 });
     const first = await application('봄철 배드민턴 대회', '동호인 200명이 참가하는 봄철 배드민턴 대회를 엽니다.', {
       start: `${year}-03-01`,
       end: `${year}-04-30`,

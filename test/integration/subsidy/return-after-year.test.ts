@@ -5,7 +5,6 @@ import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { confirmPayment, getPosting } from '#shared/routes/execution.ts';
 import {
-  createSubsidyProgram,
   decideSubsidyGrant,
   listNationalOutstandingReturns,
   paySubsidy,
@@ -20,6 +19,7 @@ import {
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { callers, drainPostings, GOV } from '#test/integration/execution/support.ts';
 import { seedYearCash, seedYearLine } from '#test/integration/year-boundary/support.ts';
+import { publicCallProgram } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { setClock, TEST_CLOCK } from '#test/support/clock.ts';
@@ -156,20 +156,7 @@ describe('지방보조금 반환 before and after 31 December (지방회계법 �
 
   it('pays two grants through the 금고 and fixes their amounts (반환 due 3,000,000 and 4,000,000)', async () => {
     on(TEST_CLOCK);
-    const created = await callRoute(createSubsidyProgram, {
-      params: { gov: GOV, year },
-      body: {
-        programId: 'YOUTH',
-        name: '청소년 진로 캠프 지원',
-        lineId: LINE,
-        budget: 50_000_000,
-        minOwnShareBp: 1000,
-        eligibleKinds: ['group'],
-        selection: { kind: 'public-call', opensOn: `${year}-02-01`, closesOn: `${year}-02-28` },
-      },
-      caller: budget,
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await publicCallProgram(GOV, year, budget, { programId: 'YOUTH', name: '청소년 진로 캠프 지원', lineId: LINE, budget: 50_000_000 });
     ids.december = await paidGrant('rcp-dec', '1058765430', '한빛재단', '700101-1234567', 6_000_000);
     ids.january = await paidGrant('rcp-jan', '2208112341', '푸른재단', '810202-2345678', 5_000_000);
     expect(await lineOf(year, LINE)).toMatchObject({ committed: 18_000_000, resolved: 18_000_000, ordered: 18_000_000, paid: 18_000_000 });

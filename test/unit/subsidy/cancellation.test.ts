@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cancel } from '#shared/domain/subsidy/cancellation.ts';
 import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
+import { acceptanceRefusal, withdrawnRefusal } from '#shared/domain/subsidy/objection.ts';
 
 const facts = { ground: 'circumstances', amount: 4_000_000, decided: 9_000_000, paid: 0, spentGrant: 0, interest: 0 };
 
@@ -33,10 +34,10 @@ describe('교부결정 취소 (보조금법 §11, §12, §31①)', () => {
     expect(cancel({ ...facts, paid: 5_000_000, interest: 9_999 })).toMatchObject({ returnDue: 0, unpaidReleased: 4_000_000 });
   });
 
-  it('refuses a ground outside §11② and §12①, naming the grounds', () => {
+  it('refuses a ground outside §11②, §12① and §36의2③, naming the grounds', () => {
     expect(cancel({ ...facts, ground: 'budget-shortage' })).toMatchObject({
       code: 'cancellation-ground-not-allowed',
-      context: { allowedGrounds: ['circumstances', 'other-use', 'violation', 'fraud', 'ordinance'] },
+      context: { allowedGrounds: ['circumstances', 'other-use', 'violation', 'fraud', 'ordinance', 'withdrawn'] },
     });
     expect(cancel({ ...facts, ground: 'toString' })).toMatchObject({ code: 'cancellation-ground-not-allowed' });
   });
@@ -83,5 +84,23 @@ describe('교부결정 취소 (보조금법 §11, §12, §31①)', () => {
     for (const state of ['submitted', 'settled', 'closed'] as const) {
       expect(stepRefusal(state, 'cancel')).toMatchObject({ code: 'subsidy-application-state', context: { step: 'cancel', state } });
     }
+  });
+});
+
+describe('철회 간주 after an objection to the 교부 결정 (보조금법 §36의2③ 후단)', () => {
+  const decided = { decision: { acceptBy: '2026-04-21' } };
+  it('counts as withdrawn only on a day after acceptBy, and never once accepted', () => {
+    expect(withdrawnRefusal([decided], '2026-04-21')).toBeUndefined();
+    expect(withdrawnRefusal([decided], '2026-04-22')).toMatchObject({ code: 'application-deemed-withdrawn' });
+    expect(withdrawnRefusal([{ ...decided, acceptedOn: '2026-04-10' }], '2027-01-01')).toBeUndefined();
+    expect(withdrawnRefusal([{ decision: {} }, { decision: undefined }], '2027-01-01')).toBeUndefined();
+  });
+  it('takes an acceptance on acceptBy, not the day after, not twice, not where none was asked', () => {
+    expect(acceptanceRefusal(decided, '2026-04-21')).toBeUndefined();
+    expect(acceptanceRefusal(decided, '2026-04-22')).toMatchObject({ code: 'objection-acceptance-late' });
+    expect(acceptanceRefusal({ ...decided, acceptedOn: '2026-04-01' }, '2026-04-02')).toMatchObject({
+      code: 'objection-acceptance-not-asked',
+    });
+    expect(acceptanceRefusal({ decision: {} }, '2026-04-02')).toMatchObject({ code: 'objection-acceptance-not-asked' });
   });
 });
