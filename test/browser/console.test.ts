@@ -132,9 +132,12 @@ describe('the web console in a real browser', () => {
     expect(await page.locator('#report-title').textContent()).toBe('서울특별시 종로구 (11110) 2025회계연도 세입세출결산 — 2025');
     // the manifest lists every file with the SHA-256 the archive recorded
     for (const f of settlement.files) await expect.poll(() => page.getByText(f.sha256).count()).toBe(1);
-    // the 세출결산 from report.json: every column, exact amounts (report.json carries codes, not their names)
+    // the 세출결산 from report.json: every column, exact amounts, the names report.json carries beside the codes
     const expenditure = page.locator('table[data-table="expenditure"]');
-    expect(await expenditure.locator('tbody tr').first().locator('td').first().textContent()).toBe('GEN');
+    const firstRow = await expenditure.locator('tbody tr').first().locator('td').allTextContents();
+    expect(firstRow.slice(0, 2)).toEqual(['GEN', '일반회계']);
+    expect(firstRow).toEqual(expect.arrayContaining(['201-01', '사무관리비']));
+    expect(await expenditure.locator('thead th').allTextContents()).toEqual(expect.arrayContaining(['회계명', '통계목명']));
     expect(await expenditure.locator('tbody td.won').allTextContents()).toEqual(
       expect.arrayContaining(['1,000,000', '900,000', '700,000', '300,000']),
     );
