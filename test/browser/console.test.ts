@@ -17,7 +17,7 @@ import { renderReport } from '#shared/domain/reports/render.ts';
 import { budgetSettlement } from '#shared/domain/settlement/budget-settlement.ts';
 import { routes } from '#shared/routes/index.ts';
 import { launchChromium } from '#test/browser/support/chromium.ts';
-import { expenditure, finalBudget, revenue, setUpStructure } from '#test/integration/budget/support.ts';
+import { SCREENSHOTS, settled, signIn as signInAs, twoGovernmentBudgets } from '#test/browser/support/console.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 /** page.evaluate() callbacks run in the browser; the project compiles without the DOM library. */
@@ -25,7 +25,6 @@ declare const document: { readonly activeElement: { id: string; textContent: str
 
 await useTestStack();
 const dataDir = await mkdtemp(join(tmpdir(), 'hojo-console-'));
-const SCREENSHOTS = '.data/screenshots';
 const YEAR = 2026;
 let runtime: Runtime;
 let browser: Browser;
@@ -60,23 +59,7 @@ const file = (name: string) => settlement.files.find((f) => f.file === name)!;
 
 beforeAll(async () => {
   await archiveReport(settlement, new Date());
-  // A 2026 본예산 for 종로구 and 중구 (two 분야 each): the budgets the home pages chart.
-  for (const gov of ['11110', '11140']) {
-    await setUpStructure(gov);
-    await finalBudget(gov, YEAR, 'original', [
-      expenditure({ amount: 30_000_000 }),
-      expenditure({
-        policyCode: 'P02',
-        policyName: '복지',
-        detailCode: 'D002',
-        detailName: '경로당 운영',
-        sector: '085',
-        dept: 'D200',
-        amount: 20_000_000,
-      }),
-      revenue({ amount: 50_000_000 }),
-    ]);
-  }
+  await twoGovernmentBudgets(YEAR);
   runtime = await startRuntime({ port: 0, dataDir, routes, pollQueues: false, runSchedules: false });
   ({ browser, close } = await launchChromium());
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -87,25 +70,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** Opens the console, signs in on the development issuer's page as the role, and waits for the role's home page. */
-async function signIn(role: string, gov?: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, acceptDownloads: true });
-  await page.goto(`${runtime.url}/console/`);
-  await page.getByRole('button', { name: '로그인 (개발용 발급자)' }).click();
-  await page.waitForURL(/\/dev-issuer\/authorize\?/);
-  await page.getByLabel('역할').selectOption(role);
-  if (gov) await page.getByLabel(/지방자치단체 코드/).fill(gov);
-  await page.getByRole('button', { name: '로그인' }).click();
-  await page.waitForURL(/\/console\/#\/(?!$)/);
-  await page.getByRole('button', { name: '로그아웃' }).waitFor();
-  return page;
-}
-
-/** Waits until no section of the page is still loading. */
-const settled = (page: Page) =>
-  page.waitForFunction(
-    () => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('[aria-busy="true"]'),
-  );
+const signIn = (role: string, gov?: string): Promise<Page> => signInAs(browser, runtime.url, role, gov);
 
 /** The archive list, filtered by year and government, from the form. */
 async function listArchives(page: Page): Promise<void> {
