@@ -3,17 +3,14 @@
  * its line page, and the homes of the 금고 and the 지방보조사업자, in real Chromium against the local
  * runtime. Screenshots go to .data/screenshots/console-*.png.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRuntime } from '#infra/runtime/runtime.ts';
-import type { Runtime } from '#infra/runtime/runtime.ts';
 import { allotBudget } from '#shared/routes/budget.ts';
-import { routes } from '#shared/routes/index.ts';
-import { launchChromium } from '#test/browser/support/chromium.ts';
-import { SCREENSHOTS, settled, signIn as signInAs, twoGovernmentBudgets } from '#test/browser/support/console.ts';
+import { SCREENSHOTS, settled, signIn as signInAs, startConsoleRig, twoGovernmentBudgets } from '#test/browser/support/console.ts';
+import type { ConsoleRig } from '#test/browser/support/console.ts';
 import { callers } from '#test/integration/budget/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -22,9 +19,7 @@ await useTestStack();
 const dataDir = await mkdtemp(join(tmpdir(), 'hojo-console-pages-'));
 const YEAR = 2026;
 const LINE = 'E.GEN.P01.U01.D001.201-01';
-let runtime: Runtime;
-let browser: Browser;
-let close: () => Promise<void>;
+let rig: ConsoleRig;
 
 beforeAll(async () => {
   await twoGovernmentBudgets(YEAR);
@@ -35,17 +30,14 @@ beforeAll(async () => {
     caller: callers('11110').budgetOfficer,
   });
   expect(allotted.status, JSON.stringify(allotted.body)).toBe(201);
-  runtime = await startRuntime({ port: 0, dataDir, routes, pollQueues: false, runSchedules: false });
-  ({ browser, close } = await launchChromium());
-  await mkdir(SCREENSHOTS, { recursive: true });
+  rig = await startConsoleRig(dataDir);
 });
 afterAll(async () => {
-  await close?.();
-  await runtime?.stop();
+  await rig?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const signIn = (role: string, gov?: string, sub?: string): Promise<Page> => signInAs(browser, runtime.url, role, gov, sub);
+const signIn = (role: string, gov?: string, sub?: string): Promise<Page> => signInAs(rig.browser, rig.runtime.url, role, gov, sub);
 
 describe('the console pages of the ministry, the budget book, the 금고 and the 보조사업자', () => {
   it('the ministry sees the national 총계 and 순계, and a tile grid of the 17 시·도 and 226 시·군·구 by 집행률 or 채무비율 구분', async () => {
@@ -120,7 +112,7 @@ describe('the console pages of the ministry, the budget book, the 금고 and the
     await page.screenshot({ path: `${SCREENSHOTS}/console-budget-line.png`, fullPage: true });
 
     // another government's book is the API's 403 and nothing else
-    await page.goto(`${runtime.url}/console/#/book/11140`);
+    await page.goto(`${rig.runtime.url}/console/#/book/11140`);
     const refused = page.locator('#budget-book .problem');
     await refused.waitFor();
     expect(await refused.textContent()).toMatch(/^이 자료를 볼 권한이 없습니다 — 403 /);

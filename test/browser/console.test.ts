@@ -5,19 +5,16 @@
  * each role's home page (.data/screenshots/console-*.png).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRuntime } from '#infra/runtime/runtime.ts';
-import type { Runtime } from '#infra/runtime/runtime.ts';
 import { archiveReport } from '#shared/application/settlement/archive-report.ts';
 import { renderReport } from '#shared/domain/reports/render.ts';
 import { budgetSettlement } from '#shared/domain/settlement/budget-settlement.ts';
-import { routes } from '#shared/routes/index.ts';
-import { launchChromium } from '#test/browser/support/chromium.ts';
-import { SCREENSHOTS, settled, signIn as signInAs, twoGovernmentBudgets } from '#test/browser/support/console.ts';
+import { SCREENSHOTS, settled, signIn as signInAs, startConsoleRig, twoGovernmentBudgets } from '#test/browser/support/console.ts';
+import type { ConsoleRig } from '#test/browser/support/console.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 /** page.evaluate() callbacks run in the browser; the project compiles without the DOM library. */
@@ -26,9 +23,7 @@ declare const document: { readonly activeElement: { id: string; textContent: str
 await useTestStack();
 const dataDir = await mkdtemp(join(tmpdir(), 'hojo-console-'));
 const YEAR = 2026;
-let runtime: Runtime;
-let browser: Browser;
-let close: () => Promise<void>;
+let rig: ConsoleRig;
 
 /** The golden year's 종로구 세입세출결산 (2025), archived by the use case the year-end closing calls. */
 const settlement = renderReport(
@@ -60,17 +55,14 @@ const file = (name: string) => settlement.files.find((f) => f.file === name)!;
 beforeAll(async () => {
   await archiveReport(settlement, new Date());
   await twoGovernmentBudgets(YEAR);
-  runtime = await startRuntime({ port: 0, dataDir, routes, pollQueues: false, runSchedules: false });
-  ({ browser, close } = await launchChromium());
-  await mkdir(SCREENSHOTS, { recursive: true });
+  rig = await startConsoleRig(dataDir);
 });
 afterAll(async () => {
-  await close?.();
-  await runtime?.stop();
+  await rig?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const signIn = (role: string, gov?: string): Promise<Page> => signInAs(browser, runtime.url, role, gov);
+const signIn = (role: string, gov?: string): Promise<Page> => signInAs(rig.browser, rig.runtime.url, role, gov);
 
 /** The archive list, filtered by year and government, from the form. */
 async function listArchives(page: Page): Promise<void> {
@@ -147,7 +139,7 @@ describe('the web console in a real browser', () => {
     expect(await page.locator('#execution tbody td.won').allTextContents()).toEqual(expect.arrayContaining(['30,000,000', '20,000,000']));
     await page.screenshot({ path: `${SCREENSHOTS}/console-council.png` });
 
-    await page.goto(`${runtime.url}/console/#/government/11140`);
+    await page.goto(`${rig.runtime.url}/console/#/government/11140`);
     const refused = page.locator('#government-home .problem');
     await refused.waitFor();
     expect(await refused.textContent()).toMatch(/^이 자료를 볼 권한이 없습니다 — 403 /);

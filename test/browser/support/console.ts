@@ -1,8 +1,35 @@
+import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
+import { startRuntime } from '#infra/runtime/runtime.ts';
+import type { Runtime } from '#infra/runtime/runtime.ts';
+import { routes } from '#shared/routes/index.ts';
+import { launchChromium } from '#test/browser/support/chromium.ts';
 import { expenditure, finalBudget, revenue, setUpStructure } from '#test/integration/budget/support.ts';
 
 /** Where the browser tests leave their screenshots (git-ignored). */
 export const SCREENSHOTS = '.data/screenshots';
+
+/** The local runtime (no queue polling, no schedules) and a Chromium to drive its console. */
+export interface ConsoleRig {
+  readonly runtime: Runtime;
+  readonly browser: Browser;
+  /** Closes the browser, then stops the runtime. */
+  readonly stop: () => Promise<void>;
+}
+
+export async function startConsoleRig(dataDir: string): Promise<ConsoleRig> {
+  const runtime = await startRuntime({ port: 0, dataDir, routes, pollQueues: false, runSchedules: false });
+  const { browser, close } = await launchChromium();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return {
+    runtime,
+    browser,
+    stop: async () => {
+      await close();
+      await runtime.stop();
+    },
+  };
+}
 
 /**
  * Opens the console, signs in on the development issuer's page as the role (of a government, with
