@@ -529,7 +529,7 @@ export const getExecutionRollup = defineRoute({
   method: 'GET',
   path: '/governments/{gov}/budgets/{year}/execution-status',
   handler: 'budget/get-execution-rollup',
-  summary: '집행현황 summed by department, 정책사업, 분야, 부문 or 회계 (exact, from the control items)',
+  summary: '집행현황 summed by department, 정책사업, 분야, 부문, 회계 or 성질 (편성목) (exact, from the control items)',
   tags: statusTags,
   access: aggregateReaders,
   params: yearParams,

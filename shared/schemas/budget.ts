@@ -523,7 +523,7 @@ export const lineStatus = z.object({
   refunded: z.number().int().optional(),
   collectionRate: z.string().optional(),
 });
-export const rollupQuery = z.strictObject({ by: z.enum(['department', 'policy', 'sector', 'field', 'account']) });
+export const rollupQuery = z.strictObject({ by: z.enum(['department', 'policy', 'sector', 'field', 'account', 'economic']) });
 export const executionRollup = z.object({
   gov: z.string(),
   year: z.number().int(),

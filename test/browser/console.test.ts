@@ -5,19 +5,16 @@
  * each role's home page (.data/screenshots/console-*.png).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRuntime } from '#infra/runtime/runtime.ts';
-import type { Runtime } from '#infra/runtime/runtime.ts';
 import { archiveReport } from '#shared/application/settlement/archive-report.ts';
 import { renderReport } from '#shared/domain/reports/render.ts';
 import { budgetSettlement } from '#shared/domain/settlement/budget-settlement.ts';
-import { routes } from '#shared/routes/index.ts';
-import { launchChromium } from '#test/browser/support/chromium.ts';
-import { expenditure, finalBudget, revenue, setUpStructure } from '#test/integration/budget/support.ts';
+import { SCREENSHOTS, settled, signIn as signInAs, startConsoleRig, twoGovernmentBudgets } from '#test/browser/support/console.ts';
+import type { ConsoleRig } from '#test/browser/support/console.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 /** page.evaluate() callbacks run in the browser; the project compiles without the DOM library. */
@@ -25,11 +22,8 @@ declare const document: { readonly activeElement: { id: string; textContent: str
 
 await useTestStack();
 const dataDir = await mkdtemp(join(tmpdir(), 'hojo-console-'));
-const SCREENSHOTS = '.data/screenshots';
 const YEAR = 2026;
-let runtime: Runtime;
-let browser: Browser;
-let close: () => Promise<void>;
+let rig: ConsoleRig;
 
 /** The golden year's 종로구 세입세출결산 (2025), archived by the use case the year-end closing calls. */
 const settlement = renderReport(
@@ -60,52 +54,15 @@ const file = (name: string) => settlement.files.find((f) => f.file === name)!;
 
 beforeAll(async () => {
   await archiveReport(settlement, new Date());
-  // A 2026 본예산 for 종로구 and 중구 (two 분야 each): the budgets the home pages chart.
-  for (const gov of ['11110', '11140']) {
-    await setUpStructure(gov);
-    await finalBudget(gov, YEAR, 'original', [
-      expenditure({ amount: 30_000_000 }),
-      expenditure({
-        policyCode: 'P02',
-        policyName: '복지',
-        detailCode: 'D002',
-        detailName: '경로당 운영',
-        sector: '085',
-        dept: 'D200',
-        amount: 20_000_000,
-      }),
-      revenue({ amount: 50_000_000 }),
-    ]);
-  }
-  runtime = await startRuntime({ port: 0, dataDir, routes, pollQueues: false, runSchedules: false });
-  ({ browser, close } = await launchChromium());
-  await mkdir(SCREENSHOTS, { recursive: true });
+  await twoGovernmentBudgets(YEAR);
+  rig = await startConsoleRig(dataDir);
 });
 afterAll(async () => {
-  await close?.();
-  await runtime?.stop();
+  await rig?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** Opens the console, signs in on the development issuer's page as the role, and waits for the role's home page. */
-async function signIn(role: string, gov?: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, acceptDownloads: true });
-  await page.goto(`${runtime.url}/console/`);
-  await page.getByRole('button', { name: '로그인 (개발용 발급자)' }).click();
-  await page.waitForURL(/\/dev-issuer\/authorize\?/);
-  await page.getByLabel('역할').selectOption(role);
-  if (gov) await page.getByLabel(/지방자치단체 코드/).fill(gov);
-  await page.getByRole('button', { name: '로그인' }).click();
-  await page.waitForURL(/\/console\/#\/(?!$)/);
-  await page.getByRole('button', { name: '로그아웃' }).waitFor();
-  return page;
-}
-
-/** Waits until no section of the page is still loading. */
-const settled = (page: Page) =>
-  page.waitForFunction(
-    () => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('[aria-busy="true"]'),
-  );
+const signIn = (role: string, gov?: string): Promise<Page> => signInAs(rig.browser, rig.runtime.url, role, gov);
 
 /** The archive list, filtered by year and government, from the form. */
 async function listArchives(page: Page): Promise<void> {
@@ -132,9 +89,12 @@ describe('the web console in a real browser', () => {
     expect(await page.locator('#report-title').textContent()).toBe('서울특별시 종로구 (11110) 2025회계연도 세입세출결산 — 2025');
     // the manifest lists every file with the SHA-256 the archive recorded
     for (const f of settlement.files) await expect.poll(() => page.getByText(f.sha256).count()).toBe(1);
-    // the 세출결산 from report.json: every column, exact amounts (report.json carries codes, not their names)
+    // the 세출결산 from report.json: every column, exact amounts, the names report.json carries beside the codes
     const expenditure = page.locator('table[data-table="expenditure"]');
-    expect(await expenditure.locator('tbody tr').first().locator('td').first().textContent()).toBe('GEN');
+    const firstRow = await expenditure.locator('tbody tr').first().locator('td').allTextContents();
+    expect(firstRow.slice(0, 2)).toEqual(['GEN', '일반회계']);
+    expect(firstRow).toEqual(expect.arrayContaining(['201-01', '사무관리비']));
+    expect(await expenditure.locator('thead th').allTextContents()).toEqual(expect.arrayContaining(['회계명', '통계목명']));
     expect(await expenditure.locator('tbody td.won').allTextContents()).toEqual(
       expect.arrayContaining(['1,000,000', '900,000', '700,000', '300,000']),
     );
@@ -179,7 +139,7 @@ describe('the web console in a real browser', () => {
     expect(await page.locator('#execution tbody td.won').allTextContents()).toEqual(expect.arrayContaining(['30,000,000', '20,000,000']));
     await page.screenshot({ path: `${SCREENSHOTS}/console-council.png` });
 
-    await page.goto(`${runtime.url}/console/#/government/11140`);
+    await page.goto(`${rig.runtime.url}/console/#/government/11140`);
     const refused = page.locator('#government-home .problem');
     await refused.waitFor();
     expect(await refused.textContent()).toMatch(/^이 자료를 볼 권한이 없습니다 — 403 /);

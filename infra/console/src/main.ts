@@ -5,10 +5,14 @@ import type { Identity } from './auth.ts';
 import { h, replace } from './dom.ts';
 import { governmentName, governments } from './governments.ts';
 import { archiveReport } from './pages/archive-report.ts';
+import { budgetBook } from './pages/budget-book.ts';
+import { budgetLine } from './pages/budget-line.ts';
 import { governmentHome } from './pages/government.ts';
 import { ministryHome } from './pages/ministry.ts';
 import { officialHome } from './pages/official.ts';
+import { recipientHome } from './pages/recipient.ts';
 import { residentHome } from './pages/resident.ts';
+import { treasuryHome } from './pages/treasury.ts';
 import { roleTitles } from './reports.ts';
 import { problemMessage } from './ui.ts';
 
@@ -27,6 +31,8 @@ const year = (): number => Number(yearSelect.value);
 function homeOf(identity: Identity | undefined): string {
   const role = identity?.roles[0] ?? '';
   if (role === 'ministry') return '#/ministry';
+  if (role === 'subsidy_recipient') return '#/recipient';
+  if (identity?.gov && role === 'treasury_bank') return `#/treasury/${identity.gov}`;
   if (identity?.gov && overviewRoles.includes(role)) return `#/government/${identity.gov}`;
   if (identity?.gov && officialRoles.includes(role)) return `#/execution/${identity.gov}`;
   if (identity?.gov) return `#/public/${identity.gov}`;
@@ -38,8 +44,12 @@ function navigation(identity: Identity | undefined): void {
   const gov = identity?.gov;
   if (identity?.roles.includes('ministry')) links.push(['#/ministry', '행정안전부 홈']);
   if (gov && identity && overviewRoles.some((r) => identity.roles.includes(r))) links.push([`#/government/${gov}`, '재정 현황']);
-  if (gov && identity && [...overviewRoles, ...officialRoles].some((r) => identity.roles.includes(r)))
+  if (gov && identity && [...overviewRoles, ...officialRoles].some((r) => identity.roles.includes(r))) {
     links.push([`#/execution/${gov}`, '집행현황']);
+    links.push([`#/book/${gov}`, '예산서']);
+  }
+  if (gov && identity?.roles.includes('treasury_bank')) links.push([`#/treasury/${gov}`, '금고 업무']);
+  if (identity?.roles.includes('subsidy_recipient')) links.push(['#/recipient', '나의 보조금']);
   links.push([gov ? `#/public/${gov}` : '#/choose', '공개 자료·주민참여예산']);
   const current = location.hash.split('?')[0];
   replace(
@@ -128,6 +138,12 @@ async function route(config: ConsoleConfig): Promise<void> {
   else if (path === 'archive') page = archiveReport(gov, decodeURIComponent(rest.slice(1).join('/')));
   else if (path === 'government') page = governmentHome(gov, year(), `${name} ${year()}회계연도 재정 현황`);
   else if (path === 'execution') page = officialHome(gov, year(), `${name} ${year()}회계연도 집행현황`);
+  else if (path === 'book') page = budgetBook(gov, year(), `${name} ${year()}회계연도 예산서`);
+  else if (path === 'line') {
+    const lineId = decodeURIComponent(rest.slice(1).join('/'));
+    page = budgetLine(gov, year(), lineId, `${name} ${year()}회계연도 예산과목 ${lineId}`);
+  } else if (path === 'treasury') page = treasuryHome(gov, `${name} 금고 업무`);
+  else if (path === 'recipient') page = recipientHome(`지방보조사업자 ${identity?.sub ?? ''}`);
   else if (path === 'public') page = residentHome(gov, year(), `${name} ${year()}회계연도 공개 자료`);
   else page = chooser(identity?.roles.includes('research') ? 'government' : 'public');
   replace(main, ...(Array.isArray(page) ? page : [page]));

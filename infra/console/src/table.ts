@@ -24,7 +24,9 @@ export function dataTable<Row>(
   rows: readonly Row[],
   options: { sortable?: boolean } = {},
 ): HTMLTableElement {
-  const table = h('table', { class: 'data' }, h('caption', {}, caption, h('span', { class: 'unit' }, ' (단위: 원)')));
+  // The unit is said once, in the caption, when the table has amounts.
+  const unit = columns.some((c) => c.type === 'won') ? h('span', { class: 'unit' }, ' (단위: 원)') : null;
+  const table = h('table', { class: 'data' }, h('caption', {}, caption, unit));
   const body = h('tbody');
   const headers = columns.map((column, index) => {
     const th = h('th', { scope: 'col', class: column.type ?? 'text' });

@@ -3,7 +3,7 @@ import type { RollupDimension } from '#shared/domain/budget/line-status.ts';
 import { readAllControls } from '#shared/stores/budget/controls.ts';
 
 /**
- * 집행현황 of a government by department, 정책사업, 분야, 부문 or 회계: sums of the control items of
+ * 집행현황 of a government by department, 정책사업, 분야, 부문, 회계 or 성질 (편성목): sums of the control items of
  * the year (one Query of its BUDGET# collection; the postings are never read).
  */
 export async function getExecutionRollup(gov: string, year: number, by: RollupDimension) {

@@ -1,5 +1,5 @@
 import { expenditureIdParts } from '#shared/domain/budget/line-id.ts';
-import { fieldOfSector } from '#shared/domain/budget/classification.ts';
+import { fieldOfSector, itemOfStat } from '#shared/domain/budget/classification.ts';
 import { budgetComponents } from '#shared/domain/budget/budget-components.ts';
 import type { BudgetComponents } from '#shared/domain/budget/budget-components.ts';
 
@@ -97,9 +97,9 @@ export function lineStatus(control: ControlCounters) {
   };
 }
 
-export type RollupDimension = 'department' | 'policy' | 'sector' | 'field' | 'account';
+export type RollupDimension = 'department' | 'policy' | 'sector' | 'field' | 'account' | 'economic';
 
-/** Sums of expenditure lines by one dimension, exact (bigint → decimal strings), with the execution rate. */
+/** Sums of expenditure lines by one dimension (편성목 for `economic`), exact (bigint → decimal strings), with the execution rate. */
 export function rollup(controls: Iterable<ControlCounters>, by: RollupDimension) {
   const groups = new Map<string, { lines: number; budget: bigint; allotted: bigint; committed: bigint; paid: bigint }>();
   const keyOf = (c: ControlCounters): string => {
@@ -115,6 +115,8 @@ export function rollup(controls: Iterable<ControlCounters>, by: RollupDimension)
         return (sector && fieldOfSector(sector)) || '(none)';
       case 'account':
         return c.fund;
+      case 'economic':
+        return itemOfStat(c.itemCode); // the 편성목, as the budget book's 성질별 rows (book.ts)
     }
   };
   for (const control of controls) {

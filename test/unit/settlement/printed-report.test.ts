@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { tableCsv } from '#shared/domain/reports/csv.ts';
 import { periodInWords, reportHeading } from '#shared/domain/reports/headings.ts';
+import { reportJson } from '#shared/domain/reports/json.ts';
 import { printedTable } from '#shared/domain/reports/layout.ts';
 import type { Report, ReportTable } from '#shared/domain/reports/report.ts';
 import { workbookXlsx } from '#shared/domain/reports/xlsx.ts';
@@ -53,6 +54,16 @@ describe('printed table', () => {
   it('leaves a table without summary or names as computed', () => {
     const plain = { ...table, names: undefined, summary: undefined };
     expect(printedTable(plain).rows.map((r) => r.cells)).toEqual(table.rows);
+  });
+});
+
+describe('report.json', () => {
+  it('carries the names of the codes beside the rows, which stay as computed (amounts as exact decimal strings)', () => {
+    const json = JSON.parse(reportJson(report)) as { tables: Record<string, { rows: unknown[]; names?: unknown }> };
+    expect(json.tables.expenditure?.names).toEqual({ fund: { GEN: '일반회계', SPC: '기타특별회계' } });
+    expect(json.tables.expenditure?.rows[2]).toEqual({ fund: 'SPC', itemCode: '401-01', budget: '9007199254740993', unused: '0' });
+    const unnamed = JSON.parse(reportJson({ ...report, tables: [{ ...table, names: undefined }] })) as typeof json;
+    expect(unnamed.tables.expenditure).not.toHaveProperty('names');
   });
 });
 

@@ -22,11 +22,22 @@ interface Manifest {
   period: string;
   files: { file: string; key: string; contentType: string; size: number; sha256: string }[];
 }
+interface ReportColumn {
+  key: string;
+  label: string;
+  type: 'text' | 'won';
+}
 interface ReportDocument {
   title: string;
   tables: Record<
     string,
-    { title: string; columns: { key: string; label: string; type: 'text' | 'won' }[]; rows: Record<string, string>[] }
+    {
+      title: string;
+      columns: ReportColumn[];
+      rows: Record<string, string>[];
+      /** Names of the codes in a text column (column key → code → name); absent in reports archived before they were added. */
+      names?: Record<string, Record<string, string>>;
+    }
   >;
 }
 
@@ -156,26 +167,25 @@ function manifestTable(gov: string, manifest: Manifest): HTMLElement {
   );
 }
 
-/** Each table of the report as the printed form shows it: codes, names, amounts exact with △. */
+/**
+ * Each table of the report as the printed form shows it: a name column beside each coded column the
+ * report names (회계 → 회계명, as the XLSX and CSV print it), amounts exact with △.
+ */
 function reportTables(bytes: ArrayBuffer): HTMLElement[] {
   const report = JSON.parse(new TextDecoder().decode(bytes)) as ReportDocument;
-  return Object.entries(report.tables).map(([id, table]) =>
-    h(
+  return Object.entries(report.tables).map(([id, table]) => {
+    const names = table.names ?? {};
+    const columns = table.columns.flatMap((c): (ReportColumn & { of?: string })[] =>
+      names[c.key] ? [c, { key: c.key, of: c.key, label: `${c.label}명`, type: 'text' }] : [c],
+    );
+    const cell = (row: Record<string, string>, c: ReportColumn & { of?: string }) =>
+      c.of ? (names[c.of]?.[row[c.of] ?? ''] ?? '') : c.type === 'won' ? won(row[c.key] ?? '') : (row[c.key] ?? '');
+    return h(
       'table',
       { class: 'data report', 'data-table': id },
       h('caption', {}, table.title, h('span', { class: 'unit' }, ' (단위: 원)')),
-      h('thead', {}, h('tr', {}, ...table.columns.map((c) => h('th', { scope: 'col', class: c.type }, c.label)))),
-      h(
-        'tbody',
-        {},
-        ...table.rows.map((row) =>
-          h(
-            'tr',
-            {},
-            ...table.columns.map((c) => h('td', { class: c.type }, c.type === 'won' ? won(row[c.key] ?? '') : (row[c.key] ?? ''))),
-          ),
-        ),
-      ),
-    ),
-  );
+      h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col', class: c.type }, c.label)))),
+      h('tbody', {}, ...table.rows.map((row) => h('tr', {}, ...columns.map((c) => h('td', { class: c.type }, cell(row, c)))))),
+    );
+  });
 }

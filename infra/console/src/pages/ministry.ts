@@ -8,6 +8,8 @@ import type { FundStatus } from '../funds.ts';
 import { dataTable } from '../table.ts';
 import { figures, problemMessage, section } from '../ui.ts';
 import { reportTitles } from '../reports.ts';
+import { nationalGrid } from './national-grid.ts';
+import { nationalTotals } from './national-totals.ts';
 
 interface ArchiveEntry {
   gov: string;
@@ -30,12 +32,17 @@ interface NationalFunds extends FundStatus {
   governments: number;
 }
 
-/** 행정안전부: the archives of every government, nationwide fund status and execution rates. */
+/**
+ * 행정안전부: the archives of every government, the national budget in 총계 and 순계, nationwide fund
+ * status, execution rates, and the tile grid of the 243 governments with their debt-ratio bands.
+ */
 export function ministryHome(year: number): HTMLElement[] {
   return [
     archiveBrowser(year),
+    section('전국 예산 총계·순계', 'national-totals', () => nationalTotals(year)),
     section('전국 자금 현황', 'national-funds', () => nationalFunds(year)),
     section('지방자치단체별 예산 집행률', 'execution-rates', () => executionRates(year)),
+    section('전국 타일 격자: 집행률과 채무비율', 'national-grid', () => nationalGrid(year)),
   ];
 }
 
