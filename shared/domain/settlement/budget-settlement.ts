@@ -3,6 +3,8 @@ import type { BudgetComponents } from '#shared/domain/budget/budget-components.t
 import { nameOfEconomicCode, nameOfRevenueCategory } from '#shared/domain/budget/classification.ts';
 import { diversionRows } from '#shared/domain/budget/diversion-statement.ts';
 import type { DiversionRecord } from '#shared/domain/budget/diversion-statement.ts';
+import { reserveUseRows } from '#shared/domain/budget/reserve-use-statement.ts';
+import type { ReserveUseRecord } from '#shared/domain/budget/reserve-use-statement.ts';
 import type { CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
 import { compare } from '#shared/domain/settlement/ledger-totals.ts';
 import { amount, reportTitles, text } from '#shared/domain/reports/report.ts';
@@ -87,6 +89,7 @@ export function budgetSettlement(
   carryOvers: readonly CarryOver[],
   fundNames: Readonly<Record<string, string>> = {},
   diversions: readonly DiversionRecord[] = [],
+  reserveUses: readonly ReserveUseRecord[] = [],
 ): Report {
   const sorted = [...lines].sort((a, b) => compare(a.fund, b.fund) || compare(a.lineId, b.lineId));
   const carriedOf = (lineId: string, kind: CarryOverKind) =>
@@ -216,6 +219,35 @@ export function budgetSettlement(
           text('reverses', '취소한 전용'),
         ],
         rows: diversionRows(diversions).map(({ quarter: _quarter, amount: moved, ...row }) => ({ ...row, amount: BigInt(moved) })),
+        names: { fund: fundNames },
+        summary: { labelColumn: 'changeId' },
+      },
+      {
+        id: 'reserveUses',
+        title: '예비비 사용명세서',
+        columns: [
+          text('decisionDate', '사용결정일'),
+          text('changeId', '결정번호'),
+          text('fund', '회계'),
+          text('policy', '정책사업'),
+          text('from', '예비비 과목'),
+          text('to', '사용 과목'),
+          amount('amount', '사용액'),
+          text('reason', '사용 사유'),
+          text('emergency', '긴급재난대책'),
+          amount('targetBudget', '사용 과목 예산현액'),
+          amount('targetPaid', '사용 과목 지출액'),
+          text('reverses', '취소한 사용결정'),
+        ],
+        rows: reserveUseRows(reserveUses, new Map(lines.map((l) => [l.lineId, l]))).map(
+          ({ quarter: _quarter, amount: used, emergency, targetBudget, targetPaid, ...row }) => ({
+            ...row,
+            amount: BigInt(used),
+            emergency: emergency ? '예' : '',
+            targetBudget: BigInt(targetBudget),
+            targetPaid: BigInt(targetPaid),
+          }),
+        ),
         names: { fund: fundNames },
         summary: { labelColumn: 'changeId' },
       },

@@ -1,5 +1,6 @@
 import type { ReconciliationRow } from '#shared/domain/accounting/reconciliation.ts';
 import type { DiversionRecord } from '#shared/domain/budget/diversion-statement.ts';
+import type { ReserveUseRecord } from '#shared/domain/budget/reserve-use-statement.ts';
 import type { NotesData } from '#shared/domain/settlement/statement-notes.ts';
 import type { EntityLedger } from '#shared/domain/accounting/statements/statement-set.ts';
 import { budgetReconciliationReport, reconciliationRows } from '#shared/domain/settlement/budget-reconciliation.ts';
@@ -59,6 +60,8 @@ export interface ClosingInputs {
   readonly prior: PriorYearBooks;
   /** Year-end: the year's 전용 and their reversals, for the 세입·세출결산서 (지방재정법 §49④; absent: none). */
   readonly diversions?: readonly DiversionRecord[];
+  /** Year-end: the year's 예비비 사용결정 and their reversals, for the 예비비 사용명세서 (지방재정법 §43④; absent: none). */
+  readonly reserveUses?: readonly ReserveUseRecord[];
   /** Year-end: the asset and debt registers the 주석 read (absent: the notes say none is recorded). */
   readonly notes?: NotesData;
   /** DynamoDB items read to assemble the inputs (the cost of a closing). */
@@ -101,6 +104,7 @@ export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
       inputs.carryOvers,
       Object.fromEntries(inputs.entities.map((e) => [e.id, e.name])),
       inputs.diversions,
+      inputs.reserveUses,
     ),
     financialStatements(gov, period.year, current, prior, inputs.notes ?? { register: [], debts: [] }),
     supplementaryInformation(gov, period.year, inputs.lines, surpluses, scopesOf(current, prior), current),

@@ -144,7 +144,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
   const [ledger, opening] = await Promise.all([readLedgerTotals(job), readOpening(gov, period.year)]);
   if (period.kind !== 'year-end')
     return { totals: ledger.totals, opening, lines: [], carryOvers: [], entities: [], prior: noPrior, itemsRead: ledger.itemsRead + 1 };
-  const [lines, carryOvers, entities, prior, register, registered, entries, diversions] = await Promise.all([
+  const [lines, carryOvers, entities, prior, register, registered, entries, diversions, reserveUses] = await Promise.all([
     readLines(gov, period.year),
     readCarryOvers(gov, period.year),
     readEntities(gov),
@@ -153,6 +153,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     listDebts(gov),
     entriesByDebt(gov),
     listChanges(gov, period.year, 'diversion'),
+    listChanges(gov, period.year, 'reserve-use'),
   ]);
   const debts = registered.map((d) => ({ ...d, entries: entries.get(d.debtId) ?? [] }));
   const entriesRead = [...entries.values()].reduce((n, list) => n + list.length, 0);
@@ -165,6 +166,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     prior: prior.books,
     notes: { register, debts },
     diversions,
+    reserveUses,
     itemsRead:
       ledger.itemsRead +
       1 +
@@ -175,6 +177,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
       register.length +
       debts.length +
       entriesRead +
-      diversions.length,
+      diversions.length +
+      reserveUses.length,
   };
 }

@@ -570,5 +570,20 @@ describe('the golden year of three 회계', () => {
         reason: '현장 점검 출장 증가',
       }),
     ]);
+    // 예비비 사용명세서 (지방재정법 §43④): the one 사용결정, 801 → 201 50,000, beside what 201 spent (예산현액 5,700,000, 지출 750,000)
+    expect(settlement.tables.reserveUses.rows).toEqual([
+      expect.objectContaining({
+        changeId: 'reserve-use.Y-1',
+        fund: 'GEN',
+        from: LINES.reserve,
+        to: LINES.office,
+        amount: '50000',
+        reason: '청사 긴급 보수',
+        emergency: '',
+        targetBudget: '5700000',
+        targetPaid: '750000',
+        reverses: '',
+      }),
+    ]);
   });
 });
