@@ -63,6 +63,7 @@ const namesOf = (rows: readonly { itemCode: string }[], nameOf: (code: string) =
 const kinds: readonly CarryOverKind[] = ['explicit', 'accident', 'continuing'];
 
 const big = (value: number | undefined): bigint => BigInt(value ?? 0);
+const sum = <T>(rows: readonly T[], pick: (row: T) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
 
 /** 예산현액 split into its statutory parts (budget-components.ts), 예산액 under the 결산's name `original`. */
 function settlementComponents(l: SettlementLine) {
@@ -80,6 +81,9 @@ function settlementComponents(l: SettlementLine) {
  *         전용 amounts must appear in the 결산서 with their reasons (지방재정법 §49④): the 전용 column per
  *         line, and the 예산전용조서 table listing each 전용 (and reversal) with its amount and reason.
  *   세입: 예산액, 징수결정액, 수납액 (net of 과오납 환급), 미수납액 = 징수결정액 − 수납액 (not below 0).
+ *   totals: of the 세입세출예산 only; the 기금 (`funds`: 회계 of kind fund, 기금관리기본법 §2) are handled
+ *         outside it (지방재정법 §34③, read in legalize-kr) and totalled apart as `fund…`. Their lines stay
+ *         in the tables, under their own 회계.
  *   per 회계: 세계잉여금 and 순세계잉여금.
  */
 export function budgetSettlement(
@@ -90,6 +94,7 @@ export function budgetSettlement(
   fundNames: Readonly<Record<string, string>> = {},
   diversions: readonly DiversionRecord[] = [],
   reserveUses: readonly ReserveUseRecord[] = [],
+  funds: ReadonlySet<string> = new Set(),
 ): Report {
   const sorted = [...lines].sort((a, b) => compare(a.fund, b.fund) || compare(a.lineId, b.lineId));
   const carriedOf = (lineId: string, kind: CarryOverKind) =>
@@ -134,7 +139,7 @@ export function budgetSettlement(
       };
     });
   const surpluses = surplusByFund(lines, carryOvers);
-  const sum = <T>(rows: readonly T[], pick: (row: T) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
+  const budgetSurpluses = surpluses.filter((s) => !funds.has(s.fund));
   return {
     report: 'budget-settlement',
     title: reportTitles['budget-settlement'],
@@ -253,23 +258,64 @@ export function budgetSettlement(
       },
     ],
     totals: {
-      expenditureBudget: sum(expenditure, (r) => r.budget),
-      expenditureOriginal: sum(expenditure, (r) => r.original),
-      expenditureCarryIn: sum(expenditure, (r) => r.carryIn),
-      expenditureTransfer: sum(expenditure, (r) => r.transfer),
-      expenditureDiversion: sum(expenditure, (r) => r.diversion),
-      expenditureReallocation: sum(expenditure, (r) => r.reallocation),
-      expenditureReserve: sum(expenditure, (r) => r.reserve),
-      expenditurePreEstablished: sum(expenditure, (r) => r.preEstablished),
-      expenditurePaid: sum(expenditure, (r) => r.paid),
-      carriedOver: sum(expenditure, (r) => r.carriedOver),
-      unused: sum(expenditure, (r) => r.unused),
-      revenueBudget: sum(revenue, (r) => r.budget),
-      revenueAssessed: sum(revenue, (r) => r.assessed),
-      revenueNetReceived: sum(revenue, (r) => r.netReceived),
-      revenueOutstanding: sum(revenue, (r) => r.outstanding),
-      surplus: sum(surpluses, (r) => r.surplus),
-      netSurplus: sum(surpluses, (r) => r.netSurplus),
+      ...budgetTotals(
+        expenditure.filter((r) => !funds.has(r.fund)),
+        revenue.filter((r) => !funds.has(r.fund)),
+      ),
+      surplus: sum(budgetSurpluses, (r) => r.surplus),
+      netSurplus: sum(budgetSurpluses, (r) => r.netSurplus),
+      // 기금 (기금관리기본법 §2) is outside the 세입세출예산 (지방재정법 §34③): its own totals, beside them
+      // (only where the government keeps a 기금)
+      ...Object.fromEntries(
+        funds.size === 0
+          ? []
+          : Object.entries(
+              budgetTotals(
+                expenditure.filter((r) => funds.has(r.fund)),
+                revenue.filter((r) => funds.has(r.fund)),
+              ),
+            ).map(([name, value]) => [`fund${name[0]!.toUpperCase()}${name.slice(1)}`, value]),
+      ),
     },
+  };
+}
+
+/**
+ * The 세출 and 세입 totals of a set of rows: over the 세입세출예산's 회계 for the report's totals, and
+ * over the 기금 apart (`fund…`).
+ */
+function budgetTotals(
+  expenditure: readonly Record<
+    | 'budget'
+    | 'original'
+    | 'carryIn'
+    | 'transfer'
+    | 'diversion'
+    | 'reallocation'
+    | 'reserve'
+    | 'preEstablished'
+    | 'paid'
+    | 'carriedOver'
+    | 'unused',
+    bigint
+  >[],
+  revenue: readonly Record<'budget' | 'assessed' | 'netReceived' | 'outstanding', bigint>[],
+): Record<string, bigint> {
+  return {
+    expenditureBudget: sum(expenditure, (r) => r.budget),
+    expenditureOriginal: sum(expenditure, (r) => r.original),
+    expenditureCarryIn: sum(expenditure, (r) => r.carryIn),
+    expenditureTransfer: sum(expenditure, (r) => r.transfer),
+    expenditureDiversion: sum(expenditure, (r) => r.diversion),
+    expenditureReallocation: sum(expenditure, (r) => r.reallocation),
+    expenditureReserve: sum(expenditure, (r) => r.reserve),
+    expenditurePreEstablished: sum(expenditure, (r) => r.preEstablished),
+    expenditurePaid: sum(expenditure, (r) => r.paid),
+    carriedOver: sum(expenditure, (r) => r.carriedOver),
+    unused: sum(expenditure, (r) => r.unused),
+    revenueBudget: sum(revenue, (r) => r.budget),
+    revenueAssessed: sum(revenue, (r) => r.assessed),
+    revenueNetReceived: sum(revenue, (r) => r.netReceived),
+    revenueOutstanding: sum(revenue, (r) => r.outstanding),
   };
 }

@@ -8,7 +8,7 @@ import { budgetSettlement, surplusByFund } from '#shared/domain/settlement/budge
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { dailySummary } from '#shared/domain/settlement/daily-summary.ts';
-import { entityLedgers } from '#shared/domain/settlement/entity-ledgers.ts';
+import { entityLedgers, entityTypeOfKind } from '#shared/domain/settlement/entity-ledgers.ts';
 import type { SettlementEntity } from '#shared/domain/settlement/entity-ledgers.ts';
 import { financialStatements, scopesOf } from '#shared/domain/settlement/financial-statements.ts';
 import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
@@ -105,6 +105,7 @@ export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
       Object.fromEntries(inputs.entities.map((e) => [e.id, e.name])),
       inputs.diversions,
       inputs.reserveUses,
+      new Set(inputs.entities.filter((e) => e.type === entityTypeOfKind.fund).map((e) => e.id)),
     ),
     financialStatements(gov, period.year, current, prior, inputs.notes ?? { register: [], debts: [] }),
     supplementaryInformation(gov, period.year, inputs.lines, surpluses, scopesOf(current, prior), current),

@@ -559,6 +559,22 @@ describe('the golden year of three 회계', () => {
     expect(row(LINES.reserve)).toMatchObject({ original: '100000', reserve: '-50000', budget: '50000', paid: '0', unused: '50000' });
     // moves between lines: the 회계's 예산현액 and every change column net to 0 over the year
     expect(settlement.totals).toMatchObject({ expenditureDiversion: '0', expenditureReserve: '0', expenditureTransfer: '0' });
+    /*
+     * 기금 is outside the 세입세출예산 (지방재정법 §34③): the totals are GEN + SPEC, the 기금 FUND apart.
+     *   세출 예산현액 13,100,000 + 1,000,000 = 14,100,000; 지출 GEN 5,000,000 + 750,000 + 50,000 + 2,000,000 + 30,000
+     *   = 7,830,000, SPEC 400,000: 8,230,000. 세입 예산액 13,100,000 + 1,000,000 = 14,100,000.
+     *   FUND: 세출 2,000,000, 지출 1,500,000 (융자), 불용액 500,000; 세입 2,000,000 received 2,000,000.
+     */
+    expect(settlement.totals).toMatchObject({
+      expenditureBudget: '14100000',
+      expenditurePaid: '8230000',
+      revenueBudget: '14100000',
+      fundExpenditureBudget: '2000000',
+      fundExpenditurePaid: '1500000',
+      fundUnused: '500000',
+      fundRevenueBudget: '2000000',
+      fundRevenueNetReceived: '2000000',
+    });
     expect(settlement.tables.diversions.rows).toEqual([
       expect.objectContaining({
         changeId: 'diversion.D-1',
