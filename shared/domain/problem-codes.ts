@@ -139,6 +139,7 @@ export const problemCodes = {
   'unknown-receipt': 'the receipt is not applied (yet)',
   'wrong-year': 'the document or date belongs to another fiscal year',
   'period-closed': 'the day, month or year is closed; nothing posts into it',
+  'ledger-backfill-running': 'another call is backfilling the document ledger of the government-year (one at a time)',
 
   // Fiscal calendar: 출납 폐쇄 (31 Dec), 출납정리기한 (20 Jan), 출납사무 완결 (10 Feb), 회계연도 소속
   'posting-date-in-future': 'the posting is dated after today (Korean time)',

@@ -397,7 +397,8 @@ export const backfillLedger = defineRoute({
   summary: '지출부/수입부 backfill: index the postings applied before the document ledger existed (idempotent, resumable)',
   description:
     'Reads the audit trail of the fiscal year (January to the next February) for applied postings and writes their ledger index items from what each posting recorded; ' +
-    'progress is saved after every page, so repeat the call until `done`. Postings already indexed are written again unchanged.',
+    'progress is saved after every page, so repeat the call until `done`. Postings already indexed are written again unchanged. ' +
+    'One call at a time per government and year: a call while another runs is refused 409 `ledger-backfill-running`.',
   tags: ['Postings'],
   access: governmentWrite('chief_accountant'),
   params: govYearParams,

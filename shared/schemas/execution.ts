@@ -264,6 +264,7 @@ export const postingMessage = z.strictObject({
     bodySha256: z.string(),
     receivedAt: z.string(),
   }),
+  pendingOn: z.array(lineId).optional(),
 });
 
 /** The document ledger (지출부/수입부, issue #14): one dimension, a period, cursor paging. */

@@ -100,9 +100,9 @@ describe('the printed 세출결산', () => {
     expect(printed.headers.filter((h) => h.text === '예산과목')).toHaveLength(2);
     for (const header of printed.headers) expect(header.right).toBeLessThanOrEqual(printed.printable);
     expect(printed.clipped).toBe(0);
-    // each part of 세출결산, then 세입결산, 세계잉여금, the 예산전용조서 (지방재정법 §49④), the 이월 명세서 and the
-    // 명시이월비 집행 명세서 (지방회계법 §17①3), starts a page.
-    expect(printed.pages).toBe(7);
+    // each part of 세출결산, then 세입결산, 세계잉여금, the 예산전용조서 (지방재정법 §49④), the 예비비 사용명세서
+    // (§43④), the 이월 명세서 and the 명시이월비 집행 명세서 (지방회계법 §17①3), starts a page.
+    expect(printed.pages).toBe(8);
   });
 
   it('keeps 90 lines of 서울-scale amounts (10조 a line) within the page width, readable, across pages', async () => {

@@ -12,6 +12,7 @@ import type { Posted } from '#shared/application/reversible-posting.ts';
 import { decisionDateOf, quarterOf, requireAuthority } from '#shared/application/budget/budget-change-context.ts';
 import { notSyncing } from '#shared/stores/budget/allotments.ts';
 import { createControl, getChange, putChange } from '#shared/stores/budget/changes.ts';
+import { openPendingPostings } from '#shared/stores/budget/pending-postings.ts';
 import type { BudgetChange } from '#shared/stores/budget/changes.ts';
 import { getLineControl } from '#shared/stores/budget/controls.ts';
 import { addToCurrentBudget } from '#shared/stores/budget/current-budget.ts';
@@ -131,6 +132,9 @@ export async function createPreEstablishedLine(
         items: {
           expenditure: newControl(line),
           revenue: newControl(revenue),
+          // a line created again after an earlier 성립전예산 on it was reversed takes postings again
+          reopenSpending: openPendingPostings(gov, year, line.lineId),
+          reopenRevenue: openPendingPostings(gov, year, revenue.lineId),
           current: addToCurrentBudget(gov, year, input.amount, 'change'),
           posting: putChange(gov, year, input.reference, change),
           notSyncing: notSyncing(gov, year),

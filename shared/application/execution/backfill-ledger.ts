@@ -15,10 +15,13 @@ import {
   putBackfillProgress,
   putLedgerEntries,
   readBackfillProgress,
+  takeBackfillLease,
 } from '#shared/stores/execution/ledger-backfill.ts';
 import type { BackfillProgress } from '#shared/stores/execution/ledger-backfill.ts';
 import { documentKey, requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
 import { transact } from '#shared/stores/table/transact.ts';
+import { now } from '#shared/clock.ts';
+import { conflict } from '#shared/domain/refusal.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
 
 export interface BackfillOptions {
@@ -39,10 +42,15 @@ export interface BackfillOptions {
  * indexed (by the consumer or an earlier run) is written again unchanged. Resumable: the progress
  * (audit month and last record read) is saved after every page, so a call cut short, or one that
  * stops after `pages`, goes on from there; a finished backfill answers `done` and reads nothing.
- * Each call writes an audit record with its final progress.
+ * Each call writes an audit record with its final progress. One call at a time per government-year
+ * (practice: two would read the same progress and save over each other): a call takes a lease on
+ * the progress item first, or is refused 409 `ledger-backfill-running`; every save is conditional on
+ * still holding it, and the last one releases it.
  */
 export async function backfillLedger(request: RequestInfo, gov: string, year: number, options: BackfillOptions) {
   const months = backfillMonths(year);
+  const holder = request.requestId;
+  if (!(await takeBackfillLease(gov, year, holder, now()))) throw running(gov, year);
   let progress = await readBackfillProgress(gov, year);
   let indexedNow = 0;
   for (let page = 0; page < options.pages && !progress.done; page += 1) {
@@ -56,14 +64,26 @@ export async function backfillLedger(request: RequestInfo, gov: string, year: nu
     progress = last
       ? { month, after: last, indexed: progress.indexed + entries.length, done: false }
       : { month: following ?? month, indexed: progress.indexed + entries.length, done: following === undefined };
-    await transact({ progress: putBackfillProgress(gov, year, progress) });
+    if (!(await transact({ progress: putBackfillProgress(gov, year, progress, holder) })).ok) throw running(gov, year);
   }
-  await transact({
-    progress: putBackfillProgress(gov, year, progress),
+  const saved = await transact({
+    progress: putBackfillProgress(gov, year, progress, holder, true),
     audit: auditPut(tableName(), auditRecord(request, { gov, operation: 'backfillLedger', target: `document-ledger ${gov}/${year}` })),
   });
+  if (!saved.ok) throw running(gov, year);
   return { gov, year, ...summary(progress), indexedNow };
 }
+
+/** Another call holds the backfill (or took it over after this one's lease ran out). */
+const running = (gov: string, year: number) =>
+  conflict(
+    'ledger-backfill-running',
+    `another backfill of the document ledger of ${gov}/${year} is running; call again when it has answered`,
+    {
+      gov,
+      year,
+    },
+  );
 
 const summary = (progress: BackfillProgress) => ({
   done: progress.done,

@@ -74,6 +74,13 @@ async function acceptPosting(submission: Submission): Promise<string | PostingAn
     // The key is taken (a retry of an accepted request, or a concurrent one that won): answer as that one did.
     const winner = await replay(gov, postingId, requestHash);
     if (winner) return winner;
+    if (stored.failed.has('pending')) {
+      // A 성립전 line reversed between the check and this write: the line is gone (the reversal won).
+      throw unprocessable('unknown-line', `budget line ${message.lineId} was removed (its 성립전예산 reversed) meanwhile`, {
+        lineId: message.lineId,
+        year: message.year,
+      });
+    }
     if (stored.failed.has('contractLink')) {
       throw conflict('contract-basis-ordered', 'another payment order took this 선금 claim or inspection meanwhile', {
         postingId: message.postingId,
@@ -139,9 +146,13 @@ async function prepare(submission: Submission, sub: string, postingId: string): 
       receivedAt: request.receivedAt,
     },
   };
-  await precheck(message, referenced !== undefined);
+  const pendingOn = await precheck(message, referenced !== undefined);
   const commits = command.kind === 'commit' || command.kind === 'prior-year-commit';
-  return { message, committedBy: commits ? sub : referenced?.committedBy, contractLink };
+  return {
+    message: pendingOn.length > 0 ? { ...message, pendingOn } : message,
+    committedBy: commits ? sub : referenced?.committedBy,
+    contractLink,
+  };
 }
 
 /**
@@ -229,11 +240,15 @@ function missingLine(command: PostingCommand): never {
 
 /**
  * Runs the consumer's rules on the books as they stand, so a posting that cannot apply is refused
- * now (with the rule and the numbers) instead of being queued to be rejected.
+ * now (with the rule and the numbers) instead of being queued to be rejected. Answers the 성립전
+ * lines (지방재정법 §45, not yet included by a 추경) the posting would move: it is counted pending on
+ * them until decided, so their reversal cannot remove a line an accepted posting needs.
  */
-async function precheck(message: PostingMessage, referenceAccepted: boolean): Promise<void> {
+async function precheck(message: PostingMessage, referenceAccepted: boolean): Promise<string[]> {
   const plan = await planAgainstBooks([message]);
   const outcome = plan.outcomes[0];
-  if (outcome?.status !== 'rejected' || awaitsReference(outcome.refusal, referenceAccepted)) return;
-  throw new Refused(outcome.refusal);
+  if (outcome?.status === 'rejected' && !awaitsReference(outcome.refusal, referenceAccepted)) throw new Refused(outcome.refusal);
+  return plan.changes.flatMap((change) =>
+    change.target.type === 'line' && change.before?.attrs.preEstablished !== undefined ? [change.target.lineId] : [],
+  );
 }

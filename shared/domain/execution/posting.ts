@@ -149,6 +149,11 @@ export interface PostingMessage {
   readonly lineId: string;
   readonly command: PostingCommand;
   readonly actor: Actor;
+  /**
+   * The 성립전 lines (지방재정법 §45) the acceptance counted this posting as pending on: the consumer
+   * takes it off their count once it decides the posting, and until then their reversal is refused.
+   */
+  readonly pendingOn?: readonly string[];
 }
 
 /** The document a posting refers to, by kind. */

@@ -4,6 +4,8 @@ import { nameOfEconomicCode, nameOfRevenueCategory } from '#shared/domain/budget
 import { diversionRows } from '#shared/domain/budget/diversion-statement.ts';
 import type { DiversionRecord } from '#shared/domain/budget/diversion-statement.ts';
 import type { ExplicitCarryOver } from '#shared/domain/budget/general-provisions.ts';
+import { reserveUseRows } from '#shared/domain/budget/reserve-use-statement.ts';
+import type { ReserveUseRecord } from '#shared/domain/budget/reserve-use-statement.ts';
 import type { CarryOver, CarryOverKind } from '#shared/domain/settlement/carry-over.ts';
 import { carryOverStatement, explicitCarryOverExecution } from '#shared/domain/settlement/carry-over-statements.ts';
 import { compare } from '#shared/domain/settlement/ledger-totals.ts';
@@ -65,6 +67,7 @@ const namesOf = (rows: readonly { itemCode: string }[], nameOf: (code: string) =
 const kinds: readonly CarryOverKind[] = ['explicit', 'accident', 'continuing'];
 
 const big = (value: number | undefined): bigint => BigInt(value ?? 0);
+const sum = <T>(rows: readonly T[], pick: (row: T) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
 
 /** 예산현액 split into its statutory parts (budget-components.ts), 예산액 under the 결산's name `original`. */
 function settlementComponents(l: SettlementLine) {
@@ -84,6 +87,9 @@ function settlementComponents(l: SettlementLine) {
  *   세입: 예산액, 징수결정액, 수납액 (net of 과오납 환급), 불납결손액, 미수납액 = 징수결정액 − 수납액 −
  *         불납결손액 (not below 0): 징수결정액 = 수납액 + 불납결손액 + 미수납액 (practice of the 세입결산서;
  *         회계령 §12② sub-items [U]): a receivable written off is no longer 미수납.
+ *   totals: of the 세입세출예산 only; the 기금 (`funds`: 회계 of kind fund, 기금관리기본법 §2) are handled
+ *         outside it (지방재정법 §34③, read in legalize-kr) and totalled apart as `fund…`. Their lines stay
+ *         in the tables, under their own 회계.
  *   per 회계: 세계잉여금 and 순세계잉여금.
  *   attached (지방회계법 제17조제1항제3호): the 이월 명세서 and the 명시이월비 집행 명세서 (carry-over-statements.ts).
  */
@@ -95,6 +101,8 @@ export function budgetSettlement(
   fundNames: Readonly<Record<string, string>> = {},
   diversions: readonly DiversionRecord[] = [],
   explicitApproved: readonly ExplicitCarryOver[] = [],
+  reserveUses: readonly ReserveUseRecord[] = [],
+  funds: ReadonlySet<string> = new Set(),
 ): Report {
   const sorted = [...lines].sort((a, b) => compare(a.fund, b.fund) || compare(a.lineId, b.lineId));
   const carriedOf = (lineId: string, kind: CarryOverKind) =>
@@ -141,7 +149,7 @@ export function budgetSettlement(
       };
     });
   const surpluses = surplusByFund(lines, carryOvers);
-  const sum = <T>(rows: readonly T[], pick: (row: T) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
+  const budgetSurpluses = surpluses.filter((s) => !funds.has(s.fund));
   return {
     report: 'budget-settlement',
     title: reportTitles['budget-settlement'],
@@ -232,26 +240,96 @@ export function budgetSettlement(
       },
       carryOverStatement(year, lines, carryOvers, fundNames),
       explicitCarryOverExecution(lines, carryOvers, explicitApproved, fundNames),
+      {
+        id: 'reserveUses',
+        title: '예비비 사용명세서',
+        columns: [
+          text('decisionDate', '사용결정일'),
+          text('changeId', '결정번호'),
+          text('fund', '회계'),
+          text('policy', '정책사업'),
+          text('from', '예비비 과목'),
+          text('to', '사용 과목'),
+          amount('amount', '사용액'),
+          text('reason', '사용 사유'),
+          text('emergency', '긴급재난대책'),
+          amount('targetBudget', '사용 과목 예산현액'),
+          amount('targetPaid', '사용 과목 지출액'),
+          text('reverses', '취소한 사용결정'),
+        ],
+        rows: reserveUseRows(reserveUses, new Map(lines.map((l) => [l.lineId, l]))).map(
+          ({ quarter: _quarter, amount: used, emergency, targetBudget, targetPaid, ...row }) => ({
+            ...row,
+            amount: BigInt(used),
+            emergency: emergency ? '예' : '',
+            targetBudget: BigInt(targetBudget),
+            targetPaid: BigInt(targetPaid),
+          }),
+        ),
+        names: { fund: fundNames },
+        summary: { labelColumn: 'changeId' },
+      },
     ],
     totals: {
-      expenditureBudget: sum(expenditure, (r) => r.budget),
-      expenditureOriginal: sum(expenditure, (r) => r.original),
-      expenditureCarryIn: sum(expenditure, (r) => r.carryIn),
-      expenditureTransfer: sum(expenditure, (r) => r.transfer),
-      expenditureDiversion: sum(expenditure, (r) => r.diversion),
-      expenditureReallocation: sum(expenditure, (r) => r.reallocation),
-      expenditureReserve: sum(expenditure, (r) => r.reserve),
-      expenditurePreEstablished: sum(expenditure, (r) => r.preEstablished),
-      expenditurePaid: sum(expenditure, (r) => r.paid),
-      carriedOver: sum(expenditure, (r) => r.carriedOver),
-      unused: sum(expenditure, (r) => r.unused),
-      revenueBudget: sum(revenue, (r) => r.budget),
-      revenueAssessed: sum(revenue, (r) => r.assessed),
-      revenueNetReceived: sum(revenue, (r) => r.netReceived),
-      revenueWrittenOff: sum(revenue, (r) => r.writtenOff),
-      revenueOutstanding: sum(revenue, (r) => r.outstanding),
-      surplus: sum(surpluses, (r) => r.surplus),
-      netSurplus: sum(surpluses, (r) => r.netSurplus),
+      ...budgetTotals(
+        expenditure.filter((r) => !funds.has(r.fund)),
+        revenue.filter((r) => !funds.has(r.fund)),
+      ),
+      surplus: sum(budgetSurpluses, (r) => r.surplus),
+      netSurplus: sum(budgetSurpluses, (r) => r.netSurplus),
+      // 기금 (기금관리기본법 §2) is outside the 세입세출예산 (지방재정법 §34③): its own totals, beside them
+      // (only where the government keeps a 기금)
+      ...Object.fromEntries(
+        funds.size === 0
+          ? []
+          : Object.entries(
+              budgetTotals(
+                expenditure.filter((r) => funds.has(r.fund)),
+                revenue.filter((r) => funds.has(r.fund)),
+              ),
+            ).map(([name, value]) => [`fund${name[0]!.toUpperCase()}${name.slice(1)}`, value]),
+      ),
     },
+  };
+}
+
+/**
+ * The 세출 and 세입 totals of a set of rows: over the 세입세출예산's 회계 for the report's totals, and
+ * over the 기금 apart (`fund…`).
+ */
+function budgetTotals(
+  expenditure: readonly Record<
+    | 'budget'
+    | 'original'
+    | 'carryIn'
+    | 'transfer'
+    | 'diversion'
+    | 'reallocation'
+    | 'reserve'
+    | 'preEstablished'
+    | 'paid'
+    | 'carriedOver'
+    | 'unused',
+    bigint
+  >[],
+  revenue: readonly Record<'budget' | 'assessed' | 'netReceived' | 'writtenOff' | 'outstanding', bigint>[],
+): Record<string, bigint> {
+  return {
+    expenditureBudget: sum(expenditure, (r) => r.budget),
+    expenditureOriginal: sum(expenditure, (r) => r.original),
+    expenditureCarryIn: sum(expenditure, (r) => r.carryIn),
+    expenditureTransfer: sum(expenditure, (r) => r.transfer),
+    expenditureDiversion: sum(expenditure, (r) => r.diversion),
+    expenditureReallocation: sum(expenditure, (r) => r.reallocation),
+    expenditureReserve: sum(expenditure, (r) => r.reserve),
+    expenditurePreEstablished: sum(expenditure, (r) => r.preEstablished),
+    expenditurePaid: sum(expenditure, (r) => r.paid),
+    carriedOver: sum(expenditure, (r) => r.carriedOver),
+    unused: sum(expenditure, (r) => r.unused),
+    revenueBudget: sum(revenue, (r) => r.budget),
+    revenueAssessed: sum(revenue, (r) => r.assessed),
+    revenueNetReceived: sum(revenue, (r) => r.netReceived),
+    revenueWrittenOff: sum(revenue, (r) => r.writtenOff),
+    revenueOutstanding: sum(revenue, (r) => r.outstanding),
   };
 }

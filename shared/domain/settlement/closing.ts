@@ -1,6 +1,7 @@
 import type { ReconciliationRow } from '#shared/domain/accounting/reconciliation.ts';
 import type { DiversionRecord } from '#shared/domain/budget/diversion-statement.ts';
 import type { ExplicitCarryOver } from '#shared/domain/budget/general-provisions.ts';
+import type { ReserveUseRecord } from '#shared/domain/budget/reserve-use-statement.ts';
 import type { NotesData } from '#shared/domain/settlement/statement-notes.ts';
 import type { EntityLedger } from '#shared/domain/accounting/statements/statement-set.ts';
 import { budgetReconciliationReport, reconciliationRows } from '#shared/domain/settlement/budget-reconciliation.ts';
@@ -8,7 +9,7 @@ import { budgetSettlement, surplusByFund } from '#shared/domain/settlement/budge
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { dailySummary } from '#shared/domain/settlement/daily-summary.ts';
-import { entityLedgers } from '#shared/domain/settlement/entity-ledgers.ts';
+import { entityLedgers, entityTypeOfKind } from '#shared/domain/settlement/entity-ledgers.ts';
 import type { SettlementEntity } from '#shared/domain/settlement/entity-ledgers.ts';
 import { financialStatements, scopesOf } from '#shared/domain/settlement/financial-statements.ts';
 import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
@@ -62,6 +63,8 @@ export interface ClosingInputs {
   readonly diversions?: readonly DiversionRecord[];
   /** Year-end: the 명시이월비 the council approved in the final version's 예산총칙 (지방재정법 §50①; absent: none). */
   readonly explicitCarryOvers?: readonly ExplicitCarryOver[];
+  /** Year-end: the year's 예비비 사용결정 and their reversals, for the 예비비 사용명세서 (지방재정법 §43④; absent: none). */
+  readonly reserveUses?: readonly ReserveUseRecord[];
   /** Year-end: the asset and debt registers the 주석 read (absent: the notes say none is recorded). */
   readonly notes?: NotesData;
   /** DynamoDB items read to assemble the inputs (the cost of a closing). */
@@ -105,6 +108,8 @@ export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
       Object.fromEntries(inputs.entities.map((e) => [e.id, e.name])),
       inputs.diversions,
       inputs.explicitCarryOvers,
+      inputs.reserveUses,
+      new Set(inputs.entities.filter((e) => e.type === entityTypeOfKind.fund).map((e) => e.id)),
     ),
     financialStatements(gov, period.year, current, prior, inputs.notes ?? { register: [], debts: [] }),
     supplementaryInformation(gov, period.year, inputs.lines, surpluses, scopesOf(current, prior), current),

@@ -41,7 +41,11 @@ export async function lineAllotments(gov: string, year: number, lineId: string):
   return postings.map((p) => ({ ...p, reversedBy: reversals.get(p.allotmentId) ?? null })).sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** Moves `allotted` only if the numbers its limit was checked against are unchanged. */
+/**
+ * Moves `allotted` only if the numbers its limit was checked against are unchanged, and counts the
+ * allotment postings on the line (`allotmentPostings`, reversals too): records that name the line,
+ * which a 성립전예산's reversal must not orphan (changes.ts removeCreatedControl).
+ */
 export function moveAllotted(gov: string, year: number, control: StoredLineControl, delta: number): TransactItem {
   const guard =
     delta > 0 ? { budget: control.budget, allotted: control.allotted } : { allotted: control.allotted, committed: control.committed };
@@ -49,12 +53,13 @@ export function moveAllotted(gov: string, year: number, control: StoredLineContr
     Update: {
       TableName: tableName(),
       Key: lineControlKey(gov, year, control.lineId),
-      UpdateExpression: 'SET allotted = allotted + :delta',
+      UpdateExpression: 'SET allotted = allotted + :delta ADD allotmentPostings :one',
       ConditionExpression: Object.keys(guard)
         .map((name) => `${name} = :${name}`)
         .join(' AND '),
       ExpressionAttributeValues: {
         ':delta': delta,
+        ':one': 1,
         ...Object.fromEntries(Object.entries(guard).map(([name, value]) => [`:${name}`, value])),
       },
     },

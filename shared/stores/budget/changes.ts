@@ -140,7 +140,8 @@ export function createControl(gov: string, year: number, item: Readonly<Record<s
 /**
  * Removes a line's control item that a 성립전예산 created, as the reversal of it: only while the item
  * is as the rule read it (예산현액 and 성립전 the granted amount, every counter 0), so a posting or a
- * change that lands first makes the reversal fail instead of removing a line something rests on.
+ * change that lands first makes the reversal fail instead of removing a line something rests on;
+ * nor once an allotment was ever posted on it (allotments.ts moveAllotted counts them).
  */
 export function removeCreatedControl(gov: string, year: number, lineId: string, budget: number): TransactItem {
   const counters = ['allotted', 'committed', 'resolved', 'ordered', 'paid', 'assessed', 'received', 'refunded'];
@@ -152,6 +153,7 @@ export function removeCreatedControl(gov: string, year: number, lineId: string, 
         'attribute_exists(pk) AND budget = :budget AND preEstablished = :budget',
         ...counters.map((name) => `${name} = :zero`),
         '(attribute_not_exists(recodedNet) OR recodedNet = :zero)',
+        'attribute_not_exists(allotmentPostings)',
       ].join(' AND '),
       ExpressionAttributeValues: { ':budget': budget, ':zero': 0 },
     },

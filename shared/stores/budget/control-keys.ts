@@ -9,9 +9,19 @@ import type { ControlledLine } from '#shared/domain/budget/controlled-line.ts';
  *
  *   pk BUDGET#{gov}#{year}   sk LINE#{lineId}            one final budget line and its counters
  *   pk BUDGET#{gov}#{year}   sk CASH#{fund}#{yyyy-mm}     cash allocated to an account for a month
+ *   pk BUDGET#{gov}#{year}   sk PENDING#{lineId}          postings accepted on a 성립전 line, not yet decided
  */
 export const controlPartition = (gov: string, year: number): string => `BUDGET#${gov}#${year}`;
 export const lineControlKey = (gov: string, year: number, lineId: string) => ({ pk: controlPartition(gov, year), sk: `LINE#${lineId}` });
+/**
+ * The count of postings accepted (202) on a 성립전 line and not yet decided by the consumer, and the
+ * mark its reversal leaves: the reversal requires the count 0, an acceptance requires no mark, so a
+ * posting accepted on the line is never rejected later because the line was removed meanwhile.
+ */
+export const pendingPostingsKey = (gov: string, year: number, lineId: string) => ({
+  pk: controlPartition(gov, year),
+  sk: `PENDING#${lineId}`,
+});
 export const cashControlKey = (gov: string, year: number, fund: string, month: string) => ({
   pk: controlPartition(gov, year),
   sk: `CASH#${fund}#${month}`,

@@ -13,6 +13,7 @@ import { closingKey, reversalKey, targetItemKey } from '#shared/stores/execution
 import { documentItem, resultItem } from '#shared/stores/execution/posting-items.ts';
 import { ledgerItems } from '#shared/stores/execution/ledger-index.ts';
 import { acquisitionItem } from '#shared/stores/execution/acquisitions.ts';
+import { releasePending } from '#shared/stores/execution/pending-postings.ts';
 
 /** DynamoDB's limit of actions in one TransactWriteItems. */
 export const MAX_TRANSACTION_ACTIONS = 100;
@@ -23,7 +24,8 @@ type Action = Record<string, Record<string, unknown>>;
 /**
  * Turns a batch plan into the actions of ONE TransactWriteItems: posting records and audit records
  * (created only if absent), one conditional update per touched item carrying the batch's summed
- * change, the running balances, the fund status, and the checks that no period is closed.
+ * change, the running balances, the fund status, the release of the postings pending on 성립전 lines
+ * and the checks that no period is closed.
  */
 export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
   const table = tableName();
@@ -33,6 +35,10 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
     actions.push({ Put: { TableName: table, Item: resultItem(outcome, decidedAt), ConditionExpression: 'attribute_not_exists(pk)' } });
     actions.push(auditPut(table, auditOf(outcome)));
   }
+  const decided = plan.outcomes.filter(
+    (outcome) => outcome.status === 'applied' || (outcome.status === 'rejected' && outcome.refusal.code !== 'posting-failed'),
+  );
+  actions.push(...releasePending(decided.map((outcome) => outcome.message)));
   for (const reversal of plan.reversals) {
     actions.push({
       Put: {

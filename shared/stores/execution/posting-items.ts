@@ -55,6 +55,8 @@ export function toControlledItem(target: Target, item: Item): ControlledItem {
         dept: String(item.dept ?? ''),
         // A carried budget (이월예산, settlement's carry-forward): its kind limits what it may take.
         ...(item.carryKind === undefined ? {} : { carryKind: String(item.carryKind) }),
+        // A 성립전 line not yet included by a 추경: postings accepted on it hold off its reversal.
+        ...(Number(item.preEstablished ?? 0) > 0 ? { preEstablished: Number(item.preEstablished) } : {}),
         ...journalAttributes(item),
       },
       counters,

@@ -155,7 +155,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
   const [ledger, opening] = await Promise.all([readLedgerTotals(job), readOpening(gov, period.year)]);
   if (period.kind !== 'year-end')
     return { totals: ledger.totals, opening, lines: [], carryOvers: [], entities: [], prior: noPrior, itemsRead: ledger.itemsRead + 1 };
-  const [lines, carryOvers, entities, prior, register, registered, entries, diversions, explicit] = await Promise.all([
+  const [lines, carryOvers, entities, prior, register, registered, entries, diversions, explicit, reserveUses] = await Promise.all([
     readLines(gov, period.year),
     readCarryOvers(gov, period.year),
     readEntities(gov),
@@ -165,6 +165,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     entriesByDebt(gov),
     listChanges(gov, period.year, 'diversion'),
     readExplicitCarryOvers(gov, period.year),
+    listChanges(gov, period.year, 'reserve-use'),
   ]);
   const debts = registered.map((d) => ({ ...d, entries: entries.get(d.debtId) ?? [] }));
   const entriesRead = [...entries.values()].reduce((n, list) => n + list.length, 0);
@@ -178,6 +179,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     notes: { register, debts },
     diversions,
     explicitCarryOvers: explicit.approved,
+    reserveUses,
     itemsRead:
       ledger.itemsRead +
       1 +
@@ -189,6 +191,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
       debts.length +
       entriesRead +
       diversions.length +
-      explicit.itemsRead,
+      explicit.itemsRead +
+      reserveUses.length,
   };
 }

@@ -615,6 +615,22 @@ describe('the golden year of three 회계', () => {
     });
     expect(surplus('FUND')).toMatchObject({ received: '2000000', paid: '1500000', surplus: '500000', netSurplus: '500000' });
     expect(surplus('SPEC')).toMatchObject({ received: '1000000', paid: '400000', surplus: '600000', netSurplus: '600000' });
+    /*
+     * 기금 is outside the 세입세출예산 (지방재정법 §34③): the totals are GEN + SPEC, the 기금 FUND apart.
+     *   세출 예산현액 13,100,000 + 1,000,000 = 14,100,000; 지출 GEN 5,000,000 + 750,000 + 50,000 + 2,000,000 + 30,000
+     *   = 7,830,000, SPEC 400,000: 8,230,000. 세입 예산액 13,100,000 + 1,000,000 = 14,100,000.
+     *   FUND: 세출 2,000,000, 지출 1,500,000 (융자), 불용액 500,000; 세입 2,000,000 received 2,000,000.
+     */
+    expect(settlement.totals).toMatchObject({
+      expenditureBudget: '14100000',
+      expenditurePaid: '8230000',
+      revenueBudget: '14100000',
+      fundExpenditureBudget: '2000000',
+      fundExpenditurePaid: '1500000',
+      fundUnused: '500000',
+      fundRevenueBudget: '2000000',
+      fundRevenueNetReceived: '2000000',
+    });
     expect(settlement.tables.diversions.rows).toEqual([
       expect.objectContaining({
         changeId: 'diversion.D-1',
@@ -624,6 +640,21 @@ describe('the golden year of three 회계', () => {
         to: LINES.travel,
         amount: '100000',
         reason: '현장 점검 출장 증가',
+      }),
+    ]);
+    // 예비비 사용명세서 (지방재정법 §43④): the one 사용결정, 801 → 201 50,000, beside what 201 spent (예산현액 5,700,000, 지출 750,000)
+    expect(settlement.tables.reserveUses.rows).toEqual([
+      expect.objectContaining({
+        changeId: 'reserve-use.Y-1',
+        fund: 'GEN',
+        from: LINES.reserve,
+        to: LINES.office,
+        amount: '50000',
+        reason: '청사 긴급 보수',
+        emergency: '',
+        targetBudget: '5700000',
+        targetPaid: '750000',
+        reverses: '',
       }),
     ]);
   });

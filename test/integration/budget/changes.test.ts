@@ -608,6 +608,32 @@ describe('changing the budget during a quarter (issue #14)', () => {
     expect(files.map((f) => f.file)).toEqual(expect.arrayContaining(['report.json', 'diversions.csv', 'report.xlsx']));
   });
 
+  it('archives the 예비비 사용명세서 with the 결산 (지방재정법 §43④): every 사용결정, its line and what that line spent', async () => {
+    const live = await callRoute(getReserveStatement, { params: { gov, year }, caller: c.council });
+    expect(live.status, JSON.stringify(live.body)).toBe(200);
+    // 100,000 to 307-02 (긴급재난대책) + 500,000 to 206-01 = 600,000 drawn on the 801 line
+    expect(live.body.used).toBe('600000');
+    const job = { gov, period: periodOf('year-end', String(year)) };
+    const settlement = buildReports(job, await readClosingInputs(job)).find((r) => r.report === 'budget-settlement');
+    const table = settlement?.tables.find((t) => t.id === 'reserveUses');
+    expect(table?.title).toBe('예비비 사용명세서');
+    expect(table?.rows.map((r) => [r.changeId, r.from, r.to, r.amount, r.emergency, r.reverses])).toEqual([
+      ['reserve-use.Y-EMG', id.reserve, id.grants, 100_000n, '예', ''],
+      ['reserve-use.Y-2026-07', id.reserve, id.materials, 500_000n, '', ''],
+    ]);
+    // the target line's 예산현액 and 지출액 as the closing reads them, the same as the live statement's
+    for (const item of live.body.items as { changeId: string; targetLine: { budget: number; paid: number } }[]) {
+      const row = table?.rows.find((r) => r.changeId === item.changeId);
+      expect([row?.targetBudget, row?.targetPaid], item.changeId).toEqual([BigInt(item.targetLine.budget), BigInt(item.targetLine.paid)]);
+    }
+    expect(table?.rows[1]).toMatchObject({ fund: 'GEN', policy: 'P01', decisionDate: date, reason: '집행 여건 변화' });
+    const files = renderReport(settlement!).files;
+    const csv = new TextDecoder().decode(files.find((f) => f.file === 'reserveUses.csv')?.bytes);
+    expect(csv.split('\r\n')[0]).toContain('예비비 과목');
+    // the 합계 row sums the 사용액 column (the 8th: the 회계 is written with its name)
+    expect(csv.split('\r\n').at(-2)?.split(',').slice(0, 9)).toEqual(['', '합계', '', '', '', '', '', '600000', '']);
+  });
+
   it('reverses a 성립전예산 only before anything rests on its lines, removing both with an audit record', async () => {
     const { amount: _line, ...granted } = grants;
     const grantLine = { ...granted, structureType: 'program' as const }; // the journal map needs it for a 307 commitment

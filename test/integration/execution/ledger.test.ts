@@ -10,6 +10,7 @@ import { batchWrite } from '#shared/stores/table/batch-write.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
+import { now } from '#shared/clock.ts';
 import { callers, GOV, postingClient, seedCash, seedLine, YEAR } from '#test/integration/execution/support.ts';
 
 await useTestStack();
@@ -204,6 +205,40 @@ describe('document ledger backfill (postings applied before the ledger existed)'
       caller: { sub: 'head-1', roles: ['head'], gov: GOV },
     });
     expect(audit.body.items.filter((r: { operation: string }) => r.operation === 'backfillLedger').length).toBe(calls + 2);
+  });
+
+  it('runs one call at a time per government-year: a concurrent call is refused, a call after it goes on', async () => {
+    await dynamoClient().send(new DeleteCommand({ TableName: tableName(), Key: { pk: `LEDGERBACKFILL#${GOV}#${YEAR}`, sk: 'PROGRESS' } }));
+    const answers = await Promise.all([backfill({ pages: 100 }), backfill({ pages: 100 }), backfill({ pages: 100 })]);
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses[0]).toBe(200);
+    for (const answer of answers.filter((a) => a.status !== 200))
+      expect(answer.body).toMatchObject({ status: 409, code: 'ledger-backfill-running' });
+    // the ones that ran did so one after the other: the progress counts every posting once per run
+    const ran = answers.filter((a) => a.status === 200);
+    expect(ran[0]!.body).toMatchObject({ done: true, indexed: 8 });
+    // a call after them takes the lease again (they released it)
+    expect((await backfill({})).body).toMatchObject({ done: true, indexed: 8, indexedNow: 0 });
+  });
+
+  it('refuses a call while another holds the lease, and takes it over once the lease ran out', async () => {
+    const key = { pk: `LEDGERBACKFILL#${GOV}#${YEAR}`, sk: 'PROGRESS' };
+    const hold = (until: number) =>
+      dynamoClient().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: key,
+          UpdateExpression: 'SET leaseHolder = :other, leaseUntil = :until',
+          ExpressionAttributeValues: { ':other': 'another-call', ':until': until },
+        }),
+      );
+    await hold(now().getTime() + 60_000);
+    expect((await backfill({})).body).toMatchObject({ status: 409, code: 'ledger-backfill-running', context: { gov: GOV, year: YEAR } });
+    await hold(now().getTime() - 1); // that call died: its lease ran out
+    expect((await backfill({})).status).toBe(200);
+    const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key }));
+    expect(Item).toMatchObject({ done: true, indexed: 8 });
+    expect(Item?.leaseHolder).toBeUndefined();
   });
 
   it('is the chief accountant’s: a finance officer is refused', async () => {

@@ -27,6 +27,8 @@ describe('reversing a 성립전예산 (지방재정법 §45)', () => {
     ['assessed on the 세입 line', [line(), revenue({ assessed: 7 })], 'pre-established-in-use', { lineId: 'R.GEN.5.NATSUB', assessed: 7 }],
     ['received on the 세입 line', [line(), revenue({ received: 7 })], 'pre-established-in-use', { received: 7 }],
     ['moved by a 전용', [line({ budget: granted + 10 }), revenue()], 'pre-established-in-use', { budget: granted + 10, granted }],
+    ['holding a posting accepted, not yet applied', [line(), revenue({ pending: 1 })], 'pre-established-in-use', { pending: 1 }],
+    ['allotted then reversed (records name it)', [line({ allotments: 2 }), revenue()], 'pre-established-in-use', { allotments: 2 }],
     ['included in a 추경', [line({ preEstablished: 0 }), revenue()], 'pre-established-included', { basis: '지방재정법 §45' }],
   ])('is refused once the line is %s', (_case, lines, code, context) => {
     expect(preEstablishedReversalRefusal(lines, granted)).toMatchObject({ code, kind: 'unprocessable', context });
