@@ -313,8 +313,8 @@ describe('finding 9: safe rollout', () => {
   const api = () => resourcesOf(aws, 'api');
   const aliases = () => ofType(api(), 'AWS::Lambda::Alias');
 
-  it('publishes a version behind a live alias for every route function and consumer', () => {
-    expect(aliases()).toHaveLength(routes.length + Object.keys(queues).length);
+  it('publishes a version behind a live alias for every route function, consumer and scheduled job', () => {
+    expect(aliases()).toHaveLength(routes.length + Object.keys(queues).length + schedules.length);
     for (const [id, alias] of aliases()) {
       expect(alias.Properties.Name, id).toBe(liveAliasName);
       expect(JSON.stringify(alias.Properties.FunctionVersion), id).toContain('Version');
@@ -332,6 +332,16 @@ describe('finding 9: safe rollout', () => {
     const mappings = ofType(api(), 'AWS::Lambda::EventSourceMapping');
     expect(mappings).toHaveLength(shards + 1);
     for (const [id, mapping] of mappings) expect(JSON.stringify(mapping.Properties.FunctionName), id).toMatch(/RolloutLive/);
+  });
+
+  it('has every schedule invoke its job through the live alias, never $LATEST', () => {
+    const scheduled = ofType(api(), 'AWS::Scheduler::Schedule');
+    expect(scheduled).toHaveLength(schedules.length);
+    for (const [id, schedule] of scheduled) {
+      const target = schedule.Properties.Target.Arn as { Ref?: string };
+      expect(target.Ref, id).toMatch(/RolloutLive/);
+      expect(api()[target.Ref!]?.Type, id).toBe('AWS::Lambda::Alias');
+    }
   });
 
   it('deploys each alias by canary (10 % for 5 minutes) and rolls back on the function alarms', () => {

@@ -242,10 +242,14 @@ export class ApiStack extends Stack {
         permissions: schedulePermissions(schedule),
         timeout: Duration.minutes(1),
       });
+      // The schedule invokes the live alias, like the API and the mappings: a new job version is
+      // shifted by canary and rolled back on its errors and throttles, never run as $LATEST.
+      const what = `schedule ${schedule.name}`;
+      const failures = routeFailureAlarm(job, 'FailuresAlarm', what, job.function);
       new ScheduledJob(this, scheduleConstructId(schedule.name), {
         declaration: schedule,
         timeZone,
-        job: job.function,
+        job: this.safeRollout(job, what, [failures]).alias,
         deadLetterQueue: failedInvocations,
       });
     }
