@@ -216,7 +216,7 @@ describe('finding 5: backups, the archive replica and the standby Region', () =>
         .synth()
         .stacks.map((s) => s.stackName)
         .sort(),
-    ).toEqual(['HojoApi', 'HojoData', 'HojoStandby']);
+    ).toEqual(['HojoApi', 'HojoData', 'HojoEdge', 'HojoStandby', 'HojoWeb']);
     const standby = Template.fromStack(twoRegions.standby!).toJSON().Resources as Resources;
     const replica = ofType(standby, 'AWS::S3::Bucket').find(([, b]) => b.Properties.ObjectLockEnabled)![1];
     expect(replica.Properties.ObjectLockConfiguration.Rule.DefaultRetention).toEqual({ Mode: 'COMPLIANCE', Days: 3650 });
@@ -275,6 +275,27 @@ describe('finding 7: per-route throttles', () => {
     for (const setting of Object.values(settings)) {
       expect(setting).toEqual({ ThrottlingRateLimit: publicRouteThrottle.rateLimit, ThrottlingBurstLimit: publicRouteThrottle.burstLimit });
     }
+  });
+});
+
+describe('finding 7: CloudFront and WAF in front of the API', () => {
+  it('puts the web ACL in us-east-1 and the distribution in Seoul, its default origin the HTTP API', () => {
+    expect(aws.edge?.acl.region).toBe('us-east-1');
+    expect(aws.edge?.web.region).toBe('ap-northeast-2');
+    expect(aws.edge?.acl.terminationProtection).toBe(true);
+    const web = Template.fromStack(aws.edge!.web).toJSON().Resources as Resources;
+    const [[, distribution]] = ofType(web, 'AWS::CloudFront::Distribution') as [[string, Resources[string]]];
+    const config = distribution.Properties.DistributionConfig;
+    expect(JSON.stringify(config.WebACLId)).toContain('ExportsReader');
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+    expect(JSON.stringify(origin.DomainName)).toContain('HojoApi');
+    expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern).sort()).toEqual(['/_archive/*', '/console/*']);
+    // the archive origin is the data stack's bucket, which the API's presigned URLs name
+    const archive = config.Origins.find(
+      (o: { Id: string }) =>
+        o.Id === config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/_archive/*').TargetOriginId,
+    );
+    expect(JSON.stringify(archive.DomainName)).toContain('HojoData');
   });
 });
 

@@ -551,6 +551,11 @@ describe('onprem target', () => {
     expect(JSON.stringify(onprem.apiTemplate.toJSON())).not.toContain('xray:');
   });
 
+  it('has no CloudFront or WAF stack (the platform fronts the API)', () => {
+    expect(onprem.edge).toBeUndefined();
+    expect(onprem.app.node.children.map((c) => c.node.id).filter((id) => id.startsWith('Hojo'))).toEqual(['HojoData', 'HojoApi']);
+  });
+
   it('trusts the external OIDC issuer given by context', () => {
     onprem.apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',

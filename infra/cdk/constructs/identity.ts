@@ -48,9 +48,11 @@ export class Identity extends Construct {
   readonly groups: Readonly<Record<Role, CfnUserPoolGroup>>;
   /** Client-credentials clients (machineClients): their ids are accepted by the JWT authorizer. */
   readonly machineClients: readonly UserPoolClient[];
+  private readonly domainPrefix: string;
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
+    this.domainPrefix = props.domainPrefix;
     const tokenValidity = props.tokenValidity ?? Duration.hours(1);
 
     this.userPool = new UserPool(this, 'UserPool', {
@@ -136,6 +138,12 @@ export class Identity extends Construct {
         }),
       ]),
     ) as Record<Role, CfnUserPoolGroup>;
+  }
+
+  /** The hosted domain's OAuth endpoints (authorization code for the console, client credentials for machines). */
+  get oauthEndpoints(): { readonly authorizationEndpoint: string; readonly tokenEndpoint: string } {
+    const base = `https://${this.domainPrefix}.auth.${Stack.of(this).region}.amazoncognito.com/oauth2`;
+    return { authorizationEndpoint: `${base}/authorize`, tokenEndpoint: `${base}/token` };
   }
 
   /** The issuer of the pool's tokens, as the JWT authorizer expects it. */

@@ -88,6 +88,8 @@ export class ApiStack extends Stack {
   readonly queues: Readonly<Partial<Record<QueueKey, QueueWithConsumer>>>;
   /** Sharded families' consumers (postings). */
   readonly shardConsumers: ReadonlyMap<QueueKey, ShardConsumers>;
+  /** How long every log group of the stack keeps its logs. */
+  readonly logRetention: RetentionDays;
   private readonly config: DeployConfig;
   private readonly projectRoot: string | undefined;
   /** Every function and what it may touch; wired once all queues exist. */
@@ -99,6 +101,7 @@ export class ApiStack extends Stack {
     super(scope, id, props);
     this.config = props.config;
     this.projectRoot = props.projectRoot;
+    this.logRetention = retentionOf(props.config.logRetentionDays);
     const { data } = props;
     this.addStackDependency(data);
 
