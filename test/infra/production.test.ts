@@ -425,11 +425,11 @@ describe('finding 8: IAM no broader than the code', () => {
     ).toBe(true);
   });
 
-  it('grants Scan to nobody and DescribeTable to the health route alone', () => {
+  it("grants Scan to nobody and DescribeTable to the operators' health route alone", () => {
     const policies = ofType(resourcesOf(aws, 'api'), 'AWS::IAM::Policy').map(([, p]) => JSON.stringify(p.Properties));
     expect(policies.filter((p) => p.includes('dynamodb:Scan'))).toEqual([]);
     const describers = policies.filter((p) => p.includes('dynamodb:DescribeTable'));
     expect(describers).toHaveLength(1);
-    expect(describers[0]).toContain(routeFunctionId('getHealth'));
+    expect(describers[0]).toContain(routeFunctionId('getHealthDependencies'));
   });
 });
