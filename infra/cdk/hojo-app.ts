@@ -143,7 +143,8 @@ function buildEdge(app: App, config: DeployConfig, data: DataStack, api: ApiStac
             clientId: identity.client.userPoolClientId,
             ...identity.oauthEndpoints,
             scopes: ['openid', 'email', 'profile'],
-            apiToken: 'id_token',
+            // The access token carries custom:gov (pre-token generation v2, access-token-claims.ts).
+            apiToken: 'access_token',
           }
         : undefined,
     domain: config.webDomain,

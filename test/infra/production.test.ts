@@ -7,6 +7,7 @@ import { machineClients, resourceServerIdentifier } from '#infra/cdk/constructs/
 import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
 import { archiveReaders, batchWriters } from '#infra/cdk/permissions.ts';
 import { liveAliasName } from '#infra/cdk/constructs/safe-rollout.ts';
+import { accessTokenClaimsSource } from '#infra/cdk/constructs/access-token-claims.ts';
 import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
 import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
 import { GOVERNMENT_COUNT, queues } from '#shared/resources.ts';
@@ -387,6 +388,33 @@ describe('finding 9: safe rollout', () => {
     const p99 = ofType(api(), 'AWS::CloudWatch::Alarm').filter(([id]) => id.includes('RolloutLatencyAlarm'));
     expect(p99).toHaveLength(aliases().length);
     for (const [, alarm] of p99) expect(alarm.Properties).toMatchObject({ MetricName: 'Duration', ExtendedStatistic: 'p99' });
+  });
+});
+
+describe("finding 10: officials' access tokens carry their government", () => {
+  it('adds custom:gov and custom:dept to the access token by a version 2 pre-token-generation trigger', () => {
+    const data = resourcesOf(aws, 'data');
+    const [[, pool]] = ofType(data, 'AWS::Cognito::UserPool') as [[string, Resources[string]]];
+    const trigger = pool.Properties.LambdaConfig.PreTokenGenerationConfig;
+    expect(trigger.LambdaVersion).toBe('V2_0');
+    const fnId = trigger.LambdaArn['Fn::GetAtt'][0] as string;
+    expect(data[fnId]?.Properties.Code.ZipFile).toBe(accessTokenClaimsSource);
+    expect(data[fnId]?.Properties.Runtime).toBe('nodejs24.x');
+    // Cognito may invoke it, nobody else
+    const permission = ofType(data, 'AWS::Lambda::Permission').find(([, p]) => p.Properties.FunctionName['Fn::GetAtt']?.[0] === fnId);
+    expect(permission?.[1].Properties.Principal).toBe('cognito-idp.amazonaws.com');
+  });
+
+  it('the trigger copies the attributes into the access token and nothing else', async () => {
+    const module = { exports: {} as { handler?: (event: unknown) => Promise<any> } };
+    new Function('exports', 'module', accessTokenClaimsSource)(module.exports, module);
+    const event = await module.exports.handler!({
+      request: { userAttributes: { sub: 'u1', email: 'kim@example.go.kr', 'custom:gov': '11110', 'custom:dept': 'D100' } },
+      response: {},
+    });
+    expect(event.response).toEqual({
+      claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: { 'custom:gov': '11110', 'custom:dept': 'D100' } } },
+    });
   });
 });
 

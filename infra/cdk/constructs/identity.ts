@@ -12,7 +12,9 @@ import {
   UserPool,
 } from 'aws-cdk-lib/aws-cognito';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { AccessTokenClaims } from '#infra/cdk/constructs/access-token-claims.ts';
 import { machineClientKinds as machineClients, resourceServerIdentifier } from '#shared/auth/machine-clients.ts';
 import { roles } from '#shared/auth/roles.ts';
 import type { Role } from '#shared/auth/roles.ts';
@@ -29,6 +31,8 @@ export interface IdentityProps {
   readonly tokenValidity?: Duration;
   /** Lifetime of refresh tokens. @default Duration.hours(12), one working day */
   readonly refreshTokenValidity?: Duration;
+  /** Retention of the pre-token-generation trigger's log group. */
+  readonly logRetention: RetentionDays;
 }
 
 /**
@@ -79,6 +83,9 @@ export class Identity extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    // Officials' access tokens carry custom:gov and custom:dept, so a browser can send the access token.
+    new AccessTokenClaims(this, 'AccessTokenClaims', { userPool: this.userPool, logRetention: props.logRetention });
 
     const standard = { email: true, emailVerified: true, preferredUsername: true, fullname: true };
     this.client = this.userPool.addClient('ApiClient', {

@@ -303,7 +303,8 @@ function forEachQueue<T>(make: (key: QueueKey) => T): Record<QueueKey, T> {
   return Object.fromEntries((Object.keys(queues) as QueueKey[]).map((key) => [key, make(key)])) as Record<QueueKey, T>;
 }
 
-function retentionOf(days: number): RetentionDays {
+/** A CloudWatch Logs retention from `logRetentionDays`, refused when CloudWatch has no such retention. */
+export function retentionOf(days: number): RetentionDays {
   const allowed = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number');
   if (!allowed.includes(days as RetentionDays)) {
     throw new Error(`logRetentionDays ${days} is not a CloudWatch Logs retention (one of ${allowed.join(', ')})`);

@@ -90,7 +90,7 @@ export class WebStack extends Stack {
       cachePolicy: CachePolicy.CACHING_DISABLED,
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
     };
-    const console: BehaviorOptions = {
+    const consoleFiles: BehaviorOptions = {
       origin: S3BucketOrigin.withOriginAccessControl(this.console.bucket),
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -107,7 +107,7 @@ export class WebStack extends Stack {
         },
       }),
     };
-    const archive: BehaviorOptions = {
+    const archiveDownloads: BehaviorOptions = {
       origin: new HttpOrigin(props.archive.bucketRegionalDomainName, tls12),
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
@@ -124,7 +124,7 @@ export class WebStack extends Stack {
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'hojo: API, console and archive downloads on one origin',
       defaultBehavior: api,
-      additionalBehaviors: { [`${consolePath}/*`]: console, [`${archivePath}/*`]: archive },
+      additionalBehaviors: { [`${consolePath}/*`]: consoleFiles, [`${archivePath}/*`]: archiveDownloads },
       webAclId: props.webAclArn,
       enableLogging: true,
       logBucket: logs,
