@@ -36,6 +36,10 @@ import { queues } from '#shared/resources.ts';
  *   credentials token acts for its client's government in the role its scopes back
  *   (shared/auth/machine-clients.ts); any other client is refused. Set after the first deploy, when
  *   Cognito has issued the client ids. Passed to every route function as HOJO_MACHINE_CLIENTS.
+ * - `webDomainNames` / `webCertificateArn`: aws only; the names the CloudFront distribution answers on
+ *   (list) and the ACM certificate covering them, which CloudFront takes from us-east-1 only; both or
+ *   neither (then the distribution's *.cloudfront.net name). The console's sign-in callback is
+ *   `https://<name>/console/` (add it to `oauthCallbackUrls`).
  * - `lambdaConcurrencyLimit`: the account's regional Lambda concurrency quota (default 1000, what AWS
  *   grants unless raised): synthesis refuses a reservation that would leave less than 100 unreserved.
  */
@@ -62,6 +66,8 @@ export interface DeployConfig {
   readonly oauthCallbackUrls: readonly string[];
   /** `clientId=role@government` entries, validated (shared/auth/machine-clients.ts). */
   readonly machineClients: readonly string[];
+  /** The distribution's custom names and their us-east-1 certificate; undefined: the *.cloudfront.net name. */
+  readonly webDomain: { readonly names: readonly string[]; readonly certificateArn: string } | undefined;
 }
 
 export interface QueueFamilyConfig {
@@ -128,6 +134,7 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
     authDomainPrefix: text(context('authDomainPrefix')) ?? `hojo-${text(context('account')) ?? env.CDK_DEFAULT_ACCOUNT ?? 'auth'}`,
     oauthCallbackUrls: list(context('oauthCallbackUrls')) ?? [],
     machineClients: list(context('machineClients')) ?? [],
+    webDomain: webDomain(list(context('webDomainNames')), text(context('webCertificateArn'))),
   };
   parseMachineClients(config.machineClients.join(','));
   // Lambda allows 4 KB of environment per function; past this the registry belongs in the table.
@@ -165,6 +172,18 @@ function assertRegionsAllowed(config: DeployConfig, env: NodeJS.ProcessEnv): voi
     }
     if (config.standbyRegion === config.region) throw new Error(`context standbyRegion must differ from region "${config.region}"`);
   }
+}
+
+/** The distribution's names and certificate: both or neither; CloudFront takes certificates from us-east-1 only. */
+function webDomain(names: string[] | undefined, certificateArn: string | undefined): DeployConfig['webDomain'] {
+  if (names === undefined && certificateArn === undefined) return undefined;
+  if (names === undefined || certificateArn === undefined) {
+    throw new Error('context webDomainNames and webCertificateArn go together: the names and the certificate covering them');
+  }
+  if (!/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(certificateArn)) {
+    throw new Error(`context webCertificateArn: "${certificateArn}" is not an ACM certificate ARN in us-east-1 (CloudFront's Region)`);
+  }
+  return { names, certificateArn };
 }
 
 /** A list from cdk.json (an array) or the command line (comma-separated). */

@@ -85,7 +85,13 @@ export function grantPermissions(
     for (const queue of Object.values(targets.queues)) {
       fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:GetQueueAttributes'], resources: [...queue.arns] }));
     }
-    fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [targets.archive.bucketArn] }));
+    fn.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        // HeadBucket is authorized as ListBucket; the Object Lock check reads the bucket's lock and versioning settings.
+        actions: ['s3:ListBucket', 's3:GetBucketObjectLockConfiguration', 's3:GetBucketVersioning'],
+        resources: [targets.archive.bucketArn],
+      }),
+    );
   }
   if (permissions.archive !== 'none') {
     const objects = targets.archive.arnForObjects('*');

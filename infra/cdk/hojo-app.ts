@@ -7,6 +7,8 @@ import { handlerEntry } from '#infra/cdk/handler-entry.ts';
 import { queueFamilyPlans } from '#infra/cdk/queue-family-plan.ts';
 import { ApiStack } from '#infra/cdk/stacks/api-stack.ts';
 import { DataStack } from '#infra/cdk/stacks/data-stack.ts';
+import { EdgeStack, edgeRegion } from '#infra/cdk/stacks/edge-stack.ts';
+import { WebStack } from '#infra/cdk/stacks/web-stack.ts';
 import { StandbyStack } from '#infra/cdk/stacks/standby-stack.ts';
 import type { Route } from '#shared/http/route.ts';
 import { queues } from '#shared/resources.ts';
@@ -50,6 +52,8 @@ export interface HojoApp {
   readonly api: ApiStack;
   /** Present with `-c standbyRegion=…`. */
   readonly standby: StandbyStack | undefined;
+  /** aws only: the web ACL (us-east-1) and the distribution serving the API, the console and archives (home Region). */
+  readonly edge: { readonly acl: EdgeStack; readonly web: WebStack } | undefined;
 }
 
 /**
@@ -103,12 +107,51 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
     description: `hojo API, queue consumers and scheduled jobs (${config.target})`,
     terminationProtection: config.target === 'aws',
   });
+  const edge = config.target === 'aws' ? buildEdge(app, config, data, api) : undefined;
   Aspects.of(app).add(new NotifyOnAlarms());
   Tags.of(app).add('project', 'hojo');
   Tags.of(app).add('target', config.target);
 
   addNagChecks(app);
-  return { app, config, data, api, standby };
+  return { app, config, data, api, standby, edge };
+}
+
+/**
+ * CloudFront and WAF in front of the HTTP API (issue #19, finding 7), serving the console (#20) and
+ * archive downloads on the same origin. The web ACL must live in us-east-1: the one stack outside
+ * the allow-list, holding rules and request logs, no public-finance data.
+ */
+function buildEdge(app: App, config: DeployConfig, data: DataStack, api: ApiStack): HojoApp['edge'] {
+  const logRetention = api.logRetention;
+  const acl = new EdgeStack(app, 'HojoEdge', {
+    env: { account: config.account, region: edgeRegion },
+    logRetention,
+    description: 'hojo edge: the CloudFront web ACL (managed rules, per-address rate limits), which AWS keeps in us-east-1',
+    terminationProtection: true,
+  });
+  const identity = data.identity;
+  const web = new WebStack(app, 'HojoWeb', {
+    env: { account: config.account, region: config.region },
+    apiEndpoint: api.httpApi.api.apiEndpoint,
+    archive: data.archive.bucket,
+    webAclArn: acl.webAclArn,
+    // The console signs in by authorization code, which the app client allows only with callbacks configured.
+    signIn:
+      identity && config.oauthCallbackUrls.length > 0
+        ? {
+            issuer: identity.issuer,
+            clientId: identity.client.userPoolClientId,
+            ...identity.oauthEndpoints,
+            scopes: ['openid', 'email', 'profile'],
+            // The access token carries custom:gov (pre-token generation v2, access-token-claims.ts).
+            apiToken: 'access_token',
+          }
+        : undefined,
+    domain: config.webDomain,
+    description: 'hojo web: CloudFront (API, console, archive downloads on one origin) behind the edge web ACL',
+    terminationProtection: true,
+  });
+  return { acl, web };
 }
 
 /** cdk-nag's AwsSolutions pack as a synthesis validation plugin: an unacknowledged error fails synth. */

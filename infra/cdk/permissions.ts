@@ -17,7 +17,8 @@ import type { ScheduleDeclaration } from '#shared/schedules.ts';
  * - The archive: written only by the settlement consumer; read by it and by `archiveReaders`.
  *   Nobody may delete an object. test/infra/permissions.test.ts checks every grant against the
  *   handler's bundle in both directions (issue #19, finding 8).
- * - /health inspects every dependency (DescribeTable, GetQueueAttributes, HeadBucket).
+ * - /health/dependencies inspects every dependency (DescribeTable, GetQueueAttributes, HeadBucket, the
+ *   archive's Object Lock and versioning); the public /health touches nothing.
  */
 export type TableAccess = 'none' | 'read' | 'readWrite';
 export type ArchiveAccess = 'none' | 'read' | 'readWrite';
@@ -94,7 +95,7 @@ export const archiveReaders: readonly string[] = ['reports/get-archive-download'
 
 /** Folders whose routes serve data compiled into the code (OpenAPI, docs, the classification code tables). */
 const staticFolders: readonly string[] = ['platform', 'classification'];
-const healthHandler = 'platform/health';
+const healthHandler = 'platform/health-dependencies';
 
 const nothing: FunctionPermissions = {
   table: 'none',

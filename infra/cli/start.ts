@@ -117,7 +117,7 @@ const control = embedded
 const upcoming = runtime.scheduler.upcoming();
 const lockWarnings = await runtime.objectLockWarnings;
 for (const warning of lockWarnings) {
-  console.warn(`WARNING: archives may not be write-once here: ${describeWarning(warning)} (/health reports degraded)`);
+  console.warn(`WARNING: archives may not be write-once here: ${describeWarning(warning)} (/health/dependencies reports degraded)`);
 }
 console.log(`hojo is running (ready in ${Math.round(performance.now() - started)} ms)
 

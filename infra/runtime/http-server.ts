@@ -38,11 +38,6 @@ export interface HttpServerOptions {
   readonly handlerTimeoutMs?: number;
   /** Limits on connections that are slow to send a request or idle between requests. */
   readonly timeouts?: HttpTimeouts;
-  /**
-   * Guarantees of the self-hosted deployment that no dependency probe sees (the archive bucket's
-   * Object Lock): when any is missing, GET /health answers `degraded` (still 200) and names them.
-   */
-  readonly healthWarnings?: () => Promise<readonly { readonly name: string; readonly resource: string; readonly missing: string }[]>;
   /** State-changing requests pass through it (held while a backup reads the stores). */
   readonly writeGate?: WriteGate;
   /** Serve archive downloads through this server (the S3 engine is on loopback, the API is not). */
@@ -127,10 +122,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const context = lambdaContext({ functionName: functionNameOf(route.handler), timeoutMs, requestId });
     const invoke = () => withTimeout(invokeInScope(handler, event, context), timeoutMs);
     const result = options.writeGate && !isReadMethod(request.method) ? await options.writeGate.pass(invoke) : await invoke();
-    const answer = options.archiveProxy
+    return options.archiveProxy
       ? withPublicUrl(answerFromLambdaResult(result), options.archiveProxy, requestOrigin(request))
       : answerFromLambdaResult(result);
-    return route.path === '/health' && options.healthWarnings ? withHealthWarnings(answer, await options.healthWarnings()) : answer;
   };
 
   const server = createServer(serverTimeoutOptions(options.timeouts), (request, response) => {
@@ -155,18 +149,6 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
   server.on('clientError', answerUnparsableRequest);
   return server;
-}
-
-/** `ok` becomes `degraded` (HTTP 200: serving, but a guarantee is missing); the warnings name what. */
-function withHealthWarnings(answer: HttpAnswer, warnings: readonly object[]): HttpAnswer {
-  if (warnings.length === 0) return answer;
-  try {
-    const body = JSON.parse(answer.body.toString('utf8')) as { status?: string };
-    const degraded = { ...body, status: body.status === 'ok' ? 'degraded' : body.status, warnings };
-    return { ...answer, body: Buffer.from(JSON.stringify(degraded), 'utf8') };
-  } catch {
-    return answer;
-  }
 }
 
 /**

@@ -48,7 +48,7 @@ export interface RuntimeOptions {
   readonly waitTimeSeconds?: number;
   readonly concurrency?: number;
   readonly env?: NodeJS.ProcessEnv;
-  /** Check the archive bucket's Object Lock at start and for /health (default true). */
+  /** Check the archive bucket's Object Lock at start (default true; /health/dependencies checks on each request). */
   readonly checkObjectLock?: boolean;
   /** Serve the web console under /console/ (default true; built on its first request). */
   readonly console?: boolean;
@@ -84,8 +84,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const auth = await runtimeAuth(env, options.dataDir);
   const bindings = (options.pollQueues ?? true) ? (options.queues ?? declaredQueues(env)) : [];
   const scheduler = startScheduler((options.runSchedules ?? true) ? (options.schedules ?? allSchedules) : [], scheduleTimeZone);
-  const healthWarnings = (options.checkObjectLock ?? true) ? cachedObjectLockCheck() : undefined;
-  const objectLockWarnings = healthWarnings ? healthWarnings() : Promise.resolve([]);
+  // GET /health/dependencies checks again on each request (shared/platform/dependency-report.ts).
+  const objectLockWarnings = (options.checkObjectLock ?? true) ? checkObjectLock().catch(() => []) : Promise.resolve([]);
   void objectLockWarnings.then((warnings) => {
     for (const warning of warnings) runtimeLogger.warn(`write-once archive not guaranteed: ${describeWarning(warning)}`, { ...warning });
   });
@@ -99,7 +99,6 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...(archivePassThrough ? { archivePassThrough } : {}),
     ...((options.console ?? true) ? { consoleSite: createConsoleSite(consoleConfig) } : {}),
     ...(auth.devIssuer ? { devSignIn: createDevSignIn(auth.devIssuer) } : {}),
-    ...(healthWarnings ? { healthWarnings } : {}),
     routes: options.routes ?? allRoutes,
     verifyToken: auth.verifyToken,
     ...(auth.jwks ? { jwks: auth.jwks } : {}),
@@ -148,17 +147,6 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       );
       return stopping;
     },
-  };
-}
-
-const OBJECT_LOCK_RECHECK_MS = 30_000;
-
-/** The Object Lock check, at most once per 30 s (a /health poller does not turn into S3 traffic). */
-function cachedObjectLockCheck(): () => Promise<readonly HealthWarning[]> {
-  let last: { at: number; result: Promise<readonly HealthWarning[]> } | undefined;
-  return () => {
-    if (!last || Date.now() - last.at > OBJECT_LOCK_RECHECK_MS) last = { at: Date.now(), result: checkObjectLock().catch(() => []) };
-    return last.result;
   };
 }
 

@@ -11,9 +11,14 @@ import type { DependencyHealth } from '#shared/schemas/platform.ts';
 
 const PROBE_TIMEOUT_MS = 2_000;
 
+interface QueueDepth {
+  readonly depth: number;
+}
+
 interface Probe {
   readonly name: string;
   readonly resource: () => string;
+  /** Resolves to the messages waiting, for a queue; anything else for the other dependencies. */
   readonly check: (resource: string, abortSignal: AbortSignal) => Promise<unknown>;
 }
 
@@ -29,17 +34,20 @@ const probes: readonly Probe[] = [
       name: `sqs:${queue}`,
       // A sharded queue is up when every shard answers; its resource is the URL with {shard}.
       resource: () => (queueUrls(queue).length === 1 ? (queueUrls(queue)[0] ?? '') : (process.env[queues[queue].env] ?? '')),
-      check: async (_resource, abortSignal) => {
+      check: async (_resource, abortSignal): Promise<QueueDepth> => {
         const urls = queueUrls(queue);
+        let depth = 0;
         for (let i = 0; i < urls.length; i += 25) {
-          await Promise.all(
+          const answers = await Promise.all(
             urls.slice(i, i + 25).map((QueueUrl) =>
               sqsClient().send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }), {
                 abortSignal,
               }),
             ),
           );
+          for (const answer of answers) depth += Number(answer.Attributes?.ApproximateNumberOfMessages ?? 0);
         }
+        return { depth };
       },
     }),
   ),
@@ -62,8 +70,9 @@ async function run(probe: Probe): Promise<DependencyHealth> {
   let resource = '(not configured)';
   try {
     resource = probe.resource();
-    await probe.check(resource, AbortSignal.timeout(PROBE_TIMEOUT_MS));
-    return { name: probe.name, resource, status: 'up', latencyMs: elapsed() };
+    const answer = await probe.check(resource, AbortSignal.timeout(PROBE_TIMEOUT_MS));
+    const depth = (answer as Partial<QueueDepth> | undefined)?.depth;
+    return { name: probe.name, resource, status: 'up', latencyMs: elapsed(), ...(typeof depth === 'number' ? { depth } : {}) };
   } catch (error) {
     return { name: probe.name, resource, status: 'down', latencyMs: elapsed(), error: errorName(error) };
   }

@@ -6,7 +6,8 @@
 export const koreanSummaries: Readonly<Record<string, string>> = {
   // platform, registry, classification, audit
   getDocs: 'API 안내서 (이 페이지)',
-  getHealth: '의존 서비스(테이블·큐·보관소)의 상태와 지연시간',
+  getHealth: 'API 응답 여부 (의존 서비스 정보 없음)',
+  getHealthDependencies: '의존 서비스(테이블·큐·보관소)의 상태·지연시간·큐 적체와 보관소 객체 잠금 (운영자용)',
   getOpenApi: 'OpenAPI 3.1 명세',
   getGovernment: '자치단체 한 곳의 정보',
   listGovernments: '243개 자치단체 목록 (광역 17, 기초 226)',

@@ -6,6 +6,12 @@ export const dependencyHealth = z.object({
   status: z.enum(['up', 'down']),
   latencyMs: z.number().int().nonnegative(),
   error: z.string().optional().describe('error name only, when down'),
+  depth: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('queues: messages waiting (ApproximateNumberOfMessages, summed over the shards)'),
 });
 
 /** A guarantee of the deployment that is missing while everything answers (self-hosted runtime: the archive's Object Lock). */
@@ -26,6 +32,12 @@ export const healthReport = z.object({
   warnings: z.array(healthWarning).optional().describe('present when degraded: each missing guarantee'),
 });
 export type HealthReport = z.infer<typeof healthReport>;
+
+/** The public answer of GET /health: the API answers, nothing about what stands behind it. */
+export const shallowHealth = z.object({
+  status: z.literal('ok'),
+  checkedAt: z.iso.datetime(),
+});
 export type DependencyHealth = z.infer<typeof dependencyHealth>;
 
 export const openApiDocument = z.looseObject({

@@ -62,13 +62,18 @@ describe('the permission table', () => {
     expect(consumerPermissions('postings')).toMatchObject({ table: 'readWrite', archive: 'none', sendTo: [] });
   });
 
-  it('gives platform routes nothing but lets /health inspect every dependency', () => {
+  it('gives platform routes nothing but lets /health/dependencies inspect every dependency', () => {
     expect(routePermissions(route('GET', 'platform/openapi', publicAccess))).toMatchObject({
       table: 'none',
       archive: 'none',
       inspectAll: false,
     });
     expect(routePermissions(route('GET', 'platform/health', publicAccess))).toMatchObject({
+      table: 'none',
+      archive: 'none',
+      inspectAll: false,
+    });
+    expect(routePermissions(route('GET', 'platform/health-dependencies'))).toMatchObject({
       table: 'none',
       archive: 'none',
       inspectAll: true,

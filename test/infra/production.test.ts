@@ -7,6 +7,7 @@ import { machineClients, resourceServerIdentifier } from '#infra/cdk/constructs/
 import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
 import { archiveReaders, batchWriters } from '#infra/cdk/permissions.ts';
 import { liveAliasName } from '#infra/cdk/constructs/safe-rollout.ts';
+import { accessTokenClaimsSource } from '#infra/cdk/constructs/access-token-claims.ts';
 import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
 import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
 import { GOVERNMENT_COUNT, queues } from '#shared/resources.ts';
@@ -216,7 +217,7 @@ describe('finding 5: backups, the archive replica and the standby Region', () =>
         .synth()
         .stacks.map((s) => s.stackName)
         .sort(),
-    ).toEqual(['HojoApi', 'HojoData', 'HojoStandby']);
+    ).toEqual(['HojoApi', 'HojoData', 'HojoEdge', 'HojoStandby', 'HojoWeb']);
     const standby = Template.fromStack(twoRegions.standby!).toJSON().Resources as Resources;
     const replica = ofType(standby, 'AWS::S3::Bucket').find(([, b]) => b.Properties.ObjectLockEnabled)![1];
     expect(replica.Properties.ObjectLockConfiguration.Rule.DefaultRetention).toEqual({ Mode: 'COMPLIANCE', Days: 3650 });
@@ -278,6 +279,27 @@ describe('finding 7: per-route throttles', () => {
   });
 });
 
+describe('finding 7: CloudFront and WAF in front of the API', () => {
+  it('puts the web ACL in us-east-1 and the distribution in Seoul, its default origin the HTTP API', () => {
+    expect(aws.edge?.acl.region).toBe('us-east-1');
+    expect(aws.edge?.web.region).toBe('ap-northeast-2');
+    expect(aws.edge?.acl.terminationProtection).toBe(true);
+    const web = Template.fromStack(aws.edge!.web).toJSON().Resources as Resources;
+    const [[, distribution]] = ofType(web, 'AWS::CloudFront::Distribution') as [[string, Resources[string]]];
+    const config = distribution.Properties.DistributionConfig;
+    expect(JSON.stringify(config.WebACLId)).toContain('ExportsReader');
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+    expect(JSON.stringify(origin.DomainName)).toContain('HojoApi');
+    expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern).sort()).toEqual(['/_archive/*', '/console/*']);
+    // the archive origin is the data stack's bucket, which the API's presigned URLs name
+    const archive = config.Origins.find(
+      (o: { Id: string }) =>
+        o.Id === config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/_archive/*').TargetOriginId,
+    );
+    expect(JSON.stringify(archive.DomainName)).toContain('HojoData');
+  });
+});
+
 describe('finding 10: identity for machines', () => {
   const clients = () => ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolClient').map(([, c]) => c.Properties);
 
@@ -313,8 +335,8 @@ describe('finding 9: safe rollout', () => {
   const api = () => resourcesOf(aws, 'api');
   const aliases = () => ofType(api(), 'AWS::Lambda::Alias');
 
-  it('publishes a version behind a live alias for every route function and consumer', () => {
-    expect(aliases()).toHaveLength(routes.length + Object.keys(queues).length);
+  it('publishes a version behind a live alias for every route function, consumer and scheduled job', () => {
+    expect(aliases()).toHaveLength(routes.length + Object.keys(queues).length + schedules.length);
     for (const [id, alias] of aliases()) {
       expect(alias.Properties.Name, id).toBe(liveAliasName);
       expect(JSON.stringify(alias.Properties.FunctionVersion), id).toContain('Version');
@@ -332,6 +354,16 @@ describe('finding 9: safe rollout', () => {
     const mappings = ofType(api(), 'AWS::Lambda::EventSourceMapping');
     expect(mappings).toHaveLength(shards + 1);
     for (const [id, mapping] of mappings) expect(JSON.stringify(mapping.Properties.FunctionName), id).toMatch(/RolloutLive/);
+  });
+
+  it('has every schedule invoke its job through the live alias, never $LATEST', () => {
+    const scheduled = ofType(api(), 'AWS::Scheduler::Schedule');
+    expect(scheduled).toHaveLength(schedules.length);
+    for (const [id, schedule] of scheduled) {
+      const target = schedule.Properties.Target.Arn as { Ref?: string };
+      expect(target.Ref, id).toMatch(/RolloutLive/);
+      expect(api()[target.Ref!]?.Type, id).toBe('AWS::Lambda::Alias');
+    }
   });
 
   it('deploys each alias by canary (10 % for 5 minutes) and rolls back on the function alarms', () => {
@@ -356,6 +388,33 @@ describe('finding 9: safe rollout', () => {
     const p99 = ofType(api(), 'AWS::CloudWatch::Alarm').filter(([id]) => id.includes('RolloutLatencyAlarm'));
     expect(p99).toHaveLength(aliases().length);
     for (const [, alarm] of p99) expect(alarm.Properties).toMatchObject({ MetricName: 'Duration', ExtendedStatistic: 'p99' });
+  });
+});
+
+describe("finding 10: officials' access tokens carry their government", () => {
+  it('adds custom:gov and custom:dept to the access token by a version 2 pre-token-generation trigger', () => {
+    const data = resourcesOf(aws, 'data');
+    const [[, pool]] = ofType(data, 'AWS::Cognito::UserPool') as [[string, Resources[string]]];
+    const trigger = pool.Properties.LambdaConfig.PreTokenGenerationConfig;
+    expect(trigger.LambdaVersion).toBe('V2_0');
+    const fnId = trigger.LambdaArn['Fn::GetAtt'][0] as string;
+    expect(data[fnId]?.Properties.Code.ZipFile).toBe(accessTokenClaimsSource);
+    expect(data[fnId]?.Properties.Runtime).toBe('nodejs24.x');
+    // Cognito may invoke it, nobody else
+    const permission = ofType(data, 'AWS::Lambda::Permission').find(([, p]) => p.Properties.FunctionName['Fn::GetAtt']?.[0] === fnId);
+    expect(permission?.[1].Properties.Principal).toBe('cognito-idp.amazonaws.com');
+  });
+
+  it('the trigger copies the attributes into the access token and nothing else', async () => {
+    const module = { exports: {} as { handler?: (event: unknown) => Promise<any> } };
+    new Function('exports', 'module', accessTokenClaimsSource)(module.exports, module);
+    const event = await module.exports.handler!({
+      request: { userAttributes: { sub: 'u1', email: 'kim@example.go.kr', 'custom:gov': '11110', 'custom:dept': 'D100' } },
+      response: {},
+    });
+    expect(event.response).toEqual({
+      claimsAndScopeOverrideDetails: { accessTokenGeneration: { claimsToAddOrOverride: { 'custom:gov': '11110', 'custom:dept': 'D100' } } },
+    });
   });
 });
 
@@ -394,11 +453,11 @@ describe('finding 8: IAM no broader than the code', () => {
     ).toBe(true);
   });
 
-  it('grants Scan to nobody and DescribeTable to the health route alone', () => {
+  it("grants Scan to nobody and DescribeTable to the operators' health route alone", () => {
     const policies = ofType(resourcesOf(aws, 'api'), 'AWS::IAM::Policy').map(([, p]) => JSON.stringify(p.Properties));
     expect(policies.filter((p) => p.includes('dynamodb:Scan'))).toEqual([]);
     const describers = policies.filter((p) => p.includes('dynamodb:DescribeTable'));
     expect(describers).toHaveLength(1);
-    expect(describers[0]).toContain(routeFunctionId('getHealth'));
+    expect(describers[0]).toContain(routeFunctionId('getHealthDependencies'));
   });
 });

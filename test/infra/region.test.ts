@@ -50,3 +50,19 @@ describe('the machine clients registry (issue #19, finding 10)', () => {
     ).toThrow(/4 KB environment limit/);
   });
 });
+
+describe('the distribution domain (issue #19, finding 7)', () => {
+  const certificate = 'arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
+
+  it('takes names and a us-east-1 certificate together, or neither', () => {
+    expect(configOf().webDomain).toBeUndefined();
+    expect(configOf({ webDomainNames: 'hojo.example.go.kr', webCertificateArn: certificate }).webDomain).toEqual({
+      names: ['hojo.example.go.kr'],
+      certificateArn: certificate,
+    });
+    expect(() => configOf({ webDomainNames: 'hojo.example.go.kr' })).toThrow(/go together/);
+    expect(() =>
+      configOf({ webDomainNames: 'hojo.example.go.kr', webCertificateArn: certificate.replace('us-east-1', 'ap-northeast-2') }),
+    ).toThrow(/not an ACM certificate ARN in us-east-1/);
+  });
+});

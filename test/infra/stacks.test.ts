@@ -324,8 +324,9 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
     for (const schedule of schedules) {
       const [jobId, job] = ofConstruct(resources, jobFunctionId(schedule.name), 'AWS::Lambda::Function')[0]!;
       expect(job.Properties.Runtime).toBe('nodejs24.x');
+      // The schedule invokes the job's live alias (issue #19: canary deployments), never $LATEST.
       const scheduled = Object.values(resources).filter(
-        (r) => r.Type === 'AWS::Scheduler::Schedule' && r.Properties.Target.Arn['Fn::GetAtt']?.[0] === jobId,
+        (r) => r.Type === 'AWS::Scheduler::Schedule' && resources[r.Properties.Target.Arn.Ref]?.Properties.FunctionName?.Ref === jobId,
       );
       expect(scheduled).toHaveLength(1);
       const { Properties } = scheduled[0]!;
@@ -548,6 +549,11 @@ describe('onprem target', () => {
       expect(fn.Properties.Environment.Variables.POWERTOOLS_TRACE_DISABLED).toBe('true');
     }
     expect(JSON.stringify(onprem.apiTemplate.toJSON())).not.toContain('xray:');
+  });
+
+  it('has no CloudFront or WAF stack (the platform fronts the API)', () => {
+    expect(onprem.edge).toBeUndefined();
+    expect(onprem.app.node.children.map((c) => c.node.id).filter((id) => id.startsWith('Hojo'))).toEqual(['HojoData', 'HojoApi']);
   });
 
   it('trusts the external OIDC issuer given by context', () => {

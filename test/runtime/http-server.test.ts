@@ -51,8 +51,12 @@ async function token(claims: Record<string, unknown> = {}, options: { exp?: numb
 }
 
 describe('platform routes through real HTTP', () => {
-  it('GET /health reports every dependency up with its latency', async () => {
-    const response = await get('/health');
+  it('GET /health answers ok and names nothing; GET /health/dependencies (operators) reports every dependency up with its latency', async () => {
+    expect(await json(await get('/health'))).toEqual({ status: 'ok', checkedAt: expect.any(String) });
+    expect((await get('/health/dependencies')).status).toBe(401);
+    const response = await get('/health/dependencies', {
+      headers: { authorization: `Bearer ${await token({ roles: ['ministry'], gov: undefined })}` },
+    });
     expect(response.status).toBe(200);
     const health = (await response.json()) as { status: string; dependencies: { name: string; status: string; latencyMs: number }[] };
     expect(health.status).toBe('ok');

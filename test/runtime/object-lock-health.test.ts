@@ -1,6 +1,6 @@
 /**
  * Issue #18: the archive bucket's Object Lock is checked when the runtime starts (a warning naming
- * the missing setting) and by /health (`degraded`, naming it), e.g. on an S3-compatible store
+ * the missing setting) and by /health/dependencies (`degraded`, naming it), e.g. on an S3-compatible store
  * without Object Lock such as Garage: here a bucket provisioned without Object Lock.
  */
 import { createServer } from 'node:net';
@@ -25,18 +25,23 @@ afterEach(async () => {
 });
 
 const start = () => startRuntime({ port: 0, pollQueues: false, runSchedules: false });
+/** The operators' health report, with a token of the runtime's development issuer. */
+const dependencies = async (started: Runtime) => {
+  const token = await started.auth.devIssuer?.sign({ sub: 'ops-1', roles: ['ministry'] });
+  return fetch(`${started.url}/health/dependencies`, { headers: { authorization: `Bearer ${token}` } });
+};
 
 describe('Object Lock of the archive bucket', () => {
-  it('the provisioned archive bucket has it: no warning, /health ok', async () => {
+  it('the provisioned archive bucket has it: no warning, /health/dependencies ok', async () => {
     expect(await checkObjectLock()).toEqual([]);
     runtime = await start();
     expect(await runtime.objectLockWarnings).toEqual([]);
-    const health = (await (await fetch(`${runtime.url}/health`)).json()) as { status: string; warnings?: unknown };
+    const health = (await (await dependencies(runtime)).json()) as { status: string; warnings?: unknown };
     expect(health.status).toBe('ok');
     expect(health.warnings).toBeUndefined();
   });
 
-  it('a bucket without Object Lock: a warning at start and /health degraded (200), both naming the missing setting', async () => {
+  it('a bucket without Object Lock: a warning at start and /health/dependencies degraded (200), both naming the missing setting', async () => {
     const bucket = `${stack.prefix}no-lock`;
     await s3Client().send(new CreateBucketCommand({ Bucket: bucket }));
     process.env.ARCHIVE_BUCKET = bucket;
@@ -51,7 +56,7 @@ describe('Object Lock of the archive bucket', () => {
       },
       { name: 's3:archive', resource: bucket, missing: 'versioning (Status Enabled)' },
     ]);
-    const response = await fetch(`${runtime.url}/health`);
+    const response = await dependencies(runtime);
     expect(response.status).toBe(200);
     const health = (await response.json()) as {
       status: string;

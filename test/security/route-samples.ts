@@ -17,6 +17,7 @@ const LINE = 'E.GEN.P1.U1.D1.201-01';
 export const routeSamples: Readonly<Record<string, RouteSample>> = {
   // platform and registry (public)
   getHealth: {},
+  getHealthDependencies: {},
   getOpenApi: {},
   getDocs: {},
   listGovernments: { query: { level: 'basic' } },

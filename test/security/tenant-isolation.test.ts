@@ -39,6 +39,8 @@ const budgetOffice: Expectation = { own: ['budget_officer'], other: [] };
 const expectedAccess: Readonly<Record<string, Expectation>> = {
   // platform and registry: open data
   getHealth: 'public',
+  // the operators' view of the deployment (issue #19): the national operator only
+  getHealthDependencies: { national: ['ministry'] },
   getOpenApi: 'public',
   getDocs: 'public',
   listGovernments: 'public',

@@ -9,6 +9,8 @@ import { consoleSourceDir, writeConsoleSync } from '#infra/console/build.ts';
 export interface ConsoleSiteProps {
   /** The console's config.json: the Cognito issuer and app client, the API's URL. */
   readonly config: ConsoleConfig;
+  /** The key prefix the files are written under, the path a distribution serves them at (e.g. `console/`). @default none */
+  readonly keyPrefix?: string;
 }
 
 /**
@@ -46,6 +48,7 @@ export class ConsoleSite extends Construct {
     });
     const deployment = new BucketDeployment(this, 'Files', {
       destinationBucket: this.bucket,
+      destinationKeyPrefix: props.keyPrefix,
       sources: [
         Source.asset(consoleSourceDir, {
           bundling: {

@@ -12,7 +12,9 @@ import {
   UserPool,
 } from 'aws-cdk-lib/aws-cognito';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { AccessTokenClaims } from '#infra/cdk/constructs/access-token-claims.ts';
 import { machineClientKinds as machineClients, resourceServerIdentifier } from '#shared/auth/machine-clients.ts';
 import { roles } from '#shared/auth/roles.ts';
 import type { Role } from '#shared/auth/roles.ts';
@@ -29,6 +31,8 @@ export interface IdentityProps {
   readonly tokenValidity?: Duration;
   /** Lifetime of refresh tokens. @default Duration.hours(12), one working day */
   readonly refreshTokenValidity?: Duration;
+  /** Retention of the pre-token-generation trigger's log group. */
+  readonly logRetention: RetentionDays;
 }
 
 /**
@@ -48,9 +52,11 @@ export class Identity extends Construct {
   readonly groups: Readonly<Record<Role, CfnUserPoolGroup>>;
   /** Client-credentials clients (machineClients): their ids are accepted by the JWT authorizer. */
   readonly machineClients: readonly UserPoolClient[];
+  private readonly domainPrefix: string;
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
+    this.domainPrefix = props.domainPrefix;
     const tokenValidity = props.tokenValidity ?? Duration.hours(1);
 
     this.userPool = new UserPool(this, 'UserPool', {
@@ -77,6 +83,9 @@ export class Identity extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    // Officials' access tokens carry custom:gov and custom:dept, so a browser can send the access token.
+    new AccessTokenClaims(this, 'AccessTokenClaims', { userPool: this.userPool, logRetention: props.logRetention });
 
     const standard = { email: true, emailVerified: true, preferredUsername: true, fullname: true };
     this.client = this.userPool.addClient('ApiClient', {
@@ -136,6 +145,12 @@ export class Identity extends Construct {
         }),
       ]),
     ) as Record<Role, CfnUserPoolGroup>;
+  }
+
+  /** The hosted domain's OAuth endpoints (authorization code for the console, client credentials for machines). */
+  get oauthEndpoints(): { readonly authorizationEndpoint: string; readonly tokenEndpoint: string } {
+    const base = `https://${this.domainPrefix}.auth.${Stack.of(this).region}.amazoncognito.com/oauth2`;
+    return { authorizationEndpoint: `${base}/authorize`, tokenEndpoint: `${base}/token` };
   }
 
   /** The issuer of the pool's tokens, as the JWT authorizer expects it. */

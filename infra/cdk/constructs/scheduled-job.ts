@@ -1,7 +1,6 @@
-import { Aws, Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
-import type { CfnElement } from 'aws-cdk-lib';
+import { Aws, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IAlias } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -13,8 +12,8 @@ export interface ScheduledJobProps {
   readonly declaration: ScheduleDeclaration;
   /** The time zone the cron expression is evaluated in. */
   readonly timeZone: string;
-  /** The function the schedule invokes (built with HojoFunction by the caller). */
-  readonly job: IFunction;
+  /** What the schedule invokes: the job function's `live` alias (safe-rollout.ts), never `$LATEST`. */
+  readonly job: IAlias;
   /** Where invocations that still fail after the retries go. */
   readonly deadLetterQueue: IQueue;
   /** Retries of a failed invocation. @default 3 */
@@ -36,12 +35,6 @@ export class ScheduledJob extends Construct {
     const role = new Role(this, 'InvokeRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
       description: `EventBridge Scheduler invoking the ${declaration.name} job`,
-    });
-    const functionLogicalId = stack.resolve(stack.getLogicalId(props.job.node.defaultChild as CfnElement)) as string;
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
-      reason:
-        'Invoke permission on the one job function and its versions/aliases (the `:*` qualifier that grantInvoke adds); nothing else.',
     });
     this.schedule = new Schedule(this, 'Schedule', {
       description: declaration.description,

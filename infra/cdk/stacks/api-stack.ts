@@ -88,6 +88,8 @@ export class ApiStack extends Stack {
   readonly queues: Readonly<Partial<Record<QueueKey, QueueWithConsumer>>>;
   /** Sharded families' consumers (postings). */
   readonly shardConsumers: ReadonlyMap<QueueKey, ShardConsumers>;
+  /** How long every log group of the stack keeps its logs. */
+  readonly logRetention: RetentionDays;
   private readonly config: DeployConfig;
   private readonly projectRoot: string | undefined;
   /** Every function and what it may touch; wired once all queues exist. */
@@ -99,6 +101,7 @@ export class ApiStack extends Stack {
     super(scope, id, props);
     this.config = props.config;
     this.projectRoot = props.projectRoot;
+    this.logRetention = retentionOf(props.config.logRetentionDays);
     const { data } = props;
     this.addStackDependency(data);
 
@@ -242,10 +245,14 @@ export class ApiStack extends Stack {
         permissions: schedulePermissions(schedule),
         timeout: Duration.minutes(1),
       });
+      // The schedule invokes the live alias, like the API and the mappings: a new job version is
+      // shifted by canary and rolled back on its errors and throttles, never run as $LATEST.
+      const what = `schedule ${schedule.name}`;
+      const failures = routeFailureAlarm(job, 'FailuresAlarm', what, job.function);
       new ScheduledJob(this, scheduleConstructId(schedule.name), {
         declaration: schedule,
         timeZone,
-        job: job.function,
+        job: this.safeRollout(job, what, [failures]).alias,
         deadLetterQueue: failedInvocations,
       });
     }
@@ -296,7 +303,8 @@ function forEachQueue<T>(make: (key: QueueKey) => T): Record<QueueKey, T> {
   return Object.fromEntries((Object.keys(queues) as QueueKey[]).map((key) => [key, make(key)])) as Record<QueueKey, T>;
 }
 
-function retentionOf(days: number): RetentionDays {
+/** A CloudWatch Logs retention from `logRetentionDays`, refused when CloudWatch has no such retention. */
+export function retentionOf(days: number): RetentionDays {
   const allowed = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number');
   if (!allowed.includes(days as RetentionDays)) {
     throw new Error(`logRetentionDays ${days} is not a CloudWatch Logs retention (one of ${allowed.join(', ')})`);

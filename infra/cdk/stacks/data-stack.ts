@@ -3,6 +3,7 @@ import { BackupVault } from 'aws-cdk-lib/aws-backup';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { LedgerBackup, backupVaultName } from '#infra/cdk/constructs/ledger-backup.ts';
 import { archiveReplicaName } from '#infra/cdk/stacks/standby-stack.ts';
+import { retentionOf } from '#infra/cdk/stacks/api-stack.ts';
 import type { StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { buildWorkQueue } from '#infra/cdk/constructs/work-queue.ts';
@@ -90,7 +91,11 @@ export class DataStack extends Stack {
     }
     this.identity =
       props.config.target === 'aws'
-        ? new Identity(this, 'Identity', { domainPrefix: props.config.authDomainPrefix, callbackUrls: props.config.oauthCallbackUrls })
+        ? new Identity(this, 'Identity', {
+            domainPrefix: props.config.authDomainPrefix,
+            callbackUrls: props.config.oauthCallbackUrls,
+            logRetention: retentionOf(props.config.logRetentionDays),
+          })
         : undefined;
     const families = new Map<QueueKey, QueueFamily>();
     for (const [key, plan] of props.queueFamilies) {

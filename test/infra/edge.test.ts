@@ -1,0 +1,163 @@
+/**
+ * Issue #19, finding 7, and #20's console on AWS: the web ACL in us-east-1 and the distribution in
+ * Seoul that serves the API, the console (OAC) and the archive pass-through on one origin.
+ */
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultEdgeRateLimits, managedRuleGroups } from '#infra/cdk/constructs/edge-web-acl.ts';
+import { edgePathsSource } from '#infra/cdk/constructs/edge-paths.ts';
+import { addNagChecks, featureFlags } from '#infra/cdk/hojo-app.ts';
+import { EdgeStack, edgeRegion } from '#infra/cdk/stacks/edge-stack.ts';
+import { WebStack } from '#infra/cdk/stacks/web-stack.ts';
+import { skipBundling } from '#test/infra/synth-support.ts';
+
+const account = '123456789012';
+let edge: Template;
+let web: Template;
+let nag: string[];
+
+beforeAll(() => {
+  const app = new App({ context: { ...featureFlags, ...skipBundling }, builtinCloudFormationValidation: false });
+  const data = new Stack(app, 'Data', { env: { account, region: 'ap-northeast-2' } });
+  const archive = Bucket.fromBucketAttributes(data, 'Archive', { bucketName: 'hojo-archive-example', region: 'ap-northeast-2' });
+  const edgeStack = new EdgeStack(app, 'Edge', { env: { account, region: edgeRegion }, logRetention: RetentionDays.ONE_YEAR });
+  const webStack = new WebStack(app, 'Web', {
+    env: { account, region: 'ap-northeast-2' },
+    apiEndpoint: 'https://abc123.execute-api.ap-northeast-2.amazonaws.com',
+    archive,
+    webAclArn: edgeStack.webAclArn,
+    signIn: {
+      issuer: 'https://cognito-idp.ap-northeast-2.amazonaws.com/ap-northeast-2_example',
+      clientId: 'console-client',
+      scopes: ['openid'],
+      apiToken: 'id_token',
+    },
+  });
+  addNagChecks(app);
+  app.synth();
+  nag = new AwsSolutionsChecks()
+    .validateScope(app)
+    .violations.map((f) => `${f.ruleName} at ${f.violatingResources.map((r) => r.constructPath).join(', ')}`);
+  edge = Template.fromStack(edgeStack);
+  web = Template.fromStack(webStack);
+}, 300_000);
+
+const resources = (template: Template, type: string) =>
+  Object.values(template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>).filter(
+    (r) => r.Type === type,
+  );
+
+describe('the web ACL (us-east-1)', () => {
+  it('applies the managed rule groups, then per-address rate limits answering 429, and logs with the token redacted', () => {
+    const [acl] = resources(edge, 'AWS::WAFv2::WebACL');
+    expect(acl?.Properties.Scope).toBe('CLOUDFRONT');
+    expect(acl?.Properties.DefaultAction).toEqual({ Allow: {} });
+    const rules = acl?.Properties.Rules as { Name: string; Priority: number; Statement: Record<string, any>; Action?: unknown }[];
+    expect(rules.map((r) => r.Name)).toEqual([...managedRuleGroups.map((g) => g.name), 'RateAnonymousPerAddress', 'RatePerAddress']);
+    expect(new Set(rules.map((r) => r.Priority)).size).toBe(rules.length);
+    const common = rules.find((r) => r.Name === 'AWSManagedRulesCommonRuleSet');
+    expect(common?.Statement.ManagedRuleGroupStatement.RuleActionOverrides).toEqual([
+      { Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } },
+    ]);
+    const rate = (name: string) => rules.find((r) => r.Name === name);
+    expect(rate('RatePerAddress')?.Statement.RateBasedStatement).toMatchObject({
+      AggregateKeyType: 'IP',
+      Limit: defaultEdgeRateLimits.perAddress,
+    });
+    expect(rate('RateAnonymousPerAddress')?.Statement.RateBasedStatement).toMatchObject({
+      Limit: defaultEdgeRateLimits.anonymousPerAddress,
+      ScopeDownStatement: {
+        NotStatement: { Statement: { SizeConstraintStatement: { FieldToMatch: { SingleHeader: { Name: 'authorization' } } } } },
+      },
+    });
+    expect(rate('RatePerAddress')?.Action).toEqual({ Block: { CustomResponse: { ResponseCode: 429 } } });
+    const [logging] = resources(edge, 'AWS::WAFv2::LoggingConfiguration');
+    expect(logging?.Properties.RedactedFields).toEqual([{ SingleHeader: { Name: 'authorization' } }]);
+  });
+
+  it('refuses to be built outside us-east-1', () => {
+    const app = new App();
+    expect(() => new EdgeStack(app, 'Elsewhere', { env: { region: 'ap-northeast-2' }, logRetention: RetentionDays.ONE_YEAR })).toThrow(
+      /us-east-1/,
+    );
+  });
+});
+
+describe('the distribution (Seoul)', () => {
+  const distribution = () => resources(web, 'AWS::CloudFront::Distribution')[0]!.Properties.DistributionConfig;
+
+  it('sits behind the web ACL, read across Regions, with access logs', () => {
+    expect(JSON.stringify(distribution().WebACLId)).toContain('ExportsReader');
+    expect(distribution().Logging.Bucket).toBeDefined();
+  });
+
+  it('sends every other path to the HTTP API over TLS 1.2, uncached, with every viewer header but Host', () => {
+    const config = distribution();
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+    expect(origin.DomainName).toBe('abc123.execute-api.ap-northeast-2.amazonaws.com');
+    expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    expect(config.DefaultCacheBehavior.AllowedMethods).toHaveLength(7);
+    expect(config.DefaultCacheBehavior.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // CachingDisabled
+    expect(config.DefaultCacheBehavior.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // AllViewerExceptHostHeader
+  });
+
+  it('serves /console/* from the private console bucket through origin access control, with the console CSP', () => {
+    const config = distribution();
+    const behaviour = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/console/*');
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === behaviour.TargetOriginId);
+    expect(origin.OriginAccessControlId).toBeDefined();
+    expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    expect(behaviour.AllowedMethods).toEqual(['GET', 'HEAD']);
+    const [headers] = resources(web, 'AWS::CloudFront::ResponseHeadersPolicy');
+    const csp = headers?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain('https://cognito-idp.ap-northeast-2.amazonaws.com');
+    // the bucket lets CloudFront (this distribution alone) read, nobody else
+    const policy = JSON.stringify(resources(web, 'AWS::S3::BucketPolicy').map((p) => p.Properties.PolicyDocument));
+    expect(policy).toContain('cloudfront.amazonaws.com');
+    expect(policy).toContain('AWS:SourceArn');
+    const [deployment] = resources(web, 'Custom::CDKBucketDeployment');
+    expect(deployment?.Properties.DestinationBucketKeyPrefix).toBe('console/');
+  });
+
+  it('passes /_archive/* to the archive bucket, GET/HEAD only, the presigned query and nothing else, without CloudFront signing', () => {
+    const config = distribution();
+    const behaviour = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/_archive/*');
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === behaviour.TargetOriginId);
+    expect(origin.DomainName).toBe('hojo-archive-example.s3.ap-northeast-2.amazonaws.com');
+    expect(origin.OriginAccessControlId).toBeUndefined();
+    expect(behaviour.AllowedMethods).toEqual(['GET', 'HEAD']);
+    const [request] = resources(web, 'AWS::CloudFront::OriginRequestPolicy');
+    expect(request?.Properties.OriginRequestPolicyConfig).toMatchObject({
+      QueryStringsConfig: { QueryStringBehavior: 'all' },
+      HeadersConfig: { HeaderBehavior: 'none' },
+      CookiesConfig: { CookieBehavior: 'none' },
+    });
+    expect(behaviour.FunctionAssociations).toHaveLength(1);
+  });
+
+  it('gives the console its config: the API on the same origin, archives through /_archive', () => {
+    const markers = JSON.stringify(resources(web, 'Custom::CDKBucketDeployment')[0]?.Properties.SourceMarkers ?? []);
+    expect(markers).not.toContain('execute-api');
+  });
+
+  it('leaves no cdk-nag finding unacknowledged in either stack', () => {
+    expect(nag).toEqual([]);
+  });
+});
+
+describe('the path function', () => {
+  const run = (uri: string, querystring = {}) =>
+    // The CloudFront Function's own source, evaluated as CloudFront would.
+    (new Function(`${edgePathsSource}; return handler;`)() as (e: unknown) => { uri: string })({ request: { uri, querystring } }).uri;
+
+  it('strips /_archive before S3 (the path the URL was signed for) and serves console folders as index.html', () => {
+    expect(run('/_archive/11110/2026/annual/report.json')).toBe('/11110/2026/annual/report.json');
+    expect(run('/console/')).toBe('/console/index.html');
+    expect(run('/console/app.js')).toBe('/console/app.js');
+  });
+});
