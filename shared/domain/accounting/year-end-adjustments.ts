@@ -27,9 +27,9 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  * - acquisitions: the tangible assets the year's 지출결의 bought outright (405 자산취득비: the journal
  *   already debited the asset at 취득원가, 제17–19조, 제49조①) into the register with the useful life of
  *   their account, so that the depreciation of this year and the next charges them (제49조②). No entry.
+ *
+ * The kind names are in adjustment-kinds.ts (kept apart so the schemas do not carry the chart).
  */
-export const adjustmentKinds = ['construction-completion', 'depreciation', 'allowance', 'discount-amortisation', 'acquisitions'] as const;
-export type AdjustmentKind = (typeof adjustmentKinds)[number];
 
 /** An asset of the register (재산대장 side of the books): where it came from and how it is depreciated. */
 export interface RegisteredAsset extends RegisterAsset {
