@@ -8,14 +8,8 @@ import type { Effect } from '#shared/domain/execution/snapshot.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { counterpartyId } from '#shared/application/execution/counterparty-id.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
-import {
-  getItems,
-  keyOf,
-  pagePostingAudits,
-  putBackfillProgress,
-  putLedgerEntries,
-  readBackfillProgress,
-} from '#shared/stores/execution/ledger-backfill.ts';
+import { getItems, keyOf, pagePostingAudits, putBackfillProgress, readBackfillProgress } from '#shared/stores/execution/ledger-backfill.ts';
+import { putLedgerEntries } from '#shared/stores/execution/ledger-index.ts';
 import type { BackfillProgress } from '#shared/stores/execution/ledger-backfill.ts';
 import { documentKey, requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
 import { transact } from '#shared/stores/table/transact.ts';

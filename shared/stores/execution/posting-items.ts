@@ -1,7 +1,8 @@
 import type { ControlledItem, ItemKind, Target } from '#shared/domain/execution/items.ts';
 import { countersOf, MAX_COUNTER } from '#shared/domain/execution/items.ts';
 import type { Outcome } from '#shared/domain/execution/plan-batch.ts';
-import type { PostingMessage } from '#shared/domain/execution/posting.ts';
+import type { PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
+import type { LedgerEntry } from '#shared/domain/execution/ledger-entry.ts';
 import type { StoredResult } from '#shared/domain/execution/snapshot.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
@@ -111,7 +112,12 @@ export function requestItem(message: PostingMessage, extra: { committedBy?: stri
   };
 }
 
-export function resultItem(outcome: Outcome, decidedAt: string): Item {
+/**
+ * `ledger`: the posting's document-ledger line (applied postings), of which the RESULT keeps only what
+ * it does not hold already (book, department, counterparty, reversed kind): the line is written after
+ * the transaction, and from here again when the batch is redelivered (ledger-index.ts).
+ */
+export function resultItem(outcome: Outcome, decidedAt: string, ledger?: LedgerEntry): Item {
   const { message } = outcome;
   const base = {
     ...resultKey(message.gov, message.postingId),
@@ -139,6 +145,34 @@ export function resultItem(outcome: Outcome, decidedAt: string): Item {
     effects: outcome.effects,
     journal: outcome.journal,
     ...(outcome.reverses ? { reverses: outcome.reverses } : {}),
+    ...(ledger ? { ledger: storedLedgerLine(ledger) } : {}),
+  };
+}
+
+const storedLedgerLine = (entry: LedgerEntry) => ({
+  book: entry.book,
+  dept: entry.dept,
+  ...(entry.party ? { party: entry.party } : {}),
+  ...(entry.reversedKind ? { reversedKind: entry.reversedKind } : {}),
+});
+
+/** The ledger line of an applied RESULT that carries one: the RESULT's own fields and its `ledger`. */
+function storedLedgerEntry(item: Item): LedgerEntry | undefined {
+  const line = item.ledger as Record<string, unknown> | undefined;
+  if (item.status !== 'applied' || !line) return undefined;
+  return {
+    gov: String(item.gov),
+    year: Number(item.year),
+    book: line.book === 'revenue' ? 'revenue' : 'expenditure',
+    postingId: String(item.postingId),
+    kind: item.kind as PostingKind,
+    date: String(item.date),
+    amount: Number(item.amount),
+    lineId: String(item.lineId),
+    dept: String(line.dept ?? ''),
+    ...(line.party ? { party: String(line.party) } : {}),
+    ...(item.reverses ? { reverses: String(item.reverses) } : {}),
+    ...(line.reversedKind ? { reversedKind: line.reversedKind as PostingKind } : {}),
   };
 }
 
@@ -156,5 +190,6 @@ export function toStoredResult(item: Item): StoredResult {
     effects: (item.effects as StoredResult['effects'] | undefined) ?? [],
     journal: item.journal as JournalEntry | undefined,
     reverses: item.reverses as string | undefined,
+    ledger: storedLedgerEntry(item),
   };
 }
