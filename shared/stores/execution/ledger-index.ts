@@ -92,7 +92,8 @@ export async function pageLedger(request: LedgerPageRequest): Promise<{ lines: L
   return { lines: (page.Items ?? []).map(toLedgerLine), last: page.LastEvaluatedKey?.sk as string | undefined };
 }
 
-function toLedgerLine(item: Record<string, unknown>): LedgerLine {
+/** A ledger line as stored: an index item, or a RESULT with its `ledger` spread over it (posting-items.ts). */
+export function toLedgerLine(item: Record<string, unknown>): LedgerLine {
   return {
     book: item.book as LedgerLine['book'],
     postingId: String(item.postingId),

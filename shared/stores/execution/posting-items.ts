@@ -1,11 +1,12 @@
 import type { ControlledItem, ItemKind, Target } from '#shared/domain/execution/items.ts';
 import { countersOf, MAX_COUNTER } from '#shared/domain/execution/items.ts';
 import type { Outcome } from '#shared/domain/execution/plan-batch.ts';
-import type { PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
+import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import type { LedgerEntry } from '#shared/domain/execution/ledger-entry.ts';
 import type { StoredResult } from '#shared/domain/execution/snapshot.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import { toLedgerLine } from '#shared/stores/execution/ledger-index.ts';
 import { failedIndexKey, journalIndexKey, requestKey, resultKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
 
 /** Conversions between execution's stored items and the pure model. */
@@ -158,22 +159,9 @@ const storedLedgerLine = (entry: LedgerEntry) => ({
 
 /** The ledger line of an applied RESULT that carries one: the RESULT's own fields and its `ledger`. */
 function storedLedgerEntry(item: Item): LedgerEntry | undefined {
-  const line = item.ledger as Record<string, unknown> | undefined;
+  const line = item.ledger as Item | undefined;
   if (item.status !== 'applied' || !line) return undefined;
-  return {
-    gov: String(item.gov),
-    year: Number(item.year),
-    book: line.book === 'revenue' ? 'revenue' : 'expenditure',
-    postingId: String(item.postingId),
-    kind: item.kind as PostingKind,
-    date: String(item.date),
-    amount: Number(item.amount),
-    lineId: String(item.lineId),
-    dept: String(line.dept ?? ''),
-    ...(line.party ? { party: String(line.party) } : {}),
-    ...(item.reverses ? { reverses: String(item.reverses) } : {}),
-    ...(line.reversedKind ? { reversedKind: line.reversedKind as PostingKind } : {}),
-  };
+  return { gov: String(item.gov), year: Number(item.year), ...toLedgerLine({ ...item, ...line }) };
 }
 
 /** A rejected posting's stored reason (what GET /postings/{id} shows): the rule's code, detail and numbers. */
