@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { adjustmentKinds } from '#shared/domain/accounting/year-end-adjustments.ts';
+import { adjustmentKinds } from '#shared/domain/accounting/adjustment-kinds.ts';
 import { accountCode } from '#shared/schemas/budget.ts';
 import { isoDate, positiveWon, won } from '#shared/schemas/common.ts';
 

@@ -5,6 +5,7 @@ import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import { batchActions, isTransientFailure, MAX_TRANSACTION_ACTIONS, writeActions } from '#shared/stores/execution/posting-batch-write.ts';
 import { planAgainstBooks } from '#shared/application/execution/plan-against-books.ts';
+import { putLedgerEntries } from '#shared/stores/execution/ledger-index.ts';
 
 /** Re-plans after a write lost a race (another writer moved an item between read and write). */
 const MAX_PLAN_ATTEMPTS = 4;
@@ -28,7 +29,7 @@ export interface ApplyReport {
 }
 
 /**
- * Applies postings in order: read, plan, write atomically. A batch whose write would exceed the
+ * Applies postings in order: read, plan, write atomically, then write their document-ledger lines. A batch whose write would exceed the
  * transaction limit is applied in consecutive parts. Throws on anything but a decided outcome:
  * throttling, conflicts, timeouts, state that kept moving under it, or state it cannot read.
  */
@@ -42,7 +43,12 @@ export async function applyPostings(messages: readonly PostingMessage[]): Promis
       return combine([await applyPostings(messages.slice(0, half)), await applyPostings(messages.slice(half))]);
     }
     const written = await writeActions(actions);
-    if (written.ok) return { outcomes: plan.outcomes, capacityUnits: written.capacityUnits, transactions: actions.length > 0 ? 1 : 0 };
+    if (written.ok) {
+      // After the commit, outside it (issue #21): a crash before this line leaves the postings
+      // decided, and their redelivery writes the lines from the stored results (plan-batch.ts).
+      const ledgerUnits = await putLedgerEntries(plan.ledger);
+      return { outcomes: plan.outcomes, capacityUnits: written.capacityUnits + ledgerUnits, transactions: actions.length > 0 ? 1 : 0 };
+    }
     // Lost a race (see writeActions): planning again on fresh state decides it.
     if (attempt >= MAX_PLAN_ATTEMPTS) throw new LostRaces(`the batch lost ${attempt} races in a row; left for redelivery`);
   }

@@ -13,10 +13,10 @@ import {
   keyOf,
   pagePostingAudits,
   putBackfillProgress,
-  putLedgerEntries,
   readBackfillProgress,
   takeBackfillLease,
 } from '#shared/stores/execution/ledger-backfill.ts';
+import { putLedgerEntries } from '#shared/stores/execution/ledger-index.ts';
 import type { BackfillProgress } from '#shared/stores/execution/ledger-backfill.ts';
 import { documentKey, requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
 import { transact } from '#shared/stores/table/transact.ts';

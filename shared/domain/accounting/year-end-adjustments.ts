@@ -28,9 +28,9 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  *   already debited the asset at 취득원가, 제17–19조, 제49조①) into the register with the useful life their
  *   line declared (else their account's, given in the request), so that the depreciation of this year
  *   and the next charges them (제49조②). No entry.
+ *
+ * The kind names are in adjustment-kinds.ts (kept apart so the schemas do not carry the chart).
  */
-export const adjustmentKinds = ['construction-completion', 'depreciation', 'allowance', 'discount-amortisation', 'acquisitions'] as const;
-export type AdjustmentKind = (typeof adjustmentKinds)[number];
 
 /** An asset of the register (재산대장 side of the books): where it came from and how it is depreciated. */
 export interface RegisteredAsset extends RegisterAsset {

@@ -52,7 +52,10 @@ export interface BatchPlan {
   readonly closingChecks: readonly { gov: string; year: number; period: string }[];
   /** Corrections applied: the reversal marker of the original is created with the batch. */
   readonly reversals: readonly { gov: string; originalId: string; correctionId: string }[];
-  /** The document ledger's line of every applied posting (ledger-entry.ts), indexed in the same write. */
+  /**
+   * The document ledger's line of every applied posting (ledger-entry.ts), and of every duplicate whose
+   * stored result carries one: written right after the batch's transaction (ledger-index.ts).
+   */
   readonly ledger: readonly LedgerEntry[];
   /** Finished tangible assets bought (405 자산취득비 …) or their corrections, recorded for the asset register (acquisitions.ts). */
   readonly acquisitions: readonly Acquisition[];
@@ -93,6 +96,9 @@ export function planBatch(messages: readonly PostingMessage[], snapshot: Snapsho
     if (missing.size > 0) continue;
     if (decision === 'duplicate') {
       outcomes.push({ message, status: 'duplicate' });
+      // Its ledger line is written again: the batch that applied it may have stopped before writing it.
+      const stored = state.storedResult(message.gov, message.postingId)?.ledger;
+      if (stored && !ledger.some((entry) => entry.gov === stored.gov && entry.postingId === stored.postingId)) ledger.push(stored);
       continue;
     }
     state.markDecided(message.gov, message.postingId);

@@ -3,6 +3,7 @@ import { targetKey } from '#shared/domain/execution/items.ts';
 import type { Deltas } from '#shared/domain/execution/counters.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import type { PostingKind } from '#shared/domain/execution/posting.ts';
+import type { LedgerEntry } from '#shared/domain/execution/ledger-entry.ts';
 
 /** A change a posting makes to one item; `create` makes a new document (its counters start at zero). Source: practice: the state a batch is judged against. */
 export interface Effect {
@@ -30,6 +31,8 @@ export interface StoredResult {
   readonly effects: readonly Effect[];
   readonly journal: JournalEntry | undefined;
   readonly reverses: string | undefined;
+  /** Its document-ledger line, when the result carries it (applied since the ledger left the transaction). */
+  readonly ledger?: LedgerEntry | undefined;
 }
 
 /** A piece of stored state the rules need. */

@@ -2,11 +2,8 @@ import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-s
 import { auditPartition } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import type { LedgerEntry } from '#shared/domain/execution/ledger-entry.ts';
-import { batchWrite } from '#shared/stores/table/batch-write.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
-import { ledgerItems } from '#shared/stores/execution/ledger-index.ts';
 import { requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
 
 /**
@@ -162,8 +159,3 @@ export const postingRecordKeys = (gov: string, postingId: string) => ({
   result: resultKey(gov, postingId),
   request: requestKey(gov, postingId),
 });
-
-/** The ledger's index items of the entries (idempotent Puts of fixed content keyed by posting id). */
-export function putLedgerEntries(entries: readonly LedgerEntry[]): Promise<void> {
-  return batchWrite(entries.flatMap((entry) => ledgerItems(entry).map((Item) => ({ PutRequest: { Item } }))));
-}

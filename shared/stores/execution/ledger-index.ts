@@ -1,13 +1,17 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWrite } from '#shared/stores/table/batch-write.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { LedgerEntry } from '#shared/domain/execution/ledger-entry.ts';
 import type { PostingKind } from '#shared/domain/execution/posting.ts';
 
 /**
- * The document ledger (지출부/수입부) as written index items: every applied posting is written, in the
- * consumer's batch transaction, under each way officials page it, so a page is one Query of one
- * partition in date order and never a scan of the postings.
+ * The document ledger (지출부/수입부) as written index items: every applied posting is written under
+ * each way officials page it, so a page is one Query of one partition in date order and never a
+ * scan of the postings. The items are written right after the consumer's batch transaction commits
+ * (putLedgerEntries), not inside it (issue #21: inside, each item cost 2 write units, half the
+ * posting's cost); the posting's RESULT carries its ledger line, so a batch redelivered after a
+ * crash between the two writes finds its postings decided and writes their lines again from it.
  *
  *   pk DOCLEDGER#{gov}#{year}#LINE#{lineId}        sk {yyyy-mm-dd}#{postingId}   by budget line
  *   pk DOCLEDGER#{gov}#{year}#DEPT#{dept}          sk …                          by department
@@ -15,12 +19,13 @@ import type { PostingKind } from '#shared/domain/execution/posting.ts';
  *   pk DOCLEDGER#{gov}#{year}#BOOK#{book}          sk …                          the whole 지출부 or 수입부 (by period)
  *
  * A period is a range of the sort key on any of them. Each item holds only the ledger line (about
- * 250 bytes: under 1 KB, so 1 write unit, 2 inside a transaction): 3 or 4 items per posting, 6–8 write
+ * 250 bytes: under 1 KB, so 1 write unit outside a transaction): 3 or 4 items per posting, 3–4 write
  * units on top of the posting's own writes; a page of up to 100 lines reads ≤ 25 KB, 4 read units
- * eventually consistent. The items are Puts of fixed content keyed by posting id, so a redelivered
- * batch writes the same items again (the RESULT item's condition makes the batch exactly once).
- * The book partition takes a government's whole posting rate: at 2 write units per item it stays
- * under a partition's 1,000 units/s below 500 postings/s per government.
+ * eventually consistent. The items are Puts of fixed content keyed by posting id, so writing them
+ * again (a redelivered batch, the backfill) changes nothing. Until they are written, an applied
+ * posting is missing from the ledger pages only (the books, the journal and the status have it).
+ * The book partition takes a government's whole posting rate: at 1 write unit per item it stays
+ * under a partition's 1,000 units/s below 1,000 postings/s per government.
  */
 export type LedgerDimension = 'line' | 'department' | 'counterparty' | 'book';
 
@@ -47,6 +52,15 @@ export function ledgerItems(entry: LedgerEntry): Record<string, unknown>[] {
       entity: 'ledger-line',
       ...line,
     }));
+}
+
+/**
+ * Writes the index items of the entries (idempotent Puts of fixed content keyed by posting id);
+ * answers the write units consumed.
+ */
+export function putLedgerEntries(entries: readonly LedgerEntry[]): Promise<number> {
+  if (entries.length === 0) return Promise.resolve(0);
+  return batchWrite(entries.flatMap((entry) => ledgerItems(entry).map((Item) => ({ PutRequest: { Item } }))));
 }
 
 export interface LedgerPageRequest {
@@ -78,7 +92,8 @@ export async function pageLedger(request: LedgerPageRequest): Promise<{ lines: L
   return { lines: (page.Items ?? []).map(toLedgerLine), last: page.LastEvaluatedKey?.sk as string | undefined };
 }
 
-function toLedgerLine(item: Record<string, unknown>): LedgerLine {
+/** A ledger line as stored: an index item, or a RESULT with its `ledger` spread over it (posting-items.ts). */
+export function toLedgerLine(item: Record<string, unknown>): LedgerLine {
   return {
     book: item.book as LedgerLine['book'],
     postingId: String(item.postingId),

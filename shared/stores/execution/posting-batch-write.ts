@@ -11,7 +11,6 @@ import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
 import { fundStatusUpdate } from '#shared/stores/execution/fund-status.ts';
 import { closingKey, reversalKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
 import { documentItem, resultItem } from '#shared/stores/execution/posting-items.ts';
-import { ledgerItems } from '#shared/stores/execution/ledger-index.ts';
 import { acquisitionItem } from '#shared/stores/execution/acquisitions.ts';
 import { releasePending } from '#shared/stores/execution/pending-postings.ts';
 
@@ -25,14 +24,19 @@ type Action = Record<string, Record<string, unknown>>;
  * Turns a batch plan into the actions of ONE TransactWriteItems: posting records and audit records
  * (created only if absent), one conditional update per touched item carrying the batch's summed
  * change, the running balances, the fund status, the release of the postings pending on 성립전 lines
- * and the checks that no period is closed.
+ * and the checks that no period is closed. The document ledger's lines are not among them: they ride
+ * on the posting records and are written after the transaction (ledger-index.ts `putLedgerEntries`).
  */
 export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
   const table = tableName();
   const actions: Action[] = [];
+  const ledgerOf = new Map(plan.ledger.map((entry) => [`${entry.gov}|${entry.postingId}`, entry]));
   for (const outcome of plan.outcomes) {
     if (outcome.status === 'duplicate') continue;
-    actions.push({ Put: { TableName: table, Item: resultItem(outcome, decidedAt), ConditionExpression: 'attribute_not_exists(pk)' } });
+    const ledger = ledgerOf.get(`${outcome.message.gov}|${outcome.message.postingId}`);
+    actions.push({
+      Put: { TableName: table, Item: resultItem(outcome, decidedAt, ledger), ConditionExpression: 'attribute_not_exists(pk)' },
+    });
     actions.push(auditPut(table, auditOf(outcome)));
   }
   const decided = plan.outcomes.filter(
@@ -52,7 +56,6 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
     const action = changeAction(table, change);
     if (action) actions.push(action);
   }
-  for (const entry of plan.ledger) for (const item of ledgerItems(entry)) actions.push({ Put: { TableName: table, Item: item } });
   for (const acquisition of plan.acquisitions) actions.push({ Put: { TableName: table, Item: acquisitionItem(acquisition) } });
   for (const balance of plan.balances) actions.push(balanceUpdate(table, balance));
   const byGovernment = (movement: { gov: string; year: number }) => `${movement.gov}|${movement.year}`;

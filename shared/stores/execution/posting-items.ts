@@ -2,9 +2,11 @@ import type { ControlledItem, ItemKind, Target } from '#shared/domain/execution/
 import { countersOf, MAX_COUNTER } from '#shared/domain/execution/items.ts';
 import type { Outcome } from '#shared/domain/execution/plan-batch.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
+import type { LedgerEntry } from '#shared/domain/execution/ledger-entry.ts';
 import type { StoredResult } from '#shared/domain/execution/snapshot.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import { toLedgerLine } from '#shared/stores/execution/ledger-index.ts';
 import { failedIndexKey, journalIndexKey, requestKey, resultKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
 
 /** Conversions between execution's stored items and the pure model. */
@@ -117,7 +119,12 @@ export function requestItem(message: PostingMessage, extra: { committedBy?: stri
   };
 }
 
-export function resultItem(outcome: Outcome, decidedAt: string): Item {
+/**
+ * `ledger`: the posting's document-ledger line (applied postings), of which the RESULT keeps only what
+ * it does not hold already (book, department, counterparty, reversed kind): the line is written after
+ * the transaction, and from here again when the batch is redelivered (ledger-index.ts).
+ */
+export function resultItem(outcome: Outcome, decidedAt: string, ledger?: LedgerEntry): Item {
   const { message } = outcome;
   const base = {
     ...resultKey(message.gov, message.postingId),
@@ -145,7 +152,22 @@ export function resultItem(outcome: Outcome, decidedAt: string): Item {
     effects: outcome.effects,
     journal: outcome.journal,
     ...(outcome.reverses ? { reverses: outcome.reverses } : {}),
+    ...(ledger ? { ledger: storedLedgerLine(ledger) } : {}),
   };
+}
+
+const storedLedgerLine = (entry: LedgerEntry) => ({
+  book: entry.book,
+  dept: entry.dept,
+  ...(entry.party ? { party: entry.party } : {}),
+  ...(entry.reversedKind ? { reversedKind: entry.reversedKind } : {}),
+});
+
+/** The ledger line of an applied RESULT that carries one: the RESULT's own fields and its `ledger`. */
+function storedLedgerEntry(item: Item): LedgerEntry | undefined {
+  const line = item.ledger as Item | undefined;
+  if (item.status !== 'applied' || !line) return undefined;
+  return { gov: String(item.gov), year: Number(item.year), ...toLedgerLine({ ...item, ...line }) };
 }
 
 /** A rejected posting's stored reason (what GET /postings/{id} shows): the rule's code, detail and numbers. */
@@ -162,5 +184,6 @@ export function toStoredResult(item: Item): StoredResult {
     effects: (item.effects as StoredResult['effects'] | undefined) ?? [],
     journal: item.journal as JournalEntry | undefined,
     reverses: item.reverses as string | undefined,
+    ledger: storedLedgerEntry(item),
   };
 }

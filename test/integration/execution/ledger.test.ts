@@ -7,6 +7,9 @@ import * as routes from '#shared/routes/execution.ts';
 import { ledgerItems } from '#shared/stores/execution/ledger-index.ts';
 import type { LedgerLine } from '#shared/stores/execution/ledger-index.ts';
 import { batchWrite } from '#shared/stores/table/batch-write.ts';
+import { readPostingRequest } from '#shared/stores/execution/posting-requests.ts';
+import { applyDeliveries } from '#shared/application/execution/apply-postings.ts';
+import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -16,8 +19,8 @@ import { callers, GOV, postingClient, seedCash, seedLine, YEAR } from '#test/int
 await useTestStack();
 
 /**
- * The document ledger (지출부/수입부, issue #14): every applied posting is indexed in the consumer's
- * write, by line, department, counterparty and book, and paged by period with exact page totals.
+ * The document ledger (지출부/수입부, issue #14): every applied posting is indexed right after the
+ * consumer's write (issue #21), by line, department, counterparty and book, and paged by period with exact page totals.
  */
 const BUSINESS = '220-81-12341'; // a valid 사업자등록번호 (check digit 1)
 const PERSON = '홍길동 900101-1234567';
@@ -133,6 +136,28 @@ describe('document ledger (지출부/수입부)', () => {
     expect(ids(revenue.body)).toEqual([posted.assess, posted.receive]);
     expect(revenue.body.page.totals).toEqual({ assess: '50000', receive: '50000' });
     expect(revenue.body.lines[0].party).toMatch(/^p-/);
+  });
+
+  it('is written after the posting’s transaction: a batch redelivered after a crash between the two writes it from the stored results', async () => {
+    const views = async () => ({
+      book: (await ledger({ by: 'book', id: 'expenditure', limit: '100' })).body,
+      aid: (await ledger({ by: 'line', id: 'welfare-aid' })).body,
+      business: (await ledger({ by: 'counterparty', id: '2208112341' })).body,
+    });
+    const before = await views();
+    const lines = before.book.lines as LedgerLine[];
+    expect(lines).toHaveLength(6);
+    // the consumer stopped after its transaction committed: the postings are decided, their lines never written
+    await batchWrite(
+      lines.flatMap((line) => ledgerItems({ ...line, gov: GOV, year: YEAR }).map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } }))),
+    );
+    expect((await ledger({ by: 'book', id: 'expenditure' })).body.lines).toEqual([]);
+    // SQS delivers the batch again: every posting is a duplicate, nothing else is written, the lines come back
+    const messages = await Promise.all(lines.map(async (line) => (await readPostingRequest(GOV, line.postingId))?.message));
+    const report = await applyDeliveries(messages.map((message) => ({ message: message as PostingMessage, attempt: 2 })));
+    expect(report.outcomes.map((outcome) => outcome.status)).toEqual(lines.map(() => 'duplicate'));
+    expect(report.transactions).toBe(0);
+    expect(await views()).toEqual(before);
   });
 
   it('refuses a cursor from another period and a period that ends before it starts', async () => {
