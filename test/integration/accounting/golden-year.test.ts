@@ -617,14 +617,15 @@ describe('the golden year of three 회계', () => {
     expect(surplus('SPEC')).toMatchObject({ received: '1000000', paid: '400000', surplus: '600000', netSurplus: '600000' });
     /*
      * 기금 is outside the 세입세출예산 (지방재정법 §34③): the totals are GEN + SPEC, the 기금 FUND apart.
-     *   세출 예산현액 13,100,000 + 1,000,000 = 14,100,000; 지출 GEN 5,000,000 + 750,000 + 50,000 + 2,000,000 + 30,000
-     *   = 7,830,000, SPEC 400,000: 8,230,000. 세입 예산액 13,100,000 + 1,000,000 = 14,100,000.
+     *   세출 예산현액 13,600,000 (with the 601 line's 500,000) + 1,000,000 = 14,600,000; 지출 GEN 5,000,000 + 750,000
+     *   + 50,000 + 2,000,000 + 30,000 + 500,000 = 8,330,000, SPEC 400,000: 8,730,000. 세입 예산액 13,600,000 +
+     *   1,000,000 = 14,600,000.
      *   FUND: 세출 2,000,000, 지출 1,500,000 (융자), 불용액 500,000; 세입 2,000,000 received 2,000,000.
      */
     expect(settlement.totals).toMatchObject({
-      expenditureBudget: '14100000',
-      expenditurePaid: '8230000',
-      revenueBudget: '14100000',
+      expenditureBudget: '14600000',
+      expenditurePaid: '8730000',
+      revenueBudget: '14600000',
       fundExpenditureBudget: '2000000',
       fundExpenditurePaid: '1500000',
       fundUnused: '500000',
