@@ -10,7 +10,7 @@ import type { ScheduleDeclaration } from '#shared/schedules.ts';
  *
  * - The table: GET routes read; other routes read and write; routes of static data (platform,
  *   classification code tables) get nothing; scheduled jobs read (and hand the work to a queue).
- *   BatchWriteItem only for `batchWriters`. DeleteItem only for the handlers that remove working items
+ *   BatchWriteItem only for `batchWriters` and the postings consumer (its ledger index). DeleteItem only for the handlers that remove working items
  *   (`deletesItems`): lines of a draft budget version, the lines of a reversed 성립전예산, the outbox
  *   marker of a posting once it is on the queue, a refused closing's period marker. Posted entries and audit records are never deleted.
  * - Queues: only the write routes and jobs listed in `queueSenders` may send.
@@ -126,11 +126,18 @@ export function routePermissions(route: Route): FunctionPermissions {
 
 /**
  * A queue consumer applies what it receives; the settlement consumer alone writes the archive, and
- * reopens (deletes the marker of) a period whose closing was refused.
+ * reopens (deletes the marker of) a period whose closing was refused. The postings consumer writes
+ * the document ledger's index items in one BatchWriteItem after its transaction commits (#21).
  */
 export function consumerPermissions(queue: QueueKey): FunctionPermissions {
   const settlement = queue === 'settlement';
-  return { ...nothing, table: 'readWrite', deletesItems: settlement, archive: settlement ? 'readWrite' : 'none' };
+  return {
+    ...nothing,
+    table: 'readWrite',
+    deletesItems: settlement,
+    batchWrites: queue === 'postings',
+    archive: settlement ? 'readWrite' : 'none',
+  };
 }
 
 /** Scheduled jobs fan work out on the queues of their folder; they read the table to find the work (the sweep deletes outbox markers). */

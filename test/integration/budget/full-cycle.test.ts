@@ -1,3 +1,4 @@
+import { now } from '#shared/clock.ts';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
@@ -222,7 +223,7 @@ describe('budget formulation, full cycle through the HTTP handlers', () => {
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `AUDIT#${gov}#${new Date().toISOString().slice(0, 7)}` },
+        ExpressionAttributeValues: { ':pk': `AUDIT#${gov}#${now().toISOString().slice(0, 7)}` },
       }),
     );
     const operations = (Items ?? []).map((item) => item.operation);

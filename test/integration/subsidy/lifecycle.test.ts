@@ -1,3 +1,4 @@
+import { now } from '#shared/clock.ts';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
@@ -503,7 +504,7 @@ describe('지방보조금 from 공모 to 반환, with the nationwide checks', ()
   });
 
   it('wrote an audit record with every change', async () => {
-    const month = new Date().toISOString().slice(0, 7);
+    const month = now().toISOString().slice(0, 7);
     const { Items = [] } = await dynamoClient().send(
       new QueryCommand({
         TableName: tableName(),

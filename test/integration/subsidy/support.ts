@@ -1,3 +1,4 @@
+import { now } from '#shared/clock.ts';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
@@ -26,9 +27,9 @@ export async function publicCallProgram(
   expect(created.status, JSON.stringify(created.body)).toBe(201);
 }
 
-/** The operations of this month's audit records of a government that start with `prefix`. */
+/** The operations of the business clock's month's audit records of a government that start with `prefix`. */
 export async function auditOperations(gov: string, prefix: string): Promise<string[]> {
-  const month = new Date().toISOString().slice(0, 7);
+  const month = now().toISOString().slice(0, 7);
   const { Items = [] } = await dynamoClient().send(
     new QueryCommand({
       TableName: tableName(),
