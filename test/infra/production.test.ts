@@ -431,9 +431,12 @@ describe('finding 10: machine tokens mapped to a role and government', () => {
 });
 
 describe('finding 8: IAM no broader than the code', () => {
-  it('grants BatchWriteItem to the batch writers alone, and no archive read beyond objects and the listing', () => {
+  it('grants BatchWriteItem to the batch writers and the postings consumer alone, and no archive read beyond objects and the listing', () => {
     const policies = ofType(resourcesOf(aws, 'api'), 'AWS::IAM::Policy').map(([id, p]) => [id, JSON.stringify(p.Properties)] as const);
-    const batchWriting = routes.filter((r) => batchWriters.includes(r.handler)).map((r) => routeFunctionId(r.id));
+    const batchWriting = [
+      ...routes.filter((r) => batchWriters.includes(r.handler)).map((r) => routeFunctionId(r.id)),
+      consumerFunctionId('postings'),
+    ];
     const holders = policies.filter(([, p]) => p.includes('dynamodb:BatchWriteItem')).map(([id]) => id);
     expect(holders).toHaveLength(batchWriting.length);
     for (const id of holders)

@@ -462,6 +462,8 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
         ...consumeActions,
         ...tableReadActions,
         ...tableWriteActions,
+        // the document ledger's index items, written after the transaction (#21)
+        'dynamodb:BatchWriteItem',
         'logs:CreateLogStream',
         'logs:PutLogEvents',
         ...(target === 'aws' ? ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] : []),
