@@ -24,8 +24,9 @@ type Action = Record<string, Record<string, unknown>>;
  * Turns a batch plan into the actions of ONE TransactWriteItems: posting records and audit records
  * (created only if absent), one conditional update per touched item carrying the batch's summed
  * change, the running balances, the fund status, the release of the postings pending on 성립전 lines
- * and the checks that no posting date is fenced by a closing (one per government and date). The document ledger's lines are not among them: they ride
- * on the posting records and are written after the transaction (ledger-index.ts `putLedgerEntries`).
+ * and the checks that no posting date is fenced by a closing (one per government and date). The
+ * document ledger's lines are not among them: they ride on the posting records and are written
+ * after the transaction (ledger-index.ts `putLedgerEntries`).
  */
 export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
   const table = tableName();

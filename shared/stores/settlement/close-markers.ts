@@ -53,7 +53,7 @@ const fencedInTransaction = (job: ClosingJob): boolean => fencedDates(job.period
 
 /**
  * A period's marker has two states. `closing`: written first, it already stops every posting
- * (execution checks the marker's absence in every applying write), so the reports are built on
+ * (execution reads the marker, and every applying write checks the fence written with it), so the reports are built on
  * books that no longer move. `closed`: set once the period's archive is written. A marker without a
  * state predates the two states and counts as closed.
  */

@@ -48,14 +48,13 @@ describe('closed-period fence: one check per government and date', () => {
   it('a monthly closing fences every day of its month; a day closed inside it stays fenced when the month reopens', async () => {
     expect(await closePeriod(job('daily', '2026-07-10'), request('close-day-in-month'))).toBe('closed');
     const inside = await plannedCommitment('2026-07-20');
-    const closedDay = { gov: GOV, year: YEAR, date: '2026-07-10' };
     expect(await closePeriod(job('monthly', '2026-07'), request('close-month'))).toBe('closed');
     expect(await inside.write()).toEqual({ ok: false });
     await reopenPeriod(job('monthly', '2026-07'), request('reopen-month'), 'test');
     expect(await inside.write()).toMatchObject({ ok: true });
     const fences = await readItems(`CLOSE#${GOV}#${YEAR}`, 'FENCE#2026-07-');
     expect(fences.filter((fence) => fence.fencedBy !== undefined).map((fence) => [fence.sk, [...fence.fencedBy]])).toEqual([
-      [`FENCE#${closedDay.date}`, ['DAY#2026-07-10']],
+      ['FENCE#2026-07-10', ['DAY#2026-07-10']],
     ]);
   });
 
