@@ -48,8 +48,11 @@ export interface BatchPlan {
   readonly cash: readonly CashMovement[];
   /** 세입세출외현금 deposited and released, kept apart from budget cash in the fund status. */
   readonly custody: readonly CustodyMovement[];
-  /** Closed-period markers that must not exist when the batch commits. */
-  readonly closingChecks: readonly { gov: string; year: number; period: string }[];
+  /**
+   * Posting dates whose closed-period fence must be absent when the batch commits: one per
+   * government, fiscal year and date (the fence stands for the day's, month's and year's markers).
+   */
+  readonly closingChecks: readonly { gov: string; year: number; date: string }[];
   /** Corrections applied: the reversal marker of the original is created with the batch. */
   readonly reversals: readonly { gov: string; originalId: string; correctionId: string }[];
   /**
@@ -160,12 +163,12 @@ function assemble(
   const journals = outcomes.flatMap((o) =>
     o.status === 'applied' ? [{ gov: o.message.gov, year: o.message.year, entry: o.journal }] : [],
   );
-  const checks = new Map<string, { gov: string; year: number; period: string }>();
+  const checks = new Map<string, { gov: string; year: number; date: string }>();
   const reversals: { gov: string; originalId: string; correctionId: string }[] = [];
   for (const outcome of outcomes) {
     if (outcome.status !== 'applied') continue;
     const { gov, year, command } = outcome.message;
-    for (const period of closingPeriods(command.date)) checks.set(`${gov}|${year}|${period}`, { gov, year, period });
+    checks.set(`${gov}|${year}|${command.date}`, { gov, year, date: command.date });
     if (outcome.reverses) reversals.push({ gov, originalId: outcome.reverses, correctionId: outcome.message.postingId });
   }
   return {

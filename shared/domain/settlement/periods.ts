@@ -118,3 +118,18 @@ export function lastCompletedPeriod(kind: ClosingKind, now: Date): Period {
 /** The day of a running total lies in the period (inclusive); `through` ignores the start (cumulative reports). */
 export const dayInPeriod = (day: string, period: Period): boolean => day >= period.firstDay && day <= period.lastDay;
 export const dayThrough = (day: string, period: Period): boolean => day >= `${period.year}-01-01` && day <= period.lastDay;
+
+/**
+ * The posting dates a closing of the period stops (execution's closed-period fence, one item per
+ * government and date): its days; for the year-end, every date a posting of the fiscal year can
+ * carry, 1 January to the 출납 completion date of 10 February of the next year (지방회계법 제7조제3항).
+ */
+export function fencedDates(period: Period): string[] {
+  const last = period.kind === 'year-end' ? fiscalDates(period.year).completionDate : period.lastDay;
+  const dates: string[] = [];
+  for (let day = new Date(`${period.firstDay}T00:00:00Z`); ; day = new Date(day.getTime() + 86_400_000)) {
+    const date = day.toISOString().slice(0, 10);
+    if (date > last) return dates;
+    dates.push(date);
+  }
+}

@@ -9,7 +9,7 @@ import { ceilingConditions, writeConditions } from '#shared/domain/execution/cou
 import type { CounterCondition } from '#shared/domain/execution/counters.ts';
 import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
 import { fundStatusUpdate } from '#shared/stores/execution/fund-status.ts';
-import { closingKey, reversalKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
+import { FENCE_ATTRIBUTE, fenceKey, reversalKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
 import { documentItem, resultItem } from '#shared/stores/execution/posting-items.ts';
 import { acquisitionItem } from '#shared/stores/execution/acquisitions.ts';
 import { releasePending } from '#shared/stores/execution/pending-postings.ts';
@@ -24,8 +24,9 @@ type Action = Record<string, Record<string, unknown>>;
  * Turns a batch plan into the actions of ONE TransactWriteItems: posting records and audit records
  * (created only if absent), one conditional update per touched item carrying the batch's summed
  * change, the running balances, the fund status, the release of the postings pending on 성립전 lines
- * and the checks that no period is closed. The document ledger's lines are not among them: they ride
- * on the posting records and are written after the transaction (ledger-index.ts `putLedgerEntries`).
+ * and the checks that no posting date is fenced by a closing (one per government and date). The
+ * document ledger's lines are not among them: they ride on the posting records and are written
+ * after the transaction (ledger-index.ts `putLedgerEntries`).
  */
 export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
   const table = tableName();
@@ -72,8 +73,9 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
     actions.push({
       ConditionCheck: {
         TableName: table,
-        Key: closingKey(check.gov, check.year, check.period),
-        ConditionExpression: 'attribute_not_exists(pk)',
+        Key: fenceKey(check.gov, check.year, check.date),
+        ConditionExpression: 'attribute_not_exists(#fence)',
+        ExpressionAttributeNames: { '#fence': FENCE_ATTRIBUTE },
       },
     });
   }

@@ -28,7 +28,13 @@ import type { Target } from '#shared/domain/execution/items.ts';
  *   pk CLOSE#{gov}#{year}          sk DAY#{yyyy-mm-dd} | MONTH#{yyyy-mm} | YEAR
  *                                                closed-period markers, written by settlement; a posting dated
  *                                                in a closed day, month or year is rejected (period-closed), and
- *                                                every applying batch checks the markers are absent in its write
+ *                                                a batch reads them to refuse such postings
+ *   pk CLOSE#{gov}#{year}          sk FENCE#{yyyy-mm-dd}
+ *                                                the closed-period fence of a posting date: `fencedBy` holds the
+ *                                                markers (DAY#…, MONTH#…, YEAR) of the closings that cover the date,
+ *                                                written by settlement with each marker and removed by a reopening;
+ *                                                every applying batch checks one fence per government and date
+ *                                                (issue #21: one ConditionCheck instead of three)
  *
  * Budget lines and cash allocations are the BUDGET# items of budget-control-keys.ts; running balances
  * are in ledger-balances.ts; the fund status in fund-status-repository.ts.
@@ -52,6 +58,9 @@ export const postingIdOf = (sub: string, key: string): string =>
     .slice(0, 32);
 export const documentKey = (gov: string, docId: string) => ({ pk: `DOC#${gov}#${docId}`, sk: 'DOC' });
 export const closingKey = (gov: string, year: number, period: string) => ({ pk: `CLOSE#${gov}#${year}`, sk: period });
+export const fenceKey = (gov: string, year: number, date: string) => closingKey(gov, year, `FENCE#${date}`);
+/** The fence's attribute: a string set of the markers that cover the date; absent (or emptied) while the date is open. */
+export const FENCE_ATTRIBUTE = 'fencedBy';
 export const failedIndexKey = (gov: string, postingId: string) => ({ gsi1pk: `FAILED#${gov}`, gsi1sk: postingId });
 export const OUTBOX_PARTITIONS = 16;
 export const outboxPartition = (partition: number): string => `OUTBOX#${String(partition).padStart(2, '0')}`;

@@ -4,7 +4,8 @@ import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
 import type { Period } from '#shared/domain/settlement/periods.ts';
-import { closingKey } from '#shared/stores/execution/posting-keys.ts';
+import { fencedDates } from '#shared/domain/settlement/periods.ts';
+import { closingKey, FENCE_ATTRIBUTE, fenceKey } from '#shared/stores/execution/posting-keys.ts';
 import { noAdjustmentPending } from '#shared/stores/settlement/adjustments.ts';
 import { closeMarkerPeriod } from '#shared/stores/settlement/keys.ts';
 import type { AuditedRequest } from '#shared/stores/settlement/audited-request.ts';
@@ -15,8 +16,44 @@ import type { TransactItem } from '#shared/stores/table/transact.ts';
 const markerKey = (job: ClosingJob) => closingKey(job.gov, job.period.year, closeMarkerPeriod(job.period.kind, job.period.id));
 
 /**
+ * The closed-period fences of the period's posting dates (posting-keys.ts fenceKey): a closing adds
+ * its marker's sort key to `fencedBy` of every date it covers, a reopening removes it, so a date is
+ * open when no marker covers it. Postings check one fence per date instead of three markers.
+ */
+const fenceUpdates = (job: ClosingJob, change: 'ADD' | 'DELETE'): TransactItem[] => {
+  const marker = closeMarkerPeriod(job.period.kind, job.period.id);
+  return fencedDates(job.period).map((date) => ({
+    Update: {
+      TableName: tableName(),
+      Key: fenceKey(job.gov, job.period.year, date),
+      UpdateExpression: `${change} #fence :marker`,
+      ExpressionAttributeNames: { '#fence': FENCE_ATTRIBUTE },
+      ExpressionAttributeValues: { ':marker': new Set([marker]) },
+    },
+  }));
+};
+
+/** Room in one transaction beside the marker, its audit record and the year-end's adjustment check. */
+const FENCES_IN_TRANSACTION = 90;
+
+/**
+ * A year-end covers ~406 dates, more than a transaction holds: its fences are written in parts
+ * BEFORE the marker (a posting meeting a fence whose marker is not written yet loses its race and
+ * is redelivered until the marker refuses it) and removed in parts AFTER the marker goes.
+ */
+async function fenceInParts(job: ClosingJob, change: 'ADD' | 'DELETE'): Promise<void> {
+  const updates = fenceUpdates(job, change);
+  for (let i = 0; i < updates.length; i += 100) {
+    const outcome = await transact({ fences: updates.slice(i, i + 100) });
+    if (!outcome.ok) throw new Error(`fencing ${markerKey(job).sk} of ${job.gov} lost a race: retry`);
+  }
+}
+
+const fencedInTransaction = (job: ClosingJob): boolean => fencedDates(job.period).length <= FENCES_IN_TRANSACTION;
+
+/**
  * A period's marker has two states. `closing`: written first, it already stops every posting
- * (execution checks the marker's absence in every applying write), so the reports are built on
+ * (execution reads the marker, and every applying write checks the fence written with it), so the reports are built on
  * books that no longer move. `closed`: set once the period's archive is written. A marker without a
  * state predates the two states and counts as closed.
  */
@@ -32,8 +69,11 @@ export async function closePeriod(
   request: AuditedRequest,
   backfill = false,
 ): Promise<'closed' | 'already-closed' | 'adjustment-pending'> {
+  const atomic = fencedInTransaction(job);
+  if (!atomic) await fenceInParts(job, 'ADD');
   // A year-end freezes only once no 결산정리분개 is half recorded (adjustments.ts noAdjustmentPending).
   const outcome = await transact({
+    fences: atomic ? fenceUpdates(job, 'ADD') : [],
     adjustments: job.period.kind === 'year-end' ? noAdjustmentPending(job.gov, job.period.year) : [],
     marker: {
       Put: {
@@ -63,6 +103,7 @@ export async function closePeriod(
     ),
   });
   if (!outcome.ok && outcome.failed.has('marker')) return 'already-closed';
+  if (!outcome.ok && !atomic) await fenceInParts(job, 'DELETE');
   if (!outcome.ok && outcome.failed.has('adjustments')) return 'adjustment-pending';
   if (!outcome.ok) throw new Error(`closing ${markerKey(job).sk} failed: ${[...outcome.failed].join(', ')}`);
   return 'closed';
@@ -98,7 +139,9 @@ export async function markClosed(job: ClosingJob, request: AuditedRequest): Prom
  * marker goes (a `closed` one stays), with an audit record naming why.
  */
 export async function reopenPeriod(job: ClosingJob, request: AuditedRequest, reason: string): Promise<void> {
+  const atomic = fencedInTransaction(job);
   const outcome = await transact({
+    fences: atomic ? fenceUpdates(job, 'DELETE') : [],
     marker: {
       Delete: {
         TableName: tableName(),
@@ -119,6 +162,7 @@ export async function reopenPeriod(job: ClosingJob, request: AuditedRequest, rea
   });
   if (!outcome.ok && !outcome.failed.has('marker'))
     throw new Error(`reopening ${markerKey(job).sk} failed: ${[...outcome.failed].join(', ')}`);
+  if (outcome.ok && !atomic) await fenceInParts(job, 'DELETE');
 }
 
 const stateOf = (item: Record<string, unknown> | undefined): MarkerState | undefined =>
