@@ -377,7 +377,12 @@ export const reallocationBody = z.strictObject({
 });
 export const reserveUseBody = z.strictObject({
   ...moveFields,
-  emergency: z.boolean().default(false).describe('for 긴급재난대책: only then may a 보조금 line receive 예비비 (시행령 §48)'),
+  emergency: z
+    .boolean()
+    .default(false)
+    .describe(
+      'for 긴급재난대책 (a 재해·재난): only then may a 보조금 line receive 예비비 (시행령 §48) and the 재해·재난 목적 예비비 (801-02) be drawn on (지방재정법 §43②)',
+    ),
 });
 export const preEstablishedBody = z.strictObject({
   reference,
