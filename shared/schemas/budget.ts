@@ -449,6 +449,10 @@ export const changeList = z.object({
   year: z.number().int(),
   kind: z.string().nullable(),
   quarter: z.number().int().nullable(),
+  report: z
+    .object({ basis: z.string(), dueBy: isoDate })
+    .nullable()
+    .describe('for 전용 or 이체 of one quarter: the quarterly report to the council, its article and the day it is due'),
   count: z.number().int(),
   netAmount: wonTotal,
   items: z.array(budgetChange),

@@ -503,6 +503,16 @@ describe('changing the budget during a quarter (issue #14)', () => {
       'diversion.D-BO~R',
     ]);
     expect(report.body.items[2]).toMatchObject({ reversedBy: 'diversion.D-BO~R' });
+    // due by the end of the month after the quarter: 31 January for the fourth (지방재정법 §49③)
+    expect(report.body.report).toEqual({ basis: '지방재정법 §49③', dueBy: '2027-01-31' });
+    const reallocations = await callRoute(listBudgetChanges, {
+      params: { gov, year },
+      query: { kind: 'reallocation', quarter: '4' },
+      caller: c.council,
+    });
+    expect(reallocations.body).toMatchObject({ report: { basis: '지방재정법 §47의2②', dueBy: '2027-01-31' }, count: 1 });
+    const all = await callRoute(listBudgetChanges, { params: { gov, year }, query: { quarter: '4' }, caller: c.council });
+    expect(all.body.report).toBeNull(); // no one report covers every kind
     const byAccount = await callRoute(getExecutionRollup, { params: { gov, year }, query: { by: 'account' }, caller: c.council });
     // the changes moved money, never created it: only the 성립전 line adds (its 세입 with it)
     expect(byAccount.body.groups).toEqual([
