@@ -11,7 +11,8 @@ import type { MoveRequest } from '#shared/application/budget/post-budget-move.ts
  * then allotted and executed like any line (지방재정법 §43; 시행령 §56③: the decided amount is
  * 배정 as a 세출 budget — the 예비비 line itself is never allotted, see allot.ts). Never for
  * 업무추진비, nor for 보조금 other than 긴급재난대책 (시행령 §48), never for an item the council
- * abolished or reduced (§43③); the 재해·재난 목적 예비비 (801-02) only for a 재해·재난 (§43②). The 사용명세서 for the council is listBudgetChanges?kind=reserve-use.
+ * abolished or reduced (§43③); the 재해·재난 목적 예비비 (801-02) only for a 재해·재난 (§43②).
+ * The 사용명세서 for the council is listBudgetChanges?kind=reserve-use.
  */
 export const useReserve = (request: RequestInfo, gov: string, year: number, input: MoveRequest & { readonly emergency: boolean }) =>
   postBudgetMove(request, gov, year, input, {
