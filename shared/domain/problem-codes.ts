@@ -87,6 +87,7 @@ export const problemCodes = {
   'reserve-not-spendable': 'a 예비비 (801) line is never allotted or spent itself; decide a 사용결정 first',
   'reserve-target-not-allowed': 'no 예비비 for 업무추진비 or for 보조금 other than 긴급재난대책',
   'not-a-reserve-line': 'the source of a 예비비 사용결정 is not a 예비비 (801) line',
+  'disaster-reserve-purpose': 'the 재해·재난 목적 예비비 (801-02) is used only for a 재해·재난 (emergency)',
   'against-council-cut': 'the council cut or abolished the target line; no change puts money back',
   'diversion-across-programs': 'a 전용 stays inside one 정책사업 (across 정책사업 it is an 이용)',
   'diversion-of-personnel': 'no 전용 to or from 인건비',

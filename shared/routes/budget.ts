@@ -421,7 +421,7 @@ export const useBudgetReserve = changeRoute({
   handler: 'budget/use-reserve',
   summary:
     '예비비 사용결정: move an amount from a 예비비 (801) line to a named 세출 line, then allot it there (지방재정법 §43; 시행령 §48, §56③)',
-  description: `Refused for 업무추진비, for 보조금 unless emergency, and for a line the council cut or abolished. ${changeNote}`,
+  description: `Refused for 업무추진비, for 보조금 unless emergency, from the 재해·재난 목적 예비비 (801-02) unless emergency, and for a line the council cut or abolished. ${changeNote}`,
   body: reserveUseBody,
 });
 

@@ -377,7 +377,12 @@ export const reallocationBody = z.strictObject({
 });
 export const reserveUseBody = z.strictObject({
   ...moveFields,
-  emergency: z.boolean().default(false).describe('for 긴급재난대책: only then may a 보조금 line receive 예비비 (시행령 §48)'),
+  emergency: z
+    .boolean()
+    .default(false)
+    .describe(
+      'for 긴급재난대책 (a 재해·재난): only then may a 보조금 line receive 예비비 (시행령 §48) and the 재해·재난 목적 예비비 (801-02) be drawn on (지방재정법 §43②)',
+    ),
 });
 export const preEstablishedBody = z.strictObject({
   reference,
@@ -444,6 +449,10 @@ export const changeList = z.object({
   year: z.number().int(),
   kind: z.string().nullable(),
   quarter: z.number().int().nullable(),
+  report: z
+    .object({ basis: z.string(), dueBy: isoDate })
+    .nullable()
+    .describe('for 전용 or 이체 of one quarter: the quarterly report to the council, its article and the day it is due'),
   count: z.number().int(),
   netAmount: wonTotal,
   items: z.array(budgetChange),
@@ -528,12 +537,16 @@ export const executionRollup = z.object({
   gov: z.string(),
   year: z.number().int(),
   by: z.string(),
-  budget: wonTotal,
-  paid: wonTotal,
-  executionRate: z.string(),
+  budget: wonTotal.describe('세출 예산현액 of the 세입세출예산 (기금 apart: 지방재정법 §34③)'),
+  paid: wonTotal.describe('지출액 of the 세입세출예산'),
+  executionRate: z.string().describe('paid / budget of the 세입세출예산, percent, 2 decimals'),
+  fundBudget: wonTotal.optional().describe('예산현액 of the 기금 lines, outside the 세입세출예산 (only where the government keeps a 기금)'),
+  fundPaid: wonTotal.optional().describe('지출액 of the 기금 lines'),
+  fundExecutionRate: z.string().optional().describe('fundPaid / fundBudget, percent, 2 decimals'),
   groups: z.array(
     z.object({
       key: z.string(),
+      scope: z.enum(['budget', 'fund']).describe('budget: a group of 세입세출예산 lines; fund: of 기금 lines, grouped apart'),
       lines: z.number().int(),
       budget: wonTotal,
       allotted: wonTotal,

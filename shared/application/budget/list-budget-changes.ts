@@ -1,16 +1,20 @@
 import type { ChangeKind } from '#shared/domain/budget/budget-change.ts';
+import { quarterlyReportBasis, quarterlyReportDue } from '#shared/domain/budget/deadlines.ts';
 import { diversionRows } from '#shared/domain/budget/diversion-statement.ts';
 import { listChanges } from '#shared/stores/budget/changes.ts';
 import { getLineControl } from '#shared/stores/budget/controls.ts';
 
 /**
  * The changes of a year, optionally of one kind and one quarter: the quarterly report to the
- * council (전용: 지방재정법 §49③; 이체: §47의2②; due by the end of the month after the quarter).
+ * council (전용: 지방재정법 §49③; 이체: §47의2②; due by the end of the month after the quarter, named
+ * with its article in `report` when one of those kinds and a quarter are asked).
  */
 export async function listBudgetChanges(gov: string, year: number, kind?: ChangeKind, quarter?: number) {
   const items = (await listChanges(gov, year, kind)).filter((c) => quarter === undefined || c.quarter === quarter);
   const net = items.reduce((s, c) => s + BigInt(c.amount), 0n);
-  return { gov, year, kind: kind ?? null, quarter: quarter ?? null, count: items.length, netAmount: net.toString(), items };
+  const basis = kind && quarterlyReportBasis[kind];
+  const report = basis && quarter !== undefined ? { basis, dueBy: quarterlyReportDue(year, quarter) } : null;
+  return { gov, year, kind: kind ?? null, quarter: quarter ?? null, report, count: items.length, netAmount: net.toString(), items };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { itemOfStat } from '#shared/domain/budget/classification.ts';
-import { itemClassOf } from '#shared/domain/budget/item-classes.ts';
+import { DISASTER_RESERVE_STAT_ITEM, itemClassOf } from '#shared/domain/budget/item-classes.ts';
 import type { ItemClass } from '#shared/domain/budget/item-classes.ts';
 import type { ControlledLine } from '#shared/domain/budget/controlled-line.ts';
 import { refusal } from '#shared/domain/refusal.ts';
@@ -187,8 +187,10 @@ export function transferShapeRefusal(from: ChangeLine, to: ChangeLine): Refusal 
 }
 
 /**
- * 예비비 사용: never for 업무추진비, nor for 보조금 other than for 긴급재난대책 (시행령 §48; the
- * project enforces it at use as well as at formulation, since the text changed from 지출 to 계상).
+ * 예비비 사용: never for 업무추진비, nor for 보조금 other than for 긴급재난대책 (지방재정법 시행령 §48 as
+ * amended 2023.9.26, read in legalize-kr: "…에 대하여는 … 예비비의 계상을 할 수 없다"). A 예비비 (801)
+ * line names no purpose when it is formulated, so the project enforces the rule where the purpose
+ * appears: at the 사용결정 (older texts said 지출).
  */
 export function reserveTargetRefusal(to: ChangeLine, emergency: boolean): Refusal | undefined {
   const target = itemClassOf(to.itemCode);
@@ -205,6 +207,28 @@ export function reserveTargetRefusal(to: ChangeLine, emergency: boolean): Refusa
       },
     );
   return undefined;
+}
+
+/**
+ * The 재해·재난 목적 예비비 (801-02) is put in the budget apart from the general 예비비 for 재해·재난
+ * purposes (지방재정법 §43②, read in legalize-kr: "재해ㆍ재난 관련 목적 예비비는 별도로 예산에 계상할 수
+ * 있다"; 시행령 §48 and §56③ add nothing for it): a 사용결정 may draw on it only for a 재해·재난 use
+ * (`emergency`), else it would be a second general 예비비 beyond §43①'s 1% cap. The general 예비비
+ * may serve a 재해·재난 too. Refusing a non-emergency use is the project's reading of "목적" [practice].
+ */
+export function disasterReserveRefusal(from: ChangeLine, emergency: boolean): Refusal | undefined {
+  if (from.itemCode !== DISASTER_RESERVE_STAT_ITEM || emergency) return undefined;
+  return broken(
+    'disaster-reserve-purpose',
+    `line ${from.lineId} is the 재해·재난 목적 예비비; it is used only for a 재해·재난 (emergency)`,
+    {
+      rule: '재해·재난 목적 예비비 → a 재해·재난 use only',
+      basis: '지방재정법 §43②',
+      lineId: from.lineId,
+      itemCode: from.itemCode,
+      emergency,
+    },
+  );
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { ChangeKind } from '#shared/domain/budget/budget-change.ts';
+
 /**
  * Statutory dates of the original budget (지방자치법 §142, as renumbered in 2022): a 시·도
  * submits its draft 50 days and the council resolves 15 days before the fiscal year begins;
@@ -48,3 +50,17 @@ export function deadlineWarning(
     actual,
   };
 }
+
+/**
+ * The changes the head reports to the council each quarter, with the article read in legalize-kr:
+ * 전용 (지방재정법 §49③) and 이체 (§47의2② 후단), "분기별로 분기만료일이 속하는 달의 다음 달 말일까지".
+ * 이용 needs the council's prior 예산총칙 clause instead (§47의2①); 예비비 goes with the 결산 (§43④).
+ */
+export const quarterlyReportBasis: Readonly<Partial<Record<ChangeKind, string>>> = {
+  diversion: '지방재정법 §49③',
+  reallocation: '지방재정법 §47의2②',
+};
+
+/** The last day of the month after the quarter ends: 30 April, 31 July, 31 October, 31 January of year + 1. */
+export const quarterlyReportDue = (year: number, quarter: number): string =>
+  new Date(Date.UTC(year, 3 * quarter + 1, 0)).toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import { expenditureIdParts } from '#shared/domain/budget/line-id.ts';
 import { fieldOfSector, itemOfStat } from '#shared/domain/budget/classification.ts';
 import { budgetComponents } from '#shared/domain/budget/budget-components.ts';
+import { splitByScope } from '#shared/domain/budget/budget-scope.ts';
 import type { BudgetComponents } from '#shared/domain/budget/budget-components.ts';
 
 /**
@@ -141,4 +142,31 @@ export function rollup(controls: Iterable<ControlCounters>, by: RollupDimension)
       paid: g.paid.toString(),
       executionRate: percent(g.paid, g.budget),
     }));
+}
+
+/**
+ * 집행현황 of a government by one dimension, the 세입세출예산 apart from the 기금 (budget-scope.ts,
+ * 지방재정법 §34③: the same rule as the year-end 세입세출결산's totals): `budget`, `paid` and
+ * `executionRate` sum the 세입세출예산's lines only; the 기금's lines are grouped on their own
+ * (`scope: 'fund'`) and totalled apart (`fundBudget`, `fundPaid`, `fundExecutionRate`), only where the
+ * government keeps a 기금.
+ */
+export function scopedRollup(controls: readonly ControlCounters[], by: RollupDimension, funds: ReadonlySet<string>) {
+  const scopes = splitByScope(controls, funds);
+  const inScope = (rows: readonly ControlCounters[], scope: 'budget' | 'fund') => {
+    const groups = rollup(rows, by).map((g) => ({ ...g, scope }));
+    const budget = groups.reduce((s, g) => s + BigInt(g.budget), 0n);
+    const paid = groups.reduce((s, g) => s + BigInt(g.paid), 0n);
+    return { groups, budget: budget.toString(), paid: paid.toString(), executionRate: percent(paid, budget) };
+  };
+  const { groups, ...totals } = inScope(scopes.budget, 'budget');
+  if (funds.size === 0) return { ...totals, groups };
+  const fund = inScope(scopes.fund, 'fund');
+  return {
+    ...totals,
+    fundBudget: fund.budget,
+    fundPaid: fund.paid,
+    fundExecutionRate: fund.executionRate,
+    groups: [...groups, ...fund.groups],
+  };
 }

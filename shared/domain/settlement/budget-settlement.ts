@@ -1,4 +1,5 @@
 import { budgetComponents } from '#shared/domain/budget/budget-components.ts';
+import { fundTotalName, splitByScope } from '#shared/domain/budget/budget-scope.ts';
 import type { BudgetComponents } from '#shared/domain/budget/budget-components.ts';
 import { nameOfEconomicCode, nameOfRevenueCategory } from '#shared/domain/budget/classification.ts';
 import { diversionRows } from '#shared/domain/budget/diversion-statement.ts';
@@ -149,7 +150,9 @@ export function budgetSettlement(
       };
     });
   const surpluses = surplusByFund(lines, carryOvers);
-  const budgetSurpluses = surpluses.filter((s) => !funds.has(s.fund));
+  const budgetSurpluses = splitByScope(surpluses, funds).budget;
+  const expenditureScopes = splitByScope(expenditure, funds);
+  const revenueScopes = splitByScope(revenue, funds);
   return {
     report: 'budget-settlement',
     title: reportTitles['budget-settlement'],
@@ -271,23 +274,15 @@ export function budgetSettlement(
       },
     ],
     totals: {
-      ...budgetTotals(
-        expenditure.filter((r) => !funds.has(r.fund)),
-        revenue.filter((r) => !funds.has(r.fund)),
-      ),
+      ...budgetTotals(expenditureScopes.budget, revenueScopes.budget),
       surplus: sum(budgetSurpluses, (r) => r.surplus),
       netSurplus: sum(budgetSurpluses, (r) => r.netSurplus),
-      // 기금 (기금관리기본법 §2) is outside the 세입세출예산 (지방재정법 §34③): its own totals, beside them
-      // (only where the government keeps a 기금)
+      // 기금 (기금관리기본법 §2) is outside the 세입세출예산 (지방재정법 §34③; budget-scope.ts): its own
+      // totals, beside them (only where the government keeps a 기금)
       ...Object.fromEntries(
         funds.size === 0
           ? []
-          : Object.entries(
-              budgetTotals(
-                expenditure.filter((r) => funds.has(r.fund)),
-                revenue.filter((r) => funds.has(r.fund)),
-              ),
-            ).map(([name, value]) => [`fund${name[0]!.toUpperCase()}${name.slice(1)}`, value]),
+          : Object.entries(budgetTotals(expenditureScopes.fund, revenueScopes.fund)).map(([name, value]) => [fundTotalName(name), value]),
       ),
     },
   };

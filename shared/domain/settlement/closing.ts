@@ -1,4 +1,5 @@
 import type { ReconciliationRow } from '#shared/domain/accounting/reconciliation.ts';
+import { fundAccounts } from '#shared/domain/budget/budget-scope.ts';
 import type { DiversionRecord } from '#shared/domain/budget/diversion-statement.ts';
 import type { ExplicitCarryOver } from '#shared/domain/budget/general-provisions.ts';
 import type { ReserveUseRecord } from '#shared/domain/budget/reserve-use-statement.ts';
@@ -9,7 +10,7 @@ import { budgetSettlement, surplusByFund } from '#shared/domain/settlement/budge
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { dailySummary } from '#shared/domain/settlement/daily-summary.ts';
-import { entityLedgers, entityTypeOfKind } from '#shared/domain/settlement/entity-ledgers.ts';
+import { entityLedgers, typeIds } from '#shared/domain/settlement/entity-ledgers.ts';
 import type { SettlementEntity } from '#shared/domain/settlement/entity-ledgers.ts';
 import { financialStatements, scopesOf } from '#shared/domain/settlement/financial-statements.ts';
 import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
@@ -109,7 +110,7 @@ export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
       inputs.diversions,
       inputs.explicitCarryOvers,
       inputs.reserveUses,
-      new Set(inputs.entities.filter((e) => e.type === entityTypeOfKind.fund).map((e) => e.id)),
+      fundAccounts(inputs.entities.map((e) => ({ code: e.id, kind: typeIds[e.type] }))),
     ),
     financialStatements(gov, period.year, current, prior, inputs.notes ?? { register: [], debts: [] }),
     supplementaryInformation(gov, period.year, inputs.lines, surpluses, scopesOf(current, prior), current),

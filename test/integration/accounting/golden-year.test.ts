@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDebt, issueDebt, recordDebtRepayment } from '#shared/routes/debt.ts';
 import { listAssetRegister, recordAdjustingEntries } from '#shared/routes/accounting.ts';
-import { divertBudget, recodeExecution, transferBudget, useBudgetReserve } from '#shared/routes/budget.ts';
+import { divertBudget, getExecutionRollup, recodeExecution, transferBudget, useBudgetReserve } from '#shared/routes/budget.ts';
 import { recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
 import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
 import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
@@ -657,6 +657,30 @@ describe('the golden year of three 회계', () => {
         targetPaid: '750000',
         reverses: '',
       }),
+    ]);
+  });
+
+  it('rates the live 집행현황 as the 결산 totals it: the 세입세출예산 without the 기금, the 기금 apart (지방재정법 §34③)', async () => {
+    const settlement = await archivedReport(GOV, YEAR, 'budget-settlement');
+    const status = await callRoute(getExecutionRollup, {
+      params: { gov: GOV, year: YEAR },
+      query: { by: 'account' },
+      caller: officials(GOV).ministry,
+    });
+    expect(status.status).toBe(200);
+    // 8,730,000 ÷ 14,600,000 = 59.794…% (GEN + SPEC); FUND 1,500,000 ÷ 2,000,000 = 75%
+    expect(status.body).toMatchObject({
+      budget: settlement.totals.expenditureBudget,
+      paid: settlement.totals.expenditurePaid,
+      executionRate: '59.79',
+      fundBudget: settlement.totals.fundExpenditureBudget,
+      fundPaid: settlement.totals.fundExpenditurePaid,
+      fundExecutionRate: '75.00',
+    });
+    expect(status.body.groups.map((g: { key: string; scope: string; budget: string }) => [g.key, g.scope, g.budget])).toEqual([
+      ['GEN', 'budget', '13600000'],
+      ['SPEC', 'budget', '1000000'],
+      ['FUND', 'fund', '2000000'],
     ]);
   });
 });

@@ -77,7 +77,9 @@ const principal = expenditure({
 });
 const interest = expenditure({ policyCode: 'P04', unitCode: 'U04', detailCode: 'D020', statItem: '311-01', amount: 1_000_000 });
 const reserve = expenditure({ policyCode: 'P09', unitCode: 'U09', detailCode: 'D099', statItem: '801-01', amount: 900_000 });
-const spending = [office, entertainment, materials, salaries, travel, grants, centre, principal, interest, reserve];
+// the 재해·재난 목적 예비비 (지방재정법 §43②), apart from the general 예비비 and outside its 1% cap
+const disasterReserve = expenditure({ policyCode: 'P09', unitCode: 'U09', detailCode: 'D098', statItem: '801-02', amount: 200_000 });
+const spending = [office, entertainment, materials, salaries, travel, grants, centre, principal, interest, reserve, disasterReserve];
 const total = spending.reduce((sum, line) => sum + line.amount, 0);
 const id = {
   office: 'E.GEN.P01.U01.D001.201-01',
@@ -90,6 +92,7 @@ const id = {
   principal: 'E.GEN.P04.U04.D020.601-01',
   interest: 'E.GEN.P04.U04.D020.311-01',
   reserve: 'E.GEN.P09.U09.D099.801-01',
+  disasterReserve: 'E.GEN.P09.U09.D098.801-02',
 };
 
 /** The month's running balances of the general account, per account (debit and credit summed over dimensions). */
@@ -300,6 +303,14 @@ describe('changing the budget during a quarter (issue #14)', () => {
     }
     const notReserve = await change(useBudgetReserve, { from: id.office, to: id.materials, amount: 100, reference: 'Y-NR' });
     expect(notReserve.body).toMatchObject({ code: 'not-a-reserve-line' });
+    // the 재해·재난 목적 예비비 serves a 재해·재난 only; refused otherwise, and nothing moves
+    const notDisaster = await change(useBudgetReserve, { from: id.disasterReserve, to: id.materials, amount: 100, reference: 'Y-DIS' });
+    expect(notDisaster.body).toMatchObject({
+      status: 422,
+      code: 'disaster-reserve-purpose',
+      context: { basis: '지방재정법 §43②', lineId: id.disasterReserve, emergency: false },
+    });
+    expect(await status(id.disasterReserve)).toMatchObject({ budget: 200_000, components: { reserve: 0 } });
     const emergency = await change(useBudgetReserve, {
       from: id.reserve,
       to: id.grants,
@@ -492,6 +503,16 @@ describe('changing the budget during a quarter (issue #14)', () => {
       'diversion.D-BO~R',
     ]);
     expect(report.body.items[2]).toMatchObject({ reversedBy: 'diversion.D-BO~R' });
+    // due by the end of the month after the quarter: 31 January for the fourth (지방재정법 §49③)
+    expect(report.body.report).toEqual({ basis: '지방재정법 §49③', dueBy: '2027-01-31' });
+    const reallocations = await callRoute(listBudgetChanges, {
+      params: { gov, year },
+      query: { kind: 'reallocation', quarter: '4' },
+      caller: c.council,
+    });
+    expect(reallocations.body).toMatchObject({ report: { basis: '지방재정법 §47의2②', dueBy: '2027-01-31' }, count: 1 });
+    const all = await callRoute(listBudgetChanges, { params: { gov, year }, query: { quarter: '4' }, caller: c.council });
+    expect(all.body.report).toBeNull(); // no one report covers every kind
     const byAccount = await callRoute(getExecutionRollup, { params: { gov, year }, query: { by: 'account' }, caller: c.council });
     // the changes moved money, never created it: only the 성립전 line adds (its 세입 with it)
     expect(byAccount.body.groups).toEqual([

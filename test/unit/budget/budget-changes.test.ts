@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  disasterReserveRefusal,
   councilCutRefusal,
   diversionRefusal,
   moveRefusal,
@@ -86,6 +87,16 @@ describe('every move', () => {
     expect(reserveTargetRefusal(line('203-01'), true)?.code).toBe('reserve-target-not-allowed');
     expect(reserveTargetRefusal(line('307-02'), false)?.code).toBe('reserve-target-not-allowed');
     expect(reserveTargetRefusal(line('307-02'), true)).toBeUndefined();
+  });
+
+  it('draws on the 재해·재난 목적 예비비 only for a 재해·재난 (지방재정법 §43②); the general 예비비 for any lawful use', () => {
+    expect(disasterReserveRefusal(line('801-02'), false)).toMatchObject({
+      code: 'disaster-reserve-purpose',
+      context: { basis: '지방재정법 §43②', itemCode: '801-02', emergency: false },
+    });
+    expect(disasterReserveRefusal(line('801-02'), true)).toBeUndefined();
+    expect(disasterReserveRefusal(line('801-01'), false)).toBeUndefined();
+    expect(disasterReserveRefusal(line('801-01'), true)).toBeUndefined();
   });
 
   it('recodes at most what was paid, onto a line with room under its allotment', () => {

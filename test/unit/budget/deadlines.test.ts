@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineWarning, koreanDate, statutoryDeadlines } from '#shared/domain/budget/deadlines.ts';
+import { deadlineWarning, koreanDate, quarterlyReportDue, statutoryDeadlines } from '#shared/domain/budget/deadlines.ts';
 
 describe('statutory budget deadlines', () => {
   it('puts a 시·도 at 50/15 days and a 시·군·구 at 40/10 days before 1 January', () => {
@@ -25,5 +25,16 @@ describe('statutory budget deadlines', () => {
   it('warns about a late resolution separately', () => {
     expect(deadlineWarning('resolve', 'metropolitan', 2027, '2026-12-17T10:00:00.000Z')).toBeUndefined();
     expect(deadlineWarning('resolve', 'metropolitan', 2027, '2026-12-18T01:00:00.000Z')?.code).toBe('late-resolution');
+  });
+});
+
+describe('the quarterly report of 전용 and 이체 to the council (지방재정법 §49③, §47의2②)', () => {
+  it('is due by the last day of the month after the quarter ends, the fourth quarter in January of the next year', () => {
+    expect([1, 2, 3, 4].map((quarter) => quarterlyReportDue(2026, quarter))).toEqual([
+      '2026-04-30',
+      '2026-07-31',
+      '2026-10-31',
+      '2027-01-31',
+    ]);
   });
 });
