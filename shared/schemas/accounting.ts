@@ -37,11 +37,17 @@ export const allowanceRate = z
   })
   .refine((r) => r.numerator <= r.denominator, { message: 'the rate is at most 1', path: ['numerator'] });
 
-export const bondDiscount = z.strictObject({
-  fund: accountCode.describe('the 회계 whose 수납 posted the bond proceeds'),
-  debtId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a debt id of the register'),
-  discount: positiveWon.describe('face − issue price net of issue costs (제54조①)'),
-});
+export const bondDiscount = z
+  .strictObject({
+    fund: accountCode.describe('the 회계 whose 수납 posted the bond proceeds'),
+    debtId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a debt id of the register'),
+    discount: positiveWon.optional().describe('할인발행: face − issue price net of issue costs (제54조①②)'),
+    premium: positiveWon.optional().describe('할증발행: issue price net of issue costs − face (제54조①②)'),
+  })
+  .refine((b) => (b.discount === undefined) !== (b.premium === undefined), {
+    message: 'give either the discount or the premium of the bond',
+    path: ['discount'],
+  });
 
 export const accountLife = z.strictObject({
   assetAccount: z

@@ -13,6 +13,8 @@ import { readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
 import { applyPart, completeAdjustment, readAdjustment, readRegister, writePlan } from '#shared/stores/settlement/adjustments.ts';
 import type { RecordedAdjustment, StoredAdjustment } from '#shared/stores/settlement/adjustments.ts';
 import { getDebt } from '#shared/stores/debt/register.ts';
+import { entriesOf } from '#shared/stores/debt/repayments.ts';
+import { effectiveRepayments } from '#shared/domain/debt/debt-at-date.ts';
 import { markerState } from '#shared/stores/settlement/close-markers.ts';
 import { readLedgerTotals, readOpening } from '#shared/stores/settlement/inputs.ts';
 
@@ -130,7 +132,7 @@ async function readBooks(gov: string, year: number): Promise<AdjustmentBooks> {
   return { year, balances, register };
 }
 
-/** The request in the domain's terms; a bond's dates and face come from the debt register. */
+/** The request in the domain's terms; a bond's dates, face and repayments come from the debt register. */
 async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): Promise<AdjustmentInput> {
   switch (body.kind) {
     case 'acquisitions':
@@ -167,7 +169,10 @@ async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): P
             rule: '제54조 applies to 지방채증권',
             debtId: b.debtId,
           });
-        bonds.push({ ...b, issued: debt.issueDate, maturity: debt.maturityDate, face: debt.principal });
+        const repayments = effectiveRepayments(await entriesOf(gov, b.debtId))
+          .filter((r) => r.date <= `${year}-12-31`)
+          .map((r) => ({ amount: BigInt(r.amount), date: r.date }));
+        bonds.push({ ...b, issued: debt.issueDate, maturity: debt.maturityDate, face: debt.principal, repayments });
       }
       return { kind: body.kind, bonds };
     }

@@ -3,9 +3,9 @@ import {
   allowanceAdjustment,
   constructionCompletion,
   depreciation,
-  discountAmortisation,
+  issueDifferenceAmortisation,
 } from '#shared/domain/accounting/adjustments.ts';
-import type { RegisterAsset } from '#shared/domain/accounting/adjustments.ts';
+import type { BondRepayment, RegisterAsset } from '#shared/domain/accounting/adjustments.ts';
 import { account, accountWithRole, assetClasses, chart } from '#shared/domain/accounting/chart.ts';
 import type { AssetClass } from '#shared/domain/accounting/chart.ts';
 import { creditLine, debitLine, MissingFunctionError } from '#shared/domain/accounting/journal.ts';
@@ -22,8 +22,10 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  *   register (제49조①, 제50조①); at most the 건설중인자산 balance the 401 postings built up;
  * - depreciation: every depreciable asset of the register, 정액법 by months (제49조②, 제50조, 제51조②);
  * - allowance: 대손충당금 brought to the government's estimate of each receivable (제46조);
- * - discount-amortisation: the 지방채할인발행차금 of a bond booked in its issue year (제54조①: 지방채증권
- *   at face, the discount deducted) and written off into 이자비용 (제54조②);
+ * - discount-amortisation: the 지방채할인 or 할증 발행차금 of a bond booked in its issue year (제54조①:
+ *   지방채증권 at face, the discount deducted, the premium added) and written off into 이자비용 or
+ *   released from it (제54조②) until each part's repayment (조기상환: the remainder of the repaid part
+ *   at once, adjustments.ts issueDifferenceAmortisation);
  * - acquisitions: the tangible assets the year's 지출결의 bought outright (405 자산취득비: the journal
  *   already debited the asset at 취득원가, 제17–19조, 제49조①) into the register with the useful life their
  *   line declared (else their account's, given in the request), so that the depreciation of this year
@@ -65,12 +67,16 @@ export interface AllowanceRate {
 export interface BondDiscount {
   readonly fund: string;
   readonly debtId: string;
-  /** Face value − issue price net of issue costs (제54조①). */
-  readonly discount: number;
+  /** Face value − issue price net of issue costs (제54조①), when issued below face (할인발행). */
+  readonly discount?: number;
+  /** Issue price net of issue costs − face value, when issued above face (할증발행). */
+  readonly premium?: number;
   /** From the debt register. */
   readonly issued: string;
   readonly maturity: string;
   readonly face: number;
+  /** The register's repayments (reversed ones left out) up to the end of the year. */
+  readonly repayments: readonly BondRepayment[];
 }
 
 /** An asset bought by a 지출결의 of the year, net of its correction (the postings consumer recorded it). */
@@ -260,17 +266,31 @@ function allowanceAccountOf(receivable: string): string {
 function discounts(bonds: readonly BondDiscount[], books: AdjustmentBooks): Adjustment {
   const entries: JournalEntry[] = [];
   const bondsAccount = accountWithRole('장기차입부채', 'local-bonds').code;
-  const discountAccount = accountWithRole('장기차입부채', 'discount').code;
   for (const b of bonds) {
-    if (b.discount <= 0 || b.discount >= b.face)
-      throw new AdjustmentError(`bond ${b.debtId}: the discount must lie between 0 and the face value ${b.face}`);
-    const discount = BigInt(b.discount);
-    // 제54조①: the 수납 posted the proceeds on 지방채증권; in the issue year the discount brings it to face.
+    if ((b.discount === undefined) === (b.premium === undefined))
+      throw new AdjustmentError(`bond ${b.debtId}: give either its discount or its premium`);
+    const direction = b.discount !== undefined ? 'discount' : 'premium';
+    const amount = BigInt(b.discount ?? b.premium ?? 0);
+    const differenceAccount = accountWithRole('장기차입부채', direction).code;
+    const amortised = issueDifferenceAmortisation({
+      entity: b.fund,
+      face: BigInt(b.face),
+      direction,
+      amount,
+      issued: b.issued,
+      maturity: b.maturity,
+      repayments: b.repayments,
+      year: books.year,
+    });
+    // 제54조①: the 수납 posted the proceeds on 지방채증권; in the issue year the 차금 brings it to face.
     if (Number(b.issued.slice(0, 4)) === books.year) {
-      entries.push({ entity: b.fund, lines: [debitLine(discountAccount, discount), creditLine(bondsAccount, discount)] });
+      const toFace =
+        direction === 'discount'
+          ? [debitLine(differenceAccount, amount), creditLine(bondsAccount, amount)]
+          : [debitLine(bondsAccount, amount), creditLine(differenceAccount, amount)];
+      entries.push({ entity: b.fund, lines: toFace });
     }
-    const amortised = discountAmortisation({ entity: b.fund, discount, issued: b.issued, maturity: b.maturity, year: books.year });
-    if (amortised) entries.push(amortised);
+    entries.push(...amortised);
   }
   return { entries, assets: [] };
 }
