@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { balanceKey, yearEndAdjustment } from '#shared/domain/accounting/year-end-adjustments.ts';
-import type { AdjustmentBooks, AdjustmentInput, BondDiscount } from '#shared/domain/accounting/year-end-adjustments.ts';
+import type { AdjustmentBooks, AdjustmentInput, BondDiscount, CompletedLine } from '#shared/domain/accounting/year-end-adjustments.ts';
 import type { JournalEntry as BookEntry } from '#shared/domain/accounting/journal.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import { conflict, notFound, Refused, unprocessable } from '#shared/domain/refusal.ts';
@@ -8,7 +8,8 @@ import { periodOf } from '#shared/domain/settlement/periods.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import type { AdjustingEntriesBody } from '#shared/schemas/accounting.ts';
 import { adjustmentParts } from '#shared/domain/settlement/adjustment-parts.ts';
-import { netAcquisitions } from '#shared/domain/execution/acquisitions.ts';
+import { lifeOf, netAcquisitions } from '#shared/domain/execution/acquisitions.ts';
+import { getLineControl } from '#shared/stores/budget/controls.ts';
 import { readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
 import { applyPart, completeAdjustment, readAdjustment, readRegister, writePlan } from '#shared/stores/settlement/adjustments.ts';
 import type { RecordedAdjustment, StoredAdjustment } from '#shared/stores/settlement/adjustments.ts';
@@ -150,11 +151,16 @@ async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): P
           ...(a.usefulLifeYears ? { usefulLifeYears: a.usefulLifeYears } : {}),
         })),
       };
-    case 'construction-completion':
+    case 'construction-completion': {
+      const lines = await completedLines(gov, year, body.completions);
       return {
         kind: body.kind,
-        completions: body.completions.map(({ structureType, ...c }) => ({ ...c, structureType: structureTypeOf[structureType] })),
+        completions: body.completions.map(({ structureType, lineId, ...c }) => {
+          const line = lineId === undefined ? undefined : lines.get(lineId);
+          return { ...c, structureType: structureTypeOf[structureType], ...(line ? { line } : {}) };
+        }),
       };
+    }
     case 'depreciation':
       return body;
     case 'allowance':
@@ -177,6 +183,29 @@ async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): P
       return { kind: body.kind, bonds };
     }
   }
+}
+
+/** The 401 lines the completions name, as the budget's control items hold them; a line not in the year's budget is refused. */
+async function completedLines(
+  gov: string,
+  year: number,
+  completions: readonly { readonly lineId?: string | undefined }[],
+): Promise<Map<string, CompletedLine>> {
+  const ids = [...new Set(completions.flatMap((c) => (c.lineId === undefined ? [] : [c.lineId])))];
+  const lines = new Map<string, CompletedLine>();
+  for (const lineId of ids) {
+    const control = await getLineControl(gov, year, lineId);
+    if (!control) throw notFound('line-not-found', `line ${lineId} is not in the ${year} budget of ${gov}`);
+    const life = lifeOf(control.journal?.usefulLifeYears);
+    lines.set(lineId, {
+      lineId,
+      fund: control.fund,
+      itemCode: control.itemCode,
+      ...(control.journal?.assetClass ? { assetClass: control.journal.assetClass } : {}),
+      ...(life ? { usefulLifeYears: life } : {}),
+    });
+  }
+  return lines;
 }
 
 /** A book entry as the ledger's running totals take it (one entry's amounts are safe integers). */

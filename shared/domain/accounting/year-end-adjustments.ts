@@ -19,7 +19,8 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  * kind is recorded once per fiscal year (the closing then reads them from the ledger like any posting):
  *
  * - construction-completion: 건설중인자산 of a class → the finished asset, and the asset into the
- *   register (제49조①, 제50조①); at most the 건설중인자산 balance the 401 postings built up;
+ *   register (제49조①, 제50조①); at most the 건설중인자산 balance the 401 postings built up; its 내용연수 the
+ *   one given, else its 401 line's usefulLifeYears (completionLife);
  * - depreciation: every depreciable asset of the register, 정액법 by months (제49조②, 제50조, 제51조②);
  * - allowance: 대손충당금 brought to the government's estimate of each receivable (제46조);
  * - discount-amortisation: the 지방채할인 or 할증 발행차금 of a bond booked in its issue year (제54조①:
@@ -49,11 +50,23 @@ export interface Completion {
   readonly amount: number;
   /** yyyy-mm-dd, inside the fiscal year: in service from this month (월할). */
   readonly completedOn: string;
-  readonly usefulLifeYears: number | null;
+  /** The 내용연수 the 회계책임관 gives (null: not depreciated); absent, the 401 line's declared life is the default. */
+  readonly usefulLifeYears?: number | null;
+  /** The 401 시설비 line whose 건설중인자산 is completed, as the budget holds it (read by the use case). */
+  readonly line?: CompletedLine;
   readonly residual?: number;
   readonly maintainedInCondition?: boolean;
   readonly structureType: RegisterAsset['structureType'];
   readonly function?: string;
+}
+
+/** What a completion reads of its 401 line (LineAttributes: fund, asset class, usefulLifeYears). */
+export interface CompletedLine {
+  readonly lineId: string;
+  readonly fund: string;
+  readonly itemCode: string;
+  readonly assetClass?: string;
+  readonly usefulLifeYears?: number;
 }
 
 export interface AllowanceRate {
@@ -187,6 +200,8 @@ function completions(list: readonly Completion[], books: AdjustmentBooks): Adjus
           balance: String(balance),
         },
       );
+    const life = completionLife(c, section);
+    if (typeof life === 'object' && life !== null) return life;
     transferred.set(key, total);
     entries.push(constructionCompletion({ entity: c.fund, assetAccount: c.assetAccount, amount: c.amount }));
     const asset: RegisteredAsset = {
@@ -197,7 +212,7 @@ function completions(list: readonly Completion[], books: AdjustmentBooks): Adjus
       cost: BigInt(c.amount),
       residual: BigInt(c.residual ?? 0),
       inService: c.completedOn,
-      usefulLifeYears: c.usefulLifeYears,
+      usefulLifeYears: life,
       structureType: c.structureType,
       ...(c.maintainedInCondition ? { maintainedInCondition: true } : {}),
       ...(c.function ? { function: c.function } : {}),
@@ -207,6 +222,35 @@ function completions(list: readonly Completion[], books: AdjustmentBooks): Adjus
     assets.push(asset);
   }
   return { entries, assets };
+}
+
+/**
+ * The 내용연수 of a completed work: the one given, else the one its 401 line declared (제49조②: 정액법
+ * needs a life; the line's is the budget's own estimate of the works, LineAttributes.usefulLifeYears).
+ * The line must be a 401 line of the same 회계 building the same class; without a life from either, refused.
+ */
+function completionLife(c: Completion, section: string): number | null | Refusal {
+  const line = c.line;
+  if (line) {
+    const mismatch =
+      line.fund !== c.fund
+        ? `is in ${line.fund}, not ${c.fund}`
+        : !line.itemCode.startsWith('401')
+          ? `is a ${line.itemCode} line, not 401 시설비`
+          : line.assetClass !== section
+            ? `builds ${line.assetClass ?? 'no asset class'}, not ${section}`
+            : undefined;
+    if (mismatch) return notPossible(`asset ${c.assetId}: line ${line.lineId} ${mismatch}`, { assetId: c.assetId, lineId: line.lineId });
+  }
+  if (c.usefulLifeYears !== undefined) return c.usefulLifeYears;
+  if (line?.usefulLifeYears !== undefined) return line.usefulLifeYears;
+  return notPossible(
+    `asset ${c.assetId}: no useful life is given and ${line ? `line ${line.lineId} declares none` : 'no 401 line is named'}`,
+    {
+      assetId: c.assetId,
+      ...(line ? { lineId: line.lineId } : {}),
+    },
+  );
 }
 
 /**

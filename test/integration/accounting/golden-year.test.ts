@@ -109,7 +109,8 @@ const completion = (amount: number) => ({
       assetAccount: '1501',
       amount,
       completedOn: '2026-06-30',
-      usefulLifeYears: 20,
+      // no usefulLifeYears: the 20 years the 401 line declares (LineAttributes.usefulLifeYears)
+      lineId: LINES.road,
       structureType: 'program',
       function: '120',
     },
@@ -130,7 +131,7 @@ beforeAll(async () => {
     YEAR,
     'original',
     [
-      exp('GEN', '01', '401-01', '121', 5_000_000, { assetClass: 'infrastructure' }),
+      exp('GEN', '01', '401-01', '121', 5_000_000, { assetClass: 'infrastructure', usefulLifeYears: 20 }),
       exp('GEN', '02', '201-01', '016', 5_950_000, { structureType: 'administrative' }),
       exp('GEN', '03', '702-01', '016', 2_000_000, { internalCounterpart: 'FUND' }),
       exp('GEN', '04', '311-01', '016', 50_000, { structureType: 'financial' }),
@@ -259,6 +260,15 @@ describe('the golden year of three 회계', () => {
     const tooMuch = await answer(adjust(completion(5_000_001)));
     expect(tooMuch).toMatchObject({ status: 422, code: 'construction-balance-exceeded' });
     expect(tooMuch.context).toMatchObject({ transferred: '5000001', balance: '5000000', account: '1507' });
+
+    // A completion with no useful life and no 401 line to take it from is refused; a line of another 목 too.
+    const { lineId: _line, ...lifeless } = completion(5_000_000).completions[0]!;
+    const noLife = await answer(adjust({ kind: 'construction-completion', completions: [lifeless] }));
+    expect(noLife).toMatchObject({ status: 422, code: 'adjustment-not-possible' });
+    expect(noLife.detail).toContain('no 401 line is named');
+    const wrongLine = await answer(adjust({ kind: 'construction-completion', completions: [{ ...lifeless, lineId: LINES.office }] }));
+    expect(wrongLine).toMatchObject({ status: 422, code: 'adjustment-not-possible' });
+    expect(wrongLine.detail).toContain('not 401 시설비');
 
     const completed = await adjust(completion(5_000_000));
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
