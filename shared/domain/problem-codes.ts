@@ -252,6 +252,8 @@ export const problemCodes = {
   'completion-outside-year': 'the completion (준공) date is not in the fiscal year of the adjusting entry',
   'construction-balance-exceeded': 'the completions would transfer more than the 건설중인자산 balance of the class',
   'asset-exists': 'an asset of this id is in the register already',
+  'recoding-after-register':
+    'a 과목경정 (or its reversal) would move an asset purchase after the year’s purchases went into the asset register (결산정리 acquisitions)',
 
   // Debt (지방채, 차입금)
   'debt-exists': 'a debt with this id exists already',

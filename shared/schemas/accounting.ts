@@ -21,7 +21,19 @@ export const completion = z.strictObject({
     .regex(/^1[345]\d{2}$/, 'a finished asset account of 일반유형자산 (13xx), 주민편의시설 (14xx) or 사회기반시설 (15xx)'),
   amount: positiveWon.describe('won transferred from 건설중인자산 (at most its balance)'),
   completedOn: isoDate.describe('completion (준공): in service from this month'),
-  usefulLifeYears: z.number().int().min(1).max(100).nullable().describe('null for land and other assets not depreciated'),
+  usefulLifeYears: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .nullable()
+    .optional()
+    .describe('null for land and other assets not depreciated; absent, the life the 401 line (lineId) declares'),
+  lineId: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a budget line id')
+    .optional()
+    .describe('the 401 시설비 line of the year whose 건설중인자산 is completed: its usefulLifeYears is the default life'),
   residual: won.optional(),
   maintainedInCondition: z.boolean().optional().describe('제50조②: 사회기반시설 kept in condition, not depreciated'),
   structureType,
@@ -37,11 +49,17 @@ export const allowanceRate = z
   })
   .refine((r) => r.numerator <= r.denominator, { message: 'the rate is at most 1', path: ['numerator'] });
 
-export const bondDiscount = z.strictObject({
-  fund: accountCode.describe('the 회계 whose 수납 posted the bond proceeds'),
-  debtId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a debt id of the register'),
-  discount: positiveWon.describe('face − issue price net of issue costs (제54조①)'),
-});
+export const bondDiscount = z
+  .strictObject({
+    fund: accountCode.describe('the 회계 whose 수납 posted the bond proceeds'),
+    debtId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a debt id of the register'),
+    discount: positiveWon.optional().describe('할인발행: face − issue price net of issue costs (제54조①②)'),
+    premium: positiveWon.optional().describe('할증발행: issue price net of issue costs − face (제54조①②)'),
+  })
+  .refine((b) => (b.discount === undefined) !== (b.premium === undefined), {
+    message: 'give either the discount or the premium of the bond',
+    path: ['discount'],
+  });
 
 export const accountLife = z.strictObject({
   assetAccount: z

@@ -1,6 +1,14 @@
 import { tableName } from '#shared/config/env.ts';
 import type { RecodingBooks } from '#shared/application/budget/recode.ts';
-import { isFinishedTangible, lifeOf, recodedAcquisitions, unrecodedAcquisitions } from '#shared/domain/execution/acquisitions.ts';
+import {
+  isFinishedTangible,
+  lifeOf,
+  recodedAcquisitions,
+  registeredPurchasesRefusal,
+  unrecodedAcquisitions,
+} from '#shared/domain/execution/acquisitions.ts';
+import { Refused } from '#shared/domain/refusal.ts';
+import { adjustmentAbsent, readAdjustment } from '#shared/stores/settlement/adjustments.ts';
 import { balanceDeltas } from '#shared/domain/ledger/balances.ts';
 import { acquisitionItem, readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
 import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
@@ -13,10 +21,16 @@ import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
  * The year's acquisitions (one partition, growing with asset purchases only) are read so that a
  * purchase the journal takes off an asset account leaves the register with it, or moves to the
  * right asset account (domain/execution/acquisitions.ts); a reversal mirrors the recoding's records.
+ * Once the year's purchases are in the register (결산정리 `acquisitions`), a recoding that moves one is
+ * refused (`recoding-after-register`): the register is written once a year.
  */
 export const recodingBooks: RecodingBooks = async (gov, year, journal, move) => {
   // Only a journal that moves a finished tangible asset can move an acquisition: the rest read nothing.
   const movesAsset = journal.lines.some((l) => isFinishedTangible(l.account));
+  if (movesAsset) {
+    const registered = await readAdjustment(gov, year, 'acquisitions');
+    if (registered) throw new Refused(registeredPurchasesRefusal(gov, year, registered.recordedAt));
+  }
   const existing = movesAsset ? await readAcquisitions(gov, year) : [];
   const acquisitions = move.reverses
     ? unrecodedAcquisitions(move.changeId, move.reverses, existing)
@@ -44,5 +58,7 @@ export const recodingBooks: RecodingBooks = async (gov, year, journal, move) => 
       balanceDeltas([{ gov, year, entry: journal }]).map((delta, i) => [`balance${i}`, balanceUpdate(tableName(), delta)]),
     ),
     acquisitions: acquisitions.map((a) => ({ Put: { TableName: tableName(), Item: acquisitionItem(a) } })),
+    // registered in between: the write fails, the recoding is computed again and meets the refusal above
+    ...(movesAsset ? { purchasesUnregistered: adjustmentAbsent(gov, year, 'acquisitions') } : {}),
   };
 };

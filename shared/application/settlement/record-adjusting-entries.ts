@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { balanceKey, yearEndAdjustment } from '#shared/domain/accounting/year-end-adjustments.ts';
-import type { AdjustmentBooks, AdjustmentInput, BondDiscount } from '#shared/domain/accounting/year-end-adjustments.ts';
+import type { AdjustmentBooks, AdjustmentInput, BondDiscount, CompletedLine } from '#shared/domain/accounting/year-end-adjustments.ts';
 import type { JournalEntry as BookEntry } from '#shared/domain/accounting/journal.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import { conflict, notFound, Refused, unprocessable } from '#shared/domain/refusal.ts';
@@ -8,11 +8,14 @@ import { periodOf } from '#shared/domain/settlement/periods.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import type { AdjustingEntriesBody } from '#shared/schemas/accounting.ts';
 import { adjustmentParts } from '#shared/domain/settlement/adjustment-parts.ts';
-import { netAcquisitions } from '#shared/domain/execution/acquisitions.ts';
+import { lifeOf, netAcquisitions } from '#shared/domain/execution/acquisitions.ts';
+import { getLineControl } from '#shared/stores/budget/controls.ts';
 import { readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
 import { applyPart, completeAdjustment, readAdjustment, readRegister, writePlan } from '#shared/stores/settlement/adjustments.ts';
 import type { RecordedAdjustment, StoredAdjustment } from '#shared/stores/settlement/adjustments.ts';
 import { getDebt } from '#shared/stores/debt/register.ts';
+import { entriesOf } from '#shared/stores/debt/repayments.ts';
+import { effectiveRepayments } from '#shared/domain/debt/debt-at-date.ts';
 import { markerState } from '#shared/stores/settlement/close-markers.ts';
 import { readLedgerTotals, readOpening } from '#shared/stores/settlement/inputs.ts';
 
@@ -130,7 +133,7 @@ async function readBooks(gov: string, year: number): Promise<AdjustmentBooks> {
   return { year, balances, register };
 }
 
-/** The request in the domain's terms; a bond's dates and face come from the debt register. */
+/** The request in the domain's terms; a bond's dates, face and repayments come from the debt register. */
 async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): Promise<AdjustmentInput> {
   switch (body.kind) {
     case 'acquisitions':
@@ -148,11 +151,16 @@ async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): P
           ...(a.usefulLifeYears ? { usefulLifeYears: a.usefulLifeYears } : {}),
         })),
       };
-    case 'construction-completion':
+    case 'construction-completion': {
+      const lines = await completedLines(gov, year, body.completions);
       return {
         kind: body.kind,
-        completions: body.completions.map(({ structureType, ...c }) => ({ ...c, structureType: structureTypeOf[structureType] })),
+        completions: body.completions.map(({ structureType, lineId, ...c }) => {
+          const line = lineId === undefined ? undefined : lines.get(lineId);
+          return { ...c, structureType: structureTypeOf[structureType], ...(line ? { line } : {}) };
+        }),
       };
+    }
     case 'depreciation':
       return body;
     case 'allowance':
@@ -167,11 +175,37 @@ async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): P
             rule: '제54조 applies to 지방채증권',
             debtId: b.debtId,
           });
-        bonds.push({ ...b, issued: debt.issueDate, maturity: debt.maturityDate, face: debt.principal });
+        const repayments = effectiveRepayments(await entriesOf(gov, b.debtId))
+          .filter((r) => r.date <= `${year}-12-31`)
+          .map((r) => ({ amount: BigInt(r.amount), date: r.date }));
+        bonds.push({ ...b, issued: debt.issueDate, maturity: debt.maturityDate, face: debt.principal, repayments });
       }
       return { kind: body.kind, bonds };
     }
   }
+}
+
+/** The 401 lines the completions name, as the budget's control items hold them; a line not in the year's budget is refused. */
+async function completedLines(
+  gov: string,
+  year: number,
+  completions: readonly { readonly lineId?: string | undefined }[],
+): Promise<Map<string, CompletedLine>> {
+  const ids = [...new Set(completions.flatMap((c) => (c.lineId === undefined ? [] : [c.lineId])))];
+  const lines = new Map<string, CompletedLine>();
+  for (const lineId of ids) {
+    const control = await getLineControl(gov, year, lineId);
+    if (!control) throw notFound('line-not-found', `line ${lineId} is not in the ${year} budget of ${gov}`);
+    const life = lifeOf(control.journal?.usefulLifeYears);
+    lines.set(lineId, {
+      lineId,
+      fund: control.fund,
+      itemCode: control.itemCode,
+      ...(control.journal?.assetClass ? { assetClass: control.journal.assetClass } : {}),
+      ...(life ? { usefulLifeYears: life } : {}),
+    });
+  }
+  return lines;
 }
 
 /** A book entry as the ledger's running totals take it (one entry's amounts are safe integers). */

@@ -19,16 +19,23 @@ export class AdjustmentError extends Error {
 const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 
 /**
- * Straight-line over months: the cumulative share through December of `year`, floored, minus the
- * share through last December. The last month takes the rounding, so the charges sum to `total`.
- * The first month counts in full (월할, practice [U]).
+ * Straight-line over months: the share of `total` for the months from `firstMonth` through
+ * `lastMonth` (month indexes), floored, at most the whole. The first month counts in full (월할,
+ * practice [U]).
+ */
+function shareThrough(total: bigint, firstMonth: number, months: number, lastMonth: number): bigint {
+  const elapsed = Math.min(Math.max(lastMonth - firstMonth + 1, 0), months);
+  return (total * BigInt(elapsed)) / BigInt(months);
+}
+
+const decemberOf = (year: number) => year * 12 + 11;
+
+/**
+ * The charge of `year`: the cumulative share through its December minus the share through last
+ * December. The last month takes the rounding, so the charges sum to `total`.
  */
 function straightLineForYear(total: bigint, firstMonth: number, months: number, year: number): bigint {
-  const through = (y: number) => {
-    const elapsed = Math.min(Math.max((y + 1) * 12 - firstMonth, 0), months);
-    return (total * BigInt(elapsed)) / BigInt(months);
-  };
-  return through(year) - through(year - 1);
+  return shareThrough(total, firstMonth, months, decemberOf(year)) - shareThrough(total, firstMonth, months, decemberOf(year - 1));
 }
 
 /** An entry of the asset register (the 재산대장 side of the books). */
@@ -120,27 +127,80 @@ function allowanceFor(receivable: string): string {
   return allowance.code;
 }
 
+/** A principal repayment of a bond, from the debt register (reversed repayments left out). */
+export interface BondRepayment {
+  readonly amount: bigint;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+}
+
 /**
- * 제54조②: 지방채할인발행차금 written off from issue to final maturity, the amount added to 이자비용.
- * The rule asks for the effective-interest method "등"; hojo uses straight-line by months [U: allowed
- * by "등"; the effective-interest schedule needs the coupon and cash-flow schedule of each issue].
+ * 제54조②: the 지방채할인 or 할증 발행차금 (face − issue price net of costs, 제54조①) is written off
+ * (상각) or released (환입) from issue to final repayment (최종 상환시), the amount added to or deducted
+ * from 이자비용. The rule asks for the effective-interest method "등"; hojo uses straight-line by
+ * months from issue to maturity [U: allowed by "등"; the effective-interest schedule needs each
+ * issue's coupon and cash-flow schedule].
+ *
+ * A repayment of principal is the final repayment of the part it repays: that part carries its share
+ * of the 차금 (repaid ÷ face, floored; the part left outstanding takes the rounding), written off
+ * straight-line up to the month of the repayment and its remainder in full then (조기상환: the 차금
+ * of bonds no longer outstanding cannot stay on the books, 제53조 values a debt at what is owed). For a
+ * bond repaid in installments this writes each installment's share off at its payment [U: the
+ * effective-interest schedule would spread it over the installments' terms].
+ *
+ * Returns the year's scheduled amortisation and, in a year with repayments, the write-off of the
+ * repaid parts' remainder (each entry only if not zero): Dr 이자비용 / Cr 할인발행차금 for a
+ * discount, Dr 할증발행차금 / Cr 이자비용 for a premium.
  */
-export function discountAmortisation(input: {
+export function issueDifferenceAmortisation(input: {
   entity: string;
-  discount: bigint;
+  face: bigint;
+  /** 할인 (face above the issue price) or 할증 (below). */
+  direction: 'discount' | 'premium';
+  amount: bigint;
   issued: string;
   maturity: string;
+  repayments?: readonly BondRepayment[];
   year: number;
-}): JournalEntry | null {
-  const months = monthIndex(input.maturity) - monthIndex(input.issued) + 1;
+}): JournalEntry[] {
+  const first = monthIndex(input.issued);
+  const months = monthIndex(input.maturity) - first + 1;
   if (months <= 0) throw new AdjustmentError('maturity must fall after issue');
-  const charge = straightLineForYear(input.discount, monthIndex(input.issued), months, input.year);
-  if (charge === 0n) return null;
-  return {
-    entity: input.entity,
-    lines: [
-      debitLine(accountWithRole(null, 'interest').code, charge),
-      creditLine(accountWithRole('장기차입부채', 'discount').code, charge),
-    ],
-  };
+  if (input.amount <= 0n || input.amount >= input.face)
+    throw new AdjustmentError(`the ${input.direction} must lie between 0 and the face value ${input.face}`);
+  const repayments = input.repayments ?? [];
+  const repaid = repayments.reduce((sum, r) => sum + r.amount, 0n);
+  if (repaid > input.face) throw new AdjustmentError(`repayments of ${repaid} exceed the face value ${input.face}`);
+  if (repayments.some((r) => r.amount <= 0n || r.date < input.issued))
+    throw new AdjustmentError('a repayment must be positive and dated on or after the issue');
+
+  const shares = repayments.map((r) => ({ share: (input.amount * r.amount) / input.face, month: monthIndex(r.date) }));
+  const outstandingShare = input.amount - shares.reduce((sum, s) => sum + s.share, 0n);
+  const lastDecember = decemberOf(input.year - 1);
+  let scheduled = straightLineForYear(outstandingShare, first, months, input.year);
+  let writtenOff = 0n;
+  for (const { share, month } of shares) {
+    const repaidYear = Math.floor(month / 12);
+    if (repaidYear > input.year) scheduled += straightLineForYear(share, first, months, input.year);
+    else if (repaidYear === input.year) {
+      const throughRepayment = shareThrough(share, first, months, month);
+      scheduled += throughRepayment - shareThrough(share, first, months, lastDecember);
+      writtenOff += share - throughRepayment;
+    }
+  }
+  const interest = accountWithRole(null, 'interest').code;
+  const difference = accountWithRole('장기차입부채', input.direction).code;
+  const entry = (amount: bigint): JournalEntry[] =>
+    amount === 0n
+      ? []
+      : [
+          {
+            entity: input.entity,
+            lines:
+              input.direction === 'discount'
+                ? [debitLine(interest, amount), creditLine(difference, amount)]
+                : [debitLine(difference, amount), creditLine(interest, amount)],
+          },
+        ];
+  return [...entry(scheduled), ...entry(writtenOff)];
 }

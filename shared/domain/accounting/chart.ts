@@ -34,6 +34,7 @@ export type AccountRole =
   | 'accumulated-depreciation'
   | 'payable'
   | 'discount'
+  | 'premium'
   | 'local-bonds'
   | 'net-assets'
   | 'direct-increase'
@@ -56,7 +57,7 @@ export interface Account {
   readonly role: AccountRole;
   /** A contra account (대손충당금, 감가상각누계액, 지방채할인발행차금 …) has the opposite normal balance. */
   readonly contra: boolean;
-  /** For an allowance or a discount: the account it is deducted from. */
+  /** For an allowance or a discount: the account it is deducted from (for a premium, 제54조②: the one it is added to). */
   readonly contraOf: string;
   /** 내부거래 (제3조3): removed from 유형별 and 통합 statements when the counterpart is inside (제9조①②). */
   readonly internal: boolean;

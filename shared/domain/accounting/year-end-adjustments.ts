@@ -3,9 +3,9 @@ import {
   allowanceAdjustment,
   constructionCompletion,
   depreciation,
-  discountAmortisation,
+  issueDifferenceAmortisation,
 } from '#shared/domain/accounting/adjustments.ts';
-import type { RegisterAsset } from '#shared/domain/accounting/adjustments.ts';
+import type { BondRepayment, RegisterAsset } from '#shared/domain/accounting/adjustments.ts';
 import { account, accountWithRole, assetClasses, chart } from '#shared/domain/accounting/chart.ts';
 import type { AssetClass } from '#shared/domain/accounting/chart.ts';
 import { creditLine, debitLine, MissingFunctionError } from '#shared/domain/accounting/journal.ts';
@@ -19,11 +19,14 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  * kind is recorded once per fiscal year (the closing then reads them from the ledger like any posting):
  *
  * - construction-completion: 건설중인자산 of a class → the finished asset, and the asset into the
- *   register (제49조①, 제50조①); at most the 건설중인자산 balance the 401 postings built up;
+ *   register (제49조①, 제50조①); at most the 건설중인자산 balance the 401 postings built up; its 내용연수 the
+ *   one given, else its 401 line's usefulLifeYears (completionLife);
  * - depreciation: every depreciable asset of the register, 정액법 by months (제49조②, 제50조, 제51조②);
  * - allowance: 대손충당금 brought to the government's estimate of each receivable (제46조);
- * - discount-amortisation: the 지방채할인발행차금 of a bond booked in its issue year (제54조①: 지방채증권
- *   at face, the discount deducted) and written off into 이자비용 (제54조②);
+ * - discount-amortisation: the 지방채할인 or 할증 발행차금 of a bond booked in its issue year (제54조①:
+ *   지방채증권 at face, the discount deducted, the premium added) and written off into 이자비용 or
+ *   released from it (제54조②) until each part's repayment (조기상환: the remainder of the repaid part
+ *   at once, adjustments.ts issueDifferenceAmortisation);
  * - acquisitions: the tangible assets the year's 지출결의 bought outright (405 자산취득비: the journal
  *   already debited the asset at 취득원가, 제17–19조, 제49조①) into the register with the useful life their
  *   line declared (else their account's, given in the request), so that the depreciation of this year
@@ -47,11 +50,23 @@ export interface Completion {
   readonly amount: number;
   /** yyyy-mm-dd, inside the fiscal year: in service from this month (월할). */
   readonly completedOn: string;
-  readonly usefulLifeYears: number | null;
+  /** The 내용연수 the 회계책임관 gives (null: not depreciated); absent, the 401 line's declared life is the default. */
+  readonly usefulLifeYears?: number | null;
+  /** The 401 시설비 line whose 건설중인자산 is completed, as the budget holds it (read by the use case). */
+  readonly line?: CompletedLine;
   readonly residual?: number;
   readonly maintainedInCondition?: boolean;
   readonly structureType: RegisterAsset['structureType'];
   readonly function?: string;
+}
+
+/** What a completion reads of its 401 line (LineAttributes: fund, asset class, usefulLifeYears). */
+export interface CompletedLine {
+  readonly lineId: string;
+  readonly fund: string;
+  readonly itemCode: string;
+  readonly assetClass?: string;
+  readonly usefulLifeYears?: number;
 }
 
 export interface AllowanceRate {
@@ -65,12 +80,16 @@ export interface AllowanceRate {
 export interface BondDiscount {
   readonly fund: string;
   readonly debtId: string;
-  /** Face value − issue price net of issue costs (제54조①). */
-  readonly discount: number;
+  /** Face value − issue price net of issue costs (제54조①), when issued below face (할인발행). */
+  readonly discount?: number;
+  /** Issue price net of issue costs − face value, when issued above face (할증발행). */
+  readonly premium?: number;
   /** From the debt register. */
   readonly issued: string;
   readonly maturity: string;
   readonly face: number;
+  /** The register's repayments (reversed ones left out) up to the end of the year. */
+  readonly repayments: readonly BondRepayment[];
 }
 
 /** An asset bought by a 지출결의 of the year, net of its correction (the postings consumer recorded it). */
@@ -181,6 +200,8 @@ function completions(list: readonly Completion[], books: AdjustmentBooks): Adjus
           balance: String(balance),
         },
       );
+    const life = completionLife(c, section);
+    if (typeof life === 'object' && life !== null) return life;
     transferred.set(key, total);
     entries.push(constructionCompletion({ entity: c.fund, assetAccount: c.assetAccount, amount: c.amount }));
     const asset: RegisteredAsset = {
@@ -191,7 +212,7 @@ function completions(list: readonly Completion[], books: AdjustmentBooks): Adjus
       cost: BigInt(c.amount),
       residual: BigInt(c.residual ?? 0),
       inService: c.completedOn,
-      usefulLifeYears: c.usefulLifeYears,
+      usefulLifeYears: life,
       structureType: c.structureType,
       ...(c.maintainedInCondition ? { maintainedInCondition: true } : {}),
       ...(c.function ? { function: c.function } : {}),
@@ -201,6 +222,35 @@ function completions(list: readonly Completion[], books: AdjustmentBooks): Adjus
     assets.push(asset);
   }
   return { entries, assets };
+}
+
+/**
+ * The 내용연수 of a completed work: the one given, else the one its 401 line declared (제49조②: 정액법
+ * needs a life; the line's is the budget's own estimate of the works, LineAttributes.usefulLifeYears).
+ * The line must be a 401 line of the same 회계 building the same class; without a life from either, refused.
+ */
+function completionLife(c: Completion, section: string): number | null | Refusal {
+  const line = c.line;
+  if (line) {
+    const mismatch =
+      line.fund !== c.fund
+        ? `is in ${line.fund}, not ${c.fund}`
+        : !line.itemCode.startsWith('401')
+          ? `is a ${line.itemCode} line, not 401 시설비`
+          : line.assetClass !== section
+            ? `builds ${line.assetClass ?? 'no asset class'}, not ${section}`
+            : undefined;
+    if (mismatch) return notPossible(`asset ${c.assetId}: line ${line.lineId} ${mismatch}`, { assetId: c.assetId, lineId: line.lineId });
+  }
+  if (c.usefulLifeYears !== undefined) return c.usefulLifeYears;
+  if (line?.usefulLifeYears !== undefined) return line.usefulLifeYears;
+  return notPossible(
+    `asset ${c.assetId}: no useful life is given and ${line ? `line ${line.lineId} declares none` : 'no 401 line is named'}`,
+    {
+      assetId: c.assetId,
+      ...(line ? { lineId: line.lineId } : {}),
+    },
+  );
 }
 
 /**
@@ -260,17 +310,31 @@ function allowanceAccountOf(receivable: string): string {
 function discounts(bonds: readonly BondDiscount[], books: AdjustmentBooks): Adjustment {
   const entries: JournalEntry[] = [];
   const bondsAccount = accountWithRole('장기차입부채', 'local-bonds').code;
-  const discountAccount = accountWithRole('장기차입부채', 'discount').code;
   for (const b of bonds) {
-    if (b.discount <= 0 || b.discount >= b.face)
-      throw new AdjustmentError(`bond ${b.debtId}: the discount must lie between 0 and the face value ${b.face}`);
-    const discount = BigInt(b.discount);
-    // 제54조①: the 수납 posted the proceeds on 지방채증권; in the issue year the discount brings it to face.
+    if ((b.discount === undefined) === (b.premium === undefined))
+      throw new AdjustmentError(`bond ${b.debtId}: give either its discount or its premium`);
+    const direction = b.discount !== undefined ? 'discount' : 'premium';
+    const amount = BigInt(b.discount ?? b.premium ?? 0);
+    const differenceAccount = accountWithRole('장기차입부채', direction).code;
+    const amortised = issueDifferenceAmortisation({
+      entity: b.fund,
+      face: BigInt(b.face),
+      direction,
+      amount,
+      issued: b.issued,
+      maturity: b.maturity,
+      repayments: b.repayments,
+      year: books.year,
+    });
+    // 제54조①: the 수납 posted the proceeds on 지방채증권; in the issue year the 차금 brings it to face.
     if (Number(b.issued.slice(0, 4)) === books.year) {
-      entries.push({ entity: b.fund, lines: [debitLine(discountAccount, discount), creditLine(bondsAccount, discount)] });
+      const toFace =
+        direction === 'discount'
+          ? [debitLine(differenceAccount, amount), creditLine(bondsAccount, amount)]
+          : [debitLine(bondsAccount, amount), creditLine(differenceAccount, amount)];
+      entries.push({ entity: b.fund, lines: toFace });
     }
-    const amortised = discountAmortisation({ entity: b.fund, discount, issued: b.issued, maturity: b.maturity, year: books.year });
-    if (amortised) entries.push(amortised);
+    entries.push(...amortised);
   }
   return { entries, assets: [] };
 }

@@ -29,13 +29,17 @@ export function registeredOutstandingAt(debts: readonly RegisteredDebt[], asOf: 
   let outstanding = 0n;
   for (const debt of debts) {
     if (debt.issueDate > asOf) continue;
-    const reversed = new Set(debt.entries.filter((entry) => entry.type === 'reversal').map((entry) => entry.reverses));
     let repaid = 0n;
-    for (const entry of debt.entries)
-      if (entry.type === 'repayment' && entry.date <= asOf && !reversed.has(entry.entryId)) repaid += BigInt(entry.amount);
+    for (const entry of effectiveRepayments(debt.entries)) if (entry.date <= asOf) repaid += BigInt(entry.amount);
     outstanding += BigInt(debt.principal) - repaid;
   }
   return outstanding;
+}
+
+/** A debt's repayments that stand: a reversed repayment counts as never made. */
+export function effectiveRepayments<E extends RegisteredDebt['entries'][number]>(entries: readonly E[]): E[] {
+  const reversed = new Set(entries.filter((entry) => entry.type === 'reversal').map((entry) => entry.reverses));
+  return entries.filter((entry) => entry.type === 'repayment' && !reversed.has(entry.entryId));
 }
 
 /**

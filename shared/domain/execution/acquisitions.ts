@@ -3,6 +3,8 @@ import type { AssetClass } from '#shared/domain/accounting/chart.ts';
 import type { Applied } from '#shared/domain/execution/rules/rule.ts';
 import type { ControlledItem } from '#shared/domain/execution/items.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
 
 /**
  * A tangible asset bought outright (405 자산취득비 and any line whose journal debits a finished asset
@@ -170,4 +172,22 @@ export function unrecodedAcquisitions(reversalId: string, recodingId: string, ex
   return existing
     .filter((a) => a.postingId === recodingId || a.postingId.startsWith(`${recodingId}.`))
     .map((a) => ({ ...a, postingId: `${reversalId}.${a.postingId}`, amount: -a.amount, reverses: a.reverses ?? a.postingId }));
+}
+
+/**
+ * A 과목경정 (or its reversal) that would move an asset purchase once the year's purchases are in the
+ * register (결산정리 kind `acquisitions`) is refused. The register, and the depreciation charged from it
+ * (회계기준규칙 제49조②), was written once for the year from the purchases as they stood, and a kind of
+ * 결산정리 is recorded once per year; moving the purchase now would leave the register and the books
+ * apart. Practice [U]: a 과목경정 belongs to the year's execution (decided by 31 December, 지방재정법
+ * 시행령 §55②), the 결산정리 to the 결산 that follows it (지방회계법 §7: 출납 closes with the year, its
+ * 사무 by 10 February); a 회계책임관 who registers before the last recoding meets this refusal.
+ */
+export function registeredPurchasesRefusal(gov: string, year: number, registeredAt: string): Refusal {
+  return refusal(
+    'conflict',
+    'recoding-after-register',
+    `the ${year} asset purchases of ${gov} went into the register on ${registeredAt}: a 과목경정 can no longer move an asset purchase`,
+    { rule: '과목경정 of asset purchases before the 결산정리 registers them (회계기준규칙 제49조②)', year, registeredAt },
+  );
 }

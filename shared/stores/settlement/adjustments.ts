@@ -284,3 +284,12 @@ export function completeAdjustment(
 const yearOpen = (table: string, gov: string, year: number) => ({
   ConditionCheck: { TableName: table, Key: closingKey(gov, year, 'YEAR'), ConditionExpression: 'attribute_not_exists(pk)' },
 });
+
+/** A condition that the year's adjusting entries of `kind` are not planned (a write made in between fails). */
+export const adjustmentAbsent = (gov: string, year: number, kind: AdjustmentKind): TransactItem => ({
+  ConditionCheck: {
+    TableName: tableName(),
+    Key: adjustmentKey(gov, year, kind),
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});

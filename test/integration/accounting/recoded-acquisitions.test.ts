@@ -18,6 +18,7 @@ import { useTestStack } from '#test/support/stack.ts';
  *   K-1  405-01 → 201-01 (an expense) 600,000: p2 leaves whole (latest first), p1 by 100,000  Cr 1308 / Dr 5102
  *   K-2  405-01 → 405-02 (주민편의시설 → 1405) 200,000: p1 by 200,000, acquired on 1405 dated 04-15
  *   reversal of K-1: p2 500,000 and p1's 100,000 come back
+ *   after the 결산정리 registered the purchases, K-3 (405-01 → 201-01) and the reversal of K-2 are refused
  *   net: p1 700,000 − 200,000 = 500,000; p2 500,000 (1308 = 1,000,000); K-2's 200,000 on 1405
  *
  * Each line declares its 내용연수 (405-01 8 years, 405-02 20 years): the purchases carry it, the moved
@@ -137,5 +138,24 @@ describe('a 과목경정 of a 405 purchase', () => {
         .reduce((sum: number, l: { credit: number }) => sum + l.credit, 0);
     expect(credited('1310')).toBe(46_875 + 36_458);
     expect(credited('1407')).toBe(7_500);
+  });
+
+  it('refuses, once the purchases are registered, a recoding or reversal that would move one; nothing changes', async () => {
+    const before = { acquisitions: await netByAsset(), assets: await ledger('1308') };
+    const late = await callRoute(recodeExecution, {
+      params: { gov: GOV, year: YEAR },
+      body: { from: EQUIPMENT, to: SUPPLIES, amount: 100_000, reference: 'K-3', reason: '장비 구입 과목 착오' },
+      caller: head,
+    });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'recoding-after-register', context: { year: YEAR } });
+    const undo = await callRoute(reverseBudgetChange, {
+      params: { gov: GOV, year: YEAR, changeId: 'recoding.K-2' },
+      body: { reference: 'K-2-R', reason: '과목경정 취소' },
+      caller: head,
+    });
+    expect(undo.status).toBe(409);
+    expect(undo.body).toMatchObject({ code: 'recoding-after-register' });
+    expect({ acquisitions: await netByAsset(), assets: await ledger('1308') }).toEqual(before);
   });
 });

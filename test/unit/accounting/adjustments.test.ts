@@ -4,7 +4,7 @@ import {
   allowanceAdjustment,
   constructionCompletion,
   depreciation,
-  discountAmortisation,
+  issueDifferenceAmortisation,
 } from '#shared/domain/accounting/adjustments.ts';
 import type { RegisterAsset } from '#shared/domain/accounting/adjustments.ts';
 import { bondIssue } from '#shared/domain/accounting/bond-issue.ts';
@@ -76,8 +76,17 @@ describe('지방채 issue and discount amortisation (제54조)', () => {
   });
   it('writes the discount off to 이자비용 until maturity, exactly', () => {
     // 30 over 2025-07 … 2027-06 (24 months): 2025 6 → 7 (7.5 floored); through 2026 18 → 22; 2027 → 30
-    const years = [2025, 2026, 2027, 2028].map((year) =>
-      discountAmortisation({ entity: 'GEN', discount: 30n, issued: '2025-07-01', maturity: '2027-06-30', year }),
+    const years = [2025, 2026, 2027, 2028].map(
+      (year) =>
+        issueDifferenceAmortisation({
+          entity: 'GEN',
+          face: 1_000n,
+          direction: 'discount',
+          amount: 30n,
+          issued: '2025-07-01',
+          maturity: '2027-06-30',
+          year,
+        }).at(0) ?? null,
     );
     expect(years.map(amountOf)).toEqual([7n, 15n, 8n, 0n]);
     expect(sides(years[0]!)).toEqual(['Dr 5301 7', 'Cr 2202 7']);
