@@ -157,7 +157,9 @@ export const problemCodes = {
   'prior-year-receipt-exceeds-outstanding': 'a 과년도 수입 is more than the old assessment still has outstanding',
   'prior-year-exceeds-fixed-debt': 'a 과년도 지출 is more than the old commitment has resolved (채무확정) and unpaid (지방회계법 제37조)',
   'prior-year-exceeds-unspent':
-    "a 과년도 지출 is more than the origin line's 불용액 and is not a 보충적 경비 (지방회계법 제37조; 시행령 제47조)",
+    "a 과년도 지출 is more than what is left of the 불용액 of the origin line's 정책사업 and is not a 보충적 경비 (지방회계법 제37조; 시행령 제47조)",
+  'prior-year-unspent-not-recorded':
+    "the origin year's year-end closing has not recorded its 정책사업 불용액 yet: a capped 과년도 지출 waits for it (지방회계법 제37조)",
   'prior-year-purpose-mismatch': "this year's line is not of the old line's 통계목",
   'prior-year-line-required': "a receivable of a closed year is written off on this year's revenue line: name it (lineId)",
   'write-off-exceeds-outstanding': 'the write-off (불납결손) is more than the assessment has outstanding',

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import { cashControlKey, lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { cashControlKey, lineControlKey, programControlKey } from '#shared/stores/budget/control-keys.ts';
 import { FUND, GOV } from '#test/integration/execution/support.ts';
 
 /**
@@ -48,6 +48,25 @@ export async function seedYearCash(year: number, month: string, allocated: numbe
     new PutCommand({
       TableName: tableName(),
       Item: { ...cashControlKey(GOV, year, FUND, month), gov: GOV, year, fund: FUND, month, allocated, paid: 0 },
+    }),
+  );
+}
+
+/** The 불용액 of a 정책사업 as a year-end closing records it (stores/settlement/program-unspent.ts), nothing paid later yet. */
+export async function seedProgramUnspent(year: number, program: string, unspent: number): Promise<void> {
+  await dynamoClient().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...programControlKey(GOV, year, FUND, program),
+        entity: 'program-unspent',
+        gov: GOV,
+        year,
+        fund: FUND,
+        program,
+        unspent,
+        paidLater: 0,
+      },
     }),
   );
 }

@@ -9,7 +9,7 @@ import { recordAdjustingEntries } from '#shared/routes/accounting.ts';
 import { getClosingStatus, recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
 import { documentKey } from '#shared/stores/execution/posting-keys.ts';
 import { openingKey } from '#shared/stores/settlement/keys.ts';
-import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { lineControlKey, programControlKey } from '#shared/stores/budget/control-keys.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { setClock } from '#test/support/clock.ts';
@@ -24,7 +24,7 @@ import { seedYearCash, seedYearLine } from '#test/integration/year-boundary/supp
  * left uncollected, a 사고이월 and a 명시이월; a payment under an exception in January; completion
  * work on 10 February; the year-end closing on 11 February; then 2027 collecting 2026's receivable as
  * 과년도 수입, writing the rest off (불납결손), and paying 2026's fixed debts as 과년도 지출 — one
- * within its line's 불용액 and one beyond it; then 2027's own year-end after its 출납정리 (10 Feb 2028), and
+ * within its 정책사업's 불용액 and one beyond it; then 2027's own year-end after its 출납정리 (10 Feb 2028), and
  * both years' archived 재정상태표, 재정운영표, 현금흐름표 and 세입세출결산 against hand figures. Every
  * figure is computed by hand in the comments.
  */
@@ -285,6 +285,16 @@ describe('two fiscal years across the boundary', () => {
     expect(await drainSettlementQueue()).toEqual([]);
     const status = await callRoute(getClosingStatus, { caller: chief as never, params: { gov: GOV, year: 2026 } });
     expect(status.body.yearClosed).toBe(true);
+    // The 불용액 per 정책사업 that caps 과년도 지출 (지방회계법 제37조); each seeded line names no 정책사업,
+    // so is its own: E1 1,000,000 − 500,000 − 사고이월 100,000 = 400,000; E3 200,000 − 50,000 − 명시이월
+    // 100,000 = 50,000; E4 300,000 − 0 − 명시이월 200,000 = 100,000.
+    for (const [program, unspent] of [
+      ['E1', 400_000],
+      ['E3', 50_000],
+      ['E4', 100_000],
+    ] as const) {
+      expect(await read(programControlKey(GOV, 2026, FUND, program))).toMatchObject({ unspent, paidLater: 0 });
+    }
 
     // E1: paid 400,000 + 100,000 = 500,000; committed 600,000 + 100,000 + 50,000 − 50,000 = 700,000.
     expect(await read(lineControlKey(GOV, 2026, 'E1'))).toMatchObject({
@@ -413,7 +423,7 @@ describe('two fiscal years across the boundary', () => {
     ).toMatchObject({ status: 'applied' });
   });
 
-  it('2027: 과년도 지출 pays a fixed debt within its line’s 불용액 and refuses one beyond it', async () => {
+  it('2027: 과년도 지출 pays a fixed debt within its 정책사업’s 불용액 and refuses one beyond it', async () => {
     on('2027-03-05T10:00:00+09:00');
     const { financeOfficer: fo, disbursingOfficer: dob, bank } = callers;
     // C1: resolved 600,000, paid 500,000 → 100,000 fixed and unpaid; E1's 불용액 1,000,000 − 500,000 − 100,000 = 400,000.
@@ -455,7 +465,8 @@ describe('two fiscal years across the boundary', () => {
       { commitmentId: ids.c5 },
       { lineId: 'E2', amount: 50_000, date: '2027-03-02' },
     );
-    // The cap is used up: 불용액 50,000 − 50,000 = 0.
+    // The cap is used up: 불용액 50,000 − 50,000 = 0, kept on E3's 정책사업.
+    expect(await read(programControlKey(GOV, 2026, FUND, 'E3'))).toMatchObject({ unspent: 50_000, paidLater: 50_000 });
     expect(
       await posted(routes.commitPriorYearExpenditure, fo, 2027, { commitmentId: ids.c5 }, { lineId: 'E2', amount: 1, date: '2027-03-02' }),
     ).toMatchObject({
