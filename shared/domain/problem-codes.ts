@@ -161,7 +161,9 @@ export const problemCodes = {
   'prior-year-unspent-not-recorded':
     "the origin year's year-end closing has not recorded its 정책사업 불용액 yet: a capped 과년도 지출 waits for it (지방회계법 제37조)",
   'prior-year-purpose-mismatch': "this year's line is not of the old line's 통계목",
-  'prior-year-line-required': "a receivable of a closed year is written off on this year's revenue line: name it (lineId)",
+  'prior-year-line-required':
+    "a receivable of a closed year is written off, or a receipt of one refunded, on this year's revenue line: name it (lineId)",
+  'refund-interest-date-after-refund': '과오납 환급: the date interest runs from is after the refund (지방회계법 시행령 제31조)',
   'write-off-exceeds-outstanding': 'the write-off (불납결손) is more than the assessment has outstanding',
   'write-off-allowance-exceeds-amount': 'the 대손충당금 used is more than the amount written off',
   'collection-already-suspended': 'collection of the assessment is suspended already (징수정지)',

@@ -302,3 +302,70 @@ export const yearTwoCases: Readonly<
     },
   ],
 };
+
+/** A receipt of 2026 on R1: 1,000,000 paid in error (nothing over the assessment). */
+const oldReceipt = (counters: Record<string, number> = {}): ControlledItem => ({
+  target: docTarget(GOV, 'RC1'),
+  kind: 'receipt',
+  attrs: { year: OLD, fund: FUND, lineId: 'R1', assessmentId: 'A1' },
+  counters: { amount: 1_000_000, overpaid: 0, refunded: 0, ...counters },
+});
+const refundPrior = (
+  extra: { lineId?: string; interest?: { ground: 'erroneous-payment'; from: string; rateBp: number } },
+  receivedAt?: string,
+) =>
+  at(
+    {
+      kind: 'refund',
+      receiptId: 'RC1',
+      amount: 1_000_000,
+      date: receivedAt ? receivedAt.slice(0, 10) : '2027-03-02',
+      reason: '착오납부',
+      ...extra,
+    },
+    extra.lineId ?? 'R1',
+    receivedAt,
+  );
+/** 착오납부 on 1 December 2026 at 3.10% a year (the rate is the request's: [U]). */
+const december = { ground: 'erroneous-payment' as const, from: '2026-12-01', rateBp: 310 };
+
+/** 과년도 과오납 환급 (지방회계법 제28조), joined to the refund table of posting-rules.test.ts. */
+export const priorYearRefundCases: readonly Case[] = [
+  {
+    // 2 Dec 2026 … 2 Mar 2027: 30 + 31 + 28 + 2 = 91 days; 1,000,000 × 310 × 91 ÷ (10,000 × 365) = 7,728.7… → 7,728.
+    name: "refunds a closed year's receipt from this year's revenue line with its interest (제28조①②, 시행령 제31조제1호)",
+    message: refundPrior({ lineId: 'R2', interest: december }),
+    books: { items: [oldRevenue({ assessed: 1_000_000, received: 1_000_000 }), newRevenue({ received: 2_000_000 }), oldReceipt()] },
+    expected: {
+      applied: {
+        amount: 1_007_728,
+        deltas: { line: { refunded: 1_007_728 }, RC1: { refunded: 1_000_000 } },
+        journal: [dr('4202', 1_007_728), cr('1101', 1_007_728)],
+      },
+    },
+  },
+  {
+    name: "refuses a closed year's receipt without this year's revenue line to refund it from",
+    message: refundPrior({ interest: december }),
+    books: { items: [oldRevenue(), newRevenue({ received: 2_000_000 }), oldReceipt()] },
+    expected: refused('prior-year-line-required', { originYear: 2026, year: 2027 }),
+  },
+  {
+    name: 'refuses before the old year is complete: until 10 February it refunds in its own year',
+    message: refundPrior({ lineId: 'R2' }, '2027-02-10T01:00:00.000Z'),
+    books: { items: [oldRevenue(), newRevenue({ received: 2_000_000 }), oldReceipt()] },
+    expected: refused('prior-year-not-complete', { originYear: 2026, completionDate: '2027-02-10' }),
+  },
+  {
+    name: "refuses more than this year's line received (the refund comes from this year's revenue)",
+    message: refundPrior({ lineId: 'R2', interest: december }),
+    books: { items: [oldRevenue(), newRevenue({ received: 1_000_000 }), oldReceipt()] },
+    expected: refused('refunded-within-received', { received: 1_000_000, refunded: 0 }),
+  },
+  {
+    name: 'refuses interest from a date after the refund',
+    message: refundPrior({ lineId: 'R2', interest: { ...december, from: '2027-03-03' } }),
+    books: { items: [oldRevenue(), newRevenue({ received: 2_000_000 }), oldReceipt()] },
+    expected: refused('refund-interest-date-after-refund', { from: '2027-03-03', date: '2027-03-02' }),
+  },
+];
