@@ -1,53 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
-import { tableName } from '#shared/config/env.ts';
-import type { Route } from '#shared/http/route.ts';
 import * as routes from '#shared/routes/execution.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { documentKey } from '#shared/stores/execution/posting-keys.ts';
-import { callRoute } from '#test/support/api.ts';
-import type { TestCaller } from '#test/support/api.ts';
-import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { callers, drainPostings, GOV } from '#test/integration/execution/support.ts';
-import { seedYearLine } from '#test/integration/year-boundary/support.ts';
+import { callers, GOV } from '#test/integration/execution/support.ts';
+import { applied, businessClock, posted, readItem, seedYearLine } from '#test/integration/year-boundary/support.ts';
 
 /**
  * 과년도 과오납 환급 through the handlers (issue #15; 지방회계법 제28조, 시행령 제31조): a 2026 receipt
  * paid in error is refunded in March 2027 from 2027's revenue line, with its interest; 2026's line
  * keeps its figures. Figures by hand in the comments.
  */
-let restore: () => void = () => undefined;
-const on = (iso: string) => {
-  restore();
-  restore = setClock(iso);
-};
-
-async function posted(route: Route, caller: TestCaller, year: number, params: Record<string, string>, body: Record<string, unknown>) {
-  const accepted = await callRoute(route, {
-    caller: caller as never,
-    params: { gov: GOV, year, ...params },
-    body,
-    headers: { 'Idempotency-Key': randomUUID() },
-  });
-  if (accepted.status !== 202) return accepted.body;
-  await drainPostings();
-  return (
-    await callRoute(routes.getPosting, {
-      caller: callers.financeOfficer as never,
-      params: { gov: GOV, postingId: accepted.body.postingId },
-    })
-  ).body;
-}
-const applied = async (...args: Parameters<typeof posted>): Promise<string> => {
-  const body = await posted(...args);
-  expect(body, JSON.stringify(body)).toMatchObject({ status: 'applied' });
-  return body.postingId;
-};
-const read = async (key: { pk: string; sk: string }) =>
-  (await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item ?? {};
+const clock = businessClock();
+const on = clock.on;
+const read = readItem;
 
 const ids = { receipt: '' };
 
@@ -77,7 +43,7 @@ beforeAll(async () => {
   );
   await applied(routes.receiveRevenue, bank, 2027, { assessmentId: a2 }, { amount: 2_000_000, date: '2027-03-02' });
 });
-afterAll(() => restore());
+afterAll(() => clock.restore());
 
 describe('과년도 과오납 환급 (지방회계법 제28조)', () => {
   const body = { amount: 1_000_000, date: '2027-03-02', reason: '착오납부' };

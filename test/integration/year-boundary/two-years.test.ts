@@ -1,9 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
-import { tableName } from '#shared/config/env.ts';
-import type { Route } from '#shared/http/route.ts';
 import * as routes from '#shared/routes/execution.ts';
 import { recordAdjustingEntries } from '#shared/routes/accounting.ts';
 import { getClosingStatus, recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
@@ -12,12 +7,11 @@ import { openingKey } from '#shared/stores/settlement/keys.ts';
 import { lineControlKey, programControlKey } from '#shared/stores/budget/control-keys.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
-import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import { archivedFile, archivedReport } from '#test/integration/accounting/support.ts';
-import { callers, drainPostings, FUND, GOV } from '#test/integration/execution/support.ts';
+import { callers, FUND, GOV } from '#test/integration/execution/support.ts';
 import { drainSettlementQueue, seedFinalProvisions } from '#test/integration/settlement/fixture.ts';
-import { seedYearCash, seedYearLine } from '#test/integration/year-boundary/support.ts';
+import { applied, businessClock, posted, readItem, seedYearCash, seedYearLine } from '#test/integration/year-boundary/support.ts';
 
 /**
  * Two fiscal years through the handlers (issue #15): 2026 with a payable left unpaid, a receivable
@@ -29,36 +23,9 @@ import { seedYearCash, seedYearLine } from '#test/integration/year-boundary/supp
  * figure is computed by hand in the comments.
  */
 const chief: TestCaller = { sub: 'chief-11000', roles: ['chief_accountant'], gov: GOV };
-let restore: () => void = () => undefined;
-const on = (iso: string) => {
-  restore();
-  restore = setClock(iso);
-};
-
-/** Submits a posting, applies the queue and answers the posting as GET returns it. */
-async function posted(route: Route, caller: TestCaller, year: number, params: Record<string, string>, body: Record<string, unknown>) {
-  const accepted = await callRoute(route, {
-    caller: caller as never,
-    params: { gov: GOV, year, ...params },
-    body,
-    headers: { 'Idempotency-Key': randomUUID() },
-  });
-  if (accepted.status !== 202) return accepted.body;
-  await drainPostings();
-  const status = await callRoute(routes.getPosting, {
-    caller: callers.financeOfficer as never,
-    params: { gov: GOV, postingId: accepted.body.postingId },
-  });
-  return status.body;
-}
-const applied = async (...args: Parameters<typeof posted>): Promise<string> => {
-  const body = await posted(...args);
-  expect(body, JSON.stringify(body)).toMatchObject({ status: 'applied' });
-  return body.postingId;
-};
-
-const read = async (key: { pk: string; sk: string }) =>
-  (await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item ?? {};
+const clock = businessClock();
+const on = clock.on;
+const read = readItem;
 
 const ids = { c1: '', r1: '', o1: '', c2: '', c3: '', c5: '', r5: '', o5: '', a1: '', o1b: '', c7: '' };
 
@@ -86,7 +53,7 @@ beforeAll(async () => {
   await seedYearLine(2027, { lineId: 'R2', kind: 'revenue', budget: 400_000 });
   await seedYearCash(2027, '2027-03', 1_000_000);
 });
-afterAll(() => restore());
+afterAll(() => clock.restore());
 
 describe('two fiscal years across the boundary', () => {
   it('2026: execution leaves a payable, a receivable, a 사고이월 and two 명시이월 (one carrying its commitment)', async () => {

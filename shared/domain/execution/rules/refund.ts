@@ -1,7 +1,7 @@
 import { applied, docEffect, lineEffect } from '#shared/domain/execution/rules/effects.ts';
 import { lineJournal, overPayments } from '#shared/domain/execution/rules/journal.ts';
-import { broken, lineOf } from '#shared/domain/execution/rules/lookups.ts';
-import { originDocumentOf } from '#shared/domain/execution/rules/prior-year.ts';
+import { broken } from '#shared/domain/execution/rules/lookups.ts';
+import { originDocumentOf, revenueLineFor } from '#shared/domain/execution/rules/prior-year.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 import { refundInterest, refundInterestGrounds } from '#shared/domain/execution/year-two/refund-interest.ts';
@@ -27,17 +27,9 @@ const RULE = '지방회계법 제28조제1항';
 export const refund: PostingRule<'refund'> = (message, command, state) => {
   const origin = originDocumentOf(message, state, command.receiptId, 'receipt', RULE, true);
   if (isRefusal(origin)) return origin;
-  const { doc: receipt, originLine, originYear } = origin;
-  const priorYear = originYear < message.year;
-  if (priorYear && command.lineId === undefined) {
-    return broken(
-      'prior-year-line-required',
-      `receipt ${command.receiptId} is of ${originYear}: name this year's revenue line (lineId) it is refunded from`,
-      { rule: RULE, originYear, year: message.year },
-    );
-  }
-  const line = priorYear ? lineOf(message, state, String(command.lineId), 'revenue') : originLine;
+  const line = revenueLineFor(message, state, origin, command.lineId, 'it is refunded from', RULE);
   if (isRefusal(line)) return line;
+  const receipt = origin.doc;
   const amount = command.amount;
   const terms = command.interest;
   const { days, interest } = terms ? refundInterest(amount, terms, command.date) : { days: 0, interest: 0 };
