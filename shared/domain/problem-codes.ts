@@ -158,9 +158,13 @@ export const problemCodes = {
   'prior-year-receipt-exceeds-outstanding': 'a 과년도 수입 is more than the old assessment still has outstanding',
   'prior-year-exceeds-fixed-debt': 'a 과년도 지출 is more than the old commitment has resolved (채무확정) and unpaid (지방회계법 제37조)',
   'prior-year-exceeds-unspent':
-    "a 과년도 지출 is more than the origin line's 불용액 and is not a 보충적 경비 (지방회계법 제37조; 시행령 제47조)",
+    "a 과년도 지출 is more than what is left of the 불용액 of the origin line's 정책사업 and is not a 보충적 경비 (지방회계법 제37조; 시행령 제47조)",
+  'prior-year-unspent-not-recorded':
+    "the origin year's year-end closing has not recorded its 정책사업 불용액 yet: a capped 과년도 지출 waits for it (지방회계법 제37조)",
   'prior-year-purpose-mismatch': "this year's line is not of the old line's 통계목",
-  'prior-year-line-required': "a receivable of a closed year is written off on this year's revenue line: name it (lineId)",
+  'prior-year-line-required':
+    "a receivable of a closed year is written off, or a receipt of one refunded, on this year's revenue line: name it (lineId)",
+  'refund-interest-date-after-refund': '과오납 환급: the date interest runs from is after the refund (지방회계법 시행령 제31조)',
   'write-off-exceeds-outstanding': 'the write-off (불납결손) is more than the assessment has outstanding',
   'write-off-allowance-exceeds-amount': 'the 대손충당금 used is more than the amount written off',
   'collection-already-suspended': 'collection of the assessment is suspended already (징수정지)',

@@ -3,6 +3,7 @@ import { expenditureAttributionCategories, revenueAttributionCategories } from '
 import { cashClosingExceptionCodes } from '#shared/domain/fiscal-calendar/exceptions.ts';
 import { collectionSuspensionGroundKeys, writeOffGroundKeys } from '#shared/domain/execution/year-two/collection-grounds.ts';
 import { supplementaryExpenseKeys } from '#shared/domain/execution/year-two/supplementary-expenses.ts';
+import { refundInterestGroundKeys } from '#shared/domain/execution/year-two/refund-interest.ts';
 import { withholdingKindCodes } from '#shared/domain/execution/withholding.ts';
 import { custodyPurposeCodes, guaranteeKindCodes } from '#shared/domain/execution/guarantee-deposits.ts';
 import { accountCode } from '#shared/schemas/budget.ts';
@@ -121,7 +122,26 @@ export const assessmentBody = z.strictObject({
 });
 export const noticeBody = z.strictObject({ dueDate: isoDate, date: isoDate, exceptionCode });
 export const receiptBody = z.strictObject({ amount, date: isoDate, exceptionCode });
-export const refundBody = z.strictObject({ amount, date: isoDate, reason: text(500), exceptionCode });
+/**
+ * 과오납 환급 (지방회계법 제28조): `lineId` names this year's revenue line a closed year's receipt is
+ * refunded from (제28조제1항: 반환할 회계연도의 수입금 중에서); `interest` the ground, date and rate of its
+ * interest (제28조제2항; 시행령 제31조).
+ */
+export const refundBody = z.strictObject({
+  amount,
+  date: isoDate,
+  reason: text(500),
+  lineId: lineId.optional().describe("for a receipt of a closed year: this year's revenue line it is refunded from"),
+  interest: z
+    .strictObject({
+      ground: z.enum(refundInterestGroundKeys).describe('지방회계법 시행령 제31조 제1호–제4호: what fixes the date interest runs from'),
+      from: isoDate.describe('the date that ground names (payment, effective date, decision); interest runs from the day after'),
+      rateBp: z.int().min(0).max(10_000).describe('the rate of 국세기본법 시행령 제43조의3제2항, in basis points per year'),
+    })
+    .optional()
+    .describe('the interest the refund carries (지방회계법 제28조제2항); none when absent'),
+  exceptionCode,
+});
 /** 과년도 수입 (지방회계법 제27조①): `lineId` is this year's revenue line (the 과년도 수입 과목). */
 export const priorYearReceiptBody = z.strictObject({
   lineId: lineId.describe("this year's revenue line that takes the closed year's receipt"),

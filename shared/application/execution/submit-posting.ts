@@ -216,6 +216,9 @@ function lineOfCommand(command: PostingCommand): string | undefined {
     case 'prior-year-receive':
     case 'write-off':
       return command.lineId;
+    // a closed year's receipt refunded from this year's revenue line (지방회계법 제28조제1항)
+    case 'refund':
+      return command.lineId;
     case 'withdraw':
     case 'deposit':
     case 'forfeit':

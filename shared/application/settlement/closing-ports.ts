@@ -14,6 +14,8 @@ import { systemRequest } from '#shared/application/settlement/system-request.ts'
 import { readArchiveText } from '#shared/stores/settlement/archive-store.ts';
 import { readCashPositions } from '#shared/stores/settlement/cash-check.ts';
 import { carryForward } from '#shared/stores/settlement/carry-forward.ts';
+import { recordProgramUnspent } from '#shared/stores/settlement/program-unspent.ts';
+import type { ProgramUnspent } from '#shared/domain/settlement/program-unspent.ts';
 import { closedBefore, closePeriod, markClosed, reopenPeriod } from '#shared/stores/settlement/close-markers.ts';
 import { readClosingInputs } from '#shared/stores/settlement/inputs.ts';
 import { pendingAdjustmentKinds } from '#shared/stores/settlement/adjustments.ts';
@@ -51,6 +53,8 @@ export interface ClosingPorts {
     carryOvers: readonly CarryOver[],
     lines: readonly SettlementLine[],
   ): Promise<void>;
+  /** The closed year's 불용액 per 정책사업, the cap of its later 과년도 지출 (written once). */
+  recordProgramUnspent(job: ClosingJob, programs: readonly ProgramUnspent[]): Promise<void>;
   metric(job: ClosingJob, name: string, value: number, unit: 'Count' | 'None'): Promise<void>;
 }
 
@@ -92,6 +96,7 @@ export function closingPorts(requestId: string, clock: () => Date = now): Closin
       return json.totals ?? {};
     },
     carryForward: (job, opening, carryOvers, lines) => carryForward(job, opening, carryOvers, lines, systemRequest(requestId, clock())),
+    recordProgramUnspent: (job, programs) => recordProgramUnspent(job, programs, systemRequest(requestId, clock())),
     metric: putJobMetric,
   };
 }

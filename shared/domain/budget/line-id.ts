@@ -38,3 +38,16 @@ export function expenditureIdParts(
   const [, account, policy, unit, detail, statItem] = parts as [string, string, string, string, string, string];
   return { account, policy, unit, detail, statItem };
 }
+
+/**
+ * The 정책사업 an expenditure line belongs to, as the key the 과년도 지출 cap is kept under (지방회계법
+ * 제37조: "각 정책사업의 금액 중 불용금액"): `{account}.{정책사업}` of its id. A carried budget
+ * (`{lineId}.C{year}{kind}`, carried-budget.ts) belongs to its origin line's 정책사업. A line whose id
+ * does not have the structured form names no 정책사업 and is its own (practice: lines seeded or imported
+ * without the 사업 structure).
+ */
+export function programOfLine(lineId: string): string {
+  const parts = lineId.split('.');
+  const [e, account, policy] = parts;
+  return e === 'E' && parts.length >= 6 && account && policy ? `${account}.${policy}` : lineId;
+}

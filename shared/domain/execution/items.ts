@@ -6,14 +6,17 @@ import type { ProblemCode } from '#shared/domain/problem-codes.ts';
  * - line: a budget line's control item (budget-control-keys.ts), counters moved by execution
  * - cash: a fund's monthly cash allocation (paid ≤ allocated; claimed ≤ allocated)
  * - doc: a document created by a posting (commitment, resolution, order, assessment, receipt)
+ * - program: a closed year's 정책사업 in one 회계, with the 불용액 its year-end closing recorded and
+ *   what 과년도 지출 has taken from it since (지방회계법 제37조: the cap is per 정책사업)
  */
 export type Target =
   | { readonly type: 'line'; readonly gov: string; readonly year: number; readonly lineId: string }
   | { readonly type: 'cash'; readonly gov: string; readonly year: number; readonly fund: string; readonly month: string }
-  | { readonly type: 'doc'; readonly gov: string; readonly docId: string };
+  | { readonly type: 'doc'; readonly gov: string; readonly docId: string }
+  | { readonly type: 'program'; readonly gov: string; readonly year: number; readonly fund: string; readonly program: string };
 
 export type DocKind = 'commitment' | 'resolution' | 'order' | 'assessment' | 'receipt' | 'custody';
-export type ItemKind = 'line' | 'cash' | DocKind;
+export type ItemKind = 'line' | 'cash' | 'program' | DocKind;
 
 export interface ControlledItem {
   readonly target: Target;
@@ -31,12 +34,21 @@ export function targetKey(target: Target): string {
       return `CASH|${target.gov}|${target.year}|${target.fund}|${target.month}`;
     case 'doc':
       return `DOC|${target.gov}|${target.docId}`;
+    case 'program':
+      return `PROGRAM|${target.gov}|${target.year}|${target.fund}|${target.program}`;
   }
 }
 
 export const lineTarget = (gov: string, year: number, lineId: string): Target => ({ type: 'line', gov, year, lineId });
 export const cashTarget = (gov: string, year: number, fund: string, month: string): Target => ({ type: 'cash', gov, year, fund, month });
 export const docTarget = (gov: string, docId: string): Target => ({ type: 'doc', gov, docId });
+export const programTarget = (gov: string, year: number, fund: string, program: string): Target => ({
+  type: 'program',
+  gov,
+  year,
+  fund,
+  program,
+});
 
 /** Counters each item kind carries (all integer won, except the `cancelled` and `notices` counts). */
 export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
@@ -59,6 +71,9 @@ export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
   // claimed: what the month's cash is spoken for — paid in the month, plus payment orders given in
   // it that the bank has not paid yet (지방회계법 시행령 제33조제2호: the 지출원 orders within the 지출한도액).
   cash: ['allocated', 'paid', 'claimed'],
+  // unspent: the 정책사업's 불용액 of its year (예산현액 − 지출액 − 이월액 over its lines), written once by the
+  // year-end closing; paidLater: what 과년도 지출 (not a 보충적 경비) has charged against it since.
+  program: ['unspent', 'paidLater'],
   commitment: ['amount', 'resolved', 'paid', 'cancelled', 'paidLater', 'reduced'],
   resolution: ['amount', 'ordered'],
   order: ['amount', 'paid', 'returned'],
@@ -99,6 +114,9 @@ const RULES: Readonly<Record<ItemKind, readonly Invariant[]>> = {
     // judged on the same reading cannot both take the last won.
     { rule: 'order-within-cash-limit', lesser: 'claimed', greater: 'allocated' },
   ],
+  // 지방회계법 제37조: 과년도 지출 "그 경비가 속한 회계연도의 각 정책사업의 금액 중 불용금액을 초과할 수 없다".
+  // In the write condition, so two 과년도 지출 judged on the same reading cannot both take the last won.
+  program: [{ rule: 'prior-year-exceeds-unspent', lesser: 'paidLater', greater: 'unspent' }],
   // Practice: each document bounds the documents and payments made against it.
   commitment: [
     { rule: 'resolution-within-commitment', lesser: 'resolved', greater: 'amount' },

@@ -1,3 +1,4 @@
+import type { RefundInterestTerms } from '#shared/domain/execution/year-two/refund-interest.ts';
 import type { Role } from '#shared/auth/roles.ts';
 import type { Attribution } from '#shared/domain/fiscal-calendar/attribution.ts';
 import type { CustodyPurpose, GuaranteeKind } from '#shared/domain/execution/guarantee-deposits.ts';
@@ -100,6 +101,9 @@ export type PostingCommand =
       readonly amount: number;
       readonly date: string;
       readonly reason: string;
+      /** A closed year's receipt: this year's revenue line it is refunded from (지방회계법 제28조제1항). */
+      readonly lineId?: string | undefined;
+      readonly interest?: RefundInterestTerms | undefined;
     } & YearEnd)
   // The year after (issue #15): a closed year's receivables and payables, written off or suspended.
   | ({

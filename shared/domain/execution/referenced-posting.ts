@@ -32,6 +32,8 @@ const referencedKind: Partial<Record<PostingKind, { kind: PostingKind; name: Ref
  * current year by 제27조①): their rules judge the document's year.
  */
 const CROSS_YEAR: ReadonlySet<PostingKind> = new Set([
+  // 과오납 환급 of a closed year's receipt, from this year's revenue (지방회계법 제28조제1항)
+  'refund',
   'prior-year-commit',
   'prior-year-receive',
   'write-off',

@@ -26,6 +26,15 @@ export const cashControlKey = (gov: string, year: number, fund: string, month: s
   pk: controlPartition(gov, year),
   sk: `CASH#${fund}#${month}`,
 });
+/**
+ * A closed year's 정책사업 in one 회계: the 불용액 its year-end closing recorded and what 과년도 지출 took
+ * from it (지방회계법 제37조; execution's items.ts `program`). Its own partition, so that no reading of
+ * the year's budget lines meets it:  pk PRIORYEAR#{gov}#{year}  sk PROGRAM#{fund}#{정책사업}
+ */
+export const programControlKey = (gov: string, year: number, fund: string, program: string) => ({
+  pk: `PRIORYEAR#${gov}#${year}`,
+  sk: `PROGRAM#${fund}#${program}`,
+});
 
 /** Attributes of a LINE# control item. All amounts are integer won. */
 export interface LineControl extends ControlledLine {

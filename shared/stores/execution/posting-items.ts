@@ -65,6 +65,7 @@ export function toControlledItem(target: Target, item: Item): ControlledItem {
     };
   }
   if (target.type === 'cash') return { target, kind, attrs: { fund: String(item.fund), month: String(item.month) }, counters };
+  if (target.type === 'program') return { target, kind, attrs: { fund: target.fund, program: target.program }, counters };
   const attrs = Object.fromEntries(
     DOC_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as string | number]),
   );

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cashControlKey, lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { cashControlKey, lineControlKey, programControlKey } from '#shared/stores/budget/control-keys.ts';
 import type { Need } from '#shared/domain/execution/snapshot.ts';
 import type { Target } from '#shared/domain/execution/items.ts';
 
@@ -78,6 +78,8 @@ export function targetItemKey(target: Target): { pk: string; sk: string } {
       return cashControlKey(target.gov, target.year, target.fund, target.month);
     case 'doc':
       return documentKey(target.gov, target.docId);
+    case 'program':
+      return programControlKey(target.gov, target.year, target.fund, target.program);
   }
 }
 

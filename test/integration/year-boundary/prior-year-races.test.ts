@@ -5,13 +5,13 @@ import { planAgainstBooks } from '#shared/application/execution/plan-against-boo
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
-import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { lineControlKey, programControlKey } from '#shared/stores/budget/control-keys.ts';
 import { documentKey } from '#shared/stores/execution/posting-keys.ts';
 import { batchActions, writeActions } from '#shared/stores/execution/posting-batch-write.ts';
 import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { GOV, postingMessage } from '#test/integration/execution/support.ts';
-import { seedYearLine } from '#test/integration/year-boundary/support.ts';
+import { FUND, GOV, postingMessage } from '#test/integration/execution/support.ts';
+import { seedProgramUnspent, seedYearLine } from '#test/integration/year-boundary/support.ts';
 
 /**
  * The caps of 과년도 지출 and 과년도 수입 are judged by the rule on the state it read, and kept by the
@@ -47,7 +47,9 @@ async function race(first: PostingMessage, second: PostingMessage): Promise<{ se
   return { secondWritten: (await writeActions(batchActions(planB, ACCEPTED_2027))).ok };
 }
 
-const ids = { c1: '', c2: '', c3: '', a1: '' };
+const ids = { c1: '', c2: '', c3: '', c4: '', c5: '', a1: '' };
+/** Two lines of 2026 in one 정책사업 (P01 of the general 회계), each with its whole 예산현액 committed. */
+const P01 = { a: `E.${FUND}.P01.U01.D001.201-01`, b: `E.${FUND}.P01.U02.D002.201-01`, program: `${FUND}.P01` };
 const at2026 = '2026-12-10T01:00:00.000Z';
 
 beforeAll(async () => {
@@ -61,6 +63,12 @@ beforeAll(async () => {
   // E9 of 2026: 1,000,000 with nothing carried (its 불용액 never binds here).
   await seedYearLine(2026, { lineId: 'E9', budget: 1_000_000 });
   await seedYearLine(2026, { lineId: 'R1', kind: 'revenue', budget: 500_000 });
+  for (const lineId of [P01.a, P01.b]) await seedYearLine(2026, { lineId, budget: 100_000 });
+  // What the 2026 year-end closing records (program-unspent.ts): E1 150,000 as above, E9 1,000,000,
+  // and P01 150,000 (as if its other lines had left it: its two lines here leave none of their own).
+  await seedProgramUnspent(2026, 'E1', 150_000);
+  await seedProgramUnspent(2026, 'E9', 1_000_000);
+  await seedProgramUnspent(2026, P01.program, 150_000);
   for (const lineId of ['N1', 'N2']) await seedYearLine(2027, { lineId, budget: 1_000_000 });
   for (const lineId of ['R2', 'R3']) await seedYearLine(2027, { lineId, kind: 'revenue', budget: 500_000 });
 
@@ -74,6 +82,8 @@ beforeAll(async () => {
   ids.c1 = await commitAndResolve('E1', 100_000);
   ids.c2 = await commitAndResolve('E1', 100_000);
   ids.c3 = await commitAndResolve('E9', 100_000);
+  ids.c4 = await commitAndResolve(P01.a, 100_000);
+  ids.c5 = await commitAndResolve(P01.b, 100_000);
   ids.a1 = await apply(
     message(
       2026,
@@ -100,6 +110,33 @@ describe('caps of the 과년도 postings hold against concurrent batches', () =>
       refusal: { code: 'prior-year-exceeds-unspent', context: { unspent: 50_000, requested: 100_000, paidLater: 100_000 } },
     });
     expect(await read(lineControlKey(GOV, 2026, 'E1'))).toMatchObject({ paidLater: 100_000 });
+  });
+
+  it('과년도 지출: commitments of two lines of one 정책사업 cannot both take its 불용액 (the cap is per 정책사업)', async () => {
+    const prior = (commitmentId: string, lineId: string) =>
+      message(2027, lineId, { kind: 'prior-year-commit', commitmentId, lineId, amount: 100_000, date: '2027-03-02' }, ACCEPTED_2027);
+    // Different origin lines and different lines of 2027: only the 정책사업's item is shared. Each alone
+    // fits its 150,000; together 200,000 would not.
+    const second = prior(ids.c5, 'N2');
+    expect(await race(prior(ids.c4, 'N1'), second)).toEqual({ secondWritten: false });
+    const { outcomes } = await applyPostings([second]);
+    expect(outcomes[0]).toMatchObject({
+      status: 'rejected',
+      refusal: {
+        code: 'prior-year-exceeds-unspent',
+        context: { program: P01.program, recordedUnspent: 150_000, paidLater: 100_000, unspent: 50_000, requested: 100_000 },
+      },
+    });
+    expect(await read(programControlKey(GOV, 2026, FUND, P01.program))).toMatchObject({ unspent: 150_000, paidLater: 100_000 });
+    // Within what is left it applies: 50,000 of C5's fixed debt, and the 정책사업's 불용액 is used up.
+    const rest = message(
+      2027,
+      'N2',
+      { kind: 'prior-year-commit', commitmentId: ids.c5, lineId: 'N2', amount: 50_000, date: '2027-03-02' },
+      ACCEPTED_2027,
+    );
+    await apply(rest);
+    expect(await read(programControlKey(GOV, 2026, FUND, P01.program))).toMatchObject({ paidLater: 150_000 });
   });
 
   it('과년도 지출: one commitment’s fixed debt is paid once across two lines', async () => {

@@ -1,64 +1,31 @@
-import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
-import { tableName } from '#shared/config/env.ts';
-import type { Route } from '#shared/http/route.ts';
 import * as routes from '#shared/routes/execution.ts';
 import { recordAdjustingEntries } from '#shared/routes/accounting.ts';
 import { getClosingStatus, recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
 import { documentKey } from '#shared/stores/execution/posting-keys.ts';
 import { openingKey } from '#shared/stores/settlement/keys.ts';
-import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { lineControlKey, programControlKey } from '#shared/stores/budget/control-keys.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
-import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import { archivedFile, archivedReport } from '#test/integration/accounting/support.ts';
-import { callers, drainPostings, FUND, GOV } from '#test/integration/execution/support.ts';
+import { callers, FUND, GOV } from '#test/integration/execution/support.ts';
 import { drainSettlementQueue, seedFinalProvisions } from '#test/integration/settlement/fixture.ts';
-import { seedYearCash, seedYearLine } from '#test/integration/year-boundary/support.ts';
+import { applied, businessClock, posted, readItem, seedYearCash, seedYearLine } from '#test/integration/year-boundary/support.ts';
 
 /**
  * Two fiscal years through the handlers (issue #15): 2026 with a payable left unpaid, a receivable
  * left uncollected, a 사고이월 and a 명시이월; a payment under an exception in January; completion
  * work on 10 February; the year-end closing on 11 February; then 2027 collecting 2026's receivable as
  * 과년도 수입, writing the rest off (불납결손), and paying 2026's fixed debts as 과년도 지출 — one
- * within its line's 불용액 and one beyond it; then 2027's own year-end after its 출납정리 (10 Feb 2028), and
+ * within its 정책사업's 불용액 and one beyond it; then 2027's own year-end after its 출납정리 (10 Feb 2028), and
  * both years' archived 재정상태표, 재정운영표, 현금흐름표 and 세입세출결산 against hand figures. Every
  * figure is computed by hand in the comments.
  */
 const chief: TestCaller = { sub: 'chief-11000', roles: ['chief_accountant'], gov: GOV };
-let restore: () => void = () => undefined;
-const on = (iso: string) => {
-  restore();
-  restore = setClock(iso);
-};
-
-/** Submits a posting, applies the queue and answers the posting as GET returns it. */
-async function posted(route: Route, caller: TestCaller, year: number, params: Record<string, string>, body: Record<string, unknown>) {
-  const accepted = await callRoute(route, {
-    caller: caller as never,
-    params: { gov: GOV, year, ...params },
-    body,
-    headers: { 'Idempotency-Key': randomUUID() },
-  });
-  if (accepted.status !== 202) return accepted.body;
-  await drainPostings();
-  const status = await callRoute(routes.getPosting, {
-    caller: callers.financeOfficer as never,
-    params: { gov: GOV, postingId: accepted.body.postingId },
-  });
-  return status.body;
-}
-const applied = async (...args: Parameters<typeof posted>): Promise<string> => {
-  const body = await posted(...args);
-  expect(body, JSON.stringify(body)).toMatchObject({ status: 'applied' });
-  return body.postingId;
-};
-
-const read = async (key: { pk: string; sk: string }) =>
-  (await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item ?? {};
+const clock = businessClock();
+const on = clock.on;
+const read = readItem;
 
 const ids = { c1: '', r1: '', o1: '', c2: '', c3: '', c5: '', r5: '', o5: '', a1: '', o1b: '', c7: '' };
 
@@ -86,7 +53,7 @@ beforeAll(async () => {
   await seedYearLine(2027, { lineId: 'R2', kind: 'revenue', budget: 400_000 });
   await seedYearCash(2027, '2027-03', 1_000_000);
 });
-afterAll(() => restore());
+afterAll(() => clock.restore());
 
 describe('two fiscal years across the boundary', () => {
   it('2026: execution leaves a payable, a receivable, a 사고이월 and two 명시이월 (one carrying its commitment)', async () => {
@@ -285,6 +252,16 @@ describe('two fiscal years across the boundary', () => {
     expect(await drainSettlementQueue()).toEqual([]);
     const status = await callRoute(getClosingStatus, { caller: chief as never, params: { gov: GOV, year: 2026 } });
     expect(status.body.yearClosed).toBe(true);
+    // The 불용액 per 정책사업 that caps 과년도 지출 (지방회계법 제37조); each seeded line names no 정책사업,
+    // so is its own: E1 1,000,000 − 500,000 − 사고이월 100,000 = 400,000; E3 200,000 − 50,000 − 명시이월
+    // 100,000 = 50,000; E4 300,000 − 0 − 명시이월 200,000 = 100,000.
+    for (const [program, unspent] of [
+      ['E1', 400_000],
+      ['E3', 50_000],
+      ['E4', 100_000],
+    ] as const) {
+      expect(await read(programControlKey(GOV, 2026, FUND, program))).toMatchObject({ unspent, paidLater: 0 });
+    }
 
     // E1: paid 400,000 + 100,000 = 500,000; committed 600,000 + 100,000 + 50,000 − 50,000 = 700,000.
     expect(await read(lineControlKey(GOV, 2026, 'E1'))).toMatchObject({
@@ -413,7 +390,7 @@ describe('two fiscal years across the boundary', () => {
     ).toMatchObject({ status: 'applied' });
   });
 
-  it('2027: 과년도 지출 pays a fixed debt within its line’s 불용액 and refuses one beyond it', async () => {
+  it('2027: 과년도 지출 pays a fixed debt within its 정책사업’s 불용액 and refuses one beyond it', async () => {
     on('2027-03-05T10:00:00+09:00');
     const { financeOfficer: fo, disbursingOfficer: dob, bank } = callers;
     // C1: resolved 600,000, paid 500,000 → 100,000 fixed and unpaid; E1's 불용액 1,000,000 − 500,000 − 100,000 = 400,000.
@@ -455,7 +432,8 @@ describe('two fiscal years across the boundary', () => {
       { commitmentId: ids.c5 },
       { lineId: 'E2', amount: 50_000, date: '2027-03-02' },
     );
-    // The cap is used up: 불용액 50,000 − 50,000 = 0.
+    // The cap is used up: 불용액 50,000 − 50,000 = 0, kept on E3's 정책사업.
+    expect(await read(programControlKey(GOV, 2026, FUND, 'E3'))).toMatchObject({ unspent: 50_000, paidLater: 50_000 });
     expect(
       await posted(routes.commitPriorYearExpenditure, fo, 2027, { commitmentId: ids.c5 }, { lineId: 'E2', amount: 1, date: '2027-03-02' }),
     ).toMatchObject({

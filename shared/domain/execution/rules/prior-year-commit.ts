@@ -1,3 +1,7 @@
+import { programOfLine } from '#shared/domain/budget/line-id.ts';
+import type { ControlledItem } from '#shared/domain/execution/items.ts';
+import { programTarget } from '#shared/domain/execution/items.ts';
+import type { WorkingState } from '#shared/domain/execution/working-state.ts';
 import { applied, docEffect, lineEffect, newCommitment } from '#shared/domain/execution/rules/effects.ts';
 import { broken, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { originDocumentOf } from '#shared/domain/execution/rules/prior-year.ts';
@@ -19,11 +23,11 @@ const RULE = '지방회계법 제37조';
  *     earlier 과년도 지출 took (`prior-year-exceeds-fixed-debt`).
  *   - Same purpose: this year's line has the origin line's 통계목 (practice [U]: the law says "현 회계연도의
  *     세출예산"; e호조 charges the same 과목) (`prior-year-purpose-mismatch`).
- *   - Cap: the origin line's 불용액 in its year, 예산현액 − 지출액 − 이월액, less what 과년도 지출 already
- *     took from it (`prior-year-exceeds-unspent`), unless the request names a 보충적 경비 of 지방회계법
- *     시행령 제47조 (supplementary-expenses.ts). The law caps per 정책사업; hojo caps per origin line, which
- *     lies inside one 정책사업 and so is never looser (stricter where other lines of the 정책사업 left
- *     불용액: [U], to be widened when settlement keeps 불용액 per 정책사업).
+ *   - Cap: the 불용액 of the origin line's 정책사업 (in its 회계) in its year, Σ(예산현액 − 지출액 − 이월액)
+ *     over the 정책사업's lines as the year-end closing recorded it (program-unspent.ts), less what 과년도
+ *     지출 already took from it (`prior-year-exceeds-unspent`), unless the request names a 보충적 경비 of
+ *     지방회계법 시행령 제47조 (supplementary-expenses.ts). Before that closing the 불용액 is not known and
+ *     the 과년도 지출 waits for it (`prior-year-unspent-not-recorded`, practice).
  *   - No journal: the cost and the 미지급금 were booked by the origin year's 지출결의; this year's
  *     지출결의 of this commitment books nothing and its payment settles the 미지급금 carried in (resolve.ts).
  */
@@ -53,29 +57,11 @@ export const priorYearCommit: PostingRule<'prior-year-commit'> = (message, comma
     );
   }
   const supplementary = command.supplementaryExpense as SupplementaryExpense | undefined;
-  const o = originLine.counters;
-  const budget = Number(originLine.attrs.budget ?? 0);
-  // 불용액 before any 과년도 지출: the ceiling of the origin line's paidLater (the year is locked, so
-  // budget, paid and carriedOver no longer move).
-  const unspentBefore = budget - (o.paid ?? 0) - (o.carriedOver ?? 0);
+  let program: ControlledItem | undefined;
   if (supplementary === undefined) {
-    const unspent = unspentBefore - (o.paidLater ?? 0);
-    if (amount > unspent) {
-      return broken(
-        'prior-year-exceeds-unspent',
-        `${originYear}'s line ${originLine.attrs.lineId} left ${unspent} 불용액 for 과년도 지출; ${amount} is over it (not a 보충적 경비 of 지방회계법 시행령 제47조)`,
-        {
-          rule: `${RULE} 본문`,
-          originYear,
-          budget,
-          paid: o.paid ?? 0,
-          carriedOver: o.carriedOver ?? 0,
-          paidLater: o.paidLater ?? 0,
-          unspent,
-          requested: amount,
-        },
-      );
-    }
+    const capped = programCap(message.gov, originYear, originLine, amount, state);
+    if (isRefusal(capped)) return capped;
+    program = capped;
   }
   const created = newCommitment(message, line, amount, {
     originYear,
@@ -90,10 +76,42 @@ export const priorYearCommit: PostingRule<'prior-year-commit'> = (message, comma
       lineEffect(line, { committed: amount }),
       created,
       // Both caps judged above are also the write's condition, so two 과년도 지출 of other lines (other
-      // message groups, concurrent batches) cannot both pass on the same 불용액 or fixed debt.
+      // message groups, concurrent batches) cannot both pass on the same 불용액 or fixed debt: the fixed
+      // debt by this ceiling, the 정책사업's 불용액 by the program item's invariant (items.ts).
       docEffect(commitment, { paidLater: amount }, { paidLater: (c.resolved ?? 0) - (c.paid ?? 0) }),
-      lineEffect(originLine, { paidLater: amount }, supplementary === undefined ? { paidLater: unspentBefore } : undefined),
+      // the origin line keeps what was paid later from it (its year's statements), uncapped by itself
+      lineEffect(originLine, { paidLater: amount }),
+      ...(program ? [docEffect(program, { paidLater: amount })] : []),
     ],
     [],
   );
 };
+
+/**
+ * The origin 정책사업's recorded 불용액 item, when `amount` fits what is left of it (지방회계법 제37조 본문).
+ * The same bound is the program item's invariant, so the batch write keeps it against concurrent batches.
+ */
+function programCap(gov: string, originYear: number, originLine: ControlledItem, amount: number, state: WorkingState) {
+  const fund = String(originLine.attrs.fund);
+  const code = programOfLine(String(originLine.attrs.lineId));
+  const program = state.item(programTarget(gov, originYear, fund, code));
+  const where = { originYear, fund, program: code };
+  if (!program) {
+    return broken(
+      'prior-year-unspent-not-recorded',
+      `the year-end closing of ${originYear} has not recorded the 불용액 of 정책사업 ${code} (${fund}): a 과년도 지출 charged to it waits for that closing`,
+      { rule: `${RULE} 본문 (the 불용액 is fixed by the year-end closing: practice)`, ...where, requested: amount },
+    );
+  }
+  const recorded = program.counters.unspent ?? 0;
+  const paidLater = program.counters.paidLater ?? 0;
+  const unspent = recorded - paidLater;
+  if (amount > unspent) {
+    return broken(
+      'prior-year-exceeds-unspent',
+      `정책사업 ${code} (${fund}) of ${originYear} left ${unspent} 불용액 for 과년도 지출; ${amount} is over it (not a 보충적 경비 of 지방회계법 시행령 제47조)`,
+      { rule: `${RULE} 본문`, ...where, recordedUnspent: recorded, paidLater, unspent, requested: amount },
+    );
+  }
+  return program;
+}

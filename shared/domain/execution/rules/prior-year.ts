@@ -2,7 +2,7 @@ import type { ControlledItem, DocKind } from '#shared/domain/execution/items.ts'
 import { docTarget, lineTarget } from '#shared/domain/execution/items.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { acceptedAt } from '#shared/domain/execution/posting-date.ts';
-import { broken } from '#shared/domain/execution/rules/lookups.ts';
+import { broken, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import type { WorkingState } from '#shared/domain/execution/working-state.ts';
 import { priorYearRefusal } from '#shared/domain/fiscal-calendar/prior-year.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
@@ -59,4 +59,32 @@ export function outstandingOf(assessment: ControlledItem) {
   const c = assessment.counters;
   const figures = { assessed: c.amount ?? 0, received: c.received ?? 0, writtenOff: c.writtenOff ?? 0 };
   return { ...figures, outstanding: figures.assessed - figures.received - figures.writtenOff };
+}
+
+/**
+ * The revenue line a posting on a document of this year or a closed one lands on: the document's own
+ * line in its year; for a closed year's document, this year's revenue line the request names
+ * (`lineId`), since what a closed year receives, writes off or refunds is this year's (지방회계법
+ * 제27조제1항, 제28조제1항); `prior-year-line-required` when it names none. `purpose` ends the refusal's
+ * sentence ("that brings it forward", "it is refunded from"); `rule` is the article it cites.
+ */
+export function revenueLineFor(
+  message: PostingMessage,
+  state: WorkingState,
+  origin: OriginDocument,
+  lineId: string | undefined,
+  purpose: string,
+  rule: string,
+): ControlledItem | Refusal {
+  const { doc, originLine, originYear } = origin;
+  if (originYear >= message.year) return originLine;
+  if (lineId === undefined) {
+    const docId = doc.target.type === 'doc' ? doc.target.docId : '';
+    return broken(
+      'prior-year-line-required',
+      `${doc.kind} ${docId} is of ${originYear}: name this year's revenue line (lineId) ${purpose}`,
+      { rule, originYear, year: message.year },
+    );
+  }
+  return lineOf(message, state, lineId, 'revenue');
 }

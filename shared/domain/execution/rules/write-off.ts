@@ -1,8 +1,8 @@
 import { accountWithRole } from '#shared/domain/accounting/chart.ts';
 import { applied, docEffect, lineEffect } from '#shared/domain/execution/rules/effects.ts';
 import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
-import { broken, lineOf } from '#shared/domain/execution/rules/lookups.ts';
-import { originDocumentOf, outstandingOf } from '#shared/domain/execution/rules/prior-year.ts';
+import { broken } from '#shared/domain/execution/rules/lookups.ts';
+import { originDocumentOf, outstandingOf, revenueLineFor } from '#shared/domain/execution/rules/prior-year.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 import { writeOffGrounds } from '#shared/domain/execution/year-two/collection-grounds.ts';
@@ -27,14 +27,7 @@ export const writeOff: PostingRule<'write-off'> = (message, command, state) => {
   if (isRefusal(origin)) return origin;
   const { doc: assessment, originLine, originYear } = origin;
   const priorYear = originYear < message.year;
-  if (priorYear && command.lineId === undefined) {
-    return broken(
-      'prior-year-line-required',
-      `assessment ${command.assessmentId} is of ${originYear}: name this year's revenue line (lineId) that brings it forward`,
-      { rule: '지방회계법 제27조제1항', originYear, year: message.year },
-    );
-  }
-  const line = priorYear ? lineOf(message, state, String(command.lineId), 'revenue') : originLine;
+  const line = revenueLineFor(message, state, origin, command.lineId, 'that brings it forward', '지방회계법 제27조제1항');
   if (isRefusal(line)) return line;
   const amount = command.amount;
   const figures = outstandingOf(assessment);

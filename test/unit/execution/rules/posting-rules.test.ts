@@ -4,7 +4,7 @@ import { postingRules } from '#shared/domain/execution/rules/index.ts';
 import type { StoredResult } from '#shared/domain/execution/snapshot.ts';
 import { docTarget, lineTarget } from '#shared/domain/execution/items.ts';
 import type { Books, Judged } from '#test/unit/execution/rules/support.ts';
-import { yearTwoCases } from '#test/unit/execution/rules/year-two-cases.ts';
+import { priorYearRefundCases, yearTwoCases } from '#test/unit/execution/rules/year-two-cases.ts';
 import {
   GOV,
   YEAR,
@@ -898,6 +898,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       books: { items: [revenueLine({ assessed: 700, received: 900 }), receipt({ amount: 900, overpaid: 200 })] },
       expected: refused(422, 'refund-within-receipt', { rule: 'refund-within-receipt', item: 'receipt', refunded: 0, amount: 900 }),
     },
+    ...priorYearRefundCases,
   ],
   correct: [
     {

@@ -1,5 +1,5 @@
 import type { ControlledItem } from '#shared/domain/execution/items.ts';
-import { docTarget, lineTarget } from '#shared/domain/execution/items.ts';
+import { docTarget, lineTarget, programTarget } from '#shared/domain/execution/items.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
 import type { Books, Judged } from '#test/unit/execution/rules/support.ts';
 import { FUND, GOV, POSTING_ID, cr, dr } from '#test/unit/execution/rules/support.ts';
@@ -41,12 +41,21 @@ const newExpense = (counters: Record<string, number> = {}) => line(NEW, 'E2', 'e
 const oldRevenue = (counters: Record<string, number> = {}) => line(OLD, 'R1', 'revenue', counters);
 const newRevenue = (counters: Record<string, number> = {}) => line(NEW, 'R2', 'revenue', counters);
 
-const oldCommitment = (counters: Record<string, number>): ControlledItem => ({
+const oldCommitment = (counters: Record<string, number>, lineId = 'E1'): ControlledItem => ({
   target: docTarget(GOV, 'C1'),
   kind: 'commitment',
-  attrs: { year: OLD, fund: FUND, lineId: 'E1', createdBy: 'fo-kim' },
+  attrs: { year: OLD, fund: FUND, lineId, createdBy: 'fo-kim' },
   counters: { amount: 0, resolved: 0, paid: 0, cancelled: 0, paidLater: 0, ...counters },
 });
+/** The 불용액 the 2026 year-end closing recorded for a 정책사업 (E1 names none: it is its own). */
+const oldProgram = (counters: Record<string, number>, program = 'E1'): ControlledItem => ({
+  target: programTarget(GOV, OLD, FUND, program),
+  kind: 'program',
+  attrs: { fund: FUND, program },
+  counters: { unspent: 0, paidLater: 0, ...counters },
+});
+/** A structured line of 2026 in 정책사업 P01, its whole 예산현액 paid (no 불용액 of its own). */
+const STRUCTURED = `E.${FUND}.P01.U01.D001.201-01`;
 const assessmentOf = (year: number, counters: Record<string, number>): ControlledItem => ({
   target: docTarget(GOV, 'A1'),
   kind: 'assessment',
@@ -127,13 +136,20 @@ export const yearTwoCases: Readonly<
   ],
   'prior-year-commit': [
     {
-      name: "commits this year's line for the fixed, unpaid debt, within the origin line's 불용액; no journal (booked in its year)",
+      name: "commits this year's line for the fixed, unpaid debt, within the 정책사업's 불용액; no journal (booked in its year)",
       message: commitPrior(300),
-      books: { items: [oldExpense({ paid: 500 }), newExpense(), oldCommitment({ amount: 800, resolved: 800, paid: 500 })] },
+      books: {
+        items: [
+          oldExpense({ paid: 500 }),
+          newExpense(),
+          oldCommitment({ amount: 800, resolved: 800, paid: 500 }),
+          oldProgram({ unspent: 500 }),
+        ],
+      },
       expected: {
         applied: {
           amount: 300,
-          deltas: { line: { paidLater: 300 }, created: { amount: 300 }, C1: { paidLater: 300 } },
+          deltas: { line: { paidLater: 300 }, created: { amount: 300 }, C1: { paidLater: 300 }, program: { paidLater: 300 } },
           journal: [],
         },
       },
@@ -141,30 +157,64 @@ export const yearTwoCases: Readonly<
     {
       name: 'refuses more than the commitment resolved (채무확정) and left unpaid (지방회계법 제37조)',
       message: commitPrior(301),
-      books: { items: [oldExpense({ paid: 500 }), newExpense(), oldCommitment({ amount: 900, resolved: 800, paid: 500 })] },
+      books: {
+        items: [
+          oldExpense({ paid: 500 }),
+          newExpense(),
+          oldCommitment({ amount: 900, resolved: 800, paid: 500 }),
+          oldProgram({ unspent: 500 }),
+        ],
+      },
       expected: refused('prior-year-exceeds-fixed-debt', { fixedUnpaid: 300, requested: 301 }),
     },
     {
-      name: "refuses more than the origin line's 불용액 (예산현액 − 지출액 − 이월액 − earlier 과년도 지출)",
+      name: "refuses more than the 정책사업's recorded 불용액 less earlier 과년도 지출 (지방회계법 제37조 본문)",
       message: commitPrior(300),
       books: {
         items: [
           oldExpense({ paid: 500, carriedOver: 150, paidLater: 100 }),
           newExpense(),
           oldCommitment({ amount: 900, resolved: 900, paid: 500 }),
+          oldProgram({ unspent: 350, paidLater: 100 }),
         ],
       },
       expected: refused('prior-year-exceeds-unspent', {
-        budget: 1_000,
-        paid: 500,
-        carriedOver: 150,
+        originYear: 2026,
+        fund: FUND,
+        program: 'E1',
+        recordedUnspent: 350,
         paidLater: 100,
         unspent: 250,
         requested: 300,
       }),
     },
     {
-      name: 'lets a 보충적 경비 of 시행령 제47조 pass the 불용액 cap',
+      name: 'pays from the 불용액 other lines of the 정책사업 left, when the origin line left none (the cap is per 정책사업)',
+      message: commitPrior(300),
+      books: {
+        items: [
+          line(OLD, STRUCTURED, 'expenditure', { paid: 1_000 }, 1_000),
+          newExpense(),
+          oldCommitment({ amount: 1_300, resolved: 1_300, paid: 1_000 }, STRUCTURED),
+          oldProgram({ unspent: 400 }, `${FUND}.P01`),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 300,
+          deltas: { line: { paidLater: 300 }, created: { amount: 300 }, C1: { paidLater: 300 }, program: { paidLater: 300 } },
+          journal: [],
+        },
+      },
+    },
+    {
+      name: 'waits for the year-end closing that records the 정책사업 불용액',
+      message: commitPrior(100),
+      books: { items: [oldExpense({ paid: 500 }), newExpense(), oldCommitment({ amount: 800, resolved: 800, paid: 500 })] },
+      expected: refused('prior-year-unspent-not-recorded', { originYear: 2026, fund: FUND, program: 'E1', requested: 100 }),
+    },
+    {
+      name: 'lets a 보충적 경비 of 시행령 제47조 pass the 불용액 cap (the 정책사업 is neither read nor charged)',
       message: commitPrior(300, 'utility-rate-increase'),
       books: {
         items: [
@@ -252,3 +302,70 @@ export const yearTwoCases: Readonly<
     },
   ],
 };
+
+/** A receipt of 2026 on R1: 1,000,000 paid in error (nothing over the assessment). */
+const oldReceipt = (counters: Record<string, number> = {}): ControlledItem => ({
+  target: docTarget(GOV, 'RC1'),
+  kind: 'receipt',
+  attrs: { year: OLD, fund: FUND, lineId: 'R1', assessmentId: 'A1' },
+  counters: { amount: 1_000_000, overpaid: 0, refunded: 0, ...counters },
+});
+const refundPrior = (
+  extra: { lineId?: string; interest?: { ground: 'erroneous-payment'; from: string; rateBp: number } },
+  receivedAt?: string,
+) =>
+  at(
+    {
+      kind: 'refund',
+      receiptId: 'RC1',
+      amount: 1_000_000,
+      date: receivedAt ? receivedAt.slice(0, 10) : '2027-03-02',
+      reason: '착오납부',
+      ...extra,
+    },
+    extra.lineId ?? 'R1',
+    receivedAt,
+  );
+/** 착오납부 on 1 December 2026 at 3.10% a year (the rate is the request's: [U]). */
+const december = { ground: 'erroneous-payment' as const, from: '2026-12-01', rateBp: 310 };
+
+/** 과년도 과오납 환급 (지방회계법 제28조), joined to the refund table of posting-rules.test.ts. */
+export const priorYearRefundCases: readonly Case[] = [
+  {
+    // 2 Dec 2026 … 2 Mar 2027: 30 + 31 + 28 + 2 = 91 days; 1,000,000 × 310 × 91 ÷ (10,000 × 365) = 7,728.7… → 7,728.
+    name: "refunds a closed year's receipt from this year's revenue line with its interest (제28조①②, 시행령 제31조제1호)",
+    message: refundPrior({ lineId: 'R2', interest: december }),
+    books: { items: [oldRevenue({ assessed: 1_000_000, received: 1_000_000 }), newRevenue({ received: 2_000_000 }), oldReceipt()] },
+    expected: {
+      applied: {
+        amount: 1_007_728,
+        deltas: { line: { refunded: 1_007_728 }, RC1: { refunded: 1_000_000 } },
+        journal: [dr('4202', 1_007_728), cr('1101', 1_007_728)],
+      },
+    },
+  },
+  {
+    name: "refuses a closed year's receipt without this year's revenue line to refund it from",
+    message: refundPrior({ interest: december }),
+    books: { items: [oldRevenue(), newRevenue({ received: 2_000_000 }), oldReceipt()] },
+    expected: refused('prior-year-line-required', { originYear: 2026, year: 2027 }),
+  },
+  {
+    name: 'refuses before the old year is complete: until 10 February it refunds in its own year',
+    message: refundPrior({ lineId: 'R2' }, '2027-02-10T01:00:00.000Z'),
+    books: { items: [oldRevenue(), newRevenue({ received: 2_000_000 }), oldReceipt()] },
+    expected: refused('prior-year-not-complete', { originYear: 2026, completionDate: '2027-02-10' }),
+  },
+  {
+    name: "refuses more than this year's line received (the refund comes from this year's revenue)",
+    message: refundPrior({ lineId: 'R2', interest: december }),
+    books: { items: [oldRevenue(), newRevenue({ received: 1_000_000 }), oldReceipt()] },
+    expected: refused('refunded-within-received', { received: 1_000_000, refunded: 0 }),
+  },
+  {
+    name: 'refuses interest from a date after the refund',
+    message: refundPrior({ lineId: 'R2', interest: { ...december, from: '2027-03-03' } }),
+    books: { items: [oldRevenue(), newRevenue({ received: 2_000_000 }), oldReceipt()] },
+    expected: refused('refund-interest-date-after-refund', { from: '2027-03-03', date: '2027-03-02' }),
+  },
+];

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as routes from '#shared/routes/execution.ts';
+import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
+import { documentKey } from '#shared/stores/execution/posting-keys.ts';
+import { useTestStack } from '#test/support/stack.ts';
+import { callers, GOV } from '#test/integration/execution/support.ts';
+import { applied, businessClock, posted, readItem, seedYearLine } from '#test/integration/year-boundary/support.ts';
+
+/**
+ * 과년도 과오납 환급 through the handlers (issue #15; 지방회계법 제28조, 시행령 제31조): a 2026 receipt
+ * paid in error is refunded in March 2027 from 2027's revenue line, with its interest; 2026's line
+ * keeps its figures. Figures by hand in the comments.
+ */
+const clock = businessClock();
+const on = clock.on;
+const read = readItem;
+
+const ids = { receipt: '' };
+
+beforeAll(async () => {
+  await useTestStack();
+  await seedYearLine(2026, { lineId: 'R1', kind: 'revenue', budget: 1_000_000 });
+  await seedYearLine(2027, { lineId: 'R2', kind: 'revenue', budget: 3_000_000 });
+  const { revenueOfficer: ro, bank } = callers;
+  on('2026-12-01T10:00:00+09:00');
+  // 2026: 1,000,000 assessed and received on 1 December — later found paid in error (착오납부).
+  const a1 = await applied(
+    routes.assessRevenue,
+    ro,
+    2026,
+    {},
+    { lineId: 'R1', amount: 1_000_000, payer: '홍길동', dueDate: '2026-12-31', date: '2026-12-01' },
+  );
+  ids.receipt = await applied(routes.receiveRevenue, bank, 2026, { assessmentId: a1 }, { amount: 1_000_000, date: '2026-12-01' });
+  // 2027: 2,000,000 received on R2, the revenue the refund comes from.
+  on('2027-03-02T10:00:00+09:00');
+  const a2 = await applied(
+    routes.assessRevenue,
+    ro,
+    2027,
+    {},
+    { lineId: 'R2', amount: 2_000_000, payer: '(주)가나다', dueDate: '2027-03-31', date: '2027-03-02' },
+  );
+  await applied(routes.receiveRevenue, bank, 2027, { assessmentId: a2 }, { amount: 2_000_000, date: '2027-03-02' });
+});
+afterAll(() => clock.restore());
+
+describe('과년도 과오납 환급 (지방회계법 제28조)', () => {
+  const body = { amount: 1_000_000, date: '2027-03-02', reason: '착오납부' };
+  const interest = { ground: 'erroneous-payment', from: '2026-12-01', rateBp: 310 };
+
+  it('refuses to refund a closed year’s receipt without naming this year’s revenue line', async () => {
+    const answer = await posted(routes.refundRevenue, callers.revenueOfficer, 2027, { receiptId: ids.receipt }, { ...body, interest });
+    expect(answer).toMatchObject({ status: 422, code: 'prior-year-line-required', context: { originYear: 2026, year: 2027 } });
+  });
+
+  it('refunds it from 2027’s revenue with interest from the day after payment; 2026 is untouched', async () => {
+    // 2 Dec 2026 … 2 Mar 2027: 91 days; 1,000,000 × 3.10% × 91 ÷ 365 = 7,728.7… → 7,728; paid 1,007,728.
+    const refund = await posted(
+      routes.refundRevenue,
+      callers.revenueOfficer,
+      2027,
+      { receiptId: ids.receipt },
+      { ...body, lineId: 'R2', interest },
+    );
+    expect(refund, JSON.stringify(refund)).toMatchObject({ status: 'applied', amount: 1_007_728, year: 2027 });
+    expect(await read(lineControlKey(GOV, 2027, 'R2'))).toMatchObject({ received: 2_000_000, refunded: 1_007_728 });
+    expect(await read(lineControlKey(GOV, 2026, 'R1'))).toMatchObject({ received: 1_000_000, refunded: 0 });
+    expect(await read(documentKey(GOV, ids.receipt))).toMatchObject({ amount: 1_000_000, refunded: 1_000_000 });
+    // Nothing is left to refund on the receipt.
+    const again = await posted(
+      routes.refundRevenue,
+      callers.revenueOfficer,
+      2027,
+      { receiptId: ids.receipt },
+      { ...body, amount: 1, lineId: 'R2' },
+    );
+    expect(again).toMatchObject({ status: 422, code: 'refund-within-receipt' });
+  });
+});
