@@ -189,6 +189,9 @@ export const problemCodes = {
   'reserve-fund-not-executable': '예비비 (801) is never executed as such: spend it from the 목 it was moved to',
   'journal-not-possible': 'the journal map cannot book a posting on this line (its attributes changed or are missing)',
   'return-within-paid': '반납: returned ≤ what the payment order paid would not hold (지방회계법 제27조)',
+  'settlement-within-advance':
+    '정산 or 반납 of an advance (일상경비등, 개산급): settled + returned ≤ what the bank paid on it would not hold (회계령 제43조제2항, 제45조)',
+  'settlement-not-an-advance': '정산: the payment order paid a cost, not an 일상경비등 advance or 개산급; there is nothing to settle',
   'return-revenue-line-required':
     "반납 of a closed year's payment is current-year revenue (지방회계법 제27조제1항): name the revenue line (revenueLineId)",
   'withholding-exceeds-gross': '원천징수: the amounts withheld would exceed the gross amount of the payment order',
