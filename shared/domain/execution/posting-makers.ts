@@ -52,7 +52,7 @@ export const postingMakers: { readonly [K in MadeKind]: Maker } = {
   },
   forfeit: {
     roles: ['revenue_officer'],
-    source: '지방회계법 제21조: 징수관 (the 세입 조치 of a 보증금 forfeited under 지방계약법 제12조, 제15조, 제21조 [U])',
+    source: '지방회계법 제21조: 징수관 (the 세입 조치 of a 보증금 forfeited under 지방계약법 제12조제3항, 제15조제3항, 제21조제3항)',
   },
   cancel: { roles: ['finance_officer'], source: '지방회계법 제29조: 재무관 (practice: 지출원인행위 취소)' },
   reduce: { roles: ['finance_officer'], source: '지방회계법 제29조: 재무관 (practice: 지출원인행위 감액)' },
