@@ -361,6 +361,10 @@ export const problemCodes = {
   'advance-over-limit': "선금 claims would exceed 70% of the contract amount (100% with the head's decision) (회계령 §44①13)",
   'advance-return-over-balance': 'the 선금 returned is more than is still unnetted',
   'advance-unnetted-at-completion': 'the 준공 would leave 선금 neither netted nor returned (반납 first)',
+  'defect-deposit-not-found':
+    'no 세입세출외현금 deposit of that id was received: deposit the 하자보수보증금 first (POST …/custody/{custodyId}/deposits)',
+  'defect-deposit-mismatch': 'the deposit is not a 하자보수보증금 of this contract (지방계약법 제21조제1항)',
+  'defect-deposit-short': "the deposit holds less than the contract's 하자보수보증금 rate of its amount (지방계약법 제21조)",
   'inspection-exceeds-contract': 'the inspected values would exceed the contract amount',
   'estimate-case-not-listed': 'the cost is not one that 회계령 §45 lets be paid as 개산급',
   'estimate-settled': 'the 개산급 was settled already',
