@@ -194,6 +194,9 @@ export const problemCodes = {
   'reserve-fund-not-executable': '예비비 (801) is never executed as such: spend it from the 목 it was moved to',
   'journal-not-possible': 'the journal map cannot book a posting on this line (its attributes changed or are missing)',
   'return-within-paid': '반납: returned ≤ what the payment order paid would not hold (지방회계법 제27조)',
+  'settlement-within-advance':
+    '정산 or 반납 of an advance (일상경비등, 개산급): settled + returned ≤ what the bank paid on it would not hold (회계령 제43조제2항, 제45조)',
+  'settlement-not-an-advance': '정산: the payment order paid a cost, not an 일상경비등 advance or 개산급; there is nothing to settle',
   'return-revenue-line-required':
     "반납 of a closed year's payment is current-year revenue (지방회계법 제27조제1항): name the revenue line (revenueLineId)",
   'withholding-exceeds-gross': '원천징수: the amounts withheld would exceed the gross amount of the payment order',
@@ -365,6 +368,10 @@ export const problemCodes = {
   'advance-over-limit': "선금 claims would exceed 70% of the contract amount (100% with the head's decision) (회계령 §44①13)",
   'advance-return-over-balance': 'the 선금 returned is more than is still unnetted',
   'advance-unnetted-at-completion': 'the 준공 would leave 선금 neither netted nor returned (반납 first)',
+  'defect-deposit-not-found':
+    'no 세입세출외현금 deposit of that id was received: deposit the 하자보수보증금 first (POST …/custody/{custodyId}/deposits)',
+  'defect-deposit-mismatch': 'the deposit is not a 하자보수보증금 of this contract (지방계약법 제21조제1항)',
+  'defect-deposit-short': "the deposit holds less than the contract's 하자보수보증금 rate of its amount (지방계약법 제21조)",
   'inspection-exceeds-contract': 'the inspected values would exceed the contract amount',
   'estimate-case-not-listed': 'the cost is not one that 회계령 §45 lets be paid as 개산급',
   'estimate-settled': 'the 개산급 was settled already',

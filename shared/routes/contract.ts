@@ -124,6 +124,10 @@ export const recordContractDefectDeposit = defineRoute({
   path: `${base}/{contractId}/defect-deposit`,
   handler: 'contract/record-defect-deposit',
   summary: '하자보수보증금: name the 세입세출외현금 deposit that holds the guarantee (지방계약법 §21)',
+  description:
+    'The deposit must have been received through the bank (POST …/custody/{custodyId}/deposits; 404 defect-deposit-not-found), ' +
+    'be a 하자보수보증금 of this contract (422 defect-deposit-mismatch) and still hold the contract amount × its rate ' +
+    '(422 defect-deposit-short).',
   tags,
   access: contractOffice,
   params: contractParams,

@@ -42,6 +42,7 @@ import {
   resolutionBody,
   resolutionParams,
   returnBody,
+  settlementBody,
   withdrawalBody,
   yearParams,
 } from '#shared/schemas/execution.ts';
@@ -146,6 +147,23 @@ export const returnPayment = posting({
   access: makers('return'),
   params: orderParams,
   body: returnBody,
+});
+
+export const settleAdvance = posting({
+  id: 'settleAdvance',
+  path: `${base}/payment-orders/{orderId}/settlements`,
+  handler: 'expenditure/settle-advance',
+  summary: '정산: the cost an 일상경비등 advance or 개산급 paid is proven; it leaves 선급금 at the 증빙 date',
+  description:
+    'An advance is a 지출결의 with `advance` (petty-cash: 지방회계법 제34조; estimate: 제35조), booked Dr 선급금 (1108) / ' +
+    'Cr 미지급금, then ordered and paid by the bank as any payment. Each settlement, dated at its 증빙 (the 출납계산서 of ' +
+    '회계령 제43조제2항), books Dr the cost of the line / Cr 선급금; the unspent rest comes back by 반납 ' +
+    '(POST …/payment-orders/{orderId}/returns: Dr 현금 / Cr 선급금, the line restored). Settled plus returned never passes what ' +
+    'the bank paid (422 settlement-within-advance); an order that paid a cost is not settled (422 settlement-not-an-advance).',
+  tags: expenditure,
+  access: makers('settle'),
+  params: orderParams,
+  body: settlementBody,
 });
 
 export const withdrawCustody = posting({

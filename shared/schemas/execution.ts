@@ -5,6 +5,7 @@ import { collectionSuspensionGroundKeys, writeOffGroundKeys } from '#shared/doma
 import { supplementaryExpenseKeys } from '#shared/domain/execution/year-two/supplementary-expenses.ts';
 import { refundInterestGroundKeys } from '#shared/domain/execution/year-two/refund-interest.ts';
 import { withholdingKindCodes } from '#shared/domain/execution/withholding.ts';
+import { advanceForms } from '#shared/domain/execution/posting.ts';
 import { custodyPurposeCodes, guaranteeKindCodes } from '#shared/domain/execution/guarantee-deposits.ts';
 import { accountCode } from '#shared/schemas/budget.ts';
 import {
@@ -60,7 +61,24 @@ export const commitmentBody = z.strictObject({
   exceptionCode,
   contractId: contractId.optional().describe("a contract of the register: the commitment is then this year's contract amount"),
 });
-export const resolutionBody = z.strictObject({ amount, date: isoDate, exceptionCode });
+export const resolutionBody = z.strictObject({
+  amount,
+  date: isoDate,
+  exceptionCode,
+  advance: z
+    .enum(advanceForms)
+    .optional()
+    .describe(
+      '일상경비등 교부 (지방회계법 제34조) or 개산급 (제35조): booked to 선급금 until its 정산 (POST …/payment-orders/{orderId}/settlements)',
+    ),
+});
+/** 정산 of an advance: the cost proven by the 증빙 of `date` (회계령 제43조제2항 출납계산서; 제45조 개산급). */
+export const settlementBody = z.strictObject({
+  amount,
+  date: isoDate.describe('the 증빙 date: the cost is recognised then (회계기준규칙 제28조제2항)'),
+  evidence: text(300).describe('the 증빙 (출납계산서, receipts) the settlement rests on'),
+  exceptionCode,
+});
 /** 원천징수 on a payment order: each kind once, at most the gross (422 otherwise, rules/order-payment.ts). */
 const withholdings = z
   .array(z.strictObject({ kind: z.enum(withholdingKindCodes), amount }))
@@ -261,6 +279,7 @@ export const postingMessage = z.strictObject({
     paymentOrderBody.extend({ kind: z.literal('order'), resolutionId: postingId }),
     paymentBody.extend({ kind: z.literal('pay'), orderId: postingId }),
     returnBody.extend({ kind: z.literal('return'), orderId: postingId }),
+    settlementBody.extend({ kind: z.literal('settle'), orderId: postingId }),
     withdrawalBody.extend({ kind: z.literal('withdraw'), custodyId: postingId }),
     depositBody.extend({ kind: z.literal('deposit'), custodyId: postingId }),
     forfeitureBody.extend({ kind: z.literal('forfeit'), custodyId: postingId }),

@@ -78,6 +78,10 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
     params: { year: YEAR, orderId: 'missing-order-1' },
     body: { amount: 10_000, date: `${YEAR}-03-20`, reason: '반납' },
   }),
+  settleAdvance: posting({
+    params: { year: YEAR, orderId: 'missing-order-1' },
+    body: { amount: 10_000, date: `${YEAR}-03-25`, evidence: '출납계산서 3월' },
+  }),
   withdrawCustody: posting({
     params: { year: YEAR, custodyId: 'WH-2026-03-income-tax' },
     body: { amount: 10_000, date: `${YEAR}-04-10`, purpose: 'remittance' },

@@ -83,6 +83,8 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   confirmPayment: { own: ['treasury_bank'], other: [] },
   // 반납: the treasury bank confirms the money came back (지방회계법 제27조; 회계령 제29조)
   returnPayment: { own: ['treasury_bank'], other: [] },
+  // 정산 of an 일상경비등 advance or 개산급: the 지출원 who receives the 출납계산서 (회계령 제43조제2항)
+  settleAdvance: { own: ['disbursing_officer'], other: [] },
   // 세입세출외현금 paid out (원천징수 remitted): the treasury bank confirms
   withdrawCustody: { own: ['treasury_bank'], other: [] },
   // 보증금 received by the treasury bank; its forfeiture taken into 세입 by the 징수관

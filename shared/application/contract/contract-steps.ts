@@ -6,6 +6,8 @@ import type { AdvanceClaim, AdvanceReturn } from '#shared/domain/contract/contra
 import { inspect } from '#shared/domain/contract/inspection-rules.ts';
 import type { InspectionInput } from '#shared/domain/contract/inspection-rules.ts';
 import { addYears } from '#shared/domain/contract/defect-period.ts';
+import { defectDepositRefusal } from '#shared/domain/contract/defect-deposit.ts';
+import { readCustodyRecord } from '#shared/stores/execution/custody-records.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 
 /** 계약금액 조정 (지방계약법 §22), kept in the change history. */
@@ -46,18 +48,24 @@ export const recordAdvanceReturn = (request: RequestInfo, gov: string, contractI
  * The hook to 세입세출외현금: once the 하자보수보증금 is deposited there (by the 세입세출외현금 side of the
  * desk), the contract names the deposit. Allowed after 준공, when the guarantee is given.
  */
-export const recordDefectDeposit = (request: RequestInfo, gov: string, contractId: string, depositRef: string) =>
-  updateContract(
+export async function recordDefectDeposit(request: RequestInfo, gov: string, contractId: string, depositRef: string) {
+  const held = await readCustodyRecord(gov, depositRef);
+  return updateContract(
     request,
     gov,
     contractId,
     'contract.defect-deposit',
     `defect-deposit-${depositRef}`,
-    (contract) => ({
-      contract: {
-        ...contract,
-        guarantees: { ...contract.guarantees, defect: { rateBp: 0, years: 0, ...contract.guarantees.defect, depositRef } },
-      },
-    }),
+    (contract) => {
+      const refused = defectDepositRefusal(contract, depositRef, held);
+      if (refused) return { refusal: refused };
+      return {
+        contract: {
+          ...contract,
+          guarantees: { ...contract.guarantees, defect: { rateBp: 0, years: 0, ...contract.guarantees.defect, depositRef } },
+        },
+      };
+    },
     { afterCompletion: true },
   );
+}

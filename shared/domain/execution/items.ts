@@ -76,7 +76,8 @@ export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
   program: ['unspent', 'paidLater'],
   commitment: ['amount', 'resolved', 'paid', 'cancelled', 'paidLater', 'reduced'],
   resolution: ['amount', 'ordered'],
-  order: ['amount', 'paid', 'returned'],
+  // settled, cleared: an advance's 정산 and what left its 선급금 (settled + returned), rules/settle.ts
+  order: ['amount', 'paid', 'returned', 'settled', 'cleared'],
   assessment: ['amount', 'received', 'notices', 'writtenOff', 'suspended'],
   receipt: ['amount', 'overpaid', 'refunded'],
   // 세입세출외현금: held in, paid out (remitted, returned or forfeited), of which forfeited to 세입
@@ -127,6 +128,8 @@ const RULES: Readonly<Record<ItemKind, readonly Invariant[]>> = {
     { rule: 'payment-within-order', lesser: 'paid', greater: 'amount' },
     // 지방회계법 제27조 (반납): what comes back was paid first, never more.
     { rule: 'return-within-paid', lesser: 'returned', greater: 'paid' },
+    // 회계령 제43조제2항, 제45조: an advance is settled (정산) or returned (반납) only up to what the bank paid on it.
+    { rule: 'settlement-within-advance', lesser: 'cleared', greater: 'paid' },
   ],
   // 징수정지 (지방재정법 시행령 제119조 [U]) is a state: once until it is lifted.
   assessment: [{ rule: 'collection-already-suspended', lesser: 'suspended', greater: 1 }],

@@ -36,6 +36,10 @@ export const postingMakers: { readonly [K in MadeKind]: Maker } = {
     cash: { instead: '지급명령 (지방회계법 제32조): money returned in error is paid out again by a new payment order' },
     source: '지방회계법 제27조; 회계령 제28조, 제29조: the payee pays it in to the 금고, which records it and notifies the 지출원',
   },
+  settle: {
+    roles: ['disbursing_officer'],
+    source: '지방회계법 제34조, 제35조; 회계령 제43조제2항: the 출납계산서 goes through the 지출원, who settles the advance (정산)',
+  },
   withdraw: {
     roles: ['treasury_bank'],
     cash: { instead: '세입세출외현금 deposit: money paid out in error is deposited again on its record' },
@@ -48,7 +52,7 @@ export const postingMakers: { readonly [K in MadeKind]: Maker } = {
   },
   forfeit: {
     roles: ['revenue_officer'],
-    source: '지방회계법 제21조: 징수관 (the 세입 조치 of a 보증금 forfeited under 지방계약법 제12조, 제15조, 제21조 [U])',
+    source: '지방회계법 제21조: 징수관 (the 세입 조치 of a 보증금 forfeited under 지방계약법 제12조제3항, 제15조제3항, 제21조제3항)',
   },
   cancel: { roles: ['finance_officer'], source: '지방회계법 제29조: 재무관 (practice: 지출원인행위 취소)' },
   reduce: { roles: ['finance_officer'], source: '지방회계법 제29조: 재무관 (practice: 지출원인행위 감액)' },

@@ -4,6 +4,10 @@ import type { Attribution } from '#shared/domain/fiscal-calendar/attribution.ts'
 import type { CustodyPurpose, GuaranteeKind } from '#shared/domain/execution/guarantee-deposits.ts';
 import type { Withholding } from '#shared/domain/execution/withholding.ts';
 
+/** The payment forms paid before the cost is proven: 일상경비등 (지방회계법 제34조) and 개산급 (제35조). */
+export const advanceForms = ['petty-cash', 'estimate'] as const;
+export type AdvanceForm = (typeof advanceForms)[number];
+
 /**
  * The postings of execution (지출 and 세입). Each is accepted by the API, queued on the FIFO
  * postings queue and applied exactly once by the consumer. A document created by a posting
@@ -28,7 +32,14 @@ export type PostingCommand =
       /** A contract of the register (its rules: the contract context, through submit-posting's ContractBasis port). */
       readonly contractId?: string | undefined;
     } & YearEnd)
-  | ({ readonly kind: 'resolve'; readonly commitmentId: string; readonly amount: number; readonly date: string } & YearEnd)
+  | ({
+      readonly kind: 'resolve';
+      readonly commitmentId: string;
+      readonly amount: number;
+      readonly date: string;
+      /** 일상경비등 교부 or 개산급: paid ahead of the 증빙, booked to 선급금 until settled (rules/advance-journal.ts). */
+      readonly advance?: AdvanceForm | undefined;
+    } & YearEnd)
   | ({
       readonly kind: 'order';
       readonly resolutionId: string;
@@ -79,6 +90,14 @@ export type PostingCommand =
       readonly date: string;
       readonly revenueLineId: string;
       readonly ground: string;
+    } & YearEnd)
+  /** 정산 of an advance paid on `orderId`: the cost proven at the 증빙 date leaves 선급금 (rules/settle.ts). */
+  | ({
+      readonly kind: 'settle';
+      readonly orderId: string;
+      readonly amount: number;
+      readonly date: string;
+      readonly evidence: string;
     } & YearEnd)
   | { readonly kind: 'cancel'; readonly commitmentId: string; readonly date: string; readonly reason: string }
   /** 지출원인행위 감액: the unresolved part of a commitment released, payments or not (rules/reduce.ts). */
@@ -172,6 +191,7 @@ export function referencedDocument(command: PostingCommand): string | undefined 
       return command.resolutionId;
     case 'pay':
     case 'return':
+    case 'settle':
       return command.orderId;
     case 'notice':
     case 'receive':

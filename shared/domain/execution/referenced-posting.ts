@@ -17,6 +17,7 @@ const referencedKind: Partial<Record<PostingKind, { kind: PostingKind; name: Ref
   order: { kind: 'resolve', name: 'resolution' },
   pay: { kind: 'order', name: 'payment-order' },
   return: { kind: 'order', name: 'payment-order' },
+  settle: { kind: 'order', name: 'payment-order' },
   notice: { kind: 'assess', name: 'assessment' },
   receive: { kind: 'assess', name: 'assessment' },
   refund: { kind: 'receive', name: 'receipt' },

@@ -5,7 +5,7 @@ import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 
 /** The posting kinds by side; a correction reverses either. */
-const EXPENDITURE = new Set(['commit', 'resolve', 'order', 'pay', 'cancel', 'reduce', 'prior-year-commit']);
+const EXPENDITURE = new Set(['commit', 'resolve', 'order', 'pay', 'settle', 'cancel', 'reduce', 'prior-year-commit']);
 /** A 반납 brings money in: its listed exceptions (선금급 반납, 정산반납 …) are those of receipts. */
 const REVENUE = new Set(['assess', 'notice', 'receive', 'refund', 'prior-year-receive', 'write-off', 'suspend-collection', 'return']);
 /**

@@ -38,6 +38,8 @@ const DOC_ATTRIBUTES = [
   'party',
   // the month whose cash a payment order claimed until the bank pays it (rules/order-checks.ts)
   'cashMonth',
+  // an 일상경비등 advance or 개산급 (its resolution and order): settled later, its 반납 leaves 선급금 (rules/settle.ts)
+  'advance',
 ];
 
 export function toControlledItem(target: Target, item: Item): ControlledItem {

@@ -159,8 +159,6 @@ describe('golden year, payment desk: withholdings, a 선금, a 반납 and a 보�
     expect(completion.status, JSON.stringify(completion.body)).toBe(201);
     expect(completion.body.inspections[0]).toMatchObject({ netted: 3_000_000, payable: 2_000_000 });
     await payOnContract(commitment.postingId, 2_000_000, '2026-07-10', { contractId: CONTRACT, inspectionId: 'FINAL' });
-    const named = await contractCall(contracts.recordContractDefectDeposit, c.financeOfficer, { depositRef: 'GD-ROAD-0001' });
-    expect(named.body.advance).toMatchObject({ paid: 3_000_000, netted: 3_000_000, unnetted: 0 });
     await posting(
       execution.depositCustody,
       c.bank,
@@ -175,6 +173,9 @@ describe('golden year, payment desk: withholdings, a 선금, a 반납 and a 보�
         condition: '하자담보책임기간 2년 경과 후 반환',
       },
     );
+    // The contract names the deposit once the bank has received it (defect-deposit.ts).
+    const named = await contractCall(contracts.recordContractDefectDeposit, c.financeOfficer, { depositRef: 'GD-ROAD-0001' });
+    expect(named.body.advance).toMatchObject({ paid: 3_000_000, netted: 3_000_000, unnetted: 0 });
     const status = await callRoute(execution.getFundStatus, { caller: c.ministry, params: base });
     expect(status.body).toMatchObject({ total: { cash: '3400000', budgetCash: '1300000', custodyCash: '2100000' } });
   });

@@ -273,8 +273,37 @@ describe('a works contract through the payment desk', () => {
     });
     expect(closed.body.code).toBe('contract-completed');
 
-    // The deposit itself is a 세입세출외현금 entry made on the other side of the desk; the contract names it.
-    const deposit = await contractCall(contracts.recordContractDefectDeposit, callers.financeOfficer, { depositRef: 'SWO-2026-0042' });
+    // The deposit itself is a 세입세출외현금 entry made on the other side of the desk; the contract names it
+    // only once it was received and holds the 3% of 100,000,000 the contract asks for.
+    const name = () => contractCall(contracts.recordContractDefectDeposit, callers.financeOfficer, { depositRef: 'SWO-2026-0042' });
+    expect((await name()).body).toMatchObject({ status: 404, code: 'defect-deposit-not-found' });
+    const receive = async (amount: number) => {
+      const answer = await post(
+        execution.depositCustody,
+        callers.bank,
+        { custodyId: 'SWO-2026-0042' },
+        {
+          amount,
+          date: '2026-10-30',
+          fund: 'general',
+          guaranteeKind: 'defect-guarantee',
+          depositor: '1234567891',
+          contractId,
+          condition: '하자담보책임기간 2년 경과 후 반환',
+        },
+      );
+      expect(answer.status, JSON.stringify(answer.body)).toBe(202);
+      await drainPostings();
+      expect((await status(answer.body.postingId)).status).toBe('applied');
+    };
+    await receive(2_999_999);
+    expect((await name()).body).toMatchObject({
+      status: 422,
+      code: 'defect-deposit-short',
+      context: { balance: 2_999_999, required: 3_000_000 },
+    });
+    await receive(1);
+    const deposit = await name();
     expect(deposit.status).toBe(201);
     expect(deposit.body.guarantees.defect).toEqual({ rateBp: 300, years: 2, depositRef: 'SWO-2026-0042' });
   });

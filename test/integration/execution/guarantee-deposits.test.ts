@@ -4,7 +4,7 @@ import { readBalances } from '#shared/stores/execution/ledger-balances.ts';
 import { callRoute } from '#test/support/api.ts';
 import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { appliedPosting, callers, FUND, GOV, readItems, seedLine, YEAR } from '#test/integration/execution/support.ts';
+import { appliedPosting, callers, drainPostings, FUND, GOV, readItems, seedLine, YEAR } from '#test/integration/execution/support.ts';
 
 /**
  * 보증금 as 세입세출외현금 through the HTTP API and the postings consumer (issue #16; 지방재정법
@@ -142,5 +142,44 @@ describe('보증금 held as 세입세출외현금', () => {
     expect(await yearBalance('2302')).toEqual({ debit: 2_000_000n, credit: 2_000_000n });
     expect(await yearBalance('4202')).toEqual({ debit: 0n, credit: 3_000_000n });
     expect(await yearBalance('1101')).toEqual({ debit: 6_000_000n, credit: 3_000_000n });
+  });
+
+  it('lets only what the record holds leave it when a return, a forfeiture and a repair race for it', async () => {
+    on('2026-11-25T10:00:00+09:00');
+    await applied(await deposit('GD-RACE-00001', 'defect-guarantee', 1_000_000, '2026-11-25'));
+    // Accepted together: each fits the record as the API reads it, so all three are queued (202).
+    const raced = await Promise.all([
+      withdraw('GD-RACE-00001', 'return', 1_000_000, '2026-11-25'),
+      ask(routes.forfeitCustody, callers.revenueOfficer, 'GD-RACE-00001', {
+        amount: 700_000,
+        date: '2026-11-25',
+        revenueLineId: 'misc-revenue',
+        ground: '하자보수 불이행 (지방계약법 제21조제3항)',
+      }),
+      withdraw('GD-RACE-00001', 'defect-repair', 400_000, '2026-11-25'),
+    ]);
+    expect(raced.map((answer) => answer.status)).toEqual([202, 202, 202]);
+    await drainPostings({ workers: 3 });
+    const outcomes = await Promise.all(
+      raced.map(
+        async (answer) =>
+          (await callRoute(routes.getPosting, { caller: callers.financeOfficer, params: { gov: GOV, postingId: answer.body.postingId } }))
+            .body,
+      ),
+    );
+    const done = outcomes.filter((o) => o.status === 'applied');
+    const rejected = outcomes.filter((o) => o.status === 'rejected');
+    // The consumer judges them one by one on one message group: whatever the order, the record never
+    // pays out more than it holds, and every posting that does not fit is rejected with the stable code.
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    expect(done.length + rejected.length).toBe(3);
+    expect(rejected.map((o) => o.reason.rule)).toEqual(rejected.map(() => 'release-within-deposit'));
+    const paidOut = done.reduce((sum, o) => sum + o.amount, 0);
+    expect(paidOut).toBeLessThanOrEqual(1_000_000);
+    const held = (await record('GD-RACE-00001'))!;
+    expect(held.released).toBe(paidOut);
+    expect(held.released).toBeLessThanOrEqual(held.deposited);
+    const more = await withdraw('GD-RACE-00001', 'return', 1_000_000 - paidOut + 1, '2026-11-25');
+    expect(more.body).toMatchObject({ status: 422, code: 'release-within-deposit', context: { deposited: 1_000_000, released: paidOut } });
   });
 });

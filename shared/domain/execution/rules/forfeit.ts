@@ -9,7 +9,7 @@ import { cashAccount } from '#shared/domain/ledger/balances.ts';
 
 /**
  * 귀속: a 보증금 forfeited to the government (the bidder does not sign, the contractor does not perform
- * or repair: 지방계약법 제12조, 제15조, 제21조 [U]) is taken into 세입 of the posting's year on the revenue
+ * or repair: 지방계약법 제12조제3항, 제15조제3항, 제21조제3항) is taken into 세입 of the posting's year on the revenue
  * line `revenueLineId` (지방재정법 시행령 제40조제1항제2호 money leaves 세입세출외현금 only by return or
  * 세입 조치). No cash moves: the money already in the 금고 stops being held for the depositor and becomes
  * budget cash. Only a 보증금 is forfeited (`custody-purpose-not-allowed`), never more than the record

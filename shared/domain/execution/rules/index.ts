@@ -13,6 +13,7 @@ import { receive } from '#shared/domain/execution/rules/receive.ts';
 import { refund } from '#shared/domain/execution/rules/refund.ts';
 import { resolve } from '#shared/domain/execution/rules/resolve.ts';
 import { returnPayment } from '#shared/domain/execution/rules/return.ts';
+import { settle } from '#shared/domain/execution/rules/settle.ts';
 import { suspendCollection } from '#shared/domain/execution/rules/suspend-collection.ts';
 import { writeOff } from '#shared/domain/execution/rules/write-off.ts';
 import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
@@ -28,6 +29,7 @@ export const postingRules: { readonly [K in PostingKind]: PostingRule<K> } = {
   order: orderPayment,
   pay,
   return: returnPayment,
+  settle,
   cancel,
   reduce,
   // 세입 (revenue)

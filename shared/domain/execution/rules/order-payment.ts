@@ -39,6 +39,8 @@ export const orderPayment: PostingRule<'order'> = (message, command, state) => {
       commitmentId: String(resolution.attrs.commitmentId),
       createdBy: message.actor.sub,
       cashMonth: command.date.slice(0, 7),
+      // An advance's order is settled (rules/settle.ts) and its 반납 leaves 선급금 (rules/return.ts).
+      ...(resolution.attrs.advance !== undefined ? { advance: String(resolution.attrs.advance) } : {}),
       ...(withholdings.length > 0 ? { withholdings: encodeWithholdings(withholdings) } : {}),
     },
   );

@@ -1,4 +1,5 @@
 import { applied, docEffect, lineEffect, linkOf, newDocument } from '#shared/domain/execution/rules/effects.ts';
+import { advanceResolveLines } from '#shared/domain/execution/rules/advance-journal.ts';
 import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import { documentOf, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
@@ -10,6 +11,8 @@ import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
  * liability arises here: Dr the target of the line's 통계목 in the journal map (the cost, the asset
  * class's 건설중인자산 or asset, 장기투자증권, 보증금, 장기융자금, the debt repaid …) / Cr 미지급금.
  * The resolution remembers who committed, for segregation of duties at the payment order.
+ * An advance (일상경비등 교부, 개산급: `advance`) books 선급금 instead of the cost, which its 정산
+ * recognises at the 증빙 date (rules/settle.ts, rules/advance-journal.ts).
  */
 export const resolve: PostingRule<'resolve'> = (message, command, state) => {
   const commitment = documentOf(message, state, command.commitmentId, 'commitment');
@@ -21,12 +24,18 @@ export const resolve: PostingRule<'resolve'> = (message, command, state) => {
   if (isRefusal(journal)) return journal;
   // 과년도 지출 (prior-year-commit.ts): the origin year's 지출결의 booked the cost and the 미지급금 the
   // payment settles; booking them again would count the cost twice.
-  const lines = commitment.attrs.originCommitmentId === undefined ? journal.lines : [];
+  const lines =
+    commitment.attrs.originCommitmentId !== undefined ? [] : command.advance ? advanceResolveLines(journal.lines, amount) : journal.lines;
   const resolution = newDocument(
     message,
     'resolution',
     { amount },
-    { ...linkOf(line), commitmentId: command.commitmentId, committedBy: String(commitment.attrs.createdBy) },
+    {
+      ...linkOf(line),
+      commitmentId: command.commitmentId,
+      committedBy: String(commitment.attrs.createdBy),
+      ...(command.advance ? { advance: command.advance } : {}),
+    },
   );
   return applied(
     line,

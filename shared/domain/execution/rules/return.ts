@@ -1,5 +1,6 @@
 import type { ControlledItem } from '#shared/domain/execution/items.ts';
 import { docTarget } from '#shared/domain/execution/items.ts';
+import { advancePayments } from '#shared/domain/execution/rules/advance-journal.ts';
 import { applied, docEffect, lineEffect } from '#shared/domain/execution/rules/effects.ts';
 import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import type { PostingJournal } from '#shared/domain/execution/rules/journal.ts';
@@ -22,7 +23,8 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  *   remaining budget (allotted − committed) comes back; the order keeps what it paid and counts what
  *   came back, so it is never paid again. Journal: the reverse of the payment's expense — Dr 현금 /
  *   Cr the resolution's target (the cost or asset the journal map names for the line), the inflow on
- *   the payment's 현금흐름 line.
+ *   the payment's 현금흐름 line. An advance's order (일상경비등, 개산급) returns what its 정산 left
+ *   unspent: Dr 현금 / Cr 선급금, within paid − settled − returned (`settlement-within-advance`).
  * - Posted in a later year (the payment's year is closed): current-year revenue (제27조제1항),
  *   received on the revenue line `revenueLineId` of the posting's year (Dr 현금 / Cr its target,
  *   the journal map's direct collection); the old line is not restored.
@@ -31,12 +33,13 @@ export const returnPayment: PostingRule<'return'> = (message, command, state) =>
   const order = paidOrder(message, command, state);
   if (isRefusal(order)) return order;
   const amount = command.amount;
-  const returned = docEffect(order, { returned: amount });
+  const advance = order.attrs.advance !== undefined;
+  const returned = docEffect(order, advance ? { returned: amount, cleared: amount } : { returned: amount });
   const orderYear = Number(order.attrs.year);
   if (orderYear === message.year) {
     const line = lineOf(message, state, String(order.attrs.lineId), 'expenditure');
     if (isRefusal(line)) return line;
-    const lines = restoringJournal(line, amount);
+    const lines = restoringJournal(line, amount, advance);
     if (isRefusal(lines)) return lines;
     const restored = { committed: -amount, resolved: -amount, ordered: -amount, paid: -amount, returned: amount };
     return applied(line, command.date, amount, [lineEffect(line, restored), returned], lines.lines, lines.cash);
@@ -74,12 +77,14 @@ function paidOrder(message: PostingMessage, command: CommandOf<'return'>, state:
  * Dr 현금 / Cr the expense: the payment's journal (pay: Dr 미지급금 / Cr 현금) and the resolution's
  * (resolve: Dr target / Cr 미지급금) reversed together, 미지급금 netting out.
  */
-function restoringJournal(line: ControlledItem, amount: number): PostingJournal | Refusal {
+function restoringJournal(line: ControlledItem, amount: number, advance: boolean): PostingJournal | Refusal {
   const resolved = lineJournal(line, 'resolve', amount);
   if (isRefusal(resolved)) return resolved;
   const paid = lineJournal(line, 'pay', amount);
   if (isRefusal(paid)) return paid;
   const cashIn = paid.lines.filter((l) => l.credit > 0).map((l) => ({ ...l, debit: l.credit, credit: 0 }));
-  const costOut = resolved.lines.filter((l) => l.debit > 0).map((l) => ({ ...l, debit: 0, credit: l.debit }));
+  const costOut = advance
+    ? [{ account: advancePayments, debit: 0, credit: amount }]
+    : resolved.lines.filter((l) => l.debit > 0).map((l) => ({ ...l, debit: 0, credit: l.debit }));
   return paid.cash ? { lines: [...cashIn, ...costOut], cash: paid.cash } : { lines: [...cashIn, ...costOut] };
 }

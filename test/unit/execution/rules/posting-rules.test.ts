@@ -52,6 +52,16 @@ const assessment = (counters: Record<string, number>) =>
 const receipt = (counters: Record<string, number>) =>
   documentItem('receipt', 'RC1', { lineId: 'R1', assessmentId: 'A1' }, { amount: 0, overpaid: 0, refunded: 0, ...counters });
 
+/** A 일상경비등 advance of 200 paid by the bank on O1 (rules/settle.ts), with what was settled or returned. */
+const advanceOrder = (counters: Record<string, number> = {}) =>
+  documentItem(
+    'order',
+    'O1',
+    { lineId: 'E1', commitmentId: 'C1', resolutionId: 'RS1', createdBy: 'do-park', cashMonth: '2026-03', advance: 'petty-cash' },
+    { amount: 200, paid: 200, returned: 0, settled: 0, cleared: 0, ...counters },
+  );
+const settlePosting = (amount: number) =>
+  posting({ kind: 'settle', orderId: 'O1', amount, date: '2026-03-25', evidence: '출납계산서 3월' }, 'do-park');
 const commitPosting = (amount: number, date = '2026-03-02') =>
   posting({ kind: 'commit', lineId: 'E1', amount, counterparty: 'c', contractRef: 'k', date });
 const resolvePosting = (amount: number) => posting({ kind: 'resolve', commitmentId: 'C1', amount, date: '2026-03-03' });
@@ -285,6 +295,18 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
     },
   ],
   resolve: [
+    {
+      name: 'an 일상경비등 advance books 선급금, not the cost: Dr 1108 / Cr 미지급금 (회계기준규칙 제13조제3항)',
+      message: posting({ kind: 'resolve', commitmentId: 'C1', amount: 200, date: '2026-03-03', advance: 'petty-cash' }),
+      books: { items: [expenditureLine({ allotted: 1_000, committed: 500 }), commitment({ amount: 500 })] },
+      expected: {
+        applied: {
+          amount: 200,
+          deltas: { line: { resolved: 200 }, C1: { resolved: 200 }, created: { amount: 200 } },
+          journal: [dr('1108', 200), cr('2101', 200)],
+        },
+      },
+    },
     {
       name: 'books the expense against the commitment: Dr 5201 / Cr 미지급금',
       message: resolvePosting(200),
@@ -601,6 +623,24 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       expected: restoredOnTheLine,
     },
     {
+      name: 'of an advance: what the 정산 left unspent comes back, Dr 현금 / Cr 선급금, the line restored',
+      message: returnPosting(50),
+      books: { items: [paidLine(), advanceOrder({ settled: 150, cleared: 150 })] },
+      expected: {
+        applied: {
+          amount: 50,
+          deltas: { line: { committed: -50, resolved: -50, ordered: -50, paid: -50, returned: 50 }, O1: { returned: 50, cleared: 50 } },
+          journal: [dr('1101', 50), cr('1108', 50)],
+        },
+      },
+    },
+    {
+      name: 'of an advance: never more than the 정산 left',
+      message: returnPosting(51),
+      books: { items: [paidLine(), advanceOrder({ settled: 150, cleared: 150 })] },
+      expected: refused(422, 'settlement-within-advance', { rule: 'settlement-within-advance', item: 'order', cleared: 150, paid: 200 }),
+    },
+    {
       name: 'refuses more than the order paid, counting what came back before',
       message: returnPosting(80),
       books: { items: [paidLine(), order({ amount: 200, paid: 200, returned: 150 })] },
@@ -641,6 +681,32 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       message: returnInWindow(),
       books: { items: [in2025(paidLine()), in2025(order({ amount: 200, paid: 200 }))] },
       expected: refused(422, 'cash-books-closed', { window: 'exception-window', kind: 'return' }),
+    },
+  ],
+  settle: [
+    {
+      name: 'settles the proven cost at the 증빙 date: Dr the expense / Cr 선급금; no line counter moves',
+      message: settlePosting(150),
+      books: { items: [paidLine(), advanceOrder()] },
+      expected: { applied: { amount: 150, deltas: { O1: { settled: 150, cleared: 150 } }, journal: [dr('5202', 150), cr('1108', 150)] } },
+    },
+    {
+      name: 'refuses more than the bank paid less what was settled or returned',
+      message: settlePosting(60),
+      books: { items: [paidLine(), advanceOrder({ settled: 100, returned: 50, cleared: 150 })] },
+      expected: refused(422, 'settlement-within-advance', { rule: 'settlement-within-advance', item: 'order', cleared: 150, paid: 200 }),
+    },
+    {
+      name: 'refuses an advance the bank has not paid yet',
+      message: settlePosting(1),
+      books: { items: [paidLine(), advanceOrder({ paid: 0 })] },
+      expected: refused(422, 'settlement-within-advance', { rule: 'settlement-within-advance', item: 'order', cleared: 0, paid: 0 }),
+    },
+    {
+      name: 'refuses an order that paid a cost, not an advance',
+      message: settlePosting(1),
+      books: { items: [paidLine(), order({ amount: 200, paid: 200 })] },
+      expected: refused(422, 'settlement-not-an-advance', { orderId: 'O1' }),
     },
   ],
   withdraw: [
