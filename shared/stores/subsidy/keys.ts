@@ -22,7 +22,7 @@ import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
  *
  * The ministry's nationwide lists (low volume, one partition each):
  *   pk SUBSIDY-EXCL-PII#{gov}  sk {exclusionId}             restricted: the 주민등록번호 registered (보조금령 §19⑤)
- *   pk SUBSIDY-EXCLUSIONS  sk {from}#{gov}#{exclusionId}       the register (and the 명단 공표 source, 보조금법 §30)
+ *   pk SUBSIDY-EXCLUSIONS  sk {from}#{gov}#{exclusionId}       the register (보조금법 §32; the 명단 공표 is its own case, §30)
  *   pk SUBSIDY-RETURNS     sk {gov}#{applicationId}            returns outstanding
  *   pk SUBSIDY-FLAGS       sk {decidedAt}#{gov}#{applicationId}  decisions taken over a similarity flag, with the reason
  */

@@ -112,7 +112,7 @@ type Page = { readonly limit: number; readonly cursor?: string | undefined };
 export const grantsOfIdentifier = (identifier: Identifier, page: Page) =>
   pageOf<HistoryEntry>(identifierPartition(identifier), 'GRANT#', page);
 
-/** The nationwide exclusion register (and the 명단 공표 source), by start date. */
+/** The nationwide exclusion register, by start date. */
 export const exclusionsNationwide = (page: Page) => pageOf<ExclusionRecord>(EXCLUSIONS_PARTITION, '', page);
 
 /** Returns ordered and not yet paid, in every government. */
