@@ -16,8 +16,9 @@ import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
  *   pk SUBSIDY-ID#{kind}#{value}  sk GRANT#{decidedOn}#{gov}#{applicationId}   support history (보조금령 §4), 5 years read
  *   pk SUBSIDY-ID#{kind}#{value}  sk EXCL#{gov}#{exclusionId}                  an exclusion (보조금법 §32; 보조금령 §19⑤)
  *   pk SUBSIDY-ID#{kind}#{value}  sk RETURN#{gov}#{applicationId}              a 반환 ordered and not yet paid (§33)
- *   pk SUBSIDY-ID#{kind}#{value}  sk HEAD                                       `version`: bumped by every grant and exclusion
- *                                                                               written under it; a 교부결정 writes only if it is
+ *   pk SUBSIDY-ID#{kind}#{value}  sk HEAD                                       `version`: bumped by every write under it (grant,
+ *                                                                               exclusion, 반환, cut left or taken, amount cut);
+ *                                                                               a 교부결정 writes only if it is
  *                                                                               still the version its check read (no lost race)
  *
  * The ministry's nationwide lists (low volume, one partition each):
