@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as execution from '#shared/routes/execution.ts';
-import { requestClosing } from '#shared/routes/settlement.ts';
 import {
   decideSubsidyGrant,
   paySubsidy,
@@ -12,10 +11,19 @@ import {
   submitSubsidyApplication,
   submitSubsidyReport,
 } from '#shared/routes/subsidy.ts';
-import { allot, archivedReport, collect, fund, officials, posting, setUpAccounts } from '#test/integration/accounting/support.ts';
+import {
+  allot,
+  archivedReport,
+  closeYear,
+  collect,
+  expectEntityTotals,
+  fund,
+  officials,
+  posting,
+  setUpAccounts,
+} from '#test/integration/accounting/support.ts';
 import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
 import { drainPostings } from '#test/integration/execution/support.ts';
-import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
 import { publicCallProgram } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
@@ -178,15 +186,8 @@ describe('golden year, 지방보조금: paid, spent in part and returned, in the
   });
 
   it('closes the year: the statements and the 세입세출결산 equal the hand figures', async () => {
-    const closing = await callRoute(requestClosing, {
-      params: base,
-      body: { kind: 'year-end', period: String(YEAR), backfill: true },
-      caller: c.chief,
-    });
-    ok(closing, 202);
-    expect(await drainSettlementQueue()).toEqual([]);
-    const statements = await archivedReport(GOV, YEAR, 'financial-statements');
-    const expected = {
+    const statements = await closeYear(GOV, YEAR);
+    expectEntityTotals(statements, 'GEN', {
       assets: '4000000',
       liabilities: '0',
       netAssets: '4000000',
@@ -194,8 +195,7 @@ describe('golden year, 지방보조금: paid, spent in part and returned, in the
       operatingResult: '-4000000',
       closingCash: '4000000',
       closingCashPerBooks: '4000000',
-    };
-    for (const [name, value] of Object.entries(expected)) expect(statements.totals[`entity.GEN.${name}`], name).toBe(value);
+    });
     type Row = Record<string, string>;
     const operations = (statements.tables.operations.rows as Row[]).filter((r) => r.scope === 'GEN' && r.scopeKind !== '유형별');
     expect(operations.find((r) => r.accountName === '이전비용(경상이전)')?.current).toBe('6000000');
