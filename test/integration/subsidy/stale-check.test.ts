@@ -1,8 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { decideGrant } from '#shared/application/subsidy/decide-grant.ts';
-import { postingLedger } from '#shared/application/subsidy/ledger-postings.ts';
-import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
 import {
   cancelSubsidyGrant,
   decideSubsidyGrant,
@@ -17,7 +13,7 @@ import {
 import { getApplication } from '#shared/stores/subsidy/applications.ts';
 import { recordsOfIdentifier } from '#shared/stores/subsidy/nationwide.ts';
 import { seedLine } from '#test/integration/execution/support.ts';
-import { publicCallProgram } from '#test/integration/subsidy/support.ts';
+import { heldDecision, publicCallProgram } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { problemOf } from '#test/support/problem.ts';
@@ -90,48 +86,14 @@ const decideIn = (gov: string, applicationId: string) =>
     caller: officer(gov),
   });
 
-const requestOf = (caller: TestCaller): RequestInfo => ({
-  requestId: `stale-${caller.gov}`,
-  sourceIp: '127.0.0.1',
-  bodySha256: '',
-  receivedAt: new Date().toISOString(),
-  caller: { sub: caller.sub, roles: caller.roles, gov: caller.gov, dept: undefined } as RequestInfo['caller'],
-  actingRole: 'department_official',
-  headers: {},
-});
-
 /** 부산's decision, held after its nationwide check while `change` is written in 종로구, then released. */
 async function decisionAcross(applicationId: string, change: () => Promise<void>): Promise<unknown> {
-  let release: () => void = () => undefined;
-  let checked: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const inLedger = new Promise<void>((resolve) => {
-    checked = resolve;
-  });
-  const holding: SubsidyLedger = {
-    ...postingLedger,
-    commit: async (input) => {
-      checked();
-      await held;
-      return postingLedger.commit(input);
-    },
-  };
   const body = { amount: 9_000_000, decidedOn: `${year}-11-20`, conditions: [], overrideReason: OVERRIDE };
-  const decision = decideGrant(requestOf(officer(B)), B, year, applicationId, body, holding);
-  // a decision refused before its ledger call is not held: the test then fails on its problem
-  const reached = await Promise.race([
-    inLedger.then(() => true),
-    decision.then(
-      () => false,
-      () => false,
-    ),
-  ]);
-  expect(reached, 'the decision reached its ledger call').toBe(true);
+  const held = heldDecision(officer(B), { gov: B, year, applicationId }, body);
+  expect(await held.checked, 'the decision reached its ledger call').toBe(true);
   await change();
-  release();
-  return problemOf(decision);
+  held.release();
+  return problemOf(held.decision);
 }
 
 const stale = { status: 409, code: 'nationwide-check-stale' };
