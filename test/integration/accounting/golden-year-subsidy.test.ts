@@ -24,7 +24,7 @@ import {
 } from '#test/integration/accounting/support.ts';
 import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
 import { drainPostings } from '#test/integration/execution/support.ts';
-import { publicCallProgram } from '#test/integration/subsidy/support.ts';
+import { committeeApproval, publicCallProgram } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -110,15 +110,7 @@ describe('golden year, 지방보조금: paid, spent in part and returned, in the
     });
     ok(applied, 201);
     const params = { ...base, applicationId: applied.body.applicationId as string };
-    const committee = {
-      meetingDate: '2026-03-05',
-      registered: 7,
-      present: ['m1', 'm2', 'm3', 'm4'],
-      recused: [],
-      inFavour: 4,
-      approvedAmount: 9_000_000,
-      conditions: [],
-    };
+    const committee = committeeApproval('2026-03-05', 9_000_000);
     ok(await callRoute(reviewSubsidyApplication, { params, body: committee, caller: c.budgetOfficer }));
     const decided = await callRoute(decideSubsidyGrant, { params, body: { amount: 9_000_000, decidedOn: '2026-03-10' }, caller: officer });
     ok(decided);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideSubsidyGrant, reviewSubsidyApplication, submitSubsidyApplication } from '#shared/routes/subsidy.ts';
 import { seedLine } from '#test/integration/execution/support.ts';
-import { heldDecision, publicCallProgram } from '#test/integration/subsidy/support.ts';
+import { committeeApproval, heldDecision, publicCallProgram } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { problemOf } from '#test/support/problem.ts';
@@ -50,15 +50,7 @@ async function reviewedApplication(gov: string): Promise<string> {
   const id = applied.body.applicationId as string;
   const reviewed = await callRoute(reviewSubsidyApplication, {
     params: { gov, year, applicationId: id },
-    body: {
-      meetingDate: `${year}-02-20`,
-      registered: 5,
-      present: ['m1', 'm2', 'm3'],
-      recused: [],
-      inFavour: 3,
-      approvedAmount: 9_000_000,
-      conditions: [],
-    },
+    body: committeeApproval(`${year}-02-20`, 9_000_000),
     caller: budget,
   });
   expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);

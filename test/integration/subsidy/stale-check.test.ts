@@ -13,7 +13,7 @@ import {
 import { getApplication } from '#shared/stores/subsidy/applications.ts';
 import { recordsOfIdentifier } from '#shared/stores/subsidy/nationwide.ts';
 import { seedLine } from '#test/integration/execution/support.ts';
-import { heldDecision, publicCallProgram } from '#test/integration/subsidy/support.ts';
+import { committeeApproval, heldDecision, publicCallProgram } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { problemOf } from '#test/support/problem.ts';
@@ -61,15 +61,7 @@ async function reviewed(gov: string, projectName: string, plan: string): Promise
   });
   expect(applied.status, JSON.stringify(applied.body)).toBe(201);
   const id = applied.body.applicationId as string;
-  const committee = {
-    meetingDate: `${year}-02-20`,
-    registered: 5,
-    present: ['m1', 'm2', 'm3'],
-    recused: [],
-    inFavour: 3,
-    approvedAmount: 9_000_000,
-    conditions: [],
-  };
+  const committee = committeeApproval(`${year}-02-20`, 9_000_000);
   const review = await callRoute(reviewSubsidyApplication, {
     params: { gov, year, applicationId: id },
     body: committee,

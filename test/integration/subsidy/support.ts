@@ -32,6 +32,17 @@ export async function publicCallProgram(
   expect(created.status, JSON.stringify(created.body)).toBe(201);
 }
 
+/** The committee's review (심의) of an application: 3 of 5 members present, all in favour of `approvedAmount`. */
+export const committeeApproval = (meetingDate: string, approvedAmount: number) => ({
+  meetingDate,
+  registered: 5,
+  present: ['m1', 'm2', 'm3'],
+  recused: [],
+  inFavour: 3,
+  approvedAmount,
+  conditions: [],
+});
+
 /** The operations of the business clock's month's audit records of a government that start with `prefix`. */
 export async function auditOperations(gov: string, prefix: string): Promise<string[]> {
   const month = now().toISOString().slice(0, 7);
