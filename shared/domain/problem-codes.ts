@@ -351,6 +351,9 @@ export const problemCodes = {
   'application-deemed-withdrawn':
     'the objector did not accept the decision on its objection in time: the application counts as withdrawn (보조금법 §36의2③ 후단)',
   'report-cut-outside-band': 'the cut of the next grant is outside the band of the report’s delay (보조금령 §9④)',
+  'disclosure-cut-without-order':
+    'a cut for a missing or false 공시 needs a written 시정명령 not complied with by its day first (보조금법 §20의2②; 보조금령 §11의2④)',
+  'disclosure-cut-outside-band': 'the 공시 cut is outside the band of the count of 시정명령 not complied with (보조금령 §11의2⑤)',
 
   // Contracts and payment forms (지방계약법, 선금급, 개산급, 일상경비등)
   'contract-not-found': 'the government has no contract of that id in its register',

@@ -192,7 +192,6 @@ export const exclusionBody = z.strictObject({
   from: isoDate,
   reductionMonths: z.int().min(0).max(60).default(0),
   violation: text(5, 2000),
-  publish: z.boolean().default(false).describe('명단 공표 (보조금법 §30) once heard and objections ended'),
   identity: z.strictObject({
     name: text(1, 200),
     businessNumber: z.string().refine(isBusinessNumber, 'not a valid 사업자등록번호').optional(),

@@ -9,7 +9,7 @@ import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
 import { withdrawnRefusal } from '#shared/domain/subsidy/objection.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { updateApplication } from '#shared/stores/subsidy/applications.ts';
-import { historyAmountItems, returnItems } from '#shared/stores/subsidy/nationwide.ts';
+import { headBumpItems, historyAmountItems, returnItems } from '#shared/stores/subsidy/nationwide.ts';
 import { reserveProgramBudget } from '#shared/stores/subsidy/programs.ts';
 import type { ApplicationRecord, CancellationRecord, DecisionRecord } from '#shared/stores/subsidy/records.ts';
 
@@ -129,6 +129,7 @@ export async function cancelGrant(
   const totals = {
     program: reserveProgramBudget(program, -input.amount),
     history: historyAmountItems(application, decision.decidedOn, outcome.decidedAfter),
+    head: headBumpItems(application.identifiers),
   };
   requireWritten(await updateApplication(application, changes, { returns, ...totals }, audit));
   return { ...application, ...changes, revision: application.revision + 1 };

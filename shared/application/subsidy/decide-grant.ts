@@ -11,7 +11,14 @@ import { Refused, conflict } from '#shared/domain/refusal.ts';
 import { planSummaryOf } from '#shared/domain/subsidy/similarity.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { updateApplication } from '#shared/stores/subsidy/applications.ts';
-import { flagItem, historyItems, recordsOfIdentifier, registrationItems, takenCutItems } from '#shared/stores/subsidy/nationwide.ts';
+import {
+  flagItem,
+  headBumpItems,
+  historyItems,
+  recordsOfIdentifier,
+  registrationItems,
+  takenCutItems,
+} from '#shared/stores/subsidy/nationwide.ts';
 import { reserveProgramBudget } from '#shared/stores/subsidy/programs.ts';
 import type { ApplicationRecord, DecisionRecord } from '#shared/stores/subsidy/records.ts';
 
@@ -73,6 +80,7 @@ export async function decideGrant(
 
   // A late 실적보고 to this government cuts this grant once (보조금법 §17③; 보조금령 §9④).
   const pendingCuts = [...new Map(records.flatMap((r) => r.cuts).map((c) => [`${c.gov}#${c.applicationId}`, c])).values()];
+  const takenCuts = pendingCuts.filter((c) => c.gov === gov);
   const reportCut = nextGrantCut(gov, input.amount, pendingCuts, input);
   if (reportCut && 'code' in reportCut) throw new Refused(reportCut);
   const amount = reportCut?.decided ?? input.amount;
@@ -162,17 +170,23 @@ export async function decideGrant(
         records.map((r) => r.version),
       ),
       flag,
-      cuts: takenCutItems(
-        pendingCuts.filter((c) => c.gov === gov),
-        `${gov}#${applicationId}`,
+      cuts: takenCutItems(takenCuts, `${gov}#${applicationId}`),
+      // the late grant's other identifiers see the cut taken too (this grant's own move with the registration)
+      head: headBumpItems(
+        takenCuts.flatMap((c) => c.identifiers),
+        application.identifiers,
       ),
     },
     audit,
   );
   if (!outcome.ok && outcome.failed.has('registration')) {
-    throw conflict('nationwide-check-stale', 'another grant or exclusion of this recipient was recorded since the check; decide again', {
-      rule: 'the nationwide check must still be current when the decision is written (보조금법 §6③, §32⑦)',
-    });
+    throw conflict(
+      'nationwide-check-stale',
+      'another grant, exclusion, 반환 or cut of this recipient was recorded since the check; decide again',
+      {
+        rule: 'the nationwide check must still be current when the decision is written (보조금법 §6③, §32⑦)',
+      },
+    );
   }
   requireWritten(outcome);
   return { ...application, ...changes, revision: application.revision + 1 };

@@ -12,7 +12,6 @@ import type { ExclusionRecord } from '#shared/stores/subsidy/records.ts';
 
 export interface ExclusionInput extends ExclusionTerms {
   readonly violation: string;
-  readonly publish: boolean;
   readonly identity: {
     readonly name: string;
     readonly businessNumber?: string | undefined;
@@ -45,7 +44,6 @@ export async function registerExclusion(request: RequestInfo, gov: string, input
     ...period,
     name: identity.name,
     identifiers,
-    publish: input.publish,
     violation: input.violation,
     registeredAt: request.receivedAt,
   };

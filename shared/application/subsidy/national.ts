@@ -1,6 +1,5 @@
 import { exclusionView } from '#shared/application/subsidy/exclusions.ts';
 import { invalid } from '#shared/domain/refusal.ts';
-import { addYears } from '#shared/domain/subsidy/dates.ts';
 import type { IdentifierKind } from '#shared/domain/subsidy/identifiers.ts';
 import {
   exclusionsNationwide,
@@ -29,12 +28,15 @@ export async function recipientGrants(kind: IdentifierKind, value: string, reque
   return listing(await grantsOfIdentifier({ kind, value }, pageOf(request)), ({ planSummary: _plan, ...grant }) => grant);
 }
 
-/** The register; `onPublicList` marks the entries of the 명단 공표 (보조금법 §30; 1 year, 보조금령 §17②). */
+/**
+ * The register. Whether a name is published is not the register's to say: a 명단 공표 happens only
+ * through its own case — notice, statement, committee, decision (보조금법 §30③④; 보조금령 §17) — and is
+ * read on `GET /governments/{gov}/subsidy-published-names`.
+ */
 export async function nationalExclusions(today: string, request: PageRequest) {
   return listing(await exclusionsNationwide(pageOf(request)), (record) => ({
     ...exclusionView(record),
     active: record.from <= today && today <= record.until,
-    onPublicList: record.publish && today <= addYears(record.registeredAt.slice(0, 10), 1),
   }));
 }
 

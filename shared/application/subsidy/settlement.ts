@@ -11,7 +11,7 @@ import { sanctionDueDate, sanctionRefusal } from '#shared/domain/subsidy/sanctio
 import { returnDestination, returnParts, returnRefusal, settle } from '#shared/domain/subsidy/settlement.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { paymentsOf, updateApplication } from '#shared/stores/subsidy/applications.ts';
-import { pendingCutItems, returnItems } from '#shared/stores/subsidy/nationwide.ts';
+import { headBumpItems, pendingCutItems, returnItems } from '#shared/stores/subsidy/nationwide.ts';
 import type { ApplicationRecord, ReportRecord, ReturnRecord } from '#shared/stores/subsidy/records.ts';
 
 const spent = (application: ApplicationRecord, source: 'grant' | 'own'): number =>
@@ -53,7 +53,8 @@ export async function submitReport(
   // A report 3 months or more late leaves a cut of this government's next grant to the recipient (§17③).
   const cut = pendingCutOf(gov, applicationId, report.late);
   const cuts = cut ? pendingCutItems(application, cut) : [];
-  requireWritten(await updateApplication(application, { state: 'reported', report }, { cuts }, audit));
+  const head = cut ? headBumpItems(application.identifiers) : [];
+  requireWritten(await updateApplication(application, { state: 'reported', report }, { cuts, head }, audit));
   return { ...application, state: 'reported', report, revision: application.revision + 1 };
 }
 
@@ -103,7 +104,8 @@ export async function settleGrant(
   };
   const audit = auditRecord(request, { gov, operation: 'subsidy.grant.settle', target: applicationTarget(application) });
   const returns = outcome.returnDue > 0 ? returnItems(application, outcome.returnDue) : [];
-  requireWritten(await updateApplication(application, changes, { returns }, audit));
+  const head = outcome.returnDue > 0 ? headBumpItems(application.identifiers) : [];
+  requireWritten(await updateApplication(application, changes, { returns, head }, audit));
   return { ...application, ...changes, revision: application.revision + 1 };
 }
 
@@ -152,7 +154,8 @@ export async function recordReturn(
     ...(left === 0 ? { state: 'closed' as const } : {}),
   };
   const audit = auditRecord(request, { gov, operation: 'subsidy.return.record', target: applicationTarget(application) });
-  requireWritten(await updateApplication(application, changes, { returns: returnItems(application, left) }, audit));
+  const nationwide = { returns: returnItems(application, left), head: headBumpItems(application.identifiers) };
+  requireWritten(await updateApplication(application, changes, nationwide, audit));
   return { ...application, ...changes, revision: application.revision + 1 };
 }
 

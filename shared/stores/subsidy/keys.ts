@@ -16,13 +16,14 @@ import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
  *   pk SUBSIDY-ID#{kind}#{value}  sk GRANT#{decidedOn}#{gov}#{applicationId}   support history (보조금령 §4), 5 years read
  *   pk SUBSIDY-ID#{kind}#{value}  sk EXCL#{gov}#{exclusionId}                  an exclusion (보조금법 §32; 보조금령 §19⑤)
  *   pk SUBSIDY-ID#{kind}#{value}  sk RETURN#{gov}#{applicationId}              a 반환 ordered and not yet paid (§33)
- *   pk SUBSIDY-ID#{kind}#{value}  sk HEAD                                       `version`: bumped by every grant and exclusion
- *                                                                               written under it; a 교부결정 writes only if it is
+ *   pk SUBSIDY-ID#{kind}#{value}  sk HEAD                                       `version`: bumped by every write under it (grant,
+ *                                                                               exclusion, 반환, cut left or taken, amount cut);
+ *                                                                               a 교부결정 writes only if it is
  *                                                                               still the version its check read (no lost race)
  *
  * The ministry's nationwide lists (low volume, one partition each):
  *   pk SUBSIDY-EXCL-PII#{gov}  sk {exclusionId}             restricted: the 주민등록번호 registered (보조금령 §19⑤)
- *   pk SUBSIDY-EXCLUSIONS  sk {from}#{gov}#{exclusionId}       the register (and the 명단 공표 source, 보조금법 §30)
+ *   pk SUBSIDY-EXCLUSIONS  sk {from}#{gov}#{exclusionId}       the register (보조금법 §32; the 명단 공표 is its own case, §30)
  *   pk SUBSIDY-RETURNS     sk {gov}#{applicationId}            returns outstanding
  *   pk SUBSIDY-FLAGS       sk {decidedAt}#{gov}#{applicationId}  decisions taken over a similarity flag, with the reason
  */

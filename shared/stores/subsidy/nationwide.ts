@@ -112,7 +112,7 @@ type Page = { readonly limit: number; readonly cursor?: string | undefined };
 export const grantsOfIdentifier = (identifier: Identifier, page: Page) =>
   pageOf<HistoryEntry>(identifierPartition(identifier), 'GRANT#', page);
 
-/** The nationwide exclusion register (and the 명단 공표 source), by start date. */
+/** The nationwide exclusion register, by start date. */
 export const exclusionsNationwide = (page: Page) => pageOf<ExclusionRecord>(EXCLUSIONS_PARTITION, '', page);
 
 /** Returns ordered and not yet paid, in every government. */
@@ -214,17 +214,29 @@ export const exclusionItems = (record: ExclusionRecord): TransactItem[] => [
       },
     },
   })),
-  // a decision whose check ran before this exclusion was written then fails its registration
-  ...record.identifiers.map((identifier) => ({
+  ...headBumpItems(record.identifiers),
+];
+
+/**
+ * The version bump of each identifier whose nationwide records a write changes (an exclusion, a 반환
+ * ordered or paid, a pending cut left or taken, a grant's amount cut): a decision whose check read
+ * them before then fails its registration (409 nationwide-check-stale) and is checked again.
+ * Once per identifier: a transaction may not touch one item twice, so a step writing several kinds
+ * of records bumps once, and `except` leaves out the identifiers the step already moves itself.
+ */
+export function headBumpItems(identifiers: readonly Identifier[], except: readonly Identifier[] = []): TransactItem[] {
+  const skip = new Set(except.map(identifierPartition));
+  const partitions = new Set(identifiers.map(identifierPartition).filter((pk) => !skip.has(pk)));
+  return [...partitions].map((pk) => ({
     Update: {
       TableName: tableName(),
-      Key: { pk: identifierPartition(identifier), sk: HEAD_SORT },
+      Key: { pk, sk: HEAD_SORT },
       UpdateExpression: 'SET entity = :entity ADD #version :one',
       ExpressionAttributeNames: { '#version': 'version' },
       ExpressionAttributeValues: { ':entity': 'subsidy-identifier-head', ':one': 1 },
     },
-  })),
-];
+  }));
+}
 
 /** A late report's pending cut, under each identifier of the late grant (written with the 실적보고). */
 export const pendingCutItems = (application: ApplicationRecord, cut: PendingCut): TransactItem[] =>

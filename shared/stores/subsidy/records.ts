@@ -178,8 +178,6 @@ export interface ExclusionRecord {
   readonly article: string;
   readonly name: string;
   readonly identifiers: readonly Identifier[];
-  /** Shown (명단 공표, 보조금법 §30) only after the person was heard and any objection ended. */
-  readonly publish: boolean;
   readonly violation: string;
   readonly registeredAt: string;
 }

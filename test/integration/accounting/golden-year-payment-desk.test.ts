@@ -1,10 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as contracts from '#shared/routes/contract.ts';
 import * as execution from '#shared/routes/execution.ts';
-import { requestClosing } from '#shared/routes/settlement.ts';
-import { allot, archivedReport, collect, fund, officials, posting, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
+import {
+  allot,
+  closeYear,
+  collect,
+  expectEntityTotals,
+  fund,
+  officials,
+  posting,
+  setUpAccounts,
+  spend,
+} from '#test/integration/accounting/support.ts';
 import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
-import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -181,15 +189,8 @@ describe('golden year, payment desk: withholdings, a 선금, a 반납 and a 보�
   });
 
   it('closes the year: the statements equal the hand figures, 보관금 among the liabilities', async () => {
-    const closing = await callRoute(requestClosing, {
-      params: base,
-      body: { kind: 'year-end', period: String(YEAR), backfill: true },
-      caller: c.chief,
-    });
-    expect(closing.status, JSON.stringify(closing.body)).toBe(202);
-    expect(await drainSettlementQueue()).toEqual([]);
-    const statements = await archivedReport(GOV, YEAR, 'financial-statements');
-    const expected = {
+    const statements = await closeYear(GOV, YEAR);
+    expectEntityTotals(statements, 'GEN', {
       assets: '3400000',
       liabilities: '2100000',
       netAssets: '1300000',
@@ -197,8 +198,7 @@ describe('golden year, payment desk: withholdings, a 선금, a 반납 and a 보�
       operatingResult: '-1300000',
       closingCash: '3400000',
       closingCashPerBooks: '3400000',
-    };
-    for (const [name, value] of Object.entries(expected)) expect(statements.totals[`entity.GEN.${name}`], name).toBe(value);
+    });
     const rows = (statements.tables['financial-position'].rows as Record<string, string>[]).filter(
       (r) => r.scope === 'GEN' && r.scopeKind !== '유형별',
     );

@@ -3,7 +3,9 @@ import type { Role } from '#shared/auth/roles.ts';
 import { allocateCash, allotBudget, putAccount, putDepartment } from '#shared/routes/budget.ts';
 import * as execution from '#shared/routes/execution.ts';
 import { getArchiveDownload } from '#shared/routes/reports.ts';
+import { requestClosing } from '#shared/routes/settlement.ts';
 import { drainPostings } from '#test/integration/execution/support.ts';
+import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 
@@ -165,4 +167,21 @@ export async function archivedFile(gov: string, year: number, report: string, fi
 /** An archived report's JSON. */
 export async function archivedReport(gov: string, year: number, report: string): Promise<any> {
   return JSON.parse(new TextDecoder().decode(await archivedFile(gov, year, report)));
+}
+
+/** The year-end closing (with the ledger backfill), drained: the archived financial statements. */
+export async function closeYear(gov: string, year: number): Promise<any> {
+  const closing = await callRoute(requestClosing, {
+    params: { gov, year },
+    body: { kind: 'year-end', period: String(year), backfill: true },
+    caller: officials(gov).chief,
+  });
+  ok(closing, 202);
+  expect(await drainSettlementQueue()).toEqual([]);
+  return archivedReport(gov, year, 'financial-statements');
+}
+
+/** The statements' totals of one 회계 (`entity.{fund}.{name}`), each as the hand figure says. */
+export function expectEntityTotals(statements: { totals: Record<string, string> }, fund: string, expected: Record<string, string>): void {
+  for (const [name, value] of Object.entries(expected)) expect(statements.totals[`entity.${fund}.${name}`], name).toBe(value);
 }

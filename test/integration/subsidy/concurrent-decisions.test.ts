@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decideGrant } from '#shared/application/subsidy/decide-grant.ts';
-import { postingLedger } from '#shared/application/subsidy/ledger-postings.ts';
-import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
 import { decideSubsidyGrant, reviewSubsidyApplication, submitSubsidyApplication } from '#shared/routes/subsidy.ts';
 import { seedLine } from '#test/integration/execution/support.ts';
-import { publicCallProgram } from '#test/integration/subsidy/support.ts';
+import { committeeApproval, heldDecision, publicCallProgram } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { problemOf } from '#test/support/problem.ts';
@@ -54,54 +50,20 @@ async function reviewedApplication(gov: string): Promise<string> {
   const id = applied.body.applicationId as string;
   const reviewed = await callRoute(reviewSubsidyApplication, {
     params: { gov, year, applicationId: id },
-    body: {
-      meetingDate: `${year}-02-20`,
-      registered: 5,
-      present: ['m1', 'm2', 'm3'],
-      recused: [],
-      inFavour: 3,
-      approvedAmount: 9_000_000,
-      conditions: [],
-    },
+    body: committeeApproval(`${year}-02-20`, 9_000_000),
     caller: budget,
   });
   expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);
   return id;
 }
 
-const requestOf = (caller: TestCaller): RequestInfo => ({
-  requestId: `race-${caller.gov}`,
-  sourceIp: '127.0.0.1',
-  bodySha256: '',
-  receivedAt: new Date().toISOString(),
-  caller: { sub: caller.sub, roles: caller.roles, gov: caller.gov, dept: undefined } as RequestInfo['caller'],
-  actingRole: 'department_official',
-  headers: {},
-});
-
 describe('two governments decide grants for the same recipient at once (보조금법 §6③)', () => {
   it('lets one pass; the other fails stale and, decided again, is flagged with the winner and its score', async () => {
     const [first, second] = [await reviewedApplication(govs[0]), await reviewedApplication(govs[1])];
-    let release: () => void = () => undefined;
-    let checked: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const inLedger = new Promise<void>((resolve) => {
-      checked = resolve;
-    });
     // the first decision is held after its nationwide check, inside the commitment posting
-    const holding: SubsidyLedger = {
-      ...postingLedger,
-      commit: async (input) => {
-        checked();
-        await held;
-        return postingLedger.commit(input);
-      },
-    };
     const body = { amount: 9_000_000, decidedOn: `${year}-02-25`, conditions: [] };
-    const slow = decideGrant(requestOf(officerOf(govs[0])), govs[0], year, first, body, holding);
-    await inLedger;
+    const slow = heldDecision(officerOf(govs[0]), { gov: govs[0], year, applicationId: first }, body);
+    expect(await slow.checked).toBe(true);
 
     const fast = await callRoute(decideSubsidyGrant, {
       params: { gov: govs[1], year, applicationId: second },
@@ -111,8 +73,8 @@ describe('two governments decide grants for the same recipient at once (보조�
     expect(fast.status, JSON.stringify(fast.body)).toBe(200);
     expect(fast.body.decision.flags).toEqual([]);
 
-    release();
-    expect(await problemOf(slow)).toMatchObject({ status: 409, code: 'nationwide-check-stale' });
+    slow.release();
+    expect(await problemOf(slow.decision)).toMatchObject({ status: 409, code: 'nationwide-check-stale' });
 
     const again = () =>
       callRoute(decideSubsidyGrant, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideSubsidyGrant, reviewSubsidyApplication, submitSubsidyApplication, submitSubsidyReport } from '#shared/routes/subsidy.ts';
 import { seedLine } from '#test/integration/execution/support.ts';
-import { publicCallProgram } from '#test/integration/subsidy/support.ts';
+import { committeeApproval, publicCallProgram } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -43,15 +43,7 @@ async function application(name: string, plan: string, period: { start: string; 
   });
   expect(applied.status, JSON.stringify(applied.body)).toBe(201);
   const id = applied.body.applicationId as string;
-  const committee = {
-    meetingDate: `${year}-02-20`,
-    registered: 5,
-    present: ['m1', 'm2', 'm3'],
-    recused: [],
-    inFavour: 3,
-    approvedAmount: 9_000_000,
-    conditions: [],
-  };
+  const committee = committeeApproval(`${year}-02-20`, 9_000_000);
   expect(
     (await callRoute(reviewSubsidyApplication, { params: { gov: GOV, year, applicationId: id }, body: committee, caller: budget })).status,
   ).toBe(200);

@@ -15,6 +15,7 @@ import {
   paySubsidy,
   recordSubsidyExecution,
   recordSubsidyReturn,
+  listSubsidyPublishedNames,
   registerSubsidyExclusion,
   requestSubsidyAllocationChange,
   decideSubsidyAllocationChange,
@@ -140,20 +141,19 @@ describe('지방보조금 from 공모 to 반환, with the nationwide checks', ()
     expect(decided.body.decision.flags).toEqual([]);
   });
 
-  it('registers an exclusion in 부산 by 사업자등록번호 (보조금법 §32)', async () => {
-    const registered = await callRoute(registerSubsidyExclusion, {
-      params: { gov: B },
-      body: {
-        party: 'recipient',
-        ground: 'fraud',
-        count: 1,
-        from: `${year}-01-15`,
-        violation: '허위 증빙으로 보조금 교부',
-        publish: true,
-        identity: { name: '(주)옛이름', businessNumber: '3141592650', representative: { name: '박옛날', residentNumber: RRN_LEE } },
-      },
-      caller: budget(B),
-    });
+  it('registers an exclusion in 부산 by 사업자등록번호 (보조금법 §32), never publishing the name by itself (§30③)', async () => {
+    const body = {
+      party: 'recipient',
+      ground: 'fraud',
+      count: 1,
+      from: `${year}-01-15`,
+      violation: '허위 증빙으로 보조금 교부',
+      identity: { name: '(주)옛이름', businessNumber: '3141592650', representative: { name: '박옛날', residentNumber: RRN_LEE } },
+    };
+    // the old flag published without notice, statement or committee: 명단 공표 is its own case now
+    const bypass = await callRoute(registerSubsidyExclusion, { params: { gov: B }, body: { ...body, publish: true }, caller: budget(B) });
+    expect(bypass.body).toMatchObject({ status: 400, code: 'invalid-request' });
+    const registered = await callRoute(registerSubsidyExclusion, { params: { gov: B }, body, caller: budget(B) });
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
     expect(registered.body).toMatchObject({ until: '2031-01-14', article: '보조금법 §32①1; 보조금령 §19①1' });
     expect(JSON.stringify(registered.body)).not.toContain('750505');
@@ -476,7 +476,11 @@ describe('지방보조금 from 공모 to 반환, with the nationwide checks', ()
     const grants = await callRoute(getNationalRecipientGrants, { params: { idKind: 'brn', idValue: '1234567891' }, caller: ministry });
     expect(grants.body.items).toEqual([expect.objectContaining({ gov: B, applicationId: ids.busan, amount: 9_000_000 })]);
     const register = await callRoute(listNationalSubsidyExclusions, { caller: ministry });
-    expect(register.body.items).toContainEqual(expect.objectContaining({ gov: B, ground: 'fraud', active: true, onPublicList: true }));
+    expect(register.body.items).toContainEqual(expect.objectContaining({ gov: B, ground: 'fraud', active: true }));
+    expect(register.body.items.every((item: Record<string, unknown>) => !('onPublicList' in item) && !('publish' in item))).toBe(true);
+    // registered, not published: no 명단 공표 case was decided in 부산
+    const shown = await callRoute(listSubsidyPublishedNames, { params: { gov: B }, query: { on: `${year}-11-30` } });
+    expect(shown.body.items).toEqual([]);
     expect(JSON.stringify(register.body)).not.toContain('750505');
   });
 

@@ -41,7 +41,6 @@ const exclusion = (n: number): ExclusionRecord => ({
   article: '보조금법 §32①1; 보조금령 §19①1',
   name: `배제 ${n}`,
   identifiers: [{ kind: 'brn', value: `99999999${n}0` }],
-  publish: false,
   violation: '허위 증빙',
   registeredAt: `2026-0${n}-01T00:00:00.000Z`,
 });
