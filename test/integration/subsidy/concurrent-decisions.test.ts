@@ -100,7 +100,7 @@ describe('two governments decide grants for the same recipient at once (보조�
       },
     };
     const body = { amount: 9_000_000, decidedOn: `${year}-02-25`, conditions: [] };
-    const slow = decideGrant(requestOf(officerOf(govs[0])), govs[0], year, first, body, holding);
+    const slow = decideGrant({ request: requestOf(officerOf(govs[0])), gov: govs[0], year, applicationId: first }, body, holding);
     await inLedger;
 
     const fast = await callRoute(decideSubsidyGrant, {
