@@ -4,8 +4,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { acceptSubsidyObjectionDecision } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(acceptSubsidyObjectionDecision, async ({ params, body, request }) => ({
-  body: applicationView(
-    await acceptObjectionDecision(request, params.gov, params.year, params.applicationId, params.objectionNo, body.acceptedOn),
-    request.actingRole,
-  ),
+  body: applicationView(await acceptObjectionDecision({ request, ...params }, params.objectionNo, body.acceptedOn), request.actingRole),
 }));

@@ -5,5 +5,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { cancelSubsidyGrant } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(cancelSubsidyGrant, async ({ params, body, request }) => ({
-  body: applicationView(await cancelGrant(request, params.gov, params.year, params.applicationId, body, postingLedger), request.actingRole),
+  body: applicationView(await cancelGrant({ request, ...params }, body, postingLedger), request.actingRole),
 }));

@@ -4,8 +4,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { decideSubsidyAllocationChange } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(decideSubsidyAllocationChange, async ({ params, body, request }) => ({
-  body: applicationView(
-    await decideAllocationChange(request, params.gov, params.year, params.applicationId, body.approve),
-    request.actingRole,
-  ),
+  body: applicationView(await decideAllocationChange({ request, ...params }, body.approve), request.actingRole),
 }));

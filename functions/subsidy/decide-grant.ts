@@ -5,5 +5,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { decideSubsidyGrant } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(decideSubsidyGrant, async ({ params, body, request }) => ({
-  body: applicationView(await decideGrant(request, params.gov, params.year, params.applicationId, body, postingLedger), request.actingRole),
+  body: applicationView(await decideGrant({ request, ...params }, body, postingLedger), request.actingRole),
 }));

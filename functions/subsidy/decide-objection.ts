@@ -4,8 +4,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { decideSubsidyObjection } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(decideSubsidyObjection, async ({ params, body, request }) => ({
-  body: applicationView(
-    await decideObjection(request, params.gov, params.year, params.applicationId, params.objectionNo, body),
-    request.actingRole,
-  ),
+  body: applicationView(await decideObjection({ request, ...params }, params.objectionNo, body), request.actingRole),
 }));

@@ -4,5 +4,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { fileSubsidyObjection } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(fileSubsidyObjection, async ({ params, body, request }) => ({
-  body: applicationView(await fileObjection(request, params.gov, params.year, params.applicationId, body), request.actingRole),
+  body: applicationView(await fileObjection({ request, ...params }, body), request.actingRole),
 }));

@@ -4,5 +4,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { getSubsidyApplication } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(getSubsidyApplication, async ({ params, request }) => ({
-  body: applicationView(await getApplicationFor(request, params.gov, params.year, params.applicationId), request.actingRole),
+  body: applicationView(await getApplicationFor({ request, ...params }), request.actingRole),
 }));

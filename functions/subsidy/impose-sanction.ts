@@ -4,5 +4,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { imposeSubsidySanction } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(imposeSubsidySanction, async ({ params, body, request }) => ({
-  body: applicationView(await imposeSanction(request, params.gov, params.year, params.applicationId, body), request.actingRole),
+  body: applicationView(await imposeSanction({ request, ...params }, body), request.actingRole),
 }));

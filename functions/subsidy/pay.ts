@@ -4,5 +4,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { paySubsidy } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(paySubsidy, async ({ params, body, request }) => ({
-  body: await payRequest(request, params.gov, params.year, params.applicationId, params.paymentId, body.paidOn, postingLedger),
+  body: await payRequest({ request, ...params }, params.paymentId, body.paidOn, postingLedger),
 }));

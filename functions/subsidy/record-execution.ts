@@ -4,5 +4,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { recordSubsidyExecution } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(recordSubsidyExecution, async ({ params, body, request }) => ({
-  body: applicationView(await recordExecution(request, params.gov, params.year, params.applicationId, body), request.actingRole),
+  body: applicationView(await recordExecution({ request, ...params }, body), request.actingRole),
 }));

@@ -5,8 +5,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { recordSubsidyReturn } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(recordSubsidyReturn, async ({ params, body, request }) => ({
-  body: applicationView(
-    await recordReturn(request, params.gov, params.year, params.applicationId, body, postingLedger),
-    request.actingRole,
-  ),
+  body: applicationView(await recordReturn({ request, ...params }, body, postingLedger), request.actingRole),
 }));

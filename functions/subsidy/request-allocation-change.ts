@@ -4,5 +4,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { requestSubsidyAllocationChange } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(requestSubsidyAllocationChange, async ({ params, body, request }) => ({
-  body: applicationView(await requestAllocationChange(request, params.gov, params.year, params.applicationId, body), request.actingRole),
+  body: applicationView(await requestAllocationChange({ request, ...params }, body), request.actingRole),
 }));

@@ -3,5 +3,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { requestSubsidyPayment } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(requestSubsidyPayment, async ({ params, body, request }) => ({
-  body: await requestPayment(request, params.gov, params.year, params.applicationId, body),
+  body: await requestPayment({ request, ...params }, body),
 }));

@@ -4,5 +4,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { reviewSubsidyApplication } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(reviewSubsidyApplication, async ({ params, body, request }) => ({
-  body: applicationView(await reviewApplication(request, params.gov, params.year, params.applicationId, body), request.actingRole),
+  body: applicationView(await reviewApplication({ request, ...params }, body), request.actingRole),
 }));

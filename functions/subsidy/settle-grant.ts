@@ -5,5 +5,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { settleSubsidyGrant } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(settleSubsidyGrant, async ({ params, body, request }) => ({
-  body: applicationView(await settleGrant(request, params.gov, params.year, params.applicationId, body, postingLedger), request.actingRole),
+  body: applicationView(await settleGrant({ request, ...params }, body, postingLedger), request.actingRole),
 }));

@@ -4,5 +4,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { submitSubsidyReport } from '#shared/routes/subsidy.ts';
 
 export const handler = apiHandler(submitSubsidyReport, async ({ params, body, request }) => ({
-  body: applicationView(await submitReport(request, params.gov, params.year, params.applicationId, body), request.actingRole),
+  body: applicationView(await submitReport({ request, ...params }, body), request.actingRole),
 }));

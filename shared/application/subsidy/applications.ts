@@ -1,5 +1,6 @@
 import { auditRecord } from '#shared/audit/audit-record.ts';
 import {
+  applicationFor,
   applicationTarget,
   identifierSecret,
   newId,
@@ -7,7 +8,9 @@ import {
   requireProgram,
   requireWritten,
   throwIf,
+  writeStep,
 } from '#shared/application/subsidy/common.ts';
+import type { ApplicationAt } from '#shared/application/subsidy/common.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 import { applicationRefusal } from '#shared/domain/subsidy/application.ts';
 import type { ApplicationContent } from '#shared/domain/subsidy/application.ts';
@@ -15,10 +18,9 @@ import { committeeOutcome, isRefusal } from '#shared/domain/subsidy/committee.ts
 import type { CommitteeRecord } from '#shared/domain/subsidy/committee.ts';
 import { identifiersOf } from '#shared/domain/subsidy/identifiers.ts';
 import type { RecipientIdentity } from '#shared/domain/subsidy/identifiers.ts';
-import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
 import { callOpenRefusal } from '#shared/domain/subsidy/program.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-import { applicationsOfRecipient, insertApplication, updateApplication } from '#shared/stores/subsidy/applications.ts';
+import { applicationsOfRecipient, insertApplication } from '#shared/stores/subsidy/applications.ts';
 import type { ApplicationRecord } from '#shared/stores/subsidy/records.ts';
 
 export interface ApplicationInput extends ApplicationContent {
@@ -73,24 +75,15 @@ export async function submitApplication(
 }
 
 /** The committee's 심의 as its secretariat records it (보조금법 §8②, §26). A rejection ends the application. */
-export async function reviewApplication(
-  request: RequestInfo,
-  gov: string,
-  year: number,
-  applicationId: string,
-  committee: CommitteeRecord,
-): Promise<ApplicationRecord> {
-  const application = await requireApplication(request, gov, year, applicationId);
-  throwIf(stepRefusal(application.state, 'review'));
+export async function reviewApplication(at: ApplicationAt, committee: CommitteeRecord): Promise<ApplicationRecord> {
+  const application = await applicationFor(at, 'review');
   const outcome = committeeOutcome(committee);
   if (isRefusal(outcome)) throw new Refused(outcome);
   const changes: Partial<ApplicationRecord> = {
     state: outcome.passed ? 'reviewed' : 'rejected',
-    review: { ...committee, passed: outcome.passed, recordedBy: request.caller?.sub ?? 'anonymous' },
+    review: { ...committee, passed: outcome.passed, recordedBy: at.request.caller?.sub ?? 'anonymous' },
   };
-  const audit = auditRecord(request, { gov, operation: 'subsidy.application.review', target: applicationTarget(application) });
-  requireWritten(await updateApplication(application, changes, {}, audit));
-  return { ...application, ...changes, revision: application.revision + 1 };
+  return writeStep(at.request, application, { operation: 'subsidy.application.review', changes });
 }
 
 export const getApplicationFor = requireApplication;

@@ -1,14 +1,11 @@
-import { auditRecord } from '#shared/audit/audit-record.ts';
-import { applicationTarget, requireApplication, requireProgram, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
+import { applicationFor, requireProgram, throwIf, writeStep } from '#shared/application/subsidy/common.ts';
+import type { ApplicationAt } from '#shared/application/subsidy/common.ts';
 import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
 import { Refused, refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 import { cancel } from '#shared/domain/subsidy/cancellation.ts';
 import { isRefusal } from '#shared/domain/subsidy/committee.ts';
-import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
 import { withdrawnRefusal } from '#shared/domain/subsidy/objection.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
-import { updateApplication } from '#shared/stores/subsidy/applications.ts';
 import { headBumpItems, historyAmountItems, returnItems } from '#shared/stores/subsidy/nationwide.ts';
 import { reserveProgramBudget } from '#shared/stores/subsidy/programs.ts';
 import type { ApplicationRecord, CancellationRecord, DecisionRecord } from '#shared/stores/subsidy/records.ts';
@@ -52,10 +49,7 @@ const spentGrant = (application: ApplicationRecord): number =>
  * in the same transaction.
  */
 export async function cancelGrant(
-  request: RequestInfo,
-  gov: string,
-  year: number,
-  applicationId: string,
+  at: ApplicationAt,
   input: {
     readonly ground: string;
     readonly amount: number;
@@ -65,8 +59,8 @@ export async function cancelGrant(
   },
   ledger: SubsidyLedger,
 ): Promise<ApplicationRecord> {
-  const application = await requireApplication(request, gov, year, applicationId);
-  throwIf(stepRefusal(application.state, 'cancel'));
+  const { request, gov, year, applicationId } = at;
+  const application = await applicationFor(at, 'cancel');
   const decision = application.decision as DecisionRecord;
   if (input.ground === 'withdrawn') throwIf(withdrawalRefusal(application, decision, input));
   const outcome = cancel({
@@ -123,7 +117,6 @@ export async function cancelGrant(
         ? { state: 'closed' as const }
         : {}),
   };
-  const audit = auditRecord(request, { gov, operation: 'subsidy.grant.cancel', target: applicationTarget(application) });
   const returns = outcome.returnDue > 0 ? returnItems(application, outcome.returnDue) : [];
   const program = await requireProgram(gov, year, application.programId);
   const totals = {
@@ -131,6 +124,5 @@ export async function cancelGrant(
     history: historyAmountItems(application, decision.decidedOn, outcome.decidedAfter),
     head: headBumpItems(application.identifiers),
   };
-  requireWritten(await updateApplication(application, changes, { returns, ...totals }, audit));
-  return { ...application, ...changes, revision: application.revision + 1 };
+  return writeStep(request, application, { operation: 'subsidy.grant.cancel', changes, others: { returns, ...totals } });
 }

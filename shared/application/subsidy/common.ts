@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { auditRecord } from '#shared/audit/audit-record.ts';
 import { Refused, conflict, forbidden, notFound } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
+import type { Step } from '#shared/domain/subsidy/lifecycle.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-import { getApplication } from '#shared/stores/subsidy/applications.ts';
+import { getApplication, updateApplication } from '#shared/stores/subsidy/applications.ts';
 import { getProgram } from '#shared/stores/subsidy/programs.ts';
 import type { ApplicationRecord, ProgramRecord } from '#shared/stores/subsidy/records.ts';
-import type { TransactOutcome } from '#shared/stores/table/transact.ts';
+import type { NamedItems, TransactOutcome } from '#shared/stores/table/transact.ts';
 
 /**
  * The secret under which 주민등록번호 become pseudonyms for the nationwide index. In AWS it comes
@@ -27,13 +30,16 @@ export async function requireProgram(gov: string, year: number, programId: strin
   return program;
 }
 
+/** Which application a step acts on, and who asks: the route's parameters with the request. */
+export interface ApplicationAt {
+  readonly request: RequestInfo;
+  readonly gov: string;
+  readonly year: number;
+  readonly applicationId: string;
+}
+
 /** The application; a 지방보조사업자 reaches only its own (the token's sub is its recipient id). */
-export async function requireApplication(
-  request: RequestInfo,
-  gov: string,
-  year: number,
-  applicationId: string,
-): Promise<ApplicationRecord> {
+export async function requireApplication({ request, gov, year, applicationId }: ApplicationAt): Promise<ApplicationRecord> {
   const application = await getApplication(gov, year, applicationId);
   if (!application)
     throw notFound('subsidy-application-not-found', `government ${gov} has no subsidy application ${applicationId} in ${year}`);
@@ -46,10 +52,44 @@ export async function requireApplication(
 export const applicationTarget = (application: Pick<ApplicationRecord, 'gov' | 'year' | 'applicationId'>): string =>
   `subsidy-application ${application.gov}/${application.year}/${application.applicationId}`;
 
-/** A lost optimistic write: the application (or the program) moved since it was read. */
-export function requireWritten<Name extends string>(outcome: TransactOutcome<Name>): void {
+/** The application, read for a step of its lifecycle that its state allows now (else 409 subsidy-application-state). */
+export async function applicationFor(at: ApplicationAt, step: Step): Promise<ApplicationRecord> {
+  const application = await requireApplication(at);
+  throwIf(stepRefusal(application.state, step));
+  return application;
+}
+
+/**
+ * A lost optimistic write: the application (or the program) moved since it was read. `refusals`
+ * names the refusal for an item whose own condition failed, before that generic conflict.
+ */
+export function requireWritten<Name extends string>(
+  outcome: TransactOutcome<Name>,
+  refusals: { readonly [name: string]: Refused | undefined } = {},
+): void {
   if (outcome.ok) return;
+  for (const name of outcome.failed) {
+    const refused = refusals[name];
+    if (refused) throw refused;
+  }
   throw conflict('revision-conflict', 'the application changed while this step was being recorded; re-read it and retry', {
     failed: [...outcome.failed],
   });
+}
+
+/**
+ * One step of an application written: its changes (an attribute changed to undefined is removed), the
+ * step's other items and its audit record in one transaction, on condition that the application is
+ * still the revision read. Answers the application as written.
+ */
+export async function writeStep<Other extends string>(
+  request: RequestInfo,
+  application: ApplicationRecord,
+  step: { readonly operation: string; readonly changes: Partial<ApplicationRecord>; readonly others?: NamedItems<Other> },
+  refusals: Partial<Record<Other, Refused>> = {},
+): Promise<ApplicationRecord> {
+  const audit = auditRecord(request, { gov: application.gov, operation: step.operation, target: applicationTarget(application) });
+  requireWritten(await updateApplication(application, step.changes, step.others ?? ({} as NamedItems<Other>), audit), refusals);
+  const written = Object.entries({ ...application, ...step.changes, revision: application.revision + 1 });
+  return Object.fromEntries(written.filter(([, value]) => value !== undefined)) as unknown as ApplicationRecord;
 }

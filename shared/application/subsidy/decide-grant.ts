@@ -1,16 +1,13 @@
-import { auditRecord } from '#shared/audit/audit-record.ts';
-import { applicationTarget, requireApplication, requireProgram, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
+import { applicationFor, requireProgram, throwIf, writeStep } from '#shared/application/subsidy/common.ts';
+import type { ApplicationAt } from '#shared/application/subsidy/common.ts';
 import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
 import { allocationFor, decisionRefusal } from '#shared/domain/subsidy/decision.ts';
-import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
 import { flagsRefusal, nationwideCheck } from '#shared/domain/subsidy/nationwide-check.ts';
 import type { HistoryEntry } from '#shared/domain/subsidy/nationwide-check.ts';
 import { nextGrantCut } from '#shared/domain/subsidy/next-grant-cut.ts';
 import { obligations } from '#shared/domain/subsidy/reporting.ts';
 import { Refused, conflict } from '#shared/domain/refusal.ts';
 import { planSummaryOf } from '#shared/domain/subsidy/similarity.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
-import { updateApplication } from '#shared/stores/subsidy/applications.ts';
 import {
   flagItem,
   headBumpItems,
@@ -45,16 +42,9 @@ export interface DecisionInput {
  *    each identifier's version is still the one the check read (else 409 nationwide-check-stale; the
  *    retry re-finds its commitment and is checked against the grant that won).
  */
-export async function decideGrant(
-  request: RequestInfo,
-  gov: string,
-  year: number,
-  applicationId: string,
-  input: DecisionInput,
-  ledger: SubsidyLedger,
-): Promise<ApplicationRecord> {
-  const application = await requireApplication(request, gov, year, applicationId);
-  throwIf(stepRefusal(application.state, 'decide'));
+export async function decideGrant(at: ApplicationAt, input: DecisionInput, ledger: SubsidyLedger): Promise<ApplicationRecord> {
+  const { request, gov, year, applicationId } = at;
+  const application = await applicationFor(at, 'decide');
   const program = await requireProgram(gov, year, application.programId);
   throwIf(
     decisionRefusal({
@@ -143,7 +133,6 @@ export async function decideGrant(
     decidedOn: input.decidedOn,
   };
   const changes: Partial<ApplicationRecord> = { state: 'decided', decision, allocation: allocationFor(application.costs, amount) };
-  const audit = auditRecord(request, { gov, operation: 'subsidy.grant.decide', target: applicationTarget(application) });
   const flag =
     findings.flags.length > 0
       ? [
@@ -159,35 +148,34 @@ export async function decideGrant(
           }),
         ]
       : [];
-  const outcome = await updateApplication(
+  return writeStep(
+    request,
     application,
-    changes,
     {
-      program: reserveProgramBudget(program, amount),
-      history: historyItems(application, entry),
-      registration: registrationItems(
-        application.identifiers,
-        records.map((r) => r.version),
-      ),
-      flag,
-      cuts: takenCutItems(takenCuts, `${gov}#${applicationId}`),
-      // the late grant's other identifiers see the cut taken too (this grant's own move with the registration)
-      head: headBumpItems(
-        takenCuts.flatMap((c) => c.identifiers),
-        application.identifiers,
+      operation: 'subsidy.grant.decide',
+      changes,
+      others: {
+        program: reserveProgramBudget(program, amount),
+        history: historyItems(application, entry),
+        registration: registrationItems(
+          application.identifiers,
+          records.map((r) => r.version),
+        ),
+        flag,
+        cuts: takenCutItems(takenCuts, `${gov}#${applicationId}`),
+        // the late grant's other identifiers see the cut taken too (this grant's own move with the registration)
+        head: headBumpItems(
+          takenCuts.flatMap((c) => c.identifiers),
+          application.identifiers,
+        ),
+      },
+    },
+    {
+      registration: conflict(
+        'nationwide-check-stale',
+        'another grant, exclusion, 반환 or cut of this recipient was recorded since the check; decide again',
+        { rule: 'the nationwide check must still be current when the decision is written (보조금법 §6③, §32⑦)' },
       ),
     },
-    audit,
   );
-  if (!outcome.ok && outcome.failed.has('registration')) {
-    throw conflict(
-      'nationwide-check-stale',
-      'another grant, exclusion, 반환 or cut of this recipient was recorded since the check; decide again',
-      {
-        rule: 'the nationwide check must still be current when the decision is written (보조금법 §6③, §32⑦)',
-      },
-    );
-  }
-  requireWritten(outcome);
-  return { ...application, ...changes, revision: application.revision + 1 };
 }

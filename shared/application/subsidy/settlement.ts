@@ -1,16 +1,14 @@
-import { auditRecord } from '#shared/audit/audit-record.ts';
-import { applicationTarget, requireApplication, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
+import { applicationFor, throwIf, writeStep } from '#shared/application/subsidy/common.ts';
+import type { ApplicationAt } from '#shared/application/subsidy/common.ts';
 import type { SubsidyLedger } from '#shared/application/subsidy/ledger.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 import { commitmentHeld } from '#shared/domain/subsidy/cancellation.ts';
 import { isRefusal } from '#shared/domain/subsidy/committee.ts';
-import { stepRefusal } from '#shared/domain/subsidy/lifecycle.ts';
 import { pendingCutOf } from '#shared/domain/subsidy/next-grant-cut.ts';
 import { lateBand, reportDueDate, verificationRefusal } from '#shared/domain/subsidy/reporting.ts';
 import { sanctionDueDate, sanctionRefusal } from '#shared/domain/subsidy/sanction.ts';
 import { returnDestination, returnParts, returnRefusal, settle } from '#shared/domain/subsidy/settlement.ts';
-import type { RequestInfo } from '#shared/http/request-info.ts';
-import { paymentsOf, updateApplication } from '#shared/stores/subsidy/applications.ts';
+import { paymentsOf } from '#shared/stores/subsidy/applications.ts';
 import { headBumpItems, pendingCutItems, returnItems } from '#shared/stores/subsidy/nationwide.ts';
 import type { ApplicationRecord, ReportRecord, ReturnRecord } from '#shared/stores/subsidy/records.ts';
 
@@ -24,10 +22,7 @@ const spent = (application: ApplicationRecord, source: 'grant' | 'own'): number 
  * verification (§17②).
  */
 export async function submitReport(
-  request: RequestInfo,
-  gov: string,
-  year: number,
-  applicationId: string,
+  at: ApplicationAt,
   input: {
     readonly submittedOn: string;
     readonly completedOn?: string | undefined;
@@ -35,8 +30,8 @@ export async function submitReport(
     readonly verification?: ReportRecord['verification'];
   },
 ): Promise<ApplicationRecord> {
-  const application = await requireApplication(request, gov, year, applicationId);
-  throwIf(stepRefusal(application.state, 'report'));
+  const { request, gov, year, applicationId } = at;
+  const application = await applicationFor(at, 'report');
   throwIf(verificationRefusal(application.decision?.amount ?? 0, false, input.verification !== undefined));
   const dueDate = reportDueDate(year, input.completedOn, application.period.end);
   const report: ReportRecord = {
@@ -49,13 +44,15 @@ export async function submitReport(
     interest: input.interest,
     ...(input.verification ? { verification: input.verification } : {}),
   };
-  const audit = auditRecord(request, { gov, operation: 'subsidy.report.submit', target: applicationTarget(application) });
   // A report 3 months or more late leaves a cut of this government's next grant to the recipient (§17③).
   const cut = pendingCutOf(gov, applicationId, report.late);
   const cuts = cut ? pendingCutItems(application, cut) : [];
   const head = cut ? headBumpItems(application.identifiers) : [];
-  requireWritten(await updateApplication(application, { state: 'reported', report }, { cuts, head }, audit));
-  return { ...application, state: 'reported', report, revision: application.revision + 1 };
+  return writeStep(request, application, {
+    operation: 'subsidy.report.submit',
+    changes: { state: 'reported', report },
+    others: { cuts, head },
+  });
 }
 
 /**
@@ -64,15 +61,12 @@ export async function submitReport(
  * the commitment the grant will no longer pay is released (the `reduce` posting).
  */
 export async function settleGrant(
-  request: RequestInfo,
-  gov: string,
-  year: number,
-  applicationId: string,
+  at: ApplicationAt,
   input: { readonly fixedAmount: number; readonly interest: number; readonly settledOn: string },
   ledger: SubsidyLedger,
 ): Promise<ApplicationRecord> {
-  const application = await requireApplication(request, gov, year, applicationId);
-  throwIf(stepRefusal(application.state, 'settle'));
+  const { request, gov, year, applicationId } = at;
+  const application = await applicationFor(at, 'settle');
   const decided = application.decision?.amount ?? 0;
   const outcome = settle({ decided, paid: application.paid, fixed: input.fixedAmount, interest: input.interest });
   if (isRefusal(outcome)) throw new Refused(outcome);
@@ -102,24 +96,19 @@ export async function settleGrant(
       releasedFromCommitment: released,
     },
   };
-  const audit = auditRecord(request, { gov, operation: 'subsidy.grant.settle', target: applicationTarget(application) });
   const returns = outcome.returnDue > 0 ? returnItems(application, outcome.returnDue) : [];
   const head = outcome.returnDue > 0 ? headBumpItems(application.identifiers) : [];
-  requireWritten(await updateApplication(application, changes, { returns, head }, audit));
-  return { ...application, ...changes, revision: application.revision + 1 };
+  return writeStep(request, application, { operation: 'subsidy.grant.settle', changes, others: { returns, head } });
 }
 
 /** A 반환 received: where it goes is the pure rule of 지방회계법 §27; the ledger posts it. */
 export async function recordReturn(
-  request: RequestInfo,
-  gov: string,
-  year: number,
-  applicationId: string,
+  at: ApplicationAt,
   input: { readonly amount: number; readonly receivedOn: string; readonly revenueLineId?: string | undefined },
   ledger: SubsidyLedger,
 ): Promise<ApplicationRecord> {
-  const application = await requireApplication(request, gov, year, applicationId);
-  throwIf(stepRefusal(application.state, 'return'));
+  const { request, gov, year, applicationId } = at;
+  const application = await applicationFor(at, 'return');
   const outstanding = (application.settlement?.returnDue ?? 0) - application.returned;
   throwIf(returnRefusal(outstanding, input.amount));
   const destination = returnDestination(year, input.receivedOn);
@@ -153,10 +142,11 @@ export async function recordReturn(
     returns: [...application.returns, record],
     ...(left === 0 ? { state: 'closed' as const } : {}),
   };
-  const audit = auditRecord(request, { gov, operation: 'subsidy.return.record', target: applicationTarget(application) });
-  const nationwide = { returns: returnItems(application, left), head: headBumpItems(application.identifiers) };
-  requireWritten(await updateApplication(application, changes, nationwide, audit));
-  return { ...application, ...changes, revision: application.revision + 1 };
+  return writeStep(request, application, {
+    operation: 'subsidy.return.record',
+    changes,
+    others: { returns: returnItems(application, left), head: headBumpItems(application.identifiers) },
+  });
 }
 
 /** The grant's payment orders, in the order they were paid. */
@@ -175,14 +165,11 @@ const restoredBefore = (application: ApplicationRecord): number =>
 
 /** 제재부가금 (보조금법 §35; 보조금령 §21): ≤ 5 × the amount to be returned, due 30 days after the notice. */
 export async function imposeSanction(
-  request: RequestInfo,
-  gov: string,
-  year: number,
-  applicationId: string,
+  at: ApplicationAt,
   input: { readonly amount: number; readonly finesAlready: number; readonly noticeOn: string; readonly cancellationRef: string },
 ): Promise<ApplicationRecord> {
-  const application = await requireApplication(request, gov, year, applicationId);
-  throwIf(stepRefusal(application.state, 'sanction'));
+  const { request } = at;
+  const application = await applicationFor(at, 'sanction');
   throwIf(sanctionRefusal(input.amount, application.settlement?.returnDue ?? 0, input.finesAlready));
   const sanction = {
     amount: input.amount,
@@ -190,7 +177,5 @@ export async function imposeSanction(
     imposedOn: input.noticeOn,
     cancellationRef: input.cancellationRef,
   };
-  const audit = auditRecord(request, { gov, operation: 'subsidy.sanction.impose', target: applicationTarget(application) });
-  requireWritten(await updateApplication(application, { sanction }, {}, audit));
-  return { ...application, sanction, revision: application.revision + 1 };
+  return writeStep(request, application, { operation: 'subsidy.sanction.impose', changes: { sanction } });
 }

@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { VersionWarning } from '#shared/domain/budget/deadlines.ts';
@@ -11,6 +11,7 @@ import type { VersionState } from '#shared/domain/budget/workflow.ts';
 import { linesPartition, planPartition, versionKey, yearKey } from '#shared/stores/budget/keys.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 import { queryAll } from '#shared/stores/table/query-all.ts';
+import { batchGet } from '#shared/stores/table/batch-get.ts';
 import type { BudgetLine } from '#shared/schemas/budget.ts';
 
 /** The budget year of a government: which version is open or final, and the locks on its control items. */
@@ -85,18 +86,8 @@ export async function readPartition(partition: string): Promise<BudgetLine[]> {
 /** The lines with the given ids in each version (absent ids are missing from the map). */
 export async function getLines(versions: readonly VersionRecord[], lineIds: readonly string[]): Promise<Map<string, BudgetLine>> {
   const keys = versions.flatMap((version) => lineIds.map((sk) => ({ pk: versionLinesPartition(version), sk })));
-  const found = new Map<string, BudgetLine>();
-  for (let i = 0; i < keys.length; i += 100) {
-    let pending: Record<string, unknown>[] = keys.slice(i, i + 100);
-    while (pending.length > 0) {
-      const { Responses, UnprocessedKeys } = await dynamoClient().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      for (const item of Responses?.[tableName()] ?? []) found.set(`${item.pk}|${item.sk}`, toLine(item));
-      pending = (UnprocessedKeys?.[tableName()]?.Keys ?? []) as Record<string, unknown>[];
-    }
-  }
-  return found;
+  const found = await batchGet(keys, { consistent: true });
+  return new Map([...found].map(([key, item]) => [key, toLine(item)]));
 }
 
 export const lineItem = (partition: string, line: BudgetLine) => ({ pk: partition, sk: line.lineId, entity: 'budget-line', ...line });

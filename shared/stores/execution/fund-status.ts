@@ -1,8 +1,9 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { CustodyMovement } from '#shared/domain/execution/custody-movements.ts';
 import type { CashMovement } from '#shared/domain/ledger/balances.ts';
+import { batchGet, keyOf } from '#shared/stores/table/batch-get.ts';
 
 /**
  * Real-time fund status: one item per government and year, updated in the same write as the
@@ -85,17 +86,8 @@ export async function readFundStatus(gov: string, year: number): Promise<Governm
 
 /** The fund status of many governments (the nationwide view reads all 243): BatchGet, 100 keys a call. */
 export async function readFundStatuses(govs: readonly string[], year: number): Promise<GovernmentFundStatus[]> {
-  const table = tableName();
-  const found = new Map<string, Record<string, unknown>>();
-  for (let i = 0; i < govs.length; i += 100) {
-    let keys: Record<string, unknown>[] = govs.slice(i, i + 100).map((gov) => fundStatusKey(gov, year));
-    while (keys.length > 0) {
-      const page = await dynamoClient().send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys } } }));
-      for (const item of page.Responses?.[table] ?? []) found.set(String(item.gov), item);
-      keys = page.UnprocessedKeys?.[table]?.Keys ?? [];
-    }
-  }
-  return govs.map((gov) => toStatus(gov, found.get(gov)));
+  const found = await batchGet(govs.map((gov) => fundStatusKey(gov, year)));
+  return govs.map((gov) => toStatus(gov, found.get(keyOf(fundStatusKey(gov, year)))));
 }
 
 function toStatus(gov: string, item: Record<string, unknown> | undefined): GovernmentFundStatus {

@@ -1,7 +1,9 @@
-import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPartition } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
+import { batchGet, keyOf } from '#shared/stores/table/batch-get.ts';
+import type { TableKey } from '#shared/stores/table/batch-get.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 import { requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
@@ -137,24 +139,10 @@ export async function pagePostingAudits(
   };
 }
 
-/** Items by key (BatchGet in chunks of 100, unprocessed keys retried), keyed `pk|sk`. */
-export async function getItems(keys: readonly { pk: string; sk: string }[]): Promise<Map<string, Item>> {
-  const found = new Map<string, Item>();
-  const unique = [...new Map(keys.map((key) => [`${key.pk}|${key.sk}`, key])).values()];
-  for (let i = 0; i < unique.length; i += 100) {
-    let pending: Record<string, unknown>[] = unique.slice(i, i + 100);
-    while (pending.length > 0) {
-      const page = await dynamoClient().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      for (const item of page.Responses?.[tableName()] ?? []) found.set(`${item.pk}|${item.sk}`, item);
-      pending = page.UnprocessedKeys?.[tableName()]?.Keys ?? [];
-    }
-  }
-  return found;
-}
+/** Items by key, strongly consistent (the backfill reads what the consumer has just written), keyed by `keyOf`. */
+export const getItems = (keys: readonly TableKey[]): Promise<Map<string, Item>> => batchGet(keys, { consistent: true });
 
-export const keyOf = (key: { pk: string; sk: string }): string => `${key.pk}|${key.sk}`;
+export { keyOf };
 export const postingRecordKeys = (gov: string, postingId: string) => ({
   result: resultKey(gov, postingId),
   request: requestKey(gov, postingId),

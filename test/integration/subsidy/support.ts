@@ -93,7 +93,7 @@ export function heldDecision(
       return postingLedger.commit(commitment);
     },
   };
-  const decision = decideGrant(officialRequest(caller), target.gov, target.year, target.applicationId, input, holding);
+  const decision = decideGrant({ request: officialRequest(caller), ...target }, input, holding);
   const ended = decision.then(
     () => false,
     () => false,
