@@ -13,7 +13,7 @@ import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
 import { GOVERNMENT_COUNT, queues } from '#shared/resources.ts';
 import { routes } from '#shared/routes/index.ts';
 import { schedules } from '#shared/schedules.ts';
-import { stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
+import { exampleApiDomainName, stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
 import type { Resources, Synthesized } from '#test/infra/synth-support.ts';
 
 /**
@@ -288,8 +288,6 @@ describe('finding 7: CloudFront and WAF in front of the API', () => {
     const [[, distribution]] = ofType(web, 'AWS::CloudFront::Distribution') as [[string, Resources[string]]];
     const config = distribution.Properties.DistributionConfig;
     expect(JSON.stringify(config.WebACLId)).toContain('ExportsReader');
-    const origin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
-    expect(JSON.stringify(origin.DomainName)).toContain('HojoApi');
     expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern).sort()).toEqual(['/_archive/*', '/console/*']);
     // the archive origin is the data stack's bucket, which the API's presigned URLs name
     const archive = config.Origins.find(
@@ -297,6 +295,38 @@ describe('finding 7: CloudFront and WAF in front of the API', () => {
         o.Id === config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/_archive/*').TargetOriginId,
     );
     expect(JSON.stringify(archive.DomainName)).toContain('HojoData');
+  });
+
+  it("disables the API's execute-api endpoint: its custom domain, CloudFront's origin, is the only entrance", () => {
+    const api = resourcesOf(aws, 'api');
+    const [[, httpApi]] = ofType(api, 'AWS::ApiGatewayV2::Api') as [[string, Resources[string]]];
+    expect(httpApi.Properties.DisableExecuteApiEndpoint).toBe(true);
+    const [[domainId, domain]] = ofType(api, 'AWS::ApiGatewayV2::DomainName') as [[string, Resources[string]]];
+    expect(domain.Properties).toMatchObject({
+      DomainName: exampleApiDomainName,
+      DomainNameConfigurations: [{ EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }],
+    });
+    // Without -c apiCertificateArn the stack requests the certificate itself, validated through DNS.
+    expect(ofType(api, 'AWS::CertificateManager::Certificate').map(([, c]) => c.Properties)).toEqual([
+      { DomainName: exampleApiDomainName, ValidationMethod: 'DNS', Tags: expect.any(Array) },
+    ]);
+    const [[, mapping]] = ofType(api, 'AWS::ApiGatewayV2::ApiMapping') as [[string, Resources[string]]];
+    expect(mapping.Properties).toMatchObject({ DomainName: { Ref: domainId }, Stage: '$default' });
+    const outputs = aws.apiTemplate.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.ApiUrl?.Value).toBe(`https://${exampleApiDomainName}/`);
+    expect(JSON.stringify(outputs.ApiOriginTarget?.Value)).toContain('RegionalDomainName');
+    const web = Template.fromStack(aws.edge!.web).toJSON().Resources as Resources;
+    const [[, distribution]] = ofType(web, 'AWS::CloudFront::Distribution') as [[string, Resources[string]]];
+    const config = distribution.Properties.DistributionConfig;
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+    expect(origin.DomainName).toBe(exampleApiDomainName);
+    expect(JSON.stringify(web)).not.toContain('execute-api');
+  });
+
+  it('refuses to synthesize the aws target without the API origin name', () => {
+    expect(() => synthesize({ projectRoot, context: { target: 'aws', postingsShards: 1, apiDomainName: undefined } })).toThrow(
+      /target aws needs -c apiDomainName/,
+    );
   });
 });
 
@@ -433,7 +463,11 @@ describe('finding 10: machine tokens mapped to a role and government', () => {
 describe('finding 8: IAM no broader than the code', () => {
   it('grants BatchWriteItem to the batch writers alone, and no archive read beyond objects and the listing', () => {
     const policies = ofType(resourcesOf(aws, 'api'), 'AWS::IAM::Policy').map(([id, p]) => [id, JSON.stringify(p.Properties)] as const);
-    const batchWriting = routes.filter((r) => batchWriters.includes(r.handler)).map((r) => routeFunctionId(r.id));
+    // The postings consumer writes the document ledger's index after its transaction (#21).
+    const batchWriting = [
+      ...routes.filter((r) => batchWriters.includes(r.handler)).map((r) => routeFunctionId(r.id)),
+      consumerFunctionId('postings'),
+    ];
     const holders = policies.filter(([, p]) => p.includes('dynamodb:BatchWriteItem')).map(([id]) => id);
     expect(holders).toHaveLength(batchWriting.length);
     for (const id of holders)

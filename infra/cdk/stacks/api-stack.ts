@@ -1,5 +1,7 @@
 import { CfnOutput, Duration, Fn, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Certificate, CertificateValidation } from 'aws-cdk-lib/aws-certificatemanager';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { LambdaApplication } from 'aws-cdk-lib/aws-codedeploy';
 import type { Role } from 'aws-cdk-lib/aws-iam';
@@ -150,6 +152,7 @@ export class ApiStack extends Stack {
         ? [data.identity.client.userPoolClientId, ...data.identity.machineClients.map((c) => c.userPoolClientId)]
         : props.config.jwtAudience,
       logRetention: retentionOf(props.config.logRetentionDays),
+      originDomain: this.originDomain(props.config),
     });
     const routeFunctions = new Map<string, HojoFunction>();
     const groups = new Map<string, NestedStack>();
@@ -223,6 +226,32 @@ export class ApiStack extends Stack {
       settlement: this.queues.settlement?.queue,
     });
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
+    const origin = this.httpApi.originDomain;
+    if (origin) {
+      new CfnOutput(this, 'ApiOriginTarget', {
+        description: `Point ${props.config.apiDomain?.name} at this name (CNAME, or a Route 53 alias): the API's only entrance, CloudFront's origin`,
+        value: origin.regionalDomainName,
+      });
+    }
+  }
+
+  /**
+   * aws: the API's custom domain and its certificate (issue #19, finding 7). The default execute-api
+   * endpoint is disabled, so the name is required: without it the aws app would be unreachable, or
+   * reachable around the web ACL.
+   */
+  private originDomain(config: DeployConfig): { name: string; certificate: ICertificate } | undefined {
+    if (config.target !== 'aws') return undefined;
+    if (!config.apiDomain) {
+      throw new Error(
+        'target aws needs -c apiDomainName=<name> (and -c apiCertificateArn=<ACM ARN in the Region>): the execute-api endpoint is disabled, CloudFront reaches the API by that name (README, Edge)',
+      );
+    }
+    const { name, certificateArn } = config.apiDomain;
+    const certificate = certificateArn
+      ? Certificate.fromCertificateArn(this, 'ApiOriginCertificate', certificateArn)
+      : new Certificate(this, 'ApiOriginCertificate', { domainName: name, validation: CertificateValidation.fromDns() });
+    return { name, certificate };
   }
 
   private addSchedules(schedules: readonly ScheduleDeclaration[], timeZone: string): void {
