@@ -10,6 +10,7 @@ import { liveAliasName } from '#infra/cdk/constructs/safe-rollout.ts';
 import { accessTokenClaimsSource } from '#infra/cdk/constructs/access-token-claims.ts';
 import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
 import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
+import { isResidentRoute, residentIssuerEnv } from '#shared/auth/resident-identity.ts';
 import { GOVERNMENT_COUNT, queues } from '#shared/resources.ts';
 import { routes } from '#shared/routes/index.ts';
 import { schedules } from '#shared/schedules.ts';
@@ -358,6 +359,59 @@ describe('finding 10: identity for machines', () => {
     }
     const [[, authorizer]] = ofType(resourcesOf(aws, 'api'), 'AWS::ApiGatewayV2::Authorizer') as [[string, Resources[string]]];
     expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(1 + machines.length);
+  });
+});
+
+describe('finding 10: residents in their own user pool', () => {
+  const pools = () => ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPool').map(([id, p]) => [id, p.Properties] as const);
+
+  it('keeps residents in an Essentials pool of their own, officials in the Plus pool with TOTP required', () => {
+    const all = pools();
+    expect(all).toHaveLength(2);
+    const [[residentsId, residents]] = all.filter(([id]) => id.startsWith('Residents')) as [[string, Record<string, any>]];
+    const [[, officials]] = all.filter(([id]) => !id.startsWith('Residents')) as [[string, Record<string, any>]];
+    expect(residents).toMatchObject({
+      UserPoolTier: 'ESSENTIALS',
+      MfaConfiguration: 'OPTIONAL',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    expect(officials).toMatchObject({ UserPoolTier: 'PLUS', MfaConfiguration: 'ON' });
+    // the access token carries custom:gov in both pools (pre-token generation v2)
+    expect(residents.LambdaConfig.PreTokenGenerationConfig.LambdaVersion).toBe('V2_0');
+    const clients = ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolClient').filter(
+      ([, c]) => JSON.stringify(c.Properties.UserPoolId) === JSON.stringify({ Ref: residentsId }),
+    );
+    expect(clients.map(([, c]) => c.Properties)).toEqual([
+      expect.objectContaining({ ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], WriteAttributes: [] }),
+    ]);
+  });
+
+  it("gives the residents' routes an authorizer that accepts only the residents' pool, and every other route the officials'", () => {
+    const api = resourcesOf(aws, 'api');
+    const authorizers = ofType(api, 'AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(2);
+    const [[residentAuthorizerId, residentAuthorizer]] = authorizers.filter(([id]) => id.includes('ResidentJwt')) as [
+      [string, Resources[string]],
+    ];
+    expect(JSON.stringify(residentAuthorizer.Properties.JwtConfiguration.Issuer)).toContain('ResidentsUserPool');
+    expect(residentAuthorizer.Properties.JwtConfiguration.Audience).toHaveLength(1);
+    const residentRoutes = routes.filter((r) => isResidentRoute(r.access));
+    expect(residentRoutes).toHaveLength(3);
+    const protectedRoutes = ofType(api, 'AWS::ApiGatewayV2::Route').filter(([, r]) => r.Properties.AuthorizationType === 'JWT');
+    expect(protectedRoutes.length).toBeGreaterThan(residentRoutes.length);
+    for (const [id, route] of protectedRoutes) {
+      const byResidents = residentRoutes.some((r) => id.startsWith(`${r.id}HttpRoute`));
+      expect(JSON.stringify(route.Properties.AuthorizerId).includes(residentAuthorizerId.slice(0, 20)), id).toBe(byResidents);
+    }
+  });
+
+  it("tells every route function the residents' issuer, so claims are separated in the code too", () => {
+    const functions = ofType(resourcesOf(aws, 'api'), 'AWS::Lambda::Function').filter(([id]) =>
+      routes.some((r) => id.startsWith(routeFunctionId(r.id))),
+    );
+    expect(functions.length).toBeGreaterThan(0);
+    for (const [id, fn] of functions)
+      expect(JSON.stringify(fn.Properties.Environment.Variables[residentIssuerEnv]), id).toContain('cognito-idp');
   });
 });
 

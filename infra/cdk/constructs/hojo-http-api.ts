@@ -22,12 +22,18 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Route } from '#shared/http/route.ts';
+import { isResidentRoute } from '#shared/auth/resident-identity.ts';
 
 export interface HojoHttpApiProps {
   /** Issuer whose tokens the JWT authorizer accepts (Cognito on AWS, an OIDC issuer on-prem). */
   readonly jwtIssuer: string;
   /** Accepted `aud` (or `client_id`) values. */
   readonly jwtAudience: readonly string[];
+  /**
+   * The residents' own issuer and client (aws): the routes only residents call accept these tokens
+   * alone, and every other route refuses them (issue #19, finding 10). @default one issuer for all
+   */
+  readonly residentJwt?: { readonly issuer: string; readonly audience: readonly string[] };
   /** Retention of the access log group. */
   readonly logRetention: RetentionDays;
   /** Steady-state requests per second for every route of the stage. @default 2000 */
@@ -68,7 +74,7 @@ const accessLogFormat = AccessLogFormat.custom(
 
 /**
  * The HTTP API: one route per declared operation, each integrated with its own function (payload
- * v2), a JWT authorizer on every non-public route, no CORS (the API serves servers and CLIs, not
+ * v2), a JWT authorizer on every non-public route (on aws the residents' routes have their own), no CORS (the API serves servers and CLIs, not
  * browsers of other origins), JSON access logs and stage-wide throttling defaults.
  */
 export class HojoHttpApi extends Construct {
@@ -80,6 +86,7 @@ export class HojoHttpApi extends Construct {
   /** The origin name as configured (a plain string: the distribution names it without a cross-stack reference). */
   private readonly originName: string | undefined;
   private readonly authorizer: IHttpRouteAuthorizer;
+  private readonly residentAuthorizer: IHttpRouteAuthorizer | undefined;
   private readonly publicAuthorizer = new HttpNoneAuthorizer();
   private readonly routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
 
@@ -102,6 +109,9 @@ export class HojoHttpApi extends Construct {
       : undefined;
     this.originName = props.originDomain?.name;
     this.authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, { jwtAudience: [...props.jwtAudience] });
+    this.residentAuthorizer = props.residentJwt
+      ? new HttpJwtAuthorizer('ResidentJwtAuthorizer', props.residentJwt.issuer, { jwtAudience: [...props.residentJwt.audience] })
+      : undefined;
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: RemovalPolicy.RETAIN });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
@@ -145,7 +155,11 @@ export class HojoHttpApi extends Construct {
       httpApi: this.api,
       routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
       integration: new HttpLambdaIntegration(`${route.id}Integration`, fn, { payloadFormatVersion: PayloadFormatVersion.VERSION_2_0 }),
-      authorizer: isPublic ? this.publicAuthorizer : this.authorizer,
+      authorizer: isPublic
+        ? this.publicAuthorizer
+        : this.residentAuthorizer && isResidentRoute(route.access)
+          ? this.residentAuthorizer
+          : this.authorizer,
     });
     if (isPublic) {
       Validations.of(httpRoute).acknowledge({

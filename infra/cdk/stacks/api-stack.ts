@@ -38,6 +38,7 @@ import type { FunctionPermissions } from '#infra/cdk/permissions.ts';
 import type { QueueFamilyPlan } from '#infra/cdk/queue-family-plan.ts';
 import type { DataStack } from '#infra/cdk/stacks/data-stack.ts';
 import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
+import { residentIssuerEnv } from '#shared/auth/resident-identity.ts';
 import type { Route } from '#shared/http/route.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
 import type { QueueDeclaration, QueueKey } from '#shared/resources.ts';
@@ -151,6 +152,7 @@ export class ApiStack extends Stack {
       jwtAudience: data.identity
         ? [data.identity.client.userPoolClientId, ...data.identity.machineClients.map((c) => c.userPoolClientId)]
         : props.config.jwtAudience,
+      residentJwt: data.residents ? { issuer: data.residents.issuer, audience: [data.residents.client.userPoolClientId] } : undefined,
       logRetention: retentionOf(props.config.logRetentionDays),
       originDomain: this.originDomain(props.config),
     });
@@ -179,6 +181,8 @@ export class ApiStack extends Stack {
         permissions: routePermissions(route),
       });
       if (props.config.machineClients.length > 0) fn.function.addEnvironment(machineClientsEnv, props.config.machineClients.join(','));
+      // Separated identity: a residents' token is a resident only, an officials' token never one (shared/auth/claims.ts).
+      if (data.residents) fn.function.addEnvironment(residentIssuerEnv, data.residents.issuer);
       const what = `${route.method} ${route.path} (${route.id})`;
       const failures = routeFailureAlarm(fn, 'FailuresAlarm', what, fn.function);
       // API Gateway integrates the live alias, which CodeDeploy shifts to a new version by canary.
