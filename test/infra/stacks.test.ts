@@ -469,6 +469,8 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
         ...consumeActions,
         ...tableReadActions,
         ...tableWriteActions,
+        // the document ledger's index, written after the posting's transaction (#21)
+        'dynamodb:BatchWriteItem',
         'logs:CreateLogStream',
         'logs:PutLogEvents',
         ...(target === 'aws' ? ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] : []),
