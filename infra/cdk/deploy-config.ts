@@ -40,6 +40,12 @@ import { queues } from '#shared/resources.ts';
  *   (list) and the ACM certificate covering them, which CloudFront takes from us-east-1 only; both or
  *   neither (then the distribution's *.cloudfront.net name). The console's sign-in callback is
  *   `https://<name>/console/` (add it to `oauthCallbackUrls`).
+ * - `apiDomainName` / `apiCertificateArn`: aws only, `apiDomainName` **required**: the name the HTTP API
+ *   answers on as CloudFront's origin (a regional API Gateway custom domain), because the default
+ *   `execute-api` endpoint is disabled on aws so that nobody reaches the API around CloudFront and
+ *   its web ACL (issue #19, finding 7). `apiCertificateArn`: an ACM certificate for that name in
+ *   `region`; absent: the stack requests one with DNS validation (the deployment waits until the
+ *   validation record is in DNS). The name's DNS record points at the stack output `ApiOriginTarget`.
  * - `lambdaConcurrencyLimit`: the account's regional Lambda concurrency quota (default 1000, what AWS
  *   grants unless raised): synthesis refuses a reservation that would leave less than 100 unreserved.
  */
@@ -68,6 +74,8 @@ export interface DeployConfig {
   readonly machineClients: readonly string[];
   /** The distribution's custom names and their us-east-1 certificate; undefined: the *.cloudfront.net name. */
   readonly webDomain: { readonly names: readonly string[]; readonly certificateArn: string } | undefined;
+  /** aws: the API's custom domain, CloudFront's origin (the execute-api endpoint is disabled); onprem: undefined. */
+  readonly apiDomain: { readonly name: string; readonly certificateArn: string | undefined } | undefined;
 }
 
 export interface QueueFamilyConfig {
@@ -135,6 +143,7 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
     oauthCallbackUrls: list(context('oauthCallbackUrls')) ?? [],
     machineClients: list(context('machineClients')) ?? [],
     webDomain: webDomain(list(context('webDomainNames')), text(context('webCertificateArn'))),
+    apiDomain: onprem ? undefined : apiDomain(text(context('apiDomainName')), text(context('apiCertificateArn'))),
   };
   parseMachineClients(config.machineClients.join(','));
   // Lambda allows 4 KB of environment per function; past this the registry belongs in the table.
@@ -150,6 +159,10 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
     if (!url.startsWith('https://')) throw new Error(`context: "${url}" is not an https:// URL (alarmUrls, oauthCallbackUrls)`);
   }
   assertRegionsAllowed(config, env);
+  const apiCertificateRegion = config.apiDomain?.certificateArn?.split(':')[3];
+  if (apiCertificateRegion !== undefined && apiCertificateRegion !== config.region) {
+    throw new Error(`context apiCertificateArn is in ${apiCertificateRegion}: API Gateway takes the certificate from ${config.region}`);
+  }
   if (onprem && !/^https?:\/\//.test(config.jwtIssuer)) {
     throw new Error(`context jwtIssuer must be an http(s) URL, got "${config.jwtIssuer}"`);
   }
@@ -184,6 +197,25 @@ function webDomain(names: string[] | undefined, certificateArn: string | undefin
     throw new Error(`context webCertificateArn: "${certificateArn}" is not an ACM certificate ARN in us-east-1 (CloudFront's Region)`);
   }
   return { names, certificateArn };
+}
+
+/**
+ * The API's origin name and its certificate, which API Gateway takes from the API's own Region. A
+ * missing name is refused later, when the aws app is built (infra/cdk/stacks/api-stack.ts), so that
+ * reading the configuration alone never needs it.
+ */
+function apiDomain(name: string | undefined, certificateArn: string | undefined): DeployConfig['apiDomain'] {
+  if (name === undefined) {
+    if (certificateArn !== undefined) throw new Error('context apiCertificateArn needs apiDomainName: the name it covers');
+    return undefined;
+  }
+  if (!/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(name)) {
+    throw new Error(`context apiDomainName: "${name}" is not a lower-case DNS name`);
+  }
+  if (certificateArn !== undefined && !/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[\w-]+$/.test(certificateArn)) {
+    throw new Error(`context apiCertificateArn: "${certificateArn}" is not an ACM certificate ARN`);
+  }
+  return { name, certificateArn };
 }
 
 /** A list from cdk.json (an array) or the command line (comma-separated). */

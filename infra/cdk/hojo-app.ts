@@ -132,7 +132,7 @@ function buildEdge(app: App, config: DeployConfig, data: DataStack, api: ApiStac
   const identity = data.identity;
   const web = new WebStack(app, 'HojoWeb', {
     env: { account: config.account, region: config.region },
-    apiEndpoint: api.httpApi.api.apiEndpoint,
+    apiOriginHost: api.httpApi.originHost,
     archive: data.archive.bucket,
     webAclArn: acl.webAclArn,
     // The console signs in by authorization code, which the app client allows only with callbacks configured.
@@ -151,6 +151,8 @@ function buildEdge(app: App, config: DeployConfig, data: DataStack, api: ApiStac
     description: 'hojo web: CloudFront (API, console, archive downloads on one origin) behind the edge web ACL',
     terminationProtection: true,
   });
+  // The origin is the API's custom domain by name (no cross-stack reference): deploy the API first.
+  web.addStackDependency(api);
   return { acl, web };
 }
 

@@ -17,13 +17,26 @@ const noMachines: MachineClientRegistry = new Map();
  * `scope`, and no groups) acts for the client's registered role and government, and only if one of
  * its scopes grants that role (shared/auth/machine-clients.ts). An unregistered client, or one whose
  * scopes do not back its role, has no caller: the route answers 401.
+ *
+ * With `residentIssuer` (AWS: residents have a user pool of their own), identity is separated by
+ * issuer: a token of the residents' pool is a resident of its `custom:gov` and nothing else, whatever
+ * groups it carries; a token of any other issuer never acts as a resident.
  */
-export function callerFromClaims(claims: Claims | undefined, machines: MachineClientRegistry = noMachines): Caller | undefined {
+export function callerFromClaims(
+  claims: Claims | undefined,
+  machines: MachineClientRegistry = noMachines,
+  residentIssuer?: string,
+): Caller | undefined {
   if (!claims) return undefined;
   const sub = claims.sub;
   if (typeof sub !== 'string' || sub === '') return undefined;
+  if (residentIssuer !== undefined && claims.iss === residentIssuer) {
+    return { sub, roles: ['resident'], gov: stringClaim(claims.gov ?? claims['custom:gov']), dept: undefined };
+  }
   if (claims.client_id === sub) return machineCaller(sub, claims, machines);
-  const roles = listClaim(claims.roles ?? claims['cognito:groups']).filter(isRole);
+  const roles = listClaim(claims.roles ?? claims['cognito:groups'])
+    .filter(isRole)
+    .filter((role) => residentIssuer === undefined || role !== 'resident');
   return {
     sub,
     roles,

@@ -5,6 +5,7 @@ import { callerFromClaims } from '#shared/auth/claims.ts';
 import type { Claims } from '#shared/auth/claims.ts';
 import { machineClientsEnv, parseMachineClients } from '#shared/auth/machine-clients.ts';
 import type { MachineClientRegistry } from '#shared/auth/machine-clients.ts';
+import { residentIssuerEnv } from '#shared/auth/resident-identity.ts';
 import { unauthenticated } from '#shared/domain/refusal.ts';
 import type { ApiContext } from '#shared/middleware/api-context.ts';
 
@@ -18,7 +19,7 @@ type JwtEvent = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt?
 export const authenticate = (access: Access): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext> => ({
   before: async (request) => {
     const claims = (request.event as JwtEvent).requestContext.authorizer?.jwt?.claims;
-    const caller = callerFromClaims(claims, machineClients());
+    const caller = callerFromClaims(claims, machineClients(), process.env[residentIssuerEnv] || undefined);
     if (access.kind !== 'public' && !caller) throw unauthenticated('a valid bearer token is required');
     if (caller) request.context.caller = caller;
   },

@@ -10,7 +10,7 @@ import { publicAccess } from '#shared/auth/access.ts';
 import type { Route } from '#shared/http/route.ts';
 import { routes } from '#shared/routes/index.ts';
 import { schedules } from '#shared/schedules.ts';
-import { skipBundling, stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
+import { exampleApiDomainName, skipBundling, stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
 import { AwsSolutionsChecks } from 'cdk-nag';
 
 /** An app built or synthesized: minutes of wall time on a shared 2-core machine. */
@@ -44,7 +44,7 @@ function treeWith(files: Record<string, string>): string {
 describe('declared handlers', () => {
   it('all exist in functions/ and export `handler`, so both targets synthesize from the real tree', { timeout: synthesisTimeoutMs }, () => {
     for (const target of ['aws', 'onprem']) {
-      expect(() => buildHojoApp({ context: { target, ...shards, ...skipBundling } })).not.toThrow();
+      expect(() => buildHojoApp({ context: { target, ...shards, ...skipBundling, apiDomainName: exampleApiDomainName } })).not.toThrow();
     }
   });
 
@@ -104,7 +104,10 @@ describe('cdk-nag', () => {
   });
 
   it('records a reason with every acknowledgement', { timeout: synthesisTimeoutMs }, () => {
-    const built = buildHojoApp({ projectRoot: stubProjectRoot(routes, schedules), context: { target: 'aws', ...shards, ...skipBundling } });
+    const built = buildHojoApp({
+      projectRoot: stubProjectRoot(routes, schedules),
+      context: { target: 'aws', ...shards, ...skipBundling, apiDomainName: exampleApiDomainName },
+    });
     const acknowledged = built.app.node
       .findAll()
       .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))

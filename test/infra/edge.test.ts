@@ -27,7 +27,7 @@ beforeAll(() => {
   const edgeStack = new EdgeStack(app, 'Edge', { env: { account, region: edgeRegion }, logRetention: RetentionDays.ONE_YEAR });
   const webStack = new WebStack(app, 'Web', {
     env: { account, region: 'ap-northeast-2' },
-    apiEndpoint: 'https://abc123.execute-api.ap-northeast-2.amazonaws.com',
+    apiOriginHost: 'api-origin.hojo.example.go.kr',
     archive,
     webAclArn: edgeStack.webAclArn,
     signIn: {
@@ -98,7 +98,7 @@ describe('the distribution (Seoul)', () => {
   it('sends every other path to the HTTP API over TLS 1.2, uncached, with every viewer header but Host', () => {
     const config = distribution();
     const origin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
-    expect(origin.DomainName).toBe('abc123.execute-api.ap-northeast-2.amazonaws.com');
+    expect(origin.DomainName).toBe('api-origin.hojo.example.go.kr');
     expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
     expect(config.DefaultCacheBehavior.AllowedMethods).toHaveLength(7);
     expect(config.DefaultCacheBehavior.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // CachingDisabled

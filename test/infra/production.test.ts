@@ -10,10 +10,11 @@ import { liveAliasName } from '#infra/cdk/constructs/safe-rollout.ts';
 import { accessTokenClaimsSource } from '#infra/cdk/constructs/access-token-claims.ts';
 import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
 import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
+import { isResidentRoute, residentIssuerEnv } from '#shared/auth/resident-identity.ts';
 import { GOVERNMENT_COUNT, queues } from '#shared/resources.ts';
 import { routes } from '#shared/routes/index.ts';
 import { schedules } from '#shared/schedules.ts';
-import { stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
+import { exampleApiDomainName, stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
 import type { Resources, Synthesized } from '#test/infra/synth-support.ts';
 
 /**
@@ -288,8 +289,6 @@ describe('finding 7: CloudFront and WAF in front of the API', () => {
     const [[, distribution]] = ofType(web, 'AWS::CloudFront::Distribution') as [[string, Resources[string]]];
     const config = distribution.Properties.DistributionConfig;
     expect(JSON.stringify(config.WebACLId)).toContain('ExportsReader');
-    const origin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
-    expect(JSON.stringify(origin.DomainName)).toContain('HojoApi');
     expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern).sort()).toEqual(['/_archive/*', '/console/*']);
     // the archive origin is the data stack's bucket, which the API's presigned URLs name
     const archive = config.Origins.find(
@@ -297,6 +296,38 @@ describe('finding 7: CloudFront and WAF in front of the API', () => {
         o.Id === config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/_archive/*').TargetOriginId,
     );
     expect(JSON.stringify(archive.DomainName)).toContain('HojoData');
+  });
+
+  it("disables the API's execute-api endpoint: its custom domain, CloudFront's origin, is the only entrance", () => {
+    const api = resourcesOf(aws, 'api');
+    const [[, httpApi]] = ofType(api, 'AWS::ApiGatewayV2::Api') as [[string, Resources[string]]];
+    expect(httpApi.Properties.DisableExecuteApiEndpoint).toBe(true);
+    const [[domainId, domain]] = ofType(api, 'AWS::ApiGatewayV2::DomainName') as [[string, Resources[string]]];
+    expect(domain.Properties).toMatchObject({
+      DomainName: exampleApiDomainName,
+      DomainNameConfigurations: [{ EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }],
+    });
+    // Without -c apiCertificateArn the stack requests the certificate itself, validated through DNS.
+    expect(ofType(api, 'AWS::CertificateManager::Certificate').map(([, c]) => c.Properties)).toEqual([
+      { DomainName: exampleApiDomainName, ValidationMethod: 'DNS', Tags: expect.any(Array) },
+    ]);
+    const [[, mapping]] = ofType(api, 'AWS::ApiGatewayV2::ApiMapping') as [[string, Resources[string]]];
+    expect(mapping.Properties).toMatchObject({ DomainName: { Ref: domainId }, Stage: '$default' });
+    const outputs = aws.apiTemplate.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.ApiUrl?.Value).toBe(`https://${exampleApiDomainName}/`);
+    expect(JSON.stringify(outputs.ApiOriginTarget?.Value)).toContain('RegionalDomainName');
+    const web = Template.fromStack(aws.edge!.web).toJSON().Resources as Resources;
+    const [[, distribution]] = ofType(web, 'AWS::CloudFront::Distribution') as [[string, Resources[string]]];
+    const config = distribution.Properties.DistributionConfig;
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+    expect(origin.DomainName).toBe(exampleApiDomainName);
+    expect(JSON.stringify(web)).not.toContain('execute-api');
+  });
+
+  it('refuses to synthesize the aws target without the API origin name', () => {
+    expect(() => synthesize({ projectRoot, context: { target: 'aws', postingsShards: 1, apiDomainName: undefined } })).toThrow(
+      /target aws needs -c apiDomainName/,
+    );
   });
 });
 
@@ -328,6 +359,59 @@ describe('finding 10: identity for machines', () => {
     }
     const [[, authorizer]] = ofType(resourcesOf(aws, 'api'), 'AWS::ApiGatewayV2::Authorizer') as [[string, Resources[string]]];
     expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(1 + machines.length);
+  });
+});
+
+describe('finding 10: residents in their own user pool', () => {
+  const pools = () => ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPool').map(([id, p]) => [id, p.Properties] as const);
+
+  it('keeps residents in an Essentials pool of their own, officials in the Plus pool with TOTP required', () => {
+    const all = pools();
+    expect(all).toHaveLength(2);
+    const [[residentsId, residents]] = all.filter(([id]) => id.startsWith('Residents')) as [[string, Record<string, any>]];
+    const [[, officials]] = all.filter(([id]) => !id.startsWith('Residents')) as [[string, Record<string, any>]];
+    expect(residents).toMatchObject({
+      UserPoolTier: 'ESSENTIALS',
+      MfaConfiguration: 'OPTIONAL',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    expect(officials).toMatchObject({ UserPoolTier: 'PLUS', MfaConfiguration: 'ON' });
+    // the access token carries custom:gov in both pools (pre-token generation v2)
+    expect(residents.LambdaConfig.PreTokenGenerationConfig.LambdaVersion).toBe('V2_0');
+    const clients = ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolClient').filter(
+      ([, c]) => JSON.stringify(c.Properties.UserPoolId) === JSON.stringify({ Ref: residentsId }),
+    );
+    expect(clients.map(([, c]) => c.Properties)).toEqual([
+      expect.objectContaining({ ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], WriteAttributes: [] }),
+    ]);
+  });
+
+  it("gives the residents' routes an authorizer that accepts only the residents' pool, and every other route the officials'", () => {
+    const api = resourcesOf(aws, 'api');
+    const authorizers = ofType(api, 'AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(2);
+    const [[residentAuthorizerId, residentAuthorizer]] = authorizers.filter(([id]) => id.includes('ResidentJwt')) as [
+      [string, Resources[string]],
+    ];
+    expect(JSON.stringify(residentAuthorizer.Properties.JwtConfiguration.Issuer)).toContain('ResidentsUserPool');
+    expect(residentAuthorizer.Properties.JwtConfiguration.Audience).toHaveLength(1);
+    const residentRoutes = routes.filter((r) => isResidentRoute(r.access));
+    expect(residentRoutes).toHaveLength(3);
+    const protectedRoutes = ofType(api, 'AWS::ApiGatewayV2::Route').filter(([, r]) => r.Properties.AuthorizationType === 'JWT');
+    expect(protectedRoutes.length).toBeGreaterThan(residentRoutes.length);
+    for (const [id, route] of protectedRoutes) {
+      const byResidents = residentRoutes.some((r) => id.startsWith(`${r.id}HttpRoute`));
+      expect(JSON.stringify(route.Properties.AuthorizerId).includes(residentAuthorizerId.slice(0, 20)), id).toBe(byResidents);
+    }
+  });
+
+  it("tells every route function the residents' issuer, so claims are separated in the code too", () => {
+    const functions = ofType(resourcesOf(aws, 'api'), 'AWS::Lambda::Function').filter(([id]) =>
+      routes.some((r) => id.startsWith(routeFunctionId(r.id))),
+    );
+    expect(functions.length).toBeGreaterThan(0);
+    for (const [id, fn] of functions)
+      expect(JSON.stringify(fn.Properties.Environment.Variables[residentIssuerEnv]), id).toContain('cognito-idp');
   });
 });
 
@@ -433,6 +517,7 @@ describe('finding 10: machine tokens mapped to a role and government', () => {
 describe('finding 8: IAM no broader than the code', () => {
   it('grants BatchWriteItem to the batch writers and the postings consumer alone, and no archive read beyond objects and the listing', () => {
     const policies = ofType(resourcesOf(aws, 'api'), 'AWS::IAM::Policy').map(([id, p]) => [id, JSON.stringify(p.Properties)] as const);
+    // The postings consumer writes the document ledger's index after its transaction (#21).
     const batchWriting = [
       ...routes.filter((r) => batchWriters.includes(r.handler)).map((r) => routeFunctionId(r.id)),
       consumerFunctionId('postings'),

@@ -66,3 +66,27 @@ describe('the distribution domain (issue #19, finding 7)', () => {
     ).toThrow(/not an ACM certificate ARN in us-east-1/);
   });
 });
+
+describe("the API's origin name (issue #19, finding 7: the execute-api endpoint disabled)", () => {
+  const certificate = 'arn:aws:acm:ap-northeast-2:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
+
+  it('takes a DNS name, with or without a certificate in the deployment Region; on-prem has none', () => {
+    expect(configOf().apiDomain).toBeUndefined();
+    expect(configOf({ apiDomainName: 'api-origin.hojo.example.go.kr' }).apiDomain).toEqual({
+      name: 'api-origin.hojo.example.go.kr',
+      certificateArn: undefined,
+    });
+    expect(configOf({ apiDomainName: 'api.hojo.example.go.kr', apiCertificateArn: certificate }).apiDomain?.certificateArn).toBe(
+      certificate,
+    );
+    expect(configOf({ target: 'onprem', apiDomainName: 'api.hojo.example.go.kr' }).apiDomain).toBeUndefined();
+  });
+
+  it('refuses a name that is not one, a certificate without a name, and one outside the Region', () => {
+    expect(() => configOf({ apiDomainName: 'https://api.example.go.kr' })).toThrow(/not a lower-case DNS name/);
+    expect(() => configOf({ apiCertificateArn: certificate })).toThrow(/needs apiDomainName/);
+    expect(() =>
+      configOf({ apiDomainName: 'api.example.go.kr', apiCertificateArn: certificate.replace('ap-northeast-2', 'us-east-1') }),
+    ).toThrow(/API Gateway takes the certificate from ap-northeast-2/);
+  });
+});

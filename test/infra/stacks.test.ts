@@ -1,3 +1,4 @@
+import { isResidentRoute } from '#shared/auth/resident-identity.ts';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consumerFunctionId, jobFunctionId, queueConstructId, routeFunctionId } from '#infra/cdk/construct-ids.ts';
@@ -94,8 +95,14 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
     const resources = resourcesOf(synth(), 'api');
     const apiRoutes = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
     expect(apiRoutes).toHaveLength(routes.length);
-    const [authorizerId] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::ApiGatewayV2::Authorizer') ?? [];
-    expect(authorizerId).toBeDefined();
+    const authorizers = Object.entries(resources)
+      .filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Authorizer')
+      .map(([id]) => id);
+    const officials = authorizers.find((id) => !id.includes('ResidentJwt'));
+    // aws: residents have their own pool and authorizer (issue #19, finding 10); on-prem one issuer serves all.
+    const residents = target === 'aws' ? authorizers.find((id) => id.includes('ResidentJwt')) : officials;
+    expect(officials).toBeDefined();
+    expect(residents).toBeDefined();
     for (const route of routes) {
       const apiRoute = apiRoutes.find((r) => r.Properties.RouteKey === `${route.method} ${route.path}`);
       expect(apiRoute, `${route.method} ${route.path}`).toBeDefined();
@@ -109,7 +116,7 @@ describe.each(['aws', 'onprem'] as const)('%s target', (target) => {
           .filter((r) => r.Type === 'AWS::CloudFormation::Stack')
           .map((r) => r.Properties.Parameters?.[parameter])
           .filter(Boolean);
-        expect(passed).toContainEqual({ Ref: authorizerId });
+        expect(passed).toContainEqual({ Ref: isResidentRoute(route.access) ? residents : officials });
       }
       const integrationId = (apiRoute!.Properties.Target['Fn::Join'][1] as unknown[])[1] as { Ref: string };
       const integration = resources[integrationId.Ref]!;

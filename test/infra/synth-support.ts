@@ -16,6 +16,12 @@ import type { ScheduleDeclaration } from '#shared/schedules.ts';
 export const skipBundling = { 'aws:cdk:bundling-stacks': [] };
 
 /**
+ * The API's origin name the aws templates are synthesized with: the aws target disables the
+ * execute-api endpoint and needs `-c apiDomainName` (on-prem ignores it).
+ */
+export const exampleApiDomainName = 'api-origin.hojo.example.go.kr';
+
+/**
  * A project tree holding a one-line module for every declared handler, so template tests run while
  * some handlers are still being written; declarations.test.ts checks the real tree separately.
  */
@@ -56,7 +62,7 @@ export function synthesize(options: HojoAppOptions): Synthesized {
     builtinCloudFormationValidation: false,
     stackTraces: false,
     ...options,
-    context: { ...skipBundling, ...options.context },
+    context: { ...skipBundling, apiDomainName: exampleApiDomainName, ...options.context },
   });
   // synth() runs the AwsSolutions plugin and throws on unacknowledged errors; validateScope on the
   // prepared tree (cross-stack references resolved) reports warnings as well.

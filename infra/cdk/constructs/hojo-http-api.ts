@@ -1,6 +1,9 @@
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
+  DomainName,
+  EndpointType,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -9,6 +12,7 @@ import {
   HttpStage,
   LogGroupLogDestination,
   PayloadFormatVersion,
+  SecurityPolicy,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { CfnStage, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -18,18 +22,30 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Route } from '#shared/http/route.ts';
+import { isResidentRoute } from '#shared/auth/resident-identity.ts';
 
 export interface HojoHttpApiProps {
   /** Issuer whose tokens the JWT authorizer accepts (Cognito on AWS, an OIDC issuer on-prem). */
   readonly jwtIssuer: string;
   /** Accepted `aud` (or `client_id`) values. */
   readonly jwtAudience: readonly string[];
+  /**
+   * The residents' own issuer and client (aws): the routes only residents call accept these tokens
+   * alone, and every other route refuses them (issue #19, finding 10). @default one issuer for all
+   */
+  readonly residentJwt?: { readonly issuer: string; readonly audience: readonly string[] };
   /** Retention of the access log group. */
   readonly logRetention: RetentionDays;
   /** Steady-state requests per second for every route of the stage. @default 2000 */
   readonly throttleRateLimit?: number;
   /** Burst for every route of the stage. @default 5000 */
   readonly throttleBurstLimit?: number;
+  /**
+   * The only way in (aws): a regional custom domain, CloudFront's origin, with the default
+   * `execute-api` endpoint disabled. @default the execute-api endpoint (on-prem, where no CloudFront
+   * stands in front and the platform's own gateway decides)
+   */
+  readonly originDomain?: { readonly name: string; readonly certificate: ICertificate };
 }
 
 /**
@@ -58,34 +74,63 @@ const accessLogFormat = AccessLogFormat.custom(
 
 /**
  * The HTTP API: one route per declared operation, each integrated with its own function (payload
- * v2), a JWT authorizer on every non-public route, no CORS (the API serves servers and CLIs, not
+ * v2), a JWT authorizer on every non-public route (on aws the residents' routes have their own), no CORS (the API serves servers and CLIs, not
  * browsers of other origins), JSON access logs and stage-wide throttling defaults.
  */
 export class HojoHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
+  /** The custom domain (aws): its regional target is where the origin name's DNS record points. */
+  readonly originDomain: DomainName | undefined;
+  /** The origin name as configured (a plain string: the distribution names it without a cross-stack reference). */
+  private readonly originName: string | undefined;
   private readonly authorizer: IHttpRouteAuthorizer;
+  private readonly residentAuthorizer: IHttpRouteAuthorizer | undefined;
   private readonly publicAuthorizer = new HttpNoneAuthorizer();
   private readonly routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
 
   constructor(scope: Construct, id: string, props: HojoHttpApiProps) {
     super(scope, id);
-    this.api = new HttpApi(this, 'Api', { createDefaultStage: false, description: 'hojo: Korean local public finance API' });
+    // Issue #19, finding 7: with the execute-api endpoint disabled, the custom domain is the only
+    // entrance, and it is CloudFront's origin; a request to https://{id}.execute-api… gets 403.
+    this.api = new HttpApi(this, 'Api', {
+      createDefaultStage: false,
+      description: 'hojo: Korean local public finance API',
+      disableExecuteApiEndpoint: props.originDomain !== undefined,
+    });
+    this.originDomain = props.originDomain
+      ? new DomainName(this, 'OriginDomain', {
+          domainName: props.originDomain.name,
+          certificate: props.originDomain.certificate,
+          endpointType: EndpointType.REGIONAL,
+          securityPolicy: SecurityPolicy.TLS_1_2,
+        })
+      : undefined;
+    this.originName = props.originDomain?.name;
     this.authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, { jwtAudience: [...props.jwtAudience] });
+    this.residentAuthorizer = props.residentJwt
+      ? new HttpJwtAuthorizer('ResidentJwtAuthorizer', props.residentJwt.issuer, { jwtAudience: [...props.residentJwt.audience] })
+      : undefined;
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: RemovalPolicy.RETAIN });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
+      ...(this.originDomain ? { domainMapping: { domainName: this.originDomain } } : {}),
       throttle: { rateLimit: props.throttleRateLimit ?? 2000, burstLimit: props.throttleBurstLimit ?? 5000 },
       accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: accessLogFormat },
     });
   }
 
-  /** The stage URL, e.g. https://abc123.execute-api.ap-northeast-2.amazonaws.com/ */
+  /** The stage URL: https://{origin name}/ on aws, else e.g. https://abc123.execute-api.ap-northeast-2.amazonaws.com/ */
   get url(): string {
-    return this.stage.url;
+    return this.originName ? `https://${this.originName}/` : this.stage.url;
+  }
+
+  /** The host CloudFront sends API requests to: the custom domain's name, else the execute-api host. */
+  get originHost(): string {
+    return this.originName ?? Fn.select(2, Fn.split('/', this.api.apiEndpoint));
   }
 
   /**
@@ -110,7 +155,11 @@ export class HojoHttpApi extends Construct {
       httpApi: this.api,
       routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
       integration: new HttpLambdaIntegration(`${route.id}Integration`, fn, { payloadFormatVersion: PayloadFormatVersion.VERSION_2_0 }),
-      authorizer: isPublic ? this.publicAuthorizer : this.authorizer,
+      authorizer: isPublic
+        ? this.publicAuthorizer
+        : this.residentAuthorizer && isResidentRoute(route.access)
+          ? this.residentAuthorizer
+          : this.authorizer,
     });
     if (isPublic) {
       Validations.of(httpRoute).acknowledge({

@@ -11,13 +11,23 @@ import {
   StringAttribute,
   UserPool,
 } from 'aws-cdk-lib/aws-cognito';
-import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { PasswordPolicy, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AccessTokenClaims } from '#infra/cdk/constructs/access-token-claims.ts';
 import { machineClientKinds as machineClients, resourceServerIdentifier } from '#shared/auth/machine-clients.ts';
 import { roles } from '#shared/auth/roles.ts';
 import type { Role } from '#shared/auth/roles.ts';
+
+/** Officials' and residents' pools alike: 12 characters of four kinds; a temporary password lasts 3 days. */
+export const passwordPolicy: PasswordPolicy = {
+  minLength: 12,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireDigits: true,
+  requireSymbols: true,
+  tempPasswordValidity: Duration.days(3),
+};
 
 /** Machine clients (OAuth client credentials) and the scopes each receives (resource server `hojo`). */
 export { machineClientKinds as machineClients, resourceServerIdentifier } from '#shared/auth/machine-clients.ts';
@@ -67,14 +77,7 @@ export class Identity extends Construct {
         gov: new StringAttribute({ minLen: 5, maxLen: 5, mutable: true }),
         dept: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
       },
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
+      passwordPolicy,
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       featurePlan: FeaturePlan.PLUS,

@@ -1,5 +1,7 @@
 import { CfnOutput, Duration, Fn, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Certificate, CertificateValidation } from 'aws-cdk-lib/aws-certificatemanager';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { LambdaApplication } from 'aws-cdk-lib/aws-codedeploy';
 import type { Role } from 'aws-cdk-lib/aws-iam';
@@ -36,6 +38,7 @@ import type { FunctionPermissions } from '#infra/cdk/permissions.ts';
 import type { QueueFamilyPlan } from '#infra/cdk/queue-family-plan.ts';
 import type { DataStack } from '#infra/cdk/stacks/data-stack.ts';
 import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
+import { residentIssuerEnv } from '#shared/auth/resident-identity.ts';
 import type { Route } from '#shared/http/route.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
 import type { QueueDeclaration, QueueKey } from '#shared/resources.ts';
@@ -149,7 +152,9 @@ export class ApiStack extends Stack {
       jwtAudience: data.identity
         ? [data.identity.client.userPoolClientId, ...data.identity.machineClients.map((c) => c.userPoolClientId)]
         : props.config.jwtAudience,
+      residentJwt: data.residents ? { issuer: data.residents.issuer, audience: [data.residents.client.userPoolClientId] } : undefined,
       logRetention: retentionOf(props.config.logRetentionDays),
+      originDomain: this.originDomain(props.config),
     });
     const routeFunctions = new Map<string, HojoFunction>();
     const groups = new Map<string, NestedStack>();
@@ -176,6 +181,8 @@ export class ApiStack extends Stack {
         permissions: routePermissions(route),
       });
       if (props.config.machineClients.length > 0) fn.function.addEnvironment(machineClientsEnv, props.config.machineClients.join(','));
+      // Separated identity: a residents' token is a resident only, an officials' token never one (shared/auth/claims.ts).
+      if (data.residents) fn.function.addEnvironment(residentIssuerEnv, data.residents.issuer);
       const what = `${route.method} ${route.path} (${route.id})`;
       const failures = routeFailureAlarm(fn, 'FailuresAlarm', what, fn.function);
       // API Gateway integrates the live alias, which CodeDeploy shifts to a new version by canary.
@@ -223,6 +230,32 @@ export class ApiStack extends Stack {
       settlement: this.queues.settlement?.queue,
     });
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
+    const origin = this.httpApi.originDomain;
+    if (origin) {
+      new CfnOutput(this, 'ApiOriginTarget', {
+        description: `Point ${props.config.apiDomain?.name} at this name (CNAME, or a Route 53 alias): the API's only entrance, CloudFront's origin`,
+        value: origin.regionalDomainName,
+      });
+    }
+  }
+
+  /**
+   * aws: the API's custom domain and its certificate (issue #19, finding 7). The default execute-api
+   * endpoint is disabled, so the name is required: without it the aws app would be unreachable, or
+   * reachable around the web ACL.
+   */
+  private originDomain(config: DeployConfig): { name: string; certificate: ICertificate } | undefined {
+    if (config.target !== 'aws') return undefined;
+    if (!config.apiDomain) {
+      throw new Error(
+        'target aws needs -c apiDomainName=<name> (and -c apiCertificateArn=<ACM ARN in the Region>): the execute-api endpoint is disabled, CloudFront reaches the API by that name (README, Edge)',
+      );
+    }
+    const { name, certificateArn } = config.apiDomain;
+    const certificate = certificateArn
+      ? Certificate.fromCertificateArn(this, 'ApiOriginCertificate', certificateArn)
+      : new Certificate(this, 'ApiOriginCertificate', { domainName: name, validation: CertificateValidation.fromDns() });
+    return { name, certificate };
   }
 
   private addSchedules(schedules: readonly ScheduleDeclaration[], timeZone: string): void {

@@ -14,6 +14,7 @@ import { tableThrottleAlarms } from '#infra/cdk/constructs/operations-alarms.ts'
 import { ArchiveBucket } from '#infra/cdk/constructs/archive-bucket.ts';
 import { HojoTable } from '#infra/cdk/constructs/hojo-table.ts';
 import { Identity } from '#infra/cdk/constructs/identity.ts';
+import { ResidentIdentity } from '#infra/cdk/constructs/resident-identity.ts';
 import { QueueFamily, postingsShardMembers } from '#infra/cdk/constructs/queue-family.ts';
 import { queueConstructId } from '#infra/cdk/construct-ids.ts';
 import type { DeployConfig } from '#infra/cdk/deploy-config.ts';
@@ -38,6 +39,8 @@ export class DataStack extends Stack {
   readonly archive: ArchiveBucket;
   /** The Cognito user pool; absent on-prem, where an external OIDC issuer signs tokens. */
   readonly identity: Identity | undefined;
+  /** aws: the residents' own user pool (their routes accept only its tokens); onprem: one issuer for all. */
+  readonly residents: ResidentIdentity | undefined;
   readonly queueFamilies: ReadonlyMap<QueueKey, QueueFamily>;
   /** The unsharded work queues (settlement) with their dead-letter queues, retained. */
   readonly workQueues: Readonly<Partial<Record<QueueKey, WorkQueue>>>;
@@ -97,6 +100,10 @@ export class DataStack extends Stack {
             logRetention: retentionOf(props.config.logRetentionDays),
           })
         : undefined;
+    this.residents =
+      props.config.target === 'aws'
+        ? new ResidentIdentity(this, 'Residents', { logRetention: retentionOf(props.config.logRetentionDays) })
+        : undefined;
     const families = new Map<QueueKey, QueueFamily>();
     for (const [key, plan] of props.queueFamilies) {
       const family = new QueueFamily(this, queueConstructId(key), {
@@ -134,6 +141,10 @@ export class DataStack extends Stack {
     if (this.identity) {
       new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
       new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
+    }
+    if (this.residents) {
+      new CfnOutput(this, 'ResidentUserPoolId', { value: this.residents.userPool.userPoolId });
+      new CfnOutput(this, 'ResidentUserPoolClientId', { value: this.residents.client.userPoolClientId });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -29,8 +29,12 @@ import { archivePath, consolePath, edgePathsFunction } from '#infra/cdk/construc
 import { consoleContentSecurity } from '#infra/runtime/console-site.ts';
 
 export interface WebStackProps extends StackProps {
-  /** The HTTP API's endpoint, `https://{id}.execute-api.{region}.amazonaws.com` (the distribution's default origin). */
-  readonly apiEndpoint: string;
+  /**
+   * The host of the HTTP API's custom domain (the distribution's default origin). Its execute-api
+   * endpoint is disabled, so this name is the API's only entrance; CloudFront checks the origin's
+   * certificate against it.
+   */
+  readonly apiOriginHost: string;
   /** The write-once archive (data stack): `/_archive/*` passes presigned downloads through to it. */
   readonly archive: IBucket;
   /** The web ACL's ARN (edge stack, us-east-1), read across Regions. */
@@ -84,7 +88,7 @@ export class WebStack extends Stack {
     const onViewerRequest = [{ function: paths, eventType: FunctionEventType.VIEWER_REQUEST }];
     const tls12 = { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] };
     const api: BehaviorOptions = {
-      origin: new HttpOrigin(Fn.select(2, Fn.split('/', props.apiEndpoint)), tls12),
+      origin: new HttpOrigin(props.apiOriginHost, tls12),
       allowedMethods: AllowedMethods.ALLOW_ALL,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       cachePolicy: CachePolicy.CACHING_DISABLED,

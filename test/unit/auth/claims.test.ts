@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callerFromClaims } from '#shared/auth/claims.ts';
+import { isResidentRoute } from '#shared/auth/resident-identity.ts';
+import { routes } from '#shared/routes/index.ts';
 import { parseMachineClients } from '#shared/auth/machine-clients.ts';
 
 describe('callerFromClaims', () => {
@@ -96,5 +98,33 @@ describe('machine tokens (client credentials)', () => {
     expect(() => parseMachineClients('bank=ministry@11110')).toThrow(/not a machine client's role/);
     expect(() => parseMachineClients('bank=treasury_bank@1111')).toThrow(/clientId=role@government/);
     expect(parseMachineClients(undefined).size).toBe(0);
+  });
+});
+
+describe("residents' own user pool (issue #19, finding 10)", () => {
+  const residents = 'https://cognito-idp.ap-northeast-2.amazonaws.com/ap-northeast-2_Residents';
+  const officials = 'https://cognito-idp.ap-northeast-2.amazonaws.com/ap-northeast-2_Officials';
+
+  it("makes a token of the residents' pool a resident of its government, and nothing more, whatever groups it claims", () => {
+    const claims = { sub: 'r-1', iss: residents, 'custom:gov': '11110', 'cognito:groups': '[head ministry]', 'custom:dept': 'D1' };
+    expect(callerFromClaims(claims, undefined, residents)).toEqual({ sub: 'r-1', roles: ['resident'], gov: '11110', dept: undefined });
+  });
+
+  it("never lets an officials' token act as a resident once residents have their own issuer", () => {
+    const claims = { sub: 'o-1', iss: officials, 'custom:gov': '11110', 'cognito:groups': '[resident budget_officer]' };
+    expect(callerFromClaims(claims, undefined, residents)?.roles).toEqual(['budget_officer']);
+    expect(callerFromClaims({ ...claims, 'cognito:groups': '[resident]' }, undefined, residents)?.roles).toEqual([]);
+  });
+
+  it('keeps one issuer for everyone where no residents pool is configured (local runtime, on-prem)', () => {
+    expect(callerFromClaims({ sub: 'r-1', iss: officials, roles: ['resident'], gov: '11110' })?.roles).toEqual(['resident']);
+  });
+
+  it('names the routes only residents call: propose, vote and their own records', () => {
+    expect(routes.filter((route) => isResidentRoute(route.access)).map((route) => route.id)).toEqual([
+      'submitParticipationProposal',
+      'voteForParticipationProposal',
+      'getMyParticipationRecords',
+    ]);
   });
 });
