@@ -3,5 +3,5 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { putConcurrentRoles as route } from '#shared/routes/registry.ts';
 
 export const handler = apiHandler(route, async ({ params, body, request }) => ({
-  body: await setConcurrentRoles(request, params.gov, { exceptions: body.exceptions }, body.expectedRevision),
+  body: await setConcurrentRoles(request, params.gov, { offices: body.offices, exceptions: body.exceptions }, body.expectedRevision),
 }));

@@ -1,4 +1,5 @@
 import type { Role } from '#shared/auth/roles.ts';
+import type { ExceptionUse } from '#shared/domain/registry/concurrent-roles.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 
 /**
@@ -21,6 +22,11 @@ export interface AuditRecord {
   readonly requestId: string;
   readonly sourceIp: string;
   readonly bodySha256: string;
+  /**
+   * The 겸직 exceptions the caller acted under (시행령 제25조, 제46조): the per-use log the law's exceptions
+   * need, written with the change it allowed. Absent when none was used.
+   */
+  readonly exceptionUses?: readonly ExceptionUse[];
 }
 
 export interface AuditChange {
@@ -40,6 +46,7 @@ export function auditRecord(request: RequestInfo, change: AuditChange): AuditRec
     requestId: request.requestId,
     sourceIp: request.sourceIp,
     bodySha256: request.bodySha256,
+    ...(request.exceptionUses?.length ? { exceptionUses: request.exceptionUses } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Caller } from '#shared/auth/caller.ts';
 import type { Role } from '#shared/auth/roles.ts';
+import type { ExceptionUse } from '#shared/domain/registry/concurrent-roles.ts';
 
 /** What every state change records about the request that caused it (see audit). */
 export interface RequestInfo {
@@ -12,4 +13,6 @@ export interface RequestInfo {
   readonly caller: Caller | undefined;
   readonly actingRole: Role | undefined;
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The 겸직 exceptions the caller acts under (middleware/concurrent-roles.ts); absent for nearly everyone. */
+  readonly exceptionUses?: readonly ExceptionUse[];
 }

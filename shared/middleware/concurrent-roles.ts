@@ -7,7 +7,9 @@ import type { ApiContext } from '#shared/middleware/api-context.ts';
 /**
  * 겸직 (지방회계법 제23조, 제36조) on every operation of a government's data, after the route's own
  * access rule: a caller whose roles hold two duties the law keeps apart acts only under an exception
- * its government recorded (shared/domain/registry/concurrent-roles.ts).
+ * its government recorded (shared/domain/registry/concurrent-roles.ts). The exceptions it uses ride on
+ * the request info, so every audit record the operation writes — in the operation's own transaction —
+ * logs them (회계령 제46조 and 제25조 used, by whom, in which office of which 정원).
  */
 export const concurrentRolesGuard = (
   access: Access,
@@ -15,6 +17,8 @@ export const concurrentRolesGuard = (
   before: async (request) => {
     if (access.kind === 'public') return;
     const params = request.context.input?.params as { gov?: string } | undefined;
-    await checkConcurrentRoles(request.context.caller, params?.gov);
+    const uses = await checkConcurrentRoles(request.context.caller, params?.gov);
+    const info = request.context.requestInfo;
+    if (uses.length > 0 && info) request.context.requestInfo = { ...info, exceptionUses: uses };
   },
 });

@@ -10,6 +10,20 @@ export const listAuditRecordsQuery = z.strictObject({
   to: isoDate.describe('last day of the period (inclusive), YYYY-MM-DD'),
   limit: z.coerce.number().int().min(1).max(1000).optional().describe('records per page; 100 unless given'),
   cursor: text({ max: 2048, trim: false }).optional().describe('nextCursor of the previous page, as received'),
+  underException: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only the changes made under a 겸직 exception (시행령 제25조, 제46조), each with the exceptions used'),
+});
+
+const exceptionUseView = z.object({
+  pair: z.string().describe('the two duties held together (collection-and-cash, finance-and-cash)'),
+  duties: z.array(z.string()),
+  ground: z.string().describe('the article that allows it'),
+  office: z.string().describe('the 관서 the caller acted in'),
+  headcount: z.int().describe('the 관서 정원 recorded when it acted'),
+  maxHeadcount: z.int().describe('the 정원 limit of the exception'),
+  reference: z.string().describe('the appointment that named the official'),
 });
 
 export const auditRecordView = z.object({
@@ -22,6 +36,7 @@ export const auditRecordView = z.object({
   requestId: z.string(),
   sourceIp: z.string(),
   bodySha256: z.string().describe('SHA-256 (hex) of the raw request body'),
+  exceptionUses: z.array(exceptionUseView).optional().describe('the 겸직 exceptions the caller acted under; absent when none'),
 });
 export type AuditRecordView = z.infer<typeof auditRecordView>;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { text } from '#shared/schemas/common.ts';
+import { isoDate, text } from '#shared/schemas/common.ts';
 
 export const government = z.object({
   code: z.string().describe('5-digit code (법정동코드 prefix)'),
@@ -26,22 +26,39 @@ const concurrentRoleException = z.strictObject({
   pair: z
     .enum(['collection-and-cash', 'finance-and-disbursing', 'finance-and-cash', 'disbursing-and-cash'])
     .describe('the two duties held together: 징수관+현금출납, 재무관+지출원, 재무관+현금출납, 지출원+현금출납'),
-  office: text({ min: 1, max: 64 }).describe('the 관서 (department code, as in the officials’ dept claim)'),
-  headcount: z.int().min(1).max(100_000).describe('the 관서 정원'),
+  office: text({ min: 1, max: 64 }).describe('the 관서 (department code, as in the officials’ dept claim); its 정원 is in offices'),
   subjects: z
     .array(text({ min: 1, max: 256 }))
     .min(1)
     .max(20)
     .describe('the officials (identity-provider subjects) allowed'),
   reference: text({ min: 1, max: 200 }).describe('the appointment that made it (문서번호)'),
+  from: isoDate.optional().describe('first day the appointment counts (inclusive); open when absent'),
+  to: isoDate.optional().describe('last day the appointment counts (inclusive); open when absent'),
+});
+
+/** A 관서's 정원 (staff count) as its 정원 규칙 sets it: the exceptions hold only where it is within the law's limit. */
+const officeHeadcount = z.strictObject({
+  office: text({ min: 1, max: 64 }).describe('the 관서 (department code, as in the officials’ dept claim)'),
+  headcount: z.int().min(1).max(100_000).describe('the 관서 정원'),
+  reference: text({ min: 1, max: 200 }).describe('the rule or document that sets it (정원 규칙)'),
 });
 
 export const concurrentRolesBody = z.strictObject({
   expectedRevision: z.int().min(0).describe('the revision read (0 when none is stored)'),
-  exceptions: z.array(concurrentRoleException).max(200),
+  offices: z
+    .array(officeHeadcount)
+    .max(2000)
+    .refine((offices) => new Set(offices.map((entry) => entry.office)).size === offices.length, 'each office once')
+    .describe('the 관서 and their 정원'),
+  exceptions: z
+    .array(concurrentRoleException)
+    .max(200)
+    .refine((all) => all.every((entry) => !entry.from || !entry.to || entry.from <= entry.to), 'from must not be after to'),
 });
 
 export const concurrentRolesView = z.object({
+  offices: z.array(officeHeadcount),
   exceptions: z.array(concurrentRoleException),
   revision: z.int(),
 });

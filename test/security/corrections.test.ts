@@ -105,7 +105,7 @@ describe('corrections', () => {
     expect(byRevenueOfficer.status).toBe(403);
     expect(byRevenueOfficer.body).toMatchObject({
       code: 'correction-role-not-permitted',
-      context: { originalKind: 'commit', role: 'revenue_officer', permitted: ['finance_officer'] },
+      context: { originalKind: 'commit', role: 'revenue_officer', permitted: ['finance_officer', 'sub_finance_officer'] },
     });
     expect((await correct(callers.disbursingOfficer, commit.body.postingId)).body.code).toBe('correction-role-not-permitted');
     expect(await queueDepth()).toBe(0);

@@ -77,7 +77,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   allocateCash: { own: ['budget_officer', 'finance_officer'], other: [] },
   reverseCashAllocation: { own: ['budget_officer', 'finance_officer'], other: [] },
   // expenditure: the 재무관 commits, the 지출원 orders payment, the treasury bank confirms it
-  createCommitment: { own: ['finance_officer'], other: [] },
+  createCommitment: { own: ['finance_officer', 'sub_finance_officer'], other: [] },
   resolvePayment: { own: ['finance_officer', 'disbursing_officer'], other: [] },
   orderPayment: { own: ['disbursing_officer'], other: [] },
   confirmPayment: { own: ['treasury_bank'], other: [] },
@@ -90,9 +90,9 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   // 보증금 received by the treasury bank; its forfeiture taken into 세입 by the 징수관
   depositCustody: { own: ['treasury_bank'], other: [] },
   forfeitCustody: { own: ['revenue_officer'], other: [] },
-  cancelCommitment: { own: ['finance_officer'], other: [] },
-  reduceCommitment: { own: ['finance_officer'], other: [] },
-  correctPosting: { own: ['finance_officer', 'disbursing_officer', 'revenue_officer'], other: [] },
+  cancelCommitment: { own: ['finance_officer', 'sub_finance_officer'], other: [] },
+  reduceCommitment: { own: ['finance_officer', 'sub_finance_officer'], other: [] },
+  correctPosting: { own: ['finance_officer', 'sub_finance_officer', 'disbursing_officer', 'revenue_officer'], other: [] },
   // revenue: the 징수관 assesses, notifies and refunds; receipts come from the 징수관 or the treasury bank
   assessRevenue: { own: ['revenue_officer'], other: [] },
   noticeRevenue: { own: ['revenue_officer'], other: [] },

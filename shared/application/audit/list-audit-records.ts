@@ -15,6 +15,8 @@ export interface AuditListing {
   readonly to: string;
   readonly limit?: number | undefined;
   readonly cursor?: string | undefined;
+  /** 'true': only the changes made under a 겸직 exception (the per-use log of 시행령 제25조, 제46조). */
+  readonly underException?: 'true' | 'false' | undefined;
 }
 
 export interface AuditRecordPage {
@@ -31,7 +33,7 @@ export async function listAuditRecords(gov: string, listing: AuditListing): Prom
   const period = auditPeriod(listing.from, listing.to, MAX_AUDIT_PERIOD_MONTHS);
   if (isPeriodFault(period)) throw periodRefused(period, listing);
   const start = startOf(listing.cursor, period);
-  const page = await readAuditRecords(gov, period, start, listing.limit ?? DEFAULT_LIMIT);
+  const page = await readAuditRecords(gov, period, start, listing.limit ?? DEFAULT_LIMIT, listing.underException === 'true');
   return { items: page.items, ...(page.next ? { nextCursor: encodeAuditCursor(page.next) } : {}) };
 }
 

@@ -23,7 +23,7 @@ interface Maker {
  * roles that may make the original's kind.
  */
 export const postingMakers: { readonly [K in MadeKind]: Maker } = {
-  commit: { roles: ['finance_officer'], source: '지방회계법 제29조: 재무관' },
+  commit: { roles: ['finance_officer', 'sub_finance_officer'], source: '지방회계법 제29조: 재무관; 제47조: 분임재무관 for its share' },
   resolve: { roles: ['finance_officer', 'disbursing_officer'], source: 'practice: 지출결의 by 재무관 or 지출원 (지방회계법 제31조)' },
   order: { roles: ['disbursing_officer'], source: '지방회계법 제32조: 지출원' },
   pay: {
@@ -54,8 +54,14 @@ export const postingMakers: { readonly [K in MadeKind]: Maker } = {
     roles: ['revenue_officer'],
     source: '지방회계법 제21조: 징수관 (the 세입 조치 of a 보증금 forfeited under 지방계약법 제12조제3항, 제15조제3항, 제21조제3항)',
   },
-  cancel: { roles: ['finance_officer'], source: '지방회계법 제29조: 재무관 (practice: 지출원인행위 취소)' },
-  reduce: { roles: ['finance_officer'], source: '지방회계법 제29조: 재무관 (practice: 지출원인행위 감액)' },
+  cancel: {
+    roles: ['finance_officer', 'sub_finance_officer'],
+    source: '지방회계법 제29조, 제47조: 재무관 or 분임재무관 (practice: 지출원인행위 취소)',
+  },
+  reduce: {
+    roles: ['finance_officer', 'sub_finance_officer'],
+    source: '지방회계법 제29조, 제47조: 재무관 or 분임재무관 (practice: 지출원인행위 감액)',
+  },
   assess: { roles: ['revenue_officer'], source: '지방회계법 제21조: 징수관' },
   notice: { roles: ['revenue_officer'], source: '지방회계법 제21조: 징수관 (납입고지)' },
   receive: {

@@ -14,9 +14,16 @@ export interface AuditPage {
 
 /**
  * Reads a government's audit records of a period, oldest first, one monthly partition after the
- * other (a Query each, never a Scan), until `limit` records are collected.
+ * other (a Query each, never a Scan), until `limit` records are collected. `underException`: only the
+ * changes made under a 겸직 exception (filtered in the Query; the partition is still read through).
  */
-export async function readAuditRecords(gov: string, period: AuditPeriod, start: AuditPosition, limit: number): Promise<AuditPage> {
+export async function readAuditRecords(
+  gov: string,
+  period: AuditPeriod,
+  start: AuditPosition,
+  limit: number,
+  underException = false,
+): Promise<AuditPage> {
   const items: AuditRecord[] = [];
   const firstMonth = period.months.indexOf(start.month);
   let afterKey = start.afterKey;
@@ -30,6 +37,7 @@ export async function readAuditRecords(gov: string, period: AuditPeriod, start: 
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
           ExpressionAttributeValues: { ':pk': pk, ':low': period.lowestKey, ':high': period.highestKey },
           Limit: limit - items.length,
+          ...(underException ? { FilterExpression: 'attribute_exists(exceptionUses)' } : {}),
           ...(afterKey ? { ExclusiveStartKey: { pk, sk: afterKey } } : {}),
         }),
       );
@@ -56,5 +64,6 @@ function toAuditRecord(item: Record<string, unknown>): AuditRecord {
     requestId: String(item.requestId),
     sourceIp: String(item.sourceIp),
     bodySha256: String(item.bodySha256),
+    ...(item.exceptionUses ? { exceptionUses: item.exceptionUses as AuditRecord['exceptionUses'] } : {}),
   };
 }

@@ -9,14 +9,18 @@ const key = (gov: string) => ({ pk: `GOV#${gov}`, sk: 'CONCURRENT-ROLES' });
 
 export async function getConcurrentRolesConfig(gov: string): Promise<(ConcurrentRolesConfig & { readonly revision: number }) | undefined> {
   const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key(gov), ConsistentRead: true }));
-  return Item ? { exceptions: Item.exceptions as ConcurrentRolesConfig['exceptions'], revision: Number(Item.revision) } : undefined;
+  if (!Item) return undefined;
+  // Written before the offices were recorded apart (an exception carried its own 정원): no office is recorded, so such
+  // exceptions cover nobody until the 회계책임관 records the 관서's 정원.
+  const offices = (Item.offices ?? []) as ConcurrentRolesConfig['offices'];
+  return { offices, exceptions: Item.exceptions as ConcurrentRolesConfig['exceptions'], revision: Number(Item.revision) };
 }
 
 /** Replaces the configuration if it is still at `revision` (0: none stored yet). */
 export const putConcurrentRolesConfig = (gov: string, config: ConcurrentRolesConfig, revision: number): TransactItem => ({
   Put: {
     TableName: tableName(),
-    Item: { ...key(gov), entity: 'concurrent-roles', gov, exceptions: config.exceptions, revision: revision + 1 },
+    Item: { ...key(gov), entity: 'concurrent-roles', gov, offices: config.offices, exceptions: config.exceptions, revision: revision + 1 },
     ...(revision === 0
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
       : { ConditionExpression: 'revision = :revision', ExpressionAttributeValues: { ':revision': revision } }),
