@@ -21,12 +21,14 @@ export const listGovernmentsQuery = z.strictObject({
     .optional(),
 });
 
-/** 겸직 exceptions (지방회계법 제23조, 제36조 단서; 시행령 제25조, 제46조). */
+const officeCode = text({ min: 1, max: 64 }).describe('the 관서 (department code, as in the officials’ dept claim)');
+
+/** 겸직 exceptions (지방회계법 제23조, 제36조 단서; 시행령 제25조, 제46조), in an office whose 정원 is in offices. */
 const concurrentRoleException = z.strictObject({
   pair: z
     .enum(['collection-and-cash', 'finance-and-disbursing', 'finance-and-cash', 'disbursing-and-cash'])
     .describe('the two duties held together: 징수관+현금출납, 재무관+지출원, 재무관+현금출납, 지출원+현금출납'),
-  office: text({ min: 1, max: 64 }).describe('the 관서 (department code, as in the officials’ dept claim); its 정원 is in offices'),
+  office: officeCode,
   subjects: z
     .array(text({ min: 1, max: 256 }))
     .min(1)
@@ -39,7 +41,7 @@ const concurrentRoleException = z.strictObject({
 
 /** A 관서's 정원 (staff count) as its 정원 규칙 sets it: the exceptions hold only where it is within the law's limit. */
 const officeHeadcount = z.strictObject({
-  office: text({ min: 1, max: 64 }).describe('the 관서 (department code, as in the officials’ dept claim)'),
+  office: officeCode,
   headcount: z.int().min(1).max(100_000).describe('the 관서 정원'),
   reference: text({ min: 1, max: 200 }).describe('the rule or document that sets it (정원 규칙)'),
 });
@@ -48,7 +50,7 @@ export const concurrentRolesBody = z.strictObject({
   expectedRevision: z.int().min(0).describe('the revision read (0 when none is stored)'),
   offices: z
     .array(officeHeadcount)
-    .max(2000)
+    .max(500)
     .refine((offices) => new Set(offices.map((entry) => entry.office)).size === offices.length, 'each office once')
     .describe('the 관서 and their 정원'),
   exceptions: z

@@ -23,7 +23,7 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   listGovernments: { query: { level: 'basic' } },
   getGovernment: {},
   getConcurrentRoles: {},
-  putConcurrentRoles: { body: { expectedRevision: 0, exceptions: [] } },
+  putConcurrentRoles: { body: { expectedRevision: 0, offices: [], exceptions: [] } },
   listFunctionalClassification: {},
   listEconomicClassification: {},
   listRevenueCategories: {},

@@ -16,9 +16,10 @@ export async function getConcurrentRoles(gov: string) {
 }
 
 /**
- * Records the 관서' 정원 and the exceptions a government allows (회계책임관, 지방회계법 제51조: internal
- * control), each one the law allows in an office whose recorded 정원 is within it (시행령 제25조, 제46조), replacing the previous configuration if nobody changed it
- * meanwhile (`expectedRevision`; 409 `revision-conflict`), with its audit record.
+ * Records the 정원 of the 관서 and the exceptions a government allows (회계책임관, 지방회계법 제51조:
+ * internal control), each one the law allows in an office whose recorded 정원 is within it (시행령
+ * 제25조, 제46조), replacing the previous configuration if nobody changed it meanwhile
+ * (`expectedRevision`; 409 `revision-conflict`), with its audit record.
  */
 export async function setConcurrentRoles(request: RequestInfo, gov: string, config: ConcurrentRolesConfig, expectedRevision: number) {
   for (const exception of config.exceptions) {
