@@ -34,6 +34,12 @@ describe('callerFromClaims', () => {
     );
   });
 
+  it('reads the 분임재무관 and the 출납원 roles (지방회계법 제44조제3항, 제47조) from either issuer', () => {
+    const roles = ['sub_finance_officer', 'petty_cash_cashier', 'deposit_cashier'];
+    expect(callerFromClaims({ sub: 'u-2', roles, gov: '11000', dept: 'D-tiny' })?.roles).toEqual(roles);
+    expect(callerFromClaims({ sub: 'c-2', 'cognito:groups': `[${roles.join(' ')}]`, 'custom:gov': '11000' })?.roles).toEqual(roles);
+  });
+
   it('drops role names it does not know, including prototype names', () => {
     expect(callerFromClaims({ sub: 'u', roles: ['admin', 'head', '__proto__', 'constructor', 'toString', 'HEAD'] })?.roles).toEqual([
       'head',
