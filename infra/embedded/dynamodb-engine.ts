@@ -5,6 +5,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer, type DynaliteStore } from './dynalite-transactions/index.cjs';
+import { closeOnce } from '#infra/runtime/close-once.ts';
 
 export interface DynamoEngine {
   readonly endpoint: string;
@@ -60,20 +61,12 @@ export async function startDynamoEngine(options: DynamoEngineOptions = {}): Prom
 
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  let stopped: Promise<void> | undefined;
-
   return {
     endpoint: `http://${urlHost}:${port}`,
     port,
-    stop() {
-      stopped ??= new Promise<void>((resolve, reject) => {
-        // dynalite's server.close stops accepting connections, then waits for pending
-        // LevelDB operations and closes the store.
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeIdleConnections();
-      });
-      return stopped;
-    },
+    // dynalite's server.close stops accepting connections, then waits for pending LevelDB
+    // operations and closes the store.
+    stop: closeOnce(server),
   };
 }
 

@@ -28,6 +28,7 @@ import type { TokenVerifier } from '#infra/runtime/jwt/token-verifier.ts';
 import type { ConsoleSite } from '#infra/runtime/console-site.ts';
 import type { DevSignIn } from '#infra/runtime/jwt/dev-sign-in.ts';
 import { isLoopbackHost } from '#infra/runtime/loopback.ts';
+import { closeOnce } from '#infra/runtime/close-once.ts';
 
 export interface HttpServerOptions {
   readonly routes: readonly Route[];
@@ -190,18 +191,7 @@ export async function listen(server: Server, port: number, host: string): Promis
   });
   const address = server.address() as AddressInfo;
   const urlHost = address.address.includes(':') ? `[${address.address}]` : address.address;
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://${urlHost}:${address.port}`,
-    server,
-    close() {
-      closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
-      });
-      return closing;
-    },
-  };
+  return { url: `http://${urlHost}:${address.port}`, server, close: closeOnce(server) };
 }
 
 async function authenticate(header: string | undefined, verify: TokenVerifier): Promise<VerifiedToken> {

@@ -2,9 +2,9 @@ import * as z from 'zod';
 import type { Route } from '#shared/http/route.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '#shared/http/route.ts';
 import { problemCodes } from '#shared/domain/problem-codes.ts';
-import type { ProblemCode } from '#shared/domain/problem-codes.ts';
 import { glossaryDescription } from '#shared/http/parameter-glossary.ts';
 import { koreanSummaries } from '#shared/routes/korean-summaries.ts';
+import { keysOf } from '#shared/domain/table-keys.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -33,9 +33,7 @@ const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
-  code: z
-    .enum(Object.keys(problemCodes) as [ProblemCode, ...ProblemCode[]])
-    .describe('stable machine-readable identifier; the list with meanings is on /docs'),
+  code: z.enum(keysOf(problemCodes)).describe('stable machine-readable identifier; the list with meanings is on /docs'),
   detail: z.string().optional(),
   instance: z.string().optional().describe('the request id'),
   errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),

@@ -4,6 +4,7 @@ import { closingKinds } from '#shared/domain/settlement/periods.ts';
 import { reportIds } from '#shared/domain/reports/report.ts';
 import { fiscalYear, govCode, positiveWon, text, won } from '#shared/schemas/common.ts';
 import { postingId } from '#shared/schemas/execution.ts';
+import { keysOf } from '#shared/domain/table-keys.ts';
 
 const lineIdParam = z
   .string()
@@ -14,9 +15,7 @@ const lineIdParam = z
 export const carryOverParams = z.strictObject({ gov: govCode, year: fiscalYear, lineId: lineIdParam });
 
 export const carryOverBody = z.strictObject({
-  kind: z
-    .enum(Object.keys(carryOverKinds) as [keyof typeof carryOverKinds])
-    .describe('explicit 명시이월 · accident 사고이월 · continuing 계속비이월'),
+  kind: z.enum(keysOf(carryOverKinds)).describe('explicit 명시이월 · accident 사고이월 · continuing 계속비이월'),
   amount: positiveWon.describe('won carried into next year; at most 예산현액 − 지출액 of the line'),
   reason: text({ min: 1, max: 500 }).describe('why (council resolution, event, contract)'),
   commitmentIds: z
@@ -27,7 +26,7 @@ export const carryOverBody = z.strictObject({
     .describe('사고이월 제1호 (required) or 명시이월 (지방회계법 제30조): the commitments of the line made and not paid that it carries'),
   incidentalCosts: won.optional().describe('사고이월: their unpaid 부대경비 (practice [U])'),
   ground: z
-    .enum(Object.keys(accidentGrounds) as [keyof typeof accidentGrounds])
+    .enum(keysOf(accidentGrounds))
     .optional()
     .describe(
       '사고이월 (required): its ground, 지방재정법 제50조② 1 commitment · 2 bid-announced · 3 loss-compensation · 4 recurring-cost',
@@ -38,12 +37,12 @@ export const carryOverView = z.object({
   gov: z.string(),
   year: z.number().int(),
   lineId: z.string(),
-  kind: z.enum(Object.keys(carryOverKinds) as [keyof typeof carryOverKinds]),
+  kind: z.enum(keysOf(carryOverKinds)),
   amount: z.number().int(),
   reason: z.string(),
   commitmentIds: z.array(z.string()).optional(),
   incidentalCosts: z.number().int().optional(),
-  ground: z.enum(Object.keys(accidentGrounds) as [keyof typeof accidentGrounds]).optional(),
+  ground: z.enum(keysOf(accidentGrounds)).optional(),
   recordedBy: z.string(),
   recordedAt: z.string(),
 });

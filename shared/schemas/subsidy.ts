@@ -6,6 +6,7 @@ import { isBusinessNumber, isCorporateNumber, isResidentNumber } from '#shared/d
 import { publicationTargetCodes, withholdingGroundCodes } from '#shared/domain/subsidy/publication.ts';
 import { operatingCostKinds, publicCallExceptions, recipientKinds } from '#shared/domain/subsidy/program.ts';
 import { fiscalYear, govCode, isoDate, positiveWon, won } from '#shared/schemas/common.ts';
+import { keysOf } from '#shared/domain/table-keys.ts';
 
 export const programId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a program id: letters, digits and hyphens, up to 40');
 export const applicationId = z.string().regex(/^A[0-9a-z]{10,40}$/, 'an application id as returned when it was submitted');
@@ -35,7 +36,7 @@ export const programBody = z.strictObject({
     z.strictObject({ kind: z.literal('public-call'), opensOn: isoDate, closesOn: isoDate }),
     z.strictObject({
       kind: z.literal('exception'),
-      ground: z.enum(Object.keys(publicCallExceptions) as [keyof typeof publicCallExceptions]),
+      ground: z.enum(keysOf(publicCallExceptions)),
       note: text(5, 1000),
     }),
   ]),

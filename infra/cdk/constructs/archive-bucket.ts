@@ -1,8 +1,9 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Bucket, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { BucketDeclaration } from '#shared/resources.ts';
+import { accessLogBucket, privateBucket } from '#infra/cdk/constructs/access-log-bucket.ts';
 
 export interface ArchiveBucketProps {
   /** The declaration in shared/resources.ts: versioning and the write-once retention in days. */
@@ -33,18 +34,7 @@ export class ArchiveBucket extends Construct {
     const { declaration } = props;
     const retentionDays = props.accessLogRetentionDays ?? 3650;
 
-    this.accessLogs = new Bucket(this, 'AccessLogs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      lifecycleRules: [{ expiration: Duration.days(retentionDays) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.accessLogs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the server access log bucket of the archive; logging it into itself or a third bucket adds nothing.',
-    });
+    this.accessLogs = accessLogBucket(this, 'AccessLogs', { of: 'the archive', retentionDays });
 
     this.bucket = new Bucket(this, 'Bucket', {
       bucketName: props.bucketName,
@@ -57,13 +47,10 @@ export class ArchiveBucket extends Construct {
         declaration.objectLockRetentionDays === undefined
           ? undefined
           : ObjectLockRetention.compliance(Duration.days(declaration.objectLockRetentionDays)),
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+      ...privateBucket,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: `${declaration.name}/`,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     if (props.replicateTo && props.replicaArnAsNagSees) {
       const source = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket);

@@ -1,10 +1,11 @@
-import { DefaultStackSynthesizer, DockerImage, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { DefaultStackSynthesizer, DockerImage, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Bucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import type { ConsoleConfig } from '#infra/console/config.ts';
 import { consoleSourceDir, writeConsoleSync } from '#infra/console/build.ts';
+import { accessLogBucket, privateBucket } from '#infra/cdk/constructs/access-log-bucket.ts';
 
 export interface ConsoleSiteProps {
   /** The console's config.json: the Cognito issuer and app client, the API's URL. */
@@ -25,26 +26,13 @@ export class ConsoleSite extends Construct {
 
   constructor(scope: Construct, id: string, props: ConsoleSiteProps) {
     super(scope, id);
-    this.accessLogs = new Bucket(this, 'AccessLogs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.accessLogs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the server access log bucket of the console bucket; logging it into itself or a third bucket adds nothing.',
-    });
+    this.accessLogs = accessLogBucket(this, 'AccessLogs', { of: 'the console bucket' });
     this.bucket = new Bucket(this, 'Bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+      ...privateBucket,
       versioned: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'console/',
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     const deployment = new BucketDeployment(this, 'Files', {
       destinationBucket: this.bucket,

@@ -25,6 +25,9 @@ const shardSearch = (metricName: string, label: string): IMetric =>
     period,
   });
 const graph = (title: string, left: IMetric[], right: IMetric[] = []) => new GraphWidget({ title, left, right, width: 12, height: 6 });
+/** The dashboard `hojo-<concern>`: one row of graphs. */
+const dashboard = (scope: Construct, id: string, concern: string, row: GraphWidget[]): Dashboard =>
+  new Dashboard(scope, id, { dashboardName: `hojo-${concern}`, widgets: [row] });
 
 /**
  * One dashboard per concern, named `hojo-<concern>`: the API (traffic, errors, latency), the postings
@@ -35,71 +38,48 @@ export class Dashboards extends Construct {
   constructor(scope: Construct, id: string, props: DashboardsProps) {
     super(scope, id);
     const { api, table } = props;
-    new Dashboard(this, 'Api', {
-      dashboardName: 'hojo-api',
-      widgets: [
-        [
-          graph('Requests and errors', [api.metricCount({ period }), api.metricClientError({ period }), api.metricServerError({ period })]),
-          graph('Latency (p50, p99)', [
-            api.metricLatency({ period, statistic: 'p50' }),
-            api.metricLatency({ period, statistic: 'p99' }),
-            api.metricIntegrationLatency({ period, statistic: 'p99' }),
-          ]),
-        ],
-      ],
-    });
+    dashboard(this, 'Api', 'api', [
+      graph('Requests and errors', [api.metricCount({ period }), api.metricClientError({ period }), api.metricServerError({ period })]),
+      graph('Latency (p50, p99)', [
+        api.metricLatency({ period, statistic: 'p50' }),
+        api.metricLatency({ period, statistic: 'p99' }),
+        api.metricIntegrationLatency({ period, statistic: 'p99' }),
+      ]),
+    ]);
     const postings = { service: 'hojo' };
-    new Dashboard(this, 'Postings', {
-      dashboardName: 'hojo-postings',
-      widgets: [
-        [
-          graph(
-            'Postings',
-            ['PostingsApplied', 'PostingsRejected', 'PostingsDuplicate'].map((m) => sum(postingsMetricsNamespace, m, postings)),
-            ['PostingsRedelivered', 'PostingsFailed'].map((m) => sum(postingsMetricsNamespace, m, postings)),
-          ),
-          graph(
-            'Queues over every shard (max)',
-            [shardSearch('ApproximateAgeOfOldestMessage', 'oldest message (s)')],
-            [shardSearch('ApproximateNumberOfMessagesVisible', 'visible messages (queue or DLQ)')],
-          ),
-        ],
-      ],
-    });
+    dashboard(this, 'Postings', 'postings', [
+      graph(
+        'Postings',
+        ['PostingsApplied', 'PostingsRejected', 'PostingsDuplicate'].map((m) => sum(postingsMetricsNamespace, m, postings)),
+        ['PostingsRedelivered', 'PostingsFailed'].map((m) => sum(postingsMetricsNamespace, m, postings)),
+      ),
+      graph(
+        'Queues over every shard (max)',
+        [shardSearch('ApproximateAgeOfOldestMessage', 'oldest message (s)')],
+        [shardSearch('ApproximateNumberOfMessagesVisible', 'visible messages (queue or DLQ)')],
+      ),
+    ]);
     const settlement = { Service: 'settlement' };
-    new Dashboard(this, 'Closings', {
-      dashboardName: 'hojo-closings',
-      widgets: [
-        [
-          graph(
-            'Closings',
-            ['ClosingsCompleted', 'ClosingsFailed'].map((m) => sum(settlementMetricsNamespace, m, settlement)),
-            ['ReconciliationDifferences', 'ArchiveConflicts', 'BudgetReconciliationDifferences'].map((m) =>
-              sum(settlementMetricsNamespace, m, settlement),
-            ),
-          ),
-          graph(
-            'Settlement queue',
-            props.settlement ? [props.settlement.metricApproximateNumberOfMessagesVisible({ period })] : [],
-            props.settlement ? [props.settlement.metricApproximateAgeOfOldestMessage({ period })] : [],
-          ),
-        ],
-      ],
-    });
-    new Dashboard(this, 'Table', {
-      dashboardName: 'hojo-table',
-      widgets: [
-        [
-          graph('Consumed capacity', [
-            table.metricConsumedReadCapacityUnits({ period }),
-            table.metricConsumedWriteCapacityUnits({ period }),
-          ]),
-          graph('Throttle events', [
-            table.metric('ReadThrottleEvents', { period, statistic: 'Sum' }),
-            table.metric('WriteThrottleEvents', { period, statistic: 'Sum' }),
-          ]),
-        ],
-      ],
-    });
+    dashboard(this, 'Closings', 'closings', [
+      graph(
+        'Closings',
+        ['ClosingsCompleted', 'ClosingsFailed'].map((m) => sum(settlementMetricsNamespace, m, settlement)),
+        ['ReconciliationDifferences', 'ArchiveConflicts', 'BudgetReconciliationDifferences'].map((m) =>
+          sum(settlementMetricsNamespace, m, settlement),
+        ),
+      ),
+      graph(
+        'Settlement queue',
+        props.settlement ? [props.settlement.metricApproximateNumberOfMessagesVisible({ period })] : [],
+        props.settlement ? [props.settlement.metricApproximateAgeOfOldestMessage({ period })] : [],
+      ),
+    ]);
+    dashboard(this, 'Table', 'table', [
+      graph('Consumed capacity', [table.metricConsumedReadCapacityUnits({ period }), table.metricConsumedWriteCapacityUnits({ period })]),
+      graph('Throttle events', [
+        table.metric('ReadThrottleEvents', { period, statistic: 'Sum' }),
+        table.metric('WriteThrottleEvents', { period, statistic: 'Sum' }),
+      ]),
+    ]);
   }
 }

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -20,10 +20,11 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import type { BehaviorOptions } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { ConsoleConfig } from '#infra/console/config.ts';
+import { accessLogBucket } from '#infra/cdk/constructs/access-log-bucket.ts';
 import { ConsoleSite } from '#infra/cdk/constructs/console-site.ts';
 import { archivePath, consolePath, edgePathsFunction } from '#infra/cdk/constructs/edge-paths.ts';
 import { consoleContentSecurity } from '#infra/runtime/console-site.ts';
@@ -70,18 +71,11 @@ export class WebStack extends Stack {
     };
     this.console = new ConsoleSite(this, 'Console', { config, keyPrefix: `${consolePath.slice(1)}/` });
 
-    const logs = new Bucket(this, 'AccessLogs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      // CloudFront's standard logs are delivered through the bucket ACL.
+    // CloudFront's standard logs are delivered through the bucket ACL.
+    const logs = accessLogBucket(this, 'AccessLogs', {
+      of: 'the distribution',
+      retentionDays: 365,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(365) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(logs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: "This is the distribution's access log bucket; logging it into itself or a third bucket adds nothing.",
     });
 
     const paths = edgePathsFunction(this, 'Paths');

@@ -51,24 +51,15 @@ export function cashReversalBreach(
 }
 
 /** Allotting `amount` on a line: refused when it would take allotted above the budget. */
-export function allotmentRefusal(
-  lineId: string,
-  control: { readonly budget: number; readonly allotted: number },
-  amount: number,
-): Refusal | undefined {
-  const breach = allotmentBreach(control, amount);
-  return breach && lineLimitRefusal('allotment-exceeds-budget', lineId, breach);
-}
+export const allotmentRefusal = (lineId: string, control: { readonly budget: number; readonly allotted: number }, amount: number) =>
+  lineLimitRefusal('allotment-exceeds-budget', lineId, allotmentBreach(control, amount));
 
 /** Reversing an allotment of `amount`: refused when what is left allotted would not cover what is committed. */
-export function allotmentReversalRefusal(
+export const allotmentReversalRefusal = (
   lineId: string,
   control: { readonly allotted: number; readonly committed: number },
   amount: number,
-): Refusal | undefined {
-  const breach = allotmentReversalBreach(control, amount);
-  return breach && lineLimitRefusal('reversal-below-committed', lineId, breach);
-}
+) => lineLimitRefusal('reversal-below-committed', lineId, allotmentReversalBreach(control, amount));
 
 /** Reversing a cash allocation of `amount`: refused when what is left allocated would not cover what is paid. */
 export function cashReversalRefusal(
@@ -85,16 +76,16 @@ export function cashReversalRefusal(
   );
 }
 
-const lineLimitRefusal = (code: 'allotment-exceeds-budget' | 'reversal-below-committed', lineId: string, breach: LimitBreach): Refusal =>
-  refusal(
-    'unprocessable',
-    code,
-    `line ${lineId}: ${breach.rule} would not hold (requested ${breach.requested}, available ${breach.available})`,
-    {
-      lineId,
-      ...breach,
-    },
-  );
+/** The refusal of a line's limit that a breach broke; undefined when the limit held. */
+function lineLimitRefusal(
+  code: 'allotment-exceeds-budget' | 'reversal-below-committed',
+  lineId: string,
+  breach: LimitBreach | undefined,
+): Refusal | undefined {
+  if (!breach) return undefined;
+  const detail = `line ${lineId}: ${breach.rule} would not hold (requested ${breach.requested}, available ${breach.available})`;
+  return refusal('unprocessable', code, detail, { lineId, ...breach });
+}
 
 /** A cash allocation's month must lie in its fiscal year. */
 export const monthInYear = (month: string, year: number): boolean => month.startsWith(`${year}-`);

@@ -1,4 +1,5 @@
 import { withholdingKindCodes } from '#shared/domain/execution/withholding.ts';
+import { keysOf } from '#shared/domain/table-keys.ts';
 
 /**
  * The 보증금 kinds of 세입세출외현금 (지방재정법 시행령 제40조제1항제2호: 계약보증·입찰보증·차액보증 and
@@ -27,7 +28,7 @@ export const guaranteeKinds = {
 } as const;
 
 export type GuaranteeKind = keyof typeof guaranteeKinds;
-export const guaranteeKindCodes = Object.keys(guaranteeKinds) as [GuaranteeKind, ...GuaranteeKind[]];
+export const guaranteeKindCodes = keysOf(guaranteeKinds);
 
 /**
  * Why 세입세출외현금 leaves a record, and the books it may leave: what was withheld is remitted
@@ -45,7 +46,7 @@ export const custodyPurposes = {
 } as const satisfies Record<string, { books: readonly string[]; kinds: readonly string[]; source: string }>;
 
 export type CustodyPurpose = keyof typeof custodyPurposes;
-export const custodyPurposeCodes = Object.keys(custodyPurposes) as [CustodyPurpose, ...CustodyPurpose[]];
+export const custodyPurposeCodes = keysOf(custodyPurposes);
 
 /** Whether a record of `book` and `kind` may be paid out for `purpose`. */
 export const purposeAllowed = (purpose: CustodyPurpose, book: string, kind: string): boolean =>

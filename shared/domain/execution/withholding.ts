@@ -1,5 +1,6 @@
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import { keysOf } from '#shared/domain/table-keys.ts';
 
 /**
  * 원천징수 on a payment (execution-rules.md §3.7): not regulated by 지방회계법 or its 시행령; in
@@ -42,7 +43,7 @@ export const withholdingKinds = {
 } as const;
 
 export type WithholdingKind = keyof typeof withholdingKinds;
-export const withholdingKindCodes = Object.keys(withholdingKinds) as [WithholdingKind, ...WithholdingKind[]];
+export const withholdingKindCodes = keysOf(withholdingKinds);
 
 export interface Withholding {
   readonly kind: WithholdingKind;

@@ -1,5 +1,6 @@
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import { keysOf } from '#shared/domain/table-keys.ts';
 
 /**
  * Which fiscal year a 징수결정 (revenue) or 지출원인행위 (expenditure) belongs to: 회계령 제2조
@@ -70,11 +71,8 @@ export const expenditureAttributions = {
 
 export type RevenueAttribution = keyof typeof revenueAttributions;
 export type ExpenditureAttribution = keyof typeof expenditureAttributions;
-export const revenueAttributionCategories = Object.keys(revenueAttributions) as [RevenueAttribution, ...RevenueAttribution[]];
-export const expenditureAttributionCategories = Object.keys(expenditureAttributions) as [
-  ExpenditureAttribution,
-  ...ExpenditureAttribution[],
-];
+export const revenueAttributionCategories = keysOf(revenueAttributions);
+export const expenditureAttributionCategories = keysOf(expenditureAttributions);
 
 /**
  * When a request names no category: an assessment with a due date is 제2조제1항제1호, a commitment

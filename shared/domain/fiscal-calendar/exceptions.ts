@@ -5,6 +5,7 @@
  * `exceptionCode`; `side` says whether it is a receipt (revenue postings), a payment (expenditure
  * postings) or either.
  */
+import { keysOf } from '#shared/domain/table-keys.ts';
 export type ExceptionSide = 'expenditure' | 'revenue' | 'either';
 
 export interface CashClosingException {
@@ -58,4 +59,4 @@ export const cashClosingExceptions = {
 
 export type CashClosingExceptionCode = keyof typeof cashClosingExceptions;
 
-export const cashClosingExceptionCodes = Object.keys(cashClosingExceptions) as [CashClosingExceptionCode, ...CashClosingExceptionCode[]];
+export const cashClosingExceptionCodes = keysOf(cashClosingExceptions);

@@ -1,6 +1,7 @@
 import { addDays } from '#shared/domain/subsidy/dates.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import { keysOf } from '#shared/domain/table-keys.ts';
 
 /**
  * 이의신청 (보조금법 §36의2). The 지방보조사업자 may object in writing to the head within 20 days of the
@@ -23,7 +24,7 @@ export const objectionSubjects = {
   sanction: '제재부가금의 부과',
 } as const;
 export type ObjectionSubject = keyof typeof objectionSubjects;
-export const objectionSubjectCodes = Object.keys(objectionSubjects) as [ObjectionSubject, ...ObjectionSubject[]];
+export const objectionSubjectCodes = keysOf(objectionSubjects);
 
 export const objectionOutcomes = ['upheld', 'partly-upheld', 'dismissed'] as const;
 export type ObjectionOutcome = (typeof objectionOutcomes)[number];

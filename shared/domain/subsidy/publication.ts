@@ -1,6 +1,7 @@
 import { addDays, addMonths } from '#shared/domain/subsidy/dates.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import { keysOf } from '#shared/domain/table-keys.ts';
 
 /**
  * 명단 등의 공표 (보조금법 §30; 보조금령 §17). The head publishes, on the government's web site, the
@@ -26,7 +27,7 @@ export const publicationTargets = {
   'end-receiver-restriction': '보조금법 §30①3 (§32③ 지급 제한)',
 } as const;
 export type PublicationTarget = keyof typeof publicationTargets;
-export const publicationTargetCodes = Object.keys(publicationTargets) as [PublicationTarget, ...PublicationTarget[]];
+export const publicationTargetCodes = keysOf(publicationTargets);
 
 export const withholdingGrounds = {
   death: '보조금령 §17③1 (사망)',
@@ -34,7 +35,7 @@ export const withholdingGrounds = {
   'no-benefit': '보조금령 §17③3 (위원회 심의: 공표 실익 없음)',
 } as const;
 export type WithholdingGround = keyof typeof withholdingGrounds;
-export const withholdingGroundCodes = Object.keys(withholdingGrounds) as [WithholdingGround, ...WithholdingGround[]];
+export const withholdingGroundCodes = keysOf(withholdingGrounds);
 
 /** 공표 기간 1년, 위원회 심의를 거쳐 1년의 범위에서 연장 (보조금령 §17②). */
 export const PUBLICATION_MONTHS = 12;

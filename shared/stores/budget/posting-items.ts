@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
+import { recordOf } from '#shared/stores/table/records.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 
 /**
@@ -29,8 +30,7 @@ type Key = { readonly pk: string; readonly sk: string };
 
 /** The posting as stored, without its key attributes, `reversedBy` null until a list computes it. */
 export function toPosting<Posting extends { readonly reversedBy: string | null }>(item: Record<string, unknown>): Posting {
-  const { pk: _pk, sk: _sk, entity: _entity, ...rest } = item;
-  return { reversedBy: null, ...rest } as Posting;
+  return { reversedBy: null, ...recordOf<Record<string, unknown>>(item) } as Posting;
 }
 
 /** The posting stored under `key`, read consistently. */

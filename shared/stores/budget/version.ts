@@ -12,6 +12,7 @@ import { linesPartition, planPartition, versionKey, yearKey } from '#shared/stor
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 import { queryAll } from '#shared/stores/table/query-all.ts';
 import { batchGet } from '#shared/stores/table/batch-get.ts';
+import { recordOf } from '#shared/stores/table/records.ts';
 import type { BudgetLine } from '#shared/schemas/budget.ts';
 
 /** The budget year of a government: which version is open or final, and the locks on its control items. */
@@ -137,10 +138,7 @@ export const totalsAttributes = (totals: VersionTotals, lineCount: number) => ({
   lineCount,
 });
 
-export function toLine(item: Record<string, unknown>): BudgetLine {
-  const { pk: _pk, sk: _sk, entity: _entity, ...line } = item;
-  return line as unknown as BudgetLine;
-}
+export const toLine = (item: Record<string, unknown>): BudgetLine => recordOf<BudgetLine>(item);
 
 function toVersion(item: Record<string, unknown>): VersionRecord {
   return {

@@ -1,10 +1,9 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { Contract } from '#shared/domain/contract/contract.ts';
 import { contractKey, contractPartition, orderKey, orderPrefix } from '#shared/stores/contract/keys.ts';
 import { readOrderPayments } from '#shared/stores/execution/order-payments.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
+import { getRecord, recordOf } from '#shared/stores/table/records.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 
 export const contractTarget = (gov: string, contractId: string): string => `contract ${gov}/${contractId}`;
@@ -52,12 +51,11 @@ export const putContractOrder = (
 });
 
 export async function getContract(gov: string, contractId: string): Promise<Contract | undefined> {
-  const [{ Item }, orders] = await Promise.all([
-    dynamoClient().send(new GetCommand({ TableName: tableName(), Key: contractKey(gov, contractId), ConsistentRead: true })),
+  const [contract, orders] = await Promise.all([
+    getRecord<StoredContract>(contractKey(gov, contractId)),
     queryPrefix(contractPartition(gov), orderPrefix(contractId), { ConsistentRead: true }),
   ]);
-  if (!Item) return undefined;
-  const contract = toContract(Item);
+  if (!contract) return undefined;
   return withPayments(gov, { ...contract, orders: ordersOf(orders) });
 }
 
@@ -69,7 +67,7 @@ export async function listContracts(gov: string): Promise<Contract[]> {
   ]);
   return Promise.all(
     contracts
-      .map(toContract)
+      .map((item) => recordOf<StoredContract>(item))
       .map((contract) =>
         withPayments(gov, { ...contract, orders: ordersOf(orders.filter((order) => order.contractId === contract.contractId)) }),
       ),
@@ -84,9 +82,4 @@ async function withPayments(gov: string, contract: Contract): Promise<Contract> 
   const advanceOrders = contract.advances.flatMap((claim) => contract.orders[claim.advanceId] ?? []);
   if (advanceOrders.length === 0) return contract;
   return { ...contract, orderPayments: await readOrderPayments(gov, advanceOrders) };
-}
-
-function toContract(item: Record<string, unknown>): StoredContract {
-  const { pk: _pk, sk: _sk, entity: _entity, ...contract } = item;
-  return contract as unknown as StoredContract;
 }

@@ -1,9 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { debtKey, debtPartition, debtTotalKey } from '#shared/stores/debt/keys.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
+import { getRecord, recordOf } from '#shared/stores/table/records.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 import type { debt, issueDebtBody } from '#shared/schemas/debt.ts';
 
@@ -31,16 +30,8 @@ export const addToDebtTotal = (gov: string, principal: number): TransactItem => 
   },
 });
 
-export async function getDebt(gov: string, debtId: string): Promise<DebtRecord | undefined> {
-  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: debtKey(gov, debtId), ConsistentRead: true }));
-  return Item ? toDebt(Item) : undefined;
-}
+export const getDebt = (gov: string, debtId: string): Promise<DebtRecord | undefined> => getRecord(debtKey(gov, debtId));
 
 export async function listDebts(gov: string): Promise<DebtRecord[]> {
-  return (await queryPrefix(debtPartition(gov), 'DEBT#', { ConsistentRead: true })).map(toDebt);
-}
-
-function toDebt(item: Record<string, unknown>): DebtRecord {
-  const { pk: _pk, sk: _sk, entity: _entity, ...record } = item;
-  return record as DebtRecord;
+  return (await queryPrefix(debtPartition(gov), 'DEBT#', { ConsistentRead: true })).map((item) => recordOf<DebtRecord>(item));
 }

@@ -1,21 +1,18 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { debtKey, debtPartition, debtTotalKey, entryPrefix, repaymentKey, reversalKey } from '#shared/stores/debt/keys.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
+import { getRecord, recordOf } from '#shared/stores/table/records.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 import type { debtEntry } from '#shared/schemas/debt.ts';
 
 export type DebtEntry = z.infer<typeof debtEntry>;
 
-export async function getRepayment(gov: string, debtId: string, reference: string): Promise<DebtEntry | undefined> {
-  return getEntry(repaymentKey(gov, debtId, reference));
-}
+export const getRepayment = (gov: string, debtId: string, reference: string): Promise<DebtEntry | undefined> =>
+  getRecord(repaymentKey(gov, debtId, reference));
 
-export async function getRepaymentReversal(gov: string, debtId: string, reference: string): Promise<DebtEntry | undefined> {
-  return getEntry(reversalKey(gov, debtId, reference));
-}
+export const getRepaymentReversal = (gov: string, debtId: string, reference: string): Promise<DebtEntry | undefined> =>
+  getRecord(reversalKey(gov, debtId, reference));
 
 /** Stores a repayment once under its reference. */
 export const putRepayment = (gov: string, debtId: string, entry: DebtEntry): TransactItem => ({
@@ -62,16 +59,9 @@ export const moveDebtTotal = (gov: string, delta: number): TransactItem => ({
 
 export async function entriesOf(gov: string, debtId: string): Promise<DebtEntry[]> {
   const items = await queryPrefix(debtPartition(gov), entryPrefix(debtId), { ConsistentRead: true });
-  const entries = items.map(toEntry);
+  const entries = items.map((item) => recordOf<DebtEntry>(item));
   return entries.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.entryId.localeCompare(b.entryId));
 }
-
-async function getEntry(key: Record<string, unknown>): Promise<DebtEntry | undefined> {
-  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
-  return Item ? toEntry(Item) : undefined;
-}
-
-const toEntry = ({ pk: _pk, sk: _sk, entity: _entity, ...entry }: Record<string, unknown>): DebtEntry => entry as DebtEntry;
 
 /** Every repayment and reversal of the government's debts, by debt id (one Query of the register's partition). */
 export async function entriesByDebt(gov: string): Promise<Map<string, DebtEntry[]>> {
@@ -79,7 +69,7 @@ export async function entriesByDebt(gov: string): Promise<Map<string, DebtEntry[
   const byDebt = new Map<string, DebtEntry[]>();
   for (const item of items) {
     const debtId = String(item.sk).split('#')[1] ?? '';
-    byDebt.set(debtId, [...(byDebt.get(debtId) ?? []), toEntry(item)]);
+    byDebt.set(debtId, [...(byDebt.get(debtId) ?? []), recordOf<DebtEntry>(item)]);
   }
   return byDebt;
 }

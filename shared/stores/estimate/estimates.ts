@@ -1,7 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { EstimatedPayment } from '#shared/domain/estimate/estimate.ts';
+import { getRecord } from '#shared/stores/table/records.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 
 /** pk ESTIMATE#{gov}#{year}, sk {estimateId}: one 개산급 with its settlement. */
@@ -19,11 +18,5 @@ export const putEstimate = (estimate: EstimatedPayment, revision?: number): Tran
   },
 });
 
-export async function getEstimate(gov: string, year: number, estimateId: string): Promise<EstimatedPayment | undefined> {
-  const { Item } = await dynamoClient().send(
-    new GetCommand({ TableName: tableName(), Key: estimateKey(gov, year, estimateId), ConsistentRead: true }),
-  );
-  if (!Item) return undefined;
-  const { pk: _pk, sk: _sk, entity: _entity, ...estimate } = Item;
-  return estimate as EstimatedPayment;
-}
+export const getEstimate = (gov: string, year: number, estimateId: string): Promise<EstimatedPayment | undefined> =>
+  getRecord(estimateKey(gov, year, estimateId));

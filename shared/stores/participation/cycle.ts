@@ -1,11 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '#shared/audit/audit-record.ts';
 import type { AuditRecord } from '#shared/audit/audit-record.ts';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { CycleState } from '#shared/domain/participation/cycle.ts';
 import type { CycleResult } from '#shared/domain/participation/result.ts';
 import { cycleKey } from '#shared/stores/participation/keys.ts';
+import { getRecord } from '#shared/stores/table/records.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 import type { TransactOutcome } from '#shared/stores/table/transact.ts';
 import type { Cycle } from '#shared/schemas/participation.ts';
@@ -13,12 +12,7 @@ import type { Cycle } from '#shared/schemas/participation.ts';
 /** The stored cycle: what the API shows (but the actions, which follow from the state) and, once closed, the result. */
 export type CycleRecord = Omit<Cycle, 'allowedActions'> & { readonly result?: CycleResult };
 
-export async function getCycle(gov: string, year: number): Promise<CycleRecord | undefined> {
-  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: cycleKey(gov, year), ConsistentRead: true }));
-  if (!Item) return undefined;
-  const { pk: _pk, sk: _sk, entity: _entity, ...record } = Item;
-  return record as CycleRecord;
-}
+export const getCycle = (gov: string, year: number): Promise<CycleRecord | undefined> => getRecord(cycleKey(gov, year));
 
 /** Writes a new cycle with its audit record; `cycle` fails when the government has one for the year already. */
 export function insertCycle(record: CycleRecord, audit: AuditRecord): Promise<TransactOutcome<'cycle' | 'audit'>> {

@@ -1,7 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { PettyCashAdvance } from '#shared/domain/petty-cash/advance.ts';
+import { getRecord } from '#shared/stores/table/records.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 
 /**
@@ -39,11 +38,5 @@ export const replaceAdvance = (advance: PettyCashAdvance): TransactItem => ({
   },
 });
 
-export async function getAdvance(gov: string, year: number, advanceId: string): Promise<PettyCashAdvance | undefined> {
-  const { Item } = await dynamoClient().send(
-    new GetCommand({ TableName: tableName(), Key: advanceKey(gov, year, advanceId), ConsistentRead: true }),
-  );
-  if (!Item) return undefined;
-  const { pk: _pk, sk: _sk, entity: _entity, ...advance } = Item;
-  return advance as PettyCashAdvance;
-}
+export const getAdvance = (gov: string, year: number, advanceId: string): Promise<PettyCashAdvance | undefined> =>
+  getRecord(advanceKey(gov, year, advanceId));

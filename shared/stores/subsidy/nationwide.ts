@@ -127,20 +127,25 @@ export const flaggedDecisionsNationwide = (page: Page) => pageOf<Record<string, 
 
 /* Writes, as items of the transaction of the step that causes them. */
 
+/** The same item under each identifier's partition, at one sort key: how a record is indexed per recipient. */
+const putUnderEach = (identifiers: readonly Identifier[], sk: string, item: Record<string, unknown>): TransactItem[] =>
+  identifiers.map((identifier) => ({ Put: { TableName: tableName(), Item: { pk: identifierPartition(identifier), sk, ...item } } }));
+
+/** The same update of the item at one sort key under each identifier's partition. */
+const updateUnderEach = (
+  identifiers: readonly Identifier[],
+  sk: string,
+  update: { UpdateExpression: string; ConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> },
+): TransactItem[] =>
+  identifiers.map((identifier) => ({ Update: { TableName: tableName(), Key: { pk: identifierPartition(identifier), sk }, ...update } }));
+
 /** One support-history item per identifier, written with the 교부결정. */
 export const historyItems = (application: ApplicationRecord, entry: HistoryEntry): TransactItem[] =>
-  application.identifiers.map((identifier) => ({
-    Put: {
-      TableName: tableName(),
-      Item: {
-        pk: identifierPartition(identifier),
-        sk: historySort(entry.decidedOn, entry.gov, entry.applicationId),
-        entity: 'subsidy-history',
-        recipientId: application.recipientId,
-        ...entry,
-      },
-    },
-  }));
+  putUnderEach(application.identifiers, historySort(entry.decidedOn, entry.gov, entry.applicationId), {
+    entity: 'subsidy-history',
+    recipientId: application.recipientId,
+    ...entry,
+  });
 
 /**
  * The 교부결정's claim on each identifier it checked: the version item moves from the version the
@@ -166,15 +171,11 @@ export const registrationItems = (identifiers: readonly Identifier[], seen: read
 
 /** The grant's amount in its support-history items, after a 교부결정 취소 cut it (the nationwide totals follow). */
 export const historyAmountItems = (application: ApplicationRecord, decidedOn: string, amount: number): TransactItem[] =>
-  application.identifiers.map((identifier) => ({
-    Update: {
-      TableName: tableName(),
-      Key: { pk: identifierPartition(identifier), sk: historySort(decidedOn, application.gov, application.applicationId) },
-      UpdateExpression: 'SET amount = :amount',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':amount': amount },
-    },
-  }));
+  updateUnderEach(application.identifiers, historySort(decidedOn, application.gov, application.applicationId), {
+    UpdateExpression: 'SET amount = :amount',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':amount': amount },
+  });
 
 export const flagItem = (application: ApplicationRecord, decidedAt: string, record: Record<string, unknown>): TransactItem => ({
   Put: {
@@ -197,23 +198,16 @@ export const exclusionItems = (record: ExclusionRecord): TransactItem[] => [
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   },
-  ...record.identifiers.map((identifier) => ({
-    Put: {
-      TableName: tableName(),
-      Item: {
-        pk: identifierPartition(identifier),
-        sk: exclusionSort(record.gov, record.exclusionId),
-        entity: 'subsidy-exclusion-index',
-        gov: record.gov,
-        exclusionId: record.exclusionId,
-        party: record.party,
-        ground: record.ground,
-        from: record.from,
-        until: record.until,
-        article: record.article,
-      },
-    },
-  })),
+  ...putUnderEach(record.identifiers, exclusionSort(record.gov, record.exclusionId), {
+    entity: 'subsidy-exclusion-index',
+    gov: record.gov,
+    exclusionId: record.exclusionId,
+    party: record.party,
+    ground: record.ground,
+    from: record.from,
+    until: record.until,
+    article: record.article,
+  }),
   ...headBumpItems(record.identifiers),
 ];
 
@@ -240,31 +234,20 @@ export function headBumpItems(identifiers: readonly Identifier[], except: readon
 
 /** A late report's pending cut, under each identifier of the late grant (written with the 실적보고). */
 export const pendingCutItems = (application: ApplicationRecord, cut: PendingCut): TransactItem[] =>
-  application.identifiers.map((identifier) => ({
-    Put: {
-      TableName: tableName(),
-      Item: {
-        pk: identifierPartition(identifier),
-        sk: cutSort(cut.gov, cut.applicationId),
-        entity: 'subsidy-pending-cut',
-        ...cut,
-        identifiers: application.identifiers,
-      },
-    },
-  }));
+  putUnderEach(application.identifiers, cutSort(cut.gov, cut.applicationId), {
+    entity: 'subsidy-pending-cut',
+    ...cut,
+    identifiers: application.identifiers,
+  });
 
 /** The cuts a decision took: marked with the grant that took them, under every identifier, once. */
 export const takenCutItems = (cuts: readonly StoredCut[], takenBy: string): TransactItem[] =>
   cuts.flatMap((cut) =>
-    cut.identifiers.map((identifier) => ({
-      Update: {
-        TableName: tableName(),
-        Key: { pk: identifierPartition(identifier), sk: cutSort(cut.gov, cut.applicationId) },
-        UpdateExpression: 'SET takenBy = :takenBy',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(takenBy)',
-        ExpressionAttributeValues: { ':takenBy': takenBy },
-      },
-    })),
+    updateUnderEach(cut.identifiers, cutSort(cut.gov, cut.applicationId), {
+      UpdateExpression: 'SET takenBy = :takenBy',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(takenBy)',
+      ExpressionAttributeValues: { ':takenBy': takenBy },
+    }),
   );
 
 /** The outstanding amount of a grant's 반환 under each identifier and in the nationwide list (0 once paid). */
@@ -284,19 +267,12 @@ export const returnItems = (application: ApplicationRecord, outstanding: number)
       },
     },
   },
-  ...application.identifiers.map((identifier) => ({
-    Put: {
-      TableName: tableName(),
-      Item: {
-        pk: identifierPartition(identifier),
-        sk: returnSort(application.gov, application.applicationId),
-        entity: 'subsidy-return-index',
-        gov: application.gov,
-        applicationId: application.applicationId,
-        outstanding,
-      },
-    },
-  })),
+  ...putUnderEach(application.identifiers, returnSort(application.gov, application.applicationId), {
+    entity: 'subsidy-return-index',
+    gov: application.gov,
+    applicationId: application.applicationId,
+    outstanding,
+  }),
 ];
 
 /** Registers an exclusion: the register entry, one index item per identifier, the restricted PII item and the audit record. */

@@ -1,4 +1,4 @@
-import { combinedLedger, typeLedgers, wholeGovernmentLedger } from '#shared/domain/accounting/consolidation.ts';
+import { combinedLedger } from '#shared/domain/accounting/consolidation.ts';
 import { entityLedger, entityTypes } from '#shared/domain/accounting/ledger.ts';
 import type { AccountingEntity, EntityType, EntityYear, Ledger } from '#shared/domain/accounting/ledger.ts';
 import { cashFlowStatement } from '#shared/domain/accounting/statements/cash-flow.ts';
@@ -42,25 +42,8 @@ export interface GovernmentStatements {
 
 /** `prior` is last year's books of the same government (empty in its first year). */
 export function governmentStatements(current: readonly EntityYear[], prior: readonly EntityYear[]): GovernmentStatements {
-  const priorOf = (id: string) => prior.find((b) => b.entity.id === id);
-  const entities = new Map(
-    current.map((books) => {
-      const before = priorOf(books.entity.id);
-      return [books.entity.id, { current: statementsOf(entityLedger(books)), prior: before ? statementsOf(entityLedger(before)) : null }];
-    }),
-  );
-  const priorTypes = typeLedgers(prior);
-  const types = new Map(
-    [...typeLedgers(current)].map(([type, ledger]) => {
-      const before = priorTypes.get(type);
-      return [type, { current: statementsOf(ledger), prior: before ? statementsOf(before) : null }];
-    }),
-  );
-  const whole = {
-    current: statementsOf(wholeGovernmentLedger(current)),
-    prior: prior.length > 0 ? statementsOf(wholeGovernmentLedger(prior)) : null,
-  };
-  return { entities, types, whole };
+  const drawn = (books: readonly EntityYear[]) => books.map((year) => ({ entity: year.entity, ledger: entityLedger(year) }));
+  return ledgerStatements(drawn(current), drawn(prior));
 }
 
 /** One 회계실체 and the ledger its statements are drawn from (built from the books' running totals). */

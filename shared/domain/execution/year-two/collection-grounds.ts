@@ -5,6 +5,7 @@
  * be read to confirm it (the legalize-kr copies of 지방재정법 시행령 read were the 1988 and 2007
  * versions, whose numbering differs). Where the 1988 text was read, the article read is named.
  */
+import { keysOf } from '#shared/domain/table-keys.ts';
 export const writeOffGrounds = {
   prescription: {
     meaning: '소멸시효의 완성 (5년, 다른 법률에 규정이 없는 한)',
@@ -39,8 +40,5 @@ export const collectionSuspensionGrounds = {
 
 export type WriteOffGround = keyof typeof writeOffGrounds;
 export type CollectionSuspensionGround = keyof typeof collectionSuspensionGrounds;
-export const writeOffGroundKeys = Object.keys(writeOffGrounds) as [WriteOffGround, ...WriteOffGround[]];
-export const collectionSuspensionGroundKeys = Object.keys(collectionSuspensionGrounds) as [
-  CollectionSuspensionGround,
-  ...CollectionSuspensionGround[],
-];
+export const writeOffGroundKeys = keysOf(writeOffGrounds);
+export const collectionSuspensionGroundKeys = keysOf(collectionSuspensionGrounds);

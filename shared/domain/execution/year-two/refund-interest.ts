@@ -12,6 +12,7 @@
  * the 시행규칙). A refund governed by another law's interest rule (제28조제2항 단서: 지방세기본법's
  * 환급가산금 for 지방세) is not computed here.
  */
+import { keysOf } from '#shared/domain/table-keys.ts';
 export const refundInterestGrounds = {
   'erroneous-payment': '지방회계법 시행령 제31조제1호 (착오납부, 이중납부, 이의신청 등: 과오납금을 납부한 날)',
   'law-changed': '지방회계법 시행령 제31조제2호 (법령·조례의 제정·개정·폐지: 시행일)',
@@ -20,7 +21,7 @@ export const refundInterestGrounds = {
 } as const;
 
 export type RefundInterestGround = keyof typeof refundInterestGrounds;
-export const refundInterestGroundKeys = Object.keys(refundInterestGrounds) as [RefundInterestGround, ...RefundInterestGround[]];
+export const refundInterestGroundKeys = keysOf(refundInterestGrounds);
 
 /** The interest a refund carries, as its request gives it. */
 export interface RefundInterestTerms {

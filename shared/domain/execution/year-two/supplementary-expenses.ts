@@ -5,6 +5,7 @@
  * statute and is not checked ([U]: practice, the 예산과목 구분과 설정 기준). The item named is stored with the
  * posting and its audit record.
  */
+import { keysOf } from '#shared/domain/table-keys.ts';
 export const supplementaryExpenses = {
   'civil-servant-pay': '제47조제1호 공무원의 보수',
   'pension-contribution': '제47조제2호 「공무원연금법」 제71조에 따른 연금부담금',
@@ -26,4 +27,4 @@ export const supplementaryExpenses = {
 } as const;
 
 export type SupplementaryExpense = keyof typeof supplementaryExpenses;
-export const supplementaryExpenseKeys = Object.keys(supplementaryExpenses) as [SupplementaryExpense, ...SupplementaryExpense[]];
+export const supplementaryExpenseKeys = keysOf(supplementaryExpenses);
