@@ -133,7 +133,7 @@ async function readBooks(gov: string, year: number): Promise<AdjustmentBooks> {
   return { year, balances, register };
 }
 
-/** The request in the domain's terms; a bond's dates, face and repayments come from the debt register. */
+/** The request in the domain's terms; a bond's issue date, face, schedule and repayments come from the debt register. */
 async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): Promise<AdjustmentInput> {
   switch (body.kind) {
     case 'acquisitions':
@@ -178,7 +178,7 @@ async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): P
         const repayments = effectiveRepayments(await entriesOf(gov, b.debtId))
           .filter((r) => r.date <= `${year}-12-31`)
           .map((r) => ({ amount: BigInt(r.amount), date: r.date }));
-        bonds.push({ ...b, issued: debt.issueDate, maturity: debt.maturityDate, face: debt.principal, repayments });
+        bonds.push({ ...b, issued: debt.issueDate, face: debt.principal, schedule: debt.schedule, repayments });
       }
       return { kind: body.kind, bonds };
     }

@@ -6,6 +6,7 @@ import {
   issueDifferenceAmortisation,
 } from '#shared/domain/accounting/adjustments.ts';
 import type { BondRepayment, RegisterAsset } from '#shared/domain/accounting/adjustments.ts';
+import type { ScheduledPayment } from '#shared/domain/accounting/effective-interest.ts';
 import { account, accountWithRole, assetClasses, chart } from '#shared/domain/accounting/chart.ts';
 import type { AssetClass } from '#shared/domain/accounting/chart.ts';
 import { creditLine, debitLine, MissingFunctionError } from '#shared/domain/accounting/journal.ts';
@@ -25,8 +26,8 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  * - allowance: 대손충당금 brought to the government's estimate of each receivable (제46조);
  * - discount-amortisation: the 지방채할인 or 할증 발행차금 of a bond booked in its issue year (제54조①:
  *   지방채증권 at face, the discount deducted, the premium added) and written off into 이자비용 or
- *   released from it (제54조②) until each part's repayment (조기상환: the remainder of the repaid part
- *   at once, adjustments.ts issueDifferenceAmortisation);
+ *   released from it (제54조②, 유효이자율법 on the register's schedule) until each part's repayment
+ *   (조기상환: the remainder of the repaid part at once, adjustments.ts issueDifferenceAmortisation);
  * - acquisitions: the tangible assets the year's 지출결의 bought outright (405 자산취득비: the journal
  *   already debited the asset at 취득원가, 제17–19조, 제49조①) into the register with the useful life their
  *   line declared (else their account's, given in the request), so that the depreciation of this year
@@ -84,10 +85,10 @@ export interface BondDiscount {
   readonly discount?: number;
   /** Issue price net of issue costs − face value, when issued above face (할증발행). */
   readonly premium?: number;
-  /** From the debt register. */
+  /** From the debt register: the issue date, the face and the repayment schedule (its cash flows). */
   readonly issued: string;
-  readonly maturity: string;
   readonly face: number;
+  readonly schedule: readonly ScheduledPayment[];
   /** The register's repayments (reversed ones left out) up to the end of the year. */
   readonly repayments: readonly BondRepayment[];
 }
@@ -322,7 +323,7 @@ function discounts(bonds: readonly BondDiscount[], books: AdjustmentBooks): Adju
       direction,
       amount,
       issued: b.issued,
-      maturity: b.maturity,
+      schedule: b.schedule,
       repayments: b.repayments,
       year: books.year,
     });
