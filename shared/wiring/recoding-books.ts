@@ -10,7 +10,7 @@ import {
 import { Refused } from '#shared/domain/refusal.ts';
 import { adjustmentAbsent, readAdjustment } from '#shared/stores/settlement/adjustments.ts';
 import { balanceDeltas } from '#shared/domain/ledger/balances.ts';
-import { acquisitionItem, readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
+import { acquisitionItem, acquisitionsWritten, readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
 import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
 
 /**
@@ -58,6 +58,7 @@ export const recodingBooks: RecodingBooks = async (gov, year, journal, move) => 
       balanceDeltas([{ gov, year, entry: journal }]).map((delta, i) => [`balance${i}`, balanceUpdate(tableName(), delta)]),
     ),
     acquisitions: acquisitions.map((a) => ({ Put: { TableName: tableName(), Item: acquisitionItem(a) } })),
+    ...(acquisitions.length > 0 ? { acquisitionsVersion: acquisitionsWritten(gov, year, acquisitions.length) } : {}),
     // registered in between: the write fails, the recoding is computed again and meets the refusal above
     ...(movesAsset ? { purchasesUnregistered: adjustmentAbsent(gov, year, 'acquisitions') } : {}),
   };

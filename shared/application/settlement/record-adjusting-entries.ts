@@ -10,7 +10,7 @@ import type { AdjustingEntriesBody } from '#shared/schemas/accounting.ts';
 import { adjustmentParts } from '#shared/domain/settlement/adjustment-parts.ts';
 import { lifeOf, netAcquisitions } from '#shared/domain/execution/acquisitions.ts';
 import { getLineControl } from '#shared/stores/budget/controls.ts';
-import { readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
+import { acquisitionsUnchanged, readAcquisitions, readAcquisitionsVersion } from '#shared/stores/execution/acquisitions.ts';
 import { applyPart, completeAdjustment, readAdjustment, readRegister, writePlan } from '#shared/stores/settlement/adjustments.ts';
 import type { RecordedAdjustment, StoredAdjustment } from '#shared/stores/settlement/adjustments.ts';
 import { getDebt } from '#shared/stores/debt/register.ts';
@@ -41,28 +41,40 @@ export async function recordAdjustingEntries(
   if ((await markerState(gov, year, 'YEAR')) !== undefined) throw yearClosed(gov, year);
   if (recorded) return sameInput(recorded, body) ? complete(recorded, request) : refusedOther(recorded);
 
-  const books = await readBooks(gov, year);
-  const result = yearEndAdjustment(await inputOf(gov, year, body), books);
-  if ('code' in result) throw new Refused(result);
-  const entries = result.entries.flatMap((e) => ledgerEntry(e, `${year}-12-31`));
-  const parts = adjustmentParts(gov, year, entries, result.assets);
-  const header = {
-    gov,
-    year,
-    kind: body.kind,
-    input: JSON.parse(JSON.stringify(body)) as Record<string, unknown>,
-    planId: request.requestId,
-    partCount: parts.length,
-    recordedBy: request.caller?.sub ?? 'anonymous',
-    recordedAt: request.receivedAt,
-  };
-  const planned = await writePlan(header, parts);
-  if (!planned.ok) {
+  for (let attempt = 0; ; attempt++) {
+    // The acquisitions' version is read before them: the plan is written only if none landed in between.
+    const version = body.kind === 'acquisitions' ? await readAcquisitionsVersion(gov, year) : undefined;
+    const books = await readBooks(gov, year);
+    const result = yearEndAdjustment(await inputOf(gov, year, body), books);
+    if ('code' in result) throw new Refused(result);
+    const entries = result.entries.flatMap((e) => ledgerEntry(e, `${year}-12-31`));
+    const parts = adjustmentParts(gov, year, entries, result.assets);
+    const header = {
+      gov,
+      year,
+      kind: body.kind,
+      input: JSON.parse(JSON.stringify(body)) as Record<string, unknown>,
+      // a plan lost to a posting is left unnamed: the next attempt writes its parts under another id
+      planId: attempt === 0 ? request.requestId : `${request.requestId}.${attempt}`,
+      partCount: parts.length,
+      recordedBy: request.caller?.sub ?? 'anonymous',
+      recordedAt: request.receivedAt,
+    };
+    const planned = await writePlan(header, parts, version === undefined ? [] : [acquisitionsUnchanged(gov, year, version)]);
+    if (planned.ok) break;
     if (planned.failed.has('yearOpen')) throw yearClosed(gov, year);
-    // Another call planned this kind first: finish or answer that one.
-    const winner = await readAdjustment(gov, year, body.kind);
-    if (!winner) throw new Error(`the ${body.kind} adjusting entries of ${gov}/${year} lost a race to a plan that is gone`);
-    return sameInput(winner, body) ? complete(winner, request) : refusedOther(winner);
+    if (planned.failed.has('header')) {
+      // Another call planned this kind first: finish or answer that one.
+      const winner = await readAdjustment(gov, year, body.kind);
+      if (!winner) throw new Error(`the ${body.kind} adjusting entries of ${gov}/${year} lost a race to a plan that is gone`);
+      return sameInput(winner, body) ? complete(winner, request) : refusedOther(winner);
+    }
+    // An asset purchase (or a 과목경정 moving one) landed after the read: read the acquisitions again.
+    if (attempt === 2)
+      throw conflict('acquisitions-changed', `the ${year} asset purchases of ${gov} kept changing while the register was computed`, {
+        gov,
+        year,
+      });
   }
   const stored = await readAdjustment(gov, year, body.kind);
   if (!stored) throw new Error(`the ${body.kind} adjusting entries of ${gov}/${year} were planned but cannot be read`);

@@ -180,12 +180,14 @@ export interface AdjustmentHeader {
 
 /**
  * Stores the plan: its parts (under the plan id, invisible until the header names it), then the
- * header, pending, only while the year is open and no adjustment of this kind exists (`header`).
+ * header, pending, only while the year is open, no adjustment of this kind exists (`header`) and what
+ * the plan was computed from is unchanged (`acquisitionsUnchanged`: the acquisitions' version, for the register).
  */
 export async function writePlan(
   header: AdjustmentHeader,
   parts: readonly { entries: readonly JournalEntry[]; assets: readonly RegisteredAsset[] }[],
-): Promise<TransactOutcome<'yearOpen' | 'header'>> {
+  unchanged: readonly TransactItem[] = [],
+): Promise<TransactOutcome<'yearOpen' | 'header' | 'acquisitionsUnchanged'>> {
   const table = tableName();
   const { gov, year, kind, planId } = header;
   await batchWrite(
@@ -210,6 +212,7 @@ export async function writePlan(
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
+    acquisitionsUnchanged: unchanged,
   });
 }
 
