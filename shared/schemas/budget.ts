@@ -585,6 +585,13 @@ export const generalProvisions = z.strictObject({
           .array(z.strictObject({ year: z.number().int().min(2000).max(2100), amount: won }))
           .min(1)
           .max(10),
+        usefulLifeYears: z
+          .number()
+          .int()
+          .min(1)
+          .max(100)
+          .optional()
+          .describe('내용연수 of the works once completed (the default life of their 건설중인자산 대체, 회계기준규칙 제49조②)'),
       }),
     )
     .max(1000)

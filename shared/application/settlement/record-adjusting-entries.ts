@@ -1,6 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import { balanceKey, yearEndAdjustment } from '#shared/domain/accounting/year-end-adjustments.ts';
-import type { AdjustmentBooks, AdjustmentInput, BondDiscount, CompletedLine } from '#shared/domain/accounting/year-end-adjustments.ts';
+import type {
+  AdjustmentBooks,
+  AdjustmentInput,
+  BondDiscount,
+  CompletedLine,
+  ContinuingWorks,
+} from '#shared/domain/accounting/year-end-adjustments.ts';
+import { finalProvisions } from '#shared/application/budget/budget-change-context.ts';
 import type { JournalEntry as BookEntry } from '#shared/domain/accounting/journal.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import { conflict, notFound, Refused, unprocessable } from '#shared/domain/refusal.ts';
@@ -165,11 +172,18 @@ async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): P
       };
     case 'construction-completion': {
       const lines = await completedLines(gov, year, body.completions);
+      const continuing = await continuingWorks(gov, body.completions);
       return {
         kind: body.kind,
-        completions: body.completions.map(({ structureType, lineId, ...c }) => {
+        completions: body.completions.map(({ structureType, lineId, continuingExpenditure: ce, ...c }) => {
           const line = lineId === undefined ? undefined : lines.get(lineId);
-          return { ...c, structureType: structureTypeOf[structureType], ...(line ? { line } : {}) };
+          const works = ce === undefined ? undefined : continuing.get(`${ce.year}|${ce.id}`);
+          return {
+            ...c,
+            structureType: structureTypeOf[structureType],
+            ...(line ? { line } : {}),
+            ...(works ? { continuing: works } : {}),
+          };
         }),
       };
     }
@@ -205,19 +219,45 @@ async function completedLines(
 ): Promise<Map<string, CompletedLine>> {
   const ids = [...new Set(completions.flatMap((c) => (c.lineId === undefined ? [] : [c.lineId])))];
   const lines = new Map<string, CompletedLine>();
-  for (const lineId of ids) {
-    const control = await getLineControl(gov, year, lineId);
-    if (!control) throw notFound('line-not-found', `line ${lineId} is not in the ${year} budget of ${gov}`);
-    const life = lifeOf(control.journal?.usefulLifeYears);
-    lines.set(lineId, {
-      lineId,
-      fund: control.fund,
-      itemCode: control.itemCode,
-      ...(control.journal?.assetClass ? { assetClass: control.journal.assetClass } : {}),
-      ...(life ? { usefulLifeYears: life } : {}),
+  for (const lineId of ids) lines.set(lineId, await completedLine(gov, year, lineId));
+  return lines;
+}
+
+async function completedLine(gov: string, year: number, lineId: string): Promise<CompletedLine> {
+  const control = await getLineControl(gov, year, lineId);
+  if (!control) throw notFound('line-not-found', `line ${lineId} is not in the ${year} budget of ${gov}`);
+  const life = lifeOf(control.journal?.usefulLifeYears);
+  return {
+    lineId,
+    fund: control.fund,
+    itemCode: control.itemCode,
+    ...(control.journal?.assetClass ? { assetClass: control.journal.assetClass } : {}),
+    ...(life ? { usefulLifeYears: life } : {}),
+  };
+}
+
+/**
+ * The 계속비 the completions name (keyed `year|id`), each from the 예산총칙 of its year's final budget with
+ * its line there (지방재정법 §42①: the 계속비 is decided with that budget); one not there is refused.
+ */
+async function continuingWorks(
+  gov: string,
+  completions: readonly { readonly continuingExpenditure?: { readonly year: number; readonly id: string } | undefined }[],
+): Promise<Map<string, ContinuingWorks>> {
+  const works = new Map<string, ContinuingWorks>();
+  for (const { continuingExpenditure: ce } of completions) {
+    if (ce === undefined || works.has(`${ce.year}|${ce.id}`)) continue;
+    const { provisions } = await finalProvisions(gov, ce.year);
+    const entry = provisions.continuingExpenditures.find((e) => e.id === ce.id);
+    if (!entry) throw notFound('continuing-expenditure-not-found', `the ${ce.year} final budget of ${gov} declares no 계속비 ${ce.id}`);
+    works.set(`${ce.year}|${ce.id}`, {
+      id: ce.id,
+      year: ce.year,
+      ...(entry.usefulLifeYears ? { usefulLifeYears: entry.usefulLifeYears } : {}),
+      line: await completedLine(gov, ce.year, entry.lineId),
     });
   }
-  return lines;
+  return works;
 }
 
 /** A book entry as the ledger's running totals take it (one entry's amounts are safe integers). */
