@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAssetRegister, recordAdjustingEntries } from '#shared/routes/accounting.ts';
-import { recodeExecution, reverseBudgetChange } from '#shared/routes/budget.ts';
+import { reverseBudgetChange } from '#shared/routes/budget.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { readLedgerTotals } from '#shared/stores/settlement/inputs.ts';
-import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
-import { allot, fund, officials, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
+import { fund, officials, spend } from '#test/integration/accounting/support.ts';
+import { EQUIPMENT, equipmentBudget, FACILITY, recodeEquipment, SUPPLIES } from '#test/integration/accounting/equipment-lines.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -28,21 +28,10 @@ const GOV = '11260';
 const YEAR = 2026;
 const c = officials(GOV);
 const head: TestCaller = { sub: `head-${GOV}`, roles: ['head'], gov: GOV };
-const EQUIPMENT = 'E.GEN.P02.U02.D002.405-01';
-const FACILITY = 'E.GEN.P02.U02.D002.405-02';
-const SUPPLIES = 'E.GEN.P02.U02.D002.201-01';
-const inP02 = { policyCode: 'P02', unitCode: 'U02', detailCode: 'D002' };
 
 let p1 = '';
 beforeAll(async () => {
-  await setUpAccounts(GOV, [{ code: 'GEN', name: '일반회계', kind: 'general' }]);
-  await finalBudget(GOV, YEAR, 'original', [
-    expenditure({ ...inP02, statItem: '405-01', amount: 2_000_000, assetClass: 'general', usefulLifeYears: 8 }),
-    expenditure({ ...inP02, statItem: '405-02', amount: 1_000_000, assetClass: 'resident-facility', usefulLifeYears: 20 }),
-    expenditure({ ...inP02, statItem: '201-01', amount: 1_000_000 }),
-    revenue({ amount: 4_000_000 }),
-  ]);
-  for (const line of [EQUIPMENT, FACILITY, SUPPLIES]) await allot(GOV, YEAR, line, line === EQUIPMENT ? 2_000_000 : 1_000_000);
+  await equipmentBudget(GOV, YEAR);
   await fund(GOV, YEAR, 'GEN', '2026-04', 700_000);
   p1 = (await spend(GOV, YEAR, EQUIPMENT, 700_000, '2026-04-15'))[1]!.postingId;
   const registered = await callRoute(recordAdjustingEntries, {
@@ -53,12 +42,7 @@ beforeAll(async () => {
   expect(registered.status, JSON.stringify(registered.body)).toBe(200);
 }, 240_000);
 
-const recode = (to: string, amount: number, reference: string) =>
-  callRoute(recodeExecution, {
-    params: { gov: GOV, year: YEAR },
-    body: { from: EQUIPMENT, to, amount, reference, reason: '장비 구입 과목 착오' },
-    caller: head,
-  });
+const recode = (to: string, amount: number, reference: string) => recodeEquipment(GOV, YEAR, to, amount, reference);
 const register = async () =>
   ((await callRoute(listAssetRegister, { params: { gov: GOV }, caller: c.chief })).body.items as any[])
     .map((a) => [a.assetId, a.account, a.cost, a.inService, a.usefulLifeYears])
