@@ -65,6 +65,8 @@ export const itemDeleters: readonly string[] = [
   'budget/create-version',
   // a 성립전 reversal removes the lines it created, while nothing has been executed on them (#14)
   'budget/reverse-change',
+  // a 과목경정 that moves a whole registered purchase off its asset account removes it from the register (#13)
+  'budget/recode',
 ];
 
 /**

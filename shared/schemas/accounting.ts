@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { adjustmentKinds } from '#shared/domain/accounting/adjustment-kinds.ts';
 import { accountCode } from '#shared/schemas/budget.ts';
-import { isoDate, positiveWon, won } from '#shared/schemas/common.ts';
+import { fiscalYearNumber, isoDate, positiveWon, won } from '#shared/schemas/common.ts';
 
 /** 결산정리분개 (year-end adjusting entries) and the asset register: shared/domain/accounting/year-end-adjustments.ts. */
 const assetId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'an asset id is 1–64 letters, digits, dots, dashes or underscores');
@@ -34,6 +34,15 @@ export const completion = z.strictObject({
     .regex(/^[A-Za-z0-9._-]{1,200}$/, 'a budget line id')
     .optional()
     .describe('the 401 시설비 line of the year whose 건설중인자산 is completed: its usefulLifeYears is the default life'),
+  continuingExpenditure: z
+    .strictObject({
+      year: fiscalYearNumber.describe('the fiscal year whose 예산총칙 (final budget) declared the 계속비'),
+      id: z.string().regex(/^[0-9A-Za-z_-]{1,20}$/, '계속비 id: 1–20 letters, digits, "-" or "_"'),
+    })
+    .optional()
+    .describe(
+      'the 계속비 (지방재정법 §42) the works were built under: its usefulLifeYears, else its line’s, is the default life after the line’s',
+    ),
   residual: won.optional(),
   maintainedInCondition: z.boolean().optional().describe('제50조②: 사회기반시설 kept in condition, not depreciated'),
   structureType,

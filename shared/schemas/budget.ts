@@ -8,6 +8,8 @@ import { journalEntry } from '#shared/schemas/journal.ts';
 /** Codes become parts of line ids (joined with "."), so they never contain a dot. */
 const code = (what: string) => z.string().regex(/^[0-9A-Za-z_-]{1,20}$/, `${what}: 1–20 letters, digits, "-" or "_"`);
 const label = text({ min: 1, max: 200 });
+/** A 내용연수 in whole years. */
+const usefulLife = z.number().int().min(1).max(100);
 
 export const accountCode = code('account code');
 export const deptCode = code('department code');
@@ -66,11 +68,7 @@ const expenditureAccounting = {
     .regex(/^1\d{3}$/, 'an asset account code of the chart, e.g. 1306')
     .optional()
     .describe('405: the asset account inside the class'),
-  usefulLifeYears: z
-    .number()
-    .int()
-    .min(1)
-    .max(100)
+  usefulLifeYears: usefulLife
     .optional()
     .describe('401/405: 내용연수 in years of what the line buys or builds; the year-end depreciation uses it (회계기준규칙 제49조②)'),
   internalCounterpart,
@@ -585,6 +583,9 @@ export const generalProvisions = z.strictObject({
           .array(z.strictObject({ year: z.number().int().min(2000).max(2100), amount: won }))
           .min(1)
           .max(10),
+        usefulLifeYears: usefulLife
+          .optional()
+          .describe('내용연수 of the works once completed (the default life of their 건설중인자산 대체, 회계기준규칙 제49조②)'),
       }),
     )
     .max(1000)

@@ -8,9 +8,12 @@ import {
   unrecodedAcquisitions,
 } from '#shared/domain/execution/acquisitions.ts';
 import { Refused } from '#shared/domain/refusal.ts';
-import { adjustmentAbsent, readAdjustment } from '#shared/stores/settlement/adjustments.ts';
+import { adjustmentAbsent, readAdjustment, readRegisteredAssets, registerMoveItems } from '#shared/stores/settlement/adjustments.ts';
+import { registerMove } from '#shared/domain/execution/register-moves.ts';
+import type { Acquisition } from '#shared/domain/execution/acquisitions.ts';
+import type { AccountLife } from '#shared/domain/accounting/year-end-adjustments.ts';
 import { balanceDeltas } from '#shared/domain/ledger/balances.ts';
-import { acquisitionItem, readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
+import { acquisitionItem, acquisitionsWritten, readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
 import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
 
 /**
@@ -21,15 +24,18 @@ import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
  * The year's acquisitions (one partition, growing with asset purchases only) are read so that a
  * purchase the journal takes off an asset account leaves the register with it, or moves to the
  * right asset account (domain/execution/acquisitions.ts); a reversal mirrors the recoding's records.
- * Once the year's purchases are in the register (결산정리 `acquisitions`), a recoding that moves one is
- * refused (`recoding-after-register`): the register is written once a year.
+ * Once the year's purchases are in the register (결산정리 `acquisitions`), a recoding that moves one moves
+ * the registered assets with it (register-moves.ts); once the year's depreciation is recorded too, it is
+ * refused (`recoding-after-register`): the depreciation charged would have to be reversed [not built].
  */
 export const recodingBooks: RecodingBooks = async (gov, year, journal, move) => {
   // Only a journal that moves a finished tangible asset can move an acquisition: the rest read nothing.
   const movesAsset = journal.lines.some((l) => isFinishedTangible(l.account));
-  if (movesAsset) {
-    const registered = await readAdjustment(gov, year, 'acquisitions');
-    if (registered) throw new Refused(registeredPurchasesRefusal(gov, year, registered.recordedAt));
+  const registered = movesAsset ? await readAdjustment(gov, year, 'acquisitions') : undefined;
+  if (registered) {
+    // once the year's depreciation is charged, moving the assets would need its reversal: refused
+    const depreciated = await readAdjustment(gov, year, 'depreciation');
+    if (depreciated) throw new Refused(registeredPurchasesRefusal(gov, year, depreciated.recordedAt));
   }
   const existing = movesAsset ? await readAcquisitions(gov, year) : [];
   const acquisitions = move.reverses
@@ -53,12 +59,24 @@ export const recodingBooks: RecodingBooks = async (gov, year, journal, move) => 
         },
         existing,
       );
+  const register = registered ? await registerItems(gov, year, move.changeId, acquisitions, registered.input) : [];
   return {
     ...Object.fromEntries(
       balanceDeltas([{ gov, year, entry: journal }]).map((delta, i) => [`balance${i}`, balanceUpdate(tableName(), delta)]),
     ),
     acquisitions: acquisitions.map((a) => ({ Put: { TableName: tableName(), Item: acquisitionItem(a) } })),
-    // registered in between: the write fails, the recoding is computed again and meets the refusal above
-    ...(movesAsset ? { purchasesUnregistered: adjustmentAbsent(gov, year, 'acquisitions') } : {}),
+    ...(acquisitions.length > 0 ? { acquisitionsVersion: acquisitionsWritten(gov, year, acquisitions.length) } : {}),
+    // registered in between: the write fails, the recoding is computed again and moves the register too
+    ...(movesAsset && !registered ? { purchasesUnregistered: adjustmentAbsent(gov, year, 'acquisitions') } : {}),
+    ...(registered ? { register, notDepreciated: adjustmentAbsent(gov, year, 'depreciation') } : {}),
   };
 };
+
+/** The register follows the recoding's acquisition records (domain/execution/register-moves.ts). */
+async function registerItems(gov: string, year: number, changeId: string, records: readonly Acquisition[], input: Record<string, unknown>) {
+  const ids = records.map((r) => ({ fund: r.fund, assetId: r.reverses ?? r.postingId }));
+  const lives = Array.isArray(input.lives) ? (input.lives as AccountLife[]) : [];
+  const move = registerMove(changeId, records, await readRegisteredAssets(gov, ids), lives, year);
+  if ('code' in move) throw new Refused(move);
+  return registerMoveItems(gov, changeId, move);
+}

@@ -1,6 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import { balanceKey, yearEndAdjustment } from '#shared/domain/accounting/year-end-adjustments.ts';
-import type { AdjustmentBooks, AdjustmentInput, BondDiscount, CompletedLine } from '#shared/domain/accounting/year-end-adjustments.ts';
+import type {
+  AdjustmentBooks,
+  AdjustmentInput,
+  BondDiscount,
+  CompletedLine,
+  ContinuingWorks,
+} from '#shared/domain/accounting/year-end-adjustments.ts';
+import { finalProvisions } from '#shared/application/budget/budget-change-context.ts';
 import type { JournalEntry as BookEntry } from '#shared/domain/accounting/journal.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import { conflict, notFound, Refused, unprocessable } from '#shared/domain/refusal.ts';
@@ -10,7 +17,7 @@ import type { AdjustingEntriesBody } from '#shared/schemas/accounting.ts';
 import { adjustmentParts } from '#shared/domain/settlement/adjustment-parts.ts';
 import { lifeOf, netAcquisitions } from '#shared/domain/execution/acquisitions.ts';
 import { getLineControl } from '#shared/stores/budget/controls.ts';
-import { readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
+import { acquisitionsUnchanged, readAcquisitions, readAcquisitionsVersion } from '#shared/stores/execution/acquisitions.ts';
 import { applyPart, completeAdjustment, readAdjustment, readRegister, writePlan } from '#shared/stores/settlement/adjustments.ts';
 import type { RecordedAdjustment, StoredAdjustment } from '#shared/stores/settlement/adjustments.ts';
 import { getDebt } from '#shared/stores/debt/register.ts';
@@ -41,28 +48,40 @@ export async function recordAdjustingEntries(
   if ((await markerState(gov, year, 'YEAR')) !== undefined) throw yearClosed(gov, year);
   if (recorded) return sameInput(recorded, body) ? complete(recorded, request) : refusedOther(recorded);
 
-  const books = await readBooks(gov, year);
-  const result = yearEndAdjustment(await inputOf(gov, year, body), books);
-  if ('code' in result) throw new Refused(result);
-  const entries = result.entries.flatMap((e) => ledgerEntry(e, `${year}-12-31`));
-  const parts = adjustmentParts(gov, year, entries, result.assets);
-  const header = {
-    gov,
-    year,
-    kind: body.kind,
-    input: JSON.parse(JSON.stringify(body)) as Record<string, unknown>,
-    planId: request.requestId,
-    partCount: parts.length,
-    recordedBy: request.caller?.sub ?? 'anonymous',
-    recordedAt: request.receivedAt,
-  };
-  const planned = await writePlan(header, parts);
-  if (!planned.ok) {
+  for (let attempt = 0; ; attempt++) {
+    // The acquisitions' version is read before them: the plan is written only if none landed in between.
+    const version = body.kind === 'acquisitions' ? await readAcquisitionsVersion(gov, year) : undefined;
+    const books = await readBooks(gov, year);
+    const result = yearEndAdjustment(await inputOf(gov, year, body), books);
+    if ('code' in result) throw new Refused(result);
+    const entries = result.entries.flatMap((e) => ledgerEntry(e, `${year}-12-31`));
+    const parts = adjustmentParts(gov, year, entries, result.assets);
+    const header = {
+      gov,
+      year,
+      kind: body.kind,
+      input: JSON.parse(JSON.stringify(body)) as Record<string, unknown>,
+      // a plan lost to a posting is left unnamed: the next attempt writes its parts under another id
+      planId: attempt === 0 ? request.requestId : `${request.requestId}.${attempt}`,
+      partCount: parts.length,
+      recordedBy: request.caller?.sub ?? 'anonymous',
+      recordedAt: request.receivedAt,
+    };
+    const planned = await writePlan(header, parts, version === undefined ? [] : [acquisitionsUnchanged(gov, year, version)]);
+    if (planned.ok) break;
     if (planned.failed.has('yearOpen')) throw yearClosed(gov, year);
-    // Another call planned this kind first: finish or answer that one.
-    const winner = await readAdjustment(gov, year, body.kind);
-    if (!winner) throw new Error(`the ${body.kind} adjusting entries of ${gov}/${year} lost a race to a plan that is gone`);
-    return sameInput(winner, body) ? complete(winner, request) : refusedOther(winner);
+    if (planned.failed.has('header')) {
+      // Another call planned this kind first: finish or answer that one.
+      const winner = await readAdjustment(gov, year, body.kind);
+      if (!winner) throw new Error(`the ${body.kind} adjusting entries of ${gov}/${year} lost a race to a plan that is gone`);
+      return sameInput(winner, body) ? complete(winner, request) : refusedOther(winner);
+    }
+    // An asset purchase (or a 과목경정 moving one) landed after the read: read the acquisitions again.
+    if (attempt === 2)
+      throw conflict('acquisitions-changed', `the ${year} asset purchases of ${gov} kept changing while the register was computed`, {
+        gov,
+        year,
+      });
   }
   const stored = await readAdjustment(gov, year, body.kind);
   if (!stored) throw new Error(`the ${body.kind} adjusting entries of ${gov}/${year} were planned but cannot be read`);
@@ -133,7 +152,7 @@ async function readBooks(gov: string, year: number): Promise<AdjustmentBooks> {
   return { year, balances, register };
 }
 
-/** The request in the domain's terms; a bond's dates, face and repayments come from the debt register. */
+/** The request in the domain's terms; a bond's issue date, face, schedule and repayments come from the debt register. */
 async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): Promise<AdjustmentInput> {
   switch (body.kind) {
     case 'acquisitions':
@@ -153,11 +172,18 @@ async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): P
       };
     case 'construction-completion': {
       const lines = await completedLines(gov, year, body.completions);
+      const continuing = await continuingWorks(gov, body.completions);
       return {
         kind: body.kind,
-        completions: body.completions.map(({ structureType, lineId, ...c }) => {
+        completions: body.completions.map(({ structureType, lineId, continuingExpenditure: ce, ...c }) => {
           const line = lineId === undefined ? undefined : lines.get(lineId);
-          return { ...c, structureType: structureTypeOf[structureType], ...(line ? { line } : {}) };
+          const works = ce === undefined ? undefined : continuing.get(`${ce.year}|${ce.id}`);
+          return {
+            ...c,
+            structureType: structureTypeOf[structureType],
+            ...(line ? { line } : {}),
+            ...(works ? { continuing: works } : {}),
+          };
         }),
       };
     }
@@ -178,7 +204,7 @@ async function inputOf(gov: string, year: number, body: AdjustingEntriesBody): P
         const repayments = effectiveRepayments(await entriesOf(gov, b.debtId))
           .filter((r) => r.date <= `${year}-12-31`)
           .map((r) => ({ amount: BigInt(r.amount), date: r.date }));
-        bonds.push({ ...b, issued: debt.issueDate, maturity: debt.maturityDate, face: debt.principal, repayments });
+        bonds.push({ ...b, issued: debt.issueDate, face: debt.principal, schedule: debt.schedule, repayments });
       }
       return { kind: body.kind, bonds };
     }
@@ -193,19 +219,45 @@ async function completedLines(
 ): Promise<Map<string, CompletedLine>> {
   const ids = [...new Set(completions.flatMap((c) => (c.lineId === undefined ? [] : [c.lineId])))];
   const lines = new Map<string, CompletedLine>();
-  for (const lineId of ids) {
-    const control = await getLineControl(gov, year, lineId);
-    if (!control) throw notFound('line-not-found', `line ${lineId} is not in the ${year} budget of ${gov}`);
-    const life = lifeOf(control.journal?.usefulLifeYears);
-    lines.set(lineId, {
-      lineId,
-      fund: control.fund,
-      itemCode: control.itemCode,
-      ...(control.journal?.assetClass ? { assetClass: control.journal.assetClass } : {}),
-      ...(life ? { usefulLifeYears: life } : {}),
+  for (const lineId of ids) lines.set(lineId, await completedLine(gov, year, lineId));
+  return lines;
+}
+
+async function completedLine(gov: string, year: number, lineId: string): Promise<CompletedLine> {
+  const control = await getLineControl(gov, year, lineId);
+  if (!control) throw notFound('line-not-found', `line ${lineId} is not in the ${year} budget of ${gov}`);
+  const life = lifeOf(control.journal?.usefulLifeYears);
+  return {
+    lineId,
+    fund: control.fund,
+    itemCode: control.itemCode,
+    ...(control.journal?.assetClass ? { assetClass: control.journal.assetClass } : {}),
+    ...(life ? { usefulLifeYears: life } : {}),
+  };
+}
+
+/**
+ * The 계속비 the completions name (keyed `year|id`), each from the 예산총칙 of its year's final budget with
+ * its line there (지방재정법 §42①: the 계속비 is decided with that budget); one not there is refused.
+ */
+async function continuingWorks(
+  gov: string,
+  completions: readonly { readonly continuingExpenditure?: { readonly year: number; readonly id: string } | undefined }[],
+): Promise<Map<string, ContinuingWorks>> {
+  const works = new Map<string, ContinuingWorks>();
+  for (const { continuingExpenditure: ce } of completions) {
+    if (ce === undefined || works.has(`${ce.year}|${ce.id}`)) continue;
+    const { provisions } = await finalProvisions(gov, ce.year);
+    const entry = provisions.continuingExpenditures.find((e) => e.id === ce.id);
+    if (!entry) throw notFound('continuing-expenditure-not-found', `the ${ce.year} final budget of ${gov} declares no 계속비 ${ce.id}`);
+    works.set(`${ce.year}|${ce.id}`, {
+      id: ce.id,
+      year: ce.year,
+      ...(entry.usefulLifeYears ? { usefulLifeYears: entry.usefulLifeYears } : {}),
+      line: await completedLine(gov, ce.year, entry.lineId),
     });
   }
-  return lines;
+  return works;
 }
 
 /** A book entry as the ledger's running totals take it (one entry's amounts are safe integers). */

@@ -3,6 +3,8 @@ import type { AssetClass } from '#shared/domain/accounting/chart.ts';
 import { creditLine, debitLine, won } from '#shared/domain/accounting/journal.ts';
 import type { JournalEntry } from '#shared/domain/accounting/journal.ts';
 import type { StructureType } from '#shared/domain/accounting/journal-map.ts';
+import { EffectiveInterestError, effectiveInterestProfile, monthIndex } from '#shared/domain/accounting/effective-interest.ts';
+import type { EffectiveInterestProfile, ScheduledPayment } from '#shared/domain/accounting/effective-interest.ts';
 
 /**
  * Year-end adjusting entries (결산정리분개) as pure functions. Each returns an entry, or null when
@@ -15,8 +17,6 @@ export class AdjustmentError extends Error {
     this.name = 'AdjustmentError';
   }
 }
-
-const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 
 /**
  * Straight-line over months: the share of `total` for the months from `firstMonth` through
@@ -136,21 +136,25 @@ export interface BondRepayment {
 
 /**
  * 제54조②: the 지방채할인 or 할증 발행차금 (face − issue price net of costs, 제54조①) is written off
- * (상각) or released (환입) from issue to final repayment (최종 상환시), the amount added to or deducted
- * from 이자비용. The rule asks for the effective-interest method "등"; hojo uses straight-line by
- * months from issue to maturity [U: allowed by "등"; the effective-interest schedule needs each
- * issue's coupon and cash-flow schedule].
+ * (상각) or released (환입) "증권 발행시부터 최종 상환시까지의 기간에 유효이자율 등으로", the amount added to or
+ * deducted from 이자비용: by the effective-interest profile of the bond's register schedule
+ * (effective-interest.ts). The scheduled installments are in that profile already.
  *
- * A repayment of principal is the final repayment of the part it repays: that part carries its share
- * of the 차금 (repaid ÷ face, floored; the part left outstanding takes the rounding), written off
- * straight-line up to the month of the repayment and its remainder in full then (조기상환: the 차금
- * of bonds no longer outstanding cannot stay on the books, 제53조 values a debt at what is owed). For a
- * bond repaid in installments this writes each installment's share off at its payment [U: the
- * effective-interest schedule would spread it over the installments' terms].
+ * A repayment beyond the schedule (조기상환: what the register's repayments exceed, at their date, the
+ * principal the schedule has fallen due) is the 최종 상환 of the part it repays: that part's share of the
+ * 차금 still on the books (early amount ÷ principal outstanding then) is written off at once (the 차금 of
+ * bonds no longer outstanding cannot stay on the books, 제53조 values a debt at what is owed), and the rest
+ * of the bond follows the same profile, scaled down by that share (its later cash flows are the schedule's,
+ * reduced in proportion) [practice].
  *
- * Returns the year's scheduled amortisation and, in a year with repayments, the write-off of the
- * repaid parts' remainder (each entry only if not zero): Dr 이자비용 / Cr 할인발행차금 for a
- * discount, Dr 할증발행차금 / Cr 이자비용 for a premium.
+ * Won: the cumulative amount written off through each December (D × (1 − what is left)) is rounded half up
+ * and a year's charge is the difference of two of them, so the charges sum to the 차금 exactly and the final
+ * repayment takes the rounding (a bond repaid in full has its whole 차금 written off). A year's early
+ * write-offs are each rounded half up and the scheduled amortisation is the year's charge less them.
+ *
+ * Returns the year's scheduled amortisation and, in a year with early repayments, the write-off of the
+ * repaid parts' remainder (each entry only if not zero): Dr 이자비용 / Cr 할인발행차금 for a discount, Dr
+ * 할증발행차금 / Cr 이자비용 for a premium.
  */
 export function issueDifferenceAmortisation(input: {
   entity: string;
@@ -159,37 +163,66 @@ export function issueDifferenceAmortisation(input: {
   direction: 'discount' | 'premium';
   amount: bigint;
   issued: string;
-  maturity: string;
+  /** The register's repayment schedule (its installments' due dates, principal and interest). */
+  schedule: readonly ScheduledPayment[];
   repayments?: readonly BondRepayment[];
   year: number;
 }): JournalEntry[] {
-  const first = monthIndex(input.issued);
-  const months = monthIndex(input.maturity) - first + 1;
-  if (months <= 0) throw new AdjustmentError('maturity must fall after issue');
   if (input.amount <= 0n || input.amount >= input.face)
     throw new AdjustmentError(`the ${input.direction} must lie between 0 and the face value ${input.face}`);
-  const repayments = input.repayments ?? [];
+  const scheduledPrincipal = input.schedule.reduce((sum, p) => sum + BigInt(p.principal), 0n);
+  if (scheduledPrincipal !== input.face)
+    throw new AdjustmentError(`the schedule repays ${scheduledPrincipal}, not the face value ${input.face}`);
+  const repayments = [...(input.repayments ?? [])].sort((a, b) => a.date.localeCompare(b.date));
   const repaid = repayments.reduce((sum, r) => sum + r.amount, 0n);
   if (repaid > input.face) throw new AdjustmentError(`repayments of ${repaid} exceed the face value ${input.face}`);
   if (repayments.some((r) => r.amount <= 0n || r.date < input.issued))
     throw new AdjustmentError('a repayment must be positive and dated on or after the issue');
+  let profile: EffectiveInterestProfile;
+  try {
+    profile = effectiveInterestProfile({
+      issued: input.issued,
+      direction: input.direction,
+      difference: input.amount,
+      schedule: input.schedule,
+    });
+  } catch (error) {
+    if (error instanceof EffectiveInterestError) throw new AdjustmentError(error.message);
+    throw error;
+  }
 
-  const shares = repayments.map((r) => ({ share: (input.amount * r.amount) / input.face, month: monthIndex(r.date) }));
-  const outstandingShare = input.amount - shares.reduce((sum, s) => sum + s.share, 0n);
-  const lastDecember = decemberOf(input.year - 1);
-  let scheduled = straightLineForYear(outstandingShare, first, months, input.year);
-  let writtenOff = 0n;
-  for (const { share, month } of shares) {
-    const repaidYear = Math.floor(month / 12);
-    if (repaidYear > input.year) scheduled += straightLineForYear(share, first, months, input.year);
-    else if (repaidYear === input.year) {
-      const throughRepayment = shareThrough(share, first, months, month);
-      scheduled += throughRepayment - shareThrough(share, first, months, lastDecember);
-      writtenOff += share - throughRepayment;
-    }
+  // Each early repayment: its month, the share of the bond it takes off, and its write-off (a fraction of the 차금).
+  const difference = Number(input.amount);
+  const dueBy = (date: string) => input.schedule.filter((p) => p.dueDate <= date).reduce((sum, p) => sum + p.principal, 0);
+  let left = 1;
+  const early = earlyRepayments(repayments, input.schedule).map((r) => {
+    const month = monthIndex(r.date);
+    const outstanding = left * (Number(input.face) - dueBy(r.date));
+    const cut = outstanding > 0 ? Math.min(Number(r.amount) / outstanding, 1) : 1;
+    const writeOff = difference * (1 - profile.writtenOffBy(month)) * left * cut;
+    left *= 1 - cut;
+    return { month, left, writeOff };
+  });
+  const repaidBy = (date: string) => repayments.filter((r) => r.date <= date).reduce((sum, r) => sum + r.amount, 0n);
+  /** The 차금 written off through the end of absolute month `month` (all of it once the bond is repaid). */
+  const cumulative = (month: number, date: string): bigint => {
+    const fraction = profile.writtenOffBy(month);
+    if (fraction >= 1 || repaidBy(date) === input.face) return input.amount;
+    const scale = early.filter((e) => e.month <= month).at(-1)?.left ?? 1;
+    return BigInt(Math.round(difference * (1 - (1 - fraction) * scale)));
+  };
+  const charge =
+    cumulative(decemberOf(input.year), `${input.year}-12-31`) - cumulative(decemberOf(input.year - 1), `${input.year - 1}-12-31`);
+  const thisYear = early.filter((e) => Math.floor(e.month / 12) === input.year);
+  let writtenOff = thisYear.reduce((sum, e) => sum + BigInt(Math.round(e.writeOff)), 0n);
+  let scheduled = charge - writtenOff;
+  // The rounding never turns the scheduled part negative: the write-off gives up the won.
+  if (scheduled < 0n) {
+    writtenOff += scheduled;
+    scheduled = 0n;
   }
   const interest = accountWithRole(null, 'interest').code;
-  const difference = accountWithRole('장기차입부채', input.direction).code;
+  const differenceAccount = accountWithRole('장기차입부채', input.direction).code;
   const entry = (amount: bigint): JournalEntry[] =>
     amount === 0n
       ? []
@@ -198,9 +231,29 @@ export function issueDifferenceAmortisation(input: {
             entity: input.entity,
             lines:
               input.direction === 'discount'
-                ? [debitLine(interest, amount), creditLine(difference, amount)]
-                : [debitLine(difference, amount), creditLine(interest, amount)],
+                ? [debitLine(interest, amount), creditLine(differenceAccount, amount)]
+                : [debitLine(differenceAccount, amount), creditLine(interest, amount)],
           },
         ];
   return [...entry(scheduled), ...entry(writtenOff)];
+}
+
+/**
+ * The early part of each repayment: what the repayments made by its date exceed the principal the schedule
+ * had fallen due by then, less the early parts before it. A repayment on schedule (or late) has none.
+ */
+export function earlyRepayments(repayments: readonly BondRepayment[], schedule: readonly ScheduledPayment[]): BondRepayment[] {
+  const dueBy = (date: string) => schedule.filter((p) => p.dueDate <= date).reduce((sum, p) => sum + BigInt(p.principal), 0n);
+  const early: BondRepayment[] = [];
+  let paid = 0n;
+  let ahead = 0n;
+  for (const r of [...repayments].sort((a, b) => a.date.localeCompare(b.date))) {
+    paid += r.amount;
+    const excess = paid - dueBy(r.date) - ahead;
+    if (excess > 0n) {
+      early.push({ amount: excess, date: r.date });
+      ahead += excess;
+    }
+  }
+  return early;
 }

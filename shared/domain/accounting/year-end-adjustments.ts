@@ -6,6 +6,7 @@ import {
   issueDifferenceAmortisation,
 } from '#shared/domain/accounting/adjustments.ts';
 import type { BondRepayment, RegisterAsset } from '#shared/domain/accounting/adjustments.ts';
+import type { ScheduledPayment } from '#shared/domain/accounting/effective-interest.ts';
 import { account, accountWithRole, assetClasses, chart } from '#shared/domain/accounting/chart.ts';
 import type { AssetClass } from '#shared/domain/accounting/chart.ts';
 import { creditLine, debitLine, MissingFunctionError } from '#shared/domain/accounting/journal.ts';
@@ -20,13 +21,13 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  *
  * - construction-completion: 건설중인자산 of a class → the finished asset, and the asset into the
  *   register (제49조①, 제50조①); at most the 건설중인자산 balance the 401 postings built up; its 내용연수 the
- *   one given, else its 401 line's usefulLifeYears (completionLife);
+ *   one given, else its 401 line's usefulLifeYears, else its 계속비's (completionLife);
  * - depreciation: every depreciable asset of the register, 정액법 by months (제49조②, 제50조, 제51조②);
  * - allowance: 대손충당금 brought to the government's estimate of each receivable (제46조);
  * - discount-amortisation: the 지방채할인 or 할증 발행차금 of a bond booked in its issue year (제54조①:
  *   지방채증권 at face, the discount deducted, the premium added) and written off into 이자비용 or
- *   released from it (제54조②) until each part's repayment (조기상환: the remainder of the repaid part
- *   at once, adjustments.ts issueDifferenceAmortisation);
+ *   released from it (제54조②, 유효이자율법 on the register's schedule) until each part's repayment
+ *   (조기상환: the remainder of the repaid part at once, adjustments.ts issueDifferenceAmortisation);
  * - acquisitions: the tangible assets the year's 지출결의 bought outright (405 자산취득비: the journal
  *   already debited the asset at 취득원가, 제17–19조, 제49조①) into the register with the useful life their
  *   line declared (else their account's, given in the request), so that the depreciation of this year
@@ -54,6 +55,8 @@ export interface Completion {
   readonly usefulLifeYears?: number | null;
   /** The 401 시설비 line whose 건설중인자산 is completed, as the budget holds it (read by the use case). */
   readonly line?: CompletedLine;
+  /** The 계속비 the works were built under (지방재정법 §42), as the 예산총칙 that declared it holds it. */
+  readonly continuing?: ContinuingWorks;
   readonly residual?: number;
   readonly maintainedInCondition?: boolean;
   readonly structureType: RegisterAsset['structureType'];
@@ -67,6 +70,21 @@ export interface CompletedLine {
   readonly itemCode: string;
   readonly assetClass?: string;
   readonly usefulLifeYears?: number;
+}
+
+/**
+ * A 계속비 (지방재정법 §42①: works of several years, the total and the yearly amounts in the 예산총칙) as a
+ * completion reads it: the entry of the declaring year's final budget and its line there. Its works are
+ * completed years after that budget, often with no 401 line in the completion year's budget.
+ */
+export interface ContinuingWorks {
+  readonly id: string;
+  /** The fiscal year whose 예산총칙 declared it. */
+  readonly year: number;
+  /** The 내용연수 the 계속비 entry declares, if any. */
+  readonly usefulLifeYears?: number;
+  /** The 계속비's line in the declaring year's budget. */
+  readonly line: CompletedLine;
 }
 
 export interface AllowanceRate {
@@ -84,10 +102,10 @@ export interface BondDiscount {
   readonly discount?: number;
   /** Issue price net of issue costs − face value, when issued above face (할증발행). */
   readonly premium?: number;
-  /** From the debt register. */
+  /** From the debt register: the issue date, the face and the repayment schedule (its cash flows). */
   readonly issued: string;
-  readonly maturity: string;
   readonly face: number;
+  readonly schedule: readonly ScheduledPayment[];
   /** The register's repayments (reversed ones left out) up to the end of the year. */
   readonly repayments: readonly BondRepayment[];
 }
@@ -225,32 +243,38 @@ function completions(list: readonly Completion[], books: AdjustmentBooks): Adjus
 }
 
 /**
- * The 내용연수 of a completed work: the one given, else the one its 401 line declared (제49조②: 정액법
- * needs a life; the line's is the budget's own estimate of the works, LineAttributes.usefulLifeYears).
- * The line must be a 401 line of the same 회계 building the same class; without a life from either, refused.
+ * The 내용연수 of a completed work (제49조②: 정액법 needs a life): the one given; else the one its 401 line of
+ * the completion year declared (LineAttributes.usefulLifeYears, the budget's own estimate of the works);
+ * else, for works built under a 계속비, the one its 예산총칙 entry declares, else its line's in the declaring
+ * year. Each line named must be a 401 line of the same 회계 building the same class; with no life from any,
+ * refused.
  */
 function completionLife(c: Completion, section: string): number | null | Refusal {
-  const line = c.line;
-  if (line) {
-    const mismatch =
-      line.fund !== c.fund
-        ? `is in ${line.fund}, not ${c.fund}`
-        : !line.itemCode.startsWith('401')
-          ? `is a ${line.itemCode} line, not 401 시설비`
-          : line.assetClass !== section
-            ? `builds ${line.assetClass ?? 'no asset class'}, not ${section}`
-            : undefined;
-    if (mismatch) return notPossible(`asset ${c.assetId}: line ${line.lineId} ${mismatch}`, { assetId: c.assetId, lineId: line.lineId });
+  for (const line of [c.line, c.continuing?.line]) {
+    const mismatch = line && lineMismatch(line, c, section);
+    if (line && mismatch)
+      return notPossible(`asset ${c.assetId}: line ${line.lineId} ${mismatch}`, { assetId: c.assetId, lineId: line.lineId });
   }
   if (c.usefulLifeYears !== undefined) return c.usefulLifeYears;
-  if (line?.usefulLifeYears !== undefined) return line.usefulLifeYears;
-  return notPossible(
-    `asset ${c.assetId}: no useful life is given and ${line ? `line ${line.lineId} declares none` : 'no 401 line is named'}`,
-    {
-      assetId: c.assetId,
-      ...(line ? { lineId: line.lineId } : {}),
-    },
-  );
+  const life = c.line?.usefulLifeYears ?? c.continuing?.usefulLifeYears ?? c.continuing?.line.usefulLifeYears;
+  if (life !== undefined) return life;
+  const named = [
+    c.line ? `line ${c.line.lineId} declares none` : 'no 401 line is named',
+    ...(c.continuing ? [`계속비 ${c.continuing.id} (${c.continuing.year}) and its line ${c.continuing.line.lineId} declare none`] : []),
+  ];
+  return notPossible(`asset ${c.assetId}: no useful life is given and ${named.join('; ')}`, {
+    assetId: c.assetId,
+    ...(c.line ? { lineId: c.line.lineId } : {}),
+    ...(c.continuing ? { continuingExpenditure: c.continuing.id } : {}),
+  });
+}
+
+/** Why a line cannot be the one a completion's works were built on, or undefined. */
+function lineMismatch(line: CompletedLine, c: Completion, section: string): string | undefined {
+  if (line.fund !== c.fund) return `is in ${line.fund}, not ${c.fund}`;
+  if (!line.itemCode.startsWith('401')) return `is a ${line.itemCode} line, not 401 시설비`;
+  if (line.assetClass !== section) return `builds ${line.assetClass ?? 'no asset class'}, not ${section}`;
+  return undefined;
 }
 
 /**
@@ -322,7 +346,7 @@ function discounts(bonds: readonly BondDiscount[], books: AdjustmentBooks): Adju
       direction,
       amount,
       issued: b.issued,
-      maturity: b.maturity,
+      schedule: b.schedule,
       repayments: b.repayments,
       year: books.year,
     });

@@ -33,6 +33,8 @@ export interface ContinuingExpenditure {
   readonly lineId: string;
   readonly total: number;
   readonly years: readonly { readonly year: number; readonly amount: number }[];
+  /** The 내용연수 of the works once completed (the default life at their completion, year-end-adjustments.ts). */
+  readonly usefulLifeYears?: number;
 }
 
 export interface DebtBurden {

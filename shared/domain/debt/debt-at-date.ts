@@ -4,7 +4,9 @@ import type { DebtBurden } from '#shared/domain/budget/general-provisions.ts';
  * 채무 for 예산대비채무비율 as of a date (지방재정법 §55의2, 시행령 §65의2; indicators.md §3):
  *   지방채 (지방채증권 and 차입금 alike: both are 지방채 under the 시행령, indicators.md §3 S4) outstanding at the date
  *   + 채무부담행위 (지방재정법 §44) not yet repaid
- *   + 보증채무 중 이행책임액: hojo records no guarantees (the 재무제표 notes say so too), so it is 0.
+ *   + 보증채무 중 이행책임액: hojo records no guarantees (the 재무제표 notes say so too), so it is 0;
+ *   + 임대형 민자사업자에게 순지방비로 지급하여야 할 총액 (시행령 §65의2①2 as amended 2015, in force 2019, read
+ *     in the 2017-07-26 text): hojo records no BTL payment obligations, so it is 0 too.
  * 일시차입금 is not in the statutory list and is left out [U].
  */
 export interface RegisteredDebt {

@@ -23,6 +23,9 @@ import type { RevenueLineAmount } from '#shared/domain/budget/net-total.ts';
  * official 장·관·항·목 table; 지방재정법 제41조①③ (read) divides 세입 into 장·관·항 and leaves the 과목
  * to the 시행령, whose stored text (legalize-kr) is the 1994 one (제31조: the minister sets them). The
  * sub-code therefore stays [U]; 지방재정법 제44조②1 (read) makes the 재정지표 the ministry's (행정안전부령).
+ * Searched again 2026-12-01: the 2017-07-26 text of the 시행령 (orca-technologies/legalize-kr) has no 세입과목
+ * table either (제65조의2①3 only names "지방교육세를 제외한 지방세" in 경상일반재원, which supports leaving it
+ * out of 자체수입); no stored text gives the sub-code, so it stays [U].
  */
 export const EDUCATION_TAX_CODE = '1-2-02';
 

@@ -176,18 +176,18 @@ export function unrecodedAcquisitions(reversalId: string, recodingId: string, ex
 
 /**
  * A 과목경정 (or its reversal) that would move an asset purchase once the year's purchases are in the
- * register (결산정리 kind `acquisitions`) is refused. The register, and the depreciation charged from it
- * (회계기준규칙 제49조②), was written once for the year from the purchases as they stood, and a kind of
- * 결산정리 is recorded once per year; moving the purchase now would leave the register and the books
- * apart. Practice [U]: a 과목경정 belongs to the year's execution (decided by 31 December, 지방재정법
- * 시행령 §55②), the 결산정리 to the 결산 that follows it (지방회계법 §7: 출납 closes with the year, its
- * 사무 by 10 February); a 회계책임관 who registers before the last recoding meets this refusal.
+ * register (결산정리 kind `acquisitions`) AND the year's depreciation is recorded is refused: the
+ * depreciation charged from the register (회계기준규칙 제49조②) was written once for the year, and a kind of
+ * 결산정리 is recorded once per year; moving the asset now would need that charge reversed on the old class
+ * and charged again on the new one [not built]. Before the depreciation, the register moves with the
+ * recoding (register-moves.ts). Practice [U]: a 과목경정 belongs to the year's execution (decided by 31
+ * December, 지방재정법 시행령 §55②), the 결산정리 to the 결산 that follows it (지방회계법 §7).
  */
-export function registeredPurchasesRefusal(gov: string, year: number, registeredAt: string): Refusal {
+export function registeredPurchasesRefusal(gov: string, year: number, depreciatedAt: string): Refusal {
   return refusal(
     'conflict',
     'recoding-after-register',
-    `the ${year} asset purchases of ${gov} went into the register on ${registeredAt}: a 과목경정 can no longer move an asset purchase`,
-    { rule: '과목경정 of asset purchases before the 결산정리 registers them (회계기준규칙 제49조②)', year, registeredAt },
+    `the ${year} depreciation of ${gov} was recorded on ${depreciatedAt} from the asset register: a 과목경정 can no longer move an asset purchase`,
+    { rule: '과목경정 of asset purchases before the 결산정리 depreciates them (회계기준규칙 제49조②)', year, depreciatedAt },
   );
 }

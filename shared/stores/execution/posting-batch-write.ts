@@ -11,7 +11,7 @@ import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
 import { fundStatusUpdate } from '#shared/stores/execution/fund-status.ts';
 import { FENCE_ATTRIBUTE, fenceKey, reversalKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
 import { documentItem, resultItem } from '#shared/stores/execution/posting-items.ts';
-import { acquisitionItem } from '#shared/stores/execution/acquisitions.ts';
+import { acquisitionItem, acquisitionsWritten } from '#shared/stores/execution/acquisitions.ts';
 import { releasePending } from '#shared/stores/execution/pending-postings.ts';
 
 /** DynamoDB's limit of actions in one TransactWriteItems. */
@@ -31,6 +31,7 @@ type Action = Record<string, Record<string, unknown>>;
 export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
   const table = tableName();
   const actions: Action[] = [];
+  const byGovernment = (movement: { gov: string; year: number }) => `${movement.gov}|${movement.year}`;
   const ledgerOf = new Map(plan.ledger.map((entry) => [`${entry.gov}|${entry.postingId}`, entry]));
   for (const outcome of plan.outcomes) {
     if (outcome.status === 'duplicate') continue;
@@ -58,8 +59,10 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
     if (action) actions.push(action);
   }
   for (const acquisition of plan.acquisitions) actions.push({ Put: { TableName: table, Item: acquisitionItem(acquisition) } });
+  // one version raise per government and year: a register being computed from them must read again
+  for (const group of Map.groupBy(plan.acquisitions, byGovernment).values())
+    actions.push(acquisitionsWritten(group[0]!.gov, group[0]!.year, group.length));
   for (const balance of plan.balances) actions.push(balanceUpdate(table, balance));
-  const byGovernment = (movement: { gov: string; year: number }) => `${movement.gov}|${movement.year}`;
   const cashByGovernment = Map.groupBy(plan.cash, byGovernment);
   const custodyByGovernment = Map.groupBy(plan.custody, byGovernment);
   const paid = paidByGovernment(plan.outcomes);

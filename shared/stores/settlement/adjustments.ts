@@ -180,12 +180,14 @@ export interface AdjustmentHeader {
 
 /**
  * Stores the plan: its parts (under the plan id, invisible until the header names it), then the
- * header, pending, only while the year is open and no adjustment of this kind exists (`header`).
+ * header, pending, only while the year is open, no adjustment of this kind exists (`header`) and what
+ * the plan was computed from is unchanged (`acquisitionsUnchanged`: the acquisitions' version, for the register).
  */
 export async function writePlan(
   header: AdjustmentHeader,
   parts: readonly { entries: readonly JournalEntry[]; assets: readonly RegisteredAsset[] }[],
-): Promise<TransactOutcome<'yearOpen' | 'header'>> {
+  unchanged: readonly TransactItem[] = [],
+): Promise<TransactOutcome<'yearOpen' | 'header' | 'acquisitionsUnchanged'>> {
   const table = tableName();
   const { gov, year, kind, planId } = header;
   await batchWrite(
@@ -210,6 +212,7 @@ export async function writePlan(
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
+    acquisitionsUnchanged: unchanged,
   });
 }
 
@@ -293,3 +296,65 @@ export const adjustmentAbsent = (gov: string, year: number, kind: AdjustmentKind
     ConditionExpression: 'attribute_not_exists(pk)',
   },
 });
+
+/** The register's assets of these ids (fund and asset id), those that exist. */
+export async function readRegisteredAssets(gov: string, ids: readonly { fund: string; assetId: string }[]): Promise<RegisteredAsset[]> {
+  const items = await Promise.all(
+    ids.map(async ({ fund, assetId }) => {
+      const { Item } = await dynamoClient().send(
+        new GetCommand({ TableName: tableName(), Key: assetKey(gov, fund, assetId), ConsistentRead: true }),
+      );
+      return Item ? [assetOf(Item)] : [];
+    }),
+  );
+  return items.flat();
+}
+
+/**
+ * The register items a 과목경정 writes when it moves registered purchases (domain/execution/register-moves.ts):
+ * changed and removed assets only if their cost is still the one read (a concurrent move retries the
+ * recoding), moved parts as new assets naming where they came from and the recoding that moved them.
+ */
+export function registerMoveItems(
+  gov: string,
+  changeId: string,
+  move: {
+    readonly changed: readonly { readonly asset: RegisteredAsset; readonly previousCost: bigint }[];
+    readonly removed: readonly { readonly asset: RegisteredAsset; readonly previousCost: bigint }[];
+    readonly added: readonly { readonly asset: RegisteredAsset; readonly movedFrom?: string }[];
+  },
+): TransactItem[] {
+  const table = tableName();
+  const unchanged = (previousCost: bigint) => ({
+    ConditionExpression: 'cost = :previous',
+    ExpressionAttributeValues: { ':previous': String(previousCost) },
+  });
+  return [
+    ...move.changed.map(({ asset, previousCost }) => ({
+      Update: {
+        TableName: table,
+        Key: assetKey(gov, asset.entity, asset.assetId),
+        UpdateExpression: 'SET cost = :cost, movedBy = :movedBy',
+        ConditionExpression: 'cost = :previous',
+        ExpressionAttributeValues: { ':cost': String(asset.cost), ':movedBy': changeId, ':previous': String(previousCost) },
+      },
+    })),
+    ...move.removed.map(({ asset, previousCost }) => ({
+      Delete: { TableName: table, Key: assetKey(gov, asset.entity, asset.assetId), ...unchanged(previousCost) },
+    })),
+    ...move.added.map(({ asset, movedFrom }) => ({
+      Put: {
+        TableName: table,
+        Item: {
+          ...assetKey(gov, asset.entity, asset.assetId),
+          entity: 'register-asset',
+          gov,
+          ...assetAttributes(asset),
+          movedBy: changeId,
+          ...(movedFrom ? { movedFrom } : {}),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    })),
+  ];
+}

@@ -54,12 +54,16 @@ import { useTestStack } from '#test/support/stack.ts';
  *     감가상각 (제49조②, 월할 from June: 7 of 240 months)
  *        5,000,000 × 7 / 240 = 145,833.33 → 145,833                      Dr 5103 (기능 120) / Cr 1508 145,833
  *     대손충당금 (제46조): 미수세금 8,000,000 − 6,000,000 = 2,000,000 × 1/10 = 200,000   Dr 5302 / Cr 1104 200,000
- *     할인발행차금 (제54조): recognised Dr 2202 / Cr 2201 60,000; amortised from April 2026 to March 2031
- *        (60 months) until each part's repayment (②: 최종 상환시까지). The 500,000 repaid early on 11-16 carries
- *        60,000 × 500,000 / 3,000,000 = 10,000 of it; the 2,500,000 outstanding 50,000.
- *        scheduled: 50,000 × 9 / 60 = 7,500 + the repaid part April–November 10,000 × 8 / 60 = 1,333
- *                   = 8,833                                                Dr 5301 / Cr 2202 8,833
- *        written off at the repayment: 10,000 − 1,333 = 8,667             Dr 5301 / Cr 2202 8,667
+ *     할인발행차금 (제54조): recognised Dr 2202 / Cr 2201 60,000; written off by the effective-interest method
+ *        (②: 유효이자율, until each part's 최종 상환). The register schedule (bullet) pays 3,000,000 + 600,000
+ *        표면이자 (4.00% on 1,825 days) on 2031-03-31: 10,000 accrues in each of the 60 months 2026-04 … 2031-03.
+ *        The effective monthly rate solves 2,940,000 = Σ 10,000/(1+i)^t + 3,000,000/(1+i)^60:
+ *        i = 0.0037057105772079 (computed apart with 50-digit decimals); the 차금 left (3,000,000 − carrying,
+ *        carrying_t = carrying_{t−1}(1+i) − 10,000) after 2026-11 (t=8) 52,748.153, after 2026-12 (t=9) 51,826.490.
+ *        The 500,000 repaid early on 11-16 (nothing was due: all of it early) is 1/6 of the 3,000,000 outstanding:
+ *        written off at the repayment 52,748.153 / 6 = 8,791.359 → 8,791          Dr 5301 / Cr 2202 8,791
+ *        written off through December: 60,000 − 51,826.490 × 5/6 = 16,811.258 → 16,811, of which scheduled
+ *        16,811 − 8,791 = 8,020                                                    Dr 5301 / Cr 2202 8,020
  */
 await useTestStack();
 let repayment: AppliedPosting[] = [];
@@ -319,12 +323,12 @@ describe('the golden year of three 회계', () => {
         { account: '2201', debit: 0, credit: 60_000 },
       ],
       [
-        { account: '5301', debit: 8_833, credit: 0 },
-        { account: '2202', debit: 0, credit: 8_833 },
+        { account: '5301', debit: 8_020, credit: 0 },
+        { account: '2202', debit: 0, credit: 8_020 },
       ],
       [
-        { account: '5301', debit: 8_667, credit: 0 },
-        { account: '2202', debit: 0, credit: 8_667 },
+        { account: '5301', debit: 8_791, credit: 0 },
+        { account: '2202', debit: 0, credit: 8_791 },
       ],
     ]);
 
@@ -367,20 +371,20 @@ describe('the golden year of three 회계', () => {
      *   미수세금 2,000,000 − 대손충당금 200,000; 유동자산 610,000 + 1,800,000 = 2,410,000
      *   사회기반시설 도로 5,000,000 − 감가상각누계액 145,833 = 4,854,167
      *   자산 2,410,000 + 4,854,167 = 7,264,167
-     *   부채: 지방채증권 2,940,000 + 60,000 − 상환 500,000 = 2,500,000 − 할인발행차금 (60,000 − 17,500) 42,500 = 2,457,500
-     *   순자산 7,264,167 − 2,457,500 = 4,806,667 (the repayment moves cash and debt alike: no cost, 제53조)
+     *   부채: 지방채증권 2,940,000 + 60,000 − 상환 500,000 = 2,500,000 − 할인발행차금 (60,000 − 16,811) 43,189 = 2,456,811
+     *   순자산 7,264,167 − 2,456,811 = 4,807,356 (the repayment moves cash and debt alike: no cost, 제53조)
      *   재정운영표: 사업순원가 (기능 120) 감가상각비 145,833; 관리운영비 800,000;
-     *     비배분비용 이자 30,000 + 17,500 + 대손상각비 200,000 + 회계간전출금 2,000,000 = 2,247,500
-     *     재정운영순원가 145,833 + 800,000 + 2,247,500 = 3,193,333
-     *     재정운영결과 3,193,333 − 자체조달수익 (지방세) 8,000,000 = −4,806,667 (= −순자산: the first year)
+     *     비배분비용 이자 30,000 + 16,811 + 대손상각비 200,000 + 회계간전출금 2,000,000 = 2,246,811
+     *     재정운영순원가 145,833 + 800,000 + 2,246,811 = 3,192,644
+     *     재정운영결과 3,192,644 − 자체조달수익 (지방세) 8,000,000 = −4,807,356 (= −순자산: the first year)
      * FUND (기금): 현금 2,000,000 − 1,500,000 = 500,000; 장기융자금 1,500,000; 자산 = 순자산 2,000,000;
      *   재정운영순원가 0; 재정운영결과 0 − 전입금수익 (기타수익) 2,000,000 = −2,000,000
      * SPEC (기타특별회계): 현금 1,000,000 − 400,000 = 600,000 = 자산 = 순자산;
      *   사업순원가 (기능 010) 400,000 = 재정운영순원가; 재정운영결과 400,000 − 1,000,000 = −600,000
      * 통합: 내부거래 GEN 회계간전출금 2,000,000 and FUND 전입금수익 2,000,000 eliminated (제9조①)
-     *   자산 7,264,167 + 2,000,000 + 600,000 = 9,864,167; 부채 2,457,500; 순자산 7,406,667
-     *   재정운영순원가 3,193,333 − 2,000,000 + 400,000 + 0 = 1,593,333
-     *   재정운영결과 1,593,333 − (8,000,000 + 1,000,000) = −7,406,667; 현금 610,000 + 500,000 + 600,000 = 1,710,000
+     *   자산 7,264,167 + 2,000,000 + 600,000 = 9,864,167; 부채 2,456,811; 순자산 7,407,356
+     *   재정운영순원가 3,192,644 − 2,000,000 + 400,000 + 0 = 1,592,644
+     *   재정운영결과 1,592,644 − (8,000,000 + 1,000,000) = −7,407,356; 현금 610,000 + 500,000 + 600,000 = 1,710,000
      */
     const scope = (assets: number, liabilities: number, netOperatingCost: number, operatingResult: number, cash: number) => ({
       assets: String(assets),
@@ -392,13 +396,13 @@ describe('the golden year of three 회계', () => {
       closingCashPerBooks: String(cash),
     });
     const expected: Record<string, ReturnType<typeof scope>> = {
-      'entity.GEN': scope(7_264_167, 2_457_500, 3_193_333, -4_806_667, 610_000),
-      'type.general': scope(7_264_167, 2_457_500, 3_193_333, -4_806_667, 610_000),
+      'entity.GEN': scope(7_264_167, 2_456_811, 3_192_644, -4_807_356, 610_000),
+      'type.general': scope(7_264_167, 2_456_811, 3_192_644, -4_807_356, 610_000),
       'entity.FUND': scope(2_000_000, 0, 0, -2_000_000, 500_000),
       'type.fund': scope(2_000_000, 0, 0, -2_000_000, 500_000),
       'entity.SPEC': scope(600_000, 0, 400_000, -600_000, 600_000),
       'type.other-special': scope(600_000, 0, 400_000, -600_000, 600_000),
-      whole: scope(9_864_167, 2_457_500, 1_593_333, -7_406_667, 1_710_000),
+      whole: scope(9_864_167, 2_456_811, 1_592_644, -7_407_356, 1_710_000),
     };
     for (const [key, figures] of Object.entries(expected)) {
       for (const [name, value] of Object.entries(figures)) expect(statements.totals[`${key}.${name}`], `${key}.${name}`).toBe(value);
@@ -409,8 +413,8 @@ describe('the golden year of three 회계', () => {
       (statements.tables[table].rows as Row[]).filter((r) => r.scope === scopeName && r.scopeKind !== '유형별');
     const figure = (table: string, scopeName: string, name: string) => rows(table, scopeName).find((r) => r.accountName === name)?.current;
 
-    // 재정상태표 of GEN, line by line; 제25조②: 고정순자산 = 4,854,167 − 2,457,500 (지방채 for the road) = 2,396,667;
-    // 특정순자산 0; 일반순자산 4,806,667 − 2,396,667 = 2,410,000.
+    // 재정상태표 of GEN, line by line; 제25조②: 고정순자산 = 4,854,167 − 2,456,811 (지방채 for the road) = 2,397,356;
+    // 특정순자산 0; 일반순자산 4,807,356 − 2,397,356 = 2,410,000.
     const position = Object.fromEntries(rows('financial-position', 'GEN').map((r) => [r.accountName, r.current]));
     expect(position).toEqual({
       현금및현금성자산: '610000',
@@ -422,19 +426,19 @@ describe('the golden year of three 회계', () => {
       '사회기반시설 계': '4854167',
       자산총계: '7264167',
       지방채증권: '2500000',
-      지방채할인발행차금: '-42500',
-      '장기차입부채 계': '2457500',
-      부채총계: '2457500',
-      고정순자산: '2396667',
+      지방채할인발행차금: '-43189',
+      '장기차입부채 계': '2456811',
+      부채총계: '2456811',
+      고정순자산: '2397356',
       특정순자산: '0',
       일반순자산: '2410000',
-      순자산총계: '4806667',
+      순자산총계: '4807356',
       부채와순자산총계: '7264167',
     });
     // FUND (기금회계): 제25조③ — its 순자산 2,000,000 is not 고정순자산, so it is 특정순자산 (일반 0).
     expect(figure('financial-position', 'FUND', '특정순자산')).toBe('2000000');
     expect(figure('financial-position', 'FUND', '일반순자산')).toBe('0');
-    // 통합: 고정순자산 the same 2,396,667; 특정 2,000,000; 일반순자산 7,406,667 − 2,396,667 − 2,000,000 = 3,010,000.
+    // 통합: 고정순자산 the same 2,397,356; 특정 2,000,000; 일반순자산 7,407,356 − 2,397,356 − 2,000,000 = 3,010,000.
     expect(figure('financial-position', '통합', '특정순자산')).toBe('2000000');
     expect(figure('financial-position', '통합', '일반순자산')).toBe('3010000');
     expect(figure('financial-position', '통합', '장기융자금')).toBe('1500000');
@@ -449,20 +453,20 @@ describe('the golden year of three 회계', () => {
       ['사업순원가', '사업순원가 합계', '145833'],
       ['관리운영비', '경비(관리운영비)', '800000'],
       ['관리운영비', '관리운영비 계', '800000'],
-      ['비배분비용', '이자비용', '47500'],
+      ['비배분비용', '이자비용', '46811'],
       ['비배분비용', '대손상각비', '200000'],
       ['비배분비용', '회계간전출금', '2000000'],
-      ['비배분비용', '비배분비용 계', '2247500'],
+      ['비배분비용', '비배분비용 계', '2246811'],
       ['비배분수익', '비배분수익 계', '0'],
-      ['재정운영순원가', '재정운영순원가', '3193333'],
+      ['재정운영순원가', '재정운영순원가', '3192644'],
       ['자체조달수익', '지방세수익', '8000000'],
       ['자체조달수익', '자체조달수익 계', '8000000'],
       ['정부간이전수익', '정부간이전수익 계', '0'],
       ['기타수익', '기타수익 계', '0'],
-      ['재정운영결과', '재정운영결과', '-4806667'],
+      ['재정운영결과', '재정운영결과', '-4807356'],
     ]);
-    // 통합: the 회계간전출금 is gone; 비배분비용 47,500 + 200,000 = 247,500; 자체조달수익 9,000,000.
-    expect(figure('operations', '통합', '비배분비용 계')).toBe('247500');
+    // 통합: the 회계간전출금 is gone; 비배분비용 46,811 + 200,000 = 246,811; 자체조달수익 9,000,000.
+    expect(figure('operations', '통합', '비배분비용 계')).toBe('246811');
     expect(figure('operations', '통합', '회계간전출금')).toBeUndefined();
     expect(figure('operations', '통합', '자체조달수익 계')).toBe('9000000');
     expect(figure('operations', '통합', '사업순원가 합계')).toBe('545833');
@@ -493,20 +497,20 @@ describe('the golden year of three 회계', () => {
     expect(figure('cash-flow', '통합', '현금의 증감')).toBe('1710000');
     expect(figure('cash-flow', '통합', '유출: 내부거래(전출금)')).toBeUndefined();
 
-    // 순자산변동표 (제38조): 기초 0; a negative 재정운영결과 (revenue over cost) raises 순자산: GEN to 4,806,667
-    // (고정 2,396,667 / 특정 0 / 일반 2,410,000), 통합 to 7,406,667 (고정 2,396,667 / 특정 2,000,000 / 일반 3,010,000).
+    // 순자산변동표 (제38조): 기초 0; a negative 재정운영결과 (revenue over cost) raises 순자산: GEN to 4,807,356
+    // (고정 2,397,356 / 특정 0 / 일반 2,410,000), 통합 to 7,407,356 (고정 2,397,356 / 특정 2,000,000 / 일반 3,010,000).
     const changes = (statements.tables['changes-in-net-assets'].rows as Row[]).filter((r) => r.scope === '통합');
     expect(changes.find((r) => r.item === '기말순자산')).toMatchObject({
-      fixed: '2396667',
+      fixed: '2397356',
       specific: '2000000',
       general: '3010000',
-      total: '7406667',
+      total: '7407356',
     });
     const genChanges = (statements.tables['changes-in-net-assets'].rows as Row[]).filter(
       (r) => r.scope === 'GEN' && r.scopeKind === '개별',
     );
     expect(genChanges.find((r) => r.item === '기초순자산')?.total).toBe('0');
-    expect(genChanges.find((r) => r.item === '기말순자산')).toMatchObject({ fixed: '2396667', general: '2410000', total: '4806667' });
+    expect(genChanges.find((r) => r.item === '기말순자산')).toMatchObject({ fixed: '2397356', general: '2410000', total: '4807356' });
 
     // 주석 (제41조) from the registers and the ledgers: the road's movement (0 + 5,000,000; 145,833 this year,
     // 145,833 accumulated; 4,854,167 carried), the 대손충당금 200,000 of 미수세금 2,000,000, the bond, GEN → FUND.

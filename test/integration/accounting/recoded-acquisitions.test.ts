@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAssetRegister, recordAdjustingEntries } from '#shared/routes/accounting.ts';
-import { recodeExecution, reverseBudgetChange } from '#shared/routes/budget.ts';
+import { reverseBudgetChange } from '#shared/routes/budget.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
 import { readLedgerTotals } from '#shared/stores/settlement/inputs.ts';
-import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
-import { allot, fund, officials, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
+import { fund, officials, spend } from '#test/integration/accounting/support.ts';
+import { EQUIPMENT, equipmentBudget, FACILITY, recodeEquipment, SUPPLIES } from '#test/integration/accounting/equipment-lines.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -32,22 +32,11 @@ const GOV = '11170';
 const YEAR = 2026;
 const c = officials(GOV);
 const head: TestCaller = { sub: `head-${GOV}`, roles: ['head'], gov: GOV };
-const EQUIPMENT = 'E.GEN.P02.U02.D002.405-01';
-const FACILITY = 'E.GEN.P02.U02.D002.405-02';
-const SUPPLIES = 'E.GEN.P02.U02.D002.201-01';
-const inP02 = { policyCode: 'P02', unitCode: 'U02', detailCode: 'D002' };
 
 let p1 = '';
 let p2 = '';
 beforeAll(async () => {
-  await setUpAccounts(GOV, [{ code: 'GEN', name: '일반회계', kind: 'general' }]);
-  await finalBudget(GOV, YEAR, 'original', [
-    expenditure({ ...inP02, statItem: '405-01', amount: 2_000_000, assetClass: 'general', usefulLifeYears: 8 }),
-    expenditure({ ...inP02, statItem: '405-02', amount: 1_000_000, assetClass: 'resident-facility', usefulLifeYears: 20 }),
-    expenditure({ ...inP02, statItem: '201-01', amount: 1_000_000 }),
-    revenue({ amount: 4_000_000 }),
-  ]);
-  for (const line of [EQUIPMENT, FACILITY, SUPPLIES]) await allot(GOV, YEAR, line, line === EQUIPMENT ? 2_000_000 : 1_000_000);
+  await equipmentBudget(GOV, YEAR);
   await fund(GOV, YEAR, 'GEN', '2026-04', 700_000);
   await fund(GOV, YEAR, 'GEN', '2026-06', 500_000);
   p1 = (await spend(GOV, YEAR, EQUIPMENT, 700_000, '2026-04-15'))[1]!.postingId;
@@ -55,11 +44,7 @@ beforeAll(async () => {
 }, 240_000);
 
 const recode = async (to: string, amount: number, reference: string) => {
-  const result = await callRoute(recodeExecution, {
-    params: { gov: GOV, year: YEAR },
-    body: { from: EQUIPMENT, to, amount, reference, reason: '장비 구입 과목 착오' },
-    caller: head,
-  });
+  const result = await recodeEquipment(GOV, YEAR, to, amount, reference);
   expect(result.status, JSON.stringify(result.body)).toBe(201);
   return result.body;
 };
@@ -142,11 +127,7 @@ describe('a 과목경정 of a 405 purchase', () => {
 
   it('refuses, once the purchases are registered, a recoding or reversal that would move one; nothing changes', async () => {
     const before = { acquisitions: await netByAsset(), assets: await ledger('1308') };
-    const late = await callRoute(recodeExecution, {
-      params: { gov: GOV, year: YEAR },
-      body: { from: EQUIPMENT, to: SUPPLIES, amount: 100_000, reference: 'K-3', reason: '장비 구입 과목 착오' },
-      caller: head,
-    });
+    const late = await recodeEquipment(GOV, YEAR, SUPPLIES, 100_000, 'K-3');
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ code: 'recoding-after-register', context: { year: YEAR } });
     const undo = await callRoute(reverseBudgetChange, {

@@ -74,8 +74,10 @@ describe('지방채 issue and discount amortisation (제54조)', () => {
     expect(sides(bondIssue({ entity: 'GEN', face: 1_000n, proceeds: 970n }))).toEqual(['Dr 1101 970', 'Dr 2202 30', 'Cr 2201 1000']);
     expect(sides(bondIssue({ entity: 'GEN', face: 1_000n, proceeds: 1_000n }))).toEqual(['Dr 1101 1000', 'Cr 2201 1000']);
   });
-  it('writes the discount off to 이자비용 until maturity, exactly', () => {
-    // 30 over 2025-07 … 2027-06 (24 months): 2025 6 → 7 (7.5 floored); through 2026 18 → 22; 2027 → 30
+  it('writes the discount off to 이자비용 until maturity by the effective rate, exactly', () => {
+    // A zero-coupon bond (표면이자 0) of 1,000 issued at 970, due 2027-06 (24 months): the carrying amount grows by
+    // (1,000/970)^(1/24) a month, so the 차금 left after t months is 1,000 − 970 × (1,000/970)^(t/24):
+    // t=6 (2025-12) 22.586 → written off 7.414 → 7; t=18 (2026-12) 7.586 → 22.414 → 22; 2027 the rest → 30
     const years = [2025, 2026, 2027, 2028].map(
       (year) =>
         issueDifferenceAmortisation({
@@ -84,7 +86,7 @@ describe('지방채 issue and discount amortisation (제54조)', () => {
           direction: 'discount',
           amount: 30n,
           issued: '2025-07-01',
-          maturity: '2027-06-30',
+          schedule: [{ dueDate: '2027-06-30', principal: 1_000, interest: 0 }],
           year,
         }).at(0) ?? null,
     );

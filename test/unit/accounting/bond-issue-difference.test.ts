@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { issueDifferenceAmortisation } from '#shared/domain/accounting/adjustments.ts';
+import { earlyRepayments, issueDifferenceAmortisation } from '#shared/domain/accounting/adjustments.ts';
+import { effectiveInterestProfile, monthIndex } from '#shared/domain/accounting/effective-interest.ts';
+import { repaymentSchedule } from '#shared/domain/debt/schedule.ts';
 import { bondIssue } from '#shared/domain/accounting/bond-issue.ts';
 import type { JournalEntry } from '#shared/domain/accounting/journal.ts';
 import { yearEndAdjustment } from '#shared/domain/accounting/year-end-adjustments.ts';
@@ -9,22 +11,29 @@ import type { AdjustmentBooks, BondDiscount } from '#shared/domain/accounting/ye
 
 /**
  * 지방채 발행차금 (회계기준규칙 제54조): carried at face with the 할인 or 할증 발행차금 beside it (①), written
- * off into 이자비용 or released from it from issue to the final repayment (②), the repaid part's
- * remainder at once on an early repayment. Every figure below is computed by hand.
+ * off into 이자비용 or released from it by the effective-interest method from issue to the final repayment
+ * (②), the repaid part's remainder at once on an early repayment. Every figure below is computed by hand
+ * (the rates with 50-digit decimals, apart from the code: present value of the flows = issue price).
  */
 const sides = (entries: readonly JournalEntry[]) =>
   entries.map((e) => e.lines.map((l) => `${l.debit > 0n ? 'Dr' : 'Cr'} ${l.account} ${l.debit + l.credit}`));
 
-describe('할인발행 repaid early in two parts (제54조②: until each part’s 최종 상환)', () => {
+describe('할인발행 repaid in installments and once early (제54조②: 유효이자율법 until each part’s 최종 상환)', () => {
   /*
-   * Face 1,200,000 issued 2025-07-01 at 1,164,000: discount 36,000 over 2025-07 … 2028-06 (36 months).
-   * Repaid 400,000 on 2026-03-10 and the other 800,000 on 2027-09-30, before the 2028-06 maturity.
-   *   shares: 36,000 × 400/1,200 = 12,000 (part 1); 36,000 × 800/1,200 = 24,000 (part 2); left outstanding 0
-   *   2025: 6 of 36 months: 2,000 + 4,000 = 6,000 scheduled
-   *   2026: part 1 through March (9 months) 3,000 − 2,000 = 1,000, its remainder 12,000 − 3,000 = 9,000 written off;
-   *         part 2 through December (18 months) 12,000 − 4,000 = 8,000: scheduled 9,000, write-off 9,000
-   *   2027: part 2 through September (27 months) 18,000 − 12,000 = 6,000, its remainder 24,000 − 18,000 = 6,000
-   *   2028: nothing left. Total 6,000 + 18,000 + 12,000 = 36,000 = the discount.
+   * Face 1,200,000 issued 2025-07-01 at 1,164,000: discount 36,000. Register schedule (원금균등, 3 × 400,000 a
+   * year, 3.00% actual/365): 2026-06-30 400,000 + 35,901 (364 days on 1,200,000), 2027-06-30 400,000 + 24,000,
+   * 2028-06-30 400,000 + 12,032 (366 days on 400,000). Months 1–12, 13–24, 25–36 accrue 35,901/12, 24,000/12,
+   * 12,032/12 of 표면이자 each.
+   * The effective monthly rate i solves 1,164,000 = Σ flows/(1+i)^t: i = 0.0038176336604596 (computed apart with
+   * 50-digit decimals). The 차금 left after month t (outstanding − carrying, carrying_t = carrying_{t−1}(1+i) −
+   * flows_t): t=6 (2025-12) 27,204.575; t=18 (2026-12) 12,241.457; t=21 (2027-03) 9,207.784; t=30 (2027-12) 3,104.705.
+   * Repayments: 400,000 on 2026-06-30 (on schedule), 400,000 on 2027-03-10 (early: 800,000 outstanding, half of
+   * it), 200,000 on 2027-06-30 and 200,000 on 2028-06-30 (the halved schedule).
+   *   through 2025: 36,000 − 27,204.575 = 8,795.425 → 8,795
+   *   through 2026: 36,000 − 12,241.457 = 23,758.543 → 23,759: 2026 charge 14,964
+   *   2027: early write-off 9,207.784 × ½ = 4,603.892 → 4,604; through 2027: 36,000 − 3,104.705 × ½ = 34,447.648 →
+   *         34,448: charge 10,689 = scheduled 6,085 + written off 4,604
+   *   2028: the final repayment: 36,000 − 34,448 = 1,552. Total 8,795 + 14,964 + 10,689 + 1,552 = 36,000.
    */
   const bond = {
     entity: 'GEN',
@@ -32,10 +41,16 @@ describe('할인발행 repaid early in two parts (제54조②: until each part�
     direction: 'discount' as const,
     amount: 36_000n,
     issued: '2025-07-01',
-    maturity: '2028-06-30',
+    schedule: [
+      { dueDate: '2026-06-30', principal: 400_000, interest: 35_901 },
+      { dueDate: '2027-06-30', principal: 400_000, interest: 24_000 },
+      { dueDate: '2028-06-30', principal: 400_000, interest: 12_032 },
+    ],
     repayments: [
-      { amount: 400_000n, date: '2026-03-10' },
-      { amount: 800_000n, date: '2027-09-30' },
+      { amount: 400_000n, date: '2026-06-30' },
+      { amount: 400_000n, date: '2027-03-10' },
+      { amount: 200_000n, date: '2027-06-30' },
+      { amount: 200_000n, date: '2028-06-30' },
     ],
   };
 
@@ -45,34 +60,50 @@ describe('할인발행 repaid early in two parts (제54조②: until each part�
     ]);
   });
 
-  it('charges the scheduled amortisation and, in a repayment year, the repaid part’s remainder as a second entry', () => {
-    const years = [2025, 2026, 2027, 2028].map((year) => sides(issueDifferenceAmortisation({ ...bond, year })));
+  it('finds the effective rate from the issue price and the schedule', () => {
+    const profile = effectiveInterestProfile({ issued: bond.issued, direction: 'discount', difference: 36_000n, schedule: bond.schedule });
+    expect(profile.monthlyRate).toBeCloseTo(0.0038176336604596, 13);
+    expect(36_000 * (1 - profile.writtenOffBy(monthIndex('2025-12-01')))).toBeCloseTo(27_204.575, 3);
+    expect(profile.writtenOffBy(monthIndex('2025-06-01'))).toBe(0);
+    expect(profile.writtenOffBy(monthIndex('2028-06-01'))).toBe(1);
+  });
+
+  it('charges the effective-interest amortisation and, in the early repayment’s year, the repaid part’s remainder', () => {
+    const years = [2025, 2026, 2027, 2028, 2029].map((year) => sides(issueDifferenceAmortisation({ ...bond, year })));
     expect(years).toEqual([
-      [['Dr 5301 6000', 'Cr 2202 6000']],
+      [['Dr 5301 8795', 'Cr 2202 8795']],
+      [['Dr 5301 14964', 'Cr 2202 14964']],
       [
-        ['Dr 5301 9000', 'Cr 2202 9000'],
-        ['Dr 5301 9000', 'Cr 2202 9000'],
+        ['Dr 5301 6085', 'Cr 2202 6085'],
+        ['Dr 5301 4604', 'Cr 2202 4604'],
       ],
-      [
-        ['Dr 5301 6000', 'Cr 2202 6000'],
-        ['Dr 5301 6000', 'Cr 2202 6000'],
-      ],
+      [['Dr 5301 1552', 'Cr 2202 1552']],
       [],
     ]);
   });
 
-  it('refuses repayments beyond the face value', () => {
+  it('finds no early part in repayments on (or behind) the schedule', () => {
+    expect(earlyRepayments(bond.repayments, bond.schedule)).toEqual([{ amount: 400_000n, date: '2027-03-10' }]);
+    expect(earlyRepayments([{ amount: 300_000n, date: '2026-07-15' }], bond.schedule)).toEqual([]);
+  });
+
+  it('refuses repayments beyond the face value, and a schedule that does not repay the face', () => {
     expect(() =>
       issueDifferenceAmortisation({ ...bond, repayments: [...bond.repayments, { amount: 1n, date: '2027-12-01' }], year: 2027 }),
     ).toThrow(/exceed the face value/);
+    expect(() => issueDifferenceAmortisation({ ...bond, schedule: bond.schedule.slice(1), year: 2027 })).toThrow(/not the face value/);
   });
 });
 
 describe('할증발행 (제54조②: the premium released from 이자비용)', () => {
   /*
-   * Face 1,000,000 issued 2026-04-01 at 1,024,000: premium 24,000 over 2026-04 … 2028-03 (24 months), held to
-   * maturity: 2026 9 months 9,000; 2027 12,000; 2028 3,000 (= 24,000). The 수납 posted 1,024,000 on
-   * 지방채증권; the issue year's 결산정리 brings it to face: Dr 2201 / Cr 2204 24,000.
+   * Face 1,000,000 issued 2026-04-01 at 1,024,000: premium 24,000; bullet at 2028-03-31 with 표면이자 100,000
+   * (5.00% on 730 days), 100,000/24 a month over 24 months, held to maturity. Effective monthly rate
+   * i = 0.0031271099983364 (1,024,000 = Σ flows/(1+i)^t); premium left (carrying − face) after 2026-12 (t=9)
+   * 15,210.070, after 2027-12 (t=21) 3,099.266:
+   *   2026: 24,000 − 15,210.070 = 8,789.930 → 8,790; 2027: 24,000 − 3,099.266 = 20,900.734 → 20,901, charge
+   *   12,111; 2028: 24,000 − 20,901 = 3,099 (= 24,000 in all). The 수납 posted 1,024,000 on 지방채증권; the
+   *   issue year's 결산정리 brings it to face: Dr 2201 / Cr 2204 24,000.
    */
   const books = (year: number): AdjustmentBooks => ({ year, balances: new Map(), register: [] });
   const premiumBond: BondDiscount = {
@@ -80,8 +111,8 @@ describe('할증발행 (제54조②: the premium released from 이자비용)', (
     debtId: 'LB-P',
     premium: 24_000,
     issued: '2026-04-01',
-    maturity: '2028-03-31',
     face: 1_000_000,
+    schedule: [{ dueDate: '2028-03-31', principal: 1_000_000, interest: 100_000 }],
     repayments: [],
   };
 
@@ -91,7 +122,7 @@ describe('할증발행 (제54조②: the premium released from 이자비용)', (
     ]);
   });
 
-  it('brings 지방채증권 to face in the issue year and releases the premium by months', () => {
+  it('brings 지방채증권 to face in the issue year and releases the premium by the effective rate', () => {
     const entries = (year: number) => {
       const result = yearEndAdjustment({ kind: 'discount-amortisation', bonds: [premiumBond] }, books(year));
       if ('code' in result) throw new Error(result.detail);
@@ -99,10 +130,10 @@ describe('할증발행 (제54조②: the premium released from 이자비용)', (
     };
     expect(entries(2026)).toEqual([
       ['Dr 2201 24000', 'Cr 2204 24000'],
-      ['Dr 2204 9000', 'Cr 5301 9000'],
+      ['Dr 2204 8790', 'Cr 5301 8790'],
     ]);
-    expect(entries(2027)).toEqual([['Dr 2204 12000', 'Cr 5301 12000']]);
-    expect(entries(2028)).toEqual([['Dr 2204 3000', 'Cr 5301 3000']]);
+    expect(entries(2027)).toEqual([['Dr 2204 12111', 'Cr 5301 12111']]);
+    expect(entries(2028)).toEqual([['Dr 2204 3099', 'Cr 5301 3099']]);
   });
 
   it('refuses a bond given both a discount and a premium, or neither', () => {
@@ -118,31 +149,48 @@ describe('할증발행 (제54조②: the premium released from 이자비용)', (
 });
 
 describe('발행차금 amortisation, any bond and repayments', () => {
-  it('charges over the years exactly the 차금, whatever the repayments (property)', () => {
-    const month = (n: number) => `${2020 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}-15`;
+  it('charges over the years exactly the 차금, whatever the schedule and the repayments (property)', () => {
+    const date = (n: number) => `${2020 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}-15`;
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 10_000_000 }),
-        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 1_000, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 800 }),
+        fc.oneof(
+          fc.record({ method: fc.constant('bullet' as const), months: fc.integer({ min: 1, max: 120 }) }),
+          fc.record({
+            method: fc.constant('equal-principal' as const),
+            installments: fc.integer({ min: 1, max: 10 }),
+            intervalMonths: fc.integer({ min: 1, max: 12 }),
+          }),
+        ),
         fc.array(fc.tuple(fc.integer({ min: 1, max: 1_000 }), fc.integer({ min: 0, max: 150 })), { maxLength: 5 }),
         fc.constantFrom('discount' as const, 'premium' as const),
-        (face, months, parts, direction) => {
-          const amount = BigInt(Math.max(1, Math.floor(face / 7)));
+        fc.integer({ min: 2, max: 40 }),
+        (face, rateBp, terms, parts, direction, divisor) => {
+          const months = terms.method === 'bullet' ? terms.months : terms.installments * terms.intervalMonths;
+          const made = repaymentSchedule({
+            principal: face,
+            rateBp,
+            issueDate: date(0),
+            maturityDate: date(months),
+            ...terms,
+          });
+          if (!made.ok) return;
+          const schedule = made.installments;
+          const coupons = schedule.reduce((sum, p) => sum + p.interest, 0);
+          // A premium beyond the whole 표면이자 has no effective rate (the issue price would buy a loss).
+          const amount = BigInt(Math.max(1, Math.floor((direction === 'premium' ? Math.min(face, coupons) : face) / divisor)));
+          if (amount >= BigInt(face)) return;
           const weights = parts.reduce((sum, [w]) => sum + w, 0);
-          const repayments = parts.map(([w, at]) => ({ amount: (BigInt(face) * BigInt(w)) / BigInt(weights + 1), date: month(at) }));
-          const bond = {
-            entity: 'GEN',
-            face: BigInt(face),
-            direction,
-            amount,
-            issued: month(0),
-            maturity: month(months - 1),
-            repayments: repayments.filter((r) => r.amount > 0n),
-          };
+          const repayments = parts
+            .map(([w, at]) => ({ amount: (BigInt(face) * BigInt(w)) / BigInt(weights + 1), date: date(at) }))
+            .filter((r) => r.amount > 0n);
+          const bond = { entity: 'GEN', face: BigInt(face), direction, amount, issued: date(0), schedule, repayments };
           let total = 0n;
-          for (let year = 2020; year <= 2033; year++)
+          for (let year = 2019; year <= 2034; year++)
             for (const e of issueDifferenceAmortisation({ ...bond, year })) {
               expect(e.lines[0]!.debit).toBe(e.lines[1]!.credit);
+              expect(e.lines[0]!.debit).toBeGreaterThan(0n);
               total += e.lines[0]!.debit;
             }
           expect(total).toBe(amount);

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  allowanceAdjustment,
-  constructionCompletion,
-  depreciation,
-  issueDifferenceAmortisation,
-} from '#shared/domain/accounting/adjustments.ts';
+import { allowanceAdjustment, constructionCompletion, depreciation } from '#shared/domain/accounting/adjustments.ts';
 import { bondIssue } from '#shared/domain/accounting/bond-issue.ts';
+import { creditLine, debitLine } from '#shared/domain/accounting/journal.ts';
 import type { JournalLine } from '#shared/domain/accounting/journal.ts';
 import { journalFor } from '#shared/domain/accounting/journal-map.ts';
 import type { PostingInput } from '#shared/domain/accounting/journal-map.ts';
@@ -97,18 +93,10 @@ const genEntries = [
     allowanceBalance: 0n,
     rate: { numerator: 1n, denominator: 10n },
   })!,
-  // 할인발행차금 10 over 60 months (2025-01 … 2029-12): 10 × 12 / 60 = 2. This pure year gives the repayment of
-  // 100 above no register date, so no repaid part's 차금 is written off here (that write-off, 제54조②: bond-issue-
-  // difference.test.ts and the integration golden year).
-  ...issueDifferenceAmortisation({
-    entity: 'GEN',
-    face: m(500),
-    direction: 'discount',
-    amount: m(10),
-    issued: '2025-01-01',
-    maturity: '2029-12-31',
-    year: 2025,
-  }),
+  // 할인발행차금 (제54조②): this pure year takes the year's amortisation as given, 2 of the 10 (its effective-interest
+  // computation from the register schedule, and the write-off of a repaid part, are bond-issue-difference.test.ts
+  // and the integration golden year).
+  { entity: 'GEN', lines: [debitLine('5301', m(2)), creditLine('2202', m(2))] },
 ];
 
 const current: EntityYear[] = [
