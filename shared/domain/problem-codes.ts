@@ -98,6 +98,8 @@ export const problemCodes = {
   'recoding-exceeds-executed': 'a 과목경정 moves at most what the wrongly coded line has paid',
   'pre-established-not-eligible': 'a 성립전예산 needs a designated, fully granted transfer or a confirmed disaster recovery plan',
   'pre-established-included': 'a 추경 has included the 성립전 line; only a later 추경 changes it',
+  'quarterly-report-date': 'a quarterly report of 전용/이체 is submitted after its quarter ends and not after today',
+  'quarterly-report-recorded': "the quarter's report of that kind was recorded as submitted already, with another date or reference",
   'pre-established-in-use': 'a 성립전예산 is reversed only before anything is allotted, executed or moved on its lines',
   'change-not-found': 'the budget change does not exist',
   'change-contention': 'the lines changed during every attempt; retry',

@@ -504,7 +504,7 @@ describe('changing the budget during a quarter (issue #14)', () => {
     ]);
     expect(report.body.items[2]).toMatchObject({ reversedBy: 'diversion.D-BO~R' });
     // due by the end of the month after the quarter: 31 January for the fourth (지방재정법 §49③)
-    expect(report.body.report).toEqual({ basis: '지방재정법 §49③', dueBy: '2027-01-31' });
+    expect(report.body.report).toEqual({ basis: '지방재정법 §49③', dueBy: '2027-01-31', status: 'due', late: false });
     const reallocations = await callRoute(listBudgetChanges, {
       params: { gov, year },
       query: { kind: 'reallocation', quarter: '4' },
