@@ -765,6 +765,15 @@ describe('changing the budget during a quarter (issue #14)', () => {
     });
   });
 
+  it('answers 404 for the reversal of a change that was never made', async () => {
+    const missing = await callRoute(reverseBudgetChange, {
+      params: { gov, year, changeId: 'diversion.NEVER-MADE' },
+      body: { reference: 'NEVER-MADE-R', reason: '착오' },
+      caller: c.head,
+    });
+    expect(missing.body).toMatchObject({ status: 404, code: 'change-not-found' });
+  });
+
   it('refuses every change of a year that has ended', async () => {
     await finalBudget(gov, 2025, 'original', [office, materials, revenue({ amount: 11_000_000 })]);
     const late = await callRoute(divertBudget, {
