@@ -74,6 +74,7 @@ export const problemCodes = {
   'no-journal-rule': "the journal map has no rule for the line's code; the books could not record it",
   'account-unbalanced': 'a 회계 of the version does not balance on its own (revenue ≠ expenditure)',
   'reserve-over-limit': 'the general 예비비 of a 회계 is more than 1% of its 세출 (지방재정법 §43①)',
+  'reserve-missing': 'the 일반회계 carries no general 예비비 (801-01), which it must (지방재정법 §43①)',
   'council-increase-without-consent': "the council raised or added a 세출 line; resolving needs the head's consent (지방자치법 §142③)",
   'invalid-provisions': 'a part of the 예산총칙 (이용 clause, 명시이월, 계속비, 채무부담행위) does not hold; `errors` names each',
 

