@@ -15,9 +15,8 @@ import type { ClosedPeriodSource } from '#shared/application/budget/closed-perio
 import { refuseClosedPeriod } from '#shared/application/budget/closed-periods.ts';
 import { finaliseVersion } from '#shared/application/budget/finalise-version.ts';
 import { requireRevision, writeRevision } from '#shared/application/budget/require-version.ts';
+import { listAccounts } from '#shared/stores/budget/structure.ts';
 import { readAllLines, versionUpdate } from '#shared/stores/budget/version.ts';
-
-const NO_GENERAL_ACCOUNT_YET: ReadonlySet<string> = new Set();
 
 export interface TransitionRequest {
   readonly gov: string;
@@ -52,10 +51,10 @@ export async function transitionVersion(
   if (transition.requiresBalance) {
     const balance = checkBalance(version.totals);
     if (!balance.balanced) throw new Refused(unbalancedBudget(balance));
-    // Each 회계 balances on its own and keeps its 예비비 within 1% (formulation-limits.ts). The 일반회계's
-    // duty to carry one (§43①, `reserve-missing`) is not yet enforced here: no 일반회계 is named until the
-    // test budgets and the README walkthrough, which have none, carry a 예비비 (issue #14 note).
-    const limits = formulationRefusal(accountTotals(await readAllLines(version)), NO_GENERAL_ACCOUNT_YET);
+    // Each 회계 balances on its own and keeps its 예비비 within 1%; the 일반회계 carries one (formulation-limits.ts).
+    const [lines, accounts] = await Promise.all([readAllLines(version), listAccounts(gov)]);
+    const general = new Set(accounts.filter((account) => account.kind === 'general').map((account) => account.code));
+    const limits = formulationRefusal(accountTotals(lines), general);
     if (limits) throw new Refused(limits);
   }
   const raised = action === 'resolve' ? raisedLines(version.amendments) : [];

@@ -4,7 +4,7 @@ import { recodeExecution, reverseBudgetChange } from '#shared/routes/budget.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
 import { readLedgerTotals } from '#shared/stores/settlement/inputs.ts';
-import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue } from '#test/integration/budget/support.ts';
 import { allot, fund, officials, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
@@ -45,7 +45,8 @@ beforeAll(async () => {
     expenditure({ ...inP02, statItem: '405-01', amount: 2_000_000, assetClass: 'general', usefulLifeYears: 8 }),
     expenditure({ ...inP02, statItem: '405-02', amount: 1_000_000, assetClass: 'resident-facility', usefulLifeYears: 20 }),
     expenditure({ ...inP02, statItem: '201-01', amount: 1_000_000 }),
-    revenue({ amount: 4_000_000 }),
+    reserve(40_000),
+    revenue({ amount: 4_040_000 }),
   ]);
   for (const line of [EQUIPMENT, FACILITY, SUPPLIES]) await allot(GOV, YEAR, line, line === EQUIPMENT ? 2_000_000 : 1_000_000);
   await fund(GOV, YEAR, 'GEN', '2026-04', 700_000);

@@ -775,7 +775,7 @@ describe('changing the budget during a quarter (issue #14)', () => {
   });
 
   it('refuses every change of a year that has ended', async () => {
-    await finalBudget(gov, 2025, 'original', [office, materials, revenue({ amount: 11_000_000 })]);
+    await finalBudget(gov, 2025, 'original', [office, materials, { ...reserve, amount: 100_000 }, revenue({ amount: 11_100_000 })]);
     const late = await callRoute(divertBudget, {
       params: { gov, year: 2025 },
       body: { from: id.office, to: id.materials, amount: 1, reference: 'D-LATE', reason: '연말' },
