@@ -55,10 +55,36 @@ export function expenditureCsvRows(count: number, amount: number): string[] {
 }
 
 /**
- * A balanced budget of `lines` lines as import CSV: lines − 1 expenditure lines of `amount` won
- * (distinct 세부사업 codes) and one revenue line carrying their total.
+ * The 일반회계's 예비비 row for `expenditure` won of other 세출: 1/100 of it (≤ 1% of the 세출 it
+ * joins), as 지방재정법 §43① requires the 일반회계 to carry one (at least 1 won).
+ */
+export function reserveCsvRow(expenditure: number): { readonly row: string; readonly amount: number } {
+  const amount = Math.max(1, Math.floor(expenditure / 100));
+  const row = csvRow({
+    kind: 'expenditure',
+    account: 'GEN',
+    policyCode: 'P09',
+    policyName: '예비비',
+    unitCode: 'U09',
+    unitName: '예비비',
+    detailCode: 'D099',
+    detailName: '일반예비비',
+    statItem: '801-01',
+    sector: '016',
+    dept: 'D100',
+    fundingSource: 'own-revenue',
+    amount,
+    mandatory: 'false',
+  });
+  return { row, amount };
+}
+
+/**
+ * A balanced budget as import CSV: lines − 1 expenditure lines of `amount` won (distinct 세부사업
+ * codes), one revenue line carrying their total, and the 예비비 beside them (with its revenue).
  */
 export function budgetCsv(lines: number, amount: number): string {
+  const reserve = reserveCsvRow(amount * (lines - 1));
   const revenue = csvRow({
     kind: 'revenue',
     account: 'GEN',
@@ -66,9 +92,9 @@ export function budgetCsv(lines: number, amount: number): string {
     item: 'ACQTAX',
     name: '취득세',
     dept: 'D100',
-    amount: amount * (lines - 1),
+    amount: amount * (lines - 1) + reserve.amount,
   });
-  return [csvColumns.join(','), ...expenditureCsvRows(lines - 1, amount), revenue].join('\n');
+  return [csvColumns.join(','), ...expenditureCsvRows(lines - 1, amount), reserve.row, revenue].join('\n');
 }
 
 export interface OpenVersion {

@@ -7,6 +7,7 @@ import {
   budgetOfficials,
   csvRow,
   expenditureCsvRows,
+  reserveCsvRow,
   finalise,
   importCsv,
   openOriginalVersion,
@@ -33,12 +34,14 @@ const AMOUNT = 1_000_000;
  */
 function indicatorBudgetCsv(lines: number, metropolitan: boolean): string {
   const expenditures = lines - 3;
-  const total = expenditures * AMOUNT;
+  const reserve = reserveCsvRow(expenditures * AMOUNT);
+  const total = expenditures * AMOUNT + reserve.amount;
   const revenue = (category: string, item: string, name: string, share: number, revenueCode = '') =>
     csvRow({ kind: 'revenue', account: 'GEN', category, item, name, dept: 'D100', amount: (total * share) / 10, revenueCode });
   return [
     csvColumns.join(','),
     ...expenditureCsvRows(expenditures, AMOUNT),
+    reserve.row,
     revenue('1', 'ACQTAX', '취득세', 4),
     revenue('3', 'GRANT', '지방교부세', 5),
     metropolitan ? revenue('1', 'EDUTAX', '지방교육세', 1, '1-2-02') : revenue('4', 'ADJUST', '조정교부금', 1),

@@ -74,6 +74,7 @@ export const problemCodes = {
   'no-journal-rule': "the journal map has no rule for the line's code; the books could not record it",
   'account-unbalanced': 'a 회계 of the version does not balance on its own (revenue ≠ expenditure)',
   'reserve-over-limit': 'the general 예비비 of a 회계 is more than 1% of its 세출 (지방재정법 §43①)',
+  'reserve-missing': 'the 일반회계 carries no general 예비비 (801-01), which it must (지방재정법 §43①)',
   'council-increase-without-consent': "the council raised or added a 세출 line; resolving needs the head's consent (지방자치법 §142③)",
   'invalid-provisions': 'a part of the 예산총칙 (이용 clause, 명시이월, 계속비, 채무부담행위) does not hold; `errors` names each',
 
@@ -98,6 +99,8 @@ export const problemCodes = {
   'recoding-exceeds-executed': 'a 과목경정 moves at most what the wrongly coded line has paid',
   'pre-established-not-eligible': 'a 성립전예산 needs a designated, fully granted transfer or a confirmed disaster recovery plan',
   'pre-established-included': 'a 추경 has included the 성립전 line; only a later 추경 changes it',
+  'quarterly-report-date': 'a quarterly report of 전용/이체 is submitted after its quarter ends and not after today',
+  'quarterly-report-recorded': "the quarter's report of that kind was recorded as submitted already, with another date or reference",
   'pre-established-in-use': 'a 성립전예산 is reversed only before anything is allotted, executed or moved on its lines',
   'change-not-found': 'the budget change does not exist',
   'change-contention': 'the lines changed during every attempt; retry',

@@ -55,6 +55,8 @@ import {
   provisionsResult,
   reallocationBody,
   reserveStatement,
+  quarterlyReportBody,
+  quarterlyReportRecord,
   diversionStatement,
   reserveUseBody,
   rollupQuery,
@@ -470,6 +472,22 @@ export const listBudgetChanges = defineRoute({
   params: yearParams,
   query: changesQuery,
   response: changeList,
+});
+
+export const recordQuarterlyReport = defineRoute({
+  id: 'recordQuarterlyReport',
+  method: 'POST',
+  path: '/governments/{gov}/budgets/{year}/quarterly-reports',
+  handler: 'budget/record-quarterly-report',
+  summary: "Record that a quarter's report of 전용 or 이체 went to the council (지방재정법 §49③, §47의2②)",
+  description:
+    'Once per kind and quarter, after the quarter ends and not after today (422 `quarterly-report-date`); the same record again answers as it stands, a different one 409 `quarterly-report-recorded`. ' +
+    'The changes listing of that kind and quarter then shows the report `submitted` (and `late` when after `dueBy`); until then `due` or `overdue`.',
+  tags: changeTags,
+  access: changeDeciders,
+  params: yearParams,
+  body: quarterlyReportBody,
+  response: quarterlyReportRecord,
 });
 
 export const getReserveStatement = defineRoute({

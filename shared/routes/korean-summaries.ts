@@ -48,6 +48,7 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   putGeneralProvisions: '예산총칙: 이용 조항, 명시이월, 계속비, 채무부담행위',
   reallocateBudget: '이체: 조직 개편에 따른 예산 이동 (지방재정법 §47의2②)',
   recodeExecution: '과목경정: 잘못된 과목으로 집행된 금액을 바른 과목으로 정정',
+  recordQuarterlyReport: '전용·이체 분기 보고서의 의회 제출 기록 (지방재정법 §49③, §47의2②)',
   reverseAllotment: '예산배정 취소 (원 배정을 참조하는 반대 거래)',
   reverseBudgetChange: '예산 변경 취소 (원 변경을 참조하는 반대 변경)',
   reverseCashAllocation: '자금배정 취소 (원 배정을 참조하는 반대 거래)',

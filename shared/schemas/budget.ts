@@ -448,12 +448,36 @@ export const changeList = z.object({
   kind: z.string().nullable(),
   quarter: z.number().int().nullable(),
   report: z
-    .object({ basis: z.string(), dueBy: isoDate })
+    .object({
+      basis: z.string(),
+      dueBy: isoDate,
+      status: z
+        .enum(['submitted', 'due', 'overdue'])
+        .describe('submitted: recorded through POST …/quarterly-reports; overdue: not recorded and dueBy has passed'),
+      late: z.boolean().describe('submitted after dueBy, or not submitted and dueBy has passed'),
+      submittedOn: isoDate.optional().describe('the day the report went to the council'),
+      reference: z.string().optional().describe("the council's receipt or the letter's number"),
+    })
     .nullable()
     .describe('for 전용 or 이체 of one quarter: the quarterly report to the council, its article and the day it is due'),
   count: z.number().int(),
   netAmount: wonTotal,
   items: z.array(budgetChange),
+});
+/** The record that a quarter's report of 전용 or 이체 went to the council (지방재정법 §49③, §47의2②). */
+export const quarterlyReportBody = z.strictObject({
+  kind: z.enum(['diversion', 'reallocation']).describe('diversion: 전용 (§49③); reallocation: 이체 (§47의2②)'),
+  quarter: quarter.describe('the quarter the report covers'),
+  submittedOn: isoDate.describe('the day the report went to the council (after the quarter ends, not after today)'),
+  reference: text({ min: 1, max: 100 }).describe("the council's receipt or the letter's number"),
+});
+export const quarterlyReportRecord = z.object({
+  kind: z.string(),
+  quarter: z.number().int(),
+  submittedOn: isoDate,
+  reference: z.string(),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
 });
 export const reserveStatement = z.object({
   gov: z.string(),

@@ -358,23 +358,34 @@ export const ledgerPage = z.object({
   cursor: z.string().optional().describe('pass back for the next page; absent on the last page'),
 });
 
+/** The 기금's figures beside the 세입세출예산's (지방재정법 §34③), only where a government keeps a 기금. */
+const fundApart = {
+  fundBudget: wonTotal.optional().describe('세출 예산현액 of the 기금, outside the 세입세출예산 (only where a 기금 is kept)'),
+  fundPaid: wonTotal.optional().describe('지출액 of the 기금'),
+  fundExecutionRate: z.string().optional().describe('fundPaid ÷ fundBudget in percent, 2 decimals'),
+};
+
 /** The nationwide execution rate per government (issue #14): exact sums as decimal strings. */
 export const nationalExecutionRate = z.object({
   year: z.number().int(),
   denominator: z.string().describe('what the rate divides by: the 세출 예산현액 and its components'),
   governments: z.number().int().describe('governments with a final budget or a payment this year (≤ 243)'),
-  budget: wonTotal.describe('세출 예산현액 of the governments, summed'),
-  paid: wonTotal.describe('지출액, summed'),
+  budget: wonTotal.describe('세출 예산현액 of the governments, summed (세입세출예산: the 기금 apart)'),
+  paid: wonTotal.describe('지출액, summed (세입세출예산: the 기금 apart)'),
   executionRate: z.string().describe('paid ÷ budget in percent, 2 decimals'),
+  ...fundApart,
   items: z.array(
     z.object({
       gov: z.string(),
-      budget: wonTotal,
+      budget: wonTotal.describe('세출 예산현액 of the 세입세출예산 (the 기금 apart, 지방재정법 §34③)'),
       budgetBasis: z
         .enum(['예산현액', '예산액'])
-        .describe('예산현액; 예산액 (of the last final version) only where the budget was last synced before the running 예산현액 existed'),
-      paid: wonTotal,
+        .describe(
+          '예산현액; 예산액 (of the last final version, all 회계 together) only where the budget was last synced before the running 예산현액 existed',
+        ),
+      paid: wonTotal.describe('지출액 of the 세입세출예산'),
       executionRate: z.string(),
+      ...fundApart,
     }),
   ),
 });

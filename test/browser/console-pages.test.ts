@@ -94,8 +94,10 @@ describe('the console pages of the ministry, the budget book, the 금고 and the
     ]);
     expect(await page.locator('#by-function').textContent()).toContain('노인·청소년 (085)');
     expect(await page.locator('#by-economic tbody tr').allTextContents()).toEqual([
-      expect.stringContaining('물건비 (200)50,000,000'),
-      expect.stringContaining('일반운영비 (201)50,000,000'),
+      expect.stringContaining('물건비 (200)49,500,000'),
+      expect.stringContaining('일반운영비 (201)49,500,000'),
+      expect.stringContaining('예비비 및 기타 (800)500,000'),
+      expect.stringContaining('예비비 (801)500,000'),
     ]);
     await page.locator('#book-lines tbody tr').nth(1).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/console-budget-book.png`, fullPage: true });

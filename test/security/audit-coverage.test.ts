@@ -6,7 +6,7 @@ import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { routes } from '#shared/routes/index.ts';
 import { allocateCash, allotBudget } from '#shared/routes/budget.ts';
-import { expenditure, finalBudget, revenue, setUpStructure } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue, setUpStructure } from '#test/integration/budget/support.ts';
 import { drainPostings } from '#test/integration/execution/support.ts';
 import { sampleRequest, YEAR } from '#test/security/route-samples.ts';
 import { callRoute } from '#test/support/api.ts';
@@ -57,7 +57,7 @@ const budgetOfficer: TestCaller = { sub: 'setup-bo', roles: ['budget_officer'], 
 
 beforeAll(async () => {
   await setUpStructure(GOV);
-  await finalBudget(GOV, YEAR, 'original', [expenditure({ amount: 50_000_000 }), revenue({ amount: 50_000_000 })]);
+  await finalBudget(GOV, YEAR, 'original', [expenditure({ amount: 49_500_000 }), reserve(500_000), revenue({ amount: 50_000_000 })]);
   const allot = { lineId: EXPENDITURE_LINE, quarter: 1, amount: 20_000_000, kind: 'regular', reference: 'SETUP-ALLOT' };
   expect((await callRoute(allotBudget, { params: { gov: GOV, year: YEAR }, body: allot, caller: budgetOfficer })).status).toBe(201);
   const cash = { fund: 'GEN', month: `${YEAR}-03`, amount: 10_000_000, reference: 'SETUP-CASH' };

@@ -347,6 +347,10 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   },
   reverseBudgetChange: { params: { year: YEAR, changeId: 'diversion.D-1' }, body: { reference: 'D-1-R', reason: '착오' } },
   listBudgetChanges: { params: { year: YEAR }, query: { kind: 'diversion', quarter: '1' } },
+  recordQuarterlyReport: {
+    params: { year: YEAR },
+    body: { kind: 'diversion', quarter: 1, submittedOn: `${YEAR}-04-10`, reference: 'C-1' },
+  },
   getReserveStatement: { params: { year: YEAR } },
   getDiversionStatement: { params: { year: YEAR } },
   putBudgetDelegations: { body: { delegations: { diversion: ['budget_officer'] } } },

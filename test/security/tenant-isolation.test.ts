@@ -183,6 +183,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   createPreEstablished: { own: ['head', 'budget_officer'], other: [] },
   reverseBudgetChange: { own: ['head', 'budget_officer'], other: [] },
   listBudgetChanges: governmentDetail,
+  recordQuarterlyReport: { own: ['head', 'budget_officer'], other: [] },
   getReserveStatement: governmentDetail,
   getDiversionStatement: governmentDetail,
   putBudgetDelegations: { own: ['head'], other: [] },

@@ -23,6 +23,23 @@ export const expenditureLineInput = (overrides: Partial<ExpenditureLineInput> = 
   ...overrides,
 });
 
+/**
+ * The general account's 일반예비비 (E.GEN.P09.U09.D099.801-01): 지방재정법 §43① requires the 일반회계 to
+ * carry one of at most 1% of its 세출, so every test budget that goes to the council has one.
+ */
+export const generalReserveInput = (amount: number, overrides: Partial<ExpenditureLineInput> = {}): ExpenditureLineInput =>
+  expenditureLineInput({
+    policyCode: 'P09',
+    policyName: '예비비',
+    unitCode: 'U09',
+    unitName: '예비비',
+    detailCode: 'D099',
+    detailName: '일반예비비',
+    statItem: '801-01',
+    amount,
+    ...overrides,
+  });
+
 /** A valid revenue line of the general account (R.GEN.1.ACQTAX, 취득세). */
 export const revenueLineInput = (overrides: Partial<RevenueLineInput> = {}): RevenueLineInput => ({
   kind: 'revenue',

@@ -135,7 +135,7 @@ export async function createPreEstablishedLine(
           // a line created again after an earlier 성립전예산 on it was reversed takes postings again
           reopenSpending: openPendingPostings(gov, year, line.lineId),
           reopenRevenue: openPendingPostings(gov, year, revenue.lineId),
-          current: addToCurrentBudget(gov, year, input.amount, 'change'),
+          current: addToCurrentBudget(gov, year, line.account, input.amount, 'change'),
           posting: putChange(gov, year, input.reference, change),
           notSyncing: notSyncing(gov, year),
           audit: auditPut(

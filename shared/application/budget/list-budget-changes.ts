@@ -1,5 +1,7 @@
 import type { ChangeKind } from '#shared/domain/budget/budget-change.ts';
-import { quarterlyReportBasis, quarterlyReportDue } from '#shared/domain/budget/deadlines.ts';
+import { now } from '#shared/clock.ts';
+import { koreanDate, quarterlyReportBasis, quarterlyReportDue, quarterlyReportStatus } from '#shared/domain/budget/deadlines.ts';
+import { getQuarterlyReport } from '#shared/stores/budget/quarterly-reports.ts';
 import { diversionRows } from '#shared/domain/budget/diversion-statement.ts';
 import { listChanges } from '#shared/stores/budget/changes.ts';
 import { getLineControl } from '#shared/stores/budget/controls.ts';
@@ -7,14 +9,28 @@ import { getLineControl } from '#shared/stores/budget/controls.ts';
 /**
  * The changes of a year, optionally of one kind and one quarter: the quarterly report to the
  * council (전용: 지방재정법 §49③; 이체: §47의2②; due by the end of the month after the quarter, named
- * with its article in `report` when one of those kinds and a quarter are asked).
+ * with its article in `report` when one of those kinds and a quarter are asked, and whether it was
+ * submitted: recorded by record-quarterly-report.ts, else due or overdue against today).
  */
 export async function listBudgetChanges(gov: string, year: number, kind?: ChangeKind, quarter?: number) {
   const items = (await listChanges(gov, year, kind)).filter((c) => quarter === undefined || c.quarter === quarter);
   const net = items.reduce((s, c) => s + BigInt(c.amount), 0n);
   const basis = kind && quarterlyReportBasis[kind];
-  const report = basis && quarter !== undefined ? { basis, dueBy: quarterlyReportDue(year, quarter) } : null;
+  const report = basis && quarter !== undefined ? await reportOf(gov, year, kind, quarter, basis) : null;
   return { gov, year, kind: kind ?? null, quarter: quarter ?? null, report, count: items.length, netAmount: net.toString(), items };
+}
+
+async function reportOf(gov: string, year: number, kind: ChangeKind, quarter: number, basis: string) {
+  const dueBy = quarterlyReportDue(year, quarter);
+  const submitted = await getQuarterlyReport(gov, year, kind, quarter);
+  const { status, late } = quarterlyReportStatus(dueBy, submitted?.submittedOn, koreanDate(now().toISOString()));
+  return {
+    basis,
+    dueBy,
+    status,
+    late,
+    ...(submitted ? { submittedOn: submitted.submittedOn, reference: submitted.reference } : {}),
+  };
 }
 
 /**

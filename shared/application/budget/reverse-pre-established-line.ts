@@ -63,7 +63,7 @@ export function reversePreEstablishedLine(
           // an acceptance on either line now fails; one that landed first makes this fail, then refused
           pendingSpending: closePendingPostings(gov, year, change.to, request.receivedAt),
           pendingRevenue: closePendingPostings(gov, year, revenueLineId, request.receivedAt),
-          current: addToCurrentBudget(gov, year, -change.amount, 'change'),
+          current: addToCurrentBudget(gov, year, line.fund, -change.amount, 'change'),
           posting: putChange(gov, year, reversalReference, reversal),
           notSyncing: notSyncing(gov, year),
           audit: reversalAudit(request, asked, 'budgetChange.reverse', 'budget-change'),

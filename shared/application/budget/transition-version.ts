@@ -15,6 +15,7 @@ import type { ClosedPeriodSource } from '#shared/application/budget/closed-perio
 import { refuseClosedPeriod } from '#shared/application/budget/closed-periods.ts';
 import { finaliseVersion } from '#shared/application/budget/finalise-version.ts';
 import { requireRevision, writeRevision } from '#shared/application/budget/require-version.ts';
+import { listAccounts } from '#shared/stores/budget/structure.ts';
 import { readAllLines, versionUpdate } from '#shared/stores/budget/version.ts';
 
 export interface TransitionRequest {
@@ -50,8 +51,10 @@ export async function transitionVersion(
   if (transition.requiresBalance) {
     const balance = checkBalance(version.totals);
     if (!balance.balanced) throw new Refused(unbalancedBudget(balance));
-    // Each 회계 balances on its own and keeps its 예비비 within 1% (formulation-limits.ts).
-    const limits = formulationRefusal(accountTotals(await readAllLines(version)));
+    // Each 회계 balances on its own and keeps its 예비비 within 1%; the 일반회계 carries one (formulation-limits.ts).
+    const [lines, accounts] = await Promise.all([readAllLines(version), listAccounts(gov)]);
+    const general = new Set(accounts.filter((account) => account.kind === 'general').map((account) => account.code));
+    const limits = formulationRefusal(accountTotals(lines), general);
     if (limits) throw new Refused(limits);
   }
   const raised = action === 'resolve' ? raisedLines(version.amendments) : [];

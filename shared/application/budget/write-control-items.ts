@@ -1,5 +1,6 @@
 import { carryInsByLine, planControlSync, belowAllottedRefusal } from '#shared/domain/budget/control-sync.ts';
 import type { VersionRecord } from '#shared/domain/budget/version.ts';
+import { fundAccounts } from '#shared/domain/budget/budget-scope.ts';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
 import { conflict, Refused } from '#shared/domain/refusal.ts';
@@ -8,6 +9,7 @@ import type { CarryInSource } from '#shared/application/budget/carry-in-source.t
 import { readLineControls, releaseSyncLock, writeLineControls } from '#shared/stores/budget/controls.ts';
 import { putCurrentBudget, readCurrentBudget, readExpenditureBudgets } from '#shared/stores/budget/current-budget.ts';
 import { versionKey } from '#shared/stores/budget/keys.ts';
+import { listAccounts } from '#shared/stores/budget/structure.ts';
 import { readAllLines } from '#shared/stores/budget/version.ts';
 
 /** The label of the year's `syncing` lock while a final version's control items are written. */
@@ -38,8 +40,9 @@ export async function writeVersionControls(
 
 /**
  * Ends a control sync: releases the lock with its audit record and sets the year's running 세출
- * 예산현액 (current-budget.ts) to the sum of the control items, read while the lock keeps budget
- * changes out; a carry-in landing during the sum fails the write and the sum runs again.
+ * 예산현액 (current-budget.ts) to the sum of the control items per 회계, with the 회계 that are 기금,
+ * read while the lock keeps budget changes out; a carry-in landing during the sum fails the write and
+ * the sum runs again.
  */
 export async function endControlSync(
   request: RequestInfo,
@@ -50,15 +53,14 @@ export async function endControlSync(
 ): Promise<void> {
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     const seen = await readCurrentBudget(gov, year);
-    const budgets = await readExpenditureBudgets(gov, year);
-    const total = budgets.reduce((sum, budget) => sum + BigInt(budget), 0n);
+    const [budgets, accounts] = await Promise.all([readExpenditureBudgets(gov, year), listAccounts(gov)]);
     const outcome = await releaseSyncLock(
       syncAudit(request, gov, year, label),
       gov,
       year,
       label,
       versionKeyToMark,
-      putCurrentBudget(gov, year, total, seen),
+      putCurrentBudget(gov, year, budgets, fundAccounts(accounts), seen),
     );
     if (outcome.ok) return;
     if (outcome.failed.has('lock') || !outcome.failed.has('current')) break;

@@ -23,3 +23,17 @@ export function splitByScope<T extends { readonly fund: string }>(
 
 /** `expenditurePaid` → `fundExpenditurePaid`: the name of a 기금 total beside the 세입세출예산's. */
 export const fundTotalName = (name: string): string => `fund${name[0]!.toUpperCase()}${name.slice(1)}`;
+
+/**
+ * Amounts kept per 회계 (a running 예산현액, a payments counter) summed into the 세입세출예산's total
+ * (`budget`) and the 기금's (`fund`): the nationwide execution rate's scope, the same rule as the
+ * 결산's and the live 집행현황's.
+ */
+export function sumByScope(amounts: ReadonlyMap<string, bigint>, funds: ReadonlySet<string>): { budget: bigint; fund: bigint } {
+  const scopes = splitByScope(
+    [...amounts].map(([fund, amount]) => ({ fund, amount })),
+    funds,
+  );
+  const sum = (rows: readonly { amount: bigint }[]) => rows.reduce((total, row) => total + row.amount, 0n);
+  return { budget: sum(scopes.budget), fund: sum(scopes.fund) };
+}

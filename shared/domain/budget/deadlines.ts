@@ -1,4 +1,6 @@
 import type { ChangeKind } from '#shared/domain/budget/budget-change.ts';
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
 
 /**
  * Statutory dates of the original budget (지방자치법 §142, as renumbered in 2022): a 시·도
@@ -64,3 +66,27 @@ export const quarterlyReportBasis: Readonly<Partial<Record<ChangeKind, string>>>
 /** The last day of the month after the quarter ends: 30 April, 31 July, 31 October, 31 January of year + 1. */
 export const quarterlyReportDue = (year: number, quarter: number): string =>
   new Date(Date.UTC(year, 3 * quarter + 1, 0)).toISOString().slice(0, 10);
+
+/**
+ * Where a quarter's report to the council stands against its due day (§49③, §47의2②): `submitted`
+ * (`late` when after `dueBy`), `overdue` (not submitted and `dueBy` has passed) or `due`.
+ */
+export function quarterlyReportStatus(dueBy: string, submittedOn: string | undefined, today: string) {
+  if (submittedOn !== undefined) return { status: 'submitted' as const, late: submittedOn > dueBy };
+  return { status: today > dueBy ? ('overdue' as const) : ('due' as const), late: today > dueBy };
+}
+
+/**
+ * A report covers a whole quarter, so it is submitted after the quarter's last day, and on a day that
+ * has come (practice: §49③ and §47의2② date only the deadline, "분기만료일이 속하는 달의 다음 달 말일까지").
+ */
+export function quarterlyReportDateRefusal(year: number, quarter: number, submittedOn: string, today: string): Refusal | undefined {
+  const quarterEnds = new Date(Date.UTC(year, 3 * quarter, 0)).toISOString().slice(0, 10);
+  if (submittedOn > quarterEnds && submittedOn <= today) return undefined;
+  return refusal(
+    'unprocessable',
+    'quarterly-report-date',
+    `the report of ${year} Q${quarter} is submitted after ${quarterEnds} and not after today (${today}); got ${submittedOn}`,
+    { rule: 'quarter end < submittedOn ≤ today', basis: '지방재정법 §49③, §47의2② (practice)', quarterEnds, today, submittedOn },
+  );
+}

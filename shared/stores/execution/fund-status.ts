@@ -12,8 +12,10 @@ import { batchGet, keyOf } from '#shared/stores/table/batch-get.ts';
  *   pk FUNDS#{gov}#{year}   sk STATUS   in#{fund}, out#{fund}: cash received and paid out (integer won,
  *                                       ADDed); custodyIn#{fund}, custodyOut#{fund}: 세입세출외현금
  *                                       deposited and released (part of in/out's cash, held for others);
- *                                       expenditurePaid: 세출 지출액 (payments only, not refunds;
- *                                       the nationwide execution rate reads it); gov, year, updatedAt
+ *                                       paid#{fund}: 세출 지출액 of the 회계 (payments only, not
+ *                                       refunds; the nationwide execution rate reads it, the 기금 apart);
+ *                                       expenditurePaid: the same before it was kept per 회계 (read as
+ *                                       회계 '', never a 기금); gov, year, updatedAt
  *
  * One partition per government (not one for the nation), so no government's posting rate limits
  * another's; the nationwide view is a BatchGet of the 243 items.
@@ -26,7 +28,7 @@ export function fundStatusUpdate(
   year: number,
   movements: readonly CashMovement[],
   now: string,
-  expenditurePaid = 0,
+  expenditurePaid: ReadonlyMap<string, number> = new Map(),
   custody: readonly CustodyMovement[] = [],
 ) {
   const names: Record<string, string> = { '#year': 'year' };
@@ -45,10 +47,11 @@ export function fundStatusUpdate(
     values[`:cout${i}`] = movement.released;
     adds.push(`#cin${i} :cin${i}, #cout${i} :cout${i}`);
   });
-  if (expenditurePaid !== 0) {
-    values[':paid'] = expenditurePaid;
-    adds.push('expenditurePaid :paid');
-  }
+  [...expenditurePaid].forEach(([fund, amount], i) => {
+    names[`#paid${i}`] = `paid#${fund}`;
+    values[`:paid${i}`] = amount;
+    adds.push(`#paid${i} :paid${i}`);
+  });
   return {
     Update: {
       TableName: table,
@@ -74,6 +77,8 @@ export interface GovernmentFundStatus {
   readonly funds: readonly FundCash[];
   /** 세출 지출액 of the year (payments; absent before the counter existed = 0). */
   readonly expenditurePaid: bigint;
+  /** The same per 회계 (what was counted before the per-회계 counter existed under ''). */
+  readonly paidByAccount: ReadonlyMap<string, bigint>;
   readonly updatedAt: string | undefined;
 }
 
@@ -101,10 +106,16 @@ function toStatus(gov: string, item: Record<string, unknown> | undefined): Gover
     entry[field[match[1] as keyof typeof field]] += BigInt(value as number);
     funds.set(fund, entry);
   }
+  const paidByAccount = new Map<string, bigint>();
+  if (item?.expenditurePaid !== undefined) paidByAccount.set('', BigInt(item.expenditurePaid as number));
+  for (const [name, value] of Object.entries(item ?? {})) {
+    if (name.startsWith('paid#')) paidByAccount.set(name.slice('paid#'.length), BigInt(value as number));
+  }
   return {
     gov,
     funds: [...funds.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([fund, cash]) => ({ fund, ...cash })),
-    expenditurePaid: BigInt((item?.expenditurePaid as number | bigint | undefined) ?? 0),
+    expenditurePaid: [...paidByAccount.values()].reduce((sum, paid) => sum + paid, 0n),
+    paidByAccount,
     updatedAt: typeof item?.updatedAt === 'string' ? item.updatedAt : undefined,
   };
 }

@@ -70,7 +70,7 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
     const movements = cashByGovernment.get(key) ?? [];
     const custody = custodyByGovernment.get(key) ?? [];
     const { gov, year } = movements[0] ?? custody[0]!;
-    actions.push(fundStatusUpdate(table, gov, year, movements, decidedAt, paid.get(key) ?? 0, custody));
+    actions.push(fundStatusUpdate(table, gov, year, movements, decidedAt, paid.get(key), custody));
   }
   for (const check of plan.closingChecks) {
     actions.push({
@@ -85,13 +85,15 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
   return actions;
 }
 
-/** 세출 지출액 of the batch per government and year (`gov|year`): the amounts of its applied payments. */
-function paidByGovernment(outcomes: readonly Outcome[]): Map<string, number> {
-  const paid = new Map<string, number>();
+/** 세출 지출액 of the batch per government and year (`gov|year`) and 회계: the amounts of its applied payments. */
+function paidByGovernment(outcomes: readonly Outcome[]): Map<string, Map<string, number>> {
+  const paid = new Map<string, Map<string, number>>();
   for (const outcome of outcomes) {
     if (outcome.status !== 'applied' || outcome.message.command.kind !== 'pay') continue;
     const key = `${outcome.message.gov}|${outcome.message.year}`;
-    paid.set(key, (paid.get(key) ?? 0) + outcome.amount);
+    const byAccount = paid.get(key) ?? new Map<string, number>();
+    byAccount.set(outcome.fund, (byAccount.get(outcome.fund) ?? 0) + outcome.amount);
+    paid.set(key, byAccount);
   }
   return paid;
 }

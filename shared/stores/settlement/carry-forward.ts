@@ -106,7 +106,7 @@ export async function carryForward(
       origin
         ? [
             { Put: { TableName: table, Item: carriedLine, ConditionExpression: 'attribute_not_exists(pk)' } },
-            addToCurrentBudget(gov, next, carry.amount, 'carry-in'),
+            addToCurrentBudget(gov, next, source?.fund ?? '', carry.amount, 'carry-in'),
           ]
         : [],
       audit('carryIn', `carry-in ${gov}/${next}/${lineId}`),

@@ -4,7 +4,7 @@ import { startRuntime } from '#infra/runtime/runtime.ts';
 import type { Runtime } from '#infra/runtime/runtime.ts';
 import { routes } from '#shared/routes/index.ts';
 import { launchChromium } from '#test/browser/support/chromium.ts';
-import { expenditure, finalBudget, revenue, setUpStructure } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue, setUpStructure } from '#test/integration/budget/support.ts';
 
 /** Where the browser tests leave their screenshots (git-ignored). */
 export const SCREENSHOTS = '.data/screenshots';
@@ -71,8 +71,10 @@ export async function twoGovernmentBudgets(year: number): Promise<void> {
         detailName: '경로당 운영',
         sector: '085',
         dept: 'D200',
-        amount: 20_000_000,
+        amount: 19_500_000,
       }),
+      // the 일반회계's 예비비 (지방재정법 §43①), in 부문 085 too so that each 분야 keeps its total
+      reserve(500_000, { sector: '085' }),
       revenue({ amount: 50_000_000 }),
     ]);
   }

@@ -7,7 +7,7 @@ import { pendingAdjustmentKinds } from '#shared/stores/settlement/adjustments.ts
 import { closePeriod, markerState } from '#shared/stores/settlement/close-markers.ts';
 import { systemRequest } from '#shared/application/settlement/system-request.ts';
 import { requestClosing } from '#shared/routes/settlement.ts';
-import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue } from '#test/integration/budget/support.ts';
 import { allot, fund, officials, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
 import { drainPostings } from '#test/integration/execution/support.ts';
 import { callRoute } from '#test/support/api.ts';
@@ -82,7 +82,8 @@ beforeAll(async () => {
   await finalBudget(GOV, YEAR, 'original', [
     expenditure({ statItem: '401-01', sector: '121', amount: 250_000_000, assetClass: 'infrastructure' }),
     expenditure({ policyCode: 'P02', unitCode: 'U02', detailCode: 'D002', statItem: '405-01', amount: 2_000_000, assetClass: 'general' }),
-    revenue({ amount: 252_000_000 }),
+    reserve(2_000_000), // the 일반회계's 예비비 (지방재정법 §43①), never spent
+    revenue({ amount: 254_000_000 }),
   ]);
   await allot(GOV, YEAR, ROAD, 250_000_000);
   await allot(GOV, YEAR, EQUIPMENT, 2_000_000);

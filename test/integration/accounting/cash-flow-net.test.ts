@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refundRevenue } from '#shared/routes/execution.ts';
 import { requestClosing } from '#shared/routes/settlement.ts';
-import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue } from '#test/integration/budget/support.ts';
 import { drainPostings } from '#test/integration/execution/support.ts';
 import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
 import { allot, archivedReport, collect, fund, officials, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
@@ -25,7 +25,8 @@ describe('refunds on the 현금흐름표', () => {
     await setUpAccounts(GOV, [{ code: 'GEN', name: '일반회계', kind: 'general' }]);
     await finalBudget(GOV, YEAR, 'original', [
       expenditure({ amount: 1_000_000, structureType: 'administrative' }),
-      revenue({ amount: 1_000_000 }),
+      reserve(10_000),
+      revenue({ amount: 1_010_000 }),
     ]);
     const office = 'E.GEN.P01.U01.D001.201-01';
     await allot(GOV, YEAR, office, 1_000_000);

@@ -12,7 +12,7 @@ import {
   setUpAccounts,
   spend,
 } from '#test/integration/accounting/support.ts';
-import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue } from '#test/integration/budget/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -106,7 +106,8 @@ beforeAll(async () => {
     line('101-01', 3_000_000),
     line('201-01', 1_000_000),
     line('201-02', 5_000_000),
-    revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 9_000_000 }),
+    reserve(90_000), // the 일반회계's 예비비 (지방재정법 §43①), never spent
+    revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 9_090_000 }),
   ]);
   await allot(GOV, YEAR, LINES.salary, 3_000_000);
   await allot(GOV, YEAR, LINES.office, 1_000_000);

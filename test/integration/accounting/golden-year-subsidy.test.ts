@@ -22,7 +22,7 @@ import {
   posting,
   setUpAccounts,
 } from '#test/integration/accounting/support.ts';
-import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue } from '#test/integration/budget/support.ts';
 import { drainPostings } from '#test/integration/execution/support.ts';
 import { committeeApproval, publicCallProgram } from '#test/integration/subsidy/support.ts';
 import { callRoute } from '#test/support/api.ts';
@@ -74,7 +74,8 @@ beforeAll(async () => {
       amount: 10_000_000,
       structureType: 'program',
     }),
-    revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 10_000_000 }),
+    reserve(100_000), // the 일반회계's 예비비 (지방재정법 §43①), never spent
+    revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 10_100_000 }),
   ]);
   await allot(GOV, YEAR, LINES.subsidy, 10_000_000);
   await fund(GOV, YEAR, 'GEN', '2026-04', 9_000_000);
@@ -196,6 +197,7 @@ describe('golden year, 지방보조금: paid, spent in part and returned, in the
     const line = (settlement.tables.expenditure.rows as Row[]).find((r) => r.lineId === LINES.subsidy);
     expect(line).toMatchObject({ original: '10000000', budget: '10000000', committed: '6000000', paid: '6000000', unused: '4000000' });
     const tax = (settlement.tables.revenue.rows as Row[]).find((r) => r.lineId === LINES.tax);
-    expect(tax).toMatchObject({ budget: '10000000', assessed: '10000000', received: '10000000', outstanding: '0' });
+    // 취득세 budgeted 10,100,000 (10,000,000 + the 예비비's 100,000), assessed and received 10,000,000
+    expect(tax).toMatchObject({ budget: '10100000', assessed: '10000000', received: '10000000', outstanding: '0' });
   });
 });

@@ -3,6 +3,7 @@ import { getDebt, issueDebt, recordDebtRepayment } from '#shared/routes/debt.ts'
 import { listAssetRegister, recordAdjustingEntries } from '#shared/routes/accounting.ts';
 import { divertBudget, getExecutionRollup, recodeExecution, transferBudget, useBudgetReserve } from '#shared/routes/budget.ts';
 import { recordCarryOver, requestClosing } from '#shared/routes/settlement.ts';
+import { getNationalExecutionRate } from '#shared/routes/execution.ts';
 import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
 import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
 import { ref } from '#shared/domain/reports/xlsx.ts';
@@ -702,5 +703,18 @@ describe('the golden year of three 회계', () => {
       ['SPEC', 'budget', '1000000'],
       ['FUND', 'fund', '2000000'],
     ]);
+    // the ministry's nationwide rate scopes the government the same way (running 예산현액 and payments kept per 회계)
+    const national = await callRoute(getNationalExecutionRate, { params: { year: YEAR }, caller: officials(GOV).ministry });
+    expect(national.status).toBe(200);
+    expect(national.body.items.find((item: { gov: string }) => item.gov === GOV)).toEqual({
+      gov: GOV,
+      budget: settlement.totals.expenditureBudget,
+      budgetBasis: '예산현액',
+      paid: settlement.totals.expenditurePaid,
+      executionRate: '59.79',
+      fundBudget: settlement.totals.fundExpenditureBudget,
+      fundPaid: settlement.totals.fundExpenditurePaid,
+      fundExecutionRate: '75.00',
+    });
   });
 });

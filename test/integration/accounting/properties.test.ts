@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordAdjustingEntries } from '#shared/routes/accounting.ts';
 import { requestClosing } from '#shared/routes/settlement.ts';
-import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue } from '#test/integration/budget/support.ts';
 import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
 import type { AppliedPosting } from '#test/integration/accounting/support.ts';
 import { allot, archivedReport, collect, fund, officials, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
@@ -49,7 +49,8 @@ async function setUp(gov: string): Promise<void> {
     exp('GEN', '02', '201-01', { structureType: 'administrative' }),
     exp('GEN', '01', '401-01', { assetClass: 'general' }),
     exp('GEN', '03', '702-01', { internalCounterpart: 'FUND' }),
-    revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 2 * BIG }),
+    reserve(3_000_000),
+    revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 2 * BIG + 3_000_000 }),
     revenue({ account: 'GEN', category: '2', item: 'FEE', name: '수수료', amount: BIG, revenueCode: '2-1' }),
     exp('FUND', '05', '501-01'),
     revenue({

@@ -5,7 +5,7 @@ import { getLineControl } from '#shared/stores/budget/controls.ts';
 import { readCurrentBudget } from '#shared/stores/budget/current-budget.ts';
 import { carryForward } from '#shared/stores/settlement/carry-forward.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { expenditure, finalBudget, revenue, setUpStructure } from './support.ts';
+import { expenditure, finalBudget, reserve, revenue, setUpStructure } from './support.ts';
 
 await useTestStack();
 
@@ -42,24 +42,24 @@ const carryBridge = () =>
 describe('carry-ins (이월) and the budget control items', () => {
   it("keeps the carried line beside this year's line of the same code through a final version and a 추경", async () => {
     await setUpStructure(gov);
-    await finalBudget(gov, closedYear, 'original', [bridge, road, revenue({ amount: 1_500 })]);
+    await finalBudget(gov, closedYear, 'original', [bridge, road, reserve(10), revenue({ amount: 1_510 })]);
     await carryBridge();
     const carried = `${bridgeId}.C${closedYear}K`;
     expect(await getLineControl(gov, year, carried)).toMatchObject({ budget: 300, carryIn: 300, allotted: 300, carryKind: 'continuing' });
 
-    await finalBudget(gov, year, 'original', [bridge, revenue({ amount: 1_000 })]);
+    await finalBudget(gov, year, 'original', [bridge, reserve(10), revenue({ amount: 1_010 })]);
     expect(await getLineControl(gov, year, bridgeId)).toMatchObject({ budget: 1_000, carryIn: 0 });
-    await finalBudget(gov, year, 'supplementary', [{ ...bridge, amount: 1_200 }, revenue({ amount: 1_200 })]);
+    await finalBudget(gov, year, 'supplementary', [{ ...bridge, amount: 1_200 }, revenue({ amount: 1_210 })]);
     expect(await getLineControl(gov, year, bridgeId)).toMatchObject({ budget: 1_200, carryIn: 0 });
     expect(await getLineControl(gov, year, carried)).toMatchObject({ budget: 300, carryIn: 300 });
   });
 
   it("keeps the year's running 세출 예산현액 (the national execution rate's denominator) through syncs and a later carry-in", async () => {
-    // the syncs above summed the control items: 1,200 and the carried 300 (carryIns counts what the
+    // the syncs above summed the control items: 1,200, the 예비비 10 and the carried 300 (carryIns counts what the
     // closings added, the fence a sync's write is conditional on)
-    expect(await readCurrentBudget(gov, year)).toEqual({ expenditureCurrent: 1_500, carryIns: 300 });
-    await finalBudget(gov, year, 'supplementary', [road, revenue({ amount: 1_700 })]);
-    expect(await readCurrentBudget(gov, year)).toEqual({ expenditureCurrent: 2_000, carryIns: 300 });
+    expect(await readCurrentBudget(gov, year)).toEqual({ expenditureCurrent: 1_510, carryIns: 300 });
+    await finalBudget(gov, year, 'supplementary', [road, revenue({ amount: 1_710 })]);
+    expect(await readCurrentBudget(gov, year)).toEqual({ expenditureCurrent: 2_010, carryIns: 300 });
     // a carry-over recorded after the budget is final: its carried line and the total, in one transaction
     await carryForward(
       { gov, period: periodOf('year-end', String(closedYear)) },
@@ -70,6 +70,6 @@ describe('carry-ins (이월) and the budget control items', () => {
     );
     expect(await getLineControl(gov, year, roadId)).toMatchObject({ budget: 500, carryIn: 0 });
     expect(await getLineControl(gov, year, `${roadId}.C${closedYear}E`)).toMatchObject({ budget: 200, carryIn: 200 });
-    expect(await readCurrentBudget(gov, year)).toEqual({ expenditureCurrent: 2_200, carryIns: 500 });
+    expect(await readCurrentBudget(gov, year)).toEqual({ expenditureCurrent: 2_210, carryIns: 500 });
   });
 });

@@ -504,7 +504,7 @@ describe('changing the budget during a quarter (issue #14)', () => {
     ]);
     expect(report.body.items[2]).toMatchObject({ reversedBy: 'diversion.D-BO~R' });
     // due by the end of the month after the quarter: 31 January for the fourth (지방재정법 §49③)
-    expect(report.body.report).toEqual({ basis: '지방재정법 §49③', dueBy: '2027-01-31' });
+    expect(report.body.report).toEqual({ basis: '지방재정법 §49③', dueBy: '2027-01-31', status: 'due', late: false });
     const reallocations = await callRoute(listBudgetChanges, {
       params: { gov, year },
       query: { kind: 'reallocation', quarter: '4' },
@@ -765,8 +765,17 @@ describe('changing the budget during a quarter (issue #14)', () => {
     });
   });
 
+  it('answers 404 for the reversal of a change that was never made', async () => {
+    const missing = await callRoute(reverseBudgetChange, {
+      params: { gov, year, changeId: 'diversion.NEVER-MADE' },
+      body: { reference: 'NEVER-MADE-R', reason: '착오' },
+      caller: c.head,
+    });
+    expect(missing.body).toMatchObject({ status: 404, code: 'change-not-found' });
+  });
+
   it('refuses every change of a year that has ended', async () => {
-    await finalBudget(gov, 2025, 'original', [office, materials, revenue({ amount: 11_000_000 })]);
+    await finalBudget(gov, 2025, 'original', [office, materials, { ...reserve, amount: 100_000 }, revenue({ amount: 11_100_000 })]);
     const late = await callRoute(divertBudget, {
       params: { gov, year: 2025 },
       body: { from: id.office, to: id.materials, amount: 1, reference: 'D-LATE', reason: '연말' },

@@ -6,7 +6,7 @@ import { allocateCash, allotBudget, getBudgetLineHistory, reverseAllotment, reve
 import { closingKey } from '#shared/stores/execution/posting-keys.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { callers, expenditure, finalBudget, revenue, setUpStructure } from './support.ts';
+import { callers, expenditure, finalBudget, reserve, revenue, setUpStructure } from './support.ts';
 
 await useTestStack();
 
@@ -34,7 +34,7 @@ const thaw = (period: string) => dynamoClient().send(new DeleteCommand({ TableNa
 describe('reversals into a closed period', () => {
   beforeAll(async () => {
     await setUpStructure(gov);
-    await finalBudget(gov, year, 'original', [events, revenue({ amount: 1_000 })]);
+    await finalBudget(gov, year, 'original', [events, reserve(10), revenue({ amount: 1_010 })]);
   });
 
   it('refuses a cash allocation reversal into a closed month and changes nothing', async () => {

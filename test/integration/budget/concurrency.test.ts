@@ -9,7 +9,7 @@ import {
 } from '#shared/routes/budget.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { callers, expenditure, finalBudget, revenue, setUpStructure } from './support.ts';
+import { callers, expenditure, finalBudget, reserve, revenue, setUpStructure } from './support.ts';
 
 await useTestStack();
 
@@ -58,7 +58,11 @@ describe('concurrent changes to one version', () => {
   });
 
   it('never allots beyond the budget under concurrent allotments of one line', async () => {
-    await finalBudget(gov, year + 1, 'original', [expenditure({ detailCode: 'HOT', amount: 1_000 }), revenue({ amount: 1_000 })]);
+    await finalBudget(gov, year + 1, 'original', [
+      expenditure({ detailCode: 'HOT', amount: 1_000 }),
+      reserve(10),
+      revenue({ amount: 1_010 }),
+    ]);
     const lineId = 'E.GEN.P01.U01.HOT.201-01';
     const results = await Promise.all(
       Array.from({ length: N }, (_, i) =>

@@ -15,7 +15,7 @@ import {
 } from '#shared/routes/budget.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { callers, expenditure, revenue, setUpStructure, step } from './support.ts';
+import { callers, expenditure, reserve, revenue, setUpStructure, step } from './support.ts';
 
 await useTestStack();
 
@@ -84,6 +84,22 @@ describe('budget formulation, full cycle through the HTTP handlers', () => {
       caller: c.budgetOfficer,
     });
     revision = balanced.body.revision;
+    revision = (await step(gov, year, 0, 'adjust', revision, c.otherBudgetOfficer)).revision;
+
+    // nor one whose 일반회계 carries no 예비비 (지방재정법 §43①): 1,000,000 (1%) taken from 인건비
+    const noReserve = await callRoute(transitionBudgetVersion, { params, body: { action: 'submit', revision }, caller: c.head });
+    expect(noReserve.body).toMatchObject({
+      status: 422,
+      code: 'reserve-missing',
+      context: { basis: '지방재정법 §43①', account: 'GEN', reserve: '0', expenditureTotal: '100000000' },
+    });
+    revision = (await step(gov, year, 0, 'reopen', revision, c.budgetOfficer)).revision;
+    const withReserve = await callRoute(editBudgetLines, {
+      params,
+      body: { revision, upsert: [{ ...staff, amount: 29_000_000 }, reserve(1_000_000)] },
+      caller: c.budgetOfficer,
+    });
+    revision = withReserve.body.revision;
     revision = (await step(gov, year, 0, 'adjust', revision, c.otherBudgetOfficer)).revision;
 
     // an illegal step names the state and the allowed steps
@@ -165,7 +181,7 @@ describe('budget formulation, full cycle through the HTTP handlers', () => {
       dept: 'D200',
       kind: 'expenditure',
     });
-    expect(Items).toHaveLength(5);
+    expect(Items).toHaveLength(6); // 4 세출 lines (travel at 0, the 예비비) and 2 세입
 
     // allot Q1
     const q1 = await callRoute(allotBudget, {
@@ -188,8 +204,9 @@ describe('budget formulation, full cycle through the HTTP handlers', () => {
     expect(sum(book.body.byRevenueCategory)).toBe('100000000');
     expect(book.body.byFunction.find((f: { code: string }) => f.code === '080')).toMatchObject({ name: '사회복지', total: '70000000' });
     expect(book.body.byEconomicGroup.map((g: { code: string; total: string }) => [g.code, g.total])).toEqual([
-      ['200', '30000000'],
+      ['200', '29000000'],
       ['300', '70000000'],
+      ['800', '1000000'],
     ]);
     expect(book.body.byDepartment).toContainEqual({ code: 'D200', name: '복지정책과', total: '70000000' });
 
@@ -209,6 +226,8 @@ describe('budget formulation, full cycle through the HTTP handlers', () => {
     const version = await callRoute(getBudgetVersion, { params, caller: c.ministry });
     expect(version.body.history.map((h: { action: string }) => h.action)).toEqual([
       'request',
+      'adjust',
+      'reopen',
       'adjust',
       'reopen',
       'adjust',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getNationalBudgetTotal } from '#shared/routes/budget.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { expenditure, finalBudget, revenue, setUpStructure } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue, setUpStructure } from '#test/integration/budget/support.ts';
 
 await useTestStack();
 
@@ -16,7 +16,8 @@ describe('national budget total in 총계 and 순계', () => {
     await setUpStructure(jongno);
     await finalBudget(seoul, year, 'original', [
       revenue({ amount: 1_000_000_000 }),
-      expenditure({ statItem: '308-01', amount: 1_000_000_000 }), // 자치구 조정교부금 and 시비보조금 paid out
+      expenditure({ statItem: '308-01', amount: 990_000_000 }), // 자치구 조정교부금 and 시비보조금 paid out
+      reserve(10_000_000), // the 일반회계's 예비비 (지방재정법 §43①)
     ]);
     await finalBudget(jongno, year, 'original', [
       revenue({ amount: 100_000_000 }),
@@ -31,7 +32,8 @@ describe('national budget total in 총계 and 순계', () => {
         amount: 50_000_000,
         internalCounterpart: 'GEN',
       }),
-      expenditure({ amount: 550_000_001 }),
+      expenditure({ amount: 545_000_001 }),
+      reserve(5_000_000),
       expenditure({ statItem: '702-01', amount: 50_000_000, internalCounterpart: 'WATER' }),
       expenditure({ account: 'WATER', detailCode: 'W001', amount: 50_000_000 }),
     ]);

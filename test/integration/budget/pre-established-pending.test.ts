@@ -6,7 +6,7 @@ import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import { drainPostings, postingMessage } from '#test/integration/execution/support.ts';
-import { callers, expenditure, finalBudget, revenue, setUpStructure } from './support.ts';
+import { callers, expenditure, finalBudget, reserve, revenue, setUpStructure } from './support.ts';
 
 useTestStack();
 
@@ -61,7 +61,7 @@ const postingStatus = async (postingId: string) =>
 describe('a 성립전예산 reversed while postings on its lines wait for the consumer (issue #14)', () => {
   it('sets up a final budget', async () => {
     await setUpStructure(gov);
-    await finalBudget(gov, year, 'original', [office, revenue({ amount: office.amount })]);
+    await finalBudget(gov, year, 'original', [office, reserve(100_000), revenue({ amount: office.amount + 100_000 })]);
   });
 
   it('refuses the reversal while a posting accepted on the line is not applied, and applies that posting', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allotBudget, getBudgetLineHistory, openProvisionalBudget } from '#shared/routes/budget.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { callers, expenditure, finalBudget, revenue, setUpStructure } from './support.ts';
+import { callers, expenditure, finalBudget, reserve, revenue, setUpStructure } from './support.ts';
 
 await useTestStack();
 
@@ -25,7 +25,7 @@ const allot = (year: number, lineId: string, amount: number, reference: string) 
 describe('provisional budget (준예산)', () => {
   it('opens from 1 January without a final budget, with only the mandatory lines of last year', async () => {
     await setUpStructure(gov);
-    await finalBudget(gov, thisYear - 1, 'original', [salaries, festival, revenue({ amount: 10_000 })]);
+    await finalBudget(gov, thisYear - 1, 'original', [salaries, festival, reserve(100), revenue({ amount: 10_100 })]);
 
     const notYet = await open(thisYear + 1);
     expect(notYet.status).toBe(409);
@@ -45,7 +45,7 @@ describe('provisional budget (준예산)', () => {
   });
 
   it('gives way to the final budget, which keeps what was allotted under the provisional one', async () => {
-    await finalBudget(gov, thisYear, 'original', [{ ...salaries, amount: 9_500 }, festival, revenue({ amount: 10_500 })]);
+    await finalBudget(gov, thisYear, 'original', [{ ...salaries, amount: 9_500 }, festival, reserve(100), revenue({ amount: 10_600 })]);
     const history = await callRoute(getBudgetLineHistory, { params: { gov, year: thisYear, lineId: salariesId }, caller: c.budgetOfficer });
     expect(history.body.control).toEqual({ budget: 9_500, allotted: 9_000, mandatory: true, provisional: false });
     expect((await allot(thisYear, festivalId, 1_000, 'P4')).status).toBe(201);

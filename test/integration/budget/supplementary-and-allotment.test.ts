@@ -13,7 +13,7 @@ import {
 } from '#shared/routes/budget.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { callers, expenditure, finalBudget, revenue, setUpStructure, step } from './support.ts';
+import { callers, expenditure, finalBudget, reserve, revenue, setUpStructure, step } from './support.ts';
 
 await useTestStack();
 
@@ -42,7 +42,7 @@ const allot = (body: Record<string, unknown>) =>
 describe('allotment, cash allocation and the supplementary budget', () => {
   it('allots exactly up to the budget and refuses one won more', async () => {
     await setUpStructure(gov);
-    const final = await finalBudget(gov, year, 'original', [roads, events, revenue({ amount: 1_500 })]);
+    const final = await finalBudget(gov, year, 'original', [roads, events, reserve(10), revenue({ amount: 1_510 })]);
     expect(final.state).toBe('final');
 
     expect((await allot({ amount: 600, reference: 'A1' })).status).toBe(201);
@@ -161,8 +161,8 @@ describe('allotment, cash allocation and the supplementary budget', () => {
     expect(created.body).toMatchObject({
       number: 1,
       basedOn: 0,
-      lineCount: 3,
-      expenditureTotal: '1500',
+      lineCount: 4,
+      expenditureTotal: '1510',
       title: '2027년도 제1회 추가경정예산',
     });
     const again = await callRoute(createBudgetVersion, { params: { gov, year }, body: { kind: 'supplementary' }, caller: c.budgetOfficer });
@@ -177,7 +177,7 @@ describe('allotment, cash allocation and the supplementary budget', () => {
         upsert: [
           { ...roads, amount: 599 },
           expenditure({ detailCode: 'FLOOD', statItem: '401-02', sector: '025', amount: 1_000, assetClass: 'infrastructure' }),
-          revenue({ amount: 1_599 }),
+          revenue({ amount: 1_609 }),
         ],
         remove: [eventsId],
       },
@@ -192,9 +192,9 @@ describe('allotment, cash allocation and the supplementary budget', () => {
       removed: [{ lineId: eventsId, before: 500, after: 0, delta: '-500' }],
       changed: [
         { lineId: roadsId, before: 1_000, after: 599, delta: '-401' },
-        { lineId: 'R.GEN.1.ACQTAX', before: 1_500, after: 1_599, delta: '99' },
+        { lineId: 'R.GEN.1.ACQTAX', before: 1_510, after: 1_609, delta: '99' },
       ],
-      unchangedCount: 0,
+      unchangedCount: 1,
       expenditureDelta: '99',
       revenueDelta: '99',
     });
@@ -221,7 +221,7 @@ describe('allotment, cash allocation and the supplementary budget', () => {
       ).status,
     ).toBe(201);
     const final = await step(gov, year, 1, 'finalise', revision, c.head);
-    expect(final).toMatchObject({ state: 'final', controlsSynced: true, expenditureTotal: '1599' });
+    expect(final).toMatchObject({ state: 'final', controlsSynced: true, expenditureTotal: '1609' });
     const roadsHistory = await callRoute(getBudgetLineHistory, { params: { gov, year, lineId: roadsId }, caller: c.head });
     expect(roadsHistory.body.versions).toEqual([
       { number: 0, state: 'final', amount: 1_000 },
@@ -238,7 +238,7 @@ describe('allotment, cash allocation and the supplementary budget', () => {
     });
 
     const national = await callRoute(getNationalBudgetTotal, { params: { year }, caller: c.ministry });
-    expect(national.body).toMatchObject({ governments: 1, expenditureTotal: '1599', items: [{ gov, version: 1 }] });
+    expect(national.body).toMatchObject({ governments: 1, expenditureTotal: '1609', items: [{ gov, version: 1 }] });
   });
 
   it('refuses a supplementary version to a government without a final budget, and the national total to a local official', async () => {

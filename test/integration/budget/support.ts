@@ -10,7 +10,7 @@ import {
 } from '#shared/routes/budget.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
-import { expenditureLineInput, revenueLineInput } from '#test/support/budget-lines.ts';
+import { expenditureLineInput, generalReserveInput, revenueLineInput } from '#test/support/budget-lines.ts';
 
 /** Callers of one government, one subject per role (two budget officers for the 4-eyes rule). */
 export function callers(gov: string) {
@@ -27,6 +27,7 @@ export function callers(gov: string) {
 
 export const expenditure = expenditureLineInput;
 export const revenue = revenueLineInput;
+export const reserve = generalReserveInput;
 
 /** The general account and two departments. */
 export async function setUpStructure(gov: string): Promise<void> {

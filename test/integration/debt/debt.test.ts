@@ -11,7 +11,7 @@ import {
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { expenditure, finalBudget, revenue, setUpStructure } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue, setUpStructure } from '#test/integration/budget/support.ts';
 
 await useTestStack();
 
@@ -43,7 +43,11 @@ const repay = (reference: string, amount: number) =>
 describe('debt register and debt ratio through the API', () => {
   it('registers a bond with its schedule once, for its own government and by the permitted roles only', async () => {
     await setUpStructure(gov);
-    await finalBudget(gov, year, 'original', [revenue({ amount: 1_000_000_000 }), expenditure({ amount: 1_000_000_000 })]);
+    await finalBudget(gov, year, 'original', [
+      revenue({ amount: 1_000_000_000 }),
+      expenditure({ amount: 990_000_000 }),
+      reserve(10_000_000),
+    ]);
 
     const issued = await callRoute(issueDebt, { params: { gov }, body: bond, caller: accountant });
     expect(issued.status, JSON.stringify(issued.body)).toBe(201);

@@ -7,7 +7,7 @@ import {
 } from '#shared/routes/disclosure.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { expenditure, finalBudget, revenue, setUpStructure } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue, setUpStructure } from '#test/integration/budget/support.ts';
 
 await useTestStack();
 
@@ -28,7 +28,8 @@ describe('open-data disclosure of a final budget (no token)', () => {
       revenue({ category: '2', revenueCode: '2-1', item: 'FEES', name: '수수료', amount: 100_000_001 }),
       revenue({ category: '3', item: 'GRANT', name: '보통교부세', amount: 250_000_000 }),
       revenue({ category: '5', revenueCode: '5-1', item: 'SUBSIDY', name: '국고보조금', amount: 350_000_002 }),
-      expenditure({ detailCode: 'D001', sector: '016', amount: 600_000_000 }),
+      expenditure({ detailCode: 'D001', sector: '016', amount: 590_000_000 }),
+      reserve(10_000_000), // 일반행정 (016) too: the 일반회계's 예비비 (지방재정법 §43①)
       expenditure({ detailCode: 'D002', sector: '061', amount: 400_000_003 }),
     ]);
 
@@ -112,7 +113,8 @@ describe('open-data disclosure of a final budget (no token)', () => {
       revenue({ category: '1', revenueCode: '1-2-02', item: 'EDUTAX', name: '지방교육세', amount: 200_000_000 }),
       revenue({ category: '2', revenueCode: '2-1', item: 'FEES', name: '수수료', amount: 100_000_000 }),
       revenue({ category: '5', revenueCode: '5-1', item: 'SUBSIDY', name: '국고보조금', amount: 300_000_000 }),
-      expenditure({ detailCode: 'D001', sector: '016', amount: 1_400_000_000 }),
+      expenditure({ detailCode: 'D001', sector: '016', amount: 1_386_000_000 }),
+      reserve(14_000_000),
     ]);
     const own = await callRoute(getFiscalIndicators, { params: { gov: seoul, year } });
     expect(own.body.official).toMatchObject({

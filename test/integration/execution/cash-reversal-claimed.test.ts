@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allocateCash, reverseCashAllocation } from '#shared/routes/budget.ts';
 import * as execution from '#shared/routes/execution.ts';
 import { allot, fund, officials, posting, setUpAccounts } from '#test/integration/accounting/support.ts';
-import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue } from '#test/integration/budget/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -44,7 +44,8 @@ beforeAll(async () => {
       sector: '016',
       amount: 1_000_000,
     }),
-    revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 1_000_000 }),
+    reserve(10_000),
+    revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 1_010_000 }),
   ]);
   await allot(GOV, YEAR, LINE, 1_000_000);
   await fund(GOV, YEAR, 'GEN', MONTH, 600_000); // reference CASH-GEN-2026-03

@@ -112,15 +112,40 @@ describe('the budget as the law shapes it', () => {
     toBudgetLine(budgetLineInput.parse(expenditureLineInput({ statItem, amount, account })));
   const income = (amount: number, account = 'GEN') => toBudgetLine(budgetLineInput.parse(revenueLineInput({ amount, account })));
 
+  const general = new Set(['GEN']);
   it('balances each 회계 on its own and keeps the general 예비비 within 1%', () => {
-    expect(formulationRefusal(accountTotals([spend('201-01', 9_900), spend('801-01', 100), income(10_000)]))).toBeUndefined();
-    expect(formulationRefusal(accountTotals([spend('201-01', 9_899), spend('801-01', 101), income(10_000)]))?.code).toBe(
+    expect(formulationRefusal(accountTotals([spend('201-01', 9_900), spend('801-01', 100), income(10_000)]), general)).toBeUndefined();
+    expect(formulationRefusal(accountTotals([spend('201-01', 9_899), spend('801-01', 101), income(10_000)]), general)?.code).toBe(
       'reserve-over-limit',
     );
     // the 재해·재난목적 예비비 has no statutory cap (지방재정법 §43②)
-    expect(formulationRefusal(accountTotals([spend('201-01', 9_000), spend('801-02', 1_000), income(10_000)]))).toBeUndefined();
-    const split = accountTotals([spend('201-01', 100), income(50), income(50, 'WATER'), spend('201-01', 0, 'WATER')]);
-    expect(formulationRefusal(split)).toMatchObject({ code: 'account-unbalanced', context: { account: 'GEN', difference: '-50' } });
+    const disaster = [spend('201-01', 8_990), spend('801-01', 10), spend('801-02', 1_000), income(10_000)];
+    expect(formulationRefusal(accountTotals(disaster), general)).toBeUndefined();
+    const split = accountTotals([spend('201-01', 90), spend('801-01', 10), income(50), income(50, 'WATER'), spend('201-01', 0, 'WATER')]);
+    expect(formulationRefusal(split, general)).toMatchObject({
+      code: 'account-unbalanced',
+      context: { account: 'GEN', difference: '-50' },
+    });
+  });
+
+  // 지방재정법 §43①: the 일반회계 must carry a 예비비 (≤ 1%); another 회계 may
+  it.each([
+    ['일반회계 with a 예비비 of 1%', [spend('201-01', 9_900), spend('801-01', 100), income(10_000)], undefined],
+    ['일반회계 with a 예비비 of 1 won', [spend('201-01', 9_999), spend('801-01', 1), income(10_000)], undefined],
+    ['일반회계 without one', [spend('201-01', 10_000), income(10_000)], 'reserve-missing'],
+    [
+      '일반회계 with only the 재해·재난 목적 예비비 (§43②: apart from §43①)',
+      [spend('201-01', 9_000), spend('801-02', 1_000), income(10_000)],
+      'reserve-missing',
+    ],
+    ['a 특별회계 without one', [spend('201-01', 100, 'WATER'), income(100, 'WATER')], undefined],
+    ['a 특별회계 with one within 1%', [spend('201-01', 99, 'WATER'), spend('801-01', 1, 'WATER'), income(100, 'WATER')], undefined],
+    ['a version without 일반회계 lines', [income(0)], undefined],
+  ] as const)('%s', (_case, lines, code) => {
+    const refused = formulationRefusal(accountTotals(lines), general);
+    expect(refused?.code).toBe(code);
+    if (refused)
+      expect(refused.context).toMatchObject({ basis: '지방재정법 §43①', account: 'GEN', reserve: '0', expenditureTotal: '10000' });
   });
 
   it('records what the council cut and raised; a raise or a new 비목 needs consent', () => {

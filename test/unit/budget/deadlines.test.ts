@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineWarning, koreanDate, quarterlyReportDue, statutoryDeadlines } from '#shared/domain/budget/deadlines.ts';
+import {
+  deadlineWarning,
+  koreanDate,
+  quarterlyReportDateRefusal,
+  quarterlyReportDue,
+  quarterlyReportStatus,
+  statutoryDeadlines,
+} from '#shared/domain/budget/deadlines.ts';
 
 describe('statutory budget deadlines', () => {
   it('puts a 시·도 at 50/15 days and a 시·군·구 at 40/10 days before 1 January', () => {
@@ -36,5 +43,31 @@ describe('the quarterly report of 전용 and 이체 to the council (지방재정
       '2026-10-31',
       '2027-01-31',
     ]);
+  });
+});
+
+describe('the quarterly report of 전용/이체 to the council (지방재정법 §49③, §47의2②)', () => {
+  // dueBy of 2026 Q3 is 2026-10-31
+  it.each([
+    ['submitted on time', '2026-10-20', '2026-11-30', { status: 'submitted', late: false }],
+    ['submitted on the due day', '2026-10-31', '2026-11-30', { status: 'submitted', late: false }],
+    ['submitted late', '2026-11-05', '2026-11-30', { status: 'submitted', late: true }],
+    ['not submitted, due day not passed', undefined, '2026-10-31', { status: 'due', late: false }],
+    ['not submitted, due day passed', undefined, '2026-11-01', { status: 'overdue', late: true }],
+  ] as const)('%s', (_case, submittedOn, today, expected) => {
+    expect(quarterlyReportStatus('2026-10-31', submittedOn, today)).toEqual(expected);
+  });
+
+  // 2026 Q3 ends 2026-09-30; today 2026-11-30
+  it.each([
+    ['on the quarter’s last day', '2026-09-30', 'quarterly-report-date'],
+    ['inside the quarter', '2026-08-01', 'quarterly-report-date'],
+    ['the day after the quarter', '2026-10-01', undefined],
+    ['today', '2026-11-30', undefined],
+    ['tomorrow', '2026-12-01', 'quarterly-report-date'],
+  ] as const)('a report submitted %s', (_case, submittedOn, code) => {
+    const refused = quarterlyReportDateRefusal(2026, 3, submittedOn, '2026-11-30');
+    expect(refused?.code).toBe(code);
+    if (refused) expect(refused.context).toMatchObject({ quarterEnds: '2026-09-30', today: '2026-11-30', submittedOn });
   });
 });
