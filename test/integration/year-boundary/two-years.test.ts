@@ -678,6 +678,15 @@ describe('two fiscal years across the boundary', () => {
     expect(row(2027, 'expenditure', 'E2')).toMatchObject({ original: '1000000', committed: '250000', paid: '100000', unused: '900000' });
     // 2027 세입: 과년도 수입 250,000 and 불납결손 50,000 of the 300,000 carried in; nothing left 미수납.
     expect(row(2027, 'revenue', 'R2')).toMatchObject({ assessed: '300000', netReceived: '250000', writtenOff: '50000', outstanding: '0' });
+    // 미수납액 per 징수관 (receivables-by-collector.ts): ro-choi made both 2026 징수결정; R1's 300,000 is what he
+    // carried into 2027, where 과년도 수입 250,000 and 불납결손 50,000 settled all of it.
+    expect(settlement[2026].tables['outstanding-by-collector'].rows).toEqual([
+      { fund: FUND, collector: 'ro-choi', lineId: 'R0', assessed: '1000000', received: '1000000', writtenOff: '0', outstanding: '0' },
+      { fund: FUND, collector: 'ro-choi', lineId: 'R1', assessed: '500000', received: '200000', writtenOff: '0', outstanding: '300000' },
+    ]);
+    expect(settlement[2027].tables['opening-receivables-by-collector'].rows).toEqual([
+      { fund: FUND, collector: 'ro-choi', lineId: 'R1', opening: '300000', receivedLater: '250000', writtenOffLater: '50000', left: '0' },
+    ]);
     // E4's 명시이월 holds C7 (150,000 moved with it, not paid in 2027): 불용 200,000.
     expect(row(2027, 'expenditure', 'E4.C2026E')).toMatchObject({ carryIn: '200000', committed: '150000', paid: '0', unused: '200000' });
     // 세계잉여금 250,000 − 200,000 = 50,000; 전년도이월액 100,000 + 100,000 + 200,000 = 400,000.

@@ -1,5 +1,5 @@
 import type { ControlledItem } from '#shared/domain/execution/items.ts';
-import { docTarget, lineTarget, programTarget } from '#shared/domain/execution/items.ts';
+import { collectorTarget, docTarget, lineTarget, programTarget } from '#shared/domain/execution/items.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
 import type { Books, Judged } from '#test/unit/execution/rules/support.ts';
 import { FUND, GOV, POSTING_ID, cr, dr } from '#test/unit/execution/rules/support.ts';
@@ -56,11 +56,18 @@ const oldProgram = (counters: Record<string, number>, program = 'E1'): Controlle
 });
 /** A structured line of 2026 in 정책사업 P01, its whole 예산현액 paid (no 불용액 of its own). */
 const STRUCTURED = `E.${FUND}.P01.U01.D001.201-01`;
-const assessmentOf = (year: number, counters: Record<string, number>): ControlledItem => ({
+const assessmentOf = (year: number, counters: Record<string, number>, collector?: string): ControlledItem => ({
   target: docTarget(GOV, 'A1'),
   kind: 'assessment',
-  attrs: { year, fund: FUND, lineId: year === OLD ? 'R1' : 'R2' },
+  attrs: { year, fund: FUND, lineId: year === OLD ? 'R1' : 'R2', ...(collector ? { collector } : {}) },
   counters: { amount: 0, received: 0, notices: 0, writtenOff: 0, suspended: 0, ...counters },
+});
+/** The receivables of 징수관 ro-park on the assessment's line of `year` (collector-receivables.ts). */
+const parkOf = (year: number, counters: Record<string, number>): ControlledItem => ({
+  target: collectorTarget(GOV, year, year === OLD ? 'R1' : 'R2', 'ro-park'),
+  kind: 'collector',
+  attrs: { lineId: year === OLD ? 'R1' : 'R2', collector: 'ro-park', fund: FUND },
+  counters: { assessed: 0, received: 0, writtenOff: 0, receivedLater: 0, writtenOffLater: 0, ...counters },
 });
 
 const at = (command: PostingCommand, lineId: string, receivedAt = '2027-03-02T01:00:00.000Z', sub = 'ro-choi'): PostingMessage => ({
@@ -111,6 +118,30 @@ export const yearTwoCases: Readonly<
         applied: {
           amount: 300,
           deltas: { line: { assessed: 300, received: 300 }, A1: { received: 300 }, created: { amount: 300, overpaid: 0 } },
+          journal: [dr('1101', 300), cr('1105', 300)],
+        },
+      },
+    },
+    {
+      name: "settles the 미수납 its 징수관 carried forward: the closed year's item counts it as received later",
+      message: receivePrior(300),
+      books: {
+        items: [
+          oldRevenue({ assessed: 900 }),
+          newRevenue(),
+          assessmentOf(OLD, { amount: 900, received: 200 }, 'ro-park'),
+          parkOf(OLD, { assessed: 900, received: 200 }),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 300,
+          deltas: {
+            line: { assessed: 300, received: 300 },
+            A1: { received: 300 },
+            created: { amount: 300, overpaid: 0 },
+            collector: { receivedLater: 300 },
+          },
           journal: [dr('1101', 300), cr('1105', 300)],
         },
       },
@@ -265,6 +296,43 @@ export const yearTwoCases: Readonly<
           amount: 400,
           deltas: { line: { assessed: 400, writtenOff: 400 }, A1: { writtenOff: 400 } },
           journal: [dr('5302', 400), cr('1105', 400)],
+        },
+      },
+    },
+    {
+      name: "counts a write-off on its 징수관's item: of this year as 불납결손액, of a closed year as settled later",
+      message: writeOff(400, { lineId: 'R2' }),
+      books: {
+        items: [
+          oldRevenue({ assessed: 900 }),
+          newRevenue(),
+          assessmentOf(OLD, { amount: 900, received: 500 }, 'ro-park'),
+          parkOf(OLD, { assessed: 900, received: 500 }),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 400,
+          deltas: { line: { assessed: 400, writtenOff: 400 }, A1: { writtenOff: 400 }, collector: { writtenOffLater: 400 } },
+          journal: [dr('5302', 400), cr('1105', 400)],
+        },
+      },
+    },
+    {
+      name: "a write-off of this year lowers its 징수관's 미수납 as 불납결손액",
+      message: at({ kind: 'write-off', assessmentId: 'A1', amount: 300, ground: 'prescription', date: '2027-03-02' }, 'R2'),
+      books: {
+        items: [
+          newRevenue({ assessed: 900 }),
+          assessmentOf(NEW, { amount: 900, received: 200 }, 'ro-park'),
+          parkOf(NEW, { assessed: 900 }),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 300,
+          deltas: { line: { writtenOff: 300 }, A1: { writtenOff: 300 }, collector: { writtenOff: 300 } },
+          journal: [dr('5302', 300), cr('1105', 300)],
         },
       },
     },
