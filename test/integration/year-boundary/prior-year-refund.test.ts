@@ -47,15 +47,28 @@ afterAll(() => clock.restore());
 
 describe('과년도 과오납 환급 (지방회계법 제28조)', () => {
   const body = { amount: 1_000_000, date: '2027-03-02', reason: '착오납부' };
-  const interest = { ground: 'erroneous-payment', from: '2026-12-01', rateBp: 310 };
+  const interest = { ground: 'erroneous-payment', from: '2026-12-01' };
 
   it('refuses to refund a closed year’s receipt without naming this year’s revenue line', async () => {
     const answer = await posted(routes.refundRevenue, callers.revenueOfficer, 2027, { receiptId: ids.receipt }, { ...body, interest });
     expect(answer).toMatchObject({ status: 422, code: 'prior-year-line-required', context: { originYear: 2026, year: 2027 } });
   });
 
+  it('refuses a rate in the request (it comes from the dated table) and a closed year’s refund without its interest', async () => {
+    const params = { receiptId: ids.receipt };
+    const withRate = await posted(routes.refundRevenue, callers.revenueOfficer, 2027, params, {
+      ...body,
+      lineId: 'R2',
+      interest: { ...interest, rateBp: 900 },
+    });
+    expect(withRate).toMatchObject({ status: 400 });
+    const without = await posted(routes.refundRevenue, callers.revenueOfficer, 2027, params, { ...body, lineId: 'R2' });
+    expect(without).toMatchObject({ status: 422, code: 'refund-interest-required', context: { originYear: 2026 } });
+  });
+
   it('refunds it from 2027’s revenue with interest from the day after payment; 2026 is untouched', async () => {
-    // 2 Dec 2026 … 2 Mar 2027: 91 days; 1,000,000 × 3.10% × 91 ÷ 365 = 7,728.7… → 7,728; paid 1,007,728.
+    // 2 Dec 2026 … 2 Mar 2027: 91 days at the table's 연 1천분의 31 (국세기본법 시행규칙 제19조의3, since 2025-03-21):
+    // 1,000,000 × 3.1% × 91 ÷ 365 = 7,728.7… → 7,728; paid 1,007,728.
     const refund = await posted(
       routes.refundRevenue,
       callers.revenueOfficer,
@@ -73,7 +86,7 @@ describe('과년도 과오납 환급 (지방회계법 제28조)', () => {
       callers.revenueOfficer,
       2027,
       { receiptId: ids.receipt },
-      { ...body, amount: 1, lineId: 'R2' },
+      { ...body, amount: 1, lineId: 'R2', interest },
     );
     expect(again).toMatchObject({ status: 422, code: 'refund-within-receipt' });
   });
