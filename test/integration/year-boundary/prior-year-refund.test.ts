@@ -15,7 +15,7 @@ const clock = businessClock();
 const on = clock.on;
 const read = readItem;
 
-const ids = { receipt: '' };
+const ids = { receipt: '', taxReceipt: '' };
 
 beforeAll(async () => {
   await useTestStack();
@@ -32,6 +32,16 @@ beforeAll(async () => {
     { lineId: 'R1', amount: 1_000_000, payer: '홍길동', dueDate: '2026-12-31', date: '2026-12-01' },
   );
   ids.receipt = await applied(routes.receiveRevenue, bank, 2026, { assessmentId: a1 }, { amount: 1_000_000, date: '2026-12-01' });
+  // T1: a 지방세 line (세입 과목 1); 500,000 paid twice over on 1 December (이중납부), refunded with 지방세환급가산금.
+  await seedYearLine(2026, { lineId: 'T1', kind: 'revenue', budget: 1_000_000, itemCode: '1' });
+  const t1 = await applied(
+    routes.assessRevenue,
+    ro,
+    2026,
+    {},
+    { lineId: 'T1', amount: 500_000, payer: '홍길동', dueDate: '2026-12-31', date: '2026-12-01' },
+  );
+  ids.taxReceipt = await applied(routes.receiveRevenue, bank, 2026, { assessmentId: t1 }, { amount: 500_000, date: '2026-12-01' });
   // 2027: 2,000,000 received on R2, the revenue the refund comes from.
   on('2027-03-02T10:00:00+09:00');
   const a2 = await applied(
@@ -89,5 +99,33 @@ describe('과년도 과오납 환급 (지방회계법 제28조)', () => {
       { ...body, amount: 1, lineId: 'R2', interest },
     );
     expect(again).toMatchObject({ status: 422, code: 'refund-within-receipt' });
+  });
+
+  it('refunds a 지방세 receipt with 지방세환급가산금 (지방세기본법 제62조), journaled with the refund; the other law’s ground is refused', async () => {
+    const params = { receiptId: ids.taxReceipt };
+    const wrongLaw = await posted(routes.refundRevenue, callers.revenueOfficer, 2027, params, {
+      ...body,
+      amount: 500_000,
+      lineId: 'R2',
+      interest,
+    });
+    expect(wrongLaw).toMatchObject({ status: 422, code: 'refund-interest-law-mismatch', context: { law: 'local-tax' } });
+    // 시행령 제43조①1: from 2 Dec 2026 to the refund decision on 2 Mar 2027, 91 days at 연 1천분의 31 (제43조② → 국세기본법
+    // 시행규칙 제19조의3): 500,000 × 31 × 91 ÷ 365,000 = 3,864.3… → 3,864; paid 503,864 from 2027's revenue.
+    const refund = await posted(routes.refundRevenue, callers.revenueOfficer, 2027, params, {
+      ...body,
+      amount: 500_000,
+      lineId: 'R2',
+      interest: { ground: 'local-tax-erroneous-payment', from: '2026-12-01' },
+    });
+    expect(refund, JSON.stringify(refund)).toMatchObject({ status: 'applied', amount: 503_864, year: 2027 });
+    const lines = (refund as { journal: { lines: { account: string; debit: number; credit: number }[] } }).journal.lines;
+    expect(lines.map((l) => [l.debit, l.credit])).toEqual([
+      [503_864, 0],
+      [0, 503_864],
+    ]);
+    expect(lines[1]?.account).toBe('1101');
+    expect(await read(lineControlKey(GOV, 2027, 'R2'))).toMatchObject({ refunded: 1_007_728 + 503_864 });
+    expect(await read(documentKey(GOV, ids.taxReceipt))).toMatchObject({ amount: 500_000, refunded: 500_000 });
   });
 });
