@@ -23,25 +23,22 @@ beforeAll(async () => {
   await seedYearLine(2027, { lineId: 'R2', kind: 'revenue', budget: 3_000_000 });
   const { revenueOfficer: ro, bank } = callers;
   on('2026-12-01T10:00:00+09:00');
-  // 2026: 1,000,000 assessed and received on 1 December — later found paid in error (착오납부).
-  const a1 = await applied(
-    routes.assessRevenue,
-    ro,
-    2026,
-    {},
-    { lineId: 'R1', amount: 1_000_000, payer: '홍길동', dueDate: '2026-12-31', date: '2026-12-01' },
-  );
-  ids.receipt = await applied(routes.receiveRevenue, bank, 2026, { assessmentId: a1 }, { amount: 1_000_000, date: '2026-12-01' });
-  // T1: a 지방세 line (세입 과목 1); 500,000 paid twice over on 1 December (이중납부), refunded with 지방세환급가산금.
+  // Assessed and received in full on 1 December 2026: the receipt's id.
+  const paidOnDecember1 = async (lineId: string, amount: number) => {
+    const assessmentId = await applied(
+      routes.assessRevenue,
+      ro,
+      2026,
+      {},
+      { lineId, amount, payer: '홍길동', dueDate: '2026-12-31', date: '2026-12-01' },
+    );
+    return applied(routes.receiveRevenue, bank, 2026, { assessmentId }, { amount, date: '2026-12-01' });
+  };
+  // 2026: 1,000,000 on R1 — later found paid in error (착오납부).
+  ids.receipt = await paidOnDecember1('R1', 1_000_000);
+  // T1: a 지방세 line (세입 과목 1); 500,000 paid twice over (이중납부), refunded with 지방세환급가산금.
   await seedYearLine(2026, { lineId: 'T1', kind: 'revenue', budget: 1_000_000, itemCode: '1' });
-  const t1 = await applied(
-    routes.assessRevenue,
-    ro,
-    2026,
-    {},
-    { lineId: 'T1', amount: 500_000, payer: '홍길동', dueDate: '2026-12-31', date: '2026-12-01' },
-  );
-  ids.taxReceipt = await applied(routes.receiveRevenue, bank, 2026, { assessmentId: t1 }, { amount: 500_000, date: '2026-12-01' });
+  ids.taxReceipt = await paidOnDecember1('T1', 500_000);
   // 2027: 2,000,000 received on R2, the revenue the refund comes from.
   on('2027-03-02T10:00:00+09:00');
   const a2 = await applied(
