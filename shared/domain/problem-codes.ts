@@ -168,6 +168,11 @@ export const problemCodes = {
   'prior-year-line-required':
     "a receivable of a closed year is written off, or a receipt of one refunded, on this year's revenue line: name it (lineId)",
   'refund-interest-date-after-refund': '과오납 환급: the date interest runs from is after the refund (지방회계법 시행령 제31조)',
+  'refund-interest-required': "과오납 환급 of a closed year's receipt: its interest ground and date are required (지방회계법 제28조제2항)",
+  'refund-interest-law-mismatch':
+    '과오납 환급: the interest ground belongs to the other law (지방세 → 지방세기본법 제62조, else 지방회계법 시행령 제31조)',
+  'refund-interest-rate-unknown':
+    '과오납 환급: interest would run before the first day of the dated rate table (국세기본법 시행규칙 제19조의3)',
   'write-off-exceeds-outstanding': 'the write-off (불납결손) is more than the assessment has outstanding',
   'write-off-allowance-exceeds-amount': 'the 대손충당금 used is more than the amount written off',
   'collection-already-suspended': 'collection of the assessment is suspended already (징수정지)',

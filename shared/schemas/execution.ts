@@ -142,8 +142,8 @@ export const noticeBody = z.strictObject({ dueDate: isoDate, date: isoDate, exce
 export const receiptBody = z.strictObject({ amount, date: isoDate, exceptionCode });
 /**
  * 과오납 환급 (지방회계법 제28조): `lineId` names this year's revenue line a closed year's receipt is
- * refunded from (제28조제1항: 반환할 회계연도의 수입금 중에서); `interest` the ground, date and rate of its
- * interest (제28조제2항; 시행령 제31조).
+ * refunded from (제28조제1항: 반환할 회계연도의 수입금 중에서); `interest` the ground and date of its
+ * interest (제28조제2항; 시행령 제31조; for 지방세 지방세기본법 제62조): the rate is never the request's.
  */
 export const refundBody = z.strictObject({
   amount,
@@ -152,12 +152,22 @@ export const refundBody = z.strictObject({
   lineId: lineId.optional().describe("for a receipt of a closed year: this year's revenue line it is refunded from"),
   interest: z
     .strictObject({
-      ground: z.enum(refundInterestGroundKeys).describe('지방회계법 시행령 제31조 제1호–제4호: what fixes the date interest runs from'),
-      from: isoDate.describe('the date that ground names (payment, effective date, decision); interest runs from the day after'),
-      rateBp: z.int().min(0).max(10_000).describe('the rate of 국세기본법 시행령 제43조의3제2항, in basis points per year'),
+      ground: z
+        .enum(refundInterestGroundKeys)
+        .describe(
+          '지방회계법 시행령 제31조 제1호–제4호, or for 지방세 지방세기본법 시행령 제43조제1항 제1호–제6호: what fixes the date interest runs from',
+        ),
+      from: isoDate.describe('the date that ground names (payment, effective date, decision, filing); interest runs from the day after'),
+      appealFinalOn: isoDate
+        .optional()
+        .describe(
+          '지방세 only: the day the appeal decision or judgment became final (지방세기본법 시행령 제43조제2항 단서: 1.5 times the rate from 40 days after)',
+        ),
     })
     .optional()
-    .describe('the interest the refund carries (지방회계법 제28조제2항); none when absent'),
+    .describe(
+      "the interest the refund carries (지방회계법 제28조제2항; 지방세기본법 제62조); the rate is the dated 국세기본법 시행규칙 제19조의3 table, never the request's; required for a closed year's receipt",
+    ),
   exceptionCode,
 });
 /** 과년도 수입 (지방회계법 제27조①): `lineId` is this year's revenue line (the 과년도 수입 과목). */

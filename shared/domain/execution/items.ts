@@ -8,15 +8,18 @@ import type { ProblemCode } from '#shared/domain/problem-codes.ts';
  * - doc: a document created by a posting (commitment, resolution, order, assessment, receipt)
  * - program: a closed year's 정책사업 in one 회계, with the 불용액 its year-end closing recorded and
  *   what 과년도 지출 has taken from it since (지방회계법 제37조: the cap is per 정책사업)
+ * - collector: one 징수관's receivables on one revenue line of one year (the 미수납액 carried forward per
+ *   징수관, collector-receivables.ts)
  */
 export type Target =
   | { readonly type: 'line'; readonly gov: string; readonly year: number; readonly lineId: string }
   | { readonly type: 'cash'; readonly gov: string; readonly year: number; readonly fund: string; readonly month: string }
   | { readonly type: 'doc'; readonly gov: string; readonly docId: string }
-  | { readonly type: 'program'; readonly gov: string; readonly year: number; readonly fund: string; readonly program: string };
+  | { readonly type: 'program'; readonly gov: string; readonly year: number; readonly fund: string; readonly program: string }
+  | { readonly type: 'collector'; readonly gov: string; readonly year: number; readonly lineId: string; readonly collector: string };
 
 export type DocKind = 'commitment' | 'resolution' | 'order' | 'assessment' | 'receipt' | 'custody';
-export type ItemKind = 'line' | 'cash' | 'program' | DocKind;
+export type ItemKind = 'line' | 'cash' | 'program' | 'collector' | DocKind;
 
 export interface ControlledItem {
   readonly target: Target;
@@ -36,6 +39,8 @@ export function targetKey(target: Target): string {
       return `DOC|${target.gov}|${target.docId}`;
     case 'program':
       return `PROGRAM|${target.gov}|${target.year}|${target.fund}|${target.program}`;
+    case 'collector':
+      return `COLLECTOR|${target.gov}|${target.year}|${target.lineId}|${target.collector}`;
   }
 }
 
@@ -48,6 +53,13 @@ export const programTarget = (gov: string, year: number, fund: string, program: 
   year,
   fund,
   program,
+});
+export const collectorTarget = (gov: string, year: number, lineId: string, collector: string): Target => ({
+  type: 'collector',
+  gov,
+  year,
+  lineId,
+  collector,
 });
 
 /** Counters each item kind carries (all integer won, except the `cancelled` and `notices` counts). */
@@ -74,6 +86,9 @@ export const countersOf: Readonly<Record<ItemKind, readonly string[]>> = {
   // unspent: the 정책사업's 불용액 of its year (예산현액 − 지출액 − 이월액 over its lines), written once by the
   // year-end closing; paidLater: what 과년도 지출 (not a 보충적 경비) has charged against it since.
   program: ['unspent', 'paidLater'],
+  // The year's 징수결정액, 수납액 and 불납결손액 of one 징수관 on one line (미수납액 = assessed − received −
+  // writtenOff, as the 세입결산 counts it), then what 과년도 수입 and 불납결손 of later years settled of it.
+  collector: ['assessed', 'received', 'writtenOff', 'receivedLater', 'writtenOffLater'],
   commitment: ['amount', 'resolved', 'paid', 'cancelled', 'paidLater', 'reduced'],
   resolution: ['amount', 'ordered'],
   // settled, cleared: an advance's 정산 and what left its 선급금 (settled + returned), rules/settle.ts
@@ -118,6 +133,8 @@ const RULES: Readonly<Record<ItemKind, readonly Invariant[]>> = {
   // 지방회계법 제37조: 과년도 지출 "그 경비가 속한 회계연도의 각 정책사업의 금액 중 불용금액을 초과할 수 없다".
   // In the write condition, so two 과년도 지출 judged on the same reading cannot both take the last won.
   program: [{ rule: 'prior-year-exceeds-unspent', lesser: 'paidLater', greater: 'unspent' }],
+  // Totals only: the assessment documents hold the bounds (수납 and 불납결손 within what is outstanding).
+  collector: [],
   // Practice: each document bounds the documents and payments made against it.
   commitment: [
     { rule: 'resolution-within-commitment', lesser: 'resolved', greater: 'amount' },

@@ -95,4 +95,6 @@ function inheritedParty(effects: readonly Effect[], state: WorkingState): string
 
 /** A document the posting creates carries its counterparty, so the postings made on it later find it. */
 export const withParty = (effects: readonly Effect[], party: string | undefined): readonly Effect[] =>
-  party ? effects.map((effect) => (effect.create ? { ...effect, create: { ...effect.create, party } } : effect)) : effects;
+  party
+    ? effects.map((effect) => (effect.create && effect.target.type === 'doc' ? { ...effect, create: { ...effect.create, party } } : effect))
+    : effects;

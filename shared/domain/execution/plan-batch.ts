@@ -1,7 +1,7 @@
 import { evaluate } from '#shared/domain/execution/evaluate.ts';
 import type { Applied } from '#shared/domain/execution/evaluate.ts';
 import type { ControlledItem, Target } from '#shared/domain/execution/items.ts';
-import { docTarget, lineTarget, targetKey } from '#shared/domain/execution/items.ts';
+import { collectorTarget, docTarget, lineTarget, targetKey } from '#shared/domain/execution/items.ts';
 import type { PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { referencedDocument } from '#shared/domain/execution/posting.ts';
 import { addDeltas } from '#shared/domain/execution/counters.ts';
@@ -210,6 +210,8 @@ function initialNeeds(message: PostingMessage): Need[] {
   if (document) needs.push({ type: 'item', target: docTarget(gov, document) });
   // The document the posting creates (absent unless it was applied before): read in the same round.
   if (CREATES_DOCUMENT.has(command.kind)) needs.push({ type: 'item', target: docTarget(gov, message.postingId) });
+  // A 징수결정 counts on its 징수관's receivables of the line (rules/collector-receivables.ts): read in the same round.
+  if (command.kind === 'assess') needs.push({ type: 'item', target: collectorTarget(gov, year, command.lineId, message.actor.sub) });
   if (command.kind === 'correct') {
     needs.push(
       { type: 'result', gov, postingId: command.originalPostingId },

@@ -13,6 +13,8 @@ import { compare } from '#shared/domain/settlement/ledger-totals.ts';
 import { amount, reportTitles, text } from '#shared/domain/reports/report.ts';
 import type { Report } from '#shared/domain/reports/report.ts';
 
+import { noCollectors, openingReceivablesByCollector, outstandingByCollector } from '#shared/domain/settlement/receivables-by-collector.ts';
+import type { CollectorFigures } from '#shared/domain/settlement/receivables-by-collector.ts';
 /**
  * A budget line as the settlement reads it: the control counters of the year (budget's LINE# items
  * satisfy this shape as they are).
@@ -93,6 +95,8 @@ function settlementComponents(l: SettlementLine) {
  *         in the tables, under their own 회계.
  *   per 회계: 세계잉여금 and 순세계잉여금.
  *   attached (지방회계법 제17조제1항제3호): the 이월 명세서 and the 명시이월비 집행 명세서 (carry-over-statements.ts).
+ *   by 징수관 (receivables-by-collector.ts): the year's 미수납액 per 징수관 and line, and the receivables
+ *         the year opened with (last year's 미수납액) per 징수관, with what 과년도 수입 and 불납결손 settled.
  */
 export function budgetSettlement(
   gov: string,
@@ -104,6 +108,7 @@ export function budgetSettlement(
   explicitApproved: readonly ExplicitCarryOver[] = [],
   reserveUses: readonly ReserveUseRecord[] = [],
   funds: ReadonlySet<string> = new Set(),
+  collectors: CollectorFigures = noCollectors,
 ): Report {
   const sorted = [...lines].sort((a, b) => compare(a.fund, b.fund) || compare(a.lineId, b.lineId));
   const carriedOf = (lineId: string, kind: CarryOverKind) =>
@@ -243,6 +248,8 @@ export function budgetSettlement(
       },
       carryOverStatement(year, lines, carryOvers, fundNames),
       explicitCarryOverExecution(lines, carryOvers, explicitApproved, fundNames),
+      outstandingByCollector(collectors.current, fundNames),
+      openingReceivablesByCollector(collectors.prior, fundNames),
       {
         id: 'reserveUses',
         title: '예비비 사용명세서',

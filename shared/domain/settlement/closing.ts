@@ -16,6 +16,7 @@ import { financialStatements, scopesOf } from '#shared/domain/settlement/financi
 import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
 import { dayThrough, periodOf } from '#shared/domain/settlement/periods.ts';
 import type { ClosingKind, Period } from '#shared/domain/settlement/periods.ts';
+import type { CollectorFigures } from '#shared/domain/settlement/receivables-by-collector.ts';
 import { supplementaryInformation } from '#shared/domain/settlement/supplementary-information.ts';
 import { unbalancedFunds } from '#shared/domain/settlement/reconciliation.ts';
 import type { Difference } from '#shared/domain/settlement/reconciliation.ts';
@@ -66,6 +67,8 @@ export interface ClosingInputs {
   readonly explicitCarryOvers?: readonly ExplicitCarryOver[];
   /** Year-end: the year's 예비비 사용결정 and their reversals, for the 예비비 사용명세서 (지방재정법 §43④; absent: none). */
   readonly reserveUses?: readonly ReserveUseRecord[];
+  /** Year-end: the 징수관 receivables of the year and of the year before (receivables-by-collector.ts; absent: none). */
+  readonly collectors?: CollectorFigures;
   /** Year-end: the asset and debt registers the 주석 read (absent: the notes say none is recorded). */
   readonly notes?: NotesData;
   /** DynamoDB items read to assemble the inputs (the cost of a closing). */
@@ -111,6 +114,7 @@ export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
       inputs.explicitCarryOvers,
       inputs.reserveUses,
       fundAccounts(inputs.entities.map((e) => ({ code: e.id, kind: typeIds[e.type] }))),
+      inputs.collectors,
     ),
     financialStatements(gov, period.year, current, prior, inputs.notes ?? { register: [], debts: [] }),
     supplementaryInformation(gov, period.year, inputs.lines, surpluses, scopesOf(current, prior), current),

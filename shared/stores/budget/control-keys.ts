@@ -35,6 +35,16 @@ export const programControlKey = (gov: string, year: number, fund: string, progr
   pk: `PRIORYEAR#${gov}#${year}`,
   sk: `PROGRAM#${fund}#${program}`,
 });
+/**
+ * One 징수관's receivables on one revenue line of a year (execution's items.ts `collector`): its own
+ * partition per government and year, so the 세입결산 reads the year's 징수관 × lines in one query and no
+ * reading of the budget lines meets them:  pk RECEIVABLES#{gov}#{year}  sk COLLECTOR#{lineId}#{징수관}
+ */
+export const collectorPartition = (gov: string, year: number): string => `RECEIVABLES#${gov}#${year}`;
+export const collectorControlKey = (gov: string, year: number, lineId: string, collector: string) => ({
+  pk: collectorPartition(gov, year),
+  sk: `COLLECTOR#${lineId}#${collector}`,
+});
 
 /** Attributes of a LINE# control item. All amounts are integer won. */
 export interface LineControl extends ControlledLine {

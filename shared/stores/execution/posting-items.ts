@@ -22,6 +22,8 @@ const DOC_ATTRIBUTES = [
   'committedBy',
   'resolutionId',
   'assessmentId',
+  // the 징수관 who made a 징수결정: its receivables are counted per 징수관 (items.ts `collector`)
+  'collector',
   // 과년도 지출 (issue #15): the closed year's commitment a commitment of this year pays.
   'originYear',
   'originCommitmentId',
@@ -68,6 +70,8 @@ export function toControlledItem(target: Target, item: Item): ControlledItem {
   }
   if (target.type === 'cash') return { target, kind, attrs: { fund: String(item.fund), month: String(item.month) }, counters };
   if (target.type === 'program') return { target, kind, attrs: { fund: target.fund, program: target.program }, counters };
+  if (target.type === 'collector')
+    return { target, kind, attrs: { lineId: target.lineId, collector: target.collector, fund: String(item.fund) }, counters };
   const attrs = Object.fromEntries(
     DOC_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name] as string | number]),
   );
@@ -96,10 +100,17 @@ function storedCounter(kind: ItemKind, name: string, value: unknown): number {
   throw new Error(`the stored ${kind} counter ${name} = ${String(value)} is beyond the counter bound ${MAX_COUNTER}: repair the item`);
 }
 
-/** A document created by the batch: every counter of its kind, zero unless the batch moved it. */
+/**
+ * An item created by the batch: a document, or a 징수관's receivables on a line at their first 징수결정;
+ * every counter of its kind, zero unless the batch moved it.
+ */
 export function documentItem(item: ControlledItem): Item {
-  if (item.target.type !== 'doc') throw new Error('only documents are created by postings');
   const counters = Object.fromEntries(countersOf[item.kind].map((name) => [name, item.counters[name] ?? 0]));
+  if (item.target.type === 'collector') {
+    const { gov, year } = item.target;
+    return { ...targetItemKey(item.target), entity: 'collector-receivables', gov, year, ...item.attrs, ...counters };
+  }
+  if (item.target.type !== 'doc') throw new Error('only documents and 징수관 receivables are created by postings');
   return {
     ...targetItemKey(item.target),
     entity: 'document',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cashControlKey, lineControlKey, programControlKey } from '#shared/stores/budget/control-keys.ts';
+import { cashControlKey, collectorControlKey, lineControlKey, programControlKey } from '#shared/stores/budget/control-keys.ts';
 import type { Need } from '#shared/domain/execution/snapshot.ts';
 import type { Target } from '#shared/domain/execution/items.ts';
 
@@ -80,6 +80,8 @@ export function targetItemKey(target: Target): { pk: string; sk: string } {
       return documentKey(target.gov, target.docId);
     case 'program':
       return programControlKey(target.gov, target.year, target.fund, target.program);
+    case 'collector':
+      return collectorControlKey(target.gov, target.year, target.lineId, target.collector);
   }
 }
 

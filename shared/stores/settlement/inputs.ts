@@ -16,6 +16,7 @@ import { structurePrefix } from '#shared/stores/budget/keys.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
 import { readCarryOvers } from '#shared/stores/settlement/carry-overs.ts';
+import { readCollectorReceivables } from '#shared/stores/settlement/collector-receivables.ts';
 import { openingKey } from '#shared/stores/settlement/keys.ts';
 import { readRegister } from '#shared/stores/settlement/adjustments.ts';
 import { listDebts } from '#shared/stores/debt/register.ts';
@@ -155,7 +156,20 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
   const [ledger, opening] = await Promise.all([readLedgerTotals(job), readOpening(gov, period.year)]);
   if (period.kind !== 'year-end')
     return { totals: ledger.totals, opening, lines: [], carryOvers: [], entities: [], prior: noPrior, itemsRead: ledger.itemsRead + 1 };
-  const [lines, carryOvers, entities, prior, register, registered, entries, diversions, explicit, reserveUses] = await Promise.all([
+  const [
+    lines,
+    carryOvers,
+    entities,
+    prior,
+    register,
+    registered,
+    entries,
+    diversions,
+    explicit,
+    reserveUses,
+    collectors,
+    priorCollectors,
+  ] = await Promise.all([
     readLines(gov, period.year),
     readCarryOvers(gov, period.year),
     readEntities(gov),
@@ -166,6 +180,8 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     listChanges(gov, period.year, 'diversion'),
     readExplicitCarryOvers(gov, period.year),
     listChanges(gov, period.year, 'reserve-use'),
+    readCollectorReceivables(gov, period.year),
+    readCollectorReceivables(gov, period.year - 1),
   ]);
   const debts = registered.map((d) => ({ ...d, entries: entries.get(d.debtId) ?? [] }));
   const entriesRead = [...entries.values()].reduce((n, list) => n + list.length, 0);
@@ -180,6 +196,7 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     diversions,
     explicitCarryOvers: explicit.approved,
     reserveUses,
+    collectors: { current: collectors, prior: priorCollectors },
     itemsRead:
       ledger.itemsRead +
       1 +
@@ -192,6 +209,8 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
       entriesRead +
       diversions.length +
       explicit.itemsRead +
-      reserveUses.length,
+      reserveUses.length +
+      collectors.length +
+      priorCollectors.length,
   };
 }

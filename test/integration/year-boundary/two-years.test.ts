@@ -26,23 +26,30 @@ const chief: TestCaller = { sub: 'chief-11000', roles: ['chief_accountant'], gov
 const clock = businessClock();
 const on = clock.on;
 const read = readItem;
+/**
+ * 2026's expenditure lines by their structured ids (line-id.ts: E.{회계}.{정책사업}.{단위사업}.{세부사업}.{통계목}):
+ * E1 and E3 are two 세부사업 of 정책사업 P01, whose 불용액 is one cap for 과년도 지출 (지방회계법 제37조); E4 is P02.
+ */
+const E1 = `E.${FUND}.P01.U01.D001.201-01`;
+const E3 = `E.${FUND}.P01.U01.D002.201-01`;
+const E4 = `E.${FUND}.P02.U01.D001.201-01`;
 
 const ids = { c1: '', r1: '', o1: '', c2: '', c3: '', c5: '', r5: '', o5: '', a1: '', o1b: '', c7: '' };
 
 beforeAll(async () => {
   await useTestStack();
   // 2026: an expenditure line (201-01), a second one of the same 통계목 with a 명시이월, a revenue line (세외수입 2-1).
-  await seedYearLine(2026, { lineId: 'E1', budget: 1_000_000 });
-  await seedYearLine(2026, { lineId: 'E3', budget: 200_000 });
-  await seedYearLine(2026, { lineId: 'E4', budget: 300_000 });
+  await seedYearLine(2026, { lineId: E1, budget: 750_000 });
+  await seedYearLine(2026, { lineId: E3, budget: 200_000 });
+  await seedYearLine(2026, { lineId: E4, budget: 300_000 });
   await seedYearLine(2026, { lineId: 'R1', kind: 'revenue', budget: 500_000 });
   // R0: a 세외수입 collected in full, so that the year has cash of its own.
   await seedYearLine(2026, { lineId: 'R0', kind: 'revenue', budget: 1_000_000 });
   // The council approved E3's 명시이월 (지방재정법 제50조①) with the 2026 budget.
   await seedFinalProvisions(GOV, 2026, {
     explicitCarryOvers: [
-      { lineId: 'E3', amount: 100_000, reason: '공기 연장 예상' },
-      { lineId: 'E4', amount: 200_000, reason: '연도를 넘는 설계용역' },
+      { lineId: E3, amount: 100_000, reason: '공기 연장 예상' },
+      { lineId: E4, amount: 200_000, reason: '연도를 넘는 설계용역' },
     ],
   });
   await seedYearCash(2026, '2026-12', 2_000_000);
@@ -65,7 +72,7 @@ describe('two fiscal years across the boundary', () => {
       fo,
       2026,
       {},
-      { lineId: 'E1', amount: 600_000, counterparty: '111-11-11111', contractRef: 'C-1', date: '2026-12-01' },
+      { lineId: E1, amount: 600_000, counterparty: '111-11-11111', contractRef: 'C-1', date: '2026-12-01' },
     );
     ids.r1 = await applied(routes.resolvePayment, fo, 2026, { commitmentId: ids.c1 }, { amount: 600_000, date: '2026-12-02' });
     ids.o1 = await applied(routes.orderPayment, dob, 2026, { resolutionId: ids.r1 }, { amount: 400_000, date: '2026-12-03' });
@@ -76,7 +83,7 @@ describe('two fiscal years across the boundary', () => {
       fo,
       2026,
       {},
-      { lineId: 'E1', amount: 100_000, counterparty: '222-22-22222', contractRef: 'C-2', date: '2026-12-04' },
+      { lineId: E1, amount: 100_000, counterparty: '222-22-22222', contractRef: 'C-2', date: '2026-12-04' },
     );
     // C3: 50,000 committed on E1, to be cancelled as completion work on 10 Feb.
     ids.c3 = await applied(
@@ -84,7 +91,7 @@ describe('two fiscal years across the boundary', () => {
       fo,
       2026,
       {},
-      { lineId: 'E1', amount: 50_000, counterparty: '333-33-33333', contractRef: 'C-3', date: '2026-12-05' },
+      { lineId: E1, amount: 50_000, counterparty: '333-33-33333', contractRef: 'C-3', date: '2026-12-05' },
     );
     // C5: 200,000 committed and resolved on E3, 50,000 paid; 100,000 of E3 carried as 명시이월.
     ids.c5 = await applied(
@@ -92,7 +99,7 @@ describe('two fiscal years across the boundary', () => {
       fo,
       2026,
       {},
-      { lineId: 'E3', amount: 200_000, counterparty: '555-55-55555', contractRef: 'C-5', date: '2026-12-06' },
+      { lineId: E3, amount: 200_000, counterparty: '555-55-55555', contractRef: 'C-5', date: '2026-12-06' },
     );
     ids.r5 = await applied(routes.resolvePayment, fo, 2026, { commitmentId: ids.c5 }, { amount: 200_000, date: '2026-12-07' });
     ids.o5 = await applied(routes.orderPayment, dob, 2026, { resolutionId: ids.r5 }, { amount: 50_000, date: '2026-12-08' });
@@ -103,7 +110,7 @@ describe('two fiscal years across the boundary', () => {
       fo,
       2026,
       {},
-      { lineId: 'E4', amount: 150_000, counterparty: '777-77-77777', contractRef: 'C-7', date: '2026-12-09' },
+      { lineId: E4, amount: 150_000, counterparty: '777-77-77777', contractRef: 'C-7', date: '2026-12-09' },
     );
     // A1: 500,000 assessed on R1, 200,000 received.
     ids.a1 = await applied(
@@ -123,7 +130,7 @@ describe('two fiscal years across the boundary', () => {
     );
     await applied(routes.receiveRevenue, bank, 2026, { assessmentId: a0 }, { amount: 1_000_000, date: '2026-12-11' });
 
-    // Carry-overs: E1 budget 1,000,000 − paid 400,000 leaves room for C2's 100,000 (사고이월);
+    // Carry-overs: E1 budget 750,000 − paid 400,000 leaves room for C2's 100,000 (사고이월);
     // E3 200,000 − 50,000 = 150,000 ≥ 100,000 (명시이월).
     const carry = (lineId: string, kind: string, amount: number, extra: Record<string, unknown> = {}) =>
       callRoute(recordCarryOver, {
@@ -132,38 +139,38 @@ describe('two fiscal years across the boundary', () => {
         body: { kind, amount, reason: '이월', ...(kind === 'accident' ? { ground: 'commitment' } : {}), ...extra },
       });
     // A 사고이월 names its ground (지방재정법 제50조②); under 제2–4호 (no 원인행위 yet) it carries at most what
-    // the line has not committed: E1 1,000,000 − (600,000 + 100,000 + 50,000) = 250,000.
-    expect((await carry('E1', 'accident', 1, { ground: undefined })).body).toMatchObject({
+    // the line has not committed: E1 750,000 − (600,000 + 100,000 + 50,000) = 0.
+    expect((await carry(E1, 'accident', 1, { ground: undefined })).body).toMatchObject({
       status: 422,
       code: 'accident-carry-over-ground-required',
     });
-    expect((await carry('E1', 'accident', 250_001, { ground: 'recurring-cost' })).body).toMatchObject({
+    expect((await carry(E1, 'accident', 1, { ground: 'recurring-cost' })).body).toMatchObject({
       status: 422,
       code: 'accident-carry-over-exceeds-uncommitted',
-      context: { rule: '지방재정법 제50조제2항제4호', available: 250_000 },
+      context: { rule: '지방재정법 제50조제2항제4호', available: 0 },
     });
     // 제1호 is capped by the commitment ledger: C2's 100,000 committed and unpaid (+ 부대경비 0).
-    expect((await carry('E1', 'accident', 100_000)).body).toMatchObject({ status: 422, code: 'accident-carry-over-needs-commitments' });
-    expect((await carry('E1', 'accident', 100_001, { commitmentIds: [ids.c2] })).body).toMatchObject({
+    expect((await carry(E1, 'accident', 100_000)).body).toMatchObject({ status: 422, code: 'accident-carry-over-needs-commitments' });
+    expect((await carry(E1, 'accident', 100_001, { commitmentIds: [ids.c2] })).body).toMatchObject({
       status: 422,
       code: 'carry-over-exceeds-unpaid-commitments',
       context: { available: 100_000 },
     });
-    expect((await carry('E1', 'accident', 100_000, { commitmentIds: [ids.c5] })).body).toMatchObject({
+    expect((await carry(E1, 'accident', 100_000, { commitmentIds: [ids.c5] })).body).toMatchObject({
       status: 422,
       code: 'carry-over-commitment-not-on-line',
     });
-    expect((await carry('E1', 'accident', 100_000, { commitmentIds: [ids.c2] })).status).toBe(200);
+    expect((await carry(E1, 'accident', 100_000, { commitmentIds: [ids.c2] })).status).toBe(200);
     // 명시이월 only for a line on the approved list (E1 is not on it).
-    expect((await carry('E1', 'explicit', 1)).body).toMatchObject({ status: 422, code: 'explicit-carry-over-not-approved' });
-    expect((await carry('E3', 'explicit', 100_000)).status).toBe(200);
+    expect((await carry(E1, 'explicit', 1)).body).toMatchObject({ status: 422, code: 'explicit-carry-over-not-approved' });
+    expect((await carry(E3, 'explicit', 100_000)).status).toBe(200);
     // E4's 명시이월 carries C7 (지방회계법 제30조): the carried amount must hold its unpaid 150,000.
-    expect((await carry('E4', 'explicit', 149_999, { commitmentIds: [ids.c7] })).body).toMatchObject({
+    expect((await carry(E4, 'explicit', 149_999, { commitmentIds: [ids.c7] })).body).toMatchObject({
       status: 422,
       code: 'explicit-carry-over-below-commitments',
       context: { needed: 150_000 },
     });
-    expect((await carry('E4', 'explicit', 200_000, { commitmentIds: [ids.c7] })).status).toBe(200);
+    expect((await carry(E4, 'explicit', 200_000, { commitmentIds: [ids.c7] })).status).toBe(200);
   });
 
   it('January 2027: the old year pays under an exception; 10 February: completion work only', async () => {
@@ -252,19 +259,18 @@ describe('two fiscal years across the boundary', () => {
     expect(await drainSettlementQueue()).toEqual([]);
     const status = await callRoute(getClosingStatus, { caller: chief as never, params: { gov: GOV, year: 2026 } });
     expect(status.body.yearClosed).toBe(true);
-    // The 불용액 per 정책사업 that caps 과년도 지출 (지방회계법 제37조); each seeded line names no 정책사업,
-    // so is its own: E1 1,000,000 − 500,000 − 사고이월 100,000 = 400,000; E3 200,000 − 50,000 − 명시이월
-    // 100,000 = 50,000; E4 300,000 − 0 − 명시이월 200,000 = 100,000.
+    // The 불용액 per 정책사업 that caps 과년도 지출 (지방회계법 제37조), over its lines: P01 = E1 750,000 − 500,000 −
+    // 사고이월 100,000 = 150,000, plus E3 200,000 − 50,000 − 명시이월 100,000 = 50,000: 200,000; P02 = E4 300,000
+    // − 0 − 명시이월 200,000 = 100,000.
     for (const [program, unspent] of [
-      ['E1', 400_000],
-      ['E3', 50_000],
-      ['E4', 100_000],
+      [`${FUND}.P01`, 200_000],
+      [`${FUND}.P02`, 100_000],
     ] as const) {
       expect(await read(programControlKey(GOV, 2026, FUND, program))).toMatchObject({ unspent, paidLater: 0 });
     }
 
     // E1: paid 400,000 + 100,000 = 500,000; committed 600,000 + 100,000 + 50,000 − 50,000 = 700,000.
-    expect(await read(lineControlKey(GOV, 2026, 'E1'))).toMatchObject({
+    expect(await read(lineControlKey(GOV, 2026, E1))).toMatchObject({
       paid: 500_000,
       committed: 700_000,
       resolved: 600_000,
@@ -280,7 +286,7 @@ describe('two fiscal years across the boundary', () => {
 
     // The carry-overs are budgets of their own in 2027, deemed allotted (지방재정법 제50조④), each with
     // its kind and origin; the 사고이월 holds C2, moved onto it for what it has not paid (100,000).
-    expect(await read(lineControlKey(GOV, 2027, 'E1.C2026A'))).toMatchObject({
+    expect(await read(lineControlKey(GOV, 2027, `${E1}.C2026A`))).toMatchObject({
       budget: 100_000,
       allotted: 100_000,
       carryIn: 100_000,
@@ -288,40 +294,40 @@ describe('two fiscal years across the boundary', () => {
       paid: 0,
       carryKind: 'accident',
       originYear: 2026,
-      originLineId: 'E1',
+      originLineId: E1,
       itemCode: '201-01',
     });
-    expect(await read(lineControlKey(GOV, 2027, 'E3.C2026E'))).toMatchObject({
+    expect(await read(lineControlKey(GOV, 2027, `${E3}.C2026E`))).toMatchObject({
       budget: 100_000,
       allotted: 100_000,
       committed: 0,
       carryKind: 'explicit',
-      originLineId: 'E3',
+      originLineId: E3,
     });
     expect(await read(documentKey(GOV, ids.c2))).toMatchObject({
       year: 2027,
-      lineId: 'E1.C2026A',
+      lineId: `${E1}.C2026A`,
       amount: 100_000,
       resolved: 0,
       carriedFromYear: 2026,
-      carriedFromLineId: 'E1',
+      carriedFromLineId: E1,
       originAmount: 100_000,
       originPaid: 0,
     });
     // The 명시이월 carries C7 like a 사고이월 carries its commitments: a commitment of 2027 on the carried budget.
-    expect(await read(lineControlKey(GOV, 2027, 'E4.C2026E'))).toMatchObject({
+    expect(await read(lineControlKey(GOV, 2027, `${E4}.C2026E`))).toMatchObject({
       budget: 200_000,
       committed: 150_000,
       carryKind: 'explicit',
     });
     expect(await read(documentKey(GOV, ids.c7))).toMatchObject({
       year: 2027,
-      lineId: 'E4.C2026E',
+      lineId: `${E4}.C2026E`,
       amount: 150_000,
-      carriedFromLineId: 'E4',
+      carriedFromLineId: E4,
     });
     // 2026's own line keeps its figures: the carried amount is its 이월액, not a second budget.
-    expect(await read(lineControlKey(GOV, 2026, 'E1'))).toMatchObject({ budget: 1_000_000, committed: 700_000, carriedOver: 100_000 });
+    expect(await read(lineControlKey(GOV, 2026, E1))).toMatchObject({ budget: 750_000, committed: 700_000, carriedOver: 100_000 });
   });
 
   it('2027: 과년도 수입 and 불납결손 settle the receivable once', async () => {
@@ -393,7 +399,7 @@ describe('two fiscal years across the boundary', () => {
   it('2027: 과년도 지출 pays a fixed debt within its 정책사업’s 불용액 and refuses one beyond it', async () => {
     on('2027-03-05T10:00:00+09:00');
     const { financeOfficer: fo, disbursingOfficer: dob, bank } = callers;
-    // C1: resolved 600,000, paid 500,000 → 100,000 fixed and unpaid; E1's 불용액 1,000,000 − 500,000 − 100,000 = 400,000.
+    // C1: resolved 600,000, paid 500,000 → 100,000 fixed and unpaid; within P01's 불용액 200,000 (100,000 left).
     const p1 = await applied(
       routes.commitPriorYearExpenditure,
       fo,
@@ -416,7 +422,7 @@ describe('two fiscal years across the boundary', () => {
       },
     });
 
-    // C5: resolved 200,000, paid 50,000 → 150,000 fixed and unpaid; E3's 불용액 200,000 − 50,000 − 100,000 (명시이월) = 50,000.
+    // C5 (on E3): resolved 200,000, paid 50,000 → 150,000 fixed and unpaid; P01 has 200,000 − 100,000 = 100,000 left.
     const beyond = await posted(
       routes.commitPriorYearExpenditure,
       fo,
@@ -424,34 +430,39 @@ describe('two fiscal years across the boundary', () => {
       { commitmentId: ids.c5 },
       { lineId: 'E2', amount: 150_000, date: '2027-03-02' },
     );
-    expect(beyond).toMatchObject({ status: 422, code: 'prior-year-exceeds-unspent', context: { unspent: 50_000, requested: 150_000 } });
+    expect(beyond).toMatchObject({
+      status: 422,
+      code: 'prior-year-exceeds-unspent',
+      context: { recordedUnspent: 200_000, paidLater: 100_000, unspent: 100_000, requested: 150_000 },
+    });
+    // 100,000 passes although E3's own 불용액 is 50,000: the cap is the 정책사업's, across its lines (E1's 150,000 too).
     await applied(
       routes.commitPriorYearExpenditure,
       fo,
       2027,
       { commitmentId: ids.c5 },
-      { lineId: 'E2', amount: 50_000, date: '2027-03-02' },
+      { lineId: 'E2', amount: 100_000, date: '2027-03-02' },
     );
-    // The cap is used up: 불용액 50,000 − 50,000 = 0, kept on E3's 정책사업.
-    expect(await read(programControlKey(GOV, 2026, FUND, 'E3'))).toMatchObject({ unspent: 50_000, paidLater: 50_000 });
+    // The cap is used up: 200,000 − 100,000 − 100,000 = 0, kept on P01.
+    expect(await read(programControlKey(GOV, 2026, FUND, `${FUND}.P01`))).toMatchObject({ unspent: 200_000, paidLater: 200_000 });
     expect(
       await posted(routes.commitPriorYearExpenditure, fo, 2027, { commitmentId: ids.c5 }, { lineId: 'E2', amount: 1, date: '2027-03-02' }),
     ).toMatchObject({
       code: 'prior-year-exceeds-unspent',
       context: { unspent: 0 },
     });
-    // A 보충적 경비 (시행령 제47조제16호) is not capped: the remaining 100,000 of C5's debt.
+    // A 보충적 경비 (시행령 제47조제16호) is not capped: the remaining 50,000 of C5's debt.
     await applied(
       routes.commitPriorYearExpenditure,
       fo,
       2027,
       { commitmentId: ids.c5 },
-      { lineId: 'E2', amount: 100_000, date: '2027-03-02', supplementaryExpense: 'utility-rate-increase' },
+      { lineId: 'E2', amount: 50_000, date: '2027-03-02', supplementaryExpense: 'utility-rate-increase' },
     );
-    // E2 committed 100,000 + 50,000 + 100,000 = 250,000; E3 of 2026 took 150,000 of 과년도 지출, E1 100,000.
+    // E2 committed 100,000 + 100,000 + 50,000 = 250,000; E3 of 2026 took 150,000 of 과년도 지출, E1 100,000.
     expect(await read(lineControlKey(GOV, 2027, 'E2'))).toMatchObject({ committed: 250_000, resolved: 100_000, paid: 100_000 });
-    expect(await read(lineControlKey(GOV, 2026, 'E3'))).toMatchObject({ paidLater: 150_000 });
-    expect(await read(lineControlKey(GOV, 2026, 'E1'))).toMatchObject({ paidLater: 100_000 });
+    expect(await read(lineControlKey(GOV, 2026, E3))).toMatchObject({ paidLater: 150_000 });
+    expect(await read(lineControlKey(GOV, 2026, E1))).toMatchObject({ paidLater: 100_000 });
   });
 
   it('2027: the 사고이월 budget pays the commitment it carried and nothing else; the 명시이월 budget goes on', async () => {
@@ -466,7 +477,7 @@ describe('two fiscal years across the boundary', () => {
         { lineId, amount, counterparty: '666-66-66666', contractRef: 'C-6', date: '2027-03-06' },
       );
     // No new commitment on a 사고이월 budget (지방재정법 제50조제2항제1호).
-    expect(await commitOn('E1.C2026A', 1)).toMatchObject({ status: 422, code: 'carried-budget-commitments-only' });
+    expect(await commitOn(`${E1}.C2026A`, 1)).toMatchObject({ status: 422, code: 'carried-budget-commitments-only' });
     // C2 goes on: 지출결의 in 2027 books the cost there (nothing was booked in 2026), then order and payment.
     const r = await posted(routes.resolvePayment, fo, 2027, { commitmentId: ids.c2 }, { amount: 100_000, date: '2027-03-06' });
     expect(r, JSON.stringify(r)).toMatchObject({
@@ -481,14 +492,14 @@ describe('two fiscal years across the boundary', () => {
     });
     const o = await applied(routes.orderPayment, dob, 2027, { resolutionId: r.postingId }, { amount: 100_000, date: '2027-03-06' });
     await applied(routes.confirmPayment, bank, 2027, { orderId: o }, { date: '2027-03-06' });
-    expect(await read(lineControlKey(GOV, 2027, 'E1.C2026A'))).toMatchObject({ committed: 100_000, resolved: 100_000, paid: 100_000 });
+    expect(await read(lineControlKey(GOV, 2027, `${E1}.C2026A`))).toMatchObject({ committed: 100_000, resolved: 100_000, paid: 100_000 });
     // The 명시이월 budget takes a new commitment (the work it was carried for continues).
-    expect(await commitOn('E3.C2026E', 30_000)).toMatchObject({ status: 'applied' });
-    expect(await read(lineControlKey(GOV, 2027, 'E3.C2026E'))).toMatchObject({ committed: 30_000 });
+    expect(await commitOn(`${E3}.C2026E`, 30_000)).toMatchObject({ status: 'applied' });
+    expect(await read(lineControlKey(GOV, 2027, `${E3}.C2026E`))).toMatchObject({ committed: 30_000 });
     // A 사고이월 budget is not carried again (practice [U]; 계속비 only carries on year by year).
     const again = await callRoute(recordCarryOver, {
       caller: chief as never,
-      params: { gov: GOV, year: 2027, lineId: 'E1.C2026A' },
+      params: { gov: GOV, year: 2027, lineId: `${E1}.C2026A` },
       body: { kind: 'accident', amount: 1, reason: '재이월', commitmentIds: [ids.c2] },
     });
     expect(again.body).toMatchObject({ status: 422, code: 'carried-budget-not-carried-again', context: { carriedKind: 'accident' } });
@@ -566,15 +577,15 @@ describe('two fiscal years across the boundary', () => {
     };
     const row = (year: 2026 | 2027, table: string, lineId: string) =>
       (settlement[year].tables[table].rows as Row[]).find((r) => r.lineId === lineId);
-    // 2026 세출: E1 1,000,000 − paid 500,000 − 사고이월 100,000 = 불용 400,000; E3 200,000 − 50,000 − 명시이월 100,000 = 50,000.
-    expect(row(2026, 'expenditure', 'E1')).toMatchObject({
-      budget: '1000000',
+    // 2026 세출: E1 750,000 − paid 500,000 − 사고이월 100,000 = 불용 150,000; E3 200,000 − 50,000 − 명시이월 100,000 = 50,000.
+    expect(row(2026, 'expenditure', E1)).toMatchObject({
+      budget: '750000',
       committed: '700000',
       paid: '500000',
       accident: '100000',
-      unused: '400000',
+      unused: '150000',
     });
-    expect(row(2026, 'expenditure', 'E3')).toMatchObject({
+    expect(row(2026, 'expenditure', E3)).toMatchObject({
       budget: '200000',
       committed: '200000',
       paid: '50000',
@@ -587,23 +598,23 @@ describe('two fiscal years across the boundary', () => {
     expect(settlement[2026].tables['carry-overs'].rows).toEqual([
       {
         fund: FUND,
-        lineId: 'E1',
+        lineId: E1,
         kind: '사고이월',
         ground: '제50조제2항제1호',
-        nextLineId: 'E1.C2026A',
-        budget: '1000000',
+        nextLineId: `${E1}.C2026A`,
+        budget: '750000',
         paid: '500000',
         amount: '100000',
-        unused: '400000',
+        unused: '150000',
         commitments: '1',
         reason: '이월',
       },
       {
         fund: FUND,
-        lineId: 'E3',
+        lineId: E3,
         kind: '명시이월',
         ground: '',
-        nextLineId: 'E3.C2026E',
+        nextLineId: `${E3}.C2026E`,
         budget: '200000',
         paid: '50000',
         amount: '100000',
@@ -613,10 +624,10 @@ describe('two fiscal years across the boundary', () => {
       },
       {
         fund: FUND,
-        lineId: 'E4',
+        lineId: E4,
         kind: '명시이월',
         ground: '',
-        nextLineId: 'E4.C2026E',
+        nextLineId: `${E4}.C2026E`,
         budget: '300000',
         paid: '0',
         amount: '200000',
@@ -629,7 +640,7 @@ describe('two fiscal years across the boundary', () => {
     expect(settlement[2026].tables['explicit-carry-overs'].rows).toEqual([
       {
         fund: FUND,
-        lineId: 'E3',
+        lineId: E3,
         approved: '100000',
         budget: '200000',
         paid: '50000',
@@ -639,7 +650,7 @@ describe('two fiscal years across the boundary', () => {
       },
       {
         fund: FUND,
-        lineId: 'E4',
+        lineId: E4,
         approved: '200000',
         budget: '300000',
         paid: '0',
@@ -650,13 +661,13 @@ describe('two fiscal years across the boundary', () => {
     ]);
     // Archived like the other tables: a CSV of its own, a row per carry-over.
     const csv = new TextDecoder().decode(await archivedFile(GOV, 2026, 'budget-settlement', 'carry-overs.csv'));
-    expect(csv).toContain('E1.C2026A');
-    expect(csv).toContain('E3.C2026E');
+    expect(csv).toContain(`${E1}.C2026A`);
+    expect(csv).toContain(`${E3}.C2026E`);
     // 2027 carried nothing on and approved no 명시이월비: both statements are empty.
     expect(settlement[2027].tables['carry-overs'].rows).toEqual([]);
     expect(settlement[2027].tables['explicit-carry-overs'].rows).toEqual([]);
     // E4: 300,000, C7 committed 150,000 and nothing paid; 명시이월 200,000 (C7 with it); 불용 100,000.
-    expect(row(2026, 'expenditure', 'E4')).toMatchObject({
+    expect(row(2026, 'expenditure', E4)).toMatchObject({
       budget: '300000',
       committed: '150000',
       paid: '0',
@@ -667,19 +678,28 @@ describe('two fiscal years across the boundary', () => {
     expect(settlement[2026].totals).toMatchObject({ carriedOver: '400000', surplus: '650000', netSurplus: '250000' });
     // 2027 세출: each carried budget is its own line with its 전년도이월액; the 사고이월 spent in full, the 명시이월's
     // 30,000 committed and unpaid at 31 Dec 2027 (not carried again) is 불용 100,000. E2: 1,000,000 − paid 100,000 (과년도 C1).
-    expect(row(2027, 'expenditure', 'E1.C2026A')).toMatchObject({
+    expect(row(2027, 'expenditure', `${E1}.C2026A`)).toMatchObject({
       original: '0',
       carryIn: '100000',
       budget: '100000',
       paid: '100000',
       unused: '0',
     });
-    expect(row(2027, 'expenditure', 'E3.C2026E')).toMatchObject({ carryIn: '100000', committed: '30000', paid: '0', unused: '100000' });
+    expect(row(2027, 'expenditure', `${E3}.C2026E`)).toMatchObject({ carryIn: '100000', committed: '30000', paid: '0', unused: '100000' });
     expect(row(2027, 'expenditure', 'E2')).toMatchObject({ original: '1000000', committed: '250000', paid: '100000', unused: '900000' });
     // 2027 세입: 과년도 수입 250,000 and 불납결손 50,000 of the 300,000 carried in; nothing left 미수납.
     expect(row(2027, 'revenue', 'R2')).toMatchObject({ assessed: '300000', netReceived: '250000', writtenOff: '50000', outstanding: '0' });
+    // 미수납액 per 징수관 (receivables-by-collector.ts): ro-choi made both 2026 징수결정; R1's 300,000 is what he
+    // carried into 2027, where 과년도 수입 250,000 and 불납결손 50,000 settled all of it.
+    expect(settlement[2026].tables['outstanding-by-collector'].rows).toEqual([
+      { fund: FUND, collector: 'ro-choi', lineId: 'R0', assessed: '1000000', received: '1000000', writtenOff: '0', outstanding: '0' },
+      { fund: FUND, collector: 'ro-choi', lineId: 'R1', assessed: '500000', received: '200000', writtenOff: '0', outstanding: '300000' },
+    ]);
+    expect(settlement[2027].tables['opening-receivables-by-collector'].rows).toEqual([
+      { fund: FUND, collector: 'ro-choi', lineId: 'R1', opening: '300000', receivedLater: '250000', writtenOffLater: '50000', left: '0' },
+    ]);
     // E4's 명시이월 holds C7 (150,000 moved with it, not paid in 2027): 불용 200,000.
-    expect(row(2027, 'expenditure', 'E4.C2026E')).toMatchObject({ carryIn: '200000', committed: '150000', paid: '0', unused: '200000' });
+    expect(row(2027, 'expenditure', `${E4}.C2026E`)).toMatchObject({ carryIn: '200000', committed: '150000', paid: '0', unused: '200000' });
     // 세계잉여금 250,000 − 200,000 = 50,000; 전년도이월액 100,000 + 100,000 + 200,000 = 400,000.
     expect(settlement[2027].totals).toMatchObject({
       expenditureCarryIn: '400000',

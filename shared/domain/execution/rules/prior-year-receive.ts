@@ -1,4 +1,5 @@
 import { applied, docEffect, lineEffect, linkOf, newDocument } from '#shared/domain/execution/rules/effects.ts';
+import { collectorSettled } from '#shared/domain/execution/rules/collector-receivables.ts';
 import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import { broken, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { originDocumentOf, outstandingOf } from '#shared/domain/execution/rules/prior-year.ts';
@@ -47,6 +48,8 @@ export const priorYearReceive: PostingRule<'prior-year-receive'> = (message, com
       // another batch cannot take the same money): writtenOff stays as read, received within amount − writtenOff.
       docEffect(assessment, { received: amount }, { received: figures.assessed - figures.writtenOff, writtenOff: figures.writtenOff }),
       newDocument(message, 'receipt', { amount, overpaid: 0 }, { ...linkOf(line), assessmentId: command.assessmentId }),
+      // the origin year's 징수관 sees the receivable he carried forward settled
+      ...collectorSettled(message, state, assessment, { receivedLater: amount }),
     ],
     journal.lines,
     journal.cash,

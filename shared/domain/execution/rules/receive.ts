@@ -1,4 +1,5 @@
 import { applied, docEffect, lineEffect, linkOf, newDocument } from '#shared/domain/execution/rules/effects.ts';
+import { collectorSettled } from '#shared/domain/execution/rules/collector-receivables.ts';
 import { lineJournal, overPayments } from '#shared/domain/execution/rules/journal.ts';
 import { documentOf, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
@@ -36,6 +37,8 @@ export const receive: PostingRule<'receive'> = (message, command, state) => {
       lineEffect(line, { received: amount }),
       docEffect(assessment, { received: amount }),
       newDocument(message, 'receipt', { amount, overpaid }, { ...linkOf(line), assessmentId: command.assessmentId }),
+      // the 징수관's 미수납 falls by what settled the receivable (an over-payment is no 수납 of it)
+      ...collectorSettled(message, state, assessment, { received: amount - overpaid }),
     ],
     lines,
     journal.cash,

@@ -1,5 +1,6 @@
 import { accountWithRole } from '#shared/domain/accounting/chart.ts';
 import { applied, docEffect, lineEffect } from '#shared/domain/execution/rules/effects.ts';
+import { collectorSettled } from '#shared/domain/execution/rules/collector-receivables.ts';
 import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import { broken } from '#shared/domain/execution/rules/lookups.ts';
 import { originDocumentOf, outstandingOf, revenueLineFor } from '#shared/domain/execution/rules/prior-year.ts';
@@ -71,6 +72,7 @@ export const writeOff: PostingRule<'write-off'> = (message, command, state) => {
       // received stays as read, writtenOff within amount − received, so a receipt or write-off of
       // another batch cannot take the same money (ceilings: effects.ts).
       docEffect(assessment, { writtenOff: amount }, { writtenOff: figures.assessed - figures.received, received: figures.received }),
+      ...collectorSettled(message, state, assessment, priorYear ? { writtenOffLater: amount } : { writtenOff: amount }),
     ],
     lines,
   );

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { postingRules } from '#shared/domain/execution/rules/index.ts';
 import type { StoredResult } from '#shared/domain/execution/snapshot.ts';
-import { docTarget, lineTarget } from '#shared/domain/execution/items.ts';
+import { collectorTarget, docTarget, lineTarget } from '#shared/domain/execution/items.ts';
 import type { Books, Judged } from '#test/unit/execution/rules/support.ts';
 import { priorYearRefundCases, yearTwoCases } from '#test/unit/execution/rules/year-two-cases.ts';
 import {
+  FUND,
   GOV,
   YEAR,
   cashAllocation,
@@ -49,6 +50,13 @@ const order = (counters: Record<string, number>) =>
   );
 const assessment = (counters: Record<string, number>) =>
   documentItem('assessment', 'A1', { lineId: 'R1' }, { amount: 0, received: 0, notices: 0, ...counters });
+/** The receivables of 징수관 ro-choi on R1 (collector-receivables.ts). */
+const roChoiOnR1 = (counters: Record<string, number>) => ({
+  target: collectorTarget(GOV, YEAR, 'R1', 'ro-choi'),
+  kind: 'collector' as const,
+  attrs: { lineId: 'R1', collector: 'ro-choi', fund: FUND },
+  counters: { assessed: 0, received: 0, writtenOff: 0, receivedLater: 0, writtenOffLater: 0, ...counters },
+});
 const receipt = (counters: Record<string, number>) =>
   documentItem('receipt', 'RC1', { lineId: 'R1', assessmentId: 'A1' }, { amount: 0, overpaid: 0, refunded: 0, ...counters });
 
@@ -887,7 +895,19 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       expected: {
         applied: {
           amount: 1_000,
-          deltas: { line: { assessed: 1_000 }, created: { amount: 1_000 } },
+          deltas: { line: { assessed: 1_000 }, created: { amount: 1_000 }, collector: { assessed: 1_000 } },
+          journal: [dr('1105', 1_000), cr('4202', 1_000)],
+        },
+      },
+    },
+    {
+      name: "adds to its 징수관's receivables on the line once they exist (collector-receivables.ts)",
+      message: assessPosting(1_000),
+      books: { items: [revenueLine({}), roChoiOnR1({ assessed: 500 })] },
+      expected: {
+        applied: {
+          amount: 1_000,
+          deltas: { line: { assessed: 1_000 }, created: { amount: 1_000 }, collector: { assessed: 1_000 } },
           journal: [dr('1105', 1_000), cr('4202', 1_000)],
         },
       },
@@ -934,6 +954,24 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         applied: {
           amount: 900,
           deltas: { line: { received: 900 }, A1: { received: 900 }, created: { amount: 900, overpaid: 200 } },
+          journal: [dr('1101', 900), cr('1105', 700), cr('2102', 200)],
+        },
+      },
+    },
+    {
+      name: "lowers its 징수관's 미수납 by what settled the receivable, not by the over-payment",
+      message: receivePosting(900),
+      books: {
+        items: [
+          revenueLine({ assessed: 1_000, received: 300 }),
+          documentItem('assessment', 'A1', { lineId: 'R1', collector: 'ro-choi' }, { amount: 1_000, received: 300 }),
+          roChoiOnR1({ assessed: 1_000, received: 300 }),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 900,
+          deltas: { line: { received: 900 }, A1: { received: 900 }, created: { amount: 900, overpaid: 200 }, collector: { received: 700 } },
           journal: [dr('1101', 900), cr('1105', 700), cr('2102', 200)],
         },
       },

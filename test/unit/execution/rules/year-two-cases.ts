@@ -1,6 +1,7 @@
 import type { ControlledItem } from '#shared/domain/execution/items.ts';
-import { docTarget, lineTarget, programTarget } from '#shared/domain/execution/items.ts';
+import { collectorTarget, docTarget, lineTarget, programTarget } from '#shared/domain/execution/items.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
+import type { RefundInterestTerms } from '#shared/domain/execution/year-two/refund-interest.ts';
 import type { Books, Judged } from '#test/unit/execution/rules/support.ts';
 import { FUND, GOV, POSTING_ID, cr, dr } from '#test/unit/execution/rules/support.ts';
 
@@ -56,11 +57,18 @@ const oldProgram = (counters: Record<string, number>, program = 'E1'): Controlle
 });
 /** A structured line of 2026 in 정책사업 P01, its whole 예산현액 paid (no 불용액 of its own). */
 const STRUCTURED = `E.${FUND}.P01.U01.D001.201-01`;
-const assessmentOf = (year: number, counters: Record<string, number>): ControlledItem => ({
+const assessmentOf = (year: number, counters: Record<string, number>, collector?: string): ControlledItem => ({
   target: docTarget(GOV, 'A1'),
   kind: 'assessment',
-  attrs: { year, fund: FUND, lineId: year === OLD ? 'R1' : 'R2' },
+  attrs: { year, fund: FUND, lineId: year === OLD ? 'R1' : 'R2', ...(collector ? { collector } : {}) },
   counters: { amount: 0, received: 0, notices: 0, writtenOff: 0, suspended: 0, ...counters },
+});
+/** The receivables of 징수관 ro-park on the assessment's line of `year` (collector-receivables.ts). */
+const parkOf = (year: number, counters: Record<string, number>): ControlledItem => ({
+  target: collectorTarget(GOV, year, year === OLD ? 'R1' : 'R2', 'ro-park'),
+  kind: 'collector',
+  attrs: { lineId: year === OLD ? 'R1' : 'R2', collector: 'ro-park', fund: FUND },
+  counters: { assessed: 0, received: 0, writtenOff: 0, receivedLater: 0, writtenOffLater: 0, ...counters },
 });
 
 const at = (command: PostingCommand, lineId: string, receivedAt = '2027-03-02T01:00:00.000Z', sub = 'ro-choi'): PostingMessage => ({
@@ -111,6 +119,30 @@ export const yearTwoCases: Readonly<
         applied: {
           amount: 300,
           deltas: { line: { assessed: 300, received: 300 }, A1: { received: 300 }, created: { amount: 300, overpaid: 0 } },
+          journal: [dr('1101', 300), cr('1105', 300)],
+        },
+      },
+    },
+    {
+      name: "settles the 미수납 its 징수관 carried forward: the closed year's item counts it as received later",
+      message: receivePrior(300),
+      books: {
+        items: [
+          oldRevenue({ assessed: 900 }),
+          newRevenue(),
+          assessmentOf(OLD, { amount: 900, received: 200 }, 'ro-park'),
+          parkOf(OLD, { assessed: 900, received: 200 }),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 300,
+          deltas: {
+            line: { assessed: 300, received: 300 },
+            A1: { received: 300 },
+            created: { amount: 300, overpaid: 0 },
+            collector: { receivedLater: 300 },
+          },
           journal: [dr('1101', 300), cr('1105', 300)],
         },
       },
@@ -269,6 +301,43 @@ export const yearTwoCases: Readonly<
       },
     },
     {
+      name: "counts a write-off on its 징수관's item: of this year as 불납결손액, of a closed year as settled later",
+      message: writeOff(400, { lineId: 'R2' }),
+      books: {
+        items: [
+          oldRevenue({ assessed: 900 }),
+          newRevenue(),
+          assessmentOf(OLD, { amount: 900, received: 500 }, 'ro-park'),
+          parkOf(OLD, { assessed: 900, received: 500 }),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 400,
+          deltas: { line: { assessed: 400, writtenOff: 400 }, A1: { writtenOff: 400 }, collector: { writtenOffLater: 400 } },
+          journal: [dr('5302', 400), cr('1105', 400)],
+        },
+      },
+    },
+    {
+      name: "a write-off of this year lowers its 징수관's 미수납 as 불납결손액",
+      message: at({ kind: 'write-off', assessmentId: 'A1', amount: 300, ground: 'prescription', date: '2027-03-02' }, 'R2'),
+      books: {
+        items: [
+          newRevenue({ assessed: 900 }),
+          assessmentOf(NEW, { amount: 900, received: 200 }, 'ro-park'),
+          parkOf(NEW, { assessed: 900 }),
+        ],
+      },
+      expected: {
+        applied: {
+          amount: 300,
+          deltas: { line: { writtenOff: 300 }, A1: { writtenOff: 300 }, collector: { writtenOff: 300 } },
+          journal: [dr('5302', 300), cr('1105', 300)],
+        },
+      },
+    },
+    {
       name: "refuses a closed year's receivable without this year's line",
       message: writeOff(100),
       books: { items: [oldRevenue(), assessmentOf(OLD, { amount: 900 })] },
@@ -310,10 +379,7 @@ const oldReceipt = (counters: Record<string, number> = {}): ControlledItem => ({
   attrs: { year: OLD, fund: FUND, lineId: 'R1', assessmentId: 'A1' },
   counters: { amount: 1_000_000, overpaid: 0, refunded: 0, ...counters },
 });
-const refundPrior = (
-  extra: { lineId?: string; interest?: { ground: 'erroneous-payment'; from: string; rateBp: number } },
-  receivedAt?: string,
-) =>
+const refundPrior = (extra: { lineId?: string; interest?: RefundInterestTerms }, receivedAt?: string) =>
   at(
     {
       kind: 'refund',
@@ -326,13 +392,21 @@ const refundPrior = (
     extra.lineId ?? 'R1',
     receivedAt,
   );
-/** 착오납부 on 1 December 2026 at 3.10% a year (the rate is the request's: [U]). */
-const december = { ground: 'erroneous-payment' as const, from: '2026-12-01', rateBp: 310 };
+/** 착오납부 on 1 December 2026; the rate is the table's: 연 1천분의 31 since 21 March 2025 (국세기본법 시행규칙 제19조의3). */
+const december: RefundInterestTerms = { ground: 'erroneous-payment', from: '2026-12-01' };
+/** A 지방세 line of 2026 (세입 과목 1-1) and its receipt, for 지방세환급가산금 (지방세기본법 제62조). */
+const oldTaxLine = (): ControlledItem => ({
+  target: lineTarget(GOV, OLD, 'T1'),
+  kind: 'line',
+  attrs: { lineId: 'T1', lineKind: 'revenue', fund: FUND, itemCode: '1', journalCode: '1-1', budget: 0 },
+  counters: { ...zero, assessed: 1_000_000, received: 1_000_000 },
+});
+const oldTaxReceipt = (): ControlledItem => ({ ...oldReceipt(), attrs: { year: OLD, fund: FUND, lineId: 'T1', assessmentId: 'A1' } });
 
 /** 과년도 과오납 환급 (지방회계법 제28조), joined to the refund table of posting-rules.test.ts. */
 export const priorYearRefundCases: readonly Case[] = [
   {
-    // 2 Dec 2026 … 2 Mar 2027: 30 + 31 + 28 + 2 = 91 days; 1,000,000 × 310 × 91 ÷ (10,000 × 365) = 7,728.7… → 7,728.
+    // 2 Dec 2026 … 2 Mar 2027: 30 + 31 + 28 + 2 = 91 days; 1,000,000 × 31 × 91 ÷ (1,000 × 365) = 7,728.7… → 7,728.
     name: "refunds a closed year's receipt from this year's revenue line with its interest (제28조①②, 시행령 제31조제1호)",
     message: refundPrior({ lineId: 'R2', interest: december }),
     books: { items: [oldRevenue({ assessed: 1_000_000, received: 1_000_000 }), newRevenue({ received: 2_000_000 }), oldReceipt()] },
@@ -361,6 +435,43 @@ export const priorYearRefundCases: readonly Case[] = [
     message: refundPrior({ lineId: 'R2', interest: december }),
     books: { items: [oldRevenue(), newRevenue({ received: 1_000_000 }), oldReceipt()] },
     expected: refused('refunded-within-received', { received: 1_000_000, refunded: 0 }),
+  },
+  {
+    name: "refuses a closed year's refund without its interest (지방회계법 제28조제2항: 이자를 지급하여야 한다)",
+    message: refundPrior({ lineId: 'R2' }),
+    books: { items: [oldRevenue(), newRevenue({ received: 2_000_000 }), oldReceipt()] },
+    expected: refused('refund-interest-required', { rule: '지방회계법 제28조제2항', originYear: 2026 }),
+  },
+  {
+    name: 'refuses a 지방세 ground on a 세외수입 receipt (제28조제2항 단서: the other law only for 지방세)',
+    message: refundPrior({ lineId: 'R2', interest: { ground: 'local-tax-erroneous-payment', from: '2026-12-01' } }),
+    books: { items: [oldRevenue(), newRevenue({ received: 2_000_000 }), oldReceipt()] },
+    expected: refused('refund-interest-law-mismatch', { ground: 'local-tax-erroneous-payment', law: 'local-accounting' }),
+  },
+  {
+    name: 'refuses a 지방회계법 ground on a 지방세 receipt: it carries 지방세환급가산금 (지방세기본법 제62조)',
+    message: refundPrior({ lineId: 'R2', interest: december }),
+    books: { items: [oldTaxLine(), newRevenue({ received: 2_000_000 }), oldTaxReceipt()] },
+    expected: refused('refund-interest-law-mismatch', { ground: 'erroneous-payment', law: 'local-tax' }),
+  },
+  {
+    // 지방세기본법 시행령 제43조①1: from the day after payment; the same 91 days at 연 1천분의 31 → 7,728.
+    name: 'refunds a 지방세 receipt with 지방세환급가산금 from the day after payment to the refund decision',
+    message: refundPrior({ lineId: 'R2', interest: { ground: 'local-tax-erroneous-payment', from: '2026-12-01' } }),
+    books: { items: [oldTaxLine(), newRevenue({ received: 2_000_000 }), oldTaxReceipt()] },
+    expected: {
+      applied: {
+        amount: 1_007_728,
+        deltas: { line: { refunded: 1_007_728 }, RC1: { refunded: 1_000_000 } },
+        journal: [dr('4202', 1_007_728), cr('1101', 1_007_728)],
+      },
+    },
+  },
+  {
+    name: 'refuses interest reaching back before the rate table (14 March 2014)',
+    message: refundPrior({ lineId: 'R2', interest: { ground: 'erroneous-payment', from: '2014-03-12' } }),
+    books: { items: [oldRevenue(), newRevenue({ received: 2_000_000 }), oldReceipt()] },
+    expected: refused('refund-interest-rate-unknown', { runsFrom: '2014-03-13', firstRateDay: '2014-03-14' }),
   },
   {
     name: 'refuses interest from a date after the refund',
