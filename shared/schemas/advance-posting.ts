@@ -18,3 +18,19 @@ export const advancePosting = z
   })
   .optional()
   .describe("the record's payment order in the books (only when orderRef names one): paid, settled (정산), returned (반납), unsettled");
+
+/** The year's unsettled advances (shared/domain/execution/unsettled-advances.ts). */
+export const unsettledAdvanceList = z.object({
+  year: z.int(),
+  asOf: z.string().describe('the Korean calendar day of the read'),
+  count: z.int(),
+  unsettled: won,
+  overdueCount: z.int(),
+  overdueUnsettled: won,
+  advances: z.array(
+    advancePosting.unwrap().extend({
+      dueBy: z.string().describe('20 January of the next year for 일상경비등 (지방회계법 제7조제2항); 31 December for 개산급'),
+      overdue: z.boolean(),
+    }),
+  ),
+});
