@@ -70,7 +70,7 @@ const service = {
   signedOn: '2026-06-01',
   period: { start: '2026-06-02', end: '2026-07-05' },
   type: { kind: 'single' },
-  guarantees: { defect: { rateBp: 4_000, years: 2 } },
+  guarantees: { defect: { rateBp: 1_000, years: 2 } },
 };
 
 /** 지출결의 → 지급명령 on its contract basis → 지급, on a commitment of the contract. */
