@@ -11,7 +11,8 @@ import { appliedPosting, callers, GOV, seedCash, seedLine, YEAR } from '#test/in
  * 20 January of the next year) is flagged by the read of unsettled advances, at the date edge in
  * Korean time, and the year-end closing request answers it as a warning. Figures by hand: advance
  * 1,000,000 paid 12-01, 정산 600,000 on 12-20 → unsettled 400,000; a 개산급 of 300,000 paid and
- * never settled is overdue from 1 January (출납 폐쇄, 제7조제1항).
+ * never settled is overdue from 1 January (출납 폐쇄, 제7조제1항). A 반납 of 100,000 on 20 January (the
+ * 일상경비등 exception of 제7조제2항) leaves 300,000 of it, overdue from the 21st.
  */
 let restore: () => void = () => undefined;
 const on = (iso: string) => {
@@ -112,6 +113,35 @@ describe('advances unsettled past their due date', () => {
     expect(after).toMatchObject({ asOf: '2027-01-21', count: 2, overdueCount: 2, overdueUnsettled: 700_000 });
   });
 
+  it('takes the 일상경비등 반납 back until 20 January with its exception (지방회계법 제7조제2항), not on the 21st', async () => {
+    const giveBack = (date: string, exceptionCode: string) =>
+      post(routes.returnPayment, callers.bank, { orderId: pettyCash }, { amount: 100_000, date, reason: '미사용 잔액', exceptionCode });
+    on('2027-01-21T09:00:00+09:00');
+    expect((await giveBack('2027-01-21', 'petty-cash-return')).body).toMatchObject({ status: 422, code: 'cash-closing-window-ended' });
+    on('2027-01-20T18:00:00+09:00');
+    const wrongOrder = await post(
+      routes.returnPayment,
+      callers.bank,
+      { orderId: estimate },
+      { amount: 100_000, date: '2027-01-20', reason: '미사용 잔액', exceptionCode: 'petty-cash-return' },
+    );
+    expect(wrongOrder.body).toMatchObject({ status: 422, code: 'exception-not-applicable' });
+    const back = await appliedPosting(await giveBack('2027-01-20', 'petty-cash-return'));
+    expect(back.journal).toMatchObject({
+      date: '2027-01-20',
+      lines: [
+        { account: '1101', debit: 100_000 },
+        { account: '1108', credit: 100_000 },
+      ],
+    });
+    const read = await list();
+    expect(read.advances.find((a: { orderId: string }) => a.orderId === pettyCash)).toMatchObject({
+      returned: 100_000,
+      unsettled: 300_000,
+      overdue: false,
+    });
+  });
+
   it('answers the overdue advances as a warning when the year-end closing is requested', async () => {
     on('2027-02-11T10:00:00+09:00');
     const closing = await callRoute(requestClosing, {
@@ -120,6 +150,6 @@ describe('advances unsettled past their due date', () => {
       caller: { sub: 'ca-han', roles: ['chief_accountant'], gov: GOV } as never,
     });
     expect(closing.status, JSON.stringify(closing.body)).toBe(202);
-    expect(closing.body.unsettledAdvances).toEqual({ count: 2, unsettled: 700_000, orderIds: [pettyCash, estimate].sort() });
+    expect(closing.body.unsettledAdvances).toEqual({ count: 2, unsettled: 600_000, orderIds: [pettyCash, estimate].sort() });
   });
 });

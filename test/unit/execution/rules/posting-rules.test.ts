@@ -702,6 +702,12 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       expected: refused(422, 'settlement-within-advance', { rule: 'settlement-within-advance', item: 'order', cleared: 150, paid: 200 }),
     },
     {
+      name: 'names the 일상경비등 exception (지방회계법 제7조제2항) only on an 일상경비등 advance',
+      message: posting({ kind: 'return', orderId: 'O1', amount: 50, date: '2026-03-20', reason: 'r', exceptionCode: 'petty-cash-return' }),
+      books: { items: [paidLine(), order({ amount: 200, paid: 200 })] },
+      expected: refused(422, 'exception-not-applicable', { exceptionCode: 'petty-cash-return', orderId: 'O1' }),
+    },
+    {
       name: 'refuses more than the order paid, counting what came back before',
       message: returnPosting(80),
       books: { items: [paidLine(), order({ amount: 200, paid: 200, returned: 150 })] },
