@@ -3,10 +3,8 @@ import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { AdvanceOrder } from '#shared/domain/advance-posting.ts';
 import { fiscalDates } from '#shared/domain/fiscal-calendar/calendar.ts';
-import { ledgerPartition } from '#shared/stores/execution/ledger-index.ts';
 import { documentKey } from '#shared/stores/execution/posting-keys.ts';
-import { batchGet } from '#shared/stores/table/batch-get.ts';
-import { queryAll } from '#shared/stores/table/query-all.ts';
+import { readOrderItems } from '#shared/stores/execution/order-items.ts';
 
 /** An order document as an advance (its `advance` attribute set by the 지출결의), else undefined. */
 export const advanceOrderOf = (orderId: string, item: Record<string, unknown> | undefined): AdvanceOrder | undefined => {
@@ -34,22 +32,10 @@ export async function readAdvanceOrder(gov: string, orderId: string): Promise<Ad
 
 /**
  * The advance orders of a government's year: its 지출부's orders dated from 1 January to the 출납사무
- * 완결 (the document ledger's book partition, one Query), then their documents (BatchGetItem), keeping
- * those of an advance.
+ * 완결 (order-items.ts), keeping those of an advance.
  */
 export async function readAdvanceOrders(gov: string, year: number): Promise<AdvanceOrder[]> {
   const { firstDay, completionDate } = fiscalDates(year);
-  const lines = await queryAll({
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    FilterExpression: '#kind = :order',
-    ExpressionAttributeNames: { '#kind': 'kind' },
-    ExpressionAttributeValues: {
-      ':pk': ledgerPartition(gov, year, 'book', 'expenditure'),
-      ':from': `${firstDay}#`,
-      ':to': `${completionDate}#~`,
-      ':order': 'order',
-    },
-  });
-  const documents = await batchGet(lines.map((line) => documentKey(gov, String(line.postingId))));
-  return [...documents.values()].flatMap((item) => advanceOrderOf(String(item.pk).slice(`DOC#${gov}#`.length), item) ?? []);
+  const orders = await readOrderItems(gov, year, firstDay, completionDate);
+  return orders.flatMap(({ orderId, item }) => advanceOrderOf(orderId, item) ?? []);
 }

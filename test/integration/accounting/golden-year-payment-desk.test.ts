@@ -158,28 +158,18 @@ describe('golden year, payment desk: withholdings, a 선금, a 반납 and a 보�
     });
     expect(claim.status, JSON.stringify(claim.body)).toBe(201);
     await payOnContract(commitment.postingId, 3_000_000, '2026-06-10', { contractId: CONTRACT, advanceId: 'ADV-1' });
-    const progress = await contractCall(contracts.recordContractInspection, inspector, {
-      inspectionId: 'PROGRESS-1',
-      kind: 'progress',
-      inspectedOn: '2026-06-25',
-      inspector: '이검사',
-      value: 2_500_000,
-    });
-    expect(progress.status, JSON.stringify(progress.body)).toBe(201);
-    expect(progress.body.inspections[0]).toMatchObject({ netted: 1_500_000, payable: 1_000_000 });
-    await payOnContract(commitment.postingId, 1_000_000, '2026-06-26', { contractId: CONTRACT, inspectionId: 'PROGRESS-1' });
+    /** A 검사 (the 기성 or the 준공) of 2,500,000 nets 1,500,000 of the 선금 and pays the other 1,000,000. */
+    const inspectAndPay = async (inspectionId: string, kind: 'progress' | 'completion', inspectedOn: string, paidOn: string) => {
+      const inspection = { inspectionId, kind, inspectedOn, inspector: '이검사', value: 2_500_000 };
+      const recorded = await contractCall(contracts.recordContractInspection, inspector, inspection);
+      expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+      expect(recorded.body.inspections.at(-1)).toMatchObject({ inspectionId, netted: 1_500_000, payable: 1_000_000 });
+      await payOnContract(commitment.postingId, 1_000_000, paidOn, { contractId: CONTRACT, inspectionId });
+    };
+    await inspectAndPay('PROGRESS-1', 'progress', '2026-06-25', '2026-06-26');
     const afterProgress = await callRoute(contracts.getContract, { caller: c.financeOfficer, params: { gov: GOV, contractId: CONTRACT } });
     expect(afterProgress.body.advance).toMatchObject({ paid: 3_000_000, netted: 1_500_000, unnetted: 1_500_000 });
-    const completion = await contractCall(contracts.recordContractInspection, inspector, {
-      inspectionId: 'FINAL',
-      kind: 'completion',
-      inspectedOn: '2026-07-06',
-      inspector: '이검사',
-      value: 2_500_000,
-    });
-    expect(completion.status, JSON.stringify(completion.body)).toBe(201);
-    expect(completion.body.inspections[1]).toMatchObject({ netted: 1_500_000, payable: 1_000_000 });
-    await payOnContract(commitment.postingId, 1_000_000, '2026-07-10', { contractId: CONTRACT, inspectionId: 'FINAL' });
+    await inspectAndPay('FINAL', 'completion', '2026-07-06', '2026-07-10');
     await posting(
       execution.depositCustody,
       c.bank,

@@ -4,9 +4,18 @@ import * as routes from '#shared/routes/execution.ts';
 import * as pettyCashRoutes from '#shared/routes/petty-cash.ts';
 import { readBalances } from '#shared/stores/execution/ledger-balances.ts';
 import { callRoute } from '#test/support/api.ts';
-import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { appliedPosting, callers, GOV, readItems, readLine, seedCash, seedLine, YEAR } from '#test/integration/execution/support.ts';
+import {
+  appliedPosting,
+  callers,
+  GOV,
+  readItems,
+  readLine,
+  seedCash,
+  seedLine,
+  YEAR,
+  postingSession,
+} from '#test/integration/execution/support.ts';
 
 /**
  * 일상경비등 and 개산급 through the posting pipeline and the HTTP API (issue #16): the advance is a
@@ -19,19 +28,7 @@ import { appliedPosting, callers, GOV, readItems, readLine, seedCash, seedLine, 
  *   1108: Dr 4,000,000 Cr 4,000,000 (nothing left); 5202 Dr 2,800,000 + 1,000,000 + 200,000 = 4,000,000
  *   line paid 3,000,000 − 200,000 + 1,000,000 + 200,000 = 4,000,000; cash out 4,200,000 − in 200,000
  */
-let restore: () => void = () => undefined;
-const on = (iso: string) => {
-  restore();
-  restore = setClock(iso);
-};
-let keys = 0;
-const post = (route: (typeof routes)[keyof typeof routes], caller: object, params: Record<string, string>, body: unknown) =>
-  callRoute(route, {
-    caller: caller as never,
-    params: { gov: GOV, year: YEAR, ...params },
-    body,
-    headers: { 'Idempotency-Key': `advance-${++keys}` },
-  });
+const { on, restore, post } = postingSession('advance');
 const applied = appliedPosting;
 const entry = (debit: string, credit: string, amount: number) => [
   { account: debit, debit: amount, credit: 0 },

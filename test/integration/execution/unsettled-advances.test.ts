@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as routes from '#shared/routes/execution.ts';
 import { requestClosing } from '#shared/routes/settlement.ts';
 import { callRoute } from '#test/support/api.ts';
-import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { appliedPosting, callers, GOV, seedCash, seedLine, YEAR } from '#test/integration/execution/support.ts';
+import { appliedPosting, callers, GOV, seedCash, seedLine, YEAR, postingSession } from '#test/integration/execution/support.ts';
 
 /**
  * An 일상경비등 advance unsettled past 20 January (지방회계법 제7조제2항: 일상경비등 are returned by
@@ -14,19 +13,7 @@ import { appliedPosting, callers, GOV, seedCash, seedLine, YEAR } from '#test/in
  * never settled is overdue from 1 January (출납 폐쇄, 제7조제1항). A 반납 of 100,000 on 20 January (the
  * 일상경비등 exception of 제7조제2항) leaves 300,000 of it, overdue from the 21st.
  */
-let restore: () => void = () => undefined;
-const on = (iso: string) => {
-  restore();
-  restore = setClock(iso);
-};
-let keys = 0;
-const post = (route: (typeof routes)[keyof typeof routes], caller: object, params: Record<string, string>, body: unknown) =>
-  callRoute(route, {
-    caller: caller as never,
-    params: { gov: GOV, year: YEAR, ...params },
-    body,
-    headers: { 'Idempotency-Key': `unsettled-${++keys}` },
-  });
+const { on, restore, post } = postingSession('unsettled');
 const list = async () =>
   (await callRoute(routes.listUnsettledAdvances, { caller: callers.disbursingOfficer as never, params: { gov: GOV, year: YEAR } })).body;
 
