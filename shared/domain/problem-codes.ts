@@ -204,6 +204,8 @@ export const problemCodes = {
   'return-within-paid': '반납: returned ≤ what the payment order paid would not hold (지방회계법 제27조)',
   'settlement-within-advance':
     '정산 or 반납 of an advance (일상경비등, 개산급): settled + returned ≤ what the bank paid on it would not hold (회계령 제43조제2항, 제45조)',
+  'advance-terms-mismatch':
+    '지출결의 of an advance: 일상경비등 needs its 회계령 §38 item and period, 개산급 its §45 case, and nothing else',
   'settlement-not-an-advance': '정산: the payment order paid a cost, not an 일상경비등 advance or 개산급; there is nothing to settle',
   'return-revenue-line-required':
     "반납 of a closed year's payment is current-year revenue (지방회계법 제27조제1항): name the revenue line (revenueLineId)",
@@ -396,6 +398,7 @@ export const problemCodes = {
   'petty-cash-advance-not-found': 'the government has no 일상경비 advance of that id',
   'petty-cash-over-advanced': 'the spending is over what was advanced for that 목 (회계령 §41①)',
   'petty-cash-return-over-balance': 'the return is more than the unspent balance',
+  'advance-order-mismatch': 'the record names a payment order that is not an applied advance of the same form, item (or case) and amount',
   'petty-cash-document-exists': 'the advance has a spending or return of that id already',
 } as const satisfies Readonly<Record<string, string>>;
 

@@ -4,6 +4,7 @@ import { correctionRoles, postingMakers } from '#shared/domain/execution/posting
 import type { MadeKind } from '#shared/domain/execution/posting-makers.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import type { z } from 'zod';
+import { unsettledAdvanceList } from '#shared/schemas/advance-posting.ts';
 import { govYearParams } from '#shared/schemas/common.ts';
 import {
   assessmentBody,
@@ -377,6 +378,21 @@ export const getFundStatus = defineRoute({
   access: governmentRead(...governmentReaders, 'research'),
   params: govYearParams,
   response: governmentFundStatus,
+});
+
+export const listUnsettledAdvances = defineRoute({
+  id: 'listUnsettledAdvances',
+  method: 'GET',
+  path: `${base}/advances/unsettled`,
+  handler: 'expenditure/list-unsettled-advances',
+  summary: 'Advances (일상경비등, 개산급) the bank paid and whose 선급금 is not yet settled or returned, overdue after their due date',
+  description:
+    '일상경비등 come back by 20 January of the next year (지방회계법 제7조제2항); an advance still unsettled after its due date ' +
+    'is `overdue`. The year-end closing request answers the same list as a warning.',
+  tags: expenditure,
+  access: governmentRead(...governmentReaders),
+  params: govYearParams,
+  response: unsettledAdvanceList,
 });
 
 export const getNationalFundStatus = defineRoute({

@@ -77,6 +77,7 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   returnPayment: '반납: 지급된 금액이 돌아왔음을 금고가 확인',
   suspendCollection: '징수정지: 체납 채권의 징수 중지 (채권은 장부에 남음)',
   settleAdvance: '일상경비등·개산급 정산: 증빙일에 선급금을 비용으로 대체',
+  listUnsettledAdvances: '미정산 일상경비등·개산급 목록 (1월 20일 반납기한 경과 표시)',
   withdrawCustody: '세입세출외현금 지급: 원천징수액 납부, 보증금 반환, 하자보수보증금의 하자보수 사용',
   depositCustody: '세입세출외현금 수납: 입찰·계약·하자보수보증금',
   forfeitCustody: '보증금 귀속: 세입 조치',

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { advancePosting } from '#shared/schemas/advance-posting.ts';
 import { govYearParams, isoDate, positiveWon, text, won } from '#shared/schemas/common.ts';
 
 const estimateId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'an id is 1–64 letters, digits, dots, dashes or underscores');
@@ -16,7 +17,9 @@ export const estimateBody = z.strictObject({
   purpose: text({ min: 1, max: 300 }),
   amount: positiveWon.describe('the estimated amount paid'),
   paidOn: isoDate,
-  orderRef: text({ min: 1, max: 100 }).optional().describe('the 지급명령 that paid it'),
+  orderRef: text({ min: 1, max: 100 })
+    .optional()
+    .describe('the 지급명령 (posting id) that paid it: a 개산급 advance order of the same case and amount'),
 });
 
 export const settlementBody = z.strictObject({ settledOn: isoDate, actual: won.describe('the actual cost fixed at 정산') });
@@ -33,4 +36,5 @@ export const estimatedPayment = estimateBody.extend({
     .optional()
     .describe('pay: a further payment order for the difference; return: the payee returns it (반납)'),
   revision: z.int(),
+  posting: advancePosting,
 });

@@ -71,6 +71,21 @@ export const resolutionBody = z.strictObject({
     .describe(
       '일상경비등 교부 (지방회계법 제34조) or 개산급 (제35조): booked to 선급금 until its 정산 (POST …/payment-orders/{orderId}/settlements)',
     ),
+  pettyCash: z
+    .strictObject({
+      item: z.int().min(1).max(99).describe('the 호 of 회계령 §38① (1 여비 … 15 민간이전경비 등)'),
+      period: z.strictObject({ from: isoDate, to: isoDate }).describe('the period the advance covers (회계령 §39①)'),
+    })
+    .optional()
+    .describe(
+      'an 일상경비등 advance: its item and period, within the 교부한도 and months of 회계령 §38②, §39① (required with advance petty-cash)',
+    ),
+  estimateCase: z
+    .int()
+    .min(1)
+    .max(99)
+    .optional()
+    .describe('a 개산급: the 호 of 회계령 §45 it is paid under (required with advance estimate)'),
 });
 /** 정산 of an advance: the cost proven by the 증빙 of `date` (회계령 제43조제2항 출납계산서; 제45조 개산급). */
 export const settlementBody = z.strictObject({

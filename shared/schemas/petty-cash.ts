@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { advancePosting } from '#shared/schemas/advance-posting.ts';
 import { govYearParams, isoDate, positiveWon, text, won } from '#shared/schemas/common.ts';
 
 const documentId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'an id is 1–64 letters, digits, dots, dashes or underscores');
@@ -17,7 +18,9 @@ export const pettyCashAdvanceBody = z.strictObject({
     .record(statItem, positiveWon)
     .refine((record) => Object.keys(record).length >= 1 && Object.keys(record).length <= 50, '1–50 목')
     .describe('the 목별 amounts advanced; the advance is their sum'),
-  orderRef: name(100).optional().describe('the 지급명령 that paid the advance to the 출납원'),
+  orderRef: name(100)
+    .optional()
+    .describe('the 지급명령 (posting id) that paid the advance to the 출납원: an 일상경비등 advance order of the same item and amount'),
 });
 
 export const pettyCashSpendingBody = z.strictObject({
@@ -38,6 +41,7 @@ export const pettyCashAdvance = pettyCashAdvanceBody.extend({
   spendings: z.array(pettyCashSpendingBody),
   returns: z.array(pettyCashReturnBody),
   revision: z.int(),
+  posting: advancePosting,
   statement: z
     .object({
       advanced: won,

@@ -58,7 +58,19 @@ export const closingRequestBody = z.strictObject({
     .describe('close before its time and without its earlier periods (tests, data migration); audited as such'),
 });
 
-export const closingAccepted = z.object({ gov: z.string(), kind: z.enum(closingKinds), period: z.string(), messageId: z.string() });
+export const closingAccepted = z.object({
+  gov: z.string(),
+  kind: z.enum(closingKinds),
+  period: z.string(),
+  messageId: z.string(),
+  unsettledAdvances: z
+    .object({ count: z.int(), unsettled: won, orderIds: z.array(z.string()) })
+    .optional()
+    .describe(
+      'year-end only, a warning: advances still unsettled past their due date (일상경비등: 20 January, 지방회계법 제7조제2항); ' +
+        'their 선급금 stays an asset of the closed year (GET …/years/{year}/advances/unsettled lists them)',
+    ),
+});
 
 export const closingProgressView = z.object({
   kind: z.enum(closingKinds),

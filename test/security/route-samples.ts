@@ -145,6 +145,7 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   }),
   getPosting: { params: { postingId: 'missing-posting' } },
   getFundStatus: { params: { year: YEAR } },
+  listUnsettledAdvances: { params: { year: YEAR } },
   getNationalFundStatus: { params: { year: YEAR } },
   getNationalExecutionRate: { params: { year: YEAR } },
   backfillLedger: { params: { year: YEAR }, body: { pages: 1 } },

@@ -106,6 +106,8 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   // a posting's status is also read by the treasury bank of the government, which confirms payments
   getPosting: { own: [...officials, 'head', 'council_member', 'ministry', 'treasury_bank'], other: ['ministry'] },
   getFundStatus: governmentAggregate,
+  // unsettled advances name the 출납원's and payees' orders: the government's own readers and the ministry
+  listUnsettledAdvances: governmentDetail,
   getNationalFundStatus: { national: ['ministry', 'research'] },
   // the document ledger (지출부/수입부) names counterparties: the government's own readers and the ministry, not research
   listLedger: governmentDetail,

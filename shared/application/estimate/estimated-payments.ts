@@ -1,6 +1,8 @@
 import { recordNew } from '#shared/application/record-new.ts';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
+import { advanceOrderRefusal, advancePostingOf } from '#shared/domain/advance-posting.ts';
+import type { AdvancePostings } from '#shared/domain/advance-posting.ts';
 import { estimateRefusal, settle } from '#shared/domain/estimate/estimate.ts';
 import type { EstimatedPayment } from '#shared/domain/estimate/estimate.ts';
 import { Refused, conflict, notFound } from '#shared/domain/refusal.ts';
@@ -10,23 +12,39 @@ import { transact } from '#shared/stores/table/transact.ts';
 
 export type EstimateInput = Omit<EstimatedPayment, 'gov' | 'year' | 'settlement' | 'revision'>;
 
-/** Records a 개산급 for a 회계령 §45 case. */
+/** The 개산급's payment order in the books (posting status, settled, unsettled), when the record names one. */
+async function withPosting(estimate: EstimatedPayment, postings: AdvancePostings) {
+  const order = estimate.orderRef === undefined ? undefined : await postings.order(estimate.gov, estimate.orderRef);
+  return { ...estimate, ...(order === undefined ? {} : { posting: advancePostingOf(order) }) };
+}
+
+/**
+ * Records a 개산급 for a 회계령 §45 case. A record that names its payment order (`orderRef`) names a
+ * 개산급 advance order of the same case and amount (its 지출결의 passed §45 on the posting path).
+ */
 export async function recordEstimatedPayment(
   request: RequestInfo,
   gov: string,
   year: number,
   input: EstimateInput,
-): Promise<EstimatedPayment> {
+  postings: AdvancePostings,
+) {
   const estimate: EstimatedPayment = { ...input, gov, year, revision: 1 };
   const refused = estimateRefusal(estimate);
   if (refused) throw new Refused(refused);
+  const linked = await withPosting(estimate, postings);
+  if (input.orderRef !== undefined) {
+    const expected = { orderId: input.orderRef, form: 'estimate' as const, item: input.case, amount: input.amount };
+    const mismatch = advanceOrderRefusal(linked.posting, expected);
+    if (mismatch) throw new Refused(mismatch);
+  }
   await recordNew(
     request,
     { gov, operation: 'estimate.record', target: estimateTarget(gov, year, input.estimateId) },
     putEstimate(estimate),
     () => conflict('estimate-exists', `${year} has a 개산급 ${input.estimateId} already`),
   );
-  return estimate;
+  return linked;
 }
 
 export async function requireEstimate(gov: string, year: number, estimateId: string): Promise<EstimatedPayment> {
@@ -34,6 +52,9 @@ export async function requireEstimate(gov: string, year: number, estimateId: str
   if (!found) throw notFound('estimate-not-found', `government ${gov} has no 개산급 ${estimateId} in ${year}`);
   return found;
 }
+
+export const readEstimatedPayment = async (gov: string, year: number, estimateId: string, postings: AdvancePostings) =>
+  withPosting(await requireEstimate(gov, year, estimateId), postings);
 
 /** 정산: the actual cost, and the difference to pay or to be returned (once). */
 export async function settleEstimatedPayment(

@@ -1,6 +1,8 @@
 import { recordNew } from '#shared/application/record-new.ts';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
+import { advanceOrderRefusal, advancePostingOf } from '#shared/domain/advance-posting.ts';
+import type { AdvancePostings } from '#shared/domain/advance-posting.ts';
 import type { PettyCashAdvance, PettyCashReturn, PettyCashSpending } from '#shared/domain/petty-cash/advance.ts';
 import { advanceRefusal, returnRefusal, spendingRefusal } from '#shared/domain/petty-cash/rules.ts';
 import { cashStatement } from '#shared/domain/petty-cash/statement.ts';
@@ -15,19 +17,38 @@ export type AdvanceInput = Omit<PettyCashAdvance, 'gov' | 'year' | 'amount' | 's
 /** The advance with its 출납계산서 as of the request. */
 const withStatement = (advance: PettyCashAdvance, asOf: string) => ({ ...advance, statement: cashStatement(advance, asOf.slice(0, 10)) });
 
-/** 일상경비등 교부 (지방회계법 §34①): within the item's limit and period (회계령 §38–§39). */
-export async function advancePettyCash(request: RequestInfo, gov: string, year: number, input: AdvanceInput) {
+/**
+ * The advance as its payment order stands in the books (posting status, settled and unsettled), when
+ * the record names one: the 출납원's record and the 지출원's postings are one advance.
+ */
+async function withPosting(advance: PettyCashAdvance, postings: AdvancePostings) {
+  const order = advance.orderRef === undefined ? undefined : await postings.order(advance.gov, advance.orderRef);
+  return order === undefined ? {} : { posting: advancePostingOf(order) };
+}
+
+/**
+ * 일상경비등 교부 (지방회계법 §34①): within the item's limit and period (회계령 §38–§39). A record that
+ * names its payment order (`orderRef`) names an 일상경비등 advance of the same item and amount, whose
+ * 지출결의 passed the same limits on the posting path (execution rules/advance-terms.ts).
+ */
+export async function advancePettyCash(request: RequestInfo, gov: string, year: number, input: AdvanceInput, postings: AdvancePostings) {
   const amount = Object.values(input.allocations).reduce((sum, value) => sum + value, 0);
   const advance: PettyCashAdvance = { ...input, gov, year, amount, spendings: [], returns: [], revision: 1 };
   const refused = advanceRefusal(advance);
   if (refused) throw new Refused(refused);
+  const linked = await withPosting(advance, postings);
+  if (input.orderRef !== undefined) {
+    const order = 'posting' in linked ? linked.posting : undefined;
+    const mismatch = advanceOrderRefusal(order, { orderId: input.orderRef, form: 'petty-cash', item: input.item, amount });
+    if (mismatch) throw new Refused(mismatch);
+  }
   await recordNew(
     request,
     { gov, operation: 'petty-cash.advance', target: advanceTarget(gov, year, input.advanceId) },
     putNewAdvance(advance),
     () => conflict('petty-cash-document-exists', `${year} has an 일상경비 advance ${input.advanceId} already`),
   );
-  return withStatement(advance, request.receivedAt);
+  return { ...withStatement(advance, request.receivedAt), ...linked };
 }
 
 export async function requireAdvance(gov: string, year: number, advanceId: string): Promise<PettyCashAdvance> {
@@ -36,8 +57,11 @@ export async function requireAdvance(gov: string, year: number, advanceId: strin
   return found;
 }
 
-export const readAdvance = async (gov: string, year: number, advanceId: string, asOf: string) =>
-  withStatement(await requireAdvance(gov, year, advanceId), asOf);
+/** The advance, its 출납계산서 and, when it names its payment order, that order's posting status. */
+export async function readAdvance(gov: string, year: number, advanceId: string, asOf: string, postings: AdvancePostings) {
+  const advance = await requireAdvance(gov, year, advanceId);
+  return { ...withStatement(advance, asOf), ...(await withPosting(advance, postings)) };
+}
 
 /** A 지급원인행위 of the 분임재무관 paid from the advance, within its 목별 amount (회계령 §41①). */
 export const recordPettyCashSpending = (request: RequestInfo, gov: string, year: number, advanceId: string, spending: PettyCashSpending) =>

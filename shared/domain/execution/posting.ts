@@ -8,6 +8,12 @@ import type { Withholding } from '#shared/domain/execution/withholding.ts';
 export const advanceForms = ['petty-cash', 'estimate'] as const;
 export type AdvanceForm = (typeof advanceForms)[number];
 
+/** An 일상경비등 advance's 회계령 §38① item (호) and the period it covers (§39①). */
+export interface PettyCashTerms {
+  readonly item: number;
+  readonly period: { readonly from: string; readonly to: string };
+}
+
 /**
  * The postings of execution (지출 and 세입). Each is accepted by the API, queued on the FIFO
  * postings queue and applied exactly once by the consumer. A document created by a posting
@@ -39,6 +45,9 @@ export type PostingCommand =
       readonly date: string;
       /** 일상경비등 교부 or 개산급: paid ahead of the 증빙, booked to 선급금 until settled (rules/advance-journal.ts). */
       readonly advance?: AdvanceForm | undefined;
+      /** The terms the law bounds an advance by (rules/advance-terms.ts): the 회계령 §38① item and period, or the §45 case. */
+      readonly pettyCash?: PettyCashTerms | undefined;
+      readonly estimateCase?: number | undefined;
     } & YearEnd)
   | ({
       readonly kind: 'order';

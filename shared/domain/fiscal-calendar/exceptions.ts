@@ -45,6 +45,12 @@ export const cashClosingExceptions = {
     source: '지방회계법 제7조제1항제3호, 회계령 제3조제4호',
     description: '지급된 선금급을 반납하는 경우',
   },
+  // 일상경비등 come back until 20 January (지방회계법 제7조제2항, read): only on an 일상경비등 advance's order (rules/return.ts).
+  'petty-cash-return': {
+    side: 'revenue',
+    source: '지방회계법 제7조제2항',
+    description: '일상경비등을 다음 회계연도 1월 20일까지 반납하는 경우',
+  },
   'credit-card-bill': {
     side: 'expenditure',
     source: '지방회계법 제7조제1항제3호, 회계령 제3조제5호',

@@ -42,6 +42,8 @@ const DOC_ATTRIBUTES = [
   'cashMonth',
   // an 일상경비등 advance or 개산급 (its resolution and order): settled later, its 반납 leaves 선급금 (rules/settle.ts)
   'advance',
+  // its 회계령 제38조제1항 item or 제45조 case (rules/advance-terms.ts), which the petty-cash and 개산급 records match
+  'advanceItem',
 ];
 
 export function toControlledItem(target: Target, item: Item): ControlledItem {

@@ -1,31 +1,11 @@
 import type { OrderDocument } from '#shared/domain/settlement/unconfirmed-orders.ts';
-import { ledgerPartition } from '#shared/stores/execution/ledger-index.ts';
-import { documentKey } from '#shared/stores/execution/posting-keys.ts';
-import { batchGet } from '#shared/stores/table/batch-get.ts';
-import { queryAll } from '#shared/stores/table/query-all.ts';
+import { readOrderItems } from '#shared/stores/execution/order-items.ts';
 
-/**
- * The payment orders of a government's 지출부 dated between two days (the document ledger's book
- * partition, one Query), with their documents' counters (BatchGetItem, 100 keys a call).
- */
+/** The payment orders of a government's 지출부 dated between two days, with what each ordered and the bank paid. */
 export async function readOrderDocuments(gov: string, year: number, from: string, to: string): Promise<OrderDocument[]> {
-  const lines = await queryAll({
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    FilterExpression: '#kind = :order',
-    ExpressionAttributeNames: { '#kind': 'kind' },
-    ExpressionAttributeValues: {
-      ':pk': ledgerPartition(gov, year, 'book', 'expenditure'),
-      ':from': `${from}#`,
-      ':to': `${to}#~`,
-      ':order': 'order',
-    },
-  });
-  const documents = await batchGet(lines.map((line) => documentKey(gov, String(line.postingId))));
-  return [...documents.values()]
-    .filter((item) => item.kind === 'order')
-    .map((item) => ({
-      orderId: String(item.pk).slice(`DOC#${gov}#`.length),
-      amount: Number(item.amount ?? 0),
-      paid: Number(item.paid ?? 0),
-    }));
+  return (await readOrderItems(gov, year, from, to)).map(({ orderId, item }) => ({
+    orderId,
+    amount: Number(item.amount ?? 0),
+    paid: Number(item.paid ?? 0),
+  }));
 }

@@ -27,9 +27,10 @@ import { useTestStack } from '#test/support/stack.ts';
  *                                                            Dr 5201 / Cr 2101; Dr 2101 3,000,000 / Cr 1101 2,600,000, Cr 2102 400,000
  *   소득세 remitted 04-10 300,000                             Dr 2102 / Cr 1101
  *   일반운영비 (201) 800,000 paid 05-06, 반납 100,000 05-20  Dr 5202 / Cr 2101; Dr 2101 / Cr 1101; Dr 1101 / Cr 5202
- *   용역 계약 C-GOLD-01 (201-02) 5,000,000: 선금 60% 3,000,000 paid 06-10; 준공 07-06 of 5,000,000 nets it
- *     (netted 3,000,000, payable 2,000,000 paid 07-10): the 선금 is netted to zero, the cost is the contract's
- *                                                            Dr 5202 3,000,000 / Cr 2101; …; Dr 5202 2,000,000 / Cr 2101; …
+ *   공사 계약 C-GOLD-01 (201-02) 5,000,000: 선금 60% 3,000,000 paid 06-10 (회계령 제44조); 기성 06-25 of 2,500,000 nets
+ *     3,000,000 × 2,500,000 ÷ 5,000,000 = 1,500,000 (payable 1,000,000 paid 06-26); 준공 07-06 of the other 2,500,000
+ *     nets the remaining 1,500,000 (payable 1,000,000 paid 07-10): the 선금 is netted to zero, the cost is the contract's
+ *                                                            Dr 5202 3,000,000 / Cr 2101; …; Dr 5202 1,000,000 × 2 / Cr 2101; …
  *   하자보수보증금 2,000,000 deposited 06-30 (named on the contract) Dr 1101 / Cr 2302 (장기예수보증금, 회계기준규칙 제24조)
  *
  *   현금 10,000,000 − 2,600,000 − 300,000 − 800,000 + 100,000 − 3,000,000 − 2,000,000 + 2,000,000 = 3,400,000 = 자산
@@ -57,9 +58,9 @@ const contractCall = (route: (typeof contracts)[keyof typeof contracts], caller:
   callRoute(route, { caller, params: { gov: GOV, contractId: CONTRACT }, body });
 const service = {
   contractId: CONTRACT,
-  purpose: '도로 유지관리 용역',
+  purpose: '도로 보수 공사',
   method: 'general-bid',
-  nature: 'service',
+  nature: 'works',
   counterparty: {
     name: '(주)가나다건설',
     businessNumber: '1234567891',
@@ -70,7 +71,7 @@ const service = {
   signedOn: '2026-06-01',
   period: { start: '2026-06-02', end: '2026-07-05' },
   type: { kind: 'single' },
-  guarantees: { defect: { rateBp: 4_000, years: 2 } },
+  guarantees: { defect: { rateBp: 1_000, years: 2 } },
 };
 
 /** 지출결의 → 지급명령 on its contract basis → 지급, on a commitment of the contract. */
@@ -114,8 +115,8 @@ beforeAll(async () => {
   await fund(GOV, YEAR, 'GEN', '2026-03', 3_000_000);
   await allot(GOV, YEAR, LINES.service, 5_000_000);
   await fund(GOV, YEAR, 'GEN', '2026-05', 800_000);
-  await fund(GOV, YEAR, 'GEN', '2026-06', 3_000_000);
-  await fund(GOV, YEAR, 'GEN', '2026-07', 2_000_000);
+  await fund(GOV, YEAR, 'GEN', '2026-06', 4_000_000);
+  await fund(GOV, YEAR, 'GEN', '2026-07', 1_000_000);
 });
 
 describe('golden year, payment desk: withholdings, a 선금, a 반납 and a 보증금 in the statements', () => {
@@ -139,7 +140,7 @@ describe('golden year, payment desk: withholdings, a 선금, a 반납 and a 보�
       { ...base, orderId: office },
       { amount: 100_000, date: '2026-05-20', reason: '과다 지급' },
     );
-    // The 선금 of a service contract, netted to zero at its 준공 (회계령 제44조; issue #16's 선금급).
+    // The 선금 of a works contract, netted in part by a 기성 payment and the rest at its 준공 (회계령 제44조; issue #16's 선금급).
     expect((await callRoute(contracts.registerContract, { caller: c.financeOfficer, params: { gov: GOV }, body: service })).status).toBe(
       201,
     );
@@ -158,16 +159,18 @@ describe('golden year, payment desk: withholdings, a 선금, a 반납 and a 보�
     });
     expect(claim.status, JSON.stringify(claim.body)).toBe(201);
     await payOnContract(commitment.postingId, 3_000_000, '2026-06-10', { contractId: CONTRACT, advanceId: 'ADV-1' });
-    const completion = await contractCall(contracts.recordContractInspection, inspector, {
-      inspectionId: 'FINAL',
-      kind: 'completion',
-      inspectedOn: '2026-07-06',
-      inspector: '이검사',
-      value: 5_000_000,
-    });
-    expect(completion.status, JSON.stringify(completion.body)).toBe(201);
-    expect(completion.body.inspections[0]).toMatchObject({ netted: 3_000_000, payable: 2_000_000 });
-    await payOnContract(commitment.postingId, 2_000_000, '2026-07-10', { contractId: CONTRACT, inspectionId: 'FINAL' });
+    /** A 검사 (the 기성 or the 준공) of 2,500,000 nets 1,500,000 of the 선금 and pays the other 1,000,000. */
+    const inspectAndPay = async (inspectionId: string, kind: 'progress' | 'completion', inspectedOn: string, paidOn: string) => {
+      const inspection = { inspectionId, kind, inspectedOn, inspector: '이검사', value: 2_500_000 };
+      const recorded = await contractCall(contracts.recordContractInspection, inspector, inspection);
+      expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+      expect(recorded.body.inspections.at(-1)).toMatchObject({ inspectionId, netted: 1_500_000, payable: 1_000_000 });
+      await payOnContract(commitment.postingId, 1_000_000, paidOn, { contractId: CONTRACT, inspectionId });
+    };
+    await inspectAndPay('PROGRESS-1', 'progress', '2026-06-25', '2026-06-26');
+    const afterProgress = await callRoute(contracts.getContract, { caller: c.financeOfficer, params: { gov: GOV, contractId: CONTRACT } });
+    expect(afterProgress.body.advance).toMatchObject({ paid: 3_000_000, netted: 1_500_000, unnetted: 1_500_000 });
+    await inspectAndPay('FINAL', 'completion', '2026-07-06', '2026-07-10');
     await posting(
       execution.depositCustody,
       c.bank,

@@ -1,10 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as estimates from '#shared/routes/estimate.ts';
 import * as routes from '#shared/routes/execution.ts';
+import * as pettyCashRoutes from '#shared/routes/petty-cash.ts';
 import { readBalances } from '#shared/stores/execution/ledger-balances.ts';
 import { callRoute } from '#test/support/api.ts';
-import { setClock } from '#test/support/clock.ts';
 import { useTestStack } from '#test/support/stack.ts';
-import { appliedPosting, callers, GOV, readItems, readLine, seedCash, seedLine, YEAR } from '#test/integration/execution/support.ts';
+import {
+  appliedPosting,
+  callers,
+  GOV,
+  readItems,
+  readLine,
+  seedCash,
+  seedLine,
+  YEAR,
+  postingSession,
+} from '#test/integration/execution/support.ts';
 
 /**
  * 일상경비등 and 개산급 through the posting pipeline and the HTTP API (issue #16): the advance is a
@@ -17,19 +28,7 @@ import { appliedPosting, callers, GOV, readItems, readLine, seedCash, seedLine, 
  *   1108: Dr 4,000,000 Cr 4,000,000 (nothing left); 5202 Dr 2,800,000 + 1,000,000 + 200,000 = 4,000,000
  *   line paid 3,000,000 − 200,000 + 1,000,000 + 200,000 = 4,000,000; cash out 4,200,000 − in 200,000
  */
-let restore: () => void = () => undefined;
-const on = (iso: string) => {
-  restore();
-  restore = setClock(iso);
-};
-let keys = 0;
-const post = (route: (typeof routes)[keyof typeof routes], caller: object, params: Record<string, string>, body: unknown) =>
-  callRoute(route, {
-    caller: caller as never,
-    params: { gov: GOV, year: YEAR, ...params },
-    body,
-    headers: { 'Idempotency-Key': `advance-${++keys}` },
-  });
+const { on, restore, post } = postingSession('advance');
 const applied = appliedPosting;
 const entry = (debit: string, credit: string, amount: number) => [
   { account: debit, debit: amount, credit: 0 },
@@ -42,9 +41,14 @@ const yearBalance = async (account: string) => {
 const order = async (orderId: string) => (await readItems(`DOC#${GOV}#${orderId}`))[0];
 
 /** 지출원인행위 → 지출결의 (an advance or not) → 지급명령: answers the order's id and the resolution's journal. */
+/** The terms each advance's 지출결의 carries (회계령 §38① 2호 일반운영비 for May: §39①; 개산급 §45 2호 소송비용). */
+const terms = {
+  'petty-cash': { advance: 'petty-cash', pettyCash: { item: 2, period: { from: '2026-05-02', to: '2026-05-31' } } },
+  estimate: { advance: 'estimate', estimateCase: 2 },
+} as const;
 async function orderOn(commitmentId: string, amount: number, date: string, advance?: 'petty-cash' | 'estimate') {
   const resolution = await applied(
-    await post(routes.resolvePayment, callers.financeOfficer, { commitmentId }, { amount, date, ...(advance ? { advance } : {}) }),
+    await post(routes.resolvePayment, callers.financeOfficer, { commitmentId }, { amount, date, ...(advance ? terms[advance] : {}) }),
   );
   const ordered = await applied(
     await post(routes.orderPayment, callers.disbursingOfficer, { resolutionId: resolution.postingId }, { amount, date }),
@@ -67,6 +71,7 @@ const settle = (orderId: string, amount: number, date: string) =>
   post(routes.settleAdvance, callers.disbursingOfficer, { orderId }, { amount, date, evidence: '출납계산서 5월분' });
 
 let pettyCash = '';
+let estimateOrder = '';
 
 beforeAll(async () => {
   await useTestStack();
@@ -126,6 +131,7 @@ describe('일상경비등 and 개산급 through the postings', () => {
     on('2026-05-06T10:00:00+09:00');
     const commitmentId = await commit(1_200_000, '2026-05-06', 'EST-2026-07');
     const estimate = await orderOn(commitmentId, 1_000_000, '2026-05-06', 'estimate');
+    estimateOrder = estimate.orderId;
     await pay(estimate.orderId, '2026-05-06');
     on('2026-05-27T10:00:00+09:00');
     const settled = await applied(await settle(estimate.orderId, 1_000_000, '2026-05-27'));
@@ -140,5 +146,107 @@ describe('일상경비등 and 개산급 through the postings', () => {
     expect(await yearBalance('5202')).toEqual({ debit: 4_000_000n, credit: 0n });
     expect(await yearBalance('1101')).toEqual({ debit: 200_000n, credit: 4_200_000n });
     expect(await readLine('office')).toMatchObject({ committed: 4_000_000, paid: 4_000_000 });
+  });
+});
+
+/** The 출납원's record and the 개산급 record name the advance's payment order: one advance, read with its posting status. */
+describe('the petty-cash and 개산급 records of the advances', () => {
+  const record = {
+    advanceId: 'PC-2026-05',
+    item: 2,
+    cashier: '기획예산과 출납원',
+    advancedOn: '2026-05-02',
+    period: { from: '2026-05-02', to: '2026-05-31' },
+    allocations: { '201-01': 3_000_000 },
+  };
+  const params = { gov: GOV, year: YEAR };
+
+  it('checks 회계령 §38–§39 on the 지출결의 itself: over the 교부한도, outside the list, too long, or without terms', async () => {
+    on('2026-05-29T10:00:00+09:00');
+    const commitmentId = await commit(6_000_000, '2026-05-29', 'PC-2026-05-B');
+    const before = await readLine('office');
+    const resolve = (body: object) => post(routes.resolvePayment, callers.financeOfficer, { commitmentId }, body);
+    const may = { from: '2026-05-29', to: '2026-06-28' };
+    const cases = [
+      [
+        { amount: 10_000_001, pettyCash: { item: 1, period: may } },
+        'petty-cash-over-limit',
+        { item: 1, limit: 10_000_000, amount: 10_000_001 },
+      ],
+      [{ amount: 100, pettyCash: { item: 16, period: may } }, 'petty-cash-item-not-listed', { item: 16 }],
+      [
+        { amount: 100, pettyCash: { item: 2, period: { from: '2026-05-29', to: '2026-06-29' } } },
+        'petty-cash-period-too-long',
+        { lastDay: '2026-06-28' },
+      ],
+      [{ amount: 100 }, 'advance-terms-mismatch', { advance: 'petty-cash', pettyCash: false }],
+    ] as const;
+    for (const [body, code, context] of cases) {
+      const refused = await resolve({ ...body, date: '2026-05-29', advance: 'petty-cash' });
+      expect(refused.body, code).toMatchObject({ status: 422, code, context });
+    }
+    expect((await readLine('office')).resolved).toBe(before.resolved);
+  });
+
+  it('links the 출납원 record to its payment order: refused for another advance, read with paid, settled, returned, unsettled', async () => {
+    const create = (body: object) =>
+      callRoute(pettyCashRoutes.advancePettyCash, { caller: callers.disbursingOfficer as never, params, body });
+    const wrongItem = await create({ ...record, item: 1, orderRef: pettyCash });
+    expect(wrongItem.body).toMatchObject({
+      status: 422,
+      code: 'advance-order-mismatch',
+      context: { orderForm: 'petty-cash', orderItem: 2 },
+    });
+    const notAdvance = await create({ ...record, orderRef: estimateOrder });
+    expect(notAdvance.body).toMatchObject({ status: 422, code: 'advance-order-mismatch', context: { orderForm: 'estimate' } });
+    const unknown = await create({ ...record, orderRef: 'no-such-order' });
+    expect(unknown.body).toMatchObject({ status: 422, code: 'advance-order-mismatch', context: { orderId: 'no-such-order' } });
+    const made = await create({ ...record, orderRef: pettyCash });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const read = await callRoute(pettyCashRoutes.getPettyCashAdvance, {
+      caller: callers.disbursingOfficer as never,
+      params: { ...params, advanceId: record.advanceId },
+    });
+    expect(read.body.posting).toEqual({
+      orderId: pettyCash,
+      form: 'petty-cash',
+      item: 2,
+      lineId: 'office',
+      amount: 3_000_000,
+      paid: 3_000_000,
+      settled: 2_800_000,
+      returned: 200_000,
+      cleared: 3_000_000,
+      unsettled: 0,
+      status: 'cleared',
+    });
+  });
+
+  it('links the 개산급 record to its order and shows it settled in the books', async () => {
+    const body = { estimateId: 'EST-2026-07', case: 2, payee: '법무법인', purpose: '소송비용', amount: 1_000_000, paidOn: '2026-05-06' };
+    const wrongCase = await callRoute(estimates.recordEstimatedPayment, {
+      caller: callers.financeOfficer as never,
+      params,
+      body: { ...body, case: 3, orderRef: estimateOrder },
+    });
+    expect(wrongCase.body).toMatchObject({ status: 422, code: 'advance-order-mismatch', context: { orderItem: 2, item: 3 } });
+    const made = await callRoute(estimates.recordEstimatedPayment, {
+      caller: callers.financeOfficer as never,
+      params,
+      body: { ...body, orderRef: estimateOrder },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const read = await callRoute(estimates.getEstimatedPayment, {
+      caller: callers.disbursingOfficer as never,
+      params: { ...params, estimateId: body.estimateId },
+    });
+    expect(read.body.posting).toMatchObject({
+      form: 'estimate',
+      item: 2,
+      paid: 1_000_000,
+      settled: 1_000_000,
+      unsettled: 0,
+      status: 'cleared',
+    });
   });
 });

@@ -26,6 +26,7 @@ import { getPosting } from '#shared/routes/execution.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import type { Route } from '#shared/http/route.ts';
+import { setClock } from '#test/support/clock.ts';
 
 export const GOV = '11000';
 export const YEAR = 2026;
@@ -268,4 +269,27 @@ export async function appliedPosting(answer: { status: number; body: { postingId
   });
   expect(read.body.status, JSON.stringify(read.body.reason)).toBe('applied');
   return read.body;
+}
+
+/**
+ * A test's own posting caller on GOV and YEAR, each call with a fresh `Idempotency-Key` (`{prefix}-n`),
+ * and the business clock it moves (`on`), put back by `restore` (afterAll).
+ */
+export function postingSession(prefix: string) {
+  let undo: () => void = () => undefined;
+  let keys = 0;
+  return {
+    on(iso: string): void {
+      undo();
+      undo = setClock(iso);
+    },
+    restore: (): void => undo(),
+    post: (route: Route, caller: object, params: Record<string, string>, body: unknown) =>
+      callRoute(route as never, {
+        caller: caller as never,
+        params: { gov: GOV, year: YEAR, ...params },
+        body,
+        headers: { 'Idempotency-Key': `${prefix}-${++keys}` },
+      }),
+  };
 }

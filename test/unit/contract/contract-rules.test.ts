@@ -106,6 +106,15 @@ describe('contract register (지방계약법 §14, §24, §29)', () => {
       },
       'invalid-contract-terms',
     ],
+    ['하자보수보증금 at 2% and at 10% (지방계약법 시행령 제71조제1항)', { guarantees: { defect: { rateBp: 200, years: 2 } } }, undefined],
+    ['하자보수보증금 at 10%', { guarantees: { defect: { rateBp: 1_000, years: 2 } } }, undefined],
+    ['하자보수보증금 waived (제71조제1항 단서, 제4항)', { guarantees: { defect: { rateBp: 0, years: 2 } } }, undefined],
+    [
+      '하자보수보증금 rate under 2% (지방계약법 시행령 제71조제1항)',
+      { guarantees: { defect: { rateBp: 199, years: 2 } } },
+      'invalid-contract-terms',
+    ],
+    ['하자보수보증금 rate over 10%', { guarantees: { defect: { rateBp: 1_001, years: 2 } } }, 'invalid-contract-terms'],
     [
       '공동계약 of one member',
       { joint: { method: 'split', members: [{ name: 'A', businessNumber: '1', shareBp: 10_000 }] } },

@@ -41,6 +41,7 @@ export const orderPayment: PostingRule<'order'> = (message, command, state) => {
       cashMonth: command.date.slice(0, 7),
       // An advance's order is settled (rules/settle.ts) and its 반납 leaves 선급금 (rules/return.ts).
       ...(resolution.attrs.advance !== undefined ? { advance: String(resolution.attrs.advance) } : {}),
+      ...(resolution.attrs.advanceItem !== undefined ? { advanceItem: Number(resolution.attrs.advanceItem) } : {}),
       ...(withholdings.length > 0 ? { withholdings: encodeWithholdings(withholdings) } : {}),
     },
   );

@@ -1,5 +1,6 @@
 import { applied, docEffect, lineEffect, linkOf, newDocument } from '#shared/domain/execution/rules/effects.ts';
 import { advanceResolveLines } from '#shared/domain/execution/rules/advance-journal.ts';
+import { advanceItemOf, advanceTermsRefusal } from '#shared/domain/execution/rules/advance-terms.ts';
 import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
 import { documentOf, lineOf } from '#shared/domain/execution/rules/lookups.ts';
 import { isRefusal } from '#shared/domain/execution/rules/rule.ts';
@@ -12,9 +13,12 @@ import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
  * class's 건설중인자산 or asset, 장기투자증권, 보증금, 장기융자금, the debt repaid …) / Cr 미지급금.
  * The resolution remembers who committed, for segregation of duties at the payment order.
  * An advance (일상경비등 교부, 개산급: `advance`) books 선급금 instead of the cost, which its 정산
- * recognises at the 증빙 date (rules/settle.ts, rules/advance-journal.ts).
+ * recognises at the 증빙 date (rules/settle.ts, rules/advance-journal.ts), within the terms the law bounds it
+ * by (rules/advance-terms.ts: 회계령 제38조·제39조 for 일상경비등, 제45조 for 개산급).
  */
 export const resolve: PostingRule<'resolve'> = (message, command, state) => {
+  const terms = advanceTermsRefusal(command);
+  if (terms) return terms;
   const commitment = documentOf(message, state, command.commitmentId, 'commitment');
   if (isRefusal(commitment)) return commitment;
   const line = lineOf(message, state, String(commitment.attrs.lineId), 'expenditure');
@@ -35,6 +39,7 @@ export const resolve: PostingRule<'resolve'> = (message, command, state) => {
       commitmentId: command.commitmentId,
       committedBy: String(commitment.attrs.createdBy),
       ...(command.advance ? { advance: command.advance } : {}),
+      ...(advanceItemOf(command) !== undefined ? { advanceItem: Number(advanceItemOf(command)) } : {}),
     },
   );
   return applied(

@@ -32,6 +32,17 @@ import type { Refusal } from '#shared/domain/refusal.ts';
 export const returnPayment: PostingRule<'return'> = (message, command, state) => {
   const order = paidOrder(message, command, state);
   if (isRefusal(order)) return order;
+  if (command.exceptionCode === 'petty-cash-return' && order.attrs.advance !== 'petty-cash') {
+    return broken(
+      'exception-not-applicable',
+      `exception petty-cash-return (지방회계법 제7조제2항) is for an 일상경비등 advance's order, not ${command.orderId}`,
+      {
+        rule: '지방회계법 제7조제2항',
+        exceptionCode: 'petty-cash-return',
+        orderId: command.orderId,
+      },
+    );
+  }
   const amount = command.amount;
   const advance = order.attrs.advance !== undefined;
   const returned = docEffect(order, advance ? { returned: amount, cleared: amount } : { returned: amount });

@@ -1,4 +1,5 @@
 import { dateOf, dayNumber, firstRateDay, rateSegments } from '#shared/domain/execution/year-two/refund-interest-rates.ts';
+import { keysOf } from '#shared/domain/table-keys.ts';
 
 /**
  * The interest a refund of 과오납금 carries, by the law that governs it (지방회계법 제28조제2항, read:
@@ -59,7 +60,7 @@ export const refundInterestGrounds = {
 } as const satisfies Record<string, Ground>;
 
 export type RefundInterestGround = keyof typeof refundInterestGrounds;
-export const refundInterestGroundKeys = Object.keys(refundInterestGrounds) as [RefundInterestGround, ...RefundInterestGround[]];
+export const refundInterestGroundKeys = keysOf(refundInterestGrounds);
 
 /** The interest a refund carries, as its request gives it: the ground and its date, never the rate. */
 export interface RefundInterestTerms {

@@ -60,6 +60,10 @@ const roChoiOnR1 = (counters: Record<string, number>) => ({
 const receipt = (counters: Record<string, number>) =>
   documentItem('receipt', 'RC1', { lineId: 'R1', assessmentId: 'A1' }, { amount: 0, overpaid: 0, refunded: 0, ...counters });
 
+/** 일상경비등 terms on a 지출결의 (회계령 §38①2 일반운영비, one month: §39①). */
+const march = { from: '2026-03-03', to: '2026-03-31' };
+const pettyCash = { item: 2, period: march };
+
 /** A 일상경비등 advance of 200 paid by the bank on O1 (rules/settle.ts), with what was settled or returned. */
 const advanceOrder = (counters: Record<string, number> = {}) =>
   documentItem(
@@ -305,7 +309,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
   resolve: [
     {
       name: 'an 일상경비등 advance books 선급금, not the cost: Dr 1108 / Cr 미지급금 (회계기준규칙 제13조제3항)',
-      message: posting({ kind: 'resolve', commitmentId: 'C1', amount: 200, date: '2026-03-03', advance: 'petty-cash' }),
+      message: posting({ kind: 'resolve', commitmentId: 'C1', amount: 200, date: '2026-03-03', advance: 'petty-cash', pettyCash }),
       books: { items: [expenditureLine({ allotted: 1_000, committed: 500 }), commitment({ amount: 500 })] },
       expected: {
         applied: {
@@ -315,6 +319,63 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         },
       },
     },
+    ...(
+      [
+        [
+          '일상경비등 over its 교부한도: 여비 (회계령 §38①1, ②1) at most 1천만원',
+          { advance: 'petty-cash', pettyCash: { item: 1, period: march } },
+          10_000_001,
+          refused(422, 'petty-cash-over-limit', { item: 1, limit: 10_000_000, amount: 10_000_001 }),
+        ],
+        [
+          '일상경비등 for 공사 (§38①5, ②2) at most 2천만원',
+          { advance: 'petty-cash', pettyCash: { item: 5, period: march } },
+          20_000_001,
+          refused(422, 'petty-cash-over-limit', { item: 5, limit: 20_000_000 }),
+        ],
+        [
+          '일상경비등 for an item outside 회계령 §38①',
+          { advance: 'petty-cash', pettyCash: { item: 16, period: march } },
+          200,
+          refused(422, 'petty-cash-item-not-listed', { item: 16 }),
+        ],
+        [
+          '일상경비등 over one month (§39①)',
+          { advance: 'petty-cash', pettyCash: { item: 2, period: { from: '2026-03-03', to: '2026-04-03' } } },
+          200,
+          refused(422, 'petty-cash-period-too-long', { item: 2, lastDay: '2026-04-02' }),
+        ],
+        [
+          '일상경비등 without its item and period',
+          { advance: 'petty-cash' },
+          200,
+          refused(422, 'advance-terms-mismatch', { advance: 'petty-cash', pettyCash: false }),
+        ],
+        [
+          '개산급 without its 회계령 §45 case',
+          { advance: 'estimate' },
+          200,
+          refused(422, 'advance-terms-mismatch', { advance: 'estimate', estimateCase: false }),
+        ],
+        [
+          '개산급 for a case outside 회계령 §45',
+          { advance: 'estimate', estimateCase: 7 },
+          200,
+          refused(422, 'estimate-case-not-listed', { case: 7 }),
+        ],
+        [
+          "a cost resolution with an advance's terms",
+          { estimateCase: 2 },
+          200,
+          refused(422, 'advance-terms-mismatch', { advance: 'none' }),
+        ],
+      ] as const
+    ).map(([name, terms, amount, expected]) => ({
+      name: `refuses ${name}`,
+      message: posting({ kind: 'resolve', commitmentId: 'C1', amount, date: '2026-03-03', ...terms }),
+      books: { items: [expenditureLine({ allotted: 30_000_000, committed: 30_000_000 }), commitment({ amount: 30_000_000 })] },
+      expected,
+    })),
     {
       name: 'books the expense against the commitment: Dr 5201 / Cr 미지급금',
       message: resolvePosting(200),
@@ -647,6 +708,12 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       message: returnPosting(51),
       books: { items: [paidLine(), advanceOrder({ settled: 150, cleared: 150 })] },
       expected: refused(422, 'settlement-within-advance', { rule: 'settlement-within-advance', item: 'order', cleared: 150, paid: 200 }),
+    },
+    {
+      name: 'names the 일상경비등 exception (지방회계법 제7조제2항) only on an 일상경비등 advance',
+      message: posting({ kind: 'return', orderId: 'O1', amount: 50, date: '2026-03-20', reason: 'r', exceptionCode: 'petty-cash-return' }),
+      books: { items: [paidLine(), order({ amount: 200, paid: 200 })] },
+      expected: refused(422, 'exception-not-applicable', { exceptionCode: 'petty-cash-return', orderId: 'O1' }),
     },
     {
       name: 'refuses more than the order paid, counting what came back before',

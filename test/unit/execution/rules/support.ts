@@ -90,7 +90,8 @@ const label = (target: Target): string => {
   return target.type;
 };
 
-export function judge(message: PostingMessage, books: Books): Judged & { readonly reverses?: string; readonly date?: string } {
+/** The consumer's decision on `message` against `books` (evaluate.ts), as the batch planner receives it. */
+export function decide(message: PostingMessage, books: Books) {
   const snapshot: Snapshot = {
     items: new ReadAll<ControlledItem | null>(
       (books.items ?? []).map((item) => [targetKey(item.target), item]),
@@ -108,7 +109,11 @@ export function judge(message: PostingMessage, books: Books): Judged & { readonl
       false,
     ),
   };
-  const decision = evaluate(message, new WorkingState(snapshot));
+  return evaluate(message, new WorkingState(snapshot));
+}
+
+export function judge(message: PostingMessage, books: Books): Judged & { readonly reverses?: string; readonly date?: string } {
+  const decision = decide(message, books);
   if (decision.status === 'rejected') return { problem: problemAnswer(new Refused(decision.refusal), undefined).body };
   const deltas = Object.fromEntries(decision.effects.map((effect) => [label(effect.target), effect.deltas]));
   return {

@@ -1,0 +1,72 @@
+import { refusal } from '#shared/domain/refusal.ts';
+import type { Refusal } from '#shared/domain/refusal.ts';
+
+/**
+ * One model of an advance (일상경비등, 지방회계법 제34조; 개산급, 제35조): the postings book and pay it
+ * (a 지출결의 with `advance`, its 지급명령, the bank's payment, then 정산 and 반납), and the petty-cash
+ * and 개산급 records keep the 출납원's and the payee's side, naming the payment order (`orderRef`).
+ * This shared kernel is what both sides agree on: the order as its document counts it, and the
+ * posting status a record's read shows.
+ */
+export interface AdvanceOrder {
+  readonly orderId: string;
+  readonly form: 'petty-cash' | 'estimate';
+  /** The 회계령 제38조제1항 item or 제45조 case the 지출결의 named. */
+  readonly item?: number | undefined;
+  readonly lineId: string;
+  readonly amount: number;
+  readonly paid: number;
+  readonly settled: number;
+  readonly returned: number;
+  /** settled + returned of the advance (its 선급금 cleared). */
+  readonly cleared: number;
+}
+
+/**
+ * ordered: the bank has not paid it; outstanding: paid and not all settled or returned (선급금 still
+ * held); cleared: every won paid was settled or returned.
+ */
+export type AdvanceStatus = 'ordered' | 'outstanding' | 'cleared';
+
+export interface AdvancePosting extends AdvanceOrder {
+  readonly unsettled: number;
+  readonly status: AdvanceStatus;
+}
+
+export const advancePostingOf = (order: AdvanceOrder): AdvancePosting => {
+  const unsettled = order.paid - order.cleared;
+  const status: AdvanceStatus = order.paid === 0 ? 'ordered' : unsettled > 0 ? 'outstanding' : 'cleared';
+  return { ...order, unsettled, status };
+};
+
+/** How a record reads the order it names (execution's documents, through shared/wiring/advance-postings.ts). */
+export interface AdvancePostings {
+  order(gov: string, orderId: string): Promise<AdvanceOrder | undefined>;
+}
+
+/**
+ * A record names the payment order of its own advance: an order of an advance of the same form,
+ * item (or case) and amount — otherwise the record and the books would tell two stories (practice).
+ */
+export function advanceOrderRefusal(
+  found: AdvanceOrder | undefined,
+  expected: { readonly orderId: string; readonly form: AdvanceOrder['form']; readonly item: number; readonly amount: number },
+): Refusal | undefined {
+  const same = found !== undefined && found.form === expected.form && found.item === expected.item && found.amount === expected.amount;
+  if (same) return undefined;
+  return refusal(
+    'unprocessable',
+    'advance-order-mismatch',
+    found === undefined
+      ? `payment order ${expected.orderId} is not an applied advance order of this government`
+      : `payment order ${expected.orderId} is a ${found.form} advance of item ${found.item ?? '-'} for ${found.amount} won, not this record's`,
+    {
+      rule: 'practice: a record names the payment order of the same advance (form, item, amount)',
+      orderId: expected.orderId,
+      form: expected.form,
+      item: expected.item,
+      amount: expected.amount,
+      ...(found === undefined ? {} : { orderForm: found.form, orderItem: found.item ?? 0, orderAmount: found.amount }),
+    },
+  );
+}
