@@ -354,6 +354,16 @@ export const problemCodes = {
   'disclosure-cut-without-order':
     'a cut for a missing or false 공시 needs a written 시정명령 not complied with by its day first (보조금법 §20의2②; 보조금령 §11의2④)',
   'disclosure-cut-outside-band': 'the 공시 cut is outside the band of the count of 시정명령 not complied with (보조금령 §11의2⑤)',
+  'disclosure-cut-undecided':
+    '시정명령 for a 공시 went unmet: the next grant needs disclosureCutBp in the band or disclosureCutWaiver (보조금법 §20의2②)',
+  'disclosure-cut-exceeds-grant': 'the 공시 cut would take the whole grant it comes off; choose a lower rate in the band',
+  'disclosure-not-required': 'the grant carries no 공시 obligation (under 500만원 for the 사업: 보조금령 §11의2①)',
+  'disclosure-not-yet-due': 'a 공시 not made is ordered only after its day, 4 months after year end (보조금령 §11의2②)',
+  'correction-order-dates': 'a 시정명령 is complied with after it is issued and by a day after its issue (보조금령 §11의2④)',
+  'correction-order-running': 'a 시정명령 of the grant still runs; the next comes after its day',
+  'correction-order-not-found': 'the grant has no 시정명령 of that number',
+  'correction-order-complied': 'the compliance with the 시정명령 was recorded already',
+  'disclosure-cut-taken': 'a 교부결정 took the cut of this grant’s 공시 시정명령 already: its orders are closed',
 
   // Contracts and payment forms (지방계약법, 선금급, 개산급, 일상경비등)
   'contract-not-found': 'the government has no contract of that id in its register',

@@ -278,6 +278,14 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
     params: { year: YEAR, applicationId: 'A0000000000', objectionNo: 1 },
     body: { decidedOn: `${YEAR}-09-20`, outcome: 'dismissed', heard: '보조사업자 대표 (9월 15일)', measures: '취소 유지' },
   },
+  orderSubsidyDisclosure: {
+    params: { year: YEAR, applicationId: 'A0000000000' },
+    body: { ground: 'not-disclosed', content: '2026년 결산서 공시', issuedOn: `${YEAR}-05-10`, complyBy: `${YEAR}-06-10` },
+  },
+  recordSubsidyDisclosureCompliance: {
+    params: { year: YEAR, applicationId: 'A0000000000', orderNo: 1 },
+    body: { compliedOn: `${YEAR}-06-05` },
+  },
   acceptSubsidyObjectionDecision: {
     params: { year: YEAR, applicationId: 'A0000000000', objectionNo: 1 },
     body: { acceptedOn: `${YEAR}-09-25` },

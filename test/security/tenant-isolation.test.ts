@@ -162,6 +162,8 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   fileSubsidyObjection: { own: ['subsidy_recipient'], other: [] },
   decideSubsidyObjection: { own: ['department_official'], other: [] },
   acceptSubsidyObjectionDecision: { own: ['subsidy_recipient'], other: [] },
+  orderSubsidyDisclosure: { own: ['department_official'], other: [] },
+  recordSubsidyDisclosureCompliance: { own: ['department_official'], other: [] },
   recordSubsidyReturn: { own: ['revenue_officer', 'disbursing_officer'], other: [] },
   imposeSubsidySanction: { own: ['department_official'], other: [] },
   registerSubsidyExclusion: { own: ['budget_officer', 'department_official'], other: [] },

@@ -16,6 +16,8 @@ import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
  *   pk SUBSIDY-ID#{kind}#{value}  sk GRANT#{decidedOn}#{gov}#{applicationId}   support history (보조금령 §4), 5 years read
  *   pk SUBSIDY-ID#{kind}#{value}  sk EXCL#{gov}#{exclusionId}                  an exclusion (보조금법 §32; 보조금령 §19⑤)
  *   pk SUBSIDY-ID#{kind}#{value}  sk RETURN#{gov}#{applicationId}              a 반환 ordered and not yet paid (§33)
+ *   pk SUBSIDY-ID#{kind}#{value}  sk CUT#{gov}#{applicationId}                 a late report's pending cut of the next grant (§17③)
+ *   pk SUBSIDY-ID#{kind}#{value}  sk DISCLOSURE#{gov}#{applicationId}          a grant's 시정명령 for its 공시, pending cut (§20의2②)
  *   pk SUBSIDY-ID#{kind}#{value}  sk HEAD                                       `version`: bumped by every write under it (grant,
  *                                                                               exclusion, 반환, cut left or taken, amount cut);
  *                                                                               a 교부결정 writes only if it is
@@ -60,6 +62,8 @@ export const HEAD_SORT = 'HEAD';
 export const returnSort = (gov: string, applicationId: string): string => `RETURN#${gov}#${applicationId}`;
 /** A late report's pending cut of the next grant (보조금법 §17③), under each identifier of the late grant. */
 export const cutSort = (gov: string, applicationId: string): string => `CUT#${gov}#${applicationId}`;
+/** A grant's 시정명령 for its 공시 (보조금법 §20의2②), under each identifier, until a decision takes its cut. */
+export const disclosureSort = (gov: string, applicationId: string): string => `DISCLOSURE#${gov}#${applicationId}`;
 
 export const EXCLUSIONS_PARTITION = 'SUBSIDY-EXCLUSIONS';
 export const RETURNS_PARTITION = 'SUBSIDY-RETURNS';

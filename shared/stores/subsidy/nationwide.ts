@@ -6,12 +6,14 @@ import { tableName } from '#shared/config/env.ts';
 import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
 import type { ExclusionEntry, HistoryEntry, IdentifierRecords, ReturnEntry } from '#shared/domain/subsidy/nationwide-check.ts';
 import type { PendingCut } from '#shared/domain/subsidy/next-grant-cut.ts';
+import type { DisclosureCase } from '#shared/domain/subsidy/disclosure-cut.ts';
 import {
   EXCLUSIONS_PARTITION,
   FLAGS_PARTITION,
   HEAD_SORT,
   RETURNS_PARTITION,
   cutSort,
+  disclosureSort,
   exclusionSort,
   historySort,
   identifierPartition,
@@ -33,13 +35,20 @@ export interface StoredCut extends PendingCut {
   readonly identifiers: readonly Identifier[];
 }
 
+/** A grant's 공시 시정명령 as stored: with the grant's identifiers, under each of which it is kept. */
+export interface StoredDisclosure extends DisclosureCase {
+  readonly identifiers: readonly Identifier[];
+}
+
 /**
  * Everything known nationwide about one identifier: its support history, exclusions, unpaid returns
  * and the cuts late reports left for the next grant and not yet taken (one Query).
  */
 export async function recordsOfIdentifier(
   identifier: Identifier,
-): Promise<IdentifierRecords & { readonly cuts: readonly StoredCut[]; readonly version: number }> {
+): Promise<
+  IdentifierRecords & { readonly cuts: readonly StoredCut[]; readonly disclosures: readonly StoredDisclosure[]; readonly version: number }
+> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': identifierPartition(identifier) },
@@ -53,6 +62,7 @@ export async function recordsOfIdentifier(
     exclusions: of('EXCL#') as unknown as ExclusionEntry[],
     returns: of('RETURN#') as unknown as ReturnEntry[],
     cuts: of('CUT#').filter((item) => item.takenBy === undefined) as unknown as StoredCut[],
+    disclosures: of('DISCLOSURE#').filter((item) => item.takenBy === undefined) as unknown as StoredDisclosure[],
     version: Number(items.find((item) => item.sk === HEAD_SORT)?.version ?? 0),
   };
 }
@@ -253,13 +263,37 @@ export const pendingCutItems = (application: ApplicationRecord, cut: PendingCut)
     },
   }));
 
-/** The cuts a decision took: marked with the grant that took them, under every identifier, once. */
-export const takenCutItems = (cuts: readonly StoredCut[], takenBy: string): TransactItem[] =>
+/** The grant's 공시 시정명령 as they stand, under each identifier of the grant (written with each order and compliance). */
+export const disclosureItems = (application: ApplicationRecord, disclosure: DisclosureCase): TransactItem[] =>
+  application.identifiers.map((identifier) => ({
+    Put: {
+      TableName: tableName(),
+      Item: {
+        pk: identifierPartition(identifier),
+        sk: disclosureSort(disclosure.gov, disclosure.applicationId),
+        entity: 'subsidy-disclosure-orders',
+        ...disclosure,
+        identifiers: application.identifiers,
+      },
+      // a case a decision took its cut from is closed: later orders start no second cut of the same failure
+      ConditionExpression: 'attribute_not_exists(takenBy)',
+    },
+  }));
+
+/**
+ * The pending cuts (late report: `cutSort`; 공시: `disclosureSort`) a decision took: marked with the
+ * grant that took them, under every identifier, once.
+ */
+export const takenCutItems = (
+  cuts: readonly Pick<StoredCut, 'gov' | 'applicationId' | 'identifiers'>[],
+  takenBy: string,
+  sortOf: (gov: string, applicationId: string) => string = cutSort,
+): TransactItem[] =>
   cuts.flatMap((cut) =>
     cut.identifiers.map((identifier) => ({
       Update: {
         TableName: tableName(),
-        Key: { pk: identifierPartition(identifier), sk: cutSort(cut.gov, cut.applicationId) },
+        Key: { pk: identifierPartition(identifier), sk: sortOf(cut.gov, cut.applicationId) },
         UpdateExpression: 'SET takenBy = :takenBy',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(takenBy)',
         ExpressionAttributeValues: { ':takenBy': takenBy },

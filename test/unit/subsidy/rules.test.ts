@@ -126,7 +126,19 @@ describe('심의 (보조금법 §26⑪) and 교부결정 (§8)', () => {
     expect(stepRefusal('submitted', 'review')).toBeUndefined();
     expect(stepRefusal('decided', 'review')).toMatchObject({
       code: 'subsidy-application-state',
-      context: { allowedSteps: ['request-payment', 'pay', 'execute', 'report', 'cancel', 'object', 'decide-objection'] },
+      context: {
+        allowedSteps: [
+          'request-payment',
+          'pay',
+          'execute',
+          'report',
+          'cancel',
+          'object',
+          'decide-objection',
+          'order-disclosure',
+          'disclosure-compliance',
+        ],
+      },
     });
     expect(stepRefusal('rejected', 'decide')).toMatchObject({ code: 'subsidy-application-state', context: { allowedSteps: [] } });
   });
