@@ -158,6 +158,7 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   cancelSubsidyGrant: '교부결정 취소 (보조금법 §11 사정변경, §12 법령 위반 등)와 반환명령 (§31①)',
   fileSubsidyObjection: '이의신청 (통지를 받은 날부터 20일 이내, 보조금법 §36의2①)',
   decideSubsidyObjection: '이의신청에 대한 조치와 통지 (관계자 의견 청취 후, 보조금법 §36의2③)',
+  listNationalSubsidyPublishedNames: '전국 지방보조금 명단 공표 목록 (행정안전부, 매년 3월 31일까지 공표, 1년간: 보조금법 §30①, 영 §17②)',
   orderSubsidyDisclosure: '공시 시정명령 (기한까지 공시하지 않거나 거짓 공시: 내용과 기간을 명시한 서면, 보조금법 §20의2②, 영 §11의2④)',
   recordSubsidyDisclosureCompliance: '공시 시정명령의 이행 기록 (기간 후 이행은 불이행으로 셈, 영 §11의2⑤)',
   acceptSubsidyObjectionDecision: '이의신청 조치의 수락 (통지를 받은 날부터 20일 이내, 지나면 교부 신청 철회 간주, 보조금법 §36의2③)',

@@ -21,6 +21,8 @@ import {
   exclusionView,
   executionBody,
   nationalList,
+  nationalPublishedNamesQuery,
+  nationalPublishedNamesView,
   paymentBody,
   paymentParams,
   paymentRequestBody,
@@ -467,11 +469,26 @@ export const listNationalSubsidyExclusions = defineRoute({
   method: 'GET',
   path: '/subsidies/exclusions',
   handler: 'subsidy/national-exclusions',
-  summary: 'The ministry: the exclusion register of every government, with the 명단 공표 entries marked',
+  summary: 'The ministry: the exclusion register of every government; `onPublicList` while a 명단 공표 case naming the exclusion is shown',
   tags,
   access: nationalRead('ministry'),
   query: pageQuery,
   response: nationalList,
+});
+
+export const listNationalSubsidyPublishedNames = defineRoute({
+  id: 'listNationalSubsidyPublishedNames',
+  method: 'GET',
+  path: '/subsidies/published-names',
+  handler: 'subsidy/national-published-names',
+  summary:
+    'The ministry: the 명단 공표 of every government shown on a day (공표 by 31 March, for 1 year, extended by at most 1: 보조금법 §30①; 보조금령 §17②), paged',
+  description:
+    'Each entry carries its `gov`, the items of 보조금령 §17①, `from`/`until` and, where the case named one, `exclusionRef`; ordered by last day. The exclusion register (`GET /subsidies/exclusions`) marks an exclusion whose case is published with `publication` and `onPublicList`.',
+  tags,
+  access: nationalRead('ministry'),
+  query: nationalPublishedNamesQuery,
+  response: nationalPublishedNamesView,
 });
 
 export const listNationalOutstandingReturns = defineRoute({

@@ -6,7 +6,7 @@ import { exclusionGrounds, exclusionParties } from '#shared/domain/subsidy/exclu
 import { isBusinessNumber, isCorporateNumber, isResidentNumber } from '#shared/domain/subsidy/identifiers.ts';
 import { publicationTargetCodes, withholdingGroundCodes } from '#shared/domain/subsidy/publication.ts';
 import { operatingCostKinds, publicCallExceptions, recipientKinds } from '#shared/domain/subsidy/program.ts';
-import { fiscalYear, govCode, isoDate, positiveWon, won } from '#shared/schemas/common.ts';
+import { fiscalYear, govCode, isoDate, pageQuery, positiveWon, won } from '#shared/schemas/common.ts';
 
 export const programId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a program id: letters, digits and hyphens, up to 40');
 export const applicationId = z.string().regex(/^A[0-9a-z]{10,40}$/, 'an application id as returned when it was submitted');
@@ -315,3 +315,6 @@ export const nationalList = z.object({
   items: z.array(z.looseObject({})),
   nextCursor: z.string().optional().describe('present when more items may follow: pass it as cursor'),
 });
+/** The ministry's list of every government's published names on a day, a page at a time. */
+export const nationalPublishedNamesQuery = publishedNamesQuery.extend(pageQuery.shape);
+export const nationalPublishedNamesView = nationalList.extend({ on: z.string() });

@@ -331,6 +331,7 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   getNationalRecipientGrants: { params: { idKind: 'brn', idValue: '1234567891' } },
   listNationalSubsidyExclusions: {},
   listNationalOutstandingReturns: {},
+  listNationalSubsidyPublishedNames: { query: { on: `${YEAR}-06-01` } },
   listNationalSubsidyFlags: {},
   // budget changes during execution (issue #14): they aim at lines that do not exist, so who may
   // decide (the head, or a delegated role) is the budget's own rule, met after the lines are found

@@ -175,6 +175,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   getNationalRecipientGrants: { national: ['ministry'] },
   listNationalSubsidyExclusions: { national: ['ministry'] },
   listNationalOutstandingReturns: { national: ['ministry'] },
+  listNationalSubsidyPublishedNames: { national: ['ministry'] },
   listNationalSubsidyFlags: { national: ['ministry'] },
   // budget changes during execution (issue #14): the head decides, the budget office where delegated
   divertBudget: { own: ['head', 'budget_officer'], other: [] },

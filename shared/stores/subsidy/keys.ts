@@ -28,6 +28,8 @@ import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
  *   pk SUBSIDY-EXCLUSIONS  sk {from}#{gov}#{exclusionId}       the register (보조금법 §32; the 명단 공표 is its own case, §30)
  *   pk SUBSIDY-RETURNS     sk {gov}#{applicationId}            returns outstanding
  *   pk SUBSIDY-FLAGS       sk {decidedAt}#{gov}#{applicationId}  decisions taken over a similarity flag, with the reason
+ *   pk SUBSIDY-PUBLISHED   sk LIST#{until}#{gov}#{publicationId}  every government's published names (명단 공표), by last day
+ *   pk SUBSIDY-EXCLUSION-REF#{gov}  sk {exclusionId}           the exclusion's register sort key (a 명단 공표 names it)
  */
 export const yearPartition = (gov: string, year: number): string => `SUBSIDY#${gov}#${year}`;
 
@@ -68,3 +70,7 @@ export const disclosureSort = (gov: string, applicationId: string): string => `D
 export const EXCLUSIONS_PARTITION = 'SUBSIDY-EXCLUSIONS';
 export const RETURNS_PARTITION = 'SUBSIDY-RETURNS';
 export const FLAGS_PARTITION = 'SUBSIDY-FLAGS';
+/** Every government's 명단 공표 entries, by last day (보조금법 §30①; 보조금령 §17②): the ministry's list. */
+export const PUBLISHED_PARTITION = 'SUBSIDY-PUBLISHED';
+/** Where an exclusion sits in the register, by its id (the register's sort key starts with its `from`). */
+export const exclusionRefKey = (gov: string, exclusionId: string) => ({ pk: `SUBSIDY-EXCLUSION-REF#${gov}`, sk: exclusionId });

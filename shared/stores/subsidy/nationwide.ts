@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '#shared/audit/audit-record.ts';
 import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
@@ -11,9 +11,11 @@ import {
   EXCLUSIONS_PARTITION,
   FLAGS_PARTITION,
   HEAD_SORT,
+  PUBLISHED_PARTITION,
   RETURNS_PARTITION,
   cutSort,
   disclosureSort,
+  exclusionRefKey,
   exclusionSort,
   historySort,
   identifierPartition,
@@ -82,16 +84,28 @@ async function pageOf<Item>(
   pk: string,
   prefix: string,
   page: { readonly limit: number; readonly cursor?: string | undefined },
-  filter?: { readonly expression: string; readonly values: Record<string, unknown> },
+  filter?: {
+    readonly expression: string;
+    readonly values: Record<string, unknown>;
+    readonly names?: Record<string, string>;
+    /** Sort keys from this one on (within `prefix`). */
+    readonly from?: string;
+  },
 ): Promise<NationwidePage<Item> | 'foreign-cursor'> {
   const start = page.cursor === undefined ? undefined : decodeCursor(page.cursor, pk, prefix);
   if (start === 'foreign-cursor') return start;
+  const range = filter?.from
+    ? { condition: 'pk = :pk AND sk BETWEEN :from AND :to', values: { ':from': filter.from, ':to': `${prefix}~` } }
+    : prefix
+      ? { condition: 'pk = :pk AND begins_with(sk, :prefix)', values: { ':prefix': prefix } }
+      : { condition: 'pk = :pk', values: {} };
   const answer = await dynamoClient().send(
     new QueryCommand({
       TableName: tableName(),
-      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}), ...filter?.values },
+      KeyConditionExpression: range.condition,
+      ExpressionAttributeValues: { ':pk': pk, ...range.values, ...filter?.values },
       ...(filter ? { FilterExpression: filter.expression } : {}),
+      ...(filter?.names ? { ExpressionAttributeNames: filter.names } : {}),
       Limit: page.limit,
       ExclusiveStartKey: start,
     }),
@@ -131,6 +145,24 @@ export const outstandingReturnsNationwide = (page: Page) =>
     expression: 'outstanding > :zero',
     values: { ':zero': 0 },
   });
+
+/**
+ * The names every government shows on `on` (보조금법 §30①; 보조금령 §17②): entries whose last day is
+ * on or after it, from the earliest last day, published from on or before it.
+ */
+export const publishedNamesNationwide = (on: string, page: Page) =>
+  pageOf<Record<string, unknown>>(PUBLISHED_PARTITION, 'LIST#', page, {
+    from: `LIST#${on}`,
+    expression: '#from <= :on',
+    names: { '#from': 'from' },
+    values: { ':on': on },
+  });
+
+/** The register sort key of a government's exclusion, if it was registered. */
+export async function exclusionRegisterKey(gov: string, exclusionId: string): Promise<{ pk: string; sk: string } | undefined> {
+  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: exclusionRefKey(gov, exclusionId) }));
+  return Item ? { pk: EXCLUSIONS_PARTITION, sk: String(Item.registerSort) } : undefined;
+}
 
 /** Decisions taken over a similarity flag, in every government, oldest first. */
 export const flaggedDecisionsNationwide = (page: Page) => pageOf<Record<string, unknown>>(FLAGS_PARTITION, '', page);
@@ -198,13 +230,21 @@ export const flagItem = (application: ApplicationRecord, decidedAt: string, reco
   },
 });
 
+const registerSort = (record: ExclusionRecord): string => `${record.from}#${record.gov}#${record.exclusionId}`;
+
 /** The exclusion under each of its identifiers and in the nationwide register. */
 export const exclusionItems = (record: ExclusionRecord): TransactItem[] => [
   {
     Put: {
       TableName: tableName(),
-      Item: { pk: EXCLUSIONS_PARTITION, sk: `${record.from}#${record.gov}#${record.exclusionId}`, entity: 'subsidy-exclusion', ...record },
+      Item: { pk: EXCLUSIONS_PARTITION, sk: registerSort(record), entity: 'subsidy-exclusion', ...record },
       ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  },
+  {
+    Put: {
+      TableName: tableName(),
+      Item: { ...exclusionRefKey(record.gov, record.exclusionId), entity: 'subsidy-exclusion-ref', registerSort: registerSort(record) },
     },
   },
   ...record.identifiers.map((identifier) => ({

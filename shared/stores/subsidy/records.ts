@@ -200,4 +200,6 @@ export interface ExclusionRecord {
   readonly identifiers: readonly Identifier[];
   readonly violation: string;
   readonly registeredAt: string;
+  /** Set when a 명단 공표 case naming this exclusion was published (보조금법 §30①2). */
+  readonly publication?: { readonly gov: string; readonly publicationId: string; readonly from: string; readonly until: string };
 }
