@@ -331,6 +331,7 @@ export const problemCodes = {
   'publication-withholding-ground': 'not publishing needs a ground of 보조금령 §17③ (보조금법 §30②)',
   'publication-extension-too-long': 'the 1-year publication is extended by at most 1 year (보조금령 §17②)',
   'publication-not-found': 'the government has no 명단 공표 case of that id',
+  'exclusion-not-found': 'a 명단 공표 names an exclusion (exclusionRef) the government did not register',
   'publication-decided': 'the 명단 공표 case was decided already',
   'nationwide-check-stale':
     'a grant or exclusion of the same recipient was recorded after the nationwide check; the decision is checked again (보조금법 §6③)',
@@ -366,6 +367,16 @@ export const problemCodes = {
   'disclosure-cut-without-order':
     'a cut for a missing or false 공시 needs a written 시정명령 not complied with by its day first (보조금법 §20의2②; 보조금령 §11의2④)',
   'disclosure-cut-outside-band': 'the 공시 cut is outside the band of the count of 시정명령 not complied with (보조금령 §11의2⑤)',
+  'disclosure-cut-undecided':
+    '시정명령 for a 공시 went unmet: the next grant needs disclosureCutBp in the band or disclosureCutWaiver (보조금법 §20의2②)',
+  'disclosure-cut-exceeds-grant': 'the 공시 cut would take the whole grant it comes off; choose a lower rate in the band',
+  'disclosure-not-required': 'the grant carries no 공시 obligation (under 500만원 for the 사업: 보조금령 §11의2①)',
+  'disclosure-not-yet-due': 'a 공시 not made is ordered only after its day, 4 months after year end (보조금령 §11의2②)',
+  'correction-order-dates': 'a 시정명령 is complied with after it is issued and by a day after its issue (보조금령 §11의2④)',
+  'correction-order-running': 'a 시정명령 of the grant still runs; the next comes after its day',
+  'correction-order-not-found': 'the grant has no 시정명령 of that number',
+  'correction-order-complied': 'the compliance with the 시정명령 was recorded already',
+  'disclosure-cut-taken': 'a 교부결정 took the cut of this grant’s 공시 시정명령 already: its orders are closed',
 
   // Contracts and payment forms (지방계약법, 선금급, 개산급, 일상경비등)
   'contract-not-found': 'the government has no contract of that id in its register',

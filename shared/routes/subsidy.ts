@@ -14,10 +14,15 @@ import {
   objectionDecisionBody,
   objectionParams,
   decisionBody,
+  disclosureComplianceBody,
+  disclosureOrderBody,
+  disclosureOrderParams,
   exclusionBody,
   exclusionView,
   executionBody,
   nationalList,
+  nationalPublishedNamesQuery,
+  nationalPublishedNamesView,
   paymentBody,
   paymentParams,
   paymentRequestBody,
@@ -281,6 +286,40 @@ export const decideSubsidyObjection = defineRoute({
   maxBodyBytes: BODY,
 });
 
+export const orderSubsidyDisclosure = defineRoute({
+  id: 'orderSubsidyDisclosure',
+  method: 'POST',
+  path: `${app}/disclosure-orders`,
+  handler: 'subsidy/order-disclosure',
+  summary:
+    'A written 시정명령 for a 공시 not made by its day or made falsely: ground, content, day to comply (보조금법 §20의2②; 보조금령 §11의2④)',
+  description:
+    'Refused 422 disclosure-not-required (grant under 500만원), 422 disclosure-not-yet-due (before 4 months after year end), 422 correction-order-dates, 409 correction-order-running (one order at a time), 409 disclosure-cut-taken. Each order not complied with by its day counts for the cut of the next grant (영 §11의2⑤).',
+  tags,
+  access: governmentWrite('department_official'),
+  params: applicationParams,
+  body: disclosureOrderBody,
+  response: applicationView,
+  status: 201,
+  maxBodyBytes: BODY,
+});
+
+export const recordSubsidyDisclosureCompliance = defineRoute({
+  id: 'recordSubsidyDisclosureCompliance',
+  method: 'POST',
+  path: `${app}/disclosure-orders/{orderNo}/compliance`,
+  handler: 'subsidy/record-disclosure-compliance',
+  summary: 'The compliance with a 공시 시정명령 (in time it does not count; late, it still counts: 보조금령 §11의2⑤)',
+  description:
+    'Once (409 correction-order-complied); 404 correction-order-not-found; 409 disclosure-cut-taken once a decision took the cut.',
+  tags,
+  access: governmentWrite('department_official'),
+  params: disclosureOrderParams,
+  body: disclosureComplianceBody,
+  response: applicationView,
+  maxBodyBytes: BODY,
+});
+
 export const acceptSubsidyObjectionDecision = defineRoute({
   id: 'acceptSubsidyObjectionDecision',
   method: 'POST',
@@ -430,11 +469,26 @@ export const listNationalSubsidyExclusions = defineRoute({
   method: 'GET',
   path: '/subsidies/exclusions',
   handler: 'subsidy/national-exclusions',
-  summary: 'The ministry: the exclusion register of every government, with the 명단 공표 entries marked',
+  summary: 'The ministry: the exclusion register of every government; `onPublicList` while a 명단 공표 case naming the exclusion is shown',
   tags,
   access: nationalRead('ministry'),
   query: pageQuery,
   response: nationalList,
+});
+
+export const listNationalSubsidyPublishedNames = defineRoute({
+  id: 'listNationalSubsidyPublishedNames',
+  method: 'GET',
+  path: '/subsidies/published-names',
+  handler: 'subsidy/national-published-names',
+  summary:
+    'The ministry: the 명단 공표 of every government shown on a day (공표 by 31 March, for 1 year, extended by at most 1: 보조금법 §30①; 보조금령 §17②), paged',
+  description:
+    'Each entry carries its `gov`, the items of 보조금령 §17①, `from`/`until` and, where the case named one, `exclusionRef`; ordered by last day. The exclusion register (`GET /subsidies/exclusions`) marks an exclusion whose case is published with `publication` and `onPublicList`.',
+  tags,
+  access: nationalRead('ministry'),
+  query: nationalPublishedNamesQuery,
+  response: nationalPublishedNamesView,
 });
 
 export const listNationalOutstandingReturns = defineRoute({

@@ -1,11 +1,12 @@
 import * as z from 'zod';
 import { applicationStates } from '#shared/domain/subsidy/lifecycle.ts';
+import { disclosureFailures } from '#shared/domain/subsidy/correction-order.ts';
 import { objectionOutcomes, objectionSubjectCodes } from '#shared/domain/subsidy/objection.ts';
 import { exclusionGrounds, exclusionParties } from '#shared/domain/subsidy/exclusion.ts';
 import { isBusinessNumber, isCorporateNumber, isResidentNumber } from '#shared/domain/subsidy/identifiers.ts';
 import { publicationTargetCodes, withholdingGroundCodes } from '#shared/domain/subsidy/publication.ts';
 import { operatingCostKinds, publicCallExceptions, recipientKinds } from '#shared/domain/subsidy/program.ts';
-import { fiscalYear, govCode, isoDate, positiveWon, won } from '#shared/schemas/common.ts';
+import { fiscalYear, govCode, isoDate, pageQuery, positiveWon, won } from '#shared/schemas/common.ts';
 import { keysOf } from '#shared/domain/table-keys.ts';
 
 export const programId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a program id: letters, digits and hyphens, up to 40');
@@ -100,6 +101,32 @@ export const decisionBody = z.strictObject({
       'a 실적보고 of this recipient to this government was late: the cut of this grant in basis points, inside the band of the delay (보조금법 §17③; 보조금령 §9④)',
     ),
   cutWaiver: text(1, 2000).optional().describe('a late 실적보고 is pending and this grant is not cut: why'),
+  disclosureCutBp: z
+    .int()
+    .min(0)
+    .max(5000)
+    .optional()
+    .describe(
+      '시정명령 for a 공시 of this recipient to this government went unmet: the cut in basis points of the disclosed year’s grant total, inside the band of the count (보조금법 §20의2②; 보조금령 §11의2⑤)',
+    ),
+  disclosureCutWaiver: text(1, 2000).optional().describe('시정명령 for a 공시 went unmet and this grant is not cut: why'),
+});
+
+/** A written 시정명령 for the grant's 공시 (보조금법 §20의2②; 보조금령 §11의2④). */
+export const disclosureOrderBody = z.strictObject({
+  ground: z.enum(disclosureFailures).describe('not-disclosed: no 공시 by its day (4 months after year end); false-disclosure: 거짓 공시'),
+  content: text(1, 4000).describe('what is to be corrected, as the written order states it'),
+  issuedOn: isoDate,
+  complyBy: isoDate.describe('the day by which the order is to be complied with'),
+});
+export const disclosureOrderParams = z.strictObject({
+  gov: govCode,
+  year: fiscalYear,
+  applicationId,
+  orderNo: z.coerce.number().int().min(1).max(1000).describe("the 시정명령's number on the grant (1 for the first)"),
+});
+export const disclosureComplianceBody = z.strictObject({
+  compliedOn: isoDate.describe('the day the recipient disclosed or corrected the 공시 (after complyBy it still counts as unmet)'),
 });
 
 const evidence = z.strictObject({
@@ -289,3 +316,6 @@ export const nationalList = z.object({
   items: z.array(z.looseObject({})),
   nextCursor: z.string().optional().describe('present when more items may follow: pass it as cursor'),
 });
+/** The ministry's list of every government's published names on a day, a page at a time. */
+export const nationalPublishedNamesQuery = publishedNamesQuery.extend(pageQuery.shape);
+export const nationalPublishedNamesView = nationalList.extend({ on: z.string() });

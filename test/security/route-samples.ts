@@ -279,6 +279,14 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
     params: { year: YEAR, applicationId: 'A0000000000', objectionNo: 1 },
     body: { decidedOn: `${YEAR}-09-20`, outcome: 'dismissed', heard: '보조사업자 대표 (9월 15일)', measures: '취소 유지' },
   },
+  orderSubsidyDisclosure: {
+    params: { year: YEAR, applicationId: 'A0000000000' },
+    body: { ground: 'not-disclosed', content: '2026년 결산서 공시', issuedOn: `${YEAR}-05-10`, complyBy: `${YEAR}-06-10` },
+  },
+  recordSubsidyDisclosureCompliance: {
+    params: { year: YEAR, applicationId: 'A0000000000', orderNo: 1 },
+    body: { compliedOn: `${YEAR}-06-05` },
+  },
   acceptSubsidyObjectionDecision: {
     params: { year: YEAR, applicationId: 'A0000000000', objectionNo: 1 },
     body: { acceptedOn: `${YEAR}-09-25` },
@@ -324,6 +332,7 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   getNationalRecipientGrants: { params: { idKind: 'brn', idValue: '1234567891' } },
   listNationalSubsidyExclusions: {},
   listNationalOutstandingReturns: {},
+  listNationalSubsidyPublishedNames: { query: { on: `${YEAR}-06-01` } },
   listNationalSubsidyFlags: {},
   // budget changes during execution (issue #14): they aim at lines that do not exist, so who may
   // decide (the head, or a delegated role) is the budget's own rule, met after the lines are found

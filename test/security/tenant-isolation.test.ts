@@ -164,6 +164,8 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   fileSubsidyObjection: { own: ['subsidy_recipient'], other: [] },
   decideSubsidyObjection: { own: ['department_official'], other: [] },
   acceptSubsidyObjectionDecision: { own: ['subsidy_recipient'], other: [] },
+  orderSubsidyDisclosure: { own: ['department_official'], other: [] },
+  recordSubsidyDisclosureCompliance: { own: ['department_official'], other: [] },
   recordSubsidyReturn: { own: ['revenue_officer', 'disbursing_officer'], other: [] },
   imposeSubsidySanction: { own: ['department_official'], other: [] },
   registerSubsidyExclusion: { own: ['budget_officer', 'department_official'], other: [] },
@@ -175,6 +177,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   getNationalRecipientGrants: { national: ['ministry'] },
   listNationalSubsidyExclusions: { national: ['ministry'] },
   listNationalOutstandingReturns: { national: ['ministry'] },
+  listNationalSubsidyPublishedNames: { national: ['ministry'] },
   listNationalSubsidyFlags: { national: ['ministry'] },
   // budget changes during execution (issue #14): the head decides, the budget office where delegated
   divertBudget: { own: ['head', 'budget_officer'], other: [] },

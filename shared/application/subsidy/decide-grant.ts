@@ -5,6 +5,7 @@ import { allocationFor, decisionRefusal } from '#shared/domain/subsidy/decision.
 import { flagsRefusal, nationwideCheck } from '#shared/domain/subsidy/nationwide-check.ts';
 import type { HistoryEntry } from '#shared/domain/subsidy/nationwide-check.ts';
 import { nextGrantCut } from '#shared/domain/subsidy/next-grant-cut.ts';
+import { nextGrantDisclosureCut } from '#shared/domain/subsidy/disclosure-cut.ts';
 import { obligations } from '#shared/domain/subsidy/reporting.ts';
 import { Refused, conflict } from '#shared/domain/refusal.ts';
 import { planSummaryOf } from '#shared/domain/subsidy/similarity.ts';
@@ -16,6 +17,7 @@ import {
   registrationItems,
   takenCutItems,
 } from '#shared/stores/subsidy/nationwide.ts';
+import { disclosureSort } from '#shared/stores/subsidy/keys.ts';
 import { reserveProgramBudget } from '#shared/stores/subsidy/programs.ts';
 import type { ApplicationRecord, DecisionRecord } from '#shared/stores/subsidy/records.ts';
 
@@ -26,7 +28,22 @@ export interface DecisionInput {
   readonly overrideReason?: string | undefined;
   readonly cutBp?: number | undefined;
   readonly cutWaiver?: string | undefined;
+  readonly disclosureCutBp?: number | undefined;
+  readonly disclosureCutWaiver?: string | undefined;
 }
+
+type Records = Awaited<ReturnType<typeof recordsOfIdentifier>>[];
+
+/** Each grant once across the identifiers' records (a grant is kept under every identifier of its recipient). */
+const unique = <Item extends { readonly gov: string; readonly applicationId: string }>(items: readonly Item[]): Item[] => [
+  ...new Map(items.map((item) => [`${item.gov}#${item.applicationId}`, item])).values(),
+];
+
+/** The recipient's grants from `gov` in `year`, each once, but `except` (the base of the 공시 cut, 보조금령 §11의2⑤). */
+const grantsOfYear = (records: Records, gov: string, except?: string) => (year: number) =>
+  unique(records.flatMap((r) => r.grants))
+    .filter((entry) => entry.gov === gov && entry.year === year && entry.applicationId !== except)
+    .reduce((sum, entry) => sum + entry.amount, 0);
 
 /**
  * 교부결정 (보조금법 §8–§10). In order:
@@ -69,18 +86,26 @@ export async function decideGrant(at: ApplicationAt, input: DecisionInput, ledge
   throwIf(flagsRefusal(findings.flags, input.overrideReason));
 
   // A late 실적보고 to this government cuts this grant once (보조금법 §17③; 보조금령 §9④).
-  const pendingCuts = [...new Map(records.flatMap((r) => r.cuts).map((c) => [`${c.gov}#${c.applicationId}`, c])).values()];
+  const pendingCuts = unique(records.flatMap((r) => r.cuts));
   const takenCuts = pendingCuts.filter((c) => c.gov === gov);
   const reportCut = nextGrantCut(gov, input.amount, pendingCuts, input);
   if (reportCut && 'code' in reportCut) throw new Refused(reportCut);
-  const amount = reportCut?.decided ?? input.amount;
+  // 시정명령 for a 공시 unmet cut it too, on the disclosed year's total (보조금법 §20의2②; 보조금령 §11의2⑤).
+  const disclosures = unique(records.flatMap((r) => r.disclosures));
+  const disclosureCut = nextGrantDisclosureCut({
+    gov,
+    amount: reportCut?.decided ?? input.amount,
+    cases: disclosures,
+    yearGrantOf: grantsOfYear(records, gov),
+    on: input.decidedOn,
+    choice: input,
+  });
+  if (disclosureCut && 'code' in disclosureCut) throw new Refused(disclosureCut);
+  const takenDisclosures = disclosures.filter((d) => disclosureCut?.taken.includes(d));
+  const amount = (reportCut?.decided ?? input.amount) - (disclosureCut?.cut ?? 0);
 
   // 특정지방보조사업자 (보조금법 §18): this recipient's grants from this government in this year, this one included.
-  const thisYear = new Map<string, number>();
-  for (const entry of records.flatMap((r) => r.grants))
-    if (entry.gov === gov && entry.year === year) thisYear.set(entry.applicationId, entry.amount);
-  thisYear.set(applicationId, amount);
-  const recipientYearTotal = [...thisYear.values()].reduce((sum, each) => sum + each, 0);
+  const recipientYearTotal = grantsOfYear(records, gov, applicationId)(year) + amount;
 
   const commitmentId = await ledger.commit({
     request,
@@ -111,6 +136,20 @@ export async function decideGrant(at: ApplicationAt, input: DecisionInput, ledge
             lateApplications: reportCut.taken.map((c) => c.applicationId),
             article: reportCut.article,
             ...(reportCut.waiver ? { waiver: reportCut.waiver } : {}),
+          },
+        }
+      : {}),
+    ...(disclosureCut
+      ? {
+          disclosureCut: {
+            cutBp: disclosureCut.cutBp,
+            cut: disclosureCut.cut,
+            unmetOrders: disclosureCut.unmetOrders,
+            disclosedYear: disclosureCut.disclosedYear,
+            yearGrantTotal: disclosureCut.yearGrantTotal,
+            applications: disclosureCut.taken.map((c) => c.applicationId),
+            article: disclosureCut.article,
+            ...(disclosureCut.waiver ? { waiver: disclosureCut.waiver } : {}),
           },
         }
       : {}),
@@ -163,9 +202,10 @@ export async function decideGrant(at: ApplicationAt, input: DecisionInput, ledge
         ),
         flag,
         cuts: takenCutItems(takenCuts, `${gov}#${applicationId}`),
-        // the late grant's other identifiers see the cut taken too (this grant's own move with the registration)
+        disclosures: takenCutItems(takenDisclosures, `${gov}#${applicationId}`, disclosureSort),
+        // the cut grants' other identifiers see the cuts taken too (this grant's own move with the registration)
         head: headBumpItems(
-          takenCuts.flatMap((c) => c.identifiers),
+          [...takenCuts, ...takenDisclosures].flatMap((c) => c.identifiers),
           application.identifiers,
         ),
       },

@@ -63,6 +63,8 @@ export const postingLedger: SubsidyLedger = {
           amount: part.amount,
           date,
           reason: `보조금 반환 ${reference}`,
+          // after 31 December, a 정산반납 posts to the grant's year as the listed exception (회계령 §3 2호)
+          ...(date > `${destination.year}-12-31` ? { exceptionCode: 'local-subsidy-settlement-return' } : {}),
         }),
       );
     }

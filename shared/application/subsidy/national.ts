@@ -6,6 +6,7 @@ import {
   flaggedDecisionsNationwide,
   grantsOfIdentifier,
   outstandingReturnsNationwide,
+  publishedNamesNationwide,
 } from '#shared/stores/subsidy/nationwide.ts';
 import type { NationwidePage } from '#shared/stores/subsidy/nationwide.ts';
 
@@ -29,14 +30,17 @@ export async function recipientGrants(kind: IdentifierKind, value: string, reque
 }
 
 /**
- * The register. Whether a name is published is not the register's to say: a 명단 공표 happens only
- * through its own case — notice, statement, committee, decision (보조금법 §30③④; 보조금령 §17) — and is
- * read on `GET /governments/{gov}/subsidy-published-names`.
+ * The register. A 명단 공표 happens only through its own case — notice, statement, committee, decision
+ * (보조금법 §30③④; 보조금령 §17); a case that names the exclusion (`exclusionRef`) and is published
+ * leaves `publication` (government, case, period) on the register entry, and `onPublicList` is true
+ * on the days of that period. The names themselves: `GET /subsidies/published-names`.
  */
 export async function nationalExclusions(today: string, request: PageRequest) {
   return listing(await exclusionsNationwide(pageOf(request)), (record) => ({
     ...exclusionView(record),
     active: record.from <= today && today <= record.until,
+    // what `onPublicList` said before, now from the 명단 공표 case that named this exclusion
+    onPublicList: record.publication !== undefined && record.publication.from <= today && today <= record.publication.until,
   }));
 }
 
@@ -46,4 +50,13 @@ export async function nationalOutstandingReturns(request: PageRequest) {
 
 export async function nationalFlags(request: PageRequest) {
   return listing(await flaggedDecisionsNationwide(pageOf(request)), (entry) => entry);
+}
+
+/**
+ * The ministry's list: the names every government shows on `on` (공표 by 31 March, for 1 year, up to
+ * 1 more by the committee: 보조금법 §30①; 보조금령 §17②), a page at a time, each with its government
+ * and, where the case named one, the exclusion (`exclusionRef`).
+ */
+export async function nationalPublishedNames(on: string, request: PageRequest) {
+  return { on, ...listing(await publishedNamesNationwide(on, pageOf(request)), (entry) => entry) };
 }

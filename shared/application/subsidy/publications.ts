@@ -6,6 +6,7 @@ import { noticeRefusal, publicationDecision, publicationTargets, statementRefusa
 import type { PublicationDecisionInput, PublicationTarget } from '#shared/domain/subsidy/publication.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { getApplication } from '#shared/stores/subsidy/applications.ts';
+import { exclusionRegisterKey } from '#shared/stores/subsidy/nationwide.ts';
 import { getPublication, publishedOn, writePublication } from '#shared/stores/subsidy/publications.ts';
 import type { PublicationRecord } from '#shared/stores/subsidy/publications.ts';
 
@@ -13,8 +14,17 @@ const target = (gov: string, publicationId: string): string => `subsidy-publicat
 
 async function saved(request: RequestInfo, record: PublicationRecord, read: PublicationRecord | undefined, operation: string) {
   const audit = auditRecord(request, { gov: record.gov, operation, target: target(record.gov, record.publicationId) });
-  requireWritten(await writePublication(record, read, audit));
+  const registerKey = record.decision?.published ? await requireExclusion(record.gov, record.exclusionRef) : undefined;
+  requireWritten(await writePublication(record, read, audit, registerKey));
   return record;
+}
+
+/** The register entry a case names (`exclusionRef`: an exclusion of this government), or 404. */
+async function requireExclusion(gov: string, exclusionRef: string | undefined) {
+  if (exclusionRef === undefined) return undefined;
+  const key = await exclusionRegisterKey(gov, exclusionRef);
+  if (!key) throw notFound('exclusion-not-found', `government ${gov} registered no exclusion ${exclusionRef}`);
+  return key;
 }
 
 async function requireOpenCase(gov: string, publicationId: string): Promise<PublicationRecord> {
@@ -40,6 +50,7 @@ export async function noticePublication(request: RequestInfo, gov: string, input
   if (ref && !(await getApplication(gov, ref.year, ref.applicationId))) {
     throw notFound('subsidy-application-not-found', `government ${gov} has no subsidy application ${ref.applicationId} in ${ref.year}`);
   }
+  await requireExclusion(gov, input.exclusionRef);
   const record: PublicationRecord = {
     gov,
     publicationId: newId('N', request.receivedAt),

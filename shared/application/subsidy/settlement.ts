@@ -111,7 +111,9 @@ export async function recordReturn(
   const application = await applicationFor(at, 'return');
   const outstanding = (application.settlement?.returnDue ?? 0) - application.returned;
   throwIf(returnRefusal(outstanding, input.amount));
-  const destination = returnDestination(year, input.receivedOn);
+  // a 정산반납 (after 실적보고 and 금액 확정, no 취소 ordering money back) may count for the old year until 20 January
+  const settlementReturn = application.report !== undefined && !(application.cancellations ?? []).some((c) => c.returnDue > 0);
+  const destination = returnDestination(year, input.receivedOn, settlementReturn);
   // Only a 반납 within the year goes back against the paid orders; a later return is all revenue (§27①).
   const { parts } =
     destination.kind === 'restore-line'

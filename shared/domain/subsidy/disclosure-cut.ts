@@ -89,3 +89,102 @@ export function disclosureCut(input: {
     article: DISCLOSURE_CUT_ARTICLE,
   };
 }
+
+/**
+ * A grant's 시정명령 for its 공시, as the nationwide index keeps it under each identifier of the recipient
+ * (written with each order and compliance), until a decision of the same government takes its cut.
+ */
+export interface DisclosureCase {
+  readonly gov: string;
+  readonly applicationId: string;
+  /** The disclosed year: the year of the grant whose 공시 failed. */
+  readonly year: number;
+  readonly orders: readonly CorrectionOrder[];
+}
+
+export interface DisclosureChoice {
+  /** The cut in basis points of the disclosed year's grant total, inside the band of the count. */
+  readonly disclosureCutBp?: number | undefined;
+  /** Why the grant is not cut although 시정명령 went unmet. */
+  readonly disclosureCutWaiver?: string | undefined;
+}
+
+export interface DisclosureCutTaken {
+  readonly cut: number;
+  readonly cutBp: number;
+  readonly unmetOrders: number;
+  readonly disclosedYear: number;
+  readonly yearGrantTotal: number;
+  readonly waiver?: string;
+  /** The cases this decision takes (each once). */
+  readonly taken: readonly DisclosureCase[];
+  readonly article: string;
+}
+
+/**
+ * The 공시 cut as a decision of the same government takes it (practice for the moment of the cut: the
+ * next 교부결정 to the recipient, as the late-report cut of 보조금령 §9④). The case with the most orders
+ * unmet on the decision day sets the band and the base (the grants of its year from this government,
+ * `yearGrantOf`); its cut comes off `amount` once for all pending cases. Nothing unmet and no rate
+ * asked → no cut; a rate asked with nothing unmet → the rule's `disclosure-cut-without-order`.
+ */
+export function nextGrantDisclosureCut(input: {
+  readonly gov: string;
+  readonly amount: number;
+  readonly cases: readonly DisclosureCase[];
+  readonly yearGrantOf: (year: number) => number;
+  readonly on: string;
+  readonly choice: DisclosureChoice;
+}): DisclosureCutTaken | Refusal | undefined {
+  const { choice, on } = input;
+  const due = input.cases.filter((each) => each.gov === input.gov && unmetOrders(each.orders, on) > 0);
+  const strongest = due.reduce<DisclosureCase | undefined>(
+    (a, b) => (a === undefined || unmetOrders(b.orders, on) > unmetOrders(a.orders, on) ? b : a),
+    undefined,
+  );
+  if (strongest === undefined) {
+    if (choice.disclosureCutBp === undefined) return undefined;
+    const own = input.cases.filter((each) => each.gov === input.gov).flatMap((each) => each.orders);
+    return disclosureCut({ yearGrantTotal: 0, orders: own, on, cutBp: choice.disclosureCutBp }) as Refusal;
+  }
+  const unmet = unmetOrders(strongest.orders, on);
+  const band = disclosureCutBand(unmet) as DisclosureCutBand;
+  const yearGrantTotal = input.yearGrantOf(strongest.year);
+  const numbers = {
+    unmetOrders: unmet,
+    minCutBp: band.minCutBp,
+    maxCutBp: band.maxCutBp,
+    disclosedYear: strongest.year,
+    yearGrantTotal,
+    applications: due.map((each) => each.applicationId),
+  };
+  if (choice.disclosureCutBp === undefined) {
+    if (choice.disclosureCutWaiver === undefined) {
+      return refusal(
+        'unprocessable',
+        'disclosure-cut-undecided',
+        '시정명령 for a 공시 of this recipient went unmet: decide the cut (disclosureCutBp) or record why not (disclosureCutWaiver)',
+        { rule: `unmet 시정명령 → a cut within the band of the count, or a recorded reason (${DISCLOSURE_CUT_ARTICLE})`, numbers },
+      );
+    }
+    const base = { cut: 0, cutBp: 0, unmetOrders: unmet, disclosedYear: strongest.year, yearGrantTotal };
+    return { ...base, waiver: choice.disclosureCutWaiver, taken: due, article: DISCLOSURE_CUT_ARTICLE };
+  }
+  const cut = disclosureCut({ yearGrantTotal, orders: strongest.orders, on, cutBp: choice.disclosureCutBp });
+  if ('code' in cut) return cut;
+  if (cut.cut >= input.amount) {
+    return refusal('unprocessable', 'disclosure-cut-exceeds-grant', `a cut of ${cut.cut} leaves nothing of a grant of ${input.amount}`, {
+      rule: 'the 공시 cut comes off the next grant and leaves some of it (practice); choose a lower rate in the band',
+      numbers: { ...numbers, cut: cut.cut, amount: input.amount },
+    });
+  }
+  return {
+    cut: cut.cut,
+    cutBp: cut.cutBp,
+    unmetOrders: unmet,
+    disclosedYear: strongest.year,
+    yearGrantTotal,
+    taken: due,
+    article: DISCLOSURE_CUT_ARTICLE,
+  };
+}

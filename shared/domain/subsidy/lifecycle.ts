@@ -30,6 +30,9 @@ export const steps = {
   // 이의신청 (보조금법 §36의2): against a measure once it was notified, and its decision.
   object: ['decided', 'reported', 'settled', 'closed'],
   'decide-objection': ['decided', 'reported', 'settled', 'closed'],
+  // 시정명령 for the 공시 (보조금법 §20의2②) and its compliance: the 공시 falls due after year end, whatever the grant's state.
+  'order-disclosure': ['decided', 'reported', 'settled', 'closed'],
+  'disclosure-compliance': ['decided', 'reported', 'settled', 'closed'],
 } as const satisfies Record<string, readonly ApplicationState[]>;
 export type Step = keyof typeof steps;
 

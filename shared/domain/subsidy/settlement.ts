@@ -42,19 +42,24 @@ export function settle(facts: SettlementFacts): Refusal | Settlement {
 
 /**
  * Where a 반환 goes (지방회계법 §27):
- * - received by 31 December of the grant's fiscal year: 반납 — back to the same 세출 과목 it was paid
- *   from, and the line's available budget comes back (§27②);
+ * - received before the 출납 폐쇄기한 of the grant's fiscal year: 반납 — back to the same 세출 과목 it
+ *   was paid from, and the line's available budget comes back (§27②). The 폐쇄기한 is 31 December
+ *   (§7① 본문), but a 지방보조사업자's 정산반납 — the excess after its 실적보고 and 금액 확정 (보조금법 §17,
+ *   §19, §31②) — may be received until 20 January of the next year (§7① 단서·3호; 회계령 §3 2호, read);
+ *   a 반환 ordered by a 교부결정 취소 (보조금법 §31①) is no 정산 and keeps 31 December;
  * - received later: a receipt of a closed year, so revenue of the year it is received in (§27①),
  *   assessed on a revenue line; the old line is not restored.
- * [U] 회계령 §3 may let a 보조금 정산반납 count for the old year until 20 January (출납정리기한); this
- * rule keeps the plain 31 December boundary until that is confirmed.
  */
 export type ReturnDestination =
   | { readonly kind: 'restore-line'; readonly year: number; readonly article: string }
   | { readonly kind: 'current-year-revenue'; readonly year: number; readonly article: string };
 
-export function returnDestination(grantYear: number, receivedOn: string): ReturnDestination {
+export const SETTLEMENT_RETURN_WINDOW_ARTICLE = '지방회계법 §7①3, §27②; 회계령 §3 2호';
+
+export function returnDestination(grantYear: number, receivedOn: string, settlementReturn = false): ReturnDestination {
   if (receivedOn <= yearEnd(grantYear)) return { kind: 'restore-line', year: grantYear, article: '지방회계법 §27②' };
+  if (settlementReturn && receivedOn <= `${grantYear + 1}-01-20`)
+    return { kind: 'restore-line', year: grantYear, article: SETTLEMENT_RETURN_WINDOW_ARTICLE };
   return { kind: 'current-year-revenue', year: yearOf(receivedOn), article: '지방회계법 §27①' };
 }
 

@@ -16,6 +16,8 @@ import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
  *   pk SUBSIDY-ID#{kind}#{value}  sk GRANT#{decidedOn}#{gov}#{applicationId}   support history (보조금령 §4), 5 years read
  *   pk SUBSIDY-ID#{kind}#{value}  sk EXCL#{gov}#{exclusionId}                  an exclusion (보조금법 §32; 보조금령 §19⑤)
  *   pk SUBSIDY-ID#{kind}#{value}  sk RETURN#{gov}#{applicationId}              a 반환 ordered and not yet paid (§33)
+ *   pk SUBSIDY-ID#{kind}#{value}  sk CUT#{gov}#{applicationId}                 a late report's pending cut of the next grant (§17③)
+ *   pk SUBSIDY-ID#{kind}#{value}  sk DISCLOSURE#{gov}#{applicationId}          a grant's 시정명령 for its 공시, pending cut (§20의2②)
  *   pk SUBSIDY-ID#{kind}#{value}  sk HEAD                                       `version`: bumped by every write under it (grant,
  *                                                                               exclusion, 반환, cut left or taken, amount cut);
  *                                                                               a 교부결정 writes only if it is
@@ -26,6 +28,8 @@ import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
  *   pk SUBSIDY-EXCLUSIONS  sk {from}#{gov}#{exclusionId}       the register (보조금법 §32; the 명단 공표 is its own case, §30)
  *   pk SUBSIDY-RETURNS     sk {gov}#{applicationId}            returns outstanding
  *   pk SUBSIDY-FLAGS       sk {decidedAt}#{gov}#{applicationId}  decisions taken over a similarity flag, with the reason
+ *   pk SUBSIDY-PUBLISHED   sk LIST#{until}#{gov}#{publicationId}  every government's published names (명단 공표), by last day
+ *   pk SUBSIDY-EXCLUSION-REF#{gov}  sk {exclusionId}           the exclusion's register sort key (a 명단 공표 names it)
  */
 export const yearPartition = (gov: string, year: number): string => `SUBSIDY#${gov}#${year}`;
 
@@ -60,7 +64,13 @@ export const HEAD_SORT = 'HEAD';
 export const returnSort = (gov: string, applicationId: string): string => `RETURN#${gov}#${applicationId}`;
 /** A late report's pending cut of the next grant (보조금법 §17③), under each identifier of the late grant. */
 export const cutSort = (gov: string, applicationId: string): string => `CUT#${gov}#${applicationId}`;
+/** A grant's 시정명령 for its 공시 (보조금법 §20의2②), under each identifier, until a decision takes its cut. */
+export const disclosureSort = (gov: string, applicationId: string): string => `DISCLOSURE#${gov}#${applicationId}`;
 
 export const EXCLUSIONS_PARTITION = 'SUBSIDY-EXCLUSIONS';
 export const RETURNS_PARTITION = 'SUBSIDY-RETURNS';
 export const FLAGS_PARTITION = 'SUBSIDY-FLAGS';
+/** Every government's 명단 공표 entries, by last day (보조금법 §30①; 보조금령 §17②): the ministry's list. */
+export const PUBLISHED_PARTITION = 'SUBSIDY-PUBLISHED';
+/** Where an exclusion sits in the register, by its id (the register's sort key starts with its `from`). */
+export const exclusionRefKey = (gov: string, exclusionId: string) => ({ pk: `SUBSIDY-EXCLUSION-REF#${gov}`, sk: exclusionId });

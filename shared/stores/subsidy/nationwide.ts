@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '#shared/audit/audit-record.ts';
 import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
@@ -6,12 +6,16 @@ import { tableName } from '#shared/config/env.ts';
 import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
 import type { ExclusionEntry, HistoryEntry, IdentifierRecords, ReturnEntry } from '#shared/domain/subsidy/nationwide-check.ts';
 import type { PendingCut } from '#shared/domain/subsidy/next-grant-cut.ts';
+import type { DisclosureCase } from '#shared/domain/subsidy/disclosure-cut.ts';
 import {
   EXCLUSIONS_PARTITION,
   FLAGS_PARTITION,
   HEAD_SORT,
+  PUBLISHED_PARTITION,
   RETURNS_PARTITION,
   cutSort,
+  disclosureSort,
+  exclusionRefKey,
   exclusionSort,
   historySort,
   identifierPartition,
@@ -33,13 +37,20 @@ export interface StoredCut extends PendingCut {
   readonly identifiers: readonly Identifier[];
 }
 
+/** A grant's 공시 시정명령 as stored: with the grant's identifiers, under each of which it is kept. */
+export interface StoredDisclosure extends DisclosureCase {
+  readonly identifiers: readonly Identifier[];
+}
+
 /**
  * Everything known nationwide about one identifier: its support history, exclusions, unpaid returns
  * and the cuts late reports left for the next grant and not yet taken (one Query).
  */
 export async function recordsOfIdentifier(
   identifier: Identifier,
-): Promise<IdentifierRecords & { readonly cuts: readonly StoredCut[]; readonly version: number }> {
+): Promise<
+  IdentifierRecords & { readonly cuts: readonly StoredCut[]; readonly disclosures: readonly StoredDisclosure[]; readonly version: number }
+> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': identifierPartition(identifier) },
@@ -53,6 +64,7 @@ export async function recordsOfIdentifier(
     exclusions: of('EXCL#') as unknown as ExclusionEntry[],
     returns: of('RETURN#') as unknown as ReturnEntry[],
     cuts: of('CUT#').filter((item) => item.takenBy === undefined) as unknown as StoredCut[],
+    disclosures: of('DISCLOSURE#').filter((item) => item.takenBy === undefined) as unknown as StoredDisclosure[],
     version: Number(items.find((item) => item.sk === HEAD_SORT)?.version ?? 0),
   };
 }
@@ -72,16 +84,28 @@ async function pageOf<Item>(
   pk: string,
   prefix: string,
   page: { readonly limit: number; readonly cursor?: string | undefined },
-  filter?: { readonly expression: string; readonly values: Record<string, unknown> },
+  filter?: {
+    readonly expression: string;
+    readonly values: Record<string, unknown>;
+    readonly names?: Record<string, string>;
+    /** Sort keys from this one on (within `prefix`). */
+    readonly from?: string;
+  },
 ): Promise<NationwidePage<Item> | 'foreign-cursor'> {
   const start = page.cursor === undefined ? undefined : decodeCursor(page.cursor, pk, prefix);
   if (start === 'foreign-cursor') return start;
+  const range = filter?.from
+    ? { condition: 'pk = :pk AND sk BETWEEN :from AND :to', values: { ':from': filter.from, ':to': `${prefix}~` } }
+    : prefix
+      ? { condition: 'pk = :pk AND begins_with(sk, :prefix)', values: { ':prefix': prefix } }
+      : { condition: 'pk = :pk', values: {} };
   const answer = await dynamoClient().send(
     new QueryCommand({
       TableName: tableName(),
-      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}), ...filter?.values },
+      KeyConditionExpression: range.condition,
+      ExpressionAttributeValues: { ':pk': pk, ...range.values, ...filter?.values },
       ...(filter ? { FilterExpression: filter.expression } : {}),
+      ...(filter?.names ? { ExpressionAttributeNames: filter.names } : {}),
       Limit: page.limit,
       ExclusiveStartKey: start,
     }),
@@ -121,6 +145,24 @@ export const outstandingReturnsNationwide = (page: Page) =>
     expression: 'outstanding > :zero',
     values: { ':zero': 0 },
   });
+
+/**
+ * The names every government shows on `on` (보조금법 §30①; 보조금령 §17②): entries whose last day is
+ * on or after it, from the earliest last day, published from on or before it.
+ */
+export const publishedNamesNationwide = (on: string, page: Page) =>
+  pageOf<Record<string, unknown>>(PUBLISHED_PARTITION, 'LIST#', page, {
+    from: `LIST#${on}`,
+    expression: '#from <= :on',
+    names: { '#from': 'from' },
+    values: { ':on': on },
+  });
+
+/** The register sort key of a government's exclusion, if it was registered. */
+export async function exclusionRegisterKey(gov: string, exclusionId: string): Promise<{ pk: string; sk: string } | undefined> {
+  const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: exclusionRefKey(gov, exclusionId) }));
+  return Item ? { pk: EXCLUSIONS_PARTITION, sk: String(Item.registerSort) } : undefined;
+}
 
 /** Decisions taken over a similarity flag, in every government, oldest first. */
 export const flaggedDecisionsNationwide = (page: Page) => pageOf<Record<string, unknown>>(FLAGS_PARTITION, '', page);
@@ -189,13 +231,21 @@ export const flagItem = (application: ApplicationRecord, decidedAt: string, reco
   },
 });
 
+const registerSort = (record: ExclusionRecord): string => `${record.from}#${record.gov}#${record.exclusionId}`;
+
 /** The exclusion under each of its identifiers and in the nationwide register. */
 export const exclusionItems = (record: ExclusionRecord): TransactItem[] => [
   {
     Put: {
       TableName: tableName(),
-      Item: { pk: EXCLUSIONS_PARTITION, sk: `${record.from}#${record.gov}#${record.exclusionId}`, entity: 'subsidy-exclusion', ...record },
+      Item: { pk: EXCLUSIONS_PARTITION, sk: registerSort(record), entity: 'subsidy-exclusion', ...record },
       ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  },
+  {
+    Put: {
+      TableName: tableName(),
+      Item: { ...exclusionRefKey(record.gov, record.exclusionId), entity: 'subsidy-exclusion-ref', registerSort: registerSort(record) },
     },
   },
   ...putUnderEach(record.identifiers, exclusionSort(record.gov, record.exclusionId), {
@@ -240,10 +290,34 @@ export const pendingCutItems = (application: ApplicationRecord, cut: PendingCut)
     identifiers: application.identifiers,
   });
 
-/** The cuts a decision took: marked with the grant that took them, under every identifier, once. */
-export const takenCutItems = (cuts: readonly StoredCut[], takenBy: string): TransactItem[] =>
+/** The grant's 공시 시정명령 as they stand, under each identifier of the grant (written with each order and compliance). */
+export const disclosureItems = (application: ApplicationRecord, disclosure: DisclosureCase): TransactItem[] =>
+  application.identifiers.map((identifier) => ({
+    Put: {
+      TableName: tableName(),
+      Item: {
+        pk: identifierPartition(identifier),
+        sk: disclosureSort(disclosure.gov, disclosure.applicationId),
+        entity: 'subsidy-disclosure-orders',
+        ...disclosure,
+        identifiers: application.identifiers,
+      },
+      // a case a decision took its cut from is closed: later orders start no second cut of the same failure
+      ConditionExpression: 'attribute_not_exists(takenBy)',
+    },
+  }));
+
+/**
+ * The pending cuts (late report: `cutSort`; 공시: `disclosureSort`) a decision took: marked with the
+ * grant that took them, under every identifier, once.
+ */
+export const takenCutItems = (
+  cuts: readonly Pick<StoredCut, 'gov' | 'applicationId' | 'identifiers'>[],
+  takenBy: string,
+  sortOf: (gov: string, applicationId: string) => string = cutSort,
+): TransactItem[] =>
   cuts.flatMap((cut) =>
-    updateUnderEach(cut.identifiers, cutSort(cut.gov, cut.applicationId), {
+    updateUnderEach(cut.identifiers, sortOf(cut.gov, cut.applicationId), {
       UpdateExpression: 'SET takenBy = :takenBy',
       ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(takenBy)',
       ExpressionAttributeValues: { ':takenBy': takenBy },

@@ -3,6 +3,7 @@ import { auditPut } from '#shared/audit/audit-record.ts';
 import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
+import { PUBLISHED_PARTITION } from '#shared/stores/subsidy/keys.ts';
 import { strip } from '#shared/stores/subsidy/programs.ts';
 import { queryAll } from '#shared/stores/table/query-all.ts';
 import { transact } from '#shared/stores/table/transact.ts';
@@ -60,14 +61,26 @@ export async function getPublication(gov: string, publicationId: string): Promis
 
 /**
  * Writes the case: new (`read` undefined: the id must be free) or over the revision read; a decision
- * to publish also writes the public list entry. The audit record goes in the same transaction.
+ * to publish also writes the public list entry, the same entry in the ministry's nationwide list and,
+ * when the case names a registered exclusion (`registerKey`), the publication on its register entry.
+ * The audit record goes in the same transaction.
  */
 export function writePublication(
   record: PublicationRecord,
   read: PublicationRecord | undefined,
   audit: AuditRecord,
-): Promise<TransactOutcome<'publication' | 'list' | 'audit'>> {
+  registerKey?: { readonly pk: string; readonly sk: string },
+): Promise<TransactOutcome<'publication' | 'list' | 'national' | 'exclusion' | 'audit'>> {
   const published = record.decision?.published;
+  const entry = published && {
+    entity: 'subsidy-published-name',
+    publicationId: record.publicationId,
+    target: record.target,
+    article: record.article,
+    ...record.particulars,
+    from: published.from,
+    until: published.until,
+  };
   return transact({
     publication: {
       Put: {
@@ -82,22 +95,45 @@ export function writePublication(
           {
             Put: {
               TableName: tableName(),
+              Item: { pk: partition(record.gov), sk: `LIST#${published.until}#${record.publicationId}`, ...entry },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]
+      : [],
+    national: published
+      ? [
+          {
+            Put: {
+              TableName: tableName(),
               Item: {
-                pk: partition(record.gov),
-                sk: `LIST#${published.until}#${record.publicationId}`,
-                entity: 'subsidy-published-name',
-                publicationId: record.publicationId,
-                target: record.target,
-                article: record.article,
-                ...record.particulars,
-                from: published.from,
-                until: published.until,
+                pk: PUBLISHED_PARTITION,
+                sk: `LIST#${published.until}#${record.gov}#${record.publicationId}`,
+                ...entry,
+                gov: record.gov,
+                ...(record.exclusionRef ? { exclusionRef: record.exclusionRef } : {}),
               },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
         ]
       : [],
+    exclusion:
+      published && registerKey
+        ? [
+            {
+              Update: {
+                TableName: tableName(),
+                Key: registerKey,
+                UpdateExpression: 'SET publication = :publication',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: {
+                  ':publication': { gov: record.gov, publicationId: record.publicationId, from: published.from, until: published.until },
+                },
+              },
+            },
+          ]
+        : [],
     audit: auditPut(tableName(), audit),
   });
 }

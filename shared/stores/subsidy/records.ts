@@ -2,6 +2,7 @@ import type { ApplicationContent, CostLine } from '#shared/domain/subsidy/applic
 import type { CommitteeRecord } from '#shared/domain/subsidy/committee.ts';
 import type { Identifier, RecipientIdentity } from '#shared/domain/subsidy/identifiers.ts';
 import type { CancellationGround } from '#shared/domain/subsidy/cancellation.ts';
+import type { CorrectionOrderInput } from '#shared/domain/subsidy/correction-order.ts';
 import type { ApplicationState } from '#shared/domain/subsidy/lifecycle.ts';
 import type { SimilarMatch } from '#shared/domain/subsidy/nationwide-check.ts';
 import type { ProgramInput } from '#shared/domain/subsidy/program.ts';
@@ -40,7 +41,25 @@ export interface DecisionRecord {
     readonly article: string;
     readonly waiver?: string;
   };
+  /** The cut of this grant for 공시 시정명령 unmet (보조금법 §20의2②; 보조금령 §11의2⑤): off `amount` after any report cut. */
+  readonly disclosureCut?: {
+    readonly cutBp: number;
+    readonly cut: number;
+    readonly unmetOrders: number;
+    readonly disclosedYear: number;
+    readonly yearGrantTotal: number;
+    readonly applications: readonly string[];
+    readonly article: string;
+    readonly waiver?: string;
+  };
   readonly obligations: readonly Obligation[];
+}
+
+/** A written 시정명령 for the grant's 공시 (보조금령 §11의2④) and, once recorded, its compliance. */
+export interface DisclosureOrderRecord extends CorrectionOrderInput {
+  readonly issuedBy: string;
+  readonly compliedOn?: string;
+  readonly complianceRecordedBy?: string;
 }
 
 export interface ReportRecord {
@@ -141,6 +160,7 @@ export interface ApplicationRecord extends ApplicationContent {
   readonly returns: readonly ReturnRecord[];
   readonly cancellations?: readonly CancellationRecord[];
   readonly objections?: readonly ObjectionRecord[];
+  readonly disclosureOrders?: readonly DisclosureOrderRecord[];
   readonly sanction?: { readonly amount: number; readonly dueDate: string; readonly imposedOn: string };
 }
 
@@ -180,4 +200,6 @@ export interface ExclusionRecord {
   readonly identifiers: readonly Identifier[];
   readonly violation: string;
   readonly registeredAt: string;
+  /** Set when a 명단 공표 case naming this exclusion was published (보조금법 §30①2). */
+  readonly publication?: { readonly gov: string; readonly publicationId: string; readonly from: string; readonly until: string };
 }

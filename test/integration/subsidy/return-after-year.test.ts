@@ -206,4 +206,23 @@ describe('지방보조금 반환 before and after 31 December (지방회계법 �
     const outstanding = await callRoute(listNationalOutstandingReturns, { caller: callers.ministry });
     expect(outstanding.body.items.filter((item: { gov: string }) => item.gov === GOV)).toEqual([]);
   });
+
+  it('takes a 정산반납 of 20 January 2027 back onto the 2026 line (제7조제1항제3호; 회계령 제3조제2호)', async () => {
+    on(TEST_CLOCK);
+    const settled = await paidGrant('rcp-jan20', '4192736505', '새벽재단', '790909-1234567', 7_000_000);
+    on(`${year + 1}-01-20T10:00:00+09:00`);
+    const returned = await callRoute(recordSubsidyReturn, {
+      params: { gov: GOV, year, applicationId: settled },
+      body: { amount: 2_000_000, receivedOn: `${year + 1}-01-20` },
+      caller: revenue,
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    expect(returned.body).toMatchObject({
+      state: 'closed',
+      returns: [{ destination: { kind: 'restore-line', year, article: '지방회계법 §7①3, §27②; 회계령 §3 2호' }, restored: 2_000_000 }],
+    });
+    expect(await statusesOf(returned.body.returns[0].postingIds)).toEqual([{ kind: 'return', status: 'applied', year }]);
+    // 15,000,000 + 9,000,000 paid − 2,000,000 back; returned 3,000,000 + 2,000,000
+    expect(await lineOf(year, LINE)).toMatchObject({ committed: 22_000_000, paid: 22_000_000, returned: 5_000_000 });
+  });
 });

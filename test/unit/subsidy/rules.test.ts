@@ -126,7 +126,19 @@ describe('심의 (보조금법 §26⑪) and 교부결정 (§8)', () => {
     expect(stepRefusal('submitted', 'review')).toBeUndefined();
     expect(stepRefusal('decided', 'review')).toMatchObject({
       code: 'subsidy-application-state',
-      context: { allowedSteps: ['request-payment', 'pay', 'execute', 'report', 'cancel', 'object', 'decide-objection'] },
+      context: {
+        allowedSteps: [
+          'request-payment',
+          'pay',
+          'execute',
+          'report',
+          'cancel',
+          'object',
+          'decide-objection',
+          'order-disclosure',
+          'disclosure-compliance',
+        ],
+      },
     });
     expect(stepRefusal('rejected', 'decide')).toMatchObject({ code: 'subsidy-application-state', context: { allowedSteps: [] } });
   });
@@ -198,6 +210,14 @@ describe('금액 확정 and 반환 (보조금법 §19, §31; 지방회계법 §2
     expect(returnDestination(2026, '2026-12-31')).toEqual({ kind: 'restore-line', year: 2026, article: '지방회계법 §27②' });
     expect(returnDestination(2026, '2027-01-01')).toEqual({ kind: 'current-year-revenue', year: 2027, article: '지방회계법 §27①' });
     expect(returnDestination(2026, '2028-03-01')).toMatchObject({ kind: 'current-year-revenue', year: 2028 });
+    // a 정산반납 until 20 January (지방회계법 §7①3; 회계령 §3 2호); a 취소's 반환 keeps 31 December
+    expect(returnDestination(2026, '2027-01-20', true)).toEqual({
+      kind: 'restore-line',
+      year: 2026,
+      article: '지방회계법 §7①3, §27②; 회계령 §3 2호',
+    });
+    expect(returnDestination(2026, '2027-01-21', true)).toMatchObject({ kind: 'current-year-revenue', year: 2027 });
+    expect(returnDestination(2026, '2027-01-20', false)).toMatchObject({ kind: 'current-year-revenue', year: 2027 });
   });
   it('returns against the latest paid orders first, after earlier 반납, the uncovered rest (interest) apart', () => {
     const orders = [
