@@ -7,6 +7,7 @@ import type { NotesData } from '#shared/domain/settlement/statement-notes.ts';
 import type { EntityLedger } from '#shared/domain/accounting/statements/statement-set.ts';
 import { budgetReconciliationReport, reconciliationRows } from '#shared/domain/settlement/budget-reconciliation.ts';
 import { budgetSettlement, surplusByFund } from '#shared/domain/settlement/budget-settlement.ts';
+import type { CodeNames } from '#shared/domain/settlement/budget-settlement.ts';
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { dailySummary } from '#shared/domain/settlement/daily-summary.ts';
@@ -66,13 +67,16 @@ export interface ClosingInputs {
   readonly explicitCarryOvers?: readonly ExplicitCarryOver[];
   /** Year-end: the year's 예비비 사용결정 and their reversals, for the 예비비 사용명세서 (지방재정법 §43④; absent: none). */
   readonly reserveUses?: readonly ReserveUseRecord[];
+  /** Year-end: names of the 부서 and 정책사업 codes the 세입·세출결산 prints beside them (absent: codes only). */
+  readonly codeNames?: CodeNames;
   /** Year-end: the asset and debt registers the 주석 read (absent: the notes say none is recorded). */
   readonly notes?: NotesData;
   /** DynamoDB items read to assemble the inputs (the cost of a closing). */
   readonly itemsRead: number;
 }
 
-export type ArchiveOutcome = 'written' | 'unchanged';
+/** 'kept-earlier': the archive written first is kept (same figures, an older rendering; archive-report.ts). */
+export type ArchiveOutcome = 'written' | 'unchanged' | 'kept-earlier';
 
 /** Each 회계's ledger of the closed year and of the year before (the statements' inputs). */
 export function yearLedgers(job: ClosingJob, inputs: ClosingInputs): { current: EntityLedger[]; prior: EntityLedger[] } {
@@ -111,6 +115,7 @@ export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
       inputs.explicitCarryOvers,
       inputs.reserveUses,
       fundAccounts(inputs.entities.map((e) => ({ code: e.id, kind: typeIds[e.type] }))),
+      inputs.codeNames,
     ),
     financialStatements(gov, period.year, current, prior, inputs.notes ?? { register: [], debts: [] }),
     supplementaryInformation(gov, period.year, inputs.lines, surpluses, scopesOf(current, prior), current),

@@ -8,10 +8,11 @@ import { entityTypeOfKind } from '#shared/domain/settlement/entity-ledgers.ts';
 import type { SettlementEntity } from '#shared/domain/settlement/entity-ledgers.ts';
 import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
+import { compare } from '#shared/domain/settlement/ledger-totals.ts';
 import { controlPartition } from '#shared/stores/budget/control-keys.ts';
 import { dimensionsOf, ledgerPartition } from '#shared/stores/execution/ledger-balances.ts';
 import { listChanges } from '#shared/stores/budget/changes.ts';
-import { getVersion, getYear } from '#shared/stores/budget/version.ts';
+import { getVersion, getYear, readAllLines } from '#shared/stores/budget/version.ts';
 import { structurePrefix } from '#shared/stores/budget/keys.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
@@ -138,12 +139,29 @@ async function readPriorYear(gov: string, year: number): Promise<{ books: PriorY
 
 const noPrior: PriorYearBooks = { totals: [], opening: [] };
 
-/** The 명시이월비 of the year's final version (its 예산총칙), for the 명시이월비 집행 명세서; none before a final version. */
-async function readExplicitCarryOvers(gov: string, year: number): Promise<{ approved: readonly ExplicitCarryOver[]; itemsRead: number }> {
+/**
+ * From the year's final version: the 명시이월비 of its 예산총칙 (for the 명시이월비 집행 명세서) and the
+ * names of its 정책사업 (printed beside the codes); none before a final version.
+ */
+async function readFinalVersion(
+  gov: string,
+  year: number,
+): Promise<{ approved: readonly ExplicitCarryOver[]; programs: Record<string, string>; itemsRead: number }> {
   const { finalVersion } = await getYear(gov, year);
-  if (finalVersion === undefined) return { approved: [], itemsRead: 1 };
+  if (finalVersion === undefined) return { approved: [], programs: {}, itemsRead: 1 };
   const version = await getVersion(gov, year, finalVersion);
-  return { approved: version?.provisions?.explicitCarryOvers ?? [], itemsRead: 2 };
+  if (!version) return { approved: [], programs: {}, itemsRead: 2 };
+  const lines = await readAllLines(version);
+  const programs: Record<string, string> = {};
+  for (const line of [...lines].sort((a, b) => compare(a.lineId, b.lineId)))
+    if (line.kind === 'expenditure') programs[line.policyCode] ??= line.policyName;
+  return { approved: version.provisions?.explicitCarryOvers ?? [], programs, itemsRead: 2 + lines.length };
+}
+
+/** The government's departments by code, with their names (budget DEPT# items). */
+async function readDepartmentNames(gov: string): Promise<Record<string, string>> {
+  const items = await queryPrefix(`GOV#${gov}`, structurePrefix('DEPT'), consistent);
+  return Object.fromEntries(items.map((item) => [String(item.code), String(item.name)]));
 }
 
 /**
@@ -155,18 +173,20 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
   const [ledger, opening] = await Promise.all([readLedgerTotals(job), readOpening(gov, period.year)]);
   if (period.kind !== 'year-end')
     return { totals: ledger.totals, opening, lines: [], carryOvers: [], entities: [], prior: noPrior, itemsRead: ledger.itemsRead + 1 };
-  const [lines, carryOvers, entities, prior, register, registered, entries, diversions, explicit, reserveUses] = await Promise.all([
-    readLines(gov, period.year),
-    readCarryOvers(gov, period.year),
-    readEntities(gov),
-    readPriorYear(gov, period.year),
-    readRegister(gov),
-    listDebts(gov),
-    entriesByDebt(gov),
-    listChanges(gov, period.year, 'diversion'),
-    readExplicitCarryOvers(gov, period.year),
-    listChanges(gov, period.year, 'reserve-use'),
-  ]);
+  const [lines, carryOvers, entities, prior, register, registered, entries, diversions, final, reserveUses, departments] =
+    await Promise.all([
+      readLines(gov, period.year),
+      readCarryOvers(gov, period.year),
+      readEntities(gov),
+      readPriorYear(gov, period.year),
+      readRegister(gov),
+      listDebts(gov),
+      entriesByDebt(gov),
+      listChanges(gov, period.year, 'diversion'),
+      readFinalVersion(gov, period.year),
+      listChanges(gov, period.year, 'reserve-use'),
+      readDepartmentNames(gov),
+    ]);
   const debts = registered.map((d) => ({ ...d, entries: entries.get(d.debtId) ?? [] }));
   const entriesRead = [...entries.values()].reduce((n, list) => n + list.length, 0);
   return {
@@ -178,8 +198,9 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     prior: prior.books,
     notes: { register, debts },
     diversions,
-    explicitCarryOvers: explicit.approved,
+    explicitCarryOvers: final.approved,
     reserveUses,
+    codeNames: { departments, programs: final.programs },
     itemsRead:
       ledger.itemsRead +
       1 +
@@ -191,7 +212,8 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
       debts.length +
       entriesRead +
       diversions.length +
-      explicit.itemsRead +
-      reserveUses.length,
+      final.itemsRead +
+      reserveUses.length +
+      Object.keys(departments).length,
   };
 }
