@@ -6,6 +6,10 @@ import { reportJson } from '#shared/domain/reports/json.ts';
 import { printedTable } from '#shared/domain/reports/layout.ts';
 import type { Report, ReportTable } from '#shared/domain/reports/report.ts';
 import { workbookXlsx } from '#shared/domain/reports/xlsx.ts';
+import { dailySummary } from '#shared/domain/settlement/daily-summary.ts';
+import { periodOf } from '#shared/domain/settlement/periods.ts';
+
+const noDims = { function: '', counterpart: '', cashActivity: '', cashLabel: '', cashCounterpart: '' };
 
 const table: ReportTable = {
   id: 'expenditure',
@@ -108,5 +112,25 @@ describe('XLSX for printing', () => {
 
   it('gives the same bytes for the same report', () => {
     expect(Buffer.from(workbookXlsx(report)).equals(Buffer.from(workbookXlsx(structuredClone(report))))).toBe(true);
+  });
+});
+
+describe('the printed 일계표', () => {
+  it('totals each 회계 and the whole, and the cash balances', () => {
+    const day = periodOf('daily', '2026-03-05');
+    const totals = [
+      { fund: 'GEN', account: '1101', day: '2026-03-05', debit: 460_000n, credit: 0n, dims: noDims },
+      { fund: 'GEN', account: '1103', day: '2026-03-05', debit: 0n, credit: 460_000n, dims: noDims },
+      { fund: 'WATER', account: '1101', day: '2026-03-05', debit: 0n, credit: 10_000n, dims: noDims },
+      { fund: 'WATER', account: '5202', day: '2026-03-05', debit: 10_000n, credit: 0n, dims: noDims },
+    ];
+    const summary = dailySummary('11110', day, totals, []);
+    const [accounts, cash] = summary.tables.map((t) => tableCsv(t).split('\r\n'));
+    expect(accounts?.filter((l) => l.includes(',소계,'))).toEqual([
+      'GEN,,소계,460000,460000,460000,460000',
+      'WATER,,소계,10000,10000,10000,10000',
+    ]);
+    expect(accounts?.at(-2)).toBe(',,합계,470000,470000,470000,470000');
+    expect(cash?.at(-2)).toBe('합계,460000,10000,450000');
   });
 });
