@@ -1,4 +1,5 @@
 import { fundAccounts } from '#shared/domain/budget/budget-scope.ts';
+import { programNames } from '#shared/domain/budget/line-id.ts';
 import { scopedRollup } from '#shared/domain/budget/line-status.ts';
 import type { RollupDimension } from '#shared/domain/budget/line-status.ts';
 import { monthlyExecution } from '#shared/domain/budget/monthly-execution.ts';
@@ -44,7 +45,7 @@ async function executionByMonth(gov: string, year: number) {
 
 /**
  * Names of the group keys: departments from the budget structure; 정책사업 (`{회계}.{code}`) from the
- * year's final version, else its latest (the first line in id order names a code); none for the
+ * year's final version, else its open one (line-id.ts programNames); none for the
  * public 분야·부문·성질 codes (the classification routes name them).
  */
 async function groupNames(gov: string, year: number, by: RollupDimension): Promise<ReadonlyMap<string, string>> {
@@ -53,13 +54,5 @@ async function groupNames(gov: string, year: number, by: RollupDimension): Promi
   const { finalVersion, openVersion } = await getYear(gov, year);
   const number = finalVersion ?? openVersion;
   const version = number === undefined ? undefined : await getVersion(gov, year, number);
-  const names = new Map<string, string>();
-  if (!version) return names;
-  const lines = (await readAllLines(version)).sort((a, b) => a.lineId.localeCompare(b.lineId));
-  for (const line of lines) {
-    if (line.kind !== 'expenditure') continue;
-    const key = `${line.account}.${line.policyCode}`;
-    if (!names.has(key)) names.set(key, line.policyName);
-  }
-  return names;
+  return version ? programNames(await readAllLines(version)) : new Map();
 }

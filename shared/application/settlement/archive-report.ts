@@ -36,13 +36,14 @@ async function earlierArchive(rendered: RenderedReport, existingSha256: string):
   const { manifest } = rendered;
   const conflict = new ArchiveConflict(manifest.key, existingSha256, manifest.sha256);
   const text = await readArchiveText(manifest.key).catch(() => undefined);
-  const body = text === undefined ? undefined : parseManifest(text);
+  if (text === undefined) throw conflict;
+  const body = parseManifest(text);
   const archivedJson = body?.files.find((f) => f.file === REPORT_JSON);
   const renderedJson = rendered.files.find((f) => f.file === REPORT_JSON);
   if (!body || !archivedJson || !renderedJson) throw conflict;
   const archivedText = await readArchiveText(archivedJson.key).catch(() => undefined);
   if (archivedText === undefined || !onlyRenderingDiffers(archivedText, decoder.decode(renderedJson.bytes))) throw conflict;
-  return { body, size: new TextEncoder().encode(text).length };
+  return { body, size: Buffer.byteLength(text, 'utf8') };
 }
 
 function parseManifest(text: string): Manifest | undefined {

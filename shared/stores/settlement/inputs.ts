@@ -8,7 +8,7 @@ import { entityTypeOfKind } from '#shared/domain/settlement/entity-ledgers.ts';
 import type { SettlementEntity } from '#shared/domain/settlement/entity-ledgers.ts';
 import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
-import { compare } from '#shared/domain/settlement/ledger-totals.ts';
+import { programNames } from '#shared/domain/budget/line-id.ts';
 import { controlPartition } from '#shared/stores/budget/control-keys.ts';
 import { dimensionsOf, ledgerPartition } from '#shared/stores/execution/ledger-balances.ts';
 import { listChanges } from '#shared/stores/budget/changes.ts';
@@ -152,9 +152,9 @@ async function readFinalVersion(
   const version = await getVersion(gov, year, finalVersion);
   if (!version) return { approved: [], programs: {}, itemsRead: 2 };
   const lines = await readAllLines(version);
+  // The 결산 prints the 정책사업 code alone: the first 회계 in key order names a code two 회계 share.
   const programs: Record<string, string> = {};
-  for (const line of [...lines].sort((a, b) => compare(a.lineId, b.lineId)))
-    if (line.kind === 'expenditure') programs[line.policyCode] ??= line.policyName;
+  for (const [key, name] of programNames(lines)) programs[key.slice(key.indexOf('.') + 1)] ??= name;
   return { approved: version.provisions?.explicitCarryOvers ?? [], programs, itemsRead: 2 + lines.length };
 }
 
