@@ -57,7 +57,7 @@ export interface ClosingInputs {
   readonly opening: readonly OpeningBalance[];
   readonly lines: readonly SettlementLine[];
   readonly carryOvers: readonly CarryOver[];
-  /** Year-end: the government's 회계 and their 회계실체 types. */
+  /** The government's 회계 and their 회계실체 types (the statements' at year-end; every report prints their names). */
   readonly entities: readonly SettlementEntity[];
   /** Year-end: last year's books (empty in the government's first year on hojo). */
   readonly prior: PriorYearBooks;
@@ -100,8 +100,9 @@ export function yearReconciliation(job: ClosingJob, inputs: ClosingInputs): Reco
  */
 export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
   const { gov, period } = job;
-  if (period.kind === 'daily') return [dailySummary(gov, period, inputs.totals, inputs.opening)];
-  if (period.kind === 'monthly') return [trialBalance(gov, period, inputs.totals, inputs.opening)];
+  const fundNames = Object.fromEntries(inputs.entities.map((e) => [e.id, e.name]));
+  if (period.kind === 'daily') return [dailySummary(gov, period, inputs.totals, inputs.opening, fundNames)];
+  if (period.kind === 'monthly') return [trialBalance(gov, period, inputs.totals, inputs.opening, fundNames)];
   const { current, prior } = yearLedgers(job, inputs);
   const surpluses = surplusByFund(inputs.lines, inputs.carryOvers);
   return [
@@ -110,7 +111,7 @@ export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
       period.year,
       inputs.lines,
       inputs.carryOvers,
-      Object.fromEntries(inputs.entities.map((e) => [e.id, e.name])),
+      fundNames,
       inputs.diversions,
       inputs.explicitCarryOvers,
       inputs.reserveUses,

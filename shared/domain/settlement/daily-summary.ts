@@ -13,7 +13,14 @@ import type { Report, ReportRow } from '#shared/domain/reports/report.ts';
  * Printed with a 소계 per 회계 and the 합계, the cash balances with their 합계.
  * Source: practice (일계표 of the treasury's daily cash work).
  */
-export function dailySummary(gov: string, period: Period, totals: readonly LedgerDayTotal[], opening: readonly OpeningBalance[]): Report {
+export function dailySummary(
+  gov: string,
+  period: Period,
+  totals: readonly LedgerDayTotal[],
+  opening: readonly OpeningBalance[],
+  /** 회계 code → name, printed beside the code. */
+  fundNames: Readonly<Record<string, string>> = {},
+): Report {
   const day = sumByAccount(totals, (d) => dayInPeriod(d, period));
   const cumulative = sumByAccount(totals, (d) => dayThrough(d, period), opening);
   const dayOf = new Map(day.map((s) => [`${s.fund}|${s.account}`, s]));
@@ -52,6 +59,7 @@ export function dailySummary(gov: string, period: Period, totals: readonly Ledge
         ],
         rows,
         // printed with a 소계 per 회계 and the 합계 (layout.ts): debits equal credits in each
+        names: { fund: fundNames },
         summary: { labelColumn: 'accountName', groupBy: 'fund' },
       },
       {
@@ -62,6 +70,7 @@ export function dailySummary(gov: string, period: Period, totals: readonly Ledge
           const today = dayOf.get(`${s.fund}|${s.account}`);
           return { fund: s.fund, receipts: today?.debit ?? 0n, payments: today?.credit ?? 0n, balance: s.debit - s.credit };
         }),
+        names: { fund: fundNames },
         summary: { labelColumn: 'fund' },
       },
     ],

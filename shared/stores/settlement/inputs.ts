@@ -171,8 +171,19 @@ async function readDepartmentNames(gov: string): Promise<Record<string, string>>
 export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs> {
   const { gov, period } = job;
   const [ledger, opening] = await Promise.all([readLedgerTotals(job), readOpening(gov, period.year)]);
-  if (period.kind !== 'year-end')
-    return { totals: ledger.totals, opening, lines: [], carryOvers: [], entities: [], prior: noPrior, itemsRead: ledger.itemsRead + 1 };
+  if (period.kind !== 'year-end') {
+    // the 회계 only for their names on the 일계표 and the 합계잔액시산표
+    const entities = await readEntities(gov);
+    return {
+      totals: ledger.totals,
+      opening,
+      lines: [],
+      carryOvers: [],
+      entities,
+      prior: noPrior,
+      itemsRead: ledger.itemsRead + 1 + entities.length,
+    };
+  }
   const [lines, carryOvers, entities, prior, register, registered, entries, diversions, final, reserveUses, departments] =
     await Promise.all([
       readLines(gov, period.year),

@@ -303,8 +303,8 @@ describe('a scripted fiscal year of two governments', () => {
     const trial = await reportJson(A, 'trial-balance', '2025-01');
     expect(trial.totals).toEqual({ debitTotal: '1960000', creditTotal: '1960000', debitBalance: '1500000', creditBalance: '1500000' });
     const csv = (await download(A, `${YEAR}/${A}/trial-balance/2025-01/trial-balance.csv`)).toString('utf8');
-    expect(csv.startsWith('\uFEFF회계,계정코드,계정과목,차변 잔액,차변 합계,대변 합계,대변 잔액\r\n')).toBe(true);
-    expect(csv).toContain('GEN,1101,현금및현금성자산,1460000,1460000,0,0\r\n');
+    expect(csv.startsWith('\uFEFF회계,회계명,계정코드,계정과목,차변 잔액,차변 합계,대변 합계,대변 잔액\r\n')).toBe(true);
+    expect(csv).toContain('GEN,GEN,1101,현금및현금성자산,1460000,1460000,0,0\r\n');
   });
 
   it('closes the year for both governments to hand-computed 세입세출결산 and financial statements', async () => {

@@ -116,7 +116,7 @@ describe('XLSX for printing', () => {
 });
 
 describe('the printed 일계표', () => {
-  it('totals each 회계 and the whole, and the cash balances', () => {
+  it('names each 회계, totals each and the whole, and the cash balances', () => {
     const day = periodOf('daily', '2026-03-05');
     const totals = [
       { fund: 'GEN', account: '1101', day: '2026-03-05', debit: 460_000n, credit: 0n, dims: noDims },
@@ -124,13 +124,14 @@ describe('the printed 일계표', () => {
       { fund: 'WATER', account: '1101', day: '2026-03-05', debit: 0n, credit: 10_000n, dims: noDims },
       { fund: 'WATER', account: '5202', day: '2026-03-05', debit: 10_000n, credit: 0n, dims: noDims },
     ];
-    const summary = dailySummary('11110', day, totals, []);
+    const summary = dailySummary('11110', day, totals, [], { GEN: '일반회계', WATER: '상수도사업특별회계' });
     const [accounts, cash] = summary.tables.map((t) => tableCsv(t).split('\r\n'));
     expect(accounts?.filter((l) => l.includes(',소계,'))).toEqual([
-      'GEN,,소계,460000,460000,460000,460000',
-      'WATER,,소계,10000,10000,10000,10000',
+      'GEN,일반회계,,소계,460000,460000,460000,460000',
+      'WATER,상수도사업특별회계,,소계,10000,10000,10000,10000',
     ]);
-    expect(accounts?.at(-2)).toBe(',,합계,470000,470000,470000,470000');
-    expect(cash?.at(-2)).toBe('합계,460000,10000,450000');
+    expect(accounts?.at(-2)).toBe(',,,합계,470000,470000,470000,470000');
+    expect(cash?.[1]).toBe('GEN,일반회계,460000,0,460000');
+    expect(cash?.at(-2)).toBe('합계,,460000,10000,450000');
   });
 });
