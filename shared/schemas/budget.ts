@@ -554,7 +554,11 @@ export const lineStatus = z.object({
   refunded: z.number().int().optional(),
   collectionRate: z.string().optional(),
 });
-export const rollupQuery = z.strictObject({ by: z.enum(['department', 'policy', 'sector', 'field', 'account', 'economic']) });
+export const rollupQuery = z.strictObject({
+  by: z
+    .enum(['department', 'policy', 'sector', 'field', 'account', 'economic', 'month'])
+    .describe('the dimension to sum by; month: the year month by month (`months`, from the cash counters), no groups'),
+});
 export const executionRollup = z.object({
   gov: z.string(),
   year: z.number().int(),
@@ -565,9 +569,22 @@ export const executionRollup = z.object({
   fundBudget: wonTotal.optional().describe('예산현액 of the 기금 lines, outside the 세입세출예산 (only where the government keeps a 기금)'),
   fundPaid: wonTotal.optional().describe('지출액 of the 기금 lines'),
   fundExecutionRate: z.string().optional().describe('fundPaid / fundBudget, percent, 2 decimals'),
+  months: z
+    .array(
+      z.object({
+        month: z.string().describe('yyyy-mm; the 출납정리기간 months of the next year follow December'),
+        allocated: wonTotal.describe('자금배정액 of the month (세입세출예산)'),
+        paid: wonTotal.describe('지급액 of the month'),
+        cumulativePaid: wonTotal,
+        cumulativeRate: z.string().describe('cumulativePaid / budget, percent, 2 decimals'),
+      }),
+    )
+    .optional()
+    .describe('by=month only: execution against budget over the year'),
   groups: z.array(
     z.object({
       key: z.string(),
+      name: z.string().optional().describe('by department, policy or account: the name of the key (부서명, 정책사업명, 회계명)'),
       scope: z.enum(['budget', 'fund']).describe('budget: a group of 세입세출예산 lines; fund: of 기금 lines, grouped apart'),
       lines: z.number().int(),
       budget: wonTotal,

@@ -81,7 +81,7 @@ describe('the console pages of the ministry, the budget book, the 금고 and the
 
   it('the head reads the 예산서 by 분야·부문 and 성질·편성목 beside execution, and opens a line with its status and 지출부', async () => {
     const page = await signIn('head', '11110');
-    await page.getByRole('link', { name: '예산서' }).click();
+    await page.getByRole('link', { name: '예산서', exact: true }).click();
     await page.waitForURL(/#\/book\/11110$/);
     await settled(page);
     const byFunction = page.locator('#by-function tbody tr');

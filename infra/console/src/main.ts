@@ -5,7 +5,7 @@ import type { Identity } from './auth.ts';
 import { h, replace } from './dom.ts';
 import { governmentName, governments } from './governments.ts';
 import { archiveReport } from './pages/archive-report.ts';
-import { budgetBook } from './pages/budget-book.ts';
+import { aggregateBook, budgetBook } from './pages/budget-book.ts';
 import { budgetLine } from './pages/budget-line.ts';
 import { governmentHome } from './pages/government.ts';
 import { ministryHome } from './pages/ministry.ts';
@@ -38,6 +38,10 @@ function homeOf(identity: Identity | undefined): string {
   if (identity?.gov) return `#/public/${identity.gov}`;
   return '#/choose';
 }
+
+/** A research institute (and nothing else) reads aggregates only: the console asks it for nothing more. */
+const aggregatesOnly = (identity: Identity | undefined): boolean =>
+  identity !== undefined && identity.roles.length > 0 && identity.roles.every((r) => r === 'research');
 
 function navigation(identity: Identity | undefined): void {
   const links: [string, string][] = [];
@@ -138,7 +142,7 @@ async function route(config: ConsoleConfig): Promise<void> {
   else if (path === 'archive') page = archiveReport(gov, decodeURIComponent(rest.slice(1).join('/')));
   else if (path === 'government') page = governmentHome(gov, year(), `${name} ${year()}회계연도 재정 현황`);
   else if (path === 'execution') page = officialHome(gov, year(), `${name} ${year()}회계연도 집행현황`);
-  else if (path === 'book') page = budgetBook(gov, year(), `${name} ${year()}회계연도 예산서`);
+  else if (path === 'book') page = (aggregatesOnly(identity) ? aggregateBook : budgetBook)(gov, year(), `${name} ${year()}회계연도 예산서`);
   else if (path === 'line') {
     const lineId = decodeURIComponent(rest.slice(1).join('/'));
     page = budgetLine(gov, year(), lineId, `${name} ${year()}회계연도 예산과목 ${lineId}`);

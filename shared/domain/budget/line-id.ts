@@ -51,3 +51,15 @@ export function programOfLine(lineId: string): string {
   const [e, account, policy] = parts;
   return e === 'E' && parts.length >= 6 && account && policy ? `${account}.${policy}` : lineId;
 }
+
+/**
+ * The names of a version's 정책사업 under the key `programOfLine` gives (`{account}.{정책사업}`): the
+ * first expenditure line in id order names a code (lines of one 정책사업 repeat its name).
+ */
+export function programNames(lines: readonly BudgetLine[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const line of [...lines].sort((a, b) => a.lineId.localeCompare(b.lineId)))
+    if (line.kind === 'expenditure' && !names.has(`${line.account}.${line.policyCode}`))
+      names.set(`${line.account}.${line.policyCode}`, line.policyName);
+  return names;
+}

@@ -23,8 +23,8 @@ export function printedTable(table: ReportTable): PrintedTable {
   const columns = table.columns.flatMap((c) =>
     table.names?.[c.key] ? [c, { key: nameKey(c.key), label: `${c.label}명`, type: 'text' as const }] : [c],
   );
-  const named = table.rows.map((row) => withNames(row, table));
-  return { columns, rows: summarised(named, table) };
+  // 소계 rows carry their group's code (회계 GEN), so they are named too.
+  return { columns, rows: summarised(table.rows, table).map((row) => ({ ...row, cells: withNames(row.cells, table) })) };
 }
 
 const nameKey = (key: string): string => `${key}:name`;

@@ -3,6 +3,7 @@ import { fundTotalName, splitByScope } from '#shared/domain/budget/budget-scope.
 import type { BudgetComponents } from '#shared/domain/budget/budget-components.ts';
 import { nameOfEconomicCode, nameOfRevenueCategory } from '#shared/domain/budget/classification.ts';
 import { diversionRows } from '#shared/domain/budget/diversion-statement.ts';
+import { expenditureIdParts } from '#shared/domain/budget/line-id.ts';
 import type { DiversionRecord } from '#shared/domain/budget/diversion-statement.ts';
 import type { ExplicitCarryOver } from '#shared/domain/budget/general-provisions.ts';
 import { reserveUseRows } from '#shared/domain/budget/reserve-use-statement.ts';
@@ -67,6 +68,20 @@ export function surplusByFund(lines: readonly SettlementLine[], carryOvers: read
 const namesOf = (rows: readonly { itemCode: string }[], nameOf: (code: string) => string): Record<string, string> =>
   Object.fromEntries(rows.map((r) => [r.itemCode, nameOf(r.itemCode)]));
 
+/**
+ * Names of the government's own codes the 결산 prints beside them: 부서 (the budget structure's
+ * departments) and 정책사업 (the final version's lines: 정책사업 code → name; the first line in id
+ * order names a code that two 회계 share). Absent names print as an empty name column.
+ */
+export interface CodeNames {
+  readonly departments?: Readonly<Record<string, string>>;
+  readonly programs?: Readonly<Record<string, string>>;
+}
+
+/** The names of the codes one column of the rows carries (only those: the archive names what it prints). */
+const namesFor = <K extends string>(rows: readonly Record<K, string>[], key: K, names: Readonly<Record<string, string>>) =>
+  Object.fromEntries(rows.filter((r) => names[r[key]] !== undefined).map((r) => [r[key], names[r[key]] as string]));
+
 const kinds: readonly CarryOverKind[] = ['explicit', 'accident', 'continuing'];
 
 const big = (value: number | undefined): bigint => BigInt(value ?? 0);
@@ -109,7 +124,10 @@ export function budgetSettlement(
   reserveUses: readonly ReserveUseRecord[] = [],
   funds: ReadonlySet<string> = new Set(),
   collectors: CollectorFigures = noCollectors,
+  codeNames: CodeNames = {},
 ): Report {
+  const departments = codeNames.departments ?? {};
+  const programs = codeNames.programs ?? {};
   const sorted = [...lines].sort((a, b) => compare(a.fund, b.fund) || compare(a.lineId, b.lineId));
   const carriedOf = (lineId: string, kind: CarryOverKind) =>
     carryOvers.filter((c) => c.lineId === lineId && c.kind === kind).reduce((s, c) => s + BigInt(c.amount), 0n);
@@ -121,6 +139,7 @@ export function budgetSettlement(
       return {
         fund: l.fund,
         lineId: l.lineId,
+        policy: expenditureIdParts(l.lineId)?.policy ?? '',
         dept: l.dept,
         itemCode: l.itemCode,
         ...settlementComponents(l),
@@ -144,6 +163,7 @@ export function budgetSettlement(
       return {
         fund: l.fund,
         lineId: l.lineId,
+        dept: l.dept,
         itemCode: l.itemCode,
         budget: BigInt(l.budget),
         assessed: BigInt(l.assessed),
@@ -154,6 +174,16 @@ export function budgetSettlement(
         outstanding: outstanding > 0n ? outstanding : 0n,
       };
     });
+  const diverted = diversionRows(diversions).map(({ quarter: _quarter, amount: moved, ...row }) => ({ ...row, amount: BigInt(moved) }));
+  const reserved = reserveUseRows(reserveUses, new Map(lines.map((l) => [l.lineId, l]))).map(
+    ({ quarter: _quarter, amount: used, emergency, targetBudget, targetPaid, ...row }) => ({
+      ...row,
+      amount: BigInt(used),
+      emergency: emergency ? '예' : '',
+      targetBudget: BigInt(targetBudget),
+      targetPaid: BigInt(targetPaid),
+    }),
+  );
   const surpluses = surplusByFund(lines, carryOvers);
   const budgetSurpluses = splitByScope(surpluses, funds).budget;
   const expenditureScopes = splitByScope(expenditure, funds);
@@ -171,6 +201,7 @@ export function budgetSettlement(
         columns: [
           text('fund', '회계'),
           text('lineId', '예산과목'),
+          text('policy', '정책사업'),
           text('dept', '부서'),
           text('itemCode', '통계목'),
           amount('original', '예산액'),
@@ -191,7 +222,12 @@ export function budgetSettlement(
           amount('unused', '불용액'),
         ],
         rows: expenditure,
-        names: { fund: fundNames, itemCode: namesOf(expenditure, nameOfEconomicCode) },
+        names: {
+          fund: fundNames,
+          policy: namesFor(expenditure, 'policy', programs),
+          dept: namesFor(expenditure, 'dept', departments),
+          itemCode: namesOf(expenditure, nameOfEconomicCode),
+        },
         summary: { labelColumn: 'lineId', groupBy: 'fund' },
       },
       {
@@ -200,6 +236,7 @@ export function budgetSettlement(
         columns: [
           text('fund', '회계'),
           text('lineId', '예산과목'),
+          text('dept', '부서'),
           text('itemCode', '세입과목'),
           amount('budget', '예산현액'),
           amount('assessed', '징수결정액'),
@@ -210,7 +247,7 @@ export function budgetSettlement(
           amount('outstanding', '미수납액'),
         ],
         rows: revenue,
-        names: { fund: fundNames, itemCode: namesOf(revenue, nameOfRevenueCategory) },
+        names: { fund: fundNames, dept: namesFor(revenue, 'dept', departments), itemCode: namesOf(revenue, nameOfRevenueCategory) },
         summary: { labelColumn: 'lineId', groupBy: 'fund' },
       },
       {
@@ -242,8 +279,8 @@ export function budgetSettlement(
           text('reason', '전용 사유'),
           text('reverses', '취소한 전용'),
         ],
-        rows: diversionRows(diversions).map(({ quarter: _quarter, amount: moved, ...row }) => ({ ...row, amount: BigInt(moved) })),
-        names: { fund: fundNames },
+        rows: diverted,
+        names: { fund: fundNames, policy: namesFor(diverted, 'policy', programs) },
         summary: { labelColumn: 'changeId' },
       },
       carryOverStatement(year, lines, carryOvers, fundNames),
@@ -267,16 +304,8 @@ export function budgetSettlement(
           amount('targetPaid', '사용 과목 지출액'),
           text('reverses', '취소한 사용결정'),
         ],
-        rows: reserveUseRows(reserveUses, new Map(lines.map((l) => [l.lineId, l]))).map(
-          ({ quarter: _quarter, amount: used, emergency, targetBudget, targetPaid, ...row }) => ({
-            ...row,
-            amount: BigInt(used),
-            emergency: emergency ? '예' : '',
-            targetBudget: BigInt(targetBudget),
-            targetPaid: BigInt(targetPaid),
-          }),
-        ),
-        names: { fund: fundNames },
+        rows: reserved,
+        names: { fund: fundNames, policy: namesFor(reserved, 'policy', programs) },
         summary: { labelColumn: 'changeId' },
       },
     ],

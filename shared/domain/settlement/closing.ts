@@ -7,6 +7,7 @@ import type { NotesData } from '#shared/domain/settlement/statement-notes.ts';
 import type { EntityLedger } from '#shared/domain/accounting/statements/statement-set.ts';
 import { budgetReconciliationReport, reconciliationRows } from '#shared/domain/settlement/budget-reconciliation.ts';
 import { budgetSettlement, surplusByFund } from '#shared/domain/settlement/budget-settlement.ts';
+import type { CodeNames } from '#shared/domain/settlement/budget-settlement.ts';
 import type { SettlementLine } from '#shared/domain/settlement/budget-settlement.ts';
 import type { CarryOver } from '#shared/domain/settlement/carry-over.ts';
 import { dailySummary } from '#shared/domain/settlement/daily-summary.ts';
@@ -57,7 +58,7 @@ export interface ClosingInputs {
   readonly opening: readonly OpeningBalance[];
   readonly lines: readonly SettlementLine[];
   readonly carryOvers: readonly CarryOver[];
-  /** Year-end: the government's 회계 and their 회계실체 types. */
+  /** The government's 회계 and their 회계실체 types (the statements' at year-end; every report prints their names). */
   readonly entities: readonly SettlementEntity[];
   /** Year-end: last year's books (empty in the government's first year on hojo). */
   readonly prior: PriorYearBooks;
@@ -69,13 +70,16 @@ export interface ClosingInputs {
   readonly reserveUses?: readonly ReserveUseRecord[];
   /** Year-end: the 징수관 receivables of the year and of the year before (receivables-by-collector.ts; absent: none). */
   readonly collectors?: CollectorFigures;
+  /** Year-end: names of the 부서 and 정책사업 codes the 세입·세출결산 prints beside them (absent: codes only). */
+  readonly codeNames?: CodeNames;
   /** Year-end: the asset and debt registers the 주석 read (absent: the notes say none is recorded). */
   readonly notes?: NotesData;
   /** DynamoDB items read to assemble the inputs (the cost of a closing). */
   readonly itemsRead: number;
 }
 
-export type ArchiveOutcome = 'written' | 'unchanged';
+/** 'kept-earlier': the archive written first is kept (same figures, an older rendering; archive-report.ts). */
+export type ArchiveOutcome = 'written' | 'unchanged' | 'kept-earlier';
 
 /** Each 회계's ledger of the closed year and of the year before (the statements' inputs). */
 export function yearLedgers(job: ClosingJob, inputs: ClosingInputs): { current: EntityLedger[]; prior: EntityLedger[] } {
@@ -99,8 +103,9 @@ export function yearReconciliation(job: ClosingJob, inputs: ClosingInputs): Reco
  */
 export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
   const { gov, period } = job;
-  if (period.kind === 'daily') return [dailySummary(gov, period, inputs.totals, inputs.opening)];
-  if (period.kind === 'monthly') return [trialBalance(gov, period, inputs.totals, inputs.opening)];
+  const fundNames = Object.fromEntries(inputs.entities.map((e) => [e.id, e.name]));
+  if (period.kind === 'daily') return [dailySummary(gov, period, inputs.totals, inputs.opening, fundNames)];
+  if (period.kind === 'monthly') return [trialBalance(gov, period, inputs.totals, inputs.opening, fundNames)];
   const { current, prior } = yearLedgers(job, inputs);
   const surpluses = surplusByFund(inputs.lines, inputs.carryOvers);
   return [
@@ -109,12 +114,13 @@ export function buildReports(job: ClosingJob, inputs: ClosingInputs): Report[] {
       period.year,
       inputs.lines,
       inputs.carryOvers,
-      Object.fromEntries(inputs.entities.map((e) => [e.id, e.name])),
+      fundNames,
       inputs.diversions,
       inputs.explicitCarryOvers,
       inputs.reserveUses,
       fundAccounts(inputs.entities.map((e) => ({ code: e.id, kind: typeIds[e.type] }))),
       inputs.collectors,
+      inputs.codeNames,
     ),
     financialStatements(gov, period.year, current, prior, inputs.notes ?? { register: [], debts: [] }),
     supplementaryInformation(gov, period.year, inputs.lines, surpluses, scopesOf(current, prior), current),

@@ -10,9 +10,17 @@ import type { Report, ReportRow } from '#shared/domain/reports/report.ts';
  * 일계표: per fund and account, the day's debits and credits (receipts and payments) and the
  * cumulative figures since 1 January, plus each fund's cash balance from the journal (the
  * figure the cash reconciliation compares with the fund status).
+ * Printed with a 소계 per 회계 and the 합계, the cash balances with their 합계.
  * Source: practice (일계표 of the treasury's daily cash work).
  */
-export function dailySummary(gov: string, period: Period, totals: readonly LedgerDayTotal[], opening: readonly OpeningBalance[]): Report {
+export function dailySummary(
+  gov: string,
+  period: Period,
+  totals: readonly LedgerDayTotal[],
+  opening: readonly OpeningBalance[],
+  /** 회계 code → name, printed beside the code. */
+  fundNames: Readonly<Record<string, string>> = {},
+): Report {
   const day = sumByAccount(totals, (d) => dayInPeriod(d, period));
   const cumulative = sumByAccount(totals, (d) => dayThrough(d, period), opening);
   const dayOf = new Map(day.map((s) => [`${s.fund}|${s.account}`, s]));
@@ -50,6 +58,9 @@ export function dailySummary(gov: string, period: Period, totals: readonly Ledge
           amount('cumulativeCredit', '누계 대변'),
         ],
         rows,
+        // printed with a 소계 per 회계 and the 합계 (layout.ts): debits equal credits in each
+        names: { fund: fundNames },
+        summary: { labelColumn: 'accountName', groupBy: 'fund' },
       },
       {
         id: 'cash-balance',
@@ -59,6 +70,8 @@ export function dailySummary(gov: string, period: Period, totals: readonly Ledge
           const today = dayOf.get(`${s.fund}|${s.account}`);
           return { fund: s.fund, receipts: today?.debit ?? 0n, payments: today?.credit ?? 0n, balance: s.debit - s.credit };
         }),
+        names: { fund: fundNames },
+        summary: { labelColumn: 'fund' },
       },
     ],
     totals: {

@@ -32,6 +32,8 @@ export function trialBalance(
   period: Period,
   totals: readonly LedgerDayTotal[],
   opening: readonly OpeningBalance[],
+  /** 회계 code → name, printed beside the code (practice: the printed forms name the 회계). */
+  fundNames: Readonly<Record<string, string>> = {},
 ): Report & { funds: FundBalance[] } {
   const sums = sumByAccount(totals, (d) => dayThrough(d, period), opening);
   const rows: ReportRow[] = [];
@@ -80,6 +82,7 @@ export function trialBalance(
           amount('creditBalance', '대변 잔액'),
         ],
         rows,
+        names: { fund: fundNames },
       },
     ],
     totals: {

@@ -1,7 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import { cashControlKey } from '#shared/stores/budget/control-keys.ts';
+import type { MonthCash } from '#shared/domain/budget/monthly-execution.ts';
+import { cashControlKey, controlPartition } from '#shared/stores/budget/control-keys.ts';
+import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import { cashAllocationKey } from '#shared/stores/budget/keys.ts';
 import type { PostingFields } from '#shared/stores/budget/posting-items.ts';
 import { getPosting, putPosting } from '#shared/stores/budget/posting-items.ts';
@@ -101,3 +103,13 @@ export function moveAllocated(
 /** Stores a posting once: the put fails if the account and month already have a posting under the reference. */
 export const putCashAllocation = (gov: string, year: number, reference: string, posting: CashAllocation): TransactItem =>
   putPosting(cashAllocationKey(gov, year, posting.fund, posting.month, reference), 'cash-allocation', posting);
+
+/** Every CASH# control item of a government's year: one Query of its BUDGET# collection (months × 회계 items). */
+export async function readCashControls(gov: string, year: number): Promise<MonthCash[]> {
+  return (await queryPrefix(controlPartition(gov, year), 'CASH#')).map((item) => ({
+    fund: String(item.fund),
+    month: String(item.month),
+    allocated: Number(item.allocated ?? 0),
+    paid: Number(item.paid ?? 0),
+  }));
+}

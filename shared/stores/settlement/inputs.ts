@@ -8,10 +8,11 @@ import { entityTypeOfKind } from '#shared/domain/settlement/entity-ledgers.ts';
 import type { SettlementEntity } from '#shared/domain/settlement/entity-ledgers.ts';
 import type { LedgerDayTotal, OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
+import { programNames } from '#shared/domain/budget/line-id.ts';
 import { controlPartition } from '#shared/stores/budget/control-keys.ts';
 import { dimensionsOf, ledgerPartition } from '#shared/stores/execution/ledger-balances.ts';
 import { listChanges } from '#shared/stores/budget/changes.ts';
-import { getVersion, getYear } from '#shared/stores/budget/version.ts';
+import { getVersion, getYear, readAllLines } from '#shared/stores/budget/version.ts';
 import { structurePrefix } from '#shared/stores/budget/keys.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
@@ -139,12 +140,29 @@ async function readPriorYear(gov: string, year: number): Promise<{ books: PriorY
 
 const noPrior: PriorYearBooks = { totals: [], opening: [] };
 
-/** The 명시이월비 of the year's final version (its 예산총칙), for the 명시이월비 집행 명세서; none before a final version. */
-async function readExplicitCarryOvers(gov: string, year: number): Promise<{ approved: readonly ExplicitCarryOver[]; itemsRead: number }> {
+/**
+ * From the year's final version: the 명시이월비 of its 예산총칙 (for the 명시이월비 집행 명세서) and the
+ * names of its 정책사업 (printed beside the codes); none before a final version.
+ */
+async function readFinalVersion(
+  gov: string,
+  year: number,
+): Promise<{ approved: readonly ExplicitCarryOver[]; programs: Record<string, string>; itemsRead: number }> {
   const { finalVersion } = await getYear(gov, year);
-  if (finalVersion === undefined) return { approved: [], itemsRead: 1 };
+  if (finalVersion === undefined) return { approved: [], programs: {}, itemsRead: 1 };
   const version = await getVersion(gov, year, finalVersion);
-  return { approved: version?.provisions?.explicitCarryOvers ?? [], itemsRead: 2 };
+  if (!version) return { approved: [], programs: {}, itemsRead: 2 };
+  const lines = await readAllLines(version);
+  // The 결산 prints the 정책사업 code alone: the first 회계 in key order names a code two 회계 share.
+  const programs: Record<string, string> = {};
+  for (const [key, name] of programNames(lines)) programs[key.slice(key.indexOf('.') + 1)] ??= name;
+  return { approved: version.provisions?.explicitCarryOvers ?? [], programs, itemsRead: 2 + lines.length };
+}
+
+/** The government's departments by code, with their names (budget DEPT# items). */
+async function readDepartmentNames(gov: string): Promise<Record<string, string>> {
+  const items = await queryPrefix(`GOV#${gov}`, structurePrefix('DEPT'), consistent);
+  return Object.fromEntries(items.map((item) => [String(item.code), String(item.name)]));
 }
 
 /**
@@ -154,8 +172,19 @@ async function readExplicitCarryOvers(gov: string, year: number): Promise<{ appr
 export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs> {
   const { gov, period } = job;
   const [ledger, opening] = await Promise.all([readLedgerTotals(job), readOpening(gov, period.year)]);
-  if (period.kind !== 'year-end')
-    return { totals: ledger.totals, opening, lines: [], carryOvers: [], entities: [], prior: noPrior, itemsRead: ledger.itemsRead + 1 };
+  if (period.kind !== 'year-end') {
+    // the 회계 only for their names on the 일계표 and the 합계잔액시산표
+    const entities = await readEntities(gov);
+    return {
+      totals: ledger.totals,
+      opening,
+      lines: [],
+      carryOvers: [],
+      entities,
+      prior: noPrior,
+      itemsRead: ledger.itemsRead + 1 + entities.length,
+    };
+  }
   const [
     lines,
     carryOvers,
@@ -165,8 +194,9 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     registered,
     entries,
     diversions,
-    explicit,
+    final,
     reserveUses,
+    departments,
     collectors,
     priorCollectors,
   ] = await Promise.all([
@@ -178,8 +208,9 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     listDebts(gov),
     entriesByDebt(gov),
     listChanges(gov, period.year, 'diversion'),
-    readExplicitCarryOvers(gov, period.year),
+    readFinalVersion(gov, period.year),
     listChanges(gov, period.year, 'reserve-use'),
+    readDepartmentNames(gov),
     readCollectorReceivables(gov, period.year),
     readCollectorReceivables(gov, period.year - 1),
   ]);
@@ -194,9 +225,10 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
     prior: prior.books,
     notes: { register, debts },
     diversions,
-    explicitCarryOvers: explicit.approved,
+    explicitCarryOvers: final.approved,
     reserveUses,
     collectors: { current: collectors, prior: priorCollectors },
+    codeNames: { departments, programs: final.programs },
     itemsRead:
       ledger.itemsRead +
       1 +
@@ -208,8 +240,9 @@ export async function readClosingInputs(job: ClosingJob): Promise<ClosingInputs>
       debts.length +
       entriesRead +
       diversions.length +
-      explicit.itemsRead +
+      final.itemsRead +
       reserveUses.length +
+      Object.keys(departments).length +
       collectors.length +
       priorCollectors.length,
   };

@@ -520,10 +520,16 @@ describe('changing the budget during a quarter (issue #14)', () => {
     ]);
     const byPolicy = await callRoute(getExecutionRollup, { params: { gov, year }, query: { by: 'policy' }, caller: c.ministry });
     expect(byPolicy.body.groups.map((g: { key: string }) => g.key)).toEqual(['GEN.P01', 'GEN.P02', 'GEN.P04', 'GEN.P09']);
+    // each group names its code (issue #20): 정책사업 from the final version, 부서 and 회계 from the structure
+    expect(byPolicy.body.groups[0]).toMatchObject({ key: 'GEN.P01', name: '행정운영' });
+    expect(byAccount.body.groups[0]).toMatchObject({ name: expect.any(String) });
     const byDepartment = await callRoute(getExecutionRollup, { params: { gov, year }, query: { by: 'department' }, caller: c.head });
     expect(byDepartment.body).toMatchObject({
       executionRate: expect.stringMatching(/^\d+\.\d\d$/),
-      groups: [{ key: 'D100' }, { key: 'D200' }],
+      groups: [
+        { key: 'D100', name: '기획예산과' },
+        { key: 'D200', name: '복지정책과' },
+      ],
     });
   });
 
@@ -625,7 +631,9 @@ describe('changing the budget during a quarter (issue #14)', () => {
     );
     const files = renderReport(settlement!).files;
     const csv = new TextDecoder().decode(files.find((f) => f.file === 'diversions.csv')?.bytes);
-    expect(csv.split('\r\n').at(-2)).toBe(',합계,,,,,,1700000,,');
+    // 회계 and 정책사업 names beside their codes (issue #20)
+    expect(csv.split('\r\n').at(-2)).toBe(',합계,,,,,,,1700000,,');
+    expect(table?.names?.policy).toMatchObject({ P01: '행정운영' });
     expect(files.map((f) => f.file)).toEqual(expect.arrayContaining(['report.json', 'diversions.csv', 'report.xlsx']));
   });
 
@@ -651,8 +659,8 @@ describe('changing the budget during a quarter (issue #14)', () => {
     const files = renderReport(settlement!).files;
     const csv = new TextDecoder().decode(files.find((f) => f.file === 'reserveUses.csv')?.bytes);
     expect(csv.split('\r\n')[0]).toContain('예비비 과목');
-    // the 합계 row sums the 사용액 column (the 8th: the 회계 is written with its name)
-    expect(csv.split('\r\n').at(-2)?.split(',').slice(0, 9)).toEqual(['', '합계', '', '', '', '', '', '600000', '']);
+    // the 합계 row sums the 사용액 column (the 9th: the 회계 and the 정책사업 are written with their names)
+    expect(csv.split('\r\n').at(-2)?.split(',').slice(0, 10)).toEqual(['', '합계', '', '', '', '', '', '', '600000', '']);
   });
 
   it('reverses a 성립전예산 only before anything rests on its lines, removing both with an audit record', async () => {

@@ -303,8 +303,8 @@ describe('a scripted fiscal year of two governments', () => {
     const trial = await reportJson(A, 'trial-balance', '2025-01');
     expect(trial.totals).toEqual({ debitTotal: '1960000', creditTotal: '1960000', debitBalance: '1500000', creditBalance: '1500000' });
     const csv = (await download(A, `${YEAR}/${A}/trial-balance/2025-01/trial-balance.csv`)).toString('utf8');
-    expect(csv.startsWith('\uFEFF회계,계정코드,계정과목,차변 잔액,차변 합계,대변 합계,대변 잔액\r\n')).toBe(true);
-    expect(csv).toContain('GEN,1101,현금및현금성자산,1460000,1460000,0,0\r\n');
+    expect(csv.startsWith('\uFEFF회계,회계명,계정코드,계정과목,차변 잔액,차변 합계,대변 합계,대변 잔액\r\n')).toBe(true);
+    expect(csv).toContain('GEN,GEN,1101,현금및현금성자산,1460000,1460000,0,0\r\n');
   });
 
   it('closes the year for both governments to hand-computed 세입세출결산 and financial statements', async () => {
@@ -349,10 +349,10 @@ describe('a scripted fiscal year of two governments', () => {
     expect(settlementA.tables.revenue.rows[0]).toMatchObject({ netReceived: '450000', outstanding: '50000' });
     // The printed 세출결산 (issue #20): names beside the codes, a 소계 per 회계, the 합계 last.
     const printed = (await download(A, `${YEAR}/${A}/budget-settlement/2025/expenditure.csv`)).toString('utf8').split('\r\n');
-    expect(printed[0]).toMatch(/^\uFEFF회계,회계명,예산과목,부서,통계목,통계목명,예산액,/);
+    expect(printed[0]).toMatch(/^\uFEFF회계,회계명,예산과목,정책사업,정책사업명,부서,부서명,통계목,통계목명,예산액,/);
     // 예산액, 전년도이월액, 이용·전용·이체·예비비·성립전 (none), 예산현액, 원인행위, 지출액, 과목경정, 명시·사고·계속비, 이월 계, 불용액
-    expect(printed.at(-2)).toMatch(/^,,합계,,,,1300000,0,0,0,0,0,0,1300000,\d+,700000,0,200000,0,0,200000,400000$/);
-    expect(printed.some((row) => row.startsWith('GEN,,소계,'))).toBe(true);
+    expect(printed.at(-2)).toMatch(/^,,합계,,,,,,,1300000,0,0,0,0,0,0,1300000,\d+,700000,0,200000,0,0,200000,400000$/);
+    expect(printed.some((row) => /^GEN,[^,]*,소계,/.test(row))).toBe(true);
 
     // 종로구 (one 일반회계, so 개별 = 유형별 = 통합): cash 1,000,000 + 460,000 − 10,000 − 720,000 + 20,000
     // = 750,000; 미수세금 40,000; 지방채증권 400,000. The old chart's 재정운영결과 was revenue − expense

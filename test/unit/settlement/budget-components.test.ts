@@ -67,7 +67,7 @@ describe('세입세출결산: the components of 예산현액', () => {
   const rowOf = (lineId: string) => expenditure?.rows.find((r) => r.lineId === lineId);
 
   it('shows 예산액, 전년도이월액, 이용·전용·이체, 예비비 and 성립전 in their columns, summing to 예산현액', () => {
-    expect(expenditure?.columns.map((c) => c.label).slice(4, 15)).toEqual([
+    expect(expenditure?.columns.map((c) => c.label).slice(5, 16)).toEqual([
       '예산액',
       '전년도이월액',
       '이용증감액',

@@ -39,7 +39,9 @@ const diversions = [
 ];
 
 describe('예산전용조서 (지방재정법 §49④)', () => {
-  const report = budgetSettlement('11170', 2026, [], [], { GEN: '일반회계', WATER: '상수도사업특별회계' }, diversions);
+  const report = budgetSettlement('11170', 2026, [], [], { GEN: '일반회계', WATER: '상수도사업특별회계' }, diversions, [], [], new Set(), {
+    programs: { P01: '도로 정비', P09: '쓰지 않은 사업' },
+  });
   const table = report.tables.find((t) => t.id === 'diversions');
 
   it('lists every 전용 by decision date with its 회계, 정책사업, 과목, amount and reason; a reversal as its own negative row', () => {
@@ -92,13 +94,15 @@ describe('예산전용조서 (지방재정법 §49④)', () => {
     ]);
   });
 
-  it('prints as CSV with the 회계 name beside its code and the net total', () => {
+  it('prints as CSV with the 회계 and 정책사업 names beside their codes and the net total', () => {
     const lines = tableCsv(table!).split('\r\n');
-    expect(lines[0]).toBe('\uFEFF결정일,전용번호,회계,회계명,정책사업,전용한 과목,전용받은 과목,전용액,전용 사유,취소한 전용');
+    expect(lines[0]).toBe('\uFEFF결정일,전용번호,회계,회계명,정책사업,정책사업명,전용한 과목,전용받은 과목,전용액,전용 사유,취소한 전용');
     // a date-like text cell is written as a formula string so a spreadsheet keeps it as text (csv.ts)
-    expect(lines[1]).toBe(`"=""2026-04-10""",diversion.D-1,GEN,일반회계,P01,${office},${materials},1000000,자재 단가 상승,`);
-    expect(lines[3]).toMatch(/,diversion\.D-2~R,GEN,일반회계,P01,.*,-400000,착오 \(reference D-2-R\),diversion\.D-2$/);
-    expect(lines.at(-2)).toBe(',합계,,,,,,1250000,,');
+    expect(lines[1]).toBe(`"=""2026-04-10""",diversion.D-1,GEN,일반회계,P01,도로 정비,${office},${materials},1000000,자재 단가 상승,`);
+    expect(lines[3]).toMatch(/,diversion\.D-2~R,GEN,일반회계,P01,도로 정비,.*,-400000,착오 \(reference D-2-R\),diversion\.D-2$/);
+    expect(lines.at(-2)).toBe(',합계,,,,,,,1250000,,');
+    // only the 정책사업 the statement lists are named (P05 has no name given; P09 is not listed)
+    expect(table?.names?.policy).toEqual({ P01: '도로 정비' });
   });
 
   it('is an empty table (header only) in a year without 전용', () => {

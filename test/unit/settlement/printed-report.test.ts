@@ -6,6 +6,10 @@ import { reportJson } from '#shared/domain/reports/json.ts';
 import { printedTable } from '#shared/domain/reports/layout.ts';
 import type { Report, ReportTable } from '#shared/domain/reports/report.ts';
 import { workbookXlsx } from '#shared/domain/reports/xlsx.ts';
+import { dailySummary } from '#shared/domain/settlement/daily-summary.ts';
+import { periodOf } from '#shared/domain/settlement/periods.ts';
+
+const noDims = { function: '', counterpart: '', cashActivity: '', cashLabel: '', cashCounterpart: '' };
 
 const table: ReportTable = {
   id: 'expenditure',
@@ -44,9 +48,9 @@ describe('printed table', () => {
     ).toEqual([
       ['line', 'GEN', '일반회계', '201-01', 1_000n, 100n],
       ['line', 'GEN', '일반회계', '016', 2_000n, -50n],
-      ['subtotal', 'GEN', '', '소계', 3_000n, 50n],
+      ['subtotal', 'GEN', '일반회계', '소계', 3_000n, 50n],
       ['line', 'SPC', '기타특별회계', '401-01', 9_007_199_254_740_993n, 0n],
-      ['subtotal', 'SPC', '', '소계', 9_007_199_254_740_993n, 0n],
+      ['subtotal', 'SPC', '기타특별회계', '소계', 9_007_199_254_740_993n, 0n],
       ['total', undefined, '', '합계', 9_007_199_254_743_993n, 50n],
     ]);
   });
@@ -85,9 +89,9 @@ describe('CSV for spreadsheets', () => {
     expect(lines.slice(1, 7)).toEqual([
       'GEN,일반회계,"=""201-01""",1000,100',
       'GEN,일반회계,"=""016""",2000,-50',
-      'GEN,,소계,3000,50',
+      'GEN,일반회계,소계,3000,50',
       'SPC,기타특별회계,"=""401-01""",9007199254740993,0',
-      'SPC,,소계,9007199254740993,0',
+      'SPC,기타특별회계,소계,9007199254740993,0',
       ',,합계,9007199254743993,50',
     ]);
   });
@@ -108,5 +112,26 @@ describe('XLSX for printing', () => {
 
   it('gives the same bytes for the same report', () => {
     expect(Buffer.from(workbookXlsx(report)).equals(Buffer.from(workbookXlsx(structuredClone(report))))).toBe(true);
+  });
+});
+
+describe('the printed 일계표', () => {
+  it('names each 회계, totals each and the whole, and the cash balances', () => {
+    const day = periodOf('daily', '2026-03-05');
+    const totals = [
+      { fund: 'GEN', account: '1101', day: '2026-03-05', debit: 460_000n, credit: 0n, dims: noDims },
+      { fund: 'GEN', account: '1103', day: '2026-03-05', debit: 0n, credit: 460_000n, dims: noDims },
+      { fund: 'WATER', account: '1101', day: '2026-03-05', debit: 0n, credit: 10_000n, dims: noDims },
+      { fund: 'WATER', account: '5202', day: '2026-03-05', debit: 10_000n, credit: 0n, dims: noDims },
+    ];
+    const summary = dailySummary('11110', day, totals, [], { GEN: '일반회계', WATER: '상수도사업특별회계' });
+    const [accounts, cash] = summary.tables.map((t) => tableCsv(t).split('\r\n'));
+    expect(accounts?.filter((l) => l.includes(',소계,'))).toEqual([
+      'GEN,일반회계,,소계,460000,460000,460000,460000',
+      'WATER,상수도사업특별회계,,소계,10000,10000,10000,10000',
+    ]);
+    expect(accounts?.at(-2)).toBe(',,,합계,470000,470000,470000,470000');
+    expect(cash?.[1]).toBe('GEN,일반회계,460000,0,460000');
+    expect(cash?.at(-2)).toBe('합계,,460000,10000,450000');
   });
 });

@@ -3,6 +3,7 @@ import { h, replace } from '../dom.ts';
 import { ratePercent, wonWithUnit } from '../format.ts';
 import { dataTable } from '../table.ts';
 import { figures, problemMessage, section } from '../ui.ts';
+import { execution } from './government.ts';
 
 interface Version {
   number: number;
@@ -141,6 +142,28 @@ function lineList(gov: string, year: number, version: number): HTMLElement {
   const element = h('div', {}, table, more);
   void load().catch((error: unknown) => replace(element, problemMessage(error)));
   return element;
+}
+
+/**
+ * The 예산서 of a research institute: aggregates only (지방연구기관 read totals by classification, never a
+ * version, its lines or a ledger: the routes' access says so), so the page asks only for the live
+ * 집행현황 by 분야, 부문 and 편성목 (`execution-status`, open to research) and sends no call that would
+ * be refused.
+ */
+export function aggregateBook(gov: string, year: number, title: string): HTMLElement {
+  return h(
+    'div',
+    { id: 'budget-book', 'data-scope': 'aggregates' },
+    h('h1', {}, title),
+    h(
+      'p',
+      { class: 'note' },
+      '연구기관은 집계(분야·부문·성질별 합계)만 봅니다. 예산과목과 지출부는 해당 지방자치단체와 행정안전부가 봅니다.',
+    ),
+    section('분야별 예산과 집행', 'by-field', () => execution(gov, year, 'field')),
+    section('부문별 예산과 집행', 'by-sector', () => execution(gov, year, 'sector')),
+    section('성질별 (편성목) 예산과 집행', 'by-economic', () => execution(gov, year, 'economic')),
+  );
 }
 
 /**

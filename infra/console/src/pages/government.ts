@@ -11,7 +11,16 @@ interface Rollup {
   budget: string;
   paid: string;
   executionRate: string;
-  groups: { key: string; lines: number; budget: string; allotted: string; committed: string; paid: string; executionRate: string }[];
+  groups: {
+    key: string;
+    name?: string;
+    lines: number;
+    budget: string;
+    allotted: string;
+    committed: string;
+    paid: string;
+    executionRate: string;
+  }[];
 }
 interface Ratio {
   numerator: string;
@@ -31,7 +40,14 @@ interface Indicators {
   official: { basis: string; fiscalIndependence: Ratio; fiscalAutonomy: Ratio };
 }
 
-const groupLabels: Record<string, string> = { field: '분야', department: '부서', policy: '정책사업', sector: '부문', account: '회계' };
+const groupLabels: Record<string, string> = {
+  field: '분야',
+  department: '부서',
+  policy: '정책사업',
+  sector: '부문',
+  account: '회계',
+  economic: '편성목',
+};
 
 /** Budget against execution, grouped, as a chart and its table (the table carries the exact figures). */
 let functional: Promise<Map<string, string>> | undefined;
@@ -49,10 +65,12 @@ function functionalNames(): Promise<Map<string, string>> {
   return functional;
 }
 
-export async function execution(gov: string, year: number, by: 'field' | 'department' | 'policy'): Promise<Node[]> {
+export async function execution(gov: string, year: number, by: 'field' | 'sector' | 'economic' | 'department' | 'policy'): Promise<Node[]> {
   const rollup = await api<Rollup>(`/governments/${gov}/budgets/${year}/execution-status`, { by });
-  const names = by === 'field' ? await functionalNames().catch(() => new Map<string, string>()) : new Map<string, string>();
-  const named = (code: string) => (names.has(code) ? `${names.get(code)} (${code})` : code);
+  const names =
+    by === 'field' || by === 'sector' ? await functionalNames().catch(() => new Map<string, string>()) : new Map<string, string>();
+  // 분야 names from the public classification; 부서 and 정책사업 names come with the groups
+  const named = (code: string, name = names.get(code)) => (name ? `${name} (${code})` : code);
   const label = groupLabels[by] ?? by;
   return [
     figures([
@@ -62,7 +80,7 @@ export async function execution(gov: string, year: number, by: 'field' | 'depart
     ]),
     barChart(
       `${label}별 예산 대비 지출 (백만원)`,
-      rollup.groups.map((g) => named(g.key)),
+      rollup.groups.map((g) => named(g.key, g.name ?? names.get(g.key))),
       [
         { label: '예산액', values: rollup.groups.map((g) => Number(BigInt(g.budget) / 1_000_000n)), color: '#9bb7de' },
         { label: '지출액', values: rollup.groups.map((g) => Number(BigInt(g.paid) / 1_000_000n)), color: '#0b4ea2' },
@@ -72,7 +90,7 @@ export async function execution(gov: string, year: number, by: 'field' | 'depart
     dataTable(
       `${label}별 집행현황`,
       [
-        { label, value: (g) => named(g.key) },
+        { label, value: (g) => named(g.key, g.name ?? names.get(g.key)) },
         { label: '예산액', value: (g) => g.budget, type: 'won' },
         { label: '배정액', value: (g) => g.allotted, type: 'won' },
         { label: '원인행위액', value: (g) => g.committed, type: 'won' },
@@ -81,6 +99,53 @@ export async function execution(gov: string, year: number, by: 'field' | 'depart
       ],
       rollup.groups,
       { sortable: true },
+    ),
+  ];
+}
+
+interface MonthlyExecution {
+  budget: string;
+  paid: string;
+  executionRate: string;
+  months: { month: string; allocated: string; paid: string; cumulativePaid: string; cumulativeRate: string }[];
+}
+
+/** 2026-03 → 2026. 3. (the 출납정리기간 months of the next year keep their own year). */
+const monthLabel = (month: string): string => `${month.slice(0, 4)}. ${Number(month.slice(5, 7))}.`;
+
+/**
+ * Execution against budget over the year (단체장, 예산부서, 의회, 연구기관): 자금배정액 and 지급액 month by
+ * month as a chart, and the table with the cumulative 지급액 and its rate against the 예산현액
+ * (`execution-status?by=month`: the API sums the month's cash counters, never the postings).
+ */
+export async function monthlyExecution(gov: string, year: number): Promise<Node[]> {
+  const series = await api<MonthlyExecution>(`/governments/${gov}/budgets/${year}/execution-status`, { by: 'month' });
+  const millions = (value: string) => Number(BigInt(value) / 1_000_000n);
+  return [
+    figures([
+      ['세출 예산현액', wonWithUnit(series.budget)],
+      ['지출액', wonWithUnit(series.paid)],
+      ['집행률', percent(series.executionRate)],
+    ]),
+    barChart(
+      '월별 자금배정액과 지급액 (백만원)',
+      series.months.map((m) => monthLabel(m.month)),
+      [
+        { label: '자금배정액', values: series.months.map((m) => millions(m.allocated)), color: '#9bb7de' },
+        { label: '지급액', values: series.months.map((m) => millions(m.paid)), color: '#0b4ea2' },
+      ],
+      '백만원',
+    ),
+    dataTable(
+      '월별 집행 추이',
+      [
+        { label: '월', value: (m) => monthLabel(m.month) },
+        { label: '자금배정액', value: (m) => m.allocated, type: 'won' },
+        { label: '지급액', value: (m) => m.paid, type: 'won' },
+        { label: '누계 지급액', value: (m) => m.cumulativePaid, type: 'won' },
+        { label: '누계 집행률', value: (m) => m.cumulativeRate, type: 'percent' },
+      ],
+      series.months,
     ),
   ];
 }
@@ -123,6 +188,7 @@ export function governmentHome(gov: string, year: number, title: string): HTMLEl
       replace(
         content,
         section('예산 대비 집행 (분야별)', 'execution', () => execution(gov, year, 'field')),
+        section('월별 집행 추이', 'monthly', () => monthlyExecution(gov, year)),
         section('자금 현황', 'funds', () => funds.then((status) => fundsView(status))),
         section('예산대비채무비율', 'debt', () => debtRatio(gov, year)),
         section('재정지표', 'indicators', () => indicators(gov, year)),
@@ -130,5 +196,6 @@ export function governmentHome(gov: string, year: number, title: string): HTMLEl
     )
     .catch((error: unknown) => replace(content, problemMessage(error)))
     .finally(() => content.setAttribute('aria-busy', 'false'));
-  return h('div', { id: 'government-home' }, h('h1', {}, title), content);
+  const book = h('p', {}, h('a', { href: `#/book/${gov}` }, '예산서 (분야·부문·성질별)'));
+  return h('div', { id: 'government-home' }, h('h1', {}, title), book, content);
 }
