@@ -10,7 +10,7 @@ import { publicAccess } from '#shared/auth/access.ts';
 import type { Route } from '#shared/http/route.ts';
 import { routes } from '#shared/routes/index.ts';
 import { schedules } from '#shared/schedules.ts';
-import { exampleApiDomainName, skipBundling, stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
+import { exampleApiDomainName, templateOnly, stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
 import { AwsSolutionsChecks } from 'cdk-nag';
 
 /** An app built or synthesized: minutes of wall time on a shared 2-core machine. */
@@ -44,7 +44,7 @@ function treeWith(files: Record<string, string>): string {
 describe('declared handlers', () => {
   it('all exist in functions/ and export `handler`, so both targets synthesize from the real tree', { timeout: synthesisTimeoutMs }, () => {
     for (const target of ['aws', 'onprem']) {
-      expect(() => buildHojoApp({ context: { target, ...shards, ...skipBundling, apiDomainName: exampleApiDomainName } })).not.toThrow();
+      expect(() => buildHojoApp({ context: { target, ...shards, ...templateOnly, apiDomainName: exampleApiDomainName } })).not.toThrow();
     }
   });
 
@@ -57,7 +57,7 @@ describe('declared handlers', () => {
     ];
     mkdirSync(join(root, 'functions/registry'), { recursive: true });
     writeFileSync(join(root, 'functions/registry/get-government.ts'), 'export const handler = async () => ({});\n');
-    expect(() => buildHojoApp({ routes: declared, projectRoot: root, context: skipBundling })).toThrow(
+    expect(() => buildHojoApp({ routes: declared, projectRoot: root, context: templateOnly })).toThrow(
       /2 declared handler\(s\) missing:\n {2}- route ghostA \(GET \/ghostA\) declares handler "ghost\/a" but functions\/ghost\/a\.ts does not exist\n {2}- route ghostB/,
     );
   });
@@ -78,14 +78,14 @@ describe('cdk-nag', () => {
   it('is not vacuous: a queue without TLS policy or DLQ is reported, and fails synthesis', { timeout: synthesisTimeoutMs }, () => {
     const built = buildHojoApp({
       projectRoot: stubProjectRoot(routes, schedules),
-      context: { target: 'onprem', ...shards, ...skipBundling },
+      context: { target: 'onprem', ...shards, ...templateOnly },
     });
     new Queue(built.api, 'Plain', { enforceSSL: false });
     const rules = new AwsSolutionsChecks().validateScope(built.app).violations.map((v) => v.ruleName);
     expect(rules.sort()).toEqual(['AwsSolutions-SQS3', 'AwsSolutions-SQS4']);
 
     // The plugin as the app registers it stops synthesis (a small app: the failure report of the full one is slow to render).
-    const app = new App({ context: skipBundling });
+    const app = new App({ context: templateOnly });
     new Queue(new Stack(app, 'Stray'), 'Plain', { enforceSSL: false });
     addNagChecks(app);
     expect(() => app.synth()).toThrow(/AwsSolutions-SQS3/);
@@ -106,7 +106,7 @@ describe('cdk-nag', () => {
   it('records a reason with every acknowledgement', { timeout: synthesisTimeoutMs }, () => {
     const built = buildHojoApp({
       projectRoot: stubProjectRoot(routes, schedules),
-      context: { target: 'aws', ...shards, ...skipBundling, apiDomainName: exampleApiDomainName },
+      context: { target: 'aws', ...shards, ...templateOnly, apiDomainName: exampleApiDomainName },
     });
     const acknowledged = built.app.node
       .findAll()
