@@ -5,6 +5,9 @@ import type { ViteUserConfig } from 'vitest/config';
 export const sharedTestSettings: NonNullable<ViteUserConfig['test']> = {
   globalSetup: ['test/support/global-setup.ts'],
   pool: 'forks',
+  // A larger young generation: the CDK syntheses and the handlers allocate short-lived objects by the
+  // million, and scavenges were ~6% of a synthesis' CPU (stacks.test.ts 39.8 -> 36.3 s CPU, issue #21).
+  execArgv: ['--max-semi-space-size=64'],
   testTimeout: 60_000,
   hookTimeout: 60_000,
   reporters: ['default'],
