@@ -28,6 +28,10 @@ export const sharedTestSettings: NonNullable<ViteUserConfig['test']> = {
 export default defineConfig({
   test: {
     ...sharedTestSettings,
+    // Vitest's default on 2 cores is one worker (cores - 1): a single-threaded file (a CDK synthesis,
+    // stacks.test.ts ~40 s of CPU) then leaves the second core idle. Two workers overlap such files with
+    // the integration files, whose engines run in this process (issue #21: `npm test` within ~10 min).
+    maxWorkers: 2,
     include: ['test/**/*.test.ts'],
     exclude: ['test/conformance/**', '**/node_modules/**'],
   },
