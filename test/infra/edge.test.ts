@@ -13,7 +13,7 @@ import { edgePathsSource } from '#infra/cdk/constructs/edge-paths.ts';
 import { addNagChecks, featureFlags } from '#infra/cdk/hojo-app.ts';
 import { EdgeStack, edgeRegion } from '#infra/cdk/stacks/edge-stack.ts';
 import { WebStack } from '#infra/cdk/stacks/web-stack.ts';
-import { skipBundling } from '#test/infra/synth-support.ts';
+import { templateOnly } from '#test/infra/synth-support.ts';
 
 const account = '123456789012';
 let edge: Template;
@@ -21,7 +21,7 @@ let web: Template;
 let nag: string[];
 
 beforeAll(() => {
-  const app = new App({ context: { ...featureFlags, ...skipBundling }, builtinCloudFormationValidation: false });
+  const app = new App({ context: { ...featureFlags, ...templateOnly }, builtinCloudFormationValidation: false });
   const data = new Stack(app, 'Data', { env: { account, region: 'ap-northeast-2' } });
   const archive = Bucket.fromBucketAttributes(data, 'Archive', { bucketName: 'hojo-archive-example', region: 'ap-northeast-2' });
   const edgeStack = new EdgeStack(app, 'Edge', { env: { account, region: edgeRegion }, logRetention: RetentionDays.ONE_YEAR });
