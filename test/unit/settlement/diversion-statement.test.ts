@@ -39,9 +39,21 @@ const diversions = [
 ];
 
 describe('예산전용조서 (지방재정법 §49④)', () => {
-  const report = budgetSettlement('11170', 2026, [], [], { GEN: '일반회계', WATER: '상수도사업특별회계' }, diversions, [], [], new Set(), {
-    programs: { P01: '도로 정비', P09: '쓰지 않은 사업' },
-  });
+  const report = budgetSettlement(
+    '11170',
+    2026,
+    [],
+    [],
+    { GEN: '일반회계', WATER: '상수도사업특별회계' },
+    diversions,
+    [],
+    [],
+    new Set(),
+    undefined,
+    {
+      programs: { P01: '도로 정비', P09: '쓰지 않은 사업' },
+    },
+  );
   const table = report.tables.find((t) => t.id === 'diversions');
 
   it('lists every 전용 by decision date with its 회계, 정책사업, 과목, amount and reason; a reversal as its own negative row', () => {
