@@ -6,7 +6,7 @@ import { planBatch } from '#shared/domain/execution/plan-batch.ts';
 import type { Outcome } from '#shared/domain/execution/plan-batch.ts';
 import type { Actor, PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { closingPeriods, needKey } from '#shared/domain/execution/snapshot.ts';
-import type { Snapshot } from '#shared/domain/execution/snapshot.ts';
+import type { Need, Snapshot } from '#shared/domain/execution/snapshot.ts';
 import type { BalanceDelta, CashMovement } from '#shared/domain/ledger/balances.ts';
 import { accountWithRole } from '#shared/domain/accounting/chart.ts';
 import type { OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts';
@@ -266,12 +266,24 @@ export async function simulateYear(
   const cash = totals.cash as Map<string, ControlledItem>;
   const balances = totals.balances as Map<string, BalanceDelta>;
   const movements = totals.movements as Map<string, CashMovement>;
+  const collectors = new Map<string, ControlledItem>();
 
   let pending: PostingMessage[] = [];
   let cyclesPending = 0;
   const flush = async () => {
     if (pending.length === 0) return;
-    const result = planBatch(pending, snapshotFor(shape, pending, lines, cash));
+    const snapshot = snapshotFor(shape, pending, lines, cash);
+    let result = planBatch(pending, snapshot);
+    // 징수관 receivables (COLLECTOR items) are asked for once a 징수결정 names its 징수관: give the ones
+    // this run holds, absent otherwise, and plan again (a receipt reads its assessment first: two rounds).
+    for (let round = 0; round < 2 && 'missing' in result && result.missing.every(isCollectorNeed); round++) {
+      for (const need of result.missing)
+        (snapshot.items as Map<string, ControlledItem | null>).set(
+          needKey(need),
+          need.type === 'item' ? (collectors.get(targetKey(need.target)) ?? null) : null,
+        );
+      result = planBatch(pending, snapshot);
+    }
     if ('missing' in result)
       throw new Error(`seeding planned without ${result.missing.length} pieces of state: ${needKey(result.missing[0]!)}`);
     const { plan } = result;
@@ -280,6 +292,7 @@ export async function simulateYear(
     for (const change of plan.changes) {
       if (change.target.type === 'line') lines.set(targetKey(change.target), change.after);
       if (change.target.type === 'cash') cash.set(targetKey(change.target), change.after);
+      if (change.target.type === 'collector') collectors.set(targetKey(change.target), change.after);
     }
     for (const delta of plan.balances) {
       const key = `${delta.period}|${delta.fund}|${delta.account}`;
@@ -306,6 +319,8 @@ export async function simulateYear(
   await flush();
   return totals;
 }
+
+const isCollectorNeed = (need: Need): boolean => need.type === 'item' && need.target.type === 'collector';
 
 /** The stored state a batch is planned against: this run's lines and cash, nothing decided or closed yet. */
 function snapshotFor(

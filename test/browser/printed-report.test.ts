@@ -101,8 +101,9 @@ describe('the printed 세출결산', () => {
     for (const header of printed.headers) expect(header.right).toBeLessThanOrEqual(printed.printable);
     expect(printed.clipped).toBe(0);
     // each part of 세출결산, then 세입결산, 세계잉여금, the 예산전용조서 (지방재정법 §49④), the 예비비 사용명세서
-    // (§43④), the 이월 명세서 and the 명시이월비 집행 명세서 (지방회계법 §17①3), starts a page.
-    expect(printed.pages).toBe(8);
+    // (§43④), the 이월 명세서 and the 명시이월비 집행 명세서 (지방회계법 §17①3), the 징수관별 미수납액 and the
+    // 전년도 미수납액 징수관별 정리 starts a page.
+    expect(printed.pages).toBe(10);
   });
 
   it('keeps 90 lines of 서울-scale amounts (10조 a line) within the page width, readable, across pages', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { listAssetRegister, recordAdjustingEntries } from '#shared/routes/accounting.ts';
-import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue } from '#test/integration/budget/support.ts';
 import { allot, fund, officials, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -52,7 +52,8 @@ beforeAll(async () => {
       assetClass: 'general',
       usefulLifeYears: 8,
     }),
-    revenue({ amount: 2_000_000 }),
+    reserve(20_000), // the 일반회계's 예비비 (지방재정법 §43①), never spent
+    revenue({ amount: 2_020_000 }),
   ]);
   await allot(GOV, YEAR, EQUIPMENT, 2_000_000);
   await fund(GOV, YEAR, 'GEN', '2026-04', 700_000);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAssetRegister, recordAdjustingEntries } from '#shared/routes/accounting.ts';
-import { expenditure, finalBudget, revenue } from '#test/integration/budget/support.ts';
+import { expenditure, finalBudget, reserve, revenue } from '#test/integration/budget/support.ts';
 import { allot, fund, officials, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -39,7 +39,8 @@ beforeAll(async () => {
         amount: 1_200_000,
         assetClass: 'infrastructure',
       }),
-      revenue({ amount: 1_200_000 }),
+      reserve(12_000), // the 일반회계's 예비비 (지방재정법 §43①), never spent
+      revenue({ amount: 1_212_000 }),
     ],
     [],
     {

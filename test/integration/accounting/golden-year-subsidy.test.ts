@@ -102,6 +102,8 @@ beforeAll(async () => {
       amount: 400_000,
       structureType: 'program',
     }),
+    reserve(4_000), // the 일반회계's 예비비 (지방재정법 §43①), never spent
+    revenue({ account: 'GEN', category: '1', item: 'ACQTAX', name: '취득세', amount: 4_000 }),
   ]);
 });
 
