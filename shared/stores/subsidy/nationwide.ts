@@ -170,8 +170,15 @@ export const flaggedDecisionsNationwide = (page: Page) => pageOf<Record<string, 
 /* Writes, as items of the transaction of the step that causes them. */
 
 /** The same item under each identifier's partition, at one sort key: how a record is indexed per recipient. */
-const putUnderEach = (identifiers: readonly Identifier[], sk: string, item: Record<string, unknown>): TransactItem[] =>
-  identifiers.map((identifier) => ({ Put: { TableName: tableName(), Item: { pk: identifierPartition(identifier), sk, ...item } } }));
+const putUnderEach = (
+  identifiers: readonly Identifier[],
+  sk: string,
+  item: Record<string, unknown>,
+  condition?: { ConditionExpression: string },
+): TransactItem[] =>
+  identifiers.map((identifier) => ({
+    Put: { TableName: tableName(), Item: { pk: identifierPartition(identifier), sk, ...item }, ...condition },
+  }));
 
 /** The same update of the item at one sort key under each identifier's partition. */
 const updateUnderEach = (
@@ -292,20 +299,13 @@ export const pendingCutItems = (application: ApplicationRecord, cut: PendingCut)
 
 /** The grant's 공시 시정명령 as they stand, under each identifier of the grant (written with each order and compliance). */
 export const disclosureItems = (application: ApplicationRecord, disclosure: DisclosureCase): TransactItem[] =>
-  application.identifiers.map((identifier) => ({
-    Put: {
-      TableName: tableName(),
-      Item: {
-        pk: identifierPartition(identifier),
-        sk: disclosureSort(disclosure.gov, disclosure.applicationId),
-        entity: 'subsidy-disclosure-orders',
-        ...disclosure,
-        identifiers: application.identifiers,
-      },
-      // a case a decision took its cut from is closed: later orders start no second cut of the same failure
-      ConditionExpression: 'attribute_not_exists(takenBy)',
-    },
-  }));
+  putUnderEach(
+    application.identifiers,
+    disclosureSort(disclosure.gov, disclosure.applicationId),
+    { entity: 'subsidy-disclosure-orders', ...disclosure, identifiers: application.identifiers },
+    // a case a decision took its cut from is closed: later orders start no second cut of the same failure
+    { ConditionExpression: 'attribute_not_exists(takenBy)' },
+  );
 
 /**
  * The pending cuts (late report: `cutSort`; 공시: `disclosureSort`) a decision took: marked with the
