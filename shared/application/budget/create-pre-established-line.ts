@@ -2,6 +2,7 @@ import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
 import { afterYearEndRefusal } from '#shared/domain/budget/budget-change.ts';
 import { controlWriteOf } from '#shared/domain/budget/control-sync.ts';
+import { zeroCounters } from '#shared/domain/budget/line-counters.ts';
 import { toBudgetLine } from '#shared/domain/budget/line-id.ts';
 import { structureRefusal } from '#shared/domain/budget/line-structure.ts';
 import { controlsSyncing } from '#shared/domain/budget/refusals.ts';
@@ -30,8 +31,6 @@ export interface PreEstablishedRequest {
     | { kind: 'grant'; grantor: 'national' | 'provincial'; notice: string; noticeDate: string; designated: boolean; fullyGranted: boolean }
     | { kind: 'disaster-recovery'; plan: string; planDate: string };
 }
-
-const COUNTERS = { allotted: 0, committed: 0, resolved: 0, ordered: 0, paid: 0, assessed: 0, received: 0, refunded: 0 };
 
 /**
  * 성립전예산 (지방재정법 §45): a transfer whose use is designated and whose full amount is granted
@@ -122,7 +121,7 @@ export async function createPreEstablishedLine(
           enacted: 0,
           changesNet: input.amount,
           preEstablished: input.amount,
-          ...COUNTERS,
+          ...zeroCounters,
           version: null,
           provisional: false,
         });

@@ -3,6 +3,7 @@ import { fieldOfSector, itemOfStat } from '#shared/domain/budget/classification.
 import { budgetComponents } from '#shared/domain/budget/budget-components.ts';
 import { splitByScope } from '#shared/domain/budget/budget-scope.ts';
 import type { BudgetComponents } from '#shared/domain/budget/budget-components.ts';
+import type { LineCounter } from '#shared/domain/budget/line-counters.ts';
 
 /**
  * 집행현황 of a line, read from its control item only (current as soon as a posting is applied):
@@ -16,21 +17,13 @@ import type { BudgetComponents } from '#shared/domain/budget/budget-components.t
  * Source: practice (the 집행현황 columns of budget execution reports); the components of 예산현액 follow
  * 지방재정법 §47의2 (이용·이체), §49 (전용), §43 (예비비) and the carry-overs of the year before.
  */
-export interface ControlCounters extends BudgetComponents {
+export interface ControlCounters extends BudgetComponents, Partial<Readonly<Record<LineCounter, number | undefined>>> {
   readonly lineId: string;
   readonly kind: 'expenditure' | 'revenue';
   readonly fund: string;
   readonly itemCode: string;
   readonly dept: string;
   readonly sector?: string | undefined;
-  readonly allotted?: number | undefined;
-  readonly committed?: number | undefined;
-  readonly resolved?: number | undefined;
-  readonly ordered?: number | undefined;
-  readonly paid?: number | undefined;
-  readonly assessed?: number | undefined;
-  readonly received?: number | undefined;
-  readonly refunded?: number | undefined;
 }
 
 const n = (value: unknown): number => Number(value ?? 0);

@@ -1,6 +1,7 @@
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 import type { ControlCounters } from '#shared/domain/budget/line-status.ts';
+import { lineCounters } from '#shared/domain/budget/line-counters.ts';
 
 /** What the reversal of a 성립전예산 reads of each of its two lines (the 세출 line and the matching 세입 line). */
 export type PreEstablishedLine = Pick<ControlCounters, 'lineId' | 'budget' | 'preEstablished' | (typeof COUNTERS)[number]> & {
@@ -10,7 +11,7 @@ export type PreEstablishedLine = Pick<ControlCounters, 'lineId' | 'budget' | 'pr
   readonly allotments?: number;
 };
 
-const COUNTERS = ['allotted', 'committed', 'resolved', 'ordered', 'paid', 'assessed', 'received', 'refunded', 'recodedNet'] as const;
+const COUNTERS = [...lineCounters, 'recodedNet'] as const;
 
 /**
  * A 성립전예산 (지방재정법 §45) taken back — the grant withdrawn or the line created in error — is

@@ -1,5 +1,6 @@
 import { tableName } from '#shared/config/env.ts';
 import type { ChangeKind } from '#shared/domain/budget/budget-change.ts';
+import { lineCounters } from '#shared/domain/budget/line-counters.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import type { StoredLineControl } from '#shared/stores/budget/controls.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
@@ -144,14 +145,13 @@ export function createControl(gov: string, year: number, item: Readonly<Record<s
  * nor once an allotment was ever posted on it (allotments.ts moveAllotted counts them).
  */
 export function removeCreatedControl(gov: string, year: number, lineId: string, budget: number): TransactItem {
-  const counters = ['allotted', 'committed', 'resolved', 'ordered', 'paid', 'assessed', 'received', 'refunded'];
   return {
     Delete: {
       TableName: tableName(),
       Key: lineControlKey(gov, year, lineId),
       ConditionExpression: [
         'attribute_exists(pk) AND budget = :budget AND preEstablished = :budget',
-        ...counters.map((name) => `${name} = :zero`),
+        ...lineCounters.map((name) => `${name} = :zero`),
         '(attribute_not_exists(recodedNet) OR recodedNet = :zero)',
         'attribute_not_exists(allotmentPostings)',
       ].join(' AND '),

@@ -2,6 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { ControlWrite, ExistingControl, ZeroedControl } from '#shared/domain/budget/control-sync.ts';
+import { zeroCounters } from '#shared/domain/budget/line-counters.ts';
 import { controlPartition, lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import type { LineControl } from '#shared/stores/budget/control-keys.ts';
 import { yearKey } from '#shared/stores/budget/keys.ts';
@@ -35,8 +36,6 @@ export async function getLineControl(gov: string, year: number, lineId: string):
   return Item as StoredLineControl | undefined;
 }
 
-const counters = { allotted: 0, committed: 0, resolved: 0, ordered: 0, paid: 0, assessed: 0, received: 0, refunded: 0 };
-
 /**
  * Writes the control items of a final version or a provisional budget while the year's `syncing`
  * lock keeps allotments out. New items are put whole with zero counters (BatchWrite: nobody else
@@ -58,7 +57,7 @@ export async function writeLineControls(
   await batchWrite(
     fresh.map(({ changesNetWas: _was, ...write }) => ({
       PutRequest: {
-        Item: { ...lineControlKey(gov, year, write.lineId), entity: 'budget-control', gov, year, ...write, ...counters, ...source },
+        Item: { ...lineControlKey(gov, year, write.lineId), entity: 'budget-control', gov, year, ...write, ...zeroCounters, ...source },
       },
     })),
   );
