@@ -10,6 +10,7 @@ import { batchWrite, forEachParallel } from '#shared/stores/table/batch-write.ts
 import { transact } from '#shared/stores/table/transact.ts';
 import type { TransactItem, TransactOutcome } from '#shared/stores/table/transact.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
+import { numbersOf } from '#shared/stores/table/records.ts';
 
 /** Control items as budgeting sees them (plus whether they come from a provisional budget). */
 export type StoredLineControl = LineControl & { readonly provisional: boolean };
@@ -23,9 +24,7 @@ export async function readLineControls(gov: string, year: number): Promise<Exist
     lineId: String(item.lineId),
     budget: Number(item.budget),
     allotted: Number(item.allotted),
-    carryIn: Number(item.carryIn ?? 0),
-    changesNet: Number(item.changesNet ?? 0),
-    preEstablished: Number(item.preEstablished ?? 0),
+    ...numbersOf(item, ['carryIn', 'changesNet', 'preEstablished']),
   }));
 }
 

@@ -5,6 +5,7 @@ import type { AdvanceOrder } from '#shared/domain/advance-posting.ts';
 import { fiscalDates } from '#shared/domain/fiscal-calendar/calendar.ts';
 import { documentKey } from '#shared/stores/execution/posting-keys.ts';
 import { readOrderItems } from '#shared/stores/execution/order-items.ts';
+import { numbersOf } from '#shared/stores/table/records.ts';
 
 /** An order document as an advance (its `advance` attribute set by the 지출결의), else undefined. */
 export const advanceOrderOf = (orderId: string, item: Record<string, unknown> | undefined): AdvanceOrder | undefined => {
@@ -14,11 +15,7 @@ export const advanceOrderOf = (orderId: string, item: Record<string, unknown> | 
     form: item.advance,
     ...(item.advanceItem === undefined ? {} : { item: Number(item.advanceItem) }),
     lineId: String(item.lineId),
-    amount: Number(item.amount ?? 0),
-    paid: Number(item.paid ?? 0),
-    settled: Number(item.settled ?? 0),
-    returned: Number(item.returned ?? 0),
-    cleared: Number(item.cleared ?? 0),
+    ...numbersOf(item, ['amount', 'paid', 'settled', 'returned', 'cleared']),
   };
 };
 

@@ -1,6 +1,7 @@
 import type { CollectorReceivables } from '#shared/domain/settlement/receivables-by-collector.ts';
 import { collectorPartition } from '#shared/stores/budget/control-keys.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
+import { numbersOf } from '#shared/stores/table/records.ts';
 
 /**
  * A year's 징수관 receivables (one item per 징수관 and revenue line, written by the postings: execution's
@@ -11,10 +12,6 @@ export async function readCollectorReceivables(gov: string, year: number): Promi
     fund: String(item.fund),
     lineId: String(item.lineId),
     collector: String(item.collector),
-    assessed: Number(item.assessed ?? 0),
-    received: Number(item.received ?? 0),
-    writtenOff: Number(item.writtenOff ?? 0),
-    receivedLater: Number(item.receivedLater ?? 0),
-    writtenOffLater: Number(item.writtenOffLater ?? 0),
+    ...numbersOf(item, ['assessed', 'received', 'writtenOff', 'receivedLater', 'writtenOffLater']),
   }));
 }

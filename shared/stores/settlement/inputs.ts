@@ -16,6 +16,7 @@ import { getVersion, getYear, readAllLines } from '#shared/stores/budget/version
 import { structurePrefix } from '#shared/stores/budget/keys.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
+import { numbersOf } from '#shared/stores/table/records.ts';
 import { readCarryOvers } from '#shared/stores/settlement/carry-overs.ts';
 import { readCollectorReceivables } from '#shared/stores/settlement/collector-receivables.ts';
 import { openingKey } from '#shared/stores/settlement/keys.ts';
@@ -94,15 +95,9 @@ export async function readLines(gov: string, year: number): Promise<SettlementLi
     fund: String(item.fund),
     itemCode: String(item.itemCode ?? ''),
     dept: String(item.dept ?? ''),
-    budget: Number(item.budget ?? 0),
-    carryIn: Number(item.carryIn ?? 0),
+    ...numbersOf(item, ['budget', 'carryIn']),
     ...budgetComponents(item),
-    committed: Number(item.committed ?? 0),
-    paid: Number(item.paid ?? 0),
-    assessed: Number(item.assessed ?? 0),
-    received: Number(item.received ?? 0),
-    refunded: Number(item.refunded ?? 0),
-    writtenOff: Number(item.writtenOff ?? 0),
+    ...numbersOf(item, ['committed', 'paid', 'assessed', 'received', 'refunded', 'writtenOff']),
   }));
 }
 

@@ -12,6 +12,14 @@ export function recordOf<T>(item: Record<string, unknown>): T {
   return record as T;
 }
 
+/**
+ * Number attributes of an item, each 0 where the item has none (a counter never moved, or an item
+ * written before the attribute existed).
+ */
+export function numbersOf<K extends string>(item: Record<string, unknown>, names: readonly K[]): Record<K, number> {
+  return Object.fromEntries(names.map((name) => [name, Number(item[name] ?? 0)])) as Record<K, number>;
+}
+
 /** The record stored under `key`, read consistently (a use case decides on it), or undefined. */
 export async function getRecord<T>(key: TableKey): Promise<T | undefined> {
   const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
