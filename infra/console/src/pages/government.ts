@@ -65,6 +65,33 @@ function functionalNames(): Promise<Map<string, string>> {
   return functional;
 }
 
+/** The head of an execution view: the budget (labelled as the view reads it), what was paid and the rate. */
+const executionFigures = (budgetLabel: string, totals: { budget: string; paid: string; executionRate: string }): HTMLElement =>
+  figures([
+    [budgetLabel, wonWithUnit(totals.budget)],
+    ['지출액', wonWithUnit(totals.paid)],
+    ['집행률', percent(totals.executionRate)],
+  ]);
+
+/** What was budgeted or allocated (light) beside what was paid (dark), per label, in millions of won. */
+function againstPaid(
+  title: string,
+  labels: readonly string[],
+  [plannedLabel, planned]: readonly [string, readonly string[]],
+  [paidLabel, paid]: readonly [string, readonly string[]],
+): HTMLElement {
+  const millions = (value: string) => Number(BigInt(value) / 1_000_000n);
+  return barChart(
+    title,
+    labels,
+    [
+      { label: plannedLabel, values: planned.map(millions), color: '#9bb7de' },
+      { label: paidLabel, values: paid.map(millions), color: '#0b4ea2' },
+    ],
+    '백만원',
+  );
+}
+
 export async function execution(gov: string, year: number, by: 'field' | 'sector' | 'economic' | 'department' | 'policy'): Promise<Node[]> {
   const rollup = await api<Rollup>(`/governments/${gov}/budgets/${year}/execution-status`, { by });
   const names =
@@ -73,19 +100,12 @@ export async function execution(gov: string, year: number, by: 'field' | 'sector
   const named = (code: string, name = names.get(code)) => (name ? `${name} (${code})` : code);
   const label = groupLabels[by] ?? by;
   return [
-    figures([
-      ['세출 예산액', wonWithUnit(rollup.budget)],
-      ['지출액', wonWithUnit(rollup.paid)],
-      ['집행률', percent(rollup.executionRate)],
-    ]),
-    barChart(
+    executionFigures('세출 예산액', rollup),
+    againstPaid(
       `${label}별 예산 대비 지출 (백만원)`,
       rollup.groups.map((g) => named(g.key, g.name ?? names.get(g.key))),
-      [
-        { label: '예산액', values: rollup.groups.map((g) => Number(BigInt(g.budget) / 1_000_000n)), color: '#9bb7de' },
-        { label: '지출액', values: rollup.groups.map((g) => Number(BigInt(g.paid) / 1_000_000n)), color: '#0b4ea2' },
-      ],
-      '백만원',
+      ['예산액', rollup.groups.map((g) => g.budget)],
+      ['지출액', rollup.groups.map((g) => g.paid)],
     ),
     dataTable(
       `${label}별 집행현황`,
@@ -120,21 +140,13 @@ const monthLabel = (month: string): string => `${month.slice(0, 4)}. ${Number(mo
  */
 export async function monthlyExecution(gov: string, year: number): Promise<Node[]> {
   const series = await api<MonthlyExecution>(`/governments/${gov}/budgets/${year}/execution-status`, { by: 'month' });
-  const millions = (value: string) => Number(BigInt(value) / 1_000_000n);
   return [
-    figures([
-      ['세출 예산현액', wonWithUnit(series.budget)],
-      ['지출액', wonWithUnit(series.paid)],
-      ['집행률', percent(series.executionRate)],
-    ]),
-    barChart(
+    executionFigures('세출 예산현액', series),
+    againstPaid(
       '월별 자금배정액과 지급액 (백만원)',
       series.months.map((m) => monthLabel(m.month)),
-      [
-        { label: '자금배정액', values: series.months.map((m) => millions(m.allocated)), color: '#9bb7de' },
-        { label: '지급액', values: series.months.map((m) => millions(m.paid)), color: '#0b4ea2' },
-      ],
-      '백만원',
+      ['자금배정액', series.months.map((m) => m.allocated)],
+      ['지급액', series.months.map((m) => m.paid)],
     ),
     dataTable(
       '월별 집행 추이',
