@@ -58,6 +58,9 @@ export class Refused extends Error {
   }
 }
 
+/** A rule's answer: yes, with what it decided (`T`), or no, with the refusal. */
+export type Decided<T extends object> = ({ readonly ok: true } & T) | { readonly ok: false; readonly refusal: Refusal };
+
 type Context = Readonly<Record<string, unknown>>;
 
 export const refusal = (kind: RefusalKind, code: ProblemCode, detail: string, context?: Context): Refusal => ({

@@ -1,5 +1,5 @@
 import { refusal } from '#shared/domain/refusal.ts';
-import type { Refusal } from '#shared/domain/refusal.ts';
+import type { Decided, Refusal } from '#shared/domain/refusal.ts';
 
 /**
  * Which version a year opens next: the 본예산 (number 0) while the year has no final version, then
@@ -7,9 +7,7 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  * year is open at a time.
  * Source: 지방재정법 제45조 (추가경정예산의 편성); one open version at a time is practice.
  */
-export type VersionOpening =
-  | { readonly ok: true; readonly number: number; readonly basedOn: number | undefined }
-  | { readonly ok: false; readonly refusal: Refusal };
+export type VersionOpening = Decided<{ readonly number: number; readonly basedOn: number | undefined }>;
 
 export function versionOpening(
   year: number,

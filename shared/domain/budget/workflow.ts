@@ -1,6 +1,6 @@
 import type { Role } from '#shared/auth/roles.ts';
 import { refusal } from '#shared/domain/refusal.ts';
-import type { Refusal } from '#shared/domain/refusal.ts';
+import type { Decided, Refusal } from '#shared/domain/refusal.ts';
 import { sameOfficial } from '#shared/domain/same-official.ts';
 
 /**
@@ -124,10 +124,7 @@ export function transitionRefusal(
 }
 
 /** The role under which a caller holding `roles` may edit lines in the version's state, or why not. */
-export function lineEditingRole(
-  state: VersionState,
-  roles: readonly Role[],
-): { readonly ok: true; readonly role: Role } | { readonly ok: false; readonly refusal: Refusal } {
+export function lineEditingRole(state: VersionState, roles: readonly Role[]): Decided<{ readonly role: Role }> {
   const editors = lineEditorRoles(state);
   if (editors.length === 0) {
     return { ok: false, refusal: refusal('conflict', 'version-not-editable', `lines of a ${state} version cannot be changed`, { state }) };

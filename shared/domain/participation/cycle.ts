@@ -1,5 +1,5 @@
 import { refusal } from '#shared/domain/refusal.ts';
-import type { Refusal } from '#shared/domain/refusal.ts';
+import type { Decided, Refusal } from '#shared/domain/refusal.ts';
 
 /**
  * The participatory budgeting cycle (주민참여예산, 지방재정법 §39) of one government and year:
@@ -35,7 +35,7 @@ export const cycleTransitions: readonly CycleTransition[] = [
 export const allowedActions = (state: CycleState): CycleAction[] =>
   cycleTransitions.filter((transition) => transition.from.includes(state)).map((transition) => transition.action);
 
-export type CycleDecision = { readonly ok: true; readonly transition: CycleTransition } | { readonly ok: false; readonly refusal: Refusal };
+export type CycleDecision = Decided<{ readonly transition: CycleTransition }>;
 
 /** The transition `action` takes from `state`, or a conflict naming the current state and what is allowed. */
 export function decideCycleTransition(state: CycleState, action: CycleAction): CycleDecision {

@@ -1,7 +1,7 @@
 import type { Role } from '#shared/auth/roles.ts';
 import { sameOfficial } from '#shared/domain/same-official.ts';
 import { refusal } from '#shared/domain/refusal.ts';
-import type { Refusal } from '#shared/domain/refusal.ts';
+import type { Decided, Refusal } from '#shared/domain/refusal.ts';
 
 /**
  * 겸직 (who may hold which duties together), checked on every operation of a government's data.
@@ -140,9 +140,7 @@ export interface ExceptionUse {
   readonly reference: string;
 }
 
-export type ConcurrentRolesDecision =
-  | { readonly ok: true; readonly uses: readonly ExceptionUse[] }
-  | { readonly ok: false; readonly refusal: Refusal };
+export type ConcurrentRolesDecision = Decided<{ readonly uses: readonly ExceptionUse[] }>;
 
 interface ConcurrentCaller {
   readonly sub: string;

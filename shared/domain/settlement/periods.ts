@@ -1,5 +1,5 @@
 import { refusal } from '#shared/domain/refusal.ts';
-import type { Refusal } from '#shared/domain/refusal.ts';
+import type { Decided } from '#shared/domain/refusal.ts';
 import { fiscalDates } from '#shared/domain/fiscal-calendar/calendar.ts';
 
 /**
@@ -82,7 +82,7 @@ export const parsePeriodOfYear = (kind: ClosingKind, id: string, year: number): 
 };
 
 /** The period an official asks to close, when it is a real period of the fiscal year (the year in the path), 출납정리 days and months included. */
-export function periodOfYear(kind: ClosingKind, id: string, year: number): { ok: true; period: Period } | { ok: false; refusal: Refusal } {
+export function periodOfYear(kind: ClosingKind, id: string, year: number): Decided<{ readonly period: Period }> {
   const period = parsePeriodOfYear(kind, id, year);
   if (period) return { ok: true, period };
   const completionDate = fiscalDates(year).completionDate;
