@@ -1,5 +1,6 @@
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import type { GrantCutTaken } from '#shared/domain/subsidy/next-grant-cut.ts';
 
 /**
  * The cut for a 공시 not made or made falsely (보조금법 §20의2②; 보조금령 §11의2④⑤).
@@ -109,16 +110,10 @@ export interface DisclosureChoice {
   readonly disclosureCutWaiver?: string | undefined;
 }
 
-export interface DisclosureCutTaken {
-  readonly cut: number;
-  readonly cutBp: number;
+export interface DisclosureCutTaken extends GrantCutTaken<DisclosureCase> {
   readonly unmetOrders: number;
   readonly disclosedYear: number;
   readonly yearGrantTotal: number;
-  readonly waiver?: string;
-  /** The cases this decision takes (each once). */
-  readonly taken: readonly DisclosureCase[];
-  readonly article: string;
 }
 
 /**

@@ -33,15 +33,21 @@ export interface CutChoice {
   readonly cutWaiver?: string | undefined;
 }
 
-export interface NextGrantCut {
-  /** The grant after the cut (exact won, the cut rounded down). */
-  readonly decided: number;
+/**
+ * A cut a 교부결정 takes (this one for a late report, disclosure-cut.ts for an unmet 공시 시정명령): the
+ * amount and rate, or the recorded reason it does not cut, the cases it takes (each once) and the article.
+ */
+export interface GrantCutTaken<Case> {
   readonly cut: number;
   readonly cutBp: number;
   readonly waiver?: string;
-  /** The pending cuts this decision takes (each once). */
-  readonly taken: readonly PendingCut[];
+  readonly taken: readonly Case[];
   readonly article: string;
+}
+
+export interface NextGrantCut extends GrantCutTaken<PendingCut> {
+  /** The grant after the cut (exact won, the cut rounded down). */
+  readonly decided: number;
 }
 
 /**
