@@ -16,6 +16,8 @@ export const paymentId = z.string().regex(/^P[0-9a-z]{10,40}$/, 'a payment reque
 export const programParams = z.strictObject({ gov: govCode, year: fiscalYear, programId });
 export const applicationParams = z.strictObject({ gov: govCode, year: fiscalYear, applicationId });
 export const paymentParams = z.strictObject({ gov: govCode, year: fiscalYear, applicationId, paymentId });
+/** A record numbered under an application in the path (its first 시정명령 or objection is 1). */
+const numberOnApplication = (description: string) => z.coerce.number().int().min(1).max(1000).describe(description);
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const period = z.strictObject({ start: isoDate, end: isoDate });
@@ -119,11 +121,8 @@ export const disclosureOrderBody = z.strictObject({
   issuedOn: isoDate,
   complyBy: isoDate.describe('the day by which the order is to be complied with'),
 });
-export const disclosureOrderParams = z.strictObject({
-  gov: govCode,
-  year: fiscalYear,
-  applicationId,
-  orderNo: z.coerce.number().int().min(1).max(1000).describe("the 시정명령's number on the grant (1 for the first)"),
+export const disclosureOrderParams = applicationParams.extend({
+  orderNo: numberOnApplication("the 시정명령's number on the grant (1 for the first)"),
 });
 export const disclosureComplianceBody = z.strictObject({
   compliedOn: isoDate.describe('the day the recipient disclosed or corrected the 공시 (after complyBy it still counts as unmet)'),
@@ -175,11 +174,8 @@ export const objectionBody = z.strictObject({
   filedOn: isoDate.describe('the day the written objection is filed (within 20 days of noticeOn)'),
   grounds: text(1, 4000),
 });
-export const objectionParams = z.strictObject({
-  gov: govCode,
-  year: fiscalYear,
-  applicationId,
-  objectionNo: z.coerce.number().int().min(1).max(1000).describe("the objection's number on the application (1 for the first)"),
+export const objectionParams = applicationParams.extend({
+  objectionNo: numberOnApplication("the objection's number on the application (1 for the first)"),
 });
 /** The head's decision on an objection (보조금법 §36의2③). */
 export const objectionDecisionBody = z.strictObject({
