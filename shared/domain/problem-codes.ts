@@ -376,7 +376,7 @@ export const problemCodes = {
   'correction-order-running': 'a 시정명령 of the grant still runs; the next comes after its day',
   'correction-order-not-found': 'the grant has no 시정명령 of that number',
   'correction-order-complied': 'the compliance with the 시정명령 was recorded already',
-  'disclosure-cut-taken': 'a 교부결정 took the cut of this grant’s 공시 시정명령 already: its orders are closed',
+  'disclosure-cut-taken': 'a 교부결정 took the cut of this grant’s 공시 시정명령 already: the orders it counted are closed',
 
   // Contracts and payment forms (지방계약법, 선금급, 개산급, 일상경비등)
   'contract-not-found': 'the government has no contract of that id in its register',

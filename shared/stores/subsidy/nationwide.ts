@@ -6,7 +6,7 @@ import { tableName } from '#shared/config/env.ts';
 import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
 import type { ExclusionEntry, HistoryEntry, IdentifierRecords, ReturnEntry } from '#shared/domain/subsidy/nationwide-check.ts';
 import type { PendingCut } from '#shared/domain/subsidy/next-grant-cut.ts';
-import type { DisclosureCase } from '#shared/domain/subsidy/disclosure-cut.ts';
+import type { DisclosureCase, StoredRound } from '#shared/domain/subsidy/disclosure-cut.ts';
 import {
   EXCLUSIONS_PARTITION,
   FLAGS_PARTITION,
@@ -164,6 +164,20 @@ export async function exclusionRegisterKey(gov: string, exclusionId: string): Pr
   return Item ? { pk: EXCLUSIONS_PARTITION, sk: String(Item.registerSort) } : undefined;
 }
 
+/** A grant's 공시 case as kept under one of its identifiers (the same under each), if any order was written. */
+export async function disclosureRoundOf(identifier: Identifier, gov: string, applicationId: string): Promise<StoredRound | undefined> {
+  const { Item } = await dynamoClient().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: { pk: identifierPartition(identifier), sk: disclosureSort(gov, applicationId) },
+      ConsistentRead: true,
+    }),
+  );
+  if (!Item) return undefined;
+  const orders = Array.isArray(Item.orders) ? Item.orders.length : 0;
+  return { firstOrder: Number(Item.firstOrder ?? 0), orders, taken: Item.takenBy !== undefined };
+}
+
 /** Decisions taken over a similarity flag, in every government, oldest first. */
 export const flaggedDecisionsNationwide = (page: Page) => pageOf<Record<string, unknown>>(FLAGS_PARTITION, '', page);
 
@@ -297,14 +311,22 @@ export const pendingCutItems = (application: ApplicationRecord, cut: PendingCut)
     identifiers: application.identifiers,
   });
 
-/** The grant's 공시 시정명령 as they stand, under each identifier of the grant (written with each order and compliance). */
-export const disclosureItems = (application: ApplicationRecord, disclosure: DisclosureCase): TransactItem[] =>
+/**
+ * The grant's 공시 시정명령 of the current count (from `firstOrder`) as they stand, under each identifier of the
+ * grant (written with each order and compliance).
+ */
+export const disclosureItems = (
+  application: ApplicationRecord,
+  disclosure: DisclosureCase,
+  round: { readonly firstOrder: number; readonly reopens: boolean },
+): TransactItem[] =>
   putUnderEach(
     application.identifiers,
     disclosureSort(disclosure.gov, disclosure.applicationId),
-    { entity: 'subsidy-disclosure-orders', ...disclosure, identifiers: application.identifiers },
-    // a case a decision took its cut from is closed: later orders start no second cut of the same failure
-    { ConditionExpression: 'attribute_not_exists(takenBy)' },
+    { entity: 'subsidy-disclosure-orders', ...disclosure, firstOrder: round.firstOrder, identifiers: application.identifiers },
+    // an order after a taken cut replaces the taken case with a new count (it read it taken); any other
+    // write finds it untaken, or a decision took it meanwhile and the orders it counted are closed
+    { ConditionExpression: round.reopens ? 'attribute_exists(takenBy)' : 'attribute_not_exists(takenBy)' },
   );
 
 /**

@@ -23,7 +23,8 @@ afterAll(() => clock.restore());
  * granted 9,000,000 and 3,000,000 in 2026 owes the 공시 of the first (≥ 500만원) by 30 April 2027. The
  * 사업부서 orders it in writing on 10 May; the recipient complies late (it still counts), is ordered
  * again and does not comply. The next 2027 grant of the same government is cut within the band of the
- * count on the day of the decision, on the 2026 total of 12,000,000; the case is then closed.
+ * count on the day of the decision, on the 2026 total of 12,000,000; the orders it counted are then closed.
+ * A third order after that cut, unmet, is a new count: the next grant takes the band of 1, not of 3.
  */
 const LINE = 'E.GEN.P9.U1.D1.307-02';
 const officer: TestCaller = { sub: `dept-${GOV}`, roles: ['department_official'], gov: GOV };
@@ -154,21 +155,39 @@ describe('시정명령 for the 공시 and the cut of the next grant (보조금�
       },
     });
 
-    // taken once: the case is closed to further orders, and the grant after is not cut again
-    expect((await order(big.params, { issuedOn: '2027-07-23', complyBy: '2027-08-23' })).body).toMatchObject({
-      status: 409,
-      code: 'disclosure-cut-taken',
-    });
+    // taken once: the orders counted are closed, and the grant after is not cut again without a new order
+    expect((await comply(2, '2027-07-25')).body).toMatchObject({ status: 409, code: 'disclosure-cut-taken' });
     const after = await granted(2027, '2027 겨울 골목 전시', 6_000_000, { start: '2027-11-01', end: '2027-12-20' });
     const uncut = await after.decide({ decidedOn: '2027-10-01' });
     expect(uncut.status, JSON.stringify(uncut.body)).toBe(200);
     expect(uncut.body.decision.amount).toBe(6_000_000);
     expect(uncut.body.decision.disclosureCut).toBeUndefined();
 
+    // a later order after the cut is a new count: the next grant takes the band of 1 unmet, not of 3
+    const third = await order(big.params, { issuedOn: '2027-10-02', complyBy: '2027-10-20' });
+    expect(third.status, JSON.stringify(third.body)).toBe(201);
+    expect(third.body.disclosureOrders).toHaveLength(3);
+    // the month's audit trail (the business clock's October): each order and the compliance
     expect(await auditOperations(GOV, 'subsidy.disclosure')).toEqual([
       'subsidy.disclosure.order',
       'subsidy.disclosure.comply',
       'subsidy.disclosure.order',
+      'subsidy.disclosure.order',
     ]);
+    clock.on('2027-11-02T01:00:00Z');
+    const last = await granted(2027, '2027 연말 나눔 장터', 6_000_000, { start: '2027-12-21', end: '2027-12-31' });
+    expect((await last.decide({ decidedOn: '2027-10-21' })).body).toMatchObject({
+      status: 422,
+      code: 'disclosure-cut-undecided',
+      context: { numbers: { unmetOrders: 1, minCutBp: 0, maxCutBp: 1000, disclosedYear: 2026, yearGrantTotal: 12_000_000 } },
+    });
+    const recut = await last.decide({ decidedOn: '2027-10-21', disclosureCutBp: 500 });
+    expect(recut.status, JSON.stringify(recut.body)).toBe(200);
+    // 12,000,000 × 5 % = 600,000 off 6,000,000
+    expect(recut.body.decision).toMatchObject({
+      amount: 5_400_000,
+      disclosureCut: { cutBp: 500, cut: 600_000, unmetOrders: 1, applications: [big.params.applicationId] },
+    });
+    expect((await comply(3, '2027-11-01')).body).toMatchObject({ status: 409, code: 'disclosure-cut-taken' });
   });
 });
