@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '#shared/audit/audit-record.ts';
 import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
@@ -158,10 +158,41 @@ export const publishedNamesNationwide = (on: string, page: Page) =>
     values: { ':on': on },
   });
 
-/** The register sort key of a government's exclusion, if it was registered. */
+/**
+ * The register sort key of a government's exclusion, if it was registered. Exclusions registered before
+ * the ref item existed have none: they are found once in the register (a Query of its partition, only for
+ * them) and their ref item is written then, idempotently, so the next lookup is one GetItem again.
+ */
 export async function exclusionRegisterKey(gov: string, exclusionId: string): Promise<{ pk: string; sk: string } | undefined> {
   const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: exclusionRefKey(gov, exclusionId) }));
-  return Item ? { pk: EXCLUSIONS_PARTITION, sk: String(Item.registerSort) } : undefined;
+  if (Item) return { pk: EXCLUSIONS_PARTITION, sk: String(Item.registerSort) };
+  const registerSort = await registeredBeforeRef(gov, exclusionId);
+  if (registerSort === undefined) return undefined;
+  await dynamoClient()
+    .send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...exclusionRefKey(gov, exclusionId), entity: 'subsidy-exclusion-ref', registerSort },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    )
+    .catch((error: unknown) => {
+      // a concurrent lookup wrote the same ref item first
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    });
+  return { pk: EXCLUSIONS_PARTITION, sk: registerSort };
+}
+
+/** The register sort key of an exclusion that has no ref item, read from the register itself (legacy entries). */
+async function registeredBeforeRef(gov: string, exclusionId: string): Promise<string | undefined> {
+  const [entry] = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    FilterExpression: 'gov = :gov AND exclusionId = :exclusionId',
+    ProjectionExpression: 'sk',
+    ExpressionAttributeValues: { ':pk': EXCLUSIONS_PARTITION, ':gov': gov, ':exclusionId': exclusionId },
+    ConsistentRead: true,
+  });
+  return entry ? String(entry.sk) : undefined;
 }
 
 /** A grant's 공시 case as kept under one of its identifiers (the same under each), if any order was written. */
