@@ -331,6 +331,7 @@ export const problemCodes = {
   'publication-withholding-ground': 'not publishing needs a ground of 보조금령 §17③ (보조금법 §30②)',
   'publication-extension-too-long': 'the 1-year publication is extended by at most 1 year (보조금령 §17②)',
   'publication-not-found': 'the government has no 명단 공표 case of that id',
+  'publication-measures-below-three': 'a 명단 공표 for 시정명령 names a grant with 3 or more 시정명령 for its 공시 (보조금법 §30①1)',
   'exclusion-not-found': 'a 명단 공표 names an exclusion (exclusionRef) the government did not register',
   'publication-decided': 'the 명단 공표 case was decided already',
   'nationwide-check-stale':

@@ -1,7 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   decideSubsidyGrant,
+  decideSubsidyPublication,
   getSubsidyApplication,
+  listNationalSubsidyPublishedNames,
+  noticeSubsidyPublication,
   orderSubsidyDisclosure,
   recordSubsidyDisclosureCompliance,
   reviewSubsidyApplication,
@@ -36,6 +39,26 @@ const identity = {
   businessNumber: '5178623048',
   representative: { name: '정대표', residentNumber: '720303-1234567' },
 };
+
+/** A 명단 공표 case under 보조금법 §30①1 naming `applicationRef` (or none), noticed on `noticeOn`. */
+const noticeNames = (noticeOn: string, statementBy: string, applicationRef?: { year: string; applicationId: string }) =>
+  callRoute(noticeSubsidyPublication, {
+    params: { gov: GOV },
+    body: {
+      target: 'correction-orders',
+      particulars: {
+        name: identity.name,
+        address: '서울특별시 종로구 1',
+        representative: { name: '정대표', age: 54 },
+        violation: '2026년 공시 미이행, 시정명령 3회 불이행',
+        measures: '시정명령 3회, 2027년 보조금 삭감',
+      },
+      ...(applicationRef ? { applicationRef } : {}),
+      noticeOn,
+      statementBy,
+    },
+    caller: budget,
+  });
 
 async function granted(year: number, name: string, amount: number, period: { start: string; end: string }, body = {}) {
   const applied = await callRoute(submitSubsidyApplication, {
@@ -163,6 +186,15 @@ describe('시정명령 for the 공시 and the cut of the next grant (보조금�
     expect(uncut.body.decision.amount).toBe(6_000_000);
     expect(uncut.body.decision.disclosureCut).toBeUndefined();
 
+    // 보조금법 §30①1 publishes from 3 시정명령: with 2 the case is refused, as without the grant named
+    const ref = { year: '2026', applicationId: String(big.params.applicationId) };
+    expect((await noticeNames('2027-10-02', '2027-10-16', ref)).body).toMatchObject({
+      status: 422,
+      code: 'publication-measures-below-three',
+      context: { numbers: { orders: 2, required: 3 } },
+    });
+    expect((await noticeNames('2027-10-02', '2027-10-16')).body.code).toBe('publication-measures-below-three');
+
     // a later order after the cut is a new count: the next grant takes the band of 1 unmet, not of 3
     const third = await order(big.params, { issuedOn: '2027-10-02', complyBy: '2027-10-20' });
     expect(third.status, JSON.stringify(third.body)).toBe(201);
@@ -189,5 +221,30 @@ describe('시정명령 for the 공시 and the cut of the next grant (보조금�
       disclosureCut: { cutBp: 500, cut: 600_000, unmetOrders: 1, applications: [big.params.applicationId] },
     });
     expect((await comply(3, '2027-11-01')).body).toMatchObject({ status: 409, code: 'disclosure-cut-taken' });
+
+    // three 시정명령 now: the 명단 공표 case is taken, and the ministry's list links it to the grant
+    const noticed = await noticeNames('2027-11-02', '2027-11-16', ref);
+    expect(noticed.status, JSON.stringify(noticed.body)).toBe(201);
+    expect(noticed.body).toMatchObject({ article: '보조금법 §30①1 (§20의2② 시정명령·삭감 3회 이상)', correctionOrders: 3 });
+    clock.on('2027-12-01T01:00:00Z');
+    const published = await callRoute(decideSubsidyPublication, {
+      params: { gov: GOV, publicationId: noticed.body.publicationId },
+      body: { committeeOn: '2027-11-20', reason: '위원회 의결 (2027-11-20)', decidedOn: '2027-11-25', publish: true },
+      caller: budget,
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const listed = await callRoute(listNationalSubsidyPublishedNames, {
+      query: { on: '2027-12-01' },
+      caller: { sub: 'mois-1', roles: ['ministry'] },
+    });
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        gov: GOV,
+        name: identity.name,
+        applicationRef: { year: 2026, applicationId: ref.applicationId },
+        correctionOrders: 3,
+        until: '2028-11-24',
+      }),
+    ]);
   });
 });
