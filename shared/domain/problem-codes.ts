@@ -331,6 +331,7 @@ export const problemCodes = {
   'publication-withholding-ground': 'not publishing needs a ground of 보조금령 §17③ (보조금법 §30②)',
   'publication-extension-too-long': 'the 1-year publication is extended by at most 1 year (보조금령 §17②)',
   'publication-not-found': 'the government has no 명단 공표 case of that id',
+  'publication-measures-below-three': 'a 명단 공표 for 시정명령 names a grant with 3 or more 시정명령 for its 공시 (보조금법 §30①1)',
   'exclusion-not-found': 'a 명단 공표 names an exclusion (exclusionRef) the government did not register',
   'publication-decided': 'the 명단 공표 case was decided already',
   'nationwide-check-stale':
@@ -376,7 +377,7 @@ export const problemCodes = {
   'correction-order-running': 'a 시정명령 of the grant still runs; the next comes after its day',
   'correction-order-not-found': 'the grant has no 시정명령 of that number',
   'correction-order-complied': 'the compliance with the 시정명령 was recorded already',
-  'disclosure-cut-taken': 'a 교부결정 took the cut of this grant’s 공시 시정명령 already: its orders are closed',
+  'disclosure-cut-taken': 'a 교부결정 took the cut of this grant’s 공시 시정명령 already: the orders it counted are closed',
 
   // Contracts and payment forms (지방계약법, 선금급, 개산급, 일상경비등)
   'contract-not-found': 'the government has no contract of that id in its register',

@@ -294,7 +294,7 @@ export const orderSubsidyDisclosure = defineRoute({
   summary:
     'A written 시정명령 for a 공시 not made by its day or made falsely: ground, content, day to comply (보조금법 §20의2②; 보조금령 §11의2④)',
   description:
-    'Refused 422 disclosure-not-required (grant under 500만원), 422 disclosure-not-yet-due (before 4 months after year end), 422 correction-order-dates, 409 correction-order-running (one order at a time), 409 disclosure-cut-taken. Each order not complied with by its day counts for the cut of the next grant (영 §11의2⑤).',
+    'Refused 422 disclosure-not-required (grant under 500만원), 422 disclosure-not-yet-due (before 4 months after year end), 422 correction-order-dates, 409 correction-order-running (one order at a time). Each order not complied with by its day counts for the cut of the next grant (영 §11의2⑤); an order issued after a decision took the cut starts a new count.',
   tags,
   access: governmentWrite('department_official'),
   params: applicationParams,
@@ -311,7 +311,7 @@ export const recordSubsidyDisclosureCompliance = defineRoute({
   handler: 'subsidy/record-disclosure-compliance',
   summary: 'The compliance with a 공시 시정명령 (in time it does not count; late, it still counts: 보조금령 §11의2⑤)',
   description:
-    'Once (409 correction-order-complied); 404 correction-order-not-found; 409 disclosure-cut-taken once a decision took the cut.',
+    'Once (409 correction-order-complied); 404 correction-order-not-found; 409 disclosure-cut-taken for an order a decision counted for its cut.',
   tags,
   access: governmentWrite('department_official'),
   params: disclosureOrderParams,

@@ -2,7 +2,13 @@ import { auditRecord } from '#shared/audit/audit-record.ts';
 import { newId, requireWritten, throwIf } from '#shared/application/subsidy/common.ts';
 import { Refused, conflict, notFound } from '#shared/domain/refusal.ts';
 import { isRefusal } from '#shared/domain/subsidy/committee.ts';
-import { noticeRefusal, publicationDecision, publicationTargets, statementRefusal } from '#shared/domain/subsidy/publication.ts';
+import {
+  correctionOrdersRefusal,
+  noticeRefusal,
+  publicationDecision,
+  publicationTargets,
+  statementRefusal,
+} from '#shared/domain/subsidy/publication.ts';
 import type { PublicationDecisionInput, PublicationTarget } from '#shared/domain/subsidy/publication.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { getApplication } from '#shared/stores/subsidy/applications.ts';
@@ -47,15 +53,19 @@ export interface PublicationNotice {
 export async function noticePublication(request: RequestInfo, gov: string, input: PublicationNotice): Promise<PublicationRecord> {
   throwIf(noticeRefusal(input.noticeOn, input.statementBy));
   const ref = input.applicationRef;
-  if (ref && !(await getApplication(gov, ref.year, ref.applicationId))) {
+  const application = ref ? await getApplication(gov, ref.year, ref.applicationId) : undefined;
+  if (ref && !application) {
     throw notFound('subsidy-application-not-found', `government ${gov} has no subsidy application ${ref.applicationId} in ${ref.year}`);
   }
+  const correctionOrders = application ? (application.disclosureOrders ?? []).length : undefined;
+  throwIf(correctionOrdersRefusal(input.target, correctionOrders));
   await requireExclusion(gov, input.exclusionRef);
   const record: PublicationRecord = {
     gov,
     publicationId: newId('N', request.receivedAt),
     ...input,
     article: publicationTargets[input.target],
+    ...(input.target === 'correction-orders' ? { correctionOrders } : {}),
     notifiedBy: request.caller?.sub ?? 'unknown',
     state: 'noticed',
     revision: 1,

@@ -103,6 +103,26 @@ export interface DisclosureCase {
   readonly orders: readonly CorrectionOrder[];
 }
 
+/** A grant's case as the index holds it: where its counted orders start, how many it counts, whether a decision took it. */
+export interface StoredRound {
+  readonly firstOrder: number;
+  readonly orders: number;
+  readonly taken: boolean;
+}
+
+/**
+ * Which of a grant's orders the next cut counts (practice [U]: 영 §11의2⑤ counts the 시정명령 "받고도 이행하지
+ * 아니한" without saying what a cut consumes; a failure already cut is not cut twice, a new failure is). A
+ * decision that takes the cut closes the orders it counted; an order issued after it starts a new count from
+ * itself (`firstOrder`), so the next 교부결정 takes the band of the orders unmet since, never of all of them.
+ * `reopens`: the write replaces a taken case. Orders before `firstOrder` are closed (`disclosure-cut-taken`).
+ */
+export function disclosureRound(stored: StoredRound | undefined): { readonly firstOrder: number; readonly reopens: boolean } {
+  if (!stored) return { firstOrder: 0, reopens: false };
+  if (stored.taken) return { firstOrder: stored.firstOrder + stored.orders, reopens: true };
+  return { firstOrder: stored.firstOrder, reopens: false };
+}
+
 export interface DisclosureChoice {
   /** The cut in basis points of the disclosed year's grant total, inside the band of the count. */
   readonly disclosureCutBp?: number | undefined;

@@ -66,6 +66,29 @@ export function noticeRefusal(noticeOn: string, statementBy: string): Refusal | 
   });
 }
 
+/** §30①1: 3 or more 시정명령 or cuts for the 공시 (§20의2② 전단). */
+export const CORRECTION_MEASURES_TO_PUBLISH = 3;
+
+/**
+ * A case under §30①1 names the grant whose 공시 was ordered (`applicationRef`) and is taken only once that grant
+ * has 3 or more 시정명령 (§20의2② 전단). Counted are the orders written on the grant: each cut follows an order
+ * not complied with, so the cuts add no measure the orders do not show [U] (the count never runs ahead of the law).
+ */
+export function correctionOrdersRefusal(target: PublicationTarget, orders: number | undefined): Refusal | undefined {
+  if (target !== 'correction-orders' || (orders ?? 0) >= CORRECTION_MEASURES_TO_PUBLISH) return undefined;
+  return refusal(
+    'unprocessable',
+    'publication-measures-below-three',
+    orders === undefined
+      ? 'a 명단 공표 for 시정명령 names the grant whose 공시 was ordered (applicationRef)'
+      : `the grant has ${orders} 시정명령 for its 공시; 보조금법 §30①1 publishes from ${CORRECTION_MEASURES_TO_PUBLISH}`,
+    {
+      rule: `시정명령·삭감 ≥ ${CORRECTION_MEASURES_TO_PUBLISH} (보조금법 §30①1, §20의2② 전단)`,
+      numbers: { orders: orders ?? 0, required: CORRECTION_MEASURES_TO_PUBLISH },
+    },
+  );
+}
+
 /** A statement is taken from the notice to the day the notice set (§30③). */
 export function statementRefusal(facts: Pick<PublicationFacts, 'noticeOn' | 'statementBy'>, receivedOn: string): Refusal | undefined {
   if (receivedOn >= facts.noticeOn && receivedOn <= facts.statementBy) return undefined;

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '#shared/audit/audit-record.ts';
 import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
@@ -6,7 +6,7 @@ import { tableName } from '#shared/config/env.ts';
 import type { Identifier } from '#shared/domain/subsidy/identifiers.ts';
 import type { ExclusionEntry, HistoryEntry, IdentifierRecords, ReturnEntry } from '#shared/domain/subsidy/nationwide-check.ts';
 import type { PendingCut } from '#shared/domain/subsidy/next-grant-cut.ts';
-import type { DisclosureCase } from '#shared/domain/subsidy/disclosure-cut.ts';
+import type { DisclosureCase, StoredRound } from '#shared/domain/subsidy/disclosure-cut.ts';
 import {
   EXCLUSIONS_PARTITION,
   FLAGS_PARTITION,
@@ -158,10 +158,55 @@ export const publishedNamesNationwide = (on: string, page: Page) =>
     values: { ':on': on },
   });
 
-/** The register sort key of a government's exclusion, if it was registered. */
+/**
+ * The register sort key of a government's exclusion, if it was registered. Exclusions registered before
+ * the ref item existed have none: they are found once in the register (a Query of its partition, only for
+ * them) and their ref item is written then, idempotently, so the next lookup is one GetItem again.
+ */
 export async function exclusionRegisterKey(gov: string, exclusionId: string): Promise<{ pk: string; sk: string } | undefined> {
   const { Item } = await dynamoClient().send(new GetCommand({ TableName: tableName(), Key: exclusionRefKey(gov, exclusionId) }));
-  return Item ? { pk: EXCLUSIONS_PARTITION, sk: String(Item.registerSort) } : undefined;
+  if (Item) return { pk: EXCLUSIONS_PARTITION, sk: String(Item.registerSort) };
+  const registerSort = await registeredBeforeRef(gov, exclusionId);
+  if (registerSort === undefined) return undefined;
+  await dynamoClient()
+    .send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...exclusionRefKey(gov, exclusionId), entity: 'subsidy-exclusion-ref', registerSort },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    )
+    .catch((error: unknown) => {
+      // a concurrent lookup wrote the same ref item first
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    });
+  return { pk: EXCLUSIONS_PARTITION, sk: registerSort };
+}
+
+/** The register sort key of an exclusion that has no ref item, read from the register itself (legacy entries). */
+async function registeredBeforeRef(gov: string, exclusionId: string): Promise<string | undefined> {
+  const [entry] = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    FilterExpression: 'gov = :gov AND exclusionId = :exclusionId',
+    ProjectionExpression: 'sk',
+    ExpressionAttributeValues: { ':pk': EXCLUSIONS_PARTITION, ':gov': gov, ':exclusionId': exclusionId },
+    ConsistentRead: true,
+  });
+  return entry ? String(entry.sk) : undefined;
+}
+
+/** A grant's 공시 case as kept under one of its identifiers (the same under each), if any order was written. */
+export async function disclosureRoundOf(identifier: Identifier, gov: string, applicationId: string): Promise<StoredRound | undefined> {
+  const { Item } = await dynamoClient().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: { pk: identifierPartition(identifier), sk: disclosureSort(gov, applicationId) },
+      ConsistentRead: true,
+    }),
+  );
+  if (!Item) return undefined;
+  const orders = Array.isArray(Item.orders) ? Item.orders.length : 0;
+  return { firstOrder: Number(Item.firstOrder ?? 0), orders, taken: Item.takenBy !== undefined };
 }
 
 /** Decisions taken over a similarity flag, in every government, oldest first. */
@@ -297,14 +342,22 @@ export const pendingCutItems = (application: ApplicationRecord, cut: PendingCut)
     identifiers: application.identifiers,
   });
 
-/** The grant's 공시 시정명령 as they stand, under each identifier of the grant (written with each order and compliance). */
-export const disclosureItems = (application: ApplicationRecord, disclosure: DisclosureCase): TransactItem[] =>
+/**
+ * The grant's 공시 시정명령 of the current count (from `firstOrder`) as they stand, under each identifier of the
+ * grant (written with each order and compliance).
+ */
+export const disclosureItems = (
+  application: ApplicationRecord,
+  disclosure: DisclosureCase,
+  round: { readonly firstOrder: number; readonly reopens: boolean },
+): TransactItem[] =>
   putUnderEach(
     application.identifiers,
     disclosureSort(disclosure.gov, disclosure.applicationId),
-    { entity: 'subsidy-disclosure-orders', ...disclosure, identifiers: application.identifiers },
-    // a case a decision took its cut from is closed: later orders start no second cut of the same failure
-    { ConditionExpression: 'attribute_not_exists(takenBy)' },
+    { entity: 'subsidy-disclosure-orders', ...disclosure, firstOrder: round.firstOrder, identifiers: application.identifiers },
+    // an order after a taken cut replaces the taken case with a new count (it read it taken); any other
+    // write finds it untaken, or a decision took it meanwhile and the orders it counted are closed
+    { ConditionExpression: round.reopens ? 'attribute_exists(takenBy)' : 'attribute_not_exists(takenBy)' },
   );
 
 /**

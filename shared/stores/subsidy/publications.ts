@@ -33,6 +33,8 @@ export interface PublicationRecord {
   };
   readonly applicationRef?: { readonly year: number; readonly applicationId: string } | undefined;
   readonly exclusionRef?: string | undefined;
+  /** §30①1: the 시정명령 the named grant had when the case was noticed. */
+  readonly correctionOrders?: number | undefined;
   readonly noticeOn: string;
   readonly statementBy: string;
   readonly notifiedBy: string;
@@ -112,6 +114,10 @@ export function writePublication(
                 ...entry,
                 gov: record.gov,
                 ...(record.exclusionRef ? { exclusionRef: record.exclusionRef } : {}),
+                // §30①1: the grant whose 시정명령 the case counted, and how many
+                ...(record.correctionOrders !== undefined
+                  ? { applicationRef: record.applicationRef, correctionOrders: record.correctionOrders }
+                  : {}),
               },
               ConditionExpression: 'attribute_not_exists(pk)',
             },

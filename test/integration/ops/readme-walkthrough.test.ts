@@ -2,8 +2,9 @@
  * Issue #18, done-when: the README's walkthrough followed verbatim. Every `sh` block of the section
  * "Walkthrough against `npm start`" runs, as pasted into a terminal, against a fresh `npm start`
  * (budget cycle, both chains, a quarter of budget changes, the ledger, a closing and its archive,
- * withholdings, a works contract, an 일상경비 advance). A command whose answer is a refusal the README
- * does not announce beside it fails the test, and so does an announced refusal that does not come.
+ * withholdings, a works contract, an 일상경비 advance, a 지방보조금 from 공모 to 반환 in two more
+ * governments). A command whose answer is a refusal the README does not announce beside it fails the
+ * test, and so does an announced refusal that does not come.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,7 +51,14 @@ describe('the README walkthrough, verbatim against npm start', () => {
       announcedRefusals(walkthrough.blocks)
         .map((refusal) => refusal.code)
         .sort(),
-    ).toEqual(['diversion-into-entertainment', 'release-within-deposit', 'release-within-deposit']);
+    ).toEqual([
+      'diversion-into-entertainment',
+      'execution-exceeds-allocation',
+      'not-own-application',
+      'release-within-deposit',
+      'release-within-deposit',
+      'similar-grant-unresolved',
+    ]);
   });
 
   it('answers as the README says: the announced refusals and shown fields, no other problem', () => {

@@ -1,7 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   decideSubsidyGrant,
+  decideSubsidyPublication,
   getSubsidyApplication,
+  listNationalSubsidyPublishedNames,
+  noticeSubsidyPublication,
   orderSubsidyDisclosure,
   recordSubsidyDisclosureCompliance,
   reviewSubsidyApplication,
@@ -23,7 +26,8 @@ afterAll(() => clock.restore());
  * granted 9,000,000 and 3,000,000 in 2026 owes the 공시 of the first (≥ 500만원) by 30 April 2027. The
  * 사업부서 orders it in writing on 10 May; the recipient complies late (it still counts), is ordered
  * again and does not comply. The next 2027 grant of the same government is cut within the band of the
- * count on the day of the decision, on the 2026 total of 12,000,000; the case is then closed.
+ * count on the day of the decision, on the 2026 total of 12,000,000; the orders it counted are then closed.
+ * A third order after that cut, unmet, is a new count: the next grant takes the band of 1, not of 3.
  */
 const LINE = 'E.GEN.P9.U1.D1.307-02';
 const officer: TestCaller = { sub: `dept-${GOV}`, roles: ['department_official'], gov: GOV };
@@ -35,6 +39,26 @@ const identity = {
   businessNumber: '5178623048',
   representative: { name: '정대표', residentNumber: '720303-1234567' },
 };
+
+/** A 명단 공표 case under 보조금법 §30①1 naming `applicationRef` (or none), noticed on `noticeOn`. */
+const noticeNames = (noticeOn: string, statementBy: string, applicationRef?: { year: string; applicationId: string }) =>
+  callRoute(noticeSubsidyPublication, {
+    params: { gov: GOV },
+    body: {
+      target: 'correction-orders',
+      particulars: {
+        name: identity.name,
+        address: '서울특별시 종로구 1',
+        representative: { name: '정대표', age: 54 },
+        violation: '2026년 공시 미이행, 시정명령 3회 불이행',
+        measures: '시정명령 3회, 2027년 보조금 삭감',
+      },
+      ...(applicationRef ? { applicationRef } : {}),
+      noticeOn,
+      statementBy,
+    },
+    caller: budget,
+  });
 
 async function granted(year: number, name: string, amount: number, period: { start: string; end: string }, body = {}) {
   const applied = await callRoute(submitSubsidyApplication, {
@@ -154,21 +178,73 @@ describe('시정명령 for the 공시 and the cut of the next grant (보조금�
       },
     });
 
-    // taken once: the case is closed to further orders, and the grant after is not cut again
-    expect((await order(big.params, { issuedOn: '2027-07-23', complyBy: '2027-08-23' })).body).toMatchObject({
-      status: 409,
-      code: 'disclosure-cut-taken',
-    });
+    // taken once: the orders counted are closed, and the grant after is not cut again without a new order
+    expect((await comply(2, '2027-07-25')).body).toMatchObject({ status: 409, code: 'disclosure-cut-taken' });
     const after = await granted(2027, '2027 겨울 골목 전시', 6_000_000, { start: '2027-11-01', end: '2027-12-20' });
     const uncut = await after.decide({ decidedOn: '2027-10-01' });
     expect(uncut.status, JSON.stringify(uncut.body)).toBe(200);
     expect(uncut.body.decision.amount).toBe(6_000_000);
     expect(uncut.body.decision.disclosureCut).toBeUndefined();
 
+    // 보조금법 §30①1 publishes from 3 시정명령: with 2 the case is refused, as without the grant named
+    const ref = { year: '2026', applicationId: String(big.params.applicationId) };
+    expect((await noticeNames('2027-10-02', '2027-10-16', ref)).body).toMatchObject({
+      status: 422,
+      code: 'publication-measures-below-three',
+      context: { numbers: { orders: 2, required: 3 } },
+    });
+    expect((await noticeNames('2027-10-02', '2027-10-16')).body.code).toBe('publication-measures-below-three');
+
+    // a later order after the cut is a new count: the next grant takes the band of 1 unmet, not of 3
+    const third = await order(big.params, { issuedOn: '2027-10-02', complyBy: '2027-10-20' });
+    expect(third.status, JSON.stringify(third.body)).toBe(201);
+    expect(third.body.disclosureOrders).toHaveLength(3);
+    // the month's audit trail (the business clock's October): each order and the compliance
     expect(await auditOperations(GOV, 'subsidy.disclosure')).toEqual([
       'subsidy.disclosure.order',
       'subsidy.disclosure.comply',
       'subsidy.disclosure.order',
+      'subsidy.disclosure.order',
+    ]);
+    clock.on('2027-11-02T01:00:00Z');
+    const last = await granted(2027, '2027 연말 나눔 장터', 6_000_000, { start: '2027-12-21', end: '2027-12-31' });
+    expect((await last.decide({ decidedOn: '2027-10-21' })).body).toMatchObject({
+      status: 422,
+      code: 'disclosure-cut-undecided',
+      context: { numbers: { unmetOrders: 1, minCutBp: 0, maxCutBp: 1000, disclosedYear: 2026, yearGrantTotal: 12_000_000 } },
+    });
+    const recut = await last.decide({ decidedOn: '2027-10-21', disclosureCutBp: 500 });
+    expect(recut.status, JSON.stringify(recut.body)).toBe(200);
+    // 12,000,000 × 5 % = 600,000 off 6,000,000
+    expect(recut.body.decision).toMatchObject({
+      amount: 5_400_000,
+      disclosureCut: { cutBp: 500, cut: 600_000, unmetOrders: 1, applications: [big.params.applicationId] },
+    });
+    expect((await comply(3, '2027-11-01')).body).toMatchObject({ status: 409, code: 'disclosure-cut-taken' });
+
+    // three 시정명령 now: the 명단 공표 case is taken, and the ministry's list links it to the grant
+    const noticed = await noticeNames('2027-11-02', '2027-11-16', ref);
+    expect(noticed.status, JSON.stringify(noticed.body)).toBe(201);
+    expect(noticed.body).toMatchObject({ article: '보조금법 §30①1 (§20의2② 시정명령·삭감 3회 이상)', correctionOrders: 3 });
+    clock.on('2027-12-01T01:00:00Z');
+    const published = await callRoute(decideSubsidyPublication, {
+      params: { gov: GOV, publicationId: noticed.body.publicationId },
+      body: { committeeOn: '2027-11-20', reason: '위원회 의결 (2027-11-20)', decidedOn: '2027-11-25', publish: true },
+      caller: budget,
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const listed = await callRoute(listNationalSubsidyPublishedNames, {
+      query: { on: '2027-12-01' },
+      caller: { sub: 'mois-1', roles: ['ministry'] },
+    });
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        gov: GOV,
+        name: identity.name,
+        applicationRef: { year: 2026, applicationId: ref.applicationId },
+        correctionOrders: 3,
+        until: '2028-11-24',
+      }),
     ]);
   });
 });
