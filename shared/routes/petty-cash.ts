@@ -34,7 +34,8 @@ export const getPettyCashAdvance = defineRoute({
   handler: 'petty-cash/get-advance',
   summary: 'An advance with its spendings, returns and 출납계산서 (회계령 §43②)',
   tags,
-  access: governmentRead(...governmentReaders),
+  // and the 일상경비등 출납원 who keeps it (its 현금출납부, 회계령 §59②; the 출납계산서 is its own, §43②)
+  access: governmentRead(...governmentReaders, 'petty_cash_cashier'),
   params: pettyCashAdvanceParams,
   response: pettyCashAdvance,
 });

@@ -213,7 +213,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   recordContractDefectDeposit: { own: ['finance_officer', 'chief_accountant'], other: [] },
   // 일상경비등: the 지출원 advances, the 사업부서's 분임재무관/출납원 spends and returns the rest
   advancePettyCash: { own: ['disbursing_officer'], other: [] },
-  getPettyCashAdvance: governmentDetail,
+  getPettyCashAdvance: { own: [...officials, 'head', 'council_member', 'ministry', 'petty_cash_cashier'], other: ['ministry'] },
   // the 일상경비등 출납원 spends the advance and returns the rest (지방회계법 제44조③; 시행령 제41조①)
   recordPettyCashSpending: { own: ['department_official', 'petty_cash_cashier'], other: [] },
   returnPettyCash: { own: ['department_official', 'disbursing_officer', 'petty_cash_cashier'], other: [] },

@@ -83,6 +83,9 @@ describe('the 출납원 of 지방회계법 제44조③ at the routes of their wo
     });
     expect(returned.status, JSON.stringify(returned.body)).toBe(201);
     expect(returned.body.statement).toMatchObject({ advanced: 1_000_000, spent: 100_000, returned: 50_000, balance: 850_000 });
+    const read = await callRoute(pettyCash.getPettyCashAdvance, { caller: pettyCashier, params: advanceParams });
+    expect(read.status).toBe(200);
+    expect(read.body.statement).toMatchObject({ balance: 850_000 });
     const order = await callRoute(orderPayment, {
       caller: pettyCashier,
       params: { gov: GOV, year: YEAR, resolutionId: 'RES-NONE-0001' },
