@@ -10,6 +10,8 @@ export const roles = {
   revenue_officer: '징수관',
   petty_cash_cashier: '일상경비등 출납원 (지방회계법 제44조제3항)',
   deposit_cashier: '세입세출외현금 출납원 (지방회계법 제44조제3항)',
+  claims_officer: '채권관리관 (지방재정법 제85조)',
+  debt_officer: '부채관리관 (지방재정법 제87조의2)',
   chief_accountant: '회계책임관',
   head: '단체장',
   council_member: '지방의회 의원',

@@ -38,12 +38,20 @@ export const problemCodes = {
   'segregation-of-duties': 'the same person may not take both steps (e.g. commit and order the payment)',
   'four-eyes': 'the person who took the previous step may not approve the next one',
   'concurrent-roles-not-allowed':
-    "the caller's roles hold two duties the law keeps apart (겸직: 지방회계법 제23조, 제36조) and no lawful exception names them",
+    "the caller's roles hold two duties the law keeps apart (겸직: 지방회계법 제23조, 제36조; 지방재정법 제85조③, 제87조의2③) and no lawful exception names them",
+  'fidelity-guarantee-missing':
+    'a 회계관계공무원 acts without a 재정보증 of at least 1천만원 in force that day (지방회계법 제50조①; 시행령 제56조)',
+  'chief-accountant-not-appointed':
+    'the year-end closing is requested by another official than the recorded 회계책임관 (지방회계법 제10조)',
 
   // Registry
   'government-not-found': 'no government has this code',
   'concurrent-roles-exception-not-lawful':
-    '겸직 exception the law does not allow (a pair without one, or an office above its 정원 limit: 시행령 제25조, 제46조)',
+    '겸직 exception the law does not allow (a pair without one, an office above its 정원 limit: 시행령 제25조, 제46조, or without the reason 지방재정법 제85조③, 제87조의2③ ask for)',
+  'chief-accountant-not-separate': 'the 회계책임관 and the 통합지출관 are the same official (지방회계법 시행령 제5조①)',
+  'chief-accountant-not-senior':
+    "the 회계책임관 is neither the 통합지출관's direct superior nor of a higher grade (지방회계법 시행령 제5조①)",
+  'fidelity-guarantee-below-minimum': 'a 재정보증 recorded below the minimum of 1천만원 (지방회계법 시행령 제56조)',
 
   // Budget: structure, versions and the workflow
   'unknown-account': 'the government has no such 회계 (account)',

@@ -43,7 +43,7 @@ export type ApiHandler = (event: APIGatewayProxyEventV2, context: ApiContext) =>
  * validated input and returns a status and a body.
  */
 export function apiHandler<R extends Route>(route: R, handle: (input: ApiInput<R>) => Promise<ApiResult>): ApiHandler {
-  return middlewareStack(route, handle).use(concurrentRolesGuard(route.access)) as unknown as ApiHandler;
+  return middlewareStack(route, handle).use(concurrentRolesGuard(route.access, route.id)) as unknown as ApiHandler;
 }
 
 /**

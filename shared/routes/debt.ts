@@ -17,7 +17,8 @@ import {
 } from '#shared/schemas/debt.ts';
 
 const tags = ['Debt (채무관리)'];
-const writers = governmentWrite('chief_accountant', 'budget_officer');
+// the 부채관리관 (지방재정법 제87조의2②) manages the debt the head delegated to it
+const writers = governmentWrite('chief_accountant', 'budget_officer', 'debt_officer');
 const readers = governmentRead(...governmentReaders);
 
 export const issueDebt = defineRoute({

@@ -12,7 +12,7 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   getGovernment: '자치단체 한 곳의 정보',
   listGovernments: '243개 자치단체 목록 (광역 17, 기초 226)',
   getConcurrentRoles: '겸직 설정 조회: 지방회계법 제23조·제36조의 분리에 대한 예외 (시행령 제25조, 제46조)',
-  putConcurrentRoles: '겸직 예외 등록: 법이 허용하는 예외만, 정원 한도 안의 관서에서',
+  putConcurrentRoles: '겸직 예외 등록: 법이 허용하는 예외만, 정원 한도 안의 관서에서; 회계책임관·통합지출관 임명과 재정보증',
   listAuditRecords: '기간 중 변경 이력(감사기록): 누가, 언제, 무엇을, 어디서',
   listEconomicClassification: '세출 성질별 분류: 8개 그룹과 편성목·통계목',
   listFunctionalClassification: '세출 기능별 분류: 14개 분야와 53개 부문',

@@ -34,7 +34,8 @@ export const getPettyCashAdvance = defineRoute({
   handler: 'petty-cash/get-advance',
   summary: 'An advance with its spendings, returns and 출납계산서 (회계령 §43②)',
   tags,
-  access: governmentRead(...governmentReaders),
+  // and the 일상경비등 출납원 who keeps it (its 현금출납부, 회계령 §59②; the 출납계산서 is its own, §43②)
+  access: governmentRead(...governmentReaders, 'petty_cash_cashier'),
   params: pettyCashAdvanceParams,
   response: pettyCashAdvance,
 });
@@ -46,7 +47,9 @@ export const recordPettyCashSpending = defineRoute({
   handler: 'petty-cash/record-spending',
   summary: "지급원인행위 from the advance, within the 목별 amount advanced (회계령 §41①): the 사업부서's 분임재무관 and 출납원",
   tags,
-  access: governmentWrite('department_official'),
+  // the 일상경비등 출납원 (지방회계법 제44조③) records what it paid out of the advance; department_official stands for the
+  // 분임재무관 of the 사업부서 (시행령 제41조①)
+  access: governmentWrite('department_official', 'petty_cash_cashier'),
   params: pettyCashAdvanceParams,
   body: pettyCashSpendingBody,
   response: pettyCashAdvance,
@@ -61,7 +64,7 @@ export const returnPettyCash = defineRoute({
   handler: 'petty-cash/return',
   summary: 'Unspent money returned to the 지출원 (by 20 January of the next year, 지방회계법 §7②)',
   tags,
-  access: governmentWrite('department_official', 'disbursing_officer'),
+  access: governmentWrite('department_official', 'disbursing_officer', 'petty_cash_cashier'),
   params: pettyCashAdvanceParams,
   body: pettyCashReturnBody,
   response: pettyCashAdvance,

@@ -50,6 +50,12 @@ export const putConcurrentRoles = defineRoute({
   path: concurrentRolesPath,
   handler: 'registry/put-concurrent-roles',
   summary: 'Record the 겸직 exceptions of a government (only those the law allows, in offices within their 정원 limit)',
+  description:
+    'With them, optionally, the 회계책임관 and 통합지출관 appointed (시행령 제5조①: two officials, the first the direct ' +
+    'superior or of a higher grade; 422 chief-accountant-not-separate, chief-accountant-not-senior) and the 재정보증 ' +
+    'register (지방회계법 제50조; each at least 10,000,000 won, 시행령 제56조: 422 fidelity-guarantee-below-minimum). ' +
+    'Once the register is present, an official without a guarantee in force is refused (403 fidelity-guarantee-missing) ' +
+    'at 지출원인행위, 지급명령, 수납 and the 출납원 operations.',
   tags,
   access: governmentWrite('chief_accountant', 'head'),
   params: govParams,

@@ -17,12 +17,13 @@ export const listAuditRecordsQuery = z.strictObject({
 });
 
 const exceptionUseView = z.object({
-  pair: z.string().describe('the two duties held together (collection-and-cash, finance-and-cash)'),
+  pair: z.string().describe('the two duties held together (collection-and-cash, finance-and-cash, claims-and-receipt, debt-and-cash)'),
   duties: z.array(z.string()),
   ground: z.string().describe('the article that allows it'),
   office: z.string().describe('the 관서 the caller acted in'),
   headcount: z.int().describe('the 관서 정원 recorded when it acted'),
-  maxHeadcount: z.int().describe('the 정원 limit of the exception'),
+  maxHeadcount: z.int().optional().describe('the 정원 limit of the exception; absent where the law gives none'),
+  reason: z.string().optional().describe('the recorded reason, where the law gives no 정원 limit (지방재정법 제85조③, 제87조의2③)'),
   reference: z.string().describe('the appointment that named the official'),
 });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CONCURRENT_PAIRS } from '#shared/domain/registry/concurrent-roles.ts';
 import { isoDate, text } from '#shared/schemas/common.ts';
 
 export const government = z.object({
@@ -26,8 +27,10 @@ const officeCode = text({ min: 1, max: 64 }).describe('the 관서 (department co
 /** 겸직 exceptions (지방회계법 제23조, 제36조 단서; 시행령 제25조, 제46조), in an office whose 정원 is in offices. */
 const concurrentRoleException = z.strictObject({
   pair: z
-    .enum(['collection-and-cash', 'finance-and-disbursing', 'finance-and-cash', 'disbursing-and-cash'])
-    .describe('the two duties held together: 징수관+현금출납, 재무관+지출원, 재무관+현금출납, 지출원+현금출납'),
+    .enum(CONCURRENT_PAIRS)
+    .describe(
+      'the two duties held together: 징수관+현금출납, 재무관+지출원, 재무관+현금출납, 지출원+현금출납, 채권관리관+현금수납, 부채관리관+현금출납',
+    ),
   office: officeCode,
   subjects: z
     .array(text({ min: 1, max: 256 }))
@@ -35,6 +38,11 @@ const concurrentRoleException = z.strictObject({
     .max(20)
     .describe('the officials (identity-provider subjects) allowed'),
   reference: text({ min: 1, max: 200 }).describe('the appointment that made it (문서번호)'),
+  reason: text({ min: 1, max: 500 })
+    .optional()
+    .describe(
+      'why the 정원 is too small to keep the duties apart: required for claims-and-receipt and debt-and-cash (지방재정법 제85조③, 제87조의2③)',
+    ),
   from: isoDate.optional().describe('first day the appointment counts (inclusive); open when absent'),
   to: isoDate.optional().describe('last day the appointment counts (inclusive); open when absent'),
 });
@@ -44,6 +52,28 @@ const officeHeadcount = z.strictObject({
   office: officeCode,
   headcount: z.int().min(1).max(100_000).describe('the 관서 정원'),
   reference: text({ min: 1, max: 200 }).describe('the rule or document that sets it (정원 규칙)'),
+});
+
+const appointedOfficial = z.strictObject({
+  subject: text({ min: 1, max: 256 }).describe("the official's identity-provider subject"),
+  grade: z.int().min(1).max(9).describe('직급: 1 (1급) … 9 (9급); lower is more senior'),
+  reference: text({ min: 1, max: 200 }).describe('the appointment (문서번호)'),
+});
+
+/** 회계책임관 and 통합지출관 (지방회계법 제10조, 제45조; 시행령 제5조①, 제53조). */
+const accountingAppointments = z.strictObject({
+  chiefAccountant: appointedOfficial.describe('회계책임관'),
+  integratedDisbursingOfficer: appointedOfficial.describe('통합지출관'),
+  directSuperior: z.boolean().optional().describe("true: the 회계책임관 is the 통합지출관's 직근 상급자 (the grade may then be equal)"),
+});
+
+/** One 재정보증 (지방회계법 제50조; 시행령 제56조). */
+const fidelityGuarantee = z.strictObject({
+  subject: text({ min: 1, max: 256 }).describe("the 회계관계공무원's identity-provider subject"),
+  amount: z.int().min(0).max(1_000_000_000_000).describe('the guarantee (or 공제) limit in won; at least 10,000,000 (시행령 제56조)'),
+  from: isoDate.describe('first day it covers (inclusive)'),
+  to: isoDate.describe('last day it covers (inclusive)'),
+  reference: text({ min: 1, max: 200 }).describe('the 신원보증보험 증권 or 공제 가입 record'),
 });
 
 export const concurrentRolesBody = z.strictObject({
@@ -57,10 +87,21 @@ export const concurrentRolesBody = z.strictObject({
     .array(concurrentRoleException)
     .max(200)
     .refine((all) => all.every((entry) => !entry.from || !entry.to || entry.from <= entry.to), 'from must not be after to'),
+  appointments: accountingAppointments.optional().describe('회계책임관 and 통합지출관 as appointed; absent: not recorded'),
+  fidelityGuarantees: z
+    .array(fidelityGuarantee)
+    .max(2000)
+    .refine((all) => all.every((entry) => entry.from <= entry.to), 'from must not be after to')
+    .optional()
+    .describe(
+      'the 재정보증 register; once present (even empty), an official without a guarantee in force is refused at the operations it covers',
+    ),
 });
 
 export const concurrentRolesView = z.object({
   offices: z.array(officeHeadcount),
   exceptions: z.array(concurrentRoleException),
+  appointments: accountingAppointments.optional(),
+  fidelityGuarantees: z.array(fidelityGuarantee).optional(),
   revision: z.int(),
 });

@@ -86,13 +86,14 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   // 정산 of an 일상경비등 advance or 개산급: the 지출원 who receives the 출납계산서 (회계령 제43조제2항)
   settleAdvance: { own: ['disbursing_officer'], other: [] },
   // 세입세출외현금 paid out (원천징수 remitted): the treasury bank confirms
-  withdrawCustody: { own: ['treasury_bank'], other: [] },
+  // 세입세출외현금 moves through the bank, recorded by the bank or the 세입세출외현금 출납원 (지방회계법 제44조③; 시행령 제51조①)
+  withdrawCustody: { own: ['treasury_bank', 'deposit_cashier'], other: [] },
   // 보증금 received by the treasury bank; its forfeiture taken into 세입 by the 징수관
-  depositCustody: { own: ['treasury_bank'], other: [] },
+  depositCustody: { own: ['treasury_bank', 'deposit_cashier'], other: [] },
   forfeitCustody: { own: ['revenue_officer'], other: [] },
   cancelCommitment: { own: ['finance_officer', 'sub_finance_officer'], other: [] },
   reduceCommitment: { own: ['finance_officer', 'sub_finance_officer'], other: [] },
-  correctPosting: { own: ['finance_officer', 'sub_finance_officer', 'disbursing_officer', 'revenue_officer'], other: [] },
+  correctPosting: { own: ['finance_officer', 'sub_finance_officer', 'disbursing_officer', 'revenue_officer', 'claims_officer'], other: [] },
   // revenue: the 징수관 assesses, notifies and refunds; receipts come from the 징수관 or the treasury bank
   assessRevenue: { own: ['revenue_officer'], other: [] },
   noticeRevenue: { own: ['revenue_officer'], other: [] },
@@ -101,8 +102,9 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   // the year after (issue #15): 과년도 수입 like a receipt, 과년도 지출 by the 재무관, 불납결손 and 징수정지 by the 징수관
   receivePriorYearRevenue: { own: ['revenue_officer', 'treasury_bank'], other: [] },
   commitPriorYearExpenditure: { own: ['finance_officer'], other: [] },
-  writeOffRevenue: { own: ['revenue_officer'], other: [] },
-  suspendCollection: { own: ['revenue_officer'], other: [] },
+  // the 채권관리관 manages the 채권 (지방재정법 제85조)
+  writeOffRevenue: { own: ['revenue_officer', 'claims_officer'], other: [] },
+  suspendCollection: { own: ['revenue_officer', 'claims_officer'], other: [] },
   // a posting's status is also read by the treasury bank of the government, which confirms payments
   getPosting: { own: [...officials, 'head', 'council_member', 'ministry', 'treasury_bank'], other: ['ministry'] },
   getFundStatus: governmentAggregate,
@@ -138,11 +140,12 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   downloadNationwideIndicators: 'public',
   getIndicatorAverages: 'public',
   // debt (채무관리): recorded by the 회계책임관 or the budget office
-  issueDebt: { own: ['chief_accountant', 'budget_officer'], other: [] },
+  // and the 부채관리관 (지방재정법 제87조의2)
+  issueDebt: { own: ['chief_accountant', 'budget_officer', 'debt_officer'], other: [] },
   listDebts: governmentDetail,
   getDebt: governmentDetail,
-  recordDebtRepayment: { own: ['chief_accountant', 'budget_officer'], other: [] },
-  reverseDebtRepayment: { own: ['chief_accountant', 'budget_officer'], other: [] },
+  recordDebtRepayment: { own: ['chief_accountant', 'budget_officer', 'debt_officer'], other: [] },
+  reverseDebtRepayment: { own: ['chief_accountant', 'budget_officer', 'debt_officer'], other: [] },
   getDebtRatio: governmentAggregate,
   getNationalDebtRatios: { national: ['ministry', 'research'] },
   // subsidies (지방보조금): the 사업부서 runs programs and decides, the committee's decision is recorded by the budget office,
@@ -210,9 +213,10 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   recordContractDefectDeposit: { own: ['finance_officer', 'chief_accountant'], other: [] },
   // 일상경비등: the 지출원 advances, the 사업부서's 분임재무관/출납원 spends and returns the rest
   advancePettyCash: { own: ['disbursing_officer'], other: [] },
-  getPettyCashAdvance: governmentDetail,
-  recordPettyCashSpending: { own: ['department_official'], other: [] },
-  returnPettyCash: { own: ['department_official', 'disbursing_officer'], other: [] },
+  getPettyCashAdvance: { own: [...officials, 'head', 'council_member', 'ministry', 'petty_cash_cashier'], other: ['ministry'] },
+  // the 일상경비등 출납원 spends the advance and returns the rest (지방회계법 제44조③; 시행령 제41조①)
+  recordPettyCashSpending: { own: ['department_official', 'petty_cash_cashier'], other: [] },
+  returnPettyCash: { own: ['department_official', 'disbursing_officer', 'petty_cash_cashier'], other: [] },
   // 개산급: the 재무관 records and settles
   recordEstimatedPayment: { own: ['finance_officer'], other: [] },
   getEstimatedPayment: governmentDetail,

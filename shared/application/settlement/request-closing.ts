@@ -1,4 +1,5 @@
 import { listUnsettledAdvances } from '#shared/application/execution/list-unsettled-advances.ts';
+import { checkClosingAppointment } from '#shared/application/registry/concurrent-roles.ts';
 import { periodOfYear } from '#shared/domain/settlement/periods.ts';
 import type { ClosingKind, Period } from '#shared/domain/settlement/periods.ts';
 import { Refused } from '#shared/domain/refusal.ts';
@@ -35,6 +36,8 @@ export async function requestClosing(
   if (!checked.ok) throw new Refused(checked.refusal);
   const { period } = checked;
   const backfill = asked.backfill === true;
+  // 결산: by the recorded 회계책임관, never the 통합지출관 (시행령 제5조①), when the government recorded them
+  if (period.kind === 'year-end') await checkClosingAppointment(gov, request.caller?.sub);
   await checkClosingAllowed(
     { gov, period },
     { closedBefore: () => closedBefore(gov, period), pendingAdjustments: () => pendingAdjustmentKinds(gov, year) },

@@ -41,14 +41,16 @@ export const postingMakers: { readonly [K in MadeKind]: Maker } = {
     source: '지방회계법 제34조, 제35조; 회계령 제43조제2항: the 출납계산서 goes through the 지출원, who settles the advance (정산)',
   },
   withdraw: {
-    roles: ['treasury_bank'],
+    roles: ['treasury_bank', 'deposit_cashier'],
     cash: { instead: '세입세출외현금 deposit: money paid out in error is deposited again on its record' },
-    source: '지방회계법 제44조제3항 (세입세출외현금 출납원), 제38조: the 금고 pays out what it holds; 지방재정법 시행령 제40조',
+    source:
+      '지방회계법 제44조제3항, 시행령 제51조제1항: the 세입세출외현금 출납원 keeps it by kind in the 금고, which pays out what it holds (제38조); 지방재정법 시행령 제40조',
   },
   deposit: {
-    roles: ['treasury_bank'],
+    roles: ['treasury_bank', 'deposit_cashier'],
     cash: { instead: '세입세출외현금 withdrawal (purpose return): money received in error is paid back to the depositor' },
-    source: '지방회계법 제44조제3항 (세입세출외현금 출납원), 제38조; 회계령 제51조: the 금고 receives and keeps what is deposited',
+    source:
+      '지방회계법 제44조제3항; 회계령 제51조제1항: the 세입세출외현금 출납원 takes it in and keeps it by kind in the 금고, which receives it (제38조)',
   },
   forfeit: {
     roles: ['revenue_officer'],
@@ -75,8 +77,14 @@ export const postingMakers: { readonly [K in MadeKind]: Maker } = {
     source: '지방회계법 제22조, 제27조제1항: 수납기관 (과년도 수입)',
   },
   'prior-year-commit': { roles: ['finance_officer'], source: '지방회계법 제29조, 제37조: 재무관 (과년도 지출)' },
-  'write-off': { roles: ['revenue_officer'], source: '지방회계법 제21조: 징수관 (불납결손; practice [U])' },
-  'suspend-collection': { roles: ['revenue_officer'], source: '지방회계법 제21조: 징수관 (징수정지; practice [U])' },
+  'write-off': {
+    roles: ['revenue_officer', 'claims_officer'],
+    source: '지방회계법 제21조: 징수관 (불납결손; practice [U]); 지방재정법 제85조: the 채권관리관 manages the 채권 ([U])',
+  },
+  'suspend-collection': {
+    roles: ['revenue_officer', 'claims_officer'],
+    source: '지방회계법 제21조: 징수관 (징수정지; practice [U]); 지방재정법 제85조: the 채권관리관 manages the 채권 ([U])',
+  },
   refund: {
     roles: ['revenue_officer'],
     cash: { instead: '수납 (지방회계법 제22조): the money refunded in error is received again against the assessment' },

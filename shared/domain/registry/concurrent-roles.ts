@@ -2,6 +2,8 @@ import type { Role } from '#shared/auth/roles.ts';
 import { sameOfficial } from '#shared/domain/same-official.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Decided, Refusal } from '#shared/domain/refusal.ts';
+import type { AccountingAppointments } from '#shared/domain/registry/chief-accountant.ts';
+import type { FidelityGuarantee } from '#shared/domain/registry/fidelity-guarantee.ts';
 
 /**
  * 겸직 (who may hold which duties together), checked on every operation of a government's data.
@@ -9,24 +11,36 @@ import type { Decided, Refusal } from '#shared/domain/refusal.ts';
  * The duties the roles of this system carry (회계관계공무원, 지방회계법 제46조): 징수관 (제21조②), 재무관
  * (제29조②) and its 분임재무관 (제47조), 지출원 (제31조) and 현금출납 — the cash the treasury bank's
  * role moves (금고, 제38조) and the cash of the 출납원 (제44조③: 일상경비등 출납원, 세입세출외현금
- * 출납원). 통합지출관 may hold any of them (시행령 제53조①) and is not a role here; the other roles
- * carry no duty of these articles.
+ * 출납원); 현금수납, the part of it that takes money in (the 금고 receiving revenue and deposits, the
+ * 세입세출외현금 출납원 receiving deposits: 시행령 제22조, 제51조①); 채권관리관 (지방재정법 제85조②)
+ * and 부채관리관 (제87조의2②). 통합지출관 may hold any of them (시행령 제53조①) and is not a role here;
+ * the other roles carry no duty of these articles.
  */
-export type Duty = '징수관' | '재무관' | '지출원' | '현금출납';
+export type Duty = '징수관' | '재무관' | '지출원' | '현금출납' | '현금수납' | '채권관리관' | '부채관리관';
 
-export const dutyOfRole: Readonly<Partial<Record<Role, Duty>>> = {
-  revenue_officer: '징수관',
-  finance_officer: '재무관',
-  sub_finance_officer: '재무관',
-  disbursing_officer: '지출원',
-  treasury_bank: '현금출납',
-  petty_cash_cashier: '현금출납',
-  deposit_cashier: '현금출납',
+export const dutiesOfRole: Readonly<Partial<Record<Role, readonly Duty[]>>> = {
+  revenue_officer: ['징수관'],
+  finance_officer: ['재무관'],
+  sub_finance_officer: ['재무관'],
+  disbursing_officer: ['지출원'],
+  treasury_bank: ['현금출납', '현금수납'],
+  // [U] the 일상경비등 출납원 pays out what the 지출원 advanced: it takes in no revenue or deposit (수납).
+  petty_cash_cashier: ['현금출납'],
+  deposit_cashier: ['현금출납', '현금수납'],
+  claims_officer: ['채권관리관'],
+  debt_officer: ['부채관리관'],
 };
 
-/** An exception the law itself allows: only in a 관서 whose recorded 정원 is within `maxHeadcount`. */
+const carries = (role: Role, duty: Duty): boolean => dutiesOfRole[role]?.includes(duty) ?? false;
+
+/**
+ * An exception the law itself allows: only in a 관서 whose recorded 정원 is within `maxHeadcount`, or —
+ * where the law gives no number ("정원이 지나치게 적어 … 부득이한 사유": 지방재정법 제85조③, 제87조의2③) —
+ * in a 관서 whose 정원 is recorded, by an exception that states its `reason`.
+ */
 export interface LawfulException {
-  readonly maxHeadcount: number;
+  readonly maxHeadcount?: number;
+  readonly reasonRequired?: true;
   readonly article: string;
   /** What the exception covers, in the law's words, when it is narrower than the pair. */
   readonly scope?: string;
@@ -41,7 +55,16 @@ export interface ForbiddenPair {
   readonly exception?: LawfulException;
 }
 
-export type ConcurrentPair = 'collection-and-cash' | 'finance-and-disbursing' | 'finance-and-cash' | 'disbursing-and-cash';
+export const CONCURRENT_PAIRS = [
+  'collection-and-cash',
+  'finance-and-disbursing',
+  'finance-and-cash',
+  'disbursing-and-cash',
+  'claims-and-receipt',
+  'debt-and-cash',
+] as const;
+
+export type ConcurrentPair = (typeof CONCURRENT_PAIRS)[number];
 
 /** The pairs the law forbids, with the one exception each allows (as data: the law is a table). */
 export const FORBIDDEN_PAIRS: readonly ForbiddenPair[] = [
@@ -67,6 +90,21 @@ export const FORBIDDEN_PAIRS: readonly ForbiddenPair[] = [
     },
   },
   { pair: 'disbursing-and-cash', duties: ['지출원', '현금출납'], article: '지방회계법 제36조' },
+  {
+    pair: 'claims-and-receipt',
+    duties: ['채권관리관', '현금수납'],
+    // 지방재정법 제85조③: 채권관리관은 현금 수납의 직무를 겸할 수 없다. 다만, 정원이 지나치게 적어 동일인이 그
+    // 직무를 겸하여야 할 부득이한 사유가 있는 경우에는 그러하지 아니하다 (no number: the reason is recorded).
+    article: '지방재정법 제85조제3항',
+    exception: { reasonRequired: true, article: '지방재정법 제85조제3항 단서' },
+  },
+  {
+    pair: 'debt-and-cash',
+    duties: ['부채관리관', '현금출납'],
+    // 지방재정법 제87조의2③: 부채관리관은 현금 출납의 직무를 겸할 수 없다 (the same proviso).
+    article: '지방재정법 제87조의2제3항',
+    exception: { reasonRequired: true, article: '지방재정법 제87조의2제3항 단서' },
+  },
 ];
 
 /** A 관서's 정원 as the government records it (its 정원 규칙), with the document it rests on. */
@@ -86,6 +124,8 @@ export interface ConcurrentRoleException {
   readonly subjects: readonly string[];
   /** The head's appointment that made it (문서번호 or 결재 reference). */
   readonly reference: string;
+  /** Why the 관서 is too small for two officials: required where the law gives no 정원 number (제85조③, 제87조의2③). */
+  readonly reason?: string | undefined;
   readonly from?: string | undefined;
   readonly to?: string | undefined;
 }
@@ -93,13 +133,17 @@ export interface ConcurrentRoleException {
 export interface ConcurrentRolesConfig {
   readonly offices: readonly OfficeHeadcount[];
   readonly exceptions: readonly ConcurrentRoleException[];
+  /** 회계책임관 and 통합지출관 as appointed (시행령 제5조①); absent until recorded. */
+  readonly appointments?: AccountingAppointments | undefined;
+  /** The 재정보증 register (지방회계법 제50조); absent: not kept in hojo, so not enforced. */
+  readonly fidelityGuarantees?: readonly FidelityGuarantee[] | undefined;
 }
 
 export const NO_EXCEPTIONS: ConcurrentRolesConfig = { offices: [], exceptions: [] };
 
 /** The forbidden pairs a set of roles holds together (none for almost every caller: no read needed). */
 export function pairsHeld(roles: readonly Role[]): ForbiddenPair[] {
-  const duties = new Set(roles.flatMap((role) => dutyOfRole[role] ?? []));
+  const duties = new Set(roles.flatMap((role) => dutiesOfRole[role] ?? []));
   return FORBIDDEN_PAIRS.filter(({ duties: [a, b] }) => duties.has(a) && duties.has(b));
 }
 
@@ -111,22 +155,38 @@ export function exceptionRefusal(exception: ConcurrentRoleException, offices: re
   const forbidden = FORBIDDEN_PAIRS.find((entry) => entry.pair === exception.pair);
   const allowed = forbidden?.exception;
   const office = offices.find((entry) => entry.office === exception.office);
-  if (allowed && office && office.headcount <= allowed.maxHeadcount) return undefined;
   const context = { rule: 'concurrent-roles-exception-not-lawful', pair: exception.pair, office: exception.office };
   if (!allowed)
     return refusal('unprocessable', 'concurrent-roles-exception-not-lawful', `the law allows no exception for ${exception.pair}`, {
       ...context,
       article: forbidden?.article,
     });
-  return refusal(
-    'unprocessable',
-    'concurrent-roles-exception-not-lawful',
-    office
-      ? `${exception.pair} may be held together only in an office of at most ${allowed.maxHeadcount} (정원), not ${office.headcount}`
-      : `office ${exception.office} has no recorded 정원: record it in offices first`,
-    { ...context, article: allowed.article, maxHeadcount: allowed.maxHeadcount, ...(office ? { headcount: office.headcount } : {}) },
-  );
+  if (!office)
+    return refusal(
+      'unprocessable',
+      'concurrent-roles-exception-not-lawful',
+      `office ${exception.office} has no recorded 정원: record it in offices first`,
+      { ...context, article: allowed.article, ...limitOf(allowed) },
+    );
+  if (allowed.reasonRequired && !exception.reason?.trim())
+    return refusal(
+      'unprocessable',
+      'concurrent-roles-exception-not-lawful',
+      `${exception.pair} may be held together only where the 정원 is too small to avoid it: state that reason (${allowed.article})`,
+      { ...context, article: allowed.article, reasonRequired: true, headcount: office.headcount },
+    );
+  if (allowed.maxHeadcount !== undefined && office.headcount > allowed.maxHeadcount)
+    return refusal(
+      'unprocessable',
+      'concurrent-roles-exception-not-lawful',
+      `${exception.pair} may be held together only in an office of at most ${allowed.maxHeadcount} (정원), not ${office.headcount}`,
+      { ...context, article: allowed.article, maxHeadcount: allowed.maxHeadcount, headcount: office.headcount },
+    );
+  return undefined;
 }
+
+const limitOf = (allowed: LawfulException) =>
+  allowed.maxHeadcount !== undefined ? { maxHeadcount: allowed.maxHeadcount } : { reasonRequired: true };
 
 /** One use of an exception by one operation: who, which pair, on which ground, in which office of which 정원. */
 export interface ExceptionUse {
@@ -135,7 +195,10 @@ export interface ExceptionUse {
   readonly ground: string;
   readonly office: string;
   readonly headcount: number;
-  readonly maxHeadcount: number;
+  /** The 정원 limit of the exception; absent where the law gives none and a reason was recorded instead. */
+  readonly maxHeadcount?: number;
+  /** The recorded reason, for the exceptions without a number (지방재정법 제85조③, 제87조의2③). */
+  readonly reason?: string;
   /** The appointment that named the official (the exception's reference). */
   readonly reference: string;
 }
@@ -170,7 +233,7 @@ export function concurrentRolesDecision(caller: ConcurrentCaller, config: Concur
             article: held.article,
             pair: held.pair,
             duties: [...held.duties],
-            ...(held.exception ? { exception: held.exception.article, maxHeadcount: held.exception.maxHeadcount } : {}),
+            ...(held.exception ? { exception: held.exception.article, ...limitOf(held.exception) } : {}),
           },
         ),
       };
@@ -186,13 +249,15 @@ function exceptionUse(held: ForbiddenPair, caller: ConcurrentCaller, config: Con
   if (!allowed) return 'the law allows no exception';
   if (!heldThrough(held, caller.roles, allowed)) return `the exception covers only ${allowed.scope}`;
   const office = config.offices.find((entry) => entry.office === caller.dept);
-  if (!office || office.headcount > allowed.maxHeadcount)
+  if (!office) return `the office has no recorded 정원 (${allowed.article})`;
+  if (allowed.maxHeadcount !== undefined && office.headcount > allowed.maxHeadcount)
     return `the office has no recorded 정원 of at most ${allowed.maxHeadcount} (${allowed.article})`;
   const named = config.exceptions.find(
     (exception) =>
       exception.pair === held.pair &&
       exception.office === office.office &&
       inForce(exception, today) &&
+      (!allowed.reasonRequired || Boolean(exception.reason?.trim())) &&
       exception.subjects.some((subject) => sameOfficial(subject, caller.sub)),
   );
   if (!named) return 'no exception in force names the official in its office';
@@ -202,7 +267,8 @@ function exceptionUse(held: ForbiddenPair, caller: ConcurrentCaller, config: Con
     ground: allowed.article,
     office: office.office,
     headcount: office.headcount,
-    maxHeadcount: allowed.maxHeadcount,
+    ...(allowed.maxHeadcount !== undefined ? { maxHeadcount: allowed.maxHeadcount } : {}),
+    ...(allowed.reasonRequired && named.reason ? { reason: named.reason } : {}),
     reference: named.reference,
   };
 }
@@ -210,7 +276,7 @@ function exceptionUse(held: ForbiddenPair, caller: ConcurrentCaller, config: Con
 const heldThrough = (held: ForbiddenPair, roles: readonly Role[], allowed: LawfulException): boolean =>
   held.duties.every((duty) => {
     const only = allowed.through?.[duty];
-    return only === undefined || roles.every((role) => dutyOfRole[role] !== duty || only.includes(role));
+    return only === undefined || roles.every((role) => !carries(role, duty) || only.includes(role));
   });
 
 const inForce = (exception: ConcurrentRoleException, today: string): boolean =>

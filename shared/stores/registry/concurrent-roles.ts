@@ -13,14 +13,29 @@ export async function getConcurrentRolesConfig(gov: string): Promise<(Concurrent
   // Written before the offices were recorded apart (an exception carried its own 정원): no office is recorded, so such
   // exceptions cover nobody until the 회계책임관 records the 관서's 정원.
   const offices = (Item.offices ?? []) as ConcurrentRolesConfig['offices'];
-  return { offices, exceptions: Item.exceptions as ConcurrentRolesConfig['exceptions'], revision: Number(Item.revision) };
+  return {
+    offices,
+    exceptions: Item.exceptions as ConcurrentRolesConfig['exceptions'],
+    ...(Item.appointments ? { appointments: Item.appointments as ConcurrentRolesConfig['appointments'] } : {}),
+    ...(Item.fidelityGuarantees ? { fidelityGuarantees: Item.fidelityGuarantees as ConcurrentRolesConfig['fidelityGuarantees'] } : {}),
+    revision: Number(Item.revision),
+  };
 }
 
 /** Replaces the configuration if it is still at `revision` (0: none stored yet). */
 export const putConcurrentRolesConfig = (gov: string, config: ConcurrentRolesConfig, revision: number): TransactItem => ({
   Put: {
     TableName: tableName(),
-    Item: { ...key(gov), entity: 'concurrent-roles', gov, offices: config.offices, exceptions: config.exceptions, revision: revision + 1 },
+    Item: {
+      ...key(gov),
+      entity: 'concurrent-roles',
+      gov,
+      offices: config.offices,
+      exceptions: config.exceptions,
+      ...(config.appointments ? { appointments: config.appointments } : {}),
+      ...(config.fidelityGuarantees ? { fidelityGuarantees: config.fidelityGuarantees } : {}),
+      revision: revision + 1,
+    },
     ...(revision === 0
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
       : { ConditionExpression: 'revision = :revision', ExpressionAttributeValues: { ':revision': revision } }),
