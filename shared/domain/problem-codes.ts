@@ -32,6 +32,7 @@ export const problemCodes = {
 
   // Identity and access
   unauthorized: 'a valid bearer token is required',
+  'origin-not-verified': 'the request did not come through the CloudFront distribution (its origin header is missing or wrong)',
   'role-not-permitted': "the caller's role may not perform this operation",
   'other-government': "the caller may not act on another government's data",
   'other-department': "the caller may not edit another department's lines",

@@ -14,6 +14,7 @@ import { problemResponse } from '#shared/middleware/problem-response.ts';
 import { requestLog } from '#shared/middleware/request-log.ts';
 import { requestMetrics } from '#shared/middleware/request-metrics.ts';
 import { validateRequest } from '#shared/middleware/validate-request.ts';
+import { verifyOrigin } from '#shared/middleware/verify-origin.ts';
 import { logger } from '#shared/powertools/logger.ts';
 import { metrics } from '#shared/powertools/metrics.ts';
 import { tracer } from '#shared/powertools/tracer.ts';
@@ -38,7 +39,7 @@ export type ApiHandler = (event: APIGatewayProxyEventV2, context: ApiContext) =>
 
 /**
  * The middleware stack of every API handler: Powertools logging, tracing and metrics, one log line
- * per request, problem+json errors, authentication, request validation, then the route's access rule
+ * per request, problem+json errors, the CloudFront origin check (aws), authentication, request validation, then the route's access rule
  * and the 겸직 guard (middleware/concurrent-roles.ts). The handler receives
  * validated input and returns a status and a body.
  */
@@ -81,6 +82,8 @@ function middlewareStack<R extends Route>(route: R, handle: (input: ApiInput<R>)
       .use(requestMetrics())
       .use(requestLog(route))
       .use(problemResponse())
+      // aws: only requests through CloudFront (its origin header) go further (issue #19, finding 7).
+      .use(verifyOrigin())
       .use(authenticate(route.access))
       .use(validateRequest(route))
       .use(authorizeRoute(route.access))
