@@ -13,6 +13,8 @@ export interface PreTrafficHooksProps {
   readonly applicationName: string;
   readonly logRetention: RetentionDays;
   readonly tracing: boolean;
+  /** Lambda Insights, like every function of the stack (-c lambdaInsights). */
+  readonly lambdaInsights: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export class PreTrafficHooks extends Construct {
         timeout: Duration.minutes(1),
         memorySize: 256,
         tracing: props.tracing,
+        lambdaInsights: props.lambdaInsights,
         logRetention: props.logRetention,
         environment: { [smokeKindEnv]: kind },
       });

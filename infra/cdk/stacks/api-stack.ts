@@ -318,6 +318,7 @@ export class ApiStack extends Stack {
       applicationName: 'hojo',
       logRetention: this.logRetention,
       tracing: true,
+      lambdaInsights: this.config.lambdaInsights,
     });
     if (smokeTest) this.preTrafficHooks.grantInvoke(smokeTest, role);
     const preTrafficHook = smokeTest ? this.preTrafficHooks.hooks[smokeTest].function : undefined;
