@@ -396,6 +396,35 @@ describe('finding 7: CloudFront and WAF in front of the API', () => {
   });
 });
 
+describe('deploying across Regions: what the runbook relies on', () => {
+  it('needs the CDK bootstrap in Seoul and us-east-1 only, and deploys in the order the runbook gives', () => {
+    const stacks = [aws.data, aws.api, aws.edge!.acl, aws.edge!.web];
+    expect(new Set(stacks.map((st) => st.region))).toEqual(new Set(['ap-northeast-2', 'us-east-1']));
+    const dependsOn = (stack: (typeof stacks)[number]) => stack.dependencies.map((d) => d.stackName).sort();
+    expect(dependsOn(aws.api)).toEqual(['HojoData']);
+    expect(dependsOn(aws.edge!.web)).toEqual(['HojoApi', 'HojoData', 'HojoEdge']);
+    expect(dependsOn(aws.edge!.acl)).toEqual([]);
+  });
+
+  it("carries the web ACL's ARN from us-east-1 to Seoul through SSM parameters the edge stack writes in Seoul", () => {
+    const edge = Template.fromStack(aws.edge!.acl).toJSON().Resources as Resources;
+    const [[, writer]] = ofType(edge, 'Custom::CrossRegionExportWriter') as [[string, Resources[string]]];
+    expect(writer.Properties.WriterProps.region).toBe('ap-northeast-2');
+    const names = Object.keys(writer.Properties.WriterProps.exports);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^\/cdk\/exports\/HojoWeb\//);
+    const web = Template.fromStack(aws.edge!.web).toJSON().Resources as Resources;
+    const [[, reader]] = ofType(web, 'Custom::CrossRegionExportReader') as [[string, Resources[string]]];
+    expect(reader.Properties.ReaderProps).toMatchObject({ region: 'ap-northeast-2', prefix: 'HojoWeb' });
+  });
+
+  it('names every DNS record the operator creates in its outputs: the API origin target and the distribution', () => {
+    expect(Object.keys(aws.apiTemplate.toJSON().Outputs)).toContain('ApiOriginTarget');
+    const outputs = Template.fromStack(aws.edge!.web).toJSON().Outputs as Record<string, unknown>;
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['DistributionDomainName', 'ConsoleUrl']));
+  });
+});
+
 describe('finding 10: identity for machines', () => {
   const clients = () => ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolClient').map(([, c]) => c.Properties);
 
