@@ -43,6 +43,7 @@ export const problemCodes = {
 
   // Registry
   'government-not-found': 'no government has this code',
+  'machine-client-not-found': 'no machine client with this id is registered',
   'concurrent-roles-exception-not-lawful':
     '겸직 exception the law does not allow (a pair without one, or an office above its 정원 limit: 시행령 제25조, 제46조)',
 
