@@ -30,5 +30,7 @@ let instanceLookup: ReturnType<typeof machineClientLookup> | undefined;
  * The lookup every API handler uses (one cache per function instance), made on first use: a module
  * that imports this and never calls it (the platform routes' bundles) keeps no table read.
  */
-export const registeredMachineClient = (clientId: string): Promise<MachineClient | undefined> =>
-  (instanceLookup ??= machineClientLookup())(clientId);
+export function registeredMachineClient(clientId: string): Promise<MachineClient | undefined> {
+  instanceLookup ??= machineClientLookup();
+  return instanceLookup(clientId);
+}
