@@ -38,6 +38,7 @@ beforeAll(() => {
       alarmEmails: 'treasury-ops@example.go.kr',
       alarmUrls: 'https://pager.example.go.kr/hook',
       machineClients: 'bank-11110=treasury_bank@11110',
+      machineClientIds: 'bank-pc-11110,bank-pc-26000',
     },
   });
 }, 300_000);
@@ -452,7 +453,10 @@ describe('finding 10: identity for machines', () => {
       expect(JSON.stringify(resourcesOf(aws, 'data'))).toContain(`"Identifier":"${resourceServerIdentifier}"`);
     }
     const [[, authorizer]] = ofType(resourcesOf(aws, 'api'), 'AWS::ApiGatewayV2::Authorizer') as [[string, Resources[string]]];
-    expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(1 + machines.length);
+    // The console client, one client per machine kind, and the per-government clients of -c machineClientIds.
+    const audience = authorizer.Properties.JwtConfiguration.Audience as unknown[];
+    expect(audience).toHaveLength(1 + machines.length + 2);
+    expect(audience.slice(-2)).toEqual(['bank-pc-11110', 'bank-pc-26000']);
   });
 });
 

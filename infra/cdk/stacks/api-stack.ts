@@ -157,7 +157,12 @@ export class ApiStack extends Stack {
       jwtIssuer: data.identity ? data.identity.issuer : props.config.jwtIssuer,
       // Client-credentials access tokens carry the machine client's id as client_id, which the JWT authorizer also checks.
       jwtAudience: data.identity
-        ? [data.identity.client.userPoolClientId, ...data.identity.machineClients.map((c) => c.userPoolClientId)]
+        ? [
+            data.identity.client.userPoolClientId,
+            ...data.identity.machineClients.map((c) => c.userPoolClientId),
+            // Per-government clients made outside the stack; the table's registry says whom each acts for.
+            ...props.config.machineClientIds,
+          ]
         : props.config.jwtAudience,
       residentJwt: data.residents ? { issuer: data.residents.issuer, audience: [data.residents.client.userPoolClientId] } : undefined,
       logRetention: retentionOf(props.config.logRetentionDays),
