@@ -36,6 +36,9 @@ import { queues } from '#shared/resources.ts';
  *   credentials token acts for its client's government in the role its scopes back
  *   (shared/auth/machine-clients.ts); any other client is refused. Set after the first deploy, when
  *   Cognito has issued the client ids. Passed to every route function as HOJO_MACHINE_CLIENTS.
+ * - `machineClientIds`: aws only; further Cognito client ids (list) the JWT authorizer accepts besides
+ *   the stack's own clients: client-credentials clients made per government outside the stack
+ *   (one per bank link), whose government and role the table's registry holds (`npm run machine-clients`).
  * - `webDomainNames` / `webCertificateArn`: aws only; the names the CloudFront distribution answers on
  *   (list) and the ACM certificate covering them, which CloudFront takes from us-east-1 only; both or
  *   neither (then the distribution's *.cloudfront.net name). The console's sign-in callback is
@@ -72,6 +75,8 @@ export interface DeployConfig {
   readonly oauthCallbackUrls: readonly string[];
   /** `clientId=role@government` entries, validated (shared/auth/machine-clients.ts). */
   readonly machineClients: readonly string[];
+  /** Cognito client ids the JWT authorizer accepts besides the stack's own (registered in the table). */
+  readonly machineClientIds: readonly string[];
   /** The distribution's custom names and their us-east-1 certificate; undefined: the *.cloudfront.net name. */
   readonly webDomain: { readonly names: readonly string[]; readonly certificateArn: string } | undefined;
   /** aws: the API's custom domain, CloudFront's origin (the execute-api endpoint is disabled); onprem: undefined. */
@@ -142,6 +147,7 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
     authDomainPrefix: text(context('authDomainPrefix')) ?? `hojo-${text(context('account')) ?? env.CDK_DEFAULT_ACCOUNT ?? 'auth'}`,
     oauthCallbackUrls: list(context('oauthCallbackUrls')) ?? [],
     machineClients: list(context('machineClients')) ?? [],
+    machineClientIds: onprem ? [] : (list(context('machineClientIds')) ?? []),
     webDomain: webDomain(list(context('webDomainNames')), text(context('webCertificateArn'))),
     apiDomain: onprem ? undefined : apiDomain(text(context('apiDomainName')), text(context('apiCertificateArn'))),
   };

@@ -148,6 +148,7 @@ function buildEdge(app: App, config: DeployConfig, data: DataStack, api: ApiStac
           }
         : undefined,
     domain: config.webDomain,
+    logRetention,
     description: 'hojo web: CloudFront (API, console, archive downloads on one origin) behind the edge web ACL',
     terminationProtection: true,
   });

@@ -32,6 +32,7 @@ export const problemCodes = {
 
   // Identity and access
   unauthorized: 'a valid bearer token is required',
+  'origin-not-verified': 'the request did not come through the CloudFront distribution (its origin header is missing or wrong)',
   'role-not-permitted': "the caller's role may not perform this operation",
   'other-government': "the caller may not act on another government's data",
   'other-department': "the caller may not edit another department's lines",
@@ -46,6 +47,7 @@ export const problemCodes = {
 
   // Registry
   'government-not-found': 'no government has this code',
+  'machine-client-not-found': 'no machine client with this id is registered',
   'concurrent-roles-exception-not-lawful':
     '겸직 exception the law does not allow (a pair without one, an office above its 정원 limit: 시행령 제25조, 제46조, or without the reason 지방재정법 제85조③, 제87조의2③ ask for)',
   'chief-accountant-not-separate': 'the 회계책임관 and the 통합지출관 are the same official (지방회계법 시행령 제5조①)',

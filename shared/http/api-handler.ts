@@ -14,6 +14,9 @@ import { problemResponse } from '#shared/middleware/problem-response.ts';
 import { requestLog } from '#shared/middleware/request-log.ts';
 import { requestMetrics } from '#shared/middleware/request-metrics.ts';
 import { validateRequest } from '#shared/middleware/validate-request.ts';
+import { verifyOrigin } from '#shared/middleware/verify-origin.ts';
+import { registeredMachineClient } from '#shared/wiring/machine-client-registry.ts';
+import type { MachineClient } from '#shared/auth/machine-clients.ts';
 import { logger } from '#shared/powertools/logger.ts';
 import { metrics } from '#shared/powertools/metrics.ts';
 import { tracer } from '#shared/powertools/tracer.ts';
@@ -38,12 +41,13 @@ export type ApiHandler = (event: APIGatewayProxyEventV2, context: ApiContext) =>
 
 /**
  * The middleware stack of every API handler: Powertools logging, tracing and metrics, one log line
- * per request, problem+json errors, authentication, request validation, then the route's access rule
+ * per request, problem+json errors, the CloudFront origin check (aws), authentication, request validation, then the route's access rule
  * and the 겸직 guard (middleware/concurrent-roles.ts). The handler receives
  * validated input and returns a status and a body.
  */
 export function apiHandler<R extends Route>(route: R, handle: (input: ApiInput<R>) => Promise<ApiResult>): ApiHandler {
-  return middlewareStack(route, handle).use(concurrentRolesGuard(route.access, route.id)) as unknown as ApiHandler;
+  // Machine clients registered in the table act here (the platform routes below have no table).
+  return middlewareStack(route, handle, registeredMachineClient).use(concurrentRolesGuard(route.access, route.id)) as unknown as ApiHandler;
 }
 
 /**
@@ -55,7 +59,11 @@ export function platformHandler<R extends Route>(route: R, handle: (input: ApiIn
   return middlewareStack(route, handle) as unknown as ApiHandler;
 }
 
-function middlewareStack<R extends Route>(route: R, handle: (input: ApiInput<R>) => Promise<ApiResult>) {
+function middlewareStack<R extends Route>(
+  route: R,
+  handle: (input: ApiInput<R>) => Promise<ApiResult>,
+  registeredMachine?: (clientId: string) => Promise<MachineClient | undefined>,
+) {
   const run = async (_event: APIGatewayProxyEventV2, context: ApiContext): Promise<APIGatewayProxyResultV2> => {
     const input = context.input;
     const request = context.requestInfo;
@@ -81,7 +89,9 @@ function middlewareStack<R extends Route>(route: R, handle: (input: ApiInput<R>)
       .use(requestMetrics())
       .use(requestLog(route))
       .use(problemResponse())
-      .use(authenticate(route.access))
+      // aws: only requests through CloudFront (its origin header) go further (issue #19, finding 7).
+      .use(verifyOrigin())
+      .use(authenticate(route.access, registeredMachine))
       .use(validateRequest(route))
       .use(authorizeRoute(route.access))
   );

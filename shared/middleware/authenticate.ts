@@ -4,7 +4,7 @@ import type { Access } from '#shared/auth/access.ts';
 import { callerFromClaims } from '#shared/auth/claims.ts';
 import type { Claims } from '#shared/auth/claims.ts';
 import { machineClientsEnv, parseMachineClients } from '#shared/auth/machine-clients.ts';
-import type { MachineClientRegistry } from '#shared/auth/machine-clients.ts';
+import type { MachineClient, MachineClientRegistry } from '#shared/auth/machine-clients.ts';
 import { residentIssuerEnv } from '#shared/auth/resident-identity.ts';
 import { unauthenticated } from '#shared/domain/refusal.ts';
 import type { ApiContext } from '#shared/middleware/api-context.ts';
@@ -16,14 +16,33 @@ type JwtEvent = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt?
  * which verifies tokens the same way) put in the request context. Token checks happen before
  * the handler runs; this only refuses a protected route that arrives without claims.
  */
-export const authenticate = (access: Access): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext> => ({
+export const authenticate = (
+  access: Access,
+  registered?: (clientId: string) => Promise<MachineClient | undefined>,
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext> => ({
   before: async (request) => {
     const claims = (request.event as JwtEvent).requestContext.authorizer?.jwt?.claims;
-    const caller = callerFromClaims(claims, machineClients(), process.env[residentIssuerEnv] || undefined);
+    const caller = callerFromClaims(claims, await machinesFor(claims, registered), process.env[residentIssuerEnv] || undefined);
     if (access.kind !== 'public' && !caller) throw unauthenticated('a valid bearer token is required');
     if (caller) request.context.caller = caller;
   },
 });
+
+/**
+ * The configured machine clients (`HOJO_MACHINE_CLIENTS`) and, for a machine token whose client is
+ * not among them, its registration in the table's registry (`registered`; API handlers only, the
+ * platform routes have no table), issue #19 finding 10.
+ */
+async function machinesFor(
+  claims: Claims | undefined,
+  registered: ((clientId: string) => Promise<MachineClient | undefined>) | undefined,
+): Promise<MachineClientRegistry> {
+  const configured = machineClients();
+  const clientId = claims?.client_id;
+  if (!registered || typeof clientId !== 'string' || clientId !== claims?.sub || configured.has(clientId)) return configured;
+  const registration = await registered(clientId);
+  return registration ? new Map([...configured, [clientId, registration]]) : configured;
+}
 
 /** The machine client registry, read at call time (tests and the runtime set it), parsed once per value. */
 let parsed: { text: string | undefined; registry: MachineClientRegistry } | undefined;

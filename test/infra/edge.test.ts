@@ -30,6 +30,7 @@ beforeAll(() => {
     apiOriginHost: 'api-origin.hojo.example.go.kr',
     archive,
     webAclArn: edgeStack.webAclArn,
+    logRetention: RetentionDays.ONE_YEAR,
     signIn: {
       issuer: 'https://cognito-idp.ap-northeast-2.amazonaws.com/ap-northeast-2_example',
       clientId: 'console-client',

@@ -7,6 +7,10 @@ import { machineClients, resourceServerIdentifier } from '#infra/cdk/constructs/
 import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
 import { archiveReaders, batchWriters } from '#infra/cdk/permissions.ts';
 import { liveAliasName } from '#infra/cdk/constructs/safe-rollout.ts';
+import { originSecretName } from '#infra/cdk/constructs/origin-secret.ts';
+import { smokeKindEnv } from '#infra/cdk/hooks/pre-traffic-smoke-test.ts';
+import { distributionIdEnv, originHeaderEnv } from '#infra/cdk/hooks/rotate-origin-secret.ts';
+import { originSecretEnv, originVerifyHeader } from '#shared/auth/origin-verify.ts';
 import { accessTokenClaimsSource } from '#infra/cdk/constructs/access-token-claims.ts';
 import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
 import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
@@ -14,7 +18,7 @@ import { isResidentRoute, residentIssuerEnv } from '#shared/auth/resident-identi
 import { GOVERNMENT_COUNT, queues } from '#shared/resources.ts';
 import { routes } from '#shared/routes/index.ts';
 import { schedules } from '#shared/schedules.ts';
-import { exampleApiDomainName, stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
+import { allowedActions, exampleApiDomainName, stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
 import type { Resources, Synthesized } from '#test/infra/synth-support.ts';
 
 /**
@@ -34,6 +38,7 @@ beforeAll(() => {
       alarmEmails: 'treasury-ops@example.go.kr',
       alarmUrls: 'https://pager.example.go.kr/hook',
       machineClients: 'bank-11110=treasury_bank@11110',
+      machineClientIds: 'bank-pc-11110,bank-pc-26000',
     },
   });
 }, 300_000);
@@ -324,10 +329,100 @@ describe('finding 7: CloudFront and WAF in front of the API', () => {
     expect(JSON.stringify(web)).not.toContain('execute-api');
   });
 
+  it('sends the origin secret from Secrets Manager to the API origin, never written in the template, rotated every 30 days', () => {
+    const web = Template.fromStack(aws.edge!.web).toJSON().Resources as Resources;
+    const [[secretId, secret]] = ofType(web, 'AWS::SecretsManager::Secret') as [[string, Resources[string]]];
+    expect(secret.Properties).toMatchObject({
+      Name: originSecretName,
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
+    const [[, distribution]] = ofType(web, 'AWS::CloudFront::Distribution') as [[string, Resources[string]]];
+    const config = distribution.Properties.DistributionConfig;
+    const apiOrigin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+    expect(apiOrigin.OriginCustomHeaders).toHaveLength(1);
+    expect(apiOrigin.OriginCustomHeaders[0].HeaderName).toBe(originVerifyHeader);
+    // A dynamic reference: CloudFormation resolves the value at deployment, the template holds none.
+    const value = JSON.stringify(apiOrigin.OriginCustomHeaders[0].HeaderValue);
+    expect(value).toContain('{{resolve:secretsmanager:');
+    expect(value).toContain(secretId);
+    // The other origins (console, archive) do not get it.
+    for (const origin of config.Origins.filter((o: { Id: string }) => o !== apiOrigin))
+      expect(origin.OriginCustomHeaders, origin.Id).toBeUndefined();
+
+    const [[, schedule]] = ofType(web, 'AWS::SecretsManager::RotationSchedule') as [[string, Resources[string]]];
+    expect(schedule.Properties.SecretId).toEqual({ Ref: secretId });
+    expect(schedule.Properties.RotationRules).toEqual({ ScheduleExpression: 'rate(30 days)' });
+    const rotationId = (schedule.Properties.RotationLambdaARN as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const rotation = web[rotationId]!;
+    expect(rotation.Properties.Environment.Variables).toMatchObject({
+      [originHeaderEnv]: originVerifyHeader,
+      [distributionIdEnv]: { Ref: expect.stringMatching(/^Distribution/) },
+    });
+    const roleId = rotation.Properties.Role['Fn::GetAtt'][0];
+    const { statements } = allowedActions(web, roleId);
+    const onDistribution = statements.find((st) => JSON.stringify(st.Action).includes('cloudfront:UpdateDistribution'));
+    expect(onDistribution?.Action).toEqual(['cloudfront:GetDistributionConfig', 'cloudfront:UpdateDistribution']);
+    expect(JSON.stringify(onDistribution?.Resource)).toContain('distribution/');
+    expect(JSON.stringify(statements)).toContain('secretsmanager:PutSecretValue');
+  });
+
+  it('has every route function, and only they, refuse requests without the origin secret, which each may read by name', () => {
+    const api = resourcesOf(aws, 'api');
+    const functions = ofType(api, 'AWS::Lambda::Function');
+    const routeFunctions = functions.filter(([, f]) => f.Properties.Environment?.Variables?.[originSecretEnv] !== undefined);
+    expect(routeFunctions).toHaveLength(routes.length);
+    for (const [id, fn] of routeFunctions) {
+      expect(fn.Properties.Environment.Variables[originSecretEnv], id).toBe(originSecretName);
+      // The Parameters and Secrets extension, its own cache off (the reader caches and refreshes on a rotation).
+      expect(JSON.stringify(fn.Properties.Layers), id).toContain('AWS-Parameters-and-Secrets-Lambda-Extension');
+      expect(fn.Properties.Environment.Variables.PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED, id).toBe('false');
+      const { statements } = allowedActions(api, fn.Properties.Role['Fn::GetAtt'][0]);
+      const read = statements.filter((st) => JSON.stringify(st.Action).includes('secretsmanager:'));
+      expect(
+        read.map((st) => st.Action),
+        id,
+      ).toEqual(['secretsmanager:GetSecretValue']);
+      expect(JSON.stringify(read[0]?.Resource), id).toContain(`:secret:${originSecretName}-??????`);
+    }
+    // Consumers, jobs and hooks are not behind CloudFront: no secret, no grant.
+    for (const [id, fn] of functions.filter((entry) => !routeFunctions.includes(entry))) {
+      expect(JSON.stringify(allowedActions(api, fn.Properties.Role['Fn::GetAtt'][0]).statements), id).not.toContain('secretsmanager:');
+    }
+  });
+
   it('refuses to synthesize the aws target without the API origin name', () => {
     expect(() => synthesize({ projectRoot, context: { target: 'aws', postingsShards: 1, apiDomainName: undefined } })).toThrow(
       /target aws needs -c apiDomainName/,
     );
+  });
+});
+
+describe('deploying across Regions: what the runbook relies on', () => {
+  it('needs the CDK bootstrap in Seoul and us-east-1 only, and deploys in the order the runbook gives', () => {
+    const stacks = [aws.data, aws.api, aws.edge!.acl, aws.edge!.web];
+    expect(new Set(stacks.map((st) => st.region))).toEqual(new Set(['ap-northeast-2', 'us-east-1']));
+    const dependsOn = (stack: (typeof stacks)[number]) => stack.dependencies.map((d) => d.stackName).sort();
+    expect(dependsOn(aws.api)).toEqual(['HojoData']);
+    expect(dependsOn(aws.edge!.web)).toEqual(['HojoApi', 'HojoData', 'HojoEdge']);
+    expect(dependsOn(aws.edge!.acl)).toEqual([]);
+  });
+
+  it("carries the web ACL's ARN from us-east-1 to Seoul through SSM parameters the edge stack writes in Seoul", () => {
+    const edge = Template.fromStack(aws.edge!.acl).toJSON().Resources as Resources;
+    const [[, writer]] = ofType(edge, 'Custom::CrossRegionExportWriter') as [[string, Resources[string]]];
+    expect(writer.Properties.WriterProps.region).toBe('ap-northeast-2');
+    const names = Object.keys(writer.Properties.WriterProps.exports);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^\/cdk\/exports\/HojoWeb\//);
+    const web = Template.fromStack(aws.edge!.web).toJSON().Resources as Resources;
+    const [[, reader]] = ofType(web, 'Custom::CrossRegionExportReader') as [[string, Resources[string]]];
+    expect(reader.Properties.ReaderProps).toMatchObject({ region: 'ap-northeast-2', prefix: 'HojoWeb' });
+  });
+
+  it('names every DNS record the operator creates in its outputs: the API origin target and the distribution', () => {
+    expect(Object.keys(aws.apiTemplate.toJSON().Outputs)).toContain('ApiOriginTarget');
+    const outputs = Template.fromStack(aws.edge!.web).toJSON().Outputs as Record<string, unknown>;
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['DistributionDomainName', 'ConsoleUrl']));
   });
 });
 
@@ -358,7 +453,10 @@ describe('finding 10: identity for machines', () => {
       expect(JSON.stringify(resourcesOf(aws, 'data'))).toContain(`"Identifier":"${resourceServerIdentifier}"`);
     }
     const [[, authorizer]] = ofType(resourcesOf(aws, 'api'), 'AWS::ApiGatewayV2::Authorizer') as [[string, Resources[string]]];
-    expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(1 + machines.length);
+    // The console client, one client per machine kind, and the per-government clients of -c machineClientIds.
+    const audience = authorizer.Properties.JwtConfiguration.Audience as unknown[];
+    expect(audience).toHaveLength(1 + machines.length + 2);
+    expect(audience.slice(-2)).toEqual(['bank-pc-11110', 'bank-pc-26000']);
   });
 });
 
@@ -472,6 +570,46 @@ describe('finding 9: safe rollout', () => {
     const p99 = ofType(api(), 'AWS::CloudWatch::Alarm').filter(([id]) => id.includes('RolloutLatencyAlarm'));
     expect(p99).toHaveLength(aliases().length);
     for (const [, alarm] of p99) expect(alarm.Properties).toMatchObject({ MetricName: 'Duration', ExtendedStatistic: 'p99' });
+  });
+});
+
+describe('finding 9: the pre-traffic smoke test', () => {
+  const api = () => resourcesOf(aws, 'api');
+  const hookOf = (kind: 'route' | 'consumer') => {
+    const hooks = ofType(api(), 'AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.[smokeKindEnv] === kind);
+    expect(hooks).toHaveLength(1);
+    return hooks[0]!;
+  };
+
+  it('runs a smoke test before any traffic shifts to a new route or consumer version, and none for scheduled jobs', () => {
+    const aliases = ofType(api(), 'AWS::Lambda::Alias') as [string, Resources[string] & { UpdatePolicy?: any }][];
+    const hooked = (kind: string) =>
+      aliases.filter(([, a]) => JSON.stringify(a.UpdatePolicy?.CodeDeployLambdaAliasUpdate?.BeforeAllowTrafficHook ?? '').includes(kind));
+    expect(hooked('RouteSmokeTest')).toHaveLength(routes.length);
+    expect(hooked('ConsumerSmokeTest')).toHaveLength(Object.keys(queues).length);
+    const unhooked = aliases.filter(([, a]) => a.UpdatePolicy?.CodeDeployLambdaAliasUpdate?.BeforeAllowTrafficHook === undefined);
+    expect(unhooked).toHaveLength(schedules.length);
+    for (const [id, alias] of aliases) expect(alias.UpdatePolicy?.CodeDeployLambdaAliasUpdate?.DeploymentGroupName, id).toBeDefined();
+  });
+
+  it("lets each hook read the deployment, report on it and invoke only versions of the API stack's functions", () => {
+    for (const kind of ['route', 'consumer'] as const) {
+      const [hookId, hook] = hookOf(kind);
+      const { statements } = allowedActions(api(), hook.Properties.Role['Fn::GetAtt'][0]);
+      const deploy = statements.find((st) => JSON.stringify(st.Action).includes('codedeploy:'));
+      expect(deploy?.Action, hookId).toEqual(['codedeploy:GetDeployment', 'codedeploy:PutLifecycleEventHookExecutionStatus']);
+      expect(JSON.stringify(deploy?.Resource), hookId).toContain(':deploymentgroup:hojo/*');
+      const invoke = statements.find((st) => st.Action === 'lambda:InvokeFunction');
+      expect(JSON.stringify(invoke?.Resource), hookId).toContain(':function:HojoApi-*:*');
+      expect(hook.Properties.Timeout, hookId).toBe(60);
+    }
+  });
+
+  it('lets every CodeDeploy role invoke the hooks its deployment groups name', () => {
+    const roles = ofType(api(), 'AWS::IAM::Role').filter(([id]) => id.endsWith('RolloutRole') || /RolloutRole[0-9A-F]{8}$/.test(id));
+    const invoking = roles.filter(([id]) => JSON.stringify(allowedActions(api(), id).statements).includes('SmokeTest'));
+    // Each nested stack of routes has its role; the API stack's role serves the consumers (and jobs, unhooked).
+    expect(invoking).toHaveLength(roles.length);
   });
 });
 

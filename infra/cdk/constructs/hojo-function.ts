@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LambdaInsightsVersion, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  LambdaInsightsVersion,
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsVersions,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -11,6 +18,17 @@ import { handlerEntry, projectRoot } from '#infra/cdk/handler-entry.ts';
 export interface HojoFunctionProps {
   /** Handler module under functions/, without extension ('registry/get-government'). Must export `handler`. */
   readonly handler: string;
+  /**
+   * Instead of a declared handler, a module of the infrastructure itself (a CodeDeploy hook, a
+   * secret rotation), by absolute path; it is bundled from the repository root. @default - `handler`
+   */
+  readonly infraEntry?: string;
+  /**
+   * The AWS Parameters and Secrets Lambda Extension, through which the function reads secrets on
+   * localhost (the bundles carry no Secrets Manager client). Its own cache is off: the reader caches
+   * (shared/auth/origin-verify.ts). @default false
+   */
+  readonly secretsExtension?: boolean;
   /** Who declares this function (a route id, a queue, a schedule); named in synthesis errors. */
   readonly declaredBy: string;
   /** Shown in the Lambda console. @default - none */
@@ -56,8 +74,8 @@ export class HojoFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: HojoFunctionProps) {
     super(scope, id);
-    const root = props.projectRoot ?? projectRoot;
-    const entry = handlerEntry(props.handler, props.declaredBy, root);
+    const root = props.infraEntry ? projectRoot : (props.projectRoot ?? projectRoot);
+    const entry = props.infraEntry ?? handlerEntry(props.handler, props.declaredBy, root);
 
     this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.RETAIN });
     this.role = new Role(this, 'Role', {
@@ -81,6 +99,9 @@ export class HojoFunction extends Construct {
       logGroup: this.logGroup,
       tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       insightsVersion: props.lambdaInsights ? LambdaInsightsVersion.VERSION_1_0_498_0 : undefined,
+      paramsAndSecrets: props.secretsExtension
+        ? ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, { cacheEnabled: false })
+        : undefined,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'hojo',

@@ -6,7 +6,7 @@ import type { ILambdaApplication, ILambdaDeploymentConfig } from 'aws-cdk-lib/aw
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { Alias } from 'aws-cdk-lib/aws-lambda';
-import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnAlias, Function as LambdaFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { operationalAlarms } from '#shared/alarms.ts';
 
@@ -28,7 +28,18 @@ export interface SafeRolloutProps {
    * invoking and shifting aliases). None: the alias is published without a canary (on-prem, where the
    * platform may have no CodeDeploy).
    */
-  readonly deployment?: { readonly application: ILambdaApplication; readonly role: IRole };
+  readonly deployment?: {
+    readonly application: ILambdaApplication;
+    readonly role: IRole;
+    /**
+     * The BeforeAllowTraffic hook (infra/cdk/hooks/pre-traffic-smoke-test.ts): CodeDeploy runs it
+     * before shifting any traffic, and a failed smoke test fails the deployment. The caller grants
+     * the role its invocation and the hook its CodeDeploy calls, once per stack (the CDK's own
+     * `preHook` would add a statement per deployment group to the hook's role, past IAM's policy size
+     * at 100 groups). @default none (scheduled jobs: invoking them is never harmless)
+     */
+    readonly preTrafficHook?: IFunction;
+  };
   /** Alarms of the function besides its p99 (errors and throttles): any of them rolls the deployment back. */
   readonly alarms: readonly IAlarm[];
 }
@@ -66,6 +77,13 @@ export class SafeRollout extends Construct {
           autoRollback: { failedDeployment: true, stoppedDeployment: true, deploymentInAlarm: true },
         })
       : undefined;
+    const hook = props.deployment?.preTrafficHook;
+    if (hook) {
+      const alias = this.alias.node.defaultChild as CfnAlias;
+      const update = alias.cfnOptions.updatePolicy?.codeDeployLambdaAliasUpdate;
+      if (!update) throw new Error(`${props.what}: the alias has no CodeDeploy update policy`);
+      alias.cfnOptions.updatePolicy = { codeDeployLambdaAliasUpdate: { ...update, beforeAllowTrafficHook: hook.functionName } };
+    }
   }
 
   /** Another alarm that rolls a deployment back (built after the alias, e.g. on the consumer's mappings). */

@@ -20,6 +20,9 @@ import {
 } from '#infra/cdk/construct-ids.ts';
 import { HojoFunction } from '#infra/cdk/constructs/hojo-function.ts';
 import { SafeRollout, rolloutRole } from '#infra/cdk/constructs/safe-rollout.ts';
+import { PreTrafficHooks } from '#infra/cdk/constructs/pre-traffic-hooks.ts';
+import type { SmokeKind } from '#infra/cdk/hooks/pre-traffic-smoke-test.ts';
+import { grantOriginSecretRead, originSecretName } from '#infra/cdk/constructs/origin-secret.ts';
 import { HojoHttpApi } from '#infra/cdk/constructs/hojo-http-api.ts';
 import { familyArnPattern } from '#infra/cdk/constructs/queue-family.ts';
 import { QueueWithConsumer } from '#infra/cdk/constructs/queue-with-consumer.ts';
@@ -38,6 +41,7 @@ import type { FunctionPermissions } from '#infra/cdk/permissions.ts';
 import type { QueueFamilyPlan } from '#infra/cdk/queue-family-plan.ts';
 import type { DataStack } from '#infra/cdk/stacks/data-stack.ts';
 import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
+import { originSecretEnv } from '#shared/auth/origin-verify.ts';
 import { residentIssuerEnv } from '#shared/auth/resident-identity.ts';
 import type { Route } from '#shared/http/route.ts';
 import { buckets, queues, table } from '#shared/resources.ts';
@@ -73,6 +77,8 @@ interface FunctionSpec {
   readonly permissions: FunctionPermissions;
   readonly timeout?: Duration;
   readonly reservedConcurrentExecutions?: number;
+  /** Carries the Parameters and Secrets extension (route functions on aws: the origin secret). */
+  readonly secretsExtension?: boolean;
 }
 
 /**
@@ -98,6 +104,7 @@ export class ApiStack extends Stack {
   /** Every function and what it may touch; wired once all queues exist. */
   private readonly built: { readonly fn: HojoFunction; readonly permissions: FunctionPermissions }[] = [];
   private rolloutApplication: LambdaApplication | undefined;
+  private preTrafficHooks: PreTrafficHooks | undefined;
   private readonly rolloutRoles = new Map<Stack, Role>();
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -124,7 +131,7 @@ export class ApiStack extends Stack {
         reservedConcurrentExecutions: plan?.reservedConcurrency ?? deliveryPlans[key].maximumConcurrency,
       });
       // The mappings invoke the live alias: a new consumer version takes 10 % of the batches first.
-      const rollout = this.safeRollout(built, `queue ${key}`, []);
+      const rollout = this.safeRollout(built, `queue ${key}`, [], 'consumer');
       const consumer = rollout.alias;
       if (plan) {
         const family = new ShardConsumers(this, queueConstructId(key), { declaration, plan, consumer });
@@ -150,7 +157,12 @@ export class ApiStack extends Stack {
       jwtIssuer: data.identity ? data.identity.issuer : props.config.jwtIssuer,
       // Client-credentials access tokens carry the machine client's id as client_id, which the JWT authorizer also checks.
       jwtAudience: data.identity
-        ? [data.identity.client.userPoolClientId, ...data.identity.machineClients.map((c) => c.userPoolClientId)]
+        ? [
+            data.identity.client.userPoolClientId,
+            ...data.identity.machineClients.map((c) => c.userPoolClientId),
+            // Per-government clients made outside the stack; the table's registry says whom each acts for.
+            ...props.config.machineClientIds,
+          ]
         : props.config.jwtAudience,
       residentJwt: data.residents ? { issuer: data.residents.issuer, audience: [data.residents.client.userPoolClientId] } : undefined,
       logRetention: retentionOf(props.config.logRetentionDays),
@@ -179,14 +191,20 @@ export class ApiStack extends Stack {
         declaredBy: `route ${route.id} (${route.method} ${route.path})`,
         description: `${route.method} ${route.path}: ${route.summary}`,
         permissions: routePermissions(route),
+        secretsExtension: props.config.target === 'aws',
       });
+      if (props.config.target === 'aws') {
+        // Only requests through CloudFront, which sends the origin secret (shared/middleware/verify-origin.ts).
+        fn.function.addEnvironment(originSecretEnv, originSecretName);
+        grantOriginSecretRead(fn.role, fn);
+      }
       if (props.config.machineClients.length > 0) fn.function.addEnvironment(machineClientsEnv, props.config.machineClients.join(','));
       // Separated identity: a residents' token is a resident only, an officials' token never one (shared/auth/claims.ts).
       if (data.residents) fn.function.addEnvironment(residentIssuerEnv, data.residents.issuer);
       const what = `${route.method} ${route.path} (${route.id})`;
       const failures = routeFailureAlarm(fn, 'FailuresAlarm', what, fn.function);
       // API Gateway integrates the live alias, which CodeDeploy shifts to a new version by canary.
-      this.httpApi.addRoute(scope, route, this.safeRollout(fn, what, [failures]).alias);
+      this.httpApi.addRoute(scope, route, this.safeRollout(fn, what, [failures], 'route').alias);
       routeFunctions.set(route.id, fn);
     }
     this.routeFunctions = routeFunctions;
@@ -292,7 +310,7 @@ export class ApiStack extends Stack {
   }
 
   /** Version, live alias and (aws) canary deployment of a function (safe-rollout.ts); one service role per stack. */
-  private safeRollout(fn: HojoFunction, what: string, alarms: readonly Alarm[]): SafeRollout {
+  private safeRollout(fn: HojoFunction, what: string, alarms: readonly Alarm[], smokeTest?: SmokeKind): SafeRollout {
     if (this.config.target !== 'aws') return new SafeRollout(fn, 'Rollout', { fn: fn.function, what, alarms });
     const stack = Stack.of(fn);
     let role = this.rolloutRoles.get(stack);
@@ -301,7 +319,20 @@ export class ApiStack extends Stack {
       this.rolloutRoles.set(stack, role);
     }
     this.rolloutApplication ??= new LambdaApplication(this, 'Rollouts', { applicationName: 'hojo' });
-    return new SafeRollout(fn, 'Rollout', { fn: fn.function, what, alarms, deployment: { application: this.rolloutApplication, role } });
+    this.preTrafficHooks ??= new PreTrafficHooks(this, 'PreTrafficHooks', {
+      applicationName: 'hojo',
+      logRetention: this.logRetention,
+      tracing: true,
+      lambdaInsights: this.config.lambdaInsights,
+    });
+    if (smokeTest) this.preTrafficHooks.grantInvoke(smokeTest, role);
+    const preTrafficHook = smokeTest ? this.preTrafficHooks.hooks[smokeTest].function : undefined;
+    return new SafeRollout(fn, 'Rollout', {
+      fn: fn.function,
+      what,
+      alarms,
+      deployment: { application: this.rolloutApplication, role, preTrafficHook },
+    });
   }
 
   private buildFunction(scope: Construct, spec: FunctionSpec): HojoFunction {
@@ -311,6 +342,7 @@ export class ApiStack extends Stack {
       description: spec.description,
       timeout: spec.timeout,
       reservedConcurrentExecutions: spec.reservedConcurrentExecutions,
+      secretsExtension: spec.secretsExtension,
       tracing: this.config.target === 'aws',
       lambdaInsights: this.config.lambdaInsights,
       logRetention: retentionOf(this.config.logRetentionDays),

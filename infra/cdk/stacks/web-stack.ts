@@ -22,10 +22,12 @@ import type { BehaviorOptions } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { ConsoleConfig } from '#infra/console/config.ts';
 import { accessLogBucket } from '#infra/cdk/constructs/access-log-bucket.ts';
 import { ConsoleSite } from '#infra/cdk/constructs/console-site.ts';
+import { OriginSecret } from '#infra/cdk/constructs/origin-secret.ts';
 import { archivePath, consolePath, edgePathsFunction } from '#infra/cdk/constructs/edge-paths.ts';
 import { consoleContentSecurity } from '#infra/runtime/console-site.ts';
 
@@ -44,6 +46,8 @@ export interface WebStackProps extends StackProps {
   readonly signIn?: ConsoleConfig['signIn'];
   /** A custom domain: its names and an ACM certificate in us-east-1 covering them. @default the *.cloudfront.net name */
   readonly domain?: { readonly names: readonly string[]; readonly certificateArn: string };
+  /** Retention of the origin secret rotation's log group. */
+  readonly logRetention: RetentionDays;
 }
 
 /**
@@ -55,12 +59,15 @@ export interface WebStackProps extends StackProps {
  *   that S3 checks the signature (no OAC here: CloudFront signing would let anyone who knows a key
  *   read a government's archive without the API's access check). The page thus hashes same-origin
  *   bytes (SHA-256 in the console);
- * - every other path: the HTTP API, uncached, every viewer header but Host forwarded.
+ * - every other path: the HTTP API, uncached, every viewer header but Host forwarded, and the origin
+ *   secret (`x-hojo-origin-verify`, rotated monthly) without which the route functions refuse the
+ *   request: the API's custom domain is public in DNS, and this is what keeps the web ACL in front.
  * The console and the API share the origin: the API needs no CORS.
  */
 export class WebStack extends Stack {
   readonly distribution: Distribution;
   readonly console: ConsoleSite;
+  readonly originSecret: OriginSecret;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, { ...props, crossRegionReferences: true });
@@ -81,8 +88,9 @@ export class WebStack extends Stack {
     const paths = edgePathsFunction(this, 'Paths');
     const onViewerRequest = [{ function: paths, eventType: FunctionEventType.VIEWER_REQUEST }];
     const tls12 = { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] };
+    this.originSecret = new OriginSecret(this, 'OriginVerify');
     const api: BehaviorOptions = {
-      origin: new HttpOrigin(props.apiOriginHost, tls12),
+      origin: new HttpOrigin(props.apiOriginHost, { ...tls12, customHeaders: this.originSecret.originHeaders }),
       allowedMethods: AllowedMethods.ALLOW_ALL,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       cachePolicy: CachePolicy.CACHING_DISABLED,
@@ -134,6 +142,7 @@ export class WebStack extends Stack {
         ? { domainNames: [...props.domain.names], certificate, minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 }
         : {}),
     });
+    this.originSecret.rotateWith(this.distribution, { logRetention: props.logRetention, tracing: true });
     if (!props.domain) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',

@@ -1,0 +1,55 @@
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
+import { readRuntimeState } from '#infra/runtime/state-file.ts';
+import { listRegisteredMachineClients, registerMachineClient, suspendMachineClient } from '#shared/application/registry/machine-clients.ts';
+import { Refused } from '#shared/domain/refusal.ts';
+
+const USAGE = `npm run machine-clients -- register <clientId> <role>@<government> [--data-dir .data] [--external]
+npm run machine-clients -- suspend <clientId> [--data-dir .data] [--external]
+npm run machine-clients -- list [--data-dir .data] [--external]
+
+The registry of machine clients (OAuth client credentials: the treasury bank link, department
+systems) in the table: which government and role each Cognito client id acts for. role is
+treasury_bank or department_official; the token must also carry a scope of that role. A suspended
+client acts for nobody within a minute. On the stack of the running \`npm start\`, or with
+--external on the endpoints in the environment (TABLE_NAME, AWS_ENDPOINT_URL_DYNAMODB or AWS itself).`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'data-dir': { type: 'string' }, external: { type: 'boolean' }, help: { type: 'boolean' } },
+});
+const [command, clientId, spec] = positionals;
+if (values.help || !command) {
+  console.log(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+if (!usesExternalEndpoints(values.external)) {
+  const running = await readRuntimeState(values['data-dir'] ?? defaultDataDir());
+  if (!running) {
+    console.error('no running `npm start` found: start it first, or use --external with the endpoints in the environment');
+    process.exit(1);
+  }
+  Object.assign(process.env, running.env);
+}
+const operator = `operator:${userInfo().username}`;
+try {
+  if (command === 'register' && clientId && spec) {
+    const registered = await registerMachineClient(clientId, spec, operator);
+    console.log(`registered ${registered.clientId}: ${registered.role}@${registered.gov} (active)`);
+  } else if (command === 'suspend' && clientId) {
+    await suspendMachineClient(clientId, operator);
+    console.log(`suspended ${clientId}`);
+  } else if (command === 'list') {
+    for (const c of await listRegisteredMachineClients()) {
+      console.log(`${c.clientId}\t${c.role}@${c.gov}\t${c.status}\t${c.updatedAt}\t${c.updatedBy}`);
+    }
+  } else {
+    console.error(USAGE);
+    process.exit(2);
+  }
+} catch (error) {
+  if (!(error instanceof Refused)) throw error;
+  console.error(`${error.code}: ${error.message}`);
+  process.exit(1);
+}

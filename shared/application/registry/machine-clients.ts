@@ -1,0 +1,45 @@
+import { parseMachineClients } from '#shared/auth/machine-clients.ts';
+import { now } from '#shared/clock.ts';
+import { invalid, notFound } from '#shared/domain/refusal.ts';
+import { findGovernment } from '#shared/stores/registry/governments.ts';
+import { findMachineClient, listMachineClients, putMachineClient } from '#shared/stores/registry/machine-clients.ts';
+import type { MachineClientRegistration } from '#shared/stores/registry/machine-clients.ts';
+
+/**
+ * Managing the machine-client registry (issue #19, finding 10; `npm run machine-clients`): the
+ * national operators register a Cognito client-credentials client for one government in a machine
+ * role (the treasury bank link, department systems), suspend it, and list them. The API reads the
+ * registry on every machine token (shared/wiring/machine-client-registry.ts); the token's scopes must
+ * still back the role (shared/auth/claims.ts).
+ */
+export async function registerMachineClient(clientId: string, roleAtGov: string, by: string): Promise<MachineClientRegistration> {
+  let parsed: { role: MachineClientRegistration['role']; gov: string } | undefined;
+  try {
+    parsed = parseMachineClients(`${clientId}=${roleAtGov}`).get(clientId);
+  } catch (error) {
+    throw invalid('invalid-request', (error as Error).message.replace(/^HOJO_MACHINE_CLIENTS: /, ''));
+  }
+  if (!parsed) throw invalid('invalid-request', 'give the client as <clientId> <role>@<government>');
+  if (!(await findGovernment(parsed.gov))) throw notFound('government-not-found', `no government has the code ${parsed.gov}`);
+  const registration: MachineClientRegistration = {
+    clientId,
+    role: parsed.role,
+    gov: parsed.gov,
+    status: 'active',
+    updatedAt: now().toISOString(),
+    updatedBy: by,
+  };
+  await putMachineClient(registration);
+  return registration;
+}
+
+/** Suspends a registered client: its tokens act for nobody from the next minute on. */
+export async function suspendMachineClient(clientId: string, by: string): Promise<MachineClientRegistration> {
+  const registered = await findMachineClient(clientId);
+  if (!registered) throw notFound('machine-client-not-found', `no machine client ${clientId} is registered`);
+  const suspended: MachineClientRegistration = { ...registered, status: 'suspended', updatedAt: now().toISOString(), updatedBy: by };
+  await putMachineClient(suspended);
+  return suspended;
+}
+
+export const listRegisteredMachineClients = (): Promise<MachineClientRegistration[]> => listMachineClients();

@@ -1,0 +1,90 @@
+import { fileURLToPath } from 'node:url';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listRegisteredMachineClients, registerMachineClient, suspendMachineClient } from '#shared/application/registry/machine-clients.ts';
+import { getPosting } from '#shared/routes/execution.ts';
+import { machineClientLookup, registrationCacheMs } from '#shared/wiring/machine-client-registry.ts';
+import { findMachineClient } from '#shared/stores/registry/machine-clients.ts';
+import { apiEvent } from '#test/support/api.ts';
+import { problemOf } from '#test/support/problem.ts';
+import { useTestStack } from '#test/support/stack.ts';
+
+/**
+ * Issue #19, finding 10: machine clients (the treasury bank link, department systems) registered in
+ * the table, not in HOJO_MACHINE_CLIENTS: a registered, active client acts in its role for its
+ * government, on the embedded stack; an unknown or suspended one is nobody (401), and another
+ * government's data stays closed (403).
+ */
+const GOV = '11000';
+const OTHER = '26000';
+
+beforeAll(async () => {
+  await useTestStack();
+  await registerMachineClient('bank-11000', `treasury_bank@${GOV}`, 'operator:test');
+  await registerMachineClient('bank-suspended', `treasury_bank@${GOV}`, 'operator:test');
+  await suspendMachineClient('bank-suspended', 'operator:test');
+});
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+const context = { functionName: 'getPosting', awsRequestId: 'r', getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
+
+/** GET a posting of `gov` with a client-credentials token of `clientId` holding `scope`. */
+async function asMachine(clientId: string, gov: string, scope = 'hojo/payments.confirm') {
+  const file = fileURLToPath(new URL(`../../../functions/${getPosting.handler}.ts`, import.meta.url));
+  const { handler } = (await import(/* @vite-ignore */ file)) as { handler: Handler };
+  const event = apiEvent(getPosting, { params: { gov, postingId: 'P-NONE-0001' } });
+  const claims = { sub: clientId, client_id: clientId, token_use: 'access', scope };
+  const answer = await handler(
+    { ...event, requestContext: { ...event.requestContext, authorizer: { jwt: { claims, scopes: [] } } } } as never,
+    context,
+  );
+  return { status: answer.statusCode, code: JSON.parse(answer.body ?? '{}').code as string | undefined };
+}
+
+describe('the machine-client registry in the table', () => {
+  it('lets a registered, active client act in its role for its government only', async () => {
+    // Past authentication and the role check: the posting simply does not exist.
+    expect(await asMachine('bank-11000', GOV)).toEqual({ status: 404, code: 'posting-not-found' });
+    expect(await asMachine('bank-11000', OTHER)).toMatchObject({ status: 403, code: 'other-government' });
+    // A scope of another kind does not back the registered role.
+    expect(await asMachine('bank-11000', GOV, 'hojo/postings.submit')).toMatchObject({ status: 401 });
+  });
+
+  it('treats an unknown or suspended client as nobody', async () => {
+    expect(await asMachine('bank-unknown', GOV)).toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(await asMachine('bank-suspended', GOV)).toMatchObject({ status: 401, code: 'unauthorized' });
+  });
+
+  it('lists the registrations with who changed them; refuses a role no machine has, an unknown government or client', async () => {
+    const listed = await listRegisteredMachineClients();
+    expect(listed.map((c) => [c.clientId, c.role, c.gov, c.status, c.updatedBy])).toEqual([
+      ['bank-11000', 'treasury_bank', GOV, 'active', 'operator:test'],
+      ['bank-suspended', 'treasury_bank', GOV, 'suspended', 'operator:test'],
+    ]);
+    expect((await problemOf(registerMachineClient('x', `ministry@${GOV}`, 'op'))).code).toBe('invalid-request');
+    expect((await problemOf(registerMachineClient('x', 'treasury_bank@99999', 'op'))).code).toBe('government-not-found');
+    expect((await problemOf(suspendMachineClient('nobody', 'op'))).code).toBe('machine-client-not-found');
+    expect(await findMachineClient('x')).toBeUndefined();
+  });
+
+  it('caches a registration for a minute per function instance, so a suspension takes effect within a minute', async () => {
+    let clock = 0;
+    let reads = 0;
+    const lookup = machineClientLookup(
+      async (id) => {
+        reads += 1;
+        return findMachineClient(id);
+      },
+      () => clock,
+    );
+    await registerMachineClient('bank-cached', `treasury_bank@${GOV}`, 'operator:test');
+    expect(await lookup('bank-cached')).toEqual({ role: 'treasury_bank', gov: GOV });
+    await suspendMachineClient('bank-cached', 'operator:test');
+    clock = registrationCacheMs - 1;
+    expect(await lookup('bank-cached')).toEqual({ role: 'treasury_bank', gov: GOV });
+    expect(reads).toBe(1);
+    clock = registrationCacheMs;
+    expect(await lookup('bank-cached')).toBeUndefined();
+    expect(reads).toBe(2);
+  });
+});
