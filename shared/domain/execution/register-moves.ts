@@ -94,8 +94,11 @@ const notInRegister = (changeId: string, assetId: string, why: string): Refusal 
   });
 
 /**
- * The depreciation a move corrects once the year's depreciation is recorded (회계기준규칙 제60조②: a
- * 계정분류의 오류 is corrected, not kept; 제49조②: 정액법 on the asset's class). The year's charge already
+ * The depreciation a move corrects once the year's depreciation is recorded (제49조②: 정액법 on the asset
+ * of its class, at its 취득원가 제49조①). 회계기준규칙 제60조② names the 계정분류의 오류 among the errors it
+ * corrects, but speaks of errors "전년도 이전에 발생한" (of earlier years: a non-material one goes into the
+ * year's 재정운영표, ②2); an error of the year found before its 결산 is simply corrected in that year's own
+ * entries, which is what this does (practice, read from 제60조② by analogy [U]). The year's charge already
  * written from the register (dated 31 December, year-end-adjustments.ts) is reversed for each asset the
  * move changes or removes, at the cost it had, and charged again at the cost it now has; a moved part is
  * charged on its new class from its purchase's month. The lines are netted per account (and 기능), one
