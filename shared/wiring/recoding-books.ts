@@ -12,7 +12,7 @@ import { adjustmentAbsent, readAdjustment, readRegisteredAssets, registerMoveIte
 import { depreciationRecharge, registerMove } from '#shared/domain/execution/register-moves.ts';
 import type { RegisterMove } from '#shared/domain/execution/register-moves.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
-import { depreciationRecordedAs, rechargeItem } from '#shared/stores/settlement/depreciation-recharges.ts';
+import { depreciationRecorded, rechargeItem } from '#shared/stores/settlement/depreciation-recharges.ts';
 import type { Acquisition } from '#shared/domain/execution/acquisitions.ts';
 import type { AccountLife } from '#shared/domain/accounting/year-end-adjustments.ts';
 import { balanceDeltas } from '#shared/domain/ledger/balances.ts';
@@ -77,7 +77,7 @@ export const recodingBooks: RecodingBooks = async (gov, year, journal, move) => 
     ...(registered && !depreciated ? { notDepreciated: adjustmentAbsent(gov, year, 'depreciation') } : {}),
     ...(depreciated
       ? {
-          depreciatedAsRead: depreciationRecordedAs(gov, year, depreciated.planId),
+          depreciatedAsRead: depreciationRecorded(gov, year),
           ...(recharge.length > 0
             ? { recharge: rechargeItem(gov, year, { changeId: move.changeId, entries: recharge, decidedOn: journal.date }) }
             : {}),

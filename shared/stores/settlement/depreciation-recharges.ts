@@ -39,14 +39,17 @@ export const rechargeItem = (gov: string, year: number, recharge: DepreciationRe
   },
 });
 
-/** The year's depreciation is recorded (all parts applied) under this plan: a recharge computed from it still holds. */
-export const depreciationRecordedAs = (gov: string, year: number, planId: string): TransactItem => ({
+/**
+ * The year's depreciation is recorded (its header there and not pending; headers written before the parts
+ * existed carry no status): a recharge computed from it still holds, since a recorded kind never changes.
+ */
+export const depreciationRecorded = (gov: string, year: number): TransactItem => ({
   ConditionCheck: {
     TableName: tableName(),
     Key: adjustmentKey(gov, year, 'depreciation'),
-    ConditionExpression: '#status = :recorded AND planId = :planId',
+    ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#status) OR #status <> :pending)',
     ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':recorded': 'recorded', ':planId': planId },
+    ExpressionAttributeValues: { ':pending': 'pending' },
   },
 });
 
