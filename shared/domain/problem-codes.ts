@@ -280,7 +280,7 @@ export const problemCodes = {
   'construction-balance-exceeded': 'the completions would transfer more than the 건설중인자산 balance of the class',
   'asset-exists': 'an asset of this id is in the register already',
   'recoding-after-register':
-    'a 과목경정 (or its reversal) would move an asset purchase after the year’s depreciation was charged from the asset register, or a registered asset it cannot move',
+    'a 과목경정 (or its reversal) would move an asset purchase while the year’s depreciation is being recorded from the asset register, or a registered asset it cannot move',
   'continuing-expenditure-not-found': 'the 예산총칙 of the named year’s final budget declares no 계속비 of this id',
   'acquisitions-changed': 'asset purchases kept landing while the register was computed from them (three attempts): send the request again',
 

@@ -2,6 +2,8 @@ import { governmentRead, governmentReaders, governmentWrite, nationalRead } from
 import { defineRoute } from '#shared/http/route.ts';
 import { govParams } from '#shared/schemas/common.ts';
 import {
+  btlBalance,
+  btlBalanceBody,
   debt,
   debtDetail,
   debtEntry,
@@ -86,6 +88,21 @@ export const reverseDebtRepayment = defineRoute({
   params: repaymentParams,
   response: debtEntry,
   status: 201,
+});
+
+export const recordBtlBalance = defineRoute({
+  id: 'recordBtlBalance',
+  method: 'POST',
+  path: '/governments/{gov}/btl-balances',
+  handler: 'debt/record-btl-balance',
+  summary: 'Record the 순지방비 still to be paid on a BTL (임대형 민자사업) project as of a date: counted in 채무 from that date',
+  tags,
+  access: writers,
+  params: govParams,
+  body: btlBalanceBody,
+  response: btlBalance,
+  status: 201,
+  maxBodyBytes: 1024,
 });
 
 export const getDebtRatio = defineRoute({

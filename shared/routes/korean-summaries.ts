@@ -132,6 +132,7 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   issueDebt: '지방채·차입금 등록과 상환 일정 생성',
   listDebts: '채무 대장과 잔액 합계',
   recordDebtRepayment: '원금 상환 기록 (잔액 이내)',
+  recordBtlBalance: '임대형 민자사업(BTL) 순지방비 지급 잔액 기록 (기준일부터 채무에 포함)',
   reverseDebtRepayment: '상환 취소 (반대 거래, 1회)',
   // subsidy
   createSubsidyProgram: '보조사업과 공모 등록',

@@ -126,5 +126,7 @@ export const registerAssetView = z.object({
   function: z.string().optional(),
   maintainedInCondition: z.boolean().optional(),
   registeredYear: z.number().int(),
+  movedFrom: z.string().optional().describe('the asset a 과목경정 moved this part from (회계기준규칙 제60조②)'),
+  movedBy: z.string().optional().describe('the 과목경정 (change id) that last moved this asset'),
 });
 export const assetRegister = z.object({ gov: z.string(), items: z.array(registerAssetView) });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { debtBands } from '#shared/domain/debt/debt-ratio.ts';
 import { exactRatio } from '#shared/schemas/disclosure.ts';
-import { fiscalYear, govCode, isoDate, positiveWon, text, wonTotal } from '#shared/schemas/common.ts';
+import { fiscalYear, govCode, isoDate, positiveWon, text, won, wonTotal } from '#shared/schemas/common.ts';
 
 const reference = (what: string) => z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, `${what}: 1–40 letters, digits, "-" or "_"`);
 
@@ -79,6 +79,25 @@ export const repaymentBody = z.strictObject({
   date: isoDate,
 });
 
+export const btlBalanceBody = z.strictObject({
+  reference: reference('record reference').describe(
+    'business key: the same reference with the same figures replays the first answer; with others it is refused',
+  ),
+  project: reference('BTL project').describe('the 임대형 민자사업 (BTL) the balance is of, e.g. BTL-SCHOOL-01'),
+  asOf: isoDate.describe('the date the balance is counted at: it stands for every later date until a later record of the project'),
+  amount: won.describe('임대료 중 순지방비로 지급하여야 할 잔액 at asOf, won (0 once paid off)'),
+});
+
+export const btlBalance = z.object({
+  gov: z.string(),
+  reference: z.string(),
+  project: z.string(),
+  asOf: isoDate,
+  amount: won,
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+
 export const debtRatioQuery = z.strictObject({
   year: fiscalYear,
   asOf: isoDate.optional().describe('the date the debt is counted at (YYYY-MM-DD); default the last day of the year'),
@@ -96,7 +115,7 @@ export const governmentDebtRatio = z.object({
   gov: z.string(),
   year: z.number().int(),
   ...ratioFields,
-  outstanding: wonTotal.describe('채무 at asOf: 지방채 + 차입금 + 채무부담행위 + 보증채무 이행책임액'),
+  outstanding: wonTotal.describe('채무 at asOf: 지방채 + 차입금 + 채무부담행위 + 보증채무 이행책임액 + BTL 순지방비 지급 잔액'),
   budget: wonTotal.nullable().describe('최종예산: the final version’s 세출 total; null when the year has no final budget'),
   asOf: isoDate,
   bondsAndBorrowings: wonTotal.describe('지방채증권 and 차입금 outstanding at asOf (the register’s issues less repayments to that date)'),
@@ -104,6 +123,9 @@ export const governmentDebtRatio = z.object({
     '채무부담행위 of the final version’s 예산총칙 not yet repaid at asOf (repayments count from the end of their year)',
   ),
   guaranteeLiability: wonTotal.describe('보증채무 중 이행책임액: hojo records no guarantees, so always 0'),
+  btlNetLocalCost: wonTotal.describe(
+    '임대형 민자사업 순지방비 지급 잔액 (시행령 §65의2①2): per BTL project, the latest recorded balance dated on or before asOf',
+  ),
   version: z.number().int().nullable().describe('the final budget version read for the 최종예산 and the 채무부담행위'),
 });
 

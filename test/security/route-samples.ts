@@ -200,6 +200,7 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   listDebts: {},
   getDebt: { params: { debtId: 'LB2026-01' } },
   recordDebtRepayment: { params: { debtId: 'LB2026-99' }, body: { reference: 'R-1', amount: 1_000_000, date: `${YEAR}-06-30` } },
+  recordBtlBalance: { body: { reference: 'BTL-R-1', project: 'BTL-SCHOOL-01', asOf: `${YEAR}-06-30`, amount: 3_000_000 } },
   reverseDebtRepayment: { params: { debtId: 'LB2026-99', reference: 'R-1' } },
   getDebtRatio: { query: { year: String(YEAR) } },
   getNationalDebtRatios: { params: { year: YEAR } },

@@ -4,6 +4,7 @@ import { noProvisions } from '#shared/domain/budget/general-provisions.ts';
 import { finalVersionOf } from '#shared/stores/disclosure/budget.ts';
 import { listDebts } from '#shared/stores/debt/register.ts';
 import { entriesOf } from '#shared/stores/debt/repayments.ts';
+import { listBtlBalances } from '#shared/stores/debt/btl-balances.ts';
 
 /**
  * 예산대비채무비율 of a government's year as of a date (default: the last day of the year): 채무 at
@@ -26,15 +27,16 @@ export async function getDebtRatio(gov: string, year: number, asOf = `${year}-12
     bondsAndBorrowings: debt.bondsAndBorrowings,
     debtBurdens: debt.debtBurdens,
     guaranteeLiability: debt.guaranteeLiability,
+    btlNetLocalCost: debt.btlNetLocalCost,
     budget,
     version: version?.number ?? null,
     ...computed,
   };
 }
 
-/** A government's 채무 at `asOf` and the final version of `year` it reads the 채무부담행위 from. */
+/** A government's 채무 at `asOf` (with its recorded BTL balances) and the final version of `year` it reads the 채무부담행위 from. */
 export async function statutoryDebtOf(gov: string, year: number, asOf: string) {
-  const [debts, version] = await Promise.all([listDebts(gov), finalVersionOf(gov, year)]);
+  const [debts, version, btl] = await Promise.all([listDebts(gov), finalVersionOf(gov, year), listBtlBalances(gov)]);
   const registered = await Promise.all(debts.map(async (debt) => ({ ...debt, entries: await entriesOf(gov, debt.debtId) })));
-  return { debt: statutoryDebtAt(registered, (version?.provisions ?? noProvisions).debtBurdens, asOf), version };
+  return { debt: statutoryDebtAt(registered, (version?.provisions ?? noProvisions).debtBurdens, asOf, btl), version };
 }

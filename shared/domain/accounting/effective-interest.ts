@@ -10,6 +10,20 @@
  * due month, or the issue, to its own) [practice: the 표면이자 is paid on the due date but earned over the
  * period; 월할 accrual keeps the year-end figures independent of the day of payment].
  *
+ * Why months and not days (decided 2026-12-01, #13): 제54조② fixes the method ("유효이자율 등으로": the
+ * effective rate, "등" admitting another reasonable method) and the period ("증권 발행시부터 최종 상환시까지"),
+ * not a day count; no article of the rule (read whole, 2021-09-07 text) asks for daily accrual, and the
+ * 차금 is written off only once a year, by the 결산정리 dated 31 December. The cash the bond pays is exact
+ * either way: each installment's 표면이자 is the register schedule's, computed on the bond's own day count
+ * (shared/domain/debt/schedule.ts, actual/365); the month count only spreads the 차금 over the years, and the
+ * whole 차금 is written off by the final repayment whatever the count (adjustments.ts). The rule's other
+ * periodic charge, 정액법 감가상각 (제49조②), is counted in months too (adjustments.ts), and keeping one
+ * count for both is a 회계정책 that 제60조① lets change only with a note. Daily accrual is therefore not
+ * required and not built [practice: 월할 is the usual count of the 결산 in 지방자치단체 and 일반기업회계 practice;
+ * the 회계처리지침 that may fix it is the ministry's (제41조③, 제44조) and no stored text of it was found — U].
+ * test/unit/accounting/bond-issue-difference.test.ts shows it with hand figures: the day of issue and of
+ * payment inside their months changes no year's charge.
+ *
  * The effective monthly rate i is the one at which the issue price (face − 할인, face + 할증; 제54조①: net
  * of issue costs) grows into exactly the cash flows: month by month
  *   carrying_{t−1} = principal outstanding_{t−1} ∓ 차금 remaining_{t−1}   (− for 할인, + for 할증)

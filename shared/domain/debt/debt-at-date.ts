@@ -6,7 +6,10 @@ import type { DebtBurden } from '#shared/domain/budget/general-provisions.ts';
  *   + 채무부담행위 (지방재정법 §44) not yet repaid
  *   + 보증채무 중 이행책임액: hojo records no guarantees (the 재무제표 notes say so too), so it is 0;
  *   + 임대형 민자사업자에게 순지방비로 지급하여야 할 총액 (시행령 §65의2①2 as amended 2015, in force 2019, read
- *     in the 2017-07-26 text): hojo records no BTL payment obligations, so it is 0 too.
+ *     in the 2017-07-26 text): hojo does not keep BTL contracts, so the government records the balance still
+ *     to be paid per project as of a date (POST /governments/{gov}/btl-balances), and the latest record of
+ *     each project dated on or before the date counts (btlBalanceAt) [U: the 시행령 says "총액" and leaves its
+ *     measure to the minister; the balance as the government states it is practice].
  * 일시차입금 is not in the statutory list and is left out [U].
  */
 export interface RegisteredDebt {
@@ -62,16 +65,53 @@ export function debtBurdensOutstandingAt(burdens: readonly DebtBurden[], asOf: s
   return outstanding;
 }
 
+/** A recorded BTL 순지방비 balance: what is still to be paid on the project as of the date. */
+export interface BtlBalance {
+  readonly project: string;
+  /** YYYY-MM-DD. */
+  readonly asOf: string;
+  readonly amount: number;
+  /** When it was recorded: of two records of a project on one date, the later one counts. */
+  readonly recordedAt: string;
+}
+
+/**
+ * The BTL 순지방비 balance at `asOf`: per project, its latest record dated on or before the date (a later
+ * record supersedes an earlier one from its own date on; none before the first record), summed.
+ */
+export function btlBalanceAt(records: readonly BtlBalance[], asOf: string): bigint {
+  const latest = new Map<string, BtlBalance>();
+  for (const r of records) {
+    if (r.asOf > asOf) continue;
+    const current = latest.get(r.project);
+    if (!current || r.asOf > current.asOf || (r.asOf === current.asOf && r.recordedAt > current.recordedAt)) latest.set(r.project, r);
+  }
+  return [...latest.values()].reduce((sum, r) => sum + BigInt(r.amount), 0n);
+}
+
 export interface StatutoryDebt {
   readonly bondsAndBorrowings: bigint;
   readonly debtBurdens: bigint;
   readonly guaranteeLiability: bigint;
+  readonly btlNetLocalCost: bigint;
   readonly total: bigint;
 }
 
-export function statutoryDebtAt(debts: readonly RegisteredDebt[], burdens: readonly DebtBurden[], asOf: string): StatutoryDebt {
+export function statutoryDebtAt(
+  debts: readonly RegisteredDebt[],
+  burdens: readonly DebtBurden[],
+  asOf: string,
+  btl: readonly BtlBalance[] = [],
+): StatutoryDebt {
   const bondsAndBorrowings = registeredOutstandingAt(debts, asOf);
   const debtBurdens = debtBurdensOutstandingAt(burdens, asOf);
   const guaranteeLiability = 0n;
-  return { bondsAndBorrowings, debtBurdens, guaranteeLiability, total: bondsAndBorrowings + debtBurdens + guaranteeLiability };
+  const btlNetLocalCost = btlBalanceAt(btl, asOf);
+  return {
+    bondsAndBorrowings,
+    debtBurdens,
+    guaranteeLiability,
+    btlNetLocalCost,
+    total: bondsAndBorrowings + debtBurdens + guaranteeLiability + btlNetLocalCost,
+  };
 }

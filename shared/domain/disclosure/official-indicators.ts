@@ -25,7 +25,10 @@ import type { RevenueLineAmount } from '#shared/domain/budget/net-total.ts';
  * sub-code therefore stays [U]; 지방재정법 제44조②1 (read) makes the 재정지표 the ministry's (행정안전부령).
  * Searched again 2026-12-01: the 2017-07-26 text of the 시행령 (orca-technologies/legalize-kr) has no 세입과목
  * table either (제65조의2①3 only names "지방교육세를 제외한 지방세" in 경상일반재원, which supports leaving it
- * out of 자체수입); no stored text gives the sub-code, so it stays [U].
+ * out of 자체수입); no stored text gives the sub-code, so it stays [U]. Searched again 2026-12-01 (#13): the
+ * repository's other versions of the 시행령 could not be fetched (its snapshot is above the size limit); an
+ * exact search for "지방교육세 세입과목" and a code search for 세입과목·지방교육세·과목코드 found no text giving the
+ * sub-code; still [U].
  */
 export const EDUCATION_TAX_CODE = '1-2-02';
 

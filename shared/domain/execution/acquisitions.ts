@@ -176,18 +176,22 @@ export function unrecodedAcquisitions(reversalId: string, recodingId: string, ex
 
 /**
  * A 과목경정 (or its reversal) that would move an asset purchase once the year's purchases are in the
- * register (결산정리 kind `acquisitions`) AND the year's depreciation is recorded is refused: the
- * depreciation charged from the register (회계기준규칙 제49조②) was written once for the year, and a kind of
- * 결산정리 is recorded once per year; moving the asset now would need that charge reversed on the old class
- * and charged again on the new one [not built]. Before the depreciation, the register moves with the
- * recoding (register-moves.ts). Practice [U]: a 과목경정 belongs to the year's execution (decided by 31
- * December, 지방재정법 시행령 §55②), the 결산정리 to the 결산 that follows it (지방회계법 §7).
+ * register (결산정리 kind `acquisitions`) while the year's depreciation is being recorded (its plan written,
+ * its parts not all applied) is refused: the charge being written is the register's as read, and the move
+ * could not say which part of it to correct. Sent again once the depreciation is recorded, the move corrects
+ * it (register-moves.ts depreciationRecharge, 회계기준규칙 제60조②). Practice [U]: a 과목경정 belongs to the
+ * year's execution (decided by 31 December, 지방재정법 시행령 §55②), the 결산정리 to the 결산 that follows it
+ * (지방회계법 §7).
  */
-export function registeredPurchasesRefusal(gov: string, year: number, depreciatedAt: string): Refusal {
+export function registeredPurchasesRefusal(gov: string, year: number, depreciatingSince: string): Refusal {
   return refusal(
     'conflict',
     'recoding-after-register',
-    `the ${year} depreciation of ${gov} was recorded on ${depreciatedAt} from the asset register: a 과목경정 can no longer move an asset purchase`,
-    { rule: '과목경정 of asset purchases before the 결산정리 depreciates them (회계기준규칙 제49조②)', year, depreciatedAt },
+    `the ${year} depreciation of ${gov} is being recorded from the asset register (since ${depreciatingSince}): send the 과목경정 again once it is recorded`,
+    {
+      rule: 'a 과목경정 moves registered assets before or after the 결산정리 depreciation, not while it is written (회계기준규칙 제49조②)',
+      year,
+      depreciatingSince,
+    },
   );
 }

@@ -137,6 +137,19 @@ export async function readRegister(gov: string): Promise<RegisteredAsset[]> {
   return (await queryPrefix(`ASSETS#${gov}`, 'ASSET#', { ConsistentRead: true })).map(assetOf);
 }
 
+/**
+ * The register as the API shows it: each asset's attributes and, for what a 과목경정 moved
+ * (registerMoveItems), the recoding that last moved it (`movedBy`) and the asset a moved part came from
+ * (`movedFrom`).
+ */
+export async function readRegisterEntries(gov: string) {
+  return (await queryPrefix(`ASSETS#${gov}`, 'ASSET#', { ConsistentRead: true })).map((item) => ({
+    ...assetAttributes(assetOf(item)),
+    ...(item.movedFrom ? { movedFrom: String(item.movedFrom) } : {}),
+    ...(item.movedBy ? { movedBy: String(item.movedBy) } : {}),
+  }));
+}
+
 const assetOf = (item: Item): RegisteredAsset => ({
   assetId: String(item.assetId),
   registeredYear: Number(item.registeredYear),

@@ -3,6 +3,7 @@ import { listAssetRegister, recordAdjustingEntries } from '#shared/routes/accoun
 import { reverseBudgetChange } from '#shared/routes/budget.ts';
 import { periodOf } from '#shared/domain/settlement/periods.ts';
 import { readAcquisitions } from '#shared/stores/execution/acquisitions.ts';
+import { readDepreciationRecharges } from '#shared/stores/settlement/depreciation-recharges.ts';
 import { readLedgerTotals } from '#shared/stores/settlement/inputs.ts';
 import { fund, officials, spend } from '#test/integration/accounting/support.ts';
 import { EQUIPMENT, equipmentBudget, FACILITY, recodeEquipment, SUPPLIES } from '#test/integration/accounting/equipment-lines.ts';
@@ -18,13 +19,16 @@ import { useTestStack } from '#test/support/stack.ts';
  *   K-1  405-01 → 201-01 (an expense) 600,000: p2 leaves whole (latest first), p1 by 100,000  Cr 1308 / Dr 5102
  *   K-2  405-01 → 405-02 (주민편의시설 → 1405) 200,000: p1 by 200,000, acquired on 1405 dated 04-15
  *   reversal of K-1: p2 500,000 and p1's 100,000 come back
- *   after the 결산정리 registered the purchases, K-3 (405-01 → 201-01) and the reversal of K-2 are refused
  *   net: p1 700,000 − 200,000 = 500,000; p2 500,000 (1308 = 1,000,000); K-2's 200,000 on 1405
  *
  * Each line declares its 내용연수 (405-01 8 years, 405-02 20 years): the purchases carry it, the moved
  * part takes the right line's, and the 결산정리 needs no life per account. 감가상각 (제49조②, 월할):
  *   p1 500,000 × 9 / 96 = 46,875; p2 500,000 × 7 / 96 = 36,458.33 → 36,458 (1310: 83,333);
  *   K-2 200,000 × 9 / 240 = 7,500 (1407)
+ * After the depreciation a recoding moves the register and corrects the charge (회계기준규칙 제60조②):
+ *   K-3 405-01 → 201-01 100,000: p2 400,000 (400,000 × 7 / 96 = 29,166): Dr 1310 7,292 / Cr 5103 7,292
+ *   reversal of K-2: p1 700,000 (65,625), K-2.to.p1 leaves: Cr 1310 18,750 / Dr 1407 7,500 / Dr 5103 11,250
+ *   after: 1308 1,100,000, 1310 −94,791 (= 65,625 + 29,166), 1405 and 1407 0
  */
 await useTestStack();
 
@@ -125,18 +129,42 @@ describe('a 과목경정 of a 405 purchase', () => {
     expect(credited('1407')).toBe(7_500);
   });
 
-  it('refuses, once the purchases are registered, a recoding or reversal that would move one; nothing changes', async () => {
-    const before = { acquisitions: await netByAsset(), assets: await ledger('1308') };
+  it('moves registered purchases after the depreciation, and corrects the charge on each class', async () => {
     const late = await recodeEquipment(GOV, YEAR, SUPPLIES, 100_000, 'K-3');
-    expect(late.status).toBe(409);
-    expect(late.body).toMatchObject({ code: 'recoding-after-register', context: { year: YEAR } });
+    expect(late.status, JSON.stringify(late.body)).toBe(201);
     const undo = await callRoute(reverseBudgetChange, {
       params: { gov: GOV, year: YEAR, changeId: 'recoding.K-2' },
       body: { reference: 'K-2-R', reason: '과목경정 취소' },
       caller: head,
     });
-    expect(undo.status).toBe(409);
-    expect(undo.body).toMatchObject({ code: 'recoding-after-register' });
-    expect({ acquisitions: await netByAsset(), assets: await ledger('1308') }).toEqual(before);
+    expect(undo.status, JSON.stringify(undo.body)).toBe(201);
+    const register = (await callRoute(listAssetRegister, { params: { gov: GOV }, caller: c.chief })).body.items as any[];
+    expect(register.map((a) => [a.assetId, a.account, a.cost]).sort()).toEqual(
+      [
+        [p1, '1308', '700000'],
+        [p2, '1308', '400000'],
+      ].sort(),
+    );
+    const recharges = Object.fromEntries(
+      (await readDepreciationRecharges(GOV, YEAR)).map((r) => [
+        r.changeId,
+        r.entries.flatMap((e) => e.lines.map(({ account, debit, credit }) => ({ account, debit, credit }))),
+      ]),
+    );
+    expect(recharges).toEqual({
+      'recoding.K-3': [
+        { account: '1310', debit: 7_292, credit: 0 },
+        { account: '5103', debit: 0, credit: 7_292 },
+      ],
+      'recoding.K-2~R': [
+        { account: '1310', debit: 0, credit: 18_750 },
+        { account: '1407', debit: 7_500, credit: 0 },
+        { account: '5103', debit: 11_250, credit: 0 },
+      ],
+    });
+    expect(await ledger('1308')).toBe(1_100_000n);
+    expect(await ledger('1310')).toBe(-94_791n);
+    expect(await ledger('1405')).toBe(0n);
+    expect(await ledger('1407')).toBe(0n);
   });
 });

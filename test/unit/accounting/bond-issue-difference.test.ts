@@ -95,6 +95,37 @@ describe('할인발행 repaid in installments and once early (제54조②: 유�
   });
 });
 
+describe('월할: the 차금 is spread by months, not days (effective-interest.ts: 제54조② fixes no day count)', () => {
+  /*
+   * Face 1,000,000 issued in 2026-07 at 990,000: discount 10,000; bullet due in 2027-06 with 표면이자 30,000, spread
+   * 2,500 over each of the 12 months. The effective monthly rate solves 990,000 = Σ_{t=1..12} 2,500/(1+i)^t +
+   * 1,000,000/(1+i)^12: i = 0.0033515991915055596606 (computed apart with 50-digit decimals). Carrying after month 6
+   * (2026-12) = 994,949.812: the 차금 left is 5,050.188, written off through 2026 10,000 − 5,050.188 = 4,949.812 → 4,950;
+   * 2027 takes the rest, 5,050. Issued on the 1st or the 31st of July, repaid on the 1st or the 30th of June: the same.
+   */
+  const charges = (issued: string, dueDate: string) =>
+    [2026, 2027].map((year) =>
+      sides(
+        issueDifferenceAmortisation({
+          entity: 'GEN',
+          face: 1_000_000n,
+          direction: 'discount',
+          amount: 10_000n,
+          issued,
+          schedule: [{ dueDate, principal: 1_000_000, interest: 30_000 }],
+          repayments: [{ amount: 1_000_000n, date: dueDate }],
+          year,
+        }),
+      ),
+    );
+
+  it('charges 4,950 in the issue year and 5,050 in the repayment year, whatever the days inside the months', () => {
+    const expected = [[['Dr 5301 4950', 'Cr 2202 4950']], [['Dr 5301 5050', 'Cr 2202 5050']]];
+    expect(charges('2026-07-01', '2027-06-30')).toEqual(expected);
+    expect(charges('2026-07-31', '2027-06-01')).toEqual(expected);
+  });
+});
+
 describe('할증발행 (제54조②: the premium released from 이자비용)', () => {
   /*
    * Face 1,000,000 issued 2026-04-01 at 1,024,000: premium 24,000; bullet at 2028-03-31 with 표면이자 100,000

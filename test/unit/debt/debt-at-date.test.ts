@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { debtBurdensOutstandingAt, registeredOutstandingAt, statutoryDebtAt } from '#shared/domain/debt/debt-at-date.ts';
+import { btlBalanceAt, debtBurdensOutstandingAt, registeredOutstandingAt, statutoryDebtAt } from '#shared/domain/debt/debt-at-date.ts';
 
 const bond = {
   issueDate: '2026-03-02',
@@ -51,7 +51,35 @@ describe('채무 as of a date', () => {
       bondsAndBorrowings: 300_000_000n,
       debtBurdens: 20_000_000n,
       guaranteeLiability: 0n,
+      btlNetLocalCost: 0n,
       total: 320_000_000n,
+    });
+  });
+
+  /*
+   * BTL 순지방비 지급 잔액 (시행령 §65의2①2), per project the latest record dated on or before the date:
+   *   S1: 12,000,000 at 2027-12-31, 9,000,000 at 2028-12-31 (recorded twice that day: the later, 8,500,000, counts)
+   *   S2: 5,000,000 at 2028-06-30
+   *   at 2027-06-30: 0 · at 2028-01-01: 12,000,000 · at 2028-12-31: 8,500,000 + 5,000,000 = 13,500,000
+   */
+  const btl = [
+    { project: 'S1', asOf: '2027-12-31', amount: 12_000_000, recordedAt: '2028-01-05T09:00:00+09:00' },
+    { project: 'S1', asOf: '2028-12-31', amount: 9_000_000, recordedAt: '2029-01-05T09:00:00+09:00' },
+    { project: 'S1', asOf: '2028-12-31', amount: 8_500_000, recordedAt: '2029-01-06T09:00:00+09:00' },
+    { project: 'S2', asOf: '2028-06-30', amount: 5_000_000, recordedAt: '2028-07-01T09:00:00+09:00' },
+  ];
+  it.each([
+    ['2027-06-30', 0n],
+    ['2028-01-01', 12_000_000n],
+    ['2028-12-31', 13_500_000n],
+  ])('BTL 순지방비 balance at %s: %s', (asOf, expected) => {
+    expect(btlBalanceAt(btl, asOf)).toBe(expected);
+  });
+
+  it('counts the BTL 순지방비 balance in 채무', () => {
+    expect(statutoryDebtAt([bond, loan], [burden], '2028-01-01', btl)).toMatchObject({
+      btlNetLocalCost: 12_000_000n,
+      total: 332_000_000n,
     });
   });
 });
