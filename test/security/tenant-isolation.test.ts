@@ -145,7 +145,7 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   listDebts: governmentDetail,
   getDebt: governmentDetail,
   recordDebtRepayment: { own: ['chief_accountant', 'budget_officer', 'debt_officer'], other: [] },
-  recordBtlBalance: { own: ['chief_accountant', 'budget_officer'], other: [] },
+  recordBtlBalance: { own: ['chief_accountant', 'budget_officer', 'debt_officer'], other: [] },
   reverseDebtRepayment: { own: ['chief_accountant', 'budget_officer', 'debt_officer'], other: [] },
   getDebtRatio: governmentAggregate,
   getNationalDebtRatios: { national: ['ministry', 'research'] },
