@@ -47,7 +47,7 @@ export async function advancePettyCash(request: RequestInfo, gov: string, year: 
   const written = await transact({
     record: putNewAdvance(advance),
     // one record per order: the 정산 posting reads the record that names it (settlementAgainstRecord)
-    ...(orderRef === undefined ? {} : { link: putAdvanceOrderLink({ ...advance, orderRef }) }),
+    link: orderRef === undefined ? [] : putAdvanceOrderLink({ ...advance, orderRef }),
     audit: auditPut(tableName(), auditRecord(request, { gov, operation: 'petty-cash.advance', target })),
   });
   if (!written.ok && written.failed.has('record')) {
