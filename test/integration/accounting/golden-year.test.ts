@@ -84,6 +84,8 @@ import { useTestStack } from '#test/support/stack.ts';
  */
 await useTestStack();
 let repayment: AppliedPosting[] = [];
+/** The payment desk's postings (issue #16), their journals checked below. */
+const desk: Record<string, AppliedPosting> = {};
 
 const GOV = '11000';
 const YEAR = 2026;
@@ -200,9 +202,10 @@ async function roadContract() {
       { amount, date, contractBasis },
     );
     await posting(execution.confirmPayment, c.bank, { ...base, orderId: order.postingId }, { date });
+    return resolve;
   };
   await contractCall(contracts.claimContractAdvance, c.financeOfficer, { advanceId: 'ADV-1', claimedOn: '2026-03-05', amount: 3_000_000 });
-  await pay(3_000_000, '2026-03-12', { contractId, advanceId: 'ADV-1' });
+  desk.advance = await pay(3_000_000, '2026-03-12', { contractId, advanceId: 'ADV-1' });
   return {
     async inspectAndPay(inspectionId: string, kind: 'progress' | 'completion', inspectedOn: string, paidOn: string) {
       const inspection = { inspectionId, kind, inspectedOn, inspector: '이검사', value: 2_500_000 };
@@ -211,7 +214,7 @@ async function roadContract() {
       await pay(1_000_000, paidOn, { contractId, inspectionId });
     },
     async depositDefectGuarantee(date: string) {
-      await posting(
+      desk.deposit = await posting(
         execution.depositCustody,
         c.bank,
         { ...base, custodyId: 'GD-ROAD-1' },
@@ -308,16 +311,18 @@ beforeAll(async () => {
 
   await collect(GOV, YEAR, LINES.tax, 8_000_000, 6_000_000, '2026-03-02');
   const road = await roadContract();
-  await spend(GOV, YEAR, LINES.salary, 500_000, '2026-03-25', [
-    { kind: 'income-tax', amount: 30_000 },
-    { kind: 'local-income-tax', amount: 3_000 },
-    { kind: 'national-pension', amount: 22_000 },
-  ]);
+  desk.salary = (
+    await spend(GOV, YEAR, LINES.salary, 500_000, '2026-03-25', [
+      { kind: 'income-tax', amount: 30_000 },
+      { kind: 'local-income-tax', amount: 3_000 },
+      { kind: 'national-pension', amount: 22_000 },
+    ])
+  )[3]!;
   await collect(GOV, YEAR, LINES.fee, 1_000_000, 1_000_000, '2026-03-20');
   await collect(GOV, YEAR, LINES.bond, 2_940_000, 2_940_000, '2026-04-01');
   await spend(GOV, YEAR, LINES.program, 400_000, '2026-04-10');
   for (const kind of ['income-tax', 'local-income-tax'])
-    await posting(
+    desk[kind] = await posting(
       execution.withdrawCustody,
       c.bank,
       { gov: GOV, year: YEAR, custodyId: `WH-2026-03-${kind}` },
@@ -328,7 +333,7 @@ beforeAll(async () => {
       },
     );
   const office = (await spend(GOV, YEAR, LINES.office, 800_000, '2026-05-06'))[2]!.postingId;
-  await posting(
+  desk.returned = await posting(
     execution.returnPayment,
     c.bank,
     { gov: GOV, year: YEAR, orderId: office },
@@ -364,6 +369,23 @@ describe('the golden year of three 회계', () => {
     ]);
     const debt = await callRoute(getDebt, { params: { gov: GOV, debtId: 'LB2026-01' }, caller: c.chief });
     expect(debt.body).toMatchObject({ principal: 3_000_000, repaid: 500_000, outstanding: 2_500_000 });
+  });
+
+  it('books the payment desk (issue #16): the 선금 on 1507, 원천징수 into 예수금 and out, the 반납, the 보증금, each balanced', () => {
+    const dr = (account: string, amount: number) => ({ account, debit: amount, credit: 0 });
+    const cr = (account: string, amount: number) => ({ account, debit: 0, credit: amount });
+    expect(desk.advance?.journal?.lines).toEqual([dr('1507', 3_000_000), cr('2101', 3_000_000)]);
+    // the gross 500,000 leaves 미지급금: 445,000 in cash to the payee, 55,000 held as 예수금 (세입세출외현금)
+    expect(desk.salary?.journal?.lines).toEqual([dr('2101', 500_000), cr('1101', 445_000), cr('2102', 55_000)]);
+    expect(desk['income-tax']?.journal?.lines).toEqual([dr('2102', 30_000), cr('1101', 30_000)]);
+    expect(desk['local-income-tax']?.journal?.lines).toEqual([dr('2102', 3_000), cr('1101', 3_000)]);
+    expect(desk.returned?.journal?.lines).toEqual([dr('1101', 100_000), cr('5202', 100_000)]);
+    expect(desk.deposit?.journal?.lines).toEqual([dr('1101', 500_000), cr('2302', 500_000)]);
+    for (const [name, applied] of Object.entries(desk)) {
+      const lines = applied.journal?.lines ?? [];
+      const sum = (side: 'debit' | 'credit') => lines.reduce((total, line) => total + line[side], 0);
+      expect(sum('debit'), name).toBe(sum('credit'));
+    }
   });
 
   it('changes the budget during the year: a 예비비 사용, a 전용 into a new 목, an 이용 and a 과목경정 (issue #14)', async () => {
