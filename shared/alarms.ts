@@ -58,6 +58,14 @@ export const businessAlarms: readonly BusinessAlarmDeclaration[] = [
       'At year-end a 회계 whose 재정자금 (cash and financial instruments) differs from its 세계잉여금 (회계기준규칙 제42조②4): the archived budget-reconciliation report lists the differences; explain or correct them.',
   },
   {
+    namespace: settlementMetricsNamespace,
+    metric: 'UnsettledAdvances',
+    dimensions: settlement,
+    description:
+      'At year-end the closed year keeps advances (일상경비등, 개산급) the bank paid and nobody settled or returned (지방회계법 제7조제2항): ' +
+      'GET …/years/{year}/advances/unsettled lists them; UnsettledAdvanceWon carries the won.',
+  },
+  {
     namespace: postingsMetricsNamespace,
     metric: 'PostingsFailed',
     dimensions: postings,

@@ -70,3 +70,35 @@ export function advanceOrderRefusal(
     },
   );
 }
+
+/** How the postings read the 출납원's record of an advance order (petty-cash's store, through shared/wiring/advance-records.ts). */
+export interface AdvanceRecords {
+  /** The record naming the order (its `orderRef`), with what its 출납원 has recorded as spent; undefined when none names it. */
+  spentOnOrder(gov: string, orderId: string): Promise<{ readonly advanceId: string; readonly spent: number } | undefined>;
+}
+
+/**
+ * The 지출원's 정산 of an advance rests on the 출납원's 출납계산서 (회계령 제43조): once a record names the
+ * order, what the postings settle never passes what the record shows spent — the record is the source,
+ * the settlement its booking (practice). Without a record the settlement stands on its own 증빙.
+ */
+export function settlementAgainstRecord(
+  record: { readonly advanceId: string; readonly spent: number } | undefined,
+  order: { readonly orderId: string; readonly settled: number },
+  amount: number,
+): Refusal | undefined {
+  if (record === undefined || order.settled + amount <= record.spent) return undefined;
+  return refusal(
+    'unprocessable',
+    'settlement-exceeds-record',
+    `advance ${record.advanceId} records ${record.spent} won spent; order ${order.orderId} has ${order.settled} settled, so ${amount} more would settle what the 출납계산서 does not show`,
+    {
+      rule: '회계령 제43조 (출납계산서); practice: the settlement books what the record shows spent',
+      orderId: order.orderId,
+      advanceId: record.advanceId,
+      spent: record.spent,
+      settled: order.settled,
+      requested: amount,
+    },
+  );
+}

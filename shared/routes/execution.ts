@@ -160,7 +160,9 @@ export const settleAdvance = posting({
     'Cr 미지급금, then ordered and paid by the bank as any payment. Each settlement, dated at its 증빙 (the 출납계산서 of ' +
     '회계령 제43조제2항), books Dr the cost of the line / Cr 선급금; the unspent rest comes back by 반납 ' +
     '(POST …/payment-orders/{orderId}/returns: Dr 현금 / Cr 선급금, the line restored). Settled plus returned never passes what ' +
-    'the bank paid (422 settlement-within-advance); an order that paid a cost is not settled (422 settlement-not-an-advance).',
+    'the bank paid (422 settlement-within-advance); an order that paid a cost is not settled (422 settlement-not-an-advance). ' +
+    'When an 일상경비 record names the order (`orderRef`), the record is the source: what the order has settled plus this ' +
+    'never passes what the record shows spent (422 settlement-exceeds-record).',
   tags: expenditure,
   access: makers('settle'),
   params: orderParams,

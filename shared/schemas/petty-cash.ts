@@ -20,7 +20,10 @@ export const pettyCashAdvanceBody = z.strictObject({
     .describe('the 목별 amounts advanced; the advance is their sum'),
   orderRef: name(100)
     .optional()
-    .describe('the 지급명령 (posting id) that paid the advance to the 출납원: an 일상경비등 advance order of the same item and amount'),
+    .describe(
+      'the 지급명령 (posting id) that paid the advance to the 출납원: an 일상경비등 advance order of the same item and amount, ' +
+        'named by one record only (409 advance-order-recorded); its 정산 then never passes what this record shows spent',
+    ),
 });
 
 export const pettyCashSpendingBody = z.strictObject({

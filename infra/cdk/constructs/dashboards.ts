@@ -64,7 +64,7 @@ export class Dashboards extends Construct {
       graph(
         'Closings',
         ['ClosingsCompleted', 'ClosingsFailed'].map((m) => sum(settlementMetricsNamespace, m, settlement)),
-        ['ReconciliationDifferences', 'ArchiveConflicts', 'BudgetReconciliationDifferences'].map((m) =>
+        ['ReconciliationDifferences', 'ArchiveConflicts', 'BudgetReconciliationDifferences', 'UnsettledAdvances'].map((m) =>
           sum(settlementMetricsNamespace, m, settlement),
         ),
       ),

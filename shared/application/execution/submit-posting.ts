@@ -16,6 +16,9 @@ import { readPostingStatus } from '#shared/stores/execution/posting-status.ts';
 import type { PostingStatus } from '#shared/stores/execution/posting-status.ts';
 import { enqueuePosting } from '#shared/stores/execution/postings-queue.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
+import { settlementAgainstRecord } from '#shared/domain/advance-posting.ts';
+import type { AdvanceRecords } from '#shared/domain/advance-posting.ts';
+import { readAdvanceOrder } from '#shared/stores/execution/advance-orders.ts';
 
 /** A posting asked for through the API (지출원인행위 … 환급, cancellation, correction). */
 export interface Submission {
@@ -26,6 +29,8 @@ export interface Submission {
   readonly request: RequestInfo;
   /** The contract rules (commitments and payment orders): the handlers pass shared/wiring/contract-basis.ts. */
   readonly contractBasis?: ContractBasis | undefined;
+  /** The 출납원's records behind an advance's 정산: the settlement handler passes shared/wiring/advance-records.ts. */
+  readonly advanceRecords?: AdvanceRecords | undefined;
 }
 
 /** What a posting route answers: `queued`, or on a retry the posting as it stands (see the route description). */
@@ -131,6 +136,7 @@ async function prepare(submission: Submission, sub: string, postingId: string): 
     if (ownCommitment) throw new Refused(ownCommitment);
   }
   const contractLink = await contractRules(submission, postingId, commitmentId);
+  await settlementRecordRule(submission);
   const message: PostingMessage = {
     postingId,
     gov,
@@ -170,6 +176,21 @@ async function contractRules(
   const outcome = await contractBasis({ gov, year, postingId, command, commitment });
   if ('refusal' in outcome) throw new Refused(outcome.refusal);
   return outcome.link;
+}
+
+/**
+ * An advance's 정산 on an order a petty-cash record names: within what the record shows spent, counting what
+ * the order has settled as the books stand (a settlement still queued is not counted: [U] practice, the
+ * 지출원 settles from one 출납계산서 at a time).
+ */
+async function settlementRecordRule(submission: Submission): Promise<void> {
+  const { advanceRecords, command, gov } = submission;
+  if (!advanceRecords || command.kind !== 'settle') return;
+  const record = await advanceRecords.spentOnOrder(gov, command.orderId);
+  if (record === undefined) return;
+  const order = await readAdvanceOrder(gov, command.orderId);
+  const refused = settlementAgainstRecord(record, { orderId: command.orderId, settled: order?.settled ?? 0 }, command.amount);
+  if (refused) throw new Refused(refused);
 }
 
 function idempotencyKeyOf(request: RequestInfo): string {

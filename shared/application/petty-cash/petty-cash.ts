@@ -1,4 +1,3 @@
-import { recordNew } from '#shared/application/record-new.ts';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
 import { advanceOrderRefusal, advancePostingOf } from '#shared/domain/advance-posting.ts';
@@ -9,7 +8,7 @@ import { cashStatement } from '#shared/domain/petty-cash/statement.ts';
 import { Refused, conflict, notFound } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-import { advanceTarget, getAdvance, putNewAdvance, replaceAdvance } from '#shared/stores/petty-cash/advances.ts';
+import { advanceTarget, getAdvance, putAdvanceOrderLink, putNewAdvance, replaceAdvance } from '#shared/stores/petty-cash/advances.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 
 export type AdvanceInput = Omit<PettyCashAdvance, 'gov' | 'year' | 'amount' | 'spendings' | 'returns' | 'revision'>;
@@ -29,7 +28,8 @@ async function withPosting(advance: PettyCashAdvance, postings: AdvancePostings)
 /**
  * 일상경비등 교부 (지방회계법 §34①): within the item's limit and period (회계령 §38–§39). A record that
  * names its payment order (`orderRef`) names an 일상경비등 advance of the same item and amount, whose
- * 지출결의 passed the same limits on the posting path (execution rules/advance-terms.ts).
+ * 지출결의 passed the same limits on the posting path (execution rules/advance-terms.ts); one record per order,
+ * and the order's 정산 then never passes what this record shows spent (advance-posting.ts).
  */
 export async function advancePettyCash(request: RequestInfo, gov: string, year: number, input: AdvanceInput, postings: AdvancePostings) {
   const amount = Object.values(input.allocations).reduce((sum, value) => sum + value, 0);
@@ -42,12 +42,18 @@ export async function advancePettyCash(request: RequestInfo, gov: string, year: 
     const mismatch = advanceOrderRefusal(order, { orderId: input.orderRef, form: 'petty-cash', item: input.item, amount });
     if (mismatch) throw new Refused(mismatch);
   }
-  await recordNew(
-    request,
-    { gov, operation: 'petty-cash.advance', target: advanceTarget(gov, year, input.advanceId) },
-    putNewAdvance(advance),
-    () => conflict('petty-cash-document-exists', `${year} has an 일상경비 advance ${input.advanceId} already`),
-  );
+  const target = advanceTarget(gov, year, input.advanceId);
+  const orderRef = advance.orderRef;
+  const written = await transact({
+    record: putNewAdvance(advance),
+    // one record per order: the 정산 posting reads the record that names it (settlementAgainstRecord)
+    link: orderRef === undefined ? [] : putAdvanceOrderLink({ ...advance, orderRef }),
+    audit: auditPut(tableName(), auditRecord(request, { gov, operation: 'petty-cash.advance', target })),
+  });
+  if (!written.ok && written.failed.has('record')) {
+    throw conflict('petty-cash-document-exists', `${year} has an 일상경비 advance ${input.advanceId} already`);
+  }
+  if (!written.ok) throw conflict('advance-order-recorded', `another 일상경비 record names payment order ${orderRef} already`);
   return { ...withStatement(advance, request.receivedAt), ...linked };
 }
 

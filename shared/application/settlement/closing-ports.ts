@@ -9,6 +9,7 @@ import type { OpeningBalance } from '#shared/domain/settlement/ledger-totals.ts'
 import { archiveKey } from '#shared/domain/reports/archive-keys.ts';
 import type { RenderedReport } from '#shared/domain/reports/render.ts';
 import type { ReportId } from '#shared/domain/reports/report.ts';
+import { listUnsettledAdvances } from '#shared/application/execution/list-unsettled-advances.ts';
 import { archiveReport } from '#shared/application/settlement/archive-report.ts';
 import { systemRequest } from '#shared/application/settlement/system-request.ts';
 import { readArchiveText } from '#shared/stores/settlement/archive-store.ts';
@@ -56,6 +57,8 @@ export interface ClosingPorts {
   /** The closed year's 불용액 per 정책사업, the cap of its later 과년도 지출 (written once). */
   recordProgramUnspent(job: ClosingJob, programs: readonly ProgramUnspent[]): Promise<void>;
   metric(job: ClosingJob, name: string, value: number, unit: 'Count' | 'None'): Promise<void>;
+  /** The year's advances (일상경비등, 개산급) the bank paid and whose 선급금 is not cleared: how many, and the won left. */
+  unsettledAdvances(job: ClosingJob): Promise<{ readonly count: number; readonly unsettled: number }>;
 }
 
 /**
@@ -98,5 +101,6 @@ export function closingPorts(requestId: string, clock: () => Date = now): Closin
     carryForward: (job, opening, carryOvers, lines) => carryForward(job, opening, carryOvers, lines, systemRequest(requestId, clock())),
     recordProgramUnspent: (job, programs) => recordProgramUnspent(job, programs, systemRequest(requestId, clock())),
     metric: putJobMetric,
+    unsettledAdvances: (job) => listUnsettledAdvances(job.gov, job.period.year, clock().toISOString()),
   };
 }

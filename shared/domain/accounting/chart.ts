@@ -45,8 +45,11 @@ export type AccountRole =
   | 'interest'
   | 'bad-debt';
 
-/** How an account enters the 제25조 split of 순자산 or the 재정자금 of the 예산-재무 reconciliation. */
-export type NetAssetPart = '' | 'fixed-asset' | 'facility-debt' | 'financial-fund';
+/**
+ * How an account enters the 제25조 split of 순자산 or the 예산-재무 reconciliation: 'financial-fund' is 재정자금,
+ * 'custody' a liability holding 세입세출외현금 (예수금, 장기예수보증금), the part of 재정자금 held for others.
+ */
+export type NetAssetPart = '' | 'fixed-asset' | 'facility-debt' | 'financial-fund' | 'custody';
 
 export interface Account {
   readonly code: string;

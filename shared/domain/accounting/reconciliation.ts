@@ -5,13 +5,19 @@ import { balancesByAccount } from '#shared/domain/accounting/statements/financia
 
 /**
  * 예산회계와 재무회계의 차이 (제42조②4): per 회계, the 재정자금 of the 재정상태표 (현금및현금성자산 +
- * 단기금융상품 + 장기금융상품) must equal the 세입세출결산's 세계잉여금 (수납액 − 지출액). The
+ * 단기금융상품 + 장기금융상품) less the 세입세출외현금 it holds for others must equal the 세입세출결산's
+ * 세계잉여금 (수납액 − 지출액). 세입세출외현금 (withheld taxes, 보증금) is cash but not budget cash
+ * (지방재정법 제34조제3항; 시행령 제40조): it is the balance of the liabilities that hold it (the chart's
+ * 'custody' accounts, 예수금 and 장기예수보증금). [U] A 과오납 still owed back at year-end is also 예수금
+ * (rules/receive.ts) while its 수납 counts in 세계잉여금: it shows as a difference, to be explained. The
  * 지방공기업특별회계 is excepted: it keeps its own books (제6조③) and carries long-term deposits as
  * 기타투자자산 (practice, project notes S2).
  */
 export interface ReconciliationRow {
   readonly entity: string;
   readonly financialFunds: bigint;
+  /** 세입세출외현금: the 'custody' liabilities' balance, deducted from 재정자금. */
+  readonly custodyCash: bigint;
   readonly budgetSurplus: bigint;
   readonly difference: bigint;
   readonly excepted: boolean;
@@ -31,15 +37,19 @@ export function ledgerReconciliation(
 ): ReconciliationRow[] {
   return entities.map(({ entity, ledger }) => {
     let financialFunds = 0n;
+    let custodyCash = 0n;
     for (const [code, balance] of balancesByAccount([...ledger.opening, ...ledger.period])) {
-      if (account(code).netAssetPart === 'financial-fund') financialFunds += balance;
+      const part = account(code).netAssetPart;
+      if (part === 'financial-fund') financialFunds += balance;
+      if (part === 'custody') custodyCash += balance;
     }
     const budgetSurplus = surpluses.get(entity.id) ?? 0n;
     return {
       entity: entity.id,
       financialFunds,
+      custodyCash,
       budgetSurplus,
-      difference: financialFunds - budgetSurplus,
+      difference: financialFunds - custodyCash - budgetSurplus,
       excepted: entity.type === '지방공기업특별회계',
     };
   });

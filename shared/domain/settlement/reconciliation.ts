@@ -75,5 +75,5 @@ export const budgetReconciliationDifferences = (rows: readonly ReconciliationRow
     .map((r) => ({
       check: `budget-reconciliation.${r.entity}`,
       expected: r.budgetSurplus.toString(),
-      actual: r.financialFunds.toString(),
+      actual: (r.financialFunds - r.custodyCash).toString(),
     }));

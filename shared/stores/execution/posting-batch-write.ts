@@ -85,14 +85,22 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
   return actions;
 }
 
-/** 세출 지출액 of the batch per government and year (`gov|year`) and 회계: the amounts of its applied payments. */
+/**
+ * 세출 지출액 of the batch per government and year (`gov|year`) and 회계: the amounts of its applied payments,
+ * less what a 반납 of the payment's own year gave back to its line (지방회계법 제27조제2항: the line's paid goes
+ * down, as the 세입세출결산 counts it; a later year's 반납 is revenue and restores no line).
+ */
 function paidByGovernment(outcomes: readonly Outcome[]): Map<string, Map<string, number>> {
   const paid = new Map<string, Map<string, number>>();
   for (const outcome of outcomes) {
-    if (outcome.status !== 'applied' || outcome.message.command.kind !== 'pay') continue;
+    if (outcome.status !== 'applied') continue;
+    const kind = outcome.message.command.kind;
+    const restored = outcome.effects.reduce((sum, e) => sum + (e.kind === 'line' ? (e.deltas.paid ?? 0) : 0), 0);
+    const amount = kind === 'pay' ? outcome.amount : kind === 'return' ? restored : 0;
+    if (amount === 0) continue;
     const key = `${outcome.message.gov}|${outcome.message.year}`;
     const byAccount = paid.get(key) ?? new Map<string, number>();
-    byAccount.set(outcome.fund, (byAccount.get(outcome.fund) ?? 0) + outcome.amount);
+    byAccount.set(outcome.fund, (byAccount.get(outcome.fund) ?? 0) + amount);
     paid.set(key, byAccount);
   }
   return paid;

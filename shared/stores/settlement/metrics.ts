@@ -13,6 +13,7 @@ import type { ClosingJob } from '#shared/domain/settlement/closing.ts';
  *   ArchiveConflicts           an archive object existed with a different SHA-256 (alarm > 0)
  *   ClosingItemsRead           items a closing read (cost grows with accounts and lines, not postings)
  *   ClosingsCompleted / ClosingsFailed
+ *   UnsettledAdvances / UnsettledAdvanceWon   at year-end: the 선급금 advances the closed year keeps (count, won)
  */
 export async function putJobMetric(job: ClosingJob, name: string, value: number, unit: 'Count' | 'None'): Promise<void> {
   const metrics = createMetricsLogger();

@@ -250,3 +250,79 @@ describe('the petty-cash and 개산급 records of the advances', () => {
     });
   });
 });
+
+/**
+ * The 출납원's record is the source of what the 지출원 settles (issue #16): once a record names the order, a 정산
+ * never passes what its spendings show. By hand: advance 1,000,000 (06-01); the record shows 600,000 spent (06-10):
+ * 정산 600,001 is refused, 400,000 passes, then 200,001 more is refused (400,000 + 200,001 > 600,000), 200,000 passes.
+ */
+describe('the 출납원 record is the source of the settlements', () => {
+  it('settles an order only within what the record naming it shows spent; one record per order', async () => {
+    await seedLine({ lineId: 'office-june', allotted: 1_000_000, itemCode: '201-01' });
+    await seedCash('2026-06', 1_000_000);
+    on('2026-06-01T10:00:00+09:00');
+    const commitment = {
+      lineId: 'office-june',
+      amount: 1_000_000,
+      counterparty: '기획예산과 출납원',
+      contractRef: 'PC-2026-06',
+      date: '2026-06-01',
+    };
+    const commitmentId = (await applied(await post(routes.createCommitment, callers.financeOfficer, {}, commitment))).postingId as string;
+    const june = { advance: 'petty-cash', pettyCash: { item: 2, period: { from: '2026-06-01', to: '2026-06-30' } } };
+    const resolution = await applied(
+      await post(routes.resolvePayment, callers.financeOfficer, { commitmentId }, { amount: 1_000_000, date: '2026-06-01', ...june }),
+    );
+    const ordered = await applied(
+      await post(
+        routes.orderPayment,
+        callers.disbursingOfficer,
+        { resolutionId: resolution.postingId },
+        { amount: 1_000_000, date: '2026-06-01' },
+      ),
+    );
+    const orderId = ordered.postingId as string;
+    await pay(orderId, '2026-06-01');
+    const params = { gov: GOV, year: YEAR };
+    const record = {
+      advanceId: 'PC-2026-06',
+      item: 2,
+      cashier: '기획예산과 출납원',
+      advancedOn: '2026-06-01',
+      period: { from: '2026-06-01', to: '2026-06-30' },
+      allocations: { '201-01': 1_000_000 },
+      orderRef: orderId,
+    };
+    const create = (body: object) =>
+      callRoute(pettyCashRoutes.advancePettyCash, { caller: callers.disbursingOfficer as never, params, body });
+    expect((await create(record)).status).toBe(201);
+    const again = await create({ ...record, advanceId: 'PC-2026-06-B' });
+    expect(again.body).toMatchObject({ status: 409, code: 'advance-order-recorded' });
+    const cashier = { sub: 'cashier-yoon', roles: ['department_official'], gov: GOV, dept: 'D100' };
+    const spent = await callRoute(pettyCashRoutes.recordPettyCashSpending, {
+      caller: cashier as never,
+      params: { ...params, advanceId: record.advanceId },
+      body: { spendingId: 'S-1', statItem: '201-01', date: '2026-06-10', amount: 600_000, payee: '(주)문구', description: '사무용품' },
+    });
+    expect(spent.status, JSON.stringify(spent.body)).toBe(201);
+
+    on('2026-06-10T10:00:00+09:00');
+    const over = await settle(orderId, 600_001, '2026-06-10');
+    expect(over.body).toMatchObject({
+      status: 422,
+      code: 'settlement-exceeds-record',
+      context: { orderId, advanceId: 'PC-2026-06', spent: 600_000, settled: 0, requested: 600_001 },
+    });
+    await applied(await settle(orderId, 400_000, '2026-06-10'));
+    const more = await settle(orderId, 200_001, '2026-06-10');
+    expect(more.body).toMatchObject({ status: 422, code: 'settlement-exceeds-record', context: { settled: 400_000, spent: 600_000 } });
+    await applied(await settle(orderId, 200_000, '2026-06-10'));
+    const read = await callRoute(pettyCashRoutes.getPettyCashAdvance, {
+      caller: callers.disbursingOfficer as never,
+      params: { ...params, advanceId: record.advanceId },
+    });
+    // side by side and equal: the 출납계산서's spent and the books' settled
+    expect(read.body.statement).toMatchObject({ spent: 600_000 });
+    expect(read.body.posting).toMatchObject({ orderId, paid: 1_000_000, settled: 600_000, unsettled: 400_000 });
+  });
+});

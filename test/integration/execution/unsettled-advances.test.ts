@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as routes from '#shared/routes/execution.ts';
 import { requestClosing } from '#shared/routes/settlement.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import { appliedPosting, callers, GOV, seedCash, seedLine, YEAR, postingSession } from '#test/integration/execution/support.ts';
+import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
 
 /**
  * An 일상경비등 advance unsettled past 20 January (지방회계법 제7조제2항: 일상경비등 are returned by
@@ -65,6 +66,14 @@ beforeAll(async () => {
   );
 });
 afterAll(() => restore());
+
+/** EMF metric lines the closing prints (aws-embedded-metrics local sink). */
+const metricLines: Record<string, unknown>[] = [];
+const emf = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
+  if (typeof line === 'string' && line.includes('"_aws"')) metricLines.push(JSON.parse(line) as Record<string, unknown>);
+});
+afterAll(() => emf.mockRestore());
+const metricValues = (name: string) => metricLines.filter((l) => l.gov === GOV && name in l).map((l) => l[name]);
 
 describe('advances unsettled past their due date', () => {
   it('lists the unsettled advances with their due dates; none overdue during the year', async () => {
@@ -138,5 +147,16 @@ describe('advances unsettled past their due date', () => {
     });
     expect(closing.status, JSON.stringify(closing.body)).toBe(202);
     expect(closing.body.unsettledAdvances).toEqual({ count: 2, unsettled: 600_000, orderIds: [pettyCash, estimate].sort() });
+  });
+
+  it('emits the unsettled advances the closed year keeps as metrics of its year-end closing, per government: count and won', async () => {
+    // The closing queued above runs as the scheduled one does (start-closing queues the same message per government):
+    // 일상경비등 1,000,000 − 600,000 settled − 100,000 returned = 300,000 and the 개산급 300,000: 2 advances, 600,000 won.
+    expect(await drainSettlementQueue()).toEqual([]);
+    expect(metricValues('UnsettledAdvances')).toEqual([2]);
+    expect(metricValues('UnsettledAdvanceWon')).toEqual([600_000]);
+    const line = metricLines.find((l) => 'UnsettledAdvances' in l) as { _aws: { CloudWatchMetrics: { Metrics: unknown[] }[] } };
+    expect(line).toMatchObject({ Service: 'settlement', Kind: 'year-end', gov: GOV, period: String(YEAR) });
+    expect(line._aws.CloudWatchMetrics[0]!.Metrics).toEqual([{ Name: 'UnsettledAdvances', Unit: 'Count' }]);
   });
 });

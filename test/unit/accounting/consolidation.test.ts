@@ -60,3 +60,38 @@ describe('elimination inside a type (제9조②) and in transit', () => {
     expect(reconciliationDifferences(rows).map((r) => r.entity)).toEqual(['B']);
   });
 });
+
+describe('the 예산-재무 reconciliation and 세입세출외현금', () => {
+  it('deducts the cash held for others (예수금, 장기예수보증금) from 재정자금 before comparing it with 세계잉여금', () => {
+    const G = entity('G', '일반회계');
+    const entry = (label: string, lines: [string, number, number][]) => ({
+      entity: 'G',
+      lines: lines.map(([account, debit, credit]) => ({ account, debit: BigInt(debit), credit: BigInt(credit) })),
+      cash: { activity: 'operating' as const, label },
+    });
+    const books: EntityYear[] = [
+      {
+        entity: G,
+        opening,
+        entries: [
+          // a salary of 500 paid 450 net, 50 withheld (예수금); a 하자보수보증금 of 200 deposited (장기예수보증금)
+          entry('인건비', [
+            ['5201', 500, 0],
+            ['1101', 0, 450],
+            ['2102', 0, 50],
+          ]),
+          entry('보증금', [
+            ['1101', 200, 0],
+            ['2302', 0, 200],
+          ]),
+        ],
+      },
+    ];
+    // 재정자금 1,000 − 450 + 200 = 750; 세입세출외현금 50 + 200 = 250; 세계잉여금 1,000 (the opening, brought in as 잉여금) − 500 = 500
+    const [row] = budgetReconciliation(books, new Map([['G', 500n]]));
+    expect(row).toEqual({ entity: 'G', financialFunds: 750n, custodyCash: 250n, budgetSurplus: 500n, difference: 0n, excepted: false });
+    // were the 보증금 budget cash, the 결산 would be 200 short of the books: listed
+    const [short] = budgetReconciliation(books, new Map([['G', 300n]]));
+    expect(reconciliationDifferences([short!]).map((r) => r.difference)).toEqual([200n]);
+  });
+});
