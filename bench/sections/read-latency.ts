@@ -21,6 +21,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApiCluster } from '#infra/runtime/api-cluster.ts';
+import type { ApiCluster } from '#infra/runtime/api-cluster.ts';
+import { processCpuMs } from '../harness/process-cpu.ts';
 
 const CLIENTS = 50;
 
@@ -44,7 +46,7 @@ export const readLatency: Section = {
     const governments = context.quick ? 10 : 60;
     // One issuer key on disk: the clustered API's workers accept the tokens this process signs.
     const dataDir = await mkdtemp(join(tmpdir(), 'hojo-bench-reads-'));
-    await withEmbeddedStack(async () => {
+    await withEmbeddedStack(async ({ enginePid }) => {
       const api = await startLocalApi({ dataDir });
       try {
         const prepared = await prepareGovernments(api, zipfGovernments().slice(0, governments), 4, 1_000_000_000);
@@ -147,7 +149,7 @@ export const readLatency: Section = {
         context.note(
           `${requests} requests per read at ${CLIENTS} clients, ${governments} governments; with one API process, latency ≈ clients ÷ throughput (Little's law), so p99 here mostly measures queueing in the single event loop`,
         );
-        await measureClustered(context, dataDir, { status: [lineStatusCall, status], fund: [fundStatusCall, fund] }, measure);
+        await measureClustered(context, dataDir, enginePid, { status: [lineStatusCall, status], fund: [fundStatusCall, fund] }, measure);
       } finally {
         await api.stop();
       }
@@ -160,19 +162,43 @@ type Measure = (name: string, make: () => HttpCall, url?: string) => Promise<Lat
 /**
  * Issue #21: the same two reads (a line's 집행현황, fund status) from the clustered runtime
  * (`npm start -- --workers N`, one API process per core, as an on-prem host runs it), beside the
- * single process's figures of this run. BENCH_API_WORKERS overrides N.
+ * single process's figures of this run. BENCH_API_WORKERS overrides N. Each read's CPU time per
+ * request (the API workers, the engines' process, this process's load generator) is printed too:
+ * unlike the latencies it does not depend on what else the machine runs, and with Little's law it
+ * bounds what the cores can reach (`cores × 1000 / CPU ms per request` requests/s; at 50 clients
+ * the mean latency is at least 50 ÷ that rate).
  */
 async function measureClustered(
   context: SectionContext,
   dataDir: string,
+  enginePid: number | undefined,
   reads: { readonly status: readonly [() => HttpCall, LatencyResult]; readonly fund: readonly [() => HttpCall, LatencyResult] },
   measure: Measure,
 ): Promise<void> {
   const workers = Number(process.env.BENCH_API_WORKERS ?? availableParallelism());
   const cluster = await startApiCluster({ workers, port: 0, host: '127.0.0.1', dataDir });
   try {
-    const status = await measure(`line status (집행현황), ${workers} API workers`, reads.status[0], cluster.url);
-    const fund = await measure(`fund status, ${workers} API workers`, reads.fund[0], cluster.url);
+    const costed = async (name: string, make: () => HttpCall) => {
+      const before = await cpuSnapshot(cluster, enginePid);
+      const result = await measure(`${name}, ${workers} API workers`, make, cluster.url);
+      const after = await cpuSnapshot(cluster, enginePid);
+      const served = after.served - before.served;
+      const per = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? Number.NaN : (b - a) / served);
+      const api = per(before.api, after.api);
+      const engines = per(before.engines, after.engines);
+      const load = per(before.load, after.load);
+      const total = api + (Number.isNaN(engines) ? 0 : engines) + load;
+      const ceiling = (availableParallelism() * 1000) / total;
+      context.figure({
+        name: `${name}: CPU per request (API workers + engines + load generator)`,
+        value: round(total, 2),
+        unit: 'ms',
+        note: `API ${round(api, 2)} + engines ${round(engines, 2)} + load generator ${round(load, 2)} ms over ${served} requests; ${availableParallelism()} cores at most ${round(ceiling)} req/s, so at ${CLIENTS} clients a mean latency of at least ${round((CLIENTS / ceiling) * 1000, 1)} ms`,
+      });
+      return result;
+    };
+    const status = await costed('line status (집행현황)', reads.status[0]);
+    const fund = await costed('fund status', reads.fund[0]);
     for (const [name, clustered, single] of [
       ['line status (집행현황)', status, reads.status[1]],
       ['fund status', fund, reads.fund[1]],
@@ -185,7 +211,7 @@ async function measureClustered(
       );
     }
     const shares = (await cluster.stats()).map((worker) => worker.served);
-    context.note(`4: clustered runtime, ${workers} API workers (node:cluster, one port): requests per worker ${shares.join(' / ')}`);
+    context.note(`clustered runtime, ${workers} API workers (node:cluster, one port): requests per worker ${shares.join(' / ')}`);
     context.goal(
       goal(
         `${issue21Goals.reads.text} (clustered runtime, ${workers} API workers)`,
@@ -197,4 +223,16 @@ async function measureClustered(
   } finally {
     await cluster.stop();
   }
+}
+
+/** CPU time so far (ms) of the API workers, the engines' process and this process (the load generator's thread is in it). */
+async function cpuSnapshot(cluster: ApiCluster, enginePid: number | undefined) {
+  const workers = await cluster.stats();
+  const own = process.cpuUsage();
+  return {
+    served: workers.reduce((sum, w) => sum + w.served, 0),
+    api: workers.reduce((sum, w) => sum + w.cpuMs, 0),
+    engines: enginePid === undefined ? undefined : await processCpuMs(enginePid),
+    load: (own.user + own.system) / 1000,
+  };
 }

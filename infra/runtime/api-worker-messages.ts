@@ -3,6 +3,8 @@ export interface WorkerStats {
   readonly pid: number;
   /** HTTP requests it received. */
   readonly served: number;
+  /** CPU time it has used (user + system, ms): the bench's load-independent cost per request. */
+  readonly cpuMs: number;
   /** Queue pollers it runs: none (the primary polls). */
   readonly pollers: number;
   /** Schedules it runs: none (the primary runs them). */

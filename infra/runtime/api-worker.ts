@@ -7,6 +7,10 @@ import type { WorkerReply, WorkerRequest } from '#infra/runtime/api-worker-messa
  * shared port goes through node:cluster, so every worker accepts on the same address.
  */
 const send = (message: WorkerReply) => process.send?.(message);
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const settings = JSON.parse(process.env.HOJO_API_WORKER ?? '{}') as { port?: number; host?: string; dataDir?: string };
 
 try {
@@ -28,6 +32,7 @@ try {
           stats: {
             pid: process.pid,
             served: runtime.requestsServed(),
+            cpuMs: cpuMs(),
             pollers: runtime.pollers.size,
             schedules: runtime.scheduler.upcoming().length,
           },
