@@ -182,7 +182,7 @@ export const designLimit: Section = {
           ),
         );
         context.note(
-          `9: ${governments} governments × ${linesPerGovernment - 1} lines, ${CLIENTS} clients, consumer concurrency ${CONSUMER_CONCURRENCY}; the minimal server answers the same requests with the same three items and one SendMessage (no precheck read, no outbox marker, no framework); the minimal consumer writes counters and posting records with their journal lines, no audit record, no document, balance or fund-status items`,
+          `9: ${governments} governments × ${linesPerGovernment - 1} lines, ${CLIENTS} clients, consumer concurrency ${CONSUMER_CONCURRENCY}; the minimal server answers the same requests with the same two items (request keyed by the derived posting id, audit record) and one SendMessage (no precheck read, no framework); the minimal consumer writes counters and posting records with their journal lines, no audit record, no document, balance or fund-status items`,
         );
         context.note(
           '9: latency runs from the API receiving the request (the receivedAt on the message, ms precision) to the consumer batch returning: the 202→applied an official waits for plus the accept time (its p50 is in the note)',
