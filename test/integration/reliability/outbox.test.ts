@@ -11,6 +11,7 @@ import { OUTBOX_PARTITIONS, outboxPartition } from '#shared/stores/execution/pos
 import { callers, drainPostings, GOV, readItems, readLine, seedLine, YEAR } from '#test/integration/execution/support.ts';
 
 await useTestStack();
+const startedAt = new Date(now().getTime() - 1000).toISOString();
 
 const CRASH = 'outbox-test-crash';
 afterEach(() => {
@@ -84,6 +85,8 @@ describe('transactional outbox: a stored posting is queued without its client re
 
     // The sweep goes on from where it got: a second one reads nothing older and enqueues nothing.
     expect(await sweep(sweepEvent({ olderThanSeconds: '0' }))).toMatchObject({ accepted: 0, enqueued: 0 });
+    // An operator's sweep since an earlier time (a restored table whose queue was lost) reads them again: both decided.
+    expect(await sweep(sweepEvent({ olderThanSeconds: '0', since: startedAt }))).toMatchObject({ accepted: 2, enqueued: 0, decided: 2 });
     expect((await readLine('outbox')).committed).toBe(before + 25);
   });
 });
