@@ -13,9 +13,11 @@ export interface LocalApi {
 /**
  * The local runtime's HTTP API on a free 127.0.0.1 port, in this process, with its own dev issuer;
  * queue pollers and schedules only when asked (sections that measure the API alone leave them off).
+ * With a `dataDir` the issuer's key is kept there, so a clustered API (api-cluster.ts) on the same
+ * directory accepts the same tokens.
  */
 export async function startLocalApi(
-  options: Pick<RuntimeOptions, 'pollQueues' | 'queues' | 'concurrency' | 'waitTimeSeconds'> = {},
+  options: Pick<RuntimeOptions, 'pollQueues' | 'queues' | 'concurrency' | 'waitTimeSeconds' | 'dataDir'> = {},
 ): Promise<LocalApi> {
   const runtime = await startRuntime({ port: 0, host: '127.0.0.1', runSchedules: false, pollQueues: false, ...options });
   const issuer = runtime.auth.devIssuer;

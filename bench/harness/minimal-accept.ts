@@ -13,8 +13,10 @@ import { tableName } from '#shared/config/env.ts';
 /**
  * The minimal accept baseline of issue #21: a bench-only HTTP server on the same engines that does
  * only what accepting a posting must do — parse the body, verify the bearer token (cached once
- * verified, as the local runtime caches it), one conditional TransactWrite of the same three items
- * as hojo (Idempotency-Key, request, audit record), one SendMessage to a FIFO queue of its own —
+ * verified, as the local runtime caches it), one conditional TransactWrite of the same items as
+ * hojo (the request, keyed by a posting id derived from the Idempotency-Key so that its condition is
+ * the key's check, and the audit record; since issue #21 hojo writes no key item and no outbox
+ * marker), one SendMessage to a FIFO queue of its own —
  * and answers 202 with the posting id. No framework, no schema library, no rules, no read.
  * Its queue is drained by the minimal apply consumer (minimal-apply.ts).
  */
@@ -57,24 +59,17 @@ export async function startMinimalAccept(jwks: JSONWebKeySet, queueName: string)
       return answer(response, 400, { code: 'invalid-request' });
     }
     const receivedAt = new Date().toISOString();
-    const postingId = `${Date.now().toString(36)}-${randomBytes(8).toString('hex')}`;
     const requestId = randomBytes(8).toString('hex');
     const bodySha256 = createHash('sha256').update(raw).digest('hex');
-    const message = { postingId, gov, lineId: body.lineId, command: { kind: 'commit', ...body }, actor: { sub: claims.sub, receivedAt } };
     const idempotency = createHash('sha256')
       .update(JSON.stringify([claims.sub, key]))
       .digest('hex');
+    const postingId = idempotency.slice(0, 32);
+    const message = { postingId, gov, lineId: body.lineId, command: { kind: 'commit', ...body }, actor: { sub: claims.sub, receivedAt } };
     try {
       await dynamoClient().send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: table,
-                Item: { pk: `MIN#IDEMPOTENCY#${gov}#${idempotency}`, sk: 'KEY', postingId, requestHash: bodySha256, createdAt: receivedAt },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
             {
               Put: {
                 TableName: table,

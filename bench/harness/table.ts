@@ -1,3 +1,4 @@
+import { runVerdicts } from './issue-goals.ts';
 import type { BenchReport, Figure, GoalVerdict, SectionReport } from './report.ts';
 
 /**
@@ -15,6 +16,7 @@ export function renderReport(report: BenchReport): string {
     '| Goal | Measured | Verdict |',
     '|---|---|---|',
     ...report.sections.flatMap((section) => section.goals.map(goalRow)),
+    ...runVerdicts(report).map(goalRow),
   ];
   const notes = report.sections.flatMap((section) => section.notes.map((note) => `- ${section.id}: ${cell(note)}`));
   if (notes.length > 0) lines.push('', 'Notes:', ...notes);

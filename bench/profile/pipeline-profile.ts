@@ -23,6 +23,8 @@ import { sendLoad } from '../harness/http-load.ts';
 import { startLocalApi } from '../harness/local-api.ts';
 import { committedOn, COMMITMENT_AMOUNT, commitmentCalls } from '../harness/pipeline-run.ts';
 import { timeCalls } from './call-timer.ts';
+import { meterDynamo } from '../harness/dynamo-usage.ts';
+import type { UsageMeter } from '../harness/dynamo-usage.ts';
 import type { CallTimes } from './call-timer.ts';
 import { shardUrls } from '#shared/config/queue-shards.ts';
 
@@ -51,6 +53,7 @@ await withEmbeddedStack(async ({ enginePid }) => {
     const calls = await commitmentCalls(api, targets);
     const before = await committedOn(targets);
 
+    const meter = meterDynamo(dynamoClient());
     times.reset();
     let cpu = cpuMeter(enginePid);
     const accept = await profiled('accept', () =>
@@ -65,11 +68,13 @@ await withEmbeddedStack(async ({ enginePid }) => {
     );
     report('accept', accept.succeeded, accept.elapsedMs, times);
     cpu.report(accept.succeeded);
+    writeUnits(meter, accept.succeeded);
     process.stdout.write(
       `  accept latency p50 ${accept.p50.toFixed(1)} ms, p99 ${accept.p99.toFixed(1)} ms; refused ${JSON.stringify(accept.unexpected)}\n`,
     );
 
     times.reset();
+    meter.reset();
     cpu = cpuMeter(enginePid);
     const poller = createQueuePoller({
       queueUrls: shardUrls(queues.postings, String(process.env[queues.postings.env])),
@@ -85,6 +90,7 @@ await withEmbeddedStack(async ({ enginePid }) => {
     const applied = Math.round(((await committedOn(targets)) - before) / COMMITMENT_AMOUNT);
     report('apply', applied, applyMs, times);
     cpu.report(applied);
+    writeUnits(meter, applied);
     process.stdout.write(
       `  batches ${stats.batches}, mean ${(stats.received / stats.batches).toFixed(1)} messages a batch, retried ${stats.retried}\n`,
     );
@@ -144,4 +150,13 @@ function report(phase: string, count: number, ms: number, times: CallTimes): voi
       `  ${name.padEnd(34)} ${(n / Math.max(1, count)).toFixed(2).padStart(6)} per posting, mean ${(total / n).toFixed(2).padStart(7)} ms\n`,
     );
   }
+}
+
+/** Write units per posting, estimated per item as DynamoDB charges them (dynamo-usage.ts), heaviest item first. */
+function writeUnits(meter: UsageMeter, count: number): void {
+  const per = (units: number) => (units / Math.max(1, count)).toFixed(2);
+  const items = Object.entries(meter.usage.byItemKind)
+    .sort((a, b) => b[1].units - a[1].units)
+    .map(([kind, { units }]) => `${kind} ${per(units)}`);
+  process.stdout.write(`  write units per posting ${per(meter.usage.writeUnits)} (by item: ${items.join(', ')})\n`);
 }

@@ -2,6 +2,7 @@ import { costPerMillionPostings, seoulPrices } from '../harness/prices.ts';
 import type { PipelineRun } from '../harness/pipeline-run.ts';
 import { goal } from '../harness/report.ts';
 import type { Section } from '../harness/section.ts';
+import { issue21Goals } from '../harness/issue-goals.ts';
 import { round } from '../harness/stats.ts';
 import { writeBreakdownFigures } from '../harness/write-breakdown.ts';
 import { pipelineMeasurements } from './pipeline-measurements.ts';
@@ -68,6 +69,14 @@ export const writeCost: Section = {
         manyTotal,
         (v) => v <= 3,
         (v) => `${round(v, 2)} WRU (consumer alone ${round(manyConsumer, 2)})`,
+      ),
+    );
+    context.goal(
+      goal(
+        issue21Goals.writeUnits.text,
+        manyTotal,
+        (v) => v <= 12,
+        (v) => `${round(v, 2)} WRU (accepting ${round(v - manyConsumer, 2)}, applying ${round(manyConsumer, 2)})`,
       ),
     );
     context.goal(

@@ -9,6 +9,7 @@ import { runPipeline } from '../harness/pipeline-run.ts';
 import type { LineTarget } from '../harness/pipeline-run.ts';
 import { goal } from '../harness/report.ts';
 import type { Section } from '../harness/section.ts';
+import { issue21Goals } from '../harness/issue-goals.ts';
 import { percentile, perSecond, round } from '../harness/stats.ts';
 
 /**
@@ -91,7 +92,7 @@ export const yearEndRush: Section = {
         const worst = hottest[0];
         context.goal(
           goal(
-            'year-end rush: zero loss',
+            issue21Goals.rushLoss.text,
             run.lost,
             (n) => n === 0,
             (n) => `lost ${n} of ${run.accepted}`,
@@ -99,10 +100,19 @@ export const yearEndRush: Section = {
         );
         context.goal(
           goal(
-            `year-end rush: hottest partition under ${PARTITION_WCU} WCU/s at the asked rate`,
+            issue21Goals.rushPartition.text,
             worst ? (worst[1] / seconds) * projection : undefined,
             (wcu) => wcu < PARTITION_WCU,
             (wcu) => `${round(wcu)} WCU/s (${worst?.[0].replace(/#\d{5}#/, '#{gov}#')})`,
+          ),
+        );
+        context.goal(
+          goal(
+            issue21Goals.rushRate.text,
+            sent / rate,
+            (share) => share >= 0.95,
+            (share) =>
+              `${round(sent, 1)} of ${round(rate, 1)} postings/s (${round(share * 100)}%); accept p99 ${round(run.acceptLatencyP99)} ms, accept→applied p99 ${round(appliedP99)} ms`,
           ),
         );
         context.note(

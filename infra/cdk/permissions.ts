@@ -11,8 +11,8 @@ import type { ScheduleDeclaration } from '#shared/schedules.ts';
  * - The table: GET routes read; other routes read and write; routes of static data (platform,
  *   classification code tables) get nothing; scheduled jobs read (and hand the work to a queue).
  *   BatchWriteItem only for `batchWriters` and the postings consumer (its ledger index). DeleteItem only for the handlers that remove working items
- *   (`deletesItems`): lines of a draft budget version, the lines of a reversed 성립전예산, the outbox
- *   marker of a posting once it is on the queue, a refused closing's period marker. Posted entries and audit records are never deleted.
+ *   (`deletesItems`): lines of a draft budget version, the lines of a reversed 성립전예산, a replayed
+ *   posting's outbox marker once it is on the queue (the sweep), a refused closing's period marker. Posted entries and audit records are never deleted.
  * - Queues: only the write routes and jobs listed in `queueSenders` may send.
  * - The archive: written only by the settlement consumer; read by it and by `archiveReaders`.
  *   Nobody may delete an object. test/infra/permissions.test.ts checks every grant against the
@@ -70,10 +70,15 @@ export const itemDeleters: readonly string[] = [
 ];
 
 /**
- * Whether a handler deletes items: the ones above, and every handler that enqueues postings (it
- * deletes its outbox marker once the message is on the queue: shared/stores/execution/postings-queue.ts).
+ * The outbox sweep: it enqueues replayed postings and deletes their outbox markers, and keeps the
+ * cursor of the accepted postings it swept (shared/stores/execution/accepted-postings.ts). An
+ * accepted posting has no marker since issue #21 (its audit record is its outbox), so the API's
+ * posting handlers delete nothing.
  */
-const deletesItemsOf = (handler: string): boolean => itemDeleters.includes(handler) || sendersOf(handler).includes('postings');
+const OUTBOX_SWEEP = 'postings/sweep-unqueued';
+
+/** Whether a handler deletes items: the ones above, and the outbox sweep (a replay's marker). */
+const deletesItemsOf = (handler: string): boolean => itemDeleters.includes(handler) || handler === OUTBOX_SWEEP;
 
 /**
  * Handlers that write many independent items with BatchWriteItem (shared/stores/table/batch-write.ts):
@@ -142,9 +147,17 @@ export function consumerPermissions(queue: QueueKey): FunctionPermissions {
   };
 }
 
-/** Scheduled jobs fan work out on the queues of their folder; they read the table to find the work (the sweep deletes outbox markers). */
+/**
+ * Scheduled jobs fan work out on the queues of their folder; they read the table to find the work
+ * (the outbox sweep also writes its cursor and deletes replays' markers).
+ */
 export function schedulePermissions(schedule: ScheduleDeclaration): FunctionPermissions {
-  return { ...nothing, table: 'read', sendTo: sendersOf(schedule.handler), deletesItems: deletesItemsOf(schedule.handler) };
+  return {
+    ...nothing,
+    table: schedule.handler === OUTBOX_SWEEP ? 'readWrite' : 'read',
+    sendTo: sendersOf(schedule.handler),
+    deletesItems: deletesItemsOf(schedule.handler),
+  };
 }
 
 function sendersOf(handler: string): QueueKey[] {

@@ -11,8 +11,10 @@ import { readRuntimeState, removeRuntimeState, writeRuntimeState } from '#infra/
 import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
 import { serveControl } from '#infra/cli/control-socket.ts';
 import { writeSnapshot } from '#infra/embedded/backup/snapshot.ts';
+import { startApiCluster } from '#infra/runtime/api-cluster.ts';
+import type { ApiCluster } from '#infra/runtime/api-cluster.ts';
 
-const USAGE = `npm start [-- --port 3000] [--host 127.0.0.1] [--data-dir .data] [--external [--seed-registry]] [--no-schedules]
+const USAGE = `npm start [-- --port 3000] [--host 127.0.0.1] [--data-dir .data] [--external [--seed-registry]] [--no-schedules] [--workers 1]
 
 Starts the embedded AWS-compatible stack (data under .data/) and the local runtime: the API,
 the queue consumers and the schedules. HOJO_CLOCK=<ISO date-time with offset> rehearses a moment
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     external: { type: 'boolean' },
     'seed-registry': { type: 'boolean' },
     'no-schedules': { type: 'boolean' },
+    workers: { type: 'string', default: process.env.HOJO_API_WORKERS ?? '1' },
     help: { type: 'boolean' },
   },
 });
@@ -85,13 +88,33 @@ if (external) {
   });
 }
 
+const workers = Number(values.workers);
+if (!Number.isInteger(workers) || workers < 1) {
+  await stack?.stop();
+  console.error(`--workers must be a whole number of at least 1 (got ${values.workers})`);
+  process.exit(1);
+}
 // With several runtimes on one set of endpoints, schedules run on one of them (--no-schedules on the others).
-const runtime = await startRuntime({ port: Number(values.port), host: values.host, dataDir, runSchedules: !values['no-schedules'] }).catch(
-  async (error: unknown) => {
+// Clustered (--workers > 1), this process polls and schedules and its workers serve the API.
+const runtime = await startRuntime({
+  port: Number(values.port),
+  host: values.host,
+  dataDir,
+  runSchedules: !values['no-schedules'],
+  serveApi: workers === 1,
+}).catch(async (error: unknown) => {
+  await stack?.stop();
+  throw error;
+});
+let apiCluster: ApiCluster | undefined;
+if (workers > 1) {
+  apiCluster = await startApiCluster({ workers, port: Number(values.port), host: values.host, dataDir }).catch(async (error: unknown) => {
+    await runtime.stop();
     await stack?.stop();
     throw error;
-  },
-);
+  });
+}
+const apiUrl = apiCluster?.url ?? runtime.url;
 
 // Resource names and endpoints only: credentials of an external deployment never go into the state file
 // (the embedded stack's are dummies, and come with stack.env).
@@ -100,7 +123,7 @@ const resourceEnv = Object.fromEntries(
 ) as Record<string, string>;
 await writeRuntimeState(dataDir, {
   pid: process.pid,
-  apiUrl: runtime.url,
+  apiUrl,
   startedAt: now().toISOString(),
   external,
   env: { ...resourceEnv, ...stack?.env },
@@ -110,7 +133,15 @@ await writeRuntimeState(dataDir, {
 const embedded = stack;
 const control = embedded
   ? await serveControl(dataDir, {
-      backup: (body) => writeSnapshot(embedded, String(body.out), { quiesce: () => runtime.quiesce() }),
+      backup: (body) =>
+        writeSnapshot(embedded, String(body.out), {
+          quiesce: async () => {
+            const resumes = await Promise.all([runtime.quiesce(), ...(apiCluster ? [apiCluster.quiesce()] : [])]);
+            return () => {
+              for (const resume of resumes) resume();
+            };
+          },
+        }),
     })
   : undefined;
 
@@ -121,17 +152,17 @@ for (const warning of lockWarnings) {
 }
 console.log(`hojo is running (ready in ${Math.round(performance.now() - started)} ms)
 
-  API       ${runtime.url}
-  Docs      ${runtime.url}/docs
-  OpenAPI   ${runtime.url}/openapi.json
-  Health    ${runtime.url}/health
+  API       ${apiUrl}${apiCluster ? ` (${workers} worker processes)` : ''}
+  Docs      ${apiUrl}/docs
+  OpenAPI   ${apiUrl}/openapi.json
+  Health    ${apiUrl}/health
   Auth      ${runtime.auth.description}${runtime.auth.devIssuer ? `\n  Token     npm run token -- --role budget_officer --gov 11110` : ''}
   Data      ${external ? 'external endpoints' : dataDir}
   Clock     ${describeClock()}
   Queues    ${[...runtime.pollers.keys()].join(', ') || '(none)'}
   Schedules ${upcoming.map((s) => `${s.name} next ${s.at?.toISOString() ?? 'never'}`).join('; ') || '(none declared)'}
 
-  Try: curl ${runtime.url}/governments/11110
+  Try: curl ${apiUrl}/governments/11110
 Ctrl-C stops it.`);
 
 let shuttingDown = false;
@@ -141,6 +172,7 @@ const shutdown = async (signal: string) => {
   console.log(`\n${signal}: stopping (finishing requests and batches in flight)…`);
   try {
     await control?.close();
+    await apiCluster?.stop();
     await runtime.stop();
     await stack?.stop();
     await removeRuntimeState(dataDir);

@@ -52,10 +52,18 @@ export interface RuntimeOptions {
   readonly checkObjectLock?: boolean;
   /** Serve the web console under /console/ (default true; built on its first request). */
   readonly console?: boolean;
+  /**
+   * Serve the API on `port` (default true). The primary of a clustered runtime (api-cluster.ts)
+   * runs the pollers and schedules only; its workers serve the API.
+   */
+  readonly serveApi?: boolean;
 }
 
 export interface Runtime {
+  /** The API's base URL; empty when the runtime serves no API (`serveApi: false`). */
   readonly url: string;
+  /** HTTP requests this runtime's API has received (a clustered runtime's workers report theirs). */
+  requestsServed(): number;
   readonly auth: RuntimeAuth;
   readonly pollers: ReadonlyMap<string, QueuePoller>;
   readonly scheduler: Scheduler;
@@ -93,6 +101,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const archiveProxy = archiveProxyFor(env, options.host ?? '127.0.0.1');
   const archivePassThrough = archiveProxy ? undefined : loopbackArchiveEngine(env);
   const consoleConfig = runtimeConsoleConfig(env, auth, archiveProxy ?? archivePassThrough);
+  const serveApi = options.serveApi ?? true;
   const server = createHttpServer({
     writeGate,
     ...(archiveProxy ? { archiveProxy } : {}),
@@ -104,10 +113,16 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...(auth.jwks ? { jwks: auth.jwks } : {}),
     ...(options.httpTimeouts ? { timeouts: options.httpTimeouts } : {}),
   });
-  const http = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
-    await scheduler.stop();
-    throw error;
+  let served = 0;
+  server.on('request', () => {
+    served += 1;
   });
+  const http = serveApi
+    ? await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
+        await scheduler.stop();
+        throw error;
+      })
+    : undefined;
 
   const pollers = new Map<string, QueuePoller>();
   for (const binding of bindings) {
@@ -126,7 +141,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
   let stopping: Promise<void> | undefined;
   return {
-    url: http.url,
+    url: http?.url ?? '',
+    requestsServed: () => served,
     auth,
     pollers,
     scheduler,
@@ -142,7 +158,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     stop() {
       writeGate.open();
       scheduler.resume();
-      stopping ??= Promise.all([http.close(), ...[...pollers.values()].map((poller) => poller.stop()), scheduler.stop()]).then(
+      stopping ??= Promise.all([http?.close(), ...[...pollers.values()].map((poller) => poller.stop()), scheduler.stop()]).then(
         () => undefined,
       );
       return stopping;

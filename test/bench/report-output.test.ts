@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { issue21Goals, runVerdicts } from '../../bench/harness/issue-goals.ts';
 import { goal, versus } from '../../bench/harness/report.ts';
 import type { BenchReport } from '../../bench/harness/report.ts';
 import { reportJson, writeReport } from '../../bench/harness/results-file.ts';
@@ -131,5 +132,43 @@ describe('bench output', () => {
     expect(text).toContain('| nationwide total | 9,007,199,254,740,993 won |');
     expect(text).toContain('| undefined ratio | n/a |');
     expect(text).toContain('- 1: line one line two');
+  });
+});
+
+describe('issue #21 verdicts', () => {
+  const ran = (id: string, status: 'ok' | 'failed', goals: BenchReport['sections'][number]['goals'] = []) => ({
+    id,
+    title: `section ${id}`,
+    status,
+    durationMs: 1,
+    figures: [],
+    goals,
+    notes: [],
+  });
+
+  it('adds a not-measured line for each goal of a section that ran without printing it, and none for sections not run', () => {
+    const printed = goal(
+      `${issue21Goals.reads.text} (clustered runtime, 2 API workers)`,
+      30,
+      (v) => v < 50,
+      (v) => `${v} ms`,
+    );
+    const verdicts = runVerdicts(report([ran('4', 'ok', [printed]), ran('9', 'failed')]));
+    expect(verdicts.map((v) => v.goal)).toEqual([
+      issue21Goals.acceptRatio.text,
+      issue21Goals.endToEnd.text,
+      issue21Goals.latencyAtHalf.text,
+      issue21Goals.fullRun.text,
+    ]);
+    expect(verdicts[0]).toEqual({ goal: issue21Goals.acceptRatio.text, measured: 'not measured (section 9: failed)', met: null });
+    expect(verdicts[3]?.met).toBeNull();
+  });
+
+  it('judges the full run against 20 minutes when every goal’s section ran', () => {
+    const sections = [...new Set(Object.values(issue21Goals).map((g) => g.section))].filter(Boolean).map((id) => ran(id, 'ok'));
+    const full = (durationMs: number): BenchReport => ({ ...report(sections), mode: 'full', durationMs });
+    expect(runVerdicts(full(19 * 60_000)).at(-1)).toEqual({ goal: issue21Goals.fullRun.text, measured: '19.0 min', met: true });
+    expect(runVerdicts(full(21 * 60_000)).at(-1)?.met).toBe(false);
+    expect(renderReport(full(21 * 60_000))).toContain(`| ${issue21Goals.fullRun.text} | 21.0 min | NOT met |`);
   });
 });

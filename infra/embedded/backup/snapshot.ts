@@ -34,8 +34,8 @@ export interface SnapshotOptions {
  * they are not refused), its queue consumers stop receiving and its due schedules wait, and the
  * reads begin once every request, batch and job in flight has finished. Nothing changes the table,
  * the queues or the archive while they are read, so the three agree with each other: a posting
- * answered 202 before the backup began is in the table and, unless applied, in its queue (or its
- * outbox marker is, for the sweep to send). Queue messages are read from the engine without being
+ * answered 202 before the backup began is in the table and, unless applied, in its queue (or the
+ * audit record of its acceptance is, for the outbox sweep to send). Queue messages are read from the engine without being
  * received, so messages a consumer had received but not deleted are included. Reads of the API
  * go on throughout; the writes held are answered when the backup has been read (`heldMs`).
  */

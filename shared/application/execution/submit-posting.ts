@@ -14,7 +14,7 @@ import { postingIdOf } from '#shared/stores/execution/posting-keys.ts';
 import { readPostingRequest, storeAcceptedPosting } from '#shared/stores/execution/posting-requests.ts';
 import { readPostingStatus } from '#shared/stores/execution/posting-status.ts';
 import type { PostingStatus } from '#shared/stores/execution/posting-status.ts';
-import { enqueuePosting } from '#shared/stores/execution/postings-queue.ts';
+import { sendPosting } from '#shared/stores/execution/postings-queue.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
 import { settlementAgainstRecord } from '#shared/domain/advance-posting.ts';
 import type { AdvanceRecords } from '#shared/domain/advance-posting.ts';
@@ -39,8 +39,8 @@ export type PostingAnswer = ReturnType<typeof accepted> | (PostingStatus & { rea
 /**
  * Accepts a posting: checks the Idempotency-Key, the referenced posting, who may correct it and
  * segregation of duties, runs the consumer's rules on the books as they stand (the consumer
- * re-checks authoritatively), stores the key, the request, the audit record and an outbox marker in
- * one conditional write, and enqueues it on the FIFO postings queue. Answers `queued` with the
+ * re-checks authoritatively), stores the request (its id derived from the key) and the audit
+ * record in one conditional write, and enqueues it on the FIFO postings queue. Answers `queued` with the
  * posting id; a retry answers with the same posting as it stands (queued, applied or rejected).
  */
 export async function submitPosting(submission: Submission): Promise<PostingAnswer> {
@@ -93,9 +93,10 @@ async function acceptPosting(submission: Submission): Promise<string | PostingAn
     }
     throw new Error(`posting ${message.postingId} was not stored: ${[...stored.failed].join(', ')} failed`);
   }
-  // Stored with its outbox marker: if SendMessage fails (or the process dies before it), the sweep
-  // (functions/postings/sweep-unqueued.ts) enqueues it within a minute or two, so it is accepted either way.
-  await enqueuePosting(message).catch(() => undefined);
+  // Stored with the audit record of its acceptance, which is its outbox: if SendMessage fails (or the
+  // process dies before it), the sweep (functions/postings/sweep-unqueued.ts) sends it within a minute
+  // or two, so it is accepted either way.
+  await sendPosting(message).catch(() => undefined);
   return message.postingId;
 }
 
@@ -218,8 +219,8 @@ async function replay(gov: string, postingId: string, requestHash: string): Prom
     throw unprocessable('idempotency-key-reused', 'this Idempotency-Key was used for a different request', { postingId });
   }
   const decided = status !== undefined && status.status !== 'queued';
-  // The first attempt may have stopped between storing and enqueueing: enqueue again (safe, see enqueuePosting).
-  if (!decided) await enqueuePosting(stored.message);
+  // The first attempt may have stopped between storing and enqueueing: enqueue again (safe, see sendPosting).
+  if (!decided) await sendPosting(stored.message);
   return decided ? { ...status, statusUrl: accepted(gov, postingId).statusUrl } : accepted(gov, postingId);
 }
 

@@ -18,11 +18,11 @@ import type { Target } from '#shared/domain/execution/items.ts';
  *        {postingId}: the operators' list of postings to replay (`npm run redrive -- postings --failed {gov}`)
  *   pk POSTING#{gov}#{postingId}   sk REVERSAL   created once, when a correction reverses the posting
  *   pk OUTBOX#{00..15}             sk {receivedAt}#{gov}#{postingId}
- *                                                "to enqueue": written with the request, deleted once it is on the
- *                                                queue; the sweeper (functions/postings/sweep-unqueued.ts) enqueues
- *                                                the ones a crash left behind. 16 partitions by a hash of the posting
- *                                                id: a marker is written and deleted per posting, so one partition
- *                                                would cap the national rate near 500 postings/s; 16 are 16 Queries a minute.
+ *                                                "to enqueue" a replayed posting: written by the replay, deleted once it
+ *                                                is on the queue; the sweeper (functions/postings/sweep-unqueued.ts)
+ *                                                enqueues the ones a crash left behind. An accepted posting has none
+ *                                                (issue #21): the audit record of its acceptance is its outbox
+ *                                                (accepted-postings.ts, cursor `SWEEP#ACCEPTED` / `CURSOR`).
  *   pk DOC#{gov}#{docId}           sk DOC        a document's counters (commitment, resolution, payment
  *                                                order, assessment, receipt); docId = id of the posting that created it
  *   pk CLOSE#{gov}#{year}          sk DAY#{yyyy-mm-dd} | MONTH#{yyyy-mm} | YEAR

@@ -6,7 +6,6 @@ import { tableName } from '#shared/config/env.ts';
 import type { PostingCommand, PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
 import { requestItem } from '#shared/stores/execution/posting-items.ts';
-import { outboxPut } from '#shared/stores/execution/postings-queue.ts';
 import { holdPending } from '#shared/stores/execution/pending-postings.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 import type { TransactItem, TransactOutcome } from '#shared/stores/table/transact.ts';
@@ -68,15 +67,16 @@ export interface Acceptance {
 }
 
 /**
- * Stores the request, its audit record, its "to enqueue" marker (the outbox: see
- * postings-queue.ts) and its count on the 성립전 lines it is pending on (pending-postings.ts;
+ * Stores the request, its audit record (which is also its outbox: the sweep sends the accepted
+ * postings it finds undecided, accepted-postings.ts) and its count on the 성립전 lines it is
+ * pending on (pending-postings.ts;
  * fails as `pending` once such a line's reversal removed it) in one conditional write. The posting id is derived from the subject and the
  * Idempotency-Key (posting-keys.ts postingIdOf), so the request's `attribute_not_exists` is the
  * key's check: fails (`request` among the failed names) when the key is taken already.
  */
 export async function storeAcceptedPosting(
   acceptance: Acceptance,
-): Promise<TransactOutcome<'request' | 'audit' | 'outbox' | 'contractLink' | 'pending'>> {
+): Promise<TransactOutcome<'request' | 'audit' | 'contractLink' | 'pending'>> {
   const { message, requestHash, committedBy, audit, contractLink } = acceptance;
   const table = tableName();
   return transact({
@@ -84,7 +84,6 @@ export async function storeAcceptedPosting(
       Put: { TableName: table, Item: requestItem(message, { committedBy, requestHash }), ConditionExpression: 'attribute_not_exists(pk)' },
     },
     audit: auditPut(table, audit),
-    outbox: outboxPut(table, message.gov, message.actor.receivedAt, message.postingId),
     contractLink: contractLink ? [contractLink] : [],
     pending: (message.pendingOn ?? []).map((lineId) => holdPending(message.gov, message.year, lineId)),
   });

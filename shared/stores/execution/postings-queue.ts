@@ -8,12 +8,13 @@ import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { outboxKey, outboxPartition } from '#shared/stores/execution/posting-keys.ts';
 
 /**
- * The transactional outbox of the postings queue. Storing a request and enqueueing it cannot be
- * one atomic step (DynamoDB and SQS), so the request's write also creates a small marker
- * (posting-keys.ts, `OUTBOX#{nn}`), and the marker is deleted once the message is on
- * the queue. A crash in between leaves the marker, and the sweeper enqueues what it finds older
- * than a minute or so: no accepted posting waits for its client to retry. Works the same on the
- * embedded stack and on AWS (no streams). `deduplicationId` is kept when a replay needs a fresh one.
+ * The outbox marker of a replayed posting. Storing a request and enqueueing it cannot be one
+ * atomic step (DynamoDB and SQS). An accepted posting needs no marker: the audit record of its
+ * acceptance, written in the same transaction, is its outbox (accepted-postings.ts; issue #21: the
+ * marker and its delete were 3 of the 7 write units of accepting). An operator's replay of a
+ * `posting-failed` posting writes a small marker (posting-keys.ts, `OUTBOX#{nn}`) with the fresh
+ * `deduplicationId` it is sent with, deleted once the message is on the queue; a crash in between
+ * leaves it for the sweeper. Works the same on the embedded stack and on AWS (no streams).
  */
 export function outboxPut(table: string, gov: string, receivedAt: string, postingId: string, deduplicationId?: string) {
   return {
@@ -31,12 +32,12 @@ export function outboxPut(table: string, gov: string, receivedAt: string, postin
 }
 
 /**
- * Puts a posting on the FIFO postings queue, in its line's message group, then deletes its outbox
- * marker. The queue deduplicates on the posting id for five minutes, the consumer on the posting id
- * for ever, so enqueueing again is safe. A replay passes its own deduplication id (the original
- * one may still be remembered by the queue, which would drop the message silently).
+ * Puts a posting on the FIFO postings queue, in its line's message group. The queue deduplicates on
+ * the posting id for five minutes, the consumer on the posting id for ever, so sending again is
+ * safe. A replay passes its own deduplication id (the original one may still be remembered by the
+ * queue, which would drop the message silently).
  */
-export async function enqueuePosting(message: PostingMessage, deduplicationId = message.postingId): Promise<void> {
+export async function sendPosting(message: PostingMessage, deduplicationId = message.postingId): Promise<void> {
   await sqsClient().send(
     new SendMessageCommand({
       QueueUrl: queueUrl('postings', message.gov),
@@ -45,6 +46,11 @@ export async function enqueuePosting(message: PostingMessage, deduplicationId = 
       MessageDeduplicationId: deduplicationId,
     }),
   );
+}
+
+/** Sends a posting that has an outbox marker (a replay: see outboxPut), then deletes the marker. */
+export async function enqueuePosting(message: PostingMessage, deduplicationId = message.postingId): Promise<void> {
+  await sendPosting(message, deduplicationId);
   await dynamoClient().send(
     new DeleteCommand({ TableName: tableName(), Key: outboxKey(message.gov, message.actor.receivedAt, message.postingId) }),
   );

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 import { sqsClient } from '#shared/clients/sqs.ts';
+import { now } from '#shared/clock.ts';
 import * as routes from '#shared/routes/execution.ts';
 import { schedules } from '#shared/schedules.ts';
 import { handler as sweep } from '#functions/postings/sweep-unqueued.ts';
@@ -10,6 +11,7 @@ import { OUTBOX_PARTITIONS, outboxPartition } from '#shared/stores/execution/pos
 import { callers, drainPostings, GOV, readItems, readLine, seedLine, YEAR } from '#test/integration/execution/support.ts';
 
 await useTestStack();
+const startedAt = new Date(now().getTime() - 1000).toISOString();
 
 const CRASH = 'outbox-test-crash';
 afterEach(() => {
@@ -42,6 +44,10 @@ const schedule = schedules.find((s) => s.name === 'sweep-unqueued-postings');
 const sweepEvent = (detail: Record<string, unknown>): ScheduledEvent =>
   ({ version: '0', id: 'e', 'detail-type': 'Scheduled Event', source: 'aws.scheduler', time: new Date().toISOString(), detail }) as never;
 
+/** The audit records of acceptance in the government's partition of this month (the outbox of accepted postings). */
+const acceptances = async () =>
+  (await readItems(`AUDIT#${GOV}#${now().toISOString().slice(0, 7)}`)).filter((a) => String(a.operation).endsWith('.accepted'));
+
 describe('transactional outbox: a stored posting is queued without its client retrying', () => {
   beforeAll(() => seedLine({ lineId: 'outbox', allotted: 1_000_000 }));
 
@@ -49,10 +55,11 @@ describe('transactional outbox: a stored posting is queued without its client re
     expect(schedule).toMatchObject({ cron: '* * * * ? *', handler: 'postings/sweep-unqueued' });
   });
 
-  it('an accepted posting leaves no marker once enqueued', async () => {
+  it('an accepted posting writes no marker: the audit record of its acceptance is its outbox (issue #21)', async () => {
     const accepted = await commit(10);
     expect(accepted.status).toBe(202);
     expect(await markers()).toEqual([]);
+    expect((await acceptances()).map((a) => a.target)).toContain(`posting ${accepted.body.postingId}`);
     await drainPostings();
     expect(await status(accepted.body.postingId)).toBe('applied');
   });
@@ -61,24 +68,25 @@ describe('transactional outbox: a stored posting is queued without its client re
     const before = (await readLine('outbox')).committed;
     crashBeforeEnqueue();
     const accepted = await commit(25);
-    // Stored with its marker, so it is accepted: the outbox, not the client, owes the enqueue.
+    // Stored with the audit record of its acceptance, so it is accepted: the outbox, not the client, owes the enqueue.
     expect(accepted.status).toBe(202);
     sqsClient().middlewareStack.remove(CRASH);
     const postingId = accepted.body.postingId as string;
-    expect((await markers()).map((m) => m.postingId)).toEqual([postingId]);
+    expect((await acceptances()).map((a) => a.target)).toContain(`posting ${postingId}`);
     await drainPostings();
     expect(await status(postingId)).toBe('queued');
 
     // Not yet old enough for the minute's sweep (the API may still be enqueueing it)…
     expect(await sweep(sweepEvent({}))).toMatchObject({ enqueued: 0 });
-    // …and once it is: enqueued, marker gone, applied.
-    expect(await sweep(sweepEvent({ olderThanSeconds: '0' }))).toMatchObject({ enqueued: 1, decided: 0 });
-    expect(await markers()).toEqual([]);
+    // …and once it is: enqueued (the posting of the first test, applied, is passed over), applied.
+    expect(await sweep(sweepEvent({ olderThanSeconds: '0' }))).toMatchObject({ accepted: 2, enqueued: 1, decided: 1 });
     await drainPostings();
     expect(await status(postingId)).toBe('applied');
 
-    // A marker whose posting was decided meanwhile is only removed; a second sweep enqueues nothing.
-    expect(await sweep(sweepEvent({ olderThanSeconds: '0' }))).toMatchObject({ enqueued: 0 });
+    // The sweep goes on from where it got: a second one reads nothing older and enqueues nothing.
+    expect(await sweep(sweepEvent({ olderThanSeconds: '0' }))).toMatchObject({ accepted: 0, enqueued: 0 });
+    // An operator's sweep since an earlier time (a restored table whose queue was lost) reads them again: both decided.
+    expect(await sweep(sweepEvent({ olderThanSeconds: '0', since: startedAt }))).toMatchObject({ accepted: 2, enqueued: 0, decided: 2 });
     expect((await readLine('outbox')).committed).toBe(before + 25);
   });
 });
