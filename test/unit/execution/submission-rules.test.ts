@@ -70,7 +70,14 @@ describe('segregation of duties', () => {
 
 describe('who may correct a posting', () => {
   it('is declared once: the correction route admits the makers of every kind that moves no cash, and no one else', () => {
-    expect([...correctionRoles].sort()).toEqual(['disbursing_officer', 'finance_officer', 'revenue_officer', 'sub_finance_officer']);
+    // the 채권관리관 makes 불납결손 and 징수정지 (지방재정법 제85조), which move no cash
+    expect([...correctionRoles].sort()).toEqual([
+      'claims_officer',
+      'disbursing_officer',
+      'finance_officer',
+      'revenue_officer',
+      'sub_finance_officer',
+    ]);
     expect(correctPostingRoute.access).toEqual({ kind: 'government', roles: correctionRoles, write: true });
     expect(createCommitment.access).toEqual({ kind: 'government', roles: postingMakers.commit.roles, write: true });
     expect(confirmPayment.access).toEqual({ kind: 'government', roles: postingMakers.pay.roles, write: true });
