@@ -6,7 +6,11 @@ import type { Refusal } from '#shared/domain/refusal.ts';
 export const VERIFICATION_THRESHOLD = 300_000_000;
 /** 보조금법 §18①: a recipient receiving ≥ 10억원 in a fiscal year from one government is 특정지방보조사업자. */
 export const AUDIT_THRESHOLD = 1_000_000_000;
-/** 보조금령 §11의2① (법 §20의2①): a 사업 receiving ≥ 500만원 in a fiscal year is disclosed by the recipient. */
+/**
+ * 보조금령 §11의2① (법 §20의2①), read in legalize-kr: "같은 회계연도 중 지방자치단체의 장으로부터 교부받은
+ * 지방보조금의 총액이 5백만원 이상인 지방보조사업" — per 사업 and per year from one government, not per recipient
+ * across its 사업; the ministry may set another amount by 고시 for a kind of 사업 (단서; none is modelled).
+ */
 export const DISCLOSURE_THRESHOLD = 5_000_000;
 
 /**
