@@ -87,7 +87,7 @@ async function motoItems(endpoint: string, table: string): Promise<Record<string
 }
 
 describe('the README walkthrough on moto through npm provision and HOJO_EXTERNAL_ENDPOINTS=1 npm start', () => {
-  it('runs verbatim: budget cycle, both chains, budget changes, ledger, a closing and its archive, the payment desk', async () => {
+  it('runs verbatim: budget cycle, both chains, budget changes, ledger, a closing and its archive, the payment desk, the year boundary', async () => {
     const walkthrough = await readmeWalkthrough(projectRoot);
     // The year-boundary part restarts npm start on later clocks (issue #15): same runtime directory, same port.
     const restart = async (clock: string) => {
