@@ -134,7 +134,7 @@ export const problemCodes = {
   'reference-used': 'the reference was used for a different request',
   'allotment-contention': 'too many concurrent allotments on the line; retry',
   'allocation-contention': 'too many concurrent cash allocations on the account; retry',
-  'month-outside-year': 'the month is not in the fiscal year',
+  'month-outside-year': 'the month is neither in the fiscal year nor its January 출납정리 month',
   'no-budget': 'the account has no final budget in the year',
 
   // Execution: postings (지출원인행위 … 환급) and their rules

@@ -87,9 +87,15 @@ async function motoItems(endpoint: string, table: string): Promise<Record<string
 }
 
 describe('the README walkthrough on moto through npm provision and HOJO_EXTERNAL_ENDPOINTS=1 npm start', () => {
-  it('runs verbatim: budget cycle, both chains, budget changes, ledger, a closing and its archive, the payment desk', async () => {
+  it('runs verbatim: budget cycle, both chains, budget changes, ledger, a closing and its archive, the payment desk, the year boundary', async () => {
     const walkthrough = await readmeWalkthrough(projectRoot);
-    const steps = await runWalkthrough(walkthrough.blocks, runtime.url, { ...scriptEnv, HOJO_CLOCK: CLOCK }, projectRoot, dataDir);
+    // The year-boundary part restarts npm start on later clocks (issue #15): same runtime directory, same port.
+    const restart = async (clock: string) => {
+      const { url } = runtime;
+      await runtime.stop();
+      runtime = await startNpmStart(runtimeDir, ['--no-schedules', '--port', new URL(url).port], { ...scriptEnv, HOJO_CLOCK: clock });
+    };
+    const steps = await runWalkthrough(walkthrough.blocks, runtime.url, { ...scriptEnv, HOJO_CLOCK: CLOCK }, projectRoot, dataDir, restart);
     expect(steps.length).toBeGreaterThan(100);
     expect(walkthroughDiscrepancies(walkthrough, steps)).toEqual([]);
     const outcomes = postingOutcomes(await motoItems(moto.endpoint, scriptEnv.TABLE_NAME ?? ''));

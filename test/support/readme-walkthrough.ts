@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -8,15 +10,21 @@ import { promisify } from 'node:util';
  * `npm run` exactly as a reader pastes them. Only the API address changes (the runtime under test
  * listens on its own port) and `HOJO_DATA_DIR` points `npm run token/job/reports` at that runtime.
  * A block the test cannot run says why in a comment right above it:
- * `<!-- walkthrough-test: not run, <reason> -->`.
+ * `<!-- walkthrough-test: not run, <reason> -->`. A block before which the reader restarts
+ * `npm start` on the same data directory on another business clock says so the same way:
+ * `<!-- walkthrough-test: restart with HOJO_CLOCK=<ISO date-time with offset> -->`; the test stops
+ * its runtime there, starts a new one on that clock and exports the same `HOJO_CLOCK` to the shell.
  */
 const SECTION = '## Walkthrough against `npm start`';
 const NOT_RUN = /<!-- walkthrough-test: not run, (.+?) -->\s*$/;
+const RESTART = /<!-- walkthrough-test: restart with HOJO_CLOCK=(\S+) -->\s*$/;
 const README_API = 'http://127.0.0.1:3000';
 
 export interface WalkthroughBlock {
   readonly code: string;
   readonly line: number;
+  /** The business clock (`HOJO_CLOCK`) `npm start` restarts on before this block. */
+  readonly restart?: string;
 }
 
 export interface Walkthrough {
@@ -25,7 +33,11 @@ export interface Walkthrough {
 }
 
 export async function readmeWalkthrough(root: string): Promise<Walkthrough> {
-  const readme = await readFile(join(root, 'README.md'), 'utf8');
+  return walkthroughOf(await readFile(join(root, 'README.md'), 'utf8'));
+}
+
+/** The walkthrough section's `sh` blocks (line numbers are the README's), with their directives. */
+export function walkthroughOf(readme: string): Walkthrough {
   const start = readme.indexOf(SECTION);
   if (start < 0) throw new Error(`README.md has no section "${SECTION}"`);
   const end = readme.indexOf('\n## ', start + SECTION.length);
@@ -37,8 +49,10 @@ export async function readmeWalkthrough(root: string): Promise<Walkthrough> {
     if (lines[i] !== '```sh') continue;
     const close = lines.indexOf('```', i + 1);
     const reason = NOT_RUN.exec(lines[i - 1] ?? '')?.[1];
+    const restart = RESTART.exec(lines[i - 1] ?? '')?.[1];
+    const code = lines.slice(i + 1, close).join('\n');
     if (reason) skipped.push({ line: firstLine + i, reason });
-    else blocks.push({ code: lines.slice(i + 1, close).join('\n'), line: firstLine + i });
+    else blocks.push({ code, line: firstLine + i, ...(restart ? { restart } : {}) });
     i = close;
   }
   return { blocks, skipped };
@@ -52,10 +66,15 @@ export interface Step {
 
 const MARK = '\u001e@@ ';
 
+/** Stops `npm start` and starts it again on the same data directory, API address and port, on this clock. */
+export type Restart = (clock: string) => Promise<void>;
+
 /**
  * Runs the blocks as one bash script in the project (where a reader runs `npm run token`) (variables and functions carry over between blocks, as in a
  * reader's terminal) and splits its output per top-level command with a DEBUG trap, which bash does
- * not inherit into functions or command substitutions.
+ * not inherit into functions or command substitutions. Before a block marked for a restart the
+ * script asks this process (over a local HTTP endpoint) to `restart`, waits for it, and exports the
+ * new `HOJO_CLOCK`, so the shell's `npm run token/job` run on the runtime's clock.
  */
 export async function runWalkthrough(
   blocks: readonly WalkthroughBlock[],
@@ -63,18 +82,51 @@ export async function runWalkthrough(
   env: NodeJS.ProcessEnv,
   root: string,
   dir: string,
+  restart?: Restart,
 ): Promise<Step[]> {
-  const script = join(dir, 'walkthrough.sh');
-  const body = blocks.map((block) => block.code.replaceAll(README_API, api)).join('\n');
-  await writeFile(script, `trap 'printf "\\n${MARK}%s\\n" "$BASH_COMMAND"' DEBUG\n${body}\n`);
-  const { stdout } = await promisify(execFile)('bash', [script], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
-  return stdout
-    .split(`\n${MARK}`)
-    .slice(1)
-    .map((chunk) => {
-      const newline = commandEnd(chunk);
-      return { command: chunk.slice(0, newline), output: chunk.slice(newline + 1).trim() };
+  if (blocks.some((block) => block.restart) && !restart) throw new Error('the walkthrough restarts npm start: pass restart');
+  const control = restart ? await restartEndpoint(restart) : undefined;
+  try {
+    const script = join(dir, 'walkthrough.sh');
+    const body = blocks
+      .map((block) => (block.restart ? `${RESTART_FUNCTION} '${block.restart}'\n` : '') + block.code.replaceAll(README_API, api))
+      .join('\n');
+    const prelude = control
+      ? `${RESTART_FUNCTION}() { curl -sf -X POST --data-binary "$1" '${control.url}' >/dev/null || exit 97; export HOJO_CLOCK="$1"; }\n`
+      : '';
+    await writeFile(script, `${prelude}trap 'printf "\\n${MARK}%s\\n" "$BASH_COMMAND"' DEBUG\n${body}\n`);
+    const { stdout } = await promisify(execFile)('bash', [script], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+    return stdout
+      .split(`\n${MARK}`)
+      .slice(1)
+      .map((chunk) => {
+        const newline = commandEnd(chunk);
+        return { command: chunk.slice(0, newline), output: chunk.slice(newline + 1).trim() };
+      });
+  } finally {
+    await control?.close();
+  }
+}
+
+const RESTART_FUNCTION = '__walkthrough_restart';
+
+/** A local endpoint the script calls to have the runtime restarted: POST with the clock as body, 204 once it runs. */
+async function restartEndpoint(restart: Restart): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    let clock = '';
+    request.on('data', (chunk: Buffer) => {
+      clock += chunk.toString();
     });
+    request.on('end', () => {
+      restart(clock.trim()).then(
+        () => response.writeHead(204).end(),
+        (error: unknown) => response.writeHead(500).end(String(error)),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/restart`;
+  return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** A command spans lines when a quoted argument does; the marker line ends at its last quote's line. */

@@ -87,8 +87,13 @@ function lineLimitRefusal(
   return refusal('unprocessable', code, detail, { lineId, ...breach });
 }
 
-/** A cash allocation's month must lie in its fiscal year. */
-export const monthInYear = (month: string, year: number): boolean => month.startsWith(`${year}-`);
+/**
+ * A cash allocation's month lies in its fiscal year, or is January of the next year: until 20 January
+ * the listed exceptions still pay out of the old year (지방회계법 제7조제1항 단서; 회계령 제34조), and their
+ * 지급명령 claims the cash of the month it is dated in (rules/order-checks.ts). That the old year's 자금
+ * is released for that month is practice [U].
+ */
+export const monthInYear = (month: string, year: number): boolean => month.startsWith(`${year}-`) || month === `${year + 1}-01`;
 
 export const monthOutsideYear = (month: string, year: number): Refusal =>
   refusal('unprocessable', 'month-outside-year', `month ${month} is not in fiscal year ${year}`);

@@ -123,10 +123,17 @@ describe('allotment, cash allocation and the supplementary budget', () => {
     expect(reused.body).toMatchObject({ code: 'reference-used', context: { allocationId: 'C.GEN.2027-01.C1' } });
     const outside = await callRoute(allocateCash, {
       params: { gov, year },
-      body: { ...body, month: '2028-01', reference: 'C3' },
+      body: { ...body, month: '2028-02', reference: 'C3' },
       caller: c.budgetOfficer,
     });
     expect(outside.body.code).toBe('month-outside-year');
+    // January of the next year: the cash the listed exceptions still pay until 20 January (지방회계법 제7조제1항 단서)
+    const settling = await callRoute(allocateCash, {
+      params: { gov, year },
+      body: { ...body, month: '2028-01', reference: 'C4' },
+      caller: c.budgetOfficer,
+    });
+    expect(settling.body).toMatchObject({ allocationId: 'C.GEN.2028-01.C4', allocated: 700 });
     const reversal = await callRoute(reverseCashAllocation, {
       params: { gov, year, allocationId: 'C.GEN.2027-01.C1' },
       body: { reference: 'CR1', reason: '과다 배정' },

@@ -95,8 +95,11 @@ export type RefundInterest =
  * The interest on `amount` from the day after the ground's date (plus its waiting days) to `refundedOn`,
  * both counted (제31조: "다음 날부터 반환하는 날까지"; 지방세기본법 제62조①: "…날부터 … 지급결정을 하는 날까지"):
  * Σ amount × 연 rate × days ÷ 365 over the rate rows in force (× 1.5 under 제43조② 단서), summed exactly in
- * bigint and cut to the won once (practice [U]: the rounding and the 365-day year are not in the texts read;
- * 지방회계법 제55조's dropping of amounts under 10 won is not applied). No days, no interest.
+ * bigint and cut to the won once (practice [U]: the rounding and the 365-day year are not in the texts read —
+ * 「국세기본법 시행령」 제43조의3 (read in legalize-kr, orca-technologies, the version of 2022.2.15) names the 기산일
+ * (①) and the 기본이자율 and its 1.5배 (②), 시행규칙 제19조의3 only "연 1천분의 N"; neither names a day count, a
+ * leap-year rule or a rounding; 지방회계법 제55조's dropping of amounts under 10 won is not applied). No days,
+ * no interest.
  */
 export function refundInterest(amount: number, terms: RefundInterestTerms, refundedOn: string): RefundInterest {
   const ground: Ground = refundInterestGrounds[terms.ground];
