@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
-import { readRuntimeState } from '#infra/runtime/state-file.ts';
+import { useRunningStack } from '#infra/cli/stack-target.ts';
 import { listRegisteredMachineClients, registerMachineClient, suspendMachineClient } from '#shared/application/registry/machine-clients.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 
@@ -24,14 +24,7 @@ if (values.help || !command) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
 }
-if (!usesExternalEndpoints(values.external)) {
-  const running = await readRuntimeState(values['data-dir'] ?? defaultDataDir());
-  if (!running) {
-    console.error('no running `npm start` found: start it first, or use --external with the endpoints in the environment');
-    process.exit(1);
-  }
-  Object.assign(process.env, running.env);
-}
+await useRunningStack(values['data-dir'] ?? defaultDataDir(), usesExternalEndpoints(values.external));
 const operator = `operator:${userInfo().username}`;
 try {
   if (command === 'register' && clientId && spec) {

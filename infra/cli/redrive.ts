@@ -5,7 +5,7 @@ import { queues } from '#shared/resources.ts';
 import type { QueueKey } from '#shared/resources.ts';
 import { runtimeSqsClient } from '#infra/runtime/queue-poller.ts';
 import { redrive } from '#infra/runtime/redrive.ts';
-import { readRuntimeState } from '#infra/runtime/state-file.ts';
+import { useRunningStack } from '#infra/cli/stack-target.ts';
 import { shardUrls } from '#shared/config/queue-shards.ts';
 import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
 
@@ -41,14 +41,7 @@ if (!Object.hasOwn(queues, name)) {
   console.error(`unknown queue ${name}\n\n${USAGE}`);
   process.exit(2);
 }
-if (!usesExternalEndpoints(values.external)) {
-  const running = await readRuntimeState(values['data-dir'] ?? defaultDataDir());
-  if (!running) {
-    console.error('no running `npm start` found: start it first, or use --external with the endpoints in the environment');
-    process.exit(1);
-  }
-  Object.assign(process.env, running.env);
-}
+await useRunningStack(values['data-dir'] ?? defaultDataDir(), usesExternalEndpoints(values.external));
 if (values.failed !== undefined) {
   if (name !== 'postings') {
     console.error(`--failed applies to postings only\n\n${USAGE}`);

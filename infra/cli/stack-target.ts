@@ -23,3 +23,18 @@ export async function withStack<T>(dataDir: string, external: boolean, work: (wh
     await stack.stop();
   }
 }
+
+/**
+ * Points this process at the stack of a running `npm start` (from its state file), unless
+ * `external` (the endpoints already in the environment). With neither it says so and exits 1: the
+ * command changes a stack that lasts, so a throwaway one would be no use.
+ */
+export async function useRunningStack(dataDir: string, external: boolean): Promise<void> {
+  if (external) return;
+  const running = await readRuntimeState(dataDir);
+  if (!running) {
+    console.error('no running `npm start` found: start it first, or use --external with the endpoints in the environment');
+    process.exit(1);
+  }
+  Object.assign(process.env, running.env);
+}

@@ -1,3 +1,4 @@
+import { beyondDecided } from '#shared/domain/subsidy/decision.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 
@@ -59,11 +60,10 @@ export function cancel(facts: CancellationFacts): Refusal | Cancellation {
     });
   }
   if (facts.amount > facts.decided) {
-    return refusal('unprocessable', 'cancellation-exceeds-grant', 'the part cancelled is more than the decision holds', {
+    return beyondDecided(facts.amount, facts.decided, {
+      code: 'cancellation-exceeds-grant',
+      detail: 'the part cancelled is more than the decision holds',
       rule: 'cancelled ≤ decided',
-      requested: facts.amount,
-      available: facts.decided,
-      numbers: { decided: facts.decided },
     });
   }
   const unperformed = Math.max(0, facts.decided - facts.spentGrant);

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '#shared/domain/problem-codes.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 
@@ -44,6 +45,16 @@ export function decisionRefusal(facts: DecisionFacts): Refusal | undefined {
   }
   return undefined;
 }
+
+/**
+ * A part of a 교부결정 put above the decided amount (a changed allocation, the fixed amount, a
+ * cancellation): `rule` names the limit and its article.
+ */
+export const beyondDecided = (
+  requested: number,
+  decided: number,
+  limit: { readonly code: ProblemCode; readonly detail: string; readonly rule: string },
+): Refusal => refusal('unprocessable', limit.code, limit.detail, { rule: limit.rule, requested, available: decided, numbers: { decided } });
 
 /**
  * The approved cost allocation for a grant of `amount`: the grant money of each line scaled to the

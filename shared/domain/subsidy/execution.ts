@@ -1,5 +1,6 @@
 import type { Period } from '#shared/domain/subsidy/dates.ts';
 import type { CostLine } from '#shared/domain/subsidy/application.ts';
+import { beyondDecided } from '#shared/domain/subsidy/decision.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 
@@ -65,11 +66,10 @@ export function allocationChangeRefusal(
 ): Refusal | undefined {
   const grant = proposed.reduce((sum, line) => sum + line.grant, 0);
   if (grant > decided) {
-    return refusal('unprocessable', 'allocation-exceeds-grant', 'the new allocation holds more grant money than was decided', {
+    return beyondDecided(grant, decided, {
+      code: 'allocation-exceeds-grant',
+      detail: 'the new allocation holds more grant money than was decided',
       rule: 'Σ grant ≤ decided amount (보조금법 §14)',
-      requested: grant,
-      available: decided,
-      numbers: { decided },
     });
   }
   for (const [item, spent] of Object.entries(executed)) {

@@ -1,4 +1,5 @@
 import { yearEnd, yearOf } from '#shared/domain/subsidy/dates.ts';
+import { beyondDecided } from '#shared/domain/subsidy/decision.ts';
 import { refusal } from '#shared/domain/refusal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
 
@@ -24,11 +25,10 @@ export interface Settlement {
 
 export function settle(facts: SettlementFacts): Refusal | Settlement {
   if (facts.fixed > facts.decided) {
-    return refusal('unprocessable', 'fixed-exceeds-grant', 'the fixed amount is more than the decided grant', {
+    return beyondDecided(facts.fixed, facts.decided, {
+      code: 'fixed-exceeds-grant',
+      detail: 'the fixed amount is more than the decided grant',
       rule: 'fixed ≤ decided (보조금법 §19②)',
-      requested: facts.fixed,
-      available: facts.decided,
-      numbers: { decided: facts.decided },
     });
   }
   const returnDue = Math.max(0, facts.paid + facts.interest - facts.fixed);

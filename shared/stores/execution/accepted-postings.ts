@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPartition } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { resultKey } from '#shared/stores/execution/posting-keys.ts';
 import { batchGet, keyOf } from '#shared/stores/table/batch-get.ts';
+import { queryAll } from '#shared/stores/table/query-all.ts';
 
 /**
  * The audit records of accepted postings as the outbox of the postings queue (issue #21). Accepting
@@ -46,31 +47,23 @@ export async function advanceSweptTo(to: string): Promise<void> {
 export async function acceptedBetween(gov: string, from: string, to: string): Promise<string[]> {
   const ids: string[] = [];
   for (const month of monthsBetween(from, to)) {
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamoClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          FilterExpression: 'begins_with(#target, :posting) AND contains(#operation, :accepted)',
-          ProjectionExpression: '#target, #operation',
-          ExpressionAttributeNames: { '#target': 'target', '#operation': 'operation' },
-          ExpressionAttributeValues: {
-            ':pk': auditPartition(gov, month),
-            ':from': from,
-            // sort keys are `{receivedAt}#…`: everything accepted strictly before `to`
-            ':to': `${to}#`,
-            ':posting': 'posting ',
-            ':accepted': '.accepted',
-          },
-          ...(cursor ? { ExclusiveStartKey: cursor } : {}),
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        if (String(item.operation).endsWith('.accepted')) ids.push(String(item.target).slice('posting '.length));
-      }
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
+    const items = await queryAll({
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      FilterExpression: 'begins_with(#target, :posting) AND contains(#operation, :accepted)',
+      ProjectionExpression: '#target, #operation',
+      ExpressionAttributeNames: { '#target': 'target', '#operation': 'operation' },
+      ExpressionAttributeValues: {
+        ':pk': auditPartition(gov, month),
+        ':from': from,
+        // sort keys are `{receivedAt}#…`: everything accepted strictly before `to`
+        ':to': `${to}#`,
+        ':posting': 'posting ',
+        ':accepted': '.accepted',
+      },
+    });
+    for (const item of items) {
+      if (String(item.operation).endsWith('.accepted')) ids.push(String(item.target).slice('posting '.length));
+    }
   }
   return ids;
 }

@@ -1,8 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient } from '#shared/clients/dynamodb.ts';
-import { tableName } from '#shared/config/env.ts';
 import { dimensionKey } from '#shared/domain/ledger/balances.ts';
 import type { BalanceDelta, BalanceDimensions } from '#shared/domain/ledger/balances.ts';
+import { queryPrefix } from '#shared/stores/table/query-all.ts';
 
 /**
  * Running balances of the accrual ledger, updated in the same atomic write as the postings:
@@ -64,31 +62,15 @@ export interface LedgerBalance extends BalanceDimensions {
 
 /** Balance items of a government and year whose sort key starts with `prefix` (e.g. "MONTH#", "DAY#2026-03-05#"). */
 export async function readBalances(gov: string, year: number, prefix: string): Promise<LedgerBalance[]> {
-  const balances: LedgerBalance[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': ledgerPartition(gov, year), ':prefix': prefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      balances.push({
-        fund: String(item.fund),
-        account: String(item.account),
-        period: String(item.period),
-        ...dimensionsOf(item),
-        debit: BigInt(item.debit as number),
-        credit: BigInt(item.credit as number),
-      });
-    }
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return balances;
+  const items = await queryPrefix(ledgerPartition(gov, year), prefix, { ConsistentRead: true });
+  return items.map((item) => ({
+    fund: String(item.fund),
+    account: String(item.account),
+    period: String(item.period),
+    ...dimensionsOf(item),
+    debit: BigInt(item.debit as number),
+    credit: BigInt(item.credit as number),
+  }));
 }
 
 /** The dimensions of a stored balance item (items written before they existed have none). */
