@@ -713,9 +713,33 @@ describe('the golden year of three 회계', () => {
     // SPEC 1,000,000 − 400,000 = 600,000.
     const reconciliation = await archivedReport(GOV, YEAR, 'budget-reconciliation');
     expect(reconciliation.tables.reconciliation.rows).toEqual([
-      { fund: 'FUND', financialFunds: '500000', custodyCash: '0', budgetSurplus: '500000', difference: '0', status: '일치' },
-      { fund: 'GEN', financialFunds: '732000', custodyCash: '522000', budgetSurplus: '210000', difference: '0', status: '일치' },
-      { fund: 'SPEC', financialFunds: '600000', custodyCash: '0', budgetSurplus: '600000', difference: '0', status: '일치' },
+      {
+        fund: 'FUND',
+        financialFunds: '500000',
+        custodyCash: '0',
+        overPayments: '0',
+        budgetSurplus: '500000',
+        difference: '0',
+        status: '일치',
+      },
+      {
+        fund: 'GEN',
+        financialFunds: '732000',
+        custodyCash: '522000',
+        overPayments: '0',
+        budgetSurplus: '210000',
+        difference: '0',
+        status: '일치',
+      },
+      {
+        fund: 'SPEC',
+        financialFunds: '600000',
+        custodyCash: '0',
+        overPayments: '0',
+        budgetSurplus: '600000',
+        difference: '0',
+        status: '일치',
+      },
     ]);
     // The live fund status agrees: GEN's cash 732,000 is budget cash 210,000 and 세입세출외현금 522,000.
     const status = await callRoute(execution.getFundStatus, { caller: c.ministry, params: { gov: GOV, year: YEAR } });
