@@ -772,6 +772,18 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       expected: refused(422, 'settlement-within-advance', { rule: 'settlement-within-advance', item: 'order', cleared: 150, paid: 200 }),
     },
     {
+      name: 'counts what the order settled since acceptance against the record naming it (a settlement queued before)',
+      message: { ...settlePosting(60), advanceRecord: { advanceId: 'PC-1', spent: 150 } },
+      books: { items: [paidLine(), advanceOrder({ settled: 100, cleared: 100 })] },
+      expected: refused(422, 'settlement-exceeds-record', { orderId: 'O1', advanceId: 'PC-1', spent: 150, settled: 100, requested: 60 }),
+    },
+    {
+      name: 'settles within the record naming the order',
+      message: { ...settlePosting(50), advanceRecord: { advanceId: 'PC-1', spent: 150 } },
+      books: { items: [paidLine(), advanceOrder({ settled: 100, cleared: 100 })] },
+      expected: { applied: { amount: 50, deltas: { O1: { settled: 50, cleared: 50 } }, journal: [dr('5202', 50), cr('1108', 50)] } },
+    },
+    {
       name: 'refuses an advance the bank has not paid yet',
       message: settlePosting(1),
       books: { items: [paidLine(), advanceOrder({ paid: 0 })] },
