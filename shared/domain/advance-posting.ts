@@ -71,16 +71,19 @@ export function advanceOrderRefusal(
   );
 }
 
-/** How the postings read the 출납원's record of an advance order (petty-cash's store, through shared/wiring/advance-records.ts). */
+/** How the postings read the record of an advance order (the petty-cash and 개산급 stores, through shared/wiring/advance-records.ts). */
 export interface AdvanceRecords {
-  /** The record naming the order (its `orderRef`), with what its 출납원 has recorded as spent; undefined when none names it. */
+  /**
+   * The record naming the order (its `orderRef`) with what it lets be settled: an 일상경비 record's spendings, a
+   * 개산급 record's settled actual cost up to the estimate; undefined when none names it.
+   */
   spentOnOrder(gov: string, orderId: string): Promise<{ readonly advanceId: string; readonly spent: number } | undefined>;
 }
 
 /**
- * The 지출원's 정산 of an advance rests on the 출납원's 출납계산서 (회계령 제43조): once a record names the
- * order, what the postings settle never passes what the record shows spent — the record is the source,
- * the settlement its booking (practice). Without a record the settlement stands on its own 증빙.
+ * The 지출원's 정산 of an advance rests on the 출납원's 출납계산서 (회계령 제43조), or on a 개산급's own 정산 (회계령
+ * 제45조): once a record names the order, what the postings settle never passes what the record shows — the record
+ * is the source, the settlement its booking (practice). Without a record the settlement stands on its own 증빙.
  */
 export function settlementAgainstRecord(
   record: { readonly advanceId: string; readonly spent: number } | undefined,
@@ -91,9 +94,9 @@ export function settlementAgainstRecord(
   return refusal(
     'unprocessable',
     'settlement-exceeds-record',
-    `advance ${record.advanceId} records ${record.spent} won spent; order ${order.orderId} has ${order.settled} settled, so ${amount} more would settle what the 출납계산서 does not show`,
+    `advance ${record.advanceId} records ${record.spent} won spent; order ${order.orderId} has ${order.settled} settled, so ${amount} more would settle what the record does not show`,
     {
-      rule: '회계령 제43조 (출납계산서); practice: the settlement books what the record shows spent',
+      rule: '회계령 제43조 (출납계산서), 제45조 (개산급); practice: the settlement books what the record shows spent',
       orderId: order.orderId,
       advanceId: record.advanceId,
       spent: record.spent,

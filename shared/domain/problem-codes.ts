@@ -421,8 +421,9 @@ export const problemCodes = {
   'petty-cash-over-advanced': 'the spending is over what was advanced for that 목 (회계령 §41①)',
   'petty-cash-return-over-balance': 'the return is more than the unspent balance',
   'advance-order-mismatch': 'the record names a payment order that is not an applied advance of the same form, item (or case) and amount',
-  'settlement-exceeds-record': "an advance's 정산 would settle more than the 출납원's record naming its order shows spent",
-  'advance-order-recorded': 'another 일상경비 record names this payment order already',
+  'settlement-exceeds-record':
+    "an advance's 정산 would settle more than the record naming its order shows (the 출납원's spendings; a 개산급's settled actual cost)",
+  'advance-order-recorded': 'another 일상경비 or 개산급 record names this payment order already',
   'petty-cash-document-exists': 'the advance has a spending or return of that id already',
 } as const satisfies Readonly<Record<string, string>>;
 

@@ -161,8 +161,10 @@ export const settleAdvance = posting({
     '회계령 제43조제2항), books Dr the cost of the line / Cr 선급금; the unspent rest comes back by 반납 ' +
     '(POST …/payment-orders/{orderId}/returns: Dr 현금 / Cr 선급금, the line restored). Settled plus returned never passes what ' +
     'the bank paid (422 settlement-within-advance); an order that paid a cost is not settled (422 settlement-not-an-advance). ' +
-    'When an 일상경비 record names the order (`orderRef`), the record is the source: what the order has settled plus this ' +
-    'never passes what the record shows spent (422 settlement-exceeds-record).',
+    'When an 일상경비 or 개산급 record names the order (`orderRef`), the record is the source: what the order has settled plus ' +
+    'this never passes what the record shows spent (a 개산급: its actual cost up to the estimate, nothing before its 정산; ' +
+    '422 settlement-exceeds-record), checked on acceptance and again when the posting applies, so settlements queued ' +
+    'together are counted.',
   tags: expenditure,
   access: makers('settle'),
   params: orderParams,

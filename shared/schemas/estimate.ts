@@ -19,7 +19,11 @@ export const estimateBody = z.strictObject({
   paidOn: isoDate,
   orderRef: text({ min: 1, max: 100 })
     .optional()
-    .describe('the 지급명령 (posting id) that paid it: a 개산급 advance order of the same case and amount'),
+    .describe(
+      'the 지급명령 (posting id) that paid it: a 개산급 advance order of the same case and amount, named by one record only ' +
+        "(409 advance-order-recorded); its 정산 postings then settle nothing before this record's 정산 and never more than " +
+        'its actual cost up to the estimate (422 settlement-exceeds-record)',
+    ),
 });
 
 export const settlementBody = z.strictObject({ settledOn: isoDate, actual: won.describe('the actual cost fixed at 정산') });

@@ -329,6 +329,7 @@ export const postingMessage = z.strictObject({
     receivedAt: z.string(),
   }),
   pendingOn: z.array(lineId).optional(),
+  advanceRecord: z.strictObject({ advanceId: z.string(), spent: z.number().int().min(0) }).optional(),
 });
 
 /** The document ledger (지출부/수입부, issue #14): one dimension, a period, cursor paging. */

@@ -1,4 +1,3 @@
-import { recordNew } from '#shared/application/record-new.ts';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
 import { advanceOrderRefusal, advancePostingOf } from '#shared/domain/advance-posting.ts';
@@ -7,7 +6,7 @@ import { estimateRefusal, settle } from '#shared/domain/estimate/estimate.ts';
 import type { EstimatedPayment } from '#shared/domain/estimate/estimate.ts';
 import { Refused, conflict, notFound } from '#shared/domain/refusal.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
-import { estimateTarget, getEstimate, putEstimate } from '#shared/stores/estimate/estimates.ts';
+import { estimateTarget, getEstimate, putEstimate, putEstimateOrderLink } from '#shared/stores/estimate/estimates.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 
 export type EstimateInput = Omit<EstimatedPayment, 'gov' | 'year' | 'settlement' | 'revision'>;
@@ -20,7 +19,9 @@ async function withPosting(estimate: EstimatedPayment, postings: AdvancePostings
 
 /**
  * Records a 개산급 for a 회계령 §45 case. A record that names its payment order (`orderRef`) names a
- * 개산급 advance order of the same case and amount (its 지출결의 passed §45 on the posting path).
+ * 개산급 advance order of the same case and amount (its 지출결의 passed §45 on the posting path); one record per
+ * order (409 advance-order-recorded), and the order's 정산 then never passes what this record settles
+ * (settleableOf: nothing before its own 정산, then the actual cost up to the estimate; 422 settlement-exceeds-record).
  */
 export async function recordEstimatedPayment(
   request: RequestInfo,
@@ -38,12 +39,16 @@ export async function recordEstimatedPayment(
     const mismatch = advanceOrderRefusal(linked.posting, expected);
     if (mismatch) throw new Refused(mismatch);
   }
-  await recordNew(
-    request,
-    { gov, operation: 'estimate.record', target: estimateTarget(gov, year, input.estimateId) },
-    putEstimate(estimate),
-    () => conflict('estimate-exists', `${year} has a 개산급 ${input.estimateId} already`),
-  );
+  const target = estimateTarget(gov, year, input.estimateId);
+  const orderRef = estimate.orderRef;
+  const written = await transact({
+    record: putEstimate(estimate),
+    // one record per order: the 정산 posting reads the record that names it (settlementAgainstRecord)
+    link: orderRef === undefined ? [] : putEstimateOrderLink({ ...estimate, orderRef }),
+    audit: auditPut(tableName(), auditRecord(request, { gov, operation: 'estimate.record', target })),
+  });
+  if (!written.ok && written.failed.has('record')) throw conflict('estimate-exists', `${year} has a 개산급 ${input.estimateId} already`);
+  if (!written.ok) throw conflict('advance-order-recorded', `another 개산급 record names payment order ${orderRef} already`);
   return linked;
 }
 

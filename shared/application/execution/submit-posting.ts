@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { auditRecord } from '#shared/audit/audit-record.ts';
 import { correctingRole, correctionRefusal } from '#shared/domain/execution/posting-makers.ts';
 import { accepted } from '#shared/domain/execution/posting.ts';
-import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
+import type { AdvanceRecordLimit, PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { awaitsReference, referencedPostingId, referenceRefusal } from '#shared/domain/execution/referenced-posting.ts';
 import { orderingOwnCommitment } from '#shared/domain/execution/segregation-of-duties.ts';
 import { Refused, conflict, invalid, unprocessable } from '#shared/domain/refusal.ts';
@@ -16,9 +16,7 @@ import { readPostingStatus } from '#shared/stores/execution/posting-status.ts';
 import type { PostingStatus } from '#shared/stores/execution/posting-status.ts';
 import { sendPosting } from '#shared/stores/execution/postings-queue.ts';
 import type { TransactItem } from '#shared/stores/table/transact.ts';
-import { settlementAgainstRecord } from '#shared/domain/advance-posting.ts';
 import type { AdvanceRecords } from '#shared/domain/advance-posting.ts';
-import { readAdvanceOrder } from '#shared/stores/execution/advance-orders.ts';
 
 /** A posting asked for through the API (지출원인행위 … 환급, cancellation, correction). */
 export interface Submission {
@@ -137,7 +135,7 @@ async function prepare(submission: Submission, sub: string, postingId: string): 
     if (ownCommitment) throw new Refused(ownCommitment);
   }
   const contractLink = await contractRules(submission, postingId, commitmentId);
-  await settlementRecordRule(submission);
+  const advanceRecord = await advanceRecordOf(submission);
   const message: PostingMessage = {
     postingId,
     gov,
@@ -152,6 +150,7 @@ async function prepare(submission: Submission, sub: string, postingId: string): 
       bodySha256: request.bodySha256,
       receivedAt: request.receivedAt,
     },
+    ...(advanceRecord ? { advanceRecord: { advanceId: advanceRecord.advanceId, spent: advanceRecord.spent } } : {}),
   };
   const pendingOn = await precheck(message, referenced !== undefined);
   const commits = command.kind === 'commit' || command.kind === 'prior-year-commit';
@@ -180,18 +179,15 @@ async function contractRules(
 }
 
 /**
- * An advance's 정산 on an order a petty-cash record names: within what the record shows spent, counting what
- * the order has settled as the books stand (a settlement still queued is not counted: [U] practice, the
- * 지출원 settles from one 출납계산서 at a time).
+ * An advance's 정산 on an order a petty-cash or 개산급 record names: the record and what it shows spent, carried on the
+ * message. The settle rule checks settled + amount within it, here on the books as they stand (precheck) and again
+ * when the posting applies, where every settlement applied before it — queued at acceptance or not — is counted
+ * (rules/settle.ts).
  */
-async function settlementRecordRule(submission: Submission): Promise<void> {
+async function advanceRecordOf(submission: Submission): Promise<AdvanceRecordLimit | undefined> {
   const { advanceRecords, command, gov } = submission;
-  if (!advanceRecords || command.kind !== 'settle') return;
-  const record = await advanceRecords.spentOnOrder(gov, command.orderId);
-  if (record === undefined) return;
-  const order = await readAdvanceOrder(gov, command.orderId);
-  const refused = settlementAgainstRecord(record, { orderId: command.orderId, settled: order?.settled ?? 0 }, command.amount);
-  if (refused) throw new Refused(refused);
+  if (!advanceRecords || command.kind !== 'settle') return undefined;
+  return advanceRecords.spentOnOrder(gov, command.orderId);
 }
 
 function idempotencyKeyOf(request: RequestInfo): string {

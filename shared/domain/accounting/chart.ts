@@ -47,9 +47,10 @@ export type AccountRole =
 
 /**
  * How an account enters the 제25조 split of 순자산 or the 예산-재무 reconciliation: 'financial-fund' is 재정자금,
- * 'custody' a liability holding 세입세출외현금 (예수금, 장기예수보증금), the part of 재정자금 held for others.
+ * 'custody' a liability holding 세입세출외현금 (예수금, 장기예수보증금), the part of 재정자금 held for others;
+ * 'over-payment' the 과오납금 owed back, a liability whose cash is budget cash (지방회계법 제28조①), listed apart.
  */
-export type NetAssetPart = '' | 'fixed-asset' | 'facility-debt' | 'financial-fund' | 'custody';
+export type NetAssetPart = '' | 'fixed-asset' | 'facility-debt' | 'financial-fund' | 'custody' | 'over-payment';
 
 export interface Account {
   readonly code: string;

@@ -70,3 +70,11 @@ export function settle(
         : { kind: 'none' as const, amount: 0 };
   return { settlement: { settledOn, actual, difference } };
 }
+
+/**
+ * What a 개산급 record lets the postings settle of its order (the 정산 of 선급금, rules/settle.ts): nothing until the
+ * record's own 정산 fixes the actual cost, then that cost up to the estimate paid — a difference to pay goes by a
+ * further payment order, not by settling more of the advance (practice: the record is the source of the 정산).
+ */
+export const settleableOf = (estimate: Pick<EstimatedPayment, 'amount' | 'settlement'>): number =>
+  estimate.settlement === undefined ? 0 : Math.min(estimate.settlement.actual, estimate.amount);

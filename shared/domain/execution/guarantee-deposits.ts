@@ -1,4 +1,5 @@
 import { withholdingKindCodes } from '#shared/domain/execution/withholding.ts';
+import type { CashClass } from '#shared/domain/ledger/journal.ts';
 import { keysOf } from '#shared/domain/table-keys.ts';
 
 /**
@@ -56,3 +57,19 @@ export const purposeAllowed = (purpose: CustodyPurpose, book: string, kind: stri
 /** The liability a record is held in: its kind's account for a 보증금, 예수금 for what was withheld. */
 export const custodyAccount = (book: string, kind: string): string =>
   book === 'guarantee' && kind in guaranteeKinds ? guaranteeKinds[kind as GuaranteeKind].account : '2102';
+
+/**
+ * 세입세출외현금 on the 현금흐름표 (회계기준규칙 제35조–제37조). A 보증금 received or returned, a withheld tax paid
+ * over, a repair paid from a forfeited 하자보수보증금 is none of 제36조② (자금의 융자와 회수, 자산의 취득과 처분) nor
+ * of 제36조③ (자금의 차입과 상환, 지방채): money held for others is not borrowed. So it is 경상활동 by 제36조①
+ * (행정서비스와 관련된 활동으로서 투자활동과 재무활동에 속하지 아니하는 거래). 제37조② shows inflows and outflows
+ * gross, never netted: receipts and payments take two lines of their own, 수입 and 지출 (the 세입세출외현금출납부's
+ * own words; the line names are practice [U]), so a year's deposits never hide its remittances. The netting
+ * 제37조② allows (거래가 잦고 단기간에 만기가 도래하는 경우) is not taken: it is an option, and the gross lines say more.
+ * What is withheld from a payment is no cash flow when the payment is made: the cash never leaves the 금고
+ * (Cr 예수금, not Cr 현금); it flows out when it is remitted.
+ */
+export const custodyCashFlow = {
+  receipt: { activity: 'operating', label: '세입세출외현금 수입' },
+  payment: { activity: 'operating', label: '세입세출외현금 지출' },
+} as const satisfies Record<string, CashClass>;

@@ -186,6 +186,18 @@ export interface PostingMessage {
    * takes it off their count once it decides the posting, and until then their reversal is refused.
    */
   readonly pendingOn?: readonly string[];
+  /**
+   * An advance's 정산 on an order a petty-cash or 개산급 record names: the record and what it showed spent (a
+   * 개산급: settled at its actual cost) when the posting was accepted. The settle rule holds the order's settled
+   * plus this amount within it when it applies, so settlements still queued are counted one after another.
+   */
+  readonly advanceRecord?: AdvanceRecordLimit;
+}
+
+/** A record's limit on the 정산 of its order (advance-posting.ts settlementAgainstRecord). */
+export interface AdvanceRecordLimit {
+  readonly advanceId: string;
+  readonly spent: number;
 }
 
 /** The document a posting refers to, by kind. */

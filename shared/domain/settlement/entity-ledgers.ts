@@ -29,7 +29,10 @@ export const typeIds: Readonly<Record<EntityType, string>> = {
   지방공기업특별회계: 'public-enterprise',
 };
 
-/** Cash moved by a balance written without a 현금흐름 class (none since the statutory journal): 경상활동, practice [U]. */
+/**
+ * Cash moved by a balance written without a 현금흐름 class: 경상활동, practice [U]. None since the statutory journal
+ * and the 세입세출외현금's own lines (guarantee-deposits.ts custodyCashFlow); kept for balances written before.
+ */
 const unclassified = { activity: 'operating' as CashActivity, label: '기타' };
 
 /**

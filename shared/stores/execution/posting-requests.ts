@@ -3,7 +3,7 @@ import { auditPut } from '#shared/audit/audit-record.ts';
 import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
-import type { PostingCommand, PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
+import type { AdvanceRecordLimit, PostingCommand, PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
 import { requestItem } from '#shared/stores/execution/posting-items.ts';
 import { holdPending } from '#shared/stores/execution/pending-postings.ts';
@@ -36,6 +36,7 @@ export async function readPostingRequest(gov: string, postingId: string): Promis
     command: Item.command as PostingCommand,
     actor: Item.actor as PostingMessage['actor'],
     ...(Item.pendingOn === undefined ? {} : { pendingOn: Item.pendingOn as string[] }),
+    ...(Item.advanceRecord === undefined ? {} : { advanceRecord: Item.advanceRecord as AdvanceRecordLimit }),
   };
   return {
     kind: Item.kind as PostingKind,

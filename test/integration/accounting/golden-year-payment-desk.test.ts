@@ -39,6 +39,10 @@ import { useTestStack } from '#test/support/stack.ts';
  *   재정운영순원가 (관리운영비) 3,000,000 + 800,000 − 100,000 + 5,000,000 = 8,700,000
  *   재정운영결과 8,700,000 − 지방세 10,000,000                            = −1,300,000 (= −순자산: the first year)
  *   fund status: budget cash 3,400,000 − 세입세출외현금 (100,000 + 2,000,000) = 1,300,000
+ *   현금흐름표, all 경상활동 (제36조①), gross (제37조②): 유입 지방세수입 10,000,000 + 세입세출외현금 수입 2,000,000
+ *     (the 보증금); 유출 인건비 2,600,000 (the net: the 400,000 withheld stays in the 금고) + 물건비 800,000 − 100,000
+ *     (반납, within its line) + 5,000,000 (선금 and both 검사 payments on 201-02) = 5,700,000 + 세입세출외현금 지출
+ *     300,000 (the 소득세 remitted); 12,000,000 − 8,600,000 = 3,400,000 = 기초 0 + 3,400,000 = 기말 (제37조①)
  */
 await useTestStack();
 
@@ -208,5 +212,19 @@ describe('golden year, payment desk: withholdings, a 선금, a 반납 and a 보�
     );
     const position = Object.fromEntries(rows.map((r) => [r.accountName, r.current]));
     expect(position).toMatchObject({ 현금및현금성자산: '3400000', 예수금: '100000', 장기예수보증금: '2000000', 부채총계: '2100000' });
+    const cash = Object.fromEntries(
+      (statements.tables['cash-flow'].rows as Record<string, string>[])
+        .filter((r) => r.scope === 'GEN' && r.scopeKind !== '유형별')
+        .map((r) => [r.accountName, r.current]),
+    );
+    const flows = Object.fromEntries(Object.entries(cash).filter(([name]) => /^유[입출]: /.test(name)));
+    expect(flows).toEqual({
+      '유입: 지방세수입': '10000000',
+      '유입: 세입세출외현금 수입': '2000000',
+      '유출: 세입세출외현금 지출': '300000',
+      '유출: 인건비': '2600000',
+      '유출: 물건비': '5700000',
+    });
+    expect(cash).toMatchObject({ '경상활동으로 인한 현금흐름': '3400000', '현금의 증감': '3400000', '기말의 현금': '3400000' });
   });
 });

@@ -640,16 +640,19 @@ describe('the golden year of three 회계', () => {
     expect(figure('operations', '통합', '자체조달수익 계')).toBe('9000000');
     expect(figure('operations', '통합', '사업순원가 합계')).toBe('545833');
 
-    // 현금흐름표 (제36조, gross flows): GEN 경상 6,000,000 + 467,000 − 700,000 − 445,000 − 2,000,000 − 30,000 = 3,292,000,
-    // where 물건비 700,000 = 800,000 − 반납 100,000 (a 반납 nets within its payment's line), 인건비 445,000 the salary's net
-    // (the 55,000 withheld leaves only when remitted), and 유입: 기타 467,000 the 세입세출외현금, which has no 현금흐름
-    // class of its own (entity-ledgers.ts, 경상 기타 [U]): 보증금 500,000 − 원천세 납부 33,000;
+    // 현금흐름표 (제36조, gross flows, 제37조②): GEN 경상 유입 6,000,000 + 500,000 = 6,500,000, 유출 33,000 + 445,000
+    // + 700,000 + 2,000,000 + 30,000 = 3,208,000, net 6,500,000 − 3,208,000 = 3,292,000, where 물건비 700,000 = 800,000
+    // − 반납 100,000 (a 반납 nets within its payment's line), 인건비 445,000 the salary's net (the 55,000 withheld never
+    // left the 금고: Cr 예수금, not Cr 현금), and the 세입세출외현금 on lines of its own, gross (guarantee-deposits.ts
+    // custodyCashFlow: 경상활동 by 제36조①, being neither ② nor ③): 유입 수입 500,000 (the 하자보수보증금 received
+    // 07-03), 유출 지출 33,000 (소득세 30,000 + 지방소득세 3,000 remitted 04-10), never netted to 467,000;
     // 투자 −5,000,000 (선금 3,000,000 + 기성 1,000,000 + 준공 1,000,000); 재무 +2,940,000 − 500,000 (지방채의 상환,
-    // 제36조③) = 2,440,000; 증감 3,292,000 − 5,000,000 + 2,440,000 = 732,000.
+    // 제36조③) = 2,440,000; 증감 3,292,000 − 5,000,000 + 2,440,000 = 732,000 = 기초 0 + 732,000 = 기말 (제37조①).
     const cash = Object.fromEntries(rows('cash-flow', 'GEN').map((r) => [`${r.section} ${r.accountName}`, r.current]));
     expect(cash).toEqual({
       '경상활동 유입: 지방세수입': '6000000',
-      '경상활동 유입: 기타': '467000',
+      '경상활동 유입: 세입세출외현금 수입': '500000',
+      '경상활동 유출: 세입세출외현금 지출': '33000',
       '경상활동 유출: 인건비': '445000',
       '경상활동 유출: 물건비': '700000',
       '경상활동 유출: 내부거래(전출금)': '2000000',
@@ -664,13 +667,15 @@ describe('the golden year of three 회계', () => {
       '현금 기초의 현금': '0',
       '현금 기말의 현금': '732000',
     });
-    // 통합: the 전출금 (GEN) and 전입금 (FUND) cash flows cancel; 경상 6,000,000 + 467,000 + 1,000,000 − 445,000
+    // 통합: the 전출금 (GEN) and 전입금 (FUND) cash flows cancel; 경상 6,000,000 + 500,000 + 1,000,000 − 33,000 − 445,000
     // − 700,000 − 400,000 − 30,000 = 5,892,000; 투자 −5,000,000 − 1,500,000 = −6,500,000; 재무 2,440,000; 증감 1,832,000.
     expect(figure('cash-flow', '통합', '경상활동으로 인한 현금흐름')).toBe('5892000');
     expect(figure('cash-flow', '통합', '투자활동으로 인한 현금흐름')).toBe('-6500000');
     expect(figure('cash-flow', '통합', '재무활동으로 인한 현금흐름')).toBe('2440000');
     expect(figure('cash-flow', '통합', '현금의 증감')).toBe('1832000');
     expect(figure('cash-flow', '통합', '유출: 내부거래(전출금)')).toBeUndefined();
+    expect(figure('cash-flow', '통합', '유입: 세입세출외현금 수입')).toBe('500000');
+    expect(figure('cash-flow', '통합', '유출: 세입세출외현금 지출')).toBe('33000');
 
     // 순자산변동표 (제38조): 기초 0; a negative 재정운영결과 (revenue over cost) raises 순자산: GEN to 4,407,356
     // (고정 2,397,356 / 특정 0 / 일반 2,010,000), 통합 to 7,007,356 (고정 2,397,356 / 특정 2,000,000 / 일반 2,610,000).
@@ -708,9 +713,33 @@ describe('the golden year of three 회계', () => {
     // SPEC 1,000,000 − 400,000 = 600,000.
     const reconciliation = await archivedReport(GOV, YEAR, 'budget-reconciliation');
     expect(reconciliation.tables.reconciliation.rows).toEqual([
-      { fund: 'FUND', financialFunds: '500000', custodyCash: '0', budgetSurplus: '500000', difference: '0', status: '일치' },
-      { fund: 'GEN', financialFunds: '732000', custodyCash: '522000', budgetSurplus: '210000', difference: '0', status: '일치' },
-      { fund: 'SPEC', financialFunds: '600000', custodyCash: '0', budgetSurplus: '600000', difference: '0', status: '일치' },
+      {
+        fund: 'FUND',
+        financialFunds: '500000',
+        custodyCash: '0',
+        overPayments: '0',
+        budgetSurplus: '500000',
+        difference: '0',
+        status: '일치',
+      },
+      {
+        fund: 'GEN',
+        financialFunds: '732000',
+        custodyCash: '522000',
+        overPayments: '0',
+        budgetSurplus: '210000',
+        difference: '0',
+        status: '일치',
+      },
+      {
+        fund: 'SPEC',
+        financialFunds: '600000',
+        custodyCash: '0',
+        overPayments: '0',
+        budgetSurplus: '600000',
+        difference: '0',
+        status: '일치',
+      },
     ]);
     // The live fund status agrees: GEN's cash 732,000 is budget cash 210,000 and 세입세출외현금 522,000.
     const status = await callRoute(execution.getFundStatus, { caller: c.ministry, params: { gov: GOV, year: YEAR } });

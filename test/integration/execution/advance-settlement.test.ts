@@ -8,6 +8,7 @@ import { useTestStack } from '#test/support/stack.ts';
 import {
   appliedPosting,
   callers,
+  drainPostings,
   GOV,
   readItems,
   readLine,
@@ -324,5 +325,98 @@ describe('the 출납원 record is the source of the settlements', () => {
     // side by side and equal: the 출납계산서's spent and the books' settled
     expect(read.body.statement).toMatchObject({ spent: 600_000 });
     expect(read.body.posting).toMatchObject({ orderId, paid: 1_000_000, settled: 600_000, unsettled: 400_000 });
+  });
+});
+
+/**
+ * The 개산급 record is the source of its order's 정산 as the 출납원's record is (issue #16), and a settlement still
+ * queued is counted (rules/settle.ts checks the record's figure when it applies). By hand: a 개산급 of 800,000
+ * (07-01, 회계령 §45 2호 소송비용) paid; its record names the order:
+ *   정산 1 before the record's own 정산: refused (the record lets 0 be settled yet);
+ *   the record's 정산 at the actual 500,000 (07-20): 300,000 to be returned;
+ *   정산 500,001 refused; two 정산 of 300,000 accepted together (each within 500,000 on the books as they stand):
+ *   the one applied first settles 300,000, the other is rejected when it applies (300,000 + 300,000 > 500,000);
+ *   then 200,000 settles the rest: settled 500,000 = the record's actual cost, 300,000 unsettled for the 반납.
+ *   A second record naming the same order: 409 advance-order-recorded.
+ */
+describe('the 개산급 record is the source of the settlements, queued ones counted', () => {
+  it('settles an order only within the record’s actual cost, counts settlements queued together, one record per order', async () => {
+    await seedLine({ lineId: 'office-july', allotted: 800_000, itemCode: '201-01' });
+    await seedCash('2026-07', 800_000);
+    on('2026-07-01T10:00:00+09:00');
+    const commitment = { lineId: 'office-july', amount: 800_000, counterparty: '법무법인', contractRef: 'EST-2026-08', date: '2026-07-01' };
+    const commitmentId = (await applied(await post(routes.createCommitment, callers.financeOfficer, {}, commitment))).postingId as string;
+    const resolution = await applied(
+      await post(
+        routes.resolvePayment,
+        callers.financeOfficer,
+        { commitmentId },
+        { amount: 800_000, date: '2026-07-01', ...terms.estimate },
+      ),
+    );
+    const ordered = await applied(
+      await post(
+        routes.orderPayment,
+        callers.disbursingOfficer,
+        { resolutionId: resolution.postingId },
+        { amount: 800_000, date: '2026-07-01' },
+      ),
+    );
+    const orderId = ordered.postingId as string;
+    await pay(orderId, '2026-07-01');
+    const params = { gov: GOV, year: YEAR };
+    const body = {
+      estimateId: 'EST-2026-08',
+      case: 2,
+      payee: '법무법인',
+      purpose: '소송비용',
+      amount: 800_000,
+      paidOn: '2026-07-01',
+      orderRef: orderId,
+    };
+    const record = (estimate: object) =>
+      callRoute(estimates.recordEstimatedPayment, { caller: callers.financeOfficer as never, params, body: estimate });
+    expect((await record(body)).status).toBe(201);
+    const again = await record({ ...body, estimateId: 'EST-2026-08-B' });
+    expect(again.body).toMatchObject({ status: 409, code: 'advance-order-recorded' });
+
+    on('2026-07-20T10:00:00+09:00');
+    const early = await settle(orderId, 1, '2026-07-20');
+    expect(early.body).toMatchObject({
+      status: 422,
+      code: 'settlement-exceeds-record',
+      context: { orderId, advanceId: 'EST-2026-08', spent: 0, settled: 0, requested: 1 },
+    });
+    const settled = await callRoute(estimates.settleEstimatedPayment, {
+      caller: callers.financeOfficer as never,
+      params: { ...params, estimateId: body.estimateId },
+      body: { settledOn: '2026-07-20', actual: 500_000 },
+    });
+    expect(settled.status, JSON.stringify(settled.body)).toBe(201);
+    const over = await settle(orderId, 500_001, '2026-07-20');
+    expect(over.body).toMatchObject({ status: 422, code: 'settlement-exceeds-record', context: { spent: 500_000, settled: 0 } });
+
+    const queued = [await settle(orderId, 300_000, '2026-07-20'), await settle(orderId, 300_000, '2026-07-20')];
+    expect(queued.map((answer) => answer.status)).toEqual([202, 202]);
+    await drainPostings();
+    const outcomes = await Promise.all(
+      queued.map(
+        async (answer) =>
+          (await callRoute(routes.getPosting, { caller: callers.financeOfficer, params: { gov: GOV, postingId: answer.body.postingId } }))
+            .body,
+      ),
+    );
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['applied', 'rejected']);
+    expect(outcomes.find((o) => o.status === 'rejected')?.reason).toMatchObject({
+      rule: 'settlement-exceeds-record',
+      context: { spent: 500_000, settled: 300_000, requested: 300_000 },
+    });
+    await applied(await settle(orderId, 200_000, '2026-07-20'));
+    expect(await order(orderId)).toMatchObject({ paid: 800_000, settled: 500_000 });
+    const read = await callRoute(estimates.getEstimatedPayment, {
+      caller: callers.disbursingOfficer as never,
+      params: { ...params, estimateId: body.estimateId },
+    });
+    expect(read.body.posting).toMatchObject({ orderId, paid: 800_000, settled: 500_000, unsettled: 300_000, status: 'outstanding' });
   });
 });

@@ -205,7 +205,7 @@ describe('revenue chain: assess → notice → receive → refund', () => {
     expect((await status(receive.body.postingId)).journal.lines).toEqual([
       { account: '1101', debit: 130_000, credit: 0 },
       { account: '1105', debit: 0, credit: 100_000 },
-      { account: '2102', debit: 0, credit: 30_000 },
+      { account: '2107', debit: 0, credit: 30_000 },
     ]);
 
     const tooMuch = await post(
@@ -225,7 +225,7 @@ describe('revenue chain: assess → notice → receive → refund', () => {
     );
     await drainPostings();
     expect((await status(refund.body.postingId)).journal.lines).toEqual([
-      { account: '2102', debit: 30_000, credit: 0 },
+      { account: '2107', debit: 30_000, credit: 0 },
       { account: '1101', debit: 0, credit: 30_000 },
     ]);
     expect(await readLine('parking-fees')).toMatchObject({ assessed: 100_000, received: 130_000, refunded: 30_000 });

@@ -402,14 +402,31 @@ describe('a scripted fiscal year of two governments', () => {
     // no 잉여금 line brought into the budget: listed and alarmed. 서울 GEN 500,000 = 500,000; WATER excepted.
     const reconciliationA = await reportJson(A, 'budget-reconciliation', '2025');
     expect(reconciliationA.tables.reconciliation.rows).toEqual([
-      { fund: 'GEN', financialFunds: '750000', custodyCash: '0', budgetSurplus: '-250000', difference: '1000000', status: '차이' },
+      {
+        fund: 'GEN',
+        financialFunds: '750000',
+        custodyCash: '0',
+        overPayments: '0',
+        budgetSurplus: '-250000',
+        difference: '1000000',
+        status: '차이',
+      },
     ]);
     expect((await reportJson(B, 'budget-reconciliation', '2025')).tables.reconciliation.rows).toEqual([
-      { fund: 'GEN', financialFunds: '500000', custodyCash: '0', budgetSurplus: '500000', difference: '0', status: '일치' },
+      {
+        fund: 'GEN',
+        financialFunds: '500000',
+        custodyCash: '0',
+        overPayments: '0',
+        budgetSurplus: '500000',
+        difference: '0',
+        status: '일치',
+      },
       {
         fund: 'WATER',
         financialFunds: '200000',
         custodyCash: '0',
+        overPayments: '0',
         budgetSurplus: '200000',
         difference: '0',
         status: '제외 (지방공기업특별회계)',

@@ -89,7 +89,15 @@ describe('the 예산-재무 reconciliation and 세입세출외현금', () => {
     ];
     // 재정자금 1,000 − 450 + 200 = 750; 세입세출외현금 50 + 200 = 250; 세계잉여금 1,000 (the opening, brought in as 잉여금) − 500 = 500
     const [row] = budgetReconciliation(books, new Map([['G', 500n]]));
-    expect(row).toEqual({ entity: 'G', financialFunds: 750n, custodyCash: 250n, budgetSurplus: 500n, difference: 0n, excepted: false });
+    expect(row).toEqual({
+      entity: 'G',
+      financialFunds: 750n,
+      custodyCash: 250n,
+      overPayments: 0n,
+      budgetSurplus: 500n,
+      difference: 0n,
+      excepted: false,
+    });
     // were the 보증금 budget cash, the 결산 would be 200 short of the books: listed
     const [short] = budgetReconciliation(books, new Map([['G', 300n]]));
     expect(reconciliationDifferences([short!]).map((r) => r.difference)).toEqual([200n]);

@@ -303,7 +303,15 @@ describe('golden year: 예산-재무 reconciliation (제42조②4)', () => {
       ]),
     );
     expect(reconciliationDifferences(rows)).toEqual([
-      { entity: 'SME', financialFunds: m(216), custodyCash: 0n, budgetSurplus: m(210), difference: m(6), excepted: false },
+      {
+        entity: 'SME',
+        financialFunds: m(216),
+        custodyCash: 0n,
+        overPayments: 0n,
+        budgetSurplus: m(210),
+        difference: m(6),
+        excepted: false,
+      },
     ]);
   });
 });

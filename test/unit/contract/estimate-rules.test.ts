@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRefusal, settle } from '#shared/domain/estimate/estimate.ts';
+import { estimateRefusal, settle, settleableOf } from '#shared/domain/estimate/estimate.ts';
 import type { EstimatedPayment } from '#shared/domain/estimate/estimate.ts';
 
 const estimate: EstimatedPayment = {
@@ -43,5 +43,15 @@ describe('개산급 (회계령 §45)', () => {
     };
     const outcome = settle(settled, '2026-09-02', 5_000_000);
     expect('refusal' in outcome && outcome.refusal.code).toBe('estimate-settled');
+  });
+
+  it.each([
+    ['nothing before its own 정산', undefined, 0],
+    ['the actual cost when under the estimate (the rest is returned)', 3_000_000, 3_000_000],
+    ['the estimate when the actual cost is over it (the difference is paid by another order)', 6_000_000, 5_000_000],
+  ] as const)('lets the postings settle %s', (_name, actual, settleable) => {
+    const difference = { kind: 'none' as const, amount: 0 };
+    const record = actual === undefined ? estimate : { ...estimate, settlement: { settledOn: '2026-09-01', actual, difference } };
+    expect(settleableOf(record)).toBe(settleable);
   });
 });

@@ -1,4 +1,4 @@
-import { custodyAccount } from '#shared/domain/execution/guarantee-deposits.ts';
+import { custodyAccount, custodyCashFlow } from '#shared/domain/execution/guarantee-deposits.ts';
 import { docTarget } from '#shared/domain/execution/items.ts';
 import { docEffect } from '#shared/domain/execution/rules/effects.ts';
 import { broken } from '#shared/domain/execution/rules/lookups.ts';
@@ -12,7 +12,8 @@ import { cashAccount } from '#shared/domain/ledger/balances.ts';
  * creates the record with its depositor, contract and the condition for return or forfeiture; a later
  * one adds to it only for the same kind and depositor (`custody-record-mismatch`). The record belongs
  * to no budget line and the money is never budget cash. Dr 현금 / Cr the kind's liability (예수금, or
- * 장기예수보증금 for a 하자보수보증금 held over the 하자기간).
+ * 장기예수보증금 for a 하자보수보증금 held over the 하자기간), on the 현금흐름표 경상활동 유입 세입세출외현금 수입
+ * (custodyCashFlow, 제36조①, 제37조②).
  */
 export const deposit: PostingRule<'deposit'> = (message, command, state) => {
   const target = docTarget(message.gov, command.custodyId);
@@ -72,6 +73,7 @@ export const deposit: PostingRule<'deposit'> = (message, command, state) => {
         { account: cashAccount, debit: command.amount, credit: 0 },
         { account, debit: 0, credit: command.amount },
       ],
+      cash: custodyCashFlow.receipt,
     },
   };
 };

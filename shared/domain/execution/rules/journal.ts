@@ -66,7 +66,11 @@ export function lineJournal(line: ControlledItem, stage: Stage, amount: number):
 }
 
 /**
- * 예수금 (제22조 '등'; practice [U]): what a payer paid over the assessment (과오납) until it is
- * refunded — a liability, not revenue.
+ * 과오납금 (chart 2107; 제22조 '등', practice [U]): what a payer paid over the assessment until it is refunded —
+ * a liability, not revenue. Not 예수금: the 수납 is 세입 and the refund comes out of the refunding year's 수입금
+ * (지방회계법 제28조①, as rules/refund.ts quotes it), so the cash is budget cash in 세계잉여금, not 세입세출외현금
+ * (none of the kinds hojo keeps of 지방재정법 시행령 제40조, guarantee-deposits.ts and withholding.ts; [U] 제40조's
+ * current text not re-read here). Its own account keeps it out of the 세입세출외현금 the 예산-재무 대사 deducts, and
+ * the 대사 lists it by name (accounting/reconciliation.ts).
  */
-export const overPayments = '2102';
+export const overPayments = '2107';

@@ -8,7 +8,7 @@ import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
 /**
  * 수납 (receipt; 지방회계법 「수납기관」): cash received against an assessment. Dr 현금 / Cr the
  * receivable the journal map names for the line up to what is outstanding; anything over it is an
- * over-payment the government owes back (과오납, 지방회계법 「과오납금의 반환」): Cr 예수금,
+ * over-payment the government owes back (과오납, 지방회계법 「과오납금의 반환」): Cr 과오납금 (2107),
  * remembered on the receipt. The inflow is classified by the line's row (제36조).
  */
 export const receive: PostingRule<'receive'> = (message, command, state) => {

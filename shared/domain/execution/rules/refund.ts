@@ -27,7 +27,7 @@ const RULE = '지방회계법 제28조제1항';
  *     (`refund-interest-required`); a refund within the receipt's own year may still omit them (kept for the
  *     same-day refunds of over-payments [U]: §28② asks interest of every refund). The interest is paid with
  *     the refund from the same revenue line (practice [U]: the 과목 of the interest is not in the texts read).
- *   - Books: Dr 예수금 for the over-payment still owed first (a closed year's 예수금 is carried in by the
+ *   - Books: Dr 과오납금 (2107) for the over-payment still owed first (a closed year's is carried in by the
  *     opening balances), Dr the line's target (its revenue) for the rest and the interest / Cr 현금: the
  *     reverse of a direct collection, on the same 현금흐름 line (netted there, practice [U]).
  */

@@ -1,3 +1,4 @@
+import { settlementAgainstRecord } from '#shared/domain/advance-posting.ts';
 import { settlementLines } from '#shared/domain/execution/rules/advance-journal.ts';
 import { applied, docEffect } from '#shared/domain/execution/rules/effects.ts';
 import { lineJournal } from '#shared/domain/execution/rules/journal.ts';
@@ -11,7 +12,11 @@ import type { PostingRule } from '#shared/domain/execution/rules/rule.ts';
  * cost of the line (Dr the line's resolve target / Cr 선급금; rules/advance-journal.ts). Only on a
  * payment order of an advance (`settlement-not-an-advance`) and only within what the bank paid on it
  * less what was settled or returned (`settlement-within-advance`, the order's `cleared ≤ paid`, in
- * the write condition). The budget was executed when the advance was paid: no line counter moves;
+ * the write condition); on an order a petty-cash or 개산급 record names, never past what that record showed
+ * spent at acceptance (`settlement-exceeds-record`, the message's `advanceRecord`), counted here against the
+ * order's settled as the earlier settlements left it — so two settlements queued together cannot both pass
+ * on the same spent (a record's spent never falls: spendings are only added, a 개산급 is settled once, so the
+ * figure taken at acceptance is never above the record's when this applies). The budget was executed when the advance was paid: no line counter moves;
  * the unspent rest comes back by 반납 (rules/return.ts), which restores the line.
  */
 export const settle: PostingRule<'settle'> = (message, command, state) => {
@@ -22,6 +27,12 @@ export const settle: PostingRule<'settle'> = (message, command, state) => {
       orderId: command.orderId,
     });
   }
+  const beyondRecord = settlementAgainstRecord(
+    message.advanceRecord,
+    { orderId: command.orderId, settled: order.counters.settled ?? 0 },
+    command.amount,
+  );
+  if (beyondRecord) return beyondRecord;
   const line = lineOf(message, state, String(order.attrs.lineId), 'expenditure');
   if (isRefusal(line)) return line;
   const amount = command.amount;

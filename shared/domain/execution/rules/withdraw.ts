@@ -1,4 +1,4 @@
-import { custodyAccount, custodyPurposes, purposeAllowed } from '#shared/domain/execution/guarantee-deposits.ts';
+import { custodyAccount, custodyCashFlow, custodyPurposes, purposeAllowed } from '#shared/domain/execution/guarantee-deposits.ts';
 import type { ControlledItem } from '#shared/domain/execution/items.ts';
 import { docTarget } from '#shared/domain/execution/items.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
@@ -19,7 +19,8 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  * (`release-within-deposit`); never spent for the government's own purposes (지방재정법 시행령
  * 제40조제2항) but for that repair. It belongs to the fiscal year of its own date (회계령 제51조제1항:
  * 세입세출외현금's year is that of each receipt or payment), so December's withholdings are remitted in
- * January in the new year. Dr the record's liability (예수금, 장기예수보증금) / Cr 현금.
+ * January in the new year. Dr the record's liability (예수금, 장기예수보증금) / Cr 현금, on the 현금흐름표
+ * 경상활동 유출 세입세출외현금 지출 (custodyCashFlow, 제36조①, 제37조②).
  */
 export const withdraw: PostingRule<'withdraw'> = (message, command, state) => {
   const custody = custodyOf(message, state, command.custodyId);
@@ -48,6 +49,7 @@ export const withdraw: PostingRule<'withdraw'> = (message, command, state) => {
         { account: custodyAccount(book, kind), debit: amount, credit: 0 },
         { account: cashAccount, debit: 0, credit: amount },
       ],
+      cash: custodyCashFlow.payment,
     },
   };
 };

@@ -23,7 +23,7 @@ import {
  * Every posting kind, as a table: the books given (working-state counters), the posting, and either
  * the counter deltas by item and the exact journal lines, or the problem body a client receives.
  * Accounts: 5201 expense of 편성목 201, 2101 미지급금, 1101 현금, 1103 미수세외수입금, 4201 세외수익,
- * 2102 미지급환급금.
+ * 2102 예수금 (세입세출외현금), 2107 과오납금 (an over-payment owed back, budget cash).
  */
 interface Case {
   readonly name: string;
@@ -772,6 +772,18 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
       expected: refused(422, 'settlement-within-advance', { rule: 'settlement-within-advance', item: 'order', cleared: 150, paid: 200 }),
     },
     {
+      name: 'counts what the order settled since acceptance against the record naming it (a settlement queued before)',
+      message: { ...settlePosting(60), advanceRecord: { advanceId: 'PC-1', spent: 150 } },
+      books: { items: [paidLine(), advanceOrder({ settled: 100, cleared: 100 })] },
+      expected: refused(422, 'settlement-exceeds-record', { orderId: 'O1', advanceId: 'PC-1', spent: 150, settled: 100, requested: 60 }),
+    },
+    {
+      name: 'settles within the record naming the order',
+      message: { ...settlePosting(50), advanceRecord: { advanceId: 'PC-1', spent: 150 } },
+      books: { items: [paidLine(), advanceOrder({ settled: 100, cleared: 100 })] },
+      expected: { applied: { amount: 50, deltas: { O1: { settled: 50, cleared: 50 } }, journal: [dr('5202', 50), cr('1108', 50)] } },
+    },
+    {
       name: 'refuses an advance the bank has not paid yet',
       message: settlePosting(1),
       books: { items: [paidLine(), advanceOrder({ paid: 0 })] },
@@ -1021,7 +1033,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         applied: {
           amount: 900,
           deltas: { line: { received: 900 }, A1: { received: 900 }, created: { amount: 900, overpaid: 200 } },
-          journal: [dr('1101', 900), cr('1105', 700), cr('2102', 200)],
+          journal: [dr('1101', 900), cr('1105', 700), cr('2107', 200)],
         },
       },
     },
@@ -1039,7 +1051,7 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
         applied: {
           amount: 900,
           deltas: { line: { received: 900 }, A1: { received: 900 }, created: { amount: 900, overpaid: 200 }, collector: { received: 700 } },
-          journal: [dr('1101', 900), cr('1105', 700), cr('2102', 200)],
+          journal: [dr('1101', 900), cr('1105', 700), cr('2107', 200)],
         },
       },
     },
@@ -1052,14 +1064,14 @@ const cases: Readonly<Record<PostingKind, readonly Case[]>> = {
   ],
   refund: [
     {
-      name: 'refunds the over-payment first, then revenue: Dr 미지급환급금, Dr 세외수익 / Cr 현금',
+      name: 'refunds the over-payment first, then revenue: Dr 과오납금, Dr 세외수익 / Cr 현금',
       message: refundPosting(300),
       books: { items: [revenueLine({ assessed: 700, received: 900 }), receipt({ amount: 900, overpaid: 200 })] },
       expected: {
         applied: {
           amount: 300,
           deltas: { line: { refunded: 300 }, RC1: { refunded: 300 } },
-          journal: [dr('2102', 200), dr('4202', 100), cr('1101', 300)],
+          journal: [dr('2107', 200), dr('4202', 100), cr('1101', 300)],
         },
       },
     },
