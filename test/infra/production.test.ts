@@ -39,6 +39,7 @@ beforeAll(() => {
       alarmUrls: 'https://pager.example.go.kr/hook',
       machineClients: 'bank-11110=treasury_bank@11110',
       machineClientIds: 'bank-pc-11110,bank-pc-26000',
+      residentCallbackUrls: 'https://participate.example.go.kr/callback',
     },
   });
 }, 300_000);
@@ -427,7 +428,11 @@ describe('deploying across Regions: what the runbook relies on', () => {
 });
 
 describe('finding 10: identity for machines', () => {
-  const clients = () => ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolClient').map(([, c]) => c.Properties);
+  // The officials' pool's clients (the residents' client is asserted below).
+  const clients = () =>
+    ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolClient')
+      .map(([, c]) => c.Properties)
+      .filter((c) => c.ClientName !== 'hojo-residents');
 
   it('signs officials in with SRP only and no OAuth flow unless callbacks are configured (no implicit grant, no example.com)', () => {
     const officials = clients().find((c) => c.ReadAttributes)!;
@@ -471,17 +476,40 @@ describe('finding 10: residents in their own user pool', () => {
     expect(residents).toMatchObject({
       UserPoolTier: 'ESSENTIALS',
       MfaConfiguration: 'OPTIONAL',
+      // self sign-up, with the e-mail verified by a code before the account is confirmed
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      AutoVerifiedAttributes: ['email'],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+      VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
+    });
+    expect(officials).toMatchObject({
+      UserPoolTier: 'PLUS',
+      MfaConfiguration: 'ON',
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     });
-    expect(officials).toMatchObject({ UserPoolTier: 'PLUS', MfaConfiguration: 'ON' });
     // the access token carries custom:gov in both pools (pre-token generation v2)
     expect(residents.LambdaConfig.PreTokenGenerationConfig.LambdaVersion).toBe('V2_0');
     const clients = ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolClient').filter(
       ([, c]) => JSON.stringify(c.Properties.UserPoolId) === JSON.stringify({ Ref: residentsId }),
     );
-    expect(clients.map(([, c]) => c.Properties)).toEqual([
-      expect.objectContaining({ ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], WriteAttributes: [] }),
-    ]);
+    expect(clients).toHaveLength(1);
+    const [[, { Properties: client }]] = clients as [[string, Resources[string]]];
+    // SRP only; explicit OAuth: the code grant to the configured callback, no implicit grant, no example.com
+    expect(client.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(client).toMatchObject({
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'email'],
+      CallbackURLs: ['https://participate.example.go.kr/callback'],
+      GenerateSecret: false,
+    });
+    // a resident may write their e-mail and nothing else: never custom:gov, the government they act in
+    expect(client.WriteAttributes).toEqual(['email']);
+    expect(client.ReadAttributes).toContain('custom:gov');
+    const domains = ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolDomain').filter(
+      ([, d]) => JSON.stringify(d.Properties.UserPoolId) === JSON.stringify({ Ref: residentsId }),
+    );
+    expect(domains.map(([, d]) => d.Properties.Domain)).toEqual([expect.stringMatching(/-residents$/)]);
   });
 
   it("gives the residents' routes an authorizer that accepts only the residents' pool, and every other route the officials'", () => {
