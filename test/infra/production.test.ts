@@ -14,6 +14,7 @@ import { originSecretEnv, originVerifyHeader } from '#shared/auth/origin-verify.
 import { accessTokenClaimsSource } from '#infra/cdk/constructs/access-token-claims.ts';
 import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
 import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
+import { openDataPaths } from '#infra/cdk/constructs/open-data-cache.ts';
 import { isResidentRoute, residentIssuerEnv } from '#shared/auth/resident-identity.ts';
 import { GOVERNMENT_COUNT, queues } from '#shared/resources.ts';
 import { routes } from '#shared/routes/index.ts';
@@ -295,7 +296,10 @@ describe('finding 7: CloudFront and WAF in front of the API', () => {
     const [[, distribution]] = ofType(web, 'AWS::CloudFront::Distribution') as [[string, Resources[string]]];
     const config = distribution.Properties.DistributionConfig;
     expect(JSON.stringify(config.WebACLId)).toContain('ExportsReader');
-    expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern).sort()).toEqual(['/_archive/*', '/console/*']);
+    // the console, the archive pass-through and the cached open-data routes (edge.test.ts); the rest goes uncached to the API
+    expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern).sort()).toEqual(
+      ['/_archive/*', '/console/*', ...openDataPaths(routes).map((p) => p.pathPattern)].sort(),
+    );
     // the archive origin is the data stack's bucket, which the API's presigned URLs name
     const archive = config.Origins.find(
       (o: { Id: string }) =>
