@@ -32,6 +32,8 @@ import { queues } from '#shared/resources.ts';
  *   machine clients call; default `hojo-<account>` or `hojo-auth`.
  * - `oauthCallbackUrls`: aws only; https callback URLs of the officials' web client (authorization
  *   code); none: the client has no OAuth flow (SRP sign-in from the client only).
+ * - `residentCallbackUrls`: aws only; https callback URLs of the residents' web client (authorization
+ *   code, on the residents' own Cognito domain `<authDomainPrefix>-residents`); none: no OAuth flow.
  * - `machineClients`: the registered machine clients, `clientId=role@government` (list): a client-
  *   credentials token acts for its client's government in the role its scopes back
  *   (shared/auth/machine-clients.ts); any other client is refused. Set after the first deploy, when
@@ -73,6 +75,7 @@ export interface DeployConfig {
   readonly backupCopyVaultArns: readonly string[];
   readonly authDomainPrefix: string;
   readonly oauthCallbackUrls: readonly string[];
+  readonly residentCallbackUrls: readonly string[];
   /** `clientId=role@government` entries, validated (shared/auth/machine-clients.ts). */
   readonly machineClients: readonly string[];
   /** Cognito client ids the JWT authorizer accepts besides the stack's own (registered in the table). */
@@ -146,6 +149,7 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
     backupCopyVaultArns: list(context('backupCopyVaultArns')) ?? [],
     authDomainPrefix: text(context('authDomainPrefix')) ?? `hojo-${text(context('account')) ?? env.CDK_DEFAULT_ACCOUNT ?? 'auth'}`,
     oauthCallbackUrls: list(context('oauthCallbackUrls')) ?? [],
+    residentCallbackUrls: list(context('residentCallbackUrls')) ?? [],
     machineClients: list(context('machineClients')) ?? [],
     machineClientIds: onprem ? [] : (list(context('machineClientIds')) ?? []),
     webDomain: webDomain(list(context('webDomainNames')), text(context('webCertificateArn'))),
@@ -161,8 +165,10 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
       throw new Error(`context backupCopyVaultArns: "${arn}" is not a backup vault ARN`);
     }
   }
-  for (const url of [...config.alarmUrls, ...config.oauthCallbackUrls]) {
-    if (!url.startsWith('https://')) throw new Error(`context: "${url}" is not an https:// URL (alarmUrls, oauthCallbackUrls)`);
+  for (const url of [...config.alarmUrls, ...config.oauthCallbackUrls, ...config.residentCallbackUrls]) {
+    if (!url.startsWith('https://')) {
+      throw new Error(`context: "${url}" is not an https:// URL (alarmUrls, oauthCallbackUrls, residentCallbackUrls)`);
+    }
   }
   assertRegionsAllowed(config, env);
   const apiCertificateRegion = config.apiDomain?.certificateArn?.split(':')[3];

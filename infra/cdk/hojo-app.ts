@@ -107,7 +107,7 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
     description: `hojo API, queue consumers and scheduled jobs (${config.target})`,
     terminationProtection: config.target === 'aws',
   });
-  const edge = config.target === 'aws' ? buildEdge(app, config, data, api) : undefined;
+  const edge = config.target === 'aws' ? buildEdge(app, config, data, api, routes) : undefined;
   Aspects.of(app).add(new NotifyOnAlarms());
   Tags.of(app).add('project', 'hojo');
   Tags.of(app).add('target', config.target);
@@ -121,7 +121,7 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
  * archive downloads on the same origin. The web ACL must live in us-east-1: the one stack outside
  * the allow-list, holding rules and request logs, no public-finance data.
  */
-function buildEdge(app: App, config: DeployConfig, data: DataStack, api: ApiStack): HojoApp['edge'] {
+function buildEdge(app: App, config: DeployConfig, data: DataStack, api: ApiStack, routes: readonly Route[]): HojoApp['edge'] {
   const logRetention = api.logRetention;
   const acl = new EdgeStack(app, 'HojoEdge', {
     env: { account: config.account, region: edgeRegion },
@@ -133,6 +133,7 @@ function buildEdge(app: App, config: DeployConfig, data: DataStack, api: ApiStac
   const web = new WebStack(app, 'HojoWeb', {
     env: { account: config.account, region: config.region },
     apiOriginHost: api.httpApi.originHost,
+    routes,
     archive: data.archive.bucket,
     webAclArn: acl.webAclArn,
     // The console signs in by authorization code, which the app client allows only with callbacks configured.

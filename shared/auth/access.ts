@@ -15,6 +15,8 @@ export const publicAccess: Access = { kind: 'public' };
 export const governmentRead = (...roles: Role[]): Access => ({ kind: 'government', roles, write: false });
 export const governmentWrite = (...roles: Role[]): Access => ({ kind: 'government', roles, write: true });
 export const nationalRead = (...roles: Role[]): Access => ({ kind: 'national', roles });
+/** A change to national data (no government in the path): the role alone decides, as for a national read. */
+export const nationalWrite = (...roles: Role[]): Access => ({ kind: 'national', roles });
 
 /** Everyone who reads a government's books: its own staff, head and council, plus the ministry. */
 export const governmentReaders: readonly Role[] = [

@@ -31,7 +31,8 @@ export function callerFromClaims(
   const sub = claims.sub;
   if (typeof sub !== 'string' || sub === '') return undefined;
   if (residentIssuer !== undefined && claims.iss === residentIssuer) {
-    return { sub, roles: ['resident'], gov: stringClaim(claims.gov ?? claims['custom:gov']), dept: undefined };
+    // Cognito's own attribute only: the government sets it after its identity check; the client cannot write it.
+    return { sub, roles: ['resident'], gov: stringClaim(claims['custom:gov']), dept: undefined };
   }
   if (claims.client_id === sub) return machineCaller(sub, claims, machines);
   const roles = listClaim(claims.roles ?? claims['cognito:groups'])

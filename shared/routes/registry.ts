@@ -1,7 +1,17 @@
-import { governmentRead, governmentReaders, governmentWrite, publicAccess } from '#shared/auth/access.ts';
+import { governmentRead, governmentReaders, governmentWrite, nationalRead, nationalWrite, publicAccess } from '#shared/auth/access.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { govParams } from '#shared/schemas/common.ts';
-import { concurrentRolesBody, concurrentRolesView, government, governmentList, listGovernmentsQuery } from '#shared/schemas/registry.ts';
+import {
+  concurrentRolesBody,
+  concurrentRolesView,
+  government,
+  governmentList,
+  listGovernmentsQuery,
+  machineClientList,
+  machineClientParams,
+  machineClientView,
+  registerMachineClientBody,
+} from '#shared/schemas/registry.ts';
 
 const tags = ['Registry'];
 
@@ -61,4 +71,50 @@ export const putConcurrentRoles = defineRoute({
   params: govParams,
   body: concurrentRolesBody,
   response: concurrentRolesView,
+});
+
+/**
+ * The machine-client registry (issue #19, finding 10), beside `npm run machine-clients`: which
+ * government and role each client-credentials client acts for. Only the ministry (the national
+ * operators) manages it; no government may register a client for itself or another.
+ */
+const machineClientsPath = '/machine-clients';
+
+export const listMachineClients = defineRoute({
+  id: 'listMachineClients',
+  method: 'GET',
+  path: machineClientsPath,
+  handler: 'registry/list-machine-clients',
+  summary: 'The registered machine clients (treasury bank links, department systems): government, role, status',
+  tags,
+  access: nationalRead('ministry'),
+  response: machineClientList,
+});
+
+export const registerMachineClient = defineRoute({
+  id: 'registerMachineClient',
+  method: 'PUT',
+  path: `${machineClientsPath}/{clientId}`,
+  handler: 'registry/register-machine-client',
+  summary: 'Register (or re-register, active) a client-credentials client for one government in a machine role',
+  description:
+    'The token must still carry a scope of the role (`hojo/payments.confirm` or `hojo/revenue.receive` for treasury_bank). ' +
+    'The API reads the registration on each machine token and trusts it for a minute per function instance.',
+  tags,
+  access: nationalWrite('ministry'),
+  params: machineClientParams,
+  body: registerMachineClientBody,
+  response: machineClientView,
+});
+
+export const suspendMachineClient = defineRoute({
+  id: 'suspendMachineClient',
+  method: 'POST',
+  path: `${machineClientsPath}/{clientId}/suspension`,
+  handler: 'registry/suspend-machine-client',
+  summary: 'Suspend a registered machine client: its tokens act for nobody within a minute',
+  tags,
+  access: nationalWrite('ministry'),
+  params: machineClientParams,
+  response: machineClientView,
 });

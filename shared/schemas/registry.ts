@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CONCURRENT_PAIRS } from '#shared/domain/registry/concurrent-roles.ts';
-import { isoDate, text } from '#shared/schemas/common.ts';
+import { govCode, isoDate, text } from '#shared/schemas/common.ts';
 
 export const government = z.object({
   code: z.string().describe('5-digit code (법정동코드 prefix)'),
@@ -105,3 +105,27 @@ export const concurrentRolesView = z.object({
   fidelityGuarantees: z.array(fidelityGuarantee).optional(),
   revision: z.int(),
 });
+
+/** The machine-client registry (issue #19, finding 10): a Cognito client id, the role it acts in, its government. */
+export const machineClientParams = z.strictObject({
+  clientId: z
+    .string()
+    .regex(/^[\w-]{1,128}$/, 'a Cognito app client id: letters, digits, _ and -')
+    .describe('the Cognito app client id of the client-credentials client'),
+});
+
+export const registerMachineClientBody = z.strictObject({
+  role: z.enum(['treasury_bank', 'department_official']).describe('the role its tokens act in; a scope of that role must back it'),
+  gov: govCode.describe('the one government it acts for'),
+});
+
+export const machineClientView = z.object({
+  clientId: z.string(),
+  role: z.string(),
+  gov: z.string(),
+  status: z.enum(['active', 'suspended']).describe('a suspended client acts for nobody within a minute'),
+  updatedAt: z.string(),
+  updatedBy: z.string().describe('who registered or suspended it (the caller’s sub, or operator:<name> from the CLI)'),
+});
+
+export const machineClientList = z.object({ items: z.array(machineClientView) });

@@ -10,9 +10,11 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultEdgeRateLimits, managedRuleGroups } from '#infra/cdk/constructs/edge-web-acl.ts';
 import { edgePathsSource } from '#infra/cdk/constructs/edge-paths.ts';
+import { matchesPathPattern, openDataPaths, samplePathOf } from '#infra/cdk/constructs/open-data-cache.ts';
 import { addNagChecks, featureFlags } from '#infra/cdk/hojo-app.ts';
 import { EdgeStack, edgeRegion } from '#infra/cdk/stacks/edge-stack.ts';
 import { WebStack } from '#infra/cdk/stacks/web-stack.ts';
+import { routes } from '#shared/routes/index.ts';
 import { templateOnly } from '#test/infra/synth-support.ts';
 
 const account = '123456789012';
@@ -28,6 +30,7 @@ beforeAll(() => {
   const webStack = new WebStack(app, 'Web', {
     env: { account, region: 'ap-northeast-2' },
     apiOriginHost: 'api-origin.hojo.example.go.kr',
+    routes,
     archive,
     webAclArn: edgeStack.webAclArn,
     logRetention: RetentionDays.ONE_YEAR,
@@ -148,6 +151,79 @@ describe('the distribution (Seoul)', () => {
 
   it('leaves no cdk-nag finding unacknowledged in either stack', () => {
     expect(nag).toEqual([]);
+  });
+});
+
+describe('open data at the edge', () => {
+  type Behavior = {
+    PathPattern: string;
+    TargetOriginId: string;
+    CachePolicyId: unknown;
+    AllowedMethods: string[];
+    OriginRequestPolicyId?: unknown;
+  };
+  const config = () => resources(web, 'AWS::CloudFront::Distribution')[0]!.Properties.DistributionConfig;
+  const cached = (): Behavior[] =>
+    (config().CacheBehaviors as Behavior[]).filter((b) => !b.PathPattern.startsWith('/console') && !b.PathPattern.startsWith('/_archive'));
+  /** The behaviour CloudFront picks for a path: the first pattern that matches, else the default. */
+  const behaviourFor = (path: string): Behavior | undefined =>
+    (config().CacheBehaviors as Behavior[]).find((b) => matchesPathPattern(b.PathPattern, path));
+
+  it('caches the anonymous open-data GET routes at the API origin, GET/HEAD only, with a short TTL and the declared query strings', () => {
+    const behaviours = cached();
+    expect(behaviours.length).toBeGreaterThanOrEqual(10);
+    const [policy] = resources(web, 'AWS::CloudFront::CachePolicy');
+    const settings = policy!.Properties.CachePolicyConfig;
+    expect(settings).toMatchObject({ DefaultTTL: 60, MinTTL: 0, MaxTTL: 300 });
+    const key = settings.ParametersInCacheKeyAndForwardedToOrigin;
+    // no header (so no Authorization: a token is not forwarded and every viewer gets the anonymous answer), no cookie
+    expect(key).toMatchObject({
+      HeadersConfig: { HeaderBehavior: 'none' },
+      CookiesConfig: { CookieBehavior: 'none' },
+      EnableAcceptEncodingGzip: true,
+    });
+    expect(key.QueryStringsConfig).toEqual({ QueryStringBehavior: 'whitelist', QueryStrings: ['level', 'on', 'parent'] });
+    const apiOriginId = config().DefaultCacheBehavior.TargetOriginId;
+    for (const b of behaviours) {
+      expect(b.TargetOriginId, b.PathPattern).toBe(apiOriginId);
+      expect(b.AllowedMethods.sort(), b.PathPattern).toEqual(['GET', 'HEAD']);
+      expect(JSON.stringify(b.CachePolicyId), b.PathPattern).toContain('OpenDataCache');
+      expect(b.OriginRequestPolicyId, b.PathPattern).toBeUndefined();
+    }
+    // the disclosure indicators, the CSV download, the registry and the classification are among them
+    for (const path of [
+      '/governments/11110/disclosure/2026/indicators',
+      '/disclosure/2026/indicators.csv',
+      '/governments',
+      '/classification/economic',
+    ]) {
+      expect(behaviourFor(path)?.CachePolicyId, path).toEqual(behaviours[0]!.CachePolicyId);
+    }
+  });
+
+  it('never caches a protected route, a route of another method, or /health: they fall to the uncached default behaviour', () => {
+    const uncached = routes.filter((r) => !openDataPaths(routes).some((p) => p.routeId === r.id));
+    expect(uncached.map((r) => r.id)).toEqual(expect.arrayContaining(['getHealth', 'listParticipationProposals', 'getHealthDependencies']));
+    for (const route of uncached) {
+      const matched = cached().filter((b) => matchesPathPattern(b.PathPattern, samplePathOf(route.path)));
+      expect(
+        matched.map((b) => b.PathPattern),
+        `${route.method} ${route.path}`,
+      ).toEqual([]);
+    }
+    // a pattern matches its own route, and only public GETs are behind one
+    for (const p of openDataPaths(routes)) {
+      const route = routes.find((r) => r.id === p.routeId)!;
+      expect(route.method === 'GET' && route.access.kind === 'public', p.routeId).toBe(true);
+      expect(behaviourFor(samplePathOf(route.path))?.PathPattern).toBe(p.pathPattern);
+    }
+  });
+
+  it("reads CloudFront's path patterns as CloudFront does: * spans slashes, ? is one character", () => {
+    expect(matchesPathPattern('/governments/?????', '/governments/11110')).toBe(true);
+    expect(matchesPathPattern('/governments/?????', '/governments/11110/budget')).toBe(false);
+    expect(matchesPathPattern('/a/*', '/a/b/c')).toBe(true);
+    expect(matchesPathPattern('/disclosure/????/indicators.csv', '/disclosure/2026/indicatorsXcsv')).toBe(false);
   });
 });
 

@@ -14,6 +14,7 @@ import { originSecretEnv, originVerifyHeader } from '#shared/auth/origin-verify.
 import { accessTokenClaimsSource } from '#infra/cdk/constructs/access-token-claims.ts';
 import { businessAlarms, operationalAlarms } from '#shared/alarms.ts';
 import { machineClientsEnv } from '#shared/auth/machine-clients.ts';
+import { openDataPaths } from '#infra/cdk/constructs/open-data-cache.ts';
 import { isResidentRoute, residentIssuerEnv } from '#shared/auth/resident-identity.ts';
 import { GOVERNMENT_COUNT, queues } from '#shared/resources.ts';
 import { routes } from '#shared/routes/index.ts';
@@ -39,6 +40,7 @@ beforeAll(() => {
       alarmUrls: 'https://pager.example.go.kr/hook',
       machineClients: 'bank-11110=treasury_bank@11110',
       machineClientIds: 'bank-pc-11110,bank-pc-26000',
+      residentCallbackUrls: 'https://participate.example.go.kr/callback',
     },
   });
 }, 300_000);
@@ -294,7 +296,10 @@ describe('finding 7: CloudFront and WAF in front of the API', () => {
     const [[, distribution]] = ofType(web, 'AWS::CloudFront::Distribution') as [[string, Resources[string]]];
     const config = distribution.Properties.DistributionConfig;
     expect(JSON.stringify(config.WebACLId)).toContain('ExportsReader');
-    expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern).sort()).toEqual(['/_archive/*', '/console/*']);
+    // the console, the archive pass-through and the cached open-data routes (edge.test.ts); the rest goes uncached to the API
+    expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern).sort()).toEqual(
+      ['/_archive/*', '/console/*', ...openDataPaths(routes).map((p) => p.pathPattern)].sort(),
+    );
     // the archive origin is the data stack's bucket, which the API's presigned URLs name
     const archive = config.Origins.find(
       (o: { Id: string }) =>
@@ -427,7 +432,11 @@ describe('deploying across Regions: what the runbook relies on', () => {
 });
 
 describe('finding 10: identity for machines', () => {
-  const clients = () => ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolClient').map(([, c]) => c.Properties);
+  // The officials' pool's clients (the residents' client is asserted below).
+  const clients = () =>
+    ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolClient')
+      .map(([, c]) => c.Properties)
+      .filter((c) => c.ClientName !== 'hojo-residents');
 
   it('signs officials in with SRP only and no OAuth flow unless callbacks are configured (no implicit grant, no example.com)', () => {
     const officials = clients().find((c) => c.ReadAttributes)!;
@@ -471,17 +480,40 @@ describe('finding 10: residents in their own user pool', () => {
     expect(residents).toMatchObject({
       UserPoolTier: 'ESSENTIALS',
       MfaConfiguration: 'OPTIONAL',
+      // self sign-up, with the e-mail verified by a code before the account is confirmed
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      AutoVerifiedAttributes: ['email'],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+      VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
+    });
+    expect(officials).toMatchObject({
+      UserPoolTier: 'PLUS',
+      MfaConfiguration: 'ON',
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     });
-    expect(officials).toMatchObject({ UserPoolTier: 'PLUS', MfaConfiguration: 'ON' });
     // the access token carries custom:gov in both pools (pre-token generation v2)
     expect(residents.LambdaConfig.PreTokenGenerationConfig.LambdaVersion).toBe('V2_0');
     const clients = ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolClient').filter(
       ([, c]) => JSON.stringify(c.Properties.UserPoolId) === JSON.stringify({ Ref: residentsId }),
     );
-    expect(clients.map(([, c]) => c.Properties)).toEqual([
-      expect.objectContaining({ ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], WriteAttributes: [] }),
-    ]);
+    expect(clients).toHaveLength(1);
+    const [[, { Properties: client }]] = clients as [[string, Resources[string]]];
+    // SRP only; explicit OAuth: the code grant to the configured callback, no implicit grant, no example.com
+    expect(client.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(client).toMatchObject({
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'email'],
+      CallbackURLs: ['https://participate.example.go.kr/callback'],
+      GenerateSecret: false,
+    });
+    // a resident may write their e-mail and nothing else: never custom:gov, the government they act in
+    expect(client.WriteAttributes).toEqual(['email']);
+    expect(client.ReadAttributes).toContain('custom:gov');
+    const domains = ofType(resourcesOf(aws, 'data'), 'AWS::Cognito::UserPoolDomain').filter(
+      ([, d]) => JSON.stringify(d.Properties.UserPoolId) === JSON.stringify({ Ref: residentsId }),
+    );
+    expect(domains.map(([, d]) => d.Properties.Domain)).toEqual([expect.stringMatching(/-residents$/)]);
   });
 
   it("gives the residents' routes an authorizer that accepts only the residents' pool, and every other route the officials'", () => {

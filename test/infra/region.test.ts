@@ -51,6 +51,17 @@ describe('the machine clients registry (issue #19, finding 10)', () => {
   });
 });
 
+describe("the residents' sign-in callbacks (issue #19, finding 10)", () => {
+  it('takes https callbacks as a list, none by default, and refuses any other scheme', () => {
+    expect(configOf().residentCallbackUrls).toEqual([]);
+    expect(configOf({ residentCallbackUrls: 'https://a.example.go.kr/cb,https://b.example.go.kr/cb' }).residentCallbackUrls).toEqual([
+      'https://a.example.go.kr/cb',
+      'https://b.example.go.kr/cb',
+    ]);
+    expect(() => configOf({ residentCallbackUrls: 'http://a.example.go.kr/cb' })).toThrow(/not an https:\/\/ URL/);
+  });
+});
+
 describe('the distribution domain (issue #19, finding 7)', () => {
   const certificate = 'arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
 

@@ -47,6 +47,10 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   getGovernment: 'public',
   getConcurrentRoles: governmentDetail,
   putConcurrentRoles: { own: ['chief_accountant', 'head'], other: [] },
+  // the machine-client registry: the national operators only (issue #19, finding 10)
+  listMachineClients: { national: ['ministry'] },
+  registerMachineClient: { national: ['ministry'] },
+  suspendMachineClient: { national: ['ministry'] },
   listFunctionalClassification: 'public',
   listEconomicClassification: 'public',
   listRevenueCategories: 'public',

@@ -1,5 +1,14 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { AccountRecovery, ClientAttributes, FeaturePlan, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  StringAttribute,
+  UserPool,
+  VerificationEmailStyle,
+} from 'aws-cdk-lib/aws-cognito';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -7,6 +16,10 @@ import { AccessTokenClaims } from '#infra/cdk/constructs/access-token-claims.ts'
 import { passwordPolicy } from '#infra/cdk/constructs/identity.ts';
 
 export interface ResidentIdentityProps {
+  /** The residents' own Cognito domain prefix (hosted sign-in), used only with callback URLs. */
+  readonly domainPrefix: string;
+  /** Authorization-code callback URLs of the residents' web client; none: no browser OAuth flow. */
+  readonly callbackUrls: readonly string[];
   /** Retention of the pre-token-generation trigger's log group. */
   readonly logRetention: RetentionDays;
 }
@@ -15,12 +28,18 @@ export interface ResidentIdentityProps {
  * Residents in a user pool of their own (issue #19, finding 10), apart from officials:
  * - separated identity: the API accepts this pool's tokens on the residents' routes only (a JWT
  *   authorizer of their own), and shared/auth/claims.ts makes such a token a resident of its
- *   `custom:gov` and nothing else; an officials' token never acts as a resident;
+ *   `custom:gov` and nothing else, derived from the issuer: no claim a resident controls (groups,
+ *   `roles`, `client_id`) can make it another role;
  * - the Essentials tier: residents are many and sign in rarely, and Plus's threat protection is
  *   billed per MAU [U]; the officials' pool keeps Plus;
- * - TOTP optional, no self sign-up: the resident's government is where they live, which the
- *   government's identity check establishes before it creates the account (AdminCreateUser); a
- *   resident cannot change `custom:gov`;
+ * - self sign-up with a verified e-mail (Cognito sends a code; a changed address counts only once
+ *   verified), TOTP optional, SRP only;
+ * - the government is never the resident's to choose: the client cannot write `custom:gov` (sign-up
+ *   or later), so a new account belongs to no government and every resident route refuses it
+ *   (`other-government`) until the government, after its identity check, sets `custom:gov`
+ *   (AdminUpdateUserAttributes; onboarding is still open, README);
+ * - explicit OAuth: the authorization-code grant to the configured callbacks on the residents' own
+ *   domain, or no hosted-UI flow at all; never the implicit grant or CDK's example.com default;
  * - the access token carries `custom:gov` through the same pre-token-generation trigger as the
  *   officials' (Essentials allows access-token customisation).
  */
@@ -32,8 +51,15 @@ export class ResidentIdentity extends Construct {
     super(scope, id);
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: 'hojo-residents',
-      selfSignUpEnabled: false,
+      selfSignUpEnabled: true,
       signInAliases: { email: true },
+      autoVerify: { email: true },
+      keepOriginal: { email: true },
+      userVerification: {
+        emailStyle: VerificationEmailStyle.CODE,
+        emailSubject: '호조 주민 참여: 이메일 확인 코드',
+        emailBody: '이메일 확인 코드: {####}',
+      },
       standardAttributes: { email: { required: true, mutable: true } },
       customAttributes: { gov: new StringAttribute({ minLen: 5, maxLen: 5, mutable: true }) },
       passwordPolicy,
@@ -60,15 +86,27 @@ export class ResidentIdentity extends Construct {
     this.client = this.userPool.addClient('ResidentClient', {
       userPoolClientName: 'hojo-residents',
       generateSecret: false,
+      // SRP only: the password never leaves the resident's device (no USER_PASSWORD_AUTH).
       authFlows: { userSrp: true },
-      disableOAuth: true,
+      ...(props.callbackUrls.length > 0
+        ? {
+            oAuth: {
+              flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+              scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
+              callbackUrls: [...props.callbackUrls],
+              logoutUrls: [...props.callbackUrls],
+            },
+          }
+        : { disableOAuth: true }),
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(1),
       readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('gov'),
-      writeAttributes: new ClientAttributes(),
+      // E-mail only: never custom:gov, which only the government sets (AdminUpdateUserAttributes).
+      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
     });
+    if (props.callbackUrls.length > 0) this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
   }
 
   /** The issuer of the residents' tokens, as the JWT authorizer and HOJO_RESIDENT_ISSUER name it. */

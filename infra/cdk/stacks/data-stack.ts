@@ -102,7 +102,11 @@ export class DataStack extends Stack {
         : undefined;
     this.residents =
       props.config.target === 'aws'
-        ? new ResidentIdentity(this, 'Residents', { logRetention: retentionOf(props.config.logRetentionDays) })
+        ? new ResidentIdentity(this, 'Residents', {
+            domainPrefix: `${props.config.authDomainPrefix}-residents`,
+            callbackUrls: props.config.residentCallbackUrls,
+            logRetention: retentionOf(props.config.logRetentionDays),
+          })
         : undefined;
     const families = new Map<QueueKey, QueueFamily>();
     for (const [key, plan] of props.queueFamilies) {

@@ -29,6 +29,8 @@ import { accessLogBucket } from '#infra/cdk/constructs/access-log-bucket.ts';
 import { ConsoleSite } from '#infra/cdk/constructs/console-site.ts';
 import { OriginSecret } from '#infra/cdk/constructs/origin-secret.ts';
 import { archivePath, consolePath, edgePathsFunction } from '#infra/cdk/constructs/edge-paths.ts';
+import { openDataCachePolicy, openDataPaths } from '#infra/cdk/constructs/open-data-cache.ts';
+import type { Route } from '#shared/http/route.ts';
 import { consoleContentSecurity } from '#infra/runtime/console-site.ts';
 
 export interface WebStackProps extends StackProps {
@@ -38,6 +40,8 @@ export interface WebStackProps extends StackProps {
    * certificate against it.
    */
   readonly apiOriginHost: string;
+  /** The API's routes: its anonymous open-data GETs are cached at the edge (open-data-cache.ts). */
+  readonly routes: readonly Route[];
   /** The write-once archive (data stack): `/_archive/*` passes presigned downloads through to it. */
   readonly archive: IBucket;
   /** The web ACL's ARN (edge stack, us-east-1), read across Regions. */
@@ -59,6 +63,7 @@ export interface WebStackProps extends StackProps {
  *   that S3 checks the signature (no OAC here: CloudFront signing would let anyone who knows a key
  *   read a government's archive without the API's access check). The page thus hashes same-origin
  *   bytes (SHA-256 in the console);
+ * - the anonymous open-data GET routes: the HTTP API, cached for a short time (open-data-cache.ts);
  * - every other path: the HTTP API, uncached, every viewer header but Host forwarded, and the origin
  *   secret (`x-hojo-origin-verify`, rotated monthly) without which the route functions refuse the
  *   request: the API's custom domain is public in DNS, and this is what keeps the web ACL in front.
@@ -89,12 +94,20 @@ export class WebStack extends Stack {
     const onViewerRequest = [{ function: paths, eventType: FunctionEventType.VIEWER_REQUEST }];
     const tls12 = { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] };
     this.originSecret = new OriginSecret(this, 'OriginVerify');
+    const apiOrigin = new HttpOrigin(props.apiOriginHost, { ...tls12, customHeaders: this.originSecret.originHeaders });
     const api: BehaviorOptions = {
-      origin: new HttpOrigin(props.apiOriginHost, { ...tls12, customHeaders: this.originSecret.originHeaders }),
+      origin: apiOrigin,
       allowedMethods: AllowedMethods.ALLOW_ALL,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       cachePolicy: CachePolicy.CACHING_DISABLED,
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
+    // GET/HEAD only: no other method has a route on these paths (openDataPaths keeps no pattern that covers one).
+    const openData: BehaviorOptions = {
+      origin: apiOrigin,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      cachePolicy: openDataCachePolicy(this, 'OpenDataCache', props.routes),
     };
     const consoleFiles: BehaviorOptions = {
       origin: S3BucketOrigin.withOriginAccessControl(this.console.bucket),
@@ -130,7 +143,11 @@ export class WebStack extends Stack {
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'hojo: API, console and archive downloads on one origin',
       defaultBehavior: api,
-      additionalBehaviors: { [`${consolePath}/*`]: consoleFiles, [`${archivePath}/*`]: archiveDownloads },
+      additionalBehaviors: {
+        [`${consolePath}/*`]: consoleFiles,
+        [`${archivePath}/*`]: archiveDownloads,
+        ...Object.fromEntries(openDataPaths(props.routes).map((p) => [p.pathPattern, openData])),
+      },
       webAclId: props.webAclArn,
       enableLogging: true,
       logBucket: logs,

@@ -1,8 +1,12 @@
+import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { parseMachineClients } from '#shared/auth/machine-clients.ts';
 import { now } from '#shared/clock.ts';
+import { tableName } from '#shared/config/env.ts';
 import { invalid, notFound } from '#shared/domain/refusal.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
 import { findGovernment } from '#shared/stores/registry/governments.ts';
-import { findMachineClient, listMachineClients, putMachineClient } from '#shared/stores/registry/machine-clients.ts';
+import { findMachineClient, listMachineClients, machineClientPut, putMachineClient } from '#shared/stores/registry/machine-clients.ts';
+import { transact } from '#shared/stores/table/transact.ts';
 import type { MachineClientRegistration } from '#shared/stores/registry/machine-clients.ts';
 
 /**
@@ -10,9 +14,15 @@ import type { MachineClientRegistration } from '#shared/stores/registry/machine-
  * national operators register a Cognito client-credentials client for one government in a machine
  * role (the treasury bank link, department systems), suspend it, and list them. The API reads the
  * registry on every machine token (shared/wiring/machine-client-registry.ts); the token's scopes must
- * still back the role (shared/auth/claims.ts).
+ * still back the role (shared/auth/claims.ts). Through the API (`/machine-clients`, the ministry) each
+ * change carries its audit record in the client's government; the CLI's operator changes carry none.
  */
-export async function registerMachineClient(clientId: string, roleAtGov: string, by: string): Promise<MachineClientRegistration> {
+export async function registerMachineClient(
+  clientId: string,
+  roleAtGov: string,
+  by: string,
+  request?: RequestInfo,
+): Promise<MachineClientRegistration> {
   let parsed: { role: MachineClientRegistration['role']; gov: string } | undefined;
   try {
     parsed = parseMachineClients(`${clientId}=${roleAtGov}`).get(clientId);
@@ -29,17 +39,24 @@ export async function registerMachineClient(clientId: string, roleAtGov: string,
     updatedAt: now().toISOString(),
     updatedBy: by,
   };
-  await putMachineClient(registration);
+  await save(registration, 'machine-client.register', request);
   return registration;
 }
 
 /** Suspends a registered client: its tokens act for nobody from the next minute on. */
-export async function suspendMachineClient(clientId: string, by: string): Promise<MachineClientRegistration> {
+export async function suspendMachineClient(clientId: string, by: string, request?: RequestInfo): Promise<MachineClientRegistration> {
   const registered = await findMachineClient(clientId);
   if (!registered) throw notFound('machine-client-not-found', `no machine client ${clientId} is registered`);
   const suspended: MachineClientRegistration = { ...registered, status: 'suspended', updatedAt: now().toISOString(), updatedBy: by };
-  await putMachineClient(suspended);
+  await save(suspended, 'machine-client.suspend', request);
   return suspended;
+}
+
+/** Writes a registration; from the API, with the audit record of the request (same transaction). */
+async function save(registration: MachineClientRegistration, operation: string, request: RequestInfo | undefined): Promise<void> {
+  if (!request) return putMachineClient(registration);
+  const audit = auditRecord(request, { gov: registration.gov, operation, target: `machine-client ${registration.clientId}` });
+  await transact({ registration: machineClientPut(registration), audit: auditPut(tableName(), audit) });
 }
 
 export const listRegisteredMachineClients = (): Promise<MachineClientRegistration[]> => listMachineClients();

@@ -34,9 +34,12 @@ export async function listMachineClients(): Promise<MachineClientRegistration[]>
 
 /** Registers a client, or replaces its registration (a new government or role, a suspension). */
 export async function putMachineClient(registration: MachineClientRegistration): Promise<void> {
-  await dynamoClient().send(
-    new PutCommand({ TableName: tableName(), Item: { ...key(registration.clientId), entity: 'machine-client', ...registration } }),
-  );
+  await dynamoClient().send(new PutCommand(machineClientPut(registration).Put));
+}
+
+/** The same write as a TransactWriteItems action, to go with its audit record (the API route). */
+export function machineClientPut(registration: MachineClientRegistration) {
+  return { Put: { TableName: tableName(), Item: { ...key(registration.clientId), entity: 'machine-client', ...registration } } };
 }
 
 function toRegistration(item: Record<string, unknown>): MachineClientRegistration {

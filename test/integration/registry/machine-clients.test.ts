@@ -3,9 +3,15 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listRegisteredMachineClients, registerMachineClient, suspendMachineClient } from '#shared/application/registry/machine-clients.ts';
 import { getPosting } from '#shared/routes/execution.ts';
+import { listAuditRecords } from '#shared/routes/audit.ts';
+import {
+  listMachineClients,
+  registerMachineClient as registerRoute,
+  suspendMachineClient as suspendRoute,
+} from '#shared/routes/registry.ts';
 import { machineClientLookup, registrationCacheMs } from '#shared/wiring/machine-client-registry.ts';
 import { findMachineClient } from '#shared/stores/registry/machine-clients.ts';
-import { apiEvent } from '#test/support/api.ts';
+import { apiEvent, callRoute } from '#test/support/api.ts';
 import { problemOf } from '#test/support/problem.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
@@ -86,5 +92,61 @@ describe('the machine-client registry in the table', () => {
     clock = registrationCacheMs;
     expect(await lookup('bank-cached')).toBeUndefined();
     expect(reads).toBe(2);
+  });
+});
+
+describe('the registry through the API (/machine-clients, the ministry only)', () => {
+  const ministry = { sub: 'mois-1', roles: ['ministry'], gov: '11000' } as const;
+
+  it('registers, lists and suspends a client, each change with its audit record; the client then acts, then does not', async () => {
+    const registered = await callRoute(registerRoute, {
+      caller: ministry,
+      params: { clientId: 'bank-route' },
+      body: { role: 'treasury_bank', gov: GOV },
+    });
+    expect(registered).toMatchObject({
+      status: 200,
+      body: { clientId: 'bank-route', role: 'treasury_bank', gov: GOV, status: 'active', updatedBy: 'mois-1' },
+    });
+    expect(await asMachine('bank-route', GOV)).toEqual({ status: 404, code: 'posting-not-found' });
+    const listed = await callRoute(listMachineClients, { caller: ministry });
+    expect(listed.body.items).toContainEqual(expect.objectContaining({ clientId: 'bank-route', status: 'active' }));
+
+    const suspended = await callRoute(suspendRoute, { caller: ministry, params: { clientId: 'bank-route' } });
+    expect(suspended).toMatchObject({ status: 200, body: { clientId: 'bank-route', status: 'suspended' } });
+    // this process's lookup cached the active registration; a fresh instance reads the suspension
+    expect(await machineClientLookup()('bank-route')).toBeUndefined();
+
+    const audit = await callRoute(listAuditRecords, {
+      caller: { sub: 'ca', roles: ['chief_accountant'], gov: GOV },
+      params: { gov: GOV },
+      query: { from: '2026-01-01', to: '2026-12-31', limit: '1000' },
+    });
+    const operations = (audit.body.items as { operation: string; target: string; subject: string }[])
+      .filter((r) => r.target === 'machine-client bank-route')
+      .map((r) => [r.operation, r.subject]);
+    expect(operations.sort()).toEqual([
+      ['machine-client.register', 'mois-1'],
+      ['machine-client.suspend', 'mois-1'],
+    ]);
+  });
+
+  it("refuses every other role, a government's own officials included, and changes nothing", async () => {
+    for (const caller of [
+      { sub: 'ca', roles: ['chief_accountant'], gov: GOV },
+      { sub: 'head', roles: ['head'], gov: GOV },
+      { sub: 'bank', roles: ['treasury_bank'], gov: GOV },
+    ] as const) {
+      const refused = await callRoute(registerRoute, {
+        caller,
+        params: { clientId: 'bank-self' },
+        body: { role: 'treasury_bank', gov: GOV },
+      });
+      expect(refused.status, caller.sub).toBe(403);
+      expect((await callRoute(listMachineClients, { caller })).status, caller.sub).toBe(403);
+    }
+    expect(await findMachineClient('bank-self')).toBeUndefined();
+    const unknown = await callRoute(suspendRoute, { caller: ministry, params: { clientId: 'nobody' } });
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'machine-client-not-found' } });
   });
 });

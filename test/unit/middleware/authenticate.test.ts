@@ -1,8 +1,9 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { governmentRead, publicAccess } from '#shared/auth/access.ts';
+import { governmentRead, governmentWrite, publicAccess } from '#shared/auth/access.ts';
 import type { Access } from '#shared/auth/access.ts';
+import { authorize } from '#shared/auth/authorize.ts';
 import type { Caller } from '#shared/auth/caller.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import type { ApiContext } from '#shared/middleware/api-context.ts';
@@ -85,5 +86,50 @@ describe('authenticate middleware', () => {
       if (previous === undefined) delete process.env.HOJO_MACHINE_CLIENTS;
       else process.env.HOJO_MACHINE_CLIENTS = previous;
     }
+  });
+
+  describe("a token of the residents' pool (HOJO_RESIDENT_ISSUER, issue #19 finding 10)", () => {
+    const residents = 'https://cognito-idp.ap-northeast-2.amazonaws.com/ap-northeast-2_Residents';
+    const vote = governmentWrite('resident');
+    const withResidentIssuer = async <T>(run: () => Promise<T>): Promise<T> => {
+      const previous = { issuer: process.env.HOJO_RESIDENT_ISSUER, machines: process.env.HOJO_MACHINE_CLIENTS };
+      process.env.HOJO_RESIDENT_ISSUER = residents;
+      process.env.HOJO_MACHINE_CLIENTS = 'r-bank=treasury_bank@11110';
+      try {
+        return await run();
+      } finally {
+        for (const [name, value] of [
+          ['HOJO_RESIDENT_ISSUER', previous.issuer],
+          ['HOJO_MACHINE_CLIENTS', previous.machines],
+        ] as const) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+      }
+    };
+
+    it.each([
+      ['Cognito groups', { 'cognito:groups': '[ministry head]' }],
+      ['the local roles claim', { roles: ['finance_officer', 'treasury_bank'] }],
+      ['a machine shape (client_id = sub, a registered client, its scope)', { client_id: 'r-bank', scope: 'hojo/payments.confirm' }],
+      ['a department', { 'custom:dept': 'finance', dept: 'finance' }],
+    ])('acts as a resident of its government and nothing else, whatever %s it carries', async (_, extra) => {
+      const claims = { sub: 'r-bank', iss: residents, 'custom:gov': '11110', ...extra };
+      const caller = await withResidentIssuer(() => callerSeen(vote, withClaims(claims)));
+      expect(caller).toEqual({ sub: 'r-bank', roles: ['resident'], gov: '11110', dept: undefined });
+      expect(authorize(governmentRead('head', 'ministry', 'finance_officer', 'treasury_bank'), caller, '11110')).toMatchObject({
+        allowed: false,
+        code: 'role-not-permitted',
+      });
+      expect(authorize(vote, caller, '11110')).toEqual({ allowed: true, actingRole: 'resident' });
+      expect(authorize(vote, caller, '26000')).toMatchObject({ allowed: false, code: 'other-government' });
+    });
+
+    it('belongs to no government until the government sets custom:gov: a self-signed-up account is refused everywhere', async () => {
+      const caller = await withResidentIssuer(() => callerSeen(vote, withClaims({ sub: 'r-new', iss: residents, gov: '11110' })));
+      // `gov` is the local issuer's claim name: a residents' token takes its government from custom:gov alone
+      expect(caller).toEqual({ sub: 'r-new', roles: ['resident'], gov: undefined, dept: undefined });
+      expect(authorize(vote, caller, '11110')).toMatchObject({ allowed: false, code: 'other-government' });
+    });
   });
 });
