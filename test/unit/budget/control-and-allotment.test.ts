@@ -29,9 +29,12 @@ describe('allotment limits', () => {
     expect(cashReversalBreach({ allocated: 50, paid: 50 }, 1)).toMatchObject({ available: 0 });
   });
 
-  it('keeps cash months inside the fiscal year', () => {
+  it('keeps cash months inside the fiscal year and its 출납정리 January (지방회계법 제7조: the listed exceptions pay until 20 January)', () => {
+    expect(monthInYear('2026-12', 2027)).toBe(false);
+    expect(monthInYear('2027-01', 2027)).toBe(true);
     expect(monthInYear('2027-12', 2027)).toBe(true);
-    expect(monthInYear('2028-01', 2027)).toBe(false);
+    expect(monthInYear('2028-01', 2027)).toBe(true);
+    expect(monthInYear('2028-02', 2027)).toBe(false);
   });
 });
 
