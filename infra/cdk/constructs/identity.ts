@@ -15,6 +15,7 @@ import type { PasswordPolicy, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AccessTokenClaims } from '#infra/cdk/constructs/access-token-claims.ts';
+import { explicitOAuth } from '#infra/cdk/constructs/explicit-oauth.ts';
 import { machineClientKinds as machineClients, resourceServerIdentifier } from '#shared/auth/machine-clients.ts';
 import { roles } from '#shared/auth/roles.ts';
 import type { Role } from '#shared/auth/roles.ts';
@@ -95,18 +96,7 @@ export class Identity extends Construct {
       generateSecret: false,
       // SRP only: the password never leaves the client (no USER_PASSWORD_AUTH); refresh tokens as usual.
       authFlows: { userSrp: true },
-      // Explicit OAuth: authorization code with PKCE to the configured callbacks, never the implicit
-      // grant or CDK's example.com default; without callbacks, no hosted-UI flow at all.
-      ...(props.callbackUrls.length > 0
-        ? {
-            oAuth: {
-              flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
-              scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-              callbackUrls: [...props.callbackUrls],
-              logoutUrls: [...props.callbackUrls],
-            },
-          }
-        : { disableOAuth: true }),
+      ...explicitOAuth(props.callbackUrls, [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE]),
       preventUserExistenceErrors: true,
       idTokenValidity: tokenValidity,
       accessTokenValidity: tokenValidity,

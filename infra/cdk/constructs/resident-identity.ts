@@ -13,6 +13,7 @@ import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AccessTokenClaims } from '#infra/cdk/constructs/access-token-claims.ts';
+import { explicitOAuth } from '#infra/cdk/constructs/explicit-oauth.ts';
 import { passwordPolicy } from '#infra/cdk/constructs/identity.ts';
 
 export interface ResidentIdentityProps {
@@ -88,16 +89,7 @@ export class ResidentIdentity extends Construct {
       generateSecret: false,
       // SRP only: the password never leaves the resident's device (no USER_PASSWORD_AUTH).
       authFlows: { userSrp: true },
-      ...(props.callbackUrls.length > 0
-        ? {
-            oAuth: {
-              flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
-              scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
-              callbackUrls: [...props.callbackUrls],
-              logoutUrls: [...props.callbackUrls],
-            },
-          }
-        : { disableOAuth: true }),
+      ...explicitOAuth(props.callbackUrls, [OAuthScope.OPENID, OAuthScope.EMAIL]),
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
