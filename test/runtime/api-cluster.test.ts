@@ -107,10 +107,12 @@ describe('clustered runtime (two API workers, one poller)', () => {
       async () => {
         const status = await fetchOnce(`/governments/${GOV}/postings/${postingId}`, token);
         expect(status.body?.status).toBe('applied');
+        // The poller counts the invocation once the handler has returned, a moment after the
+        // posting's transaction is visible: wait for both.
+        expect(primary.pollers.get(queues.postings.name)?.stats.succeeded).toBeGreaterThan(0);
       },
       { timeout: 30_000, interval: 200 },
     );
-    expect(primary.pollers.get(queues.postings.name)?.stats.succeeded).toBeGreaterThan(0);
   });
 
   it('holds every worker for a backup and resumes them', async () => {
