@@ -9,6 +9,7 @@ import {
   fund,
   officials,
   posting,
+  roadContractor,
   setUpAccounts,
   spend,
 } from '#test/integration/accounting/support.ts';
@@ -65,12 +66,7 @@ const service = {
   purpose: '도로 보수 공사',
   method: 'general-bid',
   nature: 'works',
-  counterparty: {
-    name: '(주)가나다건설',
-    businessNumber: '1234567891',
-    representative: '김건설',
-    account: { bank: '국민은행', number: '123-456-7890', holder: '(주)가나다건설' },
-  },
+  counterparty: roadContractor,
   amount: 5_000_000,
   signedOn: '2026-06-01',
   period: { start: '2026-06-02', end: '2026-07-05' },

@@ -19,6 +19,7 @@ import {
   fund,
   officials,
   posting,
+  roadContractor,
   setUpAccounts,
   spend,
 } from '#test/integration/accounting/support.ts';
@@ -165,12 +166,7 @@ async function roadContract() {
       purpose: '도로 건설 공사',
       method: 'general-bid',
       nature: 'works',
-      counterparty: {
-        name: '(주)가나다건설',
-        businessNumber: '1234567891',
-        representative: '김건설',
-        account: { bank: '국민은행', number: '123-456-7890', holder: '(주)가나다건설' },
-      },
+      counterparty: roadContractor,
       amount: 5_000_000,
       signedOn: '2026-03-02',
       period: { start: '2026-03-03', end: '2026-06-30' },

@@ -185,3 +185,11 @@ export async function closeYear(gov: string, year: number): Promise<any> {
 export function expectEntityTotals(statements: { totals: Record<string, string> }, fund: string, expected: Record<string, string>): void {
   for (const [name, value] of Object.entries(expected)) expect(statements.totals[`entity.${fund}.${name}`], name).toBe(value);
 }
+
+/** The works contractor of the golden years' road contracts (지방계약법 §14 register: name, 사업자등록번호, 대표자, account). */
+export const roadContractor = {
+  name: '(주)가나다건설',
+  businessNumber: '1234567891',
+  representative: '김건설',
+  account: { bank: '국민은행', number: '123-456-7890', holder: '(주)가나다건설' },
+} as const;
