@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { refundRevenue } from '#shared/routes/execution.ts';
 import { requestClosing } from '#shared/routes/settlement.ts';
-import { expenditure, finalBudget, reserve, revenue } from '#test/integration/budget/support.ts';
 import { drainPostings } from '#test/integration/execution/support.ts';
 import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
-import { allot, archivedReport, collect, fund, officials, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
+import { archivedReport, collect, officials, oneLineGeneralYear, spend } from '#test/integration/accounting/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
@@ -22,15 +21,7 @@ const c = officials(GOV);
 
 describe('refunds on the 현금흐름표', () => {
   it('are shown net within their line', async () => {
-    await setUpAccounts(GOV, [{ code: 'GEN', name: '일반회계', kind: 'general' }]);
-    await finalBudget(GOV, YEAR, 'original', [
-      expenditure({ amount: 1_000_000, structureType: 'administrative' }),
-      reserve(10_000),
-      revenue({ amount: 1_010_000 }),
-    ]);
-    const office = 'E.GEN.P01.U01.D001.201-01';
-    await allot(GOV, YEAR, office, 1_000_000);
-    await fund(GOV, YEAR, 'GEN', `${YEAR}-05`, 1_000_000);
+    const office = await oneLineGeneralYear(GOV, YEAR);
     const [, receipt] = await collect(GOV, YEAR, 'R.GEN.1.ACQTAX', 1_000_000, 1_000_000, `${YEAR}-04-01`);
     const refund = await callRoute(refundRevenue, {
       params: { gov: GOV, year: YEAR, receiptId: receipt!.postingId },

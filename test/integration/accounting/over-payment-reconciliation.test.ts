@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestClosing } from '#shared/routes/settlement.ts';
-import { expenditure, finalBudget, reserve, revenue } from '#test/integration/budget/support.ts';
 import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
-import { allot, archivedReport, collect, fund, officials, setUpAccounts, spend } from '#test/integration/accounting/support.ts';
+import { archivedReport, collect, officials, oneLineGeneralYear, spend } from '#test/integration/accounting/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
@@ -21,15 +20,7 @@ const c = officials(GOV);
 
 describe('a 과오납 owed back at year-end', () => {
   it('is listed by name in the 예산-재무 대사 and leaves no 차이', async () => {
-    await setUpAccounts(GOV, [{ code: 'GEN', name: '일반회계', kind: 'general' }]);
-    await finalBudget(GOV, YEAR, 'original', [
-      expenditure({ amount: 1_000_000, structureType: 'administrative' }),
-      reserve(10_000),
-      revenue({ amount: 1_010_000 }),
-    ]);
-    const office = 'E.GEN.P01.U01.D001.201-01';
-    await allot(GOV, YEAR, office, 1_000_000);
-    await fund(GOV, YEAR, 'GEN', `${YEAR}-05`, 1_000_000);
+    const office = await oneLineGeneralYear(GOV, YEAR);
     await collect(GOV, YEAR, 'R.GEN.1.ACQTAX', 500_000, 600_000, `${YEAR}-04-01`);
     await spend(GOV, YEAR, office, 300_000, `${YEAR}-05-06`);
 

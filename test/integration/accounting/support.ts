@@ -4,6 +4,7 @@ import { allocateCash, allotBudget, putAccount, putDepartment } from '#shared/ro
 import * as execution from '#shared/routes/execution.ts';
 import { getArchiveDownload } from '#shared/routes/reports.ts';
 import { requestClosing } from '#shared/routes/settlement.ts';
+import { expenditure, finalBudget, reserve, revenue } from '#test/integration/budget/support.ts';
 import { drainPostings } from '#test/integration/execution/support.ts';
 import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
 import { callRoute } from '#test/support/api.ts';
@@ -193,3 +194,20 @@ export const roadContractor = {
   representative: '김건설',
   account: { bank: '국민은행', number: '123-456-7890', holder: '(주)가나다건설' },
 } as const;
+
+/**
+ * A one-line 일반회계 year: a 물건비 line of 1,000,000 (with the 예비비 of 지방재정법 §43① and the revenue
+ * lines that balance them) allotted and funded for May. Returns the spending line.
+ */
+export async function oneLineGeneralYear(gov: string, year: number): Promise<string> {
+  await setUpAccounts(gov, [{ code: 'GEN', name: '일반회계', kind: 'general' }]);
+  await finalBudget(gov, year, 'original', [
+    expenditure({ amount: 1_000_000, structureType: 'administrative' }),
+    reserve(10_000),
+    revenue({ amount: 1_010_000 }),
+  ]);
+  const office = 'E.GEN.P01.U01.D001.201-01';
+  await allot(gov, year, office, 1_000_000);
+  await fund(gov, year, 'GEN', `${year}-05`, 1_000_000);
+  return office;
+}
