@@ -10,6 +10,7 @@ import type { ApiContext } from '#shared/middleware/api-context.ts';
 import { authenticate } from '#shared/middleware/authenticate.ts';
 import { authorizeRoute } from '#shared/middleware/authorize-route.ts';
 import { concurrentRolesGuard } from '#shared/middleware/concurrent-roles.ts';
+import { privateAnswers } from '#shared/middleware/private-answers.ts';
 import { problemResponse } from '#shared/middleware/problem-response.ts';
 import { requestLog } from '#shared/middleware/request-log.ts';
 import { requestMetrics } from '#shared/middleware/request-metrics.ts';
@@ -41,7 +42,7 @@ export type ApiHandler = (event: APIGatewayProxyEventV2, context: ApiContext) =>
 
 /**
  * The middleware stack of every API handler: Powertools logging, tracing and metrics, one log line
- * per request, problem+json errors, the CloudFront origin check (aws), authentication, request validation, then the route's access rule
+ * per request, `private, no-store` on a protected route's answers, problem+json errors, the CloudFront origin check (aws), authentication, request validation, then the route's access rule
  * and the 겸직 guard (middleware/concurrent-roles.ts). The handler receives
  * validated input and returns a status and a body.
  */
@@ -88,6 +89,8 @@ function middlewareStack<R extends Route>(
       .use(logMetrics(metrics))
       .use(requestMetrics())
       .use(requestLog(route))
+      // Answers of protected routes: private, no-store (CloudFront caches paths they share with open data).
+      .use(privateAnswers(route.access))
       .use(problemResponse())
       // aws: only requests through CloudFront (its origin header) go further (issue #19, finding 7).
       .use(verifyOrigin())

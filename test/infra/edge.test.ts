@@ -10,7 +10,15 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultEdgeRateLimits, managedRuleGroups } from '#infra/cdk/constructs/edge-web-acl.ts';
 import { edgePathsSource } from '#infra/cdk/constructs/edge-paths.ts';
-import { matchesPathPattern, openDataPaths, samplePathOf } from '#infra/cdk/constructs/open-data-cache.ts';
+import {
+  matchesPathPattern,
+  maxNamesPerPolicy,
+  openDataPaths,
+  samplePathOf,
+  sharedPathHeaderNames,
+  sharedPathRequestPolicy,
+  sharedPathRoutes,
+} from '#infra/cdk/constructs/open-data-cache.ts';
 import { addNagChecks, featureFlags } from '#infra/cdk/hojo-app.ts';
 import { EdgeStack, edgeRegion } from '#infra/cdk/stacks/edge-stack.ts';
 import { WebStack } from '#infra/cdk/stacks/web-stack.ts';
@@ -54,6 +62,9 @@ const resources = (template: Template, type: string) =>
   Object.values(template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>).filter(
     (r) => r.Type === type,
   );
+/** The resource a `{ Ref }` names in the same template. */
+const byRef = (template: Template, ref: unknown) =>
+  (template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>)[(ref as { Ref: string }).Ref]!;
 
 describe('the web ACL (us-east-1)', () => {
   it('applies the managed rule groups, then per-address rate limits answering 429, and logs with the token redacted', () => {
@@ -135,8 +146,8 @@ describe('the distribution (Seoul)', () => {
     expect(origin.DomainName).toBe('hojo-archive-example.s3.ap-northeast-2.amazonaws.com');
     expect(origin.OriginAccessControlId).toBeUndefined();
     expect(behaviour.AllowedMethods).toEqual(['GET', 'HEAD']);
-    const [request] = resources(web, 'AWS::CloudFront::OriginRequestPolicy');
-    expect(request?.Properties.OriginRequestPolicyConfig).toMatchObject({
+    const request = byRef(web, behaviour.OriginRequestPolicyId);
+    expect(request.Properties.OriginRequestPolicyConfig).toMatchObject({
       QueryStringsConfig: { QueryStringBehavior: 'all' },
       HeadersConfig: { HeaderBehavior: 'none' },
       CookiesConfig: { CookieBehavior: 'none' },
@@ -160,20 +171,26 @@ describe('open data at the edge', () => {
     TargetOriginId: string;
     CachePolicyId: unknown;
     AllowedMethods: string[];
+    CachedMethods: string[];
     OriginRequestPolicyId?: unknown;
   };
   const config = () => resources(web, 'AWS::CloudFront::Distribution')[0]!.Properties.DistributionConfig;
   const cached = (): Behavior[] =>
     (config().CacheBehaviors as Behavior[]).filter((b) => !b.PathPattern.startsWith('/console') && !b.PathPattern.startsWith('/_archive'));
+  /** GET/HEAD only: the patterns no other route shares. */
+  const getOnly = () => cached().filter((b) => b.AllowedMethods.length === 2);
+  /** Every method: the patterns other routes share (a POST on the path, a protected route below it). */
+  const shared = () => cached().filter((b) => b.AllowedMethods.length === 7);
   /** The behaviour CloudFront picks for a path: the first pattern that matches, else the default. */
   const behaviourFor = (path: string): Behavior | undefined =>
     (config().CacheBehaviors as Behavior[]).find((b) => matchesPathPattern(b.PathPattern, path));
+  const keyOf = (b: Behavior) => byRef(web, b.CachePolicyId).Properties.CachePolicyConfig;
 
   it('caches the anonymous open-data GET routes at the API origin, GET/HEAD only, with a short TTL and the declared query strings', () => {
-    const behaviours = cached();
+    const behaviours = getOnly();
     expect(behaviours.length).toBeGreaterThanOrEqual(10);
-    const [policy] = resources(web, 'AWS::CloudFront::CachePolicy');
-    const settings = policy!.Properties.CachePolicyConfig;
+    expect(behaviours.length + shared().length).toBe(cached().length);
+    const settings = keyOf(behaviours[0]!);
     expect(settings).toMatchObject({ DefaultTTL: 60, MinTTL: 0, MaxTTL: 300 });
     const key = settings.ParametersInCacheKeyAndForwardedToOrigin;
     // no header (so no Authorization: a token is not forwarded and every viewer gets the anonymous answer), no cookie
@@ -201,15 +218,59 @@ describe('open data at the edge', () => {
     }
   });
 
-  it('never caches a protected route, a route of another method, or /health: they fall to the uncached default behaviour', () => {
+  it('caches the three public GETs whose paths other routes share, passing every method with its token to the API', () => {
+    const sharedRoutes = openDataPaths(routes).filter((p) => p.shared);
+    expect(sharedRoutes.map((p) => p.routeId).sort()).toEqual(['getParticipationCycle', 'getSubsidyProgram', 'listParticipationProposals']);
+    expect(
+      shared()
+        .map((b) => b.PathPattern)
+        .sort(),
+    ).toEqual(sharedRoutes.map((p) => p.pathPattern).sort());
+    const apiOriginId = config().DefaultCacheBehavior.TargetOriginId;
+    for (const b of shared()) {
+      expect(b.TargetOriginId, b.PathPattern).toBe(apiOriginId);
+      // CloudFront caches GET and HEAD answers only: a POST always reaches the API
+      expect(b.CachedMethods.sort(), b.PathPattern).toEqual(['GET', 'HEAD']);
+      const settings = keyOf(b);
+      // minimum TTL 0: an answer marked private/no-store is never kept
+      expect(settings).toMatchObject({ MinTTL: 0, DefaultTTL: 60, MaxTTL: 300 });
+      const key = settings.ParametersInCacheKeyAndForwardedToOrigin;
+      // the token is in the key: forwarded (CloudFront forwards Authorization only from the key), one entry per token,
+      // and the anonymous GETs (no token) share one; every query string a route on these paths declares
+      expect(key.HeadersConfig).toEqual({ HeaderBehavior: 'whitelist', Headers: ['authorization'] });
+      expect(key.CookiesConfig).toEqual({ CookieBehavior: 'none' });
+      expect(key.QueryStringsConfig).toEqual({ QueryStringBehavior: 'whitelist', QueryStrings: ['cursor', 'limit', 'state'] });
+      // what the writes read besides the token, and nothing else of the viewer
+      expect(byRef(web, b.OriginRequestPolicyId).Properties.OriginRequestPolicyConfig).toMatchObject({
+        HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['content-type'] },
+        QueryStringsConfig: { QueryStringBehavior: 'none' },
+        CookiesConfig: { CookieBehavior: 'none' },
+      });
+    }
+    // the residents' proposal, the budget office's cycle and an application go through them, with their method
+    for (const id of ['submitParticipationProposal', 'createParticipationCycle', 'submitSubsidyApplication']) {
+      const route = routes.find((r) => r.id === id)!;
+      const behaviour = behaviourFor(samplePathOf(route.path));
+      expect(behaviour?.AllowedMethods, id).toContain(route.method);
+      expect(shared(), id).toContain(behaviour);
+    }
+    expect(sharedPathRoutes(routes).filter((r) => r.access.kind !== 'public').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('cuts no route to GET/HEAD and never caches /health: each reaches a behaviour that takes its method', () => {
     const uncached = routes.filter((r) => !openDataPaths(routes).some((p) => p.routeId === r.id));
-    expect(uncached.map((r) => r.id)).toEqual(expect.arrayContaining(['getHealth', 'listParticipationProposals', 'getHealthDependencies']));
+    expect(uncached.map((r) => r.id)).toEqual(expect.arrayContaining(['getHealth', 'getHealthDependencies']));
     for (const route of uncached) {
-      const matched = cached().filter((b) => matchesPathPattern(b.PathPattern, samplePathOf(route.path)));
+      const matched = getOnly().filter((b) => matchesPathPattern(b.PathPattern, samplePathOf(route.path)));
       expect(
         matched.map((b) => b.PathPattern),
         `${route.method} ${route.path}`,
       ).toEqual([]);
+    }
+    for (const route of routes) {
+      const behaviour = behaviourFor(samplePathOf(route.path));
+      // the default behaviour (no pattern) takes every method
+      if (behaviour) expect(behaviour.AllowedMethods, `${route.method} ${route.path}`).toContain(route.method);
     }
     // a pattern matches its own route, and only public GETs are behind one
     for (const p of openDataPaths(routes)) {
@@ -217,6 +278,18 @@ describe('open data at the edge', () => {
       expect(route.method === 'GET' && route.access.kind === 'public', p.routeId).toBe(true);
       expect(behaviourFor(samplePathOf(route.path))?.PathPattern).toBe(p.pathPattern);
     }
+  });
+
+  it('refuses at synthesis more query strings or headers than CloudFront takes per policy', () => {
+    const many = Array.from({ length: maxNamesPerPolicy + 1 }, (_, i) => ({
+      name: `X-Extra-${i}`,
+      required: false,
+      description: '',
+    }));
+    const proposals = routes.find((r) => r.id === 'submitParticipationProposal')!;
+    const crowded = routes.map((r) => (r === proposals ? { ...r, headers: many } : r));
+    expect(sharedPathHeaderNames(crowded)).toHaveLength(maxNamesPerPolicy + 2);
+    expect(() => sharedPathRequestPolicy(new Stack(new App(), 'Crowded'), 'Request', crowded)).toThrow(/pass CloudFront's 10 per policy/);
   });
 
   it("reads CloudFront's path patterns as CloudFront does: * spans slashes, ? is one character", () => {

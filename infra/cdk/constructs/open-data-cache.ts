@@ -1,22 +1,34 @@
 import { Duration } from 'aws-cdk-lib';
-import { CacheHeaderBehavior, CachePolicy, CacheQueryStringBehavior, CacheCookieBehavior } from 'aws-cdk-lib/aws-cloudfront';
+import {
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
+  CachePolicy,
+  CacheQueryStringBehavior,
+  OriginRequestHeaderBehavior,
+  OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
+} from 'aws-cdk-lib/aws-cloudfront';
 import type { Construct } from 'constructs';
 import type { Route } from '#shared/http/route.ts';
 
 /**
  * Open data at the edge (issue #19, finding 7): the anonymous GET routes CloudFront may cache, as
- * cache-behaviour path patterns, and the one cache policy they share. Everything else stays uncached.
+ * cache-behaviour path patterns, and their cache policies. Everything else stays uncached.
  *
  * A route's path becomes a pattern with `{gov}` as `?????` (five digits, shared/schemas/common.ts),
  * `{year}` as `????` and any other parameter as `*`. CloudFront's `*` also matches `/`, so a pattern
- * could cover a path of another route: a pattern is kept only if no other route (another method on
- * the same path, or a protected route below it) has a path it matches. Such an open-data route
- * (today the proposals list, which shares its path with the residents' POST) stays uncached.
+ * could cover a path of another route (another method on the same path, or a protected route below
+ * it). Such a pattern is **shared**: its behaviour takes every method and forwards the caller's token
+ * and the headers the writes read (sharedPathCachePolicy, sharedPathRequestPolicy), so those routes
+ * work as through the uncached default behaviour, while anonymous GETs still share one cached answer.
+ * Any other pattern is GET/HEAD only and forwards nothing of the viewer but the declared query strings.
  * `/health` is never cached: it answers whether the origin is alive now.
  */
 export interface OpenDataPath {
   readonly routeId: string;
   readonly pathPattern: string;
+  /** Another route's path matches the pattern (today: the proposals list, the participation cycle, a subsidy program). */
+  readonly shared: boolean;
 }
 
 /** Never cached although public: a liveness answer must come from the origin. */
@@ -50,20 +62,62 @@ const cacheable = (route: Route): boolean =>
   route.method === 'GET' && route.access.kind === 'public' && !uncachedPublicRoutes.has(route.id);
 
 export function openDataPaths(routes: readonly Route[]): OpenDataPath[] {
-  return routes.filter(cacheable).flatMap((route) => {
+  return routes.filter(cacheable).map((route) => {
     const pathPattern = pathPatternOf(route.path);
-    const collides = routes.some((other) => other !== route && matchesPathPattern(pathPattern, samplePathOf(other.path)));
-    return collides ? [] : [{ routeId: route.id, pathPattern }];
+    const shared = routes.some((other) => other !== route && matchesPathPattern(pathPattern, samplePathOf(other.path)));
+    return { routeId: route.id, pathPattern, shared };
   });
 }
 
-/** The query parameters the cached routes declare: the only ones in the cache key and sent to the origin. */
-export function openDataQueryNames(routes: readonly Route[]): string[] {
-  const cached = new Set(openDataPaths(routes).map((p) => p.routeId));
-  const names = routes
-    .filter((route) => cached.has(route.id))
-    .flatMap((route) => Object.keys((route.query as unknown as { shape?: Record<string, unknown> } | undefined)?.shape ?? {}));
+/** Every route whose requests a shared pattern takes (its own open-data GET among them). */
+export function sharedPathRoutes(routes: readonly Route[]): Route[] {
+  const patterns = openDataPaths(routes)
+    .filter((p) => p.shared)
+    .map((p) => p.pathPattern);
+  return routes.filter((route) => patterns.some((pattern) => matchesPathPattern(pattern, samplePathOf(route.path))));
+}
+
+const queryNamesOf = (routes: readonly Route[]): string[] => {
+  const names = routes.flatMap((route) =>
+    Object.keys((route.query as unknown as { shape?: Record<string, unknown> } | undefined)?.shape ?? {}),
+  );
   return [...new Set(names)].sort();
+};
+
+/** The query parameters the GET/HEAD-only routes declare: the only ones in their cache key and sent to the origin. */
+export function openDataQueryNames(routes: readonly Route[]): string[] {
+  const cached = new Set(
+    openDataPaths(routes)
+      .filter((p) => !p.shared)
+      .map((p) => p.routeId),
+  );
+  return queryNamesOf(routes.filter((route) => cached.has(route.id)));
+}
+
+/** The query parameters any route on a shared path declares (a protected route's cursor too). */
+export function sharedPathQueryNames(routes: readonly Route[]): string[] {
+  return queryNamesOf(sharedPathRoutes(routes));
+}
+
+/**
+ * The request headers the routes on shared paths read besides the token: the body's media type
+ * (validate-request) and every header a route declares (Idempotency-Key on postings), lower-cased.
+ */
+export function sharedPathHeaderNames(routes: readonly Route[]): string[] {
+  const declared = sharedPathRoutes(routes).flatMap((route) => (route.headers ?? []).map((h) => h.name.toLowerCase()));
+  return [...new Set(['content-type', ...declared])].sort();
+}
+
+/** CloudFront's default quota of query strings, and of headers, per cache or origin request policy (CloudFront quotas). */
+export const maxNamesPerPolicy = 10;
+
+function allowListOf(kind: string, names: readonly string[]): readonly string[] {
+  if (names.length > maxNamesPerPolicy) {
+    throw new Error(
+      `open data at the edge: ${names.length} ${kind} (${names.join(', ')}) pass CloudFront's ${maxNamesPerPolicy} per policy; ask for a quota increase or narrow the routes`,
+    );
+  }
+  return names;
 }
 
 /**
@@ -74,7 +128,7 @@ export function openDataQueryNames(routes: readonly Route[]): string[] {
  * GETs: every viewer gets the anonymous answer, which is what these public routes give anyone.
  */
 export function openDataCachePolicy(scope: Construct, id: string, routes: readonly Route[]): CachePolicy {
-  const names = openDataQueryNames(routes);
+  const names = allowListOf('query strings', openDataQueryNames(routes));
   return new CachePolicy(scope, id, {
     comment: 'hojo open data: anonymous GET routes, short TTL, declared query strings only',
     defaultTtl: Duration.seconds(60),
@@ -85,5 +139,44 @@ export function openDataCachePolicy(scope: Construct, id: string, routes: readon
     queryStringBehavior: names.length > 0 ? CacheQueryStringBehavior.allowList(...names) : CacheQueryStringBehavior.none(),
     enableAcceptEncodingGzip: true,
     enableAcceptEncodingBrotli: true,
+  });
+}
+
+/**
+ * The cache policy of the shared paths. `Authorization` is in the key because CloudFront forwards it
+ * only from the cache key (an origin request policy cannot: AWS Knowledge Center, "How do I configure
+ * CloudFront to forward the Authorization header to the origin?"): so a write or a protected read
+ * reaches the API with its token, and each token has its own entry, never another's. Anonymous GETs
+ * (no token) share one entry. Every query string a route on these paths declares is in the key.
+ * Minimum TTL 0, so CloudFront keeps nothing the API marks `private`/`no-store` (the CachePolicyConfig
+ * API reference: only a minimum TTL above 0 overrides those directives); the API marks every answer
+ * of a protected route so (shared/middleware/private-answers.ts). Only GET and HEAD answers are ever
+ * cached (CachedMethods), whatever the behaviour allows.
+ */
+export function sharedPathCachePolicy(scope: Construct, id: string, routes: readonly Route[]): CachePolicy {
+  const names = allowListOf('query strings', sharedPathQueryNames(routes));
+  return new CachePolicy(scope, id, {
+    comment: 'hojo open data on shared paths: the token in the key, declared query strings, short TTL',
+    defaultTtl: Duration.seconds(60),
+    minTtl: Duration.seconds(0),
+    maxTtl: Duration.minutes(5),
+    headerBehavior: CacheHeaderBehavior.allowList('authorization'),
+    cookieBehavior: CacheCookieBehavior.none(),
+    queryStringBehavior: names.length > 0 ? CacheQueryStringBehavior.allowList(...names) : CacheQueryStringBehavior.none(),
+    enableAcceptEncodingGzip: true,
+    enableAcceptEncodingBrotli: true,
+  });
+}
+
+/**
+ * What the shared paths send to the origin besides the cache key: the headers their routes read
+ * (sharedPathHeaderNames) and nothing else, so no other viewer header reaches the origin on a cached
+ * GET. The origin secret is an origin custom header and goes with every request anyway.
+ */
+export function sharedPathRequestPolicy(scope: Construct, id: string, routes: readonly Route[]): OriginRequestPolicy {
+  return new OriginRequestPolicy(scope, id, {
+    comment: 'hojo shared paths: the headers their writes read (media type, declared headers)',
+    headerBehavior: OriginRequestHeaderBehavior.allowList(...allowListOf('headers', sharedPathHeaderNames(routes))),
+    queryStringBehavior: OriginRequestQueryStringBehavior.none(),
   });
 }

@@ -3,6 +3,7 @@ import type { StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
+  CachedMethods,
   CachePolicy,
   Distribution,
   FunctionEventType,
@@ -29,7 +30,12 @@ import { accessLogBucket } from '#infra/cdk/constructs/access-log-bucket.ts';
 import { ConsoleSite } from '#infra/cdk/constructs/console-site.ts';
 import { OriginSecret } from '#infra/cdk/constructs/origin-secret.ts';
 import { archivePath, consolePath, edgePathsFunction } from '#infra/cdk/constructs/edge-paths.ts';
-import { openDataCachePolicy, openDataPaths } from '#infra/cdk/constructs/open-data-cache.ts';
+import {
+  openDataCachePolicy,
+  openDataPaths,
+  sharedPathCachePolicy,
+  sharedPathRequestPolicy,
+} from '#infra/cdk/constructs/open-data-cache.ts';
 import type { Route } from '#shared/http/route.ts';
 import { consoleContentSecurity } from '#infra/runtime/console-site.ts';
 
@@ -63,7 +69,8 @@ export interface WebStackProps extends StackProps {
  *   that S3 checks the signature (no OAC here: CloudFront signing would let anyone who knows a key
  *   read a government's archive without the API's access check). The page thus hashes same-origin
  *   bytes (SHA-256 in the console);
- * - the anonymous open-data GET routes: the HTTP API, cached for a short time (open-data-cache.ts);
+ * - the anonymous open-data GET routes: the HTTP API, cached for a short time (open-data-cache.ts;
+ *   on a path other routes share, every method passes with its token and only anonymous GETs share an answer);
  * - every other path: the HTTP API, uncached, every viewer header but Host forwarded, and the origin
  *   secret (`x-hojo-origin-verify`, rotated monthly) without which the route functions refuse the
  *   request: the API's custom domain is public in DNS, and this is what keeps the web ACL in front.
@@ -102,12 +109,23 @@ export class WebStack extends Stack {
       cachePolicy: CachePolicy.CACHING_DISABLED,
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
     };
-    // GET/HEAD only: no other method has a route on these paths (openDataPaths keeps no pattern that covers one).
+    // GET/HEAD only: no other route's path matches these patterns.
     const openData: BehaviorOptions = {
       origin: apiOrigin,
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       cachePolicy: openDataCachePolicy(this, 'OpenDataCache', props.routes),
+    };
+    // Patterns other routes share (a POST on the path, a protected route below it): every method, the
+    // token in the cache key (so forwarded), the headers the writes read; only anonymous GETs share an entry.
+    const sharedOpenData: BehaviorOptions = {
+      origin: apiOrigin,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      // CloudFront caches the answers of these methods only: a write always reaches the API.
+      cachedMethods: CachedMethods.CACHE_GET_HEAD,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      cachePolicy: sharedPathCachePolicy(this, 'SharedPathCache', props.routes),
+      originRequestPolicy: sharedPathRequestPolicy(this, 'SharedPathRequest', props.routes),
     };
     const consoleFiles: BehaviorOptions = {
       origin: S3BucketOrigin.withOriginAccessControl(this.console.bucket),
@@ -146,7 +164,7 @@ export class WebStack extends Stack {
       additionalBehaviors: {
         [`${consolePath}/*`]: consoleFiles,
         [`${archivePath}/*`]: archiveDownloads,
-        ...Object.fromEntries(openDataPaths(props.routes).map((p) => [p.pathPattern, openData])),
+        ...Object.fromEntries(openDataPaths(props.routes).map((p) => [p.pathPattern, p.shared ? sharedOpenData : openData])),
       },
       webAclId: props.webAclArn,
       enableLogging: true,
