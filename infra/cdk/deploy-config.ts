@@ -1,5 +1,7 @@
 import { parseMachineClients } from '#shared/auth/machine-clients.ts';
 import { queues } from '#shared/resources.ts';
+import { residentEmailOf } from '#infra/cdk/resident-email.ts';
+import type { ResidentEmail } from '#infra/cdk/resident-email.ts';
 
 /**
  * What the CDK app is built for, read from CDK context (`-c key=value` or cdk.json).
@@ -34,6 +36,11 @@ import { queues } from '#shared/resources.ts';
  *   code); none: the client has no OAuth flow (SRP sign-in from the client only).
  * - `residentCallbackUrls`: aws only; https callback URLs of the residents' web client (authorization
  *   code, on the residents' own Cognito domain `<authDomainPrefix>-residents`); none: no OAuth flow.
+ * - `residentEmailFrom` / `residentSesIdentityArn` / `residentSesConfigurationSet`: aws only; the
+ *   residents' pool sends its verification e-mails through Amazon SES from that address (identity: the
+ *   ARN's verified domain or address, else the address in `region`; the Region must be one Cognito
+ *   supports for the pool and in `allowedRegions`; infra/cdk/resident-email.ts). Without it, Cognito's
+ *   own e-mail (50 a day per account): for trials only.
  * - `machineClients`: the registered machine clients, `clientId=role@government` (list): a client-
  *   credentials token acts for its client's government in the role its scopes back
  *   (shared/auth/machine-clients.ts); any other client is refused. Set after the first deploy, when
@@ -76,6 +83,8 @@ export interface DeployConfig {
   readonly authDomainPrefix: string;
   readonly oauthCallbackUrls: readonly string[];
   readonly residentCallbackUrls: readonly string[];
+  /** aws: the residents' pool sends through Amazon SES; undefined: Cognito's own e-mail (trials). */
+  readonly residentEmail: ResidentEmail | undefined;
   /** `clientId=role@government` entries, validated (shared/auth/machine-clients.ts). */
   readonly machineClients: readonly string[];
   /** Cognito client ids the JWT authorizer accepts besides the stack's own (registered in the table). */
@@ -121,7 +130,8 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
     throw new Error('HOJO_CLOCK is a rehearsal clock for the local runtime and tests only; unset it to synthesise or deploy the CDK app');
   }
   const onprem = target === 'onprem';
-  const config: DeployConfig = {
+  // The residents' e-mail is read once the Regions are known to be allowed (below).
+  const config: Omit<DeployConfig, 'residentEmail'> = {
     target,
     region: text(context('region')) ?? defaultRegion,
     allowedRegions: list(context('allowedRegions')) ?? [defaultRegion],
@@ -171,6 +181,16 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
     }
   }
   assertRegionsAllowed(config, env);
+  const residentEmail = onprem
+    ? undefined
+    : residentEmailOf(
+        {
+          from: text(context('residentEmailFrom')),
+          identityArn: text(context('residentSesIdentityArn')),
+          configurationSet: text(context('residentSesConfigurationSet')),
+        },
+        config,
+      );
   const apiCertificateRegion = config.apiDomain?.certificateArn?.split(':')[3];
   if (apiCertificateRegion !== undefined && apiCertificateRegion !== config.region) {
     throw new Error(`context apiCertificateArn is in ${apiCertificateRegion}: API Gateway takes the certificate from ${config.region}`);
@@ -178,11 +198,11 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
   if (onprem && !/^https?:\/\//.test(config.jwtIssuer)) {
     throw new Error(`context jwtIssuer must be an http(s) URL, got "${config.jwtIssuer}"`);
   }
-  return config;
+  return { ...config, residentEmail };
 }
 
 /** The deployment Region and the standby Region must be in the allow-list; the CLI's default Region never decides. */
-function assertRegionsAllowed(config: DeployConfig, env: NodeJS.ProcessEnv): void {
+function assertRegionsAllowed(config: Pick<DeployConfig, 'region' | 'allowedRegions' | 'standbyRegion'>, env: NodeJS.ProcessEnv): void {
   const allowed = config.allowedRegions.join(', ');
   const cliRegion = text(env.CDK_DEFAULT_REGION);
   const hint = cliRegion && cliRegion !== config.region ? ` (the CLI's default Region ${cliRegion} is ignored on purpose)` : '';

@@ -7,6 +7,7 @@ import {
   OAuthScope,
   StringAttribute,
   UserPool,
+  UserPoolEmail,
   VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -15,6 +16,7 @@ import { Construct } from 'constructs';
 import { AccessTokenClaims } from '#infra/cdk/constructs/access-token-claims.ts';
 import { explicitOAuth } from '#infra/cdk/constructs/explicit-oauth.ts';
 import { passwordPolicy } from '#infra/cdk/constructs/identity.ts';
+import type { ResidentEmail } from '#infra/cdk/resident-email.ts';
 
 export interface ResidentIdentityProps {
   /** The residents' own Cognito domain prefix (hosted sign-in), used only with callback URLs. */
@@ -23,6 +25,8 @@ export interface ResidentIdentityProps {
   readonly callbackUrls: readonly string[];
   /** Retention of the pre-token-generation trigger's log group. */
   readonly logRetention: RetentionDays;
+  /** Send through Amazon SES from this identity; undefined: Cognito's own e-mail, 50 a day per account (trials only). */
+  readonly email?: ResidentEmail;
 }
 
 /**
@@ -34,7 +38,8 @@ export interface ResidentIdentityProps {
  * - the Essentials tier: residents are many and sign in rarely, and Plus's threat protection is
  *   billed per MAU [U]; the officials' pool keeps Plus;
  * - self sign-up with a verified e-mail (Cognito sends a code; a changed address counts only once
- *   verified), TOTP optional, SRP only;
+ *   verified), TOTP optional, SRP only; the codes go through Amazon SES when configured
+ *   (infra/cdk/resident-email.ts), else through Cognito's own e-mail, which is for trials;
  * - the government is never the resident's to choose: the client cannot write `custom:gov` (sign-up
  *   or later), so a new account belongs to no government and every resident route refuses it
  *   (`other-government`) until the government, after its identity check, sets `custom:gov`
@@ -56,6 +61,16 @@ export class ResidentIdentity extends Construct {
       signInAliases: { email: true },
       autoVerify: { email: true },
       keepOriginal: { email: true },
+      ...(props.email
+        ? {
+            email: UserPoolEmail.withSES({
+              fromEmail: props.email.from,
+              sesRegion: props.email.sesRegion,
+              sesVerifiedDomain: props.email.verifiedDomain,
+              configurationSetName: props.email.configurationSet,
+            }),
+          }
+        : {}),
       userVerification: {
         emailStyle: VerificationEmailStyle.CODE,
         emailSubject: '호조 주민 참여: 이메일 확인 코드',

@@ -106,6 +106,7 @@ export class DataStack extends Stack {
             domainPrefix: `${props.config.authDomainPrefix}-residents`,
             callbackUrls: props.config.residentCallbackUrls,
             logRetention: retentionOf(props.config.logRetentionDays),
+            email: props.config.residentEmail,
           })
         : undefined;
     const families = new Map<QueueKey, QueueFamily>();
