@@ -108,7 +108,7 @@ export function sharedPathHeaderNames(routes: readonly Route[]): string[] {
   return [...new Set(['content-type', ...declared])].sort();
 }
 
-/** CloudFront's default quota of query strings, and of headers, per cache or origin request policy (CloudFront quotas). */
+/** CloudFront's default quota of query strings, and of headers, per policy: 10, as an AWS re:Post answer quotes the quotas page [U]. */
 export const maxNamesPerPolicy = 10;
 
 function allowListOf(kind: string, names: readonly string[]): readonly string[] {
