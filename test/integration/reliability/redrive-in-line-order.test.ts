@@ -2,10 +2,15 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { pendingPostingsKey } from '#shared/stores/budget/control-keys.ts';
+import { resultKey } from '#shared/stores/execution/posting-keys.ts';
+import { requestItem } from '#shared/stores/execution/posting-items.ts';
 import { sqsClient } from '#shared/clients/sqs.ts';
 import { now } from '#shared/clock.ts';
-import { queueUrl } from '#shared/config/env.ts';
+import { queueUrl, tableName } from '#shared/config/env.ts';
+import { replayRejectedPosting } from '#shared/application/execution/replay-rejected-posting.ts';
 import { replayInLineOrder } from '#shared/application/execution/replay-in-line-order.ts';
 import type { RedrivenPostingRef } from '#shared/application/execution/replay-in-line-order.ts';
 import * as routes from '#shared/routes/execution.ts';
@@ -13,6 +18,7 @@ import {
   callers,
   drainPostings,
   GOV,
+  postingMessage,
   queueDepth,
   readItems,
   readLine,
@@ -168,5 +174,44 @@ describe('redrive in line order: a commitment back from the DLQ, and the posting
     await drainPostings();
     expect(await operationsOf([commitment, ...chain])).toEqual(audited);
     expect(await readLine(LINE)).toMatchObject({ committed: 7_000, resolved: 1_000, ordered: 1_000, paid: 1_000 });
+  });
+
+  it('counts a replayed posting on its 성립전 line again, and does not replay it once that line was reversed', async () => {
+    const refused = (lineId: string) => {
+      const message = postingMessage(GOV, LINE, { kind: 'resolve', commitmentId: 'gone', amount: 1, date: '2026-05-05' });
+      return { ...message, pendingOn: [lineId] };
+    };
+    const [counted, reversed] = [refused('pre-established-a'), refused('pre-established-b')];
+    for (const message of [counted, reversed]) {
+      await dynamoClient().send(new PutCommand({ TableName: tableName(), Item: requestItem(message, { requestHash: 'h' }) }));
+      await dynamoClient().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: {
+            ...resultKey(GOV, message.postingId),
+            postingId: message.postingId,
+            status: 'rejected',
+            reason: { rule: 'unknown-commitment' },
+          },
+        }),
+      );
+    }
+    // The rejection took them off the count (0); the second line has been reversed since.
+    await dynamoClient().send(
+      new PutCommand({ TableName: tableName(), Item: { ...pendingPostingsKey(GOV, YEAR, 'pre-established-a'), pending: 0 } }),
+    );
+    await dynamoClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...pendingPostingsKey(GOV, YEAR, 'pre-established-b'), pending: 0, removedAt: 'x' },
+      }),
+    );
+
+    expect(await replayRejectedPosting(counted, 'unknown-commitment', 'operator:test')).toBeUndefined();
+    expect(await replayRejectedPosting(reversed, 'unknown-commitment', 'operator:test')).toBe('line-removed');
+    expect(await rules([reversed.postingId])).toEqual(['unknown-commitment']);
+    const [a] = await readItems(pendingPostingsKey(GOV, YEAR, 'pre-established-a').pk, 'PENDING#pre-established-a');
+    expect(a?.pending).toBe(1);
+    await drainPostings();
   });
 });
