@@ -11,6 +11,8 @@ import type { Message, MessageAttributeValue, SQSClient } from '@aws-sdk/client-
 export interface RedriveResult {
   readonly deadLetterQueueUrl: string;
   readonly moved: number;
+  /** The bodies of the messages moved, in the order they were moved (the postings to replay behind: `--in-order`). */
+  readonly bodies: readonly string[];
 }
 
 /**
@@ -31,6 +33,7 @@ export async function redrive(sqs: SQSClient, sourceQueueUrl: string, options: {
   const fifo = Attributes.FifoQueue === 'true';
   const max = options.max ?? Number.POSITIVE_INFINITY;
   let moved = 0;
+  const bodies: string[] = [];
   while (moved < max) {
     const { Messages = [] } = await sqs.send(
       new ReceiveMessageCommand({
@@ -47,9 +50,10 @@ export async function redrive(sqs: SQSClient, sourceQueueUrl: string, options: {
       await sqs.send(new SendMessageCommand({ QueueUrl: sourceQueueUrl, ...copyOf(message, fifo) }));
       await sqs.send(new DeleteMessageCommand({ QueueUrl: deadLetterQueueUrl, ReceiptHandle: message.ReceiptHandle }));
       moved += 1;
+      bodies.push(message.Body ?? '');
     }
   }
-  return { deadLetterQueueUrl, moved };
+  return { deadLetterQueueUrl, moved, bodies };
 }
 
 function copyOf(message: Message, fifo: boolean) {

@@ -86,4 +86,8 @@ export function referenceRefusal(
  * never waited for.
  */
 export const awaitsReference = (refused: Refusal, referenceAccepted: boolean): boolean =>
-  referenceAccepted && refused.code !== 'unknown-line' && (refused.code.startsWith('unknown-') || refused.code === 'original-not-applied');
+  referenceAccepted && refusesAbsentReference(refused.code);
+
+/** A refusal code that says only that the referenced posting is not applied (yet). */
+export const refusesAbsentReference = (code: string): boolean =>
+  code !== 'unknown-line' && (code.startsWith('unknown-') || code === 'original-not-applied');

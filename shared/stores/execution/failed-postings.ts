@@ -3,6 +3,7 @@ import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { resultKey } from '#shared/stores/execution/posting-keys.ts';
+import { holdPending } from '#shared/stores/execution/pending-postings.ts';
 import { outboxPut } from '#shared/stores/execution/postings-queue.ts';
 import { queryAll } from '#shared/stores/table/query-all.ts';
 import { transact } from '#shared/stores/table/transact.ts';
@@ -19,28 +20,35 @@ export async function listFailedPostings(gov: string): Promise<string[]> {
 }
 
 /**
- * Reopens a posting rejected as `posting-failed`, in one write: its RESULT goes (only if it is
- * still that rejection: a rule's rejection is a decision and is never reopened), an outbox marker
- * is written so that it is enqueued even if the caller stops now, and the audit record says who
- * replayed it. Nothing else was moved by that rejection, so the consumer decides it afresh.
+ * Reopens a posting rejected with `rule`, in one write, so that the consumer decides it afresh: its
+ * RESULT goes (only if it is still that rejection, so two replays never both reopen it), an outbox
+ * marker is written so that it is enqueued even if the caller stops now, and the audit record says
+ * who replayed it. Two kinds are reopened, nothing else (a rule's decision on amounts stands):
+ * `posting-failed` (a fault of ours), and a refusal that only said its referenced document was not
+ * applied yet (line-order-replay.ts). A `posting-failed` rejection moved nothing and kept the
+ * posting pending on its 성립전 lines (posting-batch-write.ts); any other rejection took it off
+ * them, so it is counted on them again here, and the reopening fails (`pending` among the failed
+ * names) if such a line has been reversed meanwhile.
  */
-export function reopenFailedPosting(
+export function reopenRejectedPosting(
   message: PostingMessage,
+  rule: string,
   deduplicationId: string,
   audit: AuditRecord,
-): Promise<TransactOutcome<'result' | 'outbox' | 'audit'>> {
+): Promise<TransactOutcome<'result' | 'outbox' | 'audit' | 'pending'>> {
   const table = tableName();
   return transact({
     result: {
       Delete: {
         TableName: table,
         Key: resultKey(message.gov, message.postingId),
-        ConditionExpression: '#reason.#rule = :failed',
+        ConditionExpression: '#reason.#rule = :rule',
         ExpressionAttributeNames: { '#reason': 'reason', '#rule': 'rule' },
-        ExpressionAttributeValues: { ':failed': 'posting-failed' },
+        ExpressionAttributeValues: { ':rule': rule },
       },
     },
     outbox: outboxPut(table, message.gov, message.actor.receivedAt, message.postingId, deduplicationId),
     audit: auditPut(table, audit),
+    pending: rule === 'posting-failed' ? [] : (message.pendingOn ?? []).map((lineId) => holdPending(message.gov, message.year, lineId)),
   });
 }

@@ -28,16 +28,7 @@ export async function readPostingRequest(gov: string, postingId: string): Promis
     new GetCommand({ TableName: tableName(), Key: requestKey(gov, postingId), ConsistentRead: true }),
   );
   if (!Item) return undefined;
-  const message: PostingMessage = {
-    postingId: String(Item.postingId),
-    gov: String(Item.gov),
-    year: Number(Item.year),
-    lineId: String(Item.lineId),
-    command: Item.command as PostingCommand,
-    actor: Item.actor as PostingMessage['actor'],
-    ...(Item.pendingOn === undefined ? {} : { pendingOn: Item.pendingOn as string[] }),
-    ...(Item.advanceRecord === undefined ? {} : { advanceRecord: Item.advanceRecord as AdvanceRecordLimit }),
-  };
+  const message = storedMessage(Item);
   return {
     kind: Item.kind as PostingKind,
     year: Number(Item.year),
@@ -46,6 +37,20 @@ export async function readPostingRequest(gov: string, postingId: string): Promis
     committedBy: Item.committedBy as string | undefined,
     requestHash: String(Item.requestHash),
     message,
+  };
+}
+
+/** The queue message a REQUEST item holds. */
+export function storedMessage(item: Record<string, unknown>): PostingMessage {
+  return {
+    postingId: String(item.postingId),
+    gov: String(item.gov),
+    year: Number(item.year),
+    lineId: String(item.lineId),
+    command: item.command as PostingCommand,
+    actor: item.actor as PostingMessage['actor'],
+    ...(item.pendingOn === undefined ? {} : { pendingOn: item.pendingOn as string[] }),
+    ...(item.advanceRecord === undefined ? {} : { advanceRecord: item.advanceRecord as AdvanceRecordLimit }),
   };
 }
 
