@@ -160,7 +160,8 @@ export class ApiStack extends Stack {
         ? [
             data.identity.client.userPoolClientId,
             ...data.identity.machineClients.map((c) => c.userPoolClientId),
-            // Per-government clients made outside the stack; the table's registry says whom each acts for.
+            // Per-government clients, the stack's and those made outside it; the registry says whom each acts for.
+            ...data.identity.governmentClients.map((c) => c.client.userPoolClientId),
             ...props.config.machineClientIds,
           ]
         : props.config.jwtAudience,
