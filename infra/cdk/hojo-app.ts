@@ -153,6 +153,7 @@ function buildEdge(app: App, config: DeployConfig, data: DataStack, api: ApiStac
         : undefined,
     domain: config.webDomain,
     logRetention,
+    standbyRegion: config.standbyRegion,
     description: 'hojo web: CloudFront (API, console, archive downloads on one origin) behind the edge web ACL',
     terminationProtection: true,
   });

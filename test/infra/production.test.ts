@@ -243,6 +243,11 @@ describe('finding 5: backups, the archive replica and the standby Region', () =>
     const copies = JSON.stringify(plan.Properties.BackupPlan.BackupPlanRule[1].CopyActions);
     expect(copies).toContain(':backup:ap-northeast-3:');
     expect(copies).toContain('arn:aws:backup:ap-northeast-2:210987654321:backup-vault:hojo-ledger-copies');
+    // The origin secret has a replica of the same name there, for the API deployed at fail-over.
+    const secretOf = (s: Synthesized) =>
+      ofType(Template.fromStack(s.edge!.web).toJSON().Resources as Resources, 'AWS::SecretsManager::Secret')[0]![1];
+    expect(secretOf(twoRegions).Properties.ReplicaRegions).toEqual([{ Region: 'ap-northeast-3' }]);
+    expect(secretOf(aws).Properties.ReplicaRegions).toBeUndefined();
     expect(twoRegions.nagFindings.map((f) => f.ruleName)).toEqual([]);
   });
   it('keeps the ledger a global table with a replica in the standby Region, each with PITR and deletion protection', () => {
