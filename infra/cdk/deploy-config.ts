@@ -45,6 +45,8 @@ import { queues } from '#shared/resources.ts';
  * - `machineClientIds`: aws only; further Cognito client ids (list) the JWT authorizer accepts besides
  *   the stack's own clients: client-credentials clients made per government outside the stack
  *   (one per bank link), whose government and role the table's registry holds (`npm run machine-clients`).
+ *   With the stack's per-government clients, 47 at most: a JWT authorizer takes 50 audiences
+ *   (API Gateway quota, not adjustable) and the stack's console and kind clients take 3.
  * - `webDomainNames` / `webCertificateArn`: aws only; the names the CloudFront distribution answers on
  *   (list) and the ACM certificate covering them, which CloudFront takes from us-east-1 only; both or
  *   neither (then the distribution's *.cloudfront.net name). The console's sign-in callback is
