@@ -106,6 +106,11 @@ describe('the fail-over deployment adopts the table that exists in the standby R
     for (const alarm of alarms) expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain(alarmTopicName);
   });
 
+  it("names its dashboards apart from the primary's: dashboards are global to the account", () => {
+    const names = ofType(resourcesOf('api'), 'AWS::CloudWatch::Dashboard').map((d) => d.Properties.DashboardName);
+    expect(names.sort()).toEqual(['api', 'closings', 'postings', 'table'].map((concern) => `hojo-${concern}-${standby}`));
+  });
+
   it('leaves no cdk-nag finding unacknowledged', () => {
     expect(failOver.nagFindings.map((f) => f.ruleName)).toEqual([]);
   });

@@ -247,6 +247,8 @@ export class ApiStack extends Stack {
       api: this.httpApi.api,
       table: data.table.table,
       settlement: this.queues.settlement?.queue,
+      // The fail-over deployment's dashboards stand beside the primary's (dashboards are account-global).
+      nameSuffix: props.config.adoptTable ? `-${this.region}` : undefined,
     });
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     const origin = this.httpApi.originDomain;
