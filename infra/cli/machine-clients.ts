@@ -2,8 +2,12 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
 import { useRunningStack } from '#infra/cli/stack-target.ts';
-import { listRegisteredMachineClients, registerMachineClient, suspendMachineClient } from '#shared/application/registry/machine-clients.ts';
-import { parseMachineClients } from '#shared/auth/machine-clients.ts';
+import {
+  listRegisteredMachineClients,
+  registerMachineClient,
+  registerMachineClients,
+  suspendMachineClient,
+} from '#shared/application/registry/machine-clients.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 
 const USAGE = `npm run machine-clients -- register <clientId> <role>@<government> [--data-dir .data] [--external]
@@ -35,17 +39,7 @@ try {
     const registered = await registerMachineClient(clientId, spec, operator);
     console.log(`registered ${registered.clientId}: ${registered.role}@${registered.gov} (active)`);
   } else if (command === 'register-all' && clientId && !spec) {
-    // The list's format is checked before the first write (a typo registers nothing); registering is
-    // idempotent, so a run stopped by an unknown government can be repeated once it is fixed.
-    let clients: ReturnType<typeof parseMachineClients>;
-    try {
-      clients = parseMachineClients(clientId);
-    } catch (error) {
-      console.error((error as Error).message);
-      process.exit(2);
-    }
-    for (const [id, { role, gov }] of clients) {
-      const registered = await registerMachineClient(id, `${role}@${gov}`, operator);
+    for (const registered of await registerMachineClients(clientId, operator)) {
       console.log(`registered ${registered.clientId}: ${registered.role}@${registered.gov} (active)`);
     }
   } else if (command === 'suspend' && clientId) {
