@@ -7,7 +7,7 @@ import { readDeployConfig } from '#infra/cdk/deploy-config.ts';
 import { projectRoot as repositoryRoot } from '#infra/cdk/handler-entry.ts';
 import { routes } from '#shared/routes/index.ts';
 import { schedules } from '#shared/schedules.ts';
-import { table } from '#shared/resources.ts';
+import { buckets, table } from '#shared/resources.ts';
 import { stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
 import type { Resources, Synthesized } from '#test/infra/synth-support.ts';
 
@@ -60,11 +60,22 @@ describe('the fail-over deployment adopts the table that exists in the standby R
     expect(failOver.dataTemplate.toJSON().Outputs.TableName.Value).toEqual(adopted);
   });
 
-  it('keeps creating what is regional: the queues, the user pool, the archive', () => {
+  it('keeps creating what is regional: the queues and the user pools', () => {
     const data = resourcesOf('data');
     expect(ofType(data, 'AWS::SQS::Queue').length).toBeGreaterThanOrEqual(3 * 2 + 2);
     expect(ofType(data, 'AWS::Cognito::UserPool')).toHaveLength(2);
-    expect(ofType(data, 'AWS::S3::Bucket').some((b) => b.Properties.ObjectLockEnabled)).toBe(true);
+  });
+
+  it("serves and writes the archive in HojoStandby's replica of that Region, which holds the reports of before", () => {
+    expect(ofType(resourcesOf('data'), 'AWS::S3::Bucket').filter((b) => b.Properties.ObjectLockEnabled)).toEqual([]);
+    const archived = ofType(resourcesOf('api'), 'AWS::Lambda::Function')
+      .map((f) => f.Properties.Environment?.Variables?.[buckets.archive.env])
+      .filter((name) => name !== undefined);
+    expect(archived.length).toBeGreaterThan(0);
+    for (const name of archived) {
+      expect(JSON.stringify(name)).toContain(`${buckets.archive.name}-replica-`);
+      expect(JSON.stringify(name)).toContain(`-${standby}`);
+    }
   });
 
   it('grants every function the adopted table and its declared indexes by ARN in the standby Region, nothing else', () => {

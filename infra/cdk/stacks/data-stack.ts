@@ -1,6 +1,7 @@
 import { ArnFormat, Aws, CfnOutput, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { BackupVault } from 'aws-cdk-lib/aws-backup';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { LedgerBackup, backupVaultName } from '#infra/cdk/constructs/ledger-backup.ts';
 import { archiveReplicaName } from '#infra/cdk/stacks/standby-stack.ts';
 import { retentionOf } from '#infra/cdk/stacks/api-stack.ts';
@@ -36,7 +37,11 @@ export interface DataStackProps extends StackProps {
  */
 export class DataStack extends Stack {
   readonly table: HojoTable;
-  readonly archive: ArchiveBucket;
+  /**
+   * The write-once archive; in the fail-over deployment, HojoStandby's replica of that Region (its
+   * reports of before included), referenced by its fixed name.
+   */
+  readonly archive: { readonly bucket: IBucket };
   /** The Cognito user pool; absent on-prem, where an external OIDC issuer signs tokens. */
   readonly identity: Identity | undefined;
   /** aws: the residents' own user pool (their routes accept only its tokens); onprem: one issuer for all. */
@@ -80,13 +85,17 @@ export class DataStack extends Stack {
     });
     // An adopted table's alarms watch it by name like any other: its throttles are this Region's problem now.
     tableThrottleAlarms(this.table, this.table.table);
-    this.archive = new ArchiveBucket(this, 'Archive', {
-      declaration: buckets.archive,
-      replicateTo: standby
-        ? Bucket.fromBucketArn(this, 'ArchiveReplica', `arn:${Aws.PARTITION}:s3:::${archiveReplicaName(standby)}`)
-        : undefined,
-      replicaArnAsNagSees: standby ? `arn:<AWS::Partition>:s3:::${buckets.archive.name}-replica-<AWS::AccountId>-${standby}` : undefined,
-    });
+    this.archive = adopted
+      ? { bucket: Bucket.fromBucketName(this, 'Archive', archiveReplicaName(this.region)) }
+      : new ArchiveBucket(this, 'Archive', {
+          declaration: buckets.archive,
+          replicateTo: standby
+            ? Bucket.fromBucketArn(this, 'ArchiveReplica', `arn:${Aws.PARTITION}:s3:::${archiveReplicaName(standby)}`)
+            : undefined,
+          replicaArnAsNagSees: standby
+            ? `arn:<AWS::Partition>:s3:::${buckets.archive.name}-replica-<AWS::AccountId>-${standby}`
+            : undefined,
+        });
     if (props.config.target === 'aws') {
       const copyTo = [
         ...(standby
