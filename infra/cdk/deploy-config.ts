@@ -1,4 +1,5 @@
-import { parseMachineClients } from '#shared/auth/machine-clients.ts';
+import { machineKindOf, parseMachineClients } from '#shared/auth/machine-clients.ts';
+import type { Role } from '#shared/auth/roles.ts';
 import { queues } from '#shared/resources.ts';
 import { residentEmailOf } from '#infra/cdk/resident-email.ts';
 import type { ResidentEmail } from '#infra/cdk/resident-email.ts';
@@ -41,13 +42,18 @@ import type { ResidentEmail } from '#infra/cdk/resident-email.ts';
  *   ARN's verified domain or address, else the address in `region`; the Region must be one Cognito
  *   supports for the pool and in `allowedRegions`; infra/cdk/resident-email.ts). Without it, Cognito's
  *   own e-mail (50 a day per account): for trials only.
- * - `machineClients`: the registered machine clients, `clientId=role@government` (list): a client-
- *   credentials token acts for its client's government in the role its scopes back
- *   (shared/auth/machine-clients.ts); any other client is refused. Set after the first deploy, when
- *   Cognito has issued the client ids. Passed to every route function as HOJO_MACHINE_CLIENTS.
+ * - `machineClients`: the machine clients (list), two forms. `role@government` (`treasury_bank@11110`):
+ *   aws only; the stack creates that government's client-credentials app client with the role's
+ *   scopes, admits it to the JWT authorizer and outputs `clientId=role@government` (`MachineClients`)
+ *   for `npm run machine-clients -- register-all`. `clientId=role@government`: a client Cognito
+ *   already issued (the stack's or one made outside it), passed to every route function as
+ *   HOJO_MACHINE_CLIENTS, read before the table's registry (shared/auth/machine-clients.ts); a token
+ *   acts for its client's government in the role its scopes back, any other client is refused.
  * - `machineClientIds`: aws only; further Cognito client ids (list) the JWT authorizer accepts besides
  *   the stack's own clients: client-credentials clients made per government outside the stack
  *   (one per bank link), whose government and role the table's registry holds (`npm run machine-clients`).
+ *   With the stack's per-government clients, 47 at most: a JWT authorizer takes 50 audiences
+ *   (API Gateway quota, not adjustable) and the stack's console and kind clients take 3.
  * - `webDomainNames` / `webCertificateArn`: aws only; the names the CloudFront distribution answers on
  *   (list) and the ACM certificate covering them, which CloudFront takes from us-east-1 only; both or
  *   neither (then the distribution's *.cloudfront.net name). The console's sign-in callback is
@@ -58,6 +64,12 @@ import type { ResidentEmail } from '#infra/cdk/resident-email.ts';
  *   its web ACL (issue #19, finding 7). `apiCertificateArn`: an ACM certificate for that name in
  *   `region`; absent: the stack requests one with DNS validation (the deployment waits until the
  *   validation record is in DNS). The name's DNS record points at the stack output `ApiOriginTarget`.
+ * - `adoptTable`: aws only, the fail-over deployment (README, Fail-over runbook): the name of the
+ *   ledger table that already exists in `region` (the global table's replica, or a table restored from
+ *   a recovery point). `HojoData` then references it by name and ARN in `region` instead of creating
+ *   one: the table belongs to the primary's stack or to nobody, and this deployment never creates,
+ *   replaces or deletes it. The alarm topic and the backup vault are the ones `HojoStandby` made in
+ *   that Region. Refused empty, malformed, on-prem, or with a `standbyRegion` of its own.
  * - `lambdaConcurrencyLimit`: the account's regional Lambda concurrency quota (default 1000, what AWS
  *   grants unless raised): synthesis refuses a reservation that would leave less than 100 unreserved.
  */
@@ -87,12 +99,22 @@ export interface DeployConfig {
   readonly residentEmail: ResidentEmail | undefined;
   /** `clientId=role@government` entries, validated (shared/auth/machine-clients.ts). */
   readonly machineClients: readonly string[];
+  /** `role@government` entries: the client-credentials clients the stack creates (aws). */
+  readonly stackMachineClients: readonly StackMachineClient[];
   /** Cognito client ids the JWT authorizer accepts besides the stack's own (registered in the table). */
   readonly machineClientIds: readonly string[];
   /** The distribution's custom names and their us-east-1 certificate; undefined: the *.cloudfront.net name. */
   readonly webDomain: { readonly names: readonly string[]; readonly certificateArn: string } | undefined;
   /** aws: the API's custom domain, CloudFront's origin (the execute-api endpoint is disabled); onprem: undefined. */
   readonly apiDomain: { readonly name: string; readonly certificateArn: string | undefined } | undefined;
+  /** The fail-over deployment: the existing ledger table in `region` that HojoData references instead of creating one. */
+  readonly adoptTable: string | undefined;
+}
+
+/** A per-government machine client the stack creates: its role (a machine kind's) and its government. */
+export interface StackMachineClient {
+  readonly role: Role;
+  readonly gov: string;
 }
 
 export interface QueueFamilyConfig {
@@ -160,11 +182,25 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
     authDomainPrefix: text(context('authDomainPrefix')) ?? `hojo-${text(context('account')) ?? env.CDK_DEFAULT_ACCOUNT ?? 'auth'}`,
     oauthCallbackUrls: list(context('oauthCallbackUrls')) ?? [],
     residentCallbackUrls: list(context('residentCallbackUrls')) ?? [],
-    machineClients: list(context('machineClients')) ?? [],
+    machineClients: (list(context('machineClients')) ?? []).filter((entry) => entry.includes('=')),
+    stackMachineClients: stackMachineClients((list(context('machineClients')) ?? []).filter((entry) => !entry.includes('='))),
     machineClientIds: onprem ? [] : (list(context('machineClientIds')) ?? []),
     webDomain: webDomain(list(context('webDomainNames')), text(context('webCertificateArn'))),
     apiDomain: onprem ? undefined : apiDomain(text(context('apiDomainName')), text(context('apiCertificateArn'))),
+    adoptTable: adoptTable(context('adoptTable')),
   };
+  if (onprem && config.stackMachineClients.length > 0) {
+    throw new Error('context machineClients: role@government entries (clients the stack creates) need Cognito, the aws target');
+  }
+  if (config.adoptTable !== undefined) {
+    if (onprem)
+      throw new Error('context adoptTable is the AWS fail-over deployment: on-prem restores its own table (README, Deploy on-prem)');
+    if (config.standbyRegion !== undefined) {
+      throw new Error(
+        'context adoptTable with standbyRegion: the fail-over deployment has no standby of its own (add one after fail-back)',
+      );
+    }
+  }
   parseMachineClients(config.machineClients.join(','));
   // Lambda allows 4 KB of environment per function; past this the registry belongs in the table.
   if (config.machineClients.join(',').length > maxMachineClientsLength) {
@@ -217,6 +253,37 @@ function assertRegionsAllowed(config: Pick<DeployConfig, 'region' | 'allowedRegi
     }
     if (config.standbyRegion === config.region) throw new Error(`context standbyRegion must differ from region "${config.region}"`);
   }
+}
+
+/**
+ * `role@government` entries: one client per government and role, the role a machine kind's (the
+ * scopes come from the kind: shared/auth/machine-clients.ts). A repeated entry would be a second
+ * client with the same rights, so it is refused.
+ */
+function stackMachineClients(entries: readonly string[]): StackMachineClient[] {
+  const seen = new Set<string>();
+  return entries.map((entry) => {
+    const match = /^(\w+)@(\d{5})$/.exec(entry);
+    if (!match) throw new Error(`context machineClients: "${entry}" is neither role@government nor clientId=role@government`);
+    const [, role, gov] = match as unknown as [string, string, string];
+    if (machineKindOf(role) === undefined) throw new Error(`context machineClients: "${role}" is not a machine client's role`);
+    if (seen.has(entry)) throw new Error(`context machineClients: "${entry}" is given twice`);
+    seen.add(entry);
+    return { role: role as Role, gov };
+  });
+}
+
+/** DynamoDB's table names: 3 to 255 of letters, digits, `_`, `-`, `.`. */
+const tableNamePattern = /^[A-Za-z0-9_.-]{3,255}$/;
+
+/** `-c adoptTable=` with no name is a mistake, never "create a table after all". */
+function adoptTable(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const name = text(value);
+  if (name === undefined)
+    throw new Error('context adoptTable is empty: name the table that exists in the Region (the replica or the restored table)');
+  if (!tableNamePattern.test(name)) throw new Error(`context adoptTable: "${name}" is not a DynamoDB table name`);
+  return name;
 }
 
 /** The distribution's names and certificate: both or neither; CloudFront takes certificates from us-east-1 only. */

@@ -52,7 +52,7 @@ export interface HojoApp {
   readonly api: ApiStack;
   /** Present with `-c standbyRegion=…`. */
   readonly standby: StandbyStack | undefined;
-  /** aws only: the web ACL (us-east-1) and the distribution serving the API, the console and archives (home Region). */
+  /** aws only (not in the fail-over deployment): the web ACL (us-east-1) and the distribution serving the API, the console and archives (home Region). */
   readonly edge: { readonly acl: EdgeStack; readonly web: WebStack } | undefined;
 }
 
@@ -91,7 +91,7 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
     env,
     config,
     queueFamilies,
-    description: `hojo stateful resources (${config.target}): ledger table, report archive, work queues${config.target === 'aws' ? ', user pool' : ''}`,
+    description: `hojo stateful resources (${config.target}): ${config.adoptTable ? `the adopted ledger table ${config.adoptTable} (fail-over)` : 'ledger table'}, report archive, work queues${config.target === 'aws' ? ', user pool' : ''}`,
     terminationProtection: config.target === 'aws',
   });
   if (standby) data.addDependency(standby);
@@ -107,7 +107,10 @@ export function buildHojoApp(options: HojoAppOptions = {}): HojoApp {
     description: `hojo API, queue consumers and scheduled jobs (${config.target})`,
     terminationProtection: config.target === 'aws',
   });
-  const edge = config.target === 'aws' ? buildEdge(app, config, data, api, routes) : undefined;
+  // The fail-over deployment (-c adoptTable) keeps the primary's edge: CloudFront is global and its API
+  // origin is apiDomainName, which the runbook points at this Region's API. Building HojoEdge here
+  // would redeploy the primary's us-east-1 stack towards this Region.
+  const edge = config.target === 'aws' && !config.adoptTable ? buildEdge(app, config, data, api, routes) : undefined;
   Aspects.of(app).add(new NotifyOnAlarms());
   Tags.of(app).add('project', 'hojo');
   Tags.of(app).add('target', config.target);
@@ -150,6 +153,7 @@ function buildEdge(app: App, config: DeployConfig, data: DataStack, api: ApiStac
         : undefined,
     domain: config.webDomain,
     logRetention,
+    standbyRegion: config.standbyRegion,
     description: 'hojo web: CloudFront (API, console, archive downloads on one origin) behind the edge web ACL',
     terminationProtection: true,
   });

@@ -2,10 +2,16 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, usesExternalEndpoints } from '#infra/cli/data-dir.ts';
 import { useRunningStack } from '#infra/cli/stack-target.ts';
-import { listRegisteredMachineClients, registerMachineClient, suspendMachineClient } from '#shared/application/registry/machine-clients.ts';
+import {
+  listRegisteredMachineClients,
+  registerMachineClient,
+  registerMachineClients,
+  suspendMachineClient,
+} from '#shared/application/registry/machine-clients.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 
 const USAGE = `npm run machine-clients -- register <clientId> <role>@<government> [--data-dir .data] [--external]
+npm run machine-clients -- register-all <clientId>=<role>@<government>,… [--data-dir .data] [--external]
 npm run machine-clients -- suspend <clientId> [--data-dir .data] [--external]
 npm run machine-clients -- list [--data-dir .data] [--external]
 
@@ -13,7 +19,9 @@ The registry of machine clients (OAuth client credentials: the treasury bank lin
 systems) in the table: which government and role each Cognito client id acts for. role is
 treasury_bank or department_official; the token must also carry a scope of that role. A suspended
 client acts for nobody within a minute. On the stack of the running \`npm start\`, or with
---external on the endpoints in the environment (TABLE_NAME, AWS_ENDPOINT_URL_DYNAMODB or AWS itself).`;
+--external on the endpoints in the environment (TABLE_NAME, AWS_ENDPOINT_URL_DYNAMODB or AWS itself).
+register-all takes the list in HOJO_MACHINE_CLIENTS' format, as HojoData's output MachineClients
+gives the clients the stack made (-c machineClients=role@government,…).`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,6 +38,10 @@ try {
   if (command === 'register' && clientId && spec) {
     const registered = await registerMachineClient(clientId, spec, operator);
     console.log(`registered ${registered.clientId}: ${registered.role}@${registered.gov} (active)`);
+  } else if (command === 'register-all' && clientId && !spec) {
+    for (const registered of await registerMachineClients(clientId, operator)) {
+      console.log(`registered ${registered.clientId}: ${registered.role}@${registered.gov} (active)`);
+    }
   } else if (command === 'suspend' && clientId) {
     await suspendMachineClient(clientId, operator);
     console.log(`suspended ${clientId}`);

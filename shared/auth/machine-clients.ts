@@ -17,6 +17,13 @@ export const machineClientKinds = {
   },
 } as const satisfies Record<string, { role: Role; scopes: readonly string[]; description: string }>;
 
+export type MachineClientKind = keyof typeof machineClientKinds;
+
+/** The machine kind whose clients act in `role` (one kind per role), or undefined for a role no machine has. */
+export function machineKindOf(role: string): MachineClientKind | undefined {
+  return (Object.keys(machineClientKinds) as MachineClientKind[]).find((kind) => machineClientKinds[kind].role === role);
+}
+
 /** One registered machine client: which kind, for which government. */
 export interface MachineClient {
   readonly role: Role;

@@ -2,7 +2,9 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { alarmTopicName } from '#infra/cdk/constructs/alarm-topic.ts';
 import { consumerFunctionId, routeFunctionId } from '#infra/cdk/construct-ids.ts';
-import { publicRouteThrottle } from '#infra/cdk/constructs/hojo-http-api.ts';
+import { Stack } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { HojoHttpApi, audiencesPerAuthorizer, publicRouteThrottle } from '#infra/cdk/constructs/hojo-http-api.ts';
 import { machineClients, resourceServerIdentifier } from '#infra/cdk/constructs/identity.ts';
 import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
 import { archiveReaders, batchWriters } from '#infra/cdk/permissions.ts';
@@ -38,7 +40,8 @@ beforeAll(() => {
       postingsShards: shards,
       alarmEmails: 'treasury-ops@example.go.kr',
       alarmUrls: 'https://pager.example.go.kr/hook',
-      machineClients: 'bank-11110=treasury_bank@11110',
+      // A client Cognito already issued (read from the environment first), and two the stack makes for 26000.
+      machineClients: 'bank-11110=treasury_bank@11110,treasury_bank@26000,department_official@26000',
       machineClientIds: 'bank-pc-11110,bank-pc-26000',
       residentCallbackUrls: 'https://participate.example.go.kr/callback',
     },
@@ -240,6 +243,11 @@ describe('finding 5: backups, the archive replica and the standby Region', () =>
     const copies = JSON.stringify(plan.Properties.BackupPlan.BackupPlanRule[1].CopyActions);
     expect(copies).toContain(':backup:ap-northeast-3:');
     expect(copies).toContain('arn:aws:backup:ap-northeast-2:210987654321:backup-vault:hojo-ledger-copies');
+    // The origin secret has a replica of the same name there, for the API deployed at fail-over.
+    const secretOf = (s: Synthesized) =>
+      ofType(Template.fromStack(s.edge!.web).toJSON().Resources as Resources, 'AWS::SecretsManager::Secret')[0]![1];
+    expect(secretOf(twoRegions).Properties.ReplicaRegions).toEqual([{ Region: 'ap-northeast-3' }]);
+    expect(secretOf(aws).Properties.ReplicaRegions).toBeUndefined();
     expect(twoRegions.nagFindings.map((f) => f.ruleName)).toEqual([]);
   });
   it('keeps the ledger a global table with a replica in the standby Region, each with PITR and deletion protection', () => {
@@ -448,14 +456,15 @@ describe('finding 10: identity for machines', () => {
 
   it('gives the treasury bank and the department systems client-credentials clients with their own scopes, accepted by the authorizer', () => {
     const machines = clients().filter((c) => c.AllowedOAuthFlows);
-    expect(machines).toHaveLength(Object.keys(machineClients).length);
+    expect(machines).toHaveLength(Object.keys(machineClients).length + 2);
     for (const client of machines) {
       expect(client).toMatchObject({
         AllowedOAuthFlows: ['client_credentials'],
         GenerateSecret: true,
         AllowedOAuthFlowsUserPoolClient: true,
       });
-      const name = (client.ClientName as string).replace('hojo-', '') as keyof typeof machineClients;
+      // hojo-<kind> (one per kind) or hojo-<kind>-<government> (the stack's per-government clients).
+      const name = (client.ClientName as string).replace('hojo-', '').split('-')[0] as keyof typeof machineClients;
       const scopes = JSON.stringify(client.AllowedOAuthScopes);
       expect(client.AllowedOAuthScopes).toHaveLength(machineClients[name].scopes.length);
       for (const scope of machineClients[name].scopes) expect(scopes).toContain(`/${scope}`);
@@ -466,6 +475,38 @@ describe('finding 10: identity for machines', () => {
     const audience = authorizer.Properties.JwtConfiguration.Audience as unknown[];
     expect(audience).toHaveLength(1 + machines.length + 2);
     expect(audience.slice(-2)).toEqual(['bank-pc-11110', 'bank-pc-26000']);
+  });
+
+  it('creates a client-credentials client per government for each role@government entry, admits it and outputs it for registration', () => {
+    const data = resourcesOf(aws, 'data');
+    const perGovernment = ofType(data, 'AWS::Cognito::UserPoolClient').filter(([, c]) => /-\d{5}$/.test(c.Properties.ClientName));
+    expect(perGovernment.map(([, c]) => c.Properties.ClientName).sort()).toEqual([
+      'hojo-DepartmentSystems-26000',
+      'hojo-TreasuryBank-26000',
+    ]);
+    const bank = perGovernment.find(([, c]) => c.Properties.ClientName === 'hojo-TreasuryBank-26000')!;
+    expect(JSON.stringify(bank[1].Properties.AllowedOAuthScopes)).toContain('/payments.confirm');
+    expect(JSON.stringify(bank[1].Properties.AllowedOAuthScopes)).not.toContain('/postings.submit');
+    const [[, authorizer]] = ofType(resourcesOf(aws, 'api'), 'AWS::ApiGatewayV2::Authorizer') as [[string, Resources[string]]];
+    const audience = JSON.stringify(authorizer.Properties.JwtConfiguration.Audience);
+    for (const [id] of perGovernment) expect(audience).toContain(id);
+    // One output in HOJO_MACHINE_CLIENTS' format (npm run machine-clients -- register-all), not the environment:
+    // the table's registry holds them, so that a suspension applies to them too.
+    const output = JSON.stringify(aws.dataTemplate.toJSON().Outputs.MachineClients.Value);
+    for (const [id] of perGovernment) expect(output).toContain(id);
+    expect(output).toContain('=treasury_bank@26000');
+    expect(output).toContain('=department_official@26000');
+  });
+
+  it(`refuses more client ids than a JWT authorizer accepts (${audiencesPerAuthorizer}, API Gateway's quota)`, () => {
+    const http = (count: number) =>
+      new HojoHttpApi(new Stack(), 'Http', {
+        jwtIssuer: 'https://issuer.example.go.kr',
+        jwtAudience: Array.from({ length: count }, (_, i) => `client-${i}`),
+        logRetention: RetentionDays.ONE_YEAR,
+      });
+    expect(() => http(audiencesPerAuthorizer)).not.toThrow();
+    expect(() => http(audiencesPerAuthorizer + 1)).toThrow(/at most 50 audiences/);
   });
 });
 

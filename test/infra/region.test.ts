@@ -49,6 +49,19 @@ describe('the machine clients registry (issue #19, finding 10)', () => {
       configOf({ machineClients: Array.from({ length: 100 }, (_, i) => `client${i}xxxxxxxxxxxxxxxxxx=treasury_bank@11110`) }),
     ).toThrow(/4 KB environment limit/);
   });
+
+  it('takes role@government entries as clients the stack creates (aws only), apart from the environment registry', () => {
+    const config = configOf({ machineClients: 'a1=treasury_bank@11110,treasury_bank@26000,department_official@26000' });
+    expect(config.machineClients).toEqual(['a1=treasury_bank@11110']);
+    expect(config.stackMachineClients).toEqual([
+      { role: 'treasury_bank', gov: '26000' },
+      { role: 'department_official', gov: '26000' },
+    ]);
+    expect(() => configOf({ machineClients: 'head@26000' })).toThrow(/"head" is not a machine client's role/);
+    expect(() => configOf({ machineClients: 'treasury_bank@2600' })).toThrow(/neither role@government nor clientId=role@government/);
+    expect(() => configOf({ machineClients: 'treasury_bank@26000,treasury_bank@26000' })).toThrow(/given twice/);
+    expect(() => configOf({ target: 'onprem', machineClients: 'treasury_bank@26000' })).toThrow(/need Cognito, the aws target/);
+  });
 });
 
 describe("the residents' sign-in callbacks (issue #19, finding 10)", () => {

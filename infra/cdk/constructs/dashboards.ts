@@ -11,6 +11,12 @@ export interface DashboardsProps {
   readonly api: HttpApi;
   readonly table: ITable;
   readonly settlement: IQueue | undefined;
+  /**
+   * Appended to every dashboard's name. Dashboards are global to the account, not regional
+   * (AWS::CloudWatch::Dashboard), so a second Region's (the fail-over deployment) need names of their
+   * own beside the primary's. @default none
+   */
+  readonly nameSuffix?: string;
 }
 
 const period = Duration.minutes(5);
@@ -25,9 +31,9 @@ const shardSearch = (metricName: string, label: string): IMetric =>
     period,
   });
 const graph = (title: string, left: IMetric[], right: IMetric[] = []) => new GraphWidget({ title, left, right, width: 12, height: 6 });
-/** The dashboard `hojo-<concern>`: one row of graphs. */
-const dashboard = (scope: Construct, id: string, concern: string, row: GraphWidget[]): Dashboard =>
-  new Dashboard(scope, id, { dashboardName: `hojo-${concern}`, widgets: [row] });
+/** The dashboard `hojo-<concern><suffix>`: one row of graphs. */
+const dashboard = (scope: Dashboards, id: string, concern: string, row: GraphWidget[]): Dashboard =>
+  new Dashboard(scope, id, { dashboardName: `hojo-${concern}${scope.nameSuffix}`, widgets: [row] });
 
 /**
  * One dashboard per concern, named `hojo-<concern>`: the API (traffic, errors, latency), the postings
@@ -35,8 +41,11 @@ const dashboard = (scope: Construct, id: string, concern: string, row: GraphWidg
  * (completed, failed, differences, the settlement queue) and the ledger table (capacity, throttles).
  */
 export class Dashboards extends Construct {
+  readonly nameSuffix: string;
+
   constructor(scope: Construct, id: string, props: DashboardsProps) {
     super(scope, id);
+    this.nameSuffix = props.nameSuffix ?? '';
     const { api, table } = props;
     dashboard(this, 'Api', 'api', [
       graph('Requests and errors', [api.metricCount({ period }), api.metricClientError({ period }), api.metricServerError({ period })]),

@@ -55,6 +55,12 @@ export interface HojoHttpApiProps {
  */
 export const publicRouteThrottle = { rateLimit: 50, burstLimit: 100 } as const;
 
+/**
+ * API Gateway's quota "Audiences per authorizer": 50, not adjustable (HTTP API quotas page). Cognito
+ * access tokens have no `aud`, so every client id the authorizer accepts is one entry.
+ */
+export const audiencesPerAuthorizer = 50;
+
 /** One JSON line per request; ids only (the caller's `sub`, never names or tokens). */
 const accessLogFormat = AccessLogFormat.custom(
   JSON.stringify({
@@ -108,6 +114,16 @@ export class HojoHttpApi extends Construct {
         })
       : undefined;
     this.originName = props.originDomain?.name;
+    for (const [name, audience] of [
+      ['jwtAudience', props.jwtAudience],
+      ['residentJwt', props.residentJwt?.audience ?? []],
+    ] as const) {
+      if (audience.length > audiencesPerAuthorizer) {
+        throw new Error(
+          `${name}: ${audience.length} client ids, but a JWT authorizer accepts at most ${audiencesPerAuthorizer} audiences (API Gateway quota, not adjustable): README, Machine clients`,
+        );
+      }
+    }
     this.authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, { jwtAudience: [...props.jwtAudience] });
     this.residentAuthorizer = props.residentJwt
       ? new HttpJwtAuthorizer('ResidentJwtAuthorizer', props.residentJwt.issuer, { jwtAudience: [...props.residentJwt.audience] })

@@ -24,6 +24,13 @@ export interface HojoTableProps {
   readonly global?: boolean;
   /** With `global`: a replica in this Region (`-c standbyRegion`), same keys, indexes, PITR and deletion protection. */
   readonly replicaRegion?: string;
+  /**
+   * The fail-over deployment (`-c adoptTable`): the name of a table that already exists in the stack's
+   * Region (the global table's replica, or a restored recovery point). It is referenced, never
+   * created, so no deployment or deletion of this stack can touch it; grants name its ARN in the
+   * stack's Region. @default a new table
+   */
+  readonly adopt?: string;
 }
 
 /**
@@ -42,6 +49,12 @@ export class HojoTable extends Construct {
     super(scope, id);
     const { declaration } = props;
     this.declaration = declaration;
+    if (props.adopt !== undefined) {
+      if (props.replicaRegion)
+        throw new Error('an adopted table has its replicas where its owner made them; the fail-over deployment adds none');
+      this.table = Table.fromTableName(this, 'Table', props.adopt);
+      return;
+    }
     const keys = {
       partitionKey: { name: declaration.partitionKey, type: AttributeType.STRING },
       sortKey: { name: declaration.sortKey, type: AttributeType.STRING },

@@ -16,7 +16,9 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AccessTokenClaims } from '#infra/cdk/constructs/access-token-claims.ts';
 import { explicitOAuth } from '#infra/cdk/constructs/explicit-oauth.ts';
-import { machineClientKinds as machineClients, resourceServerIdentifier } from '#shared/auth/machine-clients.ts';
+import { machineClientKinds as machineClients, machineKindOf, resourceServerIdentifier } from '#shared/auth/machine-clients.ts';
+import type { MachineClientKind } from '#shared/auth/machine-clients.ts';
+import type { StackMachineClient } from '#infra/cdk/deploy-config.ts';
 import { roles } from '#shared/auth/roles.ts';
 import type { Role } from '#shared/auth/roles.ts';
 
@@ -44,6 +46,13 @@ export interface IdentityProps {
   readonly refreshTokenValidity?: Duration;
   /** Retention of the pre-token-generation trigger's log group. */
   readonly logRetention: RetentionDays;
+  /** Per-government client-credentials clients to create (`-c machineClients=role@government,…`). @default none */
+  readonly governmentClients?: readonly StackMachineClient[];
+}
+
+/** A per-government client the stack made: whom it acts for, and the app client. */
+export interface GovernmentClient extends StackMachineClient {
+  readonly client: UserPoolClient;
 }
 
 /**
@@ -63,6 +72,8 @@ export class Identity extends Construct {
   readonly groups: Readonly<Record<Role, CfnUserPoolGroup>>;
   /** Client-credentials clients (machineClients): their ids are accepted by the JWT authorizer. */
   readonly machineClients: readonly UserPoolClient[];
+  /** One client-credentials client per government and role, with its kind's scopes; accepted by the JWT authorizer. */
+  readonly governmentClients: readonly GovernmentClient[];
   private readonly domainPrefix: string;
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
@@ -113,20 +124,29 @@ export class Identity extends Construct {
       identifier: resourceServerIdentifier,
       scopes: [...new Map(scopes.map((sc) => [sc.scopeName, sc])).values()],
     });
-    this.machineClients = Object.entries(machineClients).map(([name, client]) =>
-      this.userPool.addClient(`${name}Client`, {
-        userPoolClientName: `hojo-${name}`,
+    const machineClient = (id: string, name: string, kind: MachineClientKind) =>
+      this.userPool.addClient(id, {
+        userPoolClientName: name,
         generateSecret: true,
         authFlows: {},
         accessTokenValidity: Duration.hours(1),
         oAuth: {
           flows: { clientCredentials: true, authorizationCodeGrant: false, implicitCodeGrant: false },
-          scopes: client.scopes.map((name) =>
+          scopes: machineClients[kind].scopes.map((name) =>
             OAuthScope.resourceServer(server, new ResourceServerScope({ scopeName: name, scopeDescription: name })),
           ),
         },
-      }),
+      });
+    this.machineClients = (Object.keys(machineClients) as MachineClientKind[]).map((kind) =>
+      machineClient(`${kind}Client`, `hojo-${kind}`, kind),
     );
+    // Each government's own bank link or department system: its secret opens that government alone,
+    // once the registry maps the client id to it (npm run machine-clients -- register-all).
+    this.governmentClients = (props.governmentClients ?? []).map(({ role, gov }) => {
+      const kind = machineKindOf(role);
+      if (kind === undefined) throw new Error(`${role} is not a machine client's role`);
+      return { role, gov, client: machineClient(`${kind}${gov}Client`, `hojo-${kind}-${gov}`, kind) };
+    });
 
     this.groups = Object.fromEntries(
       (Object.keys(roles) as Role[]).map((role) => [

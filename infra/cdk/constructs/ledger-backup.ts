@@ -33,6 +33,11 @@ export interface LedgerBackupProps {
   readonly table: ITable;
   /** Vaults of another Region and/or account that receive a copy of every backup. */
   readonly copyTo: readonly IBackupVault[];
+  /**
+   * The vault that already exists in the Region (the fail-over deployment: `HojoStandby`'s locked
+   * `hojo-ledger`, which a second vault of that name would collide with). @default a new locked vault
+   */
+  readonly vault?: IBackupVault;
 }
 
 /**
@@ -41,12 +46,12 @@ export interface LedgerBackupProps {
  * configured vaults (standby Region, backup account).
  */
 export class LedgerBackup extends Construct {
-  readonly vault: BackupVault;
+  readonly vault: IBackupVault;
   readonly plan: BackupPlan;
 
   constructor(scope: Construct, id: string, props: LedgerBackupProps) {
     super(scope, id);
-    this.vault = lockedVault(this, 'Vault');
+    this.vault = props.vault ?? lockedVault(this, 'Vault');
     const copies = (days: number) =>
       props.copyTo.map((destinationBackupVault) => ({ destinationBackupVault, deleteAfter: Duration.days(days) }));
     this.plan = new BackupPlan(this, 'Plan', {

@@ -47,10 +47,13 @@ export interface OriginSecretProps {
 export class OriginSecret extends Construct {
   readonly secret: Secret;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { readonly replicaRegion?: string } = {}) {
     super(scope, id);
     this.secret = new Secret(this, 'Secret', {
       secretName: originSecretName,
+      // A replica of the same name in the standby Region: after a fail-over, that Region's route
+      // functions read it there while the distribution keeps sending the value it holds.
+      replicaRegions: props.replicaRegion ? [{ region: props.replicaRegion }] : undefined,
       description: 'hojo: the header CloudFront sends to the API origin; the route functions refuse requests without it',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });

@@ -160,7 +160,8 @@ export class ApiStack extends Stack {
         ? [
             data.identity.client.userPoolClientId,
             ...data.identity.machineClients.map((c) => c.userPoolClientId),
-            // Per-government clients made outside the stack; the table's registry says whom each acts for.
+            // Per-government clients, the stack's and those made outside it; the registry says whom each acts for.
+            ...data.identity.governmentClients.map((c) => c.client.userPoolClientId),
             ...props.config.machineClientIds,
           ]
         : props.config.jwtAudience,
@@ -246,6 +247,8 @@ export class ApiStack extends Stack {
       api: this.httpApi.api,
       table: data.table.table,
       settlement: this.queues.settlement?.queue,
+      // The fail-over deployment's dashboards stand beside the primary's (dashboards are account-global).
+      nameSuffix: props.config.adoptTable ? `-${this.region}` : undefined,
     });
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     const origin = this.httpApi.originDomain;

@@ -1,6 +1,7 @@
-import { ArnFormat, Aws, CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnOutput, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { BackupVault } from 'aws-cdk-lib/aws-backup';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { LedgerBackup, backupVaultName } from '#infra/cdk/constructs/ledger-backup.ts';
 import { archiveReplicaName } from '#infra/cdk/stacks/standby-stack.ts';
 import { retentionOf } from '#infra/cdk/stacks/api-stack.ts';
@@ -9,7 +10,7 @@ import { Construct } from 'constructs';
 import { buildWorkQueue } from '#infra/cdk/constructs/work-queue.ts';
 import type { WorkQueue } from '#infra/cdk/constructs/work-queue.ts';
 import { deliveryPlans } from '#infra/cdk/delivery-plan.ts';
-import { AlarmTopic } from '#infra/cdk/constructs/alarm-topic.ts';
+import { AlarmTopic, alarmTopicArn } from '#infra/cdk/constructs/alarm-topic.ts';
 import { tableThrottleAlarms } from '#infra/cdk/constructs/operations-alarms.ts';
 import { ArchiveBucket } from '#infra/cdk/constructs/archive-bucket.ts';
 import { HojoTable } from '#infra/cdk/constructs/hojo-table.ts';
@@ -36,7 +37,11 @@ export interface DataStackProps extends StackProps {
  */
 export class DataStack extends Stack {
   readonly table: HojoTable;
-  readonly archive: ArchiveBucket;
+  /**
+   * The write-once archive; in the fail-over deployment, HojoStandby's replica of that Region (its
+   * reports of before included), referenced by its fixed name.
+   */
+  readonly archive: { readonly bucket: IBucket };
   /** The Cognito user pool; absent on-prem, where an external OIDC issuer signs tokens. */
   readonly identity: Identity | undefined;
   /** aws: the residents' own user pool (their routes accept only its tokens); onprem: one issuer for all. */
@@ -46,8 +51,11 @@ export class DataStack extends Stack {
   readonly workQueues: Readonly<Partial<Record<QueueKey, WorkQueue>>>;
   /** AWS Backup of the table (aws target; on-prem, the platform's own backups). */
   readonly backup: LedgerBackup | undefined;
-  /** Where every alarm of the Region sends ALARM and OK. */
-  readonly alarmTopic: AlarmTopic;
+  /**
+   * Where every alarm of the Region sends ALARM and OK; undefined in the fail-over deployment, whose
+   * Region's topic `HojoStandby` made (same name, so NotifyOnAlarms finds it by ARN).
+   */
+  readonly alarmTopic: AlarmTopic | undefined;
 
   /**
    * The archive's ARN under a stable export name: the API stack imports it by this name, so the
@@ -64,17 +72,30 @@ export class DataStack extends Stack {
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
-    this.alarmTopic = new AlarmTopic(this, 'Alarms', { emails: props.config.alarmEmails, urls: props.config.alarmUrls });
+    const adopted = props.config.adoptTable;
+    this.alarmTopic = adopted
+      ? undefined
+      : new AlarmTopic(this, 'Alarms', { emails: props.config.alarmEmails, urls: props.config.alarmUrls });
     const standby = props.config.standbyRegion;
-    this.table = new HojoTable(this, 'Ledger', { declaration: table, global: props.config.target === 'aws', replicaRegion: standby });
-    tableThrottleAlarms(this.table, this.table.table);
-    this.archive = new ArchiveBucket(this, 'Archive', {
-      declaration: buckets.archive,
-      replicateTo: standby
-        ? Bucket.fromBucketArn(this, 'ArchiveReplica', `arn:${Aws.PARTITION}:s3:::${archiveReplicaName(standby)}`)
-        : undefined,
-      replicaArnAsNagSees: standby ? `arn:<AWS::Partition>:s3:::${buckets.archive.name}-replica-<AWS::AccountId>-${standby}` : undefined,
+    this.table = new HojoTable(this, 'Ledger', {
+      declaration: table,
+      global: props.config.target === 'aws',
+      replicaRegion: standby,
+      adopt: adopted,
     });
+    // An adopted table's alarms watch it by name like any other: its throttles are this Region's problem now.
+    tableThrottleAlarms(this.table, this.table.table);
+    this.archive = adopted
+      ? { bucket: Bucket.fromBucketName(this, 'Archive', archiveReplicaName(this.region)) }
+      : new ArchiveBucket(this, 'Archive', {
+          declaration: buckets.archive,
+          replicateTo: standby
+            ? Bucket.fromBucketArn(this, 'ArchiveReplica', `arn:${Aws.PARTITION}:s3:::${archiveReplicaName(standby)}`)
+            : undefined,
+          replicaArnAsNagSees: standby
+            ? `arn:<AWS::Partition>:s3:::${buckets.archive.name}-replica-<AWS::AccountId>-${standby}`
+            : undefined,
+        });
     if (props.config.target === 'aws') {
       const copyTo = [
         ...(standby
@@ -90,7 +111,9 @@ export class DataStack extends Stack {
           : []),
         ...props.config.backupCopyVaultArns,
       ].map((arn, index) => BackupVault.fromBackupVaultArn(this, `BackupCopy${index}`, arn));
-      this.backup = new LedgerBackup(this, 'LedgerBackup', { table: this.table.table, copyTo });
+      // Fail-over: the adopted table is backed up into HojoStandby's locked vault of this Region.
+      const vault = adopted ? BackupVault.fromBackupVaultName(this, 'StandbyVault', backupVaultName) : undefined;
+      this.backup = new LedgerBackup(this, 'LedgerBackup', { table: this.table.table, copyTo, vault });
     }
     this.identity =
       props.config.target === 'aws'
@@ -98,6 +121,7 @@ export class DataStack extends Stack {
             domainPrefix: props.config.authDomainPrefix,
             callbackUrls: props.config.oauthCallbackUrls,
             logRetention: retentionOf(props.config.logRetentionDays),
+            governmentClients: props.config.stackMachineClients,
           })
         : undefined;
     this.residents =
@@ -139,13 +163,25 @@ export class DataStack extends Stack {
     }
     this.workQueues = unsharded;
 
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topic.topicArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic?.topic.topicArn ?? alarmTopicArn(this) });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'ArchiveBucketName', { value: this.archive.bucket.bucketName });
     new CfnOutput(this, 'ArchiveBucketArn', { value: this.archive.bucket.bucketArn, exportName: this.archiveArnExport });
     if (this.identity) {
       new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
       new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
+      const governments = this.identity.governmentClients;
+      if (governments.length > 0) {
+        // One output, in HOJO_MACHINE_CLIENTS' format, for `npm run machine-clients -- register-all`.
+        new CfnOutput(this, 'MachineClients', {
+          description:
+            'clientId=role@government of the per-government machine clients: register them with npm run machine-clients -- register-all',
+          value: Fn.join(
+            ',',
+            governments.map(({ client, role, gov }) => Fn.join('', [client.userPoolClientId, `=${role}@${gov}`])),
+          ),
+        });
+      }
     }
     if (this.residents) {
       new CfnOutput(this, 'ResidentUserPoolId', { value: this.residents.userPool.userPoolId });

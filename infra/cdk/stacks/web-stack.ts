@@ -58,6 +58,8 @@ export interface WebStackProps extends StackProps {
   readonly domain?: { readonly names: readonly string[]; readonly certificateArn: string };
   /** Retention of the origin secret rotation's log group. */
   readonly logRetention: RetentionDays;
+  /** The standby Region (`-c standbyRegion`): the origin secret is replicated there for a fail-over. */
+  readonly standbyRegion?: string;
 }
 
 /**
@@ -100,7 +102,7 @@ export class WebStack extends Stack {
     const paths = edgePathsFunction(this, 'Paths');
     const onViewerRequest = [{ function: paths, eventType: FunctionEventType.VIEWER_REQUEST }];
     const tls12 = { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] };
-    this.originSecret = new OriginSecret(this, 'OriginVerify');
+    this.originSecret = new OriginSecret(this, 'OriginVerify', { replicaRegion: props.standbyRegion });
     const apiOrigin = new HttpOrigin(props.apiOriginHost, { ...tls12, customHeaders: this.originSecret.originHeaders });
     const api: BehaviorOptions = {
       origin: apiOrigin,

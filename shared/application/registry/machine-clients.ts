@@ -43,6 +43,27 @@ export async function registerMachineClient(
   return registration;
 }
 
+/**
+ * Registers a list in HOJO_MACHINE_CLIENTS' format (`clientId=role@government,…`), as `HojoData`'s
+ * output `MachineClients` gives the per-government clients the stack made. The whole list is checked
+ * first (its format and every government), so a mistake registers none of it; registering again is
+ * harmless (re-registers as active).
+ */
+export async function registerMachineClients(list: string, by: string): Promise<MachineClientRegistration[]> {
+  let clients: ReturnType<typeof parseMachineClients>;
+  try {
+    clients = parseMachineClients(list);
+  } catch (error) {
+    throw invalid('invalid-request', (error as Error).message.replace(/^HOJO_MACHINE_CLIENTS: /, ''));
+  }
+  for (const gov of new Set([...clients.values()].map((c) => c.gov))) {
+    if (!(await findGovernment(gov))) throw notFound('government-not-found', `no government has the code ${gov}`);
+  }
+  const registered: MachineClientRegistration[] = [];
+  for (const [clientId, { role, gov }] of clients) registered.push(await registerMachineClient(clientId, `${role}@${gov}`, by));
+  return registered;
+}
+
 /** Suspends a registered client: its tokens act for nobody from the next minute on. */
 export async function suspendMachineClient(clientId: string, by: string, request?: RequestInfo): Promise<MachineClientRegistration> {
   const registered = await findMachineClient(clientId);

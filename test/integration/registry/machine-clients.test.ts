@@ -1,7 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listRegisteredMachineClients, registerMachineClient, suspendMachineClient } from '#shared/application/registry/machine-clients.ts';
+import {
+  listRegisteredMachineClients,
+  registerMachineClient,
+  registerMachineClients,
+  suspendMachineClient,
+} from '#shared/application/registry/machine-clients.ts';
 import { getPosting } from '#shared/routes/execution.ts';
 import { listAuditRecords } from '#shared/routes/audit.ts';
 import {
@@ -148,5 +153,25 @@ describe('the registry through the API (/machine-clients, the ministry only)', (
     expect(await findMachineClient('bank-self')).toBeUndefined();
     const unknown = await callRoute(suspendRoute, { caller: ministry, params: { clientId: 'nobody' } });
     expect(unknown).toMatchObject({ status: 404, body: { code: 'machine-client-not-found' } });
+  });
+});
+
+describe('registering the clients the stack made (HojoData output MachineClients, npm run machine-clients -- register-all)', () => {
+  it('registers the whole list, and nothing of a list with a mistake in it', async () => {
+    await expect(
+      registerMachineClients(`stack-bank-${OTHER}=treasury_bank@${OTHER},stack-dept-99999=department_official@99999`, 'operator:test'),
+    ).rejects.toMatchObject({ code: 'government-not-found' });
+    await expect(
+      registerMachineClients(`stack-bank-${OTHER}=treasury_bank@${OTHER},stack-x=head@${OTHER}`, 'operator:test'),
+    ).rejects.toMatchObject({ code: 'invalid-request' });
+    expect(await findMachineClient(`stack-bank-${OTHER}`)).toBeUndefined();
+
+    const list = `stack-bank-${OTHER}=treasury_bank@${OTHER},stack-dept-${OTHER}=department_official@${OTHER}`;
+    const registered = await registerMachineClients(list, 'operator:test');
+    expect(registered.map((c) => [c.clientId, c.role, c.gov, c.status])).toEqual([
+      [`stack-bank-${OTHER}`, 'treasury_bank', OTHER, 'active'],
+      [`stack-dept-${OTHER}`, 'department_official', OTHER, 'active'],
+    ]);
+    expect(await findMachineClient(`stack-dept-${OTHER}`)).toMatchObject({ role: 'department_official', gov: OTHER, status: 'active' });
   });
 });
