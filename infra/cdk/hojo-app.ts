@@ -151,6 +151,17 @@ function buildEdge(app: App, config: DeployConfig, data: DataStack, api: ApiStac
             apiToken: 'access_token',
           }
         : undefined,
+    // Residents sign in on their own pool's domain, at the residents' callback (the console's URL).
+    residentSignIn:
+      data.residents && config.residentCallbackUrls.length > 0
+        ? {
+            issuer: data.residents.issuer,
+            clientId: data.residents.client.userPoolClientId,
+            ...data.residents.oauthEndpoints,
+            scopes: ['openid', 'email'],
+            apiToken: 'access_token',
+          }
+        : undefined,
     domain: config.webDomain,
     logRetention,
     standbyRegion: config.standbyRegion,

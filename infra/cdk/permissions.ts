@@ -17,6 +17,9 @@ import type { ScheduleDeclaration } from '#shared/schedules.ts';
  * - The archive: written only by the settlement consumer; read by it and by `archiveReaders`.
  *   Nobody may delete an object. test/infra/permissions.test.ts checks every grant against the
  *   handler's bundle in both directions (issue #19, finding 8).
+ * - Identity: no route function holds a Cognito permission. Machine clients and residents' enrolments
+ *   (issue #19, finding 10) are registered in the table, read and written under the grants above
+ *   (the enrolment routes: GET read, POST read and write, no DeleteItem).
  * - /health/dependencies inspects every dependency (DescribeTable, GetQueueAttributes, HeadBucket, the
  *   archive's Object Lock and versioning); the public /health touches nothing.
  */

@@ -18,6 +18,11 @@ export interface ConsoleConfig {
     /** The development issuer's sign-in page (loopback only). */
     readonly development?: boolean;
   };
+  /**
+   * Where residents sign in, when they have an identity provider of their own (AWS: the residents'
+   * user pool and its Cognito domain; locally the development issuer, as for officials). Same shape.
+   */
+  readonly residentSignIn?: ConsoleConfig['signIn'];
   /** The API's base URL; '' when the API is the console's own origin (the runtime). */
   readonly apiBase: string;
   /**

@@ -28,6 +28,16 @@ export function runtimeConsoleConfig(env: NodeJS.ProcessEnv, auth: RuntimeAuth, 
         apiToken: 'access_token',
         development: true,
       },
+      // Residents too sign in on the development issuer (AWS: their own user pool).
+      residentSignIn: {
+        issuer: auth.devIssuer.issuer,
+        clientId: CONSOLE_CLIENT_ID,
+        authorizationEndpoint: DEV_AUTHORIZE_PATH,
+        tokenEndpoint: DEV_TOKEN_PATH,
+        scopes: ['openid'],
+        apiToken: 'access_token',
+        development: true,
+      },
       ...archive,
     };
   }

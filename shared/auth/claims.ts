@@ -19,8 +19,11 @@ const noMachines: MachineClientRegistry = new Map();
  * scopes do not back its role, has no caller: the route answers 401.
  *
  * With `residentIssuer` (AWS: residents have a user pool of their own), identity is separated by
- * issuer: a token of the residents' pool is a resident of its `custom:gov` and nothing else, whatever
- * groups it carries; a token of any other issuer never acts as a resident.
+ * issuer: a token of the residents' pool is a resident and nothing else, whatever groups it carries;
+ * a token of any other issuer never acts as a resident. Without it (one issuer: local, on-prem), a
+ * token with the resident role is likewise a resident only. A resident's government is never read
+ * from the token (`custom:gov`, `gov`): it comes from the residents' registry, its one home
+ * (shared/wiring/resident-registry.ts, filled in by the authenticate middleware).
  */
 export function callerFromClaims(
   claims: Claims | undefined,
@@ -30,14 +33,12 @@ export function callerFromClaims(
   if (!claims) return undefined;
   const sub = claims.sub;
   if (typeof sub !== 'string' || sub === '') return undefined;
-  if (residentIssuer !== undefined && claims.iss === residentIssuer) {
-    // Cognito's own attribute only: the government sets it after its identity check; the client cannot write it.
-    return { sub, roles: ['resident'], gov: stringClaim(claims['custom:gov']), dept: undefined };
-  }
+  if (residentIssuer !== undefined && claims.iss === residentIssuer) return residentCaller(sub);
   if (claims.client_id === sub) return machineCaller(sub, claims, machines);
   const roles = listClaim(claims.roles ?? claims['cognito:groups'])
     .filter(isRole)
     .filter((role) => residentIssuer === undefined || role !== 'resident');
+  if (roles.includes('resident')) return residentCaller(sub);
   return {
     sub,
     roles,
@@ -45,6 +46,12 @@ export function callerFromClaims(
     dept: stringClaim(claims.dept ?? claims['custom:dept']),
   };
 }
+
+/** A resident, of no government until the registry says which (isResident marks the caller to look up). */
+const residentCaller = (sub: string): Caller => ({ sub, roles: ['resident'], gov: undefined, dept: undefined });
+
+/** A caller whose government the residents' registry decides. */
+export const isResident = (caller: Caller): boolean => caller.roles.length === 1 && caller.roles[0] === 'resident';
 
 function machineCaller(clientId: string, claims: Claims, machines: MachineClientRegistry): Caller | undefined {
   const registered = machines.get(clientId);

@@ -6,6 +6,9 @@ import type { Access } from '#shared/auth/access.ts';
  */
 export const residentIssuerEnv = 'HOJO_RESIDENT_ISSUER';
 
-/** A route only residents call (participatory budgeting: propose, vote, their own records). */
+/**
+ * A route only residents call: participatory budgeting (propose, vote, their own records) and their
+ * enrolment in a government (a national route: a new resident has no government yet).
+ */
 export const isResidentRoute = (access: Access): boolean =>
-  access.kind === 'government' && access.roles.length > 0 && access.roles.every((role) => role === 'resident');
+  access.kind !== 'public' && access.roles.length > 0 && access.roles.every((role) => role === 'resident');

@@ -48,6 +48,11 @@ export const problemCodes = {
   // Registry
   'government-not-found': 'no government has this code',
   'machine-client-not-found': 'no machine client with this id is registered',
+  'enrolment-not-found': 'the government has no resident enrolment with this id',
+  'enrolment-pending': "the resident's earlier enrolment request still awaits its government's decision",
+  'already-enrolled': 'the resident is already a resident of this government',
+  'enrolment-already-decided': 'the enrolment was approved, refused or superseded already',
+  'personal-data-in-reference': 'the identity check reference looks like a 주민등록번호: only the check’s transaction id is kept',
   'concurrent-roles-exception-not-lawful':
     '겸직 exception the law does not allow (a pair without one, an office above its 정원 limit: 시행령 제25조, 제46조, or without the reason 지방재정법 제85조③, 제87조의2③ ask for)',
   'chief-accountant-not-separate': 'the 회계책임관 and the 통합지출관 are the same official (지방회계법 시행령 제5조①)',

@@ -17,6 +17,7 @@ import { requestMetrics } from '#shared/middleware/request-metrics.ts';
 import { validateRequest } from '#shared/middleware/validate-request.ts';
 import { verifyOrigin } from '#shared/middleware/verify-origin.ts';
 import { registeredMachineClient } from '#shared/wiring/machine-client-registry.ts';
+import { residentGovernment } from '#shared/wiring/resident-registry.ts';
 import type { MachineClient } from '#shared/auth/machine-clients.ts';
 import { logger } from '#shared/powertools/logger.ts';
 import { metrics } from '#shared/powertools/metrics.ts';
@@ -47,8 +48,10 @@ export type ApiHandler = (event: APIGatewayProxyEventV2, context: ApiContext) =>
  * validated input and returns a status and a body.
  */
 export function apiHandler<R extends Route>(route: R, handle: (input: ApiInput<R>) => Promise<ApiResult>): ApiHandler {
-  // Machine clients registered in the table act here (the platform routes below have no table).
-  return middlewareStack(route, handle, registeredMachineClient).use(concurrentRolesGuard(route.access, route.id)) as unknown as ApiHandler;
+  // Machine clients and residents registered in the table act here (the platform routes below have no table).
+  return middlewareStack(route, handle, { machine: registeredMachineClient, residentGovernment }).use(
+    concurrentRolesGuard(route.access, route.id),
+  ) as unknown as ApiHandler;
 }
 
 /**
@@ -63,7 +66,10 @@ export function platformHandler<R extends Route>(route: R, handle: (input: ApiIn
 function middlewareStack<R extends Route>(
   route: R,
   handle: (input: ApiInput<R>) => Promise<ApiResult>,
-  registeredMachine?: (clientId: string) => Promise<MachineClient | undefined>,
+  registries: {
+    readonly machine?: (clientId: string) => Promise<MachineClient | undefined>;
+    readonly residentGovernment?: (subject: string) => Promise<string | undefined>;
+  } = {},
 ) {
   const run = async (_event: APIGatewayProxyEventV2, context: ApiContext): Promise<APIGatewayProxyResultV2> => {
     const input = context.input;
@@ -94,7 +100,7 @@ function middlewareStack<R extends Route>(
       .use(problemResponse())
       // aws: only requests through CloudFront (its origin header) go further (issue #19, finding 7).
       .use(verifyOrigin())
-      .use(authenticate(route.access, registeredMachine))
+      .use(authenticate(route.access, registries.machine, registries.residentGovernment))
       .use(validateRequest(route))
       .use(authorizeRoute(route.access))
   );

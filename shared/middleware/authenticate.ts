@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { Access } from '#shared/auth/access.ts';
-import { callerFromClaims } from '#shared/auth/claims.ts';
+import { callerFromClaims, isResident } from '#shared/auth/claims.ts';
 import type { Claims } from '#shared/auth/claims.ts';
 import { machineClientsEnv, parseMachineClients } from '#shared/auth/machine-clients.ts';
 import type { MachineClient, MachineClientRegistry } from '#shared/auth/machine-clients.ts';
@@ -14,17 +14,22 @@ type JwtEvent = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt?
 /**
  * Reads the caller from the JWT claims that API Gateway's authorizer (or the local runtime,
  * which verifies tokens the same way) put in the request context. Token checks happen before
- * the handler runs; this only refuses a protected route that arrives without claims.
+ * the handler runs; this only refuses a protected route that arrives without claims. A resident's
+ * government is the residents' registry's (`residentGovernment`; API handlers only), read for the
+ * routes that need a caller; on public routes, and without the registry, a resident is of no government.
  */
 export const authenticate = (
   access: Access,
   registered?: (clientId: string) => Promise<MachineClient | undefined>,
+  residentGovernment?: (subject: string) => Promise<string | undefined>,
 ): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext> => ({
   before: async (request) => {
     const claims = (request.event as JwtEvent).requestContext.authorizer?.jwt?.claims;
     const caller = callerFromClaims(claims, await machinesFor(claims, registered), process.env[residentIssuerEnv] || undefined);
     if (access.kind !== 'public' && !caller) throw unauthenticated('a valid bearer token is required');
-    if (caller) request.context.caller = caller;
+    if (caller && isResident(caller) && residentGovernment && access.kind !== 'public')
+      request.context.caller = { ...caller, gov: await residentGovernment(caller.sub) };
+    else if (caller) request.context.caller = caller;
   },
 });
 

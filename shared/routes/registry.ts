@@ -2,6 +2,13 @@ import { governmentRead, governmentReaders, governmentWrite, nationalRead, natio
 import { defineRoute } from '#shared/http/route.ts';
 import { govParams } from '#shared/schemas/common.ts';
 import {
+  decideEnrolmentBody,
+  enrolmentList,
+  enrolmentParams,
+  enrolmentStatusQuery,
+  enrolmentView,
+  myEnrolmentView,
+  requestEnrolmentBody,
   concurrentRolesBody,
   concurrentRolesView,
   government,
@@ -117,4 +124,74 @@ export const suspendMachineClient = defineRoute({
   access: nationalWrite('ministry'),
   params: machineClientParams,
   response: machineClientView,
+});
+
+/**
+ * Residents' onboarding (issue #19, finding 10): a resident asks to be enrolled in the government
+ * they live in; its 예산부서, which runs 주민참여예산 (지방재정법 §39; the participation routes'
+ * budget_officer, practice), approves after an identity check (본인확인), recording only the check's
+ * reference, or refuses. The approved enrolment is the resident's government from then on.
+ * The resident's own routes are national (no government yet) and only residents call them.
+ */
+const myEnrolmentPath = '/resident-enrolments';
+const governmentEnrolmentsPath = '/governments/{gov}/resident-enrolments';
+
+export const requestResidentEnrolment = defineRoute({
+  id: 'requestResidentEnrolment',
+  method: 'POST',
+  path: myEnrolmentPath,
+  handler: 'registry/request-resident-enrolment',
+  summary: 'A resident asks to be enrolled in the government they live in (one request at a time)',
+  description:
+    'The body names the government and nothing else; the subject comes from the token. The answer carries the enrolment id ' +
+    'the resident presents at the identity check. 409 enrolment-pending while an earlier request waits, already-enrolled for ' +
+    'their present government. Approved in another government, it replaces the present one.',
+  tags,
+  access: nationalWrite('resident'),
+  body: requestEnrolmentBody,
+  response: enrolmentView,
+  status: 201,
+  maxBodyBytes: 1024,
+});
+
+export const getMyResidentEnrolment = defineRoute({
+  id: 'getMyResidentEnrolment',
+  method: 'GET',
+  path: `${myEnrolmentPath}/mine`,
+  handler: 'registry/get-my-resident-enrolment',
+  summary: 'The calling resident’s government, the request awaiting a decision and the last decision',
+  tags,
+  access: nationalRead('resident'),
+  response: myEnrolmentView,
+});
+
+export const listResidentEnrolments = defineRoute({
+  id: 'listResidentEnrolments',
+  method: 'GET',
+  path: governmentEnrolmentsPath,
+  handler: 'registry/list-resident-enrolments',
+  summary: 'The government’s resident enrolments in request order (the 예산부서), without the residents’ subjects',
+  tags,
+  access: governmentRead('budget_officer'),
+  params: govParams,
+  query: enrolmentStatusQuery,
+  response: enrolmentList,
+});
+
+export const decideResidentEnrolment = defineRoute({
+  id: 'decideResidentEnrolment',
+  method: 'POST',
+  path: `${governmentEnrolmentsPath}/{enrolmentId}/decision`,
+  handler: 'registry/decide-resident-enrolment',
+  summary: 'Approve an enrolment after the identity check (its reference only) or refuse it with a reason from a fixed list',
+  description:
+    'An approval makes this government the resident’s (within a minute on every function instance); a resident of another ' +
+    'government moves, and their earlier enrolment becomes superseded. A reference shaped like a 주민등록번호 is refused ' +
+    '(422 personal-data-in-reference); a second decision is 409 enrolment-already-decided.',
+  tags,
+  access: governmentWrite('budget_officer'),
+  params: enrolmentParams,
+  body: decideEnrolmentBody,
+  response: enrolmentView,
+  maxBodyBytes: 1024,
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CONCURRENT_PAIRS } from '#shared/domain/registry/concurrent-roles.ts';
+import { refusalReasons } from '#shared/domain/registry/resident-enrolment.ts';
 import { govCode, isoDate, text } from '#shared/schemas/common.ts';
 
 export const government = z.object({
@@ -129,3 +130,62 @@ export const machineClientView = z.object({
 });
 
 export const machineClientList = z.object({ items: z.array(machineClientView) });
+
+/** Residents' onboarding (issue #19, finding 10): an enrolment in a government, asked by the resident, decided by its 예산부서. */
+export const requestEnrolmentBody = z.strictObject({
+  gov: govCode.describe('the government the resident lives in and asks to be enrolled in; nothing personal is asked'),
+});
+
+export const enrolmentParams = z.strictObject({
+  gov: govCode,
+  enrolmentId: z.uuid().describe('the enrolment id the resident received when asking (they present it at the identity check)'),
+});
+
+const identityCheckReference = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{4,64}$/, '4 to 64 letters, digits, . _ : -')
+  .describe('the identity check’s (본인확인) transaction reference at the 본인확인기관, never a 주민등록번호, CI or name');
+
+export const decideEnrolmentBody = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('approve'), identityCheckReference }),
+  z.strictObject({
+    outcome: z.literal('refuse'),
+    reason: z.enum(refusalReasons).describe('why: a fixed list, so no personal detail is written'),
+    identityCheckReference: identityCheckReference.optional(),
+  }),
+]);
+
+export const enrolmentStatusQuery = z.strictObject({
+  status: z.enum(['pending', 'approved', 'refused', 'superseded']).optional().describe('only the enrolments of this status'),
+});
+
+export const enrolmentView = z.object({
+  enrolmentId: z.string(),
+  gov: z.string(),
+  status: z
+    .enum(['pending', 'approved', 'refused', 'superseded'])
+    .describe('superseded: the resident moved, approved in another government'),
+  requestedAt: z.string(),
+  decidedAt: z.string().optional(),
+  decidedBy: z.string().optional().describe('the official who decided (their sub)'),
+  identityCheckReference: z.string().optional(),
+  reason: z.enum(refusalReasons).optional(),
+  supersededBy: z.string().optional().describe('the enrolment in another government that replaced this one'),
+});
+
+export const enrolmentList = z.object({ items: z.array(enrolmentView) });
+
+export const myEnrolmentView = z.object({
+  gov: z.string().nullable().describe('the government the resident acts for; null until an enrolment is approved'),
+  since: z.string().nullable(),
+  pending: z.object({ enrolmentId: z.string(), gov: z.string(), requestedAt: z.string() }).nullable(),
+  lastDecision: z
+    .object({
+      enrolmentId: z.string(),
+      gov: z.string(),
+      outcome: z.enum(['approved', 'refused']),
+      decidedAt: z.string(),
+      reason: z.enum(refusalReasons).optional(),
+    })
+    .nullable(),
+});

@@ -185,7 +185,9 @@ describe('the web console in a real browser', () => {
     await official.close();
 
     const resident = await signIn('resident', '11110');
-    expect(resident.url()).toMatch(/#\/public\/11110$/);
+    // A resident's government is their approved enrolment, not the token's: they land on their own page.
+    expect(resident.url()).toMatch(/#\/resident$/);
+    await resident.goto(`${rig.runtime.url}/console/#/public/11110`);
     await settled(resident);
     expect(await resident.locator('#budget-summary table').first().textContent()).toContain('50,000,000');
     await resident.screenshot({ path: `${SCREENSHOTS}/console-resident.png` });

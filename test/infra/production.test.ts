@@ -567,7 +567,7 @@ describe('finding 10: residents in their own user pool', () => {
     expect(JSON.stringify(residentAuthorizer.Properties.JwtConfiguration.Issuer)).toContain('ResidentsUserPool');
     expect(residentAuthorizer.Properties.JwtConfiguration.Audience).toHaveLength(1);
     const residentRoutes = routes.filter((r) => isResidentRoute(r.access));
-    expect(residentRoutes).toHaveLength(3);
+    expect(residentRoutes).toHaveLength(5);
     const protectedRoutes = ofType(api, 'AWS::ApiGatewayV2::Route').filter(([, r]) => r.Properties.AuthorizationType === 'JWT');
     expect(protectedRoutes.length).toBeGreaterThan(residentRoutes.length);
     for (const [id, route] of protectedRoutes) {

@@ -86,6 +86,16 @@ describe('the console on the runtime', () => {
         apiToken: 'access_token',
         development: true,
       },
+      // residents sign in on the development issuer too (AWS: their own user pool)
+      residentSignIn: {
+        issuer: 'urn:hojo:dev-issuer',
+        clientId: CONSOLE_CLIENT_ID,
+        authorizationEndpoint: '/dev-issuer/authorize',
+        tokenEndpoint: '/dev-issuer/token',
+        scopes: ['openid'],
+        apiToken: 'access_token',
+        development: true,
+      },
       archive: { engineOrigin: 'http://127.0.0.1:4599', proxyPath: '/_archive' },
     });
     expect((await fetch(`${runtime.url}/console`, { redirect: 'manual' })).headers.get('location')).toBe('/console/');

@@ -27,6 +27,13 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   listMachineClients: {},
   registerMachineClient: { params: { clientId: 'bank-11000' }, body: { role: 'treasury_bank', gov: '11000' } },
   suspendMachineClient: { params: { clientId: 'bank-11000' } },
+  requestResidentEnrolment: { body: { gov: '11000' } },
+  getMyResidentEnrolment: {},
+  listResidentEnrolments: { query: { status: 'pending' } },
+  decideResidentEnrolment: {
+    params: { enrolmentId: '00000000-0000-4000-8000-000000000000' },
+    body: { outcome: 'approve', identityCheckReference: 'PASS-20261130-0001' },
+  },
   listFunctionalClassification: {},
   listEconomicClassification: {},
   listRevenueCategories: {},

@@ -5,9 +5,12 @@ import { routes } from '#shared/routes/index.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { sampleRequest } from '#test/security/route-samples.ts';
+import { enrolResident } from '#test/support/residents.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 await useTestStack();
+// A resident's government is the residents' registry's, never the token's (issue #19, finding 10).
+await enrolResident('resident-1', '11000');
 
 /**
  * Who may use each route, written out from issue 7's roles section, NOT computed from the access
@@ -51,6 +54,11 @@ const expectedAccess: Readonly<Record<string, Expectation>> = {
   listMachineClients: { national: ['ministry'] },
   registerMachineClient: { national: ['ministry'] },
   suspendMachineClient: { national: ['ministry'] },
+  // residents' onboarding (issue #19, finding 10): residents ask, the government's 예산부서 decides
+  requestResidentEnrolment: { national: ['resident'] },
+  getMyResidentEnrolment: { national: ['resident'] },
+  listResidentEnrolments: budgetOffice,
+  decideResidentEnrolment: budgetOffice,
   listFunctionalClassification: 'public',
   listEconomicClassification: 'public',
   listRevenueCategories: 'public',

@@ -32,29 +32,30 @@ export interface ResidentIdentityProps {
 /**
  * Residents in a user pool of their own (issue #19, finding 10), apart from officials:
  * - separated identity: the API accepts this pool's tokens on the residents' routes only (a JWT
- *   authorizer of their own), and shared/auth/claims.ts makes such a token a resident of its
- *   `custom:gov` and nothing else, derived from the issuer: no claim a resident controls (groups,
- *   `roles`, `client_id`) can make it another role;
+ *   authorizer of their own), and shared/auth/claims.ts makes such a token a resident and nothing
+ *   else, derived from the issuer: no claim a resident controls (groups, `roles`, `client_id`) can
+ *   make it another role;
  * - the Essentials tier: residents are many and sign in rarely, and Plus's threat protection is
  *   billed per MAU [U]; the officials' pool keeps Plus;
  * - self sign-up with a verified e-mail (Cognito sends a code; a changed address counts only once
  *   verified), TOTP optional, SRP only; the codes go through Amazon SES when configured
  *   (infra/cdk/resident-email.ts), else through Cognito's own e-mail, which is for trials;
- * - the government is never the resident's to choose: the client cannot write `custom:gov` (sign-up
- *   or later), so a new account belongs to no government and every resident route refuses it
- *   (`other-government`) until the government, after its identity check, sets `custom:gov`
- *   (AdminUpdateUserAttributes; onboarding is still open, README);
+ * - the government is never the resident's to choose: it is the enrolment the government approved
+ *   after its identity check, in the table (shared/wiring/resident-registry.ts), and never
+ *   `custom:gov`, which the API ignores for residents; the client cannot write it either;
  * - explicit OAuth: the authorization-code grant to the configured callbacks on the residents' own
  *   domain, or no hosted-UI flow at all; never the implicit grant or CDK's example.com default;
- * - the access token carries `custom:gov` through the same pre-token-generation trigger as the
- *   officials' (Essentials allows access-token customisation).
+ * - the access token goes through the same pre-token-generation trigger as the officials'
+ *   (Essentials allows access-token customisation).
  */
 export class ResidentIdentity extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  private readonly domainPrefix: string;
 
   constructor(scope: Construct, id: string, props: ResidentIdentityProps) {
     super(scope, id);
+    this.domainPrefix = props.domainPrefix;
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: 'hojo-residents',
       selfSignUpEnabled: true,
@@ -110,10 +111,16 @@ export class ResidentIdentity extends Construct {
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(1),
       readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('gov'),
-      // E-mail only: never custom:gov, which only the government sets (AdminUpdateUserAttributes).
+      // E-mail only: never custom:gov (unused for residents: their government is their approved enrolment).
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
     });
     if (props.callbackUrls.length > 0) this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+  }
+
+  /** The hosted sign-in of the residents' own domain (the console's residents' sign-in; with callback URLs only). */
+  get oauthEndpoints(): { readonly authorizationEndpoint: string; readonly tokenEndpoint: string } {
+    const base = `https://${this.domainPrefix}.auth.${Stack.of(this).region}.amazoncognito.com/oauth2`;
+    return { authorizationEndpoint: `${base}/authorize`, tokenEndpoint: `${base}/token` };
   }
 
   /** The issuer of the residents' tokens, as the JWT authorizer and HOJO_RESIDENT_ISSUER name it. */

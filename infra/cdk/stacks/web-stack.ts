@@ -54,6 +54,8 @@ export interface WebStackProps extends StackProps {
   readonly webAclArn: string;
   /** The console's sign-in settings; absent: the console shows public pages only. */
   readonly signIn?: ConsoleConfig['signIn'];
+  /** The residents' sign-in (their own user pool); absent: residents cannot sign in to the console. */
+  readonly residentSignIn?: ConsoleConfig['signIn'];
   /** A custom domain: its names and an ACM certificate in us-east-1 covering them. @default the *.cloudfront.net name */
   readonly domain?: { readonly names: readonly string[]; readonly certificateArn: string };
   /** Retention of the origin secret rotation's log group. */
@@ -88,6 +90,7 @@ export class WebStack extends Stack {
     const config: ConsoleConfig = {
       apiBase: '',
       ...(props.signIn ? { signIn: props.signIn } : {}),
+      ...(props.residentSignIn ? { residentSignIn: props.residentSignIn } : {}),
       archive: { engineOrigin: `https://${props.archive.bucketRegionalDomainName}`, proxyPath: archivePath },
     };
     this.console = new ConsoleSite(this, 'Console', { config, keyPrefix: `${consolePath.slice(1)}/` });

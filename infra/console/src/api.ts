@@ -31,6 +31,20 @@ export async function api<T>(path: string, query: Record<string, string | number
   return body as T;
 }
 
+/** A POST of a JSON body with the session's token (a resident's enrolment request); problem+json becomes an ApiProblem. */
+export async function apiPost<T>(path: string, body: unknown): Promise<T> {
+  const session = currentSession();
+  const response = await fetch(new URL(`${config.apiBase}${path}`, location.href), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok)
+    throw new ApiProblem(response.status, String(answer.code ?? answer.title ?? 'error'), String(answer.detail ?? response.statusText));
+  return answer as T;
+}
+
 /**
  * The bytes of an archived file, fetched by the page from its own origin: a presigned URL naming
  * the local S3 engine goes through the runtime's /_archive/ pass-through (same path and query,

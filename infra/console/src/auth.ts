@@ -57,13 +57,16 @@ async function endpoints(signIn: SignIn): Promise<{ authorization: string; token
 
 const redirectUri = (): string => new URL('./', location.href).toString().split('#')[0]?.split('?')[0] ?? '';
 
+/** Which identity provider a sign-in goes to: the officials' or the residents' (ConsoleConfig). */
+export type SignInKind = 'signIn' | 'residentSignIn';
+
 /** Starts the authorization code flow with PKCE (S256): the verifier stays in this tab. */
-export async function startSignIn(signIn: SignIn, returnTo: string): Promise<void> {
+export async function startSignIn(signIn: SignIn, returnTo: string, kind: SignInKind = 'signIn'): Promise<void> {
   const verifier = randomText(32);
   const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
   const state = randomText(16);
   const { authorization } = await endpoints(signIn);
-  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, returnTo }));
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, returnTo, kind }));
   const url = new URL(authorization, location.href);
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -82,16 +85,25 @@ export async function startSignIn(signIn: SignIn, returnTo: string): Promise<voi
  * verifier, keeps the token the API accepts. Returns the hash to show next, or undefined when this
  * is not a sign-in return.
  */
-export async function completeSignIn(signIn: SignIn | undefined): Promise<string | undefined> {
+export async function completeSignIn(config: ConsoleConfig): Promise<string | undefined> {
   const params = new URLSearchParams(location.search);
   const code = params.get('code');
   const error = params.get('error');
-  if (!signIn || (!code && !error)) return undefined;
-  const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as { verifier: string; state: string; returnTo: string } | null;
+  if (!config.signIn && !config.residentSignIn) return undefined;
+  if (!code && !error) return undefined;
+  const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as {
+    verifier: string;
+    state: string;
+    returnTo: string;
+    kind?: SignInKind;
+  } | null;
   sessionStorage.removeItem(PENDING_KEY);
+  // The code goes back to the provider that issued it: the residents' pool or the officials'.
+  const signIn = config[pending?.kind ?? 'signIn'];
   history.replaceState(null, '', redirectUri());
   if (error) throw new Error(`로그인이 거부되었습니다 (${error})`);
   if (!pending || pending.state !== params.get('state')) throw new Error('로그인 응답의 state가 이 창에서 시작한 요청과 다릅니다');
+  if (!signIn) throw new Error('로그인 설정이 없습니다');
   const { token } = await endpoints(signIn);
   const response = await fetch(new URL(token, location.href), {
     method: 'POST',
@@ -108,7 +120,9 @@ export async function completeSignIn(signIn: SignIn | undefined): Promise<string
   const tokens = (await response.json()) as { access_token?: string; id_token?: string; expires_in?: number };
   const apiToken = tokens[signIn.apiToken];
   if (!apiToken) throw new Error(`응답에 ${signIn.apiToken}이 없습니다`);
-  const session: Session = { token: apiToken, expiresAt: Date.now() + (tokens.expires_in ?? 3600) * 1000, identity: identityOf(apiToken) };
+  // A token of the residents' provider is a resident's, whatever it claims (as the API decides by issuer).
+  const identity = pending.kind === 'residentSignIn' ? { sub: identityOf(apiToken).sub, roles: ['resident'] } : identityOf(apiToken);
+  const session: Session = { token: apiToken, expiresAt: Date.now() + (tokens.expires_in ?? 3600) * 1000, identity };
   sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
   return pending.returnTo;
 }

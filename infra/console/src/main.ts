@@ -12,6 +12,7 @@ import { ministryHome } from './pages/ministry.ts';
 import { officialHome } from './pages/official.ts';
 import { recipientHome } from './pages/recipient.ts';
 import { residentHome } from './pages/resident.ts';
+import { residentEnrolment } from './pages/resident-enrolment.ts';
 import { treasuryHome } from './pages/treasury.ts';
 import { roleTitles } from './reports.ts';
 import { problemMessage } from './ui.ts';
@@ -32,6 +33,8 @@ function homeOf(identity: Identity | undefined): string {
   const role = identity?.roles[0] ?? '';
   if (role === 'ministry') return '#/ministry';
   if (role === 'subsidy_recipient') return '#/recipient';
+  // A resident's government is their approved enrolment, read by their own page, never the token's.
+  if (role === 'resident') return '#/resident';
   if (identity?.gov && role === 'treasury_bank') return `#/treasury/${identity.gov}`;
   if (identity?.gov && overviewRoles.includes(role)) return `#/government/${identity.gov}`;
   if (identity?.gov && officialRoles.includes(role)) return `#/execution/${identity.gov}`;
@@ -54,7 +57,8 @@ function navigation(identity: Identity | undefined): void {
   }
   if (gov && identity?.roles.includes('treasury_bank')) links.push([`#/treasury/${gov}`, '금고 업무']);
   if (identity?.roles.includes('subsidy_recipient')) links.push(['#/recipient', '나의 보조금']);
-  links.push([gov ? `#/public/${gov}` : '#/choose', '공개 자료·주민참여예산']);
+  if (identity?.roles.includes('resident')) links.push(['#/resident', '나의 주민 등록']);
+  links.push([gov && !identity?.roles.includes('resident') ? `#/public/${gov}` : '#/choose', '공개 자료·주민참여예산']);
   const current = location.hash.split('?')[0];
   replace(
     nav,
@@ -89,16 +93,27 @@ function accountBox(config: ConsoleConfig): void {
     );
     return;
   }
-  const signIn = config.signIn;
+  const { signIn, residentSignIn } = config;
+  if (!signIn && !residentSignIn) {
+    replace(account, h('span', {}, '로그인 설정 없음: 공개 자료만 볼 수 있습니다'));
+    return;
+  }
+  const returnTo = location.hash || '#/';
   replace(
     account,
-    signIn
-      ? h(
-          'button',
-          { type: 'button', id: 'sign-in', onclick: () => void startSignIn(signIn, location.hash || '#/') },
-          signIn.development ? '로그인 (개발용 발급자)' : '로그인',
-        )
-      : h('span', {}, '로그인 설정 없음: 공개 자료만 볼 수 있습니다'),
+    signIn &&
+      h(
+        'button',
+        { type: 'button', id: 'sign-in', onclick: () => void startSignIn(signIn, returnTo) },
+        signIn.development ? '로그인 (개발용 발급자)' : '로그인',
+      ),
+    // Residents sign in with their own provider (AWS: the residents' user pool) and land on their own page.
+    residentSignIn &&
+      h(
+        'button',
+        { type: 'button', id: 'resident-sign-in', onclick: () => void startSignIn(residentSignIn, '#/resident', 'residentSignIn') },
+        residentSignIn.development ? '주민 로그인 (개발용)' : '주민 로그인',
+      ),
   );
 }
 
@@ -148,6 +163,7 @@ async function route(config: ConsoleConfig): Promise<void> {
     page = budgetLine(gov, year(), lineId, `${name} ${year()}회계연도 예산과목 ${lineId}`);
   } else if (path === 'treasury') page = treasuryHome(gov, `${name} 금고 업무`);
   else if (path === 'recipient') page = recipientHome(`지방보조사업자 ${identity?.sub ?? ''}`);
+  else if (path === 'resident') page = residentEnrolment(`주민 ${identity?.sub ?? ''}`);
   else if (path === 'public') page = residentHome(gov, year(), `${name} ${year()}회계연도 공개 자료`);
   else page = chooser(identity?.roles.includes('research') ? 'government' : 'public');
   replace(main, ...(Array.isArray(page) ? page : [page]));
@@ -169,7 +185,7 @@ async function start(): Promise<void> {
   try {
     config = (await (await fetch('config.json')).json()) as ConsoleConfig;
     configure(config);
-    const returnTo = await completeSignIn(config.signIn);
+    const returnTo = await completeSignIn(config);
     // Signed in from the landing page: go to the role's home, otherwise back where the reader was.
     if (returnTo) history.replaceState(null, '', ['#/', '#/choose'].includes(returnTo) ? homeOf(currentSession()?.identity) : returnTo);
   } catch (error) {

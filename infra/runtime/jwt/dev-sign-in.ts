@@ -122,8 +122,11 @@ function authorizeRequest(params: URLSearchParams, origin: string): AuthorizeReq
   return { redirectUri, challenge, state };
 }
 
-/** Roles that act for one government and so need its code. */
-const nationalRoles: readonly Role[] = ['ministry', 'research', 'subsidy_recipient'];
+/**
+ * Roles that need no government code (every other role acts for one government and so needs it).
+ * A resident's government is never the token's: it is their approved enrolment (issue #19, finding 10).
+ */
+const nationalRoles: readonly Role[] = ['ministry', 'research', 'subsidy_recipient', 'resident'];
 
 function chosenIdentity(form: URLSearchParams): TokenRequest | string {
   const role = form.get('role') ?? '';
@@ -160,7 +163,7 @@ button{margin-top:1.5rem;background:#0b4ea2;color:#fff;border:0;border-radius:4p
 <p class="note">이 화면은 개발용 발급자(development issuer)입니다. 이 컴퓨터(loopback)에서만 열리며, 고른 역할의 토큰을 누구에게나 발급합니다. 운영 환경에서는 기관의 인증 서버(Cognito, OIDC)로 로그인합니다.</p>
 <form method="post" action="${DEV_AUTHORIZE_PATH}">${carried}
 <label for="role">역할</label><select id="role" name="role">${options}</select>
-<label for="gov">지방자치단체 코드 (5자리; 행정안전부·연구기관은 비워 둠)</label><input id="gov" name="gov" inputmode="numeric" pattern="\\d{5}" autocomplete="off">
+<label for="gov">지방자치단체 코드 (5자리; 행정안전부·연구기관·주민은 비워 둠)</label><input id="gov" name="gov" inputmode="numeric" pattern="\\d{5}" autocomplete="off">
 <label for="dept">부서 코드 (선택)</label><input id="dept" name="dept" autocomplete="off">
 <label for="sub">사용자 ID (선택)</label><input id="sub" name="sub" autocomplete="off">
 <button type="submit">로그인</button></form></main></body></html>`;

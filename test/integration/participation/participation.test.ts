@@ -15,6 +15,7 @@ import {
 } from '#shared/routes/participation.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
+import { enrolResident } from '#test/support/residents.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 await useTestStack();
@@ -25,6 +26,8 @@ const year = 2027;
 const officer: TestCaller = { sub: 'bo-1', roles: ['budget_officer'], gov };
 const resident = (sub: string, home = gov): TestCaller => ({ sub, roles: ['resident'], gov: home });
 const [alice, bob, carol] = [resident('res-alice'), resident('res-bob'), resident('res-carol')];
+// Residents of the government by an approved enrolment (the registry, not the token, says where they live).
+for (const { sub, gov: home } of [alice, bob, carol, resident('res-dave', otherGov)]) await enrolResident(sub, home as string);
 
 const proposal = (title: string, estimatedCost: number, field = '060') => ({
   title,
@@ -162,7 +165,7 @@ describe('participatory budgeting through the API', () => {
     expect(mine.body).toMatchObject({ votesUsed: 2, voteLimit: 2 });
     const officialReads = await callRoute(getMyParticipationRecords, { params: { gov, year }, caller: officer });
     expect(officialReads.status).toBe(403);
-    const outsider = await callRoute(getMyParticipationRecords, { params: { gov, year }, caller: resident('res-bob', otherGov) });
+    const outsider = await callRoute(getMyParticipationRecords, { params: { gov, year }, caller: resident('res-dave', otherGov) });
     expect(outsider.status).toBe(403);
 
     const listed = await callRoute(listParticipationProposals, { params: { gov, year } });

@@ -13,6 +13,7 @@ import {
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
 import { problemOf } from '#test/support/problem.ts';
+import { enrolResident } from '#test/support/residents.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 await useTestStack();
@@ -22,6 +23,7 @@ const gov = '11140';
 const year = 2029;
 const officer: TestCaller = { sub: 'bo-refusals', roles: ['budget_officer'], gov };
 const resident: TestCaller = { sub: 'res-refusals', roles: ['resident'], gov };
+await enrolResident(resident.sub, gov);
 const unknownProposal = 'P0000000000000000000';
 
 describe('participation refuses what is not there', () => {

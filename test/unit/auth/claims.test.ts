@@ -111,9 +111,10 @@ describe("residents' own user pool (issue #19, finding 10)", () => {
   const residents = 'https://cognito-idp.ap-northeast-2.amazonaws.com/ap-northeast-2_Residents';
   const officials = 'https://cognito-idp.ap-northeast-2.amazonaws.com/ap-northeast-2_Officials';
 
-  it("makes a token of the residents' pool a resident of its government, and nothing more, whatever groups it claims", () => {
+  it("makes a token of the residents' pool a resident and nothing more, whatever groups it claims; its government is never the token's", () => {
     const claims = { sub: 'r-1', iss: residents, 'custom:gov': '11110', 'cognito:groups': '[head ministry]', 'custom:dept': 'D1' };
-    expect(callerFromClaims(claims, undefined, residents)).toEqual({ sub: 'r-1', roles: ['resident'], gov: '11110', dept: undefined });
+    // the residents' registry decides the government (shared/wiring/resident-registry.ts)
+    expect(callerFromClaims(claims, undefined, residents)).toEqual({ sub: 'r-1', roles: ['resident'], gov: undefined, dept: undefined });
   });
 
   it("never lets an officials' token act as a resident once residents have their own issuer", () => {
@@ -122,12 +123,21 @@ describe("residents' own user pool (issue #19, finding 10)", () => {
     expect(callerFromClaims({ ...claims, 'cognito:groups': '[resident]' }, undefined, residents)?.roles).toEqual([]);
   });
 
-  it('keeps one issuer for everyone where no residents pool is configured (local runtime, on-prem)', () => {
-    expect(callerFromClaims({ sub: 'r-1', iss: officials, roles: ['resident'], gov: '11110' })?.roles).toEqual(['resident']);
+  it('keeps one issuer for everyone where no residents pool is configured (local runtime, on-prem): a resident is a resident only, of no government by the token', () => {
+    expect(callerFromClaims({ sub: 'r-1', iss: officials, roles: ['resident'], gov: '11110' })).toEqual({
+      sub: 'r-1',
+      roles: ['resident'],
+      gov: undefined,
+      dept: undefined,
+    });
+    const mixed = callerFromClaims({ sub: 'r-1', iss: officials, roles: ['resident', 'budget_officer'], gov: '11110' });
+    expect(mixed).toMatchObject({ roles: ['resident'], gov: undefined });
   });
 
-  it('names the routes only residents call: propose, vote and their own records', () => {
+  it('names the routes only residents call: their enrolment, propose, vote and their own records', () => {
     expect(routes.filter((route) => isResidentRoute(route.access)).map((route) => route.id)).toEqual([
+      'requestResidentEnrolment',
+      'getMyResidentEnrolment',
       'submitParticipationProposal',
       'voteForParticipationProposal',
       'getMyParticipationRecords',

@@ -14,14 +14,18 @@ import { problemOf } from '#test/support/problem.ts';
 const route = defineRoute({ id: 'probe', method: 'GET', path: '/probe', handler: 'none', summary: '', tags: [], access: publicAccess });
 
 /** Runs the middleware in front of a handler that reports the caller it was given. */
-async function callerSeen(access: Access, event: APIGatewayProxyEventV2): Promise<Caller | undefined> {
+async function callerSeen(
+  access: Access,
+  event: APIGatewayProxyEventV2,
+  residentGovernment?: (subject: string) => Promise<string | undefined>,
+): Promise<Caller | undefined> {
   let seen: Caller | undefined;
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext>(
     async (_event: APIGatewayProxyEventV2, context: ApiContext) => {
       seen = context.caller;
       return { statusCode: 200 };
     },
-  ).use(authenticate(access));
+  ).use(authenticate(access, undefined, residentGovernment));
   await handler(event, {} as ApiContext);
   return seen;
 }
@@ -69,6 +73,19 @@ describe('authenticate middleware', () => {
     expect(await callerSeen(publicAccess, apiEvent(route, { caller: { sub: 'r', roles: ['resident'] } }))).toMatchObject({ sub: 'r' });
   });
 
+  it("reads a resident's government from the registry only where the route needs a caller", async () => {
+    let reads = 0;
+    const registry = async () => {
+      reads += 1;
+      return '11110';
+    };
+    const token = apiEvent(route, { caller: { sub: 'r', roles: ['resident'], gov: '26000' } });
+    expect(await callerSeen(publicAccess, token, registry)).toMatchObject({ sub: 'r', gov: undefined });
+    expect(reads).toBe(0);
+    expect(await callerSeen(governmentWrite('resident'), token, registry)).toMatchObject({ sub: 'r', roles: ['resident'], gov: '11110' });
+    expect(reads).toBe(1);
+  });
+
   it('maps a machine token through HOJO_MACHINE_CLIENTS and refuses an unregistered client with 401', async () => {
     const previous = process.env.HOJO_MACHINE_CLIENTS;
     process.env.HOJO_MACHINE_CLIENTS = 'bank-11110=treasury_bank@11110';
@@ -113,9 +130,11 @@ describe('authenticate middleware', () => {
       ['the local roles claim', { roles: ['finance_officer', 'treasury_bank'] }],
       ['a machine shape (client_id = sub, a registered client, its scope)', { client_id: 'r-bank', scope: 'hojo/payments.confirm' }],
       ['a department', { 'custom:dept': 'finance', dept: 'finance' }],
-    ])('acts as a resident of its government and nothing else, whatever %s it carries', async (_, extra) => {
-      const claims = { sub: 'r-bank', iss: residents, 'custom:gov': '11110', ...extra };
-      const caller = await withResidentIssuer(() => callerSeen(vote, withClaims(claims)));
+    ])('acts as a resident of its registered government and nothing else, whatever %s it carries', async (_, extra) => {
+      const claims = { sub: 'r-bank', iss: residents, 'custom:gov': '26000', ...extra };
+      const registry = async (subject: string) => (subject === 'r-bank' ? '11110' : undefined);
+      const caller = await withResidentIssuer(() => callerSeen(vote, withClaims(claims), registry));
+      // the registry's government, not the token's custom:gov
       expect(caller).toEqual({ sub: 'r-bank', roles: ['resident'], gov: '11110', dept: undefined });
       expect(authorize(governmentRead('head', 'ministry', 'finance_officer', 'treasury_bank'), caller, '11110')).toMatchObject({
         allowed: false,
@@ -125,9 +144,9 @@ describe('authenticate middleware', () => {
       expect(authorize(vote, caller, '26000')).toMatchObject({ allowed: false, code: 'other-government' });
     });
 
-    it('belongs to no government until the government sets custom:gov: a self-signed-up account is refused everywhere', async () => {
-      const caller = await withResidentIssuer(() => callerSeen(vote, withClaims({ sub: 'r-new', iss: residents, gov: '11110' })));
-      // `gov` is the local issuer's claim name: a residents' token takes its government from custom:gov alone
+    it('belongs to no government until an enrolment is approved: a self-signed-up account is refused everywhere', async () => {
+      const claims = { sub: 'r-new', iss: residents, gov: '11110', 'custom:gov': '11110' };
+      const caller = await withResidentIssuer(() => callerSeen(vote, withClaims(claims), async () => undefined));
       expect(caller).toEqual({ sub: 'r-new', roles: ['resident'], gov: undefined, dept: undefined });
       expect(authorize(vote, caller, '11110')).toMatchObject({ allowed: false, code: 'other-government' });
     });
