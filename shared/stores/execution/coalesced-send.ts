@@ -6,10 +6,12 @@ import { sqsClient } from '#shared/clients/sqs.ts';
  * SendMessage, coalesced across the requests a process serves at the same time (issue #21: one
  * SDK request per accepted posting was a quarter of the accept path's SDK work). The messages
  * sent during one turn of the event loop go out once its I/O callbacks have run (setImmediate),
- * per queue, in SendMessageBatch calls of at most 10 entries and BATCH_BYTES, one after the other. SQS answers each
- * entry apart, so each caller learns its own message's fate: a failed entry fails only its caller,
- * a failed call the callers it carried. Entries keep the order they were sent in (FIFO queues order a
- * batch's entries as if sent one by one, and a queue's calls go one after the other). In a Lambda function, which serves one request at a
+ * per queue, in SendMessageBatch calls of at most 10 entries and BATCH_BYTES, one after the other.
+ * SQS answers each entry apart, so each caller learns its own message's fate: a failed entry fails
+ * only its caller; when a whole call fails, its messages are sent again one by one (the queue
+ * deduplicates a message that did arrive), each failing only its own caller. Entries keep the
+ * order they were sent in (FIFO queues order a batch's entries as if sent one by one, and a
+ * queue's calls go one after the other). In a Lambda function, which serves one request at a
  * time, a message waits one turn of the loop and goes alone.
  */
 export type Entry = Omit<SendMessageBatchRequestEntry, 'Id'>;
@@ -79,6 +81,9 @@ async function send(queueUrl: string, call: readonly Waiter[]): Promise<void> {
         );
     }
   } catch (error) {
-    for (const waiter of call) waiter.reject(error);
+    // A whole call refused (one entry can make the batch invalid): each message is sent alone, so a
+    // caller's bad message never fails another caller's.
+    if (call.length === 1) call[0]?.reject(error);
+    else for (const waiter of call) await send(queueUrl, [waiter]);
   }
 }

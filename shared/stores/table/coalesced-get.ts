@@ -11,8 +11,8 @@ import type { Item } from '#shared/stores/table/query-all.ts';
  *
  * Nothing is cached: every read is issued after its caller asked (so a strongly consistent read
  * still sees every write its caller saw committed), and strongly consistent and eventually
- * consistent reads are never mixed in one call. A failed call fails the callers it carried (each
- * answers as it would have had its own read failed). In a Lambda function, which serves one request
+ * consistent reads are never mixed in one call. When a call fails, each caller it carried reads
+ * alone, so a caller's bad key never fails another caller's read. In a Lambda function, which serves one request
  * at a time, a read waits one turn of the loop and goes alone.
  */
 interface Waiter {
@@ -62,20 +62,25 @@ function callsOf(waiters: readonly Waiter[]): Waiter[][] {
 }
 
 async function read(group: readonly Waiter[], consistent: boolean): Promise<void> {
+  let found: Map<string, Item>;
   try {
-    const found = await batchGet(
+    found = await batchGet(
       group.flatMap((waiter) => waiter.keys),
       { consistent },
     );
-    for (const waiter of group) {
-      const own = new Map<string, Item>();
-      for (const key of waiter.keys) {
-        const item = found.get(keyOf(key));
-        if (item) own.set(keyOf(key), item);
-      }
-      waiter.resolve(own);
-    }
   } catch (error) {
-    for (const waiter of group) waiter.reject(error);
+    // One caller's key can fail the whole call (a key longer than DynamoDB allows): each caller then
+    // reads alone, so it gets the answer it would have had without the others.
+    if (group.length === 1) group[0]?.reject(error);
+    else for (const waiter of group) void read([waiter], consistent);
+    return;
+  }
+  for (const waiter of group) {
+    const own = new Map<string, Item>();
+    for (const key of waiter.keys) {
+      const item = found.get(keyOf(key));
+      if (item) own.set(keyOf(key), item);
+    }
+    waiter.resolve(own);
   }
 }

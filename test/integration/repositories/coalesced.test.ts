@@ -19,6 +19,7 @@ import { useTestStack } from '#test/support/stack.ts';
 await useTestStack();
 
 const COUNTER = 'coalesced-test-counter';
+const REFUSER = 'coalesced-test-refuser';
 afterEach(() => {
   dynamoClient().middlewareStack.remove(COUNTER);
   sqsClient().middlewareStack.remove(COUNTER);
@@ -67,6 +68,13 @@ describe('coalescedGet', () => {
     expect((await coalescedGet([item], { consistent: true })).get(keyOf(item))?.v).toBe(1);
     await dynamoClient().send(new PutCommand({ TableName: tableName(), Item: { ...item, v: 2 } }));
     expect((await coalescedGet([item], { consistent: true })).get(keyOf(item))?.v).toBe(2);
+  });
+
+  it("a caller's key that fails the call fails only that caller: the others read alone", async () => {
+    const tooLong = { pk: 'CG#items', sk: 'x'.repeat(2000) };
+    const outcomes = await Promise.allSettled([coalescedGet([key(5)]), coalescedGet([tooLong]), coalescedGet([key(6), key(7)])]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(outcomes[2]?.status === 'fulfilled' && [...outcomes[2].value.values()].map((item) => item.n)).toEqual([6, 7]);
   });
 
   it('never mixes strongly and eventually consistent reads in one call', async () => {
@@ -124,6 +132,29 @@ describe('coalescedSend', () => {
     ]);
     const received = await receiveAll(queueUrl, 25);
     expect(received.map((message) => message.Body)).toEqual(range(25).map((n) => `m${n}`));
+  });
+
+  it('sends the messages of a call that failed as a whole one by one: each sender learns its own outcome', async () => {
+    const queueUrl = await fifoQueue('coalesced-retried');
+    const sent = requestsOf(sqsClient());
+    sqsClient().middlewareStack.add(
+      (next, context) => async (args) => {
+        const entries = (args.input as { Entries?: unknown[] }).Entries ?? [];
+        if (context.commandName === 'SendMessageBatchCommand' && entries.length > 1)
+          throw Object.assign(new Error('the batch as a whole was refused'), { name: 'BatchRefused' });
+        return next(args);
+      },
+      { step: 'initialize', name: REFUSER },
+    );
+    try {
+      await Promise.all(
+        range(3).map((n) => coalescedSend(queueUrl, { MessageBody: `s${n}`, MessageGroupId: 'g', MessageDeduplicationId: `s${n}` })),
+      );
+    } finally {
+      sqsClient().middlewareStack.remove(REFUSER);
+    }
+    expect(sent.map(({ input }) => (input.Entries as unknown[]).length)).toEqual([3, 1, 1, 1]);
+    expect((await receiveAll(queueUrl, 3)).map((message) => message.Body)).toEqual(['s0', 's1', 's2']);
   });
 
   it('fails only the sender of a message the queue refuses', async () => {
