@@ -12,8 +12,10 @@ import type { Item } from '#shared/stores/table/query-all.ts';
  * Nothing is cached: every read is issued after its caller asked (so a strongly consistent read
  * still sees every write its caller saw committed), and strongly consistent and eventually
  * consistent reads are never mixed in one call. When a call fails, each caller it carried reads
- * alone, so a caller's bad key never fails another caller's read. In a Lambda function, which serves one request
- * at a time, a read waits one turn of the loop and goes alone.
+ * alone, so a caller's bad key never fails another caller's read. Callers that asked for the same
+ * key get the same item object: read it, never change it (every reader copies what it keeps). In a
+ * Lambda function, which serves one request at a time, a read waits one turn of the loop and goes
+ * alone.
  */
 interface Waiter {
   readonly keys: readonly TableKey[];
