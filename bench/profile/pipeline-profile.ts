@@ -4,7 +4,10 @@
  * lines, it first only ACCEPTS `postings` commitments over HTTP (no consumer running), then only
  * APPLIES them (the real consumer through the runtime's poller, queue full), and prints for each
  * phase the rate, and the SDK calls per posting with their mean wall time. With --cpu-profile, a
- * CPU profile of each phase is written there (summarise it with summarise-cpu-profile.ts).
+ * CPU profile of each phase is written there (summarise it with summarise-cpu-profile.ts). With
+ * --minimal, the same commitments are then sent to the minimal accept server (minimal-accept.ts, run
+ * in this process): its CPU per posting is the baseline of issue #21's accept ratio, as a count that
+ * a loaded machine does not distort.
  */
 import '../harness/bench-env.ts';
 import { readFileSync } from 'node:fs';
@@ -21,6 +24,7 @@ import { prepareGovernments } from '../harness/execution-fixture.ts';
 import { zipfGovernments } from '../harness/governments.ts';
 import { sendLoad } from '../harness/http-load.ts';
 import { startLocalApi } from '../harness/local-api.ts';
+import { startMinimalAccept } from '../harness/minimal-accept.ts';
 import { committedOn, COMMITMENT_AMOUNT, commitmentCalls } from '../harness/pipeline-run.ts';
 import { timeCalls } from './call-timer.ts';
 import { meterDynamo } from '../harness/dynamo-usage.ts';
@@ -33,6 +37,7 @@ const { values } = parseArgs({
     postings: { type: 'string', default: '3000' },
     clients: { type: 'string', default: '32' },
     'cpu-profile': { type: 'string' },
+    minimal: { type: 'boolean', default: false },
   },
 });
 const postings = Number(values.postings);
@@ -94,6 +99,29 @@ await withEmbeddedStack(async ({ enginePid }) => {
     process.stdout.write(
       `  batches ${stats.batches}, mean ${(stats.received / stats.batches).toFixed(1)} messages a batch, retried ${stats.retried}\n`,
     );
+    if (values.minimal) {
+      const issuer = api.runtime.auth.devIssuer;
+      if (!issuer) throw new Error('the local runtime has no development issuer');
+      const minimal = await startMinimalAccept(issuer.jwks, `profile-minimal-${Date.now().toString(36)}`);
+      try {
+        times.reset();
+        cpu = cpuMeter(enginePid);
+        const load = await profiled('minimal-accept', () =>
+          sendLoad({
+            baseUrl: minimal.url,
+            clients,
+            calls,
+            expectedStatus: 202,
+            maxRequests: postings,
+            uniqueHeader: { name: 'idempotency-key', prefix: `profile-minimal-${Date.now().toString(36)}` },
+          }),
+        );
+        report('minimal accept (baseline)', load.succeeded, load.elapsedMs, times);
+        cpu.report(load.succeeded);
+      } finally {
+        await minimal.stop();
+      }
+    }
     times.detach();
     pollerSqs.destroy();
   } finally {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { publicAccess } from '#shared/auth/access.ts';
 import type { Route } from '#shared/http/route.ts';
 import { createRouteTable } from '#infra/runtime/route-table.ts';
+import { routes } from '#shared/routes/index.ts';
 
 const route = (method: Route['method'], path: string, id = `${method} ${path}`): Route => ({
   id,
@@ -44,5 +45,24 @@ describe('route table', () => {
   it('a parameter never spans segments, and bad percent-encoding is reported, not thrown', () => {
     expect(match('GET', '/governments/a/b/budget/2025')).toEqual({ kind: 'not-found' });
     expect(match('GET', '/governments/%E0%A4')).toMatchObject({ kind: 'bad-path' });
+  });
+
+  it('a trailing slash is allowed, on every path length', () => {
+    expect(match('GET', '/governments/11110/')).toMatchObject({ kind: 'found', pathParameters: { gov: '11110' } });
+    expect(match('POST', '/governments/11110/budget/2025/')).toMatchObject({ kind: 'found', route: { method: 'POST' } });
+    expect(match('GET', '/files/a/')).toMatchObject({ kind: 'found', pathParameters: { key: 'a/' } });
+  });
+
+  it('every declared route is found by its own path (with and without a trailing slash)', () => {
+    const table = createRouteTable(routes);
+    for (const declared of routes) {
+      const path = declared.path.replace(/\{(\w+)\+?\}/g, (_, name: string) => `x${name}`);
+      for (const asked of [path, `${path}/`]) {
+        const found = table(declared.method, asked);
+        expect(found.kind, `${declared.method} ${asked}`).toBe('found');
+        // a literal route of the same shape may outrank it (as in API Gateway); then it is that literal one
+        if (found.kind === 'found' && found.route.id !== declared.id) expect(found.route.path).not.toBe(declared.path);
+      }
+    }
   });
 });

@@ -3,17 +3,19 @@ import type { Need, Snapshot, StoredResult } from '#shared/domain/execution/snap
 import { needKey } from '#shared/domain/execution/snapshot.ts';
 import { needItemKey } from '#shared/stores/execution/posting-keys.ts';
 import { toControlledItem, toStoredResult } from '#shared/stores/execution/posting-items.ts';
-import { batchGet, keyOf } from '#shared/stores/table/batch-get.ts';
+import { keyOf } from '#shared/stores/table/batch-get.ts';
+import { coalescedGet } from '#shared/stores/table/coalesced-get.ts';
 
 /**
- * Reads what the posting rules asked for (strongly consistent BatchGets) into a new snapshot: items
- * and results found or absent (null), markers present or not.
+ * Reads what the posting rules asked for (strongly consistent BatchGets, coalesced with the reads of the
+ * postings accepted or applied at the same time: coalesced-get.ts) into a new snapshot: items and results
+ * found or absent (null), markers present or not.
  */
 export async function readNeeds(snapshot: Snapshot, needs: readonly Need[]): Promise<Snapshot> {
   const items = new Map(snapshot.items);
   const results = new Map(snapshot.results);
   const markers = new Map(snapshot.markers);
-  const found = await batchGet(needs.map(needItemKey), { consistent: true });
+  const found = await coalescedGet(needs.map(needItemKey), { consistent: true });
   for (const need of needs) {
     const item = found.get(keyOf(needItemKey(need)));
     const id = needKey(need);

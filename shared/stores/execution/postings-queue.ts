@@ -1,10 +1,9 @@
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
-import { sqsClient } from '#shared/clients/sqs.ts';
 import { queueUrl, tableName } from '#shared/config/env.ts';
 import { messageGroupId } from '#shared/domain/execution/posting.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
+import { coalescedSend } from '#shared/stores/execution/coalesced-send.ts';
 import { outboxKey, outboxPartition } from '#shared/stores/execution/posting-keys.ts';
 
 /**
@@ -35,17 +34,15 @@ export function outboxPut(table: string, gov: string, receivedAt: string, postin
  * Puts a posting on the FIFO postings queue, in its line's message group. The queue deduplicates on
  * the posting id for five minutes, the consumer on the posting id for ever, so sending again is
  * safe. A replay passes its own deduplication id (the original one may still be remembered by the
- * queue, which would drop the message silently).
+ * queue, which would drop the message silently). Sent in a SendMessageBatch with the postings
+ * accepted at the same time (coalesced-send.ts); resolves once this message is on the queue.
  */
 export async function sendPosting(message: PostingMessage, deduplicationId = message.postingId): Promise<void> {
-  await sqsClient().send(
-    new SendMessageCommand({
-      QueueUrl: queueUrl('postings', message.gov),
-      MessageBody: JSON.stringify(message),
-      MessageGroupId: messageGroupId(message),
-      MessageDeduplicationId: deduplicationId,
-    }),
-  );
+  await coalescedSend(queueUrl('postings', message.gov), {
+    MessageBody: JSON.stringify(message),
+    MessageGroupId: messageGroupId(message),
+    MessageDeduplicationId: deduplicationId,
+  });
 }
 
 /** Sends a posting that has an outbox marker (a replay: see outboxPut), then deletes the marker. */

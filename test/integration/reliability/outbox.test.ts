@@ -18,11 +18,12 @@ afterEach(() => {
   sqsClient().middlewareStack.remove(CRASH);
 });
 
-/** The process "dies" between storing the request and enqueueing it: SendMessage never reaches the queue. */
+/** The process "dies" between storing the request and enqueueing it: SendMessage(Batch) never reaches the queue. */
 function crashBeforeEnqueue(): void {
   sqsClient().middlewareStack.add(
     (next, context) => async (args) => {
-      if (context.commandName === 'SendMessageCommand') throw Object.assign(new Error('process killed'), { name: 'Killed' });
+      if (context.commandName === 'SendMessageCommand' || context.commandName === 'SendMessageBatchCommand')
+        throw Object.assign(new Error('process killed'), { name: 'Killed' });
       return next(args);
     },
     { step: 'initialize', name: CRASH },
