@@ -1,5 +1,5 @@
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { machineClientSpec, parseMachineClientSpec, parseMachineClients } from '#shared/auth/machine-clients.ts';
+import { machineClientSpec, maxGovernmentsPerClient, parseMachineClientSpec, parseMachineClients } from '#shared/auth/machine-clients.ts';
 import type { MachineClient } from '#shared/auth/machine-clients.ts';
 import { now } from '#shared/clock.ts';
 import { tableName } from '#shared/config/env.ts';
@@ -35,6 +35,15 @@ export async function registerMachineClient(
     throw invalid('invalid-request', (error as Error).message);
   }
   await assertGovernmentsExist(parsed.govs);
+  // A government the new set drops sees the change in its own audit records too.
+  const before = request ? await findMachineClient(clientId) : undefined;
+  const audited = [...new Set([...parsed.govs, ...(before?.govs ?? [])])];
+  if (audited.length > maxGovernmentsPerClient) {
+    throw invalid(
+      'invalid-request',
+      `the old and the new set of ${clientId} name ${audited.length} governments, more than one change can audit (${maxGovernmentsPerClient}): change it in two steps`,
+    );
+  }
   const registration: MachineClientRegistration = {
     clientId,
     role: parsed.role,
@@ -43,7 +52,7 @@ export async function registerMachineClient(
     updatedAt: now().toISOString(),
     updatedBy: by,
   };
-  await save(registration, 'machine-client.register', request);
+  await save(registration, 'machine-client.register', request, audited);
   return registration;
 }
 
@@ -82,13 +91,19 @@ export async function suspendMachineClient(clientId: string, by: string, request
 }
 
 /**
- * Writes a registration; from the API, with the request's audit record in each of the client's
- * governments (same transaction: at most 99 of them, maxGovernmentsPerClient), each naming the whole set.
+ * Writes a registration; from the API, with the request's audit record in each government concerned
+ * (the client's, and those a new set drops), each naming the set, in the same transaction: at most
+ * 99 of them (maxGovernmentsPerClient) and the registration.
  */
-async function save(registration: MachineClientRegistration, operation: string, request: RequestInfo | undefined): Promise<void> {
+async function save(
+  registration: MachineClientRegistration,
+  operation: string,
+  request: RequestInfo | undefined,
+  govs: readonly string[] = registration.govs,
+): Promise<void> {
   if (!request) return putMachineClient(registration);
   const target = `machine-client ${registration.clientId} (${machineClientSpec(registration)})`;
-  const audits = registration.govs.map((gov) => auditPut(tableName(), auditRecord(request, { gov, operation, target })));
+  const audits = govs.map((gov) => auditPut(tableName(), auditRecord(request, { gov, operation, target })));
   await transact({ registration: machineClientPut(registration), audits });
 }
 

@@ -298,6 +298,38 @@ describe('one bank client for a set of governments', () => {
     for (const gov of [GOV, OTHER]) expect(await asMachine('bank-set', gov), gov).toMatchObject({ status: 401, code: 'unauthorized' });
   });
 
+  it('audits a new set in each government it names and in each it drops', async () => {
+    const ministry = { sub: 'mois-1', roles: ['ministry'] } as const;
+    for (const govs of [
+      [GOV, OTHER],
+      [GOV, THIRD],
+    ]) {
+      const answer = await callRoute(registerRoute, {
+        caller: ministry,
+        params: { clientId: 'bank-move' },
+        body: { role: 'treasury_bank', govs },
+      });
+      expect(answer.status).toBe(200);
+    }
+    const targets = async (gov: string) => {
+      const audit = await callRoute(listAuditRecords, {
+        caller: { sub: 'ca', roles: ['chief_accountant'], gov },
+        params: { gov },
+        query: { from: '2026-01-01', to: '2026-12-31', limit: '1000' },
+      });
+      return (audit.body.items as { target: string }[])
+        .map((r) => r.target)
+        .filter((t) => t.startsWith('machine-client bank-move '))
+        .sort();
+    };
+    const before = `machine-client bank-move (treasury_bank@${GOV}+${OTHER})`;
+    const after = `machine-client bank-move (treasury_bank@${GOV}+${THIRD})`;
+    expect(await targets(GOV)).toEqual([before, after]);
+    expect(await targets(OTHER)).toEqual([before, after]);
+    expect(await targets(THIRD)).toEqual([after]);
+    expect(await asMachine('bank-move', OTHER)).toMatchObject({ status: 403, code: 'other-government' });
+  });
+
   it('refuses a body naming no government or one twice, and registers nothing', async () => {
     const ministry = { sub: 'mois-1', roles: ['ministry'] } as const;
     for (const govs of [[], [GOV, GOV]]) {
