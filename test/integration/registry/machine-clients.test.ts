@@ -239,9 +239,9 @@ describe('one bank client for a set of governments', () => {
     );
   }
 
-  const confirm = (gov: string, orderId: string) =>
+  const confirm = (gov: string, orderId: string | undefined) =>
     machineCall(confirmPayment, 'bank-set', {
-      params: { gov, year: '2026', orderId },
+      params: { gov, year: '2026', orderId: String(orderId) },
       body: { date: '2026-03-07' },
       headers: { 'Idempotency-Key': `mc-confirm-${gov}-${++keys}` },
     });
@@ -257,9 +257,13 @@ describe('one bank client for a set of governments', () => {
     });
     expect(registered).toMatchObject({ status: 200, body: { govs: [GOV, OTHER], status: 'active' } });
 
-    const orders = { [GOV]: await paymentOrder(GOV), [OTHER]: await paymentOrder(OTHER), [THIRD]: await paymentOrder(THIRD) };
+    const orders: Record<string, string> = {
+      [GOV]: await paymentOrder(GOV),
+      [OTHER]: await paymentOrder(OTHER),
+      [THIRD]: await paymentOrder(THIRD),
+    };
     for (const gov of [GOV, OTHER]) {
-      const answer = await confirm(gov, orders[gov] as string);
+      const answer = await confirm(gov, orders[gov]);
       expect(answer.status, `${gov}: ${answer.code}`).toBe(202);
       await drainPostings();
       const read = await callRoute(getPosting, {
@@ -268,7 +272,7 @@ describe('one bank client for a set of governments', () => {
       });
       expect(read.body, gov).toMatchObject({ status: 'applied', gov, kind: 'pay' });
     }
-    expect(await confirm(THIRD, orders[THIRD] as string)).toMatchObject({ status: 403, code: 'other-government' });
+    expect(await confirm(THIRD, orders[THIRD])).toMatchObject({ status: 403, code: 'other-government' });
 
     // The registration and the suspension are audited in each of its governments, naming the set; not in the third.
     await callRoute(suspendRoute, { caller: ministry, params: { clientId: 'bank-set' } });
