@@ -41,7 +41,7 @@ export interface MachineClient {
 /**
  * Most governments one client acts for: a registration through the API is written with one audit
  * record in each of its governments in one TransactWriteItems of at most 100 actions (DynamoDB), the
- * registration being the 100th. A bank that is the 금고 of more governments gets two clients.
+ * registration being the 100th. A bank that is the 금고 of more governments gets one more client per 99.
  */
 export const maxGovernmentsPerClient = 99;
 
