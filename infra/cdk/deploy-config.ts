@@ -1,4 +1,4 @@
-import { machineKindOf, parseMachineClients } from '#shared/auth/machine-clients.ts';
+import { machineKindOf, parseMachineClientSpec, parseMachineClients } from '#shared/auth/machine-clients.ts';
 import type { Role } from '#shared/auth/roles.ts';
 import { queues } from '#shared/resources.ts';
 import { residentEmailOf } from '#infra/cdk/resident-email.ts';
@@ -42,18 +42,23 @@ import type { ResidentEmail } from '#infra/cdk/resident-email.ts';
  *   ARN's verified domain or address, else the address in `region`; the Region must be one Cognito
  *   supports for the pool and in `allowedRegions`; infra/cdk/resident-email.ts). Without it, Cognito's
  *   own e-mail (50 a day per account): for trials only.
- * - `machineClients`: the machine clients (list), two forms. `role@government` (`treasury_bank@11110`):
- *   aws only; the stack creates that government's client-credentials app client with the role's
- *   scopes, admits it to the JWT authorizer and outputs `clientId=role@government` (`MachineClients`)
- *   for `npm run machine-clients -- register-all`. `clientId=role@government`: a client Cognito
+ * - `machineClients`: the machine clients (list), two forms, each for one government or a set
+ *   (`role@government+government…`: a bank for the governments whose 금고 it is, an operator for those
+ *   whose department systems it runs). `role@government[+…]` (`treasury_bank@11110+26000`): aws only;
+ *   the stack creates one client-credentials app client per entry with the role's scopes, admits it to
+ *   the JWT authorizer and outputs `clientId=role@government[+…]` (`MachineClients`) for
+ *   `npm run machine-clients -- register-all`; the entry's first government names the client, so
+ *   governments added after it keep its id and secret. `clientId=role@government[+…]`: a client Cognito
  *   already issued (the stack's or one made outside it), passed to every route function as
  *   HOJO_MACHINE_CLIENTS, read before the table's registry (shared/auth/machine-clients.ts); a token
- *   acts for its client's government in the role its scopes back, any other client is refused.
+ *   acts, in the role its scopes back, for the government of the request's path when it is one of its
+ *   client's, and any other client is refused.
  * - `machineClientIds`: aws only; further Cognito client ids (list) the JWT authorizer accepts besides
- *   the stack's own clients: client-credentials clients made per government outside the stack
- *   (one per bank link), whose government and role the table's registry holds (`npm run machine-clients`).
- *   With the stack's per-government clients, 47 at most: a JWT authorizer takes 50 audiences
- *   (API Gateway quota, not adjustable) and the stack's console and kind clients take 3.
+ *   the stack's own clients: client-credentials clients made outside the stack (one per bank link or
+ *   operator, or a government's own), whose governments and role the table's registry holds
+ *   (`npm run machine-clients`). With the stack's clients, 47 at most: a JWT authorizer takes 50
+ *   audiences (API Gateway quota, not adjustable) and the stack's console and kind clients take 3;
+ *   one client per bank and operator, each for its set of governments, stays well below (README, Identity).
  * - `webDomainNames` / `webCertificateArn`: aws only; the names the CloudFront distribution answers on
  *   (list) and the ACM certificate covering them, which CloudFront takes from us-east-1 only; both or
  *   neither (then the distribution's *.cloudfront.net name). The console's sign-in callback is
@@ -111,10 +116,10 @@ export interface DeployConfig {
   readonly adoptTable: string | undefined;
 }
 
-/** A per-government machine client the stack creates: its role (a machine kind's) and its government. */
+/** A machine client the stack creates: its role (a machine kind's) and its governments (the first names it). */
 export interface StackMachineClient {
   readonly role: Role;
-  readonly gov: string;
+  readonly govs: readonly string[];
 }
 
 export interface QueueFamilyConfig {
@@ -256,21 +261,42 @@ function assertRegionsAllowed(config: Pick<DeployConfig, 'region' | 'allowedRegi
 }
 
 /**
- * `role@government` entries: one client per government and role, the role a machine kind's (the
- * scopes come from the kind: shared/auth/machine-clients.ts). A repeated entry would be a second
- * client with the same rights, so it is refused.
+ * `role@government[+government…]` entries: one client per entry, the role a machine kind's (the
+ * scopes come from the kind: shared/auth/machine-clients.ts). The client is named by its kind, its
+ * first government and whether it is a set (`stackMachineClientName`); two entries with the same name
+ * would be one client, so they are refused (a repeated entry included). Two clients may share a
+ * government: its two 금고 (지방회계법 제38조③) are two banks.
  */
 function stackMachineClients(entries: readonly string[]): StackMachineClient[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   return entries.map((entry) => {
-    const match = /^(\w+)@(\d{5})$/.exec(entry);
-    if (!match) throw new Error(`context machineClients: "${entry}" is neither role@government nor clientId=role@government`);
-    const [, role, gov] = match as unknown as [string, string, string];
-    if (machineKindOf(role) === undefined) throw new Error(`context machineClients: "${role}" is not a machine client's role`);
-    if (seen.has(entry)) throw new Error(`context machineClients: "${entry}" is given twice`);
-    seen.add(entry);
-    return { role: role as Role, gov };
+    let client: StackMachineClient;
+    try {
+      client = parseMachineClientSpec(entry);
+    } catch (error) {
+      throw new Error(`context machineClients: ${(error as Error).message}; nor is it clientId=role@government`);
+    }
+    const name = stackMachineClientName(client);
+    const earlier = seen.get(name);
+    if (earlier !== undefined) {
+      throw new Error(
+        `context machineClients: "${entry}" and "${earlier}" would be the same client ${name}: start one with another government`,
+      );
+    }
+    seen.set(name, entry);
+    return client;
   });
+}
+
+/**
+ * The Cognito client name and construct id of a client the stack makes: `hojo-<kind>-<first government>`
+ * for one government (as before sets existed, so such clients are never replaced) and
+ * `hojo-<kind>-<first government>-set` for several. Adding a government to a set keeps the client.
+ */
+export function stackMachineClientName({ role, govs }: StackMachineClient): string {
+  const kind = machineKindOf(role);
+  if (kind === undefined) throw new Error(`${role} is not a machine client's role`);
+  return `hojo-${kind}-${govs[0]}${govs.length > 1 ? '-set' : ''}`;
 }
 
 /** DynamoDB's table names: 3 to 255 of letters, digits, `_`, `-`, `.`. */

@@ -8,20 +8,23 @@ import {
   registerMachineClients,
   suspendMachineClient,
 } from '#shared/application/registry/machine-clients.ts';
+import { machineClientSpec } from '#shared/auth/machine-clients.ts';
 import { Refused } from '#shared/domain/refusal.ts';
 
-const USAGE = `npm run machine-clients -- register <clientId> <role>@<government> [--data-dir .data] [--external]
-npm run machine-clients -- register-all <clientId>=<role>@<government>,… [--data-dir .data] [--external]
+const USAGE = `npm run machine-clients -- register <clientId> <role>@<government>[+<government>…] [--data-dir .data] [--external]
+npm run machine-clients -- register-all <clientId>=<role>@<government>[+<government>…],… [--data-dir .data] [--external]
 npm run machine-clients -- suspend <clientId> [--data-dir .data] [--external]
 npm run machine-clients -- list [--data-dir .data] [--external]
 
 The registry of machine clients (OAuth client credentials: the treasury bank link, department
-systems) in the table: which government and role each Cognito client id acts for. role is
-treasury_bank or department_official; the token must also carry a scope of that role. A suspended
-client acts for nobody within a minute. On the stack of the running \`npm start\`, or with
+systems) in the table: which governments and role each Cognito client id acts for (a bank: the
+governments whose 금고 it is, as treasury_bank@11110+26000; one government for its own client). role
+is treasury_bank or department_official; the token must also carry a scope of that role, and acts for
+the government of the request's path when it is one of the client's. Registering again replaces the
+set. A suspended client acts for nobody within a minute. On the stack of the running \`npm start\`, or with
 --external on the endpoints in the environment (TABLE_NAME, AWS_ENDPOINT_URL_DYNAMODB or AWS itself).
 register-all takes the list in HOJO_MACHINE_CLIENTS' format, as HojoData's output MachineClients
-gives the clients the stack made (-c machineClients=role@government,…).`;
+gives the clients the stack made (-c machineClients=role@government+…,…).`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -37,17 +40,17 @@ const operator = `operator:${userInfo().username}`;
 try {
   if (command === 'register' && clientId && spec) {
     const registered = await registerMachineClient(clientId, spec, operator);
-    console.log(`registered ${registered.clientId}: ${registered.role}@${registered.gov} (active)`);
+    console.log(`registered ${registered.clientId}: ${machineClientSpec(registered)} (active)`);
   } else if (command === 'register-all' && clientId && !spec) {
     for (const registered of await registerMachineClients(clientId, operator)) {
-      console.log(`registered ${registered.clientId}: ${registered.role}@${registered.gov} (active)`);
+      console.log(`registered ${registered.clientId}: ${machineClientSpec(registered)} (active)`);
     }
   } else if (command === 'suspend' && clientId) {
     await suspendMachineClient(clientId, operator);
     console.log(`suspended ${clientId}`);
   } else if (command === 'list') {
     for (const c of await listRegisteredMachineClients()) {
-      console.log(`${c.clientId}\t${c.role}@${c.gov}\t${c.status}\t${c.updatedAt}\t${c.updatedBy}`);
+      console.log(`${c.clientId}\t${machineClientSpec(c)}\t${c.status}\t${c.updatedAt}\t${c.updatedBy}`);
     }
   } else {
     console.error(USAGE);

@@ -1,5 +1,5 @@
 import type { Caller } from '#shared/auth/caller.ts';
-import { scopesOfRole } from '#shared/auth/machine-clients.ts';
+import { actingGovernment, scopesOfRole } from '#shared/auth/machine-clients.ts';
 import type { MachineClientRegistry } from '#shared/auth/machine-clients.ts';
 import { isRole } from '#shared/auth/roles.ts';
 
@@ -14,9 +14,11 @@ const noMachines: MachineClientRegistry = new Map();
  * claims into a string like "[a b]" or "[a, b]"; both forms are accepted.
  *
  * A machine's token (OAuth client credentials: Cognito sets `sub` = `client_id` and the granted
- * `scope`, and no groups) acts for the client's registered role and government, and only if one of
- * its scopes grants that role (shared/auth/machine-clients.ts). An unregistered client, or one whose
- * scopes do not back its role, has no caller: the route answers 401.
+ * `scope`, and no groups) acts in the client's registered role, and only if one of its scopes grants
+ * that role (shared/auth/machine-clients.ts), for the government of the request's path (`pathGov`)
+ * when that is one of the client's governments (`actingGovernment`: a client of one government acts
+ * for it alone, as it always did). An unregistered client, or one whose scopes do not back its role,
+ * has no caller: the route answers 401.
  *
  * With `residentIssuer` (AWS: residents have a user pool of their own), identity is separated by
  * issuer: a token of the residents' pool is a resident and nothing else, whatever groups it carries;
@@ -29,12 +31,13 @@ export function callerFromClaims(
   claims: Claims | undefined,
   machines: MachineClientRegistry = noMachines,
   residentIssuer?: string,
+  pathGov?: string,
 ): Caller | undefined {
   if (!claims) return undefined;
   const sub = claims.sub;
   if (typeof sub !== 'string' || sub === '') return undefined;
   if (residentIssuer !== undefined && claims.iss === residentIssuer) return residentCaller(sub);
-  if (claims.client_id === sub) return machineCaller(sub, claims, machines);
+  if (claims.client_id === sub) return machineCaller(sub, claims, machines, pathGov);
   const roles = listClaim(claims.roles ?? claims['cognito:groups'])
     .filter(isRole)
     .filter((role) => residentIssuer === undefined || role !== 'resident');
@@ -53,12 +56,12 @@ const residentCaller = (sub: string): Caller => ({ sub, roles: ['resident'], gov
 /** A caller whose government the residents' registry decides. */
 export const isResident = (caller: Caller): boolean => caller.roles.length === 1 && caller.roles[0] === 'resident';
 
-function machineCaller(clientId: string, claims: Claims, machines: MachineClientRegistry): Caller | undefined {
+function machineCaller(clientId: string, claims: Claims, machines: MachineClientRegistry, pathGov: string | undefined): Caller | undefined {
   const registered = machines.get(clientId);
   if (!registered) return undefined;
   const scopes = new Set(listClaim(claims.scope));
   if (!scopesOfRole(registered.role).some((scope) => scopes.has(scope))) return undefined;
-  return { sub: clientId, roles: [registered.role], gov: registered.gov, dept: undefined };
+  return { sub: clientId, roles: [registered.role], gov: actingGovernment(registered, pathGov), dept: undefined };
 }
 
 function listClaim(value: ClaimValue): string[] {

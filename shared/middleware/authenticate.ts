@@ -25,7 +25,9 @@ export const authenticate = (
 ): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, ApiContext> => ({
   before: async (request) => {
     const claims = (request.event as JwtEvent).requestContext.authorizer?.jwt?.claims;
-    const caller = callerFromClaims(claims, await machinesFor(claims, registered), process.env[residentIssuerEnv] || undefined);
+    // A machine client of several governments acts for the one the path names, if it is one of them.
+    const pathGov = request.event.pathParameters?.gov;
+    const caller = callerFromClaims(claims, await machinesFor(claims, registered), process.env[residentIssuerEnv] || undefined, pathGov);
     if (access.kind !== 'public' && !caller) throw unauthenticated('a valid bearer token is required');
     if (caller && isResident(caller) && residentGovernment && access.kind !== 'public')
       request.context.caller = { ...caller, gov: await residentGovernment(caller.sub) };

@@ -13,7 +13,8 @@ export const koreanSummaries: Readonly<Record<string, string>> = {
   listGovernments: '243개 자치단체 목록 (광역 17, 기초 226)',
   getConcurrentRoles: '겸직 설정 조회: 지방회계법 제23조·제36조의 분리에 대한 예외 (시행령 제25조, 제46조)',
   listMachineClients: '등록된 기계 클라이언트(금고 연계, 부서 시스템) 목록: 자치단체·역할·상태 (행정안전부)',
-  registerMachineClient: '기계 클라이언트 등록: 클라이언트 자격증명 클라이언트를 한 자치단체의 역할로 (행정안전부)',
+  registerMachineClient:
+    '기계 클라이언트 등록: 클라이언트 자격증명 클라이언트를 하나 이상의 자치단체(금고 은행이면 그 은행이 금고인 자치단체들)의 역할로 (행정안전부)',
   suspendMachineClient: '기계 클라이언트 정지: 1분 안에 그 토큰은 누구로도 행동하지 못함 (행정안전부)',
   requestResidentEnrolment: '주민 등록 신청: 사는 자치단체를 지정 (본인확인 뒤 그 자치단체 예산부서가 승인)',
   getMyResidentEnrolment: '나의 주민 등록 상태: 소속 자치단체, 심사 중인 신청, 최근 결정',

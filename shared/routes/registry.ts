@@ -82,7 +82,7 @@ export const putConcurrentRoles = defineRoute({
 
 /**
  * The machine-client registry (issue #19, finding 10), beside `npm run machine-clients`: which
- * government and role each client-credentials client acts for. Only the ministry (the national
+ * governments and role each client-credentials client acts for. Only the ministry (the national
  * operators) manages it; no government may register a client for itself or another.
  */
 const machineClientsPath = '/machine-clients';
@@ -92,7 +92,7 @@ export const listMachineClients = defineRoute({
   method: 'GET',
   path: machineClientsPath,
   handler: 'registry/list-machine-clients',
-  summary: 'The registered machine clients (treasury bank links, department systems): government, role, status',
+  summary: 'The registered machine clients (treasury bank links, department systems): governments, role, status',
   tags,
   access: nationalRead('ministry'),
   response: machineClientList,
@@ -103,7 +103,7 @@ export const registerMachineClient = defineRoute({
   method: 'PUT',
   path: `${machineClientsPath}/{clientId}`,
   handler: 'registry/register-machine-client',
-  summary: 'Register (or re-register, active) a client-credentials client for one government in a machine role',
+  summary: 'Register (or re-register, active) a client-credentials client for one or more governments in a machine role',
   description:
     'The token must still carry a scope of the role (`hojo/payments.confirm` or `hojo/revenue.receive` for treasury_bank). ' +
     'The API reads the registration on each machine token and trusts it for a minute per function instance.',

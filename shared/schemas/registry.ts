@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CONCURRENT_PAIRS } from '#shared/domain/registry/concurrent-roles.ts';
+import { maxGovernmentsPerClient } from '#shared/auth/machine-clients.ts';
 import { refusalReasons } from '#shared/domain/registry/resident-enrolment.ts';
 import { govCode, isoDate, text } from '#shared/schemas/common.ts';
 
@@ -107,7 +108,7 @@ export const concurrentRolesView = z.object({
   revision: z.int(),
 });
 
-/** The machine-client registry (issue #19, finding 10): a Cognito client id, the role it acts in, its government. */
+/** The machine-client registry (issue #19, finding 10): a Cognito client id, the role it acts in, its governments. */
 export const machineClientParams = z.strictObject({
   clientId: z
     .string()
@@ -117,13 +118,21 @@ export const machineClientParams = z.strictObject({
 
 export const registerMachineClientBody = z.strictObject({
   role: z.enum(['treasury_bank', 'department_official']).describe('the role its tokens act in; a scope of that role must back it'),
-  gov: govCode.describe('the one government it acts for'),
+  govs: z
+    .array(govCode)
+    .min(1)
+    .max(maxGovernmentsPerClient)
+    .refine((govs) => new Set(govs).size === govs.length, 'a government is named twice')
+    .describe(
+      'the governments it acts for (a bank: those whose 금고 it is, 지방회계법 제38조); one for a government’s own client. ' +
+        'Its tokens act for the government of the request’s path when it is one of these, for no other.',
+    ),
 });
 
 export const machineClientView = z.object({
   clientId: z.string(),
   role: z.string(),
-  gov: z.string(),
+  govs: z.array(z.string()).describe('the governments it acts for'),
   status: z.enum(['active', 'suspended']).describe('a suspended client acts for nobody within a minute'),
   updatedAt: z.string(),
   updatedBy: z.string().describe('who registered or suspended it (the caller’s sub, or operator:<name> from the CLI)'),

@@ -11,15 +11,16 @@ export const registrationCacheMs = 60_000;
  * and a busy bank link reads its registration once a minute, not once a request.
  */
 export function machineClientLookup(
-  find: (clientId: string) => Promise<{ role: MachineClient['role']; gov: string; status: string } | undefined> = findMachineClient,
-  now: () => number = Date.now,
+  find: (clientId: string) => Promise<(MachineClient & { status: string }) | undefined> = findMachineClient,
+  // read at each call, not bound once (a test's fake Date moves it)
+  now: () => number = () => Date.now(),
 ) {
   const cache = new Map<string, { client: MachineClient | undefined; at: number }>();
   return async (clientId: string): Promise<MachineClient | undefined> => {
     const hit = cache.get(clientId);
     if (hit && now() - hit.at < registrationCacheMs) return hit.client;
     const found = await find(clientId);
-    const client = found?.status === 'active' ? { role: found.role, gov: found.gov } : undefined;
+    const client = found?.status === 'active' ? { role: found.role, govs: found.govs } : undefined;
     cache.set(clientId, { client, at: now() });
     return client;
   };

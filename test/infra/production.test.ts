@@ -40,8 +40,9 @@ beforeAll(() => {
       postingsShards: shards,
       alarmEmails: 'treasury-ops@example.go.kr',
       alarmUrls: 'https://pager.example.go.kr/hook',
-      // A client Cognito already issued (read from the environment first), and two the stack makes for 26000.
-      machineClients: 'bank-11110=treasury_bank@11110,treasury_bank@26000,department_official@26000',
+      // A client Cognito already issued for a bank's two governments (read from the environment first), two
+      // the stack makes for 26000, and one it makes for a bank's set of three governments.
+      machineClients: 'bank-nh=treasury_bank@11110+26000,treasury_bank@26000,department_official@26000,treasury_bank@11110+26000+41000',
       machineClientIds: 'bank-pc-11110,bank-pc-26000',
       residentCallbackUrls: 'https://participate.example.go.kr/callback',
     },
@@ -456,14 +457,14 @@ describe('finding 10: identity for machines', () => {
 
   it('gives the treasury bank and the department systems client-credentials clients with their own scopes, accepted by the authorizer', () => {
     const machines = clients().filter((c) => c.AllowedOAuthFlows);
-    expect(machines).toHaveLength(Object.keys(machineClients).length + 2);
+    expect(machines).toHaveLength(Object.keys(machineClients).length + 3);
     for (const client of machines) {
       expect(client).toMatchObject({
         AllowedOAuthFlows: ['client_credentials'],
         GenerateSecret: true,
         AllowedOAuthFlowsUserPoolClient: true,
       });
-      // hojo-<kind> (one per kind) or hojo-<kind>-<government> (the stack's per-government clients).
+      // hojo-<kind> (one per kind), hojo-<kind>-<government>[-set] (the stack's clients for a government or a set).
       const name = (client.ClientName as string).replace('hojo-', '').split('-')[0] as keyof typeof machineClients;
       const scopes = JSON.stringify(client.AllowedOAuthScopes);
       expect(client.AllowedOAuthScopes).toHaveLength(machineClients[name].scopes.length);
@@ -477,13 +478,16 @@ describe('finding 10: identity for machines', () => {
     expect(audience.slice(-2)).toEqual(['bank-pc-11110', 'bank-pc-26000']);
   });
 
-  it('creates a client-credentials client per government for each role@government entry, admits it and outputs it for registration', () => {
+  it('creates a client-credentials client for each role@government[+…] entry, admits it and outputs it for registration', () => {
     const data = resourcesOf(aws, 'data');
-    const perGovernment = ofType(data, 'AWS::Cognito::UserPoolClient').filter(([, c]) => /-\d{5}$/.test(c.Properties.ClientName));
+    const perGovernment = ofType(data, 'AWS::Cognito::UserPoolClient').filter(([, c]) => /-\d{5}(-set)?$/.test(c.Properties.ClientName));
     expect(perGovernment.map(([, c]) => c.Properties.ClientName).sort()).toEqual([
       'hojo-DepartmentSystems-26000',
+      'hojo-TreasuryBank-11110-set',
       'hojo-TreasuryBank-26000',
     ]);
+    // A one-government client keeps the construct id it had before sets existed (never replaced on update).
+    expect(perGovernment.map(([id]) => id).some((id) => id.includes('TreasuryBank26000Client'))).toBe(true);
     const bank = perGovernment.find(([, c]) => c.Properties.ClientName === 'hojo-TreasuryBank-26000')!;
     expect(JSON.stringify(bank[1].Properties.AllowedOAuthScopes)).toContain('/payments.confirm');
     expect(JSON.stringify(bank[1].Properties.AllowedOAuthScopes)).not.toContain('/postings.submit');
@@ -496,6 +500,7 @@ describe('finding 10: identity for machines', () => {
     for (const [id] of perGovernment) expect(output).toContain(id);
     expect(output).toContain('=treasury_bank@26000');
     expect(output).toContain('=department_official@26000');
+    expect(output).toContain('=treasury_bank@11110+26000+41000');
   });
 
   it(`refuses more client ids than a JWT authorizer accepts (${audiencesPerAuthorizer}, API Gateway's quota)`, () => {
@@ -720,7 +725,7 @@ describe('finding 10: machine tokens mapped to a role and government', () => {
     );
     expect(functions).toHaveLength(routes.length);
     for (const [id, fn] of functions) {
-      expect(fn.Properties.Environment.Variables[machineClientsEnv], id).toBe('bank-11110=treasury_bank@11110');
+      expect(fn.Properties.Environment.Variables[machineClientsEnv], id).toBe('bank-nh=treasury_bank@11110+26000');
     }
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDeployConfig } from '#infra/cdk/deploy-config.ts';
+import { readDeployConfig, stackMachineClientName } from '#infra/cdk/deploy-config.ts';
 import { projectRoot } from '#infra/cdk/handler-entry.ts';
 
 /** cdk.json's context, as the CDK CLI would pass it, with the command line's `-c` on top. */
@@ -54,13 +54,35 @@ describe('the machine clients registry (issue #19, finding 10)', () => {
     const config = configOf({ machineClients: 'a1=treasury_bank@11110,treasury_bank@26000,department_official@26000' });
     expect(config.machineClients).toEqual(['a1=treasury_bank@11110']);
     expect(config.stackMachineClients).toEqual([
-      { role: 'treasury_bank', gov: '26000' },
-      { role: 'department_official', gov: '26000' },
+      { role: 'treasury_bank', govs: ['26000'] },
+      { role: 'department_official', govs: ['26000'] },
     ]);
     expect(() => configOf({ machineClients: 'head@26000' })).toThrow(/"head" is not a machine client's role/);
-    expect(() => configOf({ machineClients: 'treasury_bank@2600' })).toThrow(/neither role@government nor clientId=role@government/);
-    expect(() => configOf({ machineClients: 'treasury_bank@26000,treasury_bank@26000' })).toThrow(/given twice/);
+    expect(() => configOf({ machineClients: 'treasury_bank@2600' })).toThrow(/not role@government.*nor is it clientId=role@government/);
+    expect(() => configOf({ machineClients: 'treasury_bank@26000,treasury_bank@26000' })).toThrow(/would be the same client/);
     expect(() => configOf({ target: 'onprem', machineClients: 'treasury_bank@26000' })).toThrow(/need Cognito, the aws target/);
+  });
+});
+
+describe('machine clients for a set of governments (a bank for the governments whose 금고 it is)', () => {
+  it('takes role@government+government… in both forms, one client per entry, named by its first government', () => {
+    const config = configOf({ machineClients: 'nh=treasury_bank@11110+26000,treasury_bank@11110+26000+41000,treasury_bank@11110' });
+    expect(config.machineClients).toEqual(['nh=treasury_bank@11110+26000']);
+    expect(config.stackMachineClients).toEqual([
+      { role: 'treasury_bank', govs: ['11110', '26000', '41000'] },
+      { role: 'treasury_bank', govs: ['11110'] },
+    ]);
+    expect(config.stackMachineClients.map(stackMachineClientName)).toEqual(['hojo-TreasuryBank-11110-set', 'hojo-TreasuryBank-11110']);
+    // two banks may serve one government (its two 금고, 지방회계법 제38조③), but not under one name
+    expect(configOf({ machineClients: 'treasury_bank@11110+26000,treasury_bank@26000+11110' }).stackMachineClients).toHaveLength(2);
+    expect(() => configOf({ machineClients: 'treasury_bank@11110+26000,treasury_bank@11110+41000' })).toThrow(/would be the same client/);
+  });
+
+  it('refuses an empty set, a government named twice, in either form', () => {
+    expect(() => configOf({ machineClients: 'treasury_bank@' })).toThrow(/not role@government/);
+    expect(() => configOf({ machineClients: 'treasury_bank@11110+11110' })).toThrow(/government 11110 twice/);
+    expect(() => configOf({ machineClients: 'nh=treasury_bank@' })).toThrow(/not role@government/);
+    expect(() => configOf({ machineClients: 'nh=treasury_bank@26000+11110+26000' })).toThrow(/government 26000 twice/);
   });
 });
 

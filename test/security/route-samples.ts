@@ -25,7 +25,7 @@ export const routeSamples: Readonly<Record<string, RouteSample>> = {
   getConcurrentRoles: {},
   putConcurrentRoles: { body: { expectedRevision: 0, offices: [], exceptions: [] } },
   listMachineClients: {},
-  registerMachineClient: { params: { clientId: 'bank-11000' }, body: { role: 'treasury_bank', gov: '11000' } },
+  registerMachineClient: { params: { clientId: 'bank-11000' }, body: { role: 'treasury_bank', govs: ['11000'] } },
   suspendMachineClient: { params: { clientId: 'bank-11000' } },
   requestResidentEnrolment: { body: { gov: '11000' } },
   getMyResidentEnrolment: {},

@@ -18,6 +18,7 @@ import { AccessTokenClaims } from '#infra/cdk/constructs/access-token-claims.ts'
 import { explicitOAuth } from '#infra/cdk/constructs/explicit-oauth.ts';
 import { machineClientKinds as machineClients, machineKindOf, resourceServerIdentifier } from '#shared/auth/machine-clients.ts';
 import type { MachineClientKind } from '#shared/auth/machine-clients.ts';
+import { stackMachineClientName } from '#infra/cdk/deploy-config.ts';
 import type { StackMachineClient } from '#infra/cdk/deploy-config.ts';
 import { roles } from '#shared/auth/roles.ts';
 import type { Role } from '#shared/auth/roles.ts';
@@ -46,11 +47,11 @@ export interface IdentityProps {
   readonly refreshTokenValidity?: Duration;
   /** Retention of the pre-token-generation trigger's log group. */
   readonly logRetention: RetentionDays;
-  /** Per-government client-credentials clients to create (`-c machineClients=role@government,…`). @default none */
+  /** Client-credentials clients to create, each for one government or a set (`-c machineClients=role@government+…,…`). @default none */
   readonly governmentClients?: readonly StackMachineClient[];
 }
 
-/** A per-government client the stack made: whom it acts for, and the app client. */
+/** A client the stack made for one government or a set: whom it acts for, and the app client. */
 export interface GovernmentClient extends StackMachineClient {
   readonly client: UserPoolClient;
 }
@@ -140,12 +141,15 @@ export class Identity extends Construct {
     this.machineClients = (Object.keys(machineClients) as MachineClientKind[]).map((kind) =>
       machineClient(`${kind}Client`, `hojo-${kind}`, kind),
     );
-    // Each government's own bank link or department system: its secret opens that government alone,
-    // once the registry maps the client id to it (npm run machine-clients -- register-all).
-    this.governmentClients = (props.governmentClients ?? []).map(({ role, gov }) => {
-      const kind = machineKindOf(role);
-      if (kind === undefined) throw new Error(`${role} is not a machine client's role`);
-      return { role, gov, client: machineClient(`${kind}${gov}Client`, `hojo-${kind}-${gov}`, kind) };
+    // A bank's link for the governments whose 금고 it is, an operator's department systems, or one
+    // government's own: its secret opens those governments alone, once the registry maps the client id
+    // to them (npm run machine-clients -- register-all). The construct id follows the client's name
+    // (a one-government client keeps the id it always had).
+    this.governmentClients = (props.governmentClients ?? []).map((entry) => {
+      const kind = machineKindOf(entry.role);
+      if (kind === undefined) throw new Error(`${entry.role} is not a machine client's role`);
+      const id = `${kind}${entry.govs[0]}${entry.govs.length > 1 ? 'Set' : ''}Client`;
+      return { ...entry, client: machineClient(id, stackMachineClientName(entry), kind) };
     });
 
     this.groups = Object.fromEntries(

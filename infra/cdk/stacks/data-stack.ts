@@ -1,4 +1,5 @@
 import { ArnFormat, Aws, CfnOutput, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { machineClientSpec } from '#shared/auth/machine-clients.ts';
 import { BackupVault } from 'aws-cdk-lib/aws-backup';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -175,10 +176,10 @@ export class DataStack extends Stack {
         // One output, in HOJO_MACHINE_CLIENTS' format, for `npm run machine-clients -- register-all`.
         new CfnOutput(this, 'MachineClients', {
           description:
-            'clientId=role@government of the per-government machine clients: register them with npm run machine-clients -- register-all',
+            'clientId=role@government+… of the machine clients the stack made: register them with npm run machine-clients -- register-all',
           value: Fn.join(
             ',',
-            governments.map(({ client, role, gov }) => Fn.join('', [client.userPoolClientId, `=${role}@${gov}`])),
+            governments.map((entry) => Fn.join('', [entry.client.userPoolClientId, `=${machineClientSpec(entry)}`])),
           ),
         });
       }

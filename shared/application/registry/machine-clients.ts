@@ -1,5 +1,6 @@
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
-import { parseMachineClients } from '#shared/auth/machine-clients.ts';
+import { machineClientSpec, maxGovernmentsPerClient, parseMachineClientSpec, parseMachineClients } from '#shared/auth/machine-clients.ts';
+import type { MachineClient } from '#shared/auth/machine-clients.ts';
 import { now } from '#shared/clock.ts';
 import { tableName } from '#shared/config/env.ts';
 import { invalid, notFound } from '#shared/domain/refusal.ts';
@@ -11,41 +12,53 @@ import type { MachineClientRegistration } from '#shared/stores/registry/machine-
 
 /**
  * Managing the machine-client registry (issue #19, finding 10; `npm run machine-clients`): the
- * national operators register a Cognito client-credentials client for one government in a machine
- * role (the treasury bank link, department systems), suspend it, and list them. The API reads the
+ * national operators register a Cognito client-credentials client for one government or a set of
+ * them (a bank for the governments whose 금고 it is, an operator for those whose department systems
+ * it runs) in a machine role (the treasury bank link, department systems), suspend it, and list them. The API reads the
  * registry on every machine token (shared/wiring/machine-client-registry.ts); the token's scopes must
  * still back the role (shared/auth/claims.ts). Through the API (`/machine-clients`, the ministry) each
- * change carries its audit record in the client's government; the CLI's operator changes carry none.
+ * change carries an audit record in each of the client's governments (the change is theirs to audit);
+ * the CLI's operator changes carry none.
+ *
+ * `spec` is `role@government` or `role@government+government…`; registering again replaces the set.
  */
 export async function registerMachineClient(
   clientId: string,
-  roleAtGov: string,
+  spec: string,
   by: string,
   request?: RequestInfo,
 ): Promise<MachineClientRegistration> {
-  let parsed: { role: MachineClientRegistration['role']; gov: string } | undefined;
+  let parsed: MachineClient;
   try {
-    parsed = parseMachineClients(`${clientId}=${roleAtGov}`).get(clientId);
+    parsed = parseMachineClientSpec(spec);
   } catch (error) {
-    throw invalid('invalid-request', (error as Error).message.replace(/^HOJO_MACHINE_CLIENTS: /, ''));
+    throw invalid('invalid-request', (error as Error).message);
   }
-  if (!parsed) throw invalid('invalid-request', 'give the client as <clientId> <role>@<government>');
-  if (!(await findGovernment(parsed.gov))) throw notFound('government-not-found', `no government has the code ${parsed.gov}`);
+  await assertGovernmentsExist(parsed.govs);
+  // A government the new set drops sees the change in its own audit records too.
+  const before = request ? await findMachineClient(clientId) : undefined;
+  const audited = [...new Set([...parsed.govs, ...(before?.govs ?? [])])];
+  if (audited.length > maxGovernmentsPerClient) {
+    throw invalid(
+      'invalid-request',
+      `the old and the new set of ${clientId} name ${audited.length} governments, more than one change can audit (${maxGovernmentsPerClient}): change it in two steps`,
+    );
+  }
   const registration: MachineClientRegistration = {
     clientId,
     role: parsed.role,
-    gov: parsed.gov,
+    govs: parsed.govs,
     status: 'active',
     updatedAt: now().toISOString(),
     updatedBy: by,
   };
-  await save(registration, 'machine-client.register', request);
+  await save(registration, 'machine-client.register', request, audited);
   return registration;
 }
 
 /**
- * Registers a list in HOJO_MACHINE_CLIENTS' format (`clientId=role@government,…`), as `HojoData`'s
- * output `MachineClients` gives the per-government clients the stack made. The whole list is checked
+ * Registers a list in HOJO_MACHINE_CLIENTS' format (`clientId=role@government+…,…`), as `HojoData`'s
+ * output `MachineClients` gives the clients the stack made. The whole list is checked
  * first (its format and every government), so a mistake registers none of it; registering again is
  * harmless (re-registers as active).
  */
@@ -56,15 +69,19 @@ export async function registerMachineClients(list: string, by: string): Promise<
   } catch (error) {
     throw invalid('invalid-request', (error as Error).message.replace(/^HOJO_MACHINE_CLIENTS: /, ''));
   }
-  for (const gov of new Set([...clients.values()].map((c) => c.gov))) {
-    if (!(await findGovernment(gov))) throw notFound('government-not-found', `no government has the code ${gov}`);
-  }
+  await assertGovernmentsExist([...clients.values()].flatMap((c) => c.govs));
   const registered: MachineClientRegistration[] = [];
-  for (const [clientId, { role, gov }] of clients) registered.push(await registerMachineClient(clientId, `${role}@${gov}`, by));
+  for (const [clientId, client] of clients) registered.push(await registerMachineClient(clientId, machineClientSpec(client), by));
   return registered;
 }
 
-/** Suspends a registered client: its tokens act for nobody from the next minute on. */
+async function assertGovernmentsExist(govs: readonly string[]): Promise<void> {
+  for (const gov of new Set(govs)) {
+    if (!(await findGovernment(gov))) throw notFound('government-not-found', `no government has the code ${gov}`);
+  }
+}
+
+/** Suspends a registered client: its tokens act for nobody, in none of its governments, from the next minute on. */
 export async function suspendMachineClient(clientId: string, by: string, request?: RequestInfo): Promise<MachineClientRegistration> {
   const registered = await findMachineClient(clientId);
   if (!registered) throw notFound('machine-client-not-found', `no machine client ${clientId} is registered`);
@@ -73,11 +90,21 @@ export async function suspendMachineClient(clientId: string, by: string, request
   return suspended;
 }
 
-/** Writes a registration; from the API, with the audit record of the request (same transaction). */
-async function save(registration: MachineClientRegistration, operation: string, request: RequestInfo | undefined): Promise<void> {
+/**
+ * Writes a registration; from the API, with the request's audit record in each government concerned
+ * (the client's, and those a new set drops), each naming the set, in the same transaction: at most
+ * 99 of them (maxGovernmentsPerClient) and the registration.
+ */
+async function save(
+  registration: MachineClientRegistration,
+  operation: string,
+  request: RequestInfo | undefined,
+  govs: readonly string[] = registration.govs,
+): Promise<void> {
   if (!request) return putMachineClient(registration);
-  const audit = auditRecord(request, { gov: registration.gov, operation, target: `machine-client ${registration.clientId}` });
-  await transact({ registration: machineClientPut(registration), audit: auditPut(tableName(), audit) });
+  const target = `machine-client ${registration.clientId} (${machineClientSpec(registration)})`;
+  const audits = govs.map((gov) => auditPut(tableName(), auditRecord(request, { gov, operation, target })));
+  await transact({ registration: machineClientPut(registration), audits });
 }
 
 export const listRegisteredMachineClients = (): Promise<MachineClientRegistration[]> => listMachineClients();

@@ -7,8 +7,9 @@ import { queryAll } from '#shared/stores/table/query-all.ts';
 /**
  * The machine-client registry (issue #19, finding 10): one item per OAuth client-credentials client
  * (the treasury bank link, a department system), pk MACHINE-CLIENTS / sk CLIENT#{clientId}, all in
- * one partition (a few hundred clients: one bank link per government and some department systems),
- * so the operators list them with one query.
+ * one partition (a few dozen clients: one per bank and operator, a few per government that wants its
+ * own), so the operators list them with one query. `govs` holds the governments it acts for; an item
+ * written before sets existed holds `gov` alone and reads as the set of that one government.
  */
 export type MachineClientStatus = 'active' | 'suspended';
 
@@ -46,7 +47,7 @@ function toRegistration(item: Record<string, unknown>): MachineClientRegistratio
   return {
     clientId: String(item.clientId),
     role: item.role as MachineClientRegistration['role'],
-    gov: String(item.gov),
+    govs: Array.isArray(item.govs) ? item.govs.map(String) : [String(item.gov)],
     status: item.status === 'active' ? 'active' : 'suspended',
     updatedAt: String(item.updatedAt),
     updatedBy: String(item.updatedBy),

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { callerFromClaims } from '#shared/auth/claims.ts';
 import { isResidentRoute } from '#shared/auth/resident-identity.ts';
 import { routes } from '#shared/routes/index.ts';
-import { parseMachineClients } from '#shared/auth/machine-clients.ts';
+import { governmentRead, governmentWrite } from '#shared/auth/access.ts';
+import { authorize } from '#shared/auth/authorize.ts';
+import { machineClientKinds, maxGovernmentsPerClient, parseMachineClientSpec, parseMachineClients } from '#shared/auth/machine-clients.ts';
 
 describe('callerFromClaims', () => {
   it('reads subject, roles, government and department as the local issuer writes them', () => {
@@ -100,10 +102,78 @@ describe('machine tokens (client credentials)', () => {
   });
 
   it('refuses a malformed registry rather than opening or closing a client silently', () => {
-    expect(() => parseMachineClients('bank=treasury_bank')).toThrow(/clientId=role@government/);
+    expect(() => parseMachineClients('bank=treasury_bank')).toThrow(/not role@government/);
     expect(() => parseMachineClients('bank=ministry@11110')).toThrow(/not a machine client's role/);
-    expect(() => parseMachineClients('bank=treasury_bank@1111')).toThrow(/clientId=role@government/);
+    expect(() => parseMachineClients('bank=treasury_bank@1111')).toThrow(/not role@government/);
+    expect(() => parseMachineClients('treasury_bank@11110')).toThrow(/clientId=role@government/);
     expect(parseMachineClients(undefined).size).toBe(0);
+  });
+});
+
+describe('a machine client of several governments (a bank for the governments whose 금고 it is)', () => {
+  const registry = parseMachineClients(
+    'bank-nh=treasury_bank@11110+26000,bank-11110=treasury_bank@11110,dept-op=department_official@26000+26110',
+  );
+  const bank = (clientId: string) => ({ sub: clientId, client_id: clientId, token_use: 'access', scope: 'hojo/payments.confirm' });
+  const dept = { sub: 'dept-op', client_id: 'dept-op', token_use: 'access', scope: 'hojo/postings.submit' };
+  const write = governmentWrite('treasury_bank');
+
+  it('acts for the government of the path when it is in its set, each of them in turn', () => {
+    for (const gov of ['11110', '26000']) {
+      const caller = callerFromClaims(bank('bank-nh'), registry, undefined, gov);
+      expect(caller).toEqual({ sub: 'bank-nh', roles: ['treasury_bank'], gov, dept: undefined });
+      expect(authorize(write, caller, gov)).toEqual({ allowed: true, actingRole: 'treasury_bank' });
+    }
+    expect(callerFromClaims(dept, registry, undefined, '26110')).toMatchObject({ roles: ['department_official'], gov: '26110' });
+  });
+
+  it('acts for no government outside its set: the tenant rule answers other-government, for reads too', () => {
+    const caller = callerFromClaims(bank('bank-nh'), registry, undefined, '41000');
+    expect(caller?.gov).toBeUndefined();
+    expect(authorize(write, caller, '41000')).toMatchObject({ allowed: false, code: 'other-government' });
+    expect(authorize(governmentRead('treasury_bank'), caller, '41000')).toMatchObject({ allowed: false, code: 'other-government' });
+    // a path value that is no government at all, and none
+    expect(callerFromClaims(bank('bank-nh'), registry, undefined, '11110+26000')?.gov).toBeUndefined();
+    expect(callerFromClaims(bank('bank-nh'), registry)?.gov).toBeUndefined();
+  });
+
+  it('never widens a one-government client: it stays its own government whatever the path names', () => {
+    expect(callerFromClaims(bank('bank-11110'), registry, undefined, '11110')?.gov).toBe('11110');
+    const elsewhere = callerFromClaims(bank('bank-11110'), registry, undefined, '26000');
+    expect(elsewhere?.gov).toBe('11110');
+    expect(authorize(write, elsewhere, '26000')).toMatchObject({ allowed: false, code: 'other-government' });
+    expect(callerFromClaims(bank('bank-11110'), registry)?.gov).toBe('11110');
+  });
+
+  it('ignores government claims in the token: only the registered set and the path decide', () => {
+    const claims = { ...bank('bank-nh'), gov: '41000', 'custom:gov': '41000' };
+    expect(callerFromClaims(claims, registry, undefined, '41000')?.gov).toBeUndefined();
+  });
+
+  it('reads role@gov+gov…, and refuses an empty set, a government named twice, too many, a client id twice', () => {
+    expect(parseMachineClientSpec('treasury_bank@11110')).toEqual({ role: 'treasury_bank', govs: ['11110'] });
+    expect(parseMachineClientSpec('treasury_bank@11110+26000')).toEqual({ role: 'treasury_bank', govs: ['11110', '26000'] });
+    expect(() => parseMachineClientSpec('treasury_bank@')).toThrow(/not role@government/);
+    expect(() => parseMachineClientSpec('treasury_bank@11110+')).toThrow(/not role@government/);
+    expect(() => parseMachineClientSpec('treasury_bank@+11110')).toThrow(/not role@government/);
+    expect(() => parseMachineClientSpec('treasury_bank@11110+26000+11110')).toThrow(/government 11110 twice/);
+    const govs = (n: number) => Array.from({ length: n }, (_, i) => String(10000 + i)).join('+');
+    expect(parseMachineClientSpec(`treasury_bank@${govs(maxGovernmentsPerClient)}`).govs).toHaveLength(maxGovernmentsPerClient);
+    expect(() => parseMachineClientSpec(`treasury_bank@${govs(maxGovernmentsPerClient + 1)}`)).toThrow(/at most 99/);
+    expect(() => parseMachineClients('a=treasury_bank@11110,a=treasury_bank@26000')).toThrow(/client a is given twice/);
+  });
+
+  it('needs no choice on routes without a government: no national route admits a machine role', () => {
+    const machineRoles: string[] = Object.values(machineClientKinds).map((kind) => kind.role);
+    const national = routes.filter((route) => route.access.kind === 'national');
+    expect(national.length).toBeGreaterThan(0);
+    for (const route of national) {
+      const admitted = route.access.kind === 'national' ? route.access.roles : [];
+      expect(
+        admitted.filter((role) => machineRoles.includes(role)),
+        route.id,
+      ).toEqual([]);
+    }
   });
 });
 

@@ -105,6 +105,30 @@ describe('authenticate middleware', () => {
     }
   });
 
+  it("takes the government of a multi-government machine client from the request's path, when it is in its set", async () => {
+    const previous = process.env.HOJO_MACHINE_CLIENTS;
+    process.env.HOJO_MACHINE_CLIENTS = 'bank-nh=treasury_bank@11110+26000';
+    try {
+      const govRoute = defineRoute({ ...route, id: 'probeGov', path: '/probe/{gov}' });
+      const claims = { sub: 'bank-nh', client_id: 'bank-nh', token_use: 'access', scope: 'hojo/payments.confirm' };
+      const at = (gov: string) => {
+        const event = apiEvent(govRoute, { params: { gov } });
+        return {
+          ...event,
+          requestContext: { ...event.requestContext, authorizer: { jwt: { claims, scopes: [] } } },
+        } as APIGatewayProxyEventV2;
+      };
+      const access = governmentWrite('treasury_bank');
+      for (const gov of ['11110', '26000']) expect((await callerSeen(access, at(gov)))?.gov, gov).toBe(gov);
+      const elsewhere = await callerSeen(access, at('41000'));
+      expect(elsewhere).toMatchObject({ sub: 'bank-nh', roles: ['treasury_bank'], gov: undefined });
+      expect(authorize(access, elsewhere, '41000')).toMatchObject({ allowed: false, code: 'other-government' });
+    } finally {
+      if (previous === undefined) delete process.env.HOJO_MACHINE_CLIENTS;
+      else process.env.HOJO_MACHINE_CLIENTS = previous;
+    }
+  });
+
   describe("a token of the residents' pool (HOJO_RESIDENT_ISSUER, issue #19 finding 10)", () => {
     const residents = 'https://cognito-idp.ap-northeast-2.amazonaws.com/ap-northeast-2_Residents';
     const vote = governmentWrite('resident');
