@@ -36,6 +36,8 @@ export const designLimit: Section = {
   id: '9',
   title: 'Limit of the design (minimal baselines, accept→applied latency)',
   budgetMs: { quick: 300_000, full: 900_000 },
+  // idle 2026-12-01: 232 s with 30 s runs, now 15 s (latency 20 s)
+  shareMs: 165_000,
   async run(context) {
     requireRoute('createCommitment', 'execution, issue 5');
     const quick = context.quick;

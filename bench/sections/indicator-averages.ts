@@ -61,6 +61,8 @@ export const indicatorAverages: Section = {
   id: '12',
   title: 'Indicator averages on the 순계 and the indicator CSV (243 governments; quick: 50)',
   budgetMs: { quick: 600_000, full: 1_800_000 },
+  // idle 2026-12-01: 120.6 s; 10 reads per figure (was 20)
+  shareMs: 95_000,
   async run(context) {
     const count = context.quick ? GOVERNMENTS.quick : GOVERNMENTS.full;
     const lines = context.quick ? LINES.quick : LINES.full;

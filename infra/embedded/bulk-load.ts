@@ -19,6 +19,7 @@ type Callback<T> = (err: (Error & { name?: string }) | null | undefined, value?:
 interface TableDescription {
   readonly TableName: string;
   readonly KeySchema: readonly { AttributeName: string }[];
+  readonly AttributeDefinitions: readonly { AttributeName: string; AttributeType: string }[];
   readonly LocalSecondaryIndexes?: readonly unknown[];
   readonly GlobalSecondaryIndexes?: readonly unknown[];
 }
@@ -82,6 +83,17 @@ async function answerLoad(store: StoreInternals, req: IncomingMessage, res: Serv
   }
 }
 
+/** What dynalite's validation would refuse and its key functions cannot read: a missing key, a key attribute of another type. */
+function checkKeyAttributes(item: AttributeMap, table: TableDescription): void {
+  for (const { AttributeName, AttributeType } of table.AttributeDefinitions) {
+    const value = item[AttributeName] as Record<string, unknown> | undefined;
+    const isTableKey = table.KeySchema.some((key) => key.AttributeName === AttributeName);
+    if (value === undefined && !isTableKey) continue;
+    if (value?.[AttributeType] === undefined)
+      throw new Error(`an item's ${AttributeName} is not of type ${AttributeType}: ${JSON.stringify(item).slice(0, 200)}`);
+  }
+}
+
 const call = <T>(work: (cb: Callback<T>) => void): Promise<T | undefined> =>
   new Promise((resolve, reject) => work((err, value) => (err ? reject(err) : resolve(value))));
 
@@ -100,6 +112,7 @@ export async function loadItems(store: StoreInternals, tableName: string, items:
   };
   const seen = new Set<string>();
   for (const item of items) {
+    checkKeyAttributes(item, table);
     const key = db.createKey(item, table);
     if (seen.has(key)) throw new Error(`two items with the key ${key} in one load`);
     seen.add(key);

@@ -60,6 +60,9 @@ describe('the bench seeding door of the embedded engine (section 5, issue #21)',
       await loadItems([{ pk: 'T#1', sk: 'A', gsi1pk: 'NEW', gsi1sk: '1', amount: 2, gone: undefined }]);
       expect(await byIndex('OLD')).toEqual([]);
       expect(await byIndex('NEW')).toEqual([{ pk: 'T#1', sk: 'A', gsi1pk: 'NEW', gsi1sk: '1', amount: 2 }]);
+      // What BatchWriteItem would refuse is refused, not stored under a broken key.
+      await expect(loadItems([{ sk: 'no partition key' }])).rejects.toThrow(/pk is not of type S/);
+      await expect(loadItems([{ pk: 'T#2', sk: 'B', gsi1pk: 7, gsi1sk: '1' }])).rejects.toThrow(/gsi1pk is not of type S/);
     }, 'in-process');
   });
 
