@@ -52,11 +52,27 @@ export async function loadItems(items: readonly Record<string, unknown>[], lanes
     items.slice(n * perRequest, n * perRequest + perRequest),
   );
   await forEachConcurrently(requests, lanes, async (batch) => {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': LOAD_ITEMS_TARGET },
-      body: JSON.stringify({ RequestItems: { [table]: batch.map((item) => ({ PutRequest: { Item: marshalItem(item) } })) } }),
-    });
+    const body = JSON.stringify({ RequestItems: { [table]: batch.map((item) => ({ PutRequest: { Item: marshalItem(item) } })) } });
+    const response = await postWithRetries(endpoint, body);
     if (!response.ok) throw new Error(`bulk load refused (${response.status}): ${(await response.text()).slice(0, 300)}`);
   });
+}
+
+/**
+ * A load is unconditional puts, so sending it again is safe: a connection reset (a kept-alive socket
+ * the engine closed as the request went out, seen once in a 1,000,000-record seed under load) is
+ * retried instead of failing the section.
+ */
+async function postWithRetries(endpoint: string, body: string, attempts = 4): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': LOAD_ITEMS_TARGET },
+        body,
+      });
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
 }
