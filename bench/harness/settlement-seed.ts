@@ -51,7 +51,7 @@ export interface SeededYear {
  *
  * `via`: how the posting records and control items reach the table — `load` (default) through the
  * embedded engine's seeding door (bulk-load-client.ts: the same BatchWriteItem body, stored without
- * the engine's per-item validation: ~0.17 instead of ~0.44 ms of its CPU a record), `batch-write` by
+ * the engine's per-item validation: 0.17–0.27 instead of ~0.44 ms of its CPU a record), `batch-write` by
  * parallel BatchWriteItem (any
  * DynamoDB). Both store the same items (test/bench/bulk-load.test.ts). The balances and the fund
  * status are update expressions and always go through TransactWriteItems.

@@ -4,7 +4,7 @@
  * stores each item as an unconditional PutItem would (the item under its key, its secondary-index
  * entries, a replaced item's stale index entries removed), but without BatchWriteItem's per-item
  * validation, locks and 25-item requests, which cost the engine ~0.44 ms of CPU per nested posting
- * record (1,000,000 of them: 416 s of the bench's idle full run; ~0.17 ms through this door). Takes
+ * record (1,000,000 of them: 416 s of the bench's idle full run; 0.17–0.27 ms through this door). Takes
  * no item locks: for a table nothing else writes to meanwhile. Served only when the engine is
  * started with `bulkLoad` (the bench's stacks).
  */
