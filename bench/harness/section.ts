@@ -22,7 +22,7 @@ export interface Section {
   readonly budgetMs: { readonly quick: number; readonly full: number };
   /**
    * Its share of a full run on the idle 2-core machine (issue #21: the full run under 20 minutes;
-   * the twelve shares add up to about 19 minutes): printed beside its wall time, so a run shows where the
+   * the twelve shares add up to about 18.5 minutes): printed beside its wall time, so a run shows where the
    * minutes go. Not a limit (budgetMs is).
    */
   readonly shareMs?: number;
