@@ -48,13 +48,23 @@ const save = async (): Promise<void> => {
   }
 };
 
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+const share = (report: SectionReport): string =>
+  report.shareMs === undefined ? '' : ` of its ${seconds(report.shareMs)} share${report.durationMs > report.shareMs ? ' (OVER)' : ''}`;
+
 log(`bench ${options.quick ? 'quick' : 'full'} on ${machine.cpuModel} (${machine.nproc} CPUs, ${machine.memory}), Node ${machine.node}`);
 await save();
 for (const section of sections) {
   log(`section ${section.id}: ${section.title}`);
   const report = await runSection(section, { quick: options.quick, log });
-  log(`section ${section.id}: ${report.status} in ${(report.durationMs / 1000).toFixed(1)} s${report.error ? ` (${report.error})` : ''}`);
   reports.push(report);
+  log(
+    `section ${section.id}: ${report.status} in ${seconds(report.durationMs)}${share(report)}${report.error ? ` (${report.error})` : ''}`,
+  );
+  log(
+    `run so far: ${seconds(Date.now() - startedAt.getTime())}${options.quick ? '' : ` (shares so far ${seconds(sum(reports.map((r) => r.shareMs ?? 0)))})`}`,
+  );
   await save();
 }
 process.stdout.write(renderReport(snapshot()));

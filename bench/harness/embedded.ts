@@ -26,7 +26,9 @@ export async function withEmbeddedStack<T>(
   options: StackOptions = {},
 ): Promise<T> {
   runs += 1;
-  const engines: Engines & { readonly pid?: number } = placement === 'child' ? await startEnginesInChildProcess() : await startEngines();
+  // bulkLoad: the seeding door (bench/harness/bulk-load-client.ts) for fixtures a section does not measure.
+  const engines: Engines & { readonly pid?: number } =
+    placement === 'child' ? await startEnginesInChildProcess({ bulkLoad: true }) : await startEngines({ bulkLoad: true });
   try {
     const env = await provisionResources(engines.endpoints, `bench${runs}-`, { shards: options.postingsShards ?? 1 });
     await seedRegistry(env);

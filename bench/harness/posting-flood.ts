@@ -14,17 +14,37 @@ import { FISCAL_YEAR, POSTING_DATE } from './execution-fixture.ts';
  * API's accept speed limits. Each posting commits 1 won on one of `lineIds`, round-robin.
  */
 export async function floodPostings(gov: string, lineIds: readonly string[], count: number, label: string): Promise<void> {
-  const url = queueUrl('postings', gov);
+  await queueCommitments(
+    lineIds.map((lineId) => ({ gov, lineId })),
+    count,
+    label,
+    1,
+  );
+}
+
+/**
+ * `count` commitments of `amount` won on `targets` (round-robin, as the HTTP clients cycle through
+ * their calls), queued straight onto each government's postings shard with the message the API
+ * sends once it has stored the request (shared/stores/execution/postings-queue.ts: the posting as
+ * JSON, group = budget line, deduplicated on the posting id). The consumer reads only the message,
+ * never the stored request, so it applies these as it applies accepted postings.
+ */
+export async function queueCommitments(
+  targets: readonly { readonly gov: string; readonly lineId: string }[],
+  count: number,
+  label: string,
+  amount: number,
+): Promise<void> {
   const receivedAt = new Date().toISOString();
   const messages = Array.from({ length: count }, (_, n): PostingMessage => {
-    const lineId = lineIds[n % lineIds.length] as string;
+    const { gov, lineId } = targets[n % targets.length] as { gov: string; lineId: string };
     const postingId = `${label}-${n.toString(36).padStart(5, '0')}`;
     return {
       postingId,
       gov,
       year: FISCAL_YEAR,
       lineId,
-      command: { kind: 'commit', lineId, amount: 1, counterparty: 'bench-flood', contractRef: `FLOOD-${n}`, date: POSTING_DATE },
+      command: { kind: 'commit', lineId, amount, counterparty: 'bench-flood', contractRef: `FLOOD-${n}`, date: POSTING_DATE },
       actor: {
         sub: `bench-flood-${gov}`,
         role: 'finance_officer',
@@ -35,8 +55,15 @@ export async function floodPostings(gov: string, lineIds: readonly string[], cou
       },
     };
   });
-  const batches = Array.from({ length: Math.ceil(count / 10) }, (_, i) => messages.slice(i * 10, i * 10 + 10));
-  await forEachConcurrently(batches, 8, async (batch) => {
+  const byQueue = new Map<string, PostingMessage[]>();
+  for (const message of messages) {
+    const url = queueUrl('postings', message.gov);
+    byQueue.set(url, [...(byQueue.get(url) ?? []), message]);
+  }
+  const batches = [...byQueue].flatMap(([url, queued]) =>
+    Array.from({ length: Math.ceil(queued.length / 10) }, (_, i) => ({ url, batch: queued.slice(i * 10, i * 10 + 10) })),
+  );
+  await forEachConcurrently(batches, 8, async ({ url, batch }) => {
     const { Failed = [] } = await sqsClient().send(
       new SendMessageBatchCommand({
         QueueUrl: url,

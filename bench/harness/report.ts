@@ -33,6 +33,8 @@ export interface SectionReport {
   readonly title: string;
   readonly status: SectionStatus;
   readonly durationMs: number;
+  /** Its share of a full run on the idle 2-core machine (full runs only; see Section.shareMs). */
+  readonly shareMs?: number;
   readonly figures: readonly Figure[];
   readonly goals: readonly GoalVerdict[];
   readonly notes: readonly string[];

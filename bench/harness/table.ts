@@ -17,6 +17,8 @@ export function renderReport(report: BenchReport): string {
     '|---|---|---|',
     ...report.sections.flatMap((section) => section.goals.map(goalRow)),
     ...runVerdicts(report).map(goalRow),
+    '',
+    ...timeRows(report),
   ];
   const notes = report.sections.flatMap((section) => section.notes.map((note) => `- ${section.id}: ${cell(note)}`));
   if (notes.length > 0) lines.push('', 'Notes:', ...notes);
@@ -30,6 +32,26 @@ function figureRows(section: SectionReport): string[] {
     row([title, cell(figure.name), formatValue(figure), formatBaseline(figure), formatRatio(figure)]),
   );
   return [...status, ...figures];
+}
+
+/** Where the run's time went: each section's wall time beside its share of the idle full run. */
+function timeRows(report: BenchReport): string[] {
+  const shares = report.sections.map((section) => section.shareMs ?? 0);
+  const shared = report.sections.some((section) => section.shareMs !== undefined);
+  const header = shared
+    ? ['| Section | Status | Wall time | Share (idle full run) |', '|---|---|---:|---:|']
+    : ['| Section | Status | Wall time |', '|---|---|---:|'];
+  const rows = report.sections.map((section) => {
+    const cells = [cell(`${section.id}. ${section.title}`), section.status, formatSeconds(section.durationMs)];
+    if (shared)
+      cells.push(
+        section.shareMs === undefined ? '' : `${formatSeconds(section.shareMs)}${section.durationMs > section.shareMs ? ' (over)' : ''}`,
+      );
+    return row(cells);
+  });
+  const total = ['all', '', formatSeconds(report.sections.reduce((sum, section) => sum + section.durationMs, 0))];
+  if (shared) total.push(formatSeconds(shares.reduce((sum, share) => sum + share, 0)));
+  return [...header, ...rows, row(total)];
 }
 
 const goalRow = (verdict: GoalVerdict): string =>

@@ -19,6 +19,8 @@ export const bulkImport: Section = {
   id: '7',
   title: 'Bulk budget import (20,000 lines)',
   budgetMs: { quick: 15_000, full: 180_000 },
+  // idle 2026-12-01: 28.4 s
+  shareMs: 30_000,
   async run(context) {
     requireRoute('importBudgetLines', 'budget, issue 4');
     const LINES = context.quick ? QUICK_LINES : FULL_LINES;

@@ -47,6 +47,8 @@ export const noisyNeighbour: Section = {
   id: '8',
   title: 'Noisy neighbour (postings sharded per government)',
   budgetMs: { quick: 240_000, full: 600_000 },
+  // idle 2026-12-01: 64.2 s
+  shareMs: 65_000,
   async run(context) {
     const flood = context.quick ? 1_500 : 5_000;
     const quiet = context.quick ? 30 : 60;

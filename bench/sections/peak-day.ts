@@ -36,12 +36,15 @@ export const peakDay: Section = {
   id: '3',
   title: 'Peak day replay (660,000 mixed operations)',
   budgetMs: { quick: 22_000, full: 240_000 },
+  // idle 2026-12-01: 137 s with a 120 s cap, now 60 s
+  shareMs: 80_000,
   async run(context) {
     requireRoute('createCommitment', 'execution, issue 5');
     requireRoute('assessRevenue', 'execution, issue 5');
     const operations = context.quick ? PEAK_DAY / 100 : PEAK_DAY;
     const governments = context.quick ? 15 : 243;
-    const capMs = context.quick ? 8_000 : 120_000;
+    // The day is projected from the rate: 60 s of the mix (~30,000 operations, was 120 s) measure it.
+    const capMs = context.quick ? 8_000 : 60_000;
     await withEmbeddedStack(async () => {
       const api = await startLocalApi();
       try {

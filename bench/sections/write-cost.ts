@@ -18,6 +18,8 @@ export const writeCost: Section = {
   title: 'Write cost per posting',
   // Quick: 420 s (was 60 s): at load average 13–15 section 1's runs and drains alone took over 240 s (issue #21).
   budgetMs: { quick: 420_000, full: 720_000 },
+  // section 1's runs
+  shareMs: 0,
   async run(context) {
     const m = await pipelineMeasurements(context);
     const runs = [

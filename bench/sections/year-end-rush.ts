@@ -34,6 +34,8 @@ export const yearEndRush: Section = {
   id: '10',
   title: 'Year-end rush (10× the peak rate on a few governments)',
   budgetMs: { quick: 240_000, full: 600_000 },
+  // idle 2026-12-01: 81.8 s
+  shareMs: 85_000,
   async run(context) {
     requireRoute('createCommitment', 'execution, issue 5');
     const quick = context.quick;

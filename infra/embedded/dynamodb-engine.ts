@@ -5,6 +5,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer, type DynaliteStore } from './dynalite-transactions/index.cjs';
+import { serveBulkLoad } from './bulk-load.ts';
 import { closeOnce } from '#infra/runtime/close-once.ts';
 
 export interface DynamoEngine {
@@ -20,6 +21,8 @@ export interface DynamoEngineOptions {
   port?: number;
   /** LevelDB directory; omit for an in-memory store. */
   path?: string;
+  /** Also serve the bench's seeding door (bulk-load.ts). @default false */
+  bulkLoad?: boolean;
 }
 
 export async function startDynamoEngine(options: DynamoEngineOptions = {}): Promise<DynamoEngine> {
@@ -33,6 +36,7 @@ export async function startDynamoEngine(options: DynamoEngineOptions = {}): Prom
   });
 
   settleTableStatusBeforeResponding(server, store);
+  if (options.bulkLoad) serveBulkLoad(server, store);
 
   const closeStore = () => new Promise<void>((resolve, reject) => store.db.close((err) => (err ? reject(err) : resolve())));
 

@@ -18,6 +18,8 @@ export interface EngineOptions {
   /** 0 (default) picks free ports. */
   readonly dynamoPort?: number;
   readonly awsPort?: number;
+  /** Serve the bench's seeding door on the DynamoDB endpoint (infra/embedded/bulk-load.ts). */
+  readonly bulkLoad?: boolean;
 }
 
 /** A message as the SQS engine holds it, whatever its state (ready, delayed or received and in flight). */
@@ -45,6 +47,7 @@ export async function startEngines(options: EngineOptions = {}): Promise<InProce
   const dynamo = await startDynamoEngine({
     host,
     port: options.dynamoPort ?? 0,
+    ...(options.bulkLoad ? { bulkLoad: true } : {}),
     ...(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {}),
   });
   let aws: Awaited<ReturnType<typeof startFauxqs>>;

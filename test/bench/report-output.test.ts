@@ -133,6 +133,35 @@ describe('bench output', () => {
     expect(text).toContain('| undefined ratio | n/a |');
     expect(text).toContain('- 1: line one line two');
   });
+
+  it('prints where the time went: each section’s wall time beside its share of the idle full run, and the totals', async () => {
+    const timed = async (id: string, shareMs: number | undefined, workMs: number) =>
+      runSection(
+        {
+          id,
+          title: `section ${id}`,
+          budgetMs: { quick: 5_000, full: 5_000 },
+          ...(shareMs === undefined ? {} : { shareMs }),
+          run: () => new Promise((resolve) => setTimeout(resolve, workMs)),
+        },
+        { quick: false, log: () => undefined },
+      );
+    const [fits, over, unshared] = [await timed('1', 60_000, 0), await timed('2', 1, 20), await timed('3', undefined, 0)];
+    expect(fits.shareMs).toBe(60_000);
+    expect(unshared).not.toHaveProperty('shareMs');
+    const text = renderReport({ ...report([fits, over, unshared]), mode: 'full' });
+    expect(text).toContain('| Section | Status | Wall time | Share (idle full run) |');
+    expect(text).toMatch(/\| 1\. section 1 \| ok \| 0\.0 s \| 60\.0 s \|/);
+    expect(text).toMatch(/\| 2\. section 2 \| ok \| 0\.\d s \| 0\.0 s \(over\) \|/);
+    expect(text).toMatch(/\| 3\. section 3 \| ok \| 0\.0 s \| {2}\|/);
+    expect(text).toMatch(/\| all \| {2}\| 0\.\d s \| 60\.0 s \|/);
+    // A quick run has no shares: the full run's minutes are what they divide.
+    const quick = await runSection(
+      { id: '4', title: 'q', budgetMs: { quick: 5_000, full: 5_000 }, shareMs: 1, run: async () => undefined },
+      quiet,
+    );
+    expect(quick).not.toHaveProperty('shareMs');
+  });
 });
 
 describe('issue #21 verdicts', () => {

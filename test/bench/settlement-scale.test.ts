@@ -15,8 +15,9 @@ const YEAR = 2026;
 const LINES = 60;
 
 /** Two governments with the same budget, one with five times the postings of the other. */
-const small = await seedGovernmentYear({ gov: '11000', year: YEAR, lines: LINES, postings: 600 });
-const large = await seedGovernmentYear({ gov: '26000', year: YEAR, lines: LINES, postings: 3_000 });
+// BatchWriteItem: the shared test engines serve no seeding door (test/bench/bulk-load.test.ts checks the two agree).
+const small = await seedGovernmentYear({ gov: '11000', year: YEAR, lines: LINES, postings: 600 }, 'batch-write');
+const large = await seedGovernmentYear({ gov: '26000', year: YEAR, lines: LINES, postings: 3_000 }, 'batch-write');
 
 describe('settlement bench seeding', () => {
   it('writes one posting record per posting, the ones with journal lines on the journal index', async () => {
