@@ -146,10 +146,17 @@ describe('bench output', () => {
         },
         { quick: false, log: () => undefined },
       );
-    const [fits, over, unshared] = [await timed('1', 60_000, 0), await timed('2', 1, 20), await timed('3', undefined, 0)];
+    const [fits, over, unshared, derived] = [
+      await timed('1', 60_000, 0),
+      await timed('2', 1, 20),
+      await timed('3', undefined, 0),
+      await timed('4', 0, 20),
+    ];
     expect(fits.shareMs).toBe(60_000);
     expect(unshared).not.toHaveProperty('shareMs');
-    const text = renderReport({ ...report([fits, over, unshared]), mode: 'full' });
+    const text = renderReport({ ...report([fits, over, unshared, derived]), mode: 'full' });
+    // A share of 0 (a section that only reads another's runs) has no time of its own to overrun.
+    expect(text).toMatch(/\| 4\. section 4 \| ok \| 0\.\d s \| 0\.0 s \|/);
     expect(text).toContain('| Section | Status | Wall time | Share (idle full run) |');
     expect(text).toMatch(/\| 1\. section 1 \| ok \| 0\.0 s \| 60\.0 s \|/);
     expect(text).toMatch(/\| 2\. section 2 \| ok \| 0\.\d s \| 0\.0 s \(over\) \|/);
