@@ -17,29 +17,17 @@ export function runtimeConsoleConfig(env: NodeJS.ProcessEnv, auth: RuntimeAuth, 
     ? { archive: { engineOrigin: new URL(archiveDownloads.engine).origin, proxyPath: ARCHIVE_PROXY_PREFIX } }
     : {};
   if (auth.devIssuer) {
-    return {
-      apiBase: '',
-      signIn: {
-        issuer: auth.devIssuer.issuer,
-        clientId: CONSOLE_CLIENT_ID,
-        authorizationEndpoint: DEV_AUTHORIZE_PATH,
-        tokenEndpoint: DEV_TOKEN_PATH,
-        scopes: ['openid'],
-        apiToken: 'access_token',
-        development: true,
-      },
-      // Residents too sign in on the development issuer (AWS: their own user pool).
-      residentSignIn: {
-        issuer: auth.devIssuer.issuer,
-        clientId: CONSOLE_CLIENT_ID,
-        authorizationEndpoint: DEV_AUTHORIZE_PATH,
-        tokenEndpoint: DEV_TOKEN_PATH,
-        scopes: ['openid'],
-        apiToken: 'access_token',
-        development: true,
-      },
-      ...archive,
+    const devSignIn = {
+      issuer: auth.devIssuer.issuer,
+      clientId: CONSOLE_CLIENT_ID,
+      authorizationEndpoint: DEV_AUTHORIZE_PATH,
+      tokenEndpoint: DEV_TOKEN_PATH,
+      scopes: ['openid'],
+      apiToken: 'access_token' as const,
+      development: true,
     };
+    // Residents too sign in on the development issuer (AWS: their own user pool).
+    return { apiBase: '', signIn: devSignIn, residentSignIn: devSignIn, ...archive };
   }
   const clientId = env.HOJO_CONSOLE_CLIENT_ID;
   const issuer = env.HOJO_JWT_ISSUER;

@@ -75,27 +75,20 @@ describe('the console on the runtime', () => {
     expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
 
     const config = await (await fetch(`${runtime.url}/console/config.json`)).json();
+    const devSignIn = {
+      issuer: 'urn:hojo:dev-issuer',
+      clientId: CONSOLE_CLIENT_ID,
+      authorizationEndpoint: '/dev-issuer/authorize',
+      tokenEndpoint: '/dev-issuer/token',
+      scopes: ['openid'],
+      apiToken: 'access_token',
+      development: true,
+    };
     expect(config).toEqual({
       apiBase: '',
-      signIn: {
-        issuer: 'urn:hojo:dev-issuer',
-        clientId: CONSOLE_CLIENT_ID,
-        authorizationEndpoint: '/dev-issuer/authorize',
-        tokenEndpoint: '/dev-issuer/token',
-        scopes: ['openid'],
-        apiToken: 'access_token',
-        development: true,
-      },
+      signIn: devSignIn,
       // residents sign in on the development issuer too (AWS: their own user pool)
-      residentSignIn: {
-        issuer: 'urn:hojo:dev-issuer',
-        clientId: CONSOLE_CLIENT_ID,
-        authorizationEndpoint: '/dev-issuer/authorize',
-        tokenEndpoint: '/dev-issuer/token',
-        scopes: ['openid'],
-        apiToken: 'access_token',
-        development: true,
-      },
+      residentSignIn: devSignIn,
       archive: { engineOrigin: 'http://127.0.0.1:4599', proxyPath: '/_archive' },
     });
     expect((await fetch(`${runtime.url}/console`, { redirect: 'manual' })).headers.get('location')).toBe('/console/');
