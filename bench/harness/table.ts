@@ -45,7 +45,9 @@ function timeRows(report: BenchReport): string[] {
     const cells = [cell(`${section.id}. ${section.title}`), section.status, formatSeconds(section.durationMs)];
     if (shared)
       cells.push(
-        section.shareMs === undefined ? '' : `${formatSeconds(section.shareMs)}${section.shareMs > 0 && section.durationMs > section.shareMs ? ' (over)' : ''}`,
+        section.shareMs === undefined
+          ? ''
+          : `${formatSeconds(section.shareMs)}${section.shareMs > 0 && section.durationMs > section.shareMs ? ' (over)' : ''}`,
       );
     return row(cells);
   });
