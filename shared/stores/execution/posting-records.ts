@@ -1,3 +1,4 @@
+import type { LaterPosting } from '#shared/domain/execution/line-order-replay.ts';
 import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import { requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
 import { storedMessage } from '#shared/stores/execution/posting-requests.ts';
@@ -7,7 +8,7 @@ import { batchGet, keyOf } from '#shared/stores/table/batch-get.ts';
 export interface PostingRecord {
   readonly message: PostingMessage;
   readonly requestHash: string;
-  readonly decision: { readonly status: 'applied' } | { readonly status: 'rejected'; readonly rule: string } | undefined;
+  readonly decision: LaterPosting['decision'];
 }
 
 /**
