@@ -4,11 +4,7 @@ import { decideResidentEnrolment as route } from '#shared/routes/registry.ts';
 import { forgetResidentGovernment } from '#shared/wiring/resident-registry.ts';
 
 export const handler = apiHandler(route, async ({ params, body, request }) => {
-  const decision =
-    body.outcome === 'approve'
-      ? { outcome: body.outcome, identityCheckReference: body.identityCheckReference }
-      : { outcome: body.outcome, reason: body.reason, identityCheckReference: body.identityCheckReference };
-  const decided = await decideEnrolment(request, params.gov, params.enrolmentId, decision);
+  const decided = await decideEnrolment(request, params.gov, params.enrolmentId, body);
   // This instance reads the resident's government again at once; the others within a minute.
   forgetResidentGovernment(decided.subject);
   return { body: enrolmentView(decided) };

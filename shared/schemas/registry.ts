@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CONCURRENT_PAIRS } from '#shared/domain/registry/concurrent-roles.ts';
 import { maxGovernmentsPerClient } from '#shared/auth/machine-clients.ts';
-import { refusalReasons } from '#shared/domain/registry/resident-enrolment.ts';
+import { enrolmentStatuses, refusalReasons } from '#shared/domain/registry/resident-enrolment.ts';
 import { govCode, isoDate, text } from '#shared/schemas/common.ts';
 
 export const government = z.object({
@@ -165,15 +165,13 @@ export const decideEnrolmentBody = z.discriminatedUnion('outcome', [
 ]);
 
 export const enrolmentStatusQuery = z.strictObject({
-  status: z.enum(['pending', 'approved', 'refused', 'superseded']).optional().describe('only the enrolments of this status'),
+  status: z.enum(enrolmentStatuses).optional().describe('only the enrolments of this status'),
 });
 
 export const enrolmentView = z.object({
   enrolmentId: z.string(),
   gov: z.string(),
-  status: z
-    .enum(['pending', 'approved', 'refused', 'superseded'])
-    .describe('superseded: the resident moved, approved in another government'),
+  status: z.enum(enrolmentStatuses).describe('superseded: the resident moved, approved in another government'),
   requestedAt: z.string(),
   decidedAt: z.string().optional(),
   decidedBy: z.string().optional().describe('the official who decided (their sub)'),

@@ -15,15 +15,26 @@ export function machineClientLookup(
   // read at each call, not bound once (a test's fake Date moves it)
   now: () => number = () => Date.now(),
 ) {
-  const cache = new Map<string, { client: MachineClient | undefined; at: number }>();
-  return async (clientId: string): Promise<MachineClient | undefined> => {
-    const hit = cache.get(clientId);
-    if (hit && now() - hit.at < registrationCacheMs) return hit.client;
+  return cachedPerInstance(async (clientId): Promise<MachineClient | undefined> => {
     const found = await find(clientId);
-    const client = found?.status === 'active' ? { role: found.role, govs: found.govs } : undefined;
-    cache.set(clientId, { client, at: now() });
-    return client;
+    return found?.status === 'active' ? { role: found.role, govs: found.govs } : undefined;
+  }, now);
+}
+
+/**
+ * `read` with each key's answer (or its absence) kept for {@link registrationCacheMs}; `forget`
+ * drops one key's answer, so the next call reads again. The registries' per-instance cache.
+ */
+export function cachedPerInstance<T>(read: (key: string) => Promise<T>, now: () => number) {
+  const cache = new Map<string, { value: T; at: number }>();
+  const lookup = async (key: string): Promise<T> => {
+    const hit = cache.get(key);
+    if (hit && now() - hit.at < registrationCacheMs) return hit.value;
+    const value = await read(key);
+    cache.set(key, { value, at: now() });
+    return value;
   };
+  return Object.assign(lookup, { forget: (key: string) => void cache.delete(key) });
 }
 
 let instanceLookup: ReturnType<typeof machineClientLookup> | undefined;

@@ -1,4 +1,4 @@
-import { registrationCacheMs } from '#shared/wiring/machine-client-registry.ts';
+import { cachedPerInstance } from '#shared/wiring/machine-client-registry.ts';
 import { findStanding } from '#shared/stores/registry/resident-enrolments.ts';
 
 /**
@@ -12,17 +12,10 @@ import { findStanding } from '#shared/stores/registry/resident-enrolments.ts';
  */
 export function residentGovernmentLookup(
   find: (subject: string) => Promise<{ gov?: string } | undefined> = findStanding,
-  now: () => number = Date.now,
+  // read at each call, not bound once (a test's fake Date moves it)
+  now: () => number = () => Date.now(),
 ) {
-  const cache = new Map<string, { gov: string | undefined; at: number }>();
-  const lookup = async (subject: string): Promise<string | undefined> => {
-    const hit = cache.get(subject);
-    if (hit && now() - hit.at < registrationCacheMs) return hit.gov;
-    const gov = (await find(subject))?.gov;
-    cache.set(subject, { gov, at: now() });
-    return gov;
-  };
-  return Object.assign(lookup, { forget: (subject: string) => void cache.delete(subject) });
+  return cachedPerInstance(async (subject): Promise<string | undefined> => (await find(subject))?.gov, now);
 }
 
 let instanceLookup: ReturnType<typeof residentGovernmentLookup> | undefined;

@@ -23,21 +23,24 @@ export const configure = (loaded: ConsoleConfig): void => {
 export async function api<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
   const url = new URL(`${config.apiBase}${path}`, location.href);
   for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
-  const session = currentSession();
-  const response = await fetch(url, { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!response.ok)
-    throw new ApiProblem(response.status, String(body.code ?? body.title ?? 'error'), String(body.detail ?? response.statusText));
-  return body as T;
+  return send<T>(url);
 }
 
 /** A POST of a JSON body with the session's token (a resident's enrolment request); problem+json becomes an ApiProblem. */
-export async function apiPost<T>(path: string, body: unknown): Promise<T> {
-  const session = currentSession();
-  const response = await fetch(new URL(`${config.apiBase}${path}`, location.href), {
+export function apiPost<T>(path: string, body: unknown): Promise<T> {
+  return send<T>(new URL(`${config.apiBase}${path}`, location.href), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
+  });
+}
+
+/** One request with the session's token; the answer's JSON, or its problem+json as an ApiProblem. */
+async function send<T>(url: URL, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<T> {
+  const session = currentSession();
+  const response = await fetch(url, {
+    ...init,
+    headers: { ...init.headers, ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
   });
   const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok)

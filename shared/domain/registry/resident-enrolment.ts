@@ -11,7 +11,8 @@ import type { Refusal } from '#shared/domain/refusal.ts';
  * who checks residence and with which means is the government's 조례 and practice: the 예산부서
  * that runs the cycle (the participation routes' budget_officer) [U].
  */
-export type EnrolmentStatus = 'pending' | 'approved' | 'refused' | 'superseded';
+export const enrolmentStatuses = ['pending', 'approved', 'refused', 'superseded'] as const;
+export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
 
 /**
  * Why an enrolment is refused: a fixed list, never free text, so no name, address or number of the

@@ -42,6 +42,16 @@ beforeAll(async () => {
   await suspendMachineClient('bank-suspended', 'operator:test');
 });
 
+/** The audit records of `gov`'s trail this year, as its 회계관 (chief_accountant) reads them. */
+async function auditTrail(gov: string): Promise<{ operation: string; target: string; subject: string }[]> {
+  const audit = await callRoute(listAuditRecords, {
+    caller: { sub: 'ca', roles: ['chief_accountant'], gov },
+    params: { gov },
+    query: { from: '2026-01-01', to: '2026-12-31', limit: '1000' },
+  });
+  return audit.body.items;
+}
+
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 const context = { functionName: 'getPosting', awsRequestId: 'r', getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
 
@@ -135,12 +145,7 @@ describe('the registry through the API (/machine-clients, the ministry only)', (
     // this process's lookup cached the active registration; a fresh instance reads the suspension
     expect(await machineClientLookup()('bank-route')).toBeUndefined();
 
-    const audit = await callRoute(listAuditRecords, {
-      caller: { sub: 'ca', roles: ['chief_accountant'], gov: GOV },
-      params: { gov: GOV },
-      query: { from: '2026-01-01', to: '2026-12-31', limit: '1000' },
-    });
-    const operations = (audit.body.items as { operation: string; target: string; subject: string }[])
+    const operations = (await auditTrail(GOV))
       .filter((r) => r.target === `machine-client bank-route (treasury_bank@${GOV})`)
       .map((r) => [r.operation, r.subject]);
     expect(operations.sort()).toEqual([
@@ -277,12 +282,7 @@ describe('one bank client for a set of governments', () => {
     // The registration and the suspension are audited in each of its governments, naming the set; not in the third.
     await callRoute(suspendRoute, { caller: ministry, params: { clientId: 'bank-set' } });
     const audited = async (gov: string) => {
-      const audit = await callRoute(listAuditRecords, {
-        caller: { sub: 'ca', roles: ['chief_accountant'], gov },
-        params: { gov },
-        query: { from: '2026-01-01', to: '2026-12-31', limit: '1000' },
-      });
-      return (audit.body.items as { operation: string; target: string }[])
+      return (await auditTrail(gov))
         .filter((r) => r.target.startsWith('machine-client bank-set '))
         .map((r) => [r.operation, r.target])
         .sort();
@@ -316,12 +316,7 @@ describe('one bank client for a set of governments', () => {
       expect(answer.status).toBe(200);
     }
     const targets = async (gov: string) => {
-      const audit = await callRoute(listAuditRecords, {
-        caller: { sub: 'ca', roles: ['chief_accountant'], gov },
-        params: { gov },
-        query: { from: '2026-01-01', to: '2026-12-31', limit: '1000' },
-      });
-      return (audit.body.items as { target: string }[])
+      return (await auditTrail(gov))
         .map((r) => r.target)
         .filter((t) => t.startsWith('machine-client bank-move '))
         .sort();

@@ -30,8 +30,7 @@ async function callerSeen(
   return seen;
 }
 
-const withClaims = (claims: Record<string, unknown>): APIGatewayProxyEventV2 => {
-  const event = apiEvent(route);
+const withClaims = (claims: Record<string, unknown>, event: APIGatewayProxyEventV2 = apiEvent(route)): APIGatewayProxyEventV2 => {
   return { ...event, requestContext: { ...event.requestContext, authorizer: { jwt: { claims, scopes: [] } } } } as APIGatewayProxyEventV2;
 };
 
@@ -111,13 +110,7 @@ describe('authenticate middleware', () => {
     try {
       const govRoute = defineRoute({ ...route, id: 'probeGov', path: '/probe/{gov}' });
       const claims = { sub: 'bank-nh', client_id: 'bank-nh', token_use: 'access', scope: 'hojo/payments.confirm' };
-      const at = (gov: string) => {
-        const event = apiEvent(govRoute, { params: { gov } });
-        return {
-          ...event,
-          requestContext: { ...event.requestContext, authorizer: { jwt: { claims, scopes: [] } } },
-        } as APIGatewayProxyEventV2;
-      };
+      const at = (gov: string) => withClaims(claims, apiEvent(govRoute, { params: { gov } }));
       const access = governmentWrite('treasury_bank');
       for (const gov of ['11110', '26000']) expect((await callerSeen(access, at(gov)))?.gov, gov).toBe(gov);
       const elsewhere = await callerSeen(access, at('41000'));
