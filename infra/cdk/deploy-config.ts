@@ -157,6 +157,8 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
     throw new Error('HOJO_CLOCK is a rehearsal clock for the local runtime and tests only; unset it to synthesise or deploy the CDK app');
   }
   const onprem = target === 'onprem';
+  // `clientId=role@government[+…]`: issued clients for the environment; `role@government[+…]`: clients the stack makes.
+  const machineEntries = list(context('machineClients')) ?? [];
   // The residents' e-mail is read once the Regions are known to be allowed (below).
   const config: Omit<DeployConfig, 'residentEmail'> = {
     target,
@@ -187,8 +189,8 @@ export function readDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv 
     authDomainPrefix: text(context('authDomainPrefix')) ?? `hojo-${text(context('account')) ?? env.CDK_DEFAULT_ACCOUNT ?? 'auth'}`,
     oauthCallbackUrls: list(context('oauthCallbackUrls')) ?? [],
     residentCallbackUrls: list(context('residentCallbackUrls')) ?? [],
-    machineClients: (list(context('machineClients')) ?? []).filter((entry) => entry.includes('=')),
-    stackMachineClients: stackMachineClients((list(context('machineClients')) ?? []).filter((entry) => !entry.includes('='))),
+    machineClients: machineEntries.filter((entry) => entry.includes('=')),
+    stackMachineClients: stackMachineClients(machineEntries.filter((entry) => !entry.includes('='))),
     machineClientIds: onprem ? [] : (list(context('machineClientIds')) ?? []),
     webDomain: webDomain(list(context('webDomainNames')), text(context('webCertificateArn'))),
     apiDomain: onprem ? undefined : apiDomain(text(context('apiDomainName')), text(context('apiCertificateArn'))),

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { alarmTopicName } from '#infra/cdk/constructs/alarm-topic.ts';
 import { backupVaultName } from '#infra/cdk/constructs/ledger-backup.ts';
-import { readDeployConfig } from '#infra/cdk/deploy-config.ts';
-import { projectRoot as repositoryRoot } from '#infra/cdk/handler-entry.ts';
 import { routes } from '#shared/routes/index.ts';
 import { schedules } from '#shared/schedules.ts';
 import { buckets, table } from '#shared/resources.ts';
 import { stubProjectRoot, synthesize } from '#test/infra/synth-support.ts';
 import type { Resources, Synthesized } from '#test/infra/synth-support.ts';
+import { deployConfigOf } from '#test/infra/deploy-context.ts';
 
 /**
  * Issue #19, item 5 (fail-over runbook, step 3): the app deployed in the standby Region against the
@@ -135,11 +132,7 @@ describe('what the fail-over deployment refuses', () => {
     ).toThrow(/Parameters and Secrets Extension is not supported in region ap-northeast-3 for arm64/);
   });
 
-  const cdkJson = JSON.parse(readFileSync(join(repositoryRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  const configOf = (overrides: Record<string, unknown>) => {
-    const context: Record<string, unknown> = { ...cdkJson.context, ...failOverContext, ...overrides };
-    return readDeployConfig((key) => context[key], {});
-  };
+  const configOf = (overrides: Record<string, unknown>) => deployConfigOf({ ...failOverContext, ...overrides });
 
   it('takes a DynamoDB table name, never an empty one', () => {
     expect(configOf({}).adoptTable).toBe(adopted);

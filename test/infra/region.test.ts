@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDeployConfig, stackMachineClientName } from '#infra/cdk/deploy-config.ts';
-import { projectRoot } from '#infra/cdk/handler-entry.ts';
-
-/** cdk.json's context, as the CDK CLI would pass it, with the command line's `-c` on top. */
-const cdkJson = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-const configOf = (overrides: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) => {
-  const context: Record<string, unknown> = { ...cdkJson.context, ...overrides };
-  return readDeployConfig((key) => context[key], env);
-};
+import { cdkJsonContext, deployConfigOf as configOf } from '#test/infra/deploy-context.ts';
 
 describe('the deployment Region (issue #19, finding 1)', () => {
   it('is pinned to Seoul in cdk.json, with Seoul alone allowed', () => {
-    expect(cdkJson.context.region).toBe('ap-northeast-2');
-    expect(cdkJson.context.allowedRegions).toEqual(['ap-northeast-2']);
+    expect(cdkJsonContext.region).toBe('ap-northeast-2');
+    expect(cdkJsonContext.allowedRegions).toEqual(['ap-northeast-2']);
     expect(configOf().region).toBe('ap-northeast-2');
   });
 

@@ -3,24 +3,17 @@
  * Cognito's own e-mail (50 a day per account) is for trials. Synthesis refuses an SES identity Cognito
  * cannot use for a pool in the deployment Region, or one outside the allowed Regions.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { describe, expect, it } from 'vitest';
 import { ResidentIdentity } from '#infra/cdk/constructs/resident-identity.ts';
-import { readDeployConfig } from '#infra/cdk/deploy-config.ts';
-import { projectRoot } from '#infra/cdk/handler-entry.ts';
 import type { ResidentEmail } from '#infra/cdk/resident-email.ts';
 import { templateOnly } from '#test/infra/synth-support.ts';
+import { deployConfigOf } from '#test/infra/deploy-context.ts';
 
-const cdkJson = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
 const account = '123456789012';
-const configOf = (overrides: Record<string, unknown> = {}) => {
-  const context: Record<string, unknown> = { ...cdkJson.context, account, ...overrides };
-  return readDeployConfig((key) => context[key], {});
-};
+const configOf = (overrides: Record<string, unknown> = {}) => deployConfigOf({ account, ...overrides });
 const from = 'no-reply@participate.example.go.kr';
 const domainIdentity = (region: string, owner = account) => `arn:aws:ses:${region}:${owner}:identity/participate.example.go.kr`;
 

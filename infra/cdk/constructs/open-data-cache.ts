@@ -128,17 +128,10 @@ function allowListOf(kind: string, names: readonly string[]): readonly string[] 
  * GETs: every viewer gets the anonymous answer, which is what these public routes give anyone.
  */
 export function openDataCachePolicy(scope: Construct, id: string, routes: readonly Route[]): CachePolicy {
-  const names = allowListOf('query strings', openDataQueryNames(routes));
-  return new CachePolicy(scope, id, {
+  return shortTtlCachePolicy(scope, id, {
     comment: 'hojo open data: anonymous GET routes, short TTL, declared query strings only',
-    defaultTtl: Duration.seconds(60),
-    minTtl: Duration.seconds(0),
-    maxTtl: Duration.minutes(5),
     headerBehavior: CacheHeaderBehavior.none(),
-    cookieBehavior: CacheCookieBehavior.none(),
-    queryStringBehavior: names.length > 0 ? CacheQueryStringBehavior.allowList(...names) : CacheQueryStringBehavior.none(),
-    enableAcceptEncodingGzip: true,
-    enableAcceptEncodingBrotli: true,
+    queryNames: openDataQueryNames(routes),
   });
 }
 
@@ -154,13 +147,30 @@ export function openDataCachePolicy(scope: Construct, id: string, routes: readon
  * cached (CachedMethods), whatever the behaviour allows.
  */
 export function sharedPathCachePolicy(scope: Construct, id: string, routes: readonly Route[]): CachePolicy {
-  const names = allowListOf('query strings', sharedPathQueryNames(routes));
-  return new CachePolicy(scope, id, {
+  return shortTtlCachePolicy(scope, id, {
     comment: 'hojo open data on shared paths: the token in the key, declared query strings, short TTL',
+    headerBehavior: CacheHeaderBehavior.allowList('authorization'),
+    queryNames: sharedPathQueryNames(routes),
+  });
+}
+
+/**
+ * What both open-data cache policies share: 60 s unless the origin says otherwise, at most 5 minutes,
+ * minimum 0 (the origin's `private`/`no-store` holds), no cookie, compressed answers, and only the
+ * given query strings (within CloudFront's quota) in the key. They differ in the headers of the key.
+ */
+function shortTtlCachePolicy(
+  scope: Construct,
+  id: string,
+  spec: { comment: string; headerBehavior: CacheHeaderBehavior; queryNames: readonly string[] },
+): CachePolicy {
+  const names = allowListOf('query strings', spec.queryNames);
+  return new CachePolicy(scope, id, {
+    comment: spec.comment,
     defaultTtl: Duration.seconds(60),
     minTtl: Duration.seconds(0),
     maxTtl: Duration.minutes(5),
-    headerBehavior: CacheHeaderBehavior.allowList('authorization'),
+    headerBehavior: spec.headerBehavior,
     cookieBehavior: CacheCookieBehavior.none(),
     queryStringBehavior: names.length > 0 ? CacheQueryStringBehavior.allowList(...names) : CacheQueryStringBehavior.none(),
     enableAcceptEncodingGzip: true,
