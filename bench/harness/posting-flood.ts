@@ -58,7 +58,9 @@ export async function queueCommitments(
   const byQueue = new Map<string, PostingMessage[]>();
   for (const message of messages) {
     const url = queueUrl('postings', message.gov);
-    byQueue.set(url, [...(byQueue.get(url) ?? []), message]);
+    const queued = byQueue.get(url);
+    if (queued) queued.push(message);
+    else byQueue.set(url, [message]);
   }
   const batches = [...byQueue].flatMap(([url, queued]) =>
     Array.from({ length: Math.ceil(queued.length / 10) }, (_, i) => ({ url, batch: queued.slice(i * 10, i * 10 + 10) })),

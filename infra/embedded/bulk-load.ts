@@ -101,7 +101,7 @@ const call = <T>(work: (cb: Callback<T>) => void): Promise<T | undefined> =>
   new Promise((resolve, reject) => work((err, value) => (err ? reject(err) : resolve(value))));
 
 /** Stores the items as unconditional puts: item, index entries, stale index entries of a replaced item. */
-async function loadItems(store: StoreInternals, tableName: string, items: readonly AttributeMap[]): Promise<number> {
+async function loadItems(store: StoreInternals, tableName: string, items: readonly AttributeMap[]): Promise<void> {
   const table = await call<TableDescription>((cb) => store.getTable(tableName, true, cb));
   if (!table) throw new Error(`table ${tableName} not found`);
   const itemDb = store.getItemDb(tableName);
@@ -134,5 +134,4 @@ async function loadItems(store: StoreInternals, tableName: string, items: readon
   }
   for (const { db: indexDb, ops } of indexOps.values()) await call<void>((cb) => indexDb.batch(ops, cb));
   await call<void>((cb) => itemDb.batch(itemOps, cb));
-  return items.length;
 }

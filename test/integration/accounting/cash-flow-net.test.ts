@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refundRevenue } from '#shared/routes/execution.ts';
-import { requestClosing } from '#shared/routes/settlement.ts';
 import { drainPostings } from '#test/integration/execution/support.ts';
-import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
-import { archivedReport, collect, officials, oneLineGeneralYear, spend } from '#test/integration/accounting/support.ts';
+import { closeYear, collect, officials, oneLineGeneralYear, spend } from '#test/integration/accounting/support.ts';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
@@ -33,14 +31,7 @@ describe('refunds on the 현금흐름표', () => {
     await spend(GOV, YEAR, office, 300_000, `${YEAR}-05-06`);
     await drainPostings();
 
-    const closing = await callRoute(requestClosing, {
-      params: { gov: GOV, year: YEAR },
-      body: { kind: 'year-end', period: String(YEAR), backfill: true },
-      caller: c.chief,
-    });
-    expect(closing.status).toBe(202);
-    expect(await drainSettlementQueue()).toEqual([]);
-    const statements = await archivedReport(GOV, YEAR, 'financial-statements');
+    const statements = await closeYear(GOV, YEAR);
     const cash = (statements.tables['cash-flow'].rows as Record<string, string>[])
       .filter((r) => r.scopeKind === '개별')
       .map((r) => [r.accountName, r.current]);

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestClosing } from '#shared/routes/settlement.ts';
-import { drainSettlementQueue } from '#test/integration/settlement/fixture.ts';
-import { archivedReport, collect, officials, oneLineGeneralYear, spend } from '#test/integration/accounting/support.ts';
-import { callRoute } from '#test/support/api.ts';
+import { archivedReport, closeYear, collect, oneLineGeneralYear, spend } from '#test/integration/accounting/support.ts';
 import { useTestStack } from '#test/support/stack.ts';
 
 /**
@@ -16,7 +13,6 @@ await useTestStack();
 
 const GOV = '29155';
 const YEAR = 2026;
-const c = officials(GOV);
 
 describe('a 과오납 owed back at year-end', () => {
   it('is listed by name in the 예산-재무 대사 and leaves no 차이', async () => {
@@ -24,13 +20,7 @@ describe('a 과오납 owed back at year-end', () => {
     await collect(GOV, YEAR, 'R.GEN.1.ACQTAX', 500_000, 600_000, `${YEAR}-04-01`);
     await spend(GOV, YEAR, office, 300_000, `${YEAR}-05-06`);
 
-    const closing = await callRoute(requestClosing, {
-      params: { gov: GOV, year: YEAR },
-      body: { kind: 'year-end', period: String(YEAR), backfill: true },
-      caller: c.chief,
-    });
-    expect(closing.status).toBe(202);
-    expect(await drainSettlementQueue()).toEqual([]);
+    const statements = await closeYear(GOV, YEAR);
 
     const reconciliation = await archivedReport(GOV, YEAR, 'budget-reconciliation');
     expect(reconciliation.tables.reconciliation.rows).toEqual([
@@ -44,7 +34,6 @@ describe('a 과오납 owed back at year-end', () => {
         status: '일치',
       },
     ]);
-    const statements = await archivedReport(GOV, YEAR, 'financial-statements');
     const position = Object.fromEntries(
       (statements.tables['financial-position'].rows as Record<string, string>[])
         .filter((r) => r.scope === 'GEN' && r.scopeKind === '개별')

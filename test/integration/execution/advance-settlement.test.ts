@@ -346,23 +346,7 @@ describe('the 개산급 record is the source of the settlements, queued ones cou
     on('2026-07-01T10:00:00+09:00');
     const commitment = { lineId: 'office-july', amount: 800_000, counterparty: '법무법인', contractRef: 'EST-2026-08', date: '2026-07-01' };
     const commitmentId = (await applied(await post(routes.createCommitment, callers.financeOfficer, {}, commitment))).postingId as string;
-    const resolution = await applied(
-      await post(
-        routes.resolvePayment,
-        callers.financeOfficer,
-        { commitmentId },
-        { amount: 800_000, date: '2026-07-01', ...terms.estimate },
-      ),
-    );
-    const ordered = await applied(
-      await post(
-        routes.orderPayment,
-        callers.disbursingOfficer,
-        { resolutionId: resolution.postingId },
-        { amount: 800_000, date: '2026-07-01' },
-      ),
-    );
-    const orderId = ordered.postingId as string;
+    const { orderId } = await orderOn(commitmentId, 800_000, '2026-07-01', 'estimate');
     await pay(orderId, '2026-07-01');
     const params = { gov: GOV, year: YEAR };
     const body = {
