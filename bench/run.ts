@@ -8,6 +8,7 @@ import './harness/bench-env.ts';
 import { fileURLToPath } from 'node:url';
 import { parseOptions } from './harness/cli-options.ts';
 import { describeMachine } from './harness/machine.ts';
+import { overranShare } from './harness/report.ts';
 import type { BenchReport, SectionReport } from './harness/report.ts';
 import { writeReport } from './harness/results-file.ts';
 import { runSection } from './harness/section.ts';
@@ -50,11 +51,11 @@ const save = async (): Promise<void> => {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
-// A share of 0 is a section that only reads another's runs (section 2): it has no time of its own to overrun.
+// A share of 0 (section 2 reads section 1's runs) is not printed: it has no time of its own.
 const share = (report: SectionReport): string =>
   report.shareMs === undefined || report.shareMs === 0
     ? ''
-    : ` of its ${seconds(report.shareMs)} share${report.durationMs > report.shareMs ? ' (OVER)' : ''}`;
+    : ` of its ${seconds(report.shareMs)} share${overranShare(report) ? ' (OVER)' : ''}`;
 
 log(`bench ${options.quick ? 'quick' : 'full'} on ${machine.cpuModel} (${machine.nproc} CPUs, ${machine.memory}), Node ${machine.node}`);
 await save();

@@ -42,6 +42,13 @@ export interface SectionReport {
   readonly error?: string;
 }
 
+/**
+ * Whether a section took longer than its share of the idle full run. A share of 0 is a section that only
+ * reads another's runs (section 2): it has no time of its own to overrun.
+ */
+export const overranShare = (section: SectionReport): boolean =>
+  section.shareMs !== undefined && section.shareMs > 0 && section.durationMs > section.shareMs;
+
 export interface MachineDescription {
   readonly cpuModel: string;
   readonly nproc: number;

@@ -1,4 +1,5 @@
 import { runVerdicts } from './issue-goals.ts';
+import { overranShare } from './report.ts';
 import type { BenchReport, Figure, GoalVerdict, SectionReport } from './report.ts';
 
 /**
@@ -44,11 +45,7 @@ function timeRows(report: BenchReport): string[] {
   const rows = report.sections.map((section) => {
     const cells = [cell(`${section.id}. ${section.title}`), section.status, formatSeconds(section.durationMs)];
     if (shared)
-      cells.push(
-        section.shareMs === undefined
-          ? ''
-          : `${formatSeconds(section.shareMs)}${section.shareMs > 0 && section.durationMs > section.shareMs ? ' (over)' : ''}`,
-      );
+      cells.push(section.shareMs === undefined ? '' : `${formatSeconds(section.shareMs)}${overranShare(section) ? ' (over)' : ''}`);
     return row(cells);
   });
   const total = ['all', '', formatSeconds(report.sections.reduce((sum, section) => sum + section.durationMs, 0))];

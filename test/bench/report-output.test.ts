@@ -158,9 +158,9 @@ describe('bench output', () => {
     // A share of 0 (a section that only reads another's runs) has no time of its own to overrun.
     expect(text).toMatch(/\| 4\. section 4 \| ok \| 0\.\d s \| 0\.0 s \|/);
     expect(text).toContain('| Section | Status | Wall time | Share (idle full run) |');
-    expect(text).toMatch(/\| 1\. section 1 \| ok \| 0\.0 s \| 60\.0 s \|/);
+    expect(text).toMatch(/\| 1\. section 1 \| ok \| 0\.\d s \| 60\.0 s \|/);
     expect(text).toMatch(/\| 2\. section 2 \| ok \| 0\.\d s \| 0\.0 s \(over\) \|/);
-    expect(text).toMatch(/\| 3\. section 3 \| ok \| 0\.0 s \| {2}\|/);
+    expect(text).toMatch(/\| 3\. section 3 \| ok \| 0\.\d s \| {2}\|/);
     expect(text).toMatch(/\| all \| {2}\| 0\.\d s \| 60\.0 s \|/);
     // A quick run has no shares: the full run's minutes are what they divide.
     const quick = await runSection(
