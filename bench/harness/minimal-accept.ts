@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { JSONWebKeySet, JWTPayload } from 'jose';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
@@ -13,10 +13,11 @@ import { tableName } from '#shared/config/env.ts';
 /**
  * The minimal accept baseline of issue #21: a bench-only HTTP server on the same engines that does
  * only what accepting a posting must do — parse the body, verify the bearer token (cached once
- * verified, as the local runtime caches it), one conditional TransactWrite of the same items as
- * hojo (the request, keyed by a posting id derived from the Idempotency-Key so that its condition is
- * the key's check, and the audit record; since issue #21 hojo writes no key item and no outbox
- * marker), one SendMessage to a FIFO queue of its own —
+ * verified, as the local runtime caches it), one conditional PutItem of the same item as hojo (the
+ * request, keyed by a posting id derived from the Idempotency-Key so that its condition is the key's
+ * check, which is also the audit record of the acceptance, listed through the index; since issue #21
+ * hojo writes no key item, no outbox marker and no second audit item), one SendMessage to a FIFO
+ * queue of its own —
  * and answers 202 with the posting id. No framework, no schema library, no rules, no read.
  * Its queue is drained by the minimal apply consumer (minimal-apply.ts).
  */
@@ -67,36 +68,26 @@ export async function startMinimalAccept(jwks: JSONWebKeySet, queueName: string)
     const postingId = idempotency.slice(0, 32);
     const message = { postingId, gov, lineId: body.lineId, command: { kind: 'commit', ...body }, actor: { sub: claims.sub, receivedAt } };
     try {
+      // The request is the audit record of its acceptance: who, when, from where, on what body, listed
+      // under the audit partition's keys in the table's index.
       await dynamoClient().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: table,
-                Item: { pk: `MIN#POSTING#${gov}#${postingId}`, sk: 'REQUEST', ...message, status: 'queued' },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: table,
-                Item: {
-                  pk: `MIN#AUDIT#${gov}#${receivedAt.slice(0, 7)}`,
-                  sk: `${receivedAt}#${requestId}#commit.accepted#${postingId}`,
-                  subject: claims.sub,
-                  at: receivedAt,
-                  requestId,
-                  sourceIp: request.socket.remoteAddress ?? '',
-                  bodySha256,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
+        new PutCommand({
+          TableName: table,
+          Item: {
+            pk: `MIN#POSTING#${gov}#${postingId}`,
+            sk: 'REQUEST',
+            gsi1pk: `MIN#AUDIT#${gov}#${receivedAt.slice(0, 7)}`,
+            gsi1sk: `${receivedAt}#${requestId}#commit.accepted#${postingId}`,
+            ...message,
+            actor: { ...message.actor, requestId, sourceIp: request.socket.remoteAddress ?? '', bodySha256 },
+            operation: 'commit.accepted',
+            status: 'queued',
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
     } catch (error) {
-      if ((error as Error).name === 'TransactionCanceledException') return answer(response, 409, { code: 'idempotency-key-taken' });
+      if ((error as Error).name === 'ConditionalCheckFailedException') return answer(response, 409, { code: 'idempotency-key-taken' });
       throw error;
     }
     await sqsClient().send(

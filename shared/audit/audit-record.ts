@@ -7,9 +7,12 @@ import type { RequestInfo } from '#shared/http/request-info.ts';
  * atomic DynamoDB write as the change it records (a Put with attribute_not_exists, so it can
  * never be overwritten), never updated or deleted.
  *
- * Keys: pk AUDIT#{gov}#{yyyy-mm}, sk {receivedAt}#{requestId}#{operation}; one partition per
+ * Keys: pk AUDIT#{gov}#{yyyy-mm}, sk {receivedAt}#{requestId}#{operation}#{target}; one partition per
  * government and month keeps the per-partition write rate far below DynamoDB's limit and makes
- * "this government, this period" a single Query.
+ * "this government, this period" a single Query. One kind of change is its own record: accepting a
+ * posting stores its request, which carries who, when and from where, listed under the same keys in
+ * the table's index (auditIndexKey) instead of a second item beside it (issue #21: 2 of accepting's 4
+ * write units).
  */
 export interface AuditRecord {
   readonly gov: string;
@@ -37,6 +40,21 @@ export interface AuditChange {
 
 export const auditPartition = (gov: string, month: string): string => `AUDIT#${gov}#${month}`;
 
+/** A record's place in its month's partition: its instant first, so a partition reads in time order. */
+export const auditSortKey = (record: Pick<AuditRecord, 'at' | 'requestId' | 'operation' | 'target'>): string =>
+  `${record.at}#${record.requestId}#${record.operation}#${record.target}`;
+
+/**
+ * The index keys (gsi1) of an item that is itself the audit record of its change: an accepted
+ * posting's request (issue #21), which holds who, when, from where and what in one item written
+ * once. The audit trail lists the index's `AUDIT#{gov}#{yyyy-mm}` beside the table's partition of
+ * the same name, in the same sort-key order (shared/stores/audit/audit-records.ts).
+ */
+export const auditIndexKey = (record: AuditRecord) => ({
+  gsi1pk: auditPartition(record.gov, record.at.slice(0, 7)),
+  gsi1sk: auditSortKey(record),
+});
+
 export function auditRecord(request: RequestInfo, change: AuditChange): AuditRecord {
   return {
     ...change,
@@ -57,7 +75,7 @@ export function auditPut(tableName: string, record: AuditRecord) {
       TableName: tableName,
       Item: {
         pk: auditPartition(record.gov, record.at.slice(0, 7)),
-        sk: `${record.at}#${record.requestId}#${record.operation}#${record.target}`,
+        sk: auditSortKey(record),
         entity: 'audit',
         ...record,
       },

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { auditRecord } from '#shared/audit/audit-record.ts';
 import { correctingRole, correctionRefusal } from '#shared/domain/execution/posting-makers.ts';
 import { accepted } from '#shared/domain/execution/posting.ts';
 import type { AdvanceRecordLimit, PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
@@ -37,8 +36,8 @@ export type PostingAnswer = ReturnType<typeof accepted> | (PostingStatus & { rea
 /**
  * Accepts a posting: checks the Idempotency-Key, the referenced posting, who may correct it and
  * segregation of duties, runs the consumer's rules on the books as they stand (the consumer
- * re-checks authoritatively), stores the request (its id derived from the key) and the audit
- * record in one conditional write, and enqueues it on the FIFO postings queue. Answers `queued` with the
+ * re-checks authoritatively), stores the request (its id derived from the key), which is the audit
+ * record of the acceptance, in one conditional write, and enqueues it on the FIFO postings queue. Answers `queued` with the
  * posting id; a retry answers with the same posting as it stands (queued, applied or rejected).
  */
 export async function submitPosting(submission: Submission): Promise<PostingAnswer> {
@@ -70,7 +69,7 @@ async function acceptPosting(submission: Submission): Promise<string | PostingAn
     message,
     requestHash,
     committedBy,
-    audit: auditRecord(request, { gov, operation: `${submission.operation}.accepted`, target: `posting ${message.postingId}` }),
+    acceptance: { operation: `${submission.operation}.accepted`, exceptionUses: request.exceptionUses },
     contractLink,
   });
   if (!stored.ok) {
@@ -91,7 +90,7 @@ async function acceptPosting(submission: Submission): Promise<string | PostingAn
     }
     throw new Error(`posting ${message.postingId} was not stored: ${[...stored.failed].join(', ')} failed`);
   }
-  // Stored with the audit record of its acceptance, which is its outbox: if SendMessage fails (or the
+  // Stored as the audit record of its acceptance, which is its outbox: if SendMessage fails (or the
   // process dies before it), the sweep (functions/postings/sweep-unqueued.ts) sends it within a minute
   // or two, so it is accepted either way.
   await sendPosting(message).catch(() => undefined);

@@ -12,10 +12,23 @@ export interface AuditPage {
   readonly next?: AuditPosition;
 }
 
+type Item = Record<string, unknown>;
+
 /**
- * Reads a government's audit records of a period, oldest first, one monthly partition after the
- * other (a Query each, never a Scan), until `limit` records are collected. `underException`: only the
- * changes made under a 겸직 exception (filtered in the Query; the partition is still read through).
+ * Where a month's records are: the table's partition AUDIT#{gov}#{yyyy-mm} (audit items written beside
+ * their change) and the index's partition of the same name (items that are their own audit record:
+ * accepted postings' requests, issue #21). Both are sorted by the same key, `{at}#{requestId}#…`.
+ */
+const SOURCES = [
+  { sortKey: 'sk', keyCondition: 'pk = :pk AND sk BETWEEN :low AND :high' },
+  { sortKey: 'gsi1sk', keyCondition: 'gsi1pk = :pk AND gsi1sk BETWEEN :low AND :high', IndexName: 'gsi1' },
+] as const;
+
+/**
+ * Reads a government's audit records of a period, oldest first, one month after the other (Queries
+ * of the month's two sources, merged by sort key; never a Scan), until `limit` records are
+ * collected. `underException`: only the changes made under a 겸직 exception (filtered in the Query;
+ * the partition is still read through).
  */
 export async function readAuditRecords(
   gov: string,
@@ -29,41 +42,70 @@ export async function readAuditRecords(
   let afterKey = start.afterKey;
   for (let m = firstMonth; m < period.months.length; m++) {
     const month = period.months[m] as string;
-    const pk = auditPartition(gov, month);
-    do {
-      const page = await dynamoClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
-          ExpressionAttributeValues: { ':pk': pk, ':low': period.lowestKey, ':high': period.highestKey },
-          Limit: limit - items.length,
-          ...(underException ? { FilterExpression: 'attribute_exists(exceptionUses)' } : {}),
-          ...(afterKey ? { ExclusiveStartKey: { pk, sk: afterKey } } : {}),
-        }),
-      );
-      items.push(...(page.Items ?? []).map(toAuditRecord));
-      afterKey = page.LastEvaluatedKey?.sk as string | undefined;
-      if (items.length === limit) {
-        if (afterKey) return { items, next: { month, afterKey } };
-        const following = period.months[m + 1];
-        return following ? { items, next: { month: following } } : { items };
-      }
-    } while (afterKey);
+    // Each source's first `wanted` records after the position: the merged first `wanted` are the month's.
+    const wanted = limit - items.length;
+    const low = afterKey === undefined ? period.lowestKey : `${afterKey}\u0000`;
+    const read = await Promise.all(
+      SOURCES.map((source) => firstRecords(source, auditPartition(gov, month), low, period.highestKey, wanted, underException)),
+    );
+    const merged = read.flatMap((source) => source.records).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const taken = merged.slice(0, wanted);
+    items.push(...taken.map((record) => toAuditRecord(record.item)));
+    const more = merged.length > wanted || read.some((source) => !source.exhausted);
+    if (items.length === limit) {
+      const last = taken.at(-1)?.key;
+      if (more && last !== undefined) return { items, next: { month, afterKey: last } };
+      const following = period.months[m + 1];
+      return following ? { items, next: { month: following } } : { items };
+    }
+    afterKey = undefined;
   }
   return { items };
 }
 
-function toAuditRecord(item: Record<string, unknown>): AuditRecord {
+/** A source's first `wanted` records with sort keys in [low, high] (after the filter), and whether it has no more. */
+async function firstRecords(
+  source: (typeof SOURCES)[number],
+  pk: string,
+  low: string,
+  high: string,
+  wanted: number,
+  underException: boolean,
+): Promise<{ records: { key: string; item: Item }[]; exhausted: boolean }> {
+  const records: { key: string; item: Item }[] = [];
+  let cursor: Item | undefined;
+  do {
+    const page = await dynamoClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        ...('IndexName' in source ? { IndexName: source.IndexName } : {}),
+        KeyConditionExpression: source.keyCondition,
+        ExpressionAttributeValues: { ':pk': pk, ':low': low, ':high': high },
+        Limit: wanted - records.length,
+        ...(underException ? { FilterExpression: 'attribute_exists(exceptionUses)' } : {}),
+        ...(cursor ? { ExclusiveStartKey: cursor } : {}),
+      }),
+    );
+    for (const item of page.Items ?? []) records.push({ key: String(item[source.sortKey]), item });
+    cursor = page.LastEvaluatedKey;
+  } while (cursor && records.length < wanted);
+  return { records, exhausted: cursor === undefined };
+}
+
+/** An audit item, or an item that is its own audit record: its actor says who, when and from where (posting-items.ts requestItem). */
+function toAuditRecord(item: Item): AuditRecord {
+  const actor = item.actor as Item | undefined;
+  const who = actor ? { ...actor, subject: actor.sub, at: actor.receivedAt } : item;
   return {
     gov: String(item.gov),
     operation: String(item.operation),
-    target: String(item.target),
-    subject: String(item.subject),
-    role: item.role as AuditRecord['role'],
-    at: String(item.at),
-    requestId: String(item.requestId),
-    sourceIp: String(item.sourceIp),
-    bodySha256: String(item.bodySha256),
+    target: actor ? `posting ${String(item.postingId)}` : String(item.target),
+    subject: String(who.subject),
+    role: who.role as AuditRecord['role'],
+    at: String(who.at),
+    requestId: String(who.requestId),
+    sourceIp: String(who.sourceIp),
+    bodySha256: String(who.bodySha256),
     ...(item.exceptionUses ? { exceptionUses: item.exceptionUses as AuditRecord['exceptionUses'] } : {}),
   };
 }

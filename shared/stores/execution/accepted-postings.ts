@@ -8,12 +8,13 @@ import { queryAll } from '#shared/stores/table/query-all.ts';
 
 /**
  * The audit records of accepted postings as the outbox of the postings queue (issue #21). Accepting
- * a posting writes its request and the audit record of the acceptance in one transaction
- * (posting-requests.ts); that record — `AUDIT#{gov}#{yyyy-mm}`, sort key from the acceptance time,
- * operation `….accepted`, target `posting {id}` — says that the posting exists and when, so no
- * separate "to enqueue" marker is written or deleted (3 of accepting's 7 write units). The sweep
- * reads the records accepted since it last looked (one Query per government and month, a cursor
- * item remembering how far it got) and sends the postings it finds undecided.
+ * a posting writes its request, which is the audit record of the acceptance (posting-requests.ts),
+ * listed in the index under `AUDIT#{gov}#{yyyy-mm}`, sort key from the acceptance time: it says that
+ * the posting exists and when, so no separate "to enqueue" marker is written or deleted (3 of
+ * accepting's 7 write units). The sweep reads the requests accepted since it last looked (one Query
+ * of the index per government and month, a cursor item remembering how far it got) and sends the
+ * postings it finds undecided. The index is eventually consistent: the sweep reads only acceptances
+ * older than SWEEP_AFTER_SECONDS (sweep-unqueued.ts), long after their index entries are written.
  *
  *   pk SWEEP#ACCEPTED   sk CURSOR   `sweptTo`: acceptance time up to which every accepted posting
  *                                   was sent or found decided; only moves forward
@@ -47,23 +48,19 @@ export async function advanceSweptTo(to: string): Promise<void> {
 export async function acceptedBetween(gov: string, from: string, to: string): Promise<string[]> {
   const ids: string[] = [];
   for (const month of monthsBetween(from, to)) {
+    // The requests themselves, listed in the index as the audit records of their acceptance (posting-items.ts requestItem).
     const items = await queryAll({
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      FilterExpression: 'begins_with(#target, :posting) AND contains(#operation, :accepted)',
-      ProjectionExpression: '#target, #operation',
-      ExpressionAttributeNames: { '#target': 'target', '#operation': 'operation' },
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ProjectionExpression: 'postingId',
       ExpressionAttributeValues: {
         ':pk': auditPartition(gov, month),
         ':from': from,
         // sort keys are `{receivedAt}#…`: everything accepted strictly before `to`
         ':to': `${to}#`,
-        ':posting': 'posting ',
-        ':accepted': '.accepted',
       },
     });
-    for (const item of items) {
-      if (String(item.operation).endsWith('.accepted')) ids.push(String(item.target).slice('posting '.length));
-    }
+    for (const item of items) ids.push(String(item.postingId));
   }
   return ids;
 }

@@ -1,3 +1,5 @@
+import { auditIndexKey } from '#shared/audit/audit-record.ts';
+import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import type { ControlledItem, ItemKind, Target } from '#shared/domain/execution/items.ts';
 import { countersOf, MAX_COUNTER } from '#shared/domain/execution/items.ts';
 import type { Outcome } from '#shared/domain/execution/plan-batch.ts';
@@ -6,6 +8,7 @@ import type { LedgerEntry } from '#shared/domain/execution/ledger-entry.ts';
 import type { StoredResult } from '#shared/domain/execution/snapshot.ts';
 import type { JournalEntry } from '#shared/domain/ledger/journal.ts';
 import type { Refusal } from '#shared/domain/refusal.ts';
+import type { ExceptionUse } from '#shared/domain/registry/concurrent-roles.ts';
 import { toLedgerLine } from '#shared/stores/execution/ledger-index.ts';
 import { failedIndexKey, journalIndexKey, requestKey, resultKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
 
@@ -124,14 +127,50 @@ export function documentItem(item: ControlledItem): Item {
   };
 }
 
-export function requestItem(message: PostingMessage, extra: { committedBy?: string | undefined; requestHash: string }): Item {
+/** What accepting a posting was, for its audit record: the operation (`….accepted`) and the 겸직 exceptions used. */
+export interface AcceptanceAudit {
+  readonly operation: string;
+  readonly exceptionUses?: readonly ExceptionUse[] | undefined;
+}
+
+/**
+ * The REQUEST item, which is also the audit record of the acceptance (issue #21): its actor is who
+ * (the subject, the role the posting is made in), when, from where and with what body; with the
+ * operation and the exceptions used it is listed in the audit trail through the table's index
+ * (auditIndexKey), so no second item is written beside it.
+ */
+export function requestItem(
+  message: PostingMessage,
+  extra: { committedBy?: string | undefined; requestHash: string; acceptance: AcceptanceAudit },
+): Item {
+  const audit = acceptanceRecord(message, extra.acceptance);
   return {
     ...requestKey(message.gov, message.postingId),
+    ...auditIndexKey(audit),
     entity: 'posting-request',
     ...message,
     kind: message.command.kind,
     requestHash: extra.requestHash,
+    operation: audit.operation,
+    ...(audit.exceptionUses ? { exceptionUses: audit.exceptionUses } : {}),
     ...(extra.committedBy ? { committedBy: extra.committedBy } : {}),
+  };
+}
+
+/** The audit record a stored request stands for (shared/stores/audit/audit-records.ts reads it back the same way). */
+export function acceptanceRecord(message: PostingMessage, acceptance: AcceptanceAudit): AuditRecord {
+  const { actor } = message;
+  return {
+    gov: message.gov,
+    operation: acceptance.operation,
+    target: `posting ${message.postingId}`,
+    subject: actor.sub,
+    role: actor.role,
+    at: actor.receivedAt,
+    requestId: actor.requestId,
+    sourceIp: actor.sourceIp,
+    bodySha256: actor.bodySha256,
+    ...(acceptance.exceptionUses?.length ? { exceptionUses: acceptance.exceptionUses } : {}),
   };
 }
 

@@ -1,11 +1,11 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { auditPut } from '#shared/audit/audit-record.ts';
-import type { AuditRecord } from '#shared/audit/audit-record.ts';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { AdvanceRecordLimit, PostingCommand, PostingKind, PostingMessage } from '#shared/domain/execution/posting.ts';
 import { requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
 import { requestItem } from '#shared/stores/execution/posting-items.ts';
+import type { AcceptanceAudit } from '#shared/stores/execution/posting-items.ts';
 import { holdPending } from '#shared/stores/execution/pending-postings.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 import type { TransactItem, TransactOutcome } from '#shared/stores/table/transact.ts';
@@ -66,31 +66,52 @@ export interface Acceptance {
   readonly message: PostingMessage;
   readonly requestHash: string;
   readonly committedBy: string | undefined;
-  /** Accepting a posting is itself a change (the request is on record, the key is taken); the consumer audits applying it again. */
-  readonly audit: AuditRecord;
+  /**
+   * Accepting a posting is itself a change (the request is on record, the key is taken): the request
+   * is its audit record (posting-items.ts requestItem). The consumer audits applying it again.
+   */
+  readonly acceptance: AcceptanceAudit;
   /** A conditional item of another context written with the acceptance (a contract's order link: submit-posting.ts). */
   readonly contractLink?: TransactItem | undefined;
 }
 
 /**
- * Stores the request, its audit record (which is also its outbox: the sweep sends the accepted
- * postings it finds undecided, accepted-postings.ts) and its count on the 성립전 lines it is
- * pending on (pending-postings.ts;
- * fails as `pending` once such a line's reversal removed it) in one conditional write. The posting id is derived from the subject and the
- * Idempotency-Key (posting-keys.ts postingIdOf), so the request's `attribute_not_exists` is the
- * key's check: fails (`request` among the failed names) when the key is taken already.
+ * Stores the request, which is also the audit record of its acceptance and its outbox (the sweep
+ * sends the accepted postings it finds undecided, accepted-postings.ts), with its count on the 성립전
+ * lines it is pending on (pending-postings.ts; fails as `pending` once such a line's reversal removed
+ * it) and a contract's order link, all in one conditional write: one PutItem when the request is all
+ * there is (1 write unit and its index entry, where a transaction of two items took 4), a
+ * TransactWriteItems otherwise. The posting id is derived from the subject and the Idempotency-Key
+ * (posting-keys.ts postingIdOf), so the request's `attribute_not_exists` is the key's check: fails
+ * (`request` among the failed names) when the key is taken already.
  */
-export async function storeAcceptedPosting(
-  acceptance: Acceptance,
-): Promise<TransactOutcome<'request' | 'audit' | 'contractLink' | 'pending'>> {
-  const { message, requestHash, committedBy, audit, contractLink } = acceptance;
+export async function storeAcceptedPosting(acceptance: Acceptance): Promise<TransactOutcome<'request' | 'contractLink' | 'pending'>> {
+  const { message, requestHash, committedBy, contractLink } = acceptance;
   const table = tableName();
-  return transact({
-    request: {
-      Put: { TableName: table, Item: requestItem(message, { committedBy, requestHash }), ConditionExpression: 'attribute_not_exists(pk)' },
+  const request = {
+    Put: {
+      TableName: table,
+      Item: requestItem(message, { committedBy, requestHash, acceptance: acceptance.acceptance }),
+      ConditionExpression: 'attribute_not_exists(pk)',
     },
-    audit: auditPut(table, audit),
+  };
+  const pendingOn = message.pendingOn ?? [];
+  if (!contractLink && pendingOn.length === 0)
+    return (await putIfAbsent(request.Put)) ? { ok: true } : { ok: false, failed: new Set(['request']) };
+  return transact({
+    request,
     contractLink: contractLink ? [contractLink] : [],
-    pending: (message.pendingOn ?? []).map((lineId) => holdPending(message.gov, message.year, lineId)),
+    pending: pendingOn.map((lineId) => holdPending(message.gov, message.year, lineId)),
   });
+}
+
+/** One conditional Put: false when its condition failed (the key is taken). */
+async function putIfAbsent(put: PutCommandInput): Promise<boolean> {
+  try {
+    await dynamoClient().send(new PutCommand(put));
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }

@@ -94,17 +94,7 @@ describe('a 성립전예산 reversed while postings on its lines wait for the co
       message: late,
       requestHash: 'h',
       committedBy: undefined,
-      audit: {
-        gov,
-        operation: 'assessRevenue.accepted',
-        target: `posting ${late.postingId}`,
-        subject: 'ro-jung',
-        role: 'revenue_officer',
-        at: `${date}T09:00:00.000Z`,
-        requestId: 'r',
-        sourceIp: '127.0.0.1',
-        bodySha256: 'x',
-      },
+      acceptance: { operation: 'assessRevenue.accepted' },
     });
     expect(stored).toMatchObject({ ok: false, failed: new Set(['pending']) });
     const refused = await assess(created.grant.revenueLineId);

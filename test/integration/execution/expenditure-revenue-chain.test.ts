@@ -1,3 +1,4 @@
+import { auditTrailOf } from '#test/support/audit-trail.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callRoute } from '#test/support/api.ts';
 import { useTestStack } from '#test/support/stack.ts';
@@ -280,7 +281,7 @@ describe('segregation of duties and idempotency', () => {
     expect(other.body.code).toBe('idempotency-key-reused');
     await drainPostings();
     const month = (await status(first.body.postingId)).acceptedAt.slice(0, 7);
-    const records = (await readItems(`AUDIT#${GOV}#${month}`)).filter((a) => a.target === `posting ${first.body.postingId}`);
+    const records = (await auditTrailOf(GOV, [month])).filter((a) => a.target === `posting ${first.body.postingId}`);
     // one record of the acceptance (the retry added none) and one of the application
     expect(records.map((a) => String(a.operation).endsWith('.accepted')).sort()).toEqual([false, true]);
   });

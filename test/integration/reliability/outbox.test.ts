@@ -1,3 +1,4 @@
+import { auditTrailOf } from '#test/support/audit-trail.ts';
 import type { ScheduledEvent } from 'aws-lambda';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callRoute } from '#test/support/api.ts';
@@ -45,9 +46,9 @@ const schedule = schedules.find((s) => s.name === 'sweep-unqueued-postings');
 const sweepEvent = (detail: Record<string, unknown>): ScheduledEvent =>
   ({ version: '0', id: 'e', 'detail-type': 'Scheduled Event', source: 'aws.scheduler', time: new Date().toISOString(), detail }) as never;
 
-/** The audit records of acceptance in the government's partition of this month (the outbox of accepted postings). */
+/** The audit records of acceptance of this month in the government's trail (the outbox of accepted postings). */
 const acceptances = async () =>
-  (await readItems(`AUDIT#${GOV}#${now().toISOString().slice(0, 7)}`)).filter((a) => String(a.operation).endsWith('.accepted'));
+  (await auditTrailOf(GOV, [now().toISOString().slice(0, 7)])).filter((a) => String(a.operation).endsWith('.accepted'));
 
 describe('transactional outbox: a stored posting is queued without its client retrying', () => {
   beforeAll(() => seedLine({ lineId: 'outbox', allotted: 1_000_000 }));

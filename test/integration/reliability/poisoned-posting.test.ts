@@ -152,7 +152,12 @@ describe('amounts and counters are bounded, and a poisoned posting is decided wi
       reason: 'over-payment',
     });
     // Accepted as the API stores it (its REQUEST item: what status and replay read).
-    await dynamoClient().send(new PutCommand({ TableName: tableName(), Item: requestItem(refund, { requestHash: 'test' }) }));
+    await dynamoClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: requestItem(refund, { requestHash: 'test', acceptance: { operation: 'test.accepted' } }),
+      }),
+    );
     const others = [commit('healthy', 10), commit('healthy', 20)];
     const batch = [refund, ...others];
 

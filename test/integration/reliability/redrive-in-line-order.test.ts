@@ -1,3 +1,4 @@
+import { auditTrailOf } from '#test/support/audit-trail.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callRoute } from '#test/support/api.ts';
 import type { TestCaller } from '#test/support/api.ts';
@@ -75,7 +76,7 @@ const rules = async (ids: readonly string[]) => (await readResults(GOV, ids)).ma
 const operationsOf = async (ids: readonly string[]) => {
   // Acceptance and decisions are audited on the business clock, the operator's replay at the real time.
   const months = new Set([now(), new Date()].map((at) => at.toISOString().slice(0, 7)));
-  const audit = (await Promise.all([...months].map((month) => readItems(`AUDIT#${GOV}#${month}`)))).flat();
+  const audit = await auditTrailOf(GOV, months);
   return ids.map((id) =>
     audit
       .filter((a) => a.target === `posting ${id}`)
@@ -183,7 +184,12 @@ describe('redrive in line order: a commitment back from the DLQ, and the posting
     };
     const [counted, reversed] = [refused('pre-established-a'), refused('pre-established-b')];
     for (const message of [counted, reversed]) {
-      await dynamoClient().send(new PutCommand({ TableName: tableName(), Item: requestItem(message, { requestHash: 'h' }) }));
+      await dynamoClient().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: requestItem(message, { requestHash: 'h', acceptance: { operation: 'test.accepted' } }),
+        }),
+      );
       await dynamoClient().send(
         new PutCommand({
           TableName: tableName(),

@@ -1,0 +1,137 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
+import { dynamoClient } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/env.ts';
+import type { PostingMessage } from '#shared/domain/execution/posting.ts';
+import type { ExceptionUse } from '#shared/domain/registry/concurrent-roles.ts';
+import type { RequestInfo } from '#shared/http/request-info.ts';
+import { listAuditRecords } from '#shared/routes/audit.ts';
+import { storeAcceptedPosting } from '#shared/stores/execution/posting-requests.ts';
+import { postingMessage } from '#test/integration/execution/support.ts';
+import { callRoute } from '#test/support/api.ts';
+import type { TestCaller } from '#test/support/api.ts';
+import { useTestStack } from '#test/support/stack.ts';
+
+await useTestStack();
+
+/**
+ * Issue #21: accepting a posting stores one item, its request, which is the audit record of the
+ * acceptance (listed through the table's index). The audit trail shows it beside the records written
+ * next to other changes, in time order, across pages and months, with nothing missed or repeated.
+ */
+const GOV = '41000';
+const head: TestCaller = { sub: 'head-gyeonggi', roles: ['head'], gov: GOV };
+
+const changeAt = (at: string, n: number): RequestInfo => ({
+  requestId: `change-${n}`,
+  sourceIp: '203.0.113.9',
+  bodySha256: 'c'.repeat(64),
+  receivedAt: at,
+  caller: { sub: `officer-${n}`, roles: ['budget_officer'], gov: GOV, dept: 'budget' },
+  actingRole: 'budget_officer',
+  headers: {},
+});
+
+async function recordChange(at: string, n: number): Promise<string> {
+  const target = `thing-${n}`;
+  await dynamoClient().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: { pk: `TEST#${GOV}`, sk: target } } },
+        auditPut(tableName(), auditRecord(changeAt(at, n), { gov: GOV, operation: 'testChange', target })),
+      ],
+    }),
+  );
+  return target;
+}
+
+/** A use of the 재무관·지출원 exception in a small 관서 (its figures are the test's, not the law's). */
+const smallOffice: ExceptionUse = {
+  pair: 'finance-and-cash',
+  duties: ['재무관', '지출원'],
+  ground: '지방회계법 시행령 제46조',
+  office: 'small-office',
+  headcount: 4,
+  maxHeadcount: 5,
+  reference: 'appointment-1',
+};
+
+async function accept(at: string, exceptionUses = false): Promise<PostingMessage> {
+  const base = postingMessage(GOV, 'line-a', { kind: 'commit', lineId: 'line-a', amount: 1_000, date: at.slice(0, 10) } as never, 'clerk');
+  const message = { ...base, actor: { ...base.actor, receivedAt: at } };
+  const stored = await storeAcceptedPosting({
+    message,
+    requestHash: 'h',
+    committedBy: 'clerk',
+    acceptance: {
+      operation: 'createCommitment.accepted',
+      ...(exceptionUses ? { exceptionUses: [smallOffice] } : {}),
+    },
+  });
+  expect(stored).toEqual({ ok: true });
+  return message;
+}
+
+// Interleaved in time: January's end, February (changes and acceptances alternating, two at one instant), March.
+const timeline: { at: string; target: string }[] = [];
+const change = async (at: string) => timeline.push({ at, target: await recordChange(at, timeline.length) });
+const posting = async (at: string, exceptionUses = false) =>
+  timeline.push({ at, target: `posting ${(await accept(at, exceptionUses)).postingId}` });
+await posting('2026-01-31T23:59:59.000Z');
+await change('2026-02-01T00:00:00.000Z');
+await posting('2026-02-01T00:00:01.000Z');
+await posting('2026-02-03T08:00:00.000Z', true);
+await change('2026-02-03T08:00:00.500Z');
+await change('2026-02-03T09:00:00.000Z');
+await posting('2026-02-03T09:00:00.000Z');
+await posting('2026-03-01T00:00:00.000Z');
+await change('2026-03-02T00:00:00.000Z');
+const inOrder = [...timeline].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+
+const list = (query: Record<string, string>) => callRoute(listAuditRecords, { params: { gov: GOV }, query, caller: head });
+
+describe('an accepted posting is its own audit record', () => {
+  it('is listed with who, when, from where and on what body, between the other changes in time order', async () => {
+    const listing = await list({ from: '2026-01-01', to: '2026-03-31', limit: '100' });
+    expect(listing.status).toBe(200);
+    expect(listing.body.items.map((r: { at: string }) => r.at)).toEqual(inOrder.map((e) => e.at));
+    expect(new Set(listing.body.items.map((r: { target: string }) => r.target))).toEqual(new Set(timeline.map((e) => e.target)));
+    const first = listing.body.items[0];
+    expect(first).toMatchObject({
+      gov: GOV,
+      operation: 'createCommitment.accepted',
+      target: timeline[0]?.target,
+      subject: 'clerk',
+      role: 'finance_officer',
+      at: '2026-01-31T23:59:59.000Z',
+      sourceIp: '10.0.0.1',
+      bodySha256: '0'.repeat(64),
+    });
+    expect(first.requestId).toMatch(/^req-/);
+  });
+
+  it.each([1, 2, 3, 4])('pages %i at a time across both sources and three months without gaps or repeats', async (limit) => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const listing = await list({ from: '2026-01-01', to: '2026-03-31', limit: String(limit), ...(cursor ? { cursor } : {}) });
+      expect(listing.status).toBe(200);
+      expect(listing.body.items.length).toBeLessThanOrEqual(limit);
+      seen.push(...listing.body.items.map((r: { target: string }) => r.target));
+      cursor = listing.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(cursor).toBeUndefined();
+    expect(seen).toHaveLength(timeline.length);
+    expect(new Set(seen)).toEqual(new Set(timeline.map((e) => e.target)));
+  });
+
+  it('keeps the 겸직 exceptions an acceptance was made under, and lists it among the changes made under one', async () => {
+    const listing = await list({ from: '2026-02-01', to: '2026-02-28', underException: 'true' });
+    expect(listing.status).toBe(200);
+    expect(listing.body.items).toHaveLength(1);
+    expect(listing.body.items[0]).toMatchObject({ at: '2026-02-03T08:00:00.000Z', operation: 'createCommitment.accepted' });
+    expect(listing.body.items[0].exceptionUses).toEqual([smallOffice]);
+  });
+});
