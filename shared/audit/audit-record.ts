@@ -32,6 +32,19 @@ export interface AuditRecord {
   readonly exceptionUses?: readonly ExceptionUse[];
 }
 
+/** An audit record with its place in its month's partition (auditSortKey). */
+export interface KeyedAuditRecord {
+  readonly key: string;
+  readonly record: AuditRecord;
+}
+
+/**
+ * The audit records that items listed in the audit index stand for (`gsi1pk AUDIT#{gov}#{yyyy-mm}`):
+ * each at or after the item's own key, before the next request's `{at}#{requestId}#`. Supplied by
+ * the context whose items they are (shared/wiring/audit-trail.ts).
+ */
+export type IndexedAuditRecords = (items: readonly Record<string, unknown>[], underException: boolean) => Promise<KeyedAuditRecord[]>;
+
 export interface AuditChange {
   readonly gov: string;
   readonly operation: string;

@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#shared/auth/roles.ts';
+import { now } from '#shared/clock.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { routes } from '#shared/routes/index.ts';
 import { allocateCash, allotBudget } from '#shared/routes/budget.ts';
 import { expenditure, finalBudget, reserve, revenue, setUpStructure } from '#test/integration/budget/support.ts';
 import { drainPostings } from '#test/integration/execution/support.ts';
+import { auditTrailOf } from '#test/support/audit-trail.ts';
 import { sampleRequest, YEAR } from '#test/security/route-samples.ts';
 import { callRoute } from '#test/support/api.ts';
 import type { CallOptions, TestCaller } from '#test/support/api.ts';
@@ -36,15 +38,25 @@ async function scan(): Promise<Map<string, string>> {
   return items;
 }
 
-function changes(before: Map<string, string>, after: Map<string, string>): { data: string[]; audit: Item[] } {
+/** The items a call changed or removed, audit items aside (the trail lists them: `recorded`). */
+function changes(before: Map<string, string>, after: Map<string, string>): string[] {
   const changed = [...after].filter(([key, value]) => before.get(key) !== value).map(([key]) => key);
   const removed = [...before.keys()].filter((key) => !after.has(key));
-  const isAudit = (key: string) => key.startsWith('AUDIT#');
-  return {
-    data: [...changed, ...removed].filter((key) => !isAudit(key)),
-    audit: changed.filter(isAudit).map((key) => JSON.parse(after.get(key) as string) as Item),
-  };
+  return [...changed, ...removed].filter((key) => !key.startsWith('AUDIT#'));
 }
+
+/**
+ * The government's audit trail as its listing reads it: the audit items, and the items that are their
+ * own record (a posting's request and its applied RESULT, issue #21), by their JSON.
+ */
+async function trail(): Promise<Set<string>> {
+  const months = [now(), new Date()].map((at) => at.toISOString().slice(0, 7));
+  return new Set((await auditTrailOf(GOV, months)).map((record) => JSON.stringify(record)));
+}
+
+/** The records a call added to the trail. */
+const recorded = (before: Set<string>, after: Set<string>): Item[] =>
+  [...after].filter((record) => !before.has(record)).map((record) => JSON.parse(record) as Item);
 
 /**
  * A final budget with one expenditure and one revenue line, allotted and with cash, so that the
@@ -126,15 +138,17 @@ describe('audit coverage: every change through a write route carries its audit r
       const role: Role | undefined = route.access.kind === 'public' ? undefined : route.access.roles[0];
       const caller: TestCaller | undefined = role && { sub: `audit-${route.id}`, roles: [role], gov: GOV, dept: 'finance' };
       const before = await scan();
+      const trailBefore = await trail();
       const response = await callRoute(route, { ...request, ...(caller ? { caller } : {}), sourceIp: SOURCE_IP });
       const id = response.status < 400 ? createdId(response.body ?? {}) : undefined;
       if (id) created[route.id] = id;
       // A posting is accepted (202) and applied by the postings consumer, which writes the change
       // with its audit record: apply it before looking, so that the next posting can also refer to it.
       const accepted = response.status === 202 && route.id !== 'requestClosing';
-      const acceptedItems = accepted ? changes(before, await scan()) : undefined;
+      const onAcceptance = accepted ? { data: changes(before, await scan()), audit: recorded(trailBefore, await trail()) } : undefined;
       if (response.status === 202) await drainPostings();
-      const { data, audit } = changes(before, await scan());
+      const data = changes(before, await scan());
+      const audit = recorded(trailBefore, await trail());
 
       if (response.status >= 400) {
         expect({ data, audit }, `${route.id} refused (${response.status} ${response.body?.code}) but changed the table`).toEqual({
@@ -162,10 +176,11 @@ describe('audit coverage: every change through a write route carries its audit r
         expect(record.operation).toEqual(expect.any(String));
         expect(record.target).toEqual(expect.any(String));
       }
-      const unaudited =
-        acceptedItems && acceptedItems.audit.length === 0
-          ? ` (on acceptance, before applying: ${acceptedItems.data.length} item(s), no audit record)`
-          : '';
+      // Since issue #21 the acceptance is its own record: the stored request, listed at once.
+      if (onAcceptance && onAcceptance.data.length > 0) {
+        expect(onAcceptance.audit, `${route.id} accepted a posting without recording the acceptance`).not.toEqual([]);
+      }
+      const unaudited = onAcceptance && onAcceptance.audit.length === 0 ? ' (nothing stored on acceptance)' : '';
       summary.push(`${route.id}: ${response.status}, ${data.length} item(s) changed, ${audit.length} audit record(s)${unaudited}`);
     });
   }

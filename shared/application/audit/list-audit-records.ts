@@ -5,7 +5,7 @@ import type { AuditPeriod, PeriodFault } from '#shared/audit/audit-period.ts';
 import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { invalid } from '#shared/domain/refusal.ts';
 import type { Refused } from '#shared/domain/refusal.ts';
-import { readAuditRecords } from '#shared/stores/audit/audit-records.ts';
+import { readAuditTrail } from '#shared/wiring/audit-trail.ts';
 import { MAX_AUDIT_PERIOD_MONTHS } from '#shared/schemas/audit.ts';
 
 const DEFAULT_LIMIT = 100;
@@ -33,7 +33,7 @@ export async function listAuditRecords(gov: string, listing: AuditListing): Prom
   const period = auditPeriod(listing.from, listing.to, MAX_AUDIT_PERIOD_MONTHS);
   if (isPeriodFault(period)) throw periodRefused(period, listing);
   const start = startOf(listing.cursor, period);
-  const page = await readAuditRecords(gov, period, start, listing.limit ?? DEFAULT_LIMIT, listing.underException === 'true');
+  const page = await readAuditTrail(gov, period, start, listing.limit ?? DEFAULT_LIMIT, listing.underException === 'true');
   return { items: page.items, ...(page.next ? { nextCursor: encodeAuditCursor(page.next) } : {}) };
 }
 

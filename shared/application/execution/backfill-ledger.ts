@@ -1,3 +1,4 @@
+import { auditPeriod, isPeriodFault } from '#shared/audit/audit-period.ts';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { tableName } from '#shared/config/env.ts';
 import { appliedPostingId, backfillMonths } from '#shared/domain/execution/ledger-backfill.ts';
@@ -8,14 +9,7 @@ import type { Effect } from '#shared/domain/execution/snapshot.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { counterpartyId } from '#shared/application/execution/counterparty-id.ts';
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
-import {
-  getItems,
-  keyOf,
-  pagePostingAudits,
-  putBackfillProgress,
-  readBackfillProgress,
-  takeBackfillLease,
-} from '#shared/stores/execution/ledger-backfill.ts';
+import { getItems, keyOf, putBackfillProgress, readBackfillProgress, takeBackfillLease } from '#shared/stores/execution/ledger-backfill.ts';
 import { putLedgerEntries } from '#shared/stores/execution/ledger-index.ts';
 import type { BackfillProgress } from '#shared/stores/execution/ledger-backfill.ts';
 import { documentKey, requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
@@ -23,6 +17,7 @@ import { transact } from '#shared/stores/table/transact.ts';
 import { now } from '#shared/clock.ts';
 import { conflict } from '#shared/domain/refusal.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
+import { readAuditTrail } from '#shared/wiring/audit-trail.ts';
 
 export interface BackfillOptions {
   /** Audit pages to read in this call (a call stays well inside a Lambda's time; call again to go on). */
@@ -55,7 +50,7 @@ export async function backfillLedger(request: RequestInfo, gov: string, year: nu
   let indexedNow = 0;
   for (let page = 0; page < options.pages && !progress.done; page += 1) {
     const month = progress.month ?? (months[0] as string);
-    const { records, last } = await pagePostingAudits(gov, month, progress.after, options.pageSize);
+    const { records, last } = await pageAuditMonth(gov, month, progress.after, options.pageSize);
     const ids = [...new Set(records.map(appliedPostingId).filter((id): id is string => id !== undefined))];
     const entries = await ledgerEntriesOf(gov, year, ids);
     await putLedgerEntries(entries);
@@ -72,6 +67,14 @@ export async function backfillLedger(request: RequestInfo, gov: string, year: nu
   });
   if (!saved.ok) throw running(gov, year);
   return { gov, year, ...summary(progress), indexedNow };
+}
+
+/** One page of a month's audit trail after a sort key, and the key of its last record while the month has more. */
+async function pageAuditMonth(gov: string, month: string, after: string | undefined, limit: number) {
+  const period = auditPeriod(`${month}-01`, `${month}-31`, 1);
+  if (isPeriodFault(period)) throw new Error(`${month} is not a month of the audit trail`);
+  const page = await readAuditTrail(gov, period, { month, ...(after ? { afterKey: after } : {}) }, limit);
+  return { records: page.items, last: page.next?.afterKey };
 }
 
 /** Another call holds the backfill (or took it over after this one's lease ran out). */

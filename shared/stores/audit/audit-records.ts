@@ -2,9 +2,10 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditPosition } from '#shared/audit/audit-cursor.ts';
 import type { AuditPeriod } from '#shared/audit/audit-period.ts';
 import { auditPartition } from '#shared/audit/audit-record.ts';
-import type { AuditRecord } from '#shared/audit/audit-record.ts';
+import type { AuditRecord, IndexedAuditRecords, KeyedAuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
+import type { Item } from '#shared/stores/table/query-all.ts';
 
 export interface AuditPage {
   readonly items: AuditRecord[];
@@ -12,17 +13,44 @@ export interface AuditPage {
   readonly next?: AuditPosition;
 }
 
-type Item = Record<string, unknown>;
+interface Source {
+  readonly indexName?: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  /**
+   * Where the records of the entries read so far, up to the entry at `key`, all lie below: an entry
+   * stands for records at or after its own key, before the next request's (`{at}#{requestId}#`).
+   * Reading for the records after a record's key starts there too.
+   */
+  readonly settledBelow: (key: string) => string;
+  readonly records: (items: readonly Item[], underException: boolean) => Promise<KeyedAuditRecord[]>;
+}
+
+/** The `{at}#{requestId}#` a record's key starts with: every record of one request sorts after it. */
+const requestPrefix = (key: string): string => `${key.split('#', 2).join('#')}#`;
 
 /**
- * Where a month's records are: the table's partition AUDIT#{gov}#{yyyy-mm} (audit items written beside
- * their change) and the index's partition of the same name (items that are their own audit record:
- * accepted postings' requests, issue #21). Both are sorted by the same key, `{at}#{requestId}#…`.
+ * Where a month's records are, both sorted by the same key `{at}#{requestId}#{operation}#{target}`:
+ * the table's partition AUDIT#{gov}#{yyyy-mm} (audit items written beside their change: one record
+ * each), and the index's partition of the same name, which lists accepted postings' requests: each
+ * stands for its acceptance and, once applied, its application (posting-audit.ts; issue #21), whose
+ * key shares the request's `{at}#{requestId}#` but may sort after other entries of that request.
  */
-const SOURCES = [
-  { sortKey: 'sk', keyCondition: 'pk = :pk AND sk BETWEEN :low AND :high' },
-  { sortKey: 'gsi1sk', keyCondition: 'gsi1pk = :pk AND gsi1sk BETWEEN :low AND :high', IndexName: 'gsi1' },
-] as const;
+const sources = (indexed: IndexedAuditRecords): readonly Source[] => [
+  {
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    settledBelow: (key) => `${key}\u0000`,
+    records: async (items) => items.map((item) => ({ key: String(item.sk), record: toAuditRecord(item) })),
+  },
+  {
+    indexName: 'gsi1',
+    partitionKey: 'gsi1pk',
+    sortKey: 'gsi1sk',
+    settledBelow: requestPrefix,
+    records: indexed,
+  },
+];
 
 /**
  * Reads a government's audit records of a period, oldest first, one month after the other (Queries
@@ -35,8 +63,9 @@ export async function readAuditRecords(
   period: AuditPeriod,
   start: AuditPosition,
   limit: number,
-  underException = false,
+  options: { readonly indexed: IndexedAuditRecords; readonly underException?: boolean },
 ): Promise<AuditPage> {
+  const underException = options.underException ?? false;
   const items: AuditRecord[] = [];
   const firstMonth = period.months.indexOf(start.month);
   let afterKey = start.afterKey;
@@ -44,13 +73,12 @@ export async function readAuditRecords(
     const month = period.months[m] as string;
     // Each source's first `wanted` records after the position: the merged first `wanted` are the month's.
     const wanted = limit - items.length;
-    const low = afterKey === undefined ? period.lowestKey : `${afterKey}\u0000`;
     const read = await Promise.all(
-      SOURCES.map((source) => firstRecords(source, auditPartition(gov, month), low, period.highestKey, wanted, underException)),
+      sources(options.indexed).map((source) => firstRecords(source, auditPartition(gov, month), period, afterKey, wanted, underException)),
     );
     const merged = read.flatMap((source) => source.records).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const taken = merged.slice(0, wanted);
-    items.push(...taken.map((record) => toAuditRecord(record.item)));
+    items.push(...taken.map((entry) => entry.record));
     const more = merged.length > wanted || read.some((source) => !source.exhausted);
     if (items.length === limit) {
       const last = taken.at(-1)?.key;
@@ -63,49 +91,59 @@ export async function readAuditRecords(
   return { items };
 }
 
-/** A source's first `wanted` records with sort keys in [low, high] (after the filter), and whether it has no more. */
+/**
+ * A source's first `wanted` records after `after` with keys in the period (and the filter), in key
+ * order, and whether it has no more. Reads on while the records found are not yet settled (the last
+ * request read may stand for more records than those of its entries read so far).
+ */
 async function firstRecords(
-  source: (typeof SOURCES)[number],
+  source: Source,
   pk: string,
-  low: string,
-  high: string,
+  period: AuditPeriod,
+  after: string | undefined,
   wanted: number,
   underException: boolean,
-): Promise<{ records: { key: string; item: Item }[]; exhausted: boolean }> {
-  const records: { key: string; item: Item }[] = [];
+): Promise<{ records: KeyedAuditRecord[]; exhausted: boolean }> {
+  const found: KeyedAuditRecord[] = [];
+  const inRange = (entry: KeyedAuditRecord) => (after === undefined || entry.key > after) && entry.key <= period.highestKey;
+  let settled: (entry: KeyedAuditRecord) => boolean = () => true;
   let cursor: Item | undefined;
   do {
     const page = await dynamoClient().send(
       new QueryCommand({
         TableName: tableName(),
-        ...('IndexName' in source ? { IndexName: source.IndexName } : {}),
-        KeyConditionExpression: source.keyCondition,
-        ExpressionAttributeValues: { ':pk': pk, ':low': low, ':high': high },
-        Limit: wanted - records.length,
+        ...(source.indexName ? { IndexName: source.indexName } : {}),
+        KeyConditionExpression: `${source.partitionKey} = :pk AND ${source.sortKey} BETWEEN :low AND :high`,
+        ExpressionAttributeValues: {
+          ':pk': pk,
+          ':low': after === undefined ? period.lowestKey : source.settledBelow(after),
+          ':high': period.highestKey,
+        },
+        Limit: Math.max(1, wanted - found.length),
         ...(underException ? { FilterExpression: 'attribute_exists(exceptionUses)' } : {}),
         ...(cursor ? { ExclusiveStartKey: cursor } : {}),
       }),
     );
-    for (const item of page.Items ?? []) records.push({ key: String(item[source.sortKey]), item });
+    found.push(...(await source.records(page.Items ?? [], underException)).filter(inRange));
     cursor = page.LastEvaluatedKey;
-  } while (cursor && records.length < wanted);
+    const below = cursor ? source.settledBelow(String(cursor[source.sortKey])) : undefined;
+    settled = below === undefined ? () => true : (entry) => entry.key < below;
+  } while (cursor && found.filter(settled).length < wanted);
+  const records = found.filter(settled).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { records, exhausted: cursor === undefined };
 }
 
-/** An audit item, or an item that is its own audit record: its actor says who, when and from where (posting-items.ts requestItem). */
 function toAuditRecord(item: Item): AuditRecord {
-  const actor = item.actor as Item | undefined;
-  const who = actor ? { ...actor, subject: actor.sub, at: actor.receivedAt } : item;
   return {
     gov: String(item.gov),
     operation: String(item.operation),
-    target: actor ? `posting ${String(item.postingId)}` : String(item.target),
-    subject: String(who.subject),
-    role: who.role as AuditRecord['role'],
-    at: String(who.at),
-    requestId: String(who.requestId),
-    sourceIp: String(who.sourceIp),
-    bodySha256: String(who.bodySha256),
+    target: String(item.target),
+    subject: String(item.subject),
+    role: item.role as AuditRecord['role'],
+    at: String(item.at),
+    requestId: String(item.requestId),
+    sourceIp: String(item.sourceIp),
+    bodySha256: String(item.bodySha256),
     ...(item.exceptionUses ? { exceptionUses: item.exceptionUses as AuditRecord['exceptionUses'] } : {}),
   };
 }

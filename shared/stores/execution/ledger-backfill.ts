@@ -1,5 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { auditPartition } from '#shared/audit/audit-record.ts';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import { batchGet, keyOf } from '#shared/stores/table/batch-get.ts';
@@ -110,32 +109,6 @@ export function putBackfillProgress(gov: string, year: number, progress: Backfil
       },
       ExpressionAttributeValues: values,
     },
-  };
-}
-
-/** One page of a month's audit records of postings (operation `posting.…`), after a sort key. */
-export async function pagePostingAudits(
-  gov: string,
-  month: string,
-  after: string | undefined,
-  limit: number,
-): Promise<{ records: { operation: string; target: string }[]; last: string | undefined }> {
-  const pk = auditPartition(gov, month);
-  const page = await dynamoClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
-      FilterExpression: 'begins_with(#operation, :posting)',
-      ExpressionAttributeNames: { '#operation': 'operation' },
-      ExpressionAttributeValues: { ':pk': pk, ':posting': 'posting.' },
-      ConsistentRead: true,
-      Limit: limit,
-      ...(after ? { ExclusiveStartKey: { pk, sk: after } } : {}),
-    }),
-  );
-  return {
-    records: (page.Items ?? []).map((item) => ({ operation: String(item.operation), target: String(item.target) })),
-    last: page.LastEvaluatedKey?.sk as string | undefined,
   };
 }
 

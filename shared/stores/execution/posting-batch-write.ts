@@ -1,7 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '#shared/audit/audit-record.ts';
-import type { AuditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
 import type { BatchPlan, ItemChange, Outcome } from '#shared/domain/execution/plan-batch.ts';
@@ -10,7 +9,7 @@ import type { CounterCondition } from '#shared/domain/execution/counters.ts';
 import { balanceUpdate } from '#shared/stores/execution/ledger-balances.ts';
 import { fundStatusUpdate } from '#shared/stores/execution/fund-status.ts';
 import { FENCE_ATTRIBUTE, fenceKey, reversalKey, targetItemKey } from '#shared/stores/execution/posting-keys.ts';
-import { documentItem, resultItem } from '#shared/stores/execution/posting-items.ts';
+import { decisionRecord, documentItem, resultItem } from '#shared/stores/execution/posting-items.ts';
 import { acquisitionItem, acquisitionsWritten } from '#shared/stores/execution/acquisitions.ts';
 import { releasePending } from '#shared/stores/execution/pending-postings.ts';
 
@@ -21,8 +20,8 @@ export const MAX_TRANSACTION_ACTIONS = 100;
 type Action = Record<string, Record<string, unknown>>;
 
 /**
- * Turns a batch plan into the actions of ONE TransactWriteItems: posting records and audit records
- * (created only if absent), one conditional update per touched item carrying the batch's summed
+ * Turns a batch plan into the actions of ONE TransactWriteItems: posting records (created only if
+ * absent; an applied one is its own audit record) and the audit records of rejections, one conditional update per touched item carrying the batch's summed
  * change, the running balances, the fund status, the release of the postings pending on 성립전 lines
  * and the checks that no posting date is fenced by a closing (one per government and date). The
  * document ledger's lines are not among them: they ride on the posting records and are written
@@ -39,7 +38,9 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
     actions.push({
       Put: { TableName: table, Item: resultItem(outcome, decidedAt, ledger), ConditionExpression: 'attribute_not_exists(pk)' },
     });
-    actions.push(auditPut(table, auditOf(outcome)));
+    // An applied posting's RESULT, created once here and never updated or removed, is the audit record of
+    // its application (posting-audit.ts); a rejection may be reopened by a replay, so it keeps an item.
+    if (outcome.status === 'rejected') actions.push(auditPut(table, decisionRecord(outcome.message, 'rejected')));
   }
   const decided = plan.outcomes.filter(
     (outcome) => outcome.status === 'applied' || (outcome.status === 'rejected' && outcome.refusal.code !== 'posting-failed'),
@@ -173,22 +174,6 @@ function conditionExpression(
   const compare = `#k${i} ${condition.comparator} :k${i}`;
   const zeroPasses = condition.comparator === '<=' ? condition.value >= 0n : condition.value <= 0n;
   return zeroPasses ? `(attribute_not_exists(#k${i}) OR ${compare})` : compare;
-}
-
-/** The audit record of a decided posting: the actor who asked for it, carried on the message. */
-function auditOf(outcome: Outcome): AuditRecord {
-  const { actor, gov, command, postingId } = outcome.message;
-  return {
-    gov,
-    operation: `posting.${command.kind}.${outcome.status}`,
-    target: `posting ${postingId}`,
-    subject: actor.sub,
-    role: actor.role,
-    at: actor.receivedAt,
-    requestId: actor.requestId,
-    sourceIp: actor.sourceIp,
-    bodySha256: actor.bodySha256,
-  };
 }
 
 const TRANSIENT_ERRORS = new Set([

@@ -157,12 +157,29 @@ export function requestItem(
   };
 }
 
-/** The audit record a stored request stands for (shared/stores/audit/audit-records.ts reads it back the same way). */
+/** The audit record a stored request stands for (posting-audit.ts reads it back the same way). */
 export function acceptanceRecord(message: PostingMessage, acceptance: AcceptanceAudit): AuditRecord {
+  return {
+    ...postingRecord(message, acceptance.operation),
+    ...(acceptance.exceptionUses?.length ? { exceptionUses: acceptance.exceptionUses } : {}),
+  };
+}
+
+/**
+ * The audit record of the consumer's decision on a posting, `posting.{kind}.{applied|rejected}`: the
+ * actor who asked for it, carried on the message, at the time it was accepted (so it sorts beside the
+ * acceptance). An applied posting's is its RESULT (posting-audit.ts); a rejection's is written as an
+ * item (posting-batch-write.ts), because a replay may reopen the rejection and remove its RESULT.
+ */
+export function decisionRecord(message: PostingMessage, status: 'applied' | 'rejected'): AuditRecord {
+  return postingRecord(message, `posting.${message.command.kind}.${status}`);
+}
+
+function postingRecord(message: PostingMessage, operation: string): AuditRecord {
   const { actor } = message;
   return {
     gov: message.gov,
-    operation: acceptance.operation,
+    operation,
     target: `posting ${message.postingId}`,
     subject: actor.sub,
     role: actor.role,
@@ -170,7 +187,6 @@ export function acceptanceRecord(message: PostingMessage, acceptance: Acceptance
     requestId: actor.requestId,
     sourceIp: actor.sourceIp,
     bodySha256: actor.bodySha256,
-    ...(acceptance.exceptionUses?.length ? { exceptionUses: acceptance.exceptionUses } : {}),
   };
 }
 

@@ -7,12 +7,14 @@ import type { Target } from '#shared/domain/execution/items.ts';
  * Keys of execution's items in the single table.
  *
  *   pk POSTING#{gov}#{postingId}   sk REQUEST    the accepted posting (the queue message): status "queued"; its
- *                                                request hash. The posting id is derived from the subject and the
+ *                                                request hash. The audit record of the acceptance, listed
+ *                                                through gsi1pk AUDIT#{gov}#{yyyy-mm} (posting-items.ts requestItem). The posting id is derived from the subject and the
  *                                                Idempotency-Key (postingIdOf), so creating it only if absent is
  *                                                the key's check: a key has no record of its own
  *   pk POSTING#{gov}#{postingId}   sk RESULT     the consumer's decision, created once (exactly once by
  *                                                posting id): applied (effects, journal lines) or rejected
- *                                                (rule and numbers); never updated
+ *                                                (rule and numbers); never updated. An applied one is the audit
+ *                                                record of the application (posting-audit.ts)
  *        applied results carry gsi1pk JOURNAL#{gov}#{yyyy-mm-dd}, gsi1sk {postingId}: a day's journal is one Query
  *        a result rejected as `posting-failed` (a fault of ours, not a rule) carries gsi1pk FAILED#{gov}, gsi1sk
  *        {postingId}: the operators' list of postings to replay (`npm run redrive -- postings --failed {gov}`)

@@ -1,3 +1,4 @@
+import { auditTrailOf } from '#test/support/audit-trail.ts';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import {
   drainPostings,
   enqueueMessages,
+  storeAsAccepted,
   GOV,
   postingMessage,
   queueDepth,
@@ -60,10 +62,11 @@ afterEach(() => {
 /** The dead-letter queue of the (one) postings shard: hojo-postings-000.fifo → hojo-postings-dlq-000.fifo. */
 const deadLetterQueueUrl = () => queueUrl('postings').replace(/hojo-postings-(\d+)\.fifo$/, 'hojo-postings-dlq-$1.fifo');
 
+/** The records of application the audit trail lists for the messages' postings. */
 const auditCount = async (messages: readonly PostingMessage[]) => {
   const month = messages[0]!.actor.receivedAt.slice(0, 7);
   const targets = new Set(messages.map((m) => `posting ${m.postingId}`));
-  return (await readItems(`AUDIT#${GOV}#${month}`)).filter((a) => targets.has(a.target)).length;
+  return (await auditTrailOf(GOV, [month])).filter((a) => targets.has(a.target) && a.operation.endsWith('.applied')).length;
 };
 
 describe('duplicates and crashes: each posting is applied exactly once, nothing is lost', () => {
@@ -73,6 +76,7 @@ describe('duplicates and crashes: each posting is applied exactly once, nothing 
 
   it('survives throttling, conflicts and timeouts after the write, and redelivery of everything', async () => {
     const messages = ['dup-a', 'dup-b', 'dup-c'].flatMap((lineId) => Array.from({ length: 40 }, (_, i) => commit(lineId, 1_000 + i)));
+    await storeAsAccepted(messages);
     await enqueueMessages(messages);
     const faults: Fault[] = ['throttle', 'timeout-after-write', 'conflict'];
     injectFaults((call) => (call % 4 === 0 ? undefined : faults[(call % 4) - 1]));

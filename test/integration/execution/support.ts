@@ -17,6 +17,7 @@ import { sqsEvent } from '#infra/runtime/sqs-event.ts';
 import { lambdaContext } from '#infra/runtime/lambda-context.ts';
 import { cashControlKey, lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { resultKey } from '#shared/stores/execution/posting-keys.ts';
+import { storeAcceptedPosting } from '#shared/stores/execution/posting-requests.ts';
 import { queryPrefix } from '#shared/stores/table/query-all.ts';
 import { messageGroupId } from '#shared/domain/execution/posting.ts';
 import type { PostingCommand, PostingMessage } from '#shared/domain/execution/posting.ts';
@@ -201,6 +202,19 @@ export function postingMessage(gov: string, lineId: string, command: PostingComm
       receivedAt: new Date().toISOString(),
     },
   };
+}
+
+/** Stores the messages' requests as the API accepts them (each the audit record of its acceptance), without queueing them. */
+export async function storeAsAccepted(messages: readonly PostingMessage[]): Promise<void> {
+  for (const message of messages) {
+    const stored = await storeAcceptedPosting({
+      message,
+      requestHash: 'test',
+      committedBy: message.actor.sub,
+      acceptance: { operation: `${message.command.kind}.accepted` },
+    });
+    if (!stored.ok) throw new Error(`the request of ${message.postingId} was not stored`);
+  }
 }
 
 export async function enqueueMessages(messages: readonly PostingMessage[], deduplicationSuffix = ''): Promise<void> {

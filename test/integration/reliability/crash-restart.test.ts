@@ -134,13 +134,12 @@ describe('crash and restart of npm start', () => {
     expect(sent.filter((s) => s.answer === 'none').length).toBeGreaterThan(0);
     for (const request of requests) expect(['applied', 'rejected']).toContain(results.get(String(request.postingId))?.status);
 
-    // None applied twice: one `.applied` audit record per applied posting, and the counters are the sums.
+    // None applied twice: the counters are the sums of the applied results (one RESULT per posting id, which is
+    // the audit record of its application: no `.applied` audit item is written beside it).
     const applied = [...results.values()].filter((r) => r.status === 'applied');
     // Lines seeded with their journal attributes: a line without them would refuse every posting.
     expect(applied.length).toBeGreaterThan(0);
-    const auditApplied = items.filter((i) => i.entity === 'audit' && String(i.operation).endsWith('.applied'));
-    expect(auditApplied.length).toBe(applied.length);
-    expect(new Set(auditApplied.map((a) => a.target)).size).toBe(applied.length);
+    expect(items.filter((i) => i.entity === 'audit' && String(i.operation).endsWith('.applied'))).toEqual([]);
     const sum = (kind: string) => applied.filter((r) => r.kind === kind).reduce((total, r) => total + Number(r.amount), 0);
     const line = (lineId: string) =>
       items.find((i) => i.sk === lineControlKey(GOV, YEAR, lineId).sk && i.pk === lineControlKey(GOV, YEAR, lineId).pk);

@@ -1,3 +1,4 @@
+import { auditTrailOf } from '#test/support/audit-trail.ts';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -198,8 +199,8 @@ describe('amounts and counters are bounded, and a poisoned posting is decided wi
     expect(await status(refund.postingId)).toMatchObject({ status: 'applied', amount: 100 });
     expect(await readLine('poisoned')).toMatchObject({ received: 1_000, refunded: 100 });
     expect(await listFailedPostings(GOV)).not.toContain(refund.postingId);
-    const audit = (await readItems(`AUDIT#${GOV}#${refund.actor.receivedAt.slice(0, 7)}`)).filter(
-      (a) => a.target === `posting ${refund.postingId}`,
+    const audit = (await auditTrailOf(GOV, [refund.actor.receivedAt.slice(0, 7)])).filter(
+      (a) => a.target === `posting ${refund.postingId}` && a.operation.startsWith('posting.'),
     );
     expect(audit.map((a) => a.operation).sort()).toEqual(['posting.refund.applied', 'posting.refund.rejected', 'posting.refund.replayed']);
     expect(audit.find((a) => a.operation === 'posting.refund.replayed')).toMatchObject({ subject: 'operator:test' });
