@@ -68,7 +68,8 @@ export interface Acceptance {
   readonly committedBy: string | undefined;
   /**
    * Accepting a posting is itself a change (the request is on record, the key is taken): the request
-   * is its audit record (posting-items.ts requestItem). The consumer audits applying it again.
+   * is its audit record (posting-items.ts requestItem). Applying it is recorded again: by the RESULT,
+   * or by an audit item for a rejection (posting-batch-write.ts).
    */
   readonly acceptance: AcceptanceAudit;
   /** A conditional item of another context written with the acceptance (a contract's order link: submit-posting.ts). */
