@@ -46,8 +46,8 @@ export interface SeededYear {
  *   status through fundStatusUpdate, summed over the year;
  * - the opening balances from last year's closing and a few recorded carry-overs.
  *
- * Not written: the per-posting items no closing reads (the accepted request, the idempotency key,
- * the two audit records, the documents), which would multiply the seeding time by about six.
+ * Not written: the per-posting items no closing reads (the accepted request, which is also the
+ * acceptance's audit record, and the documents), which would multiply the seeding time several times.
  *
  * `via`: how the posting records and control items reach the table — `load` (default) through the
  * embedded engine's seeding door (bulk-load-client.ts: the same BatchWriteItem body, stored without

@@ -9,10 +9,12 @@ import type { RequestInfo } from '#shared/http/request-info.ts';
  *
  * Keys: pk AUDIT#{gov}#{yyyy-mm}, sk {receivedAt}#{requestId}#{operation}#{target}; one partition per
  * government and month keeps the per-partition write rate far below DynamoDB's limit and makes
- * "this government, this period" a single Query. One kind of change is its own record: accepting a
- * posting stores its request, which carries who, when and from where, listed under the same keys in
- * the table's index (auditIndexKey) instead of a second item beside it (issue #21: 2 of accepting's 4
- * write units).
+ * "this government, this period" a single Query. Two changes are their own record (issue #21): accepting
+ * a posting stores its request, which carries who, when and from where, listed under the same keys in
+ * the table's index (auditIndexKey) instead of a second item beside it, and applying it creates its
+ * RESULT, listed from the request (shared/stores/execution/posting-audit.ts). Neither ever has the
+ * fields of its record changed (a carry-forward moves a request to the next year's line, and is
+ * audited itself).
  */
 export interface AuditRecord {
   readonly gov: string;
@@ -40,8 +42,8 @@ export interface KeyedAuditRecord {
 
 /**
  * The audit records that items listed in the audit index stand for (`gsi1pk AUDIT#{gov}#{yyyy-mm}`):
- * each at or after the item's own key, before the next request's `{at}#{requestId}#`. Supplied by
- * the context whose items they are (shared/wiring/audit-trail.ts).
+ * each keyed under the item's own `{at}#{requestId}#`, before or after the item's key by operation.
+ * Supplied by the context whose items they are (shared/wiring/audit-trail.ts).
  */
 export type IndexedAuditRecords = (items: readonly Record<string, unknown>[], underException: boolean) => Promise<KeyedAuditRecord[]>;
 
@@ -81,14 +83,18 @@ export function auditRecord(request: RequestInfo, change: AuditChange): AuditRec
   };
 }
 
-/** The TransactWriteItems action (lib-dynamodb form) that stores the record with the change. */
-export function auditPut(tableName: string, record: AuditRecord) {
+/**
+ * The TransactWriteItems action (lib-dynamodb form) that stores the record with the change.
+ * `decidedAt`: for a record the same request can come to again (a posting rejected again after an
+ * operator's replay reopened it), the time of this decision, which keeps each one its own key.
+ */
+export function auditPut(tableName: string, record: AuditRecord, decidedAt?: string) {
   return {
     Put: {
       TableName: tableName,
       Item: {
         pk: auditPartition(record.gov, record.at.slice(0, 7)),
-        sk: auditSortKey(record),
+        sk: decidedAt === undefined ? auditSortKey(record) : `${auditSortKey(record)}#${decidedAt}`,
         entity: 'audit',
         ...record,
       },

@@ -1,6 +1,7 @@
 import { auditPeriod, isPeriodFault } from '#shared/audit/audit-period.ts';
 import type { AuditRecord } from '#shared/audit/audit-record.ts';
-import { readAuditTrail } from '#shared/wiring/audit-trail.ts';
+import { readAuditRecords } from '#shared/stores/audit/audit-records.ts';
+import { indexedAuditRecords } from '#shared/wiring/audit-trail.ts';
 
 /**
  * Every audit record of `gov` in the months (`yyyy-mm`) given, oldest first, as the audit listing
@@ -13,7 +14,7 @@ export async function auditTrailOf(gov: string, months: Iterable<string>): Promi
   if (isPeriodFault(period)) throw new Error(`no audit period for ${sorted.join(', ')}`);
   const records: AuditRecord[] = [];
   for (let start = period.months.length > 0 ? { month: period.months[0] as string } : undefined; start; ) {
-    const page = await readAuditTrail(gov, period, start, 100);
+    const page = await readAuditRecords(gov, period, start, 100, { indexed: indexedAuditRecords });
     records.push(...page.items);
     start = page.next;
   }

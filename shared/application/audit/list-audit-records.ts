@@ -2,10 +2,10 @@ import { decodeAuditCursor, encodeAuditCursor } from '#shared/audit/audit-cursor
 import type { AuditPosition } from '#shared/audit/audit-cursor.ts';
 import { auditPeriod, isPeriodFault } from '#shared/audit/audit-period.ts';
 import type { AuditPeriod, PeriodFault } from '#shared/audit/audit-period.ts';
-import type { AuditRecord } from '#shared/audit/audit-record.ts';
+import type { AuditRecord, IndexedAuditRecords } from '#shared/audit/audit-record.ts';
 import { invalid } from '#shared/domain/refusal.ts';
 import type { Refused } from '#shared/domain/refusal.ts';
-import { readAuditTrail } from '#shared/wiring/audit-trail.ts';
+import { readAuditRecords } from '#shared/stores/audit/audit-records.ts';
 import { MAX_AUDIT_PERIOD_MONTHS } from '#shared/schemas/audit.ts';
 
 const DEFAULT_LIMIT = 100;
@@ -28,12 +28,16 @@ export interface AuditRecordPage {
  * One page of a government's audit trail for a period, oldest first. The period and the cursor
  * are checked here (a reversed or over-long period, a cursor not issued for this period are 400s)
  * before the store reads anything; the partition always comes from the path, never the cursor.
+ * `indexed`: the records behind the audit index's entries (shared/wiring/audit-trail.ts).
  */
-export async function listAuditRecords(gov: string, listing: AuditListing): Promise<AuditRecordPage> {
+export async function listAuditRecords(gov: string, listing: AuditListing, indexed: IndexedAuditRecords): Promise<AuditRecordPage> {
   const period = auditPeriod(listing.from, listing.to, MAX_AUDIT_PERIOD_MONTHS);
   if (isPeriodFault(period)) throw periodRefused(period, listing);
   const start = startOf(listing.cursor, period);
-  const page = await readAuditTrail(gov, period, start, listing.limit ?? DEFAULT_LIMIT, listing.underException === 'true');
+  const page = await readAuditRecords(gov, period, start, listing.limit ?? DEFAULT_LIMIT, {
+    indexed,
+    underException: listing.underException === 'true',
+  });
   return { items: page.items, ...(page.next ? { nextCursor: encodeAuditCursor(page.next) } : {}) };
 }
 

@@ -11,13 +11,14 @@ import { counterpartyId } from '#shared/application/execution/counterparty-id.ts
 import { lineControlKey } from '#shared/stores/budget/control-keys.ts';
 import { getItems, keyOf, putBackfillProgress, readBackfillProgress, takeBackfillLease } from '#shared/stores/execution/ledger-backfill.ts';
 import { putLedgerEntries } from '#shared/stores/execution/ledger-index.ts';
+import { postingAuditRecords } from '#shared/stores/execution/posting-audit.ts';
+import { readAuditRecords } from '#shared/stores/audit/audit-records.ts';
 import type { BackfillProgress } from '#shared/stores/execution/ledger-backfill.ts';
 import { documentKey, requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts';
 import { transact } from '#shared/stores/table/transact.ts';
 import { now } from '#shared/clock.ts';
 import { conflict } from '#shared/domain/refusal.ts';
 import type { Item } from '#shared/stores/table/query-all.ts';
-import { readAuditTrail } from '#shared/wiring/audit-trail.ts';
 
 export interface BackfillOptions {
   /** Audit pages to read in this call (a call stays well inside a Lambda's time; call again to go on). */
@@ -73,7 +74,10 @@ export async function backfillLedger(request: RequestInfo, gov: string, year: nu
 async function pageAuditMonth(gov: string, month: string, after: string | undefined, limit: number) {
   const period = auditPeriod(`${month}-01`, `${month}-31`, 1);
   if (isPeriodFault(period)) throw new Error(`${month} is not a month of the audit trail`);
-  const page = await readAuditTrail(gov, period, { month, ...(after ? { afterKey: after } : {}) }, limit);
+  // The trail's index is eventually consistent: a posting applied a moment ago is in the ledger already (the consumer wrote it).
+  const page = await readAuditRecords(gov, period, { month, ...(after ? { afterKey: after } : {}) }, limit, {
+    indexed: postingAuditRecords,
+  });
   return { records: page.items, last: page.next?.afterKey };
 }
 

@@ -162,7 +162,10 @@ export type PostingCommand =
 
 export type PostingKind = PostingCommand['kind'];
 
-/** Who asked for the posting: carried on the message so the consumer writes the audit record. */
+/**
+ * Who asked for the posting: stored on the request (the acceptance's audit record) and carried on the
+ * message, so the consumer's decision is recorded in the same names (its RESULT, or a rejection's audit item).
+ */
 export interface Actor {
   readonly sub: string;
   readonly role: Role | 'system';

@@ -19,12 +19,15 @@ interface Source {
   readonly sortKey: string;
   /**
    * Where the records of the entries read so far, up to the entry at `key`, all lie below: an entry
-   * stands for records at or after its own key, before the next request's (`{at}#{requestId}#`).
-   * Reading for the records after a record's key starts there too.
+   * stands for records sharing its `{at}#{requestId}#` (which may sort before or after its own key,
+   * by operation), so only a later request's are sure to come after. Reading for the records after
+   * a record's key starts there too.
    */
   readonly settledBelow: (key: string) => string;
   readonly records: (items: readonly Item[], underException: boolean) => Promise<KeyedAuditRecord[]>;
 }
+
+const MIN_PAGE = 25;
 
 /** The `{at}#{requestId}#` a record's key starts with: every record of one request sorts after it. */
 const requestPrefix = (key: string): string => `${key.split('#', 2).join('#')}#`;
@@ -76,7 +79,11 @@ export async function readAuditRecords(
     const read = await Promise.all(
       sources(options.indexed).map((source) => firstRecords(source, auditPartition(gov, month), period, afterKey, wanted, underException)),
     );
-    const merged = read.flatMap((source) => source.records).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // One record under one key, whichever source holds it (a table written by two versions can hold both).
+    const merged = read
+      .flatMap((source) => source.records)
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .filter((entry, i, all) => i === 0 || all[i - 1]?.key !== entry.key);
     const taken = merged.slice(0, wanted);
     items.push(...taken.map((entry) => entry.record));
     const more = merged.length > wanted || read.some((source) => !source.exhausted);
@@ -105,6 +112,9 @@ async function firstRecords(
   underException: boolean,
 ): Promise<{ records: KeyedAuditRecord[]; exhausted: boolean }> {
   const found: KeyedAuditRecord[] = [];
+  const low = after === undefined ? period.lowestKey : source.settledBelow(after);
+  // A position at the period's very end (a cursor may name it) has nothing after it.
+  if (low > period.highestKey) return { records: [], exhausted: true };
   const inRange = (entry: KeyedAuditRecord) => (after === undefined || entry.key > after) && entry.key <= period.highestKey;
   let settled: (entry: KeyedAuditRecord) => boolean = () => true;
   let cursor: Item | undefined;
@@ -116,10 +126,11 @@ async function firstRecords(
         KeyConditionExpression: `${source.partitionKey} = :pk AND ${source.sortKey} BETWEEN :low AND :high`,
         ExpressionAttributeValues: {
           ':pk': pk,
-          ':low': after === undefined ? period.lowestKey : source.settledBelow(after),
+          ':low': low,
           ':high': period.highestKey,
         },
-        Limit: Math.max(1, wanted - found.length),
+        // Never a page of one: a request with many postings is read on until it is settled.
+        Limit: Math.max(MIN_PAGE, wanted - found.filter(settled).length),
         ...(underException ? { FilterExpression: 'attribute_exists(exceptionUses)' } : {}),
         ...(cursor ? { ExclusiveStartKey: cursor } : {}),
       }),

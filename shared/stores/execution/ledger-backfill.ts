@@ -14,8 +14,9 @@ import { requestKey, resultKey } from '#shared/stores/execution/posting-keys.ts'
  *                                                  the audit month and the last audit record read,
  *                                                  and the lease of the call running it (leaseHolder, leaseUntil)
  *
- * Postings are found through the audit trail (one partition per government and month, the consumer
- * writes `posting.{kind}.applied` with target `posting {id}` for every applied posting), never a scan.
+ * Postings are found through the audit trail (per government and month, `posting.{kind}.applied` with
+ * target `posting {id}` for every applied posting: an audit item before issue #21, the RESULT listed
+ * from its request since), never a scan.
  */
 export interface BackfillProgress {
   /** The audit month being read (yyyy-mm); undefined before the first page. */

@@ -39,8 +39,9 @@ export function batchActions(plan: BatchPlan, decidedAt: string): Action[] {
       Put: { TableName: table, Item: resultItem(outcome, decidedAt, ledger), ConditionExpression: 'attribute_not_exists(pk)' },
     });
     // An applied posting's RESULT, created once here and never updated or removed, is the audit record of
-    // its application (posting-audit.ts); a rejection may be reopened by a replay, so it keeps an item.
-    if (outcome.status === 'rejected') actions.push(auditPut(table, decisionRecord(outcome.message, 'rejected')));
+    // its application (posting-audit.ts); a rejection may be reopened by a replay, so it keeps an item,
+    // keyed by its decision time too: a posting replayed and rejected again gets a second one.
+    if (outcome.status === 'rejected') actions.push(auditPut(table, decisionRecord(outcome.message, 'rejected'), decidedAt));
   }
   const decided = plan.outcomes.filter(
     (outcome) => outcome.status === 'applied' || (outcome.status === 'rejected' && outcome.refusal.code !== 'posting-failed'),

@@ -81,7 +81,8 @@ export interface Acceptance {
  * sends the accepted postings it finds undecided, accepted-postings.ts), with its count on the 성립전
  * lines it is pending on (pending-postings.ts; fails as `pending` once such a line's reversal removed
  * it) and a contract's order link, all in one conditional write: one PutItem when the request is all
- * there is (1 write unit and its index entry, where a transaction of two items took 4), a
+ * there is (a request ≤ 1 KB: 1 write unit and 1 for its index entry, which projects the whole item;
+ * a transaction of two items took 4), a
  * TransactWriteItems otherwise. The posting id is derived from the subject and the Idempotency-Key
  * (posting-keys.ts postingIdOf), so the request's `attribute_not_exists` is the key's check: fails
  * (`request` among the failed names) when the key is taken already.

@@ -1,5 +1,6 @@
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { encodeAuditCursor } from '#shared/audit/audit-cursor.ts';
 import { auditPut, auditRecord } from '#shared/audit/audit-record.ts';
 import { dynamoClient } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config/env.ts';
@@ -7,6 +8,7 @@ import type { PostingMessage } from '#shared/domain/execution/posting.ts';
 import type { ExceptionUse } from '#shared/domain/registry/concurrent-roles.ts';
 import type { RequestInfo } from '#shared/http/request-info.ts';
 import { listAuditRecords } from '#shared/routes/audit.ts';
+import { decisionRecord } from '#shared/stores/execution/posting-items.ts';
 import { resultKey } from '#shared/stores/execution/posting-keys.ts';
 import { storeAcceptedPosting } from '#shared/stores/execution/posting-requests.ts';
 import { postingMessage } from '#test/integration/execution/support.ts';
@@ -21,7 +23,8 @@ await useTestStack();
  * acceptance (listed through the table's index); applying it writes its RESULT, which is the record
  * of the application. The audit trail shows both beside the records written next to other changes,
  * in key order, across pages and months, with nothing missed or repeated — also when one request
- * accepted several postings, whose applications sort after all of their acceptances.
+ * accepted several postings, whose applications sort after (or, by operation, before) all of their
+ * acceptances.
  */
 const GOV = '41000';
 const head: TestCaller = { sub: 'head-gyeonggi', roles: ['head'], gov: GOV };
@@ -61,7 +64,10 @@ const smallOffice: ExceptionUse = {
 };
 
 /** A posting accepted through the store, as the API accepts it; `requestId`: one request may accept several (a grant's postings). */
-async function accept(at: string, options: { exceptionUses?: boolean; requestId?: string } = {}): Promise<PostingMessage> {
+async function accept(
+  at: string,
+  options: { exceptionUses?: boolean; requestId?: string; operation?: string } = {},
+): Promise<PostingMessage> {
   const base = postingMessage(GOV, 'line-a', { kind: 'commit', lineId: 'line-a', amount: 1_000, date: at.slice(0, 10) } as never, 'clerk');
   const message = { ...base, actor: { ...base.actor, receivedAt: at, ...(options.requestId ? { requestId: options.requestId } : {}) } };
   const stored = await storeAcceptedPosting({
@@ -69,7 +75,7 @@ async function accept(at: string, options: { exceptionUses?: boolean; requestId?
     requestHash: 'h',
     committedBy: 'clerk',
     acceptance: {
-      operation: 'createCommitment.accepted',
+      operation: options.operation ?? 'createCommitment.accepted',
       ...(options.exceptionUses ? { exceptionUses: [smallOffice] } : {}),
     },
   });
@@ -99,11 +105,15 @@ const change = async (at: string) => {
   const target = await recordChange(at, timeline.length);
   timeline.push({ key: `${at}#change-${timeline.length}#testChange#${target}`, at, operation: 'testChange', target });
 };
-const posting = async (at: string, options: { exceptionUses?: boolean; requestId?: string; decided?: 'applied' | 'rejected' } = {}) => {
+const posting = async (
+  at: string,
+  options: { exceptionUses?: boolean; requestId?: string; operation?: string; decided?: 'applied' | 'rejected' } = {},
+) => {
   const message = await accept(at, options);
   const target = `posting ${message.postingId}`;
   const prefix = `${at}#${message.actor.requestId}#`;
-  timeline.push({ key: `${prefix}createCommitment.accepted#${target}`, at, operation: 'createCommitment.accepted', target });
+  const operation = options.operation ?? 'createCommitment.accepted';
+  timeline.push({ key: `${prefix}${operation}#${target}`, at, operation, target });
   if (options.decided) await decide(message, options.decided);
   // an application is listed from the RESULT; a rejection's record is an audit item the consumer writes (not here)
   if (options.decided === 'applied')
@@ -118,6 +128,11 @@ await change('2026-02-03T09:00:00.000Z');
 await posting('2026-02-03T09:00:00.000Z');
 // one request that accepted three postings: their applications sort after all three acceptances
 for (let n = 0; n < 3; n++) await posting('2026-02-10T10:00:00.000Z', { requestId: 'grant-request', decided: 'applied' });
+// … and one whose operation sorts after `posting.…`: the applications sort before the acceptances
+for (let n = 0; n < 3; n++) {
+  await posting('2026-02-11T10:00:00.000Z', { requestId: 'payment-request', operation: 'subsidy.pay.accepted', decided: 'applied' });
+}
+await posting('2026-02-12T10:00:00.000Z', { operation: 'receiveRevenue.accepted', decided: 'applied' });
 await posting('2026-03-01T00:00:00.000Z', { decided: 'applied' });
 await change('2026-03-02T00:00:00.000Z');
 const inOrder = [...timeline].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -156,7 +171,7 @@ describe('an accepted posting is the audit record of its acceptance, and its RES
     expect(same).toEqual(who);
   });
 
-  it.each([1, 2, 3, 4, 5])('pages %i at a time across both sources and three months without gaps or repeats', async (limit) => {
+  it.each([1, 2, 3, 4, 5, 7])('pages %i at a time across both sources and three months without gaps or repeats', async (limit) => {
     const seen: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 40; page++) {
@@ -177,5 +192,22 @@ describe('an accepted posting is the audit record of its acceptance, and its RES
     expect(listing.body.items).toHaveLength(1);
     expect(listing.body.items[0]).toMatchObject({ at: '2026-02-03T08:00:00.000Z', operation: 'createCommitment.accepted' });
     expect(listing.body.items[0].exceptionUses).toEqual([smallOffice]);
+  });
+  it('lists a record once when the table holds it twice (an earlier consumer wrote an audit item beside the RESULT)', async () => {
+    const message = await accept('2026-04-02T09:00:00.000Z');
+    await decide(message, 'applied');
+    await dynamoClient().send(new TransactWriteCommand({ TransactItems: [auditPut(tableName(), decisionRecord(message, 'applied'))] }));
+    const listing = await list({ from: '2026-04-01', to: '2026-04-30' });
+    expect(listing.body.items.map((r: { operation: string }) => r.operation)).toEqual([
+      'createCommitment.accepted',
+      'posting.commit.applied',
+    ]);
+  });
+
+  it('answers a cursor at the very end of the period with no records, not a failed read', async () => {
+    const cursor = encodeAuditCursor({ month: '2026-03', afterKey: '2026-03-31~' });
+    const listing = await list({ from: '2026-01-01', to: '2026-03-31', cursor });
+    expect(listing.status).toBe(200);
+    expect(listing.body.items).toEqual([]);
   });
 });

@@ -15,7 +15,6 @@ import {
   GOV,
   postingMessage,
   queueDepth,
-  readItems,
   readLine,
   readResults,
   seedLine,

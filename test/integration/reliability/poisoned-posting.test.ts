@@ -19,7 +19,6 @@ import {
   GOV,
   invokeConsumer,
   postingMessage,
-  readItems,
   readLine,
   readResults,
   seedLine,
@@ -184,6 +183,14 @@ describe('amounts and counters are bounded, and a poisoned posting is decided wi
     });
     expect(await listFailedPostings(GOV)).toContain(refund.postingId);
 
+    // Replayed before the repair: it fails again and is decided again (a second rejection on record, its own key).
+    expect((await replayFailedPostings(GOV, 'operator:test')).replayed).toEqual([refund.postingId]);
+    expect(await status(refund.postingId)).toMatchObject({ status: 'queued' });
+    expect(await failedIds(delivery([refund], 3))).toEqual([]);
+    expect(await status(refund.postingId)).toMatchObject({ status: 'rejected', reason: { rule: 'posting-failed' } });
+    await drainPostings(); // the replay's message: the posting is decided, so it is passed over
+    expect(await listFailedPostings(GOV)).toContain(refund.postingId);
+
     // Repaired (the counter set back to what the receipts add up to), then replayed: applied once.
     await dynamoClient().send(
       new UpdateCommand({
@@ -202,7 +209,13 @@ describe('amounts and counters are bounded, and a poisoned posting is decided wi
     const audit = (await auditTrailOf(GOV, [refund.actor.receivedAt.slice(0, 7)])).filter(
       (a) => a.target === `posting ${refund.postingId}` && a.operation.startsWith('posting.'),
     );
-    expect(audit.map((a) => a.operation).sort()).toEqual(['posting.refund.applied', 'posting.refund.rejected', 'posting.refund.replayed']);
+    expect(audit.map((a) => a.operation).sort()).toEqual([
+      'posting.refund.applied',
+      'posting.refund.rejected',
+      'posting.refund.rejected',
+      'posting.refund.replayed',
+      'posting.refund.replayed',
+    ]);
     expect(audit.find((a) => a.operation === 'posting.refund.replayed')).toMatchObject({ subject: 'operator:test' });
     // A rule's rejection is a decision: the replay leaves it alone.
     expect((await replayFailedPostings(GOV, 'operator:test', [refund.postingId])).skipped).toEqual([refund.postingId]);
