@@ -37,8 +37,9 @@ export type PostingAnswer = ReturnType<typeof accepted> | (PostingStatus & { rea
  * Accepts a posting: checks the Idempotency-Key, the referenced posting, who may correct it and
  * segregation of duties, runs the consumer's rules on the books as they stand (the consumer
  * re-checks authoritatively), stores the request (its id derived from the key), which is the audit
- * record of the acceptance, in one conditional write, and enqueues it on the FIFO postings queue. Answers `queued` with the
- * posting id; a retry answers with the same posting as it stands (queued, applied or rejected).
+ * record of the acceptance, in one conditional write, and enqueues it on the FIFO postings queue.
+ * Answers `queued` with the posting id; a retry answers with the same posting as it stands (queued,
+ * applied or rejected).
  */
 export async function submitPosting(submission: Submission): Promise<PostingAnswer> {
   const outcome = await acceptPosting(submission);

@@ -29,6 +29,9 @@ interface Source {
 
 const MIN_PAGE = 25;
 
+/** Key order as DynamoDB sorts the keys (by code unit, not by locale). */
+const byKey = (a: KeyedAuditRecord, b: KeyedAuditRecord): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 /** The `{at}#{requestId}#` a record's key starts with: every record of one request sorts after it. */
 const requestPrefix = (key: string): string => `${key.split('#', 2).join('#')}#`;
 
@@ -37,7 +40,7 @@ const requestPrefix = (key: string): string => `${key.split('#', 2).join('#')}#`
  * the table's partition AUDIT#{gov}#{yyyy-mm} (audit items written beside their change: one record
  * each), and the index's partition of the same name, which lists accepted postings' requests: each
  * stands for its acceptance and, once applied, its application (posting-audit.ts; issue #21), whose
- * key shares the request's `{at}#{requestId}#` but may sort after other entries of that request.
+ * key shares the request's `{at}#{requestId}#` and may sort before or after other entries of that request.
  */
 const sources = (indexed: IndexedAuditRecords): readonly Source[] => [
   {
@@ -82,7 +85,7 @@ export async function readAuditRecords(
     // One record under one key, whichever source holds it (a table written by two versions can hold both).
     const merged = read
       .flatMap((source) => source.records)
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .sort(byKey)
       .filter((entry, i, all) => i === 0 || all[i - 1]?.key !== entry.key);
     const taken = merged.slice(0, wanted);
     items.push(...taken.map((entry) => entry.record));
@@ -140,7 +143,7 @@ async function firstRecords(
     const below = cursor ? source.settledBelow(String(cursor[source.sortKey])) : undefined;
     settled = below === undefined ? () => true : (entry) => entry.key < below;
   } while (cursor && found.filter(settled).length < wanted);
-  const records = found.filter(settled).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const records = found.filter(settled).sort(byKey);
   return { records, exhausted: cursor === undefined };
 }
 

@@ -21,8 +21,8 @@ type Action = Record<string, Record<string, unknown>>;
 
 /**
  * Turns a batch plan into the actions of ONE TransactWriteItems: posting records (created only if
- * absent; an applied one is its own audit record) and the audit records of rejections, one conditional update per touched item carrying the batch's summed
- * change, the running balances, the fund status, the release of the postings pending on 성립전 lines
+ * absent; an applied one is its own audit record) and the audit records of rejections, one
+ * conditional update per touched item carrying the batch's summed change, the running balances, the fund status, the release of the postings pending on 성립전 lines
  * and the checks that no posting date is fenced by a closing (one per government and date). The
  * document ledger's lines are not among them: they ride on the posting records and are written
  * after the transaction (ledger-index.ts `putLedgerEntries`).
